@@ -1,0 +1,116 @@
+"""Plain data types shared by the knowledge loader, the retrieval core and the front ends.
+
+Nothing here knows about Discord, SQLite or the file system.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+LANGUAGES: tuple[str, ...] = ("fr", "en", "ja")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One retrievable unit: a paragraph of a document or one FAQ entry."""
+
+    id: str  # stable id, "doc_id#n" (n counts from 1 in file order)
+    doc_id: str
+    title: str  # the document title
+    source: str  # URL the facts come from
+    language: str  # "fr" | "en" | "ja"
+    text: str  # the passage text as written (Markdown allowed)
+    heading: str = ""  # nearest section heading, used as context for matching
+    kind: str = "document"  # "document" | "faq"
+    questions: tuple[str, ...] = ()  # FAQ phrasings (empty for documents)
+    path: str = ""  # file the passage comes from, relative to the knowledge dir
+    line: int = 0  # first line of the passage in that file
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A knowledge file's metadata (one Markdown/text file or one FAQ entry group)."""
+
+    id: str
+    title: str
+    language: str
+    source: str
+    path: str
+    kind: str = "document"
+    date: str | None = None
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    passage_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A problem in one knowledge file, reported as ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    """Names of one concept across languages and spellings."""
+
+    id: str
+    terms: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    """Everything loaded from a knowledge directory, with the errors of that load."""
+
+    documents: list[Document]
+    passages: list[Passage]
+    glossary: list[GlossaryEntry]
+    errors: list[LoadError]
+    directory: str = ""
+    loaded_at: datetime | None = None
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({p.language for p in self.passages})
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    n: int  # 1-based position in the answer
+    doc_id: str
+    passage_id: str
+    title: str
+    source: str
+    language: str
+    snippet: str  # plain text: the best sentence(s) of the passage
+    score: float
+    highlights: tuple[tuple[int, int], ...] = ()  # (start, end) spans in snippet to highlight
+
+    def to_json(self) -> dict:
+        return {
+            "n": self.n,
+            "doc_id": self.doc_id,
+            "passage_id": self.passage_id,
+            "title": self.title,
+            "source": self.source,
+            "language": self.language,
+            "snippet": self.snippet,
+            "score": round(self.score, 6),
+        }
+
+
+@dataclass(slots=True)
+class Answer:
+    question: str
+    language: str  # language of the question ("fr" | "en" | "ja")
+    answered: bool
+    citations: list[Citation] = field(default_factory=list)
+    latency_ms: float = 0.0
+    reason: str = ""  # why it abstained, for the log and debugging ("no-match", "low-score", ...)

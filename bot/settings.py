@@ -1,0 +1,59 @@
+"""One typed settings object, read from environment variables and an optional ``.env``.
+
+Nothing is read at import time: call ``Settings()`` (or ``load_settings()``) in ``main``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+IdList = Annotated[list[int], NoDecode]
+
+
+def _split_ids(value: object) -> object:
+    """Accept ``"1,2, 3"`` as well as a JSON list for id lists."""
+    if isinstance(value, str):
+        return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+    if isinstance(value, int):
+        return [value]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Discord
+    discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
+    discord_api_base: str | None = Field(default=None, validation_alias="DISCORD_API_BASE")
+    discord_gateway_url: str | None = Field(default=None, validation_alias="DISCORD_GATEWAY_URL")
+    dev_guild: int | None = Field(default=None, validation_alias="BOT_DEV_GUILD")
+    allowed_channels: IdList = Field(default_factory=list, validation_alias="BOT_ALLOWED_CHANNELS")
+    allow_dms: bool = Field(default=True, validation_alias="BOT_ALLOW_DMS")
+    answer_in_thread: bool = Field(default=False, validation_alias="BOT_ANSWER_IN_THREAD")
+    moderator_roles: IdList = Field(default_factory=list, validation_alias="BOT_MODERATOR_ROLES")
+    maintainer_roles: IdList = Field(default_factory=list, validation_alias="BOT_MAINTAINER_ROLES")
+    cooldown_questions: int = Field(default=5, ge=1, validation_alias="BOT_COOLDOWN_QUESTIONS")
+    cooldown_seconds: float = Field(default=60.0, gt=0, validation_alias="BOT_COOLDOWN_SECONDS")
+    duplicate_window_seconds: float = Field(default=5.0, ge=0, validation_alias="BOT_DUPLICATE_WINDOW_SECONDS")
+    auto_reload: bool = Field(default=False, validation_alias="BOT_AUTO_RELOAD")
+
+    # Corpus and log
+    knowledge_dir: Path = Field(default=Path("knowledge"), validation_alias="BOT_KNOWLEDGE_DIR")
+    db_path: Path = Field(default=Path("data/queries.db"), validation_alias="BOT_DB_PATH")
+    log_secret: SecretStr | None = Field(default=None, validation_alias="BOT_LOG_SECRET")
+    log_retention_days: int = Field(default=90, ge=1, validation_alias="BOT_LOG_RETENTION_DAYS")
+    log_level: str = Field(default="INFO", validation_alias="BOT_LOG_LEVEL")
+
+    @field_validator("allowed_channels", "moderator_roles", "maintainer_roles", mode="before")
+    @classmethod
+    def _ids(cls, value: object) -> object:
+        return _split_ids(value)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build the settings (environment, then ``.env``), with explicit overrides on top."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
