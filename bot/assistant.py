@@ -1,0 +1,100 @@
+"""The asynchronous entry point every front end uses to ask questions.
+
+Retrieval is CPU work: it runs in one worker thread so the event loop (and the
+Discord heartbeat) never waits for it. A reload builds a new ``Retriever`` in
+another worker and swaps it in with one assignment; questions asked meanwhile
+are answered by the previous index.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.analysis import detect_language
+from bot.knowledge import load_knowledge
+from bot.models import Answer, KnowledgeBase, LoadError
+from bot.questions import clean_question
+from bot.retrieval import Retriever
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadResult:
+    """What a reload did: ``swapped`` is False when nothing loaded and the previous index stays."""
+
+    swapped: bool
+    documents: int
+    passages: int
+    errors: list[LoadError] = field(default_factory=list)
+
+
+def build_retriever(directory: Path) -> Retriever:
+    """Load ``directory`` and index it (CPU and disk work: call it off the event loop)."""
+    return Retriever(load_knowledge(Path(directory)))
+
+
+class Assistant:
+    """Holds the current index; answers and reloads without blocking the event loop."""
+
+    def __init__(self, retriever: Retriever, knowledge_dir: Path) -> None:
+        self._retriever = retriever
+        self.knowledge_dir = Path(knowledge_dir)
+        self.built_at = datetime.now(UTC)
+        self._search_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="retrieval")
+        self._reload_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reload")
+        self._reload_lock = asyncio.Lock()
+
+    @classmethod
+    def from_directory(cls, knowledge_dir: Path) -> Assistant:
+        return cls(build_retriever(knowledge_dir), knowledge_dir)
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self._retriever.kb
+
+    @property
+    def retriever(self) -> Retriever:
+        return self._retriever
+
+    def answer_now(self, question: str, language: str | None = None, fallback_language: str | None = None) -> Answer:
+        """Answer in the calling thread (the CLI and the worker use this)."""
+        text = clean_question(question)
+        lang = language or detect_language(text) or fallback_language
+        return self._retriever.answer(text, lang)
+
+    async def ask(self, question: str, language: str | None = None, fallback_language: str | None = None) -> Answer:
+        """Answer ``question`` in the worker thread; raises ``QuestionError`` for unusable input.
+
+        ``fallback_language`` (e.g. the member's Discord locale) is used when the
+        question's own language cannot be told.
+        """
+        text = clean_question(question)
+        lang = language or detect_language(text) or fallback_language
+        retriever = self._retriever
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._search_pool, retriever.answer, text, lang)
+
+    async def reload(self) -> ReloadResult:
+        """Rebuild the index from ``knowledge_dir`` off the loop; keep the old one if nothing loads."""
+        async with self._reload_lock:
+            loop = asyncio.get_running_loop()
+            retriever = await loop.run_in_executor(self._reload_pool, build_retriever, self.knowledge_dir)
+            kb = retriever.kb
+            if not kb.passages:
+                log.warning("reload of %s loaded no passage; keeping the previous index", self.knowledge_dir)
+                return ReloadResult(False, len(kb.documents), 0, list(kb.errors))
+            self._retriever = retriever
+            self.built_at = datetime.now(UTC)
+            log.info("index reloaded: %d documents, %d passages, %d errors",
+                     len(kb.documents), len(kb.passages), len(kb.errors))
+            return ReloadResult(True, len(kb.documents), len(kb.passages), list(kb.errors))
+
+    def close(self) -> None:
+        self._search_pool.shutdown(wait=False, cancel_futures=True)
+        self._reload_pool.shutdown(wait=False, cancel_futures=True)

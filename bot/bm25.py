@@ -1,0 +1,207 @@
+"""BM25 scores equal to ``rank_bm25.BM25Okapi`` (0.2.2), computed from postings built once.
+
+rank-bm25 defines the score; this module only changes how it is computed. At build time every
+(term, passage) pair gets its final weight ``idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))``,
+stored in a CSR layout (``indptr`` per term, ``int32`` passage ids, ``float64`` weights). A query then
+costs work proportional to the postings of its terms, not to the corpus size.
+
+Deliberate behaviour, each pinned by a test (``tests/test_bm25.py``):
+
+* Empty corpus, or only empty passages: rank-bm25 raises ``ZeroDivisionError``; here every score is 0
+  and ``top_k`` returns ``[]``.
+* A query (or a passage) given as ``str`` raises ``TypeError``: a string is never iterated as characters.
+* IDF is BM25Okapi's: ``log(N - n + 0.5) - log(n + 0.5)``, so a term in exactly half of the passages has
+  IDF 0 (matching passages gain nothing); a term in more than half gets the floor
+  ``epsilon * average_idf``, which is *negative* when the average IDF is negative (tiny or repetitive
+  corpora), so passages containing that term score below passages that do not contain it.
+* A repeated query term counts once per occurrence, as in rank-bm25. The retrieval layer de-duplicates
+  query terms before calling this index; ``get_scores`` keeps rank-bm25's semantics for equality.
+* rank-bm25's ``tokenizer=`` argument opens a ``multiprocessing.Pool`` that is never closed: this module
+  takes pre-tokenized passages only, and the benchmark builds rank-bm25 without a tokenizer.
+
+``top_k`` returns only passages containing at least one query term (others score exactly 0 and are not
+matches), ordered by descending score, ties by lower index. Their scores are those of ``get_scores``;
+with a negative IDF floor a returned passage may score below 0.
+
+An index is immutable after construction, so it can be shared between threads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import numpy as np
+
+__all__ = ["BM25Index"]
+
+
+def _check_tokens(tokens: object, what: str) -> None:
+    if isinstance(tokens, str | bytes):
+        raise TypeError(f"{what} must be a sequence of tokens, not {type(tokens).__name__}")
+
+
+class _DocFreqs(Mapping[str, int]):
+    """Read-only view ``term -> number of passages containing it`` (no copy of the vocabulary)."""
+
+    __slots__ = ("_df", "_ids")
+
+    def __init__(self, ids: dict[str, int], df: np.ndarray) -> None:
+        self._ids = ids
+        self._df = df
+
+    def __getitem__(self, term: str) -> int:
+        return int(self._df[self._ids[term]])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._ids
+
+
+class BM25Index:
+    """BM25Okapi over pre-tokenized passages, scored from precomputed postings."""
+
+    def __init__(
+        self,
+        corpus_tokens: Sequence[Sequence[str]],
+        k1: float = 1.5,
+        b: float = 0.75,
+        epsilon: float = 0.25,
+    ) -> None:
+        _check_tokens(corpus_tokens, "corpus_tokens")
+        if k1 <= 0:
+            raise ValueError("k1 must be > 0")  # rank-bm25 yields NaN for non-matching passages at k1 = 0
+        if not 0 <= b <= 1:
+            raise ValueError("b must be in [0, 1]")
+        self.k1 = float(k1)
+        self.b = float(b)
+        self.epsilon = float(epsilon)
+
+        term_ids: dict[str, int] = {}
+        flat: list[int] = []
+        lengths: list[int] = []
+        for doc in corpus_tokens:
+            _check_tokens(doc, "a passage")
+            before = len(flat)
+            # term ids follow first occurrence, i.e. rank-bm25's dict order (used for the IDF average)
+            flat.extend(term_ids.setdefault(tok, len(term_ids)) for tok in doc)
+            lengths.append(len(flat) - before)
+
+        n_docs = len(lengths)
+        n_terms = len(term_ids)
+        self._term_ids = term_ids
+        self.doc_lengths = np.asarray(lengths, dtype=np.int32)
+        self.avgdl = len(flat) / n_docs if n_docs else 0.0
+
+        if not flat:  # empty corpus or only empty passages: nothing can match
+            self._df = np.zeros(0, dtype=np.int32)
+            self._idf = np.zeros(0, dtype=np.float64)
+            self.average_idf = 0.0
+            self._indptr = np.zeros(n_terms + 1, dtype=np.int64)
+            self._doc_ids = np.zeros(0, dtype=np.int32)
+            self._weights = np.zeros(0, dtype=np.float64)
+            return
+
+        tok = np.asarray(flat, dtype=np.int64)
+        del flat
+        doc_of_tok = np.repeat(np.arange(n_docs, dtype=np.int64), self.doc_lengths)
+        keys, tf = np.unique(tok * n_docs + doc_of_tok, return_counts=True)  # sorted by (term, doc)
+        del tok, doc_of_tok
+        post_terms = keys // n_docs
+        doc_ids = (keys - post_terms * n_docs).astype(np.int32)
+        del keys
+
+        df = np.bincount(post_terms, minlength=n_terms)
+        raw_idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
+        self.average_idf = sum(raw_idf.tolist()) / n_terms  # sequential sum, as rank-bm25
+        idf = np.where(raw_idf < 0, self.epsilon * self.average_idf, raw_idf)
+
+        tf_f = tf.astype(np.float64)
+        dl = self.doc_lengths[doc_ids].astype(np.float64)
+        # same operation order as rank-bm25's get_scores
+        weights = idf[post_terms] * (tf_f * (self.k1 + 1) / (tf_f + self.k1 * (1 - self.b + self.b * dl / self.avgdl)))
+
+        indptr = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(df, out=indptr[1:])
+        self._df = df.astype(np.int32)
+        self._idf = idf
+        self._indptr = indptr
+        self._doc_ids = doc_ids
+        self._weights = weights
+
+    # -- introspection -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return int(self.doc_lengths.shape[0])
+
+    @property
+    def vocabulary(self) -> Mapping[str, int]:
+        """``term -> document frequency`` (read-only view)."""
+        return _DocFreqs(self._term_ids, self._df)
+
+    def idf(self, term: str) -> float:
+        """BM25Okapi IDF of ``term`` after the epsilon floor; 0.0 for an unknown term (as rank-bm25)."""
+        tid = self._term_ids.get(term)
+        return 0.0 if tid is None else float(self._idf[tid])
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the numpy arrays of the index (the vocabulary dict is not counted)."""
+        arrays = (self.doc_lengths, self._df, self._idf, self._indptr, self._doc_ids, self._weights)
+        return sum(a.nbytes for a in arrays)
+
+    # -- scoring -------------------------------------------------------------------------------
+
+    def _query_terms(self, query_tokens: Iterable[str]) -> list[tuple[int, int]]:
+        """Known query terms as ``(term_id, occurrences)``, in first-occurrence order."""
+        _check_tokens(query_tokens, "query_tokens")
+        counts = Counter(query_tokens)
+        ids = self._term_ids
+        return [(ids[t], c) for t, c in counts.items() if t in ids]
+
+    def _postings(self, tid: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = self._indptr[tid], self._indptr[tid + 1]
+        return self._doc_ids[start:end], self._weights[start:end]
+
+    def get_scores(self, query_tokens: Iterable[str]) -> np.ndarray:
+        """Scores of every passage, equal to ``BM25Okapi.get_scores`` (a repeated term counts again)."""
+        scores = np.zeros(len(self), dtype=np.float64)
+        for tid, count in self._query_terms(query_tokens):
+            docs, weights = self._postings(tid)
+            scores[docs] += weights * count if count > 1 else weights  # docs are unique within a term
+        return scores
+
+    def top_k(self, query_tokens: Iterable[str], k: int) -> list[tuple[int, float]]:
+        """The ``k`` best passages containing a query term: ``(index, score)``, score desc, ties by index."""
+        terms = self._query_terms(query_tokens)
+        if k <= 0 or not terms:
+            return []
+        n_docs = len(self)
+        parts = [self._postings(tid) for tid, _ in terms]
+        docs = parts[0][0] if len(parts) == 1 else np.concatenate([d for d, _ in parts])
+        weights = np.concatenate([w * c if c > 1 else w for (_, w), (_, c) in zip(parts, terms, strict=True)])
+        if len(parts) == 1:  # postings are unique and sorted: they are the candidates
+            cand, cand_scores = docs, weights
+        else:
+            scores = np.bincount(docs, weights, minlength=n_docs)
+            if docs.shape[0] * 8 < n_docs:  # few postings: gather them rather than scan the corpus
+                cand = np.unique(docs)
+            elif all(self._idf[tid] > 0 for tid, _ in terms):  # every weight > 0: matched <=> score > 0
+                kth = np.partition(scores, n_docs - k)[n_docs - k] if n_docs > k else 0.0
+                cand = np.flatnonzero(scores >= kth if kth > 0 else scores > 0)
+            else:
+                matched = np.zeros(n_docs, dtype=np.bool_)
+                matched[docs] = True
+                cand = np.flatnonzero(matched)
+            cand_scores = scores[cand]
+        if cand.shape[0] > k:
+            kth = np.partition(cand_scores, cand.shape[0] - k)[cand.shape[0] - k]
+            keep = cand_scores >= kth  # keeps every tie at the boundary; the sort below settles them
+            cand, cand_scores = cand[keep], cand_scores[keep]
+        order = np.lexsort((cand, -cand_scores))[:k]
+        return [(int(i), float(s)) for i, s in zip(cand[order].tolist(), cand_scores[order].tolist(), strict=True)]

@@ -1,0 +1,55 @@
+"""Cleaning and validating a member's question before it reaches retrieval."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_QUESTION_CHARS = 1000
+
+_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:\d+(?::\w)?>")
+_EVERYONE = re.compile(r"@(everyone|here)\b", re.IGNORECASE)
+_CODE_FENCE = re.compile(r"```(?:[a-zA-Z0-9_+-]*\n)?|`")
+_SPACES = re.compile(r"\s+")
+
+
+class QuestionError(ValueError):
+    """A question that cannot be answered as given; ``key`` names the message in ``bot.i18n``."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+def _strip_invisible(text: str) -> str:
+    """Drop control and format characters (zero-width, bidi marks) and lone surrogates."""
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Zl", "Zp"):
+            kept.append(" ")
+        elif category not in ("Cf", "Cs", "Co", "Cn"):
+            kept.append(char)
+    return "".join(kept)
+
+
+def clean_question(text: str | None) -> str:
+    """Return the question ready for retrieval, or raise ``QuestionError``.
+
+    Mentions, custom emoji, code fences, control and invisible characters are removed;
+    white space is collapsed. Empty, over-long and word-less questions are refused.
+    """
+    if text is None or not text.strip():
+        raise QuestionError("empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError("too_long", length=len(text), limit=MAX_QUESTION_CHARS)
+    cleaned = _MENTION.sub(" ", text)
+    cleaned = _EVERYONE.sub(r"\1", cleaned)
+    cleaned = _CODE_FENCE.sub(" ", cleaned)
+    cleaned = _SPACES.sub(" ", _strip_invisible(cleaned)).strip()
+    if not cleaned:
+        raise QuestionError("empty")
+    if not any(unicodedata.category(c)[0] in ("L", "N") for c in cleaned):
+        raise QuestionError("no_words")
+    return cleaned

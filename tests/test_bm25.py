@@ -1,0 +1,230 @@
+"""BM25Index equals rank-bm25's BM25Okapi, and handles rank-bm25's pitfalls on purpose."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rank_bm25 import BM25Okapi
+
+from bot.bm25 import BM25Index
+
+TOL = 1e-9
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def zipf_corpus(seed: int, n_docs: int, vocab: int, max_len: int = 40) -> list[list[str]]:
+    rng = random.Random(seed)
+    return [
+        [f"w{min(int(rng.paretovariate(1.0)), vocab)}" for _ in range(rng.randint(0, max_len))] for _ in range(n_docs)
+    ]
+
+
+def zipf_queries(seed: int, vocab: int, n: int = 30) -> list[list[str]]:
+    rng = random.Random(seed + 1000)
+    # vocab + 3 also asks for terms that are absent from the corpus
+    return [[f"w{rng.randint(1, vocab + 3)}" for _ in range(rng.randint(1, 6))] for _ in range(n)]
+
+
+def expected_top(scores: np.ndarray, matched: set[int], k: int) -> list[int]:
+    """Reference ranking: matching passages by score desc, ties by lower index."""
+    return sorted(matched, key=lambda i: (-scores[i], i))[:k]
+
+
+def assert_equal_to_rank_bm25(corpus: list[list[str]], queries: list[list[str]], **params: float) -> None:
+    ref = BM25Okapi(corpus, **params)
+    index = BM25Index(corpus, **params)
+    assert len(index) == len(corpus)
+    for query in queries:
+        ref_scores = ref.get_scores(query)
+        np.testing.assert_allclose(index.get_scores(query), ref_scores, rtol=0, atol=TOL)
+        terms = set(query)
+        matched = {i for i, doc in enumerate(corpus) if terms.intersection(doc)}
+        top = index.top_k(query, 10)
+        want = expected_top(ref_scores, matched, 10)
+        assert len(top) == len(want)
+        # compare scores position by position (robust to ties within 1e-9), then the passages themselves
+        np.testing.assert_allclose([s for _, s in top], [ref_scores[i] for i in want], rtol=0, atol=TOL)
+        for (i, score), j in zip(top, want, strict=True):
+            assert i == j or abs(ref_scores[i] - ref_scores[j]) <= TOL
+            assert abs(score - ref_scores[i]) <= TOL
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize(("n_docs", "vocab"), [(1, 5), (3, 4), (40, 8), (200, 50), (1000, 2000)])
+def test_equal_to_rank_bm25_on_random_corpora(seed: int, n_docs: int, vocab: int) -> None:
+    corpus = zipf_corpus(seed, n_docs, vocab)
+    if not any(corpus):
+        corpus[0] = ["w1"]
+    assert_equal_to_rank_bm25(corpus, zipf_queries(seed, vocab))
+
+
+@pytest.mark.parametrize(("k1", "b", "epsilon"), [(0.9, 0.4, 0.25), (1.2, 1.0, 0.1), (2.0, 0.0, 0.5)])
+def test_equal_to_rank_bm25_with_other_parameters(k1: float, b: float, epsilon: float) -> None:
+    corpus = zipf_corpus(7, 300, 100)
+    assert_equal_to_rank_bm25(corpus, zipf_queries(7, 100), k1=k1, b=b, epsilon=epsilon)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    corpus=st.lists(st.lists(st.sampled_from("abcdefghij"), max_size=12), min_size=1, max_size=25).filter(any),
+    queries=st.lists(st.lists(st.sampled_from("abcdefghijkl"), min_size=1, max_size=5), min_size=1, max_size=5),
+)
+def test_equal_to_rank_bm25_hypothesis(corpus: list[list[str]], queries: list[list[str]]) -> None:
+    assert_equal_to_rank_bm25(corpus, queries)
+
+
+def test_top_k_orders_by_score_then_index() -> None:
+    corpus = [["x", "y"], ["x"], ["x", "y"], ["z"], ["x"], ["z", "z"]]
+    index = BM25Index(corpus)
+    top = index.top_k(["x"], 10)
+    ids = [i for i, _ in top]
+    assert ids == sorted(ids, key=lambda i: (-index.get_scores(["x"])[i], i))
+    assert ids == [1, 4, 0, 2]  # shorter passages first, equal scores by index
+    assert index.top_k(["x"], 2) == top[:2]
+    assert index.top_k(["x"], 0) == []
+    assert index.top_k(["absent"], 5) == []
+
+
+def test_top_k_boundary_ties_keep_lowest_indices() -> None:
+    corpus = [["a", "b"]] * 30 + [["c"]] * 30
+    index = BM25Index(corpus)
+    assert [i for i, _ in index.top_k(["a", "b"], 5)] == [0, 1, 2, 3, 4]
+    assert [i for i, _ in index.top_k(["a", "c"], 3)] == [30, 31, 32]  # "c" passages are shorter
+
+
+def test_top_k_excludes_passages_without_query_terms() -> None:
+    index = BM25Index([["a"], ["b"], ["a", "b"], ["c"]])
+    assert {i for i, _ in index.top_k(["a"], 10)} == {0, 2}
+
+
+def test_vocabulary_idf_and_introspection() -> None:
+    corpus = [["a", "b", "a"], ["b", "c"], ["d"], ["e"], ["f"]]
+    ref = BM25Okapi(corpus)
+    index = BM25Index(corpus)
+    assert dict(index.vocabulary) == {"a": 1, "b": 2, "c": 1, "d": 1, "e": 1, "f": 1}
+    assert "a" in index.vocabulary and "zz" not in index.vocabulary
+    for term in "abcdef":
+        assert index.idf(term) == pytest.approx(ref.idf[term], abs=TOL)
+    assert index.idf("unknown") == 0.0
+    assert index.avgdl == ref.avgdl
+    assert index.nbytes > 0
+
+
+# -- rank-bm25 0.2.2 pitfalls, pinned -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("corpus", [[], [[]], [[], [], []]])
+def test_empty_corpus_gives_empty_results_where_rank_bm25_raises(corpus: list[list[str]]) -> None:
+    with pytest.raises(ZeroDivisionError):
+        BM25Okapi(corpus)
+    index = BM25Index(corpus)
+    assert len(index) == len(corpus)
+    assert index.get_scores(["a"]).tolist() == [0.0] * len(corpus)
+    assert index.top_k(["a"], 5) == []
+    assert len(index.vocabulary) == 0
+    assert index.idf("a") == 0.0
+
+
+def test_query_as_str_is_a_type_error_never_characters() -> None:
+    index = BM25Index([["a", "b"], ["c"]])
+    with pytest.raises(TypeError):
+        index.get_scores("ab")
+    with pytest.raises(TypeError):
+        index.top_k("ab", 3)
+    with pytest.raises(TypeError):
+        BM25Index(["a passage as a string"])
+    with pytest.raises(TypeError):
+        BM25Index("abc")
+    # rank-bm25 would silently score the characters "a" and "b"
+    assert BM25Okapi([["a", "b"], ["c"], ["d"]]).get_scores("ab")[0] > 0
+
+
+def test_term_in_exactly_half_of_passages_has_idf_zero() -> None:
+    corpus = [["half", "x"], ["half", "y"], ["z"], ["w"]]
+    ref = BM25Okapi(corpus)
+    index = BM25Index(corpus)
+    assert ref.idf["half"] == 0.0
+    assert index.idf("half") == 0.0
+    assert index.get_scores(["half"]).tolist() == [0.0, 0.0, 0.0, 0.0]
+    # it still *matches*: top_k returns the passages that contain it, with score 0
+    assert index.top_k(["half"], 10) == [(0, 0.0), (1, 0.0)]
+
+
+def test_epsilon_floor_for_common_terms_positive_average() -> None:
+    corpus = [["common", f"rare{i}"] for i in range(10)] + [["other"]]
+    ref = BM25Okapi(corpus)
+    index = BM25Index(corpus)
+    assert ref.average_idf > 0
+    expected_floor = 0.25 * ref.average_idf
+    assert index.idf("common") == pytest.approx(expected_floor, abs=TOL)
+    np.testing.assert_allclose(index.get_scores(["common"]), ref.get_scores(["common"]), atol=TOL, rtol=0)
+    assert all(s > 0 for _, s in index.top_k(["common"], 20))
+
+
+def test_epsilon_floor_with_negative_average_ranks_matches_below_non_matches() -> None:
+    # every term is in more than half of the passages: average IDF < 0, so the floor is negative
+    corpus = [["a", "b"], ["a", "b"], ["a"], ["b", "c"], ["a", "b", "c"]]
+    ref = BM25Okapi(corpus)
+    index = BM25Index(corpus)
+    assert ref.average_idf < 0
+    assert index.idf("a") < 0
+    ref_scores = ref.get_scores(["a"])
+    np.testing.assert_allclose(index.get_scores(["a"]), ref_scores, atol=TOL, rtol=0)
+    # in rank-bm25's full ranking the passage without "a" (index 3, score 0) comes first
+    assert int(np.argmax(ref_scores)) == 3
+    # top_k returns only the matches, all with negative scores, best (least negative) first
+    top = index.top_k(["a"], 10)
+    assert [i for i, _ in top] == sorted((i for i in range(5) if "a" in corpus[i]), key=lambda i: (-ref_scores[i], i))
+    assert all(s < 0 for _, s in top)
+
+
+def test_repeated_query_term_counts_twice_like_rank_bm25() -> None:
+    corpus = zipf_corpus(3, 50, 10)
+    ref = BM25Okapi(corpus)
+    index = BM25Index(corpus)
+    once, twice = index.get_scores(["w2"]), index.get_scores(["w2", "w2"])
+    np.testing.assert_allclose(twice, 2 * once, atol=TOL, rtol=0)
+    np.testing.assert_allclose(twice, ref.get_scores(["w2", "w2"]), atol=TOL, rtol=0)
+    np.testing.assert_allclose([s for _, s in index.top_k(["w2", "w2"], 5)], sorted(twice, reverse=True)[:5], atol=TOL)
+
+
+def test_never_uses_rank_bm25_tokenizer_pool() -> None:
+    source = (ROOT / "bot" / "bm25.py").read_text() + (ROOT / "bot" / "benchmark.py").read_text()
+    assert "tokenizer=" not in source
+
+
+def test_invalid_parameters() -> None:
+    with pytest.raises(ValueError):
+        BM25Index([["a"]], k1=0)
+    with pytest.raises(ValueError):
+        BM25Index([["a"]], b=1.5)
+
+
+# -- the shipped corpus -------------------------------------------------------------------------
+
+
+def _shipped_corpus_tokens() -> list[list[str]]:
+    if importlib.util.find_spec("bot.analysis") is None or importlib.util.find_spec("bot.knowledge") is None:
+        pytest.skip("bot.analysis / bot.knowledge not available yet")
+    from bot.analysis import analyze
+    from bot.knowledge import load_knowledge
+
+    kb = load_knowledge(ROOT / "knowledge")
+    if not kb.passages:
+        pytest.skip("no shipped passages")
+    return [analyze(" ".join((p.heading, *p.questions, p.text)), p.language) for p in kb.passages]
+
+
+def test_equal_to_rank_bm25_on_shipped_corpus() -> None:
+    corpus = _shipped_corpus_tokens()
+    rng = random.Random(0)
+    vocab = sorted({t for doc in corpus for t in doc})
+    queries = [rng.sample(vocab, min(len(vocab), rng.randint(1, 5))) for _ in range(100)]
+    queries += [doc[:6] for doc in corpus[:50] if doc]
+    assert_equal_to_rank_bm25(corpus, queries)
