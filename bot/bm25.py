@@ -16,6 +16,8 @@ Deliberate behaviour, each pinned by a test (``tests/test_bm25.py``):
   corpora), so passages containing that term score below passages that do not contain it.
 * A repeated query term counts once per occurrence, as in rank-bm25. The retrieval layer de-duplicates
   query terms before calling this index; ``get_scores`` keeps rank-bm25's semantics for equality.
+* With ``b = 1`` an empty passage gets ``0 / 0 = NaN`` in rank-bm25; here it scores 0 (it has no postings).
+  ``k1 <= 0`` (NaN everywhere in rank-bm25) is rejected.
 * rank-bm25's ``tokenizer=`` argument opens a ``multiprocessing.Pool`` that is never closed: this module
   takes pre-tokenized passages only, and the benchmark builds rank-bm25 without a tokenizer.
 

@@ -1,0 +1,43 @@
+import pytest
+
+from bot.questions import MAX_QUESTION_CHARS, QuestionError, clean_question
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", None, "<@123456789>", "```\n```", "\u200b\u200e"])
+def test_empty_questions_are_refused(text):
+    with pytest.raises(QuestionError) as caught:
+        clean_question(text)
+    assert caught.value.key == "empty"
+
+
+@pytest.mark.parametrize("text", ["???", "!!! ...", "🎌🇫🇷🇯🇵", "¿¡", "— … —"])
+def test_questions_without_words_are_refused(text):
+    with pytest.raises(QuestionError) as caught:
+        clean_question(text)
+    assert caught.value.key == "no_words"
+
+
+def test_huge_question_is_refused_with_its_length():
+    with pytest.raises(QuestionError) as caught:
+        clean_question("a" * 10_000)
+    assert caught.value.key == "too_long"
+    assert caught.value.values == {"length": 10_000, "limit": MAX_QUESTION_CHARS}
+
+
+def test_mentions_and_pings_are_removed():
+    cleaned = clean_question("<@!42> @everyone <@&7> qui a signé <#99> la déclaration ? <:flag:123>")
+    assert "<" not in cleaned and "@" not in cleaned
+    assert cleaned == "everyone qui a signé la déclaration ?"
+
+
+def test_code_blocks_and_control_characters_are_flattened():
+    cleaned = clean_question("```py\nwho signed\x00 the\x07 declaration?\n```")
+    assert cleaned == "who signed the declaration?"
+
+
+def test_invisible_and_bidi_characters_are_dropped():
+    assert clean_question("\u202ewho\u200b signed\u2066?") == "who signed?"
+
+
+def test_japanese_question_is_kept_as_is():
+    assert clean_question("  共同声明はいつ署名されましたか？ ") == "共同声明はいつ署名されましたか？"
