@@ -30,6 +30,7 @@ An index is immutable after construction, so it can be shared between threads.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
@@ -85,8 +86,8 @@ class BM25Index:
         self.epsilon = float(epsilon)
 
         term_ids: dict[str, int] = {}
-        flat: list[int] = []
-        lengths: list[int] = []
+        flat = array("i")  # C integers: no Python int object per token
+        lengths = array("q")
         for doc in corpus_tokens:
             _check_tokens(doc, "a passage")
             before = len(flat)
@@ -97,10 +98,11 @@ class BM25Index:
         n_docs = len(lengths)
         n_terms = len(term_ids)
         self._term_ids = term_ids
-        self.doc_lengths = np.asarray(lengths, dtype=np.int32)
-        self.avgdl = len(flat) / n_docs if n_docs else 0.0
+        self.doc_lengths = np.frombuffer(lengths, dtype=np.int64).astype(np.int32)
+        n_tokens = len(flat)
+        self.avgdl = n_tokens / n_docs if n_docs else 0.0
 
-        if not flat:  # empty corpus or only empty passages: nothing can match
+        if not n_tokens:  # empty corpus or only empty passages: nothing can match
             self._df = np.zeros(0, dtype=np.int32)
             self._idf = np.zeros(0, dtype=np.float64)
             self.average_idf = 0.0
@@ -109,11 +111,20 @@ class BM25Index:
             self._weights = np.zeros(0, dtype=np.float64)
             return
 
-        tok = np.asarray(flat, dtype=np.int64)
+        # one int64 key per token, term-major: sorting in place groups the (term, passage) pairs
+        keys = np.frombuffer(flat, dtype=np.int32).astype(np.int64)
         del flat
-        doc_of_tok = np.repeat(np.arange(n_docs, dtype=np.int64), self.doc_lengths)
-        keys, tf = np.unique(tok * n_docs + doc_of_tok, return_counts=True)  # sorted by (term, doc)
-        del tok, doc_of_tok
+        keys *= n_docs
+        keys += np.repeat(np.arange(n_docs, dtype=np.int64), self.doc_lengths)
+        keys.sort()
+        new_pair = np.empty(n_tokens, dtype=np.bool_)
+        new_pair[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=new_pair[1:])
+        starts = np.flatnonzero(new_pair)
+        del new_pair
+        tf = np.diff(starts, append=n_tokens)
+        keys = keys[starts]
+        del starts
         post_terms = keys // n_docs
         doc_ids = (keys - post_terms * n_docs).astype(np.int32)
         del keys

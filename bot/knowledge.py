@@ -40,10 +40,14 @@ CLOSING_HASHES_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 THEMATIC_BREAK_RE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
 SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*")
 FENCE_RE = re.compile(r" {0,3}(```|~~~)")
+NO_PASSAGES_MD = "the document has no passages: write at least one paragraph of text after the front matter"
+NO_PASSAGES_TXT = "the text has no passages (a single short line without a final period counts as a heading)"
+YAML_BREAKS = "\0 \t\r\n\x85\u2028\u2029"
 LANGUAGE_LIST = ", ".join(LANGUAGES)
 YAML_HINTS = {
-    "mapping values are not allowed here": " (a value that contains \": \" must be put between quotes)",
+    "mapping values are not allowed here": ' (a value that contains ": " must be put between quotes)',
     "found character '\\t' that cannot start any token": " (indent with spaces, not tabs)",
+    "expected ',' or ']', but got ':'": ' (in a [ … ] list, put a text that contains ": " between quotes)',
 }
 
 
@@ -110,7 +114,8 @@ class _SafeLoader(yaml.SafeLoader):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise yaml.MarkedYAMLError(
-                problem="anchors and aliases (& and *) are not allowed; write the value out in full",
+                problem="anchors and aliases (& and *) are not allowed "
+                "(a text that starts with & or * must be put between quotes)",
                 problem_mark=event.start_mark,
             )
         self._depth += 1
@@ -123,6 +128,40 @@ class _SafeLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def scan_plain(self) -> yaml.ScalarToken:
+        """PyYAML's plain-scalar scanner, except that ``?`` may appear inside flow items (as in YAML 1.2).
+
+        So ``questions: [Who signed?, Qui a signé ?]`` works as moderators expect.
+        """
+        chunks: list[str] = []
+        start_mark = end_mark = self.get_mark()
+        indent = self.indent + 1
+        spaces: list[str] = []
+        while self.peek() != "#":
+            length = self._plain_length()
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces)
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return yaml.ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+    def _plain_length(self) -> int:
+        """Length of the next run of a plain scalar (stops at spaces, ": ", and flow punctuation)."""
+        flow = ",[]{}" if self.flow_level else ""
+        length = 0
+        while True:
+            ch = self.peek(length)
+            colon = ch == ":" and self.peek(length + 1) in YAML_BREAKS + flow
+            if ch in YAML_BREAKS or colon or (flow and ch in flow):
+                return length
+            length += 1
 
 
 def _yaml_error(exc: yaml.YAMLError, offset: int) -> _Problem:
@@ -255,7 +294,7 @@ def _read_meta(parsed: _Yaml, where: str) -> _Meta:
     """Validate id, title, language, source (+ optional date, tags, aliases)."""
     data, lines, first = parsed.data, parsed.key_lines, parsed.first_line
     if not isinstance(data, dict):
-        raise _Problem(first, f"{where} must be a list of \"key: value\" lines (id, title, language, source)")
+        raise _Problem(first, f'{where} must be a list of "key: value" lines (id, title, language, source)')
     doc_id = _required(data, "id", where, first, " (a short name such as declaration-en)")
     if not ID_RE.fullmatch(doc_id):
         raise _Problem(
@@ -301,11 +340,11 @@ def _markdown_blocks(lines: list[str], start: int) -> Iterator[_Block]:
     fence: str | None = None
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
-        fence_match = FENCE_RE.match(line)
-        if fence is not None or fence_match:
-            if fence is None and fence_match:
-                fence = fence_match.group(1)
-            elif fence is not None and line.strip().startswith(fence) and block is not None and len(block.lines) > 0:
+        opening = FENCE_RE.match(line) if fence is None else None
+        if fence is not None or opening:
+            if opening:
+                fence = opening.group(1)
+            elif fence and line.strip().startswith(fence):
                 fence = None
             block = block or _Block(number, [])
             block.lines.append(line)
@@ -382,9 +421,22 @@ def _front_matter(lines: list[str]) -> tuple[_Yaml | None, int]:
     raise _Problem(1, 'the front matter that starts on line 1 is never closed: add a line with just "---" after it')
 
 
-def _build_document(
-    meta: _Meta, path: str, paragraphs: list[tuple[str, str, int]], kind: str = "document"
-) -> ParsedFile:
+def _document(meta: _Meta, path: str, kind: str, passage_count: int) -> Document:
+    return Document(
+        id=meta.id,
+        title=meta.title,
+        language=meta.language,
+        source=meta.source,
+        path=path,
+        kind=kind,
+        date=meta.date,
+        tags=meta.tags,
+        aliases=meta.aliases,
+        passage_count=passage_count,
+    )
+
+
+def _build_document(meta: _Meta, path: str, paragraphs: list[tuple[str, str, int]]) -> ParsedFile:
     passages = [
         Passage(
             id=f"{meta.id}#{n}",
@@ -400,19 +452,7 @@ def _build_document(
         )
         for n, (heading, text, line) in enumerate(paragraphs, start=1)
     ]
-    document = Document(
-        id=meta.id,
-        title=meta.title,
-        language=meta.language,
-        source=meta.source,
-        path=path,
-        kind=kind,
-        date=meta.date,
-        tags=meta.tags,
-        aliases=meta.aliases,
-        passage_count=len(passages),
-    )
-    return ParsedFile(document=document, passages=passages, id_line=meta.id_line)
+    return ParsedFile(_document(meta, path, "document", len(passages)), passages, id_line=meta.id_line)
 
 
 def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None) -> ParsedFile:
@@ -427,14 +467,20 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
     elif sidecar is not None:
         meta = _parse_sidecar(*sidecar)
     elif markdown:
-        raise _Problem(1, 'the file must start with front matter: a "---" line, then id, title, language, source, '
-                          'then another "---" line')
+        raise _Problem(
+            1,
+            'the file must start with front matter: a "---" line, then id, title, language, source, '
+            'then another "---" line',
+        )
     else:
-        raise _Problem(1, f'the file has no front matter and no {_sidecar_name(path)} beside it '
-                          '(one of the two must give id, title, language, source)')
+        raise _Problem(
+            1,
+            f"the file has no front matter and no {_sidecar_name(path)} beside it "
+            "(one of the two must give id, title, language, source)",
+        )
     paragraphs = _paragraphs(lines, body, markdown)
     if not paragraphs:
-        raise _Problem(body + 1 if body < len(lines) else 1, "the document has no passages (no paragraph of text)")
+        raise _Problem(1, NO_PASSAGES_MD if markdown else NO_PASSAGES_TXT)
     return _build_document(meta, path, paragraphs)
 
 
@@ -485,15 +531,7 @@ def _parse_faq(path: str, parsed: _Yaml) -> ParsedFile:
         _faq_entry(entry, n, lines[n - 1] if n <= len(lines) else entries_line, meta, path)
         for n, entry in enumerate(entries, start=1)
     ]
-    result = _build_document(meta, path, [], kind="faq")
-    result.passages = passages
-    result.document = Document(**{**_asdict(result.document), "passage_count": len(passages)})
-    return result
-
-
-def _asdict(document: Document | None) -> dict[str, Any]:
-    assert document is not None
-    return {name: getattr(document, name) for name in Document.__slots__}
+    return ParsedFile(_document(meta, path, "faq", len(passages)), passages, id_line=meta.id_line)
 
 
 def _parse_glossary(parsed: _Yaml) -> ParsedFile:
@@ -522,20 +560,27 @@ def _glossary_entry(entry: Any, number: int, line: int) -> GlossaryEntry:
     if not entry_id:
         raise _Problem(line, f'glossary entry {number} has no "id"')
     if not ID_RE.fullmatch(entry_id):
-        raise _Problem(line, f'glossary entry {number}: "id" may only use lowercase letters a-z, digits and '
-                             f'hyphens (got "{entry_id}")')
+        raise _Problem(
+            line,
+            f'glossary entry {number}: "id" may only use lowercase letters a-z, digits and hyphens (got "{entry_id}")',
+        )
     terms = tuple(dict.fromkeys(_text_list(entry.get("terms"), "terms", line)))
     if len(terms) < MIN_GLOSSARY_TERMS:
-        raise _Problem(line, f'glossary entry {number} ("{entry_id}") needs at least {MIN_GLOSSARY_TERMS} '
-                             'different terms (the names that mean the same thing)')
+        raise _Problem(
+            line,
+            f'glossary entry {number} ("{entry_id}") needs at least {MIN_GLOSSARY_TERMS} '
+            "different terms (the names that mean the same thing)",
+        )
     return GlossaryEntry(id=entry_id, terms=terms)
 
 
 def _parse_yaml_file(path: str, text: str) -> ParsedFile:
     parsed = _parse_yaml(text)
     if not isinstance(parsed.data, dict):
-        raise _Problem(parsed.first_line, 'the file must be a list of "key: value" lines starting with '
-                                          '"type: faq" or "type: glossary"')
+        raise _Problem(
+            parsed.first_line,
+            'the file must be a list of "key: value" lines starting with "type: faq" or "type: glossary"',
+        )
     kind = parsed.data.get("type")
     line = parsed.key_lines.get("type", parsed.first_line)
     if kind == "faq":
@@ -543,8 +588,11 @@ def _parse_yaml_file(path: str, text: str) -> ParsedFile:
     if kind == "glossary":
         return _parse_glossary(parsed)
     if kind is None:
-        raise _Problem(line, 'the file has no "type: faq" or "type: glossary" line '
-                             '(a text\'s metadata file must be named NAME.meta.yaml, beside NAME.txt)')
+        raise _Problem(
+            line,
+            'the file has no "type: faq" or "type: glossary" line '
+            "(a text's metadata file must be named NAME.meta.yaml, beside NAME.txt)",
+        )
     raise _Problem(line, f'unknown type "{kind}" (use "type: faq" or "type: glossary")')
 
 
@@ -581,8 +629,9 @@ def _suffix_list() -> str:
 
 def _too_big(size: int) -> _Problem:
     return _Problem(
-        1, f"the file is too big ({size / 1_048_576:.1f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB): "
-           "split it into several files"
+        1,
+        f"the file is too big ({size / 1_048_576:.1f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB): "
+        "split it into several files",
     )
 
 
@@ -623,6 +672,11 @@ class _Loader:
     def error(self, path: str, line: int, message: str) -> None:
         self.kb.errors.append(LoadError(path, line, message))
 
+    def outside(self, path: Path) -> bool:
+        """True if ``path`` (a link) leads outside the knowledge dir."""
+        target = os.path.realpath(path)
+        return os.path.commonpath([target, self.real_root]) != self.real_root
+
     def walk(self, directory: Path, rel: PurePosixPath) -> None:
         real = os.path.realpath(directory)
         if real in self.visited:
@@ -641,11 +695,10 @@ class _Loader:
     def visit(self, entry: Path, rel: PurePosixPath, names: set[str]) -> None:
         path = rel.as_posix()
         if entry.is_symlink():
-            target = os.path.realpath(entry)
-            if os.path.commonpath([target, self.real_root]) != self.real_root:
+            if self.outside(entry):
                 self.error(path, 1, "this is a link to something outside the knowledge folder; it was not read")
                 return
-            if not os.path.exists(target):
+            if not entry.exists():
                 self.error(path, 1, "this is a link to a file that does not exist")
                 return
         if entry.is_dir():
@@ -671,6 +724,10 @@ class _Loader:
         try:
             sidecar = None
             if entry.name.lower().endswith(".txt") and sidecar_name in names:
+                if self.outside(entry.with_name(sidecar_name)):
+                    raise _Problem(
+                        1, f"its metadata file {sidecar_name} links outside the knowledge folder; the file was not read"
+                    )
                 try:
                     sidecar = (sidecar_path, _read(entry.with_name(sidecar_name)))
                 except _Problem as problem:
@@ -740,7 +797,7 @@ def _name_problem(filename: str) -> str | None:
     return None
 
 
-def _upload_parse(filename: str, data: bytes, directory: Path) -> tuple[str, ParsedFile | None]:
+def _upload_parse(filename: str, data: bytes, directory: Path) -> tuple[str, ParsedFile]:
     """Parse an upload the way the loader would; return its final path and what it contributes."""
     if filename.lower().endswith(SIDECAR_SUFFIX):
         meta = _parse_sidecar(filename, data)
@@ -764,8 +821,13 @@ def _collisions(path: str, parsed: ParsedFile, directory: Path) -> list[LoadErro
     doc = parsed.document
     if doc is not None and loader.doc_paths.get(doc.id, path) != path:
         other = loader.doc_paths[doc.id]
-        errors.append(LoadError(path, parsed.id_line, f'the id "{doc.id}" is already used by {other}; '
-                                                      'choose another id (or upload under that file name)'))
+        errors.append(
+            LoadError(
+                path,
+                parsed.id_line,
+                f'the id "{doc.id}" is already used by {other}; choose another id (or upload under that file name)',
+            )
+        )
     for entry, line in zip(parsed.glossary, parsed.glossary_lines, strict=True):
         other = loader.glossary_paths.get(entry.id, path)
         if other != path:
@@ -779,14 +841,11 @@ def check_upload(filename: str, data: bytes, directory: Path) -> list[LoadError]
     if problem:
         return [LoadError(filename, 1, problem)]
     if len(data) > MAX_FILE_BYTES:
-        problem_ = _too_big(len(data))
-        return [LoadError(filename, 1, problem_.message)]
+        return [LoadError(filename, 1, _too_big(len(data)).message)]
     try:
         path, parsed = _upload_parse(filename, data, Path(directory))
     except _Problem as exc:
         return [LoadError(exc.path or filename, exc.line, exc.message)]
-    if parsed is None:
-        return []
     return _collisions(path, parsed, Path(directory))
 
 

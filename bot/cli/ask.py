@@ -13,7 +13,7 @@ from bot.assistant import Assistant
 from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
 from bot.i18n import t
 from bot.models import Answer
-from bot.querylog import LogEntry, QueryLog
+from bot.querylog import LogEntry, QueryLog, QueryLogError
 from bot.questions import QuestionError
 from bot.render import render_markdown
 from bot.settings import load_settings
@@ -68,7 +68,12 @@ async def _setup(args: argparse.Namespace) -> tuple[Assistant, QueryLog | None] 
         return EXIT_USAGE
     querylog = None
     if not args.no_log:
-        querylog = await QueryLog.open(resolve_db_path(args.db, settings), secret=log_secret(settings))
+        db_path = resolve_db_path(args.db, settings)
+        try:
+            querylog = await QueryLog.open(db_path, secret=log_secret(settings))
+        except (QueryLogError, OSError) as error:
+            print(f"warning: the query log {db_path} cannot be used ({error}); answering without logging",
+                  file=sys.stderr)
     return assistant, querylog
 
 

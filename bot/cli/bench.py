@@ -1,9 +1,86 @@
-"""`python -m bot bench` (placeholder until implemented)."""
+"""``python -m bot bench``: speed and memory against rank-bm25, and a public IR score (BEIR)."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+from bot.beir import DEFAULT_B, DEFAULT_EPSILON, DEFAULT_K1
+from bot.benchmark import DEFAULT_SIZES, format_report, run_benchmark
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of integers: {text!r}") from None
+    if not sizes or any(n <= 0 for n in sizes):
+        raise argparse.ArgumentTypeError("sizes must be positive integers")
+    return sizes
+
+
+def _finite(value: object) -> object:
+    """JSON has no NaN/Infinity: write them as null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("bench", help="(not implemented yet)")
+    p = sub.add_parser(
+        "bench",
+        help="benchmark the retrieval engine against rank-bm25; --beir DIR for nDCG@10/recall@100",
+        description="Synthetic corpora: build time, index memory, query p50/p95 for the engine and rank-bm25, "
+        "event-loop lag during a burst of concurrent searches; the shipped corpus's ask latency. "
+        "With --beir DIR (and no --sizes) only the BEIR evaluation runs.",
+    )
+    p.add_argument(
+        "--sizes", type=_sizes, default=None, help="comma-separated passage counts (default 1000,10000,100000)"
+    )
+    p.add_argument("--queries", type=int, default=200, help="queries per size (default 200)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--no-ask", action="store_true", help="skip the shipped-corpus ask latency")
+    p.add_argument(
+        "--beir", type=Path, metavar="DIR", help="BEIR dataset dir (corpus.jsonl[.gz], queries.jsonl, qrels/)"
+    )
+    p.add_argument("--split", default="test", help="BEIR qrels split (default test)")
+    p.add_argument("--k1", type=float, default=DEFAULT_K1, help=f"BEIR run k1 (default {DEFAULT_K1})")
+    p.add_argument("--b", type=float, default=DEFAULT_B, help=f"BEIR run b (default {DEFAULT_B})")
+    p.add_argument(
+        "--epsilon", type=float, default=DEFAULT_EPSILON, help=f"BEIR run epsilon (default {DEFAULT_EPSILON})"
+    )
+    p.add_argument("--strict", action="store_true", help="exit 1 when a measured target fails")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.queries < 1:
+        print("--queries must be >= 1", file=sys.stderr)
+        return 2
+    if args.beir is not None and not args.beir.is_dir():
+        print(f"--beir: not a directory: {args.beir}", file=sys.stderr)
+        return 2
+    default_sizes = [] if args.beir is not None else list(DEFAULT_SIZES)
+    sizes = args.sizes if args.sizes is not None else default_sizes
+    result = run_benchmark(
+        sizes,
+        n_queries=args.queries,
+        seed=args.seed,
+        ask=not args.no_ask and (args.beir is None or args.sizes is not None),
+        beir_dir=args.beir,
+        beir_params={"k1": args.k1, "b": args.b, "epsilon": args.epsilon, "split": args.split},
+        progress=None if args.json else lambda msg: print(msg, file=sys.stderr, flush=True),
+    )
+    if args.json:
+        print(json.dumps(_finite(result), indent=2))
+    else:
+        print(format_report(result))
+    return 1 if args.strict and not result["ok"] else 0

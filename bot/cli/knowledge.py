@@ -1,9 +1,114 @@
-"""`python -m bot knowledge` (placeholder until implemented)."""
+"""`python -m bot knowledge check|stats [DIR]`: validate the knowledge files and count what they hold."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from bot.knowledge import load_knowledge
+from bot.models import KnowledgeBase, LoadError
+from bot.settings import load_settings
+
+DEFAULT_KNOWLEDGE_DIR = Path("knowledge")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("knowledge", help="(not implemented yet)")
+    parser = sub.add_parser("knowledge", help="check the knowledge files or show what they contain")
+    parser.set_defaults(func=lambda _args: _usage(parser))
+    commands = parser.add_subparsers(dest="knowledge_command", metavar="SUBCOMMAND")
+
+    check = commands.add_parser("check", help="report every problem in the knowledge files (exit 1 if any)")
+    check.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    check.set_defaults(func=run_check)
+
+    stats = commands.add_parser("stats", help="count documents, passages, languages and glossary entries")
+    stats.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    stats.set_defaults(func=run_stats)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def default_directory() -> Path:
+    """The knowledge dir from the settings (``BOT_KNOWLEDGE_DIR``), else ``./knowledge``."""
+    try:
+        return load_settings().knowledge_dir
+    except (ValueError, OSError):
+        return DEFAULT_KNOWLEDGE_DIR
+
+
+def _load(args: argparse.Namespace) -> tuple[Path, KnowledgeBase | None]:
+    """Load the requested dir; print a one-line message and return None if it is not a folder."""
+    directory = args.directory or default_directory()
+    if not directory.is_dir():
+        print(f"knowledge folder not found: {directory}", file=sys.stderr)
+        return directory, None
+    return directory, load_knowledge(directory)
+
+
+def format_error(directory: Path, error: LoadError) -> str:
+    """``DIR/path:line: message`` so that editors can jump to the line."""
+    return f"{(directory / error.path).as_posix()}:{error.line}: {error.message}"
+
+
+def _plural(count: int, word: str, plural: str = "") -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    directory, kb = _load(args)
+    if kb is None:
+        return 2
+    for error in kb.errors:
+        print(format_error(directory, error))
+    loaded = (
+        f"{_plural(len(kb.documents), 'document')}, {_plural(len(kb.passages), 'passage')}, "
+        f"{_plural(len(kb.glossary), 'glossary entry', 'glossary entries')}"
+    )
+    if kb.errors:
+        files = len({e.path for e in kb.errors})
+        print(f"{_plural(len(kb.errors), 'error')} in {_plural(files, 'file')} (skipped); loaded {loaded}")
+        return 1
+    print(f"OK: no errors; loaded {loaded}")
+    return 0
+
+
+def stats_of(kb: KnowledgeBase) -> dict:
+    """The numbers shown by ``knowledge stats``."""
+    return {
+        "directory": kb.directory,
+        "documents": len(kb.documents),
+        "documents_by_kind": dict(sorted(Counter(d.kind for d in kb.documents).items())),
+        "passages": len(kb.passages),
+        "passages_by_language": dict(sorted(Counter(p.language for p in kb.passages).items())),
+        "languages": kb.languages,
+        "glossary_entries": len(kb.glossary),
+        "errors": len(kb.errors),
+    }
+
+
+def _counts(mapping: dict[str, int]) -> str:
+    return ", ".join(f"{key} {value}" for key, value in mapping.items()) or "none"
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    _directory, kb = _load(args)
+    if kb is None:
+        return 2
+    stats = stats_of(kb)
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, sort_keys=True))
+        return 0
+    print(f"knowledge folder: {stats['directory']}")
+    print(f"documents:        {stats['documents']} ({_counts(stats['documents_by_kind'])})")
+    print(f"passages:         {stats['passages']} ({_counts(stats['passages_by_language'])})")
+    print(f"languages:        {', '.join(stats['languages']) or 'none'}")
+    print(f"glossary entries: {stats['glossary_entries']}")
+    print(f"errors:           {stats['errors']}" + (" (run: python -m bot knowledge check)" if kb.errors else ""))
+    return 0

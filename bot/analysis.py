@@ -1,0 +1,256 @@
+"""Text analysis for French, English and Japanese: the tokens BM25 indexes and queries.
+
+Pipeline (the same on both sides, passages and questions):
+
+1. per-character normalisation: NFKC, case folding, accent folding (é→e, œ→oe), typographic apostrophes
+   and hyphens unified; a map back to the original offsets is kept for snippet highlighting;
+2. Latin words (letters/digits joined by ``'`` or ``-``): French elisions dropped (l', qu', jusqu'…), English
+   clitics dropped ('s, n't…); hyphenated forms give the joined form and the parts ("j-startup" → jstartup, j,
+   startup); ordinals lose their suffix (13th, 1er → 13, 1); stop words dropped; Snowball stemming (fr/en);
+   tokens with digits are kept as they are ("2018", "5g", "g20");
+3. CJK runs: split by script; kanji and katakana segments become character bigrams (the unigram for a
+   one-character segment), hiragana segments (particles, inflections) are dropped; "・" inside katakana is
+   ignored so "フレンチ・テック" equals "フレンチテック". Latin words inside Japanese text use English rules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import snowballstemmer
+
+FR_STOP_WORDS: frozenset[str] = frozenset(
+    """
+    a ai as au aux avec avait avaient avez avons c ca car ce ceci cela celle celles celui ces cet cette ceux
+    combien comme comment d dans de des donc dont du elle elles en entre es est estce et etaient etait etre
+    ete eu eux fut j je l la laquelle le lequel les lesquels leur leurs lors lorsque lui m ma mais me mes moi
+    mon n ne ni nos notre nous on ont ou par pas peut pour pourquoi puisque qu quand que quel quelle quelles
+    quels qui quoi s sa sans se ses si son sont sous sur t ta te tes toi ton tu un une vos votre vous y
+    """.split()
+)
+EN_STOP_WORDS: frozenset[str] = frozenset(
+    """
+    a about after all also am an and any are as at be been before being both but by can could d did do does
+    doing done during each for from had has have having he her hers him his how i if in into is it its itself
+    just ll m me more most my no nor not of on once only or other our ours out over own please re s same she
+    should so some such t tell than that the their theirs them then there these they this those through to too
+    under until up ve very was we were what when where which while who whom whose why will with would you your
+    """.split()
+)
+JA_STOP_WORDS: frozenset[str] = frozenset({"誰", "何", "何処", "何故", "如何", "何時", "何人"})
+STOP_WORDS: dict[str, frozenset[str]] = {"fr": FR_STOP_WORDS, "en": EN_STOP_WORDS, "ja": EN_STOP_WORDS}
+
+# Leading parts of an apostrophe-joined word that are elided French words (l'économie, jusqu'à, qu'est-ce).
+ELISIONS: frozenset[str] = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+# Trailing parts that are English clitics (Japan's, don't, they're).
+CLITICS: frozenset[str] = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
+
+_STEMMER_NAMES: dict[str, str] = {"fr": "french", "en": "english", "ja": "english"}
+
+# Evidence for detect_language: function words found in one language only, and French diacritics.
+_FR_MARKERS: frozenset[str] = frozenset(
+    "le la les des du une est sont qui que quel quelle quels quelles quand pourquoi comment combien et pour dans "
+    "avec sur par ete au aux ce cette ces leur pas ne entre ont etait signe signee quoi".split()
+)
+_EN_MARKERS: frozenset[str] = frozenset(
+    "the of and is was were who what when where which why how did does do in to for with by are has have it "
+    "this that about between from signed".split()
+)
+_FR_DIACRITICS = frozenset("éèêëàâçîïôûùüœ")
+
+_CJK = "\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006"
+_TOKEN_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+(?:['\-](?:(?![{_CJK}])[^\W_])+)*)")
+_ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th|er|re|e|eme|ème)$")
+_HAS_DIGIT_RE = re.compile(r"\d")
+_FR_FEMININE_PARTICIPLE_RE = re.compile(r"ees?$")
+
+_APOSTROPHES = "’‘ʼ＇´"
+_HYPHENS = "‐‑‒"  # hyphen, non-breaking hyphen, figure dash (not en/em dashes: those separate)
+_LIGATURES = {"œ": "oe", "æ": "ae", "ĳ": "ij"}
+_KANA_MARKS = frozenset("\u3099\u309a")
+
+
+def _script(ch: str) -> str:
+    """"h" hiragana, "k" katakana, "c" kanji, "-" the katakana middle dot."""
+    code = ord(ch)
+    if ch == "・":
+        return "-"
+    if 0x3041 <= code <= 0x309F:
+        return "h"
+    if 0x30A0 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF:
+        return "k"
+    return "c"
+
+
+@lru_cache(maxsize=8192)
+def _normalize_char(ch: str) -> str:
+    """NFKC + case folding + accent folding of one character (may give 0..n characters)."""
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch in _HYPHENS:
+        return "-"
+    out = []
+    for c in unicodedata.normalize("NFKC", ch).casefold():
+        if c in _KANA_MARKS:
+            out.append(c)
+            continue
+        if c in _LIGATURES:
+            out.append(_LIGATURES[c])
+            continue
+        if ord(c) < 0x2000:  # Latin/Greek/Cyrillic: drop combining accents
+            c = "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d))
+        out.append(c)
+    return "".join(out)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` and map every output character to the index of its source character."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        norm = ch if ch.isascii() and not ch.isupper() else _normalize_char(ch)
+        for c in norm:
+            if c in _KANA_MARKS:
+                if chars and _script(chars[-1]) in "hk":
+                    composed = unicodedata.normalize("NFC", chars[-1] + c)
+                    if len(composed) == 1:
+                        chars[-1] = composed
+                continue  # a stray mark is dropped
+            chars.append(c)
+            origin.append(i)
+    return "".join(chars), origin
+
+
+def normalize(text: str) -> str:
+    """The normalised form of ``text`` (what tokens are cut from)."""
+    return normalize_with_map(text)[0]
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(_STEMMER_NAMES.get(language, "english"))
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str, language: str) -> str:
+    """Snowball stem of a normalised Latin token; tokens with digits or CJK are returned unchanged."""
+    if not token or _HAS_DIGIT_RE.search(token) or not token.isascii():
+        return token
+    if language == "fr" and len(token) > 4:
+        token = _FR_FEMININE_PARTICIPLE_RE.sub("e", token)  # signée/signées → signé (accents are folded first)
+    return _stemmer(language).stemWord(token)
+
+
+def _latin_tokens(word: str, start: int, language: str) -> Iterator[tuple[str, int, int]]:
+    """Unstemmed tokens of one normalised Latin word starting at offset ``start``."""
+    stops = STOP_WORDS.get(language, EN_STOP_WORDS)
+    if "'" in word:
+        parts = word.split("'")
+        offset = start
+        while len(parts) > 1 and parts[0] in ELISIONS:
+            offset += len(parts[0]) + 1
+            parts.pop(0)
+        while len(parts) > 1 and parts[-1] in CLITICS:
+            parts.pop()
+        start, word = offset, "".join(parts)
+    pieces = word.split("-")
+    if len(pieces) > 1:
+        joined = "".join(pieces)
+        if not all(p in stops for p in pieces):
+            yield _ordinal(joined), start, start + len(word)
+        pos = start
+        for piece in pieces:
+            if piece and piece not in stops:
+                yield _ordinal(piece), pos, pos + len(piece)
+            pos += len(piece) + 1
+    elif word not in stops:
+        yield _ordinal(word), start, start + len(word)
+
+
+def _ordinal(token: str) -> str:
+    match = _ORDINAL_RE.match(token)
+    return match.group(1) if match else token
+
+
+def _cjk_tokens(run: str, start: int) -> Iterator[tuple[str, int, int]]:
+    """Bigrams (or the unigram of a one-character segment) of kanji and katakana segments of a CJK run."""
+    segment: list[tuple[str, int]] = []
+    kind = ""
+    for i, ch in enumerate([*run, " "]):
+        script = _script(ch) if ch != " " else " "
+        if script == "-" and kind == "k":
+            continue  # フレンチ・テック == フレンチテック
+        if script != kind:
+            if kind in ("c", "k") and segment:
+                if len(segment) == 1:
+                    c, pos = segment[0]
+                    if c not in JA_STOP_WORDS and c != "ー":
+                        yield c, start + pos, start + pos + 1
+                for (a, pa), (b, pb) in zip(segment, segment[1:], strict=False):
+                    if a + b not in JA_STOP_WORDS:
+                        yield a + b, start + pa, start + pb + 1
+            segment, kind = [], script
+        if script in ("c", "k"):
+            segment.append((ch, i))
+
+
+def base_tokens(text: str, language: str) -> list[tuple[str, int, int]]:
+    """Unstemmed tokens with their (start, end) offsets in the ORIGINAL ``text``."""
+    norm, origin = normalize_with_map(text)
+    out: list[tuple[str, int, int]] = []
+    latin_language = "en" if language == "ja" else language
+    for match in _TOKEN_RE.finditer(norm):
+        if match.group("cjk"):
+            tokens = _cjk_tokens(match.group(), match.start())
+        else:
+            tokens = _latin_tokens(match.group(), match.start(), latin_language)
+        for token, s, e in tokens:
+            out.append((token, origin[s], origin[e - 1] + 1))
+    return out
+
+
+def analyze_spans(text: str, language: str) -> list[tuple[str, int, int]]:
+    """Index tokens of ``text`` with their spans in the original text."""
+    latin_language = "en" if language == "ja" else language
+    return [(stem(t, latin_language), s, e) for t, s, e in base_tokens(text, language)]
+
+
+def analyze(text: str, language: str) -> list[str]:
+    """The tokens of ``text`` (a passage or a question) written in ``language`` ("fr", "en" or "ja")."""
+    latin_language = "en" if language == "ja" else language
+    return [stem(t, latin_language) for t, _, _ in base_tokens(text, language)]
+
+
+def is_cjk(token: str) -> bool:
+    """True for a token cut from a CJK run."""
+    return bool(token) and "\u3041" <= token[0] <= "\u9fff"
+
+
+def detect_language(text: str) -> str | None:
+    """"ja" when kana (or mostly kanji) are present, else "fr"/"en" by function words and diacritics; None if unclear."""
+    norm = normalize(text)
+    kana = sum(1 for c in norm if "\u3041" <= c <= "\u30ff" and c != "・")
+    kanji = sum(1 for c in norm if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    latin = sum(1 for c in norm if c.isascii() and c.isalpha())
+    if kana or (kanji >= 2 and kanji * 3 >= latin):
+        return "ja"
+    raw = text.casefold()
+    fr = sum(1 for c in raw if c in _FR_DIACRITICS)
+    en = 0
+    for match in _TOKEN_RE.finditer(norm):
+        word = match.group("word")
+        if not word:
+            continue
+        head = word.split("'")
+        if len(head) > 1 and head[0] in ELISIONS:
+            fr += 1
+        elif len(head) > 1 and head[-1] in CLITICS:
+            en += 1
+        fr += word in _FR_MARKERS
+        en += word in _EN_MARKERS
+    if fr == en:
+        return None
+    return "fr" if fr > en else "en"

@@ -1,0 +1,150 @@
+"""The path of one member question, shared by /ask, mentions and DMs.
+
+``prepare`` does the quick, synchronous checks (clean-up, language, duplicate, cooldown) so a slash
+command can still refuse ephemerally; ``answer`` runs retrieval (in the assistant's worker thread)
+and logs the question. ``reply_for`` turns the outcome into what Discord is sent.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import discord
+
+from bot.discord_front import embeds
+from bot.discord_front.cooldown import Cooldown, DuplicateGuard
+from bot.discord_front.language import detect
+from bot.discord_front.texts import say
+from bot.discord_front.views import vote_view
+from bot.i18n import t
+from bot.models import LANGUAGES, Answer
+from bot.querylog import LogEntry, new_qid
+from bot.questions import QuestionError, clean_question
+from bot.render import render_citations
+
+Kind = Literal["answer", "abstain", "invalid", "cooldown", "duplicate"]
+NO_PINGS = discord.AllowedMentions.none()
+
+
+@dataclass(frozen=True, slots=True)
+class Asker:
+    """Who asks, where, and the language to fall back on when the question's is unclear."""
+
+    user_id: int
+    guild_id: int | None
+    channel_id: int | None
+    fallback_language: str = "en"
+
+
+@dataclass(slots=True)
+class Outcome:
+    kind: Kind
+    language: str
+    question: str = ""
+    asker: Asker | None = None
+    answer: Answer | None = None
+    qid: str = ""
+    retry_at: float = 0.0  # wall-clock time (epoch seconds) when a cooled-down member may ask again
+    message: str = ""  # why the question was refused (invalid)
+
+    @property
+    def refused(self) -> bool:
+        """Refused before retrieval: never logged, answered ephemerally (or not at all)."""
+        return self.kind in ("invalid", "cooldown", "duplicate")
+
+
+@dataclass(slots=True)
+class Reply:
+    """One message to send: keyword arguments shared by ``send_message``, ``followup.send`` and ``send``."""
+
+    content: str | None = None
+    embed: discord.Embed | None = None
+    view: discord.ui.View | None = None
+    ephemeral: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def kwargs(self, *, interaction: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {"allowed_mentions": NO_PINGS, **self.extra}
+        if self.content is not None:
+            out["content"] = embeds.clip(self.content, embeds.CONTENT_LIMIT)
+        if self.embed is not None:
+            out["embed"] = self.embed
+        if self.view is not None:
+            out["view"] = self.view
+        if interaction:
+            out["ephemeral"] = self.ephemeral
+        return out
+
+
+class AskDesk:
+    """Cooldown, duplicate suppression, retrieval and logging for member questions."""
+
+    def __init__(
+        self,
+        assistant: Any,
+        querylog: Any,
+        cooldown: Cooldown,
+        duplicates: DuplicateGuard,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.assistant = assistant
+        self.querylog = querylog
+        self.cooldown = cooldown
+        self.duplicates = duplicates
+        self._wall_clock = wall_clock
+
+    def prepare(self, text: str, asker: Asker) -> Outcome:
+        """Quick checks; an outcome of kind ``answer`` means "go on with :meth:`answer`"."""
+        try:
+            question = clean_question(text)
+        except QuestionError as error:
+            language = detect(text) or asker.fallback_language
+            return Outcome("invalid", language, text, asker, message=t(language, error.key))
+        language = detect(question) or asker.fallback_language
+        if self.duplicates.is_duplicate(asker.user_id, question):
+            return Outcome("duplicate", language, question, asker)
+        wait = self.cooldown.hit(asker.user_id)
+        if wait:
+            return Outcome("cooldown", language, question, asker, retry_at=self._wall_clock() + wait)
+        return Outcome("answer", language, question, asker)
+
+    async def answer(self, prepared: Outcome) -> Outcome:
+        """Retrieve (off the event loop, in the assistant's worker) and log the question."""
+        asker = prepared.asker
+        assert asker is not None and prepared.kind == "answer"
+        answer: Answer = await self.assistant.ask(prepared.question, language=prepared.language)
+        qid = new_qid()
+        self.querylog.record(
+            LogEntry.from_answer(
+                answer,
+                qid=qid,
+                frontend="discord",
+                user_id=asker.user_id,
+                guild_id=asker.guild_id,
+                channel_id=asker.channel_id,
+            )
+        )
+        language = answer.language if answer.language in LANGUAGES else prepared.language
+        kind: Kind = "answer" if answer.answered and answer.citations else "abstain"
+        return Outcome(kind, language, prepared.question, asker, answer=answer, qid=qid)
+
+
+def reply_for(outcome: Outcome) -> Reply:
+    """What to send for an outcome (refusals are ephemeral; duplicates get a short note)."""
+    language = outcome.language
+    if outcome.kind == "invalid":
+        return Reply(content=outcome.message, ephemeral=True)
+    if outcome.kind == "duplicate":
+        return Reply(content=say(language, "duplicate"), ephemeral=True)
+    if outcome.kind == "cooldown":
+        when = discord.utils.format_dt(datetime.fromtimestamp(outcome.retry_at, tz=UTC), "R")
+        return Reply(content=say(language, "cooldown", when=when), ephemeral=True)
+    if outcome.kind == "abstain":
+        return Reply(embed=embeds.abstain_embed(outcome.question, language, say(language, "abstain.title")))
+    assert outcome.answer is not None
+    embed = embeds.answer_embed(outcome.answer, outcome.question, language, outcome.qid, render_citations(outcome.answer))
+    return Reply(embed=embed, view=vote_view(outcome.qid, language))

@@ -1,0 +1,115 @@
+"""Members' slash commands: /ask, /topics, /about, /forget-me."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+from bot.discord_front import embeds
+from bot.discord_front.ask import Asker, Reply, reply_for
+from bot.discord_front.language import interaction_language, language_of_locale
+from bot.discord_front.respond import send, within
+from bot.discord_front.texts import say
+from bot.discord_front.views import ForgetConfirm
+
+if TYPE_CHECKING:
+    from bot.discord_front.client import DeclarationBot
+
+QUESTION_MAX = 1000
+
+
+def asker_of(interaction: discord.Interaction) -> Asker:
+    return Asker(
+        user_id=interaction.user.id,
+        guild_id=interaction.guild_id,
+        channel_id=interaction.channel_id,
+        fallback_language=language_of_locale(interaction.locale),
+    )
+
+
+async def ask(interaction: discord.Interaction[DeclarationBot], question: str) -> None:
+    """Answer with cited snippets (in a new thread when BOT_ANSWER_IN_THREAD is on)."""
+    bot = interaction.client
+    prepared = bot.desk.prepare(question, asker_of(interaction))
+    if prepared.refused:
+        await send(interaction, reply_for(prepared))
+        return
+    channel = interaction.channel
+    in_thread = bot.settings.answer_in_thread and isinstance(channel, discord.TextChannel)
+    if in_thread:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+    outcome = await within(interaction, bot.desk.answer(prepared), bot.defer_after)
+    reply = reply_for(outcome)
+    if not in_thread:
+        await send(interaction, reply)
+        return
+    assert isinstance(channel, discord.TextChannel)
+    name = embeds.clip(say(outcome.language, "thread.name", question=" ".join(outcome.question.split())), 100)
+    thread = await channel.create_thread(name=name, type=discord.ChannelType.public_thread)
+    await thread.send(**reply.kwargs(interaction=False))
+    await send(interaction, Reply(content=say(outcome.language, "thread.answered", thread=thread.mention)))
+
+
+async def topics(interaction: discord.Interaction[DeclarationBot]) -> None:
+    """What the bot knows: documents by language, passage counts."""
+    language = interaction_language(interaction)
+    kb = interaction.client.assistant.knowledge
+    lines = [
+        say(
+            language,
+            "topics.intro",
+            documents=len(kb.documents),
+            passages=len(kb.passages),
+            languages=", ".join(kb.languages) or "–",
+        ),
+        say(language, "topics.ask"),
+        "",
+    ]
+    for doc in sorted(kb.documents, key=lambda d: (d.language != language, d.language, d.title)):
+        title = discord.utils.escape_markdown(doc.title)
+        lines.append(f"• `{doc.language}` {title} ({doc.passage_count})")
+    await send(interaction, Reply(embed=embeds.notice_embed(say(language, "topics.title"), lines), ephemeral=True))
+
+
+async def about(interaction: discord.Interaction[DeclarationBot]) -> None:
+    """Sources, how answers are made, what is logged and for how long."""
+    language = interaction_language(interaction)
+    bot = interaction.client
+    lines = [say(language, "about.body", days=bot.settings.log_retention_days), "", f"**{say(language, 'about.sources')}**"]
+    seen: set[str] = set()
+    for doc in bot.assistant.knowledge.documents:
+        if doc.source and doc.source not in seen:
+            seen.add(doc.source)
+            title = discord.utils.escape_markdown(doc.title).replace("[", "(").replace("]", ")")
+            lines.append(f"• [{title}](<{doc.source}>)")
+    await send(interaction, Reply(embed=embeds.notice_embed(say(language, "about.title"), lines), ephemeral=True))
+
+
+async def forget_me(interaction: discord.Interaction[DeclarationBot]) -> None:
+    """Ask for confirmation, then delete the caller's logged questions and votes."""
+    language = interaction_language(interaction)
+    view = ForgetConfirm(interaction.user.id, language)
+    view.origin = interaction
+    await interaction.response.send_message(
+        say(language, "forget.confirm"), view=view, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+    )
+
+
+def member_commands() -> list[app_commands.Command]:
+    """Fresh command objects for one bot's tree (descriptions are translated by the tree's translator)."""
+    ask_cmd = app_commands.Command(
+        name="ask",
+        description="Ask a question about the France–Japan declaration of 13 July 2018",
+        callback=ask,
+    )
+    app_commands.describe(question="Your question, in French, English or Japanese")(ask_cmd)
+    return [
+        ask_cmd,
+        app_commands.Command(name="topics", description="What the bot knows: documents and languages", callback=topics),
+        app_commands.Command(name="about", description="Sources, how answers are made, and what is logged", callback=about),
+        app_commands.Command(
+            name="forget-me", description="Delete every question and vote of yours from the log", callback=forget_me
+        ),
+    ]

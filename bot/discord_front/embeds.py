@@ -1,0 +1,98 @@
+"""Reply building within Discord's limits, with member text made inert.
+
+Limits: 2,000 characters of message content, 256 of embed title, 4,096 of embed description,
+2,048 of footer, 6,000 per embed in all. Citations are cut whole: a citation that does not fit
+is left out rather than shown half (only a single citation longer than the whole budget is cut).
+"""
+
+from __future__ import annotations
+
+import re
+
+import discord
+
+from bot.discord_front.texts import say
+from bot.models import Answer
+
+CONTENT_LIMIT = 2000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000
+ELLIPSIS = "…"
+
+ANSWER_COLOUR = discord.Colour(0x2B59C3)
+ABSTAIN_COLOUR = discord.Colour(0x8E8E93)
+NOTICE_COLOUR = discord.Colour(0x3BA55C)
+
+_LINK = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(//)")
+_INVITE = re.compile(r"(?i)(discord(?:app)?\.(?:gg|com/invite))/")
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+
+
+def escape_user_text(text: str, limit: int = TITLE_LIMIT) -> str:
+    """Member text made inert: one line, no Markdown, no mentions, no clickable links; then clipped."""
+    text = " ".join(text.split())
+    text = discord.utils.escape_markdown(text, ignore_links=False)
+    text = discord.utils.escape_mentions(text)
+    text = _LINK.sub("\\1:\u2060\\2", text)  # a word joiner after the scheme stops auto-linking
+    text = _INVITE.sub("\\1\u2060/", text)
+    return clip(text, limit)
+
+
+def fit_blocks(blocks: list[str], limit: int, separator: str = "\n\n") -> str:
+    """Join as many whole ``blocks`` as fit in ``limit`` characters (at least a clipped first one)."""
+    kept: list[str] = []
+    size = 0
+    for block in blocks:
+        extra = len(block) + (len(separator) if kept else 0)
+        if size + extra > limit:
+            break
+        kept.append(block)
+        size += extra
+    if not kept and blocks:
+        return clip(blocks[0], limit)
+    return separator.join(kept)
+
+
+def answer_embed(answer: Answer, question: str, language: str, qid: str, citation_blocks: list[str]) -> discord.Embed:
+    """The reply to an answered question: numbered citations (each with title and source link) and a footer."""
+    embed = discord.Embed(
+        title=escape_user_text(question, TITLE_LIMIT),
+        description=fit_blocks(citation_blocks, DESCRIPTION_LIMIT),
+        colour=ANSWER_COLOUR,
+    )
+    embed.set_footer(text=clip(say(language, "answer.footer", qid=qid[:8]), FOOTER_LIMIT))
+    return embed
+
+
+def abstain_embed(question: str, language: str, message: str) -> discord.Embed:
+    """The honest reply when the corpus holds no answer, with a hint to rephrase or use /topics."""
+    message = message.strip() or say(language, "abstain.title")
+    return discord.Embed(
+        title=escape_user_text(question, TITLE_LIMIT),
+        description=clip(f"{message}\n\n{say(language, 'abstain.hint')}", DESCRIPTION_LIMIT),
+        colour=ABSTAIN_COLOUR,
+    )
+
+
+def notice_embed(title: str, lines: list[str], colour: discord.Colour = NOTICE_COLOUR) -> discord.Embed:
+    """A plain informational embed (/topics, /about, /kb …) whose description keeps whole lines."""
+    return discord.Embed(
+        title=clip(title, TITLE_LIMIT), description=fit_blocks(lines, DESCRIPTION_LIMIT, "\n"), colour=colour
+    )
+
+
+def within_limits(embed: discord.Embed, content: str | None = None) -> bool:
+    """True when ``embed`` (and message ``content``) respect Discord's size limits."""
+    return (
+        len(content or "") <= CONTENT_LIMIT
+        and len(embed.title or "") <= TITLE_LIMIT
+        and len(embed.description or "") <= DESCRIPTION_LIMIT
+        and len(embed.footer.text or "") <= FOOTER_LIMIT
+        and len(embed) <= EMBED_TOTAL_LIMIT
+    )

@@ -1,0 +1,103 @@
+"""Buttons: persistent 👍/👎 votes (work across restarts) and the /forget-me confirmation."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.discord_front.language import language_of_locale
+from bot.discord_front.texts import say
+
+if TYPE_CHECKING:
+    from bot.discord_front.client import DeclarationBot
+
+log = logging.getLogger(__name__)
+
+VOTE_TEMPLATE = r"vote:(?P<value>up|down):(?P<qid>[0-9A-Za-z_-]{8,64})"
+VALUES = {"up": 1, "down": -1}
+
+
+class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_TEMPLATE):
+    """A 👍 or 👎 button whose custom_id carries the vote and the logged question's id.
+
+    Registered with ``Client.add_dynamic_items`` so a click is handled even after a restart.
+    """
+
+    def __init__(self, value: str, qid: str, label: str | None = None) -> None:
+        super().__init__(
+            discord.ui.Button(
+                style=discord.ButtonStyle.secondary,
+                emoji="👍" if value == "up" else "👎",
+                label=label,
+                custom_id=f"vote:{value}:{qid}",
+            )
+        )
+        self.value = value
+        self.qid = qid
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> VoteButton:
+        return cls(match["value"], match["qid"], getattr(item, "label", None))
+
+    async def callback(self, interaction: discord.Interaction[DeclarationBot]) -> None:  # type: ignore[override]
+        """Store the vote (one per member per answer; a new click replaces it) and thank the member."""
+        querylog = interaction.client.querylog
+        value = VALUES[self.value]
+        recorded = await querylog.vote(self.qid, interaction.user.id, value)
+        if not recorded:  # the answer may still sit in the log's write batch
+            await querylog.flush()
+            recorded = await querylog.vote(self.qid, interaction.user.id, value)
+        language = language_of_locale(interaction.locale)
+        key = ("vote.up" if value > 0 else "vote.down") if recorded else "vote.unknown"
+        await interaction.response.send_message(say(language, key), ephemeral=True)
+
+
+def vote_view(qid: str, language: str) -> discord.ui.View:
+    """The 👍/👎 row attached to an answer (persistent: no timeout, ids carry the state)."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(VoteButton("up", qid, say(language, "button.up")))
+    view.add_item(VoteButton("down", qid, say(language, "button.down")))
+    return view
+
+
+class ForgetConfirm(discord.ui.View):
+    """Ephemeral yes/no before deleting a member's logged questions and votes."""
+
+    def __init__(self, owner_id: int, language: str, timeout: float = 120.0) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+        self.language = language
+        self.confirm.label = say(language, "forget.yes")
+        self.cancel.label = say(language, "forget.no")
+        self.deleted: int | None = None
+        self.origin: discord.Interaction | None = None  # the /forget-me interaction, to edit on timeout
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        return interaction.user.id == self.owner_id
+
+    @discord.ui.button(style=discord.ButtonStyle.danger)
+    async def confirm(self, interaction: discord.Interaction[DeclarationBot], button: discord.ui.Button) -> None:
+        querylog = interaction.client.querylog
+        await querylog.flush()
+        self.deleted = await querylog.forget_user(interaction.user.id)
+        self.stop()
+        text = say(self.language, "forget.done", count=self.deleted)
+        await interaction.response.edit_message(content=text, view=None)
+
+    @discord.ui.button(style=discord.ButtonStyle.secondary)
+    async def cancel(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        self.stop()
+        await interaction.response.edit_message(content=say(self.language, "forget.cancelled"), view=None)
+
+    async def on_timeout(self) -> None:
+        if self.origin is None:
+            return
+        try:
+            await self.origin.edit_original_response(content=say(self.language, "forget.expired"), view=None)
+        except discord.HTTPException:
+            log.debug("could not edit the expired /forget-me prompt", exc_info=True)

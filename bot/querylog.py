@@ -1,0 +1,506 @@
+"""The query log: every question asked (CLI, Discord) written to SQLite, off the answering path.
+
+``record()`` only enqueues; a background task writes batches in one transaction. A log failure never stops
+an answer: rows that cannot be written stay in memory (bounded) and are retried, and the maintainer sees one
+log line when the incident starts and one when it ends. Member ids are stored only as HMAC-SHA256 hashes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import hmac
+import logging
+import os
+import secrets
+import sqlite3
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import aiosqlite
+
+from bot import schema, topics
+from bot.schema import QueryLogError
+
+__all__ = ["DeleteCounts", "LogEntry", "QueryLog", "QueryLogError", "hash_user", "load_secret", "new_qid"]
+
+log = logging.getLogger("bot.querylog")
+
+DEFAULT_PATH = Path("data/queries.db")
+SECRET_FILE = "log-secret"
+MAX_PENDING = 10_000
+RETRY_MAX_SECONDS = 30.0
+DAY = 86_400.0
+
+_INSERT_QUESTION = (
+    "INSERT OR IGNORE INTO questions (qid, ts, frontend, user_hash, guild_id, channel_id, question, language,"
+    " answered, reason, latency_ms, topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_CITATION = "INSERT OR IGNORE INTO citations (qid, rank, passage_id, score, snippet) VALUES (?, ?, ?, ?, ?)"
+
+
+def new_qid() -> str:
+    """A client-generated question id (uuid4 hex) that Discord buttons can carry."""
+    return uuid.uuid4().hex
+
+
+@dataclass
+class LogEntry:
+    """One question as the front end saw it. ``citations`` holds ``(passage_id, score[, snippet])``."""
+
+    qid: str
+    question: str
+    language: str
+    answered: bool
+    citations: list[tuple[Any, ...]]
+    latency_ms: float
+    frontend: str = "cli"
+    user_id: int | str | None = None
+    guild_id: int | None = None
+    channel_id: int | None = None
+    reason: str = ""
+    ts: float = field(default_factory=time.time)
+
+    @classmethod
+    def from_answer(
+        cls,
+        answer: Any,
+        *,
+        qid: str | None = None,
+        frontend: str = "cli",
+        user_id: int | str | None = None,
+        guild_id: int | None = None,
+        channel_id: int | None = None,
+    ) -> LogEntry:
+        """Build the entry from a ``bot.models.Answer`` (citations keep their snippets)."""
+        return cls(
+            qid=qid or new_qid(),
+            question=answer.question,
+            language=answer.language,
+            answered=answer.answered,
+            citations=[(c.passage_id, c.score, c.snippet) for c in answer.citations],
+            latency_ms=answer.latency_ms,
+            frontend=frontend,
+            user_id=user_id,
+            guild_id=guild_id,
+            channel_id=channel_id,
+            reason=answer.reason,
+        )
+
+
+class _Row(NamedTuple):
+    """A question ready to write: the member is already hashed, types are already checked."""
+
+    qid: str
+    ts: float
+    frontend: str
+    user_hash: str | None
+    guild_id: int | None
+    channel_id: int | None
+    question: str
+    language: str
+    answered: int
+    reason: str
+    latency_ms: float
+    citations: tuple[tuple[int, str, float, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteCounts:
+    questions: int = 0
+    citations: int = 0
+    votes: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.questions + self.citations + self.votes
+
+
+def hash_user(secret: bytes, user_id: int | str) -> str:
+    """HMAC-SHA256 of a member id with the log secret (hex). The raw id is never stored."""
+    return hmac.new(secret, str(user_id).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def load_secret(db_path: Path | str, secret: bytes | str | None = None, *, create: bool = True) -> bytes:
+    """The HMAC key: ``secret`` if given (``BOT_LOG_SECRET``), else ``<db dir>/log-secret`` (made 0600 if missing).
+
+    Raises ``QueryLogError`` when the file is missing and ``create`` is false, ``OSError`` when it cannot be made.
+    """
+    if secret:
+        return secret.encode("utf-8") if isinstance(secret, str) else bytes(secret)
+    file = Path(db_path).parent / SECRET_FILE
+    for _ in range(2):
+        with contextlib.suppress(FileNotFoundError):
+            value = file.read_bytes().strip()
+            if value:
+                return value
+        if not create:
+            raise QueryLogError(f"no log secret at {file} (set BOT_LOG_SECRET): member ids cannot be matched")
+        file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # made by another process meanwhile: read it
+        value = secrets.token_hex(32).encode("ascii")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(value + b"\n")
+        os.chmod(file, 0o600)
+        return value
+    raise OSError(f"cannot read or create {file}")
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+class QueryLog:
+    """An open query log. Create with ``await QueryLog.open(path)``; end with ``await close()``."""
+
+    def __init__(
+        self,
+        path: Path,
+        secret: bytes,
+        *,
+        busy_timeout: float = 5.0,
+        batch_interval: float = 0.25,
+        batch_size: int = 100,
+        max_pending: int = MAX_PENDING,
+    ) -> None:
+        self.path = path
+        self._secret = secret
+        self._busy_timeout = busy_timeout
+        self._interval = batch_interval
+        self._batch_size = max(1, batch_size)
+        self._max_pending = max(1, max_pending)
+        self._pending: deque[_Row] = deque()
+        self._conn: aiosqlite.Connection | None = None
+        self._file_id: tuple[int, int] | None = None
+        self._lock = asyncio.Lock()
+        self._wake = asyncio.Event()
+        self._failing: str | None = None
+        self._dropped = 0
+        self._bad_entries = 0
+        self._retry_delay = batch_interval
+        self._retry_at = 0.0
+        self._closed = False
+        self._tasks: list[asyncio.Task[None]] = []
+
+    # -- lifecycle -------------------------------------------------------------------------------------
+    @classmethod
+    async def open(
+        cls,
+        path: Path | str = DEFAULT_PATH,
+        *,
+        secret: bytes | str | None = None,
+        retention_days: int | None = None,
+        busy_timeout: float = 5.0,
+        batch_interval: float = 0.25,
+        batch_size: int = 100,
+        max_pending: int = MAX_PENDING,
+    ) -> QueryLog:
+        """Open (create, migrate) the log. A file that is not a query log or is newer raises ``QueryLogError``;
+        an unwritable place still gives a ``QueryLog`` that keeps rows in memory and retries.
+        ``retention_days`` starts a daily purge of older questions (``BOT_LOG_RETENTION_DAYS``)."""
+        path = Path(path)
+        try:
+            key = load_secret(path, secret)
+        except OSError as exc:
+            log.warning("query log: cannot create %s (%s); member hashes will change on restart", SECRET_FILE, exc)
+            key = secrets.token_hex(32).encode("ascii")
+        self = cls(
+            path, key, busy_timeout=busy_timeout, batch_interval=batch_interval, batch_size=batch_size,
+            max_pending=max_pending,
+        )
+        try:
+            await self._connect()
+        except QueryLogError:
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            self._incident(exc)
+        self._tasks.append(asyncio.create_task(self._writer(), name="querylog-writer"))
+        if retention_days:
+            self._tasks.append(asyncio.create_task(self._retention(retention_days), name="querylog-retention"))
+        return self
+
+    async def close(self) -> None:
+        """Write what is pending, stop the background tasks and close the file."""
+        if self._closed:
+            return
+        self._closed = True
+        self._wake.set()
+        for task in self._tasks:
+            if task.get_name() == "querylog-retention":
+                task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._drain()
+        if self._pending:
+            log.error("query log %s: %d questions could not be written and are lost", self.path, len(self._pending))
+        await self._disconnect()
+
+    async def __aenter__(self) -> QueryLog:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def pending(self) -> int:
+        """Questions recorded but not yet written."""
+        return len(self._pending)
+
+    @property
+    def failing(self) -> bool:
+        """True while writes fail (the rows wait in memory)."""
+        return self._failing is not None
+
+    @property
+    def dropped(self) -> int:
+        """Questions dropped from the memory buffer during the current incident."""
+        return self._dropped
+
+    def user_hash(self, user_id: int | str) -> str:
+        return hash_user(self._secret, user_id)
+
+    # -- hot path --------------------------------------------------------------------------------------
+    def record(self, entry: LogEntry) -> None:
+        """Enqueue a question for writing. Never raises and never waits."""
+        try:
+            row = self._row(entry)
+            if self._closed:
+                log.warning("query log %s: question recorded after close() was not logged", self.path)
+                return
+            if len(self._pending) >= self._max_pending:
+                self._pending.popleft()
+                self._dropped += 1
+                if self._dropped == 1:
+                    log.error(
+                        "query log %s: %d questions waiting in memory; dropping the oldest", self.path,
+                        self._max_pending,
+                    )
+            self._pending.append(row)
+            if len(self._pending) >= self._batch_size:
+                self._wake.set()
+        except Exception as exc:  # the log must never stop an answer
+            self._bad_entries += 1
+            if self._bad_entries == 1:
+                log.error("query log %s: cannot record a question (%s: %s)", self.path, type(exc).__name__, exc)
+
+    def _row(self, entry: LogEntry) -> _Row:
+        cites = []
+        for rank, cite in enumerate(entry.citations, start=1):
+            snippet = str(cite[2]) if len(cite) > 2 and cite[2] is not None else ""
+            cites.append((rank, str(cite[0]), float(cite[1]), snippet))
+        return _Row(
+            qid=str(entry.qid),
+            ts=float(entry.ts),
+            frontend=str(entry.frontend),
+            user_hash=None if entry.user_id is None else self.user_hash(entry.user_id),
+            guild_id=None if entry.guild_id is None else int(entry.guild_id),
+            channel_id=None if entry.channel_id is None else int(entry.channel_id),
+            question=str(entry.question),
+            language=str(entry.language or ""),
+            answered=1 if entry.answered else 0,
+            reason=str(entry.reason or ""),
+            latency_ms=float(entry.latency_ms),
+            citations=tuple(cites),
+        )
+
+    # -- writing ---------------------------------------------------------------------------------------
+    async def flush(self) -> None:
+        """Write everything enqueued so far (one attempt: if the file fails, the rows stay in memory)."""
+        await self._drain()
+
+    async def _writer(self) -> None:
+        while not self._closed:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._interval)
+            self._wake.clear()
+            if self._pending and not self._closed and time.monotonic() >= self._retry_at:
+                try:
+                    await self._drain()
+                except Exception:  # keep the writer alive whatever happens
+                    log.exception("query log %s: unexpected error in the writer", self.path)
+
+    async def _drain(self) -> None:
+        async with self._lock:
+            if not self._pending:
+                return
+            written = 0
+            try:
+                conn = await self._ensure_conn()
+                while self._pending:
+                    batch = [self._pending.popleft() for _ in range(min(len(self._pending), self._batch_size))]
+                    try:
+                        await self._write(conn, batch)
+                    except BaseException:
+                        self._pending.extendleft(reversed(batch))
+                        while len(self._pending) > self._max_pending:
+                            self._pending.popleft()
+                            self._dropped += 1
+                        raise
+                    written += len(batch)
+            except (sqlite3.Error, OSError, QueryLogError) as exc:
+                self._incident(exc)
+                await self._disconnect()
+                return
+            self._recovered(written)
+
+    async def _write(self, conn: aiosqlite.Connection, batch: list[_Row]) -> None:
+        keys = await asyncio.to_thread(lambda: [topics.topic_key(r.question, r.language) for r in batch])
+        questions = [(*row[:11], key) for row, key in zip(batch, keys, strict=True)]
+        cites = [(row.qid, *cite) for row in batch for cite in row.citations]
+        await conn.execute("BEGIN IMMEDIATE")
+        try:
+            await conn.executemany(_INSERT_QUESTION, questions)
+            if cites:
+                await conn.executemany(_INSERT_CITATION, cites)
+            await conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error, ValueError):
+                await conn.execute("ROLLBACK")
+            raise
+
+    def _incident(self, exc: BaseException) -> None:
+        if self._failing is None:
+            self._failing = str(exc)
+            log.error(
+                "query log %s cannot be written (%s); questions are kept in memory (up to %d) and retried",
+                self.path, exc, self._max_pending,
+            )
+        self._retry_delay = min(max(self._retry_delay * 2, self._interval), RETRY_MAX_SECONDS)
+        self._retry_at = time.monotonic() + self._retry_delay
+
+    def _recovered(self, written: int) -> None:
+        if self._failing is not None:
+            dropped = f"; {self._dropped} oldest were dropped" if self._dropped else ""
+            log.warning("query log %s is writable again: %d questions kept in memory were written%s",
+                        self.path, written, dropped)
+            self._failing = None
+            self._dropped = 0
+        self._retry_delay = self._interval
+        self._retry_at = 0.0
+
+    # -- connection ------------------------------------------------------------------------------------
+    async def _connect(self) -> aiosqlite.Connection:
+        await asyncio.to_thread(schema.migrate, self.path, timeout=self._busy_timeout)
+        conn = await aiosqlite.connect(self.path, timeout=self._busy_timeout, isolation_level=None)
+        try:
+            for pragma in (
+                f"busy_timeout = {int(self._busy_timeout * 1000)}",
+                "journal_mode = WAL",
+                "synchronous = NORMAL",
+                "foreign_keys = ON",
+                "secure_delete = ON",
+            ):
+                await conn.execute(f"PRAGMA {pragma}")
+        except BaseException:
+            await conn.close()
+            raise
+        self._conn, self._file_id = conn, _file_id(self.path)
+        return conn
+
+    async def _ensure_conn(self) -> aiosqlite.Connection:
+        if self._conn is not None:
+            if _file_id(self.path) == self._file_id:
+                return self._conn
+            log.warning("query log %s was deleted or replaced while running; opening it again", self.path)
+            await self._disconnect()
+        return await self._connect()
+
+    async def _disconnect(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(sqlite3.Error, ValueError):
+                await conn.close()
+
+    # -- votes and deletion ----------------------------------------------------------------------------
+    async def vote(self, qid: str, user_id: int | str, value: int) -> bool:
+        """Store a member's +1/-1 on an answer (one per member, changeable; 0 removes it).
+
+        Returns False when ``qid`` is unknown. Raises ``QueryLogError`` if the file cannot be written.
+        """
+        if value not in (-1, 0, 1):
+            raise ValueError("a vote is +1, -1 or 0 (remove)")
+        await self.flush()
+        user = self.user_hash(user_id)
+        async with self._lock:
+            try:
+                conn = await self._ensure_conn()
+                async with conn.execute("SELECT 1 FROM questions WHERE qid = ?", (qid,)) as cur:
+                    if await cur.fetchone() is None:
+                        return False
+                if value == 0:
+                    await conn.execute("DELETE FROM votes WHERE qid = ? AND user_hash = ?", (qid, user))
+                else:
+                    await conn.execute(
+                        "INSERT INTO votes (qid, user_hash, value, ts) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (qid, user_hash) DO UPDATE SET value = excluded.value, ts = excluded.ts",
+                        (qid, user, value, time.time()),
+                    )
+                return True
+            except (sqlite3.Error, OSError) as exc:
+                await self._disconnect()
+                raise QueryLogError(f"query log {self.path}: cannot record the vote: {exc}") from exc
+
+    async def forget_user(self, user_id: int | str) -> int:
+        """Delete a member's questions (with their citations and votes) and the member's votes; rows deleted."""
+        return (await self.forget_user_counts(user_id)).total
+
+    async def forget_user_counts(self, user_id: int | str) -> DeleteCounts:
+        user = self.user_hash(user_id)
+        return await self._delete("user_hash = ?", (user,), lambda row: row.user_hash == user, voter=user)
+
+    async def purge(self, older_than_days: float) -> int:
+        """Delete questions older than ``older_than_days`` with their citations and votes; rows deleted."""
+        return (await self.purge_counts(older_than_days)).total
+
+    async def purge_counts(self, older_than_days: float) -> DeleteCounts:
+        cutoff = time.time() - float(older_than_days) * DAY
+        return await self._delete("ts < ?", (cutoff,), lambda row: row.ts < cutoff)
+
+    async def _delete(self, where: str, params: tuple[Any, ...], in_memory: Any, voter: str | None = None) -> DeleteCounts:
+        async with self._lock:
+            kept = [row for row in self._pending if not in_memory(row)]
+            from_memory = len(self._pending) - len(kept)
+            self._pending = deque(kept)
+            selected = f"qid IN (SELECT qid FROM questions WHERE {where})"
+            vote_where = f"{selected} OR user_hash = ?" if voter else selected
+            vote_params = (*params, voter) if voter else params
+            try:
+                conn = await self._ensure_conn()
+                await conn.execute("BEGIN IMMEDIATE")
+                try:
+                    citations = (await conn.execute(f"DELETE FROM citations WHERE {selected}", params)).rowcount
+                    votes = (await conn.execute(f"DELETE FROM votes WHERE {vote_where}", vote_params)).rowcount
+                    questions = (await conn.execute(f"DELETE FROM questions WHERE {where}", params)).rowcount
+                    await conn.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error, ValueError):
+                        await conn.execute("ROLLBACK")
+                    raise
+                with contextlib.suppress(sqlite3.Error):
+                    await conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # deleted text leaves the WAL too
+            except (sqlite3.Error, OSError) as exc:
+                await self._disconnect()
+                raise QueryLogError(f"query log {self.path}: cannot delete: {exc}") from exc
+            return DeleteCounts(questions + from_memory, citations, votes)
+
+    async def _retention(self, days: int) -> None:
+        while not self._closed:
+            try:
+                counts = await self.purge_counts(days)
+                if counts.questions:
+                    log.info("query log %s: deleted %d questions older than %d days", self.path, counts.questions,
+                             days)
+            except QueryLogError as exc:
+                log.warning("%s", exc)
+            await asyncio.sleep(DAY)

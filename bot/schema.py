@@ -1,0 +1,153 @@
+"""Query log storage: numbered migrations (``bot/migrations/NNNN_name.sql``), schema version checks, connections.
+
+The schema version is ``PRAGMA user_version``; migration ``NNNN`` brings the file to version ``NNNN``.
+Each migration runs in its own transaction. Used by ``querylog`` (writer) and ``reports`` (reader).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot import topics
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_FILE_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+TOPIC_VERSION = 2  # the migration that added questions.topic (backfilled in Python)
+
+
+class QueryLogError(Exception):
+    """The query log cannot be used: missing, not SQLite, not a query log, newer schema, or a failed write."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    path: Path
+
+    @property
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def migrations() -> tuple[Migration, ...]:
+    """The migrations shipped with the bot, in order; their numbers must be 1, 2, 3, …"""
+    found = []
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        match = _FILE_NAME.match(path.name)
+        if match:
+            found.append(Migration(int(match.group(1)), path.stem, path))
+    found.sort(key=lambda m: m.version)
+    if [m.version for m in found] != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations in {MIGRATIONS_DIR} are not numbered 0001, 0002, …")
+    return tuple(found)
+
+
+def current_version() -> int:
+    return len(migrations())
+
+
+def connect(path: Path | str, *, readonly: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
+    """An autocommit connection with a busy timeout (``readonly`` opens with ``mode=ro``)."""
+    path = Path(path)
+    if readonly:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=timeout, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    return conn
+
+
+def read_version(conn: sqlite3.Connection, path: Path | str) -> int:
+    """The schema version of an open file; ``QueryLogError`` if it is not a query log this bot can use."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "not a database" not in str(exc):
+            raise
+        raise QueryLogError(f"{path} is not a query log (not an SQLite database)") from exc
+    if version > current_version():
+        raise QueryLogError(
+            f"{path} has query log schema version {version}, newer than this version of the bot knows "
+            f"({current_version()}): upgrade the bot"
+        )
+    if (version == 0 and tables) or (version > 0 and "questions" not in tables):
+        raise QueryLogError(f"{path} is an SQLite database but not a query log")
+    return version
+
+
+def migrate(path: Path | str, *, target: int | None = None, timeout: float = 5.0) -> int:
+    """Create (with parent dirs) or upgrade the log at ``path`` to ``target`` (default: current); returns it.
+
+    Raises ``QueryLogError`` for a file that is not a query log or is newer; ``sqlite3.Error``/``OSError``
+    when the file cannot be created or written.
+    """
+    path = Path(path)
+    target = current_version() if target is None else target
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = connect(path, timeout=timeout)
+    try:
+        version = read_version(conn, path)
+        start = version
+        for migration in migrations()[version:target]:
+            script = f"BEGIN IMMEDIATE;\n{migration.sql}\n;PRAGMA user_version = {migration.version};\nCOMMIT;"
+            try:
+                conn.executescript(script)
+            except sqlite3.Error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if read_version(conn, path) >= migration.version:  # another process migrated meanwhile
+                    continue
+                raise
+            version = migration.version
+        if start < TOPIC_VERSION <= version:
+            backfill_topics(conn)
+        return version
+    finally:
+        conn.close()
+
+
+def backfill_topics(conn: sqlite3.Connection) -> int:
+    """Fill ``questions.topic`` for rows written before schema version 2; returns the count."""
+    rows = conn.execute("SELECT rowid, question, language FROM questions WHERE topic IS NULL").fetchall()
+    if rows:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "UPDATE questions SET topic = ? WHERE rowid = ?",
+            [(topics.topic_key(question, language), rowid) for rowid, question, language in rows],
+        )
+        conn.execute("COMMIT")
+    return len(rows)
+
+
+def open_reader(path: Path | str, *, timeout: float = 5.0) -> sqlite3.Connection:
+    """A read-only connection to an existing log, migrated first if it is older; ``QueryLogError`` otherwise."""
+    path = Path(path)
+    if not path.is_file():
+        raise QueryLogError(f"no query log at {path}")
+    try:
+        conn = connect(path, readonly=True, timeout=timeout)
+    except sqlite3.Error as exc:
+        raise QueryLogError(f"cannot read the query log {path}: {exc}") from exc
+    try:
+        version = read_version(conn, path)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise QueryLogError(f"cannot read the query log {path}: {exc}") from exc
+    except QueryLogError:
+        conn.close()
+        raise
+    if version < current_version():
+        conn.close()
+        try:
+            migrate(path, timeout=timeout)
+        except (sqlite3.Error, OSError) as exc:
+            raise QueryLogError(f"{path} has schema version {version} and could not be migrated: {exc}") from exc
+        conn = connect(path, readonly=True, timeout=timeout)
+    return conn

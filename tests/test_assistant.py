@@ -1,0 +1,105 @@
+"""The async entry point: answers off the loop, reloads atomically, keeps the old index on failure."""
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.assistant import Assistant
+from bot.questions import QuestionError
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+
+DOC = """---
+id: {id}
+title: {title}
+language: en
+source: https://example.org/{id}
+---
+# Facts
+
+{text}
+"""
+
+
+def write_doc(directory: Path, name: str, text: str, doc_id: str | None = None) -> None:
+    doc_id = doc_id or name
+    (directory / f"{name}.md").write_text(DOC.format(id=doc_id, title=name.title(), text=text), encoding="utf-8")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    directory = tmp_path / "knowledge"
+    directory.mkdir()
+    write_doc(directory, "signing", "The joint declaration was signed in Paris on 13 July 2018 by Yoji Muto.")
+    return directory
+
+
+async def test_ask_answers_from_the_worker_thread(corpus: Path):
+    assistant = Assistant.from_directory(corpus)
+    try:
+        answer = await assistant.ask("Where was the joint declaration signed?")
+        assert answer.answered
+        assert answer.citations[0].passage_id == "signing#1"
+    finally:
+        assistant.close()
+
+
+async def test_unusable_question_raises_question_error(corpus: Path):
+    assistant = Assistant.from_directory(corpus)
+    try:
+        with pytest.raises(QuestionError):
+            await assistant.ask("   ")
+    finally:
+        assistant.close()
+
+
+async def test_reload_swaps_in_new_passages(corpus: Path):
+    assistant = Assistant.from_directory(corpus)
+    try:
+        assert not (await assistant.ask("Which robot suit reads brain signals?")).answered
+        write_doc(corpus, "robot", "A Japanese robot suit reads weak brain signals to help a person move.")
+        result = await assistant.reload()
+        assert result.swapped and result.passages == 2 and not result.errors
+        answer = await assistant.ask("Which robot suit reads brain signals?")
+        assert answer.answered and answer.citations[0].doc_id == "robot"
+    finally:
+        assistant.close()
+
+
+async def test_reload_keeps_previous_index_when_nothing_loads(corpus: Path):
+    assistant = Assistant.from_directory(corpus)
+    try:
+        (corpus / "signing.md").write_text("---\nid: [broken\n---\n", encoding="utf-8")
+        result = await assistant.reload()
+        assert not result.swapped
+        assert result.errors and result.errors[0].path.endswith("signing.md")
+        assert (await assistant.ask("Where was the joint declaration signed?")).answered
+    finally:
+        assistant.close()
+
+
+async def test_reload_serves_good_files_and_reports_bad_ones(corpus: Path):
+    assistant = Assistant.from_directory(corpus)
+    try:
+        (corpus / "bad.md").write_text("no front matter at all\n", encoding="utf-8")
+        write_doc(corpus, "robot", "A Japanese robot suit reads weak brain signals to help a person move.")
+        result = await assistant.reload()
+        assert result.swapped and result.documents == 2
+        assert [e.path for e in result.errors] == ["bad.md"]
+    finally:
+        assistant.close()
+
+
+async def test_questions_during_a_reload_are_answered(tmp_path: Path):
+    directory = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, directory)
+    assistant = Assistant.from_directory(directory)
+    try:
+        reload = asyncio.create_task(assistant.reload())
+        answers = await asyncio.gather(*(assistant.ask("Who signed the declaration?") for _ in range(20)))
+        assert (await reload).swapped
+        assert all(a.answered for a in answers)
+    finally:
+        assistant.close()

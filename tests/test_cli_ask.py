@@ -1,0 +1,87 @@
+"""``python -m bot ask`` / ``chat`` as a user runs them: output, exit codes, the log file."""
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_ask(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(["ask", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "queries.db"
+
+
+def test_ask_json_has_the_documented_shape_and_logs_the_question(capsys, db: Path):
+    status, out, _ = run_ask(capsys, "Qui a signé la déclaration ?", "--json", "--db", str(db))
+    assert status == 0
+    answer = json.loads(out)
+    assert set(answer) == {"question", "language", "answered", "citations", "text", "latency_ms"}
+    assert answer["answered"] and answer["language"] == "fr"
+    assert 1 <= len(answer["citations"]) <= 3
+    first = answer["citations"][0]
+    assert set(first) == {"n", "doc_id", "passage_id", "title", "source", "language", "snippet", "score"}
+    assert first["source"].startswith("http") and first["passage_id"].startswith(first["doc_id"] + "#")
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT question, answered FROM queries").fetchall()
+    assert rows == [("Qui a signé la déclaration ?", 1)]
+
+
+def test_out_of_scope_question_gets_an_honest_answer(capsys, db: Path):
+    status, out, _ = run_ask(capsys, "What's the weather in Lyon?", "--db", str(db))
+    assert status == 0
+    assert "could not find" in out
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT answered FROM queries").fetchall() == [(0,)]
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!?", "x" * 10_000])
+def test_bad_questions_exit_2_with_a_short_message(capsys, db: Path, question: str):
+    status, out, err = run_ask(capsys, question, "--db", str(db))
+    assert status == 2
+    assert out == "" and err.strip() and "Traceback" not in err and len(err) < 300
+
+
+def test_file_mode_answers_one_question_per_line(capsys, tmp_path: Path, db: Path):
+    questions = tmp_path / "questions.txt"
+    questions.write_text("Who signed the declaration?\n\n???\n共同声明はいつ署名されましたか？\n", encoding="utf-8")
+    status, out, _ = run_ask(capsys, "--file", str(questions), "--json", "--db", str(db))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert status == 0
+    assert [line.get("answered") for line in lines] == [True, None, True]
+    assert lines[1]["error"] == "no_words"
+    assert lines[2]["language"] == "ja"
+
+
+def test_missing_knowledge_dir_is_a_usage_error(capsys, tmp_path: Path, db: Path):
+    status, _, err = run_ask(capsys, "who?", "--knowledge", str(tmp_path / "nope"), "--db", str(db))
+    assert status == 2 and "knowledge directory not found" in err
+
+
+def test_unusable_log_does_not_stop_the_answer(capsys, tmp_path: Path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    status, out, err = run_ask(capsys, "Who signed the declaration?", "--db", str(blocker / "queries.db"))
+    assert status == 0 and "[1]" in out
+    assert "Traceback" not in err
+
+
+def test_chat_session_in_a_real_process(tmp_path: Path):
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--db", str(tmp_path / "q.db")],
+        input="When was the declaration signed?\n\n/quit\n", capture_output=True, text=True, timeout=60, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "2018" in done.stdout and "[1]" in done.stdout
