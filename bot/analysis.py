@@ -24,11 +24,12 @@ import snowballstemmer
 
 FR_STOP_WORDS: frozenset[str] = frozenset(
     """
-    a ai as au aux avec avait avaient avez avons c ca car ce ceci cela celle celles celui ces cet cette ceux
-    combien comme comment d dans de des donc dont du elle elles en entre es est estce et etaient etait etre
-    ete eu eux fut j je l la laquelle le lequel les lesquels leur leurs lors lorsque lui m ma mais me mes moi
-    mon n ne ni nos notre nous on ont ou par pas peut pour pourquoi puisque qu quand que quel quelle quelles
-    quels qui quoi s sa sans se ses si son sont sous sur t ta te tes toi ton tu un une vos votre vous y
+    a ai as au aux avec avait avaient avez avoir avons c ca car ce ceci cela celle celles celui ces cet cette
+    ceux combien comme comment d dans de des doit doivent donc dont du elle elles en entre es est estce et
+    etaient etait etre ete eu eux fait faire font fut il ils j je l la laquelle le lequel les lesquels leur
+    leurs lors lorsque lui m ma mais me mes moi mon n ne ni nos notre nous on ont ou par pas peut peuvent pour
+    pourquoi puisque qu quand que quel quelle quelles quels qui quoi s sa sans se sera seront serait ses si
+    son sont sous sur t ta te tes toi ton tu un une va vont vos votre vous y
     """.split()
 )
 EN_STOP_WORDS: frozenset[str] = frozenset(
@@ -45,6 +46,8 @@ STOP_WORDS: dict[str, frozenset[str]] = {"fr": FR_STOP_WORDS, "en": EN_STOP_WORD
 
 # Leading parts of an apostrophe-joined word that are elided French words (l'économie, jusqu'à, qu'est-ce).
 ELISIONS: frozenset[str] = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+# Trailing hyphenated subject pronouns of French questions (a-t-elle, vont-ils, est-ce).
+INVERTED_PRONOUNS: frozenset[str] = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce"})
 # Trailing parts that are English clitics (Japan's, don't, they're).
 CLITICS: frozenset[str] = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
 
@@ -157,6 +160,11 @@ def _latin_tokens(word: str, start: int, language: str) -> Iterator[tuple[str, i
             parts.pop()
         start, word = offset, "".join(parts)
     pieces = word.split("-")
+    while len(pieces) > 1 and pieces[-1] in INVERTED_PRONOUNS:  # a-t-elle, était-il, est-ce, vont-ils
+        pieces.pop()
+    if pieces[-1] == "t" and len(pieces) > 1:
+        pieces.pop()
+    word = "-".join(pieces)
     if len(pieces) > 1:
         joined = "".join(pieces)
         if not all(p in stops for p in pieces):
@@ -227,6 +235,25 @@ def analyze(text: str, language: str) -> list[str]:
 def is_cjk(token: str) -> bool:
     """True for a token cut from a CJK run."""
     return bool(token) and "\u3041" <= token[0] <= "\u9fff"
+
+
+# What a question asks for (who/when/where/how many/why), in the three languages; matched on NFKC + casefold
+# text (accents kept: "où" is not "ou"). Not content words: the retriever uses them to match FAQ questions.
+QUESTION_TYPES: dict[str, re.Pattern[str]] = {
+    "who": re.compile(r"\b(?:who|whom|whose)\b|(?<!ce )(?<!ce-)\bqui\b|誰|だれ|どなた"),
+    "when": re.compile(
+        r"\b(?:when|quand)\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année)\b|いつ|何日|何年|何月"
+    ),
+    "where": re.compile(r"\bwhere\b|(?<!\w)où\b|\bquelle ville\b|\bwhich city\b|どこ|どちら"),
+    "count": re.compile(r"\bhow (?:many|much)\b|\bcombien\b|何社|何人|何件|何か国|いくつ"),
+    "why": re.compile(r"\bwhy\b|\bpourquoi\b|なぜ|どうして|何のため"),
+}
+
+
+def question_types(text: str) -> frozenset[str]:
+    """The interrogatives of ``text`` as types ("who", "when", "where", "count", "why")."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return frozenset(name for name, pattern in QUESTION_TYPES.items() if pattern.search(folded))
 
 
 def detect_language(text: str) -> str | None:

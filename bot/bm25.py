@@ -122,11 +122,12 @@ class BM25Index:
         np.not_equal(keys[1:], keys[:-1], out=new_pair[1:])
         starts = np.flatnonzero(new_pair)
         del new_pair
-        tf = np.diff(starts, append=n_tokens)
+        tf = np.diff(starts, append=n_tokens).astype(np.float64)
         keys = keys[starts]
         del starts
-        post_terms = keys // n_docs
-        doc_ids = (keys - post_terms * n_docs).astype(np.int32)
+        post_terms = (keys // n_docs).astype(np.int32)
+        keys -= post_terms * np.int64(n_docs)
+        doc_ids = keys.astype(np.int32)
         del keys
 
         df = np.bincount(post_terms, minlength=n_terms)
@@ -134,10 +135,19 @@ class BM25Index:
         self.average_idf = sum(raw_idf.tolist()) / n_terms  # sequential sum, as rank-bm25
         idf = np.where(raw_idf < 0, self.epsilon * self.average_idf, raw_idf)
 
-        tf_f = tf.astype(np.float64)
-        dl = self.doc_lengths[doc_ids].astype(np.float64)
-        # same operation order as rank-bm25's get_scores
-        weights = idf[post_terms] * (tf_f * (self.k1 + 1) / (tf_f + self.k1 * (1 - self.b + self.b * dl / self.avgdl)))
+        # idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))), rank-bm25's operations, in place
+        norm = self.doc_lengths[doc_ids].astype(np.float64)
+        norm *= self.b
+        norm /= self.avgdl
+        norm += 1 - self.b
+        norm *= self.k1
+        norm += tf
+        weights = tf
+        weights *= self.k1 + 1
+        weights /= norm
+        del norm, tf
+        weights *= idf[post_terms]
+        del post_terms
 
         indptr = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])

@@ -71,6 +71,7 @@ class _Meta:
     source: str
     id_line: int
     date: str | None = None
+    id_path: str = ""  # the sidecar holding the id, if not the file itself
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
 
@@ -93,6 +94,7 @@ class ParsedFile:
     passages: list[Passage] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     id_line: int = 1
+    id_path: str = ""  # where the id is written when it is not in the file itself (a sidecar)
     glossary_lines: list[int] = field(default_factory=list)
 
 
@@ -227,8 +229,6 @@ def _line_of_byte(data: bytes, index: int) -> int:
 
 def _decode(data: bytes) -> str:
     """Bytes → text: refuse empty, binary and non-UTF-8 files; drop a UTF-8 BOM."""
-    if not data.strip():
-        raise _Problem(1, "the file is empty")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise _Problem(
@@ -243,7 +243,10 @@ def _decode(data: bytes) -> str:
             _line_of_byte(data, exc.start),
             f"the file is not UTF-8 text (byte 0x{bad:02X} cannot be read); save it with the UTF-8 encoding",
         ) from exc
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise _Problem(1, "the file is empty")
+    return text
 
 
 def _lines(text: str) -> list[str]:
@@ -283,10 +286,14 @@ def _check_source(value: Any, line: int) -> str:
     return source or ""
 
 
-def _required(mapping: dict, key: str, where: str, line: int, hint: str = "") -> str:
-    value = _as_text(mapping.get(key))
+def _required(parsed: _Yaml, key: str, where: str, hint: str = "") -> str:
+    """A required text value; missing → error on the first line, wrong shape → on the key's line."""
+    raw = parsed.data.get(key)
+    value = _as_text(raw)
+    if not value and raw not in (None, ""):
+        raise _Problem(parsed.key_lines.get(key, parsed.first_line), f'"{key}" must be a single text{hint}')
     if not value:
-        raise _Problem(line, f'{where} is missing "{key}"{hint}')
+        raise _Problem(parsed.first_line, f'{where} is missing "{key}"{hint}')
     return value
 
 
@@ -295,18 +302,18 @@ def _read_meta(parsed: _Yaml, where: str) -> _Meta:
     data, lines, first = parsed.data, parsed.key_lines, parsed.first_line
     if not isinstance(data, dict):
         raise _Problem(first, f'{where} must be a list of "key: value" lines (id, title, language, source)')
-    doc_id = _required(data, "id", where, first, " (a short name such as declaration-en)")
+    doc_id = _required(parsed, "id", where, " (a short name such as declaration-en)")
     if not ID_RE.fullmatch(doc_id):
         raise _Problem(
             lines.get("id", first),
             f'"id" may only use lowercase letters a-z, digits and hyphens, starting with a letter or digit '
             f'(got "{doc_id}")',
         )
-    title = _required(data, "title", where, first)
-    language = _required(data, "language", where, first, f" (one of {LANGUAGE_LIST})")
+    title = _required(parsed, "title", where)
+    language = _required(parsed, "language", where, f" (one of {LANGUAGE_LIST})")
     if language not in LANGUAGES:
         raise _Problem(lines.get("language", first), f'"language" must be one of {LANGUAGE_LIST} (got "{language}")')
-    _required(data, "source", where, first, " (the http(s) web address the facts come from)")
+    _required(parsed, "source", where, " (the http(s) web address the facts come from)")
     source = _check_source(data["source"], lines.get("source", first))
     return _Meta(
         id=doc_id,
@@ -452,7 +459,8 @@ def _build_document(meta: _Meta, path: str, paragraphs: list[tuple[str, str, int
         )
         for n, (heading, text, line) in enumerate(paragraphs, start=1)
     ]
-    return ParsedFile(_document(meta, path, "document", len(passages)), passages, id_line=meta.id_line)
+    document = _document(meta, path, "document", len(passages))
+    return ParsedFile(document, passages, id_line=meta.id_line, id_path=meta.id_path)
 
 
 def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None) -> ParsedFile:
@@ -487,10 +495,12 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
 def _parse_sidecar(path: str, data: bytes) -> _Meta:
     """The metadata of ``NAME.meta.yaml``; problems are reported on the sidecar's own path."""
     try:
-        return _read_meta(_parse_yaml(_decode(data)), _name(path))
+        meta = _read_meta(_parse_yaml(_decode(data)), _name(path))
     except _Problem as problem:
         problem.path = problem.path or path
         raise
+    meta.id_path = path
+    return meta
 
 
 def _faq_entry(entry: Any, number: int, line: int, meta: _Meta, path: str) -> Passage:
@@ -662,7 +672,6 @@ def _read(path: Path) -> bytes:
 class _Loader:
     """Accumulates one load: the knowledge base plus who owns each id."""
 
-    root: Path
     real_root: str
     kb: KnowledgeBase
     doc_paths: dict[str, str] = field(default_factory=dict)
@@ -719,32 +728,36 @@ class _Loader:
         self.load_file(entry, path, names)
 
     def load_file(self, entry: Path, path: str, names: set[str]) -> None:
-        sidecar_name = _sidecar_name(path)
-        sidecar_path = PurePosixPath(path).with_name(sidecar_name).as_posix()
         try:
-            sidecar = None
-            if entry.name.lower().endswith(".txt") and sidecar_name in names:
-                if self.outside(entry.with_name(sidecar_name)):
-                    raise _Problem(
-                        1, f"its metadata file {sidecar_name} links outside the knowledge folder; the file was not read"
-                    )
-                try:
-                    sidecar = (sidecar_path, _read(entry.with_name(sidecar_name)))
-                except _Problem as problem:
-                    problem.path = sidecar_path
-                    raise
+            sidecar = self.read_sidecar(entry, path) if _sidecar_name(path) in names else None
             parsed = parse_file(path, _read(entry), sidecar)
         except _Problem as problem:
             self.error(problem.path or path, problem.line, problem.message)
             return
         self.add(path, parsed)
 
+    def read_sidecar(self, entry: Path, path: str) -> tuple[str, bytes] | None:
+        """``(path, bytes)`` of the ``NAME.meta.yaml`` beside a ``NAME.txt`` (None for other files)."""
+        if not path.lower().endswith(".txt"):
+            return None
+        name = _sidecar_name(path)
+        sidecar = entry.with_name(name)
+        if self.outside(sidecar):
+            raise _Problem(1, f"its metadata file {name} links outside the knowledge folder; the file was not read")
+        sidecar_path = PurePosixPath(path).with_name(name).as_posix()
+        try:
+            return sidecar_path, _read(sidecar)
+        except _Problem as problem:
+            problem.path = sidecar_path
+            raise
+
     def add(self, path: str, parsed: ParsedFile) -> None:
         """Add a parsed file unless one of its ids is already taken by another file."""
         doc = parsed.document
         if doc is not None and doc.id in self.doc_paths:
             first = self.doc_paths[doc.id]
-            self.error(path, parsed.id_line, f'the id "{doc.id}" is already used by {first}; give this file another id')
+            message = f'the id "{doc.id}" is already used by {first}; give this file another id'
+            self.error(parsed.id_path or path, parsed.id_line, message)
             return
         for entry, line in zip(parsed.glossary, parsed.glossary_lines, strict=True):
             if entry.id in self.glossary_paths:
@@ -762,7 +775,7 @@ class _Loader:
 
 def _load(directory: Path) -> _Loader:
     kb = KnowledgeBase(documents=[], passages=[], glossary=[], errors=[], directory=str(directory))
-    loader = _Loader(root=directory, real_root=os.path.realpath(directory), kb=kb)
+    loader = _Loader(real_root=os.path.realpath(directory), kb=kb)
     if not directory.is_dir():
         what = "is not a folder" if directory.exists() else "does not exist"
         loader.error(".", 0, f"the knowledge folder {directory} {what}")
@@ -823,7 +836,7 @@ def _collisions(path: str, parsed: ParsedFile, directory: Path) -> list[LoadErro
         other = loader.doc_paths[doc.id]
         errors.append(
             LoadError(
-                path,
+                parsed.id_path or path,
                 parsed.id_line,
                 f'the id "{doc.id}" is already used by {other}; choose another id (or upload under that file name)',
             )
@@ -850,19 +863,32 @@ def check_upload(filename: str, data: bytes, directory: Path) -> list[LoadError]
 
 
 def save_upload(filename: str, data: bytes, directory: Path) -> Path:
-    """Write ``data`` to ``directory/filename`` atomically; raise :class:`UploadRefused` if unsafe."""
+    """Write ``data`` to ``directory/filename`` atomically (temp file + ``os.replace``).
+
+    Raises :class:`UploadRefused` (with a moderator-readable message) for an unsafe name or path,
+    oversized data, or a write that fails (missing folder, permissions, full disk).
+    """
     problem = _name_problem(filename)
     if problem:
         raise UploadRefused(problem)
     if len(data) > MAX_FILE_BYTES:
         raise UploadRefused(_too_big(len(data)).message)
-    root = Path(directory).resolve(strict=True)
-    target = root / filename
-    if target.is_symlink() or target.resolve().parent != root:
-        raise UploadRefused("the file would be written outside the knowledge folder")
-    if target.exists() and not target.is_file():
-        raise UploadRefused("a folder with that name already exists")
-    fd, tmp_name = tempfile.mkstemp(dir=root, prefix=".upload-", suffix=".tmp")
+    try:
+        root = Path(directory).resolve(strict=True)
+        target = root / filename
+        if target.is_symlink() or target.resolve().parent != root:
+            raise UploadRefused("the file would be written outside the knowledge folder")
+        if target.exists() and not target.is_file():
+            raise UploadRefused("a folder with that name already exists")
+        _write_atomically(target, data)
+    except OSError as exc:
+        raise UploadRefused(f"the file could not be saved ({exc.strerror or exc})") from exc
+    return target
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write a hidden temp file beside ``target`` (the loader ignores it), then rename it over ``target``."""
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".upload-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -873,4 +899,3 @@ def save_upload(filename: str, data: bytes, directory: Path) -> Path:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
-    return target

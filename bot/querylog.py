@@ -18,6 +18,7 @@ import sqlite3
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -467,11 +468,12 @@ class QueryLog:
         cutoff = time.time() - float(older_than_days) * DAY
         return await self._delete("ts < ?", (cutoff,), lambda row: row.ts < cutoff)
 
-    async def _delete(self, where: str, params: tuple[Any, ...], in_memory: Any, voter: str | None = None) -> DeleteCounts:
+    async def _delete(
+        self, where: str, params: tuple[Any, ...], in_memory: Callable[[_Row], bool], voter: str | None = None
+    ) -> DeleteCounts:
         async with self._lock:
-            kept = [row for row in self._pending if not in_memory(row)]
-            from_memory = len(self._pending) - len(kept)
-            self._pending = deque(kept)
+            gone = [row for row in self._pending if in_memory(row)]
+            self._pending = deque(row for row in self._pending if not in_memory(row))
             selected = f"qid IN (SELECT qid FROM questions WHERE {where})"
             vote_where = f"{selected} OR user_hash = ?" if voter else selected
             vote_params = (*params, voter) if voter else params
@@ -492,7 +494,9 @@ class QueryLog:
             except (sqlite3.Error, OSError) as exc:
                 await self._disconnect()
                 raise QueryLogError(f"query log {self.path}: cannot delete: {exc}") from exc
-            return DeleteCounts(questions + from_memory, citations, votes)
+            return DeleteCounts(
+                questions + len(gone), citations + sum(len(row.citations) for row in gone), votes
+            )
 
     async def _retention(self, days: int) -> None:
         while not self._closed:

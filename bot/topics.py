@@ -43,18 +43,17 @@ JA_CONCEPTS: dict[str, str] = {
     "スタートアップ": "=startup",
     "人工知能": "=ai",
 }
-STOP_WORDS: frozenset[str] = frozenset(
-    """
+_STOP_TEXT = """
     a an and are as at be been by can could did do does for from had has have how i in is it its me my of on or
     our so that the their them there these they this those to us was we were what which will with would you your
     about any into than then also tell please know many much some there's whats
     au aux avec c ce ces cet cette d dans de des du elle elles en est estce et etaient etait ete etre eu il ils
     j je l la le les leur leurs lui m ma mais me mes moi mon n ne ni nos notre nous on ont ou par pas peu peut
     pour qu que quel quelle quelles quels quoi s sa sans se ses si son sont sur t ta te tes toi ton tu un une
-    vos votre vous y a ete sait savoir dire
+    vos votre vous y a ete sait savoir dire fait faire font
     declaration declarations joint conjointe conjoint
-    """.split()
-)
+"""
+STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 JA_STOP: frozenset[str] = frozenset({"宣言", "共同", "日仏", "仏日"})
 _STEMMERS = {"fr": "french", "en": "english"}
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
@@ -92,21 +91,23 @@ def _latin_tokens(text: str, language: str, synonyms: Mapping[str, str]) -> set[
     stem = _stemmer(language).stemWord
     out: set[str] = set()
     for word in text.split():
-        concept = synonyms.get(word) or CONCEPTS.get(word)
-        if concept:
-            out.add(concept)
+        if word in CONCEPTS:
+            out.add(CONCEPTS[word])
             continue
         plain = _strip_accents(word)
         if plain in STOP_WORDS or (len(plain) == 1 and not plain.isdigit()):
             continue
         stemmed = stem(plain)
-        out.add(synonyms.get(plain) or CONCEPTS.get(plain) or CONCEPTS.get(stemmed) or stemmed)
+        out.add(
+            CONCEPTS.get(plain) or synonyms.get(word) or synonyms.get(plain) or CONCEPTS.get(stemmed) or stemmed
+        )
     return out
 
 
 def _cjk_tokens(run: str, synonyms: Mapping[str, str]) -> set[str]:
     out: set[str] = set()
-    table = {**JA_CONCEPTS, **{k: v for k, v in synonyms.items() if _CJK_RUN.fullmatch(k)}}
+    glossary = {k: v for k, v in synonyms.items() if _CJK_RUN.fullmatch(k) and k not in JA_STOP}
+    table = {**glossary, **JA_CONCEPTS}
     for term in sorted(table, key=lambda t: (-len(t), t)):
         if term in run:
             out.add(table[term])

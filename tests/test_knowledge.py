@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC
 from pathlib import Path
 
@@ -85,9 +86,9 @@ def test_basic_documents_in_sorted_walk_order(basic: KnowledgeBase) -> None:
 
 
 def test_ignored_files_are_not_loaded(basic: KnowledgeBase) -> None:
-    paths = {p.path for p in basic.passages}
-    assert not any("README" in p or "_" in Path(p).name[0] or "/." in p or p.startswith(("_", ".")) for p in paths)
-    assert "_drafts/draft.md" not in paths
+    """README.md, _notes.md, .hidden.md and _drafts/ are skipped silently (no document, no error)."""
+    paths = {p.path for p in basic.passages} | {d.path for d in basic.documents}
+    assert paths == {"en/declaration.md", "en/notes.txt", "fr/faq.yaml", "ja/statement.txt"}
 
 
 def test_markdown_document_metadata(basic: KnowledgeBase) -> None:
@@ -177,11 +178,16 @@ def test_bom_and_crlf(tmp_path: Path) -> None:
     data = ("\ufeff" + front("# Title\r\n\r\nFirst.\r\n\r\nSecond\r\nline.\r\n")).replace("\n", "\r\n").encode()
     kb = load_knowledge(write(tmp_path, {"doc.md": data.replace(b"\r\r\n", b"\r\n")}))
     assert kb.errors == []
-    assert [(p.line, p.heading, p.text) for p in kb.passages] == [(9, "Title", "First."), (11, "Title", "Second\nline.")]
+    assert [(p.line, p.heading, p.text) for p in kb.passages] == [
+        (9, "Title", "First."),
+        (11, "Title", "Second\nline."),
+    ]
 
 
 def test_heading_directly_above_paragraph_and_setext(tmp_path: Path) -> None:
-    body = "Intro without heading.\n## A\nUnder A.\nTitle B\n=======\n\nUnder B.\n\n---\nAfter rule.\n\nC\n---\nUnder C.\n"
+    body = (
+        "Intro without heading.\n## A\nUnder A.\nTitle B\n=======\n\nUnder B.\n\n---\nAfter rule.\n\nC\n---\nUnder C.\n"
+    )
     kb = load_knowledge(write(tmp_path, {"doc.md": front(body)}))
     assert kb.errors == []
     assert [(p.id, p.line, p.heading, p.text) for p in kb.passages] == [
@@ -254,9 +260,7 @@ def test_symlink_inside_the_dir_is_followed(tmp_path: Path) -> None:
             'x.md:4: "language" must be one of fr, en, ja (got "de")',
             id="unknown-language",
         ),
-        pytest.param(
-            {"x.md": front(id="Bad_Id")}, 'x.md:2: "id" may only use lowercase letters', id="bad-id"
-        ),
+        pytest.param({"x.md": front(id="Bad_Id")}, 'x.md:2: "id" may only use lowercase letters', id="bad-id"),
         pytest.param({"x.md": front(id="-x")}, 'x.md:2: "id" may only use', id="id-leading-hyphen"),
         pytest.param(
             {"x.md": front(source="ftp://example.org/x")},
@@ -300,12 +304,11 @@ def test_symlink_inside_the_dir_is_followed(tmp_path: Path) -> None:
             {"x.md": "---\nid: x\nid: y\ntitle: X\n---\nText.\n"}, 'x.md:3: "id" is written twice', id="duplicate-key"
         ),
         pytest.param(
-            {"x.md": "---\n- a list\n---\nText.\n"}, 'x.md:1: front matter must be a list of "key: value" lines',
+            {"x.md": "---\n- a list\n---\nText.\n"},
+            'x.md:1: front matter must be a list of "key: value" lines',
             id="front-matter-not-mapping",
         ),
-        pytest.param(
-            {"x.md": front(tags="{a: b}")}, 'x.md:6: "tags" must be a list of texts', id="bad-tags"
-        ),
+        pytest.param({"x.md": front(tags="{a: b}")}, 'x.md:6: "tags" must be a list of texts', id="bad-tags"),
         pytest.param(
             {"x.yaml": "type: faq\nid: x\ntitle: X\nlanguage: en\nsource: https://e.org\nentries: [a: &b 1]\n"},
             "x.yaml:6: YAML error: anchors and aliases (& and *) are not allowed",
@@ -322,14 +325,15 @@ def test_symlink_inside_the_dir_is_followed(tmp_path: Path) -> None:
             id="yaml-deep",
         ),
         pytest.param(
-            {"fr/faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries:\n"
-             "  - questions: [A ?]\n    answer: B.\n  - questions: [C ?]\n  - questions: [D ?]\n    answer: E.\n"},
+            {
+                "fr/faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries:\n"
+                "  - questions: [A ?]\n    answer: B.\n  - questions: [C ?]\n  - questions: [D ?]\n    answer: E.\n"
+            },
             'fr/faq.yaml:9: entry 2 has no "answer" (the whole file is skipped until this is fixed)',
             id="faq-no-answer",
         ),
         pytest.param(
-            {"faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries:\n"
-             "  - answer: B.\n"},
+            {"faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries:\n  - answer: B.\n"},
             'faq.yaml:7: entry 1 has no "questions" (the whole file is skipped',
             id="faq-no-questions",
         ),
@@ -344,8 +348,10 @@ def test_symlink_inside_the_dir_is_followed(tmp_path: Path) -> None:
             id="faq-no-source",
         ),
         pytest.param(
-            {"faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries:\n"
-             "  - questions: [A]\n    answer: B\n    source: mailto:x@example.org\n"},
+            {
+                "faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries:\n"
+                "  - questions: [A]\n    answer: B\n    source: mailto:x@example.org\n"
+            },
             'faq.yaml:7: "source" must be a web address',
             id="faq-entry-bad-source",
         ),
@@ -360,25 +366,30 @@ def test_symlink_inside_the_dir_is_followed(tmp_path: Path) -> None:
             id="glossary-no-id",
         ),
         pytest.param(
-            {"g.yaml": "type: glossary\nterms:\n  - id: ai\n    terms: [AI, IA]\n",
-             "h.yaml": "type: glossary\nterms:\n  - id: ai\n    terms: [A.I., 人工知能]\n"},
+            {
+                "g.yaml": "type: glossary\nterms:\n  - id: ai\n    terms: [AI, IA]\n",
+                "h.yaml": "type: glossary\nterms:\n  - id: ai\n    terms: [A.I., 人工知能]\n",
+            },
             'h.yaml:3: glossary id "ai" is already used in g.yaml',
             id="glossary-duplicate-across-files",
         ),
         pytest.param(
-            {"x.yaml": "id: x\ntitle: X\n"}, 'x.yaml:1: the file has no "type: faq" or "type: glossary" line',
+            {"x.yaml": "id: x\ntitle: X\n"},
+            'x.yaml:1: the file has no "type: faq" or "type: glossary" line',
             id="yaml-without-type",
         ),
         pytest.param({"x.yaml": "type: notes\n"}, 'x.yaml:1: unknown type "notes"', id="yaml-unknown-type"),
-        pytest.param({"x.yaml": "just text\n"}, 'x.yaml:1: the file must be a list of "key: value" lines',
-                     id="yaml-scalar"),
+        pytest.param(
+            {"x.yaml": "just text\n"}, 'x.yaml:1: the file must be a list of "key: value" lines', id="yaml-scalar"
+        ),
         pytest.param(
             {"orphan.meta.yaml": "id: o\ntitle: O\nlanguage: en\nsource: https://e.org\n"},
             "orphan.meta.yaml:1: this metadata file has no orphan.txt beside it",
             id="sidecar-without-txt",
         ),
         pytest.param(
-            {"t.txt": "Some text.\n"}, "t.txt:1: the file has no front matter and no t.meta.yaml beside it",
+            {"t.txt": "Some text.\n"},
+            "t.txt:1: the file has no front matter and no t.meta.yaml beside it",
             id="txt-without-metadata",
         ),
         pytest.param(
@@ -392,11 +403,13 @@ def test_symlink_inside_the_dir_is_followed(tmp_path: Path) -> None:
             id="bad-sidecar",
         ),
         pytest.param(
-            {"notes.docx": b"PK\x03\x04"}, "notes.docx:1: not a knowledge file (the name must end in .md, .txt",
+            {"notes.docx": b"PK\x03\x04"},
+            "notes.docx:1: not a knowledge file (the name must end in .md, .txt",
             id="unknown-extension",
         ),
         pytest.param(
-            {"big.md": front("x" * (MAX_FILE_BYTES + 1))}, "big.md:1: the file is too big (1.0 MB; the limit is 1 MB)",
+            {"big.md": front("x" * (MAX_FILE_BYTES + 1))},
+            "big.md:1: the file is too big (1.0 MB; the limit is 1 MB)",
             id="too-big",
         ),
     ],
@@ -635,5 +648,42 @@ def test_save_upload_refuses_a_symlink_target(kb_dir: Path, tmp_path: Path) -> N
 def test_save_upload_refuses_oversized_data_and_missing_dir(kb_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(UploadRefused, match="too big"):
         save_upload("big.md", b"x" * (MAX_FILE_BYTES + 1), kb_dir)
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(UploadRefused, match="could not be saved"):
         save_upload("x.md", b"x", tmp_path / "missing")
+
+
+def test_save_upload_failure_leaves_no_temp_file(kb_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(src: str, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(knowledge.os, "replace", fail)
+    with pytest.raises(UploadRefused, match="No space left on device"):
+        save_upload("new.md", GOOD_MD.encode(), kb_dir)
+    assert sorted(p.name for p in kb_dir.iterdir()) == ["en", "good.md"]
+
+
+def test_readme_examples_are_valid(tmp_path: Path) -> None:
+    """The copy-paste examples of knowledge/README.md load without errors."""
+    blocks = re.findall(r"```(\w+)\n(.*?)```", (SHIPPED / "README.md").read_text(encoding="utf-8"), re.S)
+    examples = [text for lang, text in blocks if lang in ("markdown", "text", "yaml")]
+    names = ["declaration.md", "article.txt", "article.meta.yaml", "faq.yaml", "glossary.yaml"]
+    kb = load_knowledge(write(tmp_path, dict(zip(names, examples, strict=True))))
+    assert kb.errors == []
+    assert [(d.id, d.passage_count) for d in kb.documents] == [
+        ("article-ruche", 1),
+        ("declaration-en", 2),
+        ("faq-en", 2),
+    ]
+    assert [g.id for g in kb.glossary] == ["jetro", "ai"]
+
+
+def test_duplicate_id_in_a_sidecar_is_reported_on_the_sidecar(tmp_path: Path) -> None:
+    kb = load(
+        tmp_path, {"t.txt": "Some text.\n", "t.meta.yaml": "title: T\nid: good\nlanguage: en\nsource: https://e.org\n"}
+    )
+    assert only_error(kb) == 't.meta.yaml:2: the id "good" is already used by good.md; give this file another id'
+
+
+def test_value_of_the_wrong_shape(tmp_path: Path) -> None:
+    assert only_error(load(tmp_path, {"x.md": front(title="[a, b]")})) == 'x.md:3: "title" must be a single text'
+    assert only_error(load(tmp_path / "bom", {"x.md": b"\xef\xbb\xbf\n"})) == "x.md:1: the file is empty"

@@ -8,9 +8,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from bot.cli.common import resolve_knowledge_dir
 from bot.knowledge import load_knowledge
 from bot.models import KnowledgeBase, LoadError
-from bot.settings import load_settings
 
 DEFAULT_KNOWLEDGE_DIR = Path("knowledge")
 
@@ -36,10 +36,10 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def default_directory() -> Path:
-    """The knowledge dir from the settings (``BOT_KNOWLEDGE_DIR``), else ``./knowledge``."""
+    """The knowledge dir from the settings (``BOT_KNOWLEDGE_DIR``), else ``./knowledge`` (see cli.common)."""
     try:
-        return load_settings().knowledge_dir
-    except (ValueError, OSError):
+        return resolve_knowledge_dir(None)
+    except ValueError:  # invalid settings in the environment
         return DEFAULT_KNOWLEDGE_DIR
 
 

@@ -1,9 +1,114 @@
-"""`python -m bot run` (placeholder until implemented)."""
+"""`python -m bot run`: connect the Discord bot (needs DISCORD_TOKEN).
+
+Resources (assistant, query log) are built here and handed to the client; SIGTERM or Ctrl-C
+closes the client, then the query log is flushed and closed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from bot.settings import Settings, load_settings
+
+log = logging.getLogger("bot.run")
+
+MISSING_TOKEN = (
+    "error: DISCORD_TOKEN is not set. Create an application at https://discord.com/developers/applications "
+    "(Bot → Reset Token), put DISCORD_TOKEN=… in .env (see docs/DISCORD.md); "
+    "to try the bot without Discord, run `python -m bot chat` or `python -m bot ask \"Who signed it?\"`."
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("run", help="(not implemented yet)")
+    parser = sub.add_parser(
+        "run",
+        help="run the Discord bot (needs DISCORD_TOKEN)",
+        description="Connect to Discord and answer /ask, mentions and DMs. Settings come from the environment "
+        "and .env (see .env.example); the options below override them.",
+    )
+    parser.add_argument("--knowledge", type=Path, metavar="DIR", help="knowledge folder (BOT_KNOWLEDGE_DIR)")
+    parser.add_argument("--db", type=Path, metavar="FILE", help="query log database (BOT_DB_PATH)")
+    parser.add_argument("--dev-guild", type=int, metavar="ID", help="sync commands to this server only (BOT_DEV_GUILD)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings = load_settings(knowledge_dir=args.knowledge, db_path=args.db, dev_guild=args.dev_guild)
+    except ValidationError as error:
+        print(f"error: invalid settings: {error}", file=sys.stderr)
+        return 2
+    if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
+        print(MISSING_TOKEN, file=sys.stderr)
+        return 2
+    if not args.verbose:
+        logging.getLogger().setLevel(settings.log_level.upper())
+    return asyncio.run(serve(settings))
+
+
+async def serve(settings: Settings, **bot_options: Any) -> int:
+    """Build the resources, run the bot until it is closed (SIGTERM/SIGINT), then close everything."""
+    import discord
+
+    from bot.assistant import Assistant
+    from bot.discord_front import endpoints
+    from bot.discord_front.client import DeclarationBot
+    from bot.querylog import QueryLog
+
+    assert settings.discord_token is not None
+    endpoints.apply(settings.discord_api_base, settings.discord_gateway_url)
+    assistant = await asyncio.to_thread(Assistant.from_directory, settings.knowledge_dir)
+    kb = assistant.knowledge
+    log.info("knowledge: %d documents, %d passages, %d errors", len(kb.documents), len(kb.passages), len(kb.errors))
+    secret = settings.log_secret.get_secret_value() if settings.log_secret else None
+    querylog = await QueryLog.open(settings.db_path, secret=secret, retention_days=settings.log_retention_days)
+    bot = DeclarationBot(settings=settings, assistant=assistant, querylog=querylog, **bot_options)
+    stopping = _on_signals(bot)
+    try:
+        async with bot:
+            await bot.start(settings.discord_token.get_secret_value())
+    except discord.LoginFailure:
+        print("error: Discord refused DISCORD_TOKEN; reset the token in the Developer Portal.", file=sys.stderr)
+        return 1
+    except discord.PrivilegedIntentsRequired:
+        print("error: Discord refused the gateway intents requested.", file=sys.stderr)
+        return 1
+    finally:
+        _remove_signals()
+        await querylog.close()
+        assistant.close()
+        log.info("stopped%s; query log flushed", " on signal" if stopping else "")
+    return 0
+
+
+def _on_signals(bot: Any) -> list[int]:
+    """Close ``bot`` on SIGTERM/SIGINT; the returned list records the signals received."""
+    received: list[int] = []
+    closing: list[asyncio.Task[None]] = []  # keeps a reference until the loop ends
+    loop = asyncio.get_running_loop()
+
+    def stop(signum: int) -> None:
+        received.append(signum)
+        log.info("signal %s: closing", signal.Signals(signum).name)
+        closing.append(loop.create_task(bot.close()))
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on Windows
+            loop.add_signal_handler(signum, stop, signum)
+    return received
+
+
+def _remove_signals() -> None:
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.remove_signal_handler(signum)

@@ -8,9 +8,9 @@ and logs the question. ``reply_for`` turns the outcome into what Discord is sent
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 import discord
@@ -116,7 +116,7 @@ class AskDesk:
         """Retrieve (off the event loop, in the assistant's worker) and log the question."""
         asker = prepared.asker
         assert asker is not None and prepared.kind == "answer"
-        answer: Answer = await self.assistant.ask(prepared.question, language=prepared.language)
+        answer: Answer = await self.assistant.ask(prepared.question, fallback_language=asker.fallback_language)
         qid = new_qid()
         self.querylog.record(
             LogEntry.from_answer(
@@ -144,7 +144,10 @@ def reply_for(outcome: Outcome) -> Reply:
         when = discord.utils.format_dt(datetime.fromtimestamp(outcome.retry_at, tz=UTC), "R")
         return Reply(content=say(language, "cooldown", when=when), ephemeral=True)
     if outcome.kind == "abstain":
-        return Reply(embed=embeds.abstain_embed(outcome.question, language, say(language, "abstain.title")))
-    assert outcome.answer is not None
-    embed = embeds.answer_embed(outcome.answer, outcome.question, language, outcome.qid, render_citations(outcome.answer))
+        footer = t(language, "footer_not_found")
+        return Reply(embed=embeds.abstain_embed(outcome.question, t(language, "not_found"), footer))
+    answer = outcome.answer
+    assert answer is not None
+    footer = t(language, "footer", n=len(answer.citations), ms=round(answer.latency_ms)) + f" · {outcome.qid[:8]}"
+    embed = embeds.answer_embed(outcome.question, render_citations(answer), footer)
     return Reply(embed=embed, view=vote_view(outcome.qid, language))

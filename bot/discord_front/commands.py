@@ -77,7 +77,11 @@ async def about(interaction: discord.Interaction[DeclarationBot]) -> None:
     """Sources, how answers are made, what is logged and for how long."""
     language = interaction_language(interaction)
     bot = interaction.client
-    lines = [say(language, "about.body", days=bot.settings.log_retention_days), "", f"**{say(language, 'about.sources')}**"]
+    lines = [
+        say(language, "about.body", days=bot.settings.log_retention_days),
+        "",
+        f"**{say(language, 'about.sources')}**",
+    ]
     seen: set[str] = set()
     for doc in bot.assistant.knowledge.documents:
         if doc.source and doc.source not in seen:
@@ -108,7 +112,9 @@ def member_commands() -> list[app_commands.Command]:
     return [
         ask_cmd,
         app_commands.Command(name="topics", description="What the bot knows: documents and languages", callback=topics),
-        app_commands.Command(name="about", description="Sources, how answers are made, and what is logged", callback=about),
+        app_commands.Command(
+            name="about", description="Sources, how answers are made, and what is logged", callback=about
+        ),
         app_commands.Command(
             name="forget-me", description="Delete every question and vote of yours from the log", callback=forget_me
         ),

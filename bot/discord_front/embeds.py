@@ -11,9 +11,6 @@ import re
 
 import discord
 
-from bot.discord_front.texts import say
-from bot.models import Answer
-
 CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -59,25 +56,27 @@ def fit_blocks(blocks: list[str], limit: int, separator: str = "\n\n") -> str:
     return separator.join(kept)
 
 
-def answer_embed(answer: Answer, question: str, language: str, qid: str, citation_blocks: list[str]) -> discord.Embed:
-    """The reply to an answered question: numbered citations (each with title and source link) and a footer."""
+def answer_embed(question: str, citation_blocks: list[str], footer: str) -> discord.Embed:
+    """The reply to an answered question: the question, numbered citations (title, source link), a footer."""
     embed = discord.Embed(
         title=escape_user_text(question, TITLE_LIMIT),
         description=fit_blocks(citation_blocks, DESCRIPTION_LIMIT),
         colour=ANSWER_COLOUR,
     )
-    embed.set_footer(text=clip(say(language, "answer.footer", qid=qid[:8]), FOOTER_LIMIT))
+    embed.set_footer(text=clip(footer, FOOTER_LIMIT))
     return embed
 
 
-def abstain_embed(question: str, language: str, message: str) -> discord.Embed:
-    """The honest reply when the corpus holds no answer, with a hint to rephrase or use /topics."""
-    message = message.strip() or say(language, "abstain.title")
-    return discord.Embed(
+def abstain_embed(question: str, message: str, footer: str = "") -> discord.Embed:
+    """The short honest reply when the corpus holds no answer (``message`` carries the /topics hint)."""
+    embed = discord.Embed(
         title=escape_user_text(question, TITLE_LIMIT),
-        description=clip(f"{message}\n\n{say(language, 'abstain.hint')}", DESCRIPTION_LIMIT),
+        description=clip(message, DESCRIPTION_LIMIT),
         colour=ABSTAIN_COLOUR,
     )
+    if footer:
+        embed.set_footer(text=clip(footer, FOOTER_LIMIT))
+    return embed
 
 
 def notice_embed(title: str, lines: list[str], colour: discord.Colour = NOTICE_COLOUR) -> discord.Embed:

@@ -21,9 +21,7 @@ async def send(interaction: discord.Interaction, reply: Reply) -> discord.Messag
     return None
 
 
-async def within(
-    interaction: discord.Interaction, work: Awaitable[T], budget: float, *, ephemeral: bool = False
-) -> T:
+async def within(interaction: discord.Interaction, work: Awaitable[T], budget: float, *, ephemeral: bool = False) -> T:
     """Await ``work``; if it takes longer than ``budget`` seconds, defer the interaction meanwhile.
 
     Discord drops an interaction not answered within 3 s, so slow answers show "thinking…" instead.

@@ -1,24 +1,20 @@
 """The Discord front end's own words in French, English and Japanese.
 
-Words about answers (abstention, question errors) come from :mod:`bot.i18n`; this module only
-holds what exists because of Discord (buttons, cooldowns, moderator replies, /about, /topics).
+Words about answers (not found, question errors, the answer footer, internal errors) come from
+:mod:`bot.i18n`; this module only holds what exists because of Discord (buttons, cooldowns,
+moderator replies, /about, /topics).
 """
 
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
-        "error.generic": "Something went wrong on my side; it has been logged. Please try again later.",
         "refused.moderator": "This command is for moderators (Manage Server permission or a moderator role).",
         "refused.maintainer": "This command is for maintainers (the maintainer role).",
         "refused.guild_only": "This command only works in a server.",
         "dm.off": "I don't answer direct messages here; ask me in a server channel with /ask.",
         "cooldown": "You're asking a lot at once: please try again {when}.",
         "duplicate": "You just asked the same question; the answer is above.",
-        "answer.title": "{question}",
-        "answer.footer": "Quotes from the curated corpus, not generated text · /about · id {qid}",
-        "abstain.title": "I found nothing about this in my sources.",
-        "abstain.hint": "Try rephrasing, or see what I know with /topics.",
         "thread.name": "Q: {question}",
         "thread.answered": "Answered in {thread}.",
         "vote.up": "Thanks! Your 👍 is recorded (you can change it).",
@@ -57,11 +53,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "kb.add.rejected": "`{name}` was not saved:",
         "kb.add.saved": "`{name}` saved as `{path}`.",
         "logs.none": "No log database yet.",
+        "logs.unanswered": "Most asked unanswered questions",
+        "logs.downvoted": "Answers voted 👎",
         "button.up": "Helpful",
         "button.down": "Not helpful",
     },
     "fr": {
-        "error.generic": "Un problème est survenu de mon côté ; il a été journalisé. Réessayez plus tard.",
         "refused.moderator": (
             "Cette commande est réservée aux modérateurs (permission Gérer le serveur ou rôle de modérateur)."
         ),
@@ -70,10 +67,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "dm.off": "Je ne réponds pas aux messages privés ici ; posez la question sur un salon avec /demander.",
         "cooldown": "Beaucoup de questions d'un coup : réessayez {when}.",
         "duplicate": "Vous venez de poser la même question ; la réponse est au-dessus.",
-        "answer.title": "{question}",
-        "answer.footer": "Citations du corpus, pas de texte généré · /a-propos · id {qid}",
-        "abstain.title": "Je n'ai rien trouvé à ce sujet dans mes sources.",
-        "abstain.hint": "Reformulez la question, ou voyez ce que je sais avec /sujets.",
         "thread.name": "Q : {question}",
         "thread.answered": "Réponse dans {thread}.",
         "vote.up": "Merci ! Votre 👍 est enregistré (vous pouvez le changer).",
@@ -114,21 +107,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "kb.add.rejected": "`{name}` n'a pas été enregistré :",
         "kb.add.saved": "`{name}` enregistré sous `{path}`.",
         "logs.none": "Pas encore de journal.",
+        "logs.unanswered": "Questions sans réponse les plus posées",
+        "logs.downvoted": "Réponses votées 👎",
         "button.up": "Utile",
         "button.down": "Pas utile",
     },
     "ja": {
-        "error.generic": "内部でエラーが発生しました。記録済みです。しばらくしてからもう一度お試しください。",
         "refused.moderator": "このコマンドはモデレーター専用です（サーバー管理権限またはモデレーターロール）。",
         "refused.maintainer": "このコマンドはメンテナー専用です（メンテナーロール）。",
         "refused.guild_only": "このコマンドはサーバー内でのみ使えます。",
         "dm.off": "ここではダイレクトメッセージには答えません。サーバーのチャンネルで /質問 を使ってください。",
         "cooldown": "短時間に質問が多すぎます。{when}にもう一度お試しください。",
         "duplicate": "同じ質問を今したばかりです。回答は上にあります。",
-        "answer.title": "{question}",
-        "answer.footer": "厳選コーパスからの引用（生成文ではありません） · /概要 · id {qid}",
-        "abstain.title": "資料の中に該当する内容が見つかりませんでした。",
-        "abstain.hint": "言い換えてみるか、/トピック で扱える内容を確認してください。",
         "thread.name": "質問: {question}",
         "thread.answered": "{thread} で回答しました。",
         "vote.up": "ありがとうございます。👍 を記録しました（変更できます）。",
@@ -163,6 +153,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "kb.add.rejected": "`{name}` は保存されませんでした：",
         "kb.add.saved": "`{name}` を `{path}` として保存しました。",
         "logs.none": "まだ記録がありません。",
+        "logs.unanswered": "よく聞かれる未回答の質問",
+        "logs.downvoted": "👎 が付いた回答",
         "button.up": "役に立った",
         "button.down": "役に立たなかった",
     },

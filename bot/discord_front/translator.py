@@ -41,7 +41,10 @@ LOCALIZATIONS: dict[str, dict[str, str]] = {
         "ja": "あなたの質問と投票の記録をすべて削除する",
     },
     # /kb
-    "Knowledge base (moderators)": {"fr": "Base de connaissances (modérateurs)", "ja": "ナレッジベース（モデレーター）"},
+    "Knowledge base (moderators)": {
+        "fr": "Base de connaissances (modérateurs)",
+        "ja": "ナレッジベース（モデレーター）",
+    },
     "Documents, passages, languages, last build and load errors": {
         "fr": "Documents, passages, langues, dernière construction et erreurs de chargement",
         "ja": "文書・パッセージ・言語・最終構築・読み込みエラー",
@@ -57,13 +60,19 @@ LOCALIZATIONS: dict[str, dict[str, str]] = {
     "file": {"fr": "fichier", "ja": "ファイル"},
     "The knowledge file": {"fr": "Le fichier de connaissances", "ja": "ナレッジファイル"},
     # /logs
-    "Query log reports (maintainers)": {"fr": "Rapports du journal (mainteneurs)", "ja": "質問ログのレポート（メンテナー）"},
+    "Query log reports (maintainers)": {
+        "fr": "Rapports du journal (mainteneurs)",
+        "ja": "質問ログのレポート（メンテナー）",
+    },
     "Questions, answer rate, unanswered, 👎 answers, latency": {
         "fr": "Questions, taux de réponse, sans réponse, réponses 👎, latence",
         "ja": "質問数・回答率・未回答・👎 の回答・レイテンシ",
     },
     "days": {"fr": "jours", "ja": "日数"},
-    "How many days back (default 7)": {"fr": "Combien de jours en arrière (7 par défaut)", "ja": "何日前まで（既定 7）"},
+    "How many days back (default 7)": {
+        "fr": "Combien de jours en arrière (7 par défaut)",
+        "ja": "何日前まで（既定 7）",
+    },
 }
 
 LOCALE_LANGUAGE: dict[discord.Locale, str] = {discord.Locale.french: "fr", discord.Locale.japanese: "ja"}

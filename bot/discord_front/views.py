@@ -10,6 +10,8 @@ import discord
 
 from bot.discord_front.language import language_of_locale
 from bot.discord_front.texts import say
+from bot.i18n import t
+from bot.querylog import QueryLogError
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
@@ -46,13 +48,14 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_TEMPLA
 
     async def callback(self, interaction: discord.Interaction[DeclarationBot]) -> None:  # type: ignore[override]
         """Store the vote (one per member per answer; a new click replaces it) and thank the member."""
-        querylog = interaction.client.querylog
         value = VALUES[self.value]
-        recorded = await querylog.vote(self.qid, interaction.user.id, value)
-        if not recorded:  # the answer may still sit in the log's write batch
-            await querylog.flush()
-            recorded = await querylog.vote(self.qid, interaction.user.id, value)
         language = language_of_locale(interaction.locale)
+        try:
+            recorded = await interaction.client.querylog.vote(self.qid, interaction.user.id, value)
+        except QueryLogError:
+            log.exception("vote on %s not stored", self.qid)
+            await interaction.response.send_message(t(language, "internal_error"), ephemeral=True)
+            return
         key = ("vote.up" if value > 0 else "vote.down") if recorded else "vote.unknown"
         await interaction.response.send_message(say(language, key), ephemeral=True)
 

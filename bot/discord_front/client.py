@@ -1,0 +1,153 @@
+"""The discord.py client: resources come in through the constructor, commands are synced in ``setup_hook``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.discord_front.ask import AskDesk
+from bot.discord_front.background import watch_knowledge
+from bot.discord_front.commands import member_commands
+from bot.discord_front.cooldown import Cooldown, DuplicateGuard
+from bot.discord_front.language import interaction_language
+from bot.discord_front.maintenance import LogCommands
+from bot.discord_front.mentions import on_mention
+from bot.discord_front.moderation import KnowledgeCommands
+from bot.discord_front.permissions import NotAllowed
+from bot.discord_front.texts import say
+from bot.discord_front.translator import CommandTranslator
+from bot.discord_front.views import VoteButton
+from bot.i18n import t
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def minimal_intents() -> discord.Intents:
+    """Guilds, guild and DM messages; no members, presences or (privileged) message content.
+
+    Messages that mention the bot, and DMs, carry their text without the message-content intent.
+    """
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_messages = True
+    intents.dm_messages = True
+    return intents
+
+
+class BotTree(app_commands.CommandTree["DeclarationBot"]):
+    """The command tree with one error handler: a short ephemeral message, the traceback in the log."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        language = interaction_language(interaction)
+        if isinstance(error, NotAllowed):
+            text = say(language, error.key)
+            log.info("refused /%s for user %s: %s", _command_name(interaction), interaction.user.id, error.key)
+        elif isinstance(error, app_commands.NoPrivateMessage):
+            text = say(language, "refused.guild_only")
+        else:
+            text = t(language, "internal_error")
+            log.error("command /%s failed", _command_name(interaction), exc_info=error)
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+            else:
+                await interaction.response.send_message(
+                    text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+                )
+        except discord.HTTPException:
+            log.warning("could not send the error message for interaction %s", interaction.id, exc_info=True)
+
+
+def _command_name(interaction: discord.Interaction) -> str:
+    command = interaction.command
+    return command.qualified_name if command is not None else "?"
+
+
+class DeclarationBot(discord.Client):
+    """Answers members' questions with cited passages; resources are handed in, never global.
+
+    ``assistant`` is a :class:`bot.assistant.Assistant`, ``querylog`` a :class:`bot.querylog.QueryLog`;
+    both stay owned by the caller (``python -m bot run`` closes them after the bot).
+    """
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        assistant: Any,
+        querylog: Any,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+        defer_after: float = 1.0,
+        note_lifetime: float = 15.0,
+        watch_interval: float = 5.0,
+        **options: Any,
+    ) -> None:
+        options.setdefault("intents", minimal_intents())
+        options.setdefault("allowed_mentions", discord.AllowedMentions.none())
+        super().__init__(**options)
+        self.settings = settings
+        self.assistant = assistant
+        self.querylog = querylog
+        self.defer_after = defer_after
+        self.note_lifetime = note_lifetime
+        self.watch_interval = watch_interval
+        self.desk = AskDesk(
+            assistant,
+            querylog,
+            Cooldown(settings.cooldown_questions, settings.cooldown_seconds, clock),
+            DuplicateGuard(settings.duplicate_window_seconds, clock),
+            wall_clock,
+        )
+        self.tree = BotTree(self)
+        self.synced: list[app_commands.AppCommand] = []
+        self._chores: list[asyncio.Task[None]] = []
+
+    async def setup_hook(self) -> None:
+        await self.tree.set_translator(CommandTranslator())
+        for command in member_commands():
+            self.tree.add_command(command)
+        self.tree.add_command(KnowledgeCommands(self.settings))
+        self.tree.add_command(LogCommands(self.settings))
+        self.add_dynamic_items(VoteButton)
+        if self.settings.auto_reload:
+            self._start(
+                watch_knowledge(self.assistant, self.assistant.knowledge_dir, self.watch_interval), "knowledge-watch"
+            )
+        self.synced = await self.sync_commands()
+
+    async def sync_commands(self) -> list[app_commands.AppCommand]:
+        """To BOT_DEV_GUILD only when set (instant), globally otherwise."""
+        if self.settings.dev_guild:
+            guild = discord.Object(id=self.settings.dev_guild)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to guild %s", len(synced), guild.id)
+        else:
+            synced = await self.tree.sync()
+            log.info("synced %d global commands", len(synced))
+        return synced
+
+    def _start(self, chore: Coroutine[Any, Any, None], name: str) -> None:
+        self._chores.append(asyncio.create_task(chore, name=name))
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s (%s) to %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+
+    async def on_message(self, message: discord.Message) -> None:
+        await on_mention(self, message)
+
+    async def close(self) -> None:
+        """Stop the chores, then disconnect (the caller closes the query log and the assistant)."""
+        chores, self._chores = self._chores, []
+        for task in chores:
+            task.cancel()
+        await asyncio.gather(*chores, return_exceptions=True)
+        await super().close()

@@ -1,0 +1,80 @@
+"""Maintainers' /logs commands (a configured maintainer role)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+from bot import reports
+from bot.discord_front import embeds
+from bot.discord_front.ask import Reply
+from bot.discord_front.language import interaction_language
+from bot.discord_front.permissions import require_maintainer
+from bot.discord_front.respond import send
+from bot.discord_front.texts import say
+
+if TYPE_CHECKING:
+    from bot.discord_front.client import DeclarationBot
+    from bot.settings import Settings
+
+DAY = 86_400.0
+TOP = 5
+
+
+def summary_lines(db_path: Path, days: float, language: str, now: float | None = None) -> list[str]:
+    """The summary, then the most asked unanswered topics and the 👎 answers (sqlite3: run it in a thread)."""
+    now = time.time() if now is None else now
+    since = now - days * DAY
+    lines = reports.format_summary(reports.summary(db_path, days, now=now), language).split("\n")
+    unanswered = reports.unanswered(db_path, since=since, now=now, limit=TOP)
+    if unanswered:
+        lines += ["", f"**{say(language, 'logs.unanswered')}**"]
+        lines += [f"• {topic['count']}× {embeds.escape_user_text(topic['topic'], 150)}" for topic in unanswered]
+    downvoted = reports.feedback(db_path, since=since, now=now, limit=TOP)
+    if downvoted:
+        lines += ["", f"**{say(language, 'logs.downvoted')}**"]
+        for item in downvoted:
+            cited = ", ".join(f"`{c['passage_id']}`" for c in item["citations"][:3]) or "–"
+            question = embeds.escape_user_text(item["question"], 150)
+            lines.append(f"• 👎 {item['down']} 👍 {item['up']} — {question} → {cited}")
+    return lines
+
+
+class LogCommands(app_commands.Group):
+    """``/logs``: reports over the query log, answered ephemerally."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            name="logs",
+            description="Query log reports (maintainers)",
+            guild_only=True,
+            default_permissions=discord.Permissions(manage_guild=True),
+        )
+        self.settings = settings
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        require_maintainer(interaction, self.settings.maintainer_roles)
+        return True
+
+    @app_commands.command(name="summary", description="Questions, answer rate, unanswered, 👎 answers, latency")
+    @app_commands.describe(days="How many days back (default 7)")
+    async def summary(
+        self, interaction: discord.Interaction[DeclarationBot], days: app_commands.Range[int, 1, 3650] = 7
+    ) -> None:
+        language = interaction_language(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        bot = interaction.client
+        await bot.querylog.flush()
+        if not bot.settings.db_path.exists():
+            await send(interaction, Reply(content=say(language, "logs.none"), ephemeral=True))
+            return
+        lines = await asyncio.to_thread(summary_lines, bot.settings.db_path, days, language)
+        embed = discord.Embed(
+            description=embeds.fit_blocks(lines, embeds.DESCRIPTION_LIMIT, "\n"), colour=embeds.NOTICE_COLOUR
+        )
+        await send(interaction, Reply(embed=embed, ephemeral=True))

@@ -1,0 +1,104 @@
+"""Questions asked by mentioning the bot in an allowed channel, or in a direct message.
+
+The bot gets the text of such messages without the privileged message-content intent.
+Refusals cannot be ephemeral here: cooldown notes are deleted after a few seconds, duplicates are
+ignored, and a message that is only a mention gets the "please ask a question" hint.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.discord_front import embeds
+from bot.discord_front.ask import Asker, reply_for
+from bot.discord_front.language import guild_language
+from bot.discord_front.texts import say
+from bot.i18n import t
+
+if TYPE_CHECKING:
+    from bot.discord_front.client import DeclarationBot
+
+log = logging.getLogger(__name__)
+
+
+def mention_pattern(user_id: int) -> re.Pattern[str]:
+    return re.compile(rf"<@!?{user_id}>")
+
+
+def is_allowed_channel(channel: discord.abc.Messageable, allowed: list[int]) -> bool:
+    """Every channel when the list is empty; else the listed channels and threads under them."""
+    if not allowed:
+        return True
+    ids = {getattr(channel, "id", None), getattr(channel, "parent_id", None)}
+    return bool(ids & set(allowed))
+
+
+def question_of(bot: DeclarationBot, message: discord.Message) -> str | None:
+    """The question in ``message``, or None when the bot should stay silent."""
+    me = bot.user
+    if me is None or message.author.bot or message.author.id == me.id:
+        return None
+    if message.guild is None:
+        return message.content if bot.settings.allow_dms else None
+    pattern = mention_pattern(me.id)
+    # A reply to the bot also lists it in ``mentions``; only an explicit <@bot> in the text counts.
+    if not pattern.search(message.content) or not is_allowed_channel(message.channel, bot.settings.allowed_channels):
+        return None
+    return pattern.sub(" ", message.content)
+
+
+async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
+    """Answer a mention or a DM, in place or in a new thread (BOT_ANSWER_IN_THREAD)."""
+    question = question_of(bot, message)
+    if question is None:
+        if message.guild is None and not bot.settings.allow_dms and bot.user and not message.author.bot:
+            await message.channel.send(say("en", "dm.off"), allowed_mentions=discord.AllowedMentions.none())
+        return
+    asker = Asker(
+        message.author.id,
+        message.guild.id if message.guild else None,
+        message.channel.id,
+        guild_language(message.guild),
+    )
+    prepared = bot.desk.prepare(question, asker)
+    if prepared.kind == "duplicate":
+        return
+    if prepared.refused:
+        await _note(bot, message, reply_for(prepared).content or "")
+        return
+    try:
+        outcome = await bot.desk.answer(prepared)
+    except Exception:
+        log.exception("answering message %s failed", message.id)
+        await _note(bot, message, t(prepared.language, "internal_error"))
+        return
+    reply = reply_for(outcome)
+    target = await _thread_for(bot, message, outcome.question, outcome.language)
+    if target is None:
+        await message.reply(mention_author=False, **reply.kwargs(interaction=False))
+    else:
+        await target.send(**reply.kwargs(interaction=False))
+
+
+async def _thread_for(
+    bot: DeclarationBot, message: discord.Message, question: str, language: str
+) -> discord.Thread | None:
+    """A new thread on ``message`` when answers go to threads and the channel allows it, else None."""
+    if not bot.settings.answer_in_thread or not isinstance(message.channel, discord.TextChannel):
+        return None
+    name = embeds.clip(say(language, "thread.name", question=" ".join(question.split())), 100)
+    return await message.create_thread(name=name)
+
+
+async def _note(bot: DeclarationBot, message: discord.Message, text: str) -> None:
+    """A short reply that removes itself (mentions have no ephemeral messages)."""
+    await message.reply(
+        embeds.clip(text, embeds.CONTENT_LIMIT),
+        mention_author=False,
+        allowed_mentions=discord.AllowedMentions.none(),
+        delete_after=bot.note_lifetime,
+    )

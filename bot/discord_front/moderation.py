@@ -1,0 +1,134 @@
+"""Moderators' /kb commands: status, reload, add (Manage Server or a moderator role)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+from bot.discord_front import embeds
+from bot.discord_front.ask import Reply
+from bot.discord_front.language import interaction_language
+from bot.discord_front.permissions import require_moderator
+from bot.discord_front.respond import send
+from bot.discord_front.texts import say
+from bot.knowledge import MAX_FILE_BYTES, UploadRefused, check_upload, save_upload
+from bot.models import KnowledgeBase, LoadError
+
+if TYPE_CHECKING:
+    from bot.assistant import ReloadResult
+    from bot.discord_front.client import DeclarationBot
+    from bot.settings import Settings
+
+MAX_ERRORS_SHOWN = 25
+
+
+def error_lines(errors: list[LoadError], limit: int = MAX_ERRORS_SHOWN) -> list[str]:
+    """One ``• `path:line: message` `` line per error (at most ``limit``, then a count of the rest)."""
+    lines = [f"• `{embeds.clip(str(e).replace('`', ''), 300)}`" for e in errors[:limit]]
+    if len(errors) > limit:
+        lines.append(f"… (+{len(errors) - limit})")
+    return lines
+
+
+def built_text(built_at: datetime | None) -> str:
+    if built_at is None:
+        return "–"
+    return f"{discord.utils.format_dt(built_at, 'f')} ({discord.utils.format_dt(built_at, 'R')})"
+
+
+def status_lines(kb: KnowledgeBase, built_at: datetime | None, language: str) -> list[str]:
+    lines = say(
+        language,
+        "kb.status.body",
+        documents=len(kb.documents),
+        passages=len(kb.passages),
+        languages=", ".join(kb.languages) or "–",
+        built=built_text(built_at),
+    ).split("\n")
+    lines.append("")
+    if kb.errors:
+        lines.append(say(language, "kb.errors", count=len(kb.errors)))
+        lines.extend(error_lines(kb.errors))
+    else:
+        lines.append(say(language, "kb.no_errors"))
+    return lines
+
+
+def reload_lines(result: ReloadResult, language: str) -> list[str]:
+    """What a reload did: new counts (or "previous index kept"), then the files that failed."""
+    if result.swapped:
+        lines = [say(language, "kb.reload.done", documents=result.documents, passages=result.passages)]
+    else:
+        lines = [say(language, "kb.reload.kept")]
+    if result.errors:
+        lines.append(say(language, "kb.errors", count=len(result.errors)))
+        lines.extend(error_lines(result.errors))
+    return lines
+
+
+class KnowledgeCommands(app_commands.Group):
+    """``/kb``: hidden by default to members without Manage Server; checked again at run time."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            name="kb",
+            description="Knowledge base (moderators)",
+            guild_only=True,
+            default_permissions=discord.Permissions(manage_guild=True),
+        )
+        self.settings = settings
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        require_moderator(interaction, self.settings.moderator_roles)
+        return True
+
+    @app_commands.command(name="status", description="Documents, passages, languages, last build and load errors")
+    async def status(self, interaction: discord.Interaction[DeclarationBot]) -> None:
+        language = interaction_language(interaction)
+        assistant = interaction.client.assistant
+        lines = status_lines(assistant.knowledge, assistant.built_at, language)
+        await send(
+            interaction, Reply(embed=embeds.notice_embed(say(language, "kb.status.title"), lines), ephemeral=True)
+        )
+
+    @app_commands.command(name="reload", description="Rebuild the index from the knowledge files")
+    async def reload(self, interaction: discord.Interaction[DeclarationBot]) -> None:
+        language = interaction_language(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        result = await interaction.client.assistant.reload()
+        title = say(language, "kb.status.title")
+        await send(interaction, Reply(embed=embeds.notice_embed(title, reload_lines(result, language)), ephemeral=True))
+
+    @app_commands.command(name="add", description="Upload a knowledge file (.md, .txt, .yaml) and reload")
+    @app_commands.describe(file="The knowledge file")
+    async def add(self, interaction: discord.Interaction[DeclarationBot], file: discord.Attachment) -> None:
+        language = interaction_language(interaction)
+        title = say(language, "kb.status.title")
+        name = discord.utils.escape_markdown(file.filename.replace("`", ""))
+        if file.size > MAX_FILE_BYTES:
+            text = say(language, "kb.add.too_big", name=name, size=file.size, limit=MAX_FILE_BYTES)
+            await send(interaction, Reply(content=text, ephemeral=True))
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        data = await file.read()
+        directory = interaction.client.assistant.knowledge_dir
+        errors = await asyncio.to_thread(check_upload, file.filename, data, directory)
+        if not errors:
+            try:
+                path = await asyncio.to_thread(save_upload, file.filename, data, directory)
+            except UploadRefused as refused:
+                errors = [LoadError(file.filename, 1, str(refused))]
+        if errors:
+            lines = [say(language, "kb.add.rejected", name=name), *error_lines(errors)]
+            await send(
+                interaction, Reply(embed=embeds.notice_embed(title, lines, embeds.ABSTAIN_COLOUR), ephemeral=True)
+            )
+            return
+        result = await interaction.client.assistant.reload()
+        shown = path.relative_to(directory.resolve()) if path.is_relative_to(directory.resolve()) else path.name
+        lines = [say(language, "kb.add.saved", name=name, path=shown), *reload_lines(result, language)]
+        await send(interaction, Reply(embed=embeds.notice_embed(title, lines), ephemeral=True))

@@ -1,0 +1,480 @@
+"""Maintainers' reports over the query log (``python -m bot logs …``), read-only and synchronous (sqlite3).
+
+Every report takes the log path and a time window (``since``: Unix time or None for all, ``now``). Discord
+calls ``summary()`` and ``format_summary()`` through ``asyncio.to_thread``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import math
+import re
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot import schema, topics
+from bot.schema import QueryLogError
+
+__all__ = [
+    "QueryLogError", "export", "feedback", "format_summary", "parse_since", "passages", "replay", "summary",
+    "unanswered",
+]
+
+DAY = 86_400.0
+WEEK = 7 * DAY
+_SINCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([hdw])\s*$", re.IGNORECASE)
+_UNITS = {"h": 3600.0, "d": DAY, "w": WEEK}
+Progress = Callable[[int, int], None]
+AnswerFn = Callable[[str, str], Any]  # (question, language) -> bot.models.Answer
+
+
+def parse_since(text: str, now: float | None = None) -> float | None:
+    """``7d``, ``30d``, ``12h``, ``2w``, a date ``2026-11-01`` (UTC) or ``all`` → Unix time (None for all)."""
+    now = time.time() if now is None else now
+    if text.strip().lower() == "all":
+        return None
+    match = _SINCE.match(text)
+    if match:
+        return now - float(match.group(1)) * _UNITS[match.group(2).lower()]
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"bad --since value {text!r}: use 7d, 30d, 12h or a date like 2026-11-01") from None
+    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
+
+
+def iso(ts: float | None) -> str | None:
+    """Unix time → ``2026-11-01T12:00:00Z``."""
+    if ts is None:
+        return None
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@contextlib.contextmanager
+def _reader(db_path: Path | str) -> Iterator[sqlite3.Connection]:
+    conn = schema.open_reader(db_path)
+    try:
+        yield conn
+    except sqlite3.Error as exc:
+        raise QueryLogError(f"cannot read the query log {db_path}: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def _window(since: float | None, now: float | None) -> tuple[float, float]:
+    now = time.time() if now is None else now
+    return (-math.inf if since is None else since), now
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _percentile(sorted_values: list[float], pct: float) -> float | None:
+    """Nearest-rank percentile of an ascending list."""
+    if not sorted_values:
+        return None
+    rank = max(1, math.ceil(pct / 100 * len(sorted_values)))
+    return round(sorted_values[rank - 1], 1)
+
+
+# -- summary ---------------------------------------------------------------------------------------------
+def _window_stats(conn: sqlite3.Connection, lo: float, hi: float) -> dict[str, Any]:
+    n, members, answered = conn.execute(
+        "SELECT count(*), count(DISTINCT user_hash), coalesce(sum(answered), 0) FROM questions"
+        " WHERE ts >= ? AND ts < ?",
+        (lo, hi),
+    ).fetchone()
+    up, down = conn.execute(
+        "SELECT coalesce(sum(v.value = 1), 0), coalesce(sum(v.value = -1), 0) FROM votes v"
+        " JOIN questions q USING (qid) WHERE q.ts >= ? AND q.ts < ?",
+        (lo, hi),
+    ).fetchone()
+    return {
+        "questions": n,
+        "members": members,
+        "answered": answered,
+        "answer_rate": _rate(answered, n),
+        "up": up,
+        "down": down,
+        "up_rate": _rate(up, up + down),
+    }
+
+
+def _breakdown(conn: sqlite3.Connection, column: str, lo: float, hi: float) -> dict[str, dict[str, Any]]:
+    rows = conn.execute(
+        f"SELECT {column}, count(*) AS n, sum(answered) FROM questions WHERE ts >= ? AND ts < ?"
+        f" GROUP BY {column} ORDER BY n DESC, {column}",
+        (lo, hi),
+    ).fetchall()
+    return {key: {"questions": n, "answered": a, "answer_rate": _rate(a, n)} for key, n, a in rows}
+
+
+def _change(new: float | None, old: float | None, *, relative: bool) -> float | None:
+    if new is None or old is None:
+        return None
+    if not relative:
+        return round(new - old, 4)
+    return round((new - old) / old, 4) if old else None
+
+
+def summary(
+    db_path: Path | str, since_days: float | None = 7.0, *, since: float | None = None, now: float | None = None
+) -> dict[str, Any]:
+    """Questions, members, answer rate, votes, latency, by language and front end, and week over week.
+
+    The window is ``since`` (Unix time) if given, else the last ``since_days`` days (None: everything).
+    """
+    now = time.time() if now is None else now
+    if since is None and since_days is not None:
+        since = now - since_days * DAY
+    lo, hi = _window(since, now)
+    with _reader(db_path) as conn:
+        stats = _window_stats(conn, lo, hi)
+        latencies = [row[0] for row in conn.execute(
+            "SELECT latency_ms FROM questions WHERE ts >= ? AND ts < ? ORDER BY latency_ms", (lo, hi)
+        )]
+        this_week = _window_stats(conn, now - WEEK, now)
+        last_week = _window_stats(conn, now - 2 * WEEK, now - WEEK)
+        by_language = _breakdown(conn, "language", lo, hi)
+        by_frontend = _breakdown(conn, "frontend", lo, hi)
+    return {
+        "db": str(db_path),
+        "since": iso(since),
+        "until": iso(now),
+        "days": None if since is None else round((now - since) / DAY, 2),
+        "questions": stats["questions"],
+        "members": stats["members"],
+        "answered": stats["answered"],
+        "unanswered": stats["questions"] - stats["answered"],
+        "answer_rate": stats["answer_rate"],
+        "votes": {"up": stats["up"], "down": stats["down"], "up_rate": stats["up_rate"]},
+        "latency_ms": {
+            "p50": _percentile(latencies, 50),
+            "p95": _percentile(latencies, 95),
+            "max": round(latencies[-1], 1) if latencies else None,
+        },
+        "by_language": by_language,
+        "by_frontend": by_frontend,
+        "week_over_week": {
+            "this_week": this_week,
+            "previous_week": last_week,
+            "change": {
+                "questions": _change(this_week["questions"], last_week["questions"], relative=True),
+                "members": _change(this_week["members"], last_week["members"], relative=True),
+                "answer_rate": _change(this_week["answer_rate"], last_week["answer_rate"], relative=False),
+                "up_rate": _change(this_week["up_rate"], last_week["up_rate"], relative=False),
+            },
+        },
+    }
+
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Query log", "all": "all time", "days": "last {d} days", "questions": "Questions",
+        "members": "members", "answered": "answered", "feedback": "Feedback", "positive": "positive",
+        "latency": "Latency", "languages": "Languages", "frontends": "Front ends", "wow": "vs previous week",
+        "rate": "answer rate", "pts": "pts", "none": "No questions in this period.",
+    },
+    "fr": {
+        "title": "Journal des questions", "all": "depuis le début", "days": "{d} derniers jours",
+        "questions": "Questions", "members": "membres", "answered": "répondues", "feedback": "Avis",
+        "positive": "positifs", "latency": "Latence", "languages": "Langues", "frontends": "Interfaces",
+        "wow": "vs semaine précédente", "rate": "taux de réponse", "pts": "pts",
+        "none": "Aucune question sur cette période.",
+    },
+    "ja": {
+        "title": "質問ログ", "all": "全期間", "days": "過去{d}日間", "questions": "質問", "members": "メンバー",
+        "answered": "回答済み", "feedback": "評価", "positive": "肯定的", "latency": "応答時間",
+        "languages": "言語", "frontends": "フロントエンド", "wow": "前週比", "rate": "回答率", "pts": "pt",
+        "none": "この期間の質問はありません。",
+    },
+}
+
+
+def _pct(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    return f"{value * 100:+.1f}%" if signed else f"{value * 100:.1f}%"
+
+
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:g} ms"
+
+
+def format_summary(data: Mapping[str, Any], language: str | None = "en") -> str:
+    """A compact Markdown summary (fits an ephemeral Discord message) in fr, en or ja."""
+    lab = _LABELS.get(language or "en", _LABELS["en"])
+    days = data.get("days")
+    period = lab["all"] if days is None else lab["days"].format(d=f"{days:g}")
+    lines = [f"**{lab['title']} — {period}**"]
+    if not data["questions"]:
+        return "\n".join([*lines, lab["none"]])
+    votes, lat, wow = data["votes"], data["latency_ms"], data["week_over_week"]
+    lines += [
+        f"{lab['questions']}: {data['questions']} · {lab['members']}: {data['members']} · "
+        f"{lab['answered']}: {data['answered']} ({_pct(data['answer_rate'])})",
+        f"{lab['feedback']}: 👍 {votes['up']} · 👎 {votes['down']} ({_pct(votes['up_rate'])} {lab['positive']})",
+        f"{lab['latency']}: p50 {_ms(lat['p50'])} · p95 {_ms(lat['p95'])} · max {_ms(lat['max'])}",
+        f"{lab['languages']}: " + ", ".join(
+            f"{k} {v['questions']} ({_pct(v['answer_rate'])})" for k, v in data["by_language"].items()
+        ),
+        f"{lab['frontends']}: " + ", ".join(f"{k} {v['questions']}" for k, v in data["by_frontend"].items()),
+    ]
+    change = wow["change"]
+    rate = change["answer_rate"]
+    rate_text = "–" if rate is None else f"{rate * 100:+.1f} {lab['pts']}"
+    lines.append(
+        f"{lab['wow']}: {lab['questions'].lower()} {wow['this_week']['questions']} "
+        f"({_pct(change['questions'], signed=True)}), {lab['rate']} {rate_text}"
+    )
+    return "\n".join(lines)
+
+
+# -- unanswered ------------------------------------------------------------------------------------------
+def unanswered(
+    db_path: Path | str,
+    *,
+    since: float | None = None,
+    now: float | None = None,
+    examples: int = 3,
+    limit: int | None = None,
+    synonyms: Mapping[str, str] | None = None,
+    threshold: float = topics.THRESHOLD,
+) -> list[dict[str, Any]]:
+    """Abstained questions grouped into topics of near-duplicates, most asked first.
+
+    Each topic: ``topic`` (its most frequent phrasing), ``count``, ``members``, ``first_seen``, ``last_seen``,
+    ``languages`` and up to ``examples`` distinct phrasings (most frequent first).
+    """
+    lo, hi = _window(since, now)
+    with _reader(db_path) as conn:
+        rows = conn.execute(
+            "SELECT ts, question, language, user_hash FROM questions WHERE answered = 0 AND ts >= ? AND ts < ?"
+            " ORDER BY ts, qid",
+            (lo, hi),
+        ).fetchall()
+    groups = topics.cluster([(r[1], r[2]) for r in rows], threshold=threshold, synonyms=synonyms)
+    result: list[tuple[float, dict[str, Any]]] = []
+    for group in groups:
+        members = [rows[i] for i in group]
+        phrasings = Counter(" ".join(r[1].split()) for r in members)
+        first_index = {}
+        for r in members:
+            first_index.setdefault(" ".join(r[1].split()), len(first_index))
+        ordered = sorted(phrasings, key=lambda p: (-phrasings[p], first_index[p]))
+        last = max(r[0] for r in members)
+        result.append((last, {
+            "topic": ordered[0],
+            "count": len(members),
+            "members": len({r[3] for r in members if r[3]}),
+            "first_seen": iso(min(r[0] for r in members)),
+            "last_seen": iso(last),
+            "languages": sorted({r[2] for r in members}),
+            "examples": ordered[:examples],
+        }))
+    result.sort(key=lambda item: (-item[1]["count"], -item[0], item[1]["topic"]))
+    topics_ = [t for _, t in result]
+    return topics_[:limit] if limit else topics_
+
+
+# -- feedback --------------------------------------------------------------------------------------------
+def _citations(conn: sqlite3.Connection, qids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    qids = list(qids)
+    for start in range(0, len(qids), 500):
+        chunk = qids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for qid, rank, pid, score, snippet in conn.execute(
+            f"SELECT qid, rank, passage_id, score, snippet FROM citations WHERE qid IN ({marks})"
+            " ORDER BY qid, rank",
+            chunk,
+        ):
+            out.setdefault(qid, []).append(
+                {"rank": rank, "passage_id": pid, "score": round(score, 4), "snippet": snippet}
+            )
+    return out
+
+
+def feedback(
+    db_path: Path | str, *, since: float | None = None, now: float | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Answers with at least one 👎 (most 👎 first, then newest), with their citations and snippets."""
+    lo, hi = _window(since, now)
+    with _reader(db_path) as conn:
+        rows = conn.execute(
+            "SELECT q.qid, q.ts, q.question, q.language, q.frontend, q.answered,"
+            " sum(v.value = 1) AS up, sum(v.value = -1) AS down"
+            " FROM questions q JOIN votes v USING (qid) WHERE q.ts >= ? AND q.ts < ?"
+            " GROUP BY q.qid HAVING down > 0 ORDER BY down DESC, q.ts DESC, q.qid",
+            (lo, hi),
+        ).fetchall()
+        if limit:
+            rows = rows[:limit]
+        cites = _citations(conn, [r[0] for r in rows])
+    return [
+        {
+            "qid": qid, "time": iso(ts), "question": question, "language": language, "frontend": frontend,
+            "answered": bool(answered), "up": up, "down": down, "citations": cites.get(qid, []),
+        }
+        for qid, ts, question, language, frontend, answered, up, down in rows
+    ]
+
+
+# -- passages --------------------------------------------------------------------------------------------
+def passages(
+    db_path: Path | str,
+    *,
+    since: float | None = None,
+    now: float | None = None,
+    known_ids: Iterable[str] | None = None,
+) -> dict[str, Any]:
+    """Passages by times cited (with first-place count and the votes on those answers), and the known passages
+    never cited in the window (``never_cited`` is None when ``known_ids`` is not given)."""
+    lo, hi = _window(since, now)
+    with _reader(db_path) as conn:
+        rows = conn.execute(
+            "SELECT c.passage_id, count(*) AS n, sum(c.rank = 1), coalesce(sum(v.up), 0), coalesce(sum(v.down), 0),"
+            " max(q.ts) FROM citations c JOIN questions q USING (qid)"
+            " LEFT JOIN (SELECT qid, sum(value = 1) AS up, sum(value = -1) AS down FROM votes GROUP BY qid) v"
+            " USING (qid) WHERE q.ts >= ? AND q.ts < ? GROUP BY c.passage_id ORDER BY n DESC, c.passage_id",
+            (lo, hi),
+        ).fetchall()
+    cited = [
+        {"passage_id": pid, "cited": n, "first": first, "up": up, "down": down, "last_cited": iso(last)}
+        for pid, n, first, up, down, last in rows
+    ]
+    never = None
+    if known_ids is not None:
+        seen = {row["passage_id"] for row in cited}
+        never = sorted(set(known_ids) - seen)
+    return {"cited": cited, "never_cited": never}
+
+
+# -- export ----------------------------------------------------------------------------------------------
+EXPORT_FIELDS = (
+    "qid", "time", "frontend", "user", "guild_id", "channel_id", "question", "language", "answered", "reason",
+    "latency_ms", "citations", "votes_up", "votes_down",
+)
+
+
+def export_rows(
+    db_path: Path | str, *, since: float | None = None, now: float | None = None
+) -> list[dict[str, Any]]:
+    """One dict per question (oldest first) with its citations and vote counts; ``user`` is the keyed hash."""
+    lo, hi = _window(since, now)
+    with _reader(db_path) as conn:
+        rows = conn.execute(
+            "SELECT qid, ts, frontend, user_hash, guild_id, channel_id, question, language, answered, reason,"
+            " latency_ms FROM questions WHERE ts >= ? AND ts < ? ORDER BY ts, qid",
+            (lo, hi),
+        ).fetchall()
+        cites = _citations(conn, [r[0] for r in rows])
+        votes = {
+            qid: (up, down)
+            for qid, up, down in conn.execute(
+                "SELECT v.qid, sum(v.value = 1), sum(v.value = -1) FROM votes v JOIN questions q USING (qid)"
+                " WHERE q.ts >= ? AND q.ts < ? GROUP BY v.qid",
+                (lo, hi),
+            )
+        }
+    out = []
+    for qid, ts, frontend, user, guild, channel, question, language, answered, reason, latency in rows:
+        up, down = votes.get(qid, (0, 0))
+        out.append({
+            "qid": qid, "time": iso(ts), "frontend": frontend, "user": user, "guild_id": guild,
+            "channel_id": channel, "question": question, "language": language, "answered": bool(answered),
+            "reason": reason, "latency_ms": round(latency, 3),
+            "citations": [{k: c[k] for k in ("passage_id", "score", "snippet")} for c in cites.get(qid, [])],
+            "votes_up": up, "votes_down": down,
+        })
+    return out
+
+
+def export(
+    db_path: Path | str,
+    out: TextIO,
+    fmt: str = "jsonl",
+    *,
+    since: float | None = None,
+    now: float | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the log as ``csv`` or ``jsonl`` to ``out``; returns the number of questions written.
+
+    In CSV, ``citations`` is ``passage_id:score`` joined by spaces (snippets are in the JSONL export only).
+    """
+    if fmt not in ("csv", "jsonl"):
+        raise ValueError(f"unknown export format {fmt!r}: use csv or jsonl")
+    rows = export_rows(db_path, since=since, now=now)
+    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n") if fmt == "csv" else None
+    if writer:
+        writer.writeheader()
+    for i, row in enumerate(rows, start=1):
+        if writer:
+            cites = " ".join(f"{c['passage_id']}:{c['score']:g}" for c in row["citations"])
+            writer.writerow({**row, "answered": int(row["answered"]), "citations": cites})
+        else:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        if progress and (i % 1000 == 0 or i == len(rows)):
+            progress(i, len(rows))
+    return len(rows)
+
+
+# -- replay ----------------------------------------------------------------------------------------------
+def replay(
+    db_path: Path | str,
+    answer: AnswerFn,
+    *,
+    since: float | None = None,
+    now: float | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Ask the logged questions again (each distinct question and language once, compared with its latest
+    logged answer) and report what changed: ``now_answered``, ``lost``, ``changed`` (first citation)."""
+    lo, hi = _window(since, now)
+    with _reader(db_path) as conn:
+        rows = conn.execute(
+            "SELECT q.question, q.language, q.answered,"
+            " (SELECT passage_id FROM citations c WHERE c.qid = q.qid ORDER BY rank LIMIT 1)"
+            " FROM questions q WHERE q.ts >= ? AND q.ts < ? ORDER BY q.ts, q.qid",
+            (lo, hi),
+        ).fetchall()
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for question, language, answered, first in rows:
+        key = (" ".join(question.split()), language)
+        count = latest[key]["count"] + 1 if key in latest else 1
+        latest[key] = {"answered": bool(answered), "first": first if answered else None, "count": count}
+    result: dict[str, Any] = {
+        "asked": len(rows), "questions": len(latest), "now_answered": [], "lost": [], "changed": [],
+        "unchanged": 0, "still_unanswered": 0,
+    }
+    for i, ((question, language), before) in enumerate(sorted(latest.items(), key=lambda kv: kv[0]), start=1):
+        new = answer(question, language)
+        new_first = new.citations[0].passage_id if new.answered and new.citations else None
+        item = {
+            "question": question, "language": language, "count": before["count"], "before": before["first"],
+            "after": new_first, "snippet": new.citations[0].snippet if new_first else "",
+        }
+        if not before["answered"]:
+            kind = "now_answered" if new.answered else "still_unanswered"
+        elif not new.answered:
+            kind = "lost"
+        else:
+            kind = "changed" if new_first != before["first"] else "unchanged"
+        if kind in ("now_answered", "lost", "changed"):
+            result[kind].append(item)
+        else:
+            result[kind] += 1
+        if progress:
+            progress(i, len(latest))
+    for kind in ("now_answered", "lost", "changed"):
+        result[kind].sort(key=lambda it: (-it["count"], it["question"]))
+    return result

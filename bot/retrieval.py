@@ -1,0 +1,374 @@
+"""Question → cited passages: BM25 over analysed passages, with the query tuned to the corpus.
+
+A question becomes *units* (one per distinct content token). Each unit has alternatives that also count as
+the same word: the form of another language's stemmer seen in the corpus (Mahjoubi → mahjoub in French
+passages), the joined form of two adjacent words ("J Startup" → jstartup), a typo correction against the
+corpus words (statoin → station), and glossary synonyms (ジェトロ → JETRO), which score with a lower weight.
+BM25 scores the distinct tokens (each once); passages in the question's language get a boost; the top
+passages are re-ranked by how much of the question's IDF weight they cover. The answer abstains unless the
+best passage covers most of that weight (see the calibration notes on the constants below).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.analysis import analyze, base_tokens, detect_language, is_cjk, normalize, question_types, stem
+from bot.bm25 import BM25Index
+from bot.models import LANGUAGES, Answer, Citation, KnowledgeBase, Passage
+from bot.snippets import make_snippet
+
+# --- ranking (calibrated on tests/eval/questions.yaml with tests/test_eval.py) ---
+LANGUAGE_BOOST = 1.3  # score factor for passages written in the question's language
+GLOSSARY_WEIGHT = 0.5  # BM25 weight of glossary synonyms relative to the question's own words
+QUESTION_TYPE_WEIGHT = 1.0  # BM25 weight of the question's interrogative type token ("?who"), matched in FAQs
+RERANK_DEPTH = 30  # passages re-ranked by coverage after BM25
+COVERAGE_FLOOR = 0.4  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage
+# --- abstention ---
+MIN_COVERAGE = 0.6  # the best passage must hold ≥ this share of the question's IDF weight
+MIN_SCORE = 1.0  # ... and score at least this (weighted BM25)
+# --- citations ---
+CITATION_RATIO = 0.55  # a further citation needs ≥ this share of the best passage's ranking score
+DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
+# --- typo correction ---
+MIN_TYPO_LENGTH = 5  # shorter words are never corrected, nor corrected into
+LONG_WORD = 8  # words this long may be corrected by 2 edits, shorter ones by 1
+
+_PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    """``word`` and every string obtained by deleting up to ``depth`` characters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))} - found
+        found |= frontier
+    return found
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (Levenshtein plus adjacent transpositions)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class Speller:
+    """Nearest corpus word within 1 edit (2 for long words), via a precomputed deletion index (SymSpell)."""
+
+    def __init__(self, frequencies: Mapping[str, int]) -> None:
+        self._frequencies = dict(frequencies)
+        self._by_delete: dict[str, list[str]] = defaultdict(list)
+        for word in self._frequencies:
+            if len(word) >= MIN_TYPO_LENGTH:
+                for variant in _deletes(word, 2 if len(word) >= LONG_WORD - 2 else 1):
+                    self._by_delete[variant].append(word)
+
+    def correct(self, word: str) -> str | None:
+        """The corpus word closest to ``word`` (most frequent on ties), or None; numbers are never corrected."""
+        if len(word) < MIN_TYPO_LENGTH or not word.isascii() or not word.isalpha() or word in self._frequencies:
+            return None
+        limit = 2 if len(word) >= LONG_WORD else 1
+        candidates = {c for v in _deletes(word, limit) for c in self._by_delete.get(v, ())}
+        best: tuple[int, int, str] | None = None
+        for cand in candidates:
+            if abs(len(cand) - len(word)) > limit or cand[0] != word[0]:
+                continue
+            distance = edit_distance(word, cand)
+            key = (distance, -self._frequencies[cand], cand)
+            if distance <= limit and (best is None or key < best):
+                best = key
+        return best[2] if best else None
+
+
+@dataclass(slots=True)
+class Unit:
+    """One content word of the question and what counts as finding it in a passage."""
+
+    token: str  # the question's token (stemmed)
+    keys: set[str]  # its surface forms (folded, unstemmed, singular) for glossary matching
+    weight: float  # its IDF (the largest IDF for an unknown word)
+    alternatives: set[str]  # tokens that count as this word (the token itself when known)
+    expansions: list[tuple[str, ...]] = field(default_factory=list)  # glossary forms (all tokens needed)
+
+    def found_in(self, tokens: frozenset[str]) -> bool:
+        if not self.alternatives.isdisjoint(tokens):
+            return True
+        return any(all(t in tokens for t in form) for form in self.expansions)
+
+
+@dataclass(slots=True)
+class Query:
+    """An analysed question: its units and the weighted tokens BM25 scores."""
+
+    language: str | None
+    units: list[Unit]
+    terms: dict[str, float]  # token -> scoring weight (1 for the question's words, less for synonyms)
+
+    def coverage(self, tokens: frozenset[str]) -> float:
+        """Share of the question's IDF weight found in a passage's tokens."""
+        total = sum(u.weight for u in self.units)
+        return sum(u.weight for u in self.units if u.found_in(tokens)) / total if total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _GlossaryTerm:
+    entry: int
+    keys: frozenset[str]  # surface forms of the term's words (see glossary_key)
+
+
+def glossary_key(word: str) -> str:
+    """Surface form compared with glossary terms: folded, unstemmed, without a plural s ("japonisme" ≠ "japon")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and word.isascii() else word
+
+
+def passage_index_text(passage: Passage) -> str:
+    """What is indexed for a passage: its heading, its text and, for an FAQ entry, its questions."""
+    return "\n".join([passage.heading, passage.text, *passage.questions])
+
+
+def question_type_tokens(text: str) -> set[str]:
+    """Tokens for the interrogatives of ``text`` ("?who"…): what an FAQ entry answers, what a question asks."""
+    return {f"?{kind}" for kind in question_types(text)}
+
+
+def _latin(language: str) -> str:
+    return "en" if language == "ja" else language
+
+
+class Retriever:
+    """Answers questions from a KnowledgeBase (immutable once built; safe to share between threads)."""
+
+    def __init__(self, kb: KnowledgeBase, *, k1: float = 1.5, b: float = 0.75) -> None:
+        self.kb = kb
+        self.passages = list(kb.passages)
+        self.corpus_tokens: list[list[str]] = []
+        surface: dict[str, set[str]] = defaultdict(set)  # folded word -> index tokens made from it
+        frequencies: Counter[str] = Counter()
+        for passage in self.passages:
+            tokens = []
+            for raw, _, _ in base_tokens(passage_index_text(passage), passage.language):
+                token = raw if is_cjk(raw) else stem(raw, _latin(passage.language))
+                tokens.append(token)
+                if not is_cjk(raw):
+                    surface[raw].add(token)
+                    frequencies[raw] += 1
+            if passage.kind == "faq":
+                tokens.extend(sorted(question_type_tokens(" ".join(passage.questions))))
+            self.corpus_tokens.append(tokens)
+        self.index = BM25Index(self.corpus_tokens, k1=k1, b=b)
+        self._token_sets = [frozenset(t) for t in self.corpus_tokens]
+        self._languages = np.array([p.language for p in self.passages])
+        self._surface = {w: frozenset(t) for w, t in surface.items()}
+        self._speller = Speller({w: n for w, n in frequencies.items() if w.isalpha()})
+        self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
+        self._build_glossary()
+
+    # ---------------------------------------------------------------- glossary
+    def _build_glossary(self) -> None:
+        """Per question language: token -> glossary terms containing it; per entry: its forms in the corpus."""
+        self._gloss_by_token: dict[str, dict[str, list[_GlossaryTerm]]] = {lang: defaultdict(list) for lang in LANGUAGES}
+        self._gloss_forms: list[list[tuple[str, ...]]] = []
+        self._gloss_words: set[str] = set()
+        vocabulary = self.index.vocabulary
+        for n, entry in enumerate(self.kb.glossary):
+            forms: set[tuple[str, ...]] = set()
+            for term in entry.terms:
+                self._gloss_words.update(t for t, _, _ in base_tokens(term, "en"))
+                for lang in LANGUAGES:
+                    form = tuple(dict.fromkeys(analyze(term, lang)))
+                    if form and all(t in vocabulary for t in form):
+                        forms.add(form)
+                    keys = frozenset(glossary_key(t) for t, _, _ in base_tokens(term, lang))
+                    if keys:
+                        item = _GlossaryTerm(n, keys)
+                        for key in keys:
+                            self._gloss_by_token[lang][key].append(item)
+            self._gloss_forms.append(sorted(forms))
+
+    def _expand(self, units: list[Unit], language: str) -> None:
+        """Attach the glossary forms of every entry whose term is fully present in the question."""
+        present: dict[str, list[Unit]] = defaultdict(list)
+        for unit in units:
+            for key in unit.keys:
+                present[key].append(unit)
+        table = self._gloss_by_token[language]
+        matched: dict[int, set[int]] = defaultdict(set)  # entry -> ids of the units it covers
+        for token in list(present):
+            for term in table.get(token, ()):
+                if term.keys <= present.keys():
+                    matched[term.entry].update(id(u) for k in term.keys for u in present[k])
+        for entry, unit_ids in matched.items():
+            for unit in units:
+                if id(unit) in unit_ids:
+                    unit.expansions.extend(f for f in self._gloss_forms[entry] if f not in unit.expansions)
+
+    # ---------------------------------------------------------------- query
+    def _choose_language(self, question: str) -> str:
+        """For a question in no clear language: the Latin analysis whose tokens the corpus knows best."""
+        vocabulary = self.index.vocabulary
+
+        def known(lang: str) -> float:
+            return sum(self.index.idf(t) for t in set(analyze(question, lang)) if t in vocabulary)
+
+        return max(("en", "fr"), key=known)
+
+    def parse(self, question: str, language: str | None = None) -> Query:
+        """Analyse a question into units (variants, joins, typo corrections, glossary expansions)."""
+        lang = language or detect_language(question) or self._choose_language(question)
+        vocabulary = self.index.vocabulary
+        units: dict[str, Unit] = {}
+        for raw, _, _ in base_tokens(question, lang):
+            token = raw if is_cjk(raw) else stem(raw, _latin(lang))
+            if token in units:
+                continue  # a repeated word counts once
+            alternatives = {token} if token in vocabulary else set()
+            keys = {glossary_key(raw)}
+            if not is_cjk(raw):
+                alternatives |= self._surface.get(raw, frozenset())
+                if not alternatives and raw not in self._gloss_words:
+                    corrected = self._speller.correct(raw)
+                    if corrected:
+                        alternatives |= self._surface[corrected]
+                        keys.add(glossary_key(corrected))
+            units[token] = Unit(token, keys, self._weight(alternatives), alternatives)
+        self._add_joins(question, lang, units)
+        unit_list = list(units.values())
+        self._expand(unit_list, lang)
+        terms: dict[str, float] = {}
+        for unit in unit_list:
+            for form in unit.expansions:
+                for token in form:  # a synonym weighs GLOSSARY_WEIGHT in all, whatever its number of tokens
+                    terms[token] = max(terms.get(token, 0.0), GLOSSARY_WEIGHT / len(form))
+        for unit in unit_list:
+            for token in unit.alternatives:
+                terms[token] = 1.0
+        if unit_list:
+            for token in question_type_tokens(question):
+                terms[token] = QUESTION_TYPE_WEIGHT
+        return Query(language=language or detect_language(question), units=unit_list, terms=terms)
+
+    def _weight(self, alternatives: Iterable[str]) -> float:
+        idfs = [self.index.idf(t) for t in alternatives]
+        return max(max(idfs), 0.05) if idfs else self._oov_idf
+
+    def _add_joins(self, question: str, language: str, units: dict[str, Unit]) -> None:
+        """"J Startup", "start up": the joined form of two adjacent words, when the corpus has it."""
+        words = _PLAIN_WORD_RE.findall(normalize(question))
+        for first, second in zip(words, words[1:], strict=False):
+            joined = self._surface.get(first + second)
+            if not joined:
+                continue
+            owners = [u for w in (first, second) if (u := units.get(stem(w, _latin(language))))]
+            if not owners:
+                token = stem(first + second, _latin(language))
+                owners = [units.setdefault(token, Unit(token, set(), self._weight(joined), set()))]
+            for unit in owners:
+                unit.keys.add(glossary_key(first + second))
+                unit.alternatives |= joined
+                unit.weight = self._weight(unit.alternatives)
+
+    # ---------------------------------------------------------------- ranking
+    def scores(self, query: Query) -> np.ndarray:
+        """Weighted BM25 of every passage: each distinct token once, synonyms at GLOSSARY_WEIGHT."""
+        groups: dict[float, list[str]] = defaultdict(list)
+        for token, weight in query.terms.items():
+            groups[weight].append(token)
+        scores = np.zeros(len(self.passages))
+        for weight, tokens in groups.items():
+            scores += weight * self.index.get_scores(tokens)
+        return scores
+
+    def rank(self, query: Query) -> list[tuple[int, float, float, float]]:
+        """(passage index, BM25 score, ranking score, coverage) of the best passages, best first."""
+        scores = self.scores(query)
+        ranking = scores.copy()
+        if query.language:
+            ranking[self._languages == query.language] *= LANGUAGE_BOOST
+        candidates = np.flatnonzero(scores > 0)
+        if not len(candidates):
+            return []
+        top = candidates[np.argsort(-ranking[candidates], kind="stable")[:RERANK_DEPTH]]
+        ranked = []
+        for i in top.tolist():
+            coverage = query.coverage(self._token_sets[i])
+            final = float(ranking[i]) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage)
+            ranked.append((i, float(scores[i]), final, coverage))
+        ranked.sort(key=lambda r: (-r[2], r[0]))
+        return ranked
+
+    def _near_duplicate(self, i: int, chosen: list[int]) -> bool:
+        a = self._token_sets[i]
+        for j in chosen:
+            b = self._token_sets[j]
+            if a == b or len(a & b) / max(len(a | b), 1) >= DUPLICATE_JACCARD:
+                return True
+        return False
+
+    # ---------------------------------------------------------------- answer
+    def answer(self, question: str, language: str | None = None, max_citations: int = 3) -> Answer:
+        """Cited passages answering ``question``, or an abstention with its reason."""
+        started = time.perf_counter()
+        query = self.parse(question, language)
+        ranked = self.rank(query) if query.units else []
+        reason = ""
+        if not query.units:
+            reason = "no-terms"
+        elif not ranked:
+            reason = "no-match"
+        elif ranked[0][3] < MIN_COVERAGE:
+            reason = "low-coverage"
+        elif ranked[0][1] < MIN_SCORE:
+            reason = "low-score"
+        answer_language = query.language or (self.passages[ranked[0][0]].language if ranked else "en")
+        citations: list[Citation] = []
+        if not reason:
+            chosen = [ranked[0][0]]
+            best = ranked[0][2]
+            for i, _, final, _ in ranked[1:]:
+                if len(chosen) >= max_citations or final < CITATION_RATIO * best:
+                    break
+                if not self._near_duplicate(i, chosen):
+                    chosen.append(i)
+            by_index = {r[0]: r for r in ranked}
+            weights = {t: w * max(self.index.idf(t), 0.05) for t, w in query.terms.items()}
+            for n, i in enumerate(chosen, 1):
+                citations.append(self._citation(n, self.passages[i], by_index[i][1], weights))
+        return Answer(
+            question=question,
+            language=answer_language,
+            answered=not reason,
+            citations=citations,
+            latency_ms=(time.perf_counter() - started) * 1000,
+            reason=reason,
+        )
+
+    @staticmethod
+    def _citation(n: int, passage: Passage, score: float, weights: Mapping[str, float]) -> Citation:
+        snippet, highlights = make_snippet(passage.text, passage.language, weights)
+        return Citation(
+            n=n,
+            doc_id=passage.doc_id,
+            passage_id=passage.id,
+            title=passage.title,
+            source=passage.source,
+            language=passage.language,
+            snippet=snippet,
+            score=score,
+            highlights=highlights,
+        )

@@ -1,0 +1,86 @@
+"""`python -m bot knowledge check|stats` through bot.cli.main."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BASIC = FIXTURES / "knowledge_basic"
+ERRORS = FIXTURES / "knowledge_errors"
+
+
+def test_check_clean_dir(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["knowledge", "check", str(BASIC)]) == 0
+    out = capsys.readouterr().out
+    assert out == "OK: no errors; loaded 4 documents, 9 passages, 2 glossary entries\n"
+
+
+def test_check_reports_errors_with_dir_prefix(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["knowledge", "check", str(ERRORS)]) == 1
+    prefix = ERRORS.as_posix()
+    assert capsys.readouterr().out.splitlines() == [
+        f'{prefix}/en/no-language.md:1: front matter is missing "language" (one of fr, en, ja)',
+        f"{prefix}/fr/broken.md:3: YAML error: mapping values are not allowed here "
+        '(a value that contains ": " must be put between quotes)',
+        f'{prefix}/fr/faq.yaml:9: entry 2 has no "answer" (the whole file is skipped until this is fixed)',
+        "3 errors in 3 files (skipped); loaded 1 document, 1 passage, 0 glossary entries",
+    ]
+
+
+def test_check_relative_dir_prefix(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+    assert main(["knowledge", "check", "knowledge_errors"]) == 1
+    assert capsys.readouterr().out.startswith("knowledge_errors/en/no-language.md:1: ")
+
+
+def test_check_default_dir_from_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BOT_KNOWLEDGE_DIR", str(ERRORS))
+    assert main(["knowledge", "check"]) == 1
+    assert "3 errors in 3 files" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["check", "stats"])
+def test_missing_dir_exits_2(tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope"
+    assert main(["knowledge", command, str(missing)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"knowledge folder not found: {missing}\n"
+    assert captured.out == ""
+
+
+def test_stats_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["knowledge", "stats", str(BASIC)]) == 0
+    out = capsys.readouterr().out
+    assert "documents:        4 (document 3, faq 1)" in out
+    assert "passages:         9 (en 6, fr 2, ja 1)" in out
+    assert "languages:        en, fr, ja" in out
+    assert "glossary entries: 2" in out
+    assert "errors:           0" in out
+
+
+def test_stats_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["knowledge", "stats", str(ERRORS), "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats == {
+        "directory": str(ERRORS),
+        "documents": 1,
+        "documents_by_kind": {"document": 1},
+        "passages": 1,
+        "passages_by_language": {"en": 1},
+        "languages": ["en"],
+        "glossary_entries": 0,
+        "errors": 3,
+    }
+
+
+def test_knowledge_without_subcommand_shows_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["knowledge"]) == 2
+    assert "check" in capsys.readouterr().out
