@@ -15,6 +15,7 @@ Pipeline (the same on both sides, passages and questions):
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -22,7 +23,12 @@ from functools import lru_cache
 
 import snowballstemmer
 
-FR_STOP_WORDS: frozenset[str] = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FR_STOP_WORDS: frozenset[str] = _words(
     """
     a ai as au aux avec avait avaient avez avoir avons c ca car ce ceci cela celle celles celui ces cet cette
     ceux combien comme comment d dans de des doit doivent donc dont du elle elles en entre es est estce et
@@ -30,22 +36,25 @@ FR_STOP_WORDS: frozenset[str] = frozenset(
     leurs lors lorsque lui m ma mais me mes moi mon n ne ni nos notre nous on ont ou par pas peut peuvent pour
     pourquoi puisque qu quand que quel quelle quelles quels qui quoi s sa sans se sera seront serait ses si
     son sont sous sur t ta te tes toi ton tu un une va vont vos votre vous y
-    """.split()
+    dire dit exact exacte exactement vraiment trouve trouvent situe savoir sais
+    """
 )
-EN_STOP_WORDS: frozenset[str] = frozenset(
+EN_STOP_WORDS: frozenset[str] = _words(
     """
     a about after all also am an and any are as at be been before being both but by can could d did do does
     doing done during each for from had has have having he her hers him his how i if in into is it its itself
     just ll m me more most my no nor not of on once only or other our ours out over own please re s same she
     should so some such t tell than that the their theirs them then there these they this those through to too
     under until up ve very was we were what when where which while who whom whose why will with would you your
-    """.split()
+    say says said anything something exactly actually really mention mentioned know
+    """
 )
-JA_STOP_WORDS: frozenset[str] = frozenset({"誰", "何", "何処", "何故", "如何", "何時", "何人"})
+# Question words, and the one-kanji stems of "tell me" (教えて) and "say" (言って) that questions are made of.
+JA_STOP_WORDS: frozenset[str] = frozenset({"誰", "何", "何処", "何故", "如何", "何時", "何人", "教", "言"})
 STOP_WORDS: dict[str, frozenset[str]] = {"fr": FR_STOP_WORDS, "en": EN_STOP_WORDS, "ja": EN_STOP_WORDS}
 
 # Leading parts of an apostrophe-joined word that are elided French words (l'économie, jusqu'à, qu'est-ce).
-ELISIONS: frozenset[str] = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+ELISIONS: frozenset[str] = _words("l d j m n s t c qu jusqu lorsqu puisqu quoiqu")
 # Trailing hyphenated subject pronouns of French questions (a-t-elle, vont-ils, est-ce).
 INVERTED_PRONOUNS: frozenset[str] = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce"})
 # Trailing parts that are English clitics (Japan's, don't, they're).
@@ -54,13 +63,13 @@ CLITICS: frozenset[str] = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
 _STEMMER_NAMES: dict[str, str] = {"fr": "french", "en": "english", "ja": "english"}
 
 # Evidence for detect_language: function words found in one language only, and French diacritics.
-_FR_MARKERS: frozenset[str] = frozenset(
+_FR_MARKERS: frozenset[str] = _words(
     "le la les des du une est sont qui que quel quelle quels quelles quand pourquoi comment combien et pour dans "
-    "avec sur par ete au aux ce cette ces leur pas ne entre ont etait signe signee quoi".split()
+    "avec sur par ete au aux ce cette ces leur pas ne entre ont etait signe signee quoi"
 )
-_EN_MARKERS: frozenset[str] = frozenset(
+_EN_MARKERS: frozenset[str] = _words(
     "the of and is was were who what when where which why how did does do in to for with by are has have it "
-    "this that about between from signed".split()
+    "this that about between from signed"
 )
 _FR_DIACRITICS = frozenset("éèêëàâçîïôûùüœ")
 
@@ -77,7 +86,7 @@ _KANA_MARKS = frozenset("\u3099\u309a")
 
 
 def _script(ch: str) -> str:
-    """"h" hiragana, "k" katakana, "c" kanji, "-" the katakana middle dot."""
+    """Script class of a CJK character: "h" hiragana, "k" katakana, "c" kanji, "-" the katakana middle dot."""
     code = ord(ch)
     if ch == "・":
         return "-"
@@ -171,7 +180,7 @@ def _latin_tokens(word: str, start: int, language: str) -> Iterator[tuple[str, i
             yield _ordinal(joined), start, start + len(word)
         pos = start
         for piece in pieces:
-            if piece and piece not in stops:
+            if piece and (piece not in stops or len(piece) == 1):  # the "j" of j-startup is no elision
                 yield _ordinal(piece), pos, pos + len(piece)
             pos += len(piece) + 1
     elif word not in stops:
@@ -197,7 +206,7 @@ def _cjk_tokens(run: str, start: int) -> Iterator[tuple[str, int, int]]:
                     c, pos = segment[0]
                     if c not in JA_STOP_WORDS and c != "ー":
                         yield c, start + pos, start + pos + 1
-                for (a, pa), (b, pb) in zip(segment, segment[1:], strict=False):
+                for (a, pa), (b, pb) in itertools.pairwise(segment):
                     if a + b not in JA_STOP_WORDS:
                         yield a + b, start + pa, start + pb + 1
             segment, kind = [], script
@@ -250,14 +259,31 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
 }
 
 
+def _fold_for_questions(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+
+
 def question_types(text: str) -> frozenset[str]:
     """The interrogatives of ``text`` as types ("who", "when", "where", "count", "why")."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    folded = _fold_for_questions(text)
     return frozenset(name for name, pattern in QUESTION_TYPES.items() if pattern.search(folded))
 
 
+def mask_interrogatives(text: str) -> str:
+    """``text`` with its interrogative phrases ("quel jour", "what date", "何日") blanked out, offsets kept."""
+    folded = _fold_for_questions(text)
+    if len(folded) != len(text):
+        return text
+    chars = list(text)
+    for pattern in QUESTION_TYPES.values():
+        for match in pattern.finditer(folded):
+            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
+
+
 def detect_language(text: str) -> str | None:
-    """"ja" when kana (or mostly kanji) are present, else "fr"/"en" by function words and diacritics; None if unclear."""
+    """The language of a question: "ja" if kana (or mostly kanji) are present, else "fr"/"en" by function words
+    and diacritics; None when unclear ("Station F", "J-Startup ?")."""
     norm = normalize(text)
     kana = sum(1 for c in norm if "\u3041" <= c <= "\u30ff" and c != "・")
     kanji = sum(1 for c in norm if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")

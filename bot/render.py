@@ -8,14 +8,16 @@ from bot.i18n import t
 from bot.models import Answer, Citation
 
 DISCORD_DESCRIPTION_LIMIT = 4096
-_MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`>\[\]()#<])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`\[\]<])")
+_LINE_START = re.compile(r"^([>#-])", re.MULTILINE)
 _PING = re.compile(r"@(?=(everyone|here)\b|[!&]?\d)", re.IGNORECASE)
 _URL = re.compile(r"^https?://[^\s<>()\[\]]+$")
 
 
 def escape_markdown(text: str) -> str:
     """Escape Markdown and neutralise @everyone/@here so quoted text renders as written."""
-    return _PING.sub("@\u200b", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    escaped = _LINE_START.sub(r"\\\1", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    return _PING.sub("@\u200b", escaped)
 
 
 def highlight(snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -52,7 +54,8 @@ def _host(url: str) -> str:
 
 def render_citation(citation: Citation) -> str:
     """One numbered citation: the snippet, then its title, source link and passage id."""
-    return f"**[{citation.n}]** {highlight(citation.snippet, citation.highlights)}\n— {render_source(citation)}"
+    snippet = highlight(citation.snippet, citation.highlights)
+    return f"**[{citation.n}]** {' '.join(snippet.split())}\n— {render_source(citation)}"
 
 
 def render_citations(answer: Answer) -> list[str]:

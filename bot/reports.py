@@ -438,7 +438,8 @@ def replay(
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Ask the logged questions again (each distinct question and language once, compared with its latest
-    logged answer) and report what changed: ``now_answered``, ``lost``, ``changed`` (first citation)."""
+    logged answer) and report what changed: ``now_answered``, ``lost``, ``changed`` (first citation);
+    questions the retriever failed on are listed in ``errors``."""
     lo, hi = _window(since, now)
     with _reader(db_path) as conn:
         rows = conn.execute(
@@ -454,10 +455,17 @@ def replay(
         latest[key] = {"answered": bool(answered), "first": first if answered else None, "count": count}
     result: dict[str, Any] = {
         "asked": len(rows), "questions": len(latest), "now_answered": [], "lost": [], "changed": [],
-        "unchanged": 0, "still_unanswered": 0,
+        "unchanged": 0, "still_unanswered": 0, "errors": [],
     }
     for i, ((question, language), before) in enumerate(sorted(latest.items(), key=lambda kv: kv[0]), start=1):
-        new = answer(question, language)
+        try:
+            new = answer(question, language)
+        except Exception as exc:  # one broken question must not hide the rest of the replay
+            error = f"{type(exc).__name__}: {exc}"
+            result["errors"].append({"question": question, "language": language, "error": error})
+            if progress:
+                progress(i, len(latest))
+            continue
         new_first = new.citations[0].passage_id if new.answered and new.citations else None
         item = {
             "question": question, "language": language, "count": before["count"], "before": before["first"],

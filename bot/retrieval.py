@@ -11,37 +11,49 @@ best passage covers most of that weight (see the calibration notes on the consta
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
-from bot.analysis import analyze, base_tokens, detect_language, is_cjk, normalize, question_types, stem
+from bot.analysis import (
+    analyze,
+    base_tokens,
+    detect_language,
+    is_cjk,
+    mask_interrogatives,
+    normalize,
+    question_types,
+    stem,
+)
 from bot.bm25 import BM25Index
 from bot.models import LANGUAGES, Answer, Citation, KnowledgeBase, Passage
-from bot.snippets import make_snippet
+from bot.snippets import PreparedText, make_snippet, prepare
 
 # --- ranking (calibrated on tests/eval/questions.yaml with tests/test_eval.py) ---
-LANGUAGE_BOOST = 1.3  # score factor for passages written in the question's language
+LANGUAGE_BOOST = 1.5  # score factor for passages written in the question's language
 GLOSSARY_WEIGHT = 0.5  # BM25 weight of glossary synonyms relative to the question's own words
 QUESTION_TYPE_WEIGHT = 1.0  # BM25 weight of the question's interrogative type token ("?who"), matched in FAQs
 RERANK_DEPTH = 30  # passages re-ranked by coverage after BM25
-COVERAGE_FLOOR = 0.4  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage
+COVERAGE_FLOOR = 0.6  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage
 # --- abstention ---
-MIN_COVERAGE = 0.6  # the best passage must hold ≥ this share of the question's IDF weight
-MIN_SCORE = 1.0  # ... and score at least this (weighted BM25)
+MIN_COVERAGE = 0.58  # the cited passages must hold ≥ this share of the question's IDF weight
+MIN_SCORE = 0.0  # ... and score above this: only terms with a floored (negative) IDF matched otherwise
 # --- citations ---
-CITATION_RATIO = 0.55  # a further citation needs ≥ this share of the best passage's ranking score
+CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best passage's ranking score
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
 # --- typo correction ---
 MIN_TYPO_LENGTH = 5  # shorter words are never corrected, nor corrected into
 LONG_WORD = 8  # words this long may be corrected by 2 edits, shorter ones by 1
 
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
+_HYPHENS = "-‐‑‒"
 
 
 def _deletes(word: str, depth: int) -> set[str]:
@@ -105,9 +117,12 @@ class Unit:
     weight: float  # its IDF (the largest IDF for an unknown word)
     alternatives: set[str]  # tokens that count as this word (the token itself when known)
     expansions: list[tuple[str, ...]] = field(default_factory=list)  # glossary forms (all tokens needed)
+    parts: tuple[str, ...] = ()  # a hyphenated word's parts (J-Startup: j, startup), found when all are
 
     def found_in(self, tokens: frozenset[str]) -> bool:
         if not self.alternatives.isdisjoint(tokens):
+            return True
+        if self.parts and all(t in tokens for t in self.parts):
             return True
         return any(all(t in tokens for t in form) for form in self.expansions)
 
@@ -126,6 +141,15 @@ class Query:
         return sum(u.weight for u in self.units if u.found_in(tokens)) / total if total else 0.0
 
 
+class Ranked(NamedTuple):
+    """A ranked passage: BM25 score (weighted), ranking score (boosts, coverage) and query coverage."""
+
+    index: int
+    score: float
+    final: float
+    coverage: float
+
+
 @dataclass(frozen=True, slots=True)
 class _GlossaryTerm:
     entry: int
@@ -142,9 +166,12 @@ def passage_index_text(passage: Passage) -> str:
     return "\n".join([passage.heading, passage.text, *passage.questions])
 
 
-def question_type_tokens(text: str) -> set[str]:
-    """Tokens for the interrogatives of ``text`` ("?who"…): what an FAQ entry answers, what a question asks."""
-    return {f"?{kind}" for kind in question_types(text)}
+def question_type_tokens(text: str, language: str) -> set[str]:
+    """Tokens for the interrogatives of ``text`` ("?who@en"…): what an FAQ entry answers, what a question asks.
+
+    They carry the language: an FAQ entry is preferred for a question asked in its own language only.
+    """
+    return {f"?{kind}@{language}" for kind in question_types(text)}
 
 
 def _latin(language: str) -> str:
@@ -169,7 +196,7 @@ class Retriever:
                     surface[raw].add(token)
                     frequencies[raw] += 1
             if passage.kind == "faq":
-                tokens.extend(sorted(question_type_tokens(" ".join(passage.questions))))
+                tokens.extend(sorted(question_type_tokens(" ".join(passage.questions), passage.language)))
             self.corpus_tokens.append(tokens)
         self.index = BM25Index(self.corpus_tokens, k1=k1, b=b)
         self._token_sets = [frozenset(t) for t in self.corpus_tokens]
@@ -177,12 +204,15 @@ class Retriever:
         self._surface = {w: frozenset(t) for w, t in surface.items()}
         self._speller = Speller({w: n for w, n in frequencies.items() if w.isalpha()})
         self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
+        self._snippet_cache: dict[int, PreparedText] = {}
         self._build_glossary()
 
     # ---------------------------------------------------------------- glossary
     def _build_glossary(self) -> None:
         """Per question language: token -> glossary terms containing it; per entry: its forms in the corpus."""
-        self._gloss_by_token: dict[str, dict[str, list[_GlossaryTerm]]] = {lang: defaultdict(list) for lang in LANGUAGES}
+        self._gloss_by_token: dict[str, dict[str, list[_GlossaryTerm]]] = {
+            lang: defaultdict(list) for lang in LANGUAGES
+        }
         self._gloss_forms: list[list[tuple[str, ...]]] = []
         self._gloss_words: set[str] = set()
         vocabulary = self.index.vocabulary
@@ -231,23 +261,22 @@ class Retriever:
     def parse(self, question: str, language: str | None = None) -> Query:
         """Analyse a question into units (variants, joins, typo corrections, glossary expansions)."""
         lang = language or detect_language(question) or self._choose_language(question)
-        vocabulary = self.index.vocabulary
         units: dict[str, Unit] = {}
-        for raw, _, _ in base_tokens(question, lang):
+        compound: Unit | None = None  # the hyphenated word being read: its parts follow it
+        span = (0, 0)
+        content = mask_interrogatives(question)  # "quel jour", "what date": what is asked, not about what
+        for raw, start, end in base_tokens(content, lang):
             token = raw if is_cjk(raw) else stem(raw, _latin(lang))
-            if token in units:
-                continue  # a repeated word counts once
-            alternatives = {token} if token in vocabulary else set()
-            keys = {glossary_key(raw)}
-            if not is_cjk(raw):
-                alternatives |= self._surface.get(raw, frozenset())
-                if not alternatives and raw not in self._gloss_words:
-                    corrected = self._speller.correct(raw)
-                    if corrected:
-                        alternatives |= self._surface[corrected]
-                        keys.add(glossary_key(corrected))
-            units[token] = Unit(token, keys, self._weight(alternatives), alternatives)
-        self._add_joins(question, lang, units)
+            if compound is not None and span[0] <= start and end <= span[1]:
+                if token not in compound.parts:  # a part: scored, and found with the others, not a unit
+                    compound.parts += (token,)
+                compound.keys.add(glossary_key(raw))
+                continue
+            unit = units.get(token) or self._unit(raw, token)
+            units.setdefault(token, unit)  # a repeated word counts once
+            hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
+            compound, span = (unit, (start, end)) if hyphenated else (None, (0, 0))
+        self._add_joins(content, lang, units)
         unit_list = list(units.values())
         self._expand(unit_list, lang)
         terms: dict[str, float] = {}
@@ -256,21 +285,34 @@ class Retriever:
                 for token in form:  # a synonym weighs GLOSSARY_WEIGHT in all, whatever its number of tokens
                     terms[token] = max(terms.get(token, 0.0), GLOSSARY_WEIGHT / len(form))
         for unit in unit_list:
-            for token in unit.alternatives:
+            for token in (*unit.alternatives, *unit.parts):
                 terms[token] = 1.0
         if unit_list:
-            for token in question_type_tokens(question):
+            for token in question_type_tokens(question, lang):
                 terms[token] = QUESTION_TYPE_WEIGHT
         return Query(language=language or detect_language(question), units=unit_list, terms=terms)
+
+    def _unit(self, raw: str, token: str) -> Unit:
+        """The unit of one question token: its corpus variants, or a typo correction when it has none."""
+        alternatives = {token} if token in self.index.vocabulary else set()
+        keys = {glossary_key(raw)}
+        if not is_cjk(raw):
+            alternatives |= self._surface.get(raw, frozenset())
+            if not alternatives and raw not in self._gloss_words:
+                corrected = self._speller.correct(raw)
+                if corrected:
+                    alternatives |= self._surface[corrected]
+                    keys.add(glossary_key(corrected))
+        return Unit(token, keys, self._weight(alternatives), alternatives)
 
     def _weight(self, alternatives: Iterable[str]) -> float:
         idfs = [self.index.idf(t) for t in alternatives]
         return max(max(idfs), 0.05) if idfs else self._oov_idf
 
     def _add_joins(self, question: str, language: str, units: dict[str, Unit]) -> None:
-        """"J Startup", "start up": the joined form of two adjacent words, when the corpus has it."""
+        """Add the joined form of two adjacent words ("J Startup", "start up") when the corpus has it."""
         words = _PLAIN_WORD_RE.findall(normalize(question))
-        for first, second in zip(words, words[1:], strict=False):
+        for first, second in itertools.pairwise(words):
             joined = self._surface.get(first + second)
             if not joined:
                 continue
@@ -294,8 +336,8 @@ class Retriever:
             scores += weight * self.index.get_scores(tokens)
         return scores
 
-    def rank(self, query: Query) -> list[tuple[int, float, float, float]]:
-        """(passage index, BM25 score, ranking score, coverage) of the best passages, best first."""
+    def rank(self, query: Query) -> list[Ranked]:
+        """The best passages (at most RERANK_DEPTH), best first."""
         scores = self.scores(query)
         ranking = scores.copy()
         if query.language:
@@ -308,8 +350,8 @@ class Retriever:
         for i in top.tolist():
             coverage = query.coverage(self._token_sets[i])
             final = float(ranking[i]) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage)
-            ranked.append((i, float(scores[i]), final, coverage))
-        ranked.sort(key=lambda r: (-r[2], r[0]))
+            ranked.append(Ranked(i, float(scores[i]), final, coverage))
+        ranked.sort(key=lambda hit: (-hit.final, hit.index))
         return ranked
 
     def _near_duplicate(self, i: int, chosen: list[int]) -> bool:
@@ -321,46 +363,63 @@ class Retriever:
         return False
 
     # ---------------------------------------------------------------- answer
+    def select(self, ranked: list[Ranked], max_citations: int = 3) -> list[int]:
+        """The passages to cite: the best, then those close to it in ranking score that are not near-duplicates."""
+        if not ranked or max_citations < 1:
+            return []
+        chosen = [ranked[0].index]
+        for hit in ranked[1:]:
+            if len(chosen) >= max_citations or hit.final < CITATION_RATIO * ranked[0].final:
+                break
+            if not self._near_duplicate(hit.index, chosen):
+                chosen.append(hit.index)
+        return chosen
+
+    def abstention(self, query: Query, ranked: list[Ranked], chosen: list[int]) -> str:
+        """Why the cited passages do not answer the question ("" when they do)."""
+        if not query.units:
+            return "no-terms"
+        if not ranked:
+            return "no-match"
+        if query.coverage(frozenset().union(*(self._token_sets[i] for i in chosen))) < MIN_COVERAGE:
+            return "low-coverage"
+        if ranked[0].score <= MIN_SCORE:
+            return "low-score"
+        return ""
+
     def answer(self, question: str, language: str | None = None, max_citations: int = 3) -> Answer:
         """Cited passages answering ``question``, or an abstention with its reason."""
         started = time.perf_counter()
         query = self.parse(question, language)
         ranked = self.rank(query) if query.units else []
-        reason = ""
-        if not query.units:
-            reason = "no-terms"
-        elif not ranked:
-            reason = "no-match"
-        elif ranked[0][3] < MIN_COVERAGE:
-            reason = "low-coverage"
-        elif ranked[0][1] < MIN_SCORE:
-            reason = "low-score"
-        answer_language = query.language or (self.passages[ranked[0][0]].language if ranked else "en")
+        chosen = self.select(ranked, max(max_citations, 1))
+        reason = self.abstention(query, ranked, chosen)
         citations: list[Citation] = []
         if not reason:
-            chosen = [ranked[0][0]]
-            best = ranked[0][2]
-            for i, _, final, _ in ranked[1:]:
-                if len(chosen) >= max_citations or final < CITATION_RATIO * best:
-                    break
-                if not self._near_duplicate(i, chosen):
-                    chosen.append(i)
-            by_index = {r[0]: r for r in ranked}
+            scores = {hit.index: hit.score for hit in ranked}
             weights = {t: w * max(self.index.idf(t), 0.05) for t, w in query.terms.items()}
-            for n, i in enumerate(chosen, 1):
-                citations.append(self._citation(n, self.passages[i], by_index[i][1], weights))
+            for n, i in enumerate(chosen[:max_citations], 1):
+                citations.append(self._citation(n, i, scores[i], weights))
         return Answer(
             question=question,
-            language=answer_language,
+            language=query.language or (self.passages[ranked[0].index].language if ranked else "en"),
             answered=not reason,
             citations=citations,
             latency_ms=(time.perf_counter() - started) * 1000,
             reason=reason,
         )
 
-    @staticmethod
-    def _citation(n: int, passage: Passage, score: float, weights: Mapping[str, float]) -> Citation:
-        snippet, highlights = make_snippet(passage.text, passage.language, weights)
+    def _prepared(self, i: int) -> PreparedText:
+        """Passage ``i`` split into sentences and analysed for snippets, once (a benign race at worst)."""
+        prepared = self._snippet_cache.get(i)
+        if prepared is None:
+            passage = self.passages[i]
+            prepared = self._snippet_cache[i] = prepare(passage.text, passage.language)
+        return prepared
+
+    def _citation(self, n: int, i: int, score: float, weights: Mapping[str, float]) -> Citation:
+        passage = self.passages[i]
+        snippet, highlights = make_snippet(self._prepared(i), passage.language, weights)
         return Citation(
             n=n,
             doc_id=passage.doc_id,

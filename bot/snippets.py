@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from bot.analysis import analyze_spans
 
 MAX_SNIPPET_CHARS = 300
 ELLIPSIS = "…"
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"»”’)\]]*\s+|(?<=[。！？])[」』）]*\s*")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])((?:\s?[\"»”’)\]])*)\s+|(?<=[。！？])([」』）]*)\s*")
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKUP_RE = re.compile(r"(\*\*|__|`|~~|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _MD_LINE_PREFIX_RE = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)", re.MULTILINE)
@@ -30,7 +31,7 @@ def split_sentences(text: str) -> list[str]:
     sentences = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
-        end = match.start() + len(match.group().rstrip())
+        end = match.start() + len(match.group(1) or match.group(2) or "")
         if end > start:
             sentences.append(text[start:end].strip())
         start = match.end()
@@ -39,56 +40,109 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
-def _matched(sentence: str, language: str, terms: Mapping[str, float]) -> set[str]:
-    return {t for t, _, _ in analyze_spans(sentence, language) if t in terms}
+@dataclass(frozen=True, slots=True)
+class PreparedText:
+    """A passage made ready for snippets once: its plain sentences and their tokens (spans in the sentence)."""
+
+    language: str
+    sentences: tuple[str, ...]
+    tokens: tuple[tuple[tuple[str, int, int], ...], ...]
 
 
-def _truncate(text: str, limit: int) -> str:
+def prepare(text: str, language: str) -> PreparedText:
+    """Split a passage's text into plain sentences and analyse them (done once per passage)."""
+    plain = plain_text(text)
+    sentences = tuple(split_sentences(plain) or ([plain] if plain else []))
+    return PreparedText(language, sentences, tuple(tuple(analyze_spans(s, language)) for s in sentences))
+
+
+def _clip(text: str, spans: list[tuple[int, int]], limit: int) -> tuple[str, list[tuple[int, int]]]:
+    """Cut ``text`` to ``limit`` characters at word boundaries, keeping the first highlighted word in view."""
     if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:") + ELLIPSIS
+        return text, spans
+    first = min((s for s, _ in spans), default=0)
+    start = max(0, first - limit // 4)
+    if start:
+        space = text.find(" ", start, first)
+        start = space + 1 if space >= 0 else first
+    start = min(start, max(0, len(text) - limit + 1))
+    end = start + limit - (2 if start else 1)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        if space > start + limit // 2:
+            end = space
+    body = text[start:end].rstrip(" ,;:")
+    prefix = ELLIPSIS if start else ""
+    suffix = ELLIPSIS if start + len(body) < len(text) else ""
+    shift = len(prefix) - start
+    kept = [(s + shift, e + shift) for s, e in spans if s >= start and e <= start + len(body)]
+    return prefix + body + suffix, kept
 
 
-def _window(sentences: list[str], language: str, terms: Mapping[str, float], limit: int) -> str:
-    """The best sentence or pair of adjacent sentences (by summed weight of distinct matched terms)."""
-    matched = [_matched(s, language, terms) for s in sentences]
-    best_text, best_key = sentences[0], (-1.0, 0, 0)
-    for i, sentence in enumerate(sentences):
-        options = [(sentence, matched[i])]
-        if i + 1 < len(sentences):
-            pair = f"{sentence} {sentences[i + 1]}"
-            if len(pair) <= limit and matched[i + 1] - matched[i]:
-                options.append((pair, matched[i] | matched[i + 1]))
-        for text, found in options:
-            key = (sum(terms[t] for t in found), -len(text) if len(text) > limit else 0, -i)
+def _window(prepared: PreparedText, terms: Mapping[str, float], limit: int) -> tuple[int, int]:
+    """The best sentence, or pair of adjacent sentences, by summed weight of distinct matched terms.
+
+    A best single sentence is followed by the next one when both fit in ``limit``: answers often come just
+    after the sentence that repeats the question's words.
+    """
+    sentences = prepared.sentences
+    gap = len(_joiner(prepared.language))
+    matched = [{t for t, _, _ in tokens if t in terms} for tokens in prepared.tokens]
+    best, best_key = (0, 1), (-1.0, 0, 0, 0)
+    for i in range(len(sentences)):
+        for j in (i + 1, i + 2):
+            if j > len(sentences):
+                continue
+            length = sum(len(s) for s in sentences[i:j]) + (j - i - 1) * gap
+            if j == i + 2 and length > limit:
+                continue
+            found = set().union(*matched[i:j])
+            key = (sum(terms[t] for t in found), -length if length > limit else 0, i - j, -i)
             if key > best_key:
-                best_text, best_key = text, key
-    return best_text
+                best, best_key = (i, j), key
+    i, j = best
+    if j == i + 1 and j < len(sentences) and len(sentences[i]) + gap + len(sentences[j]) <= limit:
+        j += 1
+    return i, j
 
 
-def highlight_spans(text: str, language: str, terms: Mapping[str, float]) -> tuple[tuple[int, int], ...]:
-    """Merged (start, end) spans of the words (or CJK characters) of ``text`` whose tokens are query terms."""
-    spans = sorted((s, e) for t, s, e in analyze_spans(text, language) if t in terms)
+def _joiner(language: str) -> str:
+    return "" if language == "ja" else " "
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted spans, overlapping ones or ones separated by a single space merged ("Station F")."""
     merged: list[list[int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
+    for s, e in sorted(spans):
+        if merged and (s <= merged[-1][1] or (s == merged[-1][1] + 1 and text[s - 1] == " ")):
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
     return tuple((s, e) for s, e in merged)
 
 
+def highlight_spans(text: str, language: str, terms: Mapping[str, float]) -> tuple[tuple[int, int], ...]:
+    """Merged (start, end) spans of the words (or CJK characters) of ``text`` whose tokens are query terms."""
+    return _merge(text, [(s, e) for t, s, e in analyze_spans(text, language) if t in terms])
+
+
 def make_snippet(
-    text: str, language: str, terms: Mapping[str, float], max_chars: int = MAX_SNIPPET_CHARS
+    text: str | PreparedText, language: str, terms: Mapping[str, float], max_chars: int = MAX_SNIPPET_CHARS
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The snippet of a passage ``text`` for query ``terms`` (token -> weight), with its highlight spans."""
-    plain = plain_text(text)
-    if not plain:
+    """The snippet of a passage for query ``terms`` (token -> weight), with its highlight spans.
+
+    ``text`` is the passage text (Markdown allowed) or its :func:`prepare` result.
+    """
+    prepared = text if isinstance(text, PreparedText) else prepare(text, language)
+    if not prepared.sentences:
         return "", ()
-    sentences = split_sentences(plain) or [plain]
-    snippet = _truncate(_window(sentences, language, terms, max_chars), max_chars)
-    return snippet, highlight_spans(snippet, language, terms)
+    i, j = _window(prepared, terms, max_chars)
+    joiner = _joiner(prepared.language)
+    snippet = joiner.join(prepared.sentences[i:j])
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for sentence, tokens in zip(prepared.sentences[i:j], prepared.tokens[i:j], strict=True):
+        spans.extend((offset + s, offset + e) for t, s, e in tokens if t in terms)
+        offset += len(sentence) + len(joiner)
+    snippet, spans = _clip(snippet, spans, max_chars)
+    return snippet, _merge(snippet, spans)

@@ -7,10 +7,12 @@ Run as a script to make a demo log: ``python tests/querylog_data.py /tmp/demo.db
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import sys
 import time
 from pathlib import Path
 
+from bot import schema
 from bot.querylog import LogEntry, QueryLog
 
 SECRET = b"test-secret"
@@ -71,6 +73,81 @@ def fill(path: Path | str, now: float | None = None, secret: bytes = SECRET) -> 
     now = time.time() if now is None else now
     asyncio.run(fill_async(path, now, secret))
     return now
+
+
+FAQ = """\
+type: faq
+id: faq-en
+title: Frequently asked questions
+language: en
+source: https://example.org/faq
+entries:
+  - questions: [Who signed the declaration?, Which ministers signed it?]
+    answer: Delphine Gény-Stephann and Mounir Mahjoubi signed for France, Yoji Muto for Japan.
+  - questions: [When was the declaration signed?, What is the date of the declaration?]
+    answer: The declaration was signed in Paris on 13 July 2018.
+"""
+DOC = """\
+---
+id: decl-en
+title: The joint declaration of 13 July 2018
+language: en
+source: https://example.org/declaration
+---
+# Signatories
+
+The joint declaration was signed by Delphine Gény-Stephann and Mounir Mahjoubi for France and by Yoji Muto for Japan.
+
+# Date
+
+The declaration was signed in Paris on Friday 13 July 2018.
+
+# Principles
+
+The cooperation rests on three principles: equality, reciprocity and mutual benefit.
+
+# Technologies
+
+The declaration names artificial intelligence, big data, the internet of things and 5G.
+
+# Start-ups
+
+The goal is to help start-ups of both countries grow, with J-Startup and French Tech.
+
+# Station F
+
+Station F in Paris hosts a programme for Japanese start-ups.
+"""
+
+
+def knowledge_dir(root: Path) -> Path:
+    """A small knowledge directory (an FAQ and a document) for the real Retriever."""
+    directory = root / "knowledge"
+    directory.mkdir()
+    (directory / "faq.yaml").write_text(FAQ, encoding="utf-8")
+    (directory / "decl.md").write_text(DOC, encoding="utf-8")
+    return directory
+
+
+def replay_log(db: Path, now: float) -> None:
+    """A log whose replay against ``knowledge_dir()`` gives one case of each kind."""
+    schema.migrate(db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    logged = [  # qid, question, answered, first citation
+        ("r1", "Who signed the declaration?", 0, None),
+        ("r2", "Who signed the declaration?", 0, None),
+        ("r3", "What is the weather in Tokyo?", 0, None),
+        ("r4", "When was it signed?", 1, "old-doc#1"),
+        ("r5", "Tell me about the moon base", 1, "moon#1"),
+        ("r6", "What are the three principles?", 1, "decl-en#3"),
+    ]
+    for i, (qid, question, answered, first) in enumerate(logged):
+        conn.execute(
+            "INSERT INTO questions (qid, ts, frontend, question, language, answered, latency_ms)"
+            " VALUES (?, ?, 'cli', ?, 'en', ?, 1.0)", (qid, now - D + i, question, answered))
+        if first:
+            conn.execute("INSERT INTO citations (qid, rank, passage_id, score) VALUES (?, 1, ?, 1.0)", (qid, first))
+    conn.close()
 
 
 if __name__ == "__main__":

@@ -217,15 +217,21 @@ def test_invalid_parameters() -> None:
 
 
 def _shipped_corpus_tokens() -> list[list[str]]:
+    """The tokens the bot indexes (``Retriever.corpus_tokens``), or the analyzed passages without it."""
     if importlib.util.find_spec("bot.analysis") is None or importlib.util.find_spec("bot.knowledge") is None:
         pytest.skip("bot.analysis / bot.knowledge not available yet")
-    from bot.analysis import analyze
     from bot.knowledge import load_knowledge
 
     kb = load_knowledge(ROOT / "knowledge")
     if not kb.passages:
         pytest.skip("no shipped passages")
-    return [analyze(" ".join((p.heading, *p.questions, p.text)), p.language) for p in kb.passages]
+    if importlib.util.find_spec("bot.retrieval") is not None:
+        from bot.retrieval import Retriever
+
+        return Retriever(kb).corpus_tokens
+    from bot.analysis import analyze
+
+    return [analyze(" ".join((p.heading, p.text, *p.questions)), p.language) for p in kb.passages]
 
 
 def test_equal_to_rank_bm25_on_shipped_corpus() -> None:

@@ -1,9 +1,470 @@
-"""`python -m bot logs` (placeholder until implemented)."""
+"""``python -m bot logs …``: the maintainers' view of the query log.
+
+Reports (``summary``, ``unanswered``, ``feedback``, ``passages``), ``export``, ``replay``, ``purge``, ``forget``
+and ``serve`` (Datasette). Errors are one line on stderr: exit 1 for a log problem, 2 for a usage error.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bot import reports, schema
+from bot.schema import QueryLogError
+
+DEFAULT_DB = Path("data/queries.db")
+DEFAULT_KNOWLEDGE = Path("knowledge")
+DEFAULT_RETENTION_DAYS = 90
+_DAYS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhw]?)\s*$", re.IGNORECASE)
+
+
+class UsageError(ValueError):
+    """A bad option value (exit 2)."""
+
+
+# -- settings ---------------------------------------------------------------------------------------------
+def _settings() -> Any:
+    """The bot settings, or None when they cannot be read (the logs commands then use plain env vars)."""
+    try:
+        from pydantic import ValidationError
+
+        from bot.settings import load_settings
+    except ImportError:
+        return None
+    try:
+        return load_settings()
+    except ValidationError:
+        return None
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    if args.db:
+        return Path(args.db)
+    settings = _settings()
+    if settings is not None:
+        return Path(settings.db_path)
+    return Path(os.environ.get("BOT_DB_PATH") or DEFAULT_DB)
+
+
+def _secret() -> str | None:
+    settings = _settings()
+    if settings is not None and settings.log_secret is not None:
+        return settings.log_secret.get_secret_value()
+    return os.environ.get("BOT_LOG_SECRET") or None
+
+
+def _retention_days() -> int:
+    settings = _settings()
+    if settings is not None:
+        return int(settings.log_retention_days)
+    return int(os.environ.get("BOT_LOG_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)
+
+
+def _knowledge_dir(args: argparse.Namespace) -> Path:
+    if getattr(args, "knowledge", None):
+        return Path(args.knowledge)
+    settings = _settings()
+    return Path(settings.knowledge_dir) if settings is not None else DEFAULT_KNOWLEDGE
+
+
+def _since(args: argparse.Namespace) -> float | None:
+    try:
+        return reports.parse_since(args.since)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _days(text: str) -> float:
+    match = _DAYS.match(text)
+    if not match:
+        raise UsageError(f"bad --older-than value {text!r}: use 90d, 12h or a number of days")
+    value = float(match.group(1))
+    return value * {"": 1.0, "d": 1.0, "h": 1 / 24, "w": 7.0}[match.group(2).lower()]
+
+
+# -- output helpers ---------------------------------------------------------------------------------------
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(headers: Sequence[str] | None, rows: Sequence[Sequence[Any]], right: Sequence[int] = ()) -> str:
+    """A plain aligned table (no header line when ``headers`` is None); columns in ``right`` are right-aligned."""
+    cells = [] if headers is None else [[str(h) for h in headers]]
+    cells += [["–" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(cells[0]))]
+    lines = []
+    for row in cells:
+        parts = []
+        for i, value in enumerate(row):
+            pad = " " * (widths[i] - _width(value))
+            parts.append(pad + value if i in right else value + pad)
+        lines.append("  ".join(parts).rstrip())
+    return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.1f}%"
+
+
+def _signed_pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:+.1f}%"
+
+
+def _pts(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:+.1f} pts"
+
+
+def _short_time(stamp: str | None) -> str:
+    return "–" if stamp is None else stamp.replace("T", " ")[:16]
+
+
+def _period(since: float | None) -> str:
+    return "all time" if since is None else f"since {_short_time(reports.iso(since))} UTC"
+
+
+def _progress(label: str) -> Callable[[int, int], None] | None:
+    """A progress line on stderr (only when it is a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{label} {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# -- commands ---------------------------------------------------------------------------------------------
+def _summary(args: argparse.Namespace) -> int:
+    since = _since(args)
+    data = reports.summary(_db_path(args), None, since=since)
+    if args.json:
+        _print_json(data)
+        return 0
+    votes, lat = data["votes"], data["latency_ms"]
+    print(f"Query log {data['db']} — {_period(since)}\n")
+    print(_table(None, [
+        ("questions", data["questions"], f"{data['members']} members"),
+        ("answered", data["answered"], _pct(data["answer_rate"])),
+        ("unanswered", data["unanswered"], ""),
+        ("feedback", f"👍 {votes['up']}  👎 {votes['down']}", f"{_pct(votes['up_rate'])} positive"),
+        ("latency", f"p50 {lat['p50']} ms", f"p95 {lat['p95']} ms  max {lat['max']} ms"),
+    ]))
+    for title, key in (("language", "by_language"), ("front end", "by_frontend")):
+        rows = [(k, v["questions"], v["answered"], _pct(v["answer_rate"])) for k, v in data[key].items()]
+        print()
+        print(_table((title, "questions", "answered", "answer rate"), rows, right=(1, 2, 3)))
+    wow = data["week_over_week"]
+    this, prev, change = wow["this_week"], wow["previous_week"], wow["change"]
+    print()
+    print(_table(("week over week", "last 7 days", "7 days before", "change"), [
+        ("questions", this["questions"], prev["questions"], _signed_pct(change["questions"])),
+        ("members", this["members"], prev["members"], _signed_pct(change["members"])),
+        ("answer rate", _pct(this["answer_rate"]), _pct(prev["answer_rate"]), _pts(change["answer_rate"])),
+        ("👍 rate", _pct(this["up_rate"]), _pct(prev["up_rate"]), _pts(change["up_rate"])),
+    ], right=(1, 2, 3)))
+    return 0
+
+
+def _glossary_synonyms(directory: Path) -> dict[str, str] | None:
+    if not directory.is_dir():
+        return None
+    from bot.knowledge import load_knowledge
+    from bot.topics import synonyms_from_glossary
+
+    return synonyms_from_glossary(load_knowledge(directory).glossary)
+
+
+def _unanswered(args: argparse.Namespace) -> int:
+    since = _since(args)
+    synonyms = None if args.no_glossary else _glossary_synonyms(_knowledge_dir(args))
+    groups = reports.unanswered(_db_path(args), since=since, examples=args.examples, limit=args.limit,
+                                synonyms=synonyms)
+    if args.json:
+        _print_json(groups)
+        return 0
+    total = sum(g["count"] for g in groups)
+    print(f"Unanswered questions — {_period(since)}: {total} questions in {len(groups)} topics\n")
+    if not groups:
+        return 0
+    rows = [
+        (i, g["count"], g["members"], ",".join(g["languages"]), _short_time(g["first_seen"]),
+         _short_time(g["last_seen"]), g["topic"])
+        for i, g in enumerate(groups, start=1)
+    ]
+    print(_table(("#", "asked", "members", "lang", "first seen", "last seen", "topic"), rows, right=(0, 1, 2)))
+    with_more = [(i, g) for i, g in enumerate(groups, start=1) if len(g["examples"]) > 1]
+    if with_more:
+        print("\nPhrasings:")
+        for i, g in with_more:
+            print(f"  {i}. " + " | ".join(g["examples"]))
+    return 0
+
+
+def _feedback(args: argparse.Namespace) -> int:
+    since = _since(args)
+    items = reports.feedback(_db_path(args), since=since, limit=args.limit)
+    if args.json:
+        _print_json(items)
+        return 0
+    print(f"Answers with 👎 — {_period(since)}: {len(items)}\n")
+    for item in items:
+        print(f"👎 {item['down']} 👍 {item['up']}  {_short_time(item['time'])}  [{item['language']}, "
+              f"{item['frontend']}]  {item['question']}")
+        print(f"   qid {item['qid']}")
+        for cite in item["citations"]:
+            print(f"   {cite['rank']}. {cite['passage_id']} ({cite['score']:.2f}): {cite['snippet']}")
+        if not item["citations"]:
+            print("   (no citation: the bot abstained)")
+        print()
+    return 0
+
+
+def _passages(args: argparse.Namespace) -> int:
+    since = _since(args)
+    directory = _knowledge_dir(args)
+    known = None
+    if directory.is_dir():
+        from bot.knowledge import load_knowledge
+
+        known = [p.id for p in load_knowledge(directory).passages]
+    data = reports.passages(_db_path(args), since=since, known_ids=known)
+    if args.json:
+        _print_json(data)
+        return 0
+    cited = data["cited"][: args.limit] if args.limit else data["cited"]
+    print(f"Cited passages — {_period(since)}: {len(data['cited'])}\n")
+    if cited:
+        rows = [(c["passage_id"], c["cited"], c["first"], c["up"], c["down"], _short_time(c["last_cited"]))
+                for c in cited]
+        print(_table(("passage", "cited", "first", "👍", "👎", "last cited"), rows, right=(1, 2, 3, 4)))
+    if data["never_cited"] is None:
+        print(f"\n(no knowledge directory at {directory}: cannot list the passages never cited)")
+    else:
+        print(f"\nNever cited ({len(data['never_cited'])} of {len(known or [])} passages in {directory}):")
+        for pid in data["never_cited"]:
+            print(f"  {pid}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    since = _since(args)
+    db = _db_path(args)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as out:
+            n = reports.export(db, out, args.format, since=since, progress=_progress("exporting"))
+        print(f"exported {n} questions to {args.out}", file=sys.stderr)
+    else:
+        reports.export(db, sys.stdout, args.format, since=since)
+    return 0
+
+
+def _retriever_answer(directory: Path) -> Callable[[str, str], Any]:
+    if not directory.is_dir():
+        raise QueryLogError(f"no knowledge directory at {directory}")
+    from bot.knowledge import load_knowledge
+    from bot.retrieval import Retriever
+
+    retriever = Retriever(load_knowledge(directory))
+    return lambda question, language: retriever.answer(question, language)
+
+
+def _replay(args: argparse.Namespace) -> int:
+    since = _since(args)
+    directory = _knowledge_dir(args)
+    db = _db_path(args)
+    schema.open_reader(db).close()  # a bad log fails before the corpus is loaded
+    data = reports.replay(db, _retriever_answer(directory), since=since, progress=_progress("replaying"))
+    if args.json:
+        _print_json(data)
+        return 0
+    print(
+        f"Replayed {data['questions']} distinct questions ({data['asked']} asked, {_period(since)}) against "
+        f"{directory}: {len(data['now_answered'])} now answered, {len(data['lost'])} lost, "
+        f"{len(data['changed'])} with a new first citation, {data['unchanged']} unchanged, "
+        f"{data['still_unanswered']} still unanswered"
+        + (f", {len(data['errors'])} errors" if data["errors"] else "")
+    )
+    sections = (
+        ("Now answered", "now_answered", lambda it: f"+ {it['question']} [{it['language']}, {it['count']}×] → "
+                                                    f"{it['after']}"),
+        ("Lost (answered before, not now)", "lost",
+         lambda it: f"- {it['question']} [{it['language']}, {it['count']}×] (was {it['before']})"),
+        ("First citation changed", "changed",
+         lambda it: f"~ {it['question']} [{it['language']}, {it['count']}×]: {it['before']} → {it['after']}"),
+    )
+    if data["errors"]:
+        print(f"\nErrors ({len(data['errors'])}):")
+        for item in data["errors"]:
+            print(f"  ! {item['question']} [{item['language']}]: {item['error']}")
+    for title, key, line in sections:
+        if data[key]:
+            print(f"\n{title} ({len(data[key])}):")
+            for item in data[key]:
+                print("  " + line(item))
+    return 0
+
+
+def _open_for_delete(db: Path) -> tuple[Path, bytes]:
+    from bot.querylog import load_secret
+
+    schema.open_reader(db).close()  # missing file / not a log / newer: one clear error
+    return db, load_secret(db, _secret(), create=False)
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from bot.querylog import QueryLog
+
+    days = _days(args.older_than) if args.older_than else float(_retention_days())
+    db, secret = _open_for_delete(_db_path(args))
+
+    async def run() -> Any:
+        async with await QueryLog.open(db, secret=secret) as qlog:
+            return await qlog.purge_counts(days)
+
+    counts = asyncio.run(run())
+    print(f"deleted {counts.questions} questions older than {days:g} days ({counts.citations} citations, "
+          f"{counts.votes} votes; {counts.total} rows) from {db}")
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    from bot.querylog import QueryLog
+
+    db, secret = _open_for_delete(_db_path(args))
+
+    async def run() -> Any:
+        async with await QueryLog.open(db, secret=secret) as qlog:
+            return await qlog.forget_user_counts(args.user_id)
+
+    counts = asyncio.run(run())
+    print(f"deleted {counts.total} rows for member {args.user_id}: {counts.questions} questions, "
+          f"{counts.citations} citations, {counts.votes} votes")
+    return 0
+
+
+def datasette_command(db: Path, metadata: Path, host: str, port: int) -> list[str]:
+    """The Datasette command line ``logs serve`` runs (read-only: Datasette opens the file with mode=ro)."""
+    return [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata), "--host", host,
+            "--port", str(port)]
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if importlib.util.find_spec("datasette") is None:
+        print("datasette is not installed: pip install '.[dashboard]'", file=sys.stderr)
+        return 2
+    from bot.dashboard import metadata_for
+
+    db = _db_path(args)
+    schema.open_reader(db).close()
+    with tempfile.TemporaryDirectory(prefix="bot-dashboard-") as tmp:
+        metadata = Path(tmp) / "metadata.json"
+        metadata.write_text(json.dumps(metadata_for(db), ensure_ascii=False), encoding="utf-8")
+        command = datasette_command(db, metadata, args.host, args.port)
+        print(f"dashboard on http://{args.host}:{args.port}/{db.stem} (Ctrl-C to stop)", file=sys.stderr)
+        try:
+            return subprocess.call(command)
+        except KeyboardInterrupt:
+            return 0
+
+
+# -- wiring -----------------------------------------------------------------------------------------------
+def _run(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except BrokenPipeError:  # `logs export | head`
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        except UsageError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except (QueryLogError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+
+    return run
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("logs", help="(not implemented yet)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="query log file (default: BOT_DB_PATH or data/queries.db)")
+
+    def window(default: str) -> argparse.ArgumentParser:
+        parser = argparse.ArgumentParser(add_help=False)
+        parser.add_argument("--since", default=default, metavar="WHEN",
+                            help=f"7d, 30d, 12h, a date (2026-11-01) or all (default: {default})")
+        parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+        return parser
+
+    knowledge = argparse.ArgumentParser(add_help=False)
+    knowledge.add_argument("--knowledge", metavar="DIR", help="knowledge directory (default: BOT_KNOWLEDGE_DIR)")
+
+    logs = sub.add_parser("logs", help="reports on the query log, export, replay, purge, forget, dashboard",
+                          description="Maintainers' view of the query log.")
+
+    def usage(args: argparse.Namespace) -> int:
+        logs.print_help()
+        return 2
+
+    logs.set_defaults(func=usage)
+    cmds = logs.add_subparsers(dest="logs_command", metavar="SUBCOMMAND")
+
+    p = cmds.add_parser("summary", parents=[common, window("7d")], help="questions, answer rate, votes, latency")
+    p.set_defaults(func=_run(_summary))
+
+    p = cmds.add_parser("unanswered", parents=[common, window("30d"), knowledge],
+                        help="abstained questions grouped into topics, most asked first")
+    p.add_argument("--examples", type=int, default=3, help="phrasings shown per topic (default 3)")
+    p.add_argument("--limit", type=int, default=None, help="at most N topics")
+    p.add_argument("--no-glossary", action="store_true", help="do not use the glossary to join synonyms")
+    p.set_defaults(func=_run(_unanswered))
+
+    p = cmds.add_parser("feedback", parents=[common, window("30d")], help="answers with 👎 and what they cited")
+    p.add_argument("--limit", type=int, default=None, help="at most N answers")
+    p.set_defaults(func=_run(_feedback))
+
+    p = cmds.add_parser("passages", parents=[common, window("30d"), knowledge],
+                        help="passages cited most, and never")
+    p.add_argument("--limit", type=int, default=None, help="at most N cited passages")
+    p.set_defaults(func=_run(_passages))
+
+    p = cmds.add_parser("export", parents=[common], help="one row per question (csv or jsonl)")
+    p.add_argument("--since", default="all", metavar="WHEN", help="7d, 30d, 12h, a date or all (default: all)")
+    p.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
+    p.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
+    p.set_defaults(func=_run(_export))
+
+    p = cmds.add_parser("replay", parents=[common, window("30d"), knowledge],
+                        help="ask the logged questions again against the current corpus")
+    p.set_defaults(func=_run(_replay))
+
+    p = cmds.add_parser("purge", parents=[common], help="delete questions older than the retention period")
+    p.add_argument("--older-than", metavar="AGE", help="90d, 12h or days (default: BOT_LOG_RETENTION_DAYS or 90)")
+    p.set_defaults(func=_run(_purge))
+
+    p = cmds.add_parser("forget", parents=[common], help="delete one member's questions and votes")
+    p.add_argument("user_id", metavar="DISCORD_USER_ID")
+    p.set_defaults(func=_run(_forget))
+
+    p = cmds.add_parser("serve", parents=[common], help="read-only Datasette dashboard (extra: dashboard)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8001)
+    p.set_defaults(func=_run(_serve))

@@ -43,7 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        settings = load_settings(knowledge_dir=args.knowledge, db_path=args.db, dev_guild=args.dev_guild)
+        settings = load_settings(  # by alias: Settings fields are read through their environment names
+            BOT_KNOWLEDGE_DIR=args.knowledge, BOT_DB_PATH=args.db, BOT_DEV_GUILD=args.dev_guild
+        )
     except ValidationError as error:
         print(f"error: invalid settings: {error}", file=sys.stderr)
         return 2

@@ -13,11 +13,12 @@ from bot.discord_front.language import interaction_language, language_of_locale
 from bot.discord_front.respond import send, within
 from bot.discord_front.texts import say
 from bot.discord_front.views import ForgetConfirm
+from bot.questions import MAX_QUESTION_CHARS
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
 
-QUESTION_MAX = 1000
+QUESTION_MAX = MAX_QUESTION_CHARS
 
 
 def asker_of(interaction: discord.Interaction) -> Asker:
@@ -29,7 +30,9 @@ def asker_of(interaction: discord.Interaction) -> Asker:
     )
 
 
-async def ask(interaction: discord.Interaction[DeclarationBot], question: str) -> None:
+async def ask(
+    interaction: discord.Interaction[DeclarationBot], question: app_commands.Range[str, 1, QUESTION_MAX]
+) -> None:
     """Answer with cited snippets (in a new thread when BOT_ANSWER_IN_THREAD is on)."""
     bot = interaction.client
     prepared = bot.desk.prepare(question, asker_of(interaction))

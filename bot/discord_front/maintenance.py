@@ -53,6 +53,7 @@ class LogCommands(app_commands.Group):
             name="logs",
             description="Query log reports (maintainers)",
             guild_only=True,
+            allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
             default_permissions=discord.Permissions(manage_guild=True),
         )
         self.settings = settings

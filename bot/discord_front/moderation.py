@@ -78,6 +78,7 @@ class KnowledgeCommands(app_commands.Group):
             name="kb",
             description="Knowledge base (moderators)",
             guild_only=True,
+            allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
             default_permissions=discord.Permissions(manage_guild=True),
         )
         self.settings = settings

@@ -1,0 +1,118 @@
+"""Golden tests for bot.analysis: exact tokens for representative fr/en/ja inputs, and language detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis import analyze, analyze_spans, detect_language, mask_interrogatives, normalize, question_types
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "tokens"),
+    [
+        # French: elisions (straight and typographic apostrophes), accents, stop words, stemming
+        ("L'économie numérique", "fr", ["econom", "numer"]),
+        ("Qu’est-ce que la déclaration signée jusqu'au 14 juillet ?", "fr", ["declar", "sign", "14", "juillet"]),
+        ("signée signées signé signe", "fr", ["sign", "sign", "sign", "sign"]),
+        ("Quand a-t-elle été signée ?", "fr", ["sign"]),
+        ("Yoji Muto était-il en France ?", "fr", ["yoj", "muto", "franc"]),
+        ("Œuvre", "fr", ["oeuvr"]),
+        # hyphenated names and forms: the joined form and the parts
+        ("Delphine Gény-Stephann", "fr", ["delphin", "genystephann", "geny", "stephann"]),
+        ("J-Startup", "en", ["jstartup", "j", "startup"]),
+        ("J-Startup", "fr", ["jstartup", "j", "startup"]),
+        ("jstartup", "en", ["jstartup"]),
+        ("J Startup", "en", ["j", "startup"]),
+        ("start-up", "en", ["startup", "start"]),
+        ("startup", "en", ["startup"]),
+        # English: clitics, ordinals, numbers kept as they are
+        ("Who signed it on 13th July 2018? 5G and G20", "en", ["sign", "13", "juli", "2018", "5g", "g20"]),
+        ("Japan's startups", "en", ["japan", "startup"]),
+        # NFKC: full-width letters and digits, half-width katakana
+        ("ＪＥＴＲＯ ２０１８", "en", ["jetro", "2018"]),
+        ("ｽﾀｰﾄｱｯﾌﾟ", "ja", ["スタ", "ター", "ート", "トア", "アッ", "ップ"]),
+        # Japanese: kanji/katakana bigrams, hiragana dropped, question words dropped, Latin words analysed
+        ("日仏共同声明に署名したのは誰？", "ja", ["日仏", "仏共", "共同", "同声", "声明", "署名"]),
+        ("ジェトロ", "ja", ["ジェ", "ェト", "トロ"]),
+        ("2018年7月13日", "ja", ["2018", "年", "7", "月", "13", "日"]),
+        ("誰", "ja", []),
+        # the katakana middle dot joins: フレンチ・テック == フレンチテック
+        (
+            "フレンチ・テックとJ-Startup",
+            "ja",
+            ["フレ", "レン", "ンチ", "チテ", "テッ", "ック", "jstartup", "j", "startup"],
+        ),
+        ("フレンチテック", "ja", ["フレ", "レン", "ンチ", "チテ", "テッ", "ック"]),
+        # emoji, punctuation only, empty
+        ("🎉 Station F 🚀", "en", ["station", "f"]),
+        ("   ?! ", "en", []),
+        ("", "fr", []),
+    ],
+)
+def test_analyze_golden(text: str, language: str, tokens: list[str]) -> None:
+    assert analyze(text, language) == tokens
+
+
+def test_hyphen_and_space_forms_share_tokens() -> None:
+    hyphen, joined, spaced = (set(analyze(t, "en")) for t in ("J-Startup", "jstartup", "J Startup"))
+    assert joined <= hyphen
+    assert spaced <= hyphen
+    assert set(analyze("start-up", "en")) >= set(analyze("startup", "en"))
+
+
+def test_accents_are_folded_on_both_sides() -> None:
+    assert analyze("économie numérique", "fr") == analyze("economie numerique", "fr")
+    assert analyze("Gény-Stephann", "en") == analyze("Geny-Stephann", "en")
+
+
+def test_kana_voicing_marks_are_kept() -> None:
+    assert analyze("ガイド", "ja") != analyze("カイト", "ja")
+    assert analyze("ｶﾞｲﾄﾞ", "ja") == analyze("ガイド", "ja")
+
+
+def test_spans_point_into_the_original_text() -> None:
+    text = "L'Économie ＪＥＴＲＯ フレンチ・テック"
+    spans = analyze_spans(text, "ja")
+    assert [(t, text[s:e]) for t, s, e in spans][:2] == [("economi", "Économie"), ("jetro", "ＪＥＴＲＯ")]
+    assert ("チテ", "チ・テ") in [(t, text[s:e]) for t, s, e in spans]
+
+
+def test_normalize() -> None:
+    assert normalize("Ｊ-Startup’s ÉTÉ") == "j-startup's ete"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Who signed the declaration?", "en"),
+        ("What is the capital of France", "en"),
+        ("Qui a signé la déclaration ?", "fr"),
+        ("Gény-Stephann était ministre de quoi", "fr"),
+        ("c'est quoi J-Startup", "fr"),
+        ("共同声明に署名したのは誰？", "ja"),
+        ("JETROとは", "ja"),
+        ("日本貿易振興機構", "ja"),
+        ("Station F", None),
+        ("J-Startup ?", None),
+        ("Mahjoubi", None),
+        ("", None),
+    ],
+)
+def test_detect_language(text: str, language: str | None) -> None:
+    assert detect_language(text) == language
+
+
+def test_question_types() -> None:
+    assert question_types("Qui a signé ?") == {"who"}
+    assert question_types("Qu'est-ce qui a commencé ?") == frozenset()
+    assert question_types("Où ? ou bien ?") == {"where"}
+    assert question_types("When and why?") == {"when", "why"}
+    assert question_types("ピッチしたスタートアップは何社？") == {"count"}
+
+
+def test_mask_interrogatives_keeps_offsets() -> None:
+    text = "La déclaration a été signée quel jour ?"
+    masked = mask_interrogatives(text)
+    assert len(masked) == len(text)
+    assert "jour" not in masked
+    assert analyze(masked, "fr") == ["declar", "sign"]

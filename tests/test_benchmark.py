@@ -1,0 +1,203 @@
+"""The benchmark command (structure only, no timing asserted) and the BEIR metrics (hand-computed)."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import math
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+import rank_bm25
+
+from bot import benchmark
+from bot.beir import bench_beir, evaluate, load_beir, ndcg_at_k, plain_tokens, recall_at_k
+from bot.bm25 import BM25Index
+from bot.cli import main
+
+# -- BEIR metrics, by hand ----------------------------------------------------------------------
+
+
+def test_ndcg_by_hand() -> None:
+    rel = {"d1": 1, "d3": 1}
+    # relevant at ranks 1 and 3: DCG = 1/log2(2) + 1/log2(4) = 1.5; ideal = 1 + 1/log2(3)
+    assert ndcg_at_k(["d3", "d2", "d1"], rel) == pytest.approx(1.5 / (1 + 1 / math.log2(3)), abs=1e-12)
+    graded = {"d2": 2, "d4": 1}
+    # only d4 (gain 1) at rank 1: DCG = 1; ideal = 2 + 1/log2(3)
+    assert ndcg_at_k(["d4", "d5"], graded) == pytest.approx(1 / (2 + 1 / math.log2(3)), abs=1e-12)
+    assert ndcg_at_k(["d2", "d4"], graded) == pytest.approx(1.0)
+    assert ndcg_at_k([], rel) == 0.0
+    assert ndcg_at_k(["d1"], {"d1": 0}) == 0.0  # no relevant document: 0, as pytrec_eval
+    # the cut at 10: a relevant document at rank 11 earns nothing
+    assert ndcg_at_k([f"x{i}" for i in range(10)] + ["d1"], {"d1": 1}) == 0.0
+
+
+def test_recall_by_hand() -> None:
+    rel = {"a": 1, "b": 1, "c": 0}
+    assert recall_at_k(["a", "x", "b"], rel) == 1.0
+    assert recall_at_k(["x", "b"], rel) == 0.5
+    assert recall_at_k([f"x{i}" for i in range(100)] + ["a", "b"], rel) == 0.0
+    assert recall_at_k(["a"], {}) == 0.0
+
+
+def test_evaluate_means_over_judged_queries() -> None:
+    qrels = {"q1": {"d1": 1, "d3": 1}, "q2": {"d2": 2, "d4": 1}, "q3": {"d9": 1}}
+    run = {"q1": ["d3", "d2", "d1"], "q2": ["d4", "d5"], "q-unjudged": ["d1"]}  # q3 missing: counts 0
+    scores = evaluate(run, qrels)
+    ndcg_q1 = 1.5 / (1 + 1 / math.log2(3))
+    ndcg_q2 = 1 / (2 + 1 / math.log2(3))
+    assert scores["ndcg@10"] == pytest.approx((ndcg_q1 + ndcg_q2 + 0) / 3, abs=1e-12)
+    assert scores["recall@100"] == pytest.approx((1 + 0.5 + 0) / 3, abs=1e-12)
+
+
+def write_fake_beir(root: Path, *, gz: bool = False) -> Path:
+    docs = [
+        ("d1", "Apples", "apple banana"),
+        ("d2", "", "cherry"),
+        ("d3", "Apple", "apple"),
+        ("d4", "", "durian"),
+        ("d5", "", "banana cherry"),
+    ]
+    lines = "".join(json.dumps({"_id": i, "title": t, "text": x, "metadata": {}}) + "\n" for i, t, x in docs)
+    if gz:
+        with gzip.open(root / "corpus.jsonl.gz", "wt", encoding="utf-8") as fh:
+            fh.write(lines)
+    else:
+        (root / "corpus.jsonl").write_text(lines, encoding="utf-8")
+    queries = [("q1", "apple"), ("q2", "durian"), ("q3", "banana")]  # q3 has no judgement: not evaluated
+    (root / "queries.jsonl").write_text("".join(json.dumps({"_id": i, "text": t}) + "\n" for i, t in queries))
+    (root / "qrels").mkdir()
+    (root / "qrels" / "test.tsv").write_text("query-id\tcorpus-id\tscore\nq1\td3\t1\nq2\td2\t1\n")
+    return root
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_load_beir(tmp_path: Path, gz: bool) -> None:
+    data = load_beir(write_fake_beir(tmp_path, gz=gz))
+    assert data.doc_ids == ["d1", "d2", "d3", "d4", "d5"]
+    assert data.doc_texts[0] == "Apples apple banana" and data.doc_texts[1] == "cherry"
+    assert data.queries == {"q1": "apple", "q2": "durian"}
+    assert data.qrels == {"q1": {"d3": 1}, "q2": {"d2": 1}}
+
+
+def test_bench_beir_end_to_end(tmp_path: Path) -> None:
+    # q1 "apple": d3 ("Apple apple", tf 2) ranks first -> nDCG 1, recall 1;
+    # q2 "durian": only d4 matches, the relevant d2 is never retrieved -> 0 and 0
+    result = bench_beir(write_fake_beir(tmp_path), analyzer=plain_tokens)
+    assert result["ndcg@10"] == pytest.approx(0.5)
+    assert result["recall@100"] == pytest.approx(0.5)
+    # plain rank-bm25's top-100 also lists passages scoring 0 (ties by index): for q2, d4 then d1, d2, …
+    # so d2 lands at rank 3: nDCG (1 + 1/log2(4)) / 2, recall 1
+    assert result["rank_bm25"]["ndcg@10"] == pytest.approx((1 + 1 / math.log2(4)) / 2)
+    assert result["rank_bm25"]["recall@100"] == pytest.approx(1.0)
+    assert result["queries"] == 2 and result["documents"] == 5
+    assert result["qps"] > 0 and result["qps_ratio"] > 0
+
+
+def test_bench_command_beir_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "--beir", str(write_fake_beir(tmp_path)), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["ndcg@10"] == pytest.approx(0.5)  # the project's English analyzer gives the same ranking
+    assert out["recall@100"] == pytest.approx(0.5)
+    assert out["sizes"] == [] and out["ask"] is None
+    assert {t["name"] for t in out["targets"]} == {"BEIR nDCG@10 >= 0.68", "BEIR >= 20x rank-bm25 queries/s"}
+
+
+def test_bench_command_rejects_bad_arguments(tmp_path: Path) -> None:
+    assert main(["bench", "--beir", str(tmp_path / "missing")]) == 2
+    with pytest.raises(SystemExit):
+        main(["bench", "--sizes", "1000,abc"])
+
+
+# -- synthetic workload and the size benchmark --------------------------------------------------
+
+
+def test_synthetic_workload_is_deterministic_and_shaped() -> None:
+    corpus = benchmark.synthetic_corpus(200, seed=3)
+    assert corpus == benchmark.synthetic_corpus(200, seed=3)
+    assert all(60 <= len(p) <= 120 for p in corpus)
+    queries = benchmark.synthetic_queries(100, seed=3)
+    assert all(2 <= len(q) <= 6 for q in queries)
+    words = {w for q in queries for w in q}
+    assert "t0" in words  # common words are part of the queries
+
+
+def test_executor_search_matches_the_index() -> None:
+    corpus = benchmark.synthetic_corpus(300)
+    queries = benchmark.synthetic_queries(20)
+    index = BM25Index(corpus)
+    searcher = benchmark.ExecutorSearch(index)
+
+    async def scenario() -> tuple[list, dict]:
+        results = await asyncio.gather(*(searcher.search(q) for q in queries))
+        lag = await benchmark.event_loop_lag(searcher.search, queries)
+        return results, lag
+
+    try:
+        results, lag = asyncio.run(scenario())
+    finally:
+        searcher.close()
+    assert results == [index.top_k(q, benchmark.TOP_K) for q in queries]
+    assert set(lag) == {"p95", "max", "ticks", "burst_s"}
+
+
+def test_rank_bm25_is_built_without_a_process_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("rank-bm25's tokenizer pool must not be used")
+
+    monkeypatch.setattr(rank_bm25, "Pool", no_pool)
+    result = benchmark.bench_size(300, n_queries=20)
+    assert result["passages"] == 300 and result["targets"] == []
+
+
+def test_bench_command_small_size_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "--sizes", "1000", "--queries", "200", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) >= {"sizes", "ask", "beir", "targets", "ok"}
+    (size,) = out["sizes"]
+    assert size["passages"] == 1000 and size["queries"] == 200
+    for engine in ("engine", "rank_bm25"):
+        assert set(size[engine]) == {"build_s", "memory_mb", "query_ms"}
+        assert set(size[engine]["memory_mb"]) == {"retained", "peak"}
+        assert set(size[engine]["query_ms"]) == {"p50", "p95", "max"}
+    assert set(size["speedup"]) == {"p50", "p95"}
+    assert {"p95", "max"} <= set(size["loop_lag_ms"])
+    assert out["beir"] is None
+    if out["ask"] is not None:  # the shipped corpus is there
+        assert out["ask"]["passages"] > 0 and set(out["ask"]["ask_ms"]) == {"p50", "p95", "max"}
+        assert [t["name"] for t in out["targets"]] == ["shipped corpus ask p95 <= 5 ms"]
+
+
+def test_ask_part_is_skipped_when_the_core_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(benchmark.importlib.util, "find_spec", lambda _name: None)
+    assert benchmark.bench_ask() is None
+    report = benchmark.format_report(
+        {"sizes": [], "ask": None, "beir": None, "targets": [asdict(t) for t in benchmark.ask_targets(None)]}
+    )
+    assert "shipped corpus ask: n/a" in report
+    assert "n/a  shipped corpus ask p95 <= 5 ms" in report
+
+
+def test_targets_at_100k_print_pass_and_fail() -> None:
+    fake = {
+        "passages": 100_000,
+        "engine": {"build_s": 3.0, "memory_mb": {"retained": 90.0}, "query_ms": {"p95": 4.0}},
+        "rank_bm25": {"memory_mb": {"retained": 300.0}},
+        "speedup": {"p50": 80.0, "p95": 15.0},
+        "loop_lag_ms": {"p95": 2.0},
+    }
+    targets = {t.name: t.ok for t in benchmark.size_targets(fake)}
+    assert targets == {
+        "100k query p95 <= 10 ms": True,
+        "100k >= 20x faster than rank-bm25 (p50 and p95)": False,
+        "100k build <= 30 s": True,
+        "100k index memory <= rank-bm25's": True,
+        "100k event-loop lag p95 <= 10 ms": True,
+    }
+    report = benchmark.format_report(
+        {"sizes": [], "beir": None, "targets": [asdict(t) for t in benchmark.size_targets(fake)]}
+    )
+    assert "FAIL 100k >= 20x faster than rank-bm25 (p50 and p95): 15.000" in report
+    assert "PASS 100k build <= 30 s" in report

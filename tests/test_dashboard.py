@@ -1,0 +1,93 @@
+"""The Datasette dashboard's canned queries, run through Datasette's own test client on a filled log."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from querylog_data import fill_async
+
+from bot.cli.logs import datasette_command
+from bot.dashboard import canned_queries, metadata_for
+
+datasette_app = pytest.importorskip("datasette.app")
+
+
+@pytest.fixture
+async def ds(tmp_path: Path):
+    import time
+
+    db = tmp_path / "mylog.db"  # not "queries.db": the metadata follows the file name
+    await fill_async(db, time.time())
+    instance = datasette_app.Datasette([str(db)], metadata=metadata_for(db))
+    await instance.invoke_startup()
+    return instance
+
+
+async def query(ds, name: str) -> list[dict]:
+    response = await ds.client.get(f"/mylog/{name}.json?_shape=array")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_the_five_canned_queries_are_defined() -> None:
+    assert canned_queries() == [
+        "unanswered_this_week", "thumbs_down", "most_asked", "answer_rate_per_day", "slowest_answers",
+    ]
+
+
+async def test_unanswered_topics_this_week(ds) -> None:
+    rows = await query(ds, "unanswered_this_week")
+    assert [(r["topic"], r["asked"], r["members"]) for r in rows] == [
+        ("qui a signé ?", 5, 4),
+        ("Combien de start-up japonaises à Station F", 2, 2),
+    ]
+    assert set(rows[0]["languages"].split(",")) == {"en", "fr", "ja"}
+
+
+async def test_thumbs_down_answers(ds) -> None:
+    rows = await query(ds, "thumbs_down")
+    assert [(r["qid"], r["down"], r["up"], r["first_passage"], r["snippet"]) for r in rows] == [
+        ("q06", 2, 0, "declaration-en#2", "It was signed in Paris on 13 July 2018."),
+        ("q10", 1, 1, "lemoci-fr#9", "J-Startup est le programme japonais."),
+    ]
+
+
+async def test_most_asked_questions(ds) -> None:
+    rows = await query(ds, "most_asked")
+    assert [(r["question"], r["asked"], r["answered"], r["answer_rate_pct"]) for r in rows[:2]] == [
+        ("qui a signé ?", 6, 1, 16.7),
+        ("Combien de start-up japonaises à Station F", 2, 0, 0.0),
+    ]
+    assert sum(r["asked"] for r in rows) == 14 and len(rows) == 8  # 6 + 2 + six single questions
+
+
+async def test_answer_rate_per_day(ds) -> None:
+    rows = await query(ds, "answer_rate_per_day")
+    assert sum(r["questions"] for r in rows) == 15
+    assert sum(r["answered"] for r in rows) == 6
+    assert [r["day"] for r in rows] == sorted((r["day"] for r in rows), reverse=True)
+    for r in rows:
+        assert r["answer_rate_pct"] == round(100 * r["answered"] / r["questions"], 1)
+
+
+async def test_slowest_answers(ds) -> None:
+    rows = await query(ds, "slowest_answers")
+    assert [(r["qid"], r["latency_ms"]) for r in rows[:3]] == [("q11", 100.0), ("q10", 90.0), ("q09", 80.0)]
+    assert len(rows) == 15
+
+
+async def test_the_dashboard_cannot_write(ds, tmp_path: Path) -> None:
+    response = await ds.client.get("/mylog.json", params={"sql": "DELETE FROM questions"})
+    assert response.status_code == 400
+    conn = sqlite3.connect(tmp_path / "mylog.db")
+    assert conn.execute("SELECT count(*) FROM questions").fetchone() == (15,)
+    conn.close()
+
+
+def test_serve_runs_datasette_on_localhost_with_the_metadata(tmp_path: Path) -> None:
+    command = datasette_command(tmp_path / "q.db", tmp_path / "m.json", "127.0.0.1", 8001)
+    assert command[1:4] == ["-m", "datasette", "serve"]
+    assert command[command.index("--metadata") + 1] == str(tmp_path / "m.json")
+    assert command[command.index("--host") + 1] == "127.0.0.1"

@@ -1,0 +1,138 @@
+"""/ask through the interaction callback: answers, abstention, refusals, cooldown, duplicates."""
+
+from __future__ import annotations
+
+import re
+
+from fake_discord import FakeDiscord
+
+from .conftest import Harness, custom_ids, embed_of
+
+EPHEMERAL = 1 << 6
+
+
+async def test_ask_answers_through_the_interaction_callback(harness: Harness, fake: FakeDiscord):
+    interaction = await fake.slash("ask", {"question": "Qui a signé la déclaration ?"}, user=fake.bob)
+    response = await fake.wait_response(interaction)
+    assert response.json["type"] == 4  # CHANNEL_MESSAGE_WITH_SOURCE
+    data = response.json["data"]
+    assert data["allowed_mentions"] == {"parse": []}
+    assert not data.get("flags")  # public
+    embed = embed_of(response)
+    assert embed["title"] == "Qui a signé la déclaration ?"
+    assert embed["description"].startswith("**[1]**")
+    assert "(https://example.org/declaration-fr)" in embed["description"]
+    assert embed["footer"]["text"].startswith("Cité du corpus")  # the question's language
+    assert [b["label"] for row in data["components"] for b in row["components"]] == ["Utile", "Pas utile"]
+    assert len(embed["title"]) <= 256 and len(embed["description"]) <= 4096
+    rows = await harness.rows("SELECT question, language, answered, frontend FROM questions")
+    assert rows == [("Qui a signé la déclaration ?", "fr", 1, "discord")]
+
+
+async def test_slow_answers_are_deferred_then_sent_as_followup(harness: Harness, fake: FakeDiscord):
+    harness.bot.defer_after = 0.0
+    interaction = await fake.slash("ask", {"question": "共同声明に署名したのは誰ですか？"}, user=fake.alice)
+    response = await fake.wait_response(interaction)
+    assert response.json["type"] == 5  # DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: "thinking…"
+    followup = await fake.wait_followup(interaction)
+    assert followup.query.get("wait") in ("1", "true")
+    assert followup.json["embeds"][0]["footer"]["text"].startswith("資料からの引用")
+    assert len(custom_ids(followup.json)) == 2
+
+
+async def test_question_not_in_the_corpus_abstains_honestly(harness: Harness, fake: FakeDiscord):
+    question = "@everyone what is the best ramen recipe? [click](https://evil.example/x) <@&123456789012345678>"
+    interaction = await fake.slash("ask", {"question": question}, user=fake.alice)
+    response = await fake.wait_response(interaction)
+    data = response.json["data"]
+    embed = embed_of(response)
+    assert embed["description"].startswith("I could not find this in my sources")
+    assert "/topics" in embed["description"]
+    assert "components" not in data or data["components"] == []  # nothing to vote on
+    title = embed["title"]
+    assert "@everyone" not in title and "<@&" not in title  # mentions broken
+    assert "\\[click\\]" in title and "https://" not in title  # no masked or bare link
+    assert data["allowed_mentions"] == {"parse": []}
+    rows = await harness.rows("SELECT answered, reason FROM questions")
+    assert rows[0][0] == 0 and rows[0][1]
+
+
+async def test_invalid_question_is_refused_ephemerally_in_the_member_locale(harness: Harness, fake: FakeDiscord):
+    interaction = await fake.slash("ask", {"question": "???"}, user=fake.alice, locale="ja")
+    response = await fake.wait_response(interaction)
+    assert response.json["data"]["flags"] & EPHEMERAL
+    assert response.json["data"]["content"].startswith("質問に言葉が見つかりませんでした")
+    assert await harness.rows("SELECT count(*) FROM questions") == [(0,)]
+
+
+async def test_cooldown_answers_ephemerally_with_the_retry_time(start_bot, fake: FakeDiscord):
+    harness = await start_bot(BOT_COOLDOWN_QUESTIONS="2", BOT_COOLDOWN_SECONDS="60")
+    for question in ("Who signed the declaration?", "Where was it signed?"):
+        await fake.wait_response(await fake.slash("ask", {"question": question}, user=fake.alice))
+    refused = await fake.wait_response(await fake.slash("ask", {"question": "What about AI?"}, user=fake.alice))
+    data = refused.json["data"]
+    assert data["flags"] & EPHEMERAL
+    assert re.search(r"try again <t:\d+:R>", data["content"])
+    other = await fake.wait_response(await fake.slash("ask", {"question": "What about AI?"}, user=fake.bob))
+    assert not other.json["data"].get("flags")  # per member
+    harness.clock.advance(60)
+    again = await fake.wait_response(await fake.slash("ask", {"question": "What about AI?"}, user=fake.alice))
+    assert not again.json["data"].get("flags")
+    assert await harness.rows("SELECT count(*) FROM questions") == [(4,)]
+
+
+async def test_duplicate_questions_are_answered_once(harness: Harness, fake: FakeDiscord):
+    first = await fake.wait_response(await fake.slash("ask", {"question": "Who signed it?"}, user=fake.alice))
+    second = await fake.wait_response(await fake.slash("ask", {"question": "  who SIGNED it? "}, user=fake.alice))
+    assert not first.json["data"].get("flags")
+    assert second.json["data"]["flags"] & EPHEMERAL
+    assert "same question" in second.json["data"]["content"]
+    # by mention: the duplicate gets no reply at all
+    await harness.mention("Where was the declaration signed?")
+    before = len(fake.requests)
+    await fake.post_message(f"{fake.bot_user.mention} Where was the declaration signed?", author=fake.alice)
+    await harness.mention("Who signed the declaration?", author=fake.bob)
+    assert len(fake.find("POST", rf"/channels/{fake.channel_id}/messages")[-1:]) == 1
+    assert len([r for r in fake.requests[before:] if r.method == "POST"]) == 1  # only bob's answer
+    harness.clock.advance(10)
+    third = await fake.wait_response(await fake.slash("ask", {"question": "Who signed it?"}, user=fake.alice))
+    assert not third.json["data"].get("flags")
+    assert await harness.rows("SELECT count(*) FROM questions") == [(4,)]
+
+
+async def test_mentions_outside_allowed_channels_and_dms(start_bot, fake: FakeDiscord):
+    harness = await start_bot(BOT_ALLOWED_CHANNELS=str(fake.channel_id), BOT_ALLOW_DMS="false")
+    start = len(fake.requests)
+    await fake.post_message(f"{fake.bot_user.mention} Who signed it?", author=fake.alice, channel_id=fake.other_channel_id)
+    await fake.post_message("Who signed it? (no mention)", author=fake.alice)
+    dm = await fake.post_message("Who signed the declaration?", author=fake.alice, dm=True)
+    note = await fake.wait_for("POST", rf"/channels/{dm['channel_id']}/messages", after=start)
+    assert "direct messages" in note.json["content"]
+    reply = await harness.mention("Who signed the declaration?")
+    assert [r.path for r in fake.requests[start:] if r.method == "POST"] == [note.path, reply.path]
+
+
+async def test_direct_messages_are_answered_when_allowed(harness: Harness, fake: FakeDiscord):
+    start = len(fake.requests)
+    dm = await fake.post_message("Who signed the declaration?", author=fake.alice, dm=True)
+    reply = await fake.wait_for("POST", rf"/channels/{dm['channel_id']}/messages", after=start)
+    assert embed_of(reply)["description"].startswith("**[1]**")
+    rows = await harness.rows("SELECT guild_id, channel_id FROM questions")
+    assert rows == [(None, int(dm["channel_id"]))]
+
+
+async def test_answers_in_a_thread_when_configured(start_bot, fake: FakeDiscord):
+    await start_bot(BOT_ANSWER_IN_THREAD="true")
+    start = len(fake.requests)
+    msg = await fake.post_message(f"{fake.bot_user.mention} Who signed the declaration?", author=fake.alice)
+    thread = await fake.wait_for("POST", rf"/channels/{fake.channel_id}/messages/{msg['id']}/threads", after=start)
+    assert thread.json["name"].startswith("Q: Who signed")
+    answer = await fake.wait_for("POST", r"/channels/\d+/messages", after=start)
+    assert answer.path != f"/channels/{fake.channel_id}/messages"
+    interaction = await fake.slash("ask", {"question": "Where was it signed?"}, user=fake.alice)
+    deferred = await fake.wait_response(interaction)
+    assert deferred.json["type"] == 5 and deferred.json["data"]["flags"] & EPHEMERAL
+    created = await fake.wait_for("POST", rf"/channels/{fake.channel_id}/threads", after=start)
+    assert created.json["type"] == 11
+    note = await fake.wait_followup(interaction)
+    assert "Answered in <#" in note.json["content"]

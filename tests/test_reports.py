@@ -1,0 +1,290 @@
+"""Reports over a query log filled with known rows (tests/querylog_data.py): exact counts and groups."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from querylog_data import SECRET, D, fill, knowledge_dir, replay_log
+
+from bot import reports, topics
+from bot.models import Answer, GlossaryEntry
+from bot.querylog import hash_user
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+    db = tmp_path_factory.mktemp("log") / "queries.db"
+    now = fill(db)
+    return db, now
+
+
+# -- since -----------------------------------------------------------------------------------------------
+def test_parse_since() -> None:
+    now = 1_800_000_000.0
+    assert reports.parse_since("7d", now) == now - 7 * D
+    assert reports.parse_since("30d", now) == now - 30 * D
+    assert reports.parse_since("12h", now) == now - 12 * 3600
+    assert reports.parse_since("2w", now) == now - 14 * D
+    assert reports.parse_since("2026-11-01", now) == datetime(2026, 11, 1, tzinfo=UTC).timestamp()
+    assert reports.parse_since("all", now) is None
+    for bad in ("7", "x7d", "2026-13-01", "", "7 days"):
+        with pytest.raises(ValueError, match="bad --since value"):
+            reports.parse_since(bad, now)
+
+
+# -- summary ---------------------------------------------------------------------------------------------
+def test_summary_last_7_days(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    data = reports.summary(db, 7, now=now)
+    assert (data["questions"], data["members"], data["answered"], data["unanswered"]) == (11, 7, 4, 7)
+    assert data["answer_rate"] == round(4 / 11, 4)
+    assert data["votes"] == {"up": 3, "down": 3, "up_rate": 0.5}
+    assert data["latency_ms"] == {"p50": 50.0, "p95": 100.0, "max": 100.0}
+    assert data["by_language"] == {
+        "fr": {"questions": 7, "answered": 2, "answer_rate": round(2 / 7, 4)},
+        "en": {"questions": 3, "answered": 2, "answer_rate": round(2 / 3, 4)},
+        "ja": {"questions": 1, "answered": 0, "answer_rate": 0.0},
+    }
+    assert data["by_frontend"] == {
+        "discord": {"questions": 9, "answered": 3, "answer_rate": round(3 / 9, 4)},
+        "cli": {"questions": 2, "answered": 1, "answer_rate": 0.5},
+    }
+    wow = data["week_over_week"]
+    assert (wow["this_week"]["questions"], wow["previous_week"]["questions"]) == (11, 3)
+    assert (wow["this_week"]["members"], wow["previous_week"]["members"]) == (7, 3)
+    assert wow["previous_week"]["answer_rate"] == round(1 / 3, 4)
+    assert wow["change"]["questions"] == round(8 / 3, 4)
+    assert wow["change"]["answer_rate"] == round(round(4 / 11, 4) - round(1 / 3, 4), 4)
+    assert wow["change"]["up_rate"] is None  # no vote the week before
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_summary_all_time_and_since_date(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    everything = reports.summary(db, None, now=now)
+    assert (everything["questions"], everything["members"], everything["days"]) == (15, 8, None)
+    assert everything["votes"] == {"up": 4, "down": 3, "up_rate": round(4 / 7, 4)}
+    assert reports.summary(db, since=now - 30 * D, now=now)["questions"] == 14
+
+
+def test_summary_of_an_empty_log(tmp_path: Path) -> None:
+    from bot import schema
+
+    db = tmp_path / "empty.db"
+    schema.migrate(db)
+    data = reports.summary(db, 7)
+    assert data["questions"] == 0 and data["answer_rate"] is None and data["latency_ms"]["p50"] is None
+    assert "No questions" in reports.format_summary(data, "en")
+
+
+def test_format_summary_in_three_languages(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    data = reports.summary(db, 7, now=now)
+    en = reports.format_summary(data, "en")
+    assert en.splitlines()[0] == "**Query log — last 7 days**"
+    assert "Questions: 11 · members: 7 · answered: 4 (36.4%)" in en
+    assert "👍 3 · 👎 3 (50.0% positive)" in en
+    assert "p50 50 ms · p95 100 ms · max 100 ms" in en
+    assert "fr 7 (28.6%), en 3 (66.7%), ja 1 (0.0%)" in en
+    assert "+266.7%" in en
+    assert "7 derniers jours" in reports.format_summary(data, "fr")
+    assert "過去7日間" in reports.format_summary(data, "ja")
+    assert len(en) < 2000  # fits one Discord message
+
+
+# -- unanswered ------------------------------------------------------------------------------------------
+def test_unanswered_topics_last_30_days(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    groups = reports.unanswered(db, since=now - 30 * D, now=now)
+    assert [(g["topic"], g["count"], g["members"]) for g in groups] == [
+        ("qui a signé ?", 5, 4),
+        ("Combien de start-up japonaises à Station F", 2, 2),
+        ("Où a été signée la déclaration ?", 1, 1),
+        ("What is the weather in Tokyo?", 1, 1),
+    ]
+    first = groups[0]
+    assert first["examples"] == ["qui a signé ?", "誰が署名しましたか？", "who signed"]
+    assert first["languages"] == ["en", "fr", "ja"]
+    assert first["first_seen"] == reports.iso(now - 6 * D)
+    assert first["last_seen"] == reports.iso(now - 0.5 * 3600)
+    assert reports.unanswered(db, since=now - 30 * D, now=now, examples=5)[0]["examples"] == [
+        "qui a signé ?", "誰が署名しましたか？", "who signed", "Qui a signé la déclaration?",
+    ]
+    assert groups[1]["examples"] == [
+        "Combien de start-up japonaises à Station F", "Combien de start-up japonaises à Station F ?",
+    ]
+
+
+def test_unanswered_this_week_and_limit(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    groups = reports.unanswered(db, since=now - 7 * D, now=now, limit=1)
+    assert [(g["topic"], g["count"]) for g in groups] == [("qui a signé ?", 5)]
+    assert len(reports.unanswered(db, since=now - 7 * D, now=now)) == 2
+
+
+def test_question_tokens() -> None:
+    assert topics.tokens("qui a signé ?", "fr") == {"=who", "=sign"}
+    assert topics.tokens("Qui a signé la déclaration?", "fr") == {"=who", "=sign"}
+    assert topics.tokens("who signed", "en") == {"=who", "=sign"}
+    assert topics.tokens("誰が署名しましたか？", "ja") == {"=who", "=sign"}
+    assert topics.tokens("宣言はいつ署名されましたか", "ja") == {"=when", "=sign"}
+    assert topics.tokens("Quand a-t-elle été signée ?", "fr") == {"=when", "=sign"}
+    assert topics.tokens("Qu'est-ce que J-Startup ?", "fr") == topics.tokens("What is J-Startup?", "en")
+    assert topics.tokens("ジェトロとは", "ja") == {"ジェ", "ェト", "トロ"}
+    assert topics.topic_key("Qui ? Quoi ?", "fr") == "=who"
+    assert topics.topic_key("le la les", "fr") == "~le la les"
+
+
+def test_clusters_are_exact_and_deterministic() -> None:
+    questions = [
+        ("qui a signé ?", "fr"), ("Quand a-t-elle été signée ?", "fr"), ("who signed", "en"),
+        ("When was it signed?", "en"), ("Qui a signé la déclaration?", "fr"), ("誰が署名しましたか？", "ja"),
+        ("宣言はいつ署名されましたか", "ja"), ("What is J-Startup?", "en"), ("Qu'est-ce que J-Startup ?", "fr"),
+        ("Que fait la JETRO ?", "fr"), ("ジェトロとは", "ja"), ("météo à Tokyo", "fr"),
+    ]
+    groups = topics.cluster(questions)
+    assert groups == [[0, 2, 4, 5], [1, 3, 6], [7, 8], [9], [10], [11]]
+    glossary = [GlossaryEntry("jetro", ("JETRO", "Jetro", "ジェトロ", "Japan External Trade Organization"))]
+    synonyms = topics.synonyms_from_glossary(glossary)
+    assert synonyms == {"jetro": "=g:jetro", "ジェトロ": "=g:jetro"}
+    assert topics.cluster(questions, synonyms=synonyms) == [[0, 2, 4, 5], [1, 3, 6], [7, 8], [9, 10], [11]]
+    shuffled = list(range(len(questions)))
+    random.Random(4).shuffle(shuffled)
+    again = topics.cluster([questions[i] for i in shuffled])
+    assert sorted(sorted(shuffled[i] for i in g) for g in again) == sorted(groups)
+
+
+def test_cluster_joins_the_closest_seed_at_the_threshold() -> None:
+    qs = [("alpha beta", "en"), ("alpha beta", "en"), ("alpha gamma", "en"), ("alpha beta gamma delta", "en")]
+    # {alpha, gamma} vs seed {alpha, beta}: 1/3 → own group; the 4-word question: 2/4 with both seeds → oldest
+    assert topics.cluster(qs) == [[0, 1, 3], [2]]
+    assert topics.cluster(qs, threshold=0.6) == [[0, 1], [2], [3]]
+
+
+# -- feedback --------------------------------------------------------------------------------------------
+def test_feedback_lists_answers_with_thumbs_down(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    items = reports.feedback(db, since=now - 30 * D, now=now)
+    assert [(i["qid"], i["question"], i["down"], i["up"]) for i in items] == [
+        ("q06", "When was it signed?", 2, 0), ("q10", "What is J-Startup?", 1, 1),
+    ]
+    assert items[0]["citations"] == [
+        {"rank": 1, "passage_id": "declaration-en#2", "score": 8.0,
+         "snippet": "It was signed in Paris on 13 July 2018."},
+        {"rank": 2, "passage_id": "meti-fr#1", "score": 5.0, "snippet": "Le 13 juillet."},
+    ]
+    assert items[0]["time"] == reports.iso(now - 2 * D - 3600)
+    assert reports.feedback(db, since=now - 3 * D, now=now, limit=5) == items[:1]
+
+
+# -- passages --------------------------------------------------------------------------------------------
+def test_passages_cited_and_never_cited(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    data = reports.passages(db, since=now - 30 * D, now=now,
+                            known_ids=["lemoci-fr#1", "lemoci-fr#3", "lemoci-fr#4", "faq-fr#1"])
+    assert [(c["passage_id"], c["cited"], c["first"], c["up"], c["down"]) for c in data["cited"]] == [
+        ("lemoci-fr#3", 2, 1, 2, 0),
+        ("declaration-en#2", 1, 1, 0, 2),
+        ("lemoci-fr#5", 1, 1, 0, 0),
+        ("lemoci-fr#6", 1, 1, 0, 0),
+        ("lemoci-fr#9", 1, 1, 1, 1),
+        ("meti-fr#1", 1, 0, 0, 2),
+    ]
+    assert data["never_cited"] == ["faq-fr#1", "lemoci-fr#1", "lemoci-fr#4"]  # lemoci-fr#1: only 120 days ago
+    assert reports.passages(db, now=now)["never_cited"] is None
+    assert len(reports.passages(db, now=now)["cited"]) == 7
+
+
+# -- export ----------------------------------------------------------------------------------------------
+def test_export_jsonl_has_one_row_per_question_and_no_raw_id(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    out = io.StringIO()
+    seen: list[tuple[int, int]] = []
+    assert reports.export(db, out, "jsonl", now=now, progress=lambda d, t: seen.append((d, t))) == 15
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["qid"] for r in lines] == ["q15", "q14", "q13", "q12", "q10", "q09", "q11", "q08", "q07", "q03",
+                                         "q06", "q02", "q01", "q04", "q05"]
+    q06 = next(r for r in lines if r["qid"] == "q06")
+    assert (q06["votes_up"], q06["votes_down"], q06["answered"]) == (0, 2, True)
+    assert [c["passage_id"] for c in q06["citations"]] == ["declaration-en#2", "meti-fr#1"]
+    assert q06["user"] == hash_user(SECRET, 1001)
+    assert next(r for r in lines if r["qid"] == "q04")["user"] is None
+    assert set(lines[0]) == set(reports.EXPORT_FIELDS)
+    assert seen == [(15, 15)]
+    for raw in ("1001", "1002", "1008"):
+        assert raw not in out.getvalue().replace('"guild_id": 5', "")
+
+
+def test_export_csv(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    out = io.StringIO()
+    assert reports.export(db, out, "csv", since=now - 7 * D, now=now) == 11
+    table = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(table) == 11 and tuple(table[0]) == reports.EXPORT_FIELDS
+    q11 = next(r for r in table if r["qid"] == "q11")
+    assert q11["citations"] == "lemoci-fr#5:6 lemoci-fr#3:2"
+    assert (q11["answered"], q11["votes_up"], q11["user"]) == ("1", "0", "")
+    with pytest.raises(ValueError):
+        reports.export(db, io.StringIO(), "xml")
+
+
+# -- replay ----------------------------------------------------------------------------------------------
+def test_replay_with_the_real_retriever(tmp_path: Path) -> None:
+    from bot.knowledge import load_knowledge
+    from bot.retrieval import Retriever
+
+    db = tmp_path / "q.db"
+    now = time.time()
+    replay_log(db, now)
+    retriever = Retriever(load_knowledge(knowledge_dir(tmp_path)))
+    progress: list[int] = []
+    data = reports.replay(db, lambda q, lang: retriever.answer(q, lang), now=now + 1,
+                          progress=lambda d, t: progress.append(d))
+    assert (data["asked"], data["questions"], data["unchanged"], data["still_unanswered"]) == (6, 5, 1, 1)
+    assert [(i["question"], i["count"], i["after"]) for i in data["now_answered"]] == [
+        ("Who signed the declaration?", 2, "faq-en#1"),
+    ]
+    assert [(i["question"], i["before"], i["after"]) for i in data["changed"]] == [
+        ("When was it signed?", "old-doc#1", "faq-en#2"),
+    ]
+    assert [(i["question"], i["before"], i["after"]) for i in data["lost"]] == [
+        ("Tell me about the moon base", "moon#1", None),
+    ]
+    assert data["errors"] == [] and progress == [1, 2, 3, 4, 5]
+
+
+def test_replay_classifies_exactly_and_survives_a_failing_question(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    now = time.time()
+    replay_log(db, now)
+
+    def fake(question: str, language: str) -> Answer:
+        if "weather" in question:
+            raise RuntimeError("boom")
+        cite = SimpleNamespace(passage_id="decl-en#3", snippet="three principles")
+        return Answer(question, language, answered="principles" in question,
+                      citations=[cite] if "principles" in question else [])
+
+    data = reports.replay(db, fake, since=now - 2 * D, now=now + 1)
+    assert [i["question"] for i in data["lost"]] == ["Tell me about the moon base", "When was it signed?"]
+    assert (data["now_answered"], data["changed"], data["unchanged"], data["still_unanswered"]) == ([], [], 1, 1)
+    assert data["errors"] == [{"question": "What is the weather in Tokyo?", "language": "en",
+                               "error": "RuntimeError: boom"}]
+
+
+# -- errors ----------------------------------------------------------------------------------------------
+def test_reports_raise_one_line_errors(tmp_path: Path) -> None:
+    with pytest.raises(reports.QueryLogError, match="no query log at"):
+        reports.summary(tmp_path / "missing.db")
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(reports.QueryLogError, match="not an SQLite database"):
+        reports.unanswered(bad)

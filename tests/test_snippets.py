@@ -1,0 +1,77 @@
+"""Tests for bot.snippets: sentence splitting, window choice, clipping and highlight spans."""
+
+from __future__ import annotations
+
+from bot.analysis import analyze
+from bot.snippets import ELLIPSIS, make_snippet, plain_text, prepare, split_sentences
+
+
+def terms(text: str, language: str) -> dict[str, float]:
+    return dict.fromkeys(analyze(text, language), 1.0)
+
+
+def test_split_sentences_fr_en_ja() -> None:
+    assert split_sentences("Il a signé. Puis il est parti ! Pourquoi ? Enfin… voilà") == [
+        "Il a signé.",
+        "Puis il est parti !",
+        "Pourquoi ?",
+        "Enfin…",
+        "voilà",
+    ]
+    assert split_sentences("He said « yes. » Then left.") == ["He said « yes. »", "Then left."]
+    assert split_sentences("署名しました。パリです！本当？") == ["署名しました。", "パリです！", "本当？"]
+
+
+def test_plain_text_strips_markdown() -> None:
+    assert plain_text("**Station F** is a [campus](https://x.org).\n> quoted `code`") == (
+        "Station F is a campus. quoted code"
+    )
+
+
+def test_best_sentence_then_the_next_one() -> None:
+    text = "Intro sentence here. Station F is a campus in Paris. It opened in 2017. Unrelated ending."
+    snippet, spans = make_snippet(text, "en", terms("Station F campus", "en"))
+    assert snippet == "Station F is a campus in Paris. It opened in 2017."
+    assert [snippet[s:e] for s, e in spans] == ["Station F", "campus"]
+
+
+def test_pair_of_sentences_when_it_adds_terms() -> None:
+    text = "Alpha one. The campus is big. Station F opened in 2017. Zeta."
+    snippet, _ = make_snippet(text, "en", terms("campus Station 2017", "en"))
+    assert snippet == "The campus is big. Station F opened in 2017."
+
+
+def test_long_sentence_is_clipped_around_the_match() -> None:
+    text = "Intro. " + "lorem ipsum dolor sit amet " * 30 + "Station F est un campus. Fin."
+    snippet, spans = make_snippet(text, "fr", terms("station", "fr"), max_chars=120)
+    assert len(snippet) <= 120
+    assert snippet.startswith(ELLIPSIS)
+    assert [snippet[s:e] for s, e in spans] == ["Station"]
+
+
+def test_no_match_gives_the_first_sentences() -> None:
+    snippet, spans = make_snippet("First. Second. Third.", "en", {"zzz": 1.0})
+    assert snippet == "First. Second."
+    assert spans == ()
+
+
+def test_japanese_highlights_character_runs() -> None:
+    text = "ステーションFはパリにあります。2017年に開業しました。"
+    snippet, spans = make_snippet(text, "ja", terms("ステーション パリ", "ja"))
+    assert snippet == text
+    assert [snippet[s:e] for s, e in spans] == ["ステーション", "パリ"]
+
+
+def test_hyphenated_word_highlighted_once() -> None:
+    snippet, spans = make_snippet("Delphine Gény-Stephann signed.", "en", terms("Geny-Stephann", "en"))
+    assert [snippet[s:e] for s, e in spans] == ["Gény-Stephann"]
+
+
+def test_prepared_text_gives_the_same_snippet() -> None:
+    text = "La déclaration a été signée à Paris. Le 13 juillet 2018."
+    query = terms("signée Paris", "fr")
+    assert make_snippet(prepare(text, "fr"), "fr", query) == make_snippet(text, "fr", query)
+
+
+def test_empty_text() -> None:
+    assert make_snippet("", "en", {"a": 1.0}) == ("", ())
