@@ -87,9 +87,10 @@ class ForgetConfirm(discord.ui.View):
     async def confirm(self, interaction: discord.Interaction[DeclarationBot], button: discord.ui.Button) -> None:
         querylog = interaction.client.querylog
         await querylog.flush()
-        self.deleted = await querylog.forget_user(interaction.user.id)
+        counts = await querylog.forget_user_counts(interaction.user.id)
+        self.deleted = counts.questions
         self.stop()
-        text = say(self.language, "forget.done", count=self.deleted)
+        text = say(self.language, "forget.done", questions=counts.questions, votes=counts.votes)
         await interaction.response.edit_message(content=text, view=None)
 
     @discord.ui.button(style=discord.ButtonStyle.secondary)

@@ -18,6 +18,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from aiohttp import WSMsgType, web
 
@@ -368,7 +369,7 @@ class FakeDiscord:
     def add_attachment(self, filename: str, data: bytes, content_type: str = "text/plain") -> Json:
         attachment_id = self.ids()
         self.files[attachment_id] = data
-        url = f"{self.base_url}/attachments/{attachment_id}/{filename}"
+        url = f"{self.base_url}/attachments/{attachment_id}/{quote(filename, safe='')}"
         return p.attachment(attachment_id, filename, len(data), url, content_type)
 
     def buttons(self, message: Json) -> list[Json]:
@@ -396,6 +397,7 @@ class FakeDiscord:
             "version": 1,
             "locale": locale or user.locale,
             "app_permissions": str(p.MEMBER_PERMISSIONS),
+            "attachment_size_limit": 10 * 1024 * 1024,
             "entitlements": [],
             "authorizing_integration_owners": {"0": str(self.guild_id)},
             "context": 1 if dm else 0,

@@ -51,7 +51,7 @@ async def test_question_not_in_the_corpus_abstains_honestly(harness: Harness, fa
     assert "components" not in data or data["components"] == []  # nothing to vote on
     title = embed["title"]
     assert "@everyone" not in title and "<@&" not in title  # mentions broken
-    assert "\\[click\\]" in title and "https://" not in title  # no masked or bare link
+    assert "\\[click]" in title and "https://" not in title  # no masked or bare link
     assert data["allowed_mentions"] == {"parse": []}
     rows = await harness.rows("SELECT answered, reason FROM questions")
     assert rows[0][0] == 0 and rows[0][1]

@@ -1,0 +1,48 @@
+"""/topics, /about and /forget-me."""
+
+from __future__ import annotations
+
+from fake_discord import FakeDiscord
+
+from .conftest import Harness
+
+EPHEMERAL = 1 << 6
+
+
+async def test_topics_lists_documents_and_languages(harness: Harness, fake: FakeDiscord):
+    response = await fake.wait_response(await fake.slash("topics", user=fake.bob))
+    data = response.json["data"]
+    assert data["flags"] & EPHEMERAL
+    embed = data["embeds"][0]
+    assert embed["title"] == "Ce que je sais"
+    assert "3 documents" in embed["description"] and "en, fr, ja" in embed["description"]
+    assert embed["description"].index("`fr`") < embed["description"].index("`en`")  # the member's language first
+
+
+async def test_about_explains_sources_and_logging(harness: Harness, fake: FakeDiscord):
+    response = await fake.wait_response(await fake.slash("about", user=fake.alice))
+    description = response.json["data"]["embeds"][0]["description"]
+    assert "BM25" in description and "90 days" in description and "/forget-me" in description
+    assert "(<https://example.org/declaration-ja>)" in description
+
+
+async def test_forget_me_deletes_the_callers_questions_and_votes(harness: Harness, fake: FakeDiscord):
+    await harness.mention("Who signed the declaration?")
+    answer_id = max(fake.messages)
+    await harness.mention("Where was the declaration signed?", author=fake.bob)
+    up = fake.buttons(fake.messages[answer_id])[0]["custom_id"]
+    await fake.wait_response(await fake.click(answer_id, up, user=fake.alice))
+    await fake.wait_response(await fake.click(answer_id, up, user=fake.bob))
+
+    prompt = await fake.wait_response(await fake.slash("forget-me", user=fake.alice))
+    data = prompt.json["data"]
+    assert data["flags"] & EPHEMERAL and "cannot be undone" in data["content"]
+    prompt_id = int(prompt.json["data"].get("id", 0)) or max(fake.messages)
+    yes, no = fake.buttons(fake.messages[prompt_id])
+    assert yes["label"] == "Delete my data" and no["label"] == "Cancel"
+    done = await fake.wait_response(await fake.click(prompt_id, yes["custom_id"], user=fake.alice))
+    assert done.json["type"] == 7  # UPDATE_MESSAGE: the prompt becomes the result, buttons removed
+    assert done.json["data"]["content"] == "Done: 1 logged questions and 2 votes were deleted."
+    assert done.json["data"]["components"] == []
+    assert await harness.rows("SELECT question FROM questions") == [("Where was the declaration signed?",)]
+    assert await harness.rows("SELECT count(*) FROM votes") == [(0,)]  # her vote, and bob's on her answer

@@ -1,0 +1,102 @@
+"""/kb (moderators) and /logs (maintainers): refusals, status, reload, uploads, summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fake_discord import FakeDiscord
+
+from .conftest import Harness
+
+EPHEMERAL = 1 << 6
+
+GOOD = b"""---
+id: extra-en
+title: Extra notes on the declaration
+language: en
+source: https://example.org/extra
+---
+# Extra
+
+The roadmap of the declaration covers quantum computing exchanges between research institutes.
+"""
+
+BAD = b"""---
+id: Not A Valid Id
+title: Broken
+language: xx
+---
+text
+"""
+
+
+async def test_member_without_permission_is_refused(harness: Harness, fake: FakeDiscord):
+    response = await fake.wait_response(await fake.slash("kb", user=fake.alice, subcommand="status"))
+    data = response.json["data"]
+    assert data["flags"] & EPHEMERAL
+    assert data["content"].startswith("This command is for moderators")
+    response = await fake.wait_response(await fake.slash("logs", user=fake.moderator, subcommand="summary"))
+    assert response.json["data"]["content"].startswith("This command is for maintainers")
+
+
+async def test_kb_is_refused_in_direct_messages(harness: Harness, fake: FakeDiscord):
+    response = await fake.wait_response(await fake.slash("kb", user=fake.admin, subcommand="status", dm=True))
+    assert response.json["data"]["content"] == "This command only works in a server."
+
+
+async def test_kb_status_for_a_moderator_role(harness: Harness, fake: FakeDiscord):
+    response = await fake.wait_response(await fake.slash("kb", user=fake.moderator, subcommand="status"))
+    description = response.json["data"]["embeds"][0]["description"]
+    assert "Documents: 3" in description and "Languages: en, fr, ja" in description
+    assert "no errors" in description
+
+
+async def test_kb_add_a_good_file_saves_and_reloads(harness: Harness, fake: FakeDiscord):
+    interaction = await fake.slash(
+        "kb", user=fake.admin, subcommand="add", attachments={"file": ("extra.md", GOOD)}
+    )
+    deferred = await fake.wait_response(interaction)
+    assert deferred.json["type"] == 5 and deferred.json["data"]["flags"] & EPHEMERAL
+    done = await fake.wait_followup(interaction)
+    description = done.json["embeds"][0]["description"]
+    assert "`extra.md` saved" in description and "4 documents" in description
+    assert (Path(harness.settings.knowledge_dir) / "extra.md").read_bytes() == GOOD
+    assert len(harness.assistant.knowledge.documents) == 4
+    reply = await harness.mention("quantum computing exchanges")
+    assert "extra-en" in reply.json["embeds"][0]["description"]
+
+
+async def test_kb_add_a_bad_file_lists_the_errors_and_saves_nothing(harness: Harness, fake: FakeDiscord):
+    for name, data in (("broken.md", BAD), ("../escape.md", GOOD), ("notes.exe", GOOD)):
+        interaction = await fake.slash("kb", user=fake.moderator, subcommand="add", attachments={"file": (name, data)})
+        await fake.wait_response(interaction)
+        done = await fake.wait_followup(interaction)
+        description = done.json["embeds"][0]["description"]
+        assert "was not saved" in description, name
+        assert "• `" in description
+    assert sorted(p.name for p in Path(harness.settings.knowledge_dir).rglob("*") if p.is_file()) == [
+        "declaration.md", "declaration.md", "declaration.md"
+    ]
+    assert len(harness.assistant.knowledge.documents) == 3
+
+
+async def test_kb_reload_reports_failed_files_and_serves_the_others(harness: Harness, fake: FakeDiscord):
+    (Path(harness.settings.knowledge_dir) / "en" / "broken.md").write_bytes(BAD)
+    interaction = await fake.slash("kb", user=fake.admin, subcommand="reload")
+    await fake.wait_response(interaction)
+    done = await fake.wait_followup(interaction)
+    description = done.json["embeds"][0]["description"]
+    assert "Index rebuilt: 3 documents" in description
+    assert "en/broken.md" in description
+
+
+async def test_logs_summary_for_a_maintainer(harness: Harness, fake: FakeDiscord):
+    await harness.mention("Who signed the declaration?")
+    await harness.mention("What is the best ramen recipe?", author=fake.bob)
+    interaction = await fake.slash("logs", {"days": 7}, user=fake.maintainer, subcommand="summary")
+    await fake.wait_response(interaction)
+    done = await fake.wait_followup(interaction)
+    assert done.json["flags"] & EPHEMERAL
+    description = done.json["embeds"][0]["description"]
+    assert "p50" in description and "p95" in description
+    assert "ramen" in description  # most asked unanswered
