@@ -84,10 +84,24 @@ def settings_for(fake: FakeDiscord, knowledge: Path, db: Path, **env: Any) -> Se
     return Settings(_env_file=None, **{k: v for k, v in values.items() if v is not None})
 
 
+async def leftover_tasks(grace: float = 1.0) -> list[asyncio.Task[Any]]:
+    """Tasks still running (other than the test's own) after ``grace`` seconds."""
+    current = asyncio.current_task()
+    deadline = asyncio.get_running_loop().time() + grace
+    while True:
+        tasks = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+        if not tasks or asyncio.get_running_loop().time() > deadline:
+            return tasks
+        await asyncio.sleep(0.01)
+
+
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
+    """The fake Discord; on teardown (after the bots are closed) no task may be left running."""
     async with FakeDiscord() as server:
         yield server
+    leaked = await leftover_tasks()
+    assert not leaked, f"tasks leaked: {[t.get_name() for t in leaked]}"
 
 
 @pytest.fixture
