@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
+import itertools
 import json
 import re
 import time
@@ -25,7 +26,7 @@ from aiohttp import WSMsgType, web
 from . import payloads as p
 
 Json = dict[str, Any]
-Override = Callable[["RecordedRequest"], "web.StreamResponse | None | Awaitable[web.StreamResponse | None]"]
+Override = Callable[["RecordedRequest"], "web.StreamResponse | Awaitable[web.StreamResponse | None] | None"]
 
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
@@ -227,7 +228,7 @@ class FakeDiscord:
     def heartbeat_gaps(self) -> list[float]:
         """Seconds between consecutive heartbeats (compare with :attr:`heartbeat_interval`)."""
         times = [h.at for h in self.heartbeats]
-        return [b - a for a, b in zip(times, times[1:], strict=False)]
+        return [b - a for a, b in itertools.pairwise(times)]
 
     async def wait_heartbeats(self, count: int, timeout: float = 5.0) -> None:
         async with self._changed:
@@ -341,7 +342,9 @@ class FakeDiscord:
             data["resolved"] = resolved
         return await self._interact(2, data, user=user, channel_id=channel_id, dm=dm, locale=locale)
 
-    async def click(self, message_id: int, custom_id: str, *, user: FakeUser, locale: str | None = None) -> FakeInteraction:
+    async def click(
+        self, message_id: int, custom_id: str, *, user: FakeUser, locale: str | None = None
+    ) -> FakeInteraction:
         """Press the button ``custom_id`` of a message the bot sent (INTERACTION_CREATE type 3)."""
         msg = self.messages[message_id]
         dm = "guild_id" not in msg
@@ -351,12 +354,16 @@ class FakeDiscord:
 
     async def wait_response(self, interaction: FakeInteraction, *, timeout: float = 5.0) -> RecordedRequest:
         """The callback request answering ``interaction``."""
-        return await self.wait_for("POST", rf"/interactions/{interaction.id}/{re.escape(interaction.token)}/callback",
-                                   timeout=timeout)
+        return await self.wait_for(
+            "POST", rf"/interactions/{interaction.id}/{re.escape(interaction.token)}/callback", timeout=timeout
+        )
 
-    async def wait_followup(self, interaction: FakeInteraction, *, after: int = 0, timeout: float = 5.0) -> RecordedRequest:
-        return await self.wait_for("POST", rf"/webhooks/{self.application_id}/{re.escape(interaction.token)}",
-                                   after=after, timeout=timeout)
+    async def wait_followup(
+        self, interaction: FakeInteraction, *, after: int = 0, timeout: float = 5.0
+    ) -> RecordedRequest:
+        return await self.wait_for(
+            "POST", rf"/webhooks/{self.application_id}/{re.escape(interaction.token)}", after=after, timeout=timeout
+        )
 
     def command(self, name: str) -> Json | None:
         """A synced command by name (guild commands first)."""

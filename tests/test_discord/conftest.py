@@ -53,7 +53,9 @@ class Harness:
     async def mention(self, text: str, *, author: FakeUser | None = None, **kw: Any) -> RecordedRequest:
         """Post ``@bot text`` and return the bot's reply request."""
         start = len(self.fake.requests)
-        msg = await self.fake.post_message(f"{self.fake.bot_user.mention} {text}", author=author or self.fake.alice, **kw)
+        msg = await self.fake.post_message(
+            f"{self.fake.bot_user.mention} {text}", author=author or self.fake.alice, **kw
+        )
         return await self.fake.wait_for("POST", rf"/channels/{msg['channel_id']}/messages", after=start)
 
     async def rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:

@@ -103,7 +103,9 @@ async def test_duplicate_questions_are_answered_once(harness: Harness, fake: Fak
 async def test_mentions_outside_allowed_channels_and_dms(start_bot, fake: FakeDiscord):
     harness = await start_bot(BOT_ALLOWED_CHANNELS=str(fake.channel_id), BOT_ALLOW_DMS="false")
     start = len(fake.requests)
-    await fake.post_message(f"{fake.bot_user.mention} Who signed it?", author=fake.alice, channel_id=fake.other_channel_id)
+    await fake.post_message(
+        f"{fake.bot_user.mention} Who signed it?", author=fake.alice, channel_id=fake.other_channel_id
+    )
     await fake.post_message("Who signed it? (no mention)", author=fake.alice)
     dm = await fake.post_message("Who signed the declaration?", author=fake.alice, dm=True)
     note = await fake.wait_for("POST", rf"/channels/{dm['channel_id']}/messages", after=start)

@@ -52,9 +52,7 @@ async def test_kb_status_for_a_moderator_role(harness: Harness, fake: FakeDiscor
 
 
 async def test_kb_add_a_good_file_saves_and_reloads(harness: Harness, fake: FakeDiscord):
-    interaction = await fake.slash(
-        "kb", user=fake.admin, subcommand="add", attachments={"file": ("extra.md", GOOD)}
-    )
+    interaction = await fake.slash("kb", user=fake.admin, subcommand="add", attachments={"file": ("extra.md", GOOD)})
     deferred = await fake.wait_response(interaction)
     assert deferred.json["type"] == 5 and deferred.json["data"]["flags"] & EPHEMERAL
     done = await fake.wait_followup(interaction)
@@ -75,7 +73,9 @@ async def test_kb_add_a_bad_file_lists_the_errors_and_saves_nothing(harness: Har
         assert "was not saved" in description, name
         assert "• `" in description
     assert sorted(p.name for p in Path(harness.settings.knowledge_dir).rglob("*") if p.is_file()) == [
-        "declaration.md", "declaration.md", "declaration.md"
+        "declaration.md",
+        "declaration.md",
+        "declaration.md",
     ]
     assert len(harness.assistant.knowledge.documents) == 3
 

@@ -1,0 +1,62 @@
+"""`python -m bot run`: the missing-token message, and a whole run against the fake ended by SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fake_discord import FakeDiscord
+
+from bot.cli import main
+from bot.cli.run import serve
+from bot.discord_front import endpoints
+
+from .conftest import settings_for
+
+
+def test_run_without_token_says_how_to_get_one(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "DISCORD_TOKEN" in err and "discord.com/developers" in err and "python -m bot chat" in err
+
+
+async def test_serve_answers_then_stops_cleanly_on_sigterm(fake: FakeDiscord, knowledge_dir: Path, tmp_path: Path):
+    previous = endpoints.current()
+    settings = settings_for(fake, knowledge_dir, tmp_path / "data" / "q.db")
+    task = asyncio.create_task(serve(settings, guild_ready_timeout=0.01))
+    try:
+        await fake.wait_connected()
+        await asyncio.sleep(0.05)  # READY → GUILD_CREATE → ready
+        loop = asyncio.get_running_loop()
+        if signal.SIGTERM not in getattr(loop, "_signal_handlers", {}):
+            pytest.skip("no asyncio signal handlers on this platform")
+        start = len(fake.requests)
+        await fake.post_message(f"{fake.bot_user.mention} Who signed the declaration?", author=fake.alice)
+        await fake.wait_for("POST", rf"/channels/{fake.channel_id}/messages", after=start)
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert await asyncio.wait_for(task, 5) == 0
+    finally:
+        if not task.done():
+            task.cancel()
+        endpoints.restore(previous)
+    assert endpoints.current() == previous
+    with sqlite3.connect(settings.db_path) as conn:  # flushed and closed on the way out
+        assert conn.execute("SELECT count(*) FROM questions").fetchone() == (1,)
+
+
+async def test_heartbeats_keep_their_rhythm_while_answering(start_bot, fake: FakeDiscord):
+    fake.heartbeat_interval = 0.05
+    harness = await start_bot()
+    await fake.wait_heartbeats(2)
+    for n in range(15):
+        await harness.mention(f"Who signed the declaration? ({n})")
+    await fake.wait_heartbeats(len(fake.heartbeats) + 3)
+    gaps = fake.heartbeat_gaps[1:]  # the first beat is sent at once on HELLO
+    assert gaps and max(gaps) < 0.05 + 0.2, gaps

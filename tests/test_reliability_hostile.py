@@ -1,0 +1,281 @@
+"""Hostile input, property-based: the analyzer, the retrieval and the reply builder never fail or misbehave.
+
+Questions are arbitrary Unicode (RTL and zero-width marks, combining marks, lone surrogates as produced by
+``surrogateescape``, control characters, 10,000-character strings) mixed with corpus words and attack
+fragments (mass mentions, role/user mentions, masked links, Markdown). Replies are built through the real
+path (``AskDesk.prepare/answer`` → ``reply_for`` → ``Reply.kwargs``) and checked against Discord's limits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.analysis import analyze, detect_language
+from bot.assistant import Assistant
+from bot.discord_front import embeds
+from bot.discord_front.ask import AskDesk, Asker, Outcome, reply_for
+from bot.discord_front.cooldown import Cooldown, DuplicateGuard
+from bot.i18n import MESSAGES
+from bot.models import LANGUAGES, Answer, Citation
+from bot.questions import MAX_QUESTION_CHARS, QuestionError, clean_question
+from bot.render import render_citations, render_markdown
+
+CORPUS = Path(__file__).parent.parent / "knowledge"
+PROPERTY = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
+
+ATTACKS = [
+    "@everyone", "@here", "@EVERYONE", "@ everyone", "@@here", "＠everyone", "@\u200beveryone",
+    "<@123456789012345678>", "<@!123456789012345678>", "<@&123456789012345678>", "<#123456789012345678>",
+    "<@&1>", "<a:party:123456789012345678>", "<t:1531440000:R>", "</ask:123456789012345678>",
+    "[click me](https://evil.example/login)", "[x](<https://evil.example>)", "[a]( https://evil.example )",
+    "https://discord.gg/evil", "discord.com/invite/evil", "http://evil.example", "<https://evil.example>",
+    "**", "__", "~~", "||", "`", "```py\n", "```", "> ", ">>> ", "# ", "-# ", "- ", "1. ", "\\", "*", "_",
+    "\u202e", "\u202d", "\u200f", "\u200e", "\u2066", "\u2069", "\u200b", "\u200d", "\u2060", "\ufeff",
+    "\u0301" * 30, "e\u0301", "Z\u0351\u0352\u0357\u0358\u035b", "\udcff", "\udce9", "\ud800", "\x00", "\x1b[31m",
+    "\r\n", "\n\n", "\t", "\u2028", "\u2029", "\ufffd", "🇫🇷🇯🇵", "👨‍👩‍👧",
+]
+WORDS = [
+    "Who signed the declaration?", "Qui a signé la déclaration ?", "共同声明に署名したのは誰ですか？",
+    "When was it signed?", "JETRO", "Mahjoubi", "intelligence artificielle", "サイバーセキュリティ", "Paris",
+    "2018", "13 juillet", "start-ups", "l'innovation", "Internet des objets", "Yoji Muto",
+]
+ANY_CHAR = st.characters(codec=None, exclude_categories=())  # every code point, surrogates included
+PIECES = st.one_of(st.sampled_from(ATTACKS), st.sampled_from(WORDS), st.text(ANY_CHAR, max_size=40))
+QUESTIONS = st.one_of(
+    st.lists(PIECES, max_size=25).map(" ".join),
+    st.lists(PIECES, max_size=25).map("".join),
+    st.text(ANY_CHAR, max_size=300),
+    st.tuples(st.lists(PIECES, min_size=1, max_size=5).map(" ".join), st.integers(900, 10_000)).map(
+        lambda pair: (pair[0] * (pair[1] // max(len(pair[0]), 1) + 1))[: pair[1]]
+    ),
+)
+
+PING = re.compile(r"@(everyone|here)\b|<@[!&]?\d+>|<#\d+>", re.IGNORECASE)
+MASKED_LINK = re.compile(r"(?<!\\)\[[^\]\n]*\]\(")
+BARE_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://")
+INVITE = re.compile(r"(?i)discord(?:app)?\.(?:gg|com/invite)/")
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Iterator[Assistant]:
+    helper = Assistant.from_directory(CORPUS)
+    yield helper
+    helper.close()
+
+
+@pytest.fixture(scope="module")
+def loop() -> Iterator[asyncio.AbstractEventLoop]:
+    event_loop = asyncio.new_event_loop()
+    yield event_loop
+    event_loop.close()
+
+
+class Recorder:
+    """Stands in for the query log: keeps what would be written."""
+
+    def __init__(self) -> None:
+        self.entries: list[Any] = []
+
+    def record(self, entry: Any) -> None:
+        self.entries.append(entry)
+
+
+def user_text_fields(body: dict[str, Any]) -> list[str]:
+    """Every string of a message body that can carry member text (content, embed title)."""
+    fields = [body.get("content") or ""]
+    fields += [embed.get("title") or "" for embed in body.get("embeds", [])]
+    return fields
+
+
+def all_text_fields(body: dict[str, Any]) -> list[str]:
+    fields = [body.get("content") or ""]
+    for embed in body.get("embeds", []):
+        fields += [embed.get("title") or "", embed.get("description") or "", (embed.get("footer") or {}).get("text")]
+    return [f or "" for f in fields]
+
+
+def body_of(outcome: Outcome, *, interaction: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The JSON discord.py would send for the reply (content, embeds) and the raw keyword arguments."""
+    kwargs = reply_for(outcome).kwargs(interaction=interaction)
+    body: dict[str, Any] = {"content": kwargs.get("content")}
+    if "embed" in kwargs:
+        body["embeds"] = [kwargs["embed"].to_dict()]
+    return body, kwargs
+
+
+def check_reply(outcome: Outcome, *, interaction: bool) -> None:
+    body, kwargs = body_of(outcome, interaction=interaction)
+    mentions = kwargs["allowed_mentions"]
+    assert isinstance(mentions, discord.AllowedMentions)
+    assert mentions.to_dict() == {"parse": []}  # nobody and no role can be pinged, whatever the text
+    assert len(body.get("content") or "") <= embeds.CONTENT_LIMIT
+    if "embed" in kwargs:
+        assert embeds.within_limits(kwargs["embed"], body.get("content"))
+    for text in all_text_fields(body):
+        assert not PING.search(text), text
+    for text in user_text_fields(body):
+        assert not MASKED_LINK.search(text), text
+        assert not BARE_URL.search(text), text
+        assert not INVITE.search(text), text
+        assert "\n" not in text.strip()
+    if outcome.kind == "answer":
+        assert outcome.answer is not None
+        blocks = render_citations(outcome.answer)
+        description = body["embeds"][0]["description"]
+        kept = description.split("\n\n")
+        assert 1 <= len(kept) <= len(blocks)
+        assert description == "\n\n".join(blocks[: len(kept)])  # whole citations, in order
+        assert kwargs["view"] is not None  # vote buttons carry the logged qid
+        assert all(outcome.qid in item.custom_id for item in kwargs["view"].children)  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- analyzer and question cleaning
+
+
+@PROPERTY
+@given(text=QUESTIONS)
+def test_analyzer_never_fails(text: str) -> None:
+    language = detect_language(text)
+    assert language in (None, *LANGUAGES)
+    for lang in LANGUAGES:
+        tokens = analyze(text, lang)
+        assert all(isinstance(t, str) and t and not t.isspace() for t in tokens)
+
+
+@PROPERTY
+@given(text=QUESTIONS)
+def test_clean_question_refuses_or_returns_inert_text(text: str) -> None:
+    try:
+        cleaned = clean_question(text)
+    except QuestionError as error:
+        assert error.key in MESSAGES["en"]
+        return
+    assert 0 < len(cleaned) <= MAX_QUESTION_CHARS
+    assert not PING.search(cleaned)
+    assert not re.search(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]", cleaned)
+    assert "`" not in cleaned
+    cleaned.encode("utf-8")  # no lone surrogate can reach the log or Discord
+
+
+# --------------------------------------------------------------------------- retrieval
+
+
+@PROPERTY
+@given(text=QUESTIONS, language=st.sampled_from([None, *LANGUAGES]))
+def test_retrieval_never_fails_on_raw_text(assistant: Assistant, text: str, language: str | None) -> None:
+    """Even text that skipped the cleaning (a future front end) gives a well-formed answer."""
+    answer = assistant.retriever.answer(text, language)
+    assert isinstance(answer, Answer)
+    assert answer.answered == bool(answer.citations)
+    ids = {p.id for p in assistant.knowledge.passages}
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    for citation in answer.citations:
+        assert citation.passage_id in ids
+        assert all(0 <= a < b <= len(citation.snippet) for a, b in citation.highlights)
+
+
+def test_10000_character_questions_are_fast(assistant: Assistant) -> None:
+    import time
+
+    for text in ("déclaration " * 900, "共同声明" * 2500, "a" * 10_000, "\u0301" * 10_000, "@everyone " * 1000):
+        started = time.perf_counter()
+        assistant.retriever.answer(text[:10_000])
+        assert time.perf_counter() - started < 1.0
+
+
+# --------------------------------------------------------------------------- the reply builder (Discord)
+
+
+@PROPERTY
+@given(text=QUESTIONS, locale=st.sampled_from(LANGUAGES), interaction=st.booleans())
+def test_replies_stay_within_limits_and_inert(
+    assistant: Assistant, loop: asyncio.AbstractEventLoop, text: str, locale: str, interaction: bool
+) -> None:
+    recorder = Recorder()
+    desk = AskDesk(assistant, recorder, Cooldown(10**6, 60.0), DuplicateGuard(0))
+    prepared = desk.prepare(text, Asker(42, 1, 2, locale))
+    outcome = prepared if prepared.refused else loop.run_until_complete(desk.answer(prepared))
+    check_reply(outcome, interaction=interaction)
+    if not prepared.refused:
+        (entry,) = recorder.entries
+        assert entry.qid == outcome.qid
+        entry.question.encode("utf-8")
+
+
+@pytest.mark.parametrize("kind", ["cooldown", "duplicate", "invalid"])
+def test_refusals_are_ephemeral_and_inert(kind: str) -> None:
+    outcome = Outcome(kind, "en", "@everyone [x](https://evil.example)", retry_at=2e9, message="Please ask a question")
+    body, kwargs = body_of(outcome, interaction=True)
+    assert kwargs["ephemeral"] is True
+    assert not any(PING.search(t) or MASKED_LINK.search(t) for t in all_text_fields(body))
+
+
+# --------------------------------------------------------------------------- the Markdown renderer on hostile corpus text
+
+
+URLS = st.one_of(
+    st.just("https://example.org/declaration"),
+    st.just("javascript:alert(1)"),
+    st.just("https://evil.example/a)[b](https://x"),
+    st.just("https://evil.example/<@&123456789012345678>"),
+    st.text(ANY_CHAR, max_size=40),
+)
+TEXTS = st.one_of(st.lists(PIECES, max_size=20).map(" ".join), st.text(ANY_CHAR, max_size=2500))
+
+
+@st.composite
+def citations(draw: st.DrawFn) -> list[Citation]:
+    count = draw(st.integers(1, 5))
+    out = []
+    for n in range(1, count + 1):
+        snippet = draw(TEXTS)
+        spans = draw(st.lists(st.tuples(st.integers(-5, len(snippet) + 5), st.integers(-5, len(snippet) + 5))))
+        out.append(
+            Citation(
+                n=n,
+                doc_id=draw(st.text(ANY_CHAR, max_size=20)),
+                passage_id=draw(st.text(ANY_CHAR, max_size=30)),
+                title=draw(TEXTS.map(lambda s: s[:200])),
+                source=draw(URLS),
+                language=draw(st.sampled_from(LANGUAGES)),
+                snippet=snippet,
+                score=draw(st.floats(0, 100)),
+                highlights=tuple(spans),
+            )
+        )
+    return out
+
+
+@PROPERTY
+@given(cites=citations(), question=TEXTS, language=st.sampled_from(LANGUAGES))
+def test_rendered_citations_fit_and_stay_whole(cites: list[Citation], question: str, language: str) -> None:
+    """Even a hostile knowledge file (a moderator's mistake) cannot ping, overflow or cut a citation."""
+    answer = Answer(question=question, language=language, answered=True, citations=cites)
+    markdown = render_markdown(answer)
+    assert 0 < len(markdown) <= embeds.DESCRIPTION_LIMIT
+    assert not re.search(r"@(everyone|here)\b", markdown, re.IGNORECASE)
+    assert not re.search(r"(?<!\\)<@[!&]?\d+>", markdown)
+    blocks = render_citations(answer)
+    kept = markdown.split("\n\n")
+    if len(blocks[0]) <= embeds.DESCRIPTION_LIMIT:
+        assert markdown == "\n\n".join(blocks[: len(kept)])
+    else:  # a single citation longer than the budget: its source line is still whole
+        assert markdown.endswith(blocks[0].rsplit("\n— ", 1)[1])
+    for link in re.findall(r"(?<!\\)\]\(([^)]*)\)", markdown):
+        assert re.fullmatch(r"https?://[^\s<>()\[\]]+", link), link  # only plain http(s) sources become links
+    embed = embeds.answer_embed(question, blocks, "footer")
+    assert embeds.within_limits(embed)
+    assert not PING.search(embed.title or "")
