@@ -8,7 +8,7 @@ import unicodedata
 MAX_QUESTION_CHARS = 1000
 
 _MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:\d+(?::\w)?>")
-_EVERYONE = re.compile(r"@(everyone|here)\b", re.IGNORECASE)
+_EVERYONE = re.compile(r"@+(everyone|here)\b", re.IGNORECASE)
 _CODE_FENCE = re.compile(r"```(?:[a-zA-Z0-9_+-]*\n)?|`")
 _SPACES = re.compile(r"\s+")
 
@@ -22,6 +22,9 @@ class QuestionError(ValueError):
         self.values = values
 
 
+_INVISIBLE = ("Cf", "Cs", "Co", "Cn")
+
+
 def _strip_invisible(text: str) -> str:
     """Drop control and format characters (zero-width, bidi marks) and lone surrogates."""
     kept = []
@@ -29,7 +32,7 @@ def _strip_invisible(text: str) -> str:
         category = unicodedata.category(char)
         if category in ("Cc", "Zl", "Zp"):
             kept.append(" ")
-        elif category not in ("Cf", "Cs", "Co", "Cn"):
+        elif category not in _INVISIBLE:
             kept.append(char)
     return "".join(kept)
 
@@ -44,7 +47,9 @@ def clean_question(text: str | None) -> str:
         raise QuestionError("empty")
     if len(text) > MAX_QUESTION_CHARS:
         raise QuestionError("too_long", length=len(text), limit=MAX_QUESTION_CHARS)
-    cleaned = _MENTION.sub(" ", text)
+    # Invisible characters go first: "<@\u200b123>" or "@\u200beveryone" must not become a mention below.
+    cleaned = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
+    cleaned = _MENTION.sub(" ", cleaned)
     cleaned = _EVERYONE.sub(r"\1", cleaned)
     cleaned = _CODE_FENCE.sub(" ", cleaned)
     cleaned = _SPACES.sub(" ", _strip_invisible(cleaned)).strip()

@@ -35,7 +35,7 @@ def test_ask_json_has_the_documented_shape_and_logs_the_question(capsys, db: Pat
     assert set(first) == {"n", "doc_id", "passage_id", "title", "source", "language", "snippet", "score"}
     assert first["source"].startswith("http") and first["passage_id"].startswith(first["doc_id"] + "#")
     with sqlite3.connect(db) as connection:
-        rows = connection.execute("SELECT question, answered FROM queries").fetchall()
+        rows = connection.execute("SELECT question, answered FROM questions").fetchall()
     assert rows == [("Qui a signé la déclaration ?", 1)]
 
 
@@ -44,7 +44,7 @@ def test_out_of_scope_question_gets_an_honest_answer(capsys, db: Path):
     assert status == 0
     assert "could not find" in out
     with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT answered FROM queries").fetchall() == [(0,)]
+        assert connection.execute("SELECT answered FROM questions").fetchall() == [(0,)]
 
 
 @pytest.mark.parametrize("question", ["", "   ", "?!?", "x" * 10_000])

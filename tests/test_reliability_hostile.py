@@ -63,8 +63,8 @@ QUESTIONS = st.one_of(
     ),
 )
 
-PING = re.compile(r"@(everyone|here)\b|<@[!&]?\d+>|<#\d+>", re.IGNORECASE)
-MASKED_LINK = re.compile(r"(?<!\\)\[[^\]\n]*\]\(")
+PING = re.compile(r"@(everyone|here)\b|<@[!&]?\d+>")  # user/role pings; mass mentions are lower case only
+MASKED_LINK = re.compile(r"(?<!\\)\[[^\]\n]*\]\(\s*<?\s*[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # a working link
 BARE_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://")
 INVITE = re.compile(r"(?i)discord(?:app)?\.(?:gg|com/invite)/")
 
@@ -164,7 +164,7 @@ def test_clean_question_refuses_or_returns_inert_text(text: str) -> None:
         assert error.key in MESSAGES["en"]
         return
     assert 0 < len(cleaned) <= MAX_QUESTION_CHARS
-    assert not PING.search(cleaned)
+    assert not PING.search(cleaned) and not re.search(r"@(everyone|here)\b", cleaned, re.IGNORECASE)
     assert not re.search(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]", cleaned)
     assert "`" not in cleaned
     cleaned.encode("utf-8")  # no lone surrogate can reach the log or Discord
@@ -215,6 +215,13 @@ def test_replies_stay_within_limits_and_inert(
         entry.question.encode("utf-8")
 
 
+def test_too_long_question_reply_names_the_length(assistant: Assistant) -> None:
+    desk = AskDesk(assistant, Recorder(), Cooldown(10**6, 60.0), DuplicateGuard(0))
+    outcome = desk.prepare("a" * 5000, Asker(42, 1, 2, "en"))
+    content = reply_for(outcome).content or ""
+    assert outcome.kind == "invalid" and "5000" in content and "{" not in content
+
+
 @pytest.mark.parametrize("kind", ["cooldown", "duplicate", "invalid"])
 def test_refusals_are_ephemeral_and_inert(kind: str) -> None:
     outcome = Outcome(kind, "en", "@everyone [x](https://evil.example)", retry_at=2e9, message="Please ask a question")
@@ -223,7 +230,7 @@ def test_refusals_are_ephemeral_and_inert(kind: str) -> None:
     assert not any(PING.search(t) or MASKED_LINK.search(t) for t in all_text_fields(body))
 
 
-# --------------------------------------------------------------------------- the Markdown renderer on hostile corpus text
+# --------------------------------------------------------------------------- the renderer on hostile corpus text
 
 
 URLS = st.one_of(

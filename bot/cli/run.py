@@ -24,7 +24,7 @@ log = logging.getLogger("bot.run")
 MISSING_TOKEN = (
     "error: DISCORD_TOKEN is not set. Create an application at https://discord.com/developers/applications "
     "(Bot → Reset Token), put DISCORD_TOKEN=… in .env (see docs/DISCORD.md); "
-    "to try the bot without Discord, run `python -m bot chat` or `python -m bot ask \"Who signed it?\"`."
+    'to try the bot without Discord, run `python -m bot chat` or `python -m bot ask "Who signed it?"`.'
 )
 
 
@@ -53,7 +53,11 @@ def run(args: argparse.Namespace) -> int:
         print(MISSING_TOKEN, file=sys.stderr)
         return 2
     if not args.verbose:
-        logging.getLogger().setLevel(settings.log_level.upper())
+        try:
+            logging.getLogger().setLevel(settings.log_level.upper())
+        except ValueError:
+            print(f"error: BOT_LOG_LEVEL={settings.log_level!r} is not DEBUG, INFO, WARNING or ERROR", file=sys.stderr)
+            return 2
     return asyncio.run(serve(settings))
 
 

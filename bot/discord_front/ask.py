@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import discord
 
+from bot.assistant import Assistant
 from bot.discord_front import embeds
 from bot.discord_front.cooldown import Cooldown, DuplicateGuard
 from bot.discord_front.language import detect
@@ -22,7 +23,7 @@ from bot.discord_front.texts import say
 from bot.discord_front.views import vote_view
 from bot.i18n import t
 from bot.models import LANGUAGES, Answer
-from bot.querylog import LogEntry, new_qid
+from bot.querylog import LogEntry, QueryLog, new_qid
 from bot.questions import QuestionError, clean_question
 from bot.render import render_citations
 
@@ -85,8 +86,8 @@ class AskDesk:
 
     def __init__(
         self,
-        assistant: Any,
-        querylog: Any,
+        assistant: Assistant,
+        querylog: QueryLog,
         cooldown: Cooldown,
         duplicates: DuplicateGuard,
         wall_clock: Callable[[], float] = time.time,
@@ -103,7 +104,7 @@ class AskDesk:
             question = clean_question(text)
         except QuestionError as error:
             language = detect(text) or asker.fallback_language
-            return Outcome("invalid", language, text, asker, message=t(language, error.key))
+            return Outcome("invalid", language, text, asker, message=t(language, error.key, **error.values))
         language = detect(question) or asker.fallback_language
         if self.duplicates.is_duplicate(asker.user_id, question):
             return Outcome("duplicate", language, question, asker)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,9 @@ def snapshot(directory: Path) -> Snapshot:
     return tuple(items)
 
 
-async def watch_knowledge(assistant: Any, directory: Path, interval: float = 5.0) -> None:
+async def watch_knowledge(
+    assistant: Any, directory: Path, interval: float = 5.0, on_reload: Callable[[Any], None] | None = None
+) -> None:
     """Reload the index once files under ``directory`` changed and then stayed still for ``interval`` s."""
     stable = await asyncio.to_thread(snapshot, directory)
     pending = False
@@ -44,4 +47,6 @@ async def watch_knowledge(assistant: Any, directory: Path, interval: float = 5.0
         if pending:
             pending = False
             result = await assistant.reload()
+            if on_reload is not None:
+                on_reload(result)
             log.info("knowledge changed: reload swapped=%s, %d errors", result.swapped, len(result.errors))

@@ -11,6 +11,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.assistant import Assistant, ReloadResult
 from bot.discord_front.ask import AskDesk
 from bot.discord_front.background import watch_knowledge
 from bot.discord_front.commands import member_commands
@@ -24,6 +25,7 @@ from bot.discord_front.texts import say
 from bot.discord_front.translator import CommandTranslator
 from bot.discord_front.views import VoteButton
 from bot.i18n import t
+from bot.querylog import QueryLog
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -73,16 +75,15 @@ def _command_name(interaction: discord.Interaction) -> str:
 class DeclarationBot(discord.Client):
     """Answers members' questions with cited passages; resources are handed in, never global.
 
-    ``assistant`` is a :class:`bot.assistant.Assistant`, ``querylog`` a :class:`bot.querylog.QueryLog`;
-    both stay owned by the caller (``python -m bot run`` closes them after the bot).
+    The assistant and the query log stay owned by the caller (``python -m bot run`` closes them after the bot).
     """
 
     def __init__(
         self,
         *,
         settings: Settings,
-        assistant: Any,
-        querylog: Any,
+        assistant: Assistant,
+        querylog: QueryLog,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
         defer_after: float = 1.0,
@@ -108,6 +109,7 @@ class DeclarationBot(discord.Client):
         )
         self.tree = BotTree(self)
         self.synced: list[app_commands.AppCommand] = []
+        self.last_reload: ReloadResult | None = None  # shown by /kb status
         self._chores: list[asyncio.Task[None]] = []
 
     async def setup_hook(self) -> None:
@@ -119,7 +121,8 @@ class DeclarationBot(discord.Client):
         self.add_dynamic_items(VoteButton)
         if self.settings.auto_reload:
             self._start(
-                watch_knowledge(self.assistant, self.assistant.knowledge_dir, self.watch_interval), "knowledge-watch"
+                watch_knowledge(self.assistant, self.assistant.knowledge_dir, self.watch_interval, self.reloaded),
+                "knowledge-watch",
             )
         self.synced = await self.sync_commands()
 
@@ -134,6 +137,10 @@ class DeclarationBot(discord.Client):
             synced = await self.tree.sync()
             log.info("synced %d global commands", len(synced))
         return synced
+
+    def reloaded(self, result: ReloadResult) -> None:
+        """Remember the outcome of the latest reload (by /kb or the watcher)."""
+        self.last_reload = result
 
     def _start(self, chore: Coroutine[Any, Any, None], name: str) -> None:
         self._chores.append(asyncio.create_task(chore, name=name))

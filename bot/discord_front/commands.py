@@ -35,6 +35,9 @@ async def ask(
 ) -> None:
     """Answer with cited snippets (in a new thread when BOT_ANSWER_IN_THREAD is on)."""
     bot = interaction.client
+    if interaction.guild_id is None and not bot.settings.allow_dms:
+        await send(interaction, Reply(content=say(interaction_language(interaction), "dm.off"), ephemeral=True))
+        return
     prepared = bot.desk.prepare(question, asker_of(interaction))
     if prepared.refused:
         await send(interaction, reply_for(prepared))

@@ -24,6 +24,7 @@ NOTICE_COLOUR = discord.Colour(0x3BA55C)
 
 _LINK = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(//)")
 _INVITE = re.compile(r"(?i)(discord(?:app)?\.(?:gg|com/invite))/")
+_TAG = re.compile(r"<([@#/])")  # <@user>, <@&role>, <#channel>, </command:id> whatever the digits
 
 
 def clip(text: str, limit: int) -> str:
@@ -35,6 +36,7 @@ def escape_user_text(text: str, limit: int = TITLE_LIMIT) -> str:
     """Member text made inert: one line, no Markdown, no mentions, no clickable links; then clipped."""
     text = " ".join(text.split())
     text = discord.utils.escape_markdown(text, ignore_links=False)
+    text = _TAG.sub("<\\1\u200b", text)
     text = discord.utils.escape_mentions(text)
     text = _LINK.sub("\\1:\u2060\\2", text)  # a word joiner after the scheme stops auto-linking
     text = _INVITE.sub("\\1\u2060/", text)

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def mention_pattern(user_id: int) -> re.Pattern[str]:
-    return re.compile(rf"<@!?{user_id}>")
+def mention_pattern(user_id: int, role_id: int | None = None) -> re.Pattern[str]:
+    """``<@bot>`` / ``<@!bot>``, and ``<@&role>`` for the bot's own managed role (often picked by mistake)."""
+    role = rf"|<@&{role_id}>" if role_id else ""
+    return re.compile(rf"<@!?{user_id}>{role}")
 
 
 def is_allowed_channel(channel: discord.abc.Messageable, allowed: list[int]) -> bool:
@@ -44,7 +46,8 @@ def question_of(bot: DeclarationBot, message: discord.Message) -> str | None:
         return None
     if message.guild is None:
         return message.content if bot.settings.allow_dms else None
-    pattern = mention_pattern(me.id)
+    self_role = message.guild.self_role
+    pattern = mention_pattern(me.id, self_role.id if self_role else None)
     # A reply to the bot also lists it in ``mentions``; only an explicit <@bot> in the text counts.
     if not pattern.search(message.content) or not is_allowed_channel(message.channel, bot.settings.allowed_channels):
         return None

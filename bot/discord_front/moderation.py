@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
+from bot.assistant import ReloadResult
 from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
@@ -19,7 +20,6 @@ from bot.knowledge import MAX_FILE_BYTES, UploadRefused, check_upload, save_uplo
 from bot.models import KnowledgeBase, LoadError
 
 if TYPE_CHECKING:
-    from bot.assistant import ReloadResult
     from bot.discord_front.client import DeclarationBot
     from bot.settings import Settings
 
@@ -40,7 +40,9 @@ def built_text(built_at: datetime | None) -> str:
     return f"{discord.utils.format_dt(built_at, 'f')} ({discord.utils.format_dt(built_at, 'R')})"
 
 
-def status_lines(kb: KnowledgeBase, built_at: datetime | None, language: str) -> list[str]:
+def status_lines(
+    kb: KnowledgeBase, built_at: datetime | None, language: str, last_reload: ReloadResult | None = None
+) -> list[str]:
     lines = say(
         language,
         "kb.status.body",
@@ -50,9 +52,13 @@ def status_lines(kb: KnowledgeBase, built_at: datetime | None, language: str) ->
         built=built_text(built_at),
     ).split("\n")
     lines.append("")
-    if kb.errors:
-        lines.append(say(language, "kb.errors", count=len(kb.errors)))
-        lines.extend(error_lines(kb.errors))
+    errors = kb.errors
+    if last_reload is not None and not last_reload.swapped:  # the last load failed as a whole
+        lines.append(say(language, "kb.reload.kept"))
+        errors = last_reload.errors
+    if errors:
+        lines.append(say(language, "kb.errors", count=len(errors)))
+        lines.extend(error_lines(errors))
     else:
         lines.append(say(language, "kb.no_errors"))
     return lines
@@ -90,8 +96,8 @@ class KnowledgeCommands(app_commands.Group):
     @app_commands.command(name="status", description="Documents, passages, languages, last build and load errors")
     async def status(self, interaction: discord.Interaction[DeclarationBot]) -> None:
         language = interaction_language(interaction)
-        assistant = interaction.client.assistant
-        lines = status_lines(assistant.knowledge, assistant.built_at, language)
+        bot = interaction.client
+        lines = status_lines(bot.assistant.knowledge, bot.assistant.built_at, language, bot.last_reload)
         await send(
             interaction, Reply(embed=embeds.notice_embed(say(language, "kb.status.title"), lines), ephemeral=True)
         )
@@ -101,6 +107,7 @@ class KnowledgeCommands(app_commands.Group):
         language = interaction_language(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await interaction.client.assistant.reload()
+        interaction.client.reloaded(result)
         title = say(language, "kb.status.title")
         await send(interaction, Reply(embed=embeds.notice_embed(title, reload_lines(result, language)), ephemeral=True))
 
@@ -130,6 +137,7 @@ class KnowledgeCommands(app_commands.Group):
             )
             return
         result = await interaction.client.assistant.reload()
+        interaction.client.reloaded(result)
         shown = path.relative_to(directory.resolve()) if path.is_relative_to(directory.resolve()) else path.name
         lines = [say(language, "kb.add.saved", name=name, path=shown), *reload_lines(result, language)]
         await send(interaction, Reply(embed=embeds.notice_embed(title, lines), ephemeral=True))

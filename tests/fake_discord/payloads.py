@@ -46,7 +46,9 @@ def user(user_id: int, name: str, *, bot: bool = False) -> Json:
     }
 
 
-def role(role_id: int, name: str, position: int = 1, permissions: int = 0) -> Json:
+def role(role_id: int, name: str, position: int = 1, permissions: int = 0, *, bot_id: int | None = None) -> Json:
+    """A role; with ``bot_id`` the bot's own managed role (the one Discord makes when a bot joins)."""
+    extra: Json = {"managed": True, "tags": {"bot_id": str(bot_id)}} if bot_id else {}
     return {
         "id": str(role_id),
         "name": name,
@@ -57,6 +59,7 @@ def role(role_id: int, name: str, position: int = 1, permissions: int = 0) -> Js
         "managed": False,
         "mentionable": False,
         "flags": 0,
+        **extra,
     }
 
 
@@ -177,6 +180,7 @@ def message(
     guild_id: int | None = None,
     author_member: Json | None = None,
     mentions: Sequence[Json] = (),
+    mention_roles: Sequence[int] = (),
     embeds: Sequence[Json] = (),
     components: Sequence[Json] = (),
     flags: int = 0,
@@ -193,7 +197,7 @@ def message(
         "tts": False,
         "mention_everyone": False,
         "mentions": list(mentions),
-        "mention_roles": [],
+        "mention_roles": [str(r) for r in mention_roles],
         "attachments": [],
         "embeds": list(embeds),
         "components": list(components),

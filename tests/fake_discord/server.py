@@ -40,9 +40,12 @@ def json_response(data: Any, status: int = 200, headers: dict[str, str] | None =
 
 
 def rate_limited(retry_after: float = 0.05, *, global_: bool = False) -> web.Response:
-    """A 429 as Discord sends it (for an :meth:`FakeDiscord.override`)."""
+    """A 429 as Discord sends it (for an :meth:`FakeDiscord.override`).
+
+    The ``Via`` header matters: discord.py treats a 429 without it as a Cloudflare ban and gives up.
+    """
     body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": global_}
-    headers = {"Retry-After": str(retry_after), "X-RateLimit-Scope": "user"}
+    headers = {"Retry-After": str(retry_after), "X-RateLimit-Scope": "user", "Via": "1.1 google"}
     if global_:
         headers["X-RateLimit-Global"] = "true"
     return json_response(body, 429, headers)
@@ -121,6 +124,7 @@ class FakeDiscord:
         self.other_channel_id = self.ids()
         self.moderator_role = self.ids()
         self.maintainer_role = self.ids()
+        self.bot_role = self.ids()  # the bot's managed role
         self.guild_locale = guild_locale
         self.alice = FakeUser(self.ids(), "alice")
         self.bob = FakeUser(self.ids(), "bob", locale="fr")
@@ -262,12 +266,13 @@ class FakeDiscord:
             p.role(self.guild_id, "@everyone", 0, p.MEMBER_PERMISSIONS),
             p.role(self.moderator_role, "Moderators", 1),
             p.role(self.maintainer_role, "Maintainers", 2),
+            p.role(self.bot_role, "declaration-bot", 3, bot_id=self.bot_user.id),
         ]
         channels = [
             p.text_channel(self.channel_id, self.guild_id, "general", 0),
             p.text_channel(self.other_channel_id, self.guild_id, "off-topic", 1),
         ]
-        members = [p.member(self.bot_user.payload)]
+        members = [p.member(self.bot_user.payload, [self.bot_role])]
         return p.guild(
             self.guild_id,
             "Test server",
@@ -299,6 +304,7 @@ class FakeDiscord:
     ) -> Json:
         """A member's message (MESSAGE_CREATE); ``<@bot>`` in ``content`` makes it a mention."""
         mentions = [self.bot_user.payload] if self.bot_user.mention in content else []
+        mention_roles = [self.bot_role] if f"<@&{self.bot_role}>" in content else []
         if dm:
             data = p.message(self.ids(), channel_id or self.ids(), author.payload, content=content, mentions=mentions)
         else:
@@ -310,6 +316,7 @@ class FakeDiscord:
                 guild_id=self.guild_id,
                 author_member=author.member(),
                 mentions=mentions,
+                mention_roles=mention_roles,
             )
         self.messages[int(data["id"])] = data
         await self.dispatch("MESSAGE_CREATE", data)

@@ -14,6 +14,7 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # script mode: make ``fake_discord`` importable
@@ -22,7 +23,8 @@ from fake_discord import FakeDiscord  # noqa: E402
 
 
 def show(title: str, request) -> None:
-    print(f"\n### {title}\n{request.method} /api/v10{request.path}" + (f"?{request.query}" if request.query else ""))
+    query = f"?{urlencode(request.query)}" if request.query else ""
+    print(f"\n### {title}\n{request.method} /api/v10{request.path}{query}")
     print(json.dumps(request.json, ensure_ascii=False, indent=2))
 
 

@@ -122,7 +122,7 @@ async def start_bot(fake: FakeDiscord, knowledge_dir: Path, tmp_path: Path) -> A
     started: list[tuple[Harness, asyncio.Task[None]]] = []
     previous = endpoints.current()
 
-    async def start(**env: Any) -> Harness:
+    async def start(bot_options: dict[str, Any] | None = None, **env: Any) -> Harness:
         settings = settings_for(fake, knowledge_dir, tmp_path / "data" / "queries.db", **env)
         endpoints.apply(settings.discord_api_base, settings.discord_gateway_url)
         assistant = Assistant.from_directory(settings.knowledge_dir)
@@ -135,9 +135,10 @@ async def start_bot(fake: FakeDiscord, knowledge_dir: Path, tmp_path: Path) -> A
             clock=clock,
             note_lifetime=0.01,
             guild_ready_timeout=0.01,
+            **(bot_options or {}),
         )
         await bot.login(TOKEN)
-        task = asyncio.create_task(bot.connect(reconnect=False))
+        task = asyncio.create_task(bot.connect(reconnect=True))
         harness = Harness(fake, bot, settings, querylog, assistant, clock)
         started.append((harness, task))
         await asyncio.wait_for(bot.wait_until_ready(), 5)

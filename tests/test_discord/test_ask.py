@@ -138,3 +138,17 @@ async def test_answers_in_a_thread_when_configured(start_bot, fake: FakeDiscord)
     assert created.json["type"] == 11
     note = await fake.wait_followup(interaction)
     assert "Answered in <#" in note.json["content"]
+
+
+async def test_mentioning_the_bots_role_counts_as_a_mention(harness: Harness, fake: FakeDiscord):
+    start = len(fake.requests)
+    await fake.post_message(f"<@&{fake.bot_role}> Who signed the declaration?", author=fake.alice)
+    reply = await fake.wait_for("POST", rf"/channels/{fake.channel_id}/messages", after=start)
+    assert embed_of(reply)["title"] == "Who signed the declaration?"
+
+
+async def test_ask_in_dms_is_refused_when_dms_are_off(start_bot, fake: FakeDiscord):
+    await start_bot(BOT_ALLOW_DMS="false")
+    response = await fake.wait_response(await fake.slash("ask", {"question": "Who signed it?"}, user=fake.bob, dm=True))
+    assert response.json["data"]["flags"] & EPHEMERAL
+    assert response.json["data"]["content"].startswith("Je ne réponds pas aux messages privés")

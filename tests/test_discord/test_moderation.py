@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from fake_discord import FakeDiscord
@@ -100,3 +101,30 @@ async def test_logs_summary_for_a_maintainer(harness: Harness, fake: FakeDiscord
     description = done.json["embeds"][0]["description"]
     assert "p50" in description and "p95" in description
     assert "ramen" in description  # most asked unanswered
+
+
+async def test_kb_reload_keeps_the_previous_index_when_nothing_loads(harness: Harness, fake: FakeDiscord):
+    for path in Path(harness.settings.knowledge_dir).rglob("*.md"):
+        path.write_bytes(BAD)
+    interaction = await fake.slash("kb", user=fake.admin, subcommand="reload")
+    await fake.wait_response(interaction)
+    done = await fake.wait_followup(interaction)
+    description = done.json["embeds"][0]["description"]
+    assert description.startswith("Nothing could be loaded; the previous index is still served.")
+    assert "Errors of the last load (" in description
+    status = await fake.wait_response(await fake.slash("kb", user=fake.admin, subcommand="status"))
+    assert "previous index is still served" in status.json["data"]["embeds"][0]["description"]
+    reply = await harness.mention("Who signed the declaration?")
+    assert reply.json["embeds"][0]["description"].startswith("**[1]**")
+
+
+async def test_auto_reload_when_knowledge_files_change(start_bot, fake: FakeDiscord):
+    harness = await start_bot(bot_options={"watch_interval": 0.02}, BOT_AUTO_RELOAD="true")
+    await asyncio.sleep(0.05)
+    (Path(harness.settings.knowledge_dir) / "extra.md").write_bytes(GOOD)
+    for _ in range(200):
+        if len(harness.assistant.knowledge.documents) == 4:
+            break
+        await asyncio.sleep(0.02)
+    assert len(harness.assistant.knowledge.documents) == 4
+    assert harness.bot.last_reload is not None and harness.bot.last_reload.swapped
