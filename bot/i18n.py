@@ -30,7 +30,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fr": {
         "not_found": (
             "Je n’ai pas trouvé cela dans mes sources sur la déclaration franco-japonaise du 13 juillet 2018. "
-            "Reformulez avec des noms, des dates ou des lieux, ou voyez /topics pour ce que je connais."
+            "Reformulez avec des noms, des dates ou des lieux, ou voyez /sujets pour ce que je connais."
         ),
         "empty": "Posez une question, par exemple : « Qui a signé la déclaration ? »",
         "too_long": "Cette question est trop longue ({length} caractères) ; restez sous {limit}.",
@@ -44,7 +44,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ja": {
         "not_found": (
             "2018年7月13日の日仏共同声明に関する資料には、その内容が見つかりませんでした。"
-            "人名・日付・場所を入れて言い換えるか、/topics で扱っている内容をご覧ください。"
+            "人名・日付・場所を入れて言い換えるか、/トピック で扱っている内容をご覧ください。"
         ),
         "empty": "質問を入力してください。例：「共同声明に署名したのは誰ですか？」",
         "too_long": "質問が長すぎます（{length}文字）。{limit}文字以内でお願いします。",

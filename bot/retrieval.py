@@ -93,6 +93,7 @@ class Speller:
 
     def __init__(self, frequencies: Mapping[str, int]) -> None:
         self._frequencies = dict(frequencies)
+        self._longest = max(map(len, self._frequencies), default=0)
         self._by_delete: dict[str, list[str]] = defaultdict(list)
         for word in self._frequencies:
             if len(word) >= MIN_TYPO_LENGTH:
@@ -104,6 +105,8 @@ class Speller:
         if len(word) < MIN_TYPO_LENGTH or not word.isascii() or not word.isalpha() or word in self._frequencies:
             return None
         limit = 2 if len(word) >= LONG_WORD else 1
+        if len(word) > self._longest + limit:  # no corpus word is near; and _deletes() of a long word is huge
+            return None
         candidates = {c for v in _deletes(word, limit) for c in self._by_delete.get(v, ())}
         best: tuple[int, int, str] | None = None
         for cand in candidates:

@@ -24,7 +24,9 @@ def _split_ids(value: object) -> object:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True, env_ignore_empty=True
+    )
 
     # Discord
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")

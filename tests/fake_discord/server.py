@@ -241,24 +241,29 @@ class FakeDiscord:
     async def wait_connected(self, timeout: float = 5.0) -> None:
         async with self._changed:
             await asyncio.wait_for(
-                self._changed.wait_for(lambda: any(c.identified for c in self._connections)), timeout
+                self._changed.wait_for(lambda: any(c.identified and not c.ws.closed for c in self._connections)),
+                timeout,
             )
 
     async def close_gateway(self, code: int = 4000, message: bytes = b"") -> None:
         """Close every gateway socket with ``code`` (4000: the client reconnects and resumes)."""
         for conn in list(self._connections):
+            conn.identified = False  # no event goes to a socket being closed
             await conn.ws.close(code=code, message=message)
 
     async def send_gateway(self, payload: Json) -> None:
         """Send a raw gateway payload (e.g. ``{"op": 7}`` reconnect, ``{"op": 9, "d": False}``) to every socket."""
         for conn in list(self._connections):
-            await conn.ws.send_str(json.dumps(payload))
+            if not conn.ws.closed:
+                with contextlib.suppress(ConnectionError):
+                    await conn.ws.send_str(json.dumps(payload))
 
     async def dispatch(self, event: str, data: Json) -> None:
         """Send a DISPATCH event to every identified gateway connection."""
         for conn in list(self._connections):
-            if conn.identified:
-                await self._send_event(conn, event, data)
+            if conn.identified and not conn.ws.closed:
+                with contextlib.suppress(ConnectionError):  # the client hung up meanwhile
+                    await self._send_event(conn, event, data)
 
     # -- the world as the bot sees it --------------------------------------------------------------------
     def guild_payload(self) -> Json:
