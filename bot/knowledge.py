@@ -1,6 +1,6 @@
 """Load a knowledge directory into a :class:`KnowledgeBase`; check and save ``/kb add`` uploads.
 
-The file formats are described in ``docs/CONTRACTS.md`` (and, for moderators, ``knowledge/README.md``).
+The file formats are described for moderators in ``knowledge/README.md``.
 Nothing here raises for a bad file: each problem becomes a :class:`LoadError` (``path:line: message``,
 worded for moderators), the file is skipped, and every other file still loads.
 """

@@ -36,6 +36,7 @@ from bot.analysis import (
 from bot.bm25 import BM25Index
 from bot.models import LANGUAGES, Answer, Citation, KnowledgeBase, Passage
 from bot.snippets import PreparedText, make_snippet, prepare
+from bot.spelling import Speller
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
 # out-of-scope questions), one constant varied at a time. With these values: hits fr 29/30, en 29/30, ja 29/29,
@@ -56,67 +57,8 @@ MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floo
 # --- citations ---
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
-# --- typo correction ---
-MIN_TYPO_LENGTH = 5  # shorter words are never corrected, nor corrected into
-LONG_WORD = 8  # words this long may be corrected by 2 edits, shorter ones by 1
-
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _HYPHENS = "-‐‑‒"
-
-
-def _deletes(word: str, depth: int) -> set[str]:
-    """``word`` and every string obtained by deleting up to ``depth`` characters."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))} - found
-        found |= frontier
-    return found
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Optimal string alignment distance (Levenshtein plus adjacent transpositions)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
-class Speller:
-    """Nearest corpus word within 1 edit (2 for long words), via a precomputed deletion index (SymSpell)."""
-
-    def __init__(self, frequencies: Mapping[str, int]) -> None:
-        self._frequencies = dict(frequencies)
-        self._longest = max(map(len, self._frequencies), default=0)
-        self._by_delete: dict[str, list[str]] = defaultdict(list)
-        for word in self._frequencies:
-            if len(word) >= MIN_TYPO_LENGTH:
-                for variant in _deletes(word, 2 if len(word) >= LONG_WORD - 2 else 1):
-                    self._by_delete[variant].append(word)
-
-    def correct(self, word: str) -> str | None:
-        """The corpus word closest to ``word`` (most frequent on ties), or None; numbers are never corrected."""
-        if len(word) < MIN_TYPO_LENGTH or not word.isascii() or not word.isalpha() or word in self._frequencies:
-            return None
-        limit = 2 if len(word) >= LONG_WORD else 1
-        if len(word) > self._longest + limit:  # no corpus word is near; and _deletes() of a long word is huge
-            return None
-        candidates = {c for v in _deletes(word, limit) for c in self._by_delete.get(v, ())}
-        best: tuple[int, int, str] | None = None
-        for cand in candidates:
-            if abs(len(cand) - len(word)) > limit or cand[0] != word[0]:
-                continue
-            distance = edit_distance(word, cand)
-            key = (distance, -self._frequencies[cand], cand)
-            if distance <= limit and (best is None or key < best):
-                best = key
-        return best[2] if best else None
 
 
 @dataclass(slots=True)

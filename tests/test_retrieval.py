@@ -12,7 +12,8 @@ from rank_bm25 import BM25Okapi
 from bot.analysis import analyze
 from bot.knowledge import load_knowledge
 from bot.models import KnowledgeBase, Passage
-from bot.retrieval import Retriever, Speller, edit_distance
+from bot.retrieval import Retriever
+from bot.spelling import Speller, edit_distance
 
 TINY = Path(__file__).parent / "fixtures" / "tiny_corpus"
 

@@ -23,7 +23,7 @@ log = logging.getLogger("bot.run")
 
 MISSING_TOKEN = (
     "error: DISCORD_TOKEN is not set. Create an application at https://discord.com/developers/applications "
-    "(Bot → Reset Token), put DISCORD_TOKEN=… in .env (see docs/DISCORD.md); "
+    "(Bot → Reset Token), put DISCORD_TOKEN=… in .env (see the README, 'Creating the Discord application'); "
     'to try the bot without Discord, run `python -m bot chat` or `python -m bot ask "Who signed it?"`.'
 )
 
