@@ -62,19 +62,28 @@ def render_citations(answer: Answer) -> list[str]:
     return [render_citation(c) for c in answer.citations]
 
 
+def whole_blocks(blocks: list[str], limit: int, separator: str = "\n\n") -> list[str]:
+    """The leading ``blocks`` that fit whole in ``limit`` characters once joined with ``separator``.
+
+    Stops at the first block that does not fit (never cut, never skipped over); empty if even the first is too long.
+    """
+    kept: list[str] = []
+    size = 0
+    for block in blocks:
+        extra = len(block) + (len(separator) if kept else 0)
+        if size + extra > limit:
+            break
+        kept.append(block)
+        size += extra
+    return kept
+
+
 def render_markdown(answer: Answer, language: str | None = None, max_chars: int = DISCORD_DESCRIPTION_LIMIT) -> str:
     """The whole answer, at most ``max_chars`` long; citations are dropped whole, never cut."""
     lang = language or answer.language
     if not answer.answered or not answer.citations:
         return t(lang, "not_found")
-    blocks: list[str] = []
-    used = 0
-    for block in render_citations(answer):
-        extra = len(block) + (2 if blocks else 0)
-        if used + extra > max_chars:
-            break
-        blocks.append(block)
-        used += extra
+    blocks = whole_blocks(render_citations(answer), max_chars)
     if not blocks:  # a single citation longer than the limit: keep its source line whole
         first = answer.citations[0]
         source = f"\n— {render_source(first)}"

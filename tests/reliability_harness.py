@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fake_discord import FakeDiscord, FakeInteraction, FakeUser, RecordedRequest
+from fake_settings import settings_for
 
 from bot.assistant import Assistant
 from bot.discord_front import endpoints
@@ -47,21 +48,6 @@ class Running:
             return conn.execute(sql, params).fetchall()
 
 
-def settings_for(fake: FakeDiscord, knowledge: Path, db: Path, **env: Any) -> Settings:
-    values: dict[str, Any] = {
-        "DISCORD_TOKEN": TOKEN,
-        "DISCORD_API_BASE": fake.api_base,
-        "DISCORD_GATEWAY_URL": fake.gateway_url,
-        "BOT_KNOWLEDGE_DIR": str(knowledge),
-        "BOT_DB_PATH": str(db),
-        "BOT_LOG_SECRET": "test-secret",
-        "BOT_MODERATOR_ROLES": str(fake.moderator_role),
-        "BOT_MAINTAINER_ROLES": str(fake.maintainer_role),
-        **env,
-    }
-    return Settings(_env_file=None, **values)
-
-
 @contextlib.asynccontextmanager
 async def running_bot(
     fake: FakeDiscord, tmp_path: Path, *, bot_options: dict[str, Any] | None = None, **env: Any
@@ -70,7 +56,7 @@ async def running_bot(
     knowledge = tmp_path / "knowledge"
     if not knowledge.exists():
         shutil.copytree(CORPUS, knowledge)
-    settings = settings_for(fake, knowledge, tmp_path / "data" / "queries.db", **env)
+    settings = settings_for(fake, knowledge, tmp_path / "data" / "queries.db", token=TOKEN, **env)
     previous = endpoints.apply(settings.discord_api_base, settings.discord_gateway_url)
     assistant = Assistant.from_directory(settings.knowledge_dir)
     querylog = await QueryLog.open(settings.db_path, secret="test-secret", batch_interval=0.02)

@@ -1,4 +1,4 @@
-"""Tests of bot.knowledge: loading, splitting, validation errors, uploads."""
+"""Tests of bot.knowledge: loading a directory (golden corpus, one error per rule, links, ids, the shipped corpus)."""
 
 from __future__ import annotations
 
@@ -8,58 +8,16 @@ from datetime import UTC
 from pathlib import Path
 
 import pytest
+from knowledge_data import GOOD_MD, front, load, only_error, write
 
 from bot import knowledge
-from bot.knowledge import (
-    MAX_FILE_BYTES,
-    UploadRefused,
-    check_upload,
-    load_knowledge,
-    save_upload,
-)
+from bot.file_text import MAX_FILE_BYTES
+from bot.knowledge import load_knowledge
 from bot.models import LANGUAGES, GlossaryEntry, KnowledgeBase
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASIC = FIXTURES / "knowledge_basic"
 SHIPPED = Path(__file__).resolve().parents[1] / "knowledge"
-
-GOOD_MD = """---
-id: good
-title: Good
-language: en
-source: https://example.org/good
----
-A good paragraph.
-"""
-
-
-def front(body: str = "Some text.\n", **keys: str) -> str:
-    """A Markdown file with front matter; keys set to "" are left out."""
-    meta = {"id": "doc", "title": "Doc", "language": "en", "source": "https://example.org/doc", **keys}
-    lines = [f"{k}: {v}" for k, v in meta.items() if v != ""]
-    return "---\n" + "\n".join(lines) + "\n---\n" + body
-
-
-def write(root: Path, files: dict[str, str | bytes]) -> Path:
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
-
-
-def load(root: Path, files: dict[str, str | bytes]) -> KnowledgeBase:
-    return load_knowledge(write(root, {"good.md": GOOD_MD, **files}))
-
-
-def only_error(kb: KnowledgeBase) -> str:
-    """The single error as ``path:line: message``, after checking the good file still loaded."""
-    assert "good" in {d.id for d in kb.documents}, kb.errors
-    assert len(kb.errors) == 1, kb.errors
-    return str(kb.errors[0])
 
 
 # --------------------------------------------------------------------------- golden: knowledge_basic
@@ -169,76 +127,6 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
     assert len(ids) == len(set(ids))
     for doc in basic.documents:
         assert doc.passage_count == sum(p.doc_id == doc.id for p in basic.passages)
-
-
-# --------------------------------------------------------------------------- parsing details
-
-
-def test_bom_and_crlf(tmp_path: Path) -> None:
-    data = ("\ufeff" + front("# Title\r\n\r\nFirst.\r\n\r\nSecond\r\nline.\r\n")).replace("\n", "\r\n").encode()
-    kb = load_knowledge(write(tmp_path, {"doc.md": data.replace(b"\r\r\n", b"\r\n")}))
-    assert kb.errors == []
-    assert [(p.line, p.heading, p.text) for p in kb.passages] == [
-        (9, "Title", "First."),
-        (11, "Title", "Second\nline."),
-    ]
-
-
-def test_heading_directly_above_paragraph_and_setext(tmp_path: Path) -> None:
-    body = (
-        "Intro without heading.\n## A\nUnder A.\nTitle B\n=======\n\nUnder B.\n\n---\nAfter rule.\n\nC\n---\nUnder C.\n"
-    )
-    kb = load_knowledge(write(tmp_path, {"doc.md": front(body)}))
-    assert kb.errors == []
-    assert [(p.id, p.line, p.heading, p.text) for p in kb.passages] == [
-        ("doc#1", 7, "", "Intro without heading."),
-        ("doc#2", 9, "A", "Under A.\nTitle B\n======="),
-        ("doc#3", 13, "A", "Under B."),
-        ("doc#4", 16, "A", "After rule."),
-        ("doc#5", 20, "C", "Under C."),
-    ]
-
-
-def test_hashtag_is_not_a_heading_and_comments_are_skipped(tmp_path: Path) -> None:
-    body = "#hashtag text.\n\n<!-- note -->\n\n# \n\nLast.\n"
-    kb = load_knowledge(write(tmp_path, {"doc.md": front(body)}))
-    assert [(p.text, p.heading) for p in kb.passages] == [("#hashtag text.", ""), ("Last.", "")]
-
-
-def test_text_heading_rule(tmp_path: Path) -> None:
-    long_line = "x" * 101
-    body = f"Short title\n\nEnds with colon:\n\n{long_line}\n\n（注）\n\nSecond line\nmakes a paragraph\n"
-    kb = load_knowledge(write(tmp_path, {"doc.txt": front(body)}))
-    assert [(p.heading, p.text) for p in kb.passages] == [
-        ("Short title", "Ends with colon:"),
-        ("Short title", long_line),
-        ("（注）", "Second line\nmakes a paragraph"),
-    ]
-
-
-def test_flow_lists_with_question_marks(tmp_path: Path) -> None:
-    faq = (
-        "type: faq\nid: faq-en\ntitle: FAQ\nlanguage: en\nsource: https://example.org\nentries:\n"
-        "  - questions: [Who signed the declaration?, Which ministers signed it?]\n"
-        "    answer: Two French ministers and one Japanese minister.\n"
-    )
-    kb = load_knowledge(write(tmp_path, {"faq.yml": faq}))
-    assert kb.errors == []
-    assert kb.passages[0].questions == ("Who signed the declaration?", "Which ministers signed it?")
-
-
-def test_numbers_and_dates_are_text(tmp_path: Path) -> None:
-    kb = load_knowledge(write(tmp_path, {"doc.md": front(id="2018", title="2018", date="2018-07-13")}))
-    assert kb.errors == []
-    assert (kb.documents[0].id, kb.documents[0].title, kb.documents[0].date) == ("2018", "2018", "2018-07-13")
-
-
-def test_symlink_inside_the_dir_is_followed(tmp_path: Path) -> None:
-    write(tmp_path, {"_store/real.md": GOOD_MD})
-    (tmp_path / "link.md").symlink_to(tmp_path / "_store" / "real.md")
-    kb = load_knowledge(tmp_path)
-    assert kb.errors == []
-    assert kb.documents[0].path == "link.md"
 
 
 # --------------------------------------------------------------------------- one error per rule
@@ -420,6 +308,41 @@ def test_each_rule_gives_one_error_and_good_files_load(
     assert only_error(load(tmp_path, files)).startswith(expected)
 
 
+def test_several_bad_files_each_reported(tmp_path: Path) -> None:
+    kb = load(tmp_path, {"a.md": "", "b.md": front(language="de"), "c/d.md": front(id="d")})
+    assert [(e.path, e.line) for e in kb.errors] == [("a.md", 1), ("b.md", 4)]
+    assert sorted(d.id for d in kb.documents) == ["d", "good"]
+
+
+def test_error_fixture_dir() -> None:
+    kb = load_knowledge(FIXTURES / "knowledge_errors")
+    assert [str(e) for e in kb.errors] == [
+        'en/no-language.md:1: front matter is missing "language" (one of fr, en, ja)',
+        "fr/broken.md:3: YAML error: mapping values are not allowed here "
+        '(a value that contains ": " must be put between quotes)',
+        'fr/faq.yaml:9: entry 2 has no "answer" (the whole file is skipped until this is fixed)',
+    ]
+    assert [d.id for d in kb.documents] == ["good-en"]
+
+
+def test_duplicate_id_in_a_sidecar_is_reported_on_the_sidecar(tmp_path: Path) -> None:
+    kb = load(
+        tmp_path, {"t.txt": "Some text.\n", "t.meta.yaml": "title: T\nid: good\nlanguage: en\nsource: https://e.org\n"}
+    )
+    assert only_error(kb) == 't.meta.yaml:2: the id "good" is already used by good.md; give this file another id'
+
+
+# --------------------------------------------------------------------------- folders, links, unreadable files
+
+
+def test_symlink_inside_the_dir_is_followed(tmp_path: Path) -> None:
+    write(tmp_path, {"_store/real.md": GOOD_MD})
+    (tmp_path / "link.md").symlink_to(tmp_path / "_store" / "real.md")
+    kb = load_knowledge(tmp_path)
+    assert kb.errors == []
+    assert kb.documents[0].path == "link.md"
+
+
 def test_directory_named_like_a_file(tmp_path: Path) -> None:
     write(tmp_path, {"en.md/inner.md": front(id="inner")})
     error = only_error(load(tmp_path, {}))
@@ -499,30 +422,13 @@ def test_bad_directory_is_an_error_not_an_exception(tmp_path: Path, make: str) -
     assert kb.loaded_at is not None
 
 
-def test_several_bad_files_each_reported(tmp_path: Path) -> None:
-    kb = load(tmp_path, {"a.md": "", "b.md": front(language="de"), "c/d.md": front(id="d")})
-    assert [(e.path, e.line) for e in kb.errors] == [("a.md", 1), ("b.md", 4)]
-    assert sorted(d.id for d in kb.documents) == ["d", "good"]
-
-
-def test_error_fixture_dir() -> None:
-    kb = load_knowledge(FIXTURES / "knowledge_errors")
-    assert [str(e) for e in kb.errors] == [
-        'en/no-language.md:1: front matter is missing "language" (one of fr, en, ja)',
-        "fr/broken.md:3: YAML error: mapping values are not allowed here "
-        '(a value that contains ": " must be put between quotes)',
-        'fr/faq.yaml:9: entry 2 has no "answer" (the whole file is skipped until this is fixed)',
-    ]
-    assert [d.id for d in kb.documents] == ["good-en"]
-
-
 # --------------------------------------------------------------------------- the shipped corpus
 
 
 def test_every_shipped_knowledge_file_loads_without_errors() -> None:
     kb = load_knowledge(SHIPPED)
     assert [str(e) for e in kb.errors] == []
-    shipped = [p for p in SHIPPED.rglob("*") if p.is_file() and not knowledge._is_ignored(p.name)]
+    shipped = [p for p in SHIPPED.rglob("*") if p.is_file() and not knowledge.is_ignored(p.name)]
     if shipped:
         assert kb.documents, "knowledge/ has files but no document loaded"
     assert {p.language for p in kb.passages} <= set(LANGUAGES)
@@ -531,135 +437,6 @@ def test_every_shipped_knowledge_file_loads_without_errors() -> None:
     for passage in kb.passages:
         assert passage.text.strip() and passage.source.startswith(("http://", "https://"))
         assert passage.line >= 1 and (SHIPPED / passage.path).is_file()
-
-
-# --------------------------------------------------------------------------- uploads
-
-
-@pytest.fixture
-def kb_dir(tmp_path: Path) -> Path:
-    return write(tmp_path / "knowledge", {"good.md": GOOD_MD, "en/other.md": front(id="other")})
-
-
-@pytest.mark.parametrize(
-    ("filename", "message"),
-    [
-        ("../x.md", "the file name must not contain a folder"),
-        ("/etc/x.md", "the file name must not contain a folder"),
-        ("en/x.md", "the file name must not contain a folder"),
-        ("..\\x.md", "the file name must not contain a folder"),
-        (".hidden.md", "must not start with a dot"),
-        ("..", "must not start with a dot"),
-        ("_draft.md", "must not start with a dot or an underscore"),
-        ("x.exe", "the file name must end in .md, .txt, .yaml or .yml"),
-        ("x", "the file name must end in"),
-        ("README.md", "README files are notes for people"),
-        ("readme.txt", "README files are notes for people"),
-        ("my file.md", "may only use letters"),
-        ("x\x00.md", "may only use letters"),
-        ("é.md", "may only use letters"),
-        ("", "1 to 100 characters"),
-        ("a" * 101 + ".md", "1 to 100 characters"),
-    ],
-)
-def test_upload_refuses_unsafe_names(kb_dir: Path, filename: str, message: str) -> None:
-    errors = check_upload(filename, front(id="new").encode(), kb_dir)
-    assert len(errors) == 1
-    assert message in errors[0].message
-    with pytest.raises(UploadRefused):
-        save_upload(filename, front(id="new").encode(), kb_dir)
-
-
-@pytest.mark.parametrize(
-    ("data", "expected"),
-    [
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "new.md:3: this is not a text file"),
-        (b"x" * (MAX_FILE_BYTES + 1), "new.md:1: the file is too big"),
-        (front("\xe9t\xe9.\n").encode("latin-1"), "new.md:7: the file is not UTF-8 text"),
-        (front(language="").encode(), 'new.md:1: front matter is missing "language"'),
-        (b"", "new.md:1: the file is empty"),
-        (front(id="other").encode(), 'new.md:2: the id "other" is already used by en/other.md'),
-    ],
-)
-def test_upload_refuses_bad_content(kb_dir: Path, data: bytes, expected: str) -> None:
-    errors = check_upload("new.md", data, kb_dir)
-    assert len(errors) == 1
-    assert str(errors[0]).startswith(expected)
-
-
-def test_upload_accepts_a_valid_new_file(kb_dir: Path) -> None:
-    data = front("A new paragraph.\n", id="new").encode()
-    assert check_upload("new.md", data, kb_dir) == []
-    path = save_upload("new.md", data, kb_dir)
-    assert path == kb_dir.resolve() / "new.md"
-    assert path.read_bytes() == data
-    assert oct(path.stat().st_mode & 0o777) == oct(0o644)
-    assert [p.name for p in kb_dir.iterdir() if p.name.startswith(".")] == []
-    kb = load_knowledge(kb_dir)
-    assert kb.errors == [] and "new" in {d.id for d in kb.documents}
-
-
-def test_upload_may_replace_the_same_file(kb_dir: Path) -> None:
-    data = GOOD_MD.replace("A good paragraph.", "An edited paragraph.").encode()
-    assert check_upload("good.md", data, kb_dir) == []
-    save_upload("good.md", data, kb_dir)
-    assert [p.text for p in load_knowledge(kb_dir).passages if p.doc_id == "good"] == ["An edited paragraph."]
-
-
-def test_upload_faq_and_glossary(kb_dir: Path) -> None:
-    faq = b"type: faq\nid: faq-en\ntitle: F\nlanguage: en\nsource: https://e.org\nentries:\n  - questions: [Q?]\n"
-    assert str(check_upload("faq.yaml", faq, kb_dir)[0]) == (
-        'faq.yaml:7: entry 1 has no "answer" (the whole file is skipped until this is fixed)'
-    )
-    assert check_upload("faq.yaml", faq + b"    answer: A.\n", kb_dir) == []
-    glossary = b"type: glossary\nterms:\n  - id: ai\n    terms: [AI, IA]\n"
-    save_upload("glossary.yaml", glossary, kb_dir)
-    assert check_upload("glossary.yaml", glossary, kb_dir) == []
-    errors = check_upload("more.yaml", glossary, kb_dir)
-    assert [str(e) for e in errors] == ['more.yaml:3: glossary id "ai" is already used in glossary.yaml']
-
-
-def test_upload_text_and_sidecar(kb_dir: Path) -> None:
-    meta = b"id: plain\ntitle: Plain\nlanguage: ja\nsource: https://e.org\n"
-    assert check_upload("plain.txt", "本文です。\n".encode(), kb_dir)[0].message.startswith(
-        "the file has no front matter and no plain.meta.yaml"
-    )
-    assert check_upload("plain.meta.yaml", meta, kb_dir) == []
-    save_upload("plain.meta.yaml", meta, kb_dir)
-    assert check_upload("plain.txt", "本文です。\n".encode(), kb_dir) == []
-    save_upload("plain.txt", "本文です。\n".encode(), kb_dir)
-    assert check_upload("plain.meta.yaml", meta.replace(b"ja", b"de"), kb_dir)[0].message.startswith('"language"')
-    assert check_upload("plain.meta.yaml", meta.replace(b"plain", b"other", 1), kb_dir)[0].message.startswith(
-        'the id "other" is already used by en/other.md'
-    )
-    kb = load_knowledge(kb_dir)
-    assert kb.errors == [] and "plain" in {d.id for d in kb.documents}
-
-
-def test_save_upload_refuses_a_symlink_target(kb_dir: Path, tmp_path: Path) -> None:
-    outside = tmp_path / "outside.md"
-    outside.write_text("keep me")
-    (kb_dir / "link.md").symlink_to(outside)
-    with pytest.raises(UploadRefused, match="outside the knowledge folder"):
-        save_upload("link.md", GOOD_MD.encode(), kb_dir)
-    assert outside.read_text() == "keep me"
-
-
-def test_save_upload_refuses_oversized_data_and_missing_dir(kb_dir: Path, tmp_path: Path) -> None:
-    with pytest.raises(UploadRefused, match="too big"):
-        save_upload("big.md", b"x" * (MAX_FILE_BYTES + 1), kb_dir)
-    with pytest.raises(UploadRefused, match="could not be saved"):
-        save_upload("x.md", b"x", tmp_path / "missing")
-
-
-def test_save_upload_failure_leaves_no_temp_file(kb_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(src: str, dst: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(knowledge.os, "replace", fail)
-    with pytest.raises(UploadRefused, match="No space left on device"):
-        save_upload("new.md", GOOD_MD.encode(), kb_dir)
-    assert sorted(p.name for p in kb_dir.iterdir()) == ["en", "good.md"]
 
 
 def test_readme_examples_are_valid(tmp_path: Path) -> None:
@@ -675,15 +452,3 @@ def test_readme_examples_are_valid(tmp_path: Path) -> None:
         ("faq-en", 2),
     ]
     assert [g.id for g in kb.glossary] == ["jetro", "ai"]
-
-
-def test_duplicate_id_in_a_sidecar_is_reported_on_the_sidecar(tmp_path: Path) -> None:
-    kb = load(
-        tmp_path, {"t.txt": "Some text.\n", "t.meta.yaml": "title: T\nid: good\nlanguage: en\nsource: https://e.org\n"}
-    )
-    assert only_error(kb) == 't.meta.yaml:2: the id "good" is already used by good.md; give this file another id'
-
-
-def test_value_of_the_wrong_shape(tmp_path: Path) -> None:
-    assert only_error(load(tmp_path, {"x.md": front(title="[a, b]")})) == 'x.md:3: "title" must be a single text'
-    assert only_error(load(tmp_path / "bom", {"x.md": b"\xef\xbb\xbf\n"})) == "x.md:1: the file is empty"

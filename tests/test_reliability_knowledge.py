@@ -16,8 +16,11 @@ from pathlib import Path
 import pytest
 
 from bot.assistant import Assistant
-from bot.knowledge import MAX_FILE_BYTES, MAX_YAML_DEPTH, check_upload, load_knowledge
+from bot.file_text import MAX_FILE_BYTES
+from bot.knowledge import load_knowledge
 from bot.models import KnowledgeBase
+from bot.safe_yaml import MAX_YAML_DEPTH
+from bot.uploads import check_upload
 
 CORPUS = Path(__file__).parent / "test_discord" / "knowledge"
 GOOD_DOC_IDS = {"declaration-en", "declaration-fr", "declaration-ja"}
@@ -151,9 +154,7 @@ def test_file_one_byte_over_the_limit_is_refused(kdir: Path) -> None:
         pytest.param(
             "type: faq\nid: lol\nentries: []\n"
             + 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-            + "".join(
-                f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
-            ),
+            + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)),
             "anchors and aliases (& and *) are not allowed",
             id="billion-laughs",
         ),
@@ -268,9 +269,7 @@ async def test_reload_while_a_writer_rewrites_a_file(kdir: Path) -> None:
         assistant.close()
 
 
-async def test_reload_keeps_the_previous_index_when_nothing_loads(
-    kdir: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+async def test_reload_keeps_the_previous_index_when_nothing_loads(kdir: Path, caplog: pytest.LogCaptureFixture) -> None:
     assistant = Assistant.from_directory(kdir)
     try:
         built_at = assistant.built_at
@@ -350,7 +349,7 @@ def test_upload_of_a_good_file_is_accepted(kdir: Path) -> None:
 
 
 def test_save_upload_refuses_a_symlinked_target(kdir: Path, tmp_path: Path) -> None:
-    from bot.knowledge import UploadRefused, save_upload
+    from bot.uploads import UploadRefused, save_upload
 
     victim = tmp_path / "victim.md"
     victim.write_text("untouched")

@@ -1,11 +1,18 @@
 from bot.models import Answer, Citation
-from bot.render import escape_markdown, highlight, render_markdown
+from bot.render import escape_markdown, highlight, render_markdown, whole_blocks
 
 
 def citation(n: int, snippet: str = "Yoji Muto signed in Paris.", **kw) -> Citation:
     values = dict(
-        n=n, doc_id="doc", passage_id=f"doc#{n}", title="The declaration", source="https://lemoci.com/x",
-        language="en", snippet=snippet, score=3.0, highlights=((0, 9),),
+        n=n,
+        doc_id="doc",
+        passage_id=f"doc#{n}",
+        title="The declaration",
+        source="https://lemoci.com/x",
+        language="en",
+        snippet=snippet,
+        score=3.0,
+        highlights=((0, 9),),
     )
     values.update(kw)
     return Citation(**values)
@@ -53,3 +60,11 @@ def test_a_single_oversized_citation_keeps_its_source_line():
 def test_non_http_sources_are_not_linked():
     text = render_markdown(Answer("q", "en", True, [citation(1, source="javascript:alert(1)")]))
     assert "javascript" not in text
+
+
+def test_whole_blocks_keeps_leading_blocks_that_fit_whole():
+    assert whole_blocks(["aa", "bb", "cc"], 6) == ["aa", "bb"]  # "aa\n\nbb" is 6 characters
+    assert whole_blocks(["aa", "bb", "cc"], 6, "\n") == ["aa", "bb"]
+    assert whole_blocks(["aa", "bb", "c"], 7, "\n") == ["aa", "bb", "c"]
+    assert whole_blocks(["a", "toolong", "b"], 5) == ["a"]  # stops at the first block that does not fit
+    assert whole_blocks(["toolong"], 3) == []

@@ -11,6 +11,8 @@ import re
 
 import discord
 
+from bot.render import whole_blocks
+
 CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -45,14 +47,7 @@ def escape_user_text(text: str, limit: int = TITLE_LIMIT) -> str:
 
 def fit_blocks(blocks: list[str], limit: int, separator: str = "\n\n") -> str:
     """Join as many whole ``blocks`` as fit in ``limit`` characters (at least a clipped first one)."""
-    kept: list[str] = []
-    size = 0
-    for block in blocks:
-        extra = len(block) + (len(separator) if kept else 0)
-        if size + extra > limit:
-            break
-        kept.append(block)
-        size += extra
+    kept = whole_blocks(blocks, limit, separator)
     if not kept and blocks:
         return clip(blocks[0], limit)
     return separator.join(kept)

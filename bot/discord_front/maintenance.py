@@ -14,7 +14,7 @@ from bot import reports
 from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
-from bot.discord_front.permissions import require_maintainer
+from bot.discord_front.permissions import StaffGroup, require_maintainer
 from bot.discord_front.respond import send
 from bot.discord_front.texts import say
 
@@ -45,18 +45,11 @@ def summary_lines(db_path: Path, days: float, language: str, now: float | None =
     return lines
 
 
-class LogCommands(app_commands.Group):
+class LogCommands(StaffGroup):
     """``/logs``: reports over the query log, answered ephemerally."""
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__(
-            name="logs",
-            description="Query log reports (maintainers)",
-            guild_only=True,
-            allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
-            default_permissions=discord.Permissions(manage_guild=True),
-        )
-        self.settings = settings
+        super().__init__(settings, name="logs", description="Query log reports (maintainers)")
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         require_maintainer(interaction, self.settings.maintainer_roles)

@@ -13,11 +13,12 @@ from bot.assistant import ReloadResult
 from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
-from bot.discord_front.permissions import require_moderator
+from bot.discord_front.permissions import StaffGroup, require_moderator
 from bot.discord_front.respond import send
 from bot.discord_front.texts import say
-from bot.knowledge import MAX_FILE_BYTES, UploadRefused, check_upload, save_upload
+from bot.file_text import MAX_FILE_BYTES
 from bot.models import KnowledgeBase, LoadError
+from bot.uploads import UploadRefused, check_upload, save_upload
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
@@ -76,18 +77,11 @@ def reload_lines(result: ReloadResult, language: str) -> list[str]:
     return lines
 
 
-class KnowledgeCommands(app_commands.Group):
+class KnowledgeCommands(StaffGroup):
     """``/kb``: hidden by default to members without Manage Server; checked again at run time."""
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__(
-            name="kb",
-            description="Knowledge base (moderators)",
-            guild_only=True,
-            allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
-            default_permissions=discord.Permissions(manage_guild=True),
-        )
-        self.settings = settings
+        super().__init__(settings, name="kb", description="Knowledge base (moderators)")
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         require_moderator(interaction, self.settings.moderator_roles)

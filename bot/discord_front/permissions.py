@@ -7,9 +7,13 @@ refused in DMs, moderators have Manage Server or a configured role, maintainers 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 
 class NotAllowed(app_commands.CheckFailure):
@@ -56,3 +60,17 @@ def require_maintainer(interaction: discord.Interaction, maintainer_roles: Itera
         raise NotAllowed("refused.guild_only")
     if not is_maintainer(interaction, maintainer_roles):
         raise NotAllowed("refused.maintainer")
+
+
+class StaffGroup(app_commands.Group):
+    """A guild-only command group hidden from members without Manage Server (subclasses check the roles)."""
+
+    def __init__(self, settings: Settings, *, name: str, description: str) -> None:
+        super().__init__(
+            name=name,
+            description=description,
+            guild_only=True,
+            allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
+            default_permissions=discord.Permissions(manage_guild=True),
+        )
+        self.settings = settings

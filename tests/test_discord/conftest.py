@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from fake_discord import FakeDiscord, FakeUser, RecordedRequest
+from fake_settings import settings_for
 
 from bot.assistant import Assistant
 from bot.discord_front import endpoints
@@ -69,23 +70,6 @@ class Harness:
         return await asyncio.to_thread(read)
 
 
-def settings_for(fake: FakeDiscord, knowledge: Path, db: Path, **env: Any) -> Settings:
-    values: dict[str, Any] = {
-        "DISCORD_TOKEN": TOKEN,
-        "DISCORD_API_BASE": fake.api_base,
-        "DISCORD_GATEWAY_URL": fake.gateway_url,
-        "BOT_KNOWLEDGE_DIR": str(knowledge),
-        "BOT_DB_PATH": str(db),
-        "BOT_LOG_SECRET": "test-secret",
-        "BOT_MODERATOR_ROLES": str(fake.moderator_role),
-        "BOT_MAINTAINER_ROLES": str(fake.maintainer_role),
-        "BOT_ALLOWED_CHANNELS": "",
-        "BOT_DEV_GUILD": None,
-        **env,
-    }
-    return Settings(_env_file=None, **{k: v for k, v in values.items() if v is not None})
-
-
 async def leftover_tasks(grace: float = 1.0) -> list[asyncio.Task[Any]]:
     """Tasks still running (other than the test's own) after ``grace`` seconds."""
     current = asyncio.current_task()
@@ -123,7 +107,7 @@ async def start_bot(fake: FakeDiscord, knowledge_dir: Path, tmp_path: Path) -> A
     previous = endpoints.current()
 
     async def start(bot_options: dict[str, Any] | None = None, **env: Any) -> Harness:
-        settings = settings_for(fake, knowledge_dir, tmp_path / "data" / "queries.db", **env)
+        settings = settings_for(fake, knowledge_dir, tmp_path / "data" / "queries.db", token=TOKEN, **env)
         endpoints.apply(settings.discord_api_base, settings.discord_gateway_url)
         assistant = Assistant.from_directory(settings.knowledge_dir)
         querylog = await QueryLog.open(settings.db_path, secret="test-secret", batch_interval=0.01)

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from fake_discord import FakeDiscord
+from fake_settings import settings_for
 
 from bot.cli import main
 from bot.cli.run import serve
 from bot.discord_front import endpoints
 
-from .conftest import settings_for
+from .conftest import TOKEN
 
 
 def test_run_without_token_says_how_to_get_one(tmp_path: Path, monkeypatch, capsys):
@@ -29,7 +30,7 @@ def test_run_without_token_says_how_to_get_one(tmp_path: Path, monkeypatch, caps
 
 async def test_serve_answers_then_stops_cleanly_on_sigterm(fake: FakeDiscord, knowledge_dir: Path, tmp_path: Path):
     previous = endpoints.current()
-    settings = settings_for(fake, knowledge_dir, tmp_path / "data" / "q.db")
+    settings = settings_for(fake, knowledge_dir, tmp_path / "data" / "q.db", token=TOKEN)
     task = asyncio.create_task(serve(settings, guild_ready_timeout=0.01))
     try:
         await fake.wait_connected()

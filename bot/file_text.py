@@ -1,0 +1,46 @@
+"""A knowledge file's bytes as text: size limit, binary and UTF-8 checks, BOM, line splitting."""
+
+from __future__ import annotations
+
+from bot.file_problem import FileProblem
+
+MAX_FILE_BYTES = 1024 * 1024  # 1 MB per file
+
+
+def too_big(size: int) -> FileProblem:
+    return FileProblem(
+        1,
+        f"the file is too big ({size / 1_048_576:.1f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB): "
+        "split it into several files",
+    )
+
+
+def _line_of_byte(data: bytes, index: int) -> int:
+    return data.count(b"\n", 0, index) + 1
+
+
+def decode(data: bytes) -> str:
+    """Bytes → text: refuse empty, binary and non-UTF-8 files; drop a UTF-8 BOM."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise FileProblem(
+            _line_of_byte(data, nul),
+            "this is not a text file (it contains NUL bytes); save it as plain UTF-8 text",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start]
+        raise FileProblem(
+            _line_of_byte(data, exc.start),
+            f"the file is not UTF-8 text (byte 0x{bad:02X} cannot be read); save it with the UTF-8 encoding",
+        ) from exc
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise FileProblem(1, "the file is empty")
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on \\n, \\r\\n and \\r only (like editors count lines)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

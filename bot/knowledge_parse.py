@@ -1,0 +1,267 @@
+"""Parse ONE knowledge file from bytes into a :class:`ParsedFile` (what it contributes to the knowledge base).
+
+The kinds: a Markdown document with front matter; a plain-text document with front matter or a
+``NAME.meta.yaml`` sidecar; a FAQ (``type: faq``); a glossary (``type: glossary``). The first rule a file
+breaks raises :class:`FileProblem`. The formats are described for moderators in ``knowledge/README.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from bot.file_problem import FileProblem
+from bot.file_text import MAX_FILE_BYTES, decode, split_lines, too_big
+from bot.knowledge_meta import ID_RE, Meta, as_text, check_source, read_meta, text_list
+from bot.models import Document, GlossaryEntry, Passage
+from bot.paragraphs import split_paragraphs
+from bot.safe_yaml import ParsedYaml, parse_yaml
+
+MIN_GLOSSARY_TERMS = 2
+TEXT_SUFFIXES = (".md", ".txt")
+YAML_SUFFIXES = (".yaml", ".yml")
+KNOWLEDGE_SUFFIXES = TEXT_SUFFIXES + YAML_SUFFIXES
+SIDECAR_SUFFIX = ".meta.yaml"
+NO_PASSAGES_MD = "the document has no passages: write at least one paragraph of text after the front matter"
+NO_PASSAGES_TXT = "the text has no passages (a single short line without a final period counts as a heading)"
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    """What one knowledge file contributes (at most one document, or glossary entries)."""
+
+    document: Document | None = None
+    passages: list[Passage] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    id_line: int = 1
+    id_path: str = ""  # where the id is written when it is not in the file itself (a sidecar)
+    glossary_lines: list[int] = field(default_factory=list)
+
+
+def _name(path: str) -> str:
+    return PurePosixPath(path).name
+
+
+def sidecar_name(path: str) -> str:
+    """``NAME.meta.yaml``: the name of the metadata file of ``NAME.txt``."""
+    return PurePosixPath(path).stem + SIDECAR_SUFFIX
+
+
+def suffix_list() -> str:
+    return ", ".join(KNOWLEDGE_SUFFIXES[:-1]) + " or " + KNOWLEDGE_SUFFIXES[-1]
+
+
+# --------------------------------------------------------------------------- documents (.md, .txt)
+
+
+def _front_matter(lines: list[str]) -> tuple[ParsedYaml | None, int]:
+    """Parse a leading ``---`` … ``---`` block; return it and the index of the first body line."""
+    if not lines or lines[0].strip() != "---":
+        return None, 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            parsed = parse_yaml("\n".join(lines[1:index]), offset=1)
+            parsed.first_line = 1
+            return parsed, index + 1
+    raise FileProblem(1, 'the front matter that starts on line 1 is never closed: add a line with just "---" after it')
+
+
+def _document(meta: Meta, path: str, kind: str, passage_count: int) -> Document:
+    return Document(
+        id=meta.id,
+        title=meta.title,
+        language=meta.language,
+        source=meta.source,
+        path=path,
+        kind=kind,
+        date=meta.date,
+        tags=meta.tags,
+        aliases=meta.aliases,
+        passage_count=passage_count,
+    )
+
+
+def build_document(meta: Meta, path: str, paragraphs: list[tuple[str, str, int]]) -> ParsedFile:
+    """The document and its passages, one per ``(heading, text, line)`` paragraph."""
+    passages = [
+        Passage(
+            id=f"{meta.id}#{n}",
+            doc_id=meta.id,
+            title=meta.title,
+            source=meta.source,
+            language=meta.language,
+            text=text,
+            heading=heading,
+            path=path,
+            line=line,
+            tags=meta.tags,
+        )
+        for n, (heading, text, line) in enumerate(paragraphs, start=1)
+    ]
+    document = _document(meta, path, "document", len(passages))
+    return ParsedFile(document, passages, id_line=meta.id_line, id_path=meta.id_path)
+
+
+def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None) -> ParsedFile:
+    """A Markdown or plain-text document (front matter, or a sidecar for .txt)."""
+    lines = split_lines(text)
+    markdown = path.lower().endswith(".md")
+    parsed, body = _front_matter(lines)
+    if parsed is not None and sidecar is not None:
+        raise FileProblem(1, f"the file has front matter and also {_name(sidecar[0])}; keep only one of the two")
+    if parsed is not None:
+        meta = read_meta(parsed, "front matter")
+    elif sidecar is not None:
+        meta = parse_sidecar(*sidecar)
+    elif markdown:
+        raise FileProblem(
+            1,
+            'the file must start with front matter: a "---" line, then id, title, language, source, '
+            'then another "---" line',
+        )
+    else:
+        raise FileProblem(
+            1,
+            f"the file has no front matter and no {sidecar_name(path)} beside it "
+            "(one of the two must give id, title, language, source)",
+        )
+    paragraphs = split_paragraphs(lines, body, markdown)
+    if not paragraphs:
+        raise FileProblem(1, NO_PASSAGES_MD if markdown else NO_PASSAGES_TXT)
+    return build_document(meta, path, paragraphs)
+
+
+def parse_sidecar(path: str, data: bytes) -> Meta:
+    """The metadata of ``NAME.meta.yaml``; problems are reported on the sidecar's own path."""
+    try:
+        meta = read_meta(parse_yaml(decode(data)), _name(path))
+    except FileProblem as problem:
+        problem.path = problem.path or path
+        raise
+    meta.id_path = path
+    return meta
+
+
+# --------------------------------------------------------------------------- FAQ and glossary (.yaml)
+
+
+def _faq_entry(entry: Any, number: int, line: int, meta: Meta, path: str) -> Passage:
+    skipped = " (the whole file is skipped until this is fixed)"
+    if not isinstance(entry, dict):
+        raise FileProblem(line, f'entry {number} must have "questions:" and "answer:" lines{skipped}')
+    questions = text_list(entry.get("questions"), "questions", line)
+    if not questions:
+        raise FileProblem(line, f'entry {number} has no "questions"{skipped}')
+    answer = as_text(entry.get("answer"))
+    if not answer:
+        raise FileProblem(line, f'entry {number} has no "answer"{skipped}')
+    source = check_source(entry["source"], line) if entry.get("source") is not None else meta.source
+    tags = tuple(dict.fromkeys(meta.tags + text_list(entry.get("tags"), "tags", line)))
+    return Passage(
+        id=f"{meta.id}#{number}",
+        doc_id=meta.id,
+        title=meta.title,
+        source=source,
+        language=meta.language,
+        text=answer,
+        kind="faq",
+        questions=questions,
+        path=path,
+        line=line,
+        tags=tags,
+    )
+
+
+def _parse_faq(path: str, parsed: ParsedYaml) -> ParsedFile:
+    meta = read_meta(parsed, "the FAQ")
+    entries = parsed.data.get("entries")
+    entries_line = parsed.key_lines.get("entries", parsed.first_line)
+    if not isinstance(entries, list) or not entries:
+        raise FileProblem(entries_line, 'the FAQ has no entries (add an "entries:" list of questions and answers)')
+    lines = parsed.item_lines.get("entries", [])
+    passages = [
+        _faq_entry(entry, n, lines[n - 1] if n <= len(lines) else entries_line, meta, path)
+        for n, entry in enumerate(entries, start=1)
+    ]
+    return ParsedFile(_document(meta, path, "faq", len(passages)), passages, id_line=meta.id_line)
+
+
+def _parse_glossary(parsed: ParsedYaml) -> ParsedFile:
+    entries = parsed.data.get("terms")
+    first = parsed.key_lines.get("terms", parsed.first_line)
+    if not isinstance(entries, list) or not entries:
+        raise FileProblem(first, 'the glossary has no entries (add a "terms:" list of entries with id and terms)')
+    lines = parsed.item_lines.get("terms", [])
+    result = ParsedFile()
+    seen: dict[str, int] = {}
+    for number, entry in enumerate(entries, start=1):
+        line = lines[number - 1] if number <= len(lines) else first
+        item = _glossary_entry(entry, number, line)
+        if item.id in seen:
+            raise FileProblem(
+                line, f'glossary id "{item.id}" is used twice in this file (also on line {seen[item.id]})'
+            )
+        seen[item.id] = line
+        result.glossary.append(item)
+        result.glossary_lines.append(line)
+    return result
+
+
+def _glossary_entry(entry: Any, number: int, line: int) -> GlossaryEntry:
+    if not isinstance(entry, dict):
+        raise FileProblem(line, f'glossary entry {number} must have "id:" and "terms:" lines')
+    entry_id = as_text(entry.get("id"))
+    if not entry_id:
+        raise FileProblem(line, f'glossary entry {number} has no "id"')
+    if not ID_RE.fullmatch(entry_id):
+        raise FileProblem(
+            line,
+            f'glossary entry {number}: "id" may only use lowercase letters a-z, digits and hyphens (got "{entry_id}")',
+        )
+    terms = tuple(dict.fromkeys(text_list(entry.get("terms"), "terms", line)))
+    if len(terms) < MIN_GLOSSARY_TERMS:
+        raise FileProblem(
+            line,
+            f'glossary entry {number} ("{entry_id}") needs at least {MIN_GLOSSARY_TERMS} '
+            "different terms (the names that mean the same thing)",
+        )
+    return GlossaryEntry(id=entry_id, terms=terms)
+
+
+def _parse_yaml_file(path: str, text: str) -> ParsedFile:
+    parsed = parse_yaml(text)
+    if not isinstance(parsed.data, dict):
+        raise FileProblem(
+            parsed.first_line,
+            'the file must be a list of "key: value" lines starting with "type: faq" or "type: glossary"',
+        )
+    kind = parsed.data.get("type")
+    line = parsed.key_lines.get("type", parsed.first_line)
+    if kind == "faq":
+        return _parse_faq(path, parsed)
+    if kind == "glossary":
+        return _parse_glossary(parsed)
+    if kind is None:
+        raise FileProblem(
+            line,
+            'the file has no "type: faq" or "type: glossary" line '
+            "(a text's metadata file must be named NAME.meta.yaml, beside NAME.txt)",
+        )
+    raise FileProblem(line, f'unknown type "{kind}" (use "type: faq" or "type: glossary")')
+
+
+def parse_file(path: str, data: bytes, sidecar: tuple[str, bytes] | None = None) -> ParsedFile:
+    """Parse one knowledge file from bytes; raise ``FileProblem`` for the first rule it breaks.
+
+    ``path`` is relative to the knowledge dir (POSIX); ``sidecar`` is ``(path, bytes)`` of ``NAME.meta.yaml``.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise too_big(len(data))
+    text = decode(data)
+    suffix = PurePosixPath(path).suffix.lower()
+    if suffix in YAML_SUFFIXES:
+        return _parse_yaml_file(path, text)
+    if suffix in TEXT_SUFFIXES:
+        return _parse_text_document(path, text, sidecar if suffix == ".txt" else None)
+    raise FileProblem(1, f"not a knowledge file: the name must end in {suffix_list()}")

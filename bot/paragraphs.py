@@ -1,0 +1,102 @@
+"""A document body split into passages: Markdown paragraphs under headings, or plain-text paragraphs.
+
+In plain text, a short one-line paragraph without final punctuation is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+HEADING_MAX_CHARS = 100  # a short unpunctuated one-line paragraph of a .txt is a heading
+FINAL_PUNCTUATION = ".!?:…。！？"
+CLOSING_CHARS = "\"')]}»」』）】”’"
+ATX_HEADING_RE = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*))?")
+CLOSING_HASHES_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+THEMATIC_BREAK_RE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
+SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*")
+FENCE_RE = re.compile(r" {0,3}(```|~~~)")
+
+
+@dataclass(slots=True)
+class _Block:
+    line: int  # 1-based first line
+    lines: list[str]
+    heading: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines).strip()
+
+
+def _markdown_blocks(lines: list[str], start: int) -> Iterator[_Block]:
+    """Paragraphs and headings of a Markdown body (code fences keep their blank lines)."""
+    block: _Block | None = None
+    fence: str | None = None
+    for index in range(start, len(lines)):
+        line, number = lines[index], index + 1
+        opening = FENCE_RE.match(line) if fence is None else None
+        if fence is not None or opening:
+            if opening:
+                fence = opening.group(1)
+            elif fence and line.strip().startswith(fence):
+                fence = None
+            block = block or _Block(number, [])
+            block.lines.append(line)
+            continue
+        heading = ATX_HEADING_RE.fullmatch(line)
+        setext = SETEXT_RE.fullmatch(line)
+        if setext and block is not None and len(block.lines) == 1:
+            yield _Block(block.line, [block.text], heading=True)
+            block = None
+        elif heading or not line.strip() or THEMATIC_BREAK_RE.fullmatch(line):
+            if block is not None:
+                yield block
+                block = None
+            if heading:
+                title = CLOSING_HASHES_RE.sub("", heading.group(1) or "").strip()
+                yield _Block(number, [title], heading=True)
+        else:
+            block = block or _Block(number, [])
+            block.lines.append(line)
+    if block is not None:
+        yield block
+
+
+def _text_blocks(lines: list[str], start: int) -> Iterator[_Block]:
+    """Blank-line separated paragraphs of a plain text; short unpunctuated lines are headings."""
+    block: _Block | None = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.strip():
+            block = block or _Block(index + 1, [])
+            block.lines.append(line)
+        elif block is not None:
+            yield block
+            block = None
+    if block is not None:
+        yield block
+
+
+def _is_text_heading(block: _Block) -> bool:
+    text = block.text
+    if len(block.lines) != 1 or len(text) > HEADING_MAX_CHARS:
+        return False
+    return not text.rstrip(CLOSING_CHARS).endswith(tuple(FINAL_PUNCTUATION))
+
+
+def _is_comment(text: str) -> bool:
+    return text.startswith("<!--") and text.endswith("-->")
+
+
+def split_paragraphs(lines: list[str], start: int, markdown: bool) -> list[tuple[str, str, int]]:
+    """``(heading, text, line)`` of each passage of a document body."""
+    result: list[tuple[str, str, int]] = []
+    heading = ""
+    for block in _markdown_blocks(lines, start) if markdown else _text_blocks(lines, start):
+        if block.heading or (not markdown and _is_text_heading(block)):
+            heading = block.text
+        elif block.text and not (markdown and _is_comment(block.text)):
+            result.append((heading, block.text, block.line))
+    return result

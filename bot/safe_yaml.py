@@ -1,0 +1,147 @@
+"""The restricted YAML reader of knowledge files.
+
+No anchors or aliases (YAML bombs), a depth limit, no key written twice, ``?`` allowed inside flow
+items; errors are :class:`FileProblem` at the file's line, with a hint for the usual mistakes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from bot.file_problem import FileProblem
+
+MAX_YAML_DEPTH = 20
+YAML_BREAKS = "\0 \t\r\n\x85\u2028\u2029"
+YAML_HINTS = {
+    "mapping values are not allowed here": ' (a value that contains ": " must be put between quotes)',
+    "found character '\\t' that cannot start any token": " (indent with spaces, not tabs)",
+    "expected ',' or ']', but got ':'": ' (in a [ … ] list, put a text that contains ": " between quotes)',
+}
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    """Parsed YAML with the line of each top-level key and of each item of top-level lists."""
+
+    data: Any
+    key_lines: dict[str, int]
+    item_lines: dict[str, list[int]]
+    first_line: int
+
+
+class RestrictedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors/aliases (YAML bombs) and deep nesting."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise yaml.MarkedYAMLError(
+                problem="anchors and aliases (& and *) are not allowed "
+                "(a text that starts with & or * must be put between quotes)",
+                problem_mark=event.start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    problem=f"the data is nested more than {MAX_YAML_DEPTH} levels deep",
+                    problem_mark=event.start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def scan_plain(self) -> yaml.ScalarToken:
+        """PyYAML's plain-scalar scanner, except that ``?`` may appear inside flow items (as in YAML 1.2).
+
+        So ``questions: [Who signed?, Qui a signé ?]`` works as moderators expect.
+        """
+        chunks: list[str] = []
+        start_mark = end_mark = self.get_mark()
+        indent = self.indent + 1
+        spaces: list[str] = []
+        while self.peek() != "#":
+            length = self._plain_length()
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces)
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return yaml.ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+    def _plain_length(self) -> int:
+        """Length of the next run of a plain scalar (stops at spaces, ": ", and flow punctuation)."""
+        flow = ",[]{}" if self.flow_level else ""
+        length = 0
+        while True:
+            ch = self.peek(length)
+            colon = ch == ":" and self.peek(length + 1) in YAML_BREAKS + flow
+            if ch in YAML_BREAKS or colon or (flow and ch in flow):
+                return length
+            length += 1
+
+
+def _yaml_error(exc: yaml.YAMLError, offset: int) -> FileProblem:
+    """Turn a PyYAML error into a problem at the right file line."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 + offset if mark is not None else 1 + offset
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+    return FileProblem(line, f"YAML error: {problem}{YAML_HINTS.get(problem, '')}")
+
+
+def _duplicate_key(node: yaml.Node, offset: int) -> FileProblem | None:
+    """Report a key written twice in the same mapping (YAML would silently keep the last one)."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    return FileProblem(key.start_mark.line + 1 + offset, f'"{key.value}" is written twice')
+                seen.add(key.value)
+            found = _duplicate_key(value, offset)
+            if found:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _duplicate_key(item, offset)
+            if found:
+                return found
+    return None
+
+
+def parse_yaml(text: str, offset: int = 0) -> ParsedYaml:
+    """Parse YAML safely; ``offset`` is the number of file lines before ``text``."""
+    loader = RestrictedLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return ParsedYaml(None, {}, {}, 1 + offset)
+        problem = _duplicate_key(node, offset)
+        if problem:
+            raise problem
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, offset) from exc
+    finally:
+        loader.dispose()
+    key_lines: dict[str, int] = {}
+    item_lines: dict[str, list[int]] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = str(key.value)
+            key_lines[name] = key.start_mark.line + 1 + offset
+            if isinstance(value, yaml.SequenceNode):
+                item_lines[name] = [item.start_mark.line + 1 + offset for item in value.value]
+    return ParsedYaml(data, key_lines, item_lines, node.start_mark.line + 1 + offset)

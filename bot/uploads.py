@@ -1,0 +1,138 @@
+"""``/kb add``: check an uploaded knowledge file the way the loader would, then save it atomically."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from bot.file_problem import FileProblem
+from bot.file_text import MAX_FILE_BYTES, too_big
+from bot.knowledge import load_directory, read_file
+from bot.knowledge_parse import (
+    KNOWLEDGE_SUFFIXES,
+    SIDECAR_SUFFIX,
+    ParsedFile,
+    build_document,
+    parse_file,
+    parse_sidecar,
+    sidecar_name,
+    suffix_list,
+)
+from bot.models import LoadError
+
+MAX_FILENAME_CHARS = 100
+UPLOAD_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+class UploadRefused(ValueError):
+    """``save_upload`` refused to write a file (unsafe name or path, too big)."""
+
+
+def _name_problem(filename: str) -> str | None:
+    """Why an uploaded file name is unsafe or not a knowledge file name, or None."""
+    if not filename or len(filename) > MAX_FILENAME_CHARS:
+        return f"the file name must have 1 to {MAX_FILENAME_CHARS} characters"
+    if "/" in filename or "\\" in filename:
+        return "the file name must not contain a folder (no / or \\)"
+    if filename.startswith((".", "_")):
+        return "the file name must not start with a dot or an underscore"
+    if not UPLOAD_NAME_RE.fullmatch(filename):
+        return "the file name may only use letters A-Z a-z, digits, dots, hyphens and underscores"
+    if not filename.lower().endswith(KNOWLEDGE_SUFFIXES):
+        return f"the file name must end in {suffix_list()}"
+    if PurePosixPath(filename).stem.lower() == "readme":
+        return "README files are notes for people, not knowledge files; choose another name"
+    return None
+
+
+def _upload_parse(filename: str, data: bytes, directory: Path) -> tuple[str, ParsedFile]:
+    """Parse an upload the way the loader would; return its final path and what it contributes."""
+    if filename.lower().endswith(SIDECAR_SUFFIX):
+        meta = parse_sidecar(filename, data)
+        txt_name = filename[: -len(SIDECAR_SUFFIX)] + ".txt"
+        txt = directory / txt_name
+        if not txt.is_file():
+            return txt_name, build_document(meta, txt_name, [])
+        return txt_name, parse_file(txt_name, read_file(txt), (filename, data))
+    sidecar = None
+    if filename.lower().endswith(".txt"):
+        candidate = directory / sidecar_name(filename)
+        if candidate.is_file() and not candidate.is_symlink():
+            sidecar = (candidate.name, read_file(candidate))
+    return filename, parse_file(filename, data, sidecar)
+
+
+def _collisions(path: str, parsed: ParsedFile, directory: Path) -> list[LoadError]:
+    """Ids of the upload already used by another file of the knowledge dir."""
+    loader = load_directory(directory)
+    errors = []
+    doc = parsed.document
+    if doc is not None and loader.doc_paths.get(doc.id, path) != path:
+        other = loader.doc_paths[doc.id]
+        errors.append(
+            LoadError(
+                parsed.id_path or path,
+                parsed.id_line,
+                f'the id "{doc.id}" is already used by {other}; choose another id (or upload under that file name)',
+            )
+        )
+    for entry, line in zip(parsed.glossary, parsed.glossary_lines, strict=True):
+        other = loader.glossary_paths.get(entry.id, path)
+        if other != path:
+            errors.append(LoadError(path, line, f'glossary id "{entry.id}" is already used in {other}'))
+    return errors
+
+
+def check_upload(filename: str, data: bytes, directory: Path) -> list[LoadError]:
+    """Everything wrong with uploading ``data`` as ``directory/filename`` (empty list: safe to save)."""
+    problem = _name_problem(filename)
+    if problem:
+        return [LoadError(filename, 1, problem)]
+    if len(data) > MAX_FILE_BYTES:
+        return [LoadError(filename, 1, too_big(len(data)).message)]
+    try:
+        path, parsed = _upload_parse(filename, data, Path(directory))
+    except FileProblem as exc:
+        return [LoadError(exc.path or filename, exc.line, exc.message)]
+    return _collisions(path, parsed, Path(directory))
+
+
+def save_upload(filename: str, data: bytes, directory: Path) -> Path:
+    """Write ``data`` to ``directory/filename`` atomically (temp file + ``os.replace``).
+
+    Raises :class:`UploadRefused` (with a moderator-readable message) for an unsafe name or path,
+    oversized data, or a write that fails (missing folder, permissions, full disk).
+    """
+    problem = _name_problem(filename)
+    if problem:
+        raise UploadRefused(problem)
+    if len(data) > MAX_FILE_BYTES:
+        raise UploadRefused(too_big(len(data)).message)
+    try:
+        root = Path(directory).resolve(strict=True)
+        target = root / filename
+        if target.is_symlink() or target.resolve().parent != root:
+            raise UploadRefused("the file would be written outside the knowledge folder")
+        if target.exists() and not target.is_file():
+            raise UploadRefused("a folder with that name already exists")
+        _write_atomically(target, data)
+    except OSError as exc:
+        raise UploadRefused(f"the file could not be saved ({exc.strerror or exc})") from exc
+    return target
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write a hidden temp file beside ``target`` (the loader ignores it), then rename it over ``target``."""
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".upload-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,46 @@
+"""Shared by the knowledge tests: a good file, a front-matter builder, writing files, loading with one error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.knowledge import load_knowledge
+from bot.models import KnowledgeBase
+
+GOOD_MD = """---
+id: good
+title: Good
+language: en
+source: https://example.org/good
+---
+A good paragraph.
+"""
+
+
+def front(body: str = "Some text.\n", **keys: str) -> str:
+    """A Markdown file with front matter; keys set to "" are left out."""
+    meta = {"id": "doc", "title": "Doc", "language": "en", "source": "https://example.org/doc", **keys}
+    lines = [f"{k}: {v}" for k, v in meta.items() if v != ""]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def load(root: Path, files: dict[str, str | bytes]) -> KnowledgeBase:
+    return load_knowledge(write(root, {"good.md": GOOD_MD, **files}))
+
+
+def only_error(kb: KnowledgeBase) -> str:
+    """The single error as ``path:line: message``, after checking the good file still loaded."""
+    assert "good" in {d.id for d in kb.documents}, kb.errors
+    assert len(kb.errors) == 1, kb.errors
+    return str(kb.errors[0])

@@ -1,0 +1,30 @@
+"""Tests of bot.knowledge_parse: one file's details (BOM and CRLF, values as text, values of the wrong shape)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knowledge_data import front, load, only_error, write
+
+from bot.knowledge import load_knowledge
+
+
+def test_bom_and_crlf(tmp_path: Path) -> None:
+    data = ("\ufeff" + front("# Title\r\n\r\nFirst.\r\n\r\nSecond\r\nline.\r\n")).replace("\n", "\r\n").encode()
+    kb = load_knowledge(write(tmp_path, {"doc.md": data.replace(b"\r\r\n", b"\r\n")}))
+    assert kb.errors == []
+    assert [(p.line, p.heading, p.text) for p in kb.passages] == [
+        (9, "Title", "First."),
+        (11, "Title", "Second\nline."),
+    ]
+
+
+def test_numbers_and_dates_are_text(tmp_path: Path) -> None:
+    kb = load_knowledge(write(tmp_path, {"doc.md": front(id="2018", title="2018", date="2018-07-13")}))
+    assert kb.errors == []
+    assert (kb.documents[0].id, kb.documents[0].title, kb.documents[0].date) == ("2018", "2018", "2018-07-13")
+
+
+def test_value_of_the_wrong_shape(tmp_path: Path) -> None:
+    assert only_error(load(tmp_path, {"x.md": front(title="[a, b]")})) == 'x.md:3: "title" must be a single text'
+    assert only_error(load(tmp_path / "bom", {"x.md": b"\xef\xbb\xbf\n"})) == "x.md:1: the file is empty"

@@ -1,0 +1,57 @@
+"""Tests of bot.safe_yaml: the restricted YAML reader (flow lists with "?", anchors, depth, duplicate keys, lines)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from knowledge_data import write
+
+from bot.file_problem import FileProblem
+from bot.knowledge import load_knowledge
+from bot.safe_yaml import MAX_YAML_DEPTH, parse_yaml
+
+
+def test_flow_lists_with_question_marks(tmp_path: Path) -> None:
+    faq = (
+        "type: faq\nid: faq-en\ntitle: FAQ\nlanguage: en\nsource: https://example.org\nentries:\n"
+        "  - questions: [Who signed the declaration?, Which ministers signed it?]\n"
+        "    answer: Two French ministers and one Japanese minister.\n"
+    )
+    kb = load_knowledge(write(tmp_path, {"faq.yml": faq}))
+    assert kb.errors == []
+    assert kb.passages[0].questions == ("Who signed the declaration?", "Which ministers signed it?")
+
+
+def test_lines_of_keys_and_list_items_count_the_offset() -> None:
+    parsed = parse_yaml("a: 1\nlist:\n  - x\n  - y\n", offset=3)
+    assert parsed.data == {"a": 1, "list": ["x", "y"]}
+    assert (parsed.key_lines, parsed.item_lines, parsed.first_line) == ({"a": 4, "list": 5}, {"list": [6, 7]}, 4)
+
+
+def test_empty_text_is_no_data() -> None:
+    assert parse_yaml("").data is None
+
+
+def test_depth_limit() -> None:
+    assert parse_yaml("[" * MAX_YAML_DEPTH + "]" * MAX_YAML_DEPTH).data is not None
+    with pytest.raises(FileProblem, match=f"nested more than {MAX_YAML_DEPTH} levels deep"):
+        parse_yaml("[" * (MAX_YAML_DEPTH + 1) + "]" * (MAX_YAML_DEPTH + 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        pytest.param("a: &x 1\nb: *x\n", 2, "YAML error: anchors and aliases (& and *) are not allowed", id="anchor"),
+        pytest.param("a:\n  b: 1\n  b: 2\n", 4, '"b" is written twice', id="nested-duplicate-key"),
+        pytest.param("a:\n\t- x\n", 3, "(indent with spaces, not tabs)", id="tab-hint"),
+        pytest.param(
+            "title: Titre : cassé\n", 2, '(a value that contains ": " must be put between quotes)', id="colon"
+        ),
+    ],
+)
+def test_problems_have_a_file_line_and_a_hint(text: str, line: int, message: str) -> None:
+    with pytest.raises(FileProblem) as caught:
+        parse_yaml(text, offset=1)
+    assert caught.value.line == line
+    assert message in caught.value.message
