@@ -57,6 +57,8 @@ MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floo
 # --- citations ---
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
+SNIPPET_OVERLAP = 0.8  # a snippet sharing this share of the shorter one's tokens with a shown snippet is skipped
+SPARE_CITATIONS = 2  # further candidates looked at to replace skipped snippets
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _HYPHENS = "-‐‑‒"
 
@@ -354,14 +356,22 @@ class Retriever:
         started = time.perf_counter()
         query = self.parse(question, language)
         ranked = self.rank(query) if query.units else []
-        chosen = self.select(ranked, max(max_citations, 1))
-        reason = self.abstention(query, ranked, chosen)
+        max_citations = max(max_citations, 1)
+        reason = self.abstention(query, ranked, self.select(ranked, max_citations))
         citations: list[Citation] = []
         if not reason:
             scores = {hit.index: hit.score for hit in ranked}
             weights = {t: w * max(self.index.idf(t), 0.05) for t, w in query.terms.items()}
-            for n, i in enumerate(chosen[:max_citations], 1):
-                citations.append(self._citation(n, i, scores[i], weights))
+            shown: list[frozenset[str]] = []
+            for i in self.select(ranked, max_citations + SPARE_CITATIONS):
+                citation = self._citation(len(citations) + 1, i, scores[i], weights)
+                tokens = frozenset(analyze(citation.snippet, citation.language))
+                if any(len(tokens & seen) >= SNIPPET_OVERLAP * min(len(tokens), len(seen)) for seen in shown):
+                    continue  # the member would read the same sentence twice
+                shown.append(tokens)
+                citations.append(citation)
+                if len(citations) == max_citations:
+                    break
         return Answer(
             question=question,
             language=query.language or (self.passages[ranked[0].index].language if ranked else "en"),

@@ -194,3 +194,20 @@ def test_empty_knowledge_base() -> None:
     answer = Retriever(KnowledgeBase(documents=[], passages=[], glossary=[], errors=[])).answer("Station F", "en")
     assert not answer.answered
     assert answer.reason in ("no-match", "no-terms")
+
+
+SHIPPED = Path(__file__).resolve().parents[1] / "knowledge"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["When was it signed?", "Qui a signé la déclaration ?", "共同声明はいつ署名されましたか？", "What is J-Startup?"],
+)
+def test_an_answer_never_shows_the_same_sentence_twice(question: str) -> None:
+    answer = Retriever(load_knowledge(SHIPPED)).answer(question)
+    assert answer.answered and len(answer.citations) >= 2
+    shown = [frozenset(analyze(c.snippet, c.language)) for c in answer.citations]
+    for n, tokens in enumerate(shown):
+        for earlier in shown[:n]:
+            assert len(tokens & earlier) < 0.8 * min(len(tokens), len(earlier)), answer.citations
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))

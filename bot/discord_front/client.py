@@ -50,7 +50,7 @@ class BotTree(app_commands.CommandTree["DeclarationBot"]):
         language = interaction_language(interaction)
         if isinstance(error, NotAllowed):
             text = say(language, error.key)
-            log.info("refused /%s for user %s: %s", _command_name(interaction), interaction.user.id, error.key)
+            log.info("refused /%s: %s", _command_name(interaction), error.key)  # no member id in the logs
         elif isinstance(error, app_commands.NoPrivateMessage):
             text = say(language, "refused.guild_only")
         else:
