@@ -31,6 +31,7 @@ DAY = 86_400.0
 WEEK = 7 * DAY
 _SINCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([hdw])\s*$", re.IGNORECASE)
 _UNITS = {"h": 3600.0, "d": DAY, "w": WEEK}
+_EARLIEST = datetime(1, 1, 1, tzinfo=UTC).timestamp()
 Progress = Callable[[int, int], None]
 AnswerFn = Callable[[str, str], Any]  # (question, language) -> bot.models.Answer
 
@@ -41,8 +42,8 @@ def parse_since(text: str, now: float | None = None) -> float | None:
     if text.strip().lower() == "all":
         return None
     match = _SINCE.match(text)
-    if match:
-        return now - float(match.group(1)) * _UNITS[match.group(2).lower()]
+    if match:  # a window reaching before year 1 (e.g. 99999999d) starts at year 1, as dates cannot go further
+        return max(now - float(match.group(1)) * _UNITS[match.group(2).lower()], _EARLIEST)
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:

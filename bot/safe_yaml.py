@@ -121,6 +121,28 @@ def _duplicate_key(node: yaml.Node, offset: int) -> FileProblem | None:
     return None
 
 
+def _bad_value(loader: RestrictedLoader, node: yaml.Node, offset: int, exc: ValueError) -> FileProblem:
+    """The scalar whose value cannot be built (an impossible date), as a problem at its line."""
+    stack = [node]
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, yaml.ScalarNode):
+            constructor = loader.yaml_constructors.get(current.tag)
+            try:
+                if constructor is not None:
+                    constructor(loader, current)
+            except ValueError as error:
+                return FileProblem(
+                    current.start_mark.line + 1 + offset,
+                    f'"{current.value}" is not a valid value ({error}); put it between quotes if it is meant as text',
+                )
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return FileProblem(node.start_mark.line + 1 + offset, f"YAML error: {exc}")
+
+
 def parse_yaml(text: str, offset: int = 0) -> ParsedYaml:
     """Parse YAML safely; ``offset`` is the number of file lines before ``text``."""
     loader = RestrictedLoader(text)
@@ -131,7 +153,10 @@ def parse_yaml(text: str, offset: int = 0) -> ParsedYaml:
         problem = _duplicate_key(node, offset)
         if problem:
             raise problem
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except ValueError as exc:  # a scalar YAML resolves but cannot build, e.g. "date: 2018-13-45"
+            raise _bad_value(loader, node, offset, exc) from exc
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, offset) from exc
     finally:

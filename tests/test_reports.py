@@ -40,6 +40,15 @@ def test_parse_since() -> None:
             reports.parse_since(bad, now)
 
 
+def test_a_since_before_year_one_starts_at_year_one_instead_of_crashing(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    earliest = datetime(1, 1, 1, tzinfo=UTC).timestamp()
+    assert reports.parse_since("99999999d", now) == earliest
+    report = reports.summary(db, since=reports.parse_since("99999999d", now), now=now)
+    assert report["since"] is not None
+    assert report["questions"] == 15
+
+
 # -- summary ---------------------------------------------------------------------------------------------
 def test_summary_last_7_days(filled: tuple[Path, float]) -> None:
     db, now = filled

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from knowledge_data import write
+from knowledge_data import front, write
 
 from bot.file_problem import FileProblem
 from bot.knowledge import load_knowledge
@@ -55,3 +55,14 @@ def test_problems_have_a_file_line_and_a_hint(text: str, line: int, message: str
         parse_yaml(text, offset=1)
     assert caught.value.line == line
     assert message in caught.value.message
+
+
+@pytest.mark.parametrize("value", ["2018-13-45", "2018-02-30"])
+def test_an_impossible_date_is_a_problem_at_its_line_not_a_crash(tmp_path: Path, value: str) -> None:
+    with pytest.raises(FileProblem) as caught:
+        parse_yaml(f"id: x\ndate: {value}\n", offset=1)
+    assert caught.value.line == 3
+    assert value in caught.value.message
+    kb = load_knowledge(write(tmp_path, {"good.md": front(), "bad.md": front(id="bad", date=value)}))
+    assert [(e.path, e.line) for e in kb.errors] == [("bad.md", 6)]
+    assert [d.id for d in kb.documents] == ["doc"]
