@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import discord
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
 
 QUESTION_MAX = MAX_QUESTION_CHARS
+
+log = logging.getLogger(__name__)
 
 
 def asker_of(interaction: discord.Interaction) -> Asker:
@@ -53,7 +56,12 @@ async def ask(
         return
     assert isinstance(channel, discord.TextChannel)
     name = embeds.clip(say(outcome.language, "thread.name", question=" ".join(outcome.question.split())), 100)
-    thread = await channel.create_thread(name=name, type=discord.ChannelType.public_thread)
+    try:
+        thread = await channel.create_thread(name=name, type=discord.ChannelType.public_thread)
+    except discord.HTTPException:  # no permission to open threads: answer here rather than not at all
+        log.warning("could not open a thread in channel %s; answering in the channel", channel.id)
+        await send(interaction, reply)
+        return
     await thread.send(**reply.kwargs(interaction=False))
     await send(interaction, Reply(content=say(outcome.language, "thread.answered", thread=thread.mention)))
 

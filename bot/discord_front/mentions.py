@@ -94,7 +94,11 @@ async def _thread_for(
     if not bot.settings.answer_in_thread or not isinstance(message.channel, discord.TextChannel):
         return None
     name = embeds.clip(say(language, "thread.name", question=" ".join(question.split())), 100)
-    return await message.create_thread(name=name)
+    try:
+        return await message.create_thread(name=name)
+    except discord.HTTPException:  # no permission, archived channel…: answer in place rather than not at all
+        log.warning("could not open a thread in channel %s; answering in the channel", message.channel.id)
+        return None
 
 
 async def _note(bot: DeclarationBot, message: discord.Message, text: str) -> None:

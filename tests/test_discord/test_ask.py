@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from fake_discord import FakeDiscord
+from fake_discord.server import json_response
 
 from .conftest import Harness, custom_ids, embed_of
 
@@ -152,3 +153,17 @@ async def test_ask_in_dms_is_refused_when_dms_are_off(start_bot, fake: FakeDisco
     response = await fake.wait_response(await fake.slash("ask", {"question": "Who signed it?"}, user=fake.bob, dm=True))
     assert response.json["data"]["flags"] & EPHEMERAL
     assert response.json["data"]["content"].startswith("Je ne réponds pas aux messages privés")
+
+
+async def test_answers_in_place_when_a_thread_cannot_be_opened(start_bot, fake: FakeDiscord):
+    await start_bot(BOT_ANSWER_IN_THREAD="true")
+    missing_access = {"message": "Missing Permissions", "code": 50013}
+    fake.override("POST", r"/channels/\d+/(messages/\d+/)?threads", lambda _request: json_response(missing_access, 403))
+    start = len(fake.requests)
+    msg = await fake.post_message(f"{fake.bot_user.mention} Who signed the declaration?", author=fake.alice)
+    reply = await fake.wait_for("POST", rf"/channels/{fake.channel_id}/messages", after=start)
+    assert int(reply.json["message_reference"]["message_id"]) == int(msg["id"])
+    assert embed_of(reply)["description"].startswith("**[1]**")
+    interaction = await fake.slash("ask", {"question": "Where was it signed?"}, user=fake.alice)
+    answer = await fake.wait_followup(interaction)
+    assert embed_of(answer)["description"].startswith("**[1]**")
