@@ -399,6 +399,11 @@ def export_rows(
     return out
 
 
+def spreadsheet_safe(text: str) -> str:
+    """Member text that a spreadsheet will not run as a formula (a leading ``'`` before = + - @)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def export(
     db_path: Path | str,
     out: TextIO,
@@ -410,7 +415,8 @@ def export(
 ) -> int:
     """Write the log as ``csv`` or ``jsonl`` to ``out``; returns the number of questions written.
 
-    In CSV, ``citations`` is ``passage_id:score`` joined by spaces (snippets are in the JSONL export only).
+    In CSV, ``citations`` is ``passage_id:score`` joined by spaces (snippets are in the JSONL export only), and
+    a question that a spreadsheet would run as a formula is prefixed with ``'``.
     """
     if fmt not in ("csv", "jsonl"):
         raise ValueError(f"unknown export format {fmt!r}: use csv or jsonl")
@@ -421,7 +427,8 @@ def export(
     for i, row in enumerate(rows, start=1):
         if writer:
             cites = " ".join(f"{c['passage_id']}:{c['score']:g}" for c in row["citations"])
-            writer.writerow({**row, "answered": int(row["answered"]), "citations": cites})
+            question = spreadsheet_safe(row["question"])
+            writer.writerow({**row, "question": question, "answered": int(row["answered"]), "citations": cites})
         else:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         if progress and (i % 1000 == 0 or i == len(rows)):

@@ -297,3 +297,18 @@ def test_reports_raise_one_line_errors(tmp_path: Path) -> None:
     bad.write_bytes(b"not sqlite at all" * 100)
     with pytest.raises(reports.QueryLogError, match="not an SQLite database"):
         reports.unanswered(bad)
+
+
+async def test_export_csv_does_not_let_a_question_run_as_a_spreadsheet_formula(tmp_path: Path) -> None:
+    from bot.querylog import LogEntry, QueryLog
+
+    db = tmp_path / "q.db"
+    log = await QueryLog.open(db, secret=SECRET)
+    for text in ('=HYPERLINK("http://evil","click")', "@SUM(1+1)", "who signed?"):
+        log.record(LogEntry(qid=text.encode().hex()[:32], question=text, language="en", answered=False,
+                            citations=[], latency_ms=1.0))
+    await log.close()
+    out = io.StringIO()
+    assert reports.export(db, out, "csv") == 3
+    questions = sorted(r["question"] for r in csv.DictReader(io.StringIO(out.getvalue())))
+    assert questions == ["'=HYPERLINK(\"http://evil\",\"click\")", "'@SUM(1+1)", "who signed?"]
