@@ -71,6 +71,16 @@ class Front:
     async def burst(self, n: int, users: int = 5) -> list[Outcome]:
         return list(await asyncio.gather(*(self.ask(user=i % users) for i in range(n))))
 
+    async def bursts(self, rounds: int, n: int, stop: Callable[[], bool] = lambda: False) -> list[Outcome]:
+        """``rounds`` bursts of ``n`` questions 50 ms apart (fewer once ``stop()`` holds after a burst)."""
+        outcomes: list[Outcome] = []
+        for _ in range(rounds):
+            outcomes += await self.burst(n)
+            await asyncio.sleep(0.05)
+            if stop():
+                break
+        return outcomes
+
 
 async def until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
@@ -181,10 +191,7 @@ async def test_disk_full(
     await qlog.flush()
     qlog.full = True
     await qlog._disconnect()  # the next write reconnects with the size pinned
-    outcomes = []
-    for _ in range(8):
-        outcomes += await front.burst(10)
-        await asyncio.sleep(0.05)
+    outcomes = await front.bursts(8, 10)
     await until(lambda: qlog.failing)
     assert qlog.pending > 0
     assert "full" in lines(caplog, STARTED)[0]
@@ -227,12 +234,7 @@ async def test_real_full_disk(
                 os.write(fd, b"\1" * 4096)
     finally:
         os.close(fd)
-    outcomes = []
-    for _ in range(10):
-        outcomes += await front.burst(20)
-        await asyncio.sleep(0.05)
-        if qlog.failing:
-            break
+    outcomes = await front.bursts(10, 20, stop=lambda: qlog.failing)
     await until(lambda: qlog.failing)
     filler.unlink()
     await until(lambda: qlog.pending == 0 and not qlog.failing)
@@ -261,10 +263,7 @@ async def test_read_only_database(
     if not _chattr("+i", *frozen):
         pytest.skip("chattr +i is not available here (needs root on ext4/xfs/btrfs)")
     try:
-        outcomes = []
-        for _ in range(5):
-            outcomes += await front.burst(10)
-            await asyncio.sleep(0.05)
+        outcomes = await front.bursts(5, 10)
         await until(lambda: qlog.failing)
         assert qlog.pending > 0
     finally:
@@ -287,10 +286,7 @@ async def test_folder_replaced_by_a_file_then_restored(
     folder = qlog.path.parent
     folder.rename(tmp_path / "moved")
     folder.write_text("not a folder")
-    outcomes = []
-    for _ in range(5):
-        outcomes += await front.burst(10)
-        await asyncio.sleep(0.05)
+    outcomes = await front.bursts(5, 10)
     await until(lambda: qlog.failing)
     folder.unlink()
     (tmp_path / "moved").rename(folder)
@@ -312,10 +308,7 @@ async def test_deleted_while_running(
     await qlog.flush()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{qlog.path}{suffix}").unlink(missing_ok=True)
-    after = []
-    for _ in range(4):
-        after += await front.burst(10)
-        await asyncio.sleep(0.05)
+    after = await front.bursts(4, 10)
     await until(lambda: qlog.pending == 0)
     await qlog.flush()
     assert qlog.path.exists()
