@@ -62,12 +62,6 @@ class Assistant:
     def retriever(self) -> Retriever:
         return self._retriever
 
-    def answer_now(self, question: str, language: str | None = None, fallback_language: str | None = None) -> Answer:
-        """Answer in the calling thread (the CLI and the worker use this)."""
-        text = clean_question(question)
-        lang = language or detect_language(text) or fallback_language
-        return self._retriever.answer(text, lang)
-
     async def ask(self, question: str, language: str | None = None, fallback_language: str | None = None) -> Answer:
         """Answer ``question`` in the worker thread; raises ``QuestionError`` for unusable input.
 
