@@ -15,10 +15,10 @@ from typing import Any, Literal
 
 import discord
 
+from bot.analysis import detect_language
 from bot.assistant import Assistant
 from bot.discord_front import embeds
 from bot.discord_front.cooldown import Cooldown, DuplicateGuard
-from bot.discord_front.language import detect
 from bot.discord_front.texts import say
 from bot.discord_front.views import vote_view
 from bot.i18n import t
@@ -103,9 +103,9 @@ class AskDesk:
         try:
             question = clean_question(text)
         except QuestionError as error:
-            language = detect(text) or asker.fallback_language
+            language = detect_language(text) or asker.fallback_language
             return Outcome("invalid", language, text, asker, message=t(language, error.key, **error.values))
-        language = detect(question) or asker.fallback_language
+        language = detect_language(question) or asker.fallback_language
         if self.duplicates.is_duplicate(asker.user_id, question):
             return Outcome("duplicate", language, question, asker)
         wait = self.cooldown.hit(asker.user_id)
@@ -117,7 +117,7 @@ class AskDesk:
         """Retrieve (off the event loop, in the assistant's worker) and log the question."""
         asker = prepared.asker
         assert asker is not None and prepared.kind == "answer"
-        answer: Answer = await self.assistant.ask(prepared.question, fallback_language=asker.fallback_language)
+        answer: Answer = await self.assistant.ask(prepared.question, prepared.language)  # detected in prepare()
         qid = new_qid()
         self.querylog.record(
             LogEntry.from_answer(

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import discord
 
-from bot.models import LANGUAGES
+from bot.i18n import normalize_language
 
 
 def language_of_locale(locale: discord.Locale | str | None) -> str:
     """Map a Discord locale (``fr``, ``ja``, ``en-US`` …) to ``fr``/``en``/``ja``; English otherwise."""
-    value = locale.value if isinstance(locale, discord.Locale) else (locale or "")
-    prefix = value.split("-")[0].lower()
-    return prefix if prefix in LANGUAGES else "en"
-
-
-def detect(text: str) -> str | None:
-    """The language of ``text`` when the analysis can tell, else ``None``."""
-    from bot.analysis import detect_language  # the core's detector; imported lazily (no Discord deps)
-
-    language = detect_language(text)
-    return language if language in LANGUAGES else None
+    return normalize_language(locale.value if isinstance(locale, discord.Locale) else locale)
 
 
 def interaction_language(interaction: discord.Interaction) -> str:
