@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.analysis import detect_language
-from bot.knowledge import load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.models import Answer, KnowledgeBase, LoadError
 from bot.questions import clean_question
-from bot.retrieval import Retriever
+from bot.search.analysis import detect_language
+from bot.search.retriever import Retriever
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.knowledge import load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.models import KnowledgeBase
 
 GOOD_MD = """---

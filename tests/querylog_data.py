@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from bot import schema
-from bot.querylog import LogEntry, QueryLog
+from bot.querylog import schema
+from bot.querylog.store import LogEntry, QueryLog
 
 SECRET = b"test-secret"
 H = 3600.0

@@ -18,7 +18,7 @@ from fake_settings import settings_for
 from bot.assistant import Assistant
 from bot.discord_front import endpoints
 from bot.discord_front.client import DeclarationBot
-from bot.querylog import QueryLog
+from bot.querylog.store import QueryLog
 from bot.settings import Settings
 
 CORPUS = Path(__file__).parent.parent / "knowledge"

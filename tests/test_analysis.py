@@ -1,10 +1,10 @@
-"""Golden tests for bot.analysis: exact tokens for representative fr/en/ja inputs, and language detection."""
+"""Golden tests for bot.search.analysis: exact tokens for representative fr/en/ja inputs, and language detection."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.analysis import analyze, analyze_spans, detect_language, mask_interrogatives, normalize, question_types
+from bot.search.analysis import analyze, analyze_spans, detect_language, mask_interrogatives, normalize, question_types
 
 
 @pytest.mark.parametrize(

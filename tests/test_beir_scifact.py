@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.beir import bench_beir
+from bot.bench.beir import bench_beir
 
 SCIFACT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "scifact"
 

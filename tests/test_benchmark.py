@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import rank_bm25
 
-from bot import benchmark
-from bot.beir import bench_beir, evaluate, load_beir, ndcg_at_k, plain_tokens, recall_at_k
-from bot.bm25 import BM25Index
+from bot.bench import benchmark
+from bot.bench.beir import bench_beir, evaluate, load_beir, ndcg_at_k, plain_tokens, recall_at_k
 from bot.cli import main
+from bot.search.bm25 import BM25Index
 
 # -- BEIR metrics, by hand ----------------------------------------------------------------------
 
@@ -168,16 +168,6 @@ def test_bench_command_small_size_json(capsys: pytest.CaptureFixture[str]) -> No
     if out["ask"] is not None:  # the shipped corpus is there
         assert out["ask"]["passages"] > 0 and set(out["ask"]["ask_ms"]) == {"p50", "p95", "max"}
         assert [t["name"] for t in out["targets"]] == ["shipped corpus ask p95 <= 5 ms"]
-
-
-def test_ask_part_is_skipped_when_the_core_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(benchmark.importlib.util, "find_spec", lambda _name: None)
-    assert benchmark.bench_ask() is None
-    report = benchmark.format_report(
-        {"sizes": [], "ask": None, "beir": None, "targets": [asdict(t) for t in benchmark.ask_targets(None)]}
-    )
-    assert "shipped corpus ask: n/a" in report
-    assert "n/a  shipped corpus ask p95 <= 5 ms" in report
 
 
 def test_targets_at_100k_print_pass_and_fail() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from pathlib import Path
 
@@ -12,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from bot.bm25 import BM25Index
+from bot.knowledge.loader import load_knowledge
+from bot.search.bm25 import BM25Index
+from bot.search.retriever import Retriever
 
 TOL = 1e-9
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,21 +218,11 @@ def test_invalid_parameters() -> None:
 
 
 def _shipped_corpus_tokens() -> list[list[str]]:
-    """The tokens the bot indexes (``Retriever.corpus_tokens``), or the analyzed passages without it."""
-    if importlib.util.find_spec("bot.analysis") is None or importlib.util.find_spec("bot.knowledge") is None:
-        pytest.skip("bot.analysis / bot.knowledge not available yet")
-    from bot.knowledge import load_knowledge
-
+    """The tokens the bot indexes (``Retriever.corpus_tokens``)."""
     kb = load_knowledge(ROOT / "knowledge")
     if not kb.passages:
         pytest.skip("no shipped passages")
-    if importlib.util.find_spec("bot.retrieval") is not None:
-        from bot.retrieval import Retriever
-
-        return Retriever(kb).corpus_tokens
-    from bot.analysis import analyze
-
-    return [analyze(" ".join((p.heading, p.text, *p.questions)), p.language) for p in kb.passages]
+    return Retriever(kb).corpus_tokens
 
 
 def test_equal_to_rank_bm25_on_shipped_corpus() -> None:

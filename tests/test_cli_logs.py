@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from querylog_data import SECRET, fill, knowledge_dir, replay_log
 
-from bot import schema
 from bot.cli import main
+from bot.querylog import schema
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ import pytest
 from querylog_data import fill_async
 
 from bot.cli.logs import datasette_command
-from bot.dashboard import canned_queries, metadata_for
+from bot.querylog.dashboard import canned_queries, metadata_for
 
 datasette_app = pytest.importorskip("datasette.app")
 

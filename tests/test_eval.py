@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.knowledge import load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.models import LANGUAGES, Answer
-from bot.retrieval import Retriever
+from bot.search.retriever import Retriever
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"

@@ -1,4 +1,4 @@
-"""Tests of bot.knowledge: loading a directory (golden corpus, one error per rule, links, ids, the shipped corpus)."""
+"""Tests of the knowledge loader: a directory (golden corpus, one error per rule, links, ids, the shipped corpus)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from knowledge_data import GOOD_MD, front, load, only_error, write
 
-from bot import knowledge
-from bot.file_text import MAX_FILE_BYTES
-from bot.knowledge import load_knowledge
+from bot.knowledge import loader as knowledge
+from bot.knowledge.files import MAX_FILE_BYTES
+from bot.knowledge.loader import load_knowledge
 from bot.models import LANGUAGES, GlossaryEntry, KnowledgeBase
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,4 +1,4 @@
-"""Tests of bot.knowledge_parse: one file's details (BOM and CRLF, values as text, values of the wrong shape)."""
+"""Tests of bot.knowledge.parse: one file's details (BOM and CRLF, values as text, values of the wrong shape)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from knowledge_data import front, load, only_error, write
 
-from bot.knowledge import load_knowledge
+from bot.knowledge.loader import load_knowledge
 
 
 def test_bom_and_crlf(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Tests of bot.paragraphs: headings and paragraphs of Markdown and plain-text bodies."""
+"""Tests of bot.knowledge.paragraphs: headings and paragraphs of Markdown and plain-text bodies."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from knowledge_data import front, write
 
-from bot.knowledge import load_knowledge
+from bot.knowledge.loader import load_knowledge
 
 
 def test_heading_directly_above_paragraph_and_setext(tmp_path: Path) -> None:

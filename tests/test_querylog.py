@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from querylog_data import ROWS, SECRET, fill_async
 
-from bot import schema
 from bot.models import Answer, Citation
-from bot.querylog import LogEntry, QueryLog, QueryLogError, hash_user, load_secret, new_qid
+from bot.querylog import schema
+from bot.querylog.store import LogEntry, QueryLog, QueryLogError, hash_user, load_secret, new_qid
 
 RAW_ID = 987654321012345678
 
@@ -38,7 +38,7 @@ def rows(db: Path, sql: str, params: tuple = ()) -> list[tuple]:
 
 
 def incident_lines(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
-    return [r for r in caplog.records if r.name == "bot.querylog" and r.levelno >= logging.WARNING]
+    return [r for r in caplog.records if r.name == "bot.querylog.store" and r.levelno >= logging.WARNING]
 
 
 async def test_record_flush_writes_questions_and_citations(tmp_path: Path) -> None:
@@ -232,7 +232,7 @@ async def test_open_creates_missing_parent_directories(tmp_path: Path) -> None:
 async def test_unusable_place_keeps_rows_in_memory_then_recovers(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.querylog")
+    caplog.set_level(logging.INFO, logger="bot.querylog.store")
     blocker = tmp_path / "data"
     blocker.write_text("a file where the data folder should be")
     db = blocker / "queries.db"

@@ -19,15 +19,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.analysis import analyze, detect_language
 from bot.assistant import Assistant
 from bot.discord_front import embeds
 from bot.discord_front.ask import AskDesk, Asker, Outcome, reply_for
-from bot.discord_front.cooldown import Cooldown, DuplicateGuard
+from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.i18n import MESSAGES
 from bot.models import LANGUAGES, Answer, Citation
 from bot.questions import MAX_QUESTION_CHARS, QuestionError, clean_question
 from bot.render import render_citations, render_markdown
+from bot.search.analysis import analyze, detect_language
 
 CORPUS = Path(__file__).parent.parent / "knowledge"
 PROPERTY = settings(

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from bot.assistant import Assistant
-from bot.file_text import MAX_FILE_BYTES
-from bot.knowledge import load_knowledge
+from bot.knowledge.files import MAX_FILE_BYTES
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.safe_yaml import MAX_YAML_DEPTH
+from bot.knowledge.uploads import check_upload
 from bot.models import KnowledgeBase
-from bot.safe_yaml import MAX_YAML_DEPTH
-from bot.uploads import check_upload
 
 CORPUS = Path(__file__).parent / "test_discord" / "knowledge"
 GOOD_DOC_IDS = {"declaration-en", "declaration-fr", "declaration-ja"}
@@ -349,7 +349,7 @@ def test_upload_of_a_good_file_is_accepted(kdir: Path) -> None:
 
 
 def test_save_upload_refuses_a_symlinked_target(kdir: Path, tmp_path: Path) -> None:
-    from bot.uploads import UploadRefused, save_upload
+    from bot.knowledge.uploads import UploadRefused, save_upload
 
     victim = tmp_path / "victim.md"
     victim.write_text("untouched")

@@ -25,8 +25,8 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.discord_front.ask import AskDesk, Asker, Outcome
-from bot.discord_front.cooldown import Cooldown, DuplicateGuard
-from bot.querylog import QueryLog
+from bot.discord_front.guards import Cooldown, DuplicateGuard
+from bot.querylog.store import QueryLog
 
 CORPUS = Path(__file__).parent / "test_discord" / "knowledge"
 QUESTIONS = (
@@ -98,7 +98,7 @@ def lines(caplog: pytest.LogCaptureFixture, fragment: str) -> list[str]:
     return [
         r.getMessage()
         for r in caplog.records
-        if r.name == "bot.querylog" and r.levelno >= logging.WARNING and fragment in r.getMessage()
+        if r.name == "bot.querylog.store" and r.levelno >= logging.WARNING and fragment in r.getMessage()
     ]
 
 
@@ -127,7 +127,7 @@ async def open_log(tmp_path: Path) -> AsyncIterator[OpenLog]:
 async def test_locked_by_another_process_longer_than_the_busy_timeout(
     assistant: Assistant, open_log: OpenLog, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.querylog")
+    caplog.set_level(logging.INFO, logger="bot.querylog.store")
     qlog = await open_log()
     front = Front(assistant, qlog)
     before = await front.burst(5)
@@ -183,7 +183,7 @@ class FullDisk(QueryLog):
 async def test_disk_full(
     assistant: Assistant, open_log: OpenLog, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.querylog")
+    caplog.set_level(logging.INFO, logger="bot.querylog.store")
     qlog = await open_log(cls=FullDisk)
     assert isinstance(qlog, FullDisk)
     front = Front(assistant, qlog)
@@ -221,7 +221,7 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
 async def test_real_full_disk(
     assistant: Assistant, open_log: OpenLog, tiny_disk: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.querylog")
+    caplog.set_level(logging.INFO, logger="bot.querylog.store")
     qlog = await open_log(tiny_disk / "queries.db")
     front = Front(assistant, qlog)
     await front.burst(3)
@@ -253,7 +253,7 @@ async def test_read_only_database(
     assistant: Assistant, open_log: OpenLog, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The file and its folder made immutable (``chattr +i``: even root cannot write; never the mmapped -shm)."""
-    caplog.set_level(logging.INFO, logger="bot.querylog")
+    caplog.set_level(logging.INFO, logger="bot.querylog.store")
     qlog = await open_log()
     front = Front(assistant, qlog)
     await front.burst(3)
@@ -278,7 +278,7 @@ async def test_folder_replaced_by_a_file_then_restored(
     assistant: Assistant, open_log: OpenLog, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Someone moves ``data/`` away and leaves a file in its place: the log cannot open; then it comes back."""
-    caplog.set_level(logging.INFO, logger="bot.querylog")
+    caplog.set_level(logging.INFO, logger="bot.querylog.store")
     qlog = await open_log()
     front = Front(assistant, qlog)
     await front.burst(3)
@@ -301,7 +301,7 @@ async def test_folder_replaced_by_a_file_then_restored(
 async def test_deleted_while_running(
     assistant: Assistant, open_log: OpenLog, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.querylog")
+    caplog.set_level(logging.INFO, logger="bot.querylog.store")
     qlog = await open_log()
     front = Front(assistant, qlog)
     await front.burst(10)
@@ -320,7 +320,7 @@ async def test_deleted_while_running(
 async def test_memory_buffer_is_bounded_and_newest_rows_survive(
     assistant: Assistant, open_log: OpenLog, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.querylog")
+    caplog.set_level(logging.INFO, logger="bot.querylog.store")
     qlog = await open_log(max_pending=25)
     front = Front(assistant, qlog)
     folder = qlog.path.parent
@@ -343,7 +343,7 @@ async def test_unwritable_at_start_then_fixed(
     assistant: Assistant, open_log: OpenLog, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The bot starts while the log's folder is unusable: it still answers, and logs once the folder is fixed."""
-    caplog.set_level(logging.INFO, logger="bot.querylog")
+    caplog.set_level(logging.INFO, logger="bot.querylog.store")
     blocker = tmp_path / "data"
     blocker.write_text("a file where the folder should be")
     qlog = await open_log()
@@ -360,7 +360,7 @@ async def test_unwritable_at_start_then_fixed(
 async def test_close_while_failing_reports_the_loss_once(
     assistant: Assistant, open_log: OpenLog, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.querylog")
+    caplog.set_level(logging.INFO, logger="bot.querylog.store")
     qlog = await open_log()
     folder = qlog.path.parent
     shutil.rmtree(folder)

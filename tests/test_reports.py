@@ -14,9 +14,9 @@ from types import SimpleNamespace
 import pytest
 from querylog_data import SECRET, D, fill, knowledge_dir, replay_log
 
-from bot import reports, topics
 from bot.models import Answer, GlossaryEntry
-from bot.querylog import hash_user
+from bot.querylog import reports, topics
+from bot.querylog.store import hash_user
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,7 @@ def test_summary_all_time_and_since_date(filled: tuple[Path, float]) -> None:
 
 
 def test_summary_of_an_empty_log(tmp_path: Path) -> None:
-    from bot import schema
+    from bot.querylog import schema
 
     db = tmp_path / "empty.db"
     schema.migrate(db)
@@ -247,8 +247,8 @@ def test_export_csv(filled: tuple[Path, float]) -> None:
 
 # -- replay ----------------------------------------------------------------------------------------------
 def test_replay_with_the_real_retriever(tmp_path: Path) -> None:
-    from bot.knowledge import load_knowledge
-    from bot.retrieval import Retriever
+    from bot.knowledge.loader import load_knowledge
+    from bot.search.retriever import Retriever
 
     db = tmp_path / "q.db"
     now = time.time()
@@ -300,7 +300,7 @@ def test_reports_raise_one_line_errors(tmp_path: Path) -> None:
 
 
 async def test_export_csv_does_not_let_a_question_run_as_a_spreadsheet_formula(tmp_path: Path) -> None:
-    from bot.querylog import LogEntry, QueryLog
+    from bot.querylog.store import LogEntry, QueryLog
 
     db = tmp_path / "q.db"
     log = await QueryLog.open(db, secret=SECRET)

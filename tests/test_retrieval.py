@@ -1,4 +1,4 @@
-"""Golden ranking tests for bot.retrieval on tests/fixtures/tiny_corpus, and its scoring contract."""
+"""Golden ranking tests for bot.search.retriever on tests/fixtures/tiny_corpus, and its scoring contract."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from bot.analysis import analyze
-from bot.knowledge import load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.models import KnowledgeBase, Passage
-from bot.retrieval import Retriever
-from bot.spelling import Speller, edit_distance
+from bot.search.analysis import analyze
+from bot.search.retriever import Retriever
+from bot.search.spelling import Speller, edit_distance
 
 TINY = Path(__file__).parent / "fixtures" / "tiny_corpus"
 

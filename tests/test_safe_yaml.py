@@ -1,4 +1,4 @@
-"""Tests of bot.safe_yaml: the restricted YAML reader (flow lists with "?", anchors, depth, duplicate keys, lines)."""
+"""Tests of safe_yaml: the restricted YAML reader (flow lists with "?", anchors, depth, duplicate keys, lines)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from knowledge_data import front, write
 
-from bot.file_problem import FileProblem
-from bot.knowledge import load_knowledge
-from bot.safe_yaml import MAX_YAML_DEPTH, parse_yaml
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.problems import FileProblem
+from bot.knowledge.safe_yaml import MAX_YAML_DEPTH, parse_yaml
 
 
 def test_flow_lists_with_question_marks(tmp_path: Path) -> None:

@@ -1,9 +1,9 @@
-"""Tests for bot.snippets: sentence splitting, window choice, clipping and highlight spans."""
+"""Tests for bot.search.snippets: sentence splitting, window choice, clipping and highlight spans."""
 
 from __future__ import annotations
 
-from bot.analysis import analyze
-from bot.snippets import ELLIPSIS, make_snippet, plain_text, prepare, split_sentences
+from bot.search.analysis import analyze
+from bot.search.snippets import ELLIPSIS, make_snippet, plain_text, prepare, split_sentences
 
 
 def terms(text: str, language: str) -> dict[str, float]:

@@ -1,4 +1,4 @@
-"""Tests of bot.uploads: /kb add checks an upload like the loader would and saves it atomically."""
+"""Tests of bot.knowledge.uploads: /kb add checks an upload like the loader would and saves it atomically."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from knowledge_data import GOOD_MD, front, write
 
-from bot import uploads
-from bot.file_text import MAX_FILE_BYTES
-from bot.knowledge import load_knowledge
-from bot.uploads import UploadRefused, check_upload, save_upload
+from bot.knowledge import uploads
+from bot.knowledge.files import MAX_FILE_BYTES
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.uploads import UploadRefused, check_upload, save_upload
 
 
 @pytest.fixture

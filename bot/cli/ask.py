@@ -13,7 +13,7 @@ from bot.assistant import Assistant
 from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
 from bot.i18n import t
 from bot.models import Answer
-from bot.querylog import LogEntry, QueryLog, QueryLogError
+from bot.querylog.store import LogEntry, QueryLog, QueryLogError
 from bot.questions import QuestionError
 from bot.render import render_markdown
 from bot.settings import load_settings

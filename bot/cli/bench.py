@@ -8,8 +8,8 @@ import math
 import sys
 from pathlib import Path
 
-from bot.beir import DEFAULT_B, DEFAULT_EPSILON, DEFAULT_K1
-from bot.benchmark import DEFAULT_SIZES, format_report, run_benchmark
+from bot.bench.beir import DEFAULT_B, DEFAULT_EPSILON, DEFAULT_K1
+from bot.bench.benchmark import DEFAULT_SIZES, format_report, run_benchmark
 
 
 def _sizes(text: str) -> list[int]:

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from bot.cli.common import resolve_knowledge_dir
-from bot.knowledge import load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.models import KnowledgeBase, LoadError
 
 DEFAULT_KNOWLEDGE_DIR = Path("knowledge")

@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bot import reports, schema
-from bot.schema import QueryLogError
+from bot.querylog import reports, schema
+from bot.querylog.schema import QueryLogError
 
 DEFAULT_DB = Path("data/queries.db")
 DEFAULT_KNOWLEDGE = Path("knowledge")
@@ -186,8 +186,8 @@ def _summary(args: argparse.Namespace) -> int:
 def _glossary_synonyms(directory: Path) -> dict[str, str] | None:
     if not directory.is_dir():
         return None
-    from bot.knowledge import load_knowledge
-    from bot.topics import synonyms_from_glossary
+    from bot.knowledge.loader import load_knowledge
+    from bot.querylog.topics import synonyms_from_glossary
 
     return synonyms_from_glossary(load_knowledge(directory).glossary)
 
@@ -242,7 +242,7 @@ def _passages(args: argparse.Namespace) -> int:
     directory = _knowledge_dir(args)
     known = None
     if directory.is_dir():
-        from bot.knowledge import load_knowledge
+        from bot.knowledge.loader import load_knowledge
 
         known = [p.id for p in load_knowledge(directory).passages]
     data = reports.passages(_db_path(args), since=since, known_ids=known)
@@ -279,8 +279,8 @@ def _export(args: argparse.Namespace) -> int:
 def _retriever_answer(directory: Path) -> Callable[[str, str], Any]:
     if not directory.is_dir():
         raise QueryLogError(f"no knowledge directory at {directory}")
-    from bot.knowledge import load_knowledge
-    from bot.retrieval import Retriever
+    from bot.knowledge.loader import load_knowledge
+    from bot.search.retriever import Retriever
 
     retriever = Retriever(load_knowledge(directory))
     return lambda question, language: retriever.answer(question, language)
@@ -323,14 +323,14 @@ def _replay(args: argparse.Namespace) -> int:
 
 
 def _open_for_delete(db: Path) -> tuple[Path, bytes]:
-    from bot.querylog import load_secret
+    from bot.querylog.store import load_secret
 
     schema.open_reader(db).close()  # missing file / not a log / newer: one clear error
     return db, load_secret(db, _secret(), create=False)
 
 
 def _purge(args: argparse.Namespace) -> int:
-    from bot.querylog import QueryLog
+    from bot.querylog.store import QueryLog
 
     days = _days(args.older_than) if args.older_than else float(_retention_days())
     db, secret = _open_for_delete(_db_path(args))
@@ -346,7 +346,7 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _forget(args: argparse.Namespace) -> int:
-    from bot.querylog import QueryLog
+    from bot.querylog.store import QueryLog
 
     db, secret = _open_for_delete(_db_path(args))
 
@@ -370,7 +370,7 @@ def _serve(args: argparse.Namespace) -> int:
     if importlib.util.find_spec("datasette") is None:
         print("datasette is not installed: pip install '.[dashboard]'", file=sys.stderr)
         return 2
-    from bot.dashboard import metadata_for
+    from bot.querylog.dashboard import metadata_for
 
     db = _db_path(args)
     schema.open_reader(db).close()

@@ -68,7 +68,7 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     from bot.assistant import Assistant
     from bot.discord_front import endpoints
     from bot.discord_front.client import DeclarationBot
-    from bot.querylog import QueryLog
+    from bot.querylog.store import QueryLog
 
     assert settings.discord_token is not None
     endpoints.apply(settings.discord_api_base, settings.discord_gateway_url)

@@ -15,17 +15,17 @@ from typing import Any, Literal
 
 import discord
 
-from bot.analysis import detect_language
 from bot.assistant import Assistant
 from bot.discord_front import embeds
-from bot.discord_front.cooldown import Cooldown, DuplicateGuard
+from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.texts import say
 from bot.discord_front.views import vote_view
 from bot.i18n import t
 from bot.models import LANGUAGES, Answer
-from bot.querylog import LogEntry, QueryLog, new_qid
+from bot.querylog.store import LogEntry, QueryLog, new_qid
 from bot.questions import QuestionError, clean_question
 from bot.render import render_citations
+from bot.search.analysis import detect_language
 
 Kind = Literal["answer", "abstain", "invalid", "cooldown", "duplicate"]
 NO_PINGS = discord.AllowedMentions.none()

@@ -13,19 +13,19 @@ from discord import app_commands
 
 from bot.assistant import Assistant, ReloadResult
 from bot.discord_front.ask import AskDesk
-from bot.discord_front.background import watch_knowledge
-from bot.discord_front.commands import member_commands
-from bot.discord_front.cooldown import Cooldown, DuplicateGuard
+from bot.discord_front.commands.kb import KnowledgeCommands
+from bot.discord_front.commands.logs import LogCommands
+from bot.discord_front.commands.member import member_commands
+from bot.discord_front.commands.mentions import on_mention
+from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.language import interaction_language
-from bot.discord_front.maintenance import LogCommands
-from bot.discord_front.mentions import on_mention
-from bot.discord_front.moderation import KnowledgeCommands
 from bot.discord_front.permissions import NotAllowed
 from bot.discord_front.texts import say
 from bot.discord_front.translator import CommandTranslator
 from bot.discord_front.views import VoteButton
+from bot.discord_front.watcher import watch_knowledge
 from bot.i18n import t
-from bot.querylog import QueryLog
+from bot.querylog.store import QueryLog
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

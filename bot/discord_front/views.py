@@ -11,7 +11,7 @@ import discord
 from bot.discord_front.language import language_of_locale
 from bot.discord_front.texts import say
 from bot.i18n import t
-from bot.querylog import QueryLogError
+from bot.querylog.store import QueryLogError
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot

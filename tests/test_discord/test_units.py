@@ -9,7 +9,7 @@ import pytest
 
 from bot.discord_front import embeds, endpoints
 from bot.discord_front.ask import Outcome, reply_for
-from bot.discord_front.cooldown import Cooldown, DuplicateGuard
+from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.language import language_of_locale
 from bot.discord_front.translator import LOCALIZATIONS
 from bot.models import Answer, Citation

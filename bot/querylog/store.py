@@ -25,12 +25,12 @@ from typing import Any, NamedTuple
 
 import aiosqlite
 
-from bot import schema, topics
-from bot.schema import QueryLogError
+from bot.querylog import schema, topics
+from bot.querylog.schema import QueryLogError
 
 __all__ = ["DeleteCounts", "LogEntry", "QueryLog", "QueryLogError", "hash_user", "load_secret", "new_qid"]
 
-log = logging.getLogger("bot.querylog")
+log = logging.getLogger("bot.querylog.store")
 
 DEFAULT_PATH = Path("data/queries.db")
 SECRET_FILE = "log-secret"

@@ -14,11 +14,11 @@ from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import StaffGroup, require_moderator
-from bot.discord_front.respond import send
+from bot.discord_front.replies import send
 from bot.discord_front.texts import say
-from bot.file_text import MAX_FILE_BYTES
+from bot.knowledge.files import MAX_FILE_BYTES
+from bot.knowledge.uploads import UploadRefused, check_upload, save_upload
 from bot.models import KnowledgeBase, LoadError
-from bot.uploads import UploadRefused, check_upload, save_upload
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot

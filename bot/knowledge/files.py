@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.file_problem import FileProblem
+from bot.knowledge.problems import FileProblem
 
 MAX_FILE_BYTES = 1024 * 1024  # 1 MB per file
 

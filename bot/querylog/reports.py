@@ -19,8 +19,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot import schema, topics
-from bot.schema import QueryLogError
+from bot.querylog import schema, topics
+from bot.querylog.schema import QueryLogError
 
 __all__ = [
     "QueryLogError", "export", "feedback", "format_summary", "parse_since", "passages", "replay", "summary",

@@ -7,10 +7,9 @@ import re
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from bot.file_problem import FileProblem
-from bot.file_text import MAX_FILE_BYTES, too_big
-from bot.knowledge import load_directory, read_file
-from bot.knowledge_parse import (
+from bot.knowledge.files import MAX_FILE_BYTES, too_big
+from bot.knowledge.loader import load_directory, read_file
+from bot.knowledge.parse import (
     KNOWLEDGE_SUFFIXES,
     SIDECAR_SUFFIX,
     ParsedFile,
@@ -20,6 +19,7 @@ from bot.knowledge_parse import (
     sidecar_name,
     suffix_list,
 )
+from bot.knowledge.problems import FileProblem
 from bot.models import LoadError
 
 MAX_FILENAME_CHARS = 100

@@ -22,7 +22,7 @@ from typing import IO
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from bot.bm25 import BM25Index
+from bot.search.bm25 import BM25Index
 
 NDCG_K = 10
 RECALL_K = 100
@@ -115,8 +115,8 @@ def plain_tokens(text: str) -> list[str]:
 
 
 def english_analyzer() -> Analyzer:
-    """The project's English analyzer (``bot.analysis``), imported lazily."""
-    from bot.analysis import analyze
+    """The project's English analyzer (``bot.search.analysis``), imported lazily."""
+    from bot.search.analysis import analyze
 
     return lambda text: analyze(text, "en")
 

@@ -2,7 +2,7 @@
 
 Nothing here raises for a bad file: each problem becomes a :class:`LoadError` (``path:line: message``,
 worded for moderators), the file is skipped, and every other file still loads. Links that lead outside
-the folder, oversized and unreadable files are refused; one file is parsed by :mod:`bot.knowledge_parse`.
+the folder, oversized and unreadable files are refused; one file is parsed by :mod:`bot.knowledge.parse`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from bot.file_problem import FileProblem
-from bot.file_text import MAX_FILE_BYTES, too_big
-from bot.knowledge_parse import KNOWLEDGE_SUFFIXES, SIDECAR_SUFFIX, ParsedFile, parse_file, sidecar_name, suffix_list
+from bot.knowledge.files import MAX_FILE_BYTES, too_big
+from bot.knowledge.parse import KNOWLEDGE_SUFFIXES, SIDECAR_SUFFIX, ParsedFile, parse_file, sidecar_name, suffix_list
+from bot.knowledge.problems import FileProblem
 from bot.models import KnowledgeBase, LoadError
 
 

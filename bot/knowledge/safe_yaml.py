@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from bot.file_problem import FileProblem
+from bot.knowledge.problems import FileProblem
 
 MAX_YAML_DEPTH = 20
 YAML_BREAKS = "\0 \t\r\n\x85\u2028\u2029"

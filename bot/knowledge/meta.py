@@ -11,9 +11,9 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.file_problem import FileProblem
+from bot.knowledge.problems import FileProblem
+from bot.knowledge.safe_yaml import ParsedYaml
 from bot.models import LANGUAGES
-from bot.safe_yaml import ParsedYaml
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 LANGUAGE_LIST = ", ".join(LANGUAGES)

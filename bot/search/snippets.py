@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.analysis import analyze_spans
+from bot.search.analysis import analyze_spans
 
 MAX_SNIPPET_CHARS = 300
 ELLIPSIS = "…"

@@ -23,7 +23,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bot.analysis import (
+from bot.models import LANGUAGES, Answer, Citation, KnowledgeBase, Passage
+from bot.search.analysis import (
     analyze,
     base_tokens,
     detect_language,
@@ -33,10 +34,9 @@ from bot.analysis import (
     question_types,
     stem,
 )
-from bot.bm25 import BM25Index
-from bot.models import LANGUAGES, Answer, Citation, KnowledgeBase, Passage
-from bot.snippets import PreparedText, make_snippet, prepare
-from bot.spelling import Speller
+from bot.search.bm25 import BM25Index
+from bot.search.snippets import PreparedText, make_snippet, prepare
+from bot.search.spelling import Speller
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
 # out-of-scope questions), one constant varied at a time. With these values: hits fr 29/30, en 29/30, ja 29/29,

@@ -11,7 +11,7 @@ from discord import app_commands
 from bot.discord_front import embeds
 from bot.discord_front.ask import Asker, Reply, reply_for
 from bot.discord_front.language import interaction_language, language_of_locale
-from bot.discord_front.respond import send, within
+from bot.discord_front.replies import send, within
 from bot.discord_front.texts import say
 from bot.discord_front.views import ForgetConfirm
 from bot.questions import MAX_QUESTION_CHARS

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import importlib.util
 import time
 import tracemalloc
 from collections.abc import Awaitable, Callable, Sequence
@@ -23,7 +22,7 @@ from typing import Any
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from bot.bm25 import BM25Index
+from bot.search.bm25 import BM25Index
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 VOCAB_SIZE = 50_000
@@ -33,7 +32,7 @@ QUERY_WORDS = (2, 6)
 TOP_K = 10
 BURST = 50  # concurrent questions while the event-loop lag is measured
 TICK_S = 0.001
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 ASK_QUESTIONS = (
     "When was the joint declaration signed?",
     "Who signed the declaration for Japan?",
@@ -264,10 +263,8 @@ async def _ask_run(assistant: Any, questions: Sequence[str]) -> tuple[list[float
     return samples, lag
 
 
-def bench_ask(knowledge_dir: Path = KNOWLEDGE_DIR, n_questions: int = 200) -> dict | None:
-    """``Assistant.ask`` latency in-process on the shipped corpus; None if the bot core is not there yet."""
-    if any(importlib.util.find_spec(m) is None for m in ("bot.retrieval", "bot.assistant", "bot.knowledge")):
-        return None
+def bench_ask(knowledge_dir: Path = KNOWLEDGE_DIR, n_questions: int = 200) -> dict:
+    """``Assistant.ask`` latency in-process on the shipped corpus."""
     from bot.assistant import Assistant
 
     assistant, build_s = timed_build(lambda: Assistant.from_directory(knowledge_dir))
@@ -327,7 +324,7 @@ def run_benchmark(
         result["ask_status"] = "unavailable" if result["ask"] is None else "measured"
         targets += ask_targets(result["ask"])
     if beir_dir is not None:
-        from bot.beir import bench_beir
+        from bot.bench.beir import bench_beir
 
         note(f"BEIR {beir_dir} ...")
         result["beir"] = bench_beir(beir_dir, **(beir_params or {}))
@@ -353,7 +350,7 @@ def format_report(result: dict) -> str:
             f" | {'x p50':>6} {'x p95':>6}"
             f" | {'lag p95':>7} {'lag max':>7}"
         )
-        lines += ["engine (bot.bm25) vs rank-bm25 BM25Okapi get_scores + top-10", head, "-" * len(head)]
+        lines += ["engine (bot.search.bm25) vs rank-bm25 BM25Okapi get_scores + top-10", head, "-" * len(head)]
         for r in result["sizes"]:
             e, b = r["engine"], r["rank_bm25"]
             lines.append(
@@ -372,7 +369,7 @@ def format_report(result: dict) -> str:
     if result.get("ask_status", "measured" if ask else "unavailable") != "not requested":
         lines.append("")
         if ask is None:
-            lines.append("shipped corpus ask: n/a (bot.retrieval / bot.assistant not importable)")
+            lines.append("shipped corpus ask: n/a")
         else:
             a = ask["ask_ms"]
             lines.append(
@@ -386,7 +383,7 @@ def format_report(result: dict) -> str:
         lines += [
             "",
             f"BEIR {beir['dataset']} ({beir['split']}: {beir['documents']:,} documents, {beir['queries']} queries)",
-            f"  engine  (bot.analysis en, k1={p['k1']} b={p['b']} epsilon={p['epsilon']}): "
+            f"  engine  (bot.search.analysis en, k1={p['k1']} b={p['b']} epsilon={p['epsilon']}): "
             f"nDCG@10 {beir['ndcg@10']:.4f}  recall@100 {beir['recall@100']:.4f}  {beir['qps']:,.0f} queries/s",
         ]
         if "rank_bm25" in beir:

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
-from bot import reports
 from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import StaffGroup, require_maintainer
-from bot.discord_front.respond import send
+from bot.discord_front.replies import send
 from bot.discord_front.texts import say
+from bot.querylog import reports
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot

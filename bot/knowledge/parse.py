@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from bot.file_problem import FileProblem
-from bot.file_text import MAX_FILE_BYTES, decode, split_lines, too_big
-from bot.knowledge_meta import ID_RE, Meta, as_text, check_source, read_meta, text_list
+from bot.knowledge.files import MAX_FILE_BYTES, decode, split_lines, too_big
+from bot.knowledge.meta import ID_RE, Meta, as_text, check_source, read_meta, text_list
+from bot.knowledge.paragraphs import split_paragraphs
+from bot.knowledge.problems import FileProblem
+from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
 from bot.models import Document, GlossaryEntry, Passage
-from bot.paragraphs import split_paragraphs
-from bot.safe_yaml import ParsedYaml, parse_yaml
 
 MIN_GLOSSARY_TERMS = 2
 TEXT_SUFFIXES = (".md", ".txt")

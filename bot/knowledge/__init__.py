@@ -1,0 +1,1 @@
+"""Knowledge: the moderators' files (Markdown, text + sidecar, FAQ, glossary) read into a KnowledgeBase."""

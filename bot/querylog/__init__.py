@@ -1,0 +1,1 @@
+"""Query log: the SQLite store, its migrations, topics and the maintainers' reports."""

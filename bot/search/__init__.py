@@ -1,0 +1,1 @@
+"""Search: text analysis, BM25 scoring, spelling, ranking with abstention, and snippets."""
