@@ -5,11 +5,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from paths import SHIPPED_KNOWLEDGE
 
 from bot.assistant import Assistant
 from bot.questions import QuestionError
 
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+KNOWLEDGE = SHIPPED_KNOWLEDGE
 
 DOC = """---
 id: {id}

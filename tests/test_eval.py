@@ -10,8 +10,8 @@ from __future__ import annotations
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
+import paths
 import pytest
 import yaml
 
@@ -19,7 +19,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.models import LANGUAGES, Answer
 from bot.search.retriever import Retriever
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 KNOWLEDGE = ROOT / "knowledge"
 QUESTIONS = ROOT / "tests" / "eval" / "questions.yaml"
 MIN_HIT_RATE = 0.90  # per language

@@ -11,10 +11,10 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import discord
+import paths
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,7 +29,7 @@ from bot.questions import MAX_QUESTION_CHARS, QuestionError, clean_question
 from bot.render import render_citations, render_markdown
 from bot.search.analysis import analyze, detect_language
 
-CORPUS = Path(__file__).parent.parent / "knowledge"
+CORPUS = paths.SHIPPED_KNOWLEDGE
 PROPERTY = settings(
     max_examples=150,
     deadline=None,

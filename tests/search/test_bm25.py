@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import numpy as np
+import paths
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +16,7 @@ from bot.search.bm25 import BM25Index
 from bot.search.retriever import Retriever
 
 TOL = 1e-9
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = paths.ROOT
 
 
 def zipf_corpus(seed: int, n_docs: int, vocab: int, max_len: int = 40) -> list[list[str]]:

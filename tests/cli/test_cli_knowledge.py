@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import paths
 import pytest
 
 from bot.cli import main
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = paths.FIXTURES
 BASIC = FIXTURES / "knowledge_basic"
 ERRORS = FIXTURES / "knowledge_errors"
 

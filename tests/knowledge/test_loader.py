@@ -7,6 +7,7 @@ import re
 from datetime import UTC
 from pathlib import Path
 
+import paths
 import pytest
 from knowledge_data import GOOD_MD, front, load, only_error, write
 
@@ -15,9 +16,9 @@ from bot.knowledge.files import MAX_FILE_BYTES
 from bot.knowledge.loader import load_knowledge
 from bot.models import LANGUAGES, GlossaryEntry, KnowledgeBase
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = paths.FIXTURES
 BASIC = FIXTURES / "knowledge_basic"
-SHIPPED = Path(__file__).resolve().parents[1] / "knowledge"
+SHIPPED = paths.SHIPPED_KNOWLEDGE
 
 
 # --------------------------------------------------------------------------- golden: knowledge_basic

@@ -6,11 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import paths
 import pytest
 
 from bot.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = paths.ROOT
 
 
 def run_ask(capsys, *args: str) -> tuple[int, str, str]:

@@ -5,13 +5,12 @@ Skipped where the shared evaluation data is not beside the checkout.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import paths
 import pytest
 
 from bot.bench.beir import bench_beir
 
-SCIFACT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "scifact"
+SCIFACT = paths.SCIFACT
 
 
 @pytest.mark.slow

@@ -21,6 +21,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import aiosqlite
+import paths
 import pytest
 
 from bot.assistant import Assistant
@@ -28,7 +29,7 @@ from bot.discord_front.ask import AskDesk, Asker, Outcome
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.querylog.store import QueryLog
 
-CORPUS = Path(__file__).parent / "test_discord" / "knowledge"
+CORPUS = paths.DISCORD_CORPUS
 QUESTIONS = (
     "Who signed the declaration?",
     "Qui a signé la déclaration ?",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import paths
 import pytest
 from fake_discord import FakeDiscord, FakeUser, RecordedRequest
 from fake_settings import settings_for
@@ -25,7 +26,7 @@ from bot.discord_front.client import DeclarationBot
 from bot.querylog.store import QueryLog
 from bot.settings import Settings
 
-CORPUS = Path(__file__).parent / "knowledge"
+CORPUS = paths.DISCORD_CORPUS
 TOKEN = "fake-token"
 
 

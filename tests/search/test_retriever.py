@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import numpy as np
+import paths
 import pytest
 from rank_bm25 import BM25Okapi
 
@@ -15,7 +15,7 @@ from bot.search.analysis import analyze
 from bot.search.retriever import Retriever
 from bot.search.spelling import Speller, edit_distance
 
-TINY = Path(__file__).parent / "fixtures" / "tiny_corpus"
+TINY = paths.FIXTURES / "tiny_corpus"
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +196,7 @@ def test_empty_knowledge_base() -> None:
     assert answer.reason in ("no-match", "no-terms")
 
 
-SHIPPED = Path(__file__).resolve().parents[1] / "knowledge"
+SHIPPED = paths.SHIPPED_KNOWLEDGE
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+import paths
 import pytest
 
 from bot.assistant import Assistant
@@ -22,7 +23,7 @@ from bot.knowledge.safe_yaml import MAX_YAML_DEPTH
 from bot.knowledge.uploads import check_upload
 from bot.models import KnowledgeBase
 
-CORPUS = Path(__file__).parent / "test_discord" / "knowledge"
+CORPUS = paths.DISCORD_CORPUS
 GOOD_DOC_IDS = {"declaration-en", "declaration-fr", "declaration-ja"}
 
 FRONT = "---\nid: {id}\ntitle: {title}\nlanguage: en\nsource: https://example.org/{id}\n---\n"

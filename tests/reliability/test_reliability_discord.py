@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import discord
+import paths
 import pytest
 from fake_discord import FakeDiscord, FakeUser, RecordedRequest, json_response, rate_limited, server_error
 from reliability_harness import (
@@ -40,7 +41,7 @@ from reliability_harness import (
 from bot.discord_front.language import language_of_locale
 from bot.discord_front.texts import say
 
-ROOT = Path(__file__).parent.parent
+ROOT = paths.ROOT
 GOOD = b"---\nid: extra-en\ntitle: Extra\nlanguage: en\nsource: https://example.org/extra\n---\nExtra text here.\n"
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import paths
 from fake_discord import FakeDiscord, FakeInteraction, FakeUser, RecordedRequest
 from fake_settings import settings_for
 
@@ -21,7 +22,7 @@ from bot.discord_front.client import DeclarationBot
 from bot.querylog.store import QueryLog
 from bot.settings import Settings
 
-CORPUS = Path(__file__).parent.parent / "knowledge"
+CORPUS = paths.SHIPPED_KNOWLEDGE
 # Shaped like a real bot token, so a leak would be easy to spot in logs and files.
 TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.GrELia.reliability-SECRET-token-4f9c2b7e"
 EPHEMERAL = 1 << 6
