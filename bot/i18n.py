@@ -1,80 +1,391 @@
-"""The bot's own words in French, English and Japanese.
+"""The bot's own words in French, English and Japanese: one catalog, one lookup.
 
-``t(language, key, **values)`` falls back to English for an unknown language
-and names the key for an unknown key, so a missing string never crashes a reply.
+Each key holds its three translations side by side, so adding a message is one
+block in one place; ``tests/test_i18n.py`` checks that every key has fr, en and
+ja with the same ``{placeholders}``. ``t(key, language, **fields)`` falls back
+to English for an unknown language, and for an unknown key logs an error and
+returns the key itself, so a missing string never crashes a reply. The slash
+commands' own names and descriptions are Discord localizations and live in
+``bot.discord_front.translator``.
 """
 
 from __future__ import annotations
 
 import logging
 
+from bot.models import LANGUAGES, Language
+
 log = logging.getLogger(__name__)
 
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE: Language = "en"
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "not_found": (
-            "I could not find this in my sources on the France–Japan declaration of 13 July 2018. "
-            "Try rephrasing with names, dates or places, or see /topics for what I know."
+MESSAGES: dict[str, dict[Language, str]] = {
+    "not_found": {
+        "fr": (
+            "Je n’ai pas trouvé cela dans mes sources sur la déclaration franco-japonaise du 13 juillet "
+            "2018. Reformulez avec des noms, des dates ou des lieux, ou voyez /sujets pour ce que je "
+            "connais."
         ),
-        "empty": "Please ask a question, for example: “Who signed the declaration?”",
-        "too_long": "That question is too long ({length} characters); please keep it under {limit}.",
-        "no_words": "I could not find any words in that question. Please ask it with words.",
-        "answer_title": "From the sources",
-        "not_found_title": "Not in my sources",
-        "footer": "Quoted from the corpus, not generated · {n} source(s) · {ms} ms",
-        "footer_not_found": "Nothing was invented: I only quote my sources.",
-        "internal_error": "Something went wrong on my side; it has been logged. Please try again later.",
-    },
-    "fr": {
-        "not_found": (
-            "Je n’ai pas trouvé cela dans mes sources sur la déclaration franco-japonaise du 13 juillet 2018. "
-            "Reformulez avec des noms, des dates ou des lieux, ou voyez /sujets pour ce que je connais."
+        "en": (
+            "I could not find this in my sources on the France–Japan declaration of 13 July 2018. Try "
+            "rephrasing with names, dates or places, or see /topics for what I know."
         ),
-        "empty": "Posez une question, par exemple : « Qui a signé la déclaration ? »",
-        "too_long": "Cette question est trop longue ({length} caractères) ; restez sous {limit}.",
-        "no_words": "Je ne trouve aucun mot dans cette question. Posez-la avec des mots.",
-        "answer_title": "D’après les sources",
-        "not_found_title": "Absent de mes sources",
-        "footer": "Cité du corpus, rien n’est inventé · {n} source(s) · {ms} ms",
-        "footer_not_found": "Rien n’est inventé : je ne fais que citer mes sources.",
-        "internal_error": "Une erreur s’est produite de mon côté ; elle est consignée. Réessayez plus tard.",
-    },
-    "ja": {
-        "not_found": (
+        "ja": (
             "2018年7月13日の日仏共同声明に関する資料には、その内容が見つかりませんでした。"
             "人名・日付・場所を入れて言い換えるか、/トピック で扱っている内容をご覧ください。"
         ),
-        "empty": "質問を入力してください。例：「共同声明に署名したのは誰ですか？」",
-        "too_long": "質問が長すぎます（{length}文字）。{limit}文字以内でお願いします。",
-        "no_words": "質問に言葉が見つかりませんでした。言葉で質問してください。",
-        "answer_title": "資料より",
-        "not_found_title": "資料にありません",
-        "footer": "資料からの引用です（生成ではありません）・出典{n}件・{ms} ms",
-        "footer_not_found": "何も作り出していません。資料だけを引用します。",
-        "internal_error": "内部でエラーが発生し、記録されました。しばらくしてから再度お試しください。",
+    },
+    "empty": {
+        "fr": "Posez une question, par exemple : « Qui a signé la déclaration ? »",
+        "en": "Please ask a question, for example: “Who signed the declaration?”",
+        "ja": "質問を入力してください。例：「共同声明に署名したのは誰ですか？」",
+    },
+    "too_long": {
+        "fr": "Cette question est trop longue ({length} caractères) ; restez sous {limit}.",
+        "en": "That question is too long ({length} characters); please keep it under {limit}.",
+        "ja": "質問が長すぎます（{length}文字）。{limit}文字以内でお願いします。",
+    },
+    "no_words": {
+        "fr": "Je ne trouve aucun mot dans cette question. Posez-la avec des mots.",
+        "en": "I could not find any words in that question. Please ask it with words.",
+        "ja": "質問に言葉が見つかりませんでした。言葉で質問してください。",
+    },
+    "answer_title": {
+        "fr": "D’après les sources",
+        "en": "From the sources",
+        "ja": "資料より",
+    },
+    "not_found_title": {
+        "fr": "Absent de mes sources",
+        "en": "Not in my sources",
+        "ja": "資料にありません",
+    },
+    "footer": {
+        "fr": "Cité du corpus, rien n’est inventé · {n} source(s) · {ms} ms",
+        "en": "Quoted from the corpus, not generated · {n} source(s) · {ms} ms",
+        "ja": "資料からの引用です（生成ではありません）・出典{n}件・{ms} ms",
+    },
+    "footer_not_found": {
+        "fr": "Rien n’est inventé : je ne fais que citer mes sources.",
+        "en": "Nothing was invented: I only quote my sources.",
+        "ja": "何も作り出していません。資料だけを引用します。",
+    },
+    "internal_error": {
+        "fr": "Une erreur s’est produite de mon côté ; elle est consignée. Réessayez plus tard.",
+        "en": "Something went wrong on my side; it has been logged. Please try again later.",
+        "ja": "内部でエラーが発生し、記録されました。しばらくしてから再度お試しください。",
+    },
+    "refused.moderator": {
+        "fr": "Cette commande est réservée aux modérateurs (permission Gérer le serveur ou rôle de modérateur).",
+        "en": "This command is for moderators (Manage Server permission or a moderator role).",
+        "ja": "このコマンドはモデレーター専用です（サーバー管理権限またはモデレーターロール）。",
+    },
+    "refused.maintainer": {
+        "fr": "Cette commande est réservée aux mainteneurs (rôle de mainteneur).",
+        "en": "This command is for maintainers (the maintainer role).",
+        "ja": "このコマンドはメンテナー専用です（メンテナーロール）。",
+    },
+    "refused.guild_only": {
+        "fr": "Cette commande ne fonctionne que sur un serveur.",
+        "en": "This command only works in a server.",
+        "ja": "このコマンドはサーバー内でのみ使えます。",
+    },
+    "dm.off": {
+        "fr": "Je ne réponds pas aux messages privés ici ; posez la question sur un salon avec /demander.",
+        "en": "I don't answer direct messages here; ask me in a server channel with /ask.",
+        "ja": "ここではダイレクトメッセージには答えません。サーバーのチャンネルで /質問 を使ってください。",
+    },
+    "cooldown": {
+        "fr": "Beaucoup de questions d'un coup : réessayez {when}.",
+        "en": "You're asking a lot at once: please try again {when}.",
+        "ja": "短時間に質問が多すぎます。{when}にもう一度お試しください。",
+    },
+    "duplicate": {
+        "fr": "Vous venez de poser la même question ; la réponse est au-dessus.",
+        "en": "You just asked the same question; the answer is above.",
+        "ja": "同じ質問を今したばかりです。回答は上にあります。",
+    },
+    "thread.name": {
+        "fr": "Q : {question}",
+        "en": "Q: {question}",
+        "ja": "質問: {question}",
+    },
+    "thread.answered": {
+        "fr": "Réponse dans {thread}.",
+        "en": "Answered in {thread}.",
+        "ja": "{thread} で回答しました。",
+    },
+    "vote.up": {
+        "fr": "Merci ! Votre 👍 est enregistré (vous pouvez le changer).",
+        "en": "Thanks! Your 👍 is recorded (you can change it).",
+        "ja": "ありがとうございます。👍 を記録しました（変更できます）。",
+    },
+    "vote.down": {
+        "fr": "Merci ! Votre 👎 est enregistré ; il aide à améliorer le corpus (vous pouvez le changer).",
+        "en": "Thanks! Your 👎 is recorded; it helps improve the corpus (you can change it).",
+        "ja": "ありがとうございます。👎 を記録しました。コーパスの改善に役立てます（変更できます）。",
+    },
+    "vote.unknown": {
+        "fr": "Cette réponse n'est plus dans le journal ; le vote n'a pas été enregistré.",
+        "en": "This answer is no longer in the log, so the vote was not recorded.",
+        "ja": "この回答は記録に残っていないため、投票は記録されませんでした。",
+    },
+    "forget.confirm": {
+        "fr": "Supprimer du journal toutes vos questions et tous vos votes ? Cette action est définitive.",
+        "en": "Delete every question and vote you sent me from the log? This cannot be undone.",
+        "ja": "あなたの質問と投票の記録をすべて削除しますか？元に戻せません。",
+    },
+    "forget.yes": {
+        "fr": "Supprimer mes données",
+        "en": "Delete my data",
+        "ja": "データを削除",
+    },
+    "forget.no": {
+        "fr": "Annuler",
+        "en": "Cancel",
+        "ja": "キャンセル",
+    },
+    "forget.done": {
+        "fr": "C'est fait : {questions} questions journalisées et {votes} votes ont été supprimés.",
+        "en": "Done: {questions} logged questions and {votes} votes were deleted.",
+        "ja": "完了：記録された質問 {questions} 件と投票 {votes} 件を削除しました。",
+    },
+    "forget.cancelled": {
+        "fr": "Annulé ; rien n'a été supprimé.",
+        "en": "Cancelled; nothing was deleted.",
+        "ja": "キャンセルしました。何も削除していません。",
+    },
+    "forget.expired": {
+        "fr": "Pas de réponse ; rien n'a été supprimé.",
+        "en": "No answer given; nothing was deleted.",
+        "ja": "応答がなかったため、何も削除していません。",
+    },
+    "topics.title": {
+        "fr": "Ce que je sais",
+        "en": "What I know",
+        "ja": "扱える内容",
+    },
+    "topics.intro": {
+        "fr": "{documents} documents, {passages} passages, langues : {languages}.",
+        "en": "{documents} documents, {passages} passages, languages: {languages}.",
+        "ja": "文書 {documents} 件、パッセージ {passages} 件、言語: {languages}。",
+    },
+    "topics.ask": {
+        "fr": "Posez vos questions avec /demander ou en me mentionnant, en français, anglais ou japonais.",
+        "en": "Ask with /ask or mention me, in French, English or Japanese.",
+        "ja": "/質問 またはメンションで、日本語・フランス語・英語で質問できます。",
+    },
+    "about.title": {
+        "fr": "À propos de cet assistant",
+        "en": "About this assistant",
+        "ja": "このアシスタントについて",
+    },
+    "about.body": {
+        "fr": (
+            "Je réponds aux questions sur la déclaration conjointe franco-japonaise sur l'innovation et "
+            "l'économie numérique (Paris, 13 juillet 2018) en **citant** des passages d'un corpus choisi, "
+            "chacun avec le lien de sa source. Les passages sont trouvés par recherche de mots-clés BM25 ; "
+            "aucun modèle de langue ne rédige les réponses et rien ne quitte ce serveur au moment de la "
+            "question.\n\n**Ce qui est journalisé** : le texte de la question, sa langue, les passages cités "
+            "et leurs scores, le temps de réponse, une empreinte à clé de votre identifiant Discord (pas "
+            "l'identifiant lui-même), les identifiants du serveur et du salon, et vos votes 👍/👎. Les "
+            "entrées sont supprimées après {days} jours. `/oublie-moi` efface d'un coup tout ce qui vous "
+            "concerne."
+        ),
+        "en": (
+            "I answer questions about the France–Japan joint declaration on innovation and the digital "
+            "economy (Paris, 13 July 2018) by **quoting** passages of a curated corpus, each with its "
+            "source link. Passages are found with BM25 keyword search; no language model writes the "
+            "answers, and nothing leaves this server at question time.\n\n**What is logged**: the question "
+            "text, its language, the passages cited and their scores, the response time, a keyed hash of "
+            "your Discord id (not the id itself), the server and channel ids, and your 👍/👎 votes. Entries "
+            "are deleted after {days} days. `/forget-me` deletes everything logged for you at once."
+        ),
+        "ja": (
+            "イノベーションとデジタル経済に関する日仏共同声明（2018年7月13日、パリ）についての質問に、"
+            "厳選したコーパスの一節を出典リンク付きで**引用**して答えます。検索は BM25 によるキーワード検索で、"
+            "言語モデルが回答を書くことはなく、質問時に外部へ情報を送ることもありません。\n\n**記録する内容**：質問文、"
+            "言語、引用したパッセージとスコア、応答時間、Discord ID の鍵付きハッシュ（ID "
+            "そのものではありません）、サーバーとチャンネルの ID、👍/👎 の投票。記録は {days} "
+            "日後に削除されます。`/忘れて` であなたの記録をすべて削除できます。"
+        ),
+    },
+    "about.sources": {
+        "fr": "Sources",
+        "en": "Sources",
+        "ja": "出典",
+    },
+    "kb.status.title": {
+        "fr": "Base de connaissances",
+        "en": "Knowledge base",
+        "ja": "ナレッジベース",
+    },
+    "kb.status.body": {
+        "fr": "Documents : {documents}\nPassages : {passages}\nLangues : {languages}\nIndex construit : {built}",
+        "en": "Documents: {documents}\nPassages: {passages}\nLanguages: {languages}\nIndex built: {built}",
+        "ja": (
+            "文書: {documents}\nパッセージ: {passages}\n言語: {languages}\n"
+            "インデックス作成: {built}"
+        ),
+    },
+    "kb.errors": {
+        "fr": "Erreurs du dernier chargement ({count}) :",
+        "en": "Errors of the last load ({count}):",
+        "ja": "前回の読み込みのエラー（{count} 件）:",
+    },
+    "kb.no_errors": {
+        "fr": "Le dernier chargement n'a eu aucune erreur.",
+        "en": "The last load had no errors.",
+        "ja": "前回の読み込みにエラーはありません。",
+    },
+    "kb.reload.done": {
+        "fr": "Index reconstruit : {documents} documents, {passages} passages.",
+        "en": "Index rebuilt: {documents} documents, {passages} passages.",
+        "ja": "インデックスを再構築しました：文書 {documents} 件、パッセージ {passages} 件。",
+    },
+    "kb.reload.kept": {
+        "fr": "Rien n'a pu être chargé ; l'index précédent reste en service.",
+        "en": "Nothing could be loaded; the previous index is still served.",
+        "ja": "何も読み込めなかったため、以前のインデックスを使い続けます。",
+    },
+    "kb.add.too_big": {
+        "fr": "`{name}` fait {size} octets ; la limite est {limit} octets. Rien n'a été enregistré.",
+        "en": "`{name}` is {size} bytes; the limit is {limit} bytes. Nothing was saved.",
+        "ja": "`{name}` は {size} バイトで、上限は {limit} バイトです。保存していません。",
+    },
+    "kb.add.rejected": {
+        "fr": "`{name}` n'a pas été enregistré :",
+        "en": "`{name}` was not saved:",
+        "ja": "`{name}` は保存されませんでした：",
+    },
+    "kb.add.saved": {
+        "fr": "`{name}` enregistré sous `{path}`.",
+        "en": "`{name}` saved as `{path}`.",
+        "ja": "`{name}` を `{path}` として保存しました。",
+    },
+    "logs.none": {
+        "fr": "Pas encore de journal.",
+        "en": "No log database yet.",
+        "ja": "まだ記録がありません。",
+    },
+    "logs.unanswered": {
+        "fr": "Questions sans réponse les plus posées",
+        "en": "Most asked unanswered questions",
+        "ja": "よく聞かれる未回答の質問",
+    },
+    "logs.downvoted": {
+        "fr": "Réponses votées 👎",
+        "en": "Answers voted 👎",
+        "ja": "👎 が付いた回答",
+    },
+    "button.up": {
+        "fr": "Utile",
+        "en": "Helpful",
+        "ja": "役に立った",
+    },
+    "button.down": {
+        "fr": "Pas utile",
+        "en": "Not helpful",
+        "ja": "役に立たなかった",
+    },
+    "summary.title": {
+        "fr": "Journal des questions",
+        "en": "Query log",
+        "ja": "質問ログ",
+    },
+    "summary.all": {
+        "fr": "depuis le début",
+        "en": "all time",
+        "ja": "全期間",
+    },
+    "summary.days": {
+        "fr": "{d} derniers jours",
+        "en": "last {d} days",
+        "ja": "過去{d}日間",
+    },
+    "summary.questions": {
+        "fr": "Questions",
+        "en": "Questions",
+        "ja": "質問",
+    },
+    "summary.members": {
+        "fr": "membres",
+        "en": "members",
+        "ja": "メンバー",
+    },
+    "summary.answered": {
+        "fr": "répondues",
+        "en": "answered",
+        "ja": "回答済み",
+    },
+    "summary.feedback": {
+        "fr": "Avis",
+        "en": "Feedback",
+        "ja": "評価",
+    },
+    "summary.positive": {
+        "fr": "positifs",
+        "en": "positive",
+        "ja": "肯定的",
+    },
+    "summary.latency": {
+        "fr": "Latence",
+        "en": "Latency",
+        "ja": "応答時間",
+    },
+    "summary.languages": {
+        "fr": "Langues",
+        "en": "Languages",
+        "ja": "言語",
+    },
+    "summary.frontends": {
+        "fr": "Interfaces",
+        "en": "Front ends",
+        "ja": "フロントエンド",
+    },
+    "summary.wow": {
+        "fr": "vs semaine précédente",
+        "en": "vs previous week",
+        "ja": "前週比",
+    },
+    "summary.rate": {
+        "fr": "taux de réponse",
+        "en": "answer rate",
+        "ja": "回答率",
+    },
+    "summary.pts": {
+        "fr": "pts",
+        "en": "pts",
+        "ja": "pt",
+    },
+    "summary.none": {
+        "fr": "Aucune question sur cette période.",
+        "en": "No questions in this period.",
+        "ja": "この期間の質問はありません。",
     },
 }
 
 
-def normalize_language(language: str | None) -> str:
+def normalize_language(language: str | None) -> Language:
     """Map a language or Discord locale (``fr``, ``en-US``, ``ja``) to fr/en/ja, English by default."""
     if not language:
         return DEFAULT_LANGUAGE
     base = str(language).split("-")[0].split("_")[0].lower()
-    return base if base in MESSAGES else DEFAULT_LANGUAGE
+    for known in LANGUAGES:
+        if base == known:
+            return known
+    return DEFAULT_LANGUAGE
 
 
-def t(language: str | None, key: str, **values: object) -> str:
-    """The message ``key`` in ``language`` with ``values`` filled in."""
-    table = MESSAGES[normalize_language(language)]
-    template = table.get(key) or MESSAGES[DEFAULT_LANGUAGE].get(key)
-    if template is None:
+def t(key: str, language: str | None, **fields: object) -> str:
+    """The message ``key`` in ``language`` with ``fields`` filled in."""
+    translations = MESSAGES.get(key)
+    if translations is None:
         log.error("missing message key %r", key)
         return key
+    template = translations[normalize_language(language)]
     try:
-        return template.format(**values)
+        return template.format(**fields)
     except (KeyError, IndexError, ValueError):
-        log.exception("bad values for message key %r", key)
+        log.exception("bad fields for message key %r", key)
         return template

@@ -7,8 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal, get_args
 
-LANGUAGES: tuple[str, ...] = ("fr", "en", "ja")
+Language = Literal["fr", "en", "ja"]
+"""The languages of the corpus, of questions and of the bot's own words."""
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+
+PassageKind = Literal["document", "faq"]
+"""A paragraph of a document, or one FAQ entry (its questions are matched too)."""
+
+AbstentionReason = Literal["", "no-terms", "no-match", "low-coverage", "low-score"]
+"""Why retrieval gave no answer; "" when it answered. Stored as is in the query log."""
+
+FrontEnd = Literal["cli", "discord"]
+"""Where a question was asked; stored as is in the query log."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +31,10 @@ class Passage:
     doc_id: str
     title: str  # the document title
     source: str  # URL the facts come from
-    language: str  # "fr" | "en" | "ja"
+    language: Language
     text: str  # the passage text as written (Markdown allowed)
     heading: str = ""  # nearest section heading, used as context for matching
-    kind: str = "document"  # "document" | "faq"
+    kind: PassageKind = "document"
     questions: tuple[str, ...] = ()  # FAQ phrasings (empty for documents)
     path: str = ""  # file the passage comes from, relative to the knowledge dir
     line: int = 0  # first line of the passage in that file
@@ -35,10 +47,10 @@ class Document:
 
     id: str
     title: str
-    language: str
+    language: Language
     source: str
     path: str
-    kind: str = "document"
+    kind: PassageKind = "document"
     date: str | None = None
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -77,7 +89,7 @@ class KnowledgeBase:
     loaded_at: datetime | None = None
 
     @property
-    def languages(self) -> list[str]:
+    def languages(self) -> list[Language]:
         return sorted({p.language for p in self.passages})
 
 
@@ -88,7 +100,7 @@ class Citation:
     passage_id: str
     title: str
     source: str
-    language: str
+    language: Language
     snippet: str  # plain text: the best sentence(s) of the passage
     score: float
     highlights: tuple[tuple[int, int], ...] = ()  # (start, end) spans in snippet to highlight
@@ -109,8 +121,8 @@ class Citation:
 @dataclass(slots=True)
 class Answer:
     question: str
-    language: str  # language of the question ("fr" | "en" | "ja")
+    language: Language  # language of the question
     answered: bool
     citations: list[Citation] = field(default_factory=list)
     latency_ms: float = 0.0
-    reason: str = ""  # why it abstained, for the log and debugging ("no-match", "low-score", ...)
+    reason: AbstentionReason = ""  # why it abstained, for the log and debugging

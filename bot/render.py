@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from bot.i18n import t
+from bot.limits import DISCORD_EMBED_DESCRIPTION, ELLIPSIS
 from bot.models import Answer, Citation
 
-DISCORD_DESCRIPTION_LIMIT = 4096
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`\[\]<])")
 _LINE_START = re.compile(r"^([>#-])", re.MULTILINE)
 _PING = re.compile(r"@(?=(everyone|here)\b|[!&]?\d)", re.IGNORECASE)
@@ -78,15 +78,15 @@ def whole_blocks(blocks: list[str], limit: int, separator: str = "\n\n") -> list
     return kept
 
 
-def render_markdown(answer: Answer, language: str | None = None, max_chars: int = DISCORD_DESCRIPTION_LIMIT) -> str:
+def render_markdown(answer: Answer, language: str | None = None, max_chars: int = DISCORD_EMBED_DESCRIPTION) -> str:
     """The whole answer, at most ``max_chars`` long; citations are dropped whole, never cut."""
     lang = language or answer.language
     if not answer.answered or not answer.citations:
-        return t(lang, "not_found")
+        return t("not_found", lang)
     blocks = whole_blocks(render_citations(answer), max_chars)
     if not blocks:  # a single citation longer than the limit: keep its source line whole
         first = answer.citations[0]
         source = f"\n— {render_source(first)}"
         room = max_chars - len(source) - len(f"**[{first.n}]** ") - 1
-        blocks.append(f"**[{first.n}]** {escape_markdown(first.snippet)[: max(room, 0)]}…{source}")
+        blocks.append(f"**[{first.n}]** {escape_markdown(first.snippet)[: max(room, 0)]}{ELLIPSIS}{source}")
     return "\n\n".join(blocks)

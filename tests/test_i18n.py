@@ -1,10 +1,24 @@
+import logging
+import string
+
+import pytest
+
 from bot.i18n import MESSAGES, normalize_language, t
+from bot.models import LANGUAGES
 
 
-def test_every_language_has_every_key():
-    keys = set(MESSAGES["en"])
-    for language, table in MESSAGES.items():
-        assert set(table) == keys, language
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_key_has_every_language_with_the_same_placeholders(key):
+    translations = MESSAGES[key]
+    assert set(translations) == set(LANGUAGES)
+    assert all(text.strip() for text in translations.values())
+    expected = _placeholders(translations["en"])
+    for language in LANGUAGES:
+        assert _placeholders(translations[language]) == expected, language
 
 
 def test_discord_locales_map_to_our_languages():
@@ -15,7 +29,13 @@ def test_discord_locales_map_to_our_languages():
     assert normalize_language(None) == "en"
 
 
-def test_values_are_filled_and_missing_keys_do_not_crash():
-    assert "1200" in t("fr", "too_long", length=1200, limit=1000)
-    assert t("ja", "no-such-key") == "no-such-key"
-    assert t("en", "too_long") == MESSAGES["en"]["too_long"]
+def test_fields_are_filled_in_the_asked_language():
+    assert t("too_long", "fr", length=1200, limit=1000).startswith("Cette question est trop longue (1200")
+    assert t("too_long", "pt-BR", length=1200, limit=1000).startswith("That question is too long (1200")
+
+
+def test_a_missing_key_or_field_never_crashes_a_reply(caplog):
+    with caplog.at_level(logging.ERROR, logger="bot.i18n"):
+        assert t("no-such-key", "ja") == "no-such-key"
+        assert t("too_long", "en") == MESSAGES["too_long"]["en"]
+    assert len(caplog.records) == 2

@@ -119,7 +119,7 @@ async def _answer_one(assistant: Assistant, querylog: QueryLog | None, question:
     try:
         answer = await assistant.ask(question, args.lang)
     except QuestionError as error:
-        message = t(args.lang, error.key, **error.values)
+        message = t(error.key, args.lang, **error.values)
         if args.json:
             print(json.dumps({"question": question, "error": error.key, "message": message}, ensure_ascii=False))
         else:

@@ -11,7 +11,6 @@ import asyncio
 import importlib.util
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -20,13 +19,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.limits import DAY, parse_duration, parse_window
 from bot.querylog import reports, schema
 from bot.querylog.schema import QueryLogError
 
 DEFAULT_DB = Path("data/queries.db")
 DEFAULT_KNOWLEDGE = Path("knowledge")
 DEFAULT_RETENTION_DAYS = 90
-_DAYS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhw]?)\s*$", re.IGNORECASE)
 
 
 class UsageError(ValueError):
@@ -80,17 +79,16 @@ def _knowledge_dir(args: argparse.Namespace) -> Path:
 
 def _since(args: argparse.Namespace) -> float | None:
     try:
-        return reports.parse_since(args.since)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        return parse_window(args.since)
+    except ValueError:
+        raise UsageError(f"bad --since value {args.since!r}: use 7d, 30d, 12h or a date like 2026-11-01") from None
 
 
 def _days(text: str) -> float:
-    match = _DAYS.match(text)
-    if not match:
-        raise UsageError(f"bad --older-than value {text!r}: use 90d, 12h or a number of days")
-    value = float(match.group(1))
-    return value * {"": 1.0, "d": 1.0, "h": 1 / 24, "w": 7.0}[match.group(2).lower()]
+    try:
+        return parse_duration(text) / DAY
+    except ValueError:
+        raise UsageError(f"bad --older-than value {text!r}: use 90d, 12h or a number of days") from None
 
 
 # -- output helpers ---------------------------------------------------------------------------------------

@@ -15,10 +15,10 @@ from typing import Any, Literal
 
 import discord
 
+from bot import limits
 from bot.assistant import Assistant
 from bot.discord_front import embeds
 from bot.discord_front.guards import Cooldown, DuplicateGuard
-from bot.discord_front.texts import say
 from bot.discord_front.views import vote_view
 from bot.i18n import t
 from bot.models import LANGUAGES, Answer
@@ -71,7 +71,7 @@ class Reply:
     def kwargs(self, *, interaction: bool) -> dict[str, Any]:
         out: dict[str, Any] = {"allowed_mentions": NO_PINGS, **self.extra}
         if self.content is not None:
-            out["content"] = embeds.clip(self.content, embeds.CONTENT_LIMIT)
+            out["content"] = embeds.clip(self.content, limits.DISCORD_CONTENT)
         if self.embed is not None:
             out["embed"] = self.embed
         if self.view is not None:
@@ -104,7 +104,7 @@ class AskDesk:
             question = clean_question(text)
         except QuestionError as error:
             language = detect_language(text) or asker.fallback_language
-            return Outcome("invalid", language, text, asker, message=t(language, error.key, **error.values))
+            return Outcome("invalid", language, text, asker, message=t(error.key, language, **error.values))
         language = detect_language(question) or asker.fallback_language
         if self.duplicates.is_duplicate(asker.user_id, question):
             return Outcome("duplicate", language, question, asker)
@@ -140,15 +140,15 @@ def reply_for(outcome: Outcome) -> Reply:
     if outcome.kind == "invalid":
         return Reply(content=outcome.message, ephemeral=True)
     if outcome.kind == "duplicate":
-        return Reply(content=say(language, "duplicate"), ephemeral=True)
+        return Reply(content=t("duplicate", language), ephemeral=True)
     if outcome.kind == "cooldown":
         when = discord.utils.format_dt(datetime.fromtimestamp(outcome.retry_at, tz=UTC), "R")
-        return Reply(content=say(language, "cooldown", when=when), ephemeral=True)
+        return Reply(content=t("cooldown", language, when=when), ephemeral=True)
     if outcome.kind == "abstain":
-        footer = t(language, "footer_not_found")
-        return Reply(embed=embeds.abstain_embed(outcome.question, t(language, "not_found"), footer))
+        footer = t("footer_not_found", language)
+        return Reply(embed=embeds.abstain_embed(outcome.question, t("not_found", language), footer))
     answer = outcome.answer
     assert answer is not None
-    footer = t(language, "footer", n=len(answer.citations), ms=round(answer.latency_ms)) + f" · {outcome.qid[:8]}"
+    footer = t("footer", language, n=len(answer.citations), ms=round(answer.latency_ms)) + f" · {outcome.qid[:8]}"
     embed = embeds.answer_embed(outcome.question, render_citations(answer), footer)
     return Reply(embed=embed, view=vote_view(outcome.qid, language))

@@ -20,7 +20,6 @@ from bot.discord_front.commands.mentions import on_mention
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import NotAllowed
-from bot.discord_front.texts import say
 from bot.discord_front.translator import CommandTranslator
 from bot.discord_front.views import VoteButton
 from bot.discord_front.watcher import watch_knowledge
@@ -49,12 +48,12 @@ class BotTree(app_commands.CommandTree["DeclarationBot"]):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         language = interaction_language(interaction)
         if isinstance(error, NotAllowed):
-            text = say(language, error.key)
+            text = t(error.key, language)
             log.info("refused /%s: %s", _command_name(interaction), error.key)  # no member id in the logs
         elif isinstance(error, app_commands.NoPrivateMessage):
-            text = say(language, "refused.guild_only")
+            text = t("refused.guild_only", language)
         else:
-            text = t(language, "internal_error")
+            text = t("internal_error", language)
             log.error("command /%s failed", _command_name(interaction), exc_info=error)
         try:
             if interaction.response.is_done():

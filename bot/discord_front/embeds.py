@@ -1,7 +1,6 @@
 """Reply building within Discord's limits, with member text made inert.
 
-Limits: 2,000 characters of message content, 256 of embed title, 4,096 of embed description,
-2,048 of footer, 6,000 per embed in all. Citations are cut whole: a citation that does not fit
+Discord's limits are in :mod:`bot.limits`. Citations are cut whole: a citation that does not fit
 is left out rather than shown half (only a single citation longer than the whole budget is cut).
 """
 
@@ -11,14 +10,15 @@ import re
 
 import discord
 
+from bot.limits import (
+    DISCORD_CONTENT,
+    DISCORD_EMBED_DESCRIPTION,
+    DISCORD_EMBED_FOOTER,
+    DISCORD_EMBED_TITLE,
+    DISCORD_EMBED_TOTAL,
+    ELLIPSIS,
+)
 from bot.render import whole_blocks
-
-CONTENT_LIMIT = 2000
-TITLE_LIMIT = 256
-DESCRIPTION_LIMIT = 4096
-FOOTER_LIMIT = 2048
-EMBED_TOTAL_LIMIT = 6000
-ELLIPSIS = "…"
 
 ANSWER_COLOUR = discord.Colour(0x2B59C3)
 ABSTAIN_COLOUR = discord.Colour(0x8E8E93)
@@ -34,7 +34,7 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
 
 
-def escape_user_text(text: str, limit: int = TITLE_LIMIT) -> str:
+def escape_user_text(text: str, limit: int = DISCORD_EMBED_TITLE) -> str:
     """Member text made inert: one line, no Markdown, no mentions, no clickable links; then clipped."""
     text = " ".join(text.split())
     text = discord.utils.escape_markdown(text, ignore_links=False)
@@ -56,39 +56,41 @@ def fit_blocks(blocks: list[str], limit: int, separator: str = "\n\n") -> str:
 def answer_embed(question: str, citation_blocks: list[str], footer: str) -> discord.Embed:
     """The reply to an answered question: the question, numbered citations (title, source link), a footer."""
     embed = discord.Embed(
-        title=escape_user_text(question, TITLE_LIMIT),
-        description=fit_blocks(citation_blocks, DESCRIPTION_LIMIT),
+        title=escape_user_text(question, DISCORD_EMBED_TITLE),
+        description=fit_blocks(citation_blocks, DISCORD_EMBED_DESCRIPTION),
         colour=ANSWER_COLOUR,
     )
-    embed.set_footer(text=clip(footer, FOOTER_LIMIT))
+    embed.set_footer(text=clip(footer, DISCORD_EMBED_FOOTER))
     return embed
 
 
 def abstain_embed(question: str, message: str, footer: str = "") -> discord.Embed:
     """The short honest reply when the corpus holds no answer (``message`` carries the /topics hint)."""
     embed = discord.Embed(
-        title=escape_user_text(question, TITLE_LIMIT),
-        description=clip(message, DESCRIPTION_LIMIT),
+        title=escape_user_text(question, DISCORD_EMBED_TITLE),
+        description=clip(message, DISCORD_EMBED_DESCRIPTION),
         colour=ABSTAIN_COLOUR,
     )
     if footer:
-        embed.set_footer(text=clip(footer, FOOTER_LIMIT))
+        embed.set_footer(text=clip(footer, DISCORD_EMBED_FOOTER))
     return embed
 
 
 def notice_embed(title: str, lines: list[str], colour: discord.Colour = NOTICE_COLOUR) -> discord.Embed:
     """A plain informational embed (/topics, /about, /kb …) whose description keeps whole lines."""
     return discord.Embed(
-        title=clip(title, TITLE_LIMIT), description=fit_blocks(lines, DESCRIPTION_LIMIT, "\n"), colour=colour
+        title=clip(title, DISCORD_EMBED_TITLE),
+        description=fit_blocks(lines, DISCORD_EMBED_DESCRIPTION, "\n"),
+        colour=colour,
     )
 
 
 def within_limits(embed: discord.Embed, content: str | None = None) -> bool:
     """True when ``embed`` (and message ``content``) respect Discord's size limits."""
     return (
-        len(content or "") <= CONTENT_LIMIT
-        and len(embed.title or "") <= TITLE_LIMIT
-        and len(embed.description or "") <= DESCRIPTION_LIMIT
-        and len(embed.footer.text or "") <= FOOTER_LIMIT
-        and len(embed) <= EMBED_TOTAL_LIMIT
+        len(content or "") <= DISCORD_CONTENT
+        and len(embed.title or "") <= DISCORD_EMBED_TITLE
+        and len(embed.description or "") <= DISCORD_EMBED_DESCRIPTION
+        and len(embed.footer.text or "") <= DISCORD_EMBED_FOOTER
+        and len(embed) <= DISCORD_EMBED_TOTAL
     )

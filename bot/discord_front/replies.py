@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable
 from typing import TypeVar
 
 import discord
 
 from bot.discord_front.ask import Reply
+from bot.discord_front.embeds import clip
+from bot.i18n import t
+from bot.limits import DISCORD_THREAD_NAME
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 
 async def send(interaction: discord.Interaction, reply: Reply) -> discord.Message | None:
@@ -31,3 +37,22 @@ async def within(interaction: discord.Interaction, work: Awaitable[T], budget: f
     if not done and not interaction.response.is_done():
         await interaction.response.defer(thinking=True, ephemeral=ephemeral)
     return await task
+
+
+async def answer_thread(
+    origin: discord.TextChannel | discord.Message, question: str, language: str
+) -> discord.Thread | None:
+    """A new public thread for the answer to ``question`` (on the member's message when there is one).
+
+    None when Discord refuses it (no permission, archived channel…): the caller then answers in place,
+    rather than not at all. /ask and mentions both go through here.
+    """
+    name = clip(t("thread.name", language, question=" ".join(question.split())), DISCORD_THREAD_NAME)
+    channel_id = origin.channel.id if isinstance(origin, discord.Message) else origin.id
+    try:
+        if isinstance(origin, discord.Message):
+            return await origin.create_thread(name=name)
+        return await origin.create_thread(name=name, type=discord.ChannelType.public_thread)
+    except discord.HTTPException:
+        log.warning("could not open a thread in channel %s; answering in the channel", channel_id)
+        return None

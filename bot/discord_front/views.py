@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.discord_front.language import language_of_locale
-from bot.discord_front.texts import say
 from bot.i18n import t
 from bot.querylog.store import QueryLogError
 
@@ -54,17 +53,17 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_TEMPLA
             recorded = await interaction.client.querylog.vote(self.qid, interaction.user.id, value)
         except QueryLogError:
             log.exception("vote on %s not stored", self.qid)
-            await interaction.response.send_message(t(language, "internal_error"), ephemeral=True)
+            await interaction.response.send_message(t("internal_error", language), ephemeral=True)
             return
         key = ("vote.up" if value > 0 else "vote.down") if recorded else "vote.unknown"
-        await interaction.response.send_message(say(language, key), ephemeral=True)
+        await interaction.response.send_message(t(key, language), ephemeral=True)
 
 
 def vote_view(qid: str, language: str) -> discord.ui.View:
     """The 👍/👎 row attached to an answer (persistent: no timeout, ids carry the state)."""
     view = discord.ui.View(timeout=None)
-    view.add_item(VoteButton("up", qid, say(language, "button.up")))
-    view.add_item(VoteButton("down", qid, say(language, "button.down")))
+    view.add_item(VoteButton("up", qid, t("button.up", language)))
+    view.add_item(VoteButton("down", qid, t("button.down", language)))
     return view
 
 
@@ -75,8 +74,8 @@ class ForgetConfirm(discord.ui.View):
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
         self.language = language
-        self.confirm.label = say(language, "forget.yes")
-        self.cancel.label = say(language, "forget.no")
+        self.confirm.label = t("forget.yes", language)
+        self.cancel.label = t("forget.no", language)
         self.deleted: int | None = None
         self.origin: discord.Interaction | None = None  # the /forget-me interaction, to edit on timeout
 
@@ -90,18 +89,18 @@ class ForgetConfirm(discord.ui.View):
         counts = await querylog.forget_user_counts(interaction.user.id)
         self.deleted = counts.questions
         self.stop()
-        text = say(self.language, "forget.done", questions=counts.questions, votes=counts.votes)
+        text = t("forget.done", self.language, questions=counts.questions, votes=counts.votes)
         await interaction.response.edit_message(content=text, view=None)
 
     @discord.ui.button(style=discord.ButtonStyle.secondary)
     async def cancel(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
         self.stop()
-        await interaction.response.edit_message(content=say(self.language, "forget.cancelled"), view=None)
+        await interaction.response.edit_message(content=t("forget.cancelled", self.language), view=None)
 
     async def on_timeout(self) -> None:
         if self.origin is None:
             return
         try:
-            await self.origin.edit_original_response(content=say(self.language, "forget.expired"), view=None)
+            await self.origin.edit_original_response(content=t("forget.expired", self.language), view=None)
         except discord.HTTPException:
             log.debug("could not edit the expired /forget-me prompt", exc_info=True)

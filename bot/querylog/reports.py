@@ -10,45 +10,26 @@ import contextlib
 import csv
 import json
 import math
-import re
 import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.i18n import t
+from bot.limits import DAY, WEEK
 from bot.querylog import schema, topics
 from bot.querylog.schema import QueryLogError
 
 __all__ = [
-    "QueryLogError", "export", "feedback", "format_summary", "parse_since", "passages", "replay", "summary",
+    "QueryLogError", "export", "feedback", "format_summary", "passages", "replay", "summary",
     "unanswered",
 ]
 
-DAY = 86_400.0
-WEEK = 7 * DAY
-_SINCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([hdw])\s*$", re.IGNORECASE)
-_UNITS = {"h": 3600.0, "d": DAY, "w": WEEK}
-_EARLIEST = datetime(1, 1, 1, tzinfo=UTC).timestamp()
 Progress = Callable[[int, int], None]
 AnswerFn = Callable[[str, str], Any]  # (question, language) -> bot.models.Answer
-
-
-def parse_since(text: str, now: float | None = None) -> float | None:
-    """``7d``, ``30d``, ``12h``, ``2w``, a date ``2026-11-01`` (UTC) or ``all`` → Unix time (None for all)."""
-    now = time.time() if now is None else now
-    if text.strip().lower() == "all":
-        return None
-    match = _SINCE.match(text)
-    if match:  # a window reaching before year 1 (e.g. 99999999d) starts at year 1, as dates cannot go further
-        return max(now - float(match.group(1)) * _UNITS[match.group(2).lower()], _EARLIEST)
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"bad --since value {text!r}: use 7d, 30d, 12h or a date like 2026-11-01") from None
-    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
 
 
 def iso(ts: float | None) -> str | None:
@@ -177,29 +158,6 @@ def summary(
     }
 
 
-_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Query log", "all": "all time", "days": "last {d} days", "questions": "Questions",
-        "members": "members", "answered": "answered", "feedback": "Feedback", "positive": "positive",
-        "latency": "Latency", "languages": "Languages", "frontends": "Front ends", "wow": "vs previous week",
-        "rate": "answer rate", "pts": "pts", "none": "No questions in this period.",
-    },
-    "fr": {
-        "title": "Journal des questions", "all": "depuis le début", "days": "{d} derniers jours",
-        "questions": "Questions", "members": "membres", "answered": "répondues", "feedback": "Avis",
-        "positive": "positifs", "latency": "Latence", "languages": "Langues", "frontends": "Interfaces",
-        "wow": "vs semaine précédente", "rate": "taux de réponse", "pts": "pts",
-        "none": "Aucune question sur cette période.",
-    },
-    "ja": {
-        "title": "質問ログ", "all": "全期間", "days": "過去{d}日間", "questions": "質問", "members": "メンバー",
-        "answered": "回答済み", "feedback": "評価", "positive": "肯定的", "latency": "応答時間",
-        "languages": "言語", "frontends": "フロントエンド", "wow": "前週比", "rate": "回答率", "pts": "pt",
-        "none": "この期間の質問はありません。",
-    },
-}
-
-
 def _pct(value: float | None, signed: bool = False) -> str:
     if value is None:
         return "–"
@@ -212,29 +170,31 @@ def _ms(value: float | None) -> str:
 
 def format_summary(data: Mapping[str, Any], language: str | None = "en") -> str:
     """A compact Markdown summary (fits an ephemeral Discord message) in fr, en or ja."""
-    lab = _LABELS.get(language or "en", _LABELS["en"])
+    def lab(key: str, **fields: object) -> str:
+        return t(f"summary.{key}", language, **fields)
+
     days = data.get("days")
-    period = lab["all"] if days is None else lab["days"].format(d=f"{days:g}")
-    lines = [f"**{lab['title']} — {period}**"]
+    period = lab("all") if days is None else lab("days", d=f"{days:g}")
+    lines = [f"**{lab('title')} — {period}**"]
     if not data["questions"]:
-        return "\n".join([*lines, lab["none"]])
+        return "\n".join([*lines, lab("none")])
     votes, lat, wow = data["votes"], data["latency_ms"], data["week_over_week"]
     lines += [
-        f"{lab['questions']}: {data['questions']} · {lab['members']}: {data['members']} · "
-        f"{lab['answered']}: {data['answered']} ({_pct(data['answer_rate'])})",
-        f"{lab['feedback']}: 👍 {votes['up']} · 👎 {votes['down']} ({_pct(votes['up_rate'])} {lab['positive']})",
-        f"{lab['latency']}: p50 {_ms(lat['p50'])} · p95 {_ms(lat['p95'])} · max {_ms(lat['max'])}",
-        f"{lab['languages']}: " + ", ".join(
+        f"{lab('questions')}: {data['questions']} · {lab('members')}: {data['members']} · "
+        f"{lab('answered')}: {data['answered']} ({_pct(data['answer_rate'])})",
+        f"{lab('feedback')}: 👍 {votes['up']} · 👎 {votes['down']} ({_pct(votes['up_rate'])} {lab('positive')})",
+        f"{lab('latency')}: p50 {_ms(lat['p50'])} · p95 {_ms(lat['p95'])} · max {_ms(lat['max'])}",
+        f"{lab('languages')}: " + ", ".join(
             f"{k} {v['questions']} ({_pct(v['answer_rate'])})" for k, v in data["by_language"].items()
         ),
-        f"{lab['frontends']}: " + ", ".join(f"{k} {v['questions']}" for k, v in data["by_frontend"].items()),
+        f"{lab('frontends')}: " + ", ".join(f"{k} {v['questions']}" for k, v in data["by_frontend"].items()),
     ]
     change = wow["change"]
     rate = change["answer_rate"]
-    rate_text = "–" if rate is None else f"{rate * 100:+.1f} {lab['pts']}"
+    rate_text = "–" if rate is None else f"{rate * 100:+.1f} {lab('pts')}"
     lines.append(
-        f"{lab['wow']}: {lab['questions'].lower()} {wow['this_week']['questions']} "
-        f"({_pct(change['questions'], signed=True)}), {lab['rate']} {rate_text}"
+        f"{lab('wow')}: {lab('questions').lower()} {wow['this_week']['questions']} "
+        f"({_pct(change['questions'], signed=True)}), {lab('rate')} {rate_text}"
     )
     return "\n".join(lines)
 

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 import aiosqlite
 
+from bot.limits import DAY
 from bot.querylog import schema, topics
 from bot.querylog.schema import QueryLogError
 
@@ -36,7 +37,6 @@ DEFAULT_PATH = Path("data/queries.db")
 SECRET_FILE = "log-secret"
 MAX_PENDING = 10_000
 RETRY_MAX_SECONDS = 30.0
-DAY = 86_400.0
 
 _INSERT_QUESTION = (
     "INSERT OR IGNORE INTO questions (qid, ts, frontend, user_hash, guild_id, channel_id, question, language,"

@@ -6,10 +6,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.limits import ELLIPSIS
 from bot.search.analysis import analyze_spans
 
 MAX_SNIPPET_CHARS = 300
-ELLIPSIS = "…"
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])((?:\s?[\"»”’)\]])*)\s+|(?<=[。！？])([」』）]*)\s*")
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import pytest
 from querylog_data import SECRET, D, fill, knowledge_dir, replay_log
 
+from bot.limits import parse_window
 from bot.models import Answer, GlossaryEntry
 from bot.querylog import reports, topics
 from bot.querylog.store import hash_user
@@ -26,25 +27,12 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
     return db, now
 
 
-# -- since -----------------------------------------------------------------------------------------------
-def test_parse_since() -> None:
-    now = 1_800_000_000.0
-    assert reports.parse_since("7d", now) == now - 7 * D
-    assert reports.parse_since("30d", now) == now - 30 * D
-    assert reports.parse_since("12h", now) == now - 12 * 3600
-    assert reports.parse_since("2w", now) == now - 14 * D
-    assert reports.parse_since("2026-11-01", now) == datetime(2026, 11, 1, tzinfo=UTC).timestamp()
-    assert reports.parse_since("all", now) is None
-    for bad in ("7", "x7d", "2026-13-01", "", "7 days"):
-        with pytest.raises(ValueError, match="bad --since value"):
-            reports.parse_since(bad, now)
-
-
+# -- window ----------------------------------------------------------------------------------------------
 def test_a_since_before_year_one_starts_at_year_one_instead_of_crashing(filled: tuple[Path, float]) -> None:
     db, now = filled
     earliest = datetime(1, 1, 1, tzinfo=UTC).timestamp()
-    assert reports.parse_since("99999999d", now) == earliest
-    report = reports.summary(db, since=reports.parse_since("99999999d", now), now=now)
+    assert parse_window("99999999d", now) == earliest
+    report = reports.summary(db, since=parse_window("99999999d", now), now=now)
     assert report["since"] is not None
     assert report["questions"] == 15
 

@@ -39,7 +39,7 @@ from reliability_harness import (
 )
 
 from bot.discord_front.language import language_of_locale
-from bot.discord_front.texts import say
+from bot.i18n import t
 
 ROOT = paths.ROOT
 GOOD = b"---\nid: extra-en\ntitle: Extra\nlanguage: en\nsource: https://example.org/extra\n---\nExtra text here.\n"
@@ -232,7 +232,7 @@ async def refusal(fake: FakeDiscord, command: tuple[str, str, dict[str, Any]], u
     assert response.json["type"] == 4 and data.get("flags", 0) & EPHEMERAL, response.json
     content = data.get("content") or ""
     language = language_of_locale(user.locale)
-    keys = [k for k in ("refused.moderator", "refused.maintainer", "refused.guild_only") if say(language, k) == content]
+    keys = [k for k in ("refused.moderator", "refused.maintainer", "refused.guild_only") if t(k, language) == content]
     return keys[0] if keys else content
 
 

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot import limits
 from bot.assistant import Assistant
 from bot.discord_front import embeds
 from bot.discord_front.ask import AskDesk, Asker, Outcome, reply_for
@@ -121,7 +122,7 @@ def check_reply(outcome: Outcome, *, interaction: bool) -> None:
     mentions = kwargs["allowed_mentions"]
     assert isinstance(mentions, discord.AllowedMentions)
     assert mentions.to_dict() == {"parse": []}  # nobody and no role can be pinged, whatever the text
-    assert len(body.get("content") or "") <= embeds.CONTENT_LIMIT
+    assert len(body.get("content") or "") <= limits.DISCORD_CONTENT
     if "embed" in kwargs:
         assert embeds.within_limits(kwargs["embed"], body.get("content"))
     for text in all_text_fields(body):
@@ -161,7 +162,7 @@ def test_clean_question_refuses_or_returns_inert_text(text: str) -> None:
     try:
         cleaned = clean_question(text)
     except QuestionError as error:
-        assert error.key in MESSAGES["en"]
+        assert error.key in MESSAGES
         return
     assert 0 < len(cleaned) <= MAX_QUESTION_CHARS
     assert not PING.search(cleaned) and not re.search(r"@(everyone|here)\b", cleaned, re.IGNORECASE)
@@ -277,12 +278,12 @@ def test_rendered_citations_fit_and_stay_whole(cites: list[Citation], question: 
     """Even a hostile knowledge file (a moderator's mistake) cannot ping, overflow or cut a citation."""
     answer = Answer(question=question, language=language, answered=True, citations=cites)
     markdown = render_markdown(answer)
-    assert 0 < len(markdown) <= embeds.DESCRIPTION_LIMIT
+    assert 0 < len(markdown) <= limits.DISCORD_EMBED_DESCRIPTION
     assert not re.search(r"@(everyone|here)\b", markdown, re.IGNORECASE)
     assert not re.search(r"(?<!\\)<@[!&]?\d+>", markdown)
     blocks = render_citations(answer)
     kept = markdown.split("\n\n")
-    if len(blocks[0]) <= embeds.DESCRIPTION_LIMIT:
+    if len(blocks[0]) <= limits.DISCORD_EMBED_DESCRIPTION:
         assert markdown == "\n\n".join(blocks[: len(kept)])
     else:  # a single citation longer than the budget: its source line is still whole
         assert markdown.endswith(blocks[0].rsplit("\n— ", 1)[1])

@@ -15,7 +15,7 @@ from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import StaffGroup, require_moderator
 from bot.discord_front.replies import send
-from bot.discord_front.texts import say
+from bot.i18n import t
 from bot.knowledge.files import MAX_FILE_BYTES
 from bot.knowledge.uploads import UploadRefused, check_upload, save_upload
 from bot.models import KnowledgeBase, LoadError
@@ -44,9 +44,9 @@ def built_text(built_at: datetime | None) -> str:
 def status_lines(
     kb: KnowledgeBase, built_at: datetime | None, language: str, last_reload: ReloadResult | None = None
 ) -> list[str]:
-    lines = say(
-        language,
+    lines = t(
         "kb.status.body",
+        language,
         documents=len(kb.documents),
         passages=len(kb.passages),
         languages=", ".join(kb.languages) or "–",
@@ -55,24 +55,24 @@ def status_lines(
     lines.append("")
     errors = kb.errors
     if last_reload is not None and not last_reload.swapped:  # the last load failed as a whole
-        lines.append(say(language, "kb.reload.kept"))
+        lines.append(t("kb.reload.kept", language))
         errors = last_reload.errors
     if errors:
-        lines.append(say(language, "kb.errors", count=len(errors)))
+        lines.append(t("kb.errors", language, count=len(errors)))
         lines.extend(error_lines(errors))
     else:
-        lines.append(say(language, "kb.no_errors"))
+        lines.append(t("kb.no_errors", language))
     return lines
 
 
 def reload_lines(result: ReloadResult, language: str) -> list[str]:
     """What a reload did: new counts (or "previous index kept"), then the files that failed."""
     if result.swapped:
-        lines = [say(language, "kb.reload.done", documents=result.documents, passages=result.passages)]
+        lines = [t("kb.reload.done", language, documents=result.documents, passages=result.passages)]
     else:
-        lines = [say(language, "kb.reload.kept")]
+        lines = [t("kb.reload.kept", language)]
     if result.errors:
-        lines.append(say(language, "kb.errors", count=len(result.errors)))
+        lines.append(t("kb.errors", language, count=len(result.errors)))
         lines.extend(error_lines(result.errors))
     return lines
 
@@ -93,7 +93,7 @@ class KnowledgeCommands(StaffGroup):
         bot = interaction.client
         lines = status_lines(bot.assistant.knowledge, bot.assistant.built_at, language, bot.last_reload)
         await send(
-            interaction, Reply(embed=embeds.notice_embed(say(language, "kb.status.title"), lines), ephemeral=True)
+            interaction, Reply(embed=embeds.notice_embed(t("kb.status.title", language), lines), ephemeral=True)
         )
 
     @app_commands.command(name="reload", description="Rebuild the index from the knowledge files")
@@ -102,17 +102,17 @@ class KnowledgeCommands(StaffGroup):
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await interaction.client.assistant.reload()
         interaction.client.reloaded(result)
-        title = say(language, "kb.status.title")
+        title = t("kb.status.title", language)
         await send(interaction, Reply(embed=embeds.notice_embed(title, reload_lines(result, language)), ephemeral=True))
 
     @app_commands.command(name="add", description="Upload a knowledge file (.md, .txt, .yaml) and reload")
     @app_commands.describe(file="The knowledge file")
     async def add(self, interaction: discord.Interaction[DeclarationBot], file: discord.Attachment) -> None:
         language = interaction_language(interaction)
-        title = say(language, "kb.status.title")
+        title = t("kb.status.title", language)
         name = discord.utils.escape_markdown(file.filename.replace("`", ""))
         if file.size > MAX_FILE_BYTES:
-            text = say(language, "kb.add.too_big", name=name, size=file.size, limit=MAX_FILE_BYTES)
+            text = t("kb.add.too_big", language, name=name, size=file.size, limit=MAX_FILE_BYTES)
             await send(interaction, Reply(content=text, ephemeral=True))
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -125,7 +125,7 @@ class KnowledgeCommands(StaffGroup):
             except UploadRefused as refused:
                 errors = [LoadError(file.filename, 1, str(refused))]
         if errors:
-            lines = [say(language, "kb.add.rejected", name=name), *error_lines(errors)]
+            lines = [t("kb.add.rejected", language, name=name), *error_lines(errors)]
             await send(
                 interaction, Reply(embed=embeds.notice_embed(title, lines, embeds.ABSTAIN_COLOUR), ephemeral=True)
             )
@@ -133,5 +133,5 @@ class KnowledgeCommands(StaffGroup):
         result = await interaction.client.assistant.reload()
         interaction.client.reloaded(result)
         shown = path.relative_to(directory.resolve()) if path.is_relative_to(directory.resolve()) else path.name
-        lines = [say(language, "kb.add.saved", name=name, path=shown), *reload_lines(result, language)]
+        lines = [t("kb.add.saved", language, name=name, path=shown), *reload_lines(result, language)]
         await send(interaction, Reply(embed=embeds.notice_embed(title, lines), ephemeral=True))

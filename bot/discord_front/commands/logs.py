@@ -10,19 +10,20 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
+from bot import limits
 from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import StaffGroup, require_maintainer
 from bot.discord_front.replies import send
-from bot.discord_front.texts import say
+from bot.i18n import t
+from bot.limits import DAY
 from bot.querylog import reports
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
     from bot.settings import Settings
 
-DAY = 86_400.0
 TOP = 5
 
 
@@ -33,11 +34,11 @@ def summary_lines(db_path: Path, days: float, language: str, now: float | None =
     lines = reports.format_summary(reports.summary(db_path, days, now=now), language).split("\n")
     unanswered = reports.unanswered(db_path, since=since, now=now, limit=TOP)
     if unanswered:
-        lines += ["", f"**{say(language, 'logs.unanswered')}**"]
+        lines += ["", f"**{t('logs.unanswered', language)}**"]
         lines += [f"• {topic['count']}× {embeds.escape_user_text(topic['topic'], 150)}" for topic in unanswered]
     downvoted = reports.feedback(db_path, since=since, now=now, limit=TOP)
     if downvoted:
-        lines += ["", f"**{say(language, 'logs.downvoted')}**"]
+        lines += ["", f"**{t('logs.downvoted', language)}**"]
         for item in downvoted:
             cited = ", ".join(f"`{c['passage_id']}`" for c in item["citations"][:3]) or "–"
             question = embeds.escape_user_text(item["question"], 150)
@@ -65,10 +66,10 @@ class LogCommands(StaffGroup):
         bot = interaction.client
         await bot.querylog.flush()
         if not bot.settings.db_path.exists():
-            await send(interaction, Reply(content=say(language, "logs.none"), ephemeral=True))
+            await send(interaction, Reply(content=t("logs.none", language), ephemeral=True))
             return
         lines = await asyncio.to_thread(summary_lines, bot.settings.db_path, days, language)
         embed = discord.Embed(
-            description=embeds.fit_blocks(lines, embeds.DESCRIPTION_LIMIT, "\n"), colour=embeds.NOTICE_COLOUR
+            description=embeds.fit_blocks(lines, limits.DISCORD_EMBED_DESCRIPTION, "\n"), colour=embeds.NOTICE_COLOUR
         )
         await send(interaction, Reply(embed=embed, ephemeral=True))

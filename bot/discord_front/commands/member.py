@@ -11,9 +11,9 @@ from discord import app_commands
 from bot.discord_front import embeds
 from bot.discord_front.ask import Asker, Reply, reply_for
 from bot.discord_front.language import interaction_language, language_of_locale
-from bot.discord_front.replies import send, within
-from bot.discord_front.texts import say
+from bot.discord_front.replies import answer_thread, send, within
 from bot.discord_front.views import ForgetConfirm
+from bot.i18n import t
 from bot.questions import MAX_QUESTION_CHARS
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ async def ask(
     """Answer with cited snippets (in a new thread when BOT_ANSWER_IN_THREAD is on)."""
     bot = interaction.client
     if interaction.guild_id is None and not bot.settings.allow_dms:
-        await send(interaction, Reply(content=say(interaction_language(interaction), "dm.off"), ephemeral=True))
+        await send(interaction, Reply(content=t("dm.off", interaction_language(interaction)), ephemeral=True))
         return
     prepared = bot.desk.prepare(question, asker_of(interaction))
     if prepared.refused:
@@ -55,15 +55,12 @@ async def ask(
         await send(interaction, reply)
         return
     assert isinstance(channel, discord.TextChannel)
-    name = embeds.clip(say(outcome.language, "thread.name", question=" ".join(outcome.question.split())), 100)
-    try:
-        thread = await channel.create_thread(name=name, type=discord.ChannelType.public_thread)
-    except discord.HTTPException:  # no permission to open threads: answer here rather than not at all
-        log.warning("could not open a thread in channel %s; answering in the channel", channel.id)
+    thread = await answer_thread(channel, outcome.question, outcome.language)
+    if thread is None:
         await send(interaction, reply)
         return
     await thread.send(**reply.kwargs(interaction=False))
-    await send(interaction, Reply(content=say(outcome.language, "thread.answered", thread=thread.mention)))
+    await send(interaction, Reply(content=t("thread.answered", outcome.language, thread=thread.mention)))
 
 
 async def topics(interaction: discord.Interaction[DeclarationBot]) -> None:
@@ -71,20 +68,20 @@ async def topics(interaction: discord.Interaction[DeclarationBot]) -> None:
     language = interaction_language(interaction)
     kb = interaction.client.assistant.knowledge
     lines = [
-        say(
-            language,
+        t(
             "topics.intro",
+            language,
             documents=len(kb.documents),
             passages=len(kb.passages),
             languages=", ".join(kb.languages) or "–",
         ),
-        say(language, "topics.ask"),
+        t("topics.ask", language),
         "",
     ]
     for doc in sorted(kb.documents, key=lambda d: (d.language != language, d.language, d.title)):
         title = discord.utils.escape_markdown(doc.title)
         lines.append(f"• `{doc.language}` {title} ({doc.passage_count})")
-    await send(interaction, Reply(embed=embeds.notice_embed(say(language, "topics.title"), lines), ephemeral=True))
+    await send(interaction, Reply(embed=embeds.notice_embed(t("topics.title", language), lines), ephemeral=True))
 
 
 async def about(interaction: discord.Interaction[DeclarationBot]) -> None:
@@ -92,9 +89,9 @@ async def about(interaction: discord.Interaction[DeclarationBot]) -> None:
     language = interaction_language(interaction)
     bot = interaction.client
     lines = [
-        say(language, "about.body", days=bot.settings.log_retention_days),
+        t("about.body", language, days=bot.settings.log_retention_days),
         "",
-        f"**{say(language, 'about.sources')}**",
+        f"**{t('about.sources', language)}**",
     ]
     seen: set[str] = set()
     for doc in bot.assistant.knowledge.documents:
@@ -102,7 +99,7 @@ async def about(interaction: discord.Interaction[DeclarationBot]) -> None:
             seen.add(doc.source)
             title = discord.utils.escape_markdown(doc.title).replace("[", "(").replace("]", ")")
             lines.append(f"• [{title}](<{doc.source}>)")
-    await send(interaction, Reply(embed=embeds.notice_embed(say(language, "about.title"), lines), ephemeral=True))
+    await send(interaction, Reply(embed=embeds.notice_embed(t("about.title", language), lines), ephemeral=True))
 
 
 async def forget_me(interaction: discord.Interaction[DeclarationBot]) -> None:
@@ -111,7 +108,7 @@ async def forget_me(interaction: discord.Interaction[DeclarationBot]) -> None:
     view = ForgetConfirm(interaction.user.id, language)
     view.origin = interaction
     await interaction.response.send_message(
-        say(language, "forget.confirm"), view=view, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        t("forget.confirm", language), view=view, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
     )
 
 

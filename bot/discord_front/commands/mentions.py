@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from bot import limits
 from bot.discord_front import embeds
 from bot.discord_front.ask import Asker, reply_for
 from bot.discord_front.language import guild_language
-from bot.discord_front.texts import say
+from bot.discord_front.replies import answer_thread
 from bot.i18n import t
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
     question = question_of(bot, message)
     if question is None:
         if message.guild is None and not bot.settings.allow_dms and bot.user and not message.author.bot:
-            await message.channel.send(say("en", "dm.off"), allowed_mentions=discord.AllowedMentions.none())
+            await message.channel.send(t("dm.off", "en"), allowed_mentions=discord.AllowedMentions.none())
         return
     asker = Asker(
         message.author.id,
@@ -77,34 +78,22 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
         outcome = await bot.desk.answer(prepared)
     except Exception:
         log.exception("answering message %s failed", message.id)
-        await _note(bot, message, t(prepared.language, "internal_error"))
+        await _note(bot, message, t("internal_error", prepared.language))
         return
     reply = reply_for(outcome)
-    target = await _thread_for(bot, message, outcome.question, outcome.language)
+    target = None
+    if bot.settings.answer_in_thread and isinstance(message.channel, discord.TextChannel):
+        target = await answer_thread(message, outcome.question, outcome.language)
     if target is None:
         await message.reply(mention_author=False, **reply.kwargs(interaction=False))
     else:
         await target.send(**reply.kwargs(interaction=False))
 
 
-async def _thread_for(
-    bot: DeclarationBot, message: discord.Message, question: str, language: str
-) -> discord.Thread | None:
-    """A new thread on ``message`` when answers go to threads and the channel allows it, else None."""
-    if not bot.settings.answer_in_thread or not isinstance(message.channel, discord.TextChannel):
-        return None
-    name = embeds.clip(say(language, "thread.name", question=" ".join(question.split())), 100)
-    try:
-        return await message.create_thread(name=name)
-    except discord.HTTPException:  # no permission, archived channel…: answer in place rather than not at all
-        log.warning("could not open a thread in channel %s; answering in the channel", message.channel.id)
-        return None
-
-
 async def _note(bot: DeclarationBot, message: discord.Message, text: str) -> None:
     """A short reply that removes itself (mentions have no ephemeral messages)."""
     await message.reply(
-        embeds.clip(text, embeds.CONTENT_LIMIT),
+        embeds.clip(text, limits.DISCORD_CONTENT),
         mention_author=False,
         allowed_mentions=discord.AllowedMentions.none(),
         delete_after=bot.note_lifetime,
