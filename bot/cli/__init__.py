@@ -2,6 +2,7 @@
 
 Each submodule adds its subcommands with ``register(subparsers)`` and sets a
 handler ``func(args) -> int`` (the exit status). Usage errors exit with 2.
+The settings are read once, here, and handed to the handler as ``args.settings``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,11 @@ import argparse
 import importlib
 import logging
 import sys
+
+from pydantic import ValidationError
+
+from bot.cli.output import error
+from bot.settings import load_settings
 
 COMMAND_MODULES = ("ask", "knowledge", "logs", "bench", "run")
 
@@ -38,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    try:
+        args.settings = load_settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        return error(f"invalid settings: {problems}", 2)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

@@ -16,7 +16,6 @@ from bot.models import Answer
 from bot.querylog.store import LogEntry, QueryLog, QueryLogError
 from bot.questions import QuestionError
 from bot.render import render_markdown
-from bot.settings import load_settings
 
 EXIT_USAGE = 2
 
@@ -53,7 +52,7 @@ def answer_json(answer: Answer) -> dict:
 
 
 async def _setup(args: argparse.Namespace) -> tuple[Assistant, QueryLog | None] | int:
-    settings = load_settings()
+    settings = args.settings
     directory = resolve_knowledge_dir(args.knowledge, settings)
     if not directory.is_dir():
         print(f"error: knowledge directory not found: {directory}", file=sys.stderr)

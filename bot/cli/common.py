@@ -1,27 +1,27 @@
-"""Defaults shared by the subcommands: where the corpus and the log are."""
+"""Defaults shared by the subcommands: where the corpus and the log are, from the settings ``main`` read."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 
 SHIPPED_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 
 
-def resolve_knowledge_dir(arg: str | Path | None, settings: Settings | None = None) -> Path:
+def resolve_knowledge_dir(arg: str | Path | None, settings: Settings) -> Path:
     """``--knowledge`` if given, else ``BOT_KNOWLEDGE_DIR``, else ``./knowledge``, else the shipped corpus."""
     if arg:
         return Path(arg)
-    configured = (settings or load_settings()).knowledge_dir
+    configured = settings.knowledge_dir
     if configured.is_dir() or configured != Path("knowledge"):
         return configured
     return SHIPPED_KNOWLEDGE if SHIPPED_KNOWLEDGE.is_dir() else configured
 
 
-def resolve_db_path(arg: str | Path | None, settings: Settings | None = None) -> Path:
+def resolve_db_path(arg: str | Path | None, settings: Settings) -> Path:
     """``--db`` if given, else ``BOT_DB_PATH`` (default ``data/queries.db``)."""
-    return Path(arg) if arg else (settings or load_settings()).db_path
+    return Path(arg) if arg else settings.db_path
 
 
 def log_secret(settings: Settings) -> bytes | None:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 from bot.cli.common import resolve_knowledge_dir
+from bot.cli.output import print_json, table
 from bot.knowledge.loader import load_knowledge
 from bot.models import KnowledgeBase, LoadError
-
-DEFAULT_KNOWLEDGE_DIR = Path("knowledge")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,17 +33,9 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def default_directory() -> Path:
-    """The knowledge dir from the settings (``BOT_KNOWLEDGE_DIR``), else ``./knowledge`` (see cli.common)."""
-    try:
-        return resolve_knowledge_dir(None)
-    except ValueError:  # invalid settings in the environment
-        return DEFAULT_KNOWLEDGE_DIR
-
-
 def _load(args: argparse.Namespace) -> tuple[Path, KnowledgeBase | None]:
     """Load the requested dir; print a one-line message and return None if it is not a folder."""
-    directory = args.directory or default_directory()
+    directory = resolve_knowledge_dir(args.directory, args.settings)
     if not directory.is_dir():
         print(f"knowledge folder not found: {directory}", file=sys.stderr)
         return directory, None
@@ -103,12 +93,14 @@ def run_stats(args: argparse.Namespace) -> int:
         return 2
     stats = stats_of(kb)
     if args.json:
-        print(json.dumps(stats, ensure_ascii=False, sort_keys=True))
+        print_json(stats, indent=None, sort_keys=True)
         return 0
-    print(f"knowledge folder: {stats['directory']}")
-    print(f"documents:        {stats['documents']} ({_counts(stats['documents_by_kind'])})")
-    print(f"passages:         {stats['passages']} ({_counts(stats['passages_by_language'])})")
-    print(f"languages:        {', '.join(stats['languages']) or 'none'}")
-    print(f"glossary entries: {stats['glossary_entries']}")
-    print(f"errors:           {stats['errors']}" + (" (run: python -m bot knowledge check)" if kb.errors else ""))
+    print(table(None, [
+        ("knowledge folder:", stats["directory"]),
+        ("documents:", f"{stats['documents']} ({_counts(stats['documents_by_kind'])})"),
+        ("passages:", f"{stats['passages']} ({_counts(stats['passages_by_language'])})"),
+        ("languages:", ", ".join(stats["languages"]) or "none"),
+        ("glossary entries:", stats["glossary_entries"]),
+        ("errors:", f"{stats['errors']}" + (" (run: python -m bot knowledge check)" if kb.errors else "")),
+    ], gap=1))
     return 0

@@ -14,67 +14,28 @@ import os
 import subprocess
 import sys
 import tempfile
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.cli.output import error, print_json, progress, table
 from bot.limits import DAY, parse_duration, parse_window
 from bot.querylog import reports, schema
 from bot.querylog.schema import QueryLogError
-
-DEFAULT_DB = Path("data/queries.db")
-DEFAULT_KNOWLEDGE = Path("knowledge")
-DEFAULT_RETENTION_DAYS = 90
+from bot.settings import Settings
 
 
 class UsageError(ValueError):
     """A bad option value (exit 2)."""
 
 
-# -- settings ---------------------------------------------------------------------------------------------
-def _settings() -> Any:
-    """The bot settings, or None when they cannot be read (the logs commands then use plain env vars)."""
-    try:
-        from pydantic import ValidationError
-
-        from bot.settings import load_settings
-    except ImportError:
-        return None
-    try:
-        return load_settings()
-    except ValidationError:
-        return None
-
-
+# -- settings (read once by bot.cli.main) ----------------------------------------------------------------
 def _db_path(args: argparse.Namespace) -> Path:
-    if args.db:
-        return Path(args.db)
-    settings = _settings()
-    if settings is not None:
-        return Path(settings.db_path)
-    return Path(os.environ.get("BOT_DB_PATH") or DEFAULT_DB)
-
-
-def _secret() -> str | None:
-    settings = _settings()
-    if settings is not None and settings.log_secret is not None:
-        return settings.log_secret.get_secret_value()
-    return os.environ.get("BOT_LOG_SECRET") or None
-
-
-def _retention_days() -> int:
-    settings = _settings()
-    if settings is not None:
-        return int(settings.log_retention_days)
-    return int(os.environ.get("BOT_LOG_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS)
+    return Path(args.db) if args.db else args.settings.db_path
 
 
 def _knowledge_dir(args: argparse.Namespace) -> Path:
-    if getattr(args, "knowledge", None):
-        return Path(args.knowledge)
-    settings = _settings()
-    return Path(settings.knowledge_dir) if settings is not None else DEFAULT_KNOWLEDGE
+    return Path(args.knowledge) if getattr(args, "knowledge", None) else args.settings.knowledge_dir
 
 
 def _since(args: argparse.Namespace) -> float | None:
@@ -92,25 +53,6 @@ def _days(text: str) -> float:
 
 
 # -- output helpers ---------------------------------------------------------------------------------------
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _table(headers: Sequence[str] | None, rows: Sequence[Sequence[Any]], right: Sequence[int] = ()) -> str:
-    """A plain aligned table (no header line when ``headers`` is None); columns in ``right`` are right-aligned."""
-    cells = [] if headers is None else [[str(h) for h in headers]]
-    cells += [["–" if v is None else str(v) for v in row] for row in rows]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(cells[0]))]
-    lines = []
-    for row in cells:
-        parts = []
-        for i, value in enumerate(row):
-            pad = " " * (widths[i] - _width(value))
-            parts.append(pad + value if i in right else value + pad)
-        lines.append("  ".join(parts).rstrip())
-    return "\n".join(lines)
-
-
 def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.1f}%"
 
@@ -131,34 +73,16 @@ def _period(since: float | None) -> str:
     return "all time" if since is None else f"since {_short_time(reports.iso(since))} UTC"
 
 
-def _progress(label: str) -> Callable[[int, int], None] | None:
-    """A progress line on stderr (only when it is a terminal)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        sys.stderr.write(f"\r{label} {done}/{total}")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return show
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 # -- commands ---------------------------------------------------------------------------------------------
 def _summary(args: argparse.Namespace) -> int:
     since = _since(args)
     data = reports.summary(_db_path(args), None, since=since)
     if args.json:
-        _print_json(data)
+        print_json(data)
         return 0
     votes, lat = data["votes"], data["latency_ms"]
     print(f"Query log {data['db']} — {_period(since)}\n")
-    print(_table(None, [
+    print(table(None, [
         ("questions", data["questions"], f"{data['members']} members"),
         ("answered", data["answered"], _pct(data["answer_rate"])),
         ("unanswered", data["unanswered"], ""),
@@ -168,11 +92,11 @@ def _summary(args: argparse.Namespace) -> int:
     for title, key in (("language", "by_language"), ("front end", "by_frontend")):
         rows = [(k, v["questions"], v["answered"], _pct(v["answer_rate"])) for k, v in data[key].items()]
         print()
-        print(_table((title, "questions", "answered", "answer rate"), rows, right=(1, 2, 3)))
+        print(table((title, "questions", "answered", "answer rate"), rows, right=(1, 2, 3)))
     wow = data["week_over_week"]
     this, prev, change = wow["this_week"], wow["previous_week"], wow["change"]
     print()
-    print(_table(("week over week", "last 7 days", "7 days before", "change"), [
+    print(table(("week over week", "last 7 days", "7 days before", "change"), [
         ("questions", this["questions"], prev["questions"], _signed_pct(change["questions"])),
         ("members", this["members"], prev["members"], _signed_pct(change["members"])),
         ("answer rate", _pct(this["answer_rate"]), _pct(prev["answer_rate"]), _pts(change["answer_rate"])),
@@ -196,7 +120,7 @@ def _unanswered(args: argparse.Namespace) -> int:
     groups = reports.unanswered(_db_path(args), since=since, examples=args.examples, limit=args.limit,
                                 synonyms=synonyms)
     if args.json:
-        _print_json(groups)
+        print_json(groups)
         return 0
     total = sum(g["count"] for g in groups)
     print(f"Unanswered questions — {_period(since)}: {total} questions in {len(groups)} topics\n")
@@ -207,7 +131,7 @@ def _unanswered(args: argparse.Namespace) -> int:
          _short_time(g["last_seen"]), g["topic"])
         for i, g in enumerate(groups, start=1)
     ]
-    print(_table(("#", "asked", "members", "lang", "first seen", "last seen", "topic"), rows, right=(0, 1, 2)))
+    print(table(("#", "asked", "members", "lang", "first seen", "last seen", "topic"), rows, right=(0, 1, 2)))
     with_more = [(i, g) for i, g in enumerate(groups, start=1) if len(g["examples"]) > 1]
     if with_more:
         print("\nPhrasings:")
@@ -220,7 +144,7 @@ def _feedback(args: argparse.Namespace) -> int:
     since = _since(args)
     items = reports.feedback(_db_path(args), since=since, limit=args.limit)
     if args.json:
-        _print_json(items)
+        print_json(items)
         return 0
     print(f"Answers with 👎 — {_period(since)}: {len(items)}\n")
     for item in items:
@@ -245,14 +169,14 @@ def _passages(args: argparse.Namespace) -> int:
         known = [p.id for p in load_knowledge(directory).passages]
     data = reports.passages(_db_path(args), since=since, known_ids=known)
     if args.json:
-        _print_json(data)
+        print_json(data)
         return 0
     cited = data["cited"][: args.limit] if args.limit else data["cited"]
     print(f"Cited passages — {_period(since)}: {len(data['cited'])}\n")
     if cited:
         rows = [(c["passage_id"], c["cited"], c["first"], c["up"], c["down"], _short_time(c["last_cited"]))
                 for c in cited]
-        print(_table(("passage", "cited", "first", "👍", "👎", "last cited"), rows, right=(1, 2, 3, 4)))
+        print(table(("passage", "cited", "first", "👍", "👎", "last cited"), rows, right=(1, 2, 3, 4)))
     if data["never_cited"] is None:
         print(f"\n(no knowledge directory at {directory}: cannot list the passages never cited)")
     else:
@@ -267,7 +191,7 @@ def _export(args: argparse.Namespace) -> int:
     db = _db_path(args)
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="") as out:
-            n = reports.export(db, out, args.format, since=since, progress=_progress("exporting"))
+            n = reports.export(db, out, args.format, since=since, progress=progress("exporting"))
         print(f"exported {n} questions to {args.out}", file=sys.stderr)
     else:
         reports.export(db, sys.stdout, args.format, since=since)
@@ -289,9 +213,9 @@ def _replay(args: argparse.Namespace) -> int:
     directory = _knowledge_dir(args)
     db = _db_path(args)
     schema.open_reader(db).close()  # a bad log fails before the corpus is loaded
-    data = reports.replay(db, _retriever_answer(directory), since=since, progress=_progress("replaying"))
+    data = reports.replay(db, _retriever_answer(directory), since=since, progress=progress("replaying"))
     if args.json:
-        _print_json(data)
+        print_json(data)
         return 0
     print(
         f"Replayed {data['questions']} distinct questions ({data['asked']} asked, {_period(since)}) against "
@@ -320,18 +244,19 @@ def _replay(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_for_delete(db: Path) -> tuple[Path, bytes]:
+def _open_for_delete(db: Path, settings: Settings) -> tuple[Path, bytes]:
     from bot.querylog.store import load_secret
 
     schema.open_reader(db).close()  # missing file / not a log / newer: one clear error
-    return db, load_secret(db, _secret(), create=False)
+    secret = settings.log_secret.get_secret_value() if settings.log_secret else None
+    return db, load_secret(db, secret, create=False)
 
 
 def _purge(args: argparse.Namespace) -> int:
     from bot.querylog.store import QueryLog
 
-    days = _days(args.older_than) if args.older_than else float(_retention_days())
-    db, secret = _open_for_delete(_db_path(args))
+    days = _days(args.older_than) if args.older_than else float(args.settings.log_retention_days)
+    db, secret = _open_for_delete(_db_path(args), args.settings)
 
     async def run() -> Any:
         async with await QueryLog.open(db, secret=secret) as qlog:
@@ -346,7 +271,7 @@ def _purge(args: argparse.Namespace) -> int:
 def _forget(args: argparse.Namespace) -> int:
     from bot.querylog.store import QueryLog
 
-    db, secret = _open_for_delete(_db_path(args))
+    db, secret = _open_for_delete(_db_path(args), args.settings)
 
     async def run() -> Any:
         async with await QueryLog.open(db, secret=secret) as qlog:
@@ -392,11 +317,9 @@ def _run(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
         except UsageError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+            return error(str(exc), 2)
         except (QueryLogError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
+            return error(str(exc), 1)
 
     return run
 

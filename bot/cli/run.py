@@ -15,9 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 
 log = logging.getLogger("bot.run")
 
@@ -42,13 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings = load_settings(  # by alias: Settings fields are read through their environment names
-            BOT_KNOWLEDGE_DIR=args.knowledge, BOT_DB_PATH=args.db, BOT_DEV_GUILD=args.dev_guild
-        )
-    except ValidationError as error:
-        print(f"error: invalid settings: {error}", file=sys.stderr)
-        return 2
+    options = {"knowledge_dir": args.knowledge, "db_path": args.db, "dev_guild": args.dev_guild}
+    settings = args.settings.model_copy(update={k: v for k, v in options.items() if v is not None})
     if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
         print(MISSING_TOKEN, file=sys.stderr)
         return 2
