@@ -35,6 +35,23 @@ MESSAGES: dict[str, dict[Language, str]] = {
             "人名・日付・場所を入れて言い換えるか、/トピック で扱っている内容をご覧ください。"
         ),
     },
+    "small_talk": {
+        "fr": (
+            "Bonjour ! Je réponds aux questions sur la déclaration franco-japonaise du 13 juillet 2018 en "
+            "citant mes sources. Essayez « Qui a signé la déclaration ? » ou « Que s’est-il passé à Station F "
+            "ce soir-là ? », ou voyez /sujets pour ce que je connais."
+        ),
+        "en": (
+            "Hi! I answer questions about the France–Japan joint declaration of 13 July 2018 by quoting my "
+            "sources. Try “Who signed the declaration?” or “What happened at Station F that evening?”, "
+            "or see /topics for what I know."
+        ),
+        "ja": (
+            "こんにちは。2018年7月13日の日仏共同声明についての質問に、資料を引用してお答えします。"
+            "「共同声明に署名したのは誰ですか？」や「その夜ステーションFで何があったの？」のように聞いてみてください。"
+            "/トピック で扱っている内容も見られます。"
+        ),
+    },
     "empty": {
         "fr": "Posez une question, par exemple : « Qui a signé la déclaration ? »",
         "en": "Please ask a question, for example: “Who signed the declaration?”",

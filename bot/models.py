@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Literal, get_args
 
 Language = Literal["fr", "en", "ja"]
@@ -16,7 +17,7 @@ LANGUAGES: tuple[Language, ...] = get_args(Language)
 PassageKind = Literal["document", "faq"]
 """A paragraph of a document, or one FAQ entry (its questions are matched too)."""
 
-AbstentionReason = Literal["", "no-terms", "no-match", "low-coverage", "low-score"]
+AbstentionReason = Literal["", "no-terms", "no-match", "low-coverage", "low-score", "small-talk", "wrong-kind"]
 """Why retrieval gave no answer; "" when it answered. Stored as is in the query log."""
 
 FrontEnd = Literal["cli", "discord"]
@@ -77,6 +78,25 @@ class GlossaryEntry:
     terms: tuple[str, ...]
 
 
+class ChatKind(StrEnum):
+    """What a chat phrase is: words members write around a question (removed before search) or a call for help."""
+
+    GREETINGS = "greetings"
+    THANKS = "thanks"
+    POLITENESS = "politeness"
+    FILLERS = "fillers"
+    HELP = "help"  # only ever a whole message ("help", "aide", "ヘルプ"): small talk
+
+
+@dataclass(frozen=True, slots=True)
+class ChatPhrases:
+    """Moderator-editable phrases of one kind in one language (a ``type: chat`` knowledge file)."""
+
+    language: str
+    kind: ChatKind
+    phrases: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class KnowledgeBase:
     """Everything loaded from a knowledge directory, with the errors of that load."""
@@ -86,6 +106,7 @@ class KnowledgeBase:
     glossary: list[GlossaryEntry]
     errors: list[LoadError]
     directory: str = ""
+    chat: list[ChatPhrases] = field(default_factory=list)
     loaded_at: datetime | None = None
 
     @property
@@ -118,6 +139,14 @@ class Citation:
         }
 
 
+class AnswerKind(StrEnum):
+    """What kind of reply an Answer is: cited passages, an abstention, or a reply to small talk (no passages)."""
+
+    ANSWER = "answer"
+    NOT_FOUND = "not-found"
+    SMALL_TALK = "small-talk"
+
+
 @dataclass(slots=True)
 class Answer:
     question: str
@@ -125,4 +154,9 @@ class Answer:
     answered: bool
     citations: list[Citation] = field(default_factory=list)
     latency_ms: float = 0.0
-    reason: AbstentionReason = ""  # why it abstained, for the log and debugging
+    reason: AbstentionReason = ""  # why it abstained ("small-talk": not a question), for the log and debugging
+    kind: AnswerKind = AnswerKind.ANSWER
+
+    @property
+    def small_talk(self) -> bool:
+        return self.kind is AnswerKind.SMALL_TALK

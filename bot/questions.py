@@ -8,7 +8,7 @@ import unicodedata
 MAX_QUESTION_CHARS = 1000
 
 _MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:\d+(?::\w)?>")
-_EVERYONE = re.compile(r"@+(everyone|here)\b", re.IGNORECASE)
+_EVERYONE = re.compile(r"@+(?:everyone|here)\b", re.IGNORECASE)
 _CODE_FENCE = re.compile(r"```(?:[a-zA-Z0-9_+-]*\n)?|`")
 _SPACES = re.compile(r"\s+")
 
@@ -40,8 +40,9 @@ def _strip_invisible(text: str) -> str:
 def clean_question(text: str | None) -> str:
     """Return the question ready for retrieval, or raise ``QuestionError``.
 
-    Mentions, custom emoji, code fences, control and invisible characters are removed;
-    white space is collapsed. Empty, over-long and word-less questions are refused.
+    Mentions (and @everyone/@here), custom emoji, code fences, control and invisible characters are removed;
+    white space is collapsed: this is what the log keeps. Empty, over-long and word-less questions are refused
+    (emoji alone are not: they are small talk).
     """
     if text is None or not text.strip():
         raise QuestionError("empty")
@@ -50,11 +51,11 @@ def clean_question(text: str | None) -> str:
     # Invisible characters go first: "<@\u200b123>" or "@\u200beveryone" must not become a mention below.
     cleaned = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
     cleaned = _MENTION.sub(" ", cleaned)
-    cleaned = _EVERYONE.sub(r"\1", cleaned)
+    cleaned = _EVERYONE.sub(" ", cleaned)
     cleaned = _CODE_FENCE.sub(" ", cleaned)
     cleaned = _SPACES.sub(" ", _strip_invisible(cleaned)).strip()
     if not cleaned:
         raise QuestionError("empty")
-    if not any(unicodedata.category(c)[0] in ("L", "N") for c in cleaned):
-        raise QuestionError("no_words")
+    if not any(unicodedata.category(c)[0] in ("L", "N") or unicodedata.category(c) == "So" for c in cleaned):
+        raise QuestionError("no_words")  # an emoji alone ("👍") is small talk, answered by the retriever
     return cleaned

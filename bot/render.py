@@ -81,6 +81,8 @@ def whole_blocks(blocks: list[str], limit: int, separator: str = "\n\n") -> list
 def render_markdown(answer: Answer, language: str | None = None, max_chars: int = DISCORD_EMBED_DESCRIPTION) -> str:
     """The whole answer, at most ``max_chars`` long; citations are dropped whole, never cut."""
     lang = language or answer.language
+    if answer.small_talk:
+        return t("small_talk", lang)
     if not answer.answered or not answer.citations:
         return t("not_found", lang)
     blocks = whole_blocks(render_citations(answer), max_chars)

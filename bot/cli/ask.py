@@ -45,6 +45,7 @@ def answer_json(answer: Answer) -> dict:
         "question": answer.question,
         "language": answer.language,
         "answered": answer.answered,
+        "kind": answer.kind.value,
         "citations": [c.to_json() for c in answer.citations],
         "text": render_markdown(answer),
         "latency_ms": round(answer.latency_ms, 3),

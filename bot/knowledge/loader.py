@@ -146,6 +146,7 @@ class Loader:
         for entry in parsed.glossary:
             self.glossary_paths[entry.id] = path
             self.kb.glossary.append(entry)
+        self.kb.chat.extend(parsed.chat)
 
 
 def load_directory(directory: Path) -> Loader:

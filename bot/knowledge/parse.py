@@ -16,7 +16,7 @@ from bot.knowledge.meta import ID_RE, Meta, as_text, check_source, read_meta, te
 from bot.knowledge.paragraphs import split_paragraphs
 from bot.knowledge.problems import FileProblem
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
-from bot.models import Document, GlossaryEntry, Passage
+from bot.models import LANGUAGES, ChatKind, ChatPhrases, Document, GlossaryEntry, Passage
 
 MIN_GLOSSARY_TERMS = 2
 TEXT_SUFFIXES = (".md", ".txt")
@@ -37,6 +37,7 @@ class ParsedFile:
     id_line: int = 1
     id_path: str = ""  # where the id is written when it is not in the file itself (a sidecar)
     glossary_lines: list[int] = field(default_factory=list)
+    chat: list[ChatPhrases] = field(default_factory=list)
 
 
 def _name(path: str) -> str:
@@ -229,6 +230,28 @@ def _glossary_entry(entry: Any, number: int, line: int) -> GlossaryEntry:
     return GlossaryEntry(id=entry_id, terms=terms)
 
 
+def _parse_chat(parsed: ParsedYaml) -> ParsedFile:
+    """Chat phrases of one language: what members write around questions (see knowledge/README.md)."""
+    data, lines = parsed.data, parsed.key_lines
+    language = as_text(data.get("language"))
+    if language not in LANGUAGES:
+        line = lines.get("language", parsed.first_line)
+        raise FileProblem(line, f'"language" must be one of {", ".join(LANGUAGES)} (got "{language or ""}")')
+    kinds = [k.value for k in ChatKind]
+    result = ParsedFile()
+    for key, value in data.items():
+        if key in ("type", "language"):
+            continue
+        line = lines.get(key, parsed.first_line)
+        if key not in kinds:
+            raise FileProblem(line, f'unknown list "{key}" in a chat file (use {", ".join(kinds)})')
+        phrases = tuple(dict.fromkeys(p.strip() for p in text_list(value, key, line) if p.strip()))
+        result.chat.append(ChatPhrases(language, ChatKind(key), phrases))
+    if not result.chat:
+        raise FileProblem(parsed.first_line, f"the chat file has no phrase lists (use {', '.join(kinds)})")
+    return result
+
+
 def _parse_yaml_file(path: str, text: str) -> ParsedFile:
     parsed = parse_yaml(text)
     if not isinstance(parsed.data, dict):
@@ -242,13 +265,15 @@ def _parse_yaml_file(path: str, text: str) -> ParsedFile:
         return _parse_faq(path, parsed)
     if kind == "glossary":
         return _parse_glossary(parsed)
+    if kind == "chat":
+        return _parse_chat(parsed)
     if kind is None:
         raise FileProblem(
             line,
-            'the file has no "type: faq" or "type: glossary" line '
+            'the file has no "type: faq", "type: glossary" or "type: chat" line '
             "(a text's metadata file must be named NAME.meta.yaml, beside NAME.txt)",
         )
-    raise FileProblem(line, f'unknown type "{kind}" (use "type: faq" or "type: glossary")')
+    raise FileProblem(line, f'unknown type "{kind}" (use "type: faq", "type: glossary" or "type: chat")')
 
 
 def parse_file(path: str, data: bytes, sidecar: tuple[str, bytes] | None = None) -> ParsedFile:

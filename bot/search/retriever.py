@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bot.models import LANGUAGES, Answer, Citation, KnowledgeBase, Passage
+from bot.models import LANGUAGES, Answer, AnswerKind, Citation, KnowledgeBase, Passage
 from bot.search.analysis import (
     analyze,
     base_tokens,
@@ -35,6 +35,7 @@ from bot.search.analysis import (
     stem,
 )
 from bot.search.bm25 import BM25Index
+from bot.search.cleanup import ChatLexicon
 from bot.search.snippets import PreparedText, make_snippet, prepare
 from bot.search.spelling import Speller
 
@@ -129,6 +130,10 @@ def question_type_tokens(text: str, language: str) -> set[str]:
     return {f"?{kind}@{language}" for kind in question_types(text)}
 
 
+def _only(languages: frozenset[str]) -> str | None:
+    return next(iter(languages)) if len(languages) == 1 else None
+
+
 def _latin(language: str) -> str:
     return "en" if language == "ja" else language
 
@@ -163,6 +168,7 @@ class Retriever:
         idfs = [self.index.idf(t) for t in self.index.vocabulary]
         self._average_idf = sum(idfs) / len(idfs) if idfs else 0.0
         self._build_glossary()
+        self.lexicon = ChatLexicon(kb.chat)
 
     # ---------------------------------------------------------------- glossary
     def _build_glossary(self) -> None:
@@ -354,8 +360,18 @@ class Retriever:
     def answer(self, question: str, language: str | None = None, max_citations: int = 3) -> Answer:
         """Cited passages answering ``question``, or an abstention with its reason."""
         started = time.perf_counter()
-        query = self.parse(question, language)
-        ranked = self.rank(query) if query.units else []
+        cleaned = self.lexicon.clean(question)
+        query = self.parse(cleaned.text, language or detect_language(cleaned.text) or detect_language(question))
+        if not query.units and cleaned.chatter:  # "hi", "merci !", "👍": no question to search for
+            return Answer(
+                question=question,
+                language=query.language or detect_language(question) or _only(cleaned.languages) or "en",
+                answered=False,
+                latency_ms=(time.perf_counter() - started) * 1000,
+                reason=AnswerKind.SMALL_TALK.value,
+                kind=AnswerKind.SMALL_TALK,
+            )
+        ranked = self.rank(query)
         max_citations = max(max_citations, 1)
         reason = self.abstention(query, ranked, self.select(ranked, max_citations))
         citations: list[Citation] = []
@@ -379,6 +395,7 @@ class Retriever:
             citations=citations,
             latency_ms=(time.perf_counter() - started) * 1000,
             reason=reason,
+            kind=AnswerKind.NOT_FOUND if reason else AnswerKind.ANSWER,
         )
 
     def _prepared(self, i: int) -> PreparedText:

@@ -25,11 +25,20 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "data" / "queries.db"
 
 
+def test_small_talk_gets_the_short_reply_and_is_logged_as_small_talk(capsys, db: Path):
+    status, out, _ = run_ask(capsys, "salut !", "--db", str(db))
+    assert status == 0
+    assert "/sujets" in out and "13 juillet 2018" in out
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT answered, reason FROM questions").fetchall()
+    assert rows == [(0, "small-talk")]
+
+
 def test_ask_json_has_the_documented_shape_and_logs_the_question(capsys, db: Path):
     status, out, _ = run_ask(capsys, "Qui a signé la déclaration ?", "--json", "--db", str(db))
     assert status == 0
     answer = json.loads(out)
-    assert set(answer) == {"question", "language", "answered", "citations", "text", "latency_ms"}
+    assert set(answer) == {"question", "language", "answered", "kind", "citations", "text", "latency_ms"}
     assert answer["answered"] and answer["language"] == "fr"
     assert 1 <= len(answer["citations"]) <= 3
     first = answer["citations"][0]

@@ -264,7 +264,7 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
         ),
         pytest.param(
             {"x.yaml": "id: x\ntitle: X\n"},
-            'x.yaml:1: the file has no "type: faq" or "type: glossary" line',
+            'x.yaml:1: the file has no "type: faq", "type: glossary" or "type: chat" line',
             id="yaml-without-type",
         ),
         pytest.param({"x.yaml": "type: notes\n"}, 'x.yaml:1: unknown type "notes"', id="yaml-unknown-type"),
@@ -444,7 +444,7 @@ def test_readme_examples_are_valid(tmp_path: Path) -> None:
     """The copy-paste examples of knowledge/README.md load without errors."""
     blocks = re.findall(r"```(\w+)\n(.*?)```", (SHIPPED / "README.md").read_text(encoding="utf-8"), re.S)
     examples = [text for lang, text in blocks if lang in ("markdown", "text", "yaml")]
-    names = ["declaration.md", "article.txt", "article.meta.yaml", "faq.yaml", "glossary.yaml"]
+    names = ["declaration.md", "article.txt", "article.meta.yaml", "faq.yaml", "glossary.yaml", "chat.yaml"]
     kb = load_knowledge(write(tmp_path, dict(zip(names, examples, strict=True))))
     assert kb.errors == []
     assert [(d.id, d.passage_count) for d in kb.documents] == [
@@ -453,3 +453,4 @@ def test_readme_examples_are_valid(tmp_path: Path) -> None:
         ("faq-en", 2),
     ]
     assert [g.id for g in kb.glossary] == ["jetro", "ai"]
+    assert {c.kind.value for c in kb.chat} == {"greetings", "thanks", "politeness", "fillers", "help"}

@@ -139,7 +139,7 @@ def test_detected_language(retriever: Retriever) -> None:
         ("   ", "no-terms"),
         ("the of and ?", "no-terms"),
         ("Qui ? Quand ? Où ?", "no-terms"),
-        ("🎉🎉", "no-terms"),
+        ("🎉🎉", "small-talk"),
         ("zzqqxx wwvvkk", "no-match"),
         ("What is the population of Japan?", "low-coverage"),
         ("Who signed the Treaty of Versailles?", "low-coverage"),

@@ -1,0 +1,149 @@
+"""Query cleanup: what members write around a question is removed before analysis.
+
+Discord syntax (mentions, ``@everyone``, custom emoji, URLs), emoji, and the moderator-editable chat phrases
+of ``type: chat`` knowledge files (greetings, thanks, politeness, fillers) are cut out of the question; its
+words keep their spelling (accents tell French from English). A message left with nothing but those is small
+talk. Phrases of every language apply to every question: members mix them ("merci ! who signed…").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.models import ChatKind, ChatPhrases
+
+# Discord syntax: user/role/channel mentions, custom (animated) emoji, timestamps, @everyone/@here, slash
+# commands quoted in text, URLs, emoji shortcodes (:thumbsup:).
+_DISCORD = re.compile(
+    r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:\d+(?::\w)?>|@+(?:everyone|here)\b|https?://\S+|\bwww\.\S+|:[a-z0-9_+\-]+:",
+    re.IGNORECASE,
+)
+_EMOJI_CATEGORIES = ("So", "Sk", "Cs", "Co")
+_EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """A question without its chatter: ``text`` is what is searched."""
+
+    text: str
+    removed: frozenset[ChatKind]  # the kinds of phrases found around the question
+    emoji: bool  # the message had emoji (or emoji shortcodes)
+    languages: frozenset[str] = frozenset()  # the languages of those phrases ("merci" → fr)
+
+    @property
+    def chatter(self) -> bool:
+        return bool(self.removed) or self.emoji
+
+
+def _fold_char(ch: str) -> str:
+    """One character folded for phrase matching (case, accents, width), always one character long."""
+    if ch in "’‘ʼ＇´":
+        return "'"
+    folded = unicodedata.normalize("NFKC", ch).casefold()
+    folded = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+    return folded if len(folded) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """``text`` folded character by character (same length, so spans found in it are spans of ``text``)."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _is_emoji(ch: str) -> bool:
+    return ch in _EMOJI_JOINERS or unicodedata.category(ch) in _EMOJI_CATEGORIES or "\U0001f1e6" <= ch <= "\U0001f1ff"
+
+
+def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for the phrases, longest first; Latin phrases match whole words, Japanese ones anywhere."""
+    latin, cjk = [], []
+    for phrase in sorted({fold(p).strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
+        words = [re.escape(w) for w in re.split(r"[\s\-]+", phrase) if w]
+        if not words:
+            continue
+        body = r"[\s\-]+".join(words)
+        (cjk if _CJK_RE.search(phrase) else latin).append(body)
+    parts = []
+    if latin:
+        parts.append(r"(?<![\w'])(?:" + "|".join(latin) + r")(?![\w'])")
+    if cjk:
+        parts.append("(?:" + "|".join(cjk) + ")")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def strip_discord(text: str) -> tuple[str, bool]:
+    """``text`` without Discord syntax, URLs and emoji; True when emoji were found."""
+    emoji = False
+
+    def cut(match: re.Match[str]) -> str:
+        nonlocal emoji
+        emoji = emoji or match.group().startswith((":", "<:", "<a:"))
+        return " "
+
+    text = _DISCORD.sub(cut, text)
+    kept = []
+    for ch in text:
+        if _is_emoji(ch):
+            emoji = True
+            kept.append(" ")
+        else:
+            kept.append(ch)
+    return "".join(kept), emoji
+
+
+class ChatLexicon:
+    """The chat phrases of a knowledge base, compiled once (immutable; safe to share between threads)."""
+
+    def __init__(self, chat: Iterable[ChatPhrases]) -> None:
+        chat = list(chat)
+        self._languages: dict[str, set[str]] = {}
+        for entry in chat:
+            for phrase in entry.phrases:
+                self._languages.setdefault(_key(fold(phrase)), set()).add(entry.language)
+        self._patterns: dict[ChatKind, re.Pattern[str]] = {}
+        for kind in ChatKind:
+            pattern = _pattern(p for entry in chat if entry.kind is kind for p in entry.phrases)
+            if pattern is not None:
+                self._patterns[kind] = pattern
+
+    def _remove(self, text: str, kinds: Iterable[ChatKind], languages: set[str]) -> tuple[str, set[ChatKind]]:
+        folded = fold(text)
+        chars = list(text)
+        found: set[ChatKind] = set()
+        for kind in kinds:
+            pattern = self._patterns.get(kind)
+            if pattern is None:
+                continue
+            for match in pattern.finditer(folded):
+                if match.end() > match.start() and any(c != " " for c in chars[match.start() : match.end()]):
+                    chars[match.start() : match.end()] = " " * (match.end() - match.start())
+                    found.add(kind)
+                    languages.update(self._languages.get(_key(match.group()), ()))
+            folded = "".join(c if k != " " else " " for c, k in zip(folded, chars, strict=True))
+        return "".join(chars), found
+
+    def clean(self, text: str) -> Cleaned:
+        """The question without Discord syntax, emoji and chat phrases (help phrases only count alone)."""
+        text, emoji = strip_discord(text)
+        kinds = [k for k in ChatKind if k is not ChatKind.HELP]
+        languages: set[str] = set()
+        stripped, found = self._remove(text, kinds, languages)
+        if _has_words(stripped):
+            help_languages: set[str] = set()
+            rest, helped = self._remove(stripped, [ChatKind.HELP], help_languages)
+            if not _has_words(rest):  # "help", "aide !", "hi, help": the whole message asks what the bot does
+                stripped, found = rest, found | helped
+                languages |= help_languages
+        return Cleaned(" ".join(stripped.split()), frozenset(found), emoji, frozenset(languages))
+
+
+def _key(phrase: str) -> str:
+    return " ".join(re.split(r"[\s\-]+", phrase.strip()))
+
+
+def _has_words(text: str) -> bool:
+    return any(unicodedata.category(c)[0] in "LN" for c in text)

@@ -1,0 +1,219 @@
+"""Evaluation of the retrieval core on the shipped corpus: dev sets, scoring, tables, and a naive baseline.
+
+Sets (tests/eval/): ``questions.yaml`` (the team's own set, ``expect``: every string must be found),
+``blind-a.yaml`` and ``blind-b.yaml`` (written blind from ../shared/sources only; ``expect_any``: one string is
+enough; ``style`` per question). A hit: answered, and the strings found (case/accent-insensitive, NFKC) in the
+text of the first three citations. Out-of-scope items must abstain.
+
+``python tests/evaluation.py`` prints the tables for every set, beside a naive rank-bm25 baseline.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+TESTS = Path(__file__).resolve().parent
+EVAL = TESTS / "eval"
+SET_FILES = {"orig": EVAL / "questions.yaml", "blind-a": EVAL / "blind-a.yaml", "blind-b": EVAL / "blind-b.yaml"}
+LANGS = ("fr", "en", "ja")
+STYLES = ("plain", "casual", "typo", "paraphrase", "mixed")
+
+
+def fold(text: object) -> str:
+    """NFKC, case and accent folding, spaces collapsed: how expected facts are compared with snippets."""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(unicodedata.normalize("NFKC", stripped).split())
+
+
+@dataclass(frozen=True)
+class Item:
+    question: str
+    language: str
+    style: str
+    expect: tuple[str, ...]
+    any_of: bool  # True: one expected string is enough (blind sets); False: all are needed
+    in_scope: bool
+
+
+def load_set(path: Path) -> list[Item]:
+    """The items of one set file (both formats: ``in_scope``/``out_of_scope`` lists, or a list of items)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items: list[Item] = []
+    if isinstance(data, dict) and "in_scope" in data:
+        for raw in data.get("in_scope") or []:
+            any_of = "expect_any" in raw
+            expect = raw["expect_any"] if any_of else raw["expect"]
+            items.append(Item(str(raw["question"]), raw["language"], raw.get("style", "orig"),
+                              tuple(map(str, expect)), any_of, True))
+        for raw in data.get("out_of_scope") or []:
+            items.append(Item(str(raw["question"]), raw["language"], "near-miss", (), False, False))
+        return items
+    entries = data.get("questions", data.get("items")) if isinstance(data, dict) else data
+    for raw in entries or []:
+        oos = bool(raw.get("out_of_scope")) or raw.get("style") == "near-miss"
+        expect = raw.get("expect_any") or []
+        items.append(Item(str(raw["question"]), raw["language"], raw.get("style", "plain"),
+                          tuple(map(str, expect)), True, not oos))
+    return items
+
+
+def available_sets() -> dict[str, list[Item]]:
+    return {name: load_set(path) for name, path in SET_FILES.items() if path.is_file()}
+
+
+def is_hit(texts: Iterable[str], item: Item) -> bool:
+    joined = " | ".join(fold(t) for t in texts)
+    found = [fold(e) in joined for e in item.expect]
+    return any(found) if item.any_of else all(found)
+
+
+@dataclass
+class Outcome:
+    item: Item
+    ok: bool  # hit (in scope) or abstained (out of scope)
+    detail: str = ""
+    latency_ms: float = 0.0
+
+
+@dataclass
+class Result:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def rate(self, keep: Callable[[Outcome], bool]) -> tuple[int, int]:
+        chosen = [o for o in self.outcomes if keep(o)]
+        return sum(o.ok for o in chosen), len(chosen)
+
+    def hit(self, language: str | None = None, style: str | None = None) -> tuple[int, int]:
+        return self.rate(lambda o: o.item.in_scope and (language in (None, o.item.language))
+                         and (style in (None, o.item.style)))
+
+    def abstention(self, language: str | None = None) -> tuple[int, int]:
+        return self.rate(lambda o: not o.item.in_scope and language in (None, o.item.language))
+
+    def failures(self) -> list[str]:
+        return [f"[{o.item.language}/{o.item.style}] {o.item.question!r} expect {list(o.item.expect)}: {o.detail}"
+                for o in self.outcomes if not o.ok]
+
+
+def ratio(pair: tuple[int, int]) -> float:
+    return pair[0] / pair[1] if pair[1] else 1.0
+
+
+def evaluate(answer: Callable[[str, str], object], items: list[Item]) -> Result:
+    """Run ``answer(question, language)`` (an ``Answer``) on every item."""
+    result = Result()
+    for item in items:
+        ans = answer(item.question, item.language)
+        texts = [c.snippet for c in ans.citations[:3]]
+        ok = (ans.answered and is_hit(texts, item)) if item.in_scope else not ans.answered
+        detail = (f"answered: {'; '.join(f'{c.passage_id} {c.snippet[:70]!r}' for c in ans.citations[:3])}"
+                  if ans.answered else f"abstained ({ans.reason})")
+        result.outcomes.append(Outcome(item, ok, detail, getattr(ans, "latency_ms", 0.0)))
+    return result
+
+
+class NaiveBaseline:
+    """rank-bm25 as it comes: lower-cased \\w+ words (CJK: character bigrams), top 3 passages, no abstention
+    except when no passage shares a word. A hit is judged on the whole passage text (more lenient than snippets)."""
+
+    _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+|\w+")
+
+    def __init__(self, passages) -> None:
+        from rank_bm25 import BM25Okapi
+
+        self.passages = list(passages)
+        self.bm25 = BM25Okapi([self.tokens(p.heading + "\n" + p.text + "\n" + "\n".join(p.questions))
+                               for p in self.passages])
+
+    def tokens(self, text: str) -> list[str]:
+        out = []
+        for word in self._WORD.findall(text.lower()):
+            if "\u3040" <= word[0] <= "\u9fff":
+                out.extend(word[i:i + 2] for i in range(max(len(word) - 1, 1)))
+            else:
+                out.append(word)
+        return out
+
+    def answer(self, question: str, language: str):
+        from types import SimpleNamespace
+
+        tokens = self.tokens(question)
+        scores = self.bm25.get_scores(tokens)
+        vocab = self.bm25.idf
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])[:3]
+        answered = any(t in vocab for t in tokens)
+        cites = [SimpleNamespace(passage_id=self.passages[i].id, snippet=self.passages[i].text) for i in order]
+        return SimpleNamespace(answered=answered, citations=cites if answered else [], reason="no-match")
+
+
+def table(results: dict[str, Result]) -> str:
+    """Per language and per style, one column per system: hit@3 (in scope) and abstention (out of scope)."""
+    names = list(results)
+    width = 14
+    head = f"{'':<16}" + "".join(f"{n:>{width}}" for n in names)
+    rows = [head]
+
+    def row(label: str, get: Callable[[Result], tuple[int, int]]) -> None:
+        cells = []
+        for name in names:
+            good, total = get(results[name])
+            cells.append(f"{good:>3}/{total:<3} {ratio((good, total)):>5.0%}" if total else "-")
+        if any(c != "-" for c in cells):
+            rows.append(f"{label:<16}" + "".join(f"{c:>{width}}" for c in cells))
+
+    for lang in LANGS:
+        row(f"hit@3 {lang}", lambda r, lang=lang: r.hit(lang))
+    row("hit@3 all", lambda r: r.hit())
+    styles = sorted({o.item.style for r in results.values() for o in r.outcomes if o.item.in_scope},
+                    key=lambda s: (s not in STYLES, STYLES.index(s) if s in STYLES else 0, s))
+    for style in styles:
+        row(f"  style {style}", lambda r, style=style: r.hit(style=style))
+    for lang in LANGS:
+        row(f"OOS abst. {lang}", lambda r, lang=lang: r.abstention(lang))
+    row("OOS abst. all", lambda r: r.abstention())
+    return "\n".join(rows)
+
+
+def latency_line(result: Result) -> str:
+    values = sorted(o.latency_ms for o in result.outcomes)
+    if not values:
+        return ""
+    return (f"latency ms: median {statistics.median(values):.2f}, p95 {values[int(0.95 * (len(values) - 1))]:.2f}, "
+            f"max {values[-1]:.2f}")
+
+
+def main(argv: list[str]) -> int:
+    sys.path.insert(0, str(TESTS.parent))
+    from bot.knowledge.loader import load_knowledge
+    from bot.search.retriever import Retriever
+
+    kb = load_knowledge(TESTS.parent / "knowledge")
+    retriever = Retriever(kb)
+    naive = NaiveBaseline(kb.passages)
+    show_failures = "--failures" in argv
+    only = [a for a in argv if not a.startswith("--")]
+    for name, items in available_sets().items():
+        if only and name not in only:
+            continue
+        for item in items:  # warm caches before timing
+            retriever.answer(item.question, item.language)
+        ours = evaluate(retriever.answer, items)
+        print(f"== {name} ({sum(i.in_scope for i in items)} in scope, {sum(not i.in_scope for i in items)} out)")
+        print(table({"bot": ours, "rank-bm25": evaluate(naive.answer, items)}))
+        print(latency_line(ours))
+        if show_failures:
+            print("\n".join(ours.failures()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

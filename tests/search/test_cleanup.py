@@ -1,0 +1,69 @@
+"""Query cleanup (bot.search.cleanup) and small talk, on the shipped chat phrases."""
+
+from __future__ import annotations
+
+import paths
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.parse import parse_file
+from bot.knowledge.problems import FileProblem
+from bot.models import AnswerKind, ChatKind, ChatPhrases
+from bot.search.cleanup import ChatLexicon
+from bot.search.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    kb = load_knowledge(paths.SHIPPED_KNOWLEDGE)
+    assert kb.errors == []
+    assert {c.language for c in kb.chat} == {"fr", "en", "ja"}
+    return Retriever(kb)
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("hey @everyone who signed the declaration? pls", "who signed the declaration?"),
+        ("<@123> <@&45> <#678> yo quick question: when was it signed lol", ": when was it signed"),
+        ("Bonjour à tous, qui a signé la déclaration ? merci !", ", qui a signé la déclaration ? !"),
+        ("すみません、共同声明に署名したのは誰ですか？ありがとう", "、共同声明に署名したのは誰ですか？"),
+        ("who founded Station F? <:pepe:123456> 🙏 https://example.org/x", "who founded Station F?"),
+        ("how did Bpifrance help?", "how did Bpifrance help?"),  # a help word inside a question stays
+    ],
+)
+def test_chatter_is_removed_and_words_keep_their_accents(retriever: Retriever, message: str, question: str) -> None:
+    assert retriever.lexicon.clean(message).text == question
+
+
+@pytest.mark.parametrize("message", ["hi", "help", "aide", "merci", "ヘルプ", "👍", "salut !", "thanks!!", "hey, help"])
+def test_small_talk_cites_nothing(retriever: Retriever, message: str) -> None:
+    answer = retriever.answer(message)
+    assert answer.kind is AnswerKind.SMALL_TALK
+    assert answer.small_talk and not answer.answered and answer.citations == []
+
+
+def test_small_talk_language_follows_the_message(retriever: Retriever) -> None:
+    assert retriever.answer("merci !").language == "fr"
+    assert retriever.answer("ありがとう").language == "ja"
+
+
+def test_a_question_wrapped_in_chatter_keeps_its_answer(retriever: Retriever) -> None:
+    plain = retriever.answer("Who founded Station F?", "en")
+    noisy = retriever.answer("hey @everyone quick question: who founded Station F? thx 🙏", "en")
+    assert noisy.kind is AnswerKind.ANSWER
+    assert noisy.citations[0].passage_id == plain.citations[0].passage_id
+
+
+def test_a_moderator_phrase_is_removed() -> None:
+    lexicon = ChatLexicon([ChatPhrases("fr", ChatKind.FILLERS, ("wesh alors",))])
+    assert lexicon.clean("Wesh alors, qui a fondé Station F").text == ", qui a fondé Station F"
+
+
+def test_chat_file_problems_have_a_line() -> None:
+    with pytest.raises(FileProblem) as problem:
+        parse_file("chat/x.yaml", b"type: chat\nlanguage: en\ngreetings: [hi]\nhello: [x]\n")
+    assert problem.value.line == 4 and "unknown list" in problem.value.message
+    with pytest.raises(FileProblem) as problem:
+        parse_file("chat/x.yaml", b"type: chat\nlanguage: de\ngreetings: [hallo]\n")
+    assert problem.value.line == 2
