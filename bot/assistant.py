@@ -62,17 +62,23 @@ class Assistant:
     def retriever(self) -> Retriever:
         return self._retriever
 
-    async def ask(self, question: str, language: str | None = None, fallback_language: str | None = None) -> Answer:
-        """Answer ``question`` in the worker thread; raises ``QuestionError`` for unusable input.
+    async def ask(self, question: str, language: str | None = None) -> Answer:
+        """Clean ``question`` and answer it; raises ``QuestionError`` for unusable input.
 
-        ``fallback_language`` (e.g. the member's Discord locale) is used when the
-        question's own language cannot be told.
+        ``language`` forces the question's language; otherwise it is detected here, once.
         """
         text = clean_question(question)
-        lang = language or detect_language(text) or fallback_language
+        return await self.answer(text, language or detect_language(text))
+
+    async def answer(self, question: str, language: str | None) -> Answer:
+        """Answer an already cleaned question in the worker thread, in the language decided by the caller.
+
+        Front ends that clean and read the question themselves (Discord needs the language for its own
+        replies before retrieval) call this, so neither step runs twice.
+        """
         retriever = self._retriever
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._search_pool, retriever.answer, text, lang)
+        return await loop.run_in_executor(self._search_pool, retriever.answer, question, language)
 
     async def reload(self) -> ReloadResult:
         """Rebuild the index from ``knowledge_dir`` off the loop; keep the old one if nothing loads."""

@@ -117,7 +117,7 @@ class AskDesk:
         """Retrieve (off the event loop, in the assistant's worker) and log the question."""
         asker = prepared.asker
         assert asker is not None and prepared.kind == "answer"
-        answer: Answer = await self.assistant.ask(prepared.question, prepared.language)  # detected in prepare()
+        answer: Answer = await self.assistant.answer(prepared.question, prepared.language)  # cleaned, read once
         qid = new_qid()
         self.querylog.record(
             LogEntry.from_answer(

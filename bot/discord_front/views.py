@@ -76,7 +76,6 @@ class ForgetConfirm(discord.ui.View):
         self.language = language
         self.confirm.label = t("forget.yes", language)
         self.cancel.label = t("forget.no", language)
-        self.deleted: int | None = None
         self.origin: discord.Interaction | None = None  # the /forget-me interaction, to edit on timeout
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
@@ -87,7 +86,6 @@ class ForgetConfirm(discord.ui.View):
         querylog = interaction.client.querylog
         await querylog.flush()
         counts = await querylog.forget_user_counts(interaction.user.id)
-        self.deleted = counts.questions
         self.stop()
         text = t("forget.done", self.language, questions=counts.questions, votes=counts.votes)
         await interaction.response.edit_message(content=text, view=None)

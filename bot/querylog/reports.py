@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO, TypedDict
 
 from bot.i18n import t
 from bot.limits import DAY, WEEK
@@ -30,6 +30,46 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 AnswerFn = Callable[[str, str], Any]  # (question, language) -> bot.models.Answer
+
+
+class UnansweredTopic(TypedDict):
+    """One topic of ``unanswered()``: near-duplicate abstained questions (JSON as is in ``logs --json``)."""
+
+    topic: str  # its most frequent phrasing
+    count: int
+    members: int
+    first_seen: str | None
+    last_seen: str | None
+    languages: list[str]
+    examples: list[str]  # distinct phrasings, most frequent first
+
+
+class CitedSnippet(TypedDict):
+    rank: int
+    passage_id: str
+    score: float
+    snippet: str
+
+
+class FeedbackItem(TypedDict):
+    """One answer of ``feedback()``: a logged question with at least one 👎, and what it cited."""
+
+    qid: str
+    time: str | None
+    question: str
+    language: str
+    frontend: str
+    answered: bool
+    up: int
+    down: int
+    citations: list[CitedSnippet]
+
+
+class _Unanswered(NamedTuple):
+    ts: float
+    question: str
+    language: str
+    user_hash: str | None
 
 
 def iso(ts: float | None) -> str | None:
@@ -120,7 +160,7 @@ def summary(
     lo, hi = _window(since, now)
     with _reader(db_path) as conn:
         stats = _window_stats(conn, lo, hi)
-        latencies = [row[0] for row in conn.execute(
+        latencies = [latency for (latency,) in conn.execute(
             "SELECT latency_ms FROM questions WHERE ts >= ? AND ts < ? ORDER BY latency_ms", (lo, hi)
         )]
         this_week = _window_stats(conn, now - WEEK, now)
@@ -209,7 +249,7 @@ def unanswered(
     limit: int | None = None,
     synonyms: Mapping[str, str] | None = None,
     threshold: float = topics.THRESHOLD,
-) -> list[dict[str, Any]]:
+) -> list[UnansweredTopic]:
     """Abstained questions grouped into topics of near-duplicates, most asked first.
 
     Each topic: ``topic`` (its most frequent phrasing), ``count``, ``members``, ``first_seen``, ``last_seen``,
@@ -217,28 +257,28 @@ def unanswered(
     """
     lo, hi = _window(since, now)
     with _reader(db_path) as conn:
-        rows = conn.execute(
+        rows = [_Unanswered(*row) for row in conn.execute(
             "SELECT ts, question, language, user_hash FROM questions WHERE answered = 0 AND ts >= ? AND ts < ?"
             " ORDER BY ts, qid",
             (lo, hi),
-        ).fetchall()
-    groups = topics.cluster([(r[1], r[2]) for r in rows], threshold=threshold, synonyms=synonyms)
-    result: list[tuple[float, dict[str, Any]]] = []
+        )]
+    groups = topics.cluster([(r.question, r.language) for r in rows], threshold=threshold, synonyms=synonyms)
+    result: list[tuple[float, UnansweredTopic]] = []
     for group in groups:
         members = [rows[i] for i in group]
-        phrasings = Counter(" ".join(r[1].split()) for r in members)
-        first_index = {}
+        phrasings = Counter(" ".join(r.question.split()) for r in members)
+        first_index: dict[str, int] = {}
         for r in members:
-            first_index.setdefault(" ".join(r[1].split()), len(first_index))
+            first_index.setdefault(" ".join(r.question.split()), len(first_index))
         ordered = sorted(phrasings, key=lambda p: (-phrasings[p], first_index[p]))
-        last = max(r[0] for r in members)
+        last = max(r.ts for r in members)
         result.append((last, {
             "topic": ordered[0],
             "count": len(members),
-            "members": len({r[3] for r in members if r[3]}),
-            "first_seen": iso(min(r[0] for r in members)),
+            "members": len({r.user_hash for r in members if r.user_hash}),
+            "first_seen": iso(min(r.ts for r in members)),
             "last_seen": iso(last),
-            "languages": sorted({r[2] for r in members}),
+            "languages": sorted({r.language for r in members}),
             "examples": ordered[:examples],
         }))
     result.sort(key=lambda item: (-item[1]["count"], -item[0], item[1]["topic"]))
@@ -247,8 +287,8 @@ def unanswered(
 
 
 # -- feedback --------------------------------------------------------------------------------------------
-def _citations(conn: sqlite3.Connection, qids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
+def _citations(conn: sqlite3.Connection, qids: Iterable[str]) -> dict[str, list[CitedSnippet]]:
+    out: dict[str, list[CitedSnippet]] = {}
     qids = list(qids)
     for start in range(0, len(qids), 500):
         chunk = qids[start : start + 500]
@@ -266,7 +306,7 @@ def _citations(conn: sqlite3.Connection, qids: Iterable[str]) -> dict[str, list[
 
 def feedback(
     db_path: Path | str, *, since: float | None = None, now: float | None = None, limit: int | None = None
-) -> list[dict[str, Any]]:
+) -> list[FeedbackItem]:
     """Answers with at least one 👎 (most 👎 first, then newest), with their citations and snippets."""
     lo, hi = _window(since, now)
     with _reader(db_path) as conn:
@@ -279,7 +319,7 @@ def feedback(
         ).fetchall()
         if limit:
             rows = rows[:limit]
-        cites = _citations(conn, [r[0] for r in rows])
+        cites = _citations(conn, [qid for qid, *_ in rows])
     return [
         {
             "qid": qid, "time": iso(ts), "question": question, "language": language, "frontend": frontend,
@@ -337,7 +377,7 @@ def export_rows(
             " latency_ms FROM questions WHERE ts >= ? AND ts < ? ORDER BY ts, qid",
             (lo, hi),
         ).fetchall()
-        cites = _citations(conn, [r[0] for r in rows])
+        cites = _citations(conn, [qid for qid, *_ in rows])
         votes = {
             qid: (up, down)
             for qid, up, down in conn.execute(

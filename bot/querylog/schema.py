@@ -67,7 +67,7 @@ def read_version(conn: sqlite3.Connection, path: Path | str) -> int:
     """The schema version of an open file; ``QueryLogError`` if it is not a query log this bot can use."""
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, sqlite3.OperationalError) and "not a database" not in str(exc):
             raise

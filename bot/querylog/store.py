@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 import aiosqlite
 
 from bot.limits import DAY
+from bot.models import AbstentionReason, Answer, FrontEnd
 from bot.querylog import schema, topics
 from bot.querylog.schema import QueryLogError
 
@@ -60,20 +61,20 @@ class LogEntry:
     answered: bool
     citations: list[tuple[Any, ...]]
     latency_ms: float
-    frontend: str = "cli"
+    frontend: FrontEnd = "cli"
     user_id: int | str | None = None
     guild_id: int | None = None
     channel_id: int | None = None
-    reason: str = ""
+    reason: AbstentionReason = ""
     ts: float = field(default_factory=time.time)
 
     @classmethod
     def from_answer(
         cls,
-        answer: Any,
+        answer: Answer,
         *,
         qid: str | None = None,
-        frontend: str = "cli",
+        frontend: FrontEnd = "cli",
         user_id: int | str | None = None,
         guild_id: int | None = None,
         channel_id: int | None = None,

@@ -223,7 +223,8 @@ class Retriever:
 
     def parse(self, question: str, language: str | None = None) -> Query:
         """Analyse a question into units (variants, joins, typo corrections, glossary expansions)."""
-        lang = language or detect_language(question) or self._choose_language(question)
+        language = language or detect_language(question)  # read once; None when it cannot be told
+        lang = language or self._choose_language(question)
         units: dict[str, Unit] = {}
         compound: Unit | None = None  # the hyphenated word being read: its parts follow it
         span = (0, 0)
@@ -253,7 +254,7 @@ class Retriever:
         if unit_list:
             for token in question_type_tokens(question, lang):
                 terms[token] = QUESTION_TYPE_WEIGHT
-        return Query(language=language or detect_language(question), units=unit_list, terms=terms)
+        return Query(language=language, units=unit_list, terms=terms)
 
     def _unit(self, raw: str, token: str) -> Unit:
         """The unit of one question token: its corpus variants, or a typo correction when it has none."""

@@ -121,11 +121,6 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ..
     return tuple((s, e) for s, e in merged)
 
 
-def highlight_spans(text: str, language: str, terms: Mapping[str, float]) -> tuple[tuple[int, int], ...]:
-    """Merged (start, end) spans of the words (or CJK characters) of ``text`` whose tokens are query terms."""
-    return _merge(text, [(s, e) for t, s, e in analyze_spans(text, language) if t in terms])
-
-
 def make_snippet(
     text: str | PreparedText, language: str, terms: Mapping[str, float], max_chars: int = MAX_SNIPPET_CHARS
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
