@@ -51,6 +51,8 @@ class Outcome:
     qid: str = ""
     retry_at: float = 0.0  # wall-clock time (epoch seconds) when a cooled-down member may ask again
     message: str = ""  # why the question was refused (invalid)
+    note: bool = True  # False for a cooldown refusal already noted in this window (mentions then stay silent)
+    asked_at: float = 0.0  # wall-clock time the question was accepted (logged as its time)
 
     @property
     def refused(self) -> bool:
@@ -106,12 +108,21 @@ class AskDesk:
             language = detect_language(text) or asker.fallback_language
             return Outcome("invalid", language, text, asker, message=t(error.key, language, **error.values))
         language = detect_language(question) or asker.fallback_language
-        if self.duplicates.is_duplicate(asker.user_id, question):
-            return Outcome("duplicate", language, question, asker)
-        wait = self.cooldown.hit(asker.user_id)
+        member = asker.user_id
+        wait = self.cooldown.retry_after(member)  # before the duplicate check: a refused question is not "answered"
         if wait:
-            return Outcome("cooldown", language, question, asker, retry_at=self._wall_clock() + wait)
-        return Outcome("answer", language, question, asker)
+            retry_at, note = self._wall_clock() + wait, self.cooldown.note_due(member)
+            return Outcome("cooldown", language, question, asker, retry_at=retry_at, note=note)
+        if self.duplicates.seen(member, question):
+            return Outcome("duplicate", language, question, asker)
+        self.cooldown.hit(member)  # only a question that goes on to be answered uses up the cooldown
+        self.duplicates.remember(member, question)
+        return Outcome("answer", language, question, asker, asked_at=self._wall_clock())
+
+    def uncount(self, prepared: Outcome) -> None:
+        """Give back the cooldown use of an accepted question the bot answers without retrieval (small talk)."""
+        if prepared.kind == "answer" and prepared.asker is not None:
+            self.cooldown.uncount(prepared.asker.user_id)
 
     async def answer(self, prepared: Outcome) -> Outcome:
         """Retrieve (off the event loop, in the assistant's worker) and log the question."""

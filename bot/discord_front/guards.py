@@ -1,6 +1,8 @@
 """Per-member rate limit (sliding window) and duplicate-question suppression.
 
-Both take an injectable monotonic clock so tests can move time without sleeping.
+Both take an injectable monotonic clock so tests can move time without sleeping. The order matters
+and lives in :meth:`bot.discord_front.ask.AskDesk.prepare`: cooldown first (a refused question is not
+remembered as asked), then duplicates, and only a question that goes on to be answered is counted.
 """
 
 from __future__ import annotations
@@ -14,13 +16,18 @@ Clock = Callable[[], float]
 
 
 class Cooldown:
-    """At most ``limit`` questions per member in any ``period`` seconds."""
+    """At most ``limit`` questions per member in any ``period`` seconds.
+
+    Refused messages never count. :meth:`uncount` gives a counted question back (small talk that the
+    bot answers without retrieval should not use up a member's questions).
+    """
 
     def __init__(self, limit: int, period: float, clock: Clock = time.monotonic) -> None:
         self.limit = limit
         self.period = period
         self._clock = clock
         self._hits: dict[Hashable, deque[float]] = {}
+        self._noted_until: dict[Hashable, float] = {}  # member → end of the window their refusal note covers
 
     def retry_after(self, member: Hashable) -> float:
         """Seconds until ``member`` may ask again (0 when allowed now); does not count a question."""
@@ -37,7 +44,30 @@ class Cooldown:
             self._hits.setdefault(member, deque()).append(self._clock())
         return wait
 
+    def uncount(self, member: Hashable) -> None:
+        """Give back the member's latest counted question (it did not use up the cooldown after all)."""
+        hits = self._hits.get(member)
+        if hits:
+            hits.pop()
+            if not hits:
+                del self._hits[member]
+
+    def note_due(self, member: Hashable) -> bool:
+        """True for the first refusal of a cooldown window, False for the later ones (one note per window).
+
+        Call it only for a refused member: later refusals then get no message at all, so a burst of
+        mentions cannot make the bot post (and delete) one note each.
+        """
+        now = self._clock()
+        if now < self._noted_until.get(member, 0.0):
+            return False
+        self._noted_until[member] = now + max(self.retry_after(member), 0.001)
+        return True
+
     def _prune(self, member: Hashable, now: float) -> deque[float]:
+        noted = self._noted_until.get(member)
+        if noted is not None and noted <= now:
+            del self._noted_until[member]
         hits = self._hits.get(member)
         if hits is None:
             return deque()
@@ -54,21 +84,36 @@ def normalize(question: str) -> str:
 
 
 class DuplicateGuard:
-    """Remembers each member's recent questions so one sent twice within ``window`` seconds is answered once."""
+    """Remembers each member's recent answered questions so one sent twice within ``window`` seconds is answered once.
+
+    :meth:`seen` only looks; :meth:`remember` is called for a question that is going to be answered, so a
+    question refused for another reason (cooldown) is not later treated as "already answered".
+    """
 
     def __init__(self, window: float, clock: Clock = time.monotonic) -> None:
         self.window = window
         self._clock = clock
         self._seen: dict[tuple[Hashable, str], float] = {}
 
-    def is_duplicate(self, member: Hashable, question: str) -> bool:
-        """True when the same member asked the same question less than ``window`` seconds ago; else remember it."""
+    def seen(self, member: Hashable, question: str) -> bool:
+        """True when the same member had the same question answered less than ``window`` seconds ago."""
         if self.window <= 0:
             return False
         now = self._clock()
         self._seen = {k: t for k, t in self._seen.items() if now - t < self.window}
-        key = (member, normalize(question))
-        if key in self._seen:
+        return (member, normalize(question)) in self._seen
+
+    def remember(self, member: Hashable, question: str) -> None:
+        if self.window > 0:
+            self._seen[(member, normalize(question))] = self._clock()
+
+    def forget(self, member: Hashable, question: str) -> None:
+        """Drop a remembered question (it was not answered after all)."""
+        self._seen.pop((member, normalize(question)), None)
+
+    def is_duplicate(self, member: Hashable, question: str) -> bool:
+        """:meth:`seen`, remembering the question when it is new."""
+        if self.seen(member, question):
             return True
-        self._seen[key] = now
+        self.remember(member, question)
         return False

@@ -54,7 +54,7 @@ async def test_serve_answers_then_stops_cleanly_on_sigterm(fake: FakeDiscord, kn
 
 async def test_heartbeats_keep_their_rhythm_while_answering(start_bot, fake: FakeDiscord):
     fake.heartbeat_interval = 0.05
-    harness = await start_bot()
+    harness = await start_bot(BOT_COOLDOWN_QUESTIONS="100")  # every mention answered (one cooldown note per window)
     await fake.wait_heartbeats(2)
     for n in range(15):
         await harness.mention(f"Who signed the declaration? ({n})")

@@ -69,8 +69,8 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
         guild_language(message.guild),
     )
     prepared = bot.desk.prepare(question, asker)
-    if prepared.kind == "duplicate":
-        return
+    if prepared.kind == "duplicate" or (prepared.kind == "cooldown" and not prepared.note):
+        return  # one cooldown note per member per window: a burst of mentions gets one note, not one each
     if prepared.refused:
         await _note(bot, message, reply_for(prepared).content or "")
         return
