@@ -19,6 +19,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.models import Answer, KnowledgeBase, LoadError
 from bot.questions import clean_question
 from bot.search.analysis import detect_language
+from bot.search.cache import IndexCache
 from bot.search.retriever import Retriever
 
 log = logging.getLogger(__name__)
@@ -34,25 +35,29 @@ class ReloadResult:
     errors: list[LoadError] = field(default_factory=list)
 
 
-def build_retriever(directory: Path) -> Retriever:
-    """Load ``directory`` and index it (CPU and disk work: call it off the event loop)."""
-    return Retriever(load_knowledge(Path(directory)))
+def build_retriever(directory: Path, cache_path: Path | None = None) -> Retriever:
+    """Load ``directory`` and index it, reusing the index cache at ``cache_path`` for unchanged files
+    (CPU and disk work: call it off the event loop)."""
+    cache = IndexCache(cache_path) if cache_path is not None else None
+    return Retriever(load_knowledge(Path(directory)), cache=cache)
 
 
 class Assistant:
     """Holds the current index; answers and reloads without blocking the event loop."""
 
-    def __init__(self, retriever: Retriever, knowledge_dir: Path) -> None:
+    def __init__(self, retriever: Retriever, knowledge_dir: Path, cache_path: Path | None = None) -> None:
         self._retriever = retriever
         self.knowledge_dir = Path(knowledge_dir)
+        self.cache_path = cache_path
         self.built_at = datetime.now(UTC)
         self._search_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="retrieval")
         self._reload_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reload")
         self._reload_lock = asyncio.Lock()
 
     @classmethod
-    def from_directory(cls, knowledge_dir: Path) -> Assistant:
-        return cls(build_retriever(knowledge_dir), knowledge_dir)
+    def from_directory(cls, knowledge_dir: Path, cache_path: Path | None = None) -> Assistant:
+        """Load and index ``knowledge_dir``; with ``cache_path``, the index survives restarts (bot.search.cache)."""
+        return cls(build_retriever(knowledge_dir, cache_path), knowledge_dir, cache_path)
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -84,7 +89,9 @@ class Assistant:
         """Rebuild the index from ``knowledge_dir`` off the loop; keep the old one if nothing loads."""
         async with self._reload_lock:
             loop = asyncio.get_running_loop()
-            retriever = await loop.run_in_executor(self._reload_pool, build_retriever, self.knowledge_dir)
+            retriever = await loop.run_in_executor(
+                self._reload_pool, build_retriever, self.knowledge_dir, self.cache_path
+            )
             kb = retriever.kb
             if not kb.passages:
                 log.warning("reload of %s loaded no passage; keeping the previous index", self.knowledge_dir)

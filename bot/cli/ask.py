@@ -16,6 +16,7 @@ from bot.models import Answer
 from bot.querylog.store import LogEntry, QueryLog, QueryLogError
 from bot.questions import QuestionError
 from bot.render import render_markdown
+from bot.search.cache import cache_path_beside
 
 EXIT_USAGE = 2
 
@@ -58,7 +59,9 @@ async def _setup(args: argparse.Namespace) -> tuple[Assistant, QueryLog | None] 
     if not directory.is_dir():
         print(f"error: knowledge directory not found: {directory}", file=sys.stderr)
         return EXIT_USAGE
-    assistant = Assistant.from_directory(directory)
+    # the index cache lives beside the query log; --no-log writes nothing to disk, the cache included
+    cache = None if args.no_log else cache_path_beside(resolve_db_path(args.db, settings))
+    assistant = Assistant.from_directory(directory, cache)
     kb = assistant.knowledge
     if kb.errors:
         print(f"warning: {len(kb.errors)} knowledge file problem(s) skipped; "

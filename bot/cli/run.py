@@ -62,10 +62,12 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     from bot.discord_front import endpoints
     from bot.discord_front.client import DeclarationBot
     from bot.querylog.store import QueryLog
+    from bot.search.cache import cache_path_beside
 
     assert settings.discord_token is not None
     endpoints.apply(settings.discord_api_base, settings.discord_gateway_url)
-    assistant = await asyncio.to_thread(Assistant.from_directory, settings.knowledge_dir)
+    cache = cache_path_beside(settings.db_path)
+    assistant = await asyncio.to_thread(Assistant.from_directory, settings.knowledge_dir, cache)
     kb = assistant.knowledge
     log.info("knowledge: %d documents, %d passages, %d errors", len(kb.documents), len(kb.passages), len(kb.errors))
     secret = settings.log_secret.get_secret_value() if settings.log_secret else None

@@ -23,6 +23,9 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# Bump when the tokens of a text change: persistent index caches (bot.search.cache) are keyed by it.
+ANALYZER_VERSION = 1
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())

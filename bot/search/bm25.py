@@ -36,12 +36,38 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["BM25Index"]
+__all__ = ["BM25Index", "best_positions", "first_occurrence_ids"]
 
 
 def _check_tokens(tokens: object, what: str) -> None:
     if isinstance(tokens, str | bytes):
         raise TypeError(f"{what} must be a sequence of tokens, not {type(tokens).__name__}")
+
+
+def best_positions(values: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the ``k`` largest ``values``, largest first, ties by lower position (argpartition, no full sort)."""
+    n = values.shape[0]
+    if k <= 0 or n == 0:
+        return np.zeros(0, dtype=np.int64)
+    if n > k:
+        kth = np.partition(values, n - k)[n - k]
+        keep = np.flatnonzero(values >= kth)  # every tie at the boundary; the sort below settles them
+    else:
+        keep = np.arange(n)
+    return keep[np.lexsort((keep, -values[keep]))][:k]
+
+
+def first_occurrence_ids(tokens: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray]:
+    """Renumber term ids by first occurrence in ``tokens``, dropping unused ids: ``(new tokens, old id of each)``.
+
+    rank-bm25 averages the IDF over its vocabulary in first-occurrence order and over used terms only;
+    an index assembled from cached pieces is renumbered so that its scores stay equal.
+    """
+    used, first = np.unique(tokens, return_index=True)
+    order = used[np.argsort(first, kind="stable")]
+    remap = np.full(max(n_terms, 1), -1, dtype=np.int32)
+    remap[order] = np.arange(order.shape[0], dtype=np.int32)
+    return remap[tokens], order
 
 
 class _DocFreqs(Mapping[str, int]):
@@ -94,12 +120,37 @@ class BM25Index:
             # term ids follow first occurrence, i.e. rank-bm25's dict order (used for the IDF average)
             flat.extend(term_ids.setdefault(tok, len(term_ids)) for tok in doc)
             lengths.append(len(flat) - before)
+        self._build(np.frombuffer(flat, dtype=np.int32), np.frombuffer(lengths, dtype=np.int64), list(term_ids))
 
-        n_docs = len(lengths)
-        n_terms = len(term_ids)
-        self._term_ids = term_ids
-        self.doc_lengths = np.frombuffer(lengths, dtype=np.int64).astype(np.int32)
-        n_tokens = len(flat)
+    @classmethod
+    def from_ids(
+        cls,
+        tokens: np.ndarray,
+        lengths: np.ndarray,
+        terms: Sequence[str],
+        k1: float = 1.5,
+        b: float = 0.75,
+        epsilon: float = 0.25,
+    ) -> BM25Index:
+        """The index of passages given as term ids (``terms[id]``), passage after passage, ``lengths`` each.
+
+        Every term must occur and ids must follow first occurrence (rank-bm25's order for the IDF average):
+        :func:`first_occurrence_ids` makes them so.
+        """
+        index = cls([], k1=k1, b=b, epsilon=epsilon)
+        index._build(np.asarray(tokens, dtype=np.int32), np.asarray(lengths, dtype=np.int64), list(terms))
+        return index
+
+    def _build(self, flat: np.ndarray, lengths: np.ndarray, terms: list[str]) -> None:
+        n_docs = int(lengths.shape[0])
+        n_terms = len(terms)
+        self._terms = terms
+        self._term_ids = dict(zip(terms, range(n_terms), strict=True))
+        self.doc_lengths = lengths.astype(np.int32)
+        self._tokens = flat  # passage after passage: the passages' token sets, and what the cache saves
+        self._starts = np.zeros(n_docs + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self._starts[1:])
+        n_tokens = int(flat.shape[0])
         self.avgdl = n_tokens / n_docs if n_docs else 0.0
 
         if not n_tokens:  # empty corpus or only empty passages: nothing can match
@@ -112,8 +163,7 @@ class BM25Index:
             return
 
         # one int64 key per token, term-major: sorting in place groups the (term, passage) pairs
-        keys = np.frombuffer(flat, dtype=np.int32).astype(np.int64)
-        del flat
+        keys = flat.astype(np.int64)
         keys *= n_docs
         keys += np.repeat(np.arange(n_docs, dtype=np.int64), self.doc_lengths)
         keys.sort()
@@ -157,6 +207,40 @@ class BM25Index:
         self._doc_ids = doc_ids
         self._weights = weights
 
+    # -- persistence ---------------------------------------------------------------------------
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Everything but the vocabulary, as arrays (what :meth:`from_arrays` takes back)."""
+        params = np.array([self.k1, self.b, self.epsilon, self.avgdl, self.average_idf], dtype=np.float64)
+        return {
+            "params": params,
+            "tokens": self._tokens,
+            "doc_lengths": self.doc_lengths,
+            "df": self._df,
+            "idf": self._idf,
+            "indptr": self._indptr,
+            "doc_ids": self._doc_ids,
+            "weights": self._weights,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], terms: Sequence[str]) -> BM25Index:
+        """The index saved by :meth:`arrays` (no recomputation)."""
+        k1, b, epsilon, avgdl, average_idf = arrays["params"].tolist()
+        index = cls.__new__(cls)
+        index.k1, index.b, index.epsilon, index.avgdl, index.average_idf = k1, b, epsilon, avgdl, average_idf
+        index._terms = list(terms)
+        index._term_ids = dict(zip(index._terms, range(len(index._terms)), strict=True))
+        index._tokens = arrays["tokens"]
+        index.doc_lengths = arrays["doc_lengths"]
+        index._starts = np.zeros(index.doc_lengths.shape[0] + 1, dtype=np.int64)
+        np.cumsum(index.doc_lengths, out=index._starts[1:])
+        index._df, index._idf = arrays["df"], arrays["idf"]
+        index._indptr, index._doc_ids, index._weights = arrays["indptr"], arrays["doc_ids"], arrays["weights"]
+        if index._indptr.shape[0] != len(index._terms) + 1 or index._doc_ids.shape != index._weights.shape:
+            raise ValueError("inconsistent index arrays")
+        return index
+
     # -- introspection -------------------------------------------------------------------------
 
     def __len__(self) -> int:
@@ -173,10 +257,24 @@ class BM25Index:
         return 0.0 if tid is None else float(self._idf[tid])
 
     @property
+    def terms(self) -> Sequence[str]:
+        """The vocabulary in term-id order."""
+        return self._terms
+
+    @property
     def nbytes(self) -> int:
         """Bytes held by the numpy arrays of the index (the vocabulary dict is not counted)."""
-        arrays = (self.doc_lengths, self._df, self._idf, self._indptr, self._doc_ids, self._weights)
-        return sum(a.nbytes for a in arrays)
+        return sum(a.nbytes for a in self.arrays().values()) + self._starts.nbytes
+
+    def passage_tokens(self, i: int) -> list[str]:
+        """The tokens of passage ``i`` in order (rebuilt from the arrays)."""
+        terms = self._terms
+        return [terms[t] for t in self._tokens[self._starts[i] : self._starts[i + 1]].tolist()]
+
+    def token_set(self, i: int) -> frozenset[str]:
+        """The distinct tokens of passage ``i``."""
+        terms = self._terms
+        return frozenset(terms[t] for t in set(self._tokens[self._starts[i] : self._starts[i + 1]].tolist()))
 
     # -- scoring -------------------------------------------------------------------------------
 
@@ -198,6 +296,31 @@ class BM25Index:
             docs, weights = self._postings(tid)
             scores[docs] += weights * count if count > 1 else weights  # docs are unique within a term
         return scores
+
+    def weighted_scores(self, terms: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """The passages holding at least one of ``terms`` (ascending ids) and their ``sum(weight * BM25)``.
+
+        Each term counts once, with its weight; work follows the postings of the terms, plus one pass over
+        the corpus when they are long (a common word), never a scoring of the whole corpus in Python.
+        """
+        known = [(self._term_ids[t], w) for t, w in terms.items() if t in self._term_ids]
+        if not known:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        if len(known) == 1:  # postings are unique and sorted: they are the answer
+            docs, weights = self._postings(known[0][0])
+            return docs.astype(np.int64), weights * known[0][1]
+        parts = [self._postings(tid) for tid, _ in known]
+        docs = np.concatenate([d for d, _ in parts])
+        weights = np.concatenate([w * weight for (_, w), (_, weight) in zip(parts, known, strict=True)])
+        n_docs = len(self)
+        if docs.shape[0] * 8 < n_docs:  # few postings: gather them rather than scan the corpus
+            cand, inverse = np.unique(docs, return_inverse=True)
+            return cand.astype(np.int64), np.bincount(inverse, weights, minlength=cand.shape[0])
+        scores = np.bincount(docs, weights, minlength=n_docs)
+        matched = np.zeros(n_docs, dtype=np.bool_)
+        matched[docs] = True
+        cand = np.flatnonzero(matched)
+        return cand, scores[cand]
 
     def top_k(self, query_tokens: Iterable[str], k: int) -> list[tuple[int, float]]:
         """The ``k`` best passages containing a query term: ``(index, score)``, score desc, ties by index."""

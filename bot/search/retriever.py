@@ -16,7 +16,7 @@ import itertools
 import math
 import re
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -34,7 +34,8 @@ from bot.search.analysis import (
     question_types,
     stem,
 )
-from bot.search.bm25 import BM25Index
+from bot.search.bm25 import BM25Index, best_positions
+from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon
 from bot.search.snippets import PreparedText, make_snippet, prepare
 from bot.search.spelling import Speller
@@ -138,30 +139,38 @@ def _latin(language: str) -> str:
     return "en" if language == "ja" else language
 
 
+def _indexed_text(passage: Passage) -> tuple[str, str, list[str]]:
+    """What the index holds for a passage: its text, its language, and an FAQ entry's interrogatives."""
+    extra = sorted(question_type_tokens(" ".join(passage.questions), passage.language)) if passage.kind == "faq" else []
+    return passage_index_text(passage), passage.language, extra
+
+
+class _TokenSets:
+    """``token_sets[i]``: the distinct tokens of passage ``i``, read from the index's arrays when asked."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, index: BM25Index) -> None:
+        self._index = index
+
+    def __getitem__(self, i: int) -> frozenset[str]:
+        return self._index.token_set(i)
+
+
 class Retriever:
     """Answers questions from a KnowledgeBase (immutable once built; safe to share between threads)."""
 
-    def __init__(self, kb: KnowledgeBase, *, k1: float = 1.5, b: float = 0.75) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, *, k1: float = 1.5, b: float = 0.75, cache: IndexCache | None = None
+    ) -> None:
         self.kb = kb
         self.passages = list(kb.passages)
-        self.corpus_tokens: list[list[str]] = []
-        surface: dict[str, set[str]] = defaultdict(set)  # folded word -> index tokens made from it
-        frequencies: Counter[str] = Counter()
-        for passage in self.passages:
-            tokens = []
-            for raw, _, _ in base_tokens(passage_index_text(passage), passage.language):
-                token = raw if is_cjk(raw) else stem(raw, _latin(passage.language))
-                tokens.append(token)
-                if not is_cjk(raw):
-                    surface[raw].add(token)
-                    frequencies[raw] += 1
-            if passage.kind == "faq":
-                tokens.extend(sorted(question_type_tokens(" ".join(passage.questions), passage.language)))
-            self.corpus_tokens.append(tokens)
-        self.index = BM25Index(self.corpus_tokens, k1=k1, b=b)
-        self._token_sets = [frozenset(t) for t in self.corpus_tokens]
+        self.indexed = indexed = build_index(self.passages, _indexed_text, k1=k1, b=b, cache=cache)
+        self.index = indexed.index
+        self._token_sets = _TokenSets(self.index)
         self._languages = np.array([p.language for p in self.passages])
-        self._surface = {w: frozenset(t) for w, t in surface.items()}
+        self._surface = indexed.surface
+        frequencies = indexed.frequencies
         self._speller = Speller({w: n for w, n in frequencies.items() if w.isalpha()})
         self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
         self._snippet_cache: dict[int, PreparedText] = {}
@@ -169,6 +178,11 @@ class Retriever:
         self._average_idf = sum(idfs) / len(idfs) if idfs else 0.0
         self._build_glossary()
         self.lexicon = ChatLexicon(kb.chat)
+
+    @property
+    def corpus_tokens(self) -> list[list[str]]:
+        """The indexed tokens of every passage (rebuilt from the index: for tests and tools, not per question)."""
+        return [self.index.passage_tokens(i) for i in range(len(self.passages))]
 
     # ---------------------------------------------------------------- glossary
     def _build_glossary(self) -> None:
@@ -306,22 +320,26 @@ class Retriever:
         A passage scoring ≤ 0 (tiny corpora, where rank-bm25's IDF floor is negative) ranks after every positive
         one, by coverage alone.
         """
-        matched = np.array([i for i, _ in self.index.top_k(list(query.terms), len(self.passages))], dtype=np.int64)
-        if not len(matched):
+        docs, scores = self.index.weighted_scores(query.terms)
+        if not len(docs):
             return []
-        scores = self.scores(query)
         ranking = scores.copy()
         if query.language:
-            ranking[self._languages == query.language] *= LANGUAGE_BOOST
-        order = np.lexsort((matched, -ranking[matched], scores[matched] <= 0))
+            ranking[self._languages[docs] == query.language] *= LANGUAGE_BOOST
+        positive = np.flatnonzero(scores > 0)
+        top = positive[best_positions(ranking[positive], RERANK_DEPTH)]
+        if len(top) < RERANK_DEPTH:  # passages scoring <= 0 come after, by ranking too
+            rest = np.flatnonzero(scores <= 0)
+            top = np.concatenate([top, rest[best_positions(ranking[rest], RERANK_DEPTH - len(top))]])
         ranked = []
-        for i in matched[order[:RERANK_DEPTH]].tolist():
+        for at in top.tolist():
+            i = int(docs[at])
             coverage = query.coverage(self._token_sets[i])
-            if scores[i] > 0:
-                final = float(ranking[i]) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage)
+            if scores[at] > 0:
+                final = float(ranking[at]) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage)
             else:
                 final = coverage * 1e-9
-            ranked.append(Ranked(i, float(scores[i]), final, coverage))
+            ranked.append(Ranked(i, float(scores[at]), final, coverage))
         ranked.sort(key=lambda hit: (-hit.final, hit.index))
         return ranked
 

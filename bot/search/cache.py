@@ -1,0 +1,278 @@
+"""The persistent index cache: a restart with unchanged knowledge files reads the index instead of rebuilding it.
+
+One file beside the query log (``index-cache.npz``) holds the analysed passages (term ids per file), the surface
+words they came from, and the BM25 postings, as numpy arrays, with a manifest: the cache format, the analysis's
+``ANALYZER_VERSION`` and a fingerprint of its source, the BM25 parameters, and for each knowledge file its path,
+the hash of what is indexed from it and the sizes of its pieces. On a build:
+
+* every file unchanged (same paths, hashes, order): the index is read back as saved;
+* some files changed, added or removed: only those are analysed; the other files' term ids are kept, renumbered
+  by first occurrence (rank-bm25's order, so scores stay equal) and the postings rebuilt;
+* a cache that cannot be read, or that does not describe a consistent index, is rebuilt with one log line;
+  one written for another analyzer or other parameters is simply not used.
+
+It is written to a temporary file and renamed, so a crash never leaves half a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.models import Passage
+from bot.search import analysis, indexing
+from bot.search.bm25 import BM25Index, first_occurrence_ids
+from bot.search.indexing import FileTokens, PassageAnalyzer, file_groups
+
+log = logging.getLogger(__name__)
+
+CACHE_FORMAT = 1  # bump when the layout of the cache file changes
+CACHE_NAME = "index-cache.npz"
+_SEGMENT_ARRAYS = ("tokens", "lengths", "pair_words", "pair_terms", "count_words", "counts")
+_INDEX_ARRAYS = ("params", "doc_lengths", "df", "idf", "indptr", "doc_ids", "weights")
+
+# What is indexed for one passage: (text, language, extra tokens)
+Prepare = Callable[[Passage], tuple[str, str, Sequence[str]]]
+
+
+class CacheError(Exception):
+    """The cache file is unreadable or inconsistent."""
+
+
+def cache_path_beside(db_path: Path) -> Path:
+    """Where the index cache of a bot using the query log ``db_path`` lives."""
+    return Path(db_path).parent / CACHE_NAME
+
+
+def analyzer_fingerprint() -> str:
+    """``ANALYZER_VERSION`` plus a hash of the analysis code: a forgotten version bump cannot serve stale tokens."""
+    digest = hashlib.blake2b(digest_size=12)
+    for module in (analysis, indexing):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return f"{analysis.ANALYZER_VERSION}:{digest.hexdigest()}"
+
+
+@dataclass(slots=True)
+class IndexedCorpus:
+    """What the retriever needs from indexing: the BM25 index and the surface words of the corpus."""
+
+    index: BM25Index
+    surface: dict[str, frozenset[str]]  # folded word -> index tokens made from it
+    frequencies: dict[str, int]  # folded word -> occurrences
+    files: int = 0
+    reused_files: int = 0  # files whose analysis came from the cache
+    analysed_files: int = 0
+
+
+@dataclass(slots=True)
+class _Snapshot:
+    manifest: dict
+    terms: list[str]
+    words: list[str]
+    arrays: dict[str, np.ndarray]
+
+
+def _blob(strings: Sequence[str]) -> np.ndarray:
+    return np.frombuffer("\x00".join(strings).encode("utf-8", "surrogatepass"), dtype=np.uint8)
+
+
+def _strings(blob: np.ndarray) -> list[str]:
+    text = blob.tobytes().decode("utf-8", "surrogatepass")
+    return text.split("\x00") if text else []
+
+
+def _hash_file(inputs: Sequence[tuple[str, str, Sequence[str]]], path: str) -> str:
+    digest = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=16)
+    for text, language, extra in inputs:
+        digest.update(b"\x1e" + language.encode() + b"\x1f" + "\x1f".join(extra).encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1d" + text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class IndexCache:
+    """Reads and writes the cache file at ``path`` (see the module docstring)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def load(self, key: dict) -> _Snapshot | None:
+        """The saved snapshot if it was written for ``key`` and is consistent; None otherwise (logged once)."""
+        if not self.path.exists():
+            return None
+        try:
+            snapshot = self._read()
+        except Exception as error:  # any damage: never trusted, rebuilt
+            log.warning("index cache %s is unreadable (%s); rebuilding it", self.path, type(error).__name__)
+            return None
+        if snapshot.manifest.get("key") != key:
+            log.info("index cache %s was written for another analyzer or parameters; rebuilding it", self.path)
+            return None
+        return snapshot
+
+    def _read(self) -> _Snapshot:
+        with np.load(self.path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        manifest = json.loads(arrays.pop("manifest").tobytes().decode("utf-8"))
+        snapshot = _Snapshot(manifest, _strings(arrays.pop("terms")), _strings(arrays.pop("words")), arrays)
+        _check(snapshot)
+        return snapshot
+
+    def save(self, key: dict, files: list[list], terms: Sequence[str], words: Sequence[str],
+             arrays: dict[str, np.ndarray]) -> None:
+        """Write atomically (temporary file, then rename); a failure is logged and the bot goes on."""
+        manifest = {"format": CACHE_FORMAT, "key": key, "files": files}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".index-cache-", suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    np.savez(
+                        handle,
+                        manifest=np.frombuffer(json.dumps(manifest).encode("utf-8"), dtype=np.uint8),
+                        terms=_blob(terms),
+                        words=_blob(words),
+                        **arrays,
+                    )
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            log.warning("index cache %s cannot be written (%s); the next start rebuilds the index",
+                        self.path, error.strerror or type(error).__name__)
+
+
+def _check(s: _Snapshot) -> None:
+    """Raise CacheError unless the arrays describe one consistent index (sizes, id ranges)."""
+    a, files = s.arrays, s.manifest.get("files")
+    if s.manifest.get("format") != CACHE_FORMAT or not isinstance(files, list):
+        raise CacheError("format")
+    missing = [n for n in (*_SEGMENT_ARRAYS, *_INDEX_ARRAYS) if n not in a]
+    if missing:
+        raise CacheError("missing arrays")
+    sizes = np.array([f[2:6] for f in files], dtype=np.int64).reshape(-1, 4).sum(axis=0)
+    n_terms, n_words = len(s.terms), len(s.words)
+    n_docs = a["lengths"].shape[0]
+    checks = [
+        sizes[0] == n_docs,
+        sizes[1] == a["tokens"].shape[0] == int(a["lengths"].sum()),
+        sizes[2] == a["pair_words"].shape[0] == a["pair_terms"].shape[0],
+        sizes[3] == a["count_words"].shape[0] == a["counts"].shape[0],
+        a["doc_lengths"].shape[0] == n_docs and np.array_equal(a["doc_lengths"], a["lengths"]),
+        a["indptr"].shape[0] == n_terms + 1 and a["df"].shape[0] == a["idf"].shape[0],
+        a["doc_ids"].shape == a["weights"].shape and int(a["indptr"][-1]) == a["doc_ids"].shape[0],
+        a["params"].shape == (5,),
+    ]
+    if not all(bool(c) for c in checks):
+        raise CacheError("sizes")
+    for name, bound in (("tokens", n_terms), ("pair_terms", n_terms), ("pair_words", n_words),
+                        ("count_words", n_words), ("doc_ids", max(n_docs, 1))):
+        arr = a[name]
+        if arr.shape[0] and (int(arr.min()) < 0 or int(arr.max()) >= bound):
+            raise CacheError(f"{name} out of range")
+    if a["indptr"].shape[0] and (np.diff(a["indptr"]) < 0).any():
+        raise CacheError("indptr")
+
+
+def _segments(snapshot: _Snapshot) -> dict[str, dict[str, np.ndarray]]:
+    """The snapshot's per-file pieces, by file hash."""
+    out: dict[str, dict[str, np.ndarray]] = {}
+    offsets = np.zeros(4, dtype=np.int64)
+    for _, digest, *sizes in snapshot.manifest["files"]:
+        ends = offsets + np.array(sizes, dtype=np.int64)
+        o, e = offsets.tolist(), ends.tolist()
+        a = snapshot.arrays
+        out[digest] = {
+            "lengths": a["lengths"][o[0] : e[0]],
+            "tokens": a["tokens"][o[1] : e[1]],
+            "pair_words": a["pair_words"][o[2] : e[2]],
+            "pair_terms": a["pair_terms"][o[2] : e[2]],
+            "count_words": a["count_words"][o[3] : e[3]],
+            "counts": a["counts"][o[3] : e[3]],
+        }
+        offsets = ends
+    return out
+
+
+def _surface(terms: Sequence[str], words: Sequence[str], seg: dict[str, np.ndarray]) -> tuple[dict, dict]:
+    n_terms = max(len(terms), 1)
+    keys = np.unique(seg["pair_words"].astype(np.int64) * n_terms + seg["pair_terms"])
+    found: dict[str, list[str]] = {}
+    for w, t in zip((keys // n_terms).tolist(), (keys % n_terms).tolist(), strict=True):
+        found.setdefault(words[w], []).append(terms[t])
+    totals = np.bincount(seg["count_words"], weights=seg["counts"], minlength=len(words))
+    used = np.flatnonzero(totals)
+    frequencies = dict(zip([words[w] for w in used.tolist()], totals[used].astype(np.int64).tolist(), strict=True))
+    return {w: frozenset(t) for w, t in found.items()}, frequencies
+
+
+def build_index(
+    passages: Sequence[Passage],
+    prepare: Prepare,
+    *,
+    k1: float = 1.5,
+    b: float = 0.75,
+    cache: IndexCache | None = None,
+) -> IndexedCorpus:
+    """Index ``passages`` (file by file, as the loader lists them), reusing what ``cache`` holds."""
+    key = {"analyzer": analyzer_fingerprint(), "k1": k1, "b": b, "epsilon": 0.25}
+    groups = file_groups(passages)
+    inputs = [[prepare(p) for p in passages[start:end]] for _, start, end in groups]
+    hashes = [_hash_file(inp, path) for inp, (path, _, _) in zip(inputs, groups, strict=True)]
+    snapshot = cache.load(key) if cache is not None else None
+    files_now = [[path, digest] for (path, _, _), digest in zip(groups, hashes, strict=True)]
+
+    if snapshot is not None and [f[:2] for f in snapshot.manifest["files"]] == files_now:
+        a = snapshot.arrays
+        index = BM25Index.from_arrays({**{n: a[n] for n in _INDEX_ARRAYS}, "tokens": a["tokens"]}, snapshot.terms)
+        surface, frequencies = _surface(snapshot.terms, snapshot.words, a)
+        return IndexedCorpus(index, surface, frequencies, len(groups), reused_files=len(groups))
+
+    saved = _segments(snapshot) if snapshot is not None else {}
+    analyzer = PassageAnalyzer(snapshot.terms, snapshot.words) if snapshot is not None else PassageAnalyzer()
+    pieces: list[dict[str, np.ndarray]] = []
+    reused = 0
+    for inp, digest in zip(inputs, hashes, strict=True):
+        if digest in saved:
+            pieces.append(saved[digest])
+            reused += 1
+        else:
+            ft: FileTokens = analyzer.analyse(inp)
+            pieces.append({n: getattr(ft, n) for n in _SEGMENT_ARRAYS})
+    seg = {n: np.concatenate([p[n] for p in pieces]) if pieces else np.zeros(0, np.int32) for n in _SEGMENT_ARRAYS}
+    seg["counts"] = seg["counts"].astype(np.int64)
+    terms, words = analyzer.terms, analyzer.words
+    if snapshot is not None:  # ids from an older build: renumber by first occurrence, drop what is gone
+        seg["tokens"], old_terms = first_occurrence_ids(seg["tokens"].astype(np.int32), len(terms))
+        term_map = np.full(max(len(terms), 1), -1, dtype=np.int32)
+        term_map[old_terms] = np.arange(old_terms.shape[0], dtype=np.int32)
+        seg["pair_terms"] = term_map[seg["pair_terms"]]
+        terms = [terms[t] for t in old_terms.tolist()]
+        used_words = np.unique(np.concatenate([seg["pair_words"], seg["count_words"]]))
+        word_map = np.full(max(len(words), 1), -1, dtype=np.int32)
+        word_map[used_words] = np.arange(used_words.shape[0], dtype=np.int32)
+        seg["pair_words"], seg["count_words"] = word_map[seg["pair_words"]], word_map[seg["count_words"]]
+        words = [words[w] for w in used_words.tolist()]
+    for name in ("tokens", "lengths", "pair_words", "pair_terms", "count_words"):
+        seg[name] = seg[name].astype(np.int32)
+    index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b)
+    surface, frequencies = _surface(terms, words, seg)
+    if cache is not None:
+        files = [[*f, *(int(p[n].shape[0]) for n in ("lengths", "tokens", "pair_words", "count_words"))]
+                 for f, p in zip(files_now, pieces, strict=True)]
+        arrays = {n: v for n, v in index.arrays().items() if n != "tokens"}
+        cache.save(key, files, terms, words, {**seg, **arrays})
+    return IndexedCorpus(index, surface, frequencies, len(groups), reused, len(groups) - reused)
+
+
+__all__ = ["CACHE_NAME", "IndexCache", "IndexedCorpus", "build_index", "cache_path_beside"]

@@ -1,0 +1,112 @@
+"""The index cache: a restart reuses it, a changed file is re-analysed alone, damage is never trusted."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import numpy as np
+import paths
+import pytest
+
+from bot.assistant import Assistant
+from bot.knowledge.loader import load_knowledge
+from bot.search.cache import CACHE_NAME, IndexCache
+from bot.search.retriever import Retriever
+
+QUESTIONS = ("Who founded Station F?", "Quand la déclaration a-t-elle été signée ?", "ジェトロとは", "J-Startup")
+
+
+@pytest.fixture
+def knowledge(tmp_path: Path) -> Path:
+    directory = tmp_path / "knowledge"
+    shutil.copytree(paths.ROOT / "knowledge", directory)
+    return directory
+
+
+def _same_index(a: Retriever, b: Retriever) -> None:
+    assert list(a.index.terms) == list(b.index.terms)
+    assert a.index.average_idf == b.index.average_idf
+    for name, array in a.index.arrays().items():
+        np.testing.assert_array_equal(array, b.index.arrays()[name], err_msg=name)
+    assert a._surface == b._surface
+    assert a._speller._frequencies == b._speller._frequencies
+    for question in QUESTIONS:
+        assert a.answer(question).citations == b.answer(question).citations
+
+
+def test_restart_reads_the_cache_and_answers_the_same(knowledge: Path, tmp_path: Path) -> None:
+    cache = IndexCache(tmp_path / CACHE_NAME)
+    first = Retriever(load_knowledge(knowledge), cache=cache)
+    assert cache.path.exists()
+    again = Retriever(load_knowledge(knowledge), cache=cache)
+    assert again.indexed.reused_files == again.indexed.files and again.indexed.analysed_files == 0
+    _same_index(first, again)
+    _same_index(Retriever(load_knowledge(knowledge)), again)
+    assert not list(tmp_path.glob(".index-cache-*"))  # no temporary file left behind
+
+
+def test_a_changed_file_is_analysed_alone(knowledge: Path, tmp_path: Path) -> None:
+    cache = IndexCache(tmp_path / CACHE_NAME)
+    Retriever(load_knowledge(knowledge), cache=cache)
+    target = knowledge / "en" / "elysee.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\nZanzibar quokkas signed nothing in 2031.\n",
+                      encoding="utf-8")
+    (knowledge / "en" / "nhk.md").unlink()
+    changed = Retriever(load_knowledge(knowledge), cache=cache)
+    assert changed.indexed.analysed_files == 1
+    assert changed.indexed.reused_files == changed.indexed.files - 1
+    fresh = Retriever(load_knowledge(knowledge))
+    _same_index(fresh, changed)  # scores equal to rank-bm25's on the new corpus, unused terms gone
+    assert changed.answer("quokkas Zanzibar").answered
+    # and the cache now holds the new state
+    assert Retriever(load_knowledge(knowledge), cache=cache).indexed.analysed_files == 0
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "flip"])
+def test_a_damaged_cache_is_rebuilt_with_one_log_line(
+    knowledge: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache = IndexCache(tmp_path / CACHE_NAME)
+    reference = Retriever(load_knowledge(knowledge), cache=cache)
+    data = bytearray(cache.path.read_bytes())
+    if damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "garbage":
+        data = bytearray(b"not a cache at all")
+    else:
+        data[len(data) // 3] ^= 0xFF
+    cache.path.write_bytes(bytes(data))
+    with caplog.at_level(logging.INFO, logger="bot.search.cache"):
+        rebuilt = Retriever(load_knowledge(knowledge), cache=cache)
+    assert len([r for r in caplog.records if r.name == "bot.search.cache"]) == 1
+    assert "rebuilding" in caplog.records[0].getMessage()
+    assert rebuilt.indexed.analysed_files == rebuilt.indexed.files
+    _same_index(reference, rebuilt)
+    assert Retriever(load_knowledge(knowledge), cache=cache).indexed.analysed_files == 0  # rewritten
+
+
+def test_a_cache_for_other_parameters_is_not_used(knowledge: Path, tmp_path: Path) -> None:
+    cache = IndexCache(tmp_path / CACHE_NAME)
+    Retriever(load_knowledge(knowledge), cache=cache, k1=1.2)
+    other = Retriever(load_knowledge(knowledge), cache=cache)
+    assert other.indexed.analysed_files == other.indexed.files
+    assert other.index.k1 == 1.5
+
+
+async def test_reload_after_an_added_file_reuses_the_others(knowledge: Path, tmp_path: Path) -> None:
+    assistant = Assistant.from_directory(knowledge, tmp_path / CACHE_NAME)
+    try:
+        (knowledge / "en" / "added.md").write_text(
+            "---\nid: added-en\ntitle: Added\nlanguage: en\nsource: https://example.org/a\n---\n"
+            "The quokka summit took place in Zanzibar.\n",
+            encoding="utf-8",
+        )
+        result = await assistant.reload()
+        assert result.swapped
+        assert assistant.retriever.indexed.analysed_files == 1
+        answer = await assistant.ask("Where did the quokka summit take place?")
+        assert answer.answered and answer.citations[0].doc_id == "added-en"
+    finally:
+        assistant.close()

@@ -1,0 +1,68 @@
+"""The fast indexing path gives exactly the analysis's tokens, surface words and rankings."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import numpy as np
+import paths
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.knowledge.loader import load_knowledge
+from bot.search.analysis import analyze, base_tokens, is_cjk, normalize, stem
+from bot.search.indexing import PassageAnalyzer, fast_normalize
+from bot.search.retriever import LANGUAGE_BOOST, RERANK_DEPTH, Retriever, passage_index_text
+
+ALPHABET = "aAbBéÉèœŒæßİ'’‑-0123 .,?!\nステーションｽﾃｰｼｮﾝが゙ぱ日仏合意・ー年ーJj"
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    return Retriever(load_knowledge(paths.ROOT / "knowledge"))
+
+
+@given(st.text(alphabet=ALPHABET, max_size=60), st.sampled_from(["fr", "en", "ja"]))
+@settings(max_examples=400, deadline=None)
+def test_fast_tokens_equal_analyze(text: str, language: str) -> None:
+    assert fast_normalize(text) == normalize(text)
+    analyzer = PassageAnalyzer()
+    tokens = analyzer.analyse([(text, language, ["?who@en"])]).tokens
+    assert [analyzer.terms[t] for t in tokens.tolist()] == [*analyze(text, language), "?who@en"]
+
+
+def test_shipped_corpus_tokens_and_surface_words(retriever: Retriever) -> None:
+    surface: dict[str, set[str]] = defaultdict(set)
+    frequencies: Counter[str] = Counter()
+    corpus = retriever.corpus_tokens
+    for i, passage in enumerate(retriever.passages):
+        text = passage_index_text(passage)
+        assert corpus[i][: len(analyze(text, passage.language))] == analyze(text, passage.language)
+        for raw, _, _ in base_tokens(text, passage.language):
+            if not is_cjk(raw):
+                surface[raw].add(stem(raw, "en" if passage.language == "ja" else passage.language))
+                frequencies[raw] += 1
+    assert retriever._surface == {w: frozenset(t) for w, t in surface.items()}
+    assert retriever._speller._frequencies == {w: n for w, n in frequencies.items() if w.isalpha()}
+
+
+def _full_rank(retriever: Retriever, corpus: list[frozenset[str]], question: str, language: str) -> list[int]:
+    """The ranking as first written: score every passage, sort every match."""
+    query = retriever.parse(question, language)
+    scores = retriever.scores(query)
+    matched = np.flatnonzero([not token_set.isdisjoint(query.terms) for token_set in corpus])
+    ranking = scores.copy()
+    ranking[retriever._languages == language] *= LANGUAGE_BOOST
+    order = np.lexsort((matched, -ranking[matched], scores[matched] <= 0))
+    return matched[order[:RERANK_DEPTH]].tolist()
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "ja"])
+def test_top_k_ranking_equals_full_scoring(retriever: Retriever, language: str) -> None:
+    corpus = [frozenset(tokens) for tokens in retriever.corpus_tokens]
+    questions = [*[q for p in retriever.passages for q in p.questions][:40], "Station F", "JETRO 2018", "déclaration"]
+    for question in questions:
+        query = retriever.parse(question, language)
+        before_rerank = sorted(hit.index for hit in retriever.rank(query))
+        assert before_rerank == sorted(_full_rank(retriever, corpus, question, language)), question
