@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -20,9 +22,19 @@ from typing import Any
 
 from bot.cli.output import error, print_json, progress, table
 from bot.limits import DAY, parse_duration, parse_window
-from bot.querylog import reports, schema
+from bot.querylog import fingerprint, reports, schema
 from bot.querylog.schema import QueryLogError
 from bot.settings import Settings
+
+DEFAULT_SINCE = "30d"
+"""The window of every ``logs`` subcommand unless ``--since`` says otherwise (documented in ``--help``)."""
+PURGE_CONFIRM_SHARE = 0.5
+"""A purge deleting more than this share of the log (or all of it) needs ``--yes`` or a terminal's "y"."""
+DISCORD_ID = re.compile(r"^[0-9]{17,20}$")
+FORGET_HINT = (
+    "give the member's Discord id, 17 to 20 digits (Discord: Settings › Advanced › Developer Mode on, then "
+    "right-click the member › Copy User ID; for a mention <@123…> give only the digits)"
+)
 
 
 class UsageError(ValueError):
@@ -252,14 +264,52 @@ def _open_for_delete(db: Path, settings: Settings) -> tuple[Path, bytes]:
     return db, load_secret(db, secret, create=False)
 
 
+def _secret_check(db: Path, secret: bytes) -> fingerprint.SecretCheck:
+    with contextlib.closing(schema.open_reader(db)) as conn:
+        return fingerprint.check(conn, secret)
+
+
+def _purge_preview(db: Path, days: float) -> tuple[reports.PurgePreview, bool]:
+    """What a purge would delete, and whether it needs a confirmation (all, or more than the set share)."""
+    preview = reports.purge_preview(db, older_than_days=days)
+    big = preview.questions > 0 and (
+        preview.questions == preview.total or preview.questions > PURGE_CONFIRM_SHARE * preview.total
+    )
+    return preview, big
+
+
+def _confirm(question: str) -> bool:
+    """Ask on the terminal; without one (cron, pipes) the answer is no."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return False
+    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
 def _purge(args: argparse.Namespace) -> int:
     from bot.querylog.store import QueryLog
 
     days = _days(args.older_than) if args.older_than else float(args.settings.log_retention_days)
-    db, secret = _open_for_delete(_db_path(args), args.settings)
+    db = _db_path(args)
+    schema.open_reader(db).close()
+    preview, big = _purge_preview(db, days)
+    share = f"{preview.questions} of {preview.total} questions"
+    what = (f"{share} older than {days:g} days ({preview.citations} citations, {preview.votes} votes; "
+            f"{preview.rows} rows)")
+    if args.dry_run:
+        print(f"would delete {what} from {db}; nothing deleted (dry run)")
+        return 0
+    if big and not args.yes:
+        scope = "the whole log" if preview.questions == preview.total else f"more than {PURGE_CONFIRM_SHARE:.0%}"
+        if not _confirm(f"Delete {what} — {scope}?"):
+            print(f"error: not deleting {share} ({scope}) without confirmation: check with --dry-run, then "
+                  "run again with --yes", file=sys.stderr)
+            return 1
+    db, secret = _open_for_delete(db, args.settings)
 
     async def run() -> Any:
-        async with await QueryLog.open(db, secret=secret) as qlog:
+        async with await QueryLog.open(db, secret=secret, record_fingerprint=False) as qlog:
             return await qlog.purge_counts(days)
 
     counts = asyncio.run(run())
@@ -268,17 +318,26 @@ def _purge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _forget(args: argparse.Namespace) -> int:
-    from bot.querylog.store import QueryLog
+def _member_id(text: str) -> str:
+    if not DISCORD_ID.match(text.strip()):
+        raise UsageError(f"{text!r} is not a Discord member id: {FORGET_HINT}")
+    return text.strip()
 
+
+def _forget(args: argparse.Namespace) -> int:
+    from bot.querylog.store import SECRET_FILE, QueryLog
+
+    member = _member_id(args.user_id)
     db, secret = _open_for_delete(_db_path(args), args.settings)
+    if _secret_check(db, secret) is fingerprint.SecretCheck.MISMATCH:
+        raise QueryLogError(f"refusing to forget: {fingerprint.mismatch_message(db, db.parent / SECRET_FILE)}")
 
     async def run() -> Any:
-        async with await QueryLog.open(db, secret=secret) as qlog:
-            return await qlog.forget_user_counts(args.user_id)
+        async with await QueryLog.open(db, secret=secret, record_fingerprint=False) as qlog:
+            return await qlog.forget_user_counts(member)
 
     counts = asyncio.run(run())
-    print(f"deleted {counts.total} rows for member {args.user_id}: {counts.questions} questions, "
+    print(f"deleted {counts.total} rows for member {member}: {counts.questions} questions, "
           f"{counts.citations} citations, {counts.votes} votes")
     return 0
 
@@ -328,10 +387,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="query log file (default: BOT_DB_PATH or data/queries.db)")
 
-    def window(default: str) -> argparse.ArgumentParser:
-        parser = argparse.ArgumentParser(add_help=False)
-        parser.add_argument("--since", default=default, metavar="WHEN",
-                            help=f"7d, 30d, 12h, a date (2026-11-01) or all (default: {default})")
+    since = argparse.ArgumentParser(add_help=False)
+    since.add_argument("--since", default=DEFAULT_SINCE, metavar="WHEN",
+                       help=f"7d, 30d, 12h, a date (2026-11-01) or all (default for every logs command: "
+                            f"{DEFAULT_SINCE})")
+
+    def window() -> argparse.ArgumentParser:
+        parser = argparse.ArgumentParser(add_help=False, parents=[since])
         parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
         return parser
 
@@ -339,7 +401,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     knowledge.add_argument("--knowledge", metavar="DIR", help="knowledge directory (default: BOT_KNOWLEDGE_DIR)")
 
     logs = sub.add_parser("logs", help="reports on the query log, export, replay, purge, forget, dashboard",
-                          description="Maintainers' view of the query log.")
+                          description="Maintainers' view of the query log. Every report and the export cover "
+                          f"the last {DEFAULT_SINCE} unless --since says otherwise (--since all: everything).")
 
     def usage(args: argparse.Namespace) -> int:
         logs.print_help()
@@ -348,41 +411,44 @@ def register(sub: argparse._SubParsersAction) -> None:
     logs.set_defaults(func=usage)
     cmds = logs.add_subparsers(dest="logs_command", metavar="SUBCOMMAND")
 
-    p = cmds.add_parser("summary", parents=[common, window("7d")], help="questions, answer rate, votes, latency")
+    p = cmds.add_parser("summary", parents=[common, window()], help="questions, answer rate, votes, latency")
     p.set_defaults(func=_run(_summary))
 
-    p = cmds.add_parser("unanswered", parents=[common, window("30d"), knowledge],
+    p = cmds.add_parser("unanswered", parents=[common, window(), knowledge],
                         help="abstained questions grouped into topics, most asked first")
     p.add_argument("--examples", type=int, default=3, help="phrasings shown per topic (default 3)")
     p.add_argument("--limit", type=int, default=None, help="at most N topics")
     p.add_argument("--no-glossary", action="store_true", help="do not use the glossary to join synonyms")
     p.set_defaults(func=_run(_unanswered))
 
-    p = cmds.add_parser("feedback", parents=[common, window("30d")], help="answers with 👎 and what they cited")
+    p = cmds.add_parser("feedback", parents=[common, window()], help="answers with 👎 and what they cited")
     p.add_argument("--limit", type=int, default=None, help="at most N answers")
     p.set_defaults(func=_run(_feedback))
 
-    p = cmds.add_parser("passages", parents=[common, window("30d"), knowledge],
+    p = cmds.add_parser("passages", parents=[common, window(), knowledge],
                         help="passages cited most, and never")
     p.add_argument("--limit", type=int, default=None, help="at most N cited passages")
     p.set_defaults(func=_run(_passages))
 
-    p = cmds.add_parser("export", parents=[common], help="one row per question (csv or jsonl)")
-    p.add_argument("--since", default="all", metavar="WHEN", help="7d, 30d, 12h, a date or all (default: all)")
+    p = cmds.add_parser("export", parents=[common, since], help="one row per question (csv or jsonl)")
     p.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
     p.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
     p.set_defaults(func=_run(_export))
 
-    p = cmds.add_parser("replay", parents=[common, window("30d"), knowledge],
+    p = cmds.add_parser("replay", parents=[common, window(), knowledge],
                         help="ask the logged questions again against the current corpus")
     p.set_defaults(func=_run(_replay))
 
     p = cmds.add_parser("purge", parents=[common], help="delete questions older than the retention period")
     p.add_argument("--older-than", metavar="AGE", help="90d, 12h or days (default: BOT_LOG_RETENTION_DAYS or 90)")
+    p.add_argument("--dry-run", action="store_true", help="show what would be deleted, delete nothing")
+    p.add_argument("--yes", action="store_true",
+                   help=f"confirm deleting the whole log or more than {PURGE_CONFIRM_SHARE:.0%} of it (needed "
+                        "without a terminal)")
     p.set_defaults(func=_run(_purge))
 
     p = cmds.add_parser("forget", parents=[common], help="delete one member's questions and votes")
-    p.add_argument("user_id", metavar="DISCORD_USER_ID")
+    p.add_argument("user_id", metavar="DISCORD_USER_ID", help="the member's Discord id (17–20 digits)")
     p.set_defaults(func=_run(_forget))
 
     p = cmds.add_parser("serve", parents=[common], help="read-only Datasette dashboard (extra: dashboard)")

@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO, TypedDict
@@ -359,11 +360,48 @@ def passages(
     return {"cited": cited, "never_cited": never}
 
 
+# -- purge preview ---------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PurgePreview:
+    """What ``purge`` would delete: questions older than the cutoff, their citations and votes, of ``total``."""
+
+    questions: int
+    citations: int
+    votes: int
+    total: int
+
+    @property
+    def rows(self) -> int:
+        return self.questions + self.citations + self.votes
+
+
+def purge_preview(db_path: Path | str, *, older_than_days: float, now: float | None = None) -> PurgePreview:
+    """Count what ``QueryLog.purge(older_than_days)`` would delete (read only)."""
+    now = time.time() if now is None else now
+    cutoff = now - older_than_days * DAY
+    old = "qid IN (SELECT qid FROM questions WHERE ts < ?)"
+    with _reader(db_path) as conn:
+        questions, total = conn.execute(
+            "SELECT coalesce(sum(ts < ?), 0), count(*) FROM questions", (cutoff,)
+        ).fetchone()
+        citations = conn.execute(f"SELECT count(*) FROM citations WHERE {old}", (cutoff,)).fetchone()[0]
+        votes = conn.execute(f"SELECT count(*) FROM votes WHERE {old}", (cutoff,)).fetchone()[0]
+    return PurgePreview(questions, citations, votes, total)
+
+
 # -- export ----------------------------------------------------------------------------------------------
 EXPORT_FIELDS = (
     "qid", "time", "frontend", "user", "guild_id", "channel_id", "question", "language", "answered", "reason",
     "latency_ms", "citations", "votes_up", "votes_down",
 )
+CSV_FIELDS = (*EXPORT_FIELDS, "passage_ids", "first_snippet")
+BOM = "\ufeff"
+"""Starts a CSV export so that spreadsheets read it as UTF-8 (é, Japanese)."""
+
+
+def _id_text(value: int | None) -> str | None:
+    """Discord ids as strings: as JSON numbers they lose digits in JavaScript and jq (> 2**53)."""
+    return None if value is None else str(value)
 
 
 def export_rows(
@@ -390,8 +428,8 @@ def export_rows(
     for qid, ts, frontend, user, guild, channel, question, language, answered, reason, latency in rows:
         up, down = votes.get(qid, (0, 0))
         out.append({
-            "qid": qid, "time": iso(ts), "frontend": frontend, "user": user, "guild_id": guild,
-            "channel_id": channel, "question": question, "language": language, "answered": bool(answered),
+            "qid": qid, "time": iso(ts), "frontend": frontend, "user": user, "guild_id": _id_text(guild),
+            "channel_id": _id_text(channel), "question": question, "language": language, "answered": bool(answered),
             "reason": reason, "latency_ms": round(latency, 3),
             "citations": [{k: c[k] for k in ("passage_id", "score", "snippet")} for c in cites.get(qid, [])],
             "votes_up": up, "votes_down": down,
@@ -415,20 +453,25 @@ def export(
 ) -> int:
     """Write the log as ``csv`` or ``jsonl`` to ``out``; returns the number of questions written.
 
-    In CSV, ``citations`` is ``passage_id:score`` joined by spaces (snippets are in the JSONL export only), and
-    a question that a spreadsheet would run as a formula is prefixed with ``'``.
+    Discord ids are strings in both. CSV starts with a UTF-8 BOM; ``citations`` is ``passage_id:score`` joined
+    by spaces, ``passage_ids`` the cited ids, ``first_snippet`` the first citation's snippet; member text that a
+    spreadsheet would run as a formula is prefixed with ``'``.
     """
     if fmt not in ("csv", "jsonl"):
         raise ValueError(f"unknown export format {fmt!r}: use csv or jsonl")
     rows = export_rows(db_path, since=since, now=now)
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n") if fmt == "csv" else None
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n") if fmt == "csv" else None
     if writer:
+        out.write(BOM)
         writer.writeheader()
     for i, row in enumerate(rows, start=1):
         if writer:
             cites = " ".join(f"{c['passage_id']}:{c['score']:g}" for c in row["citations"])
-            question = spreadsheet_safe(row["question"])
-            writer.writerow({**row, "question": question, "answered": int(row["answered"]), "citations": cites})
+            writer.writerow({
+                **row, "question": spreadsheet_safe(row["question"]), "answered": int(row["answered"]),
+                "citations": cites, "passage_ids": " ".join(c["passage_id"] for c in row["citations"]),
+                "first_snippet": spreadsheet_safe(row["citations"][0]["snippet"]) if row["citations"] else "",
+            })
         else:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         if progress and (i % 1000 == 0 or i == len(rows)):

@@ -16,7 +16,7 @@ from bot.querylog import topics
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _FILE_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-TOPIC_VERSION = 2  # the migration that added questions.topic (backfilled in Python)
+TOPIC_VERSION = 3  # the last migration that reset questions.topic (refilled in Python by backfill_topics)
 
 
 class QueryLogError(Exception):
@@ -114,7 +114,7 @@ def migrate(path: Path | str, *, target: int | None = None, timeout: float = 5.0
 
 
 def backfill_topics(conn: sqlite3.Connection) -> int:
-    """Fill ``questions.topic`` for rows written before schema version 2; returns the count."""
+    """Fill ``questions.topic`` for rows whose key was reset by a migration (NULL); returns the count."""
     rows = conn.execute("SELECT rowid, question, language FROM questions WHERE topic IS NULL").fetchall()
     if rows:
         conn.execute("BEGIN IMMEDIATE")

@@ -27,7 +27,8 @@ import aiosqlite
 
 from bot.limits import DAY
 from bot.models import AbstentionReason, Answer, FrontEnd
-from bot.querylog import schema, topics
+from bot.querylog import fingerprint, schema, topics
+from bot.querylog.fingerprint import SecretCheck
 from bot.querylog.schema import QueryLogError
 
 __all__ = ["DeleteCounts", "LogEntry", "QueryLog", "QueryLogError", "hash_user", "load_secret", "new_qid"]
@@ -195,6 +196,7 @@ class QueryLog:
         self._retry_at = 0.0
         self._closed = False
         self._tasks: list[asyncio.Task[None]] = []
+        self.secret_check = SecretCheck.UNKNOWN
 
     # -- lifecycle -------------------------------------------------------------------------------------
     @classmethod
@@ -208,10 +210,15 @@ class QueryLog:
         batch_interval: float = 0.25,
         batch_size: int = 100,
         max_pending: int = MAX_PENDING,
+        record_fingerprint: bool = True,
     ) -> QueryLog:
         """Open (create, migrate) the log. A file that is not a query log or is newer raises ``QueryLogError``;
         an unwritable place still gives a ``QueryLog`` that keeps rows in memory and retries.
-        ``retention_days`` starts a daily purge of older questions (``BOT_LOG_RETENTION_DAYS``)."""
+        ``retention_days`` starts a daily purge of older questions (``BOT_LOG_RETENTION_DAYS``).
+
+        The secret is compared with the fingerprint kept in the log (``secret_check``); a mismatch is logged as
+        an error at once. ``record_fingerprint`` stores it in a log that has none (the bot and ``ask`` do; the
+        deleting tools do not, so a wrong secret there cannot become the log's reference)."""
         path = Path(path)
         try:
             key = load_secret(path, secret)
@@ -228,6 +235,8 @@ class QueryLog:
             raise
         except (sqlite3.Error, OSError) as exc:
             self._incident(exc)
+        else:
+            await self._check_secret(record_fingerprint)
         self._tasks.append(asyncio.create_task(self._writer(), name="querylog-writer"))
         if retention_days:
             self._tasks.append(asyncio.create_task(self._retention(retention_days), name="querylog-retention"))
@@ -253,6 +262,25 @@ class QueryLog:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
+
+    async def _check_secret(self, record: bool) -> None:
+        conn = self._conn
+        if conn is None:
+            return
+        mine = fingerprint.fingerprint(self._secret)
+        try:
+            async with conn.execute(fingerprint.SELECT) as cur:
+                row = await cur.fetchone()
+            if row is None and record:
+                await conn.execute(fingerprint.RECORD, (fingerprint.KEY, mine))
+                row = (mine,)
+        except sqlite3.Error as exc:
+            log.warning("query log %s: cannot read the secret fingerprint (%s)", self.path, exc)
+            return
+        self.secret_check = fingerprint.compare(row[0] if row else None, self._secret)
+        if self.secret_check is SecretCheck.MISMATCH:
+            log.error("query log %s: %s", self.path,
+                      fingerprint.mismatch_message(self.path, self.path.parent / SECRET_FILE))
 
     @property
     def pending(self) -> int:

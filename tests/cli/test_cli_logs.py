@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import json
 import sqlite3
@@ -13,6 +14,7 @@ from querylog_data import SECRET, fill, knowledge_dir, replay_log
 
 from bot.cli import main
 from bot.querylog import schema
+from bot.querylog.store import LogEntry, QueryLog
 
 
 @pytest.fixture(autouse=True)
@@ -57,8 +59,8 @@ def test_summary_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_db_from_the_environment(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOT_DB_PATH", str(db))
-    code, out, _ = run(capsys, "summary", "--json")
-    assert code == 0 and json.loads(out)["questions"] == 11
+    code, out, _ = run(capsys, "summary", "--json")  # the default window, 30 days, leaves out the 120-day-old one
+    assert code == 0 and json.loads(out)["questions"] == 14
 
 
 def test_unanswered_table_and_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -101,14 +103,50 @@ def test_passages(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_export_csv_to_a_file_and_jsonl_to_stdout(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "out.csv"
-    code, _, err = run(capsys, "export", "--db", str(db), "--format", "csv", "--out", str(target))
+    code, _, err = run(capsys, "export", "--db", str(db), "--format", "csv", "--out", str(target), "--since", "all")
     assert code == 0 and err.strip() == f"exported 15 questions to {target}"
-    with target.open(encoding="utf-8", newline="") as fh:
+    with target.open(encoding="utf-8-sig", newline="") as fh:
         table = list(csv.DictReader(fh))
     assert len(table) == 15 and {r["qid"] for r in table} == {f"q{i:02d}" for i in range(1, 16)}
     code, out, _ = run(capsys, "export", "--db", str(db), "--since", "7d")
     assert code == 0 and len(out.splitlines()) == 11
     assert all("1001" not in line for line in out.splitlines())
+
+
+def test_export_keeps_ids_exact_and_spreadsheets_read_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "ids.db"
+    guild, channel = 1_234_567_890_123_456_789, 987_654_321_098_765_432  # more digits than a double holds
+
+    async def write() -> None:
+        async with await QueryLog.open(db, secret=SECRET) as qlog:
+            qlog.record(LogEntry(qid="x1", question="Où a été signée la déclaration ?", language="fr", answered=True,
+                                 citations=[("faq-fr#2", 7.5, "Signée à Paris le 13 juillet 2018."),
+                                            ("meti-fr#1", 3.0, "=Le 13")],
+                                 latency_ms=3.0, frontend="discord", user_id=MEMBER, guild_id=guild,
+                                 channel_id=channel))
+            qlog.record(LogEntry(qid="x2", question="署名したのは誰ですか", language="ja", answered=False, citations=[],
+                                 latency_ms=2.0))
+
+    asyncio.run(write())
+    code, out, _ = run(capsys, "export", "--db", str(db))
+    first = json.loads(out.splitlines()[0])
+    assert code == 0 and (first["guild_id"], first["channel_id"]) == (str(guild), str(channel))
+    target = tmp_path / "ids.csv"
+    assert run(capsys, "export", "--db", str(db), "--format", "csv", "--out", str(target))[0] == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfqid,")  # the BOM spreadsheets need to read é and Japanese as UTF-8
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0]["passage_ids"] == "faq-fr#2 meti-fr#1"
+    assert rows[0]["first_snippet"] == "Signée à Paris le 13 juillet 2018."
+    assert rows[0]["guild_id"] == str(guild) and rows[1]["question"] == "署名したのは誰ですか"
+    assert (rows[1]["passage_ids"], rows[1]["first_snippet"]) == ("", "")
+
+
+def test_one_default_window_for_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("summary", "unanswered", "feedback", "passages", "export", "replay"):
+        with pytest.raises(SystemExit):
+            main(["logs", command, "--help"])
+        assert "(default for every logs command: 30d)" in " ".join(capsys.readouterr().out.split())
 
 
 def test_replay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,18 +175,82 @@ def test_purge(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest
     assert code == 2 and err.startswith("error: bad --older-than value")
 
 
+def _questions(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM questions").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_purge_of_the_whole_log_needs_yes(db: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_LOG_SECRET", SECRET.decode())
+    code, out, _ = run(capsys, "purge", "--db", str(db), "--older-than", "0d", "--dry-run")
+    assert code == 0 and out.strip() == (
+        f"would delete 15 of 15 questions older than 0 days (8 citations, 7 votes; 30 rows) from {db}; "
+        "nothing deleted (dry run)"
+    )
+    code, out, err = run(capsys, "purge", "--db", str(db), "--older-than", "0d")  # stdin is no terminal here
+    assert code == 1 and out == "" and _questions(db) == 15
+    assert err == ("error: not deleting 15 of 15 questions (the whole log) without confirmation: check with "
+                   "--dry-run, then run again with --yes\n")
+    code, _, err = run(capsys, "purge", "--db", str(db), "--older-than", "7d")  # 4 of 15: no question asked
+    assert code == 0 and _questions(db) == 11
+    code, _, err = run(capsys, "purge", "--db", str(db), "--older-than", "1h")  # 10 of 11: more than half
+    assert code == 1 and "(more than 50%)" in err and _questions(db) == 11
+    code, out, _ = run(capsys, "purge", "--db", str(db), "--older-than", "0d", "--yes")
+    assert code == 0 and out.startswith("deleted 11 questions older than 0 days") and _questions(db) == 0
+
+
+MEMBER = 123456789012345678
+
+
+def _log_member(db: Path) -> None:
+    async def write() -> None:
+        async with await QueryLog.open(db, secret=SECRET) as qlog:
+            for i in range(2):
+                qlog.record(LogEntry(qid=f"m{i}", question="Qui a signé ?", language="fr", answered=False,
+                                     citations=[], latency_ms=1.0, frontend="discord", user_id=MEMBER))
+            await qlog.flush()
+            assert await qlog.vote("q01", MEMBER, 1)
+
+    asyncio.run(write())
+
+
 def test_forget(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    code, _, err = run(capsys, "forget", "1001", "--db", str(db))
+    _log_member(db)
+    code, _, err = run(capsys, "forget", str(MEMBER), "--db", str(db))
     assert code == 1 and "no log secret" in err and err.count("\n") == 1  # would match nobody: refuse
     monkeypatch.setenv("BOT_LOG_SECRET", SECRET.decode())
-    code, out, _ = run(capsys, "forget", "1001", "--db", str(db))
+    code, out, _ = run(capsys, "forget", str(MEMBER), "--db", str(db))
     assert code == 0
-    assert out.strip() == "deleted 15 rows for member 1001: 4 questions, 5 citations, 6 votes"
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT count(*) FROM questions").fetchone() == (11,)
-    conn.close()
-    code, out, _ = run(capsys, "forget", "1001", "--db", str(db))
-    assert out.strip() == "deleted 0 rows for member 1001: 0 questions, 0 citations, 0 votes"
+    assert out.strip() == f"deleted 3 rows for member {MEMBER}: 2 questions, 0 citations, 1 votes"
+    assert _questions(db) == 15
+    code, out, _ = run(capsys, "forget", str(MEMBER), "--db", str(db))
+    assert out.strip() == f"deleted 0 rows for member {MEMBER}: 0 questions, 0 citations, 0 votes"
+
+
+@pytest.mark.parametrize("who", ["alice", f"<@{MEMBER}>", "1001", "12345678901234567890123", "-5", ""])
+def test_forget_takes_only_a_discord_id(db: Path, who: str, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_LOG_SECRET", SECRET.decode())
+    code, out, err = run(capsys, "forget", "--db", str(db), "--", who)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"error: {who!r} is not a Discord member id: give the member's Discord id, 17 to 20 digits")
+    assert _questions(db) == 15
+
+
+def test_forget_refuses_another_secret(db: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    _log_member(db)
+    monkeypatch.setenv("BOT_LOG_SECRET", "a-regenerated-secret")
+    code, out, err = run(capsys, "forget", str(MEMBER), "--db", str(db))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith("error: refusing to forget: the log secret in use does not match the one")
+    assert _questions(db) == 17
+    monkeypatch.setenv("BOT_LOG_SECRET", SECRET.decode())  # the forget above recorded nothing: still the old one
+    assert run(capsys, "forget", str(MEMBER), "--db", str(db))[0] == 0 and _questions(db) == 15
 
 
 def test_one_line_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -168,7 +270,7 @@ def test_one_line_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert err.count("\n") == 1
     code, _, err = run(capsys, "summary", "--db", str(missing), "--since", "yesterday")
     assert code == 2 and err.startswith("error: bad --since value 'yesterday'") and err.count("\n") == 1
-    code, _, err = run(capsys, "forget", "1", "--db", str(missing))
+    code, _, err = run(capsys, "forget", str(MEMBER), "--db", str(missing))
     assert code == 1 and err == f"error: no query log at {missing}\n"
     assert not missing.exists()  # purge/forget never create a log
 

@@ -217,17 +217,20 @@ def test_export_jsonl_has_one_row_per_question_and_no_raw_id(filled: tuple[Path,
     assert set(lines[0]) == set(reports.EXPORT_FIELDS)
     assert seen == [(15, 15)]
     for raw in ("1001", "1002", "1008"):
-        assert raw not in out.getvalue().replace('"guild_id": 5', "")
+        assert raw not in out.getvalue().replace('"guild_id": "5"', "")
 
 
 def test_export_csv(filled: tuple[Path, float]) -> None:
     db, now = filled
     out = io.StringIO()
     assert reports.export(db, out, "csv", since=now - 7 * D, now=now) == 11
-    table = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert len(table) == 11 and tuple(table[0]) == reports.EXPORT_FIELDS
+    assert out.getvalue().startswith(reports.BOM)
+    table = list(csv.DictReader(io.StringIO(out.getvalue().removeprefix(reports.BOM))))
+    assert len(table) == 11 and tuple(table[0]) == reports.CSV_FIELDS
     q11 = next(r for r in table if r["qid"] == "q11")
     assert q11["citations"] == "lemoci-fr#5:6 lemoci-fr#3:2"
+    assert q11["passage_ids"] == "lemoci-fr#5 lemoci-fr#3"
+    assert q11["first_snippet"] == "Trois principes : égalité, réciprocité, bénéfice mutuel."
     assert (q11["answered"], q11["votes_up"], q11["user"]) == ("1", "0", "")
     with pytest.raises(ValueError):
         reports.export(db, io.StringIO(), "xml")

@@ -364,3 +364,25 @@ async def test_a_version_1_log_migrates_with_no_row_lost(tmp_path: Path) -> None
     assert rows(db, "SELECT qid, topic FROM questions WHERE qid IN ('old0', 'old1', 'old3') ORDER BY qid") == [
         ("old0", "=sign =who"), ("old1", "=sign =who"), ("old3", "=sign =who"),
     ]
+
+
+async def test_a_replaced_secret_is_noticed_and_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 12 item 11: a lost or regenerated secret is not replaced silently."""
+    from bot.querylog.fingerprint import SecretCheck
+
+    db = tmp_path / "data" / "queries.db"
+    async with await QueryLog.open(db) as qlog:  # the secret file is made beside the log
+        assert qlog.secret_check is SecretCheck.MATCH
+    async with await QueryLog.open(db) as qlog:
+        assert qlog.secret_check is SecretCheck.MATCH
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    (db.parent / "log-secret").unlink()  # lost: a new one is made on the next start
+    with caplog.at_level(logging.ERROR):
+        async with await QueryLog.open(db) as qlog:
+            assert qlog.secret_check is SecretCheck.MISMATCH
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "does not match the one" in errors[0] and "BOT_LOG_SECRET" in errors[0]
+    caplog.clear()
+    async with await QueryLog.open(db, secret="another") as qlog:
+        assert qlog.secret_check is SecretCheck.MISMATCH  # the first secret stays the reference
+    assert any("does not match" in r.getMessage() for r in caplog.records)
