@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from fake_discord import FakeDiscord
+from fake_discord.plugin import Harness, custom_ids, embed_of
 from fake_discord.server import json_response
-
-from .conftest import Harness, custom_ids, embed_of
 
 EPHEMERAL = 1 << 6
 

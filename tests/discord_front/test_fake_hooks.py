@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from fake_discord import FakeDiscord, RecordedRequest, rate_limited
-
-from .conftest import Harness
+from fake_discord.plugin import Harness
 
 
 async def test_a_rate_limited_reply_is_retried(harness: Harness, fake: FakeDiscord):

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from fake_discord import FakeDiscord
-
-from .conftest import Harness
+from fake_discord.plugin import Harness
 
 EPHEMERAL = 1 << 6
 

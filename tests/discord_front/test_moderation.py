@@ -6,8 +6,7 @@ import asyncio
 from pathlib import Path
 
 from fake_discord import FakeDiscord
-
-from .conftest import Harness
+from fake_discord.plugin import Harness
 
 EPHEMERAL = 1 << 6
 

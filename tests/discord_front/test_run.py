@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from fake_discord import FakeDiscord
+from fake_discord.plugin import TOKEN
 from fake_settings import settings_for
 
 from bot.cli import main
 from bot.cli.run import serve
 from bot.discord_front import endpoints
-
-from .conftest import TOKEN
 
 
 def test_run_without_token_says_how_to_get_one(tmp_path: Path, monkeypatch, capsys):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fake_discord import FakeDiscord
-
-from .conftest import Harness, custom_ids, embed_of
+from fake_discord.plugin import Harness, custom_ids, embed_of
 
 
 def by_name(commands: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from fake_discord import FakeDiscord
-
-from .conftest import StartBot, custom_ids, qid_of
+from fake_discord.plugin import StartBot, custom_ids, qid_of
 
 EPHEMERAL = 1 << 6
 

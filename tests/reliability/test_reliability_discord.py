@@ -24,11 +24,11 @@ import discord
 import paths
 import pytest
 from fake_discord import FakeDiscord, FakeUser, RecordedRequest, json_response, rate_limited, server_error
+from fake_discord.plugin import Harness
 from reliability_harness import (
     CORPUS,
     EPHEMERAL,
     TOKEN,
-    Running,
     callbacks,
     final_body,
     qid_of,
@@ -52,13 +52,13 @@ async def fake() -> AsyncIterator[FakeDiscord]:
 
 
 @pytest.fixture
-async def run(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[Running]:
+async def run(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[Harness]:
     async with running_bot(fake, tmp_path) as running:
         yield running
 
 
-async def answered(run: Running, text: str, author: FakeUser) -> RecordedRequest:
-    reply = await run.mention(text, author)
+async def answered(run: Harness, text: str, author: FakeUser) -> RecordedRequest:
+    reply = await run.reply_to_mention(text, author)
     assert reply.json["embeds"], reply.json
     return reply
 
@@ -66,7 +66,7 @@ async def answered(run: Running, text: str, author: FakeUser) -> RecordedRequest
 # --------------------------------------------------------------------------- gateway
 
 
-async def test_gateway_drop_is_resumed_and_later_questions_answered(run: Running, fake: FakeDiscord) -> None:
+async def test_gateway_drop_is_resumed_and_later_questions_answered(run: Harness, fake: FakeDiscord) -> None:
     await answered(run, "Who signed the declaration?", fake.alice)
     session = run.bot.ws.session_id
     for code in (4000, 1006, 4000):  # an unknown error, an abnormal closure, once more
@@ -78,12 +78,12 @@ async def test_gateway_drop_is_resumed_and_later_questions_answered(run: Running
     assert len(fake.identifies) == 1
     reply = await answered(run, "Qui a signé la déclaration ?", fake.bob)
     await run.querylog.flush()
-    assert qid_of(reply.json) in {q for (q,) in run.rows("SELECT qid FROM questions")}
+    assert qid_of(reply.json) in {q for (q,) in await run.rows("SELECT qid FROM questions")}
     response = await fake.wait_response(await fake.slash("ask", {"question": "When was it signed?"}, user=fake.alice))
     assert response.status == 200 and response.json["data"]["embeds"]
 
 
-async def test_invalid_session_leads_to_a_new_identify(run: Running, fake: FakeDiscord) -> None:
+async def test_invalid_session_leads_to_a_new_identify(run: Harness, fake: FakeDiscord) -> None:
     fake.allow_resume = False
     await fake.close_gateway(4000)
     await until(lambda: len(fake.identifies) == 2, timeout=20)
@@ -91,7 +91,7 @@ async def test_invalid_session_leads_to_a_new_identify(run: Running, fake: FakeD
     await answered(run, "Who signed the declaration?", fake.alice)
 
 
-async def test_reconnect_requested_by_the_gateway(run: Running, fake: FakeDiscord) -> None:
+async def test_reconnect_requested_by_the_gateway(run: Harness, fake: FakeDiscord) -> None:
     await fake.send_gateway({"op": 7, "d": None})  # RECONNECT
     await until(lambda: len(fake.resumes) == 1, timeout=15)
     await answered(run, "Who signed the declaration?", fake.alice)
@@ -100,7 +100,7 @@ async def test_reconnect_requested_by_the_gateway(run: Running, fake: FakeDiscor
 # --------------------------------------------------------------------------- REST faults
 
 
-async def test_rate_limited_reply_arrives_later_and_once(run: Running, fake: FakeDiscord) -> None:
+async def test_rate_limited_reply_arrives_later_and_once(run: Harness, fake: FakeDiscord) -> None:
     limited: list[RecordedRequest] = []
 
     def twice(request: RecordedRequest) -> Any:
@@ -117,10 +117,10 @@ async def test_rate_limited_reply_arrives_later_and_once(run: Running, fake: Fak
     await asyncio.sleep(0.3)
     assert len(replies(fake)[int(msg["id"])]) == 1
     await run.querylog.flush()
-    assert run.rows("SELECT count(*) FROM questions") == [(1,)]
+    assert await run.rows("SELECT count(*) FROM questions") == [(1,)]
 
 
-async def test_rate_limited_interaction_callback_still_answers(run: Running, fake: FakeDiscord) -> None:
+async def test_rate_limited_interaction_callback_still_answers(run: Harness, fake: FakeDiscord) -> None:
     limited: list[RecordedRequest] = []
 
     def once(request: RecordedRequest) -> Any:
@@ -136,7 +136,7 @@ async def test_rate_limited_interaction_callback_still_answers(run: Running, fak
     assert body is not None and body["embeds"] and limited
 
 
-async def test_server_error_once_is_retried(run: Running, fake: FakeDiscord) -> None:
+async def test_server_error_once_is_retried(run: Harness, fake: FakeDiscord) -> None:
     failed: list[RecordedRequest] = []
 
     def once(request: RecordedRequest) -> Any:
@@ -163,7 +163,7 @@ class _QuickRetries:
 
 @pytest.mark.parametrize("status", [500, 503])
 async def test_server_error_on_every_try_is_logged_and_the_bot_goes_on(
-    run: Running, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, status: int
+    run: Harness, fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, status: int
 ) -> None:
     monkeypatch.setattr(discord.http, "asyncio", _QuickRetries())
     remove = fake.override("POST", r"/channels/\d+/messages", lambda request: server_error(status))
@@ -175,11 +175,11 @@ async def test_server_error_on_every_try_is_logged_and_the_bot_goes_on(
     remove()
     await answered(run, "Qui a signé la déclaration ?", fake.bob)
     await run.querylog.flush()
-    assert run.rows("SELECT count(*) FROM questions") == [(2,)]  # the failed reply's question was logged too
+    assert await run.rows("SELECT count(*) FROM questions") == [(2,)]  # the failed reply's question was logged too
 
 
 async def test_interaction_whose_callback_fails(
-    run: Running, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+    run: Harness, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Discord refuses the callback (expired interaction): the failure is logged, the next /ask is answered."""
     remove = fake.override(
@@ -237,7 +237,7 @@ async def refusal(fake: FakeDiscord, command: tuple[str, str, dict[str, Any]], u
 
 
 async def test_moderator_and_maintainer_commands_are_refused_to_everyone_else(
-    run: Running, fake: FakeDiscord
+    run: Harness, fake: FakeDiscord
 ) -> None:
     built_at = run.assistant.built_at
     member = FakeUser(fake.ids(), "mallory")
@@ -270,7 +270,7 @@ async def test_moderator_and_maintainer_commands_are_refused_to_everyone_else(
     ],
 )
 async def test_kb_add_refuses_unsafe_files(
-    run: Running, fake: FakeDiscord, tmp_path: Path, filename: str, data: bytes, expected: str
+    run: Harness, fake: FakeDiscord, tmp_path: Path, filename: str, data: bytes, expected: str
 ) -> None:
     before = sorted(str(p) for p in tmp_path.rglob("*") if "data" not in p.parts)
     interaction = await fake.slash("kb", user=fake.admin, subcommand="add", attachments={"file": (filename, data)})

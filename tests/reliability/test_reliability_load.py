@@ -127,7 +127,7 @@ async def test_burst_of_200_questions_from_20_members(tmp_path: Path) -> None:
                     qids.add(qid_of(body) or "")
 
         # -- the log holds every answered question ---------------------------------------------------------
-        logged = run.rows("SELECT qid, question FROM questions WHERE frontend = 'discord'")
+        logged = await run.rows("SELECT qid, question FROM questions WHERE frontend = 'discord'")
         heartbeat_delays = [b.at - a.at - HEARTBEAT for a, b in itertools.pairwise(beats)]
         figures = {
             "questions": len(sent),
@@ -179,5 +179,5 @@ async def test_fifty_members_ask_at_the_same_instant(tmp_path: Path) -> None:
         elapsed = time.monotonic() - started
         await run.querylog.flush()
         assert all(len(replies(fake)[int(m["id"])]) == 1 for m in messages)
-        assert run.rows("SELECT count(*) FROM questions")[0][0] == 50
+        assert (await run.rows("SELECT count(*) FROM questions"))[0][0] == 50
         print(f"\nburst figures: 50 questions answered in {elapsed * 1000:.0f} ms ({50 / elapsed:.0f} answers/s)")
