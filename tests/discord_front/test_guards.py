@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from fake_discord import FakeDiscord
-
-from .conftest import StartBot
+from fake_discord.plugin import StartBot
 
 EPHEMERAL = 1 << 6
 
