@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.knowledge.loader import load_knowledge
+from bot.knowledge.loader import Served, load_knowledge, shrinkage
 from bot.models import Answer, KnowledgeBase, LoadError
 from bot.questions import clean_question
 from bot.search.analysis import detect_language
@@ -27,19 +27,25 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class ReloadResult:
-    """What a reload did: ``swapped`` is False when nothing loaded and the previous index stays."""
+    """What a reload did: ``swapped`` is False when nothing loaded and the previous index stays.
+
+    ``dropped`` names what was served before and is smaller now (``lemoci-en: 15 passages before, 0 now``).
+    """
 
     swapped: bool
     documents: int
     passages: int
     errors: list[LoadError] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    warnings: list[LoadError] = field(default_factory=list)
 
 
-def build_retriever(directory: Path, cache_path: Path | None = None) -> Retriever:
+def build_retriever(directory: Path, cache_path: Path | None = None, served: Served | None = None) -> Retriever:
     """Load ``directory`` and index it, reusing the index cache at ``cache_path`` for unchanged files
-    (CPU and disk work: call it off the event loop)."""
+    (CPU and disk work: call it off the event loop). ``served``: the files the running bot serves keep
+    their ids against newcomers (see ``loader``)."""
     cache = IndexCache(cache_path) if cache_path is not None else None
-    return Retriever(load_knowledge(Path(directory)), cache=cache)
+    return Retriever(load_knowledge(Path(directory), served), cache=cache)
 
 
 class Assistant:
@@ -89,18 +95,26 @@ class Assistant:
         """Rebuild the index from ``knowledge_dir`` off the loop; keep the old one if nothing loads."""
         async with self._reload_lock:
             loop = asyncio.get_running_loop()
+            before = self._retriever.kb
             retriever = await loop.run_in_executor(
-                self._reload_pool, build_retriever, self.knowledge_dir, self.cache_path
+                self._reload_pool, build_retriever, self.knowledge_dir, self.cache_path, Served.of(before)
             )
             kb = retriever.kb
+            for error in kb.errors:
+                log.warning("knowledge file refused: %s", error)
             if not kb.passages:
                 log.warning("reload of %s loaded no passage; keeping the previous index", self.knowledge_dir)
-                return ReloadResult(False, len(kb.documents), 0, list(kb.errors))
+                return ReloadResult(False, len(kb.documents), 0, list(kb.errors), warnings=list(kb.warnings))
+            dropped = shrinkage(before, kb)
+            for line in dropped:
+                log.warning("reload lost what was served: %s", line)
             self._retriever = retriever
             self.built_at = datetime.now(UTC)
             log.info("index reloaded: %d documents, %d passages, %d errors",
                      len(kb.documents), len(kb.passages), len(kb.errors))
-            return ReloadResult(True, len(kb.documents), len(kb.passages), list(kb.errors))
+            return ReloadResult(
+                True, len(kb.documents), len(kb.passages), list(kb.errors), dropped, list(kb.warnings)
+            )
 
     def close(self) -> None:
         self._search_pool.shutdown(wait=False, cancel_futures=True)

@@ -28,7 +28,7 @@ FrontEnd = Literal["cli", "discord"]
 class Passage:
     """One retrievable unit: a paragraph of a document or one FAQ entry."""
 
-    id: str  # stable id, "doc_id#n" (n counts from 1 in file order)
+    id: str  # stable id, "doc_id#slug-hash" anchored on heading and content (bot.knowledge.ids)
     doc_id: str
     title: str  # the document title
     source: str  # URL the facts come from
@@ -56,6 +56,8 @@ class Document:
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     passage_count: int = 0
+    group: str | None = None  # translations of each other share a group (front matter "group")
+    translation_of: str | None = None  # or point at the document they translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,7 @@ class GlossaryEntry:
 
     id: str
     terms: tuple[str, ...]
+    path: str = ""  # the glossary file it comes from
 
 
 class ChatKind(StrEnum):
@@ -107,6 +110,7 @@ class KnowledgeBase:
     errors: list[LoadError]
     directory: str = ""
     chat: list[ChatPhrases] = field(default_factory=list)
+    warnings: list[LoadError] = field(default_factory=list)  # loaded anyway (an ignored key, another language)
     loaded_at: datetime | None = None
 
     @property

@@ -42,7 +42,7 @@ async def test_ask_answers_from_the_worker_thread(corpus: Path):
     try:
         answer = await assistant.ask("Where was the joint declaration signed?")
         assert answer.answered
-        assert answer.citations[0].passage_id == "signing#1"
+        assert answer.citations[0].passage_id.startswith("signing#facts-")
     finally:
         assistant.close()
 

@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -178,7 +179,9 @@ def _passages(args: argparse.Namespace) -> int:
     if directory.is_dir():
         from bot.knowledge.loader import load_knowledge
 
-        known = [p.id for p in load_knowledge(directory).passages]
+        passages = load_knowledge(directory).passages
+        known = [p.id for p in passages]
+        _rename_old_ids(_db_path(args), passages)
     data = reports.passages(_db_path(args), since=since, known_ids=known)
     if args.json:
         print_json(data)
@@ -210,13 +213,25 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _retriever_answer(directory: Path) -> Callable[[str, str], Any]:
+def _rename_old_ids(db: Path, passages: list[Any]) -> None:
+    """Rows logged with position ids (``doc#n``) get the stable ids of the corpus at hand (once)."""
+    from bot.knowledge.ids import legacy_ids
+    from bot.querylog.renames import rename_in_file
+
+    try:
+        rename_in_file(db, legacy_ids(passages))
+    except (sqlite3.Error, OSError) as exc:
+        print(f"warning: old passage ids in {db} were not renamed ({exc})", file=sys.stderr)
+
+
+def _retriever_answer(directory: Path, db: Path) -> Callable[[str, str], Any]:
     if not directory.is_dir():
         raise QueryLogError(f"no knowledge directory at {directory}")
     from bot.knowledge.loader import load_knowledge
     from bot.search.retriever import Retriever
 
     retriever = Retriever(load_knowledge(directory))
+    _rename_old_ids(db, retriever.kb.passages)
     return lambda question, language: retriever.answer(question, language)
 
 
@@ -225,7 +240,7 @@ def _replay(args: argparse.Namespace) -> int:
     directory = _knowledge_dir(args)
     db = _db_path(args)
     schema.open_reader(db).close()  # a bad log fails before the corpus is loaded
-    data = reports.replay(db, _retriever_answer(directory), since=since, progress=progress("replaying"))
+    data = reports.replay(db, _retriever_answer(directory, db), since=since, progress=progress("replaying"))
     if args.json:
         print_json(data)
         return 0

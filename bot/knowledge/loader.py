@@ -3,20 +3,53 @@
 Nothing here raises for a bad file: each problem becomes a :class:`LoadError` (``path:line: message``,
 worded for moderators), the file is skipped, and every other file still loads. Links that lead outside
 the folder, oversized and unreadable files are refused; one file is parsed by :mod:`bot.knowledge.parse`.
+
+When two files claim one id, the one already served keeps it (``Served``: what the running bot had),
+then the older file, then the first path: a newcomer never switches off a served document or glossary.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from bot.knowledge.files import MAX_FILE_BYTES, too_big
 from bot.knowledge.parse import KNOWLEDGE_SUFFIXES, SIDECAR_SUFFIX, ParsedFile, parse_file, sidecar_name, suffix_list
-from bot.knowledge.problems import FileProblem
+from bot.knowledge.problems import FileProblem, FileProblems, all_problems
 from bot.models import KnowledgeBase, LoadError
+
+TRASH_DIR = "_trash"  # where /kb remove puts files (ignored like every "_" name)
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """Which file serves each document id and glossary id now (from the running bot's knowledge base)."""
+
+    documents: dict[str, str] = field(default_factory=dict)
+    glossary: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> Served:
+        return cls({d.id: d.path for d in kb.documents}, {g.id: g.path for g in kb.glossary if g.path})
+
+    def owns(self, path: str, parsed: ParsedFile) -> bool:
+        """True if ``path`` serves one of the ids ``parsed`` holds."""
+        doc = parsed.document
+        if doc is not None and self.documents.get(doc.id) == path:
+            return True
+        return any(self.glossary.get(entry.id) == path for entry in parsed.glossary)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A file that parsed, waiting for the id check (``mtime`` orders newcomers: older files win)."""
+
+    path: str
+    parsed: ParsedFile
+    mtime: float
 
 
 def is_ignored(name: str) -> bool:
@@ -49,12 +82,19 @@ class Loader:
 
     real_root: str
     kb: KnowledgeBase
+    served: Served = field(default_factory=Served)
     doc_paths: dict[str, str] = field(default_factory=dict)
     glossary_paths: dict[str, str] = field(default_factory=dict)
     visited: set[str] = field(default_factory=set)
+    candidates: list[Candidate] = field(default_factory=list)
 
     def error(self, path: str, line: int, message: str) -> None:
         self.kb.errors.append(LoadError(path, line, message))
+
+    def problems(self, path: str, error: FileProblem | FileProblems, warnings: bool = False) -> None:
+        target = self.kb.warnings if warnings else self.kb.errors
+        for problem in all_problems(error):
+            target.append(LoadError(problem.path or path, problem.line, problem.message))
 
     def outside(self, path: Path) -> bool:
         """True if ``path`` (a link) leads outside the knowledge dir."""
@@ -106,10 +146,28 @@ class Loader:
         try:
             sidecar = self.read_sidecar(entry, path) if sidecar_name(path) in names else None
             parsed = parse_file(path, read_file(entry), sidecar)
-        except FileProblem as problem:
-            self.error(problem.path or path, problem.line, problem.message)
+        except (FileProblem, FileProblems) as problem:
+            self.problems(path, problem)
             return
-        self.add(path, parsed)
+        try:
+            mtime = entry.stat().st_mtime
+        except OSError:
+            mtime = 0.0
+        self.candidates.append(Candidate(path, parsed, mtime))
+
+    def settle(self) -> None:
+        """Give each id to its first claimant (served, then oldest, then path); refuse the later ones.
+
+        The files that keep their ids are added in folder order, so the knowledge base reads as the folder does.
+        """
+        order = sorted(self.candidates, key=lambda c: (not self.served.owns(c.path, c.parsed), c.mtime, c.path))
+        kept = {c.path for c in order if self.claim(c.path, c.parsed)}
+        for candidate in self.candidates:
+            if candidate.path in kept:
+                self.add(candidate.path, candidate.parsed)
+                for warning in candidate.parsed.warnings:
+                    self.problems(candidate.path, warning, warnings=True)
+        self.candidates.clear()
 
     def read_sidecar(self, entry: Path, path: str) -> tuple[str, bytes] | None:
         """``(path, bytes)`` of the ``NAME.meta.yaml`` beside a ``NAME.txt`` (None for other files)."""
@@ -126,42 +184,71 @@ class Loader:
             problem.path = sidecar_path
             raise
 
-    def add(self, path: str, parsed: ParsedFile) -> None:
-        """Add a parsed file unless one of its ids is already taken by another file."""
+    def claim(self, path: str, parsed: ParsedFile) -> bool:
+        """Take the file's ids unless one is already taken by another file (then it is refused: False)."""
         doc = parsed.document
+        refused = False
         if doc is not None and doc.id in self.doc_paths:
             first = self.doc_paths[doc.id]
-            message = f'the id "{doc.id}" is already used by {first}; give this file another id'
+            message = f'the id "{doc.id}" is already used by {first}; give this file another id (it was not loaded)'
             self.error(parsed.id_path or path, parsed.id_line, message)
-            return
+            refused = True
         for entry, line in zip(parsed.glossary, parsed.glossary_lines, strict=True):
             if entry.id in self.glossary_paths:
                 first = self.glossary_paths[entry.id]
-                self.error(path, line, f'glossary id "{entry.id}" is already used in {first}; use another id')
-                return
+                self.error(
+                    path, line, f'glossary id "{entry.id}" is already used in {first}; use another id '
+                    "(this file was not loaded)"
+                )
+                refused = True
+        if refused:
+            return False
         if doc is not None:
             self.doc_paths[doc.id] = path
-            self.kb.documents.append(doc)
-            self.kb.passages.extend(parsed.passages)
         for entry in parsed.glossary:
             self.glossary_paths[entry.id] = path
-            self.kb.glossary.append(entry)
+        return True
+
+    def add(self, path: str, parsed: ParsedFile) -> None:
+        if parsed.document is not None:
+            self.kb.documents.append(parsed.document)
+            self.kb.passages.extend(parsed.passages)
+        self.kb.glossary.extend(replace(entry, path=path) for entry in parsed.glossary)
         self.kb.chat.extend(parsed.chat)
 
 
-def load_directory(directory: Path) -> Loader:
-    """Load ``directory``; the result also tells which file owns each id (uploads check collisions with it)."""
+def load_directory(directory: Path, served: Served | None = None) -> Loader:
+    """Load ``directory``; the result also tells which file owns each id (uploads check collisions with it).
+
+    ``served``: what the running bot serves now, so that those files keep their ids against newcomers.
+    """
     kb = KnowledgeBase(documents=[], passages=[], glossary=[], errors=[], directory=str(directory))
-    loader = Loader(real_root=os.path.realpath(directory), kb=kb)
+    loader = Loader(real_root=os.path.realpath(directory), kb=kb, served=served or Served())
     if not directory.is_dir():
         what = "is not a folder" if directory.exists() else "does not exist"
         loader.error(".", 0, f"the knowledge folder {directory} {what}")
     else:
         loader.walk(directory, PurePosixPath())
+        loader.settle()
     kb.loaded_at = datetime.now(UTC)
     return loader
 
 
-def load_knowledge(directory: Path) -> KnowledgeBase:
+def load_knowledge(directory: Path, served: Served | None = None) -> KnowledgeBase:
     """Load every knowledge file under ``directory`` (recursively, sorted); bad files become ``kb.errors``."""
-    return load_directory(Path(directory)).kb
+    return load_directory(Path(directory), served).kb
+
+
+def shrinkage(before: KnowledgeBase, after: KnowledgeBase) -> list[str]:
+    """What a reload lost of what was served: ``lemoci-en: 15 passages before, 0 now``, the glossary's entries."""
+    now: dict[str, int] = {}
+    for passage in after.passages:
+        now[passage.doc_id] = now.get(passage.doc_id, 0) + 1
+    lines = [
+        f"{doc.id}: {doc.passage_count} passages before, {now.get(doc.id, 0)} now"
+        for doc in before.documents
+        if now.get(doc.id, 0) < doc.passage_count
+    ]
+    if len(after.glossary) < len(before.glossary):
+        lines.append(f"glossary: {len(before.glossary)} entries before, {len(after.glossary)} now")
+    return lines

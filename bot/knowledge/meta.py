@@ -11,12 +11,13 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.knowledge.problems import FileProblem
+from bot.knowledge.problems import FileProblem, Problems, did_you_mean
 from bot.knowledge.safe_yaml import ParsedYaml
 from bot.models import LANGUAGES
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 LANGUAGE_LIST = ", ".join(LANGUAGES)
+META_KEYS = ("id", "title", "language", "source", "date", "tags", "aliases", "group", "translation_of")
 
 
 @dataclass(slots=True)
@@ -32,6 +33,9 @@ class Meta:
     id_path: str = ""  # the sidecar holding the id, if not the file itself
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    group: str | None = None  # documents that are translations of each other share a group
+    translation_of: str | None = None  # or name the id of the document they translate
+    language_line: int = 1
 
 
 def as_text(value: Any) -> str | None:
@@ -77,24 +81,92 @@ def _required(parsed: ParsedYaml, key: str, where: str, hint: str = "") -> str:
     return value
 
 
-def read_meta(parsed: ParsedYaml, where: str) -> Meta:
-    """Validate id, title, language, source (+ optional date, tags, aliases)."""
+def check_keys(
+    data: dict, key_lines: dict[str, int], known: tuple[str, ...], problems: Problems, first: int
+) -> set[str]:
+    """Name each key that is not one of ``known``: a misspelt one is an error with "did you mean",
+    any other a warning (it is ignored). Returns the known keys that were misspelt (not reported missing)."""
+    meant: set[str] = set()
+    for key in data:
+        name = str(key)
+        if name in known:
+            continue
+        line = key_lines.get(name, first)
+        guess = name.lower() if name.lower() in known else did_you_mean(name, known)
+        if guess is not None and guess not in data:
+            meant.add(guess)
+            problems.add(FileProblem(line, f'unknown key "{name}": did you mean "{guess}"?'))
+        else:
+            problems.warn(FileProblem(line, f'unknown key "{name}" is ignored (known keys: {", ".join(known)})'))
+    return meant
+
+
+def _optional_id(parsed: ParsedYaml, key: str) -> str | None:
+    value = as_text(parsed.data.get(key))
+    if value and not ID_RE.fullmatch(value):
+        raise FileProblem(
+            parsed.key_lines.get(key, parsed.first_line),
+            f'"{key}" is a document id or group name: lowercase letters a-z, digits and hyphens (got "{value}")',
+        )
+    return value or None
+
+
+def read_meta(
+    parsed: ParsedYaml, where: str, problems: Problems | None = None, extra_keys: tuple[str, ...] = ()
+) -> Meta | None:
+    """Validate id, title, language, source (+ optional date, tags, aliases, group, translation_of).
+
+    Every problem goes to ``problems`` (None: raise them together); returns None when a required key is bad.
+    """
+    collect = problems if problems is not None else Problems()
+    meta = _read_meta(parsed, where, collect, extra_keys)
+    if problems is None:
+        collect.raise_any()
+    return meta
+
+
+def _read_meta(parsed: ParsedYaml, where: str, problems: Problems, extra_keys: tuple[str, ...]) -> Meta | None:
     data, lines, first = parsed.data, parsed.key_lines, parsed.first_line
     if not isinstance(data, dict):
-        raise FileProblem(first, f'{where} must be a list of "key: value" lines (id, title, language, source)')
-    doc_id = _required(parsed, "id", where, " (a short name such as declaration-en)")
-    if not ID_RE.fullmatch(doc_id):
-        raise FileProblem(
-            lines.get("id", first),
-            f'"id" may only use lowercase letters a-z, digits and hyphens, starting with a letter or digit '
-            f'(got "{doc_id}")',
+        problems.add(
+            FileProblem(first, f'{where} must be a list of "key: value" lines (id, title, language, source)')
         )
-    title = _required(parsed, "title", where)
-    language = _required(parsed, "language", where, f" (one of {LANGUAGE_LIST})")
-    if language not in LANGUAGES:
-        raise FileProblem(lines.get("language", first), f'"language" must be one of {LANGUAGE_LIST} (got "{language}")')
-    _required(parsed, "source", where, " (the http(s) web address the facts come from)")
-    source = check_source(data["source"], lines.get("source", first))
+        return None
+    meant = check_keys(data, lines, META_KEYS + extra_keys, problems, first)
+
+    def required(key: str, hint: str = "") -> str | None:
+        if key in meant and key not in data:
+            return None  # already named as a misspelling
+        return problems.attempt(lambda: _required(parsed, key, where, hint))
+
+    doc_id = required("id", " (a short name such as declaration-en)")
+    if doc_id and not ID_RE.fullmatch(doc_id):
+        problems.add(
+            FileProblem(
+                lines.get("id", first),
+                f'"id" may only use lowercase letters a-z, digits and hyphens, starting with a letter or digit '
+                f'(got "{doc_id}")',
+            )
+        )
+        doc_id = None
+    title = required("title")
+    language = required("language", f" (one of {LANGUAGE_LIST})")
+    if language is not None:
+        language = language.strip().lower()
+        if language not in LANGUAGES:
+            problems.add(
+                FileProblem(lines.get("language", first), f'"language" must be one of {LANGUAGE_LIST} (got "{language}")')
+            )
+            language = None
+    source = None
+    if required("source", " (the http(s) web address the facts come from)") is not None:
+        source = problems.attempt(lambda: check_source(data["source"], lines.get("source", first)))
+    tags = problems.attempt(lambda: text_list(data.get("tags"), "tags", lines.get("tags", first))) or ()
+    aliases = problems.attempt(lambda: text_list(data.get("aliases"), "aliases", lines.get("aliases", first))) or ()
+    group = problems.attempt(lambda: _optional_id(parsed, "group"))
+    translation_of = problems.attempt(lambda: _optional_id(parsed, "translation_of"))
+    if doc_id is None or title is None or language is None or source is None:
+        return None
     return Meta(
         id=doc_id,
         title=title,
@@ -102,6 +174,9 @@ def read_meta(parsed: ParsedYaml, where: str) -> Meta:
         source=source,
         id_line=lines.get("id", first),
         date=as_text(data.get("date")) or None,
-        tags=text_list(data.get("tags"), "tags", lines.get("tags", first)),
-        aliases=text_list(data.get("aliases"), "aliases", lines.get("aliases", first)),
+        tags=tags,
+        aliases=aliases,
+        group=group,
+        translation_of=translation_of,
+        language_line=lines.get("language", first),
     )

@@ -1,24 +1,32 @@
 """Parse ONE knowledge file from bytes into a :class:`ParsedFile` (what it contributes to the knowledge base).
 
 The kinds: a Markdown document with front matter; a plain-text document with front matter or a
-``NAME.meta.yaml`` sidecar; a FAQ (``type: faq``); a glossary (``type: glossary``). The first rule a file
-breaks raises :class:`FileProblem`. The formats are described for moderators in ``knowledge/README.md``.
+``NAME.meta.yaml`` sidecar; a FAQ (``type: faq``); a glossary (``type: glossary``). Every rule a file
+breaks is collected and raised together (:class:`FileProblems`; a YAML syntax error stops at once), so a
+moderator fixes them in one go; warnings (an ignored key, a text that reads in another language) travel in
+``ParsedFile.warnings``. The formats are described for moderators in ``knowledge/README.md``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
 
 from bot.knowledge.files import MAX_FILE_BYTES, decode, split_lines, too_big
-from bot.knowledge.meta import ID_RE, Meta, as_text, check_source, read_meta, text_list
+from bot.knowledge.ids import passage_ids
+from bot.knowledge.language import language_warning
+from bot.knowledge.meta import ID_RE, Meta, as_text, check_keys, check_source, read_meta, text_list
 from bot.knowledge.paragraphs import split_paragraphs
-from bot.knowledge.problems import FileProblem
+from bot.knowledge.problems import FileProblem, Problems
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
 from bot.models import LANGUAGES, ChatKind, ChatPhrases, Document, GlossaryEntry, Passage
 
 MIN_GLOSSARY_TERMS = 2
+FAQ_KEYS = ("type", "entries")
+FAQ_ENTRY_KEYS = ("questions", "answer", "source", "tags")
+GLOSSARY_KEYS = ("type", "terms")
+GLOSSARY_ENTRY_KEYS = ("id", "terms")
 TEXT_SUFFIXES = (".md", ".txt")
 YAML_SUFFIXES = (".yaml", ".yml")
 KNOWLEDGE_SUFFIXES = TEXT_SUFFIXES + YAML_SUFFIXES
@@ -38,6 +46,7 @@ class ParsedFile:
     id_path: str = ""  # where the id is written when it is not in the file itself (a sidecar)
     glossary_lines: list[int] = field(default_factory=list)
     chat: list[ChatPhrases] = field(default_factory=list)
+    warnings: list[FileProblem] = field(default_factory=list)
 
 
 def _name(path: str) -> str:
@@ -80,14 +89,17 @@ def _document(meta: Meta, path: str, kind: str, passage_count: int) -> Document:
         tags=meta.tags,
         aliases=meta.aliases,
         passage_count=passage_count,
+        group=meta.group,
+        translation_of=meta.translation_of,
     )
 
 
 def build_document(meta: Meta, path: str, paragraphs: list[tuple[str, str, int]]) -> ParsedFile:
-    """The document and its passages, one per ``(heading, text, line)`` paragraph."""
+    """The document and its passages, one per ``(heading, text, line)`` paragraph (stable ids, see ``ids``)."""
+    ids = passage_ids(meta.id, ((heading, text) for heading, text, _line in paragraphs))
     passages = [
         Passage(
-            id=f"{meta.id}#{n}",
+            id=passage_id,
             doc_id=meta.id,
             title=meta.title,
             source=meta.source,
@@ -98,10 +110,18 @@ def build_document(meta: Meta, path: str, paragraphs: list[tuple[str, str, int]]
             line=line,
             tags=meta.tags,
         )
-        for n, (heading, text, line) in enumerate(paragraphs, start=1)
+        for passage_id, (heading, text, line) in zip(ids, paragraphs, strict=True)
     ]
     document = _document(meta, path, "document", len(passages))
     return ParsedFile(document, passages, id_line=meta.id_line, id_path=meta.id_path)
+
+
+def _with_language_warning(result: ParsedFile, meta: Meta, path: str) -> ParsedFile:
+    warning = language_warning(meta.language, [p.text for p in result.passages], meta.language_line)
+    if warning is not None:
+        warning.path = meta.id_path or None
+        result.warnings.append(warning)
+    return result
 
 
 def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None) -> ParsedFile:
@@ -111,10 +131,11 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
     parsed, body = _front_matter(lines)
     if parsed is not None and sidecar is not None:
         raise FileProblem(1, f"the file has front matter and also {_name(sidecar[0])}; keep only one of the two")
+    problems = Problems()
     if parsed is not None:
-        meta = read_meta(parsed, "front matter")
+        meta = read_meta(parsed, "front matter", problems)
     elif sidecar is not None:
-        meta = parse_sidecar(*sidecar)
+        meta = parse_sidecar(*sidecar, problems=problems)
     elif markdown:
         raise FileProblem(
             1,
@@ -129,104 +150,170 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
         )
     paragraphs = split_paragraphs(lines, body, markdown)
     if not paragraphs:
-        raise FileProblem(1, NO_PASSAGES_MD if markdown else NO_PASSAGES_TXT)
-    return build_document(meta, path, paragraphs)
+        problems.add(FileProblem(1, NO_PASSAGES_MD if markdown else NO_PASSAGES_TXT))
+    problems.raise_any()
+    assert meta is not None  # a missing key is a problem, raised above
+    result = build_document(meta, path, paragraphs)
+    result.warnings.extend(problems.warnings)
+    return _with_language_warning(result, meta, path)
 
 
-def parse_sidecar(path: str, data: bytes) -> Meta:
-    """The metadata of ``NAME.meta.yaml``; problems are reported on the sidecar's own path."""
+def parse_sidecar(path: str, data: bytes, problems: Problems | None = None) -> Meta | None:
+    """The metadata of ``NAME.meta.yaml``; problems are reported on the sidecar's own path.
+
+    With ``problems``, they are added there (None is returned for bad metadata); without, they are raised.
+    """
+    own = Problems()
     try:
-        meta = read_meta(parse_yaml(decode(data)), _name(path))
+        meta = read_meta(parse_yaml(decode(data)), _name(path), own)
     except FileProblem as problem:
+        own.add(problem)
+        meta = None
+    for problem in own.found + own.warnings:
         problem.path = problem.path or path
-        raise
-    meta.id_path = path
+    if problems is None:
+        own.raise_any()
+    else:
+        problems.found.extend(own.found)
+        problems.warnings.extend(own.warnings)
+    if meta is not None:
+        meta.id_path = path
     return meta
 
 
 # --------------------------------------------------------------------------- FAQ and glossary (.yaml)
 
 
-def _faq_entry(entry: Any, number: int, line: int, meta: Meta, path: str) -> Passage:
+def _faq_entry(
+    entry: Any, number: int, line: int, key_lines: dict[str, int], meta: Meta | None, path: str, problems: Problems
+) -> tuple[str, str, Passage] | None:
+    """``(heading, text, passage)`` of one FAQ entry (its id is set by the caller), or None after noting why."""
     skipped = " (the whole file is skipped until this is fixed)"
     if not isinstance(entry, dict):
-        raise FileProblem(line, f'entry {number} must have "questions:" and "answer:" lines{skipped}')
-    questions = text_list(entry.get("questions"), "questions", line)
-    if not questions:
-        raise FileProblem(line, f'entry {number} has no "questions"{skipped}')
+        problems.add(FileProblem(line, f'entry {number} must have "questions:" and "answer:" lines{skipped}'))
+        return None
+    before = len(problems.found)
+    meant = check_keys(entry, key_lines, FAQ_ENTRY_KEYS, problems, line)
+    questions = problems.attempt(lambda: text_list(entry.get("questions"), "questions", line))
+    if questions == () and "questions" not in meant:
+        problems.add(FileProblem(line, f'entry {number} has no "questions"{skipped}'))
     answer = as_text(entry.get("answer"))
-    if not answer:
-        raise FileProblem(line, f'entry {number} has no "answer"{skipped}')
-    source = check_source(entry["source"], line) if entry.get("source") is not None else meta.source
-    tags = tuple(dict.fromkeys(meta.tags + text_list(entry.get("tags"), "tags", line)))
-    return Passage(
-        id=f"{meta.id}#{number}",
+    if not answer and "answer" not in meant:
+        problems.add(FileProblem(line, f'entry {number} has no "answer"{skipped}'))
+    source = None
+    if entry.get("source") is not None:
+        source = problems.attempt(lambda: check_source(entry["source"], key_lines.get("source", line)))
+    tags = problems.attempt(lambda: text_list(entry.get("tags"), "tags", key_lines.get("tags", line)))
+    if len(problems.found) > before or meta is None or not questions or not answer:
+        return None
+    passage = Passage(
+        id="",
         doc_id=meta.id,
         title=meta.title,
-        source=source,
+        source=source or meta.source,
         language=meta.language,
         text=answer,
         kind="faq",
         questions=questions,
         path=path,
         line=line,
-        tags=tags,
+        tags=tuple(dict.fromkeys(meta.tags + (tags or ()))),
     )
+    return questions[0], answer + "\n" + "\n".join(questions), passage
 
 
 def _parse_faq(path: str, parsed: ParsedYaml) -> ParsedFile:
-    meta = read_meta(parsed, "the FAQ")
+    problems = Problems()
+    meta = read_meta(parsed, "the FAQ", problems, extra_keys=FAQ_KEYS)
     entries = parsed.data.get("entries")
     entries_line = parsed.key_lines.get("entries", parsed.first_line)
     if not isinstance(entries, list) or not entries:
-        raise FileProblem(entries_line, 'the FAQ has no entries (add an "entries:" list of questions and answers)')
+        problems.add(
+            FileProblem(entries_line, 'the FAQ has no entries (add an "entries:" list of questions and answers)')
+        )
+        entries = []
     lines = parsed.item_lines.get("entries", [])
-    passages = [
-        _faq_entry(entry, n, lines[n - 1] if n <= len(lines) else entries_line, meta, path)
+    key_lines = parsed.item_key_lines.get("entries", [])
+    built = [
+        _faq_entry(
+            entry, n, lines[n - 1] if n <= len(lines) else entries_line,
+            key_lines[n - 1] if n <= len(key_lines) else {}, meta, path, problems,
+        )
         for n, entry in enumerate(entries, start=1)
     ]
-    return ParsedFile(_document(meta, path, "faq", len(passages)), passages, id_line=meta.id_line)
+    problems.raise_any()
+    assert meta is not None
+    items = [item for item in built if item is not None]
+    ids = passage_ids(meta.id, ((heading, text) for heading, text, _ in items))
+    passages = [replace(passage, id=pid) for pid, (_, _, passage) in zip(ids, items, strict=True)]
+    result = ParsedFile(_document(meta, path, "faq", len(passages)), passages, id_line=meta.id_line)
+    result.warnings.extend(problems.warnings)
+    return _with_language_warning(result, meta, path)
 
 
 def _parse_glossary(parsed: ParsedYaml) -> ParsedFile:
+    problems = Problems()
+    check_keys(parsed.data, parsed.key_lines, GLOSSARY_KEYS, problems, parsed.first_line)
     entries = parsed.data.get("terms")
     first = parsed.key_lines.get("terms", parsed.first_line)
     if not isinstance(entries, list) or not entries:
-        raise FileProblem(first, 'the glossary has no entries (add a "terms:" list of entries with id and terms)')
+        problems.add(
+            FileProblem(first, 'the glossary has no entries (add a "terms:" list of entries with id and terms)')
+        )
+        entries = []
     lines = parsed.item_lines.get("terms", [])
+    key_lines = parsed.item_key_lines.get("terms", [])
     result = ParsedFile()
     seen: dict[str, int] = {}
     for number, entry in enumerate(entries, start=1):
         line = lines[number - 1] if number <= len(lines) else first
-        item = _glossary_entry(entry, number, line)
+        keys = key_lines[number - 1] if number <= len(key_lines) else {}
+        item = _glossary_entry(entry, number, line, keys, problems)
+        if item is None:
+            continue
         if item.id in seen:
-            raise FileProblem(
-                line, f'glossary id "{item.id}" is used twice in this file (also on line {seen[item.id]})'
+            problems.add(
+                FileProblem(line, f'glossary id "{item.id}" is used twice in this file (also on line {seen[item.id]})')
             )
+            continue
         seen[item.id] = line
         result.glossary.append(item)
         result.glossary_lines.append(line)
+    problems.raise_any()
+    result.warnings.extend(problems.warnings)
     return result
 
 
-def _glossary_entry(entry: Any, number: int, line: int) -> GlossaryEntry:
+def _glossary_entry(
+    entry: Any, number: int, line: int, key_lines: dict[str, int], problems: Problems
+) -> GlossaryEntry | None:
     if not isinstance(entry, dict):
-        raise FileProblem(line, f'glossary entry {number} must have "id:" and "terms:" lines')
+        problems.add(FileProblem(line, f'glossary entry {number} must have "id:" and "terms:" lines'))
+        return None
+    before = len(problems.found)
+    meant = check_keys(entry, key_lines, GLOSSARY_ENTRY_KEYS, problems, line)
     entry_id = as_text(entry.get("id"))
-    if not entry_id:
-        raise FileProblem(line, f'glossary entry {number} has no "id"')
-    if not ID_RE.fullmatch(entry_id):
-        raise FileProblem(
-            line,
-            f'glossary entry {number}: "id" may only use lowercase letters a-z, digits and hyphens (got "{entry_id}")',
+    if not entry_id and "id" not in meant:
+        problems.add(FileProblem(line, f'glossary entry {number} has no "id"'))
+    elif entry_id and not ID_RE.fullmatch(entry_id):
+        problems.add(
+            FileProblem(
+                line,
+                f'glossary entry {number}: "id" may only use lowercase letters a-z, digits and hyphens '
+                f'(got "{entry_id}")',
+            )
         )
-    terms = tuple(dict.fromkeys(text_list(entry.get("terms"), "terms", line)))
-    if len(terms) < MIN_GLOSSARY_TERMS:
-        raise FileProblem(
-            line,
-            f'glossary entry {number} ("{entry_id}") needs at least {MIN_GLOSSARY_TERMS} '
-            "different terms (the names that mean the same thing)",
+    terms = problems.attempt(lambda: tuple(dict.fromkeys(text_list(entry.get("terms"), "terms", line))))
+    if terms is not None and len(terms) < MIN_GLOSSARY_TERMS and "terms" not in meant:
+        problems.add(
+            FileProblem(
+                line,
+                f'glossary entry {number} ("{entry_id or "?"}") needs at least {MIN_GLOSSARY_TERMS} '
+                "different terms (the names that mean the same thing)",
+            )
         )
+    if len(problems.found) > before or not entry_id or not terms:
+        return None
     return GlossaryEntry(id=entry_id, terms=terms)
 
 
@@ -277,7 +364,8 @@ def _parse_yaml_file(path: str, text: str) -> ParsedFile:
 
 
 def parse_file(path: str, data: bytes, sidecar: tuple[str, bytes] | None = None) -> ParsedFile:
-    """Parse one knowledge file from bytes; raise ``FileProblem`` for the first rule it breaks.
+    """Parse one knowledge file from bytes; raise ``FileProblems`` with every rule it breaks
+    (``FileProblem`` alone when nothing more can be read: not UTF-8, a YAML syntax error).
 
     ``path`` is relative to the knowledge dir (POSIX); ``sidecar`` is ``(path, bytes)`` of ``NAME.meta.yaml``.
     """

@@ -6,7 +6,7 @@ items; errors are :class:`FileProblem` at the file's line, with a hint for the u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -30,6 +30,8 @@ class ParsedYaml:
     key_lines: dict[str, int]
     item_lines: dict[str, list[int]]
     first_line: int
+    # for a top-level list of mappings (FAQ entries, glossary terms): the line of each key of each item
+    item_key_lines: dict[str, list[dict[str, int]]] = field(default_factory=dict)
 
 
 class RestrictedLoader(yaml.SafeLoader):
@@ -163,10 +165,16 @@ def parse_yaml(text: str, offset: int = 0) -> ParsedYaml:
         loader.dispose()
     key_lines: dict[str, int] = {}
     item_lines: dict[str, list[int]] = {}
+    item_key_lines: dict[str, list[dict[str, int]]] = {}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             name = str(key.value)
             key_lines[name] = key.start_mark.line + 1 + offset
             if isinstance(value, yaml.SequenceNode):
                 item_lines[name] = [item.start_mark.line + 1 + offset for item in value.value]
-    return ParsedYaml(data, key_lines, item_lines, node.start_mark.line + 1 + offset)
+                item_key_lines[name] = [
+                    {str(k.value): k.start_mark.line + 1 + offset for k, _ in item.value}
+                    if isinstance(item, yaml.MappingNode) else {}
+                    for item in value.value
+                ]
+    return ParsedYaml(data, key_lines, item_lines, node.start_mark.line + 1 + offset, item_key_lines)

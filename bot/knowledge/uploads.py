@@ -19,7 +19,7 @@ from bot.knowledge.parse import (
     sidecar_name,
     suffix_list,
 )
-from bot.knowledge.problems import FileProblem
+from bot.knowledge.problems import FileProblem, FileProblems, all_problems
 from bot.models import LoadError
 
 MAX_FILENAME_CHARS = 100
@@ -94,8 +94,8 @@ def check_upload(filename: str, data: bytes, directory: Path) -> list[LoadError]
         return [LoadError(filename, 1, too_big(len(data)).message)]
     try:
         path, parsed = _upload_parse(filename, data, Path(directory))
-    except FileProblem as exc:
-        return [LoadError(exc.path or filename, exc.line, exc.message)]
+    except (FileProblem, FileProblems) as exc:
+        return [LoadError(p.path or filename, p.line, p.message) for p in all_problems(exc)]
     return _collisions(path, parsed, Path(directory))
 
 

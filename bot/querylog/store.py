@@ -27,7 +27,7 @@ import aiosqlite
 
 from bot.limits import DAY
 from bot.models import AbstentionReason, Answer, FrontEnd
-from bot.querylog import fingerprint, schema, topics
+from bot.querylog import fingerprint, renames, schema, topics
 from bot.querylog.fingerprint import SecretCheck
 from bot.querylog.schema import QueryLogError
 
@@ -451,6 +451,21 @@ class QueryLog:
         if conn is not None:
             with contextlib.suppress(sqlite3.Error, ValueError):
                 await conn.close()
+
+    async def rename_passages(self, mapping: dict[str, str]) -> int:
+        """Point the citations logged with old ``doc#n`` ids at stable ids (see ``renames``); count renamed.
+
+        Never raises: a log that cannot be written keeps its old ids until the next start."""
+        await self.flush()
+        async with self._lock:
+            try:
+                count = await asyncio.to_thread(renames.rename_in_file, self.path, mapping, timeout=self._busy_timeout)
+            except (sqlite3.Error, OSError, QueryLogError) as exc:
+                log.warning("query log %s: old passage ids not renamed (%s)", self.path, exc)
+                return 0
+        if count:
+            log.info("query log %s: %d old passage ids renamed to stable ids", self.path, count)
+        return count
 
     # -- votes and deletion ----------------------------------------------------------------------------
     async def vote(self, qid: str, user_id: int | str, value: int) -> bool:

@@ -98,7 +98,7 @@ def test_passages(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     kdir = knowledge_dir(tmp_path)
     code, out, _ = run(capsys, "passages", "--db", str(db), "--knowledge", str(kdir), "--json")
     data = json.loads(out)
-    assert len(data["never_cited"]) == 8 and data["never_cited"][0] == "decl-en#1"
+    assert len(data["never_cited"]) == 8 and data["never_cited"][0] == "decl-en#date-86fe93"
 
 
 def test_export_csv_to_a_file_and_jsonl_to_stdout(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -157,9 +157,11 @@ def test_replay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "Replayed 5 distinct questions (6 asked" in out
     assert "1 now answered, 1 lost, 1 with a new first citation, 1 unchanged, 1 still unanswered" in out
-    assert "  + Who signed the declaration? [en, 2×] → faq-en#1" in out
+    assert "  + Who signed the declaration? [en, 2×] → faq-en#who-signed-the-375789" in out
     assert "  - Tell me about the moon base [en, 1×] (was moon#1)" in out
-    assert "  ~ When was it signed? [en, 1×]: old-doc#1 → faq-en#2" in out
+    assert "  ~ When was it signed? [en, 1×]: old-doc#1 → faq-en#when-was-the-585663" in out
+    # the log's old "decl-en#3" now names the passage it cited by its stable id, so it counts as unchanged
+    assert "  ~ What are the three principles?" not in out
     code, _, err = run(capsys, "replay", "--db", str(path), "--knowledge", str(tmp_path / "nothing"))
     assert code == 1 and err == f"error: no knowledge directory at {tmp_path / 'nothing'}\n"
 

@@ -64,15 +64,15 @@ def test_markdown_passages(basic: KnowledgeBase) -> None:
     passages = [p for p in basic.passages if p.doc_id == "declaration-en"]
     assert [(p.id, p.line, p.heading, p.text) for p in passages] == [
         (
-            "declaration-en#1",
+            "declaration-en#the-joint-declaration-506062",
             12,
             "The joint declaration",
             "France and Japan signed a joint declaration on innovation\n"
             "and the digital economy in Paris on 13 July 2018.",
         ),
-        ("declaration-en#2", 16, "Signatories", "The declaration was signed by ministers of both countries."),
-        ("declaration-en#3", 23, "Key areas", "- artificial intelligence\n- cybersecurity"),
-        ("declaration-en#4", 26, "Key areas", "```\na code block\n\nwith a blank line\n```"),
+        ("declaration-en#signatories-57458d", 16, "Signatories", "The declaration was signed by ministers of both countries."),
+        ("declaration-en#key-areas-fc9459", 23, "Key areas", "- artificial intelligence\n- cybersecurity"),
+        ("declaration-en#key-areas-29a74b", 26, "Key areas", "```\na code block\n\nwith a blank line\n```"),
     ]
     first = passages[0]
     assert first.title == "The joint declaration of 13 July 2018"
@@ -87,29 +87,29 @@ def test_markdown_passages(basic: KnowledgeBase) -> None:
 def test_text_with_front_matter_uses_short_line_headings(basic: KnowledgeBase) -> None:
     passages = [p for p in basic.passages if p.doc_id == "notes-en"]
     assert [(p.id, p.line, p.heading, p.text) for p in passages] == [
-        ("notes-en#1", 9, "Background", "The two countries cooperate on startups.\nExchanges are encouraged."),
-        ("notes-en#2", 12, "Background", "A short line."),
+        ("notes-en#background-8a957c", 9, "Background", "The two countries cooperate on startups.\nExchanges are encouraged."),
+        ("notes-en#background-09f8db", 12, "Background", "A short line."),
     ]
 
 
 def test_text_with_sidecar(basic: KnowledgeBase) -> None:
     passages = [p for p in basic.passages if p.doc_id == "statement-ja"]
     assert [(p.id, p.path, p.line, p.heading, p.language, p.title) for p in passages] == [
-        ("statement-ja#1", "ja/statement.txt", 3, "第1章 概要", "ja", "共同声明"),
+        ("statement-ja#第1章-概要-c32008", "ja/statement.txt", 3, "第1章 概要", "ja", "共同声明"),
     ]
     assert passages[0].text == "日本とフランスは2018年7月13日にパリで共同声明を発表した。"
 
 
 def test_faq_entries_are_passages(basic: KnowledgeBase) -> None:
     first, second = (p for p in basic.passages if p.doc_id == "faq-fr")
-    assert first.id == "faq-fr#1"
+    assert first.id == "faq-fr#qui-a-signe-la-02a16e"
     assert first.kind == "faq"
     assert first.questions == ("Qui a signé la déclaration ?", "Quels ministres l'ont signée ?")
     assert first.text.startswith("Delphine Gény-Stephann")
     assert first.source == "https://example.org/faq"
     assert first.tags == ("faq", "signataires")
     assert (first.path, first.line) == ("fr/faq.yaml", 8)
-    assert second.id == "faq-fr#2"
+    assert second.id == "faq-fr#quand-la-declaration-a-c36181"
     assert second.questions == ("Quand la déclaration a-t-elle été signée ?",)
     assert second.text == "Le 13 juillet 2018, à Paris."
     assert second.source == "https://example.org/date"
@@ -118,8 +118,8 @@ def test_faq_entries_are_passages(basic: KnowledgeBase) -> None:
 
 def test_glossary_entries(basic: KnowledgeBase) -> None:
     assert basic.glossary == [
-        GlossaryEntry("jetro", ("JETRO", "Jetro", "ジェトロ", "日本貿易振興機構")),
-        GlossaryEntry("ai", ("AI", "IA", "人工知能", "artificial intelligence")),
+        GlossaryEntry("jetro", ("JETRO", "Jetro", "ジェトロ", "日本貿易振興機構"), "glossary.yaml"),
+        GlossaryEntry("ai", ("AI", "IA", "人工知能", "artificial intelligence"), "glossary.yaml"),
     ]
 
 
@@ -181,7 +181,7 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
         ),
         pytest.param(
             {"x.md": front(id="a"), "y.md": front(id="a")},
-            'y.md:2: the id "a" is already used by x.md; give this file another id',
+            'y.md:2: the id "a" is already used by x.md; give this file another id (it was not loaded)',
             id="duplicate-id",
         ),
         pytest.param(
@@ -241,7 +241,7 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
                 "faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries:\n"
                 "  - questions: [A]\n    answer: B\n    source: mailto:x@example.org\n"
             },
-            'faq.yaml:7: "source" must be a web address',
+            'faq.yaml:9: "source" must be a web address',
             id="faq-entry-bad-source",
         ),
         pytest.param(
@@ -330,7 +330,7 @@ def test_duplicate_id_in_a_sidecar_is_reported_on_the_sidecar(tmp_path: Path) ->
     kb = load(
         tmp_path, {"t.txt": "Some text.\n", "t.meta.yaml": "title: T\nid: good\nlanguage: en\nsource: https://e.org\n"}
     )
-    assert only_error(kb) == 't.meta.yaml:2: the id "good" is already used by good.md; give this file another id'
+    assert only_error(kb) == 't.meta.yaml:2: the id "good" is already used by good.md; give this file another id (it was not loaded)'
 
 
 # --------------------------------------------------------------------------- folders, links, unreadable files

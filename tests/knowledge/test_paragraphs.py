@@ -16,11 +16,11 @@ def test_heading_directly_above_paragraph_and_setext(tmp_path: Path) -> None:
     kb = load_knowledge(write(tmp_path, {"doc.md": front(body)}))
     assert kb.errors == []
     assert [(p.id, p.line, p.heading, p.text) for p in kb.passages] == [
-        ("doc#1", 7, "", "Intro without heading."),
-        ("doc#2", 9, "A", "Under A.\nTitle B\n======="),
-        ("doc#3", 13, "A", "Under B."),
-        ("doc#4", 16, "A", "After rule."),
-        ("doc#5", 20, "C", "Under C."),
+        ("doc#intro-without-heading-51562e", 7, "", "Intro without heading."),
+        ("doc#a-6c5df5", 9, "A", "Under A.\nTitle B\n======="),
+        ("doc#a-bf162a", 13, "A", "Under B."),
+        ("doc#a-42b528", 16, "A", "After rule."),
+        ("doc#c-6cd296", 20, "C", "Under C."),
     ]
 
 
