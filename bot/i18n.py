@@ -265,6 +265,16 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Nothing could be loaded; the previous index is still served.",
         "ja": "何も読み込めなかったため、以前のインデックスを使い続けます。",
     },
+    "kb.reload.dropped": {
+        "fr": "⚠️ Ce qui était servi et ne l'est plus (ou moins) :",
+        "en": "⚠️ What was served and is gone or smaller now:",
+        "ja": "⚠️ 提供されていたが、なくなった・減ったもの：",
+    },
+    "kb.warnings": {
+        "fr": "Avertissements ({count}) ; ces fichiers sont chargés :",
+        "en": "Warnings ({count}); these files were loaded:",
+        "ja": "警告（{count} 件）。これらのファイルは読み込まれています：",
+    },
     "kb.add.too_big": {
         "fr": "`{name}` fait {size} octets ; la limite est {limit} octets. Rien n'a été enregistré.",
         "en": "`{name}` is {size} bytes; the limit is {limit} bytes. Nothing was saved.",

@@ -57,6 +57,8 @@ def run_check(args: argparse.Namespace) -> int:
         return 2
     for error in kb.errors:
         print(format_error(directory, error))
+    for warning in kb.warnings:
+        print(format_error(directory, LoadError(warning.path, warning.line, f"warning: {warning.message}")))
     loaded = (
         f"{_plural(len(kb.documents), 'document')}, {_plural(len(kb.passages), 'passage')}, "
         f"{_plural(len(kb.glossary), 'glossary entry', 'glossary entries')}"
@@ -65,7 +67,8 @@ def run_check(args: argparse.Namespace) -> int:
         files = len({e.path for e in kb.errors})
         print(f"{_plural(len(kb.errors), 'error')} in {_plural(files, 'file')} (skipped); loaded {loaded}")
         return 1
-    print(f"OK: no errors; loaded {loaded}")
+    warned = f" ({_plural(len(kb.warnings), 'warning')})" if kb.warnings else ""
+    print(f"OK: no errors{warned}; loaded {loaded}")
     return 0
 
 

@@ -1,7 +1,8 @@
 """Does a document read in the language its ``language:`` key names? A warning for moderators, never an error.
 
 Counted over the whole text, so a few Japanese names in an English text (or English names in a Japanese one)
-do not tip it; fr and en are told apart by the search's function-word detector on the Latin part.
+do not tip it; fr and en are told apart by their commonest function words (the loader sits below the search
+layer, so it has its own small detector).
 """
 
 from __future__ import annotations
@@ -9,13 +10,28 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.problems import FileProblem
-from bot.search.analysis import detect_language
 
 MIN_CHARS = 200  # shorter texts are not judged
 SAMPLE_CHARS = 4000
 JAPANESE_SHARE = 0.3  # Japanese characters (kana, kanji) among all letters, above which a text reads as Japanese
 LANGUAGE_NAMES = {"fr": "French", "en": "English", "ja": "Japanese"}
+MARKER_MARGIN = 2.0  # one language's function words must be this many times the other's
 _JAPANESE = re.compile(r"[\u3041-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_FR_MARKERS = "le la les des du un une et est sont dans pour par avec sur qui que au aux ce cette ont été"
+_EN_MARKERS = "the of and is are in to for by with on which that was were has have this from"
+_MARKERS = {"fr": frozenset(_FR_MARKERS.split()), "en": frozenset(_EN_MARKERS.split())}
+
+
+def _latin_language(text: str) -> str | None:
+    words = [w.lower() for w in _WORD.findall(text)]
+    fr = sum(w in _MARKERS["fr"] or w.startswith(("l'", "d'", "qu'")) for w in words)
+    en = sum(w in _MARKERS["en"] for w in words)
+    if fr >= MARKER_MARGIN * max(en, 1):
+        return "fr"
+    if en >= MARKER_MARGIN * max(fr, 1):
+        return "en"
+    return None
 
 
 def detected_language(text: str) -> str | None:
@@ -27,7 +43,7 @@ def detected_language(text: str) -> str | None:
     japanese = len(_JAPANESE.findall(sample))
     if japanese >= JAPANESE_SHARE * letters:
         return "ja"
-    return detect_language(_JAPANESE.sub(" ", sample))
+    return _latin_language(_JAPANESE.sub(" ", sample))
 
 
 def language_warning(declared: str, texts: list[str], line: int) -> FileProblem | None:

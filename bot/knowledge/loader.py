@@ -230,6 +230,7 @@ def load_directory(directory: Path, served: Served | None = None) -> Loader:
     else:
         loader.walk(directory, PurePosixPath())
         loader.settle()
+        kb.errors.sort(key=lambda e: (e.path, e.line))
     kb.loaded_at = datetime.now(UTC)
     return loader
 

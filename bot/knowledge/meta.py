@@ -154,9 +154,8 @@ def _read_meta(parsed: ParsedYaml, where: str, problems: Problems, extra_keys: t
     if language is not None:
         language = language.strip().lower()
         if language not in LANGUAGES:
-            problems.add(
-                FileProblem(lines.get("language", first), f'"language" must be one of {LANGUAGE_LIST} (got "{language}")')
-            )
+            message = f'"language" must be one of {LANGUAGE_LIST} (got "{language}")'
+            problems.add(FileProblem(lines.get("language", first), message))
             language = None
     source = None
     if required("source", " (the http(s) web address the facts come from)") is not None:

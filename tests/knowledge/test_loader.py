@@ -70,7 +70,10 @@ def test_markdown_passages(basic: KnowledgeBase) -> None:
             "France and Japan signed a joint declaration on innovation\n"
             "and the digital economy in Paris on 13 July 2018.",
         ),
-        ("declaration-en#signatories-57458d", 16, "Signatories", "The declaration was signed by ministers of both countries."),
+        (
+            "declaration-en#signatories-57458d", 16, "Signatories",
+            "The declaration was signed by ministers of both countries.",
+        ),
         ("declaration-en#key-areas-fc9459", 23, "Key areas", "- artificial intelligence\n- cybersecurity"),
         ("declaration-en#key-areas-29a74b", 26, "Key areas", "```\na code block\n\nwith a blank line\n```"),
     ]
@@ -87,7 +90,10 @@ def test_markdown_passages(basic: KnowledgeBase) -> None:
 def test_text_with_front_matter_uses_short_line_headings(basic: KnowledgeBase) -> None:
     passages = [p for p in basic.passages if p.doc_id == "notes-en"]
     assert [(p.id, p.line, p.heading, p.text) for p in passages] == [
-        ("notes-en#background-8a957c", 9, "Background", "The two countries cooperate on startups.\nExchanges are encouraged."),
+        (
+            "notes-en#background-8a957c", 9, "Background",
+            "The two countries cooperate on startups.\nExchanges are encouraged.",
+        ),
         ("notes-en#background-09f8db", 12, "Background", "A short line."),
     ]
 
@@ -330,7 +336,9 @@ def test_duplicate_id_in_a_sidecar_is_reported_on_the_sidecar(tmp_path: Path) ->
     kb = load(
         tmp_path, {"t.txt": "Some text.\n", "t.meta.yaml": "title: T\nid: good\nlanguage: en\nsource: https://e.org\n"}
     )
-    assert only_error(kb) == 't.meta.yaml:2: the id "good" is already used by good.md; give this file another id (it was not loaded)'
+    assert only_error(kb) == (
+        't.meta.yaml:2: the id "good" is already used by good.md; give this file another id (it was not loaded)'
+    )
 
 
 # --------------------------------------------------------------------------- folders, links, unreadable files

@@ -386,3 +386,24 @@ async def test_a_replaced_secret_is_noticed_and_logged(tmp_path: Path, caplog: p
     async with await QueryLog.open(db, secret="another") as qlog:
         assert qlog.secret_check is SecretCheck.MISMATCH  # the first secret stays the reference
     assert any("does not match" in r.getMessage() for r in caplog.records)
+
+
+async def test_old_position_ids_are_renamed_once_to_stable_ids(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    log = await QueryLog.open(db, secret=SECRET)
+    try:
+        for qid, pid in (("a", "lemoci-en#2"), ("b", "lemoci-en#2"), ("c", "gone-en#1"), ("d", "x#intro-abc123")):
+            log.record(LogEntry(qid=qid, question="q", language="en", answered=True, citations=[(pid, 1.0)],
+                                latency_ms=1.0))
+        await log.flush()
+        mapping = {"lemoci-en#1": "lemoci-en#intro-111111", "lemoci-en#2": "lemoci-en#signing-222222"}
+        assert await log.rename_passages(mapping) == 1
+        assert await log.rename_passages(mapping) == 0
+    finally:
+        await log.close()
+    with sqlite3.connect(db) as conn:
+        cited = dict(conn.execute("SELECT qid, passage_id FROM citations"))
+        renamed = conn.execute("SELECT old_id, new_id FROM passage_renames").fetchall()
+    assert cited == {"a": "lemoci-en#signing-222222", "b": "lemoci-en#signing-222222", "c": "gone-en#1",
+                     "d": "x#intro-abc123"}
+    assert renamed == [("lemoci-en#2", "lemoci-en#signing-222222")]

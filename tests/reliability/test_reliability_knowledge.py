@@ -209,9 +209,10 @@ def test_every_fault_at_once_still_serves_the_rest(kdir: Path, tmp_path: Path) -
     (kdir / "dup.md").write_text((kdir / "en" / "declaration.md").read_text(encoding="utf-8"))
     kb = load_knowledge(kdir)
     failed = {e.path for e in kb.errors}
-    assert failed == {"half.md", "dir.md", "out.md", "big.txt", "bad.md", "bomb.yaml", "en/declaration.md"}
+    assert failed == {"half.md", "dir.md", "out.md", "big.txt", "bad.md", "bomb.yaml", "dup.md"}
     assert all(str(e).startswith(f"{e.path}:{e.line}: ") and len(e.message) > 20 for e in kb.errors)
-    assert doc_ids(kb) == GOOD_DOC_IDS  # dup.md holds declaration-en now, the original is refused
+    assert doc_ids(kb) == GOOD_DOC_IDS  # the newer dup.md is refused, the original keeps declaration-en
+    assert {d.path for d in kb.documents if d.id == "declaration-en"} == {"en/declaration.md"}
 
 
 # --------------------------------------------------------------------------- reloads through the Assistant

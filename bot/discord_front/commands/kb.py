@@ -66,14 +66,21 @@ def status_lines(
 
 
 def reload_lines(result: ReloadResult, language: str) -> list[str]:
-    """What a reload did: new counts (or "previous index kept"), then the files that failed."""
+    """What a reload did: new counts (or "previous index kept"), what it lost of what was served, the files
+    that failed (a refused newcomer first named by its own path), then the warnings."""
     if result.swapped:
         lines = [t("kb.reload.done", language, documents=result.documents, passages=result.passages)]
     else:
         lines = [t("kb.reload.kept", language)]
+    if result.dropped:
+        lines.append(t("kb.reload.dropped", language))
+        lines.extend(f"• `{embeds.clip(line.replace('`', ''), 300)}`" for line in result.dropped)
     if result.errors:
         lines.append(t("kb.errors", language, count=len(result.errors)))
         lines.extend(error_lines(result.errors))
+    if result.warnings:
+        lines.append(t("kb.warnings", language, count=len(result.warnings)))
+        lines.extend(error_lines(result.warnings))
     return lines
 
 
