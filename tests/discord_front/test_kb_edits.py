@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fake_discord import FakeDiscord
 
-from .conftest import Harness, embed_of
+from fake_discord.plugin import Harness, embed_of
 
 NEWCOMER = b"""---
 id: declaration-en
