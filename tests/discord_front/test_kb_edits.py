@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 from fake_discord import FakeDiscord
-
 from fake_discord.plugin import Harness, embed_of
 
 NEWCOMER = b"""---
