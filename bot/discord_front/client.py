@@ -88,6 +88,7 @@ class DeclarationBot(discord.Client):
         defer_after: float = 1.0,
         note_lifetime: float = 15.0,
         watch_interval: float = 5.0,
+        forget_timeout: float = 120.0,
         **options: Any,
     ) -> None:
         options.setdefault("intents", minimal_intents())
@@ -99,6 +100,7 @@ class DeclarationBot(discord.Client):
         self.defer_after = defer_after
         self.note_lifetime = note_lifetime
         self.watch_interval = watch_interval
+        self.forget_timeout = forget_timeout  # how long /forget-me waits for its confirmation
         self.desk = AskDesk(
             assistant,
             querylog,

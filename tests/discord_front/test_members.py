@@ -45,3 +45,15 @@ async def test_forget_me_deletes_the_callers_questions_and_votes(harness: Harnes
     assert done.json["data"]["components"] == []
     assert await harness.rows("SELECT question FROM questions") == [("Where was the declaration signed?",)]
     assert await harness.rows("SELECT count(*) FROM votes") == [(0,)]  # her vote, and bob's on her answer
+
+
+async def test_forget_me_left_unanswered_expires_and_deletes_nothing(start_bot, fake: FakeDiscord):
+    harness = await start_bot(bot_options={"forget_timeout": 0.1})
+    await harness.mention("Who signed the declaration?")
+    interaction = await fake.slash("forget-me", user=fake.alice)
+    prompt = await fake.wait_response(interaction)
+    assert "cannot be undone" in prompt.json["data"]["content"]
+    expired = await fake.wait_for("PATCH", rf"/webhooks/\d+/{interaction.token}/messages/@original")
+    assert expired.json["content"] == "No answer given; nothing was deleted."
+    assert expired.json["components"] == []
+    assert await harness.rows("SELECT question FROM questions") == [("Who signed the declaration?",)]

@@ -127,3 +127,19 @@ async def test_auto_reload_when_knowledge_files_change(start_bot, fake: FakeDisc
         await asyncio.sleep(0.02)
     assert len(harness.assistant.knowledge.documents) == 4
     assert harness.bot.last_reload is not None and harness.bot.last_reload.swapped
+
+
+async def test_logs_summary_lists_unanswered_topics_and_downvoted_answers(harness: Harness, fake: FakeDiscord):
+    await harness.mention("Who signed the declaration?")
+    answer_id = max(fake.messages)
+    await harness.mention("What is the best ramen recipe?", author=fake.bob)
+    await harness.mention("what is the best ramen recipe", author=fake.admin)
+    down = fake.buttons(fake.messages[answer_id])[1]["custom_id"]
+    await fake.wait_response(await fake.click(answer_id, down, user=fake.bob))
+    interaction = await fake.slash("logs", {"days": 7}, user=fake.maintainer, subcommand="summary")
+    await fake.wait_response(interaction)
+    lines = (await fake.wait_followup(interaction)).json["embeds"][0]["description"].split("\n")
+    unanswered = lines.index("**Most asked unanswered questions**")
+    assert lines[unanswered + 1] == "• 2× What is the best ramen recipe?"
+    downvoted = lines.index("**Answers voted 👎**")
+    assert lines[downvoted + 1].startswith("• 👎 1 👍 0 — Who signed the declaration? → `")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+
 from fake_discord import FakeDiscord
 from fake_discord.plugin import StartBot, custom_ids, qid_of
+
+from bot.i18n import t
 
 EPHEMERAL = 1 << 6
 
@@ -43,3 +48,17 @@ async def test_vote_on_an_unknown_answer_is_acknowledged(start_bot: StartBot, fa
     fake.messages[message_id]["components"][0]["components"][0]["custom_id"] = "vote:up:" + "0" * 32
     ack = await fake.wait_response(await fake.click(message_id, "vote:up:" + "0" * 32, user=fake.alice))
     assert "no longer in the log" in ack.json["data"]["content"]
+
+
+async def test_a_vote_the_log_cannot_store_gets_an_apology_not_a_thanks(start_bot: StartBot, fake: FakeDiscord):
+    harness = await start_bot()
+    message_id, qid, (up, _down) = await answer_message(fake, harness)
+    await harness.querylog.flush()
+    with contextlib.closing(sqlite3.connect(harness.settings.db_path)) as conn:  # the file refuses the write
+        conn.execute("CREATE TRIGGER refuse_votes BEFORE INSERT ON votes BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+        conn.commit()
+    ack = await fake.wait_response(await fake.click(message_id, up, user=fake.alice))
+    assert ack.json["data"]["flags"] & EPHEMERAL
+    assert ack.json["data"]["content"] == t("internal_error", "en")
+    assert await harness.rows("SELECT count(*) FROM votes") == [(0,)]
+    assert await harness.rows("SELECT qid FROM questions") == [(qid,)]

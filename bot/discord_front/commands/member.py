@@ -105,7 +105,7 @@ async def about(interaction: discord.Interaction[DeclarationBot]) -> None:
 async def forget_me(interaction: discord.Interaction[DeclarationBot]) -> None:
     """Ask for confirmation, then delete the caller's logged questions and votes."""
     language = interaction_language(interaction)
-    view = ForgetConfirm(interaction.user.id, language)
+    view = ForgetConfirm(interaction.user.id, language, timeout=interaction.client.forget_timeout)
     view.origin = interaction
     await interaction.response.send_message(
         t("forget.confirm", language), view=view, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
