@@ -24,7 +24,7 @@ from functools import lru_cache
 import snowballstemmer
 
 # Bump when the tokens of a text change: persistent index caches (bot.search.cache) are keyed by it.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 
 def _words(text: str) -> frozenset[str]:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bot.models import LANGUAGES, Answer, AnswerKind, Citation, KnowledgeBase, Passage
+from bot.models import LANGUAGES, AbstentionReason, Answer, AnswerKind, Citation, KnowledgeBase, Passage
 from bot.search.analysis import (
     analyze,
     base_tokens,
@@ -37,6 +37,8 @@ from bot.search.analysis import (
 from bot.search.bm25 import BM25Index, best_positions
 from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon
+from bot.search.frequency import WordFrequencies
+from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.snippets import PreparedText, make_snippet, prepare
 from bot.search.spelling import Speller
 
@@ -91,6 +93,7 @@ class Query:
     language: str | None
     units: list[Unit]
     terms: dict[str, float]  # token -> scoring weight (1 for the question's words, less for synonyms)
+    kinds: frozenset[Kind] = frozenset()  # what kind of answer is asked for (a number, a date, a person…)
 
     def coverage(self, tokens: frozenset[str]) -> float:
         """Share of the question's IDF weight found in a passage's tokens."""
@@ -161,9 +164,16 @@ class Retriever:
     """Answers questions from a KnowledgeBase (immutable once built; safe to share between threads)."""
 
     def __init__(
-        self, kb: KnowledgeBase, *, k1: float = 1.5, b: float = 0.75, cache: IndexCache | None = None
+        self,
+        kb: KnowledgeBase,
+        *,
+        k1: float = 1.5,
+        b: float = 0.75,
+        cache: IndexCache | None = None,
+        frequencies: WordFrequencies | None = None,
     ) -> None:
         self.kb = kb
+        self.frequencies = frequencies or WordFrequencies()
         self.passages = list(kb.passages)
         self.indexed = indexed = build_index(self.passages, _indexed_text, k1=k1, b=b, cache=cache)
         self.index = indexed.index
@@ -243,14 +253,17 @@ class Retriever:
         compound: Unit | None = None  # the hyphenated word being read: its parts follow it
         span = (0, 0)
         content = mask_interrogatives(question)  # "quel jour", "what date": what is asked, not about what
-        for raw, start, end in base_tokens(content, lang):
+        words = base_tokens(content, lang)
+        first_start = words[0][1] if words else 0
+        for raw, start, end in words:
             token = raw if is_cjk(raw) else stem(raw, _latin(lang))
             if compound is not None and span[0] <= start and end <= span[1]:
                 if token not in compound.parts:  # a part: scored, and found with the others, not a unit
                     compound.parts += (token,)
                 compound.keys.add(glossary_key(raw))
                 continue
-            unit = units.get(token) or self._unit(raw, token)
+            named = start > first_start and question[start:start + 1].isupper()  # a name: "Treaty of Versailles"
+            unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named)
             units.setdefault(token, unit)  # a repeated word counts once
             hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
             compound, span = (unit, (start, end)) if hyphenated else (None, (0, 0))
@@ -268,10 +281,14 @@ class Retriever:
         if unit_list:
             for token in question_type_tokens(question, lang):
                 terms[token] = QUESTION_TYPE_WEIGHT
-        return Query(language=language, units=unit_list, terms=terms)
+        return Query(language=language, units=unit_list, terms=terms, kinds=asked_kinds(question))
 
-    def _unit(self, raw: str, token: str) -> Unit:
-        """The unit of one question token: its corpus variants, or a typo correction when it has none."""
+    def _unit(self, raw: str, token: str, surface: str, language: str, named: bool = False) -> Unit:
+        """The unit of one question token: its corpus variants, or a typo correction when it has none.
+
+        A word the corpus lacks weighs the highest IDF times its rarity in the language (``surface`` is the
+        word as written: accents tell "rôle" from "role"); a capitalised word inside the question is a name.
+        """
         alternatives = {token} if token in self.index.vocabulary else set()
         keys = {glossary_key(raw)}
         if not is_cjk(raw):
@@ -281,7 +298,10 @@ class Retriever:
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
-        return Unit(token, keys, self._weight(alternatives), alternatives)
+        if alternatives:
+            return Unit(token, keys, self._weight(alternatives), alternatives)
+        rarity = 1.0 if named else self.frequencies.rarity(surface, language)
+        return Unit(token, keys, self._oov_idf * rarity, alternatives)
 
     def _weight(self, alternatives: Iterable[str]) -> float:
         idfs = [self.index.idf(t) for t in alternatives]
@@ -364,14 +384,22 @@ class Retriever:
                 chosen.append(hit.index)
         return chosen
 
-    def abstention(self, query: Query, ranked: list[Ranked], chosen: list[int]) -> str:
+    def abstention(self, query: Query, ranked: list[Ranked], chosen: list[int]) -> AbstentionReason:
         """Why the cited passages do not answer the question ("" when they do)."""
         if not query.units:
             return "no-terms"
         if not ranked:
             return "no-match"
-        if query.coverage(frozenset().union(*(self._token_sets[i] for i in chosen))) < MIN_COVERAGE:
+        cited = frozenset().union(*(self._token_sets[i] for i in chosen))
+        if query.coverage(cited) < MIN_COVERAGE:
             return "low-coverage"
+        if any(u.token[:1].isdigit() and not u.found_in(cited) for u in query.units):
+            return "low-coverage"  # a number the question gives ("in 2023") must be in the cited passages
+        if Kind.PRESENT in query.kinds:
+            return "wrong-kind"  # "current minister", "aujourd'hui", 現在: after what a 2018 corpus can tell
+        texts = [self.passages[i].text for i in chosen]
+        if any(not any(holds(kind, text) for text in texts) for kind in query.kinds):
+            return "wrong-kind"
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             return "low-score"
         return ""

@@ -1,0 +1,60 @@
+"""How common a word is in everyday French, English and Japanese (wordfreq, offline), to weigh unknown words.
+
+A question word the corpus does not contain used to weigh the corpus's highest IDF, so "job", "about" or
+要するに outweighed the names the corpus did match. Its weight now follows its rarity in the language: an
+everyday word weighs little, a word no frequency list knows (a name, a specific thing, a number) weighs fully.
+"""
+
+from __future__ import annotations
+
+import math
+
+import wordfreq
+
+# Zipf scale: log10 of occurrences per billion words ("the" ≈ 7.7, "job" 5.5, "nutshell" 3.4, a name ≈ 0-2).
+COMMON_ZIPF = 4.5  # a word at least this common weighs RARITY_FLOOR of an unknown word
+RARE_ZIPF = 2.5  # a word at most this common weighs as much as an unknown word
+RARITY_FLOOR = 0.05
+
+
+class WordFrequencies:
+    """Zipf frequencies from wordfreq's bundled lists (no network), cached per word; built once in main()."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str], float] = {}
+        self._japanese: dict[str, float] | None = None
+
+    def zipf(self, word: str, language: str) -> float:
+        """Zipf frequency of ``word`` (as written, accents kept) in ``language``; 0 when no list has it.
+
+        Japanese words are looked up whole in the Japanese list (a morpheme or a run of one script), which
+        needs no word splitter; a Latin word is as common as it is in its language or in English, whichever
+        is more (members mix them).
+        """
+        key = (word, language)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._lookup(word.casefold(), language)
+        return found
+
+    def _lookup(self, word: str, language: str) -> float:
+        if not word or len(word) > 60:
+            return 0.0
+        if not word.isascii() and any("\u3040" <= c <= "\u9fff" for c in word):
+            if self._japanese is None:
+                self._japanese = wordfreq.get_frequency_dict("ja")
+            frequency = self._japanese.get(word, 0.0)
+            return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
+        languages = {language if language in ("fr", "en") else "en", "en"}
+        return max(wordfreq.zipf_frequency(word, lang) for lang in languages)
+
+    def rarity(self, word: str, language: str) -> float:
+        """Weight factor of a word the corpus lacks: RARITY_FLOOR for an everyday word … 1 for a rare one.
+
+        Numbers are always rare: a year the corpus lacks ("in 2023?") is what makes a question out of scope.
+        """
+        if any(c.isdigit() for c in word):
+            return 1.0
+        zipf = self.zipf(word, language)
+        share = (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)
+        return min(1.0, max(RARITY_FLOOR, share))

@@ -1,0 +1,112 @@
+"""What kind of answer a question asks for, and whether a passage holds one.
+
+"how many / combien / 何社" needs a number, "when / quand / いつ" a date, "who / qui / 誰" a person,
+"where / où / どこ" a place, "how much … cost / いくら" an amount of money, "what time / à quelle heure / 何時"
+a time of day. A passage that matches the words but holds no such thing does not answer ("how many
+incubators does Station F host?" is not answered by a passage without a number). A question about the
+present ("current minister", "aujourd'hui", 現在) asks about after the corpus (2018), which cannot answer it.
+Patterns are matched on NFKC + casefolded text, accents kept ("où" is not "ou").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    COUNT = "count"
+    DATE = "date"
+    PERSON = "person"
+    PLACE = "place"
+    MONEY = "money"
+    TIME = "time"
+    PRESENT = "present"  # asks about today: never answered by a 2018 corpus
+
+
+_QUESTION: dict[Kind, re.Pattern[str]] = {
+    Kind.MONEY: re.compile(
+        r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bcost|\bbudget|\bvalued?\b|\bprix\b"
+        r"|\bco[uû]t|\bcombien (?:d'argent|d’argent|d'euros|de yens?)|\bmontant|\bvalorisation|いくら|予算|費用|金額"
+    ),
+    Kind.TIME: re.compile(
+        r"\bwhat time\b|\bat what time\b|\b(?:à|a) quelle heure\b|\bquelle heure\b"
+        r"|何時から|何時に|何時ごろ|何時頃|何時でし"
+    ),
+    Kind.COUNT: re.compile(
+        r"\bhow many\b|\bcombien\b|\bnumber of\b|\bnombre de\b"
+        r"|何社|何人|何件|何か国|何カ国|何ヶ国|いくつ|何個|何名|職員数|社数"
+    ),
+    Kind.DATE: re.compile(
+        r"\bwhen\b|\bquand\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année|annee)\b|いつ|何日|何年|何月"
+    ),
+    Kind.PERSON: re.compile(
+        r"\b(?:who|whom|whose)\b|^\W*qui\b|\b(?:par|à|a|avec|pour|c'est|c’est|cest) qui\b"
+        r"|\bqui (?:est|sont|était|étaient|etait|etaient)\b|誰|だれ|どなた"
+    ),
+    Kind.PLACE: re.compile(r"\bwhere\b|(?<!\w)où\b|\bquelle ville\b|\bwhich city\b|どこ|どちら|どの都市"),
+    Kind.PRESENT: re.compile(
+        r"\b(?:currently|current|right now|nowadays|these days|today|now)\b|\baujourd'hui\b|\baujourd’hui\b"
+        r"|\bactuel(?:le|s|les)?\b|\bactuellement\b|\ben ce moment\b|\bde nos jours\b"
+        r"|現在|今の|今は|今なに|今何|いまの|いまは"
+    ),
+}
+
+_NUMBER_WORDS = (
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|mille"
+    r"|dizaine|douzaine|vingtaine|trentaine|quarantaine|centaine|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|dozens|hundreds|thousands"
+)
+_MONTHS = (
+    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_PASSAGE: dict[Kind, re.Pattern[str]] = {
+    # a count: a number that is not a year or a day of a date, or a number word; 9社, 約30, 100社
+    Kind.COUNT: re.compile(
+        rf"(?<![\d/.:])(?!(?:19|20)\d\d(?!\d))\d+(?![\d/.:]|\s*(?:{_MONTHS})|\s*[年月日時])"
+        rf"|\b(?:{_NUMBER_WORDS})\b|[一二三四五六七八九十百千万]+(?:社|人|件|か国|カ国|つ|名)"
+    ),
+    Kind.DATE: re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),
+    Kind.MONEY: re.compile(
+        r"€|\$|¥|\beuros?\b|\byens?\b|\bdollars?\b|\bmillions? d|\bmillion\b|\bbillion\b|円|ユーロ|ドル"
+    ),
+    Kind.TIME: re.compile(r"\d{1,2}\s*(?:h|:)\s*\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)\b|\d{1,2}時"),
+}
+# A person (or who acts: a country, a company): a capitalised word after the first (Yoji Muto, Japan, JETRO),
+# a katakana name with its middle dot, or a title.
+_PERSON = re.compile(
+    r"(?<=.)\b[A-ZÉ][\w\-éèï]+|[\u30a0-\u30ff]+・[\u30a0-\u30ff]+"
+    r"|(?:[\u4e00-\u9fff]{2,4}|[\u30a0-\u30ff]{2,})(?:氏|さん|大臣|副大臣|首相|大統領|会長|理事長|社長|長官)"
+    r"|日本|フランス|[\u30a0-\u30ff]{3,}"
+    r"|\b(?:minist\w+|secr[ée]taire|president|président|founder|fondateur|CEO|director|directeur)\b"
+)
+# A place: a capitalised word (Paris, Station F), or a Japanese place name / place word.
+_PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u4e00-\u9fff](?:都|市|区|県|館|会場)")
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def asked_kinds(question: str) -> frozenset[Kind]:
+    """The kinds of answer ``question`` asks for ("how much did it cost" asks for money, not a count)."""
+    folded = _fold(question)
+    kinds = {kind for kind, pattern in _QUESTION.items() if pattern.search(folded)}
+    if Kind.MONEY in kinds:
+        kinds.discard(Kind.COUNT)
+    if Kind.TIME in kinds:
+        kinds.discard(Kind.DATE)
+    return frozenset(kinds)
+
+
+def holds(kind: Kind, text: str) -> bool:
+    """True when ``text`` (a passage, as written) holds an answer of this kind."""
+    if kind is Kind.PRESENT:
+        return False
+    if kind is Kind.PERSON:
+        return bool(_PERSON.search(text))
+    if kind is Kind.PLACE:
+        return bool(_PLACE.search(text))
+    return bool(_PASSAGE[kind].search(_fold(text)))

@@ -1,0 +1,67 @@
+"""Kind-of-answer checks (bot.search.kinds) and word rarity (bot.search.frequency)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.frequency import WordFrequencies
+from bot.search.kinds import Kind, asked_kinds, holds
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many startups pitched?", Kind.COUNT),
+        ("Combien de start-up ?", Kind.COUNT),
+        ("何社が参加しましたか", Kind.COUNT),
+        ("When was it signed?", Kind.DATE),
+        ("c'était quand ?", Kind.DATE),
+        ("いつ署名されましたか", Kind.DATE),
+        ("Who founded Station F?", Kind.PERSON),
+        ("C'est qui, 赤星康 ?", Kind.PERSON),
+        ("署名したのは誰？", Kind.PERSON),
+        ("Where was it signed?", Kind.PLACE),
+        ("Où a-t-elle été signée ?", Kind.PLACE),
+        ("どこで署名されましたか", Kind.PLACE),
+        ("How much did the evening cost?", Kind.MONEY),
+        ("À quelle heure a-t-elle été signée ?", Kind.TIME),
+        ("Who is the current minister?", Kind.PRESENT),
+        ("今の総理大臣は誰？", Kind.PRESENT),
+    ],
+)
+def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
+    assert kind in asked_kinds(question)
+
+
+def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
+    assert Kind.PERSON not in asked_kinds("Qu'est-ce qui a commencé le 12 juillet ?")
+    assert Kind.COUNT not in asked_kinds("How much money did the declaration commit?")
+    assert Kind.PRESENT not in asked_kinds("Who do you know there?")
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        (Kind.COUNT, "Nine startups pitched at Station F on 13 July 2018.", True),
+        (Kind.COUNT, "日本5社、フランス4社の計9社", True),
+        (Kind.COUNT, "The declaration was signed on 13 July 2018 in Paris.", False),
+        (Kind.DATE, "signée le 13 juillet 2018", True),
+        (Kind.DATE, "Station F is a startup campus.", False),
+        (Kind.MONEY, "a budget of 2 million euros", True),
+        (Kind.MONEY, "Nine startups pitched.", False),
+        (Kind.TIME, "The ceremony began at 18:30.", True),
+        (Kind.TIME, "signed on 13 July 2018", False),
+        (Kind.PRESENT, "anything at all", False),
+    ],
+)
+def test_what_a_passage_holds(kind: Kind, text: str, expected: bool) -> None:
+    assert holds(kind, text) is expected
+
+
+def test_everyday_words_weigh_less_than_names_and_numbers() -> None:
+    words = WordFrequencies()
+    assert words.rarity("about", "en") <= words.rarity("job", "en") < words.rarity("Mahjoubi", "fr")
+    assert words.rarity("boulot", "fr") < words.rarity("Mahjoubi", "fr") == 1.0
+    assert words.rarity("rôle", "fr") < 0.5  # accents kept: "rôle" is an everyday French word
+    assert words.rarity("2023", "en") == 1.0
+    assert words.rarity("要する", "ja") < words.rarity("赤星", "ja")
