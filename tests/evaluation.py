@@ -217,3 +217,54 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
+
+
+# Noise a member types around a question (metamorphic test): the first citation must not change.
+NOISE_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "hey @everyone {q} pls",
+        "hi! {q} thx",
+        "<@123456789> {q}",
+        "quick question: {q} lol",
+        "{q} 🙏",
+        "Hello everyone, {q} thanks in advance",
+        "sorry, {q} <:pepe:123456> https://example.org/x",
+    ),
+    "fr": (
+        "Bonjour à tous, {q} merci !",
+        "salut @everyone {q} svp",
+        "petite question : {q} mdr",
+        "<@123456789> {q} merci d'avance",
+        "coucou ! {q} 😅",
+        "{q} stp",
+        "euh du coup {q}",
+    ),
+    "ja": (
+        "すみません、{q}",
+        "こんにちは！{q} よろしくお願いします",
+        "<@123456789> {q}",
+        "{q}w",
+        "質問です。{q} ありがとう",
+        "{q} 🙏",
+        "ちょっと聞きたいんだけど、{q}",
+    ),
+}
+SMALL_TALK = ("hi", "hello!", "help", "aide", "merci", "merci beaucoup !", "ヘルプ", "ありがとう", "👍", "salut !",
+              "thanks!", "hey @everyone", "coucou", "こんにちは", "<@123> 🙏", "ok thx")
+
+
+def noise_robustness(answer: Callable[[str, str], object], items: list[Item]) -> dict[str, tuple[int, int]]:
+    """Per language: (kept, total) first citations over every answered in-scope item × every noise template."""
+    kept: dict[str, list[bool]] = {}
+    for item in items:
+        if not item.in_scope:
+            continue
+        plain = answer(item.question, item.language)
+        if not plain.answered:
+            continue
+        first = plain.citations[0].passage_id
+        for template in NOISE_TEMPLATES[item.language]:
+            noisy = answer(template.format(q=item.question), item.language)
+            same = noisy.answered and noisy.citations[0].passage_id == first
+            kept.setdefault(item.language, []).append(same)
+    return {lang: (sum(v), len(v)) for lang, v in kept.items()}
