@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.bench.beir import DEFAULT_B, DEFAULT_EPSILON, DEFAULT_K1
 from bot.bench.benchmark import DEFAULT_SIZES, format_report, run_benchmark
+from bot.bench.corpora import CORPUS_KINDS
 
 
 def _sizes(text: str) -> list[int]:
@@ -57,6 +58,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--epsilon", type=float, default=DEFAULT_EPSILON, help=f"BEIR run epsilon (default {DEFAULT_EPSILON})"
     )
+    p.add_argument(
+        "--product", action="store_true",
+        help="measure the whole product path (start, restart with cache, peak RSS, ask p50/p95, event-loop lag "
+        "during a reload) beside bm25s and rank-bm25 (default sizes 1000,10000,100000)",
+    )
+    p.add_argument("--corpus", default="zipf,scifact", help="--product corpora: zipf, scifact (default both)")
+    p.add_argument("--repeat", type=int, default=1, help="--product: runs per size, medians reported (default 1)")
+    p.add_argument("--scifact", type=Path, default=None, metavar="DIR",
+                   help="--product: SciFact (BEIR) dir for realistic text (default ../shared/eval/scifact)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a measured target fails")
     p.set_defaults(func=run)
 
@@ -65,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     if args.queries < 1:
         print("--queries must be >= 1", file=sys.stderr)
         return 2
+    if args.product:
+        return run_product(args)
     if args.beir is not None and not args.beir.is_dir():
         print(f"--beir: not a directory: {args.beir}", file=sys.stderr)
         return 2
@@ -83,4 +95,28 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(_finite(result), indent=2))
     else:
         print(format_report(result))
+    return 1 if args.strict and not result["ok"] else 0
+
+
+def run_product(args: argparse.Namespace) -> int:
+    """``bench --product``: the whole product path beside bm25s and rank-bm25."""
+    from bot.bench.product import DEFAULT_SCIFACT, PRODUCT_SIZES, format_product_report, run_product_benchmark
+
+    corpora = [c.strip() for c in args.corpus.split(",") if c.strip()]
+    unknown = [c for c in corpora if c not in CORPUS_KINDS]
+    if not corpora or unknown:
+        print(f"--corpus: choose among {', '.join(CORPUS_KINDS)}", file=sys.stderr)
+        return 2
+    if args.repeat < 1:
+        print("--repeat must be >= 1", file=sys.stderr)
+        return 2
+    result = run_product_benchmark(
+        args.sizes or list(PRODUCT_SIZES),
+        corpora=corpora,
+        n_queries=args.queries,
+        repeat=args.repeat,
+        scifact=args.scifact or DEFAULT_SCIFACT,
+        progress=None if args.json else lambda msg: print(msg, file=sys.stderr, flush=True),
+    )
+    print(json.dumps(_finite(result), indent=2) if args.json else format_product_report(result))
     return 1 if args.strict and not result["ok"] else 0

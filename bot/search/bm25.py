@@ -273,8 +273,8 @@ class BM25Index:
 
     def token_set(self, i: int) -> frozenset[str]:
         """The distinct tokens of passage ``i``."""
-        terms = self._terms
-        return frozenset(terms[t] for t in set(self._tokens[self._starts[i] : self._starts[i + 1]].tolist()))
+        ids = set(self._tokens[self._starts[i] : self._starts[i + 1]].tolist())
+        return frozenset(map(self._terms.__getitem__, ids))
 
     # -- scoring -------------------------------------------------------------------------------
 

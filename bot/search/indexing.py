@@ -12,9 +12,8 @@ the files that did not change and re-analyse only the others.
 
 from __future__ import annotations
 
-import itertools
+import re
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +30,8 @@ from bot.search.analysis import (
     stem,
 )
 
+# On ASCII text the analysis's token pattern reduces to this one (no CJK, no other letters), without groups.
+_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _ASCII_LOWER = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 
 
@@ -64,16 +65,53 @@ def _latin(language: str) -> str:
     return "en" if language == "ja" else language
 
 
+class _Ints:
+    """A growable int32 numpy array (amortised doubling), appended to per new word, read per file."""
+
+    __slots__ = ("_data", "size")
+
+    def __init__(self) -> None:
+        self._data = np.zeros(1024, dtype=np.int32)
+        self.size = 0
+
+    def extend(self, values: Sequence[int]) -> None:
+        end = self.size + len(values)
+        if end > self._data.shape[0]:
+            self._data = np.resize(self._data, max(end, 2 * self._data.shape[0]))
+        self._data[self.size : end] = values
+        self.size = end
+
+    def view(self) -> np.ndarray:
+        return self._data[: self.size]
+
+
+def _expand(starts: np.ndarray, counts: np.ndarray, flat: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """``flat[starts[k] : starts[k] + counts[k]]`` for each ``k`` of ``keys``, concatenated (CSR gather)."""
+    n = counts[keys]
+    total = int(n.sum())
+    if not total:
+        return np.zeros(0, dtype=flat.dtype)
+    ends = np.cumsum(n)
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(ends - n, n)
+    return flat[np.repeat(starts[keys].astype(np.int64), n) + offsets]
+
+
 class PassageAnalyzer:
-    """Turns passages into :class:`FileTokens`, remembering every word it has analysed (one per build)."""
+    """Turns passages into :class:`FileTokens`, remembering every word it has analysed (one per build).
+
+    Each distinct (language, word or CJK run) gets a key id once; a passage becomes key ids (one dict lookup
+    per word), and a file's key ids become term ids, surface pairs and word counts with numpy gathers.
+    """
 
     def __init__(self, terms: Sequence[str] = (), words: Sequence[str] = ()) -> None:
         self.terms: list[str] = list(terms)
         self.words: list[str] = list(words)
         self._term_ids = dict(zip(self.terms, range(len(self.terms)), strict=True))
         self._word_ids = dict(zip(self.words, range(len(self.words)), strict=True))
-        self._memo: dict[str, dict[tuple[str, str], tuple[int, ...]]] = {}  # language -> match -> term ids
-        self._surface: dict[str, dict[tuple[str, str], tuple[tuple[int, int], ...]]] = {}  # -> (word, term)
+        self._keys: dict[str, _Keys] = {}  # language -> word (or "\x01" + CJK run) -> key id
+        self._extra: dict[str, int] = {}  # extra token -> key id
+        self._term_start, self._term_count, self._key_terms = _Ints(), _Ints(), _Ints()
+        self._pair_start, self._pair_count, self._pair_words, self._pair_terms = _Ints(), _Ints(), _Ints(), _Ints()
 
     def _term(self, token: str) -> int:
         tid = self._term_ids.get(token)
@@ -89,61 +127,103 @@ class PassageAnalyzer:
             self.words.append(word)
         return wid
 
-    def _analyse_match(self, match: tuple[str, str], language: str) -> tuple[int, ...]:
-        cjk, word = match
-        if cjk:
-            ids = tuple(self._term(t) for t, _, _ in _cjk_tokens(cjk, 0))
-            self._surface[language][match] = ()
+    def _new_key(self, terms: list[int], pairs: list[tuple[int, int]]) -> int:
+        key = self._term_start.size
+        self._term_start.extend([self._key_terms.size])
+        self._term_count.extend([len(terms)])
+        self._key_terms.extend(terms)
+        self._pair_start.extend([self._pair_words.size])
+        self._pair_count.extend([len(pairs)])
+        self._pair_words.extend([w for w, _ in pairs])
+        self._pair_terms.extend([t for _, t in pairs])
+        return key
+
+    def _analyse_match(self, match: str, language: str) -> int:
+        if match.startswith("\x01"):  # a CJK run: bigrams, no surface word
+            key = self._new_key([self._term(t) for t, _, _ in _cjk_tokens(match[1:], 0)], [])
         else:
-            pairs = [(raw, stem(raw, _latin(language))) for raw, _, _ in _latin_tokens(word, 0, _latin(language))]
-            ids = tuple(self._term(token) for _, token in pairs)
-            self._surface[language][match] = tuple(
-                (self._word(raw), tid) for (raw, _), tid in zip(pairs, ids, strict=True)
-            )
-        self._memo[language][match] = ids
-        return ids
+            latin = _latin(language)
+            raws = [raw for raw, _, _ in _latin_tokens(match, 0, latin)]
+            terms = [self._term(stem(raw, latin)) for raw in raws]
+            key = self._new_key(terms, [(self._word(raw), t) for raw, t in zip(raws, terms, strict=True)])
+        return key
+
+    def _extra_key(self, token: str) -> int:
+        key = self._extra.get(token)
+        if key is None:
+            key = self._extra[token] = self._new_key([self._term(token)], [])
+        return key
 
     def analyse(self, passages: Iterable[tuple[str, str, Sequence[str]]]) -> FileTokens:
         """``(text, language, extra tokens)`` of each passage of one file → its :class:`FileTokens`."""
-        flat = array("i")
-        lengths = array("i")
-        seen: dict[str, Counter[tuple[str, str]]] = {}
+        keys = array("i")
+        per_passage = array("q")
         for text, language, extra in passages:
-            memo = self._memo.get(language)
+            memo = self._keys.get(language)
             if memo is None:
-                memo = self._memo[language] = {}
-                self._surface[language] = {}
-            matches = _TOKEN_RE.findall(fast_normalize(text))
-            before = len(flat)
-            get = memo.get
-            flat.extend(
-                itertools.chain.from_iterable(
-                    [ids if (ids := get(m)) is not None else self._analyse_match(m, language) for m in matches]
-                )
-            )
-            flat.extend(self._term(t) for t in extra)
-            lengths.append(len(flat) - before)
-            counter = seen.get(language)
-            if counter is None:
-                counter = seen[language] = Counter()
-            counter.update(matches)
-        word_counts: Counter[int] = Counter()
-        pairs: set[tuple[int, int]] = set()
-        for language, counter in seen.items():
-            surface = self._surface[language]
-            for match, n in counter.items():
-                for wid, tid in surface[match]:
-                    word_counts[wid] += n
-                    pairs.add((wid, tid))
-        pair_array = np.array(sorted(pairs), dtype=np.int32).reshape(-1, 2)
+                memo = self._keys[language] = _Keys(self, language)
+            norm = fast_normalize(text)
+            if norm.isascii():
+                matches = _ASCII_WORD_RE.findall(norm)
+            else:
+                matches = [word or "\x01" + cjk for cjk, word in _TOKEN_RE.findall(norm)]
+            before = len(keys)
+            keys.extend(map(memo.__getitem__, matches))  # C speed; a new word goes through _Keys.__missing__
+            keys.extend([self._extra_key(t) for t in extra])
+            per_passage.append(len(keys) - before)
+        key_ids = np.frombuffer(keys, dtype=np.int32) if len(keys) else np.zeros(0, dtype=np.int32)
+        term_count = self._term_count.view()
+        tokens = _expand(self._term_start.view(), term_count, self._key_terms.view(), key_ids)
+        lengths = _passage_lengths(term_count, key_ids, per_passage)
+        used, counts = _unique_counts(key_ids)
+        pair_start, pair_count = self._pair_start.view(), self._pair_count.view()
+        pair_words = _expand(pair_start, pair_count, self._pair_words.view(), used)
+        pair_terms = _expand(pair_start, pair_count, self._pair_terms.view(), used)
+        word_counts = np.bincount(pair_words, weights=np.repeat(counts, pair_count[used]))
+        count_words = np.flatnonzero(word_counts)
+        unique_pairs = _unique_counts(pair_words.astype(np.int64) << 32 | pair_terms.astype(np.int64))[0]
         return FileTokens(
-            tokens=np.frombuffer(flat, dtype=np.int32).copy(),
-            lengths=np.frombuffer(lengths, dtype=np.int32).copy(),
-            pair_words=pair_array[:, 0].copy(),
-            pair_terms=pair_array[:, 1].copy(),
-            count_words=np.fromiter(word_counts.keys(), dtype=np.int32, count=len(word_counts)),
-            counts=np.fromiter(word_counts.values(), dtype=np.int64, count=len(word_counts)),
+            tokens=tokens.astype(np.int32),
+            lengths=lengths,
+            pair_words=(unique_pairs >> 32).astype(np.int32),
+            pair_terms=(unique_pairs & 0xFFFFFFFF).astype(np.int32),
+            count_words=count_words.astype(np.int32),
+            counts=word_counts[count_words].astype(np.int64),
         )
+
+
+class _Keys(dict):
+    """word -> key id for one language; a word not seen yet is analysed on first lookup."""
+
+    __slots__ = ("_analyzer", "_language")
+
+    def __init__(self, analyzer: PassageAnalyzer, language: str) -> None:
+        super().__init__()
+        self._analyzer = analyzer
+        self._language = language
+
+    def __missing__(self, match: str) -> int:
+        key = self[match] = self._analyzer._analyse_match(match, self._language)
+        return key
+
+
+def _unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values and their counts (a sort: a file's values are few)."""
+    if not values.shape[0]:
+        return values, np.zeros(0, dtype=np.int64)
+    ordered = np.sort(values)
+    first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[first], np.diff(first, append=ordered.shape[0])
+
+
+def _passage_lengths(term_count: np.ndarray, key_ids: np.ndarray, per_passage: array) -> np.ndarray:
+    """Tokens per passage: the term counts of its keys, summed passage by passage."""
+    keys_per_passage = np.frombuffer(per_passage, dtype=np.int64) if len(per_passage) else np.zeros(0, np.int64)
+    cumulative = np.zeros(key_ids.shape[0] + 1, dtype=np.int64)
+    np.cumsum(term_count[key_ids], out=cumulative[1:])
+    bounds = np.zeros(keys_per_passage.shape[0] + 1, dtype=np.int64)
+    np.cumsum(keys_per_passage, out=bounds[1:])
+    return np.diff(cumulative[bounds]).astype(np.int32)
 
 
 def file_groups(passages: Sequence[Passage]) -> list[tuple[str, int, int]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+import numpy as np
+
 MIN_TYPO_LENGTH = 5  # shorter words are never corrected, nor corrected into
 LONG_WORD = 8  # words this long may be corrected by 2 edits, shorter ones by 1
 
@@ -33,30 +35,52 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_OTHER = len(_ALPHABET)  # every other character shares one count: the bag distance stays a lower bound
+
+
+def _letter_counts(word: str) -> np.ndarray:
+    counts = np.zeros(_OTHER + 1, dtype=np.int8)
+    for ch in word:
+        i = ord(ch) - 97
+        counts[i if 0 <= i < _OTHER else _OTHER] += 1
+    return counts
+
+
 class Speller:
-    """Nearest corpus word within 1 edit (2 for long words), via a precomputed deletion index (SymSpell)."""
+    """Nearest corpus word within 1 edit (2 for long words), most frequent on ties.
+
+    No deletion index is built (it cost seconds and hundreds of MB on a large vocabulary): the corpus words of
+    the right first letter and length are screened by their letter counts (the bag distance is a lower bound
+    of the edit distance), and the few left are compared exactly. Same answers as the SymSpell index it
+    replaces: symmetric deletions up to these depths find every word within the edit limit.
+    """
 
     def __init__(self, frequencies: Mapping[str, int]) -> None:
         self._frequencies = dict(frequencies)
         self._longest = max(map(len, self._frequencies), default=0)
-        self._by_delete: dict[str, list[str]] = defaultdict(list)
+        by_letter: dict[str, list[str]] = defaultdict(list)
         for word in self._frequencies:
             if len(word) >= MIN_TYPO_LENGTH:
-                for variant in _deletes(word, 2 if len(word) >= LONG_WORD - 2 else 1):
-                    self._by_delete[variant].append(word)
+                by_letter[word[0]].append(word)
+        self._by_letter = {
+            letter: (words, np.array([len(w) for w in words]), np.array([_letter_counts(w) for w in words]))
+            for letter, words in by_letter.items()
+        }
 
     def correct(self, word: str) -> str | None:
         """The corpus word closest to ``word`` (most frequent on ties), or None; numbers are never corrected."""
         if len(word) < MIN_TYPO_LENGTH or not word.isascii() or not word.isalpha() or word in self._frequencies:
             return None
         limit = 2 if len(word) >= LONG_WORD else 1
-        if len(word) > self._longest + limit:  # no corpus word is near; and _deletes() of a long word is huge
+        if len(word) > self._longest + limit or word[0] not in self._by_letter:
             return None
-        candidates = {c for v in _deletes(word, limit) for c in self._by_delete.get(v, ())}
+        words, lengths, counts = self._by_letter[word[0]]
+        diff = counts.astype(np.int16) - _letter_counts(word)
+        bag = np.maximum(np.where(diff > 0, diff, 0).sum(axis=1), np.where(diff < 0, -diff, 0).sum(axis=1))
+        near = np.flatnonzero((np.abs(lengths - len(word)) <= limit) & (bag <= limit))
         best: tuple[int, int, str] | None = None
-        for cand in candidates:
-            if abs(len(cand) - len(word)) > limit or cand[0] != word[0]:
-                continue
+        for cand in (words[i] for i in near.tolist()):
             distance = edit_distance(word, cand)
             key = (distance, -self._frequencies[cand], cand)
             if distance <= limit and (best is None or key < best):

@@ -191,3 +191,32 @@ def test_targets_at_100k_print_pass_and_fail() -> None:
     )
     assert "FAIL 100k >= 20x faster than rank-bm25 (p50 and p95): 15.000" in report
     assert "PASS 100k build <= 30 s" in report
+
+
+# -- the product benchmark ---------------------------------------------------------------------
+
+
+def test_product_benchmark_small_size_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """The whole product path measured end to end on a small folder, with the peers' figures and ratios."""
+    from bot.bench.product import bm25s_available
+
+    code = main(["bench", "--product", "--sizes", "300", "--corpus", "zipf", "--queries", "20", "--json"])
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    (run,) = result["runs"]
+    assert run["passages"] == 300 and run["corpus"] == "zipf"
+    product = run["product"]
+    assert "error" not in product, product
+    assert product["start_s"] > 0 and product["peak_mb"] > 0
+    assert 0 < product["ask_ms"]["p50"] <= product["ask_ms"]["p95"]
+    assert product["reload_lag_ms"]["p95"] >= 0
+    assert run["restart"]["reused_files"] == 3  # 300 passages, 100 a file: the restart read the cache
+    assert run["rank_bm25"]["ask_ms"]["p95"] > 0
+    if bm25s_available():
+        assert run["bm25s"]["build_s"] > 0
+        assert run["ratios"]["bm25s"]["p95"] > 0
+
+
+def test_product_benchmark_rejects_an_unknown_corpus(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "--product", "--corpus", "wiki"]) == 2
+    assert "--corpus" in capsys.readouterr().err

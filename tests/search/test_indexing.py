@@ -66,3 +66,11 @@ def test_top_k_ranking_equals_full_scoring(retriever: Retriever, language: str) 
         query = retriever.parse(question, language)
         before_rerank = sorted(hit.index for hit in retriever.rank(query))
         assert before_rerank == sorted(_full_rank(retriever, corpus, question, language)), question
+
+
+@given(st.text(alphabet="aAzZ09'-‐ .,!?\n\t_", max_size=80), st.sampled_from(["fr", "en", "ja"]))
+@settings(max_examples=300, deadline=None)
+def test_fast_tokens_equal_analyze_on_ascii(text: str, language: str) -> None:
+    analyzer = PassageAnalyzer()
+    tokens = analyzer.analyse([(text, language, [])]).tokens
+    assert [analyzer.terms[t] for t in tokens.tolist()] == analyze(text, language)

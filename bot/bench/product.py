@@ -1,0 +1,365 @@
+"""``python -m bot bench --product``: what a member gets, at scale, beside bm25s and rank-bm25 in the same run.
+
+For each size and corpus (:mod:`bot.bench.corpora`), one knowledge folder of Markdown files is written to a
+temporary directory, then each contender runs in its own process (so peak RSS is its own):
+
+* the product: cold start (``Assistant.from_directory``: load, analyse, index, write the index cache), ask
+  latency through ``Assistant.ask`` (cleanup, analysis, glossary, spelling, ranking, abstention, snippets),
+  the event loop's lag while ``Assistant.reload`` runs after one file changed, peak RSS; then a second process
+  restarts on the unchanged folder with the cache;
+* bm25s (PyStemmer English stemmer, English stop words): index build, tokenize + retrieve top 3 per question,
+  peak RSS — a benchmark-only dependency (``pip install -e '.[bench]'``);
+* rank-bm25 (lowercase word tokens, ``get_scores`` + top 3), up to RANK_BM25_MAX passages (it scores every
+  passage per question).
+
+Each figure is the median over ``repeat`` runs; ratios are product / peer (below 1 is better for the product).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from bot.bench.benchmark import TICK_S, Target, latency_ms
+from bot.bench.corpora import scifact_texts, write_folder, zipf_texts
+
+PRODUCT_SIZES = (1_000, 10_000, 100_000)
+TOP = 3  # citations a member sees; the peers retrieve as many
+RANK_BM25_MAX = 100_000
+RANK_BM25_QUERIES = 20  # rank-bm25 scores the whole corpus per question: fewer questions keep the run short
+DEFAULT_SCIFACT = Path(__file__).resolve().parents[3] / "shared" / "eval" / "scifact"
+_WORD = re.compile(r"\w+")
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+# -- workers (each runs in its own process) ------------------------------------------------------
+
+
+async def _lag_during(work: Callable[[], object]) -> tuple[dict[str, float], float]:
+    """Event-loop lateness (ms) of a ticker sleeping TICK_S while ``work()`` (a coroutine) runs."""
+    lags: list[float] = []
+    done = asyncio.Event()
+
+    async def ticker() -> None:
+        while not done.is_set():
+            start = time.perf_counter()
+            await asyncio.sleep(TICK_S)
+            lags.append(max(0.0, time.perf_counter() - start - TICK_S))
+
+    tick = asyncio.create_task(ticker())
+    await asyncio.sleep(0.01)
+    lags.clear()
+    start = time.perf_counter()
+    await work()  # type: ignore[misc]
+    elapsed = time.perf_counter() - start
+    done.set()
+    await tick
+    return latency_ms(lags), elapsed
+
+
+def _product_worker(folder: Path, cache: Path, questions: list[str], restart_only: bool) -> dict:
+    from bot.assistant import Assistant
+
+    start = time.perf_counter()
+    assistant = Assistant.from_directory(folder, cache)
+    start_s = time.perf_counter() - start
+    result: dict = {"start_s": start_s, "reused_files": assistant.retriever.indexed.reused_files}
+    if restart_only:
+        assistant.close()
+        result["peak_mb"] = _peak_rss_mb()
+        return result
+
+    async def run() -> None:
+        for q in questions[:5]:  # warm-up
+            await assistant.ask(q)
+        samples = []
+        for q in questions:
+            t = time.perf_counter()
+            await assistant.ask(q)
+            samples.append(time.perf_counter() - t)
+        result["ask_ms"] = latency_ms(samples)
+        first = sorted(folder.glob("*.md"))[0]  # a moderator edits one file, then /kb reload
+        first.write_text(first.read_text(encoding="utf-8") + "\nAn added paragraph about quokkas.\n", encoding="utf-8")
+        result["reload_lag_ms"], result["reload_s"] = await _lag_during(assistant.reload)
+
+    try:
+        asyncio.run(run())
+    finally:
+        assistant.close()
+    result["peak_mb"] = _peak_rss_mb()
+    return result
+
+
+def _bm25s_worker(texts: list[str], questions: list[str]) -> dict:
+    import bm25s
+    import Stemmer
+
+    stemmer = Stemmer.Stemmer("english")
+    start = time.perf_counter()
+    tokens = bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, show_progress=False)
+    model = bm25s.BM25()
+    model.index(tokens, show_progress=False)
+    build_s = time.perf_counter() - start
+    del tokens
+
+    def ask(q: str) -> None:
+        query = bm25s.tokenize([q], stopwords="en", stemmer=stemmer, show_progress=False)
+        if query.vocab:  # a question made only of stop words retrieves nothing
+            model.retrieve(query, k=min(TOP, len(texts)), show_progress=False, n_threads=1)
+
+    for q in questions[:5]:
+        ask(q)
+    samples = []
+    for q in questions:
+        t = time.perf_counter()
+        ask(q)
+        samples.append(time.perf_counter() - t)
+    return {"build_s": build_s, "ask_ms": latency_ms(samples), "peak_mb": _peak_rss_mb()}
+
+
+def _rank_bm25_worker(texts: list[str], questions: list[str]) -> dict:
+    from rank_bm25 import BM25Okapi
+
+    start = time.perf_counter()
+    model = BM25Okapi([_WORD.findall(t.lower()) for t in texts])  # pre-tokenized: no process pool
+    build_s = time.perf_counter() - start
+    samples = []
+    for q in questions[:RANK_BM25_QUERIES]:
+        t = time.perf_counter()
+        scores = model.get_scores(_WORD.findall(q.lower()))
+        top = np.argpartition(-scores, min(TOP, len(scores) - 1))[:TOP]
+        top[np.lexsort((top, -scores[top]))].tolist()
+        samples.append(time.perf_counter() - t)
+    return {"build_s": build_s, "ask_ms": latency_ms(samples), "peak_mb": _peak_rss_mb()}
+
+
+def worker_main(argv: Sequence[str]) -> int:
+    """``python -m bot.bench.product WORKER WORKDIR``: run one contender, print its figures as JSON."""
+    kind, workdir = argv[0], Path(argv[1])
+    texts = json.loads((workdir / "texts.json").read_text(encoding="utf-8"))
+    questions = json.loads((workdir / "questions.json").read_text(encoding="utf-8"))
+    if kind in ("product", "restart"):
+        del texts
+        out = _product_worker(workdir / "knowledge", workdir / "cache" / "index-cache.npz", questions,
+                              restart_only=kind == "restart")
+    elif kind == "bm25s":
+        out = _bm25s_worker(texts, questions)
+    else:
+        out = _rank_bm25_worker(texts, questions)
+    print(json.dumps(out))
+    return 0
+
+
+# -- the driver ----------------------------------------------------------------------------------
+
+
+def _run_worker(kind: str, workdir: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.bench.product", kind, str(workdir)],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _median(runs: list[dict]) -> dict:
+    """Per figure, the median over runs (nested dicts too); an error in any run is kept."""
+    errors = [r["error"] for r in runs if "error" in r]
+    if errors:
+        return {"error": errors[0]}
+    out: dict = {}
+    for key, value in runs[0].items():
+        if isinstance(value, dict):
+            out[key] = _median([r[key] for r in runs])
+        elif isinstance(value, int | float):
+            out[key] = statistics.median(r[key] for r in runs)
+    return out
+
+
+def bench_product_size(
+    n: int, corpus: str, *, n_queries: int, repeat: int, scifact: Path | None, bm25s_ok: bool, seed: int = 0
+) -> dict:
+    if corpus == "scifact":
+        assert scifact is not None
+        texts, questions = scifact_texts(scifact, n, n_queries, seed)
+    else:
+        texts, questions = zipf_texts(n, n_queries, seed)
+    with tempfile.TemporaryDirectory(prefix="bench-product-") as tmp:
+        workdir = Path(tmp)
+        (workdir / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+        (workdir / "questions.json").write_text(json.dumps(questions), encoding="utf-8")
+        runs: dict[str, list[dict]] = {"product": [], "restart": [], "bm25s": [], "rank_bm25": []}
+        for _ in range(repeat):
+            folder = workdir / "knowledge"
+            if folder.exists():
+                for f in folder.iterdir():
+                    f.unlink()
+            write_folder(folder, texts, corpus)
+            (workdir / "cache" / "index-cache.npz").unlink(missing_ok=True)
+            (workdir / "cache").mkdir(exist_ok=True)
+            runs["product"].append(_run_worker("product", workdir))
+            runs["restart"].append(_run_worker("restart", workdir))  # the reload above saved the cache
+            if bm25s_ok:
+                runs["bm25s"].append(_run_worker("bm25s", workdir))
+            if n <= RANK_BM25_MAX:
+                runs["rank_bm25"].append(_run_worker("rank_bm25", workdir))
+    result: dict = {"corpus": corpus, "passages": n, "questions": len(questions), "repeat": repeat}
+    for name, rs in runs.items():
+        result[name] = _median(rs) if rs else None
+    result["ratios"] = _ratios(result)
+    result["targets"] = [asdict(t) for t in product_targets(result)]
+    return result
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def _get(result: dict, *path: str) -> float | None:
+    node: object = result
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    return node if isinstance(node, int | float) else None
+
+
+def _ratios(r: dict) -> dict:
+    """Product / peer for start, ask p50/p95 and peak memory (below 1: the product is better)."""
+    out: dict = {}
+    for peer in ("bm25s", "rank_bm25"):
+        out[peer] = {
+            "start": _ratio(_get(r, "product", "start_s"), _get(r, peer, "build_s")),
+            "p50": _ratio(_get(r, "product", "ask_ms", "p50"), _get(r, peer, "ask_ms", "p50")),
+            "p95": _ratio(_get(r, "product", "ask_ms", "p95"), _get(r, peer, "ask_ms", "p95")),
+            "peak_mb": _ratio(_get(r, "product", "peak_mb"), _get(r, peer, "peak_mb")),
+        }
+    return out
+
+
+def _target(name: str, limit: str, value: float | None, bound: float | None) -> Target:
+    ok = None if value is None or bound is None else value <= bound
+    return Target(name, limit, value, ok)
+
+
+def product_targets(r: dict) -> list[Target]:
+    """The issue's targets at 100,000 and 1,000,000 passages."""
+    n, tag = r["passages"], f"{r['passages'] // 1000}k {r['corpus']}"
+    p95 = _get(r, "product", "ask_ms", "p95")
+    if n == 100_000:
+        return [
+            _target(f"{tag} ask p95 <= bm25s p95", "bm25s", p95, _get(r, "bm25s", "ask_ms", "p95")),
+            _target(f"{tag} start <= bm25s build", "bm25s", _get(r, "product", "start_s"), _get(r, "bm25s", "build_s")),
+            _target(f"{tag} peak RSS <= bm25s", "bm25s", _get(r, "product", "peak_mb"), _get(r, "bm25s", "peak_mb")),
+            _target(f"{tag} restart unchanged <= 2 s", "2 s", _get(r, "restart", "start_s"), 2.0),
+            _target(f"{tag} reload lag p95 <= 10 ms", "10 ms", _get(r, "product", "reload_lag_ms", "p95"), 10.0),
+        ]
+    if n == 1_000_000:
+        return [
+            _target(f"{tag} start <= 90 s cold", "90 s", _get(r, "product", "start_s"), 90.0),
+            _target(f"{tag} ask p95 <= 30 ms", "30 ms", p95, 30.0),
+            _target(f"{tag} peak RSS <= 4 GB", "4096 MB", _get(r, "product", "peak_mb"), 4096.0),
+        ]
+    return []
+
+
+def bm25s_available() -> bool:
+    try:
+        import bm25s  # noqa: F401
+        import Stemmer  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def run_product_benchmark(
+    sizes: Sequence[int] = PRODUCT_SIZES,
+    *,
+    corpora: Sequence[str] = ("zipf", "scifact"),
+    n_queries: int = 200,
+    repeat: int = 1,
+    scifact: Path | None = DEFAULT_SCIFACT,
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    """Everything ``bench --product`` prints, as one JSON-able dict."""
+    note = progress or (lambda _msg: None)
+    bm25s_ok = bm25s_available()
+    has_scifact = scifact is not None and (Path(scifact) / "queries.jsonl").is_file()
+    result: dict = {"runs": [], "bm25s": "measured" if bm25s_ok else "not installed (pip install -e '.[bench]')",
+                    "skipped": []}
+    for corpus in corpora:
+        if corpus == "scifact" and not has_scifact:
+            result["skipped"].append(f"scifact: no BEIR data at {scifact}")
+            continue
+        for n in sizes:
+            note(f"{corpus} {n:,} passages ...")
+            result["runs"].append(
+                bench_product_size(n, corpus, n_queries=n_queries, repeat=repeat,
+                                   scifact=Path(scifact) if has_scifact else None, bm25s_ok=bm25s_ok)
+            )
+    targets = [t for r in result["runs"] for t in r["targets"]]
+    result["targets"] = targets
+    result["ok"] = all(t["ok"] is not False for t in targets)
+    return result
+
+
+def _f(value: float | None, fmt: str = ".2f") -> str:
+    return "n/a" if value is None else format(value, fmt)
+
+
+def format_product_report(result: dict) -> str:
+    """One table row per corpus and size; ratios are product / peer."""
+    head = (
+        f"{'corpus':<8} {'passages':>9} | {'start s':>7} {'restart':>7} {'peak MB':>7} {'p50 ms':>7} {'p95 ms':>7}"
+        f" {'lag p95':>7} | {'bm25s s':>7} {'MB':>6} {'p50':>6} {'p95':>6} | {'rbm25 s':>7} {'p95':>7}"
+        f" | {'x start':>7} {'x p95':>6} {'x mem':>6}"
+    )
+    lines = ["product path (Assistant.ask) vs bm25s and rank-bm25, same passages and questions", head, "-" * len(head)]
+    for r in result["runs"]:
+        p, rs, b, rb, x = r["product"] or {}, r["restart"] or {}, r["bm25s"] or {}, r["rank_bm25"] or {}, r["ratios"]
+        lines.append(
+            f"{r['corpus']:<8} {r['passages']:>9,} | {_f(p.get('start_s')):>7} {_f(rs.get('start_s')):>7}"
+            f" {_f(p.get('peak_mb'), '.0f'):>7} {_f(_get(r, 'product', 'ask_ms', 'p50')):>7}"
+            f" {_f(_get(r, 'product', 'ask_ms', 'p95')):>7} {_f(_get(r, 'product', 'reload_lag_ms', 'p95')):>7}"
+            f" | {_f(b.get('build_s')):>7} {_f(b.get('peak_mb'), '.0f'):>6} {_f(_get(r, 'bm25s', 'ask_ms', 'p50')):>6}"
+            f" {_f(_get(r, 'bm25s', 'ask_ms', 'p95')):>6} | {_f(rb.get('build_s')):>7}"
+            f" {_f(_get(r, 'rank_bm25', 'ask_ms', 'p95')):>7}"
+            f" | {_f(x['bm25s']['start']):>7} {_f(x['bm25s']['p95']):>6} {_f(x['bm25s']['peak_mb']):>6}"
+        )
+        for name in ("product", "restart", "bm25s", "rank_bm25"):
+            if r[name] and "error" in r[name]:
+                lines.append(f"  {name} failed: {r[name]['error']}")
+    if result["runs"]:
+        r0 = result["runs"][0]
+        lines.append(
+            f"(medians of {r0['repeat']} run(s); {r0['questions']} questions, rank-bm25 {RANK_BM25_QUERIES}; start ="
+            " load + analyse + index + write cache; restart = same folder, cache kept; lag = event-loop lateness"
+            " during a reload after one file changed; x = product / bm25s)"
+        )
+    lines += [f"bm25s: {result['bm25s']}", *(f"skipped {s}" for s in result["skipped"])]
+    for t in result["targets"]:
+        status = "n/a " if t["ok"] is None else ("PASS" if t["ok"] else "FAIL")
+        lines.append(f"{status} {t['name']}: {_f(t['value'], '.3f')} (limit {t['limit']})")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(worker_main(sys.argv[1:]))
