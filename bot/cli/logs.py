@@ -1,7 +1,7 @@
 """``python -m bot logs …``: the maintainers' view of the query log.
 
-Reports (``summary``, ``unanswered``, ``feedback``, ``passages``), ``export``, ``replay``, ``purge``, ``forget``
-and ``serve`` (Datasette). Errors are one line on stderr: exit 1 for a log problem, 2 for a usage error.
+Reports (``summary``, ``top``, ``unanswered``, ``feedback``, ``passages``), ``export``, ``replay``, ``purge``,
+``forget`` and ``serve`` (Datasette). Errors are one line on stderr: exit 1 for a log problem, 2 for a usage error.
 """
 
 from __future__ import annotations
@@ -118,25 +118,45 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _glossary_synonyms(directory: Path) -> dict[str, str] | None:
-    if not directory.is_dir():
+def _topic_model(args: argparse.Namespace) -> Any:
+    """The corpus and glossary that group questions across languages (None: by words alone)."""
+    directory = _knowledge_dir(args)
+    if args.words_only or not directory.is_dir():
         return None
     from bot.knowledge.loader import load_knowledge
-    from bot.querylog.topics import synonyms_from_glossary
+    from bot.querylog.topics import TopicModel
 
-    return synonyms_from_glossary(load_knowledge(directory).glossary)
+    return TopicModel.from_knowledge(load_knowledge(directory))
+
+
+def _grouping_note(args: argparse.Namespace, model: Any) -> str:
+    if model is not None:
+        return ""
+    if args.words_only:
+        return " (grouped by words only)"
+    return f" (no knowledge directory at {_knowledge_dir(args)}: grouped by words only, not across languages)"
+
+
+def _phrasings(groups: list[Any]) -> None:
+    with_more = [(i, g) for i, g in enumerate(groups, start=1) if len(g["examples"]) > 1]
+    if with_more:
+        print("\nPhrasings:")
+        for i, g in with_more:
+            print(f"  {i}. " + " | ".join(g["examples"]))
 
 
 def _unanswered(args: argparse.Namespace) -> int:
     since = _since(args)
-    synonyms = None if args.no_glossary else _glossary_synonyms(_knowledge_dir(args))
-    groups = reports.unanswered(_db_path(args), since=since, examples=args.examples, limit=args.limit,
-                                synonyms=synonyms)
+    db = _db_path(args)
+    schema.open_reader(db).close()  # a bad log fails before the corpus is loaded
+    model = _topic_model(args)
+    groups = reports.unanswered(db, since=since, examples=args.examples, limit=args.limit, model=model)
     if args.json:
         print_json(groups)
         return 0
     total = sum(g["count"] for g in groups)
-    print(f"Unanswered questions — {_period(since)}: {total} questions in {len(groups)} topics\n")
+    print(f"Unanswered questions — {_period(since)}: {total} questions in {len(groups)} topics"
+          f"{_grouping_note(args, model)}\n")
     if not groups:
         return 0
     rows = [
@@ -145,11 +165,30 @@ def _unanswered(args: argparse.Namespace) -> int:
         for i, g in enumerate(groups, start=1)
     ]
     print(table(("#", "asked", "members", "lang", "first seen", "last seen", "topic"), rows, right=(0, 1, 2)))
-    with_more = [(i, g) for i, g in enumerate(groups, start=1) if len(g["examples"]) > 1]
-    if with_more:
-        print("\nPhrasings:")
-        for i, g in with_more:
-            print(f"  {i}. " + " | ".join(g["examples"]))
+    _phrasings(groups)
+    return 0
+
+
+def _top(args: argparse.Namespace) -> int:
+    since = _since(args)
+    db = _db_path(args)
+    schema.open_reader(db).close()
+    model = _topic_model(args)
+    groups = reports.top(db, since=since, examples=args.examples, limit=args.limit, model=model)
+    if args.json:
+        print_json(groups)
+        return 0
+    total = sum(g["count"] for g in groups)
+    print(f"Most asked — {_period(since)}: {total} questions in {len(groups)} topics{_grouping_note(args, model)}\n")
+    if not groups:
+        return 0
+    rows = [
+        (i, g["count"], g["members"], _pct(g["answer_rate"]), g["up"], g["down"], ",".join(g["languages"]),
+         g["topic"])
+        for i, g in enumerate(groups, start=1)
+    ]
+    print(table(("#", "asked", "members", "answered", "👍", "👎", "lang", "topic"), rows, right=(0, 1, 2, 3, 4, 5)))
+    _phrasings(groups)
     return 0
 
 
@@ -433,8 +472,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="abstained questions grouped into topics, most asked first")
     p.add_argument("--examples", type=int, default=3, help="phrasings shown per topic (default 3)")
     p.add_argument("--limit", type=int, default=None, help="at most N topics")
-    p.add_argument("--no-glossary", action="store_true", help="do not use the glossary to join synonyms")
+    p.add_argument("--words-only", action="store_true",
+                   help="group by words alone (no glossary, no corpus: not across languages)")
     p.set_defaults(func=_run(_unanswered))
+
+    p = cmds.add_parser("top", parents=[common, window(), knowledge],
+                        help="most asked questions grouped by meaning across languages, with answer rate and votes")
+    p.add_argument("--examples", type=int, default=3, help="phrasings shown per topic (default 3)")
+    p.add_argument("--limit", type=int, default=20, help="at most N topics (default 20)")
+    p.add_argument("--words-only", action="store_true",
+                   help="group by words alone (no glossary, no corpus: not across languages)")
+    p.set_defaults(func=_run(_top))
 
     p = cmds.add_parser("feedback", parents=[common, window()], help="answers with 👎 and what they cited")
     p.add_argument("--limit", type=int, default=None, help="at most N answers")

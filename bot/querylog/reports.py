@@ -25,7 +25,7 @@ from bot.querylog import schema, topics
 from bot.querylog.schema import QueryLogError
 
 __all__ = [
-    "QueryLogError", "export", "feedback", "format_summary", "passages", "replay", "summary",
+    "QueryLogError", "export", "feedback", "format_summary", "passages", "replay", "summary", "top",
     "unanswered",
 ]
 
@@ -64,13 +64,6 @@ class FeedbackItem(TypedDict):
     up: int
     down: int
     citations: list[CitedSnippet]
-
-
-class _Unanswered(NamedTuple):
-    ts: float
-    question: str
-    language: str
-    user_hash: str | None
 
 
 def iso(ts: float | None) -> str | None:
@@ -241,30 +234,41 @@ def format_summary(data: Mapping[str, Any], language: str | None = "en") -> str:
 
 
 # -- unanswered ------------------------------------------------------------------------------------------
-def unanswered(
-    db_path: Path | str,
-    *,
-    since: float | None = None,
-    now: float | None = None,
-    examples: int = 3,
-    limit: int | None = None,
-    synonyms: Mapping[str, str] | None = None,
-    threshold: float = topics.THRESHOLD,
-) -> list[UnansweredTopic]:
-    """Abstained questions grouped into topics of near-duplicates, most asked first.
+class TopTopic(UnansweredTopic):
+    """One topic of ``top()``: questions asked, answered or not, grouped by meaning across languages."""
 
-    Each topic: ``topic`` (its most frequent phrasing), ``count``, ``members``, ``first_seen``, ``last_seen``,
-    ``languages`` and up to ``examples`` distinct phrasings (most frequent first).
-    """
-    lo, hi = _window(since, now)
+    answered: int
+    answer_rate: float | None
+    up: int
+    down: int
+
+
+class _Asked(NamedTuple):
+    ts: float
+    question: str
+    language: str
+    user_hash: str | None
+    answered: int
+    up: int
+    down: int
+
+
+def _asked(db_path: Path | str, lo: float, hi: float, *, unanswered_only: bool) -> list[_Asked]:
+    only = " AND q.answered = 0" if unanswered_only else ""
     with _reader(db_path) as conn:
-        rows = [_Unanswered(*row) for row in conn.execute(
-            "SELECT ts, question, language, user_hash FROM questions WHERE answered = 0 AND ts >= ? AND ts < ?"
-            " ORDER BY ts, qid",
+        return [_Asked(*row) for row in conn.execute(
+            "SELECT q.ts, q.question, q.language, q.user_hash, q.answered,"
+            " coalesce(v.up, 0), coalesce(v.down, 0) FROM questions q"
+            " LEFT JOIN (SELECT qid, sum(value = 1) AS up, sum(value = -1) AS down FROM votes GROUP BY qid) v"
+            f" USING (qid) WHERE q.ts >= ? AND q.ts < ?{only} ORDER BY q.ts, q.qid",
             (lo, hi),
         )]
-    groups = topics.cluster([(r.question, r.language) for r in rows], threshold=threshold, synonyms=synonyms)
-    result: list[tuple[float, UnansweredTopic]] = []
+
+
+def _topics(rows: list[_Asked], model: topics.TopicModel | None, examples: int) -> list[TopTopic]:
+    """Rows grouped by ``topics.cluster``: most asked first, then the most recent."""
+    groups = topics.cluster([(r.question, r.language) for r in rows], model)
+    result: list[tuple[float, TopTopic]] = []
     for group in groups:
         members = [rows[i] for i in group]
         phrasings = Counter(" ".join(r.question.split()) for r in members)
@@ -273,6 +277,7 @@ def unanswered(
             first_index.setdefault(" ".join(r.question.split()), len(first_index))
         ordered = sorted(phrasings, key=lambda p: (-phrasings[p], first_index[p]))
         last = max(r.ts for r in members)
+        answered = sum(r.answered for r in members)
         result.append((last, {
             "topic": ordered[0],
             "count": len(members),
@@ -281,10 +286,51 @@ def unanswered(
             "last_seen": iso(last),
             "languages": sorted({r.language for r in members}),
             "examples": ordered[:examples],
+            "answered": answered,
+            "answer_rate": _rate(answered, len(members)),
+            "up": sum(r.up for r in members),
+            "down": sum(r.down for r in members),
         }))
     result.sort(key=lambda item: (-item[1]["count"], -item[0], item[1]["topic"]))
-    topics_ = [t for _, t in result]
-    return topics_[:limit] if limit else topics_
+    return [topic for _, topic in result]
+
+
+def unanswered(
+    db_path: Path | str,
+    *,
+    since: float | None = None,
+    now: float | None = None,
+    examples: int = 3,
+    limit: int | None = None,
+    model: topics.TopicModel | None = None,
+) -> list[UnansweredTopic]:
+    """Abstained questions grouped into topics by meaning (across languages with a ``model`` built from the
+    knowledge base; by words alone without), most asked first.
+
+    Each topic: ``topic`` (its most frequent phrasing), ``count``, ``members``, ``first_seen``, ``last_seen``,
+    ``languages`` and up to ``examples`` distinct phrasings (most frequent first).
+    """
+    lo, hi = _window(since, now)
+    keys = UnansweredTopic.__annotations__
+    found = _topics(_asked(db_path, lo, hi, unanswered_only=True), model, examples)
+    out: list[UnansweredTopic] = [{k: t[k] for k in keys} for t in found]  # type: ignore[misc]
+    return out[:limit] if limit else out
+
+
+def top(
+    db_path: Path | str,
+    *,
+    since: float | None = None,
+    now: float | None = None,
+    examples: int = 3,
+    limit: int | None = None,
+    model: topics.TopicModel | None = None,
+) -> list[TopTopic]:
+    """The most asked questions, answered or not, grouped by meaning like ``unanswered()``; each topic also has
+    ``answered``, ``answer_rate`` and the 👍/👎 its answers got."""
+    lo, hi = _window(since, now)
+    found = _topics(_asked(db_path, lo, hi, unanswered_only=False), model, examples)
+    return found[:limit] if limit else found
 
 
 # -- feedback --------------------------------------------------------------------------------------------

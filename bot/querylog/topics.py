@@ -1,186 +1,234 @@
-"""Group near-duplicate questions into topics (for the unanswered-questions report).
+"""Group logged questions by meaning, across French, English and Japanese (``logs top``, ``logs unanswered``).
 
-A question becomes a set of tokens: NFKC + casefold, accents and punctuation stripped, fr/en stop words
-dropped, words stemmed (Snowball), Japanese kanji/katakana runs cut into character bigrams, and a few
-question words and concepts mapped across languages (``signé``/``signed``/``署名`` → ``=sign``,
-``qui``/``who``/``誰`` → ``=who``). Questions are then clustered greedily by Jaccard similarity of their
-token sets. Everything is deterministic: same input, same groups, same order.
+A question is described by what the search already knows how to read, so the log and the retriever agree:
+
+* its tokens from ``bot.search.analysis`` (accent folding, elisions, stop words, Snowball stems, kanji and
+  katakana bigrams) and what it asks (``question_types``: who, when, where, how many, why);
+* glossary names in any language turned into one concept token (``signé``/``signed``/``署名`` → ``=g:signature``);
+* with a corpus, the passages the retriever ranks first for it, named by their place in the parallel documents
+  (``en/lemoci.md`` passage 3 is ``fr/lemoci.md`` passage 3): two questions that retrieve the same facts in
+  different languages are the same topic even when no word is shared.
+
+Weights are IDF-like (a word every passage has, "declaration", counts little). Questions are then clustered
+greedily against the group centroids by cosine similarity. No network, no language model; deterministic.
 """
 
 from __future__ import annotations
 
+import math
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import snowballstemmer
+from bot.search.analysis import analyze, detect_language, normalize, question_types
 
-THRESHOLD = 0.5
+if TYPE_CHECKING:
+    from bot.models import GlossaryEntry, KnowledgeBase
+    from bot.search.retriever import Retriever
 
-# Cross-language concepts: a word (casefolded, accents kept) or a Snowball stem -> concept token.
-CONCEPTS: dict[str, str] = {
-    **dict.fromkeys(("who", "whom", "qui"), "=who"),
-    **dict.fromkeys(("when", "quand", "date", "dates"), "=when"),
-    **dict.fromkeys(("where", "où", "lieu"), "=where"),
-    **dict.fromkeys(("why", "pourquoi"), "=why"),
-    **dict.fromkeys(
-        ("sign", "signe", "signed", "signing", "signer", "signé", "signée", "signés", "signées", "signatur",
-         "signatair", "signatori", "signatory", "signataire", "signataires", "signatories", "signature",
-         "signatures"),
-        "=sign",
-    ),
-    **dict.fromkeys(("startup", "startups", "start-up", "start-ups"), "=startup"),
-    **dict.fromkeys(("ai", "ia"), "=ai"),
-}
-# Japanese words found by substring (longest first), with the same concepts.
-JA_CONCEPTS: dict[str, str] = {
-    "誰": "=who", "だれ": "=who", "どなた": "=who",
-    "いつ": "=when", "日付": "=when",
-    "どこ": "=where", "場所": "=where",
-    "なぜ": "=why",
-    "署名": "=sign", "調印": "=sign", "サイン": "=sign",
-    "スタートアップ": "=startup",
-    "人工知能": "=ai",
-}
-_STOP_TEXT = """
-    a an and are as at be been by can could did do does for from had has have how i in is it its me my of on or
-    our so that the their them there these they this those to us was we were what which will with would you your
-    about any into than then also tell please know many much some there's whats
-    au aux avec c ce ces cet cette d dans de des du elle elles en est estce et etaient etait ete etre eu il ils
-    j je l la le les leur leurs lui m ma mais me mes moi mon n ne ni nos notre nous on ont ou par pas peu peut
-    pour qu que quel quelle quelles quels quoi s sa sans se ses si son sont sur t ta te tes toi ton tu un une
-    vos votre vous y a ete sait savoir dire fait faire font
-    declaration declarations joint conjointe conjoint
-"""
-STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
-JA_STOP: frozenset[str] = frozenset({"宣言", "共同", "日仏", "仏日"})
-_STEMMERS = {"fr": "french", "en": "english"}
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")
-_CONTENT_RUN = re.compile(r"[\u30a0-\u30ff]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]+")  # katakana | kanji
-_FR_INVERSION = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|ce|je|tu|nous|vous)\b")  # a-t-elle, est-ce
-_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")
-_NON_WORD = re.compile(r"[\W_]+")
+THRESHOLD = 0.35
+"""Cosine similarity a question needs with a group's centroid to join it."""
+PASSAGES = 3
+"""How many of the retriever's best passages describe a question."""
+PASSAGE_RATIO = 0.6
+"""A passage describes the question only if it ranks within this ratio of the best one."""
+PASSAGE_WEIGHT = 1.2
+"""Weight of the corpus view against the words (the sum of a question's passage features)."""
+QUESTION_TYPE_WEIGHT = 0.6
+TYPE_MISMATCH = 0.0
+"""Similarity kept when a question asks something else than the group (who vs when about the same signing)."""
+CONCEPT_PREFIX = "=g:"
+_LANGUAGES = ("fr", "en", "ja")
+_LANGUAGE_DIR = re.compile(r"^(?:fr|en|ja)/")
 
 
-def _strip_accents(word: str) -> str:
-    if word.isascii():
-        return word
-    out = []
-    for ch in word:
-        if ord(ch) < 0x250:  # Latin only: never decompose kana (が → か + ゙)
-            out.extend(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        else:
-            out.append(ch)
-    return "".join(out)
+def _language(text: str, language: str | None) -> str:
+    return language if language in _LANGUAGES else (detect_language(text) or "en")
 
 
-@lru_cache(maxsize=4)
-def _stemmer(language: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
-
-
-def normalize(text: str) -> str:
-    """NFKC, casefold, hyphens joined (``start-up`` → ``startup``), punctuation → spaces."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _HYPHEN.sub("", _FR_INVERSION.sub(" ", text))
-    return " ".join(_NON_WORD.sub(" ", text).split())
-
-
-def _latin_tokens(text: str, language: str, synonyms: Mapping[str, str]) -> set[str]:
-    stem = _stemmer(language).stemWord
-    out: set[str] = set()
-    for word in text.split():
-        if word in CONCEPTS:
-            out.add(CONCEPTS[word])
-            continue
-        plain = _strip_accents(word)
-        if plain in STOP_WORDS or (len(plain) == 1 and not plain.isdigit()):
-            continue
-        stemmed = stem(plain)
-        out.add(
-            CONCEPTS.get(plain) or synonyms.get(word) or synonyms.get(plain) or CONCEPTS.get(stemmed) or stemmed
-        )
-    return out
-
-
-def _cjk_tokens(run: str, synonyms: Mapping[str, str]) -> set[str]:
-    out: set[str] = set()
-    glossary = {k: v for k, v in synonyms.items() if _CJK_RUN.fullmatch(k) and k not in JA_STOP}
-    table = {**glossary, **JA_CONCEPTS}
-    for term in sorted(table, key=lambda t: (-len(t), t)):
-        if term in run:
-            out.add(table[term])
-            run = run.replace(term, " ")
-    for content in _CONTENT_RUN.findall(run):
-        grams = [content] if len(content) <= 2 else [content[i : i + 2] for i in range(len(content) - 1)]
-        out.update(g for g in grams if g not in JA_STOP)
-    return out
-
-
-def tokens(question: str, language: str | None = None, synonyms: Mapping[str, str] | None = None) -> frozenset[str]:
-    """The token set used to compare questions."""
-    synonyms = synonyms or {}
-    text = normalize(question)
-    out: set[str] = set()
-    for run in _CJK_RUN.findall(text):
-        out |= _cjk_tokens(run, synonyms)
-    out |= _latin_tokens(_CJK_RUN.sub(" ", text), language if language in _STEMMERS else "en", synonyms)
-    return frozenset(out)
+@lru_cache(maxsize=4096)
+def _tokens(text: str, language: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(analyze(text, language)))
 
 
 def topic_key(question: str, language: str | None = None) -> str:
-    """A stable grouping key: the sorted token set (or the normalized text when every word is a stop word)."""
-    toks = tokens(question, language)
-    return " ".join(sorted(toks)) if toks else "~" + normalize(question)
+    """The key stored with each logged question (the dashboard groups by it): its sorted analysis tokens and what
+    it asks (``?who``), or its normalized text when it has neither. Equal keys mean the same words after
+    analysis; grouping by meaning across languages is ``cluster``'s job."""
+    tokens = [*_tokens(question, _language(question, language)), *(f"?{k}" for k in question_types(question))]
+    return " ".join(sorted(tokens)) if tokens else "~" + " ".join(normalize(question).split())
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a and not b:
-        return 1.0
-    return len(a & b) / len(a | b)
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """Glossary terms as analysed token sets per language, longest first, each naming a concept."""
+
+    forms: dict[str, tuple[tuple[frozenset[str], str], ...]]
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[GlossaryEntry]) -> Glossary:
+        forms: dict[str, list[tuple[frozenset[str], str]]] = {lang: [] for lang in _LANGUAGES}
+        for entry in entries:
+            for term in entry.terms:
+                for lang in _LANGUAGES:
+                    form = frozenset(analyze(term, lang))
+                    if form:
+                        forms[lang].append((form, CONCEPT_PREFIX + entry.id))
+        return cls({lang: tuple(sorted(set(f), key=lambda x: (-len(x[0]), sorted(x[0]), x[1])))
+                    for lang, f in forms.items()})
+
+    def concepts(self, tokens: Iterable[str], language: str) -> list[str]:
+        """``tokens`` with every glossary term found replaced by its concept (longest terms first)."""
+        left = list(dict.fromkeys(tokens))
+        found: list[str] = []
+        for form, concept in self.forms.get(language, ()):
+            if form <= set(left):
+                left = [t for t in left if t not in form]
+                found.append(concept)
+        return [*dict.fromkeys(found), *left]
 
 
-def synonyms_from_glossary(entries: Iterable[object]) -> dict[str, str]:
-    """Map each single-word glossary term (normalized) to a concept ``=g:<id>`` (``GlossaryEntry``-like)."""
-    out: dict[str, str] = {}
-    for entry in entries:
-        for term in getattr(entry, "terms", ()):
-            norm = normalize(str(term))
-            if norm and " " not in norm:
-                out.setdefault(norm, f"=g:{entry.id}")
-    return out
+def parallel_key(path: str, position: int) -> str:
+    """A passage named by its place in the parallel documents: ``lemoci.md#3`` for en/, fr/ and ja/ alike."""
+    return f"{_LANGUAGE_DIR.sub('', path)}#{position}"
+
+
+@dataclass
+class TopicModel:
+    """What ``cluster`` compares questions with: the glossary and, when given, the retriever over the corpus."""
+
+    glossary: Glossary = field(default_factory=lambda: Glossary({}))
+    retriever: Retriever | None = None
+    _keys: list[str] = field(default_factory=list, repr=False)
+    _idf: dict[str, float] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_knowledge(cls, kb: KnowledgeBase, retriever: Retriever | None = None) -> TopicModel:
+        """The model for a knowledge base; builds a retriever when none is given."""
+        if retriever is None:
+            from bot.search.retriever import Retriever
+
+            retriever = Retriever(kb)
+        model = cls(Glossary.from_entries(kb.glossary), retriever)
+        seen: Counter[str] = Counter()
+        for passage in retriever.passages:
+            seen[passage.path] += 1
+            model._keys.append(parallel_key(passage.path, seen[passage.path]))
+        return model
+
+    def idf(self, token: str, language: str) -> float:
+        """Rarity of a token in the corpus (1.0 without one); a concept is as rare as its rarest form."""
+        if self.retriever is None:
+            return 1.0
+        key = f"{language}:{token}"
+        if key not in self._idf:
+            self._idf[key] = self._rarity(token, language)
+        return self._idf[key]
+
+    def _rarity(self, token: str, language: str) -> float:
+        assert self.retriever is not None
+        index = self.retriever.index
+        ceiling = math.log1p(len(self.retriever.passages))
+        if token.startswith(CONCEPT_PREFIX):
+            forms = [form for form, concept in self.glossary.forms.get(language, ()) if concept == token]
+            values = [min(self._rarity(t, language) for t in form) for form in forms]
+            return max(values, default=ceiling)
+        if token not in index.vocabulary:
+            return ceiling
+        return max(min(index.idf(token), ceiling), 0.05)
+
+    def features(self, question: str, language: str | None) -> dict[str, float]:
+        """The weighted features of one question (unit length)."""
+        lang = _language(question, language)
+        tokens = self.glossary.concepts(_tokens(question, lang), lang)
+        vec: dict[str, float] = {t: self.idf(t, lang) for t in tokens}
+        for kind in question_types(question):
+            vec[f"?{kind}"] = QUESTION_TYPE_WEIGHT
+        vec.update(self._passages(question, lang))
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        return {k: v / norm for k, v in vec.items()} if norm else {"~" + normalize(question): 1.0}
+
+    def _passages(self, question: str, language: str) -> dict[str, float]:
+        if self.retriever is None:
+            return {}
+        query = self.retriever.parse(question, language)
+        ranked = self.retriever.rank(query) if query.units else []
+        if not ranked or ranked[0].final <= 0:
+            return {}
+        best = ranked[0].final
+        hits = [hit for hit in ranked[:PASSAGES] if hit.final >= PASSAGE_RATIO * best]
+        total = sum(hit.final for hit in hits)
+        words = math.sqrt(sum(self.idf(t, language) ** 2 for t in _tokens(question, language))) or 1.0
+        out: dict[str, float] = {}
+        for hit in hits:
+            key = "@" + self._keys[hit.index]
+            out[key] = out.get(key, 0.0) + PASSAGE_WEIGHT * words * hit.final / total
+        return out
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[k] for k, v in a.items() if k in b)
 
 
 def cluster(
     questions: Sequence[tuple[str, str | None]],
+    model: TopicModel | None = None,
     *,
     threshold: float = THRESHOLD,
-    synonyms: Mapping[str, str] | None = None,
 ) -> list[list[int]]:
     """Group ``(question, language)`` pairs; returns lists of indices, biggest group first.
 
-    Distinct token sets are taken most frequent first (ties: first seen); each joins the existing group whose
-    seed it resembles most (Jaccard ≥ ``threshold``, ties: oldest group) or seeds a new group.
+    Distinct questions are taken most asked first (ties: first seen); each joins the group whose centroid it
+    resembles most (cosine ≥ ``threshold``) or starts a new one. Same input, same groups, same order.
     """
-    keyed: dict[frozenset[str], list[int]] = {}
+    model = model or TopicModel()
+    distinct: dict[tuple[str, str | None], list[int]] = {}
     for i, (text, language) in enumerate(questions):
-        toks = tokens(text, language, synonyms) or frozenset({"~" + normalize(text)})
-        keyed.setdefault(toks, []).append(i)
-    seeds: list[frozenset[str]] = []
+        distinct.setdefault((" ".join(text.split()), language), []).append(i)
     groups: list[list[int]] = []
-    for toks, members in sorted(keyed.items(), key=lambda kv: (-len(kv[1]), kv[1][0])):
+    sums: list[dict[str, float]] = []
+    kinds: list[frozenset[str]] = []
+    for (text, language), members in sorted(distinct.items(), key=lambda kv: (-len(kv[1]), kv[1][0])):
+        vec = model.features(text, language)
+        asks = question_types(text)
         best, best_score = -1, threshold
-        for g, seed in enumerate(seeds):
-            score = jaccard(seed, toks)
-            if score >= best_score and (best < 0 or score > best_score):
+        for g, total in enumerate(sums):
+            norm = math.sqrt(sum(v * v for v in total.values()))
+            score = _cosine(vec, total) / norm if norm else 0.0
+            if asks and kinds[g] and asks.isdisjoint(kinds[g]):
+                score *= TYPE_MISMATCH
+            if score > best_score or (best < 0 and score >= best_score):
                 best, best_score = g, score
         if best < 0:
-            seeds.append(toks)
             groups.append(list(members))
+            sums.append({k: v * len(members) for k, v in vec.items()})
+            kinds.append(asks)
         else:
             groups[best].extend(members)
+            for k, v in vec.items():
+                sums[best][k] = sums[best].get(k, 0.0) + v * len(members)
     for group in groups:
         group.sort()
     groups.sort(key=lambda g: (-len(g), g[0]))
     return groups
+
+
+def adjusted_rand_index(labels_true: Sequence[object], labels_pred: Sequence[object]) -> float:
+    """Hubert and Arabie's adjusted Rand index of two labellings of the same items (1.0: identical)."""
+    if len(labels_true) != len(labels_pred):
+        raise ValueError("the labellings must cover the same items")
+    pairs = Counter(zip(labels_true, labels_pred, strict=True))
+    index = sum(math.comb(n, 2) for n in pairs.values())
+    rows = sum(math.comb(n, 2) for n in Counter(labels_true).values())
+    cols = sum(math.comb(n, 2) for n in Counter(labels_pred).values())
+    total = math.comb(len(labels_true), 2)
+    if total == 0:
+        return 1.0
+    expected = rows * cols / total
+    maximum = (rows + cols) / 2
+    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)

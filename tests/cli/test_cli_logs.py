@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from paths import SHIPPED_KNOWLEDGE
 from querylog_data import SECRET, fill, knowledge_dir, replay_log
 
 from bot.cli import main
@@ -64,7 +65,7 @@ def test_db_from_the_environment(db: Path, capsys: pytest.CaptureFixture[str], m
 
 
 def test_unanswered_table_and_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "unanswered", "--db", str(db))
+    code, out, _ = run(capsys, "unanswered", "--db", str(db), "--knowledge", str(SHIPPED_KNOWLEDGE))
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("Unanswered questions — since ") and lines[0].endswith("9 questions in 4 topics")
@@ -75,10 +76,33 @@ def test_unanswered_table_and_json(db: Path, capsys: pytest.CaptureFixture[str])
     ]
     assert topics[0].startswith("1      5        4  en,fr,ja")
     assert "  1. qui a signé ? | 誰が署名しましたか？ | who signed" in lines
-    code, out, _ = run(capsys, "unanswered", "--db", str(db), "--since", "7d", "--json")
+    code, out, _ = run(capsys, "unanswered", "--db", str(db), "--since", "7d", "--json", "--knowledge",
+                       str(SHIPPED_KNOWLEDGE))
     assert [(g["topic"], g["count"]) for g in json.loads(out)] == [
         ("qui a signé ?", 5), ("Combien de start-up japonaises à Station F", 2),
     ]
+
+
+def test_unanswered_says_when_it_cannot_group_across_languages(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "unanswered", "--db", str(db))  # no knowledge/ in the working directory
+    assert code == 0 and out.splitlines()[0].endswith(
+        "(no knowledge directory at knowledge: grouped by words only, not across languages)")
+    code, out, _ = run(capsys, "unanswered", "--db", str(db), "--knowledge", str(SHIPPED_KNOWLEDGE), "--words-only")
+    assert out.splitlines()[0].endswith("9 questions in 5 topics (grouped by words only)")
+
+
+def test_top(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "top", "--db", str(db), "--knowledge", str(SHIPPED_KNOWLEDGE))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("Most asked — since ") and lines[0].endswith("14 questions in 8 topics")
+    assert lines[2].split() == ["#", "asked", "members", "answered", "👍", "👎", "lang", "topic"]
+    assert lines[3].split() == ["1", "6", "5", "16.7%", "2", "0", "en,fr,ja", "qui", "a", "signé", "?"]
+    assert any(line.split()[1:7] == ["1", "1", "100.0%", "0", "2", "en"] and line.endswith("When was it signed?")
+               for line in lines)
+    code, out, _ = run(capsys, "top", "--db", str(db), "--knowledge", str(SHIPPED_KNOWLEDGE), "--json", "--limit", "1")
+    data = json.loads(out)
+    assert len(data) == 1 and (data[0]["count"], data[0]["answered"], data[0]["up"]) == (6, 1, 2)
 
 
 def test_feedback(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import random
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 from querylog_data import SECRET, D, fill, knowledge_dir, replay_log
 
 from bot.limits import parse_window
-from bot.models import Answer, GlossaryEntry
+from bot.models import Answer
 from bot.querylog import reports, topics
 from bot.querylog.store import hash_user
 
@@ -98,9 +97,9 @@ def test_format_summary_in_three_languages(filled: tuple[Path, float]) -> None:
 
 
 # -- unanswered ------------------------------------------------------------------------------------------
-def test_unanswered_topics_last_30_days(filled: tuple[Path, float]) -> None:
+def test_unanswered_topics_last_30_days(filled: tuple[Path, float], topic_model: topics.TopicModel) -> None:
     db, now = filled
-    groups = reports.unanswered(db, since=now - 30 * D, now=now)
+    groups = reports.unanswered(db, since=now - 30 * D, now=now, model=topic_model)
     assert [(g["topic"], g["count"], g["members"]) for g in groups] == [
         ("qui a signé ?", 5, 4),
         ("Combien de start-up japonaises à Station F", 2, 2),
@@ -112,7 +111,7 @@ def test_unanswered_topics_last_30_days(filled: tuple[Path, float]) -> None:
     assert first["languages"] == ["en", "fr", "ja"]
     assert first["first_seen"] == reports.iso(now - 6 * D)
     assert first["last_seen"] == reports.iso(now - 0.5 * 3600)
-    assert reports.unanswered(db, since=now - 30 * D, now=now, examples=5)[0]["examples"] == [
+    assert reports.unanswered(db, since=now - 30 * D, now=now, examples=5, model=topic_model)[0]["examples"] == [
         "qui a signé ?", "誰が署名しましたか？", "who signed", "Qui a signé la déclaration?",
     ]
     assert groups[1]["examples"] == [
@@ -120,50 +119,32 @@ def test_unanswered_topics_last_30_days(filled: tuple[Path, float]) -> None:
     ]
 
 
-def test_unanswered_this_week_and_limit(filled: tuple[Path, float]) -> None:
+def test_unanswered_this_week_and_limit(filled: tuple[Path, float], topic_model: topics.TopicModel) -> None:
     db, now = filled
-    groups = reports.unanswered(db, since=now - 7 * D, now=now, limit=1)
+    groups = reports.unanswered(db, since=now - 7 * D, now=now, limit=1, model=topic_model)
     assert [(g["topic"], g["count"]) for g in groups] == [("qui a signé ?", 5)]
-    assert len(reports.unanswered(db, since=now - 7 * D, now=now)) == 2
+    assert len(reports.unanswered(db, since=now - 7 * D, now=now, model=topic_model)) == 2
 
 
-def test_question_tokens() -> None:
-    assert topics.tokens("qui a signé ?", "fr") == {"=who", "=sign"}
-    assert topics.tokens("Qui a signé la déclaration?", "fr") == {"=who", "=sign"}
-    assert topics.tokens("who signed", "en") == {"=who", "=sign"}
-    assert topics.tokens("誰が署名しましたか？", "ja") == {"=who", "=sign"}
-    assert topics.tokens("宣言はいつ署名されましたか", "ja") == {"=when", "=sign"}
-    assert topics.tokens("Quand a-t-elle été signée ?", "fr") == {"=when", "=sign"}
-    assert topics.tokens("Qu'est-ce que J-Startup ?", "fr") == topics.tokens("What is J-Startup?", "en")
-    assert topics.tokens("ジェトロとは", "ja") == {"ジェ", "ェト", "トロ"}
-    assert topics.topic_key("Qui ? Quoi ?", "fr") == "=who"
-    assert topics.topic_key("le la les", "fr") == "~le la les"
+def test_unanswered_without_a_corpus_groups_by_words(filled: tuple[Path, float]) -> None:
+    db, now = filled
+    groups = reports.unanswered(db, since=now - 7 * D, now=now)
+    assert [(g["topic"], g["count"], g["languages"]) for g in groups][:2] == [
+        ("qui a signé ?", 4, ["en", "fr"]), ("Combien de start-up japonaises à Station F", 2, ["fr"]),
+    ]  # 誰が署名しましたか？ shares no word with them: its own topic
 
 
-def test_clusters_are_exact_and_deterministic() -> None:
-    questions = [
-        ("qui a signé ?", "fr"), ("Quand a-t-elle été signée ?", "fr"), ("who signed", "en"),
-        ("When was it signed?", "en"), ("Qui a signé la déclaration?", "fr"), ("誰が署名しましたか？", "ja"),
-        ("宣言はいつ署名されましたか", "ja"), ("What is J-Startup?", "en"), ("Qu'est-ce que J-Startup ?", "fr"),
-        ("Que fait la JETRO ?", "fr"), ("ジェトロとは", "ja"), ("météo à Tokyo", "fr"),
-    ]
-    groups = topics.cluster(questions)
-    assert groups == [[0, 2, 4, 5], [1, 3, 6], [7, 8], [9], [10], [11]]
-    glossary = [GlossaryEntry("jetro", ("JETRO", "Jetro", "ジェトロ", "Japan External Trade Organization"))]
-    synonyms = topics.synonyms_from_glossary(glossary)
-    assert synonyms == {"jetro": "=g:jetro", "ジェトロ": "=g:jetro"}
-    assert topics.cluster(questions, synonyms=synonyms) == [[0, 2, 4, 5], [1, 3, 6], [7, 8], [9, 10], [11]]
-    shuffled = list(range(len(questions)))
-    random.Random(4).shuffle(shuffled)
-    again = topics.cluster([questions[i] for i in shuffled])
-    assert sorted(sorted(shuffled[i] for i in g) for g in again) == sorted(groups)
-
-
-def test_cluster_joins_the_closest_seed_at_the_threshold() -> None:
-    qs = [("alpha beta", "en"), ("alpha beta", "en"), ("alpha gamma", "en"), ("alpha beta gamma delta", "en")]
-    # {alpha, gamma} vs seed {alpha, beta}: 1/3 → own group; the 4-word question: 2/4 with both seeds → oldest
-    assert topics.cluster(qs) == [[0, 1, 3], [2]]
-    assert topics.cluster(qs, threshold=0.6) == [[0, 1], [2], [3]]
+def test_top_groups_answered_and_unanswered_with_votes(filled: tuple[Path, float],
+                                                       topic_model: topics.TopicModel) -> None:
+    db, now = filled
+    groups = reports.top(db, since=now - 30 * D, now=now, model=topic_model)
+    first = groups[0]
+    assert (first["topic"], first["count"], first["answered"], first["answer_rate"]) == ("qui a signé ?", 6, 1, 0.1667)
+    assert (first["up"], first["down"], first["languages"]) == (2, 0, ["en", "fr", "ja"])
+    when = next(g for g in groups if g["topic"] == "When was it signed?")
+    assert (when["count"], when["answered"], when["down"]) == (1, 1, 2)
+    assert sum(g["count"] for g in groups) == 14
+    assert len(reports.top(db, since=now - 30 * D, now=now, model=topic_model, limit=2)) == 2
 
 
 # -- feedback --------------------------------------------------------------------------------------------

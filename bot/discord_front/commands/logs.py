@@ -19,6 +19,7 @@ from bot.discord_front.replies import send
 from bot.i18n import t
 from bot.limits import DAY
 from bot.querylog import reports
+from bot.querylog.topics import TopicModel
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
@@ -27,12 +28,15 @@ if TYPE_CHECKING:
 TOP = 5
 
 
-def summary_lines(db_path: Path, days: float, language: str, now: float | None = None) -> list[str]:
-    """The summary, then the most asked unanswered topics and the 👎 answers (sqlite3: run it in a thread)."""
+def summary_lines(
+    db_path: Path, days: float, language: str, now: float | None = None, model: TopicModel | None = None
+) -> list[str]:
+    """The summary, then the most asked unanswered topics (grouped across languages with ``model``) and the 👎
+    answers (sqlite3: run it in a thread)."""
     now = time.time() if now is None else now
     since = now - days * DAY
     lines = reports.format_summary(reports.summary(db_path, days, now=now), language).split("\n")
-    unanswered = reports.unanswered(db_path, since=since, now=now, limit=TOP)
+    unanswered = reports.unanswered(db_path, since=since, now=now, limit=TOP, model=model)
     if unanswered:
         lines += ["", f"**{t('logs.unanswered', language)}**"]
         lines += [f"• {topic['count']}× {embeds.escape_user_text(topic['topic'], 150)}" for topic in unanswered]
@@ -68,7 +72,10 @@ class LogCommands(StaffGroup):
         if not bot.settings.db_path.exists():
             await send(interaction, Reply(content=t("logs.none", language), ephemeral=True))
             return
-        lines = await asyncio.to_thread(summary_lines, bot.settings.db_path, days, language)
+        kb, retriever, db = bot.assistant.knowledge, bot.assistant.retriever, bot.settings.db_path
+        lines = await asyncio.to_thread(
+            lambda: summary_lines(db, days, language, model=TopicModel.from_knowledge(kb, retriever))
+        )
         embed = discord.Embed(
             description=embeds.fit_blocks(lines, limits.DISCORD_EMBED_DESCRIPTION, "\n"), colour=embeds.NOTICE_COLOUR
         )
