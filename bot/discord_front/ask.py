@@ -125,21 +125,18 @@ class AskDesk:
             self.cooldown.uncount(prepared.asker.user_id)
 
     async def answer(self, prepared: Outcome) -> Outcome:
-        """Retrieve (off the event loop, in the assistant's worker) and log the question."""
+        """Retrieve (off the event loop, in the assistant's worker) and log the question (committed on return)."""
         asker = prepared.asker
         assert asker is not None and prepared.kind == "answer"
         answer: Answer = await self.assistant.answer(prepared.question, prepared.language)  # cleaned, read once
         qid = new_qid()
-        self.querylog.record(
-            LogEntry.from_answer(
-                answer,
-                qid=qid,
-                frontend="discord",
-                user_id=asker.user_id,
-                guild_id=asker.guild_id,
-                channel_id=asker.channel_id,
-            )
+        entry = LogEntry.from_answer(
+            answer, qid=qid, frontend="discord", user_id=asker.user_id, guild_id=asker.guild_id,
+            channel_id=asker.channel_id,
         )
+        entry.ts = prepared.asked_at or entry.ts  # when it was asked: /forget-me drops it if it came before
+        # committed before the answer goes out: a crash after the reply cannot lose the question
+        await self.querylog.record_durably(entry)
         language = answer.language if answer.language in LANGUAGES else prepared.language
         kind: Kind = "answer" if answer.answered and answer.citations else "abstain"
         return Outcome(kind, language, prepared.question, asker, answer=answer, qid=qid)

@@ -6,6 +6,7 @@ Each migration runs in its own transaction. Used by ``querylog`` (writer) and ``
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -46,6 +47,24 @@ def migrations() -> tuple[Migration, ...]:
     if [m.version for m in found] != list(range(1, len(found) + 1)):
         raise RuntimeError(f"migrations in {MIGRATIONS_DIR} are not numbered 0001, 0002, …")
     return tuple(found)
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) readable by the bot's user only (0700); an existing one is kept."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+
+
+def private_file(path: Path) -> None:
+    """Create an empty ``path`` readable by the bot's user only (0600) if missing; SQLite gives its -wal and
+    -shm files the same mode. Member questions are personal data: no other account on the machine reads them."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+    os.chmod(path, 0o600)
 
 
 def current_version() -> int:
@@ -90,7 +109,8 @@ def migrate(path: Path | str, *, target: int | None = None, timeout: float = 5.0
     """
     path = Path(path)
     target = current_version() if target is None else target
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
+    private_file(path)
     conn = connect(path, timeout=timeout)
     try:
         version = read_version(conn, path)

@@ -39,6 +39,10 @@ DEFAULT_PATH = Path("data/queries.db")
 SECRET_FILE = "log-secret"
 MAX_PENDING = 10_000
 RETRY_MAX_SECONDS = 30.0
+INLINE_TOPIC_KEYS = 8  # batches this small get their topic keys on the event loop (~10 µs each)
+DURABLE_WAIT_SECONDS = 0.5  # longest an answer waits for its question to be committed
+CHECKPOINT_SECONDS = 1.0  # at most this often the WAL is copied into the database
+TOMBSTONE_SECONDS = 3_600.0  # how long /forget-me also drops questions asked before it that arrive late
 
 _INSERT_QUESTION = (
     "INSERT OR IGNORE INTO questions (qid, ts, frontend, user_hash, guild_id, channel_id, question, language,"
@@ -144,7 +148,7 @@ def load_secret(db_path: Path | str, secret: bytes | str | None = None, *, creat
                 return value
         if not create:
             raise QueryLogError(f"no log secret at {file} (set BOT_LOG_SECRET): member ids cannot be matched")
-        file.parent.mkdir(parents=True, exist_ok=True)
+        schema.private_folder(file.parent)
         try:
             fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
@@ -197,6 +201,10 @@ class QueryLog:
         self._closed = False
         self._tasks: list[asyncio.Task[None]] = []
         self.secret_check = SecretCheck.UNKNOWN
+        self._commits: set[asyncio.Future[None]] = set()  # commits an answer stopped waiting for
+        self._unchecked = False  # rows committed since the last checkpoint
+        self._checkpoint_at = 0.0
+        self._forgotten: dict[str, float] = {}  # member hash → when /forget-me ran (rows asked before it are dropped)
 
     # -- lifecycle -------------------------------------------------------------------------------------
     @classmethod
@@ -251,7 +259,7 @@ class QueryLog:
         for task in self._tasks:
             if task.get_name() == "querylog-retention":
                 task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.gather(*self._tasks, *self._commits, return_exceptions=True)
         await self._drain()
         if self._pending:
             log.error("query log %s: %d questions could not be written and are lost", self.path, len(self._pending))
@@ -305,6 +313,8 @@ class QueryLog:
         """Enqueue a question for writing. Never raises and never waits."""
         try:
             row = self._row(entry)
+            if row.user_hash is not None and row.ts <= self._forgotten.get(row.user_hash, -1.0):
+                return  # the member ran /forget-me while this question was being answered
             if self._closed:
                 log.warning("query log %s: question recorded after close() was not logged", self.path)
                 return
@@ -324,6 +334,27 @@ class QueryLog:
             if self._bad_entries == 1:
                 log.error("query log %s: cannot record a question (%s: %s)", self.path, type(exc).__name__, exc)
 
+    async def record_durably(self, entry: LogEntry, *, wait: float = DURABLE_WAIT_SECONDS) -> None:
+        """Record and commit at once (WAL), so the question survives a crash once its answer is sent.
+
+        Concurrent callers share a commit (whoever holds the writer lock writes everything pending). The
+        answer never waits long for the log: during a write incident, or past ``wait`` seconds (a file locked
+        by another process), the row stays queued like any other and the writer keeps retrying. Never raises.
+        """
+        self.record(entry)
+        if self._closed or self._failing is not None:
+            return  # during an incident the writer retries on its own schedule; answers do not wait for it
+        commit = asyncio.ensure_future(self._drain(unless_failing=True))
+        self._commits.add(commit)
+        commit.add_done_callback(self._commit_done)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(commit), wait)
+
+    def _commit_done(self, commit: asyncio.Future[None]) -> None:
+        self._commits.discard(commit)
+        if not commit.cancelled() and commit.exception() is not None:
+            log.error("query log %s: unexpected error while committing", self.path, exc_info=commit.exception())
+
     def _row(self, entry: LogEntry) -> _Row:
         cites = []
         for rank, cite in enumerate(entry.citations, start=1):
@@ -335,7 +366,8 @@ class QueryLog:
             frontend=str(entry.frontend),
             user_hash=None if entry.user_id is None else self.user_hash(entry.user_id),
             guild_id=None if entry.guild_id is None else int(entry.guild_id),
-            channel_id=None if entry.channel_id is None else int(entry.channel_id),
+            # outside a server the channel is a member's DM channel, one per member: never stored
+            channel_id=None if entry.channel_id is None or entry.guild_id is None else int(entry.channel_id),
             question=str(entry.question),
             language=str(entry.language or ""),
             answered=1 if entry.answered else 0,
@@ -359,11 +391,32 @@ class QueryLog:
                     await self._drain()
                 except Exception:  # keep the writer alive whatever happens
                     log.exception("query log %s: unexpected error in the writer", self.path)
+            if self._unchecked and time.monotonic() >= self._checkpoint_at and not self._closed:
+                await self._checkpoint()
 
-    async def _drain(self) -> None:
+    async def _checkpoint(self) -> None:
+        """Copy the WAL into the database from another connection, off the answers' commit path.
+
+        The writer connection has automatic checkpoints off: one ran inside an answer's COMMIT every
+        ~100 questions and cost that answer milliseconds (an fsync). A PASSIVE checkpoint never blocks writers.
+        """
+        self._unchecked = False
+        self._checkpoint_at = time.monotonic() + CHECKPOINT_SECONDS
+
+        def run() -> None:
+            with contextlib.closing(schema.connect(self.path, timeout=self._busy_timeout)) as conn:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+        try:
+            await asyncio.to_thread(run)
+        except (sqlite3.Error, OSError) as exc:
+            log.debug("query log %s: checkpoint postponed (%s)", self.path, exc)
+            self._unchecked = True
+
+    async def _drain(self, *, unless_failing: bool = False) -> None:
         async with self._lock:
-            if not self._pending:
-                return
+            if not self._pending or (unless_failing and self._failing is not None):
+                return  # (an answer's commit queued behind one that failed leaves the retries to the writer)
             written = 0
             try:
                 conn = await self._ensure_conn()
@@ -385,7 +438,11 @@ class QueryLog:
             self._recovered(written)
 
     async def _write(self, conn: aiosqlite.Connection, batch: list[_Row]) -> None:
-        keys = await asyncio.to_thread(lambda: [topics.topic_key(r.question, r.language) for r in batch])
+        def keys_of() -> list[str]:
+            return [topics.topic_key(r.question, r.language) for r in batch]
+
+        # a few keys cost microseconds: computed here rather than paying a thread hop on each answer's commit
+        keys = keys_of() if len(batch) <= INLINE_TOPIC_KEYS else await asyncio.to_thread(keys_of)
         questions = [(*row[:11], key) for row, key in zip(batch, keys, strict=True)]
         cites = [(row.qid, *cite) for row in batch for cite in row.citations]
         await conn.execute("BEGIN IMMEDIATE")
@@ -398,6 +455,7 @@ class QueryLog:
             with contextlib.suppress(sqlite3.Error, ValueError):
                 await conn.execute("ROLLBACK")
             raise
+        self._unchecked = True
 
     def _incident(self, exc: BaseException) -> None:
         if self._failing is None:
@@ -430,6 +488,7 @@ class QueryLog:
                 "synchronous = NORMAL",
                 "foreign_keys = ON",
                 "secure_delete = ON",
+                "wal_autocheckpoint = 0",  # checkpoints run in the background (_checkpoint), not in a commit
             ):
                 await conn.execute(f"PRAGMA {pragma}")
         except BaseException:
@@ -502,6 +561,10 @@ class QueryLog:
 
     async def forget_user_counts(self, user_id: int | str) -> DeleteCounts:
         user = self.user_hash(user_id)
+        now = time.time()
+        # a tombstone: a question of this member asked before now but still being answered is not written later
+        self._forgotten = {u: at for u, at in self._forgotten.items() if at > now - TOMBSTONE_SECONDS}
+        self._forgotten[user] = now
         return await self._delete("user_hash = ?", (user,), lambda row: row.user_hash == user, voter=user)
 
     async def purge(self, older_than_days: float) -> int:

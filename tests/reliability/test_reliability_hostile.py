@@ -93,6 +93,9 @@ class Recorder:
     def record(self, entry: Any) -> None:
         self.entries.append(entry)
 
+    async def record_durably(self, entry: Any) -> None:
+        self.record(entry)
+
 
 def user_text_fields(body: dict[str, Any]) -> list[str]:
     """Every string of a message body that can carry member text (content, embed title)."""

@@ -240,7 +240,10 @@ async def test_real_full_disk(
     filler.unlink()
     await until(lambda: qlog.pending == 0 and not qlog.failing)
     assert {o.qid for o in outcomes} <= stored_qids(qlog.path)
-    assert len(lines(caplog, STARTED)) == 1 and len(lines(caplog, ENDED)) == 1
+    # each answer commits its question, and on a nearly full disk a small commit can still fit: an incident
+    # may end and start again, but each start and end is said once
+    started, ended = len(lines(caplog, STARTED)), len(lines(caplog, ENDED))
+    assert 1 <= started == ended <= 3, (started, ended)
 
 
 def _chattr(flag: str, *paths: Path) -> bool:

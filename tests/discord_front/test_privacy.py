@@ -1,0 +1,32 @@
+"""/forget-me racing an answer still being computed (issue 12, item 8)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from fake_discord import FakeDiscord
+
+from .conftest import Harness
+
+
+async def test_forget_me_also_covers_a_question_still_being_answered(harness: Harness, fake: FakeDiscord):
+    gate = threading.Event()
+    # the retrieval worker is busy: alice's question waits in line while she confirms /forget-me
+    busy = asyncio.get_running_loop().run_in_executor(harness.assistant._search_pool, gate.wait, 10)
+    start = len(fake.requests)
+    await fake.post_message(f"{fake.bot_user.mention} Who signed the declaration?", author=fake.alice)
+    await asyncio.sleep(0.2)
+    prompt = await fake.wait_response(await fake.slash("forget-me", user=fake.alice))
+    prompt_id = int(prompt.json["data"].get("id", 0)) or max(fake.messages)
+    yes, _ = fake.buttons(fake.messages[prompt_id])
+    await fake.wait_response(await fake.click(prompt_id, yes["custom_id"], user=fake.alice))
+    gate.set()
+    await busy
+    await fake.wait_for("POST", rf"/channels/{fake.channel_id}/messages", after=start)  # the answer still comes
+    await asyncio.sleep(0.1)
+    assert await harness.rows("SELECT count(*) FROM questions") == [(0,)]
+    # a question asked after /forget-me is logged as usual
+    harness.clock.advance(10)
+    await harness.mention("Where was the declaration signed?")
+    assert await harness.rows("SELECT question FROM questions") == [("Where was the declaration signed?",)]
