@@ -6,8 +6,7 @@ import asyncio
 import threading
 
 from fake_discord import FakeDiscord
-
-from .conftest import Harness
+from fake_discord.plugin import Harness
 
 
 async def test_forget_me_also_covers_a_question_still_being_answered(harness: Harness, fake: FakeDiscord):
