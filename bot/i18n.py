@@ -275,6 +275,56 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Warnings ({count}); these files were loaded:",
         "ja": "警告（{count} 件）。これらのファイルは読み込まれています：",
     },
+    "kb.list.title": {
+        "fr": "Documents ({count})",
+        "en": "Documents ({count})",
+        "ja": "文書（{count} 件）",
+    },
+    "kb.list.header": {
+        "fr": "id · langue · passages · fichier",
+        "en": "id · language · passages · file",
+        "ja": "ID · 言語 · パッセージ数 · ファイル",
+    },
+    "kb.unknown_id": {
+        "fr": "Aucun document n'a l'id `{id}` (voir /kb list).",
+        "en": "No document has the id `{id}` (see /kb list).",
+        "ja": "ID `{id}` の文書はありません（/kb list を参照）。",
+    },
+    "kb.show.meta": {
+        "fr": "Langue : {doc_language} · {passages} passages · fichier `{path}`\nSource : {source}",
+        "en": "Language: {doc_language} · {passages} passages · file `{path}`\nSource: {source}",
+        "ja": "言語: {doc_language} · パッセージ {passages} 件 · ファイル `{path}`\n出典: {source}",
+    },
+    "kb.refused": {
+        "fr": "Rien n'a été modifié :",
+        "en": "Nothing was changed:",
+        "ja": "何も変更していません：",
+    },
+    "kb.remove.done": {
+        "fr": "`{id}` (`{path}`) est dans la corbeille ; /kb restore {id} le remet en place.",
+        "en": "`{id}` (`{path}`) is in the trash; /kb restore {id} puts it back.",
+        "ja": "`{id}`（`{path}`）をごみ箱に移しました。/kb restore {id} で元に戻せます。",
+    },
+    "kb.restore.done": {
+        "fr": "`{id}` est de retour dans `{path}`.",
+        "en": "`{id}` is back in `{path}`.",
+        "ja": "`{id}` を `{path}` に戻しました。",
+    },
+    "kb.add.replaced": {
+        "fr": "`{name}` remplace `{path}` (l'ancienne version est dans la corbeille : /kb restore {id}).",
+        "en": "`{name}` replaced `{path}` (the previous version is in the trash: /kb restore {id}).",
+        "ja": "`{name}` で `{path}` を置き換えました（以前の版はごみ箱にあります：/kb restore {id}）。",
+    },
+    "kb.history.title": {
+        "fr": "Dernières modifications",
+        "en": "Last changes",
+        "ja": "最近の変更",
+    },
+    "kb.history.none": {
+        "fr": "Aucune modification enregistrée.",
+        "en": "No change recorded yet.",
+        "ja": "記録された変更はまだありません。",
+    },
     "kb.add.too_big": {
         "fr": "`{name}` fait {size} octets ; la limite est {limit} octets. Rien n'a été enregistré.",
         "en": "`{name}` is {size} bytes; the limit is {limit} bytes. Nothing was saved.",

@@ -1,4 +1,5 @@
-"""`python -m bot knowledge check|stats [DIR]`: validate the knowledge files and count what they hold."""
+"""`python -m bot knowledge check|stats|list|history|parity [DIR]`: validate the knowledge files, count and
+list what they hold, show the moderators' changes, compare translations."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from bot.cli.common import resolve_knowledge_dir
 from bot.cli.output import print_json, table
+from bot.knowledge import edits
 from bot.knowledge.loader import load_knowledge
 from bot.models import KnowledgeBase, LoadError
 
@@ -26,6 +28,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     stats.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     stats.set_defaults(func=run_stats)
+
+    listing = commands.add_parser("list", help="every document: id, language, passages, file")
+    listing.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=run_list)
+
+    changes = commands.add_parser("history", help="the last changes made with /kb (who, when, what, file hash)")
+    changes.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    changes.add_argument("--limit", type=int, default=20, help="how many changes (default 20)")
+    changes.add_argument("--json", action="store_true", help="print JSON")
+    changes.set_defaults(func=run_history)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -106,4 +119,37 @@ def run_stats(args: argparse.Namespace) -> int:
         ("glossary entries:", stats["glossary_entries"]),
         ("errors:", f"{stats['errors']}" + (" (run: python -m bot knowledge check)" if kb.errors else "")),
     ], gap=1))
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    _directory, kb = _load(args)
+    if kb is None:
+        return 2
+    documents = sorted(kb.documents, key=lambda d: d.path)
+    if args.json:
+        print_json([
+            {"id": d.id, "language": d.language, "passages": d.passage_count, "path": d.path, "group": d.group}
+            for d in documents
+        ])
+        return 0
+    rows = [(d.id, d.language, d.passage_count, d.path) for d in documents]
+    print(table(("id", "language", "passages", "file"), rows, right=(2,)))
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    directory = resolve_knowledge_dir(args.directory, args.settings)
+    if not directory.is_dir():
+        print(f"knowledge folder not found: {directory}", file=sys.stderr)
+        return 2
+    changes = edits.history(directory, max(args.limit, 1))
+    if args.json:
+        print_json(changes)
+        return 0
+    if not changes:
+        print(f"no change recorded in {directory / edits.HISTORY_FILE}")
+        return 0
+    rows = [(c.when, c.who, c.action, c.id or "–", c.path, c.sha256[:12]) for c in changes]
+    print(table(("when", "moderator (Discord id)", "action", "id", "file", "sha256"), rows))
     return 0

@@ -47,21 +47,23 @@ def _name_problem(filename: str) -> str | None:
     return None
 
 
-def _upload_parse(filename: str, data: bytes, directory: Path) -> tuple[str, ParsedFile]:
-    """Parse an upload the way the loader would; return its final path and what it contributes."""
-    if filename.lower().endswith(SIDECAR_SUFFIX):
-        meta = parse_sidecar(filename, data)
-        txt_name = filename[: -len(SIDECAR_SUFFIX)] + ".txt"
+def _upload_parse(path: str, data: bytes, directory: Path) -> tuple[str, ParsedFile]:
+    """Parse an upload saved as ``path`` (relative) the way the loader would; return the path of the
+    document it belongs to and what it contributes."""
+    if path.lower().endswith(SIDECAR_SUFFIX):
+        meta = parse_sidecar(path, data)
+        txt_name = path[: -len(SIDECAR_SUFFIX)] + ".txt"
         txt = directory / txt_name
         if not txt.is_file():
             return txt_name, build_document(meta, txt_name, [])
-        return txt_name, parse_file(txt_name, read_file(txt), (filename, data))
+        return txt_name, parse_file(txt_name, read_file(txt), (path, data))
     sidecar = None
-    if filename.lower().endswith(".txt"):
-        candidate = directory / sidecar_name(filename)
+    if path.lower().endswith(".txt"):
+        sidecar_path = PurePosixPath(path).with_name(sidecar_name(path)).as_posix()
+        candidate = directory / sidecar_path
         if candidate.is_file() and not candidate.is_symlink():
-            sidecar = (candidate.name, read_file(candidate))
-    return filename, parse_file(filename, data, sidecar)
+            sidecar = (sidecar_path, read_file(candidate))
+    return path, parse_file(path, data, sidecar)
 
 
 def _collisions(path: str, parsed: ParsedFile, directory: Path) -> list[LoadError]:
@@ -75,7 +77,8 @@ def _collisions(path: str, parsed: ParsedFile, directory: Path) -> list[LoadErro
             LoadError(
                 parsed.id_path or path,
                 parsed.id_line,
-                f'the id "{doc.id}" is already used by {other}; choose another id (or upload under that file name)',
+                f'the id "{doc.id}" is already used by {other}; choose another id, or add the file again '
+                "with replace: true to replace that one",
             )
         )
     for entry, line in zip(parsed.glossary, parsed.glossary_lines, strict=True):
@@ -85,22 +88,25 @@ def _collisions(path: str, parsed: ParsedFile, directory: Path) -> list[LoadErro
     return errors
 
 
-def check_upload(filename: str, data: bytes, directory: Path) -> list[LoadError]:
-    """Everything wrong with uploading ``data`` as ``directory/filename`` (empty list: safe to save)."""
+def check_upload(filename: str, data: bytes, directory: Path, target: str | None = None) -> list[LoadError]:
+    """Everything wrong with uploading ``data`` as ``directory/filename`` (empty list: safe to save).
+
+    ``target``: the relative path it will be saved at when it replaces a file in a subfolder (``en/x.md``)."""
     problem = _name_problem(filename)
     if problem:
         return [LoadError(filename, 1, problem)]
     if len(data) > MAX_FILE_BYTES:
         return [LoadError(filename, 1, too_big(len(data)).message)]
     try:
-        path, parsed = _upload_parse(filename, data, Path(directory))
+        path, parsed = _upload_parse(target or filename, data, Path(directory))
     except (FileProblem, FileProblems) as exc:
-        return [LoadError(p.path or filename, p.line, p.message) for p in all_problems(exc)]
+        return [LoadError(p.path or target or filename, p.line, p.message) for p in all_problems(exc)]
     return _collisions(path, parsed, Path(directory))
 
 
-def save_upload(filename: str, data: bytes, directory: Path) -> Path:
-    """Write ``data`` to ``directory/filename`` atomically (temp file + ``os.replace``).
+def save_upload(filename: str, data: bytes, directory: Path, target: str | None = None) -> Path:
+    """Write ``data`` to ``directory/filename`` (or ``directory/target``, a file it replaces in a subfolder)
+    atomically (temp file + ``os.replace``).
 
     Raises :class:`UploadRefused` (with a moderator-readable message) for an unsafe name or path,
     oversized data, or a write that fails (missing folder, permissions, full disk).
@@ -112,15 +118,20 @@ def save_upload(filename: str, data: bytes, directory: Path) -> Path:
         raise UploadRefused(too_big(len(data)).message)
     try:
         root = Path(directory).resolve(strict=True)
-        target = root / filename
-        if target.is_symlink() or target.resolve().parent != root:
+        relative = PurePosixPath(target or filename)
+        if relative.is_absolute() or any(part.startswith((".", "_")) for part in relative.parts):
             raise UploadRefused("the file would be written outside the knowledge folder")
-        if target.exists() and not target.is_file():
+        path = root.joinpath(*relative.parts)
+        if path.is_symlink() or path.resolve().parent != root.joinpath(*relative.parts[:-1]).resolve() or not (
+            path.resolve().is_relative_to(root)
+        ):
+            raise UploadRefused("the file would be written outside the knowledge folder")
+        if path.exists() and not path.is_file():
             raise UploadRefused("a folder with that name already exists")
-        _write_atomically(target, data)
+        _write_atomically(path, data)
     except OSError as exc:
         raise UploadRefused(f"the file could not be saved ({exc.strerror or exc})") from exc
-    return target
+    return path
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

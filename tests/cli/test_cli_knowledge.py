@@ -85,3 +85,43 @@ def test_stats_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_knowledge_without_subcommand_shows_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["knowledge"]) == 2
     assert "check" in capsys.readouterr().out
+
+
+def test_check_lists_every_problem_of_a_file_and_the_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "bad.md").write_text(
+        "---\nid: Bad\ntitel: T\nlanguage: EN\nsource: nowhere\nauthor: me\n---\nText.\n", encoding="utf-8"
+    )
+    (tmp_path / "ok.md").write_text(
+        "---\nid: ok\ntitle: OK\nlanguage: en\nsource: https://e.org\nnotes: x\n---\nText.\n", encoding="utf-8"
+    )
+    assert main(["knowledge", "check", str(tmp_path)]) == 1
+    prefix = f"{tmp_path.as_posix()}/"
+    assert capsys.readouterr().out.replace(prefix, "").splitlines() == [
+        'en/bad.md:2: "id" may only use lowercase letters a-z, digits and hyphens, starting with a letter or digit '
+        '(got "Bad")',
+        'en/bad.md:3: unknown key "titel": did you mean "title"?',
+        'en/bad.md:5: "source" must be a web address starting with http:// or https:// (got "nowhere")',
+        'ok.md:6: warning: unknown key "notes" is ignored (known keys: id, title, language, source, date, tags, '
+        "aliases, group, translation_of)",
+        "3 errors in 1 file (skipped); loaded 1 document, 1 passage, 0 glossary entries",
+    ]
+
+
+def test_list_and_history(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.knowledge import edits
+
+    assert main(["knowledge", "list", str(BASIC)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["id", "language", "passages", "file"]
+    assert any(line.split() == ["declaration-en", "en", "4", "en/declaration.md"] for line in out)
+    assert main(["knowledge", "history", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith("no change recorded")
+    edits.record(tmp_path, edits.Change(0.0, "123456789012345678", edits.Action.REMOVE, "x-en", "en/x.md", "ab" * 32))
+    assert main(["knowledge", "history", str(tmp_path), "--json"]) == 0
+    (change,) = json.loads(capsys.readouterr().out)
+    assert change["who"] == "123456789012345678" and change["action"] == "remove" and change["path"] == "en/x.md"
+    assert main(["knowledge", "history", str(tmp_path)]) == 0
+    assert "1970-01-01 00:00 UTC  123456789012345678" in capsys.readouterr().out

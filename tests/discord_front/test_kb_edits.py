@@ -40,3 +40,68 @@ async def test_reload_refuses_a_newcomer_with_a_served_id_and_names_it(harness: 
     description = embed_of(await fake.wait_followup(interaction))["description"]
     assert "What was served and is gone or smaller now:" in description
     assert "`declaration-en: 4 passages before, 0 now`" in description
+
+
+REPLACEMENT = (Path(__file__).parent / "knowledge" / "en" / "declaration.md").read_bytes().replace(
+    b"# The declaration\n", b"# The declaration\n\nA new first paragraph about the Paris signing ceremony.\n\n"
+)
+
+
+async def kb(fake: FakeDiscord, subcommand: str, options: dict | None = None, **kw: object) -> str:
+    """Run ``/kb subcommand`` as the moderator; the reply's text (embed description or content)."""
+    interaction = await fake.slash("kb", options, user=fake.moderator, subcommand=subcommand, **kw)
+    response = await fake.wait_response(interaction)
+    deferred = response.json["type"] == 5  # the answer is a follow-up
+    body = (await fake.wait_followup(interaction)).json if deferred else response.json["data"]
+    return body["embeds"][0]["description"] if body.get("embeds") else body["content"]
+
+
+async def test_list_show_replace_remove_restore_history(harness: Harness, fake: FakeDiscord):
+    kdir = Path(harness.settings.knowledge_dir)
+    listing = await kb(fake, "list")
+    assert "`declaration-en` · en · 4 · `en/declaration.md`" in listing
+    assert listing.index("en/declaration.md") < listing.index("fr/declaration.md")
+    shown = await kb(fake, "show", {"id": "declaration-en"})
+    assert "4 passages · file `en/declaration.md`" in shown and "`declaration-en#the-declaration-" in shown
+    assert "No document has the id `nope`" in await kb(fake, "show", {"id": "nope"})
+    ids_before = [p.id for p in harness.assistant.knowledge.passages if p.doc_id == "declaration-en"]
+
+    refused = await kb(fake, "add", attachments={"file": ("declaration-v2.md", REPLACEMENT)})
+    assert "is already served by en/declaration.md; to replace that file, add it again with replace: true" in refused
+    assert not (kdir / "declaration-v2.md").exists()
+
+    replaced = await kb(fake, "add", {"replace": True}, attachments={"file": ("declaration-v2.md", REPLACEMENT)})
+    assert "`declaration-v2.md` replaced `en/declaration.md`" in replaced and "/kb restore declaration-en" in replaced
+    assert (kdir / "en" / "declaration.md").read_bytes() == REPLACEMENT and not (kdir / "declaration-v2.md").exists()
+    ids_after = [p.id for p in harness.assistant.knowledge.passages if p.doc_id == "declaration-en"]
+    assert len(ids_after) == 5 and set(ids_before) <= set(ids_after)  # the unchanged passages kept their ids
+
+    removed = await kb(fake, "remove", {"id": "declaration-en"})
+    assert "`declaration-en` (`en/declaration.md`) is in the trash" in removed
+    assert "`declaration-en: 5 passages before, 0 now`" in removed
+    assert not (kdir / "en" / "declaration.md").exists()
+    assert sorted(p.name.endswith("-en--declaration.md") for p in (kdir / "_trash").iterdir()) == [True, True]
+    assert "declaration-en" not in {d.id for d in harness.assistant.knowledge.documents}
+    assert "Nothing was changed:\n• no document has the id" in await kb(fake, "remove", {"id": "declaration-en"})
+
+    restored = await kb(fake, "restore", {"id": "declaration-en"})
+    assert "`declaration-en` is back in `en/declaration.md`" in restored
+    assert (kdir / "en" / "declaration.md").read_bytes() == REPLACEMENT
+    restored = await kb(fake, "restore", {"id": "declaration-en"})  # undoes the replace: the shipped version
+    assert (kdir / "en" / "declaration.md").read_bytes() != REPLACEMENT
+    assert [p.id for p in harness.assistant.knowledge.passages if p.doc_id == "declaration-en"] == ids_before
+
+    history = await kb(fake, "history")
+    lines = history.splitlines()
+    assert len(lines) == 4 and all(f"<@{fake.moderator.id}>" in line for line in lines)
+    assert [line.split("**")[1] for line in lines] == ["restore", "restore", "remove", "replace"]
+    assert "`declaration-en` `en/declaration.md` sha256:" in lines[-1]
+    assert "_history.jsonl" not in listing and "_trash" not in await kb(fake, "list")
+
+
+async def test_history_is_empty_at_first_and_members_cannot_edit(harness: Harness, fake: FakeDiscord):
+    assert await kb(fake, "history") == "No change recorded yet."
+    interaction = await fake.slash("kb", {"id": "declaration-en"}, user=fake.alice, subcommand="remove")
+    response = await fake.wait_response(interaction)
+    assert response.json["data"]["content"].startswith("This command is for moderators")
+    assert (Path(harness.settings.knowledge_dir) / "en" / "declaration.md").exists()

@@ -1,9 +1,12 @@
-"""Moderators' /kb commands: status, reload, add (Manage Server or a moderator role)."""
+"""Moderators' /kb commands (Manage Server or a moderator role): status, reload, list, show, add (or replace),
+remove, restore, history. Changes go through ``bot.knowledge.edits``, which records who made them."""
 
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import discord
@@ -16,15 +19,20 @@ from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import StaffGroup, require_moderator
 from bot.discord_front.replies import send
 from bot.i18n import t
+from bot.knowledge import edits
 from bot.knowledge.files import MAX_FILE_BYTES
-from bot.knowledge.uploads import UploadRefused, check_upload, save_upload
-from bot.models import KnowledgeBase, LoadError
+from bot.knowledge.uploads import UploadRefused, check_upload
+from bot.models import Document, KnowledgeBase, LoadError
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
     from bot.settings import Settings
 
 MAX_ERRORS_SHOWN = 25
+Edit = Callable[[Path, KnowledgeBase, str, str], edits.Change]  # remove or restore: (folder, kb, id, who)
+MAX_PASSAGES_SHOWN = 15
+PREVIEW_CHARS = 90
+HISTORY_SHOWN = 10
 
 
 def error_lines(errors: list[LoadError], limit: int = MAX_ERRORS_SHOWN) -> list[str]:
@@ -84,11 +92,47 @@ def reload_lines(result: ReloadResult, language: str) -> list[str]:
     return lines
 
 
+def list_lines(kb: KnowledgeBase, language: str) -> list[str]:
+    """``/kb list``: one line per document, in folder order."""
+    lines = [t("kb.list.header", language)]
+    for doc in sorted(kb.documents, key=lambda d: d.path):
+        lines.append(f"`{doc.id}` · {doc.language} · {doc.passage_count} · `{doc.path}`")
+    return lines
+
+
+def show_lines(kb: KnowledgeBase, document: Document, language: str) -> list[str]:
+    """``/kb show``: the document's keys, then its passages (id, line, start of the text)."""
+    lines = t(
+        "kb.show.meta", language, doc_language=document.language, passages=document.passage_count,
+        path=document.path, source=document.source,
+    ).split("\n")
+    if document.group or document.translation_of:
+        lines.append(f"group: {document.group or '–'} · translation_of: {document.translation_of or '–'}")
+    lines.append("")
+    passages = [p for p in kb.passages if p.doc_id == document.id]
+    for passage in passages[:MAX_PASSAGES_SHOWN]:
+        preview = embeds.clip(" ".join(passage.text.split()).replace("`", ""), PREVIEW_CHARS)
+        lines.append(f"`{passage.id}` (l. {passage.line}) {preview}")
+    if len(passages) > MAX_PASSAGES_SHOWN:
+        lines.append(f"… (+{len(passages) - MAX_PASSAGES_SHOWN})")
+    return lines
+
+
+def history_lines(changes: list[edits.Change]) -> list[str]:
+    """``/kb history``: when, who (a mention, for staff), what, which file, the start of its SHA-256."""
+    return [
+        f"{discord.utils.format_dt(datetime.fromtimestamp(c.ts, UTC), 'f')} <@{c.who}> **{c.action}** "
+        f"`{c.id or '–'}` `{c.path}` sha256:{c.sha256[:12]}"
+        for c in changes
+    ]
+
+
 class KnowledgeCommands(StaffGroup):
     """``/kb``: hidden by default to members without Manage Server; checked again at run time."""
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings, name="kb", description="Knowledge base (moderators)")
+        self._edit_lock = asyncio.Lock()  # one change of the folder at a time
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         require_moderator(interaction, self.settings.moderator_roles)
@@ -112,9 +156,79 @@ class KnowledgeCommands(StaffGroup):
         title = t("kb.status.title", language)
         await send(interaction, Reply(embed=embeds.notice_embed(title, reload_lines(result, language)), ephemeral=True))
 
+    @app_commands.command(name="list", description="Every document: id, language, passages, file")
+    async def list_documents(self, interaction: discord.Interaction[DeclarationBot]) -> None:
+        language = interaction_language(interaction)
+        kb = interaction.client.assistant.knowledge
+        title = t("kb.list.title", language, count=len(kb.documents))
+        await send(interaction, Reply(embed=embeds.notice_embed(title, list_lines(kb, language)), ephemeral=True))
+
+    @app_commands.command(name="show", description="One document: its file, source and passages")
+    @app_commands.rename(doc_id="id")
+    @app_commands.describe(doc_id="The document id (see /kb list)")
+    async def show(self, interaction: discord.Interaction[DeclarationBot], doc_id: str) -> None:
+        language = interaction_language(interaction)
+        kb = interaction.client.assistant.knowledge
+        document = next((d for d in kb.documents if d.id == doc_id.strip()), None)
+        if document is None:
+            text = t("kb.unknown_id", language, id=embeds.clip(doc_id.replace("`", ""), 100))
+            await send(interaction, Reply(content=text, ephemeral=True))
+            return
+        embed = embeds.notice_embed(document.title, show_lines(kb, document, language))
+        await send(interaction, Reply(embed=embed, ephemeral=True))
+
+    @app_commands.command(name="history", description="The last changes made with /kb (who, when, what)")
+    async def history(self, interaction: discord.Interaction[DeclarationBot]) -> None:
+        language = interaction_language(interaction)
+        directory = interaction.client.assistant.knowledge_dir
+        changes = await asyncio.to_thread(edits.history, directory, HISTORY_SHOWN)
+        lines = history_lines(changes) or [t("kb.history.none", language)]
+        embed = embeds.notice_embed(t("kb.history.title", language), lines)
+        await send(interaction, Reply(embed=embed, ephemeral=True))
+
+    @app_commands.command(name="remove", description="Move a document's file to the trash (undo: /kb restore)")
+    @app_commands.rename(doc_id="id")
+    @app_commands.describe(doc_id="The document id (see /kb list)")
+    async def remove(self, interaction: discord.Interaction[DeclarationBot], doc_id: str) -> None:
+        await self._change(interaction, edits.remove, doc_id.strip(), "kb.remove.done")
+
+    @app_commands.command(name="restore", description="Undo the last remove or replace of a document")
+    @app_commands.rename(doc_id="id")
+    @app_commands.describe(doc_id="The document id (see /kb history)")
+    async def restore(self, interaction: discord.Interaction[DeclarationBot], doc_id: str) -> None:
+        await self._change(interaction, edits.restore, doc_id.strip(), "kb.restore.done")
+
+    async def _change(
+        self, interaction: discord.Interaction[DeclarationBot], edit: Edit, doc_id: str, done: str
+    ) -> None:
+        """Remove or restore under the edit lock, then reload and say what the reload did."""
+        language = interaction_language(interaction)
+        title = t("kb.status.title", language)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        assistant = interaction.client.assistant
+        async with self._edit_lock:
+            try:
+                change = await asyncio.to_thread(
+                    edit, assistant.knowledge_dir, assistant.knowledge, doc_id, str(interaction.user.id)
+                )
+            except (edits.EditRefused, OSError) as refused:
+                lines = [t("kb.refused", language), f"• {embeds.clip(str(refused).replace('`', ''), 300)}"]
+                embed = embeds.notice_embed(title, lines, embeds.ABSTAIN_COLOUR)
+                await send(interaction, Reply(embed=embed, ephemeral=True))
+                return
+            result = await assistant.reload()
+        interaction.client.reloaded(result)
+        lines = [t(done, language, id=doc_id, path=change.path), *reload_lines(result, language)]
+        await send(interaction, Reply(embed=embeds.notice_embed(title, lines), ephemeral=True))
+
     @app_commands.command(name="add", description="Upload a knowledge file (.md, .txt, .yaml) and reload")
-    @app_commands.describe(file="The knowledge file")
-    async def add(self, interaction: discord.Interaction[DeclarationBot], file: discord.Attachment) -> None:
+    @app_commands.describe(
+        file="The knowledge file",
+        replace="Replace the file that serves the same id (it keeps its place; the old one goes to the trash)",
+    )
+    async def add(
+        self, interaction: discord.Interaction[DeclarationBot], file: discord.Attachment, replace: bool = False
+    ) -> None:
         language = interaction_language(interaction)
         title = t("kb.status.title", language)
         name = discord.utils.escape_markdown(file.filename.replace("`", ""))
@@ -124,21 +238,41 @@ class KnowledgeCommands(StaffGroup):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
-        directory = interaction.client.assistant.knowledge_dir
-        errors = await asyncio.to_thread(check_upload, file.filename, data, directory)
-        if not errors:
-            try:
-                path = await asyncio.to_thread(save_upload, file.filename, data, directory)
-            except UploadRefused as refused:
-                errors = [LoadError(file.filename, 1, str(refused))]
-        if errors:
+        assistant = interaction.client.assistant
+        directory = assistant.knowledge_dir
+        async with self._edit_lock:
+            change, errors = await asyncio.to_thread(
+                _upload, file.filename, data, directory, assistant.knowledge, replace, str(interaction.user.id)
+            )
+            if change is not None:
+                result = await assistant.reload()
+        if change is None:
             lines = [t("kb.add.rejected", language, name=name), *error_lines(errors)]
             await send(
                 interaction, Reply(embed=embeds.notice_embed(title, lines, embeds.ABSTAIN_COLOUR), ephemeral=True)
             )
             return
-        result = await interaction.client.assistant.reload()
         interaction.client.reloaded(result)
-        shown = path.relative_to(directory.resolve()) if path.is_relative_to(directory.resolve()) else path.name
-        lines = [t("kb.add.saved", language, name=name, path=shown), *reload_lines(result, language)]
+        if change.action is edits.Action.REPLACE:
+            saved = t("kb.add.replaced", language, name=name, path=change.path, id=change.id or name)
+        else:
+            saved = t("kb.add.saved", language, name=name, path=change.path)
+        lines = [saved, *reload_lines(result, language)]
         await send(interaction, Reply(embed=embeds.notice_embed(title, lines), ephemeral=True))
+
+
+def _upload(
+    filename: str, data: bytes, directory: Path, kb: KnowledgeBase, replace: bool, who: str
+) -> tuple[edits.Change | None, list[LoadError]]:
+    """Plan, check and save an upload (worker thread): the recorded change, or the reasons it was refused."""
+    try:
+        plan = edits.plan_upload(filename, data, directory, kb, replace)
+    except edits.EditRefused as refused:
+        return None, [LoadError(filename, 1, str(refused))]
+    errors = check_upload(filename, data, directory, target=plan.target)
+    if errors:
+        return None, errors
+    try:
+        return edits.save(plan, filename, data, directory, who), []
+    except UploadRefused as refused:
+        return None, [LoadError(filename, 1, str(refused))]
