@@ -37,7 +37,9 @@ async def test_login_and_command_sync(harness: Harness, fake: FakeDiscord):
     kb = commands["kb"]
     assert kb["default_member_permissions"] == 1 << 5  # Manage Server
     assert kb["contexts"] == [0]  # guild only
-    assert {o["name"] for o in kb["options"]} == {"status", "reload", "add", "list", "show", "remove", "restore", "history"}
+    assert {o["name"] for o in kb["options"]} == {
+        "status", "reload", "add", "list", "show", "remove", "restore", "history"
+    }
     add = next(o for o in kb["options"] if o["name"] == "add")
     assert add["options"][0]["type"] == 11 and add["options"][0]["name"] == "file"
     logs = commands["logs"]
