@@ -78,9 +78,34 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "資料にありません",
     },
     "footer": {
-        "fr": "Cité du corpus, rien n’est inventé · {n} source(s) · {ms} ms",
-        "en": "Quoted from the corpus, not generated · {n} source(s) · {ms} ms",
-        "ja": "資料からの引用です（生成ではありません）・出典{n}件・{ms} ms",
+        "fr": "Cité de {n} sources, rien n’est inventé",
+        "en": "Quoted from {n} sources, nothing generated",
+        "ja": "{n}件の資料からの引用（生成ではありません）",
+    },
+    "footer.one": {
+        "fr": "Cité d’une source, rien n’est inventé",
+        "en": "Quoted from 1 source, nothing generated",
+        "ja": "1件の資料からの引用（生成ではありません）",
+    },
+    "answer.other_language": {
+        "fr": "Mes sources ne le disent qu’en {name} :",
+        "en": "My sources say this only in {name}:",
+        "ja": "この内容は{name}の資料にしかありません：",
+    },
+    "language.fr": {
+        "fr": "français",
+        "en": "French",
+        "ja": "フランス語",
+    },
+    "language.en": {
+        "fr": "anglais",
+        "en": "English",
+        "ja": "英語",
+    },
+    "language.ja": {
+        "fr": "japonais",
+        "en": "Japanese",
+        "ja": "日本語",
     },
     "footer_not_found": {
         "fr": "Rien n’est inventé : je ne fais que citer mes sources.",

@@ -160,6 +160,8 @@ class Answer:
     latency_ms: float = 0.0
     reason: AbstentionReason = ""  # why it abstained ("small-talk": not a question), for the log and debugging
     kind: AnswerKind = AnswerKind.ANSWER
+    summary: str = ""  # the sentence(s) of the first citation said first (quoted, never written); "" when abstaining
+    suggestions: list[str] = field(default_factory=list)  # FAQ questions it can answer, offered when abstaining
 
     @property
     def small_talk(self) -> bool:

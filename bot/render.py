@@ -1,12 +1,20 @@
-"""The answer as Markdown: the same text in the terminal and in the Discord embed."""
+"""The answer as Markdown: what the Discord embed shows and ``--markdown`` prints.
+
+The first lines answer the question: the sentence(s) of the best passage, quoted, the question's words in
+bold. Then the sources, numbered, one line each (title · link), each with its quote when it adds a fact.
+Timings and ids are not shown: they stay in the log and in ``ask --json``.
+"""
 
 from __future__ import annotations
 
 import re
 
 from bot.i18n import t
-from bot.limits import DISCORD_EMBED_DESCRIPTION, ELLIPSIS
+from bot.limits import ELLIPSIS
 from bot.models import Answer, Citation
+
+COMPACT_CHARS = 1_000
+"""The longest answer a member reads on a phone (an issue 11 target; Discord would allow 4,096)."""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`\[\]<])")
 _LINE_START = re.compile(r"^([>#-])", re.MULTILINE)
@@ -40,26 +48,41 @@ def highlight(snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(parts)
 
 
-def render_source(citation: Citation) -> str:
-    """``*Title* · <link>`` with the link only when it is a plain http(s) URL."""
+def render_source(citation: Citation, language: str | None = None) -> str:
+    """``**[n]** *Title* · [host](link)``: the link only for a plain http(s) URL, the language when not ``language``."""
     title = f"*{escape_markdown(citation.title)}*"
     link = citation.source if _URL.match(citation.source or "") else ""
     source = f" · [{escape_markdown(_host(link))}]({link})" if link else ""
-    return f"{title}{source} · `{citation.passage_id.replace('`', '')}`"
+    marker = f" · {citation.language.upper()}" if language and citation.language != language else ""
+    return f"**[{citation.n}]** {title}{source}{marker}"
 
 
 def _host(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0]
 
 
-def render_citation(citation: Citation) -> str:
-    """One numbered citation: the snippet, then its title, source link and passage id."""
-    snippet = highlight(citation.snippet, citation.highlights)
-    return f"**[{citation.n}]** {' '.join(snippet.split())}\n— {render_source(citation)}"
+def render_quote(citation: Citation) -> str:
+    """The citation's snippet as one quoted line, the question's words in bold."""
+    return "> " + " ".join(highlight(citation.snippet, citation.highlights).split())
+
+
+def render_citation(citation: Citation, language: str | None = None) -> str:
+    """One block: the quoted sentence(s), then the numbered source they come from."""
+    return f"{render_quote(citation)}\n{render_source(citation, language)}"
 
 
 def render_citations(answer: Answer) -> list[str]:
-    return [render_citation(c) for c in answer.citations]
+    """The blocks of an answer, joined by a blank line: the summary (quoted from [1]) first, then each source.
+
+    The summary is the snippet of the first citation, so its block is that citation's. When the corpus has the
+    fact only in another language, a short localized note says so before it.
+    """
+    blocks = [render_citation(c, answer.language) for c in answer.citations]
+    if blocks and answer.citations[0].language != answer.language:
+        name = t(f"language.{answer.citations[0].language}", answer.language)
+        note = t("answer.other_language", answer.language, name=name)
+        blocks[0] = f"{escape_markdown(note)}\n{blocks[0]}"
+    return blocks
 
 
 def whole_blocks(blocks: list[str], limit: int, separator: str = "\n\n") -> list[str]:
@@ -78,17 +101,20 @@ def whole_blocks(blocks: list[str], limit: int, separator: str = "\n\n") -> list
     return kept
 
 
-def render_markdown(answer: Answer, language: str | None = None, max_chars: int = DISCORD_EMBED_DESCRIPTION) -> str:
-    """The whole answer, at most ``max_chars`` long; citations are dropped whole, never cut."""
+def render_markdown(answer: Answer, language: str | None = None, max_chars: int = COMPACT_CHARS) -> str:
+    """The whole answer, at most ``max_chars`` long; later sources are dropped whole, never cut.
+
+    Only a first block longer than ``max_chars`` is cut, in its quote: its source line stays whole.
+    """
     lang = language or answer.language
     if answer.small_talk:
         return t("small_talk", lang)
     if not answer.answered or not answer.citations:
         return t("not_found", lang)
-    blocks = whole_blocks(render_citations(answer), max_chars)
-    if not blocks:  # a single citation longer than the limit: keep its source line whole
-        first = answer.citations[0]
-        source = f"\n— {render_source(first)}"
-        room = max_chars - len(source) - len(f"**[{first.n}]** ") - 1
-        blocks.append(f"**[{first.n}]** {escape_markdown(first.snippet)[: max(room, 0)]}{ELLIPSIS}{source}")
-    return "\n\n".join(blocks)
+    blocks = render_citations(answer)
+    kept = whole_blocks(blocks, max_chars)
+    if not kept:
+        head, source = blocks[0].rsplit("\n", 1)
+        room = max_chars - len(source) - 1 - len(ELLIPSIS)
+        kept = [f"{head[: max(room, 0)]}{ELLIPSIS}\n{source}"]
+    return "\n\n".join(kept)

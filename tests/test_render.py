@@ -1,5 +1,11 @@
+import paths
+import pytest
+
+from bot.knowledge.loader import load_knowledge
 from bot.models import Answer, Citation
-from bot.render import escape_markdown, highlight, render_markdown, whole_blocks
+from bot.render import COMPACT_CHARS, escape_markdown, highlight, render_markdown, whole_blocks
+from bot.search.retriever import Retriever
+from bot.search.snippets import word_spans
 
 
 def citation(n: int, snippet: str = "Yoji Muto signed in Paris.", **kw) -> Citation:
@@ -18,12 +24,19 @@ def citation(n: int, snippet: str = "Yoji Muto signed in Paris.", **kw) -> Citat
     return Citation(**values)
 
 
-def test_citation_is_numbered_with_snippet_title_link_and_id():
-    text = render_markdown(Answer("who", "en", True, [citation(1)]))
-    assert text.startswith("**[1]** **Yoji Muto** signed in Paris.")
-    assert "*The declaration*" in text
-    assert "[lemoci.com](https://lemoci.com/x)" in text
-    assert "`doc#1`" in text
+def test_the_answer_comes_first_then_its_source_without_ids():
+    text = render_markdown(Answer("who", "en", True, [citation(1)], summary="Yoji Muto signed in Paris."))
+    quote, source = text.split("\n")
+    assert quote == "> **Yoji Muto** signed in Paris."
+    assert source == "**[1]** *The declaration* · [lemoci.com](https://lemoci.com/x)"
+    assert "doc#1" not in text
+
+
+def test_a_passage_in_another_language_is_marked_and_announced():
+    answer = Answer("qui ?", "fr", True, [citation(1)])
+    text = render_markdown(answer)
+    assert text.startswith("Mes sources ne le disent qu’en anglais :\n> ")
+    assert text.endswith("(https://lemoci.com/x) · EN")
 
 
 def test_abstention_renders_the_honest_message_in_the_question_language():
@@ -42,19 +55,20 @@ def test_highlight_merges_overlapping_spans():
     assert highlight("abcdef", ((0, 2), (1, 4), (10, 12))) == "**abcd**ef"
 
 
-def test_long_answers_drop_whole_citations_within_the_limit():
+def test_answers_stay_short_by_dropping_whole_later_sources():
     answer = Answer("q", "en", True, [citation(i, "word " * 60) for i in (1, 2, 3)])
-    full = render_markdown(answer)
-    short = render_markdown(answer, max_chars=len(full) - 1)
-    assert len(short) < len(full)
-    assert short.count("**[") == 2 and short.rstrip().endswith("`doc#2`")
+    full = render_markdown(answer, max_chars=4096)
+    short = render_markdown(answer)
+    assert len(full) > COMPACT_CHARS >= len(short)
+    assert short.count("**[") == 2 and short.rstrip().endswith("[lemoci.com](https://lemoci.com/x)")
+    assert full.startswith(short)
 
 
 def test_a_single_oversized_citation_keeps_its_source_line():
     answer = Answer("q", "en", True, [citation(1, "x" * 5000, highlights=())])
     text = render_markdown(answer, max_chars=500)
     assert len(text) <= 500
-    assert text.endswith("`doc#1`")
+    assert text.endswith("…\n**[1]** *The declaration* · [lemoci.com](https://lemoci.com/x)")
 
 
 def test_non_http_sources_are_not_linked():
@@ -68,3 +82,37 @@ def test_whole_blocks_keeps_leading_blocks_that_fit_whole():
     assert whole_blocks(["aa", "bb", "c"], 7, "\n") == ["aa", "bb", "c"]
     assert whole_blocks(["a", "toolong", "b"], 5) == ["a"]  # stops at the first block that does not fit
     assert whole_blocks(["toolong"], 3) == []
+
+
+def bold(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+def test_highlights_are_whole_words_not_pieces_of_katakana_words():
+    text = "ジェトロとジェネラル・エレクトリックの共同声明"
+    question_words = {"ジェ", "ェト", "トロ", "共同", "同声", "声明"}  # the bigrams of ジェトロ 共同声明
+    assert bold(text, word_spans(text, "ja", question_words)) == ["ジェトロ", "共同声明"]
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+
+
+def test_glossary_synonyms_are_searched_but_not_highlighted(retriever: Retriever):
+    answer = retriever.answer("Who signed the declaration?", "en")
+    marked = {c.snippet[s:e].casefold() for c in answer.citations for s, e in c.highlights}
+    assert marked and marked <= {"declaration", "signed", "signing", "joint declaration"}, marked
+    assert "**According**" not in render_markdown(answer)
+
+
+def test_the_summary_is_the_first_lines_and_in_the_question_language(retriever: Retriever):
+    for question, language in [
+        ("Qui a signé la déclaration ?", "fr"),
+        ("Who signed the declaration?", "en"),
+        ("共同声明に署名したのは誰ですか？", "ja"),
+    ]:
+        answer = retriever.answer(question, language)
+        assert answer.summary and answer.summary == answer.citations[0].snippet
+        assert all(c.language == language for c in answer.citations)
+        assert render_markdown(answer).startswith("> ")

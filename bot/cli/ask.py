@@ -46,6 +46,7 @@ def answer_json(answer: Answer) -> dict:
         "question": answer.question,
         "language": answer.language,
         "answered": answer.answered,
+        "summary": answer.summary,
         "kind": answer.kind.value,
         "citations": [c.to_json() for c in answer.citations],
         "text": render_markdown(answer),

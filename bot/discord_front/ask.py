@@ -24,7 +24,7 @@ from bot.i18n import t
 from bot.models import LANGUAGES, Answer
 from bot.querylog.store import LogEntry, QueryLog, new_qid
 from bot.questions import QuestionError, clean_question
-from bot.render import render_citations
+from bot.render import render_markdown
 from bot.search.analysis import detect_language
 
 Kind = Literal["answer", "abstain", "invalid", "cooldown", "duplicate"]
@@ -157,6 +157,7 @@ def reply_for(outcome: Outcome) -> Reply:
         return Reply(embed=embeds.abstain_embed(outcome.question, t("not_found", language), footer))
     answer = outcome.answer
     assert answer is not None
-    footer = t("footer", language, n=len(answer.citations), ms=round(answer.latency_ms)) + f" · {outcome.qid[:8]}"
-    embed = embeds.answer_embed(outcome.question, render_citations(answer), footer)
+    count = len(answer.citations)
+    footer = t("footer.one", language) if count == 1 else t("footer", language, n=count)
+    embed = embeds.answer_embed(outcome.question, [render_markdown(answer)], footer)
     return Reply(embed=embed, view=vote_view(outcome.qid, language))

@@ -17,7 +17,7 @@ import math
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -39,7 +39,8 @@ from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
-from bot.search.snippets import PreparedText, make_snippet, prepare
+from bot.search.selection import choose
+from bot.search.snippets import PreparedText, prepare
 from bot.search.spelling import Speller
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
@@ -61,8 +62,6 @@ MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floo
 # --- citations ---
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
-SNIPPET_OVERLAP = 0.8  # a snippet sharing this share of the shorter one's tokens with a shown snippet is skipped
-SPARE_CITATIONS = 2  # further candidates looked at to replace skipped snippets
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _HYPHENS = "-‐‑‒"
 
@@ -423,18 +422,7 @@ class Retriever:
         reason = self.abstention(query, ranked, self.select(ranked, max_citations))
         citations: list[Citation] = []
         if not reason:
-            scores = {hit.index: hit.score for hit in ranked}
-            weights = {t: w * max(self.index.idf(t), 0.05) for t, w in query.terms.items()}
-            shown: list[frozenset[str]] = []
-            for i in self.select(ranked, max_citations + SPARE_CITATIONS):
-                citation = self._citation(len(citations) + 1, i, scores[i], weights)
-                tokens = frozenset(analyze(citation.snippet, citation.language))
-                if any(len(tokens & seen) >= SNIPPET_OVERLAP * min(len(tokens), len(seen)) for seen in shown):
-                    continue  # the member would read the same sentence twice
-                shown.append(tokens)
-                citations.append(citation)
-                if len(citations) == max_citations:
-                    break
+            citations = choose(self, query, ranked, max_citations).citations
         return Answer(
             question=question,
             language=query.language or (self.passages[ranked[0].index].language if ranked else "en"),
@@ -443,7 +431,15 @@ class Retriever:
             latency_ms=(time.perf_counter() - started) * 1000,
             reason=reason,
             kind=AnswerKind.NOT_FOUND if reason else AnswerKind.ANSWER,
+            summary=citations[0].snippet if citations else "",
         )
+
+    def passage_tokens(self, i: int) -> frozenset[str]:
+        """The indexed tokens of passage ``i``."""
+        return self._token_sets[i]
+
+    def prepared(self, i: int) -> PreparedText:
+        return self._prepared(i)
 
     def _prepared(self, i: int) -> PreparedText:
         """Passage ``i`` split into sentences and analysed for snippets, once (a benign race at worst)."""
@@ -452,18 +448,3 @@ class Retriever:
             passage = self.passages[i]
             prepared = self._snippet_cache[i] = prepare(passage.text, passage.language)
         return prepared
-
-    def _citation(self, n: int, i: int, score: float, weights: Mapping[str, float]) -> Citation:
-        passage = self.passages[i]
-        snippet, highlights = make_snippet(self._prepared(i), passage.language, weights)
-        return Citation(
-            n=n,
-            doc_id=passage.doc_id,
-            passage_id=passage.id,
-            title=passage.title,
-            source=passage.source,
-            language=passage.language,
-            snippet=snippet,
-            score=score,
-            highlights=highlights,
-        )

@@ -38,8 +38,9 @@ def test_ask_json_has_the_documented_shape_and_logs_the_question(capsys, db: Pat
     status, out, _ = run_ask(capsys, "Qui a signé la déclaration ?", "--json", "--db", str(db))
     assert status == 0
     answer = json.loads(out)
-    assert set(answer) == {"question", "language", "answered", "kind", "citations", "text", "latency_ms"}
+    assert set(answer) == {"question", "language", "answered", "summary", "kind", "citations", "text", "latency_ms"}
     assert answer["answered"] and answer["language"] == "fr"
+    assert "Gény-Stephann" in answer["summary"] and answer["text"].startswith("> ")  # the answer said first
     assert 1 <= len(answer["citations"]) <= 3
     first = answer["citations"][0]
     assert set(first) == {"n", "doc_id", "passage_id", "title", "source", "language", "snippet", "score"}
@@ -53,6 +54,8 @@ def test_out_of_scope_question_gets_an_honest_answer(capsys, db: Path):
     status, out, _ = run_ask(capsys, "What's the weather in Lyon?", "--db", str(db))
     assert status == 0
     assert "could not find" in out
+    _, out, _ = run_ask(capsys, "What's the weather in Lyon?", "--json", "--no-log")
+    assert json.loads(out)["summary"] == ""
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT answered FROM questions").fetchall() == [(0,)]
 

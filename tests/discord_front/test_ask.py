@@ -20,9 +20,13 @@ async def test_ask_answers_through_the_interaction_callback(harness: Harness, fa
     assert not data.get("flags")  # public
     embed = embed_of(response)
     assert embed["title"] == "Qui a signé la déclaration ?"
-    assert embed["description"].startswith("**[1]**")
-    assert "(https://example.org/declaration-fr)" in embed["description"]
-    assert embed["footer"]["text"].startswith("Cité du corpus")  # the question's language
+    description = embed["description"]
+    assert description.startswith("> ")  # the answer first: the quoted sentence that says it
+    assert "**signé**" in description.splitlines()[0]  # the question's own words in bold
+    assert "**[1]** *La déclaration conjointe" in description  # then its source: title · link
+    assert "(https://example.org/declaration-fr)" in description
+    assert "ms" not in embed["footer"]["text"] and "#" not in description  # no timings or ids for members
+    assert embed["footer"]["text"].startswith("Cité d")  # "quoted from N sources", in the question's language
     assert [b["label"] for row in data["components"] for b in row["components"]] == ["Utile", "Pas utile"]
     assert len(embed["title"]) <= 256 and len(embed["description"]) <= 4096
     rows = await harness.rows("SELECT question, language, answered, frontend FROM questions")
@@ -36,7 +40,7 @@ async def test_slow_answers_are_deferred_then_sent_as_followup(harness: Harness,
     assert response.json["type"] == 5  # DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: "thinking…"
     followup = await fake.wait_followup(interaction)
     assert followup.query.get("wait") in ("1", "true")
-    assert followup.json["embeds"][0]["footer"]["text"].startswith("資料からの引用")
+    assert followup.json["embeds"][0]["footer"]["text"].endswith("資料からの引用（生成ではありません）")
     assert len(custom_ids(followup.json)) == 2
 
 
@@ -118,7 +122,7 @@ async def test_direct_messages_are_answered_when_allowed(harness: Harness, fake:
     start = len(fake.requests)
     dm = await fake.post_message("Who signed the declaration?", author=fake.alice, dm=True)
     reply = await fake.wait_for("POST", rf"/channels/{dm['channel_id']}/messages", after=start)
-    assert embed_of(reply)["description"].startswith("**[1]**")
+    assert embed_of(reply)["description"].startswith("> ")
     rows = await harness.rows("SELECT guild_id, channel_id FROM questions")
     assert rows == [(None, None)]  # a DM channel is one per member: not stored (issue 12, item 5)
 
@@ -162,7 +166,7 @@ async def test_answers_in_place_when_a_thread_cannot_be_opened(start_bot, fake: 
     msg = await fake.post_message(f"{fake.bot_user.mention} Who signed the declaration?", author=fake.alice)
     reply = await fake.wait_for("POST", rf"/channels/{fake.channel_id}/messages", after=start)
     assert int(reply.json["message_reference"]["message_id"]) == int(msg["id"])
-    assert embed_of(reply)["description"].startswith("**[1]**")
+    assert embed_of(reply)["description"].startswith("> ")
     interaction = await fake.slash("ask", {"question": "Where was it signed?"}, user=fake.alice)
     answer = await fake.wait_followup(interaction)
-    assert embed_of(answer)["description"].startswith("**[1]**")
+    assert embed_of(answer)["description"].startswith("> ")

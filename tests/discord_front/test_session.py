@@ -61,7 +61,7 @@ async def test_mention_gets_a_cited_embed_without_pings(harness: Harness, fake: 
     assert body["message_reference"]["message_id"]
     embed = embed_of(reply)
     assert embed["title"] == "\\*\\*Who\\*\\* signed the joint declaration?"
-    assert embed["description"].startswith("**[1]**")
+    assert embed["description"].startswith("> ")
     assert "(https://example.org/declaration-en)" in embed["description"]
     assert embed["footer"]["text"]
     ids = custom_ids(body)

@@ -212,7 +212,7 @@ SHIPPED = paths.SHIPPED_KNOWLEDGE
 )
 def test_an_answer_never_shows_the_same_sentence_twice(question: str) -> None:
     answer = Retriever(load_knowledge(SHIPPED)).answer(question)
-    assert answer.answered and len(answer.citations) >= 2
+    assert answer.answered and answer.citations
     shown = [frozenset(analyze(c.snippet, c.language)) for c in answer.citations]
     for n, tokens in enumerate(shown):
         for earlier in shown[:n]:

@@ -1,0 +1,144 @@
+"""After ranking: which passages an answer quotes, and which of their sentences are said first.
+
+A member reads the answer on a phone, so the answer is short and says one thing once:
+
+* **one language** — the citations are in the question's language whenever a passage in that language
+  holds the fact (covers about as much of the question as the best passage, and ranks not far below it);
+  a passage in another language is cited only when none does;
+* **the summary** — the sentence(s) of the first citation that match the question best, said first;
+* **facts, not paraphrases** — a further citation is kept only when its snippet adds words the summary
+  and the earlier snippets do not already give; the corpus tells the same fact in many files, and three
+  quotes of it are one fact read three times.
+
+Highlights mark the question's own words (and their spelling variants), never the glossary synonyms
+retrieval also searched for ("declaration" finds "accord", which must not bold "According").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.models import Citation
+from bot.search.analysis import analyze
+from bot.search.snippets import make_snippet, word_spans
+
+if TYPE_CHECKING:
+    from bot.search.retriever import Query, Ranked, Retriever
+
+# Calibration: `python -m bot.bench.answers` and tests/test_eval.py (tests/eval/*.yaml), one constant
+# varied at a time; the comments give the ranges over which the eval hit rates do not change.
+CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the lead's ranking score (as the retriever's)
+SAME_LANGUAGE_RATIO = 0.3  # a passage in the question's language may lead when it ranks ≥ this share of the best
+SAME_LANGUAGE_COVERAGE = 0.9  # ... and covers ≥ this share of the question weight the best passage covers
+DUPLICATE_JACCARD = 0.8  # token-set overlap above which two passages are the same text
+NOVELTY = 0.5  # a further citation's snippet must have ≥ this share of content tokens not shown yet
+MIN_NEW_TOKENS = 3  # ... and at least this many
+CLOSE_RATIO = 0.7  # ... and either rank ≥ this share of the lead (it may be the better answer) or hold a word of
+# the question the quotes shown so far lack
+SUMMARY_CHARS = 300  # the summary: the best sentence, and the next one when both fit
+FURTHER_SNIPPET_CHARS = 200  # the quote of a further citation, there only for the fact it adds
+
+
+@dataclass(slots=True)
+class Selection:
+    """The quoted passages (the first one holds the summary) and the summary itself."""
+
+    citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return self.citations[0].snippet if self.citations else ""
+
+
+def own_words(query: Query) -> frozenset[str]:
+    """The tokens of the question's own words (with their corpus variants and corrections), not synonyms."""
+    words: set[str] = set()
+    for unit in query.units:
+        words |= unit.alternatives
+        words.update(unit.parts)
+    return frozenset(words)
+
+
+def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citations: int = 3) -> Selection:
+    """The citations of an answer from the ranked passages (best first)."""
+    if not ranked or max_citations < 1:
+        return Selection()
+    pool = _language_pool(retriever, query, ranked)
+    weights = {t: w * max(retriever.index.idf(t), 0.05) for t, w in query.terms.items()}
+    words = own_words(query)
+    asked = set(query.terms)
+    chosen: list[int] = []
+    shown: set[str] = set()
+    seen: set[str] = set()  # every token of the snippets shown, the question's words included
+    citations: list[Citation] = []
+    for hit in pool:
+        if len(citations) == max_citations:
+            break
+        if chosen and hit.final < CITATION_RATIO * pool[0].final:
+            break
+        if _near_duplicate(retriever, hit.index, chosen):
+            continue
+        limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
+        citation = _citation(retriever, len(citations) + 1, hit.index, hit.score, weights, words, limit)
+        all_tokens = frozenset(analyze(citation.snippet, citation.language))
+        tokens = all_tokens - asked
+        new = tokens - shown
+        if citations:
+            if len(new) < MIN_NEW_TOKENS or len(new) < NOVELTY * len(tokens):
+                continue  # the same fact again: the member would read it twice
+            missing = [u for u in query.units if not u.found_in(frozenset(seen))]
+            if hit.final < CLOSE_RATIO * pool[0].final and not any(u.found_in(all_tokens) for u in missing):
+                continue  # the quotes already hold every word of the question: more would only add length
+        chosen.append(hit.index)
+        shown |= tokens
+        seen |= all_tokens
+        citations.append(citation)
+    return Selection(citations)
+
+
+def _language_pool(retriever: Retriever, query: Query, ranked: list[Ranked]) -> list[Ranked]:
+    """The ranked passages an answer may quote: those in one language, the question's whenever it can be."""
+    best = ranked[0]
+    language = query.language or retriever.passages[best.index].language
+    same = [hit for hit in ranked if retriever.passages[hit.index].language == language]
+    lead = same[0] if same else None
+    holds_the_fact = lead is not None and lead.coverage >= SAME_LANGUAGE_COVERAGE * best.coverage
+    if lead is not None and holds_the_fact and lead.final >= SAME_LANGUAGE_RATIO * best.final:
+        return same
+    other = retriever.passages[best.index].language  # the fact is not in the question's language: quote one other
+    return [hit for hit in ranked if retriever.passages[hit.index].language == other]
+
+
+def _near_duplicate(retriever: Retriever, i: int, chosen: list[int]) -> bool:
+    a = retriever.passage_tokens(i)
+    for j in chosen:
+        b = retriever.passage_tokens(j)
+        if a == b or len(a & b) / max(len(a | b), 1) >= DUPLICATE_JACCARD:
+            return True
+    return False
+
+
+def _citation(
+    retriever: Retriever,
+    n: int,
+    i: int,
+    score: float,
+    weights: Mapping[str, float],
+    words: frozenset[str],
+    limit: int,
+) -> Citation:
+    passage = retriever.passages[i]
+    snippet, _ = make_snippet(retriever.prepared(i), passage.language, weights, limit)
+    return Citation(
+        n=n,
+        doc_id=passage.doc_id,
+        passage_id=passage.id,
+        title=passage.title,
+        source=passage.source,
+        language=passage.language,
+        snippet=snippet,
+        score=score,
+        highlights=word_spans(snippet, passage.language, words),
+    )

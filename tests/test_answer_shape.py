@@ -1,0 +1,34 @@
+"""What members read on the evaluation sets: short answers, in the question's language (issue 11).
+
+The figures come from ``bot.bench.answers`` (``python -m bot.bench.answers`` prints them); here they are held
+to the targets on every ``tests/eval/*.yaml`` set.
+"""
+
+from __future__ import annotations
+
+import paths
+import pytest
+
+from bot.bench.answers import measure
+from bot.knowledge.loader import load_knowledge
+from bot.search.retriever import Retriever
+
+SETS = sorted(paths.EVAL.glob("*.yaml"))
+MAX_MEDIAN_CHARS = 600
+MAX_CHARS = 1_000
+MIN_SAME_LANGUAGE = 0.95  # the blind sets mix languages on purpose ("Station Fのlaunch event"): a few are quoted
+# from the only language that holds the fact
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+
+
+@pytest.mark.parametrize("path", SETS, ids=[p.name for p in SETS])
+def test_answers_are_short_and_in_the_question_language(retriever: Retriever, path) -> None:
+    figures = measure(retriever, path)
+    assert figures.lengths, "no answered question"
+    assert figures.median <= MAX_MEDIAN_CHARS, figures.line(path.name)
+    assert figures.maximum <= MAX_CHARS, figures.line(path.name)
+    assert figures.same_language_rate >= MIN_SAME_LANGUAGE, figures.line(path.name)
