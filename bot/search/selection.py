@@ -33,9 +33,9 @@ CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the lead's ra
 SAME_LANGUAGE_RATIO = 0.3  # a passage in the question's language may lead when it ranks ≥ this share of the best
 SAME_LANGUAGE_COVERAGE = 0.9  # ... and covers ≥ this share of the question weight the best passage covers
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which two passages are the same text
-NOVELTY = 0.5  # a further citation's snippet must have ≥ this share of content tokens not shown yet
+NOVELTY = 0.4  # a further citation's snippet must have ≥ this share of content tokens not shown yet
 MIN_NEW_TOKENS = 3  # ... and at least this many
-CLOSE_RATIO = 0.7  # ... and either rank ≥ this share of the lead (it may be the better answer) or hold a word of
+CLOSE_RATIO = 0.8  # ... and either rank ≥ this share of the lead (it may be the better answer) or hold a word of
 # the question the quotes shown so far lack
 SUMMARY_CHARS = 300  # the summary: the best sentence, and the next one when both fit
 FURTHER_SNIPPET_CHARS = 200  # the quote of a further citation, there only for the fact it adds
