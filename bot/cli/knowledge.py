@@ -12,6 +12,7 @@ from bot.cli.common import resolve_knowledge_dir
 from bot.cli.output import print_json, table
 from bot.knowledge import edits
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.parity import gaps, groups
 from bot.models import KnowledgeBase, LoadError
 
 
@@ -39,6 +40,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     changes.add_argument("--limit", type=int, default=20, help="how many changes (default 20)")
     changes.add_argument("--json", action="store_true", help="print JSON")
     changes.set_defaults(func=run_history)
+
+    parity = commands.add_parser(
+        "parity", help="facts (dates, numbers, glossary names) one translation states and another lacks (exit 1 if any)"
+    )
+    parity.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    parity.add_argument("--group", help="only this group of translations")
+    parity.add_argument("--json", action="store_true", help="print JSON")
+    parity.set_defaults(func=run_parity)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -153,3 +162,38 @@ def run_history(args: argparse.Namespace) -> int:
     rows = [(c.when, c.who, c.action, c.id or "–", c.path, c.sha256[:12]) for c in changes]
     print(table(("when", "moderator (Discord id)", "action", "id", "file", "sha256"), rows))
     return 0
+
+
+PREVIEW_CHARS = 70
+
+
+def run_parity(args: argparse.Namespace) -> int:
+    _directory, kb = _load(args)
+    if kb is None:
+        return 2
+    found = [g for g in gaps(kb) if args.group in (None, g.group)]
+    translated = groups(kb)
+    if args.json:
+        print_json([
+            {"group": g.group, "lacking": g.lacking.path, "path": g.passage.path, "line": g.passage.line,
+             "passage_id": g.passage.id, "facts": list(g.facts)}
+            for g in found
+        ])
+        return 1 if found else 0
+    by_document: dict[str, list] = {}
+    for gap in found:
+        by_document.setdefault(gap.lacking.path, []).append(gap)
+    for path, items in by_document.items():
+        print(f"{path} ({items[0].lacking.id}) lacks the passages about:")
+        for gap in items:
+            text = " ".join(gap.passage.text.split())
+            preview = text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+            print(f"  {gap.passage.path}:{gap.passage.line}  {', '.join(gap.facts)} — \"{preview}\"")
+        print()
+    documents = sum(len(docs) for docs in translated.values())
+    summary = f"{_plural(len(translated), 'group')} of translations ({_plural(documents, 'document')})"
+    if not found:
+        print(f"OK: {summary}, no fact missing from a translation")
+        return 0
+    print(f"{_plural(len(found), 'passage')} missing from {_plural(len(by_document), 'document')}; {summary}")
+    return 1
