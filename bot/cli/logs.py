@@ -219,24 +219,30 @@ def _passages(args: argparse.Namespace) -> int:
         from bot.knowledge.loader import load_knowledge
 
         passages = load_knowledge(directory).passages
-        known = [p.id for p in passages]
+        known = passages
         _rename_old_ids(_db_path(args), passages)
-    data = reports.passages(_db_path(args), since=since, known_ids=known)
+    data = reports.passages(_db_path(args), since=since, known=known, limit=args.limit)
     if args.json:
         print_json(data)
         return 0
-    cited = data["cited"][: args.limit] if args.limit else data["cited"]
-    print(f"Cited passages — {_period(since)}: {len(data['cited'])}\n")
+    cited = data["cited"]
+    shown = f" (first {len(cited)})" if len(cited) < data["cited_total"] else ""
+    print(f"Cited passages — {_period(since)}: {data['cited_total']}{shown}\n")
     if cited:
         rows = [(c["passage_id"], c["cited"], c["first"], c["up"], c["down"], _short_time(c["last_cited"]))
                 for c in cited]
         print(table(("passage", "cited", "first", "👍", "👎", "last cited"), rows, right=(1, 2, 3, 4)))
     if data["never_cited"] is None:
         print(f"\n(no knowledge directory at {directory}: cannot list the passages never cited)")
-    else:
-        print(f"\nNever cited ({len(data['never_cited'])} of {len(known or [])} passages in {directory}):")
-        for pid in data["never_cited"]:
-            print(f"  {pid}")
+        return 0
+    total = data["never_cited_total"]
+    listed = sum(len(g["passages"]) for g in data["never_cited"])
+    shown = f", first {listed}" if listed < total else ""
+    print(f"\nNever cited — {total} of {len(known or [])} passages in {directory}{shown}:")
+    for group in data["never_cited"]:
+        print(f"\n  {group['document']} ({group['path']}):")
+        for p in group["passages"]:
+            print(f"    {p['passage_id']}  {p['preview']}")
     return 0
 
 
@@ -286,7 +292,8 @@ def _replay(args: argparse.Namespace) -> int:
     print(
         f"Replayed {data['questions']} distinct questions ({data['asked']} asked, {_period(since)}) against "
         f"{directory}: {len(data['now_answered'])} now answered, {len(data['lost'])} lost, "
-        f"{len(data['changed'])} with a new first citation, {data['unchanged']} unchanged, "
+        f"{len(data['changed'])} with a new first citation ({data['changed_after_down']} had 👎), "
+        f"{data['unchanged']} unchanged, "
         f"{data['still_unanswered']} still unanswered"
         + (f", {len(data['errors'])} errors" if data["errors"] else "")
     )
@@ -296,7 +303,8 @@ def _replay(args: argparse.Namespace) -> int:
         ("Lost (answered before, not now)", "lost",
          lambda it: f"- {it['question']} [{it['language']}, {it['count']}×] (was {it['before']})"),
         ("First citation changed", "changed",
-         lambda it: f"~ {it['question']} [{it['language']}, {it['count']}×]: {it['before']} → {it['after']}"),
+         lambda it: f"~ {it['question']} [{it['language']}, {it['count']}×]: {it['before']} → {it['after']}"
+                    + (f"  👎 {it['down_before']} before" if it["down_before"] else "")),
     )
     if data["errors"]:
         print(f"\nErrors ({len(data['errors'])}):")
@@ -490,7 +498,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("passages", parents=[common, window(), knowledge],
                         help="passages cited most, and never")
-    p.add_argument("--limit", type=int, default=None, help="at most N cited passages")
+    p.add_argument("--limit", type=int, default=None, help="at most N passages in each list (cited, never cited)")
     p.set_defaults(func=_run(_passages))
 
     p = cmds.add_parser("export", parents=[common, since], help="one row per question (csv or jsonl)")

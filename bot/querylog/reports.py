@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple, TextIO, TypedDict
+from typing import Any, NamedTuple, Protocol, TextIO, TypedDict
 
 from bot.i18n import t
-from bot.limits import DAY, WEEK
+from bot.limits import DAY, ELLIPSIS, WEEK
 from bot.querylog import schema, topics
 from bot.querylog.schema import QueryLogError
 
@@ -377,15 +377,36 @@ def feedback(
 
 
 # -- passages --------------------------------------------------------------------------------------------
+class _Known(Protocol):
+    """What ``passages()`` reads of a corpus passage (``bot.models.Passage``)."""
+
+    id: str
+    doc_id: str
+    path: str
+    text: str
+
+
+PREVIEW_CHARS = 90
+"""Length of a passage's text preview in ``passages()``."""
+
+
+def preview(text: str, chars: int = PREVIEW_CHARS) -> str:
+    """The start of a passage's text on one line, cut with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= chars else flat[: chars - 1].rstrip() + ELLIPSIS
+
+
 def passages(
     db_path: Path | str,
     *,
     since: float | None = None,
     now: float | None = None,
-    known_ids: Iterable[str] | None = None,
+    known: Iterable[_Known] | None = None,
+    limit: int | None = None,
 ) -> dict[str, Any]:
-    """Passages by times cited (with first-place count and the votes on those answers), and the known passages
-    never cited in the window (``never_cited`` is None when ``known_ids`` is not given)."""
+    """Passages by times cited (with first-place count and the votes on those answers), and the corpus passages
+    never cited in the window grouped by document with a text preview (``never_cited`` is None without
+    ``known``). ``limit`` caps both lists (``cited_total`` and ``never_cited_total`` give the full counts)."""
     lo, hi = _window(since, now)
     with _reader(db_path) as conn:
         rows = conn.execute(
@@ -399,11 +420,18 @@ def passages(
         {"passage_id": pid, "cited": n, "first": first, "up": up, "down": down, "last_cited": iso(last)}
         for pid, n, first, up, down, last in rows
     ]
-    never = None
-    if known_ids is not None:
+    result: dict[str, Any] = {"cited": cited[:limit] if limit else cited, "cited_total": len(cited),
+                              "never_cited": None, "never_cited_total": None}
+    if known is not None:
         seen = {row["passage_id"] for row in cited}
-        never = sorted(set(known_ids) - seen)
-    return {"cited": cited, "never_cited": never}
+        unused = [p for p in known if p.id not in seen]
+        result["never_cited_total"] = len(unused)
+        groups: dict[str, dict[str, Any]] = {}
+        for p in unused[:limit] if limit else unused:
+            group = groups.setdefault(p.doc_id, {"document": p.doc_id, "path": p.path, "passages": []})
+            group["passages"].append({"passage_id": p.id, "preview": preview(p.text)})
+        result["never_cited"] = list(groups.values())
+    return result
 
 
 # -- purge preview ---------------------------------------------------------------------------------------
@@ -536,20 +564,24 @@ def replay(
 ) -> dict[str, Any]:
     """Ask the logged questions again (each distinct question and language once, compared with its latest
     logged answer) and report what changed: ``now_answered``, ``lost``, ``changed`` (first citation);
-    questions the retriever failed on are listed in ``errors``."""
+    questions the retriever failed on are listed in ``errors``. ``down_before`` counts the 👎 its logged
+    answers got: a changed answer that had 👎 is likely a fix."""
     lo, hi = _window(since, now)
     with _reader(db_path) as conn:
         rows = conn.execute(
             "SELECT q.question, q.language, q.answered,"
-            " (SELECT passage_id FROM citations c WHERE c.qid = q.qid ORDER BY rank LIMIT 1)"
+            " (SELECT passage_id FROM citations c WHERE c.qid = q.qid ORDER BY rank LIMIT 1),"
+            " (SELECT count(*) FROM votes v WHERE v.qid = q.qid AND v.value = -1)"
             " FROM questions q WHERE q.ts >= ? AND q.ts < ? ORDER BY q.ts, q.qid",
             (lo, hi),
         ).fetchall()
     latest: dict[tuple[str, str], dict[str, Any]] = {}
-    for question, language, answered, first in rows:
+    for question, language, answered, first, down in rows:
         key = (" ".join(question.split()), language)
         count = latest[key]["count"] + 1 if key in latest else 1
-        latest[key] = {"answered": bool(answered), "first": first if answered else None, "count": count}
+        downs = latest[key]["down"] + down if key in latest else down
+        latest[key] = {"answered": bool(answered), "first": first if answered else None, "count": count,
+                       "down": downs}
     result: dict[str, Any] = {
         "asked": len(rows), "questions": len(latest), "now_answered": [], "lost": [], "changed": [],
         "unchanged": 0, "still_unanswered": 0, "errors": [],
@@ -566,7 +598,8 @@ def replay(
         new_first = new.citations[0].passage_id if new.answered and new.citations else None
         item = {
             "question": question, "language": language, "count": before["count"], "before": before["first"],
-            "after": new_first, "snippet": new.citations[0].snippet if new_first else "",
+            "after": new_first, "down_before": before["down"],
+            "snippet": new.citations[0].snippet if new_first else "",
         }
         if not before["answered"]:
             kind = "now_answered" if new.answered else "still_unanswered"
@@ -582,4 +615,5 @@ def replay(
             progress(i, len(latest))
     for kind in ("now_answered", "lost", "changed"):
         result[kind].sort(key=lambda it: (-it["count"], it["question"]))
+    result["changed_after_down"] = sum(1 for it in result["changed"] if it["down_before"])
     return result

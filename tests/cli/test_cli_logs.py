@@ -122,7 +122,14 @@ def test_passages(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     kdir = knowledge_dir(tmp_path)
     code, out, _ = run(capsys, "passages", "--db", str(db), "--knowledge", str(kdir), "--json")
     data = json.loads(out)
-    assert len(data["never_cited"]) == 8 and data["never_cited"][0] == "decl-en#date-86fe93"
+    assert data["never_cited_total"] == 8 and [g["document"] for g in data["never_cited"]] == ["decl-en", "faq-en"]
+    code, out, _ = run(capsys, "passages", "--db", str(db), "--knowledge", str(kdir), "--limit", "3")
+    lines = out.splitlines()
+    assert lines[0].endswith(": 6 (first 3)") and len([x for x in lines if x.startswith("lemoci-fr#")]) == 2
+    assert f"Never cited — 8 of 8 passages in {kdir}, first 3:" in lines
+    assert "  decl-en (decl.md):" in lines and "  faq-en (faq.yaml):" not in lines  # the first 3 are in decl.md
+    preview = "  The joint declaration was signed by Delphine Gény-Stephann and Mounir Mahjoubi for France…"
+    assert any(x.startswith("    decl-en#signatories-") and x.endswith(preview) for x in lines)
 
 
 def test_export_csv_to_a_file_and_jsonl_to_stdout(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -176,14 +183,19 @@ def test_one_default_window_for_every_subcommand(capsys: pytest.CaptureFixture[s
 def test_replay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "replay.db"
     replay_log(path, time.time() - 10)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO votes (qid, user_hash, value, ts) VALUES ('r4', 'h1', -1, 1.0)")
+    conn.close()
     kdir = knowledge_dir(tmp_path)
     code, out, _ = run(capsys, "replay", "--db", str(path), "--knowledge", str(kdir))
     assert code == 0
     assert "Replayed 5 distinct questions (6 asked" in out
-    assert "1 now answered, 1 lost, 1 with a new first citation, 1 unchanged, 1 still unanswered" in out
+    assert ("1 now answered, 1 lost, 1 with a new first citation (1 had 👎), 1 unchanged, 1 still unanswered"
+            in out)
     assert "  + Who signed the declaration? [en, 2×] → faq-en#who-signed-the-375789" in out
     assert "  - Tell me about the moon base [en, 1×] (was moon#1)" in out
-    assert "  ~ When was it signed? [en, 1×]: old-doc#1 → faq-en#when-was-the-585663" in out
+    assert "  ~ When was it signed? [en, 1×]: old-doc#1 → faq-en#when-was-the-585663  👎 1 before" in out
     # the log's old "decl-en#3" now names the passage it cited by its stable id, so it counts as unchanged
     assert "  ~ What are the three principles?" not in out
     code, _, err = run(capsys, "replay", "--db", str(path), "--knowledge", str(tmp_path / "nothing"))

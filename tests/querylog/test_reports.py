@@ -14,7 +14,7 @@ import pytest
 from querylog_data import SECRET, D, fill, knowledge_dir, replay_log
 
 from bot.limits import parse_window
-from bot.models import Answer
+from bot.models import Answer, Passage
 from bot.querylog import reports, topics
 from bot.querylog.store import hash_user
 
@@ -166,8 +166,13 @@ def test_feedback_lists_answers_with_thumbs_down(filled: tuple[Path, float]) -> 
 # -- passages --------------------------------------------------------------------------------------------
 def test_passages_cited_and_never_cited(filled: tuple[Path, float]) -> None:
     db, now = filled
-    data = reports.passages(db, since=now - 30 * D, now=now,
-                            known_ids=["lemoci-fr#1", "lemoci-fr#3", "lemoci-fr#4", "faq-fr#1"])
+    def passage(pid: str, text: str) -> Passage:
+        doc = pid.split("#")[0]
+        return Passage(pid, doc, "T", "https://example.org", "fr", text, path=f"fr/{doc}.md")
+
+    known = [passage("lemoci-fr#1", "Titre."), passage("lemoci-fr#3", "signée"),
+             passage("lemoci-fr#4", "Un   paragraphe\nassez long " + "mot " * 40), passage("faq-fr#1", "Qui ?")]
+    data = reports.passages(db, since=now - 30 * D, now=now, known=known)
     assert [(c["passage_id"], c["cited"], c["first"], c["up"], c["down"]) for c in data["cited"]] == [
         ("lemoci-fr#3", 2, 1, 2, 0),
         ("declaration-en#2", 1, 1, 0, 2),
@@ -176,9 +181,20 @@ def test_passages_cited_and_never_cited(filled: tuple[Path, float]) -> None:
         ("lemoci-fr#9", 1, 1, 1, 1),
         ("meti-fr#1", 1, 0, 0, 2),
     ]
-    assert data["never_cited"] == ["faq-fr#1", "lemoci-fr#1", "lemoci-fr#4"]  # lemoci-fr#1: only 120 days ago
+    assert data["never_cited"] == [  # by document, in corpus order; lemoci-fr#1 was cited only 120 days ago
+        {"document": "lemoci-fr", "path": "fr/lemoci-fr.md", "passages": [
+            {"passage_id": "lemoci-fr#1", "preview": "Titre."},
+            {"passage_id": "lemoci-fr#4", "preview": "Un paragraphe assez long" + " mot" * 16 + "…"},
+        ]},
+        {"document": "faq-fr", "path": "fr/faq-fr.md", "passages": [{"passage_id": "faq-fr#1", "preview": "Qui ?"}]},
+    ]
+    assert len(data["never_cited"][0]["passages"][1]["preview"]) <= reports.PREVIEW_CHARS
     assert reports.passages(db, now=now)["never_cited"] is None
     assert len(reports.passages(db, now=now)["cited"]) == 7
+    limited = reports.passages(db, since=now - 30 * D, now=now, known=known, limit=2)
+    assert [c["passage_id"] for c in limited["cited"]] == ["lemoci-fr#3", "declaration-en#2"]
+    assert [p["passage_id"] for g in limited["never_cited"] for p in g["passages"]] == ["lemoci-fr#1", "lemoci-fr#4"]
+    assert (limited["cited_total"], limited["never_cited_total"]) == (6, 3)
 
 
 # -- export ----------------------------------------------------------------------------------------------
