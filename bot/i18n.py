@@ -465,6 +465,31 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "No questions in this period.",
         "ja": "この期間の質問はありません。",
     },
+    "chart.title": {
+        "fr": "Questions par jour et taux de réponse",
+        "en": "Questions per day and answer rate",
+        "ja": "1日あたりの質問数と回答率",
+    },
+    "chart.questions": {
+        "fr": "questions",
+        "en": "questions",
+        "ja": "質問",
+    },
+    "chart.rate": {
+        "fr": "taux de réponse",
+        "en": "answer rate",
+        "ja": "回答率",
+    },
+    "chart.text": {
+        "fr": "Questions par jour : {spark} (graphique : installer l'extra charts)",
+        "en": "Questions per day: {spark} (chart: install the charts extra)",
+        "ja": "1日あたりの質問数: {spark}（グラフには charts エクストラが必要）",
+    },
+    "digest.title": {
+        "fr": "Résumé de la semaine",
+        "en": "Weekly digest",
+        "ja": "週間ダイジェスト",
+    },
 }
 
 

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, Protocol, TextIO, TypedDict
 
 from bot.i18n import t
 from bot.limits import DAY, ELLIPSIS, WEEK
-from bot.querylog import schema, topics
+from bot.querylog import chart, schema, topics
 from bot.querylog.schema import QueryLogError
 
 __all__ = [
@@ -231,6 +231,19 @@ def format_summary(data: Mapping[str, Any], language: str | None = "en") -> str:
         f"({_pct(change['questions'], signed=True)}), {lab('rate')} {rate_text}"
     )
     return "\n".join(lines)
+
+
+# -- per day ---------------------------------------------------------------------------------------------
+def daily(db_path: Path | str, *, since: float, now: float | None = None) -> list[chart.Day]:
+    """Questions and answers per UTC day from ``since`` to ``now``, quiet days included, oldest first."""
+    lo, hi = _window(since, now)
+    with _reader(db_path) as conn:
+        rows = conn.execute(
+            "SELECT date(ts, 'unixepoch') AS day, count(*), coalesce(sum(answered), 0) FROM questions"
+            " WHERE ts >= ? AND ts < ? GROUP BY day ORDER BY day",
+            (lo, hi),
+        ).fetchall()
+    return chart.fill_days(rows, since, hi)
 
 
 # -- unanswered ------------------------------------------------------------------------------------------

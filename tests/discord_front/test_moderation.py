@@ -143,3 +143,12 @@ async def test_logs_summary_lists_unanswered_topics_and_downvoted_answers(harnes
     assert lines[unanswered + 1] == "• 2× What is the best ramen recipe?"
     downvoted = lines.index("**Answers voted 👎**")
     assert lines[downvoted + 1].startswith("• 👎 1 👍 0 — Who signed the declaration? → `")
+
+
+async def test_logs_summary_attaches_the_chart(harness: Harness, fake: FakeDiscord):
+    await harness.mention("Who signed the declaration?")
+    interaction = await fake.slash("logs", {"days": 7}, user=fake.maintainer, subcommand="summary")
+    await fake.wait_response(interaction)
+    done = await fake.wait_followup(interaction)
+    assert done.files == ["summary.png"]
+    assert done.json["embeds"][0]["image"]["url"] == "attachment://summary.png"

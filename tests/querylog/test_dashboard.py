@@ -33,7 +33,8 @@ async def query(ds, name: str) -> list[dict]:
 
 def test_the_five_canned_queries_are_defined() -> None:
     assert canned_queries() == [
-        "unanswered_this_week", "thumbs_down", "most_asked", "answer_rate_per_day", "slowest_answers",
+        "unanswered_this_week", "thumbs_down", "most_asked", "questions_per_day", "answer_rate_per_day",
+        "slowest_answers",
     ]
 
 
@@ -94,3 +95,17 @@ def test_serve_runs_datasette_on_localhost_with_the_metadata(tmp_path: Path) -> 
     assert command[1:4] == ["-m", "datasette", "serve"]
     assert command[command.index("--metadata") + 1] == str(tmp_path / "m.json")
     assert command[command.index("--host") + 1] == "127.0.0.1"
+
+
+async def test_questions_per_day_feeds_the_chart_plugin(ds) -> None:
+    rows = await query(ds, "questions_per_day")
+    assert [r["day"] for r in rows] == sorted(r["day"] for r in rows)  # oldest first, as a chart reads
+    assert sum(r["questions"] for r in rows) == 14 and sum(r["answered"] for r in rows) == 5  # last 30 days
+    for r in rows:
+        assert r["answer_rate_pct"] == round(100 * r["answered"] / r["questions"], 1)
+    plugins = (await ds.client.get("/-/plugins.json")).json()
+    assert "datasette-vega" in {p["name"] for p in plugins}
+    page = await ds.client.get("/mylog/questions_per_day?_chart=1")
+    assert page.status_code == 200
+    assert "/-/static-plugins/datasette_vega/" in page.text  # the plugin's script is on the page
+    assert "g.mark=bar&amp;g.x_column=day" in page.text  # the link that opens the chart ready-made

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from bot.discord_front.permissions import StaffGroup, require_maintainer
 from bot.discord_front.replies import send
 from bot.i18n import t
 from bot.limits import DAY
-from bot.querylog import reports
+from bot.querylog import chart, reports
 from bot.querylog.topics import TopicModel
 
 if TYPE_CHECKING:
@@ -26,6 +27,19 @@ if TYPE_CHECKING:
     from bot.settings import Settings
 
 TOP = 5
+CHART_FILE = "summary.png"
+
+
+def summary_chart(db_path: Path, days: float, language: str, now: float | None = None) -> tuple[bytes | None, str]:
+    """The questions-per-day chart as PNG, or (without matplotlib) a text line with a sparkline instead."""
+    now = time.time() if now is None else now
+    per_day = reports.daily(db_path, since=now - days * DAY, now=now)
+    if not chart.available():
+        return None, t("chart.text", language, spark=chart.sparkline(per_day))
+    words = language if chart.can_write(language) else "en"
+    png = chart.render_png(per_day, title=t("chart.title", words), questions_label=t("chart.questions", words),
+                           rate_label=t("chart.rate", words))
+    return png, ""
 
 
 def summary_lines(
@@ -76,7 +90,14 @@ class LogCommands(StaffGroup):
         lines = await asyncio.to_thread(
             lambda: summary_lines(db, days, language, model=TopicModel.from_knowledge(kb, retriever))
         )
+        png, text = await asyncio.to_thread(summary_chart, db, days, language)
+        if text:
+            lines[1:1] = [text]
         embed = discord.Embed(
             description=embeds.fit_blocks(lines, limits.DISCORD_EMBED_DESCRIPTION, "\n"), colour=embeds.NOTICE_COLOUR
         )
-        await send(interaction, Reply(embed=embed, ephemeral=True))
+        extra: dict[str, object] = {}
+        if png:
+            embed.set_image(url=f"attachment://{CHART_FILE}")
+            extra["file"] = discord.File(io.BytesIO(png), filename=CHART_FILE)
+        await send(interaction, Reply(embed=embed, ephemeral=True, extra=extra))
