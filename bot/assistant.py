@@ -20,6 +20,7 @@ from bot.models import Answer, KnowledgeBase, LoadError
 from bot.questions import clean_question
 from bot.search.analysis import detect_language
 from bot.search.cache import IndexCache
+from bot.search.frequency import WordFrequencies
 from bot.search.retriever import Retriever
 
 log = logging.getLogger(__name__)
@@ -40,12 +41,18 @@ class ReloadResult:
     warnings: list[LoadError] = field(default_factory=list)
 
 
-def build_retriever(directory: Path, cache_path: Path | None = None, served: Served | None = None) -> Retriever:
+def build_retriever(
+    directory: Path,
+    cache_path: Path | None = None,
+    served: Served | None = None,
+    frequencies: WordFrequencies | None = None,
+) -> Retriever:
     """Load ``directory`` and index it, reusing the index cache at ``cache_path`` for unchanged files
     (CPU and disk work: call it off the event loop). ``served``: the files the running bot serves keep
-    their ids against newcomers (see ``loader``)."""
+    their ids against newcomers (see ``loader``). ``frequencies``: the word lists already loaded (a reload
+    reuses them rather than unpacking them again while holding the GIL)."""
     cache = IndexCache(cache_path) if cache_path is not None else None
-    return Retriever(load_knowledge(Path(directory), served), cache=cache)
+    return Retriever(load_knowledge(Path(directory), served), cache=cache, frequencies=frequencies)
 
 
 class Assistant:
@@ -97,7 +104,12 @@ class Assistant:
             loop = asyncio.get_running_loop()
             before = self._retriever.kb
             retriever = await loop.run_in_executor(
-                self._reload_pool, build_retriever, self.knowledge_dir, self.cache_path, Served.of(before)
+                self._reload_pool,
+                build_retriever,
+                self.knowledge_dir,
+                self.cache_path,
+                Served.of(before),
+                self._retriever.frequencies,
             )
             kb = retriever.kb
             for error in kb.errors:

@@ -21,8 +21,11 @@ class WordFrequencies:
     """Zipf frequencies from wordfreq's bundled lists (no network), cached per word; built once in main()."""
 
     def __init__(self) -> None:
+        """Loads the three lists now (~0.2 s): a first question must not stall a worker holding the GIL."""
         self._cache: dict[tuple[str, str], float] = {}
-        self._japanese: dict[str, float] | None = None
+        self._japanese: dict[str, float] = wordfreq.get_frequency_dict("ja")
+        for language in ("fr", "en"):
+            wordfreq.zipf_frequency("a", language)
 
     def zipf(self, word: str, language: str) -> float:
         """Zipf frequency of ``word`` (as written, accents kept) in ``language``; 0 when no list has it.
@@ -41,8 +44,6 @@ class WordFrequencies:
         if not word or len(word) > 60:
             return 0.0
         if not word.isascii() and any("\u3040" <= c <= "\u9fff" for c in word):
-            if self._japanese is None:
-                self._japanese = wordfreq.get_frequency_dict("ja")
             frequency = self._japanese.get(word, 0.0)
             return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
         languages = {language if language in ("fr", "en") else "en", "en"}
