@@ -127,6 +127,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "This command is for maintainers (the maintainer role).",
         "ja": "このコマンドはメンテナー専用です（メンテナーロール）。",
     },
+    "refused.staff_guild": {
+        "fr": "Cette commande n’est disponible que sur les serveurs de l’équipe du bot.",
+        "en": "This command is only available in the bot's staff servers.",
+        "ja": "このコマンドはボット運営チームのサーバーでのみ使えます。",
+    },
     "refused.guild_only": {
         "fr": "Cette commande ne fonctionne que sur un serveur.",
         "en": "This command only works in a server.",

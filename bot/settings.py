@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     answer_in_thread: bool = Field(default=False, validation_alias="BOT_ANSWER_IN_THREAD")
     moderator_roles: IdList = Field(default_factory=list, validation_alias="BOT_MODERATOR_ROLES")
     maintainer_roles: IdList = Field(default_factory=list, validation_alias="BOT_MAINTAINER_ROLES")
+    staff_guilds: IdList = Field(default_factory=list, validation_alias="BOT_STAFF_GUILDS")  # where /kb, /logs exist
     cooldown_questions: int = Field(default=5, ge=1, validation_alias="BOT_COOLDOWN_QUESTIONS")
     cooldown_seconds: float = Field(default=60.0, gt=0, validation_alias="BOT_COOLDOWN_SECONDS")
     duplicate_window_seconds: float = Field(default=5.0, ge=0, validation_alias="BOT_DUPLICATE_WINDOW_SECONDS")
@@ -50,7 +51,7 @@ class Settings(BaseSettings):
     log_retention_days: int = Field(default=90, ge=1, validation_alias="BOT_LOG_RETENTION_DAYS")
     log_level: str = Field(default="INFO", validation_alias="BOT_LOG_LEVEL")
 
-    @field_validator("allowed_channels", "moderator_roles", "maintainer_roles", mode="before")
+    @field_validator("allowed_channels", "moderator_roles", "maintainer_roles", "staff_guilds", mode="before")
     @classmethod
     def _ids(cls, value: object) -> object:
         return _split_ids(value)

@@ -22,6 +22,7 @@ def settings_for(fake: FakeDiscord, knowledge: Path, db: Path, *, token: str, **
         "BOT_MODERATOR_ROLES": str(fake.moderator_role),
         "BOT_MAINTAINER_ROLES": str(fake.maintainer_role),
         "BOT_ALLOWED_CHANNELS": "",
+        "BOT_STAFF_GUILDS": str(fake.guild_id),
         "BOT_DEV_GUILD": None,
         **env,
     }

@@ -50,8 +50,13 @@ class BotTree(app_commands.CommandTree["DeclarationBot"]):
         if isinstance(error, NotAllowed):
             text = t(error.key, language)
             log.info("refused /%s: %s", _command_name(interaction), error.key)  # no member id in the logs
-        elif isinstance(error, app_commands.NoPrivateMessage):
+        elif isinstance(error, app_commands.NoPrivateMessage) or (
+            isinstance(error, app_commands.CommandNotFound) and interaction.guild_id is None
+        ):
             text = t("refused.guild_only", language)
+        elif isinstance(error, app_commands.CommandNotFound):  # e.g. /kb from a server outside BOT_STAFF_GUILDS
+            text = t("refused.staff_guild", language)
+            log.info("refused /%s: not a command here", error.name)
         else:
             text = t("internal_error", language)
             log.error("command /%s failed", _command_name(interaction), exc_info=error)
@@ -117,8 +122,7 @@ class DeclarationBot(discord.Client):
         await self.tree.set_translator(CommandTranslator())
         for command in member_commands():
             self.tree.add_command(command)
-        self.tree.add_command(KnowledgeCommands(self.settings))
-        self.tree.add_command(LogCommands(self.settings))
+        self.add_staff_commands()
         self.add_dynamic_items(VoteButton)
         if self.settings.auto_reload:
             self._start(
@@ -127,16 +131,34 @@ class DeclarationBot(discord.Client):
             )
         self.synced = await self.sync_commands()
 
+    def add_staff_commands(self) -> None:
+        """/kb and /logs as guild commands of BOT_STAFF_GUILDS only, never global.
+
+        The knowledge folder and the query log are shared by every server the bot is in: Manage Server in
+        any server must not be enough to rewrite the corpus or read other servers' questions.
+        """
+        staff = [discord.Object(id=guild) for guild in self.settings.staff_guilds]
+        if not staff:
+            log.warning("BOT_STAFF_GUILDS is not set: /kb and /logs are not offered in Discord (the CLI still works)")
+            return
+        self.tree.add_command(KnowledgeCommands(self.settings), guilds=staff)
+        self.tree.add_command(LogCommands(self.settings), guilds=staff)
+
     async def sync_commands(self) -> list[app_commands.AppCommand]:
-        """To BOT_DEV_GUILD only when set (instant), globally otherwise."""
+        """Member commands to BOT_DEV_GUILD only when set (instant), globally otherwise; staff commands to each
+        of BOT_STAFF_GUILDS."""
+        synced: list[app_commands.AppCommand] = []
+        guilds = list(self.settings.staff_guilds)
         if self.settings.dev_guild:
-            guild = discord.Object(id=self.settings.dev_guild)
-            self.tree.copy_global_to(guild=guild)
-            synced = await self.tree.sync(guild=guild)
-            log.info("synced %d commands to guild %s", len(synced), guild.id)
+            self.tree.copy_global_to(guild=discord.Object(id=self.settings.dev_guild))
+            guilds = [self.settings.dev_guild, *(g for g in guilds if g != self.settings.dev_guild)]
         else:
-            synced = await self.tree.sync()
+            synced += await self.tree.sync()
             log.info("synced %d global commands", len(synced))
+        for guild_id in guilds:
+            done = await self.tree.sync(guild=discord.Object(id=guild_id))
+            log.info("synced %d commands to a server", len(done))  # no server id in the logs
+            synced += done
         return synced
 
     def reloaded(self, result: ReloadResult) -> None:

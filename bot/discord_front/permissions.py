@@ -48,6 +48,17 @@ def is_maintainer(interaction: discord.Interaction, maintainer_roles: Iterable[i
     return has_role(interaction.user, maintainer_roles)
 
 
+def require_staff_guild(interaction: discord.Interaction, staff_guilds: Iterable[int]) -> None:
+    """The corpus and the log are shared by every server the bot is in: only BOT_STAFF_GUILDS may change or read them.
+
+    The commands are registered only there; this check also refuses a stale or forged invocation elsewhere.
+    """
+    if interaction.guild_id is None:
+        raise NotAllowed("refused.guild_only")
+    if interaction.guild_id not in set(staff_guilds):
+        raise NotAllowed("refused.staff_guild")
+
+
 def require_moderator(interaction: discord.Interaction, moderator_roles: Iterable[int]) -> None:
     if interaction.guild_id is None:
         raise NotAllowed("refused.guild_only")
@@ -63,7 +74,10 @@ def require_maintainer(interaction: discord.Interaction, maintainer_roles: Itera
 
 
 class StaffGroup(app_commands.Group):
-    """A guild-only command group hidden from members without Manage Server (subclasses check the roles)."""
+    """A guild-only command group hidden from members without Manage Server (subclasses check the roles).
+
+    Added to the tree only as guild commands of BOT_STAFF_GUILDS (see ``DeclarationBot.setup_hook``).
+    """
 
     def __init__(self, settings: Settings, *, name: str, description: str) -> None:
         super().__init__(

@@ -74,9 +74,16 @@ def iso(ts: float | None) -> str | None:
 
 
 @contextlib.contextmanager
-def _reader(db_path: Path | str) -> Iterator[sqlite3.Connection]:
+def _reader(db_path: Path | str, guild_id: int | None = None) -> Iterator[sqlite3.Connection]:
+    """A read-only connection; with ``guild_id``, every query sees only that server's questions.
+
+    The scope is a TEMP view named ``questions``: SQLite resolves an unqualified name to the temp schema
+    first, so each report's SQL (and every join through ``questions``) is filtered without being rewritten.
+    """
     conn = schema.open_reader(db_path)
     try:
+        if guild_id is not None:
+            conn.execute(f"CREATE TEMP VIEW questions AS SELECT * FROM main.questions WHERE guild_id = {int(guild_id)}")
         yield conn
     except sqlite3.Error as exc:
         raise QueryLogError(f"cannot read the query log {db_path}: {exc}") from exc
@@ -142,7 +149,12 @@ def _change(new: float | None, old: float | None, *, relative: bool) -> float | 
 
 
 def summary(
-    db_path: Path | str, since_days: float | None = 7.0, *, since: float | None = None, now: float | None = None
+    db_path: Path | str,
+    since_days: float | None = 7.0,
+    *,
+    since: float | None = None,
+    now: float | None = None,
+    guild_id: int | None = None,
 ) -> dict[str, Any]:
     """Questions, members, answer rate, votes, latency, by language and front end, and week over week.
 
@@ -152,7 +164,7 @@ def summary(
     if since is None and since_days is not None:
         since = now - since_days * DAY
     lo, hi = _window(since, now)
-    with _reader(db_path) as conn:
+    with _reader(db_path, guild_id) as conn:
         stats = _window_stats(conn, lo, hi)
         latencies = [latency for (latency,) in conn.execute(
             "SELECT latency_ms FROM questions WHERE ts >= ? AND ts < ? ORDER BY latency_ms", (lo, hi)
@@ -266,9 +278,11 @@ class _Asked(NamedTuple):
     down: int
 
 
-def _asked(db_path: Path | str, lo: float, hi: float, *, unanswered_only: bool) -> list[_Asked]:
+def _asked(
+    db_path: Path | str, lo: float, hi: float, *, unanswered_only: bool, guild_id: int | None = None
+) -> list[_Asked]:
     only = " AND q.answered = 0" if unanswered_only else ""
-    with _reader(db_path) as conn:
+    with _reader(db_path, guild_id) as conn:
         return [_Asked(*row) for row in conn.execute(
             "SELECT q.ts, q.question, q.language, q.user_hash, q.answered,"
             " coalesce(v.up, 0), coalesce(v.down, 0) FROM questions q"
@@ -316,6 +330,7 @@ def unanswered(
     examples: int = 3,
     limit: int | None = None,
     model: topics.TopicModel | None = None,
+    guild_id: int | None = None,
 ) -> list[UnansweredTopic]:
     """Abstained questions grouped into topics by meaning (across languages with a ``model`` built from the
     knowledge base; by words alone without), most asked first.
@@ -325,7 +340,7 @@ def unanswered(
     """
     lo, hi = _window(since, now)
     keys = UnansweredTopic.__annotations__
-    found = _topics(_asked(db_path, lo, hi, unanswered_only=True), model, examples)
+    found = _topics(_asked(db_path, lo, hi, unanswered_only=True, guild_id=guild_id), model, examples)
     out: list[UnansweredTopic] = [{k: t[k] for k in keys} for t in found]  # type: ignore[misc]
     return out[:limit] if limit else out
 
@@ -365,11 +380,16 @@ def _citations(conn: sqlite3.Connection, qids: Iterable[str]) -> dict[str, list[
 
 
 def feedback(
-    db_path: Path | str, *, since: float | None = None, now: float | None = None, limit: int | None = None
+    db_path: Path | str,
+    *,
+    since: float | None = None,
+    now: float | None = None,
+    limit: int | None = None,
+    guild_id: int | None = None,
 ) -> list[FeedbackItem]:
     """Answers with at least one 👎 (most 👎 first, then newest), with their citations and snippets."""
     lo, hi = _window(since, now)
-    with _reader(db_path) as conn:
+    with _reader(db_path, guild_id) as conn:
         rows = conn.execute(
             "SELECT q.qid, q.ts, q.question, q.language, q.frontend, q.answered,"
             " sum(v.value = 1) AS up, sum(v.value = -1) AS down"

@@ -21,8 +21,10 @@ async def test_login_and_command_sync(harness: Harness, fake: FakeDiscord):
     ]
     assert fake.identifies[0]["intents"] == (1 << 0) | (1 << 9) | (1 << 12)  # guilds, guild and DM messages
     put = fake.find("PUT", rf"/applications/{fake.application_id}/commands")[0]
-    commands = by_name(put.json)
-    assert set(commands) == {"ask", "topics", "about", "forget-me", "kb", "logs"}
+    assert set(by_name(put.json)) == {"ask", "topics", "about", "forget-me"}  # staff commands are never global
+    staff = fake.find("PUT", rf"/applications/{fake.application_id}/guilds/{fake.guild_id}/commands")[0]
+    assert set(by_name(staff.json)) == {"kb", "logs"}  # only in BOT_STAFF_GUILDS
+    commands = by_name(put.json) | by_name(staff.json)
 
     ask = commands["ask"]
     assert ask["name_localizations"] == {"fr": "demander", "ja": "質問"}

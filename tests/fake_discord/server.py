@@ -338,8 +338,10 @@ class FakeDiscord:
         channel_id: int | None = None,
         dm: bool = False,
         locale: str | None = None,
+        guild_id: int | None = None,
     ) -> FakeInteraction:
-        """Run ``/name [subcommand] options…`` as ``user`` (INTERACTION_CREATE type 2)."""
+        """Run ``/name [subcommand] options…`` as ``user`` (INTERACTION_CREATE type 2); ``guild_id``: from another
+        server than the test server (one the bot is in but the fake does not otherwise model)."""
         opts = [_option(k, v) for k, v in (options or {}).items()]
         resolved: Json = {}
         for option_name, (filename, data) in (attachments or {}).items():
@@ -350,9 +352,11 @@ class FakeDiscord:
             opts = [{"name": subcommand, "type": 1, "options": opts}]
         command = self.command(name)
         data: Json = {"id": command["id"] if command else str(self.ids()), "name": name, "type": 1, "options": opts}
+        if command and not dm and command.get("guild_id") == str(guild_id or self.guild_id):
+            data["guild_id"] = command["guild_id"]  # as Discord does for a guild command used in its server
         if resolved:
             data["resolved"] = resolved
-        return await self._interact(2, data, user=user, channel_id=channel_id, dm=dm, locale=locale)
+        return await self._interact(2, data, user=user, channel_id=channel_id, dm=dm, locale=locale, guild_id=guild_id)
 
     async def click(
         self, message_id: int, custom_id: str, *, user: FakeUser, locale: str | None = None
@@ -404,7 +408,9 @@ class FakeDiscord:
         dm: bool,
         locale: str | None,
         message: Json | None = None,
+        guild_id: int | None = None,
     ) -> FakeInteraction:
+        guild = guild_id or self.guild_id
         interaction_id = self.ids()
         token = f"tok-{interaction_id}"
         payload: Json = {
@@ -418,7 +424,7 @@ class FakeDiscord:
             "app_permissions": str(p.MEMBER_PERMISSIONS),
             "attachment_size_limit": 10 * 1024 * 1024,
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(self.guild_id)},
+            "authorizing_integration_owners": {"0": str(guild)},
             "context": 1 if dm else 0,
         }
         if dm:
@@ -428,10 +434,10 @@ class FakeDiscord:
             payload["user"] = user.payload
         else:
             channel = channel_id or self.channel_id
-            payload["guild_id"] = str(self.guild_id)
+            payload["guild_id"] = str(guild)
             payload["guild_locale"] = self.guild_locale
             payload["channel_id"] = str(channel)
-            payload["channel"] = p.text_channel(channel, self.guild_id, "general")
+            payload["channel"] = p.text_channel(channel, guild, "general")
             payload["member"] = user.member(with_permissions=True)
         if message is not None:
             payload["message"] = message

@@ -16,7 +16,7 @@ from bot.assistant import ReloadResult
 from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
-from bot.discord_front.permissions import StaffGroup, require_moderator
+from bot.discord_front.permissions import StaffGroup, require_moderator, require_staff_guild
 from bot.discord_front.replies import send
 from bot.i18n import t
 from bot.knowledge import edits
@@ -135,6 +135,7 @@ class KnowledgeCommands(StaffGroup):
         self._edit_lock = asyncio.Lock()  # one change of the folder at a time
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        require_staff_guild(interaction, self.settings.staff_guilds)
         require_moderator(interaction, self.settings.moderator_roles)
         return True
 

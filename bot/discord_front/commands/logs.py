@@ -15,7 +15,7 @@ from bot import limits
 from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
-from bot.discord_front.permissions import StaffGroup, require_maintainer
+from bot.discord_front.permissions import StaffGroup, require_maintainer, require_staff_guild
 from bot.discord_front.replies import send
 from bot.i18n import t
 from bot.limits import DAY
@@ -43,18 +43,23 @@ def summary_chart(db_path: Path, days: float, language: str, now: float | None =
 
 
 def summary_lines(
-    db_path: Path, days: float, language: str, now: float | None = None, model: TopicModel | None = None
+    db_path: Path,
+    days: float,
+    language: str,
+    now: float | None = None,
+    model: TopicModel | None = None,
+    guild_id: int | None = None,
 ) -> list[str]:
     """The summary, then the most asked unanswered topics (grouped across languages with ``model``) and the 👎
-    answers (sqlite3: run it in a thread)."""
+    answers, of the server ``guild_id`` only when given (sqlite3: run it in a thread)."""
     now = time.time() if now is None else now
     since = now - days * DAY
-    lines = reports.format_summary(reports.summary(db_path, days, now=now), language).split("\n")
-    unanswered = reports.unanswered(db_path, since=since, now=now, limit=TOP, model=model)
+    lines = reports.format_summary(reports.summary(db_path, days, now=now, guild_id=guild_id), language).split("\n")
+    unanswered = reports.unanswered(db_path, since=since, now=now, limit=TOP, model=model, guild_id=guild_id)
     if unanswered:
         lines += ["", f"**{t('logs.unanswered', language)}**"]
         lines += [f"• {topic['count']}× {embeds.escape_user_text(topic['topic'], 150)}" for topic in unanswered]
-    downvoted = reports.feedback(db_path, since=since, now=now, limit=TOP)
+    downvoted = reports.feedback(db_path, since=since, now=now, limit=TOP, guild_id=guild_id)
     if downvoted:
         lines += ["", f"**{t('logs.downvoted', language)}**"]
         for item in downvoted:
@@ -71,6 +76,7 @@ class LogCommands(StaffGroup):
         super().__init__(settings, name="logs", description="Query log reports (maintainers)")
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        require_staff_guild(interaction, self.settings.staff_guilds)
         require_maintainer(interaction, self.settings.maintainer_roles)
         return True
 
@@ -87,8 +93,9 @@ class LogCommands(StaffGroup):
             await send(interaction, Reply(content=t("logs.none", language), ephemeral=True))
             return
         kb, retriever, db = bot.assistant.knowledge, bot.assistant.retriever, bot.settings.db_path
+        guild = interaction.guild_id  # only this server's questions: its maintainers are not the other servers'
         lines = await asyncio.to_thread(
-            lambda: summary_lines(db, days, language, model=TopicModel.from_knowledge(kb, retriever))
+            lambda: summary_lines(db, days, language, model=TopicModel.from_knowledge(kb, retriever), guild_id=guild)
         )
         png, text = await asyncio.to_thread(summary_chart, db, days, language)
         if text:
