@@ -430,9 +430,26 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 # -- wiring -----------------------------------------------------------------------------------------------
+def _warn_on_another_secret(args: argparse.Namespace) -> None:
+    """Issue 12 item 11: say at once when the secret at hand is not the one the log was written with
+    (``forget`` refuses on its own; the reports still work, but member counts no longer join old rows)."""
+    from bot.querylog.store import SECRET_FILE, load_secret
+
+    db = _db_path(args)
+    if getattr(args, "logs_command", "") == "forget" or not db.is_file():
+        return
+    with contextlib.suppress(QueryLogError, OSError, sqlite3.Error):
+        settings = args.settings
+        secret = load_secret(db, settings.log_secret.get_secret_value() if settings.log_secret else None,
+                             create=False)
+        if _secret_check(db, secret) is fingerprint.SecretCheck.MISMATCH:
+            print(f"warning: {fingerprint.mismatch_message(db, db.parent / SECRET_FILE)}", file=sys.stderr)
+
+
 def _run(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         try:
+            _warn_on_another_secret(args)
             return handler(args)
         except BrokenPipeError:  # `logs export | head`
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -17,6 +17,7 @@ from bot.discord_front.commands.kb import KnowledgeCommands
 from bot.discord_front.commands.logs import LogCommands
 from bot.discord_front.commands.member import member_commands
 from bot.discord_front.commands.mentions import on_mention
+from bot.discord_front.digest import WeeklyDigest
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import NotAllowed
@@ -117,6 +118,8 @@ class DeclarationBot(discord.Client):
         self.synced: list[app_commands.AppCommand] = []
         self.last_reload: ReloadResult | None = None  # shown by /kb status
         self._chores: list[asyncio.Task[None]] = []
+        self.digest: WeeklyDigest | None = None  # the weekly digest, when BOT_DIGEST_CHANNEL is set
+        self._wall_clock = wall_clock
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(CommandTranslator())
@@ -129,6 +132,9 @@ class DeclarationBot(discord.Client):
                 watch_knowledge(self.assistant, self.assistant.knowledge_dir, self.watch_interval, self.reloaded),
                 "knowledge-watch",
             )
+        if self.settings.digest_channel:
+            self.digest = WeeklyDigest(self, self.settings.digest_channel, self._wall_clock)
+            self.digest.start()
         self.synced = await self.sync_commands()
 
     def add_staff_commands(self) -> None:
@@ -176,6 +182,8 @@ class DeclarationBot(discord.Client):
 
     async def close(self) -> None:
         """Stop the chores, then disconnect (the caller closes the query log and the assistant)."""
+        if self.digest is not None:
+            self.digest.stop()
         chores, self._chores = self._chores, []
         for task in chores:
             task.cancel()

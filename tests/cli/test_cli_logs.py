@@ -269,6 +269,18 @@ def test_forget(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytes
     assert out.strip() == f"deleted 0 rows for member {MEMBER}: 0 questions, 0 citations, 0 votes"
 
 
+def test_reports_warn_when_the_secret_was_replaced(db: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    _log_member(db)  # records the fingerprint of SECRET
+    monkeypatch.setenv("BOT_LOG_SECRET", SECRET.decode())
+    code, _, err = run(capsys, "summary", "--db", str(db))
+    assert code == 0 and err == ""
+    monkeypatch.setenv("BOT_LOG_SECRET", "regenerated")
+    code, out, err = run(capsys, "summary", "--db", str(db))
+    assert code == 0 and out.startswith("Query log ")  # the report still runs
+    assert err.startswith("warning: the log secret in use does not match the one") and err.count("\n") == 1
+
+
 @pytest.mark.parametrize("who", ["alice", f"<@{MEMBER}>", "1001", "12345678901234567890123", "-5", ""])
 def test_forget_takes_only_a_discord_id(db: Path, who: str, capsys: pytest.CaptureFixture[str],
                                         monkeypatch: pytest.MonkeyPatch) -> None:
