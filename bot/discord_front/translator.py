@@ -59,6 +59,35 @@ LOCALIZATIONS: dict[str, dict[str, str]] = {
     },
     "file": {"fr": "fichier", "ja": "ファイル"},
     "The knowledge file": {"fr": "Le fichier de connaissances", "ja": "ナレッジファイル"},
+    "replace": {"fr": "remplacer", "ja": "置き換え"},
+    "Replace the file that serves the same id (it keeps its place; the old one goes to the trash)": {
+        "fr": "Remplacer le fichier qui sert le même id (il garde sa place ; l'ancien va à la corbeille)",
+        "ja": "同じ ID の文書を置き換える（場所はそのまま、旧版はごみ箱へ）",
+    },
+    "Every document: id, language, passages, file": {
+        "fr": "Tous les documents : id, langue, passages, fichier",
+        "ja": "すべての文書：ID・言語・パッセージ数・ファイル",
+    },
+    "One document: its file, source and passages": {
+        "fr": "Un document : son fichier, sa source et ses passages",
+        "ja": "1 つの文書：ファイル・出典・パッセージ",
+    },
+    "The last changes made with /kb (who, when, what)": {
+        "fr": "Les dernières modifications faites avec /kb (qui, quand, quoi)",
+        "ja": "/kb による最近の変更（誰が・いつ・何を）",
+    },
+    "Move a document's file to the trash (undo: /kb restore)": {
+        "fr": "Mettre le fichier d'un document à la corbeille (annuler : /kb restore)",
+        "ja": "文書のファイルをごみ箱へ移す（元に戻す：/kb restore）",
+    },
+    "Undo the last remove or replace of a document": {
+        "fr": "Annuler la dernière suppression ou le dernier remplacement d'un document",
+        "ja": "文書の直前の削除・置き換えを元に戻す",
+    },
+    "The document id (see /kb list)": {"fr": "L'id du document (voir /kb list)", "ja": "文書の ID（/kb list を参照）"},
+    "The document id (see /kb history)": {
+        "fr": "L'id du document (voir /kb history)", "ja": "文書の ID（/kb history を参照）"
+    },
     # /logs
     "Query log reports (maintainers)": {
         "fr": "Rapports du journal (mainteneurs)",

@@ -246,7 +246,8 @@ def shrinkage(before: KnowledgeBase, after: KnowledgeBase) -> list[str]:
     for passage in after.passages:
         now[passage.doc_id] = now.get(passage.doc_id, 0) + 1
     lines = [
-        f"{doc.id}: {doc.passage_count} passages before, {now.get(doc.id, 0)} now"
+        f"{doc.id}: {doc.passage_count} passage{'' if doc.passage_count == 1 else 's'} before, "
+        f"{now.get(doc.id, 0)} now"
         for doc in before.documents
         if now.get(doc.id, 0) < doc.passage_count
     ]
