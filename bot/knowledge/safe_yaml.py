@@ -2,6 +2,10 @@
 
 No anchors or aliases (YAML bombs), a depth limit, no key written twice, ``?`` allowed inside flow
 items; errors are :class:`FileProblem` at the file's line, with a hint for the usual mistakes.
+
+PyYAML rather than ruamel.yaml: ruamel finds duplicate keys and reads ``?`` in flow items by itself, but
+refusing aliases and deep nesting would still override its composer, and its YAML 1.2 reads ``yes``/``no``
+as text (see docs/ARCHITECTURE.md, "Libraries").
 """
 
 from __future__ import annotations
