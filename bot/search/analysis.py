@@ -24,7 +24,7 @@ from functools import lru_cache
 import snowballstemmer
 
 # Bump when the tokens of a text change: persistent index caches (bot.search.cache) are keyed by it.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 
 def _words(text: str) -> frozenset[str]:
@@ -40,6 +40,7 @@ FR_STOP_WORDS: frozenset[str] = _words(
     pourquoi puisque qu quand que quel quelle quelles quels qui quoi s sa sans se sera seront serait ses si
     son sont sous sur t ta te tes toi ton tu un une va vont vos votre vous y
     dire dit exact exacte exactement vraiment trouve trouvent situe savoir sais
+    koi kwa kel kels kele kelle kelles ke ki pk pq pkoi pourkoi cest ya
     """
 )
 EN_STOP_WORDS: frozenset[str] = _words(
@@ -50,6 +51,7 @@ EN_STOP_WORDS: frozenset[str] = _words(
     should so some such t tell than that the their theirs them then there these they this those through to too
     under until up ve very was we were what when where which while who whom whose why will with would you your
     say says said anything something exactly actually really mention mentioned know
+    wat wut wot u ur r whats whos hows wheres whens thats
     """
 )
 # Question words, and the one-kanji stems of "tell me" (教えて) and "say" (言って) that questions are made of.

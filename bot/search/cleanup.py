@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.models import ChatKind, ChatPhrases
 
@@ -40,8 +41,11 @@ class Cleaned:
         return bool(self.removed) or self.emoji
 
 
+@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     """One character folded for phrase matching (case, accents, width), always one character long."""
+    if ch.isascii():
+        return ch.lower()
     if ch in "’‘ʼ＇´":
         return "'"
     folded = unicodedata.normalize("NFKC", ch).casefold()

@@ -8,6 +8,7 @@ everyday word weighs little, a word no frequency list knows (a name, a specific 
 from __future__ import annotations
 
 import math
+import unicodedata
 
 import wordfreq
 
@@ -15,17 +16,31 @@ import wordfreq
 COMMON_ZIPF = 4.5  # a word at least this common weighs RARITY_FLOOR of an unknown word
 RARE_ZIPF = 2.5  # a word at most this common weighs as much as an unknown word
 RARITY_FLOOR = 0.05
+EVERYDAY_ZIPF = 3.0  # the everyday words typos are corrected into (about 30,000 per language)
+LANGUAGES = ("fr", "en", "ja")
+
+
+def fold(word: str) -> str:
+    """Case and accents folded, as the analysis folds Latin words ("Rôle" → "role")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
 
 
 class WordFrequencies:
     """Zipf frequencies from wordfreq's bundled lists (no network), cached per word; built once in main()."""
 
     def __init__(self) -> None:
-        """Loads the three lists now (~0.2 s): a first question must not stall a worker holding the GIL."""
+        """Loads the three lists now (~0.3 s, ~100 MB): a first question must not stall a worker holding the GIL."""
         self._cache: dict[tuple[str, str], float] = {}
-        self._japanese: dict[str, float] = wordfreq.get_frequency_dict("ja")
-        for language in ("fr", "en"):
-            wordfreq.zipf_frequency("a", language)
+        self._tables: dict[str, dict[str, float]] = {lang: wordfreq.get_frequency_dict(lang) for lang in LANGUAGES}
+        self.everyday: dict[str, dict[str, float]] = {}  # Latin languages: folded everyday word -> Zipf
+        floor = 10 ** (EVERYDAY_ZIPF - 9)
+        for lang in ("fr", "en"):
+            table: dict[str, float] = {}
+            for word, frequency in self._tables[lang].items():
+                if frequency >= floor and word.isalpha():
+                    key = fold(word)
+                    table[key] = max(table.get(key, 0.0), _zipf(frequency))
+            self.everyday[lang] = table
 
     def zipf(self, word: str, language: str) -> float:
         """Zipf frequency of ``word`` (as written, accents kept) in ``language``; 0 when no list has it.
@@ -43,11 +58,11 @@ class WordFrequencies:
     def _lookup(self, word: str, language: str) -> float:
         if not word or len(word) > 60:
             return 0.0
+        word = unicodedata.normalize("NFKC", word)
         if not word.isascii() and any("\u3040" <= c <= "\u9fff" for c in word):
-            frequency = self._japanese.get(word, 0.0)
-            return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
+            return _zipf(self._tables["ja"].get(word, 0.0))
         languages = {language if language in ("fr", "en") else "en", "en"}
-        return max(wordfreq.zipf_frequency(word, lang) for lang in languages)
+        return max(_zipf(self._tables[lang].get(word, 0.0)) for lang in languages)
 
     def rarity(self, word: str, language: str) -> float:
         """Weight factor of a word the corpus lacks: RARITY_FLOOR for an everyday word … 1 for a rare one.
@@ -59,3 +74,7 @@ class WordFrequencies:
         zipf = self.zipf(word, language)
         share = (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)
         return min(1.0, max(RARITY_FLOOR, share))
+
+
+def _zipf(frequency: float) -> float:
+    return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0

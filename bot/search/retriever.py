@@ -25,6 +25,7 @@ import numpy as np
 
 from bot.models import LANGUAGES, AbstentionReason, Answer, AnswerKind, Citation, KnowledgeBase, Passage
 from bot.search.analysis import (
+    STOP_WORDS,
     analyze,
     base_tokens,
     detect_language,
@@ -41,7 +42,7 @@ from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.selection import choose
 from bot.search.snippets import PreparedText, prepare
-from bot.search.spelling import Speller
+from bot.search.spelling import EverydaySpeller, Speller
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
 # out-of-scope questions), one constant varied at a time. With these values: hits fr 29/30, en 29/30, ja 29/29,
@@ -184,6 +185,7 @@ class Retriever:
         self._surface = indexed.surface
         frequencies = indexed.frequencies
         self._speller = Speller({w: n for w, n in frequencies.items() if w.isalpha()})
+        self._everyday = EverydaySpeller(self.frequencies.everyday)
         self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
         self._snippet_cache: dict[int, PreparedText] = {}
         idfs = [self.index.idf(t) for t in self.index.vocabulary]
@@ -266,6 +268,8 @@ class Retriever:
                 continue
             named = start > first_start and question[start:start + 1].isupper()  # a name: "Treaty of Versailles"
             unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named)
+            if unit is None:  # a misspelt function word ("exactemant", "wich"): no more a content word than it
+                continue
             units.setdefault(token, unit)  # a repeated word counts once
             hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
             compound, span = (unit, (start, end)) if hyphenated else (None, (0, 0))
@@ -285,11 +289,13 @@ class Retriever:
                 terms[token] = QUESTION_TYPE_WEIGHT
         return Query(language=language, units=unit_list, terms=terms, kinds=asked_kinds(question))
 
-    def _unit(self, raw: str, token: str, surface: str, language: str, named: bool = False) -> Unit:
+    def _unit(self, raw: str, token: str, surface: str, language: str, named: bool = False) -> Unit | None:
         """The unit of one question token: its corpus variants, or a typo correction when it has none.
 
         A word the corpus lacks weighs the highest IDF times its rarity in the language (``surface`` is the
         word as written: accents tell "rôle" from "role"); a capitalised word inside the question is a name.
+        A rare word one edit from an everyday word is that word ("positon" weighs as "position"); None when
+        that word is a stop word.
         """
         alternatives = {token} if token in self.index.vocabulary else set()
         keys = {glossary_key(raw)}
@@ -302,6 +308,13 @@ class Retriever:
                     keys.add(glossary_key(corrected))
         if alternatives:
             return Unit(token, keys, self._weight(alternatives), alternatives)
+        if not named and not is_cjk(raw) and raw not in self._gloss_words:
+            latin = _latin(language)
+            everyday = self._everyday.correct(raw, self.frequencies.zipf(surface, latin), latin)
+            if everyday is not None:
+                if everyday in STOP_WORDS.get(latin, ()) or everyday in STOP_WORDS["en"]:
+                    return None
+                surface = everyday
         rarity = 1.0 if named else self.frequencies.rarity(surface, language)
         return Unit(token, keys, self._oov_idf * rarity, alternatives)
 

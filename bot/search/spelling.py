@@ -1,88 +1,99 @@
-"""Typo correction against the corpus vocabulary ("statoin" → "station"), SymSpell style."""
+"""Typo correction: against the corpus vocabulary ("statoin" → "station"), and against the everyday words of
+the language ("exactemant" → exactement, "wich" → which), so that a misspelt ordinary word weighs as little
+as the ordinary word would instead of as much as an unknown name.
+
+Bounded for any input: words longer than MAX_WORD_LENGTH are neither indexed nor corrected (a 2,000-letter
+word costs nothing), and candidates are looked up by first letter and length, then compared with rapidfuzz's
+optimal-string-alignment distance (C code, with a cut-off).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
-MIN_TYPO_LENGTH = 5  # shorter words are never corrected, nor corrected into
+MIN_TYPO_LENGTH = 5  # shorter words are never corrected into corpus words, nor corpus words shorter than this
+MIN_EVERYDAY_LENGTH = 3  # "wich", "whos", "wat": short words are corrected into everyday words only
 LONG_WORD = 8  # words this long may be corrected by 2 edits, shorter ones by 1
-
-
-def _deletes(word: str, depth: int) -> set[str]:
-    """``word`` and every string obtained by deleting up to ``depth`` characters."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))} - found
-        found |= frontier
-    return found
+MAX_WORD_LENGTH = 30  # longer words are neither indexed nor corrected
+REAL_WORD_ZIPF = 3.0  # a word at least this common in the language is a real word, not a typo
+EVERYDAY_GAIN = 1.0  # ... and a correction must be this much more common (Zipf) than the word as typed
 
 
 def edit_distance(a: str, b: str) -> int:
     """Optimal string alignment distance (Levenshtein plus adjacent transpositions)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
+    return OSA.distance(a, b)
 
 
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-_OTHER = len(_ALPHABET)  # every other character shares one count: the bag distance stays a lower bound
+def edit_limit(word: str) -> int:
+    return 2 if len(word) >= LONG_WORD else 1
 
 
-def _letter_counts(word: str) -> np.ndarray:
-    counts = np.zeros(_OTHER + 1, dtype=np.int8)
-    for ch in word:
-        i = ord(ch) - 97
-        counts[i if 0 <= i < _OTHER else _OTHER] += 1
-    return counts
+class _Buckets:
+    """Words by (first letter, length), for bounded candidate lookups."""
+
+    def __init__(self, words: Iterable[str], min_length: int) -> None:
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for word in words:
+            if min_length <= len(word) <= MAX_WORD_LENGTH and word.isalpha():
+                buckets[word[0], len(word)].append(word)
+        self._buckets = dict(buckets)
+
+    def near(self, word: str, limit: int) -> list[tuple[str, int]]:
+        """Words within ``limit`` edits of ``word`` that share its first letter, with their distance."""
+        found: list[tuple[str, int]] = []
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            choices = self._buckets.get((word[0], length))
+            if choices:
+                found.extend((m[0], int(m[1])) for m in process.extract(
+                    word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None
+                ))
+        return found
 
 
 class Speller:
-    """Nearest corpus word within 1 edit (2 for long words), most frequent on ties.
-
-    No deletion index is built (it cost seconds and hundreds of MB on a large vocabulary): the corpus words of
-    the right first letter and length are screened by their letter counts (the bag distance is a lower bound
-    of the edit distance), and the few left are compared exactly. Same answers as the SymSpell index it
-    replaces: symmetric deletions up to these depths find every word within the edit limit.
-    """
+    """Nearest corpus word within 1 edit (2 for long words), most frequent on ties; never numbers."""
 
     def __init__(self, frequencies: Mapping[str, int]) -> None:
-        self._frequencies = dict(frequencies)
-        self._longest = max(map(len, self._frequencies), default=0)
-        by_letter: dict[str, list[str]] = defaultdict(list)
-        for word in self._frequencies:
-            if len(word) >= MIN_TYPO_LENGTH:
-                by_letter[word[0]].append(word)
-        self._by_letter = {
-            letter: (words, np.array([len(w) for w in words]), np.array([_letter_counts(w) for w in words]))
-            for letter, words in by_letter.items()
-        }
+        self._frequencies = {w: n for w, n in frequencies.items() if len(w) <= MAX_WORD_LENGTH}
+        self._buckets = _Buckets(self._frequencies, MIN_TYPO_LENGTH)
 
     def correct(self, word: str) -> str | None:
-        """The corpus word closest to ``word`` (most frequent on ties), or None; numbers are never corrected."""
-        if len(word) < MIN_TYPO_LENGTH or not word.isascii() or not word.isalpha() or word in self._frequencies:
+        """The corpus word closest to ``word`` (most frequent on ties), or None."""
+        if not MIN_TYPO_LENGTH <= len(word) <= MAX_WORD_LENGTH or not word.isascii() or not word.isalpha():
             return None
-        limit = 2 if len(word) >= LONG_WORD else 1
-        if len(word) > self._longest + limit or word[0] not in self._by_letter:
+        if word in self._frequencies:
             return None
-        words, lengths, counts = self._by_letter[word[0]]
-        diff = counts.astype(np.int16) - _letter_counts(word)
-        bag = np.maximum(np.where(diff > 0, diff, 0).sum(axis=1), np.where(diff < 0, -diff, 0).sum(axis=1))
-        near = np.flatnonzero((np.abs(lengths - len(word)) <= limit) & (bag <= limit))
-        best: tuple[int, int, str] | None = None
-        for cand in (words[i] for i in near.tolist()):
-            distance = edit_distance(word, cand)
-            key = (distance, -self._frequencies[cand], cand)
-            if distance <= limit and (best is None or key < best):
-                best = key
-        return best[2] if best else None
+        found = self._buckets.near(word, edit_limit(word))
+        if not found:
+            return None
+        return min(found, key=lambda m: (m[1], -self._frequencies[m[0]], m[0]))[0]
+
+
+class EverydaySpeller:
+    """Nearest everyday word of the language (wordfreq's most common words) for a word no list knows well."""
+
+    def __init__(self, words: Mapping[str, Mapping[str, float]]) -> None:
+        """``words``: per language, folded word → Zipf frequency."""
+        self._words = words
+        self._buckets = {lang: _Buckets(table, MIN_EVERYDAY_LENGTH) for lang, table in words.items()}
+
+    def correct(self, word: str, zipf: float, language: str) -> str | None:
+        """The everyday word ``word`` (folded, as typed: Zipf ``zipf``) is most likely a typo of, or None."""
+        buckets = self._buckets.get(language)
+        if (
+            buckets is None
+            or zipf >= REAL_WORD_ZIPF
+            or not MIN_EVERYDAY_LENGTH <= len(word) <= MAX_WORD_LENGTH
+            or not word.isascii()
+            or not word.isalpha()
+        ):
+            return None
+        table = self._words[language]
+        found = [(w, d) for w, d in buckets.near(word, edit_limit(word)) if table[w] >= zipf + EVERYDAY_GAIN]
+        if not found:
+            return None
+        return min(found, key=lambda m: (m[1], -table[m[0]], m[0]))[0]

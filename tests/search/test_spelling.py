@@ -1,0 +1,43 @@
+"""Typo correction (bot.search.spelling): corpus words, everyday words, and bounded cost for any input."""
+
+from __future__ import annotations
+
+import time
+
+from bot.search.frequency import WordFrequencies
+from bot.search.spelling import MAX_WORD_LENGTH, EverydaySpeller, Speller
+
+
+def test_corpus_words_are_corrected_within_the_edit_limit() -> None:
+    speller = Speller({"declaration": 9, "station": 5, "signed": 3, "luxury": 1})
+    assert speller.correct("declaraiton") == "declaration"  # a transposition is one edit
+    assert speller.correct("statoin") == "station"
+    assert speller.correct("luxary") == "luxury"
+    assert speller.correct("xyzzy") is None
+    assert speller.correct("2018") is None
+
+
+def test_a_huge_word_costs_nothing_in_the_index_or_the_question() -> None:
+    huge = "a" * 2400
+    started = time.perf_counter()
+    speller = Speller({huge: 1, "station": 2})
+    assert speller.correct("b" * 2000) is None
+    assert speller.correct(huge[:-1]) is None
+    assert speller.correct("statoin") == "station"
+    assert time.perf_counter() - started < 0.5
+    assert len(max(speller._frequencies, key=len)) <= MAX_WORD_LENGTH
+
+
+def test_misspelt_everyday_words_meet_the_everyday_word() -> None:
+    words = WordFrequencies()
+    everyday = EverydaySpeller(words.everyday)
+
+    def correct(word: str, language: str) -> str | None:
+        return everyday.correct(word, words.zipf(word, language), language)
+
+    assert correct("exactemant", "fr") == "exactement"
+    assert correct("positon", "en") == "position"
+    assert correct("wich", "en") in ("which", "with")  # both one edit away; either is a stop word
+    assert correct("title", "en") is None  # a real word is not a typo
+    assert correct("mahjoubi", "fr") is None  # nothing common is near a name
+    assert correct("z" * 2000, "en") is None
