@@ -11,11 +11,9 @@ import re
 import discord
 
 from bot.limits import (
-    DISCORD_CONTENT,
     DISCORD_EMBED_DESCRIPTION,
     DISCORD_EMBED_FOOTER,
     DISCORD_EMBED_TITLE,
-    DISCORD_EMBED_TOTAL,
     ELLIPSIS,
 )
 from bot.render import whole_blocks
@@ -82,15 +80,4 @@ def notice_embed(title: str, lines: list[str], colour: discord.Colour = NOTICE_C
         title=clip(title, DISCORD_EMBED_TITLE),
         description=fit_blocks(lines, DISCORD_EMBED_DESCRIPTION, "\n"),
         colour=colour,
-    )
-
-
-def within_limits(embed: discord.Embed, content: str | None = None) -> bool:
-    """True when ``embed`` (and message ``content``) respect Discord's size limits."""
-    return (
-        len(content or "") <= DISCORD_CONTENT
-        and len(embed.title or "") <= DISCORD_EMBED_TITLE
-        and len(embed.description or "") <= DISCORD_EMBED_DESCRIPTION
-        and len(embed.footer.text or "") <= DISCORD_EMBED_FOOTER
-        and len(embed) <= DISCORD_EMBED_TOTAL
     )

@@ -555,11 +555,8 @@ class QueryLog:
                 await self._disconnect()
                 raise QueryLogError(f"query log {self.path}: cannot record the vote: {exc}") from exc
 
-    async def forget_user(self, user_id: int | str) -> int:
-        """Delete a member's questions (with their citations and votes) and the member's votes; rows deleted."""
-        return (await self.forget_user_counts(user_id)).total
-
     async def forget_user_counts(self, user_id: int | str) -> DeleteCounts:
+        """Delete a member's questions (with their citations and votes) and the member's votes; what went."""
         user = self.user_hash(user_id)
         now = time.time()
         # a tombstone: a question of this member asked before now but still being answered is not written later

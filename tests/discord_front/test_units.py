@@ -6,6 +6,7 @@ import re
 
 import discord
 import pytest
+from fake_discord.plugin import within_limits
 
 from bot.discord_front import embeds, endpoints
 from bot.discord_front.ask import Outcome, reply_for
@@ -32,7 +33,7 @@ def test_long_answers_stay_within_discord_limits_and_keep_citations_whole():
     answer = Answer("q" * 2000, "en", True, [citation(n, 1500) for n in range(1, 6)], 12.0)
     reply = reply_for(Outcome("answer", "en", "q " * 1000, answer=answer, qid="a" * 32))
     embed = reply.embed
-    assert embed is not None and embeds.within_limits(embed, reply.content)
+    assert embed is not None and within_limits(embed, reply.content)
     assert len(embed.title or "") <= 256 and len(embed) <= 6000
     description = embed.description or ""
     assert len(description) <= COMPACT_CHARS  # short enough for a phone, whatever the corpus holds

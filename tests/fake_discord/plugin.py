@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import discord
 import paths
 import pytest
 from fake_settings import settings_for
@@ -25,6 +26,13 @@ from fake_settings import settings_for
 from bot.assistant import Assistant
 from bot.discord_front import endpoints
 from bot.discord_front.client import DeclarationBot
+from bot.limits import (
+    DISCORD_CONTENT,
+    DISCORD_EMBED_DESCRIPTION,
+    DISCORD_EMBED_FOOTER,
+    DISCORD_EMBED_TITLE,
+    DISCORD_EMBED_TOTAL,
+)
 from bot.querylog.store import QueryLog
 from bot.settings import Settings
 
@@ -127,6 +135,17 @@ async def running_bot(
 
 
 # -- reading what the bot sent ------------------------------------------------------------------------------
+def within_limits(embed: discord.Embed, content: str | None = None) -> bool:
+    """True when ``embed`` (and message ``content``) respect Discord's size limits."""
+    return (
+        len(content or "") <= DISCORD_CONTENT
+        and len(embed.title or "") <= DISCORD_EMBED_TITLE
+        and len(embed.description or "") <= DISCORD_EMBED_DESCRIPTION
+        and len(embed.footer.text or "") <= DISCORD_EMBED_FOOTER
+        and len(embed) <= DISCORD_EMBED_TOTAL
+    )
+
+
 MESSAGES = r"/channels/\d+/messages"
 
 

@@ -168,8 +168,9 @@ async def test_forget_user_deletes_questions_citations_and_votes(tmp_path: Path)
         qlog.record(entry("pending", user_id=1001))  # not written yet: forgotten too
         counts = await qlog.forget_user_counts(1001)
         assert (counts.questions, counts.citations, counts.votes) == (5, 6, 6)
-        assert await qlog.forget_user(1001) == 0
-        assert await qlog.forget_user(1002) == 2 + 1 + 1  # q02 and q10, q10's citation, the member's vote on q10
+        assert (await qlog.forget_user_counts(1001)).total == 0
+        # q02 and q10, q10's citation, the member's vote on q10
+        assert (await qlog.forget_user_counts(1002)).total == 2 + 1 + 1
         await qlog.flush()
     left = {r[0] for r in rows(db, "SELECT qid FROM questions")}
     assert left == {r[0] for r in ROWS} - {"q01", "q06", "q12", "q15", "q02", "q10"}

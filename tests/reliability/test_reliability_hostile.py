@@ -16,6 +16,7 @@ from typing import Any
 import discord
 import paths
 import pytest
+from fake_discord.plugin import within_limits
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -127,7 +128,7 @@ def check_reply(outcome: Outcome, *, interaction: bool) -> None:
     assert mentions.to_dict() == {"parse": []}  # nobody and no role can be pinged, whatever the text
     assert len(body.get("content") or "") <= limits.DISCORD_CONTENT
     if "embed" in kwargs:
-        assert embeds.within_limits(kwargs["embed"], body.get("content"))
+        assert within_limits(kwargs["embed"], body.get("content"))
     for text in all_text_fields(body):
         assert not PING.search(text), text
     for text in user_text_fields(body):
@@ -293,5 +294,5 @@ def test_rendered_citations_fit_and_stay_whole(cites: list[Citation], question: 
     for link in re.findall(r"(?<!\\)\]\(([^)]*)\)", markdown):
         assert re.fullmatch(r"https?://[^\s<>()\[\]]+", link), link  # only plain http(s) sources become links
     embed = embeds.answer_embed(question, blocks, "footer")
-    assert embeds.within_limits(embed)
+    assert within_limits(embed)
     assert not PING.search(embed.title or "")

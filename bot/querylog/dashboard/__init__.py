@@ -23,7 +23,3 @@ def metadata_for(db_path: Path | str) -> dict[str, Any]:
     meta = copy.deepcopy(_load())
     meta["databases"] = {Path(db_path).stem: meta["databases"][DATABASE_KEY]}
     return meta
-
-
-def canned_queries() -> list[str]:
-    return list(_load()["databases"][DATABASE_KEY]["queries"])
