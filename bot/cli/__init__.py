@@ -14,6 +14,7 @@ import sys
 
 from pydantic import ValidationError
 
+from bot import logpolicy
 from bot.cli.output import error
 from bot.settings import load_settings
 
@@ -44,11 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    logpolicy.install()  # before anything logs: no member data at any level (see bot/logpolicy.py)
     try:
         args.settings = load_settings()
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         return error(f"invalid settings: {problems}", 2)
+    token = args.settings.discord_token
+    logpolicy.install([token.get_secret_value()] if token else [])
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

@@ -7,6 +7,7 @@ and logs the question. ``reply_for`` turns the outcome into what Discord is sent
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from bot.discord_front import embeds
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.views import vote_view
 from bot.i18n import t
+from bot.logpolicy import excerpt
 from bot.models import LANGUAGES, Answer
 from bot.querylog.store import LogEntry, QueryLog, new_qid
 from bot.questions import QuestionError, clean_question
@@ -29,6 +31,8 @@ from bot.search.analysis import detect_language
 
 Kind = Literal["answer", "abstain", "invalid", "cooldown", "duplicate"]
 NO_PINGS = discord.AllowedMentions.none()
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,7 @@ class AskDesk:
         entry.ts = prepared.asked_at or entry.ts  # when it was asked: /forget-me drops it if it came before
         # committed before the answer goes out: a crash after the reply cannot lose the question
         await self.querylog.record_durably(entry)
+        log.debug("question %s (%s): %s", qid[:8], answer.language, excerpt(answer.question))  # DEBUG only, cut
         language = answer.language if answer.language in LANGUAGES else prepared.language
         kind: Kind = "answer" if answer.answered and answer.citations else "abstain"
         return Outcome(kind, language, prepared.question, asker, answer=answer, qid=qid)
