@@ -137,6 +137,10 @@ def _grouping_note(args: argparse.Namespace, model: Any) -> str:
     return f" (no knowledge directory at {_knowledge_dir(args)}: grouped by words only, not across languages)"
 
 
+def _shown(groups: list[Any], found: list[Any]) -> str:
+    return f", the {len(groups)} most asked below" if len(groups) < len(found) else ""
+
+
 def _phrasings(groups: list[Any]) -> None:
     with_more = [(i, g) for i, g in enumerate(groups, start=1) if len(g["examples"]) > 1]
     if with_more:
@@ -150,13 +154,14 @@ def _unanswered(args: argparse.Namespace) -> int:
     db = _db_path(args)
     schema.open_reader(db).close()  # a bad log fails before the corpus is loaded
     model = _topic_model(args)
-    groups = reports.unanswered(db, since=since, examples=args.examples, limit=args.limit, model=model)
+    found = reports.unanswered(db, since=since, examples=args.examples, model=model)
+    groups = found[: args.limit] if args.limit else found
     if args.json:
         print_json(groups)
         return 0
-    total = sum(g["count"] for g in groups)
-    print(f"Unanswered questions — {_period(since)}: {total} questions in {len(groups)} topics"
-          f"{_grouping_note(args, model)}\n")
+    total = sum(g["count"] for g in found)
+    print(f"Unanswered questions — {_period(since)}: {total} questions in {len(found)} topics"
+          f"{_shown(groups, found)}{_grouping_note(args, model)}\n")
     if not groups:
         return 0
     rows = [
@@ -174,12 +179,14 @@ def _top(args: argparse.Namespace) -> int:
     db = _db_path(args)
     schema.open_reader(db).close()
     model = _topic_model(args)
-    groups = reports.top(db, since=since, examples=args.examples, limit=args.limit, model=model)
+    found = reports.top(db, since=since, examples=args.examples, model=model)
+    groups = found[: args.limit] if args.limit else found
     if args.json:
         print_json(groups)
         return 0
-    total = sum(g["count"] for g in groups)
-    print(f"Most asked — {_period(since)}: {total} questions in {len(groups)} topics{_grouping_note(args, model)}\n")
+    total = sum(g["count"] for g in found)
+    print(f"Most asked — {_period(since)}: {total} questions in {len(found)} topics{_shown(groups, found)}"
+          f"{_grouping_note(args, model)}\n")
     if not groups:
         return 0
     rows = [
