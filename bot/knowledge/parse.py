@@ -65,7 +65,7 @@ def suffix_list() -> str:
 # --------------------------------------------------------------------------- documents (.md, .txt)
 
 
-def _front_matter(lines: list[str]) -> tuple[ParsedYaml | None, int]:
+def front_matter(lines: list[str]) -> tuple[ParsedYaml | None, int]:
     """Parse a leading ``---`` … ``---`` block; return it and the index of the first body line."""
     if not lines or lines[0].strip() != "---":
         return None, 0
@@ -128,7 +128,7 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
     """A Markdown or plain-text document (front matter, or a sidecar for .txt)."""
     lines = split_lines(text)
     markdown = path.lower().endswith(".md")
-    parsed, body = _front_matter(lines)
+    parsed, body = front_matter(lines)
     if parsed is not None and sidecar is not None:
         raise FileProblem(1, f"the file has front matter and also {_name(sidecar[0])}; keep only one of the two")
     problems = Problems()

@@ -7,19 +7,22 @@ import re
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from bot.knowledge.files import MAX_FILE_BYTES, too_big
+from bot.knowledge.files import MAX_FILE_BYTES, decode, split_lines, too_big
 from bot.knowledge.loader import load_directory, read_file
 from bot.knowledge.parse import (
     KNOWLEDGE_SUFFIXES,
     SIDECAR_SUFFIX,
+    YAML_SUFFIXES,
     ParsedFile,
     build_document,
+    front_matter,
     parse_file,
     parse_sidecar,
     sidecar_name,
     suffix_list,
 )
 from bot.knowledge.problems import FileProblem, FileProblems, all_problems
+from bot.knowledge.safe_yaml import parse_yaml
 from bot.models import LoadError
 
 MAX_FILENAME_CHARS = 100
@@ -100,8 +103,27 @@ def check_upload(filename: str, data: bytes, directory: Path, target: str | None
     try:
         path, parsed = _upload_parse(target or filename, data, Path(directory))
     except (FileProblem, FileProblems) as exc:
-        return [LoadError(p.path or target or filename, p.line, p.message) for p in all_problems(exc)]
+        errors = [LoadError(p.path or target or filename, p.line, p.message) for p in all_problems(exc)]
+        return errors + _broken_file_collision(target or filename, data, Path(directory))
     return _collisions(path, parsed, Path(directory))
+
+
+def _broken_file_collision(path: str, data: bytes, directory: Path) -> list[LoadError]:
+    """A file with problems may also reuse a taken id: say so now, so that one upload lists every problem."""
+    try:
+        text = decode(data)
+        parsed = parse_yaml(text) if path.lower().endswith(YAML_SUFFIXES) else front_matter(split_lines(text))[0]
+    except FileProblem:
+        return []
+    doc_id = parsed.data.get("id") if parsed is not None and isinstance(parsed.data, dict) else None
+    if not isinstance(doc_id, str) or path.lower().endswith(SIDECAR_SUFFIX):
+        return []
+    other = load_directory(directory).doc_paths.get(doc_id.strip(), path)
+    if other == path:
+        return []
+    line = parsed.key_lines.get("id", 1)
+    return [LoadError(path, line, f'the id "{doc_id.strip()}" is already used by {other}; choose another id, '
+                      "or add the file again with replace: true to replace that one")]
 
 
 def save_upload(filename: str, data: bytes, directory: Path, target: str | None = None) -> Path:

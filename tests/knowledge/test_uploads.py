@@ -137,3 +137,25 @@ def test_save_upload_failure_leaves_no_temp_file(kb_dir: Path, monkeypatch: pyte
     with pytest.raises(UploadRefused, match="No space left on device"):
         save_upload("new.md", GOOD_MD.encode(), kb_dir)
     assert sorted(p.name for p in kb_dir.iterdir()) == ["en", "good.md"]
+
+
+def test_an_upload_lists_every_problem_including_a_taken_id(kb_dir: Path) -> None:
+    data = b"---\nid: good\ntitel: T\nlanguage: EN\nsource: nowhere\n---\nText.\n"
+    assert [str(e) for e in check_upload("notes.md", data, kb_dir)] == [
+        'notes.md:3: unknown key "titel": did you mean "title"?',
+        'notes.md:5: "source" must be a web address starting with http:// or https:// (got "nowhere")',
+        'notes.md:2: the id "good" is already used by good.md; choose another id, or add the file again with '
+        "replace: true to replace that one",
+    ]
+
+
+def test_an_upload_replacing_a_file_in_a_subfolder_is_checked_and_saved_there(kb_dir: Path) -> None:
+    write(kb_dir, {"en/doc.md": front(id="doc-en")})
+    data = front("New text.\n", id="doc-en").encode()
+    assert "already used by en/doc.md" in check_upload("doc.md", data, kb_dir)[0].message
+    assert check_upload("doc.md", data, kb_dir, target="en/doc.md") == []
+    assert save_upload("doc.md", data, kb_dir, target="en/doc.md") == (kb_dir / "en" / "doc.md").resolve()
+    assert not (kb_dir / "doc.md").exists()
+    for bad in ("../doc.md", "_trash/doc.md", "/etc/doc.md"):
+        with pytest.raises(UploadRefused, match="outside the knowledge folder"):
+            save_upload("doc.md", data, kb_dir, target=bad)
