@@ -24,7 +24,7 @@ def test_plan_upload(tmp_path: Path) -> None:
     assert edits.plan_upload("x.meta.yaml", sidecar, root, kb, replace=True) == edits.UploadPlan(
         "en/doc.meta.yaml", "en/doc.meta.yaml"
     )
-    with pytest.raises(edits.EditRefused, match="glossary.yaml already exists; to replace it, add it again"):
+    with pytest.raises(edits.EditRefused, match=r"glossary\.yaml already exists; to replace it, add it again"):
         edits.plan_upload("glossary.yaml", b"type: glossary\n", root, kb, replace=False)
     assert edits.plan_upload("new.md", front(id="new").encode(), root, kb, replace=False) == edits.UploadPlan("new.md")
 
