@@ -13,11 +13,12 @@ import importlib.util
 import json
 import os
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -411,10 +412,54 @@ def _forget(args: argparse.Namespace) -> int:
     return 0
 
 
-def datasette_command(db: Path, metadata: Path, host: str, port: int) -> list[str]:
+DASHBOARD_PLUGINS = Path(__file__).resolve().parents[1] / "querylog" / "dashboard" / "plugins"
+HOST_PLUGIN = "bot-host-check"  # bot/querylog/dashboard/plugins/host_check.py
+LOOPBACK = ("127.0.0.1", "localhost", "[::1]", "::1")
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def datasette_command(db: Path, metadata: Path, host: str, port: int, plugins: Path | None = None) -> list[str]:
     """The Datasette command line ``logs serve`` runs (read-only: Datasette opens the file with mode=ro)."""
-    return [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata), "--host", host,
-            "--port", str(port)]
+    command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata), "--host", host,
+               "--port", str(port)]
+    return [*command, "--plugins-dir", str(plugins)] if plugins is not None else command
+
+
+def allowed_hosts(host: str, port: int, extra: Sequence[str] = ()) -> list[str]:
+    """The Host headers the dashboard answers: the address it listens on (all loopback names for a loopback
+    address) and the names given with ``--allow-host``."""
+    names = {host, *extra}
+    if host in LOOPBACK:
+        names |= {"127.0.0.1", "localhost", "[::1]"}
+    names = {f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names}
+    return sorted({f"{name}:{port}".lower() for name in names} | {n.lower() for n in extra if ":" in n})
+
+
+class _Stopped(Exception):
+    """SIGTERM or SIGHUP reached ``logs serve``: stop Datasette and clean up (as on Ctrl-C)."""
+
+
+@contextlib.contextmanager
+def _signals_stop() -> Iterator[None]:
+    def stop(signum: int, _frame: object) -> None:
+        raise _Stopped(signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _stop_child(child: subprocess.Popen[bytes]) -> None:
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -425,15 +470,22 @@ def _serve(args: argparse.Namespace) -> int:
 
     db = _db_path(args)
     schema.open_reader(db).close()
-    with tempfile.TemporaryDirectory(prefix="bot-dashboard-") as tmp:
+    with _signals_stop(), tempfile.TemporaryDirectory(prefix="bot-dashboard-") as tmp:
+        meta = metadata_for(db)
+        if not args.allow_sql:
+            meta["allow_sql"] = False  # the canned queries only: no SELECT typed into a page by anyone
+        meta.setdefault("plugins", {})[HOST_PLUGIN] = {"hosts": allowed_hosts(args.host, args.port, args.allow_host)}
         metadata = Path(tmp) / "metadata.json"
-        metadata.write_text(json.dumps(metadata_for(db), ensure_ascii=False), encoding="utf-8")
-        command = datasette_command(db, metadata, args.host, args.port)
+        metadata.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        command = datasette_command(db, metadata, args.host, args.port, DASHBOARD_PLUGINS)
         print(f"dashboard on http://{args.host}:{args.port}/{db.stem} (Ctrl-C to stop)", file=sys.stderr)
+        child = subprocess.Popen(command)
         try:
-            return subprocess.call(command)
-        except KeyboardInterrupt:
+            return child.wait()
+        except (KeyboardInterrupt, _Stopped):
             return 0
+        finally:  # every exit (Ctrl-C, SIGTERM, SIGHUP, an error): no Datasette left running, no temp folder
+            _stop_child(child)
 
 
 # -- wiring -----------------------------------------------------------------------------------------------
@@ -549,4 +601,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("serve", parents=[common], help="read-only Datasette dashboard (extra: dashboard)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8001)
+    p.add_argument("--allow-sql", action="store_true",
+                   help="also let the dashboard run any SELECT typed in (default: the canned queries only)")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="another Host header to answer (default: the --host address only; loopback names for it)")
     p.set_defaults(func=_run(_serve))

@@ -1,0 +1,102 @@
+"""``python -m bot logs serve`` as a real process (issue 12, item 12): canned queries only unless --allow-sql,
+the Host header checked, and SIGTERM stops Datasette and removes the temporary folder."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import paths
+import pytest
+
+from bot.querylog import schema
+
+pytest.importorskip("datasette")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(port: int, path: str, host: str | None = None) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        conn.request("GET", path, headers={"Host": host or f"127.0.0.1:{port}"})
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def datasette_pids(db: Path) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"datasette" in cmdline and str(db).encode() in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
+def serve(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[bytes], int, Path, Path]:
+    db = tmp_path / "queries.db"
+    if not db.exists():
+        schema.migrate(db)
+    temp = tmp_path / "tmp"
+    temp.mkdir(exist_ok=True)
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(paths.ROOT), "TMPDIR": str(temp), "BOT_LOG_SECRET": "s"}
+    wrapper = subprocess.Popen(
+        [sys.executable, "-m", "bot", "logs", "serve", "--db", str(db), "--port", str(port), *extra],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if get(port, "/-/versions.json") == 200:
+                break
+        except OSError:
+            pass
+        assert time.monotonic() < deadline and wrapper.poll() is None, "the dashboard did not start"
+        time.sleep(0.2)
+    return wrapper, port, db, temp
+
+
+@pytest.mark.slow
+def test_canned_queries_only_host_checked_and_sigterm_cleans_up(tmp_path: Path) -> None:
+    wrapper, port, db, temp = serve(tmp_path)
+    try:
+        assert get(port, "/queries/unanswered_this_week.json") == 200  # a canned query
+        assert get(port, "/queries.json?sql=select+question+from+questions") == 403  # any SELECT: refused
+        assert get(port, "/queries.json", host="attacker.example") == 421  # DNS rebinding: wrong Host
+        assert get(port, "/queries.json", host=f"localhost:{port}") == 200
+        assert datasette_pids(db) and list(temp.iterdir())  # the child and its temporary folder exist
+    finally:
+        wrapper.send_signal(signal.SIGTERM)
+        status = wrapper.wait(20)
+    assert status == 0
+    deadline = time.monotonic() + 5
+    while datasette_pids(db) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not datasette_pids(db), "Datasette left running"
+    assert not list(temp.iterdir()), "temporary folder left behind"
+
+
+@pytest.mark.slow
+def test_arbitrary_sql_behind_a_flag(tmp_path: Path) -> None:
+    wrapper, port, _db, _temp = serve(tmp_path, "--allow-sql")
+    try:
+        assert get(port, "/queries.json?sql=select+1") == 200
+    finally:
+        wrapper.send_signal(signal.SIGTERM)
+        wrapper.wait(20)
