@@ -35,6 +35,21 @@ MESSAGES: dict[str, dict[Language, str]] = {
             "人名・日付・場所を入れて言い換えるか、/トピック で扱っている内容をご覧ください。"
         ),
     },
+    "suggestions.title": {
+        "fr": "Je sais répondre à :",
+        "en": "I can answer:",
+        "ja": "次の質問には答えられます：",
+    },
+    "suggestions.gone": {
+        "fr": "Cette suggestion n’est plus dans mes sources ; posez votre question avec /demander.",
+        "en": "This suggestion is no longer in my sources; ask with /ask.",
+        "ja": "この候補は資料にもうありません。/質問 で聞いてください。",
+    },
+    "small_talk.title": {
+        "fr": "Posez-moi une question sur la déclaration",
+        "en": "Ask me about the declaration",
+        "ja": "共同声明について質問してください",
+    },
     "small_talk": {
         "fr": (
             "Bonjour ! Je réponds aux questions sur la déclaration franco-japonaise du 13 juillet 2018 en "

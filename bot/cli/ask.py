@@ -5,20 +5,28 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from rich.text import Text
 
 from bot.assistant import Assistant
 from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
+from bot.cli.terminal import answer_text, console, topics_text
+from bot.conversation import Conversations
 from bot.i18n import t
 from bot.models import Answer
 from bot.querylog.store import LogEntry, QueryLog, QueryLogError
-from bot.questions import QuestionError
+from bot.questions import QuestionError, clean_question
 from bot.render import render_markdown
+from bot.search.analysis import detect_language
 from bot.search.cache import cache_path_beside
 
 EXIT_USAGE = 2
+MARKDOWN_HELP = "print the Markdown Discord gets instead of terminal text"
+CHAT_PLACE = "terminal"  # the one place a chat's follow-ups belong to
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,10 +34,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     ask.add_argument("question", nargs="?", help="the question, in French, English or Japanese")
     ask.add_argument("--file", help="answer each line of FILE ('-' for standard input)")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--markdown", action="store_true", help=MARKDOWN_HELP)
     _common_options(ask)
     ask.set_defaults(func=run_ask)
 
-    chat = sub.add_parser("chat", help="interactive session in the terminal (type a question, Ctrl-D to quit)")
+    chat = sub.add_parser(
+        "chat", help="interactive session in the terminal (a question per line; /topics, /help, /quit or Ctrl-D)"
+    )
+    chat.add_argument("--markdown", action="store_true", help=MARKDOWN_HELP)
     _common_options(chat)
     chat.set_defaults(func=run_chat)
 
@@ -95,10 +107,23 @@ def _questions(args: argparse.Namespace) -> Iterable[str] | None:
 
 
 def run_ask(args: argparse.Namespace) -> int:
-    return asyncio.run(_ask(args))
+    return _quietly_on_broken_pipe(lambda: asyncio.run(_ask(args)))
+
+
+def _quietly_on_broken_pipe(run: Callable[[], int]) -> int:
+    """Run; if the reader of standard output goes away (`ask … | head -1`), end quietly with status 0."""
+    try:
+        status = run()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush must not fail again
+        return 0
+    return status
 
 
 async def _ask(args: argparse.Namespace) -> int:
+    args.console = console()
     questions = _questions(args)
     if questions is None:
         print("usage: python -m bot ask \"QUESTION\" | --file FILE  (give one of them)", file=sys.stderr)
@@ -119,9 +144,19 @@ async def _ask(args: argparse.Namespace) -> int:
     return status if not args.file else 0
 
 
-async def _answer_one(assistant: Assistant, querylog: QueryLog | None, question: str, args: argparse.Namespace) -> int:
+async def _answer_one(
+    assistant: Assistant,
+    querylog: QueryLog | None,
+    question: str,
+    args: argparse.Namespace,
+    conversations: Conversations | None = None,
+) -> int:
     try:
-        answer = await assistant.ask(question, args.lang)
+        text = clean_question(question)
+        understood, language = text, args.lang or detect_language(text)
+        if conversations is not None:  # chat: a follow-up is read with the previous question's subject
+            understood, language = conversations.understand(CHAT_PLACE, text, language)
+        answer = await assistant.answer(understood, language)
     except QuestionError as error:
         message = t(error.key, args.lang, **error.values)
         if args.json:
@@ -129,14 +164,20 @@ async def _answer_one(assistant: Assistant, querylog: QueryLog | None, question:
         else:
             print(message, file=sys.stderr)
         return EXIT_USAGE
+    if conversations is not None:
+        conversations.remember(CHAT_PLACE, text, understood, answer)
     if querylog is not None:
-        querylog.record(LogEntry.from_answer(answer, frontend="cli"))
+        querylog.record(LogEntry.from_answer(answer, frontend="cli", typed=text))
     if args.json:
         print(json.dumps(answer_json(answer), ensure_ascii=False))
-    else:
+    elif args.markdown:
         print(render_markdown(answer))
-        if args.file:
-            print()
+    else:
+        if understood != text:
+            args.console.print(Text(f"→ {understood}", style="dim"))
+        args.console.print(answer_text(answer))
+    if args.file and not args.json:
+        print()
     return 0
 
 
@@ -147,19 +188,22 @@ async def _close(assistant: Assistant, querylog: QueryLog | None) -> None:
 
 
 def run_chat(args: argparse.Namespace) -> int:
-    return asyncio.run(_chat(args))
+    return _quietly_on_broken_pipe(lambda: asyncio.run(_chat(args)))
 
 
 async def _chat(args: argparse.Namespace) -> int:
     args.json = False
     args.file = None
+    args.console = console()
     setup = await _setup(args)
     if isinstance(setup, int):
         return setup
     assistant, querylog = setup
     kb = assistant.knowledge
     print(f"{len(kb.documents)} documents, {len(kb.passages)} passages ({', '.join(kb.languages)}). "
-          "Ask in French, English or Japanese; Ctrl-D or /quit to leave.")
+          "Ask in French, English or Japanese; /topics, /help, /quit (or Ctrl-D).")
+    conversations = Conversations()
+    language = args.lang or "en"  # of the bot's own words in /topics and /help: the last question's
     loop = asyncio.get_running_loop()
     try:
         while True:
@@ -168,11 +212,18 @@ async def _chat(args: argparse.Namespace) -> int:
             except EOFError:
                 print()
                 break
-            if question.strip() in ("/quit", "/exit"):
+            command = question.strip().casefold()
+            if command in ("/quit", "/exit", "/q"):
                 break
-            if not question.strip():
+            if command in ("/topics", "/sujets", "/トピック"):
+                args.console.print(topics_text(assistant.knowledge, language))
+            elif command in ("/help", "/aide", "/ヘルプ", "/?"):
+                args.console.print(Text(t("small_talk", language)))
+            elif command:
+                language = args.lang or detect_language(question) or language
+                await _answer_one(assistant, querylog, question, args, conversations)
+            else:
                 continue
-            await _answer_one(assistant, querylog, question, args)
             print()
     finally:
         await _close(assistant, querylog)

@@ -18,6 +18,7 @@ import discord
 
 from bot import limits
 from bot.assistant import Assistant
+from bot.conversation import Conversations
 from bot.discord_front import embeds
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.views import vote_view
@@ -29,7 +30,7 @@ from bot.questions import QuestionError, clean_question
 from bot.render import render_markdown
 from bot.search.analysis import detect_language
 
-Kind = Literal["answer", "abstain", "invalid", "cooldown", "duplicate"]
+Kind = Literal["answer", "abstain", "small_talk", "invalid", "cooldown", "duplicate"]
 NO_PINGS = discord.AllowedMentions.none()
 
 log = logging.getLogger(__name__)
@@ -97,12 +98,14 @@ class AskDesk:
         cooldown: Cooldown,
         duplicates: DuplicateGuard,
         wall_clock: Callable[[], float] = time.time,
+        conversations: Conversations | None = None,
     ) -> None:
         self.assistant = assistant
         self.querylog = querylog
         self.cooldown = cooldown
         self.duplicates = duplicates
         self._wall_clock = wall_clock
+        self.conversations = conversations or Conversations()
 
     def prepare(self, text: str, asker: Asker) -> Outcome:
         """Quick checks; an outcome of kind ``answer`` means "go on with :meth:`answer`"."""
@@ -132,19 +135,26 @@ class AskDesk:
         """Retrieve (off the event loop, in the assistant's worker) and log the question (committed on return)."""
         asker = prepared.asker
         assert asker is not None and prepared.kind == "answer"
-        answer: Answer = await self.assistant.answer(prepared.question, prepared.language)  # cleaned, read once
+        place = (asker.user_id, asker.guild_id, asker.channel_id)  # a channel, a thread or a DM
+        understood, language = self.conversations.understand(place, prepared.question, prepared.language)
+        answer: Answer = await self.assistant.answer(understood, language)  # cleaned, read once
+        if answer.small_talk:
+            self.uncount(prepared)  # "hi" or "help" does not use up the member's questions
         qid = new_qid()
         entry = LogEntry.from_answer(
             answer, qid=qid, frontend="discord", user_id=asker.user_id, guild_id=asker.guild_id,
-            channel_id=asker.channel_id,
+            channel_id=asker.channel_id, typed=prepared.question,
         )
         entry.ts = prepared.asked_at or entry.ts  # when it was asked: /forget-me drops it if it came before
         # committed before the answer goes out: a crash after the reply cannot lose the question
         await self.querylog.record_durably(entry)
         log.debug("question %s (%s): %s", qid[:8], answer.language, excerpt(answer.question))  # DEBUG only, cut
+        self.conversations.remember(place, prepared.question, understood, answer)
         language = answer.language if answer.language in LANGUAGES else prepared.language
         kind: Kind = "answer" if answer.answered and answer.citations else "abstain"
-        return Outcome(kind, language, prepared.question, asker, answer=answer, qid=qid)
+        if answer.small_talk:
+            kind = "small_talk"
+        return Outcome(kind, language, understood, asker, answer=answer, qid=qid)
 
 
 def reply_for(outcome: Outcome) -> Reply:
@@ -157,6 +167,8 @@ def reply_for(outcome: Outcome) -> Reply:
     if outcome.kind == "cooldown":
         when = discord.utils.format_dt(datetime.fromtimestamp(outcome.retry_at, tz=UTC), "R")
         return Reply(content=t("cooldown", language, when=when), ephemeral=True)
+    if outcome.kind == "small_talk":  # a short reply: two example questions and /topics, no passages, no votes
+        return Reply(embed=embeds.notice_embed(t("small_talk.title", language), [t("small_talk", language)]))
     if outcome.kind == "abstain":
         footer = t("footer_not_found", language)
         return Reply(embed=embeds.abstain_embed(outcome.question, t("not_found", language), footer))

@@ -12,6 +12,7 @@ import discord
 from discord import app_commands
 
 from bot.assistant import Assistant, ReloadResult
+from bot.conversation import Conversations
 from bot.discord_front.ask import AskDesk
 from bot.discord_front.commands.kb import KnowledgeCommands
 from bot.discord_front.commands.logs import LogCommands
@@ -113,6 +114,7 @@ class DeclarationBot(discord.Client):
             Cooldown(settings.cooldown_questions, settings.cooldown_seconds, clock),
             DuplicateGuard(settings.duplicate_window_seconds, clock),
             wall_clock,
+            Conversations(clock=clock),
         )
         self.tree = BotTree(self)
         self.synced: list[app_commands.AppCommand] = []

@@ -17,38 +17,41 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-VOTE_TEMPLATE = r"vote:(?P<value>up|down):(?P<qid>[0-9A-Za-z_-]{8,64})"
+VOTE_TEMPLATE = r"vote:(?P<value>up|down):(?P<qid>[0-9A-Za-z_-]{8,64})(?::(?P<language>fr|en|ja))?"
 VALUES = {"up": 1, "down": -1}
 
 
 class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_TEMPLATE):
-    """A 👍 or 👎 button whose custom_id carries the vote and the logged question's id.
+    """A 👍 or 👎 button whose custom_id carries the vote, the logged question's id and the answer's language.
 
-    Registered with ``Client.add_dynamic_items`` so a click is handled even after a restart.
+    Registered with ``Client.add_dynamic_items`` so a click is handled even after a restart. The language
+    (absent from buttons sent before it was added) makes the thanks speak the answer's language.
     """
 
-    def __init__(self, value: str, qid: str, label: str | None = None) -> None:
+    def __init__(self, value: str, qid: str, label: str | None = None, language: str | None = None) -> None:
+        suffix = f":{language}" if language else ""
         super().__init__(
             discord.ui.Button(
                 style=discord.ButtonStyle.secondary,
                 emoji="👍" if value == "up" else "👎",
                 label=label,
-                custom_id=f"vote:{value}:{qid}",
+                custom_id=f"vote:{value}:{qid}{suffix}",
             )
         )
         self.value = value
         self.qid = qid
+        self.language = language
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> VoteButton:
-        return cls(match["value"], match["qid"], getattr(item, "label", None))
+        return cls(match["value"], match["qid"], getattr(item, "label", None), match["language"])
 
     async def callback(self, interaction: discord.Interaction[DeclarationBot]) -> None:  # type: ignore[override]
         """Store the vote (one per member per answer; a new click replaces it) and thank the member."""
         value = VALUES[self.value]
-        language = language_of_locale(interaction.locale)
+        language = self.language or language_of_locale(interaction.locale)
         try:
             recorded = await interaction.client.querylog.vote(self.qid, interaction.user.id, value)
         except QueryLogError:
@@ -62,8 +65,8 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_TEMPLA
 def vote_view(qid: str, language: str) -> discord.ui.View:
     """The 👍/👎 row attached to an answer (persistent: no timeout, ids carry the state)."""
     view = discord.ui.View(timeout=None)
-    view.add_item(VoteButton("up", qid, t("button.up", language)))
-    view.add_item(VoteButton("down", qid, t("button.down", language)))
+    view.add_item(VoteButton("up", qid, t("button.up", language), language))
+    view.add_item(VoteButton("down", qid, t("button.down", language), language))
     return view
 
 

@@ -46,7 +46,7 @@ TOMBSTONE_SECONDS = 3_600.0  # how long /forget-me also drops questions asked be
 
 _INSERT_QUESTION = (
     "INSERT OR IGNORE INTO questions (qid, ts, frontend, user_hash, guild_id, channel_id, question, language,"
-    " answered, reason, latency_ms, topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " answered, reason, latency_ms, topic, understood) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_CITATION = "INSERT OR IGNORE INTO citations (qid, rank, passage_id, score, snippet) VALUES (?, ?, ?, ?, ?)"
 
@@ -72,6 +72,7 @@ class LogEntry:
     channel_id: int | None = None
     reason: AbstentionReason = ""
     ts: float = field(default_factory=time.time)
+    understood: str | None = None  # a follow-up read with the previous question's subject (None: stood alone)
 
     @classmethod
     def from_answer(
@@ -83,11 +84,16 @@ class LogEntry:
         user_id: int | str | None = None,
         guild_id: int | None = None,
         channel_id: int | None = None,
+        typed: str | None = None,
     ) -> LogEntry:
-        """Build the entry from a ``bot.models.Answer`` (citations keep their snippets)."""
+        """Build the entry from a ``bot.models.Answer`` (citations keep their snippets).
+
+        ``typed`` is the question as the member wrote it when the answer is to it as understood (a follow-up).
+        """
         return cls(
             qid=qid or new_qid(),
-            question=answer.question,
+            question=typed or answer.question,
+            understood=answer.question if typed and typed != answer.question else None,
             language=answer.language,
             answered=answer.answered,
             citations=[(c.passage_id, c.score, c.snippet) for c in answer.citations],
@@ -115,6 +121,7 @@ class _Row(NamedTuple):
     reason: str
     latency_ms: float
     citations: tuple[tuple[int, str, float, str], ...]
+    understood: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +381,7 @@ class QueryLog:
             reason=str(entry.reason or ""),
             latency_ms=float(entry.latency_ms),
             citations=tuple(cites),
+            understood=None if entry.understood is None else str(entry.understood),
         )
 
     # -- writing ---------------------------------------------------------------------------------------
@@ -439,11 +447,11 @@ class QueryLog:
 
     async def _write(self, conn: aiosqlite.Connection, batch: list[_Row]) -> None:
         def keys_of() -> list[str]:
-            return [topics.topic_key(r.question, r.language) for r in batch]
+            return [topics.topic_key(r.understood or r.question, r.language) for r in batch]
 
         # a few keys cost microseconds: computed here rather than paying a thread hop on each answer's commit
         keys = keys_of() if len(batch) <= INLINE_TOPIC_KEYS else await asyncio.to_thread(keys_of)
-        questions = [(*row[:11], key) for row, key in zip(batch, keys, strict=True)]
+        questions = [(*row[:11], key, row.understood) for row, key in zip(batch, keys, strict=True)]
         cites = [(row.qid, *cite) for row in batch for cite in row.citations]
         await conn.execute("BEGIN IMMEDIATE")
         try:

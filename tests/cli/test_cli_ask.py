@@ -98,3 +98,38 @@ def test_chat_session_in_a_real_process(tmp_path: Path):
     )
     assert done.returncode == 0, done.stderr
     assert "2018" in done.stdout and "[1]" in done.stdout
+
+
+def test_chat_reads_a_follow_up_with_the_previous_subject_and_knows_its_commands(tmp_path: Path):
+    db = tmp_path / "q.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--db", str(db)],
+        input="Qui a fondé Station F ?\net où ?\n/topics\n/help\n/quit\nnever asked\n",
+        capture_output=True, text=True, timeout=60, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "→ et où ? (a fondé Station F)" in done.stdout  # how the follow-up was read
+    assert "Halle Freyssinet" in done.stdout.split("→ et où ?")[1]
+    assert "Ce que je sais" in done.stdout and "(d'après Le Moci)" in done.stdout  # /topics, in French
+    assert "Qui a signé la déclaration ?" in done.stdout  # /help: example questions, in the last question's language
+    assert "**" not in done.stdout and "](http" not in done.stdout  # terminal text, not Discord Markdown
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT question, understood FROM questions ORDER BY ts").fetchall()
+    assert rows == [("Qui a fondé Station F ?", None), ("et où ?", "et où ? (a fondé Station F)")]
+
+
+def test_terminal_shows_links_as_text_and_url_and_markdown_is_what_discord_gets(capsys):
+    status, out, _ = run_ask(capsys, "Who signed the declaration?", "--no-log")
+    assert status == 0 and out.startswith("▌ The joint declaration")
+    assert "[1] Frequently asked questions" in out and "lemoci.com https://lemoci.com/" in out
+    status, out, _ = run_ask(capsys, "Who signed the declaration?", "--no-log", "--markdown")
+    assert out.startswith("> The joint **declaration**") and "· [lemoci.com](https://lemoci.com/" in out
+
+
+def test_ask_piped_into_head_ends_quietly(tmp_path: Path):
+    done = subprocess.run(
+        f"{sys.executable} -m bot ask --no-log --file - | head -1",
+        shell=True, input="Who signed the declaration?\n" * 200, capture_output=True, text=True, timeout=60, cwd=ROOT,
+    )
+    assert done.stdout.startswith("▌ ") and done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr

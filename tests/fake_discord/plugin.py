@@ -185,7 +185,7 @@ def custom_ids(body: dict[str, Any]) -> list[str]:
 def qid_of(body: dict[str, Any]) -> str | None:
     """The logged question id carried by the vote buttons of an answer (None without buttons)."""
     for custom_id in custom_ids(body):
-        match = re.fullmatch(r"vote:(?:up|down):(\w+)", custom_id)
+        match = re.fullmatch(r"vote:(?:up|down):(\w+)(?::\w+)?", custom_id)
         if match:
             return match.group(1)
     return None

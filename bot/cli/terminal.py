@@ -1,0 +1,76 @@
+"""Answers drawn for a terminal with rich: bold where Discord bolds, links as their text and their URL.
+
+The Markdown that Discord gets (``--markdown``) would show its asterisks and brackets raw in a terminal;
+here the same answer is built as rich ``Text``: the summary quoted with a bar, the question's words in bold,
+then ``[1] Title · host`` with the full URL beside it (clickable where the terminal supports links). A
+terminal that is not a TTY (a pipe, a file) gets the same text without colours or escape codes.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console
+from rich.text import Text
+
+from bot.i18n import t
+from bot.models import Answer, Citation, KnowledgeBase
+
+QUOTE_BAR = "▌ "
+
+
+def _quote(citation: Citation) -> Text:
+    text = Text(QUOTE_BAR, style="dim")
+    body = Text(citation.snippet)
+    for start, end in citation.highlights:
+        body.stylize("bold", start, end)
+    return text.append_text(body)
+
+
+def _source(citation: Citation, language: str) -> Text:
+    line = Text(f"[{citation.n}] ", style="bold").append(citation.title, style="italic")
+    if citation.source.startswith(("http://", "https://")):
+        host = citation.source.split("://", 1)[1].split("/", 1)[0]
+        line.append(" · ").append(host, style=f"link {citation.source}").append(f" {citation.source}", style="dim")
+    if citation.language != language:
+        line.append(f" · {citation.language.upper()}")
+    return line
+
+
+def answer_text(answer: Answer, suggestions_title: str | None = None) -> Text:
+    """The answer as a terminal shows it (the same blocks, in the same order, as the Discord embed)."""
+    language = answer.language
+    if answer.small_talk:
+        return Text(t("small_talk", language))
+    if not answer.answered or not answer.citations:
+        text = Text(t("not_found", language))
+        if answer.suggestions:
+            text.append("\n\n").append(suggestions_title or t("suggestions.title", language), style="bold")
+            for question in answer.suggestions:
+                text.append(f"\n  • {question}")
+        return text
+    blocks: list[Text] = []
+    first = answer.citations[0]
+    if first.language != language:
+        name = t(f"language.{first.language}", language)
+        blocks.append(Text(t("answer.other_language", language, name=name), style="dim"))
+    for citation in answer.citations:
+        blocks.append(Text("\n").join([_quote(citation), _source(citation, language)]))
+    footer_key = "footer.one" if len(answer.citations) == 1 else "footer"
+    blocks.append(Text(t(footer_key, language, n=len(answer.citations)), style="dim"))
+    return Text("\n\n").join(blocks)
+
+
+def topics_text(kb: KnowledgeBase, language: str) -> Text:
+    """What ``/topics`` shows in chat: counts, then the documents, the member's language first."""
+    text = Text(t("topics.title", language), style="bold").append("\n")
+    text.append(t("topics.intro", language, documents=len(kb.documents), passages=len(kb.passages),
+                  languages=", ".join(kb.languages) or "–"))
+    for doc in sorted(kb.documents, key=lambda d: (d.language != language, d.language, d.title)):
+        text.append(f"\n  • {doc.language} ").append(doc.title).append(f" ({doc.passage_count})", style="dim")
+    return text
+
+
+def console(file: IO[str] | None = None) -> Console:
+    """A console that wraps softly (URLs stay whole) and adds no highlighting of its own."""
+    return Console(file=file, highlight=False, soft_wrap=True, emoji=False)

@@ -1,0 +1,58 @@
+"""What a member notices in a conversation: follow-ups, small talk, the thanks for a vote in the answer's language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import paths
+from fake_discord import FakeDiscord
+from fake_discord.plugin import Harness, StartBot, custom_ids, embed_of
+
+EPHEMERAL = 1 << 6
+
+
+async def ask(fake: FakeDiscord, question: str, user, **kw):
+    return await fake.wait_response(await fake.slash("ask", {"question": question}, user=user, **kw))
+
+
+async def test_a_follow_up_is_answered_with_the_previous_subject_and_logged_both_ways(harness: Harness, fake):
+    await ask(fake, "Qui a signé la déclaration ?", fake.alice)
+    follow_up = await ask(fake, "et quand ?", fake.alice)
+    embed = embed_of(follow_up)
+    assert embed["title"] == "et quand ? (a signé la déclaration)"  # how the bot read it
+    assert "13 juillet 2018" in embed["description"].splitlines()[0]
+    alone = await ask(fake, "et quand ?", fake.bob)  # another member: nothing to lean on
+    assert embed_of(alone)["title"] == "et quand ?"
+    rows = await harness.rows("SELECT question, understood FROM questions ORDER BY ts")
+    assert rows == [
+        ("Qui a signé la déclaration ?", None),
+        ("et quand ?", "et quand ? (a signé la déclaration)"),
+        ("et quand ?", None),
+    ]
+
+
+async def test_small_talk_gets_a_short_reply_and_does_not_use_up_the_cooldown(
+    start_bot: StartBot, fake: FakeDiscord, knowledge_dir: Path
+):
+    shutil.copytree(paths.SHIPPED_KNOWLEDGE / "chat", knowledge_dir / "chat")  # the moderators' chat phrases
+    await start_bot(BOT_COOLDOWN_QUESTIONS="1", BOT_COOLDOWN_SECONDS="60")
+    hello = await ask(fake, "aide", fake.alice, locale="fr")
+    data = hello.json["data"]
+    description = embed_of(hello)["description"]
+    assert "« Qui a signé la déclaration ? »" in description and "/sujets" in description  # examples and /topics
+    assert not data.get("components") and not data.get("flags")  # no passages to vote on
+    answer = await ask(fake, "Qui a signé la déclaration ?", fake.alice)
+    assert not answer.json["data"].get("flags")  # answered: "aide" did not use up the one question allowed
+    assert embed_of(answer)["description"].startswith("> ")
+    refused = await ask(fake, "Où a-t-elle été signée ?", fake.alice)
+    assert refused.json["data"]["flags"] & EPHEMERAL  # the cooldown still counts real questions
+
+
+async def test_the_thanks_for_a_vote_is_in_the_answer_language(harness: Harness, fake: FakeDiscord):
+    await ask(fake, "Qui a signé la déclaration ?", fake.alice)
+    message_id = max(fake.messages)
+    up = custom_ids(fake.messages[message_id])[0]
+    assert up.endswith(":fr")
+    ack = await fake.wait_response(await fake.click(message_id, up, user=fake.bob, locale="ja"))
+    assert ack.json["data"]["content"].startswith("Merci")
