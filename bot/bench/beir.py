@@ -69,9 +69,10 @@ def load_beir(directory: Path, split: str = "test") -> BeirData:
     with (directory / "qrels" / f"{split}.tsv").open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh, delimiter="\t")
         for row in reader:
-            if len(row) < 3 or row[0] == "query-id":
+            if len(row) < 3 or row[0] == "query-id":  # the header line
                 continue
-            qrels.setdefault(row[0], {})[row[1]] = int(row[2])
+            query_id, corpus_id, score = row[:3]
+            qrels.setdefault(query_id, {})[corpus_id] = int(score)
     queries: dict[str, str] = {}
     with (directory / "queries.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
