@@ -40,6 +40,7 @@ from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
+from bot.search.readings import ReadingLexicon
 from bot.search.selection import choose
 from bot.search.snippets import PreparedText, prepare
 from bot.search.spelling import EverydaySpeller, Speller
@@ -186,6 +187,9 @@ class Retriever:
         frequencies = indexed.frequencies
         self._speller = Speller({w: n for w, n in frequencies.items() if w.isalpha()})
         self._everyday = EverydaySpeller(self.frequencies.everyday)
+        self._readings = ReadingLexicon(
+            [p.text for p in self.passages if p.language == "ja"] + [t for e in kb.glossary for t in e.terms]
+        )
         self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
         self._snippet_cache: dict[int, PreparedText] = {}
         idfs = [self.index.idf(t) for t in self.index.vocabulary]
@@ -274,6 +278,8 @@ class Retriever:
             hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
             compound, span = (unit, (start, end)) if hyphenated else (None, (0, 0))
         self._add_joins(content, lang, units)
+        if lang == "ja":
+            self._add_readings(content, units)
         unit_list = list(units.values())
         self._expand(unit_list, lang)
         terms: dict[str, float] = {}
@@ -321,6 +327,16 @@ class Retriever:
     def _weight(self, alternatives: Iterable[str]) -> float:
         idfs = [self.index.idf(t) for t in alternatives]
         return max(max(idfs), 0.05) if idfs else self._oov_idf
+
+    def _add_readings(self, question: str, units: dict[str, Unit]) -> None:
+        """Add the corpus words the question spells another way (すにっぷす → スニップス, 性命 → 声明)."""
+        vocabulary = self.index.vocabulary
+        for word in self._readings.matches(question, known=(t for t in units if t in vocabulary)):
+            tokens = {t for t in analyze(word, "ja") if t in vocabulary}
+            if not tokens or any(not tokens.isdisjoint(u.alternatives) for u in units.values()):
+                continue  # the question already has this word
+            key = "~" + word
+            units.setdefault(key, Unit(key, {word}, self._weight(tokens), tokens))
 
     def _add_joins(self, question: str, language: str, units: dict[str, Unit]) -> None:
         """Add the joined form of two adjacent words ("J Startup", "start up") when the corpus has it."""

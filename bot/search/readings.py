@@ -1,0 +1,98 @@
+"""Japanese readings: hiragana, katakana and kanji spellings of the same word meet (すにっぷす ↔ スニップス,
+すてーしょん ↔ ステーション, あかほし ↔ 赤星, an IME's wrong kanji 共同性命 ↔ 共同声明).
+
+The corpus's katakana words and kanji nouns are indexed by their reading (katakana, from the morphological
+analyzer fugashi + unidic-lite for kanji), folded so that small spelling differences vanish (ー, ヴィ/ビ, small
+kana). A question's hiragana runs and its kanji words the corpus lacks are read the same way; every corpus word
+whose reading they contain is added to the question as that word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+import fugashi
+
+MIN_READING = 3  # shorter readings (two kana) match too much by chance
+MAX_RUN = 40  # longer kana runs are cut: the lookup is quadratic in the run's length
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・＝゠]{2,}")
+_HIRAGANA_RUN = re.compile(r"[\u3041-\u3096\u30fc]{3,}")
+_KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")
+_FOLD = str.maketrans({
+    "ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ", "ャ": "ヤ", "ュ": "ユ", "ョ": "ヨ", "ヮ": "ワ",
+    "ッ": "ツ", "ヂ": "ジ", "ヅ": "ズ", "ヲ": "オ", "ー": None, "・": None, "＝": None, "゠": None,
+})
+_VU = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"))
+
+
+def to_katakana(text: str) -> str:
+    """Hiragana → katakana (other characters unchanged)."""
+    return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)
+
+
+def fold_reading(reading: str) -> str:
+    """A katakana reading without what spellings disagree on: long marks, separators, small kana, ヴ."""
+    for vu, plain in _VU:
+        reading = reading.replace(vu, plain)
+    return reading.translate(_FOLD)
+
+
+class ReadingLexicon:
+    """Folded reading → the corpus words (katakana words, kanji nouns) read that way."""
+
+    def __init__(self, texts: Iterable[str], tagger: fugashi.Tagger | None = None) -> None:
+        self._tagger = tagger or fugashi.Tagger()
+        words: dict[str, set[str]] = defaultdict(set)
+        for text in texts:
+            for match in _KATAKANA_RUN.finditer(text):
+                for word in re.split(r"[・＝゠]", match.group()):
+                    key = fold_reading(word)
+                    if len(key) >= MIN_READING:
+                        words[key].add(word)
+            for surface, reading in self._kanji_words(text):
+                words[reading].add(surface)
+        self._words = {k: frozenset(v) for k, v in words.items()}
+        self._longest = max(map(len, self._words), default=0)
+
+    def _kanji_words(self, text: str) -> Iterable[tuple[str, str]]:
+        """(surface, folded reading) of the nouns with kanji in ``text``."""
+        for word in self._tagger(text):
+            surface = word.surface
+            if not _KANJI_RUN.search(surface) or word.feature.pos1 != "名詞":
+                continue
+            kana = word.feature.kana
+            if kana:
+                key = fold_reading(kana)
+                if len(key) >= MIN_READING:
+                    yield surface, key
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def matches(self, question: str, known: Iterable[str] = ()) -> list[str]:
+        """Corpus words read in ``question``'s hiragana runs, and in its kanji words not in ``known``."""
+        found: list[str] = []
+        for run in _HIRAGANA_RUN.finditer(question):
+            found.extend(self._contained(fold_reading(to_katakana(run.group()[:MAX_RUN]))))
+        known = set(known)
+        for surface, reading in self._kanji_words(question[: MAX_RUN * 10]):
+            if surface not in known:
+                found.extend(w for w in self._words.get(reading, ()) if w != surface)
+        return list(dict.fromkeys(found))
+
+    def _contained(self, reading: str) -> list[str]:
+        """Corpus words whose reading occurs in ``reading``, longest first, not overlapping."""
+        found: list[str] = []
+        i = 0
+        while i < len(reading):
+            for length in range(min(self._longest, len(reading) - i), MIN_READING - 1, -1):
+                words = self._words.get(reading[i : i + length])
+                if words:
+                    found.extend(sorted(words))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
