@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
 
+from bot.knowledge import oversize
 from bot.knowledge.files import MAX_FILE_BYTES, decode, split_lines, too_big
 from bot.knowledge.ids import passage_ids
 from bot.knowledge.language import language_warning
@@ -148,7 +149,7 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
             f"the file has no front matter and no {sidecar_name(path)} beside it "
             "(one of the two must give id, title, language, source)",
         )
-    paragraphs = split_paragraphs(lines, body, markdown)
+    paragraphs = oversize.split_paragraphs(split_paragraphs(lines, body, markdown))
     if not paragraphs:
         problems.add(FileProblem(1, NO_PASSAGES_MD if markdown else NO_PASSAGES_TXT))
     problems.raise_any()
@@ -374,7 +375,10 @@ def parse_file(path: str, data: bytes, sidecar: tuple[str, bytes] | None = None)
     text = decode(data)
     suffix = PurePosixPath(path).suffix.lower()
     if suffix in YAML_SUFFIXES:
-        return _parse_yaml_file(path, text)
-    if suffix in TEXT_SUFFIXES:
-        return _parse_text_document(path, text, sidecar if suffix == ".txt" else None)
-    raise FileProblem(1, f"not a knowledge file: the name must end in {suffix_list()}")
+        parsed = _parse_yaml_file(path, text)
+    elif suffix in TEXT_SUFFIXES:
+        parsed = _parse_text_document(path, text, sidecar if suffix == ".txt" else None)
+    else:
+        raise FileProblem(1, f"not a knowledge file: the name must end in {suffix_list()}")
+    parsed.warnings.extend(oversize.absurd_tokens(parsed.passages))
+    return parsed

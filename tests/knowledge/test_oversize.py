@@ -1,0 +1,38 @@
+"""Oversized text in knowledge files (issue 12, item 2): long passages split at load, absurd words reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.cli import main
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.oversize import MAX_PASSAGE_CHARS
+
+HEADER = "---\nid: {id}\ntitle: Notes\nlanguage: en\nsource: https://example.org/notes\n---\n# Notes\n\n"
+
+
+def write(folder: Path, name: str, body: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(HEADER.format(id=name.split(".")[0]) + body + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_one_megabyte_single_line_passage_is_split_at_load(tmp_path: Path):
+    sentence = "The roadmap of the declaration covers quantum computing exchanges between institutes. "
+    write(tmp_path / "k", "huge.md", (sentence * (1_000_000 // len(sentence))).strip())
+    kb = load_knowledge(tmp_path / "k")
+    assert not kb.errors
+    assert len(kb.passages) > 400
+    assert max(len(p.text) for p in kb.passages) <= MAX_PASSAGE_CHARS
+    assert all(p.text.endswith("institutes.") for p in kb.passages)  # cut at sentence ends
+    assert {p.line for p in kb.passages} == {9}  # each piece still points at the line it came from
+
+
+def test_knowledge_check_reports_absurd_words_with_their_line(tmp_path: Path, capsys):
+    folder = tmp_path / "k"
+    write(folder, "word.md", "A normal paragraph about the declaration.\n\nThe word " + "a" * 2_400 + " ends here.")
+    assert main(["knowledge", "check", str(folder)]) == 0  # a warning: the file still loads
+    out = capsys.readouterr().out
+    warned = [line for line in out.splitlines() if "-character word" in line]
+    assert len(warned) == 1 and warned[0].startswith(f"{(folder / 'word.md').as_posix()}:11: warning: a "), out
