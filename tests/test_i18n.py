@@ -1,6 +1,8 @@
 import logging
+import re
 import string
 
+import paths
 import pytest
 
 from bot.i18n import MESSAGES, normalize_language, t
@@ -39,3 +41,11 @@ def test_a_missing_key_or_field_never_crashes_a_reply(caplog):
         assert t("no-such-key", "ja") == "no-such-key"
         assert t("too_long", "en") == MESSAGES["too_long"]["en"]
     assert len(caplog.records) == 2
+
+
+def test_every_key_the_code_names_is_in_the_catalog():
+    """``t("key", language)``: a key mistyped, or the arguments swapped, would show the key to a member."""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (paths.ROOT / "bot").rglob("*.py"))
+    named = set(re.findall(r"""\bt\(\s*["']([^"'{}]+)["']""", source))
+    assert len(named) > 30
+    assert sorted(named - set(MESSAGES)) == []
