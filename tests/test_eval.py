@@ -43,7 +43,7 @@ def sets() -> dict[str, list[evaluation.Item]]:
 
 @pytest.fixture(scope="module")
 def results(retriever: Retriever, sets) -> dict[str, evaluation.Result]:
-    return {name: evaluation.evaluate(retriever.answer, items) for name, items in sets.items()}
+    return {name: evaluation.evaluate(evaluation.detected(retriever), items) for name, items in sets.items()}
 
 
 @pytest.mark.parametrize("name", list(GUARDS))
@@ -68,7 +68,7 @@ def test_out_of_scope_abstention(results, name: str, language: str) -> None:
 
 @pytest.mark.parametrize("name", list(GUARDS))
 def test_noise_around_a_question_keeps_its_first_citation(retriever: Retriever, sets, name: str) -> None:
-    kept = evaluation.noise_robustness(retriever.answer, sets[name])
+    kept = evaluation.noise_robustness(evaluation.detected(retriever), sets[name])
     assert set(kept) == set(LANGUAGES)
     for language, (same, total) in kept.items():
         assert total >= 6 * 10 and same / total >= TARGET_NOISE, (name, language, same, total)

@@ -286,15 +286,24 @@ def mask_interrogatives(text: str) -> str:
     return "".join(chars)
 
 
+_QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
+_HIRAGANA_RUN_RE = re.compile(r"[\u3041-\u309f]+")
+
+
 def detect_language(text: str) -> str | None:
-    """The language of a question: "ja" if kana (or mostly kanji) are present, else "fr"/"en" by function words
-    and diacritics; None when unclear ("Station F", "J-Startup ?")."""
+    """The language of a question: the language of its function words, never of a name or a quoted title.
+
+    Japanese function words are hiragana (particles, endings): each run of hiragana counts once; French and
+    English ones are marker words, elisions/clitics and French diacritics. Quoted titles (« … », “…”, 「…」) are
+    left out, so "Who signed the « Déclaration conjointe … »?" is English and "C'est qui, 赤星康 ?" French.
+    Without function words, kanji or katakana make it Japanese; None when unclear ("Station F", "J-Startup ?").
+    """
+    unquoted = _QUOTED_RE.sub(" ", text)
+    if unquoted.strip():
+        text = unquoted
     norm = normalize(text)
-    kana = sum(1 for c in norm if "\u3041" <= c <= "\u30ff" and c != "・")
-    kanji = sum(1 for c in norm if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
-    latin = sum(1 for c in norm if c.isascii() and c.isalpha())
-    if kana or (kanji >= 2 and kanji * 3 >= latin):
-        return "ja"
+    japanese = len(_HIRAGANA_RUN_RE.findall(norm))
+    cjk = sum(1 for c in norm if "\u30a0" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
     raw = text.casefold()
     fr = sum(1 for c in raw if c in _FR_DIACRITICS)
     en = 0
@@ -309,6 +318,8 @@ def detect_language(text: str) -> str | None:
             en += 1
         fr += word in _FR_MARKERS
         en += word in _EN_MARKERS
+    if japanese > max(fr, en) or (not fr and not en and cjk >= 2):
+        return "ja"
     if fr == en:
         return None
     return "fr" if fr > en else "en"

@@ -116,3 +116,19 @@ def test_mask_interrogatives_keeps_offsets() -> None:
     assert len(masked) == len(text)
     assert "jour" not in masked
     assert analyze(masked, "fr") == ["declar", "sign"]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("C'est qui, 赤星康 ?", "fr"),
+        ("Who is ステーションF?", "en"),
+        ("Yoji Mutoの当時の肩書きは？", "ja"),
+        ("What is 産総研 in English?", "en"),
+        ("Who signed the « Déclaration conjointe sur la coopération franco-japonaise »?", "en"),
+        ("C'est quoi la « イノベーション・デジタル分野での協力に係る共同声明 » ?", "fr"),
+        ("武藤容治 肩書", "ja"),
+    ],
+)
+def test_the_language_is_that_of_the_function_words(question: str, language: str) -> None:
+    assert detect_language(question) == language
