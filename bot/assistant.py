@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.buildcheck import BuildBudget, check_build
 from bot.knowledge.loader import Served, load_knowledge, shrinkage
 from bot.models import Answer, KnowledgeBase, LoadError
 from bot.questions import clean_question
@@ -66,6 +67,7 @@ class Assistant:
         self._search_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="retrieval")
         self._reload_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reload")
         self._reload_lock = asyncio.Lock()
+        self.build_budget: BuildBudget | None = None  # set: each reload is first built in a budgeted process
 
     @classmethod
     def from_directory(cls, knowledge_dir: Path, cache_path: Path | None = None) -> Assistant:
@@ -103,6 +105,13 @@ class Assistant:
         async with self._reload_lock:
             loop = asyncio.get_running_loop()
             before = self._retriever.kb
+            if self.build_budget is not None:  # a folder that cannot be indexed in budget never reaches this process
+                problem = await loop.run_in_executor(
+                    self._reload_pool, check_build, self.knowledge_dir, self.build_budget
+                )
+                if problem is not None:
+                    log.warning("reload of %s refused: %s", self.knowledge_dir, problem)
+                    return ReloadResult(False, len(before.documents), 0, [problem])
             retriever = await loop.run_in_executor(
                 self._reload_pool,
                 build_retriever,

@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     cooldown_seconds: float = Field(default=60.0, gt=0, validation_alias="BOT_COOLDOWN_SECONDS")
     duplicate_window_seconds: float = Field(default=5.0, ge=0, validation_alias="BOT_DUPLICATE_WINDOW_SECONDS")
     auto_reload: bool = Field(default=False, validation_alias="BOT_AUTO_RELOAD")
+    build_seconds: float = Field(default=120.0, gt=0, validation_alias="BOT_BUILD_SECONDS")
+    build_memory_mb: int = Field(default=4096, ge=256, validation_alias="BOT_BUILD_MEMORY_MB")
     digest_channel: int | None = Field(default=None, validation_alias="BOT_DIGEST_CHANNEL")
 
     # Corpus and log

@@ -59,6 +59,7 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     import discord
 
     from bot.assistant import Assistant
+    from bot.buildcheck import BuildBudget
     from bot.discord_front import endpoints
     from bot.discord_front.client import DeclarationBot
     from bot.knowledge.ids import legacy_ids
@@ -69,6 +70,7 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     endpoints.apply(settings.discord_api_base, settings.discord_gateway_url)
     cache = cache_path_beside(settings.db_path)
     assistant = await asyncio.to_thread(Assistant.from_directory, settings.knowledge_dir, cache)
+    assistant.build_budget = BuildBudget(settings.build_seconds, settings.build_memory_mb)  # uploads, reloads
     kb = assistant.knowledge
     log.info("knowledge: %d documents, %d passages, %d errors", len(kb.documents), len(kb.passages), len(kb.errors))
     for error in kb.errors:

@@ -13,6 +13,7 @@ import discord
 from discord import app_commands
 
 from bot.assistant import ReloadResult
+from bot.buildcheck import BuildBudget, check_build
 from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
@@ -243,7 +244,8 @@ class KnowledgeCommands(StaffGroup):
         directory = assistant.knowledge_dir
         async with self._edit_lock:
             change, errors = await asyncio.to_thread(
-                _upload, file.filename, data, directory, assistant.knowledge, replace, str(interaction.user.id)
+                _upload, file.filename, data, directory, assistant.knowledge, replace, str(interaction.user.id),
+                assistant.build_budget,
             )
             if change is not None:
                 result = await assistant.reload()
@@ -263,7 +265,8 @@ class KnowledgeCommands(StaffGroup):
 
 
 def _upload(
-    filename: str, data: bytes, directory: Path, kb: KnowledgeBase, replace: bool, who: str
+    filename: str, data: bytes, directory: Path, kb: KnowledgeBase, replace: bool, who: str,
+    budget: BuildBudget | None = None,
 ) -> tuple[edits.Change | None, list[LoadError]]:
     """Plan, check and save an upload (worker thread): the recorded change, or the reasons it was refused."""
     try:
@@ -273,6 +276,10 @@ def _upload(
     errors = check_upload(filename, data, directory, target=plan.target)
     if errors:
         return None, errors
+    if budget is not None:  # indexed in a budgeted process before it is saved: a failing file never lands
+        problem = check_build(directory, budget, (plan.target, data), name=filename)
+        if problem is not None:
+            return None, [problem]
     try:
         return edits.save(plan, filename, data, directory, who), []
     except UploadRefused as refused:
