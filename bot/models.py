@@ -143,6 +143,14 @@ class Citation:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A question the bot can answer, offered when it abstains: an FAQ entry's first phrasing."""
+
+    passage_id: str  # the FAQ entry (a button carries it, so the question is found again after a restart)
+    question: str
+
+
 class AnswerKind(StrEnum):
     """What kind of reply an Answer is: cited passages, an abstention, or a reply to small talk (no passages)."""
 
@@ -161,7 +169,7 @@ class Answer:
     reason: AbstentionReason = ""  # why it abstained ("small-talk": not a question), for the log and debugging
     kind: AnswerKind = AnswerKind.ANSWER
     summary: str = ""  # the sentence(s) of the first citation said first (quoted, never written); "" when abstaining
-    suggestions: list[str] = field(default_factory=list)  # FAQ questions it can answer, offered when abstaining
+    suggestions: list[Suggestion] = field(default_factory=list)  # FAQ questions it can answer, when abstaining
 
     @property
     def small_talk(self) -> bool:

@@ -37,7 +37,7 @@ def _source(citation: Citation, language: str) -> Text:
     return line
 
 
-def answer_text(answer: Answer, suggestions_title: str | None = None) -> Text:
+def answer_text(answer: Answer) -> Text:
     """The answer as a terminal shows it (the same blocks, in the same order, as the Discord embed)."""
     language = answer.language
     if answer.small_talk:
@@ -45,9 +45,9 @@ def answer_text(answer: Answer, suggestions_title: str | None = None) -> Text:
     if not answer.answered or not answer.citations:
         text = Text(t("not_found", language))
         if answer.suggestions:
-            text.append("\n\n").append(suggestions_title or t("suggestions.title", language), style="bold")
-            for question in answer.suggestions:
-                text.append(f"\n  • {question}")
+            text.append("\n\n").append(t("suggestions.title", language), style="bold")
+            for suggestion in answer.suggestions:
+                text.append(f"\n  • {suggestion.question}")
         return text
     blocks: list[Text] = []
     first = answer.citations[0]

@@ -21,6 +21,7 @@ from bot.assistant import Assistant
 from bot.conversation import Conversations
 from bot.discord_front import embeds
 from bot.discord_front.guards import Cooldown, DuplicateGuard
+from bot.discord_front.suggestions import suggestion_view
 from bot.discord_front.views import vote_view
 from bot.i18n import t
 from bot.logpolicy import excerpt
@@ -169,9 +170,12 @@ def reply_for(outcome: Outcome) -> Reply:
         return Reply(content=t("cooldown", language, when=when), ephemeral=True)
     if outcome.kind == "small_talk":  # a short reply: two example questions and /topics, no passages, no votes
         return Reply(embed=embeds.notice_embed(t("small_talk.title", language), [t("small_talk", language)]))
-    if outcome.kind == "abstain":
+    if outcome.kind == "abstain":  # the honest message, and questions it can answer as buttons
         footer = t("footer_not_found", language)
-        return Reply(embed=embeds.abstain_embed(outcome.question, t("not_found", language), footer))
+        suggestions = outcome.answer.suggestions if outcome.answer else []
+        message = t("not_found", language) + (f"\n\n{t('suggestions.title', language)}" if suggestions else "")
+        view = suggestion_view(suggestions)
+        return Reply(embed=embeds.abstain_embed(outcome.question, message, footer), view=view)
     answer = outcome.answer
     assert answer is not None
     count = len(answer.citations)

@@ -22,6 +22,7 @@ from bot.discord_front.digest import WeeklyDigest
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import NotAllowed
+from bot.discord_front.suggestions import SuggestButton
 from bot.discord_front.translator import CommandTranslator
 from bot.discord_front.views import VoteButton
 from bot.discord_front.watcher import watch_knowledge
@@ -128,7 +129,7 @@ class DeclarationBot(discord.Client):
         for command in member_commands():
             self.tree.add_command(command)
         self.add_staff_commands()
-        self.add_dynamic_items(VoteButton)
+        self.add_dynamic_items(VoteButton, SuggestButton)
         if self.settings.auto_reload:
             self._start(
                 watch_knowledge(self.assistant, self.assistant.knowledge_dir, self.watch_interval, self.reloaded),

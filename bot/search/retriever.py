@@ -41,7 +41,7 @@ from bot.search.cleanup import ChatLexicon
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.readings import ReadingLexicon
-from bot.search.selection import choose
+from bot.search.selection import choose, suggest
 from bot.search.snippets import PreparedText, prepare
 from bot.search.spelling import EverydaySpeller, Speller
 
@@ -192,6 +192,7 @@ class Retriever:
         )
         self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
         self._snippet_cache: dict[int, PreparedText] = {}
+        self.suggestable: dict[int, bool] = {}  # FAQ entries whose question is answered (see selection.suggest)
         idfs = [self.index.idf(t) for t in self.index.vocabulary]
         self._average_idf = sum(idfs) / len(idfs) if idfs else 0.0
         self._build_glossary()
@@ -455,15 +456,17 @@ class Retriever:
         citations: list[Citation] = []
         if not reason:
             citations = choose(self, query, ranked, max_citations).citations
+        language = query.language or (self.passages[ranked[0].index].language if ranked else "en")
         return Answer(
             question=question,
-            language=query.language or (self.passages[ranked[0].index].language if ranked else "en"),
+            language=language,
             answered=not reason,
             citations=citations,
             latency_ms=(time.perf_counter() - started) * 1000,
             reason=reason,
             kind=AnswerKind.NOT_FOUND if reason else AnswerKind.ANSWER,
             summary=citations[0].snippet if citations else "",
+            suggestions=suggest(self, ranked, language) if reason else [],
         )
 
     def passage_tokens(self, i: int) -> frozenset[str]:

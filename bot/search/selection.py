@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.models import Citation
+from bot.models import Citation, Suggestion
 from bot.search.analysis import analyze
 from bot.search.snippets import make_snippet, word_spans
 
@@ -37,6 +37,7 @@ NOVELTY = 0.4  # a further citation's snippet must have ≥ this share of conten
 MIN_NEW_TOKENS = 3  # ... and at least this many
 CLOSE_RATIO = 0.8  # ... and either rank ≥ this share of the lead (it may be the better answer) or hold a word of
 # the question the quotes shown so far lack
+SUGGESTIONS = 3  # related questions offered when the bot does not know
 SUMMARY_CHARS = 300  # the summary: the best sentence, and the next one when both fit
 FURTHER_SNIPPET_CHARS = 200  # the quote of a further citation, there only for the fact it adds
 
@@ -142,3 +143,31 @@ def _citation(
         score=score,
         highlights=word_spans(snippet, passage.language, words),
     )
+
+
+def suggest(retriever: Retriever, ranked: list[Ranked], language: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
+    """Up to ``limit`` FAQ questions in ``language`` the bot answers, the ones closest to the question first.
+
+    Offered when the bot abstains, so a member is not left at a dead end: the FAQ entries that ranked for
+    the question, then the first entries of the FAQ (the most asked), each checked to be answered.
+    """
+    faq = [i for i, p in enumerate(retriever.passages) if p.kind == "faq" and p.language == language and p.questions]
+    related = [hit.index for hit in ranked if hit.index in set(faq)]
+    suggestions: list[Suggestion] = []
+    for i in dict.fromkeys([*related, *faq]):
+        if len(suggestions) == limit:
+            break
+        passage = retriever.passages[i]
+        if _answers_itself(retriever, i):
+            suggestions.append(Suggestion(passage.id, passage.questions[0]))
+    return suggestions
+
+
+def _answers_itself(retriever: Retriever, i: int) -> bool:
+    """True when the FAQ entry's first question is answered (checked once per index, then remembered)."""
+    known = retriever.suggestable
+    if i not in known:
+        passage = retriever.passages[i]
+        known[i] = False  # asked below: a suggestion is never looked for while checking one
+        known[i] = retriever.answer(passage.questions[0], passage.language).answered
+    return known[i]

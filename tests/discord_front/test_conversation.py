@@ -56,3 +56,24 @@ async def test_the_thanks_for_a_vote_is_in_the_answer_language(harness: Harness,
     assert up.endswith(":fr")
     ack = await fake.wait_response(await fake.click(message_id, up, user=fake.bob, locale="ja"))
     assert ack.json["data"]["content"].startswith("Merci")
+
+
+async def test_an_abstention_offers_questions_it_can_answer_as_buttons_that_ask_them(
+    start_bot: StartBot, fake: FakeDiscord, knowledge_dir: Path
+):
+    shutil.copy(paths.SHIPPED_KNOWLEDGE / "en" / "faq.yaml", knowledge_dir / "en" / "faq.yaml")
+    harness = await start_bot()
+    response = await ask(fake, "What is the best ramen recipe in Lyon?", fake.alice)
+    embed = embed_of(response)
+    assert embed["description"].startswith("I could not find this") and embed["description"].endswith("I can answer:")
+    buttons = fake.buttons(response.json["data"])
+    assert 1 <= len(buttons) <= 3
+    assert all(b["custom_id"].startswith("ask:faq-en#") and len(b["label"]) <= 80 for b in buttons)
+    assert buttons[0]["label"] == "Who signed the France-Japan declaration?"
+    message_id = max(fake.messages)
+    answer = await fake.wait_response(await fake.click(message_id, buttons[0]["custom_id"], user=fake.bob))
+    answered = embed_of(answer)
+    assert answered["title"] == "Who signed the France-Japan declaration?"
+    assert answered["description"].startswith("> ") and "Muto" in answered["description"]
+    rows = await harness.rows("SELECT question, answered FROM questions ORDER BY ts")
+    assert rows == [("What is the best ramen recipe in Lyon?", 0), ("Who signed the France-Japan declaration?", 1)]
