@@ -105,3 +105,12 @@ async def test_history_is_empty_at_first_and_members_cannot_edit(harness: Harnes
     response = await fake.wait_response(interaction)
     assert response.json["data"]["content"].startswith("This command is for moderators")
     assert (Path(harness.settings.knowledge_dir) / "en" / "declaration.md").exists()
+
+
+async def test_status_shows_the_warnings(harness: Harness, fake: FakeDiscord):
+    kdir = Path(harness.settings.knowledge_dir)
+    (kdir / "en" / "extra.md").write_bytes(NEWCOMER.replace(b"id: declaration-en", b"id: extra-en\nauthor: me"))
+    reloaded = await kb(fake, "reload")
+    assert 'Warnings (1); these files were loaded:\n• `en/extra.md:3: unknown key "author" is ignored' in reloaded
+    status = await kb(fake, "status")
+    assert "Documents: 4" in status and "Warnings (1)" in status and "no errors" in status

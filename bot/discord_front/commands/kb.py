@@ -71,6 +71,9 @@ def status_lines(
         lines.extend(error_lines(errors))
     else:
         lines.append(t("kb.no_errors", language))
+    if kb.warnings:
+        lines.append(t("kb.warnings", language, count=len(kb.warnings)))
+        lines.extend(error_lines(kb.warnings))
     return lines
 
 
