@@ -36,7 +36,7 @@ def apply(values: dict[str, float]) -> None:
 
 
 def score(engine, items) -> tuple[float, float, float]:
-    result = evaluation.evaluate(engine.answer, items)
+    result = evaluation.evaluate(evaluation.detected(engine), items)
     hit, oos = evaluation.ratio(result.hit()), evaluation.ratio(result.abstention())
     return (hit + oos) / 2, hit, oos
 

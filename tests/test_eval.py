@@ -22,8 +22,8 @@ TARGET_NOISE = 0.95
 # the target is the level reached (a regression guard), not a goal.
 GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "orig": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.95}, "oos": {"fr": 0.85, "en": 0.75, "ja": 0.55}},
-    "blind-a": {"hit": {"fr": 0.80, "en": 0.75, "ja": 0.65}, "oos": {"fr": 0.70, "en": 0.60, "ja": 0.65}},
-    "blind-b": {"hit": {"fr": 0.65, "en": 0.65, "ja": 0.70}, "oos": {"fr": 0.45, "en": 0.60, "ja": 0.60}},
+    "blind-a": {"hit": {"fr": 0.80, "en": 0.75, "ja": 0.70}, "oos": {"fr": 0.70, "en": 0.60, "ja": 0.65}},
+    "blind-b": {"hit": {"fr": 0.65, "en": 0.65, "ja": 0.80}, "oos": {"fr": 0.45, "en": 0.60, "ja": 0.60}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
