@@ -75,6 +75,8 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     log.info("knowledge: %d documents, %d passages, %d errors", len(kb.documents), len(kb.passages), len(kb.errors))
     for error in kb.errors:
         log.warning("knowledge file refused: %s", error)
+    for warning in kb.warnings:
+        log.info("knowledge file warning: %s", warning)
     secret = settings.log_secret.get_secret_value() if settings.log_secret else None
     querylog = await QueryLog.open(settings.db_path, secret=secret, retention_days=settings.log_retention_days)
     await querylog.rename_passages(legacy_ids(kb.passages))
