@@ -12,6 +12,7 @@ import discord
 from discord import app_commands
 
 from bot.assistant import Assistant, ReloadResult
+from bot.autocomplete import REFRESH_SECONDS, QuestionIndex, popular_questions
 from bot.conversation import Conversations
 from bot.discord_front.ask import AskDesk
 from bot.discord_front.commands.kb import KnowledgeCommands
@@ -97,6 +98,7 @@ class DeclarationBot(discord.Client):
         note_lifetime: float = 15.0,
         watch_interval: float = 5.0,
         forget_timeout: float = 120.0,
+        autocomplete_refresh: float = REFRESH_SECONDS,
         **options: Any,
     ) -> None:
         options.setdefault("intents", minimal_intents())
@@ -121,6 +123,8 @@ class DeclarationBot(discord.Client):
         self.synced: list[app_commands.AppCommand] = []
         self.last_reload: ReloadResult | None = None  # shown by /kb status
         self._chores: list[asyncio.Task[None]] = []
+        self.autocomplete_refresh = autocomplete_refresh
+        self.questions = QuestionIndex()  # /ask autocomplete: FAQ and most asked questions, rebuilt in a chore
         self.digest: WeeklyDigest | None = None  # the weekly digest, when BOT_DIGEST_CHANNEL is set
         self._wall_clock = wall_clock
 
@@ -130,6 +134,8 @@ class DeclarationBot(discord.Client):
             self.tree.add_command(command)
         self.add_staff_commands()
         self.add_dynamic_items(VoteButton, SuggestButton)
+        self.questions = QuestionIndex.build(self.assistant.knowledge)
+        self._start(self._refresh_questions(), "autocomplete-refresh")
         if self.settings.auto_reload:
             self._start(
                 watch_knowledge(self.assistant, self.assistant.knowledge_dir, self.watch_interval, self.reloaded),
@@ -173,6 +179,19 @@ class DeclarationBot(discord.Client):
     def reloaded(self, result: ReloadResult) -> None:
         """Remember the outcome of the latest reload (by /kb or the watcher)."""
         self.last_reload = result
+
+    async def _refresh_questions(self) -> None:
+        while True:
+            await self.refresh_questions()
+            await asyncio.sleep(self.autocomplete_refresh)
+
+    async def refresh_questions(self) -> None:
+        """Rebuild the autocomplete index from the current knowledge and the log, off the event loop."""
+        try:
+            popular = await asyncio.to_thread(popular_questions, self.settings.db_path)
+            self.questions = await asyncio.to_thread(QuestionIndex.build, self.assistant.knowledge, popular)
+        except Exception:  # a failed refresh keeps the previous suggestions
+            log.exception("could not refresh the /ask suggestions")
 
     def _start(self, chore: Coroutine[Any, Any, None], name: str) -> None:
         self._chores.append(asyncio.create_task(chore, name=name))

@@ -77,3 +77,30 @@ async def test_an_abstention_offers_questions_it_can_answer_as_buttons_that_ask_
     assert answered["description"].startswith("> ") and "Muto" in answered["description"]
     rows = await harness.rows("SELECT question, answered FROM questions ORDER BY ts")
     assert rows == [("What is the best ramen recipe in Lyon?", 0), ("Who signed the France-Japan declaration?", 1)]
+
+
+async def test_ask_autocomplete_offers_faq_and_most_asked_questions_in_the_member_language(
+    start_bot: StartBot, fake: FakeDiscord, knowledge_dir: Path
+):
+    for language in ("fr", "en"):
+        shutil.copy(paths.SHIPPED_KNOWLEDGE / language / "faq.yaml", knowledge_dir / language / "faq.yaml")
+    harness = await start_bot()
+    for user in (fake.alice, fake.bob):  # asked by two members: suggested to everyone from now on
+        await ask(fake, "La déclaration parle-t-elle de 5G ?", user)
+    await ask(fake, "Mon voisin a-t-il signé la déclaration ?", fake.alice)  # one member only: stays private
+    await harness.querylog.flush()
+    await harness.bot.refresh_questions()
+    typing = await fake.autocomplete("ask", "question", "déclaration", user=fake.bob, locale="fr")
+    typed = await fake.wait_response(typing)
+    assert typed.json["type"] == 8  # APPLICATION_COMMAND_AUTOCOMPLETE_RESULT
+    choices = typed.json["data"]["choices"]
+    assert 1 <= len(choices) <= 25
+    assert all(len(c["name"]) <= 100 and c["name"] == c["value"] for c in choices)
+    names = [c["name"] for c in choices]
+    assert names[0] == "Qui a signé la déclaration franco-japonaise ?"  # the FAQ first, in its order
+    assert "La déclaration parle-t-elle de 5G ?" in names
+    assert not any("voisin" in n for n in names)
+    assert all("declaration" not in n for n in names)  # French, the member's language
+    empty = await fake.wait_response(await fake.autocomplete("ask", "question", "", user=fake.bob, locale="en-US"))
+    choices = empty.json["data"]["choices"]
+    assert len(choices) == 25 and choices[0]["name"] == "Who signed the France-Japan declaration?"

@@ -368,6 +368,19 @@ class FakeDiscord:
         channel_id = int(msg["channel_id"])
         return await self._interact(3, data, user=user, channel_id=channel_id, dm=dm, locale=locale, message=msg)
 
+    async def autocomplete(
+        self, name: str, option: str, typed: str, *, user: FakeUser, locale: str | None = None
+    ) -> FakeInteraction:
+        """Type ``typed`` into option ``option`` of ``/name`` (INTERACTION_CREATE type 4, the option focused)."""
+        command = self.command(name)
+        data: Json = {
+            "id": command["id"] if command else str(self.ids()),
+            "name": name,
+            "type": 1,
+            "options": [{"name": option, "type": 3, "value": typed, "focused": True}],
+        }
+        return await self._interact(4, data, user=user, channel_id=None, dm=False, locale=locale)
+
     async def wait_response(self, interaction: FakeInteraction, *, timeout: float = 5.0) -> RecordedRequest:
         """The callback request answering ``interaction``."""
         return await self.wait_for(

@@ -63,6 +63,14 @@ async def ask(
     await send(interaction, Reply(content=t("thread.answered", outcome.language, thread=thread.mention)))
 
 
+async def suggest_questions(
+    interaction: discord.Interaction[DeclarationBot], current: str
+) -> list[app_commands.Choice[str]]:
+    """/ask autocomplete: FAQ and most asked questions matching what is typed, in the member's language."""
+    questions = interaction.client.questions.complete(current, interaction_language(interaction))
+    return [app_commands.Choice(name=q, value=q) for q in questions]
+
+
 async def topics(interaction: discord.Interaction[DeclarationBot]) -> None:
     """What the bot knows: documents by language, passage counts."""
     language = interaction_language(interaction)
@@ -120,6 +128,7 @@ def member_commands() -> list[app_commands.Command]:
         callback=ask,
     )
     app_commands.describe(question="Your question, in French, English or Japanese")(ask_cmd)
+    ask_cmd.autocomplete("question")(suggest_questions)
     return [
         ask_cmd,
         app_commands.Command(name="topics", description="What the bot knows: documents and languages", callback=topics),
