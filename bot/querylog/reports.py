@@ -281,7 +281,7 @@ class _Asked(NamedTuple):
 def _asked(
     db_path: Path | str, lo: float, hi: float, *, unanswered_only: bool, guild_id: int | None = None
 ) -> list[_Asked]:
-    only = " AND q.answered = 0" if unanswered_only else ""
+    only = " AND q.answered = 0 AND q.reason != 'small-talk'" if unanswered_only else ""  # "hi" is no question
     with _reader(db_path, guild_id) as conn:
         return [_Asked(*row) for row in conn.execute(
             "SELECT q.ts, q.question, q.language, q.user_hash, q.answered,"

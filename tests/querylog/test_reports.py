@@ -305,3 +305,17 @@ async def test_export_csv_does_not_let_a_question_run_as_a_spreadsheet_formula(t
     assert reports.export(db, out, "csv") == 3
     questions = sorted(r["question"] for r in csv.DictReader(io.StringIO(out.getvalue())))
     assert questions == ["'=HYPERLINK(\"http://evil\",\"click\")", "'@SUM(1+1)", "who signed?"]
+
+
+async def test_small_talk_is_logged_but_not_listed_as_unanswered(tmp_path: Path) -> None:
+    from bot.querylog.store import LogEntry, QueryLog
+
+    db = tmp_path / "q.db"
+    log = await QueryLog.open(db, secret=SECRET)
+    log.record(LogEntry(qid="a" * 32, question="merci !", language="fr", answered=False, citations=[],
+                        latency_ms=1.0, reason="small-talk"))
+    log.record(LogEntry(qid="b" * 32, question="who won the world cup?", language="en", answered=False,
+                        citations=[], latency_ms=1.0, reason="low-coverage"))
+    await log.close()
+    groups = reports.unanswered(db)
+    assert [g["topic"] for g in groups] == ["who won the world cup?"]
