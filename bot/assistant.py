@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.buildcheck import BuildBudget, check_build
 from bot.knowledge.loader import Served, load_knowledge, shrinkage
+from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
 from bot.models import Answer, KnowledgeBase, LoadError
 from bot.questions import clean_question
 from bot.search.analysis import detect_language
@@ -52,8 +53,12 @@ def build_retriever(
     (CPU and disk work: call it off the event loop). ``served``: the files the running bot serves keep
     their ids against newcomers (see ``loader``). ``frequencies``: the word lists already loaded (a reload
     reuses them rather than unpacking them again while holding the GIL)."""
-    cache = IndexCache(cache_path) if cache_path is not None else None
-    return Retriever(load_knowledge(Path(directory), served), cache=cache, frequencies=frequencies)
+    if cache_path is None:
+        return Retriever(load_knowledge(Path(directory), served), frequencies=frequencies)
+    parsed = ParsedFiles(Path(cache_path).with_name(PARSED_CACHE_NAME))  # unchanged files are not parsed again
+    kb = load_knowledge(Path(directory), served, parse=parsed.parse)
+    parsed.save()
+    return Retriever(kb, cache=IndexCache(cache_path), frequencies=frequencies)
 
 
 class Assistant:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -22,6 +23,8 @@ from bot.knowledge.problems import FileProblem, FileProblems, all_problems
 from bot.models import KnowledgeBase, LoadError
 
 TRASH_DIR = "_trash"  # where /kb remove puts files (ignored like every "_" name)
+
+Parse = Callable[[str, bytes, tuple[str, bytes] | None], ParsedFile]  # parse_file's signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,7 @@ class Loader:
     glossary_paths: dict[str, str] = field(default_factory=dict)
     visited: set[str] = field(default_factory=set)
     candidates: list[Candidate] = field(default_factory=list)
+    parse: Parse = parse_file  # or a cache's parse
 
     def error(self, path: str, line: int, message: str) -> None:
         self.kb.errors.append(LoadError(path, line, message))
@@ -145,7 +149,7 @@ class Loader:
     def load_file(self, entry: Path, path: str, names: set[str]) -> None:
         try:
             sidecar = self.read_sidecar(entry, path) if sidecar_name(path) in names else None
-            parsed = parse_file(path, read_file(entry), sidecar)
+            parsed = self.parse(path, read_file(entry), sidecar)
         except (FileProblem, FileProblems) as problem:
             self.problems(path, problem)
             return
@@ -217,13 +221,14 @@ class Loader:
         self.kb.chat.extend(parsed.chat)
 
 
-def load_directory(directory: Path, served: Served | None = None) -> Loader:
+def load_directory(directory: Path, served: Served | None = None, parse: Parse = parse_file) -> Loader:
     """Load ``directory``; the result also tells which file owns each id (uploads check collisions with it).
 
     ``served``: what the running bot serves now, so that those files keep their ids against newcomers.
+    ``parse``: how one file is parsed (``ParsedFiles.parse`` answers unchanged files from a cache).
     """
     kb = KnowledgeBase(documents=[], passages=[], glossary=[], errors=[], directory=str(directory))
-    loader = Loader(real_root=os.path.realpath(directory), kb=kb, served=served or Served())
+    loader = Loader(real_root=os.path.realpath(directory), kb=kb, served=served or Served(), parse=parse)
     if not directory.is_dir():
         what = "is not a folder" if directory.exists() else "does not exist"
         loader.error(".", 0, f"the knowledge folder {directory} {what}")
@@ -235,9 +240,9 @@ def load_directory(directory: Path, served: Served | None = None) -> Loader:
     return loader
 
 
-def load_knowledge(directory: Path, served: Served | None = None) -> KnowledgeBase:
+def load_knowledge(directory: Path, served: Served | None = None, parse: Parse = parse_file) -> KnowledgeBase:
     """Load every knowledge file under ``directory`` (recursively, sorted); bad files become ``kb.errors``."""
-    return load_directory(Path(directory), served).kb
+    return load_directory(Path(directory), served, parse).kb
 
 
 def shrinkage(before: KnowledgeBase, after: KnowledgeBase) -> list[str]:

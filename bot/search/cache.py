@@ -21,7 +21,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 CACHE_FORMAT = 1  # bump when the layout of the cache file changes
 CACHE_NAME = "index-cache.npz"
 _SEGMENT_ARRAYS = ("tokens", "lengths", "pair_words", "pair_terms", "count_words", "counts")
-_INDEX_ARRAYS = ("params", "doc_lengths", "df", "idf", "indptr", "doc_ids", "weights")
+_INDEX_ARRAYS = ("surface", "params", "doc_lengths", "df", "idf", "indptr", "doc_ids", "weights")
 
 # What is indexed for one passage: (text, language, extra tokens)
 Prepare = Callable[[Passage], tuple[str, str, Sequence[str]]]
@@ -55,9 +55,16 @@ def cache_path_beside(db_path: Path) -> Path:
 def analyzer_fingerprint() -> str:
     """``ANALYZER_VERSION`` plus a hash of the analysis code: a forgotten version bump cannot serve stale tokens."""
     digest = hashlib.blake2b(digest_size=12)
-    for module in (analysis, indexing):
+    for module in (analysis, indexing, retriever_module()):
         digest.update(Path(module.__file__ or "").read_bytes())
     return f"{analysis.ANALYZER_VERSION}:{digest.hexdigest()}"
+
+
+def retriever_module() -> object:
+    """The retriever's module: it decides what text of a passage is indexed (imported late: it imports us)."""
+    import bot.search.retriever as retriever
+
+    return retriever
 
 
 @dataclass(slots=True)
@@ -65,7 +72,7 @@ class IndexedCorpus:
     """What the retriever needs from indexing: the BM25 index and the surface words of the corpus."""
 
     index: BM25Index
-    surface: dict[str, frozenset[str]]  # folded word -> index tokens made from it
+    surface: Mapping[str, frozenset[str]]  # folded word -> index tokens made from it
     frequencies: dict[str, int]  # folded word -> occurrences
     files: int = 0
     reused_files: int = 0  # files whose analysis came from the cache
@@ -89,11 +96,12 @@ def _strings(blob: np.ndarray) -> list[str]:
     return text.split("\x00") if text else []
 
 
-def _hash_file(inputs: Sequence[tuple[str, str, Sequence[str]]], path: str) -> str:
+def _hash_file(passages: Sequence[Passage], path: str) -> str:
+    """A digest of everything indexed from one file's passages (what ``Prepare`` reads from them)."""
     digest = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=16)
-    for text, language, extra in inputs:
-        digest.update(b"\x1e" + language.encode() + b"\x1f" + "\x1f".join(extra).encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1d" + text.encode("utf-8", "surrogatepass"))
+    for p in passages:
+        fields = (p.language, p.kind, p.heading, p.text, *p.questions)
+        digest.update("\x1e".join(fields).encode("utf-8", "surrogatepass") + b"\x1d")
     return digest.hexdigest()
 
 
@@ -180,6 +188,9 @@ def _check(s: _Snapshot) -> None:
         arr = a[name]
         if arr.shape[0] and (int(arr.min()) < 0 or int(arr.max()) >= bound):
             raise CacheError(f"{name} out of range")
+    surface = a["surface"]
+    if surface.shape[0] and (int(surface.min()) < 0 or int(surface.max()) >= max(n_terms, 1) * max(n_words, 1)):
+        raise CacheError("surface out of range")
     if a["indptr"].shape[0] and (np.diff(a["indptr"]) < 0).any():
         raise CacheError("indptr")
 
@@ -204,16 +215,44 @@ def _segments(snapshot: _Snapshot) -> dict[str, dict[str, np.ndarray]]:
     return out
 
 
-def _surface(terms: Sequence[str], words: Sequence[str], seg: dict[str, np.ndarray]) -> tuple[dict, dict]:
-    n_terms = max(len(terms), 1)
-    keys = np.unique(seg["pair_words"].astype(np.int64) * n_terms + seg["pair_terms"])
-    found: dict[str, list[str]] = {}
-    for w, t in zip((keys // n_terms).tolist(), (keys % n_terms).tolist(), strict=True):
-        found.setdefault(words[w], []).append(terms[t])
+def _surface_pairs(terms: Sequence[str], seg: dict[str, np.ndarray]) -> np.ndarray:
+    """The distinct (word, term) pairs of all files, as ``word * n_terms + term`` keys."""
+    return np.unique(seg["pair_words"].astype(np.int64) * max(len(terms), 1) + seg["pair_terms"])
+
+
+class SurfaceWords(Mapping[str, frozenset[str]]):
+    """``folded word -> index tokens made from it``, read from the sorted (word, term) pairs when asked."""
+
+    __slots__ = ("_ids", "_keys", "_n_terms", "_terms", "_words")
+
+    def __init__(self, terms: Sequence[str], words: Sequence[str], keys: np.ndarray) -> None:
+        self._n_terms = max(len(terms), 1)
+        self._terms, self._keys = terms, keys  # keys: word * n_terms + term, sorted, so a word's pairs are a slice
+        present = np.unique(keys // self._n_terms)
+        self._words = [words[w] for w in present.tolist()]
+        self._ids = dict(zip(self._words, present.tolist(), strict=True))
+
+    def __getitem__(self, word: str) -> frozenset[str]:
+        wid = self._ids[word]
+        lo = np.searchsorted(self._keys, wid * self._n_terms)
+        hi = np.searchsorted(self._keys, (wid + 1) * self._n_terms)
+        return frozenset(self._terms[t] for t in (self._keys[lo:hi] % self._n_terms).tolist())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._ids
+
+
+def _surface(terms: Sequence[str], words: Sequence[str], seg: dict[str, np.ndarray], keys: np.ndarray) -> tuple:
     totals = np.bincount(seg["count_words"], weights=seg["counts"], minlength=len(words))
     used = np.flatnonzero(totals)
     frequencies = dict(zip([words[w] for w in used.tolist()], totals[used].astype(np.int64).tolist(), strict=True))
-    return {w: frozenset(t) for w, t in found.items()}, frequencies
+    return SurfaceWords(terms, words, keys), frequencies
 
 
 def build_index(
@@ -227,27 +266,26 @@ def build_index(
     """Index ``passages`` (file by file, as the loader lists them), reusing what ``cache`` holds."""
     key = {"analyzer": analyzer_fingerprint(), "k1": k1, "b": b, "epsilon": 0.25}
     groups = file_groups(passages)
-    inputs = [[prepare(p) for p in passages[start:end]] for _, start, end in groups]
-    hashes = [_hash_file(inp, path) for inp, (path, _, _) in zip(inputs, groups, strict=True)]
+    hashes = [_hash_file(passages[start:end], path) for path, start, end in groups]
     snapshot = cache.load(key) if cache is not None else None
     files_now = [[path, digest] for (path, _, _), digest in zip(groups, hashes, strict=True)]
 
     if snapshot is not None and [f[:2] for f in snapshot.manifest["files"]] == files_now:
         a = snapshot.arrays
-        index = BM25Index.from_arrays({**{n: a[n] for n in _INDEX_ARRAYS}, "tokens": a["tokens"]}, snapshot.terms)
-        surface, frequencies = _surface(snapshot.terms, snapshot.words, a)
+        index = BM25Index.from_arrays({**{n: a[n] for n in _INDEX_ARRAYS[1:]}, "tokens": a["tokens"]}, snapshot.terms)
+        surface, frequencies = _surface(snapshot.terms, snapshot.words, a, a["surface"])
         return IndexedCorpus(index, surface, frequencies, len(groups), reused_files=len(groups))
 
     saved = _segments(snapshot) if snapshot is not None else {}
     analyzer = PassageAnalyzer(snapshot.terms, snapshot.words) if snapshot is not None else PassageAnalyzer()
     pieces: list[dict[str, np.ndarray]] = []
     reused = 0
-    for inp, digest in zip(inputs, hashes, strict=True):
+    for (_, start, end), digest in zip(groups, hashes, strict=True):
         if digest in saved:
             pieces.append(saved[digest])
             reused += 1
         else:
-            ft: FileTokens = analyzer.analyse(inp)
+            ft: FileTokens = analyzer.analyse(prepare(p) for p in passages[start:end])
             pieces.append({n: getattr(ft, n) for n in _SEGMENT_ARRAYS})
     seg = {n: np.concatenate([p[n] for p in pieces]) if pieces else np.zeros(0, np.int32) for n in _SEGMENT_ARRAYS}
     seg["counts"] = seg["counts"].astype(np.int64)
@@ -266,12 +304,13 @@ def build_index(
     for name in ("tokens", "lengths", "pair_words", "pair_terms", "count_words"):
         seg[name] = seg[name].astype(np.int32)
     index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b)
-    surface, frequencies = _surface(terms, words, seg)
+    pairs = _surface_pairs(terms, seg)
+    surface, frequencies = _surface(terms, words, seg, pairs)
     if cache is not None:
         files = [[*f, *(int(p[n].shape[0]) for n in ("lengths", "tokens", "pair_words", "count_words"))]
                  for f, p in zip(files_now, pieces, strict=True)]
         arrays = {n: v for n, v in index.arrays().items() if n != "tokens"}
-        cache.save(key, files, terms, words, {**seg, **arrays})
+        cache.save(key, files, terms, words, {**seg, **arrays, "surface": pairs})
     return IndexedCorpus(index, surface, frequencies, len(groups), reused, len(groups) - reused)
 
 

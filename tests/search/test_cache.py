@@ -110,3 +110,34 @@ async def test_reload_after_an_added_file_reuses_the_others(knowledge: Path, tmp
         assert answer.answered and answer.citations[0].doc_id == "added-en"
     finally:
         assistant.close()
+
+
+def test_parsed_files_are_reused_and_a_damaged_cache_is_ignored(
+    knowledge: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
+
+    path = tmp_path / PARSED_CACHE_NAME
+    first = ParsedFiles(path)
+    kb = load_knowledge(knowledge, parse=first.parse)
+    first.save()
+    assert first.hits == 0 and path.exists()
+    again = ParsedFiles(path)
+    reloaded = load_knowledge(knowledge, parse=again.parse)
+    assert again.hits > 0 and reloaded.passages == kb.passages and reloaded.documents == kb.documents
+    assert reloaded.glossary == kb.glossary
+    target = knowledge / "en" / "elysee.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    changed = ParsedFiles(path)
+    kb2 = load_knowledge(knowledge, parse=changed.parse)
+    assert any(p.text == "A new paragraph." for p in kb2.passages)  # the changed file was parsed again
+    assert len(kb.documents) - 1 <= changed.hits < len(kb.documents) + len(kb.glossary) + 5
+    changed.save()
+    kb = kb2
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with caplog.at_level(logging.WARNING, logger="bot.knowledge.parsed_cache"):
+        damaged = ParsedFiles(path)
+    assert damaged.hits == 0 and len(caplog.records) == 1 and "rebuilding" in caplog.records[0].getMessage()
+    assert load_knowledge(knowledge, parse=damaged.parse).passages == kb.passages

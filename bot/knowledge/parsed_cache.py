@@ -1,0 +1,111 @@
+"""Parsed knowledge files kept between runs, so a restart with unchanged files does not parse them again.
+
+Keyed by a digest of the file's path, bytes and sidecar bytes: any change parses the file again. The cache is
+one file (beside the index cache): a header, a digest of the body, the body. The body is read only if its
+digest matches and only with an unpickler that rebuilds the project's own types (``bot.*``), so a damaged or
+foreign file is never executed nor trusted; it is ignored with one log line and rewritten. Written to a
+temporary file and renamed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from bot.knowledge.parse import ParsedFile, parse_file
+
+log = logging.getLogger(__name__)
+
+PARSED_CACHE_NAME = "knowledge-cache.bin"
+_MAGIC = b"declaration-bot parsed files 1\n"
+_DIGEST = 32
+
+
+class _ProjectUnpickler(pickle.Unpickler):
+    """Rebuilds only the project's types: anything else in the stream is refused."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if module.startswith("bot."):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a project type")
+
+
+def _key(path: str, data: bytes, sidecar: tuple[str, bytes] | None) -> bytes:
+    digest = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=16)
+    digest.update(b"\0" + len(data).to_bytes(8, "little") + data)
+    if sidecar is not None:
+        digest.update(b"\1" + sidecar[0].encode("utf-8", "surrogatepass") + b"\0" + sidecar[1])
+    return digest.digest()
+
+
+class ParsedFiles:
+    """``parse`` as :func:`bot.knowledge.parse.parse_file`, answering from the cache for unchanged files."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._saved: dict[bytes, bytes] = self._read()
+        self._used: dict[bytes, bytes] = {}
+        self.hits = 0
+
+    def _read(self) -> dict[bytes, bytes]:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            log.warning("knowledge cache %s cannot be read (%s); parsing every file", self.path, error.strerror)
+            return {}
+        body = raw[len(_MAGIC) + _DIGEST :]
+        try:
+            expected = raw[len(_MAGIC) : len(_MAGIC) + _DIGEST]
+            if not raw.startswith(_MAGIC) or hashlib.blake2b(body, digest_size=_DIGEST).digest() != expected:
+                raise ValueError("digest")
+            saved = _ProjectUnpickler(io.BytesIO(body)).load() if body else {}
+            if not isinstance(saved, dict):
+                raise ValueError("layout")
+        except Exception as error:  # damaged or foreign: never trusted
+            log.warning("knowledge cache %s is unreadable (%s); rebuilding it", self.path, type(error).__name__)
+            return {}
+        return saved
+
+    def parse(self, path: str, data: bytes, sidecar: tuple[str, bytes] | None = None) -> ParsedFile:
+        key = _key(path, data, sidecar)
+        blob = self._saved.get(key)
+        if blob is not None:
+            try:
+                parsed = _ProjectUnpickler(io.BytesIO(blob)).load()
+                if isinstance(parsed, ParsedFile):
+                    self._used[key] = blob
+                    self.hits += 1
+                    return parsed
+            except Exception:  # one damaged entry: parse the file
+                pass
+        parsed = parse_file(path, data, sidecar)  # FileProblem(s) propagate, and are not cached
+        self._used[key] = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+        return parsed
+
+    def save(self) -> None:
+        """Keep what the last load used (atomically); nothing is written when nothing changed."""
+        if self._used.keys() == self._saved.keys():
+            return
+        body = pickle.dumps(self._used, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".knowledge-cache-", suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(_MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            log.warning("knowledge cache %s cannot be written (%s)", self.path, error.strerror)
+        self._saved = self._used
