@@ -120,7 +120,7 @@ class KnowledgeBase:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    n: int  # 1-based position in the answer
+    n: int  # 1-based number of its source in the answer (two quotes of one document share it)
     doc_id: str
     passage_id: str
     title: str

@@ -15,6 +15,7 @@ from bot.models import Answer, Citation
 
 COMPACT_CHARS = 1_000
 """The longest answer a member reads on a phone (an issue 11 target; Discord would allow 4,096)."""
+TITLE_CHARS = 70  # a source's title in its line; the link names the site
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`\[\]<])")
 _LINE_START = re.compile(r"^([>#-])", re.MULTILINE)
@@ -50,11 +51,20 @@ def highlight(snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 def render_source(citation: Citation, language: str | None = None) -> str:
     """``**[n]** *Title* · [host](link)``: the link only for a plain http(s) URL, the language when not ``language``."""
-    title = f"*{escape_markdown(citation.title)}*"
+    title = f"*{escape_markdown(_clip(citation.title, TITLE_CHARS))}*"
     link = citation.source if _URL.match(citation.source or "") else ""
     source = f" · [{escape_markdown(_host(link))}]({link})" if link else ""
     marker = f" · {citation.language.upper()}" if language and citation.language != language else ""
     return f"**[{citation.n}]** {title}{source}{marker}"
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:(") + ELLIPSIS
 
 
 def _host(url: str) -> str:
@@ -71,13 +81,23 @@ def render_citation(citation: Citation, language: str | None = None) -> str:
     return f"{render_quote(citation)}\n{render_source(citation, language)}"
 
 
+def source_count(answer: Answer) -> int:
+    """How many sources an answer quotes (two quotes of one document are one source)."""
+    return len({c.n for c in answer.citations})
+
+
 def render_citations(answer: Answer) -> list[str]:
     """The blocks of an answer, joined by a blank line: the summary (quoted from [1]) first, then each source.
 
     The summary is the snippet of the first citation, so its block is that citation's. When the corpus has the
     fact only in another language, a short localized note says so before it.
     """
-    blocks = [render_citation(c, answer.language) for c in answer.citations]
+    blocks, shown = [], set()
+    for citation in answer.citations:  # a second quote of a source already listed points back to it
+        again = citation.n in shown
+        shown.add(citation.n)
+        source = f"**[{citation.n}]**" if again else render_source(citation, answer.language)
+        blocks.append(f"{render_quote(citation)}\n{source}")
     if blocks and answer.citations[0].language != answer.language:
         name = t(f"language.{answer.citations[0].language}", answer.language)
         note = t("answer.other_language", answer.language, name=name)

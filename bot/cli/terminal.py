@@ -15,6 +15,7 @@ from rich.text import Text
 
 from bot.i18n import t
 from bot.models import Answer, Citation, KnowledgeBase
+from bot.render import source_count
 
 QUOTE_BAR = "▌ "
 
@@ -54,10 +55,13 @@ def answer_text(answer: Answer) -> Text:
     if first.language != language:
         name = t(f"language.{first.language}", language)
         blocks.append(Text(t("answer.other_language", language, name=name), style="dim"))
-    for citation in answer.citations:
-        blocks.append(Text("\n").join([_quote(citation), _source(citation, language)]))
-    footer_key = "footer.one" if len(answer.citations) == 1 else "footer"
-    blocks.append(Text(t(footer_key, language, n=len(answer.citations)), style="dim"))
+    shown: set[int] = set()
+    for citation in answer.citations:  # a second quote of a source already listed points back to it
+        source = Text(f"[{citation.n}]", style="bold") if citation.n in shown else _source(citation, language)
+        shown.add(citation.n)
+        blocks.append(Text("\n").join([_quote(citation), source]))
+    count = source_count(answer)
+    blocks.append(Text(t("footer.one" if count == 1 else "footer", language, n=count), style="dim"))
     return Text("\n\n").join(blocks)
 
 

@@ -82,7 +82,9 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         if _near_duplicate(retriever, hit.index, chosen):
             continue
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
-        citation = _citation(retriever, len(citations) + 1, hit.index, hit.score, weights, words, limit)
+        sources = list(dict.fromkeys(retriever.passages[i].doc_id for i in [*chosen, hit.index]))
+        n = sources.index(retriever.passages[hit.index].doc_id) + 1  # two quotes of one document: one source
+        citation = _citation(retriever, n, hit.index, hit.score, weights, words, limit)
         all_tokens = frozenset(analyze(citation.snippet, citation.language))
         tokens = all_tokens - asked
         new = tokens - shown
