@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.search.cleanup import MENTIONS
+
 MAX_QUESTION_CHARS = 1000
 
-_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:\d+(?::\w)?>")
-_EVERYONE = re.compile(r"@+(?:everyone|here)\b", re.IGNORECASE)
+_MENTION = re.compile(MENTIONS, re.IGNORECASE)
 _CODE_FENCE = re.compile(r"```(?:[a-zA-Z0-9_+-]*\n)?|`")
 _SPACES = re.compile(r"\s+")
 
@@ -51,7 +52,6 @@ def clean_question(text: str | None) -> str:
     # Invisible characters go first: "<@\u200b123>" or "@\u200beveryone" must not become a mention below.
     cleaned = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
     cleaned = _MENTION.sub(" ", cleaned)
-    cleaned = _EVERYONE.sub(" ", cleaned)
     cleaned = _CODE_FENCE.sub(" ", cleaned)
     cleaned = _SPACES.sub(" ", _strip_invisible(cleaned)).strip()
     if not cleaned:

@@ -16,12 +16,10 @@ from functools import lru_cache
 
 from bot.models import ChatKind, ChatPhrases
 
-# Discord syntax: user/role/channel mentions, custom (animated) emoji, timestamps, @everyone/@here, slash
-# commands quoted in text, URLs, emoji shortcodes (:thumbsup:).
-_DISCORD = re.compile(
-    r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:\d+(?::\w)?>|@+(?:everyone|here)\b|https?://\S+|\bwww\.\S+|:[a-z0-9_+\-]+:",
-    re.IGNORECASE,
-)
+# Discord mentions: user/role/channel mentions, custom (animated) emoji, timestamps, @everyone/@here. The log
+# keeps a question without them (bot.questions); the search also drops URLs and emoji shortcodes (:thumbsup:).
+MENTIONS = r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:\d+(?::\w)?>|@+(?:everyone|here)\b"
+_DISCORD = re.compile(MENTIONS + r"|https?://\S+|\bwww\.\S+|:[a-z0-9_+\-]+:", re.IGNORECASE)
 _EMOJI_CATEGORIES = ("So", "Sk", "Cs", "Co")
 _EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
