@@ -215,13 +215,13 @@ def main(argv: list[str]) -> int:
         print(f"== {name} ({sum(i.in_scope for i in items)} in scope, {sum(not i.in_scope for i in items)} out)")
         print(table({"bot": ours, "rank-bm25": evaluate(naive.answer, items)}))
         print(latency_line(ours))
+        for label, templates in (("noise kept", NOISE_TEMPLATES), ("unlisted noise kept", UNLISTED_NOISE_TEMPLATES)):
+            kept = noise_robustness(detected(retriever), items, templates)
+            print(label + ": " + ", ".join(f"{lang} {a}/{b} {ratio((a, b)):.0%}" for lang, (a, b) in kept.items()))
         if show_failures:
             print("\n".join(ours.failures()))
     return 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
 
 
 # Noise a member types around a question (metamorphic test): the first citation must not change.
@@ -254,11 +254,19 @@ NOISE_TEMPLATES: dict[str, tuple[str, ...]] = {
         "ちょっと聞きたいんだけど、{q}",
     ),
 }
+# Chatter that the shipped chat lists do NOT hold: what the word weighting alone must survive (held out).
+UNLISTED_NOISE_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "en": ("gm fam, {q} cheers mate", "{q} asking for a friend"),
+    "fr": ("wsh la mif {q} bisous", "{q} je demande pour un ami"),
+    "ja": ("おつ〜 {q} よろぴく", "{q} 気になって眠れない"),
+}
 SMALL_TALK = ("hi", "hello!", "help", "aide", "merci", "merci beaucoup !", "ヘルプ", "ありがとう", "👍", "salut !",
               "thanks!", "hey @everyone", "coucou", "こんにちは", "<@123> 🙏", "ok thx")
 
 
-def noise_robustness(answer: Callable[[str, str], object], items: list[Item]) -> dict[str, tuple[int, int]]:
+def noise_robustness(
+    answer: Callable[[str, str], object], items: list[Item], templates: dict[str, tuple[str, ...]] = NOISE_TEMPLATES
+) -> dict[str, tuple[int, int]]:
     """Per language: (kept, total) first citations over every answered in-scope item × every noise template."""
     kept: dict[str, list[bool]] = {}
     for item in items:
@@ -268,8 +276,12 @@ def noise_robustness(answer: Callable[[str, str], object], items: list[Item]) ->
         if not plain.answered:
             continue
         first = plain.citations[0].passage_id
-        for template in NOISE_TEMPLATES[item.language]:
+        for template in templates[item.language]:
             noisy = answer(template.format(q=item.question), item.language)
             same = noisy.answered and noisy.citations[0].passage_id == first
             kept.setdefault(item.language, []).append(same)
     return {lang: (sum(v), len(v)) for lang, v in kept.items()}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
