@@ -58,6 +58,7 @@ def build_retriever(
     parsed = ParsedFiles(Path(cache_path).with_name(PARSED_CACHE_NAME))  # unchanged files are not parsed again
     kb = load_knowledge(Path(directory), served, parse=parsed.parse)
     parsed.save()
+    del parsed  # its pickled files are as large as the corpus: gone before the index is built
     return Retriever(kb, cache=IndexCache(cache_path), frequencies=frequencies)
 
 
