@@ -1,10 +1,10 @@
 """Parsed knowledge files kept between runs, so a restart with unchanged files does not parse them again.
 
 Keyed by a digest of the file's path, bytes and sidecar bytes: any change parses the file again. The cache is
-one file (beside the index cache): a header, a digest of the body, the body. The body is read only if its
-digest matches and only with an unpickler that rebuilds the project's own types (``bot.*``), so a damaged or
-foreign file is never executed nor trusted; it is ignored with one log line and rewritten. Written to a
-temporary file and renamed.
+one file (beside the index cache): a header, a digest of the body, the body (key, length, pickled file, …).
+The body is read only if its digest matches, and each file only with an unpickler that rebuilds the project's
+own types (``bot.*``), so a damaged or foreign cache is never executed nor trusted; it is ignored with one
+log line and rewritten. Written to a temporary file and renamed.
 """
 
 from __future__ import annotations
@@ -35,6 +35,24 @@ class _ProjectUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not a project type")
 
 
+_KEY = 16  # bytes of a file's key
+
+
+def _frames(body: memoryview) -> dict[bytes, bytes]:
+    """``key (16 bytes) + length (8 bytes) + pickled ParsedFile``, repeated."""
+    saved: dict[bytes, bytes] = {}
+    at = 0
+    while at < len(body):
+        key = bytes(body[at : at + _KEY])
+        size = int.from_bytes(body[at + _KEY : at + _KEY + 8], "little")
+        at += _KEY + 8
+        if len(key) != _KEY or at + size > len(body):
+            raise ValueError("layout")
+        saved[key] = bytes(body[at : at + size])
+        at += size
+    return saved
+
+
 def _key(path: str, data: bytes, sidecar: tuple[str, bytes] | None) -> bytes:
     digest = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=16)
     digest.update(b"\0" + len(data).to_bytes(8, "little") + data)
@@ -60,14 +78,12 @@ class ParsedFiles:
         except OSError as error:
             log.warning("knowledge cache %s cannot be read (%s); parsing every file", self.path, error.strerror)
             return {}
-        body = raw[len(_MAGIC) + _DIGEST :]
+        body = memoryview(raw)[len(_MAGIC) + _DIGEST :]
         try:
             expected = raw[len(_MAGIC) : len(_MAGIC) + _DIGEST]
             if not raw.startswith(_MAGIC) or hashlib.blake2b(body, digest_size=_DIGEST).digest() != expected:
                 raise ValueError("digest")
-            saved = _ProjectUnpickler(io.BytesIO(body)).load() if body else {}
-            if not isinstance(saved, dict):
-                raise ValueError("layout")
+            saved = _frames(body)
         except Exception as error:  # damaged or foreign: never trusted
             log.warning("knowledge cache %s is unreadable (%s); rebuilding it", self.path, type(error).__name__)
             return {}
@@ -93,13 +109,22 @@ class ParsedFiles:
         """Keep what the last load used (atomically); nothing is written when nothing changed."""
         if self._used.keys() == self._saved.keys():
             return
-        body = pickle.dumps(self._used, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".knowledge-cache-", suffix=".tmp", dir=self.path.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(_MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+                    # entry by entry: writing and hashing large buffers release the GIL (a reload in a worker
+                    # thread must not stall the event loop while one big pickle is built)
+                    handle.write(_MAGIC + bytes(_DIGEST))
+                    digest = hashlib.blake2b(digest_size=_DIGEST)
+                    for key, blob in self._used.items():
+                        frame = key + len(blob).to_bytes(8, "little")
+                        for part in (frame, blob):
+                            digest.update(part)
+                            handle.write(part)
+                    handle.seek(len(_MAGIC))
+                    handle.write(digest.digest())
                     handle.flush()
                     os.fsync(handle.fileno())
                 os.replace(tmp, self.path)
