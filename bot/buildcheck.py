@@ -49,7 +49,11 @@ def _child(conn: Connection, directory: str, upload: tuple[str, bytes] | None, m
                 target.write_bytes(upload[1])
                 folder = copy
             retriever = Retriever(load_knowledge(folder))
-            conn.send(("ok", len(retriever.passages)))
+            refused = [e for e in retriever.indexed.skipped if upload is not None and e.path == upload[0]]
+            if refused:  # a start would skip this file: an upload of it is refused instead
+                conn.send(("unindexable", refused[0]))
+            else:
+                conn.send(("ok", len(retriever.passages)))
     except MemoryError:
         conn.send(("memory", 0))
     except Exception as exc:  # reported to the moderator as one line
@@ -93,6 +97,8 @@ def check_build(
         status, detail = ("memory", "") if process.exitcode == -9 else ("error", f"exit code {process.exitcode}")
     if status == "ok":
         return None
+    if status == "unindexable":
+        return detail
     if status == "memory":
         return LoadError(where, 1, f"building the index needed more than {budget.memory_mb:,} MB; the file was "
                          "not used (is there pasted data or a huge word in it?)")

@@ -14,6 +14,7 @@ from bot.knowledge import edits
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.parity import gaps, groups
 from bot.models import KnowledgeBase, LoadError
+from bot.search.retriever import indexable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -77,6 +78,7 @@ def run_check(args: argparse.Namespace) -> int:
     directory, kb = _load(args)
     if kb is None:
         return 2
+    kb = indexable(kb)  # a file the index cannot analyse is reported as a start would skip it
     for error in kb.errors:
         print(format_error(directory, error))
     for warning in kb.warnings:

@@ -22,12 +22,12 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from bot.models import Passage
+from bot.models import LoadError, Passage
 from bot.search import analysis, indexing
 from bot.search.bm25 import BM25Index, first_occurrence_ids
 from bot.search.indexing import FileTokens, PassageAnalyzer, file_groups
@@ -77,6 +77,7 @@ class IndexedCorpus:
     files: int = 0
     reused_files: int = 0  # files whose analysis came from the cache
     analysed_files: int = 0
+    skipped: list[LoadError] = field(default_factory=list)  # files whose analysis failed: not indexed
 
 
 @dataclass(slots=True)
@@ -255,6 +256,31 @@ def _surface(terms: Sequence[str], words: Sequence[str], seg: dict[str, np.ndarr
     return SurfaceWords(terms, words, keys), frequencies
 
 
+UNINDEXABLE = "could not be indexed ({error}); the file is not served"
+
+
+def _analyse_file(
+    analyzer: PassageAnalyzer, prepare: Prepare, passages: Sequence[Passage]
+) -> FileTokens | LoadError:
+    """One file's tokens, or the ``path:line`` error of the passage whose analysis raised.
+
+    A start must not die on one file the analysis cannot handle: the caller drops that file and serves the rest.
+    """
+    current = passages[0]
+
+    def prepared() -> Iterator[tuple[str, str, Sequence[str]]]:
+        nonlocal current
+        for current in passages:
+            yield prepare(current)
+
+    try:
+        return analyzer.analyse(prepared())
+    except Exception as error:  # any failure in one file's analysis: that file is skipped, never a crash
+        log.error("knowledge file %s:%d skipped: indexing it raised %s",
+                  current.path, current.line, type(error).__name__, exc_info=True)
+        return LoadError(current.path, current.line, UNINDEXABLE.format(error=type(error).__name__))
+
+
 def build_index(
     passages: Sequence[Passage],
     prepare: Prepare,
@@ -263,7 +289,10 @@ def build_index(
     b: float = 0.75,
     cache: IndexCache | None = None,
 ) -> IndexedCorpus:
-    """Index ``passages`` (file by file, as the loader lists them), reusing what ``cache`` holds."""
+    """Index ``passages`` (file by file, as the loader lists them), reusing what ``cache`` holds.
+
+    A file whose analysis raises is left out of the index (``skipped``); the caller drops its passages.
+    """
     key = {"analyzer": analyzer_fingerprint(), "k1": k1, "b": b, "epsilon": 0.25}
     groups = file_groups(passages)
     hashes = [_hash_file(passages[start:end], path) for path, start, end in groups]
@@ -279,18 +308,24 @@ def build_index(
     saved = _segments(snapshot) if snapshot is not None else {}
     analyzer = PassageAnalyzer(snapshot.terms, snapshot.words) if snapshot is not None else PassageAnalyzer()
     pieces: list[dict[str, np.ndarray]] = []
+    indexed_files: list[list] = []
+    skipped: list[LoadError] = []
     reused = 0
-    for (_, start, end), digest in zip(groups, hashes, strict=True):
-        if digest in saved:
-            pieces.append(saved[digest])
+    for (_, start, end), file_now in zip(groups, files_now, strict=True):
+        if file_now[1] in saved:
+            pieces.append(saved[file_now[1]])
             reused += 1
         else:
-            ft: FileTokens = analyzer.analyse(prepare(p) for p in passages[start:end])
+            ft = _analyse_file(analyzer, prepare, passages[start:end])
+            if isinstance(ft, LoadError):
+                skipped.append(ft)
+                continue
             pieces.append({n: getattr(ft, n) for n in _SEGMENT_ARRAYS})
+        indexed_files.append(file_now)
     seg = {n: np.concatenate([p[n] for p in pieces]) if pieces else np.zeros(0, np.int32) for n in _SEGMENT_ARRAYS}
     seg["counts"] = seg["counts"].astype(np.int64)
     terms, words = analyzer.terms, analyzer.words
-    if snapshot is not None:  # ids from an older build: renumber by first occurrence, drop what is gone
+    if snapshot is not None or skipped:  # ids from an older or failed analysis: renumber, drop what is gone
         seg["tokens"], old_terms = first_occurrence_ids(seg["tokens"].astype(np.int32), len(terms))
         term_map = np.full(max(len(terms), 1), -1, dtype=np.int32)
         term_map[old_terms] = np.arange(old_terms.shape[0], dtype=np.int32)
@@ -308,10 +343,10 @@ def build_index(
     surface, frequencies = _surface(terms, words, seg, pairs)
     if cache is not None:
         files = [[*f, *(int(p[n].shape[0]) for n in ("lengths", "tokens", "pair_words", "count_words"))]
-                 for f, p in zip(files_now, pieces, strict=True)]
+                 for f, p in zip(indexed_files, pieces, strict=True)]
         arrays = {n: v for n, v in index.arrays().items() if n != "tokens"}
         cache.save(key, files, terms, words, {**seg, **arrays, "surface": pairs})
-    return IndexedCorpus(index, surface, frequencies, len(groups), reused, len(groups) - reused)
+    return IndexedCorpus(index, surface, frequencies, len(indexed_files), reused, len(indexed_files) - reused, skipped)
 
 
 __all__ = ["CACHE_NAME", "IndexCache", "IndexedCorpus", "build_index", "cache_path_beside"]

@@ -21,12 +21,12 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
 
-from bot.models import LANGUAGES, AbstentionReason, Answer, AnswerKind, Citation, KnowledgeBase, Passage
+from bot.models import LANGUAGES, AbstentionReason, Answer, AnswerKind, Citation, KnowledgeBase, LoadError, Passage
 from bot.search.analysis import (
     STOP_WORDS,
     analyze,
@@ -157,6 +157,24 @@ def _indexed_text(passage: Passage) -> tuple[str, str, list[str]]:
     return passage_index_text(passage), passage.language, extra
 
 
+def _without_skipped(kb: KnowledgeBase, skipped: list[LoadError]) -> KnowledgeBase:
+    """``kb`` less the files the index left out, each with its ``path:line`` error (served: the rest)."""
+    if not skipped:
+        return kb
+    paths = {e.path for e in skipped}
+    return replace(
+        kb,
+        documents=[d for d in kb.documents if d.path not in paths],
+        passages=[p for p in kb.passages if p.path not in paths],
+        errors=sorted([*kb.errors, *skipped], key=lambda e: (e.path, e.line)),
+    )
+
+
+def indexable(kb: KnowledgeBase) -> KnowledgeBase:
+    """``kb`` as a start would serve it: files the index cannot analyse left out, with their errors."""
+    return _without_skipped(kb, build_index(kb.passages, _indexed_text).skipped)
+
+
 class _TokenSets:
     """``token_sets[i]``: the distinct tokens of passage ``i``, read from the index's arrays when asked."""
 
@@ -181,10 +199,10 @@ class Retriever:
         cache: IndexCache | None = None,
         frequencies: WordFrequencies | None = None,
     ) -> None:
-        self.kb = kb
         self.frequencies = frequencies or WordFrequencies()
+        self.indexed = indexed = build_index(kb.passages, _indexed_text, k1=k1, b=b, cache=cache)
+        self.kb = kb = _without_skipped(kb, indexed.skipped)
         self.passages = list(kb.passages)
-        self.indexed = indexed = build_index(self.passages, _indexed_text, k1=k1, b=b, cache=cache)
         self.index = indexed.index
         self._token_sets = _TokenSets(self.index)
         self._languages = np.array([p.language for p in self.passages])
