@@ -144,8 +144,8 @@ def query_latencies(search: Callable[[Sequence[str]], object], queries: Sequence
     return samples
 
 
-async def event_loop_lag(ask: Callable[[Any], Awaitable[object]], questions: Sequence[Any]) -> dict[str, float]:
-    """Lateness (ms) of a ticker sleeping ``TICK_S`` while ``questions`` are answered concurrently."""
+async def lag_during(work: Callable[[], Awaitable[object]]) -> tuple[dict[str, float], float]:
+    """Ticker lateness (ms: p50/p95/max, ticks) while ``work()`` runs, and how long it ran (s)."""
     lags: list[float] = []
     done = asyncio.Event()
 
@@ -159,12 +159,21 @@ async def event_loop_lag(ask: Callable[[Any], Awaitable[object]], questions: Seq
     await asyncio.sleep(0.01)
     lags.clear()
     start = time.perf_counter()
-    await asyncio.gather(*(ask(q) for q in questions))
+    await work()
     elapsed = time.perf_counter() - start
     done.set()
     await tick
-    stats = latency_ms(lags)
-    return {"p95": stats["p95"], "max": stats["max"], "ticks": len(lags), "burst_s": elapsed}
+    return {**latency_ms(lags), "ticks": len(lags)}, elapsed
+
+
+async def event_loop_lag(ask: Callable[[Any], Awaitable[object]], questions: Sequence[Any]) -> dict[str, float]:
+    """Event-loop lateness while ``questions`` are answered concurrently."""
+
+    async def burst() -> None:
+        await asyncio.gather(*(ask(q) for q in questions))
+
+    stats, elapsed = await lag_during(burst)
+    return {"p95": stats["p95"], "max": stats["max"], "ticks": stats["ticks"], "burst_s": elapsed}
 
 
 class ExecutorSearch:

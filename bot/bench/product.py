@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.bench.benchmark import TICK_S, Target, latency_ms
+from bot.bench.benchmark import Target, lag_during, latency_ms
 from bot.bench.corpora import scifact_texts, write_folder, zipf_texts
 
 PRODUCT_SIZES = (1_000, 10_000, 100_000)
@@ -50,28 +50,6 @@ def _peak_rss_mb() -> float:
 
 
 # -- workers (each runs in its own process) ------------------------------------------------------
-
-
-async def _lag_during(work: Callable[[], object]) -> tuple[dict[str, float], float]:
-    """Event-loop lateness (ms) of a ticker sleeping TICK_S while ``work()`` (a coroutine) runs."""
-    lags: list[float] = []
-    done = asyncio.Event()
-
-    async def ticker() -> None:
-        while not done.is_set():
-            start = time.perf_counter()
-            await asyncio.sleep(TICK_S)
-            lags.append(max(0.0, time.perf_counter() - start - TICK_S))
-
-    tick = asyncio.create_task(ticker())
-    await asyncio.sleep(0.01)
-    lags.clear()
-    start = time.perf_counter()
-    await work()  # type: ignore[misc]
-    elapsed = time.perf_counter() - start
-    done.set()
-    await tick
-    return latency_ms(lags), elapsed
 
 
 def _product_worker(folder: Path, cache: Path, questions: list[str], restart_only: bool) -> dict:
@@ -98,7 +76,7 @@ def _product_worker(folder: Path, cache: Path, questions: list[str], restart_onl
         result["peak_mb"] = _peak_rss_mb()  # start and questions; the reload below holds two indexes a moment
         first = sorted(folder.glob("*.md"))[0]  # a moderator edits one file, then /kb reload
         first.write_text(first.read_text(encoding="utf-8") + "\nAn added paragraph about quokkas.\n", encoding="utf-8")
-        result["reload_lag_ms"], result["reload_s"] = await _lag_during(assistant.reload)
+        result["reload_lag_ms"], result["reload_s"] = await lag_during(assistant.reload)
 
     try:
         asyncio.run(run())
