@@ -69,6 +69,8 @@ MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floo
 ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME})  # the cited passages must hold one;
 # person and place are not enforced: "Who bakes bread?" is answered by "Bakers…", "Who chaired the G20?" by a
 # country, and the capitalised-word test of a person or place is too weak to refuse on (blind A: no change).
+NAME_MAX_ZIPF = 5.0  # a capitalised word inside the question that the corpus lacks blocks an answer unless it is
+# this common in everyday language (English 5.2, Cup 5.1 are words; Macron 4.9, Osaka 3.6 are names)
 # --- citations ---
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
@@ -86,6 +88,7 @@ class Unit:
     alternatives: set[str]  # tokens that count as this word (the token itself when known)
     expansions: list[tuple[str, ...]] = field(default_factory=list)  # glossary forms (all tokens needed)
     parts: tuple[str, ...] = ()  # a hyphenated word's parts (J-Startup: j, startup), found when all are
+    unknown_name: bool = False  # a name the corpus lacks (Macron, Osaka): the cited passages must hold it
 
     def found_in(self, tokens: frozenset[str]) -> bool:
         if not self.alternatives.isdisjoint(tokens):
@@ -346,7 +349,8 @@ class Retriever:
                     return None
                 surface = everyday
         rarity = 1.0 if named else self.frequencies.rarity(surface, language)
-        return Unit(token, keys, self._oov_idf * rarity, alternatives)
+        unknown_name = named and self.frequencies.zipf(surface, _latin(language)) < NAME_MAX_ZIPF
+        return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
 
     def _weight(self, alternatives: Iterable[str]) -> float:
         idfs = [self.index.idf(t) for t in alternatives]
@@ -450,6 +454,8 @@ class Retriever:
             return "low-coverage"
         if any(u.token[:1].isdigit() and not u.found_in(cited) for u in query.units):
             return "low-coverage"  # a number the question gives ("in 2023") must be in the cited passages
+        if any(u.unknown_name and not u.found_in(cited) for u in query.units):
+            return "low-coverage"  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka"): not in my sources
         if Kind.PRESENT in query.kinds:
             return "wrong-kind"  # "current minister", "aujourd'hui", 現在: after what a 2018 corpus can tell
         texts = [self.passages[i].text for i in chosen]

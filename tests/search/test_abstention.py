@@ -37,3 +37,11 @@ def test_a_word_in_half_the_passages_is_a_low_score_abstention(tmp_path: Path) -
     assert not vague.answered and vague.reason == "low-score" and vague.citations == []
     precise = retriever.answer("What do bakers bake?", "en")
     assert precise.answered and precise.citations[0].doc_id == "bread"
+
+
+def test_a_name_the_passages_lack_blocks_an_answer(tmp_path: Path) -> None:
+    retriever = _retriever(tmp_path)
+    named = retriever.answer("Where do bakers of Osaka bake bread before sunrise?", "en")
+    assert not named.answered and named.reason == "low-coverage" and named.citations == []
+    everyday = retriever.answer("Where do bakers bake bread before sunrise in English?", "en")
+    assert everyday.answered and everyday.citations[0].doc_id == "bread"  # a capitalised everyday word
