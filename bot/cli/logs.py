@@ -94,27 +94,26 @@ def _summary(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return 0
-    votes, lat = data["votes"], data["latency_ms"]
-    print(f"Query log {data['db']} — {_period(since)}\n")
+    votes, lat = data.votes, data.latency_ms
+    print(f"Query log {data.db} — {_period(since)}\n")
     print(table(None, [
-        ("questions", data["questions"], f"{data['members']} members"),
-        ("answered", data["answered"], _pct(data["answer_rate"])),
-        ("unanswered", data["unanswered"], ""),
-        ("feedback", f"👍 {votes['up']}  👎 {votes['down']}", f"{_pct(votes['up_rate'])} positive"),
-        ("latency", f"p50 {lat['p50']} ms", f"p95 {lat['p95']} ms  max {lat['max']} ms"),
+        ("questions", data.questions, f"{data.members} members"),
+        ("answered", data.answered, _pct(data.answer_rate)),
+        ("unanswered", data.unanswered, ""),
+        ("feedback", f"👍 {votes.up}  👎 {votes.down}", f"{_pct(votes.up_rate)} positive"),
+        ("latency", f"p50 {lat.p50} ms", f"p95 {lat.p95} ms  max {lat.max} ms"),
     ]))
-    for title, key in (("language", "by_language"), ("front end", "by_frontend")):
-        rows = [(k, v["questions"], v["answered"], _pct(v["answer_rate"])) for k, v in data[key].items()]
+    for title, groups in (("language", data.by_language), ("front end", data.by_frontend)):
+        rows = [(k, v.questions, v.answered, _pct(v.answer_rate)) for k, v in groups.items()]
         print()
         print(table((title, "questions", "answered", "answer rate"), rows, right=(1, 2, 3)))
-    wow = data["week_over_week"]
-    this, prev, change = wow["this_week"], wow["previous_week"], wow["change"]
+    this, prev, change = data.week_over_week.this_week, data.week_over_week.previous_week, data.week_over_week.change
     print()
     print(table(("week over week", "last 7 days", "7 days before", "change"), [
-        ("questions", this["questions"], prev["questions"], _signed_pct(change["questions"])),
-        ("members", this["members"], prev["members"], _signed_pct(change["members"])),
-        ("answer rate", _pct(this["answer_rate"]), _pct(prev["answer_rate"]), _pts(change["answer_rate"])),
-        ("👍 rate", _pct(this["up_rate"]), _pct(prev["up_rate"]), _pts(change["up_rate"])),
+        ("questions", this.questions, prev.questions, _signed_pct(change.questions)),
+        ("members", this.members, prev.members, _signed_pct(change.members)),
+        ("answer rate", _pct(this.answer_rate), _pct(prev.answer_rate), _pts(change.answer_rate)),
+        ("👍 rate", _pct(this.up_rate), _pct(prev.up_rate), _pts(change.up_rate)),
     ], right=(1, 2, 3)))
     return 0
 

@@ -13,7 +13,7 @@ import math
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from bot.querylog import chart, schema, topics
 from bot.querylog.schema import QueryLogError
 
 __all__ = [
-    "QueryLogError", "export", "feedback", "format_summary", "passages", "replay", "summary", "top",
+    "QueryLogError", "Summary", "export", "feedback", "format_summary", "passages", "replay", "summary", "top",
     "unanswered",
 ]
 
@@ -109,7 +109,82 @@ def _percentile(sorted_values: list[float], pct: float) -> float | None:
 
 
 # -- summary ---------------------------------------------------------------------------------------------
-def _window_stats(conn: sqlite3.Connection, lo: float, hi: float) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class WindowStats:
+    """Questions and votes of one time window (the summary's, this week's, the week before's)."""
+
+    questions: int
+    members: int
+    answered: int
+    answer_rate: float | None  # None: no question
+    up: int
+    down: int
+    up_rate: float | None  # None: no vote
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """Questions of one language or front end."""
+
+    questions: int
+    answered: int
+    answer_rate: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Votes:
+    up: int
+    down: int
+    up_rate: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Latency:
+    """Answer latency in milliseconds (None: no question)."""
+
+    p50: float | None
+    p95: float | None
+    max: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekChange:
+    """This week against the one before: questions and members relative, rates in points (None: no base)."""
+
+    questions: float | None
+    members: float | None
+    answer_rate: float | None
+    up_rate: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekOverWeek:
+    this_week: WindowStats
+    previous_week: WindowStats
+    change: WeekChange
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What ``summary()`` returns; ``dataclasses.asdict`` gives the JSON of ``logs summary --json``."""
+
+    db: str
+    since: str | None  # ISO time, None: everything
+    until: str | None
+    days: float | None
+    questions: int
+    members: int
+    answered: int
+    unanswered: int
+    answer_rate: float | None
+    votes: Votes
+    latency_ms: Latency
+    by_language: dict[str, Breakdown]  # most questions first
+    by_frontend: dict[str, Breakdown]
+    week_over_week: WeekOverWeek
+
+
+def _window_stats(conn: sqlite3.Connection, lo: float, hi: float) -> WindowStats:
     n, members, answered = conn.execute(
         "SELECT count(*), count(DISTINCT user_hash), coalesce(sum(answered), 0) FROM questions"
         " WHERE ts >= ? AND ts < ?",
@@ -120,24 +195,16 @@ def _window_stats(conn: sqlite3.Connection, lo: float, hi: float) -> dict[str, A
         " JOIN questions q USING (qid) WHERE q.ts >= ? AND q.ts < ?",
         (lo, hi),
     ).fetchone()
-    return {
-        "questions": n,
-        "members": members,
-        "answered": answered,
-        "answer_rate": _rate(answered, n),
-        "up": up,
-        "down": down,
-        "up_rate": _rate(up, up + down),
-    }
+    return WindowStats(n, members, answered, _rate(answered, n), up, down, _rate(up, up + down))
 
 
-def _breakdown(conn: sqlite3.Connection, column: str, lo: float, hi: float) -> dict[str, dict[str, Any]]:
+def _breakdown(conn: sqlite3.Connection, column: str, lo: float, hi: float) -> dict[str, Breakdown]:
     rows = conn.execute(
         f"SELECT {column}, count(*) AS n, sum(answered) FROM questions WHERE ts >= ? AND ts < ?"
         f" GROUP BY {column} ORDER BY n DESC, {column}",
         (lo, hi),
     ).fetchall()
-    return {key: {"questions": n, "answered": a, "answer_rate": _rate(a, n)} for key, n, a in rows}
+    return {key: Breakdown(n, a, _rate(a, n)) for key, n, a in rows}
 
 
 def _change(new: float | None, old: float | None, *, relative: bool) -> float | None:
@@ -155,7 +222,7 @@ def summary(
     since: float | None = None,
     now: float | None = None,
     guild_id: int | None = None,
-) -> dict[str, Any]:
+) -> Summary:
     """Questions, members, answer rate, votes, latency, by language and front end, and week over week.
 
     The window is ``since`` (Unix time) if given, else the last ``since_days`` days (None: everything).
@@ -173,35 +240,31 @@ def summary(
         last_week = _window_stats(conn, now - 2 * WEEK, now - WEEK)
         by_language = _breakdown(conn, "language", lo, hi)
         by_frontend = _breakdown(conn, "frontend", lo, hi)
-    return {
-        "db": str(db_path),
-        "since": iso(since),
-        "until": iso(now),
-        "days": None if since is None else round((now - since) / DAY, 2),
-        "questions": stats["questions"],
-        "members": stats["members"],
-        "answered": stats["answered"],
-        "unanswered": stats["questions"] - stats["answered"],
-        "answer_rate": stats["answer_rate"],
-        "votes": {"up": stats["up"], "down": stats["down"], "up_rate": stats["up_rate"]},
-        "latency_ms": {
-            "p50": _percentile(latencies, 50),
-            "p95": _percentile(latencies, 95),
-            "max": round(latencies[-1], 1) if latencies else None,
-        },
-        "by_language": by_language,
-        "by_frontend": by_frontend,
-        "week_over_week": {
-            "this_week": this_week,
-            "previous_week": last_week,
-            "change": {
-                "questions": _change(this_week["questions"], last_week["questions"], relative=True),
-                "members": _change(this_week["members"], last_week["members"], relative=True),
-                "answer_rate": _change(this_week["answer_rate"], last_week["answer_rate"], relative=False),
-                "up_rate": _change(this_week["up_rate"], last_week["up_rate"], relative=False),
-            },
-        },
-    }
+    return Summary(
+        db=str(db_path),
+        since=iso(since),
+        until=iso(now),
+        days=None if since is None else round((now - since) / DAY, 2),
+        questions=stats.questions,
+        members=stats.members,
+        answered=stats.answered,
+        unanswered=stats.questions - stats.answered,
+        answer_rate=stats.answer_rate,
+        votes=Votes(stats.up, stats.down, stats.up_rate),
+        latency_ms=Latency(
+            p50=_percentile(latencies, 50),
+            p95=_percentile(latencies, 95),
+            max=round(latencies[-1], 1) if latencies else None,
+        ),
+        by_language=by_language,
+        by_frontend=by_frontend,
+        week_over_week=WeekOverWeek(this_week, last_week, WeekChange(
+            questions=_change(this_week.questions, last_week.questions, relative=True),
+            members=_change(this_week.members, last_week.members, relative=True),
+            answer_rate=_change(this_week.answer_rate, last_week.answer_rate, relative=False),
+            up_rate=_change(this_week.up_rate, last_week.up_rate, relative=False),
+        )),
+    )
 
 
 def _pct(value: float | None, signed: bool = False) -> str:
@@ -214,33 +277,31 @@ def _ms(value: float | None) -> str:
     return "–" if value is None else f"{value:g} ms"
 
 
-def format_summary(data: Mapping[str, Any], language: str | None = "en") -> str:
+def format_summary(data: Summary, language: str | None = "en") -> str:
     """A compact Markdown summary (fits an ephemeral Discord message) in fr, en or ja."""
     def lab(key: str, **fields: object) -> str:
         return t(f"summary.{key}", language, **fields)
 
-    days = data.get("days")
-    period = lab("all") if days is None else lab("days", d=f"{days:g}")
+    period = lab("all") if data.days is None else lab("days", d=f"{data.days:g}")
     lines = [f"**{lab('title')} — {period}**"]
-    if not data["questions"]:
+    if not data.questions:
         return "\n".join([*lines, lab("none")])
-    votes, lat, wow = data["votes"], data["latency_ms"], data["week_over_week"]
+    votes, lat, wow = data.votes, data.latency_ms, data.week_over_week
     lines += [
-        f"{lab('questions')}: {data['questions']} · {lab('members')}: {data['members']} · "
-        f"{lab('answered')}: {data['answered']} ({_pct(data['answer_rate'])})",
-        f"{lab('feedback')}: 👍 {votes['up']} · 👎 {votes['down']} ({_pct(votes['up_rate'])} {lab('positive')})",
-        f"{lab('latency')}: p50 {_ms(lat['p50'])} · p95 {_ms(lat['p95'])} · max {_ms(lat['max'])}",
+        f"{lab('questions')}: {data.questions} · {lab('members')}: {data.members} · "
+        f"{lab('answered')}: {data.answered} ({_pct(data.answer_rate)})",
+        f"{lab('feedback')}: 👍 {votes.up} · 👎 {votes.down} ({_pct(votes.up_rate)} {lab('positive')})",
+        f"{lab('latency')}: p50 {_ms(lat.p50)} · p95 {_ms(lat.p95)} · max {_ms(lat.max)}",
         f"{lab('languages')}: " + ", ".join(
-            f"{k} {v['questions']} ({_pct(v['answer_rate'])})" for k, v in data["by_language"].items()
+            f"{k} {v.questions} ({_pct(v.answer_rate)})" for k, v in data.by_language.items()
         ),
-        f"{lab('frontends')}: " + ", ".join(f"{k} {v['questions']}" for k, v in data["by_frontend"].items()),
+        f"{lab('frontends')}: " + ", ".join(f"{k} {v.questions}" for k, v in data.by_frontend.items()),
     ]
-    change = wow["change"]
-    rate = change["answer_rate"]
+    rate = wow.change.answer_rate
     rate_text = "–" if rate is None else f"{rate * 100:+.1f} {lab('pts')}"
     lines.append(
-        f"{lab('wow')}: {lab('questions').lower()} {wow['this_week']['questions']} "
-        f"({_pct(change['questions'], signed=True)}), {lab('rate')} {rate_text}"
+        f"{lab('wow')}: {lab('questions').lower()} {wow.this_week.questions} "
+        f"({_pct(wow.change.questions, signed=True)}), {lab('rate')} {rate_text}"
     )
     return "\n".join(lines)
 

@@ -56,6 +56,9 @@ def test_summary_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "summary", "--db", str(db), "--since", "all", "--json")
     data = json.loads(out)
     assert code == 0 and (data["questions"], data["members"], data["answered"]) == (15, 8, 6)
+    assert data["votes"] == {"up": 4, "down": 3, "up_rate": round(4 / 7, 4)}  # the typed summary, as JSON objects
+    assert set(data["by_language"]["fr"]) == {"questions", "answered", "answer_rate"}
+    assert set(data["week_over_week"]) == {"this_week", "previous_week", "change"}
 
 
 def test_db_from_the_environment(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import time
@@ -32,43 +33,47 @@ def test_a_since_before_year_one_starts_at_year_one_instead_of_crashing(filled: 
     earliest = datetime(1, 1, 1, tzinfo=UTC).timestamp()
     assert parse_window("99999999d", now) == earliest
     report = reports.summary(db, since=parse_window("99999999d", now), now=now)
-    assert report["since"] is not None
-    assert report["questions"] == 15
+    assert report.since is not None
+    assert report.questions == 15
 
 
 # -- summary ---------------------------------------------------------------------------------------------
 def test_summary_last_7_days(filled: tuple[Path, float]) -> None:
     db, now = filled
     data = reports.summary(db, 7, now=now)
-    assert (data["questions"], data["members"], data["answered"], data["unanswered"]) == (11, 7, 4, 7)
-    assert data["answer_rate"] == round(4 / 11, 4)
-    assert data["votes"] == {"up": 3, "down": 3, "up_rate": 0.5}
-    assert data["latency_ms"] == {"p50": 50.0, "p95": 100.0, "max": 100.0}
-    assert data["by_language"] == {
-        "fr": {"questions": 7, "answered": 2, "answer_rate": round(2 / 7, 4)},
-        "en": {"questions": 3, "answered": 2, "answer_rate": round(2 / 3, 4)},
-        "ja": {"questions": 1, "answered": 0, "answer_rate": 0.0},
+    assert (data.questions, data.members, data.answered, data.unanswered) == (11, 7, 4, 7)
+    assert data.answer_rate == round(4 / 11, 4)
+    assert data.votes == reports.Votes(up=3, down=3, up_rate=0.5)
+    assert data.latency_ms == reports.Latency(p50=50.0, p95=100.0, max=100.0)
+    assert data.by_language == {
+        "fr": reports.Breakdown(questions=7, answered=2, answer_rate=round(2 / 7, 4)),
+        "en": reports.Breakdown(questions=3, answered=2, answer_rate=round(2 / 3, 4)),
+        "ja": reports.Breakdown(questions=1, answered=0, answer_rate=0.0),
     }
-    assert data["by_frontend"] == {
-        "discord": {"questions": 9, "answered": 3, "answer_rate": round(3 / 9, 4)},
-        "cli": {"questions": 2, "answered": 1, "answer_rate": 0.5},
+    assert list(data.by_language) == ["fr", "en", "ja"]  # most asked first
+    assert data.by_frontend == {
+        "discord": reports.Breakdown(questions=9, answered=3, answer_rate=round(3 / 9, 4)),
+        "cli": reports.Breakdown(questions=2, answered=1, answer_rate=0.5),
     }
-    wow = data["week_over_week"]
-    assert (wow["this_week"]["questions"], wow["previous_week"]["questions"]) == (11, 3)
-    assert (wow["this_week"]["members"], wow["previous_week"]["members"]) == (7, 3)
-    assert wow["previous_week"]["answer_rate"] == round(1 / 3, 4)
-    assert wow["change"]["questions"] == round(8 / 3, 4)
-    assert wow["change"]["answer_rate"] == round(round(4 / 11, 4) - round(1 / 3, 4), 4)
-    assert wow["change"]["up_rate"] is None  # no vote the week before
-    assert json.loads(json.dumps(data)) == data
+    wow = data.week_over_week
+    assert (wow.this_week.questions, wow.previous_week.questions) == (11, 3)
+    assert (wow.this_week.members, wow.previous_week.members) == (7, 3)
+    assert wow.previous_week.answer_rate == round(1 / 3, 4)
+    assert wow.change.questions == round(8 / 3, 4)
+    assert wow.change.answer_rate == round(round(4 / 11, 4) - round(1 / 3, 4), 4)
+    assert wow.change.up_rate is None  # no vote the week before
+    as_json = dataclasses.asdict(data)  # what `logs summary --json` prints
+    assert json.loads(json.dumps(as_json)) == as_json
+    assert as_json["votes"] == {"up": 3, "down": 3, "up_rate": 0.5}
+    assert as_json["week_over_week"]["change"]["up_rate"] is None
 
 
 def test_summary_all_time_and_since_date(filled: tuple[Path, float]) -> None:
     db, now = filled
     everything = reports.summary(db, None, now=now)
-    assert (everything["questions"], everything["members"], everything["days"]) == (15, 8, None)
-    assert everything["votes"] == {"up": 4, "down": 3, "up_rate": round(4 / 7, 4)}
-    assert reports.summary(db, since=now - 30 * D, now=now)["questions"] == 14
+    assert (everything.questions, everything.members, everything.days) == (15, 8, None)
+    assert everything.votes == reports.Votes(up=4, down=3, up_rate=round(4 / 7, 4))
+    assert reports.summary(db, since=now - 30 * D, now=now).questions == 14
 
 
 def test_summary_of_an_empty_log(tmp_path: Path) -> None:
@@ -77,7 +82,7 @@ def test_summary_of_an_empty_log(tmp_path: Path) -> None:
     db = tmp_path / "empty.db"
     schema.migrate(db)
     data = reports.summary(db, 7)
-    assert data["questions"] == 0 and data["answer_rate"] is None and data["latency_ms"]["p50"] is None
+    assert data.questions == 0 and data.answer_rate is None and data.latency_ms.p50 is None
     assert "No questions" in reports.format_summary(data, "en")
 
 
