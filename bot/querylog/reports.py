@@ -383,6 +383,23 @@ def _topics(rows: list[_Asked], model: topics.TopicModel | None, examples: int) 
     return [topic for _, topic in result]
 
 
+def _grouped(
+    db_path: Path | str,
+    *,
+    since: float | None,
+    now: float | None,
+    unanswered_only: bool,
+    examples: int,
+    limit: int | None,
+    model: topics.TopicModel | None,
+    guild_id: int | None,
+) -> list[TopTopic]:
+    """The window's questions (all, or the abstained ones) grouped into topics, the ``limit`` most asked."""
+    lo, hi = _window(since, now)
+    found = _topics(_asked(db_path, lo, hi, unanswered_only=unanswered_only, guild_id=guild_id), model, examples)
+    return found[:limit] if limit else found
+
+
 def unanswered(
     db_path: Path | str,
     *,
@@ -399,11 +416,10 @@ def unanswered(
     Each topic: ``topic`` (its most frequent phrasing), ``count``, ``members``, ``first_seen``, ``last_seen``,
     ``languages`` and up to ``examples`` distinct phrasings (most frequent first).
     """
-    lo, hi = _window(since, now)
+    found = _grouped(db_path, since=since, now=now, unanswered_only=True, examples=examples, limit=limit,
+                     model=model, guild_id=guild_id)
     keys = UnansweredTopic.__annotations__
-    found = _topics(_asked(db_path, lo, hi, unanswered_only=True, guild_id=guild_id), model, examples)
-    out: list[UnansweredTopic] = [{k: t[k] for k in keys} for t in found]  # type: ignore[misc]
-    return out[:limit] if limit else out
+    return [{k: topic[k] for k in keys} for topic in found]  # type: ignore[misc]
 
 
 def top(
@@ -417,9 +433,8 @@ def top(
 ) -> list[TopTopic]:
     """The most asked questions, answered or not, grouped by meaning like ``unanswered()``; each topic also has
     ``answered``, ``answer_rate`` and the 👍/👎 its answers got."""
-    lo, hi = _window(since, now)
-    found = _topics(_asked(db_path, lo, hi, unanswered_only=False), model, examples)
-    return found[:limit] if limit else found
+    return _grouped(db_path, since=since, now=now, unanswered_only=False, examples=examples, limit=limit,
+                    model=model, guild_id=None)
 
 
 # -- feedback --------------------------------------------------------------------------------------------
