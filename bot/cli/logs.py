@@ -149,54 +149,49 @@ def _phrasings(groups: list[Any]) -> None:
             print(f"  {i}. " + " | ".join(g["examples"]))
 
 
-def _unanswered(args: argparse.Namespace) -> int:
+TopicRow = Callable[[Any], tuple[Any, ...]]
+
+
+def _topic_report(args: argparse.Namespace, report: Callable[..., list[Any]], title: str,
+                  headers: tuple[str, ...], row: TopicRow, right: tuple[int, ...]) -> int:
+    """A report of questions grouped into topics (``unanswered``, ``top``): a count line, then one table row per
+    topic (numbered) and the other phrasings."""
     since = _since(args)
     db = _db_path(args)
     schema.open_reader(db).close()  # a bad log fails before the corpus is loaded
     model = _topic_model(args)
-    found = reports.unanswered(db, since=since, examples=args.examples, model=model)
+    found = report(db, since=since, examples=args.examples, model=model)
     groups = found[: args.limit] if args.limit else found
     if args.json:
         print_json(groups)
         return 0
     total = sum(g["count"] for g in found)
-    print(f"Unanswered questions — {_period(since)}: {total} questions in {len(found)} topics"
-          f"{_shown(groups, found)}{_grouping_note(args, model)}\n")
-    if not groups:
-        return 0
-    rows = [
-        (i, g["count"], g["members"], ",".join(g["languages"]), _short_time(g["first_seen"]),
-         _short_time(g["last_seen"]), g["topic"])
-        for i, g in enumerate(groups, start=1)
-    ]
-    print(table(("#", "asked", "members", "lang", "first seen", "last seen", "topic"), rows, right=(0, 1, 2)))
-    _phrasings(groups)
+    print(f"{title} — {_period(since)}: {total} questions in {len(found)} topics{_shown(groups, found)}"
+          f"{_grouping_note(args, model)}\n")
+    if groups:
+        print(table(("#", *headers), [(i, *row(g)) for i, g in enumerate(groups, start=1)], right=right))
+        _phrasings(groups)
     return 0
+
+
+def _unanswered(args: argparse.Namespace) -> int:
+    return _topic_report(
+        args, reports.unanswered, "Unanswered questions",
+        ("asked", "members", "lang", "first seen", "last seen", "topic"),
+        lambda g: (g["count"], g["members"], ",".join(g["languages"]), _short_time(g["first_seen"]),
+                   _short_time(g["last_seen"]), g["topic"]),
+        right=(0, 1, 2),
+    )
 
 
 def _top(args: argparse.Namespace) -> int:
-    since = _since(args)
-    db = _db_path(args)
-    schema.open_reader(db).close()
-    model = _topic_model(args)
-    found = reports.top(db, since=since, examples=args.examples, model=model)
-    groups = found[: args.limit] if args.limit else found
-    if args.json:
-        print_json(groups)
-        return 0
-    total = sum(g["count"] for g in found)
-    print(f"Most asked — {_period(since)}: {total} questions in {len(found)} topics{_shown(groups, found)}"
-          f"{_grouping_note(args, model)}\n")
-    if not groups:
-        return 0
-    rows = [
-        (i, g["count"], g["members"], _pct(g["answer_rate"]), g["up"], g["down"], ",".join(g["languages"]),
-         g["topic"])
-        for i, g in enumerate(groups, start=1)
-    ]
-    print(table(("#", "asked", "members", "answered", "👍", "👎", "lang", "topic"), rows, right=(0, 1, 2, 3, 4, 5)))
-    _phrasings(groups)
-    return 0
+    return _topic_report(
+        args, reports.top, "Most asked",
+        ("asked", "members", "answered", "👍", "👎", "lang", "topic"),
+        lambda g: (g["count"], g["members"], _pct(g["answer_rate"]), g["up"], g["down"], ",".join(g["languages"]),
+                   g["topic"]),
+        right=(0, 1, 2, 3, 4, 5),
+    )
 
 
 def _feedback(args: argparse.Namespace) -> int:
@@ -551,20 +546,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("summary", parents=[common, window()], help="questions, answer rate, votes, latency")
     p.set_defaults(func=_run(_summary))
 
-    p = cmds.add_parser("unanswered", parents=[common, window(), knowledge],
+    def grouping(limit: int | None) -> argparse.ArgumentParser:
+        """The options of the reports that group questions into topics (``unanswered``, ``top``)."""
+        parser = argparse.ArgumentParser(add_help=False, parents=[common, window(), knowledge])
+        parser.add_argument("--examples", type=int, default=3, help="phrasings shown per topic (default 3)")
+        parser.add_argument("--limit", type=int, default=limit,
+                            help="at most N topics" + (f" (default {limit})" if limit else ""))
+        parser.add_argument("--words-only", action="store_true",
+                            help="group by words alone (no glossary, no corpus: not across languages)")
+        return parser
+
+    p = cmds.add_parser("unanswered", parents=[grouping(limit=None)],
                         help="abstained questions grouped into topics, most asked first")
-    p.add_argument("--examples", type=int, default=3, help="phrasings shown per topic (default 3)")
-    p.add_argument("--limit", type=int, default=None, help="at most N topics")
-    p.add_argument("--words-only", action="store_true",
-                   help="group by words alone (no glossary, no corpus: not across languages)")
     p.set_defaults(func=_run(_unanswered))
 
-    p = cmds.add_parser("top", parents=[common, window(), knowledge],
+    p = cmds.add_parser("top", parents=[grouping(limit=20)],
                         help="most asked questions grouped by meaning across languages, with answer rate and votes")
-    p.add_argument("--examples", type=int, default=3, help="phrasings shown per topic (default 3)")
-    p.add_argument("--limit", type=int, default=20, help="at most N topics (default 20)")
-    p.add_argument("--words-only", action="store_true",
-                   help="group by words alone (no glossary, no corpus: not across languages)")
     p.set_defaults(func=_run(_top))
 
     p = cmds.add_parser("feedback", parents=[common, window()], help="answers with 👎 and what they cited")
