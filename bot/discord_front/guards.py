@@ -106,14 +106,3 @@ class DuplicateGuard:
     def remember(self, member: Hashable, question: str) -> None:
         if self.window > 0:
             self._seen[(member, normalize(question))] = self._clock()
-
-    def forget(self, member: Hashable, question: str) -> None:
-        """Drop a remembered question (it was not answered after all)."""
-        self._seen.pop((member, normalize(question)), None)
-
-    def is_duplicate(self, member: Hashable, question: str) -> bool:
-        """:meth:`seen`, remembering the question when it is new."""
-        if self.seen(member, question):
-            return True
-        self.remember(member, question)
-        return False

@@ -71,13 +71,16 @@ def test_cooldown_is_a_sliding_window_per_member():
 
 
 def test_duplicates_within_the_window():
+    """As ``AskDesk.prepare`` uses it: ``seen`` before answering, ``remember`` once the question is answered."""
     clock = Clock()
     guard = DuplicateGuard(5, clock)
-    assert not guard.is_duplicate(1, "Who signed it?")
-    assert guard.is_duplicate(1, "  who  SIGNED it? ")
-    assert not guard.is_duplicate(2, "Who signed it?")
+    assert not guard.seen(1, "Who signed it?")
+    guard.remember(1, "Who signed it?")
+    assert guard.seen(1, "  who  SIGNED it? ")
+    assert not guard.seen(2, "Who signed it?")
+    assert not guard.seen(2, "Who signed it?")  # looking does not remember (a refused question is no duplicate)
     clock.now = 5
-    assert not guard.is_duplicate(1, "Who signed it?")
+    assert not guard.seen(1, "Who signed it?")
 
 
 def test_locales_map_to_the_three_languages():
