@@ -1,4 +1,5 @@
-"""Shared by the knowledge tests: a good file, a front-matter builder, writing files, loading with one error."""
+"""Shared by the knowledge tests: a good file, builders of front matter, FAQ and glossary files, writing files,
+loading with one error."""
 
 from __future__ import annotations
 
@@ -22,6 +23,17 @@ def front(body: str = "Some text.\n", **keys: str) -> str:
     meta = {"id": "doc", "title": "Doc", "language": "en", "source": "https://example.org/doc", **keys}
     lines = [f"{k}: {v}" for k, v in meta.items() if v != ""]
     return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+def faq(entries: str, **keys: str) -> str:
+    """A FAQ file: ``type: faq``, its header (keys set to "" are left out), then ``entries:`` + ``entries``."""
+    meta = {"id": "f", "title": "F", "language": "fr", "source": "https://e.org", **keys}
+    return "type: faq\n" + "".join(f"{k}: {v}\n" for k, v in meta.items() if v != "") + "entries:" + entries
+
+
+def glossary(terms: str) -> str:
+    """A glossary file: ``type: glossary`` then ``terms:`` + ``terms``."""
+    return "type: glossary\nterms:" + terms
 
 
 def write(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import paths
 import pytest
-from knowledge_data import GOOD_MD, front, load, only_error, write
+from knowledge_data import GOOD_MD, faq, front, glossary, load, only_error, write
 
 from bot.knowledge import loader as knowledge
 from bot.knowledge.files import MAX_FILE_BYTES
@@ -205,7 +205,7 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
         ),
         pytest.param({"x.md": front(tags="{a: b}")}, 'x.md:6: "tags" must be a list of texts', id="bad-tags"),
         pytest.param(
-            {"x.yaml": "type: faq\nid: x\ntitle: X\nlanguage: en\nsource: https://e.org\nentries: [a: &b 1]\n"},
+            {"x.yaml": faq(" [a: &b 1]\n")},
             "x.yaml:6: YAML error: anchors and aliases (& and *) are not allowed",
             id="yaml-anchor",
         ),
@@ -215,55 +215,50 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
             id="yaml-bomb",
         ),
         pytest.param(
-            {"x.yaml": "type: glossary\nterms: " + "[" * 50 + "]" * 50 + "\n"},
+            {"x.yaml": glossary(" " + "[" * 50 + "]" * 50 + "\n")},
             "x.yaml:2: YAML error: the data is nested more than 20 levels deep",
             id="yaml-deep",
         ),
         pytest.param(
-            {
-                "fr/faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries:\n"
-                "  - questions: [A ?]\n    answer: B.\n  - questions: [C ?]\n  - questions: [D ?]\n    answer: E.\n"
-            },
+            {"fr/faq.yaml": faq("\n  - questions: [A ?]\n    answer: B.\n  - questions: [C ?]\n  - questions: [D ?]\n"
+                                "    answer: E.\n")},
             'fr/faq.yaml:9: entry 2 has no "answer" (the whole file is skipped until this is fixed)',
             id="faq-no-answer",
         ),
         pytest.param(
-            {"faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries:\n  - answer: B.\n"},
+            {"faq.yaml": faq("\n  - answer: B.\n")},
             'faq.yaml:7: entry 1 has no "questions" (the whole file is skipped',
             id="faq-no-questions",
         ),
         pytest.param(
-            {"faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries: []\n"},
+            {"faq.yaml": faq(" []\n")},
             "faq.yaml:6: the FAQ has no entries",
             id="faq-empty",
         ),
         pytest.param(
-            {"faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nentries:\n  - questions: [A]\n    answer: B\n"},
+            {"faq.yaml": faq("\n  - questions: [A]\n    answer: B\n", source="")},
             'faq.yaml:1: the FAQ is missing "source"',
             id="faq-no-source",
         ),
         pytest.param(
-            {
-                "faq.yaml": "type: faq\nid: f\ntitle: F\nlanguage: fr\nsource: https://e.org\nentries:\n"
-                "  - questions: [A]\n    answer: B\n    source: mailto:x@example.org\n"
-            },
+            {"faq.yaml": faq("\n  - questions: [A]\n    answer: B\n    source: mailto:x@example.org\n")},
             'faq.yaml:9: "source" must be a web address',
             id="faq-entry-bad-source",
         ),
         pytest.param(
-            {"g.yaml": "type: glossary\nterms:\n  - id: ai\n    terms: [AI, IA]\n  - id: x\n    terms: [X]\n"},
+            {"g.yaml": glossary("\n  - id: ai\n    terms: [AI, IA]\n  - id: x\n    terms: [X]\n")},
             'g.yaml:5: glossary entry 2 ("x") needs at least 2 different terms',
             id="glossary-one-term",
         ),
         pytest.param(
-            {"g.yaml": "type: glossary\nterms:\n  - terms: [AI, IA]\n"},
+            {"g.yaml": glossary("\n  - terms: [AI, IA]\n")},
             'g.yaml:3: glossary entry 1 has no "id"',
             id="glossary-no-id",
         ),
         pytest.param(
             {
-                "g.yaml": "type: glossary\nterms:\n  - id: ai\n    terms: [AI, IA]\n",
-                "h.yaml": "type: glossary\nterms:\n  - id: ai\n    terms: [A.I., 人工知能]\n",
+                "g.yaml": glossary("\n  - id: ai\n    terms: [AI, IA]\n"),
+                "h.yaml": glossary("\n  - id: ai\n    terms: [A.I., 人工知能]\n"),
             },
             'h.yaml:3: glossary id "ai" is already used in g.yaml',
             id="glossary-duplicate-across-files",
@@ -396,8 +391,16 @@ def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
     assert sorted(d.id for d in kb.documents) == ["good", "x"]
 
 
-def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, {"locked.md": front(id="locked")})
+UNREADABLE = "locked.md:1: the file cannot be read (permission denied)"
+
+
+@pytest.fixture
+def locked(tmp_path: Path) -> Path:
+    """A folder with good.md and locked.md, the file the two tests below make unreadable."""
+    return write(tmp_path, {"good.md": GOOD_MD, "locked.md": front(id="locked")})
+
+
+def test_unreadable_file(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_open = Path.open
 
     def fake_open(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
@@ -406,17 +409,16 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Path, "open", fake_open)
-    assert only_error(load(tmp_path, {})) == "locked.md:1: the file cannot be read (permission denied)"
+    assert only_error(load_knowledge(locked)) == UNREADABLE
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
-def test_unreadable_file_chmod(tmp_path: Path) -> None:
-    write(tmp_path, {"locked.md": front(id="locked")})
-    (tmp_path / "locked.md").chmod(0)
+def test_unreadable_file_chmod(locked: Path) -> None:
+    (locked / "locked.md").chmod(0)
     try:
-        assert only_error(load(tmp_path, {})) == "locked.md:1: the file cannot be read (permission denied)"
+        assert only_error(load_knowledge(locked)) == UNREADABLE
     finally:
-        (tmp_path / "locked.md").chmod(0o644)
+        (locked / "locked.md").chmod(0o644)
 
 
 @pytest.mark.parametrize("make", ["missing", "file"])

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
 import re
+import signal
+import sys
+from collections.abc import AsyncIterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
@@ -21,6 +27,51 @@ CALLBACK = r"/interactions/(?P<id>\d+)/(?P<token>[^/]+)/callback"
 def running_bot(fake: FakeDiscord, tmp_path: Path, **options: Any) -> AbstractAsyncContextManager[Harness]:
     """The one bot starter (``fake_discord.plugin.running_bot``) on the shipped corpus with a token-shaped secret."""
     return plugin.running_bot(fake, tmp_path, corpus=CORPUS, token=TOKEN, batch_interval=0.02, **options)
+
+
+@contextlib.asynccontextmanager
+async def bot_process(
+    fake: FakeDiscord,
+    tmp_path: Path,
+    *,
+    knowledge: Path = CORPUS,
+    options: Sequence[str] = (),
+    stderr: int = asyncio.subprocess.DEVNULL,
+    **settings: str,
+) -> AsyncIterator[asyncio.subprocess.Process]:
+    """A real ``python -m bot [options] run`` process against ``fake``, in ``tmp_path`` with its query log at
+    ``tmp_path/data/queries.db``; ``settings`` are more environment variables. It is yielded once connected
+    and its global commands are synced, and killed on the way out if still running."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(paths.ROOT),
+        "DISCORD_TOKEN": TOKEN,
+        "DISCORD_API_BASE": fake.api_base,
+        "DISCORD_GATEWAY_URL": fake.gateway_url,
+        "BOT_DB_PATH": str(tmp_path / "data" / "queries.db"),
+        "BOT_KNOWLEDGE_DIR": str(knowledge),
+        "BOT_LOG_SECRET": "process-test",
+        **settings,
+    }
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *options, "run", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=stderr,
+    )
+    try:
+        await fake.wait_connected(timeout=60)
+        await until(lambda: bool(fake.find("PUT", r"/applications/\d+/commands")), timeout=30)
+        yield bot
+    finally:
+        if bot.returncode is None:
+            bot.kill()
+            await bot.wait()
+
+
+async def stop(bot: asyncio.subprocess.Process) -> str:
+    """SIGTERM, then what the process wrote on stderr (started with ``stderr=PIPE``)."""
+    bot.send_signal(signal.SIGTERM)
+    _, err = await asyncio.wait_for(bot.communicate(), 30)
+    return err.decode("utf-8", "replace")
 
 
 def callbacks(fake: FakeDiscord, interaction: FakeInteraction) -> list[RecordedRequest]:
@@ -46,5 +97,5 @@ def final_body(fake: FakeDiscord, interaction: FakeInteraction) -> dict[str, Any
     return done[0].json.get("data") or {}
 
 
-__all__ = ["CORPUS", "EPHEMERAL", "TOKEN", "callbacks", "final_body", "followups", "qid_of", "replies",
-           "reply_to", "running_bot", "until"]
+__all__ = ["CORPUS", "EPHEMERAL", "TOKEN", "bot_process", "callbacks", "final_body", "followups", "qid_of",
+           "replies", "reply_to", "running_bot", "stop", "until"]

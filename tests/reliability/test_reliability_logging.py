@@ -6,54 +6,29 @@ A real process against the fake Discord; its whole stderr is read afterwards.
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import signal
-import sys
 from pathlib import Path
 
-import paths
 import pytest
 from fake_discord import FakeDiscord
-from reliability_harness import TOKEN, replies, until
+from reliability_harness import TOKEN, bot_process, replies, stop, until
 
 QUESTION = "Who signed the declaration between France and Japan, and what did ZEBRAMARKER say about it?"
 
 
 @pytest.mark.slow
 async def test_debug_logs_carry_no_member_data(tmp_path: Path) -> None:
-    async with FakeDiscord() as fake:
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(paths.ROOT),
-            "DISCORD_TOKEN": TOKEN,
-            "DISCORD_API_BASE": fake.api_base,
-            "DISCORD_GATEWAY_URL": fake.gateway_url,
-            "BOT_DB_PATH": str(tmp_path / "data" / "queries.db"),
-            "BOT_KNOWLEDGE_DIR": str(paths.SHIPPED_KNOWLEDGE),
-            "BOT_LOG_SECRET": "log-test",
-            "BOT_STAFF_GUILDS": str(fake.guild_id),
-        }
-        bot = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "-v", "run", cwd=tmp_path, env=env,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-        )
-        try:
-            await fake.wait_connected(timeout=30)
-            await until(lambda: bool(fake.find("PUT", r"/applications/\d+/guilds/\d+/commands")), timeout=30)
-            await asyncio.sleep(0.5)
-            message = await fake.post_message(f"{fake.bot_user.mention} {QUESTION}", author=fake.alice)
-            await until(lambda: int(message["id"]) in replies(fake), timeout=15)
-            interaction = await fake.slash("ask", {"question": QUESTION + " (again)"}, user=fake.bob)
-            await fake.wait_response(interaction, timeout=15)
-            await fake.wait_response(await fake.slash("kb", user=fake.alice, subcommand="status"), timeout=15)
-            bot.send_signal(signal.SIGTERM)
-            _, err = await asyncio.wait_for(bot.communicate(), 30)
-        finally:
-            if bot.returncode is None:
-                bot.kill()
-                await bot.wait()
-    text = err.decode("utf-8", "replace")
+    async with FakeDiscord() as fake, bot_process(
+        fake, tmp_path, options=["-v"], stderr=asyncio.subprocess.PIPE, BOT_STAFF_GUILDS=str(fake.guild_id)
+    ) as bot:
+        await until(lambda: bool(fake.find("PUT", r"/applications/\d+/guilds/\d+/commands")), timeout=30)
+        await asyncio.sleep(0.5)
+        message = await fake.post_message(f"{fake.bot_user.mention} {QUESTION}", author=fake.alice)
+        await until(lambda: int(message["id"]) in replies(fake), timeout=15)
+        interaction = await fake.slash("ask", {"question": QUESTION + " (again)"}, user=fake.bob)
+        await fake.wait_response(interaction, timeout=15)
+        await fake.wait_response(await fake.slash("kb", user=fake.alice, subcommand="status"), timeout=15)
+        text = await stop(bot)
     assert "DEBUG discord.gateway" in text and "DEBUG discord.http" in text  # debug logging was on
     for member in (fake.alice, fake.bob):
         assert str(member.id) not in text, f"{member.name}'s id in the log"

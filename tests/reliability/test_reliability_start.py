@@ -4,16 +4,13 @@ starts, answers, and logs the file's path:line warning, instead of dying with Me
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
-import signal
-import sys
 from pathlib import Path
 
 import paths
 import pytest
 from fake_discord import FakeDiscord
-from reliability_harness import replies, until
+from reliability_harness import bot_process, replies, stop, until
 
 WORD = "---\nid: word-en\ntitle: One word\nlanguage: en\nsource: https://example.org/w\n---\n# Word\n\n" + "a" * 2_400
 
@@ -23,34 +20,13 @@ async def test_the_bot_starts_and_answers_with_a_2400_letter_word_in_its_corpus(
     knowledge = tmp_path / "knowledge"
     shutil.copytree(paths.SHIPPED_KNOWLEDGE, knowledge)
     (knowledge / "word.md").write_text(WORD + "\n", encoding="utf-8")
-    async with FakeDiscord() as fake:
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(paths.ROOT),
-            "DISCORD_TOKEN": "fake-token",
-            "DISCORD_API_BASE": fake.api_base,
-            "DISCORD_GATEWAY_URL": fake.gateway_url,
-            "BOT_DB_PATH": str(tmp_path / "data" / "queries.db"),
-            "BOT_KNOWLEDGE_DIR": str(knowledge),
-            "BOT_LOG_SECRET": "start-test",
-        }
-        bot = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-        )
-        try:
-            await fake.wait_connected(timeout=60)
-            await until(lambda: bool(fake.find("PUT", r"/applications/\d+/commands")), timeout=30)
-            message = await fake.post_message(f"{fake.bot_user.mention} Who signed the declaration?", author=fake.alice)
-            await until(lambda: int(message["id"]) in replies(fake), timeout=30)
-            bot.send_signal(signal.SIGTERM)
-            _, err = await asyncio.wait_for(bot.communicate(), 30)
-        finally:
-            if bot.returncode is None:
-                bot.kill()
-                await bot.wait()
+    async with FakeDiscord() as fake, bot_process(
+        fake, tmp_path, knowledge=knowledge, stderr=asyncio.subprocess.PIPE
+    ) as bot:
+        message = await fake.post_message(f"{fake.bot_user.mention} Who signed the declaration?", author=fake.alice)
+        await until(lambda: int(message["id"]) in replies(fake), timeout=30)
+        text = await stop(bot)
     assert bot.returncode == 0
     assert replies(fake)[int(message["id"])][0].json["embeds"]
-    text = err.decode("utf-8", "replace")
     assert "MemoryError" not in text
     assert "knowledge file warning: word.md:9: a 2,000-character word" in text or "word.md:9:" in text, text
