@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.knowledge import oversize
 from bot.knowledge.files import MAX_FILE_BYTES, decode, split_lines, too_big
@@ -34,6 +34,8 @@ KNOWLEDGE_SUFFIXES = TEXT_SUFFIXES + YAML_SUFFIXES
 SIDECAR_SUFFIX = ".meta.yaml"
 NO_PASSAGES_MD = "the document has no passages: write at least one paragraph of text after the front matter"
 NO_PASSAGES_TXT = "the text has no passages (a single short line without a final period counts as a heading)"
+NO_FAQ_ENTRIES = 'the FAQ has no entries (add an "entries:" list of questions and answers)'
+NO_GLOSSARY_TERMS = 'the glossary has no entries (add a "terms:" list of entries with id and terms)'
 
 
 @dataclass(slots=True)
@@ -223,25 +225,35 @@ def _faq_entry(
     return questions[0], answer + "\n" + "\n".join(questions), passage
 
 
+class _Item(NamedTuple):
+    """One item of a YAML list (FAQ entries, glossary terms), where a moderator finds it."""
+
+    number: int  # from 1, as problems name it
+    value: Any
+    line: int  # the item's line (the list's when unknown)
+    key_lines: dict[str, int]  # the line of each of its keys
+
+
+def _items(parsed: ParsedYaml, key: str, problems: Problems, empty: str) -> list[_Item]:
+    """The items of the list under ``key``; a missing or empty list is the problem ``empty`` at its line."""
+    values = parsed.data.get(key)
+    first = parsed.key_lines.get(key, parsed.first_line)
+    if not isinstance(values, list) or not values:
+        problems.add(FileProblem(first, empty))
+        return []
+    lines = parsed.item_lines.get(key, [])
+    key_lines = parsed.item_key_lines.get(key, [])
+    return [
+        _Item(n, value, lines[n - 1] if n <= len(lines) else first, key_lines[n - 1] if n <= len(key_lines) else {})
+        for n, value in enumerate(values, start=1)
+    ]
+
+
 def _parse_faq(path: str, parsed: ParsedYaml) -> ParsedFile:
     problems = Problems()
     meta = read_meta(parsed, "the FAQ", problems, extra_keys=FAQ_KEYS)
-    entries = parsed.data.get("entries")
-    entries_line = parsed.key_lines.get("entries", parsed.first_line)
-    if not isinstance(entries, list) or not entries:
-        problems.add(
-            FileProblem(entries_line, 'the FAQ has no entries (add an "entries:" list of questions and answers)')
-        )
-        entries = []
-    lines = parsed.item_lines.get("entries", [])
-    key_lines = parsed.item_key_lines.get("entries", [])
-    built = [
-        _faq_entry(
-            entry, n, lines[n - 1] if n <= len(lines) else entries_line,
-            key_lines[n - 1] if n <= len(key_lines) else {}, meta, path, problems,
-        )
-        for n, entry in enumerate(entries, start=1)
-    ]
+    entries = _items(parsed, "entries", problems, NO_FAQ_ENTRIES)
+    built = [_faq_entry(e.value, e.number, e.line, e.key_lines, meta, path, problems) for e in entries]
     problems.raise_any()
     assert meta is not None
     items = [item for item in built if item is not None]
@@ -255,20 +267,10 @@ def _parse_faq(path: str, parsed: ParsedYaml) -> ParsedFile:
 def _parse_glossary(parsed: ParsedYaml) -> ParsedFile:
     problems = Problems()
     check_keys(parsed.data, parsed.key_lines, GLOSSARY_KEYS, problems, parsed.first_line)
-    entries = parsed.data.get("terms")
-    first = parsed.key_lines.get("terms", parsed.first_line)
-    if not isinstance(entries, list) or not entries:
-        problems.add(
-            FileProblem(first, 'the glossary has no entries (add a "terms:" list of entries with id and terms)')
-        )
-        entries = []
-    lines = parsed.item_lines.get("terms", [])
-    key_lines = parsed.item_key_lines.get("terms", [])
+    entries = _items(parsed, "terms", problems, NO_GLOSSARY_TERMS)
     result = ParsedFile()
     seen: dict[str, int] = {}
-    for number, entry in enumerate(entries, start=1):
-        line = lines[number - 1] if number <= len(lines) else first
-        keys = key_lines[number - 1] if number <= len(key_lines) else {}
+    for number, entry, line, keys in entries:
         item = _glossary_entry(entry, number, line, keys, problems)
         if item is None:
             continue
