@@ -17,8 +17,13 @@ LANGUAGES: tuple[Language, ...] = get_args(Language)
 PassageKind = Literal["document", "faq"]
 """A paragraph of a document, or one FAQ entry (its questions are matched too)."""
 
-AbstentionReason = Literal["", "no-terms", "no-match", "low-coverage", "low-score", "small-talk", "wrong-kind"]
-"""Why retrieval gave no answer; "" when it answered. Stored as is in the query log."""
+AbstentionReason = Literal[
+    "", "no-terms", "no-match", "low-coverage", "low-score", "small-talk", "wrong-kind",
+    "missing-number", "after-corpus", "uncounted", "unnamed",
+]
+"""Why retrieval gave no answer; "" when it answered. Stored as is in the query log. The evidence reasons
+(bot.search.evidence): a number of the question not in the best passage, a question about after the corpus
+(today, a successor, the next edition), "how many X" without a number of X, "what is it called" without a name."""
 
 FrontEnd = Literal["cli", "discord"]
 """Where a question was asked; stored as is in the query log."""

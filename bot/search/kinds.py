@@ -23,20 +23,25 @@ class Kind(StrEnum):
     MONEY = "money"
     TIME = "time"
     PRESENT = "present"  # asks about today: never answered by a 2018 corpus
+    LATER = "later"  # asks about what came after (a successor, the next edition, since then): neither
 
 
 _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bcost|\bbudget|\bvalued?\b|\bprix\b"
         r"|\bco[uû]t|\bcombien (?:d'argent|d’argent|d'euros|de yens?)|\bmontant|\bvalorisation|いくら|予算|費用|金額"
+        r"|\bhow much\b.*\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|raised?)\b"
+        r"|\bcombien\b.*\b(?:dépens\w*|pay[ée]\w*|payer|investie?s?|lev[ée]e?s?)\b"
+        r"|総額|資金|調達額|投資額"
     ),
     Kind.TIME: re.compile(
-        r"\bwhat time\b|\bat what time\b|\b(?:à|a) quelle heure\b|\bquelle heure\b"
+        r"\bwhat time\b|\bat what time\b|\b(?:à|a) quelle heure\b|\bquelle heure\b|\bopening hours\b|\bhoraires\b"
+        r"|営業時間|開館時間"
         r"|何時から|何時に|何時ごろ|何時頃|何時でし"
     ),
     Kind.COUNT: re.compile(
         r"\bhow many\b|\bcombien\b|\bnumber of\b|\bnombre de\b"
-        r"|何社|何人|何件|何か国|何カ国|何ヶ国|いくつ|何個|何名|職員数|社数"
+        r"|何社|何人|何件|何か国|何カ国|何ヶ国|いくつ|何個|何名|職員数|社数|\bpopulation\b|\bhabitants\b|人口"
     ),
     Kind.DATE: re.compile(
         r"\bwhen\b|\bquand\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année|annee)\b|いつ|何日|何年|何月"
@@ -50,6 +55,11 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\b(?:currently|current|right now|nowadays|these days|today|now)\b|\baujourd'hui\b|\baujourd’hui\b"
         r"|\bactuel(?:le|s|les)?\b|\bactuellement\b|\ben ce moment\b|\bde nos jours\b"
         r"|現在|今の|今は|今なに|今何|いまの|いまは"
+    ),
+    Kind.LATER: re.compile(
+        r"\bsucce(?:eded|ssor)\b|\bnext\b|\bsince then\b|\bafterwards\b|\bin the future\b"
+        r"|\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand)|\bà l'avenir\b|\bpar la suite\b"
+        r"|その後|後任|次回|次の|今後|以降|それ以来"
     ),
 }
 
@@ -66,7 +76,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
     # a count: a number that is not a year or a day of a date, or a number word; 9社, 約30, 100社
     Kind.COUNT: re.compile(
         rf"(?<![\d/.:])(?!(?:19|20)\d\d(?!\d))\d+(?![\d/.:]|\s*(?:{_MONTHS})|\s*[年月日時])"
-        rf"|\b(?:{_NUMBER_WORDS})\b|[一二三四五六七八九十百千万]+(?:社|人|件|か国|カ国|つ|名)"
+        rf"|\b(?:{_NUMBER_WORDS})\b|(?<!の)[一二三四五六七八九十百千万]+(?:社|人|件|か国|カ国|つ|名)"
     ),
     Kind.DATE: re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),
     Kind.MONEY: re.compile(
@@ -103,7 +113,7 @@ def asked_kinds(question: str) -> frozenset[Kind]:
 
 def holds(kind: Kind, text: str) -> bool:
     """True when ``text`` (a passage, as written) holds an answer of this kind."""
-    if kind is Kind.PRESENT:
+    if kind in (Kind.PRESENT, Kind.LATER):
         return False
     if kind is Kind.PERSON:
         return bool(_PERSON.search(text))

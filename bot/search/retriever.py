@@ -10,7 +10,9 @@ question's interrogative ("?who@fr"). Before all this, the chatter around the qu
 (bot.search.cleanup); a message with nothing else is small talk. The answer abstains unless the cited passages
 cover most of the question's weight (a word the corpus lacks weighs the highest IDF times its rarity in the
 language: bot.search.frequency), hold the kind of answer asked (bot.search.kinds: a number for "how many", a
-date for "when") and every number the question gives; see the calibration notes on the constants below.
+date for "when") and every number the question gives, the best passage that number, and bot.search.evidence's
+checks (a number of what "how many" counts, a name when one is asked for); questions about after the corpus
+(today, a successor, the next edition) abstain; see the calibration notes on the constants below.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from bot.search.analysis import (
 from bot.search.bm25 import BM25Index, best_positions
 from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon
+from bot.search.evidence import Counted, asks_name, counted, counts_near, ja_counter, ja_counts, names_in
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.readings import ReadingLexicon
@@ -106,6 +109,9 @@ class Query:
     units: list[Unit]
     terms: dict[str, float]  # token -> scoring weight (1 for the question's words, less for synonyms)
     kinds: frozenset[Kind] = frozenset()  # what kind of answer is asked for (a number, a date, a person…)
+    counted: Counted | None = None  # what a "how many" question counts (bot.search.evidence)
+    names: bool = False  # the question asks for a name ("what is it called?")
+    text: str = ""  # the question as analysed (chatter removed)
 
     def coverage(self, tokens: frozenset[str]) -> float:
         """Share of the question's IDF weight found in a passage's tokens."""
@@ -218,6 +224,7 @@ class Retriever:
         )
         self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
         self._snippet_cache: dict[int, PreparedText] = {}
+        self._token_cache: dict[int, list[str]] = {}
         self.suggestable: dict[int, bool] = {}  # FAQ entries whose question is answered (see selection.suggest)
         idfs = [self.index.idf(t) for t in self.index.vocabulary]
         self._average_idf = sum(idfs) / len(idfs) if idfs else 0.0
@@ -298,6 +305,7 @@ class Retriever:
                 compound.keys.add(glossary_key(raw))
                 continue
             named = start > first_start and question[start:start + 1].isupper()  # a name: "Treaty of Versailles"
+            named = named or (lang == "ja" and raw.isascii() and raw.isalpha() and len(raw) > 1)  # "Pythonの…"
             unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named)
             if unit is None:  # a misspelt function word ("exactemant", "wich"): no more a content word than it
                 continue
@@ -320,7 +328,10 @@ class Retriever:
         if unit_list:
             for token in question_type_tokens(question, lang):
                 terms[token] = QUESTION_TYPE_WEIGHT
-        return Query(language=language, units=unit_list, terms=terms, kinds=asked_kinds(question))
+        kinds = asked_kinds(question)
+        return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
+                     counted=counted(question, lang) if Kind.COUNT in kinds else None,
+                     names=asks_name(question), text=question)
 
     def _unit(self, raw: str, token: str, surface: str, language: str, named: bool = False) -> Unit | None:
         """The unit of one question token: its corpus variants, or a typo correction when it has none.
@@ -456,14 +467,56 @@ class Retriever:
             return "low-coverage"  # a number the question gives ("in 2023") must be in the cited passages
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
             return "low-coverage"  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka"): not in my sources
-        if Kind.PRESENT in query.kinds:
-            return "wrong-kind"  # "current minister", "aujourd'hui", 現在: after what a 2018 corpus can tell
+        best = self._token_sets[chosen[0]]
+        if any(u.token[:1].isdigit() and not u.found_in(best) for u in query.units):
+            return "missing-number"  # "CEATEC 2019": the best passage is about another year
+        if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds:
+            return "after-corpus"  # "current minister", "who succeeded", その後: after what a 2018 corpus tells
         texts = [self.passages[i].text for i in chosen]
         if any(not any(holds(kind, text) for text in texts) for kind in query.kinds & ENFORCED_KINDS):
             return "wrong-kind"
+        if query.counted is not None and not self._counts(query, chosen):
+            return "uncounted"  # "how many incubators": no number of incubators in the passages
+        if query.names and not self._names(query, chosen):
+            return "unnamed"  # "what is the startup called?": the passages describe it without naming it
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             return "low-score"
         return ""
+
+    def _counts(self, query: Query, chosen: list[int]) -> bool:
+        """A cited passage holds a number of what the question counts (bot.search.evidence)."""
+        what = query.counted
+        assert what is not None
+        lang = query.language or "en"
+        words = [w for word in what.words
+                 for w in (analyze(word, lang) if lang == "ja" else [stem(word, _latin(lang))])]
+        units = [u for u in query.units if u.token in words]
+        forms = [frozenset(u.alternatives | set(u.parts) | {t for f in u.expansions for t in f}) for u in units]
+        if units and not any(forms) and not (lang == "ja" and ja_counter(what)):
+            return False  # "how many jobs", 人口: what is counted is nowhere in the corpus
+        for i in chosen:
+            passage = self.passages[i]
+            if passage.language == "ja" and lang == "ja":
+                if ja_counts(what, passage.text):
+                    return True
+            elif not forms or counts_near(forms, self._tokens(i), passage.language):
+                return True
+        return False
+
+    def _names(self, query: Query, chosen: list[int]) -> bool:
+        """The best passage gives a name the question does not (a common word written with a capital is none)."""
+        asked = normalize(query.text)
+        passage = self.passages[chosen[0]]
+        return any(name not in asked and self.frequencies.zipf(name, _latin(passage.language)) < NAME_MAX_ZIPF
+                   for name in names_in(passage.text, passage.language))
+
+    def _tokens(self, i: int) -> list[str]:
+        """The analysed tokens of passage ``i`` in order (for word distances), once."""
+        tokens = self._token_cache.get(i)
+        if tokens is None:
+            passage = self.passages[i]
+            tokens = self._token_cache[i] = analyze(passage.text, passage.language)
+        return tokens
 
     def answer(self, question: str, language: str | None = None, max_citations: int = 3) -> Answer:
         """Cited passages answering ``question``, or an abstention with its reason."""

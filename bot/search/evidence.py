@@ -1,0 +1,184 @@
+"""What a cited passage must hold beyond the question's words, for the answer to be an answer.
+
+A passage can share every word of a near-miss question and still not answer it: "how many incubators does
+Station F host?" is not answered by "one of the largest incubators" nor by "nine startups pitched at Station
+F" (a number, but not of incubators). The checks here are each explainable in one line, and each has its
+abstention reason (``bot.models.AbstentionReason``):
+
+- **uncounted**: a "how many X / combien de X / X は何社" question needs a number next to X (within
+  ``COUNT_WINDOW`` words) in a cited passage; X unknown to the corpus ("jobs", 人口) cannot be counted at
+  all; a Japanese counter asked for (何社, 何人) must be the counter of the number (5社, 30人);
+- **unnamed**: "what is the name of / comment s'appelle / 社名" needs a name the question does not give;
+- **missing-number**: a number or year the question gives ("in 2019") must be in the best passage, not only
+  in a weaker one cited beside it.
+
+The word lists are data: moderators and developers extend them here, one list per language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.search.analysis import STOP_WORDS, analyze, stem
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+COUNT_WINDOW = 3  # a number counts X when at most this many content words lie between them ("nine startups")
+JA_COUNT_CHARS = 12  # in Japanese text: characters between X and the number (スタートアップ5社, 計9社のスタートアップ)
+COUNTED_WORDS = 2  # the words after "how many" that name what is counted ("how many French start-ups")
+
+# What follows these phrases is what is counted (folded text: NFKC, casefolded, accents kept).
+_COUNT_PHRASES = re.compile(
+    r"\bhow many\s+|\bnumber of\s+|\bcombien\s+(?:de|d'|d’)\s*|\bnombre\s+(?:de|d'|d’)\s*"
+)
+# Japanese: the counted noun just before 何社/いくつ… (with its particle), and the counter asked for.
+_JA_COUNTED = re.compile(
+    r"([\u4e00-\u9fffァ-ヶーA-Za-z]+)(?:は|が|を|って|も)?(?:およそ|だいたい)?(何社|何人|何件|何か国|何カ国|何ヶ国|何個|何名|いくつ)"
+)
+_JA_COUNTERS = {"何社": "社", "何人": "人", "何名": "[人名]", "何件": "件", "何か国": "[かカヶ]国",
+                "何カ国": "[かカヶ]国", "何ヶ国": "[かカヶ]国", "何個": "個"}
+_JA_NUMBER = r"(?:\d+|[一二三四五六七八九十百千万]+)"
+# Japanese nouns a counter counts: "日本の会社はいくつ" is answered by 日本5社.
+JA_COUNTER_NOUNS = {
+    "社": _words("会社 企業 スタートアップ 社"),
+    "人": _words("人 人数 方"),
+    "[かカヶ]国": _words("国 国々"),
+}
+# Words after "how many / combien de" that do not name what is counted ("combien de chaque ?").
+NOT_COUNTED = _words("chaque each them eux elles ceux celles")
+# A number that counts: not a year, not a day of a month. Words: stemmed at use, per language.
+NUMBER_WORDS = {
+    "fr": "deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante cent "
+          "mille dizaine douzaine vingtaine trentaine quarantaine centaine",
+    "en": "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
+          "thousand dozen dozens hundreds thousands",
+}
+_MONTH_TOKENS = frozenset(
+    analyze("janvier février mars avril mai juin juillet août septembre octobre novembre décembre", "fr")
+    + analyze("january february march april may june july august september october november december", "en")
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+# Questions asking for a name: the passage must give one the question does not.
+_NAME_QUESTION = re.compile(
+    r"\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs'appel|\bs’appel|名前|社名|会社名|名称"
+)
+# Words that are written with a capital but name no one (a name would be the answer). English and French.
+NOT_NAMES = _words(
+    "the a an at on in of for and but it its this that these those there what which who when where how why "
+    "according nine five four french japanese france japan july friday evening "
+    "le la les un une des du de à au aux et en dans pour par selon côté parmi neuf cinq quatre français "
+    "française françaises japonais japonaise japonaises juillet vendredi soir "
+    "january february march april may june august september october november december "
+    "janvier février mars avril mai juin août septembre octobre novembre décembre"
+)
+_CAPITALISED = re.compile(r"(?<![\w.])([A-ZÉÈ][\w\-éèêïô]+)")
+# In Japanese, a name is in Latin script (Snips, JETRO) or a katakana name with its middle dot (ムニール・マジュビ);
+# a katakana word alone is as often a loanword (スタートアップ, ロボットスーツ) as a name.
+_JA_NAME = re.compile(r"[A-Za-z][A-Za-z\-]+|[ァ-ヶー]+・[ァ-ヶー]+")
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@lru_cache(maxsize=4)
+def _number_tokens(language: str) -> frozenset[str]:
+    return frozenset(stem(w, language) for w in NUMBER_WORDS.get(language, "").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What a "how many" question counts: its words (fr/en) or noun and counter (ja)."""
+
+    words: tuple[str, ...] = ()  # the question's words naming what is counted (unstemmed, folded)
+    counter: str = ""  # a Japanese counter pattern asked for (社, 人…), "" when any number will do
+
+
+def counted(question: str, language: str) -> Counted | None:
+    """What ``question`` counts, or None when it does not ask "how many"."""
+    folded = fold(question)
+    found = _JA_COUNTED.search(folded)
+    if found:
+        return Counted((found.group(1),), _JA_COUNTERS.get(found.group(2), ""))
+    if any(phrase in folded for phrase in ("何社", "何人", "何名", "何件", "何か国", "何カ国", "何ヶ国", "何個")):
+        asked = next(p for p in _JA_COUNTERS if p in folded)
+        return Counted((), _JA_COUNTERS[asked])
+    found = _COUNT_PHRASES.search(folded)
+    if not found:
+        return None
+    latin = "en" if language == "ja" else language
+    stops = STOP_WORDS.get(latin, frozenset()) | STOP_WORDS["en"]
+    words: list[str] = []
+    for word in re.findall(r"[\w][\w\-'’]*", folded[found.end():]):
+        if word in stops or word in NOT_COUNTED or len(words) >= COUNTED_WORDS:
+            break
+        words.append(word)
+    return Counted(tuple(words))
+
+
+def _count_positions(tokens: Sequence[str], language: str) -> list[int]:
+    numbers = _number_tokens(language)
+    out = []
+    for i, token in enumerate(tokens):
+        if token.isdigit():
+            if _YEAR.fullmatch(token) or (i + 1 < len(tokens) and tokens[i + 1] in _MONTH_TOKENS):
+                continue
+            out.append(i)
+        elif token in numbers:
+            out.append(i)
+    return out
+
+
+def counts_near(forms: Iterable[frozenset[str]], tokens: Sequence[str], language: str) -> bool:
+    """True when a counting number stands within COUNT_WINDOW words of one of the counted word's forms."""
+    numbers = _count_positions(tokens, language)
+    if not numbers:
+        return False
+    wanted = frozenset().union(*forms)
+    places = [i for i, t in enumerate(tokens) if t in wanted]
+    return any(abs(i - j) <= COUNT_WINDOW + 1 for i in places for j in numbers)
+
+
+def ja_counter(what: Counted) -> str:
+    """The Japanese counter a number of ``what`` carries (社 for 何社 or for 会社), "" when any will do."""
+    noun = what.words[0] if what.words else ""
+    return what.counter or next((c for c, nouns in JA_COUNTER_NOUNS.items() if noun in nouns), "")
+
+
+def ja_counts(what: Counted, text: str) -> bool:
+    """A Japanese passage counts ``what``: the counter asked for after a number, or a number next to the noun."""
+    folded = fold(text)
+    noun = what.words[0] if what.words else ""
+    counter = ja_counter(what)
+    if counter:
+        return bool(re.search(rf"{_JA_NUMBER}\s*{counter}", folded))
+    if not noun:
+        return False
+    numbers = [m.start() for m in re.finditer(rf"(?<!の){_JA_NUMBER}\s*(?:社|人|件|[かカヶ]国|つ|名|個|以上)?", folded)
+               if not re.match(r"\d+\s*[年月日時]|(?:19|20)\d\d", folded[m.start():])]
+    places = [m.start() for m in re.finditer(re.escape(noun), folded)]
+    return any(abs(i - j) <= JA_COUNT_CHARS + len(noun) for i in places for j in numbers)
+
+
+def asks_name(question: str) -> bool:
+    return bool(_NAME_QUESTION.search(fold(question)))
+
+
+def names_in(text: str, language: str) -> set[str]:
+    """The names a passage gives (folded): capitalised words, or in Japanese Latin words and dotted katakana."""
+    if language == "ja":
+        return {fold(m.group()) for m in _JA_NAME.finditer(text)}
+    out = set()
+    for match in _CAPITALISED.finditer(text):  # at a sentence's start too ("Snips, une start-up…")
+        word = fold(match.group(1))
+        if word not in NOT_NAMES:
+            out.add(word)
+    return out

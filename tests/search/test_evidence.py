@@ -1,0 +1,120 @@
+"""Evidence rules (bot.search.evidence): near-miss questions the shipped corpus cannot answer abstain with
+their reason, and a close question it does answer is still answered with the fact."""
+
+from __future__ import annotations
+
+import paths
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from bot.search.evidence import counted
+from bot.search.kinds import Kind, asked_kinds, holds
+from bot.search.retriever import Retriever
+
+pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+
+
+def _answered_with(retriever: Retriever, question: str, *facts: str) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered, f"{question!r} abstained ({answer.reason})"
+    text = " ".join(c.snippet for c in answer.citations).casefold()
+    assert any(fact.casefold() in text for fact in facts), text
+
+
+def _abstains(retriever: Retriever, question: str, reason: str) -> None:
+    answer = retriever.answer(question)
+    assert not answer.answered and answer.citations == [], [c.snippet for c in answer.citations]
+    assert answer.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "reason", "close", "facts"),
+    [
+        ("How many incubators does Station F host?", "uncounted", "How many startups pitched at Station F?",
+         ("nine",)),
+        ("How many jobs has the France-Japan cooperation created?", "uncounted",
+         "how many start-ups pitched at the event?", ("nine",)),
+        ("combien de personnes étaient présentes à la soirée de Station F ?", "uncounted",
+         "Combien de start-up ont présenté leur projet lors de la soirée à Station F ?", ("neuf",)),
+        # "one of the largest incubators" (の一つ) is no number
+        ("ステーションFにはインキュベーターがいくつ入ってるの？", "wrong-kind", "ピッチしたスタートアップは何社？",
+         ("9社", "5社")),
+        ("日本の人口は何人ですか", "uncounted", "発表会で登壇した若い会社のうち、日本の会社はいくつでしたか？",
+         ("5社",)),
+    ],
+)
+def test_how_many_needs_a_number_of_what_is_counted(retriever: Retriever, near_miss, reason, close, facts) -> None:
+    _abstains(retriever, near_miss, reason)
+    _answered_with(retriever, close, *facts)
+
+
+def test_a_year_of_the_question_must_be_in_the_best_passage(retriever: Retriever) -> None:
+    _abstains(retriever, "How many French start-ups went to CEATEC 2019 thanks to the deal?", "missing-number")
+    _answered_with(retriever, "Which country chaired the G7 in 2019?", "France")
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "close", "facts"),
+    [
+        ("Who succeeded Yoji Muto as vice-minister?", "Who is Yoji Muto?", ("Muto",)),
+        ("Quand aura lieu le prochain CEATEC ?", "Depuis quand existe la French Tech ?", ("2013",)),
+        ("Snipsはその後どうなったの？", "Snipsって何の会社？", ("音声アシスタント",)),
+    ],
+)
+def test_what_came_after_the_corpus_is_not_in_it(retriever: Retriever, near_miss, close, facts) -> None:
+    _abstains(retriever, near_miss, "after-corpus")
+    _answered_with(retriever, close, *facts)
+
+
+def test_money_asked_with_a_verb_needs_an_amount(retriever: Retriever) -> None:
+    _abstains(retriever, "Combien Xavier Niel a-t-il dépensé pour construire Station F ?", "wrong-kind")
+    _abstains(retriever, "フランスのスタートアップが日本で調達した資金の総額は？", "wrong-kind")
+    _answered_with(retriever, "Combien de grands groupes et investisseurs japonais Jetro a-t-il réunis ?", "trentaine")
+
+
+def test_opening_hours_need_a_time_of_day(retriever: Retriever) -> None:
+    _abstains(retriever, "What are Station F's opening hours?", "wrong-kind")
+    _answered_with(retriever, "When did Station F open?", "2017")
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "close", "facts"),
+    [
+        ("what was the name of the japanese startup with the robot suit?",
+         "what was the name of the voice assistant startup that pitched at station f?", ("Snips",)),
+        ("La start-up japonaise de la combinaison robotisée, elle s'appelle comment ?",
+         "Comment s'appelle la start-up française de l'assistant vocal ?", ("Snips",)),
+    ],
+)
+def test_a_name_asked_for_must_be_given(retriever: Retriever, near_miss, close, facts) -> None:
+    _abstains(retriever, near_miss, "unnamed")
+    _answered_with(retriever, close, *facts)
+
+
+def test_a_latin_name_in_a_japanese_question_must_be_in_the_passages(retriever: Retriever) -> None:
+    _abstains(retriever, "Pythonのインストール方法を教えて", "low-coverage")
+    _answered_with(retriever, "J-Startupとは何ですか？", "J-Startup")
+
+
+def test_what_a_question_counts() -> None:
+    assert counted("How many French start-ups went there?", "en").words == ("french", "start-ups")
+    assert counted("Combien de start-up japonaises et françaises ?", "fr").words == ("start-up", "japonaises")
+    assert counted("Les jeunes pousses venaient de quels pays, et combien de chaque ?", "fr").words == ()
+    assert counted("ステーションFにはインキュベーターがいくつ入ってるの？", "ja").words == ("インキュベーター",)
+    assert counted("ステーションFには何社が入居していますか？", "ja").counter == "社"
+    assert counted("When was it signed?", "en") is None
+
+
+def test_one_of_is_no_count_and_later_money_kinds_are_read() -> None:
+    assert not holds(Kind.COUNT, "世界最大級のスタートアップ・インキュベーターの一つ")
+    assert holds(Kind.COUNT, "日本5社、フランス4社")
+    assert Kind.LATER in asked_kinds("Who succeeded him?")
+    assert Kind.LATER not in asked_kinds("Depuis quand existe la French Tech ?")
+    assert Kind.MONEY in asked_kinds("How much did Xavier Niel spend on Station F?")
+    assert Kind.MONEY not in asked_kinds("Combien d'années que les deux pays avaient des relations ?")
+    assert Kind.COUNT in asked_kinds("What is the population of Japan?")
