@@ -70,6 +70,41 @@ def first_occurrence_ids(tokens: np.ndarray, n_terms: int) -> tuple[np.ndarray, 
     return remap[tokens], order
 
 
+CHUNK_TOKENS = 1 << 20  # tokens per chunk of the postings build: its temporaries stay a few tens of MB
+
+
+def _chunks(starts: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of whole passages of about CHUNK_TOKENS tokens each (a longer passage is a chunk of its own)."""
+    n_docs = starts.shape[0] - 1
+    bounds = np.searchsorted(starts, np.arange(0, int(starts[-1]), CHUNK_TOKENS), side="right") - 1
+    bounds = np.unique(np.concatenate([[0], bounds.clip(0, n_docs), [n_docs]]))
+    return [(int(a), int(b)) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True) if b > a]
+
+
+def _chunk_pairs(
+    flat: np.ndarray, lengths: np.ndarray, starts: np.ndarray, chunks: list[tuple[int, int]]
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Per chunk of passages, its distinct (term, passage) pairs sorted by term then passage, with their tf.
+
+    Yields ``(int32 terms, int32 passages, float64 tf)``.
+    """
+    for d0, d1 in chunks:
+        n = d1 - d0
+        keys = flat[starts[d0] : starts[d1]].astype(np.int64)
+        if not keys.shape[0]:
+            continue
+        keys *= n
+        keys += np.repeat(np.arange(n, dtype=np.int64), lengths[d0:d1])
+        keys.sort()
+        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        tf = np.diff(first, append=keys.shape[0]).astype(np.float64)
+        keys = keys[first]
+        terms = keys // n
+        keys -= terms * n
+        keys += d0
+        yield terms.astype(np.int32), keys.astype(np.int32), tf
+
+
 class _DocFreqs(Mapping[str, int]):
     """Read-only view ``term -> number of passages containing it`` (no copy of the vocabulary)."""
 
@@ -162,45 +197,45 @@ class BM25Index:
             self._weights = np.zeros(0, dtype=np.float64)
             return
 
-        # one int64 key per token, term-major: sorting in place groups the (term, passage) pairs
-        keys = flat.astype(np.int64)
-        keys *= n_docs
-        keys += np.repeat(np.arange(n_docs, dtype=np.int64), self.doc_lengths)
-        keys.sort()
-        new_pair = np.empty(n_tokens, dtype=np.bool_)
-        new_pair[0] = True
-        np.not_equal(keys[1:], keys[:-1], out=new_pair[1:])
-        starts = np.flatnonzero(new_pair)
-        del new_pair
-        tf = np.diff(starts, append=n_tokens).astype(np.float64)
-        keys = keys[starts]
-        del starts
-        post_terms = (keys // n_docs).astype(np.int32)
-        keys -= post_terms * np.int64(n_docs)
-        doc_ids = keys.astype(np.int32)
-        del keys
-
-        df = np.bincount(post_terms, minlength=n_terms)
+        # postings in two passes over chunks of passages, so no array of one int64 key per token is ever held:
+        # the first counts each term's passages (df), the second writes each chunk's pairs at their place
+        chunks = _chunks(self._starts)
+        df = np.zeros(n_terms, dtype=np.int64)
+        for pair_terms, _, _ in _chunk_pairs(flat, self.doc_lengths, self._starts, chunks):
+            df += np.bincount(pair_terms, minlength=n_terms)
         raw_idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
         self.average_idf = sum(raw_idf.tolist()) / n_terms  # sequential sum, as rank-bm25
         idf = np.where(raw_idf < 0, self.epsilon * self.average_idf, raw_idf)
 
-        # idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))), rank-bm25's operations, in place
-        norm = self.doc_lengths[doc_ids].astype(np.float64)
-        norm *= self.b
-        norm /= self.avgdl
-        norm += 1 - self.b
-        norm *= self.k1
-        norm += tf
-        weights = tf
-        weights *= self.k1 + 1
-        weights /= norm
-        del norm, tf
-        weights *= idf[post_terms]
-        del post_terms
-
         indptr = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])
+        n_pairs = int(indptr[-1])
+        doc_ids = np.empty(n_pairs, dtype=np.int32)
+        weights = np.empty(n_pairs, dtype=np.float64)
+        fill = indptr[:-1].copy()  # next free slot of each term
+        for pair_terms, pair_docs, tf in _chunk_pairs(flat, self.doc_lengths, self._starts, chunks):
+            # idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))), rank-bm25's operations, in place
+            norm = self.doc_lengths[pair_docs].astype(np.float64)
+            norm *= self.b
+            norm /= self.avgdl
+            norm += 1 - self.b
+            norm *= self.k1
+            norm += tf
+            w = tf
+            w *= self.k1 + 1
+            w /= norm
+            w *= idf[pair_terms]
+            # a chunk's pairs are sorted by term then passage, and chunks follow passage order: each term's run
+            # goes right after what earlier chunks wrote, so every term's postings end up in passage order
+            first = np.flatnonzero(np.concatenate(([True], pair_terms[1:] != pair_terms[:-1])))
+            run_terms = pair_terms[first]
+            run_lengths = np.diff(first, append=pair_terms.shape[0])
+            at = np.arange(pair_terms.shape[0], dtype=np.int64)
+            at += np.repeat(fill[run_terms] - first, run_lengths)
+            doc_ids[at] = pair_docs
+            weights[at] = w
+            fill[run_terms] += run_lengths
+
         self._df = df.astype(np.int32)
         self._idf = idf
         self._indptr = indptr

@@ -218,7 +218,11 @@ def _segments(snapshot: _Snapshot) -> dict[str, dict[str, np.ndarray]]:
 
 def _surface_pairs(terms: Sequence[str], seg: dict[str, np.ndarray]) -> np.ndarray:
     """The distinct (word, term) pairs of all files, as ``word * n_terms + term`` keys."""
-    return np.unique(seg["pair_words"].astype(np.int64) * max(len(terms), 1) + seg["pair_terms"])
+    keys = seg["pair_words"].astype(np.int64)
+    keys *= max(len(terms), 1)
+    keys += seg["pair_terms"]
+    keys.sort()
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if keys.shape[0] else keys
 
 
 class SurfaceWords(Mapping[str, frozenset[str]]):
@@ -306,6 +310,7 @@ def build_index(
         return IndexedCorpus(index, surface, frequencies, len(groups), reused_files=len(groups))
 
     saved = _segments(snapshot) if snapshot is not None else {}
+    seeded = snapshot is not None  # the analyser starts from the snapshot's ids: some may be unused now
     analyzer = PassageAnalyzer(snapshot.terms, snapshot.words) if snapshot is not None else PassageAnalyzer()
     pieces: list[dict[str, np.ndarray]] = []
     indexed_files: list[list] = []
@@ -322,10 +327,15 @@ def build_index(
                 continue
             pieces.append({n: getattr(ft, n) for n in _SEGMENT_ARRAYS})
         indexed_files.append(file_now)
-    seg = {n: np.concatenate([p[n] for p in pieces]) if pieces else np.zeros(0, np.int32) for n in _SEGMENT_ARRAYS}
-    seg["counts"] = seg["counts"].astype(np.int64)
+    files = [[*f, *(int(p[n].shape[0]) for n in ("lengths", "tokens", "pair_words", "count_words"))]
+             for f, p in zip(indexed_files, pieces, strict=True)]
+    seg = {}
+    for n in _SEGMENT_ARRAYS:  # one array at a time, each file's piece dropped once copied: never two whole copies
+        seg[n] = np.concatenate([p.pop(n) for p in pieces]) if pieces else np.zeros(0, np.int32)
+    seg["counts"] = seg["counts"].astype(np.int64, copy=False)
     terms, words = analyzer.terms, analyzer.words
-    if snapshot is not None or skipped:  # ids from an older or failed analysis: renumber, drop what is gone
+    del pieces, saved, snapshot, analyzer  # the per-file copies and the analyser's memo: gone before the postings
+    if seeded or skipped:  # ids from an older or failed analysis: renumber, drop what is gone
         seg["tokens"], old_terms = first_occurrence_ids(seg["tokens"].astype(np.int32), len(terms))
         term_map = np.full(max(len(terms), 1), -1, dtype=np.int32)
         term_map[old_terms] = np.arange(old_terms.shape[0], dtype=np.int32)
@@ -337,13 +347,11 @@ def build_index(
         seg["pair_words"], seg["count_words"] = word_map[seg["pair_words"]], word_map[seg["count_words"]]
         words = [words[w] for w in used_words.tolist()]
     for name in ("tokens", "lengths", "pair_words", "pair_terms", "count_words"):
-        seg[name] = seg[name].astype(np.int32)
+        seg[name] = seg[name].astype(np.int32, copy=False)
     index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b)
     pairs = _surface_pairs(terms, seg)
     surface, frequencies = _surface(terms, words, seg, pairs)
     if cache is not None:
-        files = [[*f, *(int(p[n].shape[0]) for n in ("lengths", "tokens", "pair_words", "count_words"))]
-                 for f, p in zip(indexed_files, pieces, strict=True)]
         arrays = {n: v for n, v in index.arrays().items() if n != "tokens"}
         cache.save(key, files, terms, words, {**seg, **arrays, "surface": pairs})
     return IndexedCorpus(index, surface, frequencies, len(indexed_files), reused, len(indexed_files) - reused, skipped)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 
+import numpy as np
 import wordfreq
 
 # Zipf scale: log10 of occurrences per billion words ("the" ≈ 7.7, "job" 5.5, "nutshell" 3.4, a name ≈ 0-2).
@@ -29,17 +31,23 @@ class WordFrequencies:
     """Zipf frequencies from wordfreq's bundled lists (no network), cached per word; built once in main()."""
 
     def __init__(self) -> None:
-        """Loads the three lists now (~0.3 s, ~100 MB): a first question must not stall a worker holding the GIL."""
+        """Loads the three lists now (~0.3 s, ~20 MB): a first question must not stall a worker holding the GIL."""
         self._cache: dict[tuple[str, str], float] = {}
-        self._tables: dict[str, dict[str, float]] = {lang: wordfreq.get_frequency_dict(lang) for lang in LANGUAGES}
+        lists = {lang: wordfreq.get_frequency_list(lang) for lang in LANGUAGES}
+        wordfreq.get_frequency_list.cache_clear()  # its lists of str are ours now, and dropped once compacted
+        self._tables: dict[str, ZipfTable] = {lang: ZipfTable(buckets) for lang, buckets in lists.items()}
         self.everyday: dict[str, dict[str, float]] = {}  # Latin languages: folded everyday word -> Zipf
         floor = 10 ** (EVERYDAY_ZIPF - 9)
         for lang in ("fr", "en"):
             table: dict[str, float] = {}
-            for word, frequency in self._tables[lang].items():
-                if frequency >= floor and word.isalpha():
-                    key = fold(word)
-                    table[key] = max(table.get(key, 0.0), _zipf(frequency))
+            for index, bucket in enumerate(lists[lang]):
+                frequency = wordfreq.cB_to_freq(-index)
+                if frequency < floor:
+                    break  # buckets go from the most common words down
+                for word in bucket:
+                    if word.isalpha():
+                        key = fold(word)
+                        table[key] = max(table.get(key, 0.0), _zipf(frequency))
             self.everyday[lang] = table
 
     def zipf(self, word: str, language: str) -> float:
@@ -60,9 +68,9 @@ class WordFrequencies:
             return 0.0
         word = unicodedata.normalize("NFKC", word)
         if not word.isascii() and any("\u3040" <= c <= "\u9fff" for c in word):
-            return _zipf(self._tables["ja"].get(word, 0.0))
+            return self._tables["ja"].zipf(word)
         languages = {language if language in ("fr", "en") else "en", "en"}
-        return max(_zipf(self._tables[lang].get(word, 0.0)) for lang in languages)
+        return max(self._tables[lang].zipf(word) for lang in languages)
 
     def rarity(self, word: str, language: str) -> float:
         """Weight factor of a word the corpus lacks: RARITY_FLOOR for an everyday word … 1 for a rare one.
@@ -74,6 +82,40 @@ class WordFrequencies:
         zipf = self.zipf(word, language)
         share = (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)
         return min(1.0, max(RARITY_FLOOR, share))
+
+
+class ZipfTable:
+    """word -> Zipf frequency of one wordfreq list (buckets of words, most common first), compact.
+
+    wordfreq's dict of a list is ~300,000 str keys and floats (~30 MB a language, more than a 100,000-passage
+    index's weights): here the words are one string, found by their hash (an int64 each, sorted) and checked
+    against the string, with a uint16 bucket each.
+    """
+
+    __slots__ = ("_buckets", "_hashes", "_offsets", "_positions", "_text", "_zipf")
+
+    def __init__(self, buckets: Sequence[Sequence[str]]) -> None:
+        words = [w for bucket in buckets for w in bucket]
+        hashes = np.fromiter(map(hash, words), dtype=np.int64, count=len(words))
+        order = np.argsort(hashes)  # equal hashes (different words) are all compared on lookup
+        self._hashes = hashes[order]
+        self._positions = order.astype(np.int32)
+        self._buckets = np.repeat(np.arange(len(buckets), dtype=np.uint16), [len(b) for b in buckets])[order]
+        self._text = "".join(words)
+        self._offsets = np.zeros(len(words) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=self._offsets[1:])
+        self._zipf = [_zipf(wordfreq.cB_to_freq(-index)) for index in range(len(buckets))]
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of ``word`` exactly as written; 0 when the list does not have it."""
+        h = hash(word)
+        at = int(np.searchsorted(self._hashes, h))
+        while at < self._hashes.shape[0] and self._hashes[at] == h:
+            position = self._positions[at]
+            if self._text[self._offsets[position] : self._offsets[position + 1]] == word:
+                return self._zipf[self._buckets[at]]
+            at += 1
+        return 0.0
 
 
 def _zipf(frequency: float) -> float:

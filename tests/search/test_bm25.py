@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
 from bot.knowledge.loader import load_knowledge
+from bot.search import bm25
 from bot.search.bm25 import BM25Index
 from bot.search.retriever import Retriever
 
@@ -232,3 +233,15 @@ def test_equal_to_rank_bm25_on_shipped_corpus() -> None:
     queries = [rng.sample(vocab, min(len(vocab), rng.randint(1, 5))) for _ in range(100)]
     queries += [doc[:6] for doc in corpus[:50] if doc]
     assert_equal_to_rank_bm25(corpus, queries)
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64])
+def test_postings_built_in_chunks_equal_one_piece_and_rank_bm25(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = zipf_corpus(3, 300, 60)
+    corpus[5], corpus[6] = [], ["w1"] * 90  # an empty passage, and one longer than a chunk
+    whole = BM25Index(corpus).arrays()
+    monkeypatch.setattr(bm25, "CHUNK_TOKENS", chunk)
+    chunked = BM25Index(corpus)
+    for name, array in chunked.arrays().items():
+        np.testing.assert_array_equal(array, whole[name], err_msg=name)  # bit for bit, postings in passage order
+    assert_equal_to_rank_bm25(corpus, zipf_queries(3, 60))
