@@ -38,6 +38,8 @@ COUNTED_WORDS = 2  # the words after "how many" that name what is counted ("how 
 _COUNT_PHRASES = re.compile(
     r"\bhow many\s+|\bnumber of\s+|\bcombien\s+(?:de|d'|d’)\s*|\bnombre\s+(?:de|d'|d’)\s*"
 )
+# Nouns that are counts themselves ("the population of Japan"): what is counted is the noun.
+_COUNT_NOUNS = re.compile(r"\bpopulation\b|\bhabitants\b|\binhabitants\b|\bnombre d'habitants\b")
 # Japanese: the counted noun just before 何社/いくつ… (with its particle), and the counter asked for.
 _JA_COUNTED = re.compile(
     r"([\u4e00-\u9fffァ-ヶーA-Za-z]+)(?:は|が|を|って|も)?(?:およそ|だいたい)?(何社|何人|何件|何か国|何カ国|何ヶ国|何個|何名|いくつ)"
@@ -68,7 +70,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 # Questions asking for a name: the passage must give one the question does not.
 _NAME_QUESTION = re.compile(
-    r"\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs'appel|\bs’appel|名前|社名|会社名|名称"
+    r"\blesquel(?:le)?s\b|\bwhich ones\b"
+    r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs'appel|\bs’appel|名前|社名|会社名|名称"
 )
 # Words that are written with a capital but name no one (a name would be the answer). English and French.
 NOT_NAMES = _words(
@@ -113,7 +116,8 @@ def counted(question: str, language: str) -> Counted | None:
         return Counted((), _JA_COUNTERS[asked])
     found = _COUNT_PHRASES.search(folded)
     if not found:
-        return None
+        noun = _COUNT_NOUNS.search(folded)
+        return Counted((noun.group(),)) if noun else None
     latin = "en" if language == "ja" else language
     stops = STOP_WORDS.get(latin, frozenset()) | STOP_WORDS["en"]
     words: list[str] = []

@@ -23,6 +23,7 @@ class Kind(StrEnum):
     MONEY = "money"
     TIME = "time"
     PRESENT = "present"  # asks about today: never answered by a 2018 corpus
+    WEATHER = "weather"  # "what was the weather like": a passage must speak of the weather
     LATER = "later"  # asks about what came after (a successor, the next edition, since then): neither
 
 
@@ -35,7 +36,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|総額|資金|調達額|投資額"
     ),
     Kind.TIME: re.compile(
-        r"\bwhat time\b|\bat what time\b|\b(?:à|a) quelle heure\b|\bquelle heure\b|\bopening hours\b|\bhoraires\b"
+        r"\bwhat (?:exact |precise )?time\b|\b(?:à|a) quelle heure\b|\bquelle heure\b|\bopening hours\b|\bhoraires\b"
         r"|営業時間|開館時間"
         r"|何時から|何時に|何時ごろ|何時頃|何時でし"
     ),
@@ -56,6 +57,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bactuel(?:le|s|les)?\b|\bactuellement\b|\ben ce moment\b|\bde nos jours\b"
         r"|現在|今の|今は|今なに|今何|いまの|いまは"
     ),
+    Kind.WEATHER: re.compile(r"\bweather\b|\bm[ée]t[ée]o\b|\bquel temps\b|天気|気温|天候"),
     Kind.LATER: re.compile(
         r"\bsucce(?:eded|ssor)\b|\bnext\b|\bsince then\b|\bafterwards\b|\bin the future\b"
         r"|\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand)|\bà l'avenir\b|\bpar la suite\b"
@@ -81,6 +83,9 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
     Kind.DATE: re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),
     Kind.MONEY: re.compile(
         r"€|\$|¥|\beuros?\b|\byens?\b|\bdollars?\b|\bmillions? d|\bmillion\b|\bbillion\b|円|ユーロ|ドル"
+    ),
+    Kind.WEATHER: re.compile(
+        r"\b(?:weather|sunny|rain\w*|cloudy|météo|meteo|ensoleillé|pluie|pluvieux|nuageux|orage\w*)\b|°|天気|晴れ|雨|曇り|気温"
     ),
     Kind.TIME: re.compile(r"\d{1,2}\s*(?:h|:)\s*\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)\b|\d{1,2}時"),
 }

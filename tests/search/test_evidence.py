@@ -77,9 +77,31 @@ def test_money_asked_with_a_verb_needs_an_amount(retriever: Retriever) -> None:
     _answered_with(retriever, "Combien de grands groupes et investisseurs japonais Jetro a-t-il réunis ?", "trentaine")
 
 
-def test_opening_hours_need_a_time_of_day(retriever: Retriever) -> None:
+def test_opening_hours_and_exact_times_need_a_time_of_day(retriever: Retriever) -> None:
     _abstains(retriever, "What are Station F's opening hours?", "wrong-kind")
+    _abstains(retriever, "At what exact time was the declaration signed?", "wrong-kind")
     _answered_with(retriever, "When did Station F open?", "2017")
+    _answered_with(retriever, "On what date exactly was the declaration signed?", "13 July 2018", "July 13, 2018")
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "close", "facts"),
+    [
+        ("What was the weather like in Paris on 13 July 2018?", "Where was the declaration signed on 13 July 2018?",
+         ("Paris",)),
+        ("il faisait quel temps a paris le 13 juillet 2018 ?",
+         "Où la déclaration a-t-elle été signée le 13 juillet 2018 ?", ("Paris",)),
+        ("署名の日のパリの天気はどうだった？", "共同声明はどこで署名されましたか？", ("パリ",)),
+    ],
+)
+def test_the_weather_is_not_told_by_a_date_and_a_place(retriever: Retriever, near_miss, close, facts) -> None:
+    _abstains(retriever, near_miss, "wrong-kind")
+    _answered_with(retriever, close, *facts)
+
+
+def test_the_population_is_a_count_of_inhabitants(retriever: Retriever) -> None:
+    _abstains(retriever, "What is the population of Japan?", "uncounted")
+    _answered_with(retriever, "How many Japanese startups pitched?", "five")
 
 
 @pytest.mark.parametrize(
@@ -89,6 +111,8 @@ def test_opening_hours_need_a_time_of_day(retriever: Retriever) -> None:
          "what was the name of the voice assistant startup that pitched at station f?", ("Snips",)),
         ("La start-up japonaise de la combinaison robotisée, elle s'appelle comment ?",
          "Comment s'appelle la start-up française de l'assistant vocal ?", ("Snips",)),
+        ("Les trente groupes japonais réunis par Jetro, c'était lesquels ?",
+         "Les start-up qui ont pitché à Station F, lesquelles ?", ("Snips", "Neuf")),
     ],
 )
 def test_a_name_asked_for_must_be_given(retriever: Retriever, near_miss, close, facts) -> None:
