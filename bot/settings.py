@@ -5,13 +5,30 @@ Nothing is read at import time: call ``Settings()`` (or ``load_settings()``) in 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import UTC, time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.models import Language
+
 IdList = Annotated[list[int], NoDecode]
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)  # in datetime.weekday() order
+
+
+@dataclass(frozen=True, slots=True)
+class DigestSettings:
+    """When and where the weekly digest goes: ``channel`` (its server is the one reported), ``weekday`` and
+    ``at`` (timezone-aware), and the ``language`` set for it (None: the server's preferred locale)."""
+
+    channel: int
+    weekday: Weekday
+    at: time
+    language: Language | None
 
 
 def _split_ids(value: object) -> object:
@@ -46,6 +63,9 @@ class Settings(BaseSettings):
     build_seconds: float = Field(default=120.0, gt=0, validation_alias="BOT_BUILD_SECONDS")
     build_memory_mb: int = Field(default=4096, ge=256, validation_alias="BOT_BUILD_MEMORY_MB")
     digest_channel: int | None = Field(default=None, validation_alias="BOT_DIGEST_CHANNEL")
+    digest_day: Weekday = Field(default="monday", validation_alias="BOT_DIGEST_DAY")
+    digest_time: time = Field(default=time(8, 0), validation_alias="BOT_DIGEST_TIME")  # UTC unless an offset is given
+    digest_language: Language | None = Field(default=None, validation_alias="BOT_DIGEST_LANGUAGE")
 
     # Corpus and log
     knowledge_dir: Path = Field(default=Path("knowledge"), validation_alias="BOT_KNOWLEDGE_DIR")
@@ -58,6 +78,19 @@ class Settings(BaseSettings):
     @classmethod
     def _ids(cls, value: object) -> object:
         return _split_ids(value)
+
+    @field_validator("digest_day", "digest_language", mode="before")
+    @classmethod
+    def _lowercase(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @property
+    def digest(self) -> DigestSettings | None:
+        """The weekly digest's settings; None when ``BOT_DIGEST_CHANNEL`` is not set (no digest)."""
+        if not self.digest_channel:
+            return None
+        at = self.digest_time if self.digest_time.tzinfo else self.digest_time.replace(tzinfo=UTC)
+        return DigestSettings(self.digest_channel, self.digest_day, at, self.digest_language)
 
 
 def load_settings(**overrides: object) -> Settings:

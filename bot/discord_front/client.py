@@ -141,8 +141,8 @@ class DeclarationBot(discord.Client):
                 watch_knowledge(self.assistant, self.assistant.knowledge_dir, self.watch_interval, self.reloaded),
                 "knowledge-watch",
             )
-        if self.settings.digest_channel:
-            self.digest = WeeklyDigest(self, self.settings.digest_channel, self._wall_clock)
+        if self.settings.digest is not None:
+            self.digest = WeeklyDigest(self, self.settings.digest, self._wall_clock)
             self.digest.start()
         self.synced = await self.sync_commands()
 

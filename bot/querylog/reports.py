@@ -307,10 +307,13 @@ def format_summary(data: Summary, language: str | None = "en") -> str:
 
 
 # -- per day ---------------------------------------------------------------------------------------------
-def daily(db_path: Path | str, *, since: float, now: float | None = None) -> list[chart.Day]:
-    """Questions and answers per UTC day from ``since`` to ``now``, quiet days included, oldest first."""
+def daily(
+    db_path: Path | str, *, since: float, now: float | None = None, guild_id: int | None = None
+) -> list[chart.Day]:
+    """Questions and answers per UTC day from ``since`` to ``now``, quiet days included, oldest first (of the
+    server ``guild_id`` only when given)."""
     lo, hi = _window(since, now)
-    with _reader(db_path) as conn:
+    with _reader(db_path, guild_id) as conn:
         rows = conn.execute(
             "SELECT date(ts, 'unixepoch') AS day, count(*), coalesce(sum(answered), 0) FROM questions"
             " WHERE ts >= ? AND ts < ? GROUP BY day ORDER BY day",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import struct
 from datetime import date
 from pathlib import Path
@@ -24,6 +26,18 @@ def test_daily_counts_include_quiet_days(tmp_path: Path) -> None:
     assert longer[0].answer_rate is None
     assert chart.sparkline(days)[0] in "▁▂▃▄▅▆▇█" and len(chart.sparkline(days)) == 8
     assert chart.sparkline([chart.Day(date(2026, 1, 1), 0, 0)]) == "▁"
+
+
+def test_daily_counts_of_one_server(tmp_path: Path) -> None:
+    """/logs summary and the digest chart one server's questions (the log holds every server's)."""
+    db = tmp_path / "q.db"
+    now = fill(db)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        query = "SELECT count(*) FROM questions WHERE guild_id = 5 AND ts >= ?"
+        (here,) = conn.execute(query, (now - 7 * D,)).fetchone()
+    assert 0 < here < 11  # fill() logs CLI questions without a server too
+    assert sum(d.questions for d in reports.daily(db, since=now - 7 * D, now=now, guild_id=5)) == here
+    assert sum(d.questions for d in reports.daily(db, since=now - 7 * D, now=now, guild_id=6)) == 0
 
 
 def test_the_chart_is_a_small_png(tmp_path: Path) -> None:

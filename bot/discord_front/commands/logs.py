@@ -30,10 +30,12 @@ TOP = 5
 CHART_FILE = "summary.png"
 
 
-def summary_chart(db_path: Path, days: float, language: str, now: float | None = None) -> tuple[bytes | None, str]:
+def summary_chart(
+    db_path: Path, days: float, language: str, now: float | None = None, guild_id: int | None = None
+) -> tuple[bytes | None, str]:
     """The questions-per-day chart as PNG, or (without matplotlib) a text line with a sparkline instead."""
     now = time.time() if now is None else now
-    per_day = reports.daily(db_path, since=now - days * DAY, now=now)
+    per_day = reports.daily(db_path, since=now - days * DAY, now=now, guild_id=guild_id)
     if not chart.available():
         return None, t("chart.text", language, spark=chart.sparkline(per_day))
     words = language if chart.can_write(language) else "en"
@@ -69,6 +71,30 @@ def summary_lines(
     return lines
 
 
+async def summary_embed(
+    bot: DeclarationBot, days: float, language: str, guild_id: int | None, *, now: float | None = None,
+    title: str | None = None,
+) -> tuple[discord.Embed, discord.File | None]:
+    """``/logs summary`` and the weekly digest: one server's summary and chart as an embed, and the chart's
+    file to attach (the reports run in threads)."""
+    now = time.time() if now is None else now
+    kb, retriever, db = bot.assistant.knowledge, bot.assistant.retriever, bot.settings.db_path
+    lines = await asyncio.to_thread(
+        lambda: summary_lines(db, days, language, now, TopicModel.from_knowledge(kb, retriever), guild_id)
+    )
+    png, text = await asyncio.to_thread(summary_chart, db, days, language, now, guild_id)
+    if text:
+        lines[1:1] = [text]
+    embed = discord.Embed(
+        title=title, description=embeds.fit_blocks(lines, limits.DISCORD_EMBED_DESCRIPTION, "\n"),
+        colour=embeds.NOTICE_COLOUR,
+    )
+    if not png:
+        return embed, None
+    embed.set_image(url=f"attachment://{CHART_FILE}")
+    return embed, discord.File(io.BytesIO(png), filename=CHART_FILE)
+
+
 class LogCommands(StaffGroup):
     """``/logs``: reports over the query log, answered ephemerally."""
 
@@ -92,19 +118,7 @@ class LogCommands(StaffGroup):
         if not bot.settings.db_path.exists():
             await send(interaction, Reply(content=t("logs.none", language), ephemeral=True))
             return
-        kb, retriever, db = bot.assistant.knowledge, bot.assistant.retriever, bot.settings.db_path
-        guild = interaction.guild_id  # only this server's questions: its maintainers are not the other servers'
-        lines = await asyncio.to_thread(
-            lambda: summary_lines(db, days, language, model=TopicModel.from_knowledge(kb, retriever), guild_id=guild)
-        )
-        png, text = await asyncio.to_thread(summary_chart, db, days, language)
-        if text:
-            lines[1:1] = [text]
-        embed = discord.Embed(
-            description=embeds.fit_blocks(lines, limits.DISCORD_EMBED_DESCRIPTION, "\n"), colour=embeds.NOTICE_COLOUR
-        )
-        extra: dict[str, object] = {}
-        if png:
-            embed.set_image(url=f"attachment://{CHART_FILE}")
-            extra["file"] = discord.File(io.BytesIO(png), filename=CHART_FILE)
+        # only this server's questions: its maintainers are not the other servers'
+        embed, chart_file = await summary_embed(bot, days, language, interaction.guild_id)
+        extra: dict[str, object] = {"file": chart_file} if chart_file else {}
         await send(interaction, Reply(embed=embed, ephemeral=True, extra=extra))
