@@ -70,7 +70,7 @@ def first_occurrence_ids(tokens: np.ndarray, n_terms: int) -> tuple[np.ndarray, 
     return remap[tokens], order
 
 
-CHUNK_TOKENS = 1 << 20  # tokens per chunk of the postings build: its temporaries stay a few tens of MB
+CHUNK_TOKENS = 1 << 18  # tokens per chunk of the postings build: its temporaries stay near 15 MB
 
 
 def _chunks(starts: np.ndarray) -> list[tuple[int, int]]:

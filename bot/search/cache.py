@@ -16,6 +16,7 @@ It is written to a temporary file and renamed, so a crash never leaves half a ca
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import logging
@@ -233,7 +234,8 @@ class SurfaceWords(Mapping[str, frozenset[str]]):
     def __init__(self, terms: Sequence[str], words: Sequence[str], keys: np.ndarray) -> None:
         self._n_terms = max(len(terms), 1)
         self._terms, self._keys = terms, keys  # keys: word * n_terms + term, sorted, so a word's pairs are a slice
-        present = np.unique(keys // self._n_terms)
+        present = keys // self._n_terms  # sorted, as the keys are
+        present = present[np.concatenate(([True], present[1:] != present[:-1]))] if present.shape[0] else present
         self._words = [words[w] for w in present.tolist()]
         self._ids = dict(zip(self._words, present.tolist(), strict=True))
 
@@ -258,6 +260,19 @@ def _surface(terms: Sequence[str], words: Sequence[str], seg: dict[str, np.ndarr
     used = np.flatnonzero(totals)
     frequencies = dict(zip([words[w] for w in used.tolist()], totals[used].astype(np.int64).tolist(), strict=True))
     return SurfaceWords(terms, words, keys), frequencies
+
+
+def _release_free_heap() -> None:
+    """Hand the C heap's free pages back to the system before the postings are built.
+
+    glibc keeps the pages of small arrays and parser objects freed by the analysis; the postings' large arrays
+    are mapped apart and cannot reuse them, so without this they add to the peak. A no-op without glibc.
+    """
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 UNINDEXABLE = "could not be indexed ({error}); the file is not served"
@@ -348,6 +363,7 @@ def build_index(
         words = [words[w] for w in used_words.tolist()]
     for name in ("tokens", "lengths", "pair_words", "pair_terms", "count_words"):
         seg[name] = seg[name].astype(np.int32, copy=False)
+    _release_free_heap()
     index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b)
     pairs = _surface_pairs(terms, seg)
     surface, frequencies = _surface(terms, words, seg, pairs)
