@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.buildcheck import BuildBudget, check_build
+from bot.i18n import DEFAULT_LANGUAGE
 from bot.knowledge.loader import Served, load_knowledge, shrinkage
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
 from bot.models import Answer, KnowledgeBase, LoadError
@@ -91,10 +92,17 @@ class Assistant:
     async def ask(self, question: str, language: str | None = None) -> Answer:
         """Clean ``question`` and answer it; raises ``QuestionError`` for unusable input.
 
-        ``language`` forces the question's language; otherwise it is detected here, once.
+        ``language`` forces the question's language; otherwise it is read here, once (English when the
+        message does not tell: a bare name such as "Kono").
         """
         text = clean_question(question)
-        return await self.answer(text, language or detect_language(text))
+        return await self.answer(text, language or self.read_language(text) or DEFAULT_LANGUAGE)
+
+    def read_language(self, text: str) -> str | None:
+        """The language a message tells by itself: its function words, else its chat phrases ("merci" is
+        French, "lol" tells nothing); None for a bare name ("Muto Yoji"), which must not pick a language."""
+        languages = self._retriever.lexicon.clean(text).languages
+        return detect_language(text) or (next(iter(languages)) if len(languages) == 1 else None)
 
     async def answer(self, question: str, language: str | None) -> Answer:
         """Answer an already cleaned question in the worker thread, in the language decided by the caller.

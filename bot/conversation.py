@@ -6,6 +6,21 @@ terminal is one place), such a question is read as itself followed by the subjec
 stood alone: "et quand ? (a signé la déclaration)". When the follow-up asks something (when, where, who), the
 subject is that question without its interrogatives, so what the follow-up asks is what gets answered; when it
 asks nothing of its own ("and for Japan?"), the whole question is: "and for Japan? (Who signed the declaration)".
+
+What does not lean on the previous question, even when short (decided from the message and the corpus):
+
+* small talk — "thanks", "ok cool", "merci @bot", "ありがとう": nothing but the moderators' chat phrases
+  (knowledge/chat/*.yaml); it gets the short small-talk reply, never the previous answer again;
+* a message naming its own subject, with no pronoun standing for the previous one — a name the corpus knows
+  (a glossary term: "JETRO?", "Station F ?", "ジェトロは？"), a number or a capitalised word the corpus lacks
+  ("what about 5G?", "and Macron?"), or a question of its own about something ("et combien de start-up ?").
+  "and in Japan?", "Japon ?" name only a party every passage is about and still lean.
+
+The subject is remembered with the passage that answered it, so a follow-up in another language gets the
+subject in its own language (the same FAQ entry or section of the translated document): "When was it signed?"
+after "Qui a signé la déclaration ?" is read "When was it signed? (signed the France-Japan declaration)", never
+with French inside; when no translation is found, the follow-up is answered on its own.
+The member's last language here is also remembered, for a message in no clear language ("Kono", "Muto Yoji").
 Used by Discord and by ``chat``.
 """
 
@@ -17,9 +32,13 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bot.models import Answer
+from bot.models import Answer, KnowledgeBase, Passage
 from bot.search.analysis import analyze, mask_interrogatives, question_types
+
+if TYPE_CHECKING:
+    from bot.search.retriever import Retriever
 
 FOLLOW_UP_WINDOW = 600.0  # seconds a question's subject is remembered for the member's next question
 MAX_PLACES = 10_000  # members × places remembered at once (the oldest are forgotten first)
@@ -40,7 +59,9 @@ _PRONOUNS = {
 _JA_TIES = re.compile(
     r"^(?:それ|その|そこ|あれ|あの|あそこ|彼|他に|ほかに|じゃあ|では|で、|また)|(?:他に|ほかに|は？|も？)"
 )
+_JA_PRONOUNS = re.compile(r"^(?:それ|その|そこ|あれ|あの|あそこ|彼)|他|ほか")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
+_NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")  # "Macron", "5G", "2019": a name or a number
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
 _JA_QUESTION_END = re.compile(r"(?:のは)?\s*(?:です|ます|でした|ました)?か?[？?。\s]*$")
 
@@ -51,6 +72,7 @@ class _Subject:
     question: str  # ... and as asked, for a follow-up that asks nothing of its own ("and for Japan?")
     language: str
     at: float
+    passage_id: str = ""  # the passage that answered it: the subject in any language (see _translated)
 
 
 def _fold(text: str) -> str:
@@ -64,10 +86,14 @@ def subject_of(question: str) -> str:
     return text.strip(" ,、")
 
 
+def _japanese(folded: str) -> bool:
+    return bool(_CJK.search(folded)) and not _WORD.search(re.sub(r"[\u3041-\u30ff\u3400-\u9fff]", " ", folded))
+
+
 def leans_on_previous(question: str, language: str | None) -> bool:
     """True for a short question that does not stand alone ("and for Japan?", "et quand ?", "それはどこで？")."""
     folded = _fold(question).strip()
-    if _CJK.search(folded) and not _WORD.search(re.sub(r"[\u3041-\u30ff\u3400-\u9fff]", " ", folded)):
+    if _japanese(folded):
         if len(_CJK.findall(folded)) > MAX_CJK_CHARS:
             return False
         return bool(_JA_TIES.search(folded)) or len(set(analyze(mask_interrogatives(question), "ja"))) <= 1
@@ -83,6 +109,74 @@ def leans_on_previous(question: str, language: str | None) -> bool:
     return len(set(analyze(mask_interrogatives(question), lang))) <= MAX_OWN_WORDS
 
 
+def names_its_own_subject(question: str, language: str | None, retriever: Retriever) -> bool:
+    """True for a short message about something of its own: "JETRO?", "what about 5G?", "et combien de start-up ?".
+
+    Without a pronoun standing for the previous subject, a word counts as a subject of its own when it is a
+    glossary name, a number or a capitalised word the corpus lacks, or when the message asks something about it.
+    "and in Japan?" / "Japon ?" (a party every passage is about, asked nothing of) are not.
+    """
+    folded = _fold(question).strip()
+    if _japanese(folded):
+        if _JA_PRONOUNS.search(folded):
+            return False
+        rest, lang = question, "ja"
+    else:
+        lang = language if language in _LEADS else "en"
+        words = _WORD.findall(folded)
+        if any(word in _PRONOUNS[lang] for word in words):
+            return False
+        rest = question
+        for lead in sorted(_LEADS[lang], key=len, reverse=True):  # "what about 5G?" is about "5G?"
+            if " ".join(words).startswith(lead + " "):
+                rest = re.sub(r"^\W*" + r"\W+".join(map(re.escape, lead.split())) + r"\b", "", question,
+                              flags=re.IGNORECASE)
+                break
+    units = retriever.parse(rest, lang).units
+    if not units:
+        return False
+    if question_types(rest):
+        return True  # it asks something about a word of its own
+    names = {_fold(word) for word in _NAME.findall(rest)}
+    for unit in units:
+        if unit.expansions:  # a glossary name: JETRO, Station F, Bpifrance, ジェトロ
+            return True
+        if any(c.isdigit() for c in unit.token):  # 5G, 2019
+            return True
+        if not unit.alternatives and unit.keys & names:  # a name the corpus lacks: Macron, Bitcoin
+            return True
+    return False
+
+
+def _translated(kb: KnowledgeBase, passage_id: str, language: str) -> str | None:
+    """The subject of ``passage_id`` in ``language``: the first question of the same FAQ entry, or the heading
+    of the same section, in the document that translates its document (same ``group`` or ``translation_of``)."""
+    by_doc: dict[str, list[Passage]] = {}
+    source: Passage | None = None
+    for passage in kb.passages:
+        by_doc.setdefault(passage.doc_id, []).append(passage)
+        if passage.id == passage_id:
+            source = passage
+    if source is None:
+        return None
+    documents = {d.id: d for d in kb.documents}
+    original = documents.get(source.doc_id)
+    if original is None:
+        return None
+    family = {original.id, original.group, original.translation_of} - {None}
+    for document in kb.documents:
+        if document.language != language or not family & {document.id, document.group, document.translation_of}:
+            continue
+        ours, theirs = by_doc.get(original.id, []), by_doc.get(document.id, [])
+        if len(ours) != len(theirs):
+            continue
+        passage = theirs[ours.index(source)]
+        if passage.questions:
+            return passage.questions[0]
+        return passage.heading or None
+    return None
+
+
 class Conversations:
     """The subject of each member's last stand-alone question, per place, for ``window`` seconds."""
 
@@ -93,28 +187,64 @@ class Conversations:
         self._clock = clock
         self._limit = limit
         self._subjects: OrderedDict[Hashable, _Subject] = OrderedDict()
+        self._languages: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
 
-    def understand(self, place: Hashable, question: str, language: str | None) -> tuple[str, str | None]:
-        """The question as it will be answered, and its language (the previous one's when unclear)."""
+    def language(self, place: Hashable, detected: str | None, fallback: str) -> str:
+        """A message's language: its own; else the member's previous message's here (within the window);
+        else ``fallback`` (the server's or the member's locale, English in the terminal)."""
+        if detected:
+            return detected
+        last = self._languages.get(place)
+        if last is not None and self._clock() - last[1] <= self.window:
+            return last[0]
+        return fallback
+
+    def understand(
+        self, place: Hashable, question: str, language: str | None, retriever: Retriever | None = None
+    ) -> tuple[str, str | None]:
+        """The question as it will be answered, and its language (the previous one's when unclear).
+
+        With ``retriever`` (the current index), small talk and messages naming their own subject are left
+        alone, and a subject asked in another language is given in the follow-up's.
+        """
         subject = self._subjects.get(place)
         if subject is None or self._clock() - subject.at > self.window or not subject.text:
             return question, language
-        if not leans_on_previous(question, language or subject.language):
+        text = question
+        if retriever is not None:
+            text = retriever.lexicon.clean(question).text
+            if not any(unicodedata.category(c)[0] in "LN" for c in text):
+                return question, language  # "thanks", "ok cool", "merci @bot": small talk, not a follow-up
+        if not leans_on_previous(text, language or subject.language):
             return question, language
+        if retriever is not None and names_its_own_subject(text, language or subject.language, retriever):
+            return question, language
+        asks = bool(question_types(text))
+        if language and language != subject.language:  # never the other language's words inside the question
+            translated = _translated(retriever.kb, subject.passage_id, language) if retriever is not None else None
+            if translated is None:
+                return question, language
+            context = subject_of(translated) if asks else translated.rstrip(" ?？")
+        else:
+            context = subject.text if asks else subject.question.rstrip(" ?？")
         opening, closing = ("（", "）") if _CJK.search(question) else (" (", ")")
-        context = subject.text if question_types(question) else subject.question.rstrip(" ?？")
         return f"{question.rstrip()}{opening}{context}{closing}", language or subject.language
 
     def remember(self, place: Hashable, question: str, understood: str, answer: Answer) -> None:
         """Keep the subject of a question that stood alone (a follow-up keeps the subject it used)."""
+        now = self._clock()
+        self._languages.pop(place, None)
+        self._languages[place] = (answer.language, now)
+        while len(self._languages) > self._limit:
+            self._languages.popitem(last=False)
         if answer.small_talk:
             return
-        now = self._clock()
         previous = self._subjects.pop(place, None)
         if understood != question and previous is not None:
-            subject = _Subject(previous.text, previous.question, previous.language, now)
+            subject = _Subject(previous.text, previous.question, previous.language, now, previous.passage_id)
         else:
-            subject = _Subject(subject_of(question), question, answer.language, now)
+            passage_id = answer.citations[0].passage_id if answer.citations else ""
+            subject = _Subject(subject_of(question), question, answer.language, now, passage_id)
         self._subjects[place] = subject
         while len(self._subjects) > self._limit:
             self._subjects.popitem(last=False)

@@ -67,6 +67,39 @@ MESSAGES: dict[str, dict[Language, str]] = {
             "/トピック で扱っている内容も見られます。"
         ),
     },
+    "small_talk.thanks": {
+        "fr": "Avec plaisir ! Posez-moi une autre question sur la déclaration quand vous voulez, ou voyez /sujets.",
+        "en": "You’re welcome! Ask me another question about the declaration any time, or see /topics.",
+        "ja": "どういたしまして。共同声明について、ほかにも質問をどうぞ（/トピック で扱っている内容が見られます）。",
+    },
+    "small_talk.ack": {
+        "fr": "D’accord ! Posez-moi une autre question sur la déclaration quand vous voulez, ou voyez /sujets.",
+        "en": "OK! Ask me another question about the declaration any time, or see /topics.",
+        "ja": "了解です。共同声明について、ほかにも質問をどうぞ（/トピック で扱っている内容が見られます）。",
+    },
+    "chat.help": {
+        "fr": (
+            "Posez une question en français, en anglais ou en japonais, par exemple « Qui a signé la "
+            "déclaration ? » ; une courte suite (« et quand ? ») reprend le sujet de votre question précédente.\n"
+            "  /sujets   ce que je connais (documents par langue)\n"
+            "  /aide     ces commandes\n"
+            "  /quitter  quitter (ou Ctrl-D)"
+        ),
+        "en": (
+            "Ask a question in French, English or Japanese, such as “Who signed the declaration?”; a short "
+            "follow-up (“and when?”) is read with the subject of your previous question.\n"
+            "  /topics  what I know (documents by language)\n"
+            "  /help    these commands\n"
+            "  /quit    leave (or Ctrl-D)"
+        ),
+        "ja": (
+            "日本語・フランス語・英語で質問してください（例：「共同声明に署名したのは誰ですか？」）。"
+            "短い続きの質問（「それはいつ？」）は前の質問の話題で読みます。\n"
+            "  /トピック  扱っている内容（言語別の資料）\n"
+            "  /ヘルプ    このコマンド一覧\n"
+            "  /終了      終了（または Ctrl-D）"
+        ),
+    },
     "empty": {
         "fr": "Posez une question, par exemple : « Qui a signé la déclaration ? »",
         "en": "Please ask a question, for example: “Who signed the declaration?”",

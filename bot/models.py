@@ -175,6 +175,7 @@ class Answer:
     kind: AnswerKind = AnswerKind.ANSWER
     summary: str = ""  # the sentence(s) of the first citation said first (quoted, never written); "" when abstaining
     suggestions: list[Suggestion] = field(default_factory=list)  # FAQ questions it can answer, when abstaining
+    chat: frozenset[ChatKind] = frozenset()  # small talk: the kinds of chat phrases it was made of ("merci": thanks)
 
     @property
     def small_talk(self) -> bool:

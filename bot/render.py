@@ -11,7 +11,7 @@ import re
 
 from bot.i18n import t
 from bot.limits import ELLIPSIS
-from bot.models import Answer, Citation
+from bot.models import Answer, ChatKind, Citation
 
 COMPACT_CHARS = 1_000
 """The longest answer a member reads on a phone (an issue 11 target; Discord would allow 4,096)."""
@@ -21,6 +21,19 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`\[\]<])")
 _LINE_START = re.compile(r"^([>#-])", re.MULTILINE)
 _PING = re.compile(r"@(?=(everyone|here)\b|[!&]?\d)", re.IGNORECASE)
 _URL = re.compile(r"^https?://[^\s<>()\[\]]+$")
+
+
+def small_talk_key(answer: Answer) -> str:
+    """The reply to a message with no question, from the chat phrases it was made of (knowledge/chat/*.yaml).
+
+    "merci", "thanks!!" get a "you're welcome"; "ok", "lol", "cool", "👍" (after an answer, usually) a short
+    nod; a greeting or a call for help the introduction with example questions.
+    """
+    if ChatKind.THANKS in answer.chat:
+        return "small_talk.thanks"
+    if ChatKind.GREETINGS in answer.chat or ChatKind.HELP in answer.chat:
+        return "small_talk"
+    return "small_talk.ack"
 
 
 def escape_markdown(text: str) -> str:
@@ -128,7 +141,7 @@ def render_markdown(answer: Answer, language: str | None = None, max_chars: int 
     """
     lang = language or answer.language
     if answer.small_talk:
-        return t("small_talk", lang)
+        return t(small_talk_key(answer), lang)
     if not answer.answered or not answer.citations:
         return t("not_found", lang)
     blocks = render_citations(answer)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import paths
 import pytest
 
-from bot.conversation import Conversations, leans_on_previous, subject_of
+from bot.conversation import Conversations, leans_on_previous, names_its_own_subject, subject_of
+from bot.knowledge.loader import load_knowledge
 from bot.models import Answer, AnswerKind
+from bot.search.retriever import Retriever
 
 
 class Clock:
@@ -77,3 +80,44 @@ def test_questions_that_stand_alone_are_left_as_they_are() -> None:
     talk = Conversations(clock=Clock())
     talk.remember("p", "Who founded Station F?", "Who founded Station F?", answered("Who founded Station F?"))
     assert talk.understand("p", "When was the declaration signed?", "en")[0] == "When was the declaration signed?"
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "own"),
+    [
+        ("JETRO?", None, True), ("what about 5G?", "en", True), ("et combien de start-up ?", "fr", True),
+        ("Station F ?", None, True), ("and Macron?", "en", True), ("ジェトロは？", "ja", True),
+        ("and in Japan?", "en", False), ("Japon ?", None, False), ("et quand ?", "fr", False),
+        ("who else?", "en", False), ("and when did he arrive?", "en", False), ("それはいつ？", "ja", False),
+        ("日本では？", "ja", False),
+    ],
+)
+def test_a_short_message_names_its_own_subject_or_leans(
+    retriever: Retriever, question: str, language: str, own: bool
+) -> None:
+    assert names_its_own_subject(question, language, retriever) is own
+
+
+def test_small_talk_and_own_subjects_are_never_read_with_the_previous_subject(retriever: Retriever) -> None:
+    talk = Conversations(clock=Clock())
+    answer = retriever.answer("who signed?", "en")
+    talk.remember("p", "who signed?", "who signed?", answer)
+    for message in ("thanks", "ok cool", "lol", "merci", "thanks!!", "ありがとう", "JETRO?"):
+        assert talk.understand("p", message, "en", retriever)[0] == message
+    assert talk.understand("p", "who else?", "en", retriever)[0] == "who else? (signed)"
+
+
+def test_a_message_in_no_clear_language_takes_the_members_previous_one_here() -> None:
+    clock = Clock()
+    talk = Conversations(clock=clock)
+    assert talk.language("p", None, "en") == "en"
+    talk.remember("p", "Qui est Muto ?", "Qui est Muto ?", answered("Qui est Muto ?", "fr"))
+    assert talk.language("p", None, "en") == "fr" and talk.language("p", "ja", "en") == "ja"
+    assert talk.language("q", None, "en") == "en"  # another place
+    clock.now = 601.0
+    assert talk.language("p", None, "en") == "en"

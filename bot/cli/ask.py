@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 from pathlib import Path
 
 from rich.text import Text
@@ -16,17 +17,33 @@ from bot.assistant import Assistant
 from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
 from bot.cli.terminal import answer_text, console, topics_text
 from bot.conversation import Conversations
-from bot.i18n import t
-from bot.models import Answer
+from bot.i18n import DEFAULT_LANGUAGE, t
+from bot.models import Answer, Language
 from bot.querylog.store import LogEntry, QueryLog, QueryLogError
 from bot.questions import QuestionError, clean_question
 from bot.render import render_markdown
-from bot.search.analysis import detect_language
 from bot.search.cache import cache_path_beside
 
 EXIT_USAGE = 2
 MARKDOWN_HELP = "print the Markdown Discord gets instead of terminal text"
 CHAT_PLACE = "terminal"  # the one place a chat's follow-ups belong to
+
+
+class ChatCommand(StrEnum):
+    TOPICS = "topics"
+    HELP = "help"
+    QUIT = "quit"
+
+
+# A chat command and the language it answers in: a localized name says it; an English one (None) answers in
+# the language of the member's last question.
+CHAT_COMMANDS: dict[str, tuple[ChatCommand, Language | None]] = {
+    "/topics": (ChatCommand.TOPICS, None), "/sujets": (ChatCommand.TOPICS, "fr"),
+    "/トピック": (ChatCommand.TOPICS, "ja"),
+    "/help": (ChatCommand.HELP, None), "/?": (ChatCommand.HELP, None), "/aide": (ChatCommand.HELP, "fr"),
+    "/ヘルプ": (ChatCommand.HELP, "ja"), "/quit": (ChatCommand.QUIT, None), "/exit": (ChatCommand.QUIT, None),
+    "/q": (ChatCommand.QUIT, None), "/quitter": (ChatCommand.QUIT, "fr"), "/終了": (ChatCommand.QUIT, "ja"),
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -153,10 +170,12 @@ async def _answer_one(
 ) -> int:
     try:
         text = clean_question(question)
-        understood, language = text, args.lang or detect_language(text)
+        understood, read = text, assistant.read_language(text)
+        language = args.lang or read or DEFAULT_LANGUAGE  # "Kono" alone: English (the last question's in chat)
         if conversations is not None:  # chat: a follow-up is read with the previous question's subject
-            understood, language = conversations.understand(CHAT_PLACE, text, language)
-        answer = await assistant.answer(understood, language)
+            language = args.lang or conversations.language(CHAT_PLACE, read, DEFAULT_LANGUAGE)
+            understood, language = conversations.understand(CHAT_PLACE, text, language, assistant.retriever)
+        answer = await assistant.answer(understood, language or DEFAULT_LANGUAGE)
     except QuestionError as error:
         message = t(error.key, args.lang, **error.values)
         if args.json:
@@ -203,7 +222,6 @@ async def _chat(args: argparse.Namespace) -> int:
     print(f"{len(kb.documents)} documents, {len(kb.passages)} passages ({', '.join(kb.languages)}). "
           "Ask in French, English or Japanese; /topics, /help, /quit (or Ctrl-D).")
     conversations = Conversations()
-    language = args.lang or "en"  # of the bot's own words in /topics and /help: the last question's
     loop = asyncio.get_running_loop()
     try:
         while True:
@@ -212,15 +230,16 @@ async def _chat(args: argparse.Namespace) -> int:
             except EOFError:
                 print()
                 break
-            command = question.strip().casefold()
-            if command in ("/quit", "/exit", "/q"):
+            command, named_in = CHAT_COMMANDS.get(question.strip().casefold(), (None, None))
+            # the bot's own words: the command's language, else the last question's
+            language = named_in or args.lang or conversations.language(CHAT_PLACE, None, DEFAULT_LANGUAGE)
+            if command is ChatCommand.QUIT:
                 break
-            if command in ("/topics", "/sujets", "/トピック"):
+            if command is ChatCommand.TOPICS:
                 args.console.print(topics_text(assistant.knowledge, language))
-            elif command in ("/help", "/aide", "/ヘルプ", "/?"):
-                args.console.print(Text(t("small_talk", language)))
-            elif command:
-                language = args.lang or detect_language(question) or language
+            elif command is ChatCommand.HELP:
+                args.console.print(Text(t("chat.help", language)))
+            elif question.strip():
                 await _answer_one(assistant, querylog, question, args, conversations)
             else:
                 continue

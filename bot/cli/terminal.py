@@ -15,7 +15,7 @@ from rich.text import Text
 
 from bot.i18n import t
 from bot.models import Answer, Citation, KnowledgeBase
-from bot.render import source_count
+from bot.render import small_talk_key, source_count
 
 QUOTE_BAR = "▌ "
 
@@ -42,7 +42,7 @@ def answer_text(answer: Answer) -> Text:
     """The answer as a terminal shows it (the same blocks, in the same order, as the Discord embed)."""
     language = answer.language
     if answer.small_talk:
-        return Text(t("small_talk", language))
+        return Text(t(small_talk_key(answer), language))
     if not answer.answered or not answer.citations:
         text = Text(t("not_found", language))
         if answer.suggestions:

@@ -28,7 +28,7 @@ from bot.logpolicy import excerpt
 from bot.models import LANGUAGES, Answer
 from bot.querylog.store import LogEntry, QueryLog, new_qid
 from bot.questions import QuestionError, clean_question
-from bot.render import render_markdown, source_count
+from bot.render import render_markdown, small_talk_key, source_count
 from bot.search.analysis import detect_language
 
 Kind = Literal["answer", "abstain", "small_talk", "invalid", "cooldown", "duplicate"]
@@ -115,7 +115,9 @@ class AskDesk:
         except QuestionError as error:
             language = detect_language(text) or asker.fallback_language
             return Outcome("invalid", language, text, asker, message=t(error.key, language, **error.values))
-        language = detect_language(question) or asker.fallback_language
+        # its own language; else the member's previous message's here; else the locale (a bare "Kono")
+        read = self.assistant.read_language(question)
+        language = self.conversations.language(_place(asker), read, asker.fallback_language)
         member = asker.user_id
         wait = self.cooldown.retry_after(member)  # before the duplicate check: a refused question is not "answered"
         if wait:
@@ -136,8 +138,10 @@ class AskDesk:
         """Retrieve (off the event loop, in the assistant's worker) and log the question (committed on return)."""
         asker = prepared.asker
         assert asker is not None and prepared.kind == "answer"
-        place = (asker.user_id, asker.guild_id, asker.channel_id)  # a channel, a thread or a DM
-        understood, language = self.conversations.understand(place, prepared.question, prepared.language)
+        place = _place(asker)
+        understood, language = self.conversations.understand(
+            place, prepared.question, prepared.language, self.assistant.retriever
+        )
         answer: Answer = await self.assistant.answer(understood, language)  # cleaned, read once
         if answer.small_talk:
             self.uncount(prepared)  # "hi" or "help" does not use up the member's questions
@@ -158,6 +162,11 @@ class AskDesk:
         return Outcome(kind, language, understood, asker, answer=answer, qid=qid)
 
 
+def _place(asker: Asker) -> tuple[int, int | None, int | None]:
+    """Where a conversation happens: a member in a channel, a thread or a DM."""
+    return (asker.user_id, asker.guild_id, asker.channel_id)
+
+
 def reply_for(outcome: Outcome) -> Reply:
     """What to send for an outcome (refusals are ephemeral; duplicates get a short note)."""
     language = outcome.language
@@ -169,7 +178,8 @@ def reply_for(outcome: Outcome) -> Reply:
         when = discord.utils.format_dt(datetime.fromtimestamp(outcome.retry_at, tz=UTC), "R")
         return Reply(content=t("cooldown", language, when=when), ephemeral=True)
     if outcome.kind == "small_talk":  # a short reply: two example questions and /topics, no passages, no votes
-        return Reply(embed=embeds.notice_embed(t("small_talk.title", language), [t("small_talk", language)]))
+        key = small_talk_key(outcome.answer) if outcome.answer else "small_talk"
+        return Reply(embed=embeds.notice_embed(t("small_talk.title", language), [t(key, language)]))
     if outcome.kind == "abstain":  # the honest message, and questions it can answer as buttons
         footer = t("footer_not_found", language)
         suggestions = outcome.answer.suggestions if outcome.answer else []

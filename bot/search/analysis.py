@@ -70,11 +70,11 @@ _STEMMER_NAMES: dict[str, str] = {"fr": "french", "en": "english", "ja": "englis
 # Evidence for detect_language: function words found in one language only, and French diacritics.
 _FR_MARKERS: frozenset[str] = _words(
     "le la les des du une est sont qui que quel quelle quels quelles quand pourquoi comment combien et pour dans "
-    "avec sur par ete au aux ce cette ces leur pas ne entre ont etait signe signee quoi"
+    "avec sur par ete au aux ce cette ces leur pas ne entre ont etait signe signee quoi koi je tu vous nous"
 )
 _EN_MARKERS: frozenset[str] = _words(
     "the of and is was were who what when where which why how did does do in to for with by are has have it "
-    "this that about between from signed"
+    "this that about between from signed can could my your you whats tell"
 )
 _FR_DIACRITICS = frozenset("éèêëàâçîïôûùüœ")
 

@@ -32,7 +32,7 @@ class Cleaned:
     text: str
     removed: frozenset[ChatKind]  # the kinds of phrases found around the question
     emoji: bool  # the message had emoji (or emoji shortcodes)
-    languages: frozenset[str] = frozenset()  # the languages of those phrases ("merci" → fr)
+    languages: frozenset[str] = frozenset()  # the languages all those phrases share ("merci @bot" → fr)
 
     @property
     def chatter(self) -> bool:
@@ -112,7 +112,9 @@ class ChatLexicon:
             if pattern is not None:
                 self._patterns[kind] = pattern
 
-    def _remove(self, text: str, kinds: Iterable[ChatKind], languages: set[str]) -> tuple[str, set[ChatKind]]:
+    def _remove(
+        self, text: str, kinds: Iterable[ChatKind], languages: list[frozenset[str]]
+    ) -> tuple[str, set[ChatKind]]:
         folded = fold(text)
         chars = list(text)
         found: set[ChatKind] = set()
@@ -124,7 +126,7 @@ class ChatLexicon:
                 if match.end() > match.start() and any(c != " " for c in chars[match.start() : match.end()]):
                     chars[match.start() : match.end()] = " " * (match.end() - match.start())
                     found.add(kind)
-                    languages.update(self._languages.get(_key(match.group()), ()))
+                    languages.append(frozenset(self._languages.get(_key(match.group()), ())))
             folded = "".join(c if k != " " else " " for c, k in zip(folded, chars, strict=True))
         return "".join(chars), found
 
@@ -132,15 +134,18 @@ class ChatLexicon:
         """The question without Discord syntax, emoji and chat phrases (help phrases only count alone)."""
         text, emoji = strip_discord(text)
         kinds = [k for k in ChatKind if k is not ChatKind.HELP]
-        languages: set[str] = set()
+        languages: list[frozenset[str]] = []
         stripped, found = self._remove(text, kinds, languages)
         if _has_words(stripped):
-            help_languages: set[str] = set()
+            help_languages: list[frozenset[str]] = []
             rest, helped = self._remove(stripped, [ChatKind.HELP], help_languages)
             if not _has_words(rest):  # "help", "aide !", "hi, help": the whole message asks what the bot does
                 stripped, found = rest, found | helped
-                languages |= help_languages
-        return Cleaned(" ".join(stripped.split()), frozenset(found), emoji, frozenset(languages))
+                languages += help_languages
+        # the languages every phrase belongs to ("bot" is en and fr, "merci" fr: fr); else any of them
+        common = frozenset.intersection(*languages) if languages else frozenset()
+        told = common or frozenset().union(*languages)
+        return Cleaned(" ".join(stripped.split()), frozenset(found), emoji, told)
 
 
 def _key(phrase: str) -> str:

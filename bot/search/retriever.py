@@ -538,6 +538,7 @@ class Retriever:
                 latency_ms=(time.perf_counter() - started) * 1000,
                 reason=AnswerKind.SMALL_TALK.value,
                 kind=AnswerKind.SMALL_TALK,
+                chat=cleaned.removed,
             )
         ranked = self.rank(query)
         max_citations = max(max_citations, 1)

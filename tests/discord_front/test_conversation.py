@@ -104,3 +104,25 @@ async def test_ask_autocomplete_offers_faq_and_most_asked_questions_in_the_membe
     empty = await fake.wait_response(await fake.autocomplete("ask", "question", "", user=fake.bob, locale="en-US"))
     choices = empty.json["data"]["choices"]
     assert len(choices) == 25 and choices[0]["name"] == "Who signed the France-Japan declaration?"
+
+
+async def test_thanks_own_subjects_and_languages_in_a_discord_conversation(
+    start_bot: StartBot, fake: FakeDiscord, knowledge_dir: Path
+):
+    shutil.rmtree(knowledge_dir)
+    shutil.copytree(paths.SHIPPED_KNOWLEDGE, knowledge_dir)  # the corpus, its glossary and its chat phrases
+    harness = await start_bot()
+    first = embed_of(await harness.mention("Qui a signé la déclaration ?"))
+    assert "Gény-Stephann" in first["description"]
+    thanks = await harness.mention("merci")  # "@bot merci": a short reply in French, not the answer again
+    assert embed_of(thanks)["description"].startswith("Avec plaisir !") and not thanks.json.get("components")
+    follow_up = embed_of(await harness.mention("When was it signed?"))  # English, after a French question
+    assert follow_up["title"] == "When was it signed? (signed the France-Japan declaration)"
+    assert "July 13, 2018" in follow_up["description"].splitlines()[0]
+    jetro = embed_of(await harness.mention("JETRO?"))  # its own subject: not read with "who signed"
+    assert jetro["title"] == "JETRO?" and "Gény-Stephann" not in jetro["description"]
+    name = embed_of(await harness.mention("Kono"))  # no language of its own: the member's previous message's
+    assert name["footer"]["text"].startswith("Quoted from")
+    rows = await harness.rows("SELECT question, reason, understood FROM questions ORDER BY ts")
+    assert [row[1] for row in rows] == ["", "small-talk", "", "", ""]
+    assert rows[2][2] == "When was it signed? (signed the France-Japan declaration)" and rows[3][2] is None

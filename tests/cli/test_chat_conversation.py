@@ -1,0 +1,92 @@
+"""What a member reads in ``python -m bot chat`` (a real process, the shipped corpus): follow-ups, small talk,
+languages and the chat commands, turn by turn (the same conversation logic serves Discord)."""
+
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import paths
+
+SIGNERS = "Gény-Stephann"
+
+
+def chat(tmp_path: Path, *lines: str) -> tuple[list[str], Path]:
+    """Each line typed, and what the bot printed after it (one entry per line, in order)."""
+    db = tmp_path / "q.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--db", str(db)],
+        input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=120, cwd=paths.ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    turns = re.split(r"(?m)^\? ", done.stdout)[1:]
+    assert len(turns) >= len(lines)
+    return [turn.strip() for turn in turns[: len(lines)]], db
+
+
+def test_thanks_ok_and_lol_after_an_answer_are_small_talk_never_the_answer_again(tmp_path: Path):
+    lines = ("who signed?", "thanks", "ok", "lol", "thanks!!", "ok cool", "merci @bot", "merci", "ありがとう")
+    turns, db = chat(tmp_path, *lines)
+    assert SIGNERS in turns[0]
+    for line, turn in zip(lines[1:], turns[1:], strict=True):
+        assert SIGNERS not in turn and "→" not in turn and "[1]" not in turn, line  # before: "→ thanks (who signed)"
+        assert len(turn) < 200, line
+    assert turns[1].startswith("You’re welcome!") and turns[4].startswith("You’re welcome!")
+    assert turns[2].startswith("OK!") and turns[3].startswith("OK!") and turns[5].startswith("OK!")
+    assert turns[6].startswith("Avec plaisir !") and turns[7].startswith("Avec plaisir !")  # "merci @bot", "merci"
+    assert turns[8].startswith("どういたしまして")
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT question, reason, understood FROM questions ORDER BY ts").fetchall()
+    assert [reason for _, reason, _ in rows] == [""] + ["small-talk"] * 8
+    assert all(understood is None for _, _, understood in rows)
+
+
+def test_a_short_message_naming_its_own_subject_does_not_inherit_the_previous_one(tmp_path: Path):
+    turns, _ = chat(
+        tmp_path,
+        "who signed?", "JETRO?",  # before: "→ JETRO? (who signed)", the JETRO executive and the signatories again
+        "Station F?", "what about 5G?",  # before: led with Station F
+        "Quand la déclaration a-t-elle été signée ?", "et combien de start-up ?",  # before: the declaration's purpose
+        "Who founded Station F?", "and when?", "who else?",  # these need the previous subject and get it
+    )
+    assert "→" not in turns[1] and SIGNERS not in turns[1] and turns[1].startswith("▌ JETRO")
+    assert "→" not in turns[3] and "5G" in turns[3].split("\n")[0] and "Station F" not in turns[3]
+    assert "→" not in turns[5] and turns[5].startswith("▌ Neuf start-up")
+    assert turns[7].startswith("→ and when? (founded Station F)")
+    assert turns[8].startswith("→ who else? (founded Station F)")
+
+
+def test_a_follow_up_in_another_language_gets_the_subject_in_its_own_language(tmp_path: Path):
+    turns, db = chat(tmp_path, "Qui a signé la déclaration ?", "When was it signed?", "and in Japan?")
+    # before: "→ When was it signed? (a signé la déclaration)"
+    assert turns[1].startswith("→ When was it signed? (signed the France-Japan declaration)\n")
+    assert "July 13, 2018" in turns[1].split("\n")[1]
+    assert turns[2].startswith("→ and in Japan? (Who signed the France-Japan declaration)\n")
+    with sqlite3.connect(db) as connection:
+        understood = [row[0] for row in connection.execute("SELECT understood FROM questions ORDER BY ts")]
+    assert not any(re.search(r"signé|déclaration", text or "") for text in understood[1:])
+
+
+def test_english_questions_with_names_and_slang_are_answered_in_english(tmp_path: Path):
+    turns, _ = chat(
+        tmp_path,
+        "Qui a signé la déclaration ?",
+        "can my startup join french tech tokyo?",  # before: French
+        "@bot yo whats j-startup lol",  # before: French
+        "Kono",  # a bare name: the language of the member's previous message (English here)
+        "/sujets",
+        "Muto Yoji",
+    )
+    assert turns[0].endswith("rien n’est inventé")
+    for turn in (turns[1], turns[2], turns[3], turns[5]):
+        assert "nothing generated" in turn or turn.startswith("I could not find"), turn
+    assert turns[4].startswith("Ce que je sais")  # /sujets: French, as its name (before: "What I know")
+
+
+def test_help_lists_the_chat_commands_in_the_member_language(tmp_path: Path):
+    turns, _ = chat(tmp_path, "/help", "Qui a fondé Station F ?", "/help", "/ヘルプ", "/topics")
+    assert "/topics" in turns[0] and "/quit" in turns[0] and "Hi!" not in turns[0]  # before: the greeting
+    assert "/sujets" in turns[2] and "/quitter" in turns[2]  # after a French question
+    assert "/トピック" in turns[3]
+    assert turns[4].startswith("Ce que je sais")
