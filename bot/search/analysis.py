@@ -123,13 +123,27 @@ def _normalize_char(ch: str) -> str:
     return "".join(out)
 
 
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """Normalise ``text`` and map every output character to the index of its source character."""
+    """Normalise ``text`` and map every output character to the index of its source character.
+
+    ASCII is only lower-cased (one character each way), so ASCII runs go at C speed; the other characters
+    are normalised one by one.
+    """
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
     chars: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        norm = ch if ch.isascii() and not ch.isupper() else _normalize_char(ch)
-        for c in norm:
+    at = 0
+    for match in _NON_ASCII_RE.finditer(text):
+        i = match.start()
+        if i > at:
+            chars.extend(text[at:i].lower())
+            origin.extend(range(at, i))
+        at = i + 1
+        for c in _normalize_char(match.group()):
             if c in _KANA_MARKS:
                 if chars and _script(chars[-1]) in "hk":
                     composed = unicodedata.normalize("NFC", chars[-1] + c)
@@ -138,6 +152,9 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
                 continue  # a stray mark is dropped
             chars.append(c)
             origin.append(i)
+    if at < len(text):
+        chars.extend(text[at:].lower())
+        origin.extend(range(at, len(text)))
     return "".join(chars), origin
 
 
@@ -226,12 +243,19 @@ def base_tokens(text: str, language: str) -> list[tuple[str, int, int]]:
     latin_language = "en" if language == "ja" else language
     for match in _TOKEN_RE.finditer(norm):
         if match.group("cjk"):
-            tokens = _cjk_tokens(match.group(), match.start())
+            for token, s, e in _cjk_tokens(match.group(), match.start()):
+                out.append((token, origin[s], origin[e - 1] + 1))
         else:
-            tokens = _latin_tokens(match.group(), match.start(), latin_language)
-        for token, s, e in tokens:
-            out.append((token, origin[s], origin[e - 1] + 1))
+            at = match.start()
+            for token, s, e in _latin_word(match.group(), latin_language):
+                out.append((token, origin[at + s], origin[at + e - 1] + 1))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _latin_word(word: str, language: str) -> tuple[tuple[str, int, int], ...]:
+    """``_latin_tokens`` of a word at offset 0, remembered: passages and snippets repeat their words."""
+    return tuple(_latin_tokens(word, 0, language))
 
 
 def analyze_spans(text: str, language: str) -> list[tuple[str, int, int]]:

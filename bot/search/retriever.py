@@ -79,6 +79,7 @@ NAME_MAX_ZIPF = 5.0  # a capitalised word inside the question that the corpus la
 # --- citations ---
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
+TOKEN_SETS_KEPT = 4096  # passages' token sets kept between questions (see _TokenSets)
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _HYPHENS = "-‐‑‒"
 
@@ -187,15 +188,25 @@ def indexable(kb: KnowledgeBase) -> KnowledgeBase:
 
 
 class _TokenSets:
-    """``token_sets[i]``: the distinct tokens of passage ``i``, read from the index's arrays when asked."""
+    """``token_sets[i]``: the distinct tokens of passage ``i``, read from the index's arrays when asked.
 
-    __slots__ = ("_index",)
+    The last TOKEN_SETS_KEPT are kept: one question reads the same thirty passages' sets several times (ranking,
+    selection, abstention, citations), and a frozenset per passage of the corpus would weigh more than the index.
+    """
+
+    __slots__ = ("_index", "_kept")
 
     def __init__(self, index: BM25Index) -> None:
         self._index = index
+        self._kept: dict[int, frozenset[str]] = {}
 
     def __getitem__(self, i: int) -> frozenset[str]:
-        return self._index.token_set(i)
+        tokens = self._kept.get(i)
+        if tokens is None:
+            if len(self._kept) >= TOKEN_SETS_KEPT:
+                self._kept = {}  # a fresh dict, not clear(): another thread may be reading the old one
+            tokens = self._kept[i] = self._index.token_set(i)
+        return tokens
 
 
 class Retriever:
@@ -228,6 +239,7 @@ class Retriever:
         self._snippet_cache: dict[int, PreparedText] = {}
         self._token_cache: dict[int, list[str]] = {}
         self.suggestable: dict[int, bool] = {}  # FAQ entries whose question is answered (see selection.suggest)
+        self._faq_entries: dict[str, list[int]] = {}
         idfs = [self.index.idf(t) for t in self.index.vocabulary]
         self._average_idf = sum(idfs) / len(idfs) if idfs else 0.0
         self._build_glossary()
@@ -559,6 +571,15 @@ class Retriever:
             suggestions=suggest(self, ranked, language) if reason else [],
         )
 
+    def faq_entries(self, language: str) -> list[int]:
+        """The FAQ entries in ``language`` (with a question), in corpus order; listed once per language."""
+        entries = self._faq_entries.get(language)
+        if entries is None:
+            entries = self._faq_entries[language] = [
+                i for i, p in enumerate(self.passages) if p.kind == "faq" and p.language == language and p.questions
+            ]
+        return entries
+
     def passage_tokens(self, i: int) -> frozenset[str]:
         """The indexed tokens of passage ``i``."""
         return self._token_sets[i]
@@ -570,6 +591,8 @@ class Retriever:
         """Passage ``i`` split into sentences and analysed for snippets, once (a benign race at worst)."""
         prepared = self._snippet_cache.get(i)
         if prepared is None:
+            if len(self._snippet_cache) >= TOKEN_SETS_KEPT:  # bounded, as the token sets (a fresh dict: see there)
+                self._snippet_cache = {}
             passage = self.passages[i]
             prepared = self._snippet_cache[i] = prepare(passage.text, passage.language)
         return prepared

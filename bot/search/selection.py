@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.models import Citation, Suggestion
-from bot.search.analysis import analyze
+from bot.search.analysis import analyze_spans
 from bot.search.snippets import make_snippet, word_spans
 
 if TYPE_CHECKING:
@@ -84,8 +84,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
         sources = list(dict.fromkeys(retriever.passages[i].doc_id for i in [*chosen, hit.index]))
         n = sources.index(retriever.passages[hit.index].doc_id) + 1  # two quotes of one document: one source
-        citation = _citation(retriever, n, hit.index, hit.score, weights, words, limit)
-        all_tokens = frozenset(analyze(citation.snippet, citation.language))
+        citation, snippet_tokens = _citation(retriever, n, hit.index, hit.score, weights, words, limit)
+        all_tokens = frozenset(t for t, _, _ in snippet_tokens)
         tokens = all_tokens - asked
         new = tokens - shown
         if citations:
@@ -131,9 +131,11 @@ def _citation(
     weights: Mapping[str, float],
     words: frozenset[str],
     limit: int,
-) -> Citation:
+) -> tuple[Citation, list[tuple[str, int, int]]]:
+    """The citation of passage ``i``, and its snippet's tokens with their spans (analysed once, used twice)."""
     passage = retriever.passages[i]
     snippet, _ = make_snippet(retriever.prepared(i), passage.language, weights, limit)
+    tokens = analyze_spans(snippet, passage.language)
     return Citation(
         n=n,
         doc_id=passage.doc_id,
@@ -143,8 +145,8 @@ def _citation(
         language=passage.language,
         snippet=snippet,
         score=score,
-        highlights=word_spans(snippet, passage.language, words),
-    )
+        highlights=word_spans(snippet, passage.language, words, tokens),
+    ), tokens
 
 
 def suggest(retriever: Retriever, ranked: list[Ranked], language: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
@@ -153,8 +155,9 @@ def suggest(retriever: Retriever, ranked: list[Ranked], language: str, limit: in
     Offered when the bot abstains, so a member is not left at a dead end: the FAQ entries that ranked for
     the question, then the first entries of the FAQ (the most asked), each checked to be answered.
     """
-    faq = [i for i, p in enumerate(retriever.passages) if p.kind == "faq" and p.language == language and p.questions]
-    related = [hit.index for hit in ranked if hit.index in set(faq)]
+    faq = retriever.faq_entries(language)
+    in_faq = set(faq)
+    related = [hit.index for hit in ranked if hit.index in in_faq]
     suggestions: list[Suggestion] = []
     for i in dict.fromkeys([*related, *faq]):
         if len(suggestions) == limit:

@@ -146,13 +146,18 @@ def make_snippet(
 _KATAKANA_WORD_RE = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")
 
 
-def word_spans(text: str, language: str, words: Collection[str]) -> tuple[tuple[int, int], ...]:
+def word_spans(
+    text: str, language: str, words: Collection[str], tokens: list[tuple[str, int, int]] | None = None
+) -> tuple[tuple[int, int], ...]:
     """Spans to bold in ``text``: whole words whose token is one of the question's own ``words``.
 
+    ``tokens``: ``analyze_spans(text, language)`` when the caller has it already.
     Japanese is indexed by character bigrams, so a shared bigram can sit inside an unrelated word ("ジェ" of
     ジェトロ in ジェネラル): a run of matched characters that covers only part of a katakana word is not marked.
     """
-    runs = _merge(text, [(s, e) for t, s, e in analyze_spans(text, language) if t in words])
+    if tokens is None:
+        tokens = analyze_spans(text, language)
+    runs = _merge(text, [(s, e) for t, s, e in tokens if t in words])
     katakana = [(m.start(), m.end()) for m in _KATAKANA_WORD_RE.finditer(text)]
     return tuple(
         (s, e) for s, e in runs if not any(ks < e and s < ke and not (s <= ks and ke <= e) for ks, ke in katakana)

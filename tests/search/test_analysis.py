@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
-from bot.search.analysis import analyze, analyze_spans, detect_language, mask_interrogatives, normalize, question_types
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.search.analysis import (
+    _KANA_MARKS,
+    _normalize_char,
+    _script,
+    analyze,
+    analyze_spans,
+    detect_language,
+    mask_interrogatives,
+    normalize,
+    normalize_with_map,
+    question_types,
+)
 
 
 @pytest.mark.parametrize(
@@ -132,3 +147,27 @@ def test_mask_interrogatives_keeps_offsets() -> None:
 )
 def test_the_language_is_that_of_the_function_words(question: str, language: str) -> None:
     assert detect_language(question) == language
+
+
+def _normalize_one_by_one(text: str) -> tuple[str, list[int]]:
+    """The character-by-character normalisation normalize_with_map must equal (ASCII runs are only faster)."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        norm = ch if ch.isascii() and not ch.isupper() else _normalize_char(ch)
+        for c in norm:
+            if c in _KANA_MARKS:
+                if chars and _script(chars[-1]) in "hk":
+                    composed = unicodedata.normalize("NFC", chars[-1] + c)
+                    if len(composed) == 1:
+                        chars[-1] = composed
+                continue
+            chars.append(c)
+            origin.append(i)
+    return "".join(chars), origin
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9 '-.…’‐ÉéÀœﬁＡｶﾞかが\u3099\u309aテ・漢字。ー")), max_size=40))
+def test_normalize_with_map_equals_one_character_at_a_time(text: str) -> None:
+    assert normalize_with_map(text) == _normalize_one_by_one(text)
