@@ -89,6 +89,16 @@ _CAPITALISED = re.compile(r"(?<![\w.])([A-ZÉÈ][\w\-éèêïô]+)")
 _JA_NAME = re.compile(r"[A-Za-z][A-Za-z\-]+|[ァ-ヶー]+・[ァ-ヶー]+")
 
 
+# A Japanese question names a person by a katakana name and a title (マクロン大統領, マジュビ氏): the cited passages
+# must mention that name, as for a capitalised name the corpus lacks in a Latin question.
+_JA_TITLED = re.compile(r"([ァ-ヶー・]{2,})(?:大統領|首相|副大臣|閣外大臣|大臣|長官|氏|さん|社長|会長|理事長)")
+
+
+def titled_names(question: str) -> list[str]:
+    """The katakana names a Japanese question gives with a title (マクロン大統領 → マクロン)."""
+    return [m.group(1) for m in _JA_TITLED.finditer(fold(question))]
+
+
 def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 

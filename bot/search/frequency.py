@@ -16,7 +16,7 @@ import wordfreq
 
 # Zipf scale: log10 of occurrences per billion words ("the" ≈ 7.7, "job" 5.5, "nutshell" 3.4, a name ≈ 0-2).
 COMMON_ZIPF = 4.5  # a word at least this common weighs RARITY_FLOOR of an unknown word
-RARE_ZIPF = 2.5  # a word at most this common weighs as much as an unknown word
+RARE_ZIPF = 2.0  # a word at most this common weighs as much as an unknown word (cross-validated: retriever.py)
 RARITY_FLOOR = 0.05
 EVERYDAY_ZIPF = 3.0  # the everyday words typos are corrected into (about 30,000 per language)
 LANGUAGES = ("fr", "en", "ja")

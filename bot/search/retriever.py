@@ -43,7 +43,17 @@ from bot.search.analysis import (
 from bot.search.bm25 import BM25Index, best_positions
 from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon
-from bot.search.evidence import Counted, asks_name, counted, counts_near, ja_counter, ja_counts, names_in
+from bot.search.evidence import (
+    Counted,
+    asks_name,
+    counted,
+    counts_near,
+    ja_counter,
+    ja_counts,
+    names_in,
+    titled_names,
+)
+from bot.search.evidence import fold as evidence_fold
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.readings import ReadingLexicon
@@ -62,11 +72,11 @@ QUESTION_TYPE_WEIGHT = 1.0  # BM25 weight of the interrogative token ("?who@en")
 RERANK_DEPTH = 30  # passages re-ranked by coverage after BM25; flat on 10–50
 COVERAGE_FLOOR = 0.6  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage; flat on 0.6–1.0
 # --- abstention ---
-MIN_COVERAGE = 0.58  # the cited passages must hold ≥ this share of the question's weight. Set (with
-# frequency.COMMON_ZIPF 4.5, RARE_ZIPF 2.5) on the team set and blind set A before blind set B existed.
-# Cross-validation over a grid of the three (tests/calibration.py, balanced = mean of hit@3 and abstention):
-# tuned on A (5.5, 3.5, 0.50) → A 0.761, held-out B 0.622; tuned on B (6.5, 3.5, 0.60) → B 0.658, held-out A
-# 0.708. The optimum moves between the sets (a flat, noisy landscape), so these values stay: A 0.714, B 0.633.
+MIN_COVERAGE = 0.55  # the cited passages must hold ≥ this share of the question's weight. Cross-validated with
+# frequency.COMMON_ZIPF / RARE_ZIPF over a grid (tests/calibration.py, balanced = mean of hit@3 and abstention),
+# once the evidence rules (bot.search.evidence) did most of the out-of-scope work: tuned on B (4.5, 2.0, 0.55) →
+# held-out A balanced as with the former (4.5, 2.5, 0.58) and hit@3 higher (A +4, B +5 questions; OOS −1 each);
+# tuned on A (4.5, 2.0, 0.40) → held-out B OOS 0.87, below the 0.90 target, so not taken.
 MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floored, negative-IDF terms); not
 # applied when the corpus's average IDF is ≤ 0 (a handful of passages): scores mean nothing there.
 ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.WEATHER})  # cited passages hold one;
@@ -481,6 +491,9 @@ class Retriever:
             return "low-coverage"  # a number the question gives ("in 2023") must be in the cited passages
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
             return "low-coverage"  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka"): not in my sources
+        folded = [evidence_fold(self.passages[i].text) for i in chosen]
+        if any(not any(name in text for text in folded) for name in titled_names(query.text)):
+            return "low-coverage"  # マクロン大統領: a titled name the cited passages do not mention
         if not self._numbers_in_best(query, chosen):
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
         if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds:

@@ -125,6 +125,11 @@ def test_a_latin_name_in_a_japanese_question_must_be_in_the_passages(retriever: 
     _answered_with(retriever, "J-Startupとは何ですか？", "J-Startup")
 
 
+def test_a_titled_katakana_name_must_be_in_the_passages(retriever: Retriever) -> None:
+    _abstains(retriever, "マクロン大統領はステーションFのイベントに来てた？", "low-coverage")
+    _answered_with(retriever, "マジュビ大臣はステーションFのイベントに来てた？", "マジュビ")
+
+
 def test_what_a_question_counts() -> None:
     assert counted("How many French start-ups went there?", "en").words == ("french", "start-ups")
     assert counted("Combien de start-up japonaises et françaises ?", "fr").words == ("start-up", "japonaises")

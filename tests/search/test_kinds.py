@@ -61,7 +61,7 @@ def test_what_a_passage_holds(kind: Kind, text: str, expected: bool) -> None:
 def test_everyday_words_weigh_less_than_names_and_numbers() -> None:
     words = WordFrequencies()
     assert words.rarity("about", "en") <= words.rarity("job", "en") < words.rarity("Mahjoubi", "fr")
-    assert words.rarity("boulot", "fr") < words.rarity("Mahjoubi", "fr") == 1.0
+    assert words.rarity("boulot", "fr") < 0.9 <= words.rarity("Mahjoubi", "fr")  # a name: Zipf 2.1, near RARE_ZIPF
     assert words.rarity("rôle", "fr") < 0.5  # accents kept: "rôle" is an everyday French word
     assert words.rarity("2023", "en") == 1.0
     assert words.rarity("要する", "ja") < words.rarity("赤星", "ja")
