@@ -102,15 +102,16 @@ def source_count(answer: Answer) -> int:
 def render_citations(answer: Answer) -> list[str]:
     """The blocks of an answer, joined by a blank line: the summary (quoted from [1]) first, then each source.
 
-    The summary is the snippet of the first citation, so its block is that citation's. When the corpus has the
-    fact only in another language, a short localized note says so before it.
+    The summary is the snippet of the first citation, so its block is that citation's. Two quotes of one source
+    are one block (both quotes, then the source line once): no bare "[1]" line. When the corpus has the fact
+    only in another language, a short localized note says so before it.
     """
-    blocks, shown = [], set()
-    for citation in answer.citations:  # a second quote of a source already listed points back to it
-        again = citation.n in shown
-        shown.add(citation.n)
-        source = f"**[{citation.n}]**" if again else render_source(citation, answer.language)
-        blocks.append(f"{render_quote(citation)}\n{source}")
+    quotes: dict[int, list[str]] = {}  # a second quote of a source goes under the first, above its one source line
+    sources: dict[int, str] = {}
+    for citation in answer.citations:
+        quotes.setdefault(citation.n, []).append(render_quote(citation))
+        sources.setdefault(citation.n, render_source(citation, answer.language))
+    blocks = ["\n".join([*quotes[n], sources[n]]) for n in quotes]
     if blocks and answer.citations[0].language != answer.language:
         name = t(f"language.{answer.citations[0].language}", answer.language)
         note = t("answer.other_language", answer.language, name=name)

@@ -1,6 +1,8 @@
 import paths
 import pytest
 
+from bot.cli.terminal import answer_text
+from bot.discord_front import embeds
 from bot.knowledge.loader import load_knowledge
 from bot.models import Answer, Citation
 from bot.render import COMPACT_CHARS, escape_markdown, highlight, render_markdown, whole_blocks
@@ -116,3 +118,19 @@ def test_the_summary_is_the_first_lines_and_in_the_question_language(retriever: 
         assert answer.summary and answer.summary == answer.citations[0].snippet
         assert all(c.language == language for c in answer.citations)
         assert render_markdown(answer).startswith("> ")
+
+
+def test_two_quotes_of_one_source_share_its_one_source_line_in_markdown_the_embed_and_the_terminal():
+    cites = [citation(1), citation(2, "Station F hosted the evening.", doc_id="other", title="Other"),
+             citation(1, "Mounir Mahjoubi opened it.", passage_id="doc#3")]
+    answer = Answer("who", "en", True, cites)
+    text = render_markdown(answer)
+    lines = text.split("\n")
+    assert "**[1]**" not in lines  # before: a bare "**[1]**" line under the second quote of source 1
+    assert lines[:3] == ["> **Yoji Muto** signed in Paris.", "> **Mounir Ma**hjoubi opened it.",
+                         "**[1]** *The declaration* · [lemoci.com](https://lemoci.com/x)"]
+    assert text.count("**[1]**") == 1 and text.index("**[2]**") > text.index("opened it")
+    description = embeds.answer_embed("who", [text], "footer").description or ""
+    assert "**[1]**" not in description.split("\n") and description.count("**[1]**") == 1
+    terminal = answer_text(answer).plain.split("\n")
+    assert "[1]" not in terminal and terminal[2].startswith("[1] The declaration")

@@ -55,11 +55,12 @@ def answer_text(answer: Answer) -> Text:
     if first.language != language:
         name = t(f"language.{first.language}", language)
         blocks.append(Text(t("answer.other_language", language, name=name), style="dim"))
-    shown: set[int] = set()
-    for citation in answer.citations:  # a second quote of a source already listed points back to it
-        source = Text(f"[{citation.n}]", style="bold") if citation.n in shown else _source(citation, language)
-        shown.add(citation.n)
-        blocks.append(Text("\n").join([_quote(citation), source]))
+    quotes: dict[int, list[Text]] = {}  # two quotes of one source: both, then its source line once
+    sources: dict[int, Text] = {}
+    for citation in answer.citations:
+        quotes.setdefault(citation.n, []).append(_quote(citation))
+        sources.setdefault(citation.n, _source(citation, language))
+    blocks.extend(Text("\n").join([*quotes[n], sources[n]]) for n in quotes)
     count = source_count(answer)
     blocks.append(Text(t("footer.one" if count == 1 else "footer", language, n=count), style="dim"))
     return Text("\n\n").join(blocks)
