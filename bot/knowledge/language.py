@@ -37,7 +37,7 @@ def _latin_language(text: str) -> str | None:
 def detected_language(text: str) -> str | None:
     """``fr``, ``en`` or ``ja`` for a text of at least MIN_CHARS characters; None when too short or unclear."""
     sample = text[:SAMPLE_CHARS]
-    letters = sum(1 for ch in sample if ch.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters < MIN_CHARS:
         return None
     japanese = len(_JAPANESE.findall(sample))

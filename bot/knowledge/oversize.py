@@ -18,7 +18,9 @@ from bot.models import Passage
 MAX_PASSAGE_CHARS = 2_000
 ABSURD_TOKEN_CHARS = 40
 _SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"')\]»」』）]*)(?:\s+|$)")
-_TOKEN = re.compile(rf"[0-9A-Za-z\u00c0-\u024f]{{{ABSURD_TOKEN_CHARS + 1},}}")
+# tried only where a run of such characters starts (the lookbehind), so a long text costs one pass, not one try
+# per character: the matches are the same, as a run of more than ABSURD_TOKEN_CHARS is matched from its start
+_TOKEN = re.compile(rf"(?<![0-9A-Za-z\u00c0-\u024f])[0-9A-Za-z\u00c0-\u024f]{{{ABSURD_TOKEN_CHARS + 1},}}")
 
 
 def _cut(text: str, limit: int) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.cli import main
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.oversize import MAX_PASSAGE_CHARS
+from bot.knowledge.oversize import ABSURD_TOKEN_CHARS, MAX_PASSAGE_CHARS, absurd_tokens
 
 HEADER = "---\nid: {id}\ntitle: Notes\nlanguage: en\nsource: https://example.org/notes\n---\n# Notes\n\n"
 
@@ -36,3 +36,14 @@ def test_knowledge_check_reports_absurd_words_with_their_line(tmp_path: Path, ca
     out = capsys.readouterr().out
     warned = [line for line in out.splitlines() if "-character word" in line]
     assert len(warned) == 1 and warned[0].startswith(f"{(folder / 'word.md').as_posix()}:11: warning: a "), out
+
+
+def test_absurd_words_are_whole_runs_of_letters_and_digits(tmp_path: Path):
+    folder = tmp_path / "k"
+    ok, long = "é" * ABSURD_TOKEN_CHARS, "9Zé" * 14  # 40 characters: a word; 42: no word
+    write(folder, "ok.md", f"Fine {ok} and ({ok}) too.")
+    write(folder, "long.md", f"Pasted: ({long}), then -{ok}-.")
+    kb = load_knowledge(folder)
+    by_file = {path: absurd_tokens([p for p in kb.passages if p.path == path]) for path in ("ok.md", "long.md")}
+    assert by_file["ok.md"] == []
+    assert [w.message.split(" (")[0] for w in by_file["long.md"]] == ["a 42-character word"]
