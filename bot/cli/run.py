@@ -24,6 +24,9 @@ MISSING_TOKEN = (
     "(Bot → Reset Token), put DISCORD_TOKEN=… in .env (see the README, 'Creating the Discord application'); "
     'to try the bot without Discord, run `python -m bot chat` or `python -m bot ask "Who signed it?"`.'
 )
+EXIT_REFUSED = 1  # Discord refused the token or the intents
+EXIT_SETTINGS = 2  # missing token or invalid settings
+EXIT_UNREACHABLE = 3  # Discord (or DISCORD_API_BASE / DISCORD_GATEWAY_URL) could not be reached
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,18 +47,19 @@ def run(args: argparse.Namespace) -> int:
     settings = args.settings.model_copy(update={k: v for k, v in options.items() if v is not None})
     if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
         print(MISSING_TOKEN, file=sys.stderr)
-        return 2
+        return EXIT_SETTINGS
     if not args.verbose:
         try:
             logging.getLogger().setLevel(settings.log_level.upper())
         except ValueError:
             print(f"error: BOT_LOG_LEVEL={settings.log_level!r} is not DEBUG, INFO, WARNING or ERROR", file=sys.stderr)
-            return 2
+            return EXIT_SETTINGS
     return asyncio.run(serve(settings))
 
 
 async def serve(settings: Settings, **bot_options: Any) -> int:
     """Build the resources, run the bot until it is closed (SIGTERM/SIGINT), then close everything."""
+    import aiohttp
     import discord
 
     from bot.assistant import Assistant
@@ -87,16 +91,30 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
             await bot.start(settings.discord_token.get_secret_value())
     except discord.LoginFailure:
         print("error: Discord refused DISCORD_TOKEN; reset the token in the Developer Portal.", file=sys.stderr)
-        return 1
+        return EXIT_REFUSED
     except discord.PrivilegedIntentsRequired:
         print("error: Discord refused the gateway intents requested.", file=sys.stderr)
-        return 1
+        return EXIT_REFUSED
+    except (OSError, aiohttp.ClientError, discord.GatewayNotFound, discord.DiscordServerError) as exc:
+        # DNS, refused connection, TLS, proxy down, Discord's 5xx: not a bug of the bot, so no traceback but at DEBUG
+        log.debug("cannot reach Discord", exc_info=True)
+        where = endpoints.current().api_base.removesuffix("/api/v10")
+        print(f"error: cannot reach Discord at {where}: {_reason(exc)}", file=sys.stderr)
+        return EXIT_UNREACHABLE
     finally:
         _remove_signals()
         await querylog.close()
         assistant.close()
         log.info("stopped%s; query log flushed", " on signal" if stopping else "")
     return 0
+
+
+def _reason(exc: BaseException) -> str:
+    """The innermost cause of a connection failure in a few words (``Name or service not known``)."""
+    while exc.__cause__ is not None or getattr(exc, "os_error", None) is not None:
+        exc = getattr(exc, "os_error", None) or exc.__cause__  # type: ignore[assignment]
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return " ".join(str(text).split())
 
 
 def _on_signals(bot: Any) -> list[int]:

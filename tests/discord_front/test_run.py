@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,20 @@ def test_run_without_token_says_how_to_get_one(tmp_path: Path, monkeypatch, caps
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "DISCORD_TOKEN" in err and "discord.com/developers" in err and "python -m bot chat" in err
+
+
+def test_run_when_discord_cannot_be_reached_says_so_in_one_line(knowledge_dir: Path, tmp_path: Path):
+    with socket.socket() as probe:  # a port nobody listens on: the connection is refused, as with Discord down
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "DISCORD_TOKEN": "not-a-real-token", "DISCORD_API_BASE": f"http://127.0.0.1:{port}",
+           "BOT_KNOWLEDGE_DIR": str(knowledge_dir), "BOT_DB_PATH": str(tmp_path / "data" / "q.db"),
+           "BOT_LOG_LEVEL": "ERROR"}
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 3  # the README's exit status for an unreachable Discord
+    assert done.stderr.splitlines() == [done.stderr.strip()], done.stderr  # one line, no traceback
+    assert done.stderr.startswith(f"error: cannot reach Discord at http://127.0.0.1:{port}: ")
 
 
 async def test_serve_answers_then_stops_cleanly_on_sigterm(fake: FakeDiscord, knowledge_dir: Path, tmp_path: Path):
