@@ -17,6 +17,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
+from bot.datadir import private_folder
 from bot.knowledge.parse import ParsedFile, parse_file
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ class ParsedFiles:
         if self._used.keys() == self._saved.keys():
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
             fd, tmp = tempfile.mkstemp(prefix=".knowledge-cache-", suffix=".tmp", dir=self.path.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot.datadir import private_folder
 from bot.querylog import topics
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -47,13 +48,6 @@ def migrations() -> tuple[Migration, ...]:
     if [m.version for m in found] != list(range(1, len(found) + 1)):
         raise RuntimeError(f"migrations in {MIGRATIONS_DIR} are not numbered 0001, 0002, …")
     return tuple(found)
-
-
-def private_folder(folder: Path) -> None:
-    """Create ``folder`` (and missing parents) readable by the bot's user only (0700); an existing one is kept."""
-    if not folder.is_dir():
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
 
 
 def private_file(path: Path) -> None:

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 import aiosqlite
 
+from bot.datadir import private_folder
 from bot.limits import DAY
 from bot.models import AbstentionReason, Answer, FrontEnd
 from bot.querylog import fingerprint, renames, schema, topics
@@ -155,7 +156,7 @@ def load_secret(db_path: Path | str, secret: bytes | str | None = None, *, creat
                 return value
         if not create:
             raise QueryLogError(f"no log secret at {file} (set BOT_LOG_SECRET): member ids cannot be matched")
-        schema.private_folder(file.parent)
+        private_folder(file.parent)
         try:
             fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:

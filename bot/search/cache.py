@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.datadir import private_folder
 from bot.models import LoadError, Passage
 from bot.search import analysis, indexing
 from bot.search.bm25 import BM25Index, first_occurrence_ids
@@ -140,7 +141,7 @@ class IndexCache:
         """Write atomically (temporary file, then rename); a failure is logged and the bot goes on."""
         manifest = {"format": CACHE_FORMAT, "key": key, "files": files}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
             fd, tmp = tempfile.mkstemp(prefix=".index-cache-", suffix=".tmp", dir=self.path.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:

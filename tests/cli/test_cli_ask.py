@@ -134,3 +134,12 @@ def test_ask_piped_into_head_ends_quietly(tmp_path: Path):
     )
     assert done.stdout.startswith("▌ ") and done.stdout.count("\n") == 1
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+
+
+def test_the_data_folders_ask_creates_are_private(capsys, tmp_path: Path):
+    db = tmp_path / "newdir" / "sub" / "q.db"  # the index cache is written there before the log opens
+    status, _, _ = run_ask(capsys, "Who signed the declaration?", "--db", str(db))
+    assert status == 0
+    modes = {folder.name: oct(folder.stat().st_mode & 0o777) for folder in (db.parent, db.parent.parent)}
+    assert modes == {"sub": "0o700", "newdir": "0o700"}
+    assert {oct(f.stat().st_mode & 0o777) for f in db.parent.iterdir()} == {"0o600"}
