@@ -241,9 +241,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "キャンセル",
     },
     "forget.done": {
-        "fr": "C'est fait : {questions} questions journalisées et {votes} votes ont été supprimés.",
-        "en": "Done: {questions} logged questions and {votes} votes were deleted.",
-        "ja": "完了：記録された質問 {questions} 件と投票 {votes} 件を削除しました。",
+        "fr": "C'est fait : {questions} et {votes} ont été supprimés du journal (vos votes et ceux reçus par vos "
+              "questions).",
+        "en": "Done: {questions} and {votes} were deleted from the log (the votes you cast and those on your "
+              "questions).",
+        "ja": "完了：{questions}と{votes}を記録から削除しました（あなたの投票と、あなたの質問への投票）。",
     },
     "forget.cancelled": {
         "fr": "Annulé ; rien n'a été supprimé.",
@@ -538,6 +540,37 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Questions per day: {spark} (chart: install the charts extra)",
         "ja": "1日あたりの質問数: {spark}（グラフには charts エクストラが必要）",
     },
+    # counts: "one|other" forms (French: 0 and 1 are singular; Japanese has one form), read by ``plural()``
+    "count.questions": {
+        "fr": "{n} question|{n} questions",
+        "en": "{n} question|{n} questions",
+        "ja": "{n} 件の質問",
+    },
+    "count.members": {
+        "fr": "{n} membre|{n} membres",
+        "en": "{n} member|{n} members",
+        "ja": "{n} 人のメンバー",
+    },
+    "count.topics": {
+        "fr": "{n} sujet|{n} sujets",
+        "en": "{n} topic|{n} topics",
+        "ja": "{n} 件のトピック",
+    },
+    "count.votes": {
+        "fr": "{n} vote|{n} votes",
+        "en": "{n} vote|{n} votes",
+        "ja": "{n} 件の投票",
+    },
+    "count.citations": {
+        "fr": "{n} citation|{n} citations",
+        "en": "{n} citation|{n} citations",
+        "ja": "{n} 件の引用",
+    },
+    "count.rows": {
+        "fr": "{n} ligne|{n} lignes",
+        "en": "{n} row|{n} rows",
+        "ja": "{n} 行",
+    },
     "digest.title": {
         "fr": "Résumé de la semaine",
         "en": "Weekly digest",
@@ -569,3 +602,11 @@ def t(key: str, language: str | None, **fields: object) -> str:
     except (KeyError, IndexError, ValueError):
         log.exception("bad fields for message key %r", key)
         return template
+
+
+def plural(key: str, count: int, language: str | None) -> str:
+    """``count`` with its noun (a ``count.*`` key): "1 question", "2 questions", "0 membre", "3 件の質問"."""
+    lang = normalize_language(language)
+    forms = t(key, lang, n=count).split("|")
+    singular = count in (0, 1) if lang == "fr" else count == 1
+    return forms[0] if singular or len(forms) == 1 else forms[-1]

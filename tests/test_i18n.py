@@ -49,3 +49,11 @@ def test_every_key_the_code_names_is_in_the_catalog():
     named = set(re.findall(r"""\bt\(\s*["']([^"'{}]+)["']""", source))
     assert len(named) > 30
     assert sorted(named - set(MESSAGES)) == []
+
+
+def test_counts_agree_with_their_number_in_each_language():
+    from bot.i18n import plural
+
+    assert [plural("count.questions", n, "en") for n in (0, 1, 2)] == ["0 questions", "1 question", "2 questions"]
+    assert [plural("count.members", n, "fr") for n in (0, 1, 2)] == ["0 membre", "1 membre", "2 membres"]
+    assert plural("count.votes", 1, "ja") == plural("count.votes", 2, "ja").replace("2", "1") == "1 件の投票"

@@ -20,14 +20,16 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from bot.cli.output import error, print_json, progress, table
+from bot.i18n import plural
 from bot.limits import DAY, parse_duration, parse_window
 from bot.querylog import fingerprint, reports, schema
 from bot.querylog.schema import QueryLogError
 from bot.settings import Settings
 
+CLI_LANGUAGE = "en"  # the maintainers' commands speak English
 DEFAULT_SINCE = "30d"
 """The window of every ``logs`` subcommand unless ``--since`` says otherwise (documented in ``--help``)."""
 PURGE_CONFIRM_SHARE = 0.5
@@ -97,9 +99,10 @@ def _summary(args: argparse.Namespace) -> int:
     votes, lat = data.votes, data.latency_ms
     print(f"Query log {data.db} — {_period(since)}\n")
     print(table(None, [
-        ("questions", data.questions, f"{data.members} members"),
-        ("answered", data.answered, _pct(data.answer_rate)),
+        ("questions", data.questions, _members(data.members, data.questions)),
+        ("answered", data.answered, f"{_pct(data.answer_rate)} of the questions (small talk apart)"),
         ("unanswered", data.unanswered, ""),
+        ("small talk", data.small_talk, "greetings and thanks: not in the answer rate"),
         ("feedback", f"👍 {votes.up}  👎 {votes.down}", f"{_pct(votes.up_rate)} positive"),
         ("latency", f"p50 {lat.p50} ms", f"p95 {lat.p95} ms  max {lat.max} ms"),
     ]))
@@ -152,6 +155,17 @@ def _phrasings(groups: list[Any]) -> None:
 TopicRow = Callable[[Any], tuple[Any, ...]]
 
 
+def _count(key: str, n: int) -> str:
+    return plural(f"count.{key}", n, CLI_LANGUAGE)
+
+
+def _members(members: int, questions: int) -> str:
+    """Members are counted from Discord questions; terminal questions have none."""
+    if questions and not members:
+        return "no Discord member (terminal questions only)"
+    return _count("members", members)
+
+
 def _topic_report(args: argparse.Namespace, report: Callable[..., list[Any]], title: str,
                   headers: tuple[str, ...], row: TopicRow, right: tuple[int, ...]) -> int:
     """A report of questions grouped into topics (``unanswered``, ``top``): a count line, then one table row per
@@ -166,8 +180,8 @@ def _topic_report(args: argparse.Namespace, report: Callable[..., list[Any]], ti
         print_json(groups)
         return 0
     total = sum(g["count"] for g in found)
-    print(f"{title} — {_period(since)}: {total} questions in {len(found)} topics{_shown(groups, found)}"
-          f"{_grouping_note(args, model)}\n")
+    print(f"{title} — {_period(since)}: {_count('questions', total)} in {_count('topics', len(found))}"
+          f"{_shown(groups, found)}{_grouping_note(args, model)}\n")
     if groups:
         print(table(("#", *headers), [(i, *row(g)) for i, g in enumerate(groups, start=1)], right=right))
         _phrasings(groups)
@@ -248,13 +262,20 @@ def _passages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _private_output(path: Path) -> TextIO:
+    """An export holds member questions and hashes: written 0600 like the log (an existing file is made so too)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    return open(fd, "w", encoding="utf-8", newline="")
+
+
 def _export(args: argparse.Namespace) -> int:
     since = _since(args)
     db = _db_path(args)
     if args.out:
-        with open(args.out, "w", encoding="utf-8", newline="") as out:
+        with _private_output(Path(args.out)) as out:
             n = reports.export(db, out, args.format, since=since, progress=progress("exporting"))
-        print(f"exported {n} questions to {args.out}", file=sys.stderr)
+        print(f"exported {_count('questions', n)} to {args.out}", file=sys.stderr)
     else:
         reports.export(db, sys.stdout, args.format, since=since)
     return 0
@@ -358,9 +379,9 @@ def _purge(args: argparse.Namespace) -> int:
     db = _db_path(args)
     schema.open_reader(db).close()
     preview, big = _purge_preview(db, days)
-    share = f"{preview.questions} of {preview.total} questions"
-    what = (f"{share} older than {days:g} days ({preview.citations} citations, {preview.votes} votes; "
-            f"{preview.rows} rows)")
+    share = f"{preview.questions} of {_count('questions', preview.total)}"
+    what = (f"{share} older than {days:g} days ({_count('citations', preview.citations)}, "
+            f"{_count('votes', preview.votes)}; {_count('rows', preview.rows)})")
     if args.dry_run:
         print(f"would delete {what} from {db}; nothing deleted (dry run)")
         return 0
@@ -377,8 +398,9 @@ def _purge(args: argparse.Namespace) -> int:
             return await qlog.purge_counts(days)
 
     counts = asyncio.run(run())
-    print(f"deleted {counts.questions} questions older than {days:g} days ({counts.citations} citations, "
-          f"{counts.votes} votes; {counts.total} rows) from {db}")
+    print(f"deleted {_count('questions', counts.questions)} older than {days:g} days "
+          f"({_count('citations', counts.citations)}, {_count('votes', counts.votes)}; "
+          f"{_count('rows', counts.total)}) from {db}")
     return 0
 
 
@@ -401,8 +423,10 @@ def _forget(args: argparse.Namespace) -> int:
             return await qlog.forget_user_counts(member)
 
     counts = asyncio.run(run())
-    print(f"deleted {counts.total} rows for member {member}: {counts.questions} questions, "
-          f"{counts.citations} citations, {counts.votes} votes")
+    others = counts.votes - counts.own_votes
+    print(f"deleted {_count('rows', counts.total)} for member {member}: {_count('questions', counts.questions)} "
+          f"with their {_count('citations', counts.citations)} and the {_count('votes', others)} other members "
+          f"cast on them; {_count('votes', counts.own_votes)} cast by the member")
     return 0
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.discord_front.language import language_of_locale
-from bot.i18n import t
+from bot.i18n import plural, t
 from bot.querylog.store import QueryLogError
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ class ForgetConfirm(discord.ui.View):
         await querylog.flush()
         counts = await querylog.forget_user_counts(interaction.user.id)
         self.stop()
-        text = t("forget.done", self.language, questions=counts.questions, votes=counts.votes)
+        text = t("forget.done", self.language, questions=plural("count.questions", counts.questions, self.language),
+                 votes=plural("count.votes", counts.votes, self.language))
         await interaction.response.edit_message(content=text, view=None)
 
     @discord.ui.button(style=discord.ButtonStyle.secondary)

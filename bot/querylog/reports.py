@@ -120,6 +120,7 @@ class WindowStats:
     up: int
     down: int
     up_rate: float | None  # None: no vote
+    small_talk: int = 0  # "hi", "merci", "👍": not questions, neither answered nor unanswered
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,19 +176,23 @@ class Summary:
     questions: int
     members: int
     answered: int
-    unanswered: int
-    answer_rate: float | None
+    unanswered: int  # abstentions on questions (small talk apart)
+    answer_rate: float | None  # answered / (questions - small talk)
     votes: Votes
     latency_ms: Latency
     by_language: dict[str, Breakdown]  # most questions first
     by_frontend: dict[str, Breakdown]
     week_over_week: WeekOverWeek
+    small_talk: int = 0  # greetings and thanks: counted in ``questions``, not in the answer rate
+
+
+SMALL_TALK = "reason = 'small-talk'"  # a greeting or a thanks is neither answered nor unanswered
 
 
 def _window_stats(conn: sqlite3.Connection, lo: float, hi: float) -> WindowStats:
-    n, members, answered = conn.execute(
-        "SELECT count(*), count(DISTINCT user_hash), coalesce(sum(answered), 0) FROM questions"
-        " WHERE ts >= ? AND ts < ?",
+    n, members, answered, small = conn.execute(
+        f"SELECT count(*), count(DISTINCT user_hash), coalesce(sum(answered), 0), coalesce(sum({SMALL_TALK}), 0)"
+        " FROM questions WHERE ts >= ? AND ts < ?",
         (lo, hi),
     ).fetchone()
     up, down = conn.execute(
@@ -195,16 +200,16 @@ def _window_stats(conn: sqlite3.Connection, lo: float, hi: float) -> WindowStats
         " JOIN questions q USING (qid) WHERE q.ts >= ? AND q.ts < ?",
         (lo, hi),
     ).fetchone()
-    return WindowStats(n, members, answered, _rate(answered, n), up, down, _rate(up, up + down))
+    return WindowStats(n, members, answered, _rate(answered, n - small), up, down, _rate(up, up + down), small)
 
 
 def _breakdown(conn: sqlite3.Connection, column: str, lo: float, hi: float) -> dict[str, Breakdown]:
     rows = conn.execute(
-        f"SELECT {column}, count(*) AS n, sum(answered) FROM questions WHERE ts >= ? AND ts < ?"
+        f"SELECT {column}, count(*) AS n, sum(answered), sum({SMALL_TALK}) FROM questions WHERE ts >= ? AND ts < ?"
         f" GROUP BY {column} ORDER BY n DESC, {column}",
         (lo, hi),
     ).fetchall()
-    return {key: Breakdown(n, a, _rate(a, n)) for key, n, a in rows}
+    return {key: Breakdown(n, a, _rate(a, n - small)) for key, n, a, small in rows}
 
 
 def _change(new: float | None, old: float | None, *, relative: bool) -> float | None:
@@ -248,7 +253,8 @@ def summary(
         questions=stats.questions,
         members=stats.members,
         answered=stats.answered,
-        unanswered=stats.questions - stats.answered,
+        unanswered=stats.questions - stats.answered - stats.small_talk,
+        small_talk=stats.small_talk,
         answer_rate=stats.answer_rate,
         votes=Votes(stats.up, stats.down, stats.up_rate),
         latency_ms=Latency(
@@ -578,7 +584,7 @@ def purge_preview(db_path: Path | str, *, older_than_days: float, now: float | N
 # -- export ----------------------------------------------------------------------------------------------
 EXPORT_FIELDS = (
     "qid", "time", "frontend", "user", "guild_id", "channel_id", "question", "language", "answered", "reason",
-    "latency_ms", "citations", "votes_up", "votes_down",
+    "latency_ms", "citations", "votes_up", "votes_down", "understood",
 )
 CSV_FIELDS = (*EXPORT_FIELDS, "passage_ids", "first_snippet")
 BOM = "\ufeff"
@@ -598,7 +604,7 @@ def export_rows(
     with _reader(db_path) as conn:
         rows = conn.execute(
             "SELECT qid, ts, frontend, user_hash, guild_id, channel_id, question, language, answered, reason,"
-            " latency_ms FROM questions WHERE ts >= ? AND ts < ? ORDER BY ts, qid",
+            " latency_ms, understood FROM questions WHERE ts >= ? AND ts < ? ORDER BY ts, qid",
             (lo, hi),
         ).fetchall()
         cites = _citations(conn, [qid for qid, *_ in rows])
@@ -611,7 +617,7 @@ def export_rows(
             )
         }
     out = []
-    for qid, ts, frontend, user, guild, channel, question, language, answered, reason, latency in rows:
+    for qid, ts, frontend, user, guild, channel, question, language, answered, reason, latency, understood in rows:
         up, down = votes.get(qid, (0, 0))
         out.append({
             "qid": qid, "time": iso(ts), "frontend": frontend, "user": user, "guild_id": _id_text(guild),
@@ -619,6 +625,7 @@ def export_rows(
             "reason": reason, "latency_ms": round(latency, 3),
             "citations": [{k: c[k] for k in ("passage_id", "score", "snippet")} for c in cites.get(qid, [])],
             "votes_up": up, "votes_down": down,
+            "understood": understood,  # a follow-up as the bot read it, with the previous subject (None: as typed)
         })
     return out
 
@@ -655,6 +662,7 @@ def export(
             cites = " ".join(f"{c['passage_id']}:{c['score']:g}" for c in row["citations"])
             writer.writerow({
                 **row, "question": spreadsheet_safe(row["question"]), "answered": int(row["answered"]),
+                "understood": spreadsheet_safe(row["understood"] or ""),
                 "citations": cites, "passage_ids": " ".join(c["passage_id"] for c in row["citations"]),
                 "first_snippet": spreadsheet_safe(row["citations"][0]["snippet"]) if row["citations"] else "",
             })

@@ -129,7 +129,8 @@ class _Row(NamedTuple):
 class DeleteCounts:
     questions: int = 0
     citations: int = 0
-    votes: int = 0
+    votes: int = 0  # every vote deleted: those on the deleted questions and (forget) the member's own
+    own_votes: int = 0  # forget: the votes the member cast; the others were cast by other members on her questions
 
     @property
     def total(self) -> int:
@@ -588,14 +589,15 @@ class QueryLog:
             gone = [row for row in self._pending if in_memory(row)]
             self._pending = deque(row for row in self._pending if not in_memory(row))
             selected = f"qid IN (SELECT qid FROM questions WHERE {where})"
-            vote_where = f"{selected} OR user_hash = ?" if voter else selected
-            vote_params = (*params, voter) if voter else params
             try:
                 conn = await self._ensure_conn()
                 await conn.execute("BEGIN IMMEDIATE")
                 try:
                     citations = (await conn.execute(f"DELETE FROM citations WHERE {selected}", params)).rowcount
-                    votes = (await conn.execute(f"DELETE FROM votes WHERE {vote_where}", vote_params)).rowcount
+                    own = 0
+                    if voter:
+                        own = (await conn.execute("DELETE FROM votes WHERE user_hash = ?", (voter,))).rowcount
+                    votes = own + (await conn.execute(f"DELETE FROM votes WHERE {selected}", params)).rowcount
                     questions = (await conn.execute(f"DELETE FROM questions WHERE {where}", params)).rowcount
                     await conn.execute("COMMIT")
                 except BaseException:
@@ -608,7 +610,7 @@ class QueryLog:
                 await self._disconnect()
                 raise QueryLogError(f"query log {self.path}: cannot delete: {exc}") from exc
             return DeleteCounts(
-                questions + len(gone), citations + sum(len(row.citations) for row in gone), votes
+                questions + len(gone), citations + sum(len(row.citations) for row in gone), votes, own
             )
 
     async def _retention(self, days: int) -> None:

@@ -44,12 +44,36 @@ def test_summary_table(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert lines[0].startswith(f"Query log {db} — since ")
     assert "questions   11           7 members" in lines
-    assert "answered    4            36.4%" in lines
+    assert "answered    4            36.4% of the questions (small talk apart)" in lines
     assert "feedback    👍 3  👎 3   50.0% positive" in lines
     assert "latency     p50 50.0 ms  p95 100.0 ms  max 100.0 ms" in lines
     assert "fr                7         2        28.6%" in lines
     assert "discord            9         3        33.3%" in lines
     assert "questions                11              3   +266.7%" in lines
+
+
+def test_small_talk_is_neither_answered_nor_unanswered(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "talk.db"
+
+    async def write() -> None:
+        async with await QueryLog.open(db, secret=SECRET) as qlog:
+            for qid, question, answered, reason in (("a1", "Who signed?", True, ""), ("a2", "When?", True, ""),
+                                                    ("u1", "Bitcoin price?", False, "no-match"),
+                                                    ("s1", "merci !", False, "small-talk")):
+                qlog.record(LogEntry(qid=qid, question=question, language="en", answered=answered, citations=[],
+                                     latency_ms=1.0, reason=reason))
+
+    asyncio.run(write())
+    code, out, _ = run(capsys, "summary", "--db", str(db))
+    lines = out.splitlines()
+    assert code == 0 and "questions   4           no Discord member (terminal questions only)" in lines
+    assert "answered    2           66.7% of the questions (small talk apart)" in lines
+    assert "unanswered  1" in lines  # as many as `logs unanswered` lists
+    assert "small talk  1           greetings and thanks: not in the answer rate" in lines
+    data = json.loads(run(capsys, "summary", "--db", str(db), "--json")[1])
+    assert (data["unanswered"], data["small_talk"], data["answer_rate"]) == (1, 1, round(2 / 3, 4))
+    assert data["by_language"]["en"]["answer_rate"] == round(2 / 3, 4)
+    assert run(capsys, "unanswered", "--db", str(db))[1].splitlines()[0].count(": 1 question in 1 topic (")
 
 
 def test_summary_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -159,7 +183,7 @@ def test_export_keeps_ids_exact_and_spreadsheets_read_it(tmp_path: Path, capsys:
                                  latency_ms=3.0, frontend="discord", user_id=MEMBER, guild_id=guild,
                                  channel_id=channel))
             qlog.record(LogEntry(qid="x2", question="署名したのは誰ですか", language="ja", answered=False, citations=[],
-                                 latency_ms=2.0))
+                                 latency_ms=2.0, understood="Et au Japon ? (a signé la déclaration)"))
 
     asyncio.run(write())
     code, out, _ = run(capsys, "export", "--db", str(db))
@@ -173,6 +197,12 @@ def test_export_keeps_ids_exact_and_spreadsheets_read_it(tmp_path: Path, capsys:
     assert rows[0]["passage_ids"] == "faq-fr#2 meti-fr#1"
     assert rows[0]["first_snippet"] == "Signée à Paris le 13 juillet 2018."
     assert rows[0]["guild_id"] == str(guild) and rows[1]["question"] == "署名したのは誰ですか"
+    assert (rows[0]["understood"], rows[1]["understood"]) == ("", "Et au Japon ? (a signé la déclaration)")
+    assert json.loads(out.splitlines()[1])["understood"] == "Et au Japon ? (a signé la déclaration)"
+    assert oct(target.stat().st_mode & 0o777) == "0o600"  # member questions and hashes: private like the log
+    target.chmod(0o644)
+    assert run(capsys, "export", "--db", str(db), "--format", "csv", "--out", str(target))[0] == 0
+    assert oct(target.stat().st_mode & 0o777) == "0o600"  # an older, readable export is made private too
     assert (rows[1]["passage_ids"], rows[1]["first_snippet"]) == ("", "")
 
 
@@ -209,9 +239,9 @@ def test_purge(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest
     monkeypatch.setenv("BOT_LOG_SECRET", SECRET.decode())
     code, out, _ = run(capsys, "purge", "--db", str(db))
     assert code == 0
-    assert out.strip() == f"deleted 1 questions older than 90 days (1 citations, 1 votes; 3 rows) from {db}"
+    assert out.strip() == f"deleted 1 question older than 90 days (1 citation, 1 vote; 3 rows) from {db}"
     code, out, _ = run(capsys, "purge", "--db", str(db), "--older-than", "7d")
-    assert out.startswith("deleted 3 questions older than 7 days (1 citations, 0 votes; 4 rows)")
+    assert out.startswith("deleted 3 questions older than 7 days (1 citation, 0 votes; 4 rows)")
     code, _, err = run(capsys, "purge", "--db", str(db), "--older-than", "soon")
     assert code == 2 and err.startswith("error: bad --older-than value")
 
@@ -266,10 +296,27 @@ def test_forget(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytes
     monkeypatch.setenv("BOT_LOG_SECRET", SECRET.decode())
     code, out, _ = run(capsys, "forget", str(MEMBER), "--db", str(db))
     assert code == 0
-    assert out.strip() == f"deleted 3 rows for member {MEMBER}: 2 questions, 0 citations, 1 votes"
+    assert out.strip() == (f"deleted 3 rows for member {MEMBER}: 2 questions with their 0 citations and the 0 votes "
+                           "other members cast on them; 1 vote cast by the member")
     assert _questions(db) == 15
     code, out, _ = run(capsys, "forget", str(MEMBER), "--db", str(db))
-    assert out.strip() == f"deleted 0 rows for member {MEMBER}: 0 questions, 0 citations, 0 votes"
+    assert out.strip().startswith(f"deleted 0 rows for member {MEMBER}: 0 questions with their 0 citations")
+
+
+def test_forget_says_whose_votes_went(db: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_LOG_SECRET", SECRET.decode())
+    _log_member(db)  # her 2 questions and her vote on q01
+
+    async def other_votes_on_hers() -> None:
+        async with await QueryLog.open(db, secret=SECRET) as qlog:
+            assert await qlog.vote("m0", 555555555555555555, -1)
+
+    asyncio.run(other_votes_on_hers())
+    code, out, _ = run(capsys, "forget", str(MEMBER), "--db", str(db))
+    assert code == 0
+    assert out.strip() == (f"deleted 4 rows for member {MEMBER}: 2 questions with their 0 citations and the 1 vote "
+                           "other members cast on them; 1 vote cast by the member")
 
 
 def test_reports_warn_when_the_secret_was_replaced(db: Path, capsys: pytest.CaptureFixture[str],

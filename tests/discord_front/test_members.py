@@ -41,7 +41,8 @@ async def test_forget_me_deletes_the_callers_questions_and_votes(harness: Harnes
     assert yes["label"] == "Delete my data" and no["label"] == "Cancel"
     done = await fake.wait_response(await fake.click(prompt_id, yes["custom_id"], user=fake.alice))
     assert done.json["type"] == 7  # UPDATE_MESSAGE: the prompt becomes the result, buttons removed
-    assert done.json["data"]["content"] == "Done: 1 logged questions and 2 votes were deleted."
+    assert done.json["data"]["content"] == ("Done: 1 question and 2 votes were deleted from the log (the votes you "
+                                            "cast and those on your questions).")
     assert done.json["data"]["components"] == []
     assert await harness.rows("SELECT question FROM questions") == [("Where was the declaration signed?",)]
     assert await harness.rows("SELECT count(*) FROM votes") == [(0,)]  # her vote, and bob's on her answer
