@@ -17,7 +17,7 @@ from bot.assistant import Assistant
 from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
 from bot.cli.terminal import answer_text, console, topics_text
 from bot.conversation import Conversations
-from bot.i18n import DEFAULT_LANGUAGE, t
+from bot.i18n import DEFAULT_LANGUAGE, plural, t
 from bot.models import Answer, Language
 from bot.querylog.store import LogEntry, QueryLog, QueryLogError
 from bot.questions import QuestionError, clean_question
@@ -27,6 +27,14 @@ from bot.search.cache import cache_path_beside
 EXIT_USAGE = 2
 MARKDOWN_HELP = "print the Markdown Discord gets instead of terminal text"
 CHAT_PLACE = "terminal"  # the one place a chat's follow-ups belong to
+LOG_WAIT_SECONDS = 0.5  # the longest a locked query log holds up the exit (README: "Asking from a terminal")
+LOG_PROBLEMS = (  # sqlite's words → the user's
+    ("locked", "is locked by another program"),
+    ("readonly", "is read-only"),
+    ("read-only", "is read-only"),
+    ("permission denied", "cannot be written (permission denied)"),
+    ("disk is full", "cannot be written: the disk is full"),
+)
 
 
 class ChatCommand(StrEnum):
@@ -103,7 +111,8 @@ async def _setup(args: argparse.Namespace) -> tuple[Assistant, QueryLog | None] 
     if not args.no_log:
         db_path = resolve_db_path(args.db, settings)
         try:
-            querylog = await QueryLog.open(db_path, secret=log_secret(settings))
+            querylog = await QueryLog.open(db_path, secret=log_secret(settings), busy_timeout=LOG_WAIT_SECONDS,
+                                           report_incidents=False)  # said in one line at exit (_close)
         except (QueryLogError, OSError) as error:
             print(f"warning: the query log {db_path} cannot be used ({error}); answering without logging",
                   file=sys.stderr)
@@ -203,7 +212,17 @@ async def _answer_one(
 async def _close(assistant: Assistant, querylog: QueryLog | None) -> None:
     if querylog is not None:
         await querylog.close()
+        if querylog.lost:
+            print(f"warning: {plural('count.questions', querylog.lost, 'en')} not logged: {_log_problem(querylog)}",
+                  file=sys.stderr)
     assistant.close()
+
+
+def _log_problem(querylog: QueryLog) -> str:
+    """Why the log could not be written, in the user's terms (sqlite's own words in parentheses)."""
+    error = querylog.last_error or "unknown error"
+    words = next((said for key, said in LOG_PROBLEMS if key in error.casefold()), "cannot be written")
+    return f"the query log {querylog.path} {words} ({error})"
 
 
 def run_chat(args: argparse.Namespace) -> int:

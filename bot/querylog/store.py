@@ -190,8 +190,12 @@ class QueryLog:
         batch_interval: float = 0.25,
         batch_size: int = 100,
         max_pending: int = MAX_PENDING,
+        report_incidents: bool = True,
     ) -> None:
         self.path = path
+        self._report = logging.ERROR if report_incidents else logging.DEBUG  # the bot's log, or the caller says it
+        self.lost = 0  # questions still unwritten when the log was closed
+        self.last_error: str | None = None  # why the last write failed
         self._secret = secret
         self._busy_timeout = busy_timeout
         self._interval = batch_interval
@@ -228,6 +232,7 @@ class QueryLog:
         batch_size: int = 100,
         max_pending: int = MAX_PENDING,
         record_fingerprint: bool = True,
+        report_incidents: bool = True,
     ) -> QueryLog:
         """Open (create, migrate) the log. A file that is not a query log or is newer raises ``QueryLogError``;
         an unwritable place still gives a ``QueryLog`` that keeps rows in memory and retries.
@@ -235,7 +240,9 @@ class QueryLog:
 
         The secret is compared with the fingerprint kept in the log (``secret_check``); a mismatch is logged as
         an error at once. ``record_fingerprint`` stores it in a log that has none (the bot and ``ask`` do; the
-        deleting tools do not, so a wrong secret there cannot become the log's reference)."""
+        deleting tools do not, so a wrong secret there cannot become the log's reference). With
+        ``report_incidents`` false, write failures and losses are left to the caller (``lost``, ``last_error``):
+        a one-shot ``ask`` says them in one line instead of the bot's incident lines."""
         path = Path(path)
         try:
             key = load_secret(path, secret)
@@ -244,7 +251,7 @@ class QueryLog:
             key = secrets.token_hex(32).encode("ascii")
         self = cls(
             path, key, busy_timeout=busy_timeout, batch_interval=batch_interval, batch_size=batch_size,
-            max_pending=max_pending,
+            max_pending=max_pending, report_incidents=report_incidents,
         )
         try:
             await self._connect()
@@ -270,8 +277,9 @@ class QueryLog:
                 task.cancel()
         await asyncio.gather(*self._tasks, *self._commits, return_exceptions=True)
         await self._drain()
-        if self._pending:
-            log.error("query log %s: %d questions could not be written and are lost", self.path, len(self._pending))
+        self.lost = len(self._pending)
+        if self.lost:
+            log.log(self._report, "query log %s: %d questions could not be written and are lost", self.path, self.lost)
         await self._disconnect()
 
     async def __aenter__(self) -> QueryLog:
@@ -468,9 +476,11 @@ class QueryLog:
         self._unchecked = True
 
     def _incident(self, exc: BaseException) -> None:
+        self.last_error = str(exc)
         if self._failing is None:
             self._failing = str(exc)
-            log.error(
+            log.log(
+                self._report,
                 "query log %s cannot be written (%s); questions are kept in memory (up to %d) and retried",
                 self.path, exc, self._max_pending,
             )

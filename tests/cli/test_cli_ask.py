@@ -4,6 +4,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import paths
@@ -143,3 +144,28 @@ def test_the_data_folders_ask_creates_are_private(capsys, tmp_path: Path):
     modes = {folder.name: oct(folder.stat().st_mode & 0o777) for folder in (db.parent, db.parent.parent)}
     assert modes == {"sub": "0o700", "newdir": "0o700"}
     assert {oct(f.stat().st_mode & 0o777) for f in db.parent.iterdir()} == {"0o600"}
+
+
+def test_a_locked_log_costs_the_answer_nothing_and_says_so_in_one_line(tmp_path: Path):
+    db = tmp_path / "q.db"
+    command = [sys.executable, "-m", "bot", "ask", "Who signed the declaration?", "--db", str(db)]
+
+    def ask() -> tuple[float, subprocess.CompletedProcess[str]]:
+        start = time.monotonic()
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)
+        return time.monotonic() - start, done
+
+    ask()  # creates the log and the caches
+    unlocked, _ = ask()
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")  # another program holds the log, as `sqlite3 q.db 'BEGIN EXCLUSIVE'` does
+        locked, done = ask()
+    finally:
+        holder.close()
+    assert done.returncode == 0 and "Gény-Stephann" in done.stdout  # the answer is shown
+    assert done.stderr == f"warning: 1 question not logged: the query log {db} is locked by another program " \
+                          "(database is locked)\n"
+    assert locked - unlocked < 2.5  # it waited 5 s (SQLite's busy timeout) before; now at most 0.5 s
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM questions").fetchone() == (2,)

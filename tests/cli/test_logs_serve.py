@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import paths
 import pytest
@@ -48,7 +49,8 @@ def datasette_pids(db: Path) -> list[int]:
     return found
 
 
-def serve(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[bytes], int, Path, Path]:
+def serve(tmp_path: Path, *extra: str,
+          stderr: Any = subprocess.DEVNULL) -> tuple[subprocess.Popen[bytes], int, Path, Path]:
     db = tmp_path / "queries.db"
     if not db.exists():
         schema.migrate(db)
@@ -58,7 +60,7 @@ def serve(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[bytes], int, Pa
     env = {**os.environ, "PYTHONPATH": str(paths.ROOT), "TMPDIR": str(temp), "BOT_LOG_SECRET": "s"}
     wrapper = subprocess.Popen(
         [sys.executable, "-m", "bot", "logs", "serve", "--db", str(db), "--port", str(port), *extra],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=tmp_path, env=env, stdout=stderr, stderr=stderr,
     )
     deadline = time.monotonic() + 30
     while True:
@@ -74,10 +76,14 @@ def serve(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[bytes], int, Pa
 
 @pytest.mark.slow
 def test_canned_queries_only_host_checked_and_sigterm_cleans_up(tmp_path: Path) -> None:
-    wrapper, port, db, temp = serve(tmp_path)
+    terminal = (tmp_path / "terminal.txt").open("wb")
+    wrapper, port, db, temp = serve(tmp_path, stderr=terminal)
     try:
         assert get(port, "/queries/unanswered_this_week.json") == 200  # a canned query
         assert get(port, "/queries.json?sql=select+question+from+questions") == 403  # any SELECT: refused
+        assert get(port, "/queries/questions.json?_where=1") == 403  # no table browsed or filtered
+        assert get(port, "/queries/meta.json") == 403  # nor the secret's fingerprint
+        assert get(port, "/queries/no_such_page.json?x=1") == 404
         assert get(port, "/queries.json", host="attacker.example") == 421  # DNS rebinding: wrong Host
         assert get(port, "/queries.json", host=f"localhost:{port}") == 200
         assert datasette_pids(db) and list(temp.iterdir())  # the child and its temporary folder exist
@@ -90,6 +96,10 @@ def test_canned_queries_only_host_checked_and_sigterm_cleans_up(tmp_path: Path) 
         time.sleep(0.1)
     assert not datasette_pids(db), "Datasette left running"
     assert not list(temp.iterdir()), "temporary folder left behind"
+    terminal.close()
+    said = (tmp_path / "terminal.txt").read_text()
+    assert "dashboard: GET /queries/no_such_page.json: 404 Table not found\n" in said  # one line, no query string
+    assert "Traceback" not in said and "locals" not in said
 
 
 @pytest.mark.slow

@@ -110,3 +110,13 @@ async def test_questions_per_day_feeds_the_chart_plugin(ds) -> None:
     assert page.status_code == 200
     assert "/-/static-plugins/datasette_vega/" in page.text  # the plugin's script is on the page
     assert "g.mark=bar&amp;g.x_column=day" in page.text  # the link that opens the chart ready-made
+
+
+async def test_only_the_canned_queries_run_no_table_is_browsed(ds) -> None:
+    for path in ("/mylog/questions.json?question__contains=email", "/mylog/questions.json?_where=1",
+                 "/mylog/meta.json", "/mylog/votes", "/mylog/citations.csv"):
+        response = await ds.client.get(path)
+        assert response.status_code == 403, path  # raw rows (member hashes) and the secret's fingerprint stay shut
+    listing = (await ds.client.get("/mylog.json")).json()
+    assert [table["name"] for table in listing["tables"] if not table.get("hidden")] == []
+    assert (await ds.client.get("/mylog/most_asked.json")).status_code == 200
