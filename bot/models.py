@@ -67,14 +67,19 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class LoadError:
-    """A problem in one knowledge file, reported as ``path:line: message``."""
+    """A problem in one knowledge file, reported as ``path:line: message`` (``path: message`` for a folder,
+    whose line is 0)."""
 
     path: str
     line: int
     message: str
 
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.where}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

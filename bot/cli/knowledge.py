@@ -66,8 +66,9 @@ def _load(args: argparse.Namespace) -> tuple[Path, KnowledgeBase | None]:
 
 
 def format_error(directory: Path, error: LoadError) -> str:
-    """``DIR/path:line: message`` so that editors can jump to the line."""
-    return f"{(directory / error.path).as_posix()}:{error.line}: {error.message}"
+    """``DIR/path:line: message`` so that editors can jump to the line (``DIR/path: message`` for a folder)."""
+    where = (directory / error.path).as_posix()
+    return f"{where}:{error.line}: {error.message}" if error.line else f"{where}: {error.message}"
 
 
 def _plural(count: int, word: str, plural: str = "") -> str:
@@ -90,6 +91,10 @@ def run_check(args: argparse.Namespace) -> int:
     if kb.errors:
         files = len({e.path for e in kb.errors})
         print(f"{_plural(len(kb.errors), 'error')} in {_plural(files, 'file')} (skipped); loaded {loaded}")
+        return 1
+    if not kb.passages:  # as `ask` and the bot treat it: nothing to answer from
+        print(f"error: no passage to serve in {directory}: add .md documents, .txt texts with a .meta.yaml "
+              "sidecar or FAQ .yaml files (see knowledge/README.md)", file=sys.stderr)
         return 1
     warned = f" ({_plural(len(kb.warnings), 'warning')})" if kb.warnings else ""
     print(f"OK: no errors{warned}; loaded {loaded}")

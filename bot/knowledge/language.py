@@ -11,7 +11,9 @@ import re
 
 from bot.knowledge.problems import FileProblem
 
-MIN_CHARS = 200  # shorter texts are not judged
+MIN_CHARS = 40  # letters; shorter texts are not judged (a title, a one-line answer)
+MIN_MARKERS = 4  # a fr/en verdict needs this many function words of the language (one short paragraph has ~8)
+MIN_JAPANESE = 20  # a ja verdict needs this many Japanese characters
 SAMPLE_CHARS = 4000
 JAPANESE_SHARE = 0.3  # Japanese characters (kana, kanji) among all letters, above which a text reads as Japanese
 LANGUAGE_NAMES = {"fr": "French", "en": "English", "ja": "Japanese"}
@@ -27,21 +29,24 @@ def _latin_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(text)]
     fr = sum(w in _MARKERS["fr"] or w.startswith(("l'", "d'", "qu'")) for w in words)
     en = sum(w in _MARKERS["en"] for w in words)
-    if fr >= MARKER_MARGIN * max(en, 1):
+    if fr >= MIN_MARKERS and fr >= MARKER_MARGIN * max(en, 1):
         return "fr"
-    if en >= MARKER_MARGIN * max(fr, 1):
+    if en >= MIN_MARKERS and en >= MARKER_MARGIN * max(fr, 1):
         return "en"
     return None
 
 
 def detected_language(text: str) -> str | None:
-    """``fr``, ``en`` or ``ja`` for a text of at least MIN_CHARS characters; None when too short or unclear."""
+    """``fr``, ``en`` or ``ja`` for a text of at least MIN_CHARS letters; None when too short or unclear.
+
+    One paragraph is enough when it is clear: MIN_MARKERS function words of one language (twice the other's),
+    or MIN_JAPANESE Japanese characters making JAPANESE_SHARE of the letters."""
     sample = text[:SAMPLE_CHARS]
     letters = sum(map(str.isalpha, sample))
     if letters < MIN_CHARS:
         return None
     japanese = len(_JAPANESE.findall(sample))
-    if japanese >= JAPANESE_SHARE * letters:
+    if japanese >= MIN_JAPANESE and japanese >= JAPANESE_SHARE * letters:
         return "ja"
     return _latin_language(_JAPANESE.sub(" ", sample))
 

@@ -60,6 +60,12 @@ def is_ignored(name: str) -> bool:
     return name.startswith(("_", ".")) or name.lower() == "readme.md"
 
 
+def _reason(exc: OSError) -> str:
+    """The system's reason in lower case, as the loader's other messages ("permission denied")."""
+    text = str(exc.strerror or exc)
+    return text[:1].lower() + text[1:]
+
+
 def read_file(path: Path) -> bytes:
     """Read a regular file of at most MAX_FILE_BYTES, or raise ``FileProblem``."""
     try:
@@ -70,10 +76,8 @@ def read_file(path: Path) -> bytes:
             raise too_big(info.st_size)
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
-    except PermissionError as exc:
-        raise FileProblem(1, "the file cannot be read (permission denied)") from exc
     except OSError as exc:
-        raise FileProblem(1, f"the file cannot be read ({exc.strerror or exc})") from exc
+        raise FileProblem(1, f"the file cannot be read ({_reason(exc)})") from exc
     if len(data) > MAX_FILE_BYTES:
         raise too_big(len(data))
     return data
@@ -112,8 +116,8 @@ class Loader:
         self.visited.add(real)
         try:
             entries = sorted(directory.iterdir(), key=lambda p: p.name)
-        except OSError as exc:
-            self.error(rel.as_posix() or ".", 0, f"the folder cannot be read ({exc.strerror or exc})")
+        except OSError as exc:  # worded as an unreadable file is (read_file)
+            self.error(rel.as_posix() or ".", 0, f"the folder cannot be read ({_reason(exc)})")
             return
         names = {entry.name for entry in entries}
         for entry in entries:

@@ -21,6 +21,33 @@ def test_check_clean_dir(capsys: pytest.CaptureFixture[str]) -> None:
     assert out == "OK: no errors; loaded 4 documents, 9 passages, 2 glossary entries\n"
 
 
+def test_check_of_a_folder_without_documents_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "README.md").write_text("# Our notes\n", encoding="utf-8")  # the guide, never served
+    assert main(["knowledge", "check", str(tmp_path)]) == 1  # as `ask` refuses it: nothing could be answered
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"error: no passage to serve in {tmp_path}: add .md documents")
+    assert "OK" not in captured.out
+
+
+def test_an_unreadable_folder_is_named_without_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "ok.md").write_text("---\nid: ok\ntitle: OK\nlanguage: en\nsource: https://e.org\n---\nText.\n",
+                                    encoding="utf-8")
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path):  # type: ignore[no-untyped-def]
+        if self.name == "secret":  # as chmod 000 does for anyone but root
+            raise PermissionError(13, "Permission denied")
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    assert main(["knowledge", "check", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{tmp_path.as_posix()}/secret: the folder cannot be read (permission denied)"
+    )
+
+
 def test_check_reports_errors_with_dir_prefix(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["knowledge", "check", str(ERRORS)]) == 1
     prefix = ERRORS.as_posix()

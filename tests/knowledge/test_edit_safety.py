@@ -144,6 +144,21 @@ def test_a_text_in_another_language_is_warned_about(tmp_path: Path) -> None:
     ]
 
 
+def test_one_paragraph_in_another_language_is_warned_about_when_clear(tmp_path: Path) -> None:
+    kb = load_knowledge(write(tmp_path, {
+        "fr/one.md": front("The declaration was signed in Paris on 13 July 2018 by the ministers of the two "
+                           "countries.\n", id="one", language="fr"),
+        "fr/short.md": front("Station F, Paris.\n", id="short", language="fr"),  # too short to judge
+        "en/right.md": front("The declaration was signed in Paris on 13 July 2018 by the ministers.\n", id="right"),
+        "fr/names.md": front("Delphine Gény-Stephann et Mounir Mahjoubi pour la France, Yoji Muto pour le Japon.\n",
+                             id="names", language="fr"),
+    }))
+    assert [str(w) for w in kb.warnings] == [
+        'fr/one.md:4: the text reads as English but "language" says fr; check which one is right '
+        "(the file was loaded as written)",
+    ]
+
+
 def test_passage_ids_survive_an_inserted_paragraph(tmp_path: Path) -> None:
     body = "# Signing\n\nSigned in Paris.\n\nOn 13 July 2018.\n\n# People\n\nTwo ministers.\n"
     before = load_knowledge(write(tmp_path / "a", {"d.md": front(body)})).passages
