@@ -272,14 +272,15 @@ def _parse_glossary(parsed: ParsedYaml) -> ParsedFile:
     seen: dict[str, int] = {}
     for number, entry, line, keys in entries:
         item = _glossary_entry(entry, number, line, keys, problems)
+        entry_id = as_text(entry.get("id")) if isinstance(entry, dict) else ""
+        if entry_id in seen:  # reported with the entry's other problems: every problem in one run
+            twice = f'glossary id "{entry_id}" is used twice in this file (also on line {seen[entry_id]})'
+            problems.add(FileProblem(line, twice))
+            continue
+        if entry_id:
+            seen[entry_id] = line
         if item is None:
             continue
-        if item.id in seen:
-            problems.add(
-                FileProblem(line, f'glossary id "{item.id}" is used twice in this file (also on line {seen[item.id]})')
-            )
-            continue
-        seen[item.id] = line
         result.glossary.append(item)
         result.glossary_lines.append(line)
     problems.raise_any()

@@ -464,3 +464,17 @@ def test_readme_examples_are_valid(tmp_path: Path) -> None:
     ]
     assert [g.id for g in kb.glossary] == ["jetro", "ai"]
     assert {c.kind.value for c in kb.chat} == {"greetings", "thanks", "politeness", "fillers", "help"}
+
+
+def test_every_problem_of_a_glossary_file_in_one_run(tmp_path: Path) -> None:
+    body = (
+        "\n  - id: jetro\n    terms: [JETRO]"  # one term only
+        "\n  - id: jetro\n    terms: [Jetro, ジェトロ]"  # the same id again
+        "\n  - id: Bad_Id\n    terms: [A, B]\n"
+    )
+    kb = load_knowledge(write(tmp_path, {"g.yaml": glossary(body)}))
+    assert [str(e) for e in kb.errors] == [
+        'g.yaml:3: glossary entry 1 ("jetro") needs at least 2 different terms (the names that mean the same thing)',
+        'g.yaml:5: glossary id "jetro" is used twice in this file (also on line 3)',
+        'g.yaml:7: glossary entry 3: "id" may only use lowercase letters a-z, digits and hyphens (got "Bad_Id")',
+    ]
