@@ -18,6 +18,7 @@ from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
 from bot.cli.terminal import answer_text, console, topics_text
 from bot.conversation import Conversations
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
+from bot.limits import ELLIPSIS
 from bot.models import Answer, Language
 from bot.querylog.store import LogEntry, QueryLog, QueryLogError
 from bot.questions import QuestionError, clean_question
@@ -27,6 +28,7 @@ from bot.search.cache import cache_path_beside
 EXIT_USAGE = 2
 MARKDOWN_HELP = "print the Markdown Discord gets instead of terminal text"
 CHAT_PLACE = "terminal"  # the one place a chat's follow-ups belong to
+QUOTED = 40  # characters of a refused --file line quoted in its message
 LOG_WAIT_SECONDS = 0.5  # the longest a locked query log holds up the exit (README: "Asking from a terminal")
 LOG_PROBLEMS = (  # sqlite's words → the user's
     ("locked", "is locked by another program"),
@@ -119,17 +121,18 @@ async def _setup(args: argparse.Namespace) -> tuple[Assistant, QueryLog | None] 
     return assistant, querylog
 
 
-def _questions(args: argparse.Namespace) -> Iterable[str] | None:
+def _questions(args: argparse.Namespace) -> Iterable[tuple[int, str]] | None:
+    """``(line number, question)``: the line of ``--file`` (blank lines skipped), 0 for the command line."""
     if args.file and args.question:
         return None
     if args.file:
         if args.file == "-":
-            return (line.rstrip("\n") for line in sys.stdin if line.strip())
+            return ((n, line.rstrip("\n")) for n, line in enumerate(sys.stdin, start=1) if line.strip())
         text = Path(args.file).read_text(encoding="utf-8", errors="replace")
-        return [line for line in text.splitlines() if line.strip()]
+        return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if args.question is None:
         return None
-    return [args.question]
+    return [(0, args.question)]
 
 
 def run_ask(args: argparse.Namespace) -> int:
@@ -163,8 +166,8 @@ async def _ask(args: argparse.Namespace) -> int:
     assistant, querylog = setup
     status = 0
     try:
-        for question in questions:
-            status = max(status, await _answer_one(assistant, querylog, question, args))
+        for line, question in questions:
+            status = max(status, await _answer_one(assistant, querylog, question, args, line=line))
     finally:
         await _close(assistant, querylog)
     return status if not args.file else 0
@@ -176,6 +179,7 @@ async def _answer_one(
     question: str,
     args: argparse.Namespace,
     conversations: Conversations | None = None,
+    line: int = 0,
 ) -> int:
     try:
         text = clean_question(question)
@@ -188,7 +192,13 @@ async def _answer_one(
     except QuestionError as error:
         message = t(error.key, args.lang, **error.values)
         if args.json:
-            print(json.dumps({"question": question, "error": error.key, "message": message}, ensure_ascii=False))
+            found = {"question": question, "error": error.key, "message": message}
+            print(json.dumps({**found, "line": line} if line else found, ensure_ascii=False))
+        elif line:  # which line of --file, and its start, so the moderator finds it
+            shown = question.strip()
+            shown = shown if len(shown) <= QUOTED else shown[: QUOTED - 1] + ELLIPSIS
+            print(f"{_file_name(args)}:{line}: {message} ({shown!r})" if shown else
+                  f"{_file_name(args)}:{line}: {message}", file=sys.stderr)
         else:
             print(message, file=sys.stderr)
         return EXIT_USAGE
@@ -207,6 +217,10 @@ async def _answer_one(
     if args.file and not args.json:
         print()
     return 0
+
+
+def _file_name(args: argparse.Namespace) -> str:
+    return "<stdin>" if args.file == "-" else str(args.file)
 
 
 async def _close(assistant: Assistant, querylog: QueryLog | None) -> None:

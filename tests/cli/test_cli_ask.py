@@ -80,6 +80,16 @@ def test_file_mode_answers_one_question_per_line(capsys, tmp_path: Path, db: Pat
     assert lines[2]["language"] == "ja"
 
 
+def test_file_mode_names_the_line_of_a_refused_question(capsys, tmp_path: Path, db: Path):
+    questions = tmp_path / "questions.txt"
+    questions.write_text("Who signed the declaration?\n\n???\n", encoding="utf-8")
+    status, out, err = run_ask(capsys, "--file", str(questions), "--db", str(db))
+    assert status == 0 and "Gény-Stephann" in out
+    assert err == f"{questions}:3: I could not find any words in that question. Please ask it with words. ('???')\n"
+    _, out, _ = run_ask(capsys, "--file", str(questions), "--json", "--no-log")
+    assert json.loads(out.splitlines()[1])["line"] == 3
+
+
 def test_missing_knowledge_dir_is_a_usage_error(capsys, tmp_path: Path, db: Path):
     status, _, err = run_ask(capsys, "who?", "--knowledge", str(tmp_path / "nope"), "--db", str(db))
     assert status == 2 and "knowledge directory not found" in err
