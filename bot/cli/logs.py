@@ -283,11 +283,11 @@ def _export(args: argparse.Namespace) -> int:
 
 def _rename_old_ids(db: Path, passages: list[Any]) -> None:
     """Rows logged with position ids (``doc#n``) get the stable ids of the corpus at hand (once)."""
-    from bot.knowledge.ids import legacy_ids
+    from bot.knowledge.ids import old_ids
     from bot.querylog.renames import rename_in_file
 
     try:
-        rename_in_file(db, legacy_ids(passages))
+        rename_in_file(db, old_ids(passages))
     except (sqlite3.Error, OSError) as exc:
         print(f"warning: old passage ids in {db} were not renamed ({exc})", file=sys.stderr)
 

@@ -66,7 +66,7 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     from bot.buildcheck import BuildBudget
     from bot.discord_front import endpoints
     from bot.discord_front.client import DeclarationBot
-    from bot.knowledge.ids import legacy_ids
+    from bot.knowledge.ids import old_ids
     from bot.querylog.store import QueryLog
     from bot.search.cache import cache_path_beside
 
@@ -83,7 +83,7 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
         log.info("knowledge file warning: %s", warning)
     secret = settings.log_secret.get_secret_value() if settings.log_secret else None
     querylog = await QueryLog.open(settings.db_path, secret=secret, retention_days=settings.log_retention_days)
-    await querylog.rename_passages(legacy_ids(kb.passages))
+    await querylog.rename_passages(old_ids(kb.passages))
     bot = DeclarationBot(settings=settings, assistant=assistant, querylog=querylog, **bot_options)
     stopping = _on_signals(bot)
     try:

@@ -21,10 +21,27 @@ LEGACY_ID_RE = re.compile(r"(?P<doc>[a-z0-9][a-z0-9-]*)#(?P<n>[0-9]+)")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+def _latin(ch: str) -> bool:
+    return ch < "\u0250"  # Basic Latin to Latin Extended-B
+
+
+def _unaccented(decomposed: str, keep: bool) -> str:
+    """Combining marks dropped from Latin letters (é → e); with ``keep``, those of other scripts stay
+    (the dakuten of で, ブ: dropping them turned 誰ですか into 誰てすか)."""
+    out: list[str] = []
+    base = ""
+    for ch in decomposed:
+        if not unicodedata.combining(ch):
+            base = ch
+        elif not keep or _latin(base):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def slug(text: str) -> str:
-    """A short readable anchor: lowercase words joined by hyphens, accents dropped (Japanese kept)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """A short readable anchor: lowercase words joined by hyphens, Latin accents dropped, Japanese kept whole."""
+    plain = _unaccented(unicodedata.normalize("NFKD", text), keep=True)
     words = _NON_WORD.sub("-", unicodedata.normalize("NFC", plain).lower()).strip("-")
     if len(words) > SLUG_CHARS:
         cut = words[:SLUG_CHARS]
@@ -55,4 +72,17 @@ def legacy_ids(passages: Iterable[Passage]) -> dict[str, str]:
     for passage in passages:
         counts[passage.doc_id] = counts.get(passage.doc_id, 0) + 1
         mapping[f"{passage.doc_id}#{counts[passage.doc_id]}"] = passage.id
+    return mapping
+
+
+def old_ids(passages: Iterable[Passage]) -> dict[str, str]:
+    """Every earlier id of each passage → its id now, for the query log's rows: the position ids
+    (``legacy_ids``) and the ids whose slug had lost its dakuten (``…#誰てすか-1a2b3c`` → ``…#誰ですか-1a2b3c``)."""
+    passages = list(passages)
+    mapping = legacy_ids(passages)
+    for passage in passages:
+        doc, _, anchor = passage.id.partition("#")
+        stripped = unicodedata.normalize("NFC", _unaccented(unicodedata.normalize("NFD", anchor), keep=False))
+        if stripped != anchor:
+            mapping[f"{doc}#{stripped}"] = passage.id
     return mapping

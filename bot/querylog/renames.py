@@ -1,4 +1,4 @@
-"""Rewrite the old position ids (``doc#n``) of logged citations to stable passage ids, once.
+"""Rewrite the old ids of logged citations (position ids ``doc#n``, slugs without dakuten) to stable ids, once.
 
 A migration alone cannot do it (it does not know the corpus): the caller that has the knowledge base hands
 in ``bot.knowledge.ids.legacy_ids(kb.passages)``. The n-th passage of a document *now* is taken for the one
@@ -8,7 +8,6 @@ Ids whose document is gone stay as they were. Each rewrite is kept in ``passage_
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
 from collections.abc import Mapping
@@ -16,13 +15,11 @@ from pathlib import Path
 
 from bot.querylog import schema
 
-LEGACY_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*#[0-9]+")
-
 
 def rename_passages(conn: sqlite3.Connection, mapping: Mapping[str, str]) -> int:
     """Rewrite the citations of every old id found in ``mapping``; returns how many ids were rewritten."""
     found = [row[0] for row in conn.execute("SELECT DISTINCT passage_id FROM citations")]
-    old = [pid for pid in found if LEGACY_ID_RE.fullmatch(pid) and pid in mapping]
+    old = [pid for pid in found if pid in mapping and mapping[pid] != pid]
     if not old:
         return 0
     now = time.time()

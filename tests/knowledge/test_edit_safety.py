@@ -178,3 +178,27 @@ def test_identical_passages_get_distinct_ids(tmp_path: Path) -> None:
     kb = load_knowledge(write(tmp_path, {"d.md": front("Same.\n\nSame.\n")}))
     first, second = (p.id for p in kb.passages)
     assert second == first + "-2"
+
+
+def test_japanese_passage_ids_keep_their_dakuten_and_old_ids_are_renamed_in_the_log(tmp_path: Path) -> None:
+    import sqlite3
+
+    from bot.knowledge.ids import old_ids
+    from bot.querylog import schema
+    from bot.querylog.renames import rename_in_file
+
+    body = "# 署名したのは誰ですか\n\n武藤容治経済産業副大臣です。\n\n# スタートアップ\n\n9社です。\n"
+    kb = load_knowledge(write(tmp_path, {"ja.md": front(body, id="faq-ja", language="ja")}))
+    slugs = [p.id.split("#")[1].rsplit("-", 1)[0] for p in kb.passages]
+    assert slugs == ["署名したのは誰ですか", "スタートアップ"]  # not 誰てすか, スタートアッフ
+    db = tmp_path / "q.db"
+    schema.migrate(db)
+    was = kb.passages[0].id.replace("で", "て")  # as logged before: the dakuten stripped
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO questions (qid, ts, frontend, question, language, answered, latency_ms)"
+                     " VALUES ('q', 0, 'cli', '誰？', 'ja', 1, 1.0)")
+        conn.execute("INSERT INTO citations (qid, rank, passage_id, score) VALUES ('q', 1, ?, 1.0)", (was,))
+    assert old_ids(kb.passages)[was] == kb.passages[0].id
+    assert rename_in_file(db, old_ids(kb.passages)) == 1
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT passage_id FROM citations").fetchall() == [(kb.passages[0].id,)]
