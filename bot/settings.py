@@ -10,7 +10,8 @@ from datetime import UTC, time
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field, SecretStr, field_validator
+import annotated_types
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.models import Language
@@ -91,6 +92,43 @@ class Settings(BaseSettings):
             return None
         at = self.digest_time if self.digest_time.tzinfo else self.digest_time.replace(tzinfo=UTC)
         return DigestSettings(self.digest_channel, self.digest_day, at, self.digest_language)
+
+
+ID_LIST_FORM = "Discord ids (digits) separated by commas, e.g. 123456789012345678,234567890123456789"
+SECRET_FIELDS = ("discord_token", "log_secret")  # their value is never echoed in an error
+
+
+def _expected(name: str) -> str:
+    """What a setting must look like, in plain words, from its type and bounds."""
+    field = Settings.model_fields[name]
+    kind = field.annotation
+    if kind == IdList or kind == list[int]:
+        return ID_LIST_FORM
+    if kind is bool:
+        return "true or false"
+    words = {int: "a whole number", float: "a number", int | None: "a Discord id (digits)",
+             Path: "a path"}.get(kind, "text")
+    for bound in field.metadata:
+        if isinstance(bound, annotated_types.Ge):
+            words += f" of at least {bound.ge:g}"
+        elif isinstance(bound, annotated_types.Gt):
+            words += f" above {bound.gt:g}"
+    return words
+
+
+def explain(error: ValidationError) -> list[str]:
+    """One line per bad setting: the variable, the form it needs and what it got (``BOT_STAFF_GUILDS must be …``)."""
+    by_alias = {str(f.validation_alias): name for name, f in Settings.model_fields.items()}
+    lines = []
+    for problem in error.errors():
+        alias = str(problem["loc"][0]) if problem["loc"] else "?"
+        name = by_alias.get(alias, alias)
+        if name not in Settings.model_fields:
+            lines.append(f"{alias}: {problem['msg']}")
+            continue
+        got = "" if name in SECRET_FIELDS else f" (got {problem.get('input')!r})"
+        lines.append(f"{alias} must be {_expected(name)}{got}")
+    return lines
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from bot import logpolicy
 from bot.cli.output import error
-from bot.settings import load_settings
+from bot.settings import explain, load_settings
 
 COMMAND_MODULES = ("ask", "knowledge", "logs", "bench", "run")
 
@@ -48,9 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     logpolicy.install()  # before anything logs: no member data at any level (see bot/logpolicy.py)
     try:
         args.settings = load_settings()
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        return error(f"invalid settings: {problems}", 2)
+    except ValidationError as exc:  # in plain words, naming the variable (environment or .env)
+        return error(f"invalid settings: {'; '.join(explain(exc))}", 2)
     token = args.settings.discord_token
     logpolicy.install([token.get_secret_value()] if token else [])
     try:

@@ -50,3 +50,18 @@ def test_invalid_settings_are_one_line_naming_the_variable(
     assert main(["knowledge", "stats"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: invalid settings: BOT_COOLDOWN_SECONDS") and err.count("\n") == 1
+
+
+def test_invalid_settings_say_the_form_each_variable_needs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BOT_STAFF_GUILDS", "123456789012345678,abc")
+    monkeypatch.setenv("BOT_ALLOW_DMS", "maybe")
+    monkeypatch.setenv("BOT_BUILD_MEMORY_MB", "10")
+    assert main(["knowledge", "stats"]) == 2
+    assert capsys.readouterr().err == (
+        "error: invalid settings: BOT_ALLOW_DMS must be true or false (got 'maybe'); BOT_STAFF_GUILDS must be "
+        "Discord ids (digits) separated by commas, e.g. 123456789012345678,234567890123456789 "
+        "(got '123456789012345678,abc'); BOT_BUILD_MEMORY_MB must be a whole number of at least 256 (got '10')\n"
+    )
