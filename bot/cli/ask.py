@@ -209,7 +209,7 @@ async def _answer_one(
     if args.json:
         print(json.dumps(answer_json(answer), ensure_ascii=False))
     elif args.markdown:
-        print(render_markdown(answer))
+        print(render_markdown(answer) + _buttons(answer))
     else:
         if understood != text:
             args.console.print(Text(f"→ {understood}", style="dim"))
@@ -217,6 +217,14 @@ async def _answer_one(
     if args.file and not args.json:
         print()
     return 0
+
+
+def _buttons(answer: Answer) -> str:
+    """The suggestions an abstention carries: buttons under the embed in Discord, one ``[question]`` a line here."""
+    if not answer.suggestions:
+        return ""
+    title = t("suggestions.title", answer.language)
+    return f"\n\n{title} (buttons)\n" + "\n".join(f"[{s.question}]" for s in answer.suggestions)
 
 
 def _file_name(args: argparse.Namespace) -> str:

@@ -56,6 +56,9 @@ def test_out_of_scope_question_gets_an_honest_answer(capsys, db: Path):
     assert status == 0
     assert "could not find" in out
     assert "I can answer:\n  • Who signed the France-Japan declaration?" in out  # no dead end
+    _, out, _ = run_ask(capsys, "What's the weather in Lyon?", "--markdown", "--no-log")
+    assert "could not find" in out  # the embed's Markdown, then the buttons Discord shows under it
+    assert "know.\n\nI can answer: (buttons)\n[Who signed the France-Japan declaration?]\n" in out
     _, out, _ = run_ask(capsys, "What's the weather in Lyon?", "--json", "--no-log")
     assert json.loads(out)["summary"] == ""
     with sqlite3.connect(db) as connection:
