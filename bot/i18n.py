@@ -106,9 +106,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "質問を入力してください。例：「共同声明に署名したのは誰ですか？」",
     },
     "too_long": {
-        "fr": "Cette question est trop longue ({length} caractères) ; restez sous {limit}.",
-        "en": "That question is too long ({length} characters); please keep it under {limit}.",
-        "ja": "質問が長すぎます（{length}文字）。{limit}文字以内でお願いします。",
+        "fr": "Ce message est trop long ({length} caractères) et je n'y trouve pas de question (une phrase avec "
+              "« ? ») ; posez la question seule, en {limit} caractères au plus.",
+        "en": "That message is too long ({length} characters) and I found no question in it (a sentence with "
+              "\"?\"); please ask the question alone, in at most {limit} characters.",
+        "ja": "メッセージが長すぎ（{length}文字）、質問（「？」のある文）が見つかりません。"
+              "質問だけを{limit}文字以内で送ってください。",
     },
     "no_words": {
         "fr": "Je ne trouve aucun mot dans cette question. Posez-la avec des mots.",

@@ -19,6 +19,7 @@ ELLIPSIS = "…"
 
 # Discord's limits, in characters (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 DISCORD_CONTENT = 2_000
+DISCORD_CONTENT_NITRO = 4_000  # what a member with Nitro may send
 DISCORD_EMBED_TITLE = 256
 DISCORD_EMBED_DESCRIPTION = 4_096
 DISCORD_EMBED_FOOTER = 2_048

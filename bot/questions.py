@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.limits import DISCORD_CONTENT, DISCORD_CONTENT_NITRO
 from bot.search.cleanup import MENTIONS
 
-MAX_QUESTION_CHARS = 1000
+MAX_QUESTION_CHARS = DISCORD_CONTENT  # anything one Discord message can hold
+MAX_MESSAGE_CHARS = DISCORD_CONTENT_NITRO  # a longer message: its last sentence with a "?" is the question
 
 _MENTION = re.compile(MENTIONS, re.IGNORECASE)
 _CODE_FENCE = re.compile(r"```(?:[a-zA-Z0-9_+-]*\n)?|`")
 _SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+")
+_QUESTION_MARKS = ("?", "？")
 
 
 class QuestionError(ValueError):
@@ -38,6 +42,17 @@ def _strip_invisible(text: str) -> str:
     return "".join(kept)
 
 
+def _last_question(text: str) -> str | None:
+    """The last sentence with a question mark of a long message (context first, the question at the end, as
+    members write); None when the message is longer than any Discord message, or holds no such sentence."""
+    if len(text) > MAX_MESSAGE_CHARS:
+        return None  # not a message a member could send: refused without being read further
+    for sentence in reversed(_SENTENCE_END.split(text)):
+        if any(mark in sentence for mark in _QUESTION_MARKS) and len(sentence.strip()) <= MAX_QUESTION_CHARS:
+            return sentence.strip()
+    return None
+
+
 def clean_question(text: str | None) -> str:
     """Return the question ready for retrieval, or raise ``QuestionError``.
 
@@ -47,6 +62,8 @@ def clean_question(text: str | None) -> str:
     """
     if text is None or not text.strip():
         raise QuestionError("empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        text = _last_question(text) or text
     if len(text) > MAX_QUESTION_CHARS:
         raise QuestionError("too_long", length=len(text), limit=MAX_QUESTION_CHARS)
     # Invisible characters go first: "<@\u200b123>" or "@\u200beveryone" must not become a mention below.

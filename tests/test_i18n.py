@@ -32,8 +32,8 @@ def test_discord_locales_map_to_our_languages():
 
 
 def test_fields_are_filled_in_the_asked_language():
-    assert t("too_long", "fr", length=1200, limit=1000).startswith("Cette question est trop longue (1200")
-    assert t("too_long", "pt-BR", length=1200, limit=1000).startswith("That question is too long (1200")
+    assert t("too_long", "fr", length=5200, limit=2000).startswith("Ce message est trop long (5200")
+    assert t("too_long", "pt-BR", length=5200, limit=2000).startswith("That message is too long (5200")
 
 
 def test_a_missing_key_or_field_never_crashes_a_reply(caplog):

@@ -28,6 +28,17 @@ def test_huge_question_is_refused_with_its_length():
     assert caught.value.values == {"length": 10_000, "limit": MAX_QUESTION_CHARS}
 
 
+def test_a_discord_message_is_not_too_long_and_a_longer_one_gives_its_question():
+    assert clean_question("Who signed it? " + "x " * 990) == ("Who signed it? " + "x " * 990).strip()  # 1,995
+    context = "We are a startup from Lyon and we read about the Paris meeting. " * 60  # 3,900 characters
+    assert clean_question(context + "\nWho signed the declaration?") == "Who signed the declaration?"
+    japanese = "私たちはリヨンのスタートアップで、パリでの会合について読みました。" * 80  # 2,640 characters
+    assert clean_question(japanese + "誰が署名しましたか？") == "誰が署名しましたか？"
+    with pytest.raises(QuestionError) as caught:  # no question to take: the message says what to do
+        clean_question(context)
+    assert caught.value.key == "too_long" and caught.value.values["length"] == len(context)
+
+
 def test_mentions_and_pings_are_removed():
     cleaned = clean_question("<@!42> @everyone <@&7> qui a signé <#99> la déclaration ? <:flag:123>")
     assert "<" not in cleaned and "@" not in cleaned
