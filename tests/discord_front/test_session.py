@@ -32,7 +32,7 @@ async def test_login_and_command_sync(harness: Harness, fake: FakeDiscord):
     assert ask["description_localizations"]["ja"]
     (question,) = ask["options"]
     assert question["name"] == "question" and question["type"] == 3 and question["required"] is True
-    assert question["max_length"] == 1000
+    assert question["max_length"] == 2000  # a whole Discord message
     assert question["name_localizations"] == {"fr": "question", "ja": "質問文"}
     assert ask["default_member_permissions"] is None
 
