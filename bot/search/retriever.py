@@ -491,8 +491,9 @@ class Retriever:
             return "low-coverage"  # a number the question gives ("in 2023") must be in the cited passages
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
             return "low-coverage"  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka"): not in my sources
-        folded = [evidence_fold(self.passages[i].text) for i in chosen]
-        if any(not any(name in text for text in folded) for name in titled_names(query.text)):
+        titled = titled_names(query.text) if query.language == "ja" else []
+        folded = [evidence_fold(self.passages[i].text) for i in chosen] if titled else []
+        if any(not any(name in text for text in folded) for name in titled):
             return "low-coverage"  # マクロン大統領: a titled name the cited passages do not mention
         if not self._numbers_in_best(query, chosen):
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
@@ -546,6 +547,8 @@ class Retriever:
         """The analysed tokens of passage ``i`` in order (for word distances), once."""
         tokens = self._token_cache.get(i)
         if tokens is None:
+            if len(self._token_cache) >= TOKEN_SETS_KEPT:  # bounded, as the token sets and snippets
+                self._token_cache = {}
             passage = self.passages[i]
             tokens = self._token_cache[i] = analyze(passage.text, passage.language)
         return tokens
