@@ -134,3 +134,12 @@ def test_two_quotes_of_one_source_share_its_one_source_line_in_markdown_the_embe
     assert "**[1]**" not in description.split("\n") and description.count("**[1]**") == 1
     terminal = answer_text(answer).plain.split("\n")
     assert "[1]" not in terminal and terminal[2].startswith("[1] The declaration")
+
+
+def test_a_who_question_answered_by_names_gets_no_further_quote_of_the_date(retriever: Retriever):
+    answer = retriever.answer("who signed the declaration?", "en")
+    text = render_markdown(answer)
+    assert "Gény-Stephann" in text.split("\n")[0]
+    assert text.count("\n> ") == 0 and "17 July" not in text  # before: a second quote, METI's date of the signing
+    led_by_the_date = render_markdown(retriever.answer("共同声明に署名したのは誰？", "ja"))
+    assert "ジェニ＝ステファン" in led_by_the_date  # a lead without a name: the quote naming them is kept
