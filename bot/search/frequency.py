@@ -14,12 +14,25 @@ from collections.abc import Sequence
 import numpy as np
 import wordfreq
 
+from bot.search.analysis import stem
+
 # Zipf scale: log10 of occurrences per billion words ("the" ≈ 7.7, "job" 5.5, "nutshell" 3.4, a name ≈ 0-2).
 COMMON_ZIPF = 4.5  # a word at least this common weighs RARITY_FLOOR of an unknown word
 RARE_ZIPF = 2.0  # a word at most this common weighs as much as an unknown word (cross-validated: retriever.py)
 RARITY_FLOOR = 0.05
+# A word the corpus HAS is weighed by its IDF times how informative it is in the language: a corpus of a few
+# hundred passages gives "avant", "day", 話 or 前 a high IDF, though they say nothing about what is asked.
+INFO_RARE_ZIPF = 5.0  # a known word at most this common keeps its whole IDF
+INFO_COMMON_ZIPF = 7.0  # ... one at least this common keeps INFO_FLOOR of it
+INFO_FLOOR = 0.3
 EVERYDAY_ZIPF = 3.0  # the everyday words typos are corrected into (about 30,000 per language)
 LANGUAGES = ("fr", "en", "ja")
+# Endings tried on a stem to find the everyday words of its family (family_zipf).
+FAMILY_ENDINGS: dict[str, tuple[str, ...]] = {
+    "fr": ("", "e", "es", "s", "x", "er", "es", "ee", "ees", "ent", "ant", "ion", "ions", "ique", "iques", "eur",
+           "ir", "re", "le", "les", "ite", "isme"),
+    "en": ("", "e", "s", "es", "ed", "ing", "er", "ion", "y", "ies", "ment", "al", "ate", "ity", "ize", "t"),
+}
 
 
 def fold(word: str) -> str:
@@ -72,7 +85,7 @@ class WordFrequencies:
         languages = {language if language in ("fr", "en") else "en", "en"}
         return max(self._tables[lang].zipf(word) for lang in languages)
 
-    def rarity(self, word: str, language: str) -> float:
+    def rarity(self, word: str, language: str, family: bool = True) -> float:
         """Weight factor of a word the corpus lacks: RARITY_FLOOR for an everyday word … 1 for a rare one.
 
         Numbers are always rare: a year the corpus lacks ("in 2023?") is what makes a question out of scope.
@@ -80,8 +93,49 @@ class WordFrequencies:
         if any(c.isdigit() for c in word):
             return 1.0
         zipf = self.zipf(word, language)
+        if family and 0 < zipf < EVERYDAY_ZIPF:  # a form the lists barely know ("listées", "govts") is as common as its
+            # family; one they do not know at all may be a misspelt other word ("salère" is no form of "saler")
+            zipf = max(zipf, self.family_zipf(word, language))
         share = (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)
         return min(1.0, max(RARITY_FLOOR, share))
+
+    def family_zipf(self, word: str, language: str) -> float:
+        """Zipf of the commonest everyday word sharing ``word``'s stem ("listées" → liste, "technos" → techno).
+
+        Inflected forms are rarer than their family: a member's "listées" is no rarer a word than "liste".
+        The family is found from the stem and a few endings of the language (a bounded, cached lookup).
+        """
+        key = (word, "~" + language)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._family(fold(word), language)
+        return found
+
+    def _family(self, word: str, language: str) -> float:
+        best = 0.0
+        if not word.isascii() or not word.isalpha() or len(word) > 30:
+            return best
+        for lang in dict.fromkeys((language if language in ("fr", "en") else "en", "en")):
+            root = stem(word, lang)
+            table = self.everyday[lang]
+            for ending in FAMILY_ENDINGS[lang]:
+                candidate = root + ending
+                zipf = table.get(candidate, 0.0)
+                if zipf > best and stem(candidate, lang) == root:
+                    best = zipf
+        return best
+
+    def informativeness(self, words: tuple[str, ...] | str, language: str) -> float:
+        """Weight factor of a word the corpus has: INFO_FLOOR for the commonest words … 1 for a rare one.
+
+        ``words``: the forms of one word (as written, its dictionary form): the most common one counts.
+        """
+        forms = (words,) if isinstance(words, str) else words
+        if any(c.isdigit() for form in forms for c in form):
+            return 1.0
+        zipf = max((self.zipf(form, language) for form in forms), default=0.0)
+        share = (INFO_COMMON_ZIPF - zipf) / (INFO_COMMON_ZIPF - INFO_RARE_ZIPF)
+        return min(1.0, max(INFO_FLOOR, share))
 
 
 class ZipfTable:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import fugashi
 
 MIN_READING = 3  # shorter readings (two kana) match too much by chance
 MAX_RUN = 40  # longer kana runs are cut: the lookup is quadratic in the run's length
+MAX_WORDS_TEXT = 1_000  # words() reads at most this many characters of a question
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・＝゠]{2,}")
 _HIRAGANA_RUN = re.compile(r"[\u3041-\u3096\u30fc]{3,}")
 _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")
@@ -37,6 +39,20 @@ def fold_reading(reading: str) -> str:
     for vu, plain in _VU:
         reading = reading.replace(vu, plain)
     return reading.translate(_FOLD)
+
+
+class Word(NamedTuple):
+    """One word of a Japanese text: its span, its form as written and its dictionary form (載せ → 載せる)."""
+
+    start: int
+    end: int
+    surface: str
+    base: str
+
+
+def _joined(first: Word, second: Word, base: str) -> Word:
+    """An affix and its word as one word, weighed by the word's dictionary form (副大臣 as 大臣)."""
+    return Word(first.start, second.end, first.surface + second.surface, base)
 
 
 class ReadingLexicon:
@@ -67,6 +83,36 @@ class ReadingLexicon:
                 key = fold_reading(kana)
                 if len(key) >= MIN_READING:
                     yield surface, key
+
+    def words(self, text: str) -> list[Word]:
+        """The words of ``text`` with their offsets, as the analyzer cuts them (a bounded prefix of ``text``).
+
+        A prefix or a suffix is part of its word (副大臣, 具体的, 経済産業省), as members read them.
+        """
+        found: list[Word] = []
+        at = 0
+        prefix: Word | None = None
+        for word in self._tagger(text[:MAX_WORDS_TEXT]):
+            start = text.find(word.surface, at)
+            if start < 0:
+                continue
+            at = start + len(word.surface)
+            found_word = Word(start, at, word.surface, word.feature.orthBase or word.surface)
+            pos = word.feature.pos1
+            if prefix is not None and prefix.end == start:  # 副 + 大臣 → 副大臣
+                found_word = _joined(prefix, found_word, found_word.base)
+            elif prefix is not None:
+                found.append(prefix)
+            prefix = None
+            if pos == "接頭辞":
+                prefix = found_word
+            elif pos == "接尾辞" and found and found[-1].end == start and _KANJI_RUN.search(found[-1].surface):
+                found[-1] = _joined(found[-1], found_word, found[-1].base)  # 具体 + 的 → 具体的
+            else:
+                found.append(found_word)
+        if prefix is not None:
+            found.append(prefix)
+        return found
 
     def __len__(self) -> int:
         return len(self._words)

@@ -56,10 +56,10 @@ from bot.search.evidence import (
 from bot.search.evidence import fold as evidence_fold
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
-from bot.search.readings import ReadingLexicon
+from bot.search.readings import ReadingLexicon, Word
 from bot.search.selection import choose, suggest
 from bot.search.snippets import PreparedText, prepare
-from bot.search.spelling import EverydaySpeller, Speller
+from bot.search.spelling import EverydaySpeller, SoundSpeller, Speller
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
 # out-of-scope questions), one constant varied at a time. With these values: hits fr 29/30, en 29/30, ja 29/29,
@@ -87,10 +87,12 @@ NAME_MAX_ZIPF = 5.0  # a capitalised word inside the question that the corpus la
 # makes a capitalised word of a passage a name (evidence "unnamed"). Cross-validated (calibration.py --evidence):
 # blind A is best at ≥ 5.0, blind B at ≤ 5.0.
 # --- citations ---
+SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
 TOKEN_SETS_KEPT = 4096  # passages' token sets kept between questions (see _TokenSets)
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc・＝゠]+")
 _HYPHENS = "-‐‑‒"
 
 
@@ -163,6 +165,25 @@ def question_type_tokens(text: str, language: str) -> set[str]:
     They carry the language: an FAQ entry is preferred for a question asked in its own language only.
     """
     return {f"?{kind}@{language}" for kind in question_types(text)}
+
+
+def _merge_katakana(words: list[Word]) -> list[Word]:
+    """Adjacent katakana words joined: the analyzer cuts names it does not know (マク|ロン)."""
+    merged: list[Word] = []
+    for word in words:
+        if merged and _KATAKANA_WORD.fullmatch(word.surface) and _KATAKANA_WORD.fullmatch(merged[-1].surface) \
+                and merged[-1].end == word.start:
+            last = merged[-1]
+            joined = last.surface + word.surface
+            merged[-1] = Word(last.start, word.end, joined, joined)
+        else:
+            merged.append(word)
+    return merged
+
+
+def _containing_words(words: list[Word], start: int, end: int) -> tuple[Word, ...]:
+    """The words of a Japanese question that the token at [start, end) is cut from."""
+    return tuple(w for w in words if w.start < end and start < w.end)
 
 
 def _only(languages: frozenset[str]) -> str | None:
@@ -241,6 +262,7 @@ class Retriever:
         self._surface = indexed.surface
         frequencies = indexed.frequencies
         self._speller = Speller({w: n for w, n in frequencies.items() if w.isalpha()})
+        self._sounds = SoundSpeller({w: n for w, n in frequencies.items() if w.isalpha()})
         self._everyday = EverydaySpeller(self.frequencies.everyday)
         self._readings = ReadingLexicon(
             [p.text for p in self.passages if p.language == "ja"] + [t for e in kb.glossary for t in e.terms]
@@ -321,8 +343,23 @@ class Retriever:
         content = mask_interrogatives(question)  # "quel jour", "what date": what is asked, not about what
         words = base_tokens(content, lang)
         first_start = words[0][1] if words else 0
+        japanese = self._japanese_words(content, words)
+        straddling: list[str] = []  # bigrams across two Japanese words (済官 in 経済官庁): scored, not units
+        previous: Unit | None = None
         for raw, start, end in words:
             token = raw if is_cjk(raw) else stem(raw, _latin(lang))
+            word = japanese.get((start, end))
+            if word is not None:
+                owner, tokens = word
+                if owner is None:
+                    straddling.append(raw)
+                    if previous is not None:  # still a glossary key: 外務大臣 has 務大
+                        previous.keys.add(raw)
+                elif len(tokens) > 1:  # one unit for a word of several bigrams (ステーション, 大統領)
+                    previous = units.get(owner.surface) or units.setdefault(
+                        owner.surface, self._word_unit(owner, tokens)
+                    )
+                    continue
             if compound is not None and span[0] <= start and end <= span[1]:
                 if token not in compound.parts:  # a part: scored, and found with the others, not a unit
                     compound.parts += (token,)
@@ -330,10 +367,13 @@ class Retriever:
                 continue
             named = start > first_start and question[start:start + 1].isupper()  # a name: "Treaty of Versailles"
             named = named or (lang == "ja" and raw.isascii() and raw.isalpha() and len(raw) > 1)  # "Pythonの…"
-            unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named)
+            if word is not None and word[0] is None:
+                continue
+            forms = (word[0],) if word is not None else ()
+            unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named, forms)
             if unit is None:  # a misspelt function word ("exactemant", "wich"): no more a content word than it
                 continue
-            units.setdefault(token, unit)  # a repeated word counts once
+            previous = units.setdefault(token, unit)  # a repeated word counts once
             hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
             compound, span = (unit, (start, end)) if hyphenated else (None, (0, 0))
         self._add_joins(content, lang, units)
@@ -349,6 +389,9 @@ class Retriever:
         for unit in unit_list:
             for token in (*unit.alternatives, *unit.parts):
                 terms[token] = 1.0
+        for token in straddling:
+            if token in self.index.vocabulary:
+                terms[token] = 1.0
         if unit_list:
             for token in question_type_tokens(question, lang):
                 terms[token] = QUESTION_TYPE_WEIGHT
@@ -357,35 +400,84 @@ class Retriever:
                      counted=counted(question, lang) if Kind.COUNT in kinds else None,
                      names=asks_name(question), text=question)
 
-    def _unit(self, raw: str, token: str, surface: str, language: str, named: bool = False) -> Unit | None:
+    def _unit(
+        self, raw: str, token: str, surface: str, language: str, named: bool = False, forms: tuple[Word, ...] = ()
+    ) -> Unit | None:
         """The unit of one question token: its corpus variants, or a typo correction when it has none.
 
-        A word the corpus lacks weighs the highest IDF times its rarity in the language (``surface`` is the
+        A word the corpus has weighs its IDF times how informative it is in the language ("avant", 話: little);
+        a word the corpus lacks weighs the highest IDF times its rarity in the language (``surface`` is the
         word as written: accents tell "rôle" from "role"); a capitalised word inside the question is a name.
         A rare word one edit from an everyday word is that word ("positon" weighs as "position"); None when
-        that word is a stop word.
+        that word is a stop word. A Japanese bigram is weighed by the words ``forms`` it is cut from; one
+        that straddles two of them (済官 in 経済官庁) is an artefact of the cut and weighs the floor.
         """
+        written = tuple(f for w in forms for f in (w.surface, w.base)) or (surface,)
         alternatives = {token} if token in self.index.vocabulary else set()
         keys = {glossary_key(raw)}
         if not is_cjk(raw):
             alternatives |= self._surface.get(raw, frozenset())
             if not alternatives and raw not in self._gloss_words:
                 corrected = self._speller.correct(raw)
+                if not corrected and self.frequencies.zipf(surface, _latin(language)) < SOUND_ZIPF:
+                    corrected = self._sounds.correct(raw)  # "genny" → geny, "seatech" → ceatec
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
         if alternatives:
-            return Unit(token, keys, self._weight(alternatives), alternatives)
+            info = self.frequencies.informativeness(written, language)
+            return Unit(token, keys, self._weight(alternatives) * info, alternatives)
+        everyday = None
         if not named and not is_cjk(raw) and raw not in self._gloss_words:
             latin = _latin(language)
             everyday = self._everyday.correct(raw, self.frequencies.zipf(surface, latin), latin)
-            if everyday is not None:
-                if everyday in STOP_WORDS.get(latin, ()) or everyday in STOP_WORDS["en"]:
-                    return None
-                surface = everyday
-        rarity = 1.0 if named else self.frequencies.rarity(surface, language)
-        unknown_name = named and self.frequencies.zipf(surface, _latin(language)) < NAME_MAX_ZIPF
+            if everyday is not None and (everyday in STOP_WORDS.get(latin, ()) or everyday in STOP_WORDS["en"]):
+                return None
+        frequencies = self.frequencies
+        if named:  # a name weighs fully unless it is an everyday word too ("English", "Tokyo")
+            rarity = max(frequencies.rarity(surface, language), frequencies.informativeness(surface, language))
+        elif everyday is not None:  # a misspelt everyday word weighs as that word
+            rarity = frequencies.rarity(everyday, language, family=False)
+        else:
+            rarity = min(frequencies.rarity(form, language) for form in written)
+        unknown_name = named and frequencies.zipf(surface, _latin(language)) < NAME_MAX_ZIPF
         return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
+
+    def _japanese_words(
+        self, content: str, tokens: list[tuple[str, int, int]]
+    ) -> dict[tuple[int, int], tuple[Word | None, list[str]]]:
+        """Per CJK token span of a question: the Japanese word it is cut from and that word's tokens.
+
+        Words come from the morphological analyzer, a run of katakana being one word (マクロン, not マク|ロン).
+        A bigram across two words is an artefact of the cut (owner None) unless one of them is a single
+        character that no other token holds (産|総|研: 産総 and 総研 are all there is of it).
+        """
+        if not any(is_cjk(raw) for raw, _, _ in tokens):
+            return {}
+        words = _merge_katakana(self._readings.words(content))
+        found: dict[tuple[int, int], tuple[Word | None, list[str]]] = {}
+        grouped: dict[Word, list[str]] = defaultdict(list)
+        for raw, start, end in tokens:
+            if not is_cjk(raw):
+                continue
+            owners = _containing_words(words, start, end)
+            if len(owners) == 1:
+                grouped[owners[0]].append(raw)
+                found[start, end] = (owners[0], grouped[owners[0]])
+            elif len(owners) > 1 and not any(w.end - w.start == 1 for w in owners):
+                found[start, end] = (None, [])
+        return found
+
+    def _word_unit(self, word: Word, tokens: list[str]) -> Unit:
+        """One unit for a Japanese word of several bigrams, found when all of them are: weighed as a word."""
+        parts = tuple(dict.fromkeys(tokens))
+        vocabulary = self.index.vocabulary
+        forms = (word.surface, word.base)
+        if all(t in vocabulary for t in parts):
+            weight = self._weight(parts) * self.frequencies.informativeness(forms, "ja")
+        else:
+            weight = self._oov_idf * min(self.frequencies.rarity(f, "ja") for f in forms)
+        return Unit(word.surface, set(parts), weight, set(), parts=parts)
 
     def _weight(self, alternatives: Iterable[str]) -> float:
         idfs = [self.index.idf(t) for t in alternatives]
@@ -396,7 +488,7 @@ class Retriever:
         vocabulary = self.index.vocabulary
         for word in self._readings.matches(question, known=(t for t in units if t in vocabulary)):
             tokens = {t for t in analyze(word, "ja") if t in vocabulary}
-            if not tokens or any(not tokens.isdisjoint(u.alternatives) for u in units.values()):
+            if not tokens or any(not tokens.isdisjoint(u.alternatives | set(u.parts)) for u in units.values()):
                 continue  # the question already has this word
             key = "~" + word
             units.setdefault(key, Unit(key, {word}, self._weight(tokens), tokens))
@@ -406,6 +498,9 @@ class Retriever:
         words = _PLAIN_WORD_RE.findall(normalize(question))
         for first, second in itertools.pairwise(words):
             joined = self._surface.get(first + second)
+            if not joined and not (self._surface.get(first) and self._surface.get(second)):
+                sounds_like = self._sounds.correct(first + second)  # "viva tek" → vivatech
+                joined = self._surface.get(sounds_like) if sounds_like else None
             if not joined:
                 continue
             owners = [u for w in (first, second) if (u := units.get(stem(w, _latin(language))))]

@@ -97,3 +97,40 @@ class EverydaySpeller:
         if not found:
             return None
         return min(found, key=lambda m: (m[1], -table[m[0]], m[0]))[0]
+
+
+# Spellings that sound alike in French and English, folded to one key (in this order): "Stephann" and "stefan",
+# "Mahjoubi" and "majoubi", "CEATEC" and "seatech", "Tokyo" and "tokio", "VivaTech" and "vivatek" meet.
+_SOUNDS = (
+    ("tion", "sion"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("qu", "k"), ("q", "k"),
+    ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("y", "i"), ("z", "s"), ("w", "v"), ("x", "ks"), ("h", ""),
+)
+MIN_SOUND_KEY = 4  # shorter keys meet too many words by chance
+
+
+def sound_key(word: str) -> str:
+    """A folded ASCII word as it sounds: letter groups unified, doubled letters single, a final e dropped."""
+    for written, sound in _SOUNDS:
+        word = word.replace(written, sound)
+    word = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+    return word[:-1] if len(word) > MIN_SOUND_KEY and word.endswith("e") else word
+
+
+class SoundSpeller:
+    """The corpus word that sounds like a misspelt word ("genny" → geny, "seatech" → ceatec), most frequent."""
+
+    def __init__(self, frequencies: Mapping[str, int]) -> None:
+        keys: dict[str, tuple[int, str]] = {}
+        for word, count in frequencies.items():
+            if len(word) <= MAX_WORD_LENGTH and word.isascii() and word.isalpha():
+                key = sound_key(word)
+                if len(key) >= MIN_SOUND_KEY and (count, word) > keys.get(key, (0, "")):
+                    keys[key] = (count, word)
+        self._words = {key: word for key, (_, word) in keys.items()}
+
+    def correct(self, word: str) -> str | None:
+        """The corpus word spelt ``word`` sounds like, or None (words the corpus has are left alone)."""
+        if not MIN_SOUND_KEY <= len(word) <= MAX_WORD_LENGTH or not word.isascii() or not word.isalpha():
+            return None
+        found = self._words.get(sound_key(word))
+        return found if found != word else None

@@ -25,6 +25,13 @@ def test_hiragana_and_kanji_spellings_find_the_corpus_word() -> None:
     assert lexicon.matches("あ" * 2000) == []
 
 
+def test_words_keep_prefixes_and_suffixes_with_their_word() -> None:
+    lexicon = ReadingLexicon([])
+    words = [w.surface for w in lexicon.words("武藤副大臣は具体的に何をしたの？")]
+    assert "副大臣" in words and "具体的" in words
+    assert lexicon.words("あ" * 5000)[-1].end <= 5000
+
+
 @pytest.fixture(scope="module")
 def retriever() -> Retriever:
     return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
@@ -37,3 +44,22 @@ def retriever() -> Retriever:
 def test_a_name_spelt_in_hiragana_is_answered(retriever: Retriever, question: str, expected: str) -> None:
     answer = retriever.answer(question, "ja")
     assert answer.answered and expected in " ".join(c.snippet for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("経済官庁のナンバー2クラスの人がフランスに行ったときの話を教えて", "マジュビ"),  # 済官: a cut, not a word
+        ("この記事を載せたのはどこのメディア？", "La Ruche"),  # メディア: an everyday word, not three rare bigrams
+        ("武藤副大臣がフランスに滞在したのはいつからいつまでですか？", "14日まで"),
+    ],
+)
+def test_japanese_questions_weigh_words_not_bigrams(retriever: Retriever, question: str, expected: str) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered and expected in " ".join(c.snippet for c in answer.citations[:3])
+
+
+def test_a_katakana_name_the_corpus_lacks_is_one_rare_word(retriever: Retriever) -> None:
+    query = retriever.parse("マクロン大統領はステーションFのイベントに来てた？", "ja")
+    tokens = [u.token for u in query.units]
+    assert "マクロン" in tokens and "ステーション" in tokens  # whole words, not マク, クロ, ロン

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import time
 
+import paths
+import pytest
+
+from bot.knowledge.loader import load_knowledge
 from bot.search.frequency import WordFrequencies
-from bot.search.spelling import MAX_WORD_LENGTH, EverydaySpeller, Speller
+from bot.search.retriever import Retriever
+from bot.search.spelling import MAX_WORD_LENGTH, EverydaySpeller, SoundSpeller, Speller
 
 
 def test_corpus_words_are_corrected_within_the_edit_limit() -> None:
@@ -41,3 +46,28 @@ def test_misspelt_everyday_words_meet_the_everyday_word() -> None:
     assert correct("title", "en") is None  # a real word is not a typo
     assert correct("mahjoubi", "fr") is None  # nothing common is near a name
     assert correct("z" * 2000, "en") is None
+
+
+def test_names_spelt_by_ear_meet_the_corpus_word() -> None:
+    sounds = SoundSpeller({"geny": 3, "stephann": 2, "ceatec": 1, "tokyo": 4, "delphine": 2, "station": 5})
+    assert sounds.correct("genny") == "geny"
+    assert sounds.correct("stefan") == "stephann"
+    assert sounds.correct("seatech") == "ceatec"
+    assert sounds.correct("tokio") == "tokyo"
+    assert sounds.correct("delfine") == "delphine"
+    assert sounds.correct("station") is None  # a corpus word stays itself
+    assert sounds.correct("macron") is None
+    assert sounds.correct("b" * 2000) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who is genny stefan and did she sign the declaraton?", "Gény-Stephann"),
+        ("muto et majoubi ont dit quoi sur le seatech et viva tek ?", "CEATEC"),
+    ],
+)
+def test_a_question_spelt_by_ear_is_answered(question: str, expected: str) -> None:
+    retriever = Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+    answer = retriever.answer(question)
+    assert answer.answered and expected in " ".join(c.snippet for c in answer.citations[:3])
