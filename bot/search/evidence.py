@@ -43,9 +43,10 @@ _COUNT_PHRASES = re.compile(
 _COUNT_NOUNS = re.compile(r"\bpopulation\b|\bhabitants\b|\binhabitants\b|\bnombre d'habitants\b")
 # Japanese: the counted noun just before 何社/いくつ… (with its particle), and the counter asked for.
 _JA_COUNTED = re.compile(
-    r"([\u4e00-\u9fffァ-ヶーA-Za-z]+)(?:は|が|を|って|も)?(?:およそ|だいたい)?(何社|何人|何件|何か国|何カ国|何ヶ国|何個|何名|いくつ)"
+    r"([\u4e00-\u9fffァ-ヶーA-Za-z]+)(?:は|が|を|って|も)?(?:およそ|だいたい)?(何社|何人|何件|何か国|何カ国|何ヶ国|何個|何名|何ページ|何回|何冊|何枚|いくつ)"
 )
 _JA_COUNTERS = {"何社": "社", "何人": "人", "何名": "[人名]", "何件": "件", "何か国": "[かカヶ]国",
+                "何ページ": "ページ", "何回": "回", "何冊": "冊", "何枚": "枚",
                 "何カ国": "[かカヶ]国", "何ヶ国": "[かカヶ]国", "何個": "個"}
 _JA_NUMBER = r"(?:\d+|[一二三四五六七八九十百千万]+)"
 # Japanese nouns a counter counts: "日本の会社はいくつ" is answered by 日本5社.
@@ -122,7 +123,7 @@ def counted(question: str, language: str) -> Counted | None:
     found = _JA_COUNTED.search(folded)
     if found:
         return Counted((found.group(1),), _JA_COUNTERS.get(found.group(2), ""))
-    if any(phrase in folded for phrase in ("何社", "何人", "何名", "何件", "何か国", "何カ国", "何ヶ国", "何個")):
+    if any(phrase in folded for phrase in _JA_COUNTERS):
         asked = next(p for p in _JA_COUNTERS if p in folded)
         return Counted((), _JA_COUNTERS[asked])
     found = _COUNT_PHRASES.search(folded)

@@ -42,7 +42,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     ),
     Kind.COUNT: re.compile(
         r"\bhow many\b|\bcombien\b|\bnumber of\b|\bnombre de\b"
-        r"|何社|何人|何件|何か国|何カ国|何ヶ国|いくつ|何個|何名|職員数|社数|\bpopulation\b|\bhabitants\b|人口"
+        r"|何社|何人|何件|何か国|何カ国|何ヶ国|いくつ|何個|何名|何ページ|何回|何冊|何枚|職員数|社数|\bpopulation\b|\bhabitants\b|人口"
     ),
     Kind.DATE: re.compile(
         r"\bwhen\b|\bquand\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année|annee)\b|いつ|何日|何年|何月"
