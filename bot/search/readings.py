@@ -106,7 +106,10 @@ class ReadingLexicon:
             prefix = None
             if pos == "接頭辞":
                 prefix = found_word
-            elif pos == "接尾辞" and found and found[-1].end == start and _KANJI_RUN.search(found[-1].surface):
+            elif found and found[-1].end == start and (
+                (pos == "接尾辞" and _KANJI_RUN.search(found[-1].surface))
+                or ("助数詞" in (word.feature.pos3 or "") and found[-1].surface[-1:].isdigit())  # 2019 + 年
+            ):
                 found[-1] = _joined(found[-1], found_word, found[-1].base)  # 具体 + 的 → 具体的
             else:
                 found.append(found_word)

@@ -54,7 +54,7 @@ from bot.search.evidence import (
     titled_names,
 )
 from bot.search.evidence import fold as evidence_fold
-from bot.search.frequency import WordFrequencies
+from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.readings import ReadingLexicon, Word
 from bot.search.selection import choose, suggest
@@ -92,7 +92,7 @@ CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best rank
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
 TOKEN_SETS_KEPT = 4096  # passages' token sets kept between questions (see _TokenSets)
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
-_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc・＝゠]+")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ separates two words
 _HYPHENS = "-‐‑‒"
 
 
@@ -461,7 +461,9 @@ class Retriever:
             if not is_cjk(raw):
                 continue
             owners = _containing_words(words, start, end)
-            if len(owners) == 1:
+            if len(owners) == 1 and owners[0].surface[:1].isdigit():
+                found[start, end] = (None, [])  # the counter of a number (年 of 2019年): the number says it all
+            elif len(owners) == 1:
                 grouped[owners[0]].append(raw)
                 found[start, end] = (owners[0], grouped[owners[0]])
             elif len(owners) > 1 and not any(w.end - w.start == 1 for w in owners):
@@ -475,6 +477,8 @@ class Retriever:
         forms = (word.surface, word.base)
         if all(t in vocabulary for t in parts):
             weight = self._weight(parts) * self.frequencies.informativeness(forms, "ja")
+        elif _KATAKANA_WORD.fullmatch(word.surface) and self.frequencies.zipf(word.surface, "ja") < EVERYDAY_ZIPF:
+            weight = self._oov_idf  # a katakana word the language barely knows names something (フォローアップ)
         else:
             weight = self._oov_idf * min(self.frequencies.rarity(f, "ja") for f in forms)
         return Unit(word.surface, set(parts), weight, set(), parts=parts)

@@ -29,6 +29,7 @@ def test_words_keep_prefixes_and_suffixes_with_their_word() -> None:
     lexicon = ReadingLexicon([])
     words = [w.surface for w in lexicon.words("武藤副大臣は具体的に何をしたの？")]
     assert "副大臣" in words and "具体的" in words
+    assert "2019年" in [w.surface for w in lexicon.words("2019年に開かれましたか")]  # a number and its counter
     assert lexicon.words("あ" * 5000)[-1].end <= 5000
 
 
@@ -63,3 +64,8 @@ def test_a_katakana_name_the_corpus_lacks_is_one_rare_word(retriever: Retriever)
     query = retriever.parse("マクロン大統領はステーションFのイベントに来てた？", "ja")
     tokens = [u.token for u in query.units]
     assert "マクロン" in tokens and "ステーション" in tokens  # whole words, not マク, クロ, ロン
+
+
+def test_a_rare_katakana_word_the_corpus_lacks_keeps_a_near_miss_out(retriever: Retriever) -> None:
+    assert not retriever.answer("2019年にこの共同声明のフォローアップ会合は開かれましたか？").answered
+    assert retriever.answer("2019年にG20の議長国を務めたのはどこ？").answered
