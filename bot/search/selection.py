@@ -87,6 +87,9 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
             break
         if _near_duplicate(retriever, hit.index, chosen):
             continue
+        low = hit.final < CLOSE_RATIO * pool[0].final
+        if citations and low and all(u.found_in(frozenset(seen)) for u in query.units):
+            continue  # the test below, decided before quoting: nothing is missing, so no snippet can add a word
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
         sources = list(dict.fromkeys(retriever.passages[i].doc_id for i in [*chosen, hit.index]))
         n = sources.index(retriever.passages[hit.index].doc_id) + 1  # two quotes of one document: one source
