@@ -73,8 +73,8 @@ async def test_answer_rate_per_day(ds) -> None:
     assert sum(r["questions"] for r in rows) == 15
     assert sum(r["answered"] for r in rows) == 6
     assert [r["day"] for r in rows] == sorted((r["day"] for r in rows), reverse=True)
-    for r in rows:
-        assert r["answer_rate_pct"] == round(100 * r["answered"] / r["questions"], 1)
+    for r in rows:  # small talk ("hi", "merci") is neither answered nor unanswered
+        assert r["answer_rate_pct"] == round(100 * r["answered"] / (r["questions"] - r["small_talk"]), 1)
 
 
 async def test_slowest_answers(ds) -> None:
@@ -102,8 +102,8 @@ async def test_questions_per_day_feeds_the_chart_plugin(ds) -> None:
     rows = await query(ds, "questions_per_day")
     assert [r["day"] for r in rows] == sorted(r["day"] for r in rows)  # oldest first, as a chart reads
     assert sum(r["questions"] for r in rows) == 14 and sum(r["answered"] for r in rows) == 5  # last 30 days
-    for r in rows:
-        assert r["answer_rate_pct"] == round(100 * r["answered"] / r["questions"], 1)
+    for r in rows:  # small talk ("hi", "merci") is neither answered nor unanswered
+        assert r["answer_rate_pct"] == round(100 * r["answered"] / (r["questions"] - r["small_talk"]), 1)
     plugins = (await ds.client.get("/-/plugins.json")).json()
     assert "datasette-vega" in {p["name"] for p in plugins}
     page = await ds.client.get("/mylog/questions_per_day?_chart=1")
@@ -120,3 +120,15 @@ async def test_only_the_canned_queries_run_no_table_is_browsed(ds) -> None:
     listing = (await ds.client.get("/mylog.json")).json()
     assert [table["name"] for table in listing["tables"] if not table.get("hidden")] == []
     assert (await ds.client.get("/mylog/most_asked.json")).status_code == 200
+
+
+async def test_small_talk_leaves_the_daily_answer_rate_alone(ds, tmp_path: Path) -> None:
+    import time
+
+    before = (await query(ds, "answer_rate_per_day"))[0]  # today, newest first
+    with sqlite3.connect(tmp_path / "mylog.db") as conn:
+        conn.execute("INSERT INTO questions (qid, ts, frontend, question, language, answered, reason, latency_ms)"
+                     " VALUES ('hi', ?, 'cli', 'merci !', 'fr', 0, 'small-talk', 1.0)", (time.time(),))
+    after = (await query(ds, "answer_rate_per_day"))[0]
+    assert (after["questions"], after["small_talk"]) == (before["questions"] + 1, before["small_talk"] + 1)
+    assert after["answer_rate_pct"] == before["answer_rate_pct"]
