@@ -4,6 +4,7 @@ Sets (tests/eval/): ``questions.yaml`` (the team's own set, ``expect``: every st
 ``blind-a.yaml`` and ``blind-b.yaml`` (written blind from ../shared/sources only; ``expect_any``: one string is
 enough; ``style`` per question). A hit: answered, and the strings found (case/accent-insensitive, NFKC) in the
 text of the first three citations. Out-of-scope items must abstain.
+hit@1: answered, and the strings found in the first citation alone (the quote a member reads first).
 
 ``python tests/evaluation.py`` prints the tables for every set, beside a naive rank-bm25 baseline.
 """
@@ -82,6 +83,7 @@ class Outcome:
     ok: bool  # hit (in scope) or abstained (out of scope)
     detail: str = ""
     latency_ms: float = 0.0
+    first: bool = False  # in scope: the first quote alone holds the expected fact (what a member reads first)
 
 
 @dataclass
@@ -95,6 +97,10 @@ class Result:
     def hit(self, language: str | None = None, style: str | None = None) -> tuple[int, int]:
         return self.rate(lambda o: o.item.in_scope and (language in (None, o.item.language))
                          and (style in (None, o.item.style)))
+
+    def hit_first(self, language: str | None = None) -> tuple[int, int]:
+        chosen = [o for o in self.outcomes if o.item.in_scope and language in (None, o.item.language)]
+        return sum(o.first for o in chosen), len(chosen)
 
     def abstention(self, language: str | None = None) -> tuple[int, int]:
         return self.rate(lambda o: not o.item.in_scope and language in (None, o.item.language))
@@ -120,9 +126,10 @@ def evaluate(answer: Callable[[str, str], object], items: list[Item]) -> Result:
         ans = answer(item.question, item.language)
         texts = [c.snippet for c in ans.citations[:3]]
         ok = (ans.answered and is_hit(texts, item)) if item.in_scope else not ans.answered
+        first = item.in_scope and ans.answered and is_hit(texts[:1], item)
         detail = (f"answered: {'; '.join(f'{c.passage_id} {c.snippet[:70]!r}' for c in ans.citations[:3])}"
                   if ans.answered else f"abstained ({ans.reason})")
-        result.outcomes.append(Outcome(item, ok, detail, getattr(ans, "latency_ms", 0.0)))
+        result.outcomes.append(Outcome(item, ok, detail, getattr(ans, "latency_ms", 0.0), first=first))
     return result
 
 
@@ -178,6 +185,9 @@ def table(results: dict[str, Result]) -> str:
     for lang in LANGS:
         row(f"hit@3 {lang}", lambda r, lang=lang: r.hit(lang))
     row("hit@3 all", lambda r: r.hit())
+    for lang in LANGS:
+        row(f"hit@1 {lang}", lambda r, lang=lang: r.hit_first(lang))
+    row("hit@1 all", lambda r: r.hit_first())
     styles = sorted({o.item.style for r in results.values() for o in r.outcomes if o.item.in_scope},
                     key=lambda s: (s not in STYLES, STYLES.index(s) if s in STYLES else 0, s))
     for style in styles:
