@@ -282,7 +282,9 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
     "when": re.compile(
         r"\b(?:when|quand)\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année)\b|いつ|何日|何年|何月"
     ),
-    "where": re.compile(r"\bwhere\b|(?<!\w)où\b|\bquelle ville\b|\bwhich city\b|どこ|どちら"),
+    "where": re.compile(
+        r"\bwhere\b|(?<!\w)où\b|^\W*ou (?=(?:a|est|se|sont|ont|etait|ete)\b)"  # "ou a ete signee": où, unaccented
+        r"|\bquelle ville\b|\bwhich city\b|どこ|どちら"),
     "count": re.compile(r"\bhow (?:many|much)\b|\bcombien\b|何社|何人|何件|何か国|いくつ"),
     "why": re.compile(r"\bwhy\b|\bpourquoi\b|なぜ|どうして|何のため"),
 }

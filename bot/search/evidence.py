@@ -198,3 +198,8 @@ def names_in(text: str, language: str) -> set[str]:
         if word not in NOT_NAMES:
             out.add(word)
     return out
+
+
+def counting_numbers(tokens: Sequence[str], language: str) -> list[int]:
+    """Positions in ``tokens`` of the numbers that count (not a year, not the day of a date)."""
+    return _count_positions(tokens, language)

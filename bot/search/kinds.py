@@ -51,7 +51,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\b(?:who|whom|whose)\b|^\W*qui\b|\b(?:par|à|a|avec|pour|c'est|c’est|cest) qui\b"
         r"|\bqui (?:est|sont|était|étaient|etait|etaient)\b|誰|だれ|どなた"
     ),
-    Kind.PLACE: re.compile(r"\bwhere\b|(?<!\w)où\b|\bquelle ville\b|\bwhich city\b|どこ|どちら|どの都市"),
+    Kind.PLACE: re.compile(
+        r"\bwhere\b|(?<!\w)où\b|^\W*ou (?=(?:a|est|se|sont|ont|etait|ete)\b)"  # "ou a ete signee": où, unaccented
+        r"|\bquelle ville\b|\bwhich city\b|どこ|どちら|どの都市"),
     Kind.PRESENT: re.compile(
         r"\b(?:currently|current|right now|nowadays|these days|today|now)\b|\baujourd'hui\b|\baujourd’hui\b"
         r"|\bactuel(?:le|s|les)?\b|\bactuellement\b|\ben ce moment\b|\bde nos jours\b"

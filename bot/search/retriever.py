@@ -56,6 +56,7 @@ from bot.search.evidence import (
 from bot.search.evidence import fold as evidence_fold
 from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
+from bot.search.lead import without_premise
 from bot.search.readings import ReadingLexicon, Word
 from bot.search.selection import choose, suggest
 from bot.search.snippets import PreparedText, prepare
@@ -672,6 +673,10 @@ class Retriever:
         reason = self.abstention(query, ranked, self.select(ranked, max_citations))
         citations: list[Citation] = []
         if not reason:
+            asked = without_premise(self, query, QUESTION_TYPE_WEIGHT)  # "was it signed in Tokyo?" → where
+            restated = self.rank(asked) if asked is not None else []
+            if restated and restated[0].coverage >= MIN_COVERAGE:
+                query, ranked = asked, restated
             citations = choose(self, query, ranked, max_citations).citations
         language = query.language or (self.passages[ranked[0].index].language if ranked else "en")
         return Answer(

@@ -17,13 +17,14 @@ retrieval also searched for ("declaration" finds "accord", which must not bold "
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.models import Citation, Suggestion
 from bot.search.analysis import analyze_spans
 from bot.search.kinds import Kind
+from bot.search.lead import Lead
 from bot.search.snippets import make_snippet, word_spans
 
 if TYPE_CHECKING:
@@ -73,6 +74,9 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     if not ranked or max_citations < 1:
         return Selection()
     pool = _language_pool(retriever, query, ranked)
+    top = pool[0].final
+    lead = Lead(retriever, query)
+    pool = lead.first(pool)  # the passage that states the asked fact leads
     weights = {t: w * max(retriever.index.idf(t), 0.05) for t, w in query.terms.items()}
     words = own_words(query)
     asked = set(query.terms)
@@ -83,7 +87,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     for hit in pool:
         if len(citations) == max_citations:
             break
-        if chosen and hit.final < CITATION_RATIO * pool[0].final:
+        if chosen and hit.final < CITATION_RATIO * top:
             break
         if _near_duplicate(retriever, hit.index, chosen):
             continue
@@ -93,7 +97,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
         sources = list(dict.fromkeys(retriever.passages[i].doc_id for i in [*chosen, hit.index]))
         n = sources.index(retriever.passages[hit.index].doc_id) + 1  # two quotes of one document: one source
-        citation, snippet_tokens = _citation(retriever, n, hit.index, hit.score, weights, words, limit)
+        stated = lead.sentence_states(hit.index) if lead.active and not citations else ()
+        citation, snippet_tokens = _citation(retriever, n, hit.index, hit.score, weights, words, limit, stated)
         all_tokens = frozenset(t for t, _, _ in snippet_tokens)
         tokens = all_tokens - asked
         new = tokens - shown
@@ -102,7 +107,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
                 continue  # the same fact again: the member would read it twice
             missing = [u for u in query.units if not u.found_in(frozenset(seen))]
             if not any(u.found_in(all_tokens) for u in missing) and (
-                hit.final < CLOSE_RATIO * pool[0].final or _answered(query, citations)
+                hit.final < CLOSE_RATIO * top or _answered(query, citations)
             ):
                 continue  # the quotes already hold every word of the question (and what it asks): only length
         chosen.append(hit.index)
@@ -150,10 +155,11 @@ def _citation(
     weights: Mapping[str, float],
     words: frozenset[str],
     limit: int,
+    stated: Sequence[int | None] = (),
 ) -> tuple[Citation, list[tuple[str, int, int]]]:
     """The citation of passage ``i``, and its snippet's tokens with their spans (analysed once, used twice)."""
     passage = retriever.passages[i]
-    snippet, _ = make_snippet(retriever.prepared(i), passage.language, weights, limit)
+    snippet, _ = make_snippet(retriever.prepared(i), passage.language, weights, limit, stated)
     tokens = analyze_spans(snippet, passage.language)
     return Citation(
         n=n,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.limits import ELLIPSIS
@@ -56,11 +56,16 @@ def prepare(text: str, language: str) -> PreparedText:
     return PreparedText(language, sentences, tuple(tuple(analyze_spans(s, language)) for s in sentences))
 
 
-def _clip(text: str, spans: list[tuple[int, int]], limit: int) -> tuple[str, list[tuple[int, int]]]:
-    """Cut ``text`` to ``limit`` characters at word boundaries, keeping the first highlighted word in view."""
+def _clip(
+    text: str, spans: list[tuple[int, int]], limit: int, fact: int | None = None
+) -> tuple[str, list[tuple[int, int]]]:
+    """Cut ``text`` to ``limit`` characters at word boundaries, keeping the first highlighted word in view
+    (or ``fact``, where the asked fact is stated, when the first highlight would push it out)."""
     if len(text) <= limit:
         return text, spans
     first = min((s for s, _ in spans), default=0)
+    if fact is not None and fact - first > limit * 3 // 4:
+        first = fact
     start = max(0, first - limit // 4)
     if start:
         space = text.find(" ", start, first)
@@ -79,16 +84,19 @@ def _clip(text: str, spans: list[tuple[int, int]], limit: int) -> tuple[str, lis
     return prefix + body + suffix, kept
 
 
-def _window(prepared: PreparedText, terms: Mapping[str, float], limit: int) -> tuple[int, int]:
+def _window(
+    prepared: PreparedText, terms: Mapping[str, float], limit: int, stated: Sequence[int | None] = ()
+) -> tuple[int, int]:
     """The best sentence, or pair of adjacent sentences, by summed weight of distinct matched terms.
 
     A best single sentence is followed by the next one when both fit in ``limit``: answers often come just
-    after the sentence that repeats the question's words.
+    after the sentence that repeats the question's words. Sentences that state the asked fact (``stated``, see
+    bot.search.lead) come before any others.
     """
     sentences = prepared.sentences
     gap = len(_joiner(prepared.language))
     matched = [{t for t, _, _ in tokens if t in terms} for tokens in prepared.tokens]
-    best, best_key = (0, 1), (-1.0, 0, 0, 0)
+    best, best_key = (0, 1), (False, -1.0, 0, 0, 0)
     for i in range(len(sentences)):
         for j in (i + 1, i + 2):
             if j > len(sentences):
@@ -97,7 +105,8 @@ def _window(prepared: PreparedText, terms: Mapping[str, float], limit: int) -> t
             if j == i + 2 and length > limit:
                 continue
             found = set().union(*matched[i:j])
-            key = (sum(terms[t] for t in found), -length if length > limit else 0, i - j, -i)
+            states = any(at is not None for at in stated[i:j])
+            key = (states, sum(terms[t] for t in found), -length if length > limit else 0, i - j, -i)
             if key > best_key:
                 best, best_key = (i, j), key
     i, j = best
@@ -122,24 +131,33 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ..
 
 
 def make_snippet(
-    text: str | PreparedText, language: str, terms: Mapping[str, float], max_chars: int = MAX_SNIPPET_CHARS
+    text: str | PreparedText,
+    language: str,
+    terms: Mapping[str, float],
+    max_chars: int = MAX_SNIPPET_CHARS,
+    stated: Sequence[int | None] = (),
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The snippet of a passage for query ``terms`` (token -> weight), with its highlight spans.
 
-    ``text`` is the passage text (Markdown allowed) or its :func:`prepare` result.
+    ``text`` is the passage text (Markdown allowed) or its :func:`prepare` result; ``stated``: per sentence,
+    where it states the asked fact (None: it does not), kept in view when the snippet is cut.
     """
     prepared = text if isinstance(text, PreparedText) else prepare(text, language)
     if not prepared.sentences:
         return "", ()
-    i, j = _window(prepared, terms, max_chars)
+    i, j = _window(prepared, terms, max_chars, stated)
     joiner = _joiner(prepared.language)
     snippet = joiner.join(prepared.sentences[i:j])
     spans: list[tuple[int, int]] = []
     offset = 0
-    for sentence, tokens in zip(prepared.sentences[i:j], prepared.tokens[i:j], strict=True):
+    fact: int | None = None  # where the window states the asked fact
+    for n, (sentence, tokens) in enumerate(zip(prepared.sentences[i:j], prepared.tokens[i:j], strict=True)):
         spans.extend((offset + s, offset + e) for t, s, e in tokens if t in terms)
+        at = stated[i + n] if i + n < len(stated) else None
+        if fact is None and at is not None:
+            fact = offset + at
         offset += len(sentence) + len(joiner)
-    snippet, spans = _clip(snippet, spans, max_chars)
+    snippet, spans = _clip(snippet, spans, max_chars, fact)
     return snippet, _merge(snippet, spans)
 
 

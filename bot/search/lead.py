@@ -1,0 +1,286 @@
+"""The first quote states the asked fact: which of the retrieved passages leads an answer, and how it is asked.
+
+Ranking puts first the passage sharing most of the question's words, which is often one that mentions them
+in passing ("He met Mounir Mahjoubi…" for "who is Mahjoubi"). A member reads the first quote, so among the
+passages ranked close to the best (``LEAD_RATIO``) and covering about as much of the question
+(``LEAD_COVERAGE``), the lead is the first whose sentences holding the question's words also state:
+
+- for "who is X / qui est X / Xは誰": X as the subject with a role ("X was then Secretary of State for…",
+  "X, …, était alors secrétaire d'État…", "Xは…閣外大臣でした");
+- for a kind of answer: that kind in a strong form, beside the question's words: person names for "who signed"
+  (two capitalised words, a katakana name, a name with a title), a place after its preposition ("in Paris",
+  "à Paris", "パリで") for "where", a date for "when", a number next to what is counted for "how many".
+
+A yes/no question ("was it signed in Tokyo?", "Abe a-t-il signé ?", "安倍首相は署名した？") supposes a name
+(Tokyo, Abe) that is its premise, not its subject: it is asked again without that name, as "where / who" (the
+kind of the premise), so the quote states the fact, and shows it when the corpus says otherwise (the bot quotes;
+it never says "no"). Its abstention is still decided on the question as asked.
+
+The word lists are data, one entry per language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.search.analysis import analyze, base_tokens, is_cjk, mask_interrogatives, stem
+from bot.search.evidence import COUNT_WINDOW, NOT_NAMES, counting_numbers, ja_counts
+from bot.search.kinds import Kind, holds
+
+if TYPE_CHECKING:
+    from bot.search.retriever import Query, Ranked, Retriever
+
+# Calibration: tests/evaluation.py (hit@1 and hit@3 of the team set and blind sets A and B).
+LEAD_RATIO = 0.35  # a passage may lead when it ranks ≥ this share of the best
+LEAD_COVERAGE = 0.9  # ... and covers ≥ this share of the question weight the best passage covers
+COUNT_COVERAGE = 0.5  # ... or, for "how many X", this share when it holds a number of X (X "réunies" by JETRO
+# is answered by "JETRO a rassemblé une trentaine d'entreprises")
+SUBJECT_WORDS = 4  # "X is…": X among the first words of the sentence (first name, title before it)
+PREMISE_PERSON_SHARE = 0.5  # a word of a yes/no question is a person it supposes when the corpus writes it this
+# often inside a person's name (first and last name: "Shinzo Abe"); "Japonismes 2018" is not one
+PREMISE_PASSAGES = 20  # passages read to tell that (a name is written the same way everywhere)
+
+_fold = lambda text: unicodedata.normalize("NFKC", text).casefold()  # noqa: E731
+
+# "who is X": the question asks what X is (matched on folded text, "’" as "'").
+WHO_IS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"^\W*who\s*(?:'s|is|was|are|were)\s+(?!it\b|this\b|that\b|the\b|in\b|behind\b)"
+                     r"|\bwho\s*(?:is|was)\s*\W*$"),
+    "fr": re.compile(r"\bqui (?:est|était|etait|sont|étaient|etaient)\s+(?!-ce\b|le\b|la\b|les\b|l'|à\b|derrière\b)"
+                     r"|\bc'?est qui\b|\bqui c'?est\b|\bqui est-ce\b"),
+    "ja": re.compile(r"(?<!の)(?:は|って|とは)(?:誰|だれ|どなた|何者|どんな人)"),  # not "署名したのは誰"
+}
+# X is a …: the copula, at most two words (then, alors, 2018…), then an article or a role.
+ROLE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:is|was|are|were)\s+(?:[\w\-]+\s+){0,2}?(?:the|a|an|one|minister|secretary|state|vice"
+                     r"|president|director|ceo|founder|head|chairman|ambassador|agency|\w+'s)\b"),
+    "fr": re.compile(r"\b(?:est|était|etait|fut|sont|étaient)\s+(?:[\w\-]+\s+){0,2}?(?:le|la|les|l'|un|une|ministre"
+                     r"|vice|secrétaire|secretaire|président|president|directeur|directrice|fondateur|ambassadeur"
+                     r"|agence|organisme)\b"),
+    "ja": re.compile(r"^[^。]*?は[^。]*(?:です|でした|である|だった)。?$"),
+}
+# Yes/no questions: an auxiliary first (en), an inversion or "est-ce que" (fr), a verb ending with no
+# interrogative (ja); WH: the interrogatives that make it a wh-question instead.
+YES_NO: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"^\W*(?:was|were|did|does|do|has|have|had|is|are|will)\b"),
+    "fr": re.compile(r"-t-(?:il|elle|on)\b|\w-(?:il|elle|ils|elles)\b|^\W*est-ce qu"),
+    "ja": re.compile(r"(?:した|された|しました|されました|ですか|ますか|でしたか|ましたか|したの|されたの)\W*$"),
+}
+WH: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b"),
+    "fr": re.compile(r"\b(?:qui|que|quoi|quand|où|pourquoi|comment|combien|quel|quelle|quels|quelles)\b|\bqu'"),
+    "ja": re.compile(r"誰|だれ|何|なに|なん|いつ|どこ|どう|なぜ|どれ|どの|どんな|いくら|教えて"),
+}
+# A premise after a place preposition is a place ("in Tokyo", "à Tokyo", "東京で"); any other is who acts.
+PLACE_BEFORE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:in|at)\s+(?:the\s+)?$"),
+    "fr": re.compile(r"\b(?:à|au|aux|en)\s+$"),
+}
+JA_PLACE_AFTER = re.compile(r"^(?:で|にて)")
+# Japanese names in a question: a title after kanji (安倍首相), a dotted katakana name.
+JA_PERSON = re.compile(r"[\u4e00-\u9fff]{1,4}(?:首相|大臣|副大臣|大統領|長官|氏|さん)|[ァ-ヶー]+・[ァ-ヶー]+")
+JA_PLACE = re.compile(r"(日本|フランス|東京|パリ|[\u4e00-\u9fffァ-ヶー]+(?:都|市|区|県|国))(?:で|にて)")
+# The interrogative token an FAQ question carries for a kind (bot.search.analysis.QUESTION_TYPES).
+QUESTION_TYPE_OF = {Kind.PERSON: "who", Kind.PLACE: "where"}
+
+# Strong evidence of a kind in a sentence.
+_NAME_PAIR = re.compile(r"(?<![\w\-])([A-ZÉ][a-zéèëïôç]+(?:-[A-ZÉ][a-zéèëïô]+)?)[ \u00a0]+([A-ZÉ][a-zéèëïôç]+"
+                        r"(?:-[A-ZÉ]?[a-zéèëïô]+)?)")
+_JA_TITLES = r"(?:首相|大臣|大統領|長官|会長|理事長|社長|氏|さん)"
+_JA_PERSON_TEXT = re.compile(rf"[ァ-ヶー]+・[ァ-ヶー＝]+(?:（[A-Z]|{_JA_TITLES})|[\u4e00-\u9fff]{{2,}}{_JA_TITLES}")
+_JA_NUMBER = re.compile(r"\d+|[一二三四五六七八九十百千万]+")
+_PLACE_TEXT: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)"),
+    "fr": re.compile(r"(?:\bà|\bau|\baux|\ben)\s+([A-ZÉ][\w\-]+)"),
+    "ja": re.compile(r"[\u4e00-\u9fffァ-ヶー]{2,}(?:で|にて)"),
+}
+
+
+def is_who_is(question: str, language: str) -> bool:
+    pattern = WHO_IS.get(language)
+    return bool(pattern and pattern.search(_fold(question).replace("’", "'")))
+
+
+def is_yes_no(question: str, language: str) -> bool:
+    folded = _fold(question).replace("’", "'")
+    yes_no, wh = YES_NO.get(language), WH.get(language)
+    return bool(yes_no and yes_no.search(folded) and not (wh and wh.search(folded)))
+
+
+def _person(sentence: str, language: str) -> int | None:
+    if language == "ja":
+        found = _JA_PERSON_TEXT.search(sentence)
+        return found.start() if found else None
+    return next((m.start() for m in _NAME_PAIR.finditer(sentence)
+                 if _fold(m.group(1)) not in NOT_NAMES and _fold(m.group(2)) not in NOT_NAMES), None)
+
+
+def _place(sentence: str, language: str) -> int | None:
+    pattern = _PLACE_TEXT.get(language)
+    if pattern is None:
+        return None
+    if language == "ja":
+        found = pattern.search(sentence)
+        return found.start() if found else None
+    return next((m.start() for m in pattern.finditer(sentence) if _fold(m.group(1)) not in NOT_NAMES), None)
+
+
+def stated_at(kind: Kind, sentence: str, language: str) -> int | None:
+    """Where ``sentence`` states an answer of ``kind`` in a strong form (a name, a place after its
+    preposition, a date…), None when it does not."""
+    if kind is Kind.PERSON:
+        return _person(sentence, language)
+    if kind is Kind.PLACE:
+        return _place(sentence, language)
+    if kind in (Kind.DATE, Kind.TIME, Kind.MONEY):
+        return 0 if holds(kind, sentence) else None
+    return None
+
+
+def defines(sentence: str, tokens: Sequence[str], names: frozenset[str], language: str) -> bool:
+    """``sentence`` says what one of ``names`` is: the name among its first words, then a role."""
+    if not names.intersection(tokens[:SUBJECT_WORDS]):
+        return False
+    role = ROLE.get(language)
+    return bool(role and role.search(sentence if language == "ja" else _fold(sentence)))
+
+
+class Lead:
+    """What the first quote must state for one question, and which ranked passage states it."""
+
+    def __init__(self, retriever: Retriever, query: Query) -> None:
+        self.retriever = retriever
+        self.query = query
+        language = query.language or "en"
+        self.language = language
+        self.names = frozenset().union(*(u.alternatives for u in query.units)) if is_who_is(query.text, language) \
+            else frozenset()
+        self.kinds = [k for k in (Kind.PERSON, Kind.PLACE, Kind.DATE, Kind.TIME, Kind.MONEY) if k in query.kinds]
+        self.counts = query.counted is not None
+        self.words = [u for u in query.units if u.alternatives or u.parts]
+
+    @property
+    def active(self) -> bool:
+        return bool(self.names or self.kinds or self.counts)
+
+    def sentence_states(self, i: int) -> list[int | None]:
+        """Per sentence of passage ``i``: where it states what is asked, beside a word of the question (None: not)."""
+        passage = self.retriever.passages[i]
+        language = passage.language
+        prepared = self.retriever.prepared(i)
+        out: list[int | None] = []
+        for sentence, spans in zip(prepared.sentences, prepared.tokens, strict=True):
+            tokens = [t for t, _, _ in spans]
+            present = frozenset(tokens)
+            if self.names:
+                out.append(0 if defines(sentence, tokens, self.names, language) else None)
+                continue
+            if self.words and not any(u.found_in(present) for u in self.words):
+                out.append(None)
+                continue
+            found = [at for k in self.kinds if (at := stated_at(k, sentence, language)) is not None]
+            if self.counts:
+                found += [at for at in [self._count_at(sentence, spans, language)] if at is not None]
+            out.append(min(found) if found else None)
+        return out
+
+    def _count_at(self, sentence: str, spans: Sequence[tuple[str, int, int]], language: str) -> int | None:
+        """Where ``sentence`` gives a number of what the question counts (None: it does not)."""
+        what = self.query.counted
+        assert what is not None
+        if language == "ja":
+            if not ja_counts(what, sentence):
+                return None
+            number = _JA_NUMBER.search(sentence)
+            return number.start() if number else 0
+        tokens = [t for t, _, _ in spans]
+        latin = "en" if language == "ja" else language
+        counted_tokens = {stem(w, latin) for word in what.words for w in [_fold(word)]}
+        forms = [u.alternatives | set(u.parts) | {u.token} for u in self.query.units if u.token in counted_tokens]
+        wanted = set().union(*forms) if forms else set()
+        places = [n for n, t in enumerate(tokens) if t in wanted]
+        for n in counting_numbers(tokens, language):
+            if not wanted or any(abs(n - p) <= COUNT_WINDOW + 1 for p in places):
+                return spans[n][1]
+        return None
+
+    def states(self, i: int) -> bool:
+        return any(at is not None for at in self.sentence_states(i))
+
+    def first(self, pool: list[Ranked]) -> list[Ranked]:
+        """``pool`` with the passage that states the asked fact first (unchanged when the best does or none)."""
+        if not pool or not self.active:
+            return pool
+        best = pool[0]
+        for n, hit in enumerate(pool):
+            if hit.final < LEAD_RATIO * best.final:
+                break
+            if hit.coverage < (COUNT_COVERAGE if self.counts else LEAD_COVERAGE) * best.coverage:
+                continue
+            if self.states(hit.index):
+                return pool if n == 0 else [hit, *pool[:n], *pool[n + 1:]]
+        return pool
+
+
+def without_premise(retriever: Retriever, query: Query, type_weight: float) -> Query | None:
+    """A yes/no question asked as "who / where" without the name it supposes; None when it is no such question.
+
+    ``type_weight``: the weight of the interrogative token ("?who@en") that matches FAQ questions.
+    """
+    language = query.language or "en"
+    text = query.text
+    if not is_yes_no(text, language):
+        return None
+    premise: dict[int, Kind] = {}  # id(unit) -> the kind of the name it supposes
+    by_token = {u.token: u for u in query.units}
+    if language == "ja":
+        spans = [(m.start(1), m.end(1), Kind.PLACE) for m in JA_PLACE.finditer(text)]
+        spans += [(m.start(), m.end(), Kind.PERSON) for m in JA_PERSON.finditer(text)]
+        for start, end, kind in spans:
+            for token in set(analyze(text[start:end], "ja")):
+                if token in by_token:
+                    premise.setdefault(id(by_token[token]), kind)
+    else:
+        words = base_tokens(mask_interrogatives(text), language)
+        first = words[0][1] if words else 0
+        before = PLACE_BEFORE.get(language)
+        for raw, start, _ in words:
+            unit = by_token.get(raw if is_cjk(raw) else stem(raw, language))
+            if unit is None or id(unit) in premise:
+                continue
+            if before is not None and before.search(_fold(text[:start])):
+                if (start > first and text[start:start + 1].isupper()) or _person_share(retriever, unit.token) >= 0:
+                    premise[id(unit)] = Kind.PLACE  # "in Tokyo", "à Tokyo"
+            elif _person_share(retriever, unit.token) >= PREMISE_PERSON_SHARE:
+                premise[id(unit)] = Kind.PERSON  # "did Shinzo Abe sign it?"
+    kept = [u for u in query.units if id(u) not in premise]
+    if not premise or not kept:
+        return None
+    kinds = frozenset(premise.values())
+    kept_tokens = {t for u in kept for t in (*u.alternatives, *u.parts)}
+    dropped = {t for u in query.units if id(u) in premise for t in (*u.alternatives, *u.parts)} - kept_tokens
+    terms = {t: w for t, w in query.terms.items() if t not in dropped}
+    for kind in kinds:
+        terms[f"?{QUESTION_TYPE_OF[kind]}@{language}"] = type_weight
+    return replace(query, units=kept, terms=terms, kinds=kinds, counted=None)
+
+
+def _person_share(retriever: Retriever, token: str) -> float:
+    """How often the corpus writes ``token`` inside a person's name (two capitalised words), 0–1; -1 when never
+    capitalised (a common word: "in the end"), 0 when capitalised but never in a person's name (Tokyo)."""
+    docs, _ = retriever.index.weighted_scores({token: 1.0})
+    capitalised = named = 0
+    for i in docs[:PREMISE_PASSAGES].tolist():
+        prepared = retriever.prepared(int(i))
+        for sentence, spans in zip(prepared.sentences, prepared.tokens, strict=True):
+            pairs = [m.span() for m in _NAME_PAIR.finditer(sentence)
+                     if _fold(m.group(1)) not in NOT_NAMES and _fold(m.group(2)) not in NOT_NAMES]
+            for t, start, end in spans:
+                if t == token and sentence[start:start + 1].isupper():
+                    capitalised += 1
+                    named += any(s <= start and end <= e for s, e in pairs)
+    return named / capitalised if capitalised else -1.0

@@ -1,0 +1,97 @@
+"""The first quote a member reads states the asked fact (bot.search.lead), on the shipped corpus."""
+
+from __future__ import annotations
+
+import paths
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from bot.search.kinds import Kind
+from bot.search.lead import is_who_is, is_yes_no, stated_at
+from bot.search.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+
+
+def first_quote(retriever: Retriever, question: str) -> str:
+    answer = retriever.answer(question)
+    assert answer.answered, (question, answer.reason)
+    return answer.citations[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("who is Mahjoubi", "Mounir Mahjoubi, who signed the France-Japan declaration of 13 July 2018, was then"),
+        ("Mounir Mahjoubi c'est qui", "Mounir Mahjoubi, signataire de la déclaration franco-japonaise du 13 juillet"),
+        ("who is Muto", "was State Minister"),
+        ("qui est Muto ?", "était vice-ministre"),
+    ],
+)
+def test_who_is_opens_on_the_passage_that_says_who_the_person_is(retriever: Retriever, question: str,
+                                                                 role: str) -> None:
+    quote = first_quote(retriever, question)
+    assert role in quote
+    assert not quote.startswith(("He met", "Il a rencontré"))
+
+
+@pytest.mark.parametrize(
+    ("question", "signers"),
+    [
+        ("共同声明に署名したのは誰？", ("デルフィーヌ・ジェニ＝ステファン", "武藤容治")),
+        ("誰がサインしたの", ("デルフィーヌ・ジェニ＝ステファン", "武藤容治")),
+    ],
+)
+def test_who_signed_opens_on_the_signatories(retriever: Retriever, question: str, signers: tuple[str, ...]) -> None:
+    quote = first_quote(retriever, question)
+    assert all(name in quote for name in signers)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("was it signed in Tokyo?", "signed in Paris"),  # the premise is wrong: the quote shows where
+        ("was it signed in Paris?", "signed in Paris"),
+        ("日本で署名された？", "パリで署名されました"),
+        ("did Shinzo Abe sign it?", "Delphine Gény-Stephann and Mounir Mahjoubi"),
+        ("Abe a-t-il signé la déclaration ?", "signée par Delphine Gény-Stephann et Mounir Mahjoubi"),
+        ("安倍首相は署名した？", "武藤容治"),
+    ],
+)
+def test_a_yes_no_question_is_settled_by_the_fact_it_asks_about(retriever: Retriever, question: str,
+                                                                fact: str) -> None:
+    quote = first_quote(retriever, question)
+    assert fact in quote
+    assert "Abe" not in quote and "安倍" not in quote and "Tokyo" not in quote
+
+
+def test_how_many_opens_on_the_number(retriever: Retriever) -> None:
+    assert "計9社" in first_quote(retriever, "何社のスタートアップ？")
+    assert "trentaine d'entreprises japonaises" in first_quote(
+        retriever, "y a eu combien d'entreprises japonaises réunies par la jetro")
+
+
+def test_where_without_accents_gives_the_place(retriever: Retriever) -> None:
+    assert "à Paris" in first_quote(retriever, "ou a ete signee la declaration")
+
+
+def test_question_shapes() -> None:
+    assert is_who_is("who is Mahjoubi", "en") and is_who_is("Mounir Mahjoubi c'est qui", "fr")
+    assert is_who_is("武藤容治は誰？", "ja")
+    assert not is_who_is("共同声明に署名したのは誰？", "ja")  # who signed, not who is
+    assert not is_who_is("who was it signed by?", "en")
+    assert is_yes_no("did Shinzo Abe sign it?", "en") and is_yes_no("Abe a-t-il signé la déclaration ?", "fr")
+    assert is_yes_no("日本で署名された？", "ja")
+    assert not is_yes_no("when was it signed?", "en") and not is_yes_no("誰が署名した？", "ja")
+
+
+def test_strong_evidence_of_a_kind() -> None:
+    assert stated_at(Kind.PERSON, "It was signed by Delphine Gény-Stephann.", "en") is not None
+    assert stated_at(Kind.PERSON, "The France-Japan declaration was signed on Friday, July 13.", "en") is None
+    assert stated_at(Kind.PLACE, "It was signed in Paris.", "en") is not None
+    assert stated_at(Kind.PLACE, "It was signed in July.", "en") is None
+    loanwords = "記事はステーションFをスタートアップ・インキュベーターの一つとしています。"
+    assert stated_at(Kind.PERSON, loanwords, "ja") is None
