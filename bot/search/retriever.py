@@ -672,11 +672,15 @@ class Retriever:
         max_citations = max(max_citations, 1)
         reason = self.abstention(query, ranked, self.select(ranked, max_citations))
         citations: list[Citation] = []
-        if not reason:
-            asked = without_premise(self, query, QUESTION_TYPE_WEIGHT)  # "was it signed in Tokyo?" → where
+        if reason in ("", "low-coverage"):  # "was it signed in Tokyo?": asked as "where was it signed?"
+            asked = without_premise(self, query, QUESTION_TYPE_WEIGHT)
             restated = self.rank(asked) if asked is not None else []
-            if restated and restated[0].coverage >= MIN_COVERAGE:
-                query, ranked = asked, restated
+            # a premise the corpus contradicts leaves the question's words apart: the fact still settles it
+            settled = asked is not None and restated and restated[0].coverage >= MIN_COVERAGE and (
+                not reason or not self.abstention(asked, restated, self.select(restated, max_citations)))
+            if settled:
+                query, ranked, reason = asked, restated, ""
+        if not reason:
             citations = choose(self, query, ranked, max_citations).citations
         language = query.language or (self.passages[ranked[0].index].language if ranked else "en")
         return Answer(

@@ -22,7 +22,8 @@ async def test_ask_answers_through_the_interaction_callback(harness: Harness, fa
     assert embed["title"] == "Qui a signé la déclaration ?"
     description = embed["description"]
     assert description.startswith("> ")  # the answer first: the quoted sentence that says it
-    assert "**signé**" in description.splitlines()[0]  # the question's own words in bold
+    first = description.splitlines()[0]
+    assert "**signée** par Delphine Gény-Stephann" in first  # who signed, the question's own words in bold
     assert "**[1]** *La déclaration conjointe" in description  # then its source: title · link
     assert "(https://example.org/declaration-fr)" in description
     assert "ms" not in embed["footer"]["text"] and "#" not in description  # no timings or ids for members

@@ -54,6 +54,7 @@ def test_who_signed_opens_on_the_signatories(retriever: Retriever, question: str
     ("question", "fact"),
     [
         ("was it signed in Tokyo?", "signed in Paris"),  # the premise is wrong: the quote shows where
+        ("la déclaration a-t-elle été signée à Tokyo ?", "signée à Paris"),  # was "I don't know"
         ("was it signed in Paris?", "signed in Paris"),
         ("日本で署名された？", "パリで署名されました"),
         ("did Shinzo Abe sign it?", "Delphine Gény-Stephann and Mounir Mahjoubi"),
@@ -76,6 +77,10 @@ def test_how_many_opens_on_the_number(retriever: Retriever) -> None:
 
 def test_where_without_accents_gives_the_place(retriever: Retriever) -> None:
     assert "à Paris" in first_quote(retriever, "ou a ete signee la declaration")
+
+
+def test_who_is_x_s_boss_is_not_who_is_x(retriever: Retriever) -> None:
+    assert "Akahoshi" in first_quote(retriever, "who is JETRO's boss?")
 
 
 def test_question_shapes() -> None:
