@@ -40,6 +40,7 @@ LEAD_COVERAGE = 0.9  # ... and covers ≥ this share of the question weight the 
 COUNT_COVERAGE = 0.5  # ... or, for "how many X", this share when it holds a number of X (X "réunies" by JETRO
 # is answered by "JETRO a rassemblé une trentaine d'entreprises")
 SUBJECT_WORDS = 4  # "X is…": X among the first words of the sentence (first name, title before it)
+NAME_CAPITALS = 0.7  # "who is X": X is a name the corpus writes capitalised this often inside a sentence
 PREMISE_PERSON_SHARE = 0.5  # a word of a yes/no question is a person it supposes when the corpus writes it this
 # often inside a person's name (first and last name: "Shinzo Abe"); "Japonismes 2018" is not one
 PREMISE_MAX_ZIPF = 5.0  # ... and it is no everyday word ("new" of "New Energy"; Abe 3.5, Mahjoubi 1.8)
@@ -52,7 +53,7 @@ WHO_IS: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"^\W*who\s*(?:'s|is|was|are|were)\s+(?!it\b|this\b|that\b|the\b|in\b|behind\b)(?!.*'s\b)"
                      r"|\bwho\s*(?:is|was)\s*\W*$"),  # not "who is JETRO's boss"
     "fr": re.compile(r"\bqui (?:est|était|etait|sont|étaient|etaient)\s+(?!-ce\b|le\b|la\b|les\b|l'|à\b|derrière\b)"
-                     r"|\bc'?est qui\b|\bqui c'?est\b|\bqui est-ce\b"),
+                     r"|\bc'?est qui\b(?!\s+(?:le|la|les|l')\b)|\bqui c'?est\b|\bqui est-ce\b"),
     "ja": re.compile(r"(?<!の)(?:は|って|とは)(?:誰|だれ|どなた|何者|どんな人)"),  # not "署名したのは誰"
 }
 # X is a …: the copula, at most two words (then, alors, 2018…), then an article or a role.
@@ -97,7 +98,7 @@ _JA_NUMBER = re.compile(r"\d+|[一二三四五六七八九十百千万]+")
 _PLACE_TEXT: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)"),
     "fr": re.compile(r"(?:\bà|\bau|\baux|\ben)\s+([A-ZÉ][\w\-]+)"),
-    "ja": re.compile(r"[\u4e00-\u9fffァ-ヶー]{2,}(?:で|にて)"),
+    "ja": re.compile(r"(?:日本|フランス|東京|パリ|[\u4e00-\u9fff]+(?:都|市|区|県))(?:で|にて)"),  # で is also "and"
 }
 
 
@@ -161,7 +162,7 @@ class Lead:
         self.names: frozenset[str] = frozenset()  # who is X: the tokens of X
         if is_who_is(query.text, language):
             self.names = frozenset(t for u in query.units for t in u.alternatives
-                                   if language == "ja" or is_cjk(t) or _person_share(retriever, t) >= 0)
+                                   if language == "ja" or is_cjk(t) or _capitalised(retriever, t) >= NAME_CAPITALS)
         self.kinds = [k for k in (Kind.PERSON, Kind.PLACE, Kind.DATE, Kind.TIME, Kind.MONEY) if k in query.kinds]
         self.counts = query.counted is not None
         self.words = [u for u in query.units if u.alternatives or u.parts]
@@ -203,7 +204,8 @@ class Lead:
         tokens = [t for t, _, _ in spans]
         latin = "en" if language == "ja" else language
         counted_tokens = {stem(w, latin) for word in what.words for w in [_fold(word)]}
-        forms = [u.alternatives | set(u.parts) | {u.token} for u in self.query.units if u.token in counted_tokens]
+        forms = [u.alternatives | set(u.parts) | {u.token} | {t for f in u.expansions for t in f}
+                 for u in self.query.units if u.token in counted_tokens]
         wanted = set().union(*forms) if forms else set()
         places = [n for n, t in enumerate(tokens) if t in wanted]
         for n in counting_numbers(tokens, language):
@@ -273,18 +275,29 @@ def without_premise(retriever: Retriever, query: Query, type_weight: float) -> Q
     return replace(query, units=kept, terms=terms, kinds=kinds, counted=None)
 
 
-def _person_share(retriever: Retriever, token: str) -> float:
-    """How often the corpus writes ``token`` inside a person's name (two capitalised words), 0–1; -1 when never
-    capitalised (a common word: "in the end"), 0 when capitalised but never in a person's name (Tokyo)."""
+def _shares(retriever: Retriever, token: str) -> tuple[float, float]:
+    """How the corpus writes ``token`` inside a sentence: the share capitalised, and of those the share inside a
+    person's name (two capitalised words); the second is -1 when it is never capitalised (a common word)."""
     docs, _ = retriever.index.weighted_scores({token: 1.0})
-    capitalised = named = 0
+    total = capitalised = named = 0
     for i in docs[:PREMISE_PASSAGES].tolist():
         prepared = retriever.prepared(int(i))
         for sentence, spans in zip(prepared.sentences, prepared.tokens, strict=True):
             pairs = [m.span() for m in _NAME_PAIR.finditer(sentence)
                      if _fold(m.group(1)) not in NOT_NAMES and _fold(m.group(2)) not in NOT_NAMES]
             for t, start, end in spans:
-                if t == token and sentence[start:start + 1].isupper():
+                if t != token or start == 0:
+                    continue
+                total += 1
+                if sentence[start:start + 1].isupper():
                     capitalised += 1
                     named += any(s <= start and end <= e for s, e in pairs)
-    return named / capitalised if capitalised else -1.0
+    return (capitalised / total if total else 0.0), (named / capitalised if capitalised else -1.0)
+
+
+def _capitalised(retriever: Retriever, token: str) -> float:
+    return _shares(retriever, token)[0]
+
+
+def _person_share(retriever: Retriever, token: str) -> float:
+    return _shares(retriever, token)[1]
