@@ -157,8 +157,26 @@ def make_snippet(
         if fact is None and at is not None:
             fact = offset + at
         offset += len(sentence) + len(joiner)
+    if fact is not None:  # "…; la JETRO a rassemblé une trentaine d'entreprises": the clause that states it
+        snippet, spans, fact = _from_clause(snippet, spans, fact)
     snippet, spans = _clip(snippet, spans, max_chars, fact)
     return snippet, _merge(snippet, spans)
+
+
+def _from_clause(
+    text: str, spans: list[tuple[int, int]], fact: int
+) -> tuple[str, list[tuple[int, int]], int]:
+    """``text`` from the clause (after a semicolon) that states the fact at ``fact``, when that clause also
+    holds a word of the question; unchanged otherwise."""
+    cut = max(text.rfind(";", 0, fact), text.rfind("；", 0, fact))
+    if cut < 0 or not any(s > cut for s, _ in spans):
+        return text, spans, fact
+    start = cut + 1
+    while start < len(text) and text[start] == " ":
+        start += 1
+    shift = len(ELLIPSIS) - start
+    kept = [(s + shift, e + shift) for s, e in spans if s >= start]
+    return ELLIPSIS + text[start:], kept, fact + shift
 
 
 _KATAKANA_WORD_RE = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff]+")

@@ -71,8 +71,8 @@ def test_a_yes_no_question_is_settled_by_the_fact_it_asks_about(retriever: Retri
 
 def test_how_many_opens_on_the_number(retriever: Retriever) -> None:
     assert "計9社" in first_quote(retriever, "何社のスタートアップ？")
-    assert "trentaine d'entreprises japonaises" in first_quote(
-        retriever, "y a eu combien d'entreprises japonaises réunies par la jetro")
+    jetro = first_quote(retriever, "y a eu combien d'entreprises japonaises réunies par la jetro")
+    assert jetro.startswith("…la JETRO a rassemblé une trentaine d'entreprises japonaises")  # not the trade war
 
 
 def test_where_without_accents_gives_the_place(retriever: Retriever) -> None:
