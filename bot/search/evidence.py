@@ -42,12 +42,11 @@ _COUNT_PHRASES = re.compile(
 # Nouns that are counts themselves ("the population of Japan"): what is counted is the noun.
 _COUNT_NOUNS = re.compile(r"\bpopulation\b|\bhabitants\b|\binhabitants\b|\bnombre d'habitants\b")
 # Japanese: the counted noun just before 何社/いくつ… (with its particle), and the counter asked for.
-_JA_COUNTED = re.compile(
-    r"([\u4e00-\u9fffァ-ヶーA-Za-z]+)(?:は|が|を|って|も)?(?:およそ|だいたい)?(何社|何人|何件|何か国|何カ国|何ヶ国|何個|何名|何ページ|何回|何冊|何枚|いくつ)"
-)
+_JA_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30})(?:は|が|を|って|も)?(?:およそ|だいたい)?$")
 _JA_COUNTERS = {"何社": "社", "何人": "人", "何名": "[人名]", "何件": "件", "何か国": "[かカヶ]国",
                 "何ページ": "ページ", "何回": "回", "何冊": "冊", "何枚": "枚",
                 "何カ国": "[かカヶ]国", "何ヶ国": "[かカヶ]国", "何個": "個"}
+_JA_COUNT_MARKERS = (*_JA_COUNTERS, "いくつ")  # what a Japanese "how many" is asked with
 _JA_NUMBER = r"(?:\d+|[一二三四五六七八九十百千万]+)"
 # Japanese nouns a counter counts: "日本の会社はいくつ" is answered by 日本5社.
 JA_COUNTER_NOUNS = {
@@ -87,12 +86,12 @@ NOT_NAMES = _words(
 _CAPITALISED = re.compile(r"(?<![\w.])([A-ZÉÈ][\w\-éèêïô]+)")
 # In Japanese, a name is in Latin script (Snips, JETRO) or a katakana name with its middle dot (ムニール・マジュビ);
 # a katakana word alone is as often a loanword (スタートアップ, ロボットスーツ) as a name.
-_JA_NAME = re.compile(r"[A-Za-z][A-Za-z\-]+|[ァ-ヶー]+・[ァ-ヶー]+")
+_JA_NAME = re.compile(r"[A-Za-z][A-Za-z\-]{1,40}|[ァ-ヶー]{1,20}・[ァ-ヶー]{1,20}")  # bounded: linear in the text
 
 
 # A Japanese question names a person by a katakana name and a title (マクロン大統領, マジュビ氏): the cited passages
 # must mention that name, as for a capitalised name the corpus lacks in a Latin question.
-_JA_TITLED = re.compile(r"([ァ-ヶー・]{2,})(?:大統領|首相|副大臣|閣外大臣|大臣|長官|氏|さん|社長|会長|理事長)")
+_JA_TITLED = re.compile(r"([ァ-ヶー・]{2,20})(?:大統領|首相|副大臣|閣外大臣|大臣|長官|氏|さん|社長|会長|理事長)")
 
 
 def titled_names(question: str) -> list[str]:
@@ -120,12 +119,11 @@ class Counted:
 def counted(question: str, language: str) -> Counted | None:
     """What ``question`` counts, or None when it does not ask "how many"."""
     folded = fold(question)
-    found = _JA_COUNTED.search(folded)
-    if found:
-        return Counted((found.group(1),), _JA_COUNTERS.get(found.group(2), ""))
-    if any(phrase in folded for phrase in _JA_COUNTERS):
-        asked = next(p for p in _JA_COUNTERS if p in folded)
-        return Counted((), _JA_COUNTERS[asked])
+    markers = [(at, marker) for marker in _JA_COUNT_MARKERS if (at := folded.find(marker)) >= 0]
+    if markers:  # the first one; the noun is read backwards from it (linear in the question's length)
+        at, marker = min(markers)
+        noun = _JA_NOUN_BEFORE.search(folded[max(0, at - 40):at])
+        return Counted((noun.group(1),) if noun else (), _JA_COUNTERS.get(marker, ""))
     found = _COUNT_PHRASES.search(folded)
     if not found:
         noun = _COUNT_NOUNS.search(folded)

@@ -31,8 +31,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bcost|\bbudget|\bvalued?\b|\bprix\b"
         r"|\bco[uû]t|\bcombien (?:d'argent|d’argent|d'euros|de yens?)|\bmontant|\bvalorisation|いくら|予算|費用|金額"
-        r"|\bhow much\b.*\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|raised?)\b"
-        r"|\bcombien\b.*\b(?:dépens\w*|pay[ée]\w*|payer|investie?s?|lev[ée]e?s?)\b"
+        r"|\bhow much\b.{0,60}\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|raised?)\b"
+        r"|\bcombien\b.{0,60}\b(?:dépens\w*|pay[ée]\w*|payer|investie?s?|lev[ée]e?s?)\b"
         r"|総額|資金|調達額|投資額"
     ),
     Kind.TIME: re.compile(
