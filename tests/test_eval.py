@@ -22,8 +22,8 @@ TARGET_NOISE = 0.95
 # the target is the level reached (a regression guard), not a goal.
 GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "orig": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.95}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.90}},
-    "blind-a": {"hit": {"fr": 0.80, "en": 0.80, "ja": 0.73}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
-    "blind-b": {"hit": {"fr": 0.68, "en": 0.70, "ja": 0.83}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
+    "blind-a": {"hit": {"fr": 0.84, "en": 0.81, "ja": 0.79}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
+    "blind-b": {"hit": {"fr": 0.69, "en": 0.69, "ja": 0.83}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
@@ -75,7 +75,7 @@ def test_noise_around_a_question_keeps_its_first_citation(retriever: Retriever, 
 
 
 # Chatter the chat lists do not hold (held out): the level reached, per language, as a regression guard.
-UNLISTED_NOISE_GUARDS = {"fr": 0.60, "en": 0.80, "ja": 0.85}
+UNLISTED_NOISE_GUARDS = {"fr": 0.70, "en": 0.80, "ja": 0.95}
 
 
 @pytest.mark.parametrize("name", list(GUARDS))
