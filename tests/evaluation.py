@@ -2,8 +2,10 @@
 
 Sets (tests/eval/): ``questions.yaml`` (the team's own set, ``expect``: every string must be found),
 ``blind-a.yaml`` and ``blind-b.yaml`` (written blind from ../shared/sources only; ``expect_any``: one string is
-enough; ``style`` per question). A hit: answered, and the strings found (case/accent-insensitive, NFKC) in the
-text of the first three citations. Out-of-scope items must abstain.
+enough; ``style`` per question: the dev sets, tuned on), ``blind-c.yaml`` (written the same way, held out: scored
+once the work of a session was done, never used to choose a rule or a threshold).
+A hit: answered, and the strings found (case/accent-insensitive, NFKC) in the text of the first three citations.
+Out-of-scope items must abstain.
 hit@1: answered, and the strings found in the first citation alone (the quote a member reads first).
 
 ``python tests/evaluation.py`` prints the tables for every set, beside a naive rank-bm25 baseline.
@@ -23,7 +25,8 @@ import yaml
 
 TESTS = Path(__file__).resolve().parent
 EVAL = TESTS / "eval"
-SET_FILES = {"orig": EVAL / "questions.yaml", "blind-a": EVAL / "blind-a.yaml", "blind-b": EVAL / "blind-b.yaml"}
+SET_FILES = {"orig": EVAL / "questions.yaml", "blind-a": EVAL / "blind-a.yaml", "blind-b": EVAL / "blind-b.yaml",
+             "blind-c": EVAL / "blind-c.yaml"}
 LANGS = ("fr", "en", "ja")
 STYLES = ("plain", "casual", "typo", "paraphrase", "mixed")
 

@@ -24,6 +24,9 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "orig": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.95}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.90}},
     "blind-a": {"hit": {"fr": 0.84, "en": 0.81, "ja": 0.79}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     "blind-b": {"hit": {"fr": 0.69, "en": 0.69, "ja": 0.83}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
+    # Held out (never tuned on): one question below the level reached when it was first scored, since
+    # a few answers move with Python's hash seed.
+    "blind-c": {"hit": {"fr": 0.73, "en": 0.78, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.60, "ja": 0.70}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
@@ -37,7 +40,7 @@ def retriever() -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml, blind-a.yaml and blind-b.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a/b/c.yaml"
     return found
 
 
