@@ -113,6 +113,12 @@ def is_yes_no(question: str, language: str) -> bool:
     return bool(yes_no and yes_no.search(folded) and not (wh and wh.search(folded)))
 
 
+def names_person(text: str, language: str | None) -> bool:
+    """True when the text names someone (two capitalised words, a Japanese name with its title): one finder
+    for the lead and for the selection's "a who question is answered" check."""
+    return _person(text, language or "en") is not None
+
+
 def _person(sentence: str, language: str) -> int | None:
     if language == "ja":
         found = _JA_PERSON_TEXT.search(sentence)

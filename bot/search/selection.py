@@ -16,7 +16,6 @@ retrieval also searched for ("declaration" finds "accord", which must not bold "
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING
 from bot.models import Citation, Suggestion
 from bot.search.analysis import analyze_spans
 from bot.search.kinds import Kind
-from bot.search.lead import Lead
+from bot.search.lead import Lead, names_person
 from bot.search.snippets import make_snippet, word_spans
 
 if TYPE_CHECKING:
@@ -40,10 +39,6 @@ NOVELTY = 0.4  # a further citation's snippet must have ≥ this share of conten
 MIN_NEW_TOKENS = 3  # ... and at least this many
 CLOSE_RATIO = 0.8  # ... and either rank ≥ this share of the lead (it may be the better answer) or hold a word of
 # the question the quotes shown so far lack
-_PERSON_NAME = re.compile(  # "Yoji Muto", "Mounir Mahjoubi" inside a sentence; "武藤副大臣"
-    r"(?<![.!?]\s)(?<!^)\b[A-ZÉ][a-zéèëï]+(?: [A-ZÉ][a-zéèëï]+)+"
-    r"|[\u4e00-\u9fff]{2,4}(?:氏|大臣|副大臣|首相|大統領|会長|理事長|社長|長官)"
-)
 SUGGESTIONS = 3  # related questions offered when the bot does not know
 SUMMARY_CHARS = 300  # the summary: the best sentence, and the next one when both fit
 FURTHER_SNIPPET_CHARS = 200  # the quote of a further citation, there only for the fact it adds
@@ -122,7 +117,7 @@ def _answered(query: Query, shown: list[Citation]) -> bool:
     a sentence, a name with its title; stricter than ``kinds.holds``): "who signed the declaration?" answered by
     the signatories needs no quote of the date, however close. (Not for "when": a date is too easily found in a
     wrong lead, and the next quote is then the answer.)"""
-    return Kind.PERSON in query.kinds and any(_PERSON_NAME.search(c.snippet) for c in shown)
+    return Kind.PERSON in query.kinds and any(names_person(c.snippet, c.language) for c in shown)
 
 
 def _language_pool(retriever: Retriever, query: Query, ranked: list[Ranked]) -> list[Ranked]:
