@@ -18,12 +18,12 @@ The word lists are data: moderators and developers extend them here, one list pe
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.search.analysis import STOP_WORDS, analyze, stem
+from bot.search.kinds import fold
 
 
 def _words(text: str) -> frozenset[str]:
@@ -97,10 +97,6 @@ _JA_TITLED = re.compile(r"([ァ-ヶー・]{2,20})(?:大統領|首相|副大臣|�
 def titled_names(question: str) -> list[str]:
     """The katakana names a Japanese question gives with a title (マクロン大統領 → マクロン)."""
     return [m.group(1) for m in _JA_TITLED.finditer(fold(question))]
-
-
-def fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 @lru_cache(maxsize=4)

@@ -103,13 +103,14 @@ _PERSON = re.compile(
 _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u4e00-\u9fff](?:都|市|区|県|館|会場)")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """NFKC and case folded: how question and passage patterns (kinds, evidence, lead) read a text."""
     return unicodedata.normalize("NFKC", text).casefold()
 
 
 def asked_kinds(question: str) -> frozenset[Kind]:
     """The kinds of answer ``question`` asks for ("how much did it cost" asks for money, not a count)."""
-    folded = _fold(question)
+    folded = fold(question)
     kinds = {kind for kind, pattern in _QUESTION.items() if pattern.search(folded)}
     if Kind.MONEY in kinds:
         kinds.discard(Kind.COUNT)
@@ -126,4 +127,4 @@ def holds(kind: Kind, text: str) -> bool:
         return bool(_PERSON.search(text))
     if kind is Kind.PLACE:
         return bool(_PLACE.search(text))
-    return bool(_PASSAGE[kind].search(_fold(text)))
+    return bool(_PASSAGE[kind].search(fold(text)))

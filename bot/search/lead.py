@@ -22,14 +22,13 @@ The word lists are data, one entry per language.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.search.analysis import analyze, base_tokens, is_cjk, mask_interrogatives, stem
 from bot.search.evidence import COUNT_WINDOW, NOT_NAMES, counting_numbers, ja_counts
-from bot.search.kinds import Kind, holds
+from bot.search.kinds import Kind, fold, holds
 
 if TYPE_CHECKING:
     from bot.search.retriever import Query, Ranked, Retriever
@@ -46,7 +45,6 @@ PREMISE_PERSON_SHARE = 0.5  # a word of a yes/no question is a person it suppose
 PREMISE_MAX_ZIPF = 5.0  # ... and it is no everyday word ("new" of "New Energy"; Abe 3.5, Mahjoubi 1.8)
 PREMISE_PASSAGES = 20  # passages read to tell that (a name is written the same way everywhere)
 
-_fold = lambda text: unicodedata.normalize("NFKC", text).casefold()  # noqa: E731
 
 # "who is X": the question asks what X is (matched on folded text, "’" as "'").
 WHO_IS: dict[str, re.Pattern[str]] = {
@@ -104,11 +102,11 @@ _PLACE_TEXT: dict[str, re.Pattern[str]] = {
 
 def is_who_is(question: str, language: str) -> bool:
     pattern = WHO_IS.get(language)
-    return bool(pattern and pattern.search(_fold(question).replace("’", "'")))
+    return bool(pattern and pattern.search(fold(question).replace("’", "'")))
 
 
 def is_yes_no(question: str, language: str) -> bool:
-    folded = _fold(question).replace("’", "'")
+    folded = fold(question).replace("’", "'")
     yes_no, wh = YES_NO.get(language), WH.get(language)
     return bool(yes_no and yes_no.search(folded) and not (wh and wh.search(folded)))
 
@@ -124,7 +122,7 @@ def _person(sentence: str, language: str) -> int | None:
         found = _JA_PERSON_TEXT.search(sentence)
         return found.start() if found else None
     return next((m.start() for m in _NAME_PAIR.finditer(sentence)
-                 if _fold(m.group(1)) not in NOT_NAMES and _fold(m.group(2)) not in NOT_NAMES), None)
+                 if fold(m.group(1)) not in NOT_NAMES and fold(m.group(2)) not in NOT_NAMES), None)
 
 
 def _place(sentence: str, language: str) -> int | None:
@@ -134,7 +132,7 @@ def _place(sentence: str, language: str) -> int | None:
     if language == "ja":
         found = pattern.search(sentence)
         return found.start() if found else None
-    return next((m.start() for m in pattern.finditer(sentence) if _fold(m.group(1)) not in NOT_NAMES), None)
+    return next((m.start() for m in pattern.finditer(sentence) if fold(m.group(1)) not in NOT_NAMES), None)
 
 
 def stated_at(kind: Kind, sentence: str, language: str) -> int | None:
@@ -154,7 +152,7 @@ def defines(sentence: str, tokens: Sequence[str], names: frozenset[str], languag
     if not names.intersection(tokens[:SUBJECT_WORDS]):
         return False
     role = ROLE.get(language)
-    return bool(role and role.search(sentence if language == "ja" else _fold(sentence)))
+    return bool(role and role.search(sentence if language == "ja" else fold(sentence)))
 
 
 class Lead:
@@ -209,7 +207,7 @@ class Lead:
             return number.start() if number else 0
         tokens = [t for t, _, _ in spans]
         latin = "en" if language == "ja" else language
-        counted_tokens = {stem(w, latin) for word in what.words for w in [_fold(word)]}
+        counted_tokens = {stem(w, latin) for word in what.words for w in [fold(word)]}
         forms = [u.alternatives | set(u.parts) | {u.token} | {t for f in u.expansions for t in f}
                  for u in self.query.units if u.token in counted_tokens]
         wanted = set().union(*forms) if forms else set()
@@ -263,7 +261,7 @@ def without_premise(retriever: Retriever, query: Query, type_weight: float) -> Q
             unit = by_token.get(raw if is_cjk(raw) else stem(raw, language))
             if unit is None or id(unit) in premise:
                 continue
-            if before is not None and before.search(_fold(text[:start])):
+            if before is not None and before.search(fold(text[:start])):
                 if (start > first and text[start:start + 1].isupper()) or _person_share(retriever, unit.token) >= 0:
                     premise[id(unit)] = Kind.PLACE  # "in Tokyo", "à Tokyo"
             elif (retriever.frequencies.zipf(raw, language) < PREMISE_MAX_ZIPF
@@ -290,7 +288,7 @@ def _shares(retriever: Retriever, token: str) -> tuple[float, float]:
         prepared = retriever.prepared(int(i))
         for sentence, spans in zip(prepared.sentences, prepared.tokens, strict=True):
             pairs = [m.span() for m in _NAME_PAIR.finditer(sentence)
-                     if _fold(m.group(1)) not in NOT_NAMES and _fold(m.group(2)) not in NOT_NAMES]
+                     if fold(m.group(1)) not in NOT_NAMES and fold(m.group(2)) not in NOT_NAMES]
             for t, start, end in spans:
                 if t != token or start == 0:
                     continue

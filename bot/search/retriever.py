@@ -53,9 +53,8 @@ from bot.search.evidence import (
     names_in,
     titled_names,
 )
-from bot.search.evidence import fold as evidence_fold
 from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
-from bot.search.kinds import Kind, asked_kinds, holds
+from bot.search.kinds import Kind, asked_kinds, fold, holds
 from bot.search.lead import without_premise
 from bot.search.readings import ReadingLexicon, Word
 from bot.search.selection import choose, suggest
@@ -592,7 +591,7 @@ class Retriever:
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
             return "low-coverage"  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka"): not in my sources
         titled = titled_names(query.text) if query.language == "ja" else []
-        folded = [evidence_fold(self.passages[i].text) for i in chosen] if titled else []
+        folded = [fold(self.passages[i].text) for i in chosen] if titled else []
         if any(not any(name in text for text in folded) for name in titled):
             return "low-coverage"  # マクロン大統領: a titled name the cited passages do not mention
         if not self._numbers_in_best(query, chosen):
