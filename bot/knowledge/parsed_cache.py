@@ -12,11 +12,10 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
+from bot.atomic import atomic_write
 from bot.datadir import private_folder
 from bot.knowledge.parse import ParsedFile, parse_file
 
@@ -112,26 +111,18 @@ class ParsedFiles:
             return
         try:
             private_folder(self.path.parent)
-            fd, tmp = tempfile.mkstemp(prefix=".knowledge-cache-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    # entry by entry: writing and hashing large buffers release the GIL (a reload in a worker
-                    # thread must not stall the event loop while one big pickle is built)
-                    handle.write(_MAGIC + bytes(_DIGEST))
-                    digest = hashlib.blake2b(digest_size=_DIGEST)
-                    for key, blob in self._used.items():
-                        frame = key + len(blob).to_bytes(8, "little")
-                        for part in (frame, blob):
-                            digest.update(part)
-                            handle.write(part)
-                    handle.seek(len(_MAGIC))
-                    handle.write(digest.digest())
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            with atomic_write(self.path, ".knowledge-cache-") as handle:
+                # entry by entry: writing and hashing large buffers release the GIL (a reload in a worker
+                # thread must not stall the event loop while one big pickle is built)
+                handle.write(_MAGIC + bytes(_DIGEST))
+                digest = hashlib.blake2b(digest_size=_DIGEST)
+                for key, blob in self._used.items():
+                    frame = key + len(blob).to_bytes(8, "little")
+                    for part in (frame, blob):
+                        digest.update(part)
+                        handle.write(part)
+                handle.seek(len(_MAGIC))
+                handle.write(digest.digest())
         except OSError as error:
             log.warning("knowledge cache %s cannot be written (%s)", self.path, error.strerror)
         self._saved = self._used

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path, PurePosixPath
 
+from bot.atomic import atomic_write
 from bot.knowledge.files import MAX_FILE_BYTES, decode, split_lines, too_big
 from bot.knowledge.loader import load_directory, read_file
 from bot.knowledge.parse import (
@@ -150,22 +149,8 @@ def save_upload(filename: str, data: bytes, directory: Path, target: str | None 
             raise UploadRefused("the file would be written outside the knowledge folder")
         if path.exists() and not path.is_file():
             raise UploadRefused("a folder with that name already exists")
-        _write_atomically(path, data)
+        with atomic_write(path, ".upload-", mode=0o644) as handle:
+            handle.write(data)
     except OSError as exc:
         raise UploadRefused(f"the file could not be saved ({exc.strerror or exc})") from exc
     return path
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write a hidden temp file beside ``target`` (the loader ignores it), then rename it over ``target``."""
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".upload-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise

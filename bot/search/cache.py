@@ -20,14 +20,13 @@ import ctypes
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from bot.atomic import atomic_write
 from bot.datadir import private_folder
 from bot.models import LoadError, Passage
 from bot.search import analysis, indexing
@@ -142,22 +141,14 @@ class IndexCache:
         manifest = {"format": CACHE_FORMAT, "key": key, "files": files}
         try:
             private_folder(self.path.parent)
-            fd, tmp = tempfile.mkstemp(prefix=".index-cache-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    np.savez(
-                        handle,
-                        manifest=np.frombuffer(json.dumps(manifest).encode("utf-8"), dtype=np.uint8),
-                        terms=_blob(terms),
-                        words=_blob(words),
-                        **arrays,
-                    )
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            with atomic_write(self.path, ".index-cache-") as handle:
+                np.savez(
+                    handle,
+                    manifest=np.frombuffer(json.dumps(manifest).encode("utf-8"), dtype=np.uint8),
+                    terms=_blob(terms),
+                    words=_blob(words),
+                    **arrays,
+                )
         except OSError as error:
             log.warning("index cache %s cannot be written (%s); the next start rebuilds the index",
                         self.path, error.strerror or type(error).__name__)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from knowledge_data import GOOD_MD, front, write
 
-from bot.knowledge import uploads
+from bot import atomic
 from bot.knowledge.files import MAX_FILE_BYTES
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.uploads import UploadRefused, check_upload, save_upload
@@ -133,7 +133,7 @@ def test_save_upload_failure_leaves_no_temp_file(kb_dir: Path, monkeypatch: pyte
     def fail(src: str, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(uploads.os, "replace", fail)
+    monkeypatch.setattr(atomic.os, "replace", fail)  # a full disk at the rename
     with pytest.raises(UploadRefused, match="No space left on device"):
         save_upload("new.md", GOOD_MD.encode(), kb_dir)
     assert sorted(p.name for p in kb_dir.iterdir()) == ["en", "good.md"]
