@@ -15,7 +15,7 @@ import sys
 from pydantic import ValidationError
 
 from bot import logpolicy
-from bot.cli.output import error
+from bot.cli.output import error, quietly_on_broken_pipe
 from bot.settings import explain, load_settings
 
 COMMAND_MODULES = ("ask", "knowledge", "logs", "bench", "run")
@@ -53,6 +53,6 @@ def main(argv: list[str] | None = None) -> int:
     token = args.settings.discord_token
     logpolicy.install([token.get_secret_value()] if token else [])
     try:
-        return int(args.func(args) or 0)
+        return quietly_on_broken_pipe(lambda: int(args.func(args) or 0))  # `… | head` ends quietly
     except KeyboardInterrupt:
         return 130

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from rich.text import Text
 
 from bot.assistant import Assistant
 from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
+from bot.cli.output import quietly_on_broken_pipe
 from bot.cli.terminal import answer_text, console, topics_text
 from bot.conversation import Conversations
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
@@ -136,29 +136,21 @@ def _questions(args: argparse.Namespace) -> Iterable[tuple[int, str]] | None:
 
 
 def run_ask(args: argparse.Namespace) -> int:
-    return _quietly_on_broken_pipe(lambda: asyncio.run(_ask(args)))
-
-
-def _quietly_on_broken_pipe(run: Callable[[], int]) -> int:
-    """Run; if the reader of standard output goes away (`ask … | head -1`), end quietly with status 0."""
-    try:
-        status = run()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush must not fail again
-        return 0
-    return status
+    return quietly_on_broken_pipe(lambda: asyncio.run(_ask(args)))
 
 
 async def _ask(args: argparse.Namespace) -> int:
     args.console = console()
-    questions = _questions(args)
+    if args.file and args.file != "-" and not Path(args.file).is_file():  # checked before it is read
+        print(f"error: no such file: {args.file}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        questions = _questions(args)
+    except OSError as exc:  # unreadable (permissions, an I/O error): one line, never a traceback
+        print(f"error: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     if questions is None:
         print("usage: python -m bot ask \"QUESTION\" | --file FILE  (give one of them)", file=sys.stderr)
-        return EXIT_USAGE
-    if args.file and args.file != "-" and not Path(args.file).is_file():
-        print(f"error: no such file: {args.file}", file=sys.stderr)
         return EXIT_USAGE
     setup = await _setup(args)
     if isinstance(setup, int):
@@ -248,7 +240,7 @@ def _log_problem(querylog: QueryLog) -> str:
 
 
 def run_chat(args: argparse.Namespace) -> int:
-    return _quietly_on_broken_pipe(lambda: asyncio.run(_chat(args)))
+    return quietly_on_broken_pipe(lambda: asyncio.run(_chat(args)))
 
 
 async def _chat(args: argparse.Namespace) -> int:

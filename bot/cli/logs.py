@@ -610,7 +610,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--older-than", metavar="AGE", help="90d, 12h or days (default: BOT_LOG_RETENTION_DAYS or 90)")
     p.add_argument("--dry-run", action="store_true", help="show what would be deleted, delete nothing")
     p.add_argument("--yes", action="store_true",
-                   help=f"confirm deleting the whole log or more than {PURGE_CONFIRM_SHARE:.0%} of it (needed "
+                   help=f"confirm deleting the whole log or more than {PURGE_CONFIRM_SHARE:.0%}% of it (needed "
                         "without a terminal)")
     p.set_defaults(func=_run(_purge))
 

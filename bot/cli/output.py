@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -15,6 +16,18 @@ from typing import Any
 from tabulate import DataRow, TableFormat, tabulate
 
 MISSING = "–"
+
+
+def quietly_on_broken_pipe(run: Callable[[], int]) -> int:
+    """Run; if the reader of standard output goes away (`… | head -1`), end quietly with status 0."""
+    try:
+        status = run()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush must not fail again
+        return 0
+    return status
 
 
 def _plain(gap: int) -> TableFormat:
