@@ -110,6 +110,19 @@ class ChatPhrases:
     phrases: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class RelatedWords:
+    """A word or phrase members write and the words the sources use for it (a ``type: related`` file).
+
+    One way: a question saying ``phrase`` also looks for ``means``, never the reverse.
+    """
+
+    language: str
+    phrase: str
+    means: tuple[str, ...]
+    line: int = 0  # where the phrase is written in its file
+
+
 @dataclass(slots=True)
 class KnowledgeBase:
     """Everything loaded from a knowledge directory, with the errors of that load."""
@@ -120,6 +133,7 @@ class KnowledgeBase:
     errors: list[LoadError]
     directory: str = ""
     chat: list[ChatPhrases] = field(default_factory=list)
+    related: list[RelatedWords] = field(default_factory=list)
     warnings: list[LoadError] = field(default_factory=list)  # loaded anyway (an ignored key, another language)
     loaded_at: datetime | None = None
 

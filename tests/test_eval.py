@@ -22,11 +22,11 @@ TARGET_NOISE = 0.95
 # the target is the level reached (a regression guard), not a goal.
 GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "orig": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.95}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.90}},
-    "blind-a": {"hit": {"fr": 0.84, "en": 0.81, "ja": 0.79}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
-    "blind-b": {"hit": {"fr": 0.69, "en": 0.69, "ja": 0.83}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
+    "blind-a": {"hit": {"fr": 0.86, "en": 0.83, "ja": 0.80}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
+    "blind-b": {"hit": {"fr": 0.71, "en": 0.73, "ja": 0.83}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     # Held out (never tuned on): one question below the level reached when it was first scored, since
     # a few answers move with Python's hash seed.
-    "blind-c": {"hit": {"fr": 0.73, "en": 0.78, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.60, "ja": 0.70}},
+    "blind-c": {"hit": {"fr": 0.75, "en": 0.80, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.60, "ja": 0.70}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")

@@ -223,6 +223,7 @@ class Loader:
             self.kb.passages.extend(parsed.passages)
         self.kb.glossary.extend(replace(entry, path=path) for entry in parsed.glossary)
         self.kb.chat.extend(parsed.chat)
+        self.kb.related.extend(parsed.related)
 
 
 def load_directory(directory: Path, served: Served | None = None, parse: Parse = parse_file) -> Loader:

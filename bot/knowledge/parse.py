@@ -21,7 +21,7 @@ from bot.knowledge.meta import ID_RE, Meta, as_text, check_keys, check_source, r
 from bot.knowledge.paragraphs import split_paragraphs
 from bot.knowledge.problems import FileProblem, Problems
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
-from bot.models import LANGUAGES, ChatKind, ChatPhrases, Document, GlossaryEntry, Passage
+from bot.models import LANGUAGES, ChatKind, ChatPhrases, Document, GlossaryEntry, Passage, RelatedWords
 
 MIN_GLOSSARY_TERMS = 2
 FAQ_KEYS = ("type", "entries")
@@ -49,6 +49,7 @@ class ParsedFile:
     id_path: str = ""  # where the id is written when it is not in the file itself (a sidecar)
     glossary_lines: list[int] = field(default_factory=list)
     chat: list[ChatPhrases] = field(default_factory=list)
+    related: list[RelatedWords] = field(default_factory=list)
     warnings: list[FileProblem] = field(default_factory=list)
 
 
@@ -343,6 +344,28 @@ def _parse_chat(parsed: ParsedYaml) -> ParsedFile:
     return result
 
 
+def _parse_related(parsed: ParsedYaml) -> ParsedFile:
+    """Related words of one language: ``what members write: [the words the sources use]`` (knowledge/README.md)."""
+    data, lines = parsed.data, parsed.key_lines
+    language = as_text(data.get("language"))
+    if language not in LANGUAGES:
+        line = lines.get("language", parsed.first_line)
+        raise FileProblem(line, f'"language" must be one of {", ".join(LANGUAGES)} (got "{language or ""}")')
+    result = ParsedFile()
+    for key, value in data.items():
+        if key in ("type", "language"):
+            continue
+        line = lines.get(key, parsed.first_line)
+        phrase = as_text(key)
+        means = tuple(dict.fromkeys(m.strip() for m in text_list(value, str(key), line) if m.strip()))
+        if not phrase or not means:
+            raise FileProblem(line, f'"{key}" needs the words the sources use, as in "promise: [commit, undertake]"')
+        result.related.append(RelatedWords(language, phrase.strip(), means, line))
+    if not result.related:
+        raise FileProblem(parsed.first_line, 'the related-words file has no lines like "promise: [commit]"')
+    return result
+
+
 def _parse_yaml_file(path: str, text: str) -> ParsedFile:
     parsed = parse_yaml(text)
     if not isinstance(parsed.data, dict):
@@ -358,13 +381,17 @@ def _parse_yaml_file(path: str, text: str) -> ParsedFile:
         return _parse_glossary(parsed)
     if kind == "chat":
         return _parse_chat(parsed)
+    if kind == "related":
+        return _parse_related(parsed)
     if kind is None:
         raise FileProblem(
             line,
-            'the file has no "type: faq", "type: glossary" or "type: chat" line '
+            'the file has no "type: faq", "type: glossary", "type: chat" or "type: related" line '
             "(a text's metadata file must be named NAME.meta.yaml, beside NAME.txt)",
         )
-    raise FileProblem(line, f'unknown type "{kind}" (use "type: faq", "type: glossary" or "type: chat")')
+    raise FileProblem(
+        line, f'unknown type "{kind}" (use "type: faq", "type: glossary", "type: chat" or "type: related")'
+    )
 
 
 def parse_file(path: str, data: bytes, sidecar: tuple[str, bytes] | None = None) -> ParsedFile:

@@ -22,7 +22,7 @@ from bot.knowledge.parse import ParsedFile, parse_file
 log = logging.getLogger(__name__)
 
 PARSED_CACHE_NAME = "knowledge-cache.bin"
-_MAGIC = b"declaration-bot parsed files 2\n"  # 2: Japanese passage ids keep their dakuten
+_MAGIC = b"declaration-bot parsed files 3\n"  # 2: Japanese passage ids keep their dakuten; 3: related words
 _DIGEST = 32
 
 

@@ -57,6 +57,7 @@ from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, fold, holds
 from bot.search.lead import without_premise
 from bot.search.readings import ReadingLexicon, Word
+from bot.search.related import RelatedLexicon
 from bot.search.selection import choose, suggest
 from bot.search.snippets import PreparedText, prepare
 from bot.search.spelling import EverydaySpeller, SoundSpeller, Speller
@@ -67,6 +68,7 @@ from bot.search.spelling import EverydaySpeller, SoundSpeller, Speller
 # --- ranking ---
 LANGUAGE_BOOST = 1.5  # ranking factor for passages in the question's language; flat on 1.3–3.0 (1.0: ja −1)
 GLOSSARY_WEIGHT = 0.5  # BM25 weight of a glossary synonym (shared by its tokens); flat on 0.5–0.75 (0.25, 1.0: −1)
+RELATED_WEIGHT = 0.5  # BM25 weight of a related word (bot.search.related: promise → commit), shared by its tokens
 QUESTION_TYPE_WEIGHT = 1.0  # BM25 weight of the interrogative token ("?who@en") matched in FAQ questions;
 # flat on 1–2 (0: fr −2, en −2, e.g. "Who signed…" then gets the "When was it signed" FAQ entry)
 RERANK_DEPTH = 30  # passages re-ranked by coverage after BM25; flat on 10–50
@@ -107,13 +109,14 @@ class Unit:
     expansions: list[tuple[str, ...]] = field(default_factory=list)  # glossary forms (all tokens needed)
     parts: tuple[str, ...] = ()  # a hyphenated word's parts (J-Startup: j, startup), found when all are
     unknown_name: bool = False  # a name the corpus lacks (Macron, Osaka): the cited passages must hold it
+    related: list[tuple[str, ...]] = field(default_factory=list)  # the sources' words for it (promise → commit)
 
     def found_in(self, tokens: frozenset[str]) -> bool:
         if not self.alternatives.isdisjoint(tokens):
             return True
         if self.parts and all(t in tokens for t in self.parts):
             return True
-        return any(all(t in tokens for t in form) for form in self.expansions)
+        return any(all(t in tokens for t in form) for form in (*self.expansions, *self.related))
 
 
 @dataclass(slots=True)
@@ -276,6 +279,7 @@ class Retriever:
         self._average_idf = sum(idfs) / len(idfs) if idfs else 0.0
         self._build_glossary()
         self.lexicon = ChatLexicon(kb.chat)
+        self.related = RelatedLexicon(kb.related, self.index.vocabulary)
 
     @property
     def corpus_tokens(self) -> list[list[str]]:
@@ -322,6 +326,13 @@ class Retriever:
             for unit in units:
                 if id(unit) in unit_ids:
                     unit.expansions.extend(f for f in self._gloss_forms[entry] if f not in unit.expansions)
+
+    def _relate(self, question: str, language: str, units: list[Unit]) -> None:
+        """Attach the sources' words for the question's words (bot.search.related) to the units they stand for."""
+        words = {n: frozenset((u.token, *u.keys, *u.parts)) for n, u in enumerate(units)}
+        for covered, line in self.related.matches(language, question, words):
+            for n in covered:
+                units[n].related.extend(f for f in line.forms if f not in units[n].related)
 
     # ---------------------------------------------------------------- query
     def _choose_language(self, question: str) -> str:
@@ -381,7 +392,12 @@ class Retriever:
             self._add_readings(content, units)
         unit_list = list(units.values())
         self._expand(unit_list, lang)
+        self._relate(content, lang, unit_list)
         terms: dict[str, float] = {}
+        for unit in unit_list:
+            for form in unit.related:
+                for token in form:
+                    terms[token] = max(terms.get(token, 0.0), RELATED_WEIGHT / len(form))
         for unit in unit_list:
             for form in unit.expansions:
                 for token in form:  # a synonym weighs GLOSSARY_WEIGHT in all, whatever its number of tokens

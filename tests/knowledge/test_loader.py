@@ -265,7 +265,7 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
         ),
         pytest.param(
             {"x.yaml": "id: x\ntitle: X\n"},
-            'x.yaml:1: the file has no "type: faq", "type: glossary" or "type: chat" line',
+            'x.yaml:1: the file has no "type: faq", "type: glossary", "type: chat" or "type: related" line',
             id="yaml-without-type",
         ),
         pytest.param({"x.yaml": "type: notes\n"}, 'x.yaml:1: unknown type "notes"', id="yaml-unknown-type"),
@@ -454,7 +454,8 @@ def test_readme_examples_are_valid(tmp_path: Path) -> None:
     """The copy-paste examples of knowledge/README.md load without errors."""
     blocks = re.findall(r"```(\w+)\n(.*?)```", (SHIPPED / "README.md").read_text(encoding="utf-8"), re.S)
     examples = [text for lang, text in blocks if lang in ("markdown", "text", "yaml")]
-    names = ["declaration.md", "article.txt", "article.meta.yaml", "faq.yaml", "glossary.yaml", "chat.yaml"]
+    names = ["declaration.md", "article.txt", "article.meta.yaml", "faq.yaml", "glossary.yaml", "chat.yaml",
+             "related.yaml"]
     kb = load_knowledge(write(tmp_path, dict(zip(names, examples, strict=True))))
     assert kb.errors == []
     assert [(d.id, d.passage_count) for d in kb.documents] == [
@@ -464,6 +465,8 @@ def test_readme_examples_are_valid(tmp_path: Path) -> None:
     ]
     assert [g.id for g in kb.glossary] == ["jetro", "ai"]
     assert {c.kind.value for c in kb.chat} == {"greetings", "thanks", "politeness", "fillers", "help"}
+    assert [(r.phrase, r.means) for r in kb.related] == [("promise", ("agreed", "support")),
+                                                         ("young companies", ("start-ups",))]
 
 
 def test_every_problem_of_a_glossary_file_in_one_run(tmp_path: Path) -> None:

@@ -1,0 +1,69 @@
+"""Related words (bot.search.related): members' words for what the sources say otherwise, one way."""
+
+from __future__ import annotations
+
+import paths
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.parse import parse_file
+from bot.knowledge.problems import FileProblem
+from bot.models import RelatedWords
+from bot.search.related import RelatedLexicon
+from bot.search.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    kb = load_knowledge(paths.SHIPPED_KNOWLEDGE)
+    assert kb.errors == []
+    return Retriever(kb)
+
+
+def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
+    """A line whose phrase analyses to nothing, or whose words no passage holds, would silently do nothing."""
+    assert {line.language for line in retriever.kb.related} == {"fr", "en", "ja"}
+    assert [(w.language, w.line, w.phrase) for w in retriever.related.unused] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which top diplomats praised the deal?", "Le Drian"),
+        ("Qu'ont promis les chefs de la diplomatie ?", "Le Drian"),
+        ("この取り決めに署名したのは誰？", "武藤"),
+        ("Which fake handbag app was shown?", "luxury"),
+    ],
+)
+def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, question: str, expected: str) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered
+    assert any(expected in c.snippet for c in answer.citations[:3])
+
+
+def test_related_words_work_one_way(retriever: Retriever) -> None:
+    """"promise" looks for "agreed"; "agreed" does not look for "promise"."""
+    promise = retriever.parse("What did they promise?", "en")
+    agreed = retriever.parse("What did they agree?", "en")
+    assert any(unit.related for unit in promise.units)
+    assert not any(unit.related for unit in agreed.units)
+
+
+def test_a_phrase_needs_all_its_words_and_weighs_below_the_questions_own() -> None:
+    lexicon = RelatedLexicon([RelatedWords("en", "young companies", ("startups",))], {"startup"})
+    young, companies = frozenset({"young"}), frozenset({"compani"})
+    assert [covered for covered, _ in lexicon.matches("en", "", {0: young, 1: companies})] == [{0, 1}]
+    assert lexicon.matches("en", "", {0: young}) == []
+    assert lexicon.unused == []
+    assert RelatedLexicon([RelatedWords("en", "deal", ("nowhere",))], {"startup"}).unused
+
+
+def test_related_file_problems_have_a_line() -> None:
+    parsed = parse_file("related/x.yaml", b"type: related\nlanguage: fr\npromettre: [engagent, soutenir]\n")
+    assert parsed.related == [RelatedWords("fr", "promettre", ("engagent", "soutenir"), 3)]
+    with pytest.raises(FileProblem) as problem:
+        parse_file("related/x.yaml", b"type: related\nlanguage: fr\npromettre: []\n")
+    assert problem.value.line == 3
+    with pytest.raises(FileProblem) as problem:
+        parse_file("related/x.yaml", b"type: related\nlanguage: de\nversprechen: [engagent]\n")
+    assert problem.value.line == 2
