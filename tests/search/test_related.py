@@ -1,4 +1,4 @@
-"""Related words (bot.search.related): members' words for what the sources say otherwise, one way."""
+"""Related words (bot.search.related), and words of one language only: members' words for what the sources say."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
     ("question", "expected"),
     [
         ("Which top diplomats praised the deal?", "Le Drian"),
-        ("Qu'ont promis les chefs de la diplomatie ?", "Le Drian"),
+        ("Qui a paraphé la déclaration ?", "signée par"),
         ("この取り決めに署名したのは誰？", "武藤"),
         ("Which fake handbag app was shown?", "luxury"),
     ],
@@ -67,3 +67,13 @@ def test_related_file_problems_have_a_line() -> None:
     with pytest.raises(FileProblem) as problem:
         parse_file("related/x.yaml", b"type: related\nlanguage: de\nversprechen: [engagent]\n")
     assert problem.value.line == 2
+
+
+def test_a_word_of_one_language_does_not_match_another_languages_word_of_the_same_stem(retriever: Retriever) -> None:
+    """French "reste" and English "rests" both stem to "rest": a French question is not about the English word."""
+    french = retriever.parse("Qu'est-ce qui reste ?", "fr")
+    assert all(retriever.passages[hit.index].language == "fr" for hit in retriever.rank(french) if hit.score > 0)
+    english = retriever.rank(retriever.parse("What does the cooperation rest on?", "en"))
+    assert "equality" in retriever.passages[english[0].index].text
+    cognate = retriever.parse("Qui a signé la déclaration ?", "fr")  # declaration is English too: still shared
+    assert [u.own_language for u in cognate.units if u.token == "declar"] == [False]
