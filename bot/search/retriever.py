@@ -54,6 +54,7 @@ from bot.search.evidence import (
     titled_names,
 )
 from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
+from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, asked_kinds, fold, holds
 from bot.search.lead import without_premise
 from bot.search.readings import ReadingLexicon, Word
@@ -75,6 +76,10 @@ QUESTION_TYPE_WEIGHT = 1.0  # BM25 weight of the interrogative token ("?who@en")
 # flat on 1–2 (0: fr −2, en −2, e.g. "Who signed…" then gets the "When was it signed" FAQ entry)
 RERANK_DEPTH = 30  # passages re-ranked by coverage after BM25; flat on 10–50
 COVERAGE_FLOOR = 0.6  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage; flat on 0.6–1.0
+OWN_LANGUAGE_MARGIN = 0.5  # a question word this much commoner (Zipf) in the question's language than, unaccented, in
+# the other Latin one ("resté": reste 1.9 in English) matches passages of its language only: the other language's
+# stemmer makes the same token of another word ("rests"); a word common in both is a cognate ("déclaration")
+COGNATE_ZIPF = 4.0
 # --- abstention ---
 MIN_COVERAGE = 0.55  # the cited passages must hold ≥ this share of the question's weight. Cross-validated with
 # frequency.COMMON_ZIPF / RARE_ZIPF over a grid (tests/calibration.py, balanced = mean of hit@3 and abstention),
@@ -112,6 +117,7 @@ class Unit:
     parts: tuple[str, ...] = ()  # a hyphenated word's parts (J-Startup: j, startup), found when all are
     unknown_name: bool = False  # a name the corpus lacks (Macron, Osaka): the cited passages must hold it
     related: list[tuple[str, ...]] = field(default_factory=list)  # the sources' words for it (promise → commit)
+    own_language: bool = False  # a word of the question's language only: other languages' passages lack it
 
     def found_in(self, tokens: frozenset[str]) -> bool:
         if not self.alternatives.isdisjoint(tokens):
@@ -133,10 +139,18 @@ class Query:
     names: bool = False  # the question asks for a name ("what is it called?")
     text: str = ""  # the question as analysed (chatter removed)
 
-    def coverage(self, tokens: frozenset[str]) -> float:
-        """Share of the question's IDF weight found in a passage's tokens."""
+    def coverage(self, tokens: frozenset[str], language: str | None = None) -> float:
+        """Share of the question's IDF weight found in a passage's tokens (a passage in ``language``)."""
         total = sum(u.weight for u in self.units)
-        return sum(u.weight for u in self.units if u.found_in(tokens)) / total if total else 0.0
+        foreign = language is not None and self.language is not None and language != self.language
+        found = sum(u.weight for u in self.units if not (foreign and u.own_language) and u.found_in(tokens))
+        return found / total if total else 0.0
+
+    def own_language_tokens(self) -> dict[str, float]:
+        """The scored tokens of the words that match only in passages of the question's language."""
+        shared = {t for u in self.units if not u.own_language for t in (*u.alternatives, *u.parts)}
+        return {t: self.terms[t] for u in self.units if u.own_language for t in u.alternatives
+                if t not in shared and t in self.terms}
 
 
 class Ranked(NamedTuple):
@@ -444,7 +458,8 @@ class Retriever:
                     keys.add(glossary_key(corrected))
         if alternatives:
             info = self.frequencies.informativeness(written, language)
-            return Unit(token, keys, self._weight(alternatives) * info, alternatives)
+            own = not named and not is_cjk(raw) and self._own_language(surface, language)
+            return Unit(token, keys, self._weight(alternatives) * info, alternatives, own_language=own)
         everyday = None
         if not named and not is_cjk(raw) and raw not in self._gloss_words:
             latin = _latin(language)
@@ -460,6 +475,14 @@ class Retriever:
             rarity = min(frequencies.rarity(form, language) for form in written)
         unknown_name = named and frequencies.zipf(surface, _latin(language)) < NAME_MAX_ZIPF
         return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
+
+    def _own_language(self, surface: str, language: str) -> bool:
+        """A word of the question's Latin language that the other one barely uses ("resté", "suites", "pays")."""
+        other = {"fr": "en", "en": "fr"}.get(language)
+        if other is None:
+            return False
+        zipf, there = self.frequencies.zipf, self.frequencies.zipf(accents_folded(surface), other)
+        return there < COGNATE_ZIPF and zipf(surface, language) - there >= OWN_LANGUAGE_MARGIN
 
     def _japanese_words(
         self, content: str, tokens: list[tuple[str, int, int]]
@@ -554,6 +577,14 @@ class Retriever:
         docs, scores = self.index.weighted_scores(query.terms)
         if not len(docs):
             return []
+        own = query.own_language_tokens() if query.language else {}
+        if own:  # "resté" is not the "rests" of an English passage: those matches are taken back
+            own_docs, own_scores = self.index.weighted_scores(own)
+            foreign = self._languages[own_docs] != query.language
+            where = np.searchsorted(docs, own_docs[foreign])
+            scores = scores.copy()
+            scores[where] -= own_scores[foreign]
+            scores[where] = np.where(np.abs(scores[where]) < 1e-9, 0.0, scores[where])
         ranking = scores.copy()
         if query.language:
             ranking[self._languages[docs] == query.language] *= LANGUAGE_BOOST
@@ -565,7 +596,7 @@ class Retriever:
         ranked = []
         for at in top.tolist():
             i = int(docs[at])
-            coverage = query.coverage(self._token_sets[i])
+            coverage = query.coverage(self._token_sets[i], self.passages[i].language)
             if scores[at] > 0:
                 final = float(ranking[at]) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage)
             else:
