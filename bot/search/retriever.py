@@ -421,8 +421,9 @@ class Retriever:
         for unit in unit_list:
             for token in (*unit.alternatives, *unit.parts):
                 terms[token] = 1.0
-        for token in straddling:
-            if token in self.index.vocabulary:
+        named = {key for unit in unit_list if unit.expansions for key in unit.keys}
+        for token in straddling:  # not inside a glossary name (務大 of 外務大臣 would find 財務大臣)
+            if token in self.index.vocabulary and token not in named:
                 terms[token] = 1.0
         if unit_list:
             for token in question_type_tokens(question, lang):

@@ -77,3 +77,9 @@ def test_a_word_of_one_language_does_not_match_another_languages_word_of_the_sam
     assert "equality" in retriever.passages[english[0].index].text
     cognate = retriever.parse("Qui a signé la déclaration ?", "fr")  # declaration is English too: still shared
     assert [u.own_language for u in cognate.units if u.token == "declar"] == [False]
+
+
+def test_a_glossary_name_is_not_found_by_the_bigram_across_its_words(retriever: Retriever) -> None:
+    """外務大臣 (外相 in the sources): its bigram 務大 is also in 財務大臣, a French signatory's title."""
+    answer = retriever.answer("外務大臣は何と言った？")
+    assert answer.answered and "外相" in answer.citations[0].snippet
