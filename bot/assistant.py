@@ -9,6 +9,7 @@ are answered by the previous index.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -104,15 +105,17 @@ class Assistant:
         languages = self._retriever.lexicon.clean(text).languages
         return detect_language(text) or (next(iter(languages)) if len(languages) == 1 else None)
 
-    async def answer(self, question: str, language: str | None) -> Answer:
+    async def answer(self, question: str, language: str | None, leave_out: frozenset[str] = frozenset()) -> Answer:
         """Answer an already cleaned question in the worker thread, in the language decided by the caller.
 
         Front ends that clean and read the question themselves (Discord needs the language for its own
-        replies before retrieval) call this, so neither step runs twice.
+        replies before retrieval) call this, so neither step runs twice. ``leave_out``: passage ids not to
+        quote again ("who else?" after an answer).
         """
         retriever = self._retriever
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._search_pool, retriever.answer, question, language)
+        find = functools.partial(retriever.answer, question, language, leave_out=leave_out)
+        return await loop.run_in_executor(self._search_pool, find)
 
     async def reload(self) -> ReloadResult:
         """Rebuild the index from ``knowledge_dir`` off the loop; keep the old one if nothing loads."""

@@ -60,6 +60,8 @@ _JA_TIES = re.compile(
     r"^(?:それ|その|そこ|あれ|あの|あそこ|彼|他に|ほかに|じゃあ|では|で、|また)|(?:他に|ほかに|は？|も？)"
 )
 _JA_PRONOUNS = re.compile(r"^(?:それ|その|そこ|あれ|あの|あそこ|彼)|他|ほか")
+# "who else?", "qui d'autre ?", 他には？: a follow-up asking for more than the previous answer gave
+_MORE = re.compile(r"\b(?:else|other|others|another|autre|autres)\b|他|ほか")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")  # "Macron", "5G", "2019": a name or a number
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
@@ -73,6 +75,7 @@ class _Subject:
     language: str
     at: float
     passage_id: str = ""  # the passage that answered it: the subject in any language (see _translated)
+    cited: frozenset[str] = frozenset()  # every passage quoted on this subject (left out of "who else?")
 
 
 def _fold(text: str) -> str:
@@ -230,6 +233,14 @@ class Conversations:
         opening, closing = ("（", "）") if _CJK.search(question) else (" (", ")")
         return f"{question.rstrip()}{opening}{context}{closing}", language or subject.language
 
+    def already_quoted(self, place: Hashable, question: str, understood: str) -> frozenset[str]:
+        """For a follow-up asking for more ("who else?", "qui d'autre ?", 他には？): the passages already quoted
+        on its subject, which its answer leaves out (else it would repeat them); empty otherwise."""
+        subject = self._subjects.get(place)
+        if understood == question or subject is None or not _MORE.search(_fold(question)):
+            return frozenset()
+        return subject.cited
+
     def remember(self, place: Hashable, question: str, understood: str, answer: Answer) -> None:
         """Keep the subject of a question that stood alone (a follow-up keeps the subject it used)."""
         now = self._clock()
@@ -240,11 +251,13 @@ class Conversations:
         if answer.small_talk:
             return
         previous = self._subjects.pop(place, None)
+        cited = frozenset(c.passage_id for c in answer.citations)
         if understood != question and previous is not None:
-            subject = _Subject(previous.text, previous.question, previous.language, now, previous.passage_id)
+            subject = _Subject(previous.text, previous.question, previous.language, now, previous.passage_id,
+                               previous.cited | cited)
         else:
             passage_id = answer.citations[0].passage_id if answer.citations else ""
-            subject = _Subject(subject_of(question), question, answer.language, now, passage_id)
+            subject = _Subject(subject_of(question), question, answer.language, now, passage_id, cited)
         self._subjects[place] = subject
         while len(self._subjects) > self._limit:
             self._subjects.popitem(last=False)

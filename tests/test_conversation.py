@@ -121,3 +121,17 @@ def test_a_message_in_no_clear_language_takes_the_members_previous_one_here() ->
     assert talk.language("q", None, "en") == "en"  # another place
     clock.now = 601.0
     assert talk.language("p", None, "en") == "en"
+
+
+def test_only_a_follow_up_asking_for_more_leaves_out_what_was_quoted(retriever: Retriever) -> None:
+    talk = Conversations(clock=Clock())
+    answer = retriever.answer("who signed the declaration?", "en")
+    talk.remember("p", "who signed the declaration?", "who signed the declaration?", answer)
+    quoted = {c.passage_id for c in answer.citations}
+    more = talk.understand("p", "who else?", "en", retriever)[0]
+    assert talk.already_quoted("p", "who else?", more) == quoted
+    again = retriever.answer(more, "en", leave_out=frozenset(quoted))
+    assert again.citations and not quoted & {c.passage_id for c in again.citations}
+    when = talk.understand("p", "and when?", "en", retriever)[0]
+    assert talk.already_quoted("p", "and when?", when) == frozenset()
+    assert talk.already_quoted("p", "who else signed it, Muto?", "who else signed it, Muto?") == frozenset()

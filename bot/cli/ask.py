@@ -180,7 +180,8 @@ async def _answer_one(
         if conversations is not None:  # chat: a follow-up is read with the previous question's subject
             language = args.lang or conversations.language(CHAT_PLACE, read, DEFAULT_LANGUAGE)
             understood, language = conversations.understand(CHAT_PLACE, text, language, assistant.retriever)
-        answer = await assistant.answer(understood, language or DEFAULT_LANGUAGE)
+        quoted = conversations.already_quoted(CHAT_PLACE, text, understood) if conversations else frozenset()
+        answer = await assistant.answer(understood, language or DEFAULT_LANGUAGE, quoted)
     except QuestionError as error:
         message = t(error.key, args.lang, **error.values)
         if args.json:

@@ -142,7 +142,8 @@ class AskDesk:
         understood, language = self.conversations.understand(
             place, prepared.question, prepared.language, self.assistant.retriever
         )
-        answer: Answer = await self.assistant.answer(understood, language)  # cleaned, read once
+        quoted = self.conversations.already_quoted(place, prepared.question, understood)  # "who else?"
+        answer: Answer = await self.assistant.answer(understood, language, quoted)  # cleaned, read once
         if answer.small_talk:
             self.uncount(prepared)  # "hi" or "help" does not use up the member's questions
         qid = new_qid()

@@ -296,6 +296,12 @@ class Retriever:
         self._build_glossary()
         self.lexicon = ChatLexicon(kb.chat)
         self.related = RelatedLexicon(kb.related, self.index.vocabulary)
+        self._families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
+        seen: dict[str, int] = defaultdict(int)
+        self._positions = []  # each passage's position in its document
+        for passage in self.passages:
+            self._positions.append(seen[passage.doc_id])
+            seen[passage.doc_id] += 1
 
     @property
     def corpus_tokens(self) -> list[list[str]]:
@@ -702,8 +708,12 @@ class Retriever:
             tokens = self._token_cache[i] = analyze(passage.text, passage.language)
         return tokens
 
-    def answer(self, question: str, language: str | None = None, max_citations: int = 3) -> Answer:
-        """Cited passages answering ``question``, or an abstention with its reason."""
+    def answer(
+        self, question: str, language: str | None = None, max_citations: int = 3,
+        leave_out: frozenset[str] = frozenset(),
+    ) -> Answer:
+        """Cited passages answering ``question``, or an abstention with its reason; never the passages (ids)
+        ``leave_out`` names, nor their translations ("who else?" after an answer: bot.conversation)."""
         started = time.perf_counter()
         cleaned = self.lexicon.clean(question)
         query = self.parse(cleaned.text, language or detect_language(cleaned.text) or detect_language(question))
@@ -717,13 +727,13 @@ class Retriever:
                 kind=AnswerKind.SMALL_TALK,
                 chat=cleaned.removed,
             )
-        ranked = self.rank(query)
+        ranked = self._without(self.rank(query), leave_out)
         max_citations = max(max_citations, 1)
         reason = self.abstention(query, ranked, self.select(ranked, max_citations))
         citations: list[Citation] = []
         if reason in ("", "low-coverage"):  # "was it signed in Tokyo?": asked as "where was it signed?"
             asked = without_premise(self, query, QUESTION_TYPE_WEIGHT)
-            restated = self.rank(asked) if asked is not None else []
+            restated = self._without(self.rank(asked), leave_out) if asked is not None else []
             # a premise the corpus contradicts leaves the question's words apart: the fact still settles it
             settled = asked is not None and restated and restated[0].coverage >= MIN_COVERAGE and (
                 not reason or not self.abstention(asked, restated, self.select(restated, max_citations)))
@@ -743,6 +753,20 @@ class Retriever:
             summary=citations[0].snippet if citations else "",
             suggestions=suggest(self, ranked, language) if reason else [],
         )
+
+    def _without(self, ranked: list[Ranked], leave_out: frozenset[str]) -> list[Ranked]:
+        """``ranked`` less the passages ``leave_out`` names and the passages at the same place of the documents
+        that translate theirs (the same answer in another language)."""
+        if not leave_out:
+            return ranked
+        places = {self._place(i) for i, p in enumerate(self.passages) if p.id in leave_out}
+        return [hit for hit in ranked if self._place(hit.index) not in places]
+
+    def _place(self, i: int) -> tuple[str, int]:
+        """Passage ``i`` as (its document's translation family, its position in the document)."""
+        passage = self.passages[i]
+        family = self._families.get(passage.doc_id, passage.doc_id)
+        return family, self._positions[i]
 
     def faq_entries(self, language: str) -> list[int]:
         """The FAQ entries in ``language`` (with a question), in corpus order; listed once per language."""

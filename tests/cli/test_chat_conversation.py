@@ -90,3 +90,12 @@ def test_help_lists_the_chat_commands_in_the_member_language(tmp_path: Path):
     assert "/sujets" in turns[2] and "/quitter" in turns[2]  # after a French question
     assert "/トピック" in turns[3]
     assert turns[4].startswith("Ce que je sais")
+
+
+def test_who_else_quotes_other_passages_than_the_answer_it_follows(tmp_path: Path):
+    turns, _ = chat(tmp_path, "who signed the declaration?", "who else?", "and when?")
+    first = turns[0].split("\n")[0]
+    assert SIGNERS in first
+    assert turns[1].startswith("→ who else? (signed the declaration)")
+    assert turns[1].split("\n")[1] != first  # before: the same quote again
+    assert turns[2].startswith("→ and when? (signed the declaration)")  # "and" asks for no other passage
