@@ -81,6 +81,9 @@ RULES = {
     "after-corpus (later)": _off(kinds, "_QUESTION", {**kinds._QUESTION, kinds.Kind.LATER: _NEVER}),
     "weather": _off(kinds, "_QUESTION", {**kinds._QUESTION, kinds.Kind.WEATHER: _NEVER}),
     "unknown name (Zipf)": _off(retriever.Retriever, "_unit", _without_unknown_names),
+    "topics (purchase, prize, area, rate, procedure)": _off(retriever, "ENFORCED_KINDS", retriever.ENFORCED_KINDS - {
+        kinds.Kind.ACQUISITION, kinds.Kind.WINNER, kinds.Kind.AREA, kinds.Kind.RATE, kinds.Kind.PROCEDURE}),
+    "Japanese place names": _off(retriever.Retriever, "_unknown_place", lambda self, word: False),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),

@@ -25,6 +25,12 @@ class Kind(StrEnum):
     PRESENT = "present"  # asks about today: never answered by a 2018 corpus
     WEATHER = "weather"  # "what was the weather like": a passage must speak of the weather
     LATER = "later"  # asks about what came after (a successor, the next edition, since then): neither
+    # Topics whose answer has a form of its own: a passage that does not speak of it does not answer.
+    ACQUISITION = "acquisition"  # "who bought Snips?": a passage must speak of a purchase
+    WINNER = "winner"  # "who won the pitch contest?": a passage must speak of winning, a prize
+    AREA = "area"  # "how big is Station F in square metres?": a passage must give an area
+    RATE = "rate"  # "what is the tax rate?": a passage must give a percentage
+    PROCEDURE = "procedure"  # "how do I apply?": a passage must describe applying, registering
 
 
 _QUESTION: dict[Kind, re.Pattern[str]] = {
@@ -34,6 +40,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bhow much\b.{0,60}\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|raised?)\b"
         r"|\bcombien\b.{0,60}\b(?:dépens\w*|pay[ée]\w*|payer|investie?s?|lev[ée]e?s?)\b"
         r"|総額|資金|調達額|投資額"
+        r"|\bsalar(?:y|ies)\b|\bwages?\b|\bsalaires?\b|\brémunération|給料|給与|年収|報酬"
     ),
     Kind.TIME: re.compile(
         r"\bwhat (?:exact |precise )?time\b|\b(?:à|a) quelle heure\b|\bquelle heure\b|\bopening hours\b|\bhoraires\b"
@@ -58,13 +65,31 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\b(?:currently|current|right now|nowadays|these days|today|now)\b|\baujourd'hui\b|\baujourd’hui\b"
         r"|\bactuel(?:le|s|les)?\b|\bactuellement\b|\ben ce moment\b|\bde nos jours\b"
         r"|現在|今の|今は|今なに|今何|いまの|いまは"
+        r"|\bthis (?:year|month)\b|\bcette année\b|\bce mois-ci\b|今年|今月"
     ),
     Kind.WEATHER: re.compile(r"\bweather\b|\bm[ée]t[ée]o\b|\bquel temps\b|天気|気温|天候"),
     Kind.LATER: re.compile(
         r"\bsucce(?:eded|ssor)\b|\bnext\b|\bsince then\b|\bafterwards\b|\bin the future\b"
         r"|\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand)|\bà l'avenir\b|\bpar la suite\b"
         r"|その後|後任|次回|次の|今後|以降|それ以来"
+        r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
+        r"|\bqu(?:'|’)est(?:-(?:il|elle))? devenue?\b|\bque (?:sont|est) devenue?s?\b|\bdevenue?s? \w+ ensuite\b"
+        r"|\baprès (?:avoir quitté|son départ|leur départ)|辞任後|退任後"
     ),
+    Kind.ACQUISITION: re.compile(
+        r"\brachet|\brachat|\bacqui(?:red|ring|sition)|\bbought\b|\bbuy(?:s|ing)? (?:out|up)\b|買収|身売り"),
+    Kind.WINNER: re.compile(
+        r"\bwon\b|\bwin the\b|\bwinners?\b|\bqui a gagné\b|\ba gagné\b|\bont gagné\b"
+        r"|\bgagnante?s? (?:du|de la|des)\b|\bvainqueurs?\b|\blauréate?s?\b|優勝|受賞|勝者"),
+    Kind.AREA: re.compile(
+        r"\bsquare (?:met|feet|foot)|\bsuperficie\b|\bmètres carrés\b"
+        r"|\bsurface (?:de|du|d'|d’)|面積|広さ|何平方"),
+    Kind.RATE: re.compile(
+        r"\btaux\b|\brate\b|\bpercentage\b|\bpourcentage\b|税率|割合|何パーセント|何%|率は"),
+    Kind.PROCEDURE: re.compile(
+        r"\bhow (?:do|can|could|should) (?:i|we)\b|\bhow to (?:apply|get|obtain|register|join|sign up|install)\b"
+        r"|\bcomment (?:obtenir|postuler|candidater|s'inscrire|s’inscrire|faire\b|demander|rejoindre|installer)"
+        r"|申請|応募|申し込|手続き|登録方法|インストール"),
 }
 
 _NUMBER_WORDS = (
@@ -90,6 +115,13 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
         r"\b(?:weather|sunny|rain\w*|cloudy|météo|meteo|ensoleillé|pluie|pluvieux|nuageux|orage\w*)\b|°|天気|晴れ|雨|曇り|気温"
     ),
     Kind.TIME: re.compile(r"\d{1,2}\s*(?:h|:)\s*\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)\b|\d{1,2}時"),
+    Kind.ACQUISITION: re.compile(r"\brach[eè]t|\brachat|\bacqui[rs]|\bbought\b|\bpurchase|買収|身売り"),
+    Kind.WINNER: re.compile(r"\bw[oi]n(?:ners?)?\b|\bprize|\bgagn|\bvainqueur|\blauréat|\baward|優勝|受賞|勝者|賞"),
+    Kind.AREA: re.compile(r"m²|m2\b|\bsquare (?:met|feet|foot)|\bmètres carrés|\bhectares?\b|km²|平方メートル|㎡|坪"),
+    Kind.RATE: re.compile(r"%|\bper ?cent|\bpour ?cent|パーセント"),
+    Kind.PROCEDURE: re.compile(
+        r"\bappl(?:y|ication form)|\bcandidat|\bpostul|\binscri|\bregist|\bprocedure|\bprocédure|\bformulaire"
+        r"|申請|応募|申し込|手続|登録"),
 }
 # A person (or who acts: a country, a company): a capitalised word after the first (Yoji Muto, Japan, JETRO),
 # a katakana name with its middle dot, or a title.

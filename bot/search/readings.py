@@ -48,11 +48,12 @@ class Word(NamedTuple):
     end: int
     surface: str
     base: str
+    proper: str = ""  # a proper noun's kind as the dictionary tags it (地名, 人名, 一般), "" for any other word
 
 
 def _joined(first: Word, second: Word, base: str) -> Word:
     """An affix and its word as one word, weighed by the word's dictionary form (副大臣 as 大臣)."""
-    return Word(first.start, second.end, first.surface + second.surface, base)
+    return Word(first.start, second.end, first.surface + second.surface, base, first.proper or second.proper)
 
 
 class ReadingLexicon:
@@ -97,7 +98,8 @@ class ReadingLexicon:
             if start < 0:
                 continue
             at = start + len(word.surface)
-            found_word = Word(start, at, word.surface, word.feature.orthBase or word.surface)
+            proper = (word.feature.pos3 or "") if word.feature.pos2 == "固有名詞" else ""
+            found_word = Word(start, at, word.surface, word.feature.orthBase or word.surface, proper)
             pos = word.feature.pos1
             if prefix is not None and prefix.end == start:  # 副 + 大臣 → 副大臣
                 found_word = _joined(prefix, found_word, found_word.base)

@@ -150,3 +150,34 @@ def test_one_of_is_no_count_and_later_money_kinds_are_read() -> None:
     assert Kind.MONEY in asked_kinds("How much did Xavier Niel spend on Station F?")
     assert Kind.MONEY not in asked_kinds("Combien d'années que les deux pays avaient des relations ?")
     assert Kind.COUNT in asked_kinds("What is the population of Japan?")
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "close", "facts"),
+    [
+        ("Which startup won a prize at Station F on 13 July 2018?", "How many startups pitched at Station F?",
+         ("nine",)),
+        ("Quelle est la superficie de Station F en mètres carrés ?", "Qu'est-ce que Station F ?", ("Station F",)),
+        ("Quel est le taux de croissance des start-up de la French Tech ?", "Qu'est-ce que la French Tech ?",
+         ("French Tech",)),
+        ("How can I join J-Startup as a founder?", "What is J-Startup?", ("J-Startup",)),
+        ("JETROはどの会社を買収しましたか？", "JETROとは何ですか？", ("JETRO",)),
+    ],
+)
+def test_a_topic_with_its_own_form_needs_a_passage_that_speaks_of_it(
+    retriever: Retriever, near_miss, close, facts
+) -> None:
+    """A prize, an area, a rate, how to apply, a purchase: the corpus's words around them do not answer."""
+    _abstains(retriever, near_miss, "wrong-kind")
+    _answered_with(retriever, close, *facts)
+
+
+def test_this_year_and_what_became_of_someone_are_after_the_corpus(retriever: Retriever) -> None:
+    _abstains(retriever, "Where is VivaTech held this year?", "after-corpus")
+    _abstains(retriever, "Qu'est devenu Yoji Muto ?", "after-corpus")
+    _answered_with(retriever, "Qui est Yoji Muto ?", "Muto")
+
+
+def test_a_japanese_place_name_must_be_in_the_passages(retriever: Retriever) -> None:
+    _abstains(retriever, "日仏共同声明はベルリンで発表されましたか？", "low-coverage")
+    _answered_with(retriever, "日仏共同声明はどこで署名されましたか？", "パリ")
