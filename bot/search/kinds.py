@@ -31,6 +31,7 @@ class Kind(StrEnum):
     AREA = "area"  # "how big is Station F in square metres?": a passage must give an area
     RATE = "rate"  # "what is the tax rate?": a passage must give a percentage
     PROCEDURE = "procedure"  # "how do I apply?": a passage must describe applying, registering
+    ADVICE = "advice"  # "best sushi restaurant in Paris?": a passage must recommend something
 
 
 _QUESTION: dict[Kind, re.Pattern[str]] = {
@@ -75,6 +76,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
         r"|\bqu(?:'|’)est(?:-(?:il|elle))? devenue?\b|\bque (?:sont|est) devenue?s?\b|\bdevenue?s? \w+ ensuite\b"
         r"|\baprès (?:avoir quitté|son départ|leur départ)|辞任後|退任後"
+        r"|\bwhat came (?:of|out of)\b|\b(?:results?|outcomes?) of (?:the|this|their)\b|\bqu(?:'|’)(?:a|ont) donné\b"
+        r"|\brésultats? (?:de la|du|des|de cette)\b|成果"
     ),
     Kind.ACQUISITION: re.compile(
         r"\brachet|\brachat|\bacqui(?:red|ring|sition)|\bbought\b|\bbuy(?:s|ing)? (?:out|up)\b|買収|身売り"),
@@ -90,6 +93,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\bhow (?:do|can|could|should) (?:i|we)\b|\bhow to (?:apply|get|obtain|register|join|sign up|install)\b"
         r"|\bcomment (?:obtenir|postuler|candidater|s'inscrire|s’inscrire|faire\b|demander|rejoindre|installer)"
         r"|申請|応募|申し込|手続き|登録方法|インストール"),
+    Kind.ADVICE: re.compile(
+        r"\bbest\b|\bmeilleure?s?\b|\brecommend|\bconseill|\bwhere (?:can|should) (?:i|we) (?:eat|stay|buy|go)\b"
+        r"|おすすめ|オススメ|お勧め|お薦め"),
 }
 
 _NUMBER_WORDS = (
@@ -122,6 +128,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
     Kind.PROCEDURE: re.compile(
         r"\bappl(?:y|ication form)|\bcandidat|\bpostul|\binscri|\bregist|\bprocedure|\bprocédure|\bformulaire"
         r"|申請|応募|申し込|手続|登録"),
+    Kind.ADVICE: re.compile(r"\bbest\b|\bmeilleure?s?\b|\brecommend|\bconseill|おすすめ|オススメ|お勧め|お薦め"),
 }
 # A person (or who acts: a country, a company): a capitalised word after the first (Yoji Muto, Japan, JETRO),
 # a katakana name with its middle dot, or a title.
@@ -135,6 +142,13 @@ _PERSON = re.compile(
 _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u4e00-\u9fff](?:都|市|区|県|館|会場)")
 
 
+# "how long / combien de temps / 何日間": a duration, told by the dates it ran between (12 to 14 July), not a count.
+_DURATION = re.compile(
+    r"\bhow long\b|\bcombien de (?:temps|jours|semaines|mois)\b|\bpendant combien\b"
+    r"|何日間|何週間|何か月|何ヶ月|どのくらいの期間"
+)
+
+
 def fold(text: str) -> str:
     """NFKC and case folded: how question and passage patterns (kinds, evidence, lead) read a text."""
     return unicodedata.normalize("NFKC", text).casefold()
@@ -146,6 +160,9 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     kinds = {kind for kind, pattern in _QUESTION.items() if pattern.search(folded)}
     if Kind.MONEY in kinds:
         kinds.discard(Kind.COUNT)
+    if _DURATION.search(folded):
+        kinds.discard(Kind.COUNT)
+        kinds.add(Kind.DATE)
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
     return frozenset(kinds)

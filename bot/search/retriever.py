@@ -81,15 +81,18 @@ OWN_LANGUAGE_MARGIN = 0.5  # a question word this much commoner (Zipf) in the qu
 # stemmer makes the same token of another word ("rests"); a word common in both is a cognate ("déclaration")
 COGNATE_ZIPF = 4.0
 # --- abstention ---
-MIN_COVERAGE = 0.55  # the cited passages must hold ≥ this share of the question's weight. Cross-validated with
-# frequency.COMMON_ZIPF / RARE_ZIPF over a grid (tests/calibration.py, balanced = mean of hit@3 and abstention),
-# once the evidence rules (bot.search.evidence) did most of the out-of-scope work: tuned on B (4.5, 2.0, 0.55) →
-# held-out A balanced as with the former (4.5, 2.5, 0.58) and hit@3 higher (A +4, B +5 questions; OOS −1 each);
-# tuned on A (4.5, 2.0, 0.40) → held-out B OOS 0.87, below the 0.90 target, so not taken.
+MIN_COVERAGE = 0.35  # the cited passages must hold ≥ this share of the question's weight. Cross-validated over the
+# three blind dev sets with frequency.COMMON_ZIPF / RARE_ZIPF (tests/calibration.py: tuned on two sets, scored on
+# the third, balanced = mean of hit@3 and out-of-scope abstention): all three rotations choose (4.5, 2.0, 0.35);
+# held-out balanced 0.872-0.933 (hit@3 0.833-0.867, OOS 0.900-1.000). It could come down from 0.55 once the
+# out-of-scope work was done by evidence the question asks for (bot.search.kinds topics, after-corpus markers,
+# names the corpus lacks) rather than by missing weight. A single score combining coverage with the ranking margin,
+# the heaviest missing word and the number of missing words, its weights and threshold chosen the same way, did no
+# better held out (balanced 0.869-0.925), so the abstention stays a chain of explainable reasons.
 MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floored, negative-IDF terms); not
 # applied when the corpus's average IDF is ≤ 0 (a handful of passages): scores mean nothing there.
 ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.WEATHER, Kind.ACQUISITION,
-                            Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE})  # cited passages hold one;
+                            Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE, Kind.ADVICE})  # cited passages hold one;
 # person and place are not enforced: "Who bakes bread?" is answered by "Bakers…", "Who chaired the G20?" by a
 # country, and the capitalised-word test of a person or place is too weak to refuse on (blind A: no change).
 NAME_MAX_ZIPF = 5.0  # a capitalised word inside the question that the corpus lacks blocks an answer unless it is

@@ -162,6 +162,7 @@ def test_one_of_is_no_count_and_later_money_kinds_are_read() -> None:
          ("French Tech",)),
         ("How can I join J-Startup as a founder?", "What is J-Startup?", ("J-Startup",)),
         ("JETROはどの会社を買収しましたか？", "JETROとは何ですか？", ("JETRO",)),
+        ("What is the best place to eat ramen near Station F?", "Where is Station F?", ("Paris",)),
     ],
 )
 def test_a_topic_with_its_own_form_needs_a_passage_that_speaks_of_it(
@@ -175,9 +176,19 @@ def test_a_topic_with_its_own_form_needs_a_passage_that_speaks_of_it(
 def test_this_year_and_what_became_of_someone_are_after_the_corpus(retriever: Retriever) -> None:
     _abstains(retriever, "Where is VivaTech held this year?", "after-corpus")
     _abstains(retriever, "Qu'est devenu Yoji Muto ?", "after-corpus")
+    _abstains(retriever, "What came of the AIST and CNRS research partnership?", "after-corpus")
     _answered_with(retriever, "Qui est Yoji Muto ?", "Muto")
 
 
 def test_a_japanese_place_name_must_be_in_the_passages(retriever: Retriever) -> None:
     _abstains(retriever, "日仏共同声明はベルリンで発表されましたか？", "low-coverage")
     _answered_with(retriever, "日仏共同声明はどこで署名されましたか？", "パリ")
+
+
+def test_how_long_asks_for_dates_not_a_count() -> None:
+    """A stay of 12 to 14 July answers "how long": no "uncounted" for "combien de temps"."""
+    for question in ("Muto est resté combien de temps en France ?", "How long did Muto stay in France?",
+                     "武藤氏は何日間フランスに滞在しましたか？"):
+        kinds = asked_kinds(question)
+        assert Kind.DATE in kinds and Kind.COUNT not in kinds, question
+    assert Kind.COUNT in asked_kinds("Combien de start-up ont pitché ?")
