@@ -89,7 +89,7 @@ RULES = {
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),
-    "NAME_MAX_ZIPF": (retriever, (4.0, 4.5, 5.0, 5.5, 6.0)),
+    "NAME_MAX_ZIPF": (evidence, (4.0, 4.5, 5.0, 5.5, 6.0)),
 }
 
 

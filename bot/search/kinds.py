@@ -36,8 +36,9 @@ class Kind(StrEnum):
 
 _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.MONEY: re.compile(
-        r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bcost|\bbudget|\bvalued?\b|\bprix\b"
-        r"|\bco[uû]t|\bcombien (?:d'argent|d’argent|d'euros|de yens?)|\bmontant|\bvalorisation|いくら|予算|費用|金額"
+        r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bbudget|\bvalued?\b|\bprix\b"
+        r"|\bcost(?:s|ed|ing|ly)?\b|\bco[uû]t(?:s|e|es|é|ée|ait|ent|era|er|eux|euse)?\b"  # not "costume", "coutume"
+        r"|\bcombien (?:d'argent|d’argent|d'euros|de yens?)|\bmontant|\bvalorisation|いくら|予算|費用|金額"
         r"|\bhow much\b.{0,60}\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|raised?)\b"
         r"|\bcombien\b.{0,60}\b(?:dépens\w*|pay[ée]\w*|payer|investie?s?|lev[ée]e?s?)\b"
         r"|総額|資金|調達額|投資額"
@@ -78,6 +79,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\baprès (?:avoir quitté|son départ|leur départ)|辞任後|退任後"
         r"|\bwhat came (?:of|out of)\b|\b(?:results?|outcomes?) of (?:the|this|their)\b|\bqu(?:'|’)(?:a|ont) donné\b"
         r"|\brésultats? (?:de la|du|des|de cette)\b|成果"
+        r"|\bfollow[- ]?ups?\b|\b(?:réunion|rencontre|accord|comité|réunions|rencontres) de suivi\b|フォローアップ"
     ),
     Kind.ACQUISITION: re.compile(
         r"\brachet|\brachat|\bacqui(?:red|ring|sition)|\bbought\b|\bbuy(?:s|ing)? (?:out|up)\b|買収|身売り"),

@@ -48,9 +48,11 @@ from bot.search.evidence import (
     asks_name,
     counted,
     counts_near,
+    is_name,
     ja_counter,
     ja_counts,
     names_in,
+    ordinals,
     titled_names,
 )
 from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
@@ -95,10 +97,6 @@ ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.W
                             Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE, Kind.ADVICE})  # cited passages hold one;
 # person and place are not enforced: "Who bakes bread?" is answered by "Bakers…", "Who chaired the G20?" by a
 # country, and the capitalised-word test of a person or place is too weak to refuse on (blind A: no change).
-NAME_MAX_ZIPF = 5.0  # a capitalised word inside the question that the corpus lacks blocks an answer unless it is
-# this common in everyday language (English 5.2, Cup 5.1 are words; Macron 4.9, Osaka 3.6 are names); also what
-# makes a capitalised word of a passage a name (evidence "unnamed"). Cross-validated (calibration.py --evidence):
-# blind A is best at ≥ 5.0, blind B at ≤ 5.0.
 JA_PLACE_TAG = "地名"  # the dictionary's tag of a Japanese place name (readings.Word.proper)
 # --- citations ---
 SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
@@ -485,7 +483,7 @@ class Retriever:
             rarity = frequencies.rarity(everyday, language, family=False)
         else:
             rarity = min(frequencies.rarity(form, language) for form in written)
-        unknown_name = named and frequencies.zipf(surface, _latin(language)) < NAME_MAX_ZIPF
+        unknown_name = named and is_name(surface, language, frequencies)
         unknown_name = unknown_name or any(self._unknown_place(w) for w in forms)
         return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
 
@@ -543,7 +541,7 @@ class Retriever:
 
         Places only: a person's name has too many spellings (ムトウ for 武藤) to refuse on its absence.
         """
-        return word.proper == JA_PLACE_TAG and self.frequencies.zipf(word.surface, "ja") < NAME_MAX_ZIPF
+        return word.proper == JA_PLACE_TAG and is_name(word.surface, "ja", self.frequencies)
 
     def _weight(self, alternatives: Iterable[str]) -> float:
         idfs = [self.index.idf(t) for t in alternatives]
@@ -656,7 +654,7 @@ class Retriever:
         cited = frozenset().union(*(self._token_sets[i] for i in chosen))
         if query.coverage(cited) < MIN_COVERAGE:
             return "low-coverage"
-        if any(u.token[:1].isdigit() and not u.found_in(cited) for u in query.units):
+        if any(not u.found_in(cited) for u in self._given_numbers(query)):
             return "low-coverage"  # a number the question gives ("in 2023") must be in the cited passages
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
             return "low-coverage"  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka"): not in my sources
@@ -682,7 +680,14 @@ class Retriever:
     def _numbers_in_best(self, query: Query, chosen: list[int]) -> bool:
         """The best cited passage holds every number the question gives, not only a weaker one cited beside it."""
         best = self._token_sets[chosen[0]]
-        return all(u.found_in(best) for u in query.units if u.token[:1].isdigit())
+        return all(u.found_in(best) for u in self._given_numbers(query))
+
+    @staticmethod
+    def _given_numbers(query: Query) -> list[Unit]:
+        """The numbers a question gives (a year, an amount), not its ordinals ("la 1ère action": a rank)."""
+        numbers = [u for u in query.units if u.token[:1].isdigit()]
+        ranks = ordinals(query.text) if numbers else frozenset()
+        return [u for u in numbers if u.token not in ranks]
 
     def _counts(self, query: Query, chosen: list[int]) -> bool:
         """A cited passage holds a number of what the question counts (bot.search.evidence)."""
@@ -695,8 +700,12 @@ class Retriever:
         forms = [frozenset(u.alternatives | set(u.parts) | {t for f in u.expansions for t in f}) for u in units]
         if units and not any(forms) and not (lang == "ja" and ja_counter(what)):
             return False  # "how many jobs", 人口: what is counted is nowhere in the corpus
+        names = names_in(query.text, lang, self.frequencies)
+        named = [u for u in query.units if not u.keys.isdisjoint(names) and (u.alternatives or u.parts)]
         for i in chosen:
             passage = self.passages[i]
+            if not all(u.found_in(self._token_sets[i]) for u in named):
+                continue  # "how many start-ups at CEATEC": a count of start-ups at Station F is another count
             if passage.language == "ja" and lang == "ja":
                 if ja_counts(what, passage.text):
                     return True
@@ -708,9 +717,7 @@ class Retriever:
         """The best passage gives a name the question does not (a common word written with a capital is none)."""
         asked = normalize(query.text)
         passage = self.passages[chosen[0]]
-        latin = _latin(passage.language)
-        return any(normalize(name) not in asked and self.frequencies.zipf(name, latin) < NAME_MAX_ZIPF
-                   for name in names_in(passage.text, passage.language))
+        return any(normalize(name) not in asked for name in names_in(passage.text, passage.language, self.frequencies))
 
     def _tokens(self, i: int) -> list[str]:
         """The analysed tokens of passage ``i`` in order (for word distances), once."""

@@ -7,7 +7,7 @@ import paths
 import pytest
 
 from bot.knowledge.loader import load_knowledge
-from bot.search.evidence import counted
+from bot.search.evidence import counted, is_name, names_in, ordinals
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.retriever import Retriever
 
@@ -177,6 +177,7 @@ def test_this_year_and_what_became_of_someone_are_after_the_corpus(retriever: Re
     _abstains(retriever, "Where is VivaTech held this year?", "after-corpus")
     _abstains(retriever, "Qu'est devenu Yoji Muto ?", "after-corpus")
     _abstains(retriever, "What came of the AIST and CNRS research partnership?", "after-corpus")
+    _abstains(retriever, "Une réunion de suivi a-t-elle eu lieu entre les ministres ?", "after-corpus")
     _answered_with(retriever, "Qui est Yoji Muto ?", "Muto")
 
 
@@ -192,3 +193,30 @@ def test_how_long_asks_for_dates_not_a_count() -> None:
         kinds = asked_kinds(question)
         assert Kind.DATE in kinds and Kind.COUNT not in kinds, question
     assert Kind.COUNT in asked_kinds("Combien de start-up ont pitché ?")
+
+
+def test_an_ordinal_is_a_rank_not_a_number_to_find() -> None:
+    assert ordinals("C'était la 1ère action à l'étranger, le 3e jour ?") >= {"1", "1ere", "3"}
+    assert ordinals("the 2nd day, 第1回") >= {"2", "1"}
+    assert not ordinals("en 2019, le 13 juillet, 5 start-up")
+
+
+def test_money_is_not_read_in_a_costume() -> None:
+    assert Kind.MONEY not in asked_kinds("Le costume robotisé présenté, il faisait quoi ?")
+    assert Kind.MONEY in asked_kinds("Combien ça coûte ?")
+    assert Kind.MONEY in asked_kinds("How much did it cost?")
+
+
+def test_one_name_test_for_questions_and_passages(retriever: Retriever) -> None:
+    """A capitalised word is a name unless it is everyday ("English") or a month ("Jun")."""
+    words = retriever.frequencies
+    assert is_name("Macron", "en", words) and is_name("Snips", "fr", words)
+    assert not is_name("English", "en", words) and not is_name("Jun", "en", words)
+    assert names_in("Snips, une start-up française, a pitché en juillet.", "fr", words) == {"snips"}
+
+
+def test_a_count_of_a_named_thing_is_counted_where_that_thing_is(retriever: Retriever) -> None:
+    """Nine start-ups pitched at Station F: no count of the start-ups that went to VivaTech or CEATEC."""
+    _abstains(retriever, "How many French startups went to VivaTech?", "uncounted")
+    _abstains(retriever, "How many Japanese startups exhibited at CEATEC?", "uncounted")
+    _answered_with(retriever, "How many Japanese startups pitched at Station F?", "five")
