@@ -8,11 +8,18 @@ was not written from, or at least does not hurt it), and their two constants tun
 
     python tests/calibration.py            # the rotations, with the shipped values for comparison (~5 min)
     python tests/calibration.py --evidence # only the evidence rules (fast)
+    python tests/calibration.py --combined # one score of coverage, margin and missing words vs coverage alone
+
+The combined score (``--combined``): the chain's reasons other than coverage are kept, and coverage is replaced
+by coverage + a·log(margin between the best and the next passage) + b·(heaviest missing word's share) +
+c·(share of the question's words missing) + e·log(1 + BM25 score), weights and threshold chosen by the same
+rotations (a simulation on the answers that never abstain: the first quotes do not move with the threshold).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -134,13 +141,80 @@ def evidence_rules(engine, sets) -> None:
         setattr(home, name, shipped)
 
 
+COMBINED_GRID = {"a": (-0.1, 0.0, 0.1, 0.2), "b": (-0.4, -0.2, 0.0, 0.2), "c": (-0.2, -0.1, 0.0, 0.1),
+                 "e": (-0.05, 0.0, 0.05)}
+THRESHOLDS = [t / 40 for t in range(0, 36)]  # 0.0 … 0.875
+
+
+def _features(engine, items) -> list[dict]:
+    """Per item: the evidence at its first abstention check, the chain's other reasons, and its ceiling hit."""
+    chain = retriever.Retriever.abstention
+    seen: list[dict] = []
+
+    def record(self, query, ranked, chosen):
+        if not seen:
+            kept = retriever.MIN_COVERAGE
+            retriever.MIN_COVERAGE = -1.0
+            other = chain(self, query, ranked, chosen)
+            retriever.MIN_COVERAGE = kept
+            cited = frozenset().union(*(self.passage_tokens(i) for i in chosen)) if chosen else frozenset()
+            total = sum(u.weight for u in query.units) or 1.0
+            missing = [u.weight / total for u in query.units if not u.found_in(cited)]
+            second = ranked[1].final if len(ranked) > 1 and ranked[1].final > 0 else 0.0
+            seen.append({"other": other, "coverage": query.coverage(cited) if chosen else 0.0,
+                         "margin": math.log(ranked[0].final / second) if second and ranked[0].final > 0 else 1.0,
+                         "heaviest": max(missing, default=0.0), "missing": len(missing) / max(len(query.units), 1),
+                         "score": math.log1p(max(ranked[0].score, 0.0)) if ranked else 0.0})
+        return "" if ranked else chain(self, query, ranked, chosen)
+
+    rows = []
+    retriever.Retriever.abstention = record
+    try:
+        for item in items:
+            seen.clear()
+            answer = engine.answer(item.question)
+            quotes = [c.snippet for c in answer.citations[:3]]
+            hit = item.in_scope and answer.answered and evaluation.is_hit(quotes, item)
+            rows.append({"in_scope": item.in_scope, "hit": hit, **(seen[0] if seen else {"other": "no-terms"})})
+    finally:
+        retriever.Retriever.abstention = chain
+    return rows
+
+
+def _simulated(rows: list[dict], weights: tuple[float, ...], threshold: float) -> tuple[float, float, float]:
+    a, b, c, e = weights
+
+    def answers(r: dict) -> bool:
+        return not r["other"] and (r["coverage"] + a * r["margin"] + b * r["heaviest"] + c * r["missing"]
+                                   + e * r["score"]) >= threshold
+    inside = [r for r in rows if r["in_scope"]]
+    outside = [r for r in rows if not r["in_scope"]]
+    hit = sum(r["hit"] and answers(r) for r in inside) / len(inside)
+    oos = sum(not answers(r) for r in outside) / len(outside)
+    return (hit + oos) / 2, hit, oos
+
+
+def combined(engine, sets) -> None:
+    """The combined score against coverage alone, both chosen in the three rotations (a simulation)."""
+    rows = {name: _features(engine, sets[name]) for name in DEV}
+    for label, grid in (("coverage alone", [(0.0, 0.0, 0.0, 0.0)]),
+                        ("combined score", list(itertools.product(*COMBINED_GRID.values())))):
+        candidates = [(w, t) for w in grid for t in THRESHOLDS]
+        print(f"{label} (weights a, b, c, e; threshold):")
+        print("\n".join(rotations(candidates, lambda cand, name: _simulated(rows[name], *cand), None)))
+
+
 def main() -> int:
     sets = evaluation.available_sets()
     if any(name not in sets for name in DEV):
         print("needs tests/eval/blind-a.yaml, blind-b.yaml and blind-c.yaml")
         return 1
     engine = retriever.Retriever(load_knowledge(TESTS.parent / "knowledge"))
-    evidence_rules(engine, sets)
+    if "--combined" not in sys.argv:
+        evidence_rules(engine, sets)
+    if "--combined" in sys.argv:
+        combined(engine, sets)
+        return 0
     if "--evidence" in sys.argv:
         return 0
     shipped = {name: getattr(HOMES[name], name) for name in GRID}

@@ -91,7 +91,8 @@ MIN_COVERAGE = 0.35  # the cited passages must hold ≥ this share of the questi
 # out-of-scope work was done by evidence the question asks for (bot.search.kinds topics, after-corpus markers,
 # names the corpus lacks) rather than by missing weight. A single score combining coverage with the ranking margin,
 # the heaviest missing word and the number of missing words, its weights and threshold chosen the same way, did no
-# better held out (balanced 0.869-0.925), so the abstention stays a chain of explainable reasons.
+# better held out (calibration.py --combined: balanced 0.897-0.939 against coverage alone's 0.903-0.947), so the
+# abstention stays a chain of explainable reasons, each logged as the answer's reason.
 MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floored, negative-IDF terms); not
 # applied when the corpus's average IDF is ≤ 0 (a handful of passages): scores mean nothing there.
 ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.WEATHER, Kind.ACQUISITION,
