@@ -3,6 +3,9 @@
 Sets (tests/eval/): ``questions.yaml`` (the team's own set, ``expect``: every string must be found),
 ``blind-a.yaml``, ``blind-b.yaml`` and ``blind-c.yaml`` (written blind from ../shared/sources only; ``expect_any``:
 one string is enough; ``style`` per question: the dev sets, tuned on in cross-validation: tests/calibration.py).
+``blind-e.yaml``: written the same way, out-of-scope heavy (180 near-misses, each with its ``kind``: after-2018,
+missing-detail, wrong-entity, false-premise-unanswerable, off-topic-nearby; 90 in scope). A held-out set stays
+outside the repository until the end of the session that scores it, then joins the dev sets here.
 A hit: answered, and the strings found (case/accent-insensitive, NFKC) in the text of the first three citations.
 Out-of-scope items must abstain.
 hit@1: answered, and the strings found in the first citation alone (the quote a member reads first).
@@ -25,7 +28,7 @@ import yaml
 TESTS = Path(__file__).resolve().parent
 EVAL = TESTS / "eval"
 SET_FILES = {"orig": EVAL / "questions.yaml", "blind-a": EVAL / "blind-a.yaml", "blind-b": EVAL / "blind-b.yaml",
-             "blind-c": EVAL / "blind-c.yaml"}
+             "blind-c": EVAL / "blind-c.yaml", "blind-e": EVAL / "blind-e.yaml"}
 LANGS = ("fr", "en", "ja")
 STYLES = ("plain", "casual", "typo", "paraphrase", "mixed")
 

@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the three blind dev sets, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the four blind dev sets, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -25,6 +25,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-a": {"hit": {"fr": 0.90, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     "blind-b": {"hit": {"fr": 0.86, "en": 0.80, "ja": 0.90}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     "blind-c": {"hit": {"fr": 0.85, "en": 0.90, "ja": 0.90}, "oos": {"fr": 0.90, "en": 0.85, "ja": 0.90}},
+    "blind-e": {"hit": {"fr": 0.90, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.55, "en": 0.65, "ja": 0.56}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
@@ -38,7 +39,7 @@ def retriever() -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a/b/c.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a/b/c/e.yaml"
     return found
 
 
