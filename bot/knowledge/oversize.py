@@ -59,6 +59,8 @@ def absurd_tokens(passages: Iterable[Passage]) -> list[FileProblem]:
     for passage in passages:
         if passage.line in seen:  # the pieces of one split paragraph: one warning
             continue
+        if max(map(len, passage.text.split()), default=0) <= ABSURD_TOKEN_CHARS:
+            continue  # a word lies within a run of non-space characters: none is long enough (C speed)
         longest = max((m.group(0) for m in _TOKEN.finditer(passage.text)), key=len, default=None)
         if longest is not None:
             seen.add(passage.line)

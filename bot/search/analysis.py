@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 
 # Bump when the tokens of a text change: persistent index caches (bot.search.cache) are keyed by it.
 ANALYZER_VERSION = 3
@@ -163,9 +164,17 @@ def normalize(text: str) -> str:
     return normalize_with_map(text)[0]
 
 
-@lru_cache(maxsize=4)
-def _stemmer(language: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(_STEMMER_NAMES.get(language, "english"))
+@lru_cache(maxsize=16)
+def _stemmer(language: str, thread: int) -> Stemmer.Stemmer:
+    """PyStemmer's Snowball stemmer (C), called directly: snowballstemmer would fall back to its pure-Python
+    stemmers (9x slower, same stems) whenever PyStemmer is missing. One per thread: PyStemmer's objects are
+    not thread-safe (a reload indexes while questions are answered)."""
+    return Stemmer.Stemmer(_STEMMER_NAMES.get(language, "english"))
+
+
+def stemmer_version() -> str:
+    """PyStemmer's release, whose Snowball algorithms make the stems (index caches are keyed by it)."""
+    return str(Stemmer.version())
 
 
 @lru_cache(maxsize=65536)
@@ -175,7 +184,7 @@ def stem(token: str, language: str) -> str:
         return token
     if language == "fr" and len(token) > 4:
         token = _FR_FEMININE_PARTICIPLE_RE.sub("e", token)  # signée/signées → signé (accents are folded first)
-    return _stemmer(language).stemWord(token)
+    return _stemmer(language, threading.get_ident()).stemWord(token)
 
 
 def _latin_tokens(word: str, start: int, language: str) -> Iterator[tuple[str, int, int]]:

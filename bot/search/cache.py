@@ -54,11 +54,12 @@ def cache_path_beside(db_path: Path) -> Path:
 
 
 def analyzer_fingerprint() -> str:
-    """``ANALYZER_VERSION`` plus a hash of the analysis code: a forgotten version bump cannot serve stale tokens."""
+    """``ANALYZER_VERSION``, the stemmer's release and a hash of the analysis code: a forgotten version bump
+    cannot serve stale tokens."""
     digest = hashlib.blake2b(digest_size=12)
     for module in (analysis, indexing, retriever_module()):
         digest.update(Path(module.__file__ or "").read_bytes())
-    return f"{analysis.ANALYZER_VERSION}:{digest.hexdigest()}"
+    return f"{analysis.ANALYZER_VERSION}:{analysis.stemmer_version()}:{digest.hexdigest()}"
 
 
 def retriever_module() -> object:

@@ -21,6 +21,7 @@ import numpy as np
 
 from bot.models import Passage
 from bot.search.analysis import (
+    _CJK,
     _KANA_MARKS,
     _TOKEN_RE,
     _cjk_tokens,
@@ -30,20 +31,25 @@ from bot.search.analysis import (
     stem,
 )
 
-# On ASCII text the analysis's token pattern reduces to this one (no CJK, no other letters), without groups.
+# On ASCII text the analysis's token pattern reduces to this one (no CJK, no other letters), without groups;
+# on text without CJK characters, to the second (its lookaheads always hold), also without groups.
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
-_ASCII_LOWER = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_LATIN_WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_CJK_CHAR_RE = re.compile(f"[{_CJK}]")
+_NON_ASCII_RUNS_RE = re.compile(r"([^\x00-\x7f]+)")
 
 
 def fast_normalize(text: str) -> str:
-    """``analysis.normalize(text)`` without a per-character Python loop (no offset map)."""
+    """``analysis.normalize(text)`` without a per-character Python loop (no offset map): ASCII stretches are
+    lower-cased at C speed, only the non-ASCII runs between them go character by character."""
     if text.isascii():
         return text.lower()
-    table = dict(_ASCII_LOWER)
-    for ch in set(text):
-        if not ch.isascii():
-            table[ord(ch)] = _normalize_char(ch)
-    out = text.translate(table)
+    parts = _NON_ASCII_RUNS_RE.split(text)  # ASCII, non-ASCII, ASCII, …
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].lower()
+    for i in range(1, len(parts), 2):
+        parts[i] = "".join(map(_normalize_char, parts[i]))
+    out = "".join(parts)
     if any(mark in out for mark in _KANA_MARKS):  # composed with the previous character: the analysis's path
         return normalize(text)
     return out
@@ -165,6 +171,8 @@ class PassageAnalyzer:
             norm = fast_normalize(text)
             if norm.isascii():
                 matches = _ASCII_WORD_RE.findall(norm)
+            elif not _CJK_CHAR_RE.search(norm):
+                matches = _LATIN_WORD_RE.findall(norm)
             else:
                 matches = [word or "\x01" + cjk for cjk, word in _TOKEN_RE.findall(norm)]
             before = len(keys)
