@@ -81,6 +81,11 @@ _FR_DIACRITICS = frozenset("éèêëàâçîïôûùüœ")
 
 _CJK = "\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006"
 _TOKEN_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+(?:['\-](?:(?![{_CJK}])[^\W_])+)*)")
+# On lower-cased ASCII text _TOKEN_RE reduces to the first pattern (no CJK, no other letters), without groups;
+# on normalised text without CJK characters, to the second (its lookaheads always hold), also without groups.
+_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
+_LATIN_WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_CJK_CHAR_RE = re.compile(f"[{_CJK}]")
 _ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th|er|re|e|eme|ème)$")
 _HAS_DIGIT_RE = re.compile(r"\d")
 _FR_FEMININE_PARTICIPLE_RE = re.compile(r"ees?$")
@@ -247,9 +252,20 @@ def _cjk_tokens(run: str, start: int) -> Iterator[tuple[str, int, int]]:
 
 def base_tokens(text: str, language: str) -> list[tuple[str, int, int]]:
     """Unstemmed tokens with their (start, end) offsets in the ORIGINAL ``text``."""
-    norm, origin = normalize_with_map(text)
     out: list[tuple[str, int, int]] = []
     latin_language = "en" if language == "ja" else language
+    if text.isascii():  # offsets unchanged by lower(): no map, and the group-free pattern
+        for match in _ASCII_WORD_RE.finditer(text.lower()):
+            at = match.start()
+            out.extend((token, at + s, at + e) for token, s, e in _latin_word(match.group(), latin_language))
+        return out
+    norm, origin = normalize_with_map(text)
+    if not _CJK_CHAR_RE.search(norm):
+        for match in _LATIN_WORD_RE.finditer(norm):
+            at = match.start()
+            for token, s, e in _latin_word(match.group(), latin_language):
+                out.append((token, origin[at + s], origin[at + e - 1] + 1))
+        return out
     for match in _TOKEN_RE.finditer(norm):
         if match.group("cjk"):
             for token, s, e in _cjk_tokens(match.group(), match.start()):

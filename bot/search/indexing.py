@@ -21,8 +21,10 @@ import numpy as np
 
 from bot.models import Passage
 from bot.search.analysis import (
-    _CJK,
+    _ASCII_WORD_RE,
+    _CJK_CHAR_RE,
     _KANA_MARKS,
+    _LATIN_WORD_RE,
     _TOKEN_RE,
     _cjk_tokens,
     _latin_tokens,
@@ -31,11 +33,6 @@ from bot.search.analysis import (
     stem,
 )
 
-# On ASCII text the analysis's token pattern reduces to this one (no CJK, no other letters), without groups;
-# on text without CJK characters, to the second (its lookaheads always hold), also without groups.
-_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
-_LATIN_WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-_CJK_CHAR_RE = re.compile(f"[{_CJK}]")
 _NON_ASCII_RUNS_RE = re.compile(r"([^\x00-\x7f]+)")
 
 

@@ -19,11 +19,18 @@ _SPACES_RE = re.compile(r"\s+")
 
 
 def plain_text(markdown: str) -> str:
-    """Passage text without Markdown markup (links keep their text), on one line."""
-    text = _MD_LINK_RE.sub(r"\1", markdown)
-    text = _MD_LINE_PREFIX_RE.sub("", text)
-    text = _MD_MARKUP_RE.sub("", text)
-    return _SPACES_RE.sub(" ", text).strip()
+    """Passage text without Markdown markup (links keep their text), on one line.
+
+    Each pattern runs only when the text holds a character it needs (a one-line text: the line prefix is
+    looked for at its start alone); spaces are collapsed by str.split (the same whitespace as ``\\s``)."""
+    text = _MD_LINK_RE.sub(r"\1", markdown) if "[" in markdown else markdown
+    if "\n" in text:
+        text = _MD_LINE_PREFIX_RE.sub("", text)
+    elif prefix := _MD_LINE_PREFIX_RE.match(text):
+        text = text[prefix.end() :]
+    if "*" in text or "_" in text or "`" in text or "~" in text:
+        text = _MD_MARKUP_RE.sub("", text)
+    return " ".join(text.split())
 
 
 def split_sentences(text: str) -> list[str]:
