@@ -276,8 +276,8 @@ class Retriever:
         cache: IndexCache | None = None,
         frequencies: WordFrequencies | None = None,
     ) -> None:
-        self.frequencies = frequencies or WordFrequencies()
         self.indexed = indexed = build_index(kb.passages, _indexed_text, k1=k1, b=b, cache=cache)
+        self.frequencies = frequencies or WordFrequencies()  # after the build: their peaks do not add up
         self.kb = kb = _without_skipped(kb, indexed.skipped)
         self.passages = list(kb.passages)
         self.index = indexed.index
