@@ -19,7 +19,7 @@ import itertools
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import Stemmer
@@ -252,18 +252,26 @@ def _cjk_tokens(run: str, start: int) -> Iterator[tuple[str, int, int]]:
 
 def base_tokens(text: str, language: str) -> list[tuple[str, int, int]]:
     """Unstemmed tokens with their (start, end) offsets in the ORIGINAL ``text``."""
+    return _spans(text, language, _latin_word)
+
+
+def _spans(
+    text: str, language: str, word_tokens: Callable[[str, str], tuple[tuple[str, int, int], ...]]
+) -> list[tuple[str, int, int]]:
+    """Tokens of ``text`` with their offsets in it: CJK bigrams, and ``word_tokens`` of each Latin word."""
     out: list[tuple[str, int, int]] = []
     latin_language = "en" if language == "ja" else language
     if text.isascii():  # offsets unchanged by lower(): no map, and the group-free pattern
         for match in _ASCII_WORD_RE.finditer(text.lower()):
             at = match.start()
-            out.extend((token, at + s, at + e) for token, s, e in _latin_word(match.group(), latin_language))
+            for token, s, e in word_tokens(match.group(), latin_language):
+                out.append((token, at + s, at + e))
         return out
     norm, origin = normalize_with_map(text)
     if not _CJK_CHAR_RE.search(norm):
         for match in _LATIN_WORD_RE.finditer(norm):
             at = match.start()
-            for token, s, e in _latin_word(match.group(), latin_language):
+            for token, s, e in word_tokens(match.group(), latin_language):
                 out.append((token, origin[at + s], origin[at + e - 1] + 1))
         return out
     for match in _TOKEN_RE.finditer(norm):
@@ -272,7 +280,7 @@ def base_tokens(text: str, language: str) -> list[tuple[str, int, int]]:
                 out.append((token, origin[s], origin[e - 1] + 1))
         else:
             at = match.start()
-            for token, s, e in _latin_word(match.group(), latin_language):
+            for token, s, e in word_tokens(match.group(), latin_language):
                 out.append((token, origin[at + s], origin[at + e - 1] + 1))
     return out
 
@@ -283,10 +291,15 @@ def _latin_word(word: str, language: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(_latin_tokens(word, 0, language))
 
 
+@lru_cache(maxsize=65536)
+def _stemmed_word(word: str, language: str) -> tuple[tuple[str, int, int], ...]:
+    """``_latin_word`` with its tokens stemmed, remembered too (a snippet's words, analysed once)."""
+    return tuple((stem(token, language), s, e) for token, s, e in _latin_word(word, language))
+
+
 def analyze_spans(text: str, language: str) -> list[tuple[str, int, int]]:
-    """Index tokens of ``text`` with their spans in the original text."""
-    latin_language = "en" if language == "ja" else language
-    return [(stem(t, latin_language), s, e) for t, s, e in base_tokens(text, language)]
+    """Index tokens of ``text`` with their spans in the original text (CJK tokens are never stemmed)."""
+    return _spans(text, language, _stemmed_word)
 
 
 def analyze(text: str, language: str) -> list[str]:
