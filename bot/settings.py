@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, time
 from pathlib import Path
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal, get_args, get_origin
 
 import annotated_types
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -98,6 +98,14 @@ ID_LIST_FORM = "Discord ids (digits) separated by commas, e.g. 12345678901234567
 SECRET_FIELDS = ("discord_token", "log_secret")  # their value is never echoed in an error
 
 
+def _choices(kind: object) -> tuple[str, ...]:
+    """The values of a ``Literal`` setting (``Weekday``; ``Language | None``), so an error can list them."""
+    for arg in (kind, *get_args(kind)):
+        if get_origin(arg) is Literal:
+            return get_args(arg)
+    return ()
+
+
 def _expected(name: str) -> str:
     """What a setting must look like, in plain words, from its type and bounds."""
     field = Settings.model_fields[name]
@@ -106,8 +114,12 @@ def _expected(name: str) -> str:
         return ID_LIST_FORM
     if kind is bool:
         return "true or false"
+    choices = _choices(kind)
+    if choices:
+        return "one of " + ", ".join(choices)
     words = {int: "a whole number", float: "a number", int | None: "a Discord id (digits)",
-             Path: "a path"}.get(kind, "text")
+             Path: "a path", time: "a time of day HH:MM (UTC unless an offset is given: 08:00, 09:30+02:00)",
+             }.get(kind, "text")
     for bound in field.metadata:
         if isinstance(bound, annotated_types.Ge):
             words += f" of at least {bound.ge:g}"
