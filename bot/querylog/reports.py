@@ -685,14 +685,16 @@ def replay(
     """Ask the logged questions again (each distinct question and language once, compared with its latest
     logged answer) and report what changed: ``now_answered``, ``lost``, ``changed`` (first citation);
     questions the retriever failed on are listed in ``errors``. ``down_before`` counts the 👎 its logged
-    answers got: a changed answer that had 👎 is likely a fix."""
+    answers got: a changed answer that had 👎 is likely a fix. A follow-up is asked as the bot understood it
+    ("who else? (signed the declaration)"): typed alone it has no subject and would always look lost. Small
+    talk ("merci !") is no question and is left out."""
     lo, hi = _window(since, now)
     with _reader(db_path) as conn:
         rows = conn.execute(
-            "SELECT q.question, q.language, q.answered,"
+            "SELECT coalesce(q.understood, q.question), q.language, q.answered,"
             " (SELECT passage_id FROM citations c WHERE c.qid = q.qid ORDER BY rank LIMIT 1),"
             " (SELECT count(*) FROM votes v WHERE v.qid = q.qid AND v.value = -1)"
-            " FROM questions q WHERE q.ts >= ? AND q.ts < ? ORDER BY q.ts, q.qid",
+            f" FROM questions q WHERE q.ts >= ? AND q.ts < ? AND NOT q.{SMALL_TALK} ORDER BY q.ts, q.qid",
             (lo, hi),
         ).fetchall()
     latest: dict[tuple[str, str], dict[str, Any]] = {}
