@@ -478,6 +478,16 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "answered",
         "ja": "回答済み",
     },
+    "summary.rate_of": {
+        "fr": "{pct} des questions, politesses à part",
+        "en": "{pct} of the questions, small talk apart",
+        "ja": "雑談を除く質問の{pct}",
+    },
+    "summary.small_talk": {
+        "fr": "Politesses (« bonjour », « merci ») : {n}, hors du taux de réponse",
+        "en": "Small talk (“hi”, “thanks”): {n}, not in the answer rate",
+        "ja": "雑談（「こんにちは」「ありがとう」）: {n}件（回答率に含めない）",
+    },
     "summary.feedback": {
         "fr": "Avis",
         "en": "Feedback",
@@ -534,9 +544,9 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "質問",
     },
     "chart.rate": {
-        "fr": "taux de réponse",
-        "en": "answer rate",
-        "ja": "回答率",
+        "fr": "taux de réponse (hors politesses)",
+        "en": "answer rate (small talk apart)",
+        "ja": "回答率（雑談を除く）",
     },
     "chart.text": {
         "fr": "Questions par jour : {spark} (graphique : installer l'extra charts)",

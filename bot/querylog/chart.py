@@ -21,28 +21,30 @@ _SPARKS = "▁▂▃▄▅▆▇█"
 
 
 class Day(NamedTuple):
-    """Questions asked on one UTC day and how many were answered."""
+    """Messages on one UTC day, how many were answered, and how many were small talk ("hi", "merci")."""
 
     day: date
     questions: int
     answered: int
+    small_talk: int = 0
 
     @property
     def answer_rate(self) -> float | None:
-        return self.answered / self.questions if self.questions else None
+        """Answered / questions, small talk apart (as in the summary): a greeting is neither answered nor not."""
+        asked = self.questions - self.small_talk
+        return self.answered / asked if asked else None
 
 
-def fill_days(rows: Sequence[tuple[str, int, int]], since: float, now: float) -> list[Day]:
-    """``(YYYY-MM-DD, questions, answered)`` rows made into one ``Day`` per calendar day of the window (zeros
-    for quiet days), oldest first."""
+def fill_days(rows: Sequence[tuple[str, int, int, int]], since: float, now: float) -> list[Day]:
+    """``(YYYY-MM-DD, questions, answered, small talk)`` rows made into one ``Day`` per calendar day of the
+    window (zeros for quiet days), oldest first."""
     start = datetime.fromtimestamp(since, UTC).date()
     end = datetime.fromtimestamp(now, UTC).date()
-    known = {date.fromisoformat(d): (q, a) for d, q, a in rows}
+    known = {date.fromisoformat(d): (q, a, s) for d, q, a, s in rows}
     days = []
     for n in range((end - start).days + 1):
         day = start + timedelta(days=n)
-        q, a = known.get(day, (0, 0))
-        days.append(Day(day, q, a))
+        days.append(Day(day, *known.get(day, (0, 0, 0))))
     return days
 
 

@@ -295,7 +295,8 @@ def format_summary(data: Summary, language: str | None = "en") -> str:
     votes, lat, wow = data.votes, data.latency_ms, data.week_over_week
     lines += [
         f"{lab('questions')}: {data.questions} · {lab('members')}: {data.members} · "
-        f"{lab('answered')}: {data.answered} ({_pct(data.answer_rate)})",
+        f"{lab('answered')}: {data.answered} ({lab('rate_of', pct=_pct(data.answer_rate))})",
+        lab("small_talk", n=data.small_talk),
         f"{lab('feedback')}: 👍 {votes.up} · 👎 {votes.down} ({_pct(votes.up_rate)} {lab('positive')})",
         f"{lab('latency')}: p50 {_ms(lat.p50)} · p95 {_ms(lat.p95)} · max {_ms(lat.max)}",
         f"{lab('languages')}: " + ", ".join(
@@ -321,8 +322,8 @@ def daily(
     lo, hi = _window(since, now)
     with _reader(db_path, guild_id) as conn:
         rows = conn.execute(
-            "SELECT date(ts, 'unixepoch') AS day, count(*), coalesce(sum(answered), 0) FROM questions"
-            " WHERE ts >= ? AND ts < ? GROUP BY day ORDER BY day",
+            "SELECT date(ts, 'unixepoch') AS day, count(*), coalesce(sum(answered), 0),"
+            f" coalesce(sum({SMALL_TALK}), 0) FROM questions WHERE ts >= ? AND ts < ? GROUP BY day ORDER BY day",
             (lo, hi),
         ).fetchall()
     return chart.fill_days(rows, since, hi)

@@ -91,7 +91,7 @@ def test_format_summary_in_three_languages(filled: tuple[Path, float]) -> None:
     data = reports.summary(db, 7, now=now)
     en = reports.format_summary(data, "en")
     assert en.splitlines()[0] == "**Query log — last 7 days**"
-    assert "Questions: 11 · members: 7 · answered: 4 (36.4%)" in en
+    assert "Questions: 11 · members: 7 · answered: 4 (36.4% of the questions, small talk apart)" in en
     assert "👍 3 · 👎 3 (50.0% positive)" in en
     assert "p50 50 ms · p95 100 ms · max 100 ms" in en
     assert "fr 7 (28.6%), en 3 (66.7%), ja 1 (0.0%)" in en
