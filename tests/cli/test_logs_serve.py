@@ -110,3 +110,22 @@ def test_arbitrary_sql_behind_a_flag(tmp_path: Path) -> None:
     finally:
         wrapper.send_signal(signal.SIGTERM)
         wrapper.wait(20)
+
+
+@pytest.mark.slow
+def test_the_access_log_shows_paths_never_query_strings(tmp_path: Path) -> None:
+    # a query string can hold a member's words (a filter, a search, typed SQL): not for the terminal or journal
+    terminal = (tmp_path / "terminal.txt").open("wb")
+    wrapper, port, _db, _temp = serve(tmp_path, "--allow-sql", stderr=terminal)
+    try:
+        assert get(port, "/queries/most_asked.json?_shape=array&note=jane%40example.com") == 200
+        assert get(port, "/queries.json?sql=select+%27my+secret+question%27") == 200
+        assert get(port, "/queries/no_such_page.json?q=hidden+words") == 404
+    finally:
+        wrapper.send_signal(signal.SIGTERM)
+        wrapper.wait(20)
+    terminal.close()
+    said = (tmp_path / "terminal.txt").read_text()
+    assert '"GET /queries/most_asked.json HTTP/1.1" 200' in said  # the access log still shows what was served
+    assert '"GET /queries.json HTTP/1.1" 200' in said
+    assert "jane" not in said and "secret" not in said and "hidden" not in said and "sql=" not in said
