@@ -58,7 +58,8 @@ def build_retriever(
     if cache_path is None:
         return Retriever(load_knowledge(Path(directory), served), frequencies=frequencies)
     parsed = ParsedFiles(Path(cache_path).with_name(PARSED_CACHE_NAME))  # unchanged files are not parsed again
-    kb = load_knowledge(Path(directory), served, parse=parsed.parse)
+    kb = load_knowledge(Path(directory), served or parsed.served, parse=parsed.parse)  # at start: the last load's
+    parsed.remember(Served.of(kb))
     parsed.save()
     del parsed  # its pickled files are as large as the corpus: gone before the index is built
     return Retriever(kb, cache=IndexCache(cache_path), frequencies=frequencies)

@@ -4,7 +4,8 @@ Nothing here raises for a bad file: each problem becomes a :class:`LoadError` (`
 worded for moderators), the file is skipped, and every other file still loads. Links that lead outside
 the folder, oversized and unreadable files are refused; one file is parsed by :mod:`bot.knowledge.parse`.
 
-When two files claim one id, the one already served keeps it (``Served``: what the running bot had),
+When two files claim one id, the one already served keeps it (``Served``: what the running bot had, or at
+start what the last load served, kept in the knowledge cache),
 then the older file, then the first path: a newcomer never switches off a served document or glossary.
 """
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import logging
 import pickle
 from pathlib import Path
 
 from bot.atomic import atomic_write
 from bot.datadir import private_folder
+from bot.knowledge.loader import Served
 from bot.knowledge.parse import ParsedFile, parse_file
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,7 @@ class _ProjectUnpickler(pickle.Unpickler):
 
 
 _KEY = 16  # bytes of a file's key
+_SERVED = bytes(_KEY)  # the frame of which file served each id at the last load (JSON), not a file's key
 
 
 def _frames(body: memoryview) -> dict[bytes, bytes]:
@@ -105,9 +108,24 @@ class ParsedFiles:
         self._used[key] = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
         return parsed
 
+    @property
+    def served(self) -> Served:
+        """Which file served each document and glossary id at the last load: at start, with no running bot to
+        ask, those files keep their ids, so editing a served file never hands its id to a forgotten copy."""
+        try:
+            owners = json.loads(self._saved.get(_SERVED, b"{}"))
+            return Served(dict(owners.get("documents", {})), dict(owners.get("glossary", {})))
+        except (ValueError, TypeError, AttributeError):  # damaged: the older file keeps the id, as without it
+            return Served()
+
+    def remember(self, served: Served) -> None:
+        """Keep ``served`` (this load's owners) for the next start."""
+        owners = {"documents": served.documents, "glossary": served.glossary}
+        self._used[_SERVED] = json.dumps(owners, ensure_ascii=False, sort_keys=True).encode()
+
     def save(self) -> None:
         """Keep what the last load used (atomically); nothing is written when nothing changed."""
-        if self._used.keys() == self._saved.keys():
+        if self._used == self._saved:
             return
         try:
             private_folder(self.path.parent)
