@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from bot.knowledge.files import MAX_FILE_BYTES, too_big
 from bot.knowledge.parse import KNOWLEDGE_SUFFIXES, SIDECAR_SUFFIX, ParsedFile, parse_file, sidecar_name, suffix_list
-from bot.knowledge.problems import FileProblem, FileProblems, all_problems
+from bot.knowledge.problems import Claim, FileProblem, FileProblems, IdKind, all_problems
 from bot.models import KnowledgeBase, LoadError
 
 TRASH_DIR = "_trash"  # where /kb remove puts files (ignored like every "_" name)
@@ -95,6 +95,7 @@ class Loader:
     glossary_paths: dict[str, str] = field(default_factory=dict)
     visited: set[str] = field(default_factory=set)
     candidates: list[Candidate] = field(default_factory=list)
+    refused: list[tuple[str, tuple[Claim, ...]]] = field(default_factory=list)  # refused files and their ids
     parse: Parse = parse_file  # or a cache's parse
 
     def error(self, path: str, line: int, message: str) -> None:
@@ -157,6 +158,8 @@ class Loader:
             parsed = self.parse(path, read_file(entry), sidecar)
         except (FileProblem, FileProblems) as problem:
             self.problems(path, problem)
+            if isinstance(problem, FileProblems) and problem.claims:
+                self.refused.append((path, problem.claims))
             return
         try:
             mtime = entry.stat().st_mtime
@@ -198,17 +201,11 @@ class Loader:
         doc = parsed.document
         refused = False
         if doc is not None and doc.id in self.doc_paths:
-            first = self.doc_paths[doc.id]
-            message = f'the id "{doc.id}" is already used by {first}; give this file another id (it was not loaded)'
-            self.error(parsed.id_path or path, parsed.id_line, message)
+            self.error(parsed.id_path or path, parsed.id_line, _taken(IdKind.DOCUMENT, doc.id, self.doc_paths[doc.id]))
             refused = True
         for entry, line in zip(parsed.glossary, parsed.glossary_lines, strict=True):
             if entry.id in self.glossary_paths:
-                first = self.glossary_paths[entry.id]
-                self.error(
-                    path, line, f'glossary id "{entry.id}" is already used in {first}; use another id '
-                    "(this file was not loaded)"
-                )
+                self.error(path, line, _taken(IdKind.GLOSSARY, entry.id, self.glossary_paths[entry.id]))
                 refused = True
         if refused:
             return False
@@ -218,6 +215,17 @@ class Loader:
             self.glossary_paths[entry.id] = path
         return True
 
+    def clashes_of_refused(self) -> None:
+        """The ids of files refused for other problems that a served file holds: said now, with those problems,
+        rather than only once they are fixed."""
+        for path, claims in self.refused:
+            for claim in claims:
+                owners = self.doc_paths if claim.kind is IdKind.DOCUMENT else self.glossary_paths
+                first = owners.get(claim.id)
+                if first is not None and first != path:
+                    self.error(path, claim.line, _taken(claim.kind, claim.id, first))
+        self.refused.clear()
+
     def add(self, path: str, parsed: ParsedFile) -> None:
         if parsed.document is not None:
             self.kb.documents.append(parsed.document)
@@ -225,6 +233,13 @@ class Loader:
         self.kb.glossary.extend(replace(entry, path=path) for entry in parsed.glossary)
         self.kb.chat.extend(parsed.chat)
         self.kb.related.extend(parsed.related)
+
+
+def _taken(kind: IdKind, taken: str, first: str) -> str:
+    """The message for an id another file already holds."""
+    if kind is IdKind.DOCUMENT:
+        return f'the id "{taken}" is already used by {first}; give this file another id (it was not loaded)'
+    return f'glossary id "{taken}" is already used in {first}; use another id (this file was not loaded)'
 
 
 def load_directory(directory: Path, served: Served | None = None, parse: Parse = parse_file) -> Loader:
@@ -241,6 +256,7 @@ def load_directory(directory: Path, served: Served | None = None, parse: Parse =
     else:
         loader.walk(directory, PurePosixPath())
         loader.settle()
+        loader.clashes_of_refused()
         kb.errors.sort(key=lambda e: (e.path, e.line))
     kb.loaded_at = datetime.now(UTC)
     return loader

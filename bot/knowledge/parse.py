@@ -19,7 +19,7 @@ from bot.knowledge.ids import passage_ids
 from bot.knowledge.language import language_warning
 from bot.knowledge.meta import ID_RE, Meta, as_text, check_keys, check_source, read_meta, text_list
 from bot.knowledge.paragraphs import split_paragraphs
-from bot.knowledge.problems import FileProblem, Problems
+from bot.knowledge.problems import Claim, FileProblem, IdKind, Problems
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
 from bot.models import LANGUAGES, ChatKind, ChatPhrases, Document, GlossaryEntry, Passage, RelatedWords
 
@@ -79,6 +79,16 @@ def front_matter(lines: list[str]) -> tuple[ParsedYaml | None, int]:
             parsed.first_line = 1
             return parsed, index + 1
     raise FileProblem(1, 'the front matter that starts on line 1 is never closed: add a line with just "---" after it')
+
+
+def _id_claim(parsed: ParsedYaml | None) -> list[Claim]:
+    """The document id written in ``parsed`` (front matter or FAQ), if it is a valid one."""
+    if parsed is None or not isinstance(parsed.data, dict):
+        return []
+    doc_id = as_text(parsed.data.get("id"))
+    if not doc_id or not ID_RE.fullmatch(doc_id):
+        return []
+    return [Claim(IdKind.DOCUMENT, doc_id, parsed.key_lines.get("id", parsed.first_line))]
 
 
 def _document(meta: Meta, path: str, kind: str, passage_count: int) -> Document:
@@ -155,7 +165,7 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
     paragraphs = oversize.split_paragraphs(split_paragraphs(lines, body, markdown))
     if not paragraphs:
         problems.add(FileProblem(1, NO_PASSAGES_MD if markdown else NO_PASSAGES_TXT))
-    problems.raise_any()
+    problems.raise_any(_id_claim(parsed))
     assert meta is not None  # a missing key is a problem, raised above
     result = build_document(meta, path, paragraphs)
     result.warnings.extend(problems.warnings)
@@ -255,7 +265,7 @@ def _parse_faq(path: str, parsed: ParsedYaml) -> ParsedFile:
     meta = read_meta(parsed, "the FAQ", problems, extra_keys=FAQ_KEYS)
     entries = _items(parsed, "entries", problems, NO_FAQ_ENTRIES)
     built = [_faq_entry(e.value, e.number, e.line, e.key_lines, meta, path, problems) for e in entries]
-    problems.raise_any()
+    problems.raise_any(_id_claim(parsed))
     assert meta is not None
     items = [item for item in built if item is not None]
     ids = passage_ids(meta.id, ((heading, text) for heading, text, _ in items))
@@ -284,7 +294,8 @@ def _parse_glossary(parsed: ParsedYaml) -> ParsedFile:
             continue
         result.glossary.append(item)
         result.glossary_lines.append(line)
-    problems.raise_any()
+    problems.raise_any([Claim(IdKind.GLOSSARY, entry_id, line) for entry_id, line in seen.items()
+                        if ID_RE.fullmatch(entry_id)])
     result.warnings.extend(problems.warnings)
     return result
 

@@ -7,7 +7,9 @@ and raises :class:`FileProblems` at the end, so ``knowledge check`` lists them a
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -24,12 +26,28 @@ class FileProblem(Exception):
         self.path = path
 
 
-class FileProblems(Exception):
-    """Every problem found in one file (at least one), in line order."""
+class IdKind(StrEnum):
+    DOCUMENT = "document"
+    GLOSSARY = "glossary"
 
-    def __init__(self, problems: list[FileProblem]) -> None:
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An id a refused file holds: a clash with another file is reported with the file's other problems, not
+    only once they are fixed (the moderators' guide promises every problem of a file at once)."""
+
+    kind: IdKind
+    id: str
+    line: int
+
+
+class FileProblems(Exception):
+    """Every problem found in one file (at least one), in line order; ``claims``: the ids it holds."""
+
+    def __init__(self, problems: list[FileProblem], claims: Sequence[Claim] = ()) -> None:
         super().__init__("; ".join(p.message for p in problems))
         self.problems = sorted(problems, key=lambda p: (p.path or "", p.line))
+        self.claims = tuple(claims)
 
 
 class Problems:
@@ -53,9 +71,9 @@ class Problems:
             self.add(problem)
             return None
 
-    def raise_any(self) -> None:
+    def raise_any(self, claims: Sequence[Claim] = ()) -> None:
         if self.found:
-            raise FileProblems(list(self.found))
+            raise FileProblems(list(self.found), claims)
 
 
 def all_problems(error: FileProblem | FileProblems) -> list[FileProblem]:
