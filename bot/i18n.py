@@ -77,6 +77,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "OK! Ask me another question about the declaration any time, or see /topics.",
         "ja": "了解です。共同声明について、ほかにも質問をどうぞ（/トピック で扱っている内容が見られます）。",
     },
+    "chat.unknown": {
+        "fr": "Je ne connais pas la commande {command} : /sujets, /aide, /quitter (ou Ctrl-D).",
+        "en": "I do not know the command {command}: /topics, /help, /quit (or Ctrl-D).",
+        "ja": "{command} というコマンドはありません。/トピック、/ヘルプ、/終了（または Ctrl-D）をどうぞ。",
+    },
     "chat.help": {
         "fr": (
             "Posez une question en français, en anglais ou en japonais, par exemple « Qui a signé la "

@@ -135,6 +135,12 @@ def _questions(args: argparse.Namespace) -> Iterable[tuple[int, str]] | None:
     return [(0, args.question)]
 
 
+def _looks_like_a_command(line: str) -> bool:
+    """One word starting with "/" ("/foo", "/topic"): a command the chat does not know."""
+    word = line.strip()
+    return word.startswith("/") and len(word) > 1 and not any(c.isspace() for c in word)
+
+
 def run_ask(args: argparse.Namespace) -> int:
     return quietly_on_broken_pipe(lambda: asyncio.run(_ask(args)))
 
@@ -273,6 +279,8 @@ async def _chat(args: argparse.Namespace) -> int:
                 args.console.print(topics_text(assistant.knowledge, language))
             elif command is ChatCommand.HELP:
                 args.console.print(Text(t("chat.help", language)))
+            elif _looks_like_a_command(question):  # "/foo": a mistyped command, not a question to search
+                args.console.print(Text(t("chat.unknown", language, command=question.strip())))
             elif question.strip():
                 await _answer_one(assistant, querylog, question, args, conversations)
             else:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.cli.output import error, print_json, progress, table
+from bot.cli.output import MISSING, error, print_json, progress, table
 from bot.i18n import plural
 from bot.limits import DAY, parse_duration, parse_window
 from bot.querylog import fingerprint, reports, schema
@@ -104,7 +104,7 @@ def _summary(args: argparse.Namespace) -> int:
         ("unanswered", data.unanswered, ""),
         ("small talk", data.small_talk, "greetings and thanks: not in the answer rate"),
         ("feedback", f"👍 {votes.up}  👎 {votes.down}", f"{_pct(votes.up_rate)} positive"),
-        ("latency", f"p50 {lat.p50} ms", f"p95 {lat.p95} ms  max {lat.max} ms"),
+        ("latency", f"p50 {_ms(lat.p50)}", f"p95 {_ms(lat.p95)}  max {_ms(lat.max)}"),
     ]))
     for title, groups in (("language", data.by_language), ("front end", data.by_frontend)):
         rows = [(k, v.questions, v.answered, _pct(v.answer_rate)) for k, v in groups.items()]
@@ -262,6 +262,11 @@ def _passages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ms(value: float | None) -> str:
+    """A latency, or an en dash when no question was timed (an empty period)."""
+    return MISSING if value is None else f"{value} ms"
+
+
 def _private_output(path: Path) -> TextIO:
     """An export holds member questions and hashes: written 0600 like the log (an existing file is made so too)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -273,7 +278,11 @@ def _export(args: argparse.Namespace) -> int:
     since = _since(args)
     db = _db_path(args)
     if args.out:
-        with _private_output(Path(args.out)) as out:
+        try:
+            output = _private_output(Path(args.out))
+        except OSError as exc:  # a folder that does not exist, no permission: one line, not "[Errno 2] …"
+            return error(f"cannot write {args.out}: {(exc.strerror or str(exc)).lower()}", 2)
+        with output as out:
             n = reports.export(db, out, args.format, since=since, progress=progress("exporting"))
         print(f"exported {_count('questions', n)} to {args.out}", file=sys.stderr)
     else:
