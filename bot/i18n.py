@@ -110,6 +110,13 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Please ask a question, for example: “Who signed the declaration?”",
         "ja": "質問を入力してください。例：「共同声明に署名したのは誰ですか？」",
     },
+    "question_too_long": {
+        "fr": "Ce message est trop long ({length} caractères) ; posez la question seule, en {limit} caractères au "
+              "plus.",
+        "en": "That message is too long ({length} characters); please ask the question alone, in at most {limit} "
+              "characters.",
+        "ja": "メッセージが長すぎます（{length}文字）。質問だけを{limit}文字以内で送ってください。",
+    },
     "too_long": {
         "fr": "Ce message est trop long ({length} caractères) et je n'y trouve pas de question (une phrase avec "
               "« ? ») ; posez la question seule, en {limit} caractères au plus.",

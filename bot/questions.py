@@ -53,6 +53,17 @@ def _last_question(text: str) -> str | None:
     return None
 
 
+def headline(question: str, limit: int) -> str:
+    """What a title shows of a question: all of it when it fits, else its last sentence with a "?" (context
+    first, the question at the end, as members write), else all of it (the caller clips it)."""
+    if len(question) <= limit:
+        return question
+    for sentence in reversed(_SENTENCE_END.split(question)):
+        if any(mark in sentence for mark in _QUESTION_MARKS):
+            return sentence.strip() if len(sentence.strip()) <= limit else question
+    return question
+
+
 def clean_question(text: str | None) -> str:
     """Return the question ready for retrieval, or raise ``QuestionError``.
 
@@ -64,8 +75,9 @@ def clean_question(text: str | None) -> str:
         raise QuestionError("empty")
     if len(text) > MAX_QUESTION_CHARS:
         text = _last_question(text) or text
-    if len(text) > MAX_QUESTION_CHARS:
-        raise QuestionError("too_long", length=len(text), limit=MAX_QUESTION_CHARS)
+    if len(text) > MAX_QUESTION_CHARS:  # with a "?": a question was there, it is the length that is wrong
+        key = "question_too_long" if any(mark in text for mark in _QUESTION_MARKS) else "too_long"
+        raise QuestionError(key, length=len(text), limit=MAX_QUESTION_CHARS)
     # Invisible characters go first: "<@\u200b123>" or "@\u200beveryone" must not become a mention below.
     cleaned = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
     cleaned = _MENTION.sub(" ", cleaned)

@@ -16,6 +16,7 @@ from bot.limits import (
     DISCORD_EMBED_TITLE,
     ELLIPSIS,
 )
+from bot.questions import headline
 from bot.render import whole_blocks
 
 ANSWER_COLOUR = discord.Colour(0x2B59C3)
@@ -54,7 +55,7 @@ def fit_blocks(blocks: list[str], limit: int, separator: str = "\n\n") -> str:
 def answer_embed(question: str, citation_blocks: list[str], footer: str) -> discord.Embed:
     """The reply to an answered question: the question, numbered citations (title, source link), a footer."""
     embed = discord.Embed(
-        title=escape_user_text(question, DISCORD_EMBED_TITLE),
+        title=escape_user_text(headline(question, DISCORD_EMBED_TITLE), DISCORD_EMBED_TITLE),
         description=fit_blocks(citation_blocks, DISCORD_EMBED_DESCRIPTION),
         colour=ANSWER_COLOUR,
     )
@@ -65,7 +66,7 @@ def answer_embed(question: str, citation_blocks: list[str], footer: str) -> disc
 def abstain_embed(question: str, message: str, footer: str = "") -> discord.Embed:
     """The short honest reply when the corpus holds no answer (``message`` carries the /topics hint)."""
     embed = discord.Embed(
-        title=escape_user_text(question, DISCORD_EMBED_TITLE),
+        title=escape_user_text(headline(question, DISCORD_EMBED_TITLE), DISCORD_EMBED_TITLE),
         description=clip(message, DISCORD_EMBED_DESCRIPTION),
         colour=ABSTAIN_COLOUR,
     )
