@@ -21,7 +21,7 @@ from bot.knowledge.meta import ID_RE, Meta, as_text, check_keys, check_source, r
 from bot.knowledge.paragraphs import split_paragraphs
 from bot.knowledge.problems import Claim, FileProblem, IdKind, Problems
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
-from bot.models import LANGUAGES, ChatKind, ChatPhrases, Document, GlossaryEntry, Passage, RelatedWords
+from bot.models import LANGUAGES, ChatKind, ChatPhrases, Document, GlossaryEntry, Language, Passage, RelatedWords
 
 MIN_GLOSSARY_TERMS = 2
 FAQ_KEYS = ("type", "entries")
@@ -333,13 +333,19 @@ def _glossary_entry(
     return GlossaryEntry(id=entry_id, terms=terms)
 
 
+def _list_language(parsed: ParsedYaml) -> Language:
+    """The ``language`` of a chat or related-words file: one list serves one language."""
+    language = as_text(parsed.data.get("language"))
+    if language not in LANGUAGES:
+        line = parsed.key_lines.get("language", parsed.first_line)
+        raise FileProblem(line, f'"language" must be one of {", ".join(LANGUAGES)} (got "{language or ""}")')
+    return language
+
+
 def _parse_chat(parsed: ParsedYaml) -> ParsedFile:
     """Chat phrases of one language: what members write around questions (see knowledge/README.md)."""
     data, lines = parsed.data, parsed.key_lines
-    language = as_text(data.get("language"))
-    if language not in LANGUAGES:
-        line = lines.get("language", parsed.first_line)
-        raise FileProblem(line, f'"language" must be one of {", ".join(LANGUAGES)} (got "{language or ""}")')
+    language = _list_language(parsed)
     kinds = [k.value for k in ChatKind]
     result = ParsedFile()
     for key, value in data.items():
@@ -358,10 +364,7 @@ def _parse_chat(parsed: ParsedYaml) -> ParsedFile:
 def _parse_related(parsed: ParsedYaml) -> ParsedFile:
     """Related words of one language: ``what members write: [the words the sources use]`` (knowledge/README.md)."""
     data, lines = parsed.data, parsed.key_lines
-    language = as_text(data.get("language"))
-    if language not in LANGUAGES:
-        line = lines.get("language", parsed.first_line)
-        raise FileProblem(line, f'"language" must be one of {", ".join(LANGUAGES)} (got "{language or ""}")')
+    language = _list_language(parsed)
     result = ParsedFile()
     for key, value in data.items():
         if key in ("type", "language"):
