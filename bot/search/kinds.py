@@ -66,7 +66,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.PRESENT: re.compile(
         r"\b(?:currently|current|right now|nowadays|these days|today|now)\b|\baujourd'hui\b|\baujourd’hui\b"
         r"|\bactuel(?:le|s|les)?\b|\bactuellement\b|\ben ce moment\b|\bde nos jours\b"
-        r"|現在|今の|今は|今なに|今何|いまの|いまは"
+        r"|\bmaintenant\b|\b(?:still|latest)\b"  # "now", "still" in each language: 今も, toujours (en poste)
+        r"|\b(?:est|sont|es|êtes|il|elle|ils|elles) toujours\b|\btoujours (?:en poste|actif)"
+        r"|現在|今の|今は|今なに|今何|いまの|いまは|今も|今でも|いまも|最新"
         r"|\bthis (?:year|month)\b|\bcette année\b|\bce mois-ci\b|今年|今月"
     ),
     Kind.WEATHER: re.compile(r"\bweather\b|\bm[ée]t[ée]o\b|\bquel temps\b|天気|気温|天候"),

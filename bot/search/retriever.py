@@ -43,6 +43,7 @@ from bot.search.analysis import (
 from bot.search.bm25 import BM25Index, best_positions
 from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon
+from bot.search.countries import Countries
 from bot.search.evidence import (
     Counted,
     asks_name,
@@ -275,9 +276,12 @@ class Retriever:
         b: float = 0.75,
         cache: IndexCache | None = None,
         frequencies: WordFrequencies | None = None,
+        countries: Countries | None = None,
     ) -> None:
         self.indexed = indexed = build_index(kb.passages, _indexed_text, k1=k1, b=b, cache=cache)
         self.frequencies = frequencies or WordFrequencies()  # after the build: their peaks do not add up
+        self.countries = countries or Countries()
+        self._subjects: frozenset[str] | None = None  # the countries the corpus is about, read at the first need
         self.kb = kb = _without_skipped(kb, indexed.skipped)
         self.passages = list(kb.passages)
         self.index = indexed.index
@@ -380,7 +384,8 @@ class Retriever:
         span = (0, 0)
         content = mask_interrogatives(question)  # "quel jour", "what date": what is asked, not about what
         words = base_tokens(content, lang)
-        first_start = words[0][1] if words else 0
+        # the question's first word, interrogatives included: "how does BM25 work?" names BM25
+        first_start = next((i for i, c in enumerate(question) if c.isalnum()), 0)
         japanese = self._japanese_words(content, words)
         straddling: list[str] = []  # bigrams across two Japanese words (済官 in 経済官庁): scored, not units
         previous: Unit | None = None
@@ -664,6 +669,8 @@ class Retriever:
         folded = [fold(self.passages[i].text) for i in chosen] if titled else []
         if any(not any(name in text for text in folded) for name in titled):
             return "low-coverage"  # マクロン大統領: a titled name the cited passages do not mention
+        if not self._countries_cited(query, chosen):
+            return "low-coverage"  # "the Italy–Japan agreement", l'Allemagne, 中国: a country the passages do not name
         if not self._numbers_in_best(query, chosen):
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
         if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds:
@@ -678,6 +685,16 @@ class Retriever:
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             return "low-score"
         return ""
+
+    def _countries_cited(self, query: Query, chosen: list[int]) -> bool:
+        """Every country the question names is named in a cited passage, but those the corpus is about."""
+        asked = self.countries.named(query.text)
+        if not asked:
+            return True
+        if self._subjects is None:
+            self._subjects = self.countries.subjects([p.text for p in self.passages])
+        cited = frozenset().union(*(self.countries.named(self.passages[i].text) for i in chosen))
+        return asked - self._subjects <= cited
 
     def _numbers_in_best(self, query: Query, chosen: list[int]) -> bool:
         """The best cited passage holds every number the question gives, not only a weaker one cited beside it."""

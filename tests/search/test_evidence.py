@@ -220,3 +220,31 @@ def test_a_count_of_a_named_thing_is_counted_where_that_thing_is(retriever: Retr
     _abstains(retriever, "How many French startups went to VivaTech?", "uncounted")
     _abstains(retriever, "How many Japanese startups exhibited at CEATEC?", "uncounted")
     _answered_with(retriever, "How many Japanese startups pitched at Station F?", "five")
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "reason"),
+    [
+        ("Did Japan sign the same kind of declaration with Spain?", "low-coverage"),  # a country no passage names
+        ("Quel accord la France a-t-elle conclu avec le Brésil sur l'IA ?", "low-coverage"),
+        ("韓国とのスタートアップ協力の内容は？", "low-coverage"),
+        ("Is Yoji Muto still vice-minister?", "after-corpus"),  # "still", "toujours", 今も: asked about today
+        ("Mounir Mahjoubi est-il toujours secrétaire d'État ?", "after-corpus"),
+        ("武藤氏は今も副大臣ですか？", "after-corpus"),
+        ("What is Kubernetes used for in the declaration?", "low-coverage"),  # a name right after the interrogative
+    ],
+)
+def test_a_country_today_or_a_name_the_sources_lack_abstains(retriever: Retriever, near_miss: str, reason: str) -> None:
+    _abstains(retriever, near_miss, reason)
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("Who signed the declaration for Japan?", ("Muto",)),  # Japan is what the corpus is about: no citing needed
+        ("Qui a signé la déclaration pour la France ?", ("Gény", "Mahjoubi")),
+        ("Which countries chaired the G20 and the G7 in 2019?", ("Japan", "France")),
+    ],
+)
+def test_the_countries_the_corpus_is_about_need_no_citing(retriever: Retriever, question: str, facts) -> None:
+    _answered_with(retriever, question, *facts)
