@@ -64,9 +64,11 @@ def absurd_tokens(passages: Iterable[Passage]) -> list[FileProblem]:
         longest = max((m.group(0) for m in _TOKEN.finditer(passage.text)), key=len, default=None)
         if longest is not None:
             seen.add(passage.line)
+            cut = len(passage.text) >= MAX_PASSAGE_CHARS and passage.text.endswith(longest)  # runs on past it
+            size = f"a word of {len(longest):,} characters or more" if cut else f"a {len(longest):,}-character word"
             warnings.append(FileProblem(
                 passage.line,
-                f"a {len(longest):,}-character word ({longest[:20]}…) is no word anyone asks about; it is not "
+                f"{size} ({longest[:20]}…) is no word anyone asks about; it is not "
                 "corrected for typos. Check the text (pasted data, a missing space?)",
             ))
     return warnings
