@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.buildcheck import BuildBudget, check_build
-from bot.i18n import DEFAULT_LANGUAGE
-from bot.knowledge.loader import Served, load_knowledge, shrinkage
+from bot.i18n import DEFAULT_LANGUAGE, t
+from bot.knowledge.loader import Served, load_directory, load_knowledge, shrinkage
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
 from bot.models import Answer, KnowledgeBase, LoadError
 from bot.questions import clean_question
@@ -35,6 +35,7 @@ class ReloadResult:
     """What a reload did: ``swapped`` is False when nothing loaded and the previous index stays.
 
     ``dropped`` names what was served before and is smaller now (``lemoci-en: 15 passages before, 0 now``).
+    ``kept``: files with errors still served in their last good version.
     """
 
     swapped: bool
@@ -43,6 +44,15 @@ class ReloadResult:
     errors: list[LoadError] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     warnings: list[LoadError] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+def log_problems(kb: KnowledgeBase) -> None:
+    """Log the load's errors, then one line per file served in its last good version (English, as all logs)."""
+    for error in kb.errors:
+        log.warning("knowledge file refused: %s", error)
+    for path in kb.kept:
+        log.warning("knowledge file kept: %s", t("kb.kept_file", "en", path=path))
 
 
 def build_retriever(
@@ -58,8 +68,9 @@ def build_retriever(
     if cache_path is None:
         return Retriever(load_knowledge(Path(directory), served), frequencies=frequencies)
     parsed = ParsedFiles(Path(cache_path).with_name(PARSED_CACHE_NAME))  # unchanged files are not parsed again
-    kb = load_knowledge(Path(directory), served or parsed.served, parse=parsed.parse)  # at start: the last load's
-    parsed.remember(Served.of(kb))
+    loader = load_directory(Path(directory), served or parsed.served, parsed.parse, parsed.last_good)  # at start:
+    kb = loader.kb  # the last load's owners; a served file broken since keeps its last good parse
+    parsed.remember(Served.of(kb), loader.added)
     parsed.save()
     del parsed  # its pickled files are as large as the corpus: gone before the index is built
     return Retriever(kb, cache=IndexCache(cache_path), frequencies=frequencies)
@@ -139,11 +150,12 @@ class Assistant:
                 self._retriever.frequencies,
             )
             kb = retriever.kb
-            for error in kb.errors:
-                log.warning("knowledge file refused: %s", error)
+            log_problems(kb)
             if not kb.passages:
                 log.warning("reload of %s loaded no passage; keeping the previous index", self.knowledge_dir)
-                return ReloadResult(False, len(kb.documents), 0, list(kb.errors), warnings=list(kb.warnings))
+                return ReloadResult(
+                    False, len(kb.documents), 0, list(kb.errors), warnings=list(kb.warnings), kept=list(kb.kept)
+                )
             dropped = shrinkage(before, kb)
             for line in dropped:
                 log.warning("reload lost what was served: %s", line)
@@ -152,7 +164,7 @@ class Assistant:
             log.info("index reloaded: %d documents, %d passages, %d errors",
                      len(kb.documents), len(kb.passages), len(kb.errors))
             return ReloadResult(
-                True, len(kb.documents), len(kb.passages), list(kb.errors), dropped, list(kb.warnings)
+                True, len(kb.documents), len(kb.passages), list(kb.errors), dropped, list(kb.warnings), list(kb.kept)
             )
 
     def close(self) -> None:

@@ -345,6 +345,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Errors of the last load ({count}):",
         "ja": "前回の読み込みのエラー（{count} 件）:",
     },
+    "kb.kept_file": {
+        "fr": "{path} : sa dernière bonne version reste servie jusqu'à correction des problèmes ci-dessus",
+        "en": "{path}: serving its last good version until the problems above are fixed",
+        "ja": "{path}: 上記の問題が直るまで、最後に正常だった版を使い続けます",
+    },
     "kb.no_errors": {
         "fr": "Le dernier chargement n'a eu aucune erreur.",
         "en": "The last load had no errors.",

@@ -135,6 +135,7 @@ class KnowledgeBase:
     chat: list[ChatPhrases] = field(default_factory=list)
     related: list[RelatedWords] = field(default_factory=list)
     warnings: list[LoadError] = field(default_factory=list)  # loaded anyway (an ignored key, another language)
+    kept: list[str] = field(default_factory=list)  # files with errors served in their last good version
     loaded_at: datetime | None = None
 
     @property

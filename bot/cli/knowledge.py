@@ -75,6 +75,9 @@ def _plural(count: int, word: str, plural: str = "") -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
+KEPT_NOTE = "a file the running bot served keeps its last good version there"  # check has no memory of loads
+
+
 def run_check(args: argparse.Namespace) -> int:
     directory, kb = _load(args)
     if kb is None:
@@ -90,7 +93,7 @@ def run_check(args: argparse.Namespace) -> int:
     )
     if kb.errors:
         files = len({e.path for e in kb.errors})
-        print(f"{_plural(len(kb.errors), 'error')} in {_plural(files, 'file')} (skipped); loaded {loaded}")
+        print(f"{_plural(len(kb.errors), 'error')} in {_plural(files, 'file')} (skipped; {KEPT_NOTE}); loaded {loaded}")
         return 1
     if not kb.passages:  # as `ask` and the bot treat it: nothing to answer from
         print(f"error: no passage to serve in {directory}: add .md documents, .txt texts with a .meta.yaml "

@@ -62,7 +62,7 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     import aiohttp
     import discord
 
-    from bot.assistant import Assistant
+    from bot.assistant import Assistant, log_problems
     from bot.buildcheck import BuildBudget
     from bot.discord_front import endpoints
     from bot.discord_front.client import DeclarationBot
@@ -77,8 +77,7 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     assistant.build_budget = BuildBudget(settings.build_seconds, settings.build_memory_mb)  # uploads, reloads
     kb = assistant.knowledge
     log.info("knowledge: %d documents, %d passages, %d errors", len(kb.documents), len(kb.passages), len(kb.errors))
-    for error in kb.errors:
-        log.warning("knowledge file refused: %s", error)
+    log_problems(kb)
     for warning in kb.warnings:
         log.info("knowledge file warning: %s", warning)
     secret = settings.log_secret.get_secret_value() if settings.log_secret else None

@@ -7,6 +7,9 @@ the folder, oversized and unreadable files are refused; one file is parsed by :m
 When two files claim one id, the one already served keeps it (``Served``: what the running bot had, or at
 start what the last load served, kept in the knowledge cache),
 then the older file, then the first path: a newcomer never switches off a served document or glossary.
+
+A file served at the last load that now has problems keeps its last good parse (``LastGood``, from the same
+cache), reported with its problems and listed in ``kb.kept``: a bad edit never switches off a good file.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from bot.models import KnowledgeBase, LoadError
 TRASH_DIR = "_trash"  # where /kb remove puts files (ignored like every "_" name)
 
 Parse = Callable[[str, bytes, tuple[str, bytes] | None], ParsedFile]  # parse_file's signature
+LastGood = Callable[[str], ParsedFile | None]  # a path's parse served at the last load, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +101,9 @@ class Loader:
     candidates: list[Candidate] = field(default_factory=list)
     refused: list[tuple[str, tuple[Claim, ...]]] = field(default_factory=list)  # refused files and their ids
     parse: Parse = parse_file  # or a cache's parse
+    last_good: LastGood | None = None  # a cache's memory of the last load (None: a bad file is skipped)
+    fallbacks: set[str] = field(default_factory=set)  # broken files whose candidate is their last good parse
+    added: list[str] = field(default_factory=list)  # the files served by this load
 
     def error(self, path: str, line: int, message: str) -> None:
         self.kb.errors.append(LoadError(path, line, message))
@@ -160,7 +167,10 @@ class Loader:
             self.problems(path, problem)
             if isinstance(problem, FileProblems) and problem.claims:
                 self.refused.append((path, problem.claims))
-            return
+            parsed = self.last_good(path) if self.last_good is not None else None
+            if parsed is None:
+                return
+            self.fallbacks.add(path)
         try:
             mtime = entry.stat().st_mtime
         except OSError:
@@ -227,6 +237,9 @@ class Loader:
         self.refused.clear()
 
     def add(self, path: str, parsed: ParsedFile) -> None:
+        self.added.append(path)
+        if path in self.fallbacks:
+            self.kb.kept.append(path)
         if parsed.document is not None:
             self.kb.documents.append(parsed.document)
             self.kb.passages.extend(parsed.passages)
@@ -242,14 +255,19 @@ def _taken(kind: IdKind, taken: str, first: str) -> str:
     return f'glossary id "{taken}" is already used in {first}; use another id (this file was not loaded)'
 
 
-def load_directory(directory: Path, served: Served | None = None, parse: Parse = parse_file) -> Loader:
+def load_directory(
+    directory: Path, served: Served | None = None, parse: Parse = parse_file, last_good: LastGood | None = None
+) -> Loader:
     """Load ``directory``; the result also tells which file owns each id (uploads check collisions with it).
 
     ``served``: what the running bot serves now, so that those files keep their ids against newcomers.
     ``parse``: how one file is parsed (``ParsedFiles.parse`` answers unchanged files from a cache).
+    ``last_good``: the parse a broken file had when it was last served (``ParsedFiles.last_good``).
     """
     kb = KnowledgeBase(documents=[], passages=[], glossary=[], errors=[], directory=str(directory))
-    loader = Loader(real_root=os.path.realpath(directory), kb=kb, served=served or Served(), parse=parse)
+    loader = Loader(
+        real_root=os.path.realpath(directory), kb=kb, served=served or Served(), parse=parse, last_good=last_good
+    )
     if not directory.is_dir():
         what = "is not a folder" if directory.exists() else "does not exist"
         loader.error(".", 0, f"the knowledge folder {directory} {what}")

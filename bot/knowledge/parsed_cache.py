@@ -5,6 +5,9 @@ one file (beside the index cache): a header, a digest of the body, the body (key
 The body is read only if its digest matches, and each file only with an unpickler that rebuilds the project's
 own types (``bot.*``), so a damaged or foreign cache is never executed nor trusted; it is ignored with one
 log line and rewritten. Written to a temporary file and renamed.
+
+The served frame also names the parse each served file had (``files``: path -> key), so a served file broken
+by an edit is served in that last good version (:meth:`ParsedFiles.last_good`) rather than switched off.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import io
 import json
 import logging
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
 
 from bot.atomic import atomic_write
@@ -71,6 +75,7 @@ class ParsedFiles:
         self.path = Path(path)
         self._saved: dict[bytes, bytes] = self._read()
         self._used: dict[bytes, bytes] = {}
+        self._keys: dict[str, bytes] = {}  # path -> key of the parse this load used
         self.hits = 0
 
     def _read(self) -> dict[bytes, bytes]:
@@ -100,27 +105,52 @@ class ParsedFiles:
                 parsed = _ProjectUnpickler(io.BytesIO(blob)).load()
                 if isinstance(parsed, ParsedFile):
                     self._used[key] = blob
+                    self._keys[path] = key
                     self.hits += 1
                     return parsed
             except Exception:  # one damaged entry: parse the file
                 pass
         parsed = parse_file(path, data, sidecar)  # FileProblem(s) propagate, and are not cached
         self._used[key] = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+        self._keys[path] = key
         return parsed
+
+    def last_good(self, path: str) -> ParsedFile | None:
+        """The parse ``path`` was served with at the last load (kept for the next one), or None."""
+        try:
+            key = bytes.fromhex(self._owners().get("files", {})[path])
+            blob = self._saved[key]
+            parsed = _ProjectUnpickler(io.BytesIO(blob)).load()
+        except Exception:  # never served, or a damaged entry: the file is skipped
+            return None
+        if not isinstance(parsed, ParsedFile):
+            return None
+        self._used[key] = blob
+        self._keys[path] = key
+        return parsed
+
+    def _owners(self) -> dict:
+        """The served frame: ``documents`` and ``glossary`` (id -> path), ``files`` (path -> key)."""
+        try:
+            owners = json.loads(self._saved.get(_SERVED, b"{}"))
+        except ValueError:
+            return {}
+        return owners if isinstance(owners, dict) else {}
 
     @property
     def served(self) -> Served:
         """Which file served each document and glossary id at the last load: at start, with no running bot to
         ask, those files keep their ids, so editing a served file never hands its id to a forgotten copy."""
         try:
-            owners = json.loads(self._saved.get(_SERVED, b"{}"))
+            owners = self._owners()
             return Served(dict(owners.get("documents", {})), dict(owners.get("glossary", {})))
         except (ValueError, TypeError, AttributeError):  # damaged: the older file keeps the id, as without it
             return Served()
 
-    def remember(self, served: Served) -> None:
-        """Keep ``served`` (this load's owners) for the next start."""
-        owners = {"documents": served.documents, "glossary": served.glossary}
+    def remember(self, served: Served, files: Iterable[str] = ()) -> None:
+        """Keep ``served`` (this load's owners) and the parse of each served file in ``files`` for the next load."""
+        kept = {path: self._keys[path].hex() for path in files if path in self._keys}
+        owners = {"documents": served.documents, "glossary": served.glossary, "files": kept}
         self._used[_SERVED] = json.dumps(owners, ensure_ascii=False, sort_keys=True).encode()
 
     def save(self) -> None:

@@ -56,7 +56,8 @@ def test_check_reports_errors_with_dir_prefix(capsys: pytest.CaptureFixture[str]
         f"{prefix}/fr/broken.md:3: YAML error: mapping values are not allowed here "
         '(a value that contains ": " must be put between quotes)',
         f'{prefix}/fr/faq.yaml:9: entry 2 has no "answer" (the whole file is skipped until this is fixed)',
-        "3 errors in 3 files (skipped); loaded 1 document, 1 passage, 0 glossary entries",
+        "3 errors in 3 files (skipped; a file the running bot served keeps its last good version there); "
+        "loaded 1 document, 1 passage, 0 glossary entries",
     ]
 
 
@@ -133,7 +134,8 @@ def test_check_lists_every_problem_of_a_file_and_the_warnings(
         'en/bad.md:5: "source" must be a web address starting with http:// or https:// (got "nowhere")',
         'ok.md:6: warning: unknown key "notes" is ignored (known keys: id, title, language, source, date, tags, '
         "aliases, group, translation_of)",
-        "3 errors in 1 file (skipped); loaded 1 document, 1 passage, 0 glossary entries",
+        "3 errors in 1 file (skipped; a file the running bot served keeps its last good version there); "
+        "loaded 1 document, 1 passage, 0 glossary entries",
     ]
 
 

@@ -114,3 +114,24 @@ async def test_status_shows_the_warnings(harness: Harness, fake: FakeDiscord):
     assert 'Warnings (1); these files were loaded:\n• `en/extra.md:3: unknown key "author" is ignored' in reloaded
     status = await kb(fake, "status")
     assert "Documents: 4" in status and "Warnings (1)" in status and "no errors" in status
+
+
+async def test_reload_serves_the_last_good_version_of_a_served_file_broken_by_an_edit(
+    harness: Harness, fake: FakeDiscord
+):
+    from bot.search.cache import cache_path_beside
+
+    harness.assistant.cache_path = cache_path_beside(harness.settings.db_path)  # as the bot's start sets it
+    kdir = Path(harness.settings.knowledge_dir)
+    assert "3 documents" in await kb(fake, "reload")  # this load is remembered
+    served = kdir / "en" / "declaration.md"
+    served.write_text(served.read_text().replace("title: The France", "title The France", 1))
+    report = await kb(fake, "reload")
+    assert "3 documents" in report
+    assert "`en/declaration.md:4: YAML error" in report
+    assert "`en/declaration.md: serving its last good version until the problems above are fixed`" in report
+    assert report.index("`en/declaration.md:4: YAML error") < report.index("`en/declaration.md: serving")
+    reply = await harness.mention("Who signed the declaration for Japan?")
+    assert "Yoji Muto" in str(reply.json)
+    status = await kb(fake, "status")
+    assert "`en/declaration.md: serving its last good version" in status

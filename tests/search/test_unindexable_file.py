@@ -101,4 +101,4 @@ def test_ask_and_check_report_the_skipped_file(knowledge: Path, tmp_path: Path, 
     assert main(["knowledge", "check", str(knowledge)]) == 1
     out, _ = capsys.readouterr()
     assert f"{(knowledge / BAD).as_posix()}:8: could not be indexed" in out
-    assert "1 error in 1 file (skipped)" in out
+    assert "1 error in 1 file (skipped;" in out

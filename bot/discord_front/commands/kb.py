@@ -44,6 +44,11 @@ def error_lines(errors: list[LoadError], limit: int = MAX_ERRORS_SHOWN) -> list[
     return lines
 
 
+def kept_lines(kept: list[str], language: str) -> list[str]:
+    """One line per file that has errors but is still served in its last good version."""
+    return [f"• `{embeds.clip(t('kb.kept_file', language, path=path).replace('`', ''), 300)}`" for path in kept]
+
+
 def built_text(built_at: datetime | None) -> str:
     if built_at is None:
         return "–"
@@ -62,13 +67,14 @@ def status_lines(
         built=built_text(built_at),
     ).split("\n")
     lines.append("")
-    errors = kb.errors
+    errors, kept = kb.errors, kb.kept
     if last_reload is not None and not last_reload.swapped:  # the last load failed as a whole
         lines.append(t("kb.reload.kept", language))
-        errors = last_reload.errors
+        errors, kept = last_reload.errors, last_reload.kept
     if errors:
         lines.append(t("kb.errors", language, count=len(errors)))
         lines.extend(error_lines(errors))
+        lines.extend(kept_lines(kept, language))
     else:
         lines.append(t("kb.no_errors", language))
     if kb.warnings:
@@ -90,6 +96,7 @@ def reload_lines(result: ReloadResult, language: str) -> list[str]:
     if result.errors:
         lines.append(t("kb.errors", language, count=len(result.errors)))
         lines.extend(error_lines(result.errors))
+        lines.extend(kept_lines(result.kept, language))
     if result.warnings:
         lines.append(t("kb.warnings", language, count=len(result.warnings)))
         lines.extend(error_lines(result.warnings))
