@@ -32,6 +32,8 @@ class Kind(StrEnum):
     RATE = "rate"  # "what is the tax rate?": a passage must give a percentage
     PROCEDURE = "procedure"  # "how do I apply?": a passage must describe applying, registering
     ADVICE = "advice"  # "best sushi restaurant in Paris?": a passage must recommend something
+    ADDRESS = "address"  # "what is the street address?": a passage must give one
+    FOUNDER = "founder"  # "who founded it?": a passage must speak of founding
 
 
 _QUESTION: dict[Kind, re.Pattern[str]] = {
@@ -100,6 +102,10 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.ADVICE: re.compile(
         r"\bbest\b|\bmeilleure?s?\b|\brecommend|\bconseill|\bwhere (?:can|should) (?:i|we) (?:eat|stay|buy|go)\b"
         r"|おすすめ|オススメ|お勧め|お薦め"),
+    Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
+    Kind.FOUNDER: re.compile(
+        r"\bfound(?:ed|ers?)\b|\bfondée? (?:par|en)\b|\bfondat(?:eur|eurs|rice)\b|\ba fondée?\b"
+        r"|創業|設立者|創設者|創立者"),
 }
 
 _NUMBER_WORDS = (
@@ -133,6 +139,11 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
         r"\bappl(?:y|ication form)|\bcandidat|\bpostul|\binscri|\bregist|\bprocedure|\bprocédure|\bformulaire"
         r"|申請|応募|申し込|手続|登録"),
     Kind.ADVICE: re.compile(r"\bbest\b|\bmeilleure?s?\b|\brecommend|\bconseill|おすすめ|オススメ|お勧め|お薦め"),
+    Kind.ADDRESS: re.compile(
+        r"\b\d{1,4}(?: bis)?,? (?:rue|avenue|boulevard|bd|parvis|place|quai|allée|street|road|avenue)\b"
+        r"|\b\d{5} paris\b|〒|丁目|番地"),
+    Kind.FOUNDER: re.compile(
+        r"\bfound(?:ed|ers?|ing)\b|\bfond(?:é|ée|és|ées) par\b|\bfondat(?:eur|rice)|\ba fondé|創業|設立|創設|創立"),
 }
 # A person (or who acts: a country, a company): a capitalised word after the first (Yoji Muto, Japan, JETRO),
 # a katakana name with its middle dot, or a title.

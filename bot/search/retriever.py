@@ -97,7 +97,8 @@ MIN_COVERAGE = 0.35  # the cited passages must hold ≥ this share of the questi
 MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floored, negative-IDF terms); not
 # applied when the corpus's average IDF is ≤ 0 (a handful of passages): scores mean nothing there.
 ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.WEATHER, Kind.ACQUISITION,
-                            Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE, Kind.ADVICE})  # cited passages hold one;
+                            Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE, Kind.ADVICE, Kind.ADDRESS,
+                            Kind.FOUNDER})  # cited passages hold one;
 # person and place are not enforced: "Who bakes bread?" is answered by "Bakers…", "Who chaired the G20?" by a
 # country, and the capitalised-word test of a person or place is too weak to refuse on (blind A: no change).
 JA_PLACE_TAG = "地名"  # the dictionary's tag of a Japanese place name (readings.Word.proper)

@@ -248,3 +248,15 @@ def test_a_country_today_or_a_name_the_sources_lack_abstains(retriever: Retrieve
 )
 def test_the_countries_the_corpus_is_about_need_no_citing(retriever: Retriever, question: str, facts) -> None:
     _answered_with(retriever, question, *facts)
+
+
+@pytest.mark.parametrize(
+    "near_miss", ["Quelle est l'adresse de la JETRO à Paris ?", "ジェトロの住所は？", "Qui est le fondateur de la JETRO ?"]
+)
+def test_an_address_or_a_founder_the_passages_do_not_give_abstains(retriever: Retriever, near_miss: str) -> None:
+    _abstains(retriever, near_miss, "wrong-kind")
+
+
+@pytest.mark.parametrize("question", ["Qui a fondé Station F ?", "Who founded Station F?"])
+def test_a_founder_the_passages_give_is_answered(retriever: Retriever, question: str) -> None:
+    _answered_with(retriever, question, "Niel")
