@@ -251,7 +251,8 @@ def test_the_countries_the_corpus_is_about_need_no_citing(retriever: Retriever, 
 
 
 @pytest.mark.parametrize(
-    "near_miss", ["Quelle est l'adresse de la JETRO à Paris ?", "ジェトロの住所は？", "Qui est le fondateur de la JETRO ?"]
+    "near_miss",
+    ["Quelle est l'adresse de la JETRO à Paris ?", "ジェトロの住所は？", "Qui est le fondateur de la JETRO ?"],
 )
 def test_an_address_or_a_founder_the_passages_do_not_give_abstains(retriever: Retriever, near_miss: str) -> None:
     _abstains(retriever, near_miss, "wrong-kind")
