@@ -132,16 +132,14 @@ def _rank_bm25_worker(texts: list[str], questions: list[str]) -> dict:
 def worker_main(argv: Sequence[str]) -> int:
     """``python -m bot.bench.product WORKER WORKDIR``: run one contender, print its figures as JSON."""
     kind, workdir = argv[0], Path(argv[1])
-    texts = json.loads((workdir / "texts.json").read_text(encoding="utf-8"))
     questions = json.loads((workdir / "questions.json").read_text(encoding="utf-8"))
-    if kind in ("product", "restart"):
-        del texts
+    if kind in ("product", "restart"):  # the bot reads the knowledge folder: the texts never enter its memory
         out = _product_worker(workdir / "knowledge", workdir / "cache" / "index-cache.npz", questions,
                               restart_only=kind == "restart")
-    elif kind == "bm25s":
-        out = _bm25s_worker(texts, questions)
     else:
-        out = _rank_bm25_worker(texts, questions)
+        texts = json.loads((workdir / "texts.json").read_text(encoding="utf-8"))
+        worker = _bm25s_worker if kind == "bm25s" else _rank_bm25_worker
+        out = worker(texts, questions)
     print(json.dumps(out))
     return 0
 
