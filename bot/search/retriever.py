@@ -112,6 +112,9 @@ TOKEN_SETS_KEPT = 4096  # passages' token sets kept between questions (see _Toke
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ separates two words
 _HYPHENS = "-‐‑‒"
+# a title quoted in a question: « … », “ … ”, 「…」, 『…』, "…", '…' (not the apostrophe of l'article)
+_QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|「([^」]+)」|『([^』]+)』|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
+TITLE_MIN_WORDS = 3  # a quoted title of this many content words weighs as one word, not as all of them
 
 
 @dataclass(slots=True)
@@ -392,6 +395,7 @@ class Retriever:
         japanese = self._japanese_words(content, words)
         straddling: list[str] = []  # bigrams across two Japanese words (済官 in 経済官庁): scored, not units
         previous: Unit | None = None
+        first_at: dict[str, int] = {}  # where each unit's word first comes in the question
         for raw, start, end in words:
             token = raw if is_cjk(raw) else stem(raw, _latin(lang))
             word = japanese.get((start, end))
@@ -402,6 +406,7 @@ class Retriever:
                     if previous is not None:  # still a glossary key: 外務大臣 has 務大
                         previous.keys.add(raw)
                 elif len(tokens) > 1:  # one unit for a word of several bigrams (ステーション, 大統領)
+                    first_at.setdefault(owner.surface, start)
                     previous = units.get(owner.surface) or units.setdefault(
                         owner.surface, self._word_unit(owner, tokens)
                     )
@@ -419,6 +424,7 @@ class Retriever:
             unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named, forms)
             if unit is None:  # a misspelt function word ("exactemant", "wich"): no more a content word than it
                 continue
+            first_at.setdefault(token, start)
             previous = units.setdefault(token, unit)  # a repeated word counts once
             hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
             compound, span = (unit, (start, end)) if hyphenated else (None, (0, 0))
@@ -440,9 +446,10 @@ class Retriever:
         for unit in unit_list:
             for token in (*unit.alternatives, *unit.parts):
                 terms[token] = 1.0
-        named = {key for unit in unit_list if unit.expansions for key in unit.keys}
+        glossary_keys = {key for unit in unit_list if unit.expansions for key in unit.keys}
+        self._weigh_titles(content, units, first_at, terms)
         for token in straddling:  # not inside a glossary name (務大 of 外務大臣 would find 財務大臣)
-            if token in self.index.vocabulary and token not in named:
+            if token in self.index.vocabulary and token not in glossary_keys:
                 terms[token] = 1.0
         if unit_list:
             for token in question_type_tokens(question, lang):
@@ -496,6 +503,26 @@ class Retriever:
         unknown_name = named and is_name(surface, language, frequencies)
         unknown_name = unknown_name or any(self._unknown_place(w) for w in forms)
         return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
+
+    @staticmethod
+    def _weigh_titles(content: str, units: dict[str, Unit], first_at: dict[str, int], terms: dict[str, float]) -> None:
+        """The words of a title the question quotes («Le Japon part à la conquête des start-up françaises») weigh as
+        one word in all: the title says which text, the rest of the question what is asked about it."""
+        spans = [m.span(next(g for g in range(1, 7) if m.group(g) is not None)) for m in _QUOTED.finditer(content)]
+        if not spans:
+            return
+        inside = {key for key, at in first_at.items() if any(s <= at < e for s, e in spans)}
+        title = [unit for key, unit in units.items() if key in inside]
+        if len(title) < TITLE_MIN_WORDS:
+            return
+        share = 1 / len(title)  # scored as one word; covered as its strongest word (abstention)
+        strongest = max(u.weight for u in title) / (sum(u.weight for u in title) or 1.0)
+        outside = {t for key, u in units.items() if key not in inside for t in (*u.alternatives, *u.parts)}
+        for unit in title:
+            unit.weight *= strongest
+            for token in (*unit.alternatives, *unit.parts):
+                if token not in outside and terms.get(token) == 1.0:
+                    terms[token] = share
 
     def _own_language(self, surface: str, language: str) -> bool:
         """A word of the question's Latin language that the other one barely uses ("resté", "suites", "pays")."""

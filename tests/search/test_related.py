@@ -1,4 +1,4 @@
-"""Related words (bot.search.related), and words of one language only: members' words for what the sources say."""
+"""Related words (bot.search.related), words of one language only, quoted titles: reading members' own words."""
 
 from __future__ import annotations
 
@@ -83,3 +83,10 @@ def test_a_glossary_name_is_not_found_by_the_bigram_across_its_words(retriever: 
     """外務大臣 (外相 in the sources): its bigram 務大 is also in 財務大臣, a French signatory's title."""
     answer = retriever.answer("外務大臣は何と言った？")
     assert answer.answered and "外相" in answer.citations[0].snippet
+
+
+def test_a_quoted_title_says_which_text_not_what_is_asked(retriever: Retriever) -> None:
+    """The passage giving the declaration's French title holds every word of it: it must not lead the answer."""
+    answer = retriever.answer("Which principles does the « Déclaration conjointe sur la coopération franco-japonaise »"
+                              " rest on?")
+    assert answer.answered and "equality" in answer.citations[0].snippet
