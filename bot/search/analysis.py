@@ -324,7 +324,8 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
         r"\bwhere\b|(?<!\w)où\b|^\W*ou (?=(?:a|est|se|sont|ont|etait|ete)\b)"  # "ou a ete signee": où, unaccented
         r"|\bquelle ville\b|\bwhich city\b|どこ|どちら"),
     "count": re.compile(r"\bhow (?:many|much)\b|\bcombien\b|何社|何人|何件|何か国|いくつ"),
-    "why": re.compile(r"\bwhy\b|\bpourquoi\b|なぜ|どうして|何のため"),
+    "why": re.compile(  # "c'était pour quoi ?", "à quoi ça sert ?", "what for?": what it was for
+        r"\bwhy\b|\bpour ?quoi\b|\b[àa] quoi (?:ça |ca )?ser(?:t|vait|vent)\b|\bwhat for\b|なぜ|どうして|何のため"),
 }
 
 

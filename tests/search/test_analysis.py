@@ -121,6 +121,9 @@ def test_question_types() -> None:
     assert question_types("Qui a signé ?") == {"who"}
     assert question_types("Qu'est-ce qui a commencé ?") == frozenset()
     assert question_types("Où ? ou bien ?") == {"where"}
+    for what_for in ("C'était pour quoi, cet accord ?", "a quoi ça sert ?", "What was it for? What for?"):
+        assert question_types(what_for) == {"why"}, what_for  # the FAQ's "Pourquoi…?", "Why…?" entries
+    assert question_types("Pour qui ?") == {"who"}
     assert question_types("When and why?") == {"when", "why"}
     assert question_types("ピッチしたスタートアップは何社？") == {"count"}
 
