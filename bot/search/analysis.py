@@ -322,6 +322,7 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
     ),
     "where": re.compile(
         r"\bwhere\b|(?<!\w)où\b|^\W*ou (?=(?:a|est|se|sont|ont|etait|ete)\b)"  # "ou a ete signee": où, unaccented
+        r"|(?<!\w)ou(?=\s*\?)"  # "elle a été signée ou ?": où, unaccented, ending the question
         r"|\bquelle ville\b|\bwhich city\b|どこ|どちら"),
     "count": re.compile(r"\bhow (?:many|much)\b|\bcombien\b|何社|何人|何件|何か国|いくつ"),
     "why": re.compile(  # "c'était pour quoi ?", "à quoi ça sert ?", "what for?": what it was for

@@ -124,6 +124,8 @@ def test_question_types() -> None:
     for what_for in ("C'était pour quoi, cet accord ?", "a quoi ça sert ?", "What was it for? What for?"):
         assert question_types(what_for) == {"why"}, what_for  # the FAQ's "Pourquoi…?", "Why…?" entries
     assert question_types("Pour qui ?") == {"who"}
+    assert question_types("elle a été signée ou ?") == {"where"}  # où without its accent, ending the question
+    assert question_types("Paris ou Tokyo ?") == frozenset()
     assert question_types("When and why?") == {"when", "why"}
     assert question_types("ピッチしたスタートアップは何社？") == {"count"}
 
