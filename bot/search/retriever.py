@@ -114,7 +114,8 @@ _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ se
 _HYPHENS = "-‐‑‒"
 # a title quoted in a question: « … », “ … ”, 「…」, 『…』, "…", '…' (not the apostrophe of l'article)
 _QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|「([^」]+)」|『([^』]+)』|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
-TITLE_MIN_WORDS = 3  # a quoted title of this many content words weighs as one word, not as all of them
+TITLE_MIN_WORDS = 6  # a quoted title of this many content words weighs as one word, not as all of them; a shorter
+# quote is the term asked about (« guerre commerciale sino-américaine », « secrétaire d'État chargé du Numérique »)
 
 
 @dataclass(slots=True)
