@@ -25,7 +25,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-a": {"hit": {"fr": 0.91, "en": 0.88, "ja": 0.91}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     "blind-b": {"hit": {"fr": 0.88, "en": 0.81, "ja": 0.90}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     "blind-c": {"hit": {"fr": 0.85, "en": 0.93, "ja": 0.91}, "oos": {"fr": 0.90, "en": 0.85, "ja": 0.90}},
-    "blind-e": {"hit": {"fr": 0.90, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.68, "en": 0.73, "ja": 0.66}},
+    "blind-e": {"hit": {"fr": 0.90, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.68, "en": 0.73, "ja": 0.70}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")

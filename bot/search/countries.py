@@ -33,6 +33,13 @@ def _forms(name: str) -> set[str]:
     return {f for f in forms if len(f) >= 2}
 
 
+# Japanese writes a pair of countries with one character each (日韓 Japan–Korea, 米中 US–China): the usual ones.
+_JA_SHORT = {"日": "日本", "米": "米国", "英": "英国", "独": "ドイツ", "伊": "イタリア", "韓": "韓国", "中": "中国",
+             "露": "ロシア", "加": "カナダ", "豪": "オーストラリア", "印": "インド", "仏": "フランス"}
+_JA_ONE = "[" + "".join(_JA_SHORT) + "]"
+_JA_PAIR = re.compile(rf"(?<![\u4e00-\u9fff])({_JA_ONE})({_JA_ONE})(?=[のとはがを間関・]|$)")
+
+
 class Countries:
     """Finds country names in texts; built once (reads pycountry's translation files)."""
 
@@ -69,4 +76,5 @@ class Countries:
         # a Latin name is written with its capital: "une réunion de suivi" names no Réunion, "turkey" no Turkey
         found = {fold(m.group()) for m in self._latin.finditer(text) if m.group()[0].isupper()}
         found |= {m.group() for m in self._other.finditer(fold(text))}
+        found |= {_JA_SHORT[c] for pair in _JA_PAIR.findall(text) for c in pair if c in _JA_SHORT}
         return frozenset(self._codes[name] for name in found if name in self._codes)

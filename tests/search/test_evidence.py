@@ -228,6 +228,7 @@ def test_a_count_of_a_named_thing_is_counted_where_that_thing_is(retriever: Retr
         ("Did Japan sign the same kind of declaration with Spain?", "low-coverage"),  # a country no passage names
         ("Quel accord la France a-t-elle conclu avec le Brésil sur l'IA ?", "low-coverage"),
         ("韓国とのスタートアップ協力の内容は？", "low-coverage"),
+        ("日独のスタートアップ協力の内容は？", "low-coverage"),  # 日独: Japan and Germany, one character each
         ("Is Yoji Muto still vice-minister?", "after-corpus"),  # "still", "toujours", 今も: asked about today
         ("Mounir Mahjoubi est-il toujours secrétaire d'État ?", "after-corpus"),
         ("武藤氏は今も副大臣ですか？", "after-corpus"),
