@@ -378,7 +378,7 @@ class Retriever:
         vocabulary = self.index.vocabulary
 
         def known(lang: str) -> float:
-            return sum(self.index.idf(t) for t in set(analyze(question, lang)) if t in vocabulary)
+            return math.fsum(self.index.idf(t) for t in set(analyze(question, lang)) if t in vocabulary)
 
         return max(("en", "fr"), key=known)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -113,7 +114,7 @@ def _window(
                 continue
             found = set().union(*matched[i:j])
             states = any(at is not None for at in stated[i:j])
-            key = (states, sum(terms[t] for t in found), -length if length > limit else 0, i - j, -i)
+            key = (states, math.fsum(terms[t] for t in found), -length if length > limit else 0, i - j, -i)
             if key > best_key:
                 best, best_key = (i, j), key
     i, j = best
