@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the four blind dev sets, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the five blind sets, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -25,6 +25,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-a": {"hit": {"fr": 0.91, "en": 0.88, "ja": 0.91}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     "blind-b": {"hit": {"fr": 0.88, "en": 0.81, "ja": 0.90}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     "blind-c": {"hit": {"fr": 0.85, "en": 0.93, "ja": 0.91}, "oos": {"fr": 0.90, "en": 0.85, "ja": 0.90}},
+    "blind-d": {"hit": {"fr": 0.80, "en": 0.73, "ja": 0.91}, "oos": {"fr": 0.70, "en": 0.60, "ja": 0.70}},
     "blind-e": {"hit": {"fr": 0.90, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.68, "en": 0.73, "ja": 0.70}},
 }
 
@@ -39,7 +40,7 @@ def retriever() -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a/b/c/e.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a/b/c/d/e.yaml"
     return found
 
 
