@@ -72,7 +72,7 @@ def build_retriever(
     kb = loader.kb  # the last load's owners; a served file broken since keeps its last good parse
     parsed.remember(Served.of(kb), loader.added)
     parsed.save()
-    del parsed  # its pickled files are as large as the corpus: gone before the index is built
+    del parsed, loader  # its pickled files are as large as the corpus (the loader holds its methods): freed first
     return Retriever(kb, cache=IndexCache(cache_path), frequencies=frequencies)
 
 
