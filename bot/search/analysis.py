@@ -52,7 +52,7 @@ EN_STOP_WORDS: frozenset[str] = _words(
     should so some such t tell than that the their theirs them then there these they this those through to too
     under until up ve very was we were what when where which while who whom whose why will with would you your
     say says said anything something exactly actually really mention mentioned know
-    wat wut wot u ur r whats whos hows wheres whens thats
+    wat wut wot u ur r whats whos hows wheres whens thats wen whn wher whr wich whic hw
     """
 )
 # Question words, and the one-kanji stems of "tell me" (教えて) and "say" (言って) that questions are made of.
@@ -323,6 +323,7 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
     "where": re.compile(
         r"\bwhere\b|(?<!\w)où\b|^\W*ou (?=(?:a|est|se|sont|ont|etait|ete)\b)"  # "ou a ete signee": où, unaccented
         r"|(?<!\w)ou(?=\s*\?)"  # "elle a été signée ou ?": où, unaccented, ending the question
+        r"|\bc(?:'est| est|est)? ou\b|(?<!\w)ou (?=(?:que|qu'|ça|ca)\b)"  # "c ou que…", "c'est ou ?", "ou ça ?"
         r"|\bquelle ville\b|\bwhich city\b|どこ|どちら"),
     "count": re.compile(r"\bhow (?:many|much)\b|\bcombien\b|何社|何人|何件|何か国|いくつ"),
     "why": re.compile(  # "c'était pour quoi ?", "à quoi ça sert ?", "what for?": what it was for
@@ -330,7 +331,47 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Interrogatives as members type them in chat ("wen", "wher", "ki", "kan", "pk"), read as the word they stand for
+# wherever what a question asks for is read (QUESTION_TYPES, bot.search.kinds). Folded, one table for fr and en:
+# none of these spellings is a word of the other language. Data: extend freely.
+CASUAL_INTERROGATIVES: dict[str, str] = {
+    "wat": "what", "wut": "what", "wot": "what", "wen": "when", "whn": "when", "wher": "where", "whr": "where",
+    "wich": "which", "whic": "which", "hw": "how", "whos": "who is", "wheres": "where is", "whens": "when is",
+    "koi": "quoi", "kwa": "quoi", "kel": "quel", "kels": "quels", "kele": "quelle", "kelle": "quelle",
+    "kelles": "quelles", "ki": "qui", "kan": "quand", "kand": "quand", "pk": "pourquoi", "pq": "pourquoi",
+    "pkoi": "pourquoi", "pourkoi": "pourquoi", "cb": "combien", "cmb": "combien", "cmt": "comment",
+}
+_CASUAL_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(CASUAL_INTERROGATIVES, key=len, reverse=True))
+                        + r")(?![\w'’-])")
+
+
+def standard_interrogatives(folded: str) -> str:
+    """Casefolded ``folded`` with the chat spellings of interrogatives written out ("wen was it" → "when was it")."""
+    return _standard(folded)[0]
+
+
+def _standard(folded: str) -> tuple[str, list[int]]:
+    """``standard_interrogatives(folded)`` and, per character of it, the offset in ``folded`` it comes from."""
+    out: list[str] = []
+    origin: list[int] = []
+    at = 0
+    for match in _CASUAL_RE.finditer(folded):
+        out.append(folded[at:match.start()])
+        origin.extend(range(at, match.start()))
+        word = CASUAL_INTERROGATIVES[match.group()]
+        out.append(word)
+        origin.extend(min(match.start() + i, match.end() - 1) for i in range(len(word)))
+        at = match.end()
+    out.append(folded[at:])
+    origin.extend(range(at, len(folded)))
+    return "".join(out), origin
+
+
 def _fold_for_questions(text: str) -> str:
+    return standard_interrogatives(_folded_question(text))
+
+
+def _folded_question(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
 
 
@@ -342,13 +383,16 @@ def question_types(text: str) -> frozenset[str]:
 
 def mask_interrogatives(text: str) -> str:
     """``text`` with its interrogative phrases ("quel jour", "what date", "何日") blanked out, offsets kept."""
-    folded = _fold_for_questions(text)
+    folded = _folded_question(text)
     if len(folded) != len(text):
         return text
+    standard, origin = _standard(folded)
     chars = list(text)
     for pattern in QUESTION_TYPES.values():
-        for match in pattern.finditer(folded):
-            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+        for match in pattern.finditer(standard):
+            if match.end() > match.start():
+                start, end = origin[match.start()], origin[match.end() - 1] + 1
+                chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 

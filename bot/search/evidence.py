@@ -140,6 +140,15 @@ def counted(question: str, language: str) -> Counted | None:
     return Counted(tuple(words))
 
 
+def counted_tokens(what: Counted, language: str) -> list[str]:
+    """The tokens of the words ``what`` counts, as the question's units have them ("start-ups" → startup; in
+    Japanese the word, one unit, and its bigrams)."""
+    if language == "ja":
+        return [t for word in what.words for t in (word, *analyze(word, "ja"))]
+    latin = "en" if language == "ja" else language
+    return [(analyze(word, latin) or [stem(word, latin)])[0] for word in what.words]
+
+
 def _count_positions(tokens: Sequence[str], language: str) -> list[int]:
     numbers = _number_tokens(language)
     out = []

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from bot.search.analysis import standard_interrogatives
+
 
 class Kind(StrEnum):
     COUNT = "count"
@@ -64,6 +66,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     ),
     Kind.PLACE: re.compile(
         r"\bwhere\b|(?<!\w)où\b|^\W*ou (?=(?:a|est|se|sont|ont|etait|ete)\b)"  # "ou a ete signee": où, unaccented
+        r"|\bc(?:'est|’est| est|est)? ou\b|(?<!\w)ou (?=(?:que|qu'|qu’|ça|ca)\b)"  # "c ou que…", "c'est ou ?"
         r"|\bquelle ville\b|\bwhich city\b|どこ|どちら|どの都市"),
     Kind.PRESENT: re.compile(
         r"\b(?:currently|current|right now|nowadays|these days|today|now)\b|\baujourd'hui\b|\baujourd’hui\b"
@@ -171,7 +174,7 @@ def fold(text: str) -> str:
 
 def asked_kinds(question: str) -> frozenset[Kind]:
     """The kinds of answer ``question`` asks for ("how much did it cost" asks for money, not a count)."""
-    folded = fold(question)
+    folded = standard_interrogatives(fold(question))
     kinds = {kind for kind, pattern in _QUESTION.items() if pattern.search(folded)}
     if Kind.MONEY in kinds:
         kinds.discard(Kind.COUNT)

@@ -10,7 +10,7 @@ optimal-string-alignment distance (C code, with a cut-off).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -21,6 +21,8 @@ LONG_WORD = 8  # words this long may be corrected by 2 edits, shorter ones by 1
 MAX_WORD_LENGTH = 30  # longer words are neither indexed nor corrected
 REAL_WORD_ZIPF = 3.0  # a word at least this common in the language is a real word, not a typo
 EVERYDAY_GAIN = 1.0  # ... and a correction must be this much more common (Zipf) than the word as typed
+MIN_NAME_LENGTH = 4  # a name as typed this long may be corrected into a short corpus name ("Kouno" → Kono)
+SHORT_NAME_LENGTH = 3  # ... as short as this ("Abbe" → Abe); longer corpus words are the Speller's
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -73,6 +75,33 @@ class Speller:
         return min(found, key=lambda m: (m[1], -self._frequencies[m[0]], m[0]))[0]
 
 
+class NameSpeller:
+    """The short corpus name a name was typed for: "Neil" → Niel, "Kouno" → Kono, "Youji" → Yoji.
+
+    The Speller leaves words under MIN_TYPO_LENGTH alone: too many short words are one edit apart. A name
+    is another matter: a capitalised word the corpus lacks blocks an answer, and a Japanese name has several
+    romanisations (Kōno, Kono, Kouno). So a name as typed (MIN_NAME_LENGTH letters or more, an everyday word
+    too: "Neil", "Abbe") meets a corpus word of SHORT_NAME_LENGTH to MIN_TYPO_LENGTH letters within one edit,
+    provided ``is_name`` says that corpus word is a name rather than an everyday word ("apply" is none).
+    """
+
+    def __init__(self, frequencies: Mapping[str, int]) -> None:
+        short = {w: n for w, n in frequencies.items() if SHORT_NAME_LENGTH <= len(w) <= MIN_TYPO_LENGTH}
+        self._frequencies = short
+        self._buckets = _Buckets(short, SHORT_NAME_LENGTH)
+
+    def correct(self, word: str, is_name: Callable[[str], bool]) -> str | None:
+        """The short corpus name closest to ``word`` (most frequent on ties), or None."""
+        if not MIN_NAME_LENGTH <= len(word) <= MIN_TYPO_LENGTH + 1 or not word.isascii() or not word.isalpha():
+            return None
+        if word in self._frequencies:
+            return None
+        found = [(w, d) for w, d in self._buckets.near(word, 1) if d and is_name(w)]
+        if not found:
+            return None
+        return min(found, key=lambda m: (m[1], -self._frequencies[m[0]], m[0]))[0]
+
+
 class EverydaySpeller:
     """Nearest everyday word of the language (wordfreq's most common words) for a word no list knows well."""
 
@@ -102,7 +131,7 @@ class EverydaySpeller:
 # Spellings that sound alike in French and English, folded to one key (in this order): "Stephann" and "stefan",
 # "Mahjoubi" and "majoubi", "CEATEC" and "seatech", "Tokyo" and "tokio", "VivaTech" and "vivatek" meet.
 _SOUNDS = (
-    ("tion", "sion"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("qu", "k"), ("q", "k"),
+    ("tion", "sion"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("qu", "k"), ("q", "k"),
     ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("y", "i"), ("z", "s"), ("w", "v"), ("x", "ks"), ("h", ""),
 )
 MIN_SOUND_KEY = 4  # shorter keys meet too many words by chance

@@ -138,6 +138,16 @@ def test_mask_interrogatives_keeps_offsets() -> None:
     assert analyze(masked, "fr") == ["declar", "sign"]
 
 
+def test_interrogatives_typed_as_in_chat_are_read_as_written_out() -> None:
+    assert question_types("wen was it signed?") == {"when"}
+    assert question_types("ki a signé ?") == {"who"}
+    assert question_types("pk le japon ?") == {"why"}
+    assert question_types("kiwi ou kaki ?") == frozenset()  # a word is not cut to find one
+    text = "la declaration a ete signee kel jour ?"  # "kel jour": "quel jour", blanked at its own place
+    masked = mask_interrogatives(text)
+    assert len(masked) == len(text) and "jour" not in masked and masked.startswith("la declaration")
+
+
 @pytest.mark.parametrize(
     ("question", "language"),
     [

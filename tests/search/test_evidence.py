@@ -59,6 +59,12 @@ def test_a_year_of_the_question_must_be_in_the_best_passage(retriever: Retriever
     _answered_with(retriever, "Which country chaired the G7 in 2019?", "France")
 
 
+def test_the_year_the_corpus_is_about_need_not_be_repeated(retriever: Retriever) -> None:
+    # "de juillet 2018" says which declaration; the passage listing its technologies does not repeat the year
+    _answered_with(retriever, "Quelles technologies la déclaration de juillet 2018 mentionne-t-elle ?", "5G")
+    _abstains(retriever, "How many French start-ups went to CEATEC 2019 thanks to the deal?", "missing-number")
+
+
 @pytest.mark.parametrize(
     ("near_miss", "close", "facts"),
     [
@@ -262,3 +268,17 @@ def test_an_address_or_a_founder_the_passages_do_not_give_abstains(retriever: Re
 @pytest.mark.parametrize("question", ["Qui a fondé Station F ?", "Who founded Station F?"])
 def test_a_founder_the_passages_give_is_answered(retriever: Retriever, question: str) -> None:
     _answered_with(retriever, question, "Niel")
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # the passages on the launch evening share more words, but only the one on the pitches counts start-ups
+        ("How many start-ups pitched at the launch evening at Station F?", ("nine",)),
+        ("how many startups pitched at the france japan launch party lol", ("nine",)),
+    ],
+)
+def test_the_passage_giving_the_count_is_cited_first(retriever: Retriever, question: str, facts) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert any(fact in answer.citations[0].snippet.casefold() for fact in facts), answer.citations[0].snippet

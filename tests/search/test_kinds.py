@@ -23,6 +23,14 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("Where was it signed?", Kind.PLACE),
         ("Où a-t-elle été signée ?", Kind.PLACE),
         ("どこで署名されましたか", Kind.PLACE),
+        ("c ou que la declaration a ete signee ?", Kind.PLACE),  # où, typed without its accent
+        ("c'est ou qu'ils se sont vus ?", Kind.PLACE),
+        ("elle a ete signee ou ça ?", Kind.PLACE),
+        ("wen did muto come to france?", Kind.DATE),  # interrogatives as typed in chat
+        ("wher did the launch evening take place?", Kind.PLACE),
+        ("ki a signé pour le japon ?", Kind.PERSON),
+        ("c'était kan la signature ?", Kind.DATE),
+        ("cb de start-up ont pitché ?", Kind.COUNT),
         ("How much did the evening cost?", Kind.MONEY),
         ("À quelle heure a-t-elle été signée ?", Kind.TIME),
         ("Who is the current minister?", Kind.PRESENT),
@@ -37,6 +45,7 @@ def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
     assert Kind.PERSON not in asked_kinds("Qu'est-ce qui a commencé le 12 juillet ?")
     assert Kind.COUNT not in asked_kinds("How much money did the declaration commit?")
     assert Kind.PRESENT not in asked_kinds("Who do you know there?")
+    assert Kind.PLACE not in asked_kinds("Signée par Muto ou par Seko ?")  # ou: or
 
 
 @pytest.mark.parametrize(

@@ -100,3 +100,9 @@ def test_strong_evidence_of_a_kind() -> None:
     assert stated_at(Kind.PLACE, "It was signed in July.", "en") is None
     loanwords = "記事はステーションFをスタートアップ・インキュベーターの一つとしています。"
     assert stated_at(Kind.PERSON, loanwords, "ja") is None
+
+
+@pytest.mark.parametrize("question", ["c'est ou qu'elle a ete signee la declaration ?",
+                                      "C ou que le texte a ete signe ?"])
+def test_where_typed_without_its_accent_is_answered_with_the_place(retriever: Retriever, question: str) -> None:
+    assert "Paris" in first_quote(retriever, question)

@@ -10,7 +10,7 @@ import pytest
 from bot.knowledge.loader import load_knowledge
 from bot.search.frequency import WordFrequencies
 from bot.search.retriever import Retriever
-from bot.search.spelling import MAX_WORD_LENGTH, EverydaySpeller, SoundSpeller, Speller
+from bot.search.spelling import MAX_WORD_LENGTH, EverydaySpeller, NameSpeller, SoundSpeller, Speller
 
 
 def test_corpus_words_are_corrected_within_the_edit_limit() -> None:
@@ -70,4 +70,40 @@ def test_names_spelt_by_ear_meet_the_corpus_word() -> None:
 def test_a_question_spelt_by_ear_is_answered(question: str, expected: str) -> None:
     retriever = Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
     answer = retriever.answer(question)
+    assert answer.answered and expected in " ".join(c.snippet for c in answer.citations[:3])
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Retriever:
+    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+
+
+def test_a_name_meets_a_short_corpus_name_one_edit_away() -> None:
+    names = NameSpeller({"kono": 3, "niel": 2, "abe": 4, "muto": 5, "yoji": 5, "apply": 9, "station": 5})
+    everyday = {"apply"}
+
+    def is_name(word: str) -> bool:
+        return word not in everyday
+
+    assert names.correct("kouno", is_name) == "kono"  # another romanisation
+    assert names.correct("neil", is_name) == "niel"  # an everyday name, still a typo of the corpus's
+    assert names.correct("abbe", is_name) == "abe"
+    assert names.correct("youji", is_name) == "yoji"
+    assert names.correct("appli", is_name) is None  # "apply" is no name
+    assert names.correct("kono", is_name) is None  # a corpus word stays itself
+    assert names.correct("abc", is_name) is None  # too short to tell a typo from another name
+    assert names.correct("b" * 2000, is_name) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did Taro Kouno say about the signing?", "Kono"),  # Kōno written the Japanese-keyboard way
+        ("When did Youji Mouto come to France?", "Muto"),  # a French ear, ou for u
+        ("Is it true that Neil founded Station F?", "Niel"),  # a real first name for the corpus's surname
+        ("what role did Munir Majubi have in the French government?", "Mahjoubi"),
+    ],
+)
+def test_a_name_spelt_another_way_is_answered(shipped: Retriever, question: str, expected: str) -> None:
+    answer = shipped.answer(question)
     assert answer.answered and expected in " ".join(c.snippet for c in answer.citations[:3])
