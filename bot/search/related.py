@@ -1,8 +1,8 @@
 """Related words: what members write for what the sources say in other words (promise → commit, 取り決め → 声明).
 
 Moderators list them per language in ``type: related`` files. They work one way: a question holding the
-phrase also looks for the corpus's words, at a lower weight than its own words (the retriever's
-RELATED_WEIGHT), and a passage holding them counts as holding the question's word. A phrase of several words
+phrase also looks for the corpus's words, weighed as its own words (the retriever's RELATED_WEIGHT, shared by
+the tokens of a phrase), and a passage holding them counts as holding the question's word. A phrase of several words
 is found when all its words are in the question (Latin: by stem; Japanese: as written).
 """
 
