@@ -33,6 +33,14 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
         ("Qui a paraphé la déclaration ?", "signée par"),
         ("この取り決めに署名したのは誰？", "武藤"),
         ("Which fake handbag app was shown?", "luxury"),
+        # families of everyday words (knowledge/related/*.yaml)
+        ("How did the JETRO chief see the rivalry between Washington and Beijing?", "trade war"),
+        ("Que dit le patron de la JETRO de la rivalité entre Washington et Pékin ?", "guerre commerciale"),
+        ("Which members of the government put their name on the text?", "Gény-Stephann"),
+        ("Which trade fairs did Muto and Mahjoubi agree to send startups to?", "CEATEC"),
+        ("閣僚のうち誰が署名しましたか？", "ジェニ＝ステファン"),
+        ("声明はどんな公平の原則を掲げていますか？", "平等"),
+        ("ローンチイベントの会場はどこ？", "ステーションF"),
     ],
 )
 def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, question: str, expected: str) -> None:
@@ -90,3 +98,31 @@ def test_a_quoted_title_says_which_text_not_what_is_asked(retriever: Retriever) 
     answer = retriever.answer("Which principles does the « Déclaration conjointe sur la coopération franco-japonaise »"
                               " rest on?")
     assert answer.answered and "equality" in answer.citations[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("According to La Ruche, what new role did JETRO take on in Paris?", "foreign companies"),
+        ("記事によると、パリでのジェトロの新しい役割は？", "外国企業"),
+        ("Why, according to the blog post, is Japan wooing young French companies?", "talent"),
+        ("記事によると、日本はなぜ助けを求めているの？", "インスピレーション"),
+    ],
+)
+def test_a_fact_only_the_french_article_gave_is_found_in_english_and_japanese(
+    retriever: Retriever, question: str, expected: str
+) -> None:
+    """knowledge/{en,ja}/laruche.md state the article's facts in the question's language: the answer is in it."""
+    answer = retriever.answer(question)
+    assert answer.answered and expected in answer.citations[0].snippet
+    assert answer.citations[0].language == retriever.parse(question).language
+
+
+def test_a_related_line_weighs_as_the_members_own_word(retriever: Retriever) -> None:
+    """"praised" is not in the corpus: "welcomed" stands for it at full weight (a phrase shares it)."""
+    from bot.search.retriever import RELATED_WEIGHT
+
+    query = retriever.parse("Who praised the signing?", "en")
+    assert query.terms["welcom"] == RELATED_WEIGHT == 1.0
+    diplomats = retriever.parse("What did the diplomats say?", "en")
+    assert diplomats.terms["foreign"] == diplomats.terms["minist"] == RELATED_WEIGHT / 2
