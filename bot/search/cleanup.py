@@ -23,6 +23,15 @@ _DISCORD = re.compile(MENTIONS + r"|https?://\S+|\bwww\.\S+|:[a-z0-9_+\-]+:", re
 _EMOJI_CATEGORIES = ("So", "Sk", "Cs", "Co")
 _EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# The member a thanks or a greeting is addressed to: "thanks Kevin", "merci Marie-Claire !", "hi Jean Dupont",
+# "ありがとう、ケビンさん": one or two capitalised words (not an acronym such as JETRO), or a Japanese name with its
+# honorific. Said around a thanks or a greeting and nothing else (no question mark), it is small talk too.
+_ADDRESSED = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿ]+)*(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿ]+)*)?"
+    r"|[^\s\W\d_]{1,8}(?:さん|様|さま|くん|君|ちゃん)"
+)
+_QUESTION_MARK = re.compile(r"[?？]")
+_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +151,9 @@ class ChatLexicon:
             if not _has_words(rest):  # "help", "aide !", "hi, help": the whole message asks what the bot does
                 stripped, found = rest, found | helped
                 languages += help_languages
+        addressed = found & {ChatKind.THANKS, ChatKind.GREETINGS} and not _QUESTION_MARK.search(text)
+        if addressed and _ADDRESSED.fullmatch(" ".join(_WORDS.findall(stripped))):  # "thanks Kevin": said to Kevin
+            stripped = ""
         # the languages every phrase belongs to ("bot" is en and fr, "merci" fr: fr); else any of them
         common = frozenset.intersection(*languages) if languages else frozenset()
         told = common or frozenset().union(*languages)
