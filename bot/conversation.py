@@ -62,10 +62,16 @@ _JA_TIES = re.compile(
 _JA_PRONOUNS = re.compile(r"^(?:それ|その|そこ|あれ|あの|あそこ|彼)|他|ほか")
 # "who else?", "qui d'autre ?", 他には？: a follow-up asking for more than the previous answer gave
 _MORE = re.compile(r"\b(?:else|other|others|another|autre|autres)\b|他|ほか")
+_MORE_WORDS = re.compile(_MORE.pattern, re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")  # "Macron", "5G", "2019": a name or a number
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
-_JA_QUESTION_END = re.compile(r"(?:のは)?\s*(?:です|ます|でした|ました)?か?[？?。\s]*$")
+# A Japanese question's end, left out of its subject: the copula and か ("のは誰ですか", "とは何ですか", "って何？");
+# a polite verb stays whole ("共同声明は署名されましたか" → 共同声明は署名されました, never a stem cut at され)
+_JA_QUESTION_END = re.compile(
+    r"(?:のは|とは|って|は|の)?\s*(?:何|なに|なん)?\s*(?:です|でしょう|でした)?\s*(?:か|の)?[？?。!！\s]*$")
+_JA_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")  # where a masked interrogative was (いつ, 誰)
+_JA_PARTICLE_START = re.compile(r"^(?:が|は|を|に|で|の|も|と)(?=\S)")  # "誰が署名…": the particle of the 誰 left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +90,22 @@ def _fold(text: str) -> str:
 
 def subject_of(question: str) -> str:
     """What a question is about: the question without its interrogatives and its final question mark."""
-    text = " ".join(mask_interrogatives(question).split())
-    text = _JA_QUESTION_END.sub("", text) if _CJK.search(text) else text.rstrip(" ?？!！.。")
-    return text.strip(" ,、")
+    masked = mask_interrogatives(question)
+    if not _CJK.search(masked):
+        return " ".join(masked.split()).rstrip(" ?？!！.。").strip(" ,、")
+    text = _JA_QUESTION_END.sub("", _JA_GAP.sub("", masked.strip()))
+    if masked[:1].isspace():  # it began with the interrogative: "誰が署名しましたか" is about 署名しました
+        text = _JA_PARTICLE_START.sub("", text)
+    return " ".join(text.split()).strip(" ,、")
 
 
 def _japanese(folded: str) -> bool:
     return bool(_CJK.search(folded)) and not _WORD.search(re.sub(r"[\u3041-\u30ff\u3400-\u9fff]", " ", folded))
+
+
+def _pronoun(word: str, language: str) -> bool:
+    """A word standing for the previous subject, elided or not ("d'autre", "l'autre", "it")."""
+    return word in _PRONOUNS[language] or word.rsplit("'", 1)[-1] in _PRONOUNS[language]
 
 
 def leans_on_previous(question: str, language: str | None) -> bool:
@@ -107,7 +122,7 @@ def leans_on_previous(question: str, language: str | None) -> bool:
     text = " ".join(words)
     if any(text == lead or text.startswith(lead + " ") for lead in _LEADS[lang]):
         return True
-    if any(word in _PRONOUNS[lang] for word in words):
+    if any(_pronoun(word, lang) for word in words):
         return True
     return len(set(analyze(mask_interrogatives(question), lang))) <= MAX_OWN_WORDS
 
@@ -127,19 +142,19 @@ def names_its_own_subject(question: str, language: str | None, retriever: Retrie
     else:
         lang = language if language in _LEADS else "en"
         words = _WORD.findall(folded)
-        if any(word in _PRONOUNS[lang] for word in words):
+        if any(_pronoun(word, lang) for word in words):
             return False
         rest = question
         for lead in sorted(_LEADS[lang], key=len, reverse=True):  # "what about 5G?" is about "5G?"
-            if " ".join(words).startswith(lead + " "):
+            if " ".join(words) == lead or " ".join(words).startswith(lead + " "):
                 rest = re.sub(r"^\W*" + r"\W+".join(map(re.escape, lead.split())) + r"\b", "", question,
                               flags=re.IGNORECASE)
                 break
     units = retriever.parse(rest, lang).units
     if not units:
         return False
-    if question_types(rest):
-        return True  # it asks something about a word of its own
+    if question_types(rest) and not _only_countries(units, retriever):
+        return True  # it asks something about a word of its own ("et qui pour le Japon ?" only names a party)
     names = {_fold(word) for word in _NAME.findall(rest)}
     for unit in units:
         if unit.expansions:  # a glossary name: JETRO, Station F, Bpifrance, ジェトロ
@@ -149,6 +164,21 @@ def names_its_own_subject(question: str, language: str | None, retriever: Retrie
         if not unit.alternatives and unit.keys & names:  # a name the corpus lacks: Macron, Bitcoin
             return True
     return False
+
+
+def _only_countries(units: list, retriever: Retriever) -> bool:
+    """Every content word is a country's name ("Japon", "Japan", "France"): a party to what was asked about."""
+    return all(any(retriever.countries.named(key[:1].upper() + key[1:]) for key in unit.keys) for unit in units)
+
+
+def searched_text(question: str, understood: str) -> str:
+    """What a follow-up asking for more is searched as: ``understood`` without its "else / autre / 他" (they would
+    find "d'autres sources", 他の資料 — passages about other sources, not about more of the subject); the
+    reading shown and logged stays ``understood``."""
+    typed = question.rstrip()
+    if understood == question or not understood.startswith(typed) or not _MORE.search(_fold(typed)):
+        return understood
+    return _MORE_WORDS.sub(" ", typed) + understood[len(typed):]
 
 
 def _translated(kb: KnowledgeBase, passage_id: str, language: str) -> str | None:

@@ -7,6 +7,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from bot.assistant import Assistant
 from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
 from bot.cli.output import quietly_on_broken_pipe
 from bot.cli.terminal import answer_text, console, topics_text
-from bot.conversation import Conversations
+from bot.conversation import Conversations, searched_text
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
 from bot.limits import ELLIPSIS
 from bot.models import Answer, Language
@@ -187,7 +188,10 @@ async def _answer_one(
             language = args.lang or conversations.language(CHAT_PLACE, read, DEFAULT_LANGUAGE)
             understood, language = conversations.understand(CHAT_PLACE, text, language, assistant.retriever)
         quoted = conversations.already_quoted(CHAT_PLACE, text, understood) if conversations else frozenset()
-        answer = await assistant.answer(understood, language or DEFAULT_LANGUAGE, quoted)
+        searched = searched_text(text, understood)  # "qui d'autre ?" is not searched for "autre"
+        answer = await assistant.answer(searched, language or DEFAULT_LANGUAGE, quoted)
+        if searched != understood:
+            answer = replace(answer, question=understood)
     except QuestionError as error:
         message = t(error.key, args.lang, **error.values)
         if args.json:

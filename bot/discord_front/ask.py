@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -18,7 +18,7 @@ import discord
 
 from bot import limits
 from bot.assistant import Assistant
-from bot.conversation import Conversations
+from bot.conversation import Conversations, searched_text
 from bot.discord_front import embeds
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.suggestions import suggestion_view
@@ -143,7 +143,10 @@ class AskDesk:
             place, prepared.question, prepared.language, self.assistant.retriever
         )
         quoted = self.conversations.already_quoted(place, prepared.question, understood)  # "who else?"
-        answer: Answer = await self.assistant.answer(understood, language, quoted)  # cleaned, read once
+        searched = searched_text(prepared.question, understood)  # "qui d'autre ?" is not searched for "autre"
+        answer: Answer = await self.assistant.answer(searched, language, quoted)  # cleaned, read once
+        if searched != understood:
+            answer = replace(answer, question=understood)
         if answer.small_talk:
             self.uncount(prepared)  # "hi" or "help" does not use up the member's questions
         qid = new_qid()
