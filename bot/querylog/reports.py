@@ -352,13 +352,13 @@ class _Asked(NamedTuple):
 def _asked(
     db_path: Path | str, lo: float, hi: float, *, unanswered_only: bool, guild_id: int | None = None
 ) -> list[_Asked]:
-    only = " AND q.answered = 0 AND q.reason != 'small-talk'" if unanswered_only else ""  # "hi" is no question
-    with _reader(db_path, guild_id) as conn:
+    only = " AND q.answered = 0" if unanswered_only else ""
+    with _reader(db_path, guild_id) as conn:  # "hi", "merci": no question, no topic; a follow-up as it was read
         return [_Asked(*row) for row in conn.execute(
-            "SELECT q.ts, q.question, q.language, q.user_hash, q.answered,"
+            "SELECT q.ts, coalesce(q.understood, q.question), q.language, q.user_hash, q.answered,"
             " coalesce(v.up, 0), coalesce(v.down, 0) FROM questions q"
             " LEFT JOIN (SELECT qid, sum(value = 1) AS up, sum(value = -1) AS down FROM votes GROUP BY qid) v"
-            f" USING (qid) WHERE q.ts >= ? AND q.ts < ?{only} ORDER BY q.ts, q.qid",
+            f" USING (qid) WHERE q.ts >= ? AND q.ts < ? AND NOT q.{SMALL_TALK}{only} ORDER BY q.ts, q.qid",
             (lo, hi),
         )]
 
