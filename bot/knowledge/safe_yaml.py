@@ -99,11 +99,29 @@ class RestrictedLoader(yaml.SafeLoader):
             length += 1
 
 
+# PyYAML errors noticed after the line at fault: reported at the line where the faulty thing began (its
+# context), in the moderator's words. (problem, context) -> hint
+YAML_AT_CONTEXT = {
+    ("could not find expected ':'", "while scanning a simple key"):
+        "this line has no ':' after its name (write `name: value`)",
+    ("found unexpected end of stream", "while scanning a quoted scalar"):
+        "a quote opened on this line is never closed",
+}
+YAML_INDENT_HINT = (" (this line is not indented like the lines above it: line up the items of one list, and the"
+                    " keys of one entry, with the same number of spaces)")
+
+
 def _yaml_error(exc: yaml.YAMLError, offset: int) -> FileProblem:
     """Turn a PyYAML error into a problem at the right file line."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 + offset if mark is not None else 1 + offset
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+    context_mark = getattr(exc, "context_mark", None)
+    at_context = YAML_AT_CONTEXT.get((problem, getattr(exc, "context", None)))
+    if at_context is not None and context_mark is not None:
+        return FileProblem(context_mark.line + 1 + offset, f"YAML error: {at_context}")
+    if problem.startswith("expected <block end>"):
+        return FileProblem(line, f"YAML error: {problem}{YAML_INDENT_HINT}")
     return FileProblem(line, f"YAML error: {problem}{YAML_HINTS.get(problem, '')}")
 
 

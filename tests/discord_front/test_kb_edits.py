@@ -128,9 +128,9 @@ async def test_reload_serves_the_last_good_version_of_a_served_file_broken_by_an
     served.write_text(served.read_text().replace("title: The France", "title The France", 1))
     report = await kb(fake, "reload")
     assert "3 documents" in report
-    assert "`en/declaration.md:4: YAML error" in report
+    assert "`en/declaration.md:3: YAML error" in report
     assert "`en/declaration.md: serving its last good version until the problems above are fixed`" in report
-    assert report.index("`en/declaration.md:4: YAML error") < report.index("`en/declaration.md: serving")
+    assert report.index("`en/declaration.md:3: YAML error") < report.index("`en/declaration.md: serving")
     reply = await harness.mention("Who signed the declaration for Japan?")
     assert "Yoji Muto" in str(reply.json)
     status = await kb(fake, "status")
