@@ -127,6 +127,17 @@ def leans_on_previous(question: str, language: str | None) -> bool:
     return len(set(analyze(mask_interrogatives(question), lang))) <= MAX_OWN_WORDS
 
 
+def without_lead(question: str, language: str | None) -> str:
+    """``question`` without the connective it opens with ("and JETRO?" → "JETRO?", "what about 5G?" → "5G?")."""
+    lang = language if language in _LEADS else "en"
+    text = " ".join(_WORD.findall(_fold(question)))
+    for lead in sorted(_LEADS[lang], key=len, reverse=True):
+        if text == lead or text.startswith(lead + " "):
+            pattern = r"\W+".join(re.escape(word).replace("'", "['’]") for word in lead.split())
+            return re.sub(r"^\W*" + pattern + r"\b", "", question, flags=re.IGNORECASE).lstrip(" ,")
+    return question
+
+
 def names_its_own_subject(question: str, language: str | None, retriever: Retriever) -> bool:
     """True for a short message about something of its own: "JETRO?", "what about 5G?", "et combien de start-up ?".
 
@@ -144,12 +155,7 @@ def names_its_own_subject(question: str, language: str | None, retriever: Retrie
         words = _WORD.findall(folded)
         if any(_pronoun(word, lang) for word in words):
             return False
-        rest = question
-        for lead in sorted(_LEADS[lang], key=len, reverse=True):  # "what about 5G?" is about "5G?"
-            if " ".join(words) == lead or " ".join(words).startswith(lead + " "):
-                rest = re.sub(r"^\W*" + r"\W+".join(map(re.escape, lead.split())) + r"\b", "", question,
-                              flags=re.IGNORECASE)
-                break
+        rest = without_lead(question, lang)  # "what about 5G?" is about "5G?"
     units = retriever.parse(rest, lang).units
     if not units:
         return False
@@ -287,7 +293,9 @@ class Conversations:
                                previous.cited | cited)
         else:
             passage_id = answer.citations[0].passage_id if answer.citations else ""
-            subject = _Subject(subject_of(question), question, answer.language, now, passage_id, cited)
+            alone = without_lead(question, answer.language) if not _CJK.search(question) else question
+            alone = alone if any(c.isalnum() for c in alone) else question  # "and JETRO?" is about JETRO
+            subject = _Subject(subject_of(alone), alone, answer.language, now, passage_id, cited)
         self._subjects[place] = subject
         while len(self._subjects) > self._limit:
             self._subjects.popitem(last=False)

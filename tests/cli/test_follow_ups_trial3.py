@@ -59,3 +59,10 @@ def test_a_japanese_follow_up_is_read_in_whole_japanese(tmp_path: Path):
     assert turns[1].startswith("→ どこで？（共同声明は署名されました）"), turns[1]  # was （共同声明は 署名され）
     assert "パリ" in quoted(turns[1])
     assert turns[3].startswith("→ それはいつ？（ジェトロ）"), turns[3]  # was （ジェトロとは何）
+
+
+def test_the_subject_of_a_short_question_naming_its_own_is_without_its_connective(tmp_path: Path):
+    turns, _ = chat(tmp_path, "What is JETRO?", "and Station F?", "who runs it?",
+                    "Qui a signé la déclaration ?", "qui d’autre ?")
+    assert turns[2].startswith("→ who runs it? (Station F)"), turns[2]  # was (and Station F)
+    assert turns[4].startswith("→ qui d’autre ? (a signé la déclaration)"), turns[4]  # the typographic apostrophe
