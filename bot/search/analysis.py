@@ -313,12 +313,21 @@ def is_cjk(token: str) -> bool:
     return bool(token) and "\u3041" <= token[0] <= "\u9fff"
 
 
+# "how long / combien de temps / 何日間": a duration, told by the dates it ran between (12 to 14 July), not a count
+# (bot.search.kinds); an interrogative like "when", masked as one ("for the day or longer" says nothing of a day).
+DURATION = re.compile(
+    r"\bhow long\b|\bcombien de (?:temps|jours|semaines|mois)\b|\bpendant combien\b"
+    r"|\bhow many (?:days|weeks|months)\b"
+    r"|\bfor the (?:whole )?(?:day|week)\b|\bpour la journée\b|\bou plus longtemps\b|\bor longer\b"
+    r"|何日間|何週間|何か月|何ヶ月|どのくらいの期間|どれくらいの期間|どのくらい(?:滞在|いた)"
+)
 # What a question asks for (who/when/where/how many/why), in the three languages; matched on NFKC + casefold
 # text (accents kept: "où" is not "ou"). Not content words: the retriever uses them to match FAQ questions.
 QUESTION_TYPES: dict[str, re.Pattern[str]] = {
     "who": re.compile(r"\b(?:who|whom|whose)\b|(?<!ce )(?<!ce-)\bqui\b|誰|だれ|どなた"),
     "when": re.compile(
         r"\b(?:when|quand)\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année)\b|いつ|何日|何年|何月"
+        r"|" + DURATION.pattern  # "how long", "for the day or longer": the dates it ran between
     ),
     "where": re.compile(
         r"\bwhere\b|(?<!\w)où\b|^\W*ou (?=(?:a|est|se|sont|ont|etait|ete)\b)"  # "ou a ete signee": où, unaccented

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from enum import StrEnum
 
-from bot.search.analysis import standard_interrogatives
+from bot.search.analysis import DURATION, standard_interrogatives
 
 
 class Kind(StrEnum):
@@ -26,6 +26,7 @@ class Kind(StrEnum):
     TIME = "time"
     PRESENT = "present"  # asks about today: never answered by a 2018 corpus
     WEATHER = "weather"  # "what was the weather like": a passage must speak of the weather
+    DURATION = "duration"  # "how long was he in France?": a span (from 12 to 14 July, 3 days), besides the dates
     LATER = "later"  # asks about what came after (a successor, the next edition, since then): neither
     # Topics whose answer has a form of its own: a passage that does not speak of it does not answer.
     ACQUISITION = "acquisition"  # "who bought Snips?": a passage must speak of a purchase
@@ -133,6 +134,13 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
     Kind.WEATHER: re.compile(
         r"\b(?:weather|sunny|rain\w*|cloudy|météo|meteo|ensoleillé|pluie|pluvieux|nuageux|orage\w*)\b|°|天気|晴れ|雨|曇り|気温"
     ),
+    # a span: from one day to another (du 12 au 14 juillet, 12–14 July, 12日から14日), or a length (3 days, 2年間)
+    Kind.DURATION: re.compile(
+        r"\b(?:from|du|de|between|entre) (?:the )?\d{1,2}(?:er|st|nd|rd|th)? (?:to|au|à|a|and|et|until|-|–)"
+        r" (?:the )?\d{1,2}\b"
+        r"|(?<![\d/.:])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d/.:])|\d+日(?:から|[~〜～-])\s*\d+日"
+        r"|\b\d+ (?:days?|weeks?|months?|jours?|semaines?|mois)\b|\d+\s*(?:日間|週間|か月|ヶ月|カ月|年間)"
+    ),
     Kind.TIME: re.compile(r"\d{1,2}\s*(?:h|:)\s*\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)\b|\d{1,2}時"),
     Kind.ACQUISITION: re.compile(r"\brach[eè]t|\brachat|\bacqui[rs]|\bbought\b|\bpurchase|買収|身売り"),
     Kind.WINNER: re.compile(r"\bw[oi]n(?:ners?)?\b|\bprize|\bgagn|\bvainqueur|\blauréat|\baward|優勝|受賞|勝者|賞"),
@@ -160,11 +168,6 @@ _PERSON = re.compile(
 _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u4e00-\u9fff](?:都|市|区|県|館|会場)")
 
 
-# "how long / combien de temps / 何日間": a duration, told by the dates it ran between (12 to 14 July), not a count.
-_DURATION = re.compile(
-    r"\bhow long\b|\bcombien de (?:temps|jours|semaines|mois)\b|\bpendant combien\b"
-    r"|何日間|何週間|何か月|何ヶ月|どのくらいの期間"
-)
 
 
 def fold(text: str) -> str:
@@ -178,9 +181,9 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     kinds = {kind for kind, pattern in _QUESTION.items() if pattern.search(folded)}
     if Kind.MONEY in kinds:
         kinds.discard(Kind.COUNT)
-    if _DURATION.search(folded):
+    if DURATION.search(folded):  # "how long": a span and the dates it ran between, not a count
         kinds.discard(Kind.COUNT)
-        kinds.add(Kind.DATE)
+        kinds |= {Kind.DATE, Kind.DURATION}
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
     return frozenset(kinds)

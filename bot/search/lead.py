@@ -142,7 +142,7 @@ def stated_at(kind: Kind, sentence: str, language: str) -> int | None:
         return _person(sentence, language)
     if kind is Kind.PLACE:
         return _place(sentence, language)
-    if kind in (Kind.DATE, Kind.TIME, Kind.MONEY):
+    if kind in (Kind.DATE, Kind.DURATION, Kind.TIME, Kind.MONEY):
         return 0 if holds(kind, sentence) else None
     return None
 
@@ -167,7 +167,9 @@ class Lead:
         if is_who_is(query.text, language):
             self.names = frozenset(t for u in query.units for t in u.alternatives
                                    if language == "ja" or is_cjk(t) or _capitalised(retriever, t) >= NAME_CAPITALS)
-        self.kinds = [k for k in (Kind.PERSON, Kind.PLACE, Kind.DATE, Kind.TIME, Kind.MONEY) if k in query.kinds]
+        self.kinds = [k for k in (Kind.PERSON, Kind.PLACE, Kind.DURATION, Kind.TIME, Kind.MONEY) if k in query.kinds]
+        if Kind.DATE in query.kinds and Kind.DURATION not in query.kinds:
+            self.kinds.append(Kind.DATE)  # "how long": a date is not enough, the span is what is asked
         self.counts = query.counted is not None
         self.words = [u for u in query.units if u.alternatives or u.parts]
 
@@ -301,6 +303,11 @@ def _shares(retriever: Retriever, token: str) -> tuple[float, float]:
 
 def _capitalised(retriever: Retriever, token: str) -> float:
     return _shares(retriever, token)[0]
+
+
+def written_as_name(retriever: Retriever, word: str) -> bool:
+    """The corpus writes ``word`` (a surface word it has) capitalised inside its sentences: Paris, Japan, Abe."""
+    return any(_capitalised(retriever, t) >= NAME_CAPITALS for t in retriever.surface_tokens(word))
 
 
 def _person_share(retriever: Retriever, token: str) -> float:

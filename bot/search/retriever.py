@@ -22,7 +22,7 @@ import math
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -60,12 +60,12 @@ from bot.search.evidence import (
 from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, asked_kinds, fold, holds
-from bot.search.lead import LEAD_RATIO, without_premise
+from bot.search.lead import LEAD_RATIO, without_premise, written_as_name
 from bot.search.readings import ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
 from bot.search.selection import choose, suggest
 from bot.search.snippets import PreparedText, prepare
-from bot.search.spelling import EverydaySpeller, NameSpeller, SoundSpeller, Speller
+from bot.search.spelling import EverydaySpeller, NameSpeller, SoundSpeller, Speller, Truncations
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
 # out-of-scope questions), one constant varied at a time. With these values: hits fr 29/30, en 29/30, ja 29/29,
@@ -111,6 +111,8 @@ JA_PLACE_TAG = "地名"  # the dictionary's tag of a Japanese place name (readin
 # --- citations ---
 SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
+ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE} | {Kind.DURATION}  # a passage holding one of these asked is cited
+# first (a date is in most passages: holding one tells them apart no more than a word would)
 KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited first when it covers this share of
 # what the best passage covers (and ranks LEAD_RATIO of its score)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
@@ -305,6 +307,7 @@ class Retriever:
         self._speller = Speller({w: n for w, n in frequencies.items() if w.isalpha()})
         self._sounds = SoundSpeller({w: n for w, n in frequencies.items() if w.isalpha()})
         self._name_speller = NameSpeller({w: n for w, n in frequencies.items() if w.isalpha()})
+        self._truncations = Truncations({w: n for w, n in frequencies.items() if w.isalpha()})
         self._everyday = EverydaySpeller(self.frequencies.everyday)
         self._readings = ReadingLexicon(
             [p.text for p in self.passages if p.language == "ja"] + [t for e in kb.glossary for t in e.terms]
@@ -484,13 +487,22 @@ class Retriever:
         keys = {glossary_key(raw)}
         if not is_cjk(raw):
             alternatives |= self._surface.get(raw, frozenset())
+            if named and alternatives and raw not in self._surface and raw not in self._gloss_words:
+                name = self._name_speller.correct(raw, self._is_corpus_name(language))
+                if name:  # "Pars" is Paris, not the "par" its stem meets
+                    alternatives = set(self._surface[name])
+                    keys.add(glossary_key(name))
             if not alternatives and raw not in self._gloss_words:
                 corrected = self._speller.correct(raw)
                 rare = self.frequencies.zipf(surface, _latin(language)) < SOUND_ZIPF
                 if not corrected and rare:
                     corrected = self._sounds.correct(raw)  # "genny" → geny, "seatech" → ceatec
                 if not corrected and (named or rare):  # "Kouno" → kono, "Neil" → niel (a name, though a word)
-                    corrected = self._name_speller.correct(raw, lambda w: is_name(w, language, self.frequencies))
+                    corrected = self._name_speller.correct(raw, self._is_corpus_name(language))
+                if not corrected and named:  # "Mahobi" → mahjoubi: a name two edits from the corpus's
+                    corrected = self._speller.correct(raw, name=self._is_corpus_name(language))
+                if not corrected and rare and not named:  # "orga" → organisation, "gouv" → gouvernement
+                    corrected = self._truncations.correct(raw)
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
@@ -499,12 +511,15 @@ class Retriever:
             own = not named and not is_cjk(raw) and self._own_language(surface, language)
             return Unit(token, keys, self._weight(alternatives) * info, alternatives, own_language=own)
         everyday = None
-        if not named and not is_cjk(raw) and raw not in self._gloss_words:
+        frequencies = self.frequencies
+        if not is_cjk(raw) and raw not in self._gloss_words:
             latin = _latin(language)
-            everyday = self._everyday.correct(raw, self.frequencies.zipf(surface, latin), latin)
+            everyday = self._everyday.correct(raw, frequencies.zipf(surface, latin), latin)
+            if named and everyday is not None and is_name(everyday, language, frequencies):
+                everyday = None  # "Macrin" is no typo of the name "Macron": names are told apart by one letter
+            named = named and everyday is None  # "Engglish": an everyday word, capitalised
             if everyday is not None and (everyday in STOP_WORDS.get(latin, ()) or everyday in STOP_WORDS["en"]):
                 return None
-        frequencies = self.frequencies
         if named:  # a name weighs fully unless it is an everyday word too ("English", "Tokyo")
             rarity = max(frequencies.rarity(surface, language), frequencies.informativeness(surface, language))
         elif everyday is not None:  # a misspelt everyday word weighs as that word
@@ -514,6 +529,15 @@ class Retriever:
         unknown_name = named and is_name(surface, language, frequencies)
         unknown_name = unknown_name or any(self._unknown_place(w) for w in forms)
         return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
+
+    def _is_corpus_name(self, language: str) -> Callable[[str], bool]:
+        """Whether a corpus word is a name: no everyday word of the language ("Kono", "Niel"), or one the corpus
+        writes capitalised ("Paris", "Japan": everyday words too)."""
+        return lambda word: is_name(word, language, self.frequencies) or written_as_name(self, word)
+
+    def surface_tokens(self, word: str) -> frozenset[str]:
+        """The index tokens made from the corpus word ``word`` (empty when the corpus lacks it)."""
+        return self._surface.get(word, frozenset())
 
     @staticmethod
     def _weigh_titles(content: str, units: dict[str, Unit], first_at: dict[str, int], terms: dict[str, float]) -> None:
@@ -732,8 +756,8 @@ class Retriever:
         an amount for "how much") moved first, when the best does not hold it and that one ranks close to it
         (LEAD_RATIO of its score, KIND_COVERAGE of its coverage): "how many start-ups pitched at the launch
         evening" is answered by "Nine startups pitched", not by the passage on the evening that has more words."""
-        if not ranked or not (query.kinds & ENFORCED_KINDS - {Kind.DATE} or query.counted is not None):
-            return ranked  # a date is in most passages: holding one tells nothing
+        if not ranked or not (query.kinds & ANSWER_FIRST_KINDS or query.counted is not None):
+            return ranked
         best = ranked[0]
         for n, hit in enumerate(ranked):
             if hit.final < LEAD_RATIO * best.final:
@@ -743,9 +767,10 @@ class Retriever:
         return ranked
 
     def _holds_answer(self, query: Query, chosen: list[int]) -> bool:
-        """The passages ``chosen`` hold every enforced kind of answer asked, and a number of what is counted."""
+        """The passages ``chosen`` hold every kind of answer asked that tells passages apart (ANSWER_FIRST_KINDS),
+        and a number of what is counted."""
         texts = [self.passages[i].text for i in chosen]
-        if any(not any(holds(kind, text) for text in texts) for kind in query.kinds & ENFORCED_KINDS):
+        if any(not any(holds(kind, text) for text in texts) for kind in query.kinds & ANSWER_FIRST_KINDS):
             return False
         return query.counted is None or self._counts(query, chosen, strict=True)
 

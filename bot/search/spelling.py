@@ -9,6 +9,7 @@ optimal-string-alignment distance (C code, with a cut-off).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
@@ -21,6 +22,12 @@ LONG_WORD = 8  # words this long may be corrected by 2 edits, shorter ones by 1
 MAX_WORD_LENGTH = 30  # longer words are neither indexed nor corrected
 REAL_WORD_ZIPF = 3.0  # a word at least this common in the language is a real word, not a typo
 EVERYDAY_GAIN = 1.0  # ... and a correction must be this much more common (Zipf) than the word as typed
+MIN_TRUNCATION = 4  # "orga", "gouv", "diplo", "techno": chat truncations of a longer word
+MAX_TRUNCATION = 7
+TRUNCATED = 3  # ... at least this many letters shorter than the word
+TRUNCATION_CHOICES = 16  # ... and the start of at most this many corpus words
+LONG_NAME = 6  # a name as typed this long may be 2 edits from the corpus's ("Mahobi" → Mahjoubi, "Xavri" → Xavier)
+NAME_EDITS = 2
 MIN_NAME_LENGTH = 4  # a name as typed this long may be corrected into a short corpus name ("Kouno" → Kono)
 SHORT_NAME_LENGTH = 3  # ... as short as this ("Abbe" → Abe); longer corpus words are the Speller's
 
@@ -63,13 +70,19 @@ class Speller:
         self._frequencies = {w: n for w, n in frequencies.items() if len(w) <= MAX_WORD_LENGTH}
         self._buckets = _Buckets(self._frequencies, MIN_TYPO_LENGTH)
 
-    def correct(self, word: str) -> str | None:
-        """The corpus word closest to ``word`` (most frequent on ties), or None."""
+    def correct(self, word: str, name: Callable[[str], bool] | None = None) -> str | None:
+        """The corpus word closest to ``word`` (most frequent on ties), or None; with ``name`` (a name as typed,
+        LONG_NAME letters or more), a corpus name (``name`` says which words are) within NAME_EDITS edits."""
         if not MIN_TYPO_LENGTH <= len(word) <= MAX_WORD_LENGTH or not word.isascii() or not word.isalpha():
             return None
         if word in self._frequencies:
             return None
-        found = self._buckets.near(word, edit_limit(word))
+        if name is not None:
+            if len(word) < LONG_NAME:
+                return None
+            found = [(w, d) for w, d in self._buckets.near(word, NAME_EDITS) if name(w)]
+        else:
+            found = self._buckets.near(word, edit_limit(word))
         if not found:
             return None
         return min(found, key=lambda m: (m[1], -self._frequencies[m[0]], m[0]))[0]
@@ -100,6 +113,35 @@ class NameSpeller:
         if not found:
             return None
         return min(found, key=lambda m: (m[1], -self._frequencies[m[0]], m[0]))[0]
+
+
+class Truncations:
+    """The corpus word a chat truncation stands for: "orga" → organisation, "gouv" → gouvernement, "diplo" →
+    diplomatic. A word the corpus lacks, MIN_TRUNCATION to MAX_TRUNCATION letters, is the start of a corpus word
+    at least TRUNCATED letters longer; the most frequent such word, unless more than TRUNCATION_CHOICES start so
+    (then the truncation says too little). Bounded: a binary search and at most TRUNCATION_CHOICES words read."""
+
+    def __init__(self, frequencies: Mapping[str, int]) -> None:
+        self._frequencies = {w: n for w, n in frequencies.items() if len(w) <= MAX_WORD_LENGTH and w.isascii()}
+        self._sorted = sorted(self._frequencies)
+
+    def correct(self, word: str) -> str | None:
+        """The corpus word ``word`` is the start of, or None."""
+        if not MIN_TRUNCATION <= len(word) <= MAX_TRUNCATION or not word.isascii() or not word.isalpha():
+            return None
+        if word in self._frequencies:
+            return None
+        at = bisect_left(self._sorted, word)
+        found: list[str] = []
+        for candidate in self._sorted[at:at + TRUNCATION_CHOICES + 1]:
+            if not candidate.startswith(word):
+                break
+            if len(candidate) >= len(word) + TRUNCATED:
+                found.append(candidate)
+        else:
+            if len(found) > TRUNCATION_CHOICES:
+                return None
+        return max(found, key=lambda w: (self._frequencies[w], w)) if found else None
 
 
 class EverydaySpeller:

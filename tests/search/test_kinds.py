@@ -31,6 +31,9 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("ki a signé pour le japon ?", Kind.PERSON),
         ("c'était kan la signature ?", Kind.DATE),
         ("cb de start-up ont pitché ?", Kind.COUNT),
+        ("How long did Muto stay?", Kind.DURATION),
+        ("was he there just for the day or longer?", Kind.DURATION),
+        ("il est resté combien de temps ?", Kind.DURATION),
         ("How much did the evening cost?", Kind.MONEY),
         ("À quelle heure a-t-elle été signée ?", Kind.TIME),
         ("Who is the current minister?", Kind.PRESENT),
@@ -61,6 +64,10 @@ def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
         (Kind.TIME, "The ceremony began at 18:30.", True),
         (Kind.TIME, "signed on 13 July 2018", False),
         (Kind.PRESENT, "anything at all", False),
+        (Kind.DURATION, "Yoji Muto was in France from 12 to 14 July 2018.", True),
+        (Kind.DURATION, "du 12 au 14 juillet 2018", True),
+        (Kind.DURATION, "2018年7月12日から14日まで", True),
+        (Kind.DURATION, "signed on 13 July 2018", False),
     ],
 )
 def test_what_a_passage_holds(kind: Kind, text: str, expected: bool) -> None:

@@ -106,3 +106,10 @@ def test_strong_evidence_of_a_kind() -> None:
                                       "C ou que le texte a ete signe ?"])
 def test_where_typed_without_its_accent_is_answered_with_the_place(retriever: Retriever, question: str) -> None:
     assert "Paris" in first_quote(retriever, question)
+
+
+@pytest.mark.parametrize("question", ["how long did Muto stay in France?", "was Muto in Paris for the day or longer?",
+                                      "Muto est resté combien de temps en France ?"])
+def test_how_long_opens_on_the_span(retriever: Retriever, question: str) -> None:
+    quote = first_quote(retriever, question)
+    assert any(span in quote for span in ("12 to 14", "12 au 14")), quote

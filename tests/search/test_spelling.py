@@ -10,7 +10,14 @@ import pytest
 from bot.knowledge.loader import load_knowledge
 from bot.search.frequency import WordFrequencies
 from bot.search.retriever import Retriever
-from bot.search.spelling import MAX_WORD_LENGTH, EverydaySpeller, NameSpeller, SoundSpeller, Speller
+from bot.search.spelling import (
+    MAX_WORD_LENGTH,
+    EverydaySpeller,
+    NameSpeller,
+    SoundSpeller,
+    Speller,
+    Truncations,
+)
 
 
 def test_corpus_words_are_corrected_within_the_edit_limit() -> None:
@@ -102,8 +109,36 @@ def test_a_name_meets_a_short_corpus_name_one_edit_away() -> None:
         ("When did Youji Mouto come to France?", "Muto"),  # a French ear, ou for u
         ("Is it true that Neil founded Station F?", "Niel"),  # a real first name for the corpus's surname
         ("what role did Munir Majubi have in the French government?", "Mahjoubi"),
+        ("What was Mahobi's job in 2018?", "Mahjoubi"),  # a long name, two letters dropped
+        ("Why did Tokyo and Pars sign this agreement?", "Paris"),  # not the "par" its stem meets
+        ("What is the Engglish title of the declaration?", "title"),  # an everyday word, capitalised: no name
     ],
 )
 def test_a_name_spelt_another_way_is_answered(shipped: Retriever, question: str, expected: str) -> None:
     answer = shipped.answer(question)
     assert answer.answered and expected in " ".join(c.snippet for c in answer.citations[:3])
+
+
+def test_a_chat_truncation_meets_the_word_it_stands_for() -> None:
+    words = {"organisation": 5, "organization": 3, "organise": 9, "gouvernement": 4, "diplomatic": 2, "info": 1,
+             "pitched": 2}
+    truncations = Truncations(words)
+    assert truncations.correct("orga") == "organise"  # the most frequent word it starts
+    assert truncations.correct("gouv") == "gouvernement"
+    assert truncations.correct("diplo") == "diplomatic"
+    assert truncations.correct("pitch") is None  # "pitched" is only two letters longer: an ending, not a cut
+    assert truncations.correct("info") is None  # a corpus word stays itself
+    assert truncations.correct("xyzw") is None
+    crowded = Truncations({f"abcd{a}{b}{c}": 1 for a in "efgh" for b in "ijkl" for c in "mnop"})
+    assert crowded.correct("abcd") is None  # the start of too many words says too little
+    assert truncations.correct("o" * 2000) is None
+
+
+def test_a_truncated_word_is_read_as_the_word(shipped: Retriever) -> None:
+    answer = shipped.answer("la Jetro c'est quelle orga au juste ?")
+    assert answer.answered and "Japan External Trade Organization" in answer.citations[0].snippet
+
+
+def test_a_name_the_corpus_lacks_is_not_corrected_into_another(shipped: Retriever) -> None:
+    answer = shipped.answer("What did Macrin say about the declaration?")  # Macron is not in the sources
+    assert not answer.answered and answer.reason == "low-coverage"
