@@ -1,7 +1,7 @@
-"""Cross-validated calibration of the abstention constants on the four blind dev sets (a script, not a test).
+"""Cross-validated calibration of the abstention constants on the five blind dev sets (a script, not a test).
 
-Each constant set is tuned on three blind sets of A, B, C and E (the best mean balanced score, balanced = mean of
-in-scope hit@3 and out-of-scope abstention) and scored once on the fourth, in all four rotations (leave one set out);
+Each constant set is tuned on four blind sets of A, B, C, D and E (the best mean balanced score, balanced = mean of
+in-scope hit@3 and out-of-scope abstention) and scored once on the fifth, in all five rotations (leave one set out);
 the spread of the held-out figures over the rotations is what the note reports. The evidence rules
 (bot.search.evidence, bot.search.kinds, bot.search.countries) are checked the same way: each rule switched off
 in turn, on every set (a rule is kept when it helps a set it was not written from, or at least does not hurt it),
@@ -34,14 +34,14 @@ sys.path.insert(0, str(TESTS))
 import evaluation  # noqa: E402
 
 from bot.knowledge.loader import load_knowledge  # noqa: E402
-from bot.search import evidence, frequency, kinds, retriever  # noqa: E402
+from bot.search import countries, evidence, frequency, kinds, retriever  # noqa: E402
 
 GRID = {
     "COMMON_ZIPF": (4.5, 5.0, 5.5),
     "RARE_ZIPF": (2.0, 2.5, 3.0),
     "MIN_COVERAGE": (0.30, 0.35, 0.40, 0.45, 0.50, 0.55),
 }
-DEV = ("blind-a", "blind-b", "blind-c", "blind-e")
+DEV = ("blind-a", "blind-b", "blind-c", "blind-d", "blind-e")
 HOMES = {"COMMON_ZIPF": frequency, "RARE_ZIPF": frequency, "MIN_COVERAGE": retriever}
 
 
@@ -81,6 +81,29 @@ def _without_unknown_names(self, *args, **kwargs):
     return unit
 
 
+_COUNTRIES = retriever.Retriever._countries_cited
+_PLAIN = {}
+
+
+def _plain_countries(self, query, chosen):
+    """The country check with ISO's names only, written with their capital (before session 3)."""
+    if not _PLAIN:
+        _PLAIN["c"] = countries.Countries(aliases={}, demonyms=False, uncased=False)
+    kept, self.countries = self.countries, _PLAIN["c"]
+    try:
+        return _COUNTRIES(self, query, chosen)
+    finally:
+        self.countries = kept
+
+
+def _any_cited(self, query, chosen):
+    """The country check on every cited passage (before session 3), not on the best one."""
+    if _COUNTRIES(self, query, chosen):
+        return True
+    asked = self.countries.named(query.text) - (self._subjects or frozenset())
+    return asked <= frozenset().union(*(self.countries.named(self.passages[i].text) for i in chosen))
+
+
 # Each evidence rule, and how to switch it off (which set it was written from: the commit messages).
 RULES = {
     "uncounted": _off(retriever.Retriever, "_counts", lambda self, query, chosen: True),
@@ -98,6 +121,14 @@ RULES = {
     "countries (search/countries.py)": _off(retriever.Retriever, "_countries_cited", lambda self, query, chosen: True),
     "address, founder": _off(retriever, "ENFORCED_KINDS", frozenset(
         retriever.ENFORCED_KINDS - {kinds.Kind.ADDRESS, kinds.Kind.FOUNDER})),
+    # issue 10, session 3 (written from blind D's and E's near-misses; each kept: no in-scope hit lost on any set)
+    "why: a word the corpus lacks (unreported)": _off(retriever.Retriever, "_unknown", lambda self, unit: False),
+    "relations (age, author, until, before, constituency)": _off(retriever, "ENFORCED_KINDS", frozenset(
+        retriever.ENFORCED_KINDS - {kinds.Kind.AGE, kinds.Kind.AUTHOR, kinds.Kind.UNTIL, kinds.Kind.BEFORE,
+                                    kinds.Kind.CONSTITUENCY})),
+    "a name in a clause holding a question word": _off(retriever, "clauses", lambda text: [text]),
+    "countries: demonyms, aliases, uncased text": _off(retriever.Retriever, "_countries_cited", _plain_countries),
+    "countries: in the best passage (not any cited)": _off(retriever.Retriever, "_countries_cited", _any_cited),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),
@@ -212,7 +243,7 @@ def combined(engine, sets) -> None:
 def main() -> int:
     sets = evaluation.available_sets()
     if any(name not in sets for name in DEV):
-        print("needs tests/eval/blind-a.yaml, blind-b.yaml, blind-c.yaml and blind-e.yaml")
+        print("needs tests/eval/blind-a.yaml … blind-e.yaml")
         return 1
     engine = retriever.Retriever(load_knowledge(TESTS.parent / "knowledge"))
     if "--combined" not in sys.argv:

@@ -2,7 +2,16 @@
 
 A question naming a country ("the Italy–Japan agreement", l'Allemagne, 中国) is about that country: the cited
 passages must name it too, in whatever language they are written ("Japon", "Japan" and 日本 are all JP). The
-names come from ISO 3166 and its translations shipped with pycountry, not from lists written here.
+names come from ISO 3166 and its translations shipped with pycountry, with two additions:
+
+- the adjectives and demonyms made from a one-word name ("Italian", "italienne", "German", "israéliennes",
+  "chinois"): the name's stem and a usual ending (DEMONYM_ENDINGS), found in any case, and the few no ending
+  makes (IRREGULAR_DEMONYMS: allemand, Spanish…);
+- the everyday names ISO does not give (ALIASES: "UK", "USA", "Russia", アメリカ…), a data list to extend.
+
+A Latin name is recognised by its capital ("une réunion de suivi" names no Réunion), except in a text written
+without any capital ("has germany signed…?", "l'italie a signé…"), where case tells nothing (but for the country
+names that are everyday words: EVERYDAY_WORDS).
 """
 
 from __future__ import annotations
@@ -11,7 +20,7 @@ import gettext
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import pycountry
@@ -23,6 +32,40 @@ SUBJECT_SHARE = 0.1  # a country named in at least this share of the passages is
 # ("Which ministry in Japan…" is answered by a passage saying METI). Any value from 0.03 to 0.3 gives the same.
 SUBJECT_SAMPLE = 512  # passages read (evenly spaced) to tell the corpus's subjects: bounded for any corpus
 _LATIN_NAME = re.compile(r"[a-zà-ÿ][a-zà-ÿ' \-]+")
+# Everyday names that are not ISO's (ISO: "United States of America", "Russian Federation", アメリカ合衆国), by code.
+ALIASES = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "Amérique", "Etats-Unis", "アメリカ"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Angleterre", "Grande-Bretagne", "イギリス"),
+    "RU": ("Russia", "ロシア"),
+    "NL": ("Holland",),  # not "Hollande": François Hollande
+    "KR": ("Corée", "Korea"),
+    "KP": ("North Korea", "Corée du Nord", "北朝鮮"),
+    "CZ": ("Czech Republic", "République tchèque"),
+}
+# Endings of the adjectives and demonyms made from a country's one-word name, once its final vowels are dropped
+# (Italy → ital-ian, Italie → itali-enne, Chine → chin-ois, Israël → israel-i, Japon → japon-ais); the first, no
+# ending, only for a name in -y (Germany → german).
+DEMONYM_ENDINGS = ("", "an", "ans", "ian", "ians", "ean", "eans", "ese", "ish", "i", "is", "ien", "iens", "ienne",
+                   "iennes", "en", "ens", "enne", "ennes", "ais", "aise", "aises", "ois", "oise", "oises", "ain",
+                   "aine", "aines", "ains")
+# Adjectives and demonyms no ending makes from the name (Allemagne → allemand, Spain → Spanish): a data list too.
+# Not the names of languages a question asks in ("English", "anglais": the title in English is about no country).
+IRREGULAR_DEMONYMS = {
+    "DE": ("allemand", "allemande", "allemands", "allemandes"),
+    "US": ("américain", "américaine", "américains", "américaines", "american", "americans"),
+    "ES": ("espagnol", "espagnole", "espagnols", "espagnoles", "spanish"),
+    "GB": ("british", "britannique", "britanniques"),
+    "NL": ("dutch", "néerlandais", "néerlandaise", "néerlandaises"),
+    "RU": ("russe", "russes", "russian", "russians"),
+    "CH": ("swiss",),
+    "BE": ("belge", "belges"),
+    "SE": ("swedish", "suédois", "suédoise", "suédoises"),
+}
+# Country names that are everyday words too: never a country in a text without capitals (a data list to extend).
+EVERYDAY_WORDS = frozenset({"réunion", "turkey", "chad", "jordan", "guinea", "georgia", "niger", "maurice", "china",
+                            "panama", "jersey", "guernsey", "man", "togo"})
+DEMONYM_STEM = 4  # a stem shorter than this makes no demonym ("Mali", "Inde", "Cuba": their adjectives are words)
+_ONE_LATIN_WORD = re.compile(r"[a-z]+")
 
 
 def _forms(name: str) -> set[str]:
@@ -41,9 +84,15 @@ _JA_PAIR = re.compile(rf"(?<![\u4e00-\u9fff])({_JA_ONE})({_JA_ONE})(?=[のとは
 
 
 class Countries:
-    """Finds country names in texts; built once (reads pycountry's translation files)."""
+    """Finds country names in texts; built once (reads pycountry's translation files).
 
-    def __init__(self) -> None:
+    ``aliases``, ``demonyms`` and ``uncased`` (a text without capitals read in any case) can be turned off: the
+    calibration measures what each adds (tests/calibration.py).
+    """
+
+    def __init__(
+        self, *, aliases: Mapping[str, Sequence[str]] = ALIASES, demonyms: bool = True, uncased: bool = True
+    ) -> None:
         translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
                         for lang in ("fr", "ja")]
         codes: dict[str, str] = {}
@@ -55,10 +104,19 @@ class Countries:
             for name in names:
                 for form in _forms(name):
                     codes.setdefault(form, country.alpha_2)
+        for code, forms in aliases.items():
+            for alias in forms:
+                codes.setdefault(fold(alias), code)
+        self._demonyms = _demonyms(codes) if demonyms else {}
+        if demonyms:
+            self._demonyms |= {_unaccented(form): code for code, forms in IRREGULAR_DEMONYMS.items() for form in forms}
+        self._uncased = uncased
         self._codes = codes
-        latin = sorted((f for f in codes if _LATIN_NAME.fullmatch(f)), key=len, reverse=True)
-        other = sorted((f for f in codes if not _LATIN_NAME.fullmatch(f)), key=len, reverse=True)
+        latin = sorted((f for f in codes if _LATIN_NAME.fullmatch(f) or "." in f), key=len, reverse=True)
+        other = sorted((f for f in codes if f not in latin), key=len, reverse=True)
         self._latin = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, latin)) + r")(?![\w\-])", re.IGNORECASE)
+        self._demonym = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(self._demonyms, key=len, reverse=True))
+                                   + r")(?![\w\-])") if self._demonyms else None
         # a katakana name is a whole katakana word (タイ is not the start of タイトル)
         self._other = re.compile(r"(?<![ァ-ヺー])(?:" + "|".join(map(re.escape, other)) + r")(?![ァ-ヺー])")
         self.named = lru_cache(maxsize=4096)(self._named)
@@ -73,8 +131,42 @@ class Countries:
     def _named(self, text: str) -> frozenset[str]:
         """The ISO codes of the countries ``text`` names."""
         text = unicodedata.normalize("NFKC", text)
-        # a Latin name is written with its capital: "une réunion de suivi" names no Réunion, "turkey" no Turkey
-        found = {fold(m.group()) for m in self._latin.finditer(text) if m.group()[0].isupper()}
+        # a Latin name is written with its capital: "une réunion de suivi" names no Réunion, "turkey" no Turkey;
+        # a text with no capital at all writes none ("has germany signed…?"): its names are read in lower case, but
+        # for the everyday words that are also countries ("une réunion", "turkey") and "us"
+        uncased = self._uncased and not any(c.isupper() for c in text)
+        found = {fold(m.group()) for m in self._latin.finditer(text)
+                 if m.group()[0].isupper() or (uncased and len(m.group()) > 2 and m.group() not in EVERYDAY_WORDS)}
         found |= {m.group() for m in self._other.finditer(fold(text))}
         found |= {_JA_SHORT[c] for pair in _JA_PAIR.findall(text) for c in pair if c in _JA_SHORT}
-        return frozenset(self._codes[name] for name in found if name in self._codes)
+        codes = {self._codes[name] for name in found if name in self._codes}
+        if self._demonym is not None:
+            codes |= {self._demonyms[m.group()] for m in self._demonym.finditer(_unaccented(text))}
+        return frozenset(codes)
+
+
+def _unaccented(text: str) -> str:
+    """Case and accents folded: how demonyms are found ("Israéliennes" → israeliennes)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _demonyms(codes: dict[str, str]) -> dict[str, str]:
+    """The adjectives and demonyms of the one-word Latin names (folded, unaccented) → their country's code.
+
+    A form that is itself a name keeps that name's country; of two stems making one form, the longer wins
+    ("nigerian": Nigeria, not Niger).
+    """
+    made: dict[str, tuple[int, str]] = {}
+    for name, code in codes.items():
+        plain = _unaccented(name)
+        if not _ONE_LATIN_WORD.fullmatch(plain):
+            continue
+        stem = plain[:-1] if plain[-1] in "aeiouy" else plain
+        if len(stem) < DEMONYM_STEM:
+            continue
+        for ending in DEMONYM_ENDINGS if plain.endswith("y") else DEMONYM_ENDINGS[1:]:
+            form = stem + ending
+            if len(stem) > made.get(form, (0, ""))[0]:
+                made[form] = (len(stem), code)
+    names = {_unaccented(n) for n in codes}
+    return {form: code for form, (_, code) in made.items() if form not in names or codes.get(form) == code}

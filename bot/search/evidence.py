@@ -206,6 +206,37 @@ def ordinals(question: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Where a passage's clauses end: a name given for one thing of a list is not the name of the next one.
+_CLAUSE_END = re.compile(r"[,;、，；]|\s(?:and|et)\s")  # not brackets, quotes: a name's own
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+_COLON = re.compile(r"\s*[:：]\s*")
+APPOSITION_WORDS = 3  # a clause of at most this many capitalised words before a described thing is its name
+# ("Snips, une start-up française…", "Yoji Muto, vice-ministre…")
+
+
+def clauses(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into clauses at commas, semicolons and "and"/"et": each clause's own text (where the
+    question's words are looked for) and the text its names may come from: itself, a bare name just before it
+    ("Snips, une start-up…") and, for the clause before a colon, the list the colon opens ("Neuf start-up…
+    : cinq japonaises…, dont Snips")."""
+    out: list[tuple[str, str]] = []
+    for sentence in _SENTENCE_END.split(text):
+        head, *rest = _COLON.split(sentence, maxsplit=1)
+        tail = rest[0] if rest else ""
+        colon = bool(rest)
+        parts = [p for p in _CLAUSE_END.split(head) if p.strip()]
+        listed = [p for p in _CLAUSE_END.split(tail) if p.strip()] if colon else []
+        for n, part in enumerate([*parts, *listed]):
+            previous = ([*parts, *listed][n - 1] if n else "").split()
+            scope = part
+            if 0 < len(previous) <= APPOSITION_WORDS and all(w[:1].isupper() for w in previous):
+                scope = " ".join(previous) + " " + scope
+            if colon and n == len(parts) - 1:
+                scope += " " + tail
+            out.append((part, scope))
+    return [c for c in out if c[0].strip()]
+
+
 def asks_name(question: str) -> bool:
     return bool(_NAME_QUESTION.search(fold(question)))
 

@@ -37,6 +37,12 @@ class Kind(StrEnum):
     ADVICE = "advice"  # "best sushi restaurant in Paris?": a passage must recommend something
     ADDRESS = "address"  # "what is the street address?": a passage must give one
     FOUNDER = "founder"  # "who founded it?": a passage must speak of founding
+    # Relations a passage about the right person or thing still does not give unless it speaks of them:
+    AGE = "age"  # "how old was he?", 何歳: a passage must give an age (a number of years)
+    AUTHOR = "author"  # "who wrote the article?": a passage must name who wrote it
+    UNTIL = "until"  # "until when did it run?", いつまで: a passage must give an end
+    BEFORE = "before"  # "her job before she joined the government?", 前職: a passage must speak of before
+    CONSTITUENCY = "constituency"  # "his constituency?", 選挙区: a passage must speak of an election
 
 
 _QUESTION: dict[Kind, re.Pattern[str]] = {
@@ -79,7 +85,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     ),
     Kind.WEATHER: re.compile(r"\bweather\b|\bm[ée]t[ée]o\b|\bquel temps\b|天気|気温|天候"),
     Kind.LATER: re.compile(
-        r"\bsucce(?:eded|ssor)\b|\bnext\b|\bsince then\b|\bafterwards\b|\bin the future\b"
+        r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"
+        r"|\bsucce(?:eded|ssor)\b|\bnext\b|\bsince then\b|\bafterwards\b|\bin the future\b"
         r"|\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand)|\bà l'avenir\b|\bpar la suite\b"
         r"|その後|後任|次回|次の|今後|以降|それ以来"
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
@@ -102,14 +109,33 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.PROCEDURE: re.compile(
         r"\bhow (?:do|can|could|should) (?:i|we)\b|\bhow to (?:apply|get|obtain|register|join|sign up|install)\b"
         r"|\bcomment (?:obtenir|postuler|candidater|s'inscrire|s’inscrire|faire\b|demander|rejoindre|installer)"
-        r"|申請|応募|申し込|手続き|登録方法|インストール"),
+        r"|申請|応募|申し込|手続き|登録方法|インストール"
+        r"|\bcomment (?:on |je |nous )(?:obtien[ts]?|fai[ts]|postule|candidate|s'inscri|demande)"
+        r"|手順|やり方|書き方|取るには|取得するには"),
     Kind.ADVICE: re.compile(
         r"\bbest\b|\bmeilleure?s?\b|\brecommend|\bconseill|\bwhere (?:can|should) (?:i|we) (?:eat|stay|buy|go)\b"
+        r"|\btips?\b|\badvice\b|\bconseils\b|\bdes conseils\b|\bshould (?:i|we) (?:learn|do|say|bring|wear)\b|一番いい"
         r"|おすすめ|オススメ|お勧め|お薦め"),
     Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
     Kind.FOUNDER: re.compile(
         r"\bfound(?:ed|ers?)\b|\bfondée? (?:par|en)\b|\bfondat(?:eur|eurs|rice)\b|\ba fondée?\b"
         r"|創業|設立者|創設者|創立者"),
+    Kind.AGE: re.compile(
+        r"\bhow old\b|\b(?:his|her|their) age\b|\bat what age\b|\bquel (?:â|a)ge\b|\b(?:â|a)gée? de combien\b"
+        r"|何歳|何才|年齢"),
+    Kind.AUTHOR: re.compile(
+        r"\bwho wrote\b|\bwritten by\b|\bauthors?\b|\bwriter\b|\bqui a (?:écrit|rédigé)\b|\b(?:écrite?|rédigée?) par\b"
+        r"|\bauteure?s?\b|誰が書|書いたのは|書いた人|執筆|筆者|著者"),
+    Kind.UNTIL: re.compile(
+        r"\buntil when\b|\btill when\b|\bwhen did (?:it|they|the \w+) (?:end|close|finish)\b"
+        r"|\bjusqu(?:'|’)(?:à|a) quand\b|\bquand (?:s'est|s’est) (?:terminée?|achevée?|finie?)\b|いつまで"),
+    Kind.BEFORE: re.compile(
+        r"\bbefore (?:(?:he|she|they) (?:joined|entered|became)|joining|entering|becoming)\b"
+        r"|\b(?:previous|former|prior) (?:job|position|career|post|role)\b"
+        r"|\bavant (?:d'|d’|de |son |sa )(?:entrer|rejoindre|devenir|entrée|arrivée|nomination)"
+        r"|\b(?:ancien|précédent) (?:métier|poste|emploi|travail)\b"
+        r"|(?:政府|内閣|政界|省|政治)に入る前|入閣前|前職|以前の(?:仕事|職)"),
+    Kind.CONSTITUENCY: re.compile(r"\bconstituency\b|\bcirconscription\b|\bélue? (?:de|dans)\b|選挙区"),
 }
 
 _NUMBER_WORDS = (
@@ -155,6 +181,19 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
         r"|\b\d{5} paris\b|〒|丁目|番地"),
     Kind.FOUNDER: re.compile(
         r"\bfound(?:ed|ers?|ing)\b|\bfond(?:é|ée|és|ées) par\b|\bfondat(?:eur|rice)|\ba fondé|創業|設立|創設|創立"),
+    Kind.AGE: re.compile(
+        r"\d+\s*(?:ans|years?|year-old|歳|才|周年)|\d+\s*(?:e|th|ème)\s*anniversa|\b(?:â|a)gée? de\b|\baged\b"),
+    Kind.AUTHOR: re.compile(
+        r"\bwritten by\b|\bauthors?\b|\bwriter\b|\bjournalist|\b(?:écrite?|rédigée?|signée?) par\b|\bauteure?s?\b"
+        r"|\bsous la plume\b|記者|筆者|著者|執筆"),
+    Kind.UNTIL: re.compile(
+        r"\buntil\b|\btill\b|\bthrough\b|\bjusqu(?:'|’)|\d+\s*(?:–|-|au|to)\s*\d+|まで|終了|閉幕|\bended\b|\bclosed\b"
+        r"|\bs(?:'|’)est (?:terminée?|achevée?)"),
+    Kind.BEFORE: re.compile(
+        r"\bbefore (?:joining|becoming|entering)\b|\bpreviously\b|\bformerly\b|\bprior to\b|\bcareer\b"
+        r"|\bauparavant\b|\bavant (?:d'|d’|de )(?:entrer|rejoindre|devenir)|\bcarrière\b|以前|前職|経歴"),
+    Kind.CONSTITUENCY: re.compile(
+        r"\bconstituency\b|\bcirconscription\b|\bélue? (?:de|dans)\b|\belected\b|選挙区|選出"),
 }
 # A person (or who acts: a country, a company): a capitalised word after the first (Yoji Muto, Japan, JETRO),
 # a katakana name with its middle dot, or a title.

@@ -47,6 +47,7 @@ from bot.search.countries import Countries
 from bot.search.evidence import (
     Counted,
     asks_name,
+    clauses,
     counted,
     counted_tokens,
     counts_near,
@@ -102,7 +103,8 @@ MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floo
 # applied when the corpus's average IDF is ≤ 0 (a handful of passages): scores mean nothing there.
 ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.WEATHER, Kind.ACQUISITION,
                             Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE, Kind.ADVICE, Kind.ADDRESS,
-                            Kind.FOUNDER})  # cited passages hold one;
+                            Kind.FOUNDER, Kind.AGE, Kind.AUTHOR, Kind.UNTIL, Kind.BEFORE,
+                            Kind.CONSTITUENCY})  # cited passages hold one;
 # person and place are not enforced: "Who bakes bread?" is answered by "Bakers…", "Who chaired the G20?" by a
 # country, and the capitalised-word test of a person or place is too weak to refuse on (blind A: no change).
 SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the corpus is about (2018: 63 %, the
@@ -158,6 +160,7 @@ class Query:
     kinds: frozenset[Kind] = frozenset()  # what kind of answer is asked for (a number, a date, a person…)
     counted: Counted | None = None  # what a "how many" question counts (bot.search.evidence)
     names: bool = False  # the question asks for a name ("what is it called?")
+    why: bool = False  # the question asks why: it takes for granted what it asks the reason of
     text: str = ""  # the question as analysed (chatter removed)
 
     def coverage(self, tokens: frozenset[str], language: str | None = None) -> float:
@@ -468,7 +471,7 @@ class Retriever:
         kinds = asked_kinds(question)
         return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
                      counted=counted(question, lang) if Kind.COUNT in kinds else None,
-                     names=asks_name(question), text=question)
+                     names=asks_name(question), why="why" in question_types(question), text=question)
 
     def _unit(
         self, raw: str, token: str, surface: str, language: str, named: bool = False, forms: tuple[Word, ...] = ()
@@ -740,6 +743,8 @@ class Retriever:
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
         if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds:
             return "after-corpus"  # "current minister", "who succeeded", その後: after what a 2018 corpus tells
+        if query.why and any(self._unknown(u) and not u.found_in(cited) for u in query.units):
+            return "unreported"  # "why did the US protest?": what it takes for granted is nowhere in the corpus
         texts = [self.passages[i].text for i in chosen]
         if any(not any(holds(kind, text) for text in texts) for kind in query.kinds & ENFORCED_KINDS):
             return "wrong-kind"
@@ -774,14 +779,22 @@ class Retriever:
             return False
         return query.counted is None or self._counts(query, chosen, strict=True)
 
+    def _unknown(self, unit: Unit) -> bool:
+        """A word of the question the corpus has nowhere, in no form (no variant, glossary term or related word)."""
+        if unit.alternatives or unit.expansions or unit.related:
+            return False
+        vocabulary = self.index.vocabulary
+        return not (unit.parts and all(t in vocabulary for t in unit.parts))
+
     def _countries_cited(self, query: Query, chosen: list[int]) -> bool:
-        """Every country the question names is named in a cited passage, but those the corpus is about."""
+        """Every country the question names is named in the best passage, but those the corpus is about (a weaker
+        passage cited beside it about China does not answer "what did France and China sign?")."""
         asked = self.countries.named(query.text)
         if not asked:
             return True
         if self._subjects is None:
             self._subjects = self.countries.subjects([p.text for p in self.passages])
-        cited = frozenset().union(*(self.countries.named(self.passages[i].text) for i in chosen))
+        cited = self.countries.named(self.passages[chosen[0]].text)
         return asked - self._subjects <= cited
 
     def _numbers_in_best(self, query: Query, chosen: list[int]) -> bool:
@@ -832,10 +845,26 @@ class Retriever:
         return False
 
     def _names(self, query: Query, chosen: list[int]) -> bool:
-        """The best passage gives a name the question does not (a common word written with a capital is none)."""
+        """The best passage gives a name the question does not (a common word written with a capital is none)
+        where it speaks of what the question describes: in a clause holding the question's heaviest word that the
+        passage has (bot.search.evidence.clauses): "among them Snips (…), and a Japanese robot suit" names Snips,
+        not the robot suit's company."""
         asked = normalize(query.text)
         passage = self.passages[chosen[0]]
-        return any(normalize(name) not in asked for name in names_in(passage.text, passage.language, self.frequencies))
+        language = passage.language
+        holding: dict[int, bool] = {}  # question word -> a clause holding it gives a name
+        for clause, scope in clauses(passage.text):
+            tokens = frozenset(analyze(clause, language))
+            here = [n for n, u in enumerate(query.units) if u.found_in(tokens)]
+            if not here:
+                continue
+            gives = any(normalize(name) not in asked for name in names_in(scope, language, self.frequencies))
+            for n in here:
+                holding[n] = holding.get(n, False) or gives
+        if not holding:
+            return False
+        heaviest = max(query.units[n].weight for n in holding)
+        return any(named for n, named in holding.items() if query.units[n].weight == heaviest)
 
     def _tokens(self, i: int) -> list[str]:
         """The analysed tokens of passage ``i`` in order (for word distances), once."""

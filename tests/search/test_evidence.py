@@ -282,3 +282,102 @@ def test_the_passage_giving_the_count_is_cited_first(retriever: Retriever, quest
     answer = retriever.answer(question)
     assert answer.answered, answer.reason
     assert any(fact in answer.citations[0].snippet.casefold() for fact in facts), answer.citations[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "reason"),
+    [
+        ("has italy signed a similar declaration with japan?", "low-coverage"),  # a country in lower case
+        ("Which Italian startups pitched at Station F?", "low-coverage"),  # an adjective names the country
+        ("Quelles start-up allemandes ont pitché à Station F ?", "low-coverage"),
+        ("What did the UK sign with Japan on AI?", "low-coverage"),  # an everyday name ISO does not give
+        ("what did France and China sign on AI in 2018?", "low-coverage"),  # China only in a weaker passage cited
+    ],
+)
+def test_a_country_named_by_an_adjective_or_in_lower_case_must_be_cited(retriever: Retriever, near_miss,
+                                                                         reason) -> None:
+    _abstains(retriever, near_miss, reason)
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("who signed the declaration for japan?", ("Muto",)),  # lower case: Japan is still the corpus's subject
+        ("what did the jetro guy say about the us and china?", ("China", "chin")),  # "us" is no country
+    ],
+)
+def test_lower_case_questions_about_the_corpus_subjects_are_answered(retriever: Retriever, question, facts) -> None:
+    _answered_with(retriever, question, *facts)
+
+
+@pytest.mark.parametrize(
+    "near_miss",
+    [
+        "Why did the US protest against the declaration?",
+        "Pourquoi Mounir Mahjoubi a-t-il démissionné après la signature ?",
+        "ジェトロはなぜ東京の本部を移転したの？",
+    ],
+)
+def test_why_something_the_corpus_never_reports_abstains(retriever: Retriever, near_miss: str) -> None:
+    """A why-question takes its event for granted: a word of it the corpus has nowhere means it never happened."""
+    _abstains(retriever, near_miss, "unreported")
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("Pourquoi la déclaration parle-t-elle du G20 et du G7 ?", ("G20",)),
+        ("Why does the La Ruche article talk about the US-China trade war?", ("technolog",)),
+    ],
+)
+def test_why_something_the_corpus_reports_is_answered(retriever: Retriever, question: str, facts) -> None:
+    _answered_with(retriever, question, *facts)
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "reason"),
+    [
+        ("How old was Yoji Muto when he signed?", "wrong-kind"),
+        ("武藤副大臣は何歳？", "wrong-kind"),
+        ("Qui est l'auteur de l'article de La Ruche ?", "wrong-kind"),
+        ("Until when did Japonismes 2018 run?", "wrong-kind"),
+        ("ジャポニスム2018はいつまでですか？", "wrong-kind"),
+        ("What did Mounir Mahjoubi do before joining the government?", "wrong-kind"),
+        ("Quel était le métier de Delphine Gény-Stephann avant d'entrer au gouvernement ?", "wrong-kind"),
+        ("What is Yoji Muto's constituency?", "wrong-kind"),
+        ("Who replaced Yoji Muto as vice-minister?", "after-corpus"),
+    ],
+)
+def test_a_relation_the_passages_about_that_person_do_not_give_abstains(retriever: Retriever, near_miss,
+                                                                       reason) -> None:
+    _abstains(retriever, near_miss, reason)
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("How old was the diplomatic relationship between France and Japan in 2018?", ("160",)),
+        ("When did Japonismes 2018 open?", ("12 July",)),
+        ("What was Mounir Mahjoubi's job when he signed?", ("Secretary of State",)),
+        ("Which website published the La Ruche article?", ("Wizbii",)),
+    ],
+)
+def test_a_close_question_the_passages_answer_is_answered(retriever: Retriever, question: str, facts) -> None:
+    _answered_with(retriever, question, *facts)
+
+
+def test_a_name_asked_for_must_be_given_beside_what_is_described(retriever: Retriever) -> None:
+    """"among them Snips (…), and a Japanese robot suit" names Snips, not the robot suit's company."""
+    _abstains(retriever, "What is the name of the Japanese robot suit startup?", "unnamed")
+    _abstains(retriever, "ロボットスーツを紹介した会社の名前は？", "unnamed")
+    _answered_with(retriever, "What is the name of the French voice assistant startup that pitched?", "Snips")
+
+
+@pytest.mark.parametrize(
+    "near_miss",
+    ["any tips for pitching to Japanese investors?", "comment on obtient un visa French Tech ?",
+     "東京でおすすめのコワーキングスペースは？", "フランスで会社を設立する手順は？"],
+)
+def test_advice_and_how_to_questions_abstain(retriever: Retriever, near_miss: str) -> None:
+    _abstains(retriever, near_miss, "wrong-kind")
+    _answered_with(retriever, "Comment J-Startup et la French Tech vont-elles coopérer ?", "réseaux")

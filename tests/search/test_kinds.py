@@ -44,6 +44,38 @@ def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
     assert kind in asked_kinds(question)
 
 
+@pytest.mark.parametrize(
+    ("question", "kind", "answer", "not_answer"),
+    [
+        ("How old was he when he signed?", Kind.AGE, "He was 34 years old.", "He signed in 2018."),
+        ("署名したとき何歳でしたか？", Kind.AGE, "当時34歳でした。", "2018年に署名しました。"),
+        ("Qui a écrit l'article ?", Kind.AUTHOR, "Un article écrit par Jean Dupont.", "L'article de La Ruche."),
+        ("ジャポニスムはいつまで開催された？", Kind.UNTIL, "2019年2月まで開催されました。", "7月12日に開幕しました。"),
+        ("What was her job before she joined the government?", Kind.BEFORE,
+         "She previously worked at Saint-Gobain.", "She was Secretary of State."),
+        ("武藤さんの選挙区は？", Kind.CONSTITUENCY, "岐阜3区選出の衆議院議員。", "経済産業副大臣。"),
+    ],
+)
+def test_a_relation_asked_needs_a_passage_that_speaks_of_it(question: str, kind: Kind, answer: str,
+                                                              not_answer: str) -> None:
+    assert kind in asked_kinds(question)
+    assert holds(kind, answer) and not holds(kind, not_answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("any tips for pitching to Japanese investors?", Kind.ADVICE),
+        ("東京で一番いいインキュベーターはどこ？", Kind.ADVICE),
+        ("comment on obtient le visa ?", Kind.PROCEDURE),
+        ("フランスで会社を設立する手順は？", Kind.PROCEDURE),
+        ("Who replaced him as secretary of state?", Kind.LATER),
+    ],
+)
+def test_how_to_advice_and_a_successor_are_asked(question: str, kind: Kind) -> None:
+    assert kind in asked_kinds(question)
+
+
 def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
     assert Kind.PERSON not in asked_kinds("Qu'est-ce qui a commencé le 12 juillet ?")
     assert Kind.COUNT not in asked_kinds("How much money did the declaration commit?")
