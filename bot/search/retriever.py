@@ -17,6 +17,7 @@ checks (a number of what "how many" counts, a name when one is asked for); quest
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -224,9 +225,15 @@ def _merge_katakana(words: list[Word]) -> list[Word]:
     return merged
 
 
-def _containing_words(words: list[Word], start: int, end: int) -> tuple[Word, ...]:
-    """The words of a Japanese question that the token at [start, end) is cut from."""
-    return tuple(w for w in words if w.start < end and start < w.end)
+def _containing_words(words: list[Word], ends: list[int], start: int, end: int) -> tuple[Word, ...]:
+    """The words of a Japanese question that the token at [start, end) is cut from. ``words`` are in text order
+    and do not overlap, ``ends`` their ends: found by bisection (a 10,000-character question has 5,000 words)."""
+    found = []
+    for i in range(bisect.bisect_right(ends, start), len(words)):
+        if words[i].start >= end:
+            break
+        found.append(words[i])
+    return tuple(found)
 
 
 def _only(languages: frozenset[str]) -> str | None:
@@ -582,12 +589,13 @@ class Retriever:
         if not any(is_cjk(raw) for raw, _, _ in tokens):
             return {}
         words = _merge_katakana(self._readings.words(content))
+        ends = [w.end for w in words]
         found: dict[tuple[int, int], tuple[Word | None, list[str]]] = {}
         grouped: dict[Word, list[str]] = defaultdict(list)
         for raw, start, end in tokens:
             if not is_cjk(raw):
                 continue
-            owners = _containing_words(words, start, end)
+            owners = _containing_words(words, ends, start, end)
             if len(owners) == 1 and owners[0].surface[:1].isdigit():
                 found[start, end] = (None, [])  # the counter of a number (年 of 2019年): the number says it all
             elif len(owners) == 1:
