@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.search.analysis import STOP_WORDS, analyze, stem
+from bot.search.analysis import QUESTION_TYPES, STOP_WORDS, analyze, stem
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import fold
 
@@ -235,6 +235,20 @@ def clauses(text: str) -> list[tuple[str, str]]:
                 scope += " " + tail
             out.append((part, scope))
     return [c for c in out if c[0].strip()]
+
+
+_QUESTION_MARK = re.compile(r"[?？]")
+
+
+def why_asked(question: str) -> str:
+    """What a why-question takes for granted: its text from "why / pourquoi / なぜ" to the question mark ("" when it
+    does not ask why). The chatter around it ("wsh la mif …", "… je demande pour un ami") is no part of it."""
+    folded = fold(question).replace("’", "'")
+    found = QUESTION_TYPES["why"].search(folded)
+    if not found:
+        return ""
+    end = _QUESTION_MARK.search(folded, found.end())
+    return folded[found.end():end.start() if end else len(folded)]
 
 
 def asks_name(question: str) -> bool:

@@ -58,6 +58,7 @@ from bot.search.evidence import (
     names_in,
     ordinals,
     titled_names,
+    why_asked,
 )
 from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
 from bot.search.frequency import fold as accents_folded
@@ -161,7 +162,7 @@ class Query:
     kinds: frozenset[Kind] = frozenset()  # what kind of answer is asked for (a number, a date, a person…)
     counted: Counted | None = None  # what a "how many" question counts (bot.search.evidence)
     names: bool = False  # the question asks for a name ("what is it called?")
-    why: bool = False  # the question asks why: it takes for granted what it asks the reason of
+    why: str = ""  # a why-question's text from "why" to its question mark: what it takes for granted
     text: str = ""  # the question as analysed (chatter removed)
 
     def coverage(self, tokens: frozenset[str], language: str | None = None) -> float:
@@ -478,7 +479,7 @@ class Retriever:
         kinds = asked_kinds(question)
         return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
                      counted=counted(question, lang) if Kind.COUNT in kinds else None,
-                     names=asks_name(question), why="why" in question_types(question), text=question)
+                     names=asks_name(question), why=why_asked(question), text=question)
 
     def _unit(
         self, raw: str, token: str, surface: str, language: str, named: bool = False, forms: tuple[Word, ...] = ()
@@ -751,7 +752,7 @@ class Retriever:
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
         if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds:
             return "after-corpus"  # "current minister", "who succeeded", その後: after what a 2018 corpus tells
-        if query.why and any(self._unknown(u) and not u.found_in(cited) for u in query.units):
+        if query.why and any(self._unknown(u) and not u.found_in(cited) and self._in(u, query) for u in query.units):
             return "unreported"  # "why did the US protest?": what it takes for granted is nowhere in the corpus
         texts = [self.passages[i].text for i in chosen]
         if any(not any(holds(kind, text) for text in texts) for kind in query.kinds & ENFORCED_KINDS):
@@ -786,6 +787,13 @@ class Retriever:
         if any(not any(holds(kind, text) for text in texts) for kind in query.kinds & ANSWER_FIRST_KINDS):
             return False
         return query.counted is None or self._counts(query, chosen, strict=True)
+
+    @staticmethod
+    def _in(unit: Unit, query: Query) -> bool:
+        """The unit is a word of what the why-question takes for granted (not of the chatter around it)."""
+        if is_cjk(unit.token):
+            return unit.token in query.why
+        return unit.token in analyze(query.why, _latin(query.language or "en"))
 
     def _unknown(self, unit: Unit) -> bool:
         """A word of the question the corpus has nowhere, in no form (no variant, glossary term or related word)."""
