@@ -210,6 +210,10 @@ def ordinals(question: str) -> frozenset[str]:
 _CLAUSE_END = re.compile(r"[,;、，；]|\s(?:and|et)\s")  # not brackets, quotes: a name's own
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 _COLON = re.compile(r"\s*[:：]\s*")
+_QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|「([^」]*)」|『([^』]*)』|\"([^\"]*)\"")
+_MASK = str.maketrans({",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04", " ": "\x05", "。": "\x06"})
+_UNMASK = str.maketrans({v: k for k, v in {",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04",
+                                           " ": "\x05", "。": "\x06"}.items()})
 APPOSITION_WORDS = 3  # a clause of at most this many capitalised words before a described thing is its name
 # ("Snips, une start-up française…", "Yoji Muto, vice-ministre…")
 
@@ -220,6 +224,7 @@ def clauses(text: str) -> list[tuple[str, str]]:
     ("Snips, une start-up…") and, for the clause before a colon, the list the colon opens ("Neuf start-up…
     : cinq japonaises…, dont Snips")."""
     out: list[tuple[str, str]] = []
+    text = _QUOTED.sub(lambda m: m.group().translate(_MASK), text)  # a quoted title is one piece
     for sentence in _SENTENCE_END.split(text):
         head, *rest = _COLON.split(sentence, maxsplit=1)
         tail = rest[0] if rest else ""
@@ -233,22 +238,37 @@ def clauses(text: str) -> list[tuple[str, str]]:
                 scope = " ".join(previous) + " " + scope
             if colon and n == len(parts) - 1:
                 scope += " " + tail
-            out.append((part, scope))
+            out.append((part.translate(_UNMASK), scope.translate(_UNMASK)))
     return [c for c in out if c[0].strip()]
 
 
+def quoted(text: str) -> list[str]:
+    """The texts ``text`` quotes (« … », “ … ”, 「…」, "…"): a title given is a name given."""
+    return [next(g for g in m.groups() if g is not None) for m in _QUOTED.finditer(text)]
+
+
 _QUESTION_MARK = re.compile(r"[?？]")
+# A why-question about a past event ("why did NEDO pull…", "pourquoi le Jetro a fermé…", なぜ…閉鎖したの) takes the
+# event for granted; one about how things are ("why is Japan courting…", "pourquoi la déclaration parle…") does not.
+_PAST_EVENT = re.compile(
+    r"^\W*(?:did|was|were|has|had|have)\b"
+    r"|(?<!\by )\b(?:a|ont|est|sont|avait|avaient)(?:-t-\w+|-\w+)?\s+(?:\w+\s+)?(?:été\s+)?"
+    r"\w+(?:é|ée|és|ées|i|is|ie|u|ue|us|ert|erte)\b"
+    r"|(?:た|だ)(?:の|んだ|のか|んですか|のですか|か)?\s*$"
+)
 
 
 def why_asked(question: str) -> str:
-    """What a why-question takes for granted: its text from "why / pourquoi / なぜ" to the question mark ("" when it
-    does not ask why). The chatter around it ("wsh la mif …", "… je demande pour un ami") is no part of it."""
+    """What a why-question about a past event takes for granted: its text from "why / pourquoi / なぜ" to the
+    question mark ("" when it does not ask why something happened). The chatter around it ("wsh la mif …",
+    "… je demande pour un ami") is no part of it."""
     folded = fold(question).replace("’", "'")
     found = QUESTION_TYPES["why"].search(folded)
     if not found:
         return ""
     end = _QUESTION_MARK.search(folded, found.end())
-    return folded[found.end():end.start() if end else len(folded)]
+    asked = folded[found.end():end.start() if end else len(folded)]
+    return asked if _PAST_EVENT.search(asked) else ""
 
 
 def asks_name(question: str) -> bool:

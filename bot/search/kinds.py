@@ -184,7 +184,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
     Kind.AGE: re.compile(
         r"\d+\s*(?:ans|years?|year-old|歳|才|周年)|\d+\s*(?:e|th|ème)\s*anniversa|\b(?:â|a)gée? de\b|\baged\b"),
     Kind.AUTHOR: re.compile(
-        r"\bwritten by\b|\bauthors?\b|\bwriter\b|\bjournalist|\b(?:écrite?|rédigée?|signée?) par\b|\bauteure?s?\b"
+        r"\bwritten by\b|\bauthors?\b|\bwriter\b|\bjournalist|\b(?:écrite?|rédigée?) par\b|\bauteure?s?\b"
         r"|\bsous la plume\b|記者|筆者|著者|執筆"),
     Kind.UNTIL: re.compile(
         r"\buntil\b|\btill\b|\bthrough\b|\bjusqu(?:'|’)|\d+\s*(?:–|-|au|to)\s*\d+|まで|終了|閉幕|\bended\b|\bclosed\b"

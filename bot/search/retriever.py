@@ -57,6 +57,7 @@ from bot.search.evidence import (
     ja_counts,
     names_in,
     ordinals,
+    quoted,
     titled_names,
     why_asked,
 )
@@ -861,12 +862,20 @@ class Retriever:
         return False
 
     def _names(self, query: Query, chosen: list[int]) -> bool:
-        """The best passage gives a name the question does not (a common word written with a capital is none)
-        where it speaks of what the question describes: in a clause holding the question's heaviest word that the
-        passage has (bot.search.evidence.clauses): "among them Snips (…), and a Japanese robot suit" names Snips,
-        not the robot suit's company."""
+        """The best passage gives a name the question does not (a common word written with a capital is none; a
+        quoted title is one) where it speaks of what the question describes: in a clause holding the heaviest
+        question word the passage has (bot.search.evidence.clauses): "among them Snips (…), and a Japanese robot
+        suit" names Snips, not the robot suit's company. A question that asks something else too ("what is it
+        called, and when did it start?") is answered across the passages: any name of the best one will do."""
         asked = normalize(query.text)
-        passage = self.passages[chosen[0]]
+        if query.kinds & {Kind.DATE, Kind.PERSON, Kind.PLACE, Kind.COUNT}:
+            passage = self.passages[chosen[0]]
+            return any(normalize(name) not in asked for name in names_in(passage.text, passage.language,
+                                                                          self.frequencies))
+        return self._names_in_passage(query, asked, chosen[0])
+
+    def _names_in_passage(self, query: Query, asked: str, i: int) -> bool:
+        passage = self.passages[i]
         language = passage.language
         holding: dict[int, bool] = {}  # question word -> a clause holding it gives a name
         for clause, scope in clauses(passage.text):
@@ -874,7 +883,8 @@ class Retriever:
             here = [n for n, u in enumerate(query.units) if u.found_in(tokens)]
             if not here:
                 continue
-            gives = any(normalize(name) not in asked for name in names_in(scope, language, self.frequencies))
+            names = [*names_in(scope, language, self.frequencies), *quoted(scope)]
+            gives = any(normalize(name) not in asked for name in names)
             for n in here:
                 holding[n] = holding.get(n, False) or gives
         if not holding:

@@ -319,7 +319,8 @@ def test_lower_case_questions_about_the_corpus_subjects_are_answered(retriever: 
     ],
 )
 def test_why_something_the_corpus_never_reports_abstains(retriever: Retriever, near_miss: str) -> None:
-    """A why-question takes its event for granted: a word of it the corpus has nowhere means it never happened."""
+    """A why-question about a past event takes the event for granted: a word of it the corpus has nowhere means the
+    corpus never reports it."""
     _abstains(retriever, near_miss, "unreported")
 
 
@@ -328,6 +329,9 @@ def test_why_something_the_corpus_never_reports_abstains(retriever: Retriever, n
     [
         ("Pourquoi la déclaration parle-t-elle du G20 et du G7 ?", ("G20",)),
         ("Why does the La Ruche article talk about the US-China trade war?", ("technolog",)),
+        # about how things are, not an event: a word the corpus lacks ("drague") takes nothing for granted
+        ("Pourquoi le Japon drague-t-il les start-up françaises ?", ("La Ruche",)),
+        ("wsh la mif pourquoi la déclaration parle du G20 et du G7 ? bisous", ("G20",)),  # chatter is no event
     ],
 )
 def test_why_something_the_corpus_reports_is_answered(retriever: Retriever, question: str, facts) -> None:
