@@ -28,6 +28,9 @@ class QuestionError(ValueError):
 
 
 _INVISIBLE = ("Cf", "Cs", "Co", "Cn")
+# Decorative marks drawn over or under letters ("W̷h̷o̷", "s̶i̶g̶n̶e̶d̶", "u̲n̲d̲e̲r̲l̲i̲n̲e̲d̲"): strikethrough and underline
+# text generators; never an accent of French or a mark of Japanese, so the letters are read as written.
+_OVERLAYS = re.compile("[\u0332-\u0338\u20d0-\u20f0]")
 
 
 def _strip_invisible(text: str) -> str:
@@ -80,6 +83,7 @@ def clean_question(text: str | None) -> str:
         raise QuestionError(key, length=len(text), limit=MAX_QUESTION_CHARS)
     # Invisible characters go first: "<@\u200b123>" or "@\u200beveryone" must not become a mention below.
     cleaned = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
+    cleaned = _OVERLAYS.sub("", cleaned)
     cleaned = _MENTION.sub(" ", cleaned)
     cleaned = _CODE_FENCE.sub(" ", cleaned)
     cleaned = _SPACES.sub(" ", _strip_invisible(cleaned)).strip()
