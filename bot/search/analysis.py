@@ -302,6 +302,42 @@ def analyze_spans(text: str, language: str) -> list[tuple[str, int, int]]:
     return _spans(text, language, _stemmed_word)
 
 
+# Lower-cased ASCII text: every character no word holds becomes a space, so str.split cuts the text into runs of
+# [a-z0-9'-]; a run holds the _ASCII_WORD_RE words it is made of, in order ("covid-19", "--x", "d'un'" …).
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'-")
+ASCII_SPACES = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD_CHARS})
+RUN_TOKENS_KEPT = 65536  # ASCII runs whose tokens are remembered, per language (as the stemmed words)
+
+
+class _RunTokens(dict):
+    """An ASCII run of word characters -> its stemmed tokens, in one Latin language, made on first lookup."""
+
+    __slots__ = ("_language",)
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self._language = language
+
+    def __missing__(self, run: str) -> tuple[str, ...]:
+        tokens = tuple(t for word in _ASCII_WORD_RE.findall(run) for t, _, _ in _stemmed_word(word, self._language))
+        if len(self) >= RUN_TOKENS_KEPT:
+            self.clear()  # bounded; a lookup in another thread meanwhile makes its run again
+        self[run] = tokens
+        return tokens
+
+
+_RUN_TOKENS = {language: _RunTokens(language) for language in ("fr", "en")}
+
+
+def sentence_tokens(text: str, language: str) -> list[str]:
+    """The tokens of ``analyze_spans(text, language)`` without their spans: ASCII text is cut at C speed and each
+    run of word characters is looked up once (a snippet's sentences, scanned for the question's words)."""
+    if text.isascii():
+        runs = _RUN_TOKENS["en" if language == "ja" else language]
+        return list(itertools.chain.from_iterable(map(runs.__getitem__, text.lower().translate(ASCII_SPACES).split())))
+    return [t for t, _, _ in analyze_spans(text, language)]
+
+
 def analyze(text: str, language: str) -> list[str]:
     """The tokens of ``text`` (a passage or a question) written in ``language`` ("fr", "en" or "ja")."""
     latin_language = "en" if language == "ja" else language

@@ -349,8 +349,14 @@ class BM25Index:
         weights = np.concatenate([w * weight for (_, w), (_, weight) in zip(parts, known, strict=True)])
         n_docs = len(self)
         if docs.shape[0] * 8 < n_docs:  # few postings: gather them rather than scan the corpus
-            cand, inverse = np.unique(docs, return_inverse=True)
-            return cand.astype(np.int64), np.bincount(inverse, weights, minlength=cand.shape[0])
+            # each term's postings are a sorted run: a stable sort merges them, keeping each passage's weights in
+            # the terms' order, so the sums below add the same numbers in the same order as a scan would
+            order = np.argsort(docs, kind="stable")
+            ordered = docs[order]
+            starts = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+            group = np.cumsum(starts)
+            group -= 1
+            return ordered[starts].astype(np.int64), np.bincount(group, weights[order])
         scores = np.bincount(docs, weights, minlength=n_docs)
         matched = np.zeros(n_docs, dtype=np.bool_)
         matched[docs] = True

@@ -83,6 +83,35 @@ _JA_ONE = "[" + "".join(_JA_SHORT) + "]"
 _JA_PAIR = re.compile(rf"(?<![\u4e00-\u9fff])({_JA_ONE})({_JA_ONE})(?=[のとはがを間関・]|$)")
 
 
+def _trie_pattern(names: list[str], after_first: str = "") -> str:
+    """An alternation of ``names`` as a trie ("ni(?:ger(?:ia)?|caragua)"), longest first at every branch.
+
+    The same matches as ``"|".join`` of the names sorted longest first (the lookahead after the group makes the
+    engine fall back to a shorter name, as it would try the next alternative), in a tenth of the time: the
+    engine no longer tries every name at every position of a text. ``after_first`` goes after each name's first
+    character (a lookbehind there lets the pattern start with the first characters, which the engine scans
+    for fast).
+    """
+    root: dict = {}
+    for name in names:
+        node = root
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a name ends here
+
+    def emit(node: dict) -> str:
+        after = after_first if node is root else ""
+        branches = [re.escape(ch) + after + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?"  # greedy: the longer name first, this one when the rest fails
+
+    return emit(root)
+
+
 class Countries:
     """Finds country names in texts; built once (reads pycountry's translation files).
 
@@ -112,13 +141,15 @@ class Countries:
             self._demonyms |= {_unaccented(form): code for code, forms in IRREGULAR_DEMONYMS.items() for form in forms}
         self._uncased = uncased
         self._codes = codes
-        latin = sorted((f for f in codes if _LATIN_NAME.fullmatch(f) or "." in f), key=len, reverse=True)
-        other = sorted((f for f in codes if f not in latin), key=len, reverse=True)
-        self._latin = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, latin)) + r")(?![\w\-])", re.IGNORECASE)
+        latin = [f for f in codes if _LATIN_NAME.fullmatch(f) or "." in f]
+        latin_names = set(latin)
+        other = [f for f in codes if f not in latin_names]
+        self._latin = re.compile(r"(?<![\w\-])(?:" + _trie_pattern(latin) + r")(?![\w\-])", re.IGNORECASE)
         self._demonym = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(self._demonyms, key=len, reverse=True))
                                    + r")(?![\w\-])") if self._demonyms else None
         # a katakana name is a whole katakana word (タイ is not the start of タイトル)
-        self._other = re.compile(r"(?<![ァ-ヺー])(?:" + "|".join(map(re.escape, other)) + r")(?![ァ-ヺー])")
+        # (the character before the match, looked at after its first character: "(?<![ァ-ヺー]).")
+        self._other = re.compile(r"(?:" + _trie_pattern(other, r"(?<![ァ-ヺー].)") + r")(?![ァ-ヺー])")
         self.named = lru_cache(maxsize=4096)(self._named)
 
     def subjects(self, texts: Sequence[str]) -> frozenset[str]:

@@ -26,6 +26,7 @@ from bot.search.analysis import (
     _KANA_MARKS,
     _LATIN_WORD_RE,
     _TOKEN_RE,
+    ASCII_SPACES,
     _cjk_tokens,
     _latin_tokens,
     _normalize_char,
@@ -142,11 +143,14 @@ class PassageAnalyzer:
         return key
 
     def _analyse_match(self, match: str, language: str) -> int:
+        """The key of a word, a CJK run ("\x01" + run) or an ASCII run of [a-z0-9'-] (the words it holds, in order:
+        for a run that is one word, that word)."""
         if match.startswith("\x01"):  # a CJK run: bigrams, no surface word
             key = self._new_key([self._term(t) for t, _, _ in _cjk_tokens(match[1:], 0)], [])
         else:
             latin = _latin(language)
-            raws = [raw for raw, _, _ in _latin_tokens(match, 0, latin)]
+            words = _ASCII_WORD_RE.findall(match) if match.isascii() else (match,)
+            raws = [raw for word in words for raw, _, _ in _latin_tokens(word, 0, latin)]
             terms = [self._term(stem(raw, latin)) for raw in raws]
             key = self._new_key(terms, [(self._word(raw), t) for raw, t in zip(raws, terms, strict=True)])
         return key
@@ -166,14 +170,14 @@ class PassageAnalyzer:
             if memo is None:
                 memo = self._keys[language] = _Keys(self, language)
             norm = fast_normalize(text)
-            if norm.isascii():
-                matches = _ASCII_WORD_RE.findall(norm)
+            if norm.isascii():  # the runs of word characters, at C speed (a run is analysed once per build)
+                matches = norm.translate(ASCII_SPACES).split()
             elif not _CJK_CHAR_RE.search(norm):
                 matches = _LATIN_WORD_RE.findall(norm)
             else:
                 matches = [word or "\x01" + cjk for cjk, word in _TOKEN_RE.findall(norm)]
             before = len(keys)
-            keys.extend(map(memo.__getitem__, matches))  # C speed; a new word goes through _Keys.__missing__
+            keys.fromlist(list(map(memo.__getitem__, matches)))  # C speed; a new word: _Keys.__missing__
             keys.extend([self._extra_key(t) for t in extra])
             per_passage.append(len(keys) - before)
         key_ids = np.frombuffer(keys, dtype=np.int32) if len(keys) else np.zeros(0, dtype=np.int32)

@@ -313,7 +313,9 @@ class Retriever:
         self.passages = list(kb.passages)
         self.index = indexed.index
         self._token_sets = _TokenSets(self.index)
-        self._languages = np.array([p.language for p in self.passages])
+        codes = {language: n for n, language in enumerate(sorted({p.language for p in self.passages}))}
+        self._language_codes = codes  # each passage's language as a small int: compared at C speed when ranking
+        self._languages = np.array([codes[p.language] for p in self.passages], dtype=np.int8)
         self._surface = indexed.surface
         frequencies = indexed.frequencies
         self._speller = Speller({w: n for w, n in frequencies.items() if w.isalpha()})
@@ -684,14 +686,14 @@ class Retriever:
         own = query.own_language_tokens() if query.language else {}
         if own:  # "resté" is not the "rests" of an English passage: those matches are taken back
             own_docs, own_scores = self.index.weighted_scores(own)
-            foreign = self._languages[own_docs] != query.language
+            foreign = self._languages[own_docs] != self._language_code(query.language)
             where = np.searchsorted(docs, own_docs[foreign])
             scores = scores.copy()
             scores[where] -= own_scores[foreign]
             scores[where] = np.where(np.abs(scores[where]) < 1e-9, 0.0, scores[where])
         ranking = scores.copy()
         if query.language:
-            ranking[self._languages[docs] == query.language] *= LANGUAGE_BOOST
+            ranking[self._languages[docs] == self._language_code(query.language)] *= LANGUAGE_BOOST
         positive = np.flatnonzero(scores > 0)
         top = positive[best_positions(ranking[positive], RERANK_DEPTH)]
         if len(top) < RERANK_DEPTH:  # passages scoring <= 0 come after, by ranking too
@@ -708,6 +710,10 @@ class Retriever:
             ranked.append(Ranked(i, float(scores[at]), final, coverage))
         ranked.sort(key=lambda hit: (-hit.final, hit.index))
         return ranked
+
+    def _language_code(self, language: str) -> int:
+        """``language`` as ``_languages`` holds it (-1, matching no passage, for a language no passage is in)."""
+        return self._language_codes.get(language, -1)
 
     def _near_duplicate(self, i: int, chosen: list[int]) -> bool:
         a = self._token_sets[i]

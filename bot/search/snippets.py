@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 
 from bot.limits import ELLIPSIS
-from bot.search.analysis import analyze_spans
+from bot.search.analysis import analyze_spans, sentence_tokens
 
 MAX_SNIPPET_CHARS = 300
 
@@ -48,20 +47,40 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
-@dataclass(frozen=True, slots=True)
 class PreparedText:
-    """A passage made ready for snippets once: its plain sentences and their tokens (spans in the sentence)."""
+    """A passage made ready for snippets once: its plain sentences, their tokens, and their tokens' spans.
 
-    language: str
-    sentences: tuple[str, ...]
-    tokens: tuple[tuple[tuple[str, int, int], ...], ...]
+    ``words[n]``: the tokens of sentence ``n`` (what the window is chosen by, for every sentence); ``spans(n)``:
+    the same tokens with their spans in the sentence, made when asked (the one or two sentences quoted, or all of
+    them for ``tokens``), then kept: most candidate passages of a question are never quoted.
+    """
+
+    __slots__ = ("_spans", "language", "sentences", "words")
+
+    def __init__(self, language: str, sentences: tuple[str, ...], words: tuple[frozenset[str], ...]) -> None:
+        self.language = language
+        self.sentences = sentences
+        self.words = words
+        self._spans: list[tuple[tuple[str, int, int], ...] | None] = [None] * len(sentences)
+
+    def spans(self, n: int) -> tuple[tuple[str, int, int], ...]:
+        """``analyze_spans`` of sentence ``n``, once (two threads racing both make the same tuple)."""
+        spans = self._spans[n]
+        if spans is None:
+            spans = self._spans[n] = tuple(analyze_spans(self.sentences[n], self.language))
+        return spans
+
+    @property
+    def tokens(self) -> tuple[tuple[tuple[str, int, int], ...], ...]:
+        """Every sentence's tokens with their spans in the sentence."""
+        return tuple(self.spans(n) for n in range(len(self.sentences)))
 
 
 def prepare(text: str, language: str) -> PreparedText:
-    """Split a passage's text into plain sentences and analyse them (done once per passage)."""
+    """Split a passage's text into plain sentences and read their distinct tokens (done once per passage)."""
     plain = plain_text(text)
     sentences = tuple(split_sentences(plain) or ([plain] if plain else []))
-    return PreparedText(language, sentences, tuple(tuple(analyze_spans(s, language)) for s in sentences))
+    return PreparedText(language, sentences, tuple(frozenset(sentence_tokens(s, language)) for s in sentences))
 
 
 def _clip(
@@ -103,7 +122,7 @@ def _window(
     """
     sentences = prepared.sentences
     gap = len(_joiner(prepared.language))
-    matched = [{t for t, _, _ in tokens if t in terms} for tokens in prepared.tokens]
+    matched = [words.intersection(terms) for words in prepared.words]
     best, best_key = (0, 1), (False, -1.0, 0, 0, 0)
     for i in range(len(sentences)):
         for j in (i + 1, i + 2):
@@ -159,7 +178,8 @@ def make_snippet(
     spans: list[tuple[int, int]] = []
     offset = 0
     fact: int | None = None  # where the window states the asked fact
-    for n, (sentence, tokens) in enumerate(zip(prepared.sentences[i:j], prepared.tokens[i:j], strict=True)):
+    for n, sentence in enumerate(prepared.sentences[i:j]):
+        tokens = prepared.spans(i + n)
         spans.extend((offset + s, offset + e) for t, s, e in tokens if t in terms)
         at = stated[i + n] if i + n < len(stated) else None
         if fact is None and at is not None:

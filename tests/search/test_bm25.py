@@ -245,3 +245,26 @@ def test_postings_built_in_chunks_equal_one_piece_and_rank_bm25(chunk: int, monk
     for name, array in chunked.arrays().items():
         np.testing.assert_array_equal(array, whole[name], err_msg=name)  # bit for bit, postings in passage order
     assert_equal_to_rank_bm25(corpus, zipf_queries(3, 60))
+
+
+def test_weighted_scores_of_few_postings_equal_a_scan_of_the_corpus() -> None:
+    """The gather of few postings (a merge of the terms' sorted runs) adds the same weights in the same order as
+    a scan of every passage: the scores are equal to the last bit, and the passages are those holding a term."""
+    rng = np.random.default_rng(3)
+    vocabulary = [f"w{n}" for n in range(400)]
+    corpus = [[vocabulary[int(min(rng.zipf(1.3), 400)) - 1] for _ in range(int(rng.integers(1, 30)))]
+              for _ in range(3000)]
+    index = BM25Index(corpus)
+    for _ in range(200):
+        terms = {vocabulary[int(t)]: float(w) for t, w in zip(rng.integers(0, 400, size=int(rng.integers(2, 6))),
+                                                              rng.random(6), strict=False)}
+        docs, scores = index.weighted_scores(terms)
+        known = [(index._term_ids[t], w) for t, w in terms.items() if t in index._term_ids]
+        if not known:
+            continue
+        parts = [index._postings(tid) for tid, _ in known]
+        all_docs = np.concatenate([d for d, _ in parts])
+        scan = np.bincount(all_docs, np.concatenate([p * w for (_, p), (_, w) in zip(parts, known, strict=True)]),
+                           minlength=len(index))
+        assert docs.tolist() == np.unique(all_docs).tolist()
+        assert scores.tolist() == scan[docs].tolist()

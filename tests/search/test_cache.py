@@ -141,3 +141,18 @@ def test_parsed_files_are_reused_and_a_damaged_cache_is_ignored(
         damaged = ParsedFiles(path)
     assert damaged.hits == 0 and len(caplog.records) == 1 and "rebuilding" in caplog.records[0].getMessage()
     assert load_knowledge(knowledge, parse=damaged.parse).passages == kb.passages
+
+
+def test_a_passage_pickles_every_field() -> None:
+    """Passage.__reduce__ (the parsed-files cache's fast path) keeps every field, none left at its default."""
+    import dataclasses
+    import pickle
+
+    from bot.models import Passage
+
+    values = {"id": "d#p-1", "doc_id": "d", "title": "T", "source": "https://x.org", "language": "fr",
+              "text": "Texte.", "heading": "H", "kind": "faq", "questions": ("Q ?",), "path": "d.md", "line": 7,
+              "tags": ("t",)}
+    assert set(values) == {f.name for f in dataclasses.fields(Passage)}
+    passage = Passage(**values)
+    assert pickle.loads(pickle.dumps(passage, protocol=pickle.HIGHEST_PROTOCOL)) == passage

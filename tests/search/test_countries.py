@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
+import unicodedata
+from pathlib import Path
+
 import pytest
 
-from bot.search.countries import Countries
+from bot.search.countries import _LATIN_NAME, Countries, _trie_pattern
+from bot.search.kinds import fold
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +58,47 @@ def test_the_additions_can_be_turned_off_for_calibration() -> None:
     assert plain.named("Italian startups") == frozenset()
     assert plain.named("the UK") == frozenset()
     assert plain.named("l'Italie") == {"IT"}
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _plain(names: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+
+
+def _matches(pattern: re.Pattern[str], texts: list[str], folded: bool) -> list[list[tuple[tuple[int, int], str]]]:
+    out = []
+    for text in texts:
+        text = unicodedata.normalize("NFKC", text)
+        out.append([(m.span(), m.group()) for m in pattern.finditer(fold(text) if folded else text)])
+    return out
+
+
+def test_trie_pattern_is_the_alternation() -> None:
+    names = ["ni", "niger", "nigeria", "nicaragua", "n", "a b", "a", "ab"]
+    plain = re.compile(rf"(?<!\w)(?:{_plain(names)})(?!\w)")
+    trie = re.compile(rf"(?<!\w)(?:{_trie_pattern(names)})(?!\w)")
+    text = "niger nigeria nigerian ni nicaragua n a b ab a bc nigeri"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_country_patterns_match_as_the_alternation_of_names() -> None:
+    countries = Countries()
+    codes = countries._codes
+    latin = [f for f in codes if _LATIN_NAME.fullmatch(f) or "." in f]
+    other = [f for f in codes if f not in set(latin)]
+    plain_latin = re.compile(r"(?<![\w\-])(?:" + _plain(latin) + r")(?![\w\-])", re.IGNORECASE)
+    plain_other = re.compile(r"(?<![ァ-ヺー])(?:" + _plain(other) + r")(?![ァ-ヺー])")
+    rng = random.Random(0)
+    names = sorted(codes)
+    texts = [p for f in sorted((ROOT / "knowledge").rglob("*.md")) for p in f.read_text(encoding="utf-8").split("\n\n")]
+    for _ in range(3000):  # names side by side, in any case, glued or apart: where the longest-first rule matters
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            name = rng.choice(names)
+            name = rng.choice([name, name.title(), name.upper()])
+            parts.append(name + rng.choice(["", " ", "-", "'", ", ", "s ", "ア", "の"]))
+        texts.append("".join(parts))
+    assert _matches(countries._latin, texts, False) == _matches(plain_latin, texts, False)
+    assert _matches(countries._other, texts, True) == _matches(plain_other, texts, True)

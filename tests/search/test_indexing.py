@@ -53,7 +53,7 @@ def _full_rank(retriever: Retriever, corpus: list[frozenset[str]], question: str
     scores = retriever.scores(query)
     matched = np.flatnonzero([not token_set.isdisjoint(query.terms) for token_set in corpus])
     ranking = scores.copy()
-    ranking[retriever._languages == language] *= LANGUAGE_BOOST
+    ranking[retriever._languages == retriever._language_code(language)] *= LANGUAGE_BOOST
     order = np.lexsort((matched, -ranking[matched], scores[matched] <= 0))
     return matched[order[:RERANK_DEPTH]].tolist()
 
@@ -74,3 +74,22 @@ def test_fast_tokens_equal_analyze_on_ascii(text: str, language: str) -> None:
     analyzer = PassageAnalyzer()
     tokens = analyzer.analyse([(text, language, [])]).tokens
     assert [analyzer.terms[t] for t in tokens.tolist()] == analyze(text, language)
+
+
+@given(st.lists(st.text(alphabet="aAsSlLdDtT09'-- .,;()/_\"\n\x1c", max_size=60), min_size=1, max_size=4),
+       st.sampled_from(["fr", "en"]))
+@settings(max_examples=300, deadline=None)
+def test_ascii_runs_give_the_words_their_tokens_and_counts(texts: list[str], language: str) -> None:
+    """An ASCII passage is cut into runs of [a-z0-9'-] (one str.split): tokens, per-passage lengths, surface
+    words and their counts are those of the analysis's words ("--l'x-", "a--a": several words in one run)."""
+    analyzer = PassageAnalyzer()
+    out = analyzer.analyse([(text, language, []) for text in texts])
+    expected = [analyze(text, language) for text in texts]
+    assert [analyzer.terms[t] for t in out.tokens.tolist()] == [t for tokens in expected for t in tokens]
+    assert out.lengths.tolist() == [len(tokens) for tokens in expected]
+    raws = [raw for text in texts for raw, _, _ in base_tokens(text, language)]
+    counts = {analyzer.words[w]: n for w, n in zip(out.count_words.tolist(), out.counts.tolist(), strict=True)}
+    assert counts == dict(Counter(raws))
+    pairs = {(analyzer.words[w], analyzer.terms[t]) for w, t in zip(out.pair_words.tolist(), out.pair_terms.tolist(),
+                                                                    strict=True)}
+    assert pairs == {(raw, stem(raw, language)) for raw in raws}
