@@ -126,3 +126,11 @@ def test_a_related_line_weighs_as_the_members_own_word(retriever: Retriever) -> 
     assert query.terms["welcom"] == RELATED_WEIGHT == 1.0
     diplomats = retriever.parse("What did the diplomats say?", "en")
     assert diplomats.terms["foreign"] == diplomats.terms["minist"] == RELATED_WEIGHT / 2
+
+
+def test_one_capital_alone_does_not_stand_for_its_country(retriever: Retriever) -> None:
+    """"Washington and Beijing" is the US and China (their trade war is in the article); "Beijing" alone asks about
+    China's government, which the corpus does not quote: the trade war is no answer to it."""
+    assert retriever.answer("What did the JETRO head say about the rivalry between Washington and Beijing?").answered
+    assert not retriever.answer("What did Beijing say about the France-Japan deal?").answered
+    assert not retriever.answer("Qu'a dit Washington de la déclaration ?").answered
