@@ -320,8 +320,9 @@ class Retriever:
         frequencies = indexed.frequencies
         self._speller = Speller({w: n for w, n in frequencies.items() if w.isalpha()})
         self._sounds = SoundSpeller({w: n for w, n in frequencies.items() if w.isalpha()})
-        self._name_speller = NameSpeller({w: n for w, n in frequencies.items() if w.isalpha()})
-        self._truncations = Truncations({w: n for w, n in frequencies.items() if w.isalpha()})
+        words = {w: n for w, n in frequencies.items() if w.isalpha()}  # both filter it further, neither keeps it
+        self._name_speller = NameSpeller(words)
+        self._truncations = Truncations(words)
         self._everyday = EverydaySpeller(self.frequencies.everyday)
         self._readings = ReadingLexicon(
             [p.text for p in self.passages if p.language == "ja"] + [t for e in kb.glossary for t in e.terms]
