@@ -1,11 +1,32 @@
 """Root of the test suite: ``tests/`` is on ``sys.path`` (pyproject ``pythonpath``), the fake Discord's fixtures
-come from its plugin, and tests under ``tests/reliability/`` carry the ``reliability`` marker."""
+come from its plugin, and tests under ``tests/reliability/`` carry the ``reliability`` marker.
+
+What is read-only and costly is built once per test session:
+
+- the word lists every ``Retriever`` reads (wordfreq's three frequency lists, the everyday-word speller built
+  from them, pycountry's country names): ~80 MB and ~3-5 s per build, and the suite builds well over a hundred
+  retrievers (each fake-Discord bot, each small corpus). A ``Retriever`` given no ``frequencies``/``countries``
+  gets the session's (``_word_lists_once``); the tests of those classes build their own.
+- the shipped corpus (``knowledge/``) and its retriever (``shipped_knowledge``, ``shipped_retriever``), which
+  tests only ask questions of.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+import paths
 import pytest
+
+import bot.search.retriever as retriever_module
+from bot.knowledge.loader import load_knowledge
+from bot.models import KnowledgeBase
+from bot.search.countries import Countries
+from bot.search.frequency import WordFrequencies
+from bot.search.retriever import Retriever
+from bot.search.spelling import EverydaySpeller
 
 pytest_plugins = ["fake_discord.plugin"]
 
@@ -17,3 +38,47 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if RELIABILITY in Path(item.path).parents:
             item.add_marker(pytest.mark.reliability)
+
+
+@functools.cache
+def shared_frequencies() -> WordFrequencies:
+    return WordFrequencies()
+
+
+@functools.cache
+def shared_countries() -> Countries:
+    return Countries()
+
+
+@functools.cache
+def _shared_everyday() -> EverydaySpeller:
+    return EverydaySpeller(shared_frequencies().everyday)
+
+
+def _everyday_speller(words: Mapping[str, Mapping[str, float]]) -> EverydaySpeller:
+    return _shared_everyday() if words is shared_frequencies().everyday else EverydaySpeller(words)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _word_lists_once() -> Iterator[None]:
+    """Retrievers built without their word lists share one set (built at the first need), as a running bot's
+    reloads do (``Assistant.reload`` passes the loaded lists on). The lists are read-only; their per-word
+    memo gives the same figure whoever fills it."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(retriever_module, "WordFrequencies", shared_frequencies)
+    patch.setattr(retriever_module, "Countries", shared_countries)
+    patch.setattr(retriever_module, "EverydaySpeller", _everyday_speller)
+    yield
+    patch.undo()
+
+
+@pytest.fixture(scope="session")
+def shipped_knowledge() -> KnowledgeBase:
+    """``knowledge/`` loaded once (tests read it, none changes it)."""
+    return load_knowledge(paths.SHIPPED_KNOWLEDGE)
+
+
+@pytest.fixture(scope="session")
+def shipped_retriever(shipped_knowledge: KnowledgeBase) -> Retriever:
+    """The retriever of ``knowledge/``, built once: tests only ask it questions."""
+    return Retriever(shipped_knowledge)

@@ -10,7 +10,6 @@ import paths
 import pytest
 
 from bot.bench.answers import measure
-from bot.knowledge.loader import load_knowledge
 from bot.search.retriever import Retriever
 
 SETS = sorted(paths.EVAL.glob("*.yaml"))
@@ -21,8 +20,8 @@ MIN_SAME_LANGUAGE = 0.95  # the blind sets mix languages on purpose ("Station Fã
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+def retriever(shipped_retriever: Retriever) -> Retriever:
+    return shipped_retriever
 
 
 @pytest.mark.parametrize("path", SETS, ids=[p.name for p in SETS])

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import paths
 import pytest
 
 from bot.conversation import Conversations, leans_on_previous, names_its_own_subject, subject_of
-from bot.knowledge.loader import load_knowledge
 from bot.models import Answer, AnswerKind
 from bot.search.retriever import Retriever
 
@@ -83,8 +81,8 @@ def test_questions_that_stand_alone_are_left_as_they_are() -> None:
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+def retriever(shipped_retriever: Retriever) -> Retriever:
+    return shipped_retriever
 
 
 @pytest.mark.parametrize(

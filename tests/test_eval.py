@@ -7,12 +7,13 @@ guard): see GUARDS, and the note of issue 10 for what is missing. Tables: ``pyth
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import evaluation
 import paths
 import pytest
 
-from bot.knowledge.loader import load_knowledge
-from bot.models import LANGUAGES, AnswerKind
+from bot.models import LANGUAGES, Answer, AnswerKind
 from bot.search.retriever import Retriever
 
 TARGET_HIT = 0.90
@@ -34,8 +35,8 @@ pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="ne
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+def retriever(shipped_retriever: Retriever) -> Retriever:
+    return shipped_retriever
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +47,27 @@ def sets() -> dict[str, list[evaluation.Item]]:
 
 
 @pytest.fixture(scope="module")
-def results(retriever: Retriever, sets) -> dict[str, evaluation.Result]:
-    return {name: evaluation.evaluate(evaluation.detected(retriever), items) for name, items in sets.items()}
+def answer(retriever: Retriever, sets) -> Callable[[str, str], Answer]:
+    """The bot's answer, each set question asked once per run: the noise tests start from the answers the
+    rates score (a noisy variant is asked each time: it is asked once anyway)."""
+    ask = evaluation.detected(retriever)
+    questions = {(item.question, item.language) for items in sets.values() for item in items}
+    asked: dict[tuple[str, str], Answer] = {}
+
+    def answer(question: str, language: str) -> Answer:
+        key = (question, language)
+        if key not in questions:
+            return ask(question, language)
+        if key not in asked:
+            asked[key] = ask(question, language)
+        return asked[key]
+
+    return answer
+
+
+@pytest.fixture(scope="module")
+def results(answer, sets) -> dict[str, evaluation.Result]:
+    return {name: evaluation.evaluate(answer, items) for name, items in sets.items()}
 
 
 @pytest.mark.parametrize("name", list(GUARDS))
@@ -71,8 +91,8 @@ def test_out_of_scope_abstention(results, name: str, language: str) -> None:
 
 
 @pytest.mark.parametrize("name", list(GUARDS))
-def test_noise_around_a_question_keeps_its_first_citation(retriever: Retriever, sets, name: str) -> None:
-    kept = evaluation.noise_robustness(evaluation.detected(retriever), sets[name])
+def test_noise_around_a_question_keeps_its_first_citation(answer, sets, name: str) -> None:
+    kept = evaluation.noise_robustness(answer, sets[name])
     assert set(kept) == set(LANGUAGES)
     for language, (same, total) in kept.items():
         assert total >= 6 * 10 and same / total >= TARGET_NOISE, (name, language, same, total)
@@ -83,8 +103,8 @@ UNLISTED_NOISE_GUARDS = {"fr": 0.89, "en": 0.88, "ja": 0.95}
 
 
 @pytest.mark.parametrize("name", list(GUARDS))
-def test_unlisted_chatter_mostly_keeps_the_first_citation(retriever: Retriever, sets, name: str) -> None:
-    kept = evaluation.noise_robustness(evaluation.detected(retriever), sets[name], evaluation.UNLISTED_NOISE_TEMPLATES)
+def test_unlisted_chatter_mostly_keeps_the_first_citation(answer, sets, name: str) -> None:
+    kept = evaluation.noise_robustness(answer, sets[name], evaluation.UNLISTED_NOISE_TEMPLATES)
     for language, (same, total) in kept.items():
         floor = min(UNLISTED_NOISE_GUARDS[language], TARGET_NOISE)
         assert same / total >= floor, (name, language, same, total)

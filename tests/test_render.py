@@ -1,9 +1,7 @@
-import paths
 import pytest
 
 from bot.cli.terminal import answer_text
 from bot.discord_front import embeds
-from bot.knowledge.loader import load_knowledge
 from bot.models import Answer, Citation
 from bot.render import COMPACT_CHARS, escape_markdown, highlight, render_markdown, whole_blocks
 from bot.search.retriever import Retriever
@@ -97,8 +95,8 @@ def test_highlights_are_whole_words_not_pieces_of_katakana_words():
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+def retriever(shipped_retriever: Retriever) -> Retriever:
+    return shipped_retriever
 
 
 def test_glossary_synonyms_are_searched_but_not_highlighted(retriever: Retriever):

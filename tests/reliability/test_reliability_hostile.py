@@ -30,6 +30,7 @@ from bot.models import LANGUAGES, Answer, Citation
 from bot.questions import MAX_QUESTION_CHARS, QuestionError, clean_question
 from bot.render import render_citations, render_markdown
 from bot.search.analysis import analyze, detect_language
+from bot.search.retriever import Retriever
 
 CORPUS = paths.SHIPPED_KNOWLEDGE
 PROPERTY = settings(
@@ -72,8 +73,8 @@ INVITE = re.compile(r"(?i)discord(?:app)?\.(?:gg|com/invite)/")
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Iterator[Assistant]:
-    helper = Assistant.from_directory(CORPUS)
+def assistant(shipped_retriever: Retriever) -> Iterator[Assistant]:
+    helper = Assistant(shipped_retriever, CORPUS)  # questions only: the session's retriever of CORPUS
     yield helper
     helper.close()
 

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import paths
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.knowledge.parse import parse_file
 from bot.knowledge.problems import FileProblem
-from bot.models import AnswerKind, ChatKind, ChatPhrases
+from bot.models import AnswerKind, ChatKind, ChatPhrases, KnowledgeBase
 from bot.search.cleanup import ChatLexicon
 from bot.search.retriever import Retriever
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    kb = load_knowledge(paths.SHIPPED_KNOWLEDGE)
+def retriever(shipped_knowledge: KnowledgeBase, shipped_retriever: Retriever) -> Retriever:
+    kb = shipped_knowledge
     assert kb.errors == []
     assert {c.language for c in kb.chat} == {"fr", "en", "ja"}
-    return Retriever(kb)
+    return shipped_retriever
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import paths
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.search.evidence import counted, is_name, names_in, ordinals
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.retriever import Retriever
@@ -15,8 +14,8 @@ pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="ne
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+def retriever(shipped_retriever: Retriever) -> Retriever:
+    return shipped_retriever
 
 
 def _answered_with(retriever: Retriever, question: str, *facts: str) -> None:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import paths
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.search.kinds import Kind
 from bot.search.lead import is_who_is, is_yes_no, stated_at
 from bot.search.retriever import Retriever
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+def retriever(shipped_retriever: Retriever) -> Retriever:
+    return shipped_retriever
 
 
 def first_quote(retriever: Retriever, question: str) -> str:

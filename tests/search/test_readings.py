@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import paths
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.search.readings import ReadingLexicon, fold_reading, to_katakana
 from bot.search.retriever import Retriever
 
@@ -34,8 +32,8 @@ def test_words_keep_prefixes_and_suffixes_with_their_word() -> None:
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+def retriever(shipped_retriever: Retriever) -> Retriever:
+    return shipped_retriever
 
 
 @pytest.mark.parametrize(

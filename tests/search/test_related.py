@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import paths
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.knowledge.parse import parse_file
 from bot.knowledge.problems import FileProblem
-from bot.models import RelatedWords
+from bot.models import KnowledgeBase, RelatedWords
 from bot.search.related import RelatedLexicon
 from bot.search.retriever import Retriever
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    kb = load_knowledge(paths.SHIPPED_KNOWLEDGE)
-    assert kb.errors == []
-    return Retriever(kb)
+def retriever(shipped_knowledge: KnowledgeBase, shipped_retriever: Retriever) -> Retriever:
+    assert shipped_knowledge.errors == []
+    return shipped_retriever
 
 
 def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:

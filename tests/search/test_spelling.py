@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import time
 
-import paths
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.search.frequency import WordFrequencies
 from bot.search.retriever import Retriever
 from bot.search.spelling import (
@@ -74,15 +72,14 @@ def test_names_spelt_by_ear_meet_the_corpus_word() -> None:
         ("muto et majoubi ont dit quoi sur le seatech et viva tek ?", "CEATEC"),
     ],
 )
-def test_a_question_spelt_by_ear_is_answered(question: str, expected: str) -> None:
-    retriever = Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
-    answer = retriever.answer(question)
+def test_a_question_spelt_by_ear_is_answered(shipped_retriever: Retriever, question: str, expected: str) -> None:
+    answer = shipped_retriever.answer(question)
     assert answer.answered and expected in " ".join(c.snippet for c in answer.citations[:3])
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Retriever:
-    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+def shipped(shipped_retriever: Retriever) -> Retriever:
+    return shipped_retriever
 
 
 def test_a_name_meets_a_short_corpus_name_one_edit_away() -> None:
