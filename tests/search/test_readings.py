@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import os
+from pathlib import Path
+
 import pytest
 
+from bot.models import KnowledgeBase
 from bot.search.readings import ReadingLexicon, fold_reading, to_katakana
 from bot.search.retriever import Retriever
 
@@ -29,6 +34,24 @@ def test_words_keep_prefixes_and_suffixes_with_their_word() -> None:
     assert "副大臣" in words and "具体的" in words
     assert "2019年" in [w.surface for w in lexicon.words("2019年に開かれましたか")]  # a number and its counter
     assert lexicon.words("あ" * 5000)[-1].end <= 5000
+
+
+def test_a_reload_does_not_grow_the_bots_memory(shipped_knowledge: KnowledgeBase) -> None:
+    """Every index (at start, at each /kb reload) reads the corpus's Japanese: each used to load its own MeCab
+    dictionary, never given back (RSS +73 MB per index of this corpus: +367 MB over these five)."""
+    texts = [p.text for p in shipped_knowledge.passages if p.language == "ja"]
+    ReadingLexicon(texts)
+    gc.collect()
+    before = resident_mb()
+    for _ in range(5):
+        ReadingLexicon(texts)
+        gc.collect()
+    assert resident_mb() - before < 20
+
+
+def resident_mb() -> float:
+    """This process's resident memory (Linux: /proc/self/statm)."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 @pytest.fixture(scope="module")
