@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from typing import Any
 
 from fake_discord import FakeDiscord
-from fake_discord.plugin import Harness
+from fake_discord.plugin import Harness, until
 
 
-async def test_forget_me_also_covers_a_question_still_being_answered(harness: Harness, fake: FakeDiscord):
+async def test_forget_me_also_covers_a_question_still_being_answered(harness: Harness, fake: FakeDiscord, monkeypatch):
     gate = threading.Event()
     # the retrieval worker is busy: alice's question waits in line while she confirms /forget-me
     busy = asyncio.get_running_loop().run_in_executor(harness.assistant._search_pool, gate.wait, 10)
+    asked: list[str] = []
+    answer = harness.assistant.answer
+
+    async def counted(question: str, *args: Any, **kwargs: Any) -> Any:
+        asked.append(question)
+        return await answer(question, *args, **kwargs)
+
+    monkeypatch.setattr(harness.assistant, "answer", counted)
     start = len(fake.requests)
     await fake.post_message(f"{fake.bot_user.mention} Who signed the declaration?", author=fake.alice)
-    await asyncio.sleep(0.2)
+    await until(lambda: asked)  # her question is in line for the worker
     prompt = await fake.wait_response(await fake.slash("forget-me", user=fake.alice))
     prompt_id = int(prompt.json["data"].get("id", 0)) or max(fake.messages)
     yes, _ = fake.buttons(fake.messages[prompt_id])
@@ -23,7 +32,6 @@ async def test_forget_me_also_covers_a_question_still_being_answered(harness: Ha
     gate.set()
     await busy
     await fake.wait_for("POST", rf"/channels/{fake.channel_id}/messages", after=start)  # the answer still comes
-    await asyncio.sleep(0.1)
     assert await harness.rows("SELECT count(*) FROM questions") == [(0,)]
     # a question asked after /forget-me is logged as usual
     harness.clock.advance(10)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from fake_discord import FakeDiscord
-from fake_discord.plugin import StartBot
+from fake_discord import FakeDiscord, RecordedRequest
+from fake_discord.plugin import Harness, StartBot, replies, until
 
 EPHEMERAL = 1 << 6
 
@@ -45,21 +43,30 @@ async def test_refused_and_duplicate_messages_do_not_use_up_the_cooldown(start_b
     assert not (await ask(fake, "What about AI?", fake.alice)).get("flags")
 
 
+async def burst(harness: Harness, texts: list[str], replies_due: int) -> list[RecordedRequest]:
+    """Alice mentions the bot with each of ``texts``; the bot's replies to them once all are handled.
+
+    Mentions are read in order and refused or let through at once, so once Bob's question posted after the
+    burst is answered every message of the burst has been decided; the ``replies_due`` let through are then
+    awaited (their answers may still be on their way)."""
+    fake = harness.fake
+    ids = [int((await fake.post_message(f"{fake.bot_user.mention} {text}", author=fake.alice))["id"]) for text in texts]
+    await harness.reply_to_mention("Who signed the declaration?", fake.bob)
+
+    def to_burst() -> list[RecordedRequest]:
+        return [r for message_id in ids for r in replies(fake).get(message_id, [])]
+
+    await until(lambda: len(to_burst()) >= replies_due)
+    return to_burst()
+
+
 async def test_a_burst_of_mentions_gets_one_cooldown_note_per_window(start_bot: StartBot, fake):
     harness = await start_bot(BOT_COOLDOWN_QUESTIONS="2", BOT_COOLDOWN_SECONDS="60")
-    start = len(fake.requests)
-    for n in range(20):
-        await fake.post_message(f"{fake.bot_user.mention} question number {n} about the signature", author=fake.alice)
-    await asyncio.sleep(1.0)  # every message has been handled (the bot answers in a few ms)
-    posts = [r for r in fake.requests[start:] if r.method == "POST" and r.path.endswith("/messages")]
+    posts = await burst(harness, [f"question number {n} about the signature" for n in range(20)], 3)
     notes = [r for r in posts if "<t:" in (r.json.get("content") or "")]
     assert len(posts) == 3 and len(notes) == 1, [r.json.get("content") for r in posts]  # 2 answers + 1 note
     harness.clock.advance(60)  # a new window: a new note is allowed once the member is cooled down again
-    start = len(fake.requests)
-    for n in range(5):
-        await fake.post_message(f"{fake.bot_user.mention} another question {n} about the signature", author=fake.alice)
-    await asyncio.sleep(1.0)
-    posts = [r for r in fake.requests[start:] if r.method == "POST" and r.path.endswith("/messages")]
+    posts = await burst(harness, [f"another question {n} about the signature" for n in range(5)], 3)
     assert len([r for r in posts if "<t:" in (r.json.get("content") or "")]) == 1
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from fake_discord import FakeDiscord
-from fake_discord.plugin import Harness
+from fake_discord.plugin import Harness, until
+
+from bot.discord_front import watcher
+from bot.discord_front.watcher import snapshot
 
 EPHEMERAL = 1 << 6
 
@@ -117,15 +119,18 @@ async def test_kb_reload_keeps_the_previous_index_when_nothing_loads(harness: Ha
     assert reply.json["embeds"][0]["description"].startswith("> ")
 
 
-async def test_auto_reload_when_knowledge_files_change(start_bot, fake: FakeDiscord):
+async def test_auto_reload_when_knowledge_files_change(start_bot, fake: FakeDiscord, monkeypatch):
+    scans: list[Path] = []
+
+    def counted(directory: Path) -> watcher.Snapshot:
+        scans.append(directory)
+        return snapshot(directory)
+
+    monkeypatch.setattr(watcher, "snapshot", counted)
     harness = await start_bot(bot_options={"watch_interval": 0.02}, BOT_AUTO_RELOAD="true")
-    await asyncio.sleep(0.05)
+    await until(lambda: len(scans) >= 2)  # the watcher knows the folder as it was (an earlier file is no change)
     (Path(harness.settings.knowledge_dir) / "extra.md").write_bytes(GOOD)
-    for _ in range(200):
-        if len(harness.assistant.knowledge.documents) == 4:
-            break
-        await asyncio.sleep(0.02)
-    assert len(harness.assistant.knowledge.documents) == 4
+    await until(lambda: len(harness.assistant.knowledge.documents) == 4, timeout=60)  # a reload builds the index
     assert harness.bot.last_reload is not None and harness.bot.last_reload.swapped
 
 

@@ -203,9 +203,9 @@ def test_10000_character_questions_are_fast(assistant: Assistant) -> None:
     word = "".join(random.Random(7).choices(string.ascii_lowercase, k=10_000))
     texts = ("déclaration " * 900, "共同声明" * 2500, "a" * 10_000, "\u0301" * 10_000, "@everyone " * 1000, word)
     for text in texts:
-        started = time.perf_counter()
+        started = time.thread_time()  # CPU time of this thread: the work done, not the wait for a busy machine
         assistant.retriever.answer(text[:10_000])
-        assert time.perf_counter() - started < 1.0
+        assert time.thread_time() - started < 1.0, text[:20]
 
 
 # --------------------------------------------------------------------------- the reply builder (Discord)

@@ -29,12 +29,12 @@ def test_corpus_words_are_corrected_within_the_edit_limit() -> None:
 
 def test_a_huge_word_costs_nothing_in_the_index_or_the_question() -> None:
     huge = "a" * 2400
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU time of this thread: the work done, not the wait for a busy machine
     speller = Speller({huge: 1, "station": 2})
     assert speller.correct("b" * 2000) is None
     assert speller.correct(huge[:-1]) is None
     assert speller.correct("statoin") == "station"
-    assert time.perf_counter() - started < 0.5
+    assert time.thread_time() - started < 0.5
     assert len(max(speller._frequencies, key=len)) <= MAX_WORD_LENGTH
 
 
