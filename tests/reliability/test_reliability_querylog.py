@@ -27,7 +27,7 @@ import pytest
 from bot.assistant import Assistant
 from bot.discord_front.ask import AskDesk, Asker, Outcome
 from bot.discord_front.guards import Cooldown, DuplicateGuard
-from bot.querylog.store import QueryLog
+from bot.querylog.store import RETRY_MAX_SECONDS, QueryLog
 
 CORPUS = paths.DISCORD_CORPUS
 QUESTIONS = (
@@ -80,7 +80,9 @@ class Front:
         return outcomes
 
 
-async def until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
+async def until(condition: Callable[[], bool], timeout: float = RETRY_MAX_SECONDS + 15.0) -> None:
+    """Wait for ``condition``. The writer's retry delay doubles through an incident up to RETRY_MAX_SECONDS, so
+    on a busy machine (a longer incident) the write after it may be that far off."""
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
