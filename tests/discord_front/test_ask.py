@@ -119,6 +119,20 @@ async def test_mentions_outside_allowed_channels_and_dms(start_bot, fake: FakeDi
     assert [r.path for r in fake.requests[start:] if r.method == "POST"] == [note.path, reply.path]
 
 
+async def test_the_dm_refusal_speaks_the_language_of_the_message(start_bot, fake: FakeDiscord):
+    """Trial 4: "qui a signé ?" in a DM got "I don't answer direct messages here…" in English."""
+    await start_bot(BOT_ALLOW_DMS="false")
+    notes = []
+    for text in ("qui a signé la déclaration ?", "誰が署名しましたか", "Kono"):
+        start = len(fake.requests)
+        dm = await fake.post_message(text, author=fake.bob, dm=True)
+        notes.append((await fake.wait_for("POST", rf"/channels/{dm['channel_id']}/messages", after=start)).json)
+    assert notes[0]["content"].startswith("Je ne réponds pas aux messages privés ici")
+    assert notes[1]["content"].startswith("ここではダイレクトメッセージには答えません")
+    assert notes[2]["content"].startswith("I don't answer direct messages here")  # no language told: English
+    assert all(note["allowed_mentions"]["parse"] == [] for note in notes)
+
+
 async def test_direct_messages_are_answered_when_allowed(harness: Harness, fake: FakeDiscord):
     start = len(fake.requests)
     dm = await fake.post_message("Who signed the declaration?", author=fake.alice, dm=True)

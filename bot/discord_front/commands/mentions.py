@@ -2,13 +2,16 @@
 
 The bot gets the text of such messages without the privileged message-content intent.
 Refusals cannot be ephemeral here: cooldown notes are deleted after a few seconds, duplicates are
-ignored, and a message that is only a mention gets the "please ask a question" hint.
+ignored, and a message that is only a mention gets the "please ask a question" hint. When the member deletes
+their question, the answer is deleted too: its title shows their words, which they took back.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections import OrderedDict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import discord
@@ -24,6 +27,25 @@ if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
 
 log = logging.getLogger(__name__)
+
+MAX_ANSWERS_REMEMBERED = 10_000  # question → answer pairs kept for deletion (the oldest are forgotten first)
+
+
+class AnswerTrail:
+    """Which message answered which question (by message id), for the last ``limit`` answers."""
+
+    def __init__(self, limit: int = MAX_ANSWERS_REMEMBERED) -> None:
+        self._limit = limit
+        self._answers: OrderedDict[int, tuple[int, int]] = OrderedDict()
+
+    def remember(self, question_id: int, answer: discord.Message) -> None:
+        self._answers[question_id] = (answer.channel.id, answer.id)
+        while len(self._answers) > self._limit:
+            self._answers.popitem(last=False)
+
+    def take(self, question_id: int) -> tuple[int, int] | None:
+        """The (channel id, message id) of the answer to ``question_id``, forgotten as it is taken."""
+        return self._answers.pop(question_id, None)
 
 
 def mention_pattern(user_id: int, role_id: int | None = None) -> re.Pattern[str]:
@@ -60,7 +82,8 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
     question = question_of(bot, message)
     if question is None:
         if message.guild is None and not bot.settings.allow_dms and bot.user and not message.author.bot:
-            await message.channel.send(t("dm.off", "en"), allowed_mentions=discord.AllowedMentions.none())
+            language = bot.assistant.read_language(message.content) or "en"  # a DM has no locale: its words tell
+            await message.channel.send(t("dm.off", language), allowed_mentions=discord.AllowedMentions.none())
         return
     asker = Asker(
         message.author.id,
@@ -85,9 +108,23 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
     if bot.settings.answer_in_thread and isinstance(message.channel, discord.TextChannel):
         target = await answer_thread(message, outcome.question, outcome.language)
     if target is None:
-        await message.reply(mention_author=False, **reply.kwargs(interaction=False))
+        sent = await message.reply(mention_author=False, **reply.kwargs(interaction=False))
     else:
-        await target.send(**reply.kwargs(interaction=False))
+        sent = await target.send(**reply.kwargs(interaction=False))
+    bot.answers.remember(message.id, sent)
+
+
+async def on_questions_deleted(bot: DeclarationBot, message_ids: Iterable[int]) -> None:
+    """Delete the answers to messages their authors deleted (a purge by a moderator too)."""
+    for question_id in message_ids:
+        answer = bot.answers.take(question_id)
+        if answer is None:
+            continue
+        channel_id, answer_id = answer
+        try:
+            await bot.get_partial_messageable(channel_id).get_partial_message(answer_id).delete()
+        except discord.HTTPException as error:  # already deleted by a moderator, or the channel is gone
+            log.info("could not delete the answer to a deleted question: %s", error.status)
 
 
 async def _note(bot: DeclarationBot, message: discord.Message, text: str) -> None:
