@@ -20,7 +20,7 @@ from bot.cli.terminal import answer_text, console, topics_text
 from bot.conversation import Conversations, searched_text
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
 from bot.limits import ELLIPSIS
-from bot.models import Answer, Language
+from bot.models import Answer, KnowledgeBase, Language
 from bot.querylog.store import LogEntry, QueryLog, QueryLogError
 from bot.questions import QuestionError, clean_question
 from bot.render import render_markdown
@@ -94,6 +94,21 @@ def answer_json(answer: Answer) -> dict:
     }
 
 
+def _problems(kb: KnowledgeBase) -> str:
+    """What became of the files with problems: a served file broken by an edit is still served (its last good
+    version), a new one is skipped; the moderator checking an edit must not read "skipped" for the first."""
+    files = sorted({error.path for error in kb.errors})
+    kept = [path for path in files if path in kb.kept]
+    skipped = [path for path in files if path not in kb.kept]
+    fates = []
+    if skipped:
+        fates.append(f"skipped: {', '.join(skipped[:3])}{', …' if len(skipped) > 3 else ''}")
+    if kept:
+        fates.append(f"served in their last good version: {', '.join(kept[:3])}{', …' if len(kept) > 3 else ''}")
+    count = "1 knowledge file has" if len(files) == 1 else f"{len(files)} knowledge files have"
+    return f"{count} problems ({'; '.join(fates)})"
+
+
 async def _setup(args: argparse.Namespace) -> tuple[Assistant, QueryLog | None] | int:
     settings = args.settings
     directory = resolve_knowledge_dir(args.knowledge, settings)
@@ -105,8 +120,8 @@ async def _setup(args: argparse.Namespace) -> tuple[Assistant, QueryLog | None] 
     assistant = Assistant.from_directory(directory, cache)
     kb = assistant.knowledge
     if kb.errors:
-        print(f"warning: {len(kb.errors)} knowledge file problem(s) skipped; "
-              f"run `python -m bot knowledge check {directory}` for details", file=sys.stderr)
+        print(f"warning: {_problems(kb)}; run `python -m bot knowledge check {directory}` for details",
+              file=sys.stderr)
     if not kb.passages:
         print(f"error: no passage could be loaded from {directory}", file=sys.stderr)
         return EXIT_USAGE

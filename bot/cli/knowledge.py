@@ -23,21 +23,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     commands = parser.add_subparsers(dest="knowledge_command", metavar="SUBCOMMAND")
 
     check = commands.add_parser("check", help="report every problem in the knowledge files (exit 1 if any)")
-    check.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    _folder_arguments(check)
     check.set_defaults(func=run_check)
 
     stats = commands.add_parser("stats", help="count documents, passages, languages and glossary entries")
-    stats.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    _folder_arguments(stats)
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     stats.set_defaults(func=run_stats)
 
     listing = commands.add_parser("list", help="every document: id, language, passages, file")
-    listing.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    _folder_arguments(listing)
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(func=run_list)
 
     changes = commands.add_parser("history", help="the last changes made with /kb (who, when, what, file hash)")
-    changes.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    _folder_arguments(changes)
     changes.add_argument("--limit", type=int, default=20, help="how many changes (default 20)")
     changes.add_argument("--json", action="store_true", help="print JSON")
     changes.set_defaults(func=run_history)
@@ -45,10 +45,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     parity = commands.add_parser(
         "parity", help="facts (dates, numbers, glossary names) one translation states and another lacks (exit 1 if any)"
     )
-    parity.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    _folder_arguments(parity)
     parity.add_argument("--group", help="only this group of translations")
     parity.add_argument("--json", action="store_true", help="print JSON")
     parity.set_defaults(func=run_parity)
+
+
+def _folder_arguments(parser: argparse.ArgumentParser) -> None:
+    """The folder as ``DIR`` or as ``--knowledge DIR``, the option ``ask``, ``chat``, ``run`` and ``logs`` take."""
+    parser.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="knowledge folder (default: settings)")
+    parser.add_argument("--knowledge", type=Path, metavar="DIR", dest="knowledge_option", help="the same as DIR")
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    if args.directory and args.knowledge_option and args.directory != args.knowledge_option:
+        print(f"error: two knowledge folders given ({args.directory} and --knowledge {args.knowledge_option}); "
+              "give one", file=sys.stderr)
+        raise SystemExit(2)
+    return resolve_knowledge_dir(args.directory or args.knowledge_option, args.settings)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -58,7 +72,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def _load(args: argparse.Namespace) -> tuple[Path, KnowledgeBase | None]:
     """Load the requested dir; print a one-line message and return None if it is not a folder."""
-    directory = resolve_knowledge_dir(args.directory, args.settings)
+    directory = _folder(args)
     if not directory.is_dir():
         print(f"knowledge folder not found: {directory}", file=sys.stderr)
         return directory, None
@@ -158,7 +172,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    directory = resolve_knowledge_dir(args.directory, args.settings)
+    directory = _folder(args)
     if not directory.is_dir():
         print(f"knowledge folder not found: {directory}", file=sys.stderr)
         return 2

@@ -19,8 +19,24 @@ def _line_of_byte(data: bytes, index: int) -> int:
     return data.count(b"\n", 0, index) + 1
 
 
+def _utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 (Windows Notepad's "Unicode"): its byte order mark, or a NUL byte beside every
+    ASCII letter at its start."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    start = data[:200]
+    halves = (start[0::2], start[1::2])
+    return len(start) >= 8 and any(not zeros.strip(b"\x00") and 0 not in text for zeros, text in (halves, halves[::-1]))
+
+
 def decode(data: bytes) -> str:
     """Bytes → text: refuse empty, binary and non-UTF-8 files; drop a UTF-8 BOM."""
+    if _utf16(data):
+        raise FileProblem(
+            1,
+            'the file is saved as UTF-16 (Windows Notepad calls it "Unicode"), not UTF-8; save it again choosing '
+            "the UTF-8 encoding",
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         raise FileProblem(
