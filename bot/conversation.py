@@ -88,6 +88,11 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
 
 
+def asks_for_more(question: str) -> bool:
+    """"who else?", "qui d'autre ?", 他には？: a follow-up whose answer leaves out what its subject already quoted."""
+    return bool(_MORE.search(_fold(question)))
+
+
 def subject_of(question: str) -> str:
     """What a question is about: the question without its interrogatives and its final question mark."""
     masked = mask_interrogatives(question)
@@ -273,7 +278,7 @@ class Conversations:
         """For a follow-up asking for more ("who else?", "qui d'autre ?", 他には？): the passages already quoted
         on its subject, which its answer leaves out (else it would repeat them); empty otherwise."""
         subject = self._subjects.get(place)
-        if understood == question or subject is None or not _MORE.search(_fold(question)):
+        if understood == question or subject is None or not asks_for_more(question):
             return frozenset()
         return subject.cited
 

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TextIO, TypedDict
 
+from bot.conversation import asks_for_more
 from bot.i18n import t
 from bot.limits import DAY, ELLIPSIS, WEEK
 from bot.querylog import chart, schema, topics
@@ -687,24 +688,27 @@ def replay(
     logged answer) and report what changed: ``now_answered``, ``lost``, ``changed`` (first citation);
     questions the retriever failed on are listed in ``errors``. ``down_before`` counts the 👎 its logged
     answers got: a changed answer that had 👎 is likely a fix. A follow-up is asked as the bot understood it
-    ("who else? (signed the declaration)"): typed alone it has no subject and would always look lost. Small
-    talk ("merci !") is no question and is left out."""
+    ("who else? (signed the declaration)"): typed alone it has no subject and would always look lost. Asked
+    live, "who else?" left out what its subject had already quoted, which a replay cannot know: its first
+    citation is not compared (it is still reported lost or now answered). Small talk ("merci !") is no question
+    and is left out."""
     lo, hi = _window(since, now)
     with _reader(db_path) as conn:
         rows = conn.execute(
-            "SELECT coalesce(q.understood, q.question), q.language, q.answered,"
+            "SELECT coalesce(q.understood, q.question), q.language, q.answered, q.understood IS NOT NULL,"
+            " q.question,"
             " (SELECT passage_id FROM citations c WHERE c.qid = q.qid ORDER BY rank LIMIT 1),"
             " (SELECT count(*) FROM votes v WHERE v.qid = q.qid AND v.value = -1)"
             f" FROM questions q WHERE q.ts >= ? AND q.ts < ? AND NOT q.{SMALL_TALK} ORDER BY q.ts, q.qid",
             (lo, hi),
         ).fetchall()
     latest: dict[tuple[str, str], dict[str, Any]] = {}
-    for question, language, answered, first, down in rows:
+    for question, language, answered, followed, typed, first, down in rows:
         key = (" ".join(question.split()), language)
         count = latest[key]["count"] + 1 if key in latest else 1
         downs = latest[key]["down"] + down if key in latest else down
         latest[key] = {"answered": bool(answered), "first": first if answered else None, "count": count,
-                       "down": downs}
+                       "down": downs, "more": bool(followed) and asks_for_more(typed)}
     result: dict[str, Any] = {
         "asked": len(rows), "questions": len(latest), "now_answered": [], "lost": [], "changed": [],
         "unchanged": 0, "still_unanswered": 0, "errors": [],
@@ -729,7 +733,7 @@ def replay(
         elif not new.answered:
             kind = "lost"
         else:
-            kind = "changed" if new_first != before["first"] else "unchanged"
+            kind = "changed" if new_first != before["first"] and not before["more"] else "unchanged"
         if kind in ("now_answered", "lost", "changed"):
             result[kind].append(item)
         else:
