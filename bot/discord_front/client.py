@@ -18,7 +18,7 @@ from bot.discord_front.ask import AskDesk
 from bot.discord_front.commands.kb import KnowledgeCommands
 from bot.discord_front.commands.logs import LogCommands
 from bot.discord_front.commands.member import member_commands
-from bot.discord_front.commands.mentions import AnswerTrail, on_mention, on_questions_deleted
+from bot.discord_front.commands.mentions import AnswerTrail, on_mention, on_question_edited, on_questions_deleted
 from bot.discord_front.digest import WeeklyDigest
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.language import interaction_language
@@ -127,7 +127,7 @@ class DeclarationBot(discord.Client):
         self.questions = QuestionIndex()  # /ask autocomplete: FAQ and most asked questions, rebuilt in a chore
         self.digest: WeeklyDigest | None = None  # the weekly digest, when BOT_DIGEST_CHANNEL is set
         self._wall_clock = wall_clock
-        self.answers = AnswerTrail()  # which reply answered which mention or DM, to delete it with its question
+        self.answers = AnswerTrail(clock)  # which reply answered which mention or DM: deleted or redone with it
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(CommandTranslator())
@@ -202,6 +202,9 @@ class DeclarationBot(discord.Client):
 
     async def on_message(self, message: discord.Message) -> None:
         await on_mention(self, message)
+
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        await on_question_edited(self, payload.message)
 
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
         await on_questions_deleted(self, [payload.message_id])

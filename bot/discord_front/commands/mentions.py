@@ -3,15 +3,18 @@
 The bot gets the text of such messages without the privileged message-content intent.
 Refusals cannot be ephemeral here: cooldown notes are deleted after a few seconds, duplicates are
 ignored, and a message that is only a mention gets the "please ask a question" hint. When the member deletes
-their question, the answer is deleted too: its title shows their words, which they took back.
+their question, the answer is deleted too: its title shows their words, which they took back. When they edit it
+soon after (a typo fixed, a word added), the answer is redone in place.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import discord
@@ -28,24 +31,48 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_ANSWERS_REMEMBERED = 10_000  # question → answer pairs kept for deletion (the oldest are forgotten first)
+MAX_ANSWERS_REMEMBERED = 10_000  # question → answer pairs kept (the oldest are forgotten first)
+EDIT_WINDOW = 600.0  # seconds after its answer during which an edited question is answered again
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    channel_id: int  # where the answer is (a thread, with BOT_ANSWER_IN_THREAD)
+    message_id: int  # the answer
+    text: str  # the question's message as it was answered
+    at: float  # when (the bot's monotonic clock)
 
 
 class AnswerTrail:
-    """Which message answered which question (by message id), for the last ``limit`` answers."""
+    """Which message answered which question (by message id), for the last ``limit`` answers: a deleted
+    question takes its answer with it, an edited one has it redone."""
 
-    def __init__(self, limit: int = MAX_ANSWERS_REMEMBERED) -> None:
+    def __init__(
+        self, clock: Callable[[], float] = time.monotonic, limit: int = MAX_ANSWERS_REMEMBERED,
+        edit_window: float = EDIT_WINDOW,
+    ) -> None:
+        self._clock = clock
         self._limit = limit
-        self._answers: OrderedDict[int, tuple[int, int]] = OrderedDict()
+        self._edit_window = edit_window
+        self._answers: OrderedDict[int, Answered] = OrderedDict()
 
-    def remember(self, question_id: int, answer: discord.Message) -> None:
-        self._answers[question_id] = (answer.channel.id, answer.id)
+    def remember(self, question: discord.Message, channel_id: int, answer_id: int) -> None:
+        self._answers.pop(question.id, None)
+        self._answers[question.id] = Answered(channel_id, answer_id, question.content, self._clock())
         while len(self._answers) > self._limit:
             self._answers.popitem(last=False)
 
-    def take(self, question_id: int) -> tuple[int, int] | None:
-        """The (channel id, message id) of the answer to ``question_id``, forgotten as it is taken."""
+    def take(self, question_id: int) -> Answered | None:
+        """The answer to ``question_id``, forgotten as it is taken."""
         return self._answers.pop(question_id, None)
+
+    def to_redo(self, question: discord.Message) -> Answered | None:
+        """The answer to redo for an edited question: its text changed (Discord also sends an update when a
+        link preview arrives) within the edit window."""
+        answered = self._answers.get(question.id)
+        if answered is None or answered.text == question.content:
+            return None
+        return answered if self._clock() - answered.at <= self._edit_window else None
 
 
 def mention_pattern(user_id: int, role_id: int | None = None) -> re.Pattern[str]:
@@ -85,13 +112,7 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
             language = bot.assistant.read_language(message.content) or "en"  # a DM has no locale: its words tell
             await message.channel.send(t("dm.off", language), allowed_mentions=discord.AllowedMentions.none())
         return
-    asker = Asker(
-        message.author.id,
-        message.guild.id if message.guild else None,
-        message.channel.id,
-        guild_language(message.guild),
-    )
-    prepared = bot.desk.prepare(question, asker)
+    prepared = bot.desk.prepare(question, _asker(message))
     if prepared.kind == "duplicate" or (prepared.kind == "cooldown" and not prepared.note):
         return  # one cooldown note per member per window: a burst of mentions gets one note, not one each
     if prepared.refused:
@@ -111,18 +132,50 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
         sent = await message.reply(mention_author=False, **reply.kwargs(interaction=False))
     else:
         sent = await target.send(**reply.kwargs(interaction=False))
-    bot.answers.remember(message.id, sent)
+    bot.answers.remember(message, sent.channel.id, sent.id)
+
+
+def _asker(message: discord.Message) -> Asker:
+    return Asker(
+        message.author.id,
+        message.guild.id if message.guild else None,
+        message.channel.id,
+        guild_language(message.guild),
+    )
+
+
+async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> None:
+    """Redo the answer of a question its author edited within the edit window, in place (new vote buttons:
+    the new answer is a new logged question). A refused edit (cooldown, empty) leaves the answer as it was."""
+    answered = bot.answers.to_redo(message)
+    question = question_of(bot, message) if answered is not None else None
+    if answered is None or question is None:
+        return
+    prepared = bot.desk.prepare(question, _asker(message))
+    if prepared.refused:
+        return
+    try:
+        outcome = await bot.desk.answer(prepared)
+    except Exception:
+        log.exception("answering edited message %s failed", message.id)
+        return
+    edit = {"content": None, "view": None, **reply_for(outcome).kwargs(interaction=False)}  # no old buttons left
+    try:
+        await bot.get_partial_messageable(answered.channel_id).get_partial_message(answered.message_id).edit(**edit)
+    except discord.HTTPException as error:  # the answer was deleted meanwhile
+        log.info("could not redo the answer to an edited question: %s", error.status)
+        return
+    bot.answers.remember(message, answered.channel_id, answered.message_id)
 
 
 async def on_questions_deleted(bot: DeclarationBot, message_ids: Iterable[int]) -> None:
     """Delete the answers to messages their authors deleted (a purge by a moderator too)."""
     for question_id in message_ids:
-        answer = bot.answers.take(question_id)
-        if answer is None:
+        answered = bot.answers.take(question_id)
+        if answered is None:
             continue
-        channel_id, answer_id = answer
         try:
-            await bot.get_partial_messageable(channel_id).get_partial_message(answer_id).delete()
+            await bot.get_partial_messageable(answered.channel_id).get_partial_message(answered.message_id).delete()
         except discord.HTTPException as error:  # already deleted by a moderator, or the channel is gone
             log.info("could not delete the answer to a deleted question: %s", error.status)
 
