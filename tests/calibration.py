@@ -129,6 +129,13 @@ RULES = {
     "a name in a clause holding a question word": _off(retriever, "clauses", lambda text: [(text, text)]),
     "countries: demonyms, aliases, uncased text": _off(retriever.Retriever, "_countries_cited", _plain_countries),
     "countries: in the best passage (not any cited)": _off(retriever.Retriever, "_countries_cited", _any_cited),
+    # issue 10, session 4 (written from outsider trial 3's bluffs, none of them in a dev set)
+    "who needs someone quoted (search/people.py)": _off(retriever, "ENFORCED_KINDS", frozenset(
+        retriever.ENFORCED_KINDS - {kinds.Kind.PERSON})),
+    "who: the holder of the role of what is asked": _off(retriever.Retriever, "_states_roles",
+                                                         lambda self, query, i: True),
+    "who: named where the quotes speak of the verb asked": _off(retriever.Retriever, "_verb_sentences",
+                                                                lambda self, query, i: []),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),

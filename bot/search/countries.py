@@ -80,7 +80,7 @@ def _forms(name: str) -> set[str]:
 _JA_SHORT = {"日": "日本", "米": "米国", "英": "英国", "独": "ドイツ", "伊": "イタリア", "韓": "韓国", "中": "中国",
              "露": "ロシア", "加": "カナダ", "豪": "オーストラリア", "印": "インド", "仏": "フランス"}
 _JA_ONE = "[" + "".join(_JA_SHORT) + "]"
-_JA_PAIR = re.compile(rf"(?<![\u4e00-\u9fff])({_JA_ONE})({_JA_ONE})(?=[のとはがを間関・]|$)")
+_JA_PAIR = re.compile(rf"(?<![\u4e00-\u9fff])({_JA_ONE})({_JA_ONE})(?=[のとはがを間関・ァ-ヶー]|$)")  # 日英デジタル…
 
 
 def _trie_pattern(names: list[str], after_first: str = "") -> str:
@@ -151,6 +151,11 @@ class Countries:
         # (the character before the match, looked at after its first character: "(?<![ァ-ヺー]).")
         self._other = re.compile(r"(?:" + _trie_pattern(other, r"(?<![ァ-ヺー].)") + r")(?![ァ-ヺー])")
         self.named = lru_cache(maxsize=4096)(self._named)
+
+    def is_country(self, word: str) -> bool:
+        """``word`` is a country's name or everyday name (Japan, Hollande, UK), not an adjective of one (François
+        is a given name, though "françois" was once French)."""
+        return fold(unicodedata.normalize("NFKC", word)) in self._codes
 
     def subjects(self, texts: Sequence[str]) -> frozenset[str]:
         """The countries a corpus is about: named in at least SUBJECT_SHARE of ``texts`` (a bounded sample)."""

@@ -25,6 +25,7 @@ from functools import lru_cache
 from bot.search.analysis import QUESTION_TYPES, STOP_WORDS, analyze, stem
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import fold
+from bot.search.titles import JA_HONORIFICS, JA_TITLES
 
 
 def _words(text: str) -> frozenset[str]:
@@ -97,7 +98,7 @@ _JA_NAME = re.compile(r"[A-Za-z][A-Za-z\-]{1,40}|[ァ-ヶー]{1,20}・[ァ-ヶ�
 
 # A Japanese question names a person by a katakana name and a title (マクロン大統領, マジュビ氏): the cited passages
 # must mention that name, as for a capitalised name the corpus lacks in a Latin question.
-_JA_TITLED = re.compile(r"([ァ-ヶー・]{2,20})(?:大統領|首相|副大臣|閣外大臣|大臣|長官|氏|さん|社長|会長|理事長)")
+_JA_TITLED = re.compile(rf"([ァ-ヶー・]{{2,20}})(?:{'|'.join((*JA_TITLES, *JA_HONORIFICS))})")
 
 
 def titled_names(question: str) -> list[str]:

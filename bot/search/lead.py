@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from bot.search.analysis import analyze, base_tokens, is_cjk, mask_interrogatives, stem
 from bot.search.evidence import COUNT_WINDOW, NOT_NAMES, counting_numbers, ja_counts
 from bot.search.kinds import Kind, fold, holds
+from bot.search.titles import JA_HONORIFICS, JA_TITLES
 
 if TYPE_CHECKING:
     from bot.search.retriever import Query, Ranked, Retriever
@@ -82,7 +83,7 @@ PLACE_BEFORE: dict[str, re.Pattern[str]] = {
 }
 JA_PLACE_AFTER = re.compile(r"^(?:で|にて)")
 # Japanese names in a question: a title after kanji (安倍首相), a dotted katakana name.
-JA_PERSON = re.compile(r"[\u4e00-\u9fff]{1,4}(?:首相|大臣|副大臣|大統領|長官|氏|さん)|[ァ-ヶー]+・[ァ-ヶー]+")
+JA_PERSON = re.compile(rf"[\u4e00-\u9fff]{{1,4}}(?:{'|'.join((*JA_TITLES, *JA_HONORIFICS))})|[ァ-ヶー]+・[ァ-ヶー]+")
 JA_PLACE = re.compile(r"(日本|フランス|東京|パリ|[\u4e00-\u9fffァ-ヶー]+(?:都|市|区|県|国))(?:で|にて)")
 # The interrogative token an FAQ question carries for a kind (bot.search.analysis.QUESTION_TYPES).
 QUESTION_TYPE_OF = {Kind.PERSON: "who", Kind.PLACE: "where"}
@@ -90,8 +91,6 @@ QUESTION_TYPE_OF = {Kind.PERSON: "who", Kind.PLACE: "where"}
 # Strong evidence of a kind in a sentence.
 _NAME_PAIR = re.compile(r"(?<![\w\-])([A-ZÉ][a-zéèëïôç]+(?:-[A-ZÉ][a-zéèëïô]+)?)[ \u00a0]+([A-ZÉ][a-zéèëïôç]+"
                         r"(?:-[A-ZÉ]?[a-zéèëïô]+)?)")
-_JA_TITLES = r"(?:首相|大臣|大統領|長官|会長|理事長|社長|氏|さん)"
-_JA_PERSON_TEXT = re.compile(rf"[ァ-ヶー]+・[ァ-ヶー＝]+(?:（[A-Z]|{_JA_TITLES})|[\u4e00-\u9fff]{{2,}}{_JA_TITLES}")
 _JA_NUMBER = re.compile(r"\d+|[一二三四五六七八九十百千万]+")
 _PLACE_TEXT: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-]+)"),
@@ -111,20 +110,6 @@ def is_yes_no(question: str, language: str) -> bool:
     return bool(yes_no and yes_no.search(folded) and not (wh and wh.search(folded)))
 
 
-def names_person(text: str, language: str | None) -> bool:
-    """True when the text names someone (two capitalised words, a Japanese name with its title): one finder
-    for the lead and for the selection's "a who question is answered" check."""
-    return _person(text, language or "en") is not None
-
-
-def _person(sentence: str, language: str) -> int | None:
-    if language == "ja":
-        found = _JA_PERSON_TEXT.search(sentence)
-        return found.start() if found else None
-    return next((m.start() for m in _NAME_PAIR.finditer(sentence)
-                 if fold(m.group(1)) not in NOT_NAMES and fold(m.group(2)) not in NOT_NAMES), None)
-
-
 def _place(sentence: str, language: str) -> int | None:
     pattern = _PLACE_TEXT.get(language)
     if pattern is None:
@@ -136,10 +121,8 @@ def _place(sentence: str, language: str) -> int | None:
 
 
 def stated_at(kind: Kind, sentence: str, language: str) -> int | None:
-    """Where ``sentence`` states an answer of ``kind`` in a strong form (a name, a place after its
-    preposition, a date…), None when it does not."""
-    if kind is Kind.PERSON:
-        return _person(sentence, language)
+    """Where ``sentence`` states an answer of ``kind`` in a strong form (a place after its preposition, a
+    date…), None when it does not. A person is found by bot.search.people (``Lead`` asks it)."""
     if kind is Kind.PLACE:
         return _place(sentence, language)
     if kind in (Kind.DATE, Kind.DURATION, Kind.TIME, Kind.MONEY):
@@ -192,11 +175,16 @@ class Lead:
             if self.words and not any(u.found_in(present) for u in self.words):
                 out.append(None)
                 continue
-            found = [at for k in self.kinds if (at := stated_at(k, sentence, language)) is not None]
+            found = [at for k in self.kinds if (at := self._stated_at(k, sentence, language)) is not None]
             if self.counts:
                 found += [at for at in [self._count_at(sentence, spans, language)] if at is not None]
             out.append(min(found) if found else None)
         return out
+
+    def _stated_at(self, kind: Kind, sentence: str, language: str) -> int | None:
+        if kind is Kind.PERSON:
+            return self.retriever.people.at(sentence, language)
+        return stated_at(kind, sentence, language)
 
     def _count_at(self, sentence: str, spans: Sequence[tuple[str, int, int]], language: str) -> int | None:
         """Where ``sentence`` gives a number of what the question counts (None: it does not)."""

@@ -129,6 +129,24 @@ class ReadingLexicon:
             found.append(prefix)
         return found
 
+    def person_names(self, text: str) -> list[str]:
+        """The people's names in ``text`` as the dictionary tags them (武藤容治, 赤星康, グザヴィエ・ニエル): runs of
+        person-name words with a family name among them, of two or more, or a given name before the dot of a
+        foreign name (a given name alone, ヴィヴァ of ヴィヴァテック, is none)."""
+        found: list[str] = []
+        run: list[str] = []
+        family = False
+        for word in [*self._tagger(text[:MAX_WORDS_TEXT]), None]:
+            if word is not None and word.feature.pos2 == "固有名詞" and word.feature.pos3 == "人名":
+                run.append(word.surface)
+                family = family or word.feature.pos4 == "姓"
+                continue
+            dotted = word is not None and word.surface in ("・", "＝")
+            if run and (family or len(run) > 1 or dotted):
+                found.append("".join(run))
+            run, family = [], False
+        return found
+
     def __len__(self) -> int:
         return len(self._words)
 

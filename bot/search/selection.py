@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from bot.models import Citation, Suggestion
 from bot.search.analysis import analyze_spans
 from bot.search.kinds import Kind
-from bot.search.lead import Lead, names_person
+from bot.search.lead import Lead
 from bot.search.snippets import make_snippet, word_spans
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
                 continue  # the same fact again: the member would read it twice
             missing = [u for u in query.units if not u.found_in(frozenset(seen))]
             if not any(u.found_in(all_tokens) for u in missing) and (
-                hit.final < CLOSE_RATIO * top or _answered(query, citations)
+                hit.final < CLOSE_RATIO * top or _answered(retriever, query, citations)
             ):
                 continue  # the quotes already hold every word of the question (and what it asks): only length
         chosen.append(hit.index)
@@ -112,12 +112,11 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     return Selection(citations)
 
 
-def _answered(query: Query, shown: list[Citation]) -> bool:
-    """True when the question asks who and the quotes shown already name a person (two capitalised words inside
-    a sentence, a name with its title; stricter than ``kinds.holds``): "who signed the declaration?" answered by
-    the signatories needs no quote of the date, however close. (Not for "when": a date is too easily found in a
-    wrong lead, and the next quote is then the answer.)"""
-    return Kind.PERSON in query.kinds and any(names_person(c.snippet, c.language) for c in shown)
+def _answered(retriever: Retriever, query: Query, shown: list[Citation]) -> bool:
+    """True when the question asks who and the quotes shown already name a person (bot.search.people): "who
+    signed the declaration?" answered by the signatories needs no quote of the date, however close. (Not for
+    "when": a date is too easily found in a wrong lead, and the next quote is then the answer.)"""
+    return Kind.PERSON in query.kinds and any(retriever.people.names(c.snippet, c.language) for c in shown)
 
 
 def _language_pool(retriever: Retriever, query: Query, ranked: list[Ranked]) -> list[Ranked]:

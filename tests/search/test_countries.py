@@ -31,6 +31,7 @@ def countries() -> Countries:
         ("the UK–Japan partnership", {"GB", "JP"}),  # everyday names ISO lacks
         ("why did the US protest?", {"US"}),
         ("アメリカはなぜ抗議したの？", {"US"}),
+        ("日英デジタル協力はいつ始まりましたか？", {"JP", "GB"}),  # a pair of one-kanji names before a katakana word
     ],
 )
 def test_a_country_is_named_by_its_name_adjective_or_everyday_name(countries: Countries, text: str, codes) -> None:

@@ -91,13 +91,14 @@ def test_question_shapes() -> None:
     assert not is_yes_no("when was it signed?", "en") and not is_yes_no("誰が署名した？", "ja")
 
 
-def test_strong_evidence_of_a_kind() -> None:
-    assert stated_at(Kind.PERSON, "It was signed by Delphine Gény-Stephann.", "en") is not None
-    assert stated_at(Kind.PERSON, "The France-Japan declaration was signed on Friday, July 13.", "en") is None
+def test_strong_evidence_of_a_kind(retriever: Retriever) -> None:
+    people = retriever.people
+    assert people.at("It was signed by Delphine Gény-Stephann.", "en") is not None
+    assert people.at("The France-Japan declaration was signed on Friday, July 13.", "en") is None
     assert stated_at(Kind.PLACE, "It was signed in Paris.", "en") is not None
     assert stated_at(Kind.PLACE, "It was signed in July.", "en") is None
     loanwords = "記事はステーションFをスタートアップ・インキュベーターの一つとしています。"
-    assert stated_at(Kind.PERSON, loanwords, "ja") is None
+    assert people.at(loanwords, "ja") is None
 
 
 @pytest.mark.parametrize("question", ["c'est ou qu'elle a ete signee la declaration ?",

@@ -1,0 +1,191 @@
+"""Who a passage names: what a who-question needs quoted.
+
+A capitalised word is no person: "Paris", "Friday", "Bastille Day", "Digital Affairs", "United States" are not,
+and a who-question answered by them is a bluff ("Who signed the Paris climate agreement?" quoted the date and
+place of the signing). A person is written, in French and English:
+
+- as a given name and a family name: two capitalised words, neither a title, a month, a weekday, a country or a
+  function word, neither an everyday word (``PAIR_MAX_ZIPF``) and one of them rare (``PAIR_RARE_ZIPF``): "Yoji
+  Muto", "Xavier Niel", "Delphine Gény-Stephann";
+- as a name right after a title or an honorific ("President François Hollande", "M. Muto", "junior ministers
+  Delphine…"), or before one after a comma ("Muto, vice-ministre…");
+
+in Japanese, as a name the dictionary tags as a person's (武藤容治, 赤星康, 安倍晋三), a dotted katakana name given
+with its Latin spelling or a title (ムニール・マジュビ（Mounir…, …閣外大臣), or any name with an honorific (マクロン氏).
+
+Bodies that act (an acronym such as JETRO, METI, CNRS; a ministry, a government, 経済産業省) answer a who-question
+too: "J-Startup, c'est géré par qui ?" is answered by METI. The titles and honorifics: bot.search.titles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from bot.search.countries import Countries
+from bot.search.evidence import NOT_NAMES
+from bot.search.frequency import WordFrequencies
+from bot.search.kinds import fold
+from bot.search.titles import JA_HONORIFICS, JA_TITLES, LEADERS, TITLES
+
+PAIR_MAX_ZIPF = 5.0  # neither word of a name pair is this common in the language (Day 6.0, Affairs 4.7 …)
+PAIR_RARE_ZIPF = 4.0  # ... and one of them is rarer than this (Muto 2.3, Niel 2.4; Digital 4.8, Affairs 4.7 are not)
+NAMES_KEPT = 4096  # texts whose people are kept (passages and quotes), as the retriever's other per-passage caches
+TITLE_GAP = 2  # "Muto, alors vice-ministre": at most this many words between the comma and the title
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                      "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "janvier", "février", "mars", "avril", "mai", "juin",
+                    "juillet", "août", "septembre", "octobre", "novembre", "décembre"})
+# Bodies that act: words naming one (a ministry, a government, an agency), and acronyms of two or more capitals.
+BODIES: dict[str, frozenset[str]] = {
+    "en": frozenset({"ministry", "government", "agency", "organization", "organisation", "office", "institute",
+                     "company"}),
+    "fr": frozenset({"ministère", "gouvernement", "agence", "organisme", "organisation", "office", "institut",
+                     "entreprise"}),
+}
+# Where a passage gives its source ("According to METI,", "D'après la chaîne NHK,", 経済産業省によると): a body named
+# there is who reports, not who acts ("According to NHK, France and Japan signed…" names no signatory).
+ATTRIBUTION = re.compile(r"\b(?:according to|quoted by|as reported by|d['’]après|selon|cité par|citée par)\b[^,;:.]*"
+                         r"|[^、。]{0,30}(?:によると|によれば|によって報じ)", re.IGNORECASE)
+JA_BODIES = re.compile(r"[\u4e00-\u9fff]{1,10}(?:省|庁|政府|機構|機関|研究所|会議所)")
+# "Who is the president of France?", "qui est le ministre de l'Économie ?": the holder of a role of something. A
+# passage naming someone answers it only where it states that role of that thing ("JETRO's president", "président
+# de la JETRO"): the two words at most ROLE_WINDOW words apart, not "CCI France Japon … not as its president".
+ROLE_OF: dict[str, re.Pattern[str]] = {  # read in who-questions only (linear: no scan from "who" to "of")
+    "en": re.compile(r"\b([^\W\d_][\w\-]*)\s+of\s+(?:the\s+)?([^\W\d_][\w\-]*)", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:le|la|les|l['’])\s*([^\W\d_][\w\-]*)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])"
+                     r"\s*([^\W\d_][\w\-]*)", re.IGNORECASE),
+}
+ROLE_WINDOW = 3
+# "Who signed …?", "qui a lancé …", "signé par qui", 署名したのは誰: what the person asked for did. A passage naming
+# someone answers only where a sentence names them with that verb ("Mahjoubi and Muto launched the evening at Station
+# F in Paris" does not say who signed the Paris climate agreement). Copulas and prepositions ask for no verb.
+VERB_ASKED: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\bwho\s+(?!(?:is|was|are|were|be|been|has|have|had|did|does|do|will|would|can|could|should"
+                     r"|else|at|from|in|of|for|with|on|to|the|it|this|that)\b)([^\W\d_]{3,})", re.IGNORECASE),
+    "fr": re.compile(r"\bqui\s+(?:a|ont|avait|avaient|l['’]a)\s+(?!été\b|eu\b)([^\W\d_]{3,})"
+                     r"|\b([^\W\d_]{3,})\s+(?:par|avec)\s+qui\b", re.IGNORECASE),
+    "ja": re.compile(r"([\u4e00-\u9fff]{2,8})(?:した|している|しました|する)?(?:のは|人は)(?:誰|だれ|どなた)"),
+}
+_ACRONYM = re.compile(r"(?<![\w\-])[A-Z]{2,}(?![\w\-])")
+
+_WORD = re.compile(r"[^\W\d_][\w\-’'.]*")  # a word and what follows it, to tell a space from a comma
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*")  # Yoji, Gény-Stephann, Jean-Yves
+_JA_DOTTED = re.compile(r"[ァ-ヶー]{2,}[・＝][ァ-ヶー・＝]{2,}")
+_JA_DOTTED_PERSON = re.compile(
+    rf"({_JA_DOTTED.pattern})(?:\s*[（(]\s*[A-Z]|{'|'.join(JA_TITLES)}|{'|'.join(JA_HONORIFICS)})")
+_JA_HONORED = re.compile(rf"([\u4e00-\u9fffァ-ヶー]{{1,12}}?)(?:{'|'.join(JA_HONORIFICS)})(?![\u4e00-\u9fff])")
+
+
+def roles_asked(question: str, language: str) -> list[tuple[str, str]]:
+    """The (role, of what) words a who-question asks about ("the president of France" → president, France); a role
+    is a title or a word for who leads (head, chef), not any noun ("the idea of the alliance", "le soir de…")."""
+    pattern = ROLE_OF.get(language)
+    found = [(m.group(1), m.group(2)) for m in pattern.finditer(question)] if pattern else []
+    return [(role, what) for role, what in found if _is_title(role, language) or fold(role) in LEADERS]
+
+
+def verb_asked(question: str, language: str) -> str:
+    """The verb a who-question asks the doer of ("who signed it?" → signed), "" when it asks none."""
+    pattern = VERB_ASKED.get(language)
+    found = pattern.search(question) if pattern else None
+    return next((g for g in found.groups() if g), "") if found else ""
+
+
+class People:
+    """Finds the people a passage names; ``person_names(text)`` gives a Japanese text's person names (the
+    morphological analyzer's tags, bot.search.readings)."""
+
+    def __init__(self, frequencies: WordFrequencies, countries: Countries,
+                 person_names: Callable[[str], list[str]]) -> None:
+        self.frequencies = frequencies
+        self.countries = countries
+        self._ja_names = person_names
+        self.names = lru_cache(maxsize=NAMES_KEPT)(self._names)  # the same passages are read for every question
+
+    def _names(self, text: str, language: str) -> tuple[str, ...]:
+        """The people ``text`` (in ``language``) names, as written ("Yoji Muto", "武藤容治"), in text order."""
+        if language == "ja":
+            found = list(self._ja_names(text))
+            found += [m.group(1) for m in _JA_DOTTED_PERSON.finditer(text)]
+            found += [m.group(1) for m in _JA_HONORED.finditer(text)]
+            return tuple(dict.fromkeys(found))
+        return tuple(self._latin_names(text, language))
+
+    def new_names(self, text: str, language: str, known: list[str]) -> list[str]:
+        """The people ``text`` names as doing something that are none of ``known``: not who it quotes ("According to
+        Le Drian and Kono, …"); a name is known when it shares a word with one ("Muto" is Yoji Muto), in Japanese
+        when it begins as one does (武藤容 is 武藤容治)."""
+        words = {fold(w) for name in known for w in name.split() if len(w) > 2}
+        heads = {name[:2] for name in known if not name.isascii()}
+        return [name for name in self.names(ATTRIBUTION.sub(" ", text), language)
+                if not (words & {fold(w) for w in name.split()}) and name[:2] not in heads]
+
+    def at(self, sentence: str, language: str) -> int | None:
+        """Where ``sentence`` first names a person (None: it names none)."""
+        places = [sentence.find(name) for name in self.names(sentence, language)]
+        return min((p for p in places if p >= 0), default=None)
+
+    def acts(self, text: str, language: str) -> bool:
+        """``text`` names a person or a body that acts (JETRO, a ministry): a who-question's answer."""
+        if self.names(text, language):
+            return True
+        text = ATTRIBUTION.sub(" ", text)
+        if language == "ja":
+            return bool(JA_BODIES.search(text) or _ACRONYM.search(text))
+        bodies = BODIES.get(language, BODIES["en"])
+        return bool(_ACRONYM.search(text)) or any(w in bodies for w in re.findall(r"\w+", fold(text)))
+
+    def _latin_names(self, text: str, language: str) -> list[str]:
+        words = [(m.group().rstrip(".’'") if not _is_title(m.group(), language) else m.group(), m.start(), m.end())
+                 for m in _WORD.finditer(text)]
+        found: list[str] = []
+        for n, (word, start, end) in enumerate(words):
+            if not self._candidate(word):
+                continue
+            after = words[n + 1] if n + 1 < len(words) else None
+            spaced = after is not None and text[start + len(word):after[1]].strip() == ""  # not "Smith. Bastille"
+            if spaced and self._candidate(after[0]) and self._pair(word, after[0], language):
+                found.append(f"{word} {after[0]}")
+                continue
+            before = words[n - 1] if n else None
+            if before is not None and _is_title(before[0], language) and text[before[2]:start].strip() == "":
+                found.append(word)  # "President Hollande", "M. Muto"
+                continue
+            comma = text[start + len(word):end + 1].rstrip(".’'") == ","
+            if comma and self._titled_after(words[n + 1:n + 2 + TITLE_GAP], language):
+                found.append(word)  # "Muto, vice-ministre", "Niel, the founder"
+        return list(dict.fromkeys(found))
+
+    @staticmethod
+    def _titled_after(words: list[tuple[str, int, int]], language: str) -> bool:
+        """A title among ``words`` (after a name and its comma), with only lower-case words before it."""
+        for word, _, _ in words:
+            if _is_title(word, language):
+                return True
+            if not word.islower():
+                return False
+        return False
+
+    def _candidate(self, word: str) -> bool:
+        """A capitalised word that may be part of a name: no function word, month, weekday, title or country."""
+        if not _NAME.fullmatch(word):
+            return False
+        folded = fold(word)
+        if folded in NOT_NAMES or folded in MONTHS or folded in WEEKDAYS or _is_title(word, "en") \
+                or _is_title(word, "fr"):
+            return False
+        return not any(self.countries.is_country(part) for part in (word, *word.split("-")))
+
+    def _pair(self, first: str, second: str, language: str) -> bool:
+        zipf = [self.frequencies.zipf(w, language) for w in (first, second)]
+        return max(zipf) < PAIR_MAX_ZIPF and min(zipf) < PAIR_RARE_ZIPF
+
+
+def _is_title(word: str, language: str) -> bool:
+    folded = fold(word).rstrip(".’'")
+    titles = TITLES.get(language, TITLES["en"])
+    return folded in titles or (folded.endswith("s") and folded[:-1] in titles)

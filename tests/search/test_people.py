@@ -1,0 +1,108 @@
+"""Who-questions need someone in the quotes (bot.search.people), on the shipped corpus: a capitalised word (Paris,
+Friday, Bastille Day) is no person, a role of something is the holder of that role, and "who else?" needs
+someone the last answer did not name."""
+
+from __future__ import annotations
+
+import paths
+import pytest
+
+from bot.conversation import Conversations, searched_text
+from bot.knowledge.loader import load_knowledge
+from bot.search.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    return Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "people"),
+    [
+        ("In June 2013, President François Hollande and Prime Minister Shinzo Abe issued a joint statement.", "en",
+         ["François Hollande", "Shinzo Abe"]),
+        ("It was signed in Paris on Friday, July 13, 2018, the day before Bastille Day.", "en", []),
+        ("Mounir Mahjoubi, Secretary of State for Digital Affairs, met the United States delegation.", "en",
+         ["Mounir Mahjoubi", "Mahjoubi"]),
+        ("Le texte a été signé par M. Muto, alors vice-ministre, pour le Japon.", "fr", ["Muto"]),
+        ("the France-Japan Innovation Year opened at Halle Freyssinet", "en", ["Halle Freyssinet"]),  # a place
+        ("2013年に安倍晋三首相が共同声明を発表した。", "ja", ["安倍晋三"]),
+        ("ムニール・マジュビ（Mounir Mahjoubi）閣外大臣", "ja", ["ムニール・マジュビ"]),
+        ("共同声明はパリで金曜日に署名された。", "ja", []),
+    ],
+)
+def test_a_person_is_more_than_a_capitalised_word(retriever: Retriever, text: str, language: str,
+                                                  people: list[str]) -> None:
+    assert list(retriever.people.names(text, language)) == people
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the president of France?",  # quoted the JETRO director "not as its president" (trial 3, item 8)
+        "Qui est le président de la France ?",
+        "Who signed the Paris climate agreement?",  # quoted the date and place of the signing (item 9)
+    ],
+)
+def test_who_without_someone_in_the_quotes_abstains(retriever: Retriever, question: str) -> None:
+    answer = retriever.answer(question)
+    assert not answer.answered and answer.citations == [], [c.snippet for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Who signed the declaration?", "Mahjoubi"),
+        ("Qui est le président de la Jetro ?", "Akohosni"),  # the role of what was asked: answered
+        ("Who is the head of JETRO?", "Akahoshi"),
+        ("What is J-Startup and who runs it?", "JETRO and NEDO"),  # bodies that act answer who
+        ("yo quick q, who were the french ppl who signed the japan deal?", "Gény-Stephann"),
+    ],
+)
+def test_who_is_answered_by_the_people_quoted(retriever: Retriever, question: str, named: str) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert any(named in c.snippet for c in answer.citations), [c.snippet for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    ("first", "more", "language"),
+    [
+        ("who signed the declaration?", "who else?", "en"),  # quoted the date and place of the signing (item 2)
+        ("Qui a signé la déclaration ?", "qui d'autre ?", "fr"),  # quoted Muto again
+        ("共同声明に署名したのは誰？", "他には？", "ja"),  # quoted 武藤容治 again
+    ],
+)
+def test_who_else_after_every_signatory_abstains(retriever: Retriever, first: str, more: str, language: str) -> None:
+    talk = Conversations()
+    answer = retriever.answer(first, language)
+    assert answer.answered
+    talk.remember("p", first, first, answer)
+    understood = talk.understand("p", more, language, retriever)[0]
+    again = retriever.answer(searched_text(more, understood), language,
+                             leave_out=talk.already_quoted("p", more, understood))
+    assert not again.answered, [c.snippet for c in again.citations]
+
+
+def test_who_else_names_someone_new_when_the_corpus_has_them(retriever: Retriever) -> None:
+    talk = Conversations()
+    first = "who was at the Station F evening?"
+    answer = retriever.answer(first, "en")
+    talk.remember("p", first, first, answer)
+    understood = talk.understand("p", "who else?", "en", retriever)[0]
+    again = retriever.answer(searched_text("who else?", understood), "en",
+                             leave_out=talk.already_quoted("p", "who else?", understood))
+    assert again.answered and "Mahjoubi" in again.citations[0].snippet
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "大阪で開かれたG20サミットで日仏は何に合意した？",  # a place the corpus never names, however common (大阪)
+        "日英デジタル協力はいつ始まりましたか？",  # Japan and the UK, not Japan and France
+    ],
+)
+def test_japanese_places_and_countries_the_corpus_lacks_abstain(retriever: Retriever, question: str) -> None:
+    answer = retriever.answer(question)
+    assert not answer.answered, [c.snippet for c in answer.citations]
