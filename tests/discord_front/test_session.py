@@ -57,16 +57,16 @@ async def test_commands_sync_to_the_dev_guild(start_bot, fake: FakeDiscord):
 
 
 async def test_mention_gets_a_cited_embed_without_pings(harness: Harness, fake: FakeDiscord):
-    reply = await harness.mention("**Who** signed the joint declaration?")
+    reply = await harness.mention("**When** was the joint declaration signed?")  # (this corpus names no signatory)
     body = reply.json
     assert body["allowed_mentions"] == {"parse": [], "replied_user": False}
     assert body["message_reference"]["message_id"]
     embed = embed_of(reply)
-    assert embed["title"] == "\\*\\*Who\\*\\* signed the joint declaration?"
+    assert embed["title"] == "\\*\\*When\\*\\* was the joint declaration signed?"
     assert embed["description"].startswith("> ")
     assert "(https://example.org/declaration-en)" in embed["description"]
     assert embed["footer"]["text"]
     ids = custom_ids(body)
     assert len(ids) == 2 and ids[0].startswith("vote:up:") and ids[1].startswith("vote:down:")
     rows = await harness.rows("SELECT question, language, answered, frontend FROM questions")
-    assert rows == [("**Who** signed the joint declaration?", "en", 1, "discord")]
+    assert rows == [("**When** was the joint declaration signed?", "en", 1, "discord")]
