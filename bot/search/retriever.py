@@ -194,6 +194,13 @@ class Ranked(NamedTuple):
     coverage: float
 
 
+class _Corrector(NamedTuple):
+    """One speller of the retriever's chain, and the words it is tried on."""
+
+    tried: Callable[[bool, bool], bool]  # (named: capitalised inside the question, rare: rarer than SOUND_ZIPF)
+    correct: Callable[[str, str], str | None]  # (word as typed, question's language) → a corpus word, or None
+
+
 @dataclass(frozen=True, slots=True)
 class _GlossaryTerm:
     entry: int
@@ -328,11 +335,11 @@ class Retriever:
         self._languages = np.array([codes[p.language] for p in self.passages], dtype=np.int8)
         self._surface = indexed.surface
         frequencies = indexed.frequencies
-        self._speller = Speller({w: n for w, n in frequencies.items() if w.isalpha()})
-        self._sounds = SoundSpeller({w: n for w, n in frequencies.items() if w.isalpha()})
-        words = {w: n for w, n in frequencies.items() if w.isalpha()}  # both filter it further, neither keeps it
+        words = {w: n for w, n in frequencies.items() if w.isalpha()}  # each speller filters it further, none keeps it
+        self._speller = Speller(words)
         self._name_speller = NameSpeller(words)
-        self._truncations = Truncations(words)
+        self._sounds = SoundSpeller(words)
+        self._correctors = self._corrector_chain(self._speller, self._sounds, self._name_speller, Truncations(words))
         self._everyday = EverydaySpeller(self.frequencies.everyday)
         self._readings = ReadingLexicon(
             [p.text for p in self.passages if p.language == "ja"] + [t for e in kb.glossary for t in e.terms]
@@ -543,16 +550,8 @@ class Retriever:
                     alternatives = set(self._surface[name])
                     keys.add(glossary_key(name))
             if not alternatives and raw not in self._gloss_words:
-                corrected = self._speller.correct(raw)
                 rare = self.frequencies.zipf(surface, _latin(language)) < SOUND_ZIPF
-                if not corrected and rare:
-                    corrected = self._sounds.correct(raw)  # "genny" → geny, "seatech" → ceatec
-                if not corrected and (named or rare):  # "Kouno" → kono, "Neil" → niel (a name, though a word)
-                    corrected = self._name_speller.correct(raw, self._is_corpus_name(language))
-                if not corrected and named:  # "Mahobi" → mahjoubi: a name two edits from the corpus's
-                    corrected = self._speller.correct(raw, name=self._is_corpus_name(language))
-                if not corrected and rare and not named:  # "orga" → organisation, "gouv" → gouvernement
-                    corrected = self._truncations.correct(raw)
+                corrected = self._corrected(raw, language, named, rare)
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
@@ -579,6 +578,32 @@ class Retriever:
         unknown_name = named and is_name(surface, language, frequencies)
         unknown_name = unknown_name or any(self._unknown_place(w) for w in forms)
         return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
+
+    def _corrector_chain(
+        self, speller: Speller, sounds: SoundSpeller, names: NameSpeller, truncations: Truncations
+    ) -> tuple[_Corrector, ...]:
+        """The spellers in the order they are tried: the closest reading of a typo first, the loosest last."""
+        return (
+            _Corrector(lambda named, rare: True, lambda raw, _: speller.correct(raw)),  # "statoin" → station
+            _Corrector(lambda named, rare: rare, lambda raw, _: sounds.correct(raw)),  # genny → geny, seatech → ceatec
+            # "Kouno" → kono, "Neil" → niel (a name, though a word)
+            _Corrector(lambda named, rare: named or rare,
+                       lambda raw, language: names.correct(raw, self._is_corpus_name(language))),
+            # "Mahobi" → mahjoubi: a name two edits from the corpus's
+            _Corrector(lambda named, rare: named,
+                       lambda raw, language: speller.correct(raw, name=self._is_corpus_name(language))),
+            # "orga" → organisation, "gouv" → gouvernement
+            _Corrector(lambda named, rare: rare and not named, lambda raw, _: truncations.correct(raw)),
+        )
+
+    def _corrected(self, raw: str, language: str, named: bool, rare: bool) -> str | None:
+        """The corpus word the first corrector that applies to the word reads it as (None: none does)."""
+        for corrector in self._correctors:
+            if corrector.tried(named, rare):
+                corrected = corrector.correct(raw, language)
+                if corrected:
+                    return corrected
+        return None
 
     def _is_corpus_name(self, language: str) -> Callable[[str], bool]:
         """Whether a corpus word is a name: no everyday word of the language ("Kono", "Niel"), or one the corpus
