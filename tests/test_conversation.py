@@ -105,7 +105,7 @@ def test_small_talk_and_own_subjects_are_never_read_with_the_previous_subject(re
     talk = Conversations(clock=Clock())
     answer = retriever.answer("who signed?", "en")
     talk.remember("p", "who signed?", "who signed?", answer)
-    for message in ("thanks", "ok cool", "lol", "merci", "thanks!!", "ありがとう", "JETRO?"):
+    for message in ("thanks", "ok cool", "lol", "merci", "thanks!!", "ありがとう", "ども！", "JETRO?"):
         assert talk.understand("p", message, "en", retriever)[0] == message
     assert talk.understand("p", "who else?", "en", retriever)[0] == "who else? (signed)"
 
@@ -133,3 +133,11 @@ def test_only_a_follow_up_asking_for_more_leaves_out_what_was_quoted(retriever: 
     when = talk.understand("p", "and when?", "en", retriever)[0]
     assert talk.already_quoted("p", "and when?", when) == frozenset()
     assert talk.already_quoted("p", "who else signed it, Muto?", "who else signed it, Muto?") == frozenset()
+
+
+def test_a_question_in_romaji_is_answered_from_the_japanese_passages(retriever: Retriever) -> None:
+    who = retriever.answer("muto san tte dare")
+    assert who.answered and who.language == "ja"
+    assert who.citations[0].passage_id.split("#")[0].endswith("-ja") and "武藤容治" in who.citations[0].snippet
+    what = retriever.answer("station f tte nani")
+    assert what.answered and what.language == "ja" and "ステーションF" in what.citations[0].snippet

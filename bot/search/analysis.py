@@ -78,6 +78,19 @@ _EN_MARKERS: frozenset[str] = _words(
     "this that about between from signed can could my your you whats tell"
 )
 _FR_DIACRITICS = frozenset("éèêëàâçîïôûùüœ")
+# Japanese typed in romaji ("muto san tte dare"): its particles, endings and question words, in kana. The markers
+# tell the language (no French or English word is spelt so); the short particles read as Japanese only in a
+# message that has no kana or kanji at all (a French title quoted in a Japanese question keeps its "de").
+_ROMAJI_MARKERS: dict[str, str] = {
+    "tte": "って", "desu": "です", "desuka": "ですか", "deshita": "でした", "masu": "ます", "mashita": "ました",
+    "shita": "した", "janai": "じゃない", "kudasai": "ください", "dare": "誰", "nani": "何", "doko": "どこ",
+    "itsu": "いつ", "naze": "なぜ", "nande": "なんで", "dou": "どう", "ikura": "いくら", "wa": "は", "wo": "を",
+    "ga": "が", "san": "さん", "kun": "くん",
+}
+_ROMAJI_WORDS: dict[str, str] = _ROMAJI_MARKERS | {
+    "no": "の", "ka": "か", "ni": "に", "de": "で", "to": "と", "mo": "も", "ne": "ね", "yo": "よ",
+}
+MIN_ROMAJI_MARKERS = 2  # "station f tte nani": one marker alone may be a name ("San Sebastián")
 
 _CJK = "\u3041-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006"
 _TOKEN_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+(?:['\-](?:(?![{_CJK}])[^\W_])+)*)")
@@ -451,7 +464,8 @@ def detect_language(text: str) -> str | None:
     Japanese function words are hiragana (particles, endings): each run of hiragana counts once; French and
     English ones are marker words, elisions/clitics and French diacritics. Quoted titles (« … », “…”, 「…」) are
     left out, so "Who signed the « Déclaration conjointe … »?" is English and "C'est qui, 赤星康 ?" French.
-    Without function words, kanji or katakana make it Japanese; None when unclear ("Station F", "J-Startup ?").
+    Without function words, kanji or katakana make it Japanese; so do romaji particles ("muto san tte dare").
+    None when unclear ("Station F", "J-Startup ?").
     """
     unquoted = _QUOTED_RE.sub(" ", text)
     if unquoted.strip():
@@ -475,6 +489,17 @@ def detect_language(text: str) -> str | None:
         en += word in _EN_MARKERS
     if japanese > max(fr, en) or (not fr and not en and cjk >= 2):
         return "ja"
+    romaji = sum(1 for m in _TOKEN_RE.finditer(norm) if m.group("word") in _ROMAJI_MARKERS)
+    if not japanese and not cjk and romaji >= MIN_ROMAJI_MARKERS and romaji > max(fr, en):
+        return "ja"
     if fr == en:
         return None
     return "fr" if fr > en else "en"
+
+
+def romaji_as_kana(text: str) -> str:
+    """A Japanese question's romaji particles and question words in kana ("muto san tte dare" → "muto さん って 誰"):
+    the analysis then reads what is asked (誰: who) and drops what it is made of; names stay Latin, as the Japanese
+    passages give them too ("武藤容治（Yoji Muto）")."""
+    table = _ROMAJI_MARKERS if _CJK_CHAR_RE.search(text) else _ROMAJI_WORDS
+    return _LATIN_WORD_RE.sub(lambda m: table.get(m.group().casefold(), m.group()), text)

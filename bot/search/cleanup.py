@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,10 +107,18 @@ def strip_discord(text: str) -> tuple[str, bool]:
 
 
 class ChatLexicon:
-    """The chat phrases of a knowledge base, compiled once (immutable; safe to share between threads)."""
+    """The chat phrases of a knowledge base, compiled once (immutable; safe to share between threads).
 
-    def __init__(self, chat: Iterable[ChatPhrases]) -> None:
+    Japanese is written without spaces, so a Japanese phrase is found only where ``boundaries`` (the word
+    boundaries of a text, from the morphological analyzer) say a word starts and ends: "ども" (thanks) is cut from
+    "ども！", never from 子ども. Without ``boundaries`` Japanese phrases match anywhere.
+    """
+
+    def __init__(
+        self, chat: Iterable[ChatPhrases], boundaries: Callable[[str], frozenset[int]] | None = None
+    ) -> None:
         chat = list(chat)
+        self._boundaries = boundaries
         self._languages: dict[str, set[str]] = {}
         for entry in chat:
             for phrase in entry.phrases:
@@ -127,11 +135,16 @@ class ChatLexicon:
         folded = fold(text)
         chars = list(text)
         found: set[ChatKind] = set()
+        words: frozenset[int] | None = None  # the word boundaries, read at the first Japanese phrase found
         for kind in kinds:
             pattern = self._patterns.get(kind)
             if pattern is None:
                 continue
             for match in pattern.finditer(folded):
+                if self._boundaries is not None and _CJK_RE.search(match.group()):
+                    words = self._boundaries(text) if words is None else words
+                    if not _whole_words(match, words):
+                        continue
                 if match.end() > match.start() and any(c != " " for c in chars[match.start() : match.end()]):
                     chars[match.start() : match.end()] = " " * (match.end() - match.start())
                     found.add(kind)
@@ -158,6 +171,12 @@ class ChatLexicon:
         common = frozenset.intersection(*languages) if languages else frozenset()
         told = common or frozenset().union(*languages)
         return Cleaned(" ".join(stripped.split()), frozenset(found), emoji, told)
+
+
+def _whole_words(match: re.Match[str], boundaries: frozenset[int]) -> bool:
+    """The phrase starts and ends where words do (past the part of the text the analyzer read, anywhere)."""
+    read = max(boundaries, default=0)
+    return all(at in boundaries or at > read for at in (match.start(), match.end()))
 
 
 def _key(phrase: str) -> str:

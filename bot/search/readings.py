@@ -147,6 +147,10 @@ class ReadingLexicon:
             run, family = [], False
         return found
 
+    def boundaries(self, text: str) -> frozenset[int]:
+        """Where the words of ``text`` start and end, as ``words`` cuts them (子ども is one word: no ども in it)."""
+        return frozenset(at for word in self.words(text) for at in (word.start, word.end))
+
     def __len__(self) -> int:
         return len(self._words)
 

@@ -40,6 +40,7 @@ from bot.search.analysis import (
     mask_interrogatives,
     normalize,
     question_types,
+    romaji_as_kana,
     stem,
 )
 from bot.search.bm25 import BM25Index, best_positions
@@ -353,7 +354,7 @@ class Retriever:
         idfs = [self.index.idf(t) for t in self.index.vocabulary]
         self._average_idf = sum(idfs) / len(idfs) if idfs else 0.0
         self._build_glossary()
-        self.lexicon = ChatLexicon(kb.chat)
+        self.lexicon = ChatLexicon(kb.chat, self._readings.boundaries)
         self.related = RelatedLexicon(kb.related, self.index.vocabulary)
         self._families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
         seen: dict[str, int] = defaultdict(int)
@@ -429,6 +430,8 @@ class Retriever:
         """Analyse a question into units (variants, joins, typo corrections, glossary expansions)."""
         language = language or detect_language(question)  # read once; None when it cannot be told
         lang = language or self._choose_language(question)
+        if lang == "ja":
+            question = romaji_as_kana(question)
         units: dict[str, Unit] = {}
         compound: Unit | None = None  # the hyphenated word being read: its parts follow it
         span = (0, 0)

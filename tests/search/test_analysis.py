@@ -158,6 +158,10 @@ def test_interrogatives_typed_as_in_chat_are_read_as_written_out() -> None:
         ("Who signed the « Déclaration conjointe sur la coopération franco-japonaise »?", "en"),
         ("C'est quoi la « イノベーション・デジタル分野での協力に係る共同声明 » ?", "fr"),
         ("武藤容治 肩書", "ja"),
+        ("muto san tte dare", "ja"),  # romaji: its particles are Japanese function words
+        ("station f tte nani?", "ja"),
+        ("who is muto san?", "en"),  # one honorific in an English question tells nothing
+        ("qui est Muto san ?", "fr"),
     ],
 )
 def test_the_language_is_that_of_the_function_words(question: str, language: str) -> None:

@@ -41,6 +41,14 @@ def test_small_talk_cites_nothing(retriever: Retriever, message: str) -> None:
     assert answer.small_talk and not answer.answered and answer.citations == []
 
 
+def test_a_japanese_thanks_is_found_as_a_word_never_inside_one(retriever: Retriever) -> None:
+    thanks = retriever.answer("ども！")  # a casual thanks
+    assert thanks.kind is AnswerKind.SMALL_TALK and thanks.language == "ja"
+    assert retriever.lexicon.clean("子どもは？").text == "子どもは？"  # 子ども (child) keeps its ども
+    assert retriever.lexicon.clean("私どもの質問").text == "私どもの質問"
+    assert retriever.lexicon.clean("質問ありがとう").text == "質問"  # a thanks after a noun is still cut
+
+
 def test_small_talk_language_follows_the_message(retriever: Retriever) -> None:
     assert retriever.answer("merci !").language == "fr"
     assert retriever.answer("ありがとう").language == "ja"
