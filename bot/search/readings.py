@@ -28,6 +28,14 @@ _FOLD = str.maketrans({
     "ッ": "ツ", "ヂ": "ジ", "ヅ": "ズ", "ヲ": "オ", "ー": None, "・": None, "＝": None, "゠": None,
 })
 _VU = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"))
+# Latin capitals as Japanese say them: ステーションF is read ステーションエフ, NHK エヌエイチケー ("すてーしょんえふ")
+LETTER_READINGS = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [
+    "エー", "ビー", "シー", "ディー", "イー", "エフ", "ジー", "エイチ", "アイ",
+    "ジェイ", "ケー", "エル", "エム", "エヌ", "オー", "ピー", "キュー", "アール",
+    "エス", "ティー", "ユー", "ブイ", "ダブリュー", "エックス", "ワイ", "ゼット",
+], strict=True))
+# a katakana word with capitals after it (ステーションF), or capitals alone (NHK, METI): read letter by letter
+_SPELLED = re.compile(r"([\u30a1-\u30fa\u30fc]*)(?<![A-Za-z])([A-Z]{1,4})(?![A-Za-z])")
 
 
 def to_katakana(text: str) -> str:
@@ -80,6 +88,10 @@ class ReadingLexicon:
                         words[key].add(word)
             for surface, reading in self._kanji_words(text):
                 words[reading].add(surface)
+            for match in _SPELLED.finditer(text):
+                if match.group(1) or len(match.group(2)) > 1:  # one capital alone reads as too much
+                    key = fold_reading(match.group(1) + "".join(LETTER_READINGS[c] for c in match.group(2)))
+                    words[key].add(match.group())
         self._words = {k: frozenset(v) for k, v in words.items()}
         self._longest = max(map(len, self._words), default=0)
 

@@ -23,9 +23,16 @@ def test_hiragana_and_kanji_spellings_find_the_corpus_word() -> None:
     lexicon = ReadingLexicon(["赤星康はジェトロの理事長です。スニップスとステーションF。"])
     assert lexicon.matches("あかほしさんは誰ですか") == ["赤星"]
     assert lexicon.matches("すにっぷすってどんな会社？") == ["スニップス"]
-    assert lexicon.matches("すてーしょんえふでのイベント") == ["ステーション"]
+    assert lexicon.matches("すてーしょんえふでのイベント") == ["ステーションF"]  # its capital read as a letter
+    assert lexicon.matches("すてーしょんでのイベント") == ["ステーション"]
     assert lexicon.matches("これは何ですか") == []
     assert lexicon.matches("あ" * 2000) == []
+
+
+def test_capitals_are_read_as_their_letters() -> None:
+    lexicon = ReadingLexicon(["NHK の報道によると、ステーションF（Station F）で。"])
+    assert lexicon.matches("えぬえいちけーのニュース") == ["NHK"]
+    assert lexicon.matches("えふって何？") == []  # one capital alone is read in too many words
 
 
 def test_words_keep_prefixes_and_suffixes_with_their_word() -> None:
@@ -74,6 +81,7 @@ def test_a_name_spelt_in_hiragana_is_answered(retriever: Retriever, question: st
         ("経済官庁のナンバー2クラスの人がフランスに行ったときの話を教えて", "マジュビ"),  # 済官: a cut, not a word
         ("この記事を載せたのはどこのメディア？", "La Ruche"),  # メディア: an everyday word, not three rare bigrams
         ("武藤副大臣がフランスに滞在したのはいつからいつまでですか？", "14日まで"),
+        ("すてーしょんえふ は何区にありますか？", "13区"),  # 何区 asks which 区: the 区 is a word of the question
     ],
 )
 def test_japanese_questions_weigh_words_not_bigrams(retriever: Retriever, question: str, expected: str) -> None:
