@@ -446,7 +446,7 @@ def mask_interrogatives(text: str) -> str:
         return text
     standard, origin = _standard(folded)
     chars = list(text)
-    for pattern in QUESTION_TYPES.values():
+    for pattern in (*QUESTION_TYPES.values(), _JA_WHAT):
         for match in pattern.finditer(standard):
             if match.end() > match.start():
                 start, end = origin[match.start()], origin[match.end() - 1] + 1
@@ -454,7 +454,10 @@ def mask_interrogatives(text: str) -> str:
     return "".join(chars)
 
 
-_QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』")
+# 何 before a kanji asks what that kanji names ("何話した", "何区"): the kanji stays a word of the question, never
+# the bigram 何話 (a word no text has, so the heaviest). 何故, 何時, 何処 are interrogatives whole.
+_JA_WHAT = re.compile(r"何(?=[\u3400-\u9fff])(?![故時処])")
+_QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|(?<!\w)'[^']+'(?!\w)")
 _HIRAGANA_RUN_RE = re.compile(r"[\u3041-\u309f]+")
 
 

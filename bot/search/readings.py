@@ -177,6 +177,10 @@ class ReadingLexicon:
                 found.extend(w for w in self._words.get(reading, ()) if w != surface)
         return list(dict.fromkeys(found))
 
+    def spelt_as(self, katakana: str) -> list[str]:
+        """The corpus words a katakana word reads as, when the corpus writes them otherwise (ムトウ → 武藤)."""
+        return sorted(w for w in self._words.get(fold_reading(katakana), ()) if w != katakana)
+
     def _contained(self, reading: str) -> list[str]:
         """Corpus words whose reading occurs in ``reading``, longest first, not overlapping."""
         found: list[str] = []

@@ -678,6 +678,10 @@ class Retriever:
         parts = tuple(dict.fromkeys(tokens))
         vocabulary = self.index.vocabulary
         forms = (word.surface, word.base)
+        spelt = [] if all(t in vocabulary for t in parts) or not _KATAKANA_WORD.fullmatch(word.surface) else [
+            t for w in self._readings.spelt_as(word.surface) for t in analyze(w, "ja") if t in vocabulary]
+        if spelt:  # ムトウ, the corpus's 武藤: found as that word, weighed as it
+            return Unit(word.surface, set(parts), self._weight(spelt), set(spelt))
         if all(t in vocabulary for t in parts):
             weight = self._weight(parts) * self.frequencies.informativeness(forms, "ja")
         elif _KATAKANA_WORD.fullmatch(word.surface) and self.frequencies.zipf(word.surface, "ja") < EVERYDAY_ZIPF:
@@ -817,7 +821,8 @@ class Retriever:
             return "low-coverage"  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka"): not in my sources
         titled = titled_names(query.text) if query.language == "ja" else []
         folded = [fold(self.passages[i].text) for i in chosen] if titled else []
-        if any(not any(name in text for text in folded) for name in titled):
+        spellings = [[name, *map(fold, self._readings.spelt_as(name))] for name in titled]  # ムトウさん: 武藤
+        if any(not any(form in text for form in forms for text in folded) for forms in spellings):
             return "low-coverage"  # マクロン大統領: a titled name the cited passages do not mention
         if not self._countries_cited(query, chosen):
             return "low-coverage"  # "the Italy–Japan agreement", l'Allemagne, 中国: a country the passages do not name

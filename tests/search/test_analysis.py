@@ -138,6 +138,12 @@ def test_mask_interrogatives_keeps_offsets() -> None:
     assert analyze(masked, "fr") == ["declar", "sign"]
 
 
+def test_japanese_what_before_a_kanji_leaves_the_kanji_asked_about() -> None:
+    assert analyze(mask_interrogatives("会談で何話したの？"), "ja") == ["会談", "話"]  # not the bigram 何話
+    assert analyze(mask_interrogatives("パリの何区？"), "ja") == ["パリ", "区"]
+    assert mask_interrogatives("何故署名した？") == "何故署名した？"  # 何故 (why) is a word whole, not 何 + 故
+
+
 def test_interrogatives_typed_as_in_chat_are_read_as_written_out() -> None:
     assert question_types("wen was it signed?") == {"when"}
     assert question_types("ki a signé ?") == {"who"}
@@ -158,6 +164,8 @@ def test_interrogatives_typed_as_in_chat_are_read_as_written_out() -> None:
         ("Who signed the « Déclaration conjointe sur la coopération franco-japonaise »?", "en"),
         ("C'est quoi la « イノベーション・デジタル分野での協力に係る共同声明 » ?", "fr"),
         ("武藤容治 肩書", "ja"),
+        ("Which site published 'Le Japon part à la conquête des start-up françaises'?", "en"),  # a title in '…'
+        ("c'est quoi l'article 'Tokyo at Paris' ?", "fr"),
         ("muto san tte dare", "ja"),  # romaji: its particles are Japanese function words
         ("station f tte nani?", "ja"),
         ("who is muto san?", "en"),  # one honorific in an English question tells nothing

@@ -89,6 +89,11 @@ def test_japanese_questions_weigh_words_not_bigrams(retriever: Retriever, questi
     assert answer.answered and expected in " ".join(c.snippet for c in answer.citations[:3])
 
 
+def test_a_name_in_katakana_finds_the_corpus_kanji(retriever: Retriever) -> None:
+    answer = retriever.answer("お疲れ様です！ムトウさんとマジュビさん、会談で何話したの？")  # the corpus writes 武藤
+    assert answer.answered and "データ" in answer.citations[0].snippet  # 何話: what they talked about
+
+
 def test_a_katakana_name_the_corpus_lacks_is_one_rare_word(retriever: Retriever) -> None:
     query = retriever.parse("マクロン大統領はステーションFのイベントに来てた？", "ja")
     tokens = [u.token for u in query.units]
