@@ -128,6 +128,7 @@ DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-dup
 TOKEN_SETS_KEPT = 4096  # passages' token sets kept between questions (see _TokenSets)
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ separates two words
+_WORD_SEPARATORS = frozenset("・＝゠")  # ... which the bigrams skip (ジェイ・スタートアップ: イス is no word)
 _HYPHENS = "-‐‑‒"
 # a title quoted in a question: « … », “ … ”, 「…」, 『…』, "…", '…' (not the apostrophe of l'article)
 _QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|「([^」]+)」|『([^』]+)』|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
@@ -663,7 +664,7 @@ class Retriever:
         for raw, start, end in tokens:
             if not is_cjk(raw):
                 continue
-            owners = _containing_words(words, ends, start, end)
+            owners = tuple(w for w in _containing_words(words, ends, start, end) if w.surface not in _WORD_SEPARATORS)
             if len(owners) == 1 and owners[0].surface[:1].isdigit():
                 found[start, end] = (None, [])  # the counter of a number (年 of 2019年): the number says it all
             elif len(owners) == 1:

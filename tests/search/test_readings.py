@@ -94,6 +94,13 @@ def test_a_name_in_katakana_finds_the_corpus_kanji(retriever: Retriever) -> None
     assert answer.answered and "データ" in answer.citations[0].snippet  # 何話: what they talked about
 
 
+def test_a_middle_dot_separates_two_words(retriever: Retriever) -> None:
+    tokens = [u.token for u in retriever.parse("ジェイ・スタートアップはどの機関と一緒に運営されていますか？").units]
+    assert "イス" not in tokens and "ジェイ" in tokens and "スタートアップ" in tokens  # イス straddles the dot
+    answer = retriever.answer("Le J-Startup (ジェイ・スタートアップ), il est géré avec qui à côté du METI ?")
+    assert answer.answered and "JETRO" in " ".join(c.snippet for c in answer.citations)  # was METI alone
+
+
 def test_a_katakana_name_the_corpus_lacks_is_one_rare_word(retriever: Retriever) -> None:
     query = retriever.parse("マクロン大統領はステーションFのイベントに来てた？", "ja")
     tokens = [u.token for u in query.units]
