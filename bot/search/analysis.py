@@ -478,7 +478,7 @@ def detect_language(text: str) -> str | None:
     cjk = sum(1 for c in norm if "\u30a0" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
     raw = text.casefold()
     fr = sum(1 for c in raw if c in _FR_DIACRITICS)
-    en = 0
+    en = romaji = 0
     for match in _TOKEN_RE.finditer(norm):
         word = match.group("word")
         if not word:
@@ -490,9 +490,9 @@ def detect_language(text: str) -> str | None:
             en += 1
         fr += word in _FR_MARKERS
         en += word in _EN_MARKERS
+        romaji += word in _ROMAJI_MARKERS
     if japanese > max(fr, en) or (not fr and not en and cjk >= 2):
         return "ja"
-    romaji = sum(1 for m in _TOKEN_RE.finditer(norm) if m.group("word") in _ROMAJI_MARKERS)
     if not japanese and not cjk and romaji >= MIN_ROMAJI_MARKERS and romaji > max(fr, en):
         return "ja"
     if fr == en:
