@@ -45,6 +45,11 @@ def shared_frequencies() -> WordFrequencies:
     return WordFrequencies()
 
 
+def _session_frequencies(saved: Path | None = None) -> WordFrequencies:
+    """The session's word lists, for a retriever that would have read or saved its own at ``saved``."""
+    return shared_frequencies()
+
+
 @functools.cache
 def shared_countries() -> Countries:
     return Countries()
@@ -65,7 +70,7 @@ def _word_lists_once() -> Iterator[None]:
     reloads do (``Assistant.reload`` passes the loaded lists on). The lists are read-only; their per-word
     memo gives the same figure whoever fills it."""
     patch = pytest.MonkeyPatch()
-    patch.setattr(retriever_module, "WordFrequencies", shared_frequencies)
+    patch.setattr(retriever_module, "WordFrequencies", _session_frequencies)
     patch.setattr(retriever_module, "Countries", shared_countries)
     patch.setattr(retriever_module, "EverydaySpeller", _everyday_speller)
     yield

@@ -286,6 +286,11 @@ class BM25Index:
         """``term -> document frequency`` (read-only view)."""
         return _DocFreqs(self._term_ids, self._df)
 
+    @property
+    def floored_idfs(self) -> list[float]:
+        """Every term's IDF after the epsilon floor, in term-id (vocabulary) order."""
+        return self._idf.tolist()
+
     def idf(self, term: str) -> float:
         """BM25Okapi IDF of ``term`` after the epsilon floor; 0.0 for an unknown term (as rank-bm25)."""
         tid = self._term_ids.get(term)
@@ -305,6 +310,16 @@ class BM25Index:
         """The tokens of passage ``i`` in order (rebuilt from the arrays)."""
         terms = self._terms
         return [terms[t] for t in self._tokens[self._starts[i] : self._starts[i + 1]].tolist()]
+
+    def term_ids(self, terms: Iterable[str]) -> frozenset[int]:
+        """The ids of those of ``terms`` the index has."""
+        ids = self._term_ids
+        return frozenset(ids[t] for t in terms if t in ids)
+
+    def tokens_among(self, i: int, ids: frozenset[int]) -> frozenset[str]:
+        """The distinct tokens of passage ``i`` whose ids are in ``ids`` (:meth:`token_set` restricted to them)."""
+        present = ids.intersection(self._tokens[self._starts[i] : self._starts[i + 1]].tolist())
+        return frozenset(map(self._terms.__getitem__, present))
 
     def token_set(self, i: int) -> frozenset[str]:
         """The distinct tokens of passage ``i``."""
@@ -338,6 +353,16 @@ class BM25Index:
         Each term counts once, with its weight; work follows the postings of the terms, plus one pass over
         the corpus when they are long (a common word), never a scoring of the whole corpus in Python.
         """
+        docs, scores = self._weighted(terms, dense=False)
+        assert docs is not None
+        return docs, scores
+
+    def dense_scores(self, terms: Mapping[str, float]) -> tuple[np.ndarray | None, np.ndarray]:
+        """:meth:`weighted_scores`, but long postings give ``(None, the score of every passage)`` (0 where no term
+        is: see :meth:`matched`): a caller keeping the best few does not pay for gathering every match."""
+        return self._weighted(terms, dense=True)
+
+    def _weighted(self, terms: Mapping[str, float], dense: bool) -> tuple[np.ndarray | None, np.ndarray]:
         known = [(self._term_ids[t], w) for t, w in terms.items() if t in self._term_ids]
         if not known:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
@@ -346,7 +371,9 @@ class BM25Index:
             return docs.astype(np.int64), weights * known[0][1]
         parts = [self._postings(tid) for tid, _ in known]
         docs = np.concatenate([d for d, _ in parts])
-        weights = np.concatenate([w * weight for (_, w), (_, weight) in zip(parts, known, strict=True)])
+        # x * 1.0 is x: the question's own words (weight 1) are not multiplied, the sums are the same
+        weights = np.concatenate([w if weight == 1.0 else w * weight
+                                  for (_, w), (_, weight) in zip(parts, known, strict=True)])
         n_docs = len(self)
         if docs.shape[0] * 8 < n_docs:  # few postings: gather them rather than scan the corpus
             # each term's postings are a sorted run: a stable sort merges them, keeping each passage's weights in
@@ -358,10 +385,21 @@ class BM25Index:
             group -= 1
             return ordered[starts].astype(np.int64), np.bincount(group, weights[order])
         scores = np.bincount(docs, weights, minlength=n_docs)
+        if dense:
+            return None, scores
         matched = np.zeros(n_docs, dtype=np.bool_)
         matched[docs] = True
         cand = np.flatnonzero(matched)
         return cand, scores[cand]
+
+    def matched(self, terms: Iterable[str]) -> np.ndarray:
+        """Per passage, whether it holds one of ``terms`` (what :meth:`dense_scores` leaves out)."""
+        matched = np.zeros(len(self), dtype=np.bool_)
+        for term in terms:
+            tid = self._term_ids.get(term)
+            if tid is not None:
+                matched[self._postings(tid)[0]] = True
+        return matched
 
     def top_k(self, query_tokens: Iterable[str], k: int) -> list[tuple[int, float]]:
         """The ``k`` best passages containing a query term: ``(index, score)``, score desc, ties by index."""

@@ -35,7 +35,7 @@ from bot.search.indexing import FileTokens, PassageAnalyzer, file_groups
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 1  # bump when the layout of the cache file changes
+CACHE_FORMAT = 2  # bump when the layout of the cache file changes (2: files hashed by SHA-256)
 CACHE_NAME = "index-cache.npz"
 _SEGMENT_ARRAYS = ("tokens", "lengths", "pair_words", "pair_terms", "count_words", "counts")
 _INDEX_ARRAYS = ("surface", "params", "doc_lengths", "df", "idf", "indptr", "doc_ids", "weights")
@@ -100,12 +100,14 @@ def _strings(blob: np.ndarray) -> list[str]:
 
 
 def _hash_file(passages: Sequence[Passage], path: str) -> str:
-    """A digest of everything indexed from one file's passages (what ``Prepare`` reads from them)."""
-    digest = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=16)
-    for p in passages:
-        fields = (p.language, p.kind, p.heading, p.text, *p.questions)
-        digest.update("\x1e".join(fields).encode("utf-8", "surrogatepass") + b"\x1d")
-    return digest.hexdigest()
+    """A digest of everything indexed from one file's passages (what ``Prepare`` reads from them).
+
+    SHA-256 (the CPU's SHA instructions: ~2.5x BLAKE2b's speed) of the file's text in one piece: a restart at
+    100,000 passages hashes all of it."""
+    text = "".join("\x1e".join((p.language, p.kind, p.heading, p.text, *p.questions)) + "\x1d" for p in passages)
+    digest = hashlib.sha256(path.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
 
 
 class IndexCache:

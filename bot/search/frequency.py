@@ -7,14 +7,23 @@ everyday word weighs little, a word no frequency list knows (a name, a specific 
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
+import logging
 import math
 import unicodedata
+import zlib
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import wordfreq
 
+from bot.atomic import atomic_write
+from bot.datadir import private_folder
 from bot.search.analysis import stem
+
+log = logging.getLogger(__name__)
 
 # Zipf scale: log10 of occurrences per billion words ("the" ≈ 7.7, "job" 5.5, "nutshell" 3.4, a name ≈ 0-2).
 COMMON_ZIPF = 4.5  # a word at least this common weighs RARITY_FLOOR of an unknown word
@@ -27,6 +36,8 @@ INFO_COMMON_ZIPF = 7.0  # ... one at least this common keeps INFO_FLOOR of it
 INFO_FLOOR = 0.3
 EVERYDAY_ZIPF = 3.0  # the everyday words typos are corrected into (about 30,000 per language)
 LANGUAGES = ("fr", "en", "ja")
+FREQUENCIES_NAME = "word-frequencies.npz"  # beside the index cache: the tables below, read back at a restart
+FREQUENCIES_FORMAT = 1  # bump when what the saved tables hold, or how they are made, changes
 # Endings tried on a stem to find the everyday words of its family (family_zipf).
 FAMILY_ENDINGS: dict[str, tuple[str, ...]] = {
     "fr": ("", "e", "es", "s", "x", "er", "es", "ee", "ees", "ent", "ant", "ion", "ions", "ique", "iques", "eur",
@@ -43,25 +54,24 @@ def fold(word: str) -> str:
 class WordFrequencies:
     """Zipf frequencies from wordfreq's bundled lists (no network), cached per word; built once in main()."""
 
-    def __init__(self) -> None:
-        """Loads the three lists now (~0.3 s, ~20 MB): a first question must not stall a worker holding the GIL."""
+    def __init__(self, saved: Path | None = None) -> None:
+        """Loads the three lists now (~0.3 s, ~20 MB): a first question must not stall a worker holding the GIL.
+
+        ``saved``: a file (FREQUENCIES_NAME) the tables are read from, made by an earlier start; unpacking
+        wordfreq's lists and making the tables took ~0.6 s of every restart. A file that cannot be read or was
+        made otherwise is made again, with one log line.
+        """
         self._cache: dict[tuple[str, str], float] = {}
-        lists = {lang: wordfreq.get_frequency_list(lang) for lang in LANGUAGES}
-        wordfreq.get_frequency_list.cache_clear()  # its lists of str are ours now, and dropped once compacted
-        self._tables: dict[str, ZipfTable] = {lang: ZipfTable(buckets) for lang, buckets in lists.items()}
-        self.everyday: dict[str, dict[str, float]] = {}  # Latin languages: folded everyday word -> Zipf
-        floor = 10 ** (EVERYDAY_ZIPF - 9)
-        for lang in ("fr", "en"):
-            table: dict[str, float] = {}
-            for index, bucket in enumerate(lists[lang]):
-                frequency = wordfreq.cB_to_freq(-index)
-                if frequency < floor:
-                    break  # buckets go from the most common words down
-                for word in bucket:
-                    if word.isalpha():
-                        key = fold(word)
-                        table[key] = max(table.get(key, 0.0), _zipf(frequency))
-            self.everyday[lang] = table
+        tables = _read_tables(saved) if saved is not None else None
+        if tables is None:
+            lists = {lang: wordfreq.get_frequency_list(lang) for lang in LANGUAGES}
+            wordfreq.get_frequency_list.cache_clear()  # its lists of str are ours now, and dropped once compacted
+            self._tables: dict[str, ZipfTable] = {lang: ZipfTable.of(buckets) for lang, buckets in lists.items()}
+            self.everyday: dict[str, dict[str, float]] = {lang: _everyday(lists[lang]) for lang in ("fr", "en")}
+            if saved is not None:
+                _save_tables(saved, self._tables, self.everyday)
+        else:
+            self._tables, self.everyday = tables  # Latin languages: folded everyday word -> Zipf
 
     def zipf(self, word: str, language: str) -> float:
         """Zipf frequency of ``word`` (as written, accents kept) in ``language``; 0 when no list has it.
@@ -142,34 +152,131 @@ class ZipfTable:
     """word -> Zipf frequency of one wordfreq list (buckets of words, most common first), compact.
 
     wordfreq's dict of a list is ~300,000 str keys and floats (~30 MB a language, more than a 100,000-passage
-    index's weights): here the words are one string, found by their hash (an int64 each, sorted) and checked
-    against the string, with a uint16 bucket each.
+    index's weights): here the words are one string, found by their CRC-32 (sorted; the same in every process,
+    unlike ``hash``, so the arrays can be saved) and checked against the string, with a uint16 bucket each.
     """
 
     __slots__ = ("_buckets", "_hashes", "_offsets", "_positions", "_text", "_zipf")
 
-    def __init__(self, buckets: Sequence[Sequence[str]]) -> None:
+    def __init__(self, text: str, arrays: dict[str, np.ndarray]) -> None:
+        self._text = text
+        self._hashes, self._positions = arrays["hashes"].astype(np.int64, copy=False), arrays["positions"]
+        self._buckets, self._offsets = arrays["buckets"], arrays["offsets"]
+        self._zipf: list[float] = arrays["zipf"].tolist()
+        if not (self._hashes.shape == self._positions.shape == self._buckets.shape
+                and self._offsets.shape[0] == self._hashes.shape[0] + 1 and int(self._offsets[-1]) == len(text)):
+            raise ValueError("inconsistent word table")
+
+    @classmethod
+    def of(cls, buckets: Sequence[Sequence[str]]) -> ZipfTable:
         words = [w for bucket in buckets for w in bucket]
-        hashes = np.fromiter(map(hash, words), dtype=np.int64, count=len(words))
-        order = np.argsort(hashes)  # equal hashes (different words) are all compared on lookup
-        self._hashes = hashes[order]
-        self._positions = order.astype(np.int32)
-        self._buckets = np.repeat(np.arange(len(buckets), dtype=np.uint16), [len(b) for b in buckets])[order]
-        self._text = "".join(words)
-        self._offsets = np.zeros(len(words) + 1, dtype=np.int64)
-        np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=self._offsets[1:])
-        self._zipf = [_zipf(wordfreq.cB_to_freq(-index)) for index in range(len(buckets))]
+        hashes = np.fromiter((_crc(w) for w in words), dtype=np.int64, count=len(words))
+        order = np.argsort(hashes, kind="stable")  # equal hashes (different words) are all compared on lookup
+        offsets = np.zeros(len(words) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=offsets[1:])
+        return cls("".join(words), {
+            "hashes": hashes[order],
+            "positions": order.astype(np.int32),
+            "buckets": np.repeat(np.arange(len(buckets), dtype=np.uint16), [len(b) for b in buckets])[order],
+            "offsets": offsets,
+            "zipf": np.array([_zipf(wordfreq.cB_to_freq(-index)) for index in range(len(buckets))]),
+        })
+
+    @property
+    def text(self) -> str:
+        """The words, one after the other (``offsets`` cut them)."""
+        return self._text
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Everything but ``text``, as :meth:`__init__` takes it back."""
+        return {"hashes": self._hashes, "positions": self._positions, "buckets": self._buckets,
+                "offsets": self._offsets, "zipf": np.array(self._zipf)}
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` exactly as written; 0 when the list does not have it."""
-        h = hash(word)
-        at = int(np.searchsorted(self._hashes, h))
+        h = _crc(word)
+        at = int(self._hashes.searchsorted(h))  # int64, as a Python int is: a uint32 array would be converted
         while at < self._hashes.shape[0] and self._hashes[at] == h:
             position = self._positions[at]
             if self._text[self._offsets[position] : self._offsets[position + 1]] == word:
                 return self._zipf[self._buckets[at]]
             at += 1
         return 0.0
+
+
+def _crc(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8", "surrogatepass"))
+
+
+def _everyday(buckets: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Folded everyday word (EVERYDAY_ZIPF or commoner, letters only) -> its Zipf, from one language's buckets."""
+    table: dict[str, float] = {}
+    floor = 10 ** (EVERYDAY_ZIPF - 9)
+    for index, bucket in enumerate(buckets):
+        frequency = wordfreq.cB_to_freq(-index)
+        if frequency < floor:
+            break  # buckets go from the most common words down
+        zipf = _zipf(frequency)
+        for word in bucket:
+            if word.isalpha():
+                key = word.lower() if word.isascii() else fold(word)  # fold, at C speed for ASCII
+                table[key] = max(table.get(key, 0.0), zipf)
+    return table
+
+
+def _key() -> dict:
+    return {"format": FREQUENCIES_FORMAT, "wordfreq": importlib.metadata.version("wordfreq"),
+            "everyday_zipf": EVERYDAY_ZIPF}
+
+
+def _read_tables(path: Path) -> tuple[dict[str, ZipfTable], dict[str, dict[str, float]]] | None:
+    """The tables saved at ``path``, or None (logged once when the file is there but cannot serve)."""
+    if not path.exists():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        key = json.loads(arrays.pop("key").tobytes().decode("utf-8"))
+        if key != _key():
+            log.info("word frequencies %s were saved by another version; making them again", path)
+            return None
+        tables = {lang: ZipfTable(arrays[f"{lang}_text"].tobytes().decode("utf-8", "surrogatepass"),
+                                  {n: arrays[f"{lang}_{n}"] for n in ("hashes", "positions", "buckets", "offsets",
+                                                                       "zipf")})
+                  for lang in LANGUAGES}
+        everyday = {}
+        for lang in ("fr", "en"):
+            text = arrays[f"everyday_{lang}_words"].tobytes().decode("utf-8", "surrogatepass")
+            words = text.split("\x00") if text else []
+            zipfs = arrays[f"everyday_{lang}_zipf"].tolist()
+            if len(words) != len(zipfs):
+                raise ValueError("everyday sizes")
+            everyday[lang] = dict(zip(words, zipfs, strict=True))
+    except Exception as error:  # any damage: never trusted, made again
+        log.warning("word frequencies %s are unreadable (%s); making them again", path, type(error).__name__)
+        return None
+    return tables, everyday
+
+
+def _save_tables(path: Path, tables: dict[str, ZipfTable], everyday: dict[str, dict[str, float]]) -> None:
+    """Write atomically (temporary file, then rename); a failure is logged and the bot goes on."""
+    arrays: dict[str, np.ndarray] = {"key": _bytes(json.dumps(_key()))}
+    for lang, table in tables.items():
+        arrays[f"{lang}_text"] = _bytes(table.text)
+        arrays |= {f"{lang}_{name}": array for name, array in table.arrays().items()}
+    for lang, words in everyday.items():
+        arrays[f"everyday_{lang}_words"] = _bytes("\x00".join(words))
+        arrays[f"everyday_{lang}_zipf"] = np.array(list(words.values()), dtype=np.float64)
+    try:
+        private_folder(path.parent)
+        with atomic_write(path, ".word-frequencies-") as handle:
+            np.savez(handle, **arrays)
+    except OSError as error:
+        log.warning("word frequencies %s cannot be written (%s)", path, error.strerror or type(error).__name__)
+
+
+def _bytes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
 
 
 def _zipf(frequency: float) -> float:

@@ -63,7 +63,7 @@ from bot.search.evidence import (
     titled_names,
     why_asked,
 )
-from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
+from bot.search.frequency import EVERYDAY_ZIPF, FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, asked_kinds, fold, holds
 from bot.search.lead import LEAD_RATIO, Lead, without_premise, written_as_name
@@ -179,6 +179,10 @@ class Query:
         foreign = language is not None and self.language is not None and language != self.language
         found = sum(u.weight for u in self.units if not (foreign and u.own_language) and u.found_in(tokens))
         return found / total if total else 0.0
+
+    def tokens(self) -> set[str]:
+        """Every token a unit is found by (``coverage`` and ``Unit.found_in`` look for no other)."""
+        return {t for u in self.units for form in (u.alternatives, u.parts, *u.expansions, *u.related) for t in form}
 
     def own_language_tokens(self) -> dict[str, float]:
         """The scored tokens of the words that match only in passages of the question's language."""
@@ -325,7 +329,8 @@ class Retriever:
         countries: Countries | None = None,
     ) -> None:
         self.indexed = indexed = build_index(kb.passages, _indexed_text, k1=k1, b=b, cache=cache)
-        self.frequencies = frequencies or WordFrequencies()  # after the build: their peaks do not add up
+        saved = cache.path.with_name(FREQUENCIES_NAME) if cache is not None else None  # beside the index cache
+        self.frequencies = frequencies or WordFrequencies(saved)  # after the build: their peaks do not add up
         self.countries = countries or Countries()
         self._subjects: frozenset[str] | None = None  # the countries the corpus is about, read at the first need
         self.kb = kb = _without_skipped(kb, indexed.skipped)
@@ -352,7 +357,7 @@ class Retriever:
         self._token_cache: dict[int, list[str]] = {}
         self.suggestable: dict[int, bool] = {}  # FAQ entries whose question is answered (see selection.suggest)
         self._faq_entries: dict[str, list[int]] = {}
-        idfs = [self.index.idf(t) for t in self.index.vocabulary]
+        idfs = self.index.floored_idfs  # the vocabulary's order: the same sum
         self._average_idf = sum(idfs) / len(idfs) if idfs else 0.0
         self._build_glossary()
         self.lexicon = ChatLexicon(kb.chat, self._readings.boundaries)
@@ -751,36 +756,48 @@ class Retriever:
         A passage scoring ≤ 0 (tiny corpora, where rank-bm25's IDF floor is negative) ranks after every positive
         one, by coverage alone.
         """
-        docs, scores = self.index.weighted_scores(query.terms)
-        if not len(docs):
+        docs, scores = self.index.dense_scores(query.terms)  # docs None: scores of every passage, by id
+        if docs is not None and not len(docs):
             return []
+        code = self._language_code(query.language) if query.language else None
         own = query.own_language_tokens() if query.language else {}
         if own:  # "resté" is not the "rests" of an English passage: those matches are taken back
             own_docs, own_scores = self.index.weighted_scores(own)
-            foreign = self._languages[own_docs] != self._language_code(query.language)
-            where = np.searchsorted(docs, own_docs[foreign])
+            foreign = self._languages[own_docs] != code
+            where = own_docs[foreign] if docs is None else np.searchsorted(docs, own_docs[foreign])
             scores = scores.copy()
             scores[where] -= own_scores[foreign]
             scores[where] = np.where(np.abs(scores[where]) < 1e-9, 0.0, scores[where])
-        ranking = scores.copy()
-        if query.language:
-            ranking[self._languages[docs] == self._language_code(query.language)] *= LANGUAGE_BOOST
         positive = np.flatnonzero(scores > 0)
-        top = positive[best_positions(ranking[positive], RERANK_DEPTH)]
-        if len(top) < RERANK_DEPTH:  # passages scoring <= 0 come after, by ranking too
-            rest = np.flatnonzero(scores <= 0)
-            top = np.concatenate([top, rest[best_positions(ranking[rest], RERANK_DEPTH - len(top))]])
-        ranked = []
-        for at in top.tolist():
-            i = int(docs[at])
-            coverage = query.coverage(self._token_sets[i], self.passages[i].language)
-            if scores[at] > 0:
-                final = float(ranking[at]) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage)
+        ids = positive if docs is None else docs[positive]
+        ranking = self._boosted(ids, scores[positive], code)
+        top = best_positions(ranking, RERANK_DEPTH)
+        hits = [(int(ids[p]), float(scores[positive[p]]), float(ranking[p])) for p in top.tolist()]
+        if len(hits) < RERANK_DEPTH:  # passages scoring <= 0 come after, by ranking too
+            if docs is None:
+                rest = np.flatnonzero(self.index.matched(query.terms) & (scores <= 0))
+                rest_ids = rest
             else:
-                final = coverage * 1e-9
-            ranked.append(Ranked(i, float(scores[at]), final, coverage))
+                rest = np.flatnonzero(scores <= 0)
+                rest_ids = docs[rest]
+            rest_ranking = self._boosted(rest_ids, scores[rest], code)
+            picked = best_positions(rest_ranking, RERANK_DEPTH - len(hits)).tolist()
+            hits += [(int(rest_ids[p]), float(scores[rest[p]]), float(rest_ranking[p])) for p in picked]
+        ranked = []
+        asked = self.index.term_ids(query.tokens())  # coverage reads no other token: a passage's are not all made
+        for i, score, boosted in hits:
+            coverage = query.coverage(self.index.tokens_among(i, asked), self.passages[i].language)
+            final = boosted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) if score > 0 else coverage * 1e-9
+            ranked.append(Ranked(i, score, final, coverage))
         ranked.sort(key=lambda hit: (-hit.final, hit.index))
         return ranked
+
+    def _boosted(self, ids: np.ndarray, ranking: np.ndarray, code: int | None) -> np.ndarray:
+        """``ranking`` (the scores of passages ``ids``, a copy of its own) times LANGUAGE_BOOST, in place, for the
+        passages in the question's language (``code``; None: no boost)."""
+        if code is not None:
+            ranking[self._languages[ids] == code] *= LANGUAGE_BOOST
+        return ranking
 
     def _language_code(self, language: str) -> int:
         """``language`` as ``_languages`` holds it (-1, matching no passage, for a language no passage is in)."""

@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.models import Citation, Suggestion
-from bot.search.analysis import analyze_spans
 from bot.search.kinds import Kind
 from bot.search.lead import Lead
-from bot.search.snippets import make_snippet, word_spans
+from bot.search.snippets import quote, word_spans
 
 if TYPE_CHECKING:
     from bot.search.retriever import Query, Ranked, Retriever
@@ -153,8 +152,7 @@ def _citation(
 ) -> tuple[Citation, list[tuple[str, int, int]]]:
     """The citation of passage ``i``, and its snippet's tokens with their spans (analysed once, used twice)."""
     passage = retriever.passages[i]
-    snippet, _ = make_snippet(retriever.prepared(i), passage.language, weights, limit, stated)
-    tokens = analyze_spans(snippet, passage.language)
+    snippet, _, tokens = quote(retriever.prepared(i), passage.language, weights, limit, stated)
     return Citation(
         n=n,
         doc_id=passage.doc_id,

@@ -88,8 +88,16 @@ def _clip(
 ) -> tuple[str, list[tuple[int, int]]]:
     """Cut ``text`` to ``limit`` characters at word boundaries, keeping the first highlighted word in view
     (or ``fact``, where the asked fact is stated, when the first highlight would push it out)."""
+    clipped, kept, _, _ = _cut(text, spans, limit, fact)
+    return clipped, kept
+
+
+def _cut(
+    text: str, spans: list[tuple[int, int]], limit: int, fact: int | None = None
+) -> tuple[str, list[tuple[int, int]], int, int]:
+    """:func:`_clip`, and where the kept part of ``text`` starts and ends."""
     if len(text) <= limit:
-        return text, spans
+        return text, spans, 0, len(text)
     first = min((s for s, _ in spans), default=0)
     if fact is not None and fact - first > limit * 3 // 4:
         first = fact
@@ -108,7 +116,7 @@ def _clip(
     suffix = ELLIPSIS if start + len(body) < len(text) else ""
     shift = len(prefix) - start
     kept = [(s + shift, e + shift) for s, e in spans if s >= start and e <= start + len(body)]
-    return prefix + body + suffix, kept
+    return prefix + body + suffix, kept, start, start + len(body)
 
 
 def _window(
@@ -169,26 +177,55 @@ def make_snippet(
     ``text`` is the passage text (Markdown allowed) or its :func:`prepare` result; ``stated``: per sentence,
     where it states the asked fact (None: it does not), kept in view when the snippet is cut.
     """
+    snippet, spans, _ = quote(text, language, terms, max_chars, stated)
+    return snippet, spans
+
+
+def quote(
+    text: str | PreparedText,
+    language: str,
+    terms: Mapping[str, float],
+    max_chars: int = MAX_SNIPPET_CHARS,
+    stated: Sequence[int | None] = (),
+) -> tuple[str, tuple[tuple[int, int], ...], list[tuple[str, int, int]]]:
+    """:func:`make_snippet`, and the snippet's ``analyze_spans`` tokens.
+
+    A French or English snippet that is its sentences joined by a space (no word spans two of them), or a part of
+    them cut between words, has the tokens of its sentences, already read: they are not analysed again.
+    """
     prepared = text if isinstance(text, PreparedText) else prepare(text, language)
     if not prepared.sentences:
-        return "", ()
+        return "", (), []
     i, j = _window(prepared, terms, max_chars, stated)
     joiner = _joiner(prepared.language)
     snippet = joiner.join(prepared.sentences[i:j])
     spans: list[tuple[int, int]] = []
+    tokens: list[tuple[str, int, int]] = []
     offset = 0
     fact: int | None = None  # where the window states the asked fact
     for n, sentence in enumerate(prepared.sentences[i:j]):
-        tokens = prepared.spans(i + n)
-        spans.extend((offset + s, offset + e) for t, s, e in tokens if t in terms)
+        tokens.extend((t, offset + s, offset + e) for t, s, e in prepared.spans(i + n))
         at = stated[i + n] if i + n < len(stated) else None
         if fact is None and at is not None:
             fact = offset + at
         offset += len(sentence) + len(joiner)
+    spans.extend((s, e) for t, s, e in tokens if t in terms)
+    whole = True
     if fact is not None:  # "…; la JETRO a rassemblé une trentaine d'entreprises": the clause that states it
         snippet, spans, fact = _from_clause(snippet, spans, fact)
-    snippet, spans = _clip(snippet, spans, max_chars, fact)
-    return snippet, _merge(snippet, spans)
+        whole = not snippet.startswith(ELLIPSIS)
+    if len(snippet) > max_chars and whole:
+        joined = snippet
+        snippet, spans, start, end = _cut(joined, spans, max_chars, fact)
+        # cut between words (after a space, before a space or , ; :) the words kept are whole: their tokens too
+        whole = (start == 0 or joined[start - 1] == " ") and (end == len(joined) or joined[end] in " ,;:")
+        shift = len(ELLIPSIS if start else "") - start
+        tokens = [(t, s + shift, e + shift) for t, s, e in tokens if s >= start and e <= end]
+    elif len(snippet) > max_chars:
+        snippet, spans = _clip(snippet, spans, max_chars, fact)
+    if not whole or not joiner or language != prepared.language:
+        tokens = analyze_spans(snippet, language)
+    return snippet, _merge(snippet, spans), tokens
 
 
 def _from_clause(
