@@ -34,11 +34,9 @@ PAIR_RARE_ZIPF = 4.0  # ... and one of them is rarer than this (Muto 2.3, Niel 2
 NAMES_KEPT = 4096  # texts whose people are kept (passages and quotes), as the retriever's other per-passage caches
 TITLE_GAP = 2  # "Muto, alors vice-ministre": at most this many words between the comma and the title
 
+# Weekdays name no one either; the months are among evidence's NOT_NAMES already, with Friday and vendredi.
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                       "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december", "janvier", "février", "mars", "avril", "mai", "juin",
-                    "juillet", "août", "septembre", "octobre", "novembre", "décembre"})
 # Bodies that act: words naming one (a ministry, a government, an agency), and acronyms of two or more capitals.
 BODIES: dict[str, frozenset[str]] = {
     "en": frozenset({"ministry", "government", "agency", "organization", "organisation", "office", "institute",
@@ -175,7 +173,7 @@ class People:
         if not _NAME.fullmatch(word):
             return False
         folded = fold(word)
-        if folded in NOT_NAMES or folded in MONTHS or folded in WEEKDAYS or _is_title(word, "en") \
+        if folded in NOT_NAMES or folded in WEEKDAYS or _is_title(word, "en") \
                 or _is_title(word, "fr"):
             return False
         return not any(self.countries.is_country(part) for part in (word, *word.split("-")))
