@@ -7,7 +7,9 @@ names come from ISO 3166 and its translations shipped with pycountry, with two a
 - the adjectives and demonyms made from a one-word name ("Italian", "italienne", "German", "israéliennes",
   "chinois"): the name's stem and a usual ending (DEMONYM_ENDINGS), found in any case, and the few no ending
   makes (IRREGULAR_DEMONYMS: allemand, Spanish…);
-- the everyday names ISO does not give (ALIASES: "UK", "USA", "Russia", アメリカ…), a data list to extend.
+- the everyday names ISO does not give (ALIASES: "UK", "USA", "Russia", アメリカ…, and the European Union under
+  ISO's reserved code EU), a data list to extend;
+- each country of a compound adjective ("franco-allemande", "Franco-German": Germany, as "allemande").
 
 A Latin name is recognised by its capital ("une réunion de suivi" names no Réunion), except in a text written
 without any capital ("has germany signed…?", "l'italie a signé…"), where case tells nothing (but for the country
@@ -41,6 +43,7 @@ ALIASES = {
     "KR": ("Corée", "Korea"),
     "KP": ("North Korea", "Corée du Nord", "北朝鮮"),
     "CZ": ("Czech Republic", "République tchèque"),
+    "EU": ("EU", "E.U.", "European Union", "Union européenne", "UE", "欧州連合"),  # ISO 3166's reserved code
 }
 # Endings of the adjectives and demonyms made from a country's one-word name, once its final vowels are dropped
 # (Italy → ital-ian, Italie → itali-enne, Chine → chin-ois, Israël → israel-i, Japon → japon-ais); the first, no
@@ -176,7 +179,9 @@ class Countries:
         found |= {_JA_SHORT[c] for pair in _JA_PAIR.findall(text) for c in pair if c in _JA_SHORT}
         codes = {self._codes[name] for name in found if name in self._codes}
         if self._demonyms:  # a demonym is a whole run of word characters and hyphens: looked up, not searched for
-            codes |= {self._demonyms[w] for w in _WORD_RUN.findall(_unaccented(text)) if w in self._demonyms}
+            # a compound adjective names each of its countries ("franco-allemande", "Franco-German")
+            codes |= {self._demonyms[w] for run in _WORD_RUN.findall(_unaccented(text))
+                      for w in (run, *run.split("-")) if w in self._demonyms}
         return frozenset(codes)
 
 

@@ -256,6 +256,12 @@ def _containing_words(words: list[Word], ends: list[int], start: int, end: int) 
     return tuple(found)
 
 
+def _in_a_row(form: tuple[str, ...], tokens: list[str]) -> bool:
+    """The tokens of ``form`` stand one after the other in ``tokens``."""
+    n = len(form)
+    return any(tuple(tokens[i:i + n]) == form for i, token in enumerate(tokens) if token == form[0])
+
+
 def _forms(unit: Unit) -> set[str]:
     """Every token that stands for ``unit`` in a passage: its variants, parts, glossary and related forms."""
     return {*unit.alternatives, *unit.parts, *(t for form in (*unit.expansions, *unit.related) for t in form)}
@@ -381,6 +387,7 @@ class Retriever:
             lang: defaultdict(list) for lang in LANGUAGES
         }
         self._gloss_forms: list[list[tuple[str, ...]]] = []
+        self._gloss_present: dict[int, bool] = {}  # entry -> the corpus names it (see _glossary_in_corpus)
         self._gloss_words: set[str] = set()
         vocabulary = self.index.vocabulary
         for n, entry in enumerate(self.kb.glossary):
@@ -406,14 +413,40 @@ class Retriever:
                 present[key].append(unit)
         table = self._gloss_by_token[language]
         matched: dict[int, set[int]] = defaultdict(set)  # entry -> ids of the units it covers
+        several: set[int] = set()  # entries named by a term of several words ("full text", "texte intégral")
         for token in list(present):
             for term in table.get(token, ()):
                 if term.keys <= present.keys():
                     matched[term.entry].update(id(u) for k in term.keys for u in present[k])
+                    if len(term.keys) > 1:
+                        several.add(term.entry)
         for entry, unit_ids in matched.items():
+            absent = entry in several and not self._glossary_in_corpus(entry)
             for unit in units:
-                if id(unit) in unit_ids:
+                if id(unit) not in unit_ids:
+                    continue
+                if absent:  # "the full text": a thing the corpus never names, though it has "full" and "text"
+                    unit.alternatives, unit.expansions, unit.parts = set(), [], ()
+                    unit.weight, unit.unknown_name = self._oov_idf / len(unit_ids), True
+                else:
                     unit.expansions.extend(f for f in self._gloss_forms[entry] if f not in unit.expansions)
+
+    def _glossary_in_corpus(self, entry: int) -> bool:
+        """Some passage names the glossary entry: one of its terms, its words in a row (the corpus has "full" and
+        "text", never "full text"). Read once per entry, from the passages holding all the words of a term."""
+        found = self._gloss_present.get(entry)
+        if found is None:
+            found = False
+            for form in self._gloss_forms[entry]:
+                if len(form) == 1:
+                    found = True
+                    break
+                holding = np.logical_and.reduce([self.index.matched((t,)) for t in form])
+                if any(_in_a_row(form, self.index.passage_tokens(int(i))) for i in np.flatnonzero(holding)):
+                    found = True
+                    break
+            self._gloss_present[entry] = found
+        return found
 
     def _relate(self, question: str, language: str, units: list[Unit]) -> None:
         """Attach the sources' words for the question's words (bot.search.related) to the units they stand for."""
@@ -691,7 +724,9 @@ class Retriever:
         if all(t in vocabulary for t in parts):
             weight = self._weight(parts) * self.frequencies.informativeness(forms, "ja")
         elif _KATAKANA_WORD.fullmatch(word.surface) and self.frequencies.zipf(word.surface, "ja") < EVERYDAY_ZIPF:
-            weight = self._oov_idf  # a katakana word the language barely knows names something (フォローアップ)
+            # a katakana word the language barely knows names something (フォローアップ, ブロックチェーン): as a
+            # capitalised name the corpus lacks in a Latin question, the cited passages must hold it
+            return Unit(word.surface, set(parts), self._oov_idf, set(), parts=parts, unknown_name=True)
         else:
             weight = self._oov_idf * min(self.frequencies.rarity(f, "ja") for f in forms)
         unknown_name = not all(t in vocabulary for t in parts) and self._unknown_place(word)
@@ -826,8 +861,8 @@ class Retriever:
 
     def abstention(self, query: Query, ranked: list[Ranked], chosen: list[int]) -> AbstentionReason:
         """Why the cited passages do not answer the question ("" when they do)."""
-        if not query.units:
-            return "no-terms"
+        if not query.units or all(u.token.isdigit() for u in query.units):
+            return "no-terms"  # "what is 2+2": numbers alone name nothing to look up
         if not ranked:
             return "no-match"
         cited = frozenset().union(*(self._token_sets[i] for i in chosen))

@@ -32,6 +32,10 @@ def countries() -> Countries:
         ("why did the US protest?", {"US"}),
         ("アメリカはなぜ抗議したの？", {"US"}),
         ("日英デジタル協力はいつ始まりましたか？", {"JP", "GB"}),  # a pair of one-kanji names before a katakana word
+        ("la déclaration franco-allemande sur l'IA", {"DE"}),  # a compound adjective names each of its countries
+        ("the Franco-German declaration", {"DE"}),
+        ("le partenariat entre le Japon et l'Union européenne", {"JP", "EU"}),  # ISO's reserved code for the EU
+        ("the EU–Japan agreement", {"EU", "JP"}),
     ],
 )
 def test_a_country_is_named_by_its_name_adjective_or_everyday_name(countries: Countries, text: str, codes) -> None:
@@ -47,6 +51,8 @@ def test_a_country_is_named_by_its_name_adjective_or_everyday_name(countries: Co
         "la feuille de route signée par Hollande et Abe",  # François Hollande
         "the chin of the robot",
         "ステーションFの広さは何平米？",
+        "qu'est-ce qu'il y a eu à la Station F ?",  # "eu", lower case, is a word
+        "the J-Startup and French Tech programmes",  # the parts of a name are no demonyms
     ],
 )
 def test_words_that_only_look_like_countries_name_none(countries: Countries, text: str) -> None:
