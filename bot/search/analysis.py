@@ -71,7 +71,8 @@ _STEMMER_NAMES: dict[str, str] = {"fr": "french", "en": "english", "ja": "englis
 # Evidence for detect_language: function words found in one language only, and French diacritics.
 _FR_MARKERS: frozenset[str] = _words(
     "le la les des du une est sont qui que quel quelle quels quelles quand pourquoi comment combien et pour dans "
-    "avec sur par ete au aux ce cette ces leur pas ne entre ont etait signe signee quoi koi je tu vous nous"
+    "avec sur par ete au aux ce cette ces leur pas ne entre ont etait signe signee quoi koi je tu vous nous moi toi "
+    "tout"
 )
 _EN_MARKERS: frozenset[str] = _words(
     "the of and is was were who what when where which why how did does do in to for with by are has have it "
@@ -399,6 +400,7 @@ CASUAL_INTERROGATIVES: dict[str, str] = {
     "kelles": "quelles", "ki": "qui", "kan": "quand", "kand": "quand", "pk": "pourquoi", "pq": "pourquoi",
     "pkoi": "pourquoi", "pourkoi": "pourquoi", "cb": "combien", "cmb": "combien", "cmt": "comment",
 }
+_CASUAL_FIRST: dict[str, str] = {casual: standard.split()[0] for casual, standard in CASUAL_INTERROGATIVES.items()}
 _CASUAL_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(CASUAL_INTERROGATIVES, key=len, reverse=True))
                         + r")(?![\w'’-])")
 
@@ -483,6 +485,7 @@ def detect_language(text: str) -> str | None:
         word = match.group("word")
         if not word:
             continue
+        word = _CASUAL_FIRST.get(word, word)  # "c ki": "ki" is French's "qui", "wen" English's "when"
         head = word.split("'")
         if len(head) > 1 and head[0] in ELISIONS:
             fr += 1

@@ -148,7 +148,10 @@ class ChatLexicon:
                 if match.end() > match.start() and any(c != " " for c in chars[match.start() : match.end()]):
                     chars[match.start() : match.end()] = " " * (match.end() - match.start())
                     found.add(kind)
-                    languages.append(frozenset(self._languages.get(_key(match.group()), ())))
+                    told = frozenset(self._languages.get(_key(match.group()), ()))
+                    if "ja" in told and not _CJK_RE.search(match.group()) and not _CJK_RE.search(text):
+                        told -= {"ja"}  # "w" (lol) tells Japanese only in a message written in Japanese
+                    languages.append(told)
             folded = "".join(c if k != " " else " " for c, k in zip(folded, chars, strict=True))
         return "".join(chars), found
 

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.search.analysis import analyze, base_tokens, is_cjk, mask_interrogatives, stem
+from bot.search.analysis import analyze, base_tokens, is_cjk, mask_interrogatives, standard_interrogatives, stem
 from bot.search.evidence import COUNT_WINDOW, NOT_NAMES, counting_numbers, ja_counts
 from bot.search.kinds import Kind, fold, holds
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
@@ -52,7 +52,8 @@ WHO_IS: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"^\W*who\s*(?:'s|is|was|are|were)\s+(?!it\b|this\b|that\b|the\b|in\b|behind\b)(?!.*'s\b)"
                      r"|\bwho\s*(?:is|was)\s*\W*$"),  # not "who is JETRO's boss"
     "fr": re.compile(r"\bqui (?:est|était|etait|sont|étaient|etaient)\s+(?!-ce\b|le\b|la\b|les\b|l'|à\b|derrière\b)"
-                     r"|\bc'?est qui\b(?!\s+(?:le|la|les|l')\b)|\bqui c'?est\b|\bqui est-ce\b"),
+                     r"|\bc'?est qui\b(?!\s+(?:le|la|les|l')\b)|\bqui c'?est\b|\bqui est-ce\b"
+                     r"|\bc qui\W*$"),  # "mahjoubi c ki": chat for "c'est qui" (standard_interrogatives)
     "ja": re.compile(r"(?<!の)(?:は|って|とは)(?:誰|だれ|どなた|何者|どんな人)"),  # not "署名したのは誰"
 }
 # X is a …: the copula, at most two words (then, alors, 2018…), then an article or a role.
@@ -101,7 +102,7 @@ _PLACE_TEXT: dict[str, re.Pattern[str]] = {
 
 def is_who_is(question: str, language: str) -> bool:
     pattern = WHO_IS.get(language)
-    return bool(pattern and pattern.search(fold(question).replace("’", "'")))
+    return bool(pattern and pattern.search(standard_interrogatives(fold(question).replace("’", "'"))))
 
 
 def is_yes_no(question: str, language: str) -> bool:

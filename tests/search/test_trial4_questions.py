@@ -1,0 +1,57 @@
+"""Outsider trial 4, "Retrieval quality" (R1–R14): what a member sees for the questions they typed, on the shipped
+corpus. Each test asserts the answer's language and its first quote, as `python -m bot ask "…"` shows them."""
+
+from __future__ import annotations
+
+import paths
+import pytest
+
+from bot.assistant import Assistant
+from bot.search.analysis import detect_language
+from bot.search.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def assistant(shipped_retriever: Retriever) -> Assistant:
+    return Assistant(shipped_retriever, paths.SHIPPED_KNOWLEDGE)
+
+
+def first(retriever: Retriever, question: str, language: str | None = None) -> tuple[str, str]:
+    answer = retriever.answer(question, language)
+    assert answer.answered, (question, answer.reason)
+    return answer.citations[0].passage_id, answer.citations[0].snippet
+
+
+# ------------------------------------------------------------------ language (R9, R10, R11)
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("mounir mahjoubi c ki", "fr"),  # "ki": chat for "qui" (CASUAL_INTERROGATIVES)
+        ("dis moi tout", "fr"),
+        ("muto il est arrivé kan", "fr"),
+        ("wen did muto arrive", "en"),
+    ],
+)
+def test_a_chat_spelling_of_an_interrogative_tells_its_language(question: str, language: str) -> None:
+    assert detect_language(question) == language
+
+
+def test_who_is_typed_as_in_chat_is_answered_in_french_with_who_he_is(
+    assistant: Assistant, shipped_retriever: Retriever
+) -> None:
+    question = "mounir mahjoubi c ki"
+    assert assistant.read_language(question) == "fr"
+    passage, snippet = first(shipped_retriever, question, "fr")
+    assert passage.split("#")[0].endswith("-fr")
+    assert "Mahjoubi" in snippet and "secrétaire d'État chargé du Numérique" in snippet
+
+
+def test_a_french_request_with_no_answer_is_refused_in_french(assistant: Assistant) -> None:
+    assert assistant.read_language("dis moi tout") == "fr"
+
+
+def test_a_japanese_filler_in_latin_letters_does_not_make_a_latin_message_japanese(
+    assistant: Assistant, shipped_retriever: Retriever
+) -> None:
+    assert assistant.read_language("W H O   S I G N E D") != "ja"  # "w" is a Japanese "lol" only in Japanese
+    assert shipped_retriever.lexicon.clean("署名したのは誰？w").languages == {"ja"}
