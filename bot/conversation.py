@@ -21,6 +21,9 @@ subject in its own language (the same FAQ entry or section of the translated doc
 after "Qui a signé la déclaration ?" is read "When was it signed? (signed the France-Japan declaration)", never
 with French inside; when no translation is found, the follow-up is answered on its own.
 The member's last language here is also remembered, for a message in no clear language ("Kono", "Muto Yoji").
+A question its member edits (Discord) is read as if the replaced text had never been asked: ``rewind`` puts back
+the subject that was remembered before it, so "who signd?" fixed to "et quand ?" leans on the question before,
+never on the typo it replaces.
 Used by Discord and by ``chat``.
 """
 
@@ -232,6 +235,8 @@ class Conversations:
         self._limit = limit
         self._subjects: OrderedDict[Hashable, _Subject] = OrderedDict()
         self._languages: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
+        # per place, the last question's key (a Discord message id) and the subject remembered before it
+        self._before: OrderedDict[Hashable, tuple[Hashable, _Subject | None]] = OrderedDict()
 
     def language(self, place: Hashable, detected: str | None, fallback: str) -> str:
         """A message's language: its own; else the member's previous message's here (within the window);
@@ -282,13 +287,33 @@ class Conversations:
             return frozenset()
         return subject.cited
 
-    def remember(self, place: Hashable, question: str, understood: str, answer: Answer) -> None:
-        """Keep the subject of a question that stood alone (a follow-up keeps the subject it used)."""
+    def rewind(self, place: Hashable, key: Hashable) -> bool:
+        """Forget the last question of ``place`` if ``key`` names it (its member edited it): the subject
+        remembered before it is back. False when another question came after it (or it is forgotten)."""
+        before = self._before.get(place)
+        if before is None or before[0] != key:
+            return False
+        del self._before[place]
+        self._subjects.pop(place, None)
+        if before[1] is not None:
+            self._subjects[place] = before[1]
+        return True
+
+    def remember(
+        self, place: Hashable, question: str, understood: str, answer: Answer, key: Hashable | None = None
+    ) -> None:
+        """Keep the subject of a question that stood alone (a follow-up keeps the subject it used); ``key``
+        (a message id) lets :meth:`rewind` undo this question when its member edits it."""
         now = self._clock()
         self._languages.pop(place, None)
         self._languages[place] = (answer.language, now)
         while len(self._languages) > self._limit:
             self._languages.popitem(last=False)
+        self._before.pop(place, None)
+        if key is not None:
+            self._before[place] = (key, self._subjects.get(place))
+            while len(self._before) > self._limit:
+                self._before.popitem(last=False)
         if answer.small_talk:
             return
         previous = self._subjects.pop(place, None)

@@ -220,6 +220,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Q: {question}",
         "ja": "質問: {question}",
     },
+    "thread.withdrawn": {  # a thread whose question its member deleted: their words leave its name
+        "fr": "Question retirée",
+        "en": "Question withdrawn",
+        "ja": "取り消された質問",
+    },
     "thread.answered": {
         "fr": "Réponse dans {thread}.",
         "en": "Answered in {thread}.",

@@ -134,14 +134,22 @@ class AskDesk:
         if prepared.kind == "answer" and prepared.asker is not None:
             self.cooldown.uncount(prepared.asker.user_id)
 
-    async def answer(self, prepared: Outcome) -> Outcome:
-        """Retrieve (off the event loop, in the assistant's worker) and log the question (committed on return)."""
+    async def answer(self, prepared: Outcome, *, key: int | None = None, edit: bool = False) -> Outcome:
+        """Retrieve (off the event loop, in the assistant's worker) and log the question (committed on return).
+
+        ``key``: the message id of a mention or DM. ``edit``: that message was edited; it is read as if the text
+        it replaces had never been asked (the conversation as it was before it), and on its own when the member
+        asked something else here since."""
         asker = prepared.asker
         assert asker is not None and prepared.kind == "answer"
         place = _place(asker)
-        understood, language = self.conversations.understand(
-            place, prepared.question, prepared.language, self.assistant.retriever
-        )
+        latest = not edit or (key is not None and self.conversations.rewind(place, key))
+        if latest:
+            understood, language = self.conversations.understand(
+                place, prepared.question, prepared.language, self.assistant.retriever
+            )
+        else:  # an older question edited: the questions asked after it are not its context
+            understood, language = prepared.question, prepared.language
         quoted = self.conversations.already_quoted(place, prepared.question, understood)  # "who else?"
         searched = searched_text(prepared.question, understood)  # "qui d'autre ?" is not searched for "autre"
         answer: Answer = await self.assistant.answer(searched, language, quoted)  # cleaned, read once
@@ -158,7 +166,8 @@ class AskDesk:
         # committed before the answer goes out: a crash after the reply cannot lose the question
         await self.querylog.record_durably(entry)
         log.debug("question %s (%s): %s", qid[:8], answer.language, excerpt(answer.question))  # DEBUG only, cut
-        self.conversations.remember(place, prepared.question, understood, answer)
+        if latest:
+            self.conversations.remember(place, prepared.question, understood, answer, key)
         language = answer.language if answer.language in LANGUAGES else prepared.language
         kind: Kind = "answer" if answer.answered and answer.citations else "abstain"
         if answer.small_talk:

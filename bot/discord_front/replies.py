@@ -39,6 +39,11 @@ async def within(interaction: discord.Interaction, work: Awaitable[T], budget: f
     return await task
 
 
+def thread_name(question: str, language: str) -> str:
+    """The name of the thread that answers ``question`` (it shows the member's words, like the answer's title)."""
+    return clip(t("thread.name", language, question=" ".join(question.split())), DISCORD_THREAD_NAME)
+
+
 async def answer_thread(
     origin: discord.TextChannel | discord.Message, question: str, language: str
 ) -> discord.Thread | None:
@@ -47,7 +52,7 @@ async def answer_thread(
     None when Discord refuses it (no permission, archived channel…): the caller then answers in place,
     rather than not at all. /ask and mentions both go through here.
     """
-    name = clip(t("thread.name", language, question=" ".join(question.split())), DISCORD_THREAD_NAME)
+    name = thread_name(question, language)
     channel_id = origin.channel.id if isinstance(origin, discord.Message) else origin.id
     try:
         if isinstance(origin, discord.Message):

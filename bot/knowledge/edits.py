@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from bot.knowledge.loader import TRASH_DIR
 from bot.knowledge.parse import SIDECAR_SUFFIX, parse_file, sidecar_name
 from bot.knowledge.problems import FileProblem, FileProblems
-from bot.knowledge.uploads import save_upload
+from bot.knowledge.uploads import name_problem, save_upload
 from bot.models import KnowledgeBase
 
 HISTORY_FILE = "_history.jsonl"
@@ -115,7 +115,11 @@ def upload_id(filename: str, data: bytes) -> str | None:
 
 def plan_upload(filename: str, data: bytes, directory: Path, kb: KnowledgeBase, replace: bool) -> UploadPlan:
     """Where ``filename`` goes. A document whose id is served replaces that file *at its own path* (any folder),
-    but only with ``replace``; so does a file of the same name. Raises ``EditRefused`` otherwise."""
+    but only with ``replace``; so does a file of the same name. Raises ``EditRefused`` otherwise, and first for a
+    name no upload may have (README.md was "already exists; … add it again with replace: true", then refused)."""
+    problem = name_problem(filename)
+    if problem:
+        raise EditRefused(problem)
     doc_id = upload_id(filename, data)
     served = {d.id: d.path for d in kb.documents}
     hint = "add it again with replace: true"

@@ -32,7 +32,7 @@ class UploadRefused(ValueError):
     """``save_upload`` refused to write a file (unsafe name or path, too big)."""
 
 
-def _name_problem(filename: str) -> str | None:
+def name_problem(filename: str) -> str | None:
     """Why an uploaded file name is unsafe or not a knowledge file name, or None."""
     if not filename or len(filename) > MAX_FILENAME_CHARS:
         return f"the file name must have 1 to {MAX_FILENAME_CHARS} characters"
@@ -94,7 +94,7 @@ def check_upload(filename: str, data: bytes, directory: Path, target: str | None
     """Everything wrong with uploading ``data`` as ``directory/filename`` (empty list: safe to save).
 
     ``target``: the relative path it will be saved at when it replaces a file in a subfolder (``en/x.md``)."""
-    problem = _name_problem(filename)
+    problem = name_problem(filename)
     if problem:
         return [LoadError(filename, 1, problem)]
     if len(data) > MAX_FILE_BYTES:
@@ -132,7 +132,7 @@ def save_upload(filename: str, data: bytes, directory: Path, target: str | None 
     Raises :class:`UploadRefused` (with a moderator-readable message) for an unsafe name or path,
     oversized data, or a write that fails (missing folder, permissions, full disk).
     """
-    problem = _name_problem(filename)
+    problem = name_problem(filename)
     if problem:
         raise UploadRefused(problem)
     if len(data) > MAX_FILE_BYTES:

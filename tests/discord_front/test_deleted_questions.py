@@ -51,3 +51,43 @@ async def test_a_deleted_question_takes_its_answer_with_it(harness: Harness, fak
     assert deleted == [gone.path, f"/channels/{dm['channel_id']}/messages/{dm_answer['id']}"]
     assert await harness.rows("SELECT count(*) FROM questions") == [(3,)]  # the log is /forget-me's business
 
+
+
+async def test_a_deleted_question_answered_in_a_thread_takes_its_words_out_of_the_thread_name(
+    start_bot, fake: FakeDiscord
+):
+    """Trial 5: with BOT_ANSWER_IN_THREAD the thread opened for a question is named with its words ("Q: my neighbour
+    Jean Dupont … who signed?"); deleting the question deleted the answer in it, and the name stayed."""
+    harness = await start_bot(BOT_ANSWER_IN_THREAD="true")
+    bot = fake.bot_user.mention
+    asked = await fake.post_message(f"{bot} my neighbour Jean Dupont asks: who signed the declaration?",
+                                    author=fake.alice)
+    await until(lambda: fake.threads and any(str(m["channel_id"]) in {str(t) for t in fake.threads}
+                                             for m in fake.messages.values()))
+    (thread,) = fake.threads.values()
+    assert "Jean Dupont" in thread["name"]
+    answer = next(m for m in fake.messages.values() if m["channel_id"] == thread["id"])
+    await delete(fake, asked)
+    await fake.wait_for("DELETE", rf"/channels/{thread['id']}/messages/{answer['id']}")
+    renamed = await fake.wait_for("PATCH", rf"/channels/{thread['id']}")
+    assert renamed.json == {"name": "Question withdrawn", "archived": True}  # what its creator may change
+    assert thread["name"] == "Question withdrawn" and thread["thread_metadata"]["archived"]
+    assert await harness.rows("SELECT count(*) FROM questions") == [(1,)]
+
+
+async def test_an_edit_that_takes_the_mention_out_takes_the_answer_away(harness: Harness, fake: FakeDiscord):
+    """Trial 5: "@bot who signd?" edited to "never mind" (the bot no longer asked) left the answer titled with it."""
+    asked = await fake.post_message(f"{fake.bot_user.mention} Who signd the declaration?", author=fake.alice)
+    await until(lambda: answers_to(fake, asked))
+    answer = answer_to(fake, asked)
+    asked["content"], asked["edited_timestamp"] = "never mind", asked["timestamp"]
+    await fake.dispatch("MESSAGE_UPDATE", dict(asked))
+    await fake.wait_for("DELETE", rf"{MESSAGES}/{answer['id']}")
+    # the same update again (or a link preview) deletes nothing more; an edit keeping the mention is not a deletion
+    await fake.dispatch("MESSAGE_UPDATE", dict(asked))
+    kept = await fake.post_message(f"{fake.bot_user.mention} Where was the declaration signed?", author=fake.bob)
+    await until(lambda: answers_to(fake, kept))
+    kept["content"], kept["edited_timestamp"] = f"{fake.bot_user.mention} Where was it signed?", kept["timestamp"]
+    await fake.dispatch("MESSAGE_UPDATE", dict(kept))
+    await fake.wait_for("PATCH", rf"{MESSAGES}/{answer_to(fake, kept)['id']}")
+    assert len(fake.find("DELETE", rf"{MESSAGES}/\d+")) == 1

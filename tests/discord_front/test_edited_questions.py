@@ -48,3 +48,54 @@ async def test_an_edited_question_has_its_answer_redone_in_place(harness: Harnes
     await until(lambda: any(str((m.get("message_reference") or {}).get("message_id")) == other["id"]
                             for m in fake.messages.values()))
     assert len(fake.find("PATCH", patch)) == 1
+
+
+async def test_an_edited_question_is_read_as_if_the_text_it_replaces_was_never_asked(
+    harness: Harness, fake: FakeDiscord
+):
+    """Trial 5: "@bot my secret name is …, who signed?" edited to "@bot when was it signed?" was read as a follow-up of
+    the very text it replaced ("when was it signed? (my secret name is …)"), and that text was logged again."""
+    bot = fake.bot_user.mention
+    first = await fake.post_message(f"{bot} Who signed the declaration?", author=fake.alice)
+    await until(lambda: any(str((m.get("message_reference") or {}).get("message_id")) == first["id"]
+                            for m in fake.messages.values()))
+    asked = await fake.post_message(f"{bot} my secret name is Zacharie Quintessence, where is the Eiffel tower?",
+                                    author=fake.alice)
+    await until(lambda: any(str((m.get("message_reference") or {}).get("message_id")) == asked["id"]
+                            for m in fake.messages.values()))
+    answer = answer_to(fake, asked)
+    harness.clock.advance(30)
+    await edit(fake, asked, f"{bot} and when?")
+    redone = await fake.wait_for("PATCH", rf"/channels/{asked['channel_id']}/messages/{answer['id']}")
+    # the conversation as it was before the replaced text: the follow-up leans on "Who signed the declaration?"
+    assert embed_of(redone)["title"] == "and when? (signed the declaration)"
+    rows = await harness.rows("SELECT understood FROM questions WHERE understood IS NOT NULL")
+    assert rows == [("and when? (signed the declaration)",)]  # the replaced words are not logged again
+
+    # an older question edited after another one: read on its own, and the newer one stays the subject
+    newer = await fake.post_message(f"{bot} Where was the declaration signed?", author=fake.alice)
+    await until(lambda: any(str((m.get("message_reference") or {}).get("message_id")) == newer["id"]
+                            for m in fake.messages.values()))
+    harness.clock.advance(30)
+    await edit(fake, first, f"{bot} and why?")
+    older = await fake.wait_for("PATCH", rf"/channels/{first['channel_id']}/messages/{answer_to(fake, first)['id']}")
+    assert embed_of(older)["title"] == "and why?"
+    follow = await harness.mention("and when?")
+    assert embed_of(follow)["title"] == "and when? (was the declaration signed)"
+
+
+async def test_an_edited_question_answered_in_a_thread_renames_the_thread(start_bot, fake: FakeDiscord):
+    """Trial 5: the redone answer showed the new question, the thread's name still the replaced one."""
+    harness = await start_bot(BOT_ANSWER_IN_THREAD="true")
+    bot = fake.bot_user.mention
+    asked = await fake.post_message(f"{bot} my secret name is Zacharie, who signed the declaration?", author=fake.alice)
+    await until(lambda: any(m["channel_id"] in fake.threads or int(m["channel_id"]) in fake.threads
+                            for m in fake.messages.values()))
+    (thread,) = fake.threads.values()
+    answer = next(m for m in fake.messages.values() if m["channel_id"] == thread["id"])
+    harness.clock.advance(30)
+    await edit(fake, asked, f"{bot} Who signed the declaration?")
+    await fake.wait_for("PATCH", rf"/channels/{thread['id']}/messages/{answer['id']}")
+    renamed = await fake.wait_for("PATCH", rf"/channels/{thread['id']}")
+    assert renamed.json == {"name": "Q: Who signed the declaration?"}
+    assert "Zacharie" not in thread["name"] and not thread["thread_metadata"]["archived"]

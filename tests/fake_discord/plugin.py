@@ -34,6 +34,7 @@ from bot.limits import (
     DISCORD_EMBED_TOTAL,
 )
 from bot.querylog.store import QueryLog
+from bot.search.cache import cache_path_beside
 from bot.settings import Settings
 
 from .server import FakeDiscord, FakeUser, RecordedRequest
@@ -100,19 +101,23 @@ async def running_bot(
     clock: ManualClock | None = None,
     bot_options: dict[str, Any] | None = None,
     batch_interval: float = 0.01,
+    knowledge_cache: bool = False,
     **env: Any,
 ) -> AsyncIterator[Harness]:
     """The real ``DeclarationBot`` logged in (commands synced) and READY against ``fake``, closed on exit.
 
     ``tmp_path/knowledge`` (a copy of ``corpus`` unless it exists) and ``tmp_path/data/queries.db``;
-    ``env`` overrides settings by their environment names.
+    ``env`` overrides settings by their environment names. ``knowledge_cache``: the caches beside the query log,
+    as ``python -m bot run`` has them (a served file broken by an edit keeps its last good version, also when a
+    bot is started again on the same ``tmp_path``); off by default, since writing them costs each test seconds.
     """
     knowledge = tmp_path / "knowledge"
     if not knowledge.exists():
         shutil.copytree(corpus, knowledge)
     settings = settings_for(fake, knowledge, tmp_path / "data" / "queries.db", token=token, **env)
     previous = endpoints.apply(settings.discord_api_base, settings.discord_gateway_url)
-    assistant = Assistant.from_directory(settings.knowledge_dir)
+    cache = cache_path_beside(settings.db_path) if knowledge_cache else None
+    assistant = await asyncio.to_thread(Assistant.from_directory, settings.knowledge_dir, cache)
     querylog = await QueryLog.open(settings.db_path, secret="test-secret", batch_interval=batch_interval)
     options: dict[str, Any] = {"note_lifetime": 0.01, "guild_ready_timeout": 0.01, **(bot_options or {})}
     if clock is not None:
@@ -224,12 +229,15 @@ StartBot = Callable[..., Awaitable[Harness]]
 
 @pytest.fixture
 async def start_bot(fake: FakeDiscord, knowledge_dir: Path, tmp_path: Path) -> AsyncIterator[StartBot]:
-    """``await start_bot(bot_options=None, **env)``: a bot with a hand-moved clock, closed after the test."""
+    """``await start_bot(bot_options=None, knowledge_cache=False, **env)``: a bot with a hand-moved clock, closed
+    after the test (``knowledge_cache``: see :func:`running_bot`)."""
     async with contextlib.AsyncExitStack() as stack:
 
-        async def start(bot_options: dict[str, Any] | None = None, **env: Any) -> Harness:
+        async def start(bot_options: dict[str, Any] | None = None, *, knowledge_cache: bool = False,
+                        **env: Any) -> Harness:
             return await stack.enter_async_context(
-                running_bot(fake, tmp_path, clock=ManualClock(), bot_options=bot_options, **env)
+                running_bot(fake, tmp_path, clock=ManualClock(), bot_options=bot_options,
+                            knowledge_cache=knowledge_cache, **env)
             )
 
         yield start

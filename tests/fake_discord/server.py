@@ -142,6 +142,7 @@ class FakeDiscord:
         self.allow_resume = True
         self.commands: dict[int | None, list[Json]] = {}  # guild id (None: global) -> synced commands
         self.messages: dict[int, Json] = {}
+        self.threads: dict[int, Json] = {}  # the threads the bot opened, by id (renamed and archived in place)
         self.interactions: dict[str, FakeInteraction] = {}
         self.files: dict[int, bytes] = {}
         self._overrides: list[tuple[str, re.Pattern[str], Override]] = []
@@ -535,6 +536,7 @@ class FakeDiscord:
             ("DELETE", rf"/channels/{snow.format('channel')}/messages/{snow.format('message')}", self._no_content),
             ("POST", rf"/channels/{snow.format('channel')}/messages/{snow.format('message')}/threads", self._thread),
             ("POST", rf"/channels/{snow.format('channel')}/threads", self._thread),
+            ("PATCH", rf"/channels/{snow.format('channel')}", self._edit_thread),
             ("POST", rf"/channels/{snow.format('channel')}/typing", self._no_content),
             ("POST", rf"/interactions/{snow.format('interaction')}/{token}/callback", self._callback),
             ("POST", rf"/webhooks/{app}/{token}", self._followup),
@@ -624,6 +626,21 @@ class FakeDiscord:
     async def _thread(self, record: RecordedRequest, channel: str, message: str | None = None) -> web.Response:
         body = record.json or {}
         thread = p.thread_channel(self.ids(), self.guild_id, int(channel), self.bot_user.id, body.get("name", "thread"))
+        self.threads[int(thread["id"])] = thread
+        return json_response(thread)
+
+    async def _edit_thread(self, record: RecordedRequest, channel: str) -> web.Response:
+        """PATCH of a thread the bot opened: as its creator it may change ``name`` and ``archived`` only."""
+        thread = self.threads.get(int(channel))
+        if thread is None:
+            return json_response({"message": "Unknown Channel", "code": 10003}, 404)
+        body = record.json or {}
+        if set(body) - {"name", "archived", "auto_archive_duration"}:
+            return json_response({"message": "Missing Permissions", "code": 50013}, 403)
+        if "name" in body:
+            thread["name"] = body["name"]
+        if "archived" in body:
+            thread["thread_metadata"]["archived"] = bool(body["archived"])
         return json_response(thread)
 
     async def _callback(self, record: RecordedRequest, interaction: str, token: str) -> web.Response:

@@ -9,6 +9,7 @@ soon after (a typo fixed, a word added), the answer is redone in place.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
@@ -23,7 +24,7 @@ from bot import limits
 from bot.discord_front import embeds
 from bot.discord_front.ask import Asker, reply_for
 from bot.discord_front.language import guild_language
-from bot.discord_front.replies import answer_thread
+from bot.discord_front.replies import answer_thread, thread_name
 from bot.i18n import t
 
 if TYPE_CHECKING:
@@ -39,13 +40,21 @@ EDIT_WINDOW = 600.0  # seconds after its answer during which an edited question 
 class Answered:
     channel_id: int  # where the answer is (a thread, with BOT_ANSWER_IN_THREAD)
     message_id: int  # the answer
-    text: str  # the question's message as it was answered
+    text_hash: int  # a digest of the question's message as it was answered (its text is not kept)
     at: float  # when (the bot's monotonic clock)
+    thread: bool = False  # the answer is in a thread the bot opened for this question (named with its words)
+    language: str = "en"  # the answer's language (a withdrawn thread's new name)
+
+
+def text_hash(text: str) -> int:
+    """64 bits of BLAKE2b of a message's text: enough to tell an edit from the same text again."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
 class AnswerTrail:
     """Which message answered which question (by message id), for the last ``limit`` answers: a deleted
-    question takes its answer with it, an edited one has it redone."""
+    question takes its answer with it, an edited one has it redone. The question's text is not kept, only a
+    digest of it (an edit is told from Discord's update for a link preview, which leaves the text as it was)."""
 
     def __init__(
         self, clock: Callable[[], float] = time.monotonic, limit: int = MAX_ANSWERS_REMEMBERED,
@@ -56,9 +65,14 @@ class AnswerTrail:
         self._edit_window = edit_window
         self._answers: OrderedDict[int, Answered] = OrderedDict()
 
-    def remember(self, question: discord.Message, channel_id: int, answer_id: int) -> None:
+    def remember(
+        self, question: discord.Message, channel_id: int, answer_id: int, *, thread: bool = False,
+        language: str = "en",
+    ) -> None:
         self._answers.pop(question.id, None)
-        self._answers[question.id] = Answered(channel_id, answer_id, question.content, self._clock())
+        self._answers[question.id] = Answered(
+            channel_id, answer_id, text_hash(question.content), self._clock(), thread, language
+        )
         while len(self._answers) > self._limit:
             self._answers.popitem(last=False)
 
@@ -66,13 +80,18 @@ class AnswerTrail:
         """The answer to ``question_id``, forgotten as it is taken."""
         return self._answers.pop(question_id, None)
 
-    def to_redo(self, question: discord.Message) -> Answered | None:
-        """The answer to redo for an edited question: its text changed (Discord also sends an update when a
-        link preview arrives) within the edit window."""
+    def changed(self, question: discord.Message) -> Answered | None:
+        """The answer to an edited question whose text changed (Discord also sends an update when a link preview
+        arrives), whenever it was answered."""
         answered = self._answers.get(question.id)
-        if answered is None or answered.text == question.content:
+        if answered is None or answered.text_hash == text_hash(question.content):
             return None
-        return answered if self._clock() - answered.at <= self._edit_window else None
+        return answered
+
+    def to_redo(self, question: discord.Message) -> Answered | None:
+        """The answer to redo for an edited question: its text changed within the edit window."""
+        answered = self.changed(question)
+        return answered if answered is not None and self._clock() - answered.at <= self._edit_window else None
 
 
 def mention_pattern(user_id: int, role_id: int | None = None) -> re.Pattern[str]:
@@ -119,7 +138,7 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
         await _note(bot, message, reply_for(prepared).content or "")
         return
     try:
-        outcome = await bot.desk.answer(prepared)
+        outcome = await bot.desk.answer(prepared, key=message.id)
     except Exception:
         log.exception("answering message %s failed", message.id)
         await _note(bot, message, t("internal_error", prepared.language))
@@ -132,7 +151,7 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
         sent = await message.reply(mention_author=False, **reply.kwargs(interaction=False))
     else:
         sent = await target.send(**reply.kwargs(interaction=False))
-    bot.answers.remember(message, sent.channel.id, sent.id)
+    bot.answers.remember(message, sent.channel.id, sent.id, thread=target is not None, language=outcome.language)
 
 
 def _asker(message: discord.Message) -> Asker:
@@ -146,7 +165,12 @@ def _asker(message: discord.Message) -> Asker:
 
 async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> None:
     """Redo the answer of a question its author edited within the edit window, in place (new vote buttons:
-    the new answer is a new logged question). A refused edit (cooldown, empty) leaves the answer as it was."""
+    the new answer is a new logged question; its thread, if the bot opened one, is renamed). A refused edit
+    (cooldown, empty) leaves the answer as it was. An edit that takes the bot's mention out, whenever it comes,
+    takes the answer away as a deletion does: the member no longer asks the bot."""
+    if _mention_withdrawn(bot, message):
+        await on_questions_deleted(bot, [message.id])
+        return
     answered = bot.answers.to_redo(message)
     question = question_of(bot, message) if answered is not None else None
     if answered is None or question is None:
@@ -155,7 +179,7 @@ async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> N
     if prepared.refused:
         return
     try:
-        outcome = await bot.desk.answer(prepared)
+        outcome = await bot.desk.answer(prepared, key=message.id, edit=True)
     except Exception:
         log.exception("answering edited message %s failed", message.id)
         return
@@ -165,11 +189,35 @@ async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> N
     except discord.HTTPException as error:  # the answer was deleted meanwhile
         log.info("could not redo the answer to an edited question: %s", error.status)
         return
-    bot.answers.remember(message, answered.channel_id, answered.message_id)
+    if answered.thread:
+        await _rename_thread(bot, answered.channel_id, thread_name(outcome.question, outcome.language))
+    bot.answers.remember(
+        message, answered.channel_id, answered.message_id, thread=answered.thread, language=outcome.language
+    )
+
+
+def _mention_withdrawn(bot: DeclarationBot, message: discord.Message) -> bool:
+    """A server message the bot answered, edited so that it no longer mentions the bot."""
+    if message.guild is None or bot.user is None or bot.answers.changed(message) is None:
+        return False
+    self_role = message.guild.self_role
+    return not mention_pattern(bot.user.id, self_role.id if self_role else None).search(message.content)
+
+
+async def _rename_thread(bot: DeclarationBot, thread_id: int, name: str, *, archived: bool | None = None) -> None:
+    """Rename (and archive) a thread the bot opened: its creator may, without the Manage Threads permission."""
+    options: dict[str, object] = {"name": name}
+    if archived is not None:
+        options["archived"] = archived
+    try:
+        await bot.http.edit_channel(thread_id, **options)
+    except discord.HTTPException as error:  # deleted or locked by a moderator meanwhile
+        log.info("could not rename the thread of an answer: %s", error.status)
 
 
 async def on_questions_deleted(bot: DeclarationBot, message_ids: Iterable[int]) -> None:
-    """Delete the answers to messages their authors deleted (a purge by a moderator too)."""
+    """Delete the answers to messages their authors deleted (a purge by a moderator too); a thread the bot
+    opened for such a question loses the member's words from its name and is archived."""
     for question_id in message_ids:
         answered = bot.answers.take(question_id)
         if answered is None:
@@ -178,6 +226,8 @@ async def on_questions_deleted(bot: DeclarationBot, message_ids: Iterable[int]) 
             await bot.get_partial_messageable(answered.channel_id).get_partial_message(answered.message_id).delete()
         except discord.HTTPException as error:  # already deleted by a moderator, or the channel is gone
             log.info("could not delete the answer to a deleted question: %s", error.status)
+        if answered.thread:
+            await _rename_thread(bot, answered.channel_id, t("thread.withdrawn", answered.language), archived=True)
 
 
 async def _note(bot: DeclarationBot, message: discord.Message, text: str) -> None:
