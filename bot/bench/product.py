@@ -36,6 +36,7 @@ import numpy as np
 
 from bot.bench.benchmark import Target, lag_during, latency_ms
 from bot.bench.corpora import scifact_texts, write_folder, zipf_texts
+from bot.search.cache import CACHE_NAME
 
 PRODUCT_SIZES = (1_000, 10_000, 100_000)
 TOP = 3  # citations a member sees; the peers retrieve as many
@@ -134,7 +135,7 @@ def worker_main(argv: Sequence[str]) -> int:
     kind, workdir = argv[0], Path(argv[1])
     questions = json.loads((workdir / "questions.json").read_text(encoding="utf-8"))
     if kind in ("product", "restart"):  # the bot reads the knowledge folder: the texts never enter its memory
-        out = _product_worker(workdir / "knowledge", workdir / "cache" / "index-cache.npz", questions,
+        out = _product_worker(workdir / "knowledge", workdir / "cache" / CACHE_NAME, questions,
                               restart_only=kind == "restart")
     else:
         texts = json.loads((workdir / "texts.json").read_text(encoding="utf-8"))

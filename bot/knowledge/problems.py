@@ -25,6 +25,11 @@ class FileProblem(Exception):
         self.message = message
         self.path = path
 
+    def __reduce__(self) -> tuple[type[FileProblem], tuple[int, str, str | None]]:
+        """Pickled as its arguments: an Exception pickles its ``args`` (the message alone), which ``__init__`` cannot
+        take back, so a file with a warning was parsed again at every start (the parsed-files cache pickles them)."""
+        return type(self), (self.line, self.message, self.path)
+
 
 class IdKind(StrEnum):
     DOCUMENT = "document"

@@ -1,17 +1,23 @@
 """The persistent index cache: a restart with unchanged knowledge files reads the index instead of rebuilding it.
 
-One file beside the query log (``index-cache.npz``) holds the analysed passages (term ids per file), the surface
+One file beside the query log (``index-cache.bin``) holds the analysed passages (term ids per file), the surface
 words they came from, and the BM25 postings, as numpy arrays, with a manifest: the cache format, the analysis's
 ``ANALYZER_VERSION`` and a fingerprint of its source, the BM25 parameters, and for each knowledge file its path,
-the hash of what is indexed from it and the sizes of its pieces. On a build:
+the key of what is indexed from it and the sizes of its pieces. On a build:
 
-* every file unchanged (same paths, hashes, order): the index is read back as saved;
+* every file unchanged (same paths, keys, order): the index is read back as saved;
 * some files changed, added or removed: only those are analysed; the other files' term ids are kept, renumbered
   by first occurrence (rank-bm25's order, so scores stay equal) and the postings rebuilt;
 * a cache that cannot be read, or that does not describe a consistent index, is rebuilt with one log line;
   one written for another analyzer or other parameters is simply not used.
 
-It is written to a temporary file and renamed, so a crash never leaves half a cache.
+A file's key is the parsed-files cache's key of the parse its passages came from (a digest of the file's path and
+bytes, and of the parser's version: the knowledge loader hashes the files anyway), or, for passages loaded without
+that cache, a digest of their indexed fields. The arrays are memory-mapped, not copied: the file is a header
+(JSON: the manifest and where each array lies), then the arrays, and a CRC-32 of all of it is checked before
+anything is used (a damaged byte anywhere is a rebuild). The bot never changes the file in place: it is written
+to a temporary file and renamed, so a crash never leaves half a cache and a running bot keeps reading the
+version it mapped.
 """
 
 from __future__ import annotations
@@ -20,9 +26,12 @@ import ctypes
 import hashlib
 import json
 import logging
+import mmap
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -35,8 +44,11 @@ from bot.search.indexing import FileTokens, PassageAnalyzer, file_groups
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2  # bump when the layout of the cache file changes (2: files hashed by SHA-256)
-CACHE_NAME = "index-cache.npz"
+CACHE_FORMAT = 3  # bump when the layout of the cache file changes (2: files hashed by SHA-256; 3: mapped arrays)
+CACHE_NAME = "index-cache.bin"
+_OLD_NAMES = ("index-cache.npz",)  # caches of older formats beside it: removed when it is written
+_MAGIC = b"declaration-bot index cache\n"  # then the CRC-32 (4 bytes) and the header's length (8 bytes)
+_ALIGN = 64  # each array starts at a multiple of this
 _SEGMENT_ARRAYS = ("tokens", "lengths", "pair_words", "pair_terms", "count_words", "counts")
 _INDEX_ARRAYS = ("surface", "params", "doc_lengths", "df", "idf", "indptr", "doc_ids", "weights")
 
@@ -99,7 +111,7 @@ def _strings(blob: np.ndarray) -> list[str]:
     return text.split("\x00") if text else []
 
 
-def _hash_file(passages: Sequence[Passage], path: str) -> str:
+def _hash_file(path: str, passages: Sequence[Passage]) -> str:
     """A digest of everything indexed from one file's passages (what ``Prepare`` reads from them).
 
     SHA-256 (the CPU's SHA instructions: ~2.5x BLAKE2b's speed) of the file's text in one piece: a restart at
@@ -113,8 +125,15 @@ def _hash_file(passages: Sequence[Passage], path: str) -> str:
 class IndexCache:
     """Reads and writes the cache file at ``path`` (see the module docstring)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, sources: Mapping[str, str] | None = None) -> None:
+        """``sources``: path -> the key of what the file's passages were parsed from (the parsed-files cache's), so
+        that they are not hashed again; a file without one is keyed by a digest of its passages."""
         self.path = Path(path)
+        self.sources = sources or {}
+
+    def file_key(self, path: str, passages: Sequence[Passage]) -> str:
+        source = self.sources.get(path)
+        return f"parsed:{source}" if source is not None else _hash_file(path, passages)
 
     def load(self, key: dict) -> _Snapshot | None:
         """The saved snapshot if it was written for ``key`` and is consistent; None otherwise (logged once)."""
@@ -131,9 +150,23 @@ class IndexCache:
         return snapshot
 
     def _read(self) -> _Snapshot:
-        with np.load(self.path, allow_pickle=False) as data:
-            arrays = {name: data[name] for name in data.files}
-        manifest = json.loads(arrays.pop("manifest").tobytes().decode("utf-8"))
+        with open(self.path, "rb") as handle:
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        view = memoryview(data)
+        start = len(_MAGIC) + 12
+        if len(data) < start or view[: len(_MAGIC)] != _MAGIC:
+            raise CacheError("not an index cache")
+        if zlib.crc32(view[len(_MAGIC) + 4 :]) != int.from_bytes(view[len(_MAGIC) : len(_MAGIC) + 4], "little"):
+            raise CacheError("checksum")
+        size = int.from_bytes(view[len(_MAGIC) + 4 : start], "little")
+        header = json.loads(bytes(view[start : start + size]).decode("utf-8"))
+        arrays: dict[str, np.ndarray] = {}
+        for name, (dtype, shape, offset) in header["arrays"].items():
+            count = int(np.prod(shape, dtype=np.int64))
+            if not start + size <= offset <= len(data) - count * np.dtype(dtype).itemsize:
+                raise CacheError("layout")
+            arrays[name] = np.frombuffer(data, dtype=np.dtype(dtype), count=count, offset=offset).reshape(shape)
+        manifest = header["manifest"]
         snapshot = _Snapshot(manifest, _strings(arrays.pop("terms")), _strings(arrays.pop("words")), arrays)
         _check(snapshot)
         return snapshot
@@ -142,19 +175,52 @@ class IndexCache:
              arrays: dict[str, np.ndarray]) -> None:
         """Write atomically (temporary file, then rename); a failure is logged and the bot goes on."""
         manifest = {"format": CACHE_FORMAT, "key": key, "files": files}
+        named = {"terms": _blob(terms), "words": _blob(words), **arrays}
+        parts = {n: np.ascontiguousarray(a) for n, a in named.items()}
         try:
             private_folder(self.path.parent)
             with atomic_write(self.path, ".index-cache-") as handle:
-                np.savez(
-                    handle,
-                    manifest=np.frombuffer(json.dumps(manifest).encode("utf-8"), dtype=np.uint8),
-                    terms=_blob(terms),
-                    words=_blob(words),
-                    **arrays,
-                )
+                _write(handle, manifest, parts)
+            for name in _OLD_NAMES:
+                self.path.with_name(name).unlink(missing_ok=True)
         except OSError as error:
             log.warning("index cache %s cannot be written (%s); the next start rebuilds the index",
                         self.path, error.strerror or type(error).__name__)
+
+
+def _write(handle: BinaryIO, manifest: dict, arrays: dict[str, np.ndarray]) -> None:
+    """The cache file: magic, CRC-32 of all that follows, the header's length, the header, the aligned arrays."""
+
+    def aligned(at: int) -> int:
+        return -(-at // _ALIGN) * _ALIGN
+
+    start = len(_MAGIC) + 12
+    table: dict[str, list] = {n: [a.dtype.str, list(a.shape), 0] for n, a in arrays.items()}
+    size = len(json.dumps({"manifest": manifest, "arrays": table}).encode("utf-8")) + 24 * len(arrays) + 64
+    at = aligned(start + size)  # offsets written in the header: room left for their digits
+    for name, array in arrays.items():
+        table[name][2] = at
+        at = aligned(at + array.nbytes)
+    header = json.dumps({"manifest": manifest, "arrays": table}).encode("utf-8")
+    if len(header) > size:
+        raise OSError("index cache header overflow")
+    handle.write(_MAGIC + bytes(4))
+    crc = 0
+
+    def put(part: bytes | memoryview) -> None:
+        nonlocal crc
+        crc = zlib.crc32(part, crc)
+        handle.write(part)
+
+    put(len(header).to_bytes(8, "little") + header)
+    written = start + len(header)
+    for name, array in arrays.items():
+        put(bytes(table[name][2] - written))
+        put(memoryview(array.reshape(-1).view(np.uint8)))
+        written = table[name][2] + array.nbytes
+    put(bytes(aligned(written) - written))
+    handle.seek(len(_MAGIC))
+    handle.write(crc.to_bytes(4, "little"))
 
 
 def _check(s: _Snapshot) -> None:
@@ -309,7 +375,8 @@ def build_index(
     """
     key = {"analyzer": analyzer_fingerprint(), "k1": k1, "b": b, "epsilon": 0.25}
     groups = file_groups(passages)
-    hashes = [_hash_file(passages[start:end], path) for path, start, end in groups]
+    key_of = cache.file_key if cache is not None else _hash_file
+    hashes = [key_of(path, passages[start:end]) for path, start, end in groups]
     snapshot = cache.load(key) if cache is not None else None
     files_now = [[path, digest] for (path, _, _), digest in zip(groups, hashes, strict=True)]
 

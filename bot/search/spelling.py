@@ -9,9 +9,10 @@ optimal-string-alignment distance (C code, with a cut-off).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -179,12 +180,29 @@ _SOUNDS = (
 MIN_SOUND_KEY = 4  # shorter keys meet too many words by chance
 
 
+_DOUBLED = re.compile(r"(.)\1+", re.DOTALL)  # a run of one character
+_DOUBLED_IN_LINE = re.compile(r"(.)\1+")  # ... within a line ('.' never matches the newline between words)
+
+
 def sound_key(word: str) -> str:
     """A folded ASCII word as it sounds: letter groups unified, doubled letters single, a final e dropped."""
     for written, sound in _SOUNDS:
         word = word.replace(written, sound)
-    word = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+    word = _DOUBLED.sub(r"\1", word)
     return word[:-1] if len(word) > MIN_SOUND_KEY and word.endswith("e") else word
+
+
+def sound_keys(words: Sequence[str]) -> list[str]:
+    """``sound_key`` of each word (letters only: no newline), all at once: the replacements run over the words
+    joined by newlines (no letter group holds one) at C speed; word by word took 0.3 s for SciFact's 38,000 words.
+    """
+    if not words:
+        return []
+    text = "\n".join(words)
+    for written, sound in _SOUNDS:
+        text = text.replace(written, sound)
+    keys = _DOUBLED_IN_LINE.sub(r"\1", text).split("\n")
+    return [k[:-1] if len(k) > MIN_SOUND_KEY and k.endswith("e") else k for k in keys]
 
 
 class SoundSpeller:
@@ -192,11 +210,11 @@ class SoundSpeller:
 
     def __init__(self, frequencies: Mapping[str, int]) -> None:
         keys: dict[str, tuple[int, str]] = {}
-        for word, count in frequencies.items():
-            if len(word) <= MAX_WORD_LENGTH and word.isascii() and word.isalpha():
-                key = sound_key(word)
-                if len(key) >= MIN_SOUND_KEY and (count, word) > keys.get(key, (0, "")):
-                    keys[key] = (count, word)
+        words = [w for w in frequencies if len(w) <= MAX_WORD_LENGTH and w.isascii() and w.isalpha()]
+        for word, key in zip(words, sound_keys(words), strict=True):
+            count = frequencies[word]
+            if len(key) >= MIN_SOUND_KEY and (count, word) > keys.get(key, (0, "")):
+                keys[key] = (count, word)
         self._words = {key: word for key, (_, word) in keys.items()}
 
     def correct(self, word: str) -> str | None:
