@@ -136,6 +136,14 @@ RULES = {
                                                          lambda self, query, i: True),
     "who: named where the quotes speak of the verb asked": _off(retriever.Retriever, "_verb_sentences",
                                                                 lambda self, query, i: []),
+    # issue 10, session 5 (written from blind D-G's near-misses and outsider trial 4's bluffs)
+    "numbers alone name nothing (2+2)": _off(retriever.Retriever, "_numbers_only", staticmethod(lambda query: False)),
+    "a glossary thing no passage names (full text)": _off(retriever.Retriever, "_glossary_in_corpus",
+                                                          lambda self, entry: True),
+    "a rare katakana word is a name (ブロックチェーン)": _off(retriever.Retriever, "_katakana_names", False),
+    "which companies asks their names": _off(evidence, "_WHICH_COMPANIES", _NEVER),
+    "a speech asked needs words reported": _off(retriever, "ENFORCED_KINDS", frozenset(
+        retriever.ENFORCED_KINDS - {kinds.Kind.SPEECH})),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),

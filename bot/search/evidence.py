@@ -8,7 +8,8 @@ abstention reason (``bot.models.AbstentionReason``):
 - **uncounted**: a "how many X / combien de X / X は何社" question needs a number next to X (within
   ``COUNT_WINDOW`` words) in a cited passage; X unknown to the corpus ("jobs", 人口) cannot be counted at
   all; a Japanese counter asked for (何社, 何人) must be the counter of the number (5社, 30人);
-- **unnamed**: "what is the name of / comment s'appelle / 社名" needs a name the question does not give;
+- **unnamed**: "what is the name of / comment s'appelle / 社名 / which companies" needs a name the question does not
+  give;
 - **missing-number**: a number or year the question gives ("in 2019") must be in the best passage, not only
   in a weaker one cited beside it.
 
@@ -79,6 +80,13 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _NAME_QUESTION = re.compile(
     r"\blesquel(?:le)?s\b|\bwhich ones\b"
     r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs'appel|\bs’appel|名前|社名|会社名|名称"
+)
+# "Which companies…?", "quels groupes…", "can u list them": the companies' names ("JETRO gathered about thirty large
+# Japanese groups" names none of them). Companies only: "quels principes", "which technologies" ask for no name.
+_WHICH_COMPANIES = re.compile(
+    r"\bwhich (?:\w+ ){0,2}(?:compan(?:y|ies)|firms?|groups?|corporations?)\b|\blist them\b"
+    r"|\bquel(?:le)?s? (?:\w+ ){0,2}(?:entreprises?|groupes?|sociétés?|firmes?)\b|\bles lister\b"
+    r"|どの(?:会社|企業|グループ)|どこの(?:会社|企業)"
 )
 # Words that are written with a capital but name no one (a name would be the answer). English and French.
 NOT_NAMES = _words(
@@ -273,7 +281,8 @@ def why_asked(question: str) -> str:
 
 
 def asks_name(question: str) -> bool:
-    return bool(_NAME_QUESTION.search(fold(question)))
+    folded = fold(question)
+    return bool(_NAME_QUESTION.search(folded) or _WHICH_COMPANIES.search(folded))
 
 
 def is_name(word: str, language: str, frequencies: WordFrequencies) -> bool:

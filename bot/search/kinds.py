@@ -44,6 +44,7 @@ class Kind(StrEnum):
     UNTIL = "until"  # "until when did it run?", いつまで: a passage must give an end
     BEFORE = "before"  # "her job before she joined the government?", 前職: a passage must speak of before
     CONSTITUENCY = "constituency"  # "his constituency?", 選挙区: a passage must speak of an election
+    SPEECH = "speech"  # "what did he say in his speech?", une citation ?, スピーチの内容: a passage must report words
 
 
 _QUESTION: dict[Kind, re.Pattern[str]] = {
@@ -52,7 +53,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bcost(?:s|ed|ing|ly)?\b|\bco[uû]t(?:s|e|es|é|ée|ait|ent|era|er|eux|euse)?\b"  # not "costume", "coutume"
         r"|\bcombien (?:d'argent|d’argent|d'euros|de yens?)|\bmontant|\bvalorisation|いくら|予算|費用|金額"
         r"|\bhow much\b.{0,60}\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|raised?)\b"
-        r"|\bcombien\b.{0,60}\b(?:dépens\w*|pay[ée]\w*|payer|investie?s?|lev[ée]e?s?)\b"
+        r"|\bcombien\b.{0,60}\b(?:dépens\w*|pay[ée]\w*|payer|invest(?:ir|ie?s?)|lev(?:er|[ée]e?s?))\b"
         r"|総額|資金|調達額|投資額"
         r"|\bsalar(?:y|ies)\b|\bwages?\b|\bsalaires?\b|\brémunération|給料|給与|年収|報酬"
     ),
@@ -110,7 +111,10 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\btaux\b|\brate\b|\bpercentage\b|\bpourcentage\b|税率|割合|何パーセント|何%|率は"),
     Kind.PROCEDURE: re.compile(
         r"\bhow (?:do|can|could|should) (?:i|we)\b|\bhow to (?:apply|get|obtain|register|join|sign up|install)\b"
+        r"|\bhow to (?:start|set up|open|create|found) (?:a|an|my|your|our) (?:company|business|firm|start-?up)\b"
         r"|\bcomment (?:obtenir|postuler|candidater|s'inscrire|s’inscrire|faire\b|demander|rejoindre|installer)"
+        r"|\bcomment (?:créer|monter|ouvrir|fonder|lancer) (?:une|son|sa|mon|ma|sa propre) (?:entreprise|société|boîte"
+        r"|start-?up|filiale)\b"
         r"|申請|応募|申し込|手続き|登録方法|インストール"
         r"|\bcomment (?:on |je |nous )(?:obtien[ts]?|fai[ts]|postule|candidate|s'inscri|demande)"
         r"|手順|やり方|書き方|取るには|取得するには"),
@@ -138,6 +142,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\b(?:ancien|précédent) (?:métier|poste|emploi|travail)\b"
         r"|(?:政府|内閣|政界|省|政治)に入る前|入閣前|前職|以前の(?:仕事|職)"),
     Kind.CONSTITUENCY: re.compile(r"\bconstituency\b|\bcirconscription\b|\bélue? (?:de|dans)\b|選挙区"),
+    Kind.SPEECH: re.compile(  # a speech, not a "speech-driven" assistant; a quote asked for, not "who is quoted"
+        r"\bspeech(?:es)?\b(?![\-‐])|\bdiscours\b|\b(?:any|a|the) quotes?\b|\b(?:une|des|la) citations?\b"
+        r"|スピーチ|演説|発言の内容|発言内容"),
 }
 
 _NUMBER_WORDS = (
@@ -196,6 +203,9 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
         r"|\bauparavant\b|\bavant (?:d'|d’|de )(?:entrer|rejoindre|devenir)|\bcarrière\b|以前|前職|経歴"),
     Kind.CONSTITUENCY: re.compile(
         r"\bconstituency\b|\bcirconscription\b|\bélue? (?:de|dans)\b|\belected\b|選挙区|選出"),
+    Kind.SPEECH: re.compile(  # words quoted, or reported with a verb of saying
+        r"[«“「\"]|\b(?:said|says|stated|declared|told)\b|\b(?:a|ont) (?:dit|déclaré|affirmé)\b|\bselon (?:lui|elle)\b"
+        r"|述べ|語っ|と話し|発言"),
 }
 # A place: a capitalised word (Paris, Station F), or a Japanese place name / place word.
 _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u4e00-\u9fff](?:都|市|区|県|館|会場)")

@@ -77,3 +77,44 @@ def test_another_country_pair_or_the_eu_is_not_the_declaration(retriever: Retrie
 def test_the_franco_japanese_declaration_is_answered(retriever: Retriever) -> None:
     _answered_with(retriever, "Qui a signé la déclaration franco-japonaise ?", "Mahjoubi", "Muto")
     _answered_with(retriever, "Sur quels principes repose le partenariat entre la France et le Japon ?", "réciprocité")
+
+
+@pytest.mark.parametrize("question", [
+    "Which Japanese companies were among the groups JETRO gathered in Paris?",
+    "quels grands groupes japonais exactement étaient dans la trentaine réunie par le Jetro ?",
+    "which thirty japanese groups did JETRO bring together, can u list them",
+])
+def test_which_companies_asks_their_names(retriever: Retriever, question: str) -> None:
+    # "JETRO gathered about thirty large Japanese groups" names none of them
+    assert _not_found(retriever, question) == "unnamed"
+
+
+def test_which_companies_is_answered_with_their_names(retriever: Retriever) -> None:
+    _answered_with(retriever, "Which French company pitched a voice assistant at Station F?", "Snips")
+    _answered_with(retriever, "Quelle entreprise française a présenté un assistant vocal ?", "Snips")
+
+
+@pytest.mark.parametrize("question", [
+    "Mahjoubi a dit quoi dans son discours à la soirée ? une citation ?",
+    "what did Muto actually say in his speech at Station F? any quote?",  # not Akahoshi's quote, moved first
+    "武藤副大臣のステーションFでのスピーチの内容は？",
+])
+def test_a_speech_asked_for_needs_the_words_said(retriever: Retriever, question: str) -> None:
+    # the passages say who opened the evening, never what was said
+    assert _not_found(retriever, question) == "wrong-kind"
+
+
+def test_words_reported_answer_what_was_said(retriever: Retriever) -> None:
+    _answered_with(retriever, "What did the JETRO boss say about the US-China trade war?", "domination")
+    _answered_with(retriever, "Which French company building a speech-driven helper was showcased that night?", "Snips")
+
+
+def test_how_much_to_invest_asks_an_amount(retriever: Retriever) -> None:
+    question = "Combien Xavier Niel a-t-il promis d'investir dans les start-up japonaises en signant la déclaration ?"
+    assert _not_found(retriever, question) == "wrong-kind"
+
+
+def test_how_to_set_up_a_company_asks_a_procedure(retriever: Retriever) -> None:
+    assert _not_found(retriever, "Comment créer une entreprise au Japon quand on est étranger ?") == "wrong-kind"
+    assert _not_found(retriever, "how to start a company in Japan as a foreigner?") == "wrong-kind"
+    _answered_with(retriever, "Comment J-Startup et la French Tech vont-elles coopérer ?", "réseaux")
