@@ -280,6 +280,22 @@ def why_asked(question: str) -> str:
     return asked if _PAST_EVENT.search(asked) else ""
 
 
+# "What is the capital of Japan?", "quelle est la population de la France ?": a thing of a country. A passage holding
+# both words answers only where it says them together (retriever: ROLE_WINDOW), not "the French capital … Japan".
+_OF_COUNTRY = {
+    "en": re.compile(r"\bwhat(?:'s|’s| is| was| are| were)\s+the\s+([^\W\d_][\w\-]*)\s+of\s+(?:the\s+)?"
+                     r"([^\W\d_][\w\-]*)", re.IGNORECASE),
+    "fr": re.compile(r"\bquel(?:le)?s?\s+(?:est|était|sont|étaient)\s+(?:la|le|les|l['’])\s*([^\W\d_][\w\-]*)\s+"
+                     r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*([^\W\d_][\w\-]*)", re.IGNORECASE),
+}
+
+
+def of_what(question: str, language: str) -> list[tuple[str, str]]:
+    """The (thing, of what) word pairs a "what is the X of Y" question asks ("the capital of Japan")."""
+    pattern = _OF_COUNTRY.get(language)
+    return [(m.group(1), m.group(2)) for m in pattern.finditer(question)] if pattern else []
+
+
 def asks_name(question: str) -> bool:
     folded = fold(question)
     return bool(_NAME_QUESTION.search(folded) or _WHICH_COMPANIES.search(folded))

@@ -45,6 +45,7 @@ class Kind(StrEnum):
     BEFORE = "before"  # "her job before she joined the government?", 前職: a passage must speak of before
     CONSTITUENCY = "constituency"  # "his constituency?", 選挙区: a passage must speak of an election
     SPEECH = "speech"  # "what did he say in his speech?", une citation ?, スピーチの内容: a passage must report words
+    FILE = "file"  # "can I get a pdf?", télécharger, ダウンロード: a passage must offer a file or a link to one
 
 
 _QUESTION: dict[Kind, re.Pattern[str]] = {
@@ -145,6 +146,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.SPEECH: re.compile(  # a speech, not a "speech-driven" assistant; a quote asked for, not "who is quoted"
         r"\bspeech(?:es)?\b(?![\-‐])|\bdiscours\b|\b(?:any|a|the) quotes?\b|\b(?:une|des|la) citations?\b"
         r"|スピーチ|演説|発言の内容|発言内容"),
+    Kind.FILE: re.compile(  # not "un lien entre…": a link asked for is a relation as often as a URL
+        r"\bpdfs?\b|\bdownload|\bt[ée]l[ée]charg|\b(?:a|une) (?:copy|copie)\b|ダウンロード"),
 }
 
 _NUMBER_WORDS = (
@@ -206,6 +209,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
     Kind.SPEECH: re.compile(  # words quoted, or reported with a verb of saying
         r"[«“「\"]|\b(?:said|says|stated|declared|told)\b|\b(?:a|ont) (?:dit|déclaré|affirmé)\b|\bselon (?:lui|elle)\b"
         r"|述べ|語っ|と話し|発言"),
+    Kind.FILE: re.compile(r"\bpdf\b|\bdownload|\bt[ée]l[ée]charg|ダウンロード|https?://"),
 }
 # A place: a capitalised word (Paris, Station F), or a Japanese place name / place word.
 _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u4e00-\u9fff](?:都|市|区|県|館|会場)")

@@ -12,8 +12,9 @@ cover most of the question's weight (a word the corpus lacks weighs the highest 
 language: bot.search.frequency), hold the kind of answer asked (bot.search.kinds: a number for "how many", a
 date for "when"; bot.search.people: someone for "who") and every number the question gives, the best passage
 that number, and bot.search.evidence's checks (a number of what "how many" counts, a name when one is asked
-for); questions about after the corpus (today, a successor, the next edition) abstain; see the calibration
-notes on the constants below.
+for); questions about after the corpus (today, a successor, the next edition) abstain; a thing the question names
+that the corpus lacks must be cited (a capitalised name, a rare katakana word, a glossary thing no passage names in
+a row: "full text"); see the calibration notes on the constants below.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from bot.search.evidence import (
     ja_counter,
     ja_counts,
     names_in,
+    of_what,
     ordinals,
     quoted,
     titled_names,
@@ -110,7 +112,7 @@ MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floo
 ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.WEATHER, Kind.ACQUISITION,
                             Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE, Kind.ADVICE, Kind.ADDRESS,
                             Kind.FOUNDER, Kind.AGE, Kind.AUTHOR, Kind.UNTIL, Kind.BEFORE,
-                            Kind.CONSTITUENCY, Kind.PERSON, Kind.SPEECH})  # cited passages hold one;
+                            Kind.CONSTITUENCY, Kind.PERSON, Kind.SPEECH, Kind.FILE})  # cited passages hold one;
 # a person: someone bot.search.people finds (not a capitalised word: Paris, Friday), or a body that acts (JETRO).
 # Place is not enforced: the capitalised-word test of a place is too weak to refuse on (blind A: no change).
 SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the corpus is about (2018: 63 %, the
@@ -172,6 +174,7 @@ class Query:
     why: str = ""  # a why-question's text from "why" to its question mark: what it takes for granted
     roles: tuple[tuple[Unit, Unit], ...] = ()  # who: the roles of something it asks the holder of (president, France)
     verb: frozenset[str] = frozenset()  # who: the tokens of the verb it asks the doer of (signed → sign, 署名)
+    of_country: tuple[tuple[Unit, Unit], ...] = ()  # what is the thing of a country it asks (capital, Japan)
     text: str = ""  # the question as analysed (chatter removed)
 
     def coverage(self, tokens: frozenset[str], language: str | None = None) -> float:
@@ -548,7 +551,8 @@ class Retriever:
         verb = self._verb(question, lang, units) if Kind.PERSON in kinds else frozenset()
         return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
                      counted=counted(question, lang) if Kind.COUNT in kinds else None,
-                     names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb)
+                     names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
+                     of_country=self._of_country(question, lang, units))
 
     def _verb(self, question: str, language: str, units: dict[str, Unit]) -> frozenset[str]:
         """The forms of the verb a who-question asks the doer of (people.verb_asked), when the corpus has it."""
@@ -560,6 +564,18 @@ class Retriever:
             return tokens if tokens and tokens <= self.index.vocabulary.keys() else frozenset()
         unit = units.get(stem(normalize(verb), _latin(language)))
         return frozenset(_forms(unit)) if unit is not None else frozenset()
+
+    def _of_country(self, question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
+        """The (thing, country) units of "what is the capital of Japan", both words the corpus has."""
+        found = []
+        for thing, country in of_what(question, language):
+            if not self.countries.is_country(country):
+                continue
+            pair = [units.get(stem(normalize(word), _latin(language))) for word in (thing, country)]
+            if pair[0] is not None and pair[1] is not None and pair[0] is not pair[1] \
+                    and all(u.alternatives or u.expansions for u in pair):
+                found.append((pair[0], pair[1]))
+        return tuple(found)
 
     @staticmethod
     def _roles(question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
@@ -883,11 +899,14 @@ class Retriever:
             return "low-coverage"  # マクロン大統領: a titled name the cited passages do not mention
         if not self._countries_cited(query, chosen):
             return "low-coverage"  # "the Italy–Japan agreement", l'Allemagne, 中国: a country the passages do not name
+        if not self._states_roles(query, chosen[0], query.of_country):
+            return "low-coverage"  # "the capital of Japan": "the French capital" is another country's
         if not self._numbers_in_best(query, chosen):
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
         if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds:
             return "after-corpus"  # "current minister", "who succeeded", その後: after what a 2018 corpus tells
-        if query.why and any(self._unknown(u) and not u.found_in(cited) and self._in(u, query) for u in query.units):
+        if query.why and any((self._unknown(u) or self._premise_place(u, query)) and not u.found_in(cited)
+                             and self._in(u, query) for u in query.units):
             return "unreported"  # "why did the US protest?": what it takes for granted is nowhere in the corpus
         quoted = [*chosen, *self._lead(query, ranked)]  # who: the lead may quote a passage that names them first
         # who signed: when the quotes speak of signing, someone must be named where they do (else any doer will do:
@@ -903,8 +922,7 @@ class Retriever:
             return "low-score"
         return ""
 
-    @staticmethod
-    def _numbers_only(query: Query) -> bool:
+    def _numbers_only(self, query: Query) -> bool:
         """The question's words are numbers alone ("what is 2+2"): they name nothing to look up."""
         return all(u.token.isdigit() for u in query.units)
 
@@ -937,12 +955,16 @@ class Retriever:
         return [sentence for sentence, words in zip(prepared.sentences, prepared.words, strict=True)
                 if (query.verb <= words if ja else not query.verb.isdisjoint(words))]
 
-    def _states_roles(self, query: Query, i: int) -> bool:
+    def _states_roles(self, query: Query, i: int, pairs: tuple[tuple[Unit, Unit], ...] | None = None) -> bool:
         """Passage ``i`` states each role the who-question asks the holder of, of its thing: the two words at most
         ROLE_WINDOW words apart ("président de la JETRO" for "le président de Jetro", not "CCI France Japon … not as
-        its president" for "the president of France")."""
+        its president" for "the president of France"); ``pairs``: other (thing, of what) pairs than the roles."""
+        if pairs is None:
+            pairs = query.roles
+        if not pairs:
+            return True
         tokens = self._tokens(i)
-        for role, what in query.roles:
+        for role, what in pairs:
             at = [[n for n, t in enumerate(tokens) if t in forms] for forms in (_forms(role), _forms(what))]
             if not any(abs(a - b) <= ROLE_WINDOW for a in at[0] for b in at[1]):
                 return False
@@ -977,6 +999,14 @@ class Retriever:
         if is_cjk(unit.token):
             return unit.token in query.why
         return unit.token in analyze(query.why, _latin(query.language or "en"))
+
+    def _premise_place(self, unit: Unit, query: Query) -> bool:
+        """A place a why-question takes for granted (東京で署名された): the quotes must name it, as a word the corpus
+        lacks; one the corpus names elsewhere is no answer either ("signed in Tokyo?": it was signed in Paris)."""
+        if query.language == "ja":
+            places = {w.surface for w in self._readings.words(query.why) if w.proper == JA_PLACE_TAG}
+            return unit.token in places or not unit.keys.isdisjoint(places)
+        return False
 
     def _unknown(self, unit: Unit) -> bool:
         """A word of the question the corpus has nowhere, in no form (no variant, glossary term or related word)."""
@@ -1028,6 +1058,8 @@ class Retriever:
         forms = [frozenset(u.alternatives | set(u.parts) | {t for f in u.expansions for t in f}) for u in units]
         if units and not any(forms) and not (lang == "ja" and ja_counter(what)):
             return False  # "how many jobs", 人口: what is counted is nowhere in the corpus
+        if lang == "fr" and self._head_unknown(words, units, forms):
+            return False  # "combien de touristes japonais": the noun counted comes first, and the corpus lacks it
         if strict and not any(forms):
             return False  # what is counted is not known: no passage is sure to count it
         names = names_in(query.text, lang, self.frequencies)
@@ -1042,6 +1074,11 @@ class Retriever:
             elif not forms or counts_near(forms, self._tokens(i), passage.language):
                 return True
         return False
+
+    def _head_unknown(self, words: list[str], units: list[Unit], forms: list[frozenset[str]]) -> bool:
+        """The first word counted ("combien de touristes japonais": the noun, in French) is one the corpus lacks."""
+        head = next((n for n, u in enumerate(units) if words and u.token == words[0]), None)
+        return head is not None and not forms[head]
 
     def _names(self, query: Query, chosen: list[int]) -> bool:
         """The best passage gives a name the question does not (a common word written with a capital is none; a

@@ -61,6 +61,7 @@ def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
         ("スピーチの内容は？", Kind.SPEECH, "武藤副大臣は「協力を深める」と述べました。",
          "イベントは武藤副大臣が開会しました。"),
         ("Combien a-t-il promis d'investir ?", Kind.MONEY, "10 millions d'euros.", "Neuf start-up."),
+        ("can i get a pdf", Kind.FILE, "Download the PDF at https://example.org/d.pdf", "The text signed in Paris."),
         ("Comment créer une entreprise au Japon ?", Kind.PROCEDURE, "Le formulaire d'inscription est en ligne.",
          "J-Startup promeut 100 start-up."),
     ],

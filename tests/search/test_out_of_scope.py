@@ -118,3 +118,40 @@ def test_how_to_set_up_a_company_asks_a_procedure(retriever: Retriever) -> None:
     assert _not_found(retriever, "Comment créer une entreprise au Japon quand on est étranger ?") == "wrong-kind"
     assert _not_found(retriever, "how to start a company in Japan as a foreigner?") == "wrong-kind"
     _answered_with(retriever, "Comment J-Startup et la French Tech vont-elles coopérer ?", "réseaux")
+
+
+def test_a_place_a_why_question_takes_for_granted_must_be_quoted(retriever: Retriever) -> None:
+    # it was signed in Paris: the quotes naming the signatories do not say why it was signed in Tokyo
+    assert _not_found(retriever, "共同声明はなぜ東京の経済産業省で署名されたのですか？") == "unreported"
+    _answered_with(retriever, "共同声明はどこで署名されましたか？", "パリ")
+
+
+def test_a_count_of_something_the_corpus_never_names_is_not_found(retriever: Retriever) -> None:
+    # "combien de N …": N comes first; "japonais" and "année" are in the corpus, tourists are not
+    _not_found(retriever, "Combien de touristes japonais visitent la France chaque année ?")
+    _answered_with(retriever, "Combien de start-up japonaises ont pitché à Station F ?", "cinq", "5")
+
+
+@pytest.mark.parametrize("question", [
+    "can i get a pdf",  # trial 4: answered with "Thanks to the closer ties between J-Startup and French Tech…"
+    "where can I download the declaration?",
+    "on peut télécharger la déclaration en pdf ?",
+    "共同声明のPDFはどこでダウンロードできますか？",
+])
+def test_a_file_asked_for_is_not_in_the_sources(retriever: Retriever, question: str) -> None:
+    _not_found(retriever, question)
+
+
+def test_a_link_between_two_things_is_no_file(retriever: Retriever) -> None:
+    _answered_with(retriever, "c koi le lien entre j-startup et la french tech ?", "J-Startup")
+
+
+@pytest.mark.parametrize("question", ["what is the capital of japan", "quelle est la capitale du Japon ?"])
+def test_a_thing_of_a_country_must_be_said_of_that_country(retriever: Retriever, question: str) -> None:
+    # trial 4: answered with "The signing took place in the French capital"
+    assert _not_found(retriever, question) == "low-coverage"
+
+
+def test_a_thing_of_the_relations_between_the_countries_is_answered(retriever: Retriever) -> None:
+    _answered_with(retriever, "What was the anniversary of France-Japan relations celebrated in 2018?", "160")
+    _answered_with(retriever, "Quelle est la date de signature de la déclaration France-Japon ?", "13 juillet")
