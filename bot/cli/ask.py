@@ -262,6 +262,8 @@ def _log_problem(querylog: QueryLog) -> str:
     """Why the log could not be written, in the user's terms (sqlite's own words in parentheses)."""
     error = querylog.last_error or "unknown error"
     words = next((said for key, said in LOG_PROBLEMS if key in error.casefold()), "cannot be written")
+    if querylog.disk_full:  # SQLite said "disk I/O error"
+        words = dict(LOG_PROBLEMS)["disk is full"]
     return f"the query log {querylog.path} {words} ({error})"
 
 

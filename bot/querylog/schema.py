@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,6 +60,23 @@ def private_file(path: Path) -> None:
         return
     os.close(fd)
     os.chmod(path, 0o600)
+
+
+FULL_DISK_BYTES = 64 * 1024  # less free space than this where the log is: the disk is full for SQLite
+
+
+def disk_full(path: Path) -> bool:
+    """Whether the file system holding ``path`` is full: SQLite reports a full disk in WAL mode as "disk I/O error"
+    when the write-ahead log or its index cannot grow, which reads like failing hardware."""
+    try:
+        return shutil.disk_usage(path.parent).free < FULL_DISK_BYTES
+    except OSError:
+        return False
+
+
+def _full_hint(path: Path) -> str:
+    """Reading a log in WAL mode needs room for its shared-memory index: on a full disk, say so."""
+    return "; the disk is full: free some space on it" if disk_full(path) else ""
 
 
 def current_version() -> int:
@@ -148,12 +166,12 @@ def open_reader(path: Path | str, *, timeout: float = 5.0) -> sqlite3.Connection
     try:
         conn = connect(path, readonly=True, timeout=timeout)
     except sqlite3.Error as exc:
-        raise QueryLogError(f"cannot read the query log {path}: {exc}") from exc
+        raise QueryLogError(f"cannot read the query log {path}: {exc}{_full_hint(path)}") from exc
     try:
         version = read_version(conn, path)
     except sqlite3.Error as exc:
         conn.close()
-        raise QueryLogError(f"cannot read the query log {path}: {exc}") from exc
+        raise QueryLogError(f"cannot read the query log {path}: {exc}{_full_hint(path)}") from exc
     except QueryLogError:
         conn.close()
         raise

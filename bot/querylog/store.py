@@ -30,7 +30,7 @@ from bot.limits import DAY
 from bot.models import AbstentionReason, Answer, FrontEnd
 from bot.querylog import fingerprint, renames, schema, topics
 from bot.querylog.fingerprint import SecretCheck
-from bot.querylog.schema import QueryLogError
+from bot.querylog.schema import QueryLogError, disk_full
 
 __all__ = ["DeleteCounts", "LogEntry", "QueryLog", "QueryLogError", "hash_user", "load_secret", "new_qid"]
 
@@ -196,6 +196,7 @@ class QueryLog:
         self._report = logging.ERROR if report_incidents else logging.DEBUG  # the bot's log, or the caller says it
         self.lost = 0  # questions still unwritten when the log was closed
         self.last_error: str | None = None  # why the last write failed
+        self.disk_full = False  # ... and whether the disk was full then (SQLite may only say "disk I/O error")
         self._secret = secret
         self._busy_timeout = busy_timeout
         self._interval = batch_interval
@@ -477,12 +478,13 @@ class QueryLog:
 
     def _incident(self, exc: BaseException) -> None:
         self.last_error = str(exc)
+        self.disk_full = disk_full(self.path)
         if self._failing is None:
             self._failing = str(exc)
             log.log(
                 self._report,
-                "query log %s cannot be written (%s); questions are kept in memory (up to %d) and retried",
-                self.path, exc, self._max_pending,
+                "query log %s cannot be written (%s%s); questions are kept in memory (up to %d) and retried",
+                self.path, exc, "; the disk is full" if self.disk_full else "", self._max_pending,
             )
         self._retry_delay = min(max(self._retry_delay * 2, self._interval), RETRY_MAX_SECONDS)
         self._retry_at = time.monotonic() + self._retry_delay

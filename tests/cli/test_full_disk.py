@@ -1,0 +1,67 @@
+"""A query log on a disk that fills up, as a maintainer meets it (trial 5): a real tmpfs filled to the last byte,
+real ``python -m bot ask`` and ``logs summary`` processes. SQLite says only "disk I/O error" when the write-ahead
+log cannot grow, which reads like failing hardware; the bot says the disk is full."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import paths
+import pytest
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 3 MB tmpfs (root with mount rights only): room for the log and the index caches, not for more."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def bot(*argv: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BOT_LOG_SECRET": "test-secret"}
+    return subprocess.run([sys.executable, "-m", "bot", *argv], capture_output=True, text=True, cwd=paths.ROOT,
+                          env=env, timeout=120)
+
+
+def fill(folder: Path) -> None:
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        with contextlib.suppress(OSError):
+            while True:
+                os.write(fd, b"\1" * 65536)
+        with contextlib.suppress(OSError):
+            while True:
+                os.write(fd, b"\1")
+    finally:
+        os.close(fd)
+
+
+def test_a_full_disk_is_named_as_such_when_a_question_cannot_be_logged(small_disk: Path):
+    db = small_disk / "queries.db"
+    first = bot("ask", "Who signed the declaration?", "--db", str(db))
+    assert first.returncode == 0 and "warning: 1 question not logged" not in first.stderr
+    fill(small_disk)
+    asked = bot("ask", "When was the declaration signed?", "--db", str(db))
+    assert asked.returncode == 0 and "13 July 2018" in asked.stdout  # the answer is given all the same
+    assert f"warning: 1 question not logged: the query log {db} cannot be written: the disk is full" in asked.stderr
+    summary = bot("logs", "summary", "--db", str(db))
+    if summary.returncode != 0:  # reading needs room for the log's shared-memory index
+        assert "the disk is full: free some space on it" in summary.stderr
+    (small_disk / "filler").unlink()
+    summary = bot("logs", "summary", "--db", str(db))
+    assert summary.returncode == 0 and "questions   1 " in summary.stdout
