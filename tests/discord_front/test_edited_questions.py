@@ -99,3 +99,23 @@ async def test_an_edited_question_answered_in_a_thread_renames_the_thread(start_
     renamed = await fake.wait_for("PATCH", rf"/channels/{thread['id']}")
     assert renamed.json == {"name": "Q: Who signed the declaration?"}
     assert "Zacharie" not in thread["name"] and not thread["thread_metadata"]["archived"]
+
+
+async def test_a_bare_mention_edited_to_hold_the_question_is_answered(harness: Harness, fake: FakeDiscord):
+    """Trial 5: "@bot" sent alone (the hint "Please ask a question…"), then edited to "@bot who signed?": nothing."""
+    bot = fake.bot_user.mention
+    asked = await fake.post_message(f"{bot}", author=fake.alice)
+    hint = await fake.wait_for("POST", rf"/channels/{asked['channel_id']}/messages")
+    assert hint.json["content"].startswith("Please ask a question")
+    harness.clock.advance(20)
+    await edit(fake, asked, f"{bot} Who signed the declaration?")
+    await until(lambda: any(str((m.get("message_reference") or {}).get("message_id")) == asked["id"]
+                            and m.get("embeds") for m in fake.messages.values()))
+    answer = next(m for m in fake.messages.values()
+                  if str((m.get("message_reference") or {}).get("message_id")) == asked["id"] and m.get("embeds"))
+    assert answer["embeds"][0]["title"] == "Who signed the declaration?"
+    assert await harness.rows("SELECT question FROM questions") == [("Who signed the declaration?",)]
+    # answered now, so a further edit redoes it in place, as for any question
+    harness.clock.advance(20)
+    await edit(fake, asked, f"{bot} Where was the declaration signed?")
+    await fake.wait_for("PATCH", rf"/channels/{asked['channel_id']}/messages/{answer['id']}")

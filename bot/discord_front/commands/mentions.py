@@ -64,6 +64,19 @@ class AnswerTrail:
         self._limit = limit
         self._edit_window = edit_window
         self._answers: OrderedDict[int, Answered] = OrderedDict()
+        self._hinted: OrderedDict[int, float] = OrderedDict()  # mentions refused as empty or word-less, and when
+
+    def hinted(self, question_id: int) -> None:
+        """``question_id`` got the "please ask a question" hint: an edit that adds the question is answered."""
+        self._hinted.pop(question_id, None)
+        self._hinted[question_id] = self._clock()
+        while len(self._hinted) > self._limit:
+            self._hinted.popitem(last=False)
+
+    def take_hinted(self, question_id: int) -> bool:
+        """Whether ``question_id`` got the hint within the edit window (forgotten as it is taken)."""
+        at = self._hinted.pop(question_id, None)
+        return at is not None and self._clock() - at <= self._edit_window
 
     def remember(
         self, question: discord.Message, channel_id: int, answer_id: int, *, thread: bool = False,
@@ -136,6 +149,8 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
         return  # one cooldown note per member per window: a burst of mentions gets one note, not one each
     if prepared.refused:
         await _note(bot, message, reply_for(prepared).content or "")
+        if prepared.kind == "invalid":  # "@bot" alone, then the question typed in by an edit: answered then
+            bot.answers.hinted(message.id)
         return
     try:
         outcome = await bot.desk.answer(prepared, key=message.id)
@@ -167,9 +182,13 @@ async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> N
     """Redo the answer of a question its author edited within the edit window, in place (new vote buttons:
     the new answer is a new logged question; its thread, if the bot opened one, is renamed). A refused edit
     (cooldown, empty) leaves the answer as it was. An edit that takes the bot's mention out, whenever it comes,
-    takes the answer away as a deletion does: the member no longer asks the bot."""
+    takes the answer away as a deletion does: the member no longer asks the bot. A mention that got the "please
+    ask a question" hint ("@bot" alone) and is edited within the window to hold the question is answered then."""
     if _mention_withdrawn(bot, message):
         await on_questions_deleted(bot, [message.id])
+        return
+    if bot.answers.take_hinted(message.id):  # it got "please ask a question": the edit asks it
+        await on_mention(bot, message)
         return
     answered = bot.answers.to_redo(message)
     question = question_of(bot, message) if answered is not None else None
