@@ -7,6 +7,7 @@ is left out rather than shown half (only a single citation longer than the whole
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import discord
 
@@ -26,6 +27,7 @@ NOTICE_COLOUR = discord.Colour(0x3BA55C)
 _LINK = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(//)")
 _INVITE = re.compile(r"(?i)(discord(?:app)?\.(?:gg|com/invite))/")
 _TAG = re.compile(r"<([@#/])")  # <@user>, <@&role>, <#channel>, </command:id> whatever the digits
+MAX_MARKS = 3  # combining marks kept in a row in a member's text (Thai and Vietnamese use two; "Zalgo" hundreds)
 
 
 def clip(text: str, limit: int) -> str:
@@ -33,9 +35,26 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
 
 
+def calm_marks(text: str, most: int = MAX_MARKS) -> str:
+    """``text`` with at most ``most`` combining marks in a row: a letter under hundreds of accents ("Zalgo") is
+    drawn over the messages around it in Discord."""
+    out: list[str] = []
+    run = 0
+    for char in text:
+        if unicodedata.category(char) in ("Mn", "Me"):
+            run += 1
+            if run > most:
+                continue
+        else:
+            run = 0
+        out.append(char)
+    return "".join(out)
+
+
 def escape_user_text(text: str, limit: int = DISCORD_EMBED_TITLE) -> str:
-    """Member text made inert: one line, no Markdown, no mentions, no clickable links; then clipped."""
-    text = " ".join(text.split())
+    """Member text made inert: one line, no Markdown, no mentions, no clickable links, no towers of accents;
+    then clipped."""
+    text = calm_marks(" ".join(text.split()))
     text = discord.utils.escape_markdown(text, ignore_links=False)
     text = _TAG.sub("<\\1\u200b", text)
     text = discord.utils.escape_mentions(text)

@@ -10,7 +10,7 @@ from typing import TypeVar
 import discord
 
 from bot.discord_front.ask import Reply
-from bot.discord_front.embeds import clip
+from bot.discord_front.embeds import calm_marks, clip
 from bot.i18n import t
 from bot.limits import DISCORD_THREAD_NAME
 
@@ -41,7 +41,7 @@ async def within(interaction: discord.Interaction, work: Awaitable[T], budget: f
 
 def thread_name(question: str, language: str) -> str:
     """The name of the thread that answers ``question`` (it shows the member's words, like the answer's title)."""
-    return clip(t("thread.name", language, question=" ".join(question.split())), DISCORD_THREAD_NAME)
+    return clip(t("thread.name", language, question=calm_marks(" ".join(question.split()))), DISCORD_THREAD_NAME)
 
 
 async def answer_thread(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fake_discord import FakeDiscord
-from fake_discord.plugin import Harness
+from fake_discord.plugin import Harness, embed_of
 
 EPHEMERAL = 1 << 6
 
@@ -58,3 +58,20 @@ async def test_forget_me_left_unanswered_expires_and_deletes_nothing(start_bot, 
     assert expired.json["content"] == "No answer given; nothing was deleted."
     assert expired.json["components"] == []
     assert await harness.rows("SELECT question FROM questions") == [("Who signed the declaration?",)]
+
+
+async def test_a_tower_of_combining_marks_is_not_echoed_in_the_answer_title(harness: Harness, fake: FakeDiscord):
+    """Trial 5: "who " + 500 combining acute accents + "signed?" was answered with those ~250 accents stacked on one
+    letter of the title (drawn over the messages around it); two accents in a row (Vietnamese, Thai) stay."""
+    import unicodedata
+
+    reply = await harness.mention("who" + "\u0301" * 500 + " signed the declaration?")
+    title = embed_of(reply)["title"]
+    assert title.startswith("who\u0301\u0301\u0301 signed")
+    longest = run = 0
+    for char in title:
+        run = run + 1 if unicodedata.category(char) == "Mn" else 0
+        longest = max(longest, run)
+    assert longest == 3
+    reply = await harness.mention("Ai đã ký tuyên bố? who signed the declaration? ผู้ลงนาม")
+    assert "Ai đã ký tuyên bố" in embed_of(reply)["title"] and "ผู้ลงนาม" in embed_of(reply)["title"]
