@@ -23,7 +23,8 @@ with French inside; when no translation is found, the follow-up is answered on i
 The member's last language here is also remembered, for a message in no clear language ("Kono", "Muto Yoji").
 A question its member edits (Discord) is read as if the replaced text had never been asked: ``rewind`` puts back
 the subject that was remembered before it, so "who signd?" fixed to "et quand ?" leans on the question before,
-never on the typo it replaces.
+never on the typo it replaces; a question its member deletes is forgotten the same way (``withdraw``), so no
+follow-up shows its words again.
 Used by Discord and by ``chat``.
 """
 
@@ -237,6 +238,7 @@ class Conversations:
         self._languages: OrderedDict[Hashable, tuple[str, float]] = OrderedDict()
         # per place, the last question's key (a Discord message id) and the subject remembered before it
         self._before: OrderedDict[Hashable, tuple[Hashable, _Subject | None]] = OrderedDict()
+        self._places: dict[Hashable, Hashable] = {}  # the last question's key → its place (as many as _before)
 
     def language(self, place: Hashable, detected: str | None, fallback: str) -> str:
         """A message's language: its own; else the member's previous message's here (within the window);
@@ -294,10 +296,18 @@ class Conversations:
         if before is None or before[0] != key:
             return False
         del self._before[place]
+        self._places.pop(key, None)
         self._subjects.pop(place, None)
         if before[1] is not None:
             self._subjects[place] = before[1]
         return True
+
+    def withdraw(self, key: Hashable) -> None:
+        """Its member deleted the question ``key``: if it is still the last of its place, it is forgotten (a
+        follow-up would otherwise show its words again: "and when? (my secret name is …)")."""
+        place = self._places.get(key)
+        if place is not None:
+            self.rewind(place, key)
 
     def remember(
         self, place: Hashable, question: str, understood: str, answer: Answer, key: Hashable | None = None
@@ -309,11 +319,15 @@ class Conversations:
         self._languages[place] = (answer.language, now)
         while len(self._languages) > self._limit:
             self._languages.popitem(last=False)
-        self._before.pop(place, None)
+        replaced = self._before.pop(place, None)
+        if replaced is not None:
+            self._places.pop(replaced[0], None)
         if key is not None:
             self._before[place] = (key, self._subjects.get(place))
+            self._places[key] = place
             while len(self._before) > self._limit:
-                self._before.popitem(last=False)
+                _, (oldest, _) = self._before.popitem(last=False)
+                self._places.pop(oldest, None)
         if answer.small_talk:
             return
         previous = self._subjects.pop(place, None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from fake_discord import FakeDiscord
-from fake_discord.plugin import Harness, until
+from fake_discord.plugin import Harness, embed_of, until
 
 MESSAGES = r"/channels/\d+/messages"
 
@@ -91,3 +91,20 @@ async def test_an_edit_that_takes_the_mention_out_takes_the_answer_away(harness:
     await fake.dispatch("MESSAGE_UPDATE", dict(kept))
     await fake.wait_for("PATCH", rf"{MESSAGES}/{answer_to(fake, kept)['id']}")
     assert len(fake.find("DELETE", rf"{MESSAGES}/\d+")) == 1
+
+
+async def test_a_follow_up_after_a_deleted_question_does_not_show_its_words(harness: Harness, fake: FakeDiscord):
+    """Trial 5: "@bot my secret name is Zacharie Quintessence, who signed?" deleted, then "@bot and when?": the new
+    answer's title was "and when? (my secret name is Zacharie Quintessence, signed)"."""
+    bot = fake.bot_user.mention
+    first = await fake.post_message(f"{bot} Where was the declaration signed?", author=fake.alice)
+    await until(lambda: answers_to(fake, first))
+    secret = await fake.post_message(f"{bot} my secret name is Zacharie Quintessence, who signed the declaration?",
+                                     author=fake.alice)
+    await until(lambda: answers_to(fake, secret))
+    await delete(fake, secret)
+    await fake.wait_for("DELETE", rf"{MESSAGES}/{answer_to(fake, secret)['id']}")
+    follow = await harness.mention("and when?")
+    assert embed_of(follow)["title"] == "and when? (was the declaration signed)"  # the question before it
+    rows = await harness.rows("SELECT understood FROM questions WHERE understood IS NOT NULL")
+    assert rows == [("and when? (was the declaration signed)",)]

@@ -238,6 +238,7 @@ async def on_questions_deleted(bot: DeclarationBot, message_ids: Iterable[int]) 
     """Delete the answers to messages their authors deleted (a purge by a moderator too); a thread the bot
     opened for such a question loses the member's words from its name and is archived."""
     for question_id in message_ids:
+        bot.desk.conversations.withdraw(question_id)  # no follow-up leans on it (and shows its words) any more
         answered = bot.answers.take(question_id)
         if answered is None:
             continue
