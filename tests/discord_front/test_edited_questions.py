@@ -107,6 +107,7 @@ async def test_a_bare_mention_edited_to_hold_the_question_is_answered(harness: H
     asked = await fake.post_message(f"{bot}", author=fake.alice)
     hint = await fake.wait_for("POST", rf"/channels/{asked['channel_id']}/messages")
     assert hint.json["content"].startswith("Please ask a question")
+    await edit(fake, asked, asked["content"])  # the same text (Discord's update for a link preview): no second hint
     harness.clock.advance(20)
     await edit(fake, asked, f"{bot} Who signed the declaration?")
     await until(lambda: any(str((m.get("message_reference") or {}).get("message_id")) == asked["id"]
@@ -115,6 +116,8 @@ async def test_a_bare_mention_edited_to_hold_the_question_is_answered(harness: H
                   if str((m.get("message_reference") or {}).get("message_id")) == asked["id"] and m.get("embeds"))
     assert answer["embeds"][0]["title"] == "Who signed the declaration?"
     assert await harness.rows("SELECT question FROM questions") == [("Who signed the declaration?",)]
+    assert len([r for r in fake.find("POST", rf"/channels/{asked['channel_id']}/messages")
+                if ((r.json or {}).get("content") or "").startswith("Please ask")]) == 1
     # answered now, so a further edit redoes it in place, as for any question
     harness.clock.advance(20)
     await edit(fake, asked, f"{bot} Where was the declaration signed?")

@@ -64,19 +64,24 @@ class AnswerTrail:
         self._limit = limit
         self._edit_window = edit_window
         self._answers: OrderedDict[int, Answered] = OrderedDict()
-        self._hinted: OrderedDict[int, float] = OrderedDict()  # mentions refused as empty or word-less, and when
+        # mentions refused as empty or word-less: when, and a digest of their text
+        self._hinted: OrderedDict[int, tuple[float, int]] = OrderedDict()
 
-    def hinted(self, question_id: int) -> None:
-        """``question_id`` got the "please ask a question" hint: an edit that adds the question is answered."""
-        self._hinted.pop(question_id, None)
-        self._hinted[question_id] = self._clock()
+    def hinted(self, question: discord.Message) -> None:
+        """``question`` got the "please ask a question" hint: an edit that adds the question is answered."""
+        self._hinted.pop(question.id, None)
+        self._hinted[question.id] = (self._clock(), text_hash(question.content))
         while len(self._hinted) > self._limit:
             self._hinted.popitem(last=False)
 
-    def take_hinted(self, question_id: int) -> bool:
-        """Whether ``question_id`` got the hint within the edit window (forgotten as it is taken)."""
-        at = self._hinted.pop(question_id, None)
-        return at is not None and self._clock() - at <= self._edit_window
+    def take_hinted(self, question: discord.Message) -> bool:
+        """Whether ``question`` got the hint within the edit window and its text changed since (a link preview
+        arriving changes nothing); forgotten as it is taken."""
+        hinted = self._hinted.get(question.id)
+        if hinted is None or hinted[1] == text_hash(question.content):
+            return False
+        del self._hinted[question.id]
+        return self._clock() - hinted[0] <= self._edit_window
 
     def remember(
         self, question: discord.Message, channel_id: int, answer_id: int, *, thread: bool = False,
@@ -150,7 +155,7 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
     if prepared.refused:
         await _note(bot, message, reply_for(prepared).content or "")
         if prepared.kind == "invalid":  # "@bot" alone, then the question typed in by an edit: answered then
-            bot.answers.hinted(message.id)
+            bot.answers.hinted(message)
         return
     try:
         outcome = await bot.desk.answer(prepared, key=message.id)
@@ -187,7 +192,7 @@ async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> N
     if _mention_withdrawn(bot, message):
         await on_questions_deleted(bot, [message.id])
         return
-    if bot.answers.take_hinted(message.id):  # it got "please ask a question": the edit asks it
+    if bot.answers.take_hinted(message):  # it got "please ask a question": the edit asks it
         await on_mention(bot, message)
         return
     answered = bot.answers.to_redo(message)
