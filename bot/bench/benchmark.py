@@ -1,5 +1,7 @@
 """``python -m bot bench``: the engine against plain rank-bm25 on synthetic corpora, the event-loop
-lag during a burst of concurrent questions, and the end-to-end ``ask`` latency on the shipped corpus.
+lag during a burst of concurrent questions, and the end-to-end ``ask`` latency on the shipped corpus; with
+``--eval-ask``, ``ask`` over every evaluation question (tests/eval/*.yaml, in and out of scope) and a noise-wrapped
+variant of each in-scope one, CPU and wall time, and the analyzer's start-up in a fresh process.
 
 Synthetic passages have 60–120 words drawn from a Zipf-like vocabulary (fixed seed); queries have
 2–6 words drawn the same way, so they include common words. rank-bm25 is always built from
@@ -10,6 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib.util
+import json
+import subprocess
+import sys
 import time
 import tracemalloc
 from collections.abc import Awaitable, Callable, Sequence
@@ -33,6 +39,9 @@ TOP_K = 10
 BURST = 50  # concurrent questions while the event-loop lag is measured
 TICK_S = 0.001
 KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
+EVALUATION = Path(__file__).resolve().parents[2] / "tests" / "evaluation.py"  # the eval sets and noise templates
+EVAL_ASK_LIMIT_MS = 5.0  # issue 10: shipped-corpus ask p95, in-process
+STARTUP_LIMIT_S = 1.0  # issue 10: analyzer start-up
 ASK_QUESTIONS = (
     "When was the joint declaration signed?",
     "Who signed the declaration for Japan?",
@@ -298,6 +307,115 @@ def ask_targets(ask: dict | None) -> list[Target]:
     return [Target("shipped corpus ask p95 <= 5 ms", "5 ms", p95, p95 <= 5)]
 
 
+# -- every evaluation question, end to end ----------------------------------------------------
+
+
+def _evaluation(path: Path = EVALUATION) -> Any | None:
+    """tests/evaluation.py (the sets, their loader, the noise templates), read from the checkout; None without it."""
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("_bench_evaluation", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.modules.pop(spec.name, None)
+    return module
+
+
+def eval_questions(evaluation: Any) -> tuple[list[str], int]:
+    """Every question of every evaluation set, in and out of scope, each followed (in scope) by one noise-wrapped
+    variant, the templates (listed and unlisted) taken in turn per language; and how many are noise-wrapped."""
+    questions: list[str] = []
+    wrapped = 0
+    turn: dict[str, int] = {}
+    for items in evaluation.available_sets().values():
+        for item in items:
+            questions.append(item.question)
+            if item.in_scope:
+                templates = (*evaluation.NOISE_TEMPLATES[item.language],
+                             *evaluation.UNLISTED_NOISE_TEMPLATES[item.language])
+                n = turn[item.language] = turn.get(item.language, -1) + 1
+                questions.append(templates[n % len(templates)].format(q=item.question))
+                wrapped += 1
+    return questions, wrapped
+
+
+async def _eval_run(assistant: Any, questions: Sequence[str]) -> dict[str, list[float]]:
+    for q in ASK_QUESTIONS:  # warm-up: none of the timed questions
+        await assistant.ask(q)
+    wall, cpu, answer = [], [], []
+    for q in questions:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        found = await assistant.ask(q)
+        cpu.append(time.process_time() - start_cpu)
+        wall.append(time.perf_counter() - start)
+        answer.append(found.latency_ms / 1000)
+    return {"wall": wall, "cpu": cpu, "answer": answer}
+
+
+def bench_eval_ask(knowledge_dir: Path = KNOWLEDGE_DIR, evaluation_path: Path = EVALUATION) -> dict | None:
+    """``Assistant.ask`` over the evaluation questions (see :func:`eval_questions`), each asked once, in-process:
+    CPU time (``time.process_time``: what the load of a shared machine does not add) and wall time per question,
+    and the wall time of ``Retriever.answer`` inside it. None without the evaluation sets."""
+    from bot.assistant import Assistant
+
+    evaluation = _evaluation(evaluation_path)
+    if evaluation is None:
+        return None
+    questions, wrapped = eval_questions(evaluation)
+    gc.collect()
+    start, start_cpu = time.perf_counter(), time.process_time()
+    assistant = Assistant.from_directory(knowledge_dir)
+    build = {"wall_s": time.perf_counter() - start, "cpu_s": time.process_time() - start_cpu}
+    try:
+        samples = asyncio.run(_eval_run(assistant, questions))
+    finally:
+        assistant.close()
+    return {
+        "passages": len(assistant.knowledge.passages),
+        "questions": len(questions),
+        "noise_wrapped": wrapped,
+        "build": build,
+        "cpu_ms": latency_ms(samples["cpu"]),
+        "wall_ms": latency_ms(samples["wall"]),
+        "answer_wall_ms": latency_ms(samples["answer"]),
+    }
+
+
+_STARTUP = """
+import json, time
+wall, cpu = time.perf_counter(), time.process_time()
+from bot.search.analysis import analyze
+from bot.search.readings import shared_tagger
+shared_tagger()
+analyze("共同声明はいつ署名されましたか", "ja"), analyze("Qui a signé la déclaration ?", "fr")
+print(json.dumps({"wall_s": time.perf_counter() - wall, "cpu_s": time.process_time() - cpu}))
+"""
+
+
+def bench_startup() -> dict:
+    """The analyzer's start-up in a fresh interpreter: import the analysis, start the MeCab tagger (its
+    dictionary), analyse a first Japanese and French question."""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", _STARTUP], capture_output=True, text=True, check=True, cwd=root)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def eval_ask_targets(eval_ask: dict | None, startup: dict | None) -> list[Target]:
+    name = f"eval questions ask p95 (CPU) <= {EVAL_ASK_LIMIT_MS:g} ms"
+    p95 = eval_ask["cpu_ms"]["p95"] if eval_ask else None
+    targets = [Target(name, f"{EVAL_ASK_LIMIT_MS:g} ms", p95, None if p95 is None else p95 <= EVAL_ASK_LIMIT_MS)]
+    if startup is not None:
+        wall = startup["wall_s"]
+        targets.append(Target(f"analyzer start-up <= {STARTUP_LIMIT_S:g} s", f"{STARTUP_LIMIT_S:g} s", wall,
+                              wall <= STARTUP_LIMIT_S))
+    return targets
+
+
 def beir_targets(beir: dict) -> list[Target]:
     ndcg = beir["ndcg@10"]
     targets = [Target("BEIR nDCG@10 >= 0.68", "0.68", ndcg, ndcg >= 0.68)]
@@ -316,13 +434,14 @@ def run_benchmark(
     n_queries: int = 200,
     seed: int = 0,
     ask: bool = True,
+    eval_ask: bool = False,
     beir_dir: Path | None = None,
     beir_params: dict[str, float] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> dict:
     """Everything the command prints, as one JSON-able dict."""
     note = progress or (lambda _msg: None)
-    result: dict = {"sizes": [], "ask": None, "ask_status": "not requested", "beir": None}
+    result: dict = {"sizes": [], "ask": None, "ask_status": "not requested", "beir": None, "eval_ask": None}
     for n in sizes:
         note(f"size {n:,} ...")
         result["sizes"].append(bench_size(n, n_queries=n_queries, seed=seed))
@@ -332,6 +451,11 @@ def run_benchmark(
         result["ask"] = bench_ask()
         result["ask_status"] = "unavailable" if result["ask"] is None else "measured"
         targets += ask_targets(result["ask"])
+    if eval_ask:
+        note("analyzer start-up, then ask over the evaluation questions ...")
+        result["startup"] = bench_startup()
+        result["eval_ask"] = bench_eval_ask()
+        targets += eval_ask_targets(result["eval_ask"], result["startup"])
     if beir_dir is not None:
         from bot.bench.beir import bench_beir
 
@@ -347,6 +471,21 @@ def run_benchmark(
 
 def _f(value: float | None, digits: int = 2) -> str:
     return "n/a" if value is None else f"{value:,.{digits}f}"
+
+
+def _eval_ask_line(eval_ask: dict | None, startup: dict) -> str:
+    start = f"analyzer start-up (fresh process): {startup['wall_s']:.3f} s wall, {startup['cpu_s']:.3f} s CPU"
+    if eval_ask is None:
+        return "eval questions ask: n/a (no tests/evaluation.py)\n" + start
+    c, w, a = eval_ask["cpu_ms"], eval_ask["wall_ms"], eval_ask["answer_wall_ms"]
+    return (
+        f"eval questions ask ({eval_ask['passages']} passages, {eval_ask['questions']} questions of which "
+        f"{eval_ask['noise_wrapped']} noise-wrapped, each once, in-process):\n"
+        f"  CPU  p50 {c['p50']:.3f} ms, p95 {c['p95']:.3f} ms, max {c['max']:.1f} ms\n"
+        f"  wall p50 {w['p50']:.3f} ms, p95 {w['p95']:.3f} ms, max {w['max']:.1f} ms"
+        f" (Retriever.answer alone: p50 {a['p50']:.3f} ms, p95 {a['p95']:.3f} ms)\n"
+        f"  index built in {eval_ask['build']['wall_s']:.2f} s wall, {eval_ask['build']['cpu_s']:.2f} s CPU\n" + start
+    )
 
 
 def format_report(result: dict) -> str:
@@ -386,6 +525,8 @@ def format_report(result: dict) -> str:
                 f"p50 {a['p50']:.3f} ms, p95 {a['p95']:.3f} ms; event-loop lag during {BURST} concurrent asks: "
                 f"p95 {ask['loop_lag_ms']['p95']:.2f} ms, max {ask['loop_lag_ms']['max']:.2f} ms"
             )
+    if "startup" in result:
+        lines += ["", _eval_ask_line(result.get("eval_ask"), result["startup"])]
     beir = result.get("beir")
     if beir:
         p = beir["params"]

@@ -50,6 +50,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--no-ask", action="store_true", help="skip the shipped-corpus ask latency")
     p.add_argument(
+        "--eval-ask", action="store_true",
+        help="ask latency (CPU and wall) over every tests/eval question and a noise-wrapped variant of each, and the "
+        "analyzer's start-up (with no --sizes, only these run)",
+    )
+    p.add_argument(
         "--beir", type=Path, metavar="DIR", help="BEIR dataset dir (corpus.jsonl[.gz], queries.jsonl, qrels/)"
     )
     p.add_argument("--split", default="test", help="BEIR qrels split (default test)")
@@ -80,13 +85,14 @@ def run(args: argparse.Namespace) -> int:
     if args.beir is not None and not args.beir.is_dir():
         print(f"--beir: not a directory: {args.beir}", file=sys.stderr)
         return 2
-    default_sizes = [] if args.beir is not None else list(DEFAULT_SIZES)
+    default_sizes = [] if args.beir is not None or args.eval_ask else list(DEFAULT_SIZES)
     sizes = args.sizes if args.sizes is not None else default_sizes
     result = run_benchmark(
         sizes,
         n_queries=args.queries,
         seed=args.seed,
-        ask=not args.no_ask and (args.beir is None or args.sizes is not None),
+        ask=not args.no_ask and (args.beir is None or args.sizes is not None) and (not args.eval_ask or bool(sizes)),
+        eval_ask=args.eval_ask,
         beir_dir=args.beir,
         beir_params={"k1": args.k1, "b": args.b, "epsilon": args.epsilon, "split": args.split},
         progress=None if args.json else lambda msg: print(msg, file=sys.stderr, flush=True),

@@ -220,3 +220,30 @@ def test_product_benchmark_small_size_json(capsys: pytest.CaptureFixture[str]) -
 def test_product_benchmark_rejects_an_unknown_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", "--product", "--corpus", "wiki"]) == 2
     assert "--corpus" in capsys.readouterr().err
+
+
+def test_eval_questions_are_every_set_question_and_one_noisy_variant_of_each_in_scope_one() -> None:
+    evaluation = benchmark._evaluation()
+    assert evaluation is not None  # tests/evaluation.py is in the checkout
+    sets = evaluation.available_sets()
+    questions, wrapped = benchmark.eval_questions(evaluation)
+    items = [item for found in sets.values() for item in found]
+    assert wrapped == sum(item.in_scope for item in items) > 0
+    assert len(questions) == len(items) + wrapped
+    plain = {item.question for item in items}
+    noisy = [q for q in questions if q not in plain]
+    assert noisy and all(any(p in q for p in plain) for q in noisy[:50])
+
+
+def test_eval_ask_report_and_targets() -> None:
+    figures = {"p50": 2.0, "p95": 4.0, "max": 9.0}
+    fake = {"passages": 268, "questions": 10, "noise_wrapped": 4, "build": {"wall_s": 1.0, "cpu_s": 0.9},
+            "cpu_ms": figures, "wall_ms": figures, "answer_wall_ms": figures}
+    startup = {"wall_s": 0.2, "cpu_s": 0.1}
+    targets = benchmark.eval_ask_targets(fake, startup)
+    assert [t.ok for t in targets] == [True, True]
+    slow = {**fake, "cpu_ms": {**figures, "p95": 6.0}}
+    assert [t.ok for t in benchmark.eval_ask_targets(slow, {"wall_s": 1.5, "cpu_s": 1.0})] == [False, False]
+    line = benchmark._eval_ask_line(fake, startup)
+    assert "CPU  p50 2.000 ms, p95 4.000 ms" in line and "analyzer start-up" in line
+    assert benchmark.eval_ask_targets(None, None)[0].ok is None
