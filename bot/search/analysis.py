@@ -24,6 +24,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from bot.search.prefilter import Screened
+
 # Bump when the tokens of a text change: persistent index caches (bot.search.cache) are keyed by it.
 ANALYZER_VERSION = 3
 
@@ -438,7 +440,7 @@ def _folded_question(text: str) -> str:
 def question_types(text: str) -> frozenset[str]:
     """The interrogatives of ``text`` as types ("who", "when", "where", "count", "why")."""
     folded = _fold_for_questions(text)
-    return frozenset(name for name, pattern in QUESTION_TYPES.items() if pattern.search(folded))
+    return frozenset(name for name, pattern in _SCREENED_TYPES.items() if pattern.search(folded))
 
 
 def mask_interrogatives(text: str) -> str:
@@ -448,7 +450,7 @@ def mask_interrogatives(text: str) -> str:
         return text
     standard, origin = _standard(folded)
     chars = list(text)
-    for pattern in (*QUESTION_TYPES.values(), _JA_WHAT):
+    for pattern in _MASKED:
         for match in pattern.finditer(standard):
             if match.end() > match.start():
                 start, end = origin[match.start()], origin[match.end() - 1] + 1
@@ -459,6 +461,8 @@ def mask_interrogatives(text: str) -> str:
 # 何 before a kanji asks what that kanji names ("何話した", "何区"): the kanji stays a word of the question, never
 # the bigram 何話 (a word no text has, so the heaviest). 何故, 何時, 何処 are interrogatives whole.
 _JA_WHAT = re.compile(r"何(?=[\u3400-\u9fff])(?![故時処])")
+_SCREENED_TYPES = {name: Screened(pattern) for name, pattern in QUESTION_TYPES.items()}  # searched when they can match
+_MASKED = (*_SCREENED_TYPES.values(), Screened(_JA_WHAT))
 _QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|(?<!\w)'[^']+'(?!\w)")
 _HIRAGANA_RUN_RE = re.compile(r"[\u3041-\u309f]+")
 

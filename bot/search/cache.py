@@ -49,6 +49,7 @@ CACHE_NAME = "index-cache.bin"
 _OLD_NAMES = ("index-cache.npz",)  # caches of older formats beside it: removed when it is written
 _MAGIC = b"declaration-bot index cache\n"  # then the CRC-32 (4 bytes) and the header's length (8 bytes)
 _ALIGN = 64  # each array starts at a multiple of this
+SURFACE_WORDS_KEPT = 16384  # surface words whose index tokens are kept once read (SurfaceWords)
 _SEGMENT_ARRAYS = ("tokens", "lengths", "pair_words", "pair_terms", "count_words", "counts")
 _INDEX_ARRAYS = ("surface", "params", "doc_lengths", "df", "idf", "indptr", "doc_ids", "weights")
 
@@ -290,9 +291,10 @@ def _surface_pairs(terms: Sequence[str], seg: dict[str, np.ndarray]) -> np.ndarr
 class SurfaceWords(Mapping[str, frozenset[str]]):
     """``folded word -> index tokens made from it``, read from the sorted (word, term) pairs when asked."""
 
-    __slots__ = ("_ids", "_keys", "_n_terms", "_terms", "_words")
+    __slots__ = ("_ids", "_keys", "_made", "_n_terms", "_terms", "_words")
 
     def __init__(self, terms: Sequence[str], words: Sequence[str], keys: np.ndarray) -> None:
+        self._made: dict[str, frozenset[str]] = {}  # the words asked for lately (questions repeat words)
         self._n_terms = max(len(terms), 1)
         self._terms, self._keys = terms, keys  # keys: word * n_terms + term, sorted, so a word's pairs are a slice
         present = keys // self._n_terms  # sorted, as the keys are
@@ -301,10 +303,21 @@ class SurfaceWords(Mapping[str, frozenset[str]]):
         self._ids = dict(zip(self._words, present.tolist(), strict=True))
 
     def __getitem__(self, word: str) -> frozenset[str]:
+        made = self._made.get(word)
+        if made is not None:
+            return made
         wid = self._ids[word]
         lo = np.searchsorted(self._keys, wid * self._n_terms)
         hi = np.searchsorted(self._keys, (wid + 1) * self._n_terms)
-        return frozenset(self._terms[t] for t in (self._keys[lo:hi] % self._n_terms).tolist())
+        made = frozenset(self._terms[t] for t in (self._keys[lo:hi] % self._n_terms).tolist())
+        if len(self._made) >= SURFACE_WORDS_KEPT:
+            self._made = {}  # a fresh dict, not clear(): another thread may be reading the old one
+        self._made[word] = made
+        return made
+
+    def get(self, word: str, default: frozenset[str] | None = None) -> frozenset[str] | None:  # type: ignore[override]
+        """``self[word]``, or ``default`` for a word the corpus lacks (without raising and catching KeyError)."""
+        return self[word] if word in self._ids else default
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._words)

@@ -31,6 +31,7 @@ _ADDRESSED = re.compile(
     r"|[^\s\W\d_]{1,8}(?:さん|様|さま|くん|君|ちゃん)"
 )
 _QUESTION_MARK = re.compile(r"[?？]")
+CLEANED_KEPT = 256  # the last messages cleaned, kept (a Cleaned is immutable)
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -62,11 +63,17 @@ def _fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """``text`` folded character by character (same length, so spans found in it are spans of ``text``)."""
+    if text.isascii():  # what _fold_char does to each ASCII character
+        return text.lower()
     return "".join(_fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=4096)
 def _is_emoji(ch: str) -> bool:
     return ch in _EMOJI_JOINERS or unicodedata.category(ch) in _EMOJI_CATEGORIES or "\U0001f1e6" <= ch <= "\U0001f1ff"
+
+
+_ASCII_EMOJI = frozenset(c for c in map(chr, range(128)) if _is_emoji(c))  # ^ and ` (modifier symbols, Sk)
 
 
 def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -96,6 +103,8 @@ def strip_discord(text: str) -> tuple[str, bool]:
         return " "
 
     text = _DISCORD.sub(cut, text)
+    if text.isascii() and _ASCII_EMOJI.isdisjoint(text):
+        return text, emoji
     kept = []
     for ch in text:
         if _is_emoji(ch):
@@ -128,6 +137,8 @@ class ChatLexicon:
             pattern = _pattern(p for entry in chat if entry.kind is kind for p in entry.phrases)
             if pattern is not None:
                 self._patterns[kind] = pattern
+        # the front ends read a message's language from its phrases, then the retriever cleans it again to answer
+        self._cleaned = lru_cache(maxsize=CLEANED_KEPT)(self._clean)
 
     def _remove(
         self, text: str, kinds: Iterable[ChatKind], languages: list[frozenset[str]]
@@ -140,6 +151,7 @@ class ChatLexicon:
             pattern = self._patterns.get(kind)
             if pattern is None:
                 continue
+            cut = False
             for match in pattern.finditer(folded):
                 if self._boundaries is not None and _CJK_RE.search(match.group()):
                     words = self._boundaries(text) if words is None else words
@@ -152,11 +164,16 @@ class ChatLexicon:
                     if "ja" in told and not _CJK_RE.search(match.group()) and not _CJK_RE.search(text):
                         told -= {"ja"}  # "w" (lol) tells Japanese only in a message written in Japanese
                     languages.append(told)
-            folded = "".join(c if k != " " else " " for c, k in zip(folded, chars, strict=True))
+                    cut = True
+            if cut:  # the next kinds are matched without what this one cut (a space folds to a space)
+                folded = "".join(c if k != " " else " " for c, k in zip(folded, chars, strict=True))
         return "".join(chars), found
 
     def clean(self, text: str) -> Cleaned:
         """The question without Discord syntax, emoji and chat phrases (help phrases only count alone)."""
+        return self._cleaned(text)
+
+    def _clean(self, text: str) -> Cleaned:
         text, emoji = strip_discord(text)
         kinds = [k for k in ChatKind if k is not ChatKind.HELP]
         languages: list[frozenset[str]] = []

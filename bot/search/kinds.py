@@ -16,6 +16,7 @@ import unicodedata
 from enum import StrEnum
 
 from bot.search.analysis import DURATION, standard_interrogatives
+from bot.search.prefilter import Screened
 
 
 class Kind(StrEnum):
@@ -217,6 +218,10 @@ _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u
 
 
 
+_ASKED = {kind: Screened(pattern) for kind, pattern in _QUESTION.items()}  # each searched only when it can match
+_DURATION_ASKED = Screened(DURATION)
+
+
 def fold(text: str) -> str:
     """NFKC and case folded: how question and passage patterns (kinds, evidence, lead) read a text."""
     return unicodedata.normalize("NFKC", text).casefold()
@@ -225,10 +230,10 @@ def fold(text: str) -> str:
 def asked_kinds(question: str) -> frozenset[Kind]:
     """The kinds of answer ``question`` asks for ("how much did it cost" asks for money, not a count)."""
     folded = standard_interrogatives(fold(question))
-    kinds = {kind for kind, pattern in _QUESTION.items() if pattern.search(folded)}
+    kinds = {kind for kind, pattern in _ASKED.items() if pattern.search(folded)}
     if Kind.MONEY in kinds:
         kinds.discard(Kind.COUNT)
-    if DURATION.search(folded):  # "how long": a span and the dates it ran between, not a count
+    if _DURATION_ASKED.search(folded):  # "how long": a span and the dates it ran between, not a count
         kinds.discard(Kind.COUNT)
         kinds |= {Kind.DATE, Kind.DURATION}
     if Kind.TIME in kinds:

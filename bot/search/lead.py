@@ -270,9 +270,10 @@ def without_premise(retriever: Retriever, query: Query, type_weight: float) -> Q
     return replace(query, units=kept, terms=terms, kinds=kinds, counted=None)
 
 
-def _shares(retriever: Retriever, token: str) -> tuple[float, float]:
+def capital_shares(retriever: Retriever, token: str) -> tuple[float, float]:
     """How the corpus writes ``token`` inside a sentence: the share capitalised, and of those the share inside a
-    person's name (two capitalised words); the second is -1 when it is never capitalised (a common word)."""
+    person's name (two capitalised words); the second is -1 when it is never capitalised (a common word).
+    Read once per token: ``Retriever.capital_shares`` keeps it."""
     docs, _ = retriever.index.weighted_scores({token: 1.0})
     total = capitalised = named = 0
     for i in docs[:PREMISE_PASSAGES].tolist():
@@ -291,7 +292,7 @@ def _shares(retriever: Retriever, token: str) -> tuple[float, float]:
 
 
 def _capitalised(retriever: Retriever, token: str) -> float:
-    return _shares(retriever, token)[0]
+    return retriever.capital_shares(token)[0]
 
 
 def written_as_name(retriever: Retriever, word: str) -> bool:
@@ -300,4 +301,4 @@ def written_as_name(retriever: Retriever, word: str) -> bool:
 
 
 def _person_share(retriever: Retriever, token: str) -> float:
-    return _shares(retriever, token)[1]
+    return retriever.capital_shares(token)[1]

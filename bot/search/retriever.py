@@ -20,6 +20,7 @@ a row: "full text"); see the calibration notes on the constants below.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -68,7 +69,7 @@ from bot.search.evidence import (
 from bot.search.frequency import EVERYDAY_ZIPF, FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, asked_kinds, fold, holds
-from bot.search.lead import LEAD_RATIO, Lead, without_premise, written_as_name
+from bot.search.lead import LEAD_RATIO, Lead, capital_shares, without_premise, written_as_name
 from bot.search.people import ROLE_WINDOW, People, roles_asked, verb_asked
 from bot.search.readings import ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
@@ -156,9 +157,12 @@ class Unit:
     def found_in(self, tokens: frozenset[str]) -> bool:
         if not self.alternatives.isdisjoint(tokens):
             return True
-        if self.parts and all(t in tokens for t in self.parts):
+        if self.parts and tokens.issuperset(self.parts):
             return True
-        return any(all(t in tokens for t in form) for form in (*self.expansions, *self.related))
+        for form in self.expansions:
+            if tokens.issuperset(form):
+                return True
+        return any(tokens.issuperset(form) for form in self.related)
 
 
 @dataclass(slots=True)
@@ -316,6 +320,10 @@ class _TokenSets:
         self._index = index
         self._kept: dict[int, frozenset[str]] = {}
 
+    def known(self, i: int) -> frozenset[str] | None:
+        """``self[i]`` when it is kept, else None (nothing is made)."""
+        return self._kept.get(i)
+
     def __getitem__(self, i: int) -> frozenset[str]:
         tokens = self._kept.get(i)
         if tokens is None:
@@ -367,6 +375,8 @@ class Retriever:
         self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
         self._snippet_cache: dict[int, PreparedText] = {}
         self._token_cache: dict[int, list[str]] = {}
+        # how the corpus writes a token (capitalised, inside a name: bot.search.lead), read once per token
+        self.capital_shares = functools.lru_cache(maxsize=TOKEN_SETS_KEPT)(functools.partial(capital_shares, self))
         self.suggestable: dict[int, bool] = {}  # FAQ entries whose question is answered (see selection.suggest)
         self._faq_entries: dict[str, list[int]] = {}
         idfs = self.index.floored_idfs  # the vocabulary's order: the same sum
@@ -839,9 +849,16 @@ class Retriever:
             picked = best_positions(rest_ranking, RERANK_DEPTH - len(hits)).tolist()
             hits += [(int(rest_ids[p]), float(scores[rest[p]]), float(rest_ranking[p])) for p in picked]
         ranked = []
-        asked = self.index.term_ids(query.tokens())  # coverage reads no other token: a passage's are not all made
+        wanted = query.tokens()
+        asked = self.index.term_ids(wanted)  # coverage reads no other token: a passage's are not all made
+        covered: dict[tuple[frozenset[str], str], float] = {}  # passages holding the same question words
         for i, score, boosted in hits:
-            coverage = query.coverage(self.index.tokens_among(i, asked), self.passages[i].language)
+            kept = self._token_sets.known(i)  # the same tokens, from a set already made (a cited passage's)
+            present = kept.intersection(wanted) if kept is not None else self.index.tokens_among(i, asked)
+            key = (present, self.passages[i].language)
+            coverage = covered.get(key)
+            if coverage is None:
+                coverage = covered[key] = query.coverage(*key)
             final = boosted * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) if score > 0 else coverage * 1e-9
             ranked.append(Ranked(i, score, final, coverage))
         ranked.sort(key=lambda hit: (-hit.final, hit.index))

@@ -55,19 +55,30 @@ class PreparedText:
     them for ``tokens``), then kept: most candidate passages of a question are never quoted.
     """
 
-    __slots__ = ("_spans", "language", "sentences", "words")
+    __slots__ = ("_joined", "_spans", "language", "sentences", "words")
 
     def __init__(self, language: str, sentences: tuple[str, ...], words: tuple[frozenset[str], ...]) -> None:
         self.language = language
         self.sentences = sentences
         self.words = words
         self._spans: list[tuple[tuple[str, int, int], ...] | None] = [None] * len(sentences)
+        self._joined: dict[tuple[int, int], tuple[tuple[str, int, int], ...]] = {}
 
     def spans(self, n: int) -> tuple[tuple[str, int, int], ...]:
         """``analyze_spans`` of sentence ``n``, once (two threads racing both make the same tuple)."""
         spans = self._spans[n]
         if spans is None:
             spans = self._spans[n] = tuple(analyze_spans(self.sentences[n], self.language))
+        return spans
+
+    def joined_spans(self, i: int, j: int) -> tuple[tuple[str, int, int], ...]:
+        """``analyze_spans`` of sentences ``i`` to ``j`` joined as a snippet joins them, once per window: a
+        Japanese snippet, whose sentences are joined without a space, is analysed whole (a bigram may span two)."""
+        spans = self._joined.get((i, j))
+        if spans is None:
+            spans = self._joined[i, j] = tuple(
+                analyze_spans(_joiner(self.language).join(self.sentences[i:j]), self.language)
+            )
         return spans
 
     @property
@@ -223,7 +234,9 @@ def quote(
         tokens = [(t, s + shift, e + shift) for t, s, e in tokens if s >= start and e <= end]
     elif len(snippet) > max_chars:
         snippet, spans = _clip(snippet, spans, max_chars, fact)
-    if not whole or not joiner or language != prepared.language:
+    if whole and not joiner and language == prepared.language and snippet == joiner.join(prepared.sentences[i:j]):
+        tokens = list(prepared.joined_spans(i, j))  # the same analysis, made once per passage and window
+    elif not whole or not joiner or language != prepared.language:
         tokens = analyze_spans(snippet, language)
     return snippet, _merge(snippet, spans), tokens
 

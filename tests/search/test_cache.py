@@ -156,3 +156,11 @@ def test_a_passage_pickles_every_field() -> None:
     assert set(values) == {f.name for f in dataclasses.fields(Passage)}
     passage = Passage(**values)
     assert pickle.loads(pickle.dumps(passage, protocol=pickle.HIGHEST_PROTOCOL)) == passage
+
+
+def test_surface_words_get_a_missing_word_and_read_a_word_twice() -> None:
+    retriever = Retriever(load_knowledge(paths.ROOT / "knowledge"))
+    surface = retriever._surface
+    assert surface.get("zzzunknownword") is None and surface.get("zzzunknownword", frozenset()) == frozenset()
+    word = next(iter(surface))
+    assert surface.get(word) == surface[word] == surface[word] and surface[word]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.search.analysis import analyze
-from bot.search.snippets import ELLIPSIS, make_snippet, plain_text, prepare, split_sentences
+from bot.search.analysis import analyze, analyze_spans
+from bot.search.snippets import ELLIPSIS, make_snippet, plain_text, prepare, quote, split_sentences
 
 
 def terms(text: str, language: str) -> dict[str, float]:
@@ -75,3 +75,12 @@ def test_prepared_text_gives_the_same_snippet() -> None:
 
 def test_empty_text() -> None:
     assert make_snippet("", "en", {"a": 1.0}) == ("", ())
+
+
+def test_a_japanese_snippet_has_the_tokens_of_its_text_whole() -> None:
+    """Its sentences are joined without a space: a bigram may span two; the window's analysis is made once."""
+    prepared = prepare("ステーションFはパリにあります。2017年に開業しました。", "ja")
+    first = quote(prepared, "ja", terms("ステーション 開業", "ja"))
+    again = quote(prepared, "ja", terms("ステーション 開業", "ja"))
+    assert first == again and first[2] == analyze_spans(first[0], "ja")
+    assert prepared.joined_spans(0, 2) == tuple(analyze_spans("".join(prepared.sentences), "ja"))
