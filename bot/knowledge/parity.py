@@ -14,10 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.models import Document, GlossaryEntry, KnowledgeBase, Passage
+from bot.months import numbers as month_numbers
 
-_EN_MONTHS = "january february march april may june july august september october november december"
-_FR_MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-MONTHS = {name: n for names in (_EN_MONTHS, _FR_MONTHS) for n, name in enumerate(names.split(), 1)}
+MONTHS = month_numbers(("en", "fr"))  # name → number (bot.months)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TO = r"\s*(?:to|au|and|et|-|–|—|~|〜|～)\s*"
 _DATES = (  # ranges first: "from 12 to 14 July 2018", "du 12 au 14 juillet 2018", "2018年7月12日から14日"

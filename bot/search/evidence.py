@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.months import ABBREVIATIONS as MONTH_ABBREVIATIONS
+from bot.months import MONTHS
 from bot.search.analysis import QUESTION_TYPES, STOP_WORDS, analyze, stem
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import fold
@@ -70,10 +72,7 @@ NUMBER_WORDS = {
     "en": "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
           "thousand dozen dozens hundreds thousands",
 }
-_MONTH_TOKENS = frozenset(
-    analyze("janvier février mars avril mai juin juillet août septembre octobre novembre décembre", "fr")
-    + analyze("january february march april may june july august september october november december", "en")
-)
+_MONTH_TOKENS = frozenset(t for language, names in MONTHS.items() for t in analyze(" ".join(names), language))
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 # Questions asking for a name: the passage must give one the question does not.
@@ -91,13 +90,10 @@ _WHICH_COMPANIES = re.compile(
 # Words that are written with a capital but name no one (a name would be the answer). English and French.
 NOT_NAMES = _words(
     "the a an at on in of for and but it its this that these those there what which who when where how why "
-    "according nine five four french japanese france japan july friday evening "
+    "according nine five four french japanese france japan friday evening "
     "le la les un une des du de à au aux et en dans pour par selon côté parmi neuf cinq quatre français "
-    "française françaises japonais japonaise japonaises juillet vendredi soir "
-    "january february march april may june august september october november december "
-    "janvier février mars avril mai juin août septembre octobre novembre décembre "
-    "jan feb mar apr jun jul aug sep sept oct nov dec janv févr fév avr juil déc"
-)
+    "française françaises japonais japonaise japonaises vendredi soir"
+) | {name for names in (*MONTHS.values(), *MONTH_ABBREVIATIONS.values()) for name in names}  # the months (bot.months)
 _CAPITALISED = re.compile(r"(?<![\w.])([A-ZÉÈ][\w\-éèêïô]+)")
 # In Japanese, a name is in Latin script (Snips, JETRO) or a katakana name with its middle dot (ムニール・マジュビ);
 # a katakana word alone is as often a loanword (スタートアップ, ロボットスーツ) as a name.

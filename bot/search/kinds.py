@@ -15,6 +15,7 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from bot.months import spellings as month_spellings
 from bot.search.analysis import DURATION, standard_interrogatives
 from bot.search.prefilter import Screened
 
@@ -156,10 +157,7 @@ _NUMBER_WORDS = (
     r"|dizaine|douzaine|vingtaine|trentaine|quarantaine|centaine|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|dozens|hundreds|thousands"
 )
-_MONTHS = (
-    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-    r"|january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "|".join([*month_spellings("fr"), *month_spellings("en")])  # bot.months, unaccented ones too (aout)
 _PASSAGE: dict[Kind, re.Pattern[str]] = {
     # a count: a number that is not a year or a day of a date, or a number word; 9社, 約30, 100社
     Kind.COUNT: re.compile(
