@@ -6,7 +6,8 @@ passages ranked close to the best (``LEAD_RATIO``) and covering about as much of
 (``LEAD_COVERAGE``), the lead is the first whose sentences holding the question's words also state:
 
 - for "who is X / qui est X / Xは誰": X as the subject with a role ("X was then Secretary of State for…",
-  "X, …, était alors secrétaire d'État…", "Xは…閣外大臣でした");
+  "X, …, était alors secrétaire d'État…", "Xは…閣外大臣でした"); likewise for "what is X / c'est quoi X / Xって何"
+  when X is a short name ("Station F, …, is the startup campus…", not the evening held there);
 - for a kind of answer: that kind in a strong form, beside the question's words: person names for "who signed"
   (two capitalised words, a katakana name, a name with a title), a place after its preposition ("in Paris",
   "à Paris", "パリで") for "where", a date for "when", a number next to what is counted for "how many".
@@ -56,6 +57,16 @@ WHO_IS: dict[str, re.Pattern[str]] = {
                      r"|\bc qui\W*$"),  # "mahjoubi c ki": chat for "c'est qui" (standard_interrogatives)
     "ja": re.compile(r"(?<!の)(?:は|って|とは)(?:誰|だれ|どなた|何者|どんな人)"),  # not "署名したのは誰"
 }
+# "what is X": the question asks what X is, X a short name ("what is Station F", "c'est quoi la French Tech",
+# "日仏の共同声明って何"), not a property of it ("what is the title of…", "quel est le nom de…": no "of/de").
+WHAT_IS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"^\W*what\s*(?:'s|is|are|was|were)\s+(?!it\b|this\b|that\b|there\b)(?!.*\b(?:of|for|in|about)\b)"
+                     r"[^?]*\??\W*$"),
+    "fr": re.compile(r"^\W*(?:c'?est quoi|qu'est-ce que|qu'est ce que|c koi|c quoi)\s+(?!.*\b(?:de|du|des|d')\b)"
+                     r"[^?]*\??\W*$|^[^?]*\bc'?est quoi\W*$"),
+    "ja": re.compile(r"(?:って|とは)(?:何|なに|なん)(?:ですか|なの|だっけ|でしょう)?\W*$"),
+}
+WHAT_IS_MAX_WORDS = 3  # ... X of at most this many content words: a longer one asks about something, not what X is
 # X is a …: the copula, at most two words (then, alors, 2018…), then an article or a role.
 ROLE: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:is|was|are|were)\s+(?:[\w\-]+\s+){0,2}?(?:the|a|an|one|minister|secretary|state|vice"
@@ -63,7 +74,8 @@ ROLE: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"\b(?:est|était|etait|fut|sont|étaient)\s+(?:[\w\-]+\s+){0,2}?(?:le|la|les|l'|un|une|ministre"
                      r"|vice|secrétaire|secretaire|président|president|directeur|directrice|fondateur|ambassadeur"
                      r"|agence|organisme)\b"),
-    "ja": re.compile(r"^[^。]*?は[^。]*(?:です|でした|である|だった)。?$"),
+    # ja: "XはYです。", or "XはYで、…" (a noun, then the copula's linking form: "J-Startup は…プログラムで、")
+    "ja": re.compile(r"^[^。]*?は[^。]*(?:(?:です|でした|である|だった)。?$|[\u30a0-\u30ff\u4e00-\u9fff]で、)"),
 }
 # Yes/no questions: an auxiliary first (en), an inversion or "est-ce que" (fr), a verb ending with no
 # interrogative (ja); WH: the interrogatives that make it a wh-question instead.
@@ -102,6 +114,11 @@ _PLACE_TEXT: dict[str, re.Pattern[str]] = {
 
 def is_who_is(question: str, language: str) -> bool:
     pattern = WHO_IS.get(language)
+    return bool(pattern and pattern.search(standard_interrogatives(fold(question).replace("’", "'"))))
+
+
+def is_what_is(question: str, language: str) -> bool:
+    pattern = WHAT_IS.get(language)
     return bool(pattern and pattern.search(standard_interrogatives(fold(question).replace("’", "'"))))
 
 
@@ -151,6 +168,8 @@ class Lead:
         if is_who_is(query.text, language):
             self.names = frozenset(t for u in query.units for t in u.alternatives
                                    if language == "ja" or is_cjk(t) or _capitalised(retriever, t) >= NAME_CAPITALS)
+        elif not query.kinds and len(query.units) <= WHAT_IS_MAX_WORDS and is_what_is(query.text, language):
+            self.names = frozenset(t for u in query.units for t in u.alternatives)  # "what is Station F": X is…
         self.kinds = [k for k in (Kind.PERSON, Kind.PLACE, Kind.DURATION, Kind.TIME, Kind.MONEY) if k in query.kinds]
         if Kind.DATE in query.kinds and Kind.DURATION not in query.kinds:
             self.kinds.append(Kind.DATE)  # "how long": a date is not enough, the span is what is asked

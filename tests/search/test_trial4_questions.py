@@ -8,6 +8,7 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.search.analysis import detect_language
+from bot.search.lead import is_what_is
 from bot.search.retriever import Retriever
 
 
@@ -55,3 +56,28 @@ def test_a_japanese_filler_in_latin_letters_does_not_make_a_latin_message_japane
 ) -> None:
     assert assistant.read_language("W H O   S I G N E D") != "ja"  # "w" is a Japanese "lol" only in Japanese
     assert shipped_retriever.lexicon.clean("署名したのは誰？w").languages == {"ja"}
+
+
+# ------------------------------------------------------------------ "what is X" (R12, R14)
+@pytest.mark.parametrize(
+    ("question", "language", "said"),
+    [
+        ("what is station f", "en", "Station F, where the evening of 13 July 2018 took place, is the startup campus"),
+        ("c'est quoi la station F", "fr", "Station F, où a eu lieu la soirée du 13 juillet 2018, est le campus"),
+        ("ねえ、日仏の共同声明って何？", "ja", "日仏共同声明の目的は"),  # what it is for, not the technologies it names
+        ("J-Startup とは何ですか？", "ja", "J-Startup は経済産業省が2018年6月に始めたプログラムで"),
+    ],
+)
+def test_what_is_x_is_answered_by_what_x_is(
+    shipped_retriever: Retriever, question: str, language: str, said: str
+) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and answer.language == language
+    assert answer.citations[0].snippet.startswith(said), answer.citations[0].snippet
+
+
+def test_what_is_a_property_of_x_is_no_what_is_x_question() -> None:
+    assert is_what_is("what is station f", "en") and is_what_is("la french tech c'est quoi", "fr")
+    assert not is_what_is("what is the title of the declaration?", "en")
+    assert not is_what_is("c'est quoi le nom de la déclaration ?", "fr")
+    assert not is_what_is("what is it?", "en")
