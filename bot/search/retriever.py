@@ -126,6 +126,10 @@ ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE, Kind.PERSON, Kind.SPEECH} | {K
 # one of these asked is cited first (a date is in most passages: holding one tells them apart no more than a word
 # would; who is named first is the lead's: bot.search.lead; words quoted are someone's: Akahoshi's quote does not
 # answer "what did Muto say in his speech?")
+YEAR_MIN = 1000  # a number the question gives below this (a day: "july 14") is looked for in the passage cited
+# first, as a kind of answer is; a year is not (a question about 2019 is about after the corpus, which must abstain)
+_JA_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # a Japanese date: its counters 月, 日 are no words of it
+DATE_OPENING = 6  # ... first in a passage with a sentence opening on it (2018年7月14日: six tokens)
 KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited first when it covers this share of
 # what the best passage covers (and ranks LEAD_RATIO of its score)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
@@ -940,8 +944,9 @@ class Retriever:
         return ""
 
     def _numbers_only(self, query: Query) -> bool:
-        """The question's words are numbers alone ("what is 2+2"): they name nothing to look up."""
-        return all(u.token.isdigit() for u in query.units)
+        """The question's words are numbers alone ("what is 2+2"): they name nothing to look up. A Japanese day
+        (7月14日: its counters 月 and 日 are no words of it) names one."""
+        return all(u.token.isdigit() for u in query.units) and not _JA_DAY.search(query.text)
 
     def _lead(self, query: Query, ranked: list[Ranked]) -> list[int]:
         """The passage a who-question's answer quotes first when the lead moves one up (bot.search.lead)."""
@@ -992,15 +997,25 @@ class Retriever:
         an amount for "how much") moved first, when the best does not hold it and that one ranks close to it
         (LEAD_RATIO of its score, KIND_COVERAGE of its coverage): "how many start-ups pitched at the launch
         evening" is answered by "Nine startups pitched", not by the passage on the evening that has more words."""
-        if not ranked or not (query.kinds & ANSWER_FIRST_KINDS or query.counted is not None):
+        given = [u for u in self._given_numbers(query) if u.token.isdigit() and int(u.token) < YEAR_MIN]
+        if not ranked or not (query.kinds & ANSWER_FIRST_KINDS or query.counted is not None or given):
             return ranked
         best = ranked[0]
-        for n, hit in enumerate(ranked):
-            if hit.final < LEAD_RATIO * best.final:
-                break
-            if hit.coverage >= KIND_COVERAGE * best.coverage and self._holds_answer(query, [hit.index]):
-                return ranked if n == 0 else [hit, *ranked[:n], *ranked[n + 1:]]
-        return ranked
+        close = [(n, hit) for n, hit in enumerate(itertools.takewhile(lambda h: h.final >= LEAD_RATIO * best.final,
+                                                                        ranked))
+                 if hit.coverage >= KIND_COVERAGE * best.coverage and self._holds_answer(query, [hit.index])
+                 and all(u.found_in(self._token_sets[hit.index]) for u in given)]
+        if given:  # "what happened on july 14": a sentence opening on that day ("On 14 July 2018, …") tells it
+            close = sorted(close, key=lambda found: not self._opens_on(given, found[1].index))
+        if not close or close[0][0] == 0:
+            return ranked
+        n, hit = close[0]
+        return [hit, *ranked[:n], *ranked[n + 1:]]
+
+    def _opens_on(self, given: list[Unit], i: int) -> bool:
+        """A sentence of passage ``i`` opens on every number ``given`` (among its first DATE_OPENING tokens)."""
+        return any(all(u.found_in(frozenset(t for t, _, _ in spans[:DATE_OPENING])) for u in given)
+                   for spans in self.prepared(i).tokens)
 
     def _holds_answer(self, query: Query, chosen: list[int]) -> bool:
         """The passages ``chosen`` hold every kind of answer asked that tells passages apart (ANSWER_FIRST_KINDS),

@@ -81,3 +81,24 @@ def test_what_is_a_property_of_x_is_no_what_is_x_question() -> None:
     assert not is_what_is("what is the title of the declaration?", "en")
     assert not is_what_is("c'est quoi le nom de la déclaration ?", "fr")
     assert not is_what_is("what is it?", "en")
+
+
+# ------------------------------------------------------------------ a day given (R8)
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what happened on july 14", "On 14 July 2018, the foreign ministers Jean-Yves Le Drian"),
+        ("que s'est-il passé le 14 juillet", "Le 14 juillet 2018, Jean-Yves Le Drian et Taro Kono"),
+        ("7月14日に何があった？", "2018年7月14日、フランスのジャン＝イヴ・ル・ドリアン"),
+    ],
+)
+def test_what_happened_on_a_day_quotes_the_passage_opening_on_that_day(
+    shipped_retriever: Retriever, question: str, said: str
+) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason  # was "not found": the best passage lacked 14
+    assert answer.citations[0].snippet.startswith(said), answer.citations[0].snippet
+
+
+def test_a_year_given_is_not_looked_for_first(shipped_retriever: Retriever) -> None:
+    assert not shipped_retriever.answer("What happened to Snips after 2019?").answered
