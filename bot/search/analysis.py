@@ -55,6 +55,7 @@ EN_STOP_WORDS: frozenset[str] = _words(
     under until up ve very was we were what when where which while who whom whose why will with would you your
     say says said anything something exactly actually really mention mentioned know
     wat wut wot u ur r whats whos hows wheres whens thats wen whn wher whr wich whic hw
+    whi hwo woh whta waht wht wehn whne whre teh hte
     """
 )
 # Question words, and the one-kanji stems of "tell me" (教えて) and "say" (言って) that questions are made of.
@@ -398,6 +399,9 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
 CASUAL_INTERROGATIVES: dict[str, str] = {
     "wat": "what", "wut": "what", "wot": "what", "wen": "when", "whn": "when", "wher": "where", "whr": "where",
     "wich": "which", "whic": "which", "hw": "how", "whos": "who is", "wheres": "where is", "whens": "when is",
+    # typed fast: a letter swapped, or its neighbour on the keyboard ("whi": who, i beside o)
+    "whi": "who", "hwo": "who", "woh": "who", "whta": "what", "waht": "what", "wht": "what", "wehn": "when",
+    "whne": "when", "whre": "where",
     "koi": "quoi", "kwa": "quoi", "kel": "quel", "kels": "quels", "kele": "quelle", "kelle": "quelle",
     "kelles": "quelles", "ki": "qui", "kan": "quand", "kand": "quand", "pk": "pourquoi", "pq": "pourquoi",
     "pkoi": "pourquoi", "pourkoi": "pourquoi", "cb": "combien", "cmb": "combien", "cmt": "comment",

@@ -144,6 +144,14 @@ TITLE_MIN_WORDS = 6  # a quoted title of this many content words weighs as one w
 # quote is the term asked about (« guerre commerciale sino-américaine », « secrétaire d'État chargé du Numérique »)
 
 
+# Nouns that stand for whatever is talked about ("who signed the thing?", "c'est quoi ce truc ?"): in a question they
+# name nothing, as a pronoun does (the passages keep them: "the Internet of Things"). Data: extend freely.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"thing", "thingy", "thingie", "stuff", "whatchamacallit"}),
+    "fr": frozenset({"truc", "machin", "bidule", "chose", "trucmuche"}),
+}
+
+
 @dataclass(slots=True)
 class Unit:
     """One content word of the question and what counts as finding it in a passage."""
@@ -614,6 +622,8 @@ class Retriever:
         that word is a stop word. A Japanese bigram is weighed by the words ``forms`` it is cut from; one
         that straddles two of them (済官 in 経済官庁) is an artefact of the cut and weighs the floor.
         """
+        if raw in PLACEHOLDERS.get(language, ()):
+            return None  # "who signed the thing?": the thing is what the question is about, no word of it
         written = tuple(f for w in forms for f in (w.surface, w.base)) or (surface,)
         alternatives = {token} if token in self.index.vocabulary else set()
         keys = {glossary_key(raw)}

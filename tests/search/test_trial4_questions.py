@@ -102,3 +102,20 @@ def test_what_happened_on_a_day_quotes_the_passage_opening_on_that_day(
 
 def test_a_year_given_is_not_looked_for_first(shipped_retriever: Retriever) -> None:
     assert not shipped_retriever.answer("What happened to Snips after 2019?").answered
+
+
+# ------------------------------------------------------------------ chat words (R1, R7)
+@pytest.mark.parametrize(
+    "question",
+    ["hey @everyone who signed the thing??", "whi sined teh declaraton", "hwo signed it", "qui a signé le truc"],
+)
+def test_who_signed_it_however_typed_quotes_the_signatories(shipped_retriever: Retriever, question: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason
+    snippet = answer.citations[0].snippet
+    assert "Gény-Stephann" in snippet and "Mahjoubi" in snippet, snippet  # was the technologies / the METI date
+
+
+def test_a_placeholder_noun_is_no_word_of_the_question(shipped_retriever: Retriever) -> None:
+    assert [u.token for u in shipped_retriever.parse("who signed the thing?").units] == ["sign"]
+    assert "internet" in {u.token for u in shipped_retriever.parse("what about the Internet of Things?").units}
