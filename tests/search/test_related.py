@@ -38,6 +38,8 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
         ("閣僚のうち誰が署名しましたか？", "ジェニ＝ステファン"),
         ("声明はどんな公平の原則を掲げていますか？", "平等"),
         ("ローンチイベントの会場はどこ？", "ステーションF"),
+        ("署名の前の日に何かイベントはあった？", "ジャポニスム2018"),  # 前の日: 前日
+        ("お互いのインキュベーターを使えるようになるの？", "利用しやすく"),  # 使える: 利用 (was not found)
     ],
 )
 def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, question: str, expected: str) -> None:
