@@ -29,7 +29,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-d": {"hit": {"fr": 0.98, "en": 0.95, "ja": 0.98}, "oos": {"fr": 0.90, "en": 0.85, "ja": 0.90}},
     "blind-e": {"hit": {"fr": 0.96, "en": 0.93, "ja": 1.00}, "oos": {"fr": 0.88, "en": 0.90, "ja": 0.90}},
     "blind-f": {"hit": {"fr": 0.90, "en": 0.90, "ja": 0.91}, "oos": {"fr": 0.80, "en": 0.95, "ja": 0.80}},
-    "blind-g": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.85}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.90}},
+    "blind-g": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.90}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.90}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
