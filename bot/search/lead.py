@@ -66,6 +66,12 @@ WHAT_IS: dict[str, re.Pattern[str]] = {
                      r"[^?]*\??\W*$|^[^?]*\bc'?est quoi\W*$"),
     "ja": re.compile(r"(?:って|とは)(?:何|なに|なん)(?:ですか|なの|だっけ|でしょう)?\W*$"),
 }
+# "what was X's job", "Mahjoubi il avait quel poste", "武藤の役職は": the role of X is asked, as "who is X" asks it.
+ROLE_ASKED: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:position|post|job|role|office|portfolio)s?\b"),
+    "fr": re.compile(r"\b(?:poste|rôle|role|fonction|portefeuille|boulot|job)s?\b"),
+    "ja": re.compile(r"役職|肩書|ポスト|役割"),
+}
 WHAT_IS_MAX_WORDS = 3  # ... X of at most this many content words: a longer one asks about something, not what X is
 # X is a …: the copula, at most two words (then, alors, 2018…), then an article or a role.
 ROLE: dict[str, re.Pattern[str]] = {
@@ -117,6 +123,11 @@ def is_who_is(question: str, language: str) -> bool:
     return bool(pattern and pattern.search(standard_interrogatives(fold(question).replace("’", "'"))))
 
 
+def asks_role(question: str, language: str) -> bool:
+    pattern = ROLE_ASKED.get(language)
+    return bool(pattern and pattern.search(fold(question)))
+
+
 def is_what_is(question: str, language: str) -> bool:
     pattern = WHAT_IS.get(language)
     return bool(pattern and pattern.search(standard_interrogatives(fold(question).replace("’", "'"))))
@@ -165,7 +176,7 @@ class Lead:
         language = query.language or "en"
         self.language = language
         self.names: frozenset[str] = frozenset()  # who is X: the tokens of X
-        if is_who_is(query.text, language):
+        if is_who_is(query.text, language) or asks_role(query.text, language):
             self.names = frozenset(t for u in query.units for t in u.alternatives
                                    if language == "ja" or is_cjk(t) or _capitalised(retriever, t) >= NAME_CAPITALS)
         elif not query.kinds and len(query.units) <= WHAT_IS_MAX_WORDS and is_what_is(query.text, language):

@@ -119,3 +119,18 @@ def test_who_signed_it_however_typed_quotes_the_signatories(shipped_retriever: R
 def test_a_placeholder_noun_is_no_word_of_the_question(shipped_retriever: Retriever) -> None:
     assert [u.token for u in shipped_retriever.parse("who signed the thing?").units] == ["sign"]
     assert "internet" in {u.token for u in shipped_retriever.parse("what about the Internet of Things?").units}
+
+
+# ------------------------------------------------------------------ the role of someone (issue 10, hit@1)
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What position did Mounir Mahjoubi hold back then?", "Mounir Mahjoubi, who signed"),
+        ("Mahjoubi il avait quel poste ?", "Mounir Mahjoubi, signataire"),
+    ],
+)
+def test_the_role_of_someone_is_answered_by_the_sentence_giving_it(
+    shipped_retriever: Retriever, question: str, said: str
+) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and answer.citations[0].snippet.startswith(said), answer.citations[0].snippet
