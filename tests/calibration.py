@@ -151,6 +151,9 @@ RULES = {
     "combien de N: N known": _off(retriever.Retriever, "_head_unknown", lambda self, words, units, forms: False),
     "the X of a country said of it (capital of Japan)": _off(retriever.Retriever, "_of_country",
                                                              lambda self, question, language, units: ()),
+    "topics (penalty, tax, equity)": _off(retriever, "ENFORCED_KINDS", frozenset(
+        retriever.ENFORCED_KINDS - {kinds.Kind.PENALTY, kinds.Kind.TAX, kinds.Kind.EQUITY})),
+    "who: a lesser role (State Minister) is not the role asked": _off(retriever, "ROLE_MODIFIERS", frozenset()),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),

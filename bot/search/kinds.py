@@ -48,6 +48,9 @@ class Kind(StrEnum):
     CONSTITUENCY = "constituency"  # "his constituency?", 選挙区: a passage must speak of an election
     SPEECH = "speech"  # "what did he say in his speech?", une citation ?, スピーチの内容: a passage must report words
     FILE = "file"  # "can I get a pdf?", télécharger, ダウンロード: a passage must offer a file or a link to one
+    PENALTY = "penalty"  # "what penalty if a startup breaks the rules?", 罰則: a passage must speak of penalties
+    TAX = "tax"  # "which tax break?", avantage fiscal, 税制優遇: a passage must speak of taxes
+    EQUITY = "equity"  # "how much equity did JETRO take?", 株を何％: a passage must speak of shares or stakes
 
 
 _QUESTION: dict[Kind, re.Pattern[str]] = {
@@ -150,6 +153,12 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|スピーチ|演説|発言の内容|発言内容"),
     Kind.FILE: re.compile(  # not "un lien entre…": a link asked for is a relation as often as a URL
         r"\bpdfs?\b|\bdownload|\bt[ée]l[ée]charg|\b(?:a|une) (?:copy|copie)\b|ダウンロード"),
+    Kind.PENALTY: re.compile(
+        r"\bpenalt(?:y|ies)\b|\bsanctions?\b|\bpunish\w*|\bpénalités?\b|\bamendes?\b|罰則|罰金|制裁|処罰|ペナルティ"),
+    Kind.TAX: re.compile(r"\btax(?:es|ation)?\b|\bfiscal(?:e|es|ité)?\b|\bimpôts?\b|税制|税率|減税|免税|課税"),
+    Kind.EQUITY: re.compile(  # not 共同出資 (co-funded projects): a share of a company
+        r"\bequity\b|\bstakes?\b|\bshares? in\b|\b(?:part|pourcentage|participation)s? (?:du|au|dans le) capital\b"
+        r"|\bactionna\w+|株を|株式|持ち株|出資比率"),
 }
 
 _NUMBER_WORDS = (
@@ -209,6 +218,11 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
         r"[«“「\"]|\b(?:said|says|stated|declared|told)\b|\b(?:a|ont) (?:dit|déclaré|affirmé)\b|\bselon (?:lui|elle)\b"
         r"|述べ|語っ|と話し|発言"),
     Kind.FILE: re.compile(r"\bpdf\b|\bdownload|\bt[ée]l[ée]charg|ダウンロード|https?://"),
+    Kind.PENALTY: re.compile(r"\bpenalt|\bsanction|\bpunish|\bpénalit|\bamende|罰|制裁"),
+    Kind.TAX: re.compile(r"\btax|\bfiscal|\bimpôt|税"),
+    Kind.EQUITY: re.compile(  # not "will share their networks"
+        r"\bequity\b|\bstakes? in\b|\bshares? (?:in|of)\b|\bshareholder|\bcapital social\b|\bactionna"
+        r"|株式|株を|持ち株"),
 }
 # A place: a capitalised word (Paris, Station F), or a Japanese place name / place word.
 _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u4e00-\u9fff](?:都|市|区|県|館|会場)")

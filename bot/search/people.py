@@ -58,6 +58,9 @@ ROLE_OF: dict[str, re.Pattern[str]] = {  # read in who-questions only (linear: n
                      r"\s*([^\W\d_][\w\-]*)", re.IGNORECASE),
 }
 ROLE_WINDOW = 3
+# What makes a role another, lesser one ("State Minister", "vice-ministre", "junior ministers"): the holder of that
+# is not the holder of the role asked, unless the question says it too. Tokens as the analysis gives them.
+ROLE_MODIFIERS = frozenset({"vice", "vic", "deputi", "junior", "state", "adjoint", "deleg", "déleg"})
 # "Who signed …?", "qui a lancé …", "signé par qui", 署名したのは誰: what the person asked for did. A passage naming
 # someone answers only where a sentence names them with that verb ("Mahjoubi and Muto launched the evening at Station
 # F in Paris" does not say who signed the Paris climate agreement). Copulas and prepositions ask for no verb.

@@ -70,7 +70,7 @@ from bot.search.frequency import EVERYDAY_ZIPF, FREQUENCIES_NAME, WordFrequencie
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, asked_kinds, fold, holds
 from bot.search.lead import LEAD_RATIO, Lead, capital_shares, without_premise, written_as_name
-from bot.search.people import ROLE_WINDOW, People, roles_asked, verb_asked
+from bot.search.people import ROLE_MODIFIERS, ROLE_WINDOW, People, roles_asked, verb_asked
 from bot.search.readings import ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
 from bot.search.selection import choose, suggest
@@ -113,7 +113,8 @@ MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floo
 ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.WEATHER, Kind.ACQUISITION,
                             Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE, Kind.ADVICE, Kind.ADDRESS,
                             Kind.FOUNDER, Kind.AGE, Kind.AUTHOR, Kind.UNTIL, Kind.BEFORE,
-                            Kind.CONSTITUENCY, Kind.PERSON, Kind.SPEECH, Kind.FILE})  # cited passages hold one;
+                            Kind.CONSTITUENCY, Kind.PERSON, Kind.SPEECH, Kind.FILE, Kind.PENALTY, Kind.TAX,
+                            Kind.EQUITY})  # cited passages hold one;
 # a person: someone bot.search.people finds (not a capitalised word: Paris, Friday), or a body that acts (JETRO).
 # Place is not enforced: the capitalised-word test of a place is too weak to refuse on (blind A: no change).
 SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the corpus is about (2018: 63 %, the
@@ -996,8 +997,10 @@ class Retriever:
         if not pairs:
             return True
         tokens = self._tokens(i)
+        lesser = ROLE_MODIFIERS - query.tokens()  # "State Minister" holds no "Minister" asked
         for role, what in pairs:
             at = [[n for n, t in enumerate(tokens) if t in forms] for forms in (_forms(role), _forms(what))]
+            at[0] = [n for n in at[0] if not (n and tokens[n - 1] in lesser)]
             if not any(abs(a - b) <= ROLE_WINDOW for a in at[0] for b in at[1]):
                 return False
         return True

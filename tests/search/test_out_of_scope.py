@@ -155,3 +155,28 @@ def test_a_thing_of_a_country_must_be_said_of_that_country(retriever: Retriever,
 def test_a_thing_of_the_relations_between_the_countries_is_answered(retriever: Retriever) -> None:
     _answered_with(retriever, "What was the anniversary of France-Japan relations celebrated in 2018?", "160")
     _answered_with(retriever, "Quelle est la date de signature de la déclaration France-Japon ?", "13 juillet")
+
+
+@pytest.mark.parametrize("question", [
+    "quelle sanction si une start-up ne respecte pas l'accord ?",
+    "what penalty does a startup face if it breaks the declaration's rules?",
+    "声明に違反したスタートアップへの罰則は？",
+    "共同声明でフランス人起業家に与えられた日本の税制優遇は？",
+    "how much equity did JETRO take in the French startups it met?",
+])
+def test_a_false_premise_about_penalties_taxes_or_stakes_is_not_found(retriever: Retriever, question: str) -> None:
+    # the declaration speaks of none: the passage on its purpose or principles is no answer
+    assert _not_found(retriever, question) == "wrong-kind"
+
+
+def test_the_declarations_purpose_is_still_answered(retriever: Retriever) -> None:
+    _answered_with(retriever, "What are the principles of the declaration?", "reciprocity")
+    _answered_with(retriever, "J-Startup and French Tech will share what?", "network")
+
+
+def test_a_lesser_role_is_not_the_role_asked(retriever: Retriever) -> None:
+    # Muto was State Minister (vice-minister) of Economy, Trade and Industry; the minister then is not in the corpus
+    question = "Who was Japan's Minister of Economy, Trade and Industry in July 2018?"
+    assert _not_found(retriever, question) == "wrong-kind"
+    _answered_with(retriever, "Who is the State Minister of Economy who signed?", "Muto")
+    _answered_with(retriever, "who is the vice-minister of economy?", "Muto")
