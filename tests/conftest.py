@@ -14,7 +14,10 @@ What is read-only and costly is built once per test session:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import paths
@@ -87,3 +90,25 @@ def shipped_knowledge() -> KnowledgeBase:
 def shipped_retriever(shipped_knowledge: KnowledgeBase) -> Retriever:
     """The retriever of ``knowledge/``, built once: tests only ask it questions."""
     return Retriever(shipped_knowledge)
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """``tmpfs(size)`` mounts a real tmpfs of ``size`` ("3m", "512k") to fill up as a full disk; the test is skipped
+    where mounting is not allowed (root with mount rights only). Unmounted after the test."""
+    mounts: list[Path] = []
+
+    def mount(size: str) -> Path:
+        if os.geteuid() != 0 or not shutil.which("mount"):
+            pytest.skip("mounting a tmpfs needs root")
+        point = tmp_path / f"tmpfs-{len(mounts)}"
+        point.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+        mounts.append(point)
+        return point
+
+    yield mount
+    for point in mounts:
+        subprocess.run(["umount", "-l", str(point)], check=False)
