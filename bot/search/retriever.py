@@ -75,7 +75,15 @@ from bot.search.readings import ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
 from bot.search.selection import choose, suggest
 from bot.search.snippets import PreparedText, prepare
-from bot.search.spelling import EverydaySpeller, NameSpeller, SoundSpeller, Speller, Truncations
+from bot.search.spelling import (
+    REAL_WORD_ZIPF,
+    EverydaySpeller,
+    NameSpeller,
+    SoundSpeller,
+    Speller,
+    Truncations,
+    edit_distance,
+)
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
 # out-of-scope questions), one constant varied at a time. With these values: hits fr 29/30, en 29/30, ja 29/29,
@@ -636,8 +644,8 @@ class Retriever:
                     alternatives = set(self._surface[name])
                     keys.add(glossary_key(name))
             if not alternatives and raw not in self._gloss_words:
-                rare = self.frequencies.zipf(surface, _latin(language)) < SOUND_ZIPF
-                corrected = self._corrected(raw, language, named, rare)
+                zipf = self.frequencies.zipf(surface, _latin(language))
+                corrected = self._corrected(raw, language, named, zipf)
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
@@ -682,12 +690,17 @@ class Retriever:
             _Corrector(lambda named, rare: rare and not named, lambda raw, _: truncations.correct(raw)),
         )
 
-    def _corrected(self, raw: str, language: str, named: bool, rare: bool) -> str | None:
-        """The corpus word the first corrector that applies to the word reads it as (None: none does)."""
+    def _corrected(self, raw: str, language: str, named: bool, zipf: float) -> str | None:
+        """The corpus word the first corrector that applies to the word (Zipf ``zipf`` in the language) reads it as
+        (None: none does). A real word of the language (REAL_WORD_ZIPF) is read as a corpus word one edit away at
+        most (soutien → soutient): two edits make another word of its own ("interdit" is not "internet"); a
+        capitalised one may still be a name spelt another way ("Neil": Niel)."""
+        rare = zipf < SOUND_ZIPF
+        real = zipf >= REAL_WORD_ZIPF and not named
         for corrector in self._correctors:
             if corrector.tried(named, rare):
                 corrected = corrector.correct(raw, language)
-                if corrected:
+                if corrected and not (real and edit_distance(raw, corrected) > 1):
                     return corrected
         return None
 

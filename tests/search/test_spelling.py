@@ -139,3 +139,16 @@ def test_a_truncated_word_is_read_as_the_word(shipped: Retriever) -> None:
 def test_a_name_the_corpus_lacks_is_not_corrected_into_another(shipped: Retriever) -> None:
     answer = shipped.answer("What did Macrin say about the declaration?")  # Macron is not in the sources
     assert not answer.answered and answer.reason == "low-coverage"
+
+
+@pytest.mark.parametrize("question", ["Qu'est-ce qui est interdit ?", "est-ce que c'est interdit ?"])
+def test_a_real_word_is_not_read_as_a_corpus_word_two_edits_away(shipped: Retriever, question: str) -> None:
+    # "interdit" (forbidden) is two letters from "internet": it was read so, and the technologies were quoted
+    answer = shipped.answer(question)
+    assert not answer.answered, [c.snippet for c in answer.citations]
+
+
+def test_a_real_word_one_edit_from_a_corpus_word_is_still_read_as_it(shipped: Retriever) -> None:
+    # "sigle" (acronym) meets "signe" one edit away, as before: the question keeps its answer
+    answer = shipped.answer("Que signifie le sigle JETRO ?")
+    assert answer.answered and "Japan External Trade Organization" in answer.citations[0].snippet
