@@ -129,6 +129,9 @@ SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the
 # 13 of 13 July 41 %, the next, 2013, 6 %): the best passage need not repeat it. Same figures at 0.1; 0.5: C fr -1
 JA_PLACE_TAG = "地名"  # the dictionary's tag of a Japanese place name (readings.Word.proper)
 # --- citations ---
+WRITTEN_ZIPF = 2.0  # a corpus word rarer than this in the language, whose stem is another corpus word, is a thing of
+# its own (Japonismes: japon): the quotes must hold it as written (Unit.written)
+DERIVED_ENDING = 3  # ... one at least this many letters longer than its stem (japonisme: japon; not japonaise)
 SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
 ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE, Kind.PERSON, Kind.SPEECH} | {Kind.DURATION}  # a passage holding
@@ -174,6 +177,7 @@ class Unit:
     unknown_name: bool = False  # a name the corpus lacks (Macron, Osaka): the cited passages must hold it
     related: list[tuple[str, ...]] = field(default_factory=list)  # the sources' words for it (promise → commit)
     own_language: bool = False  # a word of the question's language only: other languages' passages lack it
+    written: str = ""  # a rare word whose stem is another corpus word (Japonismes: japon): the quotes must hold it
 
     def found_in(self, tokens: frozenset[str]) -> bool:
         if not self.alternatives.isdisjoint(tokens):
@@ -652,7 +656,8 @@ class Retriever:
         if alternatives:
             info = self.frequencies.informativeness(written, language)
             own = not named and not is_cjk(raw) and self._own_language(surface, language)
-            return Unit(token, keys, self._weight(alternatives) * info, alternatives, own_language=own)
+            return Unit(token, keys, self._weight(alternatives) * info, alternatives, own_language=own,
+                        written=self._conflated(raw, token, surface, language))
         everyday = None
         frequencies = self.frequencies
         if not is_cjk(raw) and raw not in self._gloss_words:
@@ -672,6 +677,20 @@ class Retriever:
         unknown_name = named and is_name(surface, language, frequencies)
         unknown_name = unknown_name or any(self._unknown_place(w) for w in forms)
         return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
+
+    def _conflated(self, raw: str, token: str, surface: str, language: str) -> str:
+        """``raw`` (folded, singular: glossary_key) when its stem ``token`` is another, commoner word of the corpus
+        and ``raw`` itself is rare in French and English and written in the corpus: "Japonismes" (the cultural season)
+        stems to "japon", so its token meets every passage about Japan; the quotes must hold the word as written.
+        "" otherwise (a word of its stem's family, "japonaises", is no thing of its own: its stem will do)."""
+        if is_cjk(raw) or raw == token or raw not in self._surface or token not in self._surface:
+            return ""
+        word = glossary_key(raw)
+        if len(word) - len(token) < DERIVED_ENDING:
+            return ""  # an inflection of its stem (franco-japonaise: francojaponais), not another word
+        if max(self.frequencies.zipf(surface, lang) for lang in ("fr", "en")) >= WRITTEN_ZIPF:
+            return ""  # an everyday word of either Latin language ("japonaise" in an English question)
+        return word
 
     def _corrector_chain(
         self, speller: Speller, sounds: SoundSpeller, names: NameSpeller, truncations: Truncations
@@ -937,6 +956,8 @@ class Retriever:
             return "low-coverage"  # a number the question gives ("in 2023") must be in the cited passages
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
             return "low-coverage"  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka"): not in my sources
+        if not self._written_cited(query, chosen):
+            return "low-coverage"  # "Japonismes": the quotes speak of Japan (japon), not of the season
         titled = titled_names(query.text) if query.language == "ja" else []
         folded = [fold(self.passages[i].text) for i in chosen] if titled else []
         spellings = [[name, *map(fold, self._readings.spelt_as(name))] for name in titled]  # ムトウさん: 武藤
@@ -966,6 +987,12 @@ class Retriever:
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             return "low-score"
         return ""
+
+    def _written_cited(self, query: Query, chosen: list[int]) -> bool:
+        """Every word the question asks as written (Unit.written) is written in the best passage: the quote read
+        first is about it ("how long did Japonismes last?" is not answered by Muto's stay beside it)."""
+        asked = [u.written for u in query.units if u.written]
+        return not asked or all(word in accents_folded(self.passages[chosen[0]].text) for word in asked)
 
     def _numbers_only(self, query: Query) -> bool:
         """The question's words are numbers alone ("what is 2+2"): they name nothing to look up. A Japanese day

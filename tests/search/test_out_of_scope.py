@@ -180,3 +180,15 @@ def test_a_lesser_role_is_not_the_role_asked(retriever: Retriever) -> None:
     assert _not_found(retriever, question) == "wrong-kind"
     _answered_with(retriever, "Who is the State Minister of Economy who signed?", "Muto")
     _answered_with(retriever, "who is the vice-minister of economy?", "Muto")
+
+
+@pytest.mark.parametrize("question", ["Qui a organisé Japonismes ?", "Japonismes a duré combien de temps ?",
+                                      "Combien de visiteurs a attiré Japonismes ?"])
+def test_a_word_whose_stem_is_another_word_must_be_quoted_as_written(retriever: Retriever, question: str) -> None:
+    # "Japonismes" stems to "japon": a passage about JETRO, "organisation japonaise", or Muto's stay answered
+    _not_found(retriever, question)
+
+
+def test_the_word_written_in_the_passage_is_still_answered(retriever: Retriever) -> None:
+    _answered_with(retriever, "Quand a commencé Japonismes 2018 ?", "12 juillet")
+    _answered_with(retriever, "what was Japonismes 2018?", "cultural season")
