@@ -27,7 +27,7 @@ from bot.months import ABBREVIATIONS as MONTH_ABBREVIATIONS
 from bot.months import MONTHS
 from bot.search.analysis import QUESTION_TYPES, STOP_WORDS, analyze, stem
 from bot.search.frequency import WordFrequencies
-from bot.search.kinds import fold
+from bot.search.kinds import JA_NUMBER_OF, fold
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
 
 
@@ -131,6 +131,9 @@ def counted(question: str, language: str) -> Counted | None:
         at, marker = min(markers)
         noun = _JA_NOUN_BEFORE.search(folded[max(0, at - 40):at])
         return Counted((noun.group(1),) if noun else (), _JA_COUNTERS.get(marker, ""))
+    number_of = JA_NUMBER_OF.search(folded)
+    if number_of:  # 参加者数は: the number of participants
+        return Counted((number_of.group(1),), ja_counter(Counted((number_of.group(1),))))
     found = _COUNT_PHRASES.search(folded)
     if not found:
         noun = _COUNT_NOUNS.search(folded)

@@ -53,6 +53,9 @@ class Kind(StrEnum):
     EQUITY = "equity"  # "how much equity did JETRO take?", 株を何％: a passage must speak of shares or stakes
 
 
+# Japanese "the number of X" is X数 or Xの数 (参加者数, 社員の数) before a particle or the question's end: the noun
+# counted is group 1. Not 複数, 多数, 少数, 半数, 数年 (several, many, few, half, a few years): no count asked.
+JA_NUMBER_OF = re.compile(r"([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30}?)(?<![複多少半無])の?数(?=は|が|を|って|も|[?？]|\s*$)")
 _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bbudget|\bvalued?\b|\bprix\b"
@@ -70,7 +73,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     ),
     Kind.COUNT: re.compile(
         r"\bhow many\b|\bcombien\b|\bnumber of\b|\bnombre de\b"
-        r"|何社|何人|何件|何か国|何カ国|何ヶ国|いくつ|何個|何名|何ページ|何回|何冊|何枚|職員数|社数|\bpopulation\b|\bhabitants\b|人口"
+        r"|何社|何人|何件|何か国|何カ国|何ヶ国|いくつ|何個|何名|何ページ|何回|何冊|何枚|\bpopulation\b|\bhabitants\b|人口|"
+        + JA_NUMBER_OF.pattern
     ),
     Kind.DATE: re.compile(
         r"\bwhen\b|\bquand\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année|annee)\b|いつ|何日|何年|何月"

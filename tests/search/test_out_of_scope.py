@@ -192,3 +192,13 @@ def test_a_word_whose_stem_is_another_word_must_be_quoted_as_written(retriever: 
 def test_the_word_written_in_the_passage_is_still_answered(retriever: Retriever) -> None:
     _answered_with(retriever, "Quand a commencé Japonismes 2018 ?", "12 juillet")
     _answered_with(retriever, "what was Japonismes 2018?", "cultural season")
+
+
+@pytest.mark.parametrize("question", ["ステーションFの夜のイベントの参加者数は？", "ピッチのイベントの来場者の数は？"])
+def test_japanese_x_su_asks_a_number_of_x(retriever: Retriever, question: str) -> None:
+    # 参加者数 (the number of participants) asked no count: the passage on the evening was quoted, with no number
+    assert _not_found(retriever, question) == "uncounted"
+
+
+def test_japanese_x_su_is_answered_by_a_number_of_x(retriever: Retriever) -> None:
+    _answered_with(retriever, "ピッチしたスタートアップの数は？", "9社")
