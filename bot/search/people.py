@@ -57,10 +57,15 @@ ROLE_OF: dict[str, re.Pattern[str]] = {  # read in who-questions only (linear: n
     "fr": re.compile(r"\b(?:le|la|les|l['’])\s*([^\W\d_][\w\-]*)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])"
                      r"\s*([^\W\d_][\w\-]*)", re.IGNORECASE),
 }
+# Japanese: "日本の首相は誰", "経済産業大臣は誰": a title (JA_TITLES) after what it is of, a modifier before its head
+JA_ROLE_OF = re.compile(rf"([\u4e00-\u9fffァ-ヶーA-Za-z]{{1,20}}?)の?({'|'.join(JA_TITLES)})(?:は|って|が|とは)?"
+                        r"(?:誰|だれ|どなた)")
 ROLE_WINDOW = 3
+JA_ROLE_WINDOW = 8  # Japanese bigrams: what it is of, then the title, a name between (フランスのマジュビ閣外大臣)
 # What makes a role another, lesser one ("State Minister", "vice-ministre", "junior ministers"): the holder of that
 # is not the holder of the role asked, unless the question says it too. Tokens as the analysis gives them.
-ROLE_MODIFIERS = frozenset({"vice", "vic", "deputi", "junior", "state", "adjoint", "deleg", "déleg"})
+ROLE_MODIFIERS = frozenset({"vice", "vic", "deputi", "junior", "state", "adjoint", "deleg", "déleg", "副"})  # 副:
+# a Japanese bigram opening on it (副大 of 副大臣) before the title
 # "Who signed …?", "qui a lancé …", "signé par qui", 署名したのは誰: what the person asked for did. A passage naming
 # someone answers only where a sentence names them with that verb ("Mahjoubi and Muto launched the evening at Station
 # F in Paris" does not say who signed the Paris climate agreement). Copulas and prepositions ask for no verb.
@@ -84,6 +89,8 @@ _JA_HONORED = re.compile(rf"([\u4e00-\u9fffァ-ヶー]{{1,12}}?)(?:{'|'.join(JA_
 def roles_asked(question: str, language: str) -> list[tuple[str, str]]:
     """The (role, of what) words a who-question asks about ("the president of France" → president, France); a role
     is a title or a word for who leads (head, chef), not any noun ("the idea of the alliance", "le soir de…")."""
+    if language == "ja":
+        return [(m.group(2), m.group(1)) for m in JA_ROLE_OF.finditer(question)]
     pattern = ROLE_OF.get(language)
     found = [(m.group(1), m.group(2)) for m in pattern.finditer(question)] if pattern else []
     return [(role, what) for role, what in found if _is_title(role, language) or fold(role) in LEADERS]

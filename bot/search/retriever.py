@@ -70,7 +70,7 @@ from bot.search.frequency import EVERYDAY_ZIPF, FREQUENCIES_NAME, WordFrequencie
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, asked_kinds, fold, holds
 from bot.search.lead import LEAD_RATIO, Lead, capital_shares, without_premise, written_as_name
-from bot.search.people import ROLE_MODIFIERS, ROLE_WINDOW, People, roles_asked, verb_asked
+from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, People, roles_asked, verb_asked
 from bot.search.readings import ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
 from bot.search.selection import choose, suggest
@@ -614,10 +614,15 @@ class Retriever:
 
     @staticmethod
     def _roles(question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
-        """The (role, of what) units a who-question asks about, both words the corpus has (people.roles_asked)."""
+        """The (role, of what) units a who-question asks about, both words the corpus has (people.roles_asked); in
+        Japanese, the last word of what the role is of (経済産業大臣: 産業)."""
         found = []
         for role, what in roles_asked(question, language):
-            pair = [units.get(stem(normalize(word), _latin(language))) for word in (role, what)]
+            if language == "ja":
+                words = [t for t in analyze(what, "ja") if t in units]
+                pair = [units.get(role), units[words[-1]] if words else None]
+            else:
+                pair = [units.get(stem(normalize(word), _latin(language))) for word in (role, what)]
             if pair[0] is not None and pair[1] is not None and pair[0] is not pair[1] \
                     and all(u.alternatives or u.expansions for u in pair):
                 found.append((pair[0], pair[1]))
@@ -1037,11 +1042,16 @@ class Retriever:
         if not pairs:
             return True
         tokens = self._tokens(i)
-        lesser = ROLE_MODIFIERS - query.tokens()  # "State Minister" holds no "Minister" asked
+        asked = query.tokens()
+        lesser = ROLE_MODIFIERS - asked - {t[0] for t in asked if is_cjk(t)}  # "State Minister" holds no "Minister"
+        japanese = query.language == "ja" and self.passages[i].language == "ja"
         for role, what in pairs:
             at = [[n for n, t in enumerate(tokens) if t in forms] for forms in (_forms(role), _forms(what))]
-            at[0] = [n for n in at[0] if not (n and tokens[n - 1] in lesser)]
-            if not any(abs(a - b) <= ROLE_WINDOW for a in at[0] for b in at[1]):
+            at[0] = [n for n in at[0] if not (n and (tokens[n - 1] in lesser or tokens[n - 1][0] in lesser))]
+            if japanese:  # what it is of comes first (日本の首相), not after ("安倍晋三首相が、東京の日本…")
+                if not any(0 < a - b <= JA_ROLE_WINDOW for a in at[0] for b in at[1]):
+                    return False
+            elif not any(abs(a - b) <= ROLE_WINDOW for a in at[0] for b in at[1]):
                 return False
         return True
 

@@ -202,3 +202,13 @@ def test_japanese_x_su_asks_a_number_of_x(retriever: Retriever, question: str) -
 
 def test_japanese_x_su_is_answered_by_a_number_of_x(retriever: Retriever) -> None:
     _answered_with(retriever, "ピッチしたスタートアップの数は？", "9社")
+
+
+@pytest.mark.parametrize("question", ["経済産業大臣は誰？", "当時の経済産業大臣は誰でしたか？"])
+def test_a_japanese_lesser_role_is_not_the_role_asked(retriever: Retriever, question: str) -> None:
+    # 武藤容治経済産業副大臣: the vice-minister (副大臣) was quoted as the minister (大臣) asked
+    _not_found(retriever, question)
+
+
+def test_the_japanese_role_as_the_passages_state_it_is_answered(retriever: Retriever) -> None:
+    _answered_with(retriever, "経済産業副大臣は誰？", "武藤")
