@@ -195,7 +195,8 @@ def ja_counts(what: Counted, text: str) -> bool:
         return bool(re.search(rf"{_JA_NUMBER}\s*{counter}", folded))
     if not noun:
         return False
-    numbers = [m.start() for m in re.finditer(rf"(?<!の){_JA_NUMBER}\s*(?:社|人|件|[かカヶ]国|つ|名|個|以上)?", folded)
+    counters = r"\s*(?:社|人|件|[かカヶ]国|つ|名|個|以上)?"  # not the 5 of 5G, the 20 of G20
+    numbers = [m.start() for m in re.finditer(rf"(?<![の\da-z]){_JA_NUMBER}(?![\da-z]){counters}", folded)
                if not re.match(r"\d+\s*[年月日時]|(?:19|20)\d\d", folded[m.start():])]
     places = [m.start() for m in re.finditer(re.escape(noun), folded)]
     return any(abs(i - j) <= JA_COUNT_CHARS + len(noun) for i in places for j in numbers)

@@ -171,10 +171,12 @@ _NUMBER_WORDS = (
     r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|dozens|hundreds|thousands"
 )
 _MONTHS = "|".join([*month_spellings("fr"), *month_spellings("en")])  # bot.months, unaccented ones too (aout)
+_NOT_ORDINAL = r"(?!(?:e|er|re|eme|st|nd|rd|th)\b)"  # letters after digits that do not make them an ordinal
 _PASSAGE: dict[Kind, re.Pattern[str]] = {
-    # a count: a number that is not a year or a day of a date, or a number word; 9社, 約30, 100社
+    # a count: a number that is not a year or a day of a date, nor part of a name (5G, G20: letters stuck to it, but
+    # an ordinal's "160e", "3rd"), or a number word; 9社, 約30, 100社
     Kind.COUNT: re.compile(
-        rf"(?<![\d/.:])(?!(?:19|20)\d\d(?!\d))\d+(?![\d/.:]|\s*(?:{_MONTHS})|\s*[年月日時])"
+        rf"(?<![\d/.:a-z])(?!(?:19|20)\d\d(?!\d))\d+(?![\d/.:]|{_NOT_ORDINAL}[a-z]|\s*(?:{_MONTHS})|\s*[年月日時])"
         rf"|\b(?:{_NUMBER_WORDS})\b|(?<!の)[一二三四五六七八九十百千万]+(?:社|人|件|か国|カ国|つ|名)"
     ),
     Kind.DATE: re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),

@@ -45,7 +45,7 @@ def _abstains(retriever: Retriever, question: str, reason: str) -> None:
          ("9社", "5社")),
         ("日本の人口は何人ですか", "uncounted", "発表会で登壇した若い会社のうち、日本の会社はいくつでしたか？",
          ("5社",)),
-        ("共同声明は何ページありますか？", "uncounted", "ピッチしたスタートアップは何社？", ("9社",)),  # ページ counts
+        ("共同声明は何ページありますか？", "wrong-kind", "ピッチしたスタートアップは何社？", ("9社",)),  # no count (5G)
     ],
 )
 def test_how_many_needs_a_number_of_what_is_counted(retriever: Retriever, near_miss, reason, close, facts) -> None:

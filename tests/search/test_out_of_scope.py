@@ -212,3 +212,13 @@ def test_a_japanese_lesser_role_is_not_the_role_asked(retriever: Retriever, ques
 
 def test_the_japanese_role_as_the_passages_state_it_is_answered(retriever: Retriever) -> None:
     _answered_with(retriever, "経済産業副大臣は誰？", "武藤")
+
+
+@pytest.mark.parametrize("question", ["combien de réunions du G7 sont prévues ?", "how many G7 meetings are planned?"])
+def test_the_digits_of_a_name_are_no_count(retriever: Retriever, question: str) -> None:
+    # "des réunions du G20 et du G7": the 20 of G20 was read as a number of meetings
+    _not_found(retriever, question)
+
+
+def test_an_ordinal_still_counts_years(retriever: Retriever) -> None:
+    _answered_with(retriever, "ça faisait combien d'années de relations diplo France-Japon en 2018 ?", "160")
