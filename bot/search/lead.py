@@ -72,6 +72,7 @@ ROLE_ASKED: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"\b(?:poste|rôle|role|fonction|portefeuille|boulot|job)s?\b"),
     "ja": re.compile(r"役職|肩書|ポスト|役割"),
 }
+_FIRST_CLAUSE = re.compile(r"[^?？,、]*[?？]?")  # a question's first clause, with its question mark
 WHAT_IS_MAX_WORDS = 3  # ... X of at most this many content words: a longer one asks about something, not what X is
 # X is a …: the copula, at most two words (then, alors, 2018…), then an article or a role.
 ROLE: dict[str, re.Pattern[str]] = {
@@ -129,8 +130,22 @@ def asks_role(question: str, language: str) -> bool:
 
 
 def is_what_is(question: str, language: str) -> bool:
+    return bool(what_is_clause(question, language))
+
+
+def what_is_clause(question: str, language: str) -> str:
+    """The clause of ``question`` asking what X is (WHAT_IS), "" when none does: its first clause, up to a question
+    mark or comma, else the whole question ("c'est quoi Station F, je demande pour un ami": words typed after the
+    question are no part of X)."""
     pattern = WHAT_IS.get(language)
-    return bool(pattern and pattern.search(standard_interrogatives(fold(question).replace("’", "'"))))
+    if pattern is None:
+        return ""
+    folded = standard_interrogatives(fold(question).replace("’", "'"))
+    first = _FIRST_CLAUSE.match(folded)
+    for clause in dict.fromkeys((first.group() if first else folded, folded)):
+        if pattern.search(clause):
+            return clause
+    return ""
 
 
 def is_yes_no(question: str, language: str) -> bool:
@@ -179,8 +194,11 @@ class Lead:
         if is_who_is(query.text, language) or asks_role(query.text, language):
             self.names = frozenset(t for u in query.units for t in u.alternatives
                                    if language == "ja" or is_cjk(t) or _capitalised(retriever, t) >= NAME_CAPITALS)
-        elif not query.kinds and len(query.units) <= WHAT_IS_MAX_WORDS and is_what_is(query.text, language):
-            self.names = frozenset(t for u in query.units for t in u.alternatives)  # "what is Station F": X is…
+        elif not query.kinds and (clause := what_is_clause(query.text, language)):
+            said = frozenset(analyze(clause, language))  # "what is Station F": X is…
+            units = [u for u in query.units if u.token in said or not said.isdisjoint(u.alternatives)]
+            if len(units) <= WHAT_IS_MAX_WORDS:
+                self.names = frozenset(t for u in units for t in u.alternatives)
         self.kinds = [k for k in (Kind.PERSON, Kind.PLACE, Kind.DURATION, Kind.TIME, Kind.MONEY) if k in query.kinds]
         if Kind.DATE in query.kinds and Kind.DURATION not in query.kinds:
             self.kinds.append(Kind.DATE)  # "how long": a date is not enough, the span is what is asked

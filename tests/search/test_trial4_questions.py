@@ -76,6 +76,13 @@ def test_what_is_x_is_answered_by_what_x_is(
     assert answer.citations[0].snippet.startswith(said), answer.citations[0].snippet
 
 
+@pytest.mark.parametrize("question", ["c'est quoi Station F, je demande pour un ami", "c'est quoi Station F ? bisous"])
+def test_what_is_x_with_words_typed_after_it_is_still_what_x_is(shipped_retriever: Retriever, question: str) -> None:
+    # the words after the clause counted as words of X (more than three): the launch evening was quoted first
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and "campus" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
 def test_what_is_a_property_of_x_is_no_what_is_x_question() -> None:
     assert is_what_is("what is station f", "en") and is_what_is("la french tech c'est quoi", "fr")
     assert not is_what_is("what is the title of the declaration?", "en")
