@@ -6,9 +6,13 @@ import asyncio
 import gzip
 import json
 import math
+import os
+import subprocess
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
+import paths
 import pytest
 import rank_bm25
 
@@ -215,6 +219,17 @@ def test_product_benchmark_small_size_json(capsys: pytest.CaptureFixture[str]) -
     if bm25s_available():
         assert run["bm25s"]["build_s"] > 0
         assert run["ratios"]["bm25s"]["p95"] > 0
+
+
+def test_a_workers_peak_memory_is_its_own_not_its_parents() -> None:
+    """Each contender's peak RSS is that of its own process: a worker started by a parent holding 400 MB (the
+    driver holds every passage's text) reported the parent's 400 MB, so every contender's peak looked the same."""
+    held = bytearray(b"\x01") * (400 * 2**20)  # every page written: resident in this process
+    code = "from bot.bench.product import peak_rss_mb; print(peak_rss_mb())"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(paths.ROOT)})
+    assert float(done.stdout) < 200  # the worker's own interpreter and imports, not the parent's 400 MB
+    del held
 
 
 def test_product_benchmark_rejects_an_unknown_corpus(capsys: pytest.CaptureFixture[str]) -> None:
