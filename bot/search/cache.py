@@ -13,11 +13,13 @@ the key of what is indexed from it and the sizes of its pieces. On a build:
 
 A file's key is the parsed-files cache's key of the parse its passages came from (a digest of the file's path and
 bytes, and of the parser's version: the knowledge loader hashes the files anyway), or, for passages loaded without
-that cache, a digest of their indexed fields. The arrays are memory-mapped, not copied: the file is a header
-(JSON: the manifest and where each array lies), then the arrays, and a CRC-32 of all of it is checked before
-anything is used (a damaged byte anywhere is a rebuild). The bot never changes the file in place: it is written
-to a temporary file and renamed, so a crash never leaves half a cache and a running bot keeps reading the
-version it mapped.
+that cache, a digest of their indexed fields. The file is a header (JSON: the manifest and where each array
+lies), then the arrays, and a CRC-32 of all of it is checked before anything is used (a damaged byte anywhere is
+a rebuild). It is read into memory in one piece and the arrays are views of those bytes: a memory map would cost
+no less (the CRC reads every page, and mapped pages count in the process's memory as read ones do), and another
+program truncating the file in place would take its pages from under the running bot, which then dies of SIGBUS
+at its next question. The bot never changes the file in place: it is written to a temporary file and renamed,
+so a crash never leaves half a cache.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ import ctypes
 import hashlib
 import json
 import logging
-import mmap
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ from bot.search.indexing import FileTokens, PassageAnalyzer, file_groups
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 3  # bump when the layout of the cache file changes (2: files hashed by SHA-256; 3: mapped arrays)
+CACHE_FORMAT = 3  # bump when the layout of the cache file changes (2: SHA-256 keys; 3: one file of aligned arrays)
 CACHE_NAME = "index-cache.bin"
 _OLD_NAMES = ("index-cache.npz",)  # caches of older formats beside it: removed when it is written
 _MAGIC = b"declaration-bot index cache\n"  # then the CRC-32 (4 bytes) and the header's length (8 bytes)
@@ -151,8 +152,8 @@ class IndexCache:
         return snapshot
 
     def _read(self) -> _Snapshot:
-        with open(self.path, "rb") as handle:
-            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        with open(self.path, "rb") as handle:  # read, not mapped: see the module docstring
+            data = handle.read()
         view = memoryview(data)
         start = len(_MAGIC) + 12
         if len(data) < start or view[: len(_MAGIC)] != _MAGIC:

@@ -2,7 +2,8 @@
 
 A restart reads every file's analysis from the cache; a changed file is analysed alone; a damaged (truncated,
 flipped, garbage) or stale (another analyzer) cache is rebuilt with one log line and answers the same; a data
-folder the bot cannot write to still serves, from the cache it holds or without one.
+folder the bot cannot write to still serves, from the cache it holds or without one; a cache another program
+truncates in place while the bot serves does not stop it.
 """
 
 from __future__ import annotations
@@ -166,3 +167,40 @@ def test_a_read_only_data_folder_still_serves(knowledge: Path, data: Path) -> No
     served, lines = _served_frozen(knowledge, data)  # without one: built, and said once that it cannot be kept
     assert served["analysed"] == served["files"] and served["answers"] == first["answers"]
     assert len(lines) == 1 and "cannot be written" in lines[0], lines
+
+
+# a running bot: started from the cache, it says so, then answers each question it reads on stdin
+SERVER = """
+import json, sys
+from pathlib import Path
+from bot.assistant import Assistant
+from bot.search.cache import CACHE_NAME
+knowledge, data = Path(sys.argv[1]), Path(sys.argv[2])
+assistant = Assistant.from_directory(knowledge, data / CACHE_NAME)
+print(json.dumps({"reused": assistant.retriever.indexed.reused_files}), flush=True)
+for line in sys.stdin:
+    answer = assistant.retriever.answer(line.strip())
+    print(json.dumps([c.passage_id for c in answer.citations]), flush=True)
+assistant.close()
+"""
+
+
+def test_a_cache_truncated_in_place_while_the_bot_runs_does_not_kill_it(knowledge: Path, data: Path) -> None:
+    """Another program (a backup tool, a moderator's ``truncate``) cutting the cache file in place while the bot
+    serves from it: the bot keeps answering, as before (it died of SIGBUS when the file was memory-mapped)."""
+    first, _ = start(knowledge, data)
+    bot = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(knowledge), str(data)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True, env={**os.environ, "PYTHONPATH": str(paths.ROOT)},
+    )
+    try:
+        assert bot.stdout is not None and bot.stdin is not None
+        assert json.loads(bot.stdout.readline())["reused"] > 0  # serving from the cache
+        with open(data / CACHE_NAME, "r+b") as cache:  # in place: the same file, not a rename
+            cache.truncate(64)
+        answers, _ = bot.communicate("\n".join(QUESTIONS) + "\n", timeout=300)
+    finally:
+        if bot.poll() is None:
+            bot.kill()
+    assert bot.returncode == 0, bot.returncode  # -7: SIGBUS
+    assert [json.loads(line) for line in answers.splitlines()] == first["answers"]
