@@ -19,7 +19,7 @@ import itertools
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import Stemmer
@@ -342,8 +342,44 @@ class _RunTokens(dict):
         self[run] = tokens
         return tokens
 
+    def add(self, runs: Iterable[str]) -> None:
+        """Make the tokens of the ``runs`` not known yet at once: a run of letters alone (most of them) is a stop
+        word (no token) or one word, stemmed with the others in one call of the stemmer (the same stems as
+        ``stem``, word by word); any other run as a lookup would make it."""
+        new = [run for run in dict.fromkeys(runs) if run not in self]
+        if not new:
+            return
+        if len(self) + len(new) >= RUN_TOKENS_KEPT:
+            self.clear()  # bounded, as a lookup keeps it
+        language = self._language
+        stops = STOP_WORDS.get(language, EN_STOP_WORDS)
+        words = []
+        for run in new:
+            if not run.isalpha():
+                self.__missing__(run)  # digits, apostrophes, hyphens: the lookup's analysis
+            elif run in stops:
+                self[run] = ()
+            else:
+                words.append(run)
+        if language == "fr":  # stem()'s one change before Snowball: signée/signées → signé
+            folded = [_FR_FEMININE_PARTICIPLE_RE.sub("e", w) if len(w) > 4 else w for w in words]
+        else:
+            folded = words
+        for run, stemmed in zip(words, _stemmer(language, threading.get_ident()).stemWords(folded), strict=True):
+            self[run] = (stemmed,)
+
 
 _RUN_TOKENS = {language: _RunTokens(language) for language in ("fr", "en")}
+
+
+def sentences_tokens(sentences: Sequence[str], language: str) -> list[list[str]]:
+    """``sentence_tokens`` of each sentence; the words new to the memo stemmed all at once (a snippet's passage)."""
+    if not all(s.isascii() for s in sentences):
+        return [sentence_tokens(s, language) for s in sentences]
+    runs = _RUN_TOKENS["en" if language == "ja" else language]
+    split = [s.lower().translate(ASCII_SPACES).split() for s in sentences]
+    runs.add(itertools.chain.from_iterable(split))
+    return [list(itertools.chain.from_iterable(map(runs.__getitem__, words))) for words in split]
 
 
 def sentence_tokens(text: str, language: str) -> list[str]:

@@ -215,18 +215,19 @@ class Lead:
         language = passage.language
         prepared = self.retriever.prepared(i)
         out: list[int | None] = []
-        for sentence, spans in zip(prepared.sentences, prepared.tokens, strict=True):
-            tokens = [t for t, _, _ in spans]
-            present = frozenset(tokens)
+        for n, (sentence, present) in enumerate(zip(prepared.sentences, prepared.words, strict=True)):
+            # a sentence's words are its spans' tokens: the spans are made only for a sentence that may state it
             if self.names:
-                out.append(0 if defines(sentence, tokens, self.names, language) else None)
+                named = not self.names.isdisjoint(present)
+                out.append(0 if named and defines(sentence, [t for t, _, _ in prepared.spans(n)], self.names,
+                                                 language) else None)
                 continue
             if self.words and not any(u.found_in(present) for u in self.words):
                 out.append(None)
                 continue
             found = [at for k in self.kinds if (at := self._stated_at(k, sentence, language)) is not None]
             if self.counts:
-                found += [at for at in [self._count_at(sentence, spans, language)] if at is not None]
+                found += [at for at in [self._count_at(sentence, prepared.spans(n), language)] if at is not None]
             out.append(min(found) if found else None)
         return out
 
@@ -326,7 +327,10 @@ def capital_shares(retriever: Retriever, token: str) -> tuple[float, float]:
     total = capitalised = named = 0
     for i in docs[:PREMISE_PASSAGES].tolist():
         prepared = retriever.prepared(int(i))
-        for sentence, spans in zip(prepared.sentences, prepared.tokens, strict=True):
+        for n, (sentence, words) in enumerate(zip(prepared.sentences, prepared.words, strict=True)):
+            if token not in words:  # its words are its spans' tokens: only a sentence holding the token is read
+                continue
+            spans = prepared.spans(n)
             pairs = [m.span() for m in _NAME_PAIR.finditer(sentence)
                      if fold(m.group(1)) not in NOT_NAMES and fold(m.group(2)) not in NOT_NAMES]
             for t, start, end in spans:

@@ -1076,9 +1076,11 @@ class Retriever:
         return [hit, *ranked[:n], *ranked[n + 1:]]
 
     def _opens_on(self, given: list[Unit], i: int) -> bool:
-        """A sentence of passage ``i`` opens on every number ``given`` (among its first DATE_OPENING tokens)."""
-        return any(all(u.found_in(frozenset(t for t, _, _ in spans[:DATE_OPENING])) for u in given)
-                   for spans in self.prepared(i).tokens)
+        """A sentence of passage ``i`` opens on every number ``given`` (among its first DATE_OPENING tokens). Only a
+        sentence holding them all is analysed with its spans (its words are its spans' tokens)."""
+        prepared = self.prepared(i)
+        return any(all(u.found_in(frozenset(t for t, _, _ in prepared.spans(n)[:DATE_OPENING])) for u in given)
+                   for n, words in enumerate(prepared.words) if all(u.found_in(words) for u in given))
 
     def _holds_answer(self, query: Query, chosen: list[int]) -> bool:
         """The passages ``chosen`` hold every kind of answer asked that tells passages apart (ANSWER_FIRST_KINDS),
