@@ -70,23 +70,27 @@ def _latin(language: str) -> str:
 
 
 class _Ints:
-    """A growable int32 numpy array (amortised doubling), appended to per new word, read per file."""
+    """A growable array of C ints, appended to per new word (``array``: at C speed, where a numpy slice assignment per
+    call cost ~10 % of a cold build), read per file as a numpy view."""
 
-    __slots__ = ("_data", "size")
+    __slots__ = ("_data",)
 
     def __init__(self) -> None:
-        self._data = np.zeros(1024, dtype=np.int32)
-        self.size = 0
+        self._data = array("i")  # C int: numpy's intc, int32 wherever the bot runs
 
-    def extend(self, values: Sequence[int]) -> None:
-        end = self.size + len(values)
-        if end > self._data.shape[0]:
-            self._data = np.resize(self._data, max(end, 2 * self._data.shape[0]))
-        self._data[self.size : end] = values
-        self.size = end
+    @property
+    def size(self) -> int:
+        return len(self._data)
+
+    def append(self, value: int) -> None:
+        self._data.append(value)
+
+    def extend(self, values: list[int]) -> None:
+        self._data.fromlist(values)
 
     def view(self) -> np.ndarray:
-        return self._data[: self.size]
+        """The values as int32 (a view: read it before appending again, as a file's analysis does)."""
+        return np.frombuffer(self._data, dtype=np.intc) if self._data else np.zeros(0, dtype=np.intc)
 
 
 def _expand(starts: np.ndarray, counts: np.ndarray, flat: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -133,11 +137,11 @@ class PassageAnalyzer:
 
     def _new_key(self, terms: list[int], pairs: list[tuple[int, int]]) -> int:
         key = self._term_start.size
-        self._term_start.extend([self._key_terms.size])
-        self._term_count.extend([len(terms)])
+        self._term_start.append(self._key_terms.size)
+        self._term_count.append(len(terms))
         self._key_terms.extend(terms)
-        self._pair_start.extend([self._pair_words.size])
-        self._pair_count.extend([len(pairs)])
+        self._pair_start.append(self._pair_words.size)
+        self._pair_count.append(len(pairs))
         self._pair_words.extend([w for w, _ in pairs])
         self._pair_terms.extend([t for _, t in pairs])
         return key
