@@ -919,8 +919,13 @@ class Retriever:
     def _boosted(self, ids: np.ndarray, ranking: np.ndarray, code: int | None) -> np.ndarray:
         """``ranking`` (the scores of passages ``ids``, a copy of its own) times LANGUAGE_BOOST, in place, for the
         passages in the question's language (``code``; None: no boost)."""
-        if code is not None:
-            ranking[self._languages[ids] == code] *= LANGUAGE_BOOST
+        if code is None:
+            return ranking
+        if len(self._language_codes) == 1:  # one language (a large corpus often): all boosted or none, no gather
+            if code in self._language_codes.values():
+                ranking *= LANGUAGE_BOOST
+            return ranking
+        ranking[self._languages[ids] == code] *= LANGUAGE_BOOST
         return ranking
 
     def _language_code(self, language: str) -> int:
