@@ -25,8 +25,12 @@ MISSING_TOKEN = (
     'to try the bot without Discord, run `python -m bot chat` or `python -m bot ask "Who signed it?"`.'
 )
 EXIT_REFUSED = 1  # Discord refused the token or the intents
-EXIT_SETTINGS = 2  # missing token or invalid settings
+EXIT_SETTINGS = 2  # missing token, invalid settings or an unusable query log (systemd does not restart it)
+LOG_UNUSABLE_HINT = "to start a new log instead, move the file away or set BOT_DB_PATH to another file"
 EXIT_UNREACHABLE = 3  # Discord (or DISCORD_API_BASE / DISCORD_GATEWAY_URL) could not be reached
+# seconds a stop signal waits for discord.py to end its connection loop after closing the client; it sleeps out its
+# reconnect back-off (up to ~17 minutes while Discord is unreachable) before it sees the client closed
+STOP_GRACE = 2.0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,7 +71,7 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     from bot.discord_front import endpoints
     from bot.discord_front.client import DeclarationBot
     from bot.knowledge.ids import old_ids
-    from bot.querylog.store import QueryLog
+    from bot.querylog.store import QueryLog, QueryLogError
     from bot.search.cache import cache_path_beside
 
     assert settings.discord_token is not None
@@ -81,13 +85,21 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     for warning in kb.warnings:
         log.info("knowledge file warning: %s", warning)
     secret = settings.log_secret.get_secret_value() if settings.log_secret else None
-    querylog = await QueryLog.open(settings.db_path, secret=secret, retention_days=settings.log_retention_days)
+    try:
+        querylog = await QueryLog.open(settings.db_path, secret=secret, retention_days=settings.log_retention_days)
+    except QueryLogError as error:  # damaged, not a log, or newer: a restart cannot fix it (exit 2: none is tried)
+        assistant.close()
+        print(f"error: {error}; {LOG_UNUSABLE_HINT}", file=sys.stderr)
+        return EXIT_SETTINGS
     await querylog.rename_passages(old_ids(kb.passages))
     bot = DeclarationBot(settings=settings, assistant=assistant, querylog=querylog, **bot_options)
-    stopping = _on_signals(bot)
+    connection = asyncio.ensure_future(_connect(bot, settings.discord_token.get_secret_value()))
+    stopping = _on_signals(bot, connection)
     try:
-        async with bot:
-            await bot.start(settings.discord_token.get_secret_value())
+        await connection
+    except asyncio.CancelledError:
+        if not stopping:
+            raise
     except discord.LoginFailure:
         print("error: Discord refused DISCORD_TOKEN; reset the token in the Developer Portal.", file=sys.stderr)
         return EXIT_REFUSED
@@ -116,7 +128,23 @@ def _reason(exc: BaseException) -> str:
     return " ".join(str(text).split())
 
 
-def _on_signals(bot: Any) -> list[int]:
+async def _connect(bot: Any, token: str) -> None:
+    async with bot:
+        await bot.start(token)
+
+
+async def _close(bot: Any, connection: asyncio.Future[None]) -> None:
+    """Close the client; if its connection loop is still asleep (a reconnect back-off) after ``STOP_GRACE``
+    seconds, cancel it: a stop signal must not wait for Discord to come back."""
+    await bot.close()
+    with contextlib.suppress(asyncio.CancelledError, Exception):  # its outcome is serve()'s to report
+        await asyncio.wait_for(asyncio.shield(connection), STOP_GRACE)
+    if not connection.done():
+        log.info("the connection was waiting to reconnect: stopped without waiting")
+        connection.cancel()
+
+
+def _on_signals(bot: Any, connection: asyncio.Future[None]) -> list[int]:
     """Close ``bot`` on SIGTERM/SIGINT; the returned list records the signals received."""
     received: list[int] = []
     closing: list[asyncio.Task[None]] = []  # keeps a reference until the loop ends
@@ -125,7 +153,7 @@ def _on_signals(bot: Any) -> list[int]:
     def stop(signum: int) -> None:
         received.append(signum)
         log.info("signal %s: closing", signal.Signals(signum).name)
-        closing.append(loop.create_task(bot.close()))
+        closing.append(loop.create_task(_close(bot, connection)))
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on Windows

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import re
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import paths
 import pytest
 from fake_discord import FakeDiscord
 from fake_discord.plugin import TOKEN
@@ -19,6 +23,7 @@ from fake_settings import settings_for
 from bot.cli import main
 from bot.cli.run import serve
 from bot.discord_front import endpoints
+from bot.querylog import schema
 
 
 def test_run_without_token_says_how_to_get_one(tmp_path: Path, monkeypatch, capsys):
@@ -77,3 +82,62 @@ async def test_heartbeats_keep_their_rhythm_while_answering(start_bot, fake: Fak
     await fake.wait_heartbeats(len(fake.heartbeats) + 3)
     gaps = fake.heartbeat_gaps[1:]  # the first beat is sent at once on HELLO
     assert gaps and max(gaps) < 0.05 + 0.2, gaps
+
+
+def _run_env(fake_api: str, gateway: str, knowledge: Path, db: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(paths.ROOT), "DISCORD_TOKEN": TOKEN, "DISCORD_API_BASE": fake_api,
+            "DISCORD_GATEWAY_URL": gateway, "BOT_KNOWLEDGE_DIR": str(knowledge), "BOT_DB_PATH": str(db),
+            "BOT_LOG_SECRET": "run-test"}
+
+
+async def test_sigterm_while_discord_is_unreachable_stops_at_once(knowledge_dir: Path, tmp_path: Path):
+    """Trial 6: with Discord gone (network or proxy down), discord.py sleeps out a reconnect back-off that grows to
+    ~17 minutes, and SIGTERM waited for it (41 s measured): systemd and Docker SIGKILL the bot after 30 s."""
+    fake = FakeDiscord()
+    await fake.start()
+    env = _run_env(fake.api_base, fake.gateway_url, knowledge_dir, tmp_path / "data" / "q.db")
+    bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+                                               stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        await fake.wait_connected(timeout=60)
+        await fake.stop()  # Discord goes away: the client retries with a growing, random back-off
+        assert bot.stderr is not None
+        while True:  # until it sleeps long enough that waiting it out would show
+            line = (await asyncio.wait_for(bot.stderr.readline(), 120)).decode()
+            waiting = re.search(r"Attempting a reconnect in (\d+\.\d+)s", line)
+            if waiting and float(waiting.group(1)) >= 8:
+                break
+        started = time.monotonic()
+        bot.send_signal(signal.SIGTERM)
+        rest = (await asyncio.wait_for(bot.stderr.read(), 60)).decode()
+        assert await bot.wait() == 0
+        assert time.monotonic() - started < 6, rest  # STOP_GRACE (2 s) and the clean-up, not the back-off
+        assert "stopped on signal; query log flushed" in rest
+    finally:
+        if bot.returncode is None:
+            bot.kill()
+            await bot.wait()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "newer"])
+def test_run_with_an_unusable_query_log_says_so_in_one_line_and_is_not_restarted(
+    knowledge_dir: Path, tmp_path: Path, damage: str
+):
+    """Trial 6: a half-copied log gave a 30-line traceback and exit 1 (the README's "Discord refused the token",
+    which systemd's Restart=on-failure restarts every 5 s for ever)."""
+    db = tmp_path / "data" / "q.db"
+    db.parent.mkdir()
+    schema.migrate(db)  # a real log, made by the bot's own migrations
+    if damage == "truncated":
+        data = db.read_bytes()
+        db.write_bytes(data[: len(data) // 3])
+    else:
+        with contextlib.closing(sqlite3.connect(db)) as conn:
+            conn.execute(f"PRAGMA user_version = {schema.current_version() + 1}")
+    env = {**_run_env("http://127.0.0.1:9", "ws://127.0.0.1:9/", knowledge_dir, db), "BOT_LOG_LEVEL": "WARNING"}
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 2  # RestartPreventExitStatus=2 in deploy/declaration-bot.service
+    assert done.stderr.splitlines() == [done.stderr.strip()], done.stderr  # one line, no traceback
+    assert done.stderr.startswith(f"error: {db} ")
+    assert "to start a new log instead, move the file away" in done.stderr
