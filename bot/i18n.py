@@ -267,6 +267,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
               "questions).",
         "ja": "完了：{questions}と{votes}を記録から削除しました（あなたの投票と、あなたの質問への投票）。",
     },
+    "forget.failed": {
+        "fr": "Le journal est occupé ou indisponible pour le moment : rien n'a été supprimé. Réessayez /forget-me "
+              "dans quelques minutes.",
+        "en": "The log is busy or unavailable right now: nothing was deleted. Please run /forget-me again in a few "
+              "minutes.",
+        "ja": "現在、記録が使用中または利用できないため、何も削除していません。"
+              "数分後にもう一度 /forget-me を実行してください。",
+    },
     "forget.cancelled": {
         "fr": "Annulé ; rien n'a été supprimé.",
         "en": "Cancelled; nothing was deleted.",

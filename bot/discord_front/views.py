@@ -49,17 +49,23 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_TEMPLA
         return cls(match["value"], match["qid"], getattr(item, "label", None), match["language"])
 
     async def callback(self, interaction: discord.Interaction[DeclarationBot]) -> None:  # type: ignore[override]
-        """Store the vote (one per member per answer; a new click replaces it) and thank the member."""
+        """Store the vote (one per member per answer; a new click replaces it) and thank the member. A log that
+        waits for a lock (up to its busy timeout, 5 s) would miss Discord's 3 s deadline: the click is deferred
+        after ``defer_after`` seconds, then the thanks or the failure follow."""
+        from bot.discord_front.ask import Reply  # ask (and replies, through it) import this module
+        from bot.discord_front.replies import send, within
+
         value = VALUES[self.value]
         language = self.language or language_of_locale(interaction.locale)
+        vote = interaction.client.querylog.vote(self.qid, interaction.user.id, value)
         try:
-            recorded = await interaction.client.querylog.vote(self.qid, interaction.user.id, value)
+            recorded = await within(interaction, vote, interaction.client.defer_after, ephemeral=True)
         except QueryLogError:
             log.exception("vote on %s not stored", self.qid)
-            await interaction.response.send_message(t("internal_error", language), ephemeral=True)
+            await send(interaction, Reply(content=t("internal_error", language), ephemeral=True))
             return
         key = ("vote.up" if value > 0 else "vote.down") if recorded else "vote.unknown"
-        await interaction.response.send_message(t(key, language), ephemeral=True)
+        await send(interaction, Reply(content=t(key, language), ephemeral=True))
 
 
 def vote_view(qid: str, language: str) -> discord.ui.View:
@@ -86,13 +92,22 @@ class ForgetConfirm(discord.ui.View):
 
     @discord.ui.button(style=discord.ButtonStyle.danger)
     async def confirm(self, interaction: discord.Interaction[DeclarationBot], button: discord.ui.Button) -> None:
-        querylog = interaction.client.querylog
-        await querylog.flush()
-        counts = await querylog.forget_user_counts(interaction.user.id)
+        """Acknowledge at once (a big or locked log takes longer than Discord's 3 s), delete, then say what went,
+        or that nothing did."""
         self.stop()
-        text = t("forget.done", self.language, questions=plural("count.questions", counts.questions, self.language),
-                 votes=plural("count.votes", counts.votes, self.language))
-        await interaction.response.edit_message(content=text, view=None)
+        await interaction.response.defer()  # the prompt is updated when the deletion is done
+        querylog = interaction.client.querylog
+        try:
+            await querylog.flush()
+            counts = await querylog.forget_user_counts(interaction.user.id)
+        except QueryLogError as error:
+            log.warning("/forget-me: nothing deleted: %s", error)  # the log's path and SQLite's words only
+            text = t("forget.failed", self.language)
+        else:
+            text = t("forget.done", self.language,
+                     questions=plural("count.questions", counts.questions, self.language),
+                     votes=plural("count.votes", counts.votes, self.language))
+        await interaction.edit_original_response(content=text, view=None)
 
     @discord.ui.button(style=discord.ButtonStyle.secondary)
     async def cancel(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from fake_discord import FakeDiscord
 from fake_discord.plugin import Harness, embed_of
+from locks import held_lock
+
+from bot.i18n import t
 
 EPHEMERAL = 1 << 6
 
@@ -39,11 +44,13 @@ async def test_forget_me_deletes_the_callers_questions_and_votes(harness: Harnes
     prompt_id = int(prompt.json["data"].get("id", 0)) or max(fake.messages)
     yes, no = fake.buttons(fake.messages[prompt_id])
     assert yes["label"] == "Delete my data" and no["label"] == "Cancel"
-    done = await fake.wait_response(await fake.click(prompt_id, yes["custom_id"], user=fake.alice))
-    assert done.json["type"] == 7  # UPDATE_MESSAGE: the prompt becomes the result, buttons removed
-    assert done.json["data"]["content"] == ("Done: 1 question and 2 votes were deleted from the log (the votes you "
-                                            "cast and those on your questions).")
-    assert done.json["data"]["components"] == []
+    click = await fake.click(prompt_id, yes["custom_id"], user=fake.alice)
+    assert (await fake.wait_response(click)).json["type"] == 6  # DEFERRED_UPDATE: acknowledged before deleting
+    done = await fake.wait_for("PATCH", rf"/webhooks/\d+/{click.token}/messages/@original")
+    assert done.json["content"] == ("Done: 1 question and 2 votes were deleted from the log (the votes you "
+                                    "cast and those on your questions).")
+    assert done.json["components"] == []  # the prompt becomes the result, buttons removed
+    assert fake.messages[prompt_id]["content"] == done.json["content"]
     assert await harness.rows("SELECT question FROM questions") == [("Where was the declaration signed?",)]
     assert await harness.rows("SELECT count(*) FROM votes") == [(0,)]  # her vote, and bob's on her answer
 
@@ -75,3 +82,23 @@ async def test_a_tower_of_combining_marks_is_not_echoed_in_the_answer_title(harn
     assert longest == 3
     reply = await harness.mention("Ai đã ký tuyên bố? who signed the declaration? ผู้ลงนาม")
     assert "Ai đã ký tuyên bố" in embed_of(reply)["title"] and "ผู้ลงนาม" in embed_of(reply)["title"]
+
+
+async def test_forget_me_on_a_locked_log_is_acknowledged_at_once_and_says_nothing_was_deleted(
+    harness: Harness, fake: FakeDiscord
+):
+    """Trial 6: with the log locked by another program, "Delete my data" got no response at all (Discord:
+    "This interaction failed"), a traceback in the bot's log, and the prompt's timer task leaked."""
+    await harness.mention("Who signed the declaration?")
+    await harness.querylog.flush()
+    interaction = await fake.slash("forget-me", user=fake.alice)
+    prompt_id = int((await fake.wait_response(interaction)).json["data"].get("id", 0)) or max(fake.messages)
+    yes, _ = fake.buttons(fake.messages[prompt_id])
+    with held_lock(harness.settings.db_path):
+        click = await fake.click(prompt_id, yes["custom_id"], user=fake.alice)
+        clicked = time.monotonic()
+        ack = await fake.wait_response(click, timeout=10)
+        assert ack.json["type"] == 6 and ack.at - clicked < 2  # within Discord's 3 s, while the log waits
+        told = await fake.wait_for("PATCH", rf"/webhooks/\d+/{click.token}/messages/@original", timeout=20)
+    assert told.json["content"] == t("forget.failed", "en") and told.json["components"] == []
+    assert await harness.rows("SELECT count(*) FROM questions") == [(1,)]  # nothing deleted, as said

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 
 from fake_discord import FakeDiscord
 from fake_discord.plugin import StartBot, custom_ids, qid_of
+from locks import held_lock
 
 from bot.i18n import t
 
@@ -62,3 +64,19 @@ async def test_a_vote_the_log_cannot_store_gets_an_apology_not_a_thanks(start_bo
     assert ack.json["data"]["content"] == t("internal_error", "en")
     assert await harness.rows("SELECT count(*) FROM votes") == [(0,)]
     assert await harness.rows("SELECT qid FROM questions") == [(qid,)]
+
+
+async def test_a_vote_on_a_locked_log_is_acknowledged_within_discords_deadline(start_bot: StartBot, fake: FakeDiscord):
+    """Trial 6: with the log locked by another program, the vote's reply came after the 5 s busy timeout; Discord
+    refuses a first response after 3 s, so the member saw "This interaction failed"."""
+    harness = await start_bot()
+    message_id, _, (up, _) = await answer_message(fake, harness)
+    await harness.querylog.flush()
+    with held_lock(harness.settings.db_path):
+        click = await fake.click(message_id, up, user=fake.bob)
+        clicked = time.monotonic()
+        ack = await fake.wait_response(click, timeout=10)
+        assert ack.json["type"] == 5 and ack.json["data"]["flags"] & EPHEMERAL and ack.at - clicked < 2
+        told = await fake.wait_for("POST", rf"/webhooks/\d+/{click.token}", timeout=20)
+    assert told.json["content"] == t("internal_error", "en") and told.json["flags"] & EPHEMERAL
+    assert await harness.rows("SELECT count(*) FROM votes") == [(0,)]
