@@ -297,10 +297,25 @@ class Conversations:
             return False
         del self._before[place]
         self._places.pop(key, None)
-        self._subjects.pop(place, None)
+        taken_back = self._subjects.pop(place, None)
+        for other in [p for p, s in self._subjects.items() if taken_back is not None and s is taken_back]:
+            del self._subjects[other]  # where it went on (``follow``): its words are taken back there too
         if before[1] is not None:
             self._subjects[place] = before[1]
         return True
+
+    def follow(self, place: Hashable, other: Hashable) -> None:
+        """The conversation of ``place`` goes on in ``other`` as well: the thread the bot opened for its last
+        question, where a follow-up ("et quand ?") leans on that question, in its language."""
+        subject = self._subjects.get(place)
+        if subject is not None:
+            self._subjects[other] = subject
+        language = self._languages.get(place)
+        if language is not None:
+            self._languages[other] = language
+        for kept in (self._subjects, self._languages):
+            while len(kept) > self._limit:
+                kept.popitem(last=False)
 
     def withdraw(self, key: Hashable) -> None:
         """Its member deleted the question ``key``: if it is still the last of its place, it is forgotten (a

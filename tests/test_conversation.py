@@ -63,6 +63,21 @@ def test_a_follow_up_is_read_with_the_subject_for_ten_minutes_same_member_same_p
     assert talk.understand(("alice", "general"), "et quand ?", "fr") == ("et quand ?", "fr")  # too late
 
 
+def test_a_conversation_followed_into_a_thread_goes_on_there_and_is_taken_back_there_too() -> None:
+    """Trial 6: the thread the bot opens for a question is where its follow-ups are asked; a deleted question's
+    words must not come back there either."""
+    talk = Conversations(clock=Clock())
+    channel, thread = ("bob", "general"), ("bob", "thread")
+    talk.remember(channel, "Qui a signé la déclaration ?", "Qui a signé la déclaration ?",
+                  answered("Qui a signé la déclaration ?", "fr"), key=1)
+    talk.follow(channel, thread)
+    assert talk.understand(thread, "et quand ?", "fr") == ("et quand ? (a signé la déclaration)", "fr")
+    assert talk.language(thread, None, "en") == "fr"
+    talk.withdraw(1)  # bob deleted his question
+    assert talk.understand(thread, "et quand ?", "fr") == ("et quand ?", "fr")
+    assert talk.understand(channel, "et quand ?", "fr") == ("et quand ?", "fr")
+
+
 def test_a_chain_of_follow_ups_keeps_the_first_subject_and_small_talk_keeps_nothing() -> None:
     talk = Conversations(clock=Clock())
     place = ("alice", "dm")

@@ -129,6 +129,10 @@ class AskDesk:
         self.duplicates.remember(member, question)
         return Outcome("answer", language, question, asker, asked_at=self._wall_clock())
 
+    def continue_in(self, asker: Asker, thread_id: int) -> None:
+        """The bot answered ``asker`` in a thread it opened: a follow-up asked there leans on the question."""
+        self.conversations.follow(_place(asker), _place(replace(asker, channel_id=thread_id)))
+
     def uncount(self, prepared: Outcome) -> None:
         """Give back the cooldown use of an accepted question the bot answers without retrieval (small talk)."""
         if prepared.kind == "answer" and prepared.asker is not None:

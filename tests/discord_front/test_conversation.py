@@ -7,7 +7,7 @@ from pathlib import Path
 
 import paths
 from fake_discord import FakeDiscord
-from fake_discord.plugin import Harness, StartBot, custom_ids, embed_of
+from fake_discord.plugin import Harness, StartBot, custom_ids, embed_of, qid_of, until
 
 EPHEMERAL = 1 << 6
 
@@ -126,3 +126,30 @@ async def test_thanks_own_subjects_and_languages_in_a_discord_conversation(
     rows = await harness.rows("SELECT question, reason, understood FROM questions ORDER BY ts")
     assert [row[1] for row in rows] == ["", "small-talk", "", "", ""]
     assert rows[2][2] == "When was it signed? (signed the France-Japan declaration)" and rows[3][2] is None
+
+
+async def test_a_follow_up_in_the_thread_the_bot_opened_leans_on_its_question(start_bot: StartBot, fake: FakeDiscord):
+    """Trial 6: with BOT_ANSWER_IN_THREAD, "@bot et quand ?" asked in the thread opened for "Qui a signé la
+    déclaration ?" was read alone ("not found"): the thread is where the bot put the conversation."""
+    harness = await start_bot(BOT_ANSWER_IN_THREAD="true")
+    bot = fake.bot_user.mention
+    for asked, how in (("Qui a signé la déclaration ?", "mention"), ("Who signed the declaration?", "slash")):
+        before = set(fake.threads)
+        if how == "mention":
+            await fake.post_message(f"{bot} {asked}", author=fake.bob)
+        else:
+            await fake.wait_response(await fake.slash("ask", {"question": asked}, user=fake.bob))
+        await until(lambda before=before: set(fake.threads) - before
+                    and any(int(m["channel_id"]) in set(fake.threads) - before for m in fake.messages.values()))
+        (thread,) = [fake.threads[t] for t in set(fake.threads) - before]
+        await fake.dispatch("THREAD_CREATE", {**thread, "newly_created": True})  # as Discord sends it
+        harness.clock.advance(5)
+        follow_up = "et quand ?" if how == "mention" else "and when?"
+        start = len(fake.requests)
+        await fake.post_message(f"{bot} {follow_up}", author=fake.bob, channel_id=int(thread["id"]))
+        answer = await fake.wait_for("POST", rf"/channels/{thread['id']}/messages", after=start)
+        assert qid_of(answer.json)  # an answer with its vote buttons, not "not found"
+        assert embed_of(answer)["title"].startswith(f"{follow_up} (")
+    rows = await harness.rows("SELECT question, understood IS NOT NULL FROM questions ORDER BY ts")
+    assert rows == [("Qui a signé la déclaration ?", 0), ("et quand ?", 1), ("Who signed the declaration?", 0),
+                    ("and when?", 1)]

@@ -60,6 +60,8 @@ async def ask(
         await send(interaction, reply)
         return
     await thread.send(**reply.kwargs(interaction=False))
+    if outcome.asker is not None:
+        bot.desk.continue_in(outcome.asker, thread.id)
     await send(interaction, Reply(content=t("thread.answered", outcome.language, thread=thread.mention)))
 
 

@@ -171,6 +171,7 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
         sent = await message.reply(mention_author=False, **reply.kwargs(interaction=False))
     else:
         sent = await target.send(**reply.kwargs(interaction=False))
+        bot.desk.continue_in(_asker(message), target.id)
     bot.answers.remember(message, sent.channel.id, sent.id, thread=target is not None, language=outcome.language)
 
 
@@ -215,6 +216,7 @@ async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> N
         return
     if answered.thread:
         await _rename_thread(bot, answered.channel_id, thread_name(outcome.question, outcome.language))
+        bot.desk.continue_in(_asker(message), answered.channel_id)
     bot.answers.remember(
         message, answered.channel_id, answered.message_id, thread=answered.thread, language=outcome.language
     )
