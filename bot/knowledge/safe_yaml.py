@@ -4,14 +4,16 @@ No anchors or aliases (YAML bombs), a depth limit, no key written twice, ``?`` a
 items; errors are :class:`FileProblem` at the file's line, with a hint for the usual mistakes.
 
 PyYAML rather than ruamel.yaml: ruamel finds duplicate keys and reads ``?`` in flow items by itself, but
-refusing aliases and deep nesting would still override its composer, and its YAML 1.2 reads ``yes``/``no``
-as text (see docs/ARCHITECTURE.md, "Libraries").
+refusing aliases and deep nesting would still override its composer (see docs/ARCHITECTURE.md, "Libraries").
+Only ``true``/``false`` are booleans, as in YAML 1.2: no knowledge key is a yes/no setting, and YAML 1.1 made
+``answer: No`` or a chat phrase ``no`` a boolean, reported as a missing answer (trial 6).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -38,8 +40,18 @@ class ParsedYaml:
     item_key_lines: dict[str, list[dict[str, int]]] = field(default_factory=dict)
 
 
+BOOL_TAG = "tag:yaml.org,2002:bool"
+YAML_12_BOOLEANS = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+NBSP_AFTER_COLON = re.compile(r":[\u00a0\u202f]")  # what a word processor or a French keyboard types
+
+
 class RestrictedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors/aliases (YAML bombs) and deep nesting."""
+    """SafeLoader that refuses anchors/aliases (YAML bombs) and deep nesting, and reads yes/no/on/off as text."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, YAML_12_BOOLEANS if tag == BOOL_TAG else pattern) for tag, pattern in resolvers]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -107,18 +119,23 @@ YAML_AT_CONTEXT = {
     ("found unexpected end of stream", "while scanning a quoted scalar"):
         "a quote opened on this line is never closed",
 }
+YAML_NBSP_HINT = ("the ':' on this line is followed by a non-breaking space, which YAML does not read as a space:"
+                  " retype that space with the space bar")
 YAML_INDENT_HINT = (" (this line is not indented like the lines above it: line up the items of one list, and the"
                     " keys of one entry, with the same number of spaces)")
 
 
-def _yaml_error(exc: yaml.YAMLError, offset: int) -> FileProblem:
-    """Turn a PyYAML error into a problem at the right file line."""
+def _yaml_error(exc: yaml.YAMLError, offset: int, text: str) -> FileProblem:
+    """Turn a PyYAML error into a problem at the right file line (``text``: the YAML, to look at that line)."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 + offset if mark is not None else 1 + offset
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
     context_mark = getattr(exc, "context_mark", None)
     at_context = YAML_AT_CONTEXT.get((problem, getattr(exc, "context", None)))
     if at_context is not None and context_mark is not None:
+        lines = text.splitlines()
+        if context_mark.line < len(lines) and NBSP_AFTER_COLON.search(lines[context_mark.line]):
+            at_context = YAML_NBSP_HINT  # there is a ':', followed by a space YAML does not count as one
         return FileProblem(context_mark.line + 1 + offset, f"YAML error: {at_context}")
     if problem.startswith("expected <block end>"):
         return FileProblem(line, f"YAML error: {problem}{YAML_INDENT_HINT}")
@@ -182,7 +199,7 @@ def parse_yaml(text: str, offset: int = 0) -> ParsedYaml:
         except ValueError as exc:  # a scalar YAML resolves but cannot build, e.g. "date: 2018-13-45"
             raise _bad_value(loader, node, offset, exc) from exc
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, offset) from exc
+        raise _yaml_error(exc, offset, text) from exc
     finally:
         loader.dispose()
     key_lines: dict[str, int] = {}

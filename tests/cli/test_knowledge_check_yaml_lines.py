@@ -2,6 +2,8 @@
 without its colon was reported at the next line as "could not find expected ':'", an unclosed quote at the end
 of the file, a list item indented unlike its siblings with PyYAML's "expected <block end>" alone."""
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -60,3 +62,36 @@ def test_yaml_mistakes_are_reported_at_their_line_with_a_hint(tmp_path: Path) ->
     indent = next(line for line in lines if line.startswith(f"{folder / 'indent.yaml'}:"))
     assert indent.startswith(f"{folder / 'indent.yaml'}:10: ") and "not indented like the lines above it" in indent
     assert any("loaded 1 document" in line for line in lines)  # the good file is still served
+
+
+YES_NO = """type: faq
+id: faq-yes-no
+title: Questions
+language: en
+source: https://example.org/
+entries:
+  - questions: [Is the declaration a treaty?]
+    answer: No
+  - questions: [Did Japan sign it?]
+    answer: yes
+"""
+
+
+def test_a_yes_or_no_answer_is_text_and_a_non_breaking_space_after_a_colon_is_named(tmp_path: Path) -> None:
+    """Trial 6: `answer: No` was reported as `entry 1 has no "answer"` (YAML 1.1 reads a bare yes/no as a boolean),
+    and `title:` followed by a non-breaking space as "this line has no ':' after its name"."""
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    (folder / "faq.yaml").write_text(YES_NO, encoding="utf-8")
+    (folder / "notes.md").write_text(DOC.replace("title = ", "title:\u00a0"), encoding="utf-8")
+    check = [sys.executable, "-m", "bot", "knowledge", "check", str(folder)]
+    done = subprocess.run(check, capture_output=True, text=True, timeout=120, cwd=paths.ROOT)
+    lines = done.stdout.splitlines() + done.stderr.splitlines()
+    assert not [line for line in lines if "faq.yaml" in line], lines  # both answers are read as written
+    assert lines[0] == (f"{folder / 'notes.md'}:3: YAML error: the ':' on this line is followed by a non-breaking "
+                        "space, which YAML does not read as a space: retype that space with the space bar")
+    ask = [sys.executable, "-m", "bot", "ask", "Is the declaration a treaty?", "--knowledge", str(folder),
+           "--no-log", "--json"]
+    env = {**os.environ, "PYTHONPATH": str(paths.ROOT)}
+    answered = subprocess.run(ask, capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
+    assert json.loads(answered.stdout)["summary"] == "No"
