@@ -479,6 +479,18 @@ def _signals_stop() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+@contextlib.contextmanager
+def _signals_ignored() -> Iterator[None]:
+    """While Datasette is being stopped, another Ctrl-C or SIGTERM (a double Ctrl-C; `timeout` signals the
+    process, then its group) changes nothing: it printed a traceback from inside the stopping (trial 6)."""
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in (signal.SIGINT, *STOP_SIGNALS)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def _stop_child(child: subprocess.Popen[bytes]) -> None:
     if child.poll() is None:
         child.terminate()
@@ -512,7 +524,8 @@ def _serve(args: argparse.Namespace) -> int:
         except (KeyboardInterrupt, _Stopped):
             return 0
         finally:  # every exit (Ctrl-C, SIGTERM, SIGHUP, an error): no Datasette left running, no temp folder
-            _stop_child(child)
+            with _signals_ignored():
+                _stop_child(child)
 
 
 # -- wiring -----------------------------------------------------------------------------------------------

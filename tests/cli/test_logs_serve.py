@@ -129,3 +129,24 @@ def test_the_access_log_shows_paths_never_query_strings(tmp_path: Path) -> None:
     assert '"GET /queries/most_asked.json HTTP/1.1" 200' in said  # the access log still shows what was served
     assert '"GET /queries.json HTTP/1.1" 200' in said
     assert "jane" not in said and "secret" not in said and "hidden" not in said and "sql=" not in said
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_a_second_stop_signal_while_stopping_prints_no_traceback(tmp_path: Path, stop: signal.Signals) -> None:
+    """Trial 6: `timeout` (the process, then its group) or an impatient double Ctrl-C gave a second signal while
+    Datasette was being stopped: `Traceback … bot.cli.logs._Stopped: 15`."""
+    terminal = (tmp_path / "terminal.txt").open("wb")
+    wrapper, _port, db, temp = serve(tmp_path, stderr=terminal)
+    wrapper.send_signal(stop)
+    time.sleep(0.05)  # the wrapper is now stopping Datasette (it takes a few hundred ms)
+    wrapper.send_signal(stop)
+    status = wrapper.wait(20)
+    terminal.close()
+    said = (tmp_path / "terminal.txt").read_text()
+    assert "Traceback" not in said, said
+    assert status == 0
+    deadline = time.monotonic() + 5
+    while datasette_pids(db) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not datasette_pids(db) and not list(temp.iterdir())
