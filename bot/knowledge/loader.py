@@ -152,7 +152,8 @@ class Loader:
         if lower.endswith(SIDECAR_SUFFIX):
             txt = entry.name[: -len(SIDECAR_SUFFIX)] + ".txt"
             if txt not in names:
-                self.error(path, 1, f"this metadata file has no {txt} beside it (NAME.meta.yaml describes NAME.txt)")
+                self.error(path, 1, f"this metadata file has no {txt} beside it "
+                                    f"(NAME.meta.yaml describes NAME.txt; with /kb add, add {txt} next)")
             return
         if not lower.endswith(KNOWLEDGE_SUFFIXES):
             self.error(path, 1, f"not a knowledge file (the name must end in {suffix_list()}); it was ignored")

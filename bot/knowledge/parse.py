@@ -160,7 +160,7 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
         raise FileProblem(
             1,
             f"the file has no front matter and no {sidecar_name(path)} beside it "
-            "(one of the two must give id, title, language, source)",
+            f"(one of the two must give id, title, language, source; with /kb add, add {sidecar_name(path)} first)",
         )
     paragraphs = oversize.split_paragraphs(split_paragraphs(lines, body, markdown))
     if not paragraphs:

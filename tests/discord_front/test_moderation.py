@@ -157,3 +157,19 @@ async def test_logs_summary_attaches_the_chart(harness: Harness, fake: FakeDisco
     done = await fake.wait_followup(interaction)
     assert done.files == ["summary.png"]
     assert done.json["embeds"][0]["image"]["url"] == "attachment://summary.png"
+
+
+async def test_kb_add_a_text_and_its_metadata_says_which_to_add_first_and_next(harness: Harness, fake: FakeDiscord):
+    """Trial 6: the .txt first was refused for lack of its .meta.yaml, and the .meta.yaml was then "saved" with an
+    error; neither said that the way is the .meta.yaml first, then the .txt."""
+    text = b"Quantum computing exchanges were planned between French and Japanese startups in 2018.\n"
+    meta = b"id: quantum-notes\ntitle: Quantum notes\nlanguage: en\nsource: https://example.org/quantum\n"
+    said = []
+    for name, data in (("quantum.txt", text), ("quantum.meta.yaml", meta), ("quantum.txt", text)):
+        interaction = await fake.slash("kb", user=fake.moderator, subcommand="add", attachments={"file": (name, data)})
+        await fake.wait_response(interaction)
+        said.append((await fake.wait_followup(interaction)).json["embeds"][0]["description"])
+    assert "was not saved" in said[0] and "with /kb add, add quantum.meta.yaml first" in said[0]
+    assert "saved" in said[1] and "with /kb add, add quantum.txt next" in said[1]
+    assert "`quantum.txt` saved" in said[2] and "quantum.txt next" not in said[2]
+    assert len(harness.assistant.knowledge.documents) == 4
