@@ -412,9 +412,11 @@ class Retriever:
         self._families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
         seen: dict[str, int] = defaultdict(int)
         self._positions = []  # each passage's position in its document
-        for passage in self.passages:
+        self._parallel: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)  # place -> language -> passage
+        for i, passage in enumerate(self.passages):
             self._positions.append(seen[passage.doc_id])
             seen[passage.doc_id] += 1
+            self._parallel[self._place(i)].setdefault(passage.language, i)
 
     @property
     def corpus_tokens(self) -> list[list[str]]:
@@ -1289,6 +1291,11 @@ class Retriever:
         passage = self.passages[i]
         family = self._families.get(passage.doc_id, passage.doc_id)
         return family, self._positions[i]
+
+    def translation(self, i: int, language: str) -> int | None:
+        """The passage of ``language`` at passage ``i``'s place in the documents that translate its own (the same
+        fact in another language), None when there is none."""
+        return self._parallel.get(self._place(i), {}).get(language)
 
     def faq_entries(self, language: str) -> list[int]:
         """The FAQ entries in ``language`` (with a question), in corpus order; listed once per language."""

@@ -3,8 +3,8 @@
 A member reads the answer on a phone, so the answer is short and says one thing once:
 
 * **one language** — the citations are in the question's language whenever a passage in that language
-  holds the fact (covers about as much of the question as the best passage, and ranks not far below it);
-  a passage in another language is cited only when none does;
+  holds the fact (covers about as much of the question as the best passage, and ranks not far below it, or
+  translates it: the corpus's parallel passages); a passage in another language is cited only when none does;
 * **the summary** — the sentence(s) of the first citation that match the question best, said first;
 * **facts, not paraphrases** — a further citation is kept only when its snippet adds words the summary
   and the earlier snippets do not already give; the corpus tells the same fact in many files, and three
@@ -127,8 +127,23 @@ def _language_pool(retriever: Retriever, query: Query, ranked: list[Ranked]) -> 
     holds_the_fact = lead is not None and lead.coverage >= SAME_LANGUAGE_COVERAGE * best.coverage
     if lead is not None and holds_the_fact and lead.final >= SAME_LANGUAGE_RATIO * best.final:
         return same
+    if query.language is not None and retriever.translation(best.index, language) is not None:
+        return _translated(retriever, ranked, language)
     other = retriever.passages[best.index].language  # the fact is not in the question's language: quote one other
     return [hit for hit in ranked if retriever.passages[hit.index].language == other]
+
+
+def _translated(retriever: Retriever, ranked: list[Ranked], language: str) -> list[Ranked]:
+    """``ranked`` in ``language``: each passage in another language stands for its translation (the corpus's parallel
+    passage, the same fact), with its figures. A question's words in another language ("Station Fでのlaunch event
+    はいつ？") match passages of that language better; the member reads the answer in the question's."""
+    pool: dict[int, Ranked] = {}
+    for hit in ranked:
+        i = hit.index if retriever.passages[hit.index].language == language else retriever.translation(hit.index,
+                                                                                                      language)
+        if i is not None and i not in pool:
+            pool[i] = hit._replace(index=i)
+    return list(pool.values())
 
 
 def _near_duplicate(retriever: Retriever, i: int, chosen: list[int]) -> bool:
