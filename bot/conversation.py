@@ -13,7 +13,8 @@ What does not lean on the previous question, even when short (decided from the m
   (knowledge/chat/*.yaml); it gets the short small-talk reply, never the previous answer again;
 * a message naming its own subject, with no pronoun standing for the previous one — a name the corpus knows
   (a glossary term: "JETRO?", "Station F ?", "ジェトロは？"), a number or a capitalised word the corpus lacks
-  ("what about 5G?", "and Macron?"), or a question of its own about something ("et combien de start-up ?").
+  ("what about 5G?", "and Macron?"), or a question of its own about something ("et combien de start-up ?"); or
+  words the corpus lacks altogether ("twice", "ééééé": read with the subject, they would repeat its answer).
   "and in Japan?", "Japon ?" name only a party every passage is about and still lean.
 
 The subject is remembered with the passage that answered it, so a follow-up in another language gets the
@@ -152,7 +153,8 @@ def names_its_own_subject(question: str, language: str | None, retriever: Retrie
 
     Without a pronoun standing for the previous subject, a word counts as a subject of its own when it is a
     glossary name, a number or a capitalised word the corpus lacks, or when the message asks something about it.
-    "and in Japan?" / "Japon ?" (a party every passage is about, asked nothing of) are not.
+    "and in Japan?" / "Japon ?" (a party every passage is about, asked nothing of) are not. Nor is a message whose
+    words the corpus lacks altogether ("twice", "ééééé"): read with the subject, it would get the last answer again.
     """
     folded = _fold(question).strip()
     if _japanese(folded):
@@ -168,6 +170,8 @@ def names_its_own_subject(question: str, language: str | None, retriever: Retrie
     units = retriever.parse(rest, lang).units
     if not units:
         return False
+    if all(retriever.unknown(unit) for unit in units):
+        return True  # "twice", "ééééé": no word the corpus has, in any form; the subject adds none to it either
     if question_types(rest) and not _only_countries(units, retriever):
         return True  # it asks something about a word of its own ("et qui pour le Japon ?" only names a party)
     names = {_fold(word) for word in _NAME.findall(rest)}

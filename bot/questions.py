@@ -14,6 +14,7 @@ MAX_MESSAGE_CHARS = DISCORD_CONTENT_NITRO  # a longer message: its last sentence
 _MENTION = re.compile(MENTIONS, re.IGNORECASE)
 _CODE_FENCE = re.compile(r"```(?:[a-zA-Z0-9_+-]*\n)?|`")
 _SPACES = re.compile(r"\s+")
+_HEADING = re.compile(r"[ \t]*(?:#{1,3}|-#)[ \t]+\S")  # a Discord Markdown heading (or subtext) line
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+")
 _QUESTION_MARKS = ("?", "？")
 
@@ -69,12 +70,24 @@ def headline(question: str, limit: int) -> str:
     return question
 
 
+def _collapse(text: str) -> str:
+    """White space collapsed to single spaces, but the line break after a Markdown heading: a heading over the
+    question is its title, which the search leaves out (bot.search.cleanup)."""
+    lines = [_SPACES.sub(" ", _strip_invisible(line)).strip() for line in text.splitlines()]
+    collapsed = ""
+    for line in filter(None, lines):
+        if collapsed:
+            collapsed += "\n" if _HEADING.match(collapsed.rsplit("\n", 1)[-1]) else " "
+        collapsed += line
+    return collapsed
+
+
 def clean_question(text: str | None) -> str:
     """Return the question ready for retrieval, or raise ``QuestionError``.
 
     Mentions (and @everyone/@here), custom emoji, code fences, control and invisible characters are removed;
-    white space is collapsed: this is what the log keeps. Empty, over-long and word-less questions are refused
-    (emoji alone are not: they are small talk).
+    white space is collapsed (but the line break after a Markdown heading): this is what the log keeps. Empty,
+    over-long and word-less questions are refused (emoji alone are not: they are small talk).
     """
     if text is None or not text.strip():
         raise QuestionError("empty")
@@ -88,7 +101,7 @@ def clean_question(text: str | None) -> str:
     cleaned = _OVERLAYS.sub("", cleaned)
     cleaned = _MENTION.sub(" ", cleaned)
     cleaned = _CODE_FENCE.sub(" ", cleaned)
-    cleaned = _SPACES.sub(" ", _strip_invisible(cleaned)).strip()
+    cleaned = _collapse(cleaned)
     if not cleaned:
         raise QuestionError("empty")
     if not any(unicodedata.category(c)[0] in ("L", "N") or unicodedata.category(c) == "So" for c in cleaned):

@@ -397,6 +397,21 @@ def analyze(text: str, language: str) -> list[str]:
     return [stem(t, latin_language) for t, _, _ in base_tokens(text, language)]
 
 
+# The scripts the served languages are written in (French, English: Latin; Japanese: kanji and kana), as the Unicode
+# character names begin. A word in another one (مرحبا, привет) is none the corpus or a member's question can use.
+SERVED_SCRIPTS = ("LATIN", "CJK", "HIRAGANA", "KATAKANA")
+
+
+@lru_cache(maxsize=4096)
+def _served_letter(ch: str) -> bool:
+    return not ch.isalpha() or unicodedata.name(ch, "").startswith(SERVED_SCRIPTS)
+
+
+def in_served_script(word: str) -> bool:
+    """True unless a letter of ``word`` belongs to a script none of the served languages writes."""
+    return word.isascii() or all(_served_letter(c) for c in word)
+
+
 def is_cjk(token: str) -> bool:
     """True for a token cut from a CJK run."""
     return bool(token) and "\u3041" <= token[0] <= "\u9fff"

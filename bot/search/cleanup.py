@@ -31,6 +31,21 @@ _ADDRESSED = re.compile(
     r"|[^\s\W\d_]{1,8}(?:さん|様|さま|くん|君|ちゃん)"
 )
 _QUESTION_MARK = re.compile(r"[?？]")
+# Discord Markdown: what it draws is not what is asked. A masked link [its text](url) keeps its text; a heading line
+# over the question ("# URGENT" then the question) is its title (bot.questions keeps the line break after it); a
+# spoiler (||…||) hides an aside; emphasis, quote and subtext marks are drawing only. A message of nothing else
+# keeps its words.
+_MASKED_LINK = re.compile(r"\[([^\]\n]{0,200})\]\(\s*<?(?:https?://|www\.)[^)\s]*>?\s*\)", re.IGNORECASE)
+_HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,3}|-#)[ \t][^\n]*(?:\n|$)", re.MULTILINE)
+_SPOILER = re.compile(r"\|\|.+?\|\|")
+_LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,3}|-#|>{1,3})[ \t]+", re.MULTILINE)
+_EMPHASIS = re.compile(r"\*+|~~+|\|\|+|`+|(?<!\w)__+|__+(?!\w)")
+# Letters spelt out with spaces ("W H O S I G N E D"): at least SPELT_MIN_LETTERS single Latin letters in a row,
+# at most SPELT_MAX_LETTERS (the work of reading them grows with the square), words of SPELT_WORD_MAX letters at most
+SPELT_MIN_LETTERS, SPELT_MAX_LETTERS, SPELT_WORD_MAX = 3, 60, 20
+_LETTER = r"[A-Za-zÀ-ÖØ-öø-ÿ]"
+_SPELT_OUT = re.compile(
+    rf"(?<![\w'’-]){_LETTER}(?: {_LETTER}){{{SPELT_MIN_LETTERS - 1},{SPELT_MAX_LETTERS - 1}}}(?![\w'’-])")
 CLEANED_KEPT = 256  # the last messages cleaned, kept (a Cleaned is immutable)
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -93,9 +108,23 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+def strip_markdown(text: str) -> str:
+    """``text`` without Discord Markdown: link text kept, headings over the question and spoilers left out when
+    other words remain, marks of emphasis, quotes and subtext dropped."""
+    if not any(c in text for c in "*_~|`#>[-"):
+        return text
+    text = _MASKED_LINK.sub(r" \1 ", text)
+    for aside in (_HEADING_LINE, _SPOILER):
+        rest = aside.sub(" ", text)
+        if rest != text and _has_words(rest):
+            text = rest
+    return _EMPHASIS.sub(" ", _LINE_MARKS.sub("", text))
+
+
 def strip_discord(text: str) -> tuple[str, bool]:
-    """``text`` without Discord syntax, URLs and emoji; True when emoji were found."""
+    """``text`` without Discord syntax (Markdown too), URLs and emoji; True when emoji were found."""
     emoji = False
+    text = strip_markdown(text)
 
     def cut(match: re.Match[str]) -> str:
         nonlocal emoji
@@ -191,6 +220,30 @@ class ChatLexicon:
         common = frozenset.intersection(*languages) if languages else frozenset()
         told = common or frozenset().union(*languages)
         return Cleaned(" ".join(stripped.split()), frozenset(found), emoji, told)
+
+
+def join_spelt_out(text: str, commonness: Callable[[str], float]) -> str:
+    """``text`` with letters spelt out one by one ("W H O S I G N E D") read as the words they spell: the fewest
+    words, then the commonest (``commonness`` > 0: a word; "qui a", not "qu ia"); a run that spells none stays."""
+    if " " not in text or not _SPELT_OUT.search(text):
+        return text
+
+    def words(match: re.Match[str]) -> str:
+        letters = match.group().replace(" ", "").lower()
+        # best[n]: (number of words, minus their commonness, the words) of the best reading of letters[:n]
+        best: list[tuple[int, float, tuple[str, ...]] | None] = [(0, 0.0, ())] + [None] * len(letters)
+        for end in range(1, len(letters) + 1):
+            for start in range(max(0, end - SPELT_WORD_MAX), end):
+                before = best[start]
+                common = commonness(letters[start:end]) if before is not None else 0.0
+                if before is not None and common > 0:
+                    reading = (before[0] + 1, before[1] - common, (*before[2], letters[start:end]))
+                    if best[end] is None or reading[:2] < best[end][:2]:  # type: ignore[index]
+                        best[end] = reading
+        found = best[-1]
+        return " ".join(found[2]) if found else match.group()
+
+    return _SPELT_OUT.sub(words, text)
 
 
 def _whole_words(match: re.Match[str], boundaries: frozenset[int]) -> bool:

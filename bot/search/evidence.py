@@ -202,15 +202,17 @@ def ja_counts(what: Counted, text: str) -> bool:
     return any(abs(i - j) <= JA_COUNT_CHARS + len(noun) for i in places for j in numbers)
 
 
-# An ordinal ("1ère action", "the 3rd day", 第1回) ranks something: its digits are no number to find in a passage.
-_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,3})\s?(?:ère|ere|re|er|ème|eme|e|è|st|nd|rd|th)\b|第(\d{1,3})")
+# An ordinal ("1ère action", "the 3rd day", 第1回) or a number given as a label ("number 1", "n° 2", "#3") ranks
+# something: its digits are no number to find in a passage.
+_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,3})\s?(?:ère|ere|re|er|ème|eme|e|è|st|nd|rd|th)\b|第(\d{1,3})"
+                      r"|(?:\bnumbers?|\bnum[eé]ros?|\bno\.|\bn°|\bnº|#)\s?(\d{1,3})\b(?![.,]\d)")
 
 
 def ordinals(question: str) -> frozenset[str]:
     """The digits of the ordinals a question writes ("1ère" → 1, "3rd" → 3), and the token "1ere" itself."""
     found = set()
     for match in _ORDINAL.finditer(fold(question)):
-        digits = match.group(1) or match.group(2)
+        digits = match.group(1) or match.group(2) or match.group(3)
         found.update((digits, match.group().replace(" ", "").replace("è", "e")))
     return frozenset(found)
 

@@ -38,6 +38,7 @@ from bot.search.analysis import (
     analyze,
     base_tokens,
     detect_language,
+    in_served_script,
     is_cjk,
     mask_interrogatives,
     normalize,
@@ -47,7 +48,7 @@ from bot.search.analysis import (
 )
 from bot.search.bm25 import BM25Index, best_positions
 from bot.search.cache import IndexCache, build_index
-from bot.search.cleanup import ChatLexicon
+from bot.search.cleanup import ChatLexicon, join_spelt_out
 from bot.search.countries import Countries
 from bot.search.evidence import (
     Counted,
@@ -76,6 +77,7 @@ from bot.search.related import RelatedLexicon
 from bot.search.selection import choose, suggest
 from bot.search.snippets import PreparedText, prepare
 from bot.search.spelling import (
+    MAX_WORD_LENGTH,
     REAL_WORD_ZIPF,
     EverydaySpeller,
     NameSpeller,
@@ -132,6 +134,7 @@ JA_PLACE_TAG = "地名"  # the dictionary's tag of a Japanese place name (readin
 WRITTEN_ZIPF = 2.0  # a corpus word rarer than this in the language, whose stem is another corpus word, is a thing of
 # its own (Japonismes: japon): the quotes must hold it as written (Unit.written)
 DERIVED_ENDING = 3  # ... one at least this many letters longer than its stem (japonisme: japon; not japonaise)
+SPELT_WORD_ZIPF = 3.0  # letters spelt out ("W H O") read as a word this common in French or English (or the corpus's)
 SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
 ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE, Kind.PERSON, Kind.SPEECH} | {Kind.DURATION}  # a passage holding
@@ -525,8 +528,11 @@ class Retriever:
         straddling: list[str] = []  # bigrams across two Japanese words (済官 in 経済官庁): scored, not units
         previous: Unit | None = None
         first_at: dict[str, int] = {}  # where each unit's word first comes in the question
+        ranks = ordinals(question) if any(c.isdigit() for c in question) else frozenset()
         for raw, start, end in words:
             token = raw if is_cjk(raw) else stem(raw, _latin(lang))
+            if token in ranks and token not in self.index.vocabulary:
+                continue  # "the 1st declaration", "declaration number 1": a rank says which one; the corpus ranks none
             word = japanese.get((start, end))
             if word is not None:
                 owner, tokens = word
@@ -644,6 +650,8 @@ class Retriever:
         """
         if raw in PLACEHOLDERS.get(language, ()):
             return None  # "who signed the thing?": the thing is what the question is about, no word of it
+        if not is_cjk(raw) and raw not in self._surface and (len(raw) > MAX_WORD_LENGTH or not in_served_script(raw)):
+            return None  # "مرحبا who signed?", a 2,000-letter "aaaa…": no word of a language served, nothing to weigh
         written = tuple(f for w in forms for f in (w.surface, w.base)) or (surface,)
         alternatives = {token} if token in self.index.vocabulary else set()
         keys = {glossary_key(raw)}
@@ -983,7 +991,7 @@ class Retriever:
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
         if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds:
             return "after-corpus"  # "current minister", "who succeeded", その後: after what a 2018 corpus tells
-        if query.why and any((self._unknown(u) or self._premise_place(u, query)) and not u.found_in(cited)
+        if query.why and any((self.unknown(u) or self._premise_place(u, query)) and not u.found_in(cited)
                              and self._in(u, query) for u in query.units):
             return "unreported"  # "why did the US protest?": what it takes for granted is nowhere in the corpus
         quoted = [*chosen, *self._lead(query, ranked)]  # who: the lead may quote a passage that names them first
@@ -1112,7 +1120,7 @@ class Retriever:
             return unit.token in places or not unit.keys.isdisjoint(places)
         return False
 
-    def _unknown(self, unit: Unit) -> bool:
+    def unknown(self, unit: Unit) -> bool:
         """A word of the question the corpus has nowhere, in no form (no variant, glossary term or related word)."""
         if unit.alternatives or unit.expansions or unit.related:
             return False
@@ -1232,8 +1240,9 @@ class Retriever:
         """Cited passages answering ``question``, or an abstention with its reason; never the passages (ids)
         ``leave_out`` names, nor their translations ("who else?" after an answer: bot.conversation)."""
         started = time.perf_counter()
-        cleaned = self.lexicon.clean(question)
-        query = self.parse(cleaned.text, language or detect_language(cleaned.text) or detect_language(question))
+        cleaned = self.lexicon.clean(join_spelt_out(question, self._spelt_word))  # "W H O": no "w" (lol) to cut
+        text = cleaned.text
+        query = self.parse(text, language or detect_language(text) or detect_language(question))
         if not query.units and cleaned.chatter:  # "hi", "merci !", "👍": no question to search for
             return Answer(
                 question=question,
@@ -1272,6 +1281,12 @@ class Retriever:
             summary=citations[0].snippet if citations else "",
             suggestions=suggest(self, ranked, language) if reason else [],
         )
+
+    def _spelt_word(self, letters: str) -> float:
+        """How common the word that letters spelt out one by one make is (Zipf, French or English); 0 for none: a
+        word rarer than SPELT_WORD_ZIPF, unless the corpus has it."""
+        zipf = self.frequencies.zipf(letters, "fr")
+        return zipf if zipf >= SPELT_WORD_ZIPF else SPELT_WORD_ZIPF if letters in self._surface else 0.0
 
     def _someone_new(self, citations: list[Citation], leave_out: frozenset[str]) -> bool:
         """The quotes name a person the passages ``leave_out`` (the last answer's) do not name."""
