@@ -111,7 +111,7 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
 def strip_markdown(text: str) -> str:
     """``text`` without Discord Markdown: link text kept, headings over the question and spoilers left out when
     other words remain, marks of emphasis, quotes and subtext dropped."""
-    if not any(c in text for c in "*_~|`#>[-"):
+    if not any(c in text for c in "*_~|`#>["):
         return text
     text = _MASKED_LINK.sub(r" \1 ", text)
     for aside in (_HEADING_LINE, _SPOILER):
