@@ -42,7 +42,8 @@ _LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,3}|-#|>{1,3})[ \t]+", re.MULTILINE)
 _EMPHASIS = re.compile(r"\*+|~~+|\|\|+|`+|(?<!\w)__+|__+(?!\w)")
 # Letters spelt out with spaces ("W H O S I G N E D"): at least SPELT_MIN_LETTERS single Latin letters in a row,
 # at most SPELT_MAX_LETTERS (the work of reading them grows with the square), words of SPELT_WORD_MAX letters at most
-SPELT_MIN_LETTERS, SPELT_MAX_LETTERS, SPELT_WORD_MAX = 3, 60, 20
+SPELT_MIN_LETTERS, SPELT_MAX_LETTERS, SPELT_WORD_MAX = 3, 30, 15
+SPELT_RUNS = 2  # runs read in a message (a member spells out a word or two; a longer message of them is noise)
 _LETTER = r"[A-Za-zÀ-ÖØ-öø-ÿ]"
 _SPELT_OUT = re.compile(
     rf"(?<![\w'’-]){_LETTER}(?: {_LETTER}){{{SPELT_MIN_LETTERS - 1},{SPELT_MAX_LETTERS - 1}}}(?![\w'’-])")
@@ -228,7 +229,13 @@ def join_spelt_out(text: str, commonness: Callable[[str], float]) -> str:
     if " " not in text or not _SPELT_OUT.search(text):
         return text
 
+    read = 0
+
     def words(match: re.Match[str]) -> str:
+        nonlocal read
+        read += 1
+        if read > SPELT_RUNS:
+            return match.group()
         letters = match.group().replace(" ", "").lower()
         # best[n]: (number of words, minus their commonness, the words) of the best reading of letters[:n]
         best: list[tuple[int, float, tuple[str, ...]] | None] = [(0, 0.0, ())] + [None] * len(letters)
