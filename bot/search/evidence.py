@@ -148,6 +148,22 @@ def counted(question: str, language: str) -> Counted | None:
     return Counted(tuple(words))
 
 
+# "how many start-ups are hosted at Station F", "combien de start-up ont été refusées", 何社が入居している: what is
+# counted is in a state (a passive or a participle after "be"; a Japanese verbal noun, its two kanji, before している).
+# When the corpus has that verb in no form, none of its numbers counts things in that state.
+STATE_ASKED: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:are|is|were|was|been|be|get|got)\s+([^\W\d_]{3,}ed)\b"),
+    "fr": re.compile(r"\b(?:sont|est|été|étaient|était|seront|sera)\s+([^\W\d_]{3,}(?:é|ée|és|ées))(?!\w)"),
+    "ja": re.compile(r"([\u4e00-\u9fff]{2})(?:している|していた|しています|していました|されて|された|される)"),
+}
+
+
+def states_asked(question: str, language: str) -> list[str]:
+    """The verbs of the states a question counts things in ("hosted", "refusées", 入居), as written."""
+    pattern = STATE_ASKED.get(language)
+    return [m.group(1) for m in pattern.finditer(fold(question))] if pattern else []
+
+
 def counted_tokens(what: Counted, language: str) -> list[str]:
     """The tokens of the words ``what`` counts, as the question's units have them ("start-ups" → startup; in
     Japanese the word, one unit, and its bigrams)."""

@@ -64,6 +64,7 @@ from bot.search.evidence import (
     of_what,
     ordinals,
     quoted,
+    states_asked,
     titled_names,
     why_asked,
 )
@@ -1000,7 +1001,7 @@ class Retriever:
         verb = bool(query.verb) and any(self._verb_sentences(query, i) for i in quoted)
         if any(not any(self._holds(query, kind, i, verb) for i in quoted) for kind in query.kinds & ENFORCED_KINDS):
             return "wrong-kind"
-        if query.counted is not None and not self._counts(query, chosen):
+        if query.counted is not None and (not self._counts(query, chosen) or self._state_unknown(query)):
             return "uncounted"  # "how many incubators": no number of incubators in the passages
         if query.names and not self._names(query, chosen):
             return "unnamed"  # "what is the startup called?": the passages describe it without naming it
@@ -1184,6 +1185,17 @@ class Retriever:
                 if ja_counts(what, passage.text):
                     return True
             elif not forms or counts_near(forms, self._tokens(i), passage.language):
+                return True
+        return False
+
+    def _state_unknown(self, query: Query) -> bool:
+        """A "how many" question counts things in a state the corpus has in no form ("how many startups are hosted at
+        Station F", "ont été refusées", 入居している): the passages' numbers count things in other states (pitched)."""
+        language = query.language or "en"
+        for verb in states_asked(query.text, language):
+            token = verb if language == "ja" else stem(normalize(verb), _latin(language))
+            unit = next((u for u in query.units if u.token == token), None)
+            if unit is not None and self.unknown(unit):
                 return True
         return False
 

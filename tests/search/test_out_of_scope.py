@@ -222,3 +222,16 @@ def test_the_digits_of_a_name_are_no_count(retriever: Retriever, question: str) 
 
 def test_an_ordinal_still_counts_years(retriever: Retriever) -> None:
     _answered_with(retriever, "ça faisait combien d'années de relations diplo France-Japon en 2018 ?", "160")
+
+
+@pytest.mark.parametrize("question", ["how many startups are housed at Station F?",
+                                      "combien d'entreprises sont hébergées à Station F ?",
+                                      "ステーションFにはスタートアップが何社入居している？"])
+def test_how_many_in_a_state_the_corpus_never_names_is_not_found(retriever: Retriever, question: str) -> None:
+    # "Nine startups pitched at Station F" was quoted: a count of startups, not of those hosted there
+    _not_found(retriever, question)
+
+
+def test_how_many_in_a_state_the_corpus_names_is_answered(retriever: Retriever) -> None:
+    _answered_with(retriever, "how many startups are pitched at Station F?", "Nine")
+    _answered_with(retriever, "combien de start-up japonaises sont présentées à Station F ?", "cinq", "5")
