@@ -167,6 +167,8 @@ RULES = {
         retriever.Retriever, "_written_cited", lambda self, query, chosen: True),
     "how many X are <verb>ed: a verb the corpus lacks (hosted, refusées, 入居)": _off(
         retriever.Retriever, "_state_unknown", lambda self, query: False),
+    "after a thing the corpus lacks (after covid, コロナ禍の後)": _off(
+        retriever.Retriever, "_after_unknown", lambda self, query: False),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),

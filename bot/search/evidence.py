@@ -158,6 +158,22 @@ STATE_ASKED: dict[str, re.Pattern[str]] = {
 }
 
 
+# "after covid", "après la pandémie", コロナ禍の後: after a thing; when the corpus has it in no form, it came after the
+# corpus (a 2018 corpus knows what it tells of, and tells of nothing later). Group 1: the thing (its last word).
+AFTER_WHAT: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:after|since|post)[\s\-]+(?:the\s+|a\s+|(?![^\W\d_]+ing\b))([^\W\d_]{3,})"),  # not
+    # "after asking" (a doing, not a thing)
+    "fr": re.compile(r"\b(?:après|apres|depuis)\s+(?:le\s+|la\s+|les\s+|l['’]\s*|un\s+|une\s+)?([^\W\d_]{3,})"),
+    "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{1,12}?)(?:の)?(?<![午最前直])(?:後|以降|あと)(?![\u4e00-\u9fff])"),
+}
+
+
+def after_what(question: str, language: str) -> list[str]:
+    """The things a question asks about after ("covid", "pandémie", コロナ禍), as written."""
+    pattern = AFTER_WHAT.get(language)
+    return [m.group(1) for m in pattern.finditer(fold(question))] if pattern else []
+
+
 def states_asked(question: str, language: str) -> list[str]:
     """The verbs of the states a question counts things in ("hosted", "refusées", 入居), as written."""
     pattern = STATE_ASKED.get(language)

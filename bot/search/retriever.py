@@ -52,6 +52,7 @@ from bot.search.cleanup import ChatLexicon, join_spelt_out
 from bot.search.countries import Countries
 from bot.search.evidence import (
     Counted,
+    after_what,
     asks_name,
     clauses,
     counted,
@@ -990,7 +991,7 @@ class Retriever:
             return "low-coverage"  # "the capital of Japan": "the French capital" is another country's
         if not self._numbers_in_best(query, chosen):
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
-        if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds:
+        if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds or self._after_unknown(query):
             return "after-corpus"  # "current minister", "who succeeded", その後: after what a 2018 corpus tells
         if query.why and any((self.unknown(u) or self._premise_place(u, query)) and not u.found_in(cited)
                              and self._in(u, query) for u in query.units):
@@ -1185,6 +1186,20 @@ class Retriever:
                 if ja_counts(what, passage.text):
                     return True
             elif not forms or counts_near(forms, self._tokens(i), passage.language):
+                return True
+        return False
+
+    def _after_unknown(self, query: Query) -> bool:
+        """The question asks about after a thing the corpus has in no form ("after covid", コロナ禍の後): later than
+        what a 2018 corpus tells (after the signing, 署名の後: a thing it tells of, is still asked about)."""
+        language = query.language or "en"
+        for thing in after_what(query.text, language):
+            if language == "ja":
+                inside = [u for u in query.units if u.token in thing]
+            else:
+                token = stem(normalize(thing), _latin(language))
+                inside = [u for u in query.units if u.token == token]
+            if any(self.unknown(u) for u in inside):
                 return True
         return False
 

@@ -235,3 +235,16 @@ def test_how_many_in_a_state_the_corpus_never_names_is_not_found(retriever: Retr
 def test_how_many_in_a_state_the_corpus_names_is_answered(retriever: Retriever) -> None:
     _answered_with(retriever, "how many startups are pitched at Station F?", "Nine")
     _answered_with(retriever, "combien de start-up japonaises sont présentées à Station F ?", "cinq", "5")
+
+
+@pytest.mark.parametrize("question", ["コロナ禍の後、日仏の協力はどうなった？",
+                                      "what happened to the startup cooperation after the pandemic?",
+                                      "après le covid, la coopération a continué ?"])
+def test_after_a_thing_the_corpus_never_names_is_after_the_corpus(retriever: Retriever, question: str) -> None:
+    # the principles of the cooperation were quoted: the corpus tells of nothing after covid
+    assert _not_found(retriever, question) == "after-corpus"
+
+
+def test_after_a_thing_the_corpus_tells_of_is_answered(retriever: Retriever) -> None:
+    _answered_with(retriever, "qu'est-ce qui s'est passé après la signature ?", "juillet")
+    _answered_with(retriever, "署名の後、何があった？", "7月")
