@@ -82,7 +82,7 @@ def fold(text: str) -> str:
     """``text`` folded character by character (same length, so spans found in it are spans of ``text``)."""
     if text.isascii():  # what _fold_char does to each ASCII character
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return "".join(map(_fold_char, text))  # map: no generator frame per character
 
 
 @lru_cache(maxsize=4096)
@@ -134,8 +134,8 @@ def strip_discord(text: str) -> tuple[str, bool]:
         return " "
 
     text = _DISCORD.sub(cut, text)
-    if text.isascii() and _ASCII_EMOJI.isdisjoint(text):
-        return text, emoji
+    if (text.isascii() and _ASCII_EMOJI.isdisjoint(text)) or not any(map(_is_emoji, text)):
+        return text, emoji  # no emoji: nothing to blank (ASCII told at C speed)
     kept = []
     for ch in text:
         if _is_emoji(ch):
@@ -182,22 +182,23 @@ class ChatLexicon:
             pattern = self._patterns.get(kind)
             if pattern is None:
                 continue
-            cut = False
+            cuts: list[tuple[int, int]] = []
             for match in pattern.finditer(folded):
                 if self._boundaries is not None and _CJK_RE.search(match.group()):
                     words = self._boundaries(text) if words is None else words
                     if not _whole_words(match, words):
                         continue
-                if match.end() > match.start() and any(c != " " for c in chars[match.start() : match.end()]):
-                    chars[match.start() : match.end()] = " " * (match.end() - match.start())
+                start, end = match.span()
+                if end > start and chars[start:end] != [" "] * (end - start):  # something left to cut
+                    chars[start:end] = " " * (end - start)
+                    cuts.append((start, end))
                     found.add(kind)
                     told = frozenset(self._languages.get(_key(match.group()), ()))
                     if "ja" in told and not _CJK_RE.search(match.group()) and not _CJK_RE.search(text):
                         told -= {"ja"}  # "w" (lol) tells Japanese only in a message written in Japanese
                     languages.append(told)
-                    cut = True
-            if cut:  # the next kinds are matched without what this one cut (a space folds to a space)
-                folded = "".join(c if k != " " else " " for c, k in zip(folded, chars, strict=True))
+            for start, end in cuts:  # the next kinds are matched without what this one cut
+                folded = folded[:start] + " " * (end - start) + folded[end:]
         return "".join(chars), found
 
     def clean(self, text: str) -> Cleaned:

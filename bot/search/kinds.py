@@ -14,10 +14,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.months import spellings as month_spellings
 from bot.search.analysis import DURATION, standard_interrogatives
 from bot.search.prefilter import Screened
+
+FOLDED_KEPT = 4096  # texts kept folded (fold): the same passages and sentences are read for question after question
+HELD_KEPT = 16384  # (kind, text) answers of holds kept: likewise
 
 
 class Kind(StrEnum):
@@ -240,8 +244,10 @@ _ASKED = {kind: Screened(pattern) for kind, pattern in _QUESTION.items()}  # eac
 _DURATION_ASKED = Screened(DURATION)
 
 
+@lru_cache(maxsize=FOLDED_KEPT)
 def fold(text: str) -> str:
-    """NFKC and case folded: how question and passage patterns (kinds, evidence, lead) read a text."""
+    """NFKC and case folded: how question and passage patterns (kinds, evidence, lead) read a text (the last
+    ones kept: the passages cited for one question are read again for the next)."""
     return unicodedata.normalize("NFKC", text).casefold()
 
 
@@ -259,6 +265,7 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     return frozenset(kinds)
 
 
+@lru_cache(maxsize=HELD_KEPT)
 def holds(kind: Kind, text: str) -> bool:
     """True when ``text`` (a passage, as written) holds an answer of this kind."""
     if kind in (Kind.PRESENT, Kind.LATER):

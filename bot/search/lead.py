@@ -204,6 +204,7 @@ class Lead:
             self.kinds.append(Kind.DATE)  # "how long": a date is not enough, the span is what is asked
         self.counts = query.counted is not None
         self.words = [u for u in query.units if u.alternatives or u.parts]
+        self._states: dict[int, list[int | None]] = {}  # per passage: first() reads it, then its quote
 
     @property
     def active(self) -> bool:
@@ -211,6 +212,12 @@ class Lead:
 
     def sentence_states(self, i: int) -> list[int | None]:
         """Per sentence of passage ``i``: where it states what is asked, beside a word of the question (None: not)."""
+        states = self._states.get(i)
+        if states is None:
+            states = self._states[i] = self._sentence_states(i)
+        return states
+
+    def _sentence_states(self, i: int) -> list[int | None]:
         passage = self.retriever.passages[i]
         language = passage.language
         prepared = self.retriever.prepared(i)

@@ -80,16 +80,19 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
 class Screened:
     """``pattern``, searched only in texts holding one of its required literals (same answers as the pattern)."""
 
-    __slots__ = ("literals", "pattern")
+    __slots__ = ("_any_literal", "literals", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.literals = required_literals(pattern)
+        # one search for all the literals (a text holds one of them where it matches this): one pass over the text
+        # at C speed, where ``literal in text`` for each of twenty literals made twenty
+        literals = sorted(self.literals or ())
+        self._any_literal = re.compile("|".join(map(re.escape, literals))) if self.literals is not None else None
 
     def can_match(self, text: str) -> bool:
         """False when ``text`` holds none of the literals every match holds (True: the pattern decides)."""
-        literals = self.literals
-        return literals is None or any(literal in text for literal in literals)
+        return self._any_literal is None or self._any_literal.search(text) is not None
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.can_match(text) else None

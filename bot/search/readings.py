@@ -13,13 +13,14 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import fugashi
 
 MIN_READING = 3  # shorter readings (two kana) match too much by chance
 MAX_RUN = 40  # longer kana runs are cut: the lookup is quadratic in the run's length
 MAX_WORDS_TEXT = 1_000  # words() reads at most this many characters of a question
+TAGGED_KEPT = 256  # texts whose MeCab words are kept: one question is tagged by words(), matches(), person_names()
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・＝゠]{2,}")
 _HIRAGANA_RUN = re.compile(r"[\u3041-\u3096\u30fc]{3,}")
 _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")
@@ -65,6 +66,14 @@ def _joined(first: Word, second: Word, base: str) -> Word:
     return Word(first.start, second.end, first.surface + second.surface, base, first.proper or second.proper)
 
 
+class Tagged(NamedTuple):
+    """A word as the tagger cut it, read as a node is (``surface``, ``feature.pos1``…), and kept past the tagger's
+    next call: a fugashi node reads its features from the tagger's last parse (kept, it reads another word's)."""
+
+    surface: str
+    feature: Any  # fugashi's UnidicFeatures: a named tuple of the dictionary's fields
+
+
 @functools.cache
 def shared_tagger() -> fugashi.Tagger:
     """The process's one MeCab tagger. Each ``fugashi.Tagger`` loads the dictionary anew and its memory never
@@ -79,6 +88,7 @@ class ReadingLexicon:
 
     def __init__(self, texts: Iterable[str], tagger: fugashi.Tagger | None = None) -> None:
         self._tagger = tagger or shared_tagger()
+        self._tagged = functools.lru_cache(maxsize=TAGGED_KEPT)(self._tag)  # a question's words, tagged once
         words: dict[str, set[str]] = defaultdict(set)
         for text in texts:
             for match in _KATAKANA_RUN.finditer(text):
@@ -86,7 +96,7 @@ class ReadingLexicon:
                     key = fold_reading(word)
                     if len(key) >= MIN_READING:
                         words[key].add(word)
-            for surface, reading in self._kanji_words(text):
+            for surface, reading in self._kanji_words(self._tagger(text)):
                 words[reading].add(surface)
             for match in _SPELLED.finditer(text):
                 if match.group(1) or len(match.group(2)) > 1:  # one capital alone reads as too much
@@ -95,9 +105,13 @@ class ReadingLexicon:
         self._words = {k: frozenset(v) for k, v in words.items()}
         self._longest = max(map(len, self._words), default=0)
 
-    def _kanji_words(self, text: str) -> Iterable[tuple[str, str]]:
-        """(surface, folded reading) of the nouns with kanji in ``text``."""
-        for word in self._tagger(text):
+    def _tag(self, text: str) -> tuple[Tagged, ...]:
+        return tuple(Tagged(word.surface, word.feature) for word in self._tagger(text))
+
+    @staticmethod
+    def _kanji_words(tagged: Iterable[Tagged | fugashi.UnidicNode]) -> Iterable[tuple[str, str]]:
+        """(surface, folded reading) of the nouns with kanji among a text's ``tagged`` words."""
+        for word in tagged:
             surface = word.surface
             if not _KANJI_RUN.search(surface) or word.feature.pos1 != "名詞":
                 continue
@@ -115,7 +129,7 @@ class ReadingLexicon:
         found: list[Word] = []
         at = 0
         prefix: Word | None = None
-        for word in self._tagger(text[:MAX_WORDS_TEXT]):
+        for word in self._tagged(text[:MAX_WORDS_TEXT]):
             start = text.find(word.surface, at)
             if start < 0:
                 continue
@@ -148,7 +162,7 @@ class ReadingLexicon:
         found: list[str] = []
         run: list[str] = []
         family = False
-        for word in [*self._tagger(text[:MAX_WORDS_TEXT]), None]:
+        for word in [*self._tagged(text[:MAX_WORDS_TEXT]), None]:
             if word is not None and word.feature.pos2 == "固有名詞" and word.feature.pos3 == "人名":
                 run.append(word.surface)
                 family = family or word.feature.pos4 == "姓"
@@ -172,7 +186,7 @@ class ReadingLexicon:
         for run in _HIRAGANA_RUN.finditer(question):
             found.extend(self._contained(fold_reading(to_katakana(run.group()[:MAX_RUN]))))
         known = set(known)
-        for surface, reading in self._kanji_words(question[: MAX_RUN * 10]):
+        for surface, reading in self._kanji_words(self._tagged(question[: MAX_RUN * 10])):
             if surface not in known:
                 found.extend(w for w in self._words.get(reading, ()) if w != surface)
         return list(dict.fromkeys(found))

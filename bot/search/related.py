@@ -29,6 +29,7 @@ class RelatedLexicon:
 
     def __init__(self, related: Iterable[RelatedWords], vocabulary: Collection[str]) -> None:
         self.by_language: dict[str, list[Related]] = {}
+        self._by_token: dict[str, dict[str, list[int]]] = {}  # per language: token -> its lines (by number)
         self.unused: list[RelatedWords] = []  # lines whose phrase says nothing, or whose words the corpus lacks
         for line in related:
             tokens = frozenset(analyze(line.phrase, line.language))
@@ -41,7 +42,10 @@ class RelatedLexicon:
                 self.unused.append(line)
                 continue
             written = normalize(line.phrase) if line.language == "ja" else ""
-            self.by_language.setdefault(line.language, []).append(Related(tokens, written, tuple(forms)))
+            lines = self.by_language.setdefault(line.language, [])
+            for token in tokens:  # a line is used only by a question with one of its tokens
+                self._by_token.setdefault(line.language, {}).setdefault(token, []).append(len(lines))
+            lines.append(Related(tokens, written, tuple(forms)))
 
     def matches(self, language: str, question: str, words: dict[int, frozenset[str]]) -> list[tuple[set[int], Related]]:
         """The lines a question uses, each with the question's words (keys of ``words``) it covers.
@@ -50,7 +54,10 @@ class RelatedLexicon:
         """
         found = []
         text = normalize(question) if language == "ja" else ""
-        for line in self.by_language.get(language, ()):
+        lines = self.by_language.get(language, [])
+        by_token = self._by_token.get(language, {})
+        candidates = {n for tokens in words.values() for t in tokens for n in by_token.get(t, ())}
+        for line in (lines[n] for n in sorted(candidates)):  # the lines sharing a token with a word, in order
             if line.written and line.written not in text:
                 continue
             covered = {word for word, tokens in words.items() if not line.tokens.isdisjoint(tokens)}

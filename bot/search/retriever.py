@@ -944,11 +944,13 @@ class Retriever:
         """``language`` as ``_languages`` holds it (-1, matching no passage, for a language no passage is in)."""
         return self._language_codes.get(language, -1)
 
-    def _near_duplicate(self, i: int, chosen: list[int]) -> bool:
+    def near_duplicate(self, i: int, chosen: list[int]) -> bool:
+        """Passage ``i`` says nearly what one of ``chosen`` says (their token sets overlap, Jaccard)."""
         a = self._token_sets[i]
         for j in chosen:
             b = self._token_sets[j]
-            if a == b or len(a & b) / max(len(a | b), 1) >= DUPLICATE_JACCARD:
+            shared = len(a & b)  # |a ∪ b| = |a| + |b| - |a ∩ b|: the union is not built
+            if a == b or shared / max(len(a) + len(b) - shared, 1) >= DUPLICATE_JACCARD:
                 return True
         return False
 
@@ -961,7 +963,7 @@ class Retriever:
         for hit in ranked[1:]:
             if len(chosen) >= max_citations or hit.final < CITATION_RATIO * ranked[0].final:
                 break
-            if not self._near_duplicate(hit.index, chosen):
+            if not self.near_duplicate(hit.index, chosen):
                 chosen.append(hit.index)
         return chosen
 

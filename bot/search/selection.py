@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the lead's ranking score (as the retriever's)
 SAME_LANGUAGE_RATIO = 0.3  # a passage in the question's language may lead when it ranks ≥ this share of the best
 SAME_LANGUAGE_COVERAGE = 0.9  # ... and covers ≥ this share of the question weight the best passage covers
-DUPLICATE_JACCARD = 0.8  # token-set overlap above which two passages are the same text
 NOVELTY = 0.4  # a further citation's snippet must have ≥ this share of content tokens not shown yet
 MIN_NEW_TOKENS = 3  # ... and at least this many
 CLOSE_RATIO = 0.8  # ... and either rank ≥ this share of the lead (it may be the better answer) or hold a word of
@@ -83,7 +82,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
             break
         if chosen and hit.final < CITATION_RATIO * top:
             break
-        if _near_duplicate(retriever, hit.index, chosen):
+        if retriever.near_duplicate(hit.index, chosen):
             continue
         low = hit.final < CLOSE_RATIO * pool[0].final
         if citations and low and all(u.found_in(frozenset(seen)) for u in query.units):
@@ -144,15 +143,6 @@ def _translated(retriever: Retriever, ranked: list[Ranked], language: str) -> li
         if i is not None and i not in pool:
             pool[i] = hit._replace(index=i)
     return list(pool.values())
-
-
-def _near_duplicate(retriever: Retriever, i: int, chosen: list[int]) -> bool:
-    a = retriever.passage_tokens(i)
-    for j in chosen:
-        b = retriever.passage_tokens(j)
-        if a == b or len(a & b) / max(len(a | b), 1) >= DUPLICATE_JACCARD:
-            return True
-    return False
 
 
 def _citation(

@@ -43,6 +43,18 @@ def test_words_keep_prefixes_and_suffixes_with_their_word() -> None:
     assert lexicon.words("あ" * 5000)[-1].end <= 5000
 
 
+def test_a_question_read_again_after_another_text_has_the_same_words() -> None:
+    """A question's tagged words are kept (matches(), words(), person_names() read them): kept as read, not as the
+    tagger's nodes, whose features come from its last parse (a node kept reads another word's part of speech)."""
+    question = "東京で武藤副大臣は何に署名したの？"
+    expected = ReadingLexicon([]).words(question)
+    lexicon = ReadingLexicon([])
+    lexicon.matches(question)  # tags it, reading the kanji words' features only
+    lexicon.words("ステーションFを作ったのは誰？パリで会議がありました")
+    assert lexicon.words(question) == expected
+    assert [w.proper for w in expected if w.surface == "東京"] == ["地名"]
+
+
 def test_a_reload_does_not_grow_the_bots_memory(shipped_knowledge: KnowledgeBase) -> None:
     """Every index (at start, at each /kb reload) reads the corpus's Japanese: each used to load its own MeCab
     dictionary, never given back (RSS +73 MB per index of this corpus: +367 MB over these five)."""
