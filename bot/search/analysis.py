@@ -147,6 +147,7 @@ def _normalize_char(ch: str) -> str:
 
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_RUNS_RE = re.compile(r"([^\x00-\x7f]+)")
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
@@ -182,8 +183,20 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def normalize(text: str) -> str:
-    """The normalised form of ``text`` (what tokens are cut from)."""
-    return normalize_with_map(text)[0]
+    """The normalised form of ``text`` (what tokens are cut from): ``normalize_with_map(text)[0]`` without a Python
+    step per character (no offset map): ASCII stretches are lower-cased at C speed, only the non-ASCII runs between
+    them go character by character."""
+    if text.isascii():
+        return text.lower()
+    parts = _NON_ASCII_RUNS_RE.split(text)  # ASCII, non-ASCII, ASCII, …
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].lower()
+    for i in range(1, len(parts), 2):
+        parts[i] = "".join(map(_normalize_char, parts[i]))
+    out = "".join(parts)
+    if any(mark in out for mark in _KANA_MARKS):  # composed with the previous character: the mapped path
+        return normalize_with_map(text)[0]
+    return out
 
 
 @lru_cache(maxsize=16)

@@ -12,7 +12,6 @@ the files that did not change and re-analyse only the others.
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,34 +22,14 @@ from bot.models import Passage
 from bot.search.analysis import (
     _ASCII_WORD_RE,
     _CJK_CHAR_RE,
-    _KANA_MARKS,
     _LATIN_WORD_RE,
     _TOKEN_RE,
     ASCII_SPACES,
     _cjk_tokens,
     _latin_tokens,
-    _normalize_char,
     normalize,
     stem,
 )
-
-_NON_ASCII_RUNS_RE = re.compile(r"([^\x00-\x7f]+)")
-
-
-def fast_normalize(text: str) -> str:
-    """``analysis.normalize(text)`` without a per-character Python loop (no offset map): ASCII stretches are
-    lower-cased at C speed, only the non-ASCII runs between them go character by character."""
-    if text.isascii():
-        return text.lower()
-    parts = _NON_ASCII_RUNS_RE.split(text)  # ASCII, non-ASCII, ASCII, …
-    for i in range(0, len(parts), 2):
-        parts[i] = parts[i].lower()
-    for i in range(1, len(parts), 2):
-        parts[i] = "".join(map(_normalize_char, parts[i]))
-    out = "".join(parts)
-    if any(mark in out for mark in _KANA_MARKS):  # composed with the previous character: the analysis's path
-        return normalize(text)
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +152,7 @@ class PassageAnalyzer:
             memo = self._keys.get(language)
             if memo is None:
                 memo = self._keys[language] = _Keys(self, language)
-            norm = fast_normalize(text)
+            norm = normalize(text)
             if norm.isascii():  # the runs of word characters, at C speed (a run is analysed once per build)
                 matches = norm.translate(ASCII_SPACES).split()
             elif not _CJK_CHAR_RE.search(norm):
