@@ -35,6 +35,7 @@ import evaluation  # noqa: E402
 
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.search import countries, evidence, frequency, kinds, retriever  # noqa: E402
+from bot.search.prefilter import Screened  # noqa: E402
 
 GRID = {
     "COMMON_ZIPF": (4.5, 5.0, 5.5),
@@ -117,13 +118,13 @@ RULES = {
     "uncounted": _off(retriever.Retriever, "_counts", lambda self, query, chosen, **_: True),
     "unnamed": _off(retriever.Retriever, "_names", lambda self, query, chosen: True),
     "missing-number": _off(retriever.Retriever, "_numbers_in_best", lambda self, query, chosen: True),
-    "after-corpus (later)": _off(kinds, "_QUESTION", {**kinds._QUESTION, kinds.Kind.LATER: _NEVER}),
-    "weather": _off(kinds, "_QUESTION", {**kinds._QUESTION, kinds.Kind.WEATHER: _NEVER}),
+    "after-corpus (later)": _off(kinds, "_ASKED", {**kinds._ASKED, kinds.Kind.LATER: Screened(_NEVER)}),
+    "weather": _off(kinds, "_ASKED", {**kinds._ASKED, kinds.Kind.WEATHER: Screened(_NEVER)}),
     "unknown name (Zipf)": _off(retriever.Retriever, "_unit", _without_unknown_names),
     "topics (purchase, prize, area, rate, procedure, advice)": _off(retriever, "ENFORCED_KINDS", frozenset(
         retriever.ENFORCED_KINDS - {kinds.Kind.ACQUISITION, kinds.Kind.WINNER, kinds.Kind.AREA, kinds.Kind.RATE,
                                     kinds.Kind.PROCEDURE, kinds.Kind.ADVICE})),
-    "duration is no count": _off(kinds, "DURATION", _NEVER),
+    "duration is no count": _off(kinds, "_DURATION_ASKED", Screened(_NEVER)),
     "Japanese place names": _off(retriever.Retriever, "_unknown_place", lambda self, word: False),
     # written from blind E's near-misses (kept: neutral on A, B and C)
     "countries (search/countries.py)": _off(retriever.Retriever, "_countries_cited", lambda self, query, chosen: True),
