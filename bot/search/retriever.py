@@ -313,6 +313,11 @@ def _latin(language: str) -> str:
     return "en" if language == "ja" else language
 
 
+def _stemmed(word: str, language: str) -> str:
+    """The token a Latin-script word of the question is indexed as (a role, a verb, what a question is about)."""
+    return stem(normalize(word), _latin(language))
+
+
 def _indexed_text(passage: Passage) -> tuple[str, str, list[str]]:
     """What the index holds for a passage: its text, its language, and an FAQ entry's interrogatives."""
     extra = sorted(question_type_tokens(" ".join(passage.questions), passage.language)) if passage.kind == "faq" else []
@@ -607,7 +612,7 @@ class Retriever:
         if language == "ja":
             tokens = frozenset(analyze(verb, "ja"))
             return tokens if tokens and tokens <= self.index.vocabulary.keys() else frozenset()
-        unit = units.get(stem(normalize(verb), _latin(language)))
+        unit = units.get(_stemmed(verb, language))
         return frozenset(_forms(unit)) if unit is not None else frozenset()
 
     def _of_country(self, question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
@@ -616,7 +621,7 @@ class Retriever:
         for thing, country in of_what(question, language):
             if not self.countries.is_country(country):
                 continue
-            pair = [units.get(stem(normalize(word), _latin(language))) for word in (thing, country)]
+            pair = [units.get(_stemmed(word, language)) for word in (thing, country)]
             if pair[0] is not None and pair[1] is not None and pair[0] is not pair[1] \
                     and all(u.alternatives or u.expansions for u in pair):
                 found.append((pair[0], pair[1]))
@@ -632,7 +637,7 @@ class Retriever:
                 words = [t for t in analyze(what, "ja") if t in units]
                 pair = [units.get(role), units[words[-1]] if words else None]
             else:
-                pair = [units.get(stem(normalize(word), _latin(language))) for word in (role, what)]
+                pair = [units.get(_stemmed(word, language)) for word in (role, what)]
             if pair[0] is not None and pair[1] is not None and pair[0] is not pair[1] \
                     and all(u.alternatives or u.expansions for u in pair):
                 found.append((pair[0], pair[1]))
@@ -1199,7 +1204,7 @@ class Retriever:
             if language == "ja":
                 inside = [u for u in query.units if u.token in thing]
             else:
-                token = stem(normalize(thing), _latin(language))
+                token = _stemmed(thing, language)
                 inside = [u for u in query.units if u.token == token]
             if any(self.unknown(u) for u in inside):
                 return True
@@ -1210,7 +1215,7 @@ class Retriever:
         Station F", "ont été refusées", 入居している): the passages' numbers count things in other states (pitched)."""
         language = query.language or "en"
         for verb in states_asked(query.text, language):
-            token = verb if language == "ja" else stem(normalize(verb), _latin(language))
+            token = verb if language == "ja" else _stemmed(verb, language)
             unit = next((u for u in query.units if u.token == token), None)
             if unit is not None and self.unknown(unit):
                 return True
