@@ -167,10 +167,17 @@ async def test_mentioning_the_bots_role_counts_as_a_mention(harness: Harness, fa
 
 
 async def test_ask_in_dms_is_refused_when_dms_are_off(start_bot, fake: FakeDiscord):
+    """Trial 6 D11: /ask in a DM was refused in the locale's language, a DM message in its own language."""
     await start_bot(BOT_ALLOW_DMS="false")
-    response = await fake.wait_response(await fake.slash("ask", {"question": "Who signed it?"}, user=fake.bob, dm=True))
-    assert response.json["data"]["flags"] & EPHEMERAL
-    assert response.json["data"]["content"].startswith("Je ne réponds pas aux messages privés")
+    contents = []
+    asked = (("共同声明に署名したのは誰ですか？", fake.alice), ("Who signed it?", fake.bob), ("Kono", fake.bob))
+    for question, user in asked:
+        response = await fake.wait_response(await fake.slash("ask", {"question": question}, user=user, dm=True))
+        assert response.json["data"]["flags"] & EPHEMERAL
+        contents.append(response.json["data"]["content"])
+    assert contents[0].startswith("ここではダイレクトメッセージには答えません")  # alice's locale is en-US
+    assert contents[1].startswith("I don't answer direct messages here")  # bob's is fr
+    assert contents[2].startswith("Je ne réponds pas aux messages privés")  # no language told: the locale's
 
 
 async def test_answers_in_place_when_a_thread_cannot_be_opened(start_bot, fake: FakeDiscord):

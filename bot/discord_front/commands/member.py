@@ -39,7 +39,9 @@ async def ask(
     """Answer with cited snippets (in a new thread when BOT_ANSWER_IN_THREAD is on)."""
     bot = interaction.client
     if interaction.guild_id is None and not bot.settings.allow_dms:
-        await send(interaction, Reply(content=t("dm.off", interaction_language(interaction)), ephemeral=True))
+        # the question's own words first, as for a DM message; the locale only when they tell nothing
+        language = bot.assistant.read_language(question) or interaction_language(interaction)
+        await send(interaction, Reply(content=t("dm.off", language), ephemeral=True))
         return
     prepared = bot.desk.prepare(question, asker_of(interaction))
     if prepared.refused:
