@@ -16,6 +16,7 @@ from bot.knowledge.safe_yaml import ParsedYaml
 from bot.models import LANGUAGES
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+DATE_RE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")  # a year, a month or a day: 2018, 2018-07, 2018-07-13
 LANGUAGE_LIST = ", ".join(LANGUAGES)
 META_KEYS = ("id", "title", "language", "source", "date", "tags", "aliases", "group", "translation_of")
 
@@ -60,6 +61,44 @@ def text_list(value: Any, key: str, line: int) -> tuple[str, ...]:
     return tuple(t for t in texts if t)
 
 
+def tags_of(value: Any, line: int, problems: Problems) -> tuple[str, ...]:
+    """``tags``: a list of texts; "a, b" is one text, so one tag — warned (not refused: tags are optional and a
+    file must not be switched off for one), since the moderator meant a list."""
+    tags = problems.attempt(lambda: text_list(value, "tags", line)) or ()
+    if isinstance(value, str) and "," in value:
+        problems.warn(
+            FileProblem(
+                line,
+                f'"tags" is one text ("{value.strip()}"), so a single tag: for several tags '
+                f"write a list in brackets, like [{value.strip()}]",
+            )
+        )
+    return tags
+
+
+def date_of(value: Any, line: int, problems: Problems) -> str | None:
+    """``date``: a date written year-month-day (or a year, a year-month); anything else is warned and ignored,
+    not refused (the date is optional: "13/07/2018" must not switch a good document off)."""
+    text = as_text(value)
+    if value is None:
+        return None
+    if text and (match := DATE_RE.fullmatch(text)):
+        year, month, day = (int(part or 1) for part in match.groups())
+        try:
+            date(year, month, day)
+            return text
+        except ValueError:
+            pass
+    problems.warn(
+        FileProblem(
+            line,
+            f'"date" must be written year-month-day, like 2018-07-13 (got "{text or value}"): '
+            "it is ignored until fixed",
+        )
+    )
+    return None
+
+
 def check_source(value: Any, line: int) -> str:
     source = as_text(value)
     parts = urlsplit(source or "")
@@ -71,11 +110,14 @@ def check_source(value: Any, line: int) -> str:
 
 
 def _required(parsed: ParsedYaml, key: str, where: str, hint: str = "") -> str:
-    """A required text value; missing → error on the first line, wrong shape → on the key's line."""
+    """A required text value; missing → error on the first line, empty or wrong shape → on the key's line."""
     raw = parsed.data.get(key)
     value = as_text(raw)
+    line = parsed.key_lines.get(key, parsed.first_line)
     if not value and raw not in (None, ""):
-        raise FileProblem(parsed.key_lines.get(key, parsed.first_line), f'"{key}" must be a single text{hint}')
+        raise FileProblem(line, f'"{key}" must be a single text{hint}')
+    if not value and key in parsed.data:  # "title:", "title: null", "title: ''" (trial 6: reported at line 1)
+        raise FileProblem(line, f'"{key}" is empty{hint}')
     if not value:
         raise FileProblem(parsed.first_line, f'{where} is missing "{key}"{hint}')
     return value
@@ -160,7 +202,8 @@ def _read_meta(parsed: ParsedYaml, where: str, problems: Problems, extra_keys: t
     source = None
     if required("source", " (the http(s) web address the facts come from)") is not None:
         source = problems.attempt(lambda: check_source(data["source"], lines.get("source", first)))
-    tags = problems.attempt(lambda: text_list(data.get("tags"), "tags", lines.get("tags", first))) or ()
+    written = date_of(data.get("date"), lines.get("date", first), problems)
+    tags = tags_of(data.get("tags"), lines.get("tags", first), problems)
     aliases = problems.attempt(lambda: text_list(data.get("aliases"), "aliases", lines.get("aliases", first))) or ()
     group = problems.attempt(lambda: _optional_id(parsed, "group"))
     translation_of = problems.attempt(lambda: _optional_id(parsed, "translation_of"))
@@ -172,7 +215,7 @@ def _read_meta(parsed: ParsedYaml, where: str, problems: Problems, extra_keys: t
         language=language,
         source=source,
         id_line=lines.get("id", first),
-        date=as_text(data.get("date")) or None,
+        date=written,
         tags=tags,
         aliases=aliases,
         group=group,

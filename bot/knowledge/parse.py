@@ -17,7 +17,7 @@ from bot.knowledge import oversize
 from bot.knowledge.files import MAX_FILE_BYTES, decode, split_lines, too_big
 from bot.knowledge.ids import passage_ids
 from bot.knowledge.language import language_warning
-from bot.knowledge.meta import ID_RE, Meta, as_text, check_keys, check_source, read_meta, text_list
+from bot.knowledge.meta import ID_RE, Meta, as_text, check_keys, check_source, read_meta, tags_of, text_list
 from bot.knowledge.paragraphs import split_paragraphs
 from bot.knowledge.problems import Claim, FileProblem, IdKind, Problems
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
@@ -217,7 +217,7 @@ def _faq_entry(
     source = None
     if entry.get("source") is not None:
         source = problems.attempt(lambda: check_source(entry["source"], key_lines.get("source", line)))
-    tags = problems.attempt(lambda: text_list(entry.get("tags"), "tags", key_lines.get("tags", line)))
+    tags = tags_of(entry.get("tags"), key_lines.get("tags", line), problems)
     if len(problems.found) > before or meta is None or not questions or not answer:
         return None
     passage = Passage(

@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from knowledge_data import front, write
+from knowledge_data import faq, front, write
 
 from bot.assistant import Assistant
 from bot.knowledge.ids import legacy_ids
@@ -114,6 +114,29 @@ def test_an_unknown_key_far_from_any_is_a_warning_and_the_file_loads(tmp_path: P
         'a.md:6: unknown key "author" is ignored (known keys: id, title, language, source, date, tags, aliases, '
         "group, translation_of)"
     ]
+
+
+def test_a_bad_date_and_tags_in_one_text_are_warnings_and_the_file_loads(tmp_path: Path) -> None:
+    """Trial 6 D12: "date: 13/07/2018" and "tags: a, b" loaded without a word; optional keys, so warned, not refused."""
+    files = {
+        "a.md": front(date="13/07/2018", tags="declaration, signing"),
+        "b.md": front(id="b", date="'2018-02-30'"),
+        "c.md": front(id="c", date="2018-07-13", tags="[declaration, signing]"),
+        "d.md": front(id="d", date="2018-7"),
+        "faq.yaml": faq("\n  - questions: [Who signed?]\n    answer: The ministers.\n    tags: people, names\n"),
+    }
+    kb = load_knowledge(write(tmp_path, files))
+    assert kb.errors == [] and [d.id for d in kb.documents] == ["doc", "b", "c", "d", "f"]
+    ignored = "it is ignored until fixed"
+    assert [str(w) for w in kb.warnings] == [
+        f'a.md:6: "date" must be written year-month-day, like 2018-07-13 (got "13/07/2018"): {ignored}',
+        'a.md:7: "tags" is one text ("declaration, signing"), so a single tag: for several tags write a list in '
+        "brackets, like [declaration, signing]",
+        f'b.md:6: "date" must be written year-month-day, like 2018-07-13 (got "2018-02-30"): {ignored}',
+        'faq.yaml:9: "tags" is one text ("people, names"), so a single tag: for several tags write a list in '
+        "brackets, like [people, names]",
+    ]
+    assert [d.date for d in kb.documents] == [None, None, "2018-07-13", "2018-7", None]
 
 
 def test_language_is_case_insensitive(tmp_path: Path) -> None:

@@ -150,6 +150,8 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
         pytest.param({"x.md": front(id="")}, 'x.md:1: front matter is missing "id"', id="missing-id"),
         pytest.param({"x.md": front(title="")}, 'x.md:1: front matter is missing "title"', id="missing-title"),
         pytest.param({"x.md": front(source="")}, 'x.md:1: front matter is missing "source"', id="missing-source"),
+        pytest.param({"x.md": front(title="null")}, 'x.md:3: "title" is empty', id="null-title"),  # trial 6: line 1
+        pytest.param({"x.md": front(id="''")}, 'x.md:2: "id" is empty (a short name such as', id="empty-id"),
         pytest.param(
             {"x.md": front(language="de")},
             'x.md:4: "language" must be one of fr, en, ja (got "de")',
