@@ -19,6 +19,7 @@ from bot.querylog import topics
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _FILE_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 TOPIC_VERSION = 3  # the last migration that reset questions.topic (refilled in Python by backfill_topics)
 
 
@@ -102,7 +103,7 @@ def read_version(conn: sqlite3.Connection, path: Path | str) -> int:
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, sqlite3.OperationalError) and "not a database" not in str(exc):
             raise
-        raise QueryLogError(f"{path} is not a query log (not an SQLite database)") from exc
+        raise QueryLogError(_unreadable(path, exc)) from exc
     if version > current_version():
         raise QueryLogError(
             f"{path} has query log schema version {version}, newer than this version of the bot knows "
@@ -111,6 +112,19 @@ def read_version(conn: sqlite3.Connection, path: Path | str) -> int:
     if (version == 0 and tables) or (version > 0 and "questions" not in tables):
         raise QueryLogError(f"{path} is an SQLite database but not a query log")
     return version
+
+
+def _unreadable(path: Path | str, exc: sqlite3.DatabaseError) -> str:
+    """Why SQLite cannot read ``path``: a damaged database (its header is there: truncated, half-copied) or
+    another kind of file altogether (trial 6: a truncated log was called "not an SQLite database")."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError:
+        header = b""
+    if header == SQLITE_HEADER:
+        return f"{path} is a damaged query log (SQLite: {exc}; a truncated or half-copied file?): restore a backup"
+    return f"{path} is not a query log (not an SQLite database)"
 
 
 def migrate(path: Path | str, *, target: int | None = None, timeout: float = 5.0) -> int:

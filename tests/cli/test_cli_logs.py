@@ -360,6 +360,12 @@ def test_one_line_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     text.write_text("just text\n" * 200)
     code, _, err = run(capsys, "unanswered", "--db", str(text))
     assert (code, err) == (1, f"error: {text} is not a query log (not an SQLite database)\n")
+    truncated = tmp_path / "truncated.db"  # a half-copied log (trial 6: called "not an SQLite database")
+    fill(truncated)
+    truncated.write_bytes(truncated.read_bytes()[: truncated.stat().st_size // 3])
+    code, _, err = run(capsys, "summary", "--db", str(truncated))
+    assert (code, err) == (1, f"error: {truncated} is a damaged query log (SQLite: database disk image is malformed; "
+                              "a truncated or half-copied file?): restore a backup\n")
     newer = tmp_path / "newer.db"
     schema.migrate(newer)
     conn = sqlite3.connect(newer)

@@ -141,3 +141,5 @@ def test_run_with_an_unusable_query_log_says_so_in_one_line_and_is_not_restarted
     assert done.stderr.splitlines() == [done.stderr.strip()], done.stderr  # one line, no traceback
     assert done.stderr.startswith(f"error: {db} ")
     assert "to start a new log instead, move the file away" in done.stderr
+    if damage == "truncated":  # trial 6 D13: was "not a query log (not an SQLite database)"
+        assert done.stderr.startswith(f"error: {db} is a damaged query log (SQLite: database disk image is malformed")
