@@ -93,9 +93,11 @@ def _build_retriever(
 ) -> Retriever:
     if cache_path is None:
         return Retriever(load_knowledge(Path(directory), served), frequencies=frequencies)
-    parsed = ParsedFiles(Path(cache_path).with_name(PARSED_CACHE_NAME))  # unchanged files are not parsed again
-    loader = load_directory(Path(directory), served or parsed.served, parsed.parse, parsed.last_good)  # at start:
-    kb = loader.kb  # the last load's owners; a served file broken since keeps its last good parse
+    parsed = ParsedFiles(Path(cache_path).with_name(PARSED_CACHE_NAME))  # unchanged files are not parsed again,
+    # nor read when their metadata says so; at start, the last load's owners keep their ids; a served file broken
+    # since keeps its last good parse
+    loader = load_directory(Path(directory), served or parsed.served, parsed.parse, parsed.last_good, parsed)
+    kb = loader.kb
     parsed.remember(Served.of(kb), loader.added)
     parsed.save()
     sources = parsed.sources  # the index cache keys each file by its parse: the passages are not hashed again

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from bot.knowledge.files import MAX_FILE_BYTES, too_big
 from bot.knowledge.parse import KNOWLEDGE_SUFFIXES, SIDECAR_SUFFIX, ParsedFile, parse_file, sidecar_name, suffix_list
@@ -30,6 +31,15 @@ TRASH_DIR = "_trash"  # where /kb remove puts files (ignored like every "_" name
 
 Parse = Callable[[str, bytes, tuple[str, bytes] | None], ParsedFile]  # parse_file's signature
 LastGood = Callable[[str], ParsedFile | None]  # a path's parse served at the last load, if any
+
+
+class Unchanged(Protocol):
+    """A cache that knows a file by its metadata (``ParsedFiles``): the parse of a file whose ``os.stat`` is the
+    one it noted (not read again), and what to note once a file was read and parsed."""
+
+    def known(self, path: str, info: os.stat_result) -> ParsedFile | None: ...
+
+    def note(self, path: str, info: os.stat_result) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +112,7 @@ class Loader:
     refused: list[tuple[str, tuple[Claim, ...]]] = field(default_factory=list)  # refused files and their ids
     parse: Parse = parse_file  # or a cache's parse
     last_good: LastGood | None = None  # a cache's memory of the last load (None: a bad file is skipped)
+    unchanged: Unchanged | None = None  # a cache that skips reading the files it knows by their metadata
     fallbacks: set[str] = field(default_factory=set)  # broken files whose candidate is their last good parse
     added: list[str] = field(default_factory=list)  # the files served by this load
 
@@ -162,21 +173,26 @@ class Loader:
 
     def load_file(self, entry: Path, path: str, names: set[str]) -> None:
         try:
-            sidecar = self.read_sidecar(entry, path) if sidecar_name(path) in names else None
-            parsed = self.parse(path, read_file(entry), sidecar)
-        except (FileProblem, FileProblems) as problem:
-            self.problems(path, problem)
-            if isinstance(problem, FileProblems) and problem.claims:
-                self.refused.append((path, problem.claims))
-            parsed = self.last_good(path) if self.last_good is not None else None
-            if parsed is None:
-                return
-            self.fallbacks.add(path)
-        try:
-            mtime = entry.stat().st_mtime
+            info: os.stat_result | None = entry.stat()  # before the file is read: see ParsedFiles.note
         except OSError:
-            mtime = 0.0
-        self.candidates.append(Candidate(path, parsed, mtime))
+            info = None  # read_file says why
+        cached = self.unchanged if sidecar_name(path) not in names else None  # a file with a sidecar is read
+        parsed = cached.known(path, info) if cached is not None and info is not None else None
+        if parsed is None:
+            try:
+                sidecar = self.read_sidecar(entry, path) if sidecar_name(path) in names else None
+                parsed = self.parse(path, read_file(entry), sidecar)
+                if cached is not None and info is not None:
+                    cached.note(path, info)
+            except (FileProblem, FileProblems) as problem:
+                self.problems(path, problem)
+                if isinstance(problem, FileProblems) and problem.claims:
+                    self.refused.append((path, problem.claims))
+                parsed = self.last_good(path) if self.last_good is not None else None
+                if parsed is None:
+                    return
+                self.fallbacks.add(path)
+        self.candidates.append(Candidate(path, parsed, info.st_mtime if info is not None else 0.0))
 
     def settle(self) -> None:
         """Give each id to its first claimant (served, then oldest, then path); refuse the later ones.
@@ -257,17 +273,23 @@ def _taken(kind: IdKind, taken: str, first: str) -> str:
 
 
 def load_directory(
-    directory: Path, served: Served | None = None, parse: Parse = parse_file, last_good: LastGood | None = None
+    directory: Path,
+    served: Served | None = None,
+    parse: Parse = parse_file,
+    last_good: LastGood | None = None,
+    unchanged: Unchanged | None = None,
 ) -> Loader:
     """Load ``directory``; the result also tells which file owns each id (uploads check collisions with it).
 
     ``served``: what the running bot serves now, so that those files keep their ids against newcomers.
     ``parse``: how one file is parsed (``ParsedFiles.parse`` answers unchanged files from a cache).
     ``last_good``: the parse a broken file had when it was last served (``ParsedFiles.last_good``).
+    ``unchanged``: files whose metadata the cache noted are not read again (``ParsedFiles``).
     """
     kb = KnowledgeBase(documents=[], passages=[], glossary=[], errors=[], directory=str(directory))
     loader = Loader(
-        real_root=os.path.realpath(directory), kb=kb, served=served or Served(), parse=parse, last_good=last_good
+        real_root=os.path.realpath(directory), kb=kb, served=served or Served(), parse=parse, last_good=last_good,
+        unchanged=unchanged,
     )
     if not directory.is_dir():
         what = "is not a folder" if directory.exists() else "does not exist"

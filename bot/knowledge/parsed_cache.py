@@ -8,6 +8,13 @@ log line and rewritten. Written to a temporary file and renamed.
 
 The served frame also names the parse each served file had (``files``: path -> key), so a served file broken
 by an edit is served in that last good version (:meth:`ParsedFiles.last_good`) rather than switched off.
+
+A restart need not even read a file the last load read: the served frame keeps each served file's metadata
+(``stats``: device, inode, size, mode, and modification and change times in nanoseconds, taken before the file
+was read) beside the key of its parse, and a file whose ``os.stat`` still says all of them is not read nor hashed.
+Any write changes the change time, which no program can set back, and a file replaced has another inode. Only a
+file last changed at least RACY_NS before the load that read it is noted (as git's racy-file rule): a file
+written again within one tick of the file system's clock could keep its times, so it is read until it is older.
 """
 
 from __future__ import annotations
@@ -16,7 +23,9 @@ import hashlib
 import io
 import json
 import logging
+import os
 import pickle
+import time
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -45,11 +54,14 @@ class _ProjectUnpickler(pickle.Unpickler):
 
 
 _KEY = 16  # bytes of a file's key
+RACY_NS = 3_000_000_000  # a file changed this close to the load that read it is not known by its metadata (FAT
+# file systems keep times to 2 s, the kernel's clock ticks are milliseconds)
 _SERVED = bytes(_KEY)  # the frame of which file served each id at the last load (JSON), not a file's key
 
 
-def _frames(body: memoryview) -> dict[bytes, memoryview]:
-    """``key (16 bytes) + length (8 bytes) + pickled ParsedFile``, repeated (views of ``body``: not copied)."""
+def _frames(body: memoryview, offsets: dict[bytes, int], start: int) -> dict[bytes, memoryview]:
+    """``key (16 bytes) + length (8 bytes) + pickled ParsedFile``, repeated (views of ``body``: not copied); each
+    frame's offset in the file (``body`` starts at ``start``) into ``offsets``."""
     saved: dict[bytes, memoryview] = {}
     at = 0
     while at < len(body):
@@ -59,8 +71,14 @@ def _frames(body: memoryview) -> dict[bytes, memoryview]:
         if len(key) != _KEY or at + size > len(body):
             raise ValueError("layout")
         saved[key] = body[at : at + size]
+        offsets[key] = start + at
         at += size
     return saved
+
+
+def _metadata(info: os.stat_result) -> list[int]:
+    """What tells a file changed without reading it (see the module docstring)."""
+    return [info.st_dev, info.st_ino, info.st_size, info.st_mode, info.st_mtime_ns, info.st_ctime_ns]
 
 
 def _key(path: str, data: bytes, sidecar: tuple[str, bytes] | None) -> bytes:
@@ -75,12 +93,20 @@ def _key(path: str, data: bytes, sidecar: tuple[str, bytes] | None) -> bytes:
 class ParsedFiles:
     """``parse`` as :func:`bot.knowledge.parse.parse_file`, answering from the cache for unchanged files."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, racy_ns: int = RACY_NS) -> None:
+        """``racy_ns``: how long before this load a file must have last changed to be noted (see the module)."""
         self.path = Path(path)
+        self.racy_ns = racy_ns
+        self._offsets: dict[bytes, int] = {}  # where each frame of the file read starts in it
+        self._stream = io.BytesIO()  # that file (sharing its bytes): frames are unpickled in place
         self._saved: dict[bytes, bytes | memoryview] = self._read()
         self._used: dict[bytes, bytes | memoryview] = {}
         self._keys: dict[str, bytes] = {}  # path -> key of the parse this load used
+        self._owners_read: dict | None = None  # the served frame of _saved, once parsed
+        self._started = time.time_ns()  # before any file is looked at: see note
+        self._stats: dict[str, list] = {}  # path -> its metadata and the key of its parse, for the next load
         self.hits = 0
+        self.unread = 0  # files known by their metadata: not read this load
 
     def _read(self) -> dict[bytes, memoryview]:
         try:
@@ -95,29 +121,67 @@ class ParsedFiles:
             expected = raw[len(_MAGIC) : len(_MAGIC) + _DIGEST]
             if not raw.startswith(_MAGIC) or zlib.crc32(body).to_bytes(_DIGEST, "little") != expected:
                 raise ValueError("digest")
-            saved = _frames(body)
+            saved = _frames(body, self._offsets, len(_MAGIC) + _DIGEST)
         except Exception as error:  # damaged or foreign: never trusted
+            self._offsets.clear()
             log.warning("knowledge cache %s is unreadable (%s); rebuilding it", self.path, type(error).__name__)
             return {}
+        self._stream = io.BytesIO(raw)  # shares raw's bytes (a BytesIO of a view would copy each frame)
         return saved
+
+    def _reuse(self, path: str, key: bytes) -> ParsedFile | None:
+        """The saved parse under ``key``, now ``path``'s in this load; None if there is none or it is damaged."""
+        blob = self._saved.get(key)
+        if blob is None:
+            return None
+        try:
+            at = self._offsets.get(key)
+            if at is None:  # not from the file read (made by this load)
+                parsed = _ProjectUnpickler(io.BytesIO(blob)).load()
+            else:
+                self._stream.seek(at)
+                parsed = _ProjectUnpickler(self._stream).load()
+        except Exception:  # one damaged entry
+            return None
+        if not isinstance(parsed, ParsedFile):
+            return None
+        self._used[key] = blob
+        self._keys[path] = key
+        return parsed
 
     def parse(self, path: str, data: bytes, sidecar: tuple[str, bytes] | None = None) -> ParsedFile:
         key = _key(path, data, sidecar)
-        blob = self._saved.get(key)
-        if blob is not None:
-            try:
-                parsed = _ProjectUnpickler(io.BytesIO(blob)).load()
-                if isinstance(parsed, ParsedFile):
-                    self._used[key] = blob
-                    self._keys[path] = key
-                    self.hits += 1
-                    return parsed
-            except Exception:  # one damaged entry: parse the file
-                pass
+        parsed = self._reuse(path, key)
+        if parsed is not None:
+            self.hits += 1
+            return parsed
         parsed = parse_file(path, data, sidecar)  # FileProblem(s) propagate, and are not cached
         self._used[key] = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
         self._keys[path] = key
         return parsed
+
+    def known(self, path: str, info: os.stat_result) -> ParsedFile | None:
+        """The parse of ``path`` if its metadata is what the last load noted (see the module docstring)."""
+        stats = self._owners().get("stats")
+        noted = stats.get(path) if isinstance(stats, dict) else None
+        if not isinstance(noted, list) or noted[:-1] != _metadata(info) or not isinstance(noted[-1], str):
+            return None
+        try:
+            key = bytes.fromhex(noted[-1])
+        except ValueError:
+            return None
+        parsed = self._reuse(path, key)
+        if parsed is not None:
+            self._stats[path] = noted
+            self.hits += 1
+            self.unread += 1
+        return parsed
+
+    def note(self, path: str, info: os.stat_result) -> None:
+        """``info`` (taken before the file was read) names the parse :meth:`parse` just made or found for ``path``,
+        unless the file changed within RACY_NS of this load's start."""
+        if max(info.st_mtime_ns, info.st_ctime_ns) + self.racy_ns < self._started:
+            self._stats[path] = [*_metadata(info), self._keys[path].hex()]
 
     @property
     def sources(self) -> dict[str, str]:
@@ -130,23 +194,20 @@ class ParsedFiles:
         """The parse ``path`` was served with at the last load (kept for the next one), or None."""
         try:
             key = bytes.fromhex(self._owners().get("files", {})[path])
-            blob = self._saved[key]
-            parsed = _ProjectUnpickler(io.BytesIO(blob)).load()
-        except Exception:  # never served, or a damaged entry: the file is skipped
+        except Exception:  # never served, or a damaged frame: the file is skipped
             return None
-        if not isinstance(parsed, ParsedFile):
-            return None
-        self._used[key] = blob
-        self._keys[path] = key
-        return parsed
+        return self._reuse(path, key)
 
     def _owners(self) -> dict:
-        """The served frame: ``documents`` and ``glossary`` (id -> path), ``files`` (path -> key)."""
-        try:
-            owners = json.loads(bytes(self._saved.get(_SERVED, b"{}")))
-        except ValueError:
-            return {}
-        return owners if isinstance(owners, dict) else {}
+        """The served frame: ``documents`` and ``glossary`` (id -> path), ``files`` (path -> key), ``stats`` (path
+        -> metadata and key); read once."""
+        if self._owners_read is None:
+            try:
+                owners = json.loads(bytes(self._saved.get(_SERVED, b"{}")))
+            except ValueError:
+                owners = {}
+            self._owners_read = owners if isinstance(owners, dict) else {}
+        return self._owners_read
 
     @property
     def served(self) -> Served:
@@ -160,8 +221,10 @@ class ParsedFiles:
 
     def remember(self, served: Served, files: Iterable[str] = ()) -> None:
         """Keep ``served`` (this load's owners) and the parse of each served file in ``files`` for the next load."""
+        files = list(files)
         kept = {path: self._keys[path].hex() for path in files if path in self._keys}
-        owners = {"documents": served.documents, "glossary": served.glossary, "files": kept}
+        stats = {path: self._stats[path] for path in files if path in self._stats and path in kept}
+        owners = {"documents": served.documents, "glossary": served.glossary, "files": kept, "stats": stats}
         self._used[_SERVED] = json.dumps(owners, ensure_ascii=False, sort_keys=True).encode()
 
     def save(self) -> None:
@@ -185,3 +248,4 @@ class ParsedFiles:
         except OSError as error:
             log.warning("knowledge cache %s cannot be written (%s)", self.path, error.strerror)
         self._saved = self._used
+        self._owners_read = None
