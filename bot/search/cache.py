@@ -1,14 +1,18 @@
 """The persistent index cache: a restart with unchanged knowledge files reads the index instead of rebuilding it.
 
 One file beside the query log (``index-cache.bin``) holds the analysed passages (term ids per file), the surface
-words they came from, and the BM25 postings, as numpy arrays, with a manifest: the cache format, the analysis's
+words they came from, and the BM25 postings, as numpy arrays; a second (``index-cache-segments.bin``) what only a
+rebuild after a change needs (each file's surface words and their counts), so that a restart with nothing
+changed reads a third less. The first has a manifest: the cache format, the analysis's
 ``ANALYZER_VERSION`` and a fingerprint of its source, the BM25 parameters, and for each knowledge file its path,
 the key of what is indexed from it and the sizes of its pieces. On a build:
 
 * every file unchanged (same paths, keys, order): the index is read back as saved;
 * some files changed, added or removed: only those are analysed; the other files' term ids are kept, renumbered
   by first occurrence (rank-bm25's order, so scores stay equal) and the postings rebuilt;
-* a cache that cannot be read, or that does not describe a consistent index, is rebuilt with one log line;
+* a cache that cannot be read, or that does not describe a consistent index, is rebuilt with one log line (the
+  second file is read, and checked, only when a file changed: then one that does not match the first is a rebuild
+  of every file, with one log line);
   one written for another analyzer or other parameters is simply not used.
 
 A file's key is the parsed-files cache's key of the parse its passages came from (a digest of the file's path and
@@ -28,6 +32,7 @@ import ctypes
 import hashlib
 import json
 import logging
+import secrets
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,14 +50,18 @@ from bot.search.indexing import FileTokens, PassageAnalyzer, file_groups
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 3  # bump when the layout of the cache file changes (2: SHA-256 keys; 3: one file of aligned arrays)
+CACHE_FORMAT = 4  # bump when the layout of the cache file changes (2: SHA-256 keys; 3: one file of aligned arrays;
+# 4: the corpus's word counts kept summed, each file's words in a second file)
 CACHE_NAME = "index-cache.bin"
+_SEGMENTS_SUFFIX = "-segments"  # the second file: index-cache-segments.bin
 _OLD_NAMES = ("index-cache.npz",)  # caches of older formats beside it: removed when it is written
 _MAGIC = b"declaration-bot index cache\n"  # then the CRC-32 (4 bytes) and the header's length (8 bytes)
 _ALIGN = 64  # each array starts at a multiple of this
 SURFACE_WORDS_KEPT = 16384  # surface words whose index tokens are kept once read (SurfaceWords)
 _SEGMENT_ARRAYS = ("tokens", "lengths", "pair_words", "pair_terms", "count_words", "counts")
-_INDEX_ARRAYS = ("surface", "params", "doc_lengths", "df", "idf", "indptr", "doc_ids", "weights")
+_SECOND_ARRAYS = ("pair_words", "pair_terms", "count_words", "counts")  # kept in the second file
+_BM25_ARRAYS = ("params", "doc_lengths", "df", "idf", "indptr", "doc_ids", "weights")  # BM25Index.arrays
+_INDEX_ARRAYS = ("surface", "totals", *_BM25_ARRAYS)  # totals: occurrences of each surface word in the corpus
 
 # What is indexed for one passage: (text, language, extra tokens)
 Prepare = Callable[[Passage], tuple[str, str, Sequence[str]]]
@@ -131,6 +140,7 @@ class IndexCache:
         """``sources``: path -> the key of what the file's passages were parsed from (the parsed-files cache's), so
         that they are not hashed again; a file without one is keyed by a digest of its passages."""
         self.path = Path(path)
+        self.segments_path = self.path.with_name(self.path.stem + _SEGMENTS_SUFFIX + self.path.suffix)
         self.sources = sources or {}
 
     def file_key(self, path: str, passages: Sequence[Passage]) -> str:
@@ -151,36 +161,38 @@ class IndexCache:
             return None
         return snapshot
 
+    def segments(self, snapshot: _Snapshot) -> bool:
+        """Read the second file into ``snapshot``; False (logged once) if it is unreadable or not the first's."""
+        try:
+            manifest, arrays = _read_file(self.segments_path)
+            if manifest.get("generation") != snapshot.manifest.get("generation"):
+                raise CacheError("not the index's")
+            snapshot.arrays.update(arrays)
+            _check(snapshot, segments=True)
+        except Exception as error:  # any damage: never trusted, rebuilt
+            log.warning("index cache %s is unreadable (%s); rebuilding it", self.segments_path, type(error).__name__)
+            return False
+        return True
+
     def _read(self) -> _Snapshot:
-        with open(self.path, "rb") as handle:  # read, not mapped: see the module docstring
-            data = handle.read()
-        view = memoryview(data)
-        start = len(_MAGIC) + 12
-        if len(data) < start or view[: len(_MAGIC)] != _MAGIC:
-            raise CacheError("not an index cache")
-        if zlib.crc32(view[len(_MAGIC) + 4 :]) != int.from_bytes(view[len(_MAGIC) : len(_MAGIC) + 4], "little"):
-            raise CacheError("checksum")
-        size = int.from_bytes(view[len(_MAGIC) + 4 : start], "little")
-        header = json.loads(bytes(view[start : start + size]).decode("utf-8"))
-        arrays: dict[str, np.ndarray] = {}
-        for name, (dtype, shape, offset) in header["arrays"].items():
-            count = int(np.prod(shape, dtype=np.int64))
-            if not start + size <= offset <= len(data) - count * np.dtype(dtype).itemsize:
-                raise CacheError("layout")
-            arrays[name] = np.frombuffer(data, dtype=np.dtype(dtype), count=count, offset=offset).reshape(shape)
-        manifest = header["manifest"]
+        manifest, arrays = _read_file(self.path)
         snapshot = _Snapshot(manifest, _strings(arrays.pop("terms")), _strings(arrays.pop("words")), arrays)
         _check(snapshot)
         return snapshot
 
     def save(self, key: dict, files: list[list], terms: Sequence[str], words: Sequence[str],
              arrays: dict[str, np.ndarray]) -> None:
-        """Write atomically (temporary file, then rename); a failure is logged and the bot goes on."""
-        manifest = {"format": CACHE_FORMAT, "key": key, "files": files}
+        """Write atomically (temporary files, then renames: the second first, each naming one random generation,
+        so that a crash between leaves two files that do not match); a failure is logged and the bot goes on."""
+        generation = secrets.token_hex(8)
+        manifest = {"format": CACHE_FORMAT, "key": key, "files": files, "generation": generation}
         named = {"terms": _blob(terms), "words": _blob(words), **arrays}
-        parts = {n: np.ascontiguousarray(a) for n, a in named.items()}
+        parts = {n: np.ascontiguousarray(a) for n, a in named.items() if n not in _SECOND_ARRAYS}
+        second = {n: np.ascontiguousarray(arrays[n]) for n in _SECOND_ARRAYS if n in arrays}
         try:
             private_folder(self.path.parent)
+            with atomic_write(self.segments_path, ".index-cache-") as handle:
+                _write(handle, {"format": CACHE_FORMAT, "generation": generation}, second)
             with atomic_write(self.path, ".index-cache-") as handle:
                 _write(handle, manifest, parts)
             for name in _OLD_NAMES:
@@ -188,6 +200,27 @@ class IndexCache:
         except OSError as error:
             log.warning("index cache %s cannot be written (%s); the next start rebuilds the index",
                         self.path, error.strerror or type(error).__name__)
+
+
+def _read_file(path: Path) -> tuple[dict, dict[str, np.ndarray]]:
+    """A cache file's manifest and arrays (views of its bytes), its CRC-32 checked; raises on any damage."""
+    with open(path, "rb") as handle:  # read, not mapped: see the module docstring
+        data = handle.read()
+    view = memoryview(data)
+    start = len(_MAGIC) + 12
+    if len(data) < start or view[: len(_MAGIC)] != _MAGIC:
+        raise CacheError("not an index cache")
+    if zlib.crc32(view[len(_MAGIC) + 4 :]) != int.from_bytes(view[len(_MAGIC) : len(_MAGIC) + 4], "little"):
+        raise CacheError("checksum")
+    size = int.from_bytes(view[len(_MAGIC) + 4 : start], "little")
+    header = json.loads(bytes(view[start : start + size]).decode("utf-8"))
+    arrays: dict[str, np.ndarray] = {}
+    for name, (dtype, shape, offset) in header["arrays"].items():
+        count = int(np.prod(shape, dtype=np.int64))
+        if not start + size <= offset <= len(data) - count * np.dtype(dtype).itemsize:
+            raise CacheError("layout")
+        arrays[name] = np.frombuffer(data, dtype=np.dtype(dtype), count=count, offset=offset).reshape(shape)
+    return header["manifest"], arrays
 
 
 def _write(handle: BinaryIO, manifest: dict, arrays: dict[str, np.ndarray]) -> None:
@@ -225,13 +258,14 @@ def _write(handle: BinaryIO, manifest: dict, arrays: dict[str, np.ndarray]) -> N
     handle.write(crc.to_bytes(4, "little"))
 
 
-def _check(s: _Snapshot) -> None:
-    """Raise CacheError unless the arrays describe one consistent index (sizes, id ranges)."""
+def _check(s: _Snapshot, segments: bool = False) -> None:
+    """Raise CacheError unless the arrays describe one consistent index (sizes, id ranges); with ``segments``,
+    the second file's arrays too."""
     a, files = s.arrays, s.manifest.get("files")
     if s.manifest.get("format") != CACHE_FORMAT or not isinstance(files, list):
         raise CacheError("format")
-    missing = [n for n in (*_SEGMENT_ARRAYS, *_INDEX_ARRAYS) if n not in a]
-    if missing:
+    needed = (*_SEGMENT_ARRAYS, *_INDEX_ARRAYS) if segments else (*_INDEX_ARRAYS, "tokens", "lengths")
+    if any(n not in a for n in needed):
         raise CacheError("missing arrays")
     sizes = np.array([f[2:6] for f in files], dtype=np.int64).reshape(-1, 4).sum(axis=0)
     n_terms, n_words = len(s.terms), len(s.words)
@@ -239,17 +273,22 @@ def _check(s: _Snapshot) -> None:
     checks = [
         sizes[0] == n_docs,
         sizes[1] == a["tokens"].shape[0] == int(a["lengths"].sum()),
-        sizes[2] == a["pair_words"].shape[0] == a["pair_terms"].shape[0],
-        sizes[3] == a["count_words"].shape[0] == a["counts"].shape[0],
         a["doc_lengths"].shape[0] == n_docs and np.array_equal(a["doc_lengths"], a["lengths"]),
         a["indptr"].shape[0] == n_terms + 1 and a["df"].shape[0] == a["idf"].shape[0],
         a["doc_ids"].shape == a["weights"].shape and int(a["indptr"][-1]) == a["doc_ids"].shape[0],
         a["params"].shape == (5,),
+        a["totals"].shape == (n_words,),
     ]
+    bounds = [("tokens", n_terms), ("doc_ids", max(n_docs, 1))]
+    if segments:
+        checks += [
+            sizes[2] == a["pair_words"].shape[0] == a["pair_terms"].shape[0],
+            sizes[3] == a["count_words"].shape[0] == a["counts"].shape[0],
+        ]
+        bounds = [("pair_terms", n_terms), ("pair_words", n_words), ("count_words", n_words)]
     if not all(bool(c) for c in checks):
         raise CacheError("sizes")
-    for name, bound in (("tokens", n_terms), ("pair_terms", n_terms), ("pair_words", n_words),
-                        ("count_words", n_words), ("doc_ids", max(n_docs, 1))):
+    for name, bound in bounds:
         arr = a[name]
         if arr.shape[0] and (int(arr.min()) < 0 or int(arr.max()) >= bound):
             raise CacheError(f"{name} out of range")
@@ -330,8 +369,8 @@ class SurfaceWords(Mapping[str, frozenset[str]]):
         return word in self._ids
 
 
-def _surface(terms: Sequence[str], words: Sequence[str], seg: dict[str, np.ndarray], keys: np.ndarray) -> tuple:
-    totals = np.bincount(seg["count_words"], weights=seg["counts"], minlength=len(words))
+def _surface(terms: Sequence[str], words: Sequence[str], totals: np.ndarray, keys: np.ndarray) -> tuple:
+    """The surface words' index tokens and their occurrences (``totals``: per word id, summed over the files)."""
     used = np.flatnonzero(totals)
     frequencies = dict(zip([words[w] for w in used.tolist()], totals[used].astype(np.int64).tolist(), strict=True))
     return SurfaceWords(terms, words, keys), frequencies
@@ -396,10 +435,12 @@ def build_index(
 
     if snapshot is not None and [f[:2] for f in snapshot.manifest["files"]] == files_now:
         a = snapshot.arrays
-        index = BM25Index.from_arrays({**{n: a[n] for n in _INDEX_ARRAYS[1:]}, "tokens": a["tokens"]}, snapshot.terms)
-        surface, frequencies = _surface(snapshot.terms, snapshot.words, a, a["surface"])
+        index = BM25Index.from_arrays({**{n: a[n] for n in _BM25_ARRAYS}, "tokens": a["tokens"]}, snapshot.terms)
+        surface, frequencies = _surface(snapshot.terms, snapshot.words, a["totals"], a["surface"])
         return IndexedCorpus(index, surface, frequencies, len(groups), reused_files=len(groups))
 
+    if snapshot is not None and (cache is None or not cache.segments(snapshot)):
+        snapshot = None  # the second file is unreadable: every file is analysed
     saved = _segments(snapshot) if snapshot is not None else {}
     seeded = snapshot is not None  # the analyser starts from the snapshot's ids: some may be unused now
     analyzer = PassageAnalyzer(snapshot.terms, snapshot.words) if snapshot is not None else PassageAnalyzer()
@@ -442,10 +483,11 @@ def build_index(
     _release_free_heap()
     index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b)
     pairs = _surface_pairs(terms, seg)
-    surface, frequencies = _surface(terms, words, seg, pairs)
+    totals = np.bincount(seg["count_words"], weights=seg["counts"], minlength=len(words)).astype(np.int64)
+    surface, frequencies = _surface(terms, words, totals, pairs)
     if cache is not None:
         arrays = {n: v for n, v in index.arrays().items() if n != "tokens"}
-        cache.save(key, files, terms, words, {**seg, **arrays, "surface": pairs})
+        cache.save(key, files, terms, words, {**seg, **arrays, "surface": pairs, "totals": totals})
     return IndexedCorpus(index, surface, frequencies, len(indexed_files), reused, len(indexed_files) - reused, skipped)
 
 

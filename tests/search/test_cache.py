@@ -87,6 +87,39 @@ def test_a_damaged_cache_is_rebuilt_with_one_log_line(
     assert Retriever(load_knowledge(knowledge), cache=cache).indexed.analysed_files == 0  # rewritten
 
 
+@pytest.mark.parametrize("damage", ["flip", "missing", "another-generation"])
+def test_a_damaged_second_file_is_a_rebuild_when_a_file_changed(
+    knowledge: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Each file's surface words live in a second file, read only when a file changed: a restart with nothing
+    changed does not need it; after a change, one that is damaged, gone, or left by another save (a crash between
+    the two renames) is never trusted: every file is analysed again, with one log line."""
+    cache = IndexCache(tmp_path / CACHE_NAME)
+    Retriever(load_knowledge(knowledge), cache=cache)
+    older = cache.segments_path.read_bytes()
+    (knowledge / "en" / "nhk.md").unlink()
+    Retriever(load_knowledge(knowledge), cache=cache)  # a new generation of both files
+    data = bytearray(cache.segments_path.read_bytes())
+    if damage == "flip":
+        data[len(data) // 2] ^= 0x01
+        cache.segments_path.write_bytes(bytes(data))
+    elif damage == "missing":
+        cache.segments_path.unlink()
+    else:
+        cache.segments_path.write_bytes(older)
+    assert Retriever(load_knowledge(knowledge), cache=cache).indexed.analysed_files == 0  # nothing changed
+    target = knowledge / "en" / "elysee.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\nZanzibar quokkas signed nothing in 2031.\n",
+                      encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="bot.search.cache"):
+        rebuilt = Retriever(load_knowledge(knowledge), cache=cache)
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.search.cache"]
+    assert len(lines) == 1 and "rebuilding" in lines[0] and cache.segments_path.name in lines[0]
+    assert rebuilt.indexed.analysed_files == rebuilt.indexed.files
+    _same_index(Retriever(load_knowledge(knowledge)), rebuilt)
+    assert rebuilt.answer("quokkas Zanzibar").answered
+
+
 def test_a_cache_for_other_parameters_is_not_used(knowledge: Path, tmp_path: Path) -> None:
     cache = IndexCache(tmp_path / CACHE_NAME)
     Retriever(load_knowledge(knowledge), cache=cache, k1=1.2)
