@@ -27,6 +27,7 @@ MISSING_TOKEN = (
 EXIT_REFUSED = 1  # Discord refused the token or the intents
 EXIT_SETTINGS = 2  # missing token, invalid settings or an unusable query log (systemd does not restart it)
 LOG_UNUSABLE_HINT = "to start a new log instead, move the file away or set BOT_DB_PATH to another file"
+KNOWLEDGE_HINT = "set BOT_KNOWLEDGE_DIR or --knowledge, or start the bot from the folder that holds knowledge/"
 EXIT_UNREACHABLE = 3  # Discord (or DISCORD_API_BASE / DISCORD_GATEWAY_URL) could not be reached
 # seconds a stop signal waits for discord.py to end its connection loop after closing the client; it sleeps out its
 # reconnect back-off (up to ~17 minutes while Discord is unreachable) before it sees the client closed
@@ -58,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             print(f"error: BOT_LOG_LEVEL={settings.log_level!r} is not DEBUG, INFO, WARNING or ERROR", file=sys.stderr)
             return EXIT_SETTINGS
+    if not settings.knowledge_dir.is_dir():  # a typo or the wrong working folder: a bot that knows nothing (trial 7)
+        what = "is not a folder" if settings.knowledge_dir.exists() else "not found"
+        print(f"error: knowledge folder {what}: {settings.knowledge_dir} ({KNOWLEDGE_HINT})", file=sys.stderr)
+        return EXIT_SETTINGS
     return asyncio.run(serve(settings))
 
 

@@ -143,3 +143,19 @@ def test_run_with_an_unusable_query_log_says_so_in_one_line_and_is_not_restarted
     assert "to start a new log instead, move the file away" in done.stderr
     if damage == "truncated":  # trial 6 D13: was "not a query log (not an SQLite database)"
         assert done.stderr.startswith(f"error: {db} is a damaged query log (SQLite: database disk image is malformed")
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+def test_run_without_its_knowledge_folder_says_so_in_one_line(tmp_path: Path, kind: str):
+    """Trial 7: started from another folder (or with BOT_KNOWLEDGE_DIR mistyped), the bot connected with 0 documents
+    and answered "not found" to every question, while `ask` and `chat` there used the shipped corpus."""
+    knowledge = tmp_path / "knowledge"
+    if kind == "file":
+        knowledge.write_text("not a folder")
+    env = _run_env("http://127.0.0.1:9", "ws://127.0.0.1:9/", knowledge, tmp_path / "data" / "q.db")
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 2  # invalid settings: systemd does not restart it
+    what = "not found" if kind == "missing" else "is not a folder"
+    assert done.stderr == f"error: knowledge folder {what}: {knowledge} (set BOT_KNOWLEDGE_DIR or --knowledge, or " \
+                          "start the bot from the folder that holds knowledge/)\n"
