@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import contextlib
 import importlib.util
+import io
 import json
 import os
 import re
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.atomic import atomic_write
 from bot.cli.output import MISSING, error, print_json, progress, table
 from bot.i18n import plural
 from bot.limits import DAY, parse_duration, parse_window
@@ -268,10 +270,23 @@ def _ms(value: float | None) -> str:
 
 
 def _private_output(path: Path) -> TextIO:
-    """An export holds member questions and hashes: written 0600 like the log (an existing file is made so too)."""
+    """A device or pipe given as ``--out`` (``/dev/stdout``), written in place; 0600 like the log."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)
     return open(fd, "w", encoding="utf-8", newline="")
+
+
+def _export_to(path: Path, write: Callable[[TextIO], int]) -> int:
+    """An export holds member questions and hashes: written 0600 like the log, whole or not at all (trial 7: a
+    failed export, e.g. a mistyped --db, emptied the previous export at ``path`` before reading the log)."""
+    if path.exists() and not path.is_file():
+        with _private_output(path) as out:
+            return write(out)
+    with atomic_write(path, ".export-", mode=0o600) as handle:
+        out = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        count = write(out)
+        out.flush()
+        out.detach()  # atomic_write syncs and renames the handle it gave
+    return count
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -279,11 +294,10 @@ def _export(args: argparse.Namespace) -> int:
     db = _db_path(args)
     if args.out:
         try:
-            output = _private_output(Path(args.out))
+            n = _export_to(Path(args.out), lambda out: reports.export(db, out, args.format, since=since,
+                                                                         progress=progress("exporting")))
         except OSError as exc:  # a folder that does not exist, no permission: one line, not "[Errno 2] …"
             return error(f"cannot write {args.out}: {(exc.strerror or str(exc)).lower()}", 2)
-        with output as out:
-            n = reports.export(db, out, args.format, since=since, progress=progress("exporting"))
         print(f"exported {_count('questions', n)} to {args.out}", file=sys.stderr)
     else:
         reports.export(db, sys.stdout, args.format, since=since)

@@ -171,6 +171,24 @@ def test_export_csv_to_a_file_and_jsonl_to_stdout(db: Path, tmp_path: Path, caps
     assert all("1001" not in line for line in out.splitlines())
 
 
+def test_a_failed_export_leaves_the_previous_export_as_it_was(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Trial 7: --out was emptied before the log was read, so a mistyped --db (or a damaged log) lost the export."""
+    target = tmp_path / "exports" / "last.csv"
+    target.parent.mkdir()
+    assert run(capsys, "export", "--db", str(db), "--format", "csv", "--out", str(target), "--since", "all")[0] == 0
+    before = target.read_bytes()
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(db.read_bytes()[: db.stat().st_size // 3])
+    for wrong in (tmp_path / "typo.db", damaged):
+        code, _, err = run(capsys, "export", "--db", str(wrong), "--format", "csv", "--out", str(target))
+        assert code == 1 and err.startswith("error: ") and err.count("\n") == 1
+        assert target.read_bytes() == before
+    assert [p.name for p in target.parent.iterdir()] == ["last.csv"]  # no temporary file left beside it
+    assert run(capsys, "export", "--db", str(db), "--format", "jsonl", "--out", "/dev/stdout")[0] == 0  # in place
+
+
 def test_export_keeps_ids_exact_and_spreadsheets_read_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "ids.db"
     guild, channel = 1_234_567_890_123_456_789, 987_654_321_098_765_432  # more digits than a double holds
