@@ -19,6 +19,8 @@ from bot.cli.output import quietly_on_broken_pipe
 from bot.cli.terminal import answer_text, console, topics_text
 from bot.conversation import Conversations, searched_text
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
+from bot.knowledge.files import decode, split_lines
+from bot.knowledge.problems import FileProblem
 from bot.limits import ELLIPSIS
 from bot.models import Answer, KnowledgeBase, Language
 from bot.querylog.store import LogEntry, QueryLog, QueryLogError
@@ -144,8 +146,8 @@ def _questions(args: argparse.Namespace) -> Iterable[tuple[int, str]] | None:
     if args.file:
         if args.file == "-":
             return ((n, line.rstrip("\n")) for n, line in enumerate(sys.stdin, start=1) if line.strip())
-        text = Path(args.file).read_text(encoding="utf-8", errors="replace")
-        return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+        text = decode(Path(args.file).read_bytes())  # as knowledge files: a UTF-16 or Latin-1 file is named (trial 7)
+        return [(n, line) for n, line in enumerate(split_lines(text), start=1) if line.strip()]
     if args.question is None:
         return None
     return [(0, args.question)]
@@ -170,6 +172,9 @@ async def _ask(args: argparse.Namespace) -> int:
         questions = _questions(args)
     except OSError as exc:  # unreadable (permissions, an I/O error): one line, never a traceback
         print(f"error: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except FileProblem as problem:  # not UTF-8 text, or empty: the moderator's questions would be read as garbage
+        print(f"error: {args.file}:{problem.line}: {problem.message}", file=sys.stderr)
         return EXIT_USAGE
     if questions is None:
         print("usage: python -m bot ask \"QUESTION\" | --file FILE  (give one of them)", file=sys.stderr)

@@ -96,6 +96,27 @@ def test_file_mode_names_the_line_of_a_refused_question(capsys, tmp_path: Path, 
     assert json.loads(out.splitlines()[1])["line"] == 3
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("Who signed?\nQui a signé ?\n".encode("utf-16"), "the file is saved as UTF-16 (Windows Notepad calls it"),
+        ("Who signed?\nQui a signé ?\n".encode("cp1252"), "the file is not UTF-8 text (byte 0xE9 cannot be read)"),
+        (b"", "the file is empty"),
+    ],
+    ids=["utf-16", "windows-1252", "empty"],
+)
+def test_file_mode_names_a_file_it_cannot_read_as_text(capsys, tmp_path: Path, db: Path, data: bytes, message: str):
+    """Trial 7: a UTF-16 file was read as 'W h o …' lines, each answered; Latin-1 lines got a U+FFFD, silently."""
+    questions = tmp_path / "questions.txt"
+    questions.write_bytes(data)
+    status, out, err = run_ask(capsys, "--file", str(questions), "--json", "--db", str(db))
+    line = 2 if "UTF-8" in message else 1
+    assert (status, out) == (2, "") and err.startswith(f"error: {questions}:{line}: {message}") and err.count("\n") == 1
+    questions.write_bytes(b"\xef\xbb\xbfWho signed?\r\nQui a sign\xc3\xa9 ?\r\n")  # Notepad's UTF-8: a BOM, CRLF
+    status, out, _ = run_ask(capsys, "--file", str(questions), "--json", "--db", str(db))
+    assert status == 0 and [json.loads(x)["question"] for x in out.splitlines()] == ["Who signed?", "Qui a signé ?"]
+
+
 def test_missing_knowledge_dir_is_a_usage_error(capsys, tmp_path: Path, db: Path):
     status, _, err = run_ask(capsys, "who?", "--knowledge", str(tmp_path / "nope"), "--db", str(db))
     assert status == 2 and "knowledge directory not found" in err
