@@ -25,7 +25,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"""(["']?token["']?\s*[:=]\s*["']?)[^\s"',}]+"""), r"\1[token]"),
     (re.compile(r"aW50ZXJhY3Rpb246[\w-]+"), "[token]"),  # base64 of "interaction:"
     (re.compile(r"[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,}"), "[token]"),  # a bot token's shape
-    (re.compile(r"(?<![\w.])\d{15,21}(?![\w.])"), "[id]"),  # Discord snowflakes: members, channels, messages
+    # Discord snowflakes (members, channels, messages), also ending a sentence ("member ID: 123…. Discarding",
+    # discord.py at DEBUG: trial 7); not a run of digits inside a decimal number or a version
+    (re.compile(r"(?<![\w.])\d{15,21}(?!\w|\.\d)"), "[id]"),
 )
 
 

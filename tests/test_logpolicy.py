@@ -32,3 +32,14 @@ def test_payloads_ids_and_tokens_are_masked():
 def test_excerpt_is_one_short_line():
     assert excerpt("Who  signed\nit?") == "Who signed it?"
     assert len(excerpt("x" * 500)) == 40
+
+
+def test_an_id_ending_a_sentence_is_masked():
+    """Trial 7: discord.py's "GUILD_MEMBER_UPDATE referencing an unknown member ID: %s. Discarding." showed the id."""
+    line = shown("discord.state", "GUILD_MEMBER_UPDATE referencing an unknown member ID: %s. Discarding.",
+                 987654321098765432)
+    assert line == "GUILD_MEMBER_UPDATE referencing an unknown member ID: [id]. Discarding."
+    assert shown("discord.state", "channel %s.", "1234567890123456789") == "channel [id]."
+    assert shown("bot.x", "took 1.123456789012345678 s, 123456789012345678.5 ms") == (
+        "took 1.123456789012345678 s, 123456789012345678.5 ms"  # digits inside a decimal number are not an id
+    )
