@@ -15,6 +15,7 @@ from bot.assistant import Assistant, ReloadResult
 from bot.autocomplete import REFRESH_SECONDS, QuestionIndex, popular_questions
 from bot.conversation import Conversations
 from bot.discord_front.ask import AskDesk
+from bot.discord_front.background import read_in_background
 from bot.discord_front.commands.kb import KnowledgeCommands
 from bot.discord_front.commands.logs import LogCommands
 from bot.discord_front.commands.member import member_commands
@@ -189,7 +190,7 @@ class DeclarationBot(discord.Client):
     async def refresh_questions(self) -> None:
         """Rebuild the autocomplete index from the current knowledge and the log, off the event loop."""
         try:
-            popular = await asyncio.to_thread(popular_questions, self.settings.db_path)
+            popular = await read_in_background(popular_questions, self.settings.db_path)
             self.questions = await asyncio.to_thread(QuestionIndex.build, self.assistant.knowledge, popular)
         except Exception:  # a failed refresh keeps the previous suggestions
             log.exception("could not refresh the /ask suggestions")

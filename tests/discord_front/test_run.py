@@ -159,3 +159,42 @@ def test_run_without_its_knowledge_folder_says_so_in_one_line(tmp_path: Path, ki
     what = "not found" if kind == "missing" else "is not a folder"
     assert done.stderr == f"error: knowledge folder {what}: {knowledge} (set BOT_KNOWLEDGE_DIR or --knowledge, or " \
                           "start the bot from the folder that holds knowledge/)\n"
+
+
+async def test_sigterm_does_not_wait_for_a_report_being_read(fake: FakeDiscord, knowledge_dir: Path, tmp_path: Path):
+    """Trial 7: SIGTERM during /logs summary on a 200,000-question log logged "stopped on signal; query log flushed",
+    then the process lived on until the report's thread ended (29 s measured): past systemd's and Docker's wait."""
+    db = tmp_path / "data" / "q.db"
+    db.parent.mkdir()
+    schema.migrate(db)
+    with contextlib.closing(sqlite3.connect(db)) as conn:  # distinct unanswered questions: a long report to read
+        conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) "
+            "INSERT INTO questions (qid, ts, frontend, user_hash, guild_id, channel_id, question, language, answered, "
+            "reason, latency_ms) SELECT lower(hex(randomblob(16))), strftime('%s', 'now') - i, 'discord', "
+            "lower(hex(randomblob(16))), ?, ?, 'what about item ' || i || ' of the plan?', 'en', 0, 'no-match', 3.0 "
+            "FROM n", (fake.guild_id, fake.channel_id),
+        )
+        conn.commit()
+    env = {**_run_env(fake.api_base, fake.gateway_url, knowledge_dir, db), "BOT_STAFF_GUILDS": str(fake.guild_id),
+           "BOT_MAINTAINER_ROLES": str(fake.maintainer_role)}
+    bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+                                               stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        await fake.wait_connected(timeout=60)
+        await fake.wait_for("PUT", rf"/applications/\d+/guilds/{fake.guild_id}/commands", timeout=60)
+        interaction = await fake.slash("logs", user=fake.maintainer, subcommand="summary")
+        assert (await fake.wait_response(interaction, timeout=30)).json["type"] == 5  # deferred: the report runs
+        await asyncio.sleep(0.5)
+        started = time.monotonic()
+        bot.send_signal(signal.SIGTERM)
+        assert bot.stderr is not None
+        rest = (await asyncio.wait_for(bot.stderr.read(), 60)).decode()
+        assert await bot.wait() == 0
+        assert not fake.find("POST", rf"/webhooks/\d+/{re.escape(interaction.token)}")  # it was still being read
+        assert time.monotonic() - started < 6, rest
+        assert "stopped on signal; query log flushed" in rest
+    finally:
+        if bot.returncode is None:
+            bot.kill()
+            await bot.wait()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 import time
 from pathlib import Path
@@ -14,6 +13,7 @@ from discord import app_commands
 from bot import limits
 from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
+from bot.discord_front.background import read_in_background
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import StaffGroup, require_maintainer, require_staff_guild
 from bot.discord_front.replies import send
@@ -79,10 +79,10 @@ async def summary_embed(
     file to attach (the reports run in threads)."""
     now = time.time() if now is None else now
     kb, retriever, db = bot.assistant.knowledge, bot.assistant.retriever, bot.settings.db_path
-    lines = await asyncio.to_thread(
+    lines = await read_in_background(
         lambda: summary_lines(db, days, language, now, TopicModel.from_knowledge(kb, retriever), guild_id)
     )
-    png, text = await asyncio.to_thread(summary_chart, db, days, language, now, guild_id)
+    png, text = await read_in_background(summary_chart, db, days, language, now, guild_id)
     if text:
         lines[1:1] = [text]
     embed = discord.Embed(
