@@ -253,7 +253,8 @@ def test_eval_questions_are_every_set_question_and_one_noisy_variant_of_each_in_
 def test_eval_ask_report_and_targets() -> None:
     figures = {"p50": 2.0, "p95": 4.0, "max": 9.0}
     fake = {"passages": 268, "questions": 10, "noise_wrapped": 4, "build": {"wall_s": 1.0, "cpu_s": 0.9},
-            "cpu_ms": figures, "wall_ms": figures, "answer_wall_ms": figures}
+            "cpu_ms": figures, "wall_ms": figures, "loop_cpu_ms": figures,
+            "worker_cpu_ms": figures}
     startup = {"wall_s": 0.2, "cpu_s": 0.1}
     targets = benchmark.eval_ask_targets(fake, startup)
     assert [t.ok for t in targets] == [True, True]
