@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.models import ChatKind, ChatPhrases
+from bot.search.alternation import trie_pattern
 from bot.search.analysis import EN_STOP_WORDS, FR_STOP_WORDS
 
 # Discord mentions: user/role/channel mentions, custom (animated) emoji, timestamps, @everyone/@here. The log
@@ -32,6 +33,7 @@ _ADDRESSED = re.compile(
     r"|[^\s\W\d_]{1,8}(?:さん|様|さま|くん|君|ちゃん)"
 )
 _QUESTION_MARK = re.compile(r"[?？]")
+_SEPARATOR = r"[\s\-]+"  # between the words of a chat phrase
 # Discord Markdown: what it draws is not what is asked. A masked link [its text](url) keeps its text; a heading line
 # over the question ("# URGENT" then the question) is its title (bot.questions keeps the line break after it); a
 # spoiler (||…||) hides an aside; emphasis, quote and subtext marks are drawing only. A message of nothing else
@@ -94,19 +96,24 @@ _ASCII_EMOJI = frozenset(c for c in map(chr, range(128)) if _is_emoji(c))  # ^ a
 
 
 def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for the phrases, longest first; Latin phrases match whole words, Japanese ones anywhere."""
-    latin, cjk = [], []
-    for phrase in sorted({fold(p).strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
-        words = [re.escape(w) for w in re.split(r"[\s\-]+", phrase) if w]
+    """One regex for the phrases, the longest that matches first (a trie); Latin phrases match whole words, Japanese
+    ones anywhere; the words of a phrase are separated by any spaces and hyphens."""
+    latin: list[tuple[str, ...]] = []
+    cjk: list[tuple[str, ...]] = []
+    for phrase in {fold(p).strip() for p in phrases if p.strip()}:
+        words = [w for w in re.split(_SEPARATOR, phrase) if w]
         if not words:
             continue
-        body = r"[\s\-]+".join(words)
-        (cjk if _CJK_RE.search(phrase) else latin).append(body)
+        atoms: list[str] = []
+        for word in words:
+            atoms += [_SEPARATOR] if atoms else []
+            atoms += map(re.escape, word)
+        (cjk if _CJK_RE.search(phrase) else latin).append(tuple(atoms))
     parts = []
     if latin:
-        parts.append(r"(?<![\w'])(?:" + "|".join(latin) + r")(?![\w'])")
+        parts.append(r"(?<![\w'])(?:" + trie_pattern(latin) + r")(?![\w'])")
     if cjk:
-        parts.append("(?:" + "|".join(cjk) + ")")
+        parts.append("(?:" + trie_pattern(cjk) + ")")
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -264,7 +271,7 @@ def _whole_words(match: re.Match[str], boundaries: frozenset[int]) -> bool:
 
 
 def _key(phrase: str) -> str:
-    return " ".join(re.split(r"[\s\-]+", phrase.strip()))
+    return " ".join(re.split(_SEPARATOR, phrase.strip()))
 
 
 def _has_words(text: str) -> bool:

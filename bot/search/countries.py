@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import pycountry
 
+from bot.search.alternation import trie_pattern
 from bot.search.kinds import fold
 
 SUBJECT_SHARE = 0.1  # a country named in at least this share of the passages is what the corpus is about (France
@@ -87,35 +88,6 @@ _JA_ONE = "[" + "".join(_JA_SHORT) + "]"
 _JA_PAIR = re.compile(rf"(?<![\u4e00-\u9fff])({_JA_ONE})({_JA_ONE})(?=[のとはがを間関・ァ-ヶー]|$)")  # 日英デジタル…
 
 
-def _trie_pattern(names: list[str], after_first: str = "") -> str:
-    """An alternation of ``names`` as a trie ("ni(?:ger(?:ia)?|caragua)"), longest first at every branch.
-
-    The same matches as ``"|".join`` of the names sorted longest first (the lookahead after the group makes the
-    engine fall back to a shorter name, as it would try the next alternative), in a tenth of the time: the
-    engine no longer tries every name at every position of a text. ``after_first`` goes after each name's first
-    character (a lookbehind there lets the pattern start with the first characters, which the engine scans
-    for fast).
-    """
-    root: dict = {}
-    for name in names:
-        node = root
-        for ch in name:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a name ends here
-
-    def emit(node: dict) -> str:
-        after = after_first if node is root else ""
-        branches = [re.escape(ch) + after + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" not in node:
-            return body
-        return f"(?:{body})?"  # greedy: the longer name first, this one when the rest fails
-
-    return emit(root)
-
-
 class Countries:
     """Finds country names in texts; built once (reads pycountry's translation files).
 
@@ -148,10 +120,10 @@ class Countries:
         latin = [f for f in codes if _LATIN_NAME.fullmatch(f) or "." in f]
         latin_names = set(latin)
         other = [f for f in codes if f not in latin_names]
-        self._latin = re.compile(r"(?<![\w\-])(?:" + _trie_pattern(latin) + r")(?![\w\-])", re.IGNORECASE)
+        self._latin = re.compile(r"(?<![\w\-])(?:" + trie_pattern(latin) + r")(?![\w\-])", re.IGNORECASE)
         # a katakana name is a whole katakana word (タイ is not the start of タイトル)
         # (the character before the match, looked at after its first character: "(?<![ァ-ヺー]).")
-        self._other = re.compile(r"(?:" + _trie_pattern(other, r"(?<![ァ-ヺー].)") + r")(?![ァ-ヺー])")
+        self._other = re.compile(r"(?:" + trie_pattern(other, r"(?<![ァ-ヺー].)") + r")(?![ァ-ヺー])")
         self.named = lru_cache(maxsize=4096)(self._named)
 
     def is_country(self, word: str) -> bool:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from bot.knowledge.parse import parse_file
 from bot.knowledge.problems import FileProblem
 from bot.models import AnswerKind, ChatKind, ChatPhrases, KnowledgeBase
-from bot.search.cleanup import ChatLexicon
+from bot.search.cleanup import _CJK_RE, ChatLexicon, _pattern, fold
 from bot.search.retriever import Retriever
 
 
@@ -73,3 +76,22 @@ def test_chat_file_problems_have_a_line() -> None:
     with pytest.raises(FileProblem) as problem:
         parse_file("chat/x.yaml", b"type: chat\nlanguage: de\ngreetings: [hallo]\n")
     assert problem.value.line == 2
+
+
+def test_phrases_match_as_their_alternation_longest_first(shipped_knowledge: KnowledgeBase) -> None:
+    """The phrases of a kind are one trie-shaped pattern: at each place, still the longest phrase that fits."""
+    rng = random.Random(0)
+    for kind in ChatKind:
+        phrases = sorted({fold(p).strip() for c in shipped_knowledge.chat if c.kind is kind for p in c.phrases})
+        ordered = sorted(phrases, key=lambda p: (-len(p), p))
+        body = {p: r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", p) if w) for p in ordered}
+        latin = "|".join(body[p] for p in ordered if not _CJK_RE.search(p))
+        cjk = "|".join(body[p] for p in ordered if _CJK_RE.search(p))
+        plain = re.compile(r"(?<![\w'])(?:" + latin + r")(?![\w'])|(?:" + cjk + ")")
+        trie = _pattern(phrases)
+        assert trie is not None
+        for _ in range(400):  # phrases side by side, glued or apart, cut short: where longest-first matters
+            parts = [rng.choice(phrases)[: rng.choice([None, -1, -2])] + rng.choice(["", " ", "-", "  ", "'", "x "])
+                     for _ in range(rng.randint(1, 5))]
+            text = "".join(parts)
+            assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.search.countries import _LATIN_NAME, Countries, _trie_pattern
+from bot.search.countries import _LATIN_NAME, Countries
 from bot.search.kinds import fold
 
 
@@ -80,14 +80,6 @@ def _matches(pattern: re.Pattern[str], texts: list[str], folded: bool) -> list[l
         text = unicodedata.normalize("NFKC", text)
         out.append([(m.span(), m.group()) for m in pattern.finditer(fold(text) if folded else text)])
     return out
-
-
-def test_trie_pattern_is_the_alternation() -> None:
-    names = ["ni", "niger", "nigeria", "nicaragua", "n", "a b", "a", "ab"]
-    plain = re.compile(rf"(?<!\w)(?:{_plain(names)})(?!\w)")
-    trie = re.compile(rf"(?<!\w)(?:{_trie_pattern(names)})(?!\w)")
-    text = "niger nigeria nigerian ni nicaragua n a b ab a bc nigeri"
-    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_country_patterns_match_as_the_alternation_of_names() -> None:
