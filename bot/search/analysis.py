@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import Stemmer
 
+from bot.search.alternation import trie_pattern
 from bot.search.prefilter import Screened
 
 # Bump when the tokens of a text change: persistent index caches (bot.search.cache) are keyed by it.
@@ -471,17 +472,24 @@ CASUAL_INTERROGATIVES: dict[str, str] = {
     "pkoi": "pourquoi", "pourkoi": "pourquoi", "cb": "combien", "cmb": "combien", "cmt": "comment",
 }
 _CASUAL_FIRST: dict[str, str] = {casual: standard.split()[0] for casual, standard in CASUAL_INTERROGATIVES.items()}
-_CASUAL_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(CASUAL_INTERROGATIVES, key=len, reverse=True))
-                        + r")(?![\w'’-])")
+# a whole word: the character before it is no word's (looked at after its first letter, so that the engine scans for
+# first letters)
+_CASUAL_RE = re.compile("(?:" + trie_pattern(CASUAL_INTERROGATIVES, r"(?<![\w'’-].)") + r")(?![\w'’-])")
 
 
 def standard_interrogatives(folded: str) -> str:
     """Casefolded ``folded`` with the chat spellings of interrogatives written out ("wen was it" → "when was it")."""
-    return _standard(folded)[0]
+    return _CASUAL_RE.sub(_written_out, folded)
 
 
-def _standard(folded: str) -> tuple[str, list[int]]:
+def _written_out(match: re.Match[str]) -> str:
+    return CASUAL_INTERROGATIVES[match.group()]
+
+
+def _standard(folded: str) -> tuple[str, Sequence[int]]:
     """``standard_interrogatives(folded)`` and, per character of it, the offset in ``folded`` it comes from."""
+    if not _CASUAL_RE.search(folded):  # most questions: the text itself, each character where it is
+        return folded, range(len(folded))
     out: list[str] = []
     origin: list[int] = []
     at = 0

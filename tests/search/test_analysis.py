@@ -19,6 +19,7 @@ from bot.search.analysis import (
     normalize,
     normalize_with_map,
     question_types,
+    standard_interrogatives,
 )
 
 
@@ -136,6 +137,17 @@ def test_mask_interrogatives_keeps_offsets() -> None:
     assert len(masked) == len(text)
     assert "jour" not in masked
     assert analyze(masked, "fr") == ["declar", "sign"]
+
+
+def test_chat_interrogatives_are_read_as_whole_words_only() -> None:
+    """The longest chat spelling that is a whole word ("wheres", not "wher" + s; "kelles", not "kel"); none inside a
+    word, after an apostrophe or a hyphen; one at the very start or after a line break."""
+    assert standard_interrogatives("wheres it? wher's it? kelles") == "where is it? wher's it? quelles"
+    assert standard_interrogatives("skan l'ki pk-ki kiwi") == "skan l'ki pk-ki kiwi"
+    assert standard_interrogatives("ki\nwen") == "qui\nwhen"
+    text = "c ki qui a signé, et wen ?"
+    masked = mask_interrogatives(text)
+    assert len(masked) == len(text) and analyze(masked, "fr") == ["sign"]
 
 
 def test_japanese_what_before_a_kanji_leaves_the_kanji_asked_about() -> None:
