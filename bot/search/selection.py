@@ -16,14 +16,13 @@ retrieval also searched for ("declaration" finds "accord", which must not bold "
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.models import Citation, Suggestion
+from bot.models import Citation, Passage, Suggestion
 from bot.search.kinds import Kind
 from bot.search.lead import Lead
-from bot.search.snippets import quote, word_spans
+from bot.search.snippets import quote_tokens, word_spans
 
 if TYPE_CHECKING:
     from bot.search.retriever import Query, Ranked, Retriever
@@ -75,7 +74,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     asked = set(query.terms)
     chosen: list[int] = []
     shown: set[str] = set()
-    seen: set[str] = set()  # every token of the snippets shown, the question's words included
+    seen: frozenset[str] = frozenset()  # every token of the snippets shown, the question's words included
     citations: list[Citation] = []
     for hit in pool:
         if len(citations) == max_citations:
@@ -85,20 +84,21 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         if retriever.near_duplicate(hit.index, chosen):
             continue
         low = hit.final < CLOSE_RATIO * pool[0].final
-        if citations and low and all(u.found_in(frozenset(seen)) for u in query.units):
+        if citations and low and all(u.found_in(seen) for u in query.units):
             continue  # the test below, decided before quoting: nothing is missing, so no snippet can add a word
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
         sources = list(dict.fromkeys(retriever.passages[i].doc_id for i in [*chosen, hit.index]))
         n = sources.index(retriever.passages[hit.index].doc_id) + 1  # two quotes of one document: one source
         stated = lead.sentence_states(hit.index) if lead.active and not citations else ()
-        citation, snippet_tokens = _citation(retriever, n, hit.index, hit.score, weights, words, limit, stated)
+        passage = retriever.passages[hit.index]
+        snippet, snippet_tokens = quote_tokens(retriever.prepared(hit.index), passage.language, weights, limit, stated)
         all_tokens = frozenset(t for t, _, _ in snippet_tokens)
         tokens = all_tokens - asked
         new = tokens - shown
         if citations:
             if len(new) < MIN_NEW_TOKENS or len(new) < NOVELTY * len(tokens):
                 continue  # the same fact again: the member would read it twice
-            missing = [u for u in query.units if not u.found_in(frozenset(seen))]
+            missing = [u for u in query.units if not u.found_in(seen)]
             if not any(u.found_in(all_tokens) for u in missing) and (
                 hit.final < CLOSE_RATIO * top or _answered(retriever, query, citations)
             ):
@@ -106,7 +106,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         chosen.append(hit.index)
         shown |= tokens
         seen |= all_tokens
-        citations.append(citation)
+        citations.append(_citation(passage, n, hit.score, snippet, words, snippet_tokens))
     return Selection(citations)
 
 
@@ -146,18 +146,10 @@ def _translated(retriever: Retriever, ranked: list[Ranked], language: str) -> li
 
 
 def _citation(
-    retriever: Retriever,
-    n: int,
-    i: int,
-    score: float,
-    weights: Mapping[str, float],
-    words: frozenset[str],
-    limit: int,
-    stated: Sequence[int | None] = (),
-) -> tuple[Citation, list[tuple[str, int, int]]]:
-    """The citation of passage ``i``, and its snippet's tokens with their spans (analysed once, used twice)."""
-    passage = retriever.passages[i]
-    snippet, _, tokens = quote(retriever.prepared(i), passage.language, weights, limit, stated)
+    passage: Passage, n: int, score: float, snippet: str, words: frozenset[str], tokens: list[tuple[str, int, int]]
+) -> Citation:
+    """The citation of ``passage`` quoted by ``snippet`` (its ``tokens``: analysed once, used twice), the question's
+    own ``words`` in bold."""
     return Citation(
         n=n,
         doc_id=passage.doc_id,
@@ -168,7 +160,7 @@ def _citation(
         snippet=snippet,
         score=score,
         highlights=word_spans(snippet, passage.language, words, tokens),
-    ), tokens
+    )
 
 
 def suggest(retriever: Retriever, ranked: list[Ranked], language: str, limit: int = SUGGESTIONS) -> list[Suggestion]:

@@ -201,14 +201,38 @@ def quote(
     max_chars: int = MAX_SNIPPET_CHARS,
     stated: Sequence[int | None] = (),
 ) -> tuple[str, tuple[tuple[int, int], ...], list[tuple[str, int, int]]]:
-    """:func:`make_snippet`, and the snippet's ``analyze_spans`` tokens.
+    """:func:`make_snippet`, and the snippet's ``analyze_spans`` tokens."""
+    snippet, spans, tokens = _quote(text, language, terms, max_chars, stated)
+    return snippet, _merge(snippet, spans), tokens
+
+
+def quote_tokens(
+    text: str | PreparedText,
+    language: str,
+    terms: Mapping[str, float],
+    max_chars: int = MAX_SNIPPET_CHARS,
+    stated: Sequence[int | None] = (),
+) -> tuple[str, list[tuple[str, int, int]]]:
+    """:func:`quote` without the highlight spans (a candidate quote is read for its words, most are not shown)."""
+    snippet, _, tokens = _quote(text, language, terms, max_chars, stated)
+    return snippet, tokens
+
+
+def _quote(
+    text: str | PreparedText,
+    language: str,
+    terms: Mapping[str, float],
+    max_chars: int,
+    stated: Sequence[int | None],
+) -> tuple[str, list[tuple[int, int]], list[tuple[str, int, int]]]:
+    """The snippet, the spans of its words in ``terms`` (not merged) and its tokens.
 
     A French or English snippet that is its sentences joined by a space (no word spans two of them), or a part of
     them cut between words, has the tokens of its sentences, already read: they are not analysed again.
     """
     prepared = text if isinstance(text, PreparedText) else prepare(text, language)
     if not prepared.sentences:
-        return "", (), []
+        return "", [], []
     i, j = _window(prepared, terms, max_chars, stated)
     joiner = _joiner(prepared.language)
     snippet = joiner.join(prepared.sentences[i:j])
@@ -240,7 +264,7 @@ def quote(
         tokens = list(prepared.joined_spans(i, j))  # the same analysis, made once per passage and window
     elif not whole or not joiner or language != prepared.language:
         tokens = analyze_spans(snippet, language)
-    return snippet, _merge(snippet, spans), tokens
+    return snippet, spans, tokens
 
 
 def _from_clause(
