@@ -88,6 +88,7 @@ from bot.search.spelling import (
     Truncations,
     edit_distance,
 )
+from bot.search.titles import JA_HONORIFICS
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
 # out-of-scope questions), one constant varied at a time. With these values: hits fr 29/30, en 29/30, ja 29/29,
@@ -1000,9 +1001,9 @@ class Retriever:
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
         if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds or self._after_unknown(query):
             return "after-corpus"  # "current minister", "who succeeded", その後: after what a 2018 corpus tells
-        if query.why and any((self.unknown(u) or self._premise_place(u, query)) and not u.found_in(cited)
-                             and self._in(u, query) for u in query.units):
-            return "unreported"  # "why did the US protest?": what it takes for granted is nowhere in the corpus
+        if query.why and (self._premise_unknown(query, cited) or not self._premise_stated(query, chosen)):
+            return "unreported"  # "why did the US protest?", "why was it signed in Tokyo?": what it takes for
+            # granted is nowhere in the corpus, or stated by no cited passage
         quoted = [*chosen, *self._lead(query, ranked)]  # who: the lead may quote a passage that names them first
         # who signed: when the quotes speak of signing, someone must be named where they do (else any doer will do:
         # "who set that place up?" is answered by "the campus started by Xavier Niel")
@@ -1120,6 +1121,20 @@ class Retriever:
         if is_cjk(unit.token):
             return unit.token in query.why
         return unit.token in analyze(query.why, _latin(query.language or "en"))
+
+    def _premise_unknown(self, query: Query, cited: frozenset[str]) -> bool:
+        """A word of what a why-question takes for granted is nowhere in the corpus and not cited ("why did the US
+        protest?"), or is a Japanese place the quotes do not name."""
+        return any((self.unknown(u) or self._premise_place(u, query)) and not u.found_in(cited) and self._in(u, query)
+                   for u in query.units)
+
+    def _premise_stated(self, query: Query, chosen: list[int]) -> bool:
+        """One cited passage states what a why-question takes for granted: it holds every word of it that the corpus
+        has (an honorific aside). "Why was it signed in Tokyo?" is not answered by the signing in Paris quoted beside
+        another passage's Tokyo: the corpus has each word, no passage says them together."""
+        premise = [u for u in query.units
+                   if self._in(u, query) and not self.unknown(u) and u.token not in JA_HONORIFICS]
+        return not premise or any(all(u.found_in(self._token_sets[i]) for u in premise) for i in chosen)
 
     def _premise_place(self, unit: Unit, query: Query) -> bool:
         """A place a why-question takes for granted (東京で署名された): the quotes must name it, as a word the corpus

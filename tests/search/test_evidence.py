@@ -324,8 +324,25 @@ def test_why_something_the_corpus_never_reports_abstains(retriever: Retriever, n
 
 
 @pytest.mark.parametrize(
+    "near_miss",
+    [
+        "Why was the declaration signed in Tokyo?",  # it was signed in Paris; Tokyo is in another passage
+        "Pourquoi la déclaration franco-japonaise a été signée à Tokyo ?",
+        "Why did Mahjoubi sign the declaration in Tokyo?",
+    ],
+)
+def test_why_something_no_cited_passage_states_abstains(retriever: Retriever, near_miss: str) -> None:
+    """The corpus has every word of what the question takes for granted, but no passage says them together: the
+    quotes would answer another question (where it was signed) and leave the premise standing."""
+    _abstains(retriever, near_miss, "unreported")
+
+
+@pytest.mark.parametrize(
     ("question", "facts"),
     [
+        ("Why was the declaration signed in Paris?", ("Paris",)),  # one passage states the premise
+        ("Pourquoi la déclaration a-t-elle été signée à Paris ?", ("Paris",)),
+        ("なぜムニール・マジュビ氏が署名したのですか？", ("マジュビ",)),  # an honorific is no word of the premise
         ("Pourquoi la déclaration parle-t-elle du G20 et du G7 ?", ("G20",)),
         ("Why does the La Ruche article talk about the US-China trade war?", ("technolog",)),
         # about how things are, not an event: a word the corpus lacks ("drague") takes nothing for granted
