@@ -1,12 +1,12 @@
 """What kind of answer a question asks for, and whether a passage holds one.
 
-"how many / combien / 何社" needs a number, "when / quand / いつ" a date, "who / qui / 誰" a person (found by
-bot.search.people, not here: it needs the word lists), "where / où / どこ" a place, "how much … cost / いくら" an
-amount of money, "what time / à quelle heure / 何時" a time of day. A passage that matches the words but holds
-no such thing does not answer ("how many incubators does Station F host?" is not answered by a passage without
-a number). A question about the present ("current minister", "aujourd'hui", 現在) asks about after the corpus
-(2018), which cannot answer it. Patterns are matched on NFKC + casefolded text, accents kept ("où" is not
-"ou").
+"how many / combien / 何社" needs a number (so do "how fast / how big" and どれくらい: a quantity), "when / quand /
+いつ" a date, "who / qui / 誰" a person (found by bot.search.people, not here: it needs the word lists), "where / où /
+どこ" a place, "how much … cost / いくら" an amount of money, "what time / à quelle heure / 何時" a time of day. A
+passage that matches the words but holds no such thing does not answer ("how many incubators does Station F host?" is
+not answered by a passage without a number). A question about the present ("current minister", "aujourd'hui", 現在)
+asks about after the corpus (2018), which cannot answer it. Patterns are matched on NFKC + casefolded text, accents
+kept ("où" is not "ou").
 """
 
 from __future__ import annotations
@@ -77,7 +77,10 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     ),
     Kind.COUNT: re.compile(
         r"\bhow many\b|\bcombien\b|\bnumber of\b|\bnombre de\b"
-        r"|何社|何人|何件|何か国|何カ国|何ヶ国|いくつ|何個|何名|何ページ|何回|何冊|何枚|\bpopulation\b|\bhabitants\b|人口|"
+        r"|何社|何人|何件|何か国|何カ国|何ヶ国|いくつ|何個|何名|何ページ|何回|何冊|何枚|\bpopulation\b|\bhabitants\b|人口"
+        # a quantity: "how fast / how big", "à quelle vitesse", どれくらい / どのくらい (how much, how many, how fast)
+        r"|\bhow (?:fast|big|large|heavy|tall)\b|\b(?:à|a) quelle vitesse\b|\bquelle (?:taille|vitesse)\b"
+        r"|どれ(?:くらい|ぐらい|ほど|だけ)|どの(?:くらい|ぐらい)|"
         + JA_NUMBER_OF.pattern
     ),
     Kind.DATE: re.compile(

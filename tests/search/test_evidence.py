@@ -323,6 +323,13 @@ def test_why_something_the_corpus_never_reports_abstains(retriever: Retriever, n
     _abstains(retriever, near_miss, "unreported")
 
 
+def test_a_quantity_asked_needs_a_number(retriever: Retriever) -> None:
+    # the corpus only names 5G among the technologies: no figure of it (5G's own digit is no number)
+    _abstains(retriever, "How fast is 5G?", "wrong-kind")
+    _abstains(retriever, "5Gの速度はどのくらい？", "wrong-kind")
+    _answered_with(retriever, "ピッチしたスタートアップはどれくらい？", "9社", "5社")
+
+
 @pytest.mark.parametrize(
     "near_miss",
     [

@@ -31,6 +31,10 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("ki a signé pour le japon ?", Kind.PERSON),
         ("c'était kan la signature ?", Kind.DATE),
         ("cb de start-up ont pitché ?", Kind.COUNT),
+        ("How fast is 5G?", Kind.COUNT),  # a quantity asked is a number
+        ("5Gの速度はどのくらい？", Kind.COUNT),
+        ("投資家はどれくらい集まった？", Kind.COUNT),
+        ("La 5G va à quelle vitesse ?", Kind.COUNT),
         ("How long did Muto stay?", Kind.DURATION),
         ("was he there just for the day or longer?", Kind.DURATION),
         ("il est resté combien de temps ?", Kind.DURATION),
