@@ -174,6 +174,8 @@ RULES = {
     # issue 10, session 7 (general evidence principles, written from the team's notes, checked on every set)
     "why: one cited passage states what it takes for granted (signed in Tokyo?)": _off(
         retriever.Retriever, "_premise_stated", lambda self, query, chosen: True),
+    "a refusal asked needs one reported (exclut, refused, 除外)": _off(retriever, "ENFORCED_KINDS", frozenset(
+        retriever.ENFORCED_KINDS - {kinds.Kind.REFUSAL})),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),

@@ -55,11 +55,23 @@ class Kind(StrEnum):
     PENALTY = "penalty"  # "what penalty if a startup breaks the rules?", 罰則: a passage must speak of penalties
     TAX = "tax"  # "which tax break?", avantage fiscal, 税制優遇: a passage must speak of taxes
     EQUITY = "equity"  # "how much equity did JETRO take?", 株を何％: a passage must speak of shares or stakes
+    REFUSAL = "refusal"  # "why does it exclude 5G?", refusé, 除外: a passage must report something excluded, refused,
+    # banned, cancelled, postponed or withdrawn (a declaration of cooperation reports none: a premise of that kind is
+    # false, however well the rest of the question matches)
 
 
 # Japanese "the number of X" is X数 or Xの数 (参加者数, 社員の数) before a particle or the question's end: the noun
 # counted is group 1. Not 複数, 多数, 少数, 半数, 数年 (several, many, few, half, a few years): no count asked.
 JA_NUMBER_OF = re.compile(r"([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30}?)(?<![複多少半無])の?数(?=は|が|を|って|も|[?？]|\s*$)")
+# Something excluded, refused, rejected, banned, cancelled, postponed or withdrawn: asked about, and reported.
+_REFUSAL = re.compile(
+    r"\bexclu(?:de|des|ded|ding|sion)\b|\b(?:leave|leaves|left|leaving) out\b|\brefus(?:e|es|ed|ing|al)\b"
+    r"|\breject(?:s|ed|ing|ion)?\b|\bbann?(?:ed|s|ing)?\b|\bprohibit\w*|\bcancel\w*|\bpostpon\w*"
+    r"|\bwithdr(?:ew|awn|aw|awal)\b|\bboycott\w*|\bveto\w*"
+    r"|\bexclu(?:t|re|e|es|s|ait|aient|ent|sion)\b|\brefus(?:é|ée|és|ées|er|e|ent|ait|aient)\b|\brejet\w*"
+    r"|\binterdi(?:t|te|ts|tes|re|ction)\b|\bannul\w*"
+    r"|除外|拒否|拒絶|中止|禁止|延期|撤回|外さ|外し|外す|見送|撤退|排除"
+)
 _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bbudget|\bvalued?\b|\bprix\b"
@@ -170,6 +182,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.EQUITY: re.compile(  # not 共同出資 (co-funded projects): a share of a company
         r"\bequity\b|\bstakes?\b|\bshares? in\b|\b(?:part|pourcentage|participation)s? (?:du|au|dans le) capital\b"
         r"|\bactionna\w+|株を|株式|持ち株|出資比率"),
+    Kind.REFUSAL: _REFUSAL,
 }
 
 _NUMBER_WORDS = (
@@ -236,6 +249,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {
     Kind.EQUITY: re.compile(  # not "will share their networks"
         r"\bequity\b|\bstakes? in\b|\bshares? (?:in|of)\b|\bshareholder|\bcapital social\b|\bactionna"
         r"|株式|株を|持ち株"),
+    Kind.REFUSAL: _REFUSAL,
 }
 # A place: a capitalised word (Paris, Station F), or a Japanese place name / place word.
 _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u4e00-\u9fff](?:都|市|区|県|館|会場)")

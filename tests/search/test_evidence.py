@@ -323,6 +323,21 @@ def test_why_something_the_corpus_never_reports_abstains(retriever: Retriever, n
     _abstains(retriever, near_miss, "unreported")
 
 
+@pytest.mark.parametrize(
+    "near_miss",
+    [
+        "Why does the declaration leave out 5G?",  # it names 5G among its technologies
+        "なぜ共同声明は5Gを除外しているのですか？",
+        "La déclaration interdit-elle la 5G ?",
+    ],
+)
+def test_something_excluded_or_refused_must_be_reported(retriever: Retriever, near_miss: str) -> None:
+    """The corpus reports nothing excluded, refused, banned or cancelled: a question taking such a thing for granted
+    is not answered by the passage that lists what the declaration covers."""
+    _abstains(retriever, near_miss, "wrong-kind")
+    _answered_with(retriever, "Quelles technologies la déclaration cite-t-elle ?", "5G")
+
+
 def test_a_quantity_asked_needs_a_number(retriever: Retriever) -> None:
     # the corpus only names 5G among the technologies: no figure of it (5G's own digit is no number)
     _abstains(retriever, "How fast is 5G?", "wrong-kind")

@@ -35,6 +35,9 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("5Gの速度はどのくらい？", Kind.COUNT),
         ("投資家はどれくらい集まった？", Kind.COUNT),
         ("La 5G va à quelle vitesse ?", Kind.COUNT),
+        ("Why does the declaration leave out 5G?", Kind.REFUSAL),  # something excluded, refused, cancelled
+        ("Pourquoi la déclaration exclut-elle l'IA ?", Kind.REFUSAL),
+        ("共同声明は5Gを除外した？", Kind.REFUSAL),
         ("How long did Muto stay?", Kind.DURATION),
         ("was he there just for the day or longer?", Kind.DURATION),
         ("il est resté combien de temps ?", Kind.DURATION),
