@@ -26,7 +26,7 @@ AbstentionReason = Literal[
 (bot.search.evidence): a number of the question not in the best passage, a question about after the corpus
 (today, a successor, the next edition), "how many X" without a number of X, "what is it called" without a name;
 "unreported": a why-question about a past event the corpus never reports (a word of it the corpus has nowhere, or
-no cited passage holding all its words)."""
+no cited passage holding all its words), or a when-question about an event the corpus has no word for (built)."""
 
 FrontEnd = Literal["cli", "discord"]
 """Where a question was asked; stored as is in the query log."""

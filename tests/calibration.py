@@ -176,6 +176,8 @@ RULES = {
         retriever.Retriever, "_premise_stated", lambda self, query, chosen: True),
     "a refusal asked needs one reported (exclut, refused, 除外)": _off(retriever, "ENFORCED_KINDS", frozenset(
         retriever.ENFORCED_KINDS - {kinds.Kind.REFUSAL})),
+    "when was X <verb>ed: a verb the corpus lacks (built, 建設)": _off(
+        retriever.Retriever, "_event_unknown", lambda self, query: False),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),

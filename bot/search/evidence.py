@@ -168,6 +168,26 @@ AFTER_WHAT: dict[str, re.Pattern[str]] = {
 }
 
 
+# "when was the Halle Freyssinet built?", "quand Bpifrance a-t-elle été fondée ?", いつ設立された: the date of an event,
+# named by its participle (a Japanese verbal noun before された/した). Group 1 (or 2): the participle as written.
+_PARTICIPLES = "built|made|born|held|begun|won|sent|taken|given|written|chosen|brought|run|set up"
+WHEN_EVENT: dict[str, re.Pattern[str]] = {
+    "en": re.compile(rf"\bwhen\s+(?:was|were|is|are|has been|have been|had been)\s+(?:[^\s?]+\s+){{0,6}}?"
+                     rf"({_PARTICIPLES}|[a-z]{{3,}}ed)\b"),
+    "fr": re.compile(r"\bquand\b.{0,80}?\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle|ils|elles))?\s+été\s+"
+                     r"([^\W\d_]{3,}(?:é|ée|és|ées))(?!\w)"
+                     r"|\b(?:a|ont|est|sont)\s+été\s+([^\W\d_]{3,}(?:é|ée|és|ées))(?!\w).{0,40}\bquand\b"),
+    "ja": re.compile(r"いつ(?:に|ごろ|頃)?([\u4e00-\u9fff]{2})(?:された|されました|した|しました)"),
+}
+
+
+def event_asked(question: str, language: str) -> str:
+    """The participle of the event a when-question asks the date of ("built", "fondée", 設立), "" when none."""
+    pattern = WHEN_EVENT.get(language)
+    found = pattern.search(fold(question)) if pattern else None
+    return next((g for g in found.groups() if g), "") if found else ""
+
+
 def after_what(question: str, language: str) -> list[str]:
     """The things a question asks about after ("covid", "pandémie", コロナ禍), as written."""
     pattern = AFTER_WHAT.get(language)

@@ -58,6 +58,7 @@ from bot.search.evidence import (
     counted,
     counted_tokens,
     counts_near,
+    event_asked,
     is_name,
     ja_counter,
     ja_counts,
@@ -1001,6 +1002,8 @@ class Retriever:
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
         if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds or self._after_unknown(query):
             return "after-corpus"  # "current minister", "who succeeded", その後: after what a 2018 corpus tells
+        if Kind.DATE in query.kinds and self._event_unknown(query):
+            return "unreported"  # "when was the Halle Freyssinet built?": the corpus has no word of building
         if query.why and (self._premise_unknown(query, cited) or not self._premise_stated(query, chosen)):
             return "unreported"  # "why did the US protest?", "why was it signed in Tokyo?": what it takes for
             # granted is nowhere in the corpus, or stated by no cited passage
@@ -1224,6 +1227,17 @@ class Retriever:
             if any(self.unknown(u) for u in inside):
                 return True
         return False
+
+    def _event_unknown(self, query: Query) -> bool:
+        """A when-question asks the date of an event whose participle the corpus has in no form ("when was the Halle
+        Freyssinet built?"): the corpus reports no such event, and the dates of its passages are of others (opened)."""
+        language = query.language or "en"
+        verb = event_asked(query.text, language)
+        if not verb:
+            return False
+        token = verb if language == "ja" else _stemmed(verb.split()[0], language)
+        unit = next((u for u in query.units if u.token == token), None)
+        return unit is not None and self.unknown(unit)
 
     def _state_unknown(self, query: Query) -> bool:
         """A "how many" question counts things in a state the corpus has in no form ("how many startups are hosted at

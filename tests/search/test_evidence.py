@@ -338,6 +338,19 @@ def test_something_excluded_or_refused_must_be_reported(retriever: Retriever, ne
     _answered_with(retriever, "Quelles technologies la déclaration cite-t-elle ?", "5G")
 
 
+@pytest.mark.parametrize(
+    "near_miss",
+    [
+        "When was Station F built?",  # the corpus says when it opened, never that it was built
+        "Station Fはいつ建設されましたか？",
+        "Quand la halle a-t-elle été rénovée ?",
+    ],
+)
+def test_the_date_of_an_event_the_corpus_has_no_word_for_is_not_found(retriever: Retriever, near_miss: str) -> None:
+    _abstains(retriever, near_miss, "unreported")
+    _answered_with(retriever, "When was Station F opened?", "2017")
+
+
 def test_a_quantity_asked_needs_a_number(retriever: Retriever) -> None:
     # the corpus only names 5G among the technologies: no figure of it (5G's own digit is no number)
     _abstains(retriever, "How fast is 5G?", "wrong-kind")
