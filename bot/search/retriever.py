@@ -73,7 +73,7 @@ from bot.search.evidence import (
 from bot.search.frequency import EVERYDAY_ZIPF, FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, asked_kinds, fold, holds
-from bot.search.lead import LEAD_RATIO, Lead, capital_shares, without_premise, written_as_name
+from bot.search.lead import LEAD_RATIO, PLACE_BEFORE, Lead, capital_shares, without_premise, written_as_name
 from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, People, roles_asked, verb_asked
 from bot.search.readings import ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
@@ -1132,12 +1132,24 @@ class Retriever:
                    for u in query.units)
 
     def _premise_stated(self, query: Query, chosen: list[int]) -> bool:
-        """One cited passage states what a why-question takes for granted: it holds every word of it that the corpus
-        has (an honorific aside). "Why was it signed in Tokyo?" is not answered by the signing in Paris quoted beside
-        another passage's Tokyo: the corpus has each word, no passage says them together."""
+        """A why-question that puts what it takes for granted in a place ("why was it signed in Tokyo?", 東京で) is
+        answered by a cited passage stating it there: one holding every word of it that the corpus has (an honorific
+        aside). The signing in Paris quoted beside another passage's Tokyo does not; "why did Tokyo and Paris sign
+        it?" (the two governments, no place of the event) is not read so."""
         premise = [u for u in query.units
                    if self._in(u, query) and not self.unknown(u) and u.token not in JA_HONORIFICS]
-        return not premise or any(all(u.found_in(self._token_sets[i]) for u in premise) for i in chosen)
+        if not premise or not self._premise_in_place(query, premise):
+            return True
+        return any(all(u.found_in(self._token_sets[i]) for u in premise) for i in chosen)
+
+    def _premise_in_place(self, query: Query, premise: list[Unit]) -> bool:
+        """What the why-question takes for granted happened in a place it names ("in Tokyo", "à Tokyo", 東京で)."""
+        language = query.language or "en"
+        if language == "ja":
+            return any(self._premise_place(u, query) for u in premise)
+        before = PLACE_BEFORE.get(language)
+        return before is not None and any(before.search(query.why[:start]) for _, start, _ in
+                                          base_tokens(query.why, language))
 
     def _premise_place(self, unit: Unit, query: Query) -> bool:
         """A place a why-question takes for granted (東京で署名された): the quotes must name it, as a word the corpus
