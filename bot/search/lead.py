@@ -84,6 +84,9 @@ ROLE: dict[str, re.Pattern[str]] = {
     # ja: "XはYです。", or "XはYで、…" (a noun, then the copula's linking form: "J-Startup は…プログラムで、")
     "ja": re.compile(r"^[^。]*?は[^。]*(?:(?:です|でした|である|だった)。?$|[\u30a0-\u30ff\u4e00-\u9fff]で、)"),
 }
+# The topic of a Japanese sentence: the last word before its first は (a katakana, kanji or Latin run, a reading in
+# brackets after it left out), the subject a relative clause before it describes ("…となったステーションF（…）は、").
+JA_TOPIC = re.compile(r"^[^。は]*?([\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9\-]+)(?:[（(][^）)]*[）)])?\s*は")
 # Yes/no questions: an auxiliary first (en), an inversion or "est-ce que" (fr), a verb ending with no
 # interrogative (ja); WH: the interrogatives that make it a wh-question instead.
 YES_NO: dict[str, re.Pattern[str]] = {
@@ -174,12 +177,23 @@ def stated_at(kind: Kind, sentence: str, language: str) -> int | None:
     return None
 
 
-def defines(sentence: str, tokens: Sequence[str], names: frozenset[str], language: str) -> bool:
-    """``sentence`` says what one of ``names`` is: the name among its first words, then a role."""
-    if not names.intersection(tokens[:SUBJECT_WORDS]):
+def defines(sentence: str, tokens: Sequence[str], names: frozenset[str], language: str, topic: bool = False) -> bool:
+    """``sentence`` says what one of ``names`` is: the name among its first words (``topic``, in Japanese: or the
+    topic that は marks, wherever a clause before it puts it), then a role."""
+    subject = set(tokens[:SUBJECT_WORDS])
+    if topic and language == "ja":
+        subject.update(analyze(ja_topic(sentence), "ja"))
+    if names.isdisjoint(subject):
         return False
     role = ROLE.get(language)
     return bool(role and role.search(sentence if language == "ja" else fold(sentence)))
+
+
+def ja_topic(sentence: str) -> str:
+    """The head of the phrase the first は of a Japanese sentence marks, its reading in brackets left out:
+    "…会場となったステーションF（Station F）は、…" → "ステーションF" ("" when no は marks one)."""
+    found = JA_TOPIC.search(sentence)
+    return found.group(1) if found else ""
 
 
 class Lead:
@@ -191,14 +205,16 @@ class Lead:
         language = query.language or "en"
         self.language = language
         self.names: frozenset[str] = frozenset()  # who is X: the tokens of X
+        self.thing = False  # what is X (X a thing, a short name): a Japanese sentence may say it of its topic
         if is_who_is(query.text, language) or asks_role(query.text, language):
             self.names = frozenset(t for u in query.units for t in u.alternatives
                                    if language == "ja" or is_cjk(t) or _capitalised(retriever, t) >= NAME_CAPITALS)
         elif not query.kinds and (clause := what_is_clause(query.text, language)):
             said = frozenset(analyze(clause, language))  # "what is Station F": X is…
             units = [u for u in query.units if u.token in said or not said.isdisjoint(u.alternatives)]
-            if len(units) <= WHAT_IS_MAX_WORDS:
-                self.names = frozenset(t for u in units for t in u.alternatives)
+            if len(units) <= WHAT_IS_MAX_WORDS:  # a Japanese word of several bigrams (ステーション) is its parts
+                self.names = frozenset(t for u in units for t in (*u.alternatives, *filter(is_cjk, u.parts)))
+                self.thing = True
         self.kinds = [k for k in (Kind.PERSON, Kind.PLACE, Kind.DURATION, Kind.TIME, Kind.MONEY) if k in query.kinds]
         if Kind.DATE in query.kinds and Kind.DURATION not in query.kinds:
             self.kinds.append(Kind.DATE)  # "how long": a date is not enough, the span is what is asked
@@ -227,7 +243,7 @@ class Lead:
             if self.names:
                 named = not self.names.isdisjoint(present)
                 out.append(0 if named and defines(sentence, [t for t, _, _ in prepared.spans(n)], self.names,
-                                                 language) else None)
+                                                 language, self.thing) else None)
                 continue
             if self.words and not any(u.found_in(present) for u in self.words):
                 out.append(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.search.kinds import Kind
-from bot.search.lead import is_who_is, is_yes_no, stated_at
+from bot.search.lead import is_who_is, is_yes_no, ja_topic, stated_at
 from bot.search.retriever import Retriever
 
 
@@ -112,3 +112,17 @@ def test_where_typed_without_its_accent_is_answered_with_the_place(retriever: Re
 def test_how_long_opens_on_the_span(retriever: Retriever, question: str) -> None:
     quote = first_quote(retriever, question)
     assert any(span in quote for span in ("12 to 14", "12 au 14")), quote
+
+
+@pytest.mark.parametrize("question", ["ステーションFって何？", "すみません、ステーションFって何ですか？"])
+def test_what_is_in_japanese_says_what_the_thing_is(retriever: Retriever, question: str) -> None:
+    """Outsider trial 6 R2: the quote read first told of the evening held at Station F; the corpus says what Station F
+    is in a sentence whose topic (は) comes after a clause describing it ("…の会場となったステーションF（…）は、…")."""
+    assert "スタートアップ・キャンパス" in retriever.answer(question).summary
+
+
+def test_the_topic_of_a_japanese_sentence_is_the_word_before_its_first_wa() -> None:
+    sentence = "2018年7月13日の日仏イベントの会場となったステーションF（Station F）は、…キャンパスです。"
+    assert ja_topic(sentence) == "ステーションF"
+    assert ja_topic("J-Startup は経済産業省が2018年6月に始めたプログラムです。") == "J-Startup"
+    assert ja_topic("パリで署名されました。") == ""
