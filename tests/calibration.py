@@ -105,7 +105,7 @@ def _any_cited(self, query, chosen):
     return asked <= frozenset().union(*(self.countries.named(self.passages[i].text) for i in chosen))
 
 
-_STATES_ROLES = retriever.Retriever._states_roles
+_STATES_ROLES = retriever.Retriever.states_roles
 
 
 def _roles_off(self, query, i, pairs=None):
@@ -142,7 +142,7 @@ RULES = {
     # issue 10, session 4 (written from outsider trial 3's bluffs, none of them in a dev set)
     "who needs someone quoted (search/people.py)": _off(retriever, "ENFORCED_KINDS", frozenset(
         retriever.ENFORCED_KINDS - {kinds.Kind.PERSON})),
-    "who: the holder of the role of what is asked": _off(retriever.Retriever, "_states_roles",
+    "who: the holder of the role of what is asked": _off(retriever.Retriever, "states_roles",
                                                          _roles_off),
     "who: named where the quotes speak of the verb asked": _off(retriever.Retriever, "_verb_sentences",
                                                                 lambda self, query, i: []),

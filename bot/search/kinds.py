@@ -19,6 +19,7 @@ from functools import lru_cache
 from bot.months import spellings as month_spellings
 from bot.search.analysis import DURATION, standard_interrogatives
 from bot.search.prefilter import Screened
+from bot.search.titles import JA_TITLES
 
 FOLDED_KEPT = 4096  # texts kept folded (fold): the same passages and sentences are read for question after question
 HELD_KEPT = 16384  # (kind, text) answers of holds kept: likewise
@@ -102,6 +103,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\b(?:who|whom|whose)\b|^\W*qui\b|\b(?:par|à|a|avec|pour|c'est|c’est|cest) qui\b"
         r"|(?:^|[,:;]|\b(?:et|mais|alors|donc|ok|bon))\W*qui (?:est|sont|était|étaient|etait|etaient)\b"  # not "les
         r"|誰|だれ|どなた"  # jeunes pousses qui sont montées…": a relative pronoun asks for no one
+        rf"|(?:{'|'.join(JA_TITLES)})(?:は|って)\W*$"  # "フランスの大臣は？": a title, then nothing, asks who holds it
     ),
     Kind.PLACE: re.compile(
         r"\bwhere\b|(?<!\w)où\b|^\W*ou (?=(?:a|est|se|sont|ont|etait|ete)\b)"  # "ou a ete signee": où, unaccented

@@ -293,7 +293,7 @@ class Lead:
                 break
             if hit.coverage < (COUNT_COVERAGE if self.counts else LEAD_COVERAGE) * best.coverage:
                 continue
-            if self.states(hit.index):
+            if self.states(hit.index) and self.retriever.states_roles(self.query, hit.index):
                 return pool if n == 0 else [hit, *pool[:n], *pool[n + 1:]]
         return pool
 

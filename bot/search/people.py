@@ -58,8 +58,9 @@ ROLE_OF: dict[str, re.Pattern[str]] = {  # read in who-questions only (linear: n
                      r"\s*([^\W\d_][\w\-]*)", re.IGNORECASE),
 }
 # Japanese: "日本の首相は誰", "経済産業大臣は誰": a title (JA_TITLES) after what it is of, a modifier before its head
-JA_ROLE_OF = re.compile(rf"([\u4e00-\u9fffァ-ヶーA-Za-z]{{1,20}}?)の?({'|'.join(JA_TITLES)})(?:は|って|が|とは)?"
-                        r"(?:誰|だれ|どなた)")
+# "日本の首相は？" with nothing after the title asks who holds it just as well
+JA_ROLE_OF = re.compile(rf"([\u4e00-\u9fffァ-ヶーA-Za-z]{{1,20}}?)の?({'|'.join(JA_TITLES)})(?:(?:は|って|が|とは)?"
+                        r"(?:誰|だれ|どなた)|(?:は|って)\W*$)")
 ROLE_WINDOW = 3
 JA_ROLE_WINDOW = 8  # Japanese bigrams: what it is of, then the title, a name between (フランスのマジュビ閣外大臣)
 # What makes a role another, lesser one ("State Minister", "vice-ministre", "junior ministers"): the holder of that
@@ -74,7 +75,10 @@ VERB_ASKED: dict[str, re.Pattern[str]] = {
                      r"|else|at|from|in|of|for|with|on|to|the|it|this|that)\b)([^\W\d_]{3,})", re.IGNORECASE),
     "fr": re.compile(r"\bqui\s+(?:a|ont|avait|avaient|l['’]a)\s+(?!été\b|eu\b)([^\W\d_]{3,})"
                      r"|\b([^\W\d_]{3,})\s+(?:par|avec)\s+qui\b", re.IGNORECASE),
-    "ja": re.compile(r"([\u4e00-\u9fff]{2,8})(?:した|している|しました|する)?(?:のは|人は)(?:誰|だれ|どなた)"),
+    "ja": re.compile(r"([\u4e00-\u9fff]{2,8})(?:した|している|しました|する)?(?:のは|人は)(?:誰|だれ|どなた)"
+                     # "署名したフランスの大臣は？": the verb of the clause before the title asked
+                     rf"|([\u4e00-\u9fff]{{2,8}})(?:した|している|しました|する)[^。?？]{{0,20}}?(?:{'|'.join(JA_TITLES)})"
+                     r"(?:は|って)\W*$"),
 }
 _ACRONYM = re.compile(r"(?<![\w\-])[A-Z]{2,}(?![\w\-])")
 

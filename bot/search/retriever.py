@@ -635,13 +635,13 @@ class Retriever:
         Japanese, the last word of what the role is of (経済産業大臣: 産業)."""
         found = []
         for role, what in roles_asked(question, language):
-            if language == "ja":
+            if language == "ja":  # a katakana word of several bigrams is a unit of its own (フランス)
                 words = [t for t in analyze(what, "ja") if t in units]
-                pair = [units.get(role), units[words[-1]] if words else None]
+                pair = [units.get(role), units.get(what) or (units[words[-1]] if words else None)]
             else:
                 pair = [units.get(_stemmed(word, language)) for word in (role, what)]
             if pair[0] is not None and pair[1] is not None and pair[0] is not pair[1] \
-                    and all(u.alternatives or u.expansions for u in pair):
+                    and all(u.alternatives or u.expansions or u.parts for u in pair):
                 found.append((pair[0], pair[1]))
         return tuple(found)
 
@@ -996,7 +996,7 @@ class Retriever:
             return "low-coverage"  # マクロン大統領: a titled name the cited passages do not mention
         if not self._countries_cited(query, chosen):
             return "low-coverage"  # "the Italy–Japan agreement", l'Allemagne, 中国: a country the passages do not name
-        if not self._states_roles(query, chosen[0], query.of_country):
+        if not self.states_roles(query, chosen[0], query.of_country):
             return "low-coverage"  # "the capital of Japan": "the French capital" is another country's
         if not self._numbers_in_best(query, chosen):
             return "missing-number"  # "CEATEC 2019": the best passage is about another year
@@ -1043,7 +1043,7 @@ class Retriever:
         doer of the verb asked (``verb``), the holder of the role asked."""
         passage = self.passages[i]
         if kind is Kind.PERSON:
-            return self._does(query, i, verb) and self._states_roles(query, i)
+            return self._does(query, i, verb) and self.states_roles(query, i)
         return holds(kind, passage.text)
 
     def _does(self, query: Query, i: int, verb: bool) -> bool:
@@ -1061,7 +1061,7 @@ class Retriever:
         return [sentence for sentence, words in zip(prepared.sentences, prepared.words, strict=True)
                 if (query.verb <= words if ja else not query.verb.isdisjoint(words))]
 
-    def _states_roles(self, query: Query, i: int, pairs: tuple[tuple[Unit, Unit], ...] | None = None) -> bool:
+    def states_roles(self, query: Query, i: int, pairs: tuple[tuple[Unit, Unit], ...] | None = None) -> bool:
         """Passage ``i`` states each role the who-question asks the holder of, of its thing: the two words at most
         ROLE_WINDOW words apart ("président de la JETRO" for "le président de Jetro", not "CCI France Japon … not as
         its president" for "the president of France"); ``pairs``: other (thing, of what) pairs than the roles."""

@@ -135,3 +135,12 @@ def test_everyday_words_weigh_less_than_names_and_numbers() -> None:
     assert words.rarity("rôle", "fr") < 0.5  # accents kept: "rôle" is an everyday French word
     assert words.rarity("2023", "en") == 1.0
     assert words.rarity("要する", "ja") < words.rarity("赤星", "ja")
+
+
+@pytest.mark.parametrize("question", ["署名したフランスの大臣は？", "日本の首相は？", "閣外大臣って？"])
+def test_a_japanese_title_with_nothing_after_it_asks_who(question: str) -> None:
+    assert Kind.PERSON in asked_kinds(question)
+
+
+def test_a_japanese_title_inside_a_question_asks_no_one() -> None:
+    assert Kind.PERSON not in asked_kinds("大臣はどこで署名した？")

@@ -126,3 +126,11 @@ def test_the_topic_of_a_japanese_sentence_is_the_word_before_its_first_wa() -> N
     assert ja_topic(sentence) == "ステーションF"
     assert ja_topic("J-Startup は経済産業省が2018年6月に始めたプログラムです。") == "J-Startup"
     assert ja_topic("パリで署名されました。") == ""
+
+
+def test_a_japanese_title_asked_alone_is_asked_who_holds_it(retriever: Retriever) -> None:
+    """Outsider trial 6 R3: "署名したフランスの大臣は？" (the French minister who signed?) quoted Muto's trip, which
+    names him signing and Mahjoubi, a French minister, in one sentence; the quote read first states the role asked."""
+    quote = first_quote(retriever, "署名したフランスの大臣は？")
+    assert "フランスの経済・財務大臣付閣外大臣" in quote or "フランス側" in quote
+    assert not quote.startswith("武藤")

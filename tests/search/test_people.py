@@ -9,6 +9,7 @@ import pytest
 
 from bot.conversation import Conversations, searched_text
 from bot.knowledge.loader import load_knowledge
+from bot.search.people import roles_asked, verb_asked
 from bot.search.retriever import Retriever
 
 
@@ -106,3 +107,10 @@ def test_who_else_names_someone_new_when_the_corpus_has_them(retriever: Retrieve
 def test_japanese_places_and_countries_the_corpus_lacks_abstain(retriever: Retriever, question: str) -> None:
     answer = retriever.answer(question)
     assert not answer.answered, [c.snippet for c in answer.citations]
+
+
+def test_a_japanese_title_asked_alone_gives_its_role_and_the_verb_before_it() -> None:
+    assert roles_asked("署名したフランスの大臣は？", "ja") == [("大臣", "フランス")]
+    assert verb_asked("署名したフランスの大臣は？", "ja") == "署名"
+    assert roles_asked("日本の首相は？", "ja") == [("首相", "日本")]
+    assert roles_asked("大臣はどこで署名した？", "ja") == []
