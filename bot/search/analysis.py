@@ -520,18 +520,31 @@ def question_types(text: str) -> frozenset[str]:
 
 
 def mask_interrogatives(text: str) -> str:
-    """``text`` with its interrogative phrases ("quel jour", "what date", "何日") blanked out, offsets kept."""
+    """``text`` with its interrogative phrases ("quel jour", "what date", "何日") blanked out, offsets kept; in a where
+    or when question, its verb of happening too (HAPPENED)."""
     folded = _folded_question(text)
     if len(folded) != len(text):
         return text
     standard, origin = _standard(folded)
     chars = list(text)
-    for pattern in _MASKED:
+    located = any(_SCREENED_TYPES[kind].search(standard) for kind in ("where", "when"))
+    for pattern in (*_MASKED, *(_HAPPENED if located else ())):
         for match in pattern.finditer(standard):
             if match.end() > match.start():
                 start, end = origin[match.start()], origin[match.end() - 1] + 1
                 chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+# "where did it happen", "ça s'est passé où", "quand ça se passait" : in a where or when question, a verb of happening
+# is part of what is asked (where or when its subject happened), not of what it is about; the sources state a place
+# or a date with other verbs ("took place in", "a eu lieu à", "was held at"), which stay words of the question.
+HAPPENED = re.compile(
+    r"\bhappen(?:ed|s|ing)?\b"
+    r"|\bs['’ ]?(?:est|était|etait)(?:-(?:il|elle|on))?\s+(?:pass|déroul|deroul)(?:é|e)e?s?\b"
+    r"|\bse (?:passe|passait|passent|déroule|deroule|déroulait|deroulait)\b"
+)
+_HAPPENED = (Screened(HAPPENED),)
 
 
 # 何 before a kanji asks what that kanji names ("何話した", "何区"): the kanji stays a word of the question, never

@@ -150,6 +150,26 @@ def test_chat_interrogatives_are_read_as_whole_words_only() -> None:
     assert len(masked) == len(text) and analyze(masked, "fr") == ["sign"]
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "words"),
+    [
+        ("ça s'est passé où la signature", "fr", ["signatur"]),
+        ("Où s'est déroulée la soirée de lancement ?", "fr", ["soir", "lanc"]),
+        ("Where did the launch party happen?", "en", ["launch", "parti"]),
+        ("Quand ça se passait, la soirée ?", "fr", ["soir"]),
+    ],
+)
+def test_a_verb_of_happening_is_part_of_where_or_when(question: str, language: str, words: list[str]) -> None:
+    """"Where did it happen?" asks where it occurred: the verb says what is asked, not what about."""
+    assert analyze(mask_interrogatives(question), language) == words
+
+
+def test_a_verb_of_happening_is_what_is_asked_about_in_other_questions() -> None:
+    assert "happen" in analyze(mask_interrogatives("What happened at Station F?"), "en")
+    assert "held" in analyze(mask_interrogatives("Where was the evening held?"), "en")  # "was held at Station F"
+    assert "pass" in analyze(mask_interrogatives("Qu'est-ce qui s'est passé à Station F ?"), "fr")
+
+
 def test_japanese_what_before_a_kanji_leaves_the_kanji_asked_about() -> None:
     assert analyze(mask_interrogatives("会談で何話したの？"), "ja") == ["会談", "話"]  # not the bigram 何話
     assert analyze(mask_interrogatives("パリの何区？"), "ja") == ["パリ", "区"]

@@ -134,3 +134,9 @@ def test_a_japanese_title_asked_alone_is_asked_who_holds_it(retriever: Retriever
     quote = first_quote(retriever, "署名したフランスの大臣は？")
     assert "フランスの経済・財務大臣付閣外大臣" in quote or "フランス側" in quote
     assert not quote.startswith("武藤")
+
+
+def test_where_it_took_place_gives_the_place_of_what_is_named(retriever: Retriever) -> None:
+    """Outsider trial 6 R1: "ça s'est passé où la signature" quoted the Station F evening (the FAQ "Que s'est-il passé
+    à Station F ?" shares "passé"); the signing took place in Paris."""
+    assert "signée à Paris" in first_quote(retriever, "ça s'est passé où la signature")
