@@ -206,6 +206,7 @@ class Lead:
         self.language = language
         self.names: frozenset[str] = frozenset()  # who is X: the tokens of X
         self.thing = False  # what is X (X a thing, a short name): a Japanese sentence may say it of its topic
+        self.topic = False  # ... and none opens on X: sentences whose topic is X are read (first())
         if is_who_is(query.text, language) or asks_role(query.text, language):
             self.names = frozenset(t for u in query.units for t in u.alternatives
                                    if language == "ja" or is_cjk(t) or _capitalised(retriever, t) >= NAME_CAPITALS)
@@ -243,7 +244,7 @@ class Lead:
             if self.names:
                 named = not self.names.isdisjoint(present)
                 out.append(0 if named and defines(sentence, [t for t, _, _ in prepared.spans(n)], self.names,
-                                                 language, self.thing) else None)
+                                                 language, self.topic) else None)
                 continue
             if self.words and not any(u.found_in(present) for u in self.words):
                 out.append(None)
@@ -284,9 +285,17 @@ class Lead:
         return any(at is not None for at in self.sentence_states(i))
 
     def first(self, pool: list[Ranked]) -> list[Ranked]:
-        """``pool`` with the passage that states the asked fact first (unchanged when the best does or none)."""
+        """``pool`` with the passage that states the asked fact first (unchanged when the best does or none); for
+        "what is X" in Japanese, a sentence opening on X first, else one whose topic is X."""
         if not pool or not self.active:
             return pool
+        led = self._first(pool)
+        if led is None and self.thing and self.language == "ja":
+            self.topic, self._states = True, {}
+            led = self._first(pool)
+        return pool if led is None else led
+
+    def _first(self, pool: list[Ranked]) -> list[Ranked] | None:
         best = pool[0]
         for n, hit in enumerate(pool):
             if hit.final < LEAD_RATIO * best.final:
@@ -295,7 +304,7 @@ class Lead:
                 continue
             if self.states(hit.index) and self.retriever.states_roles(self.query, hit.index):
                 return pool if n == 0 else [hit, *pool[:n], *pool[n + 1:]]
-        return pool
+        return None
 
 
 def without_premise(retriever: Retriever, query: Query, type_weight: float) -> Query | None:
