@@ -123,12 +123,11 @@ async def test_only_the_canned_queries_run_no_table_is_browsed(ds) -> None:
 
 
 async def test_small_talk_leaves_the_daily_answer_rate_alone(ds, tmp_path: Path) -> None:
-    import time
-
-    before = (await query(ds, "answer_rate_per_day"))[0]  # today, newest first
+    before = (await query(ds, "answer_rate_per_day"))[0]  # the newest day
     with sqlite3.connect(tmp_path / "mylog.db") as conn:
+        # on the newest question's day, not "now": shortly after midnight UTC the filled log's newest day is yesterday
         conn.execute("INSERT INTO questions (qid, ts, frontend, question, language, answered, reason, latency_ms)"
-                     " VALUES ('hi', ?, 'cli', 'merci !', 'fr', 0, 'small-talk', 1.0)", (time.time(),))
+                     " SELECT 'hi', MAX(ts), 'cli', 'merci !', 'fr', 0, 'small-talk', 1.0 FROM questions")
     after = (await query(ds, "answer_rate_per_day"))[0]
     assert (after["questions"], after["small_talk"]) == (before["questions"] + 1, before["small_talk"] + 1)
     assert after["answer_rate_pct"] == before["answer_rate_pct"]
