@@ -42,7 +42,8 @@ GRID = {
     "RARE_ZIPF": (2.0, 2.5, 3.0),
     "MIN_COVERAGE": (0.30, 0.35, 0.40, 0.45, 0.50, 0.55),
 }
-DEV = ("blind-a", "blind-b", "blind-c", "blind-d", "blind-e", "blind-f", "blind-g", "blind-h", "blind-i")
+DEV = ("blind-a", "blind-b", "blind-c", "blind-d", "blind-e", "blind-f", "blind-g", "blind-h", "blind-i",
+       "blind-j")
 HOMES = {"COMMON_ZIPF": frequency, "RARE_ZIPF": frequency, "MIN_COVERAGE": retriever}
 
 
@@ -292,7 +293,7 @@ def combined(engine, sets) -> None:
 def main() -> int:
     sets = evaluation.available_sets()
     if any(name not in sets for name in DEV):
-        print("needs tests/eval/blind-a.yaml … blind-i.yaml")
+        print("needs tests/eval/blind-a.yaml … blind-j.yaml")
         return 1
     engine = retriever.Retriever(load_knowledge(TESTS.parent / "knowledge"))
     if "--combined" not in sys.argv:
