@@ -17,7 +17,17 @@ from bot.knowledge import oversize
 from bot.knowledge.files import MAX_FILE_BYTES, decode, split_lines, too_big
 from bot.knowledge.ids import passage_ids
 from bot.knowledge.language import language_warning
-from bot.knowledge.meta import ID_RE, Meta, as_text, check_keys, check_source, read_meta, tags_of, text_list
+from bot.knowledge.meta import (
+    ID_RE,
+    Meta,
+    as_text,
+    check_keys,
+    check_source,
+    read_meta,
+    served_language,
+    tags_of,
+    text_list,
+)
 from bot.knowledge.paragraphs import split_paragraphs
 from bot.knowledge.problems import Claim, FileProblem, IdKind, Problems
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
@@ -335,10 +345,11 @@ def _glossary_entry(
 
 def _list_language(parsed: ParsedYaml) -> Language:
     """The ``language`` of a chat or related-words file: one list serves one language."""
-    language = as_text(parsed.data.get("language"))
-    if language not in LANGUAGES:
+    written = as_text(parsed.data.get("language"))
+    language = served_language(written)
+    if language is None:
         line = parsed.key_lines.get("language", parsed.first_line)
-        raise FileProblem(line, f'"language" must be one of {", ".join(LANGUAGES)} (got "{language or ""}")')
+        raise FileProblem(line, f'"language" must be one of {", ".join(LANGUAGES)} (got "{written or ""}")')
     return language
 
 

@@ -145,6 +145,16 @@ def test_language_is_case_insensitive(tmp_path: Path) -> None:
     assert [d.language for d in kb.documents] == ["en", "fr"]
 
 
+def test_a_regional_language_tag_names_its_language(tmp_path: Path) -> None:
+    """Trial 7's T8: a moderator who copies ``en-US`` or ``fr_FR`` means the language; ``de-DE`` is still refused."""
+    kb = load_knowledge(write(tmp_path, {
+        "a.md": front(language="en-US"), "b.md": front(id="b", language="fr_FR"),
+        "c.md": front(id="c", language="ja-JP"), "d.md": front(id="d", language="de-DE"),
+    }))
+    assert [d.language for d in kb.documents] == ["en", "fr", "ja"]
+    assert [str(e) for e in kb.errors] == ['d.md:4: "language" must be one of fr, en, ja (got "de-DE")']
+
+
 def test_a_text_in_another_language_is_warned_about(tmp_path: Path) -> None:
     french = (
         "La déclaration conjointe a été signée à Paris le 13 juillet 2018 par les ministres des deux pays. "

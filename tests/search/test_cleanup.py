@@ -76,6 +76,8 @@ def test_chat_file_problems_have_a_line() -> None:
     with pytest.raises(FileProblem) as problem:
         parse_file("chat/x.yaml", b"type: chat\nlanguage: de\ngreetings: [hallo]\n")
     assert problem.value.line == 2
+    regional = parse_file("chat/x.yaml", b"type: chat\nlanguage: fr-FR\ngreetings: [wesh]\n")
+    assert [phrases.language for phrases in regional.chat] == ["fr"]
 
 
 def test_phrases_match_as_their_alternation_longest_first(shipped_knowledge: KnowledgeBase) -> None:
