@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.models import LANGUAGES, Language
+from bot.models import Language, served_language
 
 log = logging.getLogger(__name__)
 
@@ -624,13 +624,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
 
 def normalize_language(language: str | None) -> Language:
     """Map a language or Discord locale (``fr``, ``en-US``, ``ja``) to fr/en/ja, English by default."""
-    if not language:
-        return DEFAULT_LANGUAGE
-    base = str(language).split("-")[0].split("_")[0].lower()
-    for known in LANGUAGES:
-        if base == known:
-            return known
-    return DEFAULT_LANGUAGE
+    return served_language(language) or DEFAULT_LANGUAGE
 
 
 def t(key: str, language: str | None, **fields: object) -> str:

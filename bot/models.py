@@ -15,6 +15,16 @@ Language = Literal["fr", "en", "ja"]
 """The languages of the corpus, of questions and of the bot's own words."""
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 
+
+def served_language(tag: object) -> Language | None:
+    """The served language a tag names (``fr``, ``EN``, ``en-US``, ``fr_CA``, a Discord locale), or None.
+
+    Case is ignored and a regional tag names its language: moderators copy such tags, Discord sends them."""
+    if not isinstance(tag, str):
+        return None
+    primary = tag.lower().replace("_", "-").split("-", 1)[0]
+    return next((language for language in LANGUAGES if language == primary), None)
+
 PassageKind = Literal["document", "faq"]
 """A paragraph of a document, or one FAQ entry (its questions are matched too)."""
 

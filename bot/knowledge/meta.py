@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from bot.knowledge.problems import FileProblem, Problems, did_you_mean
 from bot.knowledge.safe_yaml import ParsedYaml
-from bot.models import LANGUAGES, Language
+from bot.models import LANGUAGES, served_language
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 DATE_RE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")  # a year, a month or a day: 2018, 2018-07, 2018-07-13
@@ -38,15 +38,6 @@ class Meta:
     translation_of: str | None = None  # or name the id of the document they translate
     language_line: int = 1
 
-
-
-def served_language(written: object) -> Language | None:
-    """The served language a ``language:`` value names, or None. Case is ignored, and a regional tag names its
-    language (``en-US``, ``fr_CA``, ``ja-JP``): moderators copy such tags from elsewhere and mean the language."""
-    if not isinstance(written, str):
-        return None
-    primary = written.strip().lower().replace("_", "-").split("-", 1)[0]
-    return next((language for language in LANGUAGES if language == primary), None)
 
 def as_text(value: Any) -> str | None:
     """A YAML scalar as text (numbers and dates too); None for lists, mappings, booleans."""
@@ -202,7 +193,7 @@ def _read_meta(parsed: ParsedYaml, where: str, problems: Problems, extra_keys: t
         doc_id = None
     title = required("title")
     written_language = required("language", f" (one of {LANGUAGE_LIST})")
-    language = served_language(written_language)
+    language = served_language(written_language.strip()) if written_language is not None else None
     if written_language is not None and language is None:
         message = f'"language" must be one of {LANGUAGE_LIST} (got "{written_language.strip()}")'
         problems.add(FileProblem(lines.get("language", first), message))

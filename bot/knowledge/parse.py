@@ -24,14 +24,23 @@ from bot.knowledge.meta import (
     check_keys,
     check_source,
     read_meta,
-    served_language,
     tags_of,
     text_list,
 )
 from bot.knowledge.paragraphs import split_paragraphs
 from bot.knowledge.problems import Claim, FileProblem, IdKind, Problems
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
-from bot.models import LANGUAGES, ChatKind, ChatPhrases, Document, GlossaryEntry, Language, Passage, RelatedWords
+from bot.models import (
+    LANGUAGES,
+    ChatKind,
+    ChatPhrases,
+    Document,
+    GlossaryEntry,
+    Language,
+    Passage,
+    RelatedWords,
+    served_language,
+)
 
 MIN_GLOSSARY_TERMS = 2
 FAQ_KEYS = ("type", "entries")
