@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.limits import DISCORD_AUTOCOMPLETE_CHOICES, DISCORD_CHOICE_VALUE
-from bot.models import KnowledgeBase
+from bot.models import KnowledgeBase, column
 from bot.querylog import schema
 
 MIN_MEMBERS = 2  # a logged question is suggested once this many members asked it
@@ -69,7 +69,8 @@ class QuestionIndex:
     @classmethod
     def build(cls, kb: KnowledgeBase, popular: Iterable[tuple[str, str, int]] = ()) -> QuestionIndex:
         """From the FAQ entries' phrasings and the log's most asked ``(question, language, count)``."""
-        entries = [p for p in kb.passages if p.kind == "faq"]  # in file order: the most asked first
+        # in file order: the most asked first; read from the kinds (a large corpus's documents are not made)
+        entries = [kb.passages[i] for i, kind in enumerate(column(kb.passages, "kind")) if kind == "faq"]
         faq = [(q, p.language, FAQ_WEIGHT - n) for n, p in enumerate(entries) for q in p.questions]
         return cls([*faq, *popular])
 

@@ -39,7 +39,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.models import Answer, KnowledgeBase, Passage
+from bot.models import Answer, KnowledgeBase, column
 from bot.search.analysis import analyze, mask_interrogatives, question_types
 
 if TYPE_CHECKING:
@@ -203,18 +203,17 @@ def searched_text(question: str, understood: str) -> str:
 def _translated(kb: KnowledgeBase, passage_id: str, language: str) -> str | None:
     """The subject of ``passage_id`` in ``language``: the first question of the same FAQ entry, or the heading
     of the same section, in the document that translates its document (same ``group`` or ``translation_of``)."""
-    by_doc: dict[str, list[Passage]] = {}
-    source: Passage | None = None
-    for passage in kb.passages:
-        by_doc.setdefault(passage.doc_id, []).append(passage)
-        if passage.id == passage_id:
-            source = passage
-    if source is None:
+    ids, doc_ids = column(kb.passages, "id"), column(kb.passages, "doc_id")  # no passage made but the one said
+    if passage_id not in ids:
         return None
+    source = ids.index(passage_id)
     documents = {d.id: d for d in kb.documents}
-    original = documents.get(source.doc_id)
+    original = documents.get(doc_ids[source])
     if original is None:
         return None
+    by_doc: dict[str, list[int]] = {}
+    for i, doc_id in enumerate(doc_ids):
+        by_doc.setdefault(doc_id, []).append(i)
     family = {original.id, original.group, original.translation_of} - {None}
     for document in kb.documents:
         if document.language != language or not family & {document.id, document.group, document.translation_of}:
@@ -222,7 +221,7 @@ def _translated(kb: KnowledgeBase, passage_id: str, language: str) -> str | None
         ours, theirs = by_doc.get(original.id, []), by_doc.get(document.id, [])
         if len(ours) != len(theirs):
             continue
-        passage = theirs[ours.index(source)]
+        passage = kb.passages[theirs[ours.index(source)]]
         if passage.questions:
             return passage.questions[0]
         return passage.heading or None

@@ -5,7 +5,8 @@ Nothing here knows about Discord, SQLite or the file system.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -92,6 +93,142 @@ def unpickle_passage(
     return passage
 
 
+_FIELDS = Passage.__slots__  # a passage's fields, in order (as unpickle_passage takes them)
+_TEXT = _FIELDS.index("text")
+PASSAGES_KEPT = 4096  # passages made from columns and kept between questions (see Passages)
+
+
+class PassageBlock(Sequence[Passage]):
+    """One file's passages as columns, as the parsed-files cache keeps them: a Passage is made when it is read.
+
+    A restart read 100,000 passages from that cache and made each one (a Python call per passage, its text decoded)
+    before the first question; an answer reads a few dozen. The texts stay one UTF-8 buffer, cut when read."""
+
+    __slots__ = ("_columns", "_ends", "_texts")
+
+    def __init__(self, columns: tuple[list, ...], texts: bytes, ends: list[int]) -> None:
+        """``columns``: every field but the text, a list each (in ``Passage.__slots__`` order); ``ends``: where
+        each passage's text ends in ``texts``."""
+        if len(columns) != len(_FIELDS) - 1 or any(len(c) != len(ends) for c in columns):
+            raise ValueError("passage columns of different lengths")
+        self._columns = columns
+        self._texts = texts
+        self._ends = ends
+
+    @classmethod
+    def of(cls, passages: Sequence[Passage]) -> PassageBlock:
+        encoded = [p.text.encode("utf-8", "surrogatepass") for p in passages]
+        ends, at = [], 0
+        for text in encoded:
+            at += len(text)
+            ends.append(at)
+        columns = tuple([getattr(p, name) for p in passages] for name in _FIELDS if name != "text")
+        return cls(columns, b"".join(encoded), ends)
+
+    def __reduce__(self) -> tuple[type[PassageBlock], tuple]:
+        return PassageBlock, (self._columns, self._texts, self._ends)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def _text(self, i: int) -> str:
+        return self._texts[self._ends[i - 1] if i else 0 : self._ends[i]].decode("utf-8", "surrogatepass")
+
+    def __getitem__(self, i: int) -> Passage:  # type: ignore[override]  # one passage (no slices: see Passages)
+        if i < 0:
+            i += len(self._ends)
+        if not 0 <= i < len(self._ends):
+            raise IndexError(i)
+        fields = [column[i] for column in self._columns]
+        fields.insert(_TEXT, self._text(i))
+        return unpickle_passage(*fields)
+
+    def __iter__(self) -> Iterator[Passage]:
+        return (self[i] for i in range(len(self._ends)))
+
+    def column(self, name: str) -> list:
+        """Every passage's ``name`` field, no passage made."""
+        if name == "text":
+            return [self._text(i) for i in range(len(self._ends))]
+        return self._columns[_FIELDS.index(name) - (_FIELDS.index(name) > _TEXT)]
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Passages(Sequence[Passage]):
+    """A knowledge base's passages, file after file: lists (files parsed now) or blocks (from the parsed-files
+    cache), read where they lie; the last PASSAGES_KEPT passages read are kept (a question reads the same few
+    dozen many times). ``column`` reads one field of every passage without making them."""
+
+    __slots__ = ("_chunks", "_kept", "_starts")
+
+    def __init__(self, chunks: Iterable[Sequence[Passage]] = ()) -> None:
+        self._chunks: list[Sequence[Passage]] = []
+        self._starts: list[int] = [0]  # where each chunk starts, and the total last
+        self._kept: dict[int, Passage] = {}
+        for chunk in chunks:
+            self.extend(chunk)
+
+    def extend(self, chunk: Sequence[Passage]) -> None:
+        """Add one file's passages (kept as they are: a block is not read)."""
+        if len(chunk):
+            self._chunks.append(chunk)
+            self._starts.append(self._starts[-1] + len(chunk))
+
+    @property
+    def chunks(self) -> tuple[Sequence[Passage], ...]:
+        """Each file's passages as added: a list (parsed now) or a PassageBlock (from the cache, made when read)."""
+        return tuple(self._chunks)
+
+    def __len__(self) -> int:
+        return self._starts[-1]
+
+    def __getitem__(self, i: int | slice) -> Passage | list[Passage]:  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self._one(j) for j in range(*i.indices(len(self)))]
+        passage = self._kept.get(i)
+        return passage if passage is not None else self._one(i)
+
+    def _one(self, i: int) -> Passage:
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        k = bisect.bisect_right(self._starts, i) - 1
+        passage = self._chunks[k][i - self._starts[k]]
+        if len(self._kept) >= PASSAGES_KEPT:
+            self._kept = {}  # a fresh dict, not clear(): another thread may be reading the old one
+        self._kept[i] = passage
+        return passage
+
+    def __iter__(self) -> Iterator[Passage]:
+        for chunk in self._chunks:
+            yield from chunk
+
+    def column(self, name: str) -> list:
+        """Every passage's ``name`` field, in order; a block's passages are not made."""
+        out: list = []
+        for chunk in self._chunks:
+            out.extend(column(chunk, name))
+        return out
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def column(passages: Sequence[Passage], name: str) -> list:
+    """Every passage's ``name`` field (``language``, ``doc_id``, ...), read from the columns of a knowledge base's
+    cached files without making their passages."""
+    if isinstance(passages, PassageBlock | Passages):
+        return passages.column(name)
+    return [getattr(p, name) for p in passages]
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A knowledge file's metadata (one Markdown/text file or one FAQ entry group)."""
@@ -173,7 +310,7 @@ class KnowledgeBase:
     """Everything loaded from a knowledge directory, with the errors of that load."""
 
     documents: list[Document]
-    passages: list[Passage]
+    passages: Sequence[Passage]  # a list, or Passages (the loader's: files read from the cache stay columns)
     glossary: list[GlossaryEntry]
     errors: list[LoadError]
     directory: str = ""
@@ -185,7 +322,7 @@ class KnowledgeBase:
 
     @property
     def languages(self) -> list[Language]:
-        return sorted({p.language for p in self.passages})
+        return sorted(set(column(self.passages, "language")))
 
 
 @dataclass(frozen=True, slots=True)

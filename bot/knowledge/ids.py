@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from bot.models import Passage
+from bot.models import Passage, column
 
 SLUG_CHARS = 24
 HASH_CHARS = 6
@@ -75,24 +75,23 @@ def passage_ids(doc_id: str, parts: Iterable[tuple[str, str]]) -> list[str]:
     return ids
 
 
-def legacy_ids(passages: Iterable[Passage]) -> dict[str, str]:
+def legacy_ids(passages: Sequence[Passage]) -> dict[str, str]:
     """``doc-id#n`` (the n-th passage of the document, the ids used before) → the passage's stable id."""
     counts: dict[str, int] = {}
     mapping: dict[str, str] = {}
-    for passage in passages:
-        counts[passage.doc_id] = counts.get(passage.doc_id, 0) + 1
-        mapping[f"{passage.doc_id}#{counts[passage.doc_id]}"] = passage.id
+    for doc_id, passage_id in zip(column(passages, "doc_id"), column(passages, "id"), strict=True):
+        counts[doc_id] = counts.get(doc_id, 0) + 1
+        mapping[f"{doc_id}#{counts[doc_id]}"] = passage_id
     return mapping
 
 
-def old_ids(passages: Iterable[Passage]) -> dict[str, str]:
+def old_ids(passages: Sequence[Passage]) -> dict[str, str]:
     """Every earlier id of each passage → its id now, for the query log's rows: the position ids
     (``legacy_ids``) and the ids whose slug had lost its dakuten (``…#誰てすか-1a2b3c`` → ``…#誰ですか-1a2b3c``)."""
-    passages = list(passages)
     mapping = legacy_ids(passages)
-    for passage in passages:
-        doc, _, anchor = passage.id.partition("#")
+    for passage_id in column(passages, "id"):  # the ids only: a start makes no passage (see bot.models.Passages)
+        doc, _, anchor = passage_id.partition("#")
         stripped = unicodedata.normalize("NFC", _unaccented(unicodedata.normalize("NFD", anchor), keep=False))
         if stripped != anchor:
-            mapping[f"{doc}#{stripped}"] = passage.id
+            mapping[f"{doc}#{stripped}"] = passage_id
     return mapping

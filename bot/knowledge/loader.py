@@ -25,7 +25,7 @@ from typing import Protocol
 from bot.knowledge.files import MAX_FILE_BYTES, too_big
 from bot.knowledge.parse import KNOWLEDGE_SUFFIXES, SIDECAR_SUFFIX, ParsedFile, parse_file, sidecar_name, suffix_list
 from bot.knowledge.problems import Claim, FileProblem, FileProblems, IdKind, all_problems
-from bot.models import KnowledgeBase, LoadError
+from bot.models import KnowledgeBase, LoadError, Passages
 
 TRASH_DIR = "_trash"  # where /kb remove puts files (ignored like every "_" name)
 
@@ -286,7 +286,7 @@ def load_directory(
     ``last_good``: the parse a broken file had when it was last served (``ParsedFiles.last_good``).
     ``unchanged``: files whose metadata the cache noted are not read again (``ParsedFiles``).
     """
-    kb = KnowledgeBase(documents=[], passages=[], glossary=[], errors=[], directory=str(directory))
+    kb = KnowledgeBase(documents=[], passages=Passages(), glossary=[], errors=[], directory=str(directory))
     loader = Loader(
         real_root=os.path.realpath(directory), kb=kb, served=served or Served(), parse=parse, last_good=last_good,
         unchanged=unchanged,

@@ -28,12 +28,14 @@ import pickle
 import time
 import zlib
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from bot.atomic import atomic_write
 from bot.datadir import private_folder
 from bot.knowledge.loader import Served
 from bot.knowledge.parse import ParsedFile, parse_file
+from bot.models import PassageBlock
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +158,8 @@ class ParsedFiles:
             self.hits += 1
             return parsed
         parsed = parse_file(path, data, sidecar)  # FileProblem(s) propagate, and are not cached
-        self._used[key] = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+        kept = replace(parsed, passages=PassageBlock.of(parsed.passages))  # columns: a restart makes no passage
+        self._used[key] = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
         self._keys[path] = key
         return parsed
 

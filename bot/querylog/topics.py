@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.models import column
 from bot.search.analysis import analyze, detect_language, normalize, question_types
 
 if TYPE_CHECKING:
@@ -114,9 +115,9 @@ class TopicModel:
             retriever = Retriever(kb)
         model = cls(Glossary.from_entries(kb.glossary), retriever)
         seen: Counter[str] = Counter()
-        for passage in retriever.passages:
-            seen[passage.path] += 1
-            model._keys.append(parallel_key(passage.path, seen[passage.path]))
+        for path in column(retriever.passages, "path"):
+            seen[path] += 1
+            model._keys.append(parallel_key(path, seen[path]))
         return model
 
     def idf(self, token: str, language: str) -> float:

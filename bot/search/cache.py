@@ -29,6 +29,7 @@ so a crash never leaves half a cache.
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import json
 import logging
@@ -143,9 +144,10 @@ class IndexCache:
         self.segments_path = self.path.with_name(self.path.stem + _SEGMENTS_SUFFIX + self.path.suffix)
         self.sources = sources or {}
 
-    def file_key(self, path: str, passages: Sequence[Passage]) -> str:
+    def file_key(self, path: str, passages: Callable[[], Sequence[Passage]]) -> str:
+        """The key of a file's analysis: the key of its parse, else a digest of ``passages()`` (read only then)."""
         source = self.sources.get(path)
-        return f"parsed:{source}" if source is not None else _hash_file(path, passages)
+        return f"parsed:{source}" if source is not None else _hash_file(path, passages())
 
     def load(self, key: dict) -> _Snapshot | None:
         """The saved snapshot if it was written for ``key`` and is consistent; None otherwise (logged once)."""
@@ -428,8 +430,11 @@ def build_index(
     """
     key = {"analyzer": analyzer_fingerprint(), "k1": k1, "b": b, "epsilon": 0.25}
     groups = file_groups(passages)
-    key_of = cache.file_key if cache is not None else _hash_file
-    hashes = [key_of(path, passages[start:end]) for path, start, end in groups]
+    def key_of(path: str, start: int, end: int) -> str:
+        files = functools.partial(passages.__getitem__, slice(start, end))  # made only to be hashed
+        return cache.file_key(path, files) if cache is not None else _hash_file(path, files())
+
+    hashes = [key_of(path, start, end) for path, start, end in groups]
     snapshot = cache.load(key) if cache is not None else None
     files_now = [[path, digest] for (path, _, _), digest in zip(groups, hashes, strict=True)]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.models import Passage
+from bot.models import Passage, column
 from bot.search.analysis import (
     _ASCII_WORD_RE,
     _CJK_CHAR_RE,
@@ -220,10 +220,11 @@ def _passage_lengths(term_count: np.ndarray, key_ids: np.ndarray, per_passage: a
 
 def file_groups(passages: Sequence[Passage]) -> list[tuple[str, int, int]]:
     """``(path, start, end)`` of each run of consecutive passages from one file (the loader adds file by file)."""
+    paths = column(passages, "path")
     groups: list[tuple[str, int, int]] = []
     start = 0
-    for i in range(1, len(passages) + 1):
-        if i == len(passages) or passages[i].path != passages[start].path:
-            groups.append((passages[start].path, start, i))
+    for i in range(1, len(paths) + 1):
+        if i == len(paths) or paths[i] != paths[start]:
+            groups.append((paths[start], start, i))
             start = i
     return groups

@@ -26,13 +26,24 @@ import math
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
 
-from bot.models import LANGUAGES, AbstentionReason, Answer, AnswerKind, Citation, KnowledgeBase, LoadError, Passage
+from bot.models import (
+    LANGUAGES,
+    AbstentionReason,
+    Answer,
+    AnswerKind,
+    Citation,
+    KnowledgeBase,
+    LoadError,
+    Passage,
+    Passages,
+    column,
+)
 from bot.search.analysis import (
     STOP_WORDS,
     analyze,
@@ -75,6 +86,7 @@ from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, asked_kinds, fold, holds
 from bot.search.lead import LEAD_RATIO, PLACE_BEFORE, Lead, capital_shares, without_premise, written_as_name
 from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, People, roles_asked, verb_asked
+from bot.search.places import Places
 from bot.search.readings import ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
 from bot.search.selection import choose, suggest
@@ -344,6 +356,23 @@ def indexable(kb: KnowledgeBase) -> KnowledgeBase:
     return _without_skipped(kb, build_index(kb.passages, _indexed_text).skipped)
 
 
+class _Texts(Sequence[str]):
+    """The passages' texts, each read when asked (a sample of a large corpus makes a few hundred passages)."""
+
+    __slots__ = ("_passages",)
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        self._passages = passages
+
+    def __len__(self) -> int:
+        return len(self._passages)
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self._passages[j].text for j in range(*i.indices(len(self._passages)))]
+        return self._passages[i].text
+
+
 class _TokenSets:
     """``token_sets[i]``: the distinct tokens of passage ``i``, read from the index's arrays when asked.
 
@@ -391,12 +420,14 @@ class Retriever:
         self.countries = countries or Countries()
         self._subjects: frozenset[str] | None = None  # the countries the corpus is about, read at the first need
         self.kb = kb = _without_skipped(kb, indexed.skipped)
-        self.passages = list(kb.passages)
+        # the loader's passages are read where they lie (files from the cache stay columns: see Passages)
+        self.passages = kb.passages if isinstance(kb.passages, Passages) else list(kb.passages)
         self.index = indexed.index
         self._token_sets = _TokenSets(self.index)
-        codes = {language: n for n, language in enumerate(sorted({p.language for p in self.passages}))}
+        languages = column(self.passages, "language")
+        codes = {language: n for n, language in enumerate(sorted(set(languages)))}
         self._language_codes = codes  # each passage's language as a small int: compared at C speed when ranking
-        self._languages = np.array([codes[p.language] for p in self.passages], dtype=np.int8)
+        self._languages = np.array([codes[language] for language in languages], dtype=np.int8)
         self._surface = indexed.surface
         frequencies = indexed.frequencies
         words = {w: n for w, n in frequencies.items() if w.isalpha()}  # each speller filters it further, none keeps it
@@ -406,7 +437,8 @@ class Retriever:
         self._correctors = self._corrector_chain(self._speller, self._sounds, self._name_speller, Truncations(words))
         self._everyday = EverydaySpeller(self.frequencies.everyday)
         self._readings = ReadingLexicon(
-            [p.text for p in self.passages if p.language == "ja"] + [t for e in kb.glossary for t in e.terms]
+            [self.passages[i].text for i, language in enumerate(languages) if language == "ja"]
+            + [t for e in kb.glossary for t in e.terms]
         )
         self.people = People(self.frequencies, self.countries, self._readings.person_names)
         self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
@@ -421,14 +453,8 @@ class Retriever:
         self._build_glossary()
         self.lexicon = ChatLexicon(kb.chat, self._readings.boundaries)
         self.related = RelatedLexicon(kb.related, self.index.vocabulary)
-        self._families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
-        seen: dict[str, int] = defaultdict(int)
-        self._positions = []  # each passage's position in its document
-        self._parallel: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)  # place -> language -> passage
-        for i, passage in enumerate(self.passages):
-            self._positions.append(seen[passage.doc_id])
-            seen[passage.doc_id] += 1
-            self._parallel[self._place(i)].setdefault(passage.language, i)
+        families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
+        self._places = Places(column(self.passages, "doc_id"), languages, families)
 
     @property
     def corpus_tokens(self) -> list[list[str]]:
@@ -1173,7 +1199,7 @@ class Retriever:
         if not asked:
             return True
         if self._subjects is None:
-            self._subjects = self.countries.subjects([p.text for p in self.passages])
+            self._subjects = self.countries.subjects(_Texts(self.passages))
         cited = self.countries.named(self.passages[chosen[0]].text)
         return asked - self._subjects <= cited
 
@@ -1365,7 +1391,8 @@ class Retriever:
 
     def _someone_new(self, citations: list[Citation], leave_out: frozenset[str]) -> bool:
         """The quotes name a person the passages ``leave_out`` (the last answer's) do not name."""
-        known = [name for p in self.passages if p.id in leave_out for name in self.people.names(p.text, p.language)]
+        left = [self.passages[i] for i, pid in enumerate(column(self.passages, "id")) if pid in leave_out]
+        known = [name for p in left for name in self.people.names(p.text, p.language)]
         return any(self.people.new_names(c.snippet, c.language, known) for c in citations)
 
     def _without(self, ranked: list[Ranked], leave_out: frozenset[str]) -> list[Ranked]:
@@ -1373,26 +1400,25 @@ class Retriever:
         that translate theirs (the same answer in another language)."""
         if not leave_out:
             return ranked
-        places = {self._place(i) for i, p in enumerate(self.passages) if p.id in leave_out}
+        places = {self._place(i) for i, pid in enumerate(column(self.passages, "id")) if pid in leave_out}
         return [hit for hit in ranked if self._place(hit.index) not in places]
 
     def _place(self, i: int) -> tuple[str, int]:
         """Passage ``i`` as (its document's translation family, its position in the document)."""
-        passage = self.passages[i]
-        family = self._families.get(passage.doc_id, passage.doc_id)
-        return family, self._positions[i]
+        return self._places.place(i)
 
     def translation(self, i: int, language: str) -> int | None:
         """The passage of ``language`` at passage ``i``'s place in the documents that translate its own (the same
         fact in another language), None when there is none."""
-        return self._parallel.get(self._place(i), {}).get(language)
+        return self._places.translation(i, language)
 
     def faq_entries(self, language: str) -> list[int]:
         """The FAQ entries in ``language`` (with a question), in corpus order; listed once per language."""
         entries = self._faq_entries.get(language)
         if entries is None:
+            fields = zip(*(column(self.passages, name) for name in ("kind", "language", "questions")), strict=True)
             entries = self._faq_entries[language] = [
-                i for i, p in enumerate(self.passages) if p.kind == "faq" and p.language == language and p.questions
+                i for i, (kind, lang, asked) in enumerate(fields) if kind == "faq" and lang == language and asked
             ]
         return entries
 

@@ -23,7 +23,7 @@ from bot.i18n import t
 from bot.knowledge import edits
 from bot.knowledge.files import MAX_FILE_BYTES
 from bot.knowledge.uploads import UploadRefused, check_upload
-from bot.models import Document, KnowledgeBase, LoadError
+from bot.models import Document, KnowledgeBase, LoadError, column
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
@@ -120,7 +120,7 @@ def show_lines(kb: KnowledgeBase, document: Document, language: str) -> list[str
     if document.group or document.translation_of:
         lines.append(f"group: {document.group or '–'} · translation_of: {document.translation_of or '–'}")
     lines.append("")
-    passages = [p for p in kb.passages if p.doc_id == document.id]
+    passages = [kb.passages[i] for i, doc_id in enumerate(column(kb.passages, "doc_id")) if doc_id == document.id]
     for passage in passages[:MAX_PASSAGES_SHOWN]:
         preview = embeds.clip(" ".join(passage.text.split()).replace("`", ""), PREVIEW_CHARS)
         lines.append(f"`{passage.id}` (l. {passage.line}) {preview}")
