@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["BM25Index", "best_positions", "first_occurrence_ids"]
+__all__ = ["BM25Index", "best_positions", "contenders", "first_occurrence_ids"]
 
 
 def _check_tokens(tokens: object, what: str) -> None:
@@ -55,6 +55,26 @@ def best_positions(values: np.ndarray, k: int) -> np.ndarray:
     else:
         keep = np.arange(n)
     return keep[np.lexsort((keep, -values[keep]))][:k]
+
+
+CUT_MARGIN = 1e-9  # relative: a value within rounding of the cut is kept (a product rounded to a tie stays a tie)
+
+
+def contenders(values: np.ndarray, sample: np.ndarray, k: int, spread: float = 1.0) -> np.ndarray:
+    """Ascending positions of the positive ``values`` that may rank among the ``k`` best once each is multiplied by
+    its own factor in ``[1, spread]``: every such position, and few others, so that only they are ranked.
+
+    ``sample`` (distinct positions) bounds the k-th best from below: when ``k`` of its values are positive, the k-th
+    largest of them, ``t``, is at most the k-th best ranking (those ``k`` rank at least as high), and a position in
+    the top ``k`` (ties included) ranks at least that, so its value is at least ``t / spread``. Fewer: every positive
+    position. The top ``k`` of the result (ties by lower position) is the top ``k`` of all positive positions.
+    """
+    sampled = values[sample]
+    sampled = sampled[sampled > 0]
+    if k <= 0 or sampled.shape[0] < k:
+        return np.flatnonzero(values > 0)
+    kth = float(np.partition(sampled, sampled.shape[0] - k)[sampled.shape[0] - k])
+    return np.flatnonzero(values >= kth / spread * (1 - CUT_MARGIN))
 
 
 def first_occurrence_ids(tokens: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray]:
@@ -391,6 +411,22 @@ class BM25Index:
         matched[docs] = True
         cand = np.flatnonzero(matched)
         return cand, scores[cand]
+
+    def rarest_holders(self, terms: Iterable[str], postings: int) -> np.ndarray:
+        """Ascending ids of the passages holding the rarest of ``terms``, then the next rarest while fewer than
+        ``postings`` postings are read: a cheap sample of the passages a question ranks best (:func:`contenders`)."""
+        ids = sorted({self._term_ids[t] for t in terms if t in self._term_ids}, key=self._df.__getitem__)
+        parts, read = [], 0
+        for tid in ids:
+            if parts and read + int(self._df[tid]) > postings:
+                break
+            parts.append(self._postings(tid)[0])
+            read += parts[-1].shape[0]
+        if len(parts) <= 1:
+            return parts[0] if parts else np.zeros(0, dtype=np.int32)
+        held = np.concatenate(parts)
+        held.sort()
+        return held[np.concatenate(([True], held[1:] != held[:-1]))]
 
     def matched(self, terms: Iterable[str]) -> np.ndarray:
         """Per passage, whether it holds one of ``terms`` (what :meth:`dense_scores` leaves out)."""

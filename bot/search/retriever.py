@@ -57,7 +57,7 @@ from bot.search.analysis import (
     romaji_as_kana,
     stem,
 )
-from bot.search.bm25 import BM25Index, best_positions
+from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon, join_spelt_out
 from bot.search.countries import Countries
@@ -116,6 +116,7 @@ RELATED_WEIGHT = 1.0  # BM25 weight of a related word (bot.search.related: promi
 QUESTION_TYPE_WEIGHT = 1.0  # BM25 weight of the interrogative token ("?who@en") matched in FAQ questions;
 # flat on 1–2 (0: fr −2, en −2, e.g. "Who signed…" then gets the "When was it signed" FAQ entry)
 RERANK_DEPTH = 30  # passages re-ranked by coverage after BM25; flat on 10–50
+SAMPLE_POSTINGS = 2048  # postings of a question's rarest words read for a first k-th best score (see bm25.contenders)
 COVERAGE_FLOOR = 0.6  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage; flat on 0.6–1.0
 OWN_LANGUAGE_MARGIN = 0.5  # a question word this much commoner (Zipf) in the question's language than, unaccented, in
 # the other Latin one ("resté": reste 1.9 in English) matches passages of its language only: the other language's
@@ -930,7 +931,11 @@ class Retriever:
             scores = scores.copy()
             scores[where] -= own_scores[foreign]
             scores[where] = np.where(np.abs(scores[where]) < 1e-9, 0.0, scores[where])
-        positive = np.flatnonzero(scores > 0)
+        if docs is None:  # every passage's score: rank only those that can make the top RERANK_DEPTH
+            sample = self.index.rarest_holders(query.terms, SAMPLE_POSTINGS)
+            positive = contenders(scores, sample, RERANK_DEPTH, self._boost_spread(code))
+        else:
+            positive = np.flatnonzero(scores > 0)
         ids = positive if docs is None else docs[positive]
         ranking = self._boosted(ids, scores[positive], code)
         top = best_positions(ranking, RERANK_DEPTH)
@@ -972,6 +977,10 @@ class Retriever:
             return ranking
         ranking[self._languages[ids] == code] *= LANGUAGE_BOOST
         return ranking
+
+    def _boost_spread(self, code: int | None) -> float:
+        """The most the language boost can raise one passage's ranking over another's (1: it raises all or none)."""
+        return 1.0 if code is None or len(self._language_codes) == 1 else LANGUAGE_BOOST
 
     def _language_code(self, language: str) -> int:
         """``language`` as ``_languages`` holds it (-1, matching no passage, for a language no passage is in)."""

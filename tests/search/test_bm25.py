@@ -13,7 +13,7 @@ from rank_bm25 import BM25Okapi
 
 from bot.knowledge.loader import load_knowledge
 from bot.search import bm25
-from bot.search.bm25 import BM25Index
+from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.retriever import Retriever
 
 TOL = 1e-9
@@ -268,3 +268,83 @@ def test_weighted_scores_of_few_postings_equal_a_scan_of_the_corpus() -> None:
                            minlength=len(index))
         assert docs.tolist() == np.unique(all_docs).tolist()
         assert scores.tolist() == scan[docs].tolist()
+
+
+def _top(values: np.ndarray, factors: np.ndarray, among: np.ndarray, k: int) -> list[int]:
+    """The k best of the positions ``among`` (ascending) by value times factor, ties by lower position."""
+    return among[best_positions(values[among] * factors[among], k)].tolist()
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    values=st.lists(st.sampled_from([-2.0, -0.5, 0.0, 1e-12, 0.5, 1.0, 1.0 + 2e-16, 1.5, 2.0, 3.0]), min_size=1,
+                    max_size=60),
+    data=st.data(),
+)
+def test_contenders_hold_the_top_k_of_every_positive_value(values: list[float], data: st.DataObject) -> None:
+    """Ranking only the contenders gives the top k of all positive values (ties by lower position, values a
+    rounding apart), whatever the sample and each position's factor in [1, spread] (the language boost); with
+    spread 1 every position has the same factor, 1 or 1.5 (a one-language corpus boosts all or none)."""
+    scores = np.array(values)
+    n = scores.shape[0]
+    k = data.draw(st.integers(1, 12))
+    spread = data.draw(st.sampled_from([1.0, 1.5, 3.0]))
+    if spread == 1.0:
+        factors = np.full(n, data.draw(st.sampled_from([1.0, 1.5])))
+    else:
+        factors = np.array(data.draw(st.lists(st.sampled_from([1.0, spread]), min_size=n, max_size=n)))
+    sample = np.array(sorted(data.draw(st.sets(st.integers(0, n - 1)))), dtype=np.int64)
+    positive = np.flatnonzero(scores > 0)
+    cut = contenders(scores, sample, k, spread)
+    assert cut.tolist() == sorted(set(cut.tolist()) & set(positive.tolist()))  # ascending positive positions
+    assert _top(scores, factors, cut, k) == _top(scores, factors, positive, k)
+
+
+def test_contenders_leave_out_what_cannot_rank() -> None:
+    """A sample holding k good values cuts the rest: positions below the k-th of the sample over the spread."""
+    scores = np.array([5.0, 0.1, 4.0, 0.2, 3.0, 2.9, 0.0, -1.0, 2.0, 1.9])
+    assert contenders(scores, np.array([0, 2, 4]), 3, 1.0).tolist() == [0, 2, 4]
+    assert contenders(scores, np.array([0, 2, 4]), 3, 1.5).tolist() == [0, 2, 4, 5, 8]  # 3 / 1.5 = 2: 2.0 may rank
+    assert contenders(scores, np.array([0, 2]), 3, 1.0).tolist() == [0, 1, 2, 3, 4, 5, 8, 9]  # too few: every > 0
+    # one ulp below the sample's best, which a boost of every passage (x 1.5) rounds to a tie won by lower position
+    below, kth = 2.926543103068719, 2.9265431030687195
+    assert below < kth and below * 1.5 == kth * 1.5
+    tied = np.array([below, kth])
+    assert _top(tied, np.full(2, 1.5), contenders(tied, np.array([1]), 1, 1.0), 1) == [0]
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize(("n_docs", "vocab"), [(3, 4), (40, 8), (200, 50), (1000, 2000)])
+def test_contenders_from_the_rarest_words_rank_rank_bm25_scores_as_every_match(seed: int, n_docs: int,
+                                                                               vocab: int) -> None:
+    """rank-bm25's own scores on random corpora (the tiny ones with its negative IDF floor), questions with repeated
+    words and words the corpus lacks, half the passages boosted: the passages of the rarest words, as the retriever
+    samples them, give the same top passages and scores as ranking every passage scoring above 0."""
+    corpus = zipf_corpus(seed, n_docs, vocab)
+    if not any(corpus):
+        corpus[0] = ["w1"]
+    ref = BM25Okapi(corpus)
+    index = BM25Index(corpus)
+    rng = random.Random(seed)
+    boosted = np.array([rng.random() < 0.5 for _ in corpus])
+    cut_some = False
+    for query in zipf_queries(seed, vocab, n=60):
+        scores = ref.get_scores(query)
+        positive = np.flatnonzero(scores > 0)
+        for postings in (1, 8, 64):
+            sample = index.rarest_holders(query, postings)
+            holders = [i for i, doc in enumerate(corpus) if set(query) & set(doc)]
+            assert sample.tolist() == sorted(set(sample.tolist()) & set(holders))
+            known = [t for t in query if t in index.vocabulary]
+            fewest = min((index.vocabulary[t] for t in known), default=0)
+            assert not known or any({i for i in holders if t in corpus[i]} <= set(sample.tolist())
+                                    for t in known if index.vocabulary[t] == fewest)  # a rarest word's passages
+            for spread in (1.0, 1.5):
+                factors = np.where(boosted, spread, 1.0)
+                for k in (1, 3, 10):
+                    cut = contenders(scores, sample, k, spread)
+                    top = _top(scores, factors, cut, k)
+                    assert top == _top(scores, factors, positive, k), (query, k, spread)
+                    np.testing.assert_array_equal(scores[top], scores[_top(scores, factors, positive, k)])
+                    cut_some |= cut.shape[0] < positive.shape[0]
+    assert cut_some or n_docs <= 3  # the cut is exercised, not only its fallback

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+import evaluation
 import numpy as np
 import paths
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import bot.search.retriever as retriever_module
 from bot.knowledge.loader import load_knowledge
 from bot.search.analysis import analyze, base_tokens, is_cjk, normalize, normalize_with_map, stem
+from bot.search.bm25 import contenders
 from bot.search.indexing import PassageAnalyzer
 from bot.search.retriever import LANGUAGE_BOOST, RERANK_DEPTH, Retriever, passage_index_text
 
@@ -66,6 +69,28 @@ def test_top_k_ranking_equals_full_scoring(retriever: Retriever, language: str) 
         query = retriever.parse(question, language)
         before_rerank = sorted(hit.index for hit in retriever.rank(query))
         assert before_rerank == sorted(_full_rank(retriever, corpus, question, language)), question
+
+
+def test_ranking_only_the_contenders_ranks_the_same(shipped_retriever: Retriever,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """rank() reads every passage's score but ranks only those that can make its top RERANK_DEPTH (bm25.contenders):
+    on the shipped corpus (three languages, so the language boost's spread counts), a third of every evaluation set
+    ranks the same passages with the same scores, ranking scores and coverages, to the last bit, as when every
+    passage scoring above 0 is ranked; and the cut does leave passages out."""
+    items = [item for items in evaluation.available_sets().values() for item in items[::3]]
+    queries = [shipped_retriever.parse(item.question, item.language) for item in items]
+    cut: list[bool] = []
+
+    def counted(values: np.ndarray, sample: np.ndarray, k: int, spread: float = 1.0) -> np.ndarray:
+        ranked = contenders(values, sample, k, spread)
+        cut.append(ranked.shape[0] < np.count_nonzero(values > 0))
+        return ranked
+
+    monkeypatch.setattr(retriever_module, "contenders", counted)
+    ranked = [shipped_retriever.rank(query) for query in queries]
+    monkeypatch.setattr(retriever_module, "contenders", lambda values, *_: np.flatnonzero(values > 0))
+    assert [shipped_retriever.rank(query) for query in queries] == ranked
+    assert sum(cut) > len(queries) // 4, (sum(cut), len(queries))
 
 
 @given(st.text(alphabet="aAzZ09'-‐ .,!?\n\t_", max_size=80), st.sampled_from(["fr", "en", "ja"]))
