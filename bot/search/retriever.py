@@ -1131,11 +1131,14 @@ class Retriever:
                                                                         ranked))
                  if hit.coverage >= KIND_COVERAGE * best.coverage and self._holds_answer(query, [hit.index])
                  and all(u.found_in(self._token_sets[hit.index]) for u in given)]
-        if given:  # "what happened on july 14": a sentence opening on that day ("On 14 July 2018, …") tells it
-            close = sorted(close, key=lambda found: not self._opens_on(given, found[1].index))
-        if not close or close[0][0] == 0:
+        if not close:
             return ranked
         n, hit = close[0]
+        if given:  # "what happened on july 14": a sentence opening on that day ("On 14 July 2018, …") tells it; the
+            # first such passage leads, and those after it are not read sentence by sentence (a passage's analysis)
+            n, hit = next((found for found in close if self._opens_on(given, found[1].index)), close[0])
+        if n == 0:
+            return ranked
         return [hit, *ranked[:n], *ranked[n + 1:]]
 
     def _opens_on(self, given: list[Unit], i: int) -> bool:

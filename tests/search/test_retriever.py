@@ -219,3 +219,22 @@ def test_an_answer_never_shows_the_same_sentence_twice(question: str) -> None:
             assert len(tokens & earlier) < 0.8 * min(len(tokens), len(earlier)), answer.citations
     numbers = list(dict.fromkeys(c.n for c in answer.citations))
     assert numbers == list(range(1, len(numbers) + 1))  # sources numbered in order, a document once
+
+
+@pytest.mark.parametrize(("question", "language", "opening"), [
+    ("what happened on july 14", "en", "On 14 July 2018"),
+    ("que s'est-il passé le 14 juillet ?", "fr", "Le 14 juillet 2018"),
+    ("7月14日に何があった？", "ja", "2018年7月14日"),
+])
+def test_a_day_asked_reads_no_close_passage_after_the_one_opening_on_it(
+    shipped_retriever: Retriever, question: str, language: str, opening: str
+) -> None:
+    """The first close passage with a sentence opening on the day asked leads, and the close passages ranked after it
+    are not read sentence by sentence (a passage's analysis each: 15-20 of them made SciFact's slowest questions)."""
+    query = shipped_retriever.parse(question, language)
+    ranked = shipped_retriever.rank(query)
+    shipped_retriever._snippet_cache = {}  # the passages read sentence by sentence (a cache: emptied, not changed)
+    led = shipped_retriever._answer_first(query, ranked)
+    assert shipped_retriever.passages[led[0].index].text.startswith(opening)
+    position = {hit.index: n for n, hit in enumerate(ranked)}
+    assert max(position[i] for i in shipped_retriever._snippet_cache) == position[led[0].index]
