@@ -36,7 +36,7 @@ _OVERLAYS = re.compile("[\u0332-\u0338\u20d0-\u20f0]")
 
 def _strip_invisible(text: str) -> str:
     """Drop control and format characters (zero-width, bidi marks) and lone surrogates."""
-    if text.isascii() and text.isprintable():  # no control character: nothing to drop
+    if text.isprintable():  # no character of categories C* or Z* but the space: nothing to drop
         return text
     kept = []
     for char in text:
@@ -97,7 +97,8 @@ def clean_question(text: str | None) -> str:
         key = "question_too_long" if any(mark in text for mark in _QUESTION_MARKS) else "too_long"
         raise QuestionError(key, length=len(text), limit=MAX_QUESTION_CHARS)
     # Invisible characters go first: "<@\u200b123>" or "@\u200beveryone" must not become a mention below.
-    cleaned = text if text.isascii() else "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
+    # printable: no character of the C* categories (a kana or an accent is checked at C speed, not one by one)
+    cleaned = text if text.isprintable() else "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
     cleaned = _OVERLAYS.sub("", cleaned)
     cleaned = _MENTION.sub(" ", cleaned)
     cleaned = _CODE_FENCE.sub(" ", cleaned)

@@ -383,17 +383,14 @@ class BM25Index:
         return self._weighted(terms, dense=True)
 
     def _weighted(self, terms: Mapping[str, float], dense: bool) -> tuple[np.ndarray | None, np.ndarray]:
-        known = [(self._term_ids[t], w) for t, w in terms.items() if t in self._term_ids]
+        ids = self._term_ids
+        known = [(tid, w) for t, w in terms.items() if (tid := ids.get(t)) is not None]
         if not known:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         if len(known) == 1:  # postings are unique and sorted: they are the answer
             docs, weights = self._postings(known[0][0])
             return docs.astype(np.int64), weights * known[0][1]
-        parts = [self._postings(tid) for tid, _ in known]
-        docs = np.concatenate([d for d, _ in parts])
-        # x * 1.0 is x: the question's own words (weight 1) are not multiplied, the sums are the same
-        weights = np.concatenate([w if weight == 1.0 else w * weight
-                                  for (_, w), (_, weight) in zip(parts, known, strict=True)])
+        docs, weights = self._gathered(known)
         n_docs = len(self)
         if docs.shape[0] * 8 < n_docs:  # few postings: gather them rather than scan the corpus
             # each term's postings are a sorted run: a stable sort merges them, keeping each passage's weights in
@@ -427,6 +424,21 @@ class BM25Index:
         held = np.concatenate(parts)
         held.sort()
         return held[np.concatenate(([True], held[1:] != held[:-1]))]
+
+    def _gathered(self, known: list[tuple[int, float]]) -> tuple[np.ndarray, np.ndarray]:
+        """The postings of the terms ``known`` ((term id, weight)) one after the other, their weights times the
+        term's: the same arrays as concatenating each term's slices, in a fixed number of numpy calls (a question
+        has 10-50 terms: three calls each cost more than the arithmetic). x * 1.0 is x, so the sums are the same."""
+        tids = np.fromiter((tid for tid, _ in known), dtype=np.int64, count=len(known))
+        starts, lengths = self._indptr[tids], self._indptr[tids + 1] - self._indptr[tids]
+        # positions of every posting: each term's run start + 0, 1, 2 … within the run
+        offsets = np.cumsum(lengths) - lengths
+        at = np.repeat(starts - offsets, lengths) + np.arange(int(offsets[-1] + lengths[-1]))
+        weights = self._weights[at]
+        factors = np.fromiter((w for _, w in known), dtype=np.float64, count=len(known))
+        if (factors != 1.0).any():
+            weights *= np.repeat(factors, lengths)
+        return self._doc_ids[at], weights
 
     def matched(self, terms: Iterable[str]) -> np.ndarray:
         """Per passage, whether it holds one of ``terms`` (what :meth:`dense_scores` leaves out)."""

@@ -241,7 +241,9 @@ def _quote(
     offset = 0
     fact: int | None = None  # where the window states the asked fact
     for n, sentence in enumerate(prepared.sentences[i:j]):
-        tokens.extend((t, offset + s, offset + e) for t, s, e in prepared.spans(i + n))
+        read = prepared.spans(i + n)
+        # the window's first sentence is at offset 0: its spans as they are (most windows are one sentence)
+        tokens.extend((t, offset + s, offset + e) for t, s, e in read) if offset else tokens.extend(read)
         at = stated[i + n] if i + n < len(stated) else None
         if fact is None and at is not None:
             fact = offset + at

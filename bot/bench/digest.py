@@ -1,0 +1,91 @@
+"""One fingerprint of every answer the evaluation questions get, to show a speed change left answers byte-identical.
+
+``python -m bot.bench.digest [--out FILE]`` answers every question of ``tests/eval/*.yaml`` (in and out of scope)
+through ``Retriever.answer`` (with its stated language and without, as written and wrapped in each noise template
+of ``tests/evaluation.py``), the small talk, and ``Assistant.ask`` over the questions ``bench --eval-ask`` times;
+each answer is serialised field by field (cited passage ids in order, snippets, highlights, scores, abstention
+reasons, suggestions; not its latency), and one sha256 of them all is printed. Run it on two checkouts and compare
+the digests; ``--out`` keeps the lines to diff when they differ. Python's hash seed is fixed to 0 (a child process
+is started when it is not), so a set iterated in a different order shows up as a different digest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.bench.benchmark import ASK_QUESTIONS, EVALUATION, KNOWLEDGE_DIR, _evaluation, eval_questions
+
+SEED = "0"
+
+
+def _serialised(answer: Any) -> str:
+    fields = dataclasses.asdict(answer)
+    fields.pop("latency_ms", None)
+    return json.dumps(fields, sort_keys=True, ensure_ascii=False, default=repr)
+
+
+def answer_lines(knowledge_dir: Path = KNOWLEDGE_DIR, evaluation_path: Path = EVALUATION) -> list[str]:
+    """One JSON line per (way of asking, question, language, answer)."""
+    from bot.assistant import Assistant
+    from bot.questions import QuestionError
+
+    evaluation = _evaluation(evaluation_path)
+    if evaluation is None:
+        raise SystemExit(f"no {evaluation_path}")
+    assistant = Assistant.from_directory(knowledge_dir)
+    retriever = assistant.retriever
+    rows: list[tuple[str, str, str | None, str]] = []
+    for items in evaluation.available_sets().values():
+        for item in items:
+            asked = [item.question]
+            if item.in_scope:
+                templates = (*evaluation.NOISE_TEMPLATES[item.language],
+                             *evaluation.UNLISTED_NOISE_TEMPLATES[item.language])
+                asked += [t.format(q=item.question) for t in templates]
+            for question in asked:
+                for language in (item.language, None):
+                    rows.append(("retriever", question, language, _serialised(retriever.answer(question, language))))
+    for question in evaluation.SMALL_TALK:
+        rows.append(("retriever", question, None, _serialised(retriever.answer(question))))
+
+    async def ask_all() -> None:
+        questions, _ = eval_questions(evaluation)
+        for question in (*ASK_QUESTIONS, *questions, *evaluation.SMALL_TALK):
+            try:
+                rows.append(("ask", question, None, _serialised(await assistant.ask(question))))
+            except QuestionError as error:
+                rows.append(("ask", question, None, f"refused: {error}"))
+
+    try:
+        asyncio.run(ask_all())
+    finally:
+        assistant.close()
+    return [json.dumps(row, ensure_ascii=False) for row in rows]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.bench.digest", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, help="also write the answers, one JSON line each (to diff two runs)")
+    args = parser.parse_args(argv)
+    if os.environ.get("PYTHONHASHSEED") != SEED:
+        env = {**os.environ, "PYTHONHASHSEED": SEED}
+        return subprocess.run([sys.executable, "-m", "bot.bench.digest", *(argv or sys.argv[1:])], env=env).returncode
+    lines = answer_lines()
+    text = "\n".join(lines) + "\n"
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    print(f"{len(lines)} answers, sha256 {hashlib.sha256(text.encode('utf-8')).hexdigest()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
