@@ -1244,7 +1244,7 @@ class Retriever:
         words = counted_tokens(what, lang) if strict else [
             w for word in what.words for w in (analyze(word, lang) if lang == "ja" else [stem(word, _latin(lang))])]
         units = [u for u in query.units if u.token in words]
-        forms = [frozenset(u.alternatives | set(u.parts) | {t for f in u.expansions for t in f}) for u in units]
+        forms = [frozenset(_forms(u)) for u in units]  # a related word counts as the word (bot.search.related)
         if units and not any(forms) and not (lang == "ja" and ja_counter(what)):
             return False  # "how many jobs", 人口: what is counted is nowhere in the corpus
         if lang == "fr" and self._head_unknown(words, units, forms):

@@ -436,3 +436,17 @@ def test_a_name_asked_for_must_be_given_beside_what_is_described(retriever: Retr
 def test_advice_and_how_to_questions_abstain(retriever: Retriever, near_miss: str) -> None:
     _abstains(retriever, near_miss, "wrong-kind")
     _answered_with(retriever, "Comment J-Startup et la French Tech vont-elles coopérer ?", "réseaux")
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("Combien de jeunes entreprises ont fait un pitch à Station F ?", ("neuf", "quatre")),
+        ("how many young companies pitched at Station F?", ("nine", "five")),
+        ("la JETRO a réuni combien de grosses boîtes japonaises ?", ("trentaine",)),
+    ],
+)
+def test_a_count_of_what_the_sources_call_otherwise_is_a_count(retriever: Retriever, question: str, facts) -> None:
+    """A member counts "jeunes entreprises", "young companies", "boîtes" where the sources count start-ups and
+    entreprises (knowledge/related): a number next to the sources' word counts them, as the word itself would."""
+    _answered_with(retriever, question, *facts)
