@@ -719,6 +719,8 @@ class Retriever:
             named = named and everyday is None  # "Engglish": an everyday word, capitalised
             if everyday is not None and (everyday in STOP_WORDS.get(latin, ()) or everyday in STOP_WORDS["en"]):
                 return None
+            if everyday is not None:  # read as that word by the glossary and the related words too
+                keys |= {glossary_key(everyday), stem(everyday, latin)}
         if named:  # a name weighs fully unless it is an everyday word too ("English", "Tokyo")
             rarity = max(frequencies.rarity(surface, language), frequencies.informativeness(surface, language))
         elif everyday is not None:  # a misspelt everyday word weighs as that word

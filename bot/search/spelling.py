@@ -29,7 +29,8 @@ TRUNCATED = 3  # ... at least this many letters shorter than the word
 TRUNCATION_CHOICES = 16  # ... and the start of at most this many corpus words
 LONG_NAME = 6  # a name as typed this long may be 2 edits from the corpus's ("Mahobi" → Mahjoubi, "Xavri" → Xavier)
 NAME_EDITS = 2
-MIN_NAME_LENGTH = 4  # a name as typed this long may be corrected into a short corpus name ("Kouno" → Kono)
+MIN_NAME_LENGTH = 4  # a name as typed this long may be corrected into a short corpus name ("Kouno" → Kono); a
+# shorter one (SHORT_NAME_LENGTH) only into a name with one letter more, the letter left out ("Yji" → Yoji)
 SHORT_NAME_LENGTH = 3  # ... as short as this ("Abbe" → Abe); longer corpus words are the Speller's
 
 
@@ -96,21 +97,31 @@ class NameSpeller:
     is another matter: a capitalised word the corpus lacks blocks an answer, and a Japanese name has several
     romanisations (Kōno, Kono, Kouno). So a name as typed (MIN_NAME_LENGTH letters or more, an everyday word
     too: "Neil", "Abbe") meets a corpus word of SHORT_NAME_LENGTH to MIN_TYPO_LENGTH letters within one edit,
-    provided ``is_name`` says that corpus word is a name rather than an everyday word ("apply" is none).
+    provided ``is_name`` says that corpus word is a name rather than an everyday word ("apply" is none); a name
+    as typed of SHORT_NAME_LENGTH letters only meets one a letter longer, the letter left out ("Yji": Yoji).
     """
 
     def __init__(self, frequencies: Mapping[str, int]) -> None:
         short = {w: n for w, n in frequencies.items() if SHORT_NAME_LENGTH <= len(w) <= MIN_TYPO_LENGTH}
         self._frequencies = short
         self._buckets = _Buckets(short, SHORT_NAME_LENGTH)
+        self._left_out: dict[str, list[str]] = defaultdict(list)  # "yji" -> [yoji]: a letter after the first left
+        for w in short:  # out of a MIN_NAME_LENGTH-letter word (the first letter is kept, as _Buckets keeps it)
+            if len(w) == MIN_NAME_LENGTH and w.isalpha():
+                for at in range(1, len(w)):
+                    self._left_out[w[:at] + w[at + 1:]].append(w)
+        self._left_out = dict(self._left_out)
 
     def correct(self, word: str, is_name: Callable[[str], bool]) -> str | None:
         """The short corpus name closest to ``word`` (most frequent on ties), or None."""
-        if not MIN_NAME_LENGTH <= len(word) <= MIN_TYPO_LENGTH + 1 or not word.isascii() or not word.isalpha():
+        if not SHORT_NAME_LENGTH <= len(word) <= MIN_TYPO_LENGTH + 1 or not word.isascii() or not word.isalpha():
             return None
         if word in self._frequencies:
             return None
-        found = [(w, d) for w, d in self._buckets.near(word, 1) if d and is_name(w)]
+        if len(word) < MIN_NAME_LENGTH:  # "Yji", "Mto": shorter, only a name with one letter left out (a lookup)
+            found = [(w, 1) for w in self._left_out.get(word, ()) if is_name(w)]
+        else:
+            found = [(w, d) for w, d in self._buckets.near(word, 1) if d and is_name(w)]
         if not found:
             return None
         return min(found, key=lambda m: (m[1], -self._frequencies[m[0]], m[0]))[0]

@@ -128,6 +128,13 @@ def test_a_related_line_weighs_as_the_members_own_word(retriever: Retriever) -> 
     assert diplomats.terms["foreign"] == diplomats.terms["minist"] == RELATED_WEIGHT / 2
 
 
+def test_a_misspelt_word_is_read_as_the_everyday_word_by_the_related_words(retriever: Retriever) -> None:
+    """"Washingtton" is no word of the corpus nor of the language: read as "Washington", the line "Washington and
+    Beijing" applies, and "Beijing" (a name the corpus lacks) is not left to block the answer."""
+    answer = retriever.answer("How did the JETRO boss describe the rivalry between Washingtton and Beijing?")
+    assert answer.answered and "trade war" in " ".join(c.snippet for c in answer.citations)
+
+
 def test_one_capital_alone_does_not_stand_for_its_country(retriever: Retriever) -> None:
     """"Washington and Beijing" is the US and China (their trade war is in the article); "Beijing" alone asks about
     China's government, which the corpus does not quote: the trade war is no answer to it."""

@@ -95,7 +95,10 @@ def test_a_name_meets_a_short_corpus_name_one_edit_away() -> None:
     assert names.correct("youji", is_name) == "yoji"
     assert names.correct("appli", is_name) is None  # "apply" is no name
     assert names.correct("kono", is_name) is None  # a corpus word stays itself
-    assert names.correct("abc", is_name) is None  # too short to tell a typo from another name
+    assert names.correct("abc", is_name) is None  # three letters: no corpus name is it with a letter left out
+    assert names.correct("yji", is_name) == "yoji"  # a short name with a letter left out (the commonest slip)
+    assert names.correct("mto", is_name) == "muto"
+    assert names.correct("abi", is_name) is None  # ... never another three-letter name ("abe")
     assert names.correct("b" * 2000, is_name) is None
 
 
@@ -109,6 +112,8 @@ def test_a_name_meets_a_short_corpus_name_one_edit_away() -> None:
         ("What was Mahobi's job in 2018?", "Mahjoubi"),  # a long name, two letters dropped
         ("Why did Tokyo and Pars sign this agreement?", "Paris"),  # not the "par" its stem meets
         ("What is the Engglish title of the declaration?", "title"),  # an everyday word, capitalised: no name
+        ("What position did Yji Muto hold?", "State Minister"),  # a letter left out of a short name
+        ("Is there research cooperation between AIST and CRS?", "CNRS"),
     ],
 )
 def test_a_name_spelt_another_way_is_answered(shipped: Retriever, question: str, expected: str) -> None:
