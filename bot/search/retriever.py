@@ -315,6 +315,11 @@ def _in_a_row(form: tuple[str, ...], tokens: list[str]) -> bool:
     return any(tuple(tokens[i:i + n]) == form for i, token in enumerate(tokens) if token == form[0])
 
 
+def _joined(word: str) -> str:
+    """A hyphenated word as the analysis reads it: one word ("start-up" → startup, as "startup" is)."""
+    return "".join(c for c in word if c not in _HYPHENS)
+
+
 def _forms(unit: Unit) -> set[str]:
     """Every token that stands for ``unit`` in a passage: its variants, parts, glossary and related forms."""
     return {*unit.alternatives, *unit.parts, *(t for form in (*unit.expansions, *unit.related) for t in form)}
@@ -1244,7 +1249,8 @@ class Retriever:
         assert what is not None
         lang = query.language or "en"
         words = counted_tokens(what, lang) if strict else [
-            w for word in what.words for w in (analyze(word, lang) if lang == "ja" else [stem(word, _latin(lang))])]
+            w for word in what.words
+            for w in (analyze(word, lang) if lang == "ja" else [stem(_joined(word), _latin(lang))])]
         units = [u for u in query.units if u.token in words]
         forms = [frozenset(_forms(u)) for u in units]  # a related word counts as the word (bot.search.related)
         if units and not any(forms) and not (lang == "ja" and ja_counter(what)):

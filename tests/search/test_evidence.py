@@ -450,3 +450,11 @@ def test_a_count_of_what_the_sources_call_otherwise_is_a_count(retriever: Retrie
     """A member counts "jeunes entreprises", "young companies", "boîtes" where the sources count start-ups and
     entreprises (knowledge/related): a number next to the sources' word counts them, as the word itself would."""
     _answered_with(retriever, question, *facts)
+
+
+@pytest.mark.parametrize("question", ["How many start-up companies went on stage at Station F?",
+                                      "how many start-up firms pitched that evening?"])
+def test_a_hyphenated_word_counted_is_the_word_the_analysis_reads(retriever: Retriever, question: str) -> None:
+    """"start-up companies" counts start-ups ("startup" to the analysis): "nine startups" is their number, not a
+    number of something else beside a word the count check did not recognise."""
+    _answered_with(retriever, question, "nine")
