@@ -93,6 +93,8 @@ def _build_retriever(
 ) -> Retriever:
     if cache_path is None:
         return Retriever(load_knowledge(Path(directory), served), frequencies=frequencies)
+    index_cache = IndexCache(cache_path)
+    index_cache.read_ahead()  # read and checked on another core while the knowledge files load
     parsed = ParsedFiles(Path(cache_path).with_name(PARSED_CACHE_NAME))  # unchanged files are not parsed again,
     # nor read when their metadata says so; at start, the last load's owners keep their ids; a served file broken
     # since keeps its last good parse
@@ -100,9 +102,9 @@ def _build_retriever(
     kb = loader.kb
     parsed.remember(Served.of(kb), loader.added)
     parsed.save()
-    sources = parsed.sources  # the index cache keys each file by its parse: the passages are not hashed again
+    index_cache.sources = parsed.sources  # each file's analysis is keyed by its parse: the passages are not hashed
     del parsed, loader  # its pickled files are as large as the corpus (the loader holds its methods): freed first
-    return Retriever(kb, cache=IndexCache(cache_path, sources), frequencies=frequencies)
+    return Retriever(kb, cache=index_cache, frequencies=frequencies)
 
 
 class Assistant:

@@ -87,6 +87,32 @@ def test_a_damaged_cache_is_rebuilt_with_one_log_line(
     assert Retriever(load_knowledge(knowledge), cache=cache).indexed.analysed_files == 0  # rewritten
 
 
+@pytest.mark.parametrize("damage", ["flip", "truncate", "none"])
+def test_a_cache_read_ahead_serves_a_restart_and_is_checked_as_any_read(
+    knowledge: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A start reads the cache in a thread while the knowledge files load (IndexCache.read_ahead)."""
+    cache = IndexCache(tmp_path / CACHE_NAME)
+    reference = Retriever(load_knowledge(knowledge), cache=cache)
+    data = bytearray(cache.path.read_bytes())
+    if damage == "flip":
+        data[len(data) // 3] ^= 0xFF
+    elif damage == "truncate":
+        data = data[: len(data) // 2]
+    cache.path.write_bytes(bytes(data))
+    ahead = IndexCache(cache.path)
+    ahead.read_ahead()
+    with caplog.at_level(logging.INFO, logger="bot.search.cache"):
+        again = Retriever(load_knowledge(knowledge), cache=ahead)
+    _same_index(reference, again)
+    logged = [r.getMessage() for r in caplog.records if r.name == "bot.search.cache"]
+    if damage == "none":
+        assert again.indexed.reused_files == again.indexed.files and not logged
+    else:  # never trusted: one log line, every file analysed
+        assert again.indexed.analysed_files == again.indexed.files
+        assert len(logged) == 1 and "rebuilding" in logged[0]
+
+
 @pytest.mark.parametrize("damage", ["flip", "missing", "another-generation"])
 def test_a_damaged_second_file_is_a_rebuild_when_a_file_changed(
     knowledge: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
