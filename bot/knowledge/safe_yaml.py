@@ -21,9 +21,10 @@ from bot.knowledge.problems import FileProblem
 
 MAX_YAML_DEPTH = 20
 YAML_BREAKS = "\0 \t\r\n\x85\u2028\u2029"
+YAML_TAB = "found character '\\t' that cannot start any token"
 YAML_HINTS = {
     "mapping values are not allowed here": ' (a value that contains ": " must be put between quotes)',
-    "found character '\\t' that cannot start any token": " (indent with spaces, not tabs)",
+    YAML_TAB: " (indent with spaces, not tabs)",
     "expected ',' or ']', but got ':'": ' (in a [ … ] list, put a text that contains ": " between quotes)',
 }
 
@@ -121,6 +122,9 @@ YAML_AT_CONTEXT = {
 }
 YAML_NBSP_HINT = ("the ':' on this line is followed by a non-breaking space, which YAML does not read as a space:"
                   " retype that space with the space bar")
+YAML_TAB_AFTER_KEY = ('a tab after "{key}:": type a space between "{key}:" and its value, not a tab'
+                      " (YAML does not accept a tab there)")
+YAML_TAB_IN_LINE = "a tab in the middle of this line: YAML does not accept a tab there; type spaces instead"
 YAML_INDENT_HINT = (" (this line is not indented like the lines above it: line up the items of one list, and the"
                     " keys of one entry, with the same number of spaces)")
 
@@ -137,9 +141,26 @@ def _yaml_error(exc: yaml.YAMLError, offset: int, text: str) -> FileProblem:
         if context_mark.line < len(lines) and NBSP_AFTER_COLON.search(lines[context_mark.line]):
             at_context = YAML_NBSP_HINT  # there is a ':', followed by a space YAML does not count as one
         return FileProblem(context_mark.line + 1 + offset, f"YAML error: {at_context}")
+    if problem == YAML_TAB and mark is not None:
+        tab = _tab_inside_line(text, mark.line, mark.column)
+        if tab is not None:
+            return FileProblem(line, f"YAML error: {tab}")
     if problem.startswith("expected <block end>"):
         return FileProblem(line, f"YAML error: {problem}{YAML_INDENT_HINT}")
     return FileProblem(line, f"YAML error: {problem}{YAML_HINTS.get(problem, '')}")
+
+
+def _tab_inside_line(text: str, line: int, column: int) -> str | None:
+    """What is wrong with a tab that is not part of the line's indentation (None when it is): the usual one is
+    a tab typed between a key's ':' and its value, which PyYAML calls a character that "cannot start any token"."""
+    lines = text.splitlines()
+    before = lines[line][:column] if line < len(lines) else ""
+    written = before.strip(" \t")
+    if not written:
+        return None  # the tab is in the indentation: the indentation hint is right
+    if written.endswith(":"):
+        return YAML_TAB_AFTER_KEY.format(key=written[:-1].lstrip("- ").strip())
+    return YAML_TAB_IN_LINE
 
 
 def _duplicate_key(node: yaml.Node, offset: int) -> FileProblem | None:

@@ -46,6 +46,14 @@ def test_depth_limit() -> None:
         pytest.param("a:\n  b: 1\n  b: 2\n", 4, '"b" is written twice', id="nested-duplicate-key"),
         pytest.param("a:\n\t- x\n", 3, "(indent with spaces, not tabs)", id="tab-hint"),
         pytest.param(
+            "id: x\ntitle:\tHello\n", 3, 'a tab after "title:": type a space between "title:" and its value',
+            id="tab-after-key",
+        ),
+        pytest.param(
+            "entries:\n  - questions:\t[Who?]\n", 3, 'a tab after "questions:"', id="tab-after-key-of-an-item",
+        ),
+        pytest.param("title: Hello \t# note\n", 2, "a tab in the middle of this line", id="tab-inside-a-line"),
+        pytest.param(
             "title: Titre : cassé\n", 2, '(a value that contains ": " must be put between quotes)', id="colon"
         ),
     ],
