@@ -34,7 +34,12 @@ class Action(StrEnum):
 
 
 class EditRefused(ValueError):
-    """The change cannot be made; the message says why and what to do, for moderators."""
+    """The change cannot be made; the message says why and what to do, for moderators; ``line``: the line of
+    the uploaded file it is about (its ``id:`` line for an id already served)."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +108,23 @@ class UploadPlan:
 
 def upload_id(filename: str, data: bytes) -> str | None:
     """The document id an upload declares (None if it has none or cannot be read: the check reports why)."""
+    return _upload_id_line(filename, data)[0]
+
+
+def _upload_id_line(filename: str, data: bytes) -> tuple[str | None, int]:
+    """The document id an upload declares and the line of its ``id:`` in the uploaded file."""
+    opened = 0
     if filename.lower().endswith(SIDECAR_SUFFIX):
         filename = filename[: -len(SIDECAR_SUFFIX)] + ".md"  # same keys as front matter
         data = b"---\n" + data + b"\n---\nx\n"
+        opened = 1  # the "---" line put before it
     try:
-        document = parse_file(filename, data).document
+        parsed = parse_file(filename, data)
     except (FileProblem, FileProblems):
-        return None
-    return document.id if document is not None else None
+        return None, 1
+    if parsed.document is None:
+        return None, 1
+    return parsed.document.id, max(1, parsed.id_line - opened)
 
 
 def plan_upload(filename: str, data: bytes, directory: Path, kb: KnowledgeBase, replace: bool) -> UploadPlan:
@@ -120,7 +134,7 @@ def plan_upload(filename: str, data: bytes, directory: Path, kb: KnowledgeBase, 
     problem = name_problem(filename)
     if problem:
         raise EditRefused(problem)
-    doc_id = upload_id(filename, data)
+    doc_id, id_line = _upload_id_line(filename, data)
     served = {d.id: d.path for d in kb.documents}
     hint = "add it again with replace: true"
     if doc_id is not None and doc_id in served:
@@ -129,9 +143,11 @@ def plan_upload(filename: str, data: bytes, directory: Path, kb: KnowledgeBase, 
             existing = existing.with_name(sidecar_name(existing.name))
         if existing.suffix.lower() != PurePosixPath(filename).suffix.lower():
             kind = existing.suffix
-            raise EditRefused(f'the id "{doc_id}" is served by {existing}: upload a {kind} file to replace it')
+            raise EditRefused(f'the id "{doc_id}" is served by {existing}: upload a {kind} file to replace it', id_line)
         if not replace:
-            raise EditRefused(f'the id "{doc_id}" is already served by {existing}; to replace that file, {hint}')
+            raise EditRefused(
+                f'the id "{doc_id}" is already served by {existing}; to replace that file, {hint}', id_line
+            )
         return UploadPlan(existing.as_posix(), existing.as_posix())
     if (Path(directory) / filename).is_file():
         if not replace:

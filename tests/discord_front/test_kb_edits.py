@@ -68,6 +68,7 @@ async def test_list_show_replace_remove_restore_history(harness: Harness, fake: 
 
     refused = await kb(fake, "add", attachments={"file": ("declaration-v2.md", REPLACEMENT)})
     assert "is already served by en/declaration.md; to replace that file, add it again with replace: true" in refused
+    assert "`declaration-v2.md:2: the id" in refused  # its id: line (trial 7's T9: line 1)
     assert not (kdir / "declaration-v2.md").exists()
 
     replaced = await kb(fake, "add", {"replace": True}, attachments={"file": ("declaration-v2.md", REPLACEMENT)})

@@ -45,3 +45,25 @@ def test_remove_moves_a_text_and_its_sidecar_and_restore_brings_them_back(tmp_pa
         handle.write("not json\n")
     assert [(c.action, c.who) for c in edits.history(root)] == [("restore", "42"), ("remove", "42")]
     assert len(edits.history(root, limit=1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "upload", "line"),
+    [
+        pytest.param("other.md", "---\ntitle: T\nlanguage: en\nsource: https://e.org\nid: doc\n---\nText.\n", 5,
+                     id="front-matter"),
+        pytest.param("x.meta.yaml", "title: T2\nlanguage: en\nid: doc\nsource: https://e.org\n", 3, id="sidecar"),
+        pytest.param("faq.yaml", "type: faq\ntitle: F\nid: doc\nlanguage: en\nsource: https://e.org\nentries:\n"
+                     "  - questions: [Who?]\n    answer: Us.\n", 3, id="faq"),
+    ],
+)
+def test_an_id_already_served_is_refused_at_the_line_of_its_id(
+    tmp_path: Path, name: str, upload: str, line: int
+) -> None:
+    """Outsider trial 7's T9: `/kb add` named line 1 of the upload, not its ``id:`` line."""
+    root = write(tmp_path, {"en/doc.txt": "Text.\n", "en/doc.meta.yaml": "id: doc\ntitle: T\nlanguage: en\n"
+                            "source: https://e.org\n"})
+    kb = load_knowledge(root)
+    with pytest.raises(edits.EditRefused, match='the id "doc" is') as refused:
+        edits.plan_upload(name, upload.encode(), root, kb, replace=False)
+    assert refused.value.line == line

@@ -282,7 +282,7 @@ def _upload(
     try:
         plan = edits.plan_upload(filename, data, directory, kb, replace)
     except edits.EditRefused as refused:
-        return None, [LoadError(filename, 1, str(refused))]
+        return None, [LoadError(filename, refused.line, str(refused))]
     errors = check_upload(filename, data, directory, target=plan.target)
     if errors:
         return None, errors
