@@ -38,6 +38,7 @@ LOG_PROBLEMS = (  # sqlite's words → the user's
     ("readonly", "is read-only"),
     ("read-only", "is read-only"),
     ("permission denied", "cannot be written (permission denied)"),
+    ("no such file or directory", "cannot be created there"),
     ("disk is full", "cannot be written: the disk is full"),
 )
 

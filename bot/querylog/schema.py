@@ -6,6 +6,7 @@ Each migration runs in its own transaction. Used by ``querylog`` (writer) and ``
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -66,18 +67,27 @@ def private_file(path: Path) -> None:
 FULL_DISK_BYTES = 64 * 1024  # less free space than this where the log is: the disk is full for SQLite
 
 
-def disk_full(path: Path) -> bool:
-    """Whether the file system holding ``path`` is full: SQLite reports a full disk in WAL mode as "disk I/O error"
-    when the write-ahead log or its index cannot grow, which reads like failing hardware."""
+def disk_full(path: Path, exc: BaseException) -> bool:
+    """Whether ``exc``, met writing or reading ``path``, means its disk is full: ENOSPC, SQLite's "database or
+    disk is full", or its "disk I/O error" (what it says in WAL mode when the write-ahead log or its index cannot
+    grow, which reads like failing hardware) with almost no free space left. Another error is never "the disk is
+    full", even on a file system that shows 0 free bytes (``/proc``: "no such file", "permission denied")."""
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(exc, sqlite3.Error) or code is None:
+        return False
+    if code & 0xFF == sqlite3.SQLITE_FULL:
+        return True
     try:
-        return shutil.disk_usage(path.parent).free < FULL_DISK_BYTES
+        return code & 0xFF == sqlite3.SQLITE_IOERR and shutil.disk_usage(path.parent).free < FULL_DISK_BYTES
     except OSError:
         return False
 
 
-def _full_hint(path: Path) -> str:
+def _full_hint(path: Path, exc: BaseException) -> str:
     """Reading a log in WAL mode needs room for its shared-memory index: on a full disk, say so."""
-    return "; the disk is full: free some space on it" if disk_full(path) else ""
+    return "; the disk is full: free some space on it" if disk_full(path, exc) else ""
 
 
 def current_version() -> int:
@@ -180,12 +190,12 @@ def open_reader(path: Path | str, *, timeout: float = 5.0) -> sqlite3.Connection
     try:
         conn = connect(path, readonly=True, timeout=timeout)
     except sqlite3.Error as exc:
-        raise QueryLogError(f"cannot read the query log {path}: {exc}{_full_hint(path)}") from exc
+        raise QueryLogError(f"cannot read the query log {path}: {exc}{_full_hint(path, exc)}") from exc
     try:
         version = read_version(conn, path)
     except sqlite3.Error as exc:
         conn.close()
-        raise QueryLogError(f"cannot read the query log {path}: {exc}{_full_hint(path)}") from exc
+        raise QueryLogError(f"cannot read the query log {path}: {exc}{_full_hint(path, exc)}") from exc
     except QueryLogError:
         conn.close()
         raise

@@ -478,7 +478,7 @@ class QueryLog:
 
     def _incident(self, exc: BaseException) -> None:
         self.last_error = str(exc)
-        self.disk_full = disk_full(self.path)
+        self.disk_full = disk_full(self.path, exc)
         if self._failing is None:
             self._failing = str(exc)
             log.log(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -54,3 +55,15 @@ def test_a_full_disk_is_named_as_such_when_a_question_cannot_be_logged(small_dis
     (small_disk / "filler").unlink()
     summary = bot("logs", "summary", "--db", str(db))
     assert summary.returncode == 0 and "questions   1 " in summary.stdout
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc") or shutil.disk_usage("/proc").free != 0,
+                    reason="needs a pseudo file system that shows 0 free bytes")
+def test_a_log_that_cannot_be_created_on_a_pseudo_file_system_is_not_a_full_disk():
+    """Outsider trial 7's T10: /proc shows 0 free bytes, and "no such file" was followed by "the disk is full"."""
+    asked = bot("ask", "When was the declaration signed?", "--db", "/proc/trial-queries.db")
+    assert asked.returncode == 0 and "13 July 2018" in asked.stdout
+    assert "warning: 1 question not logged: the query log /proc/trial-queries.db cannot be created there" in (
+        asked.stderr
+    )
+    assert "disk is full" not in asked.stderr
