@@ -168,7 +168,7 @@ def _members(members: int, questions: int) -> str:
     return _count("members", members)
 
 
-def _topic_report(args: argparse.Namespace, report: Callable[..., list[Any]], title: str,
+def _topic_report(args: argparse.Namespace, unanswered_only: bool, title: str,
                   headers: tuple[str, ...], row: TopicRow, right: tuple[int, ...]) -> int:
     """A report of questions grouped into topics (``unanswered``, ``top``): a count line, then one table row per
     topic (numbered) and the other phrasings."""
@@ -176,23 +176,32 @@ def _topic_report(args: argparse.Namespace, report: Callable[..., list[Any]], ti
     db = _db_path(args)
     schema.open_reader(db).close()  # a bad log fails before the corpus is loaded
     model = _topic_model(args)
-    found = report(db, since=since, examples=args.examples, model=model)
+    report = reports.grouped(db, since=since, unanswered_only=unanswered_only, examples=args.examples, model=model)
+    found = report.topics
     groups = found[: args.limit] if args.limit else found
     if args.json:
         print_json(groups)
         return 0
-    total = sum(g["count"] for g in found)
-    print(f"{title} — {_period(since)}: {_count('questions', total)} in {_count('topics', len(found))}"
-          f"{_shown(groups, found)}{_grouping_note(args, model)}\n")
+    grouped = report.questions - report.left_out
+    print(f"{title} — {_period(since)}: {_count('questions', grouped)} in {_count('topics', len(found))}"
+          f"{_left_out(report)}{_shown(groups, found)}{_grouping_note(args, model)}\n")
     if groups:
         print(table(("#", *headers), [(i, *row(g)) for i, g in enumerate(groups, start=1)], right=right))
         _phrasings(groups)
     return 0
 
 
+def _left_out(report: reports.Grouped) -> str:
+    """The questions not grouped (beyond the most asked topic keys), when there are any."""
+    if not report.left_out:
+        return ""
+    return (f" ({report.left_out} more, asked in {report.left_out_keys:,} other ways, are not listed: only the"
+            f" {reports.MAX_TOPIC_KEYS:,} most asked ways of asking are grouped)")
+
+
 def _unanswered(args: argparse.Namespace) -> int:
     return _topic_report(
-        args, reports.unanswered, "Unanswered questions",
+        args, True, "Unanswered questions",
         ("asked", "members", "lang", "first seen", "last seen", "topic"),
         lambda g: (g["count"], g["members"], ",".join(g["languages"]), _short_time(g["first_seen"]),
                    _short_time(g["last_seen"]), g["topic"]),
@@ -202,7 +211,7 @@ def _unanswered(args: argparse.Namespace) -> int:
 
 def _top(args: argparse.Namespace) -> int:
     return _topic_report(
-        args, reports.top, "Most asked",
+        args, False, "Most asked",
         ("asked", "members", "answered", "👍", "👎", "lang", "topic"),
         lambda g: (g["count"], g["members"], _pct(g["answer_rate"]), g["up"], g["down"], ",".join(g["languages"]),
                    g["topic"]),

@@ -340,75 +340,126 @@ class TopTopic(UnansweredTopic):
     down: int
 
 
-class _Asked(NamedTuple):
-    ts: float
-    question: str
+MAX_TOPIC_KEYS = 1_000
+"""``logs top`` / ``logs unanswered`` group by meaning the questions of the most asked topic keys (the same words
+after analysis) only: each distinct phrasing costs one search, so a log of 200,000 distinct questions would take
+hours. The less asked are counted (``Grouped.left_out``), not listed. A log of ordinary size is grouped whole."""
+ASKED = "coalesce(q.understood, q.question)"  # a follow-up as it was read
+TOPIC_KEY = f"coalesce(q.topic, '~' || {ASKED})"
+
+
+class _Phrasing(NamedTuple):
+    text: str  # as logged
     language: str
-    user_hash: str | None
-    answered: int
-    up: int
-    down: int
+    count: int
+    first: float
 
 
-def _asked(
-    db_path: Path | str, lo: float, hi: float, *, unanswered_only: bool, guild_id: int | None = None
-) -> list[_Asked]:
-    only = " AND q.answered = 0" if unanswered_only else ""
-    with _reader(db_path, guild_id) as conn:  # "hi", "merci": no question, no topic; a follow-up as it was read
-        return [_Asked(*row) for row in conn.execute(
-            "SELECT q.ts, coalesce(q.understood, q.question), q.language, q.user_hash, q.answered,"
-            " coalesce(v.up, 0), coalesce(v.down, 0) FROM questions q"
-            " LEFT JOIN (SELECT qid, sum(value = 1) AS up, sum(value = -1) AS down FROM votes GROUP BY qid) v"
-            f" USING (qid) WHERE q.ts >= ? AND q.ts < ? AND NOT q.{SMALL_TALK}{only} ORDER BY q.ts, q.qid",
-            (lo, hi),
-        )]
+@dataclass(frozen=True, slots=True)
+class Grouped:
+    """Topics most asked first, and what was not grouped: the questions (and distinct topic keys) beyond the
+    ``MAX_TOPIC_KEYS`` most asked."""
+
+    topics: list[TopTopic]
+    questions: int  # in the window, grouped or not
+    left_out: int = 0
+    left_out_keys: int = 0
 
 
-def _topics(rows: list[_Asked], model: topics.TopicModel | None, examples: int) -> list[TopTopic]:
-    """Rows grouped by ``topics.cluster``: most asked first, then the most recent."""
-    groups = topics.cluster([(r.question, r.language) for r in rows], model)
+def _scope(unanswered_only: bool) -> str:
+    """The window's questions, small talk apart ("hi", "merci": no question, no topic)."""
+    return f"q.ts >= ? AND q.ts < ? AND NOT q.{SMALL_TALK}" + (" AND q.answered = 0" if unanswered_only else "")
+
+
+def _phrasings(conn: sqlite3.Connection, where: str, lo: float, hi: float) -> list[_Phrasing]:
+    """The distinct phrasings of the ``MAX_TOPIC_KEYS`` most asked topic keys, first asked first (SQLite groups:
+    the log's rows are never all in memory)."""
+    return [_Phrasing(*row) for row in conn.execute(
+        f"WITH top AS (SELECT {TOPIC_KEY} AS key FROM questions q WHERE {where} GROUP BY key"
+        " ORDER BY count(*) DESC, max(q.ts) DESC LIMIT ?)"
+        f" SELECT {ASKED}, q.language, count(*), min(q.ts) FROM questions q WHERE {where}"
+        f" AND {TOPIC_KEY} IN (SELECT key FROM top) GROUP BY 1, 2 ORDER BY 4, 1, 2",
+        (lo, hi, MAX_TOPIC_KEYS, lo, hi),
+    )]
+
+
+def _topic_rows(
+    conn: sqlite3.Connection, where: str, lo: float, hi: float, phrasings: list[_Phrasing], groups: list[list[int]]
+) -> dict[int, tuple[Any, ...]]:
+    """Per group: questions, members, first and last seen, languages, answered, 👍, 👎 (SQLite sums the rows)."""
+    conn.execute("CREATE TEMP TABLE grouped (text TEXT, language TEXT, gid INTEGER, PRIMARY KEY (text, language))")
+    conn.executemany("INSERT INTO temp.grouped VALUES (?, ?, ?)",
+                     [(phrasings[i].text, phrasings[i].language, g) for g, group in enumerate(groups) for i in group])
+    return {row[0]: row[1:] for row in conn.execute(
+        "SELECT g.gid, count(*), count(DISTINCT q.user_hash), min(q.ts), max(q.ts), group_concat(DISTINCT q.language),"
+        " sum(q.answered), coalesce(sum(v.up), 0), coalesce(sum(v.down), 0) FROM questions q"
+        f" JOIN temp.grouped g ON g.text = {ASKED} AND g.language = q.language"
+        " LEFT JOIN (SELECT qid, sum(value = 1) AS up, sum(value = -1) AS down FROM votes GROUP BY qid) v"
+        f" ON v.qid = q.qid WHERE {where} GROUP BY g.gid",
+        (lo, hi),
+    )}
+
+
+def _topics(phrasings: list[_Phrasing], rows: dict[int, tuple[Any, ...]], groups: list[list[int]],
+            examples: int) -> list[TopTopic]:
+    """The groups as topics: most asked first, then the most recent."""
     result: list[tuple[float, TopTopic]] = []
-    for group in groups:
-        members = [rows[i] for i in group]
-        phrasings = Counter(" ".join(r.question.split()) for r in members)
-        first_index: dict[str, int] = {}
-        for r in members:
-            first_index.setdefault(" ".join(r.question.split()), len(first_index))
-        ordered = sorted(phrasings, key=lambda p: (-phrasings[p], first_index[p]))
-        last = max(r.ts for r in members)
-        answered = sum(r.answered for r in members)
+    for g, group in enumerate(groups):
+        count, members, first, last, languages, answered, up, down = rows[g]
+        said: Counter[str] = Counter()
+        for i in group:  # first asked first: a tie keeps the phrasing asked first
+            said[" ".join(phrasings[i].text.split())] += phrasings[i].count
+        ordered = sorted(said, key=lambda p: -said[p])
         result.append((last, {
             "topic": ordered[0],
-            "count": len(members),
-            "members": len({r.user_hash for r in members if r.user_hash}),
-            "first_seen": iso(min(r.ts for r in members)),
+            "count": count,
+            "members": members,
+            "first_seen": iso(first),
             "last_seen": iso(last),
-            "languages": sorted({r.language for r in members}),
+            "languages": sorted(set(languages.split(","))),
             "examples": ordered[:examples],
             "answered": answered,
-            "answer_rate": _rate(answered, len(members)),
-            "up": sum(r.up for r in members),
-            "down": sum(r.down for r in members),
+            "answer_rate": _rate(answered, count),
+            "up": up,
+            "down": down,
         }))
     result.sort(key=lambda item: (-item[1]["count"], -item[0], item[1]["topic"]))
     return [topic for _, topic in result]
 
 
-def _grouped(
+def grouped(
     db_path: Path | str,
     *,
-    since: float | None,
-    now: float | None,
+    since: float | None = None,
+    now: float | None = None,
     unanswered_only: bool,
-    examples: int,
-    limit: int | None,
-    model: topics.TopicModel | None,
-    guild_id: int | None,
-) -> list[TopTopic]:
-    """The window's questions (all, or the abstained ones) grouped into topics, the ``limit`` most asked."""
+    examples: int = 3,
+    model: topics.TopicModel | None = None,
+    guild_id: int | None = None,
+) -> Grouped:
+    """The window's questions (all, or the abstained ones) grouped into topics, and what was left out."""
     lo, hi = _window(since, now)
-    found = _topics(_asked(db_path, lo, hi, unanswered_only=unanswered_only, guild_id=guild_id), model, examples)
-    return found[:limit] if limit else found
+    where = _scope(unanswered_only)
+    with _reader(db_path, guild_id) as conn:
+        questions, keys = conn.execute(f"SELECT count(*), count(DISTINCT {TOPIC_KEY}) FROM questions q WHERE {where}",
+                                       (lo, hi)).fetchone()
+        phrasings = _phrasings(conn, where, lo, hi)
+        merged: dict[tuple[str, str], int] = {}  # spaces collapsed: one phrasing
+        counts: list[int] = []
+        of = []  # each phrasing's merged one
+        for p in phrasings:
+            d = merged.setdefault((" ".join(p.text.split()), p.language), len(merged))
+            counts += [0] * (d + 1 - len(counts))
+            counts[d] += p.count
+            of.append(d)
+        distinct = [topics.Phrasing(text, language, counts[d]) for (text, language), d in merged.items()]
+        clustered = topics.cluster_counted(distinct, model)
+        owner = {d: g for g, group in enumerate(clustered) for d in group}
+        groups: list[list[int]] = [[] for _ in clustered]
+        for i, d in enumerate(of):
+            groups[owner[d]].append(i)
+        found = _topics(phrasings, _topic_rows(conn, where, lo, hi, phrasings, groups), groups, examples)
+    return Grouped(found, questions, questions - sum(topic["count"] for topic in found), max(0, keys - MAX_TOPIC_KEYS))
 
 
 def unanswered(
@@ -427,8 +478,8 @@ def unanswered(
     Each topic: ``topic`` (its most frequent phrasing), ``count``, ``members``, ``first_seen``, ``last_seen``,
     ``languages`` and up to ``examples`` distinct phrasings (most frequent first).
     """
-    found = _grouped(db_path, since=since, now=now, unanswered_only=True, examples=examples, limit=limit,
-                     model=model, guild_id=guild_id)
+    found = grouped(db_path, since=since, now=now, unanswered_only=True, examples=examples, model=model,
+                    guild_id=guild_id).topics[: limit or None]
     keys = UnansweredTopic.__annotations__
     return [{k: topic[k] for k in keys} for topic in found]  # type: ignore[misc]
 
@@ -444,8 +495,8 @@ def top(
 ) -> list[TopTopic]:
     """The most asked questions, answered or not, grouped by meaning like ``unanswered()``; each topic also has
     ``answered``, ``answer_rate`` and the 👍/👎 its answers got."""
-    return _grouped(db_path, since=since, now=now, unanswered_only=False, examples=examples, limit=limit,
-                    model=model, guild_id=None)
+    found = grouped(db_path, since=since, now=now, unanswered_only=False, examples=examples, model=model)
+    return found.topics[: limit or None]
 
 
 # -- feedback --------------------------------------------------------------------------------------------
@@ -598,38 +649,46 @@ def _id_text(value: int | None) -> str | None:
     return None if value is None else str(value)
 
 
+EXPORT_CHUNK = 1_000  # questions read (with their citations and votes) at a time: memory stays flat
+
+
 def export_rows(
     db_path: Path | str, *, since: float | None = None, now: float | None = None
-) -> list[dict[str, Any]]:
-    """One dict per question (oldest first) with its citations and vote counts; ``user`` is the keyed hash."""
+) -> Iterator[dict[str, Any]]:
+    """One dict per question (oldest first) with its citations and vote counts; ``user`` is the keyed hash.
+    Read ``EXPORT_CHUNK`` questions at a time (a 200,000-question log took 360 MB as one list)."""
     lo, hi = _window(since, now)
     with _reader(db_path) as conn:
-        rows = conn.execute(
+        cursor = conn.execute(
             "SELECT qid, ts, frontend, user_hash, guild_id, channel_id, question, language, answered, reason,"
             " latency_ms, understood FROM questions WHERE ts >= ? AND ts < ? ORDER BY ts, qid",
             (lo, hi),
-        ).fetchall()
-        cites = _citations(conn, [qid for qid, *_ in rows])
-        votes = {
-            qid: (up, down)
-            for qid, up, down in conn.execute(
-                "SELECT v.qid, sum(v.value = 1), sum(v.value = -1) FROM votes v JOIN questions q USING (qid)"
-                " WHERE q.ts >= ? AND q.ts < ? GROUP BY v.qid",
-                (lo, hi),
-            )
-        }
-    out = []
+        )
+        while rows := cursor.fetchmany(EXPORT_CHUNK):
+            yield from _export_chunk(conn, rows)
+
+
+def _export_chunk(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
+    qids = [qid for qid, *_ in rows]
+    cites = _citations(conn, qids)
+    votes: dict[str, tuple[int, int]] = {}
+    for start in range(0, len(qids), 500):
+        chunk = qids[start : start + 500]
+        votes.update((qid, (up, down)) for qid, up, down in conn.execute(
+            "SELECT qid, sum(value = 1), sum(value = -1) FROM votes"
+            f" WHERE qid IN ({','.join('?' * len(chunk))}) GROUP BY qid",
+            chunk,
+        ))
     for qid, ts, frontend, user, guild, channel, question, language, answered, reason, latency, understood in rows:
         up, down = votes.get(qid, (0, 0))
-        out.append({
+        yield {
             "qid": qid, "time": iso(ts), "frontend": frontend, "user": user, "guild_id": _id_text(guild),
             "channel_id": _id_text(channel), "question": question, "language": language, "answered": bool(answered),
             "reason": reason, "latency_ms": round(latency, 3),
             "citations": [{k: c[k] for k in ("passage_id", "score", "snippet")} for c in cites.get(qid, [])],
             "votes_up": up, "votes_down": down,
             "understood": understood,  # a follow-up as the bot read it, with the previous subject (None: as typed)
-        })
-    return out
+        }
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -654,12 +713,15 @@ def export(
     """
     if fmt not in ("csv", "jsonl"):
         raise ValueError(f"unknown export format {fmt!r}: use csv or jsonl")
-    rows = export_rows(db_path, since=since, now=now)
+    lo, hi = _window(since, now)
+    with _reader(db_path) as conn:
+        total = conn.execute("SELECT count(*) FROM questions WHERE ts >= ? AND ts < ?", (lo, hi)).fetchone()[0]
+    written = 0
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n") if fmt == "csv" else None
     if writer:
         out.write(BOM)
         writer.writeheader()
-    for i, row in enumerate(rows, start=1):
+    for written, row in enumerate(export_rows(db_path, since=lo, now=hi), start=1):
         if writer:
             cites = " ".join(f"{c['passage_id']}:{c['score']:g}" for c in row["citations"])
             writer.writerow({
@@ -670,9 +732,9 @@ def export(
             })
         else:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        if progress and (i % 1000 == 0 or i == len(rows)):
-            progress(i, len(rows))
-    return len(rows)
+        if progress and (written % 1000 == 0 or written == total):
+            progress(written, max(total, written))
+    return written
 
 
 # -- replay ----------------------------------------------------------------------------------------------

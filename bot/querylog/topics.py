@@ -187,35 +187,66 @@ def cluster(
     Distinct questions are taken most asked first (ties: first seen); each joins the group whose centroid it
     resembles most (cosine ≥ ``threshold``) or starts a new one. Same input, same groups, same order.
     """
-    model = model or TopicModel()
     distinct: dict[tuple[str, str | None], list[int]] = {}
     for i, (text, language) in enumerate(questions):
         distinct.setdefault((" ".join(text.split()), language), []).append(i)
+    phrasings = [Phrasing(text, language, len(members)) for (text, language), members in distinct.items()]
+    rows = list(distinct.values())
+    groups = [sorted(i for d in group for i in rows[d]) for group in cluster_counted(phrasings, model,
+                                                                                     threshold=threshold)]
+    groups.sort(key=lambda g: (-len(g), g[0]))
+    return groups
+
+
+@dataclass(frozen=True, slots=True)
+class Phrasing:
+    """One way a question was asked (its text with spaces collapsed, its language) and how many times."""
+
+    text: str
+    language: str | None
+    count: int
+
+
+def cluster_counted(
+    phrasings: Sequence[Phrasing], model: TopicModel | None = None, *, threshold: float = THRESHOLD
+) -> list[list[int]]:
+    """``cluster`` over distinct phrasings given in the order they were first asked: lists of their indices.
+
+    The most asked is placed first (ties: first asked). Only the groups that share a feature with a phrasing can
+    reach ``threshold`` (> 0), so only those are scored: the work grows with the groups alike, not with all."""
+    model = model or TopicModel()
     groups: list[list[int]] = []
     sums: list[dict[str, float]] = []
+    norms: list[float] = []
     kinds: list[frozenset[str]] = []
-    for (text, language), members in sorted(distinct.items(), key=lambda kv: (-len(kv[1]), kv[1][0])):
-        vec = model.features(text, language)
-        asks = question_types(text)
+    having: dict[str, list[int]] = {}  # feature -> the groups whose centroid has it, ascending
+    for i in sorted(range(len(phrasings)), key=lambda i: (-phrasings[i].count, i)):
+        phrasing = phrasings[i]
+        vec = model.features(phrasing.text, phrasing.language)
+        asks = question_types(phrasing.text)
+        shared = sorted({g for k in vec for g in having.get(k, ())})
+        candidates = shared if threshold > 0 else range(len(groups))
         best, best_score = -1, threshold
-        for g, total in enumerate(sums):
-            norm = math.sqrt(sum(v * v for v in total.values()))
-            score = _cosine(vec, total) / norm if norm else 0.0
+        for g in candidates:
+            norm = norms[g]
+            score = _cosine(vec, sums[g]) / norm if norm else 0.0
             if asks and kinds[g] and asks.isdisjoint(kinds[g]):
                 score *= TYPE_MISMATCH
             if score > best_score or (best < 0 and score >= best_score):
                 best, best_score = g, score
         if best < 0:
-            groups.append(list(members))
-            sums.append({k: v * len(members) for k, v in vec.items()})
+            best = len(groups)
+            groups.append([])
+            sums.append({})
+            norms.append(0.0)
             kinds.append(asks)
-        else:
-            groups[best].extend(members)
-            for k, v in vec.items():
-                sums[best][k] = sums[best].get(k, 0.0) + v * len(members)
-    for group in groups:
-        group.sort()
-    groups.sort(key=lambda g: (-len(g), g[0]))
+        groups[best].append(i)
+        total = sums[best]
+        for k, v in vec.items():
+            if k not in total:
+                having.setdefault(k, []).append(best)
+            total[k] = total.get(k, 0.0) + v * phrasing.count
+        norms[best] = math.sqrt(sum(v * v for v in total.values()))
     return groups
 
 
