@@ -22,7 +22,7 @@ import discord
 
 from bot import limits
 from bot.discord_front import embeds
-from bot.discord_front.ask import Asker, reply_for
+from bot.discord_front.ask import Asker, Outcome, reply_for
 from bot.discord_front.language import guild_language
 from bot.discord_front.replies import answer_thread, thread_name
 from bot.i18n import t
@@ -64,6 +64,8 @@ class AnswerTrail:
         self._limit = limit
         self._edit_window = edit_window
         self._answers: OrderedDict[int, Answered] = OrderedDict()
+        self._pending: set[int] = set()  # questions being answered now
+        self._withdrawn: set[int] = set()  # ... deleted (or their mention taken out) before their answer was sent
         # mentions refused as empty or word-less: when, and a digest of their text
         self._hinted: OrderedDict[int, tuple[float, int]] = OrderedDict()
 
@@ -95,8 +97,27 @@ class AnswerTrail:
             self._answers.popitem(last=False)
 
     def take(self, question_id: int) -> Answered | None:
-        """The answer to ``question_id``, forgotten as it is taken."""
+        """The answer to ``question_id``, forgotten as it is taken; a question still being answered is marked
+        withdrawn (its answer must not stay: trial 8, a mention deleted at once was answered and the answer kept)."""
+        if question_id in self._pending:
+            self._withdrawn.add(question_id)
         return self._answers.pop(question_id, None)
+
+    def answering(self, question_id: int) -> None:
+        """``question_id`` is being answered: a deletion meanwhile is remembered until ``done``."""
+        self._pending.add(question_id)
+
+    def withdrawn(self, question_id: int) -> bool:
+        """Whether the question being answered was deleted meanwhile."""
+        return question_id in self._withdrawn
+
+    def done(self, question_id: int) -> bool:
+        """The answer was sent (or not); returns whether the question was deleted meanwhile."""
+        self._pending.discard(question_id)
+        if question_id in self._withdrawn:
+            self._withdrawn.discard(question_id)
+            return True
+        return False
 
     def changed(self, question: discord.Message) -> Answered | None:
         """The answer to an edited question whose text changed (Discord also sends an update when a link preview
@@ -157,20 +178,39 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
         if prepared.kind == "invalid":  # "@bot" alone, then the question typed in by an edit: answered then
             bot.answers.hinted(message)
         return
+    bot.answers.answering(message.id)
+    try:
+        await _answer(bot, message, prepared)
+    finally:
+        withdrawn = bot.answers.done(message.id)
+    if withdrawn:  # deleted while the answer was on its way: it goes too (its title shows the member's words)
+        await on_questions_deleted(bot, [message.id])
+
+
+async def _answer(bot: DeclarationBot, message: discord.Message, prepared: Outcome) -> None:
+    """Answer a question read from a mention or a DM, in place or in a new thread, unless it was deleted first."""
     try:
         outcome = await bot.desk.answer(prepared, key=message.id)
     except Exception:
         log.exception("answering message %s failed", message.id)
         await _note(bot, message, t("internal_error", prepared.language))
         return
+    if bot.answers.withdrawn(message.id):
+        log.info("a question was deleted while it was being answered: no answer sent")
+        return
     reply = reply_for(outcome)
     target = None
     if bot.settings.answer_in_thread and isinstance(message.channel, discord.TextChannel):
         target = await answer_thread(message, outcome.question, outcome.language)
-    if target is None:
-        sent = await message.reply(mention_author=False, **reply.kwargs(interaction=False))
-    else:
-        sent = await target.send(**reply.kwargs(interaction=False))
+    try:
+        if target is None:
+            sent = await message.reply(mention_author=False, **reply.kwargs(interaction=False))
+        else:
+            sent = await target.send(**reply.kwargs(interaction=False))
+    except discord.HTTPException as error:  # Discord refuses a reply to a message deleted meanwhile
+        log.info("could not send an answer (its question deleted meanwhile?): %s %s", error.status, error.code)
+        return
+    if target is not None:
         bot.desk.continue_in(_asker(message), target.id)
     bot.answers.remember(message, sent.channel.id, sent.id, thread=target is not None, language=outcome.language)
 
