@@ -18,8 +18,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.querylog import schema
-
 REPORTS = (
     ("summary",), ("unanswered", "--words-only"), ("unanswered",), ("top",), ("feedback",), ("passages",),
     ("export", "--format", "csv", "--out", "{folder}/export.csv"), ("purge", "--dry-run"),
@@ -27,7 +25,10 @@ REPORTS = (
 
 
 def fill(db: Path, questions: int) -> None:
-    """``questions`` distinct unanswered questions over the last 30 days, one member each."""
+    """``questions`` distinct unanswered questions over the last 30 days, one member each (run in a child process:
+    a process's peak memory counts the one it was forked from, so this one stays small)."""
+    from bot.querylog import schema
+
     schema.migrate(db)
     with contextlib.closing(sqlite3.connect(db)) as conn:
         conn.execute(
@@ -54,10 +55,15 @@ def run(argv: list[str], folder: Path) -> tuple[int, float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.bench.reports", description=__doc__.split("\n")[0])
     parser.add_argument("--questions", type=int, default=200_000)
+    parser.add_argument("--fill", type=Path, help=argparse.SUPPRESS)  # the child that fills the log
     args = parser.parse_args(argv)
+    if args.fill:
+        fill(args.fill, args.questions)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        fill(folder / "q.db", args.questions)
+        subprocess.run([sys.executable, "-m", "bot.bench.reports", "--questions", str(args.questions),
+                        "--fill", str(folder / "q.db")], check=True)
         print(f"{args.questions:,} distinct unanswered questions; load {os.getloadavg()[0]:.1f}")
         for report in REPORTS:
             status, cpu, rss = run(list(report), folder)
