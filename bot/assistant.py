@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.buildcheck import BuildBudget, check_build
+from bot.buildcheck import BuildBudget, BuildChecks, check_build
 from bot.i18n import DEFAULT_LANGUAGE, t
 from bot.knowledge.loader import Served, load_directory, load_knowledge, shrinkage
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
@@ -119,6 +119,7 @@ class Assistant:
         self._reload_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reload")
         self._reload_lock = asyncio.Lock()
         self.build_budget: BuildBudget | None = None  # set: each reload is first built in a budgeted process
+        self.build_checks = BuildChecks()  # those processes, killed by close()
 
     @classmethod
     def from_directory(cls, knowledge_dir: Path, cache_path: Path | None = None) -> Assistant:
@@ -166,9 +167,8 @@ class Assistant:
             loop = asyncio.get_running_loop()
             before = self._retriever.kb
             if self.build_budget is not None:  # a folder that cannot be indexed in budget never reaches this process
-                problem = await loop.run_in_executor(
-                    self._reload_pool, check_build, self.knowledge_dir, self.build_budget
-                )
+                check = functools.partial(check_build, checks=self.build_checks)
+                problem = await loop.run_in_executor(self._reload_pool, check, self.knowledge_dir, self.build_budget)
                 if problem is not None:
                     log.warning("reload of %s refused: %s", self.knowledge_dir, problem)
                     return ReloadResult(False, len(before.documents), 0, [problem])
@@ -199,5 +199,6 @@ class Assistant:
             )
 
     def close(self) -> None:
+        self.build_checks.stop()  # a reload or upload being checked ends now: exiting does not wait for it
         self._search_pool.shutdown(wait=False, cancel_futures=True)
         self._reload_pool.shutdown(wait=False, cancel_futures=True)

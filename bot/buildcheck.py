@@ -13,6 +13,7 @@ import multiprocessing
 import resource
 import shutil
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -29,6 +30,38 @@ class BuildBudget:
 
     seconds: float = 120.0
     memory_mb: int = 4096
+
+
+class BuildChecks:
+    """The checking processes running now, so that a stopping bot kills them rather than wait for them: SIGTERM
+    during ``/kb reload`` of a large folder exited 36.6 s after "stopped on signal" (trial 8), the worker thread
+    waiting for its checking process; systemd and Docker SIGKILL a process that takes that long."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: set[multiprocessing.process.BaseProcess] = set()
+        self.stopped = False
+
+    def started(self, process: multiprocessing.process.BaseProcess) -> None:
+        """Track ``process``; killed at once when the checks are stopped already."""
+        with self._lock:
+            if not self.stopped:
+                self._running.add(process)
+                return
+        process.kill()
+
+    def finished(self, process: multiprocessing.process.BaseProcess) -> None:
+        with self._lock:
+            self._running.discard(process)
+
+    def stop(self) -> None:
+        """Kill every checking process, now and from now on: their callers return at once."""
+        with self._lock:
+            self.stopped = True
+            running, self._running = list(self._running), set()
+        for process in running:
+            with contextlib.suppress(OSError, ValueError):
+                process.kill()
 
 
 def _child(conn: Connection, directory: str, upload: tuple[str, bytes] | None, memory_bytes: int) -> None:
@@ -55,18 +88,26 @@ def _child(conn: Connection, directory: str, upload: tuple[str, bytes] | None, m
             else:
                 conn.send(("ok", len(retriever.passages)))
     except MemoryError:
-        conn.send(("memory", 0))
+        _send(conn, ("memory", 0))
     except Exception as exc:  # reported to the moderator as one line
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        _send(conn, ("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
 
 
+def _send(conn: Connection, message: tuple[str, object]) -> None:
+    """Report to the bot, unless it stopped listening (it is stopping): no traceback in its log then."""
+    with contextlib.suppress(OSError):
+        conn.send(message)
+
+
 def check_build(
-    directory: Path, budget: BuildBudget, upload: tuple[str, bytes] | None = None, *, name: str = ""
+    directory: Path, budget: BuildBudget, upload: tuple[str, bytes] | None = None, *, name: str = "",
+    checks: BuildChecks | None = None,
 ) -> LoadError | None:
     """None when ``directory`` (with ``upload`` = ``(relative path, bytes)`` put in place) indexes within
-    ``budget``; else why not, as a ``path:1`` error naming the upload (or ``.`` for the folder).
+    ``budget``; else why not, as a ``path:1`` error naming the upload (or ``.`` for the folder). ``checks``: where
+    the process is tracked, so that stopping them ends this call at once.
 
     Blocking (spawns a process, waits for it): call it from a worker thread.
     """
@@ -80,6 +121,8 @@ def check_build(
     started = time.monotonic()
     process.start()
     sender.close()
+    if checks is not None:
+        checks.started(process)
     try:
         if not receiver.poll(budget.seconds):
             return LoadError(where, 1, f"building the index took longer than {budget.seconds:g} s; the file was "
@@ -93,6 +136,10 @@ def check_build(
         if process.is_alive():
             process.kill()
         process.join(5)
+        if checks is not None:
+            checks.finished(process)
+    if checks is not None and checks.stopped:
+        return LoadError(where, 1, "the bot stopped before the index was built; nothing was changed")
     if status == "died":
         status, detail = ("memory", "") if process.exitcode == -9 else ("error", f"exit code {process.exitcode}")
     if status == "ok":

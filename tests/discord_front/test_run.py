@@ -198,3 +198,40 @@ async def test_sigterm_does_not_wait_for_a_report_being_read(fake: FakeDiscord, 
         if bot.returncode is None:
             bot.kill()
             await bot.wait()
+
+
+async def test_sigterm_does_not_wait_for_a_knowledge_build_being_checked(
+    fake: FakeDiscord, knowledge_dir: Path, tmp_path: Path
+):
+    """Trial 8: SIGTERM during /kb reload of a large folder: "stopped on signal; query log flushed", then the
+    process lived 36.6 s more, waiting for the process that checks the new index (which then printed a
+    BrokenPipeError traceback). Now the check is killed: nothing is swapped, nothing is printed. (/kb add too, in
+    its check; its own parse of the folder before that runs in the process and is waited for.)"""
+    db = tmp_path / "data" / "q.db"
+    env = {**_run_env(fake.api_base, fake.gateway_url, knowledge_dir, db), "BOT_STAFF_GUILDS": str(fake.guild_id),
+           "BOT_MODERATOR_ROLES": str(fake.moderator_role)}
+    bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+                                               stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        await fake.wait_connected(timeout=60)
+        await fake.wait_for("PUT", rf"/applications/\d+/guilds/{fake.guild_id}/commands", timeout=60)
+        for n in range(4):  # 100,000 passages added on disk after the start: a build of tens of seconds to check
+            (knowledge_dir / f"bulk-{n}.md").write_text(
+                f"---\nid: bulk-{n}\ntitle: Bulk {n}\nlanguage: en\nsource: https://example.org/{n}\n---\n\n"
+                + "".join(f"Note {n}-{i} on the declaration.\n\n" for i in range(25_000))
+            )
+        interaction = await fake.slash("kb", user=fake.moderator, subcommand="reload")
+        assert (await fake.wait_response(interaction, timeout=30)).json["type"] == 5  # deferred: the check runs
+        await asyncio.sleep(1.5)
+        started = time.monotonic()
+        bot.send_signal(signal.SIGTERM)
+        assert bot.stderr is not None
+        rest = (await asyncio.wait_for(bot.stderr.read(), 120)).decode()
+        assert await bot.wait() == 0
+        assert not fake.find("POST", rf"/webhooks/\d+/{re.escape(interaction.token)}")  # it was still being checked
+        assert time.monotonic() - started < 6, rest
+        assert "stopped on signal; query log flushed" in rest and "Traceback" not in rest
+    finally:
+        if bot.returncode is None:
+            bot.kill()
+            await bot.wait()

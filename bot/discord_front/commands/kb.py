@@ -13,7 +13,7 @@ import discord
 from discord import app_commands
 
 from bot.assistant import ReloadResult
-from bot.buildcheck import BuildBudget, check_build
+from bot.buildcheck import BuildBudget, BuildChecks, check_build
 from bot.discord_front import embeds
 from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
@@ -255,7 +255,7 @@ class KnowledgeCommands(StaffGroup):
         async with self._edit_lock:
             change, errors = await asyncio.to_thread(
                 _upload, file.filename, data, directory, assistant.knowledge, replace, str(interaction.user.id),
-                assistant.build_budget,
+                assistant.build_budget, assistant.build_checks,
             )
             if change is not None:
                 result = await assistant.reload()
@@ -276,7 +276,7 @@ class KnowledgeCommands(StaffGroup):
 
 def _upload(
     filename: str, data: bytes, directory: Path, kb: KnowledgeBase, replace: bool, who: str,
-    budget: BuildBudget | None = None,
+    budget: BuildBudget | None = None, checks: BuildChecks | None = None,
 ) -> tuple[edits.Change | None, list[LoadError]]:
     """Plan, check and save an upload (worker thread): the recorded change, or the reasons it was refused."""
     try:
@@ -287,7 +287,7 @@ def _upload(
     if errors:
         return None, errors
     if budget is not None:  # indexed in a budgeted process before it is saved: a failing file never lands
-        problem = check_build(directory, budget, (plan.target, data), name=filename)
+        problem = check_build(directory, budget, (plan.target, data), name=filename, checks=checks)
         if problem is not None:
             return None, [problem]
     try:
