@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.knowledge.problems import FileProblem
 
 MAX_FILE_BYTES = 1024 * 1024  # 1 MB per file
@@ -29,6 +31,21 @@ def _utf16(data: bytes) -> bool:
     return len(start) >= 8 and any(not zeros.strip(b"\x00") and 0 not in text for zeros, text in (halves, halves[::-1]))
 
 
+KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
+SHIFT_JIS_KANA_SHARE = 0.2  # of the non-ASCII characters: Japanese text has many kana, misread bytes almost none
+
+
+def _shift_jis(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read as Japanese text in Shift-JIS (cp932): all of them decode and many
+    are kana (Windows-1252 French bytes may decode too, as stray kanji, but hardly ever as kana)."""
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    wide = sum(1 for ch in text if ord(ch) > 0x7F)
+    return wide > 0 and len(KANA.findall(text)) >= SHIFT_JIS_KANA_SHARE * wide
+
+
 def decode(data: bytes) -> str:
     """Bytes → text: refuse empty, binary and non-UTF-8 files; drop a UTF-8 BOM."""
     if _utf16(data):
@@ -47,6 +64,12 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start]
+        if _shift_jis(data):
+            raise FileProblem(
+                _line_of_byte(data, exc.start),
+                "the file is saved as Shift-JIS (what Japanese Windows often uses), not UTF-8; save it again "
+                "choosing the UTF-8 encoding",
+            ) from exc
         raise FileProblem(
             _line_of_byte(data, exc.start),
             f"the file is not UTF-8 text (byte 0x{bad:02X} cannot be read); save it with the UTF-8 encoding",

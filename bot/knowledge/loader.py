@@ -14,6 +14,7 @@ cache), reported with its problems and listed in ``kb.kept``: a bad edit never s
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable
@@ -31,6 +32,16 @@ TRASH_DIR = "_trash"  # where /kb remove puts files (ignored like every "_" name
 
 Parse = Callable[[str, bytes, tuple[str, bytes] | None], ParsedFile]  # parse_file's signature
 LastGood = Callable[[str], ParsedFile | None]  # a path's parse served at the last load, if any
+
+
+def _missing_target(link: Path) -> str:
+    """Why a link leads nowhere: a loop of links (``a.md`` → ``b.md`` → ``a.md``) or a file that does not exist."""
+    try:
+        link.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "this link leads back to itself (a loop of links); point it at a real file or remove it"
+    return "this is a link to a file that does not exist"
 
 
 class Unchanged(Protocol):
@@ -151,7 +162,7 @@ class Loader:
                 self.error(path, 1, "this is a link to something outside the knowledge folder; it was not read")
                 return
             if not entry.exists():
-                self.error(path, 1, "this is a link to a file that does not exist")
+                self.error(path, 1, _missing_target(entry))
                 return
         if entry.is_dir():
             if entry.name.lower().endswith(KNOWLEDGE_SUFFIXES):

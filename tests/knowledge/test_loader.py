@@ -188,6 +188,16 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
             id="latin-1",
         ),
         pytest.param(
+            {"x.md": front("共同声明はパリで署名されました。\n", language="ja").encode("shift_jis")},
+            "x.md:7: the file is saved as Shift-JIS (what Japanese Windows often uses), not UTF-8",
+            id="shift-jis",
+        ),
+        pytest.param(
+            {"x.md": front("La déclaration a été signée à Paris, à l'Élysée.\n", language="fr").encode("cp1252")},
+            "x.md:7: the file is not UTF-8 text (byte 0xE9 cannot be read)",
+            id="windows-1252-is-no-shift-jis",
+        ),
+        pytest.param(
             {"x.md": front(id="a"), "y.md": front(id="a")},
             'y.md:2: the id "a" is already used by x.md; give this file another id (it was not loaded)',
             id="duplicate-id",
@@ -383,6 +393,18 @@ def test_broken_symlink(tmp_path: Path) -> None:
     write(tmp_path, {"good.md": GOOD_MD})
     (tmp_path / "gone.md").symlink_to(tmp_path / "missing.md")
     assert only_error(load_knowledge(tmp_path)) == "gone.md:1: this is a link to a file that does not exist"
+
+
+def test_a_loop_of_links_is_named_as_such(tmp_path: Path) -> None:
+    """Trial 8: ``a.md`` → ``b.md`` → ``a.md`` was "a link to a file that does not exist"."""
+    write(tmp_path, {"good.md": GOOD_MD})
+    (tmp_path / "a.md").symlink_to("b.md")
+    (tmp_path / "b.md").symlink_to("a.md")
+    (tmp_path / "self.md").symlink_to("self.md")
+    kb = load_knowledge(tmp_path)
+    loop = "this link leads back to itself (a loop of links); point it at a real file or remove it"
+    assert sorted(str(e) for e in kb.errors) == [f"{name}:1: {loop}" for name in ("a.md", "b.md", "self.md")]
+    assert [d.id for d in kb.documents] == ["good"]
 
 
 def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
