@@ -14,7 +14,8 @@ What does not lean on the previous question, even when short (decided from the m
 * a message naming its own subject, with no pronoun standing for the previous one — a name the corpus knows
   (a glossary term: "JETRO?", "Station F ?", "ジェトロは？"), a number or a capitalised word the corpus lacks
   ("what about 5G?", "and Macron?"), or a question of its own about something ("et combien de start-up ?"); or
-  words the corpus lacks altogether ("twice", "ééééé": read with the subject, they would repeat its answer).
+  words the corpus lacks altogether ("twice", "ééééé": read with the subject, they would repeat its answer), or a
+  word no served language writes (longer than any word, a script of none of them: it names nothing to lean on).
   "and in Japan?", "Japon ?" name only a party every passage is about and still lean.
 
 The subject is remembered with the passage that answered it, so a follow-up in another language gets the
@@ -40,7 +41,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.models import Answer, KnowledgeBase, column
-from bot.search.analysis import analyze, mask_interrogatives, question_types
+from bot.search.analysis import analyze, in_served_script, mask_interrogatives, question_types
+from bot.search.spelling import MAX_WORD_LENGTH
 
 if TYPE_CHECKING:
     from bot.search.retriever import Retriever
@@ -154,7 +156,8 @@ def names_its_own_subject(question: str, language: str | None, retriever: Retrie
     Without a pronoun standing for the previous subject, a word counts as a subject of its own when it is a
     glossary name, a number or a capitalised word the corpus lacks, or when the message asks something about it.
     "and in Japan?" / "Japon ?" (a party every passage is about, asked nothing of) are not. Nor is a message whose
-    words the corpus lacks altogether ("twice", "ééééé"): read with the subject, it would get the last answer again.
+    words the corpus lacks altogether ("twice", "ééééé"): read with the subject, it would get the last answer again;
+    nor one whose only word no served language writes (31 letters of nonsense, "مرحبا"): it gets "not found".
     """
     folded = _fold(question).strip()
     if _japanese(folded):
@@ -168,8 +171,8 @@ def names_its_own_subject(question: str, language: str | None, retriever: Retrie
             return False
         rest = without_lead(question, lang)  # "what about 5G?" is about "5G?"
     units = retriever.parse(rest, lang).units
-    if not units:
-        return False
+    if not units:  # "Supercalifragilisticexpialidocious", "مرحبا": a word no language served writes names no subject
+        return any(len(word) > MAX_WORD_LENGTH or not in_served_script(word) for word in _WORD.findall(_fold(rest)))
     if all(retriever.unknown(unit) for unit in units):
         return True  # "twice", "ééééé": no word the corpus has, in any form; the subject adds none to it either
     if question_types(rest) and not _only_countries(units, retriever):

@@ -125,6 +125,19 @@ def test_small_talk_and_own_subjects_are_never_read_with_the_previous_subject(re
     assert talk.understand("p", "who else?", "en", retriever)[0] == "who else? (signed)"
 
 
+@pytest.mark.parametrize("nonsense", ["Supercalifragilisticexpialidocious", "qsdfghjklmqsdfghjklmqsdfghjklmqs ?",
+                                      "hkcimdehpkonycqsobngmssvyittyeexx"])
+def test_a_word_no_language_writes_is_no_follow_up_but_not_found(retriever: Retriever, nonsense: str) -> None:
+    """After "who signed?", a long nonsense word is not read with its subject (it was answered with the signatories);
+    short follow-ups still are (and their answers stay: tests above)."""
+    talk = Conversations(clock=Clock())
+    talk.remember("p", "who signed?", "who signed?", retriever.answer("who signed?", "en"))
+    understood = talk.understand("p", nonsense, "en", retriever)[0]
+    assert understood == nonsense and not retriever.answer(understood, "en").answered
+    for follow_up, language in (("and the French side?", "en"), ("et la date ?", "fr"), ("日付は？", "ja")):
+        assert talk.understand("p", follow_up, language, retriever)[0] != follow_up
+
+
 def test_a_message_in_no_clear_language_takes_the_members_previous_one_here() -> None:
     clock = Clock()
     talk = Conversations(clock=clock)

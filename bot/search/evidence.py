@@ -177,8 +177,57 @@ WHEN_EVENT: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"\bquand\b.{0,80}?\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle|ils|elles))?\s+été\s+"
                      r"([^\W\d_]{3,}(?:é|ée|és|ées))(?!\w)"
                      r"|\b(?:a|ont|est|sont)\s+été\s+([^\W\d_]{3,}(?:é|ée|és|ées))(?!\w).{0,40}\bquand\b"),
-    "ja": re.compile(r"いつ(?:に|ごろ|頃)?([\u4e00-\u9fff]{2})(?:された|されました|した|しました)"),
+    "ja": re.compile(r"(?:いつ|何年|何月|何日)(?:に|ごろ|頃)?([\u4e00-\u9fff]{2})"
+                     r"(?:された|されました|した|しました|される|されます|する|します|(?=\s*[?？]|\s*$))"),
 }
+
+
+# "does the declaration mention cybersecurity?", "la déclaration parle-t-elle de cybersécurité ?", 〜について触れて
+# いますか: whether the sources speak of a topic. Only a passage that speaks of it answers (yes, quoting it); one that
+# speaks of something else answers nothing. Group 1 (or 2): the topic, as written. Read in yes/no questions only
+# (retriever): "what did they talk about?" asks what the topic was.
+TOPIC_ASKED: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:mention|mentions|mentioned|talk about|talks about|talked about|speak of|speaks of|"
+                     r"speak about|speaks about|say anything about|says anything about|said anything about|"
+                     r"refer to|refers to|deal with|deals with|touch on|touches on)\s+(?:anything about\s+)?"
+                     r"([^?？!.]+)"
+                     r"|\b(?:is|are|was|were)\s+(?:there\s+anything\s+(?:about|on)\s+)?([^?？!.]+?)\s+"
+                     r"(?:mentioned|covered|addressed|discussed|included)\b"),
+    "fr": re.compile(r"\b(?:parle|parlent|parlait|mentionne|mentionnent|évoque|évoquent|aborde|abordent|cite|"
+                     r"citent)(?:-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles))?\s+(?:quelque chose\s+)?"
+                     r"(?:de\s+|d['’]\s*|du\s+|des\s+|sur\s+)?([^?？!.]+)"
+                     r"|\b(?:est-il|est-ce qu['’]il est|il est|y a-t-il|il y a)\s+(?:question|quelque chose)\s+"
+                     r"(?:de\s+|d['’]\s*|du\s+|des\s+|sur\s+)([^?？!.]+)"),
+    "ja": re.compile(r"([^\s、。？?]{2,30}?)(?:について|に関して|のこと)(?:は|も)?(?:触れ|言及|記載|書かれ|書いて|述べ)"
+                     r"|([^\s、。？?はがをもにでと]{2,30}?)(?:は|も|が)(?:言及|記載|含まれ)"),
+}
+
+
+def topic_asked(question: str, language: str) -> str:
+    """The topic a question asks whether the sources speak of ("does it mention 5G?" → 5g), "" when none."""
+    pattern = TOPIC_ASKED.get(language)
+    found = pattern.search(fold(question).replace("’", "'")) if pattern else None
+    return next((g for g in found.groups() if g), "") if found else ""
+
+
+# Verbs of a beginning: "when was French Tech started?" is answered by "launched in late 2013", whichever of them
+# the question and the passage use; a passage with none of them ("NEDO and Bpifrance will co-fund…") dates no
+# beginning of anything ("quand a été créée Bpifrance ?"). Analysed (Japanese: as written) at use. Data: extend freely.
+BEGINNING_WORDS = {
+    "en": "start started begin began begun launch launched found founded create created establish established open "
+          "opened inaugurate inaugurated set up",
+    "fr": "commencer commencé commencée débuter débuté lancer lancé lancée lancement fonder fondé fondée fondation "
+          "créer créé créée création établir établi établie ouvrir ouvert ouverte ouverture inaugurer inauguré "
+          "inaugurée inauguration démarrer démarré démarrée",
+    "ja": "設立 創設 創立 開始 発足 開設 創業 設置 開業 開館 開所 開幕 始動 立ち上げ",
+}
+
+
+@lru_cache(maxsize=4)
+def beginning_tokens(language: str) -> frozenset[str]:
+    """The tokens of the verbs of a beginning in ``language`` (BEGINNING_WORDS)."""
+    words = BEGINNING_WORDS.get(language, "").split()
+    return frozenset(words if language == "ja" else (t for w in words for t in analyze(w, language)))
 
 
 def event_asked(question: str, language: str) -> str:
@@ -321,11 +370,24 @@ _PAST_EVENT = re.compile(
 )
 
 
+# Japanese puts the why last: what it takes for granted comes before it ("共同声明が破棄されたのはなぜ？", "東京で
+# 署名された理由は？"). Group 1: that text, from the sentence's start (the nominaliser の/ん and the topic は cut).
+_JA_WHY_LAST = re.compile(
+    r"([^。！!？?]*?)(?:の|ん)?(?:は|って)?\s*(?:(?:なぜ|何故|どうして)(?:なの|なん)?|理由(?:は|って)(?:何|なん)?)"
+    r"(?:です|でしょう|だろう)?か?\s*[?？]?\s*$"
+)
+_JA_WHY_WORDS = ("なぜ", "何故", "どうして", "理由")  # looked for first: the pattern is read only when one is there
+
+
 def why_asked(question: str) -> str:
     """What a why-question about a past event takes for granted: its text from "why / pourquoi / なぜ" to the
-    question mark ("" when it does not ask why something happened). The chatter around it ("wsh la mif …",
-    "… je demande pour un ami") is no part of it."""
+    question mark, or in Japanese what comes before a closing なぜ / 理由は ("" when it does not ask why something
+    happened). The chatter around it ("wsh la mif …", "… je demande pour un ami") is no part of it."""
     folded = fold(question).replace("’", "'")
+    last = _JA_WHY_LAST.search(folded) if any(word in folded for word in _JA_WHY_WORDS) else None
+    if last and last.group(1).strip():
+        asked = last.group(1)
+        return asked if _PAST_EVENT.search(asked) else ""
     found = QUESTION_TYPES["why"].search(folded)
     if not found:
         return ""

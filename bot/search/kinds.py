@@ -73,6 +73,9 @@ _REFUSAL = re.compile(
     r"|\binterdi(?:t|te|ts|tes|re|ction)\b|\bannul\w*"
     r"|除外|拒否|拒絶|中止|禁止|延期|撤回|外さ|外し|外す|見送|撤退|排除"
 )
+# A price or a sum asked ("how much are tickets", "what amount did they commit", tarif, 料金): money, like a cost.
+PRICE_ASKED = (r"\bhow much (?:are|do|will|would)\b|\bamounts?\b|\bprices?\b|\bpricing\b|\bfees?\b|\bfares?\b"
+               r"|\btarifs?\b|\bfrais\b|料金|値段|価格|入場料|参加費")
 _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bbudget|\bvalued?\b|\bprix\b"
@@ -81,7 +84,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bhow much\b.{0,60}\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|raised?)\b"
         r"|\bcombien\b.{0,60}\b(?:dépens\w*|pay[ée]\w*|payer|invest(?:ir|ie?s?)|lev(?:er|[ée]e?s?))\b"
         r"|総額|資金|調達額|投資額"
-        r"|\bsalar(?:y|ies)\b|\bwages?\b|\bsalaires?\b|\brémunération|給料|給与|年収|報酬"
+        r"|\bsalar(?:y|ies)\b|\bwages?\b|\bsalaires?\b|\brémunération|給料|給与|年収|報酬|"
+        + PRICE_ASKED
     ),
     Kind.TIME: re.compile(
         r"\bwhat (?:exact |precise )?time\b|\b(?:à|a) quelle heure\b|\bquelle heure\b|\bopening hours\b|\bhoraires\b"

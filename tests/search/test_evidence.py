@@ -458,3 +458,61 @@ def test_a_hyphenated_word_counted_is_the_word_the_analysis_reads(retriever: Ret
     """"start-up companies" counts start-ups ("startup" to the analysis): "nine startups" is their number, not a
     number of something else beside a word the count check did not recognise."""
     _answered_with(retriever, question, "nine")
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "reason"),
+    [
+        ("共同声明が東京で署名された理由は？", "unreported"),  # it was signed in Paris; Tokyo is in another passage
+        ("共同声明が2019年に破棄されたのはなぜ？", "unreported"),  # the corpus reports no cancelling (破棄)
+    ],
+)
+def test_a_japanese_why_at_the_end_takes_what_comes_before_for_granted(retriever: Retriever, near_miss,
+                                                                       reason) -> None:
+    """Japanese asks why last ("…のはなぜ？", "…理由は？"): what it takes for granted comes before it, and is
+    checked as in "why was it signed in Tokyo?"."""
+    _abstains(retriever, near_miss, reason)
+    _answered_with(retriever, "共同声明がパリで署名された理由は？", "パリ")
+
+
+@pytest.mark.parametrize(
+    "near_miss",
+    [
+        "Quand a été créée Bpifrance ?",  # the date read first would be the declaration's, which funds it
+        "Bpifranceは何年に設立されましたか？",
+        "パリ五輪はいつ開催？",  # the corpus holds no opening (開催) of anything: Paris alone is no event
+    ],
+)
+def test_a_date_asked_is_of_the_event_the_best_passage_speaks_of(retriever: Retriever, near_miss: str) -> None:
+    _abstains(retriever, near_miss, "unreported")
+    _answered_with(retriever, "Quand la déclaration a-t-elle été signée ?", "13 juillet 2018")
+    _answered_with(retriever, "共同声明はいつ署名されましたか？", "2018年7月13日")
+
+
+@pytest.mark.parametrize(
+    "near_miss",
+    ["How much are tickets for CEATEC?", "What exact amount did NEDO and Bpifrance commit to their co-funded projects?",
+     "What's the price of a ticket for VivaTech?", "CEATECの入場料は？"],
+)
+def test_a_price_or_an_amount_asked_needs_money(retriever: Retriever, near_miss: str) -> None:
+    assert Kind.MONEY in asked_kinds(near_miss)
+    _abstains(retriever, near_miss, "wrong-kind")
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "close", "facts"),
+    [
+        ("la déclaration parle-t-elle de cybersécurité ?", "la déclaration parle-t-elle d'intelligence artificielle ?",
+         ("intelligence artificielle",)),
+        ("Does the declaration mention cybersecurity?", "Does the declaration mention artificial intelligence?",
+         ("artificial intelligence",)),
+        ("Is quantum computing mentioned in the declaration?", "Is 5G mentioned in the declaration?", ("5G",)),
+        ("共同声明はサイバーセキュリティについて触れていますか？", "共同声明はAIについて触れていますか？", ("AI",)),
+    ],
+)
+def test_whether_the_sources_speak_of_a_topic_needs_a_quote_that_does(retriever: Retriever, near_miss, close,
+                                                                      facts) -> None:
+    """A list of the technologies the declaration names is no answer about one it does not name."""
+    answer = retriever.answer(near_miss)
+    assert not answer.answered, [c.snippet for c in answer.citations]
+    _answered_with(retriever, close, *facts)
