@@ -188,6 +188,10 @@ RULES = {
             kinds._QUESTION[kinds.Kind.MONEY].pattern.replace("|" + kinds.PRICE_ASKED, "")))}),
     "does it mention X: most of X cited (cybersécurité)": _off(
         retriever.Retriever, "_topic_cited", lambda self, query, chosen: True),
+    "why: someone it names did it, stated by one cited passage (安倍首相が…見たのはなぜ)": _off(
+        retriever.Retriever, "_premise_by_someone", lambda self, query, premise: False),
+    "which companies asked as 企業って具体的にどこ: their names, never a place's by-product": _off(
+        retriever, "asks_companies", lambda text: False),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),

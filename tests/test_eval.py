@@ -30,9 +30,9 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-e": {"hit": {"fr": 0.96, "en": 0.96, "ja": 1.00}, "oos": {"fr": 0.96, "en": 1.00, "ja": 1.00}},
     "blind-f": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.95, "ja": 1.00}},
     "blind-g": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.90}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.90}},
-    "blind-h": {"hit": {"fr": 0.88, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.90}},
-    "blind-i": {"hit": {"fr": 0.91, "en": 0.88, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.90, "ja": 0.90}},
-    "blind-j": {"hit": {"fr": 0.91, "en": 0.90, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.90, "ja": 0.90}},
+    "blind-h": {"hit": {"fr": 0.88, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.95}},
+    "blind-i": {"hit": {"fr": 0.91, "en": 0.88, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.90, "ja": 0.95}},
+    "blind-j": {"hit": {"fr": 0.91, "en": 0.90, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.90, "ja": 0.95}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")

@@ -78,14 +78,14 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # Questions asking for a name: the passage must give one the question does not.
 _NAME_QUESTION = re.compile(
     r"\blesquel(?:le)?s\b|\bwhich ones\b"
-    r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs'appel|\bs’appel|名前|社名|会社名|名称"
+    r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs['’]?app?el|名前|社名|会社名|名称"
 )
 # "Which companies…?", "quels groupes…", "can u list them": the companies' names ("JETRO gathered about thirty large
 # Japanese groups" names none of them). Companies only: "quels principes", "which technologies" ask for no name.
 _WHICH_COMPANIES = re.compile(
     r"\bwhich (?:\w+ ){0,2}(?:compan(?:y|ies)|firms?|groups?|corporations?)\b|\blist them\b"
     r"|\bquel(?:le)?s? (?:\w+ ){0,2}(?:entreprises?|groupes?|sociétés?|firmes?)\b|\bles lister\b"
-    r"|どの(?:会社|企業|グループ)|どこの(?:会社|企業)"
+    r"|どの(?:会社|企業|グループ)|どこの(?:会社|企業)|(?:会社|企業|グループ)(?:は|って|とは)?(?:具体的に|実際に)?(?:どこ|どれ)(?!の)"
 )
 # Words that are written with a capital but name no one (a name would be the answer). English and French.
 NOT_NAMES = _words(
@@ -415,6 +415,12 @@ def of_what(question: str, language: str) -> list[tuple[str, str]]:
 def asks_name(question: str) -> bool:
     folded = fold(question)
     return bool(_NAME_QUESTION.search(folded) or _WHICH_COMPANIES.search(folded))
+
+
+def asks_companies(question: str) -> bool:
+    """"Which companies…?", 企業って具体的にどこ？: the companies' names are the answer itself (どこ asks which, not
+    where), never a by-product of a date or a place asked."""
+    return bool(_WHICH_COMPANIES.search(fold(question)))
 
 
 def is_name(word: str, language: str, frequencies: WordFrequencies) -> bool:

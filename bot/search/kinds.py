@@ -118,7 +118,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bactuel(?:le|s|les)?\b|\bactuellement\b|\ben ce moment\b|\bde nos jours\b"
         r"|\bmaintenant\b|\b(?:still|latest)\b"  # "now", "still" in each language: 今も, toujours (en poste)
         r"|\b(?:est|sont|es|êtes|il|elle|ils|elles) toujours\b|\btoujours (?:en poste|actif)"
-        r"|現在|今の|今は|今なに|今何|いまの|いまは|今も|今でも|いまも|最新"
+        r"|現在|今の|今は|今なに|今何|いまの|いまは|今も|今でも|いまも|最新|今なん|いまなん|今どこ|いまどこ|今どう|いまどう"
         r"|\bthis (?:year|month)\b|\bcette année\b|\bce mois-ci\b|今年|今月"
     ),
     Kind.WEATHER: re.compile(r"\bweather\b|\bm[ée]t[ée]o\b|\bquel temps\b|天気|気温|天候"),
@@ -152,7 +152,12 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|start-?up|filiale)\b"
         r"|申請|応募|申し込|手続き|登録方法|インストール"
         r"|\bcomment (?:on |je |nous )(?:obtien[ts]?|fai[ts]|postule|candidate|s'inscri|demande)"
-        r"|手順|やり方|書き方|取るには|取得するには"),
+        r"|手順|やり方|書き方|取るには|取得するには"
+        # the conditions to apply or take part: "conditions pour candidater", "requirements to join", 応募条件
+        r"|\bconditions? (?:pour|d'|d’|de |to |for )\s*(?:candidat|postul|s'inscri|s’inscri|particip|rejoindre|"
+        r"intégrer|entrer|apply|applying|join|enter|take part|participat)"
+        r"|\b(?:requirements?|criteria|eligibility) (?:to|for)\b|\beligib(?:le|ility)\b|\béligib(?:le|ilité)\b"
+        r"|応募条件|参加条件|入居条件|応募資格|参加資格"),
     Kind.ADVICE: re.compile(
         r"\bbest\b|\bmeilleure?s?\b|\brecommend|\bconseill|\bwhere (?:can|should) (?:i|we) (?:eat|stay|buy|go)\b"
         r"|\btips?\b|\badvice\b|\bconseils\b|\bdes conseils\b|\bshould (?:i|we) (?:learn|do|say|bring|wear)\b|一番いい"

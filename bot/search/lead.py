@@ -336,8 +336,7 @@ def without_premise(retriever: Retriever, query: Query, type_weight: float) -> Q
             if before is not None and before.search(fold(text[:start])):
                 if (start > first and text[start:start + 1].isupper()) or _person_share(retriever, unit.token) >= 0:
                     premise[id(unit)] = Kind.PLACE  # "in Tokyo", "à Tokyo"
-            elif (retriever.frequencies.zipf(raw, language) < PREMISE_MAX_ZIPF
-                  and _person_share(retriever, unit.token) >= PREMISE_PERSON_SHARE):
+            elif supposed_person(retriever, raw, unit.token, language):
                 premise[id(unit)] = Kind.PERSON  # "did Shinzo Abe sign it?"
     kept = [u for u in query.units if id(u) not in premise]
     if not premise or not kept:
@@ -382,6 +381,13 @@ def _capitalised(retriever: Retriever, token: str) -> float:
 def written_as_name(retriever: Retriever, word: str) -> bool:
     """The corpus writes ``word`` (a surface word it has) capitalised inside its sentences: Paris, Japan, Abe."""
     return any(_capitalised(retriever, t) >= NAME_CAPITALS for t in retriever.surface_tokens(word))
+
+
+def supposed_person(retriever: Retriever, raw: str, token: str, language: str) -> bool:
+    """A word of a question (``raw`` as written, ``token`` its unit's) is a person it supposes: no everyday word, and
+    the corpus writes it inside people's names ("did Shinzo Abe sign it?", "why did Abe …")."""
+    return (retriever.frequencies.zipf(raw, language) < PREMISE_MAX_ZIPF
+            and _person_share(retriever, token) >= PREMISE_PERSON_SHARE)
 
 
 def _person_share(retriever: Retriever, token: str) -> float:

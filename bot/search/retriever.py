@@ -64,6 +64,7 @@ from bot.search.countries import Countries
 from bot.search.evidence import (
     Counted,
     after_what,
+    asks_companies,
     asks_name,
     beginning_tokens,
     clauses,
@@ -87,11 +88,13 @@ from bot.search.frequency import EVERYDAY_ZIPF, FREQUENCIES_NAME, WordFrequencie
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, asked_kinds, fold, holds
 from bot.search.lead import (
+    JA_PERSON,
     LEAD_RATIO,
     PLACE_BEFORE,
     Lead,
     capital_shares,
     is_yes_no,
+    supposed_person,
     without_premise,
     written_as_name,
 )
@@ -1199,9 +1202,21 @@ class Retriever:
         it?" (the two governments, no place of the event) is not read so."""
         premise = [u for u in query.units
                    if self._in(u, query) and not self.unknown(u) and u.token not in JA_HONORIFICS]
-        if not premise or not self._premise_in_place(query, premise):
+        if not premise or not (self._premise_in_place(query, premise) or self._premise_by_someone(query, premise)):
             return True
         return any(all(u.found_in(self._token_sets[i]) for u in premise) for i in chosen)
+
+    def _premise_by_someone(self, query: Query, premise: list[Unit]) -> bool:
+        """What the why-question takes for granted was done by someone it names, a person the corpus knows
+        ("安倍首相がステーションFでピッチを見たのはなぜ？", "why did Abe …"): a cited passage must say they did it, not
+        only speak of the pitch beside another passage's Abe. Tokyo and Paris (the two governments) are no persons."""
+        language = query.language or "en"
+        if language == "ja":
+            people = {t for m in JA_PERSON.finditer(query.why) for t in analyze(m.group(), "ja")}
+            return any(u.token in people for u in premise)
+        tokens = {u.token for u in premise}
+        return any(supposed_person(self, raw, token, language) for raw, _, _ in base_tokens(query.why, language)
+                   if (token := _stemmed(raw, language)) in tokens)
 
     def _premise_in_place(self, query: Query, premise: list[Unit]) -> bool:
         """What the why-question takes for granted happened in a place it names ("in Tokyo", "à Tokyo", 東京で)."""
@@ -1370,7 +1385,7 @@ class Retriever:
         suit" names Snips, not the robot suit's company. A question that asks something else too ("what is it
         called, and when did it start?") is answered across the passages: any name of the best one will do."""
         asked = normalize(query.text)
-        if query.kinds & {Kind.DATE, Kind.PERSON, Kind.PLACE, Kind.COUNT}:
+        if query.kinds & {Kind.DATE, Kind.PERSON, Kind.PLACE, Kind.COUNT} and not asks_companies(query.text):
             passage = self.passages[chosen[0]]
             return any(normalize(name) not in asked for name in names_in(passage.text, passage.language,
                                                                           self.frequencies))

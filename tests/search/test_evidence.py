@@ -516,3 +516,36 @@ def test_whether_the_sources_speak_of_a_topic_needs_a_quote_that_does(retriever:
     answer = retriever.answer(near_miss)
     assert not answer.answered, [c.snippet for c in answer.citations]
     _answered_with(retriever, close, *facts)
+
+
+@pytest.mark.parametrize(
+    ("near_miss", "reason", "close", "facts"),
+    [
+        # a name asked for, misspelt as members type it: the robot suit's start-up is never named
+        ("Comment s'apelle la start-up japonaise qui a présenté la combinaison robotique ?", "unnamed",
+         "Comment s'apelle l'assistant vocal qui a pitché à Station F ?", ("Snips",)),
+        # which companies, asked as 企業って…どこ: their names, not a place (JETRO gathered about thirty, names none)
+        ("ジェトロが集めた約30社の日本企業って具体的にどこ？", "unnamed", "ジェトロは何社くらい集めたの？", ("30社",)),
+        # what he is now: after the corpus
+        ("武藤さんって今なんの大臣やってる？", "after-corpus", "武藤さんは何の大臣？", ("副大臣",)),
+        # the conditions to apply: a procedure no passage describes (Station F's Founders Program)
+        ("Quelles sont les conditions pour candidater au Founders Program de Station F ?", "wrong-kind",
+         "Qui a fondé Station F ?", ("Niel",)),
+        ("What are the requirements to join the Founders Program at Station F?", "wrong-kind",
+         "Who founded Station F?", ("Niel",)),
+    ],
+)
+def test_the_kind_of_answer_asked_as_members_type_it(retriever: Retriever, near_miss, reason, close, facts) -> None:
+    _abstains(retriever, near_miss, reason)
+    _answered_with(retriever, close, *facts)
+
+
+@pytest.mark.parametrize(
+    "near_miss",
+    ["安倍首相がステーションFでピッチを見たのはなぜですか？", "Why did Abe watch the pitches at Station F?"],
+)
+def test_why_someone_did_something_needs_a_passage_saying_they_did(retriever: Retriever, near_miss: str) -> None:
+    """Abe is in the corpus, and so is the pitch night; no passage says he watched it."""
+    _abstains(retriever, near_miss, "unreported")
+    _answered_with(retriever, "なぜムニール・マジュビ氏が署名したのですか？", "マジュビ")
+    _answered_with(retriever, "Why did Tokyo and Paris sign it?", "Paris")
