@@ -50,6 +50,9 @@ SPELT_RUNS = 2  # runs read in a message (a member spells out a word or two; a l
 _LETTER = r"[A-Za-zÀ-ÖØ-öø-ÿ]"
 _SPELT_OUT = re.compile(
     rf"(?<![\w'’-]){_LETTER}(?: {_LETTER}){{{SPELT_MIN_LETTERS - 1},{SPELT_MAX_LETTERS - 1}}}(?![\w'’-])")
+# A quantity alone after the question ("…for? like 3 days?", "… ? 30 ?", "…？3日くらい？"; its hedge, "like", is a
+# filler): the member's guess at the answer, which the sources need not hold ("3" would have to be cited).
+_GUESS = re.compile(r"([?？])\s*\d+(?:[.,]\d+)?\s*[^\W\d_]{0,12}\s*[?？]+\s*$")
 CLEANED_KEPT = 256  # the last messages cleaned, kept (a Cleaned is immutable)
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -231,6 +234,7 @@ class ChatLexicon:
         # the languages every phrase belongs to ("bot" is en and fr, "merci" fr: fr); else any of them
         common = frozenset.intersection(*languages) if languages else frozenset()
         told = common or frozenset().union(*languages)
+        stripped = _GUESS.sub(r"\1", stripped)  # "…for? like 3 days?": the member's guess at the answer
         return Cleaned(" ".join(stripped.split()), frozenset(found), emoji, told)
 
 

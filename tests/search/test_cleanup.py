@@ -97,3 +97,19 @@ def test_phrases_match_as_their_alternation_longest_first(shipped_knowledge: Kno
                      for _ in range(rng.randint(1, 5))]
             text = "".join(parts)
             assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("how long was Muto in France? like 3 days?", "12 to 14 July"),  # "like" is a filler: "? 3 days?" is left
+        ("武藤副大臣はフランスに何日から何日までいたの？3日くらい？", "12日から14日"),
+    ],
+)
+def test_a_quantity_guessed_after_the_question_is_not_searched(retriever: Retriever, message: str, fact: str) -> None:
+    """A member's guess at the answer after the question ("like 3 days?") is no fact the sources must hold: the
+    answer is the stay as the sources give it, not an abstention for want of a "3"."""
+    answer = retriever.answer(message)
+    assert answer.answered, answer.reason
+    assert fact in " ".join(c.snippet for c in answer.citations)
+    assert retriever.lexicon.clean(message).text.endswith(("France?", "いたの？"))
