@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–J, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–K, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -29,10 +29,11 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-d": {"hit": {"fr": 0.98, "en": 0.95, "ja": 0.98}, "oos": {"fr": 0.95, "en": 0.95, "ja": 1.00}},
     "blind-e": {"hit": {"fr": 0.96, "en": 0.96, "ja": 1.00}, "oos": {"fr": 0.96, "en": 1.00, "ja": 1.00}},
     "blind-f": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.95, "ja": 1.00}},
-    "blind-g": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.90}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.90}},
-    "blind-h": {"hit": {"fr": 0.88, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.95}},
+    "blind-g": {"hit": {"fr": 0.90, "en": 0.93, "ja": 0.90}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.90}},
+    "blind-h": {"hit": {"fr": 0.88, "en": 0.88, "ja": 0.90}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.95}},
     "blind-i": {"hit": {"fr": 0.91, "en": 0.88, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.90, "ja": 0.95}},
     "blind-j": {"hit": {"fr": 0.91, "en": 0.90, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.90, "ja": 0.95}},
+    "blind-k": {"hit": {"fr": 0.86, "en": 0.95, "ja": 0.85}, "oos": {"fr": 0.95, "en": 0.90, "ja": 0.80}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
@@ -46,7 +47,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a/b/c/d/e/f/g/h/i/j.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a/b/c/d/e/f/g/h/i/j/k.yaml"
     return found
 
 
