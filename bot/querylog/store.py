@@ -203,6 +203,7 @@ class QueryLog:
         self._batch_size = max(1, batch_size)
         self._max_pending = max(1, max_pending)
         self._pending: deque[_Row] = deque()
+        self._in_flight = 0  # rows taken off the queue by a write not yet committed: still pending
         self._conn: aiosqlite.Connection | None = None
         self._file_id: tuple[int, int] | None = None
         self._lock = asyncio.Lock()
@@ -310,8 +311,8 @@ class QueryLog:
 
     @property
     def pending(self) -> int:
-        """Questions recorded but not yet written."""
-        return len(self._pending)
+        """Questions recorded but not yet written (a batch being written counts until it is committed)."""
+        return len(self._pending) + self._in_flight
 
     @property
     def failing(self) -> bool:
@@ -441,6 +442,7 @@ class QueryLog:
                 conn = await self._ensure_conn()
                 while self._pending:
                     batch = [self._pending.popleft() for _ in range(min(len(self._pending), self._batch_size))]
+                    self._in_flight = len(batch)
                     try:
                         await self._write(conn, batch)
                     except BaseException:
@@ -449,6 +451,8 @@ class QueryLog:
                             self._pending.popleft()
                             self._dropped += 1
                         raise
+                    finally:
+                        self._in_flight = 0
                     written += len(batch)
             except (sqlite3.Error, OSError, QueryLogError) as exc:
                 self._incident(exc)

@@ -93,6 +93,30 @@ async def test_record_only_enqueues_and_the_background_task_writes(tmp_path: Pat
         await qlog.close()
 
 
+async def test_a_batch_being_written_still_counts_as_pending(tmp_path: Path) -> None:
+    """A maintainer (and a test) reading ``pending`` == 0 may trust that every row is in the file: a batch taken off
+    the queue but not committed yet (here: the file locked by another process) still counts."""
+    db = tmp_path / "q.db"
+    qlog = await QueryLog.open(db, secret=SECRET, batch_interval=10, busy_timeout=5.0)
+    other = sqlite3.connect(db, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        for i in range(250):
+            qlog.record(entry(f"p{i:03d}"))  # a full batch wakes the writer, which waits on the lock
+        await asyncio.sleep(0.5)
+        assert qlog.pending == 250
+        other.execute("ROLLBACK")
+        for _ in range(100):
+            if qlog.pending == 0:
+                break
+            await asyncio.sleep(0.05)
+        assert qlog.pending == 0
+        assert rows(db, "SELECT count(*) FROM questions") == [(250,)]
+    finally:
+        other.close()
+        await qlog.close()
+
+
 async def test_close_flushes(tmp_path: Path) -> None:
     db = tmp_path / "q.db"
     qlog = await QueryLog.open(db, secret=SECRET, batch_interval=10)
