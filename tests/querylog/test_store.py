@@ -74,6 +74,14 @@ async def test_new_qid_is_uuid4_hex() -> None:
     assert len(qid) == 32 and int(qid, 16) >= 0 and qid != new_qid()
 
 
+async def written(qlog: QueryLog, seconds: float = 5.0) -> None:
+    """Wait (up to ``seconds``) for the background writer to commit every pending row."""
+    for _ in range(int(seconds / 0.05)):
+        if qlog.pending == 0:
+            return
+        await asyncio.sleep(0.05)
+
+
 async def test_record_only_enqueues_and_the_background_task_writes(tmp_path: Path) -> None:
     db = tmp_path / "q.db"
     qlog = await QueryLog.open(db, secret=SECRET, batch_interval=0.05)
@@ -83,10 +91,7 @@ async def test_record_only_enqueues_and_the_background_task_writes(tmp_path: Pat
         # no I/O on the answering path: all 250 wait in the queue, none is in the file yet
         assert qlog.pending == 250
         assert rows(db, "SELECT count(*) FROM questions") == [(0,)]
-        for _ in range(100):
-            if qlog.pending == 0:
-                break
-            await asyncio.sleep(0.05)
+        await written(qlog)
         assert qlog.pending == 0
         assert rows(db, "SELECT count(*) FROM questions") == [(250,)]
     finally:
@@ -106,10 +111,7 @@ async def test_a_batch_being_written_still_counts_as_pending(tmp_path: Path) -> 
         await asyncio.sleep(0.5)
         assert qlog.pending == 250
         other.execute("ROLLBACK")
-        for _ in range(100):
-            if qlog.pending == 0:
-                break
-            await asyncio.sleep(0.05)
+        await written(qlog)
         assert qlog.pending == 0
         assert rows(db, "SELECT count(*) FROM questions") == [(250,)]
     finally:
