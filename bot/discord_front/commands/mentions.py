@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 MAX_ANSWERS_REMEMBERED = 10_000  # question → answer pairs kept (the oldest are forgotten first)
 EDIT_WINDOW = 600.0  # seconds after its answer during which an edited question is answered again
+INVALID_FORM_BODY = 50035  # Discord's JSON error code for a refused payload (here: a reply to a deleted message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,12 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
         await on_questions_deleted(bot, [message.id])
 
 
+def _refers_to_a_deleted_message(error: discord.HTTPException) -> bool:
+    """Discord refused a reply because its question (or the thread) was deleted meanwhile: 400 "Invalid Form Body"
+    (MESSAGE_REFERENCE_UNKNOWN_MESSAGE) or 404 "Unknown Message/Channel"; not a 5xx nor a 403."""
+    return (error.status == 400 and error.code == INVALID_FORM_BODY) or isinstance(error, discord.NotFound)
+
+
 async def _answer(bot: DeclarationBot, message: discord.Message, prepared: Outcome) -> None:
     """Answer a question read from a mention or a DM, in place or in a new thread, unless it was deleted first."""
     try:
@@ -207,7 +214,9 @@ async def _answer(bot: DeclarationBot, message: discord.Message, prepared: Outco
             sent = await message.reply(mention_author=False, **reply.kwargs(interaction=False))
         else:
             sent = await target.send(**reply.kwargs(interaction=False))
-    except discord.HTTPException as error:  # Discord refuses a reply to a message deleted meanwhile
+    except discord.HTTPException as error:
+        if not _refers_to_a_deleted_message(error):
+            raise  # a server error or a missing permission: the error handler logs it for the maintainers
         log.info("could not send an answer (its question deleted meanwhile?): %s %s", error.status, error.code)
         return
     if target is not None:
