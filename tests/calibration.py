@@ -10,6 +10,13 @@ and their constants tuned in the same rotations.
     python tests/calibration.py            # the rotations, with the shipped values for comparison (~5 min)
     python tests/calibration.py --evidence # only the evidence rules (fast)
     python tests/calibration.py --combined # one score of coverage, margin and missing words vs coverage alone
+    python tests/calibration.py --costs    # what each abstention check alone costs and gains, per set and language
+
+The costs (``--costs``, issue 10): for every question the bot abstains on, the checks of the chain
+(Retriever.failed_checks) that stop it, found by switching off the first failing check and asking again until it
+answers. A check that alone stops an in-scope question whose quotes (once answered) hold a right fact has lost that
+answer; one that alone stops an out-of-scope question has gained that abstention. Per set and language, with the
+checks' keep-or-drop choice and the coverage threshold each chosen on eleven sets and scored on the twelfth.
 
 The combined score (``--combined``): the chain's reasons other than coverage are kept, and coverage is replaced
 by coverage + a·log(margin between the best and the next passage) + b·(heaviest missing word's share) +
@@ -304,12 +311,191 @@ def combined(engine, sets) -> None:
         print("\n".join(rotations(candidates, lambda cand, name: _simulated(rows[name], *cand), None)))
 
 
+COVERAGE_CURVE = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45)
+
+
+class _Blocked:
+    """Answers with some checks switched off, recording the first check that fails (Retriever.failed_checks)."""
+
+    def __init__(self, engine) -> None:
+        self.engine, self.off, self.log = engine, set(), []
+        self.chain = retriever.Retriever.failed_checks
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        blocked = self
+
+        def failed_checks(engine, query, ranked, chosen):
+            for failed in blocked.chain(engine, query, ranked, chosen):
+                if (failed.check, failed.kind) not in blocked.off:
+                    blocked.log.append(failed)
+                    yield failed
+        retriever.Retriever.failed_checks = failed_checks
+        try:
+            yield
+        finally:
+            retriever.Retriever.failed_checks = self.chain
+
+    def checks(self, item, most: int = 5):
+        """The checks that stop ``item`` (each switched off in turn until it answers), and the answer then."""
+        self.off, stopped = set(), []
+        while True:
+            self.log = []
+            answer = self.engine.answer(item.question)
+            if answer.answered or not self.log or len(stopped) >= most:
+                return stopped, answer
+            first = self.log[0]
+            if first.check in (retriever.Check.NO_TERMS, retriever.Check.NO_MATCH):
+                return [first], answer
+            stopped.append(first)
+            self.off.add((first.check, first.kind))
+
+
+def _label(failed) -> str:
+    return f"{failed.check} ({failed.kind})" if failed.kind else str(failed.check)
+
+
+def _blocks(engine, sets) -> dict[str, list[tuple[object, list[str], bool]]]:
+    """Per set: (item, the checks that stop it, a right fact quoted once they are off) for every abstention."""
+    blocked, found = _Blocked(engine), {}
+    with blocked.installed():
+        for name, items in sets.items():
+            rows = []
+            for item in items:
+                stopped, answer = blocked.checks(item)
+                if stopped:
+                    hit = item.in_scope and answer.answered and evaluation.is_hit(
+                        [c.snippet for c in answer.citations[:3]], item)
+                    rows.append((item, [_label(f) for f in stopped], hit))
+            found[name] = rows
+    return found
+
+
+def _cost_table(found, sets) -> dict[str, dict[str, tuple[int, int]]]:
+    """Per check: per set, (answers lost, abstentions gained) where it alone stops the question; printed per
+    language too."""
+    checks = sorted({c for rows in found.values() for _, stopped, _ in rows for c in stopped})
+    per: dict[str, dict[str, tuple[int, int]]] = {}
+    print("check: answers lost (in scope, a right fact in the quotes) / out-of-scope abstentions gained, where the "
+          "check alone stops the question")
+    for check in checks:
+        per[check] = {}
+        cells, langs = [], {lang: [0, 0] for lang in evaluation.LANGS}
+        for name, rows in found.items():
+            lost = sum(1 for item, stopped, hit in rows if stopped == [check] and hit)
+            gained = sum(1 for item, stopped, _ in rows if stopped == [check] and not item.in_scope)
+            per[check][name] = (lost, gained)
+            for item, stopped, hit in rows:
+                if stopped == [check]:
+                    langs[item.language][0] += hit
+                    langs[item.language][1] += not item.in_scope
+            cells.append(f"{name} {lost}/{gained}")
+        total = [sum(v[i] for v in per[check].values()) for i in (0, 1)]
+        print(f"  {check}: lost {total[0]} / gained {total[1]}; " + ", ".join(cells))
+        print("    by language: " + ", ".join(f"{lang} {a}/{b}" for lang, (a, b) in langs.items()))
+    together = {}
+    for rows in found.values():
+        for item, stopped, hit in rows:
+            if len(stopped) > 1:
+                key = " + ".join(sorted(stopped))
+                lost, gained = together.get(key, (0, 0))
+                together[key] = (lost + hit, gained + (not item.in_scope))
+    print("stopped by several checks together (lost / gained if all were off):")
+    for key, (lost, gained) in sorted(together.items(), key=lambda kv: -sum(kv[1])):
+        print(f"  {key}: {lost}/{gained}")
+    return per
+
+
+def _check_rotations(per, sets) -> None:
+    """Each check kept or dropped, chosen on eleven sets by balanced score, the change scored on the twelfth."""
+    size = {name: (sum(i.in_scope for i in items), sum(not i.in_scope for i in items)) for name, items in sets.items()}
+
+    def delta(check: str, name: str) -> float:  # balanced gain of dropping the check on one set
+        lost, gained = per[check].get(name, (0, 0))
+        return (lost / size[name][0] - gained / size[name][1]) / 2
+
+    names = [n for n in ("orig", *DEV) if n in sets]
+    print("keep or drop each check, chosen on the other sets, scored on the one left out (balanced change of "
+          "dropping it, held out):")
+    for check in per:
+        drops, held = 0, []
+        for left in names:
+            tune = sum(delta(check, n) for n in names if n != left)
+            if tune > 0:
+                drops += 1
+                held.append(delta(check, left))
+            else:
+                held.append(0.0)
+        if drops:
+            print(f"  {check}: dropped in {drops}/{len(names)} rotations; held-out balanced change "
+                  f"{min(held):+.3f} … {max(held):+.3f} (mean {sum(held) / len(held):+.4f})")
+        else:
+            print(f"  {check}: kept in every rotation")
+
+
+def _coverage_curve(engine, sets) -> None:
+    """In-scope hit@3 and out-of-scope abstention as MIN_COVERAGE moves, per set and language, and its
+    leave-one-set-out choice."""
+    shipped = retriever.MIN_COVERAGE
+    results = {}
+    try:
+        for threshold in COVERAGE_CURVE:
+            retriever.MIN_COVERAGE = threshold
+            results[threshold] = {name: evaluation.evaluate(evaluation.detected(engine), items)
+                                  for name, items in sets.items()}
+    finally:
+        retriever.MIN_COVERAGE = shipped
+    base = results[shipped]
+    print(f"MIN_COVERAGE (shipped {shipped}): hit@3 and out-of-scope abstained, change from the shipped value")
+    for threshold, by_set in results.items():
+        cells = []
+        for name, result in by_set.items():
+            hit, oos = result.hit()[0] - base[name].hit()[0], result.abstention()[0] - base[name].abstention()[0]
+            cells.append(f"{name} {hit:+d}/{oos:+d}")
+        langs = [f"{lang} {sum(r.hit(lang)[0] - base[n].hit(lang)[0] for n, r in by_set.items()):+d}/"
+                 f"{sum(r.abstention(lang)[0] - base[n].abstention(lang)[0] for n, r in by_set.items()):+d}"
+                 for lang in evaluation.LANGS]
+        print(f"  {threshold}: " + ", ".join(cells) + "; by language " + ", ".join(langs))
+    names = [n for n in ("orig", *DEV) if n in sets]
+
+    def balanced(threshold, name):
+        r = results[threshold][name]
+        hit, oos = evaluation.ratio(r.hit()), evaluation.ratio(r.abstention())
+        return (hit + oos) / 2, hit, oos
+    held = []
+    for left in names:
+        best = max(COVERAGE_CURVE, key=lambda t: (sum(balanced(t, n)[0] for n in names if n != left), t == shipped))
+        held.append(balanced(best, left))
+        print(f"  leave out {left}: choose {best} -> held-out {_line(balanced(best, left))} "
+              f"(shipped {_line(balanced(shipped, left))})")
+    print("  held-out spread: " + ", ".join(f"{label} {min(h[i] for h in held):.3f}-{max(h[i] for h in held):.3f}"
+                                            for i, label in enumerate(("balanced", "hit", "OOS"))))
+
+
+def costs(engine, sets) -> None:
+    """What each abstention check alone costs (in-scope answers) and gains (out-of-scope abstentions)."""
+    found = _blocks(engine, sets)
+    per = _cost_table(found, sets)
+    _check_rotations(per, sets)
+    if "--no-curve" not in sys.argv:
+        _coverage_curve(engine, sets)
+    if "--items" in sys.argv:
+        for name, rows in found.items():
+            for item, stopped, hit in rows:
+                if (item.in_scope and hit) or (not item.in_scope and len(stopped) == 1):
+                    print(f"{name} [{item.language}/{item.style}] {'LOST' if item.in_scope else 'gained'} "
+                          f"{' + '.join(stopped)}: {item.question!r}")
+
+
 def main() -> int:
     sets = evaluation.available_sets()
     if any(name not in sets for name in DEV):
         print("needs tests/eval/blind-a.yaml … blind-k.yaml")
         return 1
     engine = retriever.Retriever(load_knowledge(TESTS.parent / "knowledge"))
+    if "--costs" in sys.argv:
+        costs(engine, sets)
+        return 0
     if "--combined" not in sys.argv:
         evidence_rules(engine, sets)
     if "--combined" in sys.argv:

@@ -26,8 +26,9 @@ import math
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import NamedTuple
 
 import numpy as np
@@ -266,6 +267,41 @@ class Ranked(NamedTuple):
     score: float
     final: float
     coverage: float
+
+
+class Check(StrEnum):
+    """One check of the abstention chain (Retriever.failed_checks), named for the calibration's counts."""
+
+    NO_TERMS = "no terms"
+    NO_MATCH = "no match"
+    COVERAGE = "coverage"
+    GIVEN_NUMBER = "a number given"
+    UNKNOWN_NAME = "a name the corpus lacks"
+    WRITTEN = "a word asked as written"
+    TITLED_NAME = "a titled name (ja)"
+    COUNTRY = "a country named"
+    OF_COUNTRY = "the X of a country"
+    NUMBER_IN_BEST = "a number in the best passage"
+    AFTER_CORPUS = "after the corpus"
+    EVENT_UNKNOWN = "an event the corpus lacks"
+    PREMISE = "why: a premise"
+    KIND = "kind of answer"
+    TOPIC = "a topic asked"
+    EVENT_IN_BEST = "when: the event in the best passage"
+    UNCOUNTED = "uncounted"
+    UNNAMED = "unnamed"
+    LOW_SCORE = "low score"
+
+
+class Failed(NamedTuple):
+    """A check the cited passages fail: the answer's logged reason, and for a kind of answer, the kind."""
+
+    check: Check
+    reason: AbstentionReason
+    kind: Kind | None = None
+
+
+_PASSED = Failed(Check.NO_TERMS, "")  # what abstention reads when no check fails
 
 
 class _Corrector(NamedTuple):
@@ -1032,55 +1068,62 @@ class Retriever:
         return chosen
 
     def abstention(self, query: Query, ranked: list[Ranked], chosen: list[int]) -> AbstentionReason:
-        """Why the cited passages do not answer the question ("" when they do)."""
+        """Why the cited passages do not answer the question ("" when they do): the first check that fails."""
+        return next(self.failed_checks(query, ranked, chosen), _PASSED).reason
+
+    def failed_checks(self, query: Query, ranked: list[Ranked], chosen: list[int]) -> Iterator[Failed]:
+        """The abstention checks the cited passages fail, in the chain's order, lazily (the answer reads the first;
+        tests/calibration.py --costs reads them all, to count what each check alone costs and gains)."""
         if not query.units or self._numbers_only(query):
-            return "no-terms"
+            yield Failed(Check.NO_TERMS, "no-terms")
+            return
         if not ranked:
-            return "no-match"
+            yield Failed(Check.NO_MATCH, "no-match")
+            return
         cited = frozenset().union(*(self._token_sets[i] for i in chosen))
         if query.coverage(cited) < MIN_COVERAGE:
-            return "low-coverage"
+            yield Failed(Check.COVERAGE, "low-coverage")
         if any(not u.found_in(cited) for u in self._given_numbers(query)):
-            return "low-coverage"  # a number the question gives ("in 2023") must be in the cited passages
+            yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # a number the question gives ("in 2023") must be cited
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
-            return "low-coverage"  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka"): not in my sources
+            yield Failed(Check.UNKNOWN_NAME, "low-coverage")  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka")
         if not self._written_cited(query, chosen):
-            return "low-coverage"  # "Japonismes": the quotes speak of Japan (japon), not of the season
+            yield Failed(Check.WRITTEN, "low-coverage")  # "Japonismes": the quotes speak of Japan (japon), not of it
         titled = titled_names(query.text) if query.language == "ja" else []
         folded = [fold(self.passages[i].text) for i in chosen] if titled else []
         spellings = [[name, *map(fold, self._readings.spelt_as(name))] for name in titled]  # ムトウさん: 武藤
         if any(not any(form in text for form in forms for text in folded) for forms in spellings):
-            return "low-coverage"  # マクロン大統領: a titled name the cited passages do not mention
+            yield Failed(Check.TITLED_NAME, "low-coverage")  # マクロン大統領: a titled name the quotes do not mention
         if not self._countries_cited(query, chosen):
-            return "low-coverage"  # "the Italy–Japan agreement", l'Allemagne, 中国: a country the passages do not name
+            yield Failed(Check.COUNTRY, "low-coverage")  # "the Italy–Japan agreement", 中国: a country not named
         if not self.states_roles(query, chosen[0], query.of_country):
-            return "low-coverage"  # "the capital of Japan": "the French capital" is another country's
+            yield Failed(Check.OF_COUNTRY, "low-coverage")  # "the capital of Japan": "the French capital" is not it
         if not self._numbers_in_best(query, chosen):
-            return "missing-number"  # "CEATEC 2019": the best passage is about another year
+            yield Failed(Check.NUMBER_IN_BEST, "missing-number")  # "CEATEC 2019": the best passage is of another year
         if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds or self._after_unknown(query):
-            return "after-corpus"  # "current minister", "who succeeded", その後: after what a 2018 corpus tells
+            yield Failed(Check.AFTER_CORPUS, "after-corpus")  # "current minister", その後: after a 2018 corpus
         if Kind.DATE in query.kinds and self._event_unknown(query):
-            return "unreported"  # "when was the Halle Freyssinet built?": the corpus has no word of building
+            yield Failed(Check.EVENT_UNKNOWN, "unreported")  # "when was the Halle Freyssinet built?": no building
         if query.why and (self._premise_unknown(query, cited) or not self._premise_stated(query, chosen)):
-            return "unreported"  # "why did the US protest?", "why was it signed in Tokyo?": what it takes for
-            # granted is nowhere in the corpus, or stated by no cited passage
+            yield Failed(Check.PREMISE, "unreported")  # "why did the US protest?", "why was it signed in Tokyo?":
+            # what it takes for granted is nowhere in the corpus, or stated by no cited passage
         quoted = [*chosen, *self._lead(query, ranked)]  # who: the lead may quote a passage that names them first
         # who signed: when the quotes speak of signing, someone must be named where they do (else any doer will do:
         # "who set that place up?" is answered by "the campus started by Xavier Niel")
         verb = bool(query.verb) and any(self._verb_sentences(query, i) for i in quoted)
-        if any(not any(self._holds(query, kind, i, verb) for i in quoted) for kind in query.kinds & ENFORCED_KINDS):
-            return "wrong-kind"
+        for kind in sorted(query.kinds & ENFORCED_KINDS, key=lambda k: k.value):
+            if not any(self._holds(query, kind, i, verb) for i in quoted):
+                yield Failed(Check.KIND, "wrong-kind", kind)
         if not self._topic_cited(query, chosen):
-            return "unreported"  # "la déclaration parle-t-elle de cybersécurité ?": no quote speaks of it
+            yield Failed(Check.TOPIC, "unreported")  # "la déclaration parle-t-elle de cybersécurité ?": not quoted
         if Kind.DATE in query.kinds and not self._event_in_best(query, chosen):
-            return "unreported"  # "quand a été créée Bpifrance ?": the date read first is of another event
+            yield Failed(Check.EVENT_IN_BEST, "unreported")  # "quand a été créée Bpifrance ?": another event's date
         if query.counted is not None and (not self._counts(query, chosen) or self._state_unknown(query)):
-            return "uncounted"  # "how many incubators": no number of incubators in the passages
+            yield Failed(Check.UNCOUNTED, "uncounted")  # "how many incubators": no number of incubators quoted
         if query.names and not self._names(query, chosen):
-            return "unnamed"  # "what is the startup called?": the passages describe it without naming it
+            yield Failed(Check.UNNAMED, "unnamed")  # "what is the startup called?": described, not named
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
-            return "low-score"
-        return ""
+            yield Failed(Check.LOW_SCORE, "low-score")
 
     def _written_cited(self, query: Query, chosen: list[int]) -> bool:
         """Every word the question asks as written (Unit.written) is written in the best passage: the quote read
@@ -1250,8 +1293,18 @@ class Retriever:
             return True
         if self._subjects is None:
             self._subjects = self.countries.subjects(_Texts(self.passages))
-        cited = self.countries.named(self.passages[chosen[0]].text)
-        return asked - self._subjects <= cited
+        best = chosen[0]
+        cited = self.countries.named(self.passages[best].text)
+        missing = asked - self._subjects - cited
+        return not missing or not missing - self._held_words(query, best)
+
+    def _held_words(self, query: Query, i: int) -> frozenset[str]:
+        """The countries the question's words name that passage ``i`` holds as words of its own: the member spelt
+        the passage's word ("Holland and Abe" is the Hollande of "François Hollande and Shinzo Abe"), not a country
+        the passage leaves out."""
+        tokens = self._token_sets[i]
+        return frozenset().union(*(self.countries.named(key) for u in query.units
+                                   if not u.alternatives.isdisjoint(tokens) for key in u.keys))
 
     def _numbers_in_best(self, query: Query, chosen: list[int]) -> bool:
         """The best cited passage holds every number the question gives, not only a weaker one cited beside it."""

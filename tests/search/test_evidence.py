@@ -549,3 +549,29 @@ def test_why_someone_did_something_needs_a_passage_saying_they_did(retriever: Re
     _abstains(retriever, near_miss, "unreported")
     _answered_with(retriever, "なぜムニール・マジュビ氏が署名したのですか？", "マジュビ")
     _answered_with(retriever, "Why did Tokyo and Paris sign it?", "Paris")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did holland and abe agree on the roadmap",  # blind G, H, I: Hollande spelt as the country
+        "What happend in Jun 2013 between Holland and Abé?",
+        "Quand Holland et Abe ont-ils adopté la feuille de route ?",
+    ],
+)
+def test_a_country_spelt_like_a_name_the_best_passage_holds_is_that_name(retriever: Retriever, question) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert "Hollande" in answer.citations[0].snippet and "2013" in answer.citations[0].snippet
+
+
+@pytest.mark.parametrize(
+    "near_miss",
+    [
+        "Did the Netherlands sign a similar declaration with Japan?",  # the country, not a word of the passages
+        "Which Dutch startups pitched at Station F?",
+        "has holland signed an innovation agreement with korea?",
+    ],
+)
+def test_the_country_itself_still_must_be_cited(retriever: Retriever, near_miss: str) -> None:
+    _abstains(retriever, near_miss, "low-coverage")
