@@ -119,13 +119,13 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bmaintenant\b|\b(?:still|latest)\b"  # "now", "still" in each language: 今も, toujours (en poste)
         r"|\b(?:est|sont|es|êtes|il|elle|ils|elles) toujours\b|\btoujours (?:en poste|actif)"
         r"|現在|今の|今は|今なに|今何|いまの|いまは|今も|今でも|いまも|最新|今なん|いまなん|今どこ|いまどこ|今どう|いまどう"
-        r"|\bthis (?:year|month)\b|\bcette année\b|\bce mois-ci\b|今年|今月"
+        r"|\bthis (?:year|month)\b(?! of\b)|\bcette année\b(?! (?:de|du|des|d['’]))|\bce mois-ci\b|今年|今月"
     ),
     Kind.WEATHER: re.compile(r"\bweather\b|\bm[ée]t[ée]o\b|\bquel temps\b|天気|気温|天候"),
     Kind.LATER: re.compile(
         r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"
-        r"|\bsucce(?:eded|ssor)\b|\bnext\b|\bsince then\b|\bafterwards\b|\bin the future\b"
-        r"|\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand)|\bà l'avenir\b|\bpar la suite\b"
+        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])|\bsince then\b|\bafterwards\b|\bin the future\b"
+        r"|\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien)|\bà l'avenir\b|\bpar la suite\b"
         r"|その後|後任|次回|次の|今後|以降|それ以来"
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
         r"|\bqu(?:'|’)est(?:-(?:il|elle))? devenue?\b|\bque (?:sont|est) devenue?s?\b|\bdevenue?s? \w+ ensuite\b"

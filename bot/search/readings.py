@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 import fugashi
@@ -21,6 +21,8 @@ MIN_READING = 3  # shorter readings (two kana) match too much by chance
 MAX_RUN = 40  # longer kana runs are cut: the lookup is quadratic in the run's length
 MAX_WORDS_TEXT = 1_000  # words() reads at most this many characters of a question
 TAGGED_KEPT = 256  # texts whose MeCab words are kept: one question is tagged by words(), matches(), person_names()
+SLIP_SPAN = 4  # the longest run of kanji read as an IME's wrong kanji for a corpus word (共同性明: 性明 for 声明)
+SLIP_READINGS = 20  # the analyzer's best readings of such a run that are tried (性明: セイメイ among them)
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・＝゠]{2,}")
 _HIRAGANA_RUN = re.compile(r"[\u3041-\u3096\u30fc]{3,}")
 _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")
@@ -190,6 +192,28 @@ class ReadingLexicon:
             if surface not in known:
                 found.extend(w for w in self._words.get(reading, ()) if w != surface)
         return list(dict.fromkeys(found))
+
+    def slips(self, question: str, unknown: Callable[[str], bool]) -> list[tuple[str, str]]:
+        """(kanji as typed, corpus word) for the runs of kanji the corpus lacks (``unknown``) that read as a corpus
+        word sharing a character with them: an IME converted the right reading to the wrong kanji (共同性明 → 声明,
+        署命 → 署名, 東今日 → 東京). A reading alone would take any homophone; the shared character makes it a slip."""
+        found: list[tuple[str, str]] = []
+        for run in _KANJI_RUN.finditer(question[: MAX_RUN * 10]):
+            text = run.group()
+            for start in range(len(text)):
+                for end in range(start + 2, min(len(text), start + SLIP_SPAN) + 1):
+                    span = text[start:end]
+                    if not unknown(span):
+                        continue
+                    found.extend((span, word) for reading in self._readings_of(span)
+                                 for word in sorted(self._words.get(reading, ()))
+                                 if word != span and not set(word).isdisjoint(span) and _KANJI_RUN.fullmatch(word))
+        return list(dict.fromkeys(found))
+
+    def _readings_of(self, kanji: str) -> frozenset[str]:
+        """The folded readings of a run of kanji along the analyzer's best paths through it (東今日: トウキョウ)."""
+        return frozenset(fold_reading("".join(node.feature.kana or "" for node in path))
+                         for path in self._tagger.nbestToNodeList(kanji, SLIP_READINGS))
 
     def spelt_as(self, katakana: str) -> list[str]:
         """The corpus words a katakana word reads as, when the corpus writes them otherwise (ムトウ → 武藤)."""

@@ -940,6 +940,22 @@ class Retriever:
                 continue  # the question already has this word
             key = "~" + word
             units.setdefault(key, Unit(key, {word}, self._weight(tokens), tokens))
+        for typed, word in self._readings.slips(question, self._slip_candidate):
+            tokens = {t for t in analyze(word, "ja") if t in vocabulary}
+            slipped = [u for u in units.values() if is_cjk(u.token) and u.token in typed and not u.alternatives]
+            for unit in slipped:  # 署命: the member's word is the corpus's 署名, found and weighed as it
+                unit.alternatives |= tokens
+                unit.weight = self._weight(tokens)
+                unit.unknown_name = False
+            if tokens and not slipped:
+                units.setdefault("~" + word, Unit("~" + word, {word}, self._weight(tokens), tokens))
+
+    def _slip_candidate(self, kanji: str) -> bool:
+        """A run of kanji the corpus lacks (one of its bigrams is no corpus token) that is no word of the language
+        either: 署命 may be 署名 mistyped; 人口 (population) is a word, never 人工 mistyped."""
+        vocabulary = self.index.vocabulary
+        return (not all(t in vocabulary for t in analyze(kanji, "ja"))
+                and self.frequencies.zipf(kanji, "ja") < REAL_WORD_ZIPF)
 
     def _add_joins(self, question: str, language: str, units: dict[str, Unit]) -> None:
         """Add the joined form of two adjacent words ("J Startup", "start up") when the corpus has it."""

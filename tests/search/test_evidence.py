@@ -575,3 +575,35 @@ def test_a_country_spelt_like_a_name_the_best_passage_holds_is_that_name(retriev
 )
 def test_the_country_itself_still_must_be_cited(retriever: Retriever, near_miss: str) -> None:
     _abstains(retriever, near_miss, "low-coverage")
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # a time word inside another expression: next- in a compound adjective, depuis before an interrogative
+        # (how long, within the corpus), "cette année de l'innovation" (a named year): nothing after the corpus
+        ("Which cutting-edge fields, like machine learning or next-gen mobile networks, does the text single out?",
+         ("5G",)),  # blind D
+        ("Depuis combien de temps les deux pays entretenaient-ils des liens officiels au moment de la signature ?",
+         ("160",)),  # blind J
+        ("Dans quel musée des sciences de la capitale nippone cette année de l'innovation a-t-elle été lancée ?",
+         ("Miraikan",)),  # blind K
+    ],
+)
+def test_a_time_word_inside_another_expression_asks_nothing_after_the_corpus(retriever: Retriever, question,
+                                                                             facts) -> None:
+    _answered_with(retriever, question, *facts)
+
+
+@pytest.mark.parametrize(
+    "near_miss",
+    [
+        "When is the next CEATEC held in Makuhari?",
+        "combien de start-up françaises se sont installées au Japon grâce à l'accord depuis ?",
+        "Combien de start-up françaises ont intégré J-Startup depuis 2020 ?",
+        "Où aura lieu VivaTech cette année ?",
+        "Where is VivaTech held this year?",
+    ],
+)
+def test_a_time_after_the_corpus_still_abstains(retriever: Retriever, near_miss: str) -> None:
+    assert not retriever.answer(near_miss).answered

@@ -122,3 +122,37 @@ def test_a_katakana_name_the_corpus_lacks_is_one_rare_word(retriever: Retriever)
 def test_a_rare_katakana_word_the_corpus_lacks_keeps_a_near_miss_out(retriever: Retriever) -> None:
     assert not retriever.answer("2019年にこの共同声明のフォローアップ会合は開かれましたか？").answered
     assert retriever.answer("2019年にG20の議長国を務めたのはどこ？").answered
+
+
+def test_kanji_the_corpus_lacks_read_as_a_corpus_word_sharing_one_is_an_ime_slip() -> None:
+    lexicon = ReadingLexicon(["日仏共同声明は東京で署名されました。日本の政府機関です。"])
+    def unknown(kanji: str) -> bool:
+        return kanji not in "日仏共同声明は東京で署名されました。日本の政府機関です。"
+    assert ("署命", "署名") in lexicon.slips("いつ署命されましたか", unknown)
+    assert ("性明", "声明") in lexicon.slips("共同性明", unknown)
+    assert ("東今日", "東京") in lexicon.slips("どこ？東今日？", unknown)  # 今日 read キョウ: the analyzer's paths
+    assert lexicon.slips("期間はいつまで", unknown) == []  # 機関 reads the same, but shares no kanji: a homophone
+    assert lexicon.slips("署名", unknown) == []  # a word the corpus has is no slip
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("日仏の共同性明はいつ署命されましたか？", "7月13日"),  # blind K: 共同声明, 署名 typed with the wrong kanji
+        ("日仏イノベーション年はどこで発足した？東今日？", "東京"),  # blind I: 東京
+    ],
+)
+def test_a_word_typed_with_the_wrong_kanji_is_answered(retriever: Retriever, question: str, expected: str) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert expected in answer.citations[0].snippet
+
+
+def test_a_word_of_the_language_is_no_slip_for_a_homophone(retriever: Retriever) -> None:
+    population = next(u for u in retriever.parse("日本の人口は何人ですか", "ja").units if u.token == "人口")
+    assert "人工" not in population.alternatives  # 人口 (population) is not 人工 (artificial) mistyped
+
+
+def test_a_near_miss_typed_with_the_wrong_kanji_still_abstains(retriever: Retriever) -> None:
+    assert not retriever.answer("日仏の共同性明は2023年に更新されましたか？").answered  # a year after the corpus
+    assert not retriever.answer("大阪で共同性明が署命されたのはなぜ？").answered  # a premise no passage states
