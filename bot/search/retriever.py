@@ -1136,7 +1136,7 @@ class Retriever:
             yield Failed(Check.EVENT_IN_BEST, "unreported")  # "quand a été créée Bpifrance ?": another event's date
         if query.counted is not None and (not self._counts(query, chosen) or self._state_unknown(query)):
             yield Failed(Check.UNCOUNTED, "uncounted")  # "how many incubators": no number of incubators quoted
-        if query.names and not self._names(query, chosen):
+        if query.names and not self._names(query, quoted):
             yield Failed(Check.UNNAMED, "unnamed")  # "what is the startup called?": described, not named
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             yield Failed(Check.LOW_SCORE, "low-score")
@@ -1447,18 +1447,18 @@ class Retriever:
         head = next((n for n, u in enumerate(units) if words and u.token == words[0]), None)
         return head is not None and not forms[head]
 
-    def _names(self, query: Query, chosen: list[int]) -> bool:
+    def _names(self, query: Query, quoted: list[int]) -> bool:
         """The best passage gives a name the question does not (a common word written with a capital is none; a
         quoted title is one) where it speaks of what the question describes: in a clause holding the heaviest
         question word the passage has (bot.search.evidence.clauses): "among them Snips (…), and a Japanese robot
         suit" names Snips, not the robot suit's company. A question that asks something else too ("what is it
-        called, and when did it start?") is answered across the passages: any name of the best one will do."""
+        called, and when did it start?", "qui a signé au nom du Japon ?") is answered across the passages quoted (the
+        cited, and the lead's for who): any name of one will do, as the kind asked is looked for in all of them."""
         asked = normalize(query.text)
         if query.kinds & {Kind.DATE, Kind.PERSON, Kind.PLACE, Kind.COUNT} and not asks_companies(query.text):
-            passage = self.passages[chosen[0]]
-            return any(normalize(name) not in asked for name in names_in(passage.text, passage.language,
-                                                                          self.frequencies))
-        return self._names_in_passage(query, asked, chosen[0])
+            return any(normalize(name) not in asked for i in quoted
+                       for name in names_in(self.passages[i].text, self.passages[i].language, self.frequencies))
+        return self._names_in_passage(query, asked, quoted[0])
 
     def _names_in_passage(self, query: Query, asked: str, i: int) -> bool:
         passage = self.passages[i]

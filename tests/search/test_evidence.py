@@ -607,3 +607,19 @@ def test_a_time_word_inside_another_expression_asks_nothing_after_the_corpus(ret
 )
 def test_a_time_after_the_corpus_still_abstains(retriever: Retriever, near_miss: str) -> None:
     assert not retriever.answer(near_miss).answered
+
+
+def test_a_who_question_worded_with_name_is_answered_by_the_signatories(retriever: Retriever) -> None:
+    # "au nom du Japon" (on behalf of) reads as a name asked; the name may come from any passage quoted, as the
+    # person asked does (blind K): the signatories' passage is quoted beside the title's
+    _answered_with(retriever, "Qui a signé la déclaration au nom du Japon ?", "Muto")
+
+
+@pytest.mark.parametrize(
+    "near_miss",
+    ["Comment s'appelle la start-up japonaise de la combinaison robotique ?",
+     "What's the name of the Japanese robot suit company that pitched at Station F?"],
+)
+def test_a_name_asked_alone_is_still_looked_for_where_the_passage_speaks_of_it(retriever: Retriever,
+                                                                               near_miss: str) -> None:
+    _abstains(retriever, near_miss, "unnamed")
