@@ -186,6 +186,12 @@ _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ separates two words
 _WORD_SEPARATORS = frozenset("・＝゠")  # ... which the bigrams skip (ジェイ・スタートアップ: イス is no word)
 _HYPHENS = "-‐‑‒"
+
+
+def _unseparated(text: str) -> str:
+    """Katakana without the marks between a foreign name's parts (ジェニ＝ステファン, グザヴィエ・ニエル): members type
+    the name with or without them."""
+    return "".join(c for c in text if c not in _WORD_SEPARATORS and c != "=")  # ＝ is = once folded (NFKC)
 # a title quoted in a question: « … », “ … ”, 「…」, 『…』, "…", '…' (not the apostrophe of l'article)
 _QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|「([^」]+)」|『([^』]+)』|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
 TITLE_MIN_WORDS = 6  # a quoted title of this many content words weighs as one word, not as all of them; a shorter
@@ -1106,8 +1112,9 @@ class Retriever:
         if not self._written_cited(query, chosen):
             yield Failed(Check.WRITTEN, "low-coverage")  # "Japonismes": the quotes speak of Japan (japon), not of it
         titled = titled_names(query.text) if query.language == "ja" else []
-        folded = [fold(self.passages[i].text) for i in chosen] if titled else []
-        spellings = [[name, *map(fold, self._readings.spelt_as(name))] for name in titled]  # ムトウさん: 武藤
+        folded = [_unseparated(fold(self.passages[i].text)) for i in chosen] if titled else []
+        spellings = [[_unseparated(form) for form in (name, *map(fold, self._readings.spelt_as(name)))]
+                     for name in titled]  # ムトウさん: 武藤; ジェニステファンさん: ジェニ＝ステファン
         if any(not any(form in text for form in forms for text in folded) for forms in spellings):
             yield Failed(Check.TITLED_NAME, "low-coverage")  # マクロン大統領: a titled name the quotes do not mention
         if not self._countries_cited(query, chosen):

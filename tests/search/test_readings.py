@@ -156,3 +156,11 @@ def test_a_word_of_the_language_is_no_slip_for_a_homophone(retriever: Retriever)
 def test_a_near_miss_typed_with_the_wrong_kanji_still_abstains(retriever: Retriever) -> None:
     assert not retriever.answer("日仏の共同性明は2023年に更新されましたか？").answered  # a year after the corpus
     assert not retriever.answer("大阪で共同性明が署命されたのはなぜ？").answered  # a premise no passage states
+
+
+def test_a_titled_name_typed_without_the_mark_between_its_parts_is_the_corpus_name(retriever: Retriever) -> None:
+    # blind H: the corpus writes ジェニ＝ステファン
+    answer = retriever.answer("ジェニステファンさんはどの省の閣外大臣でしたか？")
+    assert answer.answered, answer.reason
+    assert "ジェニ＝ステファン" in answer.citations[0].snippet and "財務" in answer.citations[0].snippet
+    assert not retriever.answer("マクロン大統領はステーションFのイベントに来てた？").answered  # a name no passage gives
