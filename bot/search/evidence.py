@@ -13,7 +13,8 @@ abstention reason (``bot.models.AbstentionReason``):
 - **missing-number**: a number or year the question gives ("in 2019") must be in the best passage, not only
   in a weaker one cited beside it.
 
-The word lists are data: moderators and developers extend them here, one list per language.
+The word lists are data: the number words, the verbs of a beginning and of "does it mention X?" are in
+``bot/search/words/<language>.yaml`` (bot.search.wordlists); the others are still here, one list per language.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from bot.search.analysis import QUESTION_TYPES, STOP_WORDS, analyze, stem
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import JA_NUMBER_OF, fold
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
+from bot.search.wordlists import WordList, words_of
 
 
 def _words(text: str) -> frozenset[str]:
@@ -65,13 +67,6 @@ JA_COUNTER_NOUNS = {
 }
 # Words after "how many / combien de" that do not name what is counted ("combien de chaque ?").
 NOT_COUNTED = _words("chaque each them eux elles ceux celles")
-# A number that counts: not a year, not a day of a month. Words: stemmed at use, per language.
-NUMBER_WORDS = {
-    "fr": "deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante cent "
-          "mille dizaine douzaine vingtaine trentaine quarantaine centaine",
-    "en": "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
-          "thousand dozen dozens hundreds thousands",
-}
 _MONTH_TOKENS = frozenset(t for language, names in MONTHS.items() for t in analyze(" ".join(names), language))
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -112,7 +107,8 @@ def titled_names(question: str) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _number_tokens(language: str) -> frozenset[str]:
-    return frozenset(stem(w, language) for w in NUMBER_WORDS.get(language, "").split())
+    """The stems of the number words that count (a year or a day of a month does not): the words file's list."""
+    return frozenset(stem(w, language) for w in words_of(language, WordList.NUMBERS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,48 +182,44 @@ WHEN_EVENT: dict[str, re.Pattern[str]] = {
 # いますか: whether the sources speak of a topic. Only a passage that speaks of it answers (yes, quoting it); one that
 # speaks of something else answers nothing. Group 1 (or 2): the topic, as written. Read in yes/no questions only
 # (retriever): "what did they talk about?" asks what the topic was.
-TOPIC_ASKED: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:mention|mentions|mentioned|talk about|talks about|talked about|speak of|speaks of|"
-                     r"speak about|speaks about|say anything about|says anything about|said anything about|"
-                     r"refer to|refers to|deal with|deals with|touch on|touches on)\s+(?:anything about\s+)?"
-                     r"([^?？!.]+)"
-                     r"|\b(?:is|are|was|were)\s+(?:there\s+anything\s+(?:about|on)\s+)?([^?？!.]+?)\s+"
-                     r"(?:mentioned|covered|addressed|discussed|included)\b"),
-    "fr": re.compile(r"\b(?:parle|parlent|parlait|mentionne|mentionnent|évoque|évoquent|aborde|abordent|cite|"
-                     r"citent)(?:-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles))?\s+(?:quelque chose\s+)?"
-                     r"(?:de\s+|d['’]\s*|du\s+|des\s+|sur\s+)?([^?？!.]+)"
-                     r"|\b(?:est-il|est-ce qu['’]il est|il est|y a-t-il|il y a)\s+(?:question|quelque chose)\s+"
-                     r"(?:de\s+|d['’]\s*|du\s+|des\s+|sur\s+)([^?？!.]+)"),
-    "ja": re.compile(r"([^\s、。？?]{2,30}?)(?:について|に関して|のこと)(?:は|も)?(?:触れ|言及|記載|書かれ|書いて|述べ)"
-                     r"|([^\s、。？?はがをもにでと]{2,30}?)(?:は|も|が)(?:言及|記載|含まれ)"),
-}
+def _alternatives(language: str, which: WordList) -> str:
+    return "|".join(re.escape(w) for w in words_of(language, which))
+
+
+@lru_cache(maxsize=4)
+def _topic_asked(language: str) -> re.Pattern[str] | None:
+    """The pattern of a yes/no question asking whether the sources speak of a topic; its verbs are the words file's
+    ``mentions`` (before the topic) and ``mentioned`` (after it)."""
+    mentions, mentioned = _alternatives(language, WordList.MENTIONS), _alternatives(language, WordList.MENTIONED)
+    if language == "en":
+        return re.compile(rf"\b(?:{mentions})\s+(?:anything about\s+)?([^?？!.]+)"
+                          rf"|\b(?:is|are|was|were)\s+(?:there\s+anything\s+(?:about|on)\s+)?([^?？!.]+?)\s+"
+                          rf"(?:{mentioned})\b")
+    if language == "fr":
+        return re.compile(rf"\b(?:{mentions})(?:-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles))?\s+"
+                          r"(?:quelque chose\s+)?(?:de\s+|d['’]\s*|du\s+|des\s+|sur\s+)?([^?？!.]+)"
+                          r"|\b(?:est-il|est-ce qu['’]il est|il est|y a-t-il|il y a)\s+(?:question|quelque chose)\s+"
+                          r"(?:de\s+|d['’]\s*|du\s+|des\s+|sur\s+)([^?？!.]+)")
+    if language == "ja":
+        return re.compile(rf"([^\s、。？?]{{2,30}}?)(?:について|に関して|のこと)(?:は|も)?(?:{mentions})"
+                          rf"|([^\s、。？?はがをもにでと]{{2,30}}?)(?:は|も|が)(?:{mentioned})")
+    return None
 
 
 def topic_asked(question: str, language: str) -> str:
     """The topic a question asks whether the sources speak of ("does it mention 5G?" → 5g), "" when none."""
-    pattern = TOPIC_ASKED.get(language)
+    pattern = _topic_asked(language)
     found = pattern.search(fold(question).replace("’", "'")) if pattern else None
     return next((g for g in found.groups() if g), "") if found else ""
 
 
-# Verbs of a beginning: "when was French Tech started?" is answered by "launched in late 2013", whichever of them
-# the question and the passage use; a passage with none of them ("NEDO and Bpifrance will co-fund…") dates no
-# beginning of anything ("quand a été créée Bpifrance ?"). Analysed (Japanese: as written) at use. Data: extend freely.
-BEGINNING_WORDS = {
-    "en": "start started begin began begun launch launched found founded create created establish established open "
-          "opened inaugurate inaugurated set up",
-    "fr": "commencer commencé commencée débuter débuté lancer lancé lancée lancement fonder fondé fondée fondation "
-          "créer créé créée création établir établi établie ouvrir ouvert ouverte ouverture inaugurer inauguré "
-          "inaugurée inauguration démarrer démarré démarrée",
-    "ja": "設立 創設 創立 開始 発足 開設 創業 設置 開業 開館 開所 開幕 始動 立ち上げ",
-}
-
-
 @lru_cache(maxsize=4)
 def beginning_tokens(language: str) -> frozenset[str]:
-    """The tokens of the verbs of a beginning in ``language`` (BEGINNING_WORDS)."""
-    words = BEGINNING_WORDS.get(language, "").split()
-    return frozenset(words if language == "ja" else (t for w in words for t in analyze(w, language)))
+    """The tokens of the verbs of a beginning in ``language``: "when was French Tech started?" is answered by "launched
+    in late 2013", whichever of them the question and the passage use; a passage with none of them dates no beginning
+    of anything. The words file's ``beginnings``, analysed (Japanese: as written)."""
+    verbs = [w for phrase in words_of(language, WordList.BEGINNINGS) for w in phrase.split()]
+    return frozenset(verbs if language == "ja" else (t for w in verbs for t in analyze(w, language)))
 
 
 def event_asked(question: str, language: str) -> str:

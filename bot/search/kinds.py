@@ -20,6 +20,7 @@ from bot.months import spellings as month_spellings
 from bot.search.analysis import DURATION, standard_interrogatives
 from bot.search.prefilter import Screened
 from bot.search.titles import JA_TITLES
+from bot.search.wordlists import WordList, words_of
 
 FOLDED_KEPT = 4096  # texts kept folded (fold): the same passages and sentences are read for question after question
 HELD_KEPT = 16384  # (kind, text) answers of holds kept: likewise
@@ -196,20 +197,22 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.REFUSAL: _REFUSAL,
 }
 
-_NUMBER_WORDS = (
-    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|mille"
-    r"|dizaine|douzaine|vingtaine|trentaine|quarantaine|centaine|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|dozens|hundreds|thousands"
-)
 _MONTHS = "|".join([*month_spellings("fr"), *month_spellings("en")])  # bot.months, unaccented ones too (aout)
 _NOT_ORDINAL = r"(?!(?:e|er|re|eme|st|nd|rd|th)\b)"  # letters after digits that do not make them an ordinal
-_PASSAGE: dict[Kind, re.Pattern[str]] = {
-    # a count: a number that is not a year or a day of a date, nor part of a name (5G, G20: letters stuck to it, but
-    # an ordinal's "160e", "3rd"), or a number word; 9社, 約30, 100社
-    Kind.COUNT: re.compile(
+
+
+@lru_cache(maxsize=1)
+def _count() -> re.Pattern[str]:
+    """A count: a number that is not a year or a day of a date, nor part of a name (5G, G20: letters stuck to it, but
+    an ordinal's "160e", "3rd"), or a number word of the French and English words files; 9社, 約30, 100社."""
+    number_words = "|".join(re.escape(w) for language in ("fr", "en") for w in words_of(language, WordList.NUMBERS))
+    return re.compile(
         rf"(?<![\d/.:a-z])(?!(?:19|20)\d\d(?!\d))\d+(?![\d/.:]|{_NOT_ORDINAL}[a-z]|\s*(?:{_MONTHS})|\s*[年月日時])"
-        rf"|\b(?:{_NUMBER_WORDS})\b|(?<!の)[一二三四五六七八九十百千万]+(?:社|人|件|か国|カ国|つ|名)"
-    ),
+        rf"|\b(?:{number_words})\b|(?<!の)[一二三四五六七八九十百千万]+(?:社|人|件|か国|カ国|つ|名)"
+    )
+
+
+_PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.DATE: re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),
     Kind.MONEY: re.compile(
         r"€|\$|¥|\beuros?\b|\byens?\b|\bdollars?\b|\bmillions? d|\bmillion\b|\bbillion\b|円|ユーロ|ドル"
@@ -302,4 +305,4 @@ def holds(kind: Kind, text: str) -> bool:
         raise ValueError("a person is found by bot.search.people, with the language's word lists")
     if kind is Kind.PLACE:
         return bool(_PLACE.search(text))
-    return bool(_PASSAGE[kind].search(fold(text)))
+    return bool((_count() if kind is Kind.COUNT else _PASSAGE[kind]).search(fold(text)))

@@ -1403,7 +1403,7 @@ class Retriever:
         """The best passage speaks of the event a when-question asks the date of, in some form ("quand a été créée
         Bpifrance ?" is not answered by the date of the declaration that funds it, nor by Station F's creation cited
         beside it): the date a member reads first is that event's. Any verb of a beginning stands for another
-        (evidence.BEGINNING_WORDS: "started" is answered by "launched")."""
+        (evidence.beginning_tokens: "started" is answered by "launched")."""
         unit = self._event_unit(query)
         best = self._token_sets[chosen[0]]
         if unit is None or unit.found_in(best):

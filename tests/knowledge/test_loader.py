@@ -15,6 +15,7 @@ from bot.knowledge import loader as knowledge
 from bot.knowledge.files import MAX_FILE_BYTES
 from bot.knowledge.loader import load_knowledge
 from bot.models import LANGUAGES, GlossaryEntry, KnowledgeBase
+from bot.search import wordlists
 
 FIXTURES = paths.FIXTURES
 BASIC = FIXTURES / "knowledge_basic"
@@ -472,6 +473,18 @@ def test_every_shipped_knowledge_file_loads_without_errors() -> None:
     for passage in kb.passages:
         assert passage.text.strip() and passage.source.startswith(("http://", "https://"))
         assert passage.line >= 1 and (SHIPPED / passage.path).is_file()
+
+
+def test_every_shipped_words_file_is_valid() -> None:
+    """bot/search/words/: one file per language, each list present, no word twice (wordlists.parse_words)."""
+    for language in LANGUAGES:
+        path = wordlists.words_file(language)
+        lists = wordlists.parse_words(path.read_text(encoding="utf-8"), language)
+        assert set(lists) == set(wordlists.WordList), path
+        assert all(w == w.strip() and w for words in lists.values() for w in words), path
+    assert sorted(p.name for p in wordlists.words_file("en").parent.iterdir() if p.suffix == ".yaml") == [
+        f"{language}.yaml" for language in sorted(LANGUAGES)
+    ]
 
 
 def test_readme_examples_are_valid(tmp_path: Path) -> None:

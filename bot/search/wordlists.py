@@ -1,0 +1,80 @@
+"""The search's word lists of each language, read from ``bot/search/words/<language>.yaml``.
+
+Number words, verbs of a beginning, the verbs of "does it mention X?": language, not code, and each had a copy in
+two modules. The files use the format of ``knowledge/chat/`` (``type``, ``language``, one ``[…]`` list per key) and
+the same safe YAML reader; they ship with the code, not with the knowledge folder, because answers depend on them
+whatever folder a server uses. Read at first use (cached), never at import.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from bot.knowledge.meta import as_text, text_list
+from bot.knowledge.problems import FileProblem
+from bot.knowledge.safe_yaml import parse_yaml
+from bot.models import LANGUAGES, Language
+
+FILE_TYPE = "words"
+
+
+class WordList(StrEnum):
+    """The lists of a words file (each key of the file is one)."""
+
+    NUMBERS = "numbers"  # a number that counts: "nine startups" (bot.search.evidence, bot.search.kinds)
+    BEGINNINGS = "beginnings"  # verbs of a beginning: "started" is answered by "launched" (bot.search.evidence)
+    MENTIONS = "mentions"  # "does it mention X?": the verbs before the topic (bot.search.evidence)
+    MENTIONED = "mentioned"  # "is X mentioned?": the verbs after the topic (bot.search.evidence)
+
+
+WordLists = dict[WordList, tuple[str, ...]]
+
+
+def words_file(language: Language) -> Path:
+    """Where the word lists of ``language`` are shipped."""
+    return Path(str(resources.files("bot.search") / "words" / f"{language}.yaml"))
+
+
+def parse_words(text: str, language: Language) -> WordLists:
+    """The lists of a words file; a FileProblem (with its line) for anything a test or a reader would trip on."""
+    parsed = parse_yaml(text)
+    if not isinstance(parsed.data, dict) or parsed.data.get("type") != FILE_TYPE:
+        raise FileProblem(parsed.first_line, f'a words file starts with "type: {FILE_TYPE}"')
+    written = as_text(parsed.data.get("language"))
+    if written != language:
+        line = parsed.key_lines.get("language", parsed.first_line)
+        raise FileProblem(line, f'"language" must be {language}, the file\'s name (got "{written or ""}")')
+    names = [w.value for w in WordList]
+    lists: WordLists = {}
+    for key, value in parsed.data.items():
+        if key in ("type", "language"):
+            continue
+        line = parsed.key_lines.get(key, parsed.first_line)
+        if key not in names:
+            raise FileProblem(line, f'unknown list "{key}" in a words file (use {", ".join(names)})')
+        words = text_list(value, key, line)
+        twice = sorted({w for w in words if words.count(w) > 1})
+        if twice:
+            raise FileProblem(line, f'"{key}" lists {", ".join(twice)} more than once')
+        lists[WordList(key)] = words
+    missing = [name for name in names if WordList(name) not in lists]
+    if missing:
+        raise FileProblem(parsed.first_line, f"the words file has no list {', '.join(missing)} (an empty one is [])")
+    return lists
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _lists(language: Language) -> WordLists:
+    path = words_file(language)
+    try:
+        return parse_words(path.read_text(encoding="utf-8"), language)
+    except FileProblem as problem:  # a shipped file: a developer's mistake, named where it is
+        raise ValueError(f"{path}:{problem.line}: {problem.message}") from problem
+
+
+def words_of(language: str, which: WordList) -> tuple[str, ...]:
+    """One list of ``language`` in its file's order; () for a language the bot does not serve."""
+    return _lists(language)[which] if language in LANGUAGES else ()
