@@ -86,6 +86,15 @@ def shipped_knowledge() -> KnowledgeBase:
     return load_knowledge(paths.SHIPPED_KNOWLEDGE)
 
 
+@pytest.fixture
+def knowledge(tmp_path: Path) -> Path:
+    """A copy of ``knowledge/`` in the test's folder, for tests that change, add or delete its files (restarts,
+    caches): the shipped corpus itself is never written."""
+    directory = tmp_path / "knowledge"
+    shutil.copytree(paths.SHIPPED_KNOWLEDGE, directory)
+    return directory
+
+
 @pytest.fixture(scope="session")
 def shipped_retriever(shipped_knowledge: KnowledgeBase) -> Retriever:
     """The retriever of ``knowledge/``, built once: tests only ask it questions."""

@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import paths
@@ -90,15 +91,42 @@ def _run_env(fake_api: str, gateway: str, knowledge: Path, db: Path) -> dict[str
             "BOT_LOG_SECRET": "run-test"}
 
 
+@contextlib.asynccontextmanager
+async def _bot_run(env: dict[str, str], cwd: Path) -> AsyncIterator[asyncio.subprocess.Process]:
+    """A real ``python -m bot run`` process, its log (stderr) piped to the test; killed if a test leaves it running."""
+    bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=cwd, env=env,
+                                               stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        yield bot
+    finally:
+        if bot.returncode is None:
+            bot.kill()
+            await bot.wait()
+
+
+async def _commands_synced(fake: FakeDiscord) -> None:
+    """Wait until the bot is connected and has registered its commands in the fake's server (it can take /kb, /logs)."""
+    await fake.wait_connected(timeout=60)
+    await fake.wait_for("PUT", rf"/applications/\d+/guilds/{fake.guild_id}/commands", timeout=60)
+
+
+async def _sigterm(bot: asyncio.subprocess.Process, timeout: float = 60) -> tuple[float, str]:
+    """Send SIGTERM; the seconds until the process ended (with status 0) and what it logged meanwhile."""
+    started = time.monotonic()
+    bot.send_signal(signal.SIGTERM)
+    assert bot.stderr is not None
+    rest = (await asyncio.wait_for(bot.stderr.read(), timeout)).decode()
+    assert await bot.wait() == 0
+    return time.monotonic() - started, rest
+
+
 async def test_sigterm_while_discord_is_unreachable_stops_at_once(knowledge_dir: Path, tmp_path: Path):
     """Trial 6: with Discord gone (network or proxy down), discord.py sleeps out a reconnect back-off that grows to
     ~17 minutes, and SIGTERM waited for it (41 s measured): systemd and Docker SIGKILL the bot after 30 s."""
     fake = FakeDiscord()
     await fake.start()
     env = _run_env(fake.api_base, fake.gateway_url, knowledge_dir, tmp_path / "data" / "q.db")
-    bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
-                                               stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
-    try:
+    async with _bot_run(env, tmp_path) as bot:
         await fake.wait_connected(timeout=60)
         await fake.stop()  # Discord goes away: the client retries with a growing, random back-off
         assert bot.stderr is not None
@@ -107,16 +135,9 @@ async def test_sigterm_while_discord_is_unreachable_stops_at_once(knowledge_dir:
             waiting = re.search(r"Attempting a reconnect in (\d+\.\d+)s", line)
             if waiting and float(waiting.group(1)) >= 8:
                 break
-        started = time.monotonic()
-        bot.send_signal(signal.SIGTERM)
-        rest = (await asyncio.wait_for(bot.stderr.read(), 60)).decode()
-        assert await bot.wait() == 0
-        assert time.monotonic() - started < 6, rest  # STOP_GRACE (2 s) and the clean-up, not the back-off
+        took, rest = await _sigterm(bot)
+        assert took < 6, rest  # STOP_GRACE (2 s) and the clean-up, not the back-off
         assert "stopped on signal; query log flushed" in rest
-    finally:
-        if bot.returncode is None:
-            bot.kill()
-            await bot.wait()
 
 
 @pytest.mark.parametrize("damage", ["truncated", "newer"])
@@ -178,26 +199,15 @@ async def test_sigterm_does_not_wait_for_a_report_being_read(fake: FakeDiscord, 
         conn.commit()
     env = {**_run_env(fake.api_base, fake.gateway_url, knowledge_dir, db), "BOT_STAFF_GUILDS": str(fake.guild_id),
            "BOT_MAINTAINER_ROLES": str(fake.maintainer_role)}
-    bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
-                                               stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
-    try:
-        await fake.wait_connected(timeout=60)
-        await fake.wait_for("PUT", rf"/applications/\d+/guilds/{fake.guild_id}/commands", timeout=60)
+    async with _bot_run(env, tmp_path) as bot:
+        await _commands_synced(fake)
         interaction = await fake.slash("logs", user=fake.maintainer, subcommand="summary")
         assert (await fake.wait_response(interaction, timeout=30)).json["type"] == 5  # deferred: the report runs
         await asyncio.sleep(0.5)
-        started = time.monotonic()
-        bot.send_signal(signal.SIGTERM)
-        assert bot.stderr is not None
-        rest = (await asyncio.wait_for(bot.stderr.read(), 60)).decode()
-        assert await bot.wait() == 0
+        took, rest = await _sigterm(bot)
         assert not fake.find("POST", rf"/webhooks/\d+/{re.escape(interaction.token)}")  # it was still being read
-        assert time.monotonic() - started < 6, rest
+        assert took < 6, rest
         assert "stopped on signal; query log flushed" in rest
-    finally:
-        if bot.returncode is None:
-            bot.kill()
-            await bot.wait()
 
 
 async def test_sigterm_does_not_wait_for_a_knowledge_build_being_checked(
@@ -210,11 +220,8 @@ async def test_sigterm_does_not_wait_for_a_knowledge_build_being_checked(
     db = tmp_path / "data" / "q.db"
     env = {**_run_env(fake.api_base, fake.gateway_url, knowledge_dir, db), "BOT_STAFF_GUILDS": str(fake.guild_id),
            "BOT_MODERATOR_ROLES": str(fake.moderator_role)}
-    bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
-                                               stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
-    try:
-        await fake.wait_connected(timeout=60)
-        await fake.wait_for("PUT", rf"/applications/\d+/guilds/{fake.guild_id}/commands", timeout=60)
+    async with _bot_run(env, tmp_path) as bot:
+        await _commands_synced(fake)
         for n in range(4):  # 100,000 passages added on disk after the start: a build of tens of seconds to check
             (knowledge_dir / f"bulk-{n}.md").write_text(
                 f"---\nid: bulk-{n}\ntitle: Bulk {n}\nlanguage: en\nsource: https://example.org/{n}\n---\n\n"
@@ -223,15 +230,7 @@ async def test_sigterm_does_not_wait_for_a_knowledge_build_being_checked(
         interaction = await fake.slash("kb", user=fake.moderator, subcommand="reload")
         assert (await fake.wait_response(interaction, timeout=30)).json["type"] == 5  # deferred: the check runs
         await asyncio.sleep(1.5)
-        started = time.monotonic()
-        bot.send_signal(signal.SIGTERM)
-        assert bot.stderr is not None
-        rest = (await asyncio.wait_for(bot.stderr.read(), 120)).decode()
-        assert await bot.wait() == 0
+        took, rest = await _sigterm(bot, timeout=120)
         assert not fake.find("POST", rf"/webhooks/\d+/{re.escape(interaction.token)}")  # it was still being checked
-        assert time.monotonic() - started < 6, rest
+        assert took < 6, rest
         assert "stopped on signal; query log flushed" in rest and "Traceback" not in rest
-    finally:
-        if bot.returncode is None:
-            bot.kill()
-            await bot.wait()

@@ -4,22 +4,13 @@ when a question reads it, equal to the one a fresh parse makes."""
 from __future__ import annotations
 
 import pickle
-import shutil
 from pathlib import Path
 
-import paths
 import pytest
 
 from bot.knowledge.loader import Loader, Served, load_directory, load_knowledge
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
 from bot.models import Passage, PassageBlock, Passages, column
-
-
-@pytest.fixture
-def knowledge(tmp_path: Path) -> Path:
-    directory = tmp_path / "knowledge"
-    shutil.copytree(paths.ROOT / "knowledge", directory)
-    return directory
 
 
 def _start(knowledge: Path, cache: Path) -> Loader:

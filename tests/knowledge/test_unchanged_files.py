@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
-import paths
-import pytest
-
 from bot.knowledge.loader import Loader, Served, load_directory
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
-
-
-@pytest.fixture
-def knowledge(tmp_path: Path) -> Path:
-    directory = tmp_path / "knowledge"
-    shutil.copytree(paths.ROOT / "knowledge", directory)
-    return directory
 
 
 def _load(knowledge: Path, cache: Path, racy_ns: int) -> tuple[ParsedFiles, Loader]:

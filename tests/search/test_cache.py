@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -18,13 +17,6 @@ from bot.search.retriever import Retriever
 QUESTIONS = ("Who founded Station F?", "Quand la déclaration a-t-elle été signée ?", "ジェトロとは", "J-Startup")
 
 
-@pytest.fixture
-def knowledge(tmp_path: Path) -> Path:
-    directory = tmp_path / "knowledge"
-    shutil.copytree(paths.ROOT / "knowledge", directory)
-    return directory
-
-
 def _same_index(a: Retriever, b: Retriever) -> None:
     assert list(a.index.terms) == list(b.index.terms)
     assert a.index.average_idf == b.index.average_idf
@@ -34,6 +26,30 @@ def _same_index(a: Retriever, b: Retriever) -> None:
     assert a._speller._frequencies == b._speller._frequencies
     for question in QUESTIONS:
         assert a.answer(question).citations == b.answer(question).citations
+
+
+def _cached_then_damaged(knowledge: Path, tmp_path: Path, damage: str) -> tuple[IndexCache, Retriever]:
+    """A start that writes the cache, then the cache damaged as a crash or a disk would: cut in half, overwritten,
+    one byte flipped ("none": left as is). The first start's retriever is the reference."""
+    cache = IndexCache(tmp_path / CACHE_NAME)
+    reference = Retriever(load_knowledge(knowledge), cache=cache)
+    path = cache.path
+    data = bytearray(path.read_bytes())
+    if damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "garbage":
+        data = bytearray(b"not a cache at all")
+    elif damage == "flip":
+        data[len(data) // 3] ^= 0xFF
+    path.write_bytes(bytes(data))
+    return cache, reference
+
+
+def _restart(knowledge: Path, cache: IndexCache, caplog: pytest.LogCaptureFixture) -> tuple[Retriever, list[str]]:
+    """A restart through ``cache``, and what bot.search.cache logged meanwhile."""
+    with caplog.at_level(logging.INFO, logger="bot.search.cache"):
+        again = Retriever(load_knowledge(knowledge), cache=cache)
+    return again, [r.getMessage() for r in caplog.records if r.name == "bot.search.cache"]
 
 
 def test_restart_reads_the_cache_and_answers_the_same(knowledge: Path, tmp_path: Path) -> None:
@@ -68,20 +84,9 @@ def test_a_changed_file_is_analysed_alone(knowledge: Path, tmp_path: Path) -> No
 def test_a_damaged_cache_is_rebuilt_with_one_log_line(
     knowledge: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    cache = IndexCache(tmp_path / CACHE_NAME)
-    reference = Retriever(load_knowledge(knowledge), cache=cache)
-    data = bytearray(cache.path.read_bytes())
-    if damage == "truncate":
-        data = data[: len(data) // 2]
-    elif damage == "garbage":
-        data = bytearray(b"not a cache at all")
-    else:
-        data[len(data) // 3] ^= 0xFF
-    cache.path.write_bytes(bytes(data))
-    with caplog.at_level(logging.INFO, logger="bot.search.cache"):
-        rebuilt = Retriever(load_knowledge(knowledge), cache=cache)
-    assert len([r for r in caplog.records if r.name == "bot.search.cache"]) == 1
-    assert "rebuilding" in caplog.records[0].getMessage()
+    cache, reference = _cached_then_damaged(knowledge, tmp_path, damage)
+    rebuilt, logged = _restart(knowledge, cache, caplog)
+    assert len(logged) == 1 and "rebuilding" in logged[0]
     assert rebuilt.indexed.analysed_files == rebuilt.indexed.files
     _same_index(reference, rebuilt)
     assert Retriever(load_knowledge(knowledge), cache=cache).indexed.analysed_files == 0  # rewritten
@@ -92,20 +97,11 @@ def test_a_cache_read_ahead_serves_a_restart_and_is_checked_as_any_read(
     knowledge: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A start reads the cache in a thread while the knowledge files load (IndexCache.read_ahead)."""
-    cache = IndexCache(tmp_path / CACHE_NAME)
-    reference = Retriever(load_knowledge(knowledge), cache=cache)
-    data = bytearray(cache.path.read_bytes())
-    if damage == "flip":
-        data[len(data) // 3] ^= 0xFF
-    elif damage == "truncate":
-        data = data[: len(data) // 2]
-    cache.path.write_bytes(bytes(data))
+    cache, reference = _cached_then_damaged(knowledge, tmp_path, damage)
     ahead = IndexCache(cache.path)
     ahead.read_ahead()
-    with caplog.at_level(logging.INFO, logger="bot.search.cache"):
-        again = Retriever(load_knowledge(knowledge), cache=ahead)
+    again, logged = _restart(knowledge, ahead, caplog)
     _same_index(reference, again)
-    logged = [r.getMessage() for r in caplog.records if r.name == "bot.search.cache"]
     if damage == "none":
         assert again.indexed.reused_files == again.indexed.files and not logged
     else:  # never trusted: one log line, every file analysed

@@ -52,13 +52,6 @@ def start(knowledge: Path, data: Path) -> tuple[dict, list[str]]:
 
 
 @pytest.fixture
-def knowledge(tmp_path: Path) -> Path:
-    directory = tmp_path / "knowledge"
-    shutil.copytree(paths.ROOT / "knowledge", directory)
-    return directory
-
-
-@pytest.fixture
 def data(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import paths
@@ -65,10 +64,9 @@ def test_a_file_whose_analysis_raises_is_skipped_with_its_line_and_the_rest_inde
 
 
 @pytest.fixture
-def knowledge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The shipped corpus plus one file the analysis fails on."""
-    directory = tmp_path / "knowledge"
-    shutil.copytree(paths.ROOT / "knowledge", directory)
+def knowledge(knowledge: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shipped corpus (conftest's copy) plus one file the analysis fails on."""
+    directory = knowledge
     (directory / BAD).write_text(
         "---\nid: bad-file\ntitle: Zyxwv\nlanguage: en\nsource: https://example.org/bad\n---\n\n"
         "Zyxwvut quorbles only here.\n\nSecond paragraph, also quorbles.\n",
