@@ -270,6 +270,8 @@ def _log_problem(querylog: QueryLog) -> str:
     words = next((said for key, said in LOG_PROBLEMS if key in error.casefold()), "cannot be written")
     if querylog.disk_full:  # SQLite said "disk I/O error"
         words = dict(LOG_PROBLEMS)["disk is full"]
+    elif querylog.read_only:  # likewise, of an immutable file or folder
+        words = dict(LOG_PROBLEMS)["read-only"]
     return f"the query log {querylog.path} {words} ({error})"
 
 

@@ -85,6 +85,23 @@ def disk_full(path: Path, exc: BaseException) -> bool:
         return False
 
 
+def read_only(path: Path, exc: BaseException) -> bool:
+    """Whether ``exc``, met writing ``path``, means the log or its folder cannot be written at all: SQLite's "readonly
+    database", a read-only file system or an immutable file (``chattr +i``), or an error SQLite words only as "disk
+    I/O error" or "unable to open" while the folder or the file refuses writing (what immutability gives in WAL mode:
+    it reads like failing hardware)."""
+    if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EPERM, errno.EACCES):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(exc, sqlite3.Error) or code is None:
+        return False
+    if code & 0xFF == sqlite3.SQLITE_READONLY:
+        return True
+    if code & 0xFF not in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN):
+        return False
+    return not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
+
+
 def _full_hint(path: Path, exc: BaseException) -> str:
     """Reading a log in WAL mode needs room for its shared-memory index: on a full disk, say so."""
     return "; the disk is full: free some space on it" if disk_full(path, exc) else ""

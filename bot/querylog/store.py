@@ -26,11 +26,12 @@ from typing import Any, NamedTuple
 import aiosqlite
 
 from bot.datadir import private_folder
+from bot.i18n import plural
 from bot.limits import DAY
 from bot.models import AbstentionReason, Answer, FrontEnd
 from bot.querylog import fingerprint, renames, schema, topics
 from bot.querylog.fingerprint import SecretCheck
-from bot.querylog.schema import QueryLogError, disk_full
+from bot.querylog.schema import QueryLogError, disk_full, read_only
 
 __all__ = ["DeleteCounts", "LogEntry", "QueryLog", "QueryLogError", "hash_user", "load_secret", "new_qid"]
 
@@ -197,6 +198,7 @@ class QueryLog:
         self.lost = 0  # questions still unwritten when the log was closed
         self.last_error: str | None = None  # why the last write failed
         self.disk_full = False  # ... and whether the disk was full then (SQLite may only say "disk I/O error")
+        self.read_only = False  # ... or the file or its folder refused writing (likewise)
         self._secret = secret
         self._busy_timeout = busy_timeout
         self._interval = batch_interval
@@ -281,7 +283,8 @@ class QueryLog:
         await self._drain()
         self.lost = len(self._pending)
         if self.lost:
-            log.log(self._report, "query log %s: %d questions could not be written and are lost", self.path, self.lost)
+            log.log(self._report, "query log %s: %s could not be written and %s lost", self.path,
+                    plural("count.questions", self.lost, "en"), "is" if self.lost == 1 else "are")
         await self._disconnect()
 
     async def __aenter__(self) -> QueryLog:
@@ -483,21 +486,28 @@ class QueryLog:
     def _incident(self, exc: BaseException) -> None:
         self.last_error = str(exc)
         self.disk_full = disk_full(self.path, exc)
+        self.read_only = not self.disk_full and read_only(self.path, exc)
         if self._failing is None:
             self._failing = str(exc)
-            log.log(
-                self._report,
-                "query log %s cannot be written (%s%s); questions are kept in memory (up to %d) and retried",
-                self.path, exc, "; the disk is full" if self.disk_full else "", self._max_pending,
-            )
+            if self.read_only:  # SQLite may say only "disk I/O error", which reads like failing hardware
+                why = (f": the file or its folder {self.path.parent} is read-only ({exc}); make both writable by the "
+                       "bot's user (permissions, chattr -i, the mount's options)")
+            else:
+                why = f" ({exc}{'; the disk is full' if self.disk_full else ''})"
+            log.log(self._report, "query log %s cannot be written%s; questions are kept in memory (up to %d) and "
+                    "retried", self.path, why, self._max_pending)
+        self._retry_later()
+
+    def _retry_later(self) -> None:
+        """The next write is tried after a delay doubled at each failure, up to RETRY_MAX_SECONDS."""
         self._retry_delay = min(max(self._retry_delay * 2, self._interval), RETRY_MAX_SECONDS)
         self._retry_at = time.monotonic() + self._retry_delay
 
     def _recovered(self, written: int) -> None:
         if self._failing is not None:
             dropped = f"; {self._dropped} oldest were dropped" if self._dropped else ""
-            log.warning("query log %s is writable again: %d questions kept in memory were written%s",
-                        self.path, written, dropped)
+            log.warning("query log %s is writable again: %s kept in memory %s written%s", self.path,
+                        plural("count.questions", written, "en"), "was" if written == 1 else "were", dropped)
             self._failing = None
             self._dropped = 0
         self._retry_delay = self._interval

@@ -269,6 +269,10 @@ async def test_read_only_database(
     assert {o.qid for o in outcomes} <= stored_qids(qlog.path)
     assert len(lines(caplog, STARTED)) == 1 and len(lines(caplog, ENDED)) == 1
     assert len(incident_lines(caplog)) == 2
+    # trial 8's F8: SQLite says "disk I/O error", which reads like failing hardware; the line says what to do
+    (started,) = lines(caplog, STARTED)
+    assert f"the file or its folder {folder} is read-only" in started and "chattr -i" in started, started
+    assert not any(question in started for question in QUESTIONS)  # no member data
 
 
 async def test_folder_replaced_by_a_file_then_restored(
@@ -354,16 +358,20 @@ async def test_unwritable_at_start_then_fixed(
     assert len(lines(caplog, STARTED)) == 1 and len(lines(caplog, ENDED)) == 1
 
 
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [(30, "30 questions could not be written and are lost"), (1, "1 question could not be written and is lost")],
+)
 async def test_close_while_failing_reports_the_loss_once(
-    assistant: Assistant, open_log: OpenLog, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    assistant: Assistant, open_log: OpenLog, caplog: pytest.LogCaptureFixture, asked: int, said: str
 ) -> None:
+    """Trial 8's F8: one question lost was "1 questions could not be written and are lost"."""
     caplog.set_level(logging.INFO, logger="bot.querylog.store")
     qlog = await open_log()
     folder = qlog.path.parent
     shutil.rmtree(folder)
     folder.write_text("not a folder")
-    await Front(assistant, qlog).burst(30)
+    await Front(assistant, qlog).burst(asked)
     await qlog.close()
-    (lost,) = lines(caplog, "are lost")
-    assert "30 questions could not be written" in lost
+    assert lines(caplog, "could not be written and") == [f"query log {qlog.path}: {said}"]
     assert len(incident_lines(caplog)) <= 3
