@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import replace
 from enum import StrEnum
@@ -18,6 +19,7 @@ from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
 from bot.cli.output import quietly_on_broken_pipe
 from bot.cli.terminal import answer_text, console, topics_text
 from bot.conversation import Conversations, searched_text
+from bot.datadir import private_folder
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
 from bot.knowledge.files import decode, split_lines
 from bot.knowledge.problems import FileProblem
@@ -112,14 +114,27 @@ def _problems(kb: KnowledgeBase) -> str:
     return f"{count} problems ({'; '.join(fates)})"
 
 
+def _writable(folder: Path) -> bool:
+    """Whether a file can be made in ``folder`` (created 0700 if missing). Tried, not asked: root passes every
+    ``os.access`` check, and an immutable folder or a pseudo file system only refuses the write itself."""
+    try:
+        private_folder(folder)
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
 async def _setup(args: argparse.Namespace) -> tuple[Assistant, QueryLog | None] | int:
     settings = args.settings
     directory = resolve_knowledge_dir(args.knowledge, settings)
     if not directory.is_dir():
         print(f"error: knowledge directory not found: {directory}", file=sys.stderr)
         return EXIT_USAGE
-    # the index cache lives beside the query log; --no-log writes nothing to disk, the cache included
-    cache = None if args.no_log else cache_path_beside(resolve_db_path(args.db, settings))
+    # the caches live beside the query log; --no-log writes nothing to disk, the caches included, nor is a folder that
+    # cannot be written tried: the line said at exit (_close) tells it, not one log line per cache (trial 8's F10)
+    writable = not args.no_log and _writable(resolve_db_path(args.db, settings).parent)
+    cache = cache_path_beside(resolve_db_path(args.db, settings)) if writable else None
     assistant = Assistant.from_directory(directory, cache)
     kb = assistant.knowledge
     if kb.errors:

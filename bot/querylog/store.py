@@ -251,7 +251,8 @@ class QueryLog:
         try:
             key = load_secret(path, secret)
         except OSError as exc:
-            log.warning("query log: cannot create %s (%s); member hashes will change on restart", SECRET_FILE, exc)
+            log.log(logging.WARNING if report_incidents else logging.DEBUG,  # else the caller's line says the loss
+                    "query log: cannot create %s (%s); member hashes will change on restart", SECRET_FILE, exc)
             key = secrets.token_hex(32).encode("ascii")
         self = cls(
             path, key, busy_timeout=busy_timeout, batch_interval=batch_interval, batch_size=batch_size,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import paths
 import pytest
+from frozen import frozen
 
 
 @pytest.fixture
@@ -67,3 +68,19 @@ def test_a_log_that_cannot_be_created_on_a_pseudo_file_system_is_not_a_full_disk
         asked.stderr
     )
     assert "disk is full" not in asked.stderr
+    assert len(asked.stderr.splitlines()) == 1, asked.stderr  # trial 8's F10: not a log line per cache before it
+
+
+def test_a_data_folder_that_cannot_be_written_is_one_line(tmp_path: Path):
+    """Trial 8's F10: ``ask --db`` where nothing can be written printed the bot's log lines (knowledge cache, index
+    cache, word frequencies, log secret: four timestamped WARNINGs) before its own line."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with frozen(folder):
+        asked = bot("ask", "When was the declaration signed?", "--db", str(folder / "queries.db"))
+    assert asked.returncode == 0 and "13 July 2018" in asked.stdout
+    (line,) = asked.stderr.splitlines()
+    assert line.startswith(f"warning: 1 question not logged: the query log {folder / 'queries.db'} is read-only ("), (
+        line
+    )
+    assert list(folder.iterdir()) == []

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import paths
 import pytest
+from frozen import frozen
 
 from bot.search.cache import CACHE_NAME, IndexCache
 
@@ -117,36 +116,10 @@ def test_a_damaged_or_stale_cache_is_rebuilt_with_one_log_line(knowledge: Path, 
     assert again["analysed"] == 0 and lines == []
 
 
-def _freeze(folder: Path) -> Iterator[None]:
-    """``folder`` and its files made unwritable for this process: chmod for a user, ``chattr +i`` for root."""
-    items = [folder, *folder.iterdir()]
-    if os.geteuid() != 0:
-        modes = {p: p.stat().st_mode for p in items}
-        for p in items:
-            p.chmod(0o555 if p.is_dir() else 0o444)
-        try:
-            yield
-        finally:
-            for p, mode in modes.items():
-                p.chmod(mode)
-        return
-    tool = shutil.which("chattr")
-    if tool is None or subprocess.run([tool, "+i", *map(str, items)], capture_output=True).returncode != 0:
-        pytest.skip("chattr +i is not available here (root writes anywhere else)")
-    try:
-        yield
-    finally:
-        subprocess.run([tool, "-i", *map(str, items)], check=True)
-
-
 def _served_frozen(knowledge: Path, data: Path) -> tuple[dict, list[str]]:
     before = sorted((p.name, p.stat().st_mtime_ns) for p in data.iterdir())
-    frozen = _freeze(data)
-    next(frozen)
-    try:
+    with frozen(data):
         served = start(knowledge, data)
-    finally:
-        next(frozen, None)
     assert sorted((p.name, p.stat().st_mtime_ns) for p in data.iterdir()) == before  # nothing was written
     return served
 
