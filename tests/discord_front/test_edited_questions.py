@@ -122,3 +122,22 @@ async def test_a_bare_mention_edited_to_hold_the_question_is_answered(harness: H
     harness.clock.advance(20)
     await edit(fake, asked, f"{bot} Where was the declaration signed?")
     await fake.wait_for("PATCH", rf"/channels/{asked['channel_id']}/messages/{answer['id']}")
+
+
+async def test_an_edit_too_long_to_hold_a_question_is_told_so_and_the_answer_stays(harness: Harness, fake: FakeDiscord):
+    """Trial 8's F7: an edit making the message longer than a question can be (3,234 characters, no sentence break)
+    was ignored without a word; a new message that long gets the "too long" note."""
+    bot = fake.bot_user.mention
+    asked = await fake.post_message(f"{bot} Who signed the declaration?", author=fake.alice)
+    await until(lambda: any(str((m.get("message_reference") or {}).get("message_id")) == asked["id"]
+                            for m in fake.messages.values()))
+    answer = answer_to(fake, asked)
+    harness.clock.advance(30)
+    await edit(fake, asked, f"{bot} " + "context " * 400 + "who signed?")
+    await until(lambda: any(str((m.get("message_reference") or {}).get("message_id")) == asked["id"]
+                            and m["id"] != answer["id"] for m in fake.messages.values()))
+    note = next(m for m in fake.messages.values()
+                if str((m.get("message_reference") or {}).get("message_id")) == asked["id"] and m["id"] != answer["id"])
+    assert note["content"].startswith("That message is too long (3"), note["content"]
+    assert not fake.find("PATCH", rf"/channels/{asked['channel_id']}/messages/{answer['id']}")  # the answer stays
+    assert await harness.rows("SELECT question FROM questions") == [("Who signed the declaration?",)]

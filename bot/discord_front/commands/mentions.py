@@ -235,9 +235,10 @@ def _asker(message: discord.Message) -> Asker:
 
 async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> None:
     """Redo the answer of a question its author edited within the edit window, in place (new vote buttons:
-    the new answer is a new logged question; its thread, if the bot opened one, is renamed). A refused edit
-    (cooldown, empty) leaves the answer as it was. An edit that takes the bot's mention out, whenever it comes,
-    takes the answer away as a deletion does: the member no longer asks the bot. A mention that got the "please
+    the new answer is a new logged question; its thread, if the bot opened one, is renamed). A refused edit leaves
+    the answer as it was: one too long to hold a question, or with none left, gets the note a new message would.
+    An edit that takes the bot's mention out, whenever it comes, takes the answer away as a deletion does: the
+    member no longer asks the bot. A mention that got the "please
     ask a question" hint ("@bot" alone) and is edited within the window to hold the question is answered then."""
     if _mention_withdrawn(bot, message):
         await on_questions_deleted(bot, [message.id])
@@ -250,6 +251,9 @@ async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> N
     if answered is None or question is None:
         return
     prepared = bot.desk.prepare(question, _asker(message))
+    if prepared.kind == "invalid":  # too long to hold a question, or none left: said as for a new message (trial 8's
+        await _note(bot, message, reply_for(prepared).content or "")  # F7: it was silent), the answer stays
+        return
     if prepared.refused:
         return
     try:
