@@ -18,11 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import overload
 
 from bot.buildcheck import BuildBudget, BuildChecks, check_build
 from bot.i18n import DEFAULT_LANGUAGE, t
 from bot.knowledge.loader import Served, load_directory, load_knowledge, shrinkage
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
+from bot.knowledge.state import FolderState, folder_state
 from bot.models import Answer, KnowledgeBase, LoadError
 from bot.questions import clean_question
 from bot.search.analysis import detect_language
@@ -118,6 +120,7 @@ class Assistant:
         self._search_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="retrieval")
         self._reload_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reload")
         self._reload_lock = asyncio.Lock()
+        self.read_state: FolderState | None = None  # the knowledge folder as the last reload read it
         self.build_budget: BuildBudget | None = None  # set: each reload is first built in a budgeted process
         self.build_checks = BuildChecks()  # those processes, killed by close()
 
@@ -161,42 +164,59 @@ class Assistant:
         find = functools.partial(retriever.answer, question, language, leave_out=leave_out)
         return await loop.run_in_executor(self._search_pool, find)
 
-    async def reload(self) -> ReloadResult:
-        """Rebuild the index from ``knowledge_dir`` off the loop; keep the old one if nothing loads."""
+    @overload
+    async def reload(self) -> ReloadResult: ...
+
+    @overload
+    async def reload(self, unless_read: FolderState) -> ReloadResult | None: ...
+
+    async def reload(self, unless_read: FolderState | None = None) -> ReloadResult | None:
+        """Rebuild the index from ``knowledge_dir`` off the loop; keep the old one if nothing loads. With
+        ``unless_read``, None when the last reload already read the folder in that state (the watcher after /kb add:
+        two full rebuilds of one change)."""
         async with self._reload_lock:
             loop = asyncio.get_running_loop()
-            before = self._retriever.kb
-            if self.build_budget is not None:  # a folder that cannot be indexed in budget never reaches this process
-                check = functools.partial(check_build, checks=self.build_checks)
-                problem = await loop.run_in_executor(self._reload_pool, check, self.knowledge_dir, self.build_budget)
-                if problem is not None:
-                    log.warning("reload of %s refused: %s", self.knowledge_dir, problem)
-                    return ReloadResult(False, len(before.documents), 0, [problem])
-            retriever = await loop.run_in_executor(
-                self._reload_pool,
-                build_retriever,
-                self.knowledge_dir,
-                self.cache_path,
-                Served.of(before),
-                self._retriever.frequencies,
-            )
-            kb = retriever.kb
-            log_problems(kb)
-            if not kb.passages:
-                log.warning("reload of %s loaded no passage; keeping the previous index", self.knowledge_dir)
-                return ReloadResult(
-                    False, len(kb.documents), 0, list(kb.errors), warnings=list(kb.warnings), kept=list(kb.kept)
-                )
-            dropped = shrinkage(before, kb)
-            for line in dropped:
-                log.warning("reload lost what was served: %s", line)
-            self._retriever = retriever
-            self.built_at = datetime.now(UTC)
-            log.info("index reloaded: %d documents, %d passages, %d errors",
-                     len(kb.documents), len(kb.passages), len(kb.errors))
+            state = await loop.run_in_executor(self._reload_pool, folder_state, self.knowledge_dir)
+            if unless_read is not None and unless_read == self.read_state:
+                return None
+            result = await self._reload(loop)
+            self.read_state = state  # as it was before the build: a file changed meanwhile is a change still to read
+            return result
+
+    async def _reload(self, loop: asyncio.AbstractEventLoop) -> ReloadResult:
+        """The reload itself (the caller holds the reload lock)."""
+        before = self._retriever.kb
+        if self.build_budget is not None:  # a folder that cannot be indexed in budget never reaches this process
+            check = functools.partial(check_build, checks=self.build_checks)
+            problem = await loop.run_in_executor(self._reload_pool, check, self.knowledge_dir, self.build_budget)
+            if problem is not None:
+                log.warning("reload of %s refused: %s", self.knowledge_dir, problem)
+                return ReloadResult(False, len(before.documents), 0, [problem])
+        retriever = await loop.run_in_executor(
+            self._reload_pool,
+            build_retriever,
+            self.knowledge_dir,
+            self.cache_path,
+            Served.of(before),
+            self._retriever.frequencies,
+        )
+        kb = retriever.kb
+        log_problems(kb)
+        if not kb.passages:
+            log.warning("reload of %s loaded no passage; keeping the previous index", self.knowledge_dir)
             return ReloadResult(
-                True, len(kb.documents), len(kb.passages), list(kb.errors), dropped, list(kb.warnings), list(kb.kept)
+                False, len(kb.documents), 0, list(kb.errors), warnings=list(kb.warnings), kept=list(kb.kept)
             )
+        dropped = shrinkage(before, kb)
+        for line in dropped:
+            log.warning("reload lost what was served: %s", line)
+        self._retriever = retriever
+        self.built_at = datetime.now(UTC)
+        log.info("index reloaded: %d documents, %d passages, %d errors",
+                 len(kb.documents), len(kb.passages), len(kb.errors))
+        return ReloadResult(
+            True, len(kb.documents), len(kb.passages), list(kb.errors), dropped, list(kb.warnings), list(kb.kept)
+        )
 
     def close(self) -> None:
         self.build_checks.stop()  # a reload or upload being checked ends now: exiting does not wait for it

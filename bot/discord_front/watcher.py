@@ -11,27 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.knowledge.state import FolderState, folder_state
+
 log = logging.getLogger(__name__)
 
-Snapshot = tuple[tuple[str, int, int], ...]
-
-
-def snapshot(directory: Path) -> Snapshot:
-    """(relative path, mtime, size) of every visible file under ``directory``."""
-    items = []
-    for path in sorted(directory.rglob("*")):
-        relative = path.relative_to(directory)
-        if any(part.startswith((".", "_")) for part in relative.parts) or not path.is_file():
-            continue
-        info = path.stat()
-        items.append((relative.as_posix(), info.st_mtime_ns, info.st_size))
-    return tuple(items)
+Snapshot = FolderState
+snapshot = folder_state  # one name the watcher reads the folder with
 
 
 async def watch_knowledge(
     assistant: Any, directory: Path, interval: float = 5.0, on_reload: Callable[[Any], None] | None = None
 ) -> None:
-    """Reload the index once files under ``directory`` changed and then stayed still for ``interval`` s."""
+    """Reload the index once files under ``directory`` changed and then stayed still for ``interval`` s, unless a
+    reload (/kb add, /kb reload) has already read them in that state."""
     stable = await asyncio.to_thread(snapshot, directory)
     pending = False
     while True:
@@ -46,7 +38,10 @@ async def watch_knowledge(
             continue
         if pending:
             pending = False
-            result = await assistant.reload()
+            result = await assistant.reload(unless_read=current)
+            if result is None:
+                log.debug("knowledge changed: already reloaded")
+                continue
             if on_reload is not None:
                 on_reload(result)
             log.info("knowledge changed: reload swapped=%s, %d errors", result.swapped, len(result.errors))

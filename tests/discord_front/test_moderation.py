@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from fake_discord import FakeDiscord
@@ -132,6 +133,29 @@ async def test_auto_reload_when_knowledge_files_change(start_bot, fake: FakeDisc
     (Path(harness.settings.knowledge_dir) / "extra.md").write_bytes(GOOD)
     await until(lambda: len(harness.assistant.knowledge.documents) == 4, timeout=60)  # a reload builds the index
     assert harness.bot.last_reload is not None and harness.bot.last_reload.swapped
+
+
+async def test_kb_add_with_auto_reload_builds_the_index_once(start_bot, fake: FakeDiscord, caplog, monkeypatch):
+    """Trial 8's F6: /kb add reloaded the index, then the watcher saw the new file and reloaded it again (two full
+    rebuilds, ~40 s each for 25,000 passages)."""
+    scans: list[Path] = []
+
+    def counted(directory: Path) -> watcher.Snapshot:
+        scans.append(directory)
+        return snapshot(directory)
+
+    monkeypatch.setattr(watcher, "snapshot", counted)
+    caplog.set_level(logging.INFO, logger="bot.assistant")
+    harness = await start_bot(bot_options={"watch_interval": 0.02}, BOT_AUTO_RELOAD="true")
+    await until(lambda: len(scans) >= 2)
+    upload = {"file": ("extra.md", GOOD)}
+    interaction = await fake.slash("kb", user=fake.moderator, subcommand="add", attachments=upload)
+    await fake.wait_response(interaction)
+    assert "saved" in (await fake.wait_followup(interaction)).json["embeds"][0]["description"]
+    seen = len(scans)
+    await until(lambda: len(scans) >= seen + 5)  # the watcher has looked at the folder as /kb add left it, and again
+    assert len(harness.assistant.knowledge.documents) == 4
+    assert len([r for r in caplog.records if r.getMessage().startswith("index reloaded")]) == 1
 
 
 async def test_logs_summary_lists_unanswered_topics_and_downvoted_answers(harness: Harness, fake: FakeDiscord):
