@@ -221,4 +221,9 @@ class DeclarationBot(discord.Client):
         for task in chores:
             task.cancel()
         await asyncio.gather(*chores, return_exceptions=True)
+        # discord.py's wait for the servers before READY (guild_ready_timeout) is not ended by close(): woken after it,
+        # it dispatched "ready" to a closed client and failed, "Task exception was never retrieved" (trial 8's F9)
+        waiting = self._connection._ready_task
+        if waiting is not None:
+            waiting.cancel()
         await super().close()

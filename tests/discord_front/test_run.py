@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import re
 import signal
@@ -55,7 +56,7 @@ async def test_serve_answers_then_stops_cleanly_on_sigterm(fake: FakeDiscord, kn
     settings = settings_for(fake, knowledge_dir, tmp_path / "data" / "q.db", token=TOKEN)
     task = asyncio.create_task(serve(settings, guild_ready_timeout=0.01))
     try:
-        await fake.wait_connected()
+        await fake.wait_connected(timeout=60)  # serve loads the corpus first: 5 s timed out at load 9
         await asyncio.sleep(0.05)  # READY → GUILD_CREATE → ready
         loop = asyncio.get_running_loop()
         if signal.SIGTERM not in getattr(loop, "_signal_handlers", {}):
@@ -72,6 +73,33 @@ async def test_serve_answers_then_stops_cleanly_on_sigterm(fake: FakeDiscord, kn
     assert endpoints.current() == previous
     with sqlite3.connect(settings.db_path) as conn:  # flushed and closed on the way out
         assert conn.execute("SELECT count(*) FROM questions").fetchone() == (1,)
+
+
+async def test_sigterm_before_ready_leaves_no_task_error(fake: FakeDiscord, knowledge_dir: Path, tmp_path: Path):
+    """Trial 8's F9: SIGTERM in the seconds discord.py waits for the servers before READY left its waiting task alive;
+    it woke after the client had closed and failed ('_MissingSentinel' object has no attribute 'create_task'), logged
+    by asyncio as "Task exception was never retrieved"."""
+    previous = endpoints.current()
+    loop = asyncio.get_running_loop()
+    errors: list[dict] = []
+    handler = loop.get_exception_handler()
+    loop.set_exception_handler(lambda _, context: errors.append(context))
+    settings = settings_for(fake, knowledge_dir, tmp_path / "data" / "q.db", token=TOKEN)
+    task = asyncio.create_task(serve(settings, guild_ready_timeout=1.0))
+    try:
+        await fake.wait_connected(timeout=60)  # READY and GUILD_CREATE sent: discord.py waits 1 s for more servers
+        if signal.SIGTERM not in getattr(loop, "_signal_handlers", {}):
+            pytest.skip("no asyncio signal handlers on this platform")
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert await asyncio.wait_for(task, 5) == 0
+        await asyncio.sleep(1.5)  # past the wait: a task left alive has woken up by now
+        gc.collect()  # a failed task nobody awaits is reported when it is collected
+    finally:
+        loop.set_exception_handler(handler)
+        if not task.done():
+            task.cancel()
+        endpoints.restore(previous)
+    assert [context.get("message") for context in errors] == []
 
 
 async def test_heartbeats_keep_their_rhythm_while_answering(start_bot, fake: FakeDiscord):
