@@ -6,12 +6,13 @@ import re
 import unicodedata
 
 from bot.limits import DISCORD_CONTENT, DISCORD_CONTENT_NITRO
-from bot.search.cleanup import MENTIONS
+from bot.search.cleanup import LINKS, MENTIONS
 
 MAX_QUESTION_CHARS = DISCORD_CONTENT  # anything one Discord message can hold
 MAX_MESSAGE_CHARS = DISCORD_CONTENT_NITRO  # a longer message: its last sentence with a "?" is the question
 
 _MENTION = re.compile(MENTIONS, re.IGNORECASE)
+_LINK = re.compile(LINKS, re.IGNORECASE)
 _CODE_FENCE = re.compile(r"```(?:[a-zA-Z0-9_+-]*\n)?|`")
 _SPACES = re.compile(r"\s+")
 _HEADING = re.compile(r"[ \t]*(?:#{1,3}|-#)[ \t]+\S")  # a Discord Markdown heading (or subtext) line
@@ -100,6 +101,9 @@ def clean_question(text: str | None) -> str:
     # printable: no character of the C* categories (a kana or an accent is checked at C speed, not one by one)
     cleaned = text if text.isprintable() else "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
     cleaned = _OVERLAYS.sub("", cleaned)
+    # a mention inside a link ("[who signed](https://x.example/@everyone)") is cut out of it, not into two: the link
+    # stays one address, which the search leaves out (a masked link read as its text), not words (trial 8's R2)
+    cleaned = _LINK.sub(lambda link: _MENTION.sub("", link.group()), cleaned)
     cleaned = _MENTION.sub(" ", cleaned)
     cleaned = _CODE_FENCE.sub(" ", cleaned)
     cleaned = _collapse(cleaned)

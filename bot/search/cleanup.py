@@ -21,7 +21,10 @@ from bot.search.analysis import EN_STOP_WORDS, FR_STOP_WORDS
 # Discord mentions: user/role/channel mentions, custom (animated) emoji, timestamps, @everyone/@here. The log
 # keeps a question without them (bot.questions); the search also drops URLs and emoji shortcodes (:thumbsup:).
 MENTIONS = r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:\d+(?::\w)?>|@+(?:everyone|here)\b"
-_DISCORD = re.compile(MENTIONS + r"|https?://\S+|\bwww\.\S+|:[a-z0-9_+\-]+:", re.IGNORECASE)
+# Links: with a scheme or www., or a bare domain with a path as Discord invites are pasted ("discord.gg/abc"): an
+# address, not words.
+LINKS = r"https?://\S+|\bwww\.\S+|(?<![\w@.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*"
+_DISCORD = re.compile(MENTIONS + "|" + LINKS + r"|:[a-z0-9_+\-]+:", re.IGNORECASE)
 _EMOJI_CATEGORIES = ("So", "Sk", "Cs", "Co")
 _EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
