@@ -337,6 +337,12 @@ def analyze_spans(text: str, language: str) -> list[tuple[str, int, int]]:
 # [a-z0-9'-]; a run holds the _ASCII_WORD_RE words it is made of, in order ("covid-19", "--x", "d'un'" …).
 _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'-")
 ASCII_SPACES = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD_CHARS})
+# The same cut on UTF-8 bytes, in one C pass (bytes.translate, then bytes.split: 3-4x str.translate's speed on
+# ASCII, 4x the word pattern's on other Latin text): upper-case ASCII letters are lower-cased, every other ASCII
+# character no word holds becomes a space, the bytes of non-ASCII characters are kept (they stay inside a run).
+ASCII_RUN_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if c >= 128 or chr(c) in _ASCII_WORD_CHARS else 32 for c in range(256)
+)
 RUN_TOKENS_KEPT = 65536  # ASCII runs whose tokens are remembered, per language (as the stemmed words)
 
 

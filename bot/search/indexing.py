@@ -1,8 +1,9 @@
 """Passages → the term ids BM25 indexes, fast: the same tokens as :func:`bot.search.analysis.analyze`.
 
-Indexing needs no offsets (only snippets do), so a passage is normalised in one ``str.translate`` instead of
-character by character, cut by the analysis's own token pattern, and each distinct word is analysed once per
-build (stop words, elisions, hyphenated forms, stemming), then looked up. Kana voicing marks, which the
+Indexing needs no offsets (only snippets do), so a passage without CJK is cut into runs of word characters on its
+UTF-8 bytes at C speed (``ASCII_RUN_BYTES``; non-ASCII characters stay inside a run), and each distinct run is
+analysed once per build (the analysis's own word pattern inside it, stop words, elisions, hyphenated forms,
+stemming), then looked up. Text with CJK is cut by the analysis's token pattern. Kana voicing marks, which the
 analysis composes with the preceding character, take the analysis's own path. ``tests/search/test_indexing.py``
 checks the tokens equal ``analyze`` on the shipped corpus and on generated text.
 
@@ -24,7 +25,7 @@ from bot.search.analysis import (
     _CJK_CHAR_RE,
     _LATIN_WORD_RE,
     _TOKEN_RE,
-    ASCII_SPACES,
+    ASCII_RUN_BYTES,
     _cjk_tokens,
     _latin_tokens,
     normalize,
@@ -95,7 +96,8 @@ class PassageAnalyzer:
         self.words: list[str] = list(words)
         self._term_ids = dict(zip(self.terms, range(len(self.terms)), strict=True))
         self._word_ids = dict(zip(self.words, range(len(self.words)), strict=True))
-        self._keys: dict[str, _Keys] = {}  # language -> word (or "\x01" + CJK run) -> key id
+        self._keys: dict[str, _Keys] = {}  # language -> word (or "\x01" + CJK run) -> key id, in text with CJK
+        self._runs: dict[str, _Runs] = {}  # language -> UTF-8 run of word characters -> key id, in text without
         self._extra: dict[str, int] = {}  # extra token -> key id
         self._term_start, self._term_count, self._key_terms = _Ints(), _Ints(), _Ints()
         self._pair_start, self._pair_count, self._pair_words, self._pair_terms = _Ints(), _Ints(), _Ints(), _Ints()
@@ -129,14 +131,21 @@ class PassageAnalyzer:
         """The key of a word, a CJK run ("\x01" + run) or an ASCII run of [a-z0-9'-] (the words it holds, in order:
         for a run that is one word, that word)."""
         if match.startswith("\x01"):  # a CJK run: bigrams, no surface word
-            key = self._new_key([self._term(t) for t, _, _ in _cjk_tokens(match[1:], 0)], [])
-        else:
-            latin = _latin(language)
-            words = _ASCII_WORD_RE.findall(match) if match.isascii() else (match,)
-            raws = [raw for word in words for raw, _, _ in _latin_tokens(word, 0, latin)]
-            terms = [self._term(stem(raw, latin)) for raw in raws]
-            key = self._new_key(terms, [(self._word(raw), t) for raw, t in zip(raws, terms, strict=True)])
-        return key
+            return self._new_key([self._term(t) for t, _, _ in _cjk_tokens(match[1:], 0)], [])
+        return self._latin_key(_ASCII_WORD_RE.findall(match) if match.isascii() else (match,), language)
+
+    def _analyse_run(self, run: bytes, language: str) -> int:
+        """The key of a run of normalised text without CJK between ASCII characters no word holds: the words of the
+        analysis's pattern inside it, in order (non-ASCII punctuation or spaces in it separate them)."""
+        text = run.decode("utf-8", "surrogatepass")
+        return self._latin_key(_ASCII_WORD_RE.findall(text) if text.isascii() else _LATIN_WORD_RE.findall(text),
+                               language)
+
+    def _latin_key(self, words: Sequence[str], language: str) -> int:
+        latin = _latin(language)
+        raws = [raw for word in words for raw, _, _ in _latin_tokens(word, 0, latin)]
+        terms = [self._term(stem(raw, latin)) for raw in raws]
+        return self._new_key(terms, [(self._word(raw), t) for raw, t in zip(raws, terms, strict=True)])
 
     def _extra_key(self, token: str) -> int:
         key = self._extra.get(token)
@@ -149,18 +158,19 @@ class PassageAnalyzer:
         keys = array("i")
         per_passage = array("q")
         for text, language, extra in passages:
-            memo = self._keys.get(language)
-            if memo is None:
-                memo = self._keys[language] = _Keys(self, language)
-            norm = normalize(text)
-            if norm.isascii():  # the runs of word characters, at C speed (a run is analysed once per build)
-                matches = norm.translate(ASCII_SPACES).split()
-            elif not _CJK_CHAR_RE.search(norm):
-                matches = _LATIN_WORD_RE.findall(norm)
+            memo: dict
+            if text.isascii():  # the runs of word characters, lower-cased, at C speed (each analysed once per build)
+                memo, matches = self._runs_of(language), text.encode("ascii").translate(ASCII_RUN_BYTES).split()
+            elif not _CJK_CHAR_RE.search(norm := normalize(text)):
+                memo = self._runs_of(language)
+                matches = norm.encode("utf-8", "surrogatepass").translate(ASCII_RUN_BYTES).split()
             else:
+                memo = self._keys.get(language)
+                if memo is None:
+                    memo = self._keys[language] = _Keys(self, language)
                 matches = [word or "\x01" + cjk for cjk, word in _TOKEN_RE.findall(norm)]
             before = len(keys)
-            keys.fromlist(list(map(memo.__getitem__, matches)))  # C speed; a new word: _Keys.__missing__
+            keys.fromlist(list(map(memo.__getitem__, matches)))  # C speed; a new one: __missing__
             keys.extend([self._extra_key(t) for t in extra])
             per_passage.append(len(keys) - before)
         key_ids = np.frombuffer(keys, dtype=np.int32) if len(keys) else np.zeros(0, dtype=np.int32)
@@ -182,6 +192,27 @@ class PassageAnalyzer:
             count_words=count_words.astype(np.int32),
             counts=word_counts[count_words].astype(np.int64),
         )
+
+    def _runs_of(self, language: str) -> _Runs:
+        runs = self._runs.get(language)
+        if runs is None:
+            runs = self._runs[language] = _Runs(self, language)
+        return runs
+
+
+class _Runs(dict):
+    """UTF-8 run of word characters -> key id for one language; a run not seen yet is analysed on first lookup."""
+
+    __slots__ = ("_analyzer", "_language")
+
+    def __init__(self, analyzer: PassageAnalyzer, language: str) -> None:
+        super().__init__()
+        self._analyzer = analyzer
+        self._language = language
+
+    def __missing__(self, run: bytes) -> int:
+        key = self[run] = self._analyzer._analyse_run(run, self._language)
+        return key
 
 
 class _Keys(dict):

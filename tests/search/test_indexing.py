@@ -18,12 +18,16 @@ from bot.search.bm25 import contenders
 from bot.search.indexing import PassageAnalyzer
 from bot.search.retriever import LANGUAGE_BOOST, RERANK_DEPTH, Retriever, passage_index_text
 
-ALPHABET = "aAbBéÉèœŒæßİ'’‑-0123 .,?!\nステーションｽﾃｰｼｮﾝが゙ぱ日仏合意・ー年ーJj"
+ALPHABET = "aAbBéÉèœŒæßİ–±α·µ\u00a0'’‑-0123 .,?!\nステーションｽﾃｰｼｮﾝが゙ぱ日仏合意・ー年ーJj"
 
 
 @pytest.fixture(scope="module")
 def retriever() -> Retriever:
     return Retriever(load_knowledge(paths.ROOT / "knowledge"))
+
+
+# Text without CJK is cut on its UTF-8 bytes, non-ASCII letters and punctuation staying inside the runs
+LATIN = "aAbBzZéÉèçœŒæßİıﬁ–—±α·µ×\u00a0\u2009'’‘‑-_0123 .,;:?!()/\n"
 
 
 @given(st.text(alphabet=ALPHABET, max_size=60), st.sampled_from(["fr", "en", "ja"]))
@@ -33,6 +37,17 @@ def test_fast_tokens_equal_analyze(text: str, language: str) -> None:
     analyzer = PassageAnalyzer()
     tokens = analyzer.analyse([(text, language, ["?who@en"])]).tokens
     assert [analyzer.terms[t] for t in tokens.tolist()] == [*analyze(text, language), "?who@en"]
+
+
+@given(st.lists(st.text(alphabet=LATIN, max_size=80), min_size=1, max_size=4), st.sampled_from(["fr", "en", "ja"]))
+@settings(max_examples=400, deadline=None)
+def test_fast_tokens_equal_analyze_without_cjk(texts: list[str], language: str) -> None:
+    analyzer = PassageAnalyzer()  # one analyser for all: a run met again is looked up, not analysed
+    analysed = analyzer.analyse([(text, language, []) for text in texts])
+    tokens, at = analysed.tokens.tolist(), 0
+    for text, length in zip(texts, analysed.lengths.tolist(), strict=True):
+        assert [analyzer.terms[t] for t in tokens[at : at + length]] == analyze(text, language)
+        at += length
 
 
 def test_shipped_corpus_tokens_and_surface_words(retriever: Retriever) -> None:
