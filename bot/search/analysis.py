@@ -147,6 +147,12 @@ def _normalize_char(ch: str) -> str:
     return "".join(out)
 
 
+def _one_for_one(ch: str) -> bool:
+    """``ch`` normalises to exactly one character, no kana mark (which joins the character before it)."""
+    out = _normalize_char(ch)
+    return len(out) == 1 and out not in _KANA_MARKS
+
+
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_RUNS_RE = re.compile(r"([^\x00-\x7f]+)")
 
@@ -159,6 +165,8 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """
     if text.isascii():
         return text.lower(), list(range(len(text)))
+    if all(map(_one_for_one, set(text))):  # kana, kanji, most accents: each output character is its source's
+        return normalize(text), list(range(len(text)))  # (a Japanese snippet: no Python step per character)
     chars: list[str] = []
     origin: list[int] = []
     at = 0

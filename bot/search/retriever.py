@@ -182,6 +182,7 @@ KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited firs
 # what the best passage covers (and ranks LEAD_RATIO of its score)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
 TOKEN_SETS_KEPT = 4096  # passages' token sets kept between questions (see _TokenSets)
+CORRECTIONS_KEPT = 4096  # words whose typo correction is kept (Retriever._corrected, the everyday speller)
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ separates two words
 _WORD_SEPARATORS = frozenset("・＝゠")  # ... which the bigrams skip (ジェイ・スタートアップ: イス is no word)
@@ -229,7 +230,8 @@ class Unit:
         for form in self.expansions:
             if tokens.issuperset(form):
                 return True
-        return any(tokens.issuperset(form) for form in self.related)
+        # no generator made for the many units without related words (found_in runs ~200 times an ask)
+        return bool(self.related) and any(tokens.issuperset(form) for form in self.related)
 
 
 @dataclass(slots=True)
@@ -499,6 +501,9 @@ class Retriever:
         self._sounds = SoundSpeller(words)
         self._correctors = self._corrector_chain(self._speller, self._sounds, self._name_speller, Truncations(words))
         self._everyday = EverydaySpeller(self.frequencies.everyday)
+        # a word's typo correction, read once (bounded): members write the same words, typos and names again
+        self._correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(self._corrected)
+        self._everyday_correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(self._everyday.correct)
         self._readings = ReadingLexicon(
             [self.passages[i].text for i, language in enumerate(languages) if language == "ja"]
             + [t for e in kb.glossary for t in e.terms]
@@ -762,7 +767,7 @@ class Retriever:
                     keys.add(glossary_key(name))
             if not alternatives and raw not in self._gloss_words:
                 zipf = self.frequencies.zipf(surface, _latin(language))
-                corrected = self._corrected(raw, language, named, zipf)
+                corrected = self._correction(raw, language, named, zipf)
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
@@ -775,7 +780,7 @@ class Retriever:
         frequencies = self.frequencies
         if not is_cjk(raw) and raw not in self._gloss_words:
             latin = _latin(language)
-            everyday = self._everyday.correct(raw, frequencies.zipf(surface, latin), latin)
+            everyday = self._everyday_correction(raw, frequencies.zipf(surface, latin), latin)
             if named and everyday is not None and is_name(everyday, language, frequencies):
                 everyday = None  # "Macrin" is no typo of the name "Macron": names are told apart by one letter
             named = named and everyday is None  # "Engglish": an everyday word, capitalised

@@ -17,6 +17,7 @@ retrieval also searched for ("declaration" finds "accord", which must not bold "
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from bot.models import Citation, Passage, Suggestion
@@ -39,6 +40,8 @@ CLOSE_RATIO = 0.8  # ... and either rank ≥ this share of the lead (it may be t
 SUGGESTIONS = 3  # related questions offered when the bot does not know
 SUMMARY_CHARS = 300  # the summary: the best sentence, and the next one when both fit
 FURTHER_SNIPPET_CHARS = 200  # the quote of a further citation, there only for the fact it adds
+
+_TOKEN = itemgetter(0)  # the token of a (token, start, end) span
 
 
 @dataclass(slots=True)
@@ -92,7 +95,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         stated = lead.sentence_states(hit.index) if lead.active and not citations else ()
         passage = retriever.passages[hit.index]
         snippet, snippet_tokens = quote_tokens(retriever.prepared(hit.index), passage.language, weights, limit, stated)
-        all_tokens = frozenset(t for t, _, _ in snippet_tokens)
+        all_tokens = frozenset(map(_TOKEN, snippet_tokens))
         tokens = all_tokens - asked
         new = tokens - shown
         if citations:
