@@ -324,6 +324,23 @@ def _spans(
     return out
 
 
+def _tokens(text: str, language: str, word_tokens: Callable[[str, str], tuple[tuple[str, int, int], ...]]) -> list[str]:
+    """The tokens of ``_spans(text, language, word_tokens)`` without their offsets: no offset map is made (a
+    non-ASCII text is normalised at C speed between its non-ASCII runs, not character by character)."""
+    latin_language = "en" if language == "ja" else language
+    if text.isascii():
+        return [t for word in _ASCII_WORD_RE.findall(text.lower()) for t, _, _ in word_tokens(word, latin_language)]
+    norm = normalize(text)
+    if not _CJK_CHAR_RE.search(norm):
+        return [t for word in _LATIN_WORD_RE.findall(norm) for t, _, _ in word_tokens(word, latin_language)]
+    out: list[str] = []
+    for match in _TOKEN_RE.finditer(norm):
+        run = match.group("cjk")
+        words = _cjk_tokens(run, 0) if run else word_tokens(match.group(), latin_language)
+        out.extend(t for t, _, _ in words)
+    return out
+
+
 @lru_cache(maxsize=65536)
 def _latin_word(word: str, language: str) -> tuple[tuple[str, int, int], ...]:
     """``_latin_tokens`` of a word at offset 0, remembered: passages and snippets repeat their words."""
@@ -416,13 +433,12 @@ def sentence_tokens(text: str, language: str) -> list[str]:
     if text.isascii():
         runs = _RUN_TOKENS["en" if language == "ja" else language]
         return list(itertools.chain.from_iterable(map(runs.__getitem__, text.lower().translate(ASCII_SPACES).split())))
-    return [t for t, _, _ in analyze_spans(text, language)]
+    return _tokens(text, language, _stemmed_word)
 
 
 def analyze(text: str, language: str) -> list[str]:
     """The tokens of ``text`` (a passage or a question) written in ``language`` ("fr", "en" or "ja")."""
-    latin_language = "en" if language == "ja" else language
-    return [stem(t, latin_language) for t, _, _ in base_tokens(text, language)]
+    return _tokens(text, language, _stemmed_word)  # each token stemmed as stem() does, the word's stems remembered
 
 
 # The scripts the served languages are written in (French, English: Latin; Japanese: kanji and kana), as the Unicode

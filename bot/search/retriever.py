@@ -60,7 +60,7 @@ from bot.search.analysis import (
 )
 from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import IndexCache, build_index
-from bot.search.cleanup import ChatLexicon, join_spelt_out
+from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
 from bot.search.evidence import (
     Counted,
@@ -181,6 +181,7 @@ DATE_OPENING = 6  # ... first in a passage with a sentence opening on it (2018å¹
 KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited first when it covers this share of
 # what the best passage covers (and ranks LEAD_RATIO of its score)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
+MAX_CITATIONS = 3  # the quotes of an answer, at most
 TOKEN_SETS_KEPT = 4096  # passages' token sets kept between questions (see _TokenSets)
 CORRECTIONS_KEPT = 4096  # words whose typo correction is kept (Retriever._corrected, the everyday speller)
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
@@ -493,6 +494,7 @@ class Retriever:
         codes = {language: n for n, language in enumerate(sorted(set(languages)))}
         self._language_codes = codes  # each passage's language as a small int: compared at C speed when ranking
         self._languages = np.array([codes[language] for language in languages], dtype=np.int8)
+        self._language_names = tuple(codes)  # a code's language (codes count up in this order)
         self._surface = indexed.surface
         frequencies = indexed.frequencies
         words = {w: n for w, n in frequencies.items() if w.isalpha()}  # each speller filters it further, none keeps it
@@ -1042,7 +1044,7 @@ class Retriever:
         for i, score, boosted in hits:
             kept = self._token_sets.known(i)  # the same tokens, from a set already made (a cited passage's)
             present = kept.intersection(wanted) if kept is not None else self.index.tokens_among(i, asked)
-            key = (present, self.passages[i].language)
+            key = (present, self.language_of(i))
             coverage = covered.get(key)
             if coverage is None:
                 coverage = covered[key] = query.coverage(*key)
@@ -1066,6 +1068,10 @@ class Retriever:
     def _boost_spread(self, code: int | None) -> float:
         """The most the language boost can raise one passage's ranking over another's (1: it raises all or none)."""
         return 1.0 if code is None or len(self._language_codes) == 1 else LANGUAGE_BOOST
+
+    def language_of(self, i: int) -> str:
+        """Passage ``i``'s language, read without making the passage (most ranked passages are never quoted)."""
+        return self._language_names[self._languages[i]]
 
     def _language_code(self, language: str) -> int:
         """``language`` as ``_languages`` holds it (-1, matching no passage, for a language no passage is in)."""
@@ -1189,7 +1195,7 @@ class Retriever:
     def _verb_sentences(self, query: Query, i: int) -> list[str]:
         """The sentences of passage ``i`` holding the verb a who-question asks the doer of."""
         prepared = self.prepared(i)
-        ja = query.language == "ja" and self.passages[i].language == "ja"
+        ja = query.language == "ja" and self.language_of(i) == "ja"
         return [sentence for sentence, words in zip(prepared.sentences, prepared.words, strict=True)
                 if (query.verb <= words if ja else not query.verb.isdisjoint(words))]
 
@@ -1204,7 +1210,7 @@ class Retriever:
         tokens = self._tokens(i)
         asked = query.tokens()
         lesser = ROLE_MODIFIERS - asked - {t[0] for t in asked if is_cjk(t)}  # "State Minister" holds no "Minister"
-        japanese = query.language == "ja" and self.passages[i].language == "ja"
+        japanese = query.language == "ja" and self.language_of(i) == "ja"
         for role, what in pairs:
             at = [[n for n, t in enumerate(tokens) if t in forms] for forms in (_forms(role), _forms(what))]
             at[0] = [n for n in at[0] if not (n and (tokens[n - 1] in lesser or tokens[n - 1][0] in lesser))]
@@ -1501,15 +1507,13 @@ class Retriever:
         return tokens
 
     def answer(
-        self, question: str, language: str | None = None, max_citations: int = 3,
+        self, question: str, language: str | None = None, max_citations: int = MAX_CITATIONS,
         leave_out: frozenset[str] = frozenset(),
     ) -> Answer:
         """Cited passages answering ``question``, or an abstention with its reason; never the passages (ids)
         ``leave_out`` names, nor their translations ("who else?" after an answer: bot.conversation)."""
         started = time.perf_counter()
-        cleaned = self.lexicon.clean(join_spelt_out(question, self._spelt_word))  # "W H O": no "w" (lol) to cut
-        text = cleaned.text
-        query = self.parse(text, language or detect_language(text) or detect_language(question))
+        cleaned, query = self._read(question, language)
         if not query.units and cleaned.chatter:  # "hi", "merci !", "ðŸ‘": no question to search for
             return Answer(
                 question=question,
@@ -1520,18 +1524,9 @@ class Retriever:
                 kind=AnswerKind.SMALL_TALK,
                 chat=cleaned.removed,
             )
-        ranked = self._answer_first(query, self._without(self.rank(query), leave_out))
         max_citations = max(max_citations, 1)
-        reason = self.abstention(query, ranked, self.select(ranked, max_citations))
+        query, ranked, reason = self._decide(query, max_citations, leave_out)
         citations: list[Citation] = []
-        if reason in ("", "low-coverage"):  # "was it signed in Tokyo?": asked as "where was it signed?"
-            asked = without_premise(self, query, QUESTION_TYPE_WEIGHT)
-            restated = self._without(self.rank(asked), leave_out) if asked is not None else []
-            # a premise the corpus contradicts leaves the question's words apart: the fact still settles it
-            settled = asked is not None and restated and restated[0].coverage >= MIN_COVERAGE and (
-                not reason or not self.abstention(asked, restated, self.select(restated, max_citations)))
-            if settled:
-                query, ranked, reason = asked, restated, ""
         if not reason:
             citations = choose(self, query, ranked, max_citations).citations
             if leave_out and Kind.PERSON in query.kinds and not self._someone_new(citations, leave_out):
@@ -1548,6 +1543,36 @@ class Retriever:
             summary=citations[0].snippet if citations else "",
             suggestions=suggest(self, ranked, language) if reason else [],
         )
+
+    def answers(self, question: str, language: str) -> bool:
+        """Whether :meth:`answer` answers ``question`` (a FAQ entry offered as a suggestion), decided as it decides,
+        without its quotes: the first need of each entry is checked in the member's ask."""
+        cleaned, query = self._read(question, language)
+        if not query.units and cleaned.chatter:
+            return False  # small talk
+        return not self._decide(query, MAX_CITATIONS, frozenset())[2]
+
+    def _read(self, question: str, language: str | None) -> tuple[Cleaned, Query]:
+        """The question without its chatter, and analysed (in ``language``, else the one it reads as)."""
+        cleaned = self.lexicon.clean(join_spelt_out(question, self._spelt_word))  # "W H O": no "w" (lol) to cut
+        text = cleaned.text
+        return cleaned, self.parse(text, language or detect_language(text) or detect_language(question))
+
+    def _decide(
+        self, query: Query, max_citations: int, leave_out: frozenset[str]
+    ) -> tuple[Query, list[Ranked], AbstentionReason]:
+        """The query the answer is for, its ranked passages and why they do not answer it ("": they do)."""
+        ranked = self._answer_first(query, self._without(self.rank(query), leave_out))
+        reason = self.abstention(query, ranked, self.select(ranked, max_citations))
+        if reason in ("", "low-coverage"):  # "was it signed in Tokyo?": asked as "where was it signed?"
+            asked = without_premise(self, query, QUESTION_TYPE_WEIGHT)
+            restated = self._without(self.rank(asked), leave_out) if asked is not None else []
+            # a premise the corpus contradicts leaves the question's words apart: the fact still settles it
+            settled = asked is not None and restated and restated[0].coverage >= MIN_COVERAGE and (
+                not reason or not self.abstention(asked, restated, self.select(restated, max_citations)))
+            if settled:
+                return asked, restated, ""
+        return query, ranked, reason
 
     def _spelt_word(self, letters: str) -> float:
         """How common the word that letters spelt out one by one make is (Zipf, French or English); 0 for none: a

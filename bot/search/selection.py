@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from bot.models import Citation, Passage, Suggestion
 from bot.search.kinds import Kind
 from bot.search.lead import Lead
-from bot.search.snippets import quote_tokens, word_spans
+from bot.search.snippets import quote_tokens, quote_window, whole_sentences, word_spans
 
 if TYPE_CHECKING:
     from bot.search.retriever import Query, Ranked, Retriever
@@ -94,8 +94,14 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         n = sources.index(retriever.passages[hit.index].doc_id) + 1  # two quotes of one document: one source
         stated = lead.sentence_states(hit.index) if lead.active and not citations else ()
         passage = retriever.passages[hit.index]
-        snippet, snippet_tokens = quote_tokens(retriever.prepared(hit.index), passage.language, weights, limit, stated)
-        all_tokens = frozenset(map(_TOKEN, snippet_tokens))
+        prepared = retriever.prepared(hit.index)
+        window = quote_window(prepared, weights, limit, stated)
+        snippet_tokens: list[tuple[str, int, int]] | None = None  # their spans: made for a kept quote only
+        if whole := whole_sentences(prepared, window, limit, stated):
+            snippet, all_tokens = whole
+        else:
+            snippet, snippet_tokens = quote_tokens(prepared, passage.language, weights, limit, stated, window)
+            all_tokens = frozenset(map(_TOKEN, snippet_tokens))
         tokens = all_tokens - asked
         new = tokens - shown
         if citations:
@@ -109,6 +115,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         chosen.append(hit.index)
         shown |= tokens
         seen |= all_tokens
+        if snippet_tokens is None:
+            snippet_tokens = quote_tokens(prepared, passage.language, weights, limit, stated, window)[1]
         citations.append(_citation(passage, n, hit.score, snippet, words, snippet_tokens))
     return Selection(citations)
 
@@ -123,16 +131,16 @@ def _answered(retriever: Retriever, query: Query, shown: list[Citation]) -> bool
 def _language_pool(retriever: Retriever, query: Query, ranked: list[Ranked]) -> list[Ranked]:
     """The ranked passages an answer may quote: those in one language, the question's whenever it can be."""
     best = ranked[0]
-    language = query.language or retriever.passages[best.index].language
-    same = [hit for hit in ranked if retriever.passages[hit.index].language == language]
+    language = query.language or retriever.language_of(best.index)
+    same = [hit for hit in ranked if retriever.language_of(hit.index) == language]
     lead = same[0] if same else None
     holds_the_fact = lead is not None and lead.coverage >= SAME_LANGUAGE_COVERAGE * best.coverage
     if lead is not None and holds_the_fact and lead.final >= SAME_LANGUAGE_RATIO * best.final:
         return same
     if query.language is not None and retriever.translation(best.index, language) is not None:
         return _translated(retriever, ranked, language)
-    other = retriever.passages[best.index].language  # the fact is not in the question's language: quote one other
-    return [hit for hit in ranked if retriever.passages[hit.index].language == other]
+    other = retriever.language_of(best.index)  # the fact is not in the question's language: quote one other
+    return [hit for hit in ranked if retriever.language_of(hit.index) == other]
 
 
 def _translated(retriever: Retriever, ranked: list[Ranked], language: str) -> list[Ranked]:
@@ -141,7 +149,7 @@ def _translated(retriever: Retriever, ranked: list[Ranked], language: str) -> li
     はいつ？") match passages of that language better; the member reads the answer in the question's."""
     pool: dict[int, Ranked] = {}
     for hit in ranked:
-        i = hit.index if retriever.passages[hit.index].language == language else retriever.translation(hit.index,
+        i = hit.index if retriever.language_of(hit.index) == language else retriever.translation(hit.index,
                                                                                                       language)
         if i is not None and i not in pool:
             pool[i] = hit._replace(index=i)
@@ -191,5 +199,5 @@ def _answers_itself(retriever: Retriever, i: int) -> bool:
     if i not in known:
         passage = retriever.passages[i]
         known[i] = False  # asked below: a suggestion is never looked for while checking one
-        known[i] = retriever.answer(passage.questions[0], passage.language).answered
+        known[i] = retriever.answers(passage.questions[0], passage.language)
     return known[i]

@@ -212,10 +212,34 @@ def quote_tokens(
     terms: Mapping[str, float],
     max_chars: int = MAX_SNIPPET_CHARS,
     stated: Sequence[int | None] = (),
+    window: tuple[int, int] | None = None,
 ) -> tuple[str, list[tuple[str, int, int]]]:
-    """:func:`quote` without the highlight spans (a candidate quote is read for its words, most are not shown)."""
-    snippet, _, tokens = _quote(text, language, terms, max_chars, stated)
+    """:func:`quote` without the highlight spans (a candidate quote is read for its words, most are not shown);
+    ``window``: the sentences :func:`quote_window` chose, when the caller has it already."""
+    snippet, _, tokens = _quote(text, language, terms, max_chars, stated, window)
     return snippet, tokens
+
+
+def quote_window(
+    prepared: PreparedText, terms: Mapping[str, float], max_chars: int, stated: Sequence[int | None] = ()
+) -> tuple[int, int]:
+    """The sentences ``i`` to ``j`` of the passage that :func:`quote_tokens` quotes (an empty passage: (0, 1))."""
+    return _window(prepared, terms, max_chars, stated) if prepared.sentences else (0, 1)
+
+
+def whole_sentences(
+    prepared: PreparedText, window: tuple[int, int], max_chars: int, stated: Sequence[int | None] = ()
+) -> tuple[str, frozenset[str]] | None:
+    """The quote of ``window`` and its tokens, without their spans, when it is those French or English sentences
+    whole (no clause of them cut for a stated fact, within ``max_chars``): read from the sentences' own tokens, not
+    analysed (a candidate is read for its words; most are dropped). None when the quote must be analysed."""
+    i, j = window
+    if not prepared.sentences or not _joiner(prepared.language) or any(at is not None for at in stated[i:j]):
+        return None
+    snippet = " ".join(prepared.sentences[i:j])
+    if len(snippet) > max_chars:
+        return None
+    return snippet, frozenset().union(*prepared.words[i:j])
 
 
 def _quote(
@@ -224,6 +248,7 @@ def _quote(
     terms: Mapping[str, float],
     max_chars: int,
     stated: Sequence[int | None],
+    window: tuple[int, int] | None = None,
 ) -> tuple[str, list[tuple[int, int]], list[tuple[str, int, int]]]:
     """The snippet, the spans of its words in ``terms`` (not merged) and its tokens.
 
@@ -233,7 +258,7 @@ def _quote(
     prepared = text if isinstance(text, PreparedText) else prepare(text, language)
     if not prepared.sentences:
         return "", [], []
-    i, j = _window(prepared, terms, max_chars, stated)
+    i, j = window or _window(prepared, terms, max_chars, stated)
     joiner = _joiner(prepared.language)
     snippet = joiner.join(prepared.sentences[i:j])
     spans: list[tuple[int, int]] = []

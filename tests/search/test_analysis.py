@@ -14,12 +14,15 @@ from bot.search.analysis import (
     _script,
     analyze,
     analyze_spans,
+    base_tokens,
     detect_language,
     mask_interrogatives,
     normalize,
     normalize_with_map,
     question_types,
+    sentence_tokens,
     standard_interrogatives,
+    stem,
 )
 
 
@@ -230,3 +233,13 @@ def _normalize_one_by_one(text: str) -> tuple[str, list[int]]:
 @given(st.text(alphabet=st.sampled_from(list("aZ9 '-.…’‐ÉéÀœﬁＡｶﾞかが\u3099\u309a\u0301テ・漢字。ー")), max_size=40))
 def test_normalize_with_map_equals_one_character_at_a_time(text: str) -> None:
     assert normalize_with_map(text) == _normalize_one_by_one(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"aZ9 '-.…’‐ÉéÀœﬁαＡｶﾞかが\u3099\u309a\u0301テ・漢字。ー", "the ", "l'", "État"]),
+                max_size=40).map("".join), st.sampled_from(["en", "fr", "ja"]))
+def test_tokens_without_offsets_are_the_tokens_with_them(text: str, language: str) -> None:
+    """analyze and sentence_tokens make no offset map: their tokens are still those the spans hold."""
+    latin = "en" if language == "ja" else language
+    assert analyze(text, language) == [stem(t, latin) for t, _, _ in base_tokens(text, language)]
+    assert sentence_tokens(text, language) == [t for t, _, _ in analyze_spans(text, language)]
