@@ -188,7 +188,10 @@ class Passages(Sequence[Passage]):
 
     def __getitem__(self, i: int | slice) -> Passage | list[Passage]:  # type: ignore[override]
         if isinstance(i, slice):
-            return [self._one(j) for j in range(*i.indices(len(self)))]
+            start, stop, step = i.indices(len(self))
+            if step == 1:  # a run (a file's passages, for the index): read chunk by chunk, not kept
+                return self._run(start, stop)
+            return [self._one(j) for j in range(start, stop, step)]
         passage = self._kept.get(i)
         return passage if passage is not None else self._one(i)
 
@@ -203,6 +206,16 @@ class Passages(Sequence[Passage]):
             self._kept = {}  # a fresh dict, not clear(): another thread may be reading the old one
         self._kept[i] = passage
         return passage
+
+    def _run(self, start: int, stop: int) -> list[Passage]:
+        out: list[Passage] = []
+        k = bisect.bisect_right(self._starts, start) - 1
+        while start < stop:
+            chunk, first = self._chunks[k], self._starts[k]
+            end = min(stop, self._starts[k + 1])
+            out += [chunk[j] for j in range(start - first, end - first)]
+            start, k = end, k + 1
+        return out
 
     def __iter__(self) -> Iterator[Passage]:
         for chunk in self._chunks:

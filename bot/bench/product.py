@@ -19,6 +19,7 @@ Each figure is the median over ``repeat`` runs; ratios are product / peer (below
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -27,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -58,6 +60,56 @@ def peak_rss_mb() -> float:
     return int(status.split("VmHWM:", 1)[1].split()[0]) / 1024  # kB
 
 
+def rss_mb(pid: int | str) -> float:
+    """A process's resident memory now, MB (0 once it is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return 0.0
+    return int(status.split("VmRSS:", 1)[1].split()[0]) / 1024 if "VmRSS:" in status else 0.0
+
+
+def _children() -> list[str]:
+    """This process's children (any thread's), from /proc."""
+    try:
+        tasks = list(Path("/proc/self/task").iterdir())
+    except OSError:
+        return []
+    pids: list[str] = []
+    for task in tasks:
+        with contextlib.suppress(OSError):
+            pids += (task / "children").read_text(encoding="ascii").split()
+    return pids
+
+
+class TreeMemory:
+    """While running, samples the resident memory of this process plus its children every INTERVAL: a start that
+    shares its analysis with a second process (``bot.search.parallel``) uses both processes' memory at once, which
+    neither one's own high-water mark shows."""
+
+    INTERVAL = 0.02  # seconds
+
+    def __init__(self) -> None:
+        self.peak_mb = 0.0  # this process and its children, summed, at the sample where it was highest
+        self.children_peak_mb = 0.0  # the children alone, summed, at their highest sample
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.INTERVAL):
+            children = sum(rss_mb(pid) for pid in _children())
+            self.children_peak_mb = max(self.children_peak_mb, children)
+            self.peak_mb = max(self.peak_mb, rss_mb("self") + children)
+
+
 # -- workers (each runs in its own process) ------------------------------------------------------
 
 
@@ -65,12 +117,14 @@ def _product_worker(folder: Path, cache: Path, questions: list[str], restart_onl
     from bot.assistant import Assistant
 
     start = time.perf_counter()
-    assistant = Assistant.from_directory(folder, cache)
+    with TreeMemory() as tree:
+        assistant = Assistant.from_directory(folder, cache)
     start_s = time.perf_counter() - start
-    result: dict = {"start_s": start_s, "reused_files": assistant.retriever.indexed.reused_files}
+    result: dict = {"start_s": start_s, "reused_files": assistant.retriever.indexed.reused_files,
+                    "helper_peak_mb": tree.children_peak_mb}
     if restart_only:
         assistant.close()
-        result["peak_mb"] = peak_rss_mb()
+        result["peak_mb"] = max(peak_rss_mb(), tree.peak_mb)
         return result
 
     async def run() -> None:
@@ -82,7 +136,8 @@ def _product_worker(folder: Path, cache: Path, questions: list[str], restart_onl
             await assistant.ask(q)
             samples.append(time.perf_counter() - t)
         result["ask_ms"] = latency_ms(samples)
-        result["peak_mb"] = peak_rss_mb()  # start and questions; the reload below holds two indexes a moment
+        # start (with any helper process) and questions; the reload below holds two indexes a moment
+        result["peak_mb"] = max(peak_rss_mb(), tree.peak_mb)
         first = sorted(folder.glob("*.md"))[0]  # a moderator edits one file, then /kb reload
         first.write_text(first.read_text(encoding="utf-8") + "\nAn added paragraph about quokkas.\n", encoding="utf-8")
         result["reload_lag_ms"], result["reload_s"] = await lag_during(assistant.reload)
@@ -139,8 +194,11 @@ def _rank_bm25_worker(texts: list[str], questions: list[str]) -> dict:
 
 
 def worker_main(argv: Sequence[str]) -> int:
-    """``python -m bot.bench.product WORKER WORKDIR``: run one contender, print its figures as JSON."""
+    """``python -m bot.bench.product WORKER WORKDIR [--one-core]``: run one contender, print its figures as JSON;
+    ``--one-core``: on one CPU (the product then keeps its analysis in one process)."""
     kind, workdir = argv[0], Path(argv[1])
+    if "--one-core" in argv[2:]:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     questions = json.loads((workdir / "questions.json").read_text(encoding="utf-8"))
     if kind in ("product", "restart"):  # the bot reads the knowledge folder: the texts never enter its memory
         out = _product_worker(workdir / "knowledge", workdir / "cache" / CACHE_NAME, questions,
@@ -156,10 +214,10 @@ def worker_main(argv: Sequence[str]) -> int:
 # -- the driver ----------------------------------------------------------------------------------
 
 
-def _run_worker(kind: str, workdir: Path) -> dict:
+def _run_worker(kind: str, workdir: Path, one_core: bool = False) -> dict:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     done = subprocess.run(
-        [sys.executable, "-m", "bot.bench.product", kind, str(workdir)],
+        [sys.executable, "-m", "bot.bench.product", kind, str(workdir), *(["--one-core"] if one_core else [])],
         capture_output=True, text=True, env=env, check=False,
     )
     if done.returncode != 0:
@@ -182,7 +240,8 @@ def _median(runs: list[dict]) -> dict:
 
 
 def bench_product_size(
-    n: int, corpus: str, *, n_queries: int, repeat: int, scifact: Path | None, bm25s_ok: bool, seed: int = 0
+    n: int, corpus: str, *, n_queries: int, repeat: int, scifact: Path | None, bm25s_ok: bool, seed: int = 0,
+    one_core: bool = False,
 ) -> dict:
     if corpus == "scifact":
         assert scifact is not None
@@ -203,13 +262,14 @@ def bench_product_size(
             (workdir / "cache").mkdir(exist_ok=True)
             for f in (workdir / "cache").iterdir():  # a cold start: no index cache, no parsed files either
                 f.unlink()
-            runs["product"].append(_run_worker("product", workdir))
-            runs["restart"].append(_run_worker("restart", workdir))  # the reload above saved the cache
+            runs["product"].append(_run_worker("product", workdir, one_core))
+            runs["restart"].append(_run_worker("restart", workdir, one_core))  # the reload above saved the cache
             if bm25s_ok:
-                runs["bm25s"].append(_run_worker("bm25s", workdir))
+                runs["bm25s"].append(_run_worker("bm25s", workdir, one_core))
             if n <= RANK_BM25_MAX:
-                runs["rank_bm25"].append(_run_worker("rank_bm25", workdir))
-    result: dict = {"corpus": corpus, "passages": n, "questions": len(questions), "repeat": repeat}
+                runs["rank_bm25"].append(_run_worker("rank_bm25", workdir, one_core))
+    result: dict = {"corpus": corpus, "passages": n, "questions": len(questions), "repeat": repeat,
+                    "cores": 1 if one_core else len(os.sched_getaffinity(0))}
     for name, rs in runs.items():
         result[name] = _median(rs) if rs else None
     result["ratios"] = _ratios(result)
@@ -286,8 +346,9 @@ def run_product_benchmark(
     repeat: int = 1,
     scifact: Path | None = DEFAULT_SCIFACT,
     progress: Callable[[str], None] | None = None,
+    one_core: bool = False,
 ) -> dict:
-    """Everything ``bench --product`` prints, as one JSON-able dict."""
+    """Everything ``bench --product`` prints, as one JSON-able dict; ``one_core``: every contender on one CPU."""
     note = progress or (lambda _msg: None)
     bm25s_ok = bm25s_available()
     has_scifact = scifact is not None and (Path(scifact) / "queries.jsonl").is_file()
@@ -301,7 +362,8 @@ def run_product_benchmark(
             note(f"{corpus} {n:,} passages ...")
             result["runs"].append(
                 bench_product_size(n, corpus, n_queries=n_queries, repeat=repeat,
-                                   scifact=Path(scifact) if has_scifact else None, bm25s_ok=bm25s_ok)
+                                   scifact=Path(scifact) if has_scifact else None, bm25s_ok=bm25s_ok,
+                                   one_core=one_core)
             )
     targets = [t for r in result["runs"] for t in r["targets"]]
     result["targets"] = targets
@@ -332,6 +394,9 @@ def format_product_report(result: dict) -> str:
             f" {_f(_get(r, 'rank_bm25', 'ask_ms', 'p95')):>7}"
             f" | {_f(x['bm25s']['start']):>7} {_f(x['bm25s']['p95']):>6} {_f(x['bm25s']['peak_mb']):>6}"
         )
+        if p.get("helper_peak_mb"):
+            lines.append(f"  {r['corpus']} {r['passages']:,}: the start used {r.get('cores', 2)} cores (its analysis"
+                         f" shared with a second process of {p['helper_peak_mb']:.0f} MB at most; peak MB counts both)")
         for name in ("product", "restart", "bm25s", "rank_bm25"):
             if r[name] and "error" in r[name]:
                 lines.append(f"  {name} failed: {r[name]['error']}")

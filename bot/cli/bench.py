@@ -72,6 +72,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--repeat", type=int, default=1, help="--product: runs per size, medians reported (default 1)")
     p.add_argument("--scifact", type=Path, default=None, metavar="DIR",
                    help="--product: SciFact (BEIR) dir for realistic text (default ../shared/eval/scifact)")
+    p.add_argument("--one-core", action="store_true",
+                   help="--product: every contender on one CPU (the bot's start then analyses in one process)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a measured target fails")
     p.set_defaults(func=run)
 
@@ -123,6 +125,7 @@ def run_product(args: argparse.Namespace) -> int:
         repeat=args.repeat,
         scifact=args.scifact or DEFAULT_SCIFACT,
         progress=None if args.json else lambda msg: print(msg, file=sys.stderr, flush=True),
+        one_core=args.one_core,
     )
     print(json.dumps(_finite(result), indent=2) if args.json else format_product_report(result))
     return 1 if args.strict and not result["ok"] else 0

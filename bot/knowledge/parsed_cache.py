@@ -161,7 +161,7 @@ class ParsedFiles:
         kept = replace(parsed, passages=PassageBlock.of(parsed.passages))  # columns: a restart makes no passage
         self._used[key] = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
         self._keys[path] = key
-        return parsed
+        return kept  # served as columns too, as after a restart: no Python object per passage held (1M: ~GB)
 
     def known(self, path: str, info: os.stat_result) -> ParsedFile | None:
         """The parse of ``path`` if its metadata is what the last load noted (see the module docstring)."""

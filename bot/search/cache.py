@@ -48,7 +48,8 @@ from bot.datadir import private_folder
 from bot.models import LoadError, Passage
 from bot.search import analysis, indexing
 from bot.search.bm25 import BM25Index, first_occurrence_ids
-from bot.search.indexing import FileTokens, PassageAnalyzer, file_groups
+from bot.search.indexing import file_groups
+from bot.search.parallel import ANALYSIS_PROCESSES, Failure, analyse_files
 
 log = logging.getLogger(__name__)
 
@@ -429,26 +430,32 @@ def _release_free_heap() -> None:
 UNINDEXABLE = "could not be indexed ({error}); the file is not served"
 
 
-def _analyse_file(
-    analyzer: PassageAnalyzer, prepare: Prepare, passages: Sequence[Passage]
-) -> FileTokens | LoadError:
-    """One file's tokens, or the ``path:line`` error of the passage whose analysis raised.
+class _Files(Sequence[Sequence[Passage]]):
+    """The passages of each file to analyse, made when a party takes that file (not all at once)."""
+
+    def __init__(self, passages: Sequence[Passage], ranges: list[tuple[int, int]]) -> None:
+        self._passages, self._ranges = passages, ranges
+
+    def __len__(self) -> int:
+        return len(self._ranges)
+
+    def __getitem__(self, i: int) -> Sequence[Passage]:  # type: ignore[override]  # no slices
+        start, end = self._ranges[i]
+        return self._passages[start:end]
+
+    def sizes(self) -> list[int]:
+        return [end - start for start, end in self._ranges]
+
+
+def _unindexable(passages: Sequence[Passage], failure: Failure) -> LoadError:
+    """The ``path:line`` error of the passage whose analysis raised, logged with its traceback for maintainers.
 
     A start must not die on one file the analysis cannot handle: the caller drops that file and serves the rest.
     """
-    current = passages[0]
-
-    def prepared() -> Iterator[tuple[str, str, Sequence[str]]]:
-        nonlocal current
-        for current in passages:
-            yield prepare(current)
-
-    try:
-        return analyzer.analyse(prepared())
-    except Exception as error:  # any failure in one file's analysis: that file is skipped, never a crash
-        log.error("knowledge file %s:%d skipped: indexing it raised %s",
-                  current.path, current.line, type(error).__name__, exc_info=True)
-        return LoadError(current.path, current.line, UNINDEXABLE.format(error=type(error).__name__))
+    current = passages[min(failure.at, len(passages) - 1)]
+    log.error("knowledge file %s:%d skipped: indexing it raised %s\n%s", current.path, current.line, failure.error,
+              failure.trace.rstrip())
+    return LoadError(current.path, current.line, UNINDEXABLE.format(error=failure.error))
 
 
 def build_index(
@@ -458,10 +465,12 @@ def build_index(
     k1: float = 1.5,
     b: float = 0.75,
     cache: IndexCache | None = None,
+    processes: int = ANALYSIS_PROCESSES,
 ) -> IndexedCorpus:
     """Index ``passages`` (file by file, as the loader lists them), reusing what ``cache`` holds.
 
     A file whose analysis raises is left out of the index (``skipped``); the caller drops its passages.
+    ``processes``: 2 shares a large analysis with a second process (``bot.search.parallel``), 1 keeps it here.
     """
     key = {"analyzer": analyzer_fingerprint(), "k1": k1, "b": b, "epsilon": 0.25}
     groups = file_groups(passages)
@@ -483,7 +492,12 @@ def build_index(
         snapshot = None  # the second file is unreadable: every file is analysed
     saved = _segments(snapshot) if snapshot is not None else {}
     seeded = snapshot is not None  # the analyser starts from the snapshot's ids: some may be unused now
-    analyzer = PassageAnalyzer(snapshot.terms, snapshot.words) if snapshot is not None else PassageAnalyzer()
+    new = [(start, end) for (_, start, end), (_, key) in zip(groups, files_now, strict=True) if key not in saved]
+    analysed, terms, words = analyse_files(_Files(passages, new), prepare,
+                                           snapshot.terms if snapshot is not None else (),
+                                           snapshot.words if snapshot is not None else (), processes=processes)
+    by_start = dict(zip([start for start, _ in new], analysed, strict=True))
+    del analysed
     pieces: list[dict[str, np.ndarray]] = []
     indexed_files: list[list] = []
     skipped: list[LoadError] = []
@@ -493,9 +507,9 @@ def build_index(
             pieces.append(saved[file_now[1]])
             reused += 1
         else:
-            ft = _analyse_file(analyzer, prepare, passages[start:end])
-            if isinstance(ft, LoadError):
-                skipped.append(ft)
+            ft = by_start.pop(start)
+            if isinstance(ft, Failure):
+                skipped.append(_unindexable(passages[start:end], ft))
                 continue
             pieces.append({n: getattr(ft, n) for n in _SEGMENT_ARRAYS})
         indexed_files.append(file_now)
@@ -505,8 +519,7 @@ def build_index(
     for n in _SEGMENT_ARRAYS:  # one array at a time, each file's piece dropped once copied: never two whole copies
         seg[n] = np.concatenate([p.pop(n) for p in pieces]) if pieces else np.zeros(0, np.int32)
     seg["counts"] = seg["counts"].astype(np.int64, copy=False)
-    terms, words = analyzer.terms, analyzer.words
-    del pieces, saved, snapshot, analyzer  # the per-file copies and the analyser's memo: gone before the postings
+    del pieces, saved, snapshot  # the per-file copies: gone before the postings (the analysers' memos are)
     if seeded or skipped:  # ids from an older or failed analysis: renumber, drop what is gone
         seg["tokens"], old_terms = first_occurrence_ids(seg["tokens"].astype(np.int32), len(terms))
         term_map = np.full(max(len(terms), 1), -1, dtype=np.int32)

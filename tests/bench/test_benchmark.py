@@ -9,6 +9,7 @@ import math
 import os
 import subprocess
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import rank_bm25
 
 from bot.bench import benchmark
 from bot.bench.beir import bench_beir, evaluate, load_beir, ndcg_at_k, plain_tokens, recall_at_k
+from bot.bench.product import TreeMemory, rss_mb
 from bot.cli import main
 from bot.search.bm25 import BM25Index
 
@@ -230,6 +232,20 @@ def test_a_workers_peak_memory_is_its_own_not_its_parents() -> None:
                           env={**os.environ, "PYTHONPATH": str(paths.ROOT)})
     assert float(done.stdout) < 200  # the worker's own interpreter and imports, not the parent's 400 MB
     del held
+
+
+def test_a_start_sharing_its_work_with_a_second_process_counts_both_processes_memory() -> None:
+    """A cold start analyses on two cores (bot.search.parallel): the product's peak is both processes' memory at
+    once, which the start's own high-water mark alone would leave out."""
+    code = "import time; held = bytearray(b'\\x01') * (300 * 2**20); print('ready', flush=True); time.sleep(0.5)"
+    with TreeMemory() as tree:
+        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        time.sleep(0.2)  # several samples with the 300 MB resident
+        own = rss_mb("self")
+        child.wait()
+    assert 300 <= tree.children_peak_mb < 450  # the child's 300 MB and its interpreter
+    assert tree.peak_mb >= own + 300 - 20
 
 
 def test_product_benchmark_rejects_an_unknown_corpus(capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,17 +28,20 @@ def _fields(passages: object) -> list[tuple]:
 
 def test_a_restart_serves_the_cached_passages_as_columns(knowledge: Path, tmp_path: Path) -> None:
     cache = tmp_path / PARSED_CACHE_NAME
+    made = load_knowledge(knowledge).passages  # parsed without the cache: a Passage each
+    assert not any(isinstance(chunk, PassageBlock) for chunk in made.chunks)
     cold = _start(knowledge, cache).kb
-    assert not any(isinstance(chunk, PassageBlock) for chunk in cold.passages.chunks)  # parsed now: made
+    assert all(isinstance(chunk, PassageBlock) for chunk in cold.passages.chunks)  # parsed now, kept as columns
     warm = _start(knowledge, cache).kb
     assert all(isinstance(chunk, PassageBlock) for chunk in warm.passages.chunks)
-    assert len(warm.passages) == len(cold.passages) > 100
-    assert _fields(warm.passages) == _fields(cold.passages)  # the Japanese, the FAQ questions and tags too
+    assert len(warm.passages) == len(cold.passages) == len(made) > 100
+    assert _fields(warm.passages) == _fields(cold.passages) == _fields(made)  # the Japanese, FAQ questions, tags too
     assert {p.kind for p in warm.passages} == {"document", "faq"} and "ja" in warm.languages
     for name in Passage.__slots__:
-        assert column(warm.passages, name) == [getattr(p, name) for p in cold.passages]
-    assert [warm.passages[i] for i in (0, -1, 57)] == [cold.passages[i] for i in (0, -1, 57)]
-    assert warm.passages[10:20:3] == cold.passages[10:20:3]
+        assert column(warm.passages, name) == column(cold.passages, name) == [getattr(p, name) for p in made]
+    assert [warm.passages[i] for i in (0, -1, 57)] == [made[i] for i in (0, -1, 57)]
+    assert warm.passages[10:20:3] == made[10:20:3]
+    assert warm.passages[5:150] == cold.passages[5:150] == list(made)[5:150]  # a run across files
 
 
 def test_a_changed_file_is_parsed_again_the_others_stay_columns(knowledge: Path, tmp_path: Path) -> None:
@@ -47,9 +50,10 @@ def test_a_changed_file_is_parsed_again_the_others_stay_columns(knowledge: Path,
     target = knowledge / "en" / "elysee.md"
     target.write_text(target.read_text(encoding="utf-8") + "\nA paragraph added after the cache was written.\n",
                       encoding="utf-8")
-    warm = _start(knowledge, cache).kb
-    parsed_now = [chunk for chunk in warm.passages.chunks if not isinstance(chunk, PassageBlock)]
-    assert [{p.path for p in chunk} for chunk in parsed_now] == [{"en/elysee.md"}]
+    parsed = ParsedFiles(cache, racy_ns=0)
+    warm = load_directory(knowledge, parsed.served, parsed.parse, parsed.last_good, parsed).kb
+    assert parsed.hits == len(parsed.sources) - 1  # the other files come from the cache, that one is parsed again
+    assert all(isinstance(chunk, PassageBlock) for chunk in warm.passages.chunks)
     assert _fields(warm.passages) == _fields(load_knowledge(knowledge).passages)
     assert any(p.text == "A paragraph added after the cache was written." for p in warm.passages)
 

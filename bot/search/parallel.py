@@ -1,0 +1,309 @@
+"""A cold start's analysis shared with a second process: the files are analysed on two cores, the index unchanged.
+
+Analysing passages into term ids is most of a cold start (70 % at 100,000 SciFact passages), and it is pure Python
+over a growing memo, so threads cannot share it: a new interpreter started for the build (``python -m
+bot.search.parallel``: no fork of a threaded process, and not multiprocessing's spawn, which imports the caller's
+main script again) takes chunks of files while this one analyses others, each party in file order with its own
+:class:`PassageAnalyzer`. The results are merged in file order, each party's ids mapped to the ids one analyser
+would have given: a term (or surface word) gets the next id at the first file, in file order, that holds it, in
+that file's order of first use; the party that analysed that file met it there first too (it saw only earlier
+files), so a party's new terms at each file, in its order, hold the build's new ones in the same order. Tokens,
+pairs and counts are then the one-process build's, byte for byte (``tests/search/test_parallel.py``).
+
+Used only when enough passages are to be analysed to pay for starting a process, on two cores, and never from a
+daemonic process (the budgeted check of a reload, held to one process's memory). bm25s builds on one core: a start
+that uses two is not the same contest (``bench --product --one-core``). Should the process fail to start or die, the
+chunks it held are analysed here with a fresh analyser (again in file order): the same index, later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import subprocess
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import numpy as np
+
+from bot.models import Passage
+from bot.search.indexing import FileTokens, PassageAnalyzer, _Ints
+
+log = logging.getLogger(__name__)
+
+ANALYSIS_PROCESSES = 2  # the default: this process and one more, when the machine has two cores for them
+MIN_PASSAGES = 10_000  # fewer to analyse: one process (starting the second costs ~0.5 s of a core)
+CHUNK_PASSAGES = 2_000  # passages handed to either party at a time (a fraction of a second of analysis)
+
+Prepared = tuple[str, str, Sequence[str]]  # what is indexed for one passage: (text, language, extra tokens)
+Prepare = Callable[[Passage], Prepared]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A file whose analysis raised at its passage ``at`` (those before it were analysed, as one analyser would)."""
+
+    at: int
+    error: str  # the exception's type name
+    trace: str  # its traceback, for the maintainers' log
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One file through one party's analyser: its tokens in that party's ids (None if it failed), and the terms and
+    surface words the party met first in this file, in its order."""
+
+    tokens: FileTokens | None
+    new_terms: list[str]
+    new_words: list[str]
+    failure: Failure | None = None
+
+
+class _PrepareFailed(Exception):
+    """Preparing a passage raised where the passages were prepared: the file stops there, as in one process."""
+
+
+def analyse_prepared(analyzer: PassageAnalyzer, prepared: Sequence[Prepared], failure: Failure | None) -> FileResult:
+    """One file's ``prepared`` passages through ``analyzer``; ``failure``: preparing the next passage raised."""
+    terms, words = len(analyzer.terms), len(analyzer.words)
+    at = 0
+
+    def feed() -> Iterator[Prepared]:
+        nonlocal at
+        for at, passage in enumerate(prepared):  # noqa: B007  # ``at``: where an exception leaves the file
+            yield passage
+        if failure is not None:
+            at = failure.at
+            raise _PrepareFailed
+
+    tokens: FileTokens | None = None
+    try:
+        tokens = analyzer.analyse(feed())
+    except _PrepareFailed:
+        pass
+    except Exception as error:  # a file the analysis cannot handle is left out, never a crash
+        failure = Failure(at, type(error).__name__, traceback.format_exc())
+    return FileResult(tokens, analyzer.terms[terms:], analyzer.words[words:], failure)
+
+
+def analyse_file(analyzer: PassageAnalyzer, prepare: Prepare, passages: Sequence[Passage]) -> FileResult:
+    """One file's passages, prepared and analysed here (what one process does for every file)."""
+    prepared, failure = prepare_file(prepare, passages)
+    return analyse_prepared(analyzer, prepared, failure)
+
+
+def prepare_file(prepare: Prepare, passages: Sequence[Passage]) -> tuple[list[Prepared], Failure | None]:
+    """What is indexed for each passage, up to one whose preparation raises (then where, and why)."""
+    prepared: list[Prepared] = []
+    for passage in passages:
+        try:
+            prepared.append(prepare(passage))
+        except Exception as error:  # as its analysis raising: the file is left out
+            return prepared, Failure(len(prepared), type(error).__name__, traceback.format_exc())
+    return prepared, None
+
+
+# -- the second process ---------------------------------------------------------------------------------------
+
+
+def _serve(conn: Connection) -> None:
+    """In the second process: analyse each chunk of files received, in order, until None (or the pipe closes)."""
+    analyzer = PassageAnalyzer()
+    with contextlib.suppress(EOFError, OSError, KeyboardInterrupt):
+        while (chunk := conn.recv()) is not None:
+            conn.send([analyse_prepared(analyzer, prepared, failure) for prepared, failure in chunk])
+
+
+def main() -> None:
+    """``python -m bot.search.parallel``: the second process, talking over its standard input and output (printed
+    text goes to its standard error)."""
+    channel = os.dup(1)
+    os.dup2(2, 1)
+    _serve(_Pipe(0, channel))
+
+
+class _Pipe:
+    """Pickled messages over two pipe ends (multiprocessing's framing): one read, one written."""
+
+    def __init__(self, read_fd: int, write_fd: int) -> None:
+        self._in = Connection(read_fd, writable=False)
+        self._out = Connection(write_fd, readable=False)
+
+    def send(self, message: object) -> None:
+        self._out.send(message)
+
+    def recv(self) -> object:
+        return self._in.recv()
+
+    def close(self) -> None:
+        for end in (self._in, self._out):
+            with contextlib.suppress(OSError):
+                end.close()
+
+
+def _chunks(sizes: Sequence[int]) -> list[range]:
+    """Consecutive files, about CHUNK_PASSAGES passages a chunk."""
+    chunks, start, total = [], 0, 0
+    for i, size in enumerate(sizes):
+        total += size
+        if total >= CHUNK_PASSAGES:
+            chunks.append(range(start, i + 1))
+            start, total = i + 1, 0
+    if start < len(sizes):
+        chunks.append(range(start, len(sizes)))
+    return chunks
+
+
+class _Claims:
+    """The next chunk not yet taken, for either party (each takes them in file order)."""
+
+    def __init__(self, n: int) -> None:
+        self._next, self._n, self._lock = 0, n, threading.Lock()
+
+    def take(self) -> int | None:
+        with self._lock:
+            if self._next >= self._n:
+                return None
+            self._next += 1
+            return self._next - 1
+
+
+def _helper(files: Sequence[Sequence[Passage]], prepare: Prepare, chunks: list[range], claims: _Claims,
+            results: list[FileResult | None], party: list[int]) -> None:
+    """In a thread: start the second process, hand it chunks one at a time (preparing each here), keep what it
+    sends back. A chunk it did not finish is left to the caller (``results`` None).
+
+    A new interpreter running this module (not multiprocessing's spawn, which imports the caller's main script
+    again: a script without a ``__main__`` guard would run twice)."""
+    home = str(Path(__file__).resolve().parents[2])  # where this bot package is, whatever the working directory
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (home, os.environ.get("PYTHONPATH"))))}
+    try:
+        process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   env=environment)
+    except Exception as error:  # no second process here (limits, a sandbox, no interpreter): this one does it all
+        log.warning("index analysis stays in one process: the second did not start (%s)", error)
+        return
+    assert process.stdin is not None and process.stdout is not None
+    conn = _Pipe(os.dup(process.stdout.fileno()), os.dup(process.stdin.fileno()))
+    process.stdin.close()
+    process.stdout.close()
+    try:
+        while (c := claims.take()) is not None:
+            conn.send([prepare_file(prepare, files[i]) for i in chunks[c]])
+            done = conn.recv()
+            for i, result in zip(chunks[c], done, strict=True):
+                results[i], party[i] = result, 1
+    except Exception as error:  # it died, or its answer could not be read: the caller analyses what it held
+        log.warning("the second index analysis process stopped (%s); its files are analysed in this one",
+                    type(error).__name__)
+    finally:
+        with contextlib.suppress(OSError):
+            conn.send(None)
+        conn.close()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def second_process_allowed() -> bool:
+    """Two cores to run on (``taskset -c 0`` keeps a start on one), and not a daemonic process (the reload's
+    budgeted check, whose memory budget holds one process; multiprocessing refuses it children anyway)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores > 1 and not multiprocessing.current_process().daemon
+
+
+def analyse_files(files: Sequence[Sequence[Passage]], prepare: Prepare, terms: Sequence[str] = (),
+                  words: Sequence[str] = (), *, processes: int = 2) -> tuple[list[FileTokens | Failure], list[str],
+                                                                             list[str]]:
+    """Each file's tokens (or where and why its analysis raised), and the terms and surface words, in
+    the ids one analyser starting from ``terms`` and ``words`` gives them; shared with a second process when
+    ``processes`` > 1 and there are MIN_PASSAGES passages or more."""
+    sizes = files.sizes() if hasattr(files, "sizes") else [len(f) for f in files]
+    n = len(files)
+    results: list[FileResult | None] = [None] * n
+    party = [0] * n  # which analyser each file went through: 0 this process, 1 the second, 2 a stand-in
+    if processes > 1 and sum(sizes) >= MIN_PASSAGES and second_process_allowed():
+        chunks = _chunks(sizes)
+        claims = _Claims(len(chunks))
+        helper = threading.Thread(target=_helper, args=(files, prepare, chunks, claims, results, party),
+                                  name="index-analysis-helper", daemon=True)
+        helper.start()
+        analyzer = PassageAnalyzer()
+        while (c := claims.take()) is not None:
+            for i in chunks[c]:
+                results[i] = analyse_file(analyzer, prepare, files[i])
+        helper.join()
+        stand_in = PassageAnalyzer()  # the files a failed second process held, in file order
+        for i in range(n):
+            if results[i] is None:
+                results[i], party[i] = analyse_file(stand_in, prepare, files[i]), 2
+        log.info("index analysis: %d files in this process, %d in a second one, %d left by it", party.count(0),
+                 party.count(1), party.count(2))
+        return _merged(results, party, terms, words)
+    analyzer = PassageAnalyzer(terms, words)
+    out: list[FileTokens | Failure] = []
+    for passages in files:
+        result = analyse_file(analyzer, prepare, passages)
+        out.append(result.failure or result.tokens)
+    return out, analyzer.terms, analyzer.words
+
+
+class _Ids:
+    """One party's ids → the build's, grown file by file in file order."""
+
+    def __init__(self) -> None:
+        self.terms, self.words = _Ints(), _Ints()
+
+
+def _merged(results: list, party: list[int], terms: Sequence[str],
+            words: Sequence[str]) -> tuple[list[FileTokens | Failure], list[str], list[str]]:
+    all_terms, all_words = list(terms), list(words)
+    term_ids = dict(zip(all_terms, range(len(all_terms)), strict=True))
+    word_ids = dict(zip(all_words, range(len(all_words)), strict=True))
+    ids = [_Ids(), _Ids(), _Ids()]
+    out: list[FileTokens | Failure] = []
+    for i, p in enumerate(party):
+        result, results[i] = results[i], None  # each file's tokens in one set of ids at a time, never two copies
+        own = ids[p]
+        own.terms.extend([_id(term_ids, all_terms, t) for t in result.new_terms])
+        own.words.extend([_id(word_ids, all_words, w) for w in result.new_words])
+        out.append(result.failure or _mapped(result.tokens, own.terms.view(), own.words.view()))
+    return out, all_terms, all_words
+
+
+def _id(ids: dict[str, int], names: list[str], name: str) -> int:
+    known = ids.get(name)
+    if known is None:
+        known = ids[name] = len(names)
+        names.append(name)
+    return known
+
+
+def _mapped(ft: FileTokens, terms: np.ndarray, words: np.ndarray) -> FileTokens:
+    """``ft`` in the build's ids: pairs and word counts sorted again by their new ids, as an analyser sorts them."""
+    pairs = np.sort(words[ft.pair_words].astype(np.int64) << 32 | terms[ft.pair_terms].astype(np.int64))
+    count_words = words[ft.count_words]
+    order = np.argsort(count_words, kind="stable")
+    return FileTokens(
+        tokens=terms[ft.tokens].astype(np.int32),
+        lengths=ft.lengths,
+        pair_words=(pairs >> 32).astype(np.int32),
+        pair_terms=(pairs & 0xFFFFFFFF).astype(np.int32),
+        count_words=count_words[order].astype(np.int32),
+        counts=ft.counts[order],
+    )
+
+
+if __name__ == "__main__":  # run as a script, this module is __main__: the classes sent back must be the package's
+    from bot.search.parallel import main as serve
+
+    serve()
