@@ -14,8 +14,9 @@ the files that did not change and re-analyse only the others.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -96,8 +97,8 @@ class PassageAnalyzer:
         self.words: list[str] = list(words)
         self._term_ids = dict(zip(self.terms, range(len(self.terms)), strict=True))
         self._word_ids = dict(zip(self.words, range(len(self.words)), strict=True))
-        self._keys: dict[str, _Keys] = {}  # language -> word (or "\x01" + CJK run) -> key id, in text with CJK
-        self._runs: dict[str, _Runs] = {}  # language -> UTF-8 run of word characters -> key id, in text without
+        self._keys: dict[str, _Memo] = {}  # language -> word (or "\x01" + CJK run) -> key id, in text with CJK
+        self._runs: dict[str, _Memo] = {}  # language -> UTF-8 run of word characters -> key id, in text without
         self._extra: dict[str, int] = {}  # extra token -> key id
         self._term_start, self._term_count, self._key_terms = _Ints(), _Ints(), _Ints()
         self._pair_start, self._pair_count, self._pair_words, self._pair_terms = _Ints(), _Ints(), _Ints(), _Ints()
@@ -160,14 +161,13 @@ class PassageAnalyzer:
         for text, language, extra in passages:
             memo: dict
             if text.isascii():  # the runs of word characters, lower-cased, at C speed (each analysed once per build)
-                memo, matches = self._runs_of(language), text.encode("ascii").translate(ASCII_RUN_BYTES).split()
+                memo = _memo(self._runs, self._analyse_run, language)
+                matches = text.encode("ascii").translate(ASCII_RUN_BYTES).split()
             elif not _CJK_CHAR_RE.search(norm := normalize(text)):
-                memo = self._runs_of(language)
+                memo = _memo(self._runs, self._analyse_run, language)
                 matches = norm.encode("utf-8", "surrogatepass").translate(ASCII_RUN_BYTES).split()
             else:
-                memo = self._keys.get(language)
-                if memo is None:
-                    memo = self._keys[language] = _Keys(self, language)
+                memo = _memo(self._keys, self._analyse_match, language)
                 matches = [word or "\x01" + cjk for cjk, word in _TOKEN_RE.findall(norm)]
             before = len(keys)
             keys.fromlist(list(map(memo.__getitem__, matches)))  # C speed; a new one: __missing__
@@ -193,41 +193,28 @@ class PassageAnalyzer:
             counts=word_counts[count_words].astype(np.int64),
         )
 
-    def _runs_of(self, language: str) -> _Runs:
-        runs = self._runs.get(language)
-        if runs is None:
-            runs = self._runs[language] = _Runs(self, language)
-        return runs
 
+class _Memo(dict):
+    """A word (or a UTF-8 run of word characters) -> key id, for one language; one not seen yet is analysed on
+    first lookup, so a build maps its matches with ``map(memo.__getitem__, …)`` at C speed."""
 
-class _Runs(dict):
-    """UTF-8 run of word characters -> key id for one language; a run not seen yet is analysed on first lookup."""
+    __slots__ = ("_analyse", "_language")
 
-    __slots__ = ("_analyzer", "_language")
-
-    def __init__(self, analyzer: PassageAnalyzer, language: str) -> None:
+    def __init__(self, analyse: Callable[[Any, str], int], language: str) -> None:
         super().__init__()
-        self._analyzer = analyzer
+        self._analyse = analyse
         self._language = language
 
-    def __missing__(self, run: bytes) -> int:
-        key = self[run] = self._analyzer._analyse_run(run, self._language)
+    def __missing__(self, match: str | bytes) -> int:
+        key = self[match] = self._analyse(match, self._language)
         return key
 
 
-class _Keys(dict):
-    """word -> key id for one language; a word not seen yet is analysed on first lookup."""
-
-    __slots__ = ("_analyzer", "_language")
-
-    def __init__(self, analyzer: PassageAnalyzer, language: str) -> None:
-        super().__init__()
-        self._analyzer = analyzer
-        self._language = language
-
-    def __missing__(self, match: str) -> int:
-        key = self[match] = self._analyzer._analyse_match(match, self._language)
-        return key
+def _memo(memos: dict[str, _Memo], analyse: Callable[[Any, str], int], language: str) -> _Memo:
+    memo = memos.get(language)
+    if memo is None:
+        memo = memos[language] = _Memo(analyse, language)
+    return memo
 
 
 def _unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
