@@ -14,7 +14,7 @@ from paths import ROOT
 
 from bot.cli import build_parser
 
-GUIDES = ("README.md", "knowledge/README.md", "CONTRIBUTING.md", "docs/ARCHITECTURE.md")
+GUIDES = ("README.md", "knowledge/README.md", "CONTRIBUTING.md", "docs/ARCHITECTURE.md", "docs/PERFORMANCE.md")
 PLACEHOLDERS = {"N": "3", "DIR": "knowledge", "FILE": "x.txt", "PATH": "x.db", "ID": "123456789012345678",
                 "DISCORD_USER_ID": "123456789012345678", "YOUR_DISCORD_USER_ID": "123456789012345678"}
 COMMAND = re.compile(r"python -m bot ([^`\n#]*)")
