@@ -466,6 +466,7 @@ def is_cjk(token: str) -> bool:
 DURATION = re.compile(
     r"\bhow long\b|\bcombien de (?:temps|jours|semaines|mois)\b|\bpendant combien\b"
     r"|\bhow many (?:days|weeks|months)\b"
+    r"|\bfrom when (?:to|until|till) when\b|\bde quand (?:à|a|jusqu'(?:à|a)) quand\b"  # from one day to another
     r"|\bfor the (?:whole )?(?:day|week)\b|\bpour la journée\b|\bou plus longtemps\b|\bor longer\b"
     r"|何日間|何週間|何か月|何ヶ月|どのくらいの期間|どれくらいの期間|どのくらい(?:滞在|いた)"
 )
@@ -474,7 +475,8 @@ DURATION = re.compile(
 QUESTION_TYPES: dict[str, re.Pattern[str]] = {
     "who": re.compile(r"\b(?:who|whom|whose)\b|(?<!ce )(?<!ce-)\bqui\b|誰|だれ|どなた"),
     "when": re.compile(
-        r"\b(?:when|quand)\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année)\b|いつ|何日|何年|何月"
+        r"\b(?:since|depuis) (?:when|quand)\b"  # since when: the date it began, "depuis" no word of what it is about
+        r"|\b(?:when|quand)\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année)\b|いつ|何日|何年|何月"
         r"|" + DURATION.pattern  # "how long", "for the day or longer": the dates it ran between
     ),
     "where": re.compile(

@@ -47,6 +47,10 @@ class RelatedLexicon:
                 self._by_token.setdefault(line.language, {}).setdefault(token, []).append(len(lines))
             lines.append(Related(tokens, written, tuple(forms)))
 
+    def has(self, language: str, token: str) -> bool:
+        """Some line of ``language`` holds ``token`` ("give-and-take": its phrase is the compound, read whole)."""
+        return token in self._by_token.get(language, {})
+
     def matches(self, language: str, question: str, words: dict[int, frozenset[str]]) -> list[tuple[set[int], Related]]:
         """The lines a question uses, each with the question's words (keys of ``words``) it covers.
 

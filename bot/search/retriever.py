@@ -664,9 +664,11 @@ class Retriever:
             unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named, forms)
             if unit is None:  # a misspelt function word ("exactemant", "wich"): no more a content word than it
                 continue
+            hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
+            if hyphenated and self._read_as_parts(unit, lang):
+                continue  # "next-generation", "19th-century": a compound the corpus lacks whole is read as its words
             first_at.setdefault(token, start)
             previous = units.setdefault(token, unit)  # a repeated word counts once
-            hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
             compound, span = (unit, (start, end)) if hyphenated else (None, (0, 0))
         self._add_joins(content, lang, units)
         if lang == "ja":
@@ -701,6 +703,14 @@ class Retriever:
                      counted=counted(question, lang) if Kind.COUNT in kinds else None,
                      names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
                      of_country=self._of_country(question, lang, units))
+
+    def _read_as_parts(self, compound: Unit, language: str) -> bool:
+        """A hyphenated word is read as its words when nothing knows it whole: not the corpus, nor a typo of a corpus
+        word, nor the glossary or the related words ("give-and-take" → reciprocity), and it is no name ("Saint-Denis"
+        must be cited as one)."""
+        if compound.alternatives or compound.unknown_name or self.related.has(language, compound.token):
+            return False
+        return not any(key in self._gloss_by_token[language] for key in compound.keys)
 
     def _verb(self, question: str, language: str, units: dict[str, Unit]) -> frozenset[str]:
         """The forms of the verb a who-question asks the doer of (people.verb_asked), when the corpus has it."""

@@ -243,3 +243,20 @@ def test_tokens_without_offsets_are_the_tokens_with_them(text: str, language: st
     latin = "en" if language == "ja" else language
     assert analyze(text, language) == [stem(t, latin) for t, _, _ in base_tokens(text, language)]
     assert sentence_tokens(text, language) == [t for t, _, _ in analyze_spans(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "words"),
+    [
+        ("Depuis quand existe la French Tech ?", "fr", ["exist", "french", "tech"]),
+        ("Since when has French Tech existed?", "en", ["french", "tech", "exist"]),
+        ("muto il était en france de quand à quand ?", "fr", ["muto", "franc"]),
+        ("Muto was in France from when to when?", "en", ["muto", "franc"]),
+    ],
+)
+def test_since_when_and_from_when_to_when_are_interrogatives_whole(
+    question: str, language: str, words: list[str]
+) -> None:
+    """"depuis quand" asks a date as "quand" does: "depuis" is no word of what it is about (it would weigh on it);
+    "de quand à quand" asks the two days of a span."""
+    assert analyze(mask_interrogatives(question), language) == words

@@ -41,6 +41,9 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("How long did Muto stay?", Kind.DURATION),
         ("was he there just for the day or longer?", Kind.DURATION),
         ("il est resté combien de temps ?", Kind.DURATION),
+        ("muto il était en france de quand à quand ?", Kind.DURATION),  # a span: from one day to another
+        ("Yoji Mutto est reste en france de quand a quand ?", Kind.DURATION),
+        ("Muto was in France from when to when?", Kind.DURATION),
         ("How much did the evening cost?", Kind.MONEY),
         ("À quelle heure a-t-elle été signée ?", Kind.TIME),
         ("Who is the current minister?", Kind.PRESENT),
