@@ -26,6 +26,7 @@ import Stemmer
 
 from bot.search.alternation import trie_pattern
 from bot.search.prefilter import Screened
+from bot.search.romaji import kana_words, shipped_syllabary
 
 # Bump when the tokens of a text change: persistent index caches (bot.search.cache) are keyed by it.
 ANALYZER_VERSION = 3
@@ -629,9 +630,13 @@ def detect_language(text: str) -> str | None:
     return "fr" if fr > en else "en"
 
 
-def romaji_as_kana(text: str) -> str:
+def romaji_as_kana(text: str, keep: Callable[[str], bool] | None = None) -> str:
     """A Japanese question's romaji particles and question words in kana ("muto san tte dare" → "muto さん って 誰"):
     the analysis then reads what is asked (誰: who) and drops what it is made of; names stay Latin, as the Japanese
-    passages give them too ("武藤容治（Yoji Muto）")."""
-    table = _ROMAJI_MARKERS if _CJK_CHAR_RE.search(text) else _ROMAJI_WORDS
-    return _LATIN_WORD_RE.sub(lambda m: table.get(m.group().casefold(), m.group()), text)
+    passages give them too ("武藤容治（Yoji Muto）"). In a question all in romaji, every other word that ``keep``
+    does not keep (a name, a word the corpus has) and that reads as romaji is a reading, written in hiragana
+    ("kyoudou seimei wa doko" → "きょうどう せいめい は どこ"): the readings then meet the corpus's words."""
+    romaji = not _CJK_CHAR_RE.search(text)
+    table = _ROMAJI_WORDS if romaji else _ROMAJI_MARKERS
+    text = _LATIN_WORD_RE.sub(lambda m: table.get(m.group().casefold(), m.group()), text)
+    return kana_words(text, keep, shipped_syllabary()) if romaji and keep is not None else text

@@ -616,12 +616,17 @@ class Retriever:
 
         return max(("en", "fr"), key=known)
 
+    def _known_latin(self, word: str) -> bool:
+        """A Latin word the corpus or the glossary has (Muto, JETRO): in a question in romaji, it stays Latin."""
+        word = normalize(word)
+        return word in self._surface or word in self._gloss_words
+
     def parse(self, question: str, language: str | None = None) -> Query:
         """Analyse a question into units (variants, joins, typo corrections, glossary expansions)."""
         language = language or detect_language(question)  # read once; None when it cannot be told
         lang = language or self._choose_language(question)
         if lang == "ja":
-            question = romaji_as_kana(question)
+            question = romaji_as_kana(question, self._known_latin)
         units: dict[str, Unit] = {}
         compound: Unit | None = None  # the hyphenated word being read: its parts follow it
         span = (0, 0)

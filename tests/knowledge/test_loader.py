@@ -15,7 +15,7 @@ from bot.knowledge import loader as knowledge
 from bot.knowledge.files import MAX_FILE_BYTES
 from bot.knowledge.loader import load_knowledge
 from bot.models import LANGUAGES, GlossaryEntry, KnowledgeBase
-from bot.search import wordlists
+from bot.search import romaji, wordlists
 
 FIXTURES = paths.FIXTURES
 BASIC = FIXTURES / "knowledge_basic"
@@ -476,15 +476,17 @@ def test_every_shipped_knowledge_file_loads_without_errors() -> None:
 
 
 def test_every_shipped_words_file_is_valid() -> None:
-    """bot/search/words/: one file per language, each list present, no word twice (wordlists.parse_words)."""
+    """bot/search/words/: one file per language, each list present, no word twice (wordlists.parse_words), and the
+    romaji syllable table (romaji.parse_syllabary: every spelling once, every kana hiragana)."""
     for language in LANGUAGES:
         path = wordlists.words_file(language)
         lists = wordlists.parse_words(path.read_text(encoding="utf-8"), language)
         assert set(lists) == set(wordlists.WordList), path
         assert all(w == w.strip() and w for words in lists.values() for w in words), path
-    assert sorted(p.name for p in wordlists.words_file("en").parent.iterdir() if p.suffix == ".yaml") == [
-        f"{language}.yaml" for language in sorted(LANGUAGES)
-    ]
+    assert sorted(p.name for p in wordlists.words_file("en").parent.iterdir() if p.suffix == ".yaml") == sorted(
+        [f"{language}.yaml" for language in LANGUAGES] + [romaji.syllabary_file().name]
+    )
+    romaji.parse_syllabary(romaji.syllabary_file().read_text(encoding="utf-8"))  # the romaji syllables beside them
 
 
 def test_readme_examples_are_valid(tmp_path: Path) -> None:
