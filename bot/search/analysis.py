@@ -27,6 +27,7 @@ import Stemmer
 from bot.search.alternation import trie_pattern
 from bot.search.prefilter import Screened
 from bot.search.romaji import kana_words, shipped_syllabary
+from bot.search.wordlists import WordList, stop_words, word_set
 
 # Bump when the tokens of a text change: persistent index caches (bot.search.cache) are keyed by it.
 ANALYZER_VERSION = 3
@@ -35,41 +36,6 @@ ANALYZER_VERSION = 3
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-FR_STOP_WORDS: frozenset[str] = _words(
-    """
-    a ai as au aux avec avait avaient avez avoir avons c ca car ce ceci cela celle celles celui ces cet cette
-    ceux combien comme comment d dans de des doit doivent donc dont du elle elles en entre es est estce et
-    etaient etait etre ete eu eux fait faire font fut il ils j je l la laquelle le lequel les lesquels leur
-    leurs lors lorsque lui m ma mais me mes moi mon n ne ni nos notre nous on ont ou par pas peut peuvent pour
-    pourquoi puisque qu quand que quel quelle quelles quels qui quoi s sa sans se sera seront serait ses si
-    son sont sous sur t ta te tes toi ton tu un une va vont vos votre vous y
-    dire dit exact exacte exactement vraiment trouve trouvent situe savoir sais
-    koi kwa kel kels kele kelle kelles ke ki pk pq pkoi pourkoi cest ya
-    """
-)
-EN_STOP_WORDS: frozenset[str] = _words(
-    """
-    a about after all also am an and any are as at be been before being both but by can could d did do does
-    doing done during each for from had has have having he her hers him his how i if in into is it its itself
-    just ll m me more most my no nor not of on once only or other our ours out over own please re s same she
-    should so some such t tell than that the their theirs them then there these they this those through to too
-    under until up ve very was we were what when where which while who whom whose why will with would you your
-    say says said anything something exactly actually really mention mentioned know
-    wat wut wot u ur r whats whos hows wheres whens thats wen whn wher whr wich whic hw
-    whi hwo woh whta waht wht wehn whne whre teh hte
-    """
-)
-# Question words, and the one-kanji stems of "tell me" (教えて) and "say" (言って) that questions are made of.
-JA_STOP_WORDS: frozenset[str] = frozenset({"誰", "何", "何処", "何故", "如何", "何時", "何人", "教", "言"})
-STOP_WORDS: dict[str, frozenset[str]] = {"fr": FR_STOP_WORDS, "en": EN_STOP_WORDS, "ja": EN_STOP_WORDS}
-
-# Leading parts of an apostrophe-joined word that are elided French words (l'économie, jusqu'à, qu'est-ce).
-ELISIONS: frozenset[str] = _words("l d j m n s t c qu jusqu lorsqu puisqu quoiqu")
-# Trailing hyphenated subject pronouns of French questions (a-t-elle, vont-ils, est-ce).
-INVERTED_PRONOUNS: frozenset[str] = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce"})
-# Trailing parts that are English clitics (Japan's, don't, they're).
-CLITICS: frozenset[str] = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
 
 _STEMMER_NAMES: dict[str, str] = {"fr": "french", "en": "english", "ja": "english"}
 
@@ -234,18 +200,20 @@ def stem(token: str, language: str) -> str:
 
 def _latin_tokens(word: str, start: int, language: str) -> Iterator[tuple[str, int, int]]:
     """Unstemmed tokens of one normalised Latin word starting at offset ``start``."""
-    stops = STOP_WORDS.get(language, EN_STOP_WORDS)
+    stops = _latin_stop_words(language)
     if "'" in word:
         parts = word.split("'")
         offset = start
-        while len(parts) > 1 and parts[0] in ELISIONS:
+        elisions, clitics = _elisions(), _clitics()
+        while len(parts) > 1 and parts[0] in elisions:
             offset += len(parts[0]) + 1
             parts.pop(0)
-        while len(parts) > 1 and parts[-1] in CLITICS:
+        while len(parts) > 1 and parts[-1] in clitics:
             parts.pop()
         start, word = offset, "".join(parts)
     pieces = word.split("-")
-    while len(pieces) > 1 and pieces[-1] in INVERTED_PRONOUNS:  # a-t-elle, était-il, est-ce, vont-ils
+    inverted = _inverted_pronouns()
+    while len(pieces) > 1 and pieces[-1] in inverted:  # a-t-elle, était-il, est-ce, vont-ils
         pieces.pop()
     if pieces[-1] == "t" and len(pieces) > 1:
         pieces.pop()
@@ -263,6 +231,26 @@ def _latin_tokens(word: str, start: int, language: str) -> Iterator[tuple[str, i
         yield _ordinal(word), start, start + len(word)
 
 
+def _latin_stop_words(language: str) -> frozenset[str]:
+    """The stop words of a Latin word: French's in a French text, English's in any other (Japanese text's too)."""
+    return stop_words("fr" if language == "fr" else "en")
+
+
+def _elisions() -> frozenset[str]:
+    """French elisions (l', jusqu'), dropped in a text of any language."""
+    return word_set("fr", WordList.ELISIONS)
+
+
+def _inverted_pronouns() -> frozenset[str]:
+    """French pronouns after a hyphen in a question (a-t-elle, vont-ils), dropped in a text of any language."""
+    return word_set("fr", WordList.INVERTED_PRONOUNS)
+
+
+def _clitics() -> frozenset[str]:
+    """English clitics (Japan's, don't), dropped in a text of any language."""
+    return word_set("en", WordList.CLITICS)
+
+
 def _ordinal(token: str) -> str:
     match = _ORDINAL_RE.match(token)
     return match.group(1) if match else token
@@ -272,6 +260,7 @@ def _cjk_tokens(run: str, start: int) -> Iterator[tuple[str, int, int]]:
     """Bigrams (or the unigram of a one-character segment) of kanji and katakana segments of a CJK run."""
     segment: list[tuple[str, int]] = []
     kind = ""
+    stops = stop_words("ja")
     for i, ch in enumerate([*run, " "]):
         script = _script(ch) if ch != " " else " "
         if script == "-" and kind == "k":
@@ -280,10 +269,10 @@ def _cjk_tokens(run: str, start: int) -> Iterator[tuple[str, int, int]]:
             if kind in ("c", "k") and segment:
                 if len(segment) == 1:
                     c, pos = segment[0]
-                    if c not in JA_STOP_WORDS and c != "ー":
+                    if c not in stops and c != "ー":
                         yield c, start + pos, start + pos + 1
                 for (a, pa), (b, pb) in itertools.pairwise(segment):
-                    if a + b not in JA_STOP_WORDS:
+                    if a + b not in stops:
                         yield a + b, start + pa, start + pb + 1
             segment, kind = [], script
         if script in ("c", "k"):
@@ -398,7 +387,7 @@ class _RunTokens(dict):
         if len(self) + len(new) >= RUN_TOKENS_KEPT:
             self.clear()  # bounded, as a lookup keeps it
         language = self._language
-        stops = STOP_WORDS.get(language, EN_STOP_WORDS)
+        stops = _latin_stop_words(language)
         words = []
         for run in new:
             if not run.isalpha():
@@ -608,15 +597,16 @@ def detect_language(text: str) -> str | None:
     raw = text.casefold()
     fr = sum(map(raw.count, _FR_DIACRITICS))
     en = romaji = 0
+    elisions, clitics = _elisions(), _clitics()
     for match in _TOKEN_RE.finditer(norm):
         word = match.group("word")
         if not word:
             continue
         word = _CASUAL_FIRST.get(word, word)  # "c ki": "ki" is French's "qui", "wen" English's "when"
         head = word.split("'")
-        if len(head) > 1 and head[0] in ELISIONS:
+        if len(head) > 1 and head[0] in elisions:
             fr += 1
-        elif len(head) > 1 and head[-1] in CLITICS:
+        elif len(head) > 1 and head[-1] in clitics:
             en += 1
         fr += word in _FR_MARKERS
         en += word in _EN_MARKERS

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.models import ChatKind, ChatPhrases
 from bot.search.alternation import trie_pattern
-from bot.search.analysis import EN_STOP_WORDS, FR_STOP_WORDS
+from bot.search.wordlists import stop_words
 
 # Discord mentions: user/role/channel mentions, custom (animated) emoji, timestamps, @everyone/@here. The log
 # keeps a question without them (bot.questions); the search also drops URLs and emoji shortcodes (:thumbsup:).
@@ -289,11 +289,10 @@ def _has_content(text: str) -> bool:
     """``text`` has a word that is no French or English stop word ("and", "et" join two help phrases)."""
     if _CJK_RE.search(text):
         return _has_words(text)
-    return any(_folded(word) not in _JOINING for word in _WORDS.findall(text))
+    french, english = stop_words("fr"), stop_words("en")
+    return any((w := _folded(word)) not in french and w not in english for word in _WORDS.findall(text))
 
 
 def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
 
-
-_JOINING = FR_STOP_WORDS | EN_STOP_WORDS

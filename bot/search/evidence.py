@@ -26,11 +26,11 @@ from functools import lru_cache
 
 from bot.months import ABBREVIATIONS as MONTH_ABBREVIATIONS
 from bot.months import MONTHS
-from bot.search.analysis import QUESTION_TYPES, STOP_WORDS, analyze, stem
+from bot.search.analysis import QUESTION_TYPES, analyze, stem
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import JA_NUMBER_OF, fold
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
-from bot.search.wordlists import WordList, words_of
+from bot.search.wordlists import WordList, stop_words, words_of
 
 
 def _words(text: str) -> frozenset[str]:
@@ -67,7 +67,6 @@ JA_COUNTER_NOUNS = {
 }
 # Words after "how many / combien de" that do not name what is counted ("combien de chaque ?").
 NOT_COUNTED = _words("chaque each them eux elles ceux celles")
-_MONTH_TOKENS = frozenset(t for language, names in MONTHS.items() for t in analyze(" ".join(names), language))
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 # Questions asking for a name: the passage must give one the question does not.
@@ -135,7 +134,7 @@ def counted(question: str, language: str) -> Counted | None:
         noun = _COUNT_NOUNS.search(folded)
         return Counted((noun.group(),)) if noun else None
     latin = "en" if language == "ja" else language
-    stops = STOP_WORDS.get(latin, frozenset()) | STOP_WORDS["en"]
+    stops = stop_words(latin) | stop_words("en")
     words: list[str] = []
     for word in re.findall(r"[\w][\w\-'’]*", folded[found.end():]):
         if word in stops or word in NOT_COUNTED or len(words) >= COUNTED_WORDS:
@@ -250,12 +249,20 @@ def counted_tokens(what: Counted, language: str) -> list[str]:
     return [(analyze(word, latin) or [stem(word, latin)])[0] for word in what.words]
 
 
+@lru_cache(maxsize=1)
+def _month_tokens() -> frozenset[str]:
+    """The tokens of the month names ("13 July" is a day, not a count): made at first use, as the stop words they
+    are analysed with are read then."""
+    return frozenset(t for language, names in MONTHS.items() for t in analyze(" ".join(names), language))
+
+
 def _count_positions(tokens: Sequence[str], language: str) -> list[int]:
     numbers = _number_tokens(language)
+    months = _month_tokens()
     out = []
     for i, token in enumerate(tokens):
         if token.isdigit():
-            if _YEAR.fullmatch(token) or (i + 1 < len(tokens) and tokens[i + 1] in _MONTH_TOKENS):
+            if _YEAR.fullmatch(token) or (i + 1 < len(tokens) and tokens[i + 1] in months):
                 continue
             out.append(i)
         elif token in numbers:

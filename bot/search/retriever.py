@@ -46,7 +46,6 @@ from bot.models import (
     column,
 )
 from bot.search.analysis import (
-    STOP_WORDS,
     analyze,
     base_tokens,
     detect_language,
@@ -116,6 +115,7 @@ from bot.search.spelling import (
     edit_distance,
 )
 from bot.search.titles import JA_HONORIFICS
+from bot.search.wordlists import stop_words
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
 # out-of-scope questions), one constant varied at a time. With these values: hits fr 29/30, en 29/30, ja 29/29,
@@ -801,7 +801,7 @@ class Retriever:
             if named and everyday is not None and is_name(everyday, language, frequencies):
                 everyday = None  # "Macrin" is no typo of the name "Macron": names are told apart by one letter
             named = named and everyday is None  # "Engglish": an everyday word, capitalised
-            if everyday is not None and (everyday in STOP_WORDS.get(latin, ()) or everyday in STOP_WORDS["en"]):
+            if everyday is not None and (everyday in stop_words(latin) or everyday in stop_words("en")):
                 return None
             if everyday is not None:  # read as that word by the glossary and the related words too
                 keys |= {glossary_key(everyday), stem(everyday, latin)}

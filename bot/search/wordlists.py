@@ -1,9 +1,10 @@
 """The search's word lists of each language, read from ``bot/search/words/<language>.yaml``.
 
-Number words, verbs of a beginning, the verbs of "does it mention X?": language, not code, and each had a copy in
-two modules. The files use the format of ``knowledge/chat/`` (``type``, ``language``, one ``[…]`` list per key) and
-the same safe YAML reader; they ship with the code, not with the knowledge folder, because answers depend on them
-whatever folder a server uses. Read at first use (cached), never at import.
+Number words, verbs of a beginning, the verbs of "does it mention X?", stop words, elisions and clitics: language,
+not code (several had a copy in two modules). The files use the format of ``knowledge/chat/`` (``type``,
+``language``, one ``[…]`` list per key) and the same safe YAML reader; they ship with the code, not with the
+knowledge folder, because answers depend on them whatever folder a server uses. Read at first use (cached), never
+at import.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ class WordList(StrEnum):
     BEGINNINGS = "beginnings"  # verbs of a beginning: "started" is answered by "launched" (bot.search.evidence)
     MENTIONS = "mentions"  # "does it mention X?": the verbs before the topic (bot.search.evidence)
     MENTIONED = "mentioned"  # "is X mentioned?": the verbs after the topic (bot.search.evidence)
+    STOP_WORDS = "stop_words"  # words too common to search for: dropped from questions and passages (analysis)
+    ELISIONS = "elisions"  # the elided word before an apostrophe: l'économie, jusqu'à (bot.search.analysis)
+    INVERTED_PRONOUNS = "inverted_pronouns"  # the pronoun after a hyphen in a question: a-t-elle (analysis)
+    CLITICS = "clitics"  # the part after an apostrophe: Japan's, don't (bot.search.analysis)
 
 
 WordLists = dict[WordList, tuple[str, ...]]
@@ -78,3 +83,14 @@ def _lists(language: Language) -> WordLists:
 def words_of(language: str, which: WordList) -> tuple[str, ...]:
     """One list of ``language`` in its file's order; () for a language the bot does not serve."""
     return _lists(language)[which] if language in LANGUAGES else ()
+
+
+@lru_cache(maxsize=len(LANGUAGES) * len(WordList))
+def word_set(language: str, which: WordList) -> frozenset[str]:
+    """One list of ``language`` as a set, made once: membership tests on every word analysed."""
+    return frozenset(words_of(language, which))
+
+
+def stop_words(language: str) -> frozenset[str]:
+    """The words of ``language`` too common to search for; none for a language the bot does not serve."""
+    return word_set(language, WordList.STOP_WORDS)
