@@ -258,6 +258,15 @@ class Query:
         found = sum(u.weight for u in self.units if not (foreign and u.own_language) and u.found_in(tokens))
         return found / total if total else 0.0
 
+    def coverage_across(self, tokens: frozenset[str], translated: frozenset[str]) -> float:
+        """``coverage`` of cited passages (``tokens``) whose translations hold ``translated``: a word is found in
+        the fact whichever language states it ("ministry" in a French question is the French passage's ministère),
+        but a word of the question's language only is looked for in its own language ("resté" is no "rests")."""
+        total = sum(u.weight for u in self.units)
+        found = sum(u.weight for u in self.units
+                    if u.found_in(tokens) or (not u.own_language and u.found_in(translated)))
+        return found / total if total else 0.0
+
     def tokens(self) -> set[str]:
         """Every token a unit is found by (``coverage`` and ``Unit.found_in`` look for no other)."""
         return {t for u in self.units for form in (u.alternatives, u.parts, *u.expansions, *u.related) for t in form}
@@ -1129,7 +1138,8 @@ class Retriever:
             yield Failed(Check.NO_MATCH, "no-match")
             return
         cited = frozenset().union(*(self._token_sets[i] for i in chosen))
-        if query.coverage(cited) < MIN_COVERAGE:
+        if query.coverage(cited) < MIN_COVERAGE and (  # a word may be found in the same fact in another language
+                query.coverage_across(cited, self._translated(chosen)) < MIN_COVERAGE):
             yield Failed(Check.COVERAGE, "low-coverage")
         if any(not u.found_in(cited) for u in self._given_numbers(query)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # a number the question gives ("in 2023") must be cited
@@ -1173,6 +1183,12 @@ class Retriever:
             yield Failed(Check.UNNAMED, "unnamed")  # "what is the startup called?": described, not named
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             yield Failed(Check.LOW_SCORE, "low-score")
+
+    def _translated(self, chosen: list[int]) -> frozenset[str]:
+        """The tokens of the passages that translate the ``chosen`` ones (the same facts, other words)."""
+        found = (self.translation(i, language) for i in chosen for language in self._language_names
+                 if language != self.language_of(i))
+        return frozenset().union(*(self._token_sets[j] for j in found if j is not None))
 
     def _written_cited(self, query: Query, chosen: list[int]) -> bool:
         """Every word the question asks as written (Unit.written) is written in the best passage: the quote read

@@ -1,9 +1,9 @@
 """How members phrase questions, read on the shipped corpus: a hyphenated word the corpus lacks whole, a span of
-days asked "from when to when"."""
+days asked "from when to when", a word of another language than the question's."""
 
 from __future__ import annotations
 
-from bot.search.retriever import Retriever
+from bot.search.retriever import Query, Retriever, Unit
 
 
 def test_a_compound_the_corpus_lacks_whole_is_read_as_its_words(shipped_retriever: Retriever) -> None:
@@ -34,3 +34,20 @@ def test_from_when_to_when_quotes_the_span(shipped_retriever: Retriever) -> None
     answer = shipped_retriever.answer("le ministre japonais Yoji Mutto il etait en france de quand a quand ?")
     assert answer.answered, answer.reason
     assert "12 au 14" in answer.citations[0].snippet
+
+
+def test_a_word_of_another_language_is_found_in_the_translation_of_the_quote(shipped_retriever: Retriever) -> None:
+    """"ministry" in a French question: the French passages say « ministère », their English translations "ministry";
+    the fact is the same, so the French quotes cover the word."""
+    answer = shipped_retriever.answer("Le programme J-Startup, c'est piloté par quel ministry côté japonais ?")
+    assert answer.answered, answer.reason
+    assert answer.language == "fr" and "METI" in answer.citations[0].snippet
+
+
+def test_a_word_of_the_question_language_only_is_not_found_in_a_translation() -> None:
+    """"resté" is no "rests": a word of the question's language only counts in its own language's passages."""
+    own = Unit("rest", {"reste"}, 1.0, {"rest"}, own_language=True)
+    shared = Unit("ministri", {"ministry"}, 1.0, {"ministri"})
+    query = Query("fr", [own, shared], {"rest": 1.0, "ministri": 1.0})
+    assert query.coverage_across(frozenset(), frozenset({"rest", "ministri"})) == 0.5
+    assert query.coverage_across(frozenset({"rest"}), frozenset()) == 0.5
