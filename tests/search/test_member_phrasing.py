@@ -51,3 +51,11 @@ def test_a_word_of_the_question_language_only_is_not_found_in_a_translation() ->
     query = Query("fr", [own, shared], {"rest": 1.0, "ministri": 1.0})
     assert query.coverage_across(frozenset(), frozenset({"rest", "ministri"})) == 0.5
     assert query.coverage_across(frozenset({"rest"}), frozenset()) == 0.5
+
+
+def test_the_hexagon_is_france(shipped_retriever: Retriever) -> None:
+    """« l'Hexagone » is everyday French for France (knowledge/related/fr.yaml), not a name the quotes must hold."""
+    answer = shipped_retriever.answer(
+        "Quel membre du gouvernement nippon chargé de l'industrie a fait le déplacement dans l'Hexagone ?")
+    assert answer.answered, answer.reason
+    assert any("Muto" in c.snippet for c in answer.citations)
