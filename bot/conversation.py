@@ -37,7 +37,7 @@ import time
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.models import Answer, KnowledgeBase, column
@@ -52,6 +52,7 @@ MAX_PLACES = 10_000  # members × places remembered at once (the oldest are forg
 MAX_WORDS = 5  # a Latin-script follow-up is this short at most ("and what about Japan then?")
 MAX_CJK_CHARS = 14  # ... a Japanese one this short
 MAX_OWN_WORDS = 1  # a short question with at most this many content words leans on the previous one
+_ANSWER = "answer"  # the place under which the subject of an answer message is kept (see Conversations.pin)
 
 # Words that tie a question to the one before: leading connectives and pronouns standing for its subject.
 _LEADS = {
@@ -322,6 +323,26 @@ class Conversations:
         for kept in (self._subjects, self._languages):
             while len(kept) > self._limit:
                 kept.popitem(last=False)
+
+    def pin(self, place: Hashable, answer: Hashable) -> None:
+        """``answer`` (a Discord message id) answers the last question of ``place``: a reply to it (Discord's
+        "Reply"), by any member, is read as a follow-up of that question (:meth:`resume`)."""
+        self.follow(place, (_ANSWER, answer))
+
+    def resume(self, answer: Hashable, place: Hashable) -> bool:
+        """A member in ``place`` replies to ``answer``: their message leans on the question it answered, not on
+        their own last one (within ``window`` of the reply). False when that answer is not remembered."""
+        subject = self._subjects.get((_ANSWER, answer))
+        if subject is None:
+            return False
+        now = self._clock()
+        self._subjects.pop(place, None)
+        self._subjects[place] = replace(subject, at=now)
+        language = self._languages.get((_ANSWER, answer))
+        if language is not None:
+            self._languages.pop(place, None)
+            self._languages[place] = (language[0], now)
+        return True
 
     def withdraw(self, key: Hashable) -> None:
         """Its member deleted the question ``key``: if it is still the last of its place, it is forgotten (a

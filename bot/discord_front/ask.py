@@ -133,6 +133,14 @@ class AskDesk:
         """The bot answered ``asker`` in a thread it opened: a follow-up asked there leans on the question."""
         self.conversations.follow(_place(asker), _place(replace(asker, channel_id=thread_id)))
 
+    def pin(self, asker: Asker, answer_id: int) -> None:
+        """The message ``answer_id`` answers ``asker``'s last question: a reply to it is a follow-up of it."""
+        self.conversations.pin(_place(asker), answer_id)
+
+    def resume(self, answer_id: int, asker: Asker) -> bool:
+        """``asker`` replies to the bot's message ``answer_id``: read them with the question it answered."""
+        return self.conversations.resume(answer_id, _place(asker))
+
     def uncount(self, prepared: Outcome) -> None:
         """Give back the cooldown use of an accepted question the bot answers without retrieval (small talk)."""
         if prepared.kind == "answer" and prepared.asker is not None:

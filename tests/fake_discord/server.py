@@ -306,10 +306,14 @@ class FakeDiscord:
 
     # -- events pushed to the bot ------------------------------------------------------------------------
     async def post_message(
-        self, content: str, *, author: FakeUser, channel_id: int | None = None, dm: bool = False
+        self, content: str, *, author: FakeUser, channel_id: int | None = None, dm: bool = False,
+        reply_to: Json | None = None, ping: bool = True,
     ) -> Json:
-        """A member's message (MESSAGE_CREATE); ``<@bot>`` in ``content`` makes it a mention."""
+        """A member's message (MESSAGE_CREATE); ``<@bot>`` in ``content`` makes it a mention. ``reply_to``: the
+        message it replies to (Discord's "Reply"), whose author it mentions unless ``ping`` is off."""
         mentions = [self.bot_user.payload] if self.bot_user.mention in content else []
+        if reply_to is not None and ping and reply_to["author"]["id"] not in {m["id"] for m in mentions}:
+            mentions.append(reply_to["author"])
         mention_roles = [self.bot_role] if f"<@&{self.bot_role}>" in content else []
         if dm:
             data = p.message(self.ids(), channel_id or self.ids(), author.payload, content=content, mentions=mentions)
@@ -324,6 +328,11 @@ class FakeDiscord:
                 mentions=mentions,
                 mention_roles=mention_roles,
             )
+        if reply_to is not None:  # type 19, with the message replied to as Discord sends it
+            data["type"] = 19
+            data["message_reference"] = {"message_id": reply_to["id"], "channel_id": reply_to["channel_id"],
+                                         **({"guild_id": reply_to["guild_id"]} if "guild_id" in reply_to else {})}
+            data["referenced_message"] = reply_to
         self.messages[int(data["id"])] = data
         await self.dispatch("MESSAGE_CREATE", data)
         return data

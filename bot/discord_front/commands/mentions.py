@@ -1,4 +1,5 @@
-"""Questions asked by mentioning the bot in an allowed channel, or in a direct message.
+"""Questions asked by mentioning the bot in an allowed channel (or replying to one of its answers: a follow-up of
+that answer's question), or in a direct message.
 
 The bot gets the text of such messages without the privileged message-content intent.
 Refusals cannot be ephemeral here: cooldown notes are deleted after a few seconds, duplicates are
@@ -157,10 +158,25 @@ def question_of(bot: DeclarationBot, message: discord.Message) -> str | None:
         return message.content if bot.settings.allow_dms else None
     self_role = message.guild.self_role
     pattern = mention_pattern(me.id, self_role.id if self_role else None)
-    # A reply to the bot also lists it in ``mentions``; only an explicit <@bot> in the text counts.
-    if not pattern.search(message.content) or not is_allowed_channel(message.channel, bot.settings.allowed_channels):
+    addressed = pattern.search(message.content) or replied_answer(bot, message) is not None
+    if not addressed or not is_allowed_channel(message.channel, bot.settings.allowed_channels):
         return None
     return pattern.sub(" ", message.content)
+
+
+def replied_answer(bot: DeclarationBot, message: discord.Message) -> int | None:
+    """The id of the bot's message that ``message`` replies to (Discord's "Reply") with its ping on, else None.
+
+    Replying is how members follow up on Discord; with the ping off the bot is not mentioned, and without the
+    message-content intent Discord does not give it the text. A reply to another member's message is not one."""
+    reference = message.reference
+    me = bot.user
+    if reference is None or me is None or reference.message_id is None or me not in message.mentions:
+        return None
+    replied = reference.resolved or reference.cached_message
+    if not isinstance(replied, discord.Message) or replied.author.id != me.id:
+        return None
+    return reference.message_id
 
 
 async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
@@ -171,6 +187,9 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
             language = bot.assistant.read_language(message.content) or "en"  # a DM has no locale: its words tell
             await message.channel.send(t("dm.off", language), allowed_mentions=discord.AllowedMentions.none())
         return
+    answer_id = replied_answer(bot, message)
+    if answer_id is not None:  # a reply to one of the bot's answers follows up on that answer's question
+        bot.desk.resume(answer_id, _asker(message))
     prepared = bot.desk.prepare(question, _asker(message))
     if prepared.kind == "duplicate" or (prepared.kind == "cooldown" and not prepared.note):
         return  # one cooldown note per member per window: a burst of mentions gets one note, not one each
@@ -221,6 +240,8 @@ async def _answer(bot: DeclarationBot, message: discord.Message, prepared: Outco
         return
     if target is not None:
         bot.desk.continue_in(_asker(message), target.id)
+    if outcome.kind != "small_talk":
+        bot.desk.pin(_asker(message), sent.id)
     bot.answers.remember(message, sent.channel.id, sent.id, thread=target is not None, language=outcome.language)
 
 
@@ -270,6 +291,8 @@ async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> N
     if answered.thread:
         await _rename_thread(bot, answered.channel_id, thread_name(outcome.question, outcome.language))
         bot.desk.continue_in(_asker(message), answered.channel_id)
+    if outcome.kind != "small_talk":
+        bot.desk.pin(_asker(message), answered.message_id)
     bot.answers.remember(
         message, answered.channel_id, answered.message_id, thread=answered.thread, language=outcome.language
     )
@@ -280,7 +303,8 @@ def _mention_withdrawn(bot: DeclarationBot, message: discord.Message) -> bool:
     if message.guild is None or bot.user is None or bot.answers.changed(message) is None:
         return False
     self_role = message.guild.self_role
-    return not mention_pattern(bot.user.id, self_role.id if self_role else None).search(message.content)
+    mentioned = mention_pattern(bot.user.id, self_role.id if self_role else None).search(message.content)
+    return not mentioned and replied_answer(bot, message) is None
 
 
 async def _rename_thread(bot: DeclarationBot, thread_id: int, name: str, *, archived: bool | None = None) -> None:
