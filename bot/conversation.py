@@ -6,6 +6,9 @@ terminal is one place), such a question is read as itself followed by the subjec
 stood alone: "et quand ? (a signé la déclaration)". When the follow-up asks something (when, where, who), the
 subject is that question without its interrogatives, so what the follow-up asks is what gets answered; when it
 asks nothing of its own ("and for Japan?"), the whole question is: "and for Japan? (Who signed the declaration)".
+A follow-up to a follow-up replies to the turn before it, as that turn was understood: after "what is the
+declaration about?" and "and who signed it?", "and for Japan?" is read with "who signed it, what is the
+declaration about" (its words, then the subject it was read with), not with the first question alone.
 
 What does not lean on the previous question, even when short (decided from the message and the corpus):
 
@@ -84,7 +87,7 @@ _JA_PARTICLE_START = re.compile(r"^(?:が|は|を|に|で|の|も|と)(?=\S)")  
 
 @dataclass(frozen=True, slots=True)
 class _Subject:
-    text: str  # the last stand-alone question without its interrogatives
+    text: str  # the last question (a follow-up as understood) without its interrogatives
     question: str  # ... and as asked, for a follow-up that asks nothing of its own ("and for Japan?")
     language: str
     at: float
@@ -194,6 +197,20 @@ def _only_countries(units: list, retriever: Retriever) -> bool:
     return all(any(retriever.countries.named(key[:1].upper() + key[1:]) for key in unit.keys) for unit in units)
 
 
+def _resolved(question: str, understood: str, language: str | None) -> str:
+    """A follow-up as a question of its own, for the next follow-up to lean on: its own words, then the subject it
+    was read with (newest first): "and who signed it?" read with "what is the declaration about" gives "who signed
+    it, what is the declaration about"; "and for Japan?" read with "Who signed the declaration" gives "for Japan,
+    Who signed the declaration"."""
+    typed = question.rstrip()
+    context = understood[len(typed):].strip().removeprefix("(").removeprefix("（").removesuffix(")").removesuffix("）")
+    cjk = bool(_CJK.search(question))
+    own = (question if cjk else without_lead(question, language)).strip().rstrip(" ?？!！.。")
+    if not any(c.isalnum() for c in own):
+        return context
+    return f"{own}、{context}" if cjk else f"{own}, {context}"
+
+
 def searched_text(question: str, understood: str) -> str:
     """What a follow-up asking for more is searched as: ``understood`` without its "else / autre / 他" (they would
     find "d'autres sources", 他の資料 — passages about other sources, not about more of the subject); the
@@ -233,7 +250,7 @@ def _translated(kb: KnowledgeBase, passage_id: str, language: str) -> str | None
 
 
 class Conversations:
-    """The subject of each member's last stand-alone question, per place, for ``window`` seconds."""
+    """The subject of each member's last question (a follow-up as understood), per place, for ``window`` seconds."""
 
     def __init__(
         self, window: float = FOLLOW_UP_WINDOW, clock: Callable[[], float] = time.monotonic, limit: int = MAX_PLACES
@@ -354,7 +371,8 @@ class Conversations:
     def remember(
         self, place: Hashable, question: str, understood: str, answer: Answer, key: Hashable | None = None
     ) -> None:
-        """Keep the subject of a question that stood alone (a follow-up keeps the subject it used); ``key``
+        """Keep the subject of a question: as asked when it stood alone; a follow-up's own words with the subject it
+        was read with ("who else?" keeps that subject, adding what it quoted to leave out); ``key``
         (a message id) lets :meth:`rewind` undo this question when its member edits it."""
         now = self._clock()
         self._languages.pop(place, None)
@@ -374,9 +392,14 @@ class Conversations:
             return
         previous = self._subjects.pop(place, None)
         cited = frozenset(c.passage_id for c in answer.citations)
-        if understood != question and previous is not None:
+        if understood != question and previous is not None and asks_for_more(question):  # "who else?" again
             subject = _Subject(previous.text, previous.question, previous.language, now, previous.passage_id,
                                previous.cited | cited)
+        elif understood != question and previous is not None:  # the next follow-up replies to this one
+            resolved = _resolved(question, understood, answer.language)
+            passage_id = answer.citations[0].passage_id if answer.citations else previous.passage_id
+            text = ", ".join(part for part in subject_of(resolved).split(", ") if any(c.isalnum() for c in part))
+            subject = _Subject(text, resolved, answer.language, now, passage_id, previous.cited | cited)
         else:
             passage_id = answer.citations[0].passage_id if answer.citations else ""
             alone = without_lead(question, answer.language) if not _CJK.search(question) else question

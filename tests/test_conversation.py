@@ -89,6 +89,20 @@ def test_a_chain_of_follow_ups_keeps_the_first_subject_and_small_talk_keeps_noth
     assert talk.understand(place, "where?", "en")[0] == "where? (founded Station F)"
 
 
+def test_a_follow_up_to_a_follow_up_replies_to_the_turn_before_as_understood() -> None:
+    """Trial 9 (M1): "and when?" after "Who signed the declaration?" and "and for Japan?" was read with the first
+    question alone, as if "and for Japan?" had not been said."""
+    talk = Conversations(clock=Clock())
+    place = ("alice", "dm")
+    talk.remember(place, "Who signed the declaration?", "Who signed the declaration?",
+                  answered("Who signed the declaration?"))
+    understood, _ = talk.understand(place, "and for Japan?", "en")
+    assert understood == "and for Japan? (Who signed the declaration)"
+    talk.remember(place, "and for Japan?", understood, answered(understood))
+    assert talk.understand(place, "and when?", "en")[0] == "and when? (for Japan, signed the declaration)"
+    assert talk.understand(place, "and in 2019?", "en")[0] == "and in 2019? (for Japan, Who signed the declaration)"
+
+
 def test_questions_that_stand_alone_are_left_as_they_are() -> None:
     talk = Conversations(clock=Clock())
     talk.remember("p", "Who founded Station F?", "Who founded Station F?", answered("Who founded Station F?"))

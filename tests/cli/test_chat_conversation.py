@@ -62,7 +62,8 @@ def test_a_follow_up_in_another_language_gets_the_subject_in_its_own_language(tm
     # before: "→ When was it signed? (a signé la déclaration)"
     assert turns[1].startswith("→ When was it signed? (signed the France-Japan declaration)\n")
     assert "July 13, 2018" in turns[1].split("\n")[1]
-    assert turns[2].startswith("→ and in Japan? (Who signed the France-Japan declaration)\n")
+    # the turn it replies to, as understood (trial 9, M1: it was read with the first question alone)
+    assert turns[2].startswith("→ and in Japan? (When was it signed, signed the France-Japan declaration)\n")
     with sqlite3.connect(db) as connection:
         understood = [row[0] for row in connection.execute("SELECT understood FROM questions ORDER BY ts")]
     assert not any(re.search(r"signé|déclaration", text or "") for text in understood[1:])
@@ -99,3 +100,10 @@ def test_who_else_quotes_other_passages_than_the_answer_it_follows(tmp_path: Pat
     assert turns[1].startswith("→ who else? (signed the declaration)")
     assert turns[1].split("\n")[1] != first  # before: the same quote again
     assert turns[2].startswith("→ and when? (signed the declaration)")  # "and" asks for no other passage
+
+
+def test_a_follow_up_to_a_follow_up_is_read_with_the_turn_it_replies_to(tmp_path: Path):
+    """Trial 9 (M1): the third turn was read with the first question and repeated its answer (the aim)."""
+    turns, _ = chat(tmp_path, "hi! what is the france japan declaration about?", "and who signed it?", "and for Japan?")
+    assert turns[2].startswith("→ and for Japan? (who signed it, ")
+    assert "Yoji Muto" in turns[2].splitlines()[1]  # the first quote names Japan's signatory
