@@ -68,9 +68,10 @@ _PRONOUNS = {
            "autre", "autres", "leur", "eux"},
 }
 _JA_TIES = re.compile(
-    r"^(?:それ|その|そこ|あれ|あの|あそこ|彼|他に|ほかに|じゃあ|では|で、|また)|(?:他に|ほかに|は？|も？)"
+    r"^(?:それ|その|そこ|あれ|あの|あそこ|彼|他に|ほかに|じゃあ|では|で、|また)|(?:他に|ほかに|は？|も？|のほう)"
 )
-_JA_PRONOUNS = re.compile(r"^(?:それ|その|そこ|あれ|あの|あそこ|彼)|他|ほか")
+# のほう: "the … one", standing for the previous subject ("いや、2013年のほうです": the 2013 one)
+_JA_PRONOUNS = re.compile(r"^(?:それ|その|そこ|あれ|あの|あそこ|彼)|他|ほか|のほう")
 # "who else?", "qui d'autre ?", 他には？: a follow-up asking for more than the previous answer gave
 _MORE = re.compile(r"\b(?:else|other|others|another|autre|autres)\b|他|ほか")
 _MORE_WORDS = re.compile(_MORE.pattern, re.IGNORECASE)
@@ -116,7 +117,8 @@ def subject_of(question: str) -> str:
 
 
 def _japanese(folded: str) -> bool:
-    return bool(_CJK.search(folded)) and not _WORD.search(re.sub(r"[\u3041-\u30ff\u3400-\u9fff]", " ", folded))
+    """Japanese, numbers aside ("2013年のほう")."""
+    return bool(_CJK.search(folded)) and not _WORD.search(re.sub(r"[\u3041-\u30ff\u3400-\u9fff\d]", " ", folded))
 
 
 def _pronoun(word: str, language: str) -> bool:

@@ -223,6 +223,9 @@ class ChatLexicon:
         text, emoji = strip_discord(text)
         kinds = [k for k in ChatKind if k is not ChatKind.HELP]
         languages: list[frozenset[str]] = []
+        asked = self._help_first(text, kinds)
+        if asked is not None:
+            return Cleaned(" ".join(asked[0].split()), asked[1], emoji, asked[2])
         stripped, found = self._remove(text, kinds, languages)
         if _has_words(stripped):
             help_languages: list[frozenset[str]] = []
@@ -234,11 +237,31 @@ class ChatLexicon:
         addressed = found & {ChatKind.THANKS, ChatKind.GREETINGS} and not _QUESTION_MARK.search(text)
         if addressed and _ADDRESSED.fullmatch(" ".join(_WORDS.findall(stripped))):  # "thanks Kevin": said to Kevin
             stripped = ""
-        # the languages every phrase belongs to ("bot" is en and fr, "merci" fr: fr); else any of them
-        common = frozenset.intersection(*languages) if languages else frozenset()
-        told = common or frozenset().union(*languages)
         stripped = _GUESS.sub(r"\1", stripped)  # "…for? like 3 days?": the member's guess at the answer
-        return Cleaned(" ".join(stripped.split()), frozenset(found), emoji, told)
+        return Cleaned(" ".join(stripped.split()), frozenset(found), emoji, _told(languages))
+
+    def _help_first(
+        self, text: str, kinds: list[ChatKind]
+    ) -> tuple[str, frozenset[ChatKind], frozenset[str]] | None:
+        """What is left of a message that asks what the bot does (stop words at most), its kinds and languages,
+        read with its help phrases first:
+        a help phrase holding a filler or a politeness ("comment ça marche" holds "ça marche", "tu sais faire
+        quoi" "tu sais", 使い方を教えて 教えて) is one phrase, the longer; None when the message asks more."""
+        help_languages: list[frozenset[str]] = []
+        rest, helped = self._remove(text, [ChatKind.HELP], help_languages)
+        if not helped:
+            return None
+        languages: list[frozenset[str]] = []
+        rest, found = self._remove(rest, kinds, languages)
+        if _has_content(rest):
+            return None
+        return rest, frozenset(found | helped), _told(languages + help_languages)
+
+
+def _told(languages: list[frozenset[str]]) -> frozenset[str]:
+    """The languages every phrase belongs to ("bot" is en and fr, "merci" fr: fr); else any of them."""
+    common = frozenset.intersection(*languages) if languages else frozenset()
+    return common or frozenset().union(*languages)
 
 
 def join_spelt_out(text: str, commonness: Callable[[str], float]) -> str:

@@ -36,3 +36,38 @@ def test_questions_about_the_bot_get_its_introduction_even_right_after_a_questio
         assert reply.startswith(INTRODUCTIONS[language]), (question, reply[:120])
         assert "[1]" not in reply  # no quoted passage
     assert replies[len(lines) - 1].startswith("→ and when? (signed the declaration)")
+
+
+def chat(*lines: str) -> list[str]:
+    """What the bot printed after each line typed into ``chat`` (the shipped corpus and chat phrases)."""
+    done = subprocess.run([sys.executable, "-m", "bot", "chat", "--no-log", "--knowledge", str(SHIPPED_KNOWLEDGE)],
+                          input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split("\n? ")[1:]
+
+
+WHAT_CAN_YOU_DO = [
+    ("tu sais faire quoi ?", "fr"),  # before: "D'accord ! …" ("tu sais" cut as politeness first)
+    ("comment ça marche ?", "fr"),  # before: "D'accord ! …" ("ça marche" cut as a filler first)
+    ("tu peux m'aider ?", "fr"),  # before: a METI quote
+    ("何ができるの？", "ja"),  # before: not found
+    ("使い方を教えて", "ja"),  # before: not found
+]
+
+
+def test_what_can_you_do_in_french_and_japanese_gets_the_introduction() -> None:
+    """Trial 9 (M6): English "what can you do?" got the introduction, French and Japanese phrasings did not."""
+    lines = [line for question, _ in WHAT_CAN_YOU_DO for line in ("Qui a signé la déclaration ?", question)]
+    replies = chat(*lines, "ça marche")
+    for (question, language), reply in zip(WHAT_CAN_YOU_DO, replies[1::2], strict=False):
+        assert reply.startswith(INTRODUCTIONS[language]), (question, reply[:120])
+        assert "[1]" not in reply
+    assert replies[len(lines)].startswith("D’accord !")  # "ça marche" alone is still a nod
+
+
+def test_a_correction_is_read_with_the_question_it_corrects_in_french_and_japanese() -> None:
+    """Trial 9 (M7): "no I meant the 2013 one" was answered; its French and Japanese forms were not found."""
+    replies = chat("c'est quoi cette déclaration franco-japonaise ?", "non je parlais de celle de 2013",
+                   "共同声明とは何ですか？", "いや、2013年のほうです")
+    assert "Hollande" in replies[1].split("\n")[1] and "2013" in replies[1].split("\n")[1]
+    assert "オランド" in replies[3].split("\n")[1] and "2013" in replies[3].split("\n")[1]
