@@ -94,8 +94,11 @@ def render_citation(citation: Citation, language: str | None = None) -> str:
     return f"{render_quote(citation)}\n{render_source(citation, language)}"
 
 
-def source_count(answer: Answer) -> int:
-    """How many sources an answer quotes (two quotes of one document are one source)."""
+def source_count(answer: Answer, max_chars: int | None = None) -> int:
+    """How many sources an answer quotes (two quotes of one document are one source); with ``max_chars``, how many
+    :func:`render_markdown` shows within it (the footer counts what the member sees, not what was dropped)."""
+    if max_chars is not None and answer.answered and answer.citations and not answer.small_talk:
+        return len(_shown_blocks(answer, max_chars))
     return len({c.n for c in answer.citations})
 
 
@@ -145,10 +148,15 @@ def render_markdown(answer: Answer, language: str | None = None, max_chars: int 
         return t(small_talk_key(answer), lang)
     if not answer.answered or not answer.citations:
         return t("not_found", lang)
+    return "\n\n".join(_shown_blocks(answer, max_chars))
+
+
+def _shown_blocks(answer: Answer, max_chars: int) -> list[str]:
+    """The blocks of an answer that fit in ``max_chars``, one per source (only a first block too long is cut)."""
     blocks = render_citations(answer)
     kept = whole_blocks(blocks, max_chars)
     if not kept:
         head, source = blocks[0].rsplit("\n", 1)
         room = max_chars - len(source) - 1 - len(ELLIPSIS)
         kept = [f"{head[: max(room, 0)]}{ELLIPSIS}\n{source}"]
-    return "\n\n".join(kept)
+    return kept

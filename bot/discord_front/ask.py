@@ -28,7 +28,7 @@ from bot.logpolicy import excerpt
 from bot.models import LANGUAGES, Answer
 from bot.querylog.store import LogEntry, QueryLog, new_qid
 from bot.questions import QuestionError, clean_question
-from bot.render import render_markdown, small_talk_key, source_count
+from bot.render import COMPACT_CHARS, render_markdown, small_talk_key, source_count
 from bot.search.analysis import detect_language
 
 Kind = Literal["answer", "abstain", "small_talk", "invalid", "cooldown", "duplicate"]
@@ -213,7 +213,7 @@ def reply_for(outcome: Outcome) -> Reply:
         return Reply(embed=embeds.abstain_embed(outcome.question, message, footer), view=view)
     answer = outcome.answer
     assert answer is not None
-    count = source_count(answer)
+    count = source_count(answer, COMPACT_CHARS)  # the sources shown: a later one may be left out to fit
     footer = t("footer.one", language) if count == 1 else t("footer", language, n=count)
-    embed = embeds.answer_embed(outcome.question, [render_markdown(answer)], footer)
+    embed = embeds.answer_embed(outcome.question, [render_markdown(answer, max_chars=COMPACT_CHARS)], footer)
     return Reply(embed=embed, view=vote_view(outcome.qid, language))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
+import paths
 from fake_discord import FakeDiscord
-from fake_discord.plugin import Harness, custom_ids, embed_of
+from fake_discord.plugin import Harness, StartBot, custom_ids, embed_of
 from fake_discord.server import json_response
 
 EPHEMERAL = 1 << 6
@@ -192,3 +195,17 @@ async def test_answers_in_place_when_a_thread_cannot_be_opened(start_bot, fake: 
     interaction = await fake.slash("ask", {"question": "Where was it signed?"}, user=fake.alice)
     answer = await fake.wait_followup(interaction)
     assert embed_of(answer)["description"].startswith("> ")
+
+
+async def test_the_footer_counts_the_sources_the_answer_shows(
+    start_bot: StartBot, fake: FakeDiscord, knowledge_dir: Path
+):
+    """Trial 9 (L1): "what is J-Startup?" showed two sources (the third left out to stay short) under the footer
+    "Quoted from 3 sources"."""
+    shutil.rmtree(knowledge_dir)
+    shutil.copytree(paths.SHIPPED_KNOWLEDGE, knowledge_dir)
+    harness = await start_bot()
+    embed = embed_of(await harness.mention("what is J-Startup?"))
+    shown = sum(line.startswith("**[") for line in embed["description"].splitlines())
+    assert shown == 2  # the shipped corpus has three sources for it: the third does not fit
+    assert embed["footer"]["text"].startswith(f"Quoted from {shown} sources")

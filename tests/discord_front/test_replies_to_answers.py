@@ -53,3 +53,4 @@ async def test_a_reply_to_an_answer_is_a_follow_up_of_that_answer(
     assert int(quiet["id"]) not in replies(fake) and int(other["id"]) not in replies(fake)
     rows = await harness.rows("SELECT question, understood FROM questions ORDER BY ts")
     assert rows[2:] == [("c'était où ?", "c'était où ? (a signé la déclaration)"), ("and when?", rows[3][1])]
+
