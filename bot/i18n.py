@@ -195,6 +195,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "This command is only available in the bot's staff servers.",
         "ja": "このコマンドはボット運営チームのサーバーでのみ使えます。",
     },
+    "refused.unknown_command": {
+        "fr": "Je ne connais pas (ou plus) cette commande. Posez votre question avec /demander ; /sujets dit ce que "
+              "je sais.",
+        "en": "I don't know this command (any more). Ask your question with /ask; /topics shows what I know.",
+        "ja": "このコマンドは（もう）ありません。質問は /質問 で。/トピック で私が知っていることを確認できます。",
+    },
     "refused.guild_only": {
         "fr": "Cette commande ne fonctionne que sur un serveur.",
         "en": "This command only works in a server.",
@@ -613,6 +619,16 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "fr": "{n} ligne|{n} lignes",
         "en": "{n} row|{n} rows",
         "ja": "{n} 行",
+    },
+    "count.days": {
+        "fr": "{n} jour|{n} jours",
+        "en": "{n} day|{n} days",
+        "ja": "{n} 日",
+    },
+    "count.hours": {
+        "fr": "{n} heure|{n} heures",
+        "en": "{n} hour|{n} hours",
+        "ja": "{n} 時間",
     },
     "digest.title": {
         "fr": "Résumé de la semaine",

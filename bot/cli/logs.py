@@ -161,6 +161,16 @@ def _count(key: str, n: int) -> str:
     return plural(f"count.{key}", n, CLI_LANGUAGE)
 
 
+def _age(days: float) -> str:
+    """An age as given to ``--older-than``: "90 days", "1 hour" (not "0.0416667 days"), "1.5 days"."""
+    if days == int(days):
+        return _count("days", int(days))
+    hours = days * 24
+    if abs(hours - round(hours)) < 1e-6:
+        return _count("hours", round(hours))
+    return f"{days:g} days"
+
+
 def _members(members: int, questions: int) -> str:
     """Members are counted from Discord questions; terminal questions have none."""
     if questions and not members:
@@ -412,7 +422,7 @@ def _purge(args: argparse.Namespace) -> int:
     schema.open_reader(db).close()
     preview, big = _purge_preview(db, days)
     share = f"{preview.questions} of {_count('questions', preview.total)}"
-    what = (f"{share} older than {days:g} days ({_count('citations', preview.citations)}, "
+    what = (f"{share} older than {_age(days)} ({_count('citations', preview.citations)}, "
             f"{_count('votes', preview.votes)}; {_count('rows', preview.rows)})")
     if args.dry_run:
         print(f"would delete {what} from {db}; nothing deleted (dry run)")
@@ -430,7 +440,7 @@ def _purge(args: argparse.Namespace) -> int:
             return await qlog.purge_counts(days)
 
     counts = asyncio.run(run())
-    print(f"deleted {_count('questions', counts.questions)} older than {days:g} days "
+    print(f"deleted {_count('questions', counts.questions)} older than {_age(days)} "
           f"({_count('citations', counts.citations)}, {_count('votes', counts.votes)}; "
           f"{_count('rows', counts.total)}) from {db}")
     return 0

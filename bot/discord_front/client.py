@@ -59,8 +59,9 @@ class BotTree(app_commands.CommandTree["DeclarationBot"]):
             isinstance(error, app_commands.CommandNotFound) and interaction.guild_id is None
         ):
             text = t("refused.guild_only", language)
-        elif isinstance(error, app_commands.CommandNotFound):  # e.g. /kb from a server outside BOT_STAFF_GUILDS
-            text = t("refused.staff_guild", language)
+        elif isinstance(error, app_commands.CommandNotFound):  # /kb from a server outside BOT_STAFF_GUILDS, or a
+            staff = self._staff_command(error.name)  # command a member's client still shows after it was removed
+            text = t("refused.staff_guild" if staff else "refused.unknown_command", language)
             log.info("refused /%s: not a command here", error.name)
         else:
             text = t("internal_error", language)
@@ -74,6 +75,13 @@ class BotTree(app_commands.CommandTree["DeclarationBot"]):
                 )
         except discord.HTTPException:
             log.warning("could not send the error message for interaction %s", interaction.id, exc_info=True)
+
+
+    def _staff_command(self, name: str) -> bool:
+        """``name`` is a command of the staff servers (/kb, /logs): elsewhere it gets "staff servers only"."""
+        staff = getattr(self.client, "settings", None)
+        guilds = staff.staff_guilds if staff is not None else []
+        return any(self.get_command(name, guild=discord.Object(id=guild)) is not None for guild in guilds)
 
 
 def _command_name(interaction: discord.Interaction) -> str:

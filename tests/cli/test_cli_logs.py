@@ -286,6 +286,8 @@ def test_purge_of_the_whole_log_needs_yes(db: Path, capsys: pytest.CaptureFixtur
                    "--dry-run, then run again with --yes\n")
     code, _, err = run(capsys, "purge", "--db", str(db), "--older-than", "7d")  # 4 of 15: no question asked
     assert code == 0 and _questions(db) == 11
+    code, out, _ = run(capsys, "purge", "--db", str(db), "--older-than", "1h", "--dry-run")
+    assert out.startswith("would delete 10 of 11 questions older than 1 hour (")  # trial 9: "0.0416667 days"
     code, _, err = run(capsys, "purge", "--db", str(db), "--older-than", "1h")  # 10 of 11: more than half
     assert code == 1 and "(more than 50%)" in err and _questions(db) == 11
     code, out, _ = run(capsys, "purge", "--db", str(db), "--older-than", "0d", "--yes")

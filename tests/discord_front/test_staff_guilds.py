@@ -49,6 +49,17 @@ async def test_manage_server_in_another_server_cannot_change_the_corpus(harness:
     assert "staff servers" in response.json["data"]["content"]
 
 
+async def test_a_command_the_bot_does_not_have_gets_a_neutral_note_not_staff_servers(harness: Harness, fake):
+    """Trial 9 (L11): a stale command a member's client still offered got "only in the staff's servers"."""
+    response = await fake.wait_response(await fake.slash("質問", {"question": "誰が署名した？"}, user=fake.bob,
+                                                         locale="ja"))
+    data = response.json["data"]
+    assert data["flags"] & EPHEMERAL and "/質問" in data["content"] and "サーバー" not in data["content"]
+    response = await fake.wait_response(await fake.slash("kb", user=fake.admin, subcommand="status",
+                                                         guild_id=fake.ids()))
+    assert "staff servers" in response.json["data"]["content"]  # a staff command elsewhere still says why
+
+
 async def test_the_use_time_check_refuses_a_server_outside_the_list(start_bot: StartBot, fake: FakeDiscord):
     """Even if Discord delivers /kb from elsewhere (a stale registration), the command refuses it."""
     harness = await start_bot()
