@@ -348,11 +348,13 @@ class Conversations:
         "Reply"), by any member, is read as a follow-up of that question (:meth:`resume`)."""
         self.follow(place, (_ANSWER, answer))
 
-    def resume(self, answer: Hashable, place: Hashable) -> bool:
+    def resume(self, answer: Hashable, place: Hashable, *, unless_own: bool = False) -> bool:
         """A member in ``place`` replies to ``answer``: their message leans on the question it answered, not on
-        their own last one (within ``window`` of the reply). False when that answer is not remembered."""
+        their own last one (within ``window`` of the reply). False when that answer is not remembered, or, with
+        ``unless_own``, when the member has a subject of their own there (their follow-ups in a thread go on)."""
         subject = self._subjects.get((_ANSWER, answer))
-        if subject is None:
+        own = self._subjects.get(place)
+        if subject is None or (unless_own and own is not None and self._clock() - own.at <= self.window):
             return False
         now = self._clock()
         self._subjects.pop(place, None)

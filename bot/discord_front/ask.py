@@ -33,6 +33,7 @@ from bot.search.analysis import detect_language
 
 Kind = Literal["answer", "abstain", "small_talk", "invalid", "cooldown", "duplicate"]
 NO_PINGS = discord.AllowedMentions.none()
+_THREAD = "thread"  # the conversation key of a thread the bot opened for a question (see AskDesk.continue_in)
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +131,10 @@ class AskDesk:
         return Outcome("answer", language, question, asker, asked_at=self._wall_clock())
 
     def continue_in(self, asker: Asker, thread_id: int) -> None:
-        """The bot answered ``asker`` in a thread it opened: a follow-up asked there leans on the question."""
+        """The bot answered ``asker`` in a thread it opened: a follow-up asked there, by them or by another member
+        (the thread is named after the question), leans on the question."""
         self.conversations.follow(_place(asker), _place(replace(asker, channel_id=thread_id)))
+        self.conversations.pin(_place(asker), (_THREAD, thread_id))
 
     def pin(self, asker: Asker, answer_id: int) -> None:
         """The message ``answer_id`` answers ``asker``'s last question: a reply to it is a follow-up of it."""
@@ -155,6 +158,8 @@ class AskDesk:
         asker = prepared.asker
         assert asker is not None and prepared.kind == "answer"
         place = _place(asker)
+        if asker.channel_id is not None:  # a thread the bot opened for a question: another member follows up too
+            self.conversations.resume((_THREAD, asker.channel_id), place, unless_own=True)
         latest = not edit or (key is not None and self.conversations.rewind(place, key))
         if latest:
             understood, language = self.conversations.understand(

@@ -153,3 +153,22 @@ async def test_a_follow_up_in_the_thread_the_bot_opened_leans_on_its_question(st
     rows = await harness.rows("SELECT question, understood IS NOT NULL FROM questions ORDER BY ts")
     assert rows == [("Qui a signé la déclaration ?", 0), ("et quand ?", 1), ("Who signed the declaration?", 0),
                     ("and when?", 1)]
+
+
+async def test_another_member_following_up_in_the_thread_the_bot_opened_leans_on_its_question(
+    start_bot: StartBot, fake: FakeDiscord
+):
+    """Trial 9 (M5): in the thread "Q : Qui a signé la déclaration ?", alice's "@bot et quand ?" was read alone
+    ("not found"): only the member who asked had the thread's question to lean on."""
+    harness = await start_bot(BOT_ANSWER_IN_THREAD="true")
+    bot = fake.bot_user.mention
+    await fake.post_message(f"{bot} Qui a signé la déclaration ?", author=fake.bob)
+    await until(lambda: fake.threads and any(int(m["channel_id"]) in fake.threads for m in fake.messages.values()))
+    (thread,) = fake.threads.values()
+    await fake.dispatch("THREAD_CREATE", {**thread, "newly_created": True})
+    harness.clock.advance(5)
+    start = len(fake.requests)
+    await fake.post_message(f"{bot} et quand ?", author=fake.alice, channel_id=int(thread["id"]))
+    answer = await fake.wait_for("POST", rf"/channels/{thread['id']}/messages", after=start)
+    assert embed_of(answer)["title"] == "et quand ? (a signé la déclaration)"
+    assert qid_of(answer.json)  # an answer with its vote buttons, not "not found"
