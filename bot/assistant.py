@@ -9,6 +9,7 @@ are answered by the previous index.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import gc
 import logging
@@ -25,7 +26,7 @@ from bot.i18n import DEFAULT_LANGUAGE, t
 from bot.knowledge.loader import Served, load_directory, load_knowledge, shrinkage
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
 from bot.knowledge.state import FolderState, folder_state
-from bot.models import Answer, KnowledgeBase, LoadError
+from bot.models import Answer, KnowledgeBase, LoadError, Passages
 from bot.questions import clean_question
 from bot.search.analysis import detect_language
 from bot.search.cache import IndexCache
@@ -33,6 +34,8 @@ from bot.search.frequency import WordFrequencies
 from bot.search.retriever import Retriever
 
 log = logging.getLogger(__name__)
+
+FILES_FREED_AT_ONCE = 64  # a retired index's files freed between two chances for the event loop to run (~2 ms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,18 +65,29 @@ def log_problems(kb: KnowledgeBase) -> None:
 
 @contextmanager
 def collection_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a knowledge base is built, then on again (if it was on).
+    """The cyclic garbage collector off while a knowledge base is built; then what was built is frozen and the
+    collector on again (if it was on).
 
-    A build makes hundreds of thousands of objects that live on (100,000 passages and their fields): each 700
-    allocations started a collection, and the older generations' ones walked everything built so far (~15 % of
-    a restart at 100k). Nothing built holds a reference cycle that must go before the next collection."""
+    Off: a build makes hundreds of thousands of objects that live on (100,000 passages and their fields): each 700
+    allocations started a collection, and the older generations' ones walked everything built so far (~15 % of a
+    restart at 100k). Frozen (``gc.freeze``): the collections after a build walked the whole new index, holding the
+    GIL (0.15 s of the event loop each at 100,000 passages, after every start and reload; 10x at 1M). What is frozen
+    is still freed when its last reference goes (a retired index holds no reference cycle: see ``Retriever``); the
+    cyclic garbage present when a build starts is collected first, cheaply (frozen objects are not walked), so that
+    little is frozen with the index: what other threads leave in cycles during the build."""
     paused = gc.isenabled()
+    if paused:
+        gc.collect()
     gc.disable()
     try:
         yield
-    finally:
+    except BaseException:
         if paused:
             gc.enable()
+        raise
+    if paused:
+        gc.freeze()
+        gc.enable()
 
 
 def build_retriever(
@@ -107,6 +121,38 @@ def _build_retriever(
     index_cache.sources = parsed.sources  # each file's analysis is keyed by its parse: the passages are not hashed
     del parsed, loader  # its pickled files are as large as the corpus (the loader holds its methods): freed first
     return Retriever(kb, cache=index_cache, frequencies=frequencies)
+
+
+def rebuild(directory: Path, cache_path: Path | None, before: Retriever) -> tuple[Retriever | None, ReloadResult]:
+    """A reload's work, off the event loop: build the new index, log the load's problems, and say what it lost of
+    what ``before`` served (reading every passage's document: 1.5 s at 100,000 passages, 15–35 s at 1M, when it ran
+    on the loop). The retriever is None when nothing loaded (the previous index stays)."""
+    retriever = build_retriever(directory, cache_path, Served.of(before.kb), before.frequencies)
+    kb = retriever.kb
+    log_problems(kb)
+    if not kb.passages:
+        log.warning("reload of %s loaded no passage; keeping the previous index", directory)
+        return None, ReloadResult(
+            False, len(kb.documents), 0, list(kb.errors), warnings=list(kb.warnings), kept=list(kb.kept)
+        )
+    dropped = shrinkage(before.kb, kb)
+    for line in dropped:
+        log.warning("reload lost what was served: %s", line)
+    return retriever, ReloadResult(
+        True, len(kb.documents), len(kb.passages), list(kb.errors), dropped, list(kb.warnings), list(kb.kept)
+    )
+
+
+def retire(retired: list[Retriever]) -> None:
+    """Drop a replaced index, in a worker, its files' passages a few files at a time: freeing is done holding the
+    GIL, and their columns at once held it 78 ms at 300,000 passages (every file's at once would be the longest
+    stall of a reload at 1M). If a question still reads the index, the search thread frees what is left after it."""
+    retriever = retired.pop()
+    passages = retriever.passages
+    files = list(passages.chunks) if isinstance(passages, Passages) else [passages]
+    del retriever, passages
+    while files:
+        del files[-FILES_FREED_AT_ONCE:]
 
 
 class Assistant:
@@ -159,10 +205,14 @@ class Assistant:
         replies before retrieval) call this, so neither step runs twice. ``leave_out``: passage ids not to
         quote again ("who else?" after an answer).
         """
-        retriever = self._retriever
         loop = asyncio.get_running_loop()
-        find = functools.partial(retriever.answer, question, language, leave_out=leave_out)
+        find = functools.partial(self._answer_now, question, language, leave_out)
         return await loop.run_in_executor(self._search_pool, find)
+
+    def _answer_now(self, question: str, language: str | None, leave_out: frozenset[str]) -> Answer:
+        """In the search thread: the index is read there, so the event loop never holds one a reload retired (it
+        would free it, a corpus-sized teardown, on the loop)."""
+        return self._retriever.answer(question, language, leave_out=leave_out)
 
     @overload
     async def reload(self) -> ReloadResult: ...
@@ -184,39 +234,27 @@ class Assistant:
             return result
 
     async def _reload(self, loop: asyncio.AbstractEventLoop) -> ReloadResult:
-        """The reload itself (the caller holds the reload lock)."""
-        before = self._retriever.kb
+        """The reload itself (the caller holds the reload lock). Nothing here reads the corpus on the event loop:
+        the build, the comparison with what was served, and the old index's teardown run in the reload worker."""
         if self.build_budget is not None:  # a folder that cannot be indexed in budget never reaches this process
             check = functools.partial(check_build, checks=self.build_checks)
             problem = await loop.run_in_executor(self._reload_pool, check, self.knowledge_dir, self.build_budget)
             if problem is not None:
                 log.warning("reload of %s refused: %s", self.knowledge_dir, problem)
-                return ReloadResult(False, len(before.documents), 0, [problem])
-        retriever = await loop.run_in_executor(
-            self._reload_pool,
-            build_retriever,
-            self.knowledge_dir,
-            self.cache_path,
-            Served.of(before),
-            self._retriever.frequencies,
+                return ReloadResult(False, len(self._retriever.kb.documents), 0, [problem])
+        retriever, result = await loop.run_in_executor(
+            self._reload_pool, rebuild, self.knowledge_dir, self.cache_path, self._retriever
         )
-        kb = retriever.kb
-        log_problems(kb)
-        if not kb.passages:
-            log.warning("reload of %s loaded no passage; keeping the previous index", self.knowledge_dir)
-            return ReloadResult(
-                False, len(kb.documents), 0, list(kb.errors), warnings=list(kb.warnings), kept=list(kb.kept)
-            )
-        dropped = shrinkage(before, kb)
-        for line in dropped:
-            log.warning("reload lost what was served: %s", line)
-        self._retriever = retriever
-        self.built_at = datetime.now(UTC)
-        log.info("index reloaded: %d documents, %d passages, %d errors",
-                 len(kb.documents), len(kb.passages), len(kb.errors))
-        return ReloadResult(
-            True, len(kb.documents), len(kb.passages), list(kb.errors), dropped, list(kb.warnings), list(kb.kept)
-        )
+        if retriever is not None:
+            retired = [self._retriever]
+            self._retriever = retriever
+            self.built_at = datetime.now(UTC)
+            log.info("index reloaded: %d documents, %d passages, %d errors",
+                     result.documents, result.passages, len(result.errors))
+            # its last reference, dropped off the loop; not awaited: the reload is done once the new index serves
+            with contextlib.suppress(RuntimeError):  # closed meanwhile (the bot is stopping): dropped here
+                self._reload_pool.submit(retire, retired)
+        return result
 
     def close(self) -> None:
         self.build_checks.stop()  # a reload or upload being checked ends now: exiting does not wait for it

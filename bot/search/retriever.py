@@ -25,6 +25,7 @@ import itertools
 import math
 import re
 import time
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -448,6 +449,14 @@ class _Texts(Sequence[str]):
         return self._passages[i].text
 
 
+def _without_cycles(retriever: Retriever) -> Retriever:
+    """``retriever`` held weakly, for the memos it keeps of its own methods: a retriever holding itself is freed only
+    by a full collection of the cyclic garbage collector, at a time no one chooses, in whatever thread, holding the
+    GIL while it walks every object (a reload at 1M passages held the event loop 35 s); held weakly, it is freed
+    where its last user drops it (``Assistant`` hands a retired one to a worker)."""
+    return weakref.proxy(retriever)
+
+
 class _TokenSets:
     """``token_sets[i]``: the distinct tokens of passage ``i``, read from the index's arrays when asked.
 
@@ -513,7 +522,8 @@ class Retriever:
         self._correctors = self._corrector_chain(self._speller, self._sounds, self._name_speller, Truncations(words))
         self._everyday = EverydaySpeller(self.frequencies.everyday)
         # a word's typo correction, read once (bounded): members write the same words, typos and names again
-        self._correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(self._corrected)
+        me = _without_cycles(self)
+        self._correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(functools.partial(type(self)._corrected, me))
         self._everyday_correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(self._everyday.correct)
         self._readings = ReadingLexicon(
             [self.passages[i].text for i, language in enumerate(languages) if language == "ja"]
@@ -524,7 +534,7 @@ class Retriever:
         self._snippet_cache: dict[int, PreparedText] = {}
         self._token_cache: dict[int, list[str]] = {}
         # how the corpus writes a token (capitalised, inside a name: bot.search.lead), read once per token
-        self.capital_shares = functools.lru_cache(maxsize=TOKEN_SETS_KEPT)(functools.partial(capital_shares, self))
+        self.capital_shares = functools.lru_cache(maxsize=TOKEN_SETS_KEPT)(functools.partial(capital_shares, me))
         self.suggestable: dict[int, bool] = {}  # FAQ entries whose question is answered (see selection.suggest)
         self._faq_entries: dict[str, list[int]] = {}
         idfs = self.index.floored_idfs  # the vocabulary's order: the same sum
@@ -842,15 +852,16 @@ class Retriever:
         self, speller: Speller, sounds: SoundSpeller, names: NameSpeller, truncations: Truncations
     ) -> tuple[_Corrector, ...]:
         """The spellers in the order they are tried: the closest reading of a typo first, the loosest last."""
+        me = _without_cycles(self)
         return (
             _Corrector(lambda named, rare: True, lambda raw, _: speller.correct(raw)),  # "statoin" → station
             _Corrector(lambda named, rare: rare, lambda raw, _: sounds.correct(raw)),  # genny → geny, seatech → ceatec
             # "Kouno" → kono, "Neil" → niel (a name, though a word)
             _Corrector(lambda named, rare: named or rare,
-                       lambda raw, language: names.correct(raw, self._is_corpus_name(language))),
+                       lambda raw, language: names.correct(raw, me._is_corpus_name(language))),
             # "Mahobi" → mahjoubi: a name two edits from the corpus's
             _Corrector(lambda named, rare: named,
-                       lambda raw, language: speller.correct(raw, name=self._is_corpus_name(language))),
+                       lambda raw, language: speller.correct(raw, name=me._is_corpus_name(language))),
             # "orga" → organisation, "gouv" → gouvernement
             _Corrector(lambda named, rare: rare and not named, lambda raw, _: truncations.correct(raw)),
         )
