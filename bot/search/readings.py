@@ -23,6 +23,7 @@ MAX_WORDS_TEXT = 1_000  # words() reads at most this many characters of a questi
 TAGGED_KEPT = 256  # texts whose MeCab words are kept: one question is tagged by words(), matches(), person_names()
 SLIP_SPAN = 4  # the longest run of kanji read as an IME's wrong kanji for a corpus word (共同性明: 性明 for 声明)
 SLIP_READINGS = 20  # the analyzer's best readings of such a run that are tried (性明: セイメイ among them)
+SLIP_SPANS_KEPT = 4096  # runs of kanji whose slip readings (and, in the retriever, whose slip check) are kept
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・＝゠]{2,}")
 _HIRAGANA_RUN = re.compile(r"[\u3041-\u3096\u30fc]{3,}")
 _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")
@@ -91,6 +92,8 @@ class ReadingLexicon:
     def __init__(self, texts: Iterable[str], tagger: fugashi.Tagger | None = None) -> None:
         self._tagger = tagger or shared_tagger()
         self._tagged = functools.lru_cache(maxsize=TAGGED_KEPT)(self._tag)  # a question's words, tagged once
+        # a run's readings along MeCab's 20 best paths, read once (bounded): questions repeat their words (声明, 署名)
+        self._span_readings = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(self._readings_of)
         words: dict[str, set[str]] = defaultdict(set)
         for text in texts:
             for match in _KATAKANA_RUN.finditer(text):
@@ -205,7 +208,7 @@ class ReadingLexicon:
                     span = text[start:end]
                     if not unknown(span):
                         continue
-                    found.extend((span, word) for reading in self._readings_of(span)
+                    found.extend((span, word) for reading in self._span_readings(span)
                                  for word in sorted(self._words.get(reading, ()))
                                  if word != span and not set(word).isdisjoint(span) and _KANJI_RUN.fullmatch(word))
         return list(dict.fromkeys(found))

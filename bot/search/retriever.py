@@ -101,7 +101,7 @@ from bot.search.lead import (
 )
 from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, People, roles_asked, verb_asked
 from bot.search.places import Places
-from bot.search.readings import ReadingLexicon, Word
+from bot.search.readings import SLIP_SPANS_KEPT, ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
 from bot.search.selection import choose, suggest
 from bot.search.snippets import PreparedText, prepare
@@ -525,6 +525,8 @@ class Retriever:
         me = _without_cycles(self)
         self._correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(functools.partial(type(self)._corrected, me))
         self._everyday_correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(self._everyday.correct)
+        # whether a run of kanji may be an IME slip, read once (bounded): each question's runs are tried 2-4 kanji long
+        self._slip_candidate = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(self._may_be_slip)
         self._readings = ReadingLexicon(
             [self.passages[i].text for i, language in enumerate(languages) if language == "ja"]
             + [t for e in kb.glossary for t in e.terms]
@@ -998,7 +1000,7 @@ class Retriever:
             if tokens and not slipped:
                 units.setdefault("~" + word, Unit("~" + word, {word}, self._weight(tokens), tokens))
 
-    def _slip_candidate(self, kanji: str) -> bool:
+    def _may_be_slip(self, kanji: str) -> bool:
         """A run of kanji the corpus lacks (one of its bigrams is no corpus token) that is no word of the language
         either: 署命 may be 署名 mistyped; 人口 (population) is a word, never 人工 mistyped."""
         vocabulary = self.index.vocabulary

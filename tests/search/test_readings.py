@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.models import KnowledgeBase
-from bot.search.readings import ReadingLexicon, fold_reading, to_katakana
+from bot.search.readings import SLIP_SPANS_KEPT, ReadingLexicon, fold_reading, shared_tagger, to_katakana
 from bot.search.retriever import Retriever
 
 
@@ -133,6 +133,39 @@ def test_kanji_the_corpus_lacks_read_as_a_corpus_word_sharing_one_is_an_ime_slip
     assert ("東今日", "東京") in lexicon.slips("どこ？東今日？", unknown)  # 今日 read キョウ: the analyzer's paths
     assert lexicon.slips("期間はいつまで", unknown) == []  # 機関 reads the same, but shares no kanji: a homophone
     assert lexicon.slips("署名", unknown) == []  # a word the corpus has is no slip
+
+
+class _CountingTagger:
+    """The process's MeCab tagger, counting the n-best readings it is asked for (what a slip costs)."""
+
+    def __init__(self) -> None:
+        self.tagger = shared_tagger()
+        self.nbest: list[str] = []
+
+    def __call__(self, text: str) -> list:
+        return self.tagger(text)
+
+    def nbestToNodeList(self, text: str, count: int) -> list:  # fugashi's name
+        self.nbest.append(text)
+        return self.tagger.nbestToNodeList(text, count)
+
+
+def test_a_run_of_kanji_is_read_once_for_slips_and_the_runs_kept_are_bounded() -> None:
+    tagger = _CountingTagger()
+    lexicon = ReadingLexicon(["日仏共同声明は東京で署名されました。"], tagger=tagger)
+    def unknown(kanji: str) -> bool:
+        return True
+    assert ("署命", "署名") in lexicon.slips("署命", unknown)
+    assert tagger.nbest == ["署命"]
+    assert ("署命", "署名") in lexicon.slips("いつ署命されましたか", unknown)  # asked again: read from what is kept
+    assert tagger.nbest == ["署命"]
+    first = 0x4E00  # CJK unified ideographs: two kanji each, all different
+    others = [chr(first + n // 200) + chr(first + 200 + n % 200) for n in range(SLIP_SPANS_KEPT)]
+    for kanji in others:
+        lexicon.slips(kanji, unknown)
+    assert len(tagger.nbest) == 1 + SLIP_SPANS_KEPT  # each read once
+    lexicon.slips("署命", unknown)  # the oldest, let go to keep the memory bounded: read again, the same slip
+    assert tagger.nbest[-1] == "署命" and ("署命", "署名") in lexicon.slips("署命", unknown)
 
 
 @pytest.mark.parametrize(
