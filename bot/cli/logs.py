@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.atomic import atomic_write
+from bot.children import stop_child
 from bot.cli.output import MISSING, error, print_json, progress, table
 from bot.i18n import plural
 from bot.limits import DAY, parse_duration, parse_window
@@ -475,6 +476,7 @@ def _forget(args: argparse.Namespace) -> int:
 DASHBOARD_PLUGINS = Path(__file__).resolve().parents[1] / "querylog" / "dashboard" / "plugins"
 HOST_PLUGIN = "bot-host-check"  # bot/querylog/dashboard/plugins/host_check.py
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]", "::1")
+DASHBOARD_STOP_SECONDS = 10.0  # Datasette's own shutdown, then it is killed
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -524,16 +526,6 @@ def _signals_ignored() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def _stop_child(child: subprocess.Popen[bytes]) -> None:
-    if child.poll() is None:
-        child.terminate()
-        try:
-            child.wait(10)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-
-
 def _serve(args: argparse.Namespace) -> int:
     if importlib.util.find_spec("datasette") is None:
         print("datasette is not installed: pip install '.[dashboard]'", file=sys.stderr)
@@ -558,7 +550,7 @@ def _serve(args: argparse.Namespace) -> int:
             return 0
         finally:  # every exit (Ctrl-C, SIGTERM, SIGHUP, an error): no Datasette left running, no temp folder
             with _signals_ignored():
-                _stop_child(child)
+                stop_child(child, DASHBOARD_STOP_SECONDS)
 
 
 # -- wiring -----------------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.children import stop_child
 from bot.models import Passage
 from bot.search.indexing import FileTokens, PassageAnalyzer, _Ints
 
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 
 ANALYSIS_PROCESSES = 2  # the default: this process and one more, when the machine has two cores for them
 MIN_PASSAGES = 10_000  # fewer to analyse: one process (starting the second costs ~0.5 s of a core)
+HELPER_STOP_SECONDS = 5.0  # for the second process to exit once told its work is over, then it is killed
 CHUNK_PASSAGES = 2_000  # passages handed to either party at a time (a fraction of a second of analysis)
 
 Prepared = tuple[str, str, Sequence[str]]  # what is indexed for one passage: (text, language, extra tokens)
@@ -207,11 +209,7 @@ def _helper(files: Sequence[Sequence[Passage]], prepare: Prepare, chunks: list[r
         with contextlib.suppress(OSError):
             conn.send(None)
         conn.close()
-        try:
-            process.wait(5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_child(process, HELPER_STOP_SECONDS, terminate=False)  # the None sent: it ends its own way
 
 
 def second_process_allowed() -> bool:
