@@ -477,6 +477,7 @@ DASHBOARD_PLUGINS = Path(__file__).resolve().parents[1] / "querylog" / "dashboar
 HOST_PLUGIN = "bot-host-check"  # bot/querylog/dashboard/plugins/host_check.py
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]", "::1")
 DASHBOARD_STOP_SECONDS = 10.0  # Datasette's own shutdown, then it is killed
+SIGNAL_CHECK_SECONDS = 0.1  # how soon a noted stop signal stops Datasette
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -497,33 +498,37 @@ def allowed_hosts(host: str, port: int, extra: Sequence[str] = ()) -> list[str]:
     return sorted({f"{name}:{port}".lower() for name in names} | {n.lower() for n in extra if ":" in n})
 
 
-class _Stopped(Exception):
-    """SIGTERM or SIGHUP reached ``logs serve``: stop Datasette and clean up (as on Ctrl-C)."""
-
-
 @contextlib.contextmanager
-def _signals_stop() -> Iterator[None]:
-    def stop(signum: int, _frame: object) -> None:
-        raise _Stopped(signum)
+def _stop_signals_noted() -> Iterator[list[int]]:
+    """Ctrl-C, SIGTERM and SIGHUP noted while Datasette runs, never raised: an exception raised inside
+    ``Popen.wait`` just after it took its internal lock leaves the lock held, and every later wait for Datasette then
+    blocks for ever (a double Ctrl-C under load left ``logs serve`` running, deaf to signals). A stop is final: the
+    signals after it are ignored to the process's end (trial 6: a second one printed a traceback from inside the
+    stopping, or from the interpreter's exit)."""
+    noted: list[int] = []
+    watched = (signal.SIGINT, *STOP_SIGNALS)
 
-    previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
+    def note(signum: int, _frame: object) -> None:
+        noted.append(signum)
+        for other in watched:
+            signal.signal(other, signal.SIG_IGN)
+
+    previous = {signum: signal.signal(signum, note) for signum in watched}
     try:
-        yield
+        yield noted
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        if not noted:  # Datasette ended by itself: the signals are the caller's again
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
 
 
-@contextlib.contextmanager
-def _signals_ignored() -> Iterator[None]:
-    """While Datasette is being stopped, another Ctrl-C or SIGTERM (a double Ctrl-C; `timeout` signals the
-    process, then its group) changes nothing: it printed a traceback from inside the stopping (trial 6)."""
-    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in (signal.SIGINT, *STOP_SIGNALS)}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+def _wait_unless_stopped(child: subprocess.Popen[bytes], stop: list[int]) -> int:
+    """Datasette's exit status, or 0 once a stop signal is noted (within SIGNAL_CHECK_SECONDS)."""
+    while not stop:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            status = child.wait(SIGNAL_CHECK_SECONDS)
+            return 0 if stop else status
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -534,7 +539,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     db = _db_path(args)
     schema.open_reader(db).close()
-    with _signals_stop(), tempfile.TemporaryDirectory(prefix="bot-dashboard-") as tmp:
+    with _stop_signals_noted() as stop, tempfile.TemporaryDirectory(prefix="bot-dashboard-") as tmp:
         meta = metadata_for(db)
         if not args.allow_sql:
             meta["allow_sql"] = False  # the canned queries only: no SELECT typed into a page by anyone
@@ -542,15 +547,14 @@ def _serve(args: argparse.Namespace) -> int:
         metadata = Path(tmp) / "metadata.json"
         metadata.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         command = datasette_command(db, metadata, args.host, args.port, DASHBOARD_PLUGINS)
+        if stop:  # before Datasette starts: it would inherit the ignored signals (then be killed after the wait)
+            return 0
         print(f"dashboard on http://{args.host}:{args.port}/{db.stem} (Ctrl-C to stop)", file=sys.stderr)
         child = subprocess.Popen(command)
         try:
-            return child.wait()
-        except (KeyboardInterrupt, _Stopped):
-            return 0
+            return _wait_unless_stopped(child, stop)
         finally:  # every exit (Ctrl-C, SIGTERM, SIGHUP, an error): no Datasette left running, no temp folder
-            with _signals_ignored():
-                stop_child(child, DASHBOARD_STOP_SECONDS)
+            stop_child(child, DASHBOARD_STOP_SECONDS)
 
 
 # -- wiring -----------------------------------------------------------------------------------------------
