@@ -9,17 +9,19 @@ Run alone with ``pytest -m slow -s tests/test_reliability_load.py`` to see the f
 from __future__ import annotations
 
 import asyncio
+import gc
 import itertools
 import math
 import statistics
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fake_discord import FakeDiscord, FakeInteraction, FakeUser
-from reliability_harness import EPHEMERAL, final_body, qid_of, replies, running_bot, until
+from reliability_harness import EPHEMERAL, Responses, qid_of, replies, running_bot, until
 
 MEMBERS = 20
 PER_MEMBER = 10
@@ -38,6 +40,19 @@ QUESTIONS = [
     "Qu'est-ce que la déclaration dit des start-ups ?",
 ]
 LOCALES = ["en-US", "fr", "ja"]
+
+
+@pytest.fixture(autouse=True)
+def _heap_before_the_test_frozen() -> Iterator[None]:
+    """What earlier tests left in this process is left out of the collector's scans while the burst is measured: in
+    the full suite a full collection of that heap stopped the process for 3.1 s at load 14 (heartbeats "skipped");
+    the bot's own heap, made in the test and collected as in production, costs ~30 ms of CPU a full collection."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def kind_of(body: dict[str, Any]) -> str:
@@ -76,19 +91,21 @@ async def test_burst_of_200_questions_from_20_members(tmp_path: Path) -> None:
                 sent.append({"member": member.id, "text": text, "how": "ask", "key": interaction, "at": at})
         dispatched = time.monotonic() - started
 
-        def outcome(item: dict[str, Any]) -> tuple[dict[str, Any], float] | None:
+        def outcome(item: dict[str, Any], seen: Responses) -> tuple[dict[str, Any], float] | None:
             if item["how"] == "mention":
-                found = replies(fake).get(item["key"])
+                found = seen.by_message.get(item["key"])
                 return (found[0].json, found[0].at) if found else None
             interaction: FakeInteraction = item["key"]
-            body = final_body(fake, interaction)
-            if body is None:
-                return None
-            times = [r.at for r in fake.requests if interaction.token in r.path and r.status == 200]
-            return body, max(times)
+            body = seen.final_body(interaction)
+            return None if body is None else (body, seen.last_at(interaction))
 
-        await until(lambda: all(outcome(item) for item in sent if item["how"] == "ask"), timeout=30)
-        await until(lambda: sum(1 for item in sent if outcome(item)) >= 160, timeout=30)
+        def answered(how: str = "") -> int:
+            seen = Responses(fake)  # one pass a poll
+            return sum(1 for item in sent if item["how"].startswith(how) and outcome(item, seen))
+
+        asks = sum(1 for item in sent if item["how"] == "ask")
+        await until(lambda: answered("ask") == asks, timeout=30)
+        await until(lambda: answered() >= 160, timeout=30)
         await asyncio.sleep(0.5)  # anything sent twice, or late, would show up now
         elapsed = time.monotonic() - started
         beats = fake.heartbeats[beats_before:]
@@ -110,8 +127,9 @@ async def test_burst_of_200_questions_from_20_members(tmp_path: Path) -> None:
         latencies: list[float] = []
         answered_texts: Counter[str] = Counter()
         qids: set[str] = set()
+        seen = Responses(fake)
         for item in sent:
-            got = outcome(item)
+            got = outcome(item, seen)
             assert got is not None or item["how"] == "mention"
             body, at = got or ({}, 0.0)
             kind = kind_of(body) if got else "silent"
