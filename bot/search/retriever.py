@@ -660,7 +660,12 @@ class Retriever:
         previous: Unit | None = None
         first_at: dict[str, int] = {}  # where each unit's word first comes in the question
         ranks = ordinals(question) if any(c.isdigit() for c in question) else frozenset()
+        quoted_stops = self._quoted_function_words(content, lang)
+        foreign_words: set[str] = set()
         for raw, start, end in words:
+            if any(s <= start < e and raw in stops for s, e, stops in quoted_stops):
+                foreign_words.add(raw)  # « le président de Jetro » in an English question: "le", "de" are French
+                continue  # function words
             token = raw if is_cjk(raw) else stem(raw, _latin(lang))
             if token in ranks and token not in self.index.vocabulary:
                 continue  # "the 1st declaration", "declaration number 1": a rank says which one; the corpus ranks none
@@ -715,7 +720,7 @@ class Retriever:
             for token in (*unit.alternatives, *unit.parts):
                 terms[token] = 1.0
         glossary_keys = {key for unit in unit_list if unit.expansions for key in unit.keys}
-        self._weigh_titles(content, units, first_at, terms)
+        self._weigh_titles(content, units, first_at, terms, len(foreign_words))
         for token in straddling:  # not inside a glossary name (務大 of 外務大臣 would find 財務大臣)
             if token in self.index.vocabulary and token not in glossary_keys:
                 terms[token] = 1.0
@@ -729,6 +734,18 @@ class Retriever:
                      counted=counted(question, lang) if Kind.COUNT in kinds else None,
                      names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
                      of_country=self._of_country(question, lang, units))
+
+    @staticmethod
+    def _quoted_function_words(content: str, language: str) -> list[tuple[int, int, frozenset[str]]]:
+        """The quotes of ``content`` written in the other Latin language, each with that language's stop words: a
+        quotation is read in its own language."""
+        found = []
+        for match in _QUOTED.finditer(content):
+            group = next(g for g in range(1, 7) if match.group(g) is not None)
+            quoted = detect_language(match.group(group))
+            if language in ("en", "fr") and quoted in ("en", "fr") and quoted != language:
+                found.append((*match.span(group), stop_words(quoted)))
+        return found
 
     def _read_as_parts(self, compound: Unit, language: str) -> bool:
         """A hyphenated word is read as its words when nothing knows it whole: not the corpus, nor a typo of a corpus
@@ -892,15 +909,18 @@ class Retriever:
         return self._surface.get(word, frozenset())
 
     @staticmethod
-    def _weigh_titles(content: str, units: dict[str, Unit], first_at: dict[str, int], terms: dict[str, float]) -> None:
+    def _weigh_titles(
+        content: str, units: dict[str, Unit], first_at: dict[str, int], terms: dict[str, float], foreign: int = 0
+    ) -> None:
         """The words of a title the question quotes («Le Japon part à la conquête des start-up françaises») weigh as
-        one word in all: the title says which text, the rest of the question what is asked about it."""
+        one word in all: the title says which text, the rest of the question what is asked about it. ``foreign``:
+        the function words of quotes in the other Latin language, no units but words of the title all the same."""
         spans = [m.span(next(g for g in range(1, 7) if m.group(g) is not None)) for m in _QUOTED.finditer(content)]
         if not spans:
             return
         inside = {key for key, at in first_at.items() if any(s <= at < e for s, e in spans)}
         title = [unit for key, unit in units.items() if key in inside]
-        if len(title) < TITLE_MIN_WORDS:
+        if len(title) + foreign < TITLE_MIN_WORDS:
             return
         share = 1 / len(title)  # scored as one word; covered as its strongest word (abstention)
         strongest = max(u.weight for u in title) / (sum(u.weight for u in title) or 1.0)

@@ -59,3 +59,23 @@ def test_the_hexagon_is_france(shipped_retriever: Retriever) -> None:
         "Quel membre du gouvernement nippon chargé de l'industrie a fait le déplacement dans l'Hexagone ?")
     assert answer.answered, answer.reason
     assert any("Muto" in c.snippet for c in answer.citations)
+
+
+def test_a_quote_in_the_other_latin_language_keeps_its_function_words_out(shipped_retriever: Retriever) -> None:
+    """« le président de Jetro » in an English question: "le" and "de" are French function words, not English words
+    the corpus barely has (they weighed as much as the name), so the quotes are about what he said."""
+    question = 'What did Yasuki Akohosni, "le président de Jetro", say about technology?'
+    tokens = {u.token for u in shipped_retriever.parse(question).units}
+    assert not tokens & {"le", "de"} and "presid" in tokens
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert any("trade war" in c.snippet for c in answer.citations)
+
+
+def test_a_quoted_title_counts_its_function_words(shipped_retriever: Retriever) -> None:
+    """« Déclaration conjointe sur la coopération franco-japonaise » is a title of six words (two of them French
+    function words): it says which text, and "who signed" is what is asked."""
+    answer = shipped_retriever.answer("Who signed the « Déclaration conjointe sur la coopération franco-japonaise » "
+                                      "for France?")
+    assert answer.answered, answer.reason
+    assert "Mahjoubi" in answer.citations[0].snippet
