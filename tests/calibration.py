@@ -199,6 +199,13 @@ RULES = {
         retriever.Retriever, "_premise_by_someone", lambda self, query, premise: False),
     "which companies asked as 企業って具体的にどこ: their names, never a place's by-product": _off(
         retriever, "asks_companies", lambda text: False),
+    # issue 10, session 10 (Japanese near-misses of K and L, each checked item by item on every set)
+    "a number given is cited as a number, not as a glossary name beside it (2017年…イノベーション年)": _off(
+        retriever.Unit, "number_found_in", retriever.Unit.found_in),
+    "Japanese people's names in kanji no corpus name reads as (世耕)": _off(
+        retriever.Retriever, "_unknown_person", lambda self, word: False),
+    "what is asked of a thing: a compound the corpus lacks (有効期間は, 入館料は)": _off(
+        retriever.Retriever, "_attribute_unknown", lambda self, query: False),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),

@@ -153,6 +153,13 @@ STATE_ASKED: dict[str, re.Pattern[str]] = {
 }
 
 
+# 共同声明の有効期間は, 未来館の入館料って: what is asked of a thing (Japanese: the noun between の and the topic).
+# Group 1: that noun, kanji or katakana as written.
+ATTRIBUTE_ASKED: dict[str, re.Pattern[str]] = {
+    "ja": re.compile(r"(?<![こそあど])の([\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,})(?:は|って|とは)"),
+}
+
+
 # "after covid", "après la pandémie", コロナ禍の後: after a thing; when the corpus has it in no form, it came after the
 # corpus (a 2018 corpus knows what it tells of, and tells of nothing later). Group 1: the thing (its last word).
 AFTER_WHAT: dict[str, re.Pattern[str]] = {
@@ -231,6 +238,12 @@ def event_asked(question: str, language: str) -> str:
 def after_what(question: str, language: str) -> list[str]:
     """The things a question asks about after ("covid", "pandémie", コロナ禍), as written."""
     pattern = AFTER_WHAT.get(language)
+    return [m.group(1) for m in pattern.finditer(fold(question))] if pattern else []
+
+
+def attributes_asked(question: str, language: str) -> list[str]:
+    """What a question asks of a thing, as written (共同声明の有効期間は何年, 未来館の入館料は: 有効期間, 入館料)."""
+    pattern = ATTRIBUTE_ASKED.get(language)
     return [m.group(1) for m in pattern.finditer(fold(question))] if pattern else []
 
 

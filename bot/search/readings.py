@@ -22,6 +22,8 @@ MAX_RUN = 40  # longer kana runs are cut: the lookup is quadratic in the run's l
 MAX_WORDS_TEXT = 1_000  # words() reads at most this many characters of a question
 TAGGED_KEPT = 256  # texts whose MeCab words are kept: one question is tagged by words(), matches(), person_names()
 SLIP_SPAN = 4  # the longest run of kanji read as an IME's wrong kanji for a corpus word (共同性明: 性明 for 声明)
+PERSON_TAG = "人名"  # the dictionary's tag of a person's name (pos3 of a proper noun: Word.proper)
+PLACE_TAG = "地名"  # and of a place's name
 SLIP_READINGS = 20  # the analyzer's best readings of such a run that are tried (性明: セイメイ among them)
 SLIP_SPANS_KEPT = 4096  # runs of kanji whose slip readings (and, in the retriever, whose slip check) are kept
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・＝゠]{2,}")
@@ -95,19 +97,25 @@ class ReadingLexicon:
         # a run's readings along MeCab's 20 best paths, read once (bounded): questions repeat their words (声明, 署名)
         self._span_readings = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(self._readings_of)
         words: dict[str, set[str]] = defaultdict(set)
+        names: dict[str, set[str]] = defaultdict(set)  # people's names in kanji, however short their reading (アベ)
         for text in texts:
             for match in _KATAKANA_RUN.finditer(text):
                 for word in re.split(r"[・＝゠]", match.group()):
                     key = fold_reading(word)
                     if len(key) >= MIN_READING:
                         words[key].add(word)
-            for surface, reading in self._kanji_words(self._tagger(text)):
+            tagged = self._tagger(text)
+            for surface, reading in self._kanji_words(tagged):
                 words[reading].add(surface)
+            for node in tagged:
+                if node.feature.pos3 == PERSON_TAG and _KANJI_RUN.fullmatch(node.surface) and node.feature.kana:
+                    names[fold_reading(node.feature.kana)].add(node.surface)
             for match in _SPELLED.finditer(text):
                 if match.group(1) or len(match.group(2)) > 1:  # one capital alone reads as too much
                     key = fold_reading(match.group(1) + "".join(LETTER_READINGS[c] for c in match.group(2)))
                     words[key].add(match.group())
         self._words = {k: frozenset(v) for k, v in words.items()}
+        self._names = {k: frozenset(v) for k, v in names.items()}
         self._longest = max(map(len, self._words), default=0)
 
     def _tag(self, text: str) -> tuple[Tagged, ...]:
@@ -168,7 +176,7 @@ class ReadingLexicon:
         run: list[str] = []
         family = False
         for word in [*self._tagged(text[:MAX_WORDS_TEXT]), None]:
-            if word is not None and word.feature.pos2 == "固有名詞" and word.feature.pos3 == "人名":
+            if word is not None and word.feature.pos2 == "固有名詞" and word.feature.pos3 == PERSON_TAG:
                 run.append(word.surface)
                 family = family or word.feature.pos4 == "姓"
                 continue
@@ -217,6 +225,12 @@ class ReadingLexicon:
         """The folded readings of a run of kanji along the analyzer's best paths through it (東今日: トウキョウ)."""
         return frozenset(fold_reading("".join(node.feature.kana or "" for node in path))
                          for path in self._tagger.nbestToNodeList(kanji, SLIP_READINGS))
+
+    def name_read_as(self, kanji: str) -> list[str]:
+        """The corpus's people's names and words read as the kanji name ``kanji`` (安部, 阿部: the corpus's 安倍; 世耕:
+        none): an IME offers a name's homophones, and a member picks one."""
+        reading = fold_reading("".join(word.feature.kana or "" for word in self._tagged(kanji[:MAX_RUN])))
+        return sorted(self._names.get(reading, frozenset()) | self._words.get(reading, frozenset()))
 
     def spelt_as(self, katakana: str) -> list[str]:
         """The corpus words a katakana word reads as, when the corpus writes them otherwise (ムトウ → 武藤)."""

@@ -67,6 +67,7 @@ from bot.search.evidence import (
     after_what,
     asks_companies,
     asks_name,
+    attributes_asked,
     beginning_tokens,
     clauses,
     counted,
@@ -101,7 +102,7 @@ from bot.search.lead import (
 )
 from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, People, roles_asked, verb_asked
 from bot.search.places import Places
-from bot.search.readings import SLIP_SPANS_KEPT, ReadingLexicon, Word
+from bot.search.readings import PERSON_TAG, PLACE_TAG, SLIP_SPANS_KEPT, ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
 from bot.search.selection import choose, suggest
 from bot.search.snippets import PreparedText, prepare
@@ -161,7 +162,7 @@ ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.W
 # Place is not enforced: the capitalised-word test of a place is too weak to refuse on (blind A: no change).
 SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the corpus is about (2018: 63 %, the
 # 13 of 13 July 41 %, the next, 2013, 6 %): the best passage need not repeat it. Same figures at 0.1; 0.5: C fr -1
-JA_PLACE_TAG = "地名"  # the dictionary's tag of a Japanese place name (readings.Word.proper)
+_KANJI_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")  # a name written in kanji alone (世耕, 河野)
 # --- citations ---
 WRITTEN_ZIPF = 2.0  # a corpus word rarer than this in the language, whose stem is another corpus word, is a thing of
 # its own (Japonismes: japon): the quotes must hold it as written (Unit.written)
@@ -223,6 +224,13 @@ class Unit:
     related: list[tuple[str, ...]] = field(default_factory=list)  # the sources' words for it (promise → commit)
     own_language: bool = False  # a word of the question's language only: other languages' passages lack it
     written: str = ""  # a rare word whose stem is another corpus word (Japonismes: japon): the quotes must hold it
+
+    def number_found_in(self, tokens: frozenset[str]) -> bool:
+        """A number the question gives is in ``tokens`` as itself, or as a synonym that holds a number (7月13日 as
+        "13 July", 主要20か国 as G20); a glossary name the number stands beside is no number (2017年…日仏イノベーション:
+        not the year 2017 the question gives)."""
+        return not self.alternatives.isdisjoint(tokens) or any(
+            tokens.issuperset(form) for form in self.expansions if any(c.isdigit() for t in form for c in t))
 
     def found_in(self, tokens: frozenset[str]) -> bool:
         if not self.alternatives.isdisjoint(tokens):
@@ -309,6 +317,7 @@ class Check(StrEnum):
     EVENT_IN_BEST = "when: the event in the best passage"
     UNCOUNTED = "uncounted"
     UNNAMED = "unnamed"
+    ATTRIBUTE_UNKNOWN = "what is asked of a thing (ja)"
     LOW_SCORE = "low score"
 
 
@@ -850,7 +859,7 @@ class Retriever:
         else:
             rarity = min(frequencies.rarity(form, language) for form in written)
         unknown_name = named and is_name(surface, language, frequencies)
-        unknown_name = unknown_name or any(self._unknown_place(w) for w in forms)
+        unknown_name = unknown_name or any(self._unknown_place(w) or self._unknown_person(w) for w in forms)
         return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
 
     def _conflated(self, raw: str, token: str, surface: str, language: str) -> str:
@@ -985,17 +994,25 @@ class Retriever:
                         unknown_name=self._katakana_names)
         else:
             weight = self._oov_idf * min(self.frequencies.rarity(f, "ja") for f in forms)
-        unknown_name = not all(t in vocabulary for t in parts) and self._unknown_place(word)
+        unknown_name = not all(t in vocabulary for t in parts) and (
+            self._unknown_place(word) or self._unknown_person(word))
         return Unit(word.surface, set(parts), weight, set(), parts=parts, unknown_name=unknown_name)
 
     def _unknown_place(self, word: Word) -> bool:
         """A Japanese place name the corpus lacks (ドイツ), as a capitalised name in a Latin question: it must be cited.
 
-        Places only: a person's name has too many spellings (ムトウ for 武藤) to refuse on its absence. However common
-        in Japanese text (大阪 5.2, 東京 5.5 on the Zipf scale), a place the corpus never names is not in my sources:
-        "G20大阪サミットで何が合意された？" is not answered by the declaration's G20 dialogue.
+        However common in Japanese text (大阪 5.2, 東京 5.5 on the Zipf scale), a place the corpus never names is not
+        in my sources: "G20大阪サミットで何が合意された？" is not answered by the declaration's G20 dialogue.
         """
-        return word.proper == JA_PLACE_TAG
+        return word.proper == PLACE_TAG
+
+    def _unknown_person(self, word: Word) -> bool:
+        """A person's name in kanji the corpus lacks (世耕): it must be cited, as an unknown place. In kanji only,
+        and when no corpus name or word reads as it: kana spell a name many ways (ムトウ, むとう for 武藤), and an IME
+        offers a name's homophones (安部, 阿部 for 安倍). "世耕経済産業大臣が署名した…" is not answered by the
+        minister who did sign."""
+        return (word.proper == PERSON_TAG and bool(_KANJI_NAME.fullmatch(word.surface))
+                and not self._readings.name_read_as(word.surface))
 
     def _weight(self, alternatives: Iterable[str]) -> float:
         idfs = [self.index.idf(t) for t in alternatives]
@@ -1174,7 +1191,7 @@ class Retriever:
         if query.coverage(cited) < MIN_COVERAGE and (  # a word may be found in the same fact in another language
                 query.coverage_across(cited, self._translated(chosen)) < MIN_COVERAGE):
             yield Failed(Check.COVERAGE, "low-coverage")
-        if any(not u.found_in(cited) for u in self._given_numbers(query)):
+        if any(not u.number_found_in(cited) for u in self._given_numbers(query)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # a number the question gives ("in 2023") must be cited
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
             yield Failed(Check.UNKNOWN_NAME, "low-coverage")  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka")
@@ -1214,6 +1231,8 @@ class Retriever:
             yield Failed(Check.UNCOUNTED, "uncounted")  # "how many incubators": no number of incubators quoted
         if query.names and not self._names(query, quoted):
             yield Failed(Check.UNNAMED, "unnamed")  # "what is the startup called?": described, not named
+        if self._attribute_unknown(query):
+            yield Failed(Check.ATTRIBUTE_UNKNOWN, "unreported")  # 共同声明の有効期間は: a detail the corpus never gives
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             yield Failed(Check.LOW_SCORE, "low-score")
 
@@ -1372,7 +1391,7 @@ class Retriever:
         """A place a why-question takes for granted (東京で署名された): the quotes must name it, as a word the corpus
         lacks; one the corpus names elsewhere is no answer either ("signed in Tokyo?": it was signed in Paris)."""
         if query.language == "ja":
-            places = {w.surface for w in self._readings.words(query.why) if w.proper == JA_PLACE_TAG}
+            places = {w.surface for w in self._readings.words(query.why) if w.proper == PLACE_TAG}
             return unit.token in places or not unit.keys.isdisjoint(places)
         return False
 
@@ -1473,6 +1492,22 @@ class Retriever:
         Freyssinet built?"): the corpus reports no such event, and the dates of its passages are of others (opened)."""
         unit = self._event_unit(query)
         return unit is not None and self.unknown(unit)
+
+    def _attribute_unknown(self, query: Query) -> bool:
+        """What a Japanese question asks of a thing (evidence.attributes_asked) is a compound the corpus has in no
+        form (共同声明の有効期間は, 未来館の入館料は, CEATECの開催日程は): a detail the corpus never gives, and its
+        passages on the thing answer another question. A single word (役職, タイトル, 会社) names the kind of answer
+        asked, which the passages give in their own words ("副大臣" is the role asked by 役職)."""
+        if query.language != "ja":
+            return False
+        for attribute in attributes_asked(query.text, "ja"):
+            words = self._readings.words(attribute)
+            compound = len(words) > 1 or (len(words) == 1 and words[0].surface != words[0].base
+                                          and words[0].surface.startswith(words[0].base))  # 入館 + 料
+            units = [u for u in query.units if u.token in attribute]
+            if compound and units and all(self.unknown(u) for u in units):
+                return True
+        return False
 
     def _event_in_best(self, query: Query, chosen: list[int]) -> bool:
         """The best passage speaks of the event a when-question asks the date of, in some form ("quand a été créée

@@ -262,3 +262,47 @@ def test_asking_the_bot_to_drop_its_rules_gets_its_introduction(retriever: Retri
 
 def test_help_phrases_beside_a_question_leave_the_question(retriever: Retriever) -> None:
     _answered_with(retriever, "help and who signed the declaration?", "signed")
+
+
+@pytest.mark.parametrize("question", ["2017年にパリで署名された日仏イノベーション共同声明について教えて",
+                                      "2017年の日仏イノベーション共同声明はどこで署名された？"])
+def test_a_year_given_is_cited_as_a_number_not_as_the_name_beside_it(retriever: Retriever, question: str) -> None:
+    """2017年…日仏イノベーション: the glossary's 日仏イノベーション年 stands beside the year, it is no year 2017."""
+    _not_found(retriever, question)
+
+
+def test_a_date_given_is_still_found_in_another_language(retriever: Retriever) -> None:
+    """7月13日 is cited as "13 July" in an English passage: a synonym holding the number is the number."""
+    _answered_with(retriever, "which day of the week was the 7月13日 signing?", "Friday")
+
+
+@pytest.mark.parametrize("question", [
+    "岸田首相がパリで署名した共同声明の内容は？",
+    "岸田外相は共同声明について何と言った？",
+])
+def test_a_japanese_family_name_the_corpus_lacks_is_not_found(retriever: Retriever, question: str) -> None:
+    """A person's name in kanji that no corpus word reads as (岸田) is a name the corpus lacks: it must be quoted."""
+    assert _not_found(retriever, question) == "low-coverage"
+
+
+@pytest.mark.parametrize(("question", "fact"), [("安部首相とヴァルス首相が始めたのは何？", "安倍晋三"),
+                                                 ("阿部首相とヴァルス首相が始めたのは何？", "安倍晋三"),
+                                                 ("河野外相は共同声明について何と言った？", "河野太郎")])
+def test_a_japanese_name_typed_with_homophone_kanji_is_the_corpus_name(retriever: Retriever, question: str,
+                                                                        fact: str) -> None:
+    _answered_with(retriever, question, fact)
+
+
+@pytest.mark.parametrize("question", ["共同声明の有効期限は？", "日仏共同声明の有効期間は何年ですか"])
+def test_a_detail_of_a_thing_the_corpus_never_gives_is_not_found(retriever: Retriever, question: str) -> None:
+    """What is asked of a thing is a compound the corpus has in no form (有効期限, 有効期間): a detail not given."""
+    assert _not_found(retriever, question) == "unreported"
+
+
+@pytest.mark.parametrize(("question", "fact"), [("武藤副大臣の役職は？", "副大臣"),
+                                                 ("共同声明の正式名称は？", "共同声明"),
+                                                 ("共同声明の署名日は？", "7月13日")])
+def test_what_is_asked_of_a_thing_in_a_word_or_in_the_corpus_words_is_answered(retriever: Retriever, question: str,
+                                                                                 fact: str) -> None:
+    """役職 names the kind of answer (the passages say 副大臣); 正式名称, 署名日: the corpus has 名称 and 署名."""
+    _answered_with(retriever, question, fact)
