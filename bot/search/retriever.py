@@ -1021,7 +1021,9 @@ class Retriever:
     def _add_readings(self, question: str, units: dict[str, Unit]) -> None:
         """Add the corpus words the question spells another way (すにっぷす → スニップス, 性命 → 声明)."""
         vocabulary = self.index.vocabulary
-        for word in self._readings.matches(question, known=(t for t in units if t in vocabulary)):
+        zipf = self.frequencies.zipf  # a word of the language is no homophone of a corpus word: 期間 is never 機関
+        known = (t for t in units if t in vocabulary or (is_cjk(t) and zipf(t, "ja") >= REAL_WORD_ZIPF))
+        for word in self._readings.matches(question, known=known):
             tokens = {t for t in analyze(word, "ja") if t in vocabulary}
             if not tokens or any(not tokens.isdisjoint(u.alternatives | set(u.parts)) for u in units.values()):
                 continue  # the question already has this word

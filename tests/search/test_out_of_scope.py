@@ -306,3 +306,12 @@ def test_what_is_asked_of_a_thing_in_a_word_or_in_the_corpus_words_is_answered(r
                                                                                  fact: str) -> None:
     """役職 names the kind of answer (the passages say 副大臣); 正式名称, 署名日: the corpus has 名称 and 署名."""
     _answered_with(retriever, question, fact)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("2019年に主要20か国・地域の議長国を務めたのはどこ？", "G20"),
+    ("Which country chaired the Group of Seven in 2019?", "G7"),
+])
+def test_a_number_inside_a_name_is_found_as_that_name(retriever: Retriever, question: str, fact: str) -> None:
+    """主要20か国 is the G20 (the glossary's Japanese and English names): its 20 is cited as G20's."""
+    _answered_with(retriever, question, fact)

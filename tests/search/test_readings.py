@@ -197,3 +197,14 @@ def test_a_titled_name_typed_without_the_mark_between_its_parts_is_the_corpus_na
     assert answer.answered, answer.reason
     assert "ジェニ＝ステファン" in answer.citations[0].snippet and "財務" in answer.citations[0].snippet
     assert not retriever.answer("マクロン大統領はステーションFのイベントに来てた？").answered  # a name no passage gives
+
+
+@pytest.mark.parametrize(("question", "homophone"), [
+    ("日本の有望な新興企業を支援する制度は？", "~振興"),  # 新興 (emerging) is no 振興 (promotion) of the corpus
+    ("共同声明の有効期間は何年ですか？", "~機関"),  # 期間 (a period) is no 機関 (a body)
+])
+def test_a_word_of_the_language_is_not_read_as_a_corpus_homophone(retriever: Retriever, question: str,
+                                                                   homophone: str) -> None:
+    """A kanji word the corpus lacks is read as the corpus word of its reading only when it is no word of the
+    language itself (as a slip is: 人口 is never 人工)."""
+    assert homophone not in [u.token for u in retriever.parse(question, "ja").units]
