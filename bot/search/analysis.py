@@ -623,10 +623,12 @@ def detect_language(text: str) -> str | None:
 def romaji_as_kana(text: str, keep: Callable[[str], bool] | None = None) -> str:
     """A Japanese question's romaji particles and question words in kana ("muto san tte dare" → "muto さん って 誰"):
     the analysis then reads what is asked (誰: who) and drops what it is made of; names stay Latin, as the Japanese
-    passages give them too ("武藤容治（Yoji Muto）"). In a question all in romaji, every other word that ``keep``
-    does not keep (a name, a word the corpus has) and that reads as romaji is a reading, written in hiragana
+    passages give them too ("武藤容治（Yoji Muto）"). In a question in romaji (all its words, or its Latin words
+    holding romaji particles: "おつ〜 kyoudou seimei wa doko… よろぴく"), every other word that ``keep`` does not
+    keep (a name, a word the corpus has) and that reads as romaji is a reading, written in hiragana
     ("kyoudou seimei wa doko" → "きょうどう せいめい は どこ"): the readings then meet the corpus's words."""
-    romaji = not _CJK_CHAR_RE.search(text)
+    latin = _LATIN_WORD_RE.findall(text)
+    romaji = not _CJK_CHAR_RE.search(text) or sum(w.casefold() in _ROMAJI_MARKERS for w in latin) >= MIN_ROMAJI_MARKERS
     table = _ROMAJI_WORDS if romaji else _ROMAJI_MARKERS
     text = _LATIN_WORD_RE.sub(lambda m: table.get(m.group().casefold(), m.group()), text)
     return kana_words(text, keep, shipped_syllabary()) if romaji and keep is not None else text

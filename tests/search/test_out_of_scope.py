@@ -315,3 +315,8 @@ def test_what_is_asked_of_a_thing_in_a_word_or_in_the_corpus_words_is_answered(r
 def test_a_number_inside_a_name_is_found_as_that_name(retriever: Retriever, question: str, fact: str) -> None:
     """主要20か国 is the G20 (the glossary's Japanese and English names): its 20 is cited as G20's."""
     _answered_with(retriever, question, fact)
+
+
+def test_the_japanese_words_for_a_roadmap_find_the_roadmap(retriever: Retriever) -> None:
+    """行程表 and 工程表 are what Japanese writes for a roadmap (the glossary's ロードマップ)."""
+    _answered_with(retriever, "日仏の工程表は何年から何年まで？", "2013年から2018年")

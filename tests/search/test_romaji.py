@@ -105,3 +105,11 @@ def test_a_question_in_romaji_meets_the_corpus_words_by_reading(
 
 def test_a_name_the_corpus_lacks_keeps_a_romaji_near_miss_out(retriever: Retriever) -> None:
     assert not retriever.answer("Seko-san wa doko de shomei shimashita ka?").answered
+
+
+@pytest.mark.parametrize("chatter", ["おつ〜 {q} よろぴく", "{q} 気になって眠れない"])
+def test_a_romaji_question_wrapped_in_japanese_chatter_is_read_as_romaji(retriever: Retriever, chatter: str) -> None:
+    """Its Latin words hold romaji particles (wa, desu): they are Japanese, whatever kana is typed around them."""
+    question = "kyoudou seimei wa doko de shomei saremashita ka?"
+    bare, wrapped = retriever.answer(question), retriever.answer(chatter.format(q=question))
+    assert wrapped.answered and wrapped.citations[0].passage_id == bare.citations[0].passage_id
