@@ -219,6 +219,32 @@ def topic_asked(question: str, language: str) -> str:
     return next((g for g in found.groups() if g), "") if found else ""
 
 
+# "did SoftBank take part?", "Toyota a participé ?", トヨタは関係ありますか: whether someone took part in it. The one
+# asked about is the topic: only quotes naming it answer (the evening's JETRO passage says nothing of Toyota). Group
+# 1: the one asked about, as written. Read in questions without a question word (retriever): "qui a participé ?"
+# asks who did.
+@lru_cache(maxsize=4)
+def _participant_asked(language: str) -> re.Pattern[str] | None:
+    """The pattern of a question asking whether someone took part; its verbs are the words file's ``takes_part``."""
+    takes = _alternatives(language, WordList.TAKES_PART)
+    if language == "en":
+        return re.compile(rf"^\W*(?:did|does|do|has|have|had|was|were|is|are|will)\s+([^?？!.]+?)\s+(?:{takes})\b")
+    if language == "fr":
+        return re.compile(r"^\W*(?:est-ce qu['’]?\s*)?([^?？!.]+?)\s+"
+                          r"(?:(?:a|ont|avait|avaient|est|sont|était|étaient|etait|etaient)"
+                          rf"(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\s+(?:été\s+)?)?(?:{takes})(?!\w)")
+    if language == "ja":
+        return re.compile(rf"([^\s、。？?はがをもにでと]{{2,30}}?)(?:は|も|が)(?:{takes})")
+    return None
+
+
+def participant_asked(question: str, language: str) -> str:
+    """The one a question asks whether they took part ("did SoftBank take part?" → softbank), "" when none."""
+    pattern = _participant_asked(language)
+    found = pattern.search(fold(question).replace("’", "'")) if pattern else None
+    return found.group(1) if found else ""
+
+
 @lru_cache(maxsize=4)
 def beginning_tokens(language: str) -> frozenset[str]:
     """The tokens of the verbs of a beginning in ``language``: "when was French Tech started?" is answered by "launched

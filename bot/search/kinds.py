@@ -122,7 +122,12 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|現在|今の|今は|今なに|今何|いまの|いまは|今も|今でも|いまも|最新|今なん|いまなん|今どこ|いまどこ|今どう|いまどう"
         r"|\bthis (?:year|month)\b(?! of\b)|\bcette année\b(?! (?:de|du|des|d['’]))|\bce mois-ci\b|今年|今月"
     ),
-    Kind.WEATHER: re.compile(r"\bweather\b|\bm[ée]t[ée]o\b|\bquel temps\b|天気|気温|天候"),
+    Kind.WEATHER: re.compile(  # and the idioms of the weather: « il fait beau ? », "is it raining?", 晴れてる？
+        r"\bweather\b|\bm[ée]t[ée]o\b|\bquel temps\b|天気|気温|天候"
+        r"|\b(?:il|ça|ca) (?:fait|faisait) (?:beau|chaud|froid|mauvais|doux)\b|\bfait-il (?:beau|chaud|froid)\b"
+        r"|\bil (?:pleut|pleuvait|neige|neigeait)\b|\bis it (?:sunny|raining|rainy|cold|hot|warm|snowing)\b"
+        r"|\bwas it (?:sunny|raining|rainy|cold|hot|warm|snowing)\b"
+        r"|晴れ(?:て|た|る)|雨(?:が降|だっ|でし)|暑(?:い|かっ)|寒(?:い|かっ)"),
     Kind.LATER: re.compile(
         r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"
         r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])|\bsince then\b|\bafterwards\b|\bin the future\b"
@@ -187,7 +192,21 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\bspeech(?:es)?\b(?![\-‐])|\bdiscours\b|\b(?:any|a|the) quotes?\b|\b(?:une|des|la) citations?\b"
         r"|スピーチ|演説|発言の内容|発言内容"),
     Kind.FILE: re.compile(  # not "un lien entre…": a link asked for is a relation as often as a URL
-        r"\bpdfs?\b|\bdownload|\bt[ée]l[ée]charg|\b(?:a|une) (?:copy|copie)\b|ダウンロード"),
+        r"\bpdfs?\b|\bdownload|\bt[ée]l[ée]charg|\b(?:a|une) (?:copy|copie)\b|ダウンロード"
+        # the text itself, where to read it: "the full text", 全文, « où lire la déclaration »
+        r"|\b(?:full|whole) text\b|\b(?:original|complete|entire|official) (?:text|version|document|wording)\b"
+        r"|\bwhere (?:is|are|can i find|can i get) the (?:original|full|complete|whole|entire)\b"
+        r"|\bwhere (?:can|could|do|should) (?:i|we|you|one) (?:read|consult|get a copy)\b"
+        r"|\btexte (?:intégral|integral|complet|original|officiel)\b"
+        r"|\bversion (?:originale|intégrale|integrale|complète|complete|officielle)\b"
+        r"|\boù (?:peut-on|peut on|puis-je|je peux|on peut|est-ce qu'on peut|pourrais-je) (?:lire|consulter)\b"
+        r"|\boù (?:lire|consulter)\b|全文|原文|どこで(?:読め|読む|読ん|見られ|見れ|入手)"
+        # a picture of it asked for: "is there a photo of the signing?", 写真はありますか (not "checks from a photo")
+        r"|\b(?:is there|are there|any|got|have you got|do you have|can i see|show me)\s+(?:a |an |some |any )?"
+        r"(?:photos?|pictures?|videos?|images?|recordings?|footage)\b"
+        r"|\b(?:y a-t-il|y a t il|il y a|y a|est-ce qu'il y a|avez-vous|as-tu|tu as|vous avez|montrez?-moi)\s+"
+        r"(?:une |des |la |les |un )?(?:photos?|vidéos?|videos?|images?|enregistrements?)\b"
+        r"|(?:写真|動画|映像|画像|録画)(?:は|って|も|が)?(?:あります|ある|ない|見られ|見れ|見せ)"),
     Kind.PENALTY: re.compile(
         r"\bpenalt(?:y|ies)\b|\bsanctions?\b|\bpunish\w*|\bpénalités?\b|\bamendes?\b|罰則|罰金|制裁|処罰|ペナルティ"),
     Kind.TAX: re.compile(r"\btax(?:es|ation)?\b|\bfiscal(?:e|es|ité)?\b|\bimpôts?\b|税制|税率|減税|免税|課税"),

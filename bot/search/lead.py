@@ -153,8 +153,14 @@ def what_is_clause(question: str, language: str) -> str:
 
 def is_yes_no(question: str, language: str) -> bool:
     folded = fold(question).replace("’", "'")
-    yes_no, wh = YES_NO.get(language), WH.get(language)
-    return bool(yes_no and yes_no.search(folded) and not (wh and wh.search(folded)))
+    yes_no = YES_NO.get(language)
+    return bool(yes_no and yes_no.search(folded) and not asks_wh(question, language))
+
+
+def asks_wh(question: str, language: str) -> bool:
+    """The question holds a question word (who, quand, 何): it asks for something, not whether."""
+    wh = WH.get(language)
+    return bool(wh and wh.search(fold(question).replace("’", "'")))
 
 
 def _place(sentence: str, language: str) -> int | None:

@@ -80,6 +80,7 @@ from bot.search.evidence import (
     names_in,
     of_what,
     ordinals,
+    participant_asked,
     quoted,
     states_asked,
     titled_names,
@@ -94,6 +95,7 @@ from bot.search.lead import (
     LEAD_RATIO,
     PLACE_BEFORE,
     Lead,
+    asks_wh,
     capital_shares,
     is_yes_no,
     supposed_person,
@@ -1530,6 +1532,8 @@ class Retriever:
         the rest of the question, "la déclaration parle", matches)."""
         language = query.language or "en"
         topic = topic_asked(query.text, language) if is_yes_no(query.text, language) else ""
+        if not topic and not asks_wh(query.text, language):  # "did SoftBank take part?": SoftBank is the topic
+            topic = participant_asked(query.text, language)
         if not topic:
             return True
         if language == "ja":

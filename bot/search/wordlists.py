@@ -1,10 +1,10 @@
 """The search's word lists of each language, read from ``bot/search/words/<language>.yaml``.
 
-Number words, verbs of a beginning, the verbs of "does it mention X?", stop words, elisions and clitics: language,
-not code (several had a copy in two modules). The files use the format of ``knowledge/chat/`` (``type``,
-``language``, one ``[…]`` list per key) and the same safe YAML reader; they ship with the code, not with the
-knowledge folder, because answers depend on them whatever folder a server uses. Read at first use (cached), never
-at import.
+Number words, verbs of a beginning, the verbs of "does it mention X?" and of "did X take part?", stop words,
+elisions and clitics: language, not code (several had a copy in two modules). The files use the format of
+``knowledge/chat/`` (``type``, ``language``, one ``[…]`` list per key) and the same safe YAML reader; they ship
+with the code, not with the knowledge folder, because answers depend on them whatever folder a server uses. Read
+at first use (cached), never at import.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class WordList(StrEnum):
     ELISIONS = "elisions"  # the elided word before an apostrophe: l'économie, jusqu'à (bot.search.analysis)
     INVERTED_PRONOUNS = "inverted_pronouns"  # the pronoun after a hyphen in a question: a-t-elle (analysis)
     CLITICS = "clitics"  # the part after an apostrophe: Japan's, don't (bot.search.analysis)
+    TAKES_PART = "takes_part"  # "did X take part?": the verbs after the one asked about (bot.search.evidence)
 
 
 WordLists = dict[WordList, tuple[str, ...]]
