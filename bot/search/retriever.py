@@ -107,6 +107,7 @@ from bot.search.places import Places
 from bot.search.readings import PERSON_TAG, PLACE_TAG, SLIP_SPANS_KEPT, ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
 from bot.search.selection import choose, suggest
+from bot.search.several import first_of_several
 from bot.search.snippets import PreparedText, prepare
 from bot.search.spelling import (
     MAX_WORD_LENGTH,
@@ -1616,8 +1617,20 @@ class Retriever:
         leave_out: frozenset[str] = frozenset(),
     ) -> Answer:
         """Cited passages answering ``question``, or an abstention with its reason; never the passages (ids)
-        ``leave_out`` names, nor their translations ("who else?" after an answer: bot.conversation)."""
+        ``leave_out`` names, nor their translations ("who else?" after an answer: bot.conversation). A message of
+        several questions that finds nothing whole gets the answer of its first one (bot.search.several)."""
         started = time.perf_counter()
+        whole = self._answer(question, language, max_citations, leave_out, started)
+        first = None if whole.answered or whole.small_talk else first_of_several(question)
+        if first is None:
+            return whole
+        alone = self._answer(first, language or whole.language, max_citations, leave_out, started)
+        return replace(alone, question=question) if alone.answered else whole
+
+    def _answer(
+        self, question: str, language: str | None, max_citations: int, leave_out: frozenset[str], started: float
+    ) -> Answer:
+        """The answer to ``question`` searched whole (``answer``'s work; ``started``: when the member's ask began)."""
         cleaned, query = self._read(question, language)
         if not query.units and cleaned.chatter:  # "hi", "merci !", "👍": no question to search for
             return Answer(

@@ -1,0 +1,62 @@
+"""Outsider trial 9 (M3): a message asking two questions was "not found" when its words, searched together, matched
+no passage, though its first question alone is answered. Pure splitting, then on the shipped corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.retriever import Retriever
+from bot.search.several import first_of_several
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        ("Elle a été signée où ? Et par combien de ministres ?", "Elle a été signée où ?"),
+        ("署名はどこで？何人の大臣が署名した？", "署名はどこで？"),
+        ("Where was it signed?? And by whom?", "Where was it signed??"),
+    ],
+)
+def test_the_first_of_several_questions(message: str, first: str) -> None:
+    assert first_of_several(message) == first
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Where was it signed?",  # one question
+        "Who signed it? I read it was in Tokyo",  # ends on words that ask nothing
+        "y avait une start-up qui check si ton sac est une contrefaçon avec une photo ?? elle sort d'où 😂",
+        "What is JETRO and who runs it?",  # two questions with one mark: read whole
+    ],
+)
+def test_a_message_asking_one_question_is_not_split(message: str) -> None:
+    assert first_of_several(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Elle a été signée où ? Et par combien de ministres ?", "Paris"),  # trial 9
+        ("署名はどこで？何人の大臣が署名した？", "パリ"),
+        ("Quand a été signée la déclaration ? Et où ?", "2018"),
+    ],
+)
+def test_a_message_of_two_questions_gets_at_least_the_first_answered(
+    shipped_retriever: Retriever, message: str, expected: str
+) -> None:
+    answer = shipped_retriever.answer(message)
+    assert answer.answered, (message, answer.reason)
+    assert answer.question == message  # logged as the member asked it
+    assert expected in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Snipsはその後どうなったの？買収された？",  # blind D's near-miss: the second alone would find a word
+        "Who won the 2018 World Cup? And where was the declaration signed?",  # the first is not in the corpus
+    ],
+)
+def test_a_later_question_is_never_answered_alone(shipped_retriever: Retriever, message: str) -> None:
+    assert not shipped_retriever.answer(message).answered
