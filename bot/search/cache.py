@@ -196,24 +196,46 @@ class IndexCache:
 
     def save(self, key: dict, files: list[list], terms: Sequence[str], words: Sequence[str],
              arrays: dict[str, np.ndarray]) -> None:
-        """Write atomically (temporary files, then renames: the second first, each naming one random generation,
-        so that a crash between leaves two files that do not match); a failure is logged and the bot goes on."""
+        """Write both files atomically (temporary files, then renames: the second first, each naming one random
+        generation, so that a crash between leaves two files that do not match); a failure is logged and the bot
+        goes on."""
+        generation = self.save_segments({n: arrays[n] for n in _SECOND_ARRAYS if n in arrays})
+        self.save_index(generation, key, files, terms, words, {n: a for n, a in arrays.items()
+                                                               if n not in _SECOND_ARRAYS})
+
+    def save_segments(self, arrays: dict[str, np.ndarray]) -> str | None:
+        """Write the second file (each file's surface words and their counts) and return its generation, which
+        :meth:`save_index` names; None if it could not be written. A build writes it first, then drops those
+        arrays before the postings are made: they are not held beside them (0.9 GB at 1M passages)."""
         generation = secrets.token_hex(8)
-        manifest = {"format": CACHE_FORMAT, "key": key, "files": files, "generation": generation}
-        named = {"terms": _blob(terms), "words": _blob(words), **arrays}
-        parts = {n: np.ascontiguousarray(a) for n, a in named.items() if n not in _SECOND_ARRAYS}
-        second = {n: np.ascontiguousarray(arrays[n]) for n in _SECOND_ARRAYS if n in arrays}
         try:
             private_folder(self.path.parent)
             with atomic_write(self.segments_path, ".index-cache-") as handle:
-                _write(handle, {"format": CACHE_FORMAT, "generation": generation}, second)
+                _write(handle, {"format": CACHE_FORMAT, "generation": generation},
+                       {n: np.ascontiguousarray(a) for n, a in arrays.items()})
+        except OSError as error:
+            self._not_written(error)
+            return None
+        return generation
+
+    def save_index(self, generation: str | None, key: dict, files: list[list], terms: Sequence[str],
+                   words: Sequence[str], arrays: dict[str, np.ndarray]) -> None:
+        """Write the first file, naming the second's ``generation`` (None: the second was not written, nor is this)."""
+        if generation is None:
+            return
+        manifest = {"format": CACHE_FORMAT, "key": key, "files": files, "generation": generation}
+        named = {"terms": _blob(terms), "words": _blob(words), **arrays}
+        try:
             with atomic_write(self.path, ".index-cache-") as handle:
-                _write(handle, manifest, parts)
+                _write(handle, manifest, {n: np.ascontiguousarray(a) for n, a in named.items()})
             for name in _OLD_NAMES:
                 self.path.with_name(name).unlink(missing_ok=True)
         except OSError as error:
-            log.warning("index cache %s cannot be written (%s); the next start rebuilds the index",
-                        self.path, error.strerror or type(error).__name__)
+            self._not_written(error)
+
+    def _not_written(self, error: OSError) -> None:
+        log.warning("index cache %s cannot be written (%s); the next start rebuilds the index",
+                    self.path, error.strerror or type(error).__name__)
 
 
 class _ReadAhead:
@@ -528,6 +550,7 @@ def build_index(
     seg = {}
     for n in _SEGMENT_ARRAYS:  # one array at a time, each file's piece dropped once copied: never two whole copies
         seg[n] = np.concatenate([p.pop(n) for p in pieces]) if pieces else np.zeros(0, np.int32)
+        _release_free_heap()  # the pieces lay in the C heap, which keeps their pages: they would add up
     seg["counts"] = seg["counts"].astype(np.int64, copy=False)
     del pieces, saved, snapshot  # the per-file copies: gone before the postings (the analysers' memos are)
     if seeded or skipped:  # ids from an older or failed analysis: renumber, drop what is gone
@@ -544,13 +567,16 @@ def build_index(
     for name in ("tokens", "lengths", "pair_words", "pair_terms", "count_words"):
         seg[name] = seg[name].astype(np.int32, copy=False)
     _release_free_heap()
-    index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b)
     pairs = _surface_pairs(terms, seg)
     totals = np.bincount(seg["count_words"], weights=seg["counts"], minlength=len(words)).astype(np.int64)
+    second = {n: seg.pop(n) for n in _SECOND_ARRAYS}  # saved, then dropped: not held beside the postings
+    generation = cache.save_segments(second) if cache is not None else None
+    del second
+    index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b)
     surface, frequencies = _surface(terms, words, totals, pairs)
     if cache is not None:
         arrays = {n: v for n, v in index.arrays().items() if n != "tokens"}
-        cache.save(key, files, terms, words, {**seg, **arrays, "surface": pairs, "totals": totals})
+        cache.save_index(generation, key, files, terms, words, {**seg, **arrays, "surface": pairs, "totals": totals})
     return IndexedCorpus(index, surface, frequencies, len(indexed_files), reused, len(indexed_files) - reused, skipped)
 
 
