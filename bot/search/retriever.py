@@ -538,7 +538,8 @@ class Retriever:
         self._correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(functools.partial(type(self)._corrected, me))
         self._everyday_correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(self._everyday.correct)
         # whether a run of kanji may be an IME slip, read once (bounded): each question's runs are tried 2-4 kanji long
-        self._slip_candidate = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(functools.partial(type(self)._may_be_slip, me))
+        may_be_slip = functools.partial(type(self)._may_be_slip, me)  # through the weak self: no cycle keeps an index
+        self._slip_candidate = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(may_be_slip)
         self._readings = ReadingLexicon(
             [self.passages[i].text for i, language in enumerate(languages) if language == "ja"]
             + [t for e in kb.glossary for t in e.terms]
