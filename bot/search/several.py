@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import re
 
-_QUESTION = re.compile(r"[^?？]*[?？]+")  # a question and its mark(s)
+_MARKS = re.compile(r"[?？]+")  # the end of a question (searched once: "[^?]*[?]+" at each position was quadratic)
 _WORDED = re.compile(r"\w")
 
 
 def first_of_several(message: str) -> str | None:
     """The first question of a message made of two questions or more, each ending with its question mark; None for
     a message asking one (or ending on words that ask nothing: "… avec une photo ?? elle sort d'où 😂")."""
-    questions = [q.strip() for q in _QUESTION.findall(message) if _WORDED.search(q)]
-    rest = _QUESTION.sub("", message)
-    if len(questions) < 2 or _WORDED.search(rest):
+    ends = [mark.end() for mark in _MARKS.finditer(message)]
+    if not ends:
+        return None
+    pieces = [message[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+    questions = [q.strip() for q in pieces if _WORDED.search(q)]
+    if len(questions) < 2 or _WORDED.search(message, ends[-1]):
         return None
     return questions[0]
