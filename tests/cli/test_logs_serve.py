@@ -81,6 +81,15 @@ def serve(tmp_path: Path, *extra: str, stderr: Any = subprocess.DEVNULL,
     return wrapper, port, db, temp
 
 
+def assert_cleaned_up(db: Path, temp: Path) -> None:
+    """After the wrapper's exit: its Datasette gone (given 5 s to be reaped) and the temporary folder removed."""
+    deadline = time.monotonic() + 5
+    while datasette_pids(db) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not datasette_pids(db), "Datasette left running"
+    assert not list(temp.iterdir()), "temporary folder left behind"
+
+
 @pytest.mark.slow
 def test_canned_queries_only_host_checked_and_sigterm_cleans_up(tmp_path: Path) -> None:
     terminal = (tmp_path / "terminal.txt").open("wb")
@@ -98,11 +107,7 @@ def test_canned_queries_only_host_checked_and_sigterm_cleans_up(tmp_path: Path) 
         wrapper.send_signal(signal.SIGTERM)
         status = wrapper.wait(20)
     assert status == 0
-    deadline = time.monotonic() + 5
-    while datasette_pids(db) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not datasette_pids(db), "Datasette left running"
-    assert not list(temp.iterdir()), "temporary folder left behind"
+    assert_cleaned_up(db, temp)
     terminal.close()
     said = (tmp_path / "terminal.txt").read_text()
     assert "dashboard: GET /queries/no_such_page.json: 404 Table not found\n" in said  # one line, no query string
@@ -153,10 +158,7 @@ def test_a_second_stop_signal_while_stopping_prints_no_traceback(tmp_path: Path,
     said = (tmp_path / "terminal.txt").read_text()
     assert "Traceback" not in said, said
     assert status == 0
-    deadline = time.monotonic() + 5
-    while datasette_pids(db) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not datasette_pids(db) and not list(temp.iterdir())
+    assert_cleaned_up(db, temp)
 
 
 @pytest.mark.slow
@@ -175,10 +177,7 @@ def test_ctrl_c_pressed_again_and_again_while_stopping_stops_once(tmp_path: Path
     said = (tmp_path / "terminal.txt").read_text()
     assert "Traceback" not in said, said
     assert status == 0
-    deadline = time.monotonic() + 5
-    while datasette_pids(db) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not datasette_pids(db) and not list(temp.iterdir())
+    assert_cleaned_up(db, temp)
 
 
 @pytest.mark.slow
@@ -191,7 +190,4 @@ def test_ctrl_c_stops_a_dashboard_started_as_a_background_job(tmp_path: Path) ->
     status = wrapper.wait(20)
     terminal.close()
     assert status == 0 and "Traceback" not in (tmp_path / "terminal.txt").read_text()
-    deadline = time.monotonic() + 5
-    while datasette_pids(db) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not datasette_pids(db) and not list(temp.iterdir())
+    assert_cleaned_up(db, temp)
