@@ -212,11 +212,15 @@ def _topic_asked(language: str) -> re.Pattern[str] | None:
     return None
 
 
-def topic_asked(question: str, language: str) -> str:
-    """The topic a question asks whether the sources speak of ("does it mention 5G?" → 5g), "" when none."""
-    pattern = _topic_asked(language)
+def _what_is_asked(pattern: re.Pattern[str] | None, question: str) -> str:
+    """The first group a question pattern of this module (topic, participant) found in the folded question, or ""."""
     found = pattern.search(fold(question).replace("’", "'")) if pattern else None
     return next((g for g in found.groups() if g), "") if found else ""
+
+
+def topic_asked(question: str, language: str) -> str:
+    """The topic a question asks whether the sources speak of ("does it mention 5G?" → 5g), "" when none."""
+    return _what_is_asked(_topic_asked(language), question)
 
 
 # "did SoftBank take part?", "Toyota a participé ?", トヨタは関係ありますか: whether someone took part in it. The one
@@ -240,9 +244,7 @@ def _participant_asked(language: str) -> re.Pattern[str] | None:
 
 def participant_asked(question: str, language: str) -> str:
     """The one a question asks whether they took part ("did SoftBank take part?" → softbank), "" when none."""
-    pattern = _participant_asked(language)
-    found = pattern.search(fold(question).replace("’", "'")) if pattern else None
-    return found.group(1) if found else ""
+    return _what_is_asked(_participant_asked(language), question)
 
 
 @lru_cache(maxsize=4)
