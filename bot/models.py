@@ -294,6 +294,10 @@ class ChatKind(StrEnum):
     POLITENESS = "politeness"
     FILLERS = "fillers"
     HELP = "help"  # only ever a whole message ("help", "aide", "ヘルプ"): small talk
+    INTRODUCTIONS = "introductions"  # "I'm {name}", "je m'appelle {name}", "{name}です": the member's own name
+
+
+NAME_SLOT = "{name}"  # where the member's name goes in an introduction phrase
 
 
 @dataclass(frozen=True, slots=True)

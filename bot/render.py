@@ -27,11 +27,11 @@ def small_talk_key(answer: Answer) -> str:
     """The reply to a message with no question, from the chat phrases it was made of (knowledge/chat/*.yaml).
 
     "merci", "thanks!!" get a "you're welcome"; "ok", "lol", "cool", "👍" (after an answer, usually) a short
-    nod; a greeting or a call for help the introduction with example questions.
+    nod; a greeting, a call for help or a member saying who they are the introduction with example questions.
     """
     if ChatKind.THANKS in answer.chat:
         return "small_talk.thanks"
-    if ChatKind.GREETINGS in answer.chat or ChatKind.HELP in answer.chat:
+    if answer.chat & {ChatKind.GREETINGS, ChatKind.HELP, ChatKind.INTRODUCTIONS}:  # "je suis Yves": hello, Yves
         return "small_talk"
     return "small_talk.ack"
 

@@ -32,6 +32,7 @@ from bot.knowledge.problems import Claim, FileProblem, IdKind, Problems
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
 from bot.models import (
     LANGUAGES,
+    NAME_SLOT,
     ChatKind,
     ChatPhrases,
     Document,
@@ -375,10 +376,23 @@ def _parse_chat(parsed: ParsedYaml) -> ParsedFile:
         if key not in kinds:
             raise FileProblem(line, f'unknown list "{key}" in a chat file (use {", ".join(kinds)})')
         phrases = tuple(dict.fromkeys(p.strip() for p in text_list(value, key, line) if p.strip()))
+        if key == ChatKind.INTRODUCTIONS:
+            _check_introductions(phrases, line)
         result.chat.append(ChatPhrases(language, ChatKind(key), phrases))
     if not result.chat:
         raise FileProblem(parsed.first_line, f"the chat file has no phrase lists (use {', '.join(kinds)})")
     return result
+
+
+def _check_introductions(phrases: tuple[str, ...], line: int) -> None:
+    """An introduction says where the member's name goes, after some words in Latin script ("i'm {name}")."""
+    for phrase in phrases:
+        if NAME_SLOT not in phrase:
+            raise FileProblem(line, f'the introduction "{phrase}" has no {NAME_SLOT} where the member\'s name goes '
+                                    f'(write "i\'m {NAME_SLOT}")')
+        if phrase.startswith(NAME_SLOT) and phrase.isascii():
+            raise FileProblem(line, f'the introduction "{phrase}" needs words before {NAME_SLOT} '
+                                    f'("my name is {NAME_SLOT}", not "{NAME_SLOT} here")')
 
 
 def _parse_related(parsed: ParsedYaml) -> ParsedFile:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.models import ChatKind, ChatPhrases
+from bot.models import NAME_SLOT, ChatKind, ChatPhrases
 from bot.search.alternation import trie_pattern
 from bot.search.wordlists import stop_words
 
@@ -24,7 +24,9 @@ MENTIONS = r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:\d+(?::\w)?>|@+(?:everyone|here)\
 # Links: with a scheme or www., or a bare domain with a path as Discord invites are pasted ("discord.gg/abc"): an
 # address, not words.
 LINKS = r"https?://\S+|\bwww\.\S+|(?<![\w@.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*"
-_DISCORD = re.compile(MENTIONS + "|" + LINKS + r"|:[a-z0-9_+\-]+:", re.IGNORECASE)
+# what a member gives of themselves ("my email is jean@example.org, who signed?"): never what is asked
+CONTACTS = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?<![\w+])\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6}(?!\w)"
+_DISCORD = re.compile(MENTIONS + "|" + LINKS + "|" + CONTACTS + r"|:[a-z0-9_+\-]+:", re.IGNORECASE)
 _EMOJI_CATEGORIES = ("So", "Sk", "Cs", "Co")
 _EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -58,6 +60,16 @@ _SPELT_OUT = re.compile(
 _GUESS = re.compile(r"([?？])\s*\d+(?:[.,]\d+)?\s*[^\W\d_]{0,12}\s*[?？]+\s*$")
 CLEANED_KEPT = 256  # the last messages cleaned, kept (a Cleaned is immutable)
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# The {name} of an introduction ("I'm {name}", "je m'appelle {name}", "{name}です"): one or two Latin words closed
+# by punctuation or the end ("Hi, I'm Jean, who signed?"; never "I'm writing a paper for…, who signed?"), or a short
+# Japanese word between punctuation, with no particle in it (「太郎です。」, never 「署名はパリです」).
+_LATIN_WORD = r"[a-z\u00df-\u024f]+(?:['\-][a-z\u00df-\u024f]+)*"
+_LATIN_NAME = rf"{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD})?"
+_LATIN_AFTER = r"(?=[ \t]*(?:[,.;:!]|$))"
+_CJK_STOPS = "\\s、。，,.！!？?"
+_CJK_NAME = rf"[^{_CJK_STOPS}はがをにでへもか]{{1,10}}"
+_CJK_BEFORE = rf"(?<![^{_CJK_STOPS}])"
+_CJK_AFTER = rf"(?=[{_CJK_STOPS}]|$)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +135,22 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+def _introduction_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for the introductions, each phrase with its ``{name}`` slot (a phrase without one, or a Latin
+    phrase with nothing before its slot, is ignored)."""
+    parts = []
+    for phrase in {fold(p).strip() for p in phrases if NAME_SLOT in p}:
+        before, _, after = phrase.partition(NAME_SLOT)
+        literal = [_SEPARATOR.join(re.escape(w) for w in re.split(_SEPARATOR, side.strip()) if w)
+                   for side in (before, after)]
+        if _CJK_RE.search(phrase):
+            parts.append(_CJK_BEFORE + literal[0] + _CJK_NAME + literal[1] + _CJK_AFTER)
+        elif literal[0]:  # "{name} here" would read "was it signed here, …" as an introduction
+            parts.append(r"(?<![\w'])" + literal[0] + _SEPARATOR + _LATIN_NAME
+                         + (_SEPARATOR + literal[1] if literal[1] else "") + _LATIN_AFTER)
+    return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.MULTILINE) if parts else None
+
+
 def strip_markdown(text: str) -> str:
     """``text`` without Discord Markdown: link text kept, headings over the question and spoilers left out when
     other words remain, marks of emphasis, quotes and subtext dropped."""
@@ -178,7 +206,8 @@ class ChatLexicon:
                 self._languages.setdefault(_key(fold(phrase)), set()).add(entry.language)
         self._patterns: dict[ChatKind, re.Pattern[str]] = {}
         for kind in ChatKind:
-            pattern = _pattern(p for entry in chat if entry.kind is kind for p in entry.phrases)
+            phrases = (p for entry in chat if entry.kind is kind for p in entry.phrases)
+            pattern = _introduction_pattern(phrases) if kind is ChatKind.INTRODUCTIONS else _pattern(phrases)
             if pattern is not None:
                 self._patterns[kind] = pattern
         # the front ends read a message's language from its phrases, then the retriever cleans it again to answer
@@ -209,7 +238,8 @@ class ChatLexicon:
                     told = frozenset(self._languages.get(_key(match.group()), ()))
                     if "ja" in told and not _CJK_RE.search(match.group()) and not _CJK_RE.search(text):
                         told -= {"ja"}  # "w" (lol) tells Japanese only in a message written in Japanese
-                    languages.append(told)
+                    if told:  # an introduction holds a name: it tells no language
+                        languages.append(told)
             for start, end in cuts:  # the next kinds are matched without what this one cut
                 folded = folded[:start] + " " * (end - start) + folded[end:]
         return "".join(chars), found
