@@ -6,6 +6,7 @@ Also the YAML value helpers shared by the file kinds (a scalar as text, a list o
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -103,8 +104,11 @@ def check_source(value: Any, line: int) -> str:
     source = as_text(value)
     parts = urlsplit(source or "")
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in source or ""):
+        full_width = source and unicodedata.normalize("NFKC", source) != source
         raise FileProblem(
             line, f'"source" must be a web address starting with http:// or https:// (got "{source or value}")'
+            + (": it is typed in full-width characters (Japanese input mode); retype it in half-width"
+               if full_width and unicodedata.normalize("NFKC", source).startswith(("http://", "https://")) else "")
         )
     return source or ""
 

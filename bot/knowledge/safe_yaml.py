@@ -122,6 +122,15 @@ YAML_AT_CONTEXT = {
 }
 YAML_NBSP_HINT = ("the ':' on this line is followed by a non-breaking space, which YAML does not read as a space:"
                   " retype that space with the space bar")
+# What a Japanese input method types in place of YAML's marks: a full-width colon, an ideographic space.
+FULL_WIDTH_COLON = "\uff1a"
+IDEOGRAPHIC_SPACE = "\u3000"
+_STRUCTURE = re.compile(r"-[ \u3000]|[A-Za-z_]+[:\uff1a]")  # a list item or a key, as the line's first thing
+_KEY_FULL_WIDTH = re.compile(r"[ \u3000]*(?:-[ \u3000]+)?[A-Za-z_]+[ \u3000]*\uff1a")  # "title：…"
+YAML_FULL_WIDTH_COLON = ("the ':' on this line is a full-width colon '：' (typed in Japanese input mode): type ':'"
+                         " in half-width, then a space")
+YAML_IDEOGRAPHIC_INDENT = ("this line is indented with a full-width space '　' (typed in Japanese input mode):"
+                           " indent with ordinary half-width spaces")
 YAML_TAB_AFTER_KEY = ('a tab after "{key}:": type a space between "{key}:" and its value, not a tab'
                       " (YAML does not accept a tab there)")
 YAML_TAB_IN_LINE = "a tab in the middle of this line: YAML does not accept a tab there; type spaces instead"
@@ -129,10 +138,25 @@ YAML_INDENT_HINT = (" (this line is not indented like the lines above it: line u
                     " keys of one entry, with the same number of spaces)")
 
 
+def _full_width(text: str, last: int) -> tuple[int, str] | None:
+    """The first line up to ``last`` (0-based) that a Japanese input mode broke, and what to do about it: an
+    ideographic space as indentation, or a full-width colon where the key's ':' should be."""
+    for number, written in enumerate(text.splitlines()[: last + 1]):
+        indent = len(written) - len(written.lstrip(" " + IDEOGRAPHIC_SPACE))
+        if IDEOGRAPHIC_SPACE in written[:indent] and _STRUCTURE.match(written[indent:]):  # not a quoted paragraph
+            return number, YAML_IDEOGRAPHIC_INDENT
+        if _KEY_FULL_WIDTH.match(written):
+            return number, YAML_FULL_WIDTH_COLON
+    return None
+
+
 def _yaml_error(exc: yaml.YAMLError, offset: int, text: str) -> FileProblem:
     """Turn a PyYAML error into a problem at the right file line (``text``: the YAML, to look at that line)."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 + offset if mark is not None else 1 + offset
+    typed = _full_width(text, mark.line if mark is not None else 0)
+    if typed is not None:  # the parser notices it lines later, in its own words
+        return FileProblem(typed[0] + 1 + offset, f"YAML error: {typed[1]}")
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
     context_mark = getattr(exc, "context_mark", None)
     at_context = YAML_AT_CONTEXT.get((problem, getattr(exc, "context", None)))

@@ -95,3 +95,35 @@ def test_a_yes_or_no_answer_is_text_and_a_non_breaking_space_after_a_colon_is_na
     env = {**os.environ, "PYTHONPATH": str(paths.ROOT)}
     answered = subprocess.run(ask, capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
     assert json.loads(answered.stdout)["summary"] == "No"
+
+
+JAPANESE_INPUT = {
+    "ja/colon.md": "---\nid: zen-colon\ntitle：福岡のハブ\nlanguage: ja\nsource: https://www.example.org/zen\n---\n"
+                   "福岡のハブは2019年に開設されました。\n",
+    "ja/indent.yaml": "type: faq\nid: faq-zen\ntitle: 質問\nlanguage: ja\nsource: https://www.example.org/zen\n"
+                      "entries:\n  - questions: [誰が署名しましたか]\n    answer: 武藤副大臣です。\n"
+                      "\u3000- questions: [いつですか]\n    answer: 2018年7月13日です。\n"
+                      "  - questions: [どこですか]\n    answer: パリです。\n",
+    "ja/source.md": "---\nid: zen-source\ntitle: 全角\nlanguage: ja\nsource: ｈｔｔｐｓ：／／www.example.org/x\n---\n"
+                    "福岡のハブ。\n",
+    # a paragraph that starts with an ideographic space and a full-width colon inside text are fine
+    "ja/fine.yaml": "type: faq\nid: faq-fine\ntitle: 注：質問\nlanguage: ja\nsource: https://www.example.org/zen\n"
+                    "entries:\n  - questions: [署名はいつ]\n    answer: |\n      \u3000注：2018年7月13日です。\n",
+}
+
+
+def test_what_a_japanese_input_mode_types_is_named_at_its_line(tmp_path: Path) -> None:
+    """Trial 10 (M2): a full-width colon or an indentation by full-width space was reported as a missing ':' or
+    PyYAML's "expected <block end>" two lines later; a full-width address as a mere bad address."""
+    folder = tmp_path / "knowledge"
+    for name, text in JAPANESE_INPUT.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "bot", "knowledge", "check", str(folder)], capture_output=True,
+                          text=True, timeout=120, cwd=paths.ROOT)
+    out = done.stdout + done.stderr
+    assert done.returncode == 1
+    assert f"{folder / 'ja/colon.md'}:3: YAML error: the ':' on this line is a full-width colon" in out
+    assert f"{folder / 'ja/indent.yaml'}:9: YAML error: this line is indented with a full-width space" in out
+    assert f"{folder / 'ja/source.md'}:5:" in out and "typed in full-width characters" in out
+    assert "fine.yaml" not in out
