@@ -31,6 +31,7 @@ from bot.limits import DAY
 from bot.models import AbstentionReason, Answer, FrontEnd
 from bot.querylog import fingerprint, renames, schema, topics
 from bot.querylog.fingerprint import SecretCheck
+from bot.querylog.personal import mask
 from bot.querylog.schema import QueryLogError, disk_full, read_only
 
 __all__ = ["DeleteCounts", "LogEntry", "QueryLog", "QueryLogError", "hash_user", "load_secret", "new_qid"]
@@ -391,13 +392,13 @@ class QueryLog:
             guild_id=None if entry.guild_id is None else int(entry.guild_id),
             # outside a server the channel is a member's DM channel, one per member: never stored
             channel_id=None if entry.channel_id is None or entry.guild_id is None else int(entry.channel_id),
-            question=str(entry.question),
+            question=mask(str(entry.question)),  # e-mails, phone numbers, typed ids: never stored
             language=str(entry.language or ""),
             answered=1 if entry.answered else 0,
             reason=str(entry.reason or ""),
             latency_ms=float(entry.latency_ms),
             citations=tuple(cites),
-            understood=None if entry.understood is None else str(entry.understood),
+            understood=None if entry.understood is None else mask(str(entry.understood)),
         )
 
     # -- writing ---------------------------------------------------------------------------------------
