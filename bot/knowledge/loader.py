@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
+import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -27,7 +29,7 @@ from typing import Protocol
 from bot.knowledge.files import MAX_FILE_BYTES, too_big
 from bot.knowledge.parse import KNOWLEDGE_SUFFIXES, SIDECAR_SUFFIX, ParsedFile, parse_file, sidecar_name, suffix_list
 from bot.knowledge.problems import Claim, FileProblem, FileProblems, IdKind, all_problems
-from bot.models import KnowledgeBase, LoadError, Passages, column
+from bot.models import KnowledgeBase, LoadError, Passage, Passages, column
 
 TRASH_DIR = "_trash"  # where /kb remove puts files (ignored like every "_" name)
 
@@ -218,6 +220,8 @@ class Loader:
                 self.add(candidate.path, candidate.parsed)
                 for warning in candidate.parsed.warnings:
                     self.problems(candidate.path, warning, warnings=True)
+        for path, line, message in repeated_questions([(c.path, c.parsed) for c in order if c.path in kept]):
+            self.kb.warnings.append(LoadError(path, line, message))
         self.candidates.clear()
 
     def read_sidecar(self, entry: Path, path: str) -> tuple[str, bytes] | None:
@@ -275,6 +279,50 @@ class Loader:
         self.kb.glossary.extend(replace(entry, path=path) for entry in parsed.glossary)
         self.kb.chat.extend(parsed.chat)
         self.kb.related.extend(parsed.related)
+
+
+def question_key(question: str) -> str:
+    """A FAQ question as a repeat of it is recognised: case, accents of Latin letters, spaces and punctuation
+    folded ("Qui a signé ?" = "qui a signe?"); kana keep their voicing marks."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKD", question):
+        if unicodedata.combining(char) and out and ord(out[-1]) < LATIN_END:
+            continue
+        out.append(char)
+    return " ".join(_KEY_WORD.findall(unicodedata.normalize("NFC", "".join(out)).casefold()))
+
+
+LATIN_END = 0x250  # accents are dropped from letters below this (Latin); kana keep theirs (が is not か)
+_KEY_WORD = re.compile(r"\w+")
+
+
+def repeated_questions(files: list[tuple[str, ParsedFile]]) -> list[tuple[str, int, str]]:
+    """``(path, line, warning)`` for each FAQ question asked again: in the same entry, or in an entry met before
+    (``files`` in the order ids are claimed: served, then older, then path, so the newcomer is the one warned)."""
+    first: dict[str, tuple[str, int, Sequence[Passage], int]] = {}  # key → where its first entry is
+    found: list[tuple[str, int, str]] = []
+    for path, parsed in files:
+        passages = parsed.passages
+        for at, (questions, line) in enumerate(zip(column(passages, "questions"), column(passages, "line"),
+                                                   strict=True)):
+            in_entry: set[str] = set()
+            for question in questions:
+                key = question_key(question)
+                if key in in_entry:
+                    found.append((path, line, f'the question "{question}" is listed twice in this entry; '
+                                              "once is enough"))
+                    continue
+                in_entry.add(key)
+                if key not in first:
+                    first[key] = (path, line, passages, at)
+                    continue
+                where, its_line, its_passages, its_at = first[key]
+                other = "this file" if where == path else where
+                found.append((path, line, (
+                    f'the question "{question}" is also asked in {other} (line {its_line})'
+                    + ("" if its_passages[its_at].text == passages[at].text else " with another answer")
+                    + "; both entries are served, so a member asking it may get either: keep it in one entry")))
+    return found
 
 
 def _taken(kind: IdKind, taken: str, first: str) -> str:

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from paths import SHIPPED_KNOWLEDGE
 
 from bot.cli import main
 from bot.querylog.personal import mask
@@ -89,8 +90,7 @@ def test_dates_amounts_and_the_corpus_numbers_are_kept_as_typed(question: str) -
 
 
 def test_the_shipped_corpus_holds_nothing_the_mask_would_change() -> None:
-    root = Path(__file__).resolve().parents[2] / "knowledge"
-    lines = [line for path in root.rglob("*") if path.suffix in {".md", ".txt", ".yaml"}
+    lines = [line for path in SHIPPED_KNOWLEDGE.rglob("*") if path.suffix in {".md", ".txt", ".yaml"}
              for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(lines) > 500 and [line for line in lines if mask(line) != line] == []
 
