@@ -307,6 +307,8 @@ class ChatPhrases:
     language: str
     kind: ChatKind
     phrases: tuple[str, ...]
+    lines: tuple[int, ...] = ()  # each phrase's line in its file (for knowledge check)
+    path: str = ""  # the file, as the loader found it
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ list what they hold, show the moderators' changes, compare translations."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -13,7 +14,9 @@ from bot.cli.output import print_json, table
 from bot.knowledge import edits
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.parity import gaps, groups
-from bot.models import KnowledgeBase, LoadError
+from bot.models import ChatKind, KnowledgeBase, LoadError, column
+from bot.search.analysis import analyze, is_cjk
+from bot.search.cleanup import fold
 from bot.search.retriever import indexable
 
 
@@ -92,11 +95,57 @@ def _plural(count: int, word: str, plural: str = "") -> str:
 KEPT_NOTE = "a file the running bot served keeps its last good version there"  # check has no memory of loads
 
 
+REMOVED_ANYWHERE = frozenset({ChatKind.GREETINGS, ChatKind.THANKS, ChatKind.POLITENESS, ChatKind.FILLERS})
+CORPUS_WORD_PASSAGES = 3  # a chat word in this many passages is a word of the corpus (one or two: "thanks to")
+_WORD = re.compile(r"\w+(?:'\w+)*")
+
+
+def chat_words_of_the_corpus(kb: KnowledgeBase) -> list[LoadError]:
+    """Chat phrases removed from every question (greetings, thanks, politeness, fillers) that the corpus's passages
+    use: knowledge/README.md's rule "never add a word that can carry the question itself", checked. A phrase of stop
+    words only ("so", "well") carries nothing; help phrases count only as a whole message, introductions only
+    with their name."""
+    passages = kb.passages
+    texts = [fold(text + "\n" + "\n".join(questions)) for text, questions
+             in zip(column(passages, "text"), column(passages, "questions"), strict=True)]
+    in_passages: Counter[str] = Counter()
+    for text in texts:
+        in_passages.update(set(_WORD.findall(text)))
+    found: list[LoadError] = []
+    for chat in kb.chat:
+        if chat.kind not in REMOVED_ANYWHERE:
+            continue
+        lines = chat.lines or (0,) * len(chat.phrases)
+        for phrase, line in zip(chat.phrases, lines, strict=True):
+            folded = fold(phrase)
+            words = _WORD.findall(folded)
+            if not analyze(phrase, chat.language) or not words:
+                continue  # stop words only
+            if is_cjk(words[0][0]):
+                count = sum(folded in text for text in texts)
+            elif all(in_passages[w] >= CORPUS_WORD_PASSAGES for w in words):
+                count = in_passages[words[0]] if len(words) == 1 else _with_phrase(folded, texts)
+            else:
+                continue
+            if count >= CORPUS_WORD_PASSAGES:
+                found.append(LoadError(chat.path, line, (
+                    f'"{phrase}" ({chat.kind.value}) is a word of the corpus ({count} passages use it), and the bot '
+                    "removes it from every question before searching: remove it from the list, or members asking "
+                    "with it lose it")))
+    return found
+
+
+def _with_phrase(folded: str, texts: list[str]) -> int:
+    pattern = re.compile(r"(?<!\w)" + re.escape(folded) + r"(?!\w)")
+    return sum(pattern.search(text) is not None for text in texts)
+
+
 def run_check(args: argparse.Namespace) -> int:
     directory, kb = _load(args)
     if kb is None:
         return 2
     kb = indexable(kb)  # a file the index cannot analyse is reported as a start would skip it
+    kb.warnings.extend(chat_words_of_the_corpus(kb))
     for error in kb.errors:
         print(format_error(directory, error))
     for warning in kb.warnings:

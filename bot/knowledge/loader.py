@@ -277,7 +277,7 @@ class Loader:
             self.kb.documents.append(parsed.document)
             self.kb.passages.extend(parsed.passages)
         self.kb.glossary.extend(replace(entry, path=path) for entry in parsed.glossary)
-        self.kb.chat.extend(parsed.chat)
+        self.kb.chat.extend(replace(phrases, path=path) for phrases in parsed.chat)
         self.kb.related.extend(parsed.related)
 
 

@@ -375,10 +375,14 @@ def _parse_chat(parsed: ParsedYaml) -> ParsedFile:
         line = lines.get(key, parsed.first_line)
         if key not in kinds:
             raise FileProblem(line, f'unknown list "{key}" in a chat file (use {", ".join(kinds)})')
-        phrases = tuple(dict.fromkeys(p.strip() for p in text_list(value, key, line) if p.strip()))
+        written = text_list(value, key, line)
+        item_lines = parsed.item_lines.get(key, [])
+        where = item_lines if len(item_lines) == len(written) else [line] * len(written)
+        first = {p.strip(): at for p, at in reversed(list(zip(written, where, strict=True))) if p.strip()}
+        phrases = tuple(dict.fromkeys(p.strip() for p in written if p.strip()))
         if key == ChatKind.INTRODUCTIONS:
             _check_introductions(phrases, line)
-        result.chat.append(ChatPhrases(language, ChatKind(key), phrases))
+        result.chat.append(ChatPhrases(language, ChatKind(key), phrases, tuple(first[p] for p in phrases)))
     if not result.chat:
         raise FileProblem(parsed.first_line, f"the chat file has no phrase lists (use {', '.join(kinds)})")
     return result
