@@ -1,4 +1,6 @@
-"""Does a document read in the language its ``language:`` key names? A warning for moderators, never an error.
+"""Does a document read in the language its ``language:`` key names? If clearly not, the file is refused (trial 10
+H4: a French text marked ``en`` was indexed as English, so French questions never found it while its words made
+another passage look answerable); the last good version of a served file stays served, as for any other error.
 
 Counted over the whole text, so a few Japanese names in an English text (or English names in a Japanese one)
 do not tip it; fr and en are told apart by their commonest function words (the loader sits below the search
@@ -51,13 +53,13 @@ def detected_language(text: str) -> str | None:
     return _latin_language(_JAPANESE.sub(" ", sample))
 
 
-def language_warning(declared: str, texts: list[str], line: int) -> FileProblem | None:
-    """A warning when the passages read in another language than ``declared``."""
+def language_problem(declared: str, texts: list[str], line: int) -> FileProblem | None:
+    """An error when the passages clearly read in another language than ``declared``."""
     found = detected_language("\n".join(texts))
     if found is None or found == declared:
         return None
     return FileProblem(
         line,
-        f'the text reads as {LANGUAGE_NAMES[found]} but "language" says {declared}; '
-        "check which one is right (the file was loaded as written)",
+        f'the text reads as {LANGUAGE_NAMES[found]} but "language" says {declared}: write "language: {found}" '
+        f"(or put the {LANGUAGE_NAMES[declared]} text here); the file was not loaded",
     )

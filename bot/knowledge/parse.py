@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from bot.knowledge import oversize
 from bot.knowledge.files import MAX_FILE_BYTES, decode, split_lines, too_big
 from bot.knowledge.ids import passage_ids
-from bot.knowledge.language import language_warning
+from bot.knowledge.language import language_problem
 from bot.knowledge.meta import (
     ID_RE,
     Meta,
@@ -28,7 +28,7 @@ from bot.knowledge.meta import (
     text_list,
 )
 from bot.knowledge.paragraphs import split_paragraphs
-from bot.knowledge.problems import Claim, FileProblem, IdKind, Problems
+from bot.knowledge.problems import Claim, FileProblem, FileProblems, IdKind, Problems
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
 from bot.models import (
     LANGUAGES,
@@ -150,11 +150,13 @@ def build_document(meta: Meta, path: str, paragraphs: list[tuple[str, str, int]]
     return ParsedFile(document, passages, id_line=meta.id_line, id_path=meta.id_path)
 
 
-def _with_language_warning(result: ParsedFile, meta: Meta, path: str) -> ParsedFile:
-    warning = language_warning(meta.language, [p.text for p in result.passages], meta.language_line)
-    if warning is not None:
-        warning.path = meta.id_path or None
-        result.warnings.append(warning)
+def _in_its_language(result: ParsedFile, meta: Meta) -> ParsedFile:
+    """``result``, unless its text reads as another language than ``language:`` says (raised: the file is refused)."""
+    problem = language_problem(meta.language, [p.text for p in result.passages], meta.language_line)
+    if problem is not None:
+        problem.path = meta.id_path or None
+        claims = [] if meta.id_path else [Claim(IdKind.DOCUMENT, meta.id, meta.id_line)]  # still its id
+        raise FileProblems([problem], claims)
     return result
 
 
@@ -189,7 +191,7 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
     assert meta is not None  # a missing key is a problem, raised above
     result = build_document(meta, path, paragraphs)
     result.warnings.extend(problems.warnings)
-    return _with_language_warning(result, meta, path)
+    return _in_its_language(result, meta)
 
 
 def parse_sidecar(path: str, data: bytes, problems: Problems | None = None) -> Meta | None:
@@ -292,7 +294,7 @@ def _parse_faq(path: str, parsed: ParsedYaml) -> ParsedFile:
     passages = [replace(passage, id=pid) for pid, (_, _, passage) in zip(ids, items, strict=True)]
     result = ParsedFile(_document(meta, path, "faq", len(passages)), passages, id_line=meta.id_line)
     result.warnings.extend(problems.warnings)
-    return _with_language_warning(result, meta, path)
+    return _in_its_language(result, meta)
 
 
 def _parse_glossary(parsed: ParsedYaml) -> ParsedFile:

@@ -155,7 +155,7 @@ def test_a_regional_language_tag_names_its_language(tmp_path: Path) -> None:
     assert [str(e) for e in kb.errors] == ['d.md:4: "language" must be one of fr, en, ja (got "de-DE")']
 
 
-def test_a_text_in_another_language_is_warned_about(tmp_path: Path) -> None:
+def test_a_text_in_another_language_is_refused(tmp_path: Path) -> None:
     french = (
         "La déclaration conjointe a été signée à Paris le 13 juillet 2018 par les ministres des deux pays. "
         "Elle porte sur l'innovation et l'économie numérique, avec des échanges entre les start-up et les "
@@ -168,16 +168,16 @@ def test_a_text_in_another_language_is_warned_about(tmp_path: Path) -> None:
         "ja/right.md": front(japanese + "\n", id="right-ja", language="ja"),
         "en/ja.md": front(japanese + " Station F and J-Startup.\n", id="ja-in-en"),
     }))
-    assert kb.errors == [] and len(kb.documents) == 4
-    assert [str(w) for w in kb.warnings] == [
-        'en/ja.md:4: the text reads as Japanese but "language" says en; check which one is right '
-        "(the file was loaded as written)",
-        'en/wrong.md:4: the text reads as French but "language" says en; check which one is right '
-        "(the file was loaded as written)",
+    assert [d.id for d in kb.documents] == ["right", "right-ja"] and kb.warnings == []
+    assert [str(e) for e in kb.errors] == [
+        'en/ja.md:4: the text reads as Japanese but "language" says en: write "language: ja" (or put the English '
+        "text here); the file was not loaded",
+        'en/wrong.md:4: the text reads as French but "language" says en: write "language: fr" (or put the English '
+        "text here); the file was not loaded",
     ]
 
 
-def test_one_paragraph_in_another_language_is_warned_about_when_clear(tmp_path: Path) -> None:
+def test_one_paragraph_in_another_language_is_refused_when_clear(tmp_path: Path) -> None:
     kb = load_knowledge(write(tmp_path, {
         "fr/one.md": front("The declaration was signed in Paris on 13 July 2018 by the ministers of the two "
                            "countries.\n", id="one", language="fr"),
@@ -186,10 +186,11 @@ def test_one_paragraph_in_another_language_is_warned_about_when_clear(tmp_path: 
         "fr/names.md": front("Delphine Gény-Stephann et Mounir Mahjoubi pour la France, Yoji Muto pour le Japon.\n",
                              id="names", language="fr"),
     }))
-    assert [str(w) for w in kb.warnings] == [
-        'fr/one.md:4: the text reads as English but "language" says fr; check which one is right '
-        "(the file was loaded as written)",
+    assert [str(e) for e in kb.errors] == [
+        'fr/one.md:4: the text reads as English but "language" says fr: write "language: en" (or put the French '
+        "text here); the file was not loaded",
     ]
+    assert sorted(d.id for d in kb.documents) == ["names", "right", "short"]
 
 
 def test_passage_ids_survive_an_inserted_paragraph(tmp_path: Path) -> None:

@@ -95,3 +95,38 @@ async def test_a_file_broken_before_it_was_ever_served_is_skipped(knowledge: Pat
         assert "notes-en" not in {d.id for d in assistant.knowledge.documents}
     finally:
         assistant.close()
+
+
+LYON_FR = """---
+id: pavillon-lyon
+title: Le pavillon de Lyon
+language: {language}
+source: https://www.example.org/lyon
+---
+Le pavillon de Lyon a ouvert ses portes en septembre 2018 pour accueillir les jeunes pousses japonaises et françaises
+dans le cadre de la déclaration.
+"""
+
+
+async def test_a_text_marked_in_another_language_is_refused_and_the_last_good_version_served(knowledge: Path) -> None:
+    """Trial 10 H4: French text marked `en` was indexed as English: French questions never found it, and its words
+    let another passage answer them. It is refused like any broken file; a served version stays served."""
+    lyon = knowledge / "fr" / "pavillon-lyon.md"
+    question = "Quand le pavillon de Lyon a-t-il ouvert ?"
+    lyon.write_text(LYON_FR.format(language="en"), encoding="utf-8")
+    assistant = _start(knowledge)
+    try:
+        assert [str(e) for e in assistant.knowledge.errors] == [
+            'fr/pavillon-lyon.md:4: the text reads as French but "language" says en: write "language: fr" '
+            "(or put the English text here); the file was not loaded"]
+        answer = await assistant.ask(question)
+        assert not answer.answered  # as when the file is absent, not a Station F passage
+        lyon.write_text(LYON_FR.format(language="fr"), encoding="utf-8")
+        assert (await assistant.reload()).errors == []
+        assert await _first_doc(assistant, question) == "pavillon-lyon"
+        lyon.write_text(LYON_FR.format(language="ja"), encoding="utf-8")  # a later slip keeps the good version
+        result = await assistant.reload()
+        assert result.kept == ["fr/pavillon-lyon.md"] and [e.line for e in result.errors] == [4]
+        assert await _first_doc(assistant, question) == "pavillon-lyon"
+    finally:
+        assistant.close()
