@@ -7,6 +7,7 @@ Run as a script to make a demo log: ``python tests/querylog_data.py /tmp/demo.db
 from __future__ import annotations
 
 import asyncio
+import random
 import sqlite3
 import sys
 import time
@@ -152,3 +153,21 @@ def replay_log(db: Path, now: float) -> None:
 
 if __name__ == "__main__":
     fill(sys.argv[1])
+
+
+def damage_in_the_middle(db: Path, rows: int = 3000, secret: bytes = SECRET) -> None:
+    """A log of ``rows`` questions whose middle 20 kB are overwritten with random bytes (trial 10 M4): its header
+    and first pages are intact, so it opens, but SQLite's quick_check finds the damage."""
+
+    async def write() -> None:
+        async with await QueryLog.open(db, secret=secret, batch_size=500) as qlog:
+            for i in range(rows):
+                qlog.record(LogEntry(qid=f"d{i}", question=f"Who signed the declaration, question {i}?", language="en",
+                                     answered=True, latency_ms=1.0, frontend="discord", user_id=1000 + i % 50,
+                                     citations=[("declaration-en#2", 8.0, "It was signed in Paris on 13 July 2018.")]))
+
+    asyncio.run(write())
+    size = db.stat().st_size
+    with open(db, "r+b") as file:
+        file.seek(size // 2)
+        file.write(random.Random(7).randbytes(20_000))

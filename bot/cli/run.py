@@ -89,6 +89,12 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     log_problems(kb)
     for warning in kb.warnings:
         log.info("knowledge file warning: %s", warning)
+    if not kb.passages:  # every file broken and none served before: a bot that knows nothing (trial 10 M6)
+        assistant.close()
+        print(f"error: no passage could be loaded from {settings.knowledge_dir} ({len(kb.errors)} knowledge "
+              f"problem{'' if len(kb.errors) == 1 else 's'}): run `python -m bot knowledge check "
+              f"{settings.knowledge_dir}`", file=sys.stderr)
+        return EXIT_SETTINGS
     secret = settings.log_secret.get_secret_value() if settings.log_secret else None
     try:
         querylog = await QueryLog.open(settings.db_path, secret=secret, retention_days=settings.log_retention_days)

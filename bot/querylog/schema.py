@@ -154,6 +154,24 @@ def _unreadable(path: Path | str, exc: sqlite3.DatabaseError) -> str:
     return f"{path} is not a query log (not an SQLite database)"
 
 
+def check_intact(conn: sqlite3.Connection, path: Path | str) -> None:
+    """``QueryLogError`` when the file is damaged inside (SQLite's quick_check), as a truncated file is refused:
+    a log damaged in its middle opened without a word, took new questions, and ``logs forget`` reported a deletion
+    of nothing (trial 10 M4). quick_check reads every page once: 171 ms of CPU for 100,000 questions (59 MB)."""
+    try:
+        found = conn.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "malformed" not in str(exc):
+            raise  # locked, busy: not damage
+        found = (str(exc),)
+    if found is not None and found[0] != "ok":
+        said = [line for line in str(found[0]).splitlines() if line.strip() and not line.startswith("***")]
+        raise QueryLogError(
+            f"{path} is a damaged query log (SQLite's check: {'; '.join(said) or found[0]}): restore a backup "
+            f"(`sqlite3 {path} .recover` saves what can still be read)"
+        )
+
+
 def migrate(path: Path | str, *, target: int | None = None, timeout: float = 5.0) -> int:
     """Create (with parent dirs) or upgrade the log at ``path`` to ``target`` (default: current); returns it.
 
@@ -167,6 +185,8 @@ def migrate(path: Path | str, *, target: int | None = None, timeout: float = 5.0
     conn = connect(path, timeout=timeout)
     try:
         version = read_version(conn, path)
+        if version:
+            check_intact(conn, path)
         start = version
         for migration in migrations()[version:target]:
             script = f"BEGIN IMMEDIATE;\n{migration.sql}\n;PRAGMA user_version = {migration.version};\nCOMMIT;"

@@ -21,6 +21,7 @@ import pytest
 from fake_discord import FakeDiscord
 from fake_discord.plugin import TOKEN
 from fake_settings import settings_for
+from querylog_data import damage_in_the_middle
 
 from bot.cli import main
 from bot.cli.run import serve
@@ -168,16 +169,19 @@ async def test_sigterm_while_discord_is_unreachable_stops_at_once(knowledge_dir:
         assert "stopped on signal; query log flushed" in rest
 
 
-@pytest.mark.parametrize("damage", ["truncated", "newer"])
+@pytest.mark.parametrize("damage", ["truncated", "newer", "middle"])
 def test_run_with_an_unusable_query_log_says_so_in_one_line_and_is_not_restarted(
     knowledge_dir: Path, tmp_path: Path, damage: str
 ):
     """Trial 6: a half-copied log gave a 30-line traceback and exit 1 (the README's "Discord refused the token",
-    which systemd's Restart=on-failure restarts every 5 s for ever)."""
+    which systemd's Restart=on-failure restarts every 5 s for ever). Trial 10 M4: a log damaged in its middle
+    started the bot normally."""
     db = tmp_path / "data" / "q.db"
     db.parent.mkdir()
     schema.migrate(db)  # a real log, made by the bot's own migrations
-    if damage == "truncated":
+    if damage == "middle":
+        damage_in_the_middle(db, secret=b"run-test")
+    elif damage == "truncated":
         data = db.read_bytes()
         db.write_bytes(data[: len(data) // 3])
     else:
@@ -192,6 +196,23 @@ def test_run_with_an_unusable_query_log_says_so_in_one_line_and_is_not_restarted
     assert "to start a new log instead, move the file away" in done.stderr
     if damage == "truncated":  # trial 6 D13: was "not a query log (not an SQLite database)"
         assert done.stderr.startswith(f"error: {db} is a damaged query log (SQLite: database disk image is malformed")
+    if damage == "middle":
+        assert done.stderr.startswith(f"error: {db} is a damaged query log (SQLite's check: ")
+
+
+def test_run_with_a_knowledge_folder_where_no_file_loads_refuses_to_start(tmp_path: Path):
+    """Trial 10 M6: every file broken (and no last good version) started a bot with 0 documents that answered
+    "not found" to everything, while `ask` refused the folder."""
+    knowledge = tmp_path / "kbroken"
+    knowledge.mkdir()
+    (knowledge / "a.yaml").write_text("garbage: [\n", encoding="utf-8")
+    env = _run_env("http://127.0.0.1:9", "ws://127.0.0.1:9/", knowledge, tmp_path / "data" / "q.db")
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], env={**env, "BOT_LOG_LEVEL": "ERROR"}, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2  # as a missing folder: systemd does not restart it
+    assert done.stderr.splitlines()[-1] == (
+        f"error: no passage could be loaded from {knowledge} (1 knowledge problem): run `python -m bot knowledge "
+        f"check {knowledge}`")
 
 
 @pytest.mark.parametrize("kind", ["missing", "file"])
