@@ -466,6 +466,9 @@ def _forget(args: argparse.Namespace) -> int:
             return await qlog.forget_user_counts(member)
 
     counts = asyncio.run(run())
+    if not counts.total:  # said plainly: a typo in the id and a member without data look alike otherwise (trial 10)
+        print(f"no question of this member in the log, and no vote: nothing deleted for member {member}")
+        return 0
     others = counts.votes - counts.own_votes
     print(f"deleted {_count('rows', counts.total)} for member {member}: {_count('questions', counts.questions)} "
           f"with their {_count('citations', counts.citations)} and the {_count('votes', others)} other members "

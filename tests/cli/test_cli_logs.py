@@ -319,8 +319,9 @@ def test_forget(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytes
     assert out.strip() == (f"deleted 3 rows for member {MEMBER}: 2 questions with their 0 citations and the 0 votes "
                            "other members cast on them; 1 vote cast by the member")
     assert _questions(db) == 15
-    code, out, _ = run(capsys, "forget", str(MEMBER), "--db", str(db))
-    assert out.strip().startswith(f"deleted 0 rows for member {MEMBER}: 0 questions with their 0 citations")
+    code, out, _ = run(capsys, "forget", str(MEMBER), "--db", str(db))  # trial 10 M10: said plainly
+    assert (code, out) == (0, f"no question of this member in the log, and no vote: nothing deleted for member "
+                              f"{MEMBER}\n")
 
 
 def test_forget_says_whose_votes_went(db: Path, capsys: pytest.CaptureFixture[str],
