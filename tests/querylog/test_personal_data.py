@@ -41,7 +41,8 @@ def test_what_members_type_about_themselves_is_masked_in_every_report(tmp_path: 
     questions = tmp_path / "pii.txt"
     questions.write_text("\n".join(MEMBER_TEXTS) + "\n", encoding="utf-8")
     db = str(tmp_path / "data" / "queries.db")
-    cli(capsys, "ask", "--file", str(questions), "--db", db)
+    corpus = ("--knowledge", str(SHIPPED_KNOWLEDGE))
+    cli(capsys, "ask", "--file", str(questions), "--db", db, *corpus)
     with contextlib.closing(sqlite3.connect(db)) as conn:
         stored = [row[0] for row in conn.execute("SELECT question FROM questions ORDER BY ts")]
     assert stored == [
@@ -51,7 +52,9 @@ def test_what_members_type_about_themselves_is_masked_in_every_report(tmp_path: 
         "Mon numéro : [phone], qui a signé ?",
         "電話は[phone]です。誰が署名しましたか？",
     ]
-    shown = [cli(capsys, "logs", report, "--db", db, "--since", "all") for report in ("unanswered", "top", "summary")]
+    shown = [cli(capsys, "logs", "unanswered", "--db", db, "--since", "all", *corpus),
+             cli(capsys, "logs", "top", "--db", db, "--since", "all", *corpus),
+             cli(capsys, "logs", "summary", "--db", db, "--since", "all")]
     cli(capsys, "logs", "export", "--db", db, "--since", "all", "--format", "csv", "--out", str(tmp_path / "x.csv"))
     with open(tmp_path / "x.csv", encoding="utf-8", newline="") as fh:
         shown.append(str(list(csv.reader(fh))))
