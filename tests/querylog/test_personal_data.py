@@ -97,3 +97,10 @@ def test_the_shipped_corpus_holds_nothing_the_mask_would_change() -> None:
              for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(lines) > 500 and [line for line in lines if mask(line) != line] == []
 
+
+
+async def test_a_member_s_email_asked_on_discord_is_masked_in_the_log(harness, fake) -> None:
+    """The real discord.py client against the fake Discord: a mention with an e-mail and a typed id."""
+    await harness.mention("Who signed the declaration? mail me at jean.dupont@example.com, id 123456789012345678")
+    assert await harness.rows("SELECT frontend, question FROM questions") == [
+        ("discord", "Who signed the declaration? mail me at [email], id [id]")]
