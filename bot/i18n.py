@@ -524,6 +524,26 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Small talk (“hi”, “thanks”): {n}, not in the answer rate",
         "ja": "雑談（「こんにちは」「ありがとう」）: {n}件（回答率に含めない）",
     },
+    "summary.refused": {
+        "fr": "Refusées avant réponse (non enregistrées comme questions) : {n} — {reasons}",
+        "en": "Refused before an answer (not logged as questions): {n} — {reasons}",
+        "ja": "回答前に拒否（質問として記録せず）: {n}件 — {reasons}",
+    },
+    "refusal.cooldown": {
+        "fr": "limite de fréquence",
+        "en": "rate limit",
+        "ja": "回数制限",
+    },
+    "refusal.duplicate": {
+        "fr": "question répétée",
+        "en": "repeated question",
+        "ja": "同じ質問の繰り返し",
+    },
+    "refusal.invalid": {
+        "fr": "vide ou trop longue",
+        "en": "empty or too long",
+        "ja": "空または長すぎる",
+    },
     "summary.feedback": {
         "fr": "Avis",
         "en": "Feedback",

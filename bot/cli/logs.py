@@ -106,6 +106,8 @@ def _summary(args: argparse.Namespace) -> int:
         ("answered", data.answered, f"{_pct(data.answer_rate)} of the questions (small talk apart)"),
         ("unanswered", data.unanswered, ""),
         ("small talk", data.small_talk, "greetings and thanks: not in the answer rate"),
+        ("refused", sum(data.refused.values()),
+         f"{reports.refusal_reasons(data.refused)}: refused before an answer, not logged as questions"),
         ("feedback", f"👍 {votes.up}  👎 {votes.down}", f"{_pct(votes.up_rate)} positive"),
         ("latency", f"p50 {_ms(lat.p50)}", f"p95 {_ms(lat.p95)}  max {_ms(lat.max)}"),
     ]))

@@ -115,7 +115,8 @@ class AskDesk:
             question = clean_question(text)
         except QuestionError as error:
             language = detect_language(text) or asker.fallback_language
-            return Outcome("invalid", language, text, asker, message=t(error.key, language, **error.values))
+            message = t(error.key, language, **error.values)
+            return self._refused(Outcome("invalid", language, text, asker, message=message))
         # its own language; else the member's previous message's here; else the locale (a bare "Kono")
         read = self.assistant.read_language(question)
         language = self.conversations.language(_place(asker), read, asker.fallback_language)
@@ -123,12 +124,18 @@ class AskDesk:
         wait = self.cooldown.retry_after(member)  # before the duplicate check: a refused question is not "answered"
         if wait:
             retry_at, note = self._wall_clock() + wait, self.cooldown.note_due(member)
-            return Outcome("cooldown", language, question, asker, retry_at=retry_at, note=note)
+            return self._refused(Outcome("cooldown", language, question, asker, retry_at=retry_at, note=note))
         if self.duplicates.seen(member, question):
-            return Outcome("duplicate", language, question, asker)
+            return self._refused(Outcome("duplicate", language, question, asker))
         self.cooldown.hit(member)  # only a question that goes on to be answered uses up the cooldown
         self.duplicates.remember(member, question)
         return Outcome("answer", language, question, asker, asked_at=self._wall_clock())
+
+    def _refused(self, outcome: Outcome) -> Outcome:
+        """Count a refusal for the maintainers (``logs summary``): its reason, server and hour, never who or what."""
+        assert outcome.asker is not None
+        self.querylog.record_refusal(outcome.kind, outcome.asker.guild_id, self._wall_clock())
+        return outcome
 
     def continue_in(self, asker: Asker, thread_id: int) -> None:
         """The bot answered ``asker`` in a thread it opened: a follow-up asked there, by them or by another member

@@ -14,14 +14,14 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TextIO, TypedDict
 
 from bot.conversation import asks_for_more
 from bot.i18n import t
-from bot.limits import DAY, ELLIPSIS, WEEK
+from bot.limits import DAY, ELLIPSIS, HOUR, WEEK
 from bot.querylog import chart, schema, topics
 from bot.querylog.schema import QueryLogError
 
@@ -85,6 +85,7 @@ def _reader(db_path: Path | str, guild_id: int | None = None) -> Iterator[sqlite
     try:
         if guild_id is not None:
             conn.execute(f"CREATE TEMP VIEW questions AS SELECT * FROM main.questions WHERE guild_id = {int(guild_id)}")
+            conn.execute(f"CREATE TEMP VIEW refusals AS SELECT * FROM main.refusals WHERE guild_id = {int(guild_id)}")
         yield conn
     except sqlite3.Error as exc:
         raise QueryLogError(f"cannot read the query log {db_path}: {exc}") from exc
@@ -185,6 +186,7 @@ class Summary:
     by_frontend: dict[str, Breakdown]
     week_over_week: WeekOverWeek
     small_talk: int = 0  # greetings and thanks: counted in ``questions``, not in the answer rate
+    refused: dict[str, int] = field(default_factory=dict)  # refused before an answer, by reason: not in ``questions``
 
 
 SMALL_TALK = "reason = 'small-talk'"  # a greeting or a thanks is neither answered nor unanswered
@@ -211,6 +213,26 @@ def _breakdown(conn: sqlite3.Connection, column: str, lo: float, hi: float) -> d
         (lo, hi),
     ).fetchall()
     return {key: Breakdown(n, a, _rate(a, n - small)) for key, n, a, small in rows}
+
+
+REFUSAL_REASONS = ("cooldown", "duplicate", "invalid")  # the order reports list them in
+
+
+def _refusals(conn: sqlite3.Connection, lo: float, hi: float) -> dict[str, int]:
+    """Questions refused before an answer, by reason, counted by the hour: every hour that overlaps the window."""
+    rows = conn.execute(
+        "SELECT reason, sum(count) FROM refusals WHERE hour > ? AND hour < ? GROUP BY reason", (lo - HOUR, hi)
+    ).fetchall()
+    found = dict(rows)
+    return {reason: found.pop(reason) for reason in REFUSAL_REASONS if reason in found} | dict(sorted(found.items()))
+
+
+def refusal_reasons(refused: dict[str, int], language: str | None = "en") -> str:
+    """"rate limit 3, repeated question 1": each reason in the report's language (an unknown one as stored)."""
+    def name(reason: str) -> str:
+        return t(f"refusal.{reason}", language) if reason in REFUSAL_REASONS else reason
+
+    return ", ".join(f"{name(reason)} {n}" for reason, n in refused.items()) or "–"
 
 
 def _change(new: float | None, old: float | None, *, relative: bool) -> float | None:
@@ -246,6 +268,7 @@ def summary(
         last_week = _window_stats(conn, now - 2 * WEEK, now - WEEK)
         by_language = _breakdown(conn, "language", lo, hi)
         by_frontend = _breakdown(conn, "frontend", lo, hi)
+        refused = _refusals(conn, lo, hi)
     return Summary(
         db=str(db_path),
         since=iso(since),
@@ -256,6 +279,7 @@ def summary(
         answered=stats.answered,
         unanswered=stats.questions - stats.answered - stats.small_talk,
         small_talk=stats.small_talk,
+        refused=refused,
         answer_rate=stats.answer_rate,
         votes=Votes(stats.up, stats.down, stats.up_rate),
         latency_ms=Latency(
@@ -291,13 +315,15 @@ def format_summary(data: Summary, language: str | None = "en") -> str:
 
     period = lab("all") if data.days is None else lab("days", d=f"{data.days:g}")
     lines = [f"**{lab('title')} — {period}**"]
+    refused = [lab("refused", n=sum(data.refused.values()), reasons=refusal_reasons(data.refused, language))]
     if not data.questions:
-        return "\n".join([*lines, lab("none")])
+        return "\n".join([*lines, lab("none"), *(refused if data.refused else [])])
     votes, lat, wow = data.votes, data.latency_ms, data.week_over_week
     lines += [
         f"{lab('questions')}: {data.questions} · {lab('members')}: {data.members} · "
         f"{lab('answered')}: {data.answered} ({lab('rate_of', pct=_pct(data.answer_rate))})",
         lab("small_talk", n=data.small_talk),
+        *(refused if data.refused else []),
         f"{lab('feedback')}: 👍 {votes.up} · 👎 {votes.down} ({_pct(votes.up_rate)} {lab('positive')})",
         f"{lab('latency')}: p50 {_ms(lat.p50)} · p95 {_ms(lat.p95)} · max {_ms(lat.max)}",
         f"{lab('languages')}: " + ", ".join(

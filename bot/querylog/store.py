@@ -17,7 +17,7 @@ import secrets
 import sqlite3
 import time
 import uuid
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ import aiosqlite
 
 from bot.datadir import private_folder
 from bot.i18n import plural
-from bot.limits import DAY
+from bot.limits import DAY, HOUR
 from bot.models import AbstentionReason, Answer, FrontEnd
 from bot.querylog import fingerprint, renames, schema, topics
 from bot.querylog.fingerprint import SecretCheck
@@ -52,6 +52,10 @@ _INSERT_QUESTION = (
     " answered, reason, latency_ms, topic, understood) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_CITATION = "INSERT OR IGNORE INTO citations (qid, rank, passage_id, score, snippet) VALUES (?, ?, ?, ?, ?)"
+_COUNT_REFUSALS = (
+    "INSERT INTO refusals (hour, guild_id, reason, count) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (hour, guild_id, reason) DO UPDATE SET count = count + excluded.count"
+)
 
 
 def new_qid() -> str:
@@ -223,6 +227,7 @@ class QueryLog:
         self._unchecked = False  # rows committed since the last checkpoint
         self._checkpoint_at = 0.0
         self._forgotten: dict[str, float] = {}  # member hash → when /forget-me ran (rows asked before it are dropped)
+        self._refusals: Counter[tuple[int, int, str]] = Counter()  # (hour, server, reason) → refusals not yet written
 
     # -- lifecycle -------------------------------------------------------------------------------------
     @classmethod
@@ -358,6 +363,14 @@ class QueryLog:
             if self._bad_entries == 1:
                 log.error("query log %s: cannot record a question (%s: %s)", self.path, type(exc).__name__, exc)
 
+    def record_refusal(self, reason: str, guild_id: int | None, ts: float | None = None) -> None:
+        """Count a question refused before it was answered (rate limit, duplicate, invalid): written with the next
+        batch as a count per UTC hour, server and reason; never who, never the text. Never raises, never waits."""
+        if self._closed:
+            return
+        moment = time.time() if ts is None else ts
+        self._refusals[(int(moment // HOUR * HOUR), int(guild_id or 0), str(reason))] += 1
+
     async def record_durably(self, entry: LogEntry, *, wait: float = DURABLE_WAIT_SECONDS) -> None:
         """Record and commit at once (WAL), so the question survives a crash once its answer is sent.
 
@@ -411,7 +424,7 @@ class QueryLog:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._interval)
             self._wake.clear()
-            if self._pending and not self._closed and time.monotonic() >= self._retry_at:
+            if (self._pending or self._refusals) and not self._closed and time.monotonic() >= self._retry_at:
                 try:
                     await self._drain()
                 except Exception:  # keep the writer alive whatever happens
@@ -440,7 +453,7 @@ class QueryLog:
 
     async def _drain(self, *, unless_failing: bool = False) -> None:
         async with self._lock:
-            if not self._pending or (unless_failing and self._failing is not None):
+            if not (self._pending or self._refusals) or (unless_failing and self._failing is not None):
                 return  # (an answer's commit queued behind one that failed leaves the retries to the writer)
             written = 0
             try:
@@ -459,6 +472,7 @@ class QueryLog:
                     finally:
                         self._in_flight = 0
                     written += len(batch)
+                await self._write_refusals(conn)
             except (sqlite3.Error, OSError, QueryLogError) as exc:
                 self._incident(exc)
                 await self._disconnect()
@@ -484,6 +498,21 @@ class QueryLog:
                 await conn.execute("ROLLBACK")
             raise
         self._unchecked = True
+
+    async def _write_refusals(self, conn: aiosqlite.Connection) -> None:
+        """Add the refusals counted since the last write to their hours (kept in memory again if that fails)."""
+        if not self._refusals:
+            return
+        counts, self._refusals = self._refusals, Counter()
+        try:
+            await conn.execute("BEGIN IMMEDIATE")
+            await conn.executemany(_COUNT_REFUSALS, [(*key, n) for key, n in counts.items()])
+            await conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error, ValueError):
+                await conn.execute("ROLLBACK")
+            self._refusals.update(counts)
+            raise
 
     def _incident(self, exc: BaseException) -> None:
         self.last_error = str(exc)

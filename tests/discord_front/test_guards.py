@@ -81,3 +81,43 @@ def test_uncount_gives_a_question_back():
     assert cooldown.retry_after("a") == 0
     cooldown.uncount("a")  # nothing left to give back: no error, nothing changes
     assert cooldown.hit("a") == 0
+
+
+async def test_refused_questions_are_counted_for_the_maintainers_without_who_or_what(
+    start_bot: StartBot, fake, capsys
+):
+    """Issue 11 (product): maintainers see how many questions were refused, by reason; never the member or text."""
+    from bot.cli import main
+
+    harness = await start_bot(BOT_COOLDOWN_QUESTIONS="2", BOT_COOLDOWN_SECONDS="60")
+    await ask(fake, "Who signed the declaration?", fake.alice)
+    await ask(fake, "Who signed the declaration?", fake.alice)  # the same again at once: a duplicate
+    await ask(fake, "Where was it signed?", fake.alice)
+    for question in ("When was it signed?", "Who was there?"):  # over the rate limit
+        assert "<t:" in (await ask(fake, question, fake.alice))["content"]
+    await burst(harness, ["Where was it signed?"], 0)  # a mention over the limit (no second note) counts too
+    assert await harness.rows("SELECT reason, sum(count) FROM refusals GROUP BY reason ORDER BY reason") == [
+        ("cooldown", 3), ("duplicate", 1)
+    ]
+    stored = str(await harness.rows("SELECT * FROM refusals"))
+    assert str(fake.alice.id) not in stored and "signed" not in stored
+    assert await harness.rows("SELECT count(*) FROM questions") == [(3,)]  # refusals are not questions (Bob's is)
+
+    assert main(["logs", "summary", "--db", str(harness.settings.db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "refused     4 " in out and "rate limit 3, repeated question 1" in out, out
+    assert main(["logs", "summary", "--db", str(harness.settings.db_path), "--json"]) == 0
+    assert '"refused": {\n    "cooldown": 3,\n    "duplicate": 1\n  }' in capsys.readouterr().out
+
+
+async def test_logs_summary_in_discord_shows_the_servers_refusals(start_bot: StartBot, fake):
+    harness = await start_bot(BOT_COOLDOWN_QUESTIONS="1", BOT_COOLDOWN_SECONDS="60")
+    await ask(fake, "Who signed the declaration?", fake.alice)
+    for question in ("Where was it signed?", "When was it signed?"):
+        await ask(fake, question, fake.alice)
+    harness.querylog.record_refusal("cooldown", fake.guild_id + 1)  # another server's: not shown here
+    await harness.querylog.flush()
+    interaction = await fake.slash("logs", {"days": 7}, user=fake.maintainer, subcommand="summary")
+    await fake.wait_response(interaction)
+    lines = (await fake.wait_followup(interaction)).json["embeds"][0]["description"].split("\n")
+    assert "Refused before an answer (not logged as questions): 2 — rate limit 2" in lines, lines

@@ -35,7 +35,7 @@ def test_the_five_canned_queries_are_defined() -> None:
     (queries,) = (db["queries"] for db in metadata_for("queries.db")["databases"].values())
     assert list(queries) == [
         "unanswered_this_week", "thumbs_down", "most_asked", "questions_per_day", "answer_rate_per_day",
-        "slowest_answers",
+        "slowest_answers", "refusals_per_day",
     ]
 
 
@@ -81,6 +81,19 @@ async def test_slowest_answers(ds) -> None:
     rows = await query(ds, "slowest_answers")
     assert [(r["qid"], r["latency_ms"]) for r in rows[:3]] == [("q11", 100.0), ("q10", 90.0), ("q09", 80.0)]
     assert len(rows) == 15
+
+
+async def test_refusals_per_day(ds, tmp_path: Path) -> None:
+    day = 20_000 * 86_400  # 2024-10-04 (UTC)
+    with sqlite3.connect(tmp_path / "mylog.db") as conn:
+        conn.executemany("INSERT INTO refusals (hour, guild_id, reason, count) VALUES (?, ?, ?, ?)", [
+            (day, 7, "cooldown", 3), (day + 3_600, 0, "cooldown", 1), (day + 7_200, 7, "duplicate", 2),
+            (day + 86_400, 7, "invalid", 1),
+        ])
+    rows = await query(ds, "refusals_per_day")
+    assert [(r["day"], r["refused"], r["cooldown"], r["duplicate"], r["invalid"]) for r in rows] == [
+        ("2024-10-05", 1, 0, 0, 1), ("2024-10-04", 6, 4, 2, 0),
+    ]
 
 
 async def test_the_dashboard_cannot_write(ds, tmp_path: Path) -> None:

@@ -434,3 +434,39 @@ async def test_old_position_ids_are_renamed_once_to_stable_ids(tmp_path: Path) -
     assert cited == {"a": "lemoci-en#signing-222222", "b": "lemoci-en#signing-222222", "c": "gone-en#1",
                      "d": "x#intro-abc123"}
     assert renamed == [("lemoci-en#2", "lemoci-en#signing-222222")]
+
+
+async def test_refusals_are_counted_per_hour_server_and_reason_and_survive_a_locked_file(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    hour = 1_700_000_000 // 3600 * 3600
+    async with await QueryLog.open(db, secret=SECRET, batch_interval=10, busy_timeout=0.1) as qlog:
+        qlog.record_refusal("cooldown", 7, hour + 10)
+        qlog.record_refusal("cooldown", 7, hour + 3599)
+        qlog.record_refusal("cooldown", None, hour + 20)  # a DM
+        await qlog.flush()
+        locker = sqlite3.connect(db, isolation_level=None)
+        locker.execute("BEGIN EXCLUSIVE")
+        qlog.record_refusal("cooldown", 7, hour + 30)
+        qlog.record_refusal("duplicate", 7, hour + 3600)
+        await qlog.flush()  # fails: kept in memory
+        assert qlog.failing
+        locker.execute("ROLLBACK")
+        locker.close()
+        await qlog.flush()
+        assert not qlog.failing
+    assert rows(db, "SELECT hour, guild_id, reason, count FROM refusals ORDER BY hour, guild_id, reason") == [
+        (hour, 0, "cooldown", 1), (hour, 7, "cooldown", 3), (hour + 3600, 7, "duplicate", 1),
+    ]
+    assert rows(db, "SELECT count(*) FROM questions") == [(0,)]
+
+
+def test_a_version_6_log_gains_the_refusals_table_with_its_questions_kept(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    assert schema.migrate(db, target=6) == 6
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO questions (qid, ts, frontend, question, language, answered, latency_ms)"
+                     " VALUES ('old', 1.0, 'discord', 'who signed', 'en', 1, 2.0)")
+        assert "refusals" not in {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert schema.migrate(db) == schema.current_version() >= 7
+    assert rows(db, "SELECT qid FROM questions") == [("old",)]
+    assert rows(db, "SELECT count(*) FROM refusals") == [(0,)]

@@ -98,6 +98,9 @@ class Recorder:
     async def record_durably(self, entry: Any) -> None:
         self.record(entry)
 
+    def record_refusal(self, reason: str, guild_id: int | None, ts: float | None = None) -> None:
+        pass  # a count per hour, not what this stand-in checks
+
 
 def user_text_fields(body: dict[str, Any]) -> list[str]:
     """Every string of a message body that can carry member text (content, embed title)."""
