@@ -306,6 +306,13 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Ask with /ask or mention me, in French, English or Japanese.",
         "ja": "/質問 またはメンションで、日本語・フランス語・英語で質問できます。",
     },
+    "privacy.notice": {
+        "fr": "🔒 Les questions sont enregistrées {days} jours pour améliorer les réponses. /oublie-moi efface les "
+              "vôtres ; /a-propos en dit plus.",
+        "en": "🔒 Questions are logged for {days} days to improve the answers. /forget-me deletes yours; /about "
+              "tells more.",
+        "ja": "🔒 回答の改善のため、質問は{days}日間記録されます。/忘れて で削除でき、詳しくは /概要 へ。",
+    },
     "about.title": {
         "fr": "À propos de cet assistant",
         "en": "About this assistant",

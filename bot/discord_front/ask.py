@@ -60,6 +60,7 @@ class Outcome:
     message: str = ""  # why the question was refused (invalid)
     note: bool = True  # False for a cooldown refusal already noted in this window (mentions then stay silent)
     asked_at: float = 0.0  # wall-clock time the question was accepted (logged as its time)
+    privacy_days: int | None = None  # the member's first logged question: the reply says it is kept this many days
 
     @property
     def refused(self) -> bool:
@@ -101,6 +102,7 @@ class AskDesk:
         duplicates: DuplicateGuard,
         wall_clock: Callable[[], float] = time.time,
         conversations: Conversations | None = None,
+        retention_days: int | None = None,
     ) -> None:
         self.assistant = assistant
         self.querylog = querylog
@@ -108,6 +110,7 @@ class AskDesk:
         self.duplicates = duplicates
         self._wall_clock = wall_clock
         self.conversations = conversations or Conversations()
+        self.retention_days = retention_days  # how long questions are kept (the privacy notice says it)
 
     def prepare(self, text: str, asker: Asker) -> Outcome:
         """Quick checks; an outcome of kind ``answer`` means "go on with :meth:`answer`"."""
@@ -196,7 +199,9 @@ class AskDesk:
         kind: Kind = "answer" if answer.answered and answer.citations else "abstain"
         if answer.small_talk:
             kind = "small_talk"
-        return Outcome(kind, language, understood, asker, answer=answer, qid=qid)
+        first = self.retention_days is not None and self.querylog.first_notice(asker.user_id, entry.ts)
+        return Outcome(kind, language, understood, asker, answer=answer, qid=qid,
+                       privacy_days=self.retention_days if first else None)
 
 
 def _place(asker: Asker) -> tuple[int, int | None, int | None]:
@@ -205,7 +210,17 @@ def _place(asker: Asker) -> tuple[int, int | None, int | None]:
 
 
 def reply_for(outcome: Outcome) -> Reply:
-    """What to send for an outcome (refusals are ephemeral; duplicates get a short note)."""
+    """What to send for an outcome (refusals are ephemeral; duplicates get a short note). A member's first logged
+    question also gets the privacy notice, under the embed."""
+    reply = _reply_for(outcome)
+    if outcome.privacy_days is not None and reply.embed is not None:
+        notice = t("privacy.notice", outcome.language, days=outcome.privacy_days)
+        footer = f"{reply.embed.footer.text}\n{notice}" if reply.embed.footer.text else notice
+        reply.embed.set_footer(text=embeds.clip(footer, limits.DISCORD_EMBED_FOOTER))
+    return reply
+
+
+def _reply_for(outcome: Outcome) -> Reply:
     language = outcome.language
     if outcome.kind == "invalid":
         return Reply(content=outcome.message, ephemeral=True)

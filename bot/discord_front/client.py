@@ -127,6 +127,7 @@ class DeclarationBot(discord.Client):
             DuplicateGuard(settings.duplicate_window_seconds, clock),
             wall_clock,
             Conversations(clock=clock),
+            settings.log_retention_days,
         )
         self.tree = BotTree(self)
         self.synced: list[app_commands.AppCommand] = []

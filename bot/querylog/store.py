@@ -52,6 +52,7 @@ _INSERT_QUESTION = (
     " answered, reason, latency_ms, topic, understood) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_CITATION = "INSERT OR IGNORE INTO citations (qid, rank, passage_id, score, snippet) VALUES (?, ?, ?, ?, ?)"
+_NOTICE = "INSERT OR IGNORE INTO notices (user_hash, ts) VALUES (?, ?)"
 _COUNT_REFUSALS = (
     "INSERT INTO refusals (hour, guild_id, reason, count) VALUES (?, ?, ?, ?)"
     " ON CONFLICT (hour, guild_id, reason) DO UPDATE SET count = count + excluded.count"
@@ -228,6 +229,8 @@ class QueryLog:
         self._checkpoint_at = 0.0
         self._forgotten: dict[str, float] = {}  # member hash → when /forget-me ran (rows asked before it are dropped)
         self._refusals: Counter[tuple[int, int, str]] = Counter()  # (hour, server, reason) → refusals not yet written
+        self._noticed: dict[str, float] = {}  # member hash → when the privacy notice was shown (as in the file)
+        self._new_notices: dict[str, float] = {}  # ... of those, not yet written
 
     # -- lifecycle -------------------------------------------------------------------------------------
     @classmethod
@@ -272,6 +275,7 @@ class QueryLog:
             self._incident(exc)
         else:
             await self._check_secret(record_fingerprint)
+            await self._load_notices()
         self._tasks.append(asyncio.create_task(self._writer(), name="querylog-writer"))
         if retention_days:
             self._tasks.append(asyncio.create_task(self._retention(retention_days), name="querylog-retention"))
@@ -319,6 +323,16 @@ class QueryLog:
             log.error("query log %s: %s", self.path,
                       fingerprint.mismatch_message(self.path, self.path.parent / SECRET_FILE))
 
+    async def _load_notices(self) -> None:
+        conn = self._conn
+        if conn is None:
+            return
+        try:
+            async with conn.execute("SELECT user_hash, ts FROM notices") as cur:
+                self._noticed.update({user: ts async for user, ts in cur})
+        except sqlite3.Error as exc:  # the notice is shown again rather than the log refused
+            log.warning("query log %s: cannot read who had the privacy notice (%s)", self.path, exc)
+
     @property
     def pending(self) -> int:
         """Questions recorded but not yet written (a batch being written counts until it is committed)."""
@@ -362,6 +376,15 @@ class QueryLog:
             self._bad_entries += 1
             if self._bad_entries == 1:
                 log.error("query log %s: cannot record a question (%s: %s)", self.path, type(exc).__name__, exc)
+
+    def first_notice(self, user_id: int | str, ts: float | None = None) -> bool:
+        """True the first time this member is seen (then remembered by their keyed hash, written with the next
+        batch): their reply carries the privacy notice. Never raises, never waits."""
+        user = self.user_hash(user_id)
+        if user in self._noticed or self._closed:
+            return False
+        self._noticed[user] = self._new_notices[user] = time.time() if ts is None else ts
+        return True
 
     def record_refusal(self, reason: str, guild_id: int | None, ts: float | None = None) -> None:
         """Count a question refused before it was answered (rate limit, duplicate, invalid): written with the next
@@ -424,7 +447,7 @@ class QueryLog:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._interval)
             self._wake.clear()
-            if (self._pending or self._refusals) and not self._closed and time.monotonic() >= self._retry_at:
+            if (self._pending or self._counts_due) and not self._closed and time.monotonic() >= self._retry_at:
                 try:
                     await self._drain()
                 except Exception:  # keep the writer alive whatever happens
@@ -453,7 +476,7 @@ class QueryLog:
 
     async def _drain(self, *, unless_failing: bool = False) -> None:
         async with self._lock:
-            if not (self._pending or self._refusals) or (unless_failing and self._failing is not None):
+            if not (self._pending or self._counts_due) or (unless_failing and self._failing is not None):
                 return  # (an answer's commit queued behind one that failed leaves the retries to the writer)
             written = 0
             try:
@@ -472,7 +495,7 @@ class QueryLog:
                     finally:
                         self._in_flight = 0
                     written += len(batch)
-                await self._write_refusals(conn)
+                await self._write_counts(conn)
             except (sqlite3.Error, OSError, QueryLogError) as exc:
                 self._incident(exc)
                 await self._disconnect()
@@ -499,19 +522,28 @@ class QueryLog:
             raise
         self._unchecked = True
 
-    async def _write_refusals(self, conn: aiosqlite.Connection) -> None:
-        """Add the refusals counted since the last write to their hours (kept in memory again if that fails)."""
-        if not self._refusals:
+    @property
+    def _counts_due(self) -> bool:
+        """Refusals counted or privacy notices shown since the last write."""
+        return bool(self._refusals or self._new_notices)
+
+    async def _write_counts(self, conn: aiosqlite.Connection) -> None:
+        """Add the refusals counted since the last write to their hours and record the notices shown (in one
+        transaction; kept in memory again if it fails)."""
+        if not self._counts_due:
             return
         counts, self._refusals = self._refusals, Counter()
+        notices, self._new_notices = self._new_notices, {}
         try:
             await conn.execute("BEGIN IMMEDIATE")
             await conn.executemany(_COUNT_REFUSALS, [(*key, n) for key, n in counts.items()])
+            await conn.executemany(_NOTICE, [(user, ts) for user, ts in notices.items() if user in self._noticed])
             await conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error, ValueError):
                 await conn.execute("ROLLBACK")
             self._refusals.update(counts)
+            self._new_notices = {**notices, **self._new_notices}
             raise
 
     def _incident(self, exc: BaseException) -> None:
@@ -629,6 +661,8 @@ class QueryLog:
         # a tombstone: a question of this member asked before now but still being answered is not written later
         self._forgotten = {u: at for u, at in self._forgotten.items() if at > now - TOMBSTONE_SECONDS}
         self._forgotten[user] = now
+        self._noticed.pop(user, None)  # nothing of theirs is kept: the next reply tells them again
+        self._new_notices.pop(user, None)
         return await self._delete("user_hash = ?", (user,), lambda row: row.user_hash == user, voter=user)
 
     async def purge(self, older_than_days: float) -> int:
@@ -637,6 +671,8 @@ class QueryLog:
 
     async def purge_counts(self, older_than_days: float) -> DeleteCounts:
         cutoff = time.time() - float(older_than_days) * DAY
+        self._noticed = {user: ts for user, ts in self._noticed.items() if ts >= cutoff}
+        self._new_notices = {user: ts for user, ts in self._new_notices.items() if ts >= cutoff}
         return await self._delete("ts < ?", (cutoff,), lambda row: row.ts < cutoff)
 
     async def _delete(
@@ -656,6 +692,7 @@ class QueryLog:
                         own = (await conn.execute("DELETE FROM votes WHERE user_hash = ?", (voter,))).rowcount
                     votes = own + (await conn.execute(f"DELETE FROM votes WHERE {selected}", params)).rowcount
                     questions = (await conn.execute(f"DELETE FROM questions WHERE {where}", params)).rowcount
+                    await conn.execute(f"DELETE FROM notices WHERE {where}", params)  # same columns: user_hash, ts
                     await conn.execute("COMMIT")
                 except BaseException:
                     with contextlib.suppress(sqlite3.Error, ValueError):

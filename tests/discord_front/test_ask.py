@@ -44,7 +44,7 @@ async def test_slow_answers_are_deferred_then_sent_as_followup(harness: Harness,
     assert response.json["type"] == 5  # DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: "thinking…"
     followup = await fake.wait_followup(interaction)
     assert followup.query.get("wait") in ("1", "true")
-    assert followup.json["embeds"][0]["footer"]["text"].endswith("資料からの引用（生成ではありません）")
+    assert followup.json["embeds"][0]["footer"]["text"].split("\n")[0].endswith("資料からの引用（生成ではありません）")
     assert len(custom_ids(followup.json)) == 2
 
 

@@ -102,3 +102,45 @@ async def test_forget_me_on_a_locked_log_is_acknowledged_at_once_and_says_nothin
         told = await fake.wait_for("PATCH", rf"/webhooks/\d+/{click.token}/messages/@original", timeout=20)
     assert told.json["content"] == t("forget.failed", "en") and told.json["components"] == []
     assert await harness.rows("SELECT count(*) FROM questions") == [(1,)]  # nothing deleted, as said
+
+
+def footer(reply) -> str:
+    return embed_of(reply)["footer"]["text"]
+
+
+async def test_a_members_first_reply_says_once_what_is_logged_and_how_to_delete_it(harness: Harness, fake: FakeDiscord):
+    """Members in the EU and Japan: the first reply to each says, in their language, that questions are logged, why,
+    for how long and how to delete theirs; the later ones do not; /forget-me makes them new again."""
+    first = footer(await harness.mention("Qui a signé la déclaration ?"))
+    assert first.endswith("🔒 Les questions sont enregistrées 90 jours pour améliorer les réponses. /oublie-moi efface "
+                          "les vôtres ; /a-propos en dit plus."), first
+    assert first.startswith("Cité d")  # under the usual footer
+    assert "🔒" not in footer(await harness.mention("Where was it signed?"))
+    assert "🔒" not in footer(await harness.mention("What is the best ramen recipe?"))  # an abstention: not again
+    ja = footer(await harness.mention("共同声明に署名したのは誰ですか？", author=fake.bob))
+    assert ja.endswith("🔒 回答の改善のため、質問は90日間記録されます。/忘れて で削除でき、詳しくは /概要 へ。"), ja
+    interaction = await fake.slash("ask", {"question": "When was it signed?"}, user=fake.admin)
+    assert "Questions are logged for 90 days" in embed_of(await fake.wait_response(interaction))["footer"]["text"]
+
+    stored = await harness.rows("SELECT user_hash FROM notices")  # remembered by keyed hash, never the id
+    assert len(stored) == 3 and not {str(user.id) for user in (fake.alice, fake.bob, fake.admin)} & {
+        value for (value,) in stored
+    }
+    assert harness.querylog.user_hash(fake.alice.id) in {value for (value,) in stored}
+
+
+async def test_the_privacy_notice_is_remembered_across_restarts_and_forgotten_with_the_member(tmp_path) -> None:
+    from bot.querylog.store import QueryLog
+
+    db = tmp_path / "queries.db"
+    async with await QueryLog.open(db, secret="s") as qlog:
+        assert qlog.first_notice(42) and not qlog.first_notice(42)
+    async with await QueryLog.open(db, secret="s") as qlog:
+        assert not qlog.first_notice(42)  # a restart remembers it
+        assert qlog.first_notice(43)
+        await qlog.flush()
+        await qlog.forget_user_counts(42)
+        assert qlog.first_notice(42)  # nothing of theirs kept: told again
+        await qlog.flush()
+        assert await qlog.purge_counts(0) is not None  # the retention purge drops the notices with the questions
+        assert qlog.first_notice(43)

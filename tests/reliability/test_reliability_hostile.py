@@ -101,6 +101,9 @@ class Recorder:
     def record_refusal(self, reason: str, guild_id: int | None, ts: float | None = None) -> None:
         pass  # a count per hour, not what this stand-in checks
 
+    def first_notice(self, user_id: Any, ts: float | None = None) -> bool:
+        return True  # every reply with the privacy notice: the longest footer
+
 
 def user_text_fields(body: dict[str, Any]) -> list[str]:
     """Every string of a message body that can carry member text (content, embed title)."""
@@ -225,7 +228,7 @@ def test_replies_stay_within_limits_and_inert(
     assistant: Assistant, loop: asyncio.AbstractEventLoop, text: str, locale: str, interaction: bool
 ) -> None:
     recorder = Recorder()
-    desk = AskDesk(assistant, recorder, Cooldown(10**6, 60.0), DuplicateGuard(0))
+    desk = AskDesk(assistant, recorder, Cooldown(10**6, 60.0), DuplicateGuard(0), retention_days=90)
     prepared = desk.prepare(text, Asker(42, 1, 2, locale))
     outcome = prepared if prepared.refused else loop.run_until_complete(desk.answer(prepared))
     check_reply(outcome, interaction=interaction)
