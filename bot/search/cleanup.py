@@ -115,7 +115,8 @@ _ASCII_EMOJI = frozenset(c for c in map(chr, range(128)) if _is_emoji(c))  # ^ a
 
 def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for the phrases, the longest that matches first (a trie); Latin phrases match whole words, Japanese
-    ones anywhere; the words of a phrase are separated by any spaces and hyphens."""
+    ones anywhere (a hyphen joining it to another word makes a compound, not the phrase); the words of a phrase are
+    separated by any spaces and hyphens."""
     latin: list[tuple[str, ...]] = []
     cjk: list[tuple[str, ...]] = []
     for phrase in {fold(p).strip() for p in phrases if p.strip()}:
@@ -129,7 +130,8 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
         (cjk if _CJK_RE.search(phrase) else latin).append(tuple(atoms))
     parts = []
     if latin:
-        parts.append(r"(?<![\w'])(?:" + trie_pattern(latin) + r")(?![\w'])")
+        # whole words: not inside a word, nor a hyphenated compound ("start" is help, "start-up" a word of its own)
+        parts.append(r"(?<![\w'])(?<!\w-)(?:" + trie_pattern(latin) + r")(?![\w']|-\w)")
     if cjk:
         parts.append("(?:" + trie_pattern(cjk) + ")")
     return re.compile("|".join(parts)) if parts else None

@@ -71,3 +71,13 @@ def test_a_correction_is_read_with_the_question_it_corrects_in_french_and_japane
                    "共同声明とは何ですか？", "いや、2013年のほうです")
     assert "Hollande" in replies[1].split("\n")[1] and "2013" in replies[1].split("\n")[1]
     assert "オランド" in replies[3].split("\n")[1] and "2013" in replies[3].split("\n")[1]
+
+
+def test_a_help_word_inside_a_hyphenated_word_is_not_a_request_for_help() -> None:
+    """Issue 11 (product): "start" is a help word, and "which start-up?" got the bot's introduction instead of an
+    answer; chat phrases match whole words, and a hyphen joins a compound."""
+    replies = chat("which start-up?", "start-up?", "start", "good-morning")
+    assert not replies[0].startswith(INTRODUCTIONS["en"]) and "[1]" in replies[0], replies[0][:200]
+    assert not replies[1].startswith(INTRODUCTIONS["en"]), replies[1][:200]
+    assert replies[2].startswith(INTRODUCTIONS["en"])  # the word alone still asks for help
+    assert "[1]" not in replies[3]  # a phrase written with a hyphen is still the phrase

@@ -89,7 +89,7 @@ def test_phrases_match_as_their_alternation_longest_first(shipped_knowledge: Kno
         body = {p: r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", p) if w) for p in ordered}
         latin = "|".join(body[p] for p in ordered if not _CJK_RE.search(p))
         cjk = "|".join(body[p] for p in ordered if _CJK_RE.search(p))
-        plain = re.compile(r"(?<![\w'])(?:" + latin + r")(?![\w'])|(?:" + cjk + ")")
+        plain = re.compile(r"(?<![\w'])(?<!\w-)(?:" + latin + r")(?![\w']|-\w)|(?:" + cjk + ")")
         trie = _pattern(phrases)
         assert trie is not None
         for _ in range(400):  # phrases side by side, glued or apart, cut short: where longest-first matters
