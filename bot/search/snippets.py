@@ -105,6 +105,13 @@ def _clip(
     return clipped, kept
 
 
+def _inside_word(text: str, at: int) -> bool:
+    """Whether ``at`` falls between two letters or digits of one word of a spaced script (Japanese has no spaces:
+    any place between two characters may be cut)."""
+    before, after = text[at - 1], text[at]
+    return before.isalnum() and after.isalnum() and before < "\u3000" and after < "\u3000"
+
+
 def _cut(
     text: str, spans: list[tuple[int, int]], limit: int, fact: int | None = None
 ) -> tuple[str, list[tuple[int, int]], int, int]:
@@ -118,7 +125,10 @@ def _cut(
     if start:
         space = text.find(" ", start, first)
         start = space + 1 if space >= 0 else first
-    start = min(start, max(0, len(text) - limit + 1))
+    start = min(start, max(0, len(text) - limit + 1))  # near the end: more of what comes before is kept ...
+    if start and _inside_word(text, start):  # ... from the start of a word, never from inside one ("…rche entre")
+        space = text.find(" ", start, first)
+        start = space + 1 if space >= 0 else first
     end = start + limit - (2 if start else 1)
     if end < len(text):
         space = text.rfind(" ", start, end)

@@ -84,3 +84,38 @@ def test_a_japanese_snippet_has_the_tokens_of_its_text_whole() -> None:
     again = quote(prepared, "ja", terms("ステーション 開業", "ja"))
     assert first == again and first[2] == analyze_spans(first[0], "ja")
     assert prepared.joined_spans(0, 2) == tuple(analyze_spans("".join(prepared.sentences), "ja"))
+
+
+def _whole_words(snippet: str, text: str) -> bool:
+    """Whether the snippet, its ellipses aside, is a part of ``text`` that starts and ends on word boundaries."""
+    core = snippet.removeprefix(ELLIPSIS).removesuffix(ELLIPSIS)
+    at = text.find(core)
+    end = at + len(core)
+    return at >= 0 and not (at and text[at - 1].isalnum() and core[0].isalnum()) and not (
+        end < len(text) and text[end].isalnum() and core[-1].isalnum())
+
+
+def test_a_long_sentence_cut_near_its_end_starts_on_a_whole_word() -> None:
+    """Issue 11 (product): a quote near the end of a long sentence began inside a word ("…rche entre l'AIST",
+    "…ticle says", "Gény-S"): pulled back to fill the length, its start now moves on to the next word."""
+    text = ("La déclaration prévoit de renforcer la coopération de recherche entre l'AIST et le CNRS, de soutenir les "
+            "projets communs des jeunes pousses des deux pays, d'ouvrir les incubateurs et accélérateurs de chacun "
+            "aux entreprises de l'autre et de préparer ensemble les sommets du G20 et du G7 de 2019, présidés par le "
+            "Japon et la France.")
+    for limit in range(60, len(text), 7):
+        for word in ("G7", "France", "incubateurs", "CNRS"):
+            snippet, _spans = make_snippet(text, "fr", terms(word, "fr"), max_chars=limit)
+            assert len(snippet) <= limit and _whole_words(snippet, text), (limit, word, snippet)
+            assert snippet.startswith(ELLIPSIS) or snippet.startswith("La ")
+
+
+def test_the_shipped_corpus_quotes_whole_words(shipped_retriever) -> None:
+    """Questions of the evaluation sets whose quotes began mid-word on the shipped corpus."""
+    texts = {p.id: plain_text(p.text) for p in shipped_retriever.kb.passages}
+    for question in ("bon alors NEDO et Bpifrance ils font quoi ensemble dans l'histoire ?",
+                     "Mahjoubi was secretary of state for what again?",
+                     "Est-ce que le deal couvrait aussi l'IoT et la 5G ?"):
+        answer = shipped_retriever.answer(question)
+        assert answer.citations, question
+        for citation in answer.citations:
+            assert _whole_words(citation.snippet, texts[citation.passage_id]), (question, citation.snippet)
