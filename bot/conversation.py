@@ -94,6 +94,7 @@ class _Subject:
     at: float
     passage_id: str = ""  # the passage that answered it: the subject in any language (see _translated)
     cited: frozenset[str] = frozenset()  # every passage quoted on this subject (left out of "who else?")
+    answer: Answer | None = None  # the last answer given on it: "source?" gets its sources again
 
 
 def _fold(text: str) -> str:
@@ -307,6 +308,14 @@ class Conversations:
         opening, closing = ("（", "）") if _CJK.search(question) else (" (", ")")
         return f"{question.rstrip()}{opening}{context}{closing}", language or subject.language
 
+    def last_answer(self, place: Hashable) -> Answer | None:
+        """The last answer given here (within the window; a reply to an answer: that answer), for "source?",
+        "lien ?", ソースは？, which ask for its sources again rather than for a new search."""
+        subject = self._subjects.get(place)
+        if subject is None or self._clock() - subject.at > self.window:
+            return None
+        return subject.answer
+
     def already_quoted(self, place: Hashable, question: str, understood: str) -> frozenset[str]:
         """For a follow-up asking for more ("who else?", "qui d'autre ?", 他には？): the passages already quoted
         on its subject, which its answer leaves out (else it would repeat them); empty otherwise."""
@@ -398,17 +407,17 @@ class Conversations:
         cited = frozenset(c.passage_id for c in answer.citations)
         if understood != question and previous is not None and asks_for_more(question):  # "who else?" again
             subject = _Subject(previous.text, previous.question, previous.language, now, previous.passage_id,
-                               previous.cited | cited)
+                               previous.cited | cited, answer)
         elif understood != question and previous is not None:  # the next follow-up replies to this one
             resolved = _resolved(question, understood, answer.language)
             passage_id = answer.citations[0].passage_id if answer.citations else previous.passage_id
             text = ", ".join(part for part in subject_of(resolved).split(", ") if any(c.isalnum() for c in part))
-            subject = _Subject(text, resolved, answer.language, now, passage_id, previous.cited | cited)
+            subject = _Subject(text, resolved, answer.language, now, passage_id, previous.cited | cited, answer)
         else:
             passage_id = answer.citations[0].passage_id if answer.citations else ""
             alone = without_lead(question, answer.language) if not _CJK.search(question) else question
             alone = alone if any(c.isalnum() for c in alone) else question  # "and JETRO?" is about JETRO
-            subject = _Subject(subject_of(alone), alone, answer.language, now, passage_id, cited)
+            subject = _Subject(subject_of(alone), alone, answer.language, now, passage_id, cited, answer)
         self._subjects[place] = subject
         while len(self._subjects) > self._limit:
             self._subjects.popitem(last=False)

@@ -77,6 +77,26 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "OK! Ask me another question about the declaration any time, or see /topics.",
         "ja": "了解です。共同声明について、ほかにも質問をどうぞ（/トピック で扱っている内容が見られます）。",
     },
+    "sources.title": {
+        "fr": "Sources de ma réponse précédente",
+        "en": "Sources of my previous answer",
+        "ja": "前の回答の出典",
+    },
+    "sources.of": {
+        "fr": "« {question} » :",
+        "en": "“{question}”:",
+        "ja": "「{question}」：",
+    },
+    "sources.none": {
+        "fr": "Je n’ai encore rien répondu ici : posez votre question, chaque réponse cite ses sources et leurs liens.",
+        "en": "I have not answered anything here yet: ask your question, and each answer gives its sources and links.",
+        "ja": "ここではまだ回答していません。質問をどうぞ。回答には出典とリンクが付きます。",
+    },
+    "sources.nothing": {
+        "fr": "Ma réponse précédente ne citait aucune source : je n’avais rien trouvé à ce sujet.",
+        "en": "My previous answer quoted no source: I had found nothing on it.",
+        "ja": "前の回答では何も見つからなかったため、出典はありません。",
+    },
     "chat.unknown": {
         "fr": "Je ne connais pas la commande {command} : /sujets, /aide, /quitter (ou Ctrl-D).",
         "en": "I do not know the command {command}: /topics, /help, /quit (or Ctrl-D).",

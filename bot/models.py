@@ -295,9 +295,11 @@ class ChatKind(StrEnum):
     FILLERS = "fillers"
     HELP = "help"  # only ever a whole message ("help", "aide", "ヘルプ"): small talk
     INTRODUCTIONS = "introductions"  # "I'm {name}", "je m'appelle {name}", "{name}です": the member's own name
+    SOURCES = "sources"  # only ever a whole message ("source?", "lien ?", "ソースは？"): the last answer's sources
 
 
 NAME_SLOT = "{name}"  # where the member's name goes in an introduction phrase
+WHOLE_MESSAGE_KINDS = (ChatKind.HELP, ChatKind.SOURCES)  # phrases that are a request only as the whole message
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,31 @@ def small_talk_key(answer: Answer) -> str:
     return "small_talk.ack"
 
 
+def asks_for_sources(answer: Answer) -> bool:
+    """"source?", "lien ?", ソースは？ (the ``sources`` chat phrases, as the whole message): the previous answer's
+    sources are wanted, not a new search."""
+    return answer.small_talk and ChatKind.SOURCES in answer.chat
+
+
+def sources_of(previous: Answer | None) -> list[Citation]:
+    """The sources a previous answer cited, one per number (two quotes of one source are one source)."""
+    if previous is None:
+        return []
+    return list({c.n: c for c in reversed(previous.citations)}.values())[::-1]
+
+
+def render_sources(previous: Answer | None, language: str) -> list[str]:
+    """The reply to "source?": the question it answered, then ``**[n]** *Title* · [host](link)`` per source; or
+    why there is none (nothing answered here yet, or it quoted nothing)."""
+    if previous is None:
+        return [escape_markdown(t("sources.none", language))]
+    cited = sources_of(previous)
+    if not cited:
+        return [escape_markdown(t("sources.nothing", language))]
+    asked = escape_markdown(_clip(" ".join(previous.question.split()), TITLE_CHARS))
+    return [t("sources.of", language, question=asked), *(render_source(c, language) for c in cited)]
+
+
 def escape_markdown(text: str) -> str:
     """Escape Markdown and neutralise @everyone/@here so quoted text renders as written."""
     escaped = _LINE_START.sub(r"\\\1", _MARKDOWN_SPECIAL.sub(r"\\\1", text))

@@ -27,7 +27,7 @@ from bot.limits import ELLIPSIS
 from bot.models import Answer, KnowledgeBase, Language
 from bot.querylog.store import LogEntry, QueryLog, QueryLogError
 from bot.questions import QuestionError, clean_question
-from bot.render import render_markdown
+from bot.render import asks_for_sources, render_markdown, render_sources, sources_of
 from bot.search.cache import cache_path_beside
 
 EXIT_USAGE = 2
@@ -241,12 +241,16 @@ async def _answer_one(
         else:
             print(message, file=sys.stderr)
         return EXIT_USAGE
+    sources = conversations is not None and asks_for_sources(answer)  # "source?" in chat: the last answer's
+    previous = conversations.last_answer(CHAT_PLACE) if conversations is not None and sources else None
     if conversations is not None:
         conversations.remember(CHAT_PLACE, text, understood, answer)
     if querylog is not None:
         querylog.record(LogEntry.from_answer(answer, frontend="cli", typed=text))
     if args.json:
         print(json.dumps(answer_json(answer), ensure_ascii=False))
+    elif sources:
+        _print_sources(args, previous, answer.language)
     elif args.markdown:
         print(render_markdown(answer) + _buttons(answer))
     else:
@@ -256,6 +260,20 @@ async def _answer_one(
     if args.file and not args.json:
         print()
     return 0
+
+
+def _print_sources(args: argparse.Namespace, previous: Answer | None, language: str) -> None:
+    """The reply to "source?" in chat: the previous answer's sources (as Markdown with ``--markdown``)."""
+    if args.markdown:
+        print("\n".join([f"**{t('sources.title', language)}**", *render_sources(previous, language)]))
+        return
+    cited = sources_of(previous)
+    if previous is None or not cited:
+        args.console.print(Text(t("sources.none" if previous is None else "sources.nothing", language)))
+        return
+    lines = [t("sources.of", language, question=" ".join(previous.question.split()))]
+    lines += [f"[{c.n}] {c.title} · {c.source}" for c in cited]
+    args.console.print(Text("\n".join(lines)))
 
 
 def _buttons(answer: Answer) -> str:

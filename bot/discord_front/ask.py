@@ -28,7 +28,14 @@ from bot.logpolicy import excerpt
 from bot.models import LANGUAGES, Answer
 from bot.querylog.store import LogEntry, QueryLog, new_qid
 from bot.questions import QuestionError, clean_question
-from bot.render import COMPACT_CHARS, render_markdown, small_talk_key, source_count
+from bot.render import (
+    COMPACT_CHARS,
+    asks_for_sources,
+    render_markdown,
+    render_sources,
+    small_talk_key,
+    source_count,
+)
 from bot.search.analysis import detect_language
 
 Kind = Literal["answer", "abstain", "small_talk", "invalid", "cooldown", "duplicate"]
@@ -61,6 +68,7 @@ class Outcome:
     note: bool = True  # False for a cooldown refusal already noted in this window (mentions then stay silent)
     asked_at: float = 0.0  # wall-clock time the question was accepted (logged as its time)
     privacy_days: int | None = None  # the member's first logged question: the reply says it is kept this many days
+    previous: Answer | None = None  # "source?": the answer whose sources it asks for (None: none here)
 
     @property
     def refused(self) -> bool:
@@ -193,6 +201,7 @@ class AskDesk:
         # committed before the answer goes out: a crash after the reply cannot lose the question
         await self.querylog.record_durably(entry)
         log.debug("question %s (%s): %s", qid[:8], answer.language, excerpt(answer.question))  # DEBUG only, cut
+        previous = self.conversations.last_answer(place) if asks_for_sources(answer) else None
         if latest:
             self.conversations.remember(place, prepared.question, understood, answer, key)
         language = answer.language if answer.language in LANGUAGES else prepared.language
@@ -201,7 +210,7 @@ class AskDesk:
             kind = "small_talk"
         first = self.retention_days is not None and self.querylog.first_notice(asker.user_id, entry.ts)
         return Outcome(kind, language, understood, asker, answer=answer, qid=qid,
-                       privacy_days=self.retention_days if first else None)
+                       privacy_days=self.retention_days if first else None, previous=previous)
 
 
 def _place(asker: Asker) -> tuple[int, int | None, int | None]:
@@ -229,6 +238,9 @@ def _reply_for(outcome: Outcome) -> Reply:
     if outcome.kind == "cooldown":
         when = discord.utils.format_dt(datetime.fromtimestamp(outcome.retry_at, tz=UTC), "R")
         return Reply(content=t("cooldown", language, when=when), ephemeral=True)
+    if outcome.kind == "small_talk" and outcome.answer is not None and asks_for_sources(outcome.answer):
+        lines = render_sources(outcome.previous, language)
+        return Reply(embed=embeds.notice_embed(t("sources.title", language), lines))
     if outcome.kind == "small_talk":  # a short reply: two example questions and /topics, no passages, no votes
         key = small_talk_key(outcome.answer) if outcome.answer else "small_talk"
         return Reply(embed=embeds.notice_embed(t("small_talk.title", language), [t(key, language)]))

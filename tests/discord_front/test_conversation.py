@@ -172,3 +172,32 @@ async def test_another_member_following_up_in_the_thread_the_bot_opened_leans_on
     answer = await fake.wait_for("POST", rf"/channels/{thread['id']}/messages", after=start)
     assert embed_of(answer)["title"] == "et quand ? (a signé la déclaration)"
     assert qid_of(answer.json)  # an answer with its vote buttons, not "not found"
+
+
+async def test_source_after_an_answer_gives_that_answers_sources_not_a_new_search(
+    start_bot: StartBot, fake: FakeDiscord, knowledge_dir: Path
+):
+    """Issue 11 (product): "source?", "lien ?", ソースは？ after an answer were searched as words (or got "OK!"); they
+    ask for the title and link of the answer just given, in that conversation."""
+    shutil.copytree(paths.SHIPPED_KNOWLEDGE / "chat", knowledge_dir / "chat")
+    harness = await start_bot()
+    nothing_yet = embed_of(await harness.mention("link?"))
+    assert nothing_yet["title"] == "Sources of my previous answer"
+    assert nothing_yet["description"].startswith("I have not answered anything here yet")
+
+    answer = embed_of(await harness.mention("Qui a signé la déclaration ?"))
+    link = answer["description"].split("](")[1].split(")")[0]  # the first source's link, as the answer gave it
+    for asked in ("lien ?", "source?", "ソースは？"):
+        reply = await harness.mention(asked)
+        embed = embed_of(reply)
+        assert not custom_ids(reply.json)  # no votes: not an answer
+        lines = embed["description"].splitlines()
+        assert lines[0] in ("« Qui a signé la déclaration ? » :", "“Qui a signé la déclaration ?”:",
+                            "「Qui a signé la déclaration ?」："), lines
+        assert lines[1].startswith("**[1]** *") and f"]({link})" in lines[1], lines
+    assert embed_of(await harness.mention("lien ?", author=fake.bob))["description"].startswith(
+        "Je n’ai encore rien répondu ici")  # another member's conversation
+    await harness.mention("What is the best ramen recipe?")
+    assert "quoted no source" in embed_of(await harness.mention("the source?"))["description"]
+    rows = await harness.rows("SELECT question, reason FROM questions WHERE question IN ('lien ?', 'source?')")
+    assert {reason for _, reason in rows} == {"small-talk"}
