@@ -138,7 +138,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "メッセージが長すぎます（{length}文字）。質問だけを{limit}文字以内で送ってください。",
     },
     "too_long": {
-        "fr": "Ce message est trop long ({length} caractères) et je n'y trouve pas de question (une phrase avec "
+        "fr": "Ce message est trop long ({length} caractères) et je n’y trouve pas de question (une phrase avec "
               "« ? ») ; posez la question seule, en {limit} caractères au plus.",
         "en": "That message is too long ({length} characters) and I found no question in it (a sentence with "
               "\"?\"); please ask the question alone, in at most {limit} characters.",
@@ -232,7 +232,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "ここではダイレクトメッセージには答えません。サーバーのチャンネルで /質問 を使ってください。",
     },
     "cooldown": {
-        "fr": "Beaucoup de questions d'un coup : réessayez {when}.",
+        "fr": "Beaucoup de questions d’un coup : réessayez {when}.",
         "en": "You're asking a lot at once: please try again {when}.",
         "ja": "短時間に質問が多すぎます。{when}にもう一度お試しください。",
     },
@@ -267,7 +267,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "ありがとうございます。👎 を記録しました。コーパスの改善に役立てます（変更できます）。",
     },
     "vote.unknown": {
-        "fr": "Cette réponse n'est plus dans le journal ; le vote n'a pas été enregistré.",
+        "fr": "Cette réponse n’est plus dans le journal ; le vote n’a pas été enregistré.",
         "en": "This answer is no longer in the log, so the vote was not recorded.",
         "ja": "この回答は記録に残っていないため、投票は記録されませんでした。",
     },
@@ -287,14 +287,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "キャンセル",
     },
     "forget.done": {
-        "fr": "C'est fait : {questions} et {votes} ont été supprimés du journal (vos votes et ceux reçus par vos "
+        "fr": "C’est fait : {questions} et {votes} ont été supprimés du journal (vos votes et ceux reçus par vos "
               "questions).",
         "en": "Done: {questions} and {votes} were deleted from the log (the votes you cast and those on your "
               "questions).",
         "ja": "完了：{questions}と{votes}を記録から削除しました（あなたの投票と、あなたの質問への投票）。",
     },
     "forget.failed": {
-        "fr": "Le journal est occupé ou indisponible pour le moment : rien n'a été supprimé. Réessayez /forget-me "
+        "fr": "Le journal est occupé ou indisponible pour le moment : rien n’a été supprimé. Réessayez /forget-me "
               "dans quelques minutes.",
         "en": "The log is busy or unavailable right now: nothing was deleted. Please run /forget-me again in a few "
               "minutes.",
@@ -302,12 +302,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
               "数分後にもう一度 /forget-me を実行してください。",
     },
     "forget.cancelled": {
-        "fr": "Annulé ; rien n'a été supprimé.",
+        "fr": "Annulé ; rien n’a été supprimé.",
         "en": "Cancelled; nothing was deleted.",
         "ja": "キャンセルしました。何も削除していません。",
     },
     "forget.expired": {
-        "fr": "Pas de réponse ; rien n'a été supprimé.",
+        "fr": "Pas de réponse ; rien n’a été supprimé.",
         "en": "No answer given; nothing was deleted.",
         "ja": "応答がなかったため、何も削除していません。",
     },
@@ -340,14 +340,14 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "about.body": {
         "fr": (
-            "Je réponds aux questions sur la déclaration conjointe franco-japonaise sur l'innovation et "
-            "l'économie numérique (Paris, 13 juillet 2018) en **citant** des passages d'un corpus choisi, "
+            "Je réponds aux questions sur la déclaration conjointe franco-japonaise sur l’innovation et "
+            "l’économie numérique (Paris, 13 juillet 2018) en **citant** des passages d’un corpus choisi, "
             "chacun avec le lien de sa source. Les passages sont trouvés par recherche de mots-clés BM25 ; "
             "aucun modèle de langue ne rédige les réponses et rien ne quitte ce serveur au moment de la "
             "question.\n\n**Ce qui est journalisé** : le texte de la question, sa langue, les passages cités "
             "et leurs scores, le temps de réponse, une empreinte à clé de votre identifiant Discord (pas "
-            "l'identifiant lui-même), les identifiants du serveur et du salon, et vos votes 👍/👎. Les "
-            "entrées sont supprimées après {days} jours. `/oublie-moi` efface d'un coup tout ce qui vous "
+            "l’identifiant lui-même), les identifiants du serveur et du salon, et vos votes 👍/👎. Les "
+            "entrées sont supprimées après {days} jours. `/oublie-moi` efface d’un coup tout ce qui vous "
             "concerne."
         ),
         "en": (
@@ -392,12 +392,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "前回の読み込みのエラー（{count} 件）:",
     },
     "kb.kept_file": {
-        "fr": "{path} : sa dernière bonne version reste servie jusqu'à correction des problèmes ci-dessus",
+        "fr": "{path} : sa dernière bonne version reste servie jusqu’à correction des problèmes ci-dessus",
         "en": "{path}: serving its last good version until the problems above are fixed",
         "ja": "{path}: 上記の問題が直るまで、最後に正常だった版を使い続けます",
     },
     "kb.no_errors": {
-        "fr": "Le dernier chargement n'a eu aucune erreur.",
+        "fr": "Le dernier chargement n’a eu aucune erreur.",
         "en": "The last load had no errors.",
         "ja": "前回の読み込みにエラーはありません。",
     },
@@ -407,12 +407,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "インデックスを再構築しました：文書 {documents} 件、パッセージ {passages} 件。",
     },
     "kb.reload.kept": {
-        "fr": "Rien n'a pu être chargé ; l'index précédent reste en service.",
+        "fr": "Rien n’a pu être chargé ; l’index précédent reste en service.",
         "en": "Nothing could be loaded; the previous index is still served.",
         "ja": "何も読み込めなかったため、以前のインデックスを使い続けます。",
     },
     "kb.reload.dropped": {
-        "fr": "⚠️ Ce qui était servi et ne l'est plus (ou moins) :",
+        "fr": "⚠️ Ce qui était servi et ne l’est plus (ou moins) :",
         "en": "⚠️ What was served and is gone or smaller now:",
         "ja": "⚠️ 提供されていたが、なくなった・減ったもの：",
     },
@@ -432,7 +432,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "ID · 言語 · パッセージ数 · ファイル",
     },
     "kb.unknown_id": {
-        "fr": "Aucun document n'a l'id `{id}` (voir /kb list).",
+        "fr": "Aucun document n’a l’id `{id}` (voir /kb list).",
         "en": "No document has the id `{id}` (see /kb list).",
         "ja": "ID `{id}` の文書はありません（/kb list を参照）。",
     },
@@ -442,7 +442,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "言語: {doc_language} · パッセージ {passages} 件 · ファイル `{path}`\n出典: {source}",
     },
     "kb.refused": {
-        "fr": "Rien n'a été modifié :",
+        "fr": "Rien n’a été modifié :",
         "en": "Nothing was changed:",
         "ja": "何も変更していません：",
     },
@@ -457,7 +457,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "`{id}` を `{path}` に戻しました。",
     },
     "kb.add.replaced": {
-        "fr": "`{name}` remplace `{path}` (l'ancienne version est dans la corbeille : /kb restore {id}).",
+        "fr": "`{name}` remplace `{path}` (l’ancienne version est dans la corbeille : /kb restore {id}).",
         "en": "`{name}` replaced `{path}` (the previous version is in the trash: /kb restore {id}).",
         "ja": "`{name}` で `{path}` を置き換えました（以前の版はごみ箱にあります：/kb restore {id}）。",
     },
@@ -472,12 +472,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "記録された変更はまだありません。",
     },
     "kb.add.too_big": {
-        "fr": "`{name}` fait {size} octets ; la limite est {limit} octets. Rien n'a été enregistré.",
+        "fr": "`{name}` fait {size} octets ; la limite est {limit} octets. Rien n’a été enregistré.",
         "en": "`{name}` is {size} bytes; the limit is {limit} bytes. Nothing was saved.",
         "ja": "`{name}` は {size} バイトで、上限は {limit} バイトです。保存していません。",
     },
     "kb.add.rejected": {
-        "fr": "`{name}` n'a pas été enregistré :",
+        "fr": "`{name}` n’a pas été enregistré :",
         "en": "`{name}` was not saved:",
         "ja": "`{name}` は保存されませんでした：",
     },
@@ -632,7 +632,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "回答率（雑談を除く）",
     },
     "chart.text": {
-        "fr": "Questions par jour : {spark} (graphique : installer l'extra charts)",
+        "fr": "Questions par jour : {spark} (graphique : installer l’extra charts)",
         "en": "Questions per day: {spark} (chart: install the charts extra)",
         "ja": "1日あたりの質問数: {spark}（グラフには charts エクストラが必要）",
     },

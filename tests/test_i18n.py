@@ -57,3 +57,15 @@ def test_counts_agree_with_their_number_in_each_language():
     assert [plural("count.questions", n, "en") for n in (0, 1, 2)] == ["0 questions", "1 question", "2 questions"]
     assert [plural("count.members", n, "fr") for n in (0, 1, 2)] == ["0 membre", "1 membre", "2 membres"]
     assert plural("count.votes", 1, "ja") == plural("count.votes", 2, "ja").replace("2", "1") == "1 件の投票"
+
+
+def test_every_french_message_writes_its_apostrophes_one_way():
+    """Issue 11 (product): French replies mixed « l'index » and « n’est » (18 messages one way, 11 the other); every
+    French message, and every French name or description of a slash command, uses the typographic apostrophe."""
+    from bot.discord_front.translator import LOCALIZATIONS
+
+    french = {f"i18n {key}": texts["fr"] for key, texts in MESSAGES.items()}
+    french |= {f"command {key}": texts["fr"] for key, texts in LOCALIZATIONS.items() if "fr" in texts}
+    straight = {name: text for name, text in french.items() if "'" in text}
+    assert not straight, straight
+    assert any("’" in text for text in french.values())

@@ -50,7 +50,7 @@ LOCALIZATIONS: dict[str, dict[str, str]] = {
         "ja": "文書・パッセージ・言語・最終構築・読み込みエラー",
     },
     "Rebuild the index from the knowledge files": {
-        "fr": "Reconstruire l'index à partir des fichiers de connaissances",
+        "fr": "Reconstruire l’index à partir des fichiers de connaissances",
         "ja": "ナレッジファイルからインデックスを再構築する",
     },
     "Upload a knowledge file (.md, .txt, .yaml) and reload": {
@@ -61,7 +61,7 @@ LOCALIZATIONS: dict[str, dict[str, str]] = {
     "The knowledge file": {"fr": "Le fichier de connaissances", "ja": "ナレッジファイル"},
     "replace": {"fr": "remplacer", "ja": "置き換え"},
     "Replace the file that serves the same id (it keeps its place; the old one goes to the trash)": {
-        "fr": "Remplacer le fichier qui sert le même id (il garde sa place ; l'ancien va à la corbeille)",
+        "fr": "Remplacer le fichier qui sert le même id (il garde sa place ; l’ancien va à la corbeille)",
         "ja": "同じ ID の文書を置き換える（場所はそのまま、旧版はごみ箱へ）",
     },
     "Every document: id, language, passages, file": {
@@ -77,16 +77,16 @@ LOCALIZATIONS: dict[str, dict[str, str]] = {
         "ja": "/kb による最近の変更（誰が・いつ・何を）",
     },
     "Move a document's file to the trash (undo: /kb restore)": {
-        "fr": "Mettre le fichier d'un document à la corbeille (annuler : /kb restore)",
+        "fr": "Mettre le fichier d’un document à la corbeille (annuler : /kb restore)",
         "ja": "文書のファイルをごみ箱へ移す（元に戻す：/kb restore）",
     },
     "Undo the last remove or replace of a document": {
-        "fr": "Annuler la dernière suppression ou le dernier remplacement d'un document",
+        "fr": "Annuler la dernière suppression ou le dernier remplacement d’un document",
         "ja": "文書の直前の削除・置き換えを元に戻す",
     },
-    "The document id (see /kb list)": {"fr": "L'id du document (voir /kb list)", "ja": "文書の ID（/kb list を参照）"},
+    "The document id (see /kb list)": {"fr": "L’id du document (voir /kb list)", "ja": "文書の ID（/kb list を参照）"},
     "The document id (see /kb history)": {
-        "fr": "L'id du document (voir /kb history)", "ja": "文書の ID（/kb history を参照）"
+        "fr": "L’id du document (voir /kb history)", "ja": "文書の ID（/kb history を参照）"
     },
     # /logs
     "Query log reports (maintainers)": {

@@ -58,4 +58,4 @@ def test_without_matplotlib_the_summary_shows_a_sparkline(tmp_path: Path, monkey
     assert png is not None and text == ""
     monkeypatch.setattr(chart, "available", lambda: False)  # as when the charts extra is not installed
     png, text = summary_chart(db, 7, "fr", now=now)
-    assert png is None and text.startswith("Questions par jour : ") and "installer l'extra charts" in text
+    assert png is None and text.startswith("Questions par jour : ") and "installer l’extra charts" in text
