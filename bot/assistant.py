@@ -214,6 +214,11 @@ class Assistant:
         would free it, a corpus-sized teardown, on the loop)."""
         return self._retriever.answer(question, language, leave_out=leave_out)
 
+    @property
+    def reloading(self) -> bool:
+        """A reload is running: another one waits for it to end (never two builds at once)."""
+        return self._reload_lock.locked()
+
     @overload
     async def reload(self) -> ReloadResult: ...
 

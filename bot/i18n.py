@@ -406,6 +406,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Index rebuilt: {documents} documents, {passages} passages.",
         "ja": "インデックスを再構築しました：文書 {documents} 件、パッセージ {passages} 件。",
     },
+    "kb.reload.waited": {
+        "fr": "⏳ Un autre rechargement était en cours : celui-ci a attendu sa fin, puis relu les fichiers.",
+        "en": "⏳ Another reload was running: this one waited for it to end, then read the files again.",
+        "ja": "⏳ 別の再読み込みが実行中だったため、その終了を待ってからファイルを読み直しました。",
+    },
     "kb.reload.kept": {
         "fr": "Rien n’a pu être chargé ; l’index précédent reste en service.",
         "en": "Nothing could be loaded; the previous index is still served.",

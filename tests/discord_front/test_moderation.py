@@ -197,3 +197,50 @@ async def test_kb_add_a_text_and_its_metadata_says_which_to_add_first_and_next(h
     assert "saved" in said[1] and "with /kb add, add quantum.txt next" in said[1]
     assert "`quantum.txt` saved" in said[2] and "quantum.txt next" not in said[2]
     assert len(harness.assistant.knowledge.documents) == 4
+
+
+async def test_two_reloads_at_once_never_build_together_and_the_second_says_it_waited(
+    harness: Harness, fake: FakeDiscord, monkeypatch
+):
+    """Issue 11 (product): two moderators (or a moderator and the watcher) reloading at once. The builds run one
+    after the other, the second reads the files again (the one added meanwhile is served), and it says it waited."""
+    import threading
+    import time
+
+    from bot import assistant as assistant_module
+
+    running, most = [0], [0]
+    guard = threading.Lock()
+    rebuild = assistant_module.rebuild
+
+    def one_at_a_time(*args, **kwargs):
+        with guard:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            time.sleep(0.3)  # long enough for the second command to arrive during the first build
+            return rebuild(*args, **kwargs)
+        finally:
+            with guard:
+                running[0] -= 1
+
+    monkeypatch.setattr(assistant_module, "rebuild", one_at_a_time)
+    first = await fake.slash("kb", user=fake.admin, subcommand="reload")
+    await until(lambda: harness.assistant.reloading)
+    (Path(harness.settings.knowledge_dir) / "extra.md").write_bytes(GOOD)  # written while the first one builds
+    second = await fake.slash("kb", user=fake.moderator, subcommand="reload")
+    done = [await fake.wait_followup(i, timeout=30) for i in (first, second)]
+    texts = [d.json["embeds"][0]["description"] for d in done]
+    assert most[0] == 1
+    assert not texts[0].startswith("⏳") and texts[1].startswith("⏳ Another reload was running"), texts
+    assert "Index rebuilt: 4 documents" in texts[1]
+    assert len(harness.assistant.knowledge.documents) == 4
+
+
+async def test_kb_status_shows_what_the_watchers_last_reload_refused(start_bot, fake: FakeDiscord):
+    harness = await start_bot(bot_options={"watch_interval": 0.02}, BOT_AUTO_RELOAD="true")
+    (Path(harness.settings.knowledge_dir) / "en" / "broken.md").write_bytes(BAD)
+    await until(lambda: harness.bot.last_reload is not None, timeout=60)
+    response = await fake.wait_response(await fake.slash("kb", user=fake.moderator, subcommand="status"))
+    description = response.json["data"]["embeds"][0]["description"]
+    assert "en/broken.md:2" in description and "id" in description, description

@@ -163,10 +163,12 @@ class KnowledgeCommands(StaffGroup):
     async def reload(self, interaction: discord.Interaction[DeclarationBot]) -> None:
         language = interaction_language(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
+        waited = interaction.client.assistant.reloading  # another moderator's, /kb add's or the watcher's: one at once
         result = await interaction.client.assistant.reload()
         interaction.client.reloaded(result)
         title = t("kb.status.title", language)
-        await send(interaction, Reply(embed=embeds.notice_embed(title, reload_lines(result, language)), ephemeral=True))
+        lines = [*([t("kb.reload.waited", language)] if waited else []), *reload_lines(result, language)]
+        await send(interaction, Reply(embed=embeds.notice_embed(title, lines), ephemeral=True))
 
     @app_commands.command(name="list", description="Every document: id, language, passages, file")
     async def list_documents(self, interaction: discord.Interaction[DeclarationBot]) -> None:
