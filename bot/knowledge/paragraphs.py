@@ -1,6 +1,8 @@
 """A document body split into passages: Markdown paragraphs under headings, or plain-text paragraphs.
 
-In plain text, a short one-line paragraph without final punctuation is a heading.
+In plain text, a short one-line paragraph without final punctuation is a heading. A paragraph with nothing to quote
+is not a passage: a lone label that announces what follows ("Sommaire :", "Contents:", 目次：) or a table of contents
+(every line a heading of the same document); ``split_paragraphs`` reports each one left out.
 """
 
 from __future__ import annotations
@@ -86,17 +88,54 @@ def _is_text_heading(block: _Block) -> bool:
     return not text.rstrip(CLOSING_CHARS).endswith(tuple(FINAL_PUNCTUATION))
 
 
+LABEL_MAX_WORDS = 3  # "Sommaire :", "Table des matières :", "In this article:": a label, not a sentence
+_LABEL_RE = re.compile(r"[^\W\d_](?:[\w'’ -]*[^\W_])?\s*[:：]")
+_WORDS_RE = re.compile(r"\w+")
+_LIST_MARK_RE = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s+")
+
+
+def _fold_line(line: str) -> str:
+    return " ".join(_LIST_MARK_RE.sub("", line).split()).casefold()
+
+
+def nothing_to_quote(text: str, headings: set[str]) -> str:
+    """Why a paragraph has nothing to quote ("" when it has): a label of a few words ending with a colon and
+    nothing after it, or a list of the document's own headings (its table of contents)."""
+    one_line = " ".join(text.split())
+    label = "\n" not in text.strip() and _LABEL_RE.fullmatch(one_line)
+    if label and len(_WORDS_RE.findall(one_line)) <= LABEL_MAX_WORDS:
+        return "a label announcing what follows, with nothing after it"
+    lines = [_fold_line(line) for line in text.splitlines() if line.strip()]
+    listed = [line for line in lines if line in headings]
+    rest = [line for line in lines if line not in headings]
+    if len(listed) >= 2 and (not rest or (len(rest) == 1 and rest[0] == lines[0] and _LABEL_RE.fullmatch(rest[0]))):
+        return "a table of contents: the document's own headings"
+    return ""
+
+
 def _is_comment(text: str) -> bool:
     return text.startswith("<!--") and text.endswith("-->")
 
 
-def split_paragraphs(lines: list[str], start: int, markdown: bool) -> list[tuple[str, str, int]]:
-    """``(heading, text, line)`` of each passage of a document body."""
+def split_paragraphs(
+    lines: list[str], start: int, markdown: bool, left_out: list[tuple[int, str]] | None = None
+) -> list[tuple[str, str, int]]:
+    """``(heading, text, line)`` of each passage of a document body; ``left_out`` receives ``(line, why)`` of each
+    paragraph with nothing to quote (see :func:`nothing_to_quote`)."""
     result: list[tuple[str, str, int]] = []
+    headings: set[str] = set()
     heading = ""
     for block in _markdown_blocks(lines, start) if markdown else _text_blocks(lines, start):
         if block.heading or (not markdown and _is_text_heading(block)):
             heading = block.text
+            headings.add(_fold_line(heading))
         elif block.text and not (markdown and _is_comment(block.text)):
             result.append((heading, block.text, block.line))
-    return result
+    kept = []
+    for passage in result:
+        why = nothing_to_quote(passage[1], headings)
+        if not why:
+            kept.append(passage)
+        elif left_out is not None:
+            left_out.append((passage[2], why))
+    return kept

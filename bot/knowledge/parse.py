@@ -184,7 +184,10 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
             f"the file has no front matter and no {sidecar_name(path)} beside it "
             f"(one of the two must give id, title, language, source; with /kb add, add {sidecar_name(path)} first)",
         )
-    paragraphs = oversize.split_paragraphs(split_paragraphs(lines, body, markdown))
+    left_out: list[tuple[int, str]] = []
+    paragraphs = oversize.split_paragraphs(split_paragraphs(lines, body, markdown, left_out))
+    for line, why in left_out:  # said, so a moderator knows why a paragraph is never quoted
+        problems.warn(FileProblem(line, f"not quoted: {why}"))
     if not paragraphs:
         problems.add(FileProblem(1, NO_PASSAGES_MD if markdown else NO_PASSAGES_TXT))
     problems.raise_any(_id_claim(parsed))

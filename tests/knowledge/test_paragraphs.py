@@ -34,8 +34,34 @@ def test_text_heading_rule(tmp_path: Path) -> None:
     long_line = "x" * 101
     body = f"Short title\n\nEnds with colon:\n\n{long_line}\n\n（注）\n\nSecond line\nmakes a paragraph\n"
     kb = load_knowledge(write(tmp_path, {"doc.txt": front(body)}))
-    assert [(p.heading, p.text) for p in kb.passages] == [
-        ("Short title", "Ends with colon:"),
+    assert [(p.heading, p.text) for p in kb.passages] == [  # "Ends with colon:": not a heading, nor quoted
         ("Short title", long_line),
         ("（注）", "Second line\nmakes a paragraph"),
     ]
+
+
+def test_a_table_of_contents_or_a_lone_label_is_not_quoted_and_check_says_so(tmp_path: Path) -> None:
+    """Issue 11 (product): the La Ruche article's "Sommaire :" was a passage the bot could quote as an answer. A
+    paragraph with nothing to quote (a label of a few words ending with a colon, or the document's own headings
+    listed) is left out at load, with a warning naming its line."""
+    body = (
+        "## Sommaire\n\nTable des matières :\n\n- Who signed\n- Where\n\n"
+        "## Who signed\n\nThree ministers signed it.\n\n"
+        "## Where\n\nContents:\n\nIn Paris: at the Élysée.\n\nThe signatories:\n\nGény-Stephann, Mahjoubi, Muto.\n"
+    )
+    kb = load_knowledge(write(tmp_path, {"doc.md": front(body)}))
+    assert [p.text for p in kb.passages] == [
+        "Three ministers signed it.", "In Paris: at the Élysée.", "Gény-Stephann, Mahjoubi, Muto.",
+    ]
+    assert [(w.line, w.message) for w in kb.warnings] == [
+        (9, "not quoted: a label announcing what follows, with nothing after it"),
+        (11, "not quoted: a table of contents: the document's own headings"),
+        (20, "not quoted: a label announcing what follows, with nothing after it"),
+        (24, "not quoted: a label announcing what follows, with nothing after it"),
+    ]
+
+
+def test_the_shipped_articles_sommaire_is_never_quoted(shipped_retriever) -> None:
+    assert not [p for p in shipped_retriever.kb.passages if p.text.strip(" :\u00a0") == "Sommaire"]
+    for question in ("Sommaire ?", "c'est quoi le sommaire de l'article ?", "What is in the article's summary?"):
+        assert all("Sommaire" not in c.snippet for c in shipped_retriever.answer(question).citations), question
