@@ -62,14 +62,16 @@ CLEANED_KEPT = 256  # the last messages cleaned, kept (a Cleaned is immutable)
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # The {name} of an introduction ("I'm {name}", "je m'appelle {name}", "{name}です"): one or two Latin words closed
 # by punctuation or the end ("Hi, I'm Jean, who signed?"; never "I'm writing a paper for…, who signed?"), or a short
-# Japanese word between punctuation, with no particle in it (「太郎です。」, never 「署名はパリです」).
+# Japanese word between punctuation, with no particle or figure in it (「太郎です。」, never 「署名はパリです」).
 _LATIN_WORD = r"[a-z\u00df-\u024f]+(?:['\-][a-z\u00df-\u024f]+)*"
 _LATIN_NAME = rf"{_LATIN_WORD}(?:[ \t]+{_LATIN_WORD})?"
 _LATIN_AFTER = r"(?=[ \t]*(?:[,.;:!]|$))"
 _CJK_STOPS = "\\s、。，,.！!？?"
-_CJK_NAME = rf"[^{_CJK_STOPS}はがをにでへもか]{{1,10}}"
+# matched on folded text, where で is て and が か: the particles as folded; no figure: 「2013年のほうです」 answers
+_CJK_NAME = rf"[^{_CJK_STOPS}\d０-９はかをにてへものや]{{1,10}}"
 _CJK_BEFORE = rf"(?<![^{_CJK_STOPS}])"
 _CJK_AFTER = rf"(?=[{_CJK_STOPS}]|$)"
+_CJK_BEFORE_MORE = rf"(?=[{_CJK_STOPS}]+[^{_CJK_STOPS}])"  # a sentence follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +147,10 @@ def _introduction_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
         before, _, after = phrase.partition(NAME_SLOT)
         literal = [_SEPARATOR.join(re.escape(w) for w in re.split(_SEPARATOR, side.strip()) if w)
                    for side in (before, after)]
+        # 「東京です」 alone answers or corrects; 「太郎です。」 before a question introduces
         if _CJK_RE.search(phrase):
-            parts.append(_CJK_BEFORE + literal[0] + _CJK_NAME + literal[1] + _CJK_AFTER)
+            after = _CJK_BEFORE_MORE if not literal[0] and phrase.endswith(fold("です")) else _CJK_AFTER
+            parts.append(_CJK_BEFORE + literal[0] + _CJK_NAME + literal[1] + after)
         elif literal[0]:  # "{name} here" would read "was it signed here, …" as an introduction
             parts.append(r"(?<![\w'])" + literal[0] + _SEPARATOR + _LATIN_NAME
                          + (_SEPARATOR + literal[1] if literal[1] else "") + _LATIN_AFTER)
