@@ -24,8 +24,9 @@ MENTIONS = r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:\d+(?::\w)?>|@+(?:everyone|here)\
 # Links: with a scheme or www., or a bare domain with a path as Discord invites are pasted ("discord.gg/abc"): an
 # address, not words.
 LINKS = r"https?://\S+|\bwww\.\S+|(?<![\w@.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*"
-# what a member gives of themselves ("my email is jean@example.org, who signed?"): never what is asked
-CONTACTS = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?<![\w+])\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6}(?!\w)"
+# what a member gives of themselves ("my email is jean@example.org, who signed?"): never what is asked; an address
+# is tried where a word starts only (tried at every letter of a 10,000-letter word, it took 0.6 s)
+CONTACTS = r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?<![\w+])\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,6}(?!\w)"
 _DISCORD = re.compile(MENTIONS + "|" + LINKS + "|" + CONTACTS + r"|:[a-z0-9_+\-]+:", re.IGNORECASE)
 _EMOJI_CATEGORIES = ("So", "Sk", "Cs", "Co")
 _EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
