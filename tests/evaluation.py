@@ -15,10 +15,14 @@ Out-of-scope items must abstain.
 hit@1: answered, and the strings found in the first citation alone (the quote a member reads first).
 
 ``python tests/evaluation.py`` prints the tables for every set, beside a naive rank-bm25 baseline.
+A retrieval change is compared item by item: ``python tests/evaluation.py --save before.json`` on the code
+before it, ``python tests/evaluation.py --against before.json`` after it prints every item of every set
+that lost or gained (hit@3, hit@1, abstention, each noisy form's first citation) and the totals.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 import sys
@@ -229,7 +233,9 @@ def main(argv: list[str]) -> int:
     retriever = Retriever(kb)
     naive = NaiveBaseline(kb.passages)
     show_failures = "--failures" in argv
-    only = [a for a in argv if not a.startswith("--")]
+    save, against = option(argv, "--save"), option(argv, "--against")
+    only = [a for a in argv if not a.startswith("--") and a not in (save, against)]
+    records: dict[str, bool] = {}
     for name, items in available_sets().items():
         if only and name not in only:
             continue
@@ -240,11 +246,50 @@ def main(argv: list[str]) -> int:
         print(table({"bot": ours, "rank-bm25": evaluate(naive.answer, items)}))
         print(latency_line(ours))
         for label, templates in (("noise kept", NOISE_TEMPLATES), ("unlisted noise kept", UNLISTED_NOISE_TEMPLATES)):
-            kept = noise_robustness(detected(retriever), items, templates)
+            outcomes = noise_outcomes(detected(retriever), items, templates)
+            kept = noise_kept(outcomes)
             print(label + ": " + ", ".join(f"{lang} {a}/{b} {ratio((a, b)):.0%}" for lang, (a, b) in kept.items()))
+            records.update({f"{name}\t{label}\t{item.language}\t{noisy}": same for item, noisy, same in outcomes})
+        records.update(item_records(name, ours))
         if show_failures:
             print("\n".join(ours.failures()))
+    if save:
+        Path(save).write_text(json.dumps(records, ensure_ascii=False, indent=0), encoding="utf-8")
+    if against:
+        print(compare(json.loads(Path(against).read_text(encoding="utf-8")), records))
     return 0
+
+
+def option(argv: list[str], name: str) -> str | None:
+    """The value after ``name`` in ``argv`` (``--save FILE``), or None."""
+    return argv[argv.index(name) + 1] if name in argv[:-1] else None
+
+
+def item_records(name: str, result: Result) -> dict[str, bool]:
+    """One set's outcomes item by item, keyed "set, measure, language, question": what ``--save`` writes and
+    ``--against`` compares (hit@3 and hit@1 of in-scope items, abstention of out-of-scope ones)."""
+    records = {}
+    for o in result.outcomes:
+        key = f"{o.item.language}\t{o.item.question}"
+        if o.item.in_scope:
+            records[f"{name}\thit@3\t{key}"] = o.ok
+            records[f"{name}\thit@1\t{key}"] = o.first
+        else:
+            records[f"{name}\tabstained\t{key}"] = o.ok
+    return records
+
+
+def compare(before: dict[str, bool], after: dict[str, bool]) -> str:
+    """Item by item, what a change lost and gained (``--against`` a ``--save`` made before it), and the totals."""
+    lines = []
+    for sign, wanted in (("LOST", False), ("GAINED", True)):
+        moved = [key for key, ok in after.items() if key in before and before[key] != ok and ok == wanted]
+        lines += [f"{sign} " + key.replace("\t", " | ") for key in sorted(moved)]
+    measures = sorted({key.split("\t")[1] for key in after})
+    for measure in measures:
+        keys = [key for key in after if key.split("\t")[1] == measure and key in before]
+        lines.append(f"{measure}: {sum(before[k] for k in keys)} -> {sum(after[k] for k in keys)} of {len(keys)}")
+    return "\n".join(lines)
 
 
 
@@ -292,7 +337,15 @@ def noise_robustness(
     answer: Callable[[str, str], object], items: list[Item], templates: dict[str, tuple[str, ...]] = NOISE_TEMPLATES
 ) -> dict[str, tuple[int, int]]:
     """Per language: (kept, total) first citations over every answered in-scope item × every noise template."""
-    kept: dict[str, list[bool]] = {}
+    return noise_kept(noise_outcomes(answer, items, templates))
+
+
+def noise_outcomes(
+    answer: Callable[[str, str], object], items: list[Item], templates: dict[str, tuple[str, ...]]
+) -> list[tuple[Item, str, bool]]:
+    """Every answered in-scope item wrapped in every template of its language: (item, the noisy question, whether
+    its first citation stayed the plain question's)."""
+    outcomes = []
     for item in items:
         if not item.in_scope:
             continue
@@ -301,9 +354,16 @@ def noise_robustness(
             continue
         first = plain.citations[0].passage_id
         for template in templates[item.language]:
-            noisy = answer(template.format(q=item.question), item.language)
-            same = noisy.answered and noisy.citations[0].passage_id == first
-            kept.setdefault(item.language, []).append(same)
+            noisy_question = template.format(q=item.question)
+            noisy = answer(noisy_question, item.language)
+            outcomes.append((item, noisy_question, noisy.answered and noisy.citations[0].passage_id == first))
+    return outcomes
+
+
+def noise_kept(outcomes: list[tuple[Item, str, bool]]) -> dict[str, tuple[int, int]]:
+    kept: dict[str, list[bool]] = {}
+    for item, _noisy, same in outcomes:
+        kept.setdefault(item.language, []).append(same)
     return {lang: (sum(v), len(v)) for lang, v in kept.items()}
 
 
