@@ -75,10 +75,14 @@ _NAME_QUESTION = re.compile(
     r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs['’]?app?el|名前|社名|会社名|名称"
 )
 # "Which companies…?", "quels groupes…", "can u list them": the companies' names ("JETRO gathered about thirty large
-# Japanese groups" names none of them). Companies only: "quels principes", "which technologies" ask for no name.
+# Japanese groups" names none of them). Companies only: "quels principes", "which technologies" ask for no name; nor
+# "which ties between companies", « quels rapprochements entre entreprises » (a preposition before the companies: the
+# thing asked is the word before it, the ties). The words between are adjectives ("which two big companies").
 _WHICH_COMPANIES = re.compile(
-    r"\bwhich (?:\w+ ){0,2}(?:compan(?:y|ies)|firms?|groups?|corporations?)\b|\blist them\b"
-    r"|\bquel(?:le)?s? (?:\w+ ){0,2}(?:entreprises?|groupes?|sociétés?|firmes?)\b|\bles lister\b"
+    r"\bwhich (?:(?!(?:of|between|among|with|for|from|to|in|by)\b)\w+ ){0,2}"
+    r"(?:compan(?:y|ies)|firms?|groups?|corporations?)\b|\blist them\b"
+    r"|\bquel(?:le)?s? (?:(?!(?:entre|de|des|du|avec|parmi|pour|par|chez|aux|en)\b)\w+ ){0,2}"
+    r"(?:entreprises?|groupes?|sociétés?|firmes?)\b|\bles lister\b"
     r"|どの(?:会社|企業|グループ)|どこの(?:会社|企業)|(?:会社|企業|グループ)(?:は|って|とは)?(?:具体的に|実際に)?(?:どこ|どれ)(?!の)"
 )
 # Words that are written with a capital but name no one (a name would be the answer). English and French.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import paths
 import pytest
 
-from bot.search.evidence import counted, is_name, names_in, ordinals
+from bot.search.evidence import asks_companies, counted, is_name, names_in, ordinals
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.retriever import Retriever
 
@@ -419,6 +419,22 @@ def test_a_relation_the_passages_about_that_person_do_not_give_abstains(retrieve
 )
 def test_a_close_question_the_passages_answer_is_answered(retriever: Retriever, question: str, facts) -> None:
     _answered_with(retriever, question, *facts)
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("D'après la chaîne publique japonaise, quels rapprochements entre entreprises les deux gouvernements "
+         "vont-ils encourager ?", ("partenariats",)),  # blind H: was "unnamed", as if company names were asked
+        ("Which ties between companies will the two governments support?", ("partnerships",)),
+    ],
+)
+def test_which_thing_between_companies_asks_for_that_thing_not_company_names(retriever: Retriever, question,
+                                                                             facts) -> None:
+    assert not asks_companies(question)
+    _answered_with(retriever, question, *facts)
+    assert asks_companies("Quelles grandes entreprises japonaises étaient là ?")
+    assert asks_companies("Which two big companies pitched?")
 
 
 def test_a_name_asked_for_must_be_given_beside_what_is_described(retriever: Retriever) -> None:
