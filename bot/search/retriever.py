@@ -1689,9 +1689,18 @@ class Retriever:
             # a premise the corpus contradicts leaves the question's words apart: the fact still settles it
             settled = asked is not None and restated and restated[0].coverage >= MIN_COVERAGE and (
                 not reason or not self.abstention(asked, restated, self.select(restated, max_citations)))
-            if settled:
+            if settled and self._states_premise_kind(asked, restated):
                 return asked, restated, ""
         return query, ranked, reason
+
+    def _states_premise_kind(self, asked: Query, restated: list[Ranked]) -> bool:
+        """The quote a yes/no question asked again without its premise opens on states the premise's kind: a place
+        for "was it signed in Tokyo?" ("signed in Paris"), someone beside the verb for "did Abe sign it?" (the
+        signatories). Else the restatement corrects nothing: "安倍首相は関係ありますか" asked as "who is 関係?"
+        would open on "160 years of diplomatic relations (関係)", a passage without anyone; the question is then
+        answered as asked."""
+        lead = Lead(self, asked)
+        return lead.states(lead.first(restated)[0].index)
 
     def _spelt_word(self, letters: str) -> float:
         """How common the word that letters spelt out one by one make is (Zipf, French or English); 0 for none: a

@@ -67,6 +67,13 @@ def test_a_yes_no_question_is_settled_by_the_fact_it_asks_about(retriever: Retri
     assert "Abe" not in quote and "安倍" not in quote and "Tokyo" not in quote
 
 
+def test_a_yes_no_question_asked_again_must_state_what_it_supposed(retriever: Retriever) -> None:
+    """Asked again without Abe, "is Abe involved?" became "who is 関係 (related)?", answered by "160 years of
+    diplomatic relations (関係)": a passage naming no one corrects nothing; the question is answered as asked."""
+    quote = first_quote(retriever, "安倍首相は関係ありますか")
+    assert "安倍" in quote and "160周年" not in quote
+
+
 def test_how_many_opens_on_the_number(retriever: Retriever) -> None:
     assert "計9社" in first_quote(retriever, "何社のスタートアップ？")
     jetro = first_quote(retriever, "y a eu combien d'entreprises japonaises réunies par la jetro")
