@@ -88,10 +88,15 @@ ROLE: dict[str, re.Pattern[str]] = {
 # brackets after it left out), the subject a relative clause before it describes ("…となったステーションF（…）は、").
 JA_TOPIC = re.compile(r"^[^。は]*?([\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9\-]+)(?:[（(][^）)]*[）)])?\s*は")
 # Yes/no questions: an auxiliary first (en), an inversion or "est-ce que" (fr), a verb ending with no
-# interrogative (ja); WH: the interrogatives that make it a wh-question instead.
+# interrogative (ja); or, in French and English, a statement opened by a pronoun and asked by its question mark
+# alone (intonation: « C'est signé à Tokyo ? », « Elle a été signée à Tokyo, ? » once a tag is cut, "it was signed
+# in Tokyo?"); WH: the interrogatives that make it a wh-question instead (chat spellings too: « c'est koi ? »).
+_INTONATION = r"\b[^?？]*\w[^\w?？]*[?？]+\W*$"
 YES_NO: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"^\W*(?:was|were|did|does|do|has|have|had|is|are|will)\b"),
-    "fr": re.compile(r"-t-(?:il|elle|on)\b|\w-(?:il|elle|ils|elles)\b|^\W*est-ce qu"),
+    "en": re.compile(r"^\W*(?:was|were|did|does|do|has|have|had|is|are|will)\b"
+                     rf"|^\W*(?:it|they|he|she|that|this){_INTONATION}"),
+    "fr": re.compile(r"-t-(?:il|elle|on)\b|\w-(?:il|elle|ils|elles)\b|^\W*est-ce qu"
+                     rf"|^\W*(?:c'est|c'était|c'etait|ce sont|ça|ca|elle|il|ils|elles|on){_INTONATION}"),
     "ja": re.compile(r"(?:した|された|しました|されました|ですか|ますか|でしたか|ましたか|したの|されたの)\W*$"),
 }
 WH: dict[str, re.Pattern[str]] = {
@@ -154,7 +159,7 @@ def what_is_clause(question: str, language: str) -> str:
 def is_yes_no(question: str, language: str) -> bool:
     folded = fold(question).replace("’", "'")
     yes_no = YES_NO.get(language)
-    return bool(yes_no and yes_no.search(folded) and not asks_wh(question, language))
+    return bool(yes_no and yes_no.search(folded) and not asks_wh(standard_interrogatives(folded), language))
 
 
 def asks_wh(question: str, language: str) -> bool:

@@ -67,6 +67,20 @@ def test_a_yes_no_question_is_settled_by_the_fact_it_asks_about(retriever: Retri
     assert "Abe" not in quote and "安倍" not in quote and "Tokyo" not in quote
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("C'est signé à Tokyo ?", "signée à Paris"),  # intonation: quoted Tokyo 2015 first
+        ("It was signed in Tokyo?", "signed in Paris"),
+    ],
+)
+def test_a_statement_asked_by_its_question_mark_is_settled_by_the_fact(retriever: Retriever, question: str,
+                                                                      fact: str) -> None:
+    quote = first_quote(retriever, question)
+    assert fact in quote
+    assert "Tokyo" not in quote
+
+
 def test_a_yes_no_question_asked_again_must_state_what_it_supposed(retriever: Retriever) -> None:
     """Asked again without Abe, "is Abe involved?" became "who is 関係 (related)?", answered by "160 years of
     diplomatic relations (関係)": a passage naming no one corrects nothing; the question is answered as asked."""
@@ -96,6 +110,8 @@ def test_question_shapes() -> None:
     assert is_yes_no("did Shinzo Abe sign it?", "en") and is_yes_no("Abe a-t-il signé la déclaration ?", "fr")
     assert is_yes_no("日本で署名された？", "ja")
     assert not is_yes_no("when was it signed?", "en") and not is_yes_no("誰が署名した？", "ja")
+    assert is_yes_no("C'est signé à Tokyo ?", "fr") and is_yes_no("it was signed in Tokyo?", "en")
+    assert not is_yes_no("C'est signé où ?", "fr") and not is_yes_no("signé à Paris", "fr")
 
 
 def test_strong_evidence_of_a_kind(retriever: Retriever) -> None:
