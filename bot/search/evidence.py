@@ -315,13 +315,34 @@ def _count_positions(tokens: Sequence[str], language: str) -> list[int]:
     return out
 
 
-def counts_near(forms: Iterable[frozenset[str]], tokens: Sequence[str], language: str) -> bool:
-    """True when a counting number stands within COUNT_WINDOW words of one of the counted word's forms."""
+@lru_cache(maxsize=1)
+def _years_and_anniversaries() -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of the words files' ``years`` and ``anniversaries`` (French and English)."""
+    def stems(which: WordList) -> frozenset[str]:
+        return frozenset(stem(w, language) for language in ("en", "fr") for w in words_of(language, which))
+    return stems(WordList.YEARS), stems(WordList.ANNIVERSARIES)
+
+
+def counted_places(tokens: Sequence[str], wanted: frozenset[str], about: frozenset[str]) -> list[int]:
+    """Where ``tokens`` name what is counted (``wanted``: the counted word's forms). Years are also counted by an
+    anniversary of what the question is about (``about``: its other words' tokens), named within COUNT_WINDOW words
+    after it: "how many years of relations?" is answered by "the 160th anniversary of diplomatic relations", « combien
+    d'années de liens ? » by « le 160e anniversaire des relations » (an ordinal's digits are its token); "how many
+    years did Muto stay?" finds no anniversary of a stay."""
+    years, anniversaries = _years_and_anniversaries()
+    counting_years = not wanted.isdisjoint(years)
+    return [i for i, t in enumerate(tokens) if t in wanted or (
+        counting_years and t in anniversaries and not about.isdisjoint(tokens[i + 1:i + 2 + COUNT_WINDOW]))]
+
+
+def counts_near(forms: Iterable[frozenset[str]], tokens: Sequence[str], language: str,
+                about: frozenset[str] = frozenset()) -> bool:
+    """True when a counting number stands within COUNT_WINDOW words of one of the counted word's forms (``about``:
+    the tokens of the question's other words, see ``counted_places``)."""
     numbers = _count_positions(tokens, language)
     if not numbers:
         return False
-    wanted = frozenset().union(*forms)
-    places = [i for i, t in enumerate(tokens) if t in wanted]
+    places = counted_places(tokens, frozenset().union(*forms), about)
     return any(abs(i - j) <= COUNT_WINDOW + 1 for i in places for j in numbers)
 
 

@@ -28,7 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.search.analysis import analyze, base_tokens, is_cjk, mask_interrogatives, standard_interrogatives, stem
-from bot.search.evidence import COUNT_WINDOW, NOT_NAMES, counting_numbers, ja_counts
+from bot.search.evidence import COUNT_WINDOW, NOT_NAMES, counted_places, counting_numbers, ja_counts
 from bot.search.kinds import Kind, fold, holds
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
 
@@ -285,8 +285,10 @@ class Lead:
         counted_tokens = {stem(w, latin) for word in what.words for w in [fold(word)]}
         forms = [u.alternatives | set(u.parts) | {u.token} | {t for f in u.expansions for t in f}
                  for u in self.query.units if u.token in counted_tokens]
-        wanted = set().union(*forms) if forms else set()
-        places = [n for n, t in enumerate(tokens) if t in wanted]
+        wanted = frozenset().union(*forms) if forms else frozenset()
+        about = frozenset(t for u in self.query.units if u.token not in counted_tokens
+                          for t in (*u.alternatives, *u.parts, *(t for f in (*u.expansions, *u.related) for t in f)))
+        places = counted_places(tokens, wanted, about)
         for n in counting_numbers(tokens, language):
             if not wanted or any(abs(n - p) <= COUNT_WINDOW + 1 for p in places):
                 return spans[n][1]

@@ -1468,6 +1468,7 @@ class Retriever:
             return False  # what is counted is not known: no passage is sure to count it
         names = names_in(query.text, lang, self.frequencies)
         named = [u for u in query.units if not u.keys.isdisjoint(names) and (u.alternatives or u.parts)]
+        about = frozenset(t for u in query.units if u not in units for t in _forms(u))  # the anniversary of what
         for i in chosen:
             passage = self.passages[i]
             if not all(u.found_in(self._token_sets[i]) for u in named):
@@ -1475,7 +1476,7 @@ class Retriever:
             if passage.language == "ja" and lang == "ja":
                 if ja_counts(what, passage.text):
                     return True
-            elif not forms or counts_near(forms, self._tokens(i), passage.language):
+            elif not forms or counts_near(forms, self._tokens(i), passage.language, about):
                 return True
         return False
 

@@ -34,6 +34,8 @@ class WordList(StrEnum):
     INVERTED_PRONOUNS = "inverted_pronouns"  # the pronoun after a hyphen in a question: a-t-elle (analysis)
     CLITICS = "clitics"  # the part after an apostrophe: Japan's, don't (bot.search.analysis)
     TAKES_PART = "takes_part"  # "did X take part?": the verbs after the one asked about (bot.search.evidence)
+    YEARS = "years"  # "how many years": the word of a count of years (bot.search.evidence)
+    ANNIVERSARIES = "anniversaries"  # ... which a number before these words counts: "160th anniversary" (evidence)
 
 
 WordLists = dict[WordList, tuple[str, ...]]

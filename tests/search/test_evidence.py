@@ -639,3 +639,16 @@ def test_a_who_question_worded_with_name_is_answered_by_the_signatories(retrieve
 def test_a_name_asked_alone_is_still_looked_for_where_the_passage_speaks_of_it(retriever: Retriever,
                                                                                near_miss: str) -> None:
     _abstains(retriever, near_miss, "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("How many years of diplomatic relations did they celebrate in 2018?", "160th anniversary"),
+        ("Combien d'années de relations diplomatiques fêtait-on en 2018 ?", "160e anniversaire"),
+    ],
+)
+def test_years_are_counted_by_an_anniversary_of_what_is_asked(retriever: Retriever, question: str, fact: str) -> None:
+    """"how many years" is answered by "the 160th anniversary of diplomatic relations": the ordinal counts years."""
+    _answered_with(retriever, question, fact)
+    _abstains(retriever, "How many years did Muto stay in France?", "uncounted")  # no anniversary of his stay
