@@ -206,6 +206,11 @@ RULES = {
         retriever.Retriever, "_unknown_person", lambda self, word: False),
     "what is asked of a thing: a compound the corpus lacks (有効期間は, 入館料は)": _off(
         retriever.Retriever, "_attribute_unknown", lambda self, query: False),
+    # issue 10, session 11 (outsider bluffs and false premises; each checked item by item on every set)
+    "yes/no asked again: its first quote states the premise's kind (安倍首相は関係ありますか)": _off(
+        retriever.Retriever, "_states_premise_kind", lambda self, asked, restated: True),
+    "the text's language or its legal force asked needs a passage saying it (何語, legally binding)": _off(
+        retriever, "ENFORCED_KINDS", frozenset(retriever.ENFORCED_KINDS - {kinds.Kind.LANGUAGE, kinds.Kind.LEGAL})),
 }
 EVIDENCE_GRID = {
     "COUNT_WINDOW": (evidence, (1, 2, 3, 4, 5, 6)),

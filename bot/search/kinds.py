@@ -57,6 +57,9 @@ class Kind(StrEnum):
     PENALTY = "penalty"  # "what penalty if a startup breaks the rules?", 罰則: a passage must speak of penalties
     TAX = "tax"  # "which tax break?", avantage fiscal, 税制優遇: a passage must speak of taxes
     EQUITY = "equity"  # "how much equity did JETRO take?", 株を何％: a passage must speak of shares or stakes
+    LANGUAGE = "language"  # "what language is it written in?", 何語で書かれて: a passage must say what language a text
+    # is written or published in (« in French « Déclaration… » » names its title in French, not the text's language)
+    LEGAL = "legal"  # "is it legally binding?", valeur juridique, 法的拘束力: a passage must speak of legal force
     REFUSAL = "refusal"  # "why does it exclude 5G?", refusé, 除外: a passage must report something excluded, refused,
     # banned, cancelled, postponed or withdrawn (a declaration of cooperation reports none: a premise of that kind is
     # false, however well the rest of the question matches)
@@ -213,6 +216,12 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.EQUITY: re.compile(  # not 共同出資 (co-funded projects): a share of a company
         r"\bequity\b|\bstakes?\b|\bshares? in\b|\b(?:part|pourcentage|participation)s? (?:du|au|dans le) capital\b"
         r"|\bactionna\w+|株を|株式|持ち株|出資比率"),
+    Kind.LANGUAGE: re.compile(
+        r"\b(?:what|which) languages?\b|\bquelles? langues?\b|何語|何の言語|どの言語|どんな言語"),
+    Kind.LEGAL: re.compile(
+        r"\blegally\b|\b(?:non-)?binding\b|\blegal (?:force|value|effect|status|weight|obligations?)\b"
+        r"|\bjuridiquement\b|\bcontraignante?s?\b|\b(?:valeur|portée|force|effet|statut) juridique\b"
+        r"|拘束力|法的(?:な)?(?:効力|根拠|義務|地位)"),
     Kind.REFUSAL: _REFUSAL,
 }
 
@@ -282,6 +291,14 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.EQUITY: re.compile(  # not "will share their networks"
         r"\bequity\b|\bstakes? in\b|\bshares? (?:in|of)\b|\bshareholder|\bcapital social\b|\bactionna"
         r"|株式|株を|持ち株"),
+    Kind.LANGUAGE: re.compile(  # a text written, drafted or published in a language (not "in French « its title »")
+        r"\b(?:written|drafted|published|issued|available|signed) (?:only |both )?in (?:english|french|japanese)\b"
+        r"|\b(?:rédigée?s?|écrite?s?|publiée?s?|disponibles?|signée?s?) (?:uniquement |seulement )?en "
+        r"(?:anglais|français|japonais)\b"
+        r"|(?:英語|フランス語|仏語|日本語|両言語)(?:で|により)(?:書|作成|起草|発表|公表|署名)|(?:英語|フランス語|日本語)版"),
+    Kind.LEGAL: re.compile(
+        r"\blegally\b|\bbinding\b|\blegal (?:force|value|effect|status)\b|\bjuridiquement\b|\bcontraignante?s?\b"
+        r"|\b(?:valeur|portée|force) juridique\b|拘束力|法的"),
     Kind.REFUSAL: _REFUSAL,
 }
 # A place: a capitalised word (Paris, Station F), or a Japanese place name / place word.

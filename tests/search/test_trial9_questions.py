@@ -103,3 +103,35 @@ def test_a_french_tag_question_is_read_without_its_tag(shipped_retriever: Retrie
     plain = shipped_retriever.answer("Elle a été signée à Tokyo ?")
     tagged = shipped_retriever.answer(f"Elle a été signée à Tokyo, {tag} ?")
     assert [c.passage_id for c in tagged.citations] == [c.passage_id for c in plain.citations]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "何語で書かれていますか",  # outsider: quoted La Ruche's spelling of Akahoshi's name
+        "What language is it written in?",  # outsider: quoted "Its French title is « … »"
+        "Dans quelle langue est-elle rédigée ?",
+        "In which languages was the declaration published?",
+    ],
+)
+def test_the_language_of_the_text_needs_a_passage_saying_what_language_it_is_in(
+    shipped_retriever: Retriever, question: str
+) -> None:
+    """The corpus gives the declaration's title in French and in Japanese; it never says what language the text is
+    written in: a title quoted in French is not that."""
+    answer = shipped_retriever.answer(question)
+    assert not answer.answered, (question, answer.citations[0].snippet)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "法的拘束力はありますか",  # outsider
+        "Is it legally binding?",
+        "La déclaration a-t-elle une valeur juridique ?",  # quoted the principles (valeur → principes)
+        "Is the declaration binding for the two governments?",
+    ],
+)
+def test_legal_force_needs_a_passage_that_speaks_of_it(shipped_retriever: Retriever, question: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert not answer.answered, (question, answer.citations[0].snippet)
