@@ -28,7 +28,6 @@ so a crash never leaves half a cache.
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import hashlib
 import json
@@ -49,7 +48,7 @@ from bot.datadir import private_folder
 from bot.models import LoadError, Passage
 from bot.search import analysis, indexing
 from bot.search.bm25 import BM25Index, first_occurrence_ids
-from bot.search.indexing import file_groups
+from bot.search.indexing import file_groups, joined, release_free_heap
 from bot.search.parallel import ANALYSIS_PROCESSES, Failure, analyse_files
 
 log = logging.getLogger(__name__)
@@ -389,13 +388,32 @@ def _segments(snapshot: _Snapshot) -> dict[str, dict[str, np.ndarray]]:
     return out
 
 
+PAIRS_CHUNK = 1 << 20  # (word, term) pairs keyed at a time: a corpus-sized int64 copy is never made (1M: ~0.8 GB)
+
+
 def _surface_pairs(terms: Sequence[str], seg: dict[str, np.ndarray]) -> np.ndarray:
-    """The distinct (word, term) pairs of all files, as ``word * n_terms + term`` keys."""
-    keys = seg["pair_words"].astype(np.int64)
-    keys *= max(len(terms), 1)
-    keys += seg["pair_terms"]
-    keys.sort()
-    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if keys.shape[0] else keys
+    """The distinct (word, term) pairs of all files, as ``word * n_terms + term`` keys, sorted."""
+    n_terms = max(len(terms), 1)
+    words, term_ids = seg["pair_words"], seg["pair_terms"]
+    parts: list[np.ndarray] = []
+    for at in range(0, words.shape[0], PAIRS_CHUNK):  # each chunk's distinct keys (few: files repeat words)
+        keys = words[at : at + PAIRS_CHUNK].astype(np.int64)
+        keys *= n_terms
+        keys += term_ids[at : at + PAIRS_CHUNK]
+        parts.append(np.unique(keys))
+        if sum(part.shape[0] for part in parts) > PAIRS_CHUNK:  # held: the distinct keys so far, and a chunk's
+            parts = [np.unique(np.concatenate(parts))]
+    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _word_totals(seg: dict[str, np.ndarray], n_words: int) -> np.ndarray:
+    """Each word's occurrences summed over the files, a chunk at a time (``np.bincount`` makes float64 weights: a
+    whole copy of the counts). The sums are of integers below 2**53: exact in any order."""
+    totals = np.zeros(n_words, dtype=np.float64)
+    words, counts = seg["count_words"], seg["counts"]
+    for at in range(0, words.shape[0], PAIRS_CHUNK):
+        totals += np.bincount(words[at : at + PAIRS_CHUNK], weights=counts[at : at + PAIRS_CHUNK], minlength=n_words)
+    return totals.astype(np.int64)
 
 
 class SurfaceWords(Mapping[str, frozenset[str]]):
@@ -444,19 +462,6 @@ def _surface(terms: Sequence[str], words: Sequence[str], totals: np.ndarray, key
     used = np.flatnonzero(totals)
     frequencies = dict(zip([words[w] for w in used.tolist()], totals[used].astype(np.int64).tolist(), strict=True))
     return SurfaceWords(terms, words, keys), frequencies
-
-
-def _release_free_heap() -> None:
-    """Hand the C heap's free pages back to the system before the postings are built.
-
-    glibc keeps the pages of small arrays and parser objects freed by the analysis; the postings' large arrays
-    are mapped apart and cannot reuse them, so without this they add to the peak. A no-op without glibc.
-    """
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return
-    trim(0)
 
 
 UNINDEXABLE = "could not be indexed ({error}); the file is not served"
@@ -548,9 +553,9 @@ def build_index(
     files = [[*f, *(int(p[n].shape[0]) for n in ("lengths", "tokens", "pair_words", "count_words"))]
              for f, p in zip(indexed_files, pieces, strict=True)]
     seg = {}
+    release_free_heap()  # the analysis's garbage, before the arrays are joined
     for n in _SEGMENT_ARRAYS:  # one array at a time, each file's piece dropped once copied: never two whole copies
-        seg[n] = np.concatenate([p.pop(n) for p in pieces]) if pieces else np.zeros(0, np.int32)
-        _release_free_heap()  # the pieces lay in the C heap, which keeps their pages: they would add up
+        seg[n] = joined(pieces, n) if pieces else np.zeros(0, np.int32)
     seg["counts"] = seg["counts"].astype(np.int64, copy=False)
     del pieces, saved, snapshot  # the per-file copies: gone before the postings (the analysers' memos are)
     if seeded or skipped:  # ids from an older or failed analysis: renumber, drop what is gone
@@ -566,9 +571,9 @@ def build_index(
         words = [words[w] for w in used_words.tolist()]
     for name in ("tokens", "lengths", "pair_words", "pair_terms", "count_words"):
         seg[name] = seg[name].astype(np.int32, copy=False)
-    _release_free_heap()
+    release_free_heap()
     pairs = _surface_pairs(terms, seg)
-    totals = np.bincount(seg["count_words"], weights=seg["counts"], minlength=len(words)).astype(np.int64)
+    totals = _word_totals(seg, len(words))
     second = {n: seg.pop(n) for n in _SECOND_ARRAYS}  # saved, then dropped: not held beside the postings
     generation = cache.save_segments(second) if cache is not None else None
     del second

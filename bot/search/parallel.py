@@ -35,7 +35,7 @@ import numpy as np
 
 from bot.children import stop_child
 from bot.models import Passage
-from bot.search.indexing import FileTokens, PassageAnalyzer, _Ints
+from bot.search.indexing import TRIM_BYTES, FileTokens, PassageAnalyzer, _Ints, release_free_heap
 
 log = logging.getLogger(__name__)
 
@@ -239,6 +239,7 @@ def analyse_files(files: Sequence[Sequence[Passage]], prepare: Prepare, terms: S
         while (c := claims.take()) is not None:
             for i in chunks[c]:
                 results[i] = analyse_file(analyzer, prepare, files[i])
+            release_free_heap()  # each file's temporaries, freed between the results kept: not held to the end
         helper.join()
         stand_in = PassageAnalyzer()  # the files a failed second process held, in file order
         for i in range(n):
@@ -249,9 +250,14 @@ def analyse_files(files: Sequence[Sequence[Passage]], prepare: Prepare, terms: S
         return _merged(results, party, terms, words)
     analyzer = PassageAnalyzer(terms, words)
     out: list[FileTokens | Failure] = []
+    kept = 0
     for passages in files:
         result = analyse_file(analyzer, prepare, passages)
         out.append(result.failure or result.tokens)
+        kept += len(passages)
+        if kept >= CHUNK_PASSAGES:
+            release_free_heap()
+            kept = 0
     return out, analyzer.terms, analyzer.words
 
 
@@ -269,12 +275,17 @@ def _merged(results: list, party: list[int], terms: Sequence[str],
     word_ids = dict(zip(all_words, range(len(all_words)), strict=True))
     ids = [_Ids(), _Ids(), _Ids()]
     out: list[FileTokens | Failure] = []
+    dropped = 0
     for i, p in enumerate(party):
         result, results[i] = results[i], None  # each file's tokens in one set of ids at a time, never two copies
         own = ids[p]
         own.terms.extend([_id(term_ids, all_terms, t) for t in result.new_terms])
         own.words.extend([_id(word_ids, all_words, w) for w in result.new_words])
         out.append(result.failure or _mapped(result.tokens, own.terms.view(), own.words.view()))
+        dropped += result.tokens.tokens.nbytes if result.tokens is not None else 0
+        if dropped >= TRIM_BYTES:  # the replaced arrays lie in the C heap between the mapped ones
+            release_free_heap()
+            dropped = 0
     return out, all_terms, all_words
 
 

@@ -219,3 +219,43 @@ def test_surface_words_get_a_missing_word_and_read_a_word_twice() -> None:
     assert surface.get("zzzunknownword") is None and surface.get("zzzunknownword", frozenset()) == frozenset()
     word = next(iter(surface))
     assert surface.get(word) == surface[word] == surface[word] and surface[word]
+
+
+def _traced_peak(work):
+    """``work()``'s result and the most memory (bytes, numpy arrays included) it held at once beyond what it started
+    with."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        result = work()
+        return result, tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_surface_words_and_their_totals_are_read_without_a_copy_of_every_pair(monkeypatch):
+    """At 1M SciFact passages the files' (word, term) pairs and word counts number ~100 million: keying them all as
+    int64 (and ``np.bincount``'s float64 copy of the counts) added ~0.8 GB each to a cold start's peak. Read a chunk
+    at a time, the same sorted keys and totals."""
+    from bot.search import cache
+    from bot.search.cache import _surface_pairs, _word_totals
+
+    monkeypatch.setattr(cache, "PAIRS_CHUNK", 1 << 16)  # the corpus-sized copy stands out at a test's size
+    rng = np.random.default_rng(0)
+    n, n_words, n_terms = 1 << 22, 300, 200  # files repeat their words: few distinct pairs
+    seg = {"pair_words": rng.integers(0, n_words, n).astype(np.int32),
+           "pair_terms": rng.integers(0, n_terms, n).astype(np.int32),
+           "count_words": rng.integers(0, n_words, n).astype(np.int32),
+           "counts": rng.integers(1, 50, n).astype(np.int64)}
+    keys, held = _traced_peak(lambda: _surface_pairs(["t"] * n_terms, seg))
+    assert held < 2 * n, held  # 8 bytes a pair before, and the sort's copy
+    everything = np.unique(seg["pair_words"].astype(np.int64) * n_terms + seg["pair_terms"])
+    np.testing.assert_array_equal(keys, everything)
+    totals, held = _traced_peak(lambda: _word_totals(seg, n_words))
+    assert held < 2 * n, held
+    expected = np.bincount(seg["count_words"], weights=seg["counts"], minlength=n_words).astype(np.int64)
+    np.testing.assert_array_equal(totals, expected)
+    assert totals.dtype == np.int64
