@@ -358,11 +358,13 @@ ASCII_SPACES = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _
 ASCII_RUN_BYTES = bytes(
     c + 32 if 65 <= c <= 90 else c if c >= 128 or chr(c) in _ASCII_WORD_CHARS else 32 for c in range(256)
 )
-RUN_TOKENS_KEPT = 65536  # ASCII runs whose tokens are remembered, per language (as the stemmed words)
+RUN_TOKENS_KEPT = 65536  # runs whose tokens are remembered, per language (as the stemmed words)
 
 
 class _RunTokens(dict):
-    """An ASCII run of word characters -> its stemmed tokens, in one Latin language, made on first lookup."""
+    """A run of word characters of normalised text (no CJK) -> its stemmed tokens, in one Latin language, made on
+    first lookup: the words of the analysis's pattern inside it (non-ASCII characters stay inside a run: ASCII_SPACES
+    cuts at ASCII characters only, as the index's analysis cuts its runs)."""
 
     __slots__ = ("_language",)
 
@@ -371,7 +373,8 @@ class _RunTokens(dict):
         self._language = language
 
     def __missing__(self, run: str) -> tuple[str, ...]:
-        tokens = tuple(t for word in _ASCII_WORD_RE.findall(run) for t, _, _ in _stemmed_word(word, self._language))
+        words = _ASCII_WORD_RE.findall(run) if run.isascii() else _LATIN_WORD_RE.findall(run)
+        tokens = tuple(t for word in words for t, _, _ in _stemmed_word(word, self._language))
         if len(self) >= RUN_TOKENS_KEPT:
             self.clear()  # bounded; a lookup in another thread meanwhile makes its run again
         self[run] = tokens
@@ -381,7 +384,7 @@ class _RunTokens(dict):
         """Make the tokens of the ``runs`` not known yet at once: a run of letters alone (most of them) is a stop
         word (no token) or one word, stemmed with the others in one call of the stemmer (the same stems as
         ``stem``, word by word); any other run as a lookup would make it."""
-        new = [run for run in dict.fromkeys(runs) if run not in self]
+        new = list(itertools.filterfalse(self.__contains__, dict.fromkeys(runs)))  # C speed: most are known
         if not new:
             return
         if len(self) + len(new) >= RUN_TOKENS_KEPT:
@@ -390,8 +393,8 @@ class _RunTokens(dict):
         stops = _latin_stop_words(language)
         words = []
         for run in new:
-            if not run.isalpha():
-                self.__missing__(run)  # digits, apostrophes, hyphens: the lookup's analysis
+            if not (run.isascii() and run.isalpha()):
+                self.__missing__(run)  # digits, apostrophes, hyphens, other letters: the lookup's analysis
             elif run in stops:
                 self[run] = ()
             else:
@@ -407,23 +410,32 @@ class _RunTokens(dict):
 _RUN_TOKENS = {language: _RunTokens(language) for language in ("fr", "en")}
 
 
+def _word_runs(text: str) -> list[str] | None:
+    """``text`` normalised and cut into runs of word characters at C speed (see ``_RunTokens``); None for text with
+    CJK characters, which the token pattern reads."""
+    if text.isascii():
+        return text.lower().translate(ASCII_SPACES).split()
+    norm = normalize(text)
+    return None if _CJK_CHAR_RE.search(norm) else norm.translate(ASCII_SPACES).split()
+
+
 def sentences_tokens(sentences: Sequence[str], language: str) -> list[list[str]]:
     """``sentence_tokens`` of each sentence; the words new to the memo stemmed all at once (a snippet's passage)."""
-    if not all(s.isascii() for s in sentences):
-        return [sentence_tokens(s, language) for s in sentences]
     runs = _RUN_TOKENS["en" if language == "ja" else language]
-    split = [s.lower().translate(ASCII_SPACES).split() for s in sentences]
-    runs.add(itertools.chain.from_iterable(split))
-    return [list(itertools.chain.from_iterable(map(runs.__getitem__, words))) for words in split]
+    split = [_word_runs(s) for s in sentences]
+    runs.add(itertools.chain.from_iterable(words for words in split if words is not None))
+    return [_tokens(s, language, _stemmed_word) if words is None else list(itertools.chain.from_iterable(
+        map(runs.__getitem__, words))) for s, words in zip(sentences, split, strict=True)]
 
 
 def sentence_tokens(text: str, language: str) -> list[str]:
-    """The tokens of ``analyze_spans(text, language)`` without their spans: ASCII text is cut at C speed and each
-    run of word characters is looked up once (a snippet's sentences, scanned for the question's words)."""
-    if text.isascii():
-        runs = _RUN_TOKENS["en" if language == "ja" else language]
-        return list(itertools.chain.from_iterable(map(runs.__getitem__, text.lower().translate(ASCII_SPACES).split())))
-    return _tokens(text, language, _stemmed_word)
+    """The tokens of ``analyze_spans(text, language)`` without their spans: text without CJK is cut at C speed and
+    each run of word characters is looked up once (a snippet's sentences, scanned for the question's words)."""
+    words = _word_runs(text)
+    if words is None:
+        return _tokens(text, language, _stemmed_word)
+    return list(itertools.chain.from_iterable(map(_RUN_TOKENS["en" if language == "ja" else language].__getitem__,
+                                                  words)))
 
 
 def analyze(text: str, language: str) -> list[str]:
