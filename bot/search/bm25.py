@@ -343,8 +343,11 @@ class BM25Index:
 
     def token_set(self, i: int) -> frozenset[str]:
         """The distinct tokens of passage ``i``."""
-        ids = set(self._tokens[self._starts[i] : self._starts[i + 1]].tolist())
-        return frozenset(map(self._terms.__getitem__, ids))
+        return frozenset(map(self._terms.__getitem__, self.token_ids(i)))
+
+    def token_ids(self, i: int) -> frozenset[int]:
+        """The term ids of the distinct tokens of passage ``i``."""
+        return frozenset(self._tokens[self._starts[i] : self._starts[i + 1]].tolist())
 
     # -- scoring -------------------------------------------------------------------------------
 

@@ -154,21 +154,22 @@ def _window(
     sentences = prepared.sentences
     gap = len(_joiner(prepared.language))
     matched = [words.intersection(terms) for words in prepared.words]
+    lengths = [len(s) for s in sentences]
+    states = [at is not None for at in stated[: len(sentences)]]
+    states += [False] * (len(sentences) - len(states))
     best, best_key = (0, 1), (False, -1.0, 0, 0, 0)
-    for i in range(len(sentences)):
-        for j in (i + 1, i + 2):
-            if j > len(sentences):
-                continue
-            length = sum(len(s) for s in sentences[i:j]) + (j - i - 1) * gap
-            if j == i + 2 and length > limit:
-                continue
-            found = set().union(*matched[i:j])
-            states = any(at is not None for at in stated[i:j])
-            key = (states, math.fsum(terms[t] for t in found), -length if length > limit else 0, i - j, -i)
+    for i, (length, found, state) in enumerate(zip(lengths, matched, states, strict=True)):
+        # the sentence alone, then with the next one when both fit
+        key = (state, math.fsum(terms[t] for t in found), -length if length > limit else 0, -1, -i)
+        if key > best_key:
+            best, best_key = (i, i + 1), key
+        if i + 1 < len(sentences) and length + lengths[i + 1] + gap <= limit:
+            both = found | matched[i + 1]
+            key = (state or states[i + 1], math.fsum(terms[t] for t in both), 0, -2, -i)
             if key > best_key:
-                best, best_key = (i, j), key
+                best, best_key = (i, i + 2), key
     i, j = best
-    if j == i + 1 and j < len(sentences) and len(sentences[i]) + gap + len(sentences[j]) <= limit:
+    if j == i + 1 and j < len(sentences) and lengths[i] + gap + lengths[j] <= limit:
         j += 1
     return i, j
 
