@@ -104,11 +104,12 @@ def check_source(value: Any, line: int) -> str:
     source = as_text(value)
     parts = urlsplit(source or "")
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in source or ""):
-        full_width = source and unicodedata.normalize("NFKC", source) != source
+        half_width = unicodedata.normalize("NFKC", source or "")
+        full_width = half_width != source and half_width.startswith(("http://", "https://"))
         raise FileProblem(
             line, f'"source" must be a web address starting with http:// or https:// (got "{source or value}")'
             + (": it is typed in full-width characters (Japanese input mode); retype it in half-width"
-               if full_width and unicodedata.normalize("NFKC", source).startswith(("http://", "https://")) else "")
+               if full_width else "")
         )
     return source or ""
 

@@ -72,7 +72,7 @@ _CJK_STOPS = "\\s、。，,.！!？?"
 _CJK_NAME = rf"[^{_CJK_STOPS}\d０-９はかをにてへものや]{{1,10}}"
 _CJK_BEFORE = rf"(?<![^{_CJK_STOPS}])"
 _CJK_AFTER = rf"(?=[{_CJK_STOPS}]|$)"
-_CJK_BEFORE_MORE = rf"(?=[{_CJK_STOPS}]+[^{_CJK_STOPS}])"  # a sentence follows
+_CJK_SENTENCE_FOLLOWS = rf"(?=[{_CJK_STOPS}]+[^{_CJK_STOPS}])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +150,8 @@ def _introduction_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
                    for side in (before, after)]
         # 「東京です」 alone answers or corrects; 「太郎です。」 before a question introduces
         if _CJK_RE.search(phrase):
-            after = _CJK_BEFORE_MORE if not literal[0] and phrase.endswith(fold("です")) else _CJK_AFTER
-            parts.append(_CJK_BEFORE + literal[0] + _CJK_NAME + literal[1] + after)
+            closing = _CJK_SENTENCE_FOLLOWS if not literal[0] and phrase.endswith(fold("です")) else _CJK_AFTER
+            parts.append(_CJK_BEFORE + literal[0] + _CJK_NAME + literal[1] + closing)
         elif literal[0]:  # "{name} here" would read "was it signed here, …" as an introduction
             parts.append(r"(?<![\w'])" + literal[0] + _SEPARATOR + _LATIN_NAME
                          + (_SEPARATOR + literal[1] if literal[1] else "") + _LATIN_AFTER)
