@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from fake_discord import FakeDiscord
@@ -28,6 +29,18 @@ async def test_about_explains_sources_and_logging(harness: Harness, fake: FakeDi
     description = response.json["data"]["embeds"][0]["description"]
     assert "BM25" in description and "90 days" in description and "/forget-me" in description
     assert "(<https://example.org/declaration-ja>)" in description
+
+
+async def test_about_titles_a_shared_source_in_the_members_language(start_bot, fake: FakeDiscord,
+                                                                     knowledge_dir):
+    for path in knowledge_dir.glob("*/declaration.md"):  # three translations of one page
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"source: \S+", "source: https://example.org/declaration", text), encoding="utf-8")
+    await start_bot()
+    response = await fake.wait_response(await fake.slash("about", user=fake.bob))  # bob writes French
+    description = response.json["data"]["embeds"][0]["description"]
+    assert description.count("(<https://example.org/declaration>)") == 1
+    assert "[La déclaration conjointe franco-japonaise du 13 juillet 2018]" in description
 
 
 async def test_forget_me_deletes_the_callers_questions_and_votes(harness: Harness, fake: FakeDiscord):

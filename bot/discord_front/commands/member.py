@@ -106,7 +106,8 @@ async def about(interaction: discord.Interaction[DeclarationBot]) -> None:
         f"**{t('about.sources', language)}**",
     ]
     seen: set[str] = set()
-    for doc in bot.assistant.knowledge.documents:
+    # One line per source, titled in the member's language when a document of theirs cites it.
+    for doc in sorted(bot.assistant.knowledge.documents, key=lambda d: d.language != language):
         if doc.source and doc.source not in seen:
             seen.add(doc.source)
             title = discord.utils.escape_markdown(doc.title).replace("[", "(").replace("]", ")")
