@@ -90,8 +90,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         if citations and low and all(u.found_in(seen) for u in query.units):
             continue  # the test below, decided before quoting: nothing is missing, so no snippet can add a word
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
-        sources = list(dict.fromkeys(retriever.passages[i].doc_id for i in [*chosen, hit.index]))
-        n = sources.index(retriever.passages[hit.index].doc_id) + 1  # two quotes of one document: one source
+        sources = list(dict.fromkeys(_source_key(retriever.passages[i]) for i in [*chosen, hit.index]))
+        n = sources.index(_source_key(retriever.passages[hit.index])) + 1  # two quotes of one source: one number
         stated = lead.sentence_states(hit.index) if lead.active and not citations else ()
         passage = retriever.passages[hit.index]
         prepared = retriever.prepared(hit.index)
@@ -154,6 +154,13 @@ def _translated(retriever: Retriever, ranked: list[Ranked], language: str) -> li
         if i is not None and i not in pool:
             pool[i] = hit._replace(index=i)
     return list(pool.values())
+
+
+def _source_key(passage: Passage) -> tuple[str, str]:
+    """What one citation number stands for: a document and the page it cites. FAQ entries of one file may each
+    cite their own page; quoted together, each gets its number and link, or a fact would be credited to the
+    wrong page."""
+    return passage.doc_id, passage.source
 
 
 def _citation(

@@ -221,6 +221,23 @@ def test_an_answer_never_shows_the_same_sentence_twice(question: str) -> None:
     assert numbers == list(range(1, len(numbers) + 1))  # sources numbered in order, a document once
 
 
+@pytest.mark.parametrize("question", [
+    "where was it signed and how many startups pitched?",  # two FAQ entries of one file, each citing its page
+    "どこで署名されたの？あと何社ピッチした？",
+])
+def test_each_page_quoted_has_its_own_number_and_link(shipped_retriever: Retriever, question: str) -> None:
+    """Trial 11 H1: "signed in Paris" (lemoci.com) was shown under [1] tokyoatparis.com, the FAQ entry quoted
+    before it: a member checking the link found no such fact."""
+    answer = shipped_retriever.answer(question)
+    sources = {c.source for c in answer.citations}
+    assert len(sources) >= 2, answer.citations
+    by_number: dict[int, set[str]] = {}
+    for citation in answer.citations:
+        by_number.setdefault(citation.n, set()).add(citation.source)
+    assert all(len(pages) == 1 for pages in by_number.values()), by_number
+    assert len(by_number) == len(sources)
+
+
 @pytest.mark.parametrize(("question", "language", "opening"), [
     ("what happened on july 14", "en", "On 14 July 2018"),
     ("que s'est-il passé le 14 juillet ?", "fr", "Le 14 juillet 2018"),
