@@ -122,6 +122,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bactuel(?:le|s|les)?\b|\bactuellement\b|\ben ce moment\b|\bde nos jours\b"
         r"|\bmaintenant\b|\b(?:still|latest)\b"  # "now", "still" in each language: 今も, toujours (en poste)
         r"|\b(?:est|sont|es|êtes|il|elle|ils|elles) toujours\b|\btoujours (?:en poste|actif)"
+        # « est-elle encore ministre ? »: an inverted subject, then encore (not « c'est quoi encore ? », "again")
+        r"|\b(?:il|elle|ils|elles) encore (?!une fois)|\bencore (?:en poste|en fonction|en vigueur|valable|actif)"
         r"|現在|今の|今は|今なに|今何|いまの|いまは|今も|今でも|いまも|最新|今なん|いまなん|今どこ|いまどこ|今どう|いまどう"
         r"|\bthis (?:year|month)\b(?! of\b)|\bcette année\b(?! (?:de|du|des|d['’]))|\bce mois-ci\b|今年|今月"
     ),

@@ -236,6 +236,8 @@ def test_a_count_of_a_named_thing_is_counted_where_that_thing_is(retriever: Retr
         ("日独のスタートアップ協力の内容は？", "low-coverage"),  # 日独: Japan and Germany, one character each
         ("Is Yoji Muto still vice-minister?", "after-corpus"),  # "still", "toujours", 今も: asked about today
         ("Mounir Mahjoubi est-il toujours secrétaire d'État ?", "after-corpus"),
+        ("Delphine Gény-Stephann est-elle encore ministre ?", "after-corpus"),  # trial 11 M6: encore, "still"
+        ("La déclaration est-elle encore en vigueur ?", "after-corpus"),
         ("武藤氏は今も副大臣ですか？", "after-corpus"),
         ("What is Kubernetes used for in the declaration?", "low-coverage"),  # a name right after the interrogative
     ],
