@@ -245,8 +245,9 @@ async def _answer_one(
     previous = conversations.last_answer(CHAT_PLACE) if conversations is not None and sources else None
     if conversations is not None:
         conversations.remember(CHAT_PLACE, text, understood, answer)
-    if querylog is not None:
-        querylog.record(LogEntry.from_answer(answer, frontend="cli", typed=text))
+    if querylog is not None:  # committed before the answer is printed, as the bot does before sending it: a killed
+        # `ask --file` has logged every answer it printed (trial 10 M3: a batch of up to 100 was lost)
+        await querylog.record_durably(LogEntry.from_answer(answer, frontend="cli", typed=text), wait=LOG_WAIT_SECONDS)
     if args.json:
         print(json.dumps(answer_json(answer), ensure_ascii=False))
     elif sources:

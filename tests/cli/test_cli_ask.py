@@ -205,3 +205,26 @@ def test_a_locked_log_costs_the_answer_nothing_and_says_so_in_one_line(tmp_path:
                   "(database is locked)\n"  # it gave up on the lock (it waited 5 s, SQLite's busy timeout, before)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM questions").fetchone() == (1,)
+
+
+def test_a_killed_ask_file_has_logged_every_answer_it_printed(tmp_path: Path):
+    """`kill -9` during `ask --file` (trial 10 M3): each question is committed before its answer is printed, so the
+    log holds at least every answer the moderator saw (a batch of up to 100 answered questions was lost)."""
+    db = tmp_path / "q.db"
+    questions = tmp_path / "q.txt"
+    questions.write_text("Who signed the declaration?\nQuand a-t-elle été signée ?\nWhat is J-Startup?\n" * 400,
+                         encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--file", str(questions), "--json", "--db", str(db)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        printed = [json.loads(process.stdout.readline()) for _ in range(60)]
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+    assert all(answer["question"] for answer in printed)
+    with sqlite3.connect(db) as connection:
+        logged = connection.execute("SELECT count(*) FROM questions").fetchone()[0]
+    assert 60 <= logged < 1200  # killed mid-file: everything printed is there, and nothing was lost
