@@ -148,7 +148,10 @@ async def _setup(args: argparse.Namespace) -> tuple[Assistant, QueryLog | None] 
         db_path = resolve_db_path(args.db, settings)
         try:
             querylog = await QueryLog.open(db_path, secret=log_secret(settings), busy_timeout=LOG_WAIT_SECONDS,
-                                           report_incidents=False)  # said in one line at exit (_close)
+                                           report_incidents=False,  # said in one line at exit (_close)
+                                           create_secret=False)  # the CLI logs no member: it never makes a secret
+            if querylog.secret_problem:  # one plain line, not a logger record (trial 10 M5)
+                print(f"warning: {querylog.secret_problem}", file=sys.stderr)
         except (QueryLogError, OSError) as error:
             print(f"warning: the query log {db_path} cannot be used ({error}); answering without logging",
                   file=sys.stderr)

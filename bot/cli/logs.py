@@ -386,12 +386,28 @@ def _replay(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_for_delete(db: Path, settings: Settings) -> tuple[Path, bytes]:
+def _given_secret(settings: Settings) -> str | None:
+    return settings.log_secret.get_secret_value() if settings.log_secret else None
+
+
+def _open_for_delete(db: Path, settings: Settings) -> tuple[Path, bytes | None]:
+    """The log and its secret; None when there is no secret and the log holds no member's hash (only the CLI's
+    questions: nothing to match, said plainly rather than refused)."""
     from bot.querylog.store import load_secret
 
     schema.open_reader(db).close()  # missing file / not a log / newer: one clear error
-    secret = settings.log_secret.get_secret_value() if settings.log_secret else None
-    return db, load_secret(db, secret, create=False)
+    try:
+        return db, load_secret(db, _given_secret(settings), create=False)
+    except QueryLogError:
+        with contextlib.closing(schema.open_reader(db)) as conn:
+            if fingerprint.stored(conn) is None and not conn.execute(_ANY_MEMBER).fetchone():
+                return db, None
+        raise
+
+
+NOTHING_FORGOTTEN = "no question of this member in the log, and no vote: nothing deleted for member {member}"
+_ANY_MEMBER = ("SELECT 1 FROM questions WHERE user_hash IS NOT NULL UNION ALL SELECT 1 FROM votes UNION ALL "
+               "SELECT 1 FROM notices LIMIT 1")
 
 
 def _secret_check(db: Path, secret: bytes) -> fingerprint.SecretCheck:
@@ -436,10 +452,11 @@ def _purge(args: argparse.Namespace) -> int:
             print(f"error: not deleting {share} ({scope}) without confirmation: check with --dry-run, then "
                   "run again with --yes", file=sys.stderr)
             return 1
-    db, secret = _open_for_delete(db, args.settings)
+    secret = _given_secret(args.settings)  # the purge hashes nobody: a log without its secret is purged too
 
     async def run() -> Any:
-        async with await QueryLog.open(db, secret=secret, record_fingerprint=False) as qlog:
+        async with await QueryLog.open(db, secret=secret, record_fingerprint=False, create_secret=False,
+                                       report_incidents=False) as qlog:
             return await qlog.purge_counts(days)
 
     counts = asyncio.run(run())
@@ -460,6 +477,9 @@ def _forget(args: argparse.Namespace) -> int:
 
     member = _member_id(args.user_id)
     db, secret = _open_for_delete(_db_path(args), args.settings)
+    if secret is None:
+        print(NOTHING_FORGOTTEN.format(member=member))
+        return 0
     if _secret_check(db, secret) is fingerprint.SecretCheck.MISMATCH:
         raise QueryLogError(f"refusing to forget: {fingerprint.mismatch_message(db, db.parent / SECRET_FILE)}")
 
@@ -469,7 +489,7 @@ def _forget(args: argparse.Namespace) -> int:
 
     counts = asyncio.run(run())
     if not counts.total:  # said plainly: a typo in the id and a member without data look alike otherwise (trial 10)
-        print(f"no question of this member in the log, and no vote: nothing deleted for member {member}")
+        print(NOTHING_FORGOTTEN.format(member=member))
         return 0
     others = counts.votes - counts.own_votes
     print(f"deleted {_count('rows', counts.total)} for member {member}: {_count('questions', counts.questions)} "
@@ -572,9 +592,14 @@ def _warn_on_another_secret(args: argparse.Namespace) -> None:
     if getattr(args, "logs_command", "") == "forget" or not db.is_file():
         return
     with contextlib.suppress(QueryLogError, OSError, sqlite3.Error):
-        settings = args.settings
-        secret = load_secret(db, settings.log_secret.get_secret_value() if settings.log_secret else None,
-                             create=False)
+        try:
+            secret = load_secret(db, _given_secret(args.settings), create=False)
+        except QueryLogError:  # no secret at hand: a problem only if the log was written with one (trial 10 M5)
+            with contextlib.closing(schema.open_reader(db)) as conn:
+                if fingerprint.stored(conn) is not None:
+                    missing = db.parent / SECRET_FILE
+                    print(f"warning: {fingerprint.mismatch_message(db, missing, missing)}", file=sys.stderr)
+            return
         if _secret_check(db, secret) is fingerprint.SecretCheck.MISMATCH:
             print(f"warning: {fingerprint.mismatch_message(db, db.parent / SECRET_FILE)}", file=sys.stderr)
 

@@ -49,8 +49,15 @@ def check(conn: sqlite3.Connection, secret: bytes) -> SecretCheck:
     return compare(stored(conn), secret)
 
 
-def mismatch_message(path: Path | str, secret_file: Path | str) -> str:
-    """What a maintainer reads when the secret in use is not the one the log was written with."""
+def mismatch_message(path: Path | str, secret_file: Path | str, missing: Path | str | None = None) -> str:
+    """What a maintainer reads when the secret in use is not the one the log was written with (``missing``: the
+    secret file that is not there, none having been made in its place)."""
+    if missing is not None:
+        return (
+            f"{path} was written with a log secret, but there is no {missing} and BOT_LOG_SECRET is not set (a copied "
+            f"log, or a lost secret): member hashes cannot be matched and no new secret was made. Put the previous "
+            f"secret back as {missing} or BOT_LOG_SECRET"
+        )
     return (
         f"the log secret in use does not match the one {path} was written with: member hashes already stored "
         f"cannot be matched (forget-me and `logs forget` would find nothing, members look new). Restore the "

@@ -177,6 +177,17 @@ def load_secret(db_path: Path | str, secret: bytes | str | None = None, *, creat
     raise OSError(f"cannot read or create {file}")
 
 
+def _has_fingerprint(path: Path) -> bool:
+    """Whether the log at ``path`` already records its secret's fingerprint (read only; False if it cannot tell)."""
+    if not path.is_file():
+        return False
+    try:
+        with contextlib.closing(schema.connect(path, readonly=True, timeout=0.5)) as conn:
+            return fingerprint.stored(conn) is not None
+    except (sqlite3.Error, OSError):
+        return False
+
+
 def _file_id(path: Path) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
@@ -224,6 +235,8 @@ class QueryLog:
         self._closed = False
         self._tasks: list[asyncio.Task[None]] = []
         self.secret_check = SecretCheck.UNKNOWN
+        self.secret_problem: str | None = None  # why the secret in use is not the log's (said by the caller too)
+        self.temporary_secret = False  # no secret file and none made: this run's key is never written
         self._commits: set[asyncio.Future[None]] = set()  # commits an answer stopped waiting for
         self._unchecked = False  # rows committed since the last checkpoint
         self._checkpoint_at = 0.0
@@ -246,6 +259,7 @@ class QueryLog:
         max_pending: int = MAX_PENDING,
         record_fingerprint: bool = True,
         report_incidents: bool = True,
+        create_secret: bool = True,
     ) -> QueryLog:
         """Open (create, migrate) the log. A file that is not a query log or is newer raises ``QueryLogError``;
         an unwritable place still gives a ``QueryLog`` that keeps rows in memory and retries.
@@ -255,10 +269,21 @@ class QueryLog:
         an error at once. ``record_fingerprint`` stores it in a log that has none (the bot and ``ask`` do; the
         deleting tools do not, so a wrong secret there cannot become the log's reference). With
         ``report_incidents`` false, write failures and losses are left to the caller (``lost``, ``last_error``):
-        a one-shot ``ask`` says them in one line instead of the bot's incident lines."""
+        a one-shot ``ask`` says them in one line instead of the bot's incident lines.
+
+        The secret file ``log-secret`` beside the log is made only when ``create_secret`` (the bot: it hashes
+        members; ``ask`` and ``chat`` log none) and the log has no fingerprint yet (a new log). Otherwise a missing
+        secret gives this run a key that is never written nor recorded (``temporary_secret``)."""
         path = Path(path)
+        # the secret file is made only for a log that has no fingerprint yet, and only by a writer that hashes
+        # members: beside a copied log, or one whose secret was lost, a new secret would become a second reference
+        # that restoring the old one must overwrite (trial 10 M5)
+        signed = await asyncio.to_thread(_has_fingerprint, path) if not secret else False
+        temporary = False
         try:
-            key = load_secret(path, secret)
+            key = load_secret(path, secret, create=create_secret and not signed)
+        except QueryLogError:  # none at hand and none to make: this run's hashes use a key never written
+            key, temporary = secrets.token_hex(32).encode("ascii"), True
         except OSError as exc:
             log.log(logging.WARNING if report_incidents else logging.DEBUG,  # else the caller's line says the loss
                     "query log: cannot create %s (%s); member hashes will change on restart", SECRET_FILE, exc)
@@ -267,6 +292,7 @@ class QueryLog:
             path, key, busy_timeout=busy_timeout, batch_interval=batch_interval, batch_size=batch_size,
             max_pending=max_pending, report_incidents=report_incidents,
         )
+        self.temporary_secret = temporary
         try:
             await self._connect()
         except QueryLogError:
@@ -274,7 +300,7 @@ class QueryLog:
         except (sqlite3.Error, OSError) as exc:
             self._incident(exc)
         else:
-            await self._check_secret(record_fingerprint)
+            await self._check_secret(record_fingerprint and not temporary)
             await self._load_notices()
         self._tasks.append(asyncio.create_task(self._writer(), name="querylog-writer"))
         if retention_days:
@@ -320,8 +346,9 @@ class QueryLog:
             return
         self.secret_check = fingerprint.compare(row[0] if row else None, self._secret)
         if self.secret_check is SecretCheck.MISMATCH:
-            log.error("query log %s: %s", self.path,
-                      fingerprint.mismatch_message(self.path, self.path.parent / SECRET_FILE))
+            missing = self.path.parent / SECRET_FILE if self.temporary_secret else None
+            self.secret_problem = fingerprint.mismatch_message(self.path, self.path.parent / SECRET_FILE, missing)
+            log.log(self._report, "query log %s: %s", self.path, self.secret_problem)
 
     async def _load_notices(self) -> None:
         conn = self._conn

@@ -228,3 +228,35 @@ def test_a_killed_ask_file_has_logged_every_answer_it_printed(tmp_path: Path):
     with sqlite3.connect(db) as connection:
         logged = connection.execute("SELECT count(*) FROM questions").fetchone()[0]
     assert 60 <= logged < 1200  # killed mid-file: everything printed is there, and nothing was lost
+
+
+def test_ask_makes_no_log_secret_and_a_copied_log_gets_none_beside_it(capsys, tmp_path: Path):
+    """Trial 10 M5: `ask --db` in any folder made a `log-secret` there, and beside a copy of the bot's log a new one
+    that restoring the old secret had to overwrite. The CLI logs no member: it never makes a secret; a log that
+    was written with one is told, in one plain line, which file to put back."""
+    db = tmp_path / "shared" / "q.db"
+    status, _, err = run_ask(capsys, "Who signed the declaration?", "--db", str(db))
+    assert status == 0 and err == "" and not (db.parent / "log-secret").exists()
+    assert main(["logs", "forget", "123456789012345678", "--db", str(db)]) == 0  # nobody's hash in it: said so
+    assert capsys.readouterr().out.startswith("no question of this member in the log")
+    assert main(["logs", "purge", "--db", str(db), "--older-than", "90d"]) == 0  # the purge needs no secret
+    capsys.readouterr()
+    bot_db = tmp_path / "data" / "queries.db"
+    done = subprocess.run(  # the bot's log, written with its secret (the bot makes it: it hashes members)
+        [sys.executable, "-c", "import asyncio; from bot.querylog.store import QueryLog\n"
+         f"async def go():\n    await (await QueryLog.open({str(bot_db)!r})).close()\nasyncio.run(go())"],
+        capture_output=True, text=True, timeout=60, cwd=ROOT,
+    )
+    assert done.returncode == 0 and (bot_db.parent / "log-secret").is_file(), done.stderr
+    copy = tmp_path / "copy" / "queries.db"
+    copy.parent.mkdir()
+    copy.write_bytes(bot_db.read_bytes())
+    status, out, err = run_ask(capsys, "Who signed the declaration?", "--db", str(copy))
+    assert status == 0 and "[1]" in out
+    assert err == (f"warning: {copy} was written with a log secret, but there is no {copy.parent / 'log-secret'} "
+                   "and BOT_LOG_SECRET is not set (a copied log, or a lost secret): member hashes cannot be matched "
+                   f"and no new secret was made. Put the previous secret back as {copy.parent / 'log-secret'} or "
+                   "BOT_LOG_SECRET\n")
+    assert not (copy.parent / "log-secret").exists()
+    assert main(["logs", "summary", "--db", str(copy)]) == 0  # the maintainers' tools say it too
+    assert capsys.readouterr().err == err

@@ -403,12 +403,19 @@ async def test_a_replaced_secret_is_noticed_and_logged(tmp_path: Path, caplog: p
     async with await QueryLog.open(db) as qlog:
         assert qlog.secret_check is SecretCheck.MATCH
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
-    (db.parent / "log-secret").unlink()  # lost: a new one is made on the next start
+    (db.parent / "log-secret").unlink()  # lost (or the log copied without it): no new one is made in its place
     with caplog.at_level(logging.ERROR):
-        async with await QueryLog.open(db) as qlog:
-            assert qlog.secret_check is SecretCheck.MISMATCH
+        for _ in range(2):
+            async with await QueryLog.open(db) as qlog:
+                assert qlog.secret_check is SecretCheck.MISMATCH and qlog.temporary_secret
+            assert not (db.parent / "log-secret").exists()  # restoring the old secret overwrites nothing (M5)
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert len(errors) == 1 and "does not match the one" in errors[0] and "BOT_LOG_SECRET" in errors[0]
+    assert len(errors) == 2 and f"there is no {db.parent / 'log-secret'}" in errors[0]
+    assert "no new secret was made" in errors[0] and "BOT_LOG_SECRET" in errors[0]
+    caplog.clear()
+    async with await QueryLog.open(db, secret="another") as qlog:
+        assert qlog.secret_check is SecretCheck.MISMATCH
+    assert any("does not match the one" in r.getMessage() for r in caplog.records)
     caplog.clear()
     async with await QueryLog.open(db, secret="another") as qlog:
         assert qlog.secret_check is SecretCheck.MISMATCH  # the first secret stays the reference
