@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import overload
 
 from bot.buildcheck import BuildBudget, BuildChecks, check_build
-from bot.i18n import DEFAULT_LANGUAGE, t
+from bot.i18n import DEFAULT_LANGUAGE, plural, t
 from bot.knowledge.loader import Served, load_directory, load_knowledge, shrinkage
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
+from bot.knowledge.served import load_as_served, served_since
 from bot.knowledge.state import FolderState, folder_state
 from bot.models import Answer, KnowledgeBase, LoadError, Passages
 from bot.questions import clean_question
@@ -116,7 +117,8 @@ def _build_retriever(
     # since keeps its last good parse
     loader = load_directory(Path(directory), served or parsed.served, parsed.parse, parsed.last_good, parsed)
     kb = loader.kb
-    parsed.remember(Served.of(kb), loader.added)
+    served_since(parsed, kb)
+    parsed.remember(Served.of(kb), loader.added, Path(directory))
     parsed.save()
     index_cache.sources = parsed.sources  # each file's analysis is keyed by its parse: the passages are not hashed
     del parsed, loader  # its pickled files are as large as the corpus (the loader holds its methods): freed first
@@ -174,6 +176,14 @@ class Assistant:
     def from_directory(cls, knowledge_dir: Path, cache_path: Path | None = None) -> Assistant:
         """Load and index ``knowledge_dir``; with ``cache_path``, the index survives restarts (bot.search.cache)."""
         return cls(build_retriever(knowledge_dir, cache_path), knowledge_dir, cache_path)
+
+    @classmethod
+    def as_served(cls, knowledge_dir: Path, data_folder: Path) -> Assistant:
+        """``knowledge_dir`` as the bot whose query log is in ``data_folder`` serves it (a broken file it served
+        in its last good version), from its knowledge cache, which is read and never written: ``ask --no-log``."""
+        with collection_paused():
+            retriever = Retriever(load_as_served(Path(knowledge_dir), Path(data_folder)).kb)
+        return cls(retriever, knowledge_dir)
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -254,8 +264,8 @@ class Assistant:
             retired = [self._retriever]
             self._retriever = retriever
             self.built_at = datetime.now(UTC)
-            log.info("index reloaded: %d documents, %d passages, %d errors",
-                     result.documents, result.passages, len(result.errors))
+            log.info("index reloaded: %d documents, %d passages, %s",
+                     result.documents, result.passages, plural("count.errors", len(result.errors), "en"))
             # its last reference, dropped off the loop; not awaited: the reload is done once the new index serves
             with contextlib.suppress(RuntimeError):  # closed meanwhile (the bot is stopping): dropped here
                 self._reload_pool.submit(retire, retired)

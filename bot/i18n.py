@@ -677,6 +677,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "{n} day|{n} days",
         "ja": "{n} 日",
     },
+    "count.errors": {
+        "fr": "{n} erreur|{n} erreurs",
+        "en": "{n} error|{n} errors",
+        "ja": "{n} 件のエラー",
+    },
     "count.hours": {
         "fr": "{n} heure|{n} heures",
         "en": "{n} hour|{n} hours",

@@ -339,6 +339,7 @@ class KnowledgeBase:
     related: list[RelatedWords] = field(default_factory=list)
     warnings: list[LoadError] = field(default_factory=list)  # loaded anyway (an ignored key, another language)
     kept: list[str] = field(default_factory=list)  # files with errors served in their last good version
+    kept_since: dict[str, datetime] = field(default_factory=dict)  # ... and when that version was last modified
     loaded_at: datetime | None = None
 
     @property

@@ -16,7 +16,8 @@ from rich.text import Text
 
 from bot.assistant import Assistant
 from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
-from bot.cli.output import quietly_on_broken_pipe
+from bot.cli.knowledge import NOT_FOUND
+from bot.cli.output import LAST_GOOD, quietly_on_broken_pipe
 from bot.cli.terminal import answer_text, console, topics_text
 from bot.conversation import Conversations, searched_text
 from bot.datadir import private_folder
@@ -109,7 +110,9 @@ def _problems(kb: KnowledgeBase) -> str:
     if skipped:
         fates.append(f"skipped: {', '.join(skipped[:3])}{', …' if len(skipped) > 3 else ''}")
     if kept:
-        fates.append(f"served in their last good version: {', '.join(kept[:3])}{', …' if len(kept) > 3 else ''}")
+        shown = [f"{path} ({LAST_GOOD.format(when=kb.kept_since[path])})" if path in kb.kept_since else path
+                 for path in kept[:3]]
+        fates.append(f"served in their last good version: {', '.join(shown)}{', …' if len(kept) > 3 else ''}")
     count = "1 knowledge file has" if len(files) == 1 else f"{len(files)} knowledge files have"
     return f"{count} problems ({'; '.join(fates)})"
 
@@ -129,13 +132,15 @@ async def _setup(args: argparse.Namespace) -> tuple[Assistant, QueryLog | None] 
     settings = args.settings
     directory = resolve_knowledge_dir(args.knowledge, settings)
     if not directory.is_dir():
-        print(f"error: knowledge directory not found: {directory}", file=sys.stderr)
+        print(f"error: {NOT_FOUND.format(directory=directory)}", file=sys.stderr)
         return EXIT_USAGE
     # the caches live beside the query log; --no-log writes nothing to disk, the caches included, nor is a folder that
     # cannot be written tried: the line said at exit (_close) tells it, not one log line per cache (trial 8's F10)
     writable = not args.no_log and _writable(resolve_db_path(args.db, settings).parent)
-    cache = cache_path_beside(resolve_db_path(args.db, settings)) if writable else None
-    assistant = Assistant.from_directory(directory, cache)
+    if writable:
+        assistant = Assistant.from_directory(directory, cache_path_beside(resolve_db_path(args.db, settings)))
+    else:  # what the bot serves, from its knowledge cache read only (trial 10 M1: --no-log showed the files)
+        assistant = Assistant.as_served(directory, resolve_db_path(args.db, settings).parent)
     kb = assistant.knowledge
     if kb.errors:
         print(f"warning: {_problems(kb)}; run `python -m bot knowledge check {directory}` for details",

@@ -9,11 +9,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from bot.cli.common import resolve_knowledge_dir
-from bot.cli.output import print_json, table
+from bot.cli.common import resolve_db_path, resolve_knowledge_dir
+from bot.cli.output import LAST_GOOD, print_json, table
 from bot.knowledge import edits
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.parity import gaps, groups
+from bot.knowledge.served import ADDED, REMOVED, AsServed, load_as_served
 from bot.models import ChatKind, KnowledgeBase, LoadError, column
 from bot.search.analysis import analyze, is_cjk
 from bot.search.cleanup import fold
@@ -25,8 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=lambda _args: _usage(parser))
     commands = parser.add_subparsers(dest="knowledge_command", metavar="SUBCOMMAND")
 
-    check = commands.add_parser("check", help="report every problem in the knowledge files (exit 1 if any)")
+    check = commands.add_parser("check", help="report every problem in the knowledge files (exit 1 if any) and "
+                                              "what a reload of the bot would add, change or remove")
     _folder_arguments(check)
+    check.add_argument("--db", metavar="PATH", help="the bot's query log, beside which it remembers what it serves "
+                                                    "(default: BOT_DB_PATH or data/queries.db; read, never written)")
     check.set_defaults(func=run_check)
 
     stats = commands.add_parser("stats", help="count documents, passages, languages and glossary entries")
@@ -73,11 +77,14 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
+NOT_FOUND = "knowledge folder not found: {directory}"
+
+
 def _load(args: argparse.Namespace) -> tuple[Path, KnowledgeBase | None]:
     """Load the requested dir; print a one-line message and return None if it is not a folder."""
     directory = _folder(args)
     if not directory.is_dir():
-        print(f"knowledge folder not found: {directory}", file=sys.stderr)
+        print(f"error: {NOT_FOUND.format(directory=directory)}", file=sys.stderr)
         return directory, None
     return directory, load_knowledge(directory)
 
@@ -92,7 +99,7 @@ def _plural(count: int, word: str, plural: str = "") -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
-KEPT_NOTE = "a file the running bot served keeps its last good version there"  # check has no memory of loads
+KEPT_NOTE = "a file the running bot served keeps its last good version there"  # when its memory is not at hand
 
 
 REMOVED_ANYWHERE = frozenset({ChatKind.GREETINGS, ChatKind.THANKS, ChatKind.POLITENESS, ChatKind.FILLERS})
@@ -140,23 +147,56 @@ def _with_phrase(folded: str, texts: list[str]) -> int:
     return sum(pattern.search(text) is not None for text in texts)
 
 
+def _changes(directory: Path, seen: AsServed, db: Path, asked: bool) -> list[str]:
+    """What a reload would change of what the bot served (trial 10 M7), or why that is not known (said when
+    ``--db`` was given; "nothing" too)."""
+    if not seen.remembered:
+        return [f"what the bot serves is not known here: no knowledge cache of {directory} beside {db} (the bot "
+                "keeps it beside its query log)"] if asked else []
+    when = f"{seen.served_at:%Y-%m-%d %H:%M} UTC" if seen.served_at else "?"
+    before, now = seen.glossary
+    glossary = [f"  glossary: {before} entries before, {now} now"] if before != now else []
+    if not seen.changes and not glossary:
+        return [f"a reload of the bot would change nothing it serves (its last load: {when})"] if asked else []
+    lines = [f"a reload of the bot would (compared with its last load, {when}):"]
+    for change in seen.changes:
+        counts = (f"{_plural(change.now, 'passage')}" if change.action == ADDED else
+                  f"{_plural(change.before, 'passage')}" if change.action == REMOVED else
+                  f"{change.before} → {_plural(change.now, 'passage')}")
+        lines.append(f"  {change.action:<7} {change.doc_id} ({change.path}, {counts})")
+    return lines + glossary
+
+
 def run_check(args: argparse.Namespace) -> int:
-    directory, kb = _load(args)
-    if kb is None:
+    directory = _folder(args)
+    if not directory.is_dir():
+        print(f"error: {NOT_FOUND.format(directory=directory)}", file=sys.stderr)
         return 2
-    kb = indexable(kb)  # a file the index cannot analyse is reported as a start would skip it
+    db = resolve_db_path(args.db, args.settings)
+    seen = load_as_served(directory, db.parent)  # as the bot serves it: a broken file it served is kept (M1)
+    kb = indexable(seen.kb)  # a file the index cannot analyse is reported as a start would skip it
     kb.warnings.extend(chat_words_of_the_corpus(kb))
     for error in kb.errors:
         print(format_error(directory, error))
+    for path in kb.kept:
+        where = (directory / path).as_posix()
+        since = f" ({LAST_GOOD.format(when=kb.kept_since[path])})" if path in kb.kept_since else ""
+        print(f"{where}: the bot keeps serving its last good version{since} until the problems above are fixed")
     for warning in kb.warnings:
         print(format_error(directory, LoadError(warning.path, warning.line, f"warning: {warning.message}")))
+    for line in _changes(directory, seen, db, asked=args.db is not None):
+        print(line)
     loaded = (
         f"{_plural(len(kb.documents), 'document')}, {_plural(len(kb.passages), 'passage')}, "
         f"{_plural(len(kb.glossary), 'glossary entry', 'glossary entries')}"
     )
     if kb.errors:
         files = len({e.path for e in kb.errors})
-        print(f"{_plural(len(kb.errors), 'error')} in {_plural(files, 'file')} (skipped; {KEPT_NOTE}); loaded {loaded}")
+        keeps = "keeps its" if len(kb.kept) == 1 else "keep their"
+        fate = (f"skipped; {KEPT_NOTE}" if not seen.remembered else
+                f"skipped, but {_plural(len(kb.kept), 'file')} the bot served {keeps} last good version" if kb.kept
+                else "skipped")
+        print(f"{_plural(len(kb.errors), 'error')} in {_plural(files, 'file')} ({fate}); loaded {loaded}")
         return 1
     if not kb.passages:  # as `ask` and the bot treat it: nothing to answer from
         print(f"error: no passage to serve in {directory}: add .md documents, .txt texts with a .meta.yaml "
@@ -223,7 +263,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_history(args: argparse.Namespace) -> int:
     directory = _folder(args)
     if not directory.is_dir():
-        print(f"knowledge folder not found: {directory}", file=sys.stderr)
+        print(f"error: {NOT_FOUND.format(directory=directory)}", file=sys.stderr)
         return 2
     changes = edits.history(directory, max(args.limit, 1))
     if args.json:

@@ -16,6 +16,7 @@ from typing import Any
 from tabulate import DataRow, TableFormat, tabulate
 
 MISSING = "–"
+LAST_GOOD = "its version of {when:%Y-%m-%d %H:%M} UTC"  # a broken file the bot serves as it was then (ask, check)
 
 
 def quietly_on_broken_pipe(run: Callable[[], int]) -> int:

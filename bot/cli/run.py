@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.i18n import plural
 from bot.settings import Settings
 
 log = logging.getLogger("bot.run")
@@ -85,7 +86,8 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     assistant = await asyncio.to_thread(Assistant.from_directory, settings.knowledge_dir, cache)
     assistant.build_budget = BuildBudget(settings.build_seconds, settings.build_memory_mb)  # uploads, reloads
     kb = assistant.knowledge
-    log.info("knowledge: %d documents, %d passages, %d errors", len(kb.documents), len(kb.passages), len(kb.errors))
+    log.info("knowledge: %d documents, %d passages, %s", len(kb.documents), len(kb.passages),
+             plural("count.errors", len(kb.errors), "en"))  # "1 error" (trial 10 L9)
     log_problems(kb)
     for warning in kb.warnings:
         log.info("knowledge file warning: %s", warning)

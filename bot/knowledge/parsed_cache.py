@@ -19,6 +19,7 @@ written again within one tick of the file system's clock could keep its times, s
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -107,6 +108,7 @@ class ParsedFiles:
         self._owners_read: dict | None = None  # the served frame of _saved, once parsed
         self._started = time.time_ns()  # before any file is looked at: see note
         self._stats: dict[str, list] = {}  # path -> its metadata and the key of its parse, for the next load
+        self._modified: dict[str, int] = {}  # path -> modification time (ns) of the version this load used
         self.hits = 0
         self.unread = 0  # files known by their metadata: not read this load
 
@@ -176,6 +178,7 @@ class ParsedFiles:
         parsed = self._reuse(path, key)
         if parsed is not None:
             self._stats[path] = noted
+            self._modified[path] = info.st_mtime_ns
             self.hits += 1
             self.unread += 1
         return parsed
@@ -183,6 +186,7 @@ class ParsedFiles:
     def note(self, path: str, info: os.stat_result) -> None:
         """``info`` (taken before the file was read) names the parse :meth:`parse` just made or found for ``path``,
         unless the file changed within RACY_NS of this load's start."""
+        self._modified[path] = info.st_mtime_ns
         if max(info.st_mtime_ns, info.st_ctime_ns) + self.racy_ns < self._started:
             self._stats[path] = [*_metadata(info), self._keys[path].hex()]
 
@@ -199,7 +203,47 @@ class ParsedFiles:
             key = bytes.fromhex(self._owners().get("files", {})[path])
         except Exception:  # never served, or a damaged frame: the file is skipped
             return None
-        return self._reuse(path, key)
+        parsed = self._reuse(path, key)
+        if parsed is not None and path in self.modified:
+            self._modified[path] = self.modified[path]  # still that version's time
+        return parsed
+
+    @property
+    def modified(self) -> dict[str, int]:
+        """path -> modification time (ns) of the version the last load served (when it noted one)."""
+        modified = self._owners().get("modified")
+        return {p: t for p, t in modified.items() if isinstance(t, int)} if isinstance(modified, dict) else {}
+
+    @property
+    def directory(self) -> str | None:
+        """The knowledge folder (resolved) the last load read, if it said."""
+        directory = self._owners().get("directory")
+        return directory if isinstance(directory, str) else None
+
+    def served_parses(self) -> dict[str, ParsedFile]:
+        """path -> the parse each file was served with at the last load (read only: for a comparison)."""
+        parses = {}
+        for path, key in dict(self._owners().get("files", {})).items():
+            with contextlib.suppress(ValueError, TypeError):
+                blob = self._saved.get(bytes.fromhex(key))
+                at = self._offsets.get(bytes.fromhex(key))
+                if blob is None or at is None:
+                    continue
+                self._stream.seek(at)
+                with contextlib.suppress(Exception):  # one damaged entry: that file is not compared
+                    parsed = _ProjectUnpickler(self._stream).load()
+                    if isinstance(parsed, ParsedFile):
+                        parses[path] = parsed
+        return parses
+
+    def key_of(self, path: str) -> str | None:
+        """The key (hex) of the parse this load used for ``path``; :meth:`served_key` the last load's."""
+        key = self._keys.get(path)
+        return key.hex() if key is not None else None
+
+    def served_key(self, path: str) -> str | None:
+        key = dict(self._owners().get("files", {})).get(path)
+        return key if isinstance(key, str) else None
 
     def _owners(self) -> dict:
         """The served frame: ``documents`` and ``glossary`` (id -> path), ``files`` (path -> key), ``stats`` (path
@@ -222,12 +266,18 @@ class ParsedFiles:
         except (ValueError, TypeError, AttributeError):  # damaged: the older file keeps the id, as without it
             return Served()
 
-    def remember(self, served: Served, files: Iterable[str] = ()) -> None:
-        """Keep ``served`` (this load's owners) and the parse of each served file in ``files`` for the next load."""
+    def remember(self, served: Served, files: Iterable[str] = (), directory: Path | None = None) -> None:
+        """Keep ``served`` (this load's owners) and the parse of each served file in ``files`` for the next load,
+        with the version's modification time and the folder read (``knowledge check`` and ``ask --no-log`` read
+        them to say what the bot serves)."""
         files = list(files)
         kept = {path: self._keys[path].hex() for path in files if path in self._keys}
         stats = {path: self._stats[path] for path in files if path in self._stats and path in kept}
-        owners = {"documents": served.documents, "glossary": served.glossary, "files": kept, "stats": stats}
+        modified = {path: self._modified[path] for path in files if path in self._modified and path in kept}
+        owners = {"documents": served.documents, "glossary": served.glossary, "files": kept, "stats": stats,
+                  "modified": modified}
+        if directory is not None:
+            owners["directory"] = os.path.realpath(directory)
         self._used[_SERVED] = json.dumps(owners, ensure_ascii=False, sort_keys=True).encode()
 
     def save(self) -> None:

@@ -119,7 +119,7 @@ def test_file_mode_names_a_file_it_cannot_read_as_text(capsys, tmp_path: Path, d
 
 def test_missing_knowledge_dir_is_a_usage_error(capsys, tmp_path: Path, db: Path):
     status, _, err = run_ask(capsys, "who?", "--knowledge", str(tmp_path / "nope"), "--db", str(db))
-    assert status == 2 and "knowledge directory not found" in err
+    assert status == 2 and err == f"error: knowledge folder not found: {tmp_path / 'nope'}\n"  # as check and run (L9)
 
 
 def test_unusable_log_does_not_stop_the_answer(capsys, tmp_path: Path):

@@ -81,7 +81,7 @@ def test_missing_dir_exits_2(tmp_path: Path, command: str, capsys: pytest.Captur
     missing = tmp_path / "nope"
     assert main(["knowledge", command, str(missing)]) == 2
     captured = capsys.readouterr()
-    assert captured.err == f"knowledge folder not found: {missing}\n"
+    assert captured.err == f"error: knowledge folder not found: {missing}\n"  # trial 10 L9: as ask and run say it
     assert captured.out == ""
 
 
