@@ -682,6 +682,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "{n} error|{n} errors",
         "ja": "{n} 件のエラー",
     },
+    "count.changes": {
+        "fr": "{n} modification|{n} modifications",
+        "en": "{n} change|{n} changes",
+        "ja": "{n} 件の変更",
+    },
     "count.hours": {
         "fr": "{n} heure|{n} heures",
         "en": "{n} hour|{n} hours",

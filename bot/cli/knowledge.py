@@ -272,7 +272,7 @@ def run_history(args: argparse.Namespace) -> int:
     if not changes:
         print(f"no change recorded in {directory / edits.HISTORY_FILE}")
         return 0
-    rows = [(c.when, c.who, c.action, c.id or "–", c.path, c.sha256[:12]) for c in changes]
+    rows = [(c.when, c.who or "–", c.action, c.id or "–", c.path, c.sha256[:12]) for c in changes]
     print(table(("when", "moderator (Discord id)", "action", "id", "file", "sha256"), rows))
     return 0
 

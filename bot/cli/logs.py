@@ -463,7 +463,30 @@ def _purge(args: argparse.Namespace) -> int:
     print(f"deleted {_count('questions', counts.questions)} older than {_age(days)} "
           f"({_count('citations', counts.citations)}, {_count('votes', counts.votes)}; "
           f"{_count('rows', counts.total)}) from {db}")
+    _expire_moderators(args, days)
     return 0
+
+
+def _expire_moderators(args: argparse.Namespace, days: float) -> None:
+    """The moderators' ids of /kb changes older than the retention go with the old questions (trial 10 M9)."""
+    from bot.knowledge import edits
+
+    directory = _knowledge_dir(args)
+    changed = edits.expire_moderators(directory, days) if directory.is_dir() else 0
+    if changed:
+        print(f"removed who made {_count('changes', changed)} older than {_age(days)} from "
+              f"{directory / edits.HISTORY_FILE} (the changes stay)")
+
+
+def _forget_moderator(args: argparse.Namespace, member: str) -> None:
+    """A moderator's id in the knowledge folder's history of /kb changes goes too (trial 10 M9)."""
+    from bot.knowledge import edits
+
+    directory = _knowledge_dir(args)
+    changed = edits.forget_moderator(directory, member) if directory.is_dir() else 0
+    if changed:
+        print(f"removed {member} from {_count('changes', changed)} of {directory / edits.HISTORY_FILE} (the changes "
+              "stay, without who made them)")
 
 
 def _member_id(text: str) -> str:
@@ -476,6 +499,7 @@ def _forget(args: argparse.Namespace) -> int:
     from bot.querylog.store import SECRET_FILE, QueryLog
 
     member = _member_id(args.user_id)
+    _forget_moderator(args, member)
     db, secret = _open_for_delete(_db_path(args), args.settings)
     if secret is None:
         print(NOTHING_FORGOTTEN.format(member=member))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import logging
 import signal
 import sys
@@ -76,6 +77,7 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
     from bot.buildcheck import BuildBudget
     from bot.discord_front import endpoints
     from bot.discord_front.client import DeclarationBot
+    from bot.knowledge import edits
     from bot.knowledge.ids import old_ids
     from bot.querylog.store import QueryLog, QueryLogError
     from bot.search.cache import cache_path_beside
@@ -99,7 +101,10 @@ async def serve(settings: Settings, **bot_options: Any) -> int:
         return EXIT_SETTINGS
     secret = settings.log_secret.get_secret_value() if settings.log_secret else None
     try:
-        querylog = await QueryLog.open(settings.db_path, secret=secret, retention_days=settings.log_retention_days)
+        querylog = await QueryLog.open(  # the moderators' ids of old /kb changes expire with the questions (M9)
+            settings.db_path, secret=secret, retention_days=settings.log_retention_days,
+            with_retention=functools.partial(edits.expire_moderators, settings.knowledge_dir),
+        )
     except QueryLogError as error:  # damaged, not a log, or newer: a restart cannot fix it (exit 2: none is tried)
         assistant.close()
         print(f"error: {error}; {LOG_UNUSABLE_HINT}", file=sys.stderr)

@@ -4,6 +4,10 @@ history of every change (who, when, what, the file's SHA-256) in ``_history.json
 Both live in the knowledge folder under names the loader ignores (``_``), so they travel with the files they
 describe. ``who`` is the moderator's Discord id: moderators act for the community and answer for their edits.
 A replaced file goes to the trash too, so every change can be undone with ``restore``.
+
+The id is personal data kept as the query log keeps members' questions (trial 10 M9): a change older than the
+retention period keeps what was done, when, and the file's hash, but no longer who (``expire_moderators``, run with
+the log's purge), and ``logs forget ID`` removes a moderator's id from every change (``forget_moderator``).
 """
 
 from __future__ import annotations
@@ -11,16 +15,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
+from bot.atomic import atomic_write
 from bot.knowledge.loader import TRASH_DIR
 from bot.knowledge.parse import SIDECAR_SUFFIX, parse_file, sidecar_name
 from bot.knowledge.problems import FileProblem, FileProblems
 from bot.knowledge.uploads import name_problem, save_upload
+from bot.limits import DAY
 from bot.models import KnowledgeBase
 
 HISTORY_FILE = "_history.jsonl"
@@ -93,6 +101,41 @@ def history(directory: Path, limit: int | None = None) -> list[Change]:
         if limit is not None and len(changes) >= limit:
             break
     return changes
+
+
+def _rewrite_who(directory: Path, forget: Callable[[dict], bool]) -> int:
+    """Blank ``who`` in every history line ``forget`` picks (the file rewritten whole, atomically, 0600 kept as
+    it was); how many lines lost their id. Lines that are not a change are kept as they are."""
+    path = Path(directory) / HISTORY_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return 0
+    out, changed = [], 0
+    for line in lines:
+        try:
+            raw = json.loads(line)
+            if isinstance(raw, dict) and raw.get("who") and forget(raw):
+                raw["who"], changed = "", changed + 1
+                line = json.dumps(raw, ensure_ascii=False)
+        except (ValueError, TypeError):
+            pass
+        out.append(line)
+    if changed:
+        with atomic_write(path, ".history-", stat.S_IMODE(path.stat().st_mode)) as handle:
+            handle.write("".join(f"{line}\n" for line in out).encode("utf-8"))
+    return changed
+
+
+def forget_moderator(directory: Path, who: str) -> int:
+    """Remove the Discord id ``who`` from every recorded change (``logs forget``); how many changes named it."""
+    return _rewrite_who(directory, lambda raw: str(raw.get("who")) == str(who))
+
+
+def expire_moderators(directory: Path, days: float, now: float | None = None) -> int:
+    """Remove who made each change older than ``days`` (the query log's retention); how many lost their id."""
+    limit = (time.time() if now is None else now) - days * DAY
+    return _rewrite_who(directory, lambda raw: float(raw.get("ts", 0)) < limit)
 
 
 # --------------------------------------------------------------------------- uploads

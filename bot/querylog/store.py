@@ -260,10 +260,13 @@ class QueryLog:
         record_fingerprint: bool = True,
         report_incidents: bool = True,
         create_secret: bool = True,
+        with_retention: Callable[[int], object] | None = None,
     ) -> QueryLog:
         """Open (create, migrate) the log. A file that is not a query log or is newer raises ``QueryLogError``;
         an unwritable place still gives a ``QueryLog`` that keeps rows in memory and retries.
-        ``retention_days`` starts a daily purge of older questions (``BOT_LOG_RETENTION_DAYS``).
+        ``retention_days`` starts a daily purge of older questions (``BOT_LOG_RETENTION_DAYS``); ``with_retention``
+        (called with the days, in a thread) purges what else the retention covers (the moderators' ids of old
+        knowledge changes).
 
         The secret is compared with the fingerprint kept in the log (``secret_check``); a mismatch is logged as
         an error at once. ``record_fingerprint`` stores it in a log that has none (the bot and ``ask`` do; the
@@ -304,7 +307,8 @@ class QueryLog:
             await self._load_notices()
         self._tasks.append(asyncio.create_task(self._writer(), name="querylog-writer"))
         if retention_days:
-            self._tasks.append(asyncio.create_task(self._retention(retention_days), name="querylog-retention"))
+            self._tasks.append(asyncio.create_task(self._retention(retention_days, with_retention),
+                                                   name="querylog-retention"))
         return self
 
     async def close(self) -> None:
@@ -734,7 +738,7 @@ class QueryLog:
                 questions + len(gone), citations + sum(len(row.citations) for row in gone), votes, own
             )
 
-    async def _retention(self, days: int) -> None:
+    async def _retention(self, days: int, also: Callable[[int], object] | None = None) -> None:
         while not self._closed:
             try:
                 counts = await self.purge_counts(days)
@@ -743,4 +747,9 @@ class QueryLog:
                              days)
             except QueryLogError as exc:
                 log.warning("%s", exc)
+            if also is not None:
+                try:
+                    await asyncio.to_thread(also, days)
+                except OSError as exc:
+                    log.warning("retention beside the query log %s failed: %s", self.path, exc)
             await asyncio.sleep(DAY)

@@ -132,7 +132,8 @@ def show_lines(kb: KnowledgeBase, document: Document, language: str) -> list[str
 def history_lines(changes: list[edits.Change]) -> list[str]:
     """``/kb history``: when, who (a mention, for staff), what, which file, the start of its SHA-256."""
     return [
-        f"{discord.utils.format_dt(datetime.fromtimestamp(c.ts, UTC), 'f')} <@{c.who}> **{c.action}** "
+        f"{discord.utils.format_dt(datetime.fromtimestamp(c.ts, UTC), 'f')} {f'<@{c.who}>' if c.who else '–'} "
+        f"**{c.action}** "
         f"`{c.id or '–'}` `{c.path}` sha256:{c.sha256[:12]}"
         for c in changes
     ]
