@@ -46,12 +46,13 @@ def parse_duration(text: str, bare_unit: str | None = "d") -> float:
 
 
 def parse_window(text: str, now: float | None = None) -> float | None:
-    """``7d``, ``30d``, ``12h``, ``2w``, a date ``2026-11-01`` (UTC) or ``all`` → its start in Unix time (None: all)."""
+    """``7d``, ``30d``, ``12h``, ``2w``, a bare number of days (``7``, as ages are read: trial 10 L7), a date
+    ``2026-11-01`` (UTC) or ``all`` → its start in Unix time (None: all)."""
     now = time.time() if now is None else now
     if text.strip().lower() == "all":
         return None
     try:  # a window reaching before year 1 (e.g. 99999999d) starts at year 1, as dates cannot go further
-        return max(now - parse_duration(text, bare_unit=None), _EARLIEST)
+        return max(now - parse_duration(text), _EARLIEST)
     except ValueError:
         pass
     try:

@@ -18,7 +18,11 @@ def test_windows_count_back_from_now():
     assert parse_window(" ALL ", NOW) is None
 
 
-@pytest.mark.parametrize("bad", ["7", "x7d", "2026-13-01", "", "7 days", "-3d"])
+def test_a_bare_number_is_days_as_for_ages():  # `--since 7` as `--older-than 90` (trial 10 L7)
+    assert parse_window("7", NOW) == NOW - 7 * DAY
+
+
+@pytest.mark.parametrize("bad", ["x7d", "2026-13-01", "", "7 days", "-3d"])
 def test_a_bad_window_is_a_value_error_naming_it(bad):
     with pytest.raises(ValueError, match="bad time window"):
         parse_window(bad, NOW)

@@ -61,7 +61,8 @@ def _since(args: argparse.Namespace) -> float | None:
     try:
         return parse_window(args.since)
     except ValueError:
-        raise UsageError(f"bad --since value {args.since!r}: use 7d, 30d, 12h or a date like 2026-11-01") from None
+        raise UsageError(f"bad --since value {args.since!r}: use 7d (or 7: days), 30d, 12h, a date like 2026-11-01 "
+                         "or all") from None
 
 
 def _days(text: str) -> float:
@@ -314,7 +315,7 @@ def _export_to(path: Path, write: Callable[[TextIO], int]) -> int:
 def _export(args: argparse.Namespace) -> int:
     since = _since(args)
     db = _db_path(args)
-    if args.out:
+    if args.out and args.out != "-":  # "-": standard output, as Unix tools read it (trial 10 L1)
         try:
             n = _export_to(Path(args.out), lambda out: reports.export(db, out, args.format, since=since,
                                                                          progress=progress("exporting")))
@@ -616,14 +617,8 @@ def _warn_on_another_secret(args: argparse.Namespace) -> None:
     if getattr(args, "logs_command", "") == "forget" or not db.is_file():
         return
     with contextlib.suppress(QueryLogError, OSError, sqlite3.Error):
-        try:
-            secret = load_secret(db, _given_secret(args.settings), create=False)
-        except QueryLogError:  # no secret at hand: a problem only if the log was written with one (trial 10 M5)
-            with contextlib.closing(schema.open_reader(db)) as conn:
-                if fingerprint.stored(conn) is not None:
-                    missing = db.parent / SECRET_FILE
-                    print(f"warning: {fingerprint.mismatch_message(db, missing, missing)}", file=sys.stderr)
-            return
+        secret = load_secret(db, _given_secret(args.settings), create=False)  # none at hand: the reports hash
+        # nobody, and forget refuses on its own
         if _secret_check(db, secret) is fingerprint.SecretCheck.MISMATCH:
             print(f"warning: {fingerprint.mismatch_message(db, db.parent / SECRET_FILE)}", file=sys.stderr)
 
@@ -704,7 +699,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("export", parents=[common, since], help="one row per question (csv or jsonl)")
     p.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
-    p.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
+    p.add_argument("--out", metavar="FILE", help="write to FILE (default, or '-': standard output)")
     p.set_defaults(func=_run(_export))
 
     p = cmds.add_parser("replay", parents=[common, window(), knowledge],

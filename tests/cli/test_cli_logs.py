@@ -171,6 +171,15 @@ def test_export_csv_to_a_file_and_jsonl_to_stdout(db: Path, tmp_path: Path, caps
     assert all("1001" not in line for line in out.splitlines())
 
 
+def test_export_out_dash_is_standard_output_and_since_takes_a_bare_number_of_days(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 10 L1 (`--out -` wrote a file named "-") and L7 (`--since 7` was refused, `--older-than 90` not)."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "export", "--db", str(db), "--since", "7", "--out", "-")
+    assert code == 0 and len(out.splitlines()) == 11 and err == ""
+    assert not (tmp_path / "-").exists()
+
+
 def test_a_failed_export_leaves_the_previous_export_as_it_was(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
