@@ -9,6 +9,9 @@ from bot.knowledge.problems import FileProblem
 MAX_FILE_BYTES = 1024 * 1024  # 1 MB per file
 
 
+EMPTY = "the file is empty: write its text, or delete it"  # (trial 10 L3: say what to do)
+
+
 def too_big(size: int) -> FileProblem:
     return FileProblem(
         1,
@@ -72,11 +75,12 @@ def decode(data: bytes) -> str:
             ) from exc
         raise FileProblem(
             _line_of_byte(data, exc.start),
-            f"the file is not UTF-8 text (byte 0x{bad:02X} cannot be read); save it with the UTF-8 encoding",
+            f"the file is not UTF-8 text (byte 0x{bad:02X} cannot be read): it was probably saved as Windows-1252 / "
+            'Latin-1 ("ANSI" in Windows Notepad); save it again choosing the UTF-8 encoding',  # (trial 10 L4)
         ) from exc
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise FileProblem(1, "the file is empty")
+        raise FileProblem(1, EMPTY)
     return text
 
 

@@ -32,6 +32,8 @@ from bot.knowledge.problems import Claim, FileProblem, FileProblems, IdKind, all
 from bot.models import KnowledgeBase, LoadError, Passage, Passages, column
 
 TRASH_DIR = "_trash"  # where /kb remove puts files (ignored like every "_" name)
+UNREADABLE_FIX = ": ask whoever runs the server to make it readable by the bot (for example chmod 644)"  # (trial 10 L3)
+BACKUP_SUFFIXES = ("~", ".bak", ".backup", ".orig", ".swp", ".swo", ".tmp", ".old")  # editors' copies: a warning
 
 Parse = Callable[[str, bytes, tuple[str, bytes] | None], ParsedFile]  # parse_file's signature
 LastGood = Callable[[str], ParsedFile | None]  # a path's parse served at the last load, if any
@@ -106,7 +108,8 @@ def read_file(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise FileProblem(1, f"the file cannot be read ({_reason(exc)})") from exc
+        fix = UNREADABLE_FIX if exc.errno in (errno.EACCES, errno.EPERM) else ""
+        raise FileProblem(1, f"the file cannot be read ({_reason(exc)}){fix}") from exc
     if len(data) > MAX_FILE_BYTES:
         raise too_big(len(data))
     return data
@@ -179,6 +182,10 @@ class Loader:
             if txt not in names:
                 self.error(path, 1, f"this metadata file has no {txt} beside it "
                                     f"(NAME.meta.yaml describes NAME.txt; with /kb add, add {txt} next)")
+            return
+        if lower.endswith(BACKUP_SUFFIXES):  # an editor's copy beside the file: harmless, not an error (trial 10 L5)
+            self.kb.warnings.append(LoadError(path, 0, "an editor's backup copy, not read (delete it when you no "
+                                                       "longer need it)"))
             return
         if not lower.endswith(KNOWLEDGE_SUFFIXES):
             self.error(path, 1, f"not a knowledge file (the name must end in {suffix_list()}); it was ignored")

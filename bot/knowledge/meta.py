@@ -19,6 +19,18 @@ from bot.models import LANGUAGES, served_language
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 DATE_RE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")  # a year, a month or a day: 2018, 2018-07, 2018-07-13
 LANGUAGE_LIST = ", ".join(LANGUAGES)
+LANGUAGE_NAMES = {  # what moderators write for a language instead of its code (trial 10 L2): suggested, not read
+    "english": "en", "anglais": "en", "eng": "en", "英語": "en",
+    "french": "fr", "français": "fr", "francais": "fr", "fra": "fr", "fre": "fr", "フランス語": "fr",
+    "japanese": "ja", "japonais": "ja", "jp": "ja", "jpn": "ja", "jap": "ja", "日本語": "ja",
+}
+
+
+def unknown_language(written: str) -> str:
+    """The message for a ``language`` that is not a served code, with the code meant when it is a known name."""
+    meant = LANGUAGE_NAMES.get(written.strip().casefold())
+    hint = f': write "language: {meant}"' if meant else ""
+    return f'"language" must be one of {LANGUAGE_LIST} (got "{written.strip()}"){hint}'
 META_KEYS = ("id", "title", "language", "source", "date", "tags", "aliases", "group", "translation_of")
 
 
@@ -200,8 +212,7 @@ def _read_meta(parsed: ParsedYaml, where: str, problems: Problems, extra_keys: t
     written_language = required("language", f" (one of {LANGUAGE_LIST})")
     language = served_language(written_language.strip()) if written_language is not None else None
     if written_language is not None and language is None:
-        message = f'"language" must be one of {LANGUAGE_LIST} (got "{written_language.strip()}")'
-        problems.add(FileProblem(lines.get("language", first), message))
+        problems.add(FileProblem(lines.get("language", first), unknown_language(written_language)))
     source = None
     if required("source", " (the http(s) web address the facts come from)") is not None:
         source = problems.attempt(lambda: check_source(data["source"], lines.get("source", first)))

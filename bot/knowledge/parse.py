@@ -26,12 +26,12 @@ from bot.knowledge.meta import (
     read_meta,
     tags_of,
     text_list,
+    unknown_language,
 )
 from bot.knowledge.paragraphs import split_paragraphs
 from bot.knowledge.problems import Claim, FileProblem, FileProblems, IdKind, Problems
 from bot.knowledge.safe_yaml import ParsedYaml, parse_yaml
 from bot.models import (
-    LANGUAGES,
     NAME_SLOT,
     ChatKind,
     ChatPhrases,
@@ -364,7 +364,7 @@ def _list_language(parsed: ParsedYaml) -> Language:
     language = served_language(written)
     if language is None:
         line = parsed.key_lines.get("language", parsed.first_line)
-        raise FileProblem(line, f'"language" must be one of {", ".join(LANGUAGES)} (got "{written or ""}")')
+        raise FileProblem(line, unknown_language(written or ""))
     return language
 
 
@@ -431,6 +431,7 @@ def _parse_yaml_file(path: str, text: str) -> ParsedFile:
             'the file must be a list of "key: value" lines starting with "type: faq" or "type: glossary"',
         )
     kind = parsed.data.get("type")
+    kind = kind.strip().lower() if isinstance(kind, str) else kind  # "FAQ" as "EN" is read (trial 10 L2)
     line = parsed.key_lines.get("type", parsed.first_line)
     if kind == "faq":
         return _parse_faq(path, parsed)

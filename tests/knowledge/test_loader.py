@@ -178,8 +178,8 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
         ),
         pytest.param({"x.md": "Just text.\n"}, "x.md:1: the file must start with front matter", id="no-front-matter"),
         pytest.param({"x.md": front("# Only a heading\n")}, "x.md:1: the document has no passages", id="no-passages"),
-        pytest.param({"x.md": ""}, "x.md:1: the file is empty", id="empty"),
-        pytest.param({"x.md": " \n\n"}, "x.md:1: the file is empty", id="blank"),
+        pytest.param({"x.md": ""}, "x.md:1: the file is empty: write its text, or delete it", id="empty"),
+        pytest.param({"x.md": " \n\n"}, "x.md:1: the file is empty: write its text, or delete it", id="blank"),
         pytest.param(
             {"x.md": b"---\nid: x\n\x00\x01binary"}, "x.md:3: this is not a text file (it contains NUL bytes)", id="nul"
         ),
@@ -416,7 +416,8 @@ def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
     assert sorted(d.id for d in kb.documents) == ["good", "x"]
 
 
-UNREADABLE = "locked.md:1: the file cannot be read (permission denied)"
+UNREADABLE = ("locked.md:1: the file cannot be read (permission denied): ask whoever runs the server to make it "
+              "readable by the bot (for example chmod 644)")  # what to do (trial 10 L3)
 
 
 @pytest.fixture

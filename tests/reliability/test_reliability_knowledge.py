@@ -79,7 +79,8 @@ def test_invalid_utf8_names_the_line_and_byte(kdir: Path) -> None:
     (kdir / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     kb = load_knowledge(kdir)
     assert messages(kb, "latin1.md") == [
-        "the file is not UTF-8 text (byte 0xE9 cannot be read); save it with the UTF-8 encoding"
+        "the file is not UTF-8 text (byte 0xE9 cannot be read): it was probably saved as Windows-1252 / Latin-1 "
+        '("ANSI" in Windows Notepad); save it again choosing the UTF-8 encoding'
     ]
     assert [e.line for e in kb.errors if e.path == "latin1.md"] == [3]
     (binary,) = messages(kb, "binary.txt")
