@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from paths import ROOT
@@ -63,10 +64,11 @@ def test_ask_says_which_broken_file_is_still_served_and_which_is_skipped(tmp_pat
                                str(folder), "--db", str(db)], capture_output=True, text=True, timeout=120, cwd=ROOT)
 
     assert ask().stderr == ""
+    served = datetime.fromtimestamp((folder / "good.md").stat().st_mtime, UTC)  # the version the bot keeps
     (folder / "good.md").write_text(DOC.replace("title: Notes", "title: Notes: mine"), encoding="utf-8")
     (folder / "new.md").write_text(DOC.replace("notes-en", "new-en").replace("source:", "sourc:"), encoding="utf-8")
     done = ask()
     assert done.returncode == 0 and "Paris on 13 July 2018" in done.stdout  # the last good version answers
     assert done.stderr == (
-        "warning: 2 knowledge files have problems (skipped: new.md; served in their last good version: good.md); "
-        f"run `python -m bot knowledge check {folder}` for details\n")
+        "warning: 2 knowledge files have problems (skipped: new.md; served in their last good version: good.md "
+        f"(its version of {served:%Y-%m-%d %H:%M} UTC)); run `python -m bot knowledge check {folder}` for details\n")
