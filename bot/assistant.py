@@ -24,6 +24,7 @@ from typing import overload
 from bot.buildcheck import BuildBudget, BuildChecks, check_build
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
 from bot.knowledge.loader import Served, load_directory, load_knowledge, shrinkage
+from bot.knowledge.parallel import SharedParse
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
 from bot.knowledge.served import load_as_served, served_since
 from bot.knowledge.state import FolderState, folder_state
@@ -115,7 +116,8 @@ def _build_retriever(
     parsed = ParsedFiles(Path(cache_path).with_name(PARSED_CACHE_NAME))  # unchanged files are not parsed again,
     # nor read when their metadata says so; at start, the last load's owners keep their ids; a served file broken
     # since keeps its last good parse
-    loader = load_directory(Path(directory), served or parsed.served, parsed.parse, parsed.last_good, parsed)
+    loader = load_directory(Path(directory), served or parsed.served, parsed.parse, parsed.last_good, parsed,
+                            SharedParse(parsed))  # a cold start's files parsed on two cores
     kb = loader.kb
     served_since(parsed, kb)
     parsed.remember(Served.of(kb), loader.added, Path(directory))

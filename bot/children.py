@@ -1,13 +1,69 @@
-"""A child process stopped for good: asked to stop, given a few seconds, then killed, and always reaped.
+"""Child processes: a second process started for a cold start's work, and a child stopped for good.
 
-``logs serve`` stops its Datasette and a cold start its second index-analysis process this one way: neither may be
-left running (a dashboard still serving the log, a process holding gigabytes) nor waited for without end.
+``logs serve`` stops its Datasette and a cold start its second process (parsing, index analysis) this one way:
+neither may be left running (a dashboard still serving the log, a process holding gigabytes) nor waited for without
+end. A cold start's second process is a new interpreter running one of the bot's modules (``python -m …``: no fork
+of a threaded process, and not multiprocessing's spawn, which imports the caller's main script again: a script
+without a ``__main__`` guard would run twice), talking over its standard input and output.
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
 import subprocess
+import sys
+from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
+
+
+class Pipe:
+    """Pickled messages over two pipe ends (multiprocessing's framing): one read, one written."""
+
+    def __init__(self, read_fd: int, write_fd: int) -> None:
+        self._in = Connection(read_fd, writable=False)
+        self._out = Connection(write_fd, readable=False)
+
+    def send(self, message: object) -> None:
+        self._out.send(message)
+
+    def recv(self) -> object:
+        return self._in.recv()
+
+    def close(self) -> None:
+        for end in (self._in, self._out):
+            with contextlib.suppress(OSError):
+                end.close()
+
+
+def start_module(module: str) -> tuple[subprocess.Popen[bytes], Pipe]:
+    """``python -m module`` in a new interpreter (this bot package first on its path, whatever the working
+    directory), and the pipe to it over its standard input and output; raises if it cannot start."""
+    home = str(Path(__file__).resolve().parents[1])
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (home, os.environ.get("PYTHONPATH"))))}
+    process = subprocess.Popen([sys.executable, "-m", module], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               env=environment)
+    assert process.stdin is not None and process.stdout is not None
+    conn = Pipe(os.dup(process.stdout.fileno()), os.dup(process.stdin.fileno()))
+    process.stdin.close()
+    process.stdout.close()
+    return process, conn
+
+
+def parent_pipe() -> Pipe:
+    """In a process :func:`start_module` started: the pipe to its parent (printed text goes to standard error)."""
+    channel = os.dup(1)
+    os.dup2(2, 1)
+    return Pipe(0, channel)
+
+
+def second_process_allowed() -> bool:
+    """Two cores to run on (``taskset -c 0`` keeps a start on one), and not a daemonic process (the reload's
+    budgeted check, whose memory budget holds one process; multiprocessing refuses it children anyway)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores > 1 and not multiprocessing.current_process().daemon
 
 
 def stop_child(process: subprocess.Popen[Any], seconds: float, *, terminate: bool = True) -> None:

@@ -59,6 +59,29 @@ class Unchanged(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class Planned:
+    """A file a load will read and may parse: where it is, and its sidecar's (``NAME.meta.yaml``) if it has one."""
+
+    path: str  # relative to the knowledge folder (POSIX), as the parse is given it
+    file: Path
+    sidecar: tuple[str, Path] | None
+    known: bool  # a cache may know it by its metadata (``Unchanged``): it is not read if unchanged
+
+
+class Ahead(Protocol):
+    """Parses a load's files ahead of it, elsewhere (``bot.knowledge.parallel``): told which files the load will
+    read, in order (None: one it must not parse), then, before it reads each, its index; then that the load is over
+    (even if it raised). The parses it makes are only offered to the load's parse, which checks they are of the
+    bytes it read (a cache's key)."""
+
+    def start(self, files: list[Planned | None]) -> None: ...
+
+    def reach(self, i: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
 class Served:
     """Which file serves each document id and glossary id now (from the running bot's knowledge base)."""
 
@@ -132,6 +155,8 @@ class Loader:
     unchanged: Unchanged | None = None  # a cache that skips reading the files it knows by their metadata
     fallbacks: set[str] = field(default_factory=set)  # broken files whose candidate is their last good parse
     added: list[str] = field(default_factory=list)  # the files served by this load
+    ahead: Ahead | None = None  # parses the files ahead of this load, on another core
+    pending: list[tuple[Path, str, set[str]]] = field(default_factory=list)  # files the walk found, to load
 
     def error(self, path: str, line: int, message: str) -> None:
         self.kb.errors.append(LoadError(path, line, message))
@@ -190,7 +215,34 @@ class Loader:
         if not lower.endswith(KNOWLEDGE_SUFFIXES):
             self.error(path, 1, f"not a knowledge file (the name must end in {suffix_list()}); it was ignored")
             return
-        self.load_file(entry, path, names)
+        self.pending.append((entry, path, names))  # loaded after the walk (load_pending), in this order
+
+    def load_pending(self) -> None:
+        """Load the files the walk found, in its order; ``ahead`` parses them ahead of this loop if it can."""
+        pending, self.pending = self.pending, []
+        if self.ahead is None:
+            for entry, path, names in pending:
+                self.load_file(entry, path, names)
+            return
+        self.ahead.start([self.planned(entry, path, names) for entry, path, names in pending])
+        try:
+            for i, (entry, path, names) in enumerate(pending):
+                self.ahead.reach(i)
+                self.load_file(entry, path, names)
+        finally:
+            self.ahead.close()
+
+    def planned(self, entry: Path, path: str, names: set[str]) -> Planned | None:
+        """What ``load_file`` will read for ``entry``: None if its sidecar is a link (read only once checked)."""
+        name = sidecar_name(path)
+        if name not in names:
+            return Planned(path, entry, None, True)
+        if not path.lower().endswith(".txt"):
+            return Planned(path, entry, None, False)
+        sidecar = entry.with_name(name)
+        if sidecar.is_symlink():
+            return None
+        return Planned(path, entry, (PurePosixPath(path).with_name(name).as_posix(), sidecar), False)
 
     def load_file(self, entry: Path, path: str, names: set[str]) -> None:
         try:
@@ -345,6 +397,7 @@ def load_directory(
     parse: Parse = parse_file,
     last_good: LastGood | None = None,
     unchanged: Unchanged | None = None,
+    ahead: Ahead | None = None,
 ) -> Loader:
     """Load ``directory``; the result also tells which file owns each id (uploads check collisions with it).
 
@@ -352,17 +405,19 @@ def load_directory(
     ``parse``: how one file is parsed (``ParsedFiles.parse`` answers unchanged files from a cache).
     ``last_good``: the parse a broken file had when it was last served (``ParsedFiles.last_good``).
     ``unchanged``: files whose metadata the cache noted are not read again (``ParsedFiles``).
+    ``ahead``: parses the files on another core ahead of the load (``bot.knowledge.parallel``), offered to ``parse``.
     """
     kb = KnowledgeBase(documents=[], passages=Passages(), glossary=[], errors=[], directory=str(directory))
     loader = Loader(
         real_root=os.path.realpath(directory), kb=kb, served=served or Served(), parse=parse, last_good=last_good,
-        unchanged=unchanged,
+        unchanged=unchanged, ahead=ahead,
     )
     if not directory.is_dir():
         what = "is not a folder" if directory.exists() else "does not exist"
         loader.error(".", 0, f"the knowledge folder {directory} {what}")
     else:
         loader.walk(directory, PurePosixPath())
+        loader.load_pending()
         loader.settle()
         loader.clashes_of_refused()
         kb.errors.sort(key=lambda e: (e.path, e.line))

@@ -84,13 +84,29 @@ def _metadata(info: os.stat_result) -> list[int]:
     return [info.st_dev, info.st_ino, info.st_size, info.st_mode, info.st_mtime_ns, info.st_ctime_ns]
 
 
-def _key(path: str, data: bytes, sidecar: tuple[str, bytes] | None) -> bytes:
+def key_of(path: str, data: bytes, sidecar: tuple[str, bytes] | None) -> bytes:
+    """The key of a file's parse: a digest of its path, its bytes and its sidecar's."""
     digest = hashlib.sha256(path.encode("utf-8", "surrogatepass"))
     digest.update(b"\0" + len(data).to_bytes(8, "little"))
     digest.update(data)  # not concatenated first: a copy of the file
     if sidecar is not None:
         digest.update(b"\1" + sidecar[0].encode("utf-8", "surrogatepass") + b"\0" + sidecar[1])
     return digest.digest()[:_KEY]
+
+
+def _unpickled(blob: bytes | memoryview) -> ParsedFile | None:
+    """The parse pickled in ``blob`` (project types only), or None if it is damaged."""
+    try:
+        parsed = _ProjectUnpickler(io.BytesIO(blob)).load()
+    except Exception:  # one damaged entry
+        return None
+    return parsed if isinstance(parsed, ParsedFile) else None
+
+
+def cached_form(parsed: ParsedFile) -> tuple[ParsedFile, bytes]:
+    """``parsed`` as it is served and kept (its passages as columns: a restart makes no passage), and pickled."""
+    kept = replace(parsed, passages=PassageBlock.of(parsed.passages))
+    return kept, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class ParsedFiles:
@@ -104,6 +120,7 @@ class ParsedFiles:
         self._stream = io.BytesIO()  # that file (sharing its bytes): frames are unpickled in place
         self._saved: dict[bytes, bytes | memoryview] = self._read()
         self._used: dict[bytes, bytes | memoryview] = {}
+        self.offered: dict[bytes, bytes] = {}  # key -> a parse made ahead of this load (cached_form's pickle)
         self._keys: dict[str, bytes] = {}  # path -> key of the parse this load used
         self._owners_read: dict | None = None  # the served frame of _saved, once parsed
         self._started = time.time_ns()  # before any file is looked at: see note
@@ -138,15 +155,15 @@ class ParsedFiles:
         blob = self._saved.get(key)
         if blob is None:
             return None
-        try:
-            at = self._offsets.get(key)
-            if at is None:  # not from the file read (made by this load)
-                parsed = _ProjectUnpickler(io.BytesIO(blob)).load()
-            else:
+        at = self._offsets.get(key)
+        if at is None:  # not from the file read (made by this load)
+            parsed = _unpickled(blob)
+        else:
+            try:
                 self._stream.seek(at)
                 parsed = _ProjectUnpickler(self._stream).load()
-        except Exception:  # one damaged entry
-            return None
+            except Exception:  # one damaged entry
+                return None
         if not isinstance(parsed, ParsedFile):
             return None
         self._used[key] = blob
@@ -154,16 +171,30 @@ class ParsedFiles:
         return parsed
 
     def parse(self, path: str, data: bytes, sidecar: tuple[str, bytes] | None = None) -> ParsedFile:
-        key = _key(path, data, sidecar)
+        key = key_of(path, data, sidecar)
         parsed = self._reuse(path, key)
         if parsed is not None:
             self.hits += 1
             return parsed
-        parsed = parse_file(path, data, sidecar)  # FileProblem(s) propagate, and are not cached
-        kept = replace(parsed, passages=PassageBlock.of(parsed.passages))  # columns: a restart makes no passage
-        self._used[key] = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
-        self._keys[path] = key
+        blob = self.offered.pop(key, None)  # parsed by a second process (bot.knowledge.parallel), as below
+        parsed = _unpickled(blob) if blob is not None else None
+        if parsed is not None:
+            self._used[key] = blob
+            self._keys[path] = key
+            return parsed
+        kept, self._used[key] = cached_form(parse_file(path, data, sidecar))  # FileProblem(s) propagate, and are
+        self._keys[path] = key  # not cached
         return kept  # served as columns too, as after a restart: no Python object per passage held (1M: ~GB)
+
+    def would_know(self, path: str, info: os.stat_result) -> bool:
+        """Whether :meth:`known` may answer for ``path`` without reading it (its metadata is the one noted)."""
+        stats = self._owners().get("stats")
+        noted = stats.get(path) if isinstance(stats, dict) else None
+        return isinstance(noted, list) and noted[:-1] == _metadata(info)
+
+    def saved_keys(self) -> set[bytes]:
+        """The keys of the parses the cache holds (a file of one of them is not parsed again)."""
+        return set(self._saved)
 
     def known(self, path: str, info: os.stat_result) -> ParsedFile | None:
         """The parse of ``path`` if its metadata is what the last load noted (see the module docstring)."""

@@ -20,20 +20,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
-import os
-import subprocess
-import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from pathlib import Path
 
 import numpy as np
 
-from bot.children import stop_child
+from bot.children import Pipe, parent_pipe, second_process_allowed, start_module, stop_child
 from bot.models import Passage
 from bot.search.indexing import TRIM_BYTES, FileTokens, PassageAnalyzer, _Ints, release_free_heap
 
@@ -115,7 +109,7 @@ def prepare_file(prepare: Prepare, passages: Sequence[Passage]) -> tuple[list[Pr
 # -- the second process ---------------------------------------------------------------------------------------
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Pipe) -> None:
     """In the second process: analyse each chunk of files received, in order, until None (or the pipe closes)."""
     analyzer = PassageAnalyzer()
     with contextlib.suppress(EOFError, OSError, KeyboardInterrupt):
@@ -124,30 +118,8 @@ def _serve(conn: Connection) -> None:
 
 
 def main() -> None:
-    """``python -m bot.search.parallel``: the second process, talking over its standard input and output (printed
-    text goes to its standard error)."""
-    channel = os.dup(1)
-    os.dup2(2, 1)
-    _serve(_Pipe(0, channel))
-
-
-class _Pipe:
-    """Pickled messages over two pipe ends (multiprocessing's framing): one read, one written."""
-
-    def __init__(self, read_fd: int, write_fd: int) -> None:
-        self._in = Connection(read_fd, writable=False)
-        self._out = Connection(write_fd, readable=False)
-
-    def send(self, message: object) -> None:
-        self._out.send(message)
-
-    def recv(self) -> object:
-        return self._in.recv()
-
-    def close(self) -> None:
-        for end in (self._in, self._out):
-            with contextlib.suppress(OSError):
-                end.close()
+    """``python -m bot.search.parallel``: the second process, talking over its standard input and output."""
+    _serve(parent_pipe())
 
 
 def _chunks(sizes: Sequence[int]) -> list[range]:
@@ -180,22 +152,13 @@ class _Claims:
 def _helper(files: Sequence[Sequence[Passage]], prepare: Prepare, chunks: list[range], claims: _Claims,
             results: list[FileResult | None], party: list[int]) -> None:
     """In a thread: start the second process, hand it chunks one at a time (preparing each here), keep what it
-    sends back. A chunk it did not finish is left to the caller (``results`` None).
-
-    A new interpreter running this module (not multiprocessing's spawn, which imports the caller's main script
-    again: a script without a ``__main__`` guard would run twice)."""
-    home = str(Path(__file__).resolve().parents[2])  # where this bot package is, whatever the working directory
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (home, os.environ.get("PYTHONPATH"))))}
+    sends back. A chunk it did not finish is left to the caller (``results`` None). The process: a new interpreter
+    running this module (``bot.children.start_module``)."""
     try:
-        process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   env=environment)
+        process, conn = start_module(__name__)
     except Exception as error:  # no second process here (limits, a sandbox, no interpreter): this one does it all
         log.warning("index analysis stays in one process: the second did not start (%s)", error)
         return
-    assert process.stdin is not None and process.stdout is not None
-    conn = _Pipe(os.dup(process.stdout.fileno()), os.dup(process.stdin.fileno()))
-    process.stdin.close()
-    process.stdout.close()
     try:
         while (c := claims.take()) is not None:
             conn.send([prepare_file(prepare, files[i]) for i in chunks[c]])
@@ -210,13 +173,6 @@ def _helper(files: Sequence[Sequence[Passage]], prepare: Prepare, chunks: list[r
             conn.send(None)
         conn.close()
         stop_child(process, HELPER_STOP_SECONDS, terminate=False)  # the None sent: it ends its own way
-
-
-def second_process_allowed() -> bool:
-    """Two cores to run on (``taskset -c 0`` keeps a start on one), and not a daemonic process (the reload's
-    budgeted check, whose memory budget holds one process; multiprocessing refuses it children anyway)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores > 1 and not multiprocessing.current_process().daemon
 
 
 def analyse_files(files: Sequence[Sequence[Passage]], prepare: Prepare, terms: Sequence[str] = (),
