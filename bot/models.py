@@ -279,11 +279,15 @@ class LoadError:
 
 @dataclass(frozen=True, slots=True)
 class GlossaryEntry:
-    """Names of one concept across languages and spellings."""
+    """Names of one concept across languages and spellings, and descriptions a member may write for it."""
 
     id: str
     terms: tuple[str, ...]
     path: str = ""  # the glossary file it comes from
+    # descriptions in general words ("a Japanese start-up label"): each a tuple of slots, each slot its alternatives
+    # (Japanese|Japan|Tokyo, start-up|young company, label|programme); a question holding one word of every slot
+    # also looks for the entry's names (bot.search.retriever)
+    described: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
 
 class ChatKind(StrEnum):

@@ -47,7 +47,8 @@ MIN_GLOSSARY_TERMS = 2
 FAQ_KEYS = ("type", "entries")
 FAQ_ENTRY_KEYS = ("questions", "answer", "source", "tags")
 GLOSSARY_KEYS = ("type", "terms")
-GLOSSARY_ENTRY_KEYS = ("id", "terms")
+GLOSSARY_ENTRY_KEYS = ("id", "terms", "described")
+MIN_DESCRIPTION_SLOTS = 2  # a description of one word is a synonym (terms) or a related word, not a description
 TEXT_SUFFIXES = (".md", ".txt")
 YAML_SUFFIXES = (".yaml", ".yml")
 KNOWLEDGE_SUFFIXES = TEXT_SUFFIXES + YAML_SUFFIXES
@@ -353,9 +354,36 @@ def _glossary_entry(
                 "different terms (the names that mean the same thing)",
             )
         )
+    described = problems.attempt(lambda: _descriptions(entry.get("described"), number, line))
     if len(problems.found) > before or not entry_id or not terms:
         return None
-    return GlossaryEntry(id=entry_id, terms=terms)
+    return GlossaryEntry(id=entry_id, terms=terms, described=described or ())
+
+
+def _descriptions(value: Any, number: int, line: int) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """``described``: a list of descriptions, each a list of slots ("Japanese|Japan|Tokyo"), each slot its
+    alternatives separated by "|"; at least MIN_DESCRIPTION_SLOTS slots each."""
+    if value is None:
+        return ()
+    problem = FileProblem(line, f'glossary entry {number}: "described" must be a list of descriptions, each a list '
+                                f"of at least {MIN_DESCRIPTION_SLOTS} words, alternatives separated by |, like "
+                                "[[Japanese|Japan, start-up|young company, label|programme]]")
+    if not isinstance(value, list):
+        raise problem
+    found = []
+    for description in value:
+        if not isinstance(description, list):
+            raise problem
+        slots = []
+        for slot in description:
+            alternatives = tuple(dict.fromkeys(a.strip() for a in as_text(slot).split("|") if a.strip()))
+            if not alternatives:
+                raise problem
+            slots.append(alternatives)
+        if len(slots) < MIN_DESCRIPTION_SLOTS:
+            raise problem
+        found.append(tuple(slots))
+    return tuple(found)
 
 
 def _list_language(parsed: ParsedYaml) -> Language:

@@ -41,8 +41,8 @@ from bot.models import PassageBlock
 log = logging.getLogger(__name__)
 
 PARSED_CACHE_NAME = "knowledge-cache.bin"
-_MAGIC = b"declaration-bot parsed files 6\n"  # 2: Japanese passage ids keep their dakuten; 3: related words;
-# 4: SHA-256; 5: a CRC-32 of the body; 6: chat phrases' lines
+_MAGIC = b"declaration-bot parsed files 7\n"  # 2: Japanese passage ids keep their dakuten; 3: related words;
+# 4: SHA-256; 5: a CRC-32 of the body; 6: chat phrases' lines; 7: glossary descriptions
 _DIGEST = 4  # CRC-32 of the body (against damage, as the index cache's: 2.3x SHA-256's speed on the 143 MB of a
 # restart at 100,000 SciFact passages); a file's key is SHA-256 (the CPU's SHA instructions), cut to _KEY bytes
 

@@ -62,6 +62,7 @@ from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
+from bot.search.descriptions import DescriptionLexicon
 from bot.search.evidence import (
     Counted,
     after_what,
@@ -132,6 +133,10 @@ RELATED_WEIGHT = 1.0  # BM25 weight of a related word (bot.search.related: promi
 # the sources' word stands for the member's, which the corpus mostly lacks ("praised" → welcomed). On blind A–D
 # (1 Dec) hit@3 rises with it from 0.25 to a plateau on 1.0–1.25 (A 163→164, B 156→161, C 162→166, D 150→154;
 # paraphrase 93→107 of 144; 1.5: A/B −1), out-of-scope unchanged on A–E (E en +1); 0.6: half the gain
+DESCRIPTION_WEIGHT = 0.5  # BM25 weight of the names of a thing the question describes (bot.search.descriptions),
+# shared by a name's tokens: a synonym's weight (GLOSSARY_WEIGHT), not a related word's. All 15 dev sets, 2 Dec:
+# hit@3 +11 and hit@1 +17 at 0.5, nothing lost; 0.75 and 1.0: +15 and +19-20, but the name outweighs what is asked of
+# it (日本の貿易振興を担う政府系機関のトップは、米中の対立を… pulls JETRO's passages in every language: blind G ja −1)
 QUESTION_TYPE_WEIGHT = 1.0  # BM25 weight of the interrogative token ("?who@en") matched in FAQ questions;
 # flat on 1–2 (0: fr −2, en −2, e.g. "Who signed…" then gets the "When was it signed" FAQ entry)
 RERANK_DEPTH = 30  # passages re-ranked by coverage after BM25; flat on 10–50
@@ -568,6 +573,7 @@ class Retriever:
         self._build_glossary()
         self.lexicon = ChatLexicon(kb.chat, self._readings.boundaries)
         self.related = RelatedLexicon(kb.related, self.index.vocabulary)
+        self.descriptions = DescriptionLexicon(kb.glossary)
         families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
         self._places = Places(column(self.passages, "doc_id"), languages, families)
 
@@ -651,6 +657,29 @@ class Retriever:
             for n in covered:
                 units[n].related.extend(f for f in line.forms if f not in units[n].related)
 
+    def _describe(self, question: str, language: str, units: list[Unit]) -> set[tuple[str, ...]]:
+        """Attach a glossary entry's names to the words of the question that describe it (bot.search.descriptions:
+        "Tokyo's label for young companies" → J-Startup), as related words (one way), weighed DESCRIPTION_WEIGHT:
+        the forms attached, unless a related word of the question has them too."""
+        attached: set[tuple[str, ...]] = set()
+        if not len(self.descriptions):
+            return attached
+        related = {id(u): tuple(u.related) for u in units}  # the related words' forms, before any description's
+        # a word's synonyms of one token count ("jeunes pousses" is a start-up), not a name's words ("Japan External
+        # Trade Organization" describes nothing: the question names JETRO)
+        words = {n: frozenset((u.token, *u.keys, *u.parts, *u.alternatives,
+                               *(t for form in (*u.expansions, *u.related) if len(form) == 1 for t in form)))
+                 for n, u in enumerate(units)}
+        for entry, covered in self.descriptions.matches(language, question, words):
+            if any(form in u.expansions for u in units for form in self._gloss_forms[entry]):
+                continue  # the question names the thing itself (or a word the glossary reads as it: start-up)
+            for n in covered:
+                for form in self._gloss_forms[entry]:
+                    if form not in units[n].related:
+                        units[n].related.append(form)
+                        attached.add(form)
+        return attached - {form for u in units for form in related[id(u)]}
+
     # ---------------------------------------------------------------- query
     def _choose_language(self, question: str) -> str:
         """For a question in no clear language: the Latin analysis whose tokens the corpus knows best."""
@@ -731,11 +760,13 @@ class Retriever:
         unit_list = list(units.values())
         self._expand(unit_list, lang)
         self._relate(content, lang, unit_list)
+        described = self._describe(content, lang, unit_list)
         terms: dict[str, float] = {}
         for unit in unit_list:
             for form in unit.related:
+                weight = DESCRIPTION_WEIGHT if form in described else RELATED_WEIGHT
                 for token in form:
-                    terms[token] = max(terms.get(token, 0.0), RELATED_WEIGHT / len(form))
+                    terms[token] = max(terms.get(token, 0.0), weight / len(form))
         for unit in unit_list:
             for form in unit.expansions:
                 for token in form:  # a synonym weighs GLOSSARY_WEIGHT in all, whatever its number of tokens
