@@ -95,6 +95,10 @@ class WordFrequencies:
         languages = {language if language in ("fr", "en") else "en", "en"}
         return max(self._tables[lang].zipf(word) for lang in languages)
 
+    def common_words(self, language: str, zipf: float) -> list[str]:
+        """The words of ``language``'s list at least this common (Zipf), most common first."""
+        return self._tables[language].common(zipf)
+
     def rarity(self, word: str, language: str, family: bool = True) -> float:
         """Weight factor of a word the corpus lacks: RARITY_FLOOR for an everyday word … 1 for a rare one.
 
@@ -191,6 +195,15 @@ class ZipfTable:
         """Everything but ``text``, as :meth:`__init__` takes it back."""
         return {"hashes": self._hashes, "positions": self._positions, "buckets": self._buckets,
                 "offsets": self._offsets, "zipf": np.array(self._zipf)}
+
+    def common(self, zipf: float) -> list[str]:
+        """The words at least this common (Zipf), most common first: the list's first words."""
+        buckets = np.empty_like(self._buckets)
+        buckets[self._positions] = self._buckets  # each word's bucket, in the list's order
+        frequent = np.asarray(self._zipf)[buckets] >= zipf
+        count = int(frequent.argmin()) if not frequent.all() else frequent.shape[0]
+        offsets, text = self._offsets, self._text
+        return [text[offsets[i] : offsets[i + 1]] for i in range(count)]
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` exactly as written; 0 when the list does not have it."""

@@ -91,11 +91,19 @@ def shared_tagger() -> fugashi.Tagger:
 class ReadingLexicon:
     """Folded reading → the corpus words (katakana words, kanji nouns) read that way."""
 
-    def __init__(self, texts: Iterable[str], tagger: fugashi.Tagger | None = None) -> None:
+    def __init__(
+        self, texts: Iterable[str], tagger: fugashi.Tagger | None = None,
+        everyday: Callable[[], Iterable[str]] = tuple,
+    ) -> None:
+        """``everyday``: the language's commonest words, most common first (read once, at the first everyday slip)."""
         self._tagger = tagger or shared_tagger()
+        self._everyday_words = everyday
         self._tagged = functools.lru_cache(maxsize=TAGGED_KEPT)(self._tag)  # a question's words, tagged once
         # a run's readings along MeCab's 20 best paths, read once (bounded): questions repeat their words (声明, 署名)
         self._span_readings = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(self._readings_of)
+        self._everyday: dict[str, list[str]] | None = None  # reading -> the everyday words read so (everyday_slip)
+        self._everyday_rank: dict[str, int] = {}  # everyday word -> its place, the commonest first
+        self._everyday_slip = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(self.everyday_slip)
         words: dict[str, set[str]] = defaultdict(set)
         names: dict[str, set[str]] = defaultdict(set)  # people's names in kanji, however short their reading (アベ)
         for text in texts:
@@ -220,6 +228,91 @@ class ReadingLexicon:
                                  for word in sorted(self._words.get(reading, ()))
                                  if word != span and not set(word).isdisjoint(span) and _KANJI_RUN.fullmatch(word))
         return list(dict.fromkeys(found))
+
+    def without_everyday_slips(self, question: str, unknown: Callable[[str], bool]) -> str:
+        """``question`` with its IME slips into everyday words written as those words (何陽日でしたか → 何曜日,
+        役食 → 役職): runs of kanji the corpus lacks (``unknown``) that no corpus word reads as (``slips`` reads those),
+        that cut no word of the question and are no proper noun; of overlapping spans, the commonest word's. Bounded
+        as ``slips``."""
+        if not _KANJI_RUN.search(question):
+            return question
+        words = self.words(question)
+        proper = [(w.start, w.end) for w in words if w.proper]
+        inside = {at for w in words if w.end - w.start > 1 for at in range(w.start + 1, w.end)}  # 系機 cuts 機関
+        # a slip is read as nouns (役 + 食); a verb, a pronoun or a counter is a word typed as meant (何社出て, 今何)
+        other = {at for start, end, feature in self._spans(question) if feature.pos1 != "名詞"
+                 or feature.pos2 == "数詞" or feature.pos3 == "助数詞" for at in range(start, end)}
+        found: list[tuple[int, int, int, str]] = []
+        for run in _KANJI_RUN.finditer(question[: MAX_RUN * 10]):
+            text = run.group()
+            for start in range(len(text)):
+                for end in range(start + 2, min(len(text), start + SLIP_SPAN) + 1):
+                    at, to = run.start() + start, run.start() + end
+                    span = text[start:end]
+                    if at in inside or to in inside or not other.isdisjoint(range(at, to)) \
+                            or any(s < to and at < e for s, e in proper):
+                        continue
+                    if not unknown(span) or self._corpus_slip(span):
+                        continue
+                    word = self._everyday_slip(span)
+                    if word is not None:
+                        found.append((self._everyday_rank[word], at, to, word))
+        chosen: list[tuple[int, int, str]] = []
+        for _, at, to, word in sorted(found):
+            if all(to <= s or e <= at for s, e, _ in chosen):
+                chosen.append((at, to, word))
+        for at, to, word in sorted(chosen, reverse=True):
+            question = question[:at] + word + question[to:]
+        return question
+
+    def _spans(self, text: str) -> Iterable[tuple[int, int, Any]]:
+        """(start, end, features) of each word of ``text`` as the tagger cuts it (a bounded prefix)."""
+        at = 0
+        for word in self._tagged(text[:MAX_WORDS_TEXT]):
+            start = text.find(word.surface, at)
+            if start >= 0:
+                at = start + len(word.surface)
+                yield start, at, word.feature
+
+    def _corpus_slip(self, kanji: str) -> bool:
+        """Some corpus word reads as ``kanji`` and shares a kanji with it (what ``slips`` finds)."""
+        return any(word != kanji and not set(word).isdisjoint(kanji) and _KANJI_RUN.fullmatch(word)
+                   for reading in self._span_readings(kanji) for word in self._words.get(reading, ()))
+
+    def everyday_slip(self, kanji: str) -> str | None:
+        """The everyday word an IME slip ``kanji`` was typed for (陽日 for 曜日, 役食 for 役職, 名象 for 名称): one of
+        the language's commonest words as long as ``kanji``, read as one of its readings and keeping one of its kanji
+        in place (an IME converts a reading to the wrong kanji, not to another word); the commonest such word. The
+        everyday words are read once, at the first call (~12,000 words of kanji)."""
+        if self._everyday is None:
+            self._everyday, self._everyday_rank = self._everyday_readings()
+        if len(self._tagged(kanji)) < 2:
+            return None  # a word of the dictionary, however rare: no slip
+        found = [word for reading in self._span_readings(kanji) for word in self._everyday.get(reading, ())
+                 if len(word) == len(kanji) and word != kanji and any(a == b for a, b in zip(word, kanji, strict=True))]
+        return min(found, key=self._everyday_rank.__getitem__) if found else None
+
+    def _everyday_readings(self) -> tuple[dict[str, list[str]], dict[str, int]]:
+        """Folded reading -> the everyday words of kanji read so (the commonest first), and each word's rank: the
+        words the dictionary has as one word (the frequency list also holds pieces of text), tagged in one call."""
+        words = list(dict.fromkeys(w for w in self._everyday_words()
+                                   if 2 <= len(w) <= SLIP_SPAN and _KANJI_RUN.fullmatch(w)))
+        by_reading: dict[str, list[str]] = defaultdict(list)
+        pending = iter(words)
+        word, surfaces, kana = next(pending, None), [], ""
+        # the tagger's text output (surface, pronunciation, reading, …): its node objects took ~0.5 ms a word
+        for line in self._tagger.parse("\n".join(words)).split("\n"):
+            fields = line.split("\t")
+            if word is None or len(fields) < 3:
+                continue
+            surfaces.append(fields[0])
+            kana = fields[2]
+            joined = "".join(surfaces)
+            if joined == word and len(surfaces) == 1 and kana != word:
+                by_reading[fold_reading(kana)].append(word)
+            if len(joined) >= len(word):  # the word's nodes are read (one: a word of the dictionary)
+                word, surfaces = next(pending, None), []
+        return dict(by_reading), {w: n for n, w in enumerate(words)}
 
     def _readings_of(self, kanji: str) -> frozenset[str]:
         """The folded readings of a run of kanji along the analyzer's best paths through it (東今日: トウキョウ)."""

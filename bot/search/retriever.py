@@ -558,7 +558,8 @@ class Retriever:
         self._slip_candidate = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(may_be_slip)
         self._readings = ReadingLexicon(
             [self.passages[i].text for i, language in enumerate(languages) if language == "ja"]
-            + [t for e in kb.glossary for t in e.terms]
+            + [t for e in kb.glossary for t in e.terms],
+            everyday=functools.partial(self.frequencies.common_words, "ja", REAL_WORD_ZIPF),
         )
         self.people = People(self.frequencies, self.countries, self._readings.person_names)
         self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
@@ -699,8 +700,9 @@ class Retriever:
         """Analyse a question into units (variants, joins, typo corrections, glossary expansions)."""
         language = language or detect_language(question)  # read once; None when it cannot be told
         lang = language or self._choose_language(question)
-        if lang == "ja":
+        if lang == "ja":  # typed in romaji; an IME's wrong kanji for an everyday word (何陽日: 何曜日)
             question = romaji_as_kana(question, self._known_latin)
+            question = self._readings.without_everyday_slips(question, self._slip_candidate)
         units: dict[str, Unit] = {}
         compound: Unit | None = None  # the hyphenated word being read: its parts follow it
         span = (0, 0)

@@ -183,10 +183,12 @@ class EverydaySpeller:
 
 
 # Spellings that sound alike in French and English, folded to one key (in this order): "Stephann" and "stefan",
-# "Mahjoubi" and "majoubi", "CEATEC" and "seatech", "Tokyo" and "tokio", "VivaTech" and "vivatek" meet.
+# "Gény" and "Jenny" (a soft g is a j), "Mahjoubi" and "majoubi", "CEATEC" and "seatech", "Tokyo" and "tokio",
+# "VivaTech" and "vivatek" meet.
 _SOUNDS = (
     ("tion", "sion"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("qu", "k"), ("q", "k"),
-    ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("y", "i"), ("z", "s"), ("w", "v"), ("x", "ks"), ("h", ""),
+    ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("ge", "je"), ("gi", "ji"), ("gy", "ji"), ("y", "i"),
+    ("z", "s"), ("w", "v"), ("x", "ks"), ("h", ""),
 )
 MIN_SOUND_KEY = 4  # shorter keys meet too many words by chance
 

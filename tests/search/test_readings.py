@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,33 @@ def test_a_word_of_the_language_is_not_read_as_a_corpus_homophone(retriever: Ret
     """A kanji word the corpus lacks is read as the corpus word of its reading only when it is no word of the
     language itself (as a slip is: 人口 is never 人工)."""
     assert homophone not in [u.token for u in retriever.parse(question, "ja").units]
+
+
+EVERYDAY = ["曜日", "役職", "名称", "契機", "射出", "今夏", "政府"]  # the commonest first, as wordfreq lists them
+
+
+def test_an_everyday_word_typed_with_the_wrong_kanji_is_read_as_that_word() -> None:
+    """An IME slip into a word the corpus need not have (何陽日: 何曜日, 役食: 役職) is written as that word before the
+    question is read: 何曜日 then asks for a day of the week."""
+    lexicon = ReadingLexicon(["2018年7月13日（金曜日）に署名。"], everyday=lambda: EVERYDAY)
+    corpus_lacks = lambda kanji: kanji not in "2018年7月13日（金曜日）に署名。"  # noqa: E731
+    assert lexicon.without_everyday_slips("署名の日は何陽日でしたか", corpus_lacks) == "署名の日は何曜日でしたか"
+    assert lexicon.without_everyday_slips("むとうさんの当時の役食は？", corpus_lacks) == "むとうさんの当時の役職は？"
+    # words typed as meant: a verb (出), a pronoun (何), a word of the question cut in two (系機 of 政府系機関)
+    assert lexicon.without_everyday_slips("何社出てたの？", corpus_lacks) == "何社出てたの？"
+    assert lexicon.without_everyday_slips("武藤さんって今何してるの？", corpus_lacks) == "武藤さんって今何してるの？"
+    assert lexicon.without_everyday_slips("政府系機関のトップ", corpus_lacks) == "政府系機関のトップ"
+    started = time.process_time()
+    assert lexicon.without_everyday_slips("漢" * 2000, corpus_lacks) == "漢" * 2000
+    assert lexicon.without_everyday_slips("陽日" * 1000, corpus_lacks).endswith("陽日")  # only a bounded prefix read
+    assert time.process_time() - started < 5  # a bounded prefix, each span read once
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["署名の日は何陽日でしたか", "むとうようじさんの当時の役食はなんですか"],
+)
+def test_a_question_with_an_everyday_word_mistyped_is_answered(retriever: Retriever, question: str) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered
+    assert any(word in answer.citations[0].snippet for word in ("金曜", "副大臣"))
