@@ -595,7 +595,8 @@ def detect_language(text: str) -> str | None:
     """The language of a question: the language of its function words, never of a name or a quoted title.
 
     Japanese function words are hiragana (particles, endings): each run of hiragana counts once; French and
-    English ones are marker words, elisions/clitics and French diacritics. Quoted titles (« … », “…”, 「…」) are
+    English ones are marker words, elisions/clitics, French inverted pronouns ("est-il", "a-t-elle") and French
+    diacritics. Quoted titles (« … », “…”, 「…」) are
     left out, so "Who signed the « Déclaration conjointe … »?" is English and "C'est qui, 赤星康 ?" French.
     Without function words, kanji or katakana make it Japanese; so do romaji particles ("muto san tte dare").
     None when unclear ("Station F", "J-Startup ?").
@@ -609,7 +610,7 @@ def detect_language(text: str) -> str | None:
     raw = text.casefold()
     fr = sum(map(raw.count, _FR_DIACRITICS))
     en = romaji = 0
-    elisions, clitics = _elisions(), _clitics()
+    elisions, clitics, inverted = _elisions(), _clitics(), _inverted_pronouns()
     for match in _TOKEN_RE.finditer(norm):
         word = match.group("word")
         if not word:
@@ -620,6 +621,8 @@ def detect_language(text: str) -> str | None:
             fr += 1
         elif len(head) > 1 and head[-1] in clitics:
             en += 1
+        elif "-" in word and word.rsplit("-", 1)[-1] in inverted:  # "est-il", "a-t-elle", "peut-on": French asking
+            fr += 1
         fr += word in _FR_MARKERS
         en += word in _EN_MARKERS
         romaji += word in _ROMAJI_MARKERS

@@ -42,7 +42,8 @@ _ADDRESSED = re.compile(
 )
 _QUESTION_MARK = re.compile(r"[?？]")
 _SEPARATOR = r"[\s\-]+"  # between the words of a chat phrase
-# Discord Markdown: what it draws is not what is asked. A masked link [its text](url) keeps its text; a heading line
+# Discord Markdown: what it draws is not what is asked. A masked link [its text](url) is a link: its text is left out
+# ("who signed it? [free nitro](https://…)") unless nothing else is written; a heading line
 # over the question ("# URGENT" then the question) is its title (bot.questions keeps the line break after it); a
 # spoiler (||…||) hides an aside; emphasis, quote and subtext marks are drawing only. A message of nothing else
 # keeps its words.
@@ -161,15 +162,15 @@ def _introduction_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def strip_markdown(text: str) -> str:
-    """``text`` without Discord Markdown: link text kept, headings over the question and spoilers left out when
+    """``text`` without Discord Markdown: masked links, headings over the question and spoilers left out when
     other words remain, marks of emphasis, quotes and subtext dropped."""
     if not any(c in text for c in "*_~|`#>["):
         return text
-    text = _MASKED_LINK.sub(r" \1 ", text)
-    for aside in (_HEADING_LINE, _SPOILER):
+    for aside in (_MASKED_LINK, _HEADING_LINE, _SPOILER):
         rest = aside.sub(" ", text)
-        if rest != text and _has_words(rest):
+        if rest != text and _has_words(_DISCORD.sub(" ", rest)):  # words, not only a link or a mention
             text = rest
+    text = _MASKED_LINK.sub(r" \1 ", text)  # a message of links only: their words are all it says
     return _EMPHASIS.sub(" ", _LINE_MARKS.sub("", text))
 
 

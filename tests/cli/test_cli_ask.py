@@ -258,3 +258,13 @@ def test_ask_makes_no_log_secret_and_a_copied_log_gets_none_beside_it(capsys, tm
                    f"and no new secret was made. Put the previous secret back as {copy.parent / 'log-secret'} or "
                    "BOT_LOG_SECRET\n")
     assert not (copy.parent / "log-secret").exists()
+
+
+@pytest.mark.parametrize(
+    "question", ["Mounir Mahjoubi est-il toujours ministre ?", "Delphine Gény-Stephann est-elle encore ministre ?"]
+)
+def test_a_french_question_with_an_inverted_pronoun_is_answered_in_french(capsys, question: str) -> None:
+    """Trial 11 (M4): "est-il", "a-t-elle" ask in French; the reply (a brush-off too) was in English."""
+    status, out, _ = run_ask(capsys, question, "--json", "--no-log")
+    assert status == 0
+    assert json.loads(out)["language"] == "fr"
