@@ -30,6 +30,9 @@ A question its member edits (Discord) is read as if the replaced text had never 
 the subject that was remembered before it, so "who signd?" fixed to "et quand ?" leans on the question before,
 never on the typo it replaces; a question its member deletes is forgotten the same way (``withdraw``), so no
 follow-up shows its words again.
+"Tell me more", « plus de détails », もっと詳しく (the ``more`` chat phrases, as the whole message) ask the last
+question again for what its answers did not quote yet: the next passages on it, or "nothing more" (never a search
+on "plus"); before any answer here they are small talk.
 Used by Discord and by ``chat``.
 """
 
@@ -43,7 +46,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from bot.models import Answer, KnowledgeBase, column
+from bot.models import Answer, ChatKind, KnowledgeBase, column
 from bot.search.analysis import analyze, in_served_script, mask_interrogatives, question_types
 from bot.search.spelling import MAX_WORD_LENGTH
 
@@ -266,6 +269,7 @@ class Conversations:
         # per place, the last question's key (a Discord message id) and the subject remembered before it
         self._before: OrderedDict[Hashable, tuple[Hashable, _Subject | None]] = OrderedDict()
         self._places: dict[Hashable, Hashable] = {}  # the last question's key → its place (as many as _before)
+        self._more: OrderedDict[Hashable, str] = OrderedDict()  # a place's "tell me more" being answered
 
     def language(self, place: Hashable, detected: str | None, fallback: str) -> str:
         """A message's language: its own; else the member's previous message's here (within the window);
@@ -289,9 +293,13 @@ class Conversations:
         if subject is None or self._clock() - subject.at > self.window or not subject.text:
             return question, language
         text = question
+        self._more.pop(place, None)
         if retriever is not None:
-            text = retriever.lexicon.clean(question).text
+            cleaned = retriever.lexicon.clean(question)
+            text = cleaned.text
             if not any(unicodedata.category(c)[0] in "LN" for c in text):
+                if ChatKind.MORE in cleaned.removed:  # "tell me more": the last question, for what it left out
+                    return self._asks_more(place, question, language, subject, retriever)
                 return question, language  # "thanks", "ok cool", "merci @bot": small talk, not a follow-up
         if not leans_on_previous(text, language or subject.language):
             return question, language
@@ -308,6 +316,42 @@ class Conversations:
         opening, closing = ("（", "）") if _CJK.search(question) else (" (", ")")
         return f"{question.rstrip()}{opening}{context}{closing}", language or subject.language
 
+    def _asks_more(
+        self, place: Hashable, question: str, language: str | None, subject: _Subject, retriever: Retriever
+    ) -> tuple[str, str | None]:
+        """"tell me more": the last question as asked (in the member's language), to be searched again without
+        what was quoted on it."""
+        context = subject.question.rstrip(" ?？")
+        if language and language != subject.language:
+            translated = _translated(retriever.kb, subject.passage_id, language)
+            if translated is None:
+                return question, language
+            context = translated.rstrip(" ?？")
+        opening, closing = ("（", "）") if _CJK.search(question) else (" (", ")")
+        understood = f"{question.rstrip()}{opening}{context}{closing}"
+        self._more.pop(place, None)
+        self._more[place] = understood
+        while len(self._more) > self._limit:
+            self._more.popitem(last=False)
+        return understood, language or subject.language
+
+    def _asked_more(self, place: Hashable, understood: str) -> bool:
+        return self._more.get(place) == understood
+
+    def searched(self, place: Hashable, question: str, understood: str) -> str:
+        """What a question is searched as: after "tell me more", the last question alone (its words, never
+        "plus" or "more"); else :func:`searched_text`."""
+        if self._asked_more(place, understood):
+            opening = "（" if understood.endswith("）") else " ("
+            return understood[len(question.rstrip()) + len(opening):-1]
+        return searched_text(question, understood)
+
+    def nothing_more(self, place: Hashable, understood: str, answer: Answer) -> Answer:
+        """After "tell me more", an answer that found nothing it had not quoted says so (reason "no-more")."""
+        if self._asked_more(place, understood) and not answer.answered and not answer.small_talk:
+            return replace(answer, reason="no-more")
+        return answer
+
     def last_answer(self, place: Hashable) -> Answer | None:
         """The last answer given here (within the window; a reply to an answer: that answer), for "source?",
         "lien ?", ソースは？, which ask for its sources again rather than for a new search."""
@@ -320,7 +364,9 @@ class Conversations:
         """For a follow-up asking for more ("who else?", "qui d'autre ?", 他には？): the passages already quoted
         on its subject, which its answer leaves out (else it would repeat them); empty otherwise."""
         subject = self._subjects.get(place)
-        if understood == question or subject is None or not asks_for_more(question):
+        if understood == question or subject is None:
+            return frozenset()
+        if not asks_for_more(question) and not self._asked_more(place, understood):
             return frozenset()
         return subject.cited
 
@@ -401,13 +447,15 @@ class Conversations:
             while len(self._before) > self._limit:
                 _, (oldest, _) = self._before.popitem(last=False)
                 self._places.pop(oldest, None)
+        more = self._more.pop(place, None) == understood
         if answer.small_talk:
             return
         previous = self._subjects.pop(place, None)
         cited = frozenset(c.passage_id for c in answer.citations)
-        if understood != question and previous is not None and asks_for_more(question):  # "who else?" again
+        if understood != question and previous is not None and (more or asks_for_more(question)):  # "who else?"
+            shown = answer if answer.citations else previous.answer  # "nothing more": "source?" is the last quotes'
             subject = _Subject(previous.text, previous.question, previous.language, now, previous.passage_id,
-                               previous.cited | cited, answer)
+                               previous.cited | cited, shown)
         elif understood != question and previous is not None:  # the next follow-up replies to this one
             resolved = _resolved(question, understood, answer.language)
             passage_id = answer.citations[0].passage_id if answer.citations else previous.passage_id

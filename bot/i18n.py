@@ -35,6 +35,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
             "人名・日付・場所を入れて言い換えるか、/トピック で扱っている内容をご覧ください。"
         ),
     },
+    "not_found.more": {
+        "fr": "Je n’ai rien de plus sur cette question dans mes sources : tout ce que j’ai trouvé est cité plus haut.",
+        "en": "I have nothing more on this question in my sources: everything I found is quoted above.",
+        "ja": "この質問について、資料にはこれ以上の情報はありません。見つかった内容はすべて上に引用しました。",
+    },
     "suggestions.title": {
         "fr": "Je sais répondre à :",
         "en": "I can answer:",

@@ -31,13 +31,15 @@ PassageKind = Literal["document", "faq"]
 
 AbstentionReason = Literal[
     "", "no-terms", "no-match", "low-coverage", "low-score", "small-talk", "wrong-kind",
-    "missing-number", "after-corpus", "uncounted", "unnamed", "unreported",
+    "missing-number", "after-corpus", "uncounted", "unnamed", "unreported", "no-more",
 ]
 """Why retrieval gave no answer; "" when it answered. Stored as is in the query log. The evidence reasons
 (bot.search.evidence): a number of the question not in the best passage, a question about after the corpus
 (today, a successor, the next edition), "how many X" without a number of X, "what is it called" without a name;
 "unreported": a why-question about a past event the corpus never reports (a word of it the corpus has nowhere, or
-no cited passage holding all its words), or a when-question about an event the corpus has no word for (built)."""
+no cited passage holding all its words), or a when-question about an event the corpus has no word for (built);
+"no-more": "tell me more" after an answer, and no passage on its question is left that it did not quote
+(bot.conversation)."""
 
 FrontEnd = Literal["cli", "discord"]
 """Where a question was asked; stored as is in the query log."""
@@ -300,10 +302,12 @@ class ChatKind(StrEnum):
     HELP = "help"  # only ever a whole message ("help", "aide", "ヘルプ"): small talk
     INTRODUCTIONS = "introductions"  # "I'm {name}", "je m'appelle {name}", "{name}です": the member's own name
     SOURCES = "sources"  # only ever a whole message ("source?", "lien ?", "ソースは？"): the last answer's sources
+    MORE = "more"  # only ever a whole message ("tell me more", "plus de détails", もっと詳しく): asked again
 
 
 NAME_SLOT = "{name}"  # where the member's name goes in an introduction phrase
-WHOLE_MESSAGE_KINDS = (ChatKind.HELP, ChatKind.SOURCES)  # phrases that are a request only as the whole message
+# phrases that are a request only as the whole message
+WHOLE_MESSAGE_KINDS = (ChatKind.HELP, ChatKind.SOURCES, ChatKind.MORE)
 
 
 @dataclass(frozen=True, slots=True)

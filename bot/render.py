@@ -31,9 +31,14 @@ def small_talk_key(answer: Answer) -> str:
     """
     if ChatKind.THANKS in answer.chat:
         return "small_talk.thanks"
-    if answer.chat & {ChatKind.GREETINGS, ChatKind.HELP, ChatKind.INTRODUCTIONS}:  # "je suis Yves": hello, Yves
-        return "small_talk"
+    if answer.chat & {ChatKind.GREETINGS, ChatKind.HELP, ChatKind.INTRODUCTIONS, ChatKind.MORE}:  # "je suis Yves":
+        return "small_talk"  # hello, Yves; "tell me more" before any answer: what the bot knows
     return "small_talk.ack"
+
+
+def not_found_key(answer: Answer) -> str:
+    """The reply to a question answered by nothing: "not found"; after "tell me more", that nothing more is quoted."""
+    return "not_found.more" if answer.reason == "no-more" else "not_found"
 
 
 def asks_for_sources(answer: Answer) -> bool:
@@ -172,7 +177,7 @@ def render_markdown(answer: Answer, language: str | None = None, max_chars: int 
     if answer.small_talk:
         return t(small_talk_key(answer), lang)
     if not answer.answered or not answer.citations:
-        return t("not_found", lang)
+        return t(not_found_key(answer), lang)
     return "\n\n".join(_shown_blocks(answer, max_chars))
 
 

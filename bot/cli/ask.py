@@ -19,7 +19,7 @@ from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
 from bot.cli.knowledge import NOT_FOUND
 from bot.cli.output import LAST_GOOD, quietly_on_broken_pipe
 from bot.cli.terminal import answer_text, console, topics_text
-from bot.conversation import Conversations, searched_text
+from bot.conversation import Conversations
 from bot.datadir import private_folder
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
 from bot.knowledge.files import decode, split_lines
@@ -232,8 +232,10 @@ async def _answer_one(
             language = args.lang or conversations.language(CHAT_PLACE, read, DEFAULT_LANGUAGE)
             understood, language = conversations.understand(CHAT_PLACE, text, language, assistant.retriever)
         quoted = conversations.already_quoted(CHAT_PLACE, text, understood) if conversations else frozenset()
-        searched = searched_text(text, understood)  # "qui d'autre ?" is not searched for "autre"
+        searched = conversations.searched(CHAT_PLACE, text, understood) if conversations else text  # not "autre"
         answer = await assistant.answer(searched, language or DEFAULT_LANGUAGE, quoted)
+        if conversations is not None:  # "tell me more" and nothing left unquoted: it says so
+            answer = conversations.nothing_more(CHAT_PLACE, understood, answer)
         if searched != understood:
             answer = replace(answer, question=understood)
     except QuestionError as error:

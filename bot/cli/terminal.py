@@ -15,7 +15,7 @@ from rich.text import Text
 
 from bot.i18n import t
 from bot.models import Answer, Citation, KnowledgeBase
-from bot.render import small_talk_key, source_count
+from bot.render import not_found_key, small_talk_key, source_count
 
 QUOTE_BAR = "▌ "
 
@@ -44,7 +44,7 @@ def answer_text(answer: Answer) -> Text:
     if answer.small_talk:
         return Text(t(small_talk_key(answer), language))
     if not answer.answered or not answer.citations:
-        text = Text(t("not_found", language))
+        text = Text(t(not_found_key(answer), language))
         if answer.suggestions:
             text.append("\n\n").append(t("suggestions.title", language), style="bold")
             for suggestion in answer.suggestions:

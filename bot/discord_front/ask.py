@@ -18,7 +18,7 @@ import discord
 
 from bot import limits
 from bot.assistant import Assistant
-from bot.conversation import Conversations, searched_text
+from bot.conversation import Conversations
 from bot.discord_front import embeds
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.suggestions import suggestion_view
@@ -31,6 +31,7 @@ from bot.questions import QuestionError, clean_question
 from bot.render import (
     COMPACT_CHARS,
     asks_for_sources,
+    not_found_key,
     render_markdown,
     render_sources,
     small_talk_key,
@@ -186,8 +187,9 @@ class AskDesk:
         else:  # an older question edited: the questions asked after it are not its context
             understood, language = prepared.question, prepared.language
         quoted = self.conversations.already_quoted(place, prepared.question, understood)  # "who else?"
-        searched = searched_text(prepared.question, understood)  # "qui d'autre ?" is not searched for "autre"
+        searched = self.conversations.searched(place, prepared.question, understood)  # not "autre", not "plus"
         answer: Answer = await self.assistant.answer(searched, language, quoted)  # cleaned, read once
+        answer = self.conversations.nothing_more(place, understood, answer)  # "tell me more", nothing left
         if searched != understood:
             answer = replace(answer, question=understood)
         if answer.small_talk:
@@ -247,7 +249,8 @@ def _reply_for(outcome: Outcome) -> Reply:
     if outcome.kind == "abstain":  # the honest message, and questions it can answer as buttons
         footer = t("footer_not_found", language)
         suggestions = outcome.answer.suggestions if outcome.answer else []
-        message = t("not_found", language) + (f"\n\n{t('suggestions.title', language)}" if suggestions else "")
+        key = not_found_key(outcome.answer) if outcome.answer else "not_found"
+        message = t(key, language) + (f"\n\n{t('suggestions.title', language)}" if suggestions else "")
         view = suggestion_view(suggestions)
         return Reply(embed=embeds.abstain_embed(outcome.question, message, footer), view=view)
     answer = outcome.answer
