@@ -65,6 +65,10 @@ IRREGULAR_DEMONYMS = {
     "BE": ("belge", "belges"),
     "SE": ("swedish", "suédois", "suédoise", "suédoises"),
 }
+# The adjectives that are also the names of languages a question asks in: a country's only beside a title ("the
+# French president", « le président français »: is_demonym), never where a text names its countries.
+LANGUAGE_DEMONYMS = frozenset({"french", "français", "française", "françaises", "english", "anglais", "anglaise",
+                               "anglaises"})
 # Country names that are everyday words too: never a country in a text without capitals (a data list to extend).
 EVERYDAY_WORDS = frozenset({"réunion", "turkey", "chad", "jordan", "guinea", "georgia", "niger", "maurice", "china",
                             "panama", "jersey", "guernsey", "man", "togo"})
@@ -130,6 +134,11 @@ class Countries:
         """``word`` is a country's name or everyday name (Japan, Hollande, UK), not an adjective of one (François
         is a given name, though "françois" was once French)."""
         return fold(unicodedata.normalize("NFKC", word)) in self._codes
+
+    def is_demonym(self, word: str) -> bool:
+        """``word`` is an adjective or demonym of a country ("French", "japonaise"), not its name."""
+        folded = _unaccented(unicodedata.normalize("NFKC", word))
+        return folded in self._demonyms or folded in {_unaccented(w) for w in LANGUAGE_DEMONYMS}
 
     def subjects(self, texts: Sequence[str]) -> frozenset[str]:
         """The countries a corpus is about: named in at least SUBJECT_SHARE of ``texts`` (a bounded sample)."""

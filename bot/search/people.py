@@ -100,6 +100,26 @@ def roles_asked(question: str, language: str) -> list[tuple[str, str]]:
     return [(role, what) for role, what in found if _is_title(role, language) or fold(role) in LEADERS]
 
 
+ADJECTIVE_GAP = 1  # words between a country's adjective and its title: "the Japanese prime minister"
+_ROLE_WORD = re.compile(r"[^\W\d_][\w\-]*")
+
+
+def roles_by_adjective(question: str, language: str) -> list[tuple[str, str]]:
+    """The (title, adjective) pairs a who-question may ask the holder of, the adjective standing for what it is of:
+    "the French president", "le président français", "le premier ministre japonais"; whether the adjective is a
+    country's is the caller's (bot.search.countries) to tell."""
+    if language not in ("en", "fr"):
+        return []
+    words = _ROLE_WORD.findall(question)
+    found = []
+    for n, word in enumerate(words):
+        if not _is_title(word, language):
+            continue
+        near = words[max(0, n - 1 - ADJECTIVE_GAP):n] if language == "en" else words[n + 1:n + 2 + ADJECTIVE_GAP]
+        found += [(word, other) for other in near if not _is_title(other, language)]
+    return found
+
+
 def verb_asked(question: str, language: str) -> str:
     """The verb a who-question asks the doer of ("who signed it?" → signed), "" when it asks none."""
     pattern = VERB_ASKED.get(language)

@@ -103,7 +103,15 @@ from bot.search.lead import (
     without_premise,
     written_as_name,
 )
-from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, People, roles_asked, verb_asked
+from bot.search.people import (
+    JA_ROLE_WINDOW,
+    ROLE_MODIFIERS,
+    ROLE_WINDOW,
+    People,
+    roles_asked,
+    roles_by_adjective,
+    verb_asked,
+)
 from bot.search.places import Places
 from bot.search.readings import PERSON_TAG, PLACE_TAG, SLIP_SPANS_KEPT, ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
@@ -321,6 +329,7 @@ class Check(StrEnum):
     EVENT_UNKNOWN = "an event the corpus lacks"
     PREMISE = "why: a premise"
     KIND = "kind of answer"
+    ROLE_OPENED = "who: the role in the opening quote"
     TOPIC = "a topic asked"
     EVENT_IN_BEST = "when: the event in the best passage"
     UNCOUNTED = "uncounted"
@@ -835,12 +844,14 @@ class Retriever:
                 found.append((pair[0], pair[1]))
         return tuple(found)
 
-    @staticmethod
-    def _roles(question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
-        """The (role, of what) units a who-question asks about, both words the corpus has (people.roles_asked); in
-        Japanese, the last word of what the role is of (経済産業大臣: 産業)."""
+    def _roles(self, question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
+        """The (role, of what) units a who-question asks about, both words the corpus has (people.roles_asked; a
+        country's adjective by its title, no verb asked: "the French president"); in Japanese, the last word of what
+        the role is of (経済産業大臣: 産業)."""
         found = []
-        for role, what in roles_asked(question, language):
+        adjectives = [pair for pair in roles_by_adjective(question, language) if self.countries.is_demonym(pair[1])
+                      and not verb_asked(question, language)]  # "the Japanese minister who signed": the signatory
+        for role, what in [*roles_asked(question, language), *adjectives]:
             if language == "ja":  # a katakana word of several bigrams is a unit of its own (フランス)
                 words = [t for t in analyze(what, "ja") if t in units]
                 pair = [units.get(role), units.get(what) or (units[words[-1]] if words else None)]
@@ -1273,6 +1284,8 @@ class Retriever:
         for kind in sorted(query.kinds & ENFORCED_KINDS, key=lambda k: k.value):
             if not any(self._holds(query, kind, i, verb) for i in quoted):
                 yield Failed(Check.KIND, "wrong-kind", kind)
+        if query.roles and not self.states_roles(query, quoted[-1] if len(quoted) > len(chosen) else chosen[0]):
+            yield Failed(Check.ROLE_OPENED, "wrong-kind")  # 日本の首相は誰: a 2015 quote of "PM Valls and PM Abe" opens
         if not self._topic_cited(query, chosen):
             yield Failed(Check.TOPIC, "unreported")  # "la déclaration parle-t-elle de cybersécurité ?": not quoted
         if Kind.DATE in query.kinds and not self._event_in_best(query, chosen):

@@ -18,3 +18,28 @@ def test_a_masked_link_after_the_question_does_not_sink_it(shipped_retriever: Re
     answer = shipped_retriever.answer(clean_question(message))
     assert answer.answered, answer.reason
     assert "Mahjoubi" in answer.citations[0].snippet
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who is the French president?", "Qui est le président français ?", "日本の首相は誰？"],
+)
+def test_who_holds_an_office_of_a_country_is_not_answered_by_another_bodys_holder(
+    shipped_retriever: Retriever, question: str
+) -> None:
+    """Trial 11 (H2): JETRO's president was quoted for France's, the 2015 quote of "PM Valls and PM Abe" (no country
+    by either title) for Japan's PM: the quote the answer opens on must give the office of that country."""
+    answer = shipped_retriever.answer(clean_question(question))
+    assert not answer.answered, [c.snippet for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("Who is the president of JETRO?", "Akahoshi"), ("Qui est le président de la Jetro ?", "Akahoshi"),
+     ("Who was the French minister who signed?", "Mahjoubi")],
+)
+def test_who_holds_an_office_its_passage_states_is_still_answered(
+    shipped_retriever: Retriever, question: str, named: str
+) -> None:
+    answer = shipped_retriever.answer(clean_question(question))
+    assert answer.answered and named in " ".join(c.snippet for c in answer.citations)
