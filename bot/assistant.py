@@ -13,13 +13,13 @@ import contextlib
 import functools
 import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from bot.buildcheck import BuildBudget, BuildChecks, check_build
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
@@ -28,12 +28,15 @@ from bot.knowledge.parallel import SharedParse
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
 from bot.knowledge.served import load_as_served, served_since
 from bot.knowledge.state import FolderState, folder_state
-from bot.models import Answer, KnowledgeBase, LoadError, Passages
+from bot.models import Answer, KnowledgeBase, LoadError, Passage, Passages
 from bot.questions import clean_question
 from bot.search.analysis import detect_language
 from bot.search.cache import IndexCache
 from bot.search.frequency import WordFrequencies
 from bot.search.retriever import Retriever
+
+if TYPE_CHECKING:
+    from bot.conversation import Conversations
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +228,33 @@ class Assistant:
         """In the search thread: the index is read there, so the event loop never holds one a reload retired (it
         would free it, a corpus-sized teardown, on the loop)."""
         return self._retriever.answer(question, language, leave_out=leave_out)
+
+    async def understand(
+        self, conversations: Conversations, place: Hashable, question: str, language: str | None
+    ) -> tuple[str, str | None]:
+        """``question`` as it will be answered in its conversation, and its language (``Conversations.understand``),
+        read in the worker thread: it parses the question as retrieval does (MeCab, spelling) and may look up the
+        subject's translation, work that held the event loop for every follow-up; and it reads the index a reload
+        may be swapping, as answers do."""
+        loop = asyncio.get_running_loop()
+        read = functools.partial(self._understand_now, conversations, place, question, language)
+        return await loop.run_in_executor(self._search_pool, read)
+
+    def _understand_now(
+        self, conversations: Conversations, place: Hashable, question: str, language: str | None
+    ) -> tuple[str, str | None]:
+        return conversations.understand(place, question, language, self._retriever)
+
+    async def passage(self, passage_id: str) -> Passage | None:
+        """The served passage ``passage_id`` (None when a reload removed it), looked up in the worker thread (its
+        table of ids is built there, once per index)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._search_pool, self._passage_now, passage_id)
+
+    def _passage_now(self, passage_id: str) -> Passage | None:
+        retriever = self._retriever
+        i = retriever.kb.passage_index(passage_id)
+        return None if i is None else retriever.passages[i]
 
     @property
     def reloading(self) -> bool:

@@ -46,7 +46,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from bot.models import Answer, ChatKind, KnowledgeBase, column
+from bot.models import Answer, ChatKind
 from bot.search.analysis import analyze, in_served_script, mask_interrogatives, question_types
 from bot.search.spelling import MAX_WORD_LENGTH
 
@@ -227,32 +227,18 @@ def searched_text(question: str, understood: str) -> str:
     return _MORE_WORDS.sub(" ", typed) + understood[len(typed):]
 
 
-def _translated(kb: KnowledgeBase, passage_id: str, language: str) -> str | None:
-    """The subject of ``passage_id`` in ``language``: the first question of the same FAQ entry, or the heading
-    of the same section, in the document that translates its document (same ``group`` or ``translation_of``)."""
-    ids, doc_ids = column(kb.passages, "id"), column(kb.passages, "doc_id")  # no passage made but the one said
-    if passage_id not in ids:
+def _translated(retriever: Retriever, passage_id: str, language: str) -> str | None:
+    """The subject of ``passage_id`` in ``language``: the first question of the FAQ entry, or the heading of the
+    section, at the same place of the document that translates its document (``Retriever.translation``: the
+    places an answer leaves out for "who else?")."""
+    source = retriever.kb.passage_index(passage_id)
+    found = None if source is None else retriever.translation(source, language)
+    if found is None:
         return None
-    source = ids.index(passage_id)
-    documents = {d.id: d for d in kb.documents}
-    original = documents.get(doc_ids[source])
-    if original is None:
-        return None
-    by_doc: dict[str, list[int]] = {}
-    for i, doc_id in enumerate(doc_ids):
-        by_doc.setdefault(doc_id, []).append(i)
-    family = {original.id, original.group, original.translation_of} - {None}
-    for document in kb.documents:
-        if document.language != language or not family & {document.id, document.group, document.translation_of}:
-            continue
-        ours, theirs = by_doc.get(original.id, []), by_doc.get(document.id, [])
-        if len(ours) != len(theirs):
-            continue
-        passage = kb.passages[theirs[ours.index(source)]]
-        if passage.questions:
-            return passage.questions[0]
-        return passage.heading or None
-    return None
+    passage = retriever.passages[found]
+    if passage.questions:
+        return passage.questions[0]
+    return passage.heading or None
 
 
 class Conversations:
@@ -307,7 +293,7 @@ class Conversations:
             return question, language
         asks = bool(question_types(text))
         if language and language != subject.language:  # never the other language's words inside the question
-            translated = _translated(retriever.kb, subject.passage_id, language) if retriever is not None else None
+            translated = _translated(retriever, subject.passage_id, language) if retriever is not None else None
             if translated is None:
                 return question, language
             context = subject_of(translated) if asks else translated.rstrip(" ?？")

@@ -349,10 +349,22 @@ class KnowledgeBase:
     kept: list[str] = field(default_factory=list)  # files with errors served in their last good version
     kept_since: dict[str, datetime] = field(default_factory=dict)  # ... and when that version was last modified
     loaded_at: datetime | None = None
+    _positions: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def languages(self) -> list[Language]:
         return sorted(set(column(self.passages, "language")))
+
+    def passage_index(self, passage_id: str) -> int | None:
+        """Where passage ``passage_id`` is in ``passages`` (the first, if two share it), None when it is not served.
+        The table of every id is built at first use, in the thread that asks (the retrieval worker: it reads the
+        whole corpus), and kept with this knowledge base (a reload builds another)."""
+        if self._positions is None:
+            positions: dict[str, int] = {}
+            for i, pid in enumerate(column(self.passages, "id")):
+                positions.setdefault(pid, i)
+            self._positions = positions
+        return self._positions.get(passage_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -230,7 +230,7 @@ async def _answer_one(
         language = args.lang or read or DEFAULT_LANGUAGE  # "Kono" alone: English (the last question's in chat)
         if conversations is not None:  # chat: a follow-up is read with the previous question's subject
             language = args.lang or conversations.language(CHAT_PLACE, read, DEFAULT_LANGUAGE)
-            understood, language = conversations.understand(CHAT_PLACE, text, language, assistant.retriever)
+            understood, language = await assistant.understand(conversations, CHAT_PLACE, text, language)
         quoted = conversations.already_quoted(CHAT_PLACE, text, understood) if conversations else frozenset()
         searched = conversations.searched(CHAT_PLACE, text, understood) if conversations else text  # not "autre"
         answer = await assistant.answer(searched, language or DEFAULT_LANGUAGE, quoted)

@@ -181,9 +181,9 @@ class AskDesk:
             self.conversations.resume((_THREAD, asker.channel_id), place, unless_own=True)
         latest = not edit or (key is not None and self.conversations.rewind(place, key))
         if latest:
-            understood, language = self.conversations.understand(
-                place, prepared.question, prepared.language, self.assistant.retriever
-            )
+            understood, language = await self.assistant.understand(
+                self.conversations, place, prepared.question, prepared.language
+            )  # in the retrieval worker: it parses the question and reads the index
         else:  # an older question edited: the questions asked after it are not its context
             understood, language = prepared.question, prepared.language
         quoted = self.conversations.already_quoted(place, prepared.question, understood)  # "who else?"

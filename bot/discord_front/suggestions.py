@@ -16,7 +16,7 @@ from bot.discord_front.embeds import clip
 from bot.discord_front.language import interaction_language
 from bot.i18n import t
 from bot.limits import DISCORD_BUTTON_LABEL, DISCORD_CUSTOM_ID
-from bot.models import Suggestion, column
+from bot.models import Suggestion
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
@@ -45,9 +45,8 @@ class SuggestButton(discord.ui.DynamicItem[discord.ui.Button], template=SUGGEST_
         return cls(match["passage"], getattr(item, "label", None))
 
     async def callback(self, interaction: discord.Interaction[DeclarationBot]) -> None:  # type: ignore[override]
-        passages = interaction.client.assistant.knowledge.passages
-        found = [passages[i] for i, pid in enumerate(column(passages, "id")) if pid == self.passage_id]
-        question = next((p.questions[0] for p in found if p.questions), None)
+        passage = await interaction.client.assistant.passage(self.passage_id)  # in the worker: no corpus scan here
+        question = passage.questions[0] if passage is not None and passage.questions else None
         if question is None:  # the entry was removed or renamed since the button was sent
             text = t("suggestions.gone", interaction_language(interaction))
             await interaction.response.send_message(text, ephemeral=True)

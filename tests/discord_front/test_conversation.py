@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import paths
@@ -30,6 +31,30 @@ async def test_a_follow_up_is_answered_with_the_previous_subject_and_logged_both
         ("et quand ?", "et quand ? (a signé la déclaration)"),
         ("et quand ?", None),
     ]
+
+
+async def test_a_follow_up_is_read_in_the_retrieval_worker_not_on_the_event_loop(
+    start_bot: StartBot, fake: FakeDiscord, knowledge_dir: Path
+):
+    """Review 12 (H1): reading a follow-up (the question parsed as retrieval parses it: MeCab, spelling; its
+    subject's translation looked up) ran on the event loop, holding the heartbeat and every other member for each
+    follow-up; it runs in the worker that answers, and reads the index that worker reads."""
+    shutil.rmtree(knowledge_dir)
+    shutil.copytree(paths.SHIPPED_KNOWLEDGE, knowledge_dir)  # documents and their translations
+    harness = await start_bot()
+    conversations = harness.bot.desk.conversations
+    understand, threads = conversations.understand, []
+
+    def seen_from_its_thread(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return understand(*args, **kwargs)
+
+    conversations.understand = seen_from_its_thread
+    await ask(fake, "Qui a signé la déclaration ?", fake.alice)
+    follow_up = embed_of(await ask(fake, "When was it signed?", fake.alice))  # its subject, translated
+    assert follow_up["title"] == "When was it signed? (signed the France-Japan declaration)"
+    assert "July 13, 2018" in follow_up["description"].splitlines()[0]
+    assert len(threads) == 2 and all(name.startswith("retrieval") for name in threads), threads
 
 
 async def test_small_talk_gets_a_short_reply_and_does_not_use_up_the_cooldown(
