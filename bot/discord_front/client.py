@@ -232,7 +232,9 @@ class DeclarationBot(discord.Client):
         await asyncio.gather(*chores, return_exceptions=True)
         # discord.py's wait for the servers before READY (guild_ready_timeout) is not ended by close(): woken after it,
         # it dispatched "ready" to a closed client and failed, "Task exception was never retrieved" (trial 8's F9)
-        waiting = self._connection._ready_task
-        if waiting is not None:
+        # ``ConnectionState._ready_task`` is private (discord.py 2.x, the task parse_ready starts; no public way to end
+        # it): read defensively, so a release that renames it only loses this clean-up, never the close
+        waiting = getattr(self._connection, "_ready_task", None)
+        if isinstance(waiting, asyncio.Task):
             waiting.cancel()
         await super().close()
