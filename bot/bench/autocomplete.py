@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from bot.autocomplete import QuestionIndex, popular_questions
 from bot.knowledge.loader import load_knowledge
 from bot.models import Answer
 from bot.querylog.store import LogEntry, QueryLog
+from bot.stats import percentile
 
 ROOT = Path(__file__).resolve().parents[2]
 VARIANTS = ("", " exactement", " en 2018", " svp", " please", " now", " 正確に", " 詳しく")
@@ -61,9 +61,8 @@ def time_completions(index: QuestionIndex, typed: list[tuple[str, str]]) -> list
 
 
 def line(name: str, timings: list[float]) -> str:
-    ordered = sorted(timings)
-    p95 = ordered[int(0.95 * (len(ordered) - 1))]
-    return f"{name:<34} p50 {statistics.median(ordered):6.3f} ms  p95 {p95:6.3f} ms  max {ordered[-1]:6.3f} ms"
+    p50, p95 = percentile(timings, 50), percentile(timings, 95)
+    return f"{name:<34} p50 {p50:6.3f} ms  p95 {p95:6.3f} ms  max {max(timings):6.3f} ms"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,6 +29,7 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 from bot.search.bm25 import BM25Index
+from bot.stats import percentile
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 VOCAB_SIZE = 50_000
@@ -104,11 +105,11 @@ def synthetic_queries(n_queries: int, seed: int = 0) -> list[list[str]]:
 
 
 def latency_ms(samples_s: Sequence[float]) -> dict[str, float]:
-    """p50/p95/max of durations given in seconds, in milliseconds."""
+    """p50/p95/max of durations given in seconds, in milliseconds (nearest rank: ``bot.stats``)."""
     if not samples_s:
         return {"p50": float("nan"), "p95": float("nan"), "max": float("nan")}
-    p50, p95 = np.percentile(np.asarray(samples_s) * 1000, [50, 95]).tolist()
-    return {"p50": p50, "p95": p95, "max": max(samples_s) * 1000}
+    ms = [s * 1000 for s in samples_s]
+    return {"p50": percentile(ms, 50), "p95": percentile(ms, 95), "max": max(ms)}
 
 
 def timed_build(factory: Callable[[], Any]) -> tuple[Any, float]:

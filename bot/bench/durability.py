@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from bot.querylog.store import LogEntry, QueryLog, new_qid
+from bot.stats import percentile
 
 TARGET_P95_MS = 2.0
 
@@ -25,11 +26,6 @@ def _entry(n: int) -> LogEntry:
         citations=[("declaration-en#1", 7.5, "The declaration was signed by …"), ("declaration-en#4", 5.1, "…")],
         latency_ms=3.0, frontend="discord", user_id=10_000 + n % 50, guild_id=1, channel_id=2,
     )
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 async def measure(db: Path, questions: int, concurrency: int) -> dict[str, float]:
@@ -49,8 +45,8 @@ async def measure(db: Path, questions: int, concurrency: int) -> dict[str, float
     return {
         "questions": questions,
         "concurrency": concurrency,
-        "p50_ms": round(_percentile(waits, 0.50), 3),
-        "p95_ms": round(_percentile(waits, 0.95), 3),
+        "p50_ms": round(percentile(waits, 50) or 0.0, 3),
+        "p95_ms": round(percentile(waits, 95) or 0.0, 3),
         "max_ms": round(max(waits), 3),
     }
 

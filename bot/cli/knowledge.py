@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot.cli.common import resolve_db_path, resolve_knowledge_dir
 from bot.cli.output import LAST_GOOD, print_json, table
+from bot.formatting import MISSING
 from bot.knowledge import edits
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.parity import gaps, groups
@@ -272,7 +273,7 @@ def run_history(args: argparse.Namespace) -> int:
     if not changes:
         print(f"no change recorded in {directory / edits.HISTORY_FILE}")
         return 0
-    rows = [(c.when, c.who or "–", c.action, c.id or "–", c.path, c.sha256[:12]) for c in changes]
+    rows = [(c.when, c.who or MISSING, c.action, c.id or MISSING, c.path, c.sha256[:12]) for c in changes]
     print(table(("when", "moderator (Discord id)", "action", "id", "file", "sha256"), rows))
     return 0
 

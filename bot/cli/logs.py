@@ -25,7 +25,8 @@ from typing import Any, TextIO
 
 from bot.atomic import atomic_write
 from bot.children import stop_child
-from bot.cli.output import MISSING, error, print_json, progress, table
+from bot.cli.output import error, print_json, progress, table
+from bot.formatting import MISSING, ms, pct, signed_pct, signed_points
 from bot.i18n import plural
 from bot.limits import DAY, parse_duration, parse_window
 from bot.querylog import fingerprint, reports, schema
@@ -73,20 +74,8 @@ def _days(text: str) -> float:
 
 
 # -- output helpers ---------------------------------------------------------------------------------------
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.1f}%"
-
-
-def _signed_pct(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:+.1f}%"
-
-
-def _pts(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:+.1f} pts"
-
-
 def _short_time(stamp: str | None) -> str:
-    return "–" if stamp is None else stamp.replace("T", " ")[:16]
+    return MISSING if stamp is None else stamp.replace("T", " ")[:16]
 
 
 def _period(since: float | None) -> str:
@@ -104,25 +93,25 @@ def _summary(args: argparse.Namespace) -> int:
     print(f"Query log {data.db} — {_period(since)}\n")
     print(table(None, [
         ("questions", data.questions, _members(data.members, data.questions)),
-        ("answered", data.answered, f"{_pct(data.answer_rate)} of the questions (small talk apart)"),
+        ("answered", data.answered, f"{pct(data.answer_rate)} of the questions (small talk apart)"),
         ("unanswered", data.unanswered, ""),
         ("small talk", data.small_talk, "greetings and thanks: not in the answer rate"),
         ("refused", sum(data.refused.values()),
          f"{reports.refusal_reasons(data.refused)}: refused before an answer, not logged as questions"),
-        ("feedback", f"👍 {votes.up}  👎 {votes.down}", f"{_pct(votes.up_rate)} positive"),
-        ("latency", f"p50 {_ms(lat.p50)}", f"p95 {_ms(lat.p95)}  max {_ms(lat.max)}"),
+        ("feedback", f"👍 {votes.up}  👎 {votes.down}", f"{pct(votes.up_rate)} positive"),
+        ("latency", f"p50 {ms(lat.p50)}", f"p95 {ms(lat.p95)}  max {ms(lat.max)}"),
     ]))
     for title, groups in (("language", data.by_language), ("front end", data.by_frontend)):
-        rows = [(k, v.questions, v.answered, _pct(v.answer_rate)) for k, v in groups.items()]
+        rows = [(k, v.questions, v.answered, pct(v.answer_rate)) for k, v in groups.items()]
         print()
         print(table((title, "questions", "answered", "answer rate"), rows, right=(1, 2, 3)))
     this, prev, change = data.week_over_week.this_week, data.week_over_week.previous_week, data.week_over_week.change
     print()
     print(table(("week over week", "last 7 days", "7 days before", "change"), [
-        ("questions", this.questions, prev.questions, _signed_pct(change.questions)),
-        ("members", this.members, prev.members, _signed_pct(change.members)),
-        ("answer rate", _pct(this.answer_rate), _pct(prev.answer_rate), _pts(change.answer_rate)),
-        ("👍 rate", _pct(this.up_rate), _pct(prev.up_rate), _pts(change.up_rate)),
+        ("questions", this.questions, prev.questions, signed_pct(change.questions)),
+        ("members", this.members, prev.members, signed_pct(change.members)),
+        ("answer rate", pct(this.answer_rate), pct(prev.answer_rate), signed_points(change.answer_rate)),
+        ("👍 rate", pct(this.up_rate), pct(prev.up_rate), signed_points(change.up_rate)),
     ], right=(1, 2, 3)))
     return 0
 
@@ -227,7 +216,7 @@ def _top(args: argparse.Namespace) -> int:
     return _topic_report(
         args, False, "Most asked",
         ("asked", "members", "answered", "👍", "👎", "lang", "topic"),
-        lambda g: (g["count"], g["members"], _pct(g["answer_rate"]), g["up"], g["down"], ",".join(g["languages"]),
+        lambda g: (g["count"], g["members"], pct(g["answer_rate"]), g["up"], g["down"], ",".join(g["languages"]),
                    g["topic"]),
         right=(0, 1, 2, 3, 4, 5),
     )
@@ -285,11 +274,6 @@ def _passages(args: argparse.Namespace) -> int:
         for p in group["passages"]:
             print(f"    {p['passage_id']}  {p['preview']}")
     return 0
-
-
-def _ms(value: float | None) -> str:
-    """A latency, or an en dash when no question was timed (an empty period)."""
-    return MISSING if value is None else f"{value} ms"
 
 
 def _private_output(path: Path) -> TextIO:

@@ -15,7 +15,8 @@ from typing import Any
 
 from tabulate import DataRow, TableFormat, tabulate
 
-MISSING = "–"
+from bot.formatting import MISSING
+
 LAST_GOOD = "its version of {when:%Y-%m-%d %H:%M} UTC"  # a broken file the bot serves as it was then (ask, check)
 
 

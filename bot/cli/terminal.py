@@ -13,6 +13,7 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text
 
+from bot.formatting import MISSING
 from bot.i18n import t
 from bot.models import Answer, Citation, KnowledgeBase
 from bot.render import not_found_key, small_talk_key, source_count
@@ -70,7 +71,7 @@ def topics_text(kb: KnowledgeBase, language: str) -> Text:
     """What ``/topics`` shows in chat: counts, then the documents, the member's language first."""
     text = Text(t("topics.title", language), style="bold").append("\n")
     text.append(t("topics.intro", language, documents=len(kb.documents), passages=len(kb.passages),
-                  languages=", ".join(kb.languages) or "–"))
+                  languages=", ".join(kb.languages) or MISSING))
     for doc in sorted(kb.documents, key=lambda d: (d.language != language, d.language, d.title)):
         text.append(f"\n  • {doc.language} ").append(doc.title).append(f" ({doc.passage_count})", style="dim")
     return text

@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TextIO, TypedDict
 
 from bot.conversation import asks_for_more
+from bot.formatting import MISSING, ms, pct, signed_pct, signed_points
 from bot.i18n import t
 from bot.limits import DAY, ELLIPSIS, HOUR, WEEK
 from bot.querylog import chart, schema, topics
 from bot.querylog.schema import QueryLogError
+from bot.stats import percentile
 
 __all__ = [
     "QueryLogError", "Summary", "export", "feedback", "format_summary", "passages", "replay", "summary", "top",
@@ -102,12 +104,10 @@ def _rate(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _percentile(sorted_values: list[float], pct: float) -> float | None:
-    """Nearest-rank percentile of an ascending list."""
-    if not sorted_values:
-        return None
-    rank = max(1, math.ceil(pct / 100 * len(sorted_values)))
-    return round(sorted_values[rank - 1], 1)
+def _percentile(sorted_values: list[float], q: float) -> float | None:
+    """The nearest-rank percentile (``bot.stats``), to the tenth of a millisecond."""
+    value = percentile(sorted_values, q)
+    return None if value is None else round(value, 1)
 
 
 # -- summary ---------------------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ def refusal_reasons(refused: dict[str, int], language: str | None = "en") -> str
     def name(reason: str) -> str:
         return t(f"refusal.{reason}", language) if reason in REFUSAL_REASONS else reason
 
-    return ", ".join(f"{name(reason)} {n}" for reason, n in refused.items()) or "–"
+    return ", ".join(f"{name(reason)} {n}" for reason, n in refused.items()) or MISSING
 
 
 def _change(new: float | None, old: float | None, *, relative: bool) -> float | None:
@@ -298,16 +298,6 @@ def summary(
     )
 
 
-def _pct(value: float | None, signed: bool = False) -> str:
-    if value is None:
-        return "–"
-    return f"{value * 100:+.1f}%" if signed else f"{value * 100:.1f}%"
-
-
-def _ms(value: float | None) -> str:
-    return "–" if value is None else f"{value:g} ms"
-
-
 def format_summary(data: Summary, language: str | None = "en") -> str:
     """A compact Markdown summary (fits an ephemeral Discord message) in fr, en or ja."""
     def lab(key: str, **fields: object) -> str:
@@ -321,21 +311,20 @@ def format_summary(data: Summary, language: str | None = "en") -> str:
     votes, lat, wow = data.votes, data.latency_ms, data.week_over_week
     lines += [
         f"{lab('questions')}: {data.questions} · {lab('members')}: {data.members} · "
-        f"{lab('answered')}: {data.answered} ({lab('rate_of', pct=_pct(data.answer_rate))})",
+        f"{lab('answered')}: {data.answered} ({lab('rate_of', pct=pct(data.answer_rate))})",
         lab("small_talk", n=data.small_talk),
         *(refused if data.refused else []),
-        f"{lab('feedback')}: 👍 {votes.up} · 👎 {votes.down} ({_pct(votes.up_rate)} {lab('positive')})",
-        f"{lab('latency')}: p50 {_ms(lat.p50)} · p95 {_ms(lat.p95)} · max {_ms(lat.max)}",
+        f"{lab('feedback')}: 👍 {votes.up} · 👎 {votes.down} ({pct(votes.up_rate)} {lab('positive')})",
+        f"{lab('latency')}: p50 {ms(lat.p50)} · p95 {ms(lat.p95)} · max {ms(lat.max)}",
         f"{lab('languages')}: " + ", ".join(
-            f"{k} {v.questions} ({_pct(v.answer_rate)})" for k, v in data.by_language.items()
+            f"{k} {v.questions} ({pct(v.answer_rate)})" for k, v in data.by_language.items()
         ),
         f"{lab('frontends')}: " + ", ".join(f"{k} {v.questions}" for k, v in data.by_frontend.items()),
     ]
-    rate = wow.change.answer_rate
-    rate_text = "–" if rate is None else f"{rate * 100:+.1f} {lab('pts')}"
+    rate_text = signed_points(wow.change.answer_rate, lab("pts"))
     lines.append(
         f"{lab('wow')}: {lab('questions').lower()} {wow.this_week.questions} "
-        f"({_pct(wow.change.questions, signed=True)}), {lab('rate')} {rate_text}"
+        f"({signed_pct(wow.change.questions)}), {lab('rate')} {rate_text}"
     )
     return "\n".join(lines)
 

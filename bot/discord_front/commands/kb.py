@@ -19,6 +19,7 @@ from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import StaffGroup, require_moderator, require_staff_guild
 from bot.discord_front.replies import send
+from bot.formatting import MISSING
 from bot.i18n import t
 from bot.knowledge import edits
 from bot.knowledge.files import MAX_FILE_BYTES
@@ -51,7 +52,7 @@ def kept_lines(kept: list[str], language: str) -> list[str]:
 
 def built_text(built_at: datetime | None) -> str:
     if built_at is None:
-        return "–"
+        return MISSING
     return f"{discord.utils.format_dt(built_at, 'f')} ({discord.utils.format_dt(built_at, 'R')})"
 
 
@@ -63,7 +64,7 @@ def status_lines(
         language,
         documents=len(kb.documents),
         passages=len(kb.passages),
-        languages=", ".join(kb.languages) or "–",
+        languages=", ".join(kb.languages) or MISSING,
         built=built_text(built_at),
     ).split("\n")
     lines.append("")
@@ -118,7 +119,7 @@ def show_lines(kb: KnowledgeBase, document: Document, language: str) -> list[str
         path=document.path, source=document.source,
     ).split("\n")
     if document.group or document.translation_of:
-        lines.append(f"group: {document.group or '–'} · translation_of: {document.translation_of or '–'}")
+        lines.append(f"group: {document.group or MISSING} · translation_of: {document.translation_of or MISSING}")
     lines.append("")
     passages = [kb.passages[i] for i, doc_id in enumerate(column(kb.passages, "doc_id")) if doc_id == document.id]
     for passage in passages[:MAX_PASSAGES_SHOWN]:
@@ -132,9 +133,9 @@ def show_lines(kb: KnowledgeBase, document: Document, language: str) -> list[str
 def history_lines(changes: list[edits.Change]) -> list[str]:
     """``/kb history``: when, who (a mention, for staff), what, which file, the start of its SHA-256."""
     return [
-        f"{discord.utils.format_dt(datetime.fromtimestamp(c.ts, UTC), 'f')} {f'<@{c.who}>' if c.who else '–'} "
+        f"{discord.utils.format_dt(datetime.fromtimestamp(c.ts, UTC), 'f')} {f'<@{c.who}>' if c.who else MISSING} "
         f"**{c.action}** "
-        f"`{c.id or '–'}` `{c.path}` sha256:{c.sha256[:12]}"
+        f"`{c.id or MISSING}` `{c.path}` sha256:{c.sha256[:12]}"
         for c in changes
     ]
 

@@ -17,6 +17,7 @@ from bot.discord_front.background import read_in_background
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import StaffGroup, require_maintainer, require_staff_guild
 from bot.discord_front.replies import send
+from bot.formatting import MISSING
 from bot.i18n import t
 from bot.limits import DAY
 from bot.querylog import chart, reports
@@ -65,7 +66,7 @@ def summary_lines(
     if downvoted:
         lines += ["", f"**{t('logs.downvoted', language)}**"]
         for item in downvoted:
-            cited = ", ".join(f"`{c['passage_id']}`" for c in item["citations"][:3]) or "–"
+            cited = ", ".join(f"`{c['passage_id']}`" for c in item["citations"][:3]) or MISSING
             question = embeds.escape_user_text(item["question"], 150)
             lines.append(f"• 👎 {item['down']} 👍 {item['up']} — {question} → {cited}")
     return lines

@@ -13,6 +13,7 @@ from bot.discord_front.ask import Asker, Reply, reply_for
 from bot.discord_front.language import interaction_language, language_of_locale
 from bot.discord_front.replies import answer_thread, send, within
 from bot.discord_front.views import ForgetConfirm
+from bot.formatting import MISSING
 from bot.i18n import t
 from bot.questions import MAX_QUESTION_CHARS
 
@@ -85,7 +86,7 @@ async def topics(interaction: discord.Interaction[DeclarationBot]) -> None:
             language,
             documents=len(kb.documents),
             passages=len(kb.passages),
-            languages=", ".join(kb.languages) or "–",
+            languages=", ".join(kb.languages) or MISSING,
         ),
         t("topics.ask", language),
         "",
