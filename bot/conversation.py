@@ -47,6 +47,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.models import Answer, ChatKind
+from bot.questions import MORE, asks_for_more, fold
 from bot.search.analysis import analyze, in_served_script, mask_interrogatives, question_types
 from bot.search.spelling import MAX_WORD_LENGTH
 
@@ -75,9 +76,7 @@ _JA_TIES = re.compile(
 )
 # のほう: "the … one", standing for the previous subject ("いや、2013年のほうです": the 2013 one)
 _JA_PRONOUNS = re.compile(r"^(?:それ|その|そこ|あれ|あの|あそこ|彼)|他|ほか|のほう")
-# "who else?", "qui d'autre ?", 他には？: a follow-up asking for more than the previous answer gave
-_MORE = re.compile(r"\b(?:else|other|others|another|autre|autres)\b|他|ほか")
-_MORE_WORDS = re.compile(_MORE.pattern, re.IGNORECASE)
+_MORE_WORDS = re.compile(MORE.pattern, re.IGNORECASE)  # "who else?" and its words ("Who ELSE?"): see questions.MORE
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")  # "Macron", "5G", "2019": a name or a number
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
@@ -98,15 +97,6 @@ class _Subject:
     passage_id: str = ""  # the passage that answered it: the subject in any language (see _translated)
     cited: frozenset[str] = frozenset()  # every passage quoted on this subject (left out of "who else?")
     answer: Answer | None = None  # the last answer given on it: "source?" gets its sources again
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-
-
-def asks_for_more(question: str) -> bool:
-    """"who else?", "qui d'autre ?", 他には？: a follow-up whose answer leaves out what its subject already quoted."""
-    return bool(_MORE.search(_fold(question)))
 
 
 def subject_of(question: str) -> str:
@@ -132,7 +122,7 @@ def _pronoun(word: str, language: str) -> bool:
 
 def leans_on_previous(question: str, language: str | None) -> bool:
     """True for a short question that does not stand alone ("and for Japan?", "et quand ?", "それはどこで？")."""
-    folded = _fold(question).strip()
+    folded = fold(question).strip()
     if _japanese(folded):
         if len(_CJK.findall(folded)) > MAX_CJK_CHARS:
             return False
@@ -152,7 +142,7 @@ def leans_on_previous(question: str, language: str | None) -> bool:
 def without_lead(question: str, language: str | None) -> str:
     """``question`` without the connective it opens with ("and JETRO?" → "JETRO?", "what about 5G?" → "5G?")."""
     lang = language if language in _LEADS else "en"
-    text = " ".join(_WORD.findall(_fold(question)))
+    text = " ".join(_WORD.findall(fold(question)))
     for lead in sorted(_LEADS[lang], key=len, reverse=True):
         if text == lead or text.startswith(lead + " "):
             pattern = r"\W+".join(re.escape(word).replace("'", "['’]") for word in lead.split())
@@ -169,7 +159,7 @@ def names_its_own_subject(question: str, language: str | None, retriever: Retrie
     words the corpus lacks altogether ("twice", "ééééé"): read with the subject, it would get the last answer again;
     nor one whose only word no served language writes (31 letters of nonsense, "مرحبا"): it gets "not found".
     """
-    folded = _fold(question).strip()
+    folded = fold(question).strip()
     if _japanese(folded):
         if _JA_PRONOUNS.search(folded):
             return False
@@ -182,12 +172,12 @@ def names_its_own_subject(question: str, language: str | None, retriever: Retrie
         rest = without_lead(question, lang)  # "what about 5G?" is about "5G?"
     units = retriever.parse(rest, lang).units
     if not units:  # "Supercalifragilisticexpialidocious", "مرحبا": a word no language served writes names no subject
-        return any(len(word) > MAX_WORD_LENGTH or not in_served_script(word) for word in _WORD.findall(_fold(rest)))
+        return any(len(word) > MAX_WORD_LENGTH or not in_served_script(word) for word in _WORD.findall(fold(rest)))
     if all(retriever.unknown(unit) for unit in units):
         return True  # "twice", "ééééé": no word the corpus has, in any form; the subject adds none to it either
     if question_types(rest) and not _only_countries(units, retriever):
         return True  # it asks something about a word of its own ("et qui pour le Japon ?" only names a party)
-    names = {_fold(word) for word in _NAME.findall(rest)}
+    names = {fold(word) for word in _NAME.findall(rest)}
     for unit in units:
         if unit.expansions:  # a glossary name: JETRO, Station F, Bpifrance, ジェトロ
             return True
@@ -222,7 +212,7 @@ def searched_text(question: str, understood: str) -> str:
     find "d'autres sources", 他の資料 — passages about other sources, not about more of the subject); the
     reading shown and logged stays ``understood``."""
     typed = question.rstrip()
-    if understood == question or not understood.startswith(typed) or not _MORE.search(_fold(typed)):
+    if understood == question or not understood.startswith(typed) or not MORE.search(fold(typed)):
         return understood
     return _MORE_WORDS.sub(" ", typed) + understood[len(typed):]
 

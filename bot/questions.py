@@ -1,4 +1,4 @@
-"""Cleaning and validating a member's question before it reaches retrieval."""
+"""Cleaning and validating a member's question before it reaches retrieval; whether it asks for more ("who else?")."""
 
 from __future__ import annotations
 
@@ -18,6 +18,21 @@ _SPACES = re.compile(r"\s+")
 _HEADING = re.compile(r"[ \t]*(?:#{1,3}|-#)[ \t]+\S")  # a Discord Markdown heading (or subtext) line
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+")
 _QUESTION_MARKS = ("?", "？")
+
+
+# "who else?", "qui d'autre ?", 他には？: a follow-up asking for more than the previous answer gave
+MORE = re.compile(r"\b(?:else|other|others|another|autre|autres)\b|他|ほか")
+
+
+def fold(text: str) -> str:
+    """NFKC, case folded, one apostrophe: how a question's words are compared."""
+    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+
+
+def asks_for_more(question: str) -> bool:
+    """"who else?", "qui d'autre ?", 他には？: a follow-up whose answer leaves out what its subject already quoted
+    (``bot.conversation``; ``logs replay`` reports it)."""
+    return bool(MORE.search(fold(question)))
 
 
 class QuestionError(ValueError):

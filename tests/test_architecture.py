@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import paths
 
@@ -28,3 +29,13 @@ def test_the_module_table_lists_every_module_once_and_nothing_else():
     real = _real()
     assert sorted(real - set(documented)) == [], "add a line for each new module to docs/ARCHITECTURE.md"
     assert sorted(set(documented) - real) == [], "docs/ARCHITECTURE.md lists modules that do not exist"
+
+
+def test_every_shared_top_level_module_is_held_to_the_cores_contract():
+    """Review 12 (M5): the shared top-level modules (conversation, render, limits, …) were in no contract: any of them
+    could import discord or the settings and ``lint-imports`` stayed green. A new one joins the contract."""
+    config = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    (core,) = [c for c in config["contracts"] if c["type"] == "forbidden"]
+    assert {"discord", "bot.cli", "bot.discord_front", "bot.settings"} <= set(core["forbidden_modules"])
+    shared = {f"bot.{p.stem}" for p in BOT.glob("*.py")} - {"bot.__init__", "bot.__main__", "bot.settings"}
+    assert sorted(shared - set(core["source_modules"])) == []

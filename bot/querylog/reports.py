@@ -19,12 +19,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TextIO, TypedDict
 
-from bot.conversation import asks_for_more
 from bot.formatting import MISSING, ms, pct, signed_pct, signed_points
 from bot.i18n import t
 from bot.limits import DAY, ELLIPSIS, HOUR, WEEK
 from bot.querylog import chart, schema, topics
 from bot.querylog.schema import QueryLogError
+from bot.questions import asks_for_more
 from bot.stats import percentile
 
 __all__ = [
