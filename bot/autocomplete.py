@@ -8,6 +8,7 @@ it: another member's question is shown to everyone, so a question only one perso
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
@@ -17,6 +18,8 @@ from pathlib import Path
 from bot.limits import DISCORD_AUTOCOMPLETE_CHOICES, DISCORD_CHOICE_VALUE
 from bot.models import KnowledgeBase, column
 from bot.querylog import schema
+
+log = logging.getLogger(__name__)
 
 MIN_MEMBERS = 2  # a logged question is suggested once this many members asked it
 POPULAR_LIMIT = 2_000  # most asked questions read from the log at each refresh
@@ -107,10 +110,12 @@ def popular_questions(db_path: Path, limit: int = POPULAR_LIMIT) -> list[tuple[s
     try:
         conn = schema.connect(db_path, readonly=True)
     except sqlite3.Error:
+        log.warning("autocomplete: cannot open the query log %s; suggesting the FAQ only", db_path, exc_info=True)
         return []
     try:
         rows = conn.execute(_POPULAR_SQL, (MIN_MEMBERS, limit)).fetchall()
-    except sqlite3.Error:  # an older log without the columns read here: no popular questions yet
+    except sqlite3.Error:  # an older log without the columns read here, or a damaged one: no popular questions
+        log.warning("autocomplete: cannot read the query log %s; suggesting the FAQ only", db_path, exc_info=True)
         return []
     finally:
         conn.close()

@@ -162,7 +162,8 @@ class ParsedFiles:
             try:
                 self._stream.seek(at)
                 parsed = _ProjectUnpickler(self._stream).load()
-            except Exception:  # one damaged entry
+            except Exception:  # one damaged entry: parsed again
+                log.debug("parsed-files cache: the entry of %s is unreadable, parsed again", path, exc_info=True)
                 return None
         if not isinstance(parsed, ParsedFile):
             return None
@@ -232,7 +233,11 @@ class ParsedFiles:
         """The parse ``path`` was served with at the last load (kept for the next one), or None."""
         try:
             key = bytes.fromhex(self._owners().get("files", {})[path])
-        except Exception:  # never served, or a damaged frame: the file is skipped
+        except KeyError:  # never served
+            return None
+        except Exception:  # a damaged frame: the broken file is not served in a last good version, and the log says why
+            log.warning("parsed-files cache: the served files' frame is damaged: %s has no last good version", path,
+                        exc_info=True)
             return None
         parsed = self._reuse(path, key)
         if parsed is not None and path in self.modified:

@@ -69,7 +69,7 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return None
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # a pattern this parser cannot read: no screen, the pattern decides
+    except (re.error, RecursionError, ValueError):  # a pattern this parser cannot read: no screen, the pattern decides
         return None
     if parsed.state.flags & re.IGNORECASE:
         return None
