@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
+from discord.app_commands import locale_str
 
 from bot.assistant import ReloadResult
 from bot.buildcheck import BuildBudget, BuildChecks, check_build
@@ -19,6 +20,7 @@ from bot.discord_front.ask import Reply
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import StaffGroup, require_moderator, require_staff_guild
 from bot.discord_front.replies import send
+from bot.discord_front.translator import Describe
 from bot.formatting import MISSING
 from bot.i18n import t
 from bot.knowledge import edits
@@ -144,7 +146,7 @@ class KnowledgeCommands(StaffGroup):
     """``/kb``: hidden by default to members without Manage Server; checked again at run time."""
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__(settings, name="kb", description="Knowledge base (moderators)")
+        super().__init__(settings, name="kb", description=Describe.KB)
         self._edit_lock = asyncio.Lock()  # one change of the folder at a time
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
@@ -152,7 +154,7 @@ class KnowledgeCommands(StaffGroup):
         require_moderator(interaction, self.settings.moderator_roles)
         return True
 
-    @app_commands.command(name="status", description="Documents, passages, languages, last build and load errors")
+    @app_commands.command(name="status", description=Describe.KB_STATUS)
     async def status(self, interaction: discord.Interaction[DeclarationBot]) -> None:
         language = interaction_language(interaction)
         bot = interaction.client
@@ -161,7 +163,7 @@ class KnowledgeCommands(StaffGroup):
             interaction, Reply(embed=embeds.notice_embed(t("kb.status.title", language), lines), ephemeral=True)
         )
 
-    @app_commands.command(name="reload", description="Rebuild the index from the knowledge files")
+    @app_commands.command(name="reload", description=Describe.KB_RELOAD)
     async def reload(self, interaction: discord.Interaction[DeclarationBot]) -> None:
         language = interaction_language(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -172,16 +174,16 @@ class KnowledgeCommands(StaffGroup):
         lines = [*([t("kb.reload.waited", language)] if waited else []), *reload_lines(result, language)]
         await send(interaction, Reply(embed=embeds.notice_embed(title, lines), ephemeral=True))
 
-    @app_commands.command(name="list", description="Every document: id, language, passages, file")
+    @app_commands.command(name="list", description=Describe.KB_LIST)
     async def list_documents(self, interaction: discord.Interaction[DeclarationBot]) -> None:
         language = interaction_language(interaction)
         kb = interaction.client.assistant.knowledge
         title = t("kb.list.title", language, count=len(kb.documents))
         await send(interaction, Reply(embed=embeds.notice_embed(title, list_lines(kb, language)), ephemeral=True))
 
-    @app_commands.command(name="show", description="One document: its file, source and passages")
+    @app_commands.command(name="show", description=Describe.KB_SHOW)
     @app_commands.rename(doc_id="id")
-    @app_commands.describe(doc_id="The document id (see /kb list)")
+    @app_commands.describe(doc_id=locale_str(Describe.KB_DOC_ID))
     async def show(self, interaction: discord.Interaction[DeclarationBot], doc_id: str) -> None:
         language = interaction_language(interaction)
         kb = interaction.client.assistant.knowledge
@@ -193,7 +195,7 @@ class KnowledgeCommands(StaffGroup):
         embed = embeds.notice_embed(document.title, show_lines(kb, document, language))
         await send(interaction, Reply(embed=embed, ephemeral=True))
 
-    @app_commands.command(name="history", description="The last changes made with /kb (who, when, what)")
+    @app_commands.command(name="history", description=Describe.KB_HISTORY)
     async def history(self, interaction: discord.Interaction[DeclarationBot]) -> None:
         language = interaction_language(interaction)
         directory = interaction.client.assistant.knowledge_dir
@@ -202,15 +204,15 @@ class KnowledgeCommands(StaffGroup):
         embed = embeds.notice_embed(t("kb.history.title", language), lines)
         await send(interaction, Reply(embed=embed, ephemeral=True))
 
-    @app_commands.command(name="remove", description="Move a document's file to the trash (undo: /kb restore)")
+    @app_commands.command(name="remove", description=Describe.KB_REMOVE)
     @app_commands.rename(doc_id="id")
-    @app_commands.describe(doc_id="The document id (see /kb list)")
+    @app_commands.describe(doc_id=locale_str(Describe.KB_DOC_ID))
     async def remove(self, interaction: discord.Interaction[DeclarationBot], doc_id: str) -> None:
         await self._change(interaction, edits.remove, doc_id.strip(), "kb.remove.done")
 
-    @app_commands.command(name="restore", description="Undo the last remove or replace of a document")
+    @app_commands.command(name="restore", description=Describe.KB_RESTORE)
     @app_commands.rename(doc_id="id")
-    @app_commands.describe(doc_id="The document id (see /kb history)")
+    @app_commands.describe(doc_id=locale_str(Describe.KB_RESTORE_DOC_ID))
     async def restore(self, interaction: discord.Interaction[DeclarationBot], doc_id: str) -> None:
         await self._change(interaction, edits.restore, doc_id.strip(), "kb.restore.done")
 
@@ -237,10 +239,10 @@ class KnowledgeCommands(StaffGroup):
         lines = [t(done, language, id=doc_id, path=change.path), *reload_lines(result, language)]
         await send(interaction, Reply(embed=embeds.notice_embed(title, lines), ephemeral=True))
 
-    @app_commands.command(name="add", description="Upload a knowledge file (.md, .txt, .yaml) and reload")
+    @app_commands.command(name="add", description=Describe.KB_ADD)
     @app_commands.describe(
-        file="The knowledge file",
-        replace="Replace the file that serves the same id (it keeps its place; the old one goes to the trash)",
+        file=locale_str(Describe.KB_ADD_FILE),
+        replace=locale_str(Describe.KB_ADD_REPLACE),
     )
     async def add(
         self, interaction: discord.Interaction[DeclarationBot], file: discord.Attachment, replace: bool = False

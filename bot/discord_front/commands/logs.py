@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
+from discord.app_commands import locale_str
 
 from bot import limits
 from bot.discord_front import embeds
@@ -17,6 +18,7 @@ from bot.discord_front.background import read_in_background
 from bot.discord_front.language import interaction_language
 from bot.discord_front.permissions import StaffGroup, require_maintainer, require_staff_guild
 from bot.discord_front.replies import send
+from bot.discord_front.translator import SUMMARY_DAYS, Describe
 from bot.formatting import MISSING
 from bot.i18n import t
 from bot.limits import DAY
@@ -100,17 +102,17 @@ class LogCommands(StaffGroup):
     """``/logs``: reports over the query log, answered ephemerally."""
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__(settings, name="logs", description="Query log reports (maintainers)")
+        super().__init__(settings, name="logs", description=Describe.LOGS)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         require_staff_guild(interaction, self.settings.staff_guilds)
         require_maintainer(interaction, self.settings.maintainer_roles)
         return True
 
-    @app_commands.command(name="summary", description="Questions, answer rate, unanswered, 👎 answers, latency")
-    @app_commands.describe(days="How many days back (default 7)")
+    @app_commands.command(name="summary", description=Describe.LOGS_SUMMARY)
+    @app_commands.describe(days=locale_str(Describe.LOGS_SUMMARY_DAYS))
     async def summary(
-        self, interaction: discord.Interaction[DeclarationBot], days: app_commands.Range[int, 1, 3650] = 7
+        self, interaction: discord.Interaction[DeclarationBot], days: app_commands.Range[int, 1, 3650] = SUMMARY_DAYS
     ) -> None:
         language = interaction_language(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)

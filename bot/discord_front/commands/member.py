@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
+from discord.app_commands import locale_str
 
 from bot.discord_front import embeds
 from bot.discord_front.ask import Asker, Reply, reply_for
 from bot.discord_front.language import interaction_language, language_of_locale
 from bot.discord_front.replies import answer_thread, send, within
+from bot.discord_front.translator import Describe
 from bot.discord_front.views import ForgetConfirm
 from bot.formatting import MISSING
 from bot.i18n import t
@@ -130,18 +132,18 @@ def member_commands() -> list[app_commands.Command]:
     """Fresh command objects for one bot's tree (descriptions are translated by the tree's translator)."""
     ask_cmd = app_commands.Command(
         name="ask",
-        description="Ask a question about the France–Japan declaration of 13 July 2018",
+        description=Describe.ASK,
         callback=ask,
     )
-    app_commands.describe(question="Your question, in French, English or Japanese")(ask_cmd)
+    app_commands.describe(question=locale_str(Describe.ASK_QUESTION))(ask_cmd)
     ask_cmd.autocomplete("question")(suggest_questions)
     return [
         ask_cmd,
-        app_commands.Command(name="topics", description="What the bot knows: documents and languages", callback=topics),
+        app_commands.Command(name="topics", description=Describe.TOPICS, callback=topics),
         app_commands.Command(
-            name="about", description="Sources, how answers are made, and what is logged", callback=about
+            name="about", description=Describe.ABOUT, callback=about
         ),
         app_commands.Command(
-            name="forget-me", description="Delete every question and vote of yours from the log", callback=forget_me
+            name="forget-me", description=Describe.FORGET_ME, callback=forget_me
         ),
     ]
