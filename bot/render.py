@@ -119,11 +119,6 @@ def render_quote(citation: Citation) -> str:
     return "> " + " ".join(highlight(citation.snippet, citation.highlights).split())
 
 
-def render_citation(citation: Citation, language: str | None = None) -> str:
-    """One block: the quoted sentence(s), then the numbered source they come from."""
-    return f"{render_quote(citation)}\n{render_source(citation, language)}"
-
-
 def source_count(answer: Answer, max_chars: int | None = None) -> int:
     """How many sources an answer quotes (two quotes of one document are one source); with ``max_chars``, how many
     :func:`render_markdown` shows within it (the footer counts what the member sees, not what was dropped)."""

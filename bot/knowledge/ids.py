@@ -17,7 +17,6 @@ from bot.models import Passage, column
 
 SLUG_CHARS = 24
 HASH_CHARS = 6
-LEGACY_ID_RE = re.compile(r"(?P<doc>[a-z0-9][a-z0-9-]*)#(?P<n>[0-9]+)")
 _NON_WORD = re.compile(r"[\W_]+")
 
 

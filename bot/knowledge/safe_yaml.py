@@ -122,8 +122,7 @@ YAML_AT_CONTEXT = {
 }
 YAML_NBSP_HINT = ("the ':' on this line is followed by a non-breaking space, which YAML does not read as a space:"
                   " retype that space with the space bar")
-# What a Japanese input method types in place of YAML's marks: a full-width colon, an ideographic space.
-FULL_WIDTH_COLON = "\uff1a"
+# What a Japanese input method types in place of YAML's indentation: an ideographic space (its colon: in the patterns).
 IDEOGRAPHIC_SPACE = "\u3000"
 _STRUCTURE = re.compile(r"-[ \u3000]|[A-Za-z_]+[:\uff1a]")  # a list item or a key, as the line's first thing
 _KEY_FULL_WIDTH = re.compile(r"[ \u3000]*(?:-[ \u3000]+)?[A-Za-z_]+[ \u3000]*\uff1a")  # "title：…"

@@ -22,8 +22,6 @@ from bot.questions import MAX_QUESTION_CHARS
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
 
-QUESTION_MAX = MAX_QUESTION_CHARS
-
 log = logging.getLogger(__name__)
 
 
@@ -37,7 +35,7 @@ def asker_of(interaction: discord.Interaction) -> Asker:
 
 
 async def ask(
-    interaction: discord.Interaction[DeclarationBot], question: app_commands.Range[str, 1, QUESTION_MAX]
+    interaction: discord.Interaction[DeclarationBot], question: app_commands.Range[str, 1, MAX_QUESTION_CHARS]
 ) -> None:
     """Answer with cited snippets (in a new thread when BOT_ANSWER_IN_THREAD is on)."""
     bot = interaction.client
