@@ -38,7 +38,7 @@ __all__ = ["DeleteCounts", "LogEntry", "QueryLog", "QueryLogError", "hash_user",
 
 log = logging.getLogger("bot.querylog.store")
 
-DEFAULT_PATH = Path("data/queries.db")
+DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a connection waits for another writer (or a reader) of the log
 SECRET_FILE = "log-secret"
 MAX_PENDING = 10_000
 RETRY_MAX_SECONDS = 30.0
@@ -204,7 +204,7 @@ class QueryLog:
         path: Path,
         secret: bytes,
         *,
-        busy_timeout: float = 5.0,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
         batch_interval: float = 0.25,
         batch_size: int = 100,
         max_pending: int = MAX_PENDING,
@@ -249,11 +249,11 @@ class QueryLog:
     @classmethod
     async def open(
         cls,
-        path: Path | str = DEFAULT_PATH,
+        path: Path | str,
         *,
         secret: bytes | str | None = None,
         retention_days: int | None = None,
-        busy_timeout: float = 5.0,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
         batch_interval: float = 0.25,
         batch_size: int = 100,
         max_pending: int = MAX_PENDING,
