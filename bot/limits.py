@@ -17,6 +17,18 @@ WEEK = 7 * DAY
 ELLIPSIS = "…"
 """Marks text that was cut (one character, so a cut text still fits its limit)."""
 
+PREVIEW_CHARS = 90  # the start of a passage shown on one line (logs passages, /kb show)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+
+
+def flat_clip(text: str, limit: int) -> str:
+    """``text`` on one line (runs of white space as one space), cut to at most ``limit`` characters."""
+    return clip(" ".join(text.split()), limit)
+
 # Discord's limits, in characters (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 DISCORD_CONTENT = 2_000
 DISCORD_CONTENT_NITRO = 4_000  # what a member with Nitro may send

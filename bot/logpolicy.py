@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Iterable
 
-from bot.limits import ELLIPSIS
+from bot.limits import flat_clip
 
 EXCERPT_CHARS = 40
 PAYLOAD = "<payload>"
@@ -33,8 +33,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """A question as the bot's DEBUG lines may show it: one line, at most ``limit`` characters."""
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + ELLIPSIS
+    return flat_clip(str(text), limit)
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:

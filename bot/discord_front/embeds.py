@@ -15,7 +15,7 @@ from bot.limits import (
     DISCORD_EMBED_DESCRIPTION,
     DISCORD_EMBED_FOOTER,
     DISCORD_EMBED_TITLE,
-    ELLIPSIS,
+    clip,
 )
 from bot.questions import headline
 from bot.render import whole_blocks
@@ -28,11 +28,6 @@ _LINK = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(//)")
 _INVITE = re.compile(r"(?i)(discord(?:app)?\.(?:gg|com/invite))/")
 _TAG = re.compile(r"<([@#/])")  # <@user>, <@&role>, <#channel>, </command:id> whatever the digits
 MAX_MARKS = 3  # combining marks kept in a row in a member's text (Thai and Vietnamese use two; "Zalgo" hundreds)
-
-
-def clip(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters, with an ellipsis when cut."""
-    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
 
 
 def calm_marks(text: str, most: int = MAX_MARKS) -> str:

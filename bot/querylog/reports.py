@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, Protocol, TextIO, TypedDict
 
 from bot.formatting import MISSING, ms, pct, signed_pct, signed_points
 from bot.i18n import t
-from bot.limits import DAY, ELLIPSIS, HOUR, WEEK
+from bot.limits import DAY, HOUR, PREVIEW_CHARS, WEEK, flat_clip
 from bot.querylog import chart, schema, topics
 from bot.querylog.schema import QueryLogError
 from bot.questions import asks_for_more
@@ -572,16 +572,6 @@ class _Known(Protocol):
     text: str
 
 
-PREVIEW_CHARS = 90
-"""Length of a passage's text preview in ``passages()``."""
-
-
-def preview(text: str, chars: int = PREVIEW_CHARS) -> str:
-    """The start of a passage's text on one line, cut with an ellipsis."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= chars else flat[: chars - 1].rstrip() + ELLIPSIS
-
-
 def passages(
     db_path: Path | str,
     *,
@@ -615,7 +605,7 @@ def passages(
         groups: dict[str, dict[str, Any]] = {}
         for p in unused[:limit] if limit else unused:
             group = groups.setdefault(p.doc_id, {"document": p.doc_id, "path": p.path, "passages": []})
-            group["passages"].append({"passage_id": p.id, "preview": preview(p.text)})
+            group["passages"].append({"passage_id": p.id, "preview": flat_clip(p.text, PREVIEW_CHARS)})
         result["never_cited"] = list(groups.values())
     return result
 

@@ -26,6 +26,7 @@ from bot.i18n import t
 from bot.knowledge import edits
 from bot.knowledge.files import MAX_FILE_BYTES
 from bot.knowledge.uploads import UploadRefused, check_upload
+from bot.limits import PREVIEW_CHARS, flat_clip
 from bot.models import Document, KnowledgeBase, LoadError, column
 
 if TYPE_CHECKING:
@@ -35,13 +36,14 @@ if TYPE_CHECKING:
 MAX_ERRORS_SHOWN = 25
 Edit = Callable[[Path, KnowledgeBase, str, str], edits.Change]  # remove or restore: (folder, kb, id, who)
 MAX_PASSAGES_SHOWN = 15
-PREVIEW_CHARS = 90
+LINE_CHARS = 300  # an error, a kept or dropped file: one line of a /kb reply
+ID_CHARS = 100  # a document id a moderator typed, quoted back
 HISTORY_SHOWN = 10
 
 
 def error_lines(errors: list[LoadError], limit: int = MAX_ERRORS_SHOWN) -> list[str]:
     """One ``• `path:line: message` `` line per error (at most ``limit``, then a count of the rest)."""
-    lines = [f"• `{embeds.clip(str(e).replace('`', ''), 300)}`" for e in errors[:limit]]
+    lines = [f"• `{embeds.clip(str(e).replace('`', ''), LINE_CHARS)}`" for e in errors[:limit]]
     if len(errors) > limit:
         lines.append(f"… (+{len(errors) - limit})")
     return lines
@@ -49,7 +51,7 @@ def error_lines(errors: list[LoadError], limit: int = MAX_ERRORS_SHOWN) -> list[
 
 def kept_lines(kept: list[str], language: str) -> list[str]:
     """One line per file that has errors but is still served in its last good version."""
-    return [f"• `{embeds.clip(t('kb.kept_file', language, path=path).replace('`', ''), 300)}`" for path in kept]
+    return [f"• `{embeds.clip(t('kb.kept_file', language, path=path).replace('`', ''), LINE_CHARS)}`" for path in kept]
 
 
 def built_text(built_at: datetime | None) -> str:
@@ -95,7 +97,7 @@ def reload_lines(result: ReloadResult, language: str) -> list[str]:
         lines = [t("kb.reload.kept", language)]
     if result.dropped:
         lines.append(t("kb.reload.dropped", language))
-        lines.extend(f"• `{embeds.clip(line.replace('`', ''), 300)}`" for line in result.dropped)
+        lines.extend(f"• `{embeds.clip(line.replace('`', ''), LINE_CHARS)}`" for line in result.dropped)
     if result.errors:
         lines.append(t("kb.errors", language, count=len(result.errors)))
         lines.extend(error_lines(result.errors))
@@ -125,7 +127,7 @@ def show_lines(kb: KnowledgeBase, document: Document, language: str) -> list[str
     lines.append("")
     passages = [kb.passages[i] for i, doc_id in enumerate(column(kb.passages, "doc_id")) if doc_id == document.id]
     for passage in passages[:MAX_PASSAGES_SHOWN]:
-        preview = embeds.clip(" ".join(passage.text.split()).replace("`", ""), PREVIEW_CHARS)
+        preview = flat_clip(passage.text.replace("`", ""), PREVIEW_CHARS)
         lines.append(f"`{passage.id}` (l. {passage.line}) {preview}")
     if len(passages) > MAX_PASSAGES_SHOWN:
         lines.append(f"… (+{len(passages) - MAX_PASSAGES_SHOWN})")
@@ -189,7 +191,7 @@ class KnowledgeCommands(StaffGroup):
         kb = interaction.client.assistant.knowledge
         document = next((d for d in kb.documents if d.id == doc_id.strip()), None)
         if document is None:
-            text = t("kb.unknown_id", language, id=embeds.clip(doc_id.replace("`", ""), 100))
+            text = t("kb.unknown_id", language, id=embeds.clip(doc_id.replace("`", ""), ID_CHARS))
             await send(interaction, Reply(content=text, ephemeral=True))
             return
         embed = embeds.notice_embed(document.title, show_lines(kb, document, language))
@@ -230,7 +232,7 @@ class KnowledgeCommands(StaffGroup):
                     edit, assistant.knowledge_dir, assistant.knowledge, doc_id, str(interaction.user.id)
                 )
             except (edits.EditRefused, OSError) as refused:
-                lines = [t("kb.refused", language), f"• {embeds.clip(str(refused).replace('`', ''), 300)}"]
+                lines = [t("kb.refused", language), f"• {embeds.clip(str(refused).replace('`', ''), LINE_CHARS)}"]
                 embed = embeds.notice_embed(title, lines, embeds.ABSTAIN_COLOUR)
                 await send(interaction, Reply(embed=embed, ephemeral=True))
                 return
