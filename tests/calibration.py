@@ -50,7 +50,7 @@ GRID = {
     "MIN_COVERAGE": (0.30, 0.35, 0.40, 0.45, 0.50, 0.55),
 }
 DEV = ("blind-a", "blind-b", "blind-c", "blind-d", "blind-e", "blind-f", "blind-g", "blind-h", "blind-i",
-       "blind-j", "blind-k", "blind-l", "blind-m", "blind-n")
+       "blind-j", "blind-k", "blind-l", "blind-m", "blind-n", "blind-o")
 HOMES = {"COMMON_ZIPF": frequency, "RARE_ZIPF": frequency, "MIN_COVERAGE": retriever}
 
 
@@ -502,7 +502,7 @@ def costs(engine, sets) -> None:
 def main() -> int:
     sets = evaluation.available_sets()
     if any(name not in sets for name in DEV):
-        print("needs tests/eval/blind-a.yaml … blind-n.yaml")
+        print("needs tests/eval/blind-a.yaml … blind-o.yaml")
         return 1
     engine = retriever.Retriever(load_knowledge(TESTS.parent / "knowledge"))
     if "--costs" in sys.argv:

@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–N, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–O, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -37,6 +37,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-l": {"hit": {"fr": 0.95, "en": 0.91, "ja": 0.93}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.95}},
     "blind-m": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.96}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.95}},
     "blind-n": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.86}, "oos": {"fr": 0.95, "en": 0.90, "ja": 0.90}},
+    "blind-o": {"hit": {"fr": 0.81, "en": 0.85, "ja": 0.91}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.85}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
@@ -50,7 +51,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a/b/c/d/e/f/g/h/i/j/k/l/m/n.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-o.yaml"
     return found
 
 
