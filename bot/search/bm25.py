@@ -38,6 +38,13 @@ import numpy as np
 
 __all__ = ["BM25Index", "best_positions", "contenders", "first_occurrence_ids"]
 
+BOUND_MARGIN = 1e-9  # relative: sums of the same weights in another order differ by far less (a few ulps)
+PRUNE_SHARE = 0.5  # bounds read at most this share of a question's postings, or every posting is scored
+PRUNE_POSTINGS = 1 << 18  # fewer postings are all read: the bounds' steps cost more than they skip (measured)
+SAMPLE_SHARE = 16  # a first k-th best score is read from the rarest terms' passages, up to this share of the postings
+EXACT_SAMPLE = 8  # times k: the passages of the best partial scores whose exact scores bound the k-th best
+DENSE_SEARCHES = 16  # candidates per posting from which a term's postings are added over the corpus, not searched
+
 
 def _check_tokens(tokens: object, what: str) -> None:
     if isinstance(tokens, str | bytes):
@@ -75,6 +82,15 @@ def contenders(values: np.ndarray, sample: np.ndarray, k: int, spread: float = 1
         return np.flatnonzero(values > 0)
     kth = float(np.partition(sampled, sampled.shape[0] - k)[sampled.shape[0] - k])
     return np.flatnonzero(values >= kth / spread * (1 - CUT_MARGIN))
+
+
+def term_maxima(indptr: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each term's largest posting weight (0 for a term without postings): the bound of what it adds to a score."""
+    maxima = np.zeros(indptr.shape[0] - 1, dtype=np.float64)
+    held = np.flatnonzero(indptr[1:] > indptr[:-1])
+    if held.shape[0]:  # each held term's run ends where the next held term's starts
+        maxima[held] = np.maximum.reduceat(weights, indptr[held])
+    return maxima
 
 
 def first_occurrence_ids(tokens: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray]:
@@ -215,6 +231,7 @@ class BM25Index:
             self._indptr = np.zeros(n_terms + 1, dtype=np.int64)
             self._doc_ids = np.zeros(0, dtype=np.int32)
             self._weights = np.zeros(0, dtype=np.float64)
+            self._maxima = np.zeros(n_terms, dtype=np.float64)
             return
 
         # postings in two passes over chunks of passages, so no array of one int64 key per token is ever held:
@@ -261,6 +278,7 @@ class BM25Index:
         self._indptr = indptr
         self._doc_ids = doc_ids
         self._weights = weights
+        self._maxima = term_maxima(indptr, weights)
 
     # -- persistence ---------------------------------------------------------------------------
 
@@ -294,6 +312,7 @@ class BM25Index:
         index._indptr, index._doc_ids, index._weights = arrays["indptr"], arrays["doc_ids"], arrays["weights"]
         if index._indptr.shape[0] != len(index._terms) + 1 or index._doc_ids.shape != index._weights.shape:
             raise ValueError("inconsistent index arrays")
+        index._maxima = term_maxima(index._indptr, index._weights)
         return index
 
     # -- introspection -------------------------------------------------------------------------
@@ -442,6 +461,133 @@ class BM25Index:
         if (factors != 1.0).any():
             weights *= np.repeat(factors, lengths)
         return self._doc_ids[at], weights
+
+    def scores_of(self, terms: Mapping[str, float], docs: np.ndarray) -> np.ndarray:
+        """The ``sum(weight * BM25)`` of the passages ``docs`` (ascending ids), each the same float as
+        :meth:`dense_scores` and :meth:`weighted_scores` give it: its terms' weights added in the terms' order from
+        0 (a term it lacks adds 0.0, which changes no float). Work: a binary search of ``docs`` in each term's
+        postings."""
+        ids = self._term_ids
+        docs = docs.astype(self._doc_ids.dtype, copy=False)  # a search across dtypes would copy every posting
+        total = np.zeros(docs.shape[0], dtype=np.float64)
+        for term, factor in terms.items():
+            tid = ids.get(term)
+            if tid is None or not docs.shape[0]:
+                continue
+            held, weights = self._postings(tid)
+            at = np.searchsorted(held, docs)
+            at[at == held.shape[0]] = 0
+            found = held[at] == docs
+            added = weights[at[found]]
+            if factor != 1.0:
+                added *= factor
+            total[found] += added
+        return total
+
+    def pruned_contenders(self, terms: Mapping[str, float], k: int, spread: float,
+                          sample_postings: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """The passages whose ``sum(weight * BM25)`` may rank among the ``k`` best once each is multiplied by its own
+        factor in ``[1, spread]``, and their scores (:meth:`scores_of`'s floats), ascending ids: every such passage,
+        all of them positive, found without reading every posting of ``terms`` (MaxScore: a term's largest weight
+        bounds what it adds to any passage). None when the bounds would not save reading most postings or cannot
+        hold (a weight that is not positive, fewer than ``k`` positive passages found): the caller reads them all.
+
+        A k-th best score ``t`` is bounded from below by exact scores of passages found first (the rarest terms'
+        holders, as :meth:`rarest_holders` samples them); a passage in the top ``k`` scores at least ``t / spread``
+        (as :func:`contenders`). The terms whose bounds add up to less than that cannot place a passage alone
+        ("weak"): only the passages holding another term are candidates, and a candidate is dropped as soon as its
+        partial score plus the bounds of the weak terms not yet read falls below the cut.
+        """
+        ids = self._term_ids
+        known = [(tid, float(w)) for t, w in terms.items() if (tid := ids.get(t)) is not None]
+        if k <= 0 or len(known) < 2:
+            return None
+        tids = np.fromiter((tid for tid, _ in known), dtype=np.int64, count=len(known))
+        factors = np.fromiter((w for _, w in known), dtype=np.float64, count=len(known))
+        lengths = self._df[tids].astype(np.int64)
+        total = int(lengths.sum())
+        if total < PRUNE_POSTINGS:
+            return None  # reading every posting costs less than the bounds' steps
+        if not ((factors > 0).all() and (self._idf[tids] > 0).all()):
+            return None  # a weight <= 0: a passage lacking a term may score more than one holding it
+        # a first k-th best: the rarest terms' passages, the best by those terms alone scored exactly
+        rarest = np.argsort(lengths, kind="stable")
+        sample = max(sample_postings, total // SAMPLE_SHARE)
+        n_rare = max(1, int(np.searchsorted(np.cumsum(lengths[rarest]), sample, side="right")))
+        docs, partial = self._merged([known[i] for i in sorted(rarest[:n_rare].tolist())])
+        kth = self._kth_exact(terms, docs, partial, k)
+        if kth <= 0:
+            return None
+        # the weak terms: the smallest bounds adding up to less than the cut
+        bounds = self._maxima[tids] * factors
+        by_bound = np.argsort(bounds, kind="stable")
+        n_weak = int(np.count_nonzero(np.cumsum(bounds[by_bound]) * (1 + BOUND_MARGIN) < kth / spread))
+        strong = sorted(by_bound[n_weak:].tolist())
+        if int(lengths[strong].sum()) > PRUNE_SHARE * total:
+            return None
+        cand, partial = self._merged([known[i] for i in strong])
+        kth = max(kth, self._kth_exact(terms, cand, partial, k))  # the strong terms' best, scored exactly
+        threshold = kth / spread * (1 - CUT_MARGIN) * (1 - BOUND_MARGIN)
+        weak = by_bound[:n_weak][::-1].tolist()  # largest bound first: the candidates thin out soonest
+        left = float(bounds[weak].sum()) * (1 + BOUND_MARGIN)
+        keep = partial + left >= threshold
+        cand, partial = cand[keep], partial[keep]
+        dense = None
+        for i in weak:
+            left = max(left - float(bounds[i]), 0.0)
+            held, weights = self._postings(known[i][0])
+            if cand.shape[0] * DENSE_SEARCHES > held.shape[0]:  # many candidates: add the term's postings in place
+                if dense is None:
+                    dense = np.zeros(len(self), dtype=np.float64)
+                dense[cand] = partial  # other passages' values are never read
+                dense[held] += weights * known[i][1]
+                partial = dense[cand]
+            else:  # few: a binary search of each in the term's postings
+                at = np.searchsorted(held, cand)
+                at[at == held.shape[0]] = 0
+                found = held[at] == cand
+                partial[found] += weights[at[found]] * known[i][1]
+            keep = partial + left >= threshold
+            cand, partial = cand[keep], partial[keep]
+        # every term read: partial is each candidate's score but for rounding; only the best can make the top k
+        if cand.shape[0] < k:
+            return None
+        best = float(np.partition(partial, cand.shape[0] - k)[cand.shape[0] - k])
+        cand = cand[partial >= best / spread * (1 - CUT_MARGIN) * (1 - BOUND_MARGIN)]
+        exact = self.scores_of(terms, cand)
+        keep = exact >= kth / spread * (1 - CUT_MARGIN)
+        if int(np.count_nonzero(keep)) < k:
+            return None
+        return cand[keep], exact[keep]
+
+    def _kth_exact(self, terms: Mapping[str, float], docs: np.ndarray, partial: np.ndarray, k: int) -> float:
+        """A lower bound of the k-th best score of the corpus from passages ``docs`` and their partial scores (each
+        at most its score: weights are positive): the k-th best exact score of the EXACT_SAMPLE * k best by partial
+        score, or the k-th best partial score if higher; 0 when fewer than k passages are given."""
+        if docs.shape[0] < k:
+            return 0.0
+        best = docs[np.sort(best_positions(partial, EXACT_SAMPLE * k))]
+        exact = self.scores_of(terms, best)
+        return max(float(np.partition(partial, partial.shape[0] - k)[partial.shape[0] - k]),
+                   float(np.partition(exact, exact.shape[0] - k)[exact.shape[0] - k]))
+
+    def _merged(self, known: list[tuple[int, float]]) -> tuple[np.ndarray, np.ndarray]:
+        """Ascending ids of the passages holding one of the terms ``known`` ((term id, weight)), and each one's sum
+        of their weighted postings (summed in another order than :meth:`scores_of`'s: a rounding apart)."""
+        if len(known) == 1:
+            docs, weights = self._postings(known[0][0])
+            return docs, weights * known[0][1]
+        docs, weights = self._gathered(known)
+        if docs.shape[0] * 8 >= len(self):  # many postings: summed in place over the corpus
+            dense = np.bincount(docs, weights, minlength=len(self))
+            held = np.flatnonzero(dense).astype(self._doc_ids.dtype)
+            return held, dense[held]
+        order = np.argsort(docs, kind="stable")
+        ordered = docs[order]
+        starts = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+        group = np.cumsum(starts)
+        group -= 1
+        return ordered[starts], np.bincount(group, weights[order])
 
     def matched(self, terms: Iterable[str]) -> np.ndarray:
         """Per passage, whether it holds one of ``terms`` (what :meth:`dense_scores` leaves out)."""

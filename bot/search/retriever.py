@@ -1141,11 +1141,16 @@ class Retriever:
         A passage scoring ≤ 0 (tiny corpora, where rank-bm25's IDF floor is negative) ranks after every positive
         one, by coverage alone.
         """
+        code = self._language_code(query.language) if query.language else None
+        own = query.own_language_tokens() if query.language else {}
+        if not own or self._all_in(code):  # no match to take back (below): the bounds may skip most postings
+            pruned = self.index.pruned_contenders(query.terms, RERANK_DEPTH, self._boost_spread(code),
+                                                  SAMPLE_POSTINGS)
+            if pruned is not None:
+                return self._ranked(query, self._top_hits(*pruned, code))
         docs, scores = self.index.dense_scores(query.terms)  # docs None: scores of every passage, by id
         if docs is not None and not len(docs):
             return []
-        code = self._language_code(query.language) if query.language else None
-        own = query.own_language_tokens() if query.language else {}
         if own:  # "resté" is not the "rests" of an English passage: those matches are taken back
             own_docs, own_scores = self.index.weighted_scores(own)
             foreign = self._languages[own_docs] != code
@@ -1159,9 +1164,7 @@ class Retriever:
         else:
             positive = np.flatnonzero(scores > 0)
         ids = positive if docs is None else docs[positive]
-        ranking = self._boosted(ids, scores[positive], code)
-        top = best_positions(ranking, RERANK_DEPTH)
-        hits = [(int(ids[p]), float(scores[positive[p]]), float(ranking[p])) for p in top.tolist()]
+        hits = self._top_hits(ids, scores[positive], code)
         if len(hits) < RERANK_DEPTH:  # passages scoring <= 0 come after, by ranking too
             if docs is None:
                 rest = np.flatnonzero(self.index.matched(query.terms) & (scores <= 0))
@@ -1172,6 +1175,17 @@ class Retriever:
             rest_ranking = self._boosted(rest_ids, scores[rest], code)
             picked = best_positions(rest_ranking, RERANK_DEPTH - len(hits)).tolist()
             hits += [(int(rest_ids[p]), float(scores[rest[p]]), float(rest_ranking[p])) for p in picked]
+        return self._ranked(query, hits)
+
+    def _top_hits(self, ids: np.ndarray, scores: np.ndarray, code: int | None) -> list[tuple[int, float, float]]:
+        """The RERANK_DEPTH best of the passages ``ids`` (ascending) by ``scores`` boosted for the question's
+        language: (passage, score, boosted score), best first, ties by lower id."""
+        ranking = self._boosted(ids, scores.copy(), code)
+        top = best_positions(ranking, RERANK_DEPTH)
+        return [(int(ids[p]), float(scores[p]), float(ranking[p])) for p in top.tolist()]
+
+    def _ranked(self, query: Query, hits: list[tuple[int, float, float]]) -> list[Ranked]:
+        """``hits`` (passage, score, boosted score) re-ranked by how much of the question each covers."""
         ranked = []
         wanted = query.tokens()
         asked = self.index.term_ids(wanted)  # coverage reads no other token: a passage's are not all made
@@ -1199,6 +1213,10 @@ class Retriever:
             return ranking
         ranking[self._languages[ids] == code] *= LANGUAGE_BOOST
         return ranking
+
+    def _all_in(self, code: int | None) -> bool:
+        """Every passage is in the language ``code``."""
+        return len(self._language_codes) == 1 and code in self._language_codes.values()
 
     def _boost_spread(self, code: int | None) -> float:
         """The most the language boost can raise one passage's ranking over another's (1: it raises all or none)."""

@@ -348,3 +348,75 @@ def test_contenders_from_the_rarest_words_rank_rank_bm25_scores_as_every_match(s
                     np.testing.assert_array_equal(scores[top], scores[_top(scores, factors, positive, k)])
                     cut_some |= cut.shape[0] < positive.shape[0]
     assert cut_some or n_docs <= 3  # the cut is exercised, not only its fallback
+
+
+def _copies_corpus(seed: int, n_docs: int, vocab: int) -> list[list[str]]:
+    """Passages of Zipf words, each third one a copy of an earlier passage with a word dropped (ties and near-ties,
+    as in the bench's perturbed SciFact copies)."""
+    rng = random.Random(seed)
+    corpus: list[list[str]] = []
+    for i in range(n_docs):
+        if i % 3 == 2 and corpus:
+            copy = list(rng.choice(corpus))
+            if len(copy) > 1:
+                del copy[rng.randrange(len(copy))]
+            corpus.append(copy)
+        else:
+            corpus.append([f"w{min(int(rng.paretovariate(0.6)), vocab)}" for _ in range(rng.randint(1, 40))])
+    return corpus
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize(("n_docs", "vocab"), [(300, 80), (3000, 1500)])
+def test_pruned_contenders_keep_every_passage_of_the_top_k(seed: int, n_docs: int, vocab: int,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """MaxScore (pruned_contenders), forced on small corpora: the top k (each passage's score times its own factor
+    in [1, spread], ties by lower id) of the passages it keeps is the top k of every passage scoring above 0, their
+    scores the same floats as the unpruned scores and equal to rank-bm25's; and it does skip passages."""
+    monkeypatch.setattr(bm25, "PRUNE_POSTINGS", 0)
+    corpus = _copies_corpus(seed, n_docs, vocab)
+    ref = BM25Okapi(corpus)
+    index = BM25Index(corpus)
+    rng = random.Random(seed)
+    words = sorted({w for doc in corpus for w in doc})
+    pruned = skipped = 0
+    for _ in range(80):
+        doc = rng.choice(corpus)  # a passage's words, so that some passages hold most of the question
+        asked = rng.sample(doc, min(3, len(doc))) + rng.sample(words, min(len(words), rng.randint(1, 8)))
+        terms = {w: rng.choice([1.0, 1.0, 0.5, 0.8]) for w in asked}
+        docs, scores = index.weighted_scores(terms)  # every passage holding a term, unpruned
+        reference = sum(weight * ref.get_scores([w]) for w, weight in terms.items())
+        np.testing.assert_allclose(scores, reference[docs], rtol=1e-12)
+        positive = docs[scores > 0]
+        full = np.zeros(len(corpus))
+        full[docs] = scores
+        for spread in (1.0, 1.5):
+            factors = np.array([spread if rng.random() < 0.5 else 1.0 for _ in corpus])
+            for k in (1, 5, 30):
+                result = index.pruned_contenders(terms, k, spread, 8)
+                if result is None:
+                    continue
+                ids, values = result
+                pruned += 1
+                skipped += ids.shape[0] < positive.shape[0]
+                assert ids.tolist() == sorted(set(ids.tolist()) & set(positive.tolist()))  # ascending, positive
+                assert values.tolist() == full[ids].tolist()  # to the last bit
+                assert _top(full, factors, ids, k) == _top(full, factors, positive, k), (terms, k, spread)
+    assert pruned > 100 and skipped > pruned // 2, (pruned, skipped)
+
+
+def test_pruning_falls_back_where_bounds_cannot_hold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term whose IDF is not positive (in more than half the passages, floored below 0 in a tiny corpus: a passage
+    lacking it scores more) or a weight <= 0 is scored in full (None), as is a question of one term or too few
+    matches for k; otherwise the bounds are used."""
+    monkeypatch.setattr(bm25, "PRUNE_POSTINGS", 0)
+    tiny = BM25Index([["a", "b"], ["a", "c"], ["a", "b"], ["a"]])
+    assert tiny.idf("a") < 0 and tiny.idf("b") == 0 < tiny.idf("c")
+    assert tiny.pruned_contenders({"a": 1.0, "c": 1.0}, 1, 1.0, 8) is None
+    assert tiny.pruned_contenders({"b": 1.0, "c": 1.0}, 1, 1.0, 8) is None
+    index = BM25Index([["a", "b"], ["a", "c"], ["a"], ["a", "b", "d"], ["c", "d"], ["e"]])
+    assert index.pruned_contenders({"c": 1.0, "d": -1.0}, 1, 1.0, 8) is None
+    assert index.pruned_contenders({"c": 1.0}, 1, 1.0, 8) is None
+    assert index.pruned_contenders({"c": 1.0, "d": 1.0}, 5, 1.0, 8) is None
+    ids, values = index.pruned_contenders({"a": 1.0, "c": 1.0}, 1, 1.0, 8)
+    assert ids.tolist() == [1] and values.tolist() == index.get_scores(["a", "c"])[[1]].tolist()
