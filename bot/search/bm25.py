@@ -523,7 +523,7 @@ class BM25Index:
         by_bound = np.argsort(bounds, kind="stable")
         n_weak = int(np.count_nonzero(np.cumsum(bounds[by_bound]) * (1 + BOUND_MARGIN) < kth / spread))
         strong = sorted(by_bound[n_weak:].tolist())
-        if int(lengths[strong].sum()) > PRUNE_SHARE * total:
+        if not strong or int(lengths[strong].sum()) > PRUNE_SHARE * total:  # none: bounds that cannot be right
             return None
         cand, partial = self._merged([known[i] for i in strong])
         kth = max(kth, self._kth_exact(terms, cand, partial, k))  # the strong terms' best, scored exactly
