@@ -27,4 +27,5 @@ def test_numbers_and_dates_are_text(tmp_path: Path) -> None:
 
 def test_value_of_the_wrong_shape(tmp_path: Path) -> None:
     assert only_error(load(tmp_path, {"x.md": front(title="[a, b]")})) == 'x.md:3: "title" must be a single text'
-    assert only_error(load(tmp_path / "bom", {"x.md": b"\xef\xbb\xbf\n"})) == "x.md:1: the file is empty"
+    empty = "x.md:1: the file is empty: write its text, or delete it"
+    assert only_error(load(tmp_path / "bom", {"x.md": b"\xef\xbb\xbf\n"})) == empty
