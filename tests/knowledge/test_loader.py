@@ -495,7 +495,13 @@ def test_every_shipped_words_file_is_valid() -> None:
 def test_readme_examples_are_valid(tmp_path: Path) -> None:
     """The copy-paste examples of knowledge/README.md load without errors."""
     blocks = re.findall(r"```(\w+)\n(.*?)```", (SHIPPED / "README.md").read_text(encoding="utf-8"), re.S)
-    examples = [text for lang, text in blocks if lang in ("markdown", "text", "yaml")]
+    examples: list[str] = []
+    for lang, text in blocks:
+        if lang in ("markdown", "text", "yaml"):
+            if text.startswith(" ") and examples:  # an entry shown alone ("  - id: …"): the file above, continued
+                examples[-1] += text
+            else:
+                examples.append(text)
     names = ["declaration.md", "article.txt", "article.meta.yaml", "faq.yaml", "glossary.yaml", "chat.yaml",
              "related.yaml"]
     kb = load_knowledge(write(tmp_path, dict(zip(names, examples, strict=True))))
@@ -505,7 +511,8 @@ def test_readme_examples_are_valid(tmp_path: Path) -> None:
         ("declaration-en", 2),
         ("faq-en", 2),
     ]
-    assert [g.id for g in kb.glossary] == ["jetro", "ai"]
+    assert [g.id for g in kb.glossary] == ["jetro", "ai", "la-ruche"]
+    assert kb.glossary[-1].described[0][1][0] == "media"  # the description example reads as slots of alternatives
     assert {c.kind.value for c in kb.chat} == {"greetings", "thanks", "politeness", "fillers", "help"}
     assert [(r.phrase, r.means) for r in kb.related] == [("promise", ("agreed", "support")),
                                                          ("young companies", ("start-ups",))]
