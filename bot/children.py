@@ -66,6 +66,15 @@ def second_process_allowed() -> bool:
     return cores > 1 and not multiprocessing.current_process().daemon
 
 
+def end_second_process(process: subprocess.Popen[Any], conn: Pipe, seconds: float) -> None:
+    """Tell a second process its work is over (None on its pipe, if it still reads), close the pipe, and give it
+    ``seconds`` to end its own way before it is killed: the one ending of the cold start's second processes."""
+    with contextlib.suppress(OSError):
+        conn.send(None)
+    conn.close()
+    stop_child(process, seconds, terminate=False)
+
+
 def stop_child(process: subprocess.Popen[Any], seconds: float, *, terminate: bool = True) -> None:
     """Wait up to ``seconds`` for ``process`` to exit, after a SIGTERM (``terminate``; False when the caller has
     asked it its own way, as the index analysis does by closing its work), then SIGKILL it; reaped either way."""

@@ -21,7 +21,7 @@ import contextlib
 import logging
 import threading
 
-from bot.children import Pipe, parent_pipe, second_process_allowed, start_module, stop_child
+from bot.children import Pipe, end_second_process, parent_pipe, second_process_allowed, start_module
 from bot.knowledge.files import MAX_FILE_BYTES
 from bot.knowledge.loader import Planned
 from bot.knowledge.parse import parse_file
@@ -175,10 +175,7 @@ class SharedParse:
             log.warning("the second parsing process stopped (%s); its files are parsed in this one",
                         type(error).__name__)
         finally:
-            with contextlib.suppress(OSError):
-                conn.send(None)
-            conn.close()
-            stop_child(process, STOP_SECONDS, terminate=False)  # the None sent: it ends its own way
+            end_second_process(process, conn, STOP_SECONDS)
 
 
 if __name__ == "__main__":  # run as a script, this module is __main__: the classes sent back must be the package's

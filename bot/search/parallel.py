@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.children import Pipe, parent_pipe, second_process_allowed, start_module, stop_child
+from bot.children import Pipe, end_second_process, parent_pipe, second_process_allowed, start_module
 from bot.models import Passage
 from bot.search.indexing import TRIM_BYTES, FileTokens, PassageAnalyzer, _Ints, release_free_heap
 
@@ -169,10 +169,7 @@ def _helper(files: Sequence[Sequence[Passage]], prepare: Prepare, chunks: list[r
         log.warning("the second index analysis process stopped (%s); its files are analysed in this one",
                     type(error).__name__)
     finally:
-        with contextlib.suppress(OSError):
-            conn.send(None)
-        conn.close()
-        stop_child(process, HELPER_STOP_SECONDS, terminate=False)  # the None sent: it ends its own way
+        end_second_process(process, conn, HELPER_STOP_SECONDS)
 
 
 def analyse_files(files: Sequence[Sequence[Passage]], prepare: Prepare, terms: Sequence[str] = (),
