@@ -73,6 +73,12 @@ _CJK_NAME = rf"[^{_CJK_STOPS}\d０-９はかをにてへものや]{{1,10}}"
 _CJK_BEFORE = rf"(?<![^{_CJK_STOPS}])"
 _CJK_AFTER = rf"(?=[{_CJK_STOPS}]|$)"
 _CJK_SENTENCE_FOLLOWS = rf"(?=[{_CJK_STOPS}]+[^{_CJK_STOPS}])"
+# A context clause ("I'm writing a paper for Sciences Po, who signed?"): its opening phrase, then its words up to the
+# punctuation that closes it, when more follows (the question); bounded, so a message without that punctuation is
+# read once. A Japanese clause closes at 、 or 。 (「レポートを書いているんですが、誰が…」).
+CONTEXT_CHARS = 80
+_LATIN_CLAUSE = rf"[^,;:.!?\n]{{0,{CONTEXT_CHARS}}}(?=[ \t]*[,;:.!?][ \t]*\S)"
+_CJK_CLAUSE = rf"[^、。，,！!？?\n]{{0,{CONTEXT_CHARS // 2}}}(?=[、。，,][ \t]*\S)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +164,20 @@ def _introduction_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.MULTILINE) if parts else None
 
 
+def _context_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for the context clauses: each opening phrase (whole words in Latin script) and the rest of its
+    clause (see ``_LATIN_CLAUSE``)."""
+    latin, cjk = [], []
+    for phrase in {fold(p).strip() for p in phrases if p.strip()}:
+        literal = _SEPARATOR.join(re.escape(w) for w in re.split(_SEPARATOR, phrase) if w)
+        if _CJK_RE.search(phrase):
+            cjk.append(literal + _CJK_CLAUSE)
+        elif literal:
+            latin.append(r"(?<![\w'])" + literal + r"(?![\w'])" + _LATIN_CLAUSE)
+    parts = sorted(latin, key=len, reverse=True) + sorted(cjk, key=len, reverse=True)
+    return re.compile("|".join(parts)) if parts else None
+
+
 def strip_markdown(text: str) -> str:
     """``text`` without Discord Markdown: link text kept, headings over the question and spoilers left out when
     other words remain, marks of emphasis, quotes and subtext dropped."""
@@ -214,7 +234,8 @@ class ChatLexicon:
         self._patterns: dict[ChatKind, re.Pattern[str]] = {}
         for kind in ChatKind:
             phrases = (p for entry in chat if entry.kind is kind for p in entry.phrases)
-            pattern = _introduction_pattern(phrases) if kind is ChatKind.INTRODUCTIONS else _pattern(phrases)
+            pattern = (_introduction_pattern(phrases) if kind is ChatKind.INTRODUCTIONS
+                       else _context_pattern(phrases) if kind is ChatKind.CONTEXT else _pattern(phrases))
             if pattern is not None:
                 self._patterns[kind] = pattern
         # the front ends read a message's language from its phrases, then the retriever cleans it again to answer
