@@ -166,8 +166,8 @@ def answer_parts(
 ) -> Answer | None:
     """A message of several questions answered one by one (bot.search.several): a later question leans on the one
     before as a follow-up does ("and who runs it?" after "What is JETRO" is read with JETRO, bot.conversation).
-    Each answer keeps its first source (its quotes), numbered across the reply; None when no part is answered (the message is then answered
-    whole, as before: its first question at least, when it finds nothing whole)."""
+    Each answer keeps its first source (its quotes), numbered across the reply; None when no part is answered (the
+    message is then answered whole, as before: its first question at least, when it finds nothing whole)."""
     started = time.perf_counter()
     conversation = Conversations()
     answers: list[Answer] = []
