@@ -1,25 +1,28 @@
 """Messages of shapes members write and the bot mishandled (issue 10): two questions in one message, a count of
-another noun, a list asked for, a first-person context clause. Asked through ``python -m bot ask``, as a member."""
+another noun, a list asked for, a first-person context clause. Asked of the assistant on
+the shipped corpus, as ``python -m bot ask`` asks it."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+import asyncio
 
+import paths
 import pytest
-from paths import SHIPPED_KNOWLEDGE
+
+from bot.assistant import Assistant
+from bot.models import Answer
+from bot.render import render_markdown
+from bot.search.retriever import Retriever
 
 
-def ask(*questions: str, markdown: bool = False) -> list:
-    """The replies of ``ask`` on the shipped corpus (JSON objects, or the Markdown Discord gets)."""
-    out = []
-    for question in questions:
-        flag = "--markdown" if markdown else "--json"
-        done = subprocess.run([sys.executable, "-m", "bot", "ask", "--no-log", flag, "--knowledge",
-                               str(SHIPPED_KNOWLEDGE), question], capture_output=True, text=True, check=True)
-        out.append(done.stdout if markdown else json.loads(done.stdout))
-    return out
+@pytest.fixture(scope="module")
+def assistant(shipped_retriever: Retriever) -> Assistant:
+    return Assistant(shipped_retriever, paths.SHIPPED_KNOWLEDGE)
+
+
+def answer(assistant: Assistant, question: str) -> Answer:
+    """What ``ask`` answers (the Markdown Discord gets is ``render_markdown`` of it)."""
+    return asyncio.run(assistant.ask(question))
 
 
 @pytest.mark.parametrize("message, first, second", [
@@ -27,8 +30,10 @@ def ask(*questions: str, markdown: bool = False) -> list:
     ("What is JETRO and who runs it?", "JETRO", "JETRO"),
     ("いつ署名されて、誰が署名した？", "2018年7月13日", "武藤容治"),
 ])
-def test_two_questions_in_one_message_get_an_answer_each(message: str, first: str, second: str) -> None:
-    reply = ask(message, markdown=True)[0]
+def test_two_questions_in_one_message_get_an_answer_each(
+    assistant: Assistant, message: str, first: str, second: str
+) -> None:
+    reply = render_markdown(answer(assistant, message))
     blocks = reply.split("\n\n")
     assert len(blocks) == 2, reply  # one block per question: its words, its quote, its source
     assert blocks[0].startswith("**") and "\n> " in blocks[0] and first in blocks[0], reply
@@ -41,24 +46,25 @@ def test_two_questions_in_one_message_get_an_answer_each(message: str, first: st
     "What does the declaration on innovation and digital economy say?",
     "salut, c'était où la signature ? à tokyo ?",
 ])
-def test_one_question_with_and_in_it_is_not_split(message: str) -> None:
-    reply = ask(message, markdown=True)[0]
+def test_one_question_with_and_in_it_is_not_split(assistant: Assistant, message: str) -> None:
+    reply = render_markdown(answer(assistant, message))
     assert not reply.startswith("**"), reply  # the quote first, no heading per question
 
 
-def test_a_count_of_start_ups_is_not_answered_by_a_count_of_companies() -> None:
-    start_ups, companies, pitched = ask("ジェトロが集めたスタートアップは何社？", "ジェトロは何社集めた？",
-                                        "ステーションFでピッチしたスタートアップは何社？")
-    assert not start_ups["answered"]  # the sources count "large groups and investors" (30社), not start-ups
-    assert "30社" in companies["summary"]
-    assert "9社のスタートアップ" in pitched["summary"]
+def test_a_count_of_start_ups_is_not_answered_by_a_count_of_companies(assistant: Assistant) -> None:
+    start_ups, companies, pitched = (answer(assistant, q) for q in (
+        "ジェトロが集めたスタートアップは何社？", "ジェトロは何社集めた？",
+        "ステーションFでピッチしたスタートアップは何社？"))
+    assert not start_ups.answered  # the sources count "large groups and investors" (30社), not start-ups
+    assert "30社" in companies.summary
+    assert "9社のスタートアップ" in pitched.summary
 
 
 @pytest.mark.parametrize("message", ["参加企業の名前を全部教えて", "list all the companies",
                                      "donne-moi toutes les entreprises"])
-def test_a_list_of_companies_the_sources_do_not_give_is_not_bluffed(message: str) -> None:
-    reply = ask(message)[0]
-    assert not reply["answered"], reply["citations"][:1]  # was: the spelling of the JETRO executive's name
+def test_a_list_of_companies_the_sources_do_not_give_is_not_bluffed(assistant: Assistant, message: str) -> None:
+    reply = answer(assistant, message)
+    assert not reply.answered, reply.citations[:1]  # was: the spelling of the JETRO executive's name
 
 
 @pytest.mark.parametrize("message, signatory", [
@@ -66,6 +72,8 @@ def test_a_list_of_companies_the_sources_do_not_give_is_not_bluffed(message: str
     ("Je prépare un exposé pour Sciences Po, qui a signé ?", "Mahjoubi"),
     ("レポートを書いているんですが、誰が署名しましたか？", "武藤容治"),
 ])
-def test_a_context_clause_with_an_unknown_name_does_not_weigh_in_the_search(message: str, signatory: str) -> None:
-    reply = ask(message)[0]
-    assert reply["answered"] and signatory in reply["summary"], reply["summary"]
+def test_a_context_clause_with_an_unknown_name_does_not_weigh_in_the_search(
+    assistant: Assistant, message: str, signatory: str
+) -> None:
+    reply = answer(assistant, message)
+    assert reply.answered and signatory in reply.summary, reply.summary
