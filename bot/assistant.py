@@ -166,8 +166,9 @@ def answer_parts(
 ) -> Answer | None:
     """A message of several questions answered one by one (bot.search.several): a later question leans on the one
     before as a follow-up does ("and who runs it?" after "What is JETRO" is read with JETRO, bot.conversation).
-    Each answer keeps its first source (its quotes), numbered across the reply; None when no part is answered (the
-    message is then answered whole, as before: its first question at least, when it finds nothing whole)."""
+    Each answer keeps its first source (its quotes), numbered across the reply; None when no part is answered, or
+    when one passage answers them all (the message is then answered whole, as before: its first question at least,
+    when it finds nothing whole)."""
     started = time.perf_counter()
     conversation = Conversations()
     answers: list[Answer] = []
@@ -181,6 +182,8 @@ def answer_parts(
         answers.append(replace(answer, question=part, citations=citations, suggestions=[]))
     if not any(a.answered for a in answers):
         return None
+    if all(a.answered for a in answers) and len({a.citations[0].passage_id for a in answers}) == 1:
+        return None  # "Who signed for France and who for Japan?": one passage answers both, quoted once
     first = next(a for a in answers if a.answered)
     missing = next((a for a in answers if not a.answered), None)
     return Answer(

@@ -45,6 +45,7 @@ def test_two_questions_in_one_message_get_an_answer_each(
     "Who signed the France and Japan declaration?",
     "What does the declaration on innovation and digital economy say?",
     "salut, c'était où la signature ? à tokyo ?",
+    "Who signed for France and who for Japan?",  # two questions, one passage answering both: quoted once
 ])
 def test_one_question_with_and_in_it_is_not_split(assistant: Assistant, message: str) -> None:
     reply = render_markdown(answer(assistant, message))
