@@ -85,10 +85,17 @@ _WHICH_COMPANIES = re.compile(
     r"(?:entreprises?|groupes?|sociétés?|firmes?)\b|\bles lister\b"
     r"|どの(?:会社|企業|グループ)|どこの(?:会社|企業)|(?:会社|企業|グループ)(?:は|って|とは)?(?:具体的に|実際に)?(?:どこ|どれ)(?!の)"
     # a list asked for: "list all the companies", « donne-moi toutes les entreprises », 参加企業の名前を全部教えて
-    r"|\b(?:list|name|give me|tell me|show me)\s+(?:all|every|each)?\s*(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?"
+    # ("tell me about the company that…" asks about one, "dis-moi tout sur l'entreprise" too: no list)
+    r"|\b(?:list|name)\s+(?:all\s+|every\s+)?(?:of\s+)?(?:the\s+)?"
+    r"(?:(?!(?:of|about|between|among|with|for|from|to|in|by|on)\b)\w+\s+){0,2}?"
     r"(?:compan(?:y|ies)|firms?|corporations?|start-?ups?)\b"
-    r"|\b(?:donne|dis|cite|liste|nomme|énumère)[sz]?(?:-moi|-nous)?\s+(?:tou(?:te)?s\s+)?(?:les\s+)?(?:noms?\s+des\s+)?"
-    r"(?:\w+\s+){0,2}?(?:entreprises?|sociétés?|firmes?|start-?ups?)\b"
+    r"|\b(?:give|tell|show)\s+me\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:(?!(?:of|about|between|among|with|for|from|to|in|by|on)\b)\w+\s+){0,2}?"
+    r"(?:compan(?:y|ies)|firms?|corporations?|start-?ups?)\b"
+    r"|\b(?:liste|cite|nomme|énumère)[sz]?(?:-moi|-nous)?\s+(?:tou(?:te)?s\s+)?(?:les\s+)?(?:noms?\s+des\s+)?"
+    r"(?:(?!(?:de|des|du|sur|entre|avec|pour|par|en)\b)\w+\s+){0,2}?(?:entreprises?|sociétés?|firmes?|start-?ups?)\b"
+    r"|\b(?:donne|dis)[sz]?(?:-moi|-nous| moi| nous)?\s+(?:tou(?:te)?s\s+)(?:les\s+)?(?:noms?\s+des\s+)?"
+    r"(?:(?!(?:de|des|du|sur|entre|avec|pour|par|en)\b)\w+\s+){0,2}?(?:entreprises?|sociétés?|firmes?|start-?ups?)\b"
     r"|(?:会社|企業|スタートアップ)(?:の名前|名)?(?:を|は)?(?:全部|すべて|全て|一覧)|(?:全部|すべて|全て)の(?:会社|企業|スタートアップ)"
 )
 # The words that ask for a name ("the names of the companies", 企業の名前): in a question asking for companies' names
