@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.models import NAME_SLOT, WHOLE_MESSAGE_KINDS, ChatKind, ChatPhrases
+from bot.models import LANGUAGES, NAME_SLOT, WHOLE_MESSAGE_KINDS, ChatKind, ChatPhrases
 from bot.search.alternation import trie_pattern
-from bot.search.wordlists import stop_words
+from bot.search.wordlists import WordList, stop_words, words_of
 
 # Discord mentions: user/role/channel mentions, custom (animated) emoji, timestamps, @everyone/@here. The log
 # keeps a question without them (bot.questions); the search also drops URLs and emoji shortcodes (:thumbsup:).
@@ -175,7 +175,18 @@ def _context_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
         elif literal:
             latin.append(r"(?<![\w'])" + literal + r"(?![\w'])" + _LATIN_CLAUSE)
     parts = sorted(latin, key=len, reverse=True) + sorted(cjk, key=len, reverse=True)
-    return re.compile("|".join(parts)) if parts else None
+    if not parts:
+        return None
+    # kept when the question leans on it: "…about Station F, who founded it?" (a pronoun after it, within reach)
+    pronouns = sorted({fold(w) for language in LANGUAGES for w in words_of(language, WordList.PRONOUNS)}, key=len,
+                      reverse=True)
+    latin_pronouns = "|".join(re.escape(w) + ("" if w.endswith("'") else r"(?!\w)")  # l'a fondée: l'
+                              for w in pronouns if not _CJK_RE.search(w))
+    cjk_pronouns = "|".join(re.escape(w) for w in pronouns if _CJK_RE.search(w))
+    leaning = "|".join(filter(None, (latin_pronouns and rf"(?<![\w'])(?:{latin_pronouns})",
+                                     cjk_pronouns and f"(?:{cjk_pronouns})")))
+    standing = rf"(?![^\n]{{0,{CONTEXT_CHARS * 2}}}?(?:{leaning}))" if leaning else ""
+    return re.compile("(?:" + "|".join(parts) + ")" + standing)
 
 
 def strip_markdown(text: str) -> str:

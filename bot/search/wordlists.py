@@ -40,6 +40,8 @@ class WordList(StrEnum):
     YES_NO_OPENERS = "yes_no_openers"  # ... or, opening it, makes it a yes/no question: "Was it signed in Tokyo?"
     QUESTION_JOINS = "question_joins"  # the words joining two questions in one sentence: and, et, そして
     # (bot.search.several)
+    PRONOUNS = "pronouns"  # words standing for something said before: a context clause they lean on is kept
+    # ("I'm writing a paper about Station F, who founded it?") (bot.search.cleanup)
     NARROW_COUNTED = "narrow_counted"  # Japanese: a noun before 何社/何人 that narrows what the counter counts
     # (スタートアップは何社: 企業30社 is another count) (bot.search.evidence)
 
