@@ -13,30 +13,30 @@ import contextlib
 import functools
 import gc
 import logging
+import time
 from collections.abc import Hashable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import overload
 
 from bot.buildcheck import BuildBudget, BuildChecks, check_build
+from bot.conversation import Conversations
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
 from bot.knowledge.loader import Served, load_directory, load_knowledge, shrinkage
 from bot.knowledge.parallel import SharedParse
 from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
 from bot.knowledge.served import load_as_served, served_since
 from bot.knowledge.state import FolderState, folder_state
-from bot.models import Answer, KnowledgeBase, LoadError, Passage, Passages
+from bot.models import Answer, AnswerKind, KnowledgeBase, LoadError, Passage, Passages
 from bot.questions import clean_question
 from bot.search.analysis import detect_language
 from bot.search.cache import IndexCache
 from bot.search.frequency import WordFrequencies
 from bot.search.retriever import Retriever
-
-if TYPE_CHECKING:
-    from bot.conversation import Conversations
+from bot.search.several import split_questions
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +162,43 @@ def retire(retired: list[Retriever]) -> None:
         del files[-FILES_FREED_AT_ONCE:]
 
 
+_PARTS_PLACE = "parts"  # the one place of the conversation a message's questions make
+
+
+def answer_parts(
+    retriever: Retriever, question: str, parts: list[str], language: str | None, leave_out: frozenset[str]
+) -> Answer | None:
+    """A message of several questions answered one by one (bot.search.several): a later question leans on the one
+    before as a follow-up does ("and who runs it?" after "What is JETRO" is read with JETRO, bot.conversation).
+    Each answer keeps its first source (its quotes), numbered across the reply; None when no part is answered, or
+    when one passage answers them all (the message is then answered whole, as before: its first question at least,
+    when it finds nothing whole)."""
+    started = time.perf_counter()
+    conversation = Conversations()
+    answers: list[Answer] = []
+    offset = 0
+    for part in parts:
+        understood, lang = conversation.understand(_PARTS_PLACE, part, language, retriever)
+        answer = retriever.answer(understood, lang or language, leave_out=leave_out)
+        conversation.remember(_PARTS_PLACE, part, understood, answer)
+        citations = [replace(c, n=c.n + offset) for c in answer.citations if c.n == 1]  # its own source
+        offset = max((c.n for c in citations), default=offset)
+        answers.append(replace(answer, question=part, citations=citations, suggestions=[]))
+    if not any(a.answered for a in answers):
+        return None
+    if all(a.answered for a in answers) and len({a.citations[0].passage_id for a in answers}) == 1:
+        return None  # "Who signed for France and who for Japan?": one passage answers both, quoted once
+    first = next(a for a in answers if a.answered)
+    missing = next((a for a in answers if not a.answered), None)
+    return Answer(
+        question=question, language=language or first.language, answered=True,
+        citations=[c for a in answers for c in a.citations],
+        latency_ms=(time.perf_counter() - started) * 1000,
+        reason=missing.reason if missing is not None else "", kind=AnswerKind.ANSWER, summary=first.summary,
+        parts=answers,
+    )
+
+
 class Assistant:
     """Holds the current index; answers and reloads without blocking the event loop."""
 
@@ -227,7 +264,13 @@ class Assistant:
     def _answer_now(self, question: str, language: str | None, leave_out: frozenset[str]) -> Answer:
         """In the search thread: the index is read there, so the event loop never holds one a reload retired (it
         would free it, a corpus-sized teardown, on the loop)."""
-        return self._retriever.answer(question, language, leave_out=leave_out)
+        retriever = self._retriever
+        parts = split_questions(question, language or DEFAULT_LANGUAGE)
+        if len(parts) > 1:
+            answered = answer_parts(retriever, question, parts, language, leave_out)
+            if answered is not None:
+                return answered
+        return retriever.answer(question, language, leave_out=leave_out)
 
     async def understand(
         self, conversations: Conversations, place: Hashable, question: str, language: str | None

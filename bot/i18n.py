@@ -20,6 +20,11 @@ log = logging.getLogger(__name__)
 DEFAULT_LANGUAGE: Language = "en"
 
 MESSAGES: dict[str, dict[Language, str]] = {
+    "not_found.part": {  # one question of a message of several that the sources do not answer (the others are)
+        "fr": "Mes sources ne répondent pas à cette question.",
+        "en": "My sources do not answer this question.",
+        "ja": "この質問への答えは資料に見つかりませんでした。",
+    },
     "not_found": {
         "fr": (
             "Je n’ai pas trouvé cela dans mes sources sur la déclaration franco-japonaise du 13 juillet "

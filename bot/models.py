@@ -303,6 +303,9 @@ class ChatKind(StrEnum):
     INTRODUCTIONS = "introductions"  # "I'm {name}", "je m'appelle {name}", "{name}です": the member's own name
     SOURCES = "sources"  # only ever a whole message ("source?", "lien ?", "ソースは？"): the last answer's sources
     MORE = "more"  # only ever a whole message ("tell me more", "plus de détails", もっと詳しく): asked again
+    CONTEXT = "context"  # what the member says of their own situation before the question ("I'm writing a paper for
+    # Sciences Po, who signed?", « je prépare un exposé pour… », 「レポートを書いているんですが、」): the opening
+    # phrase, its clause up to the punctuation that closes it is never searched
 
 
 NAME_SLOT = "{name}"  # where the member's name goes in an introduction phrase
@@ -420,6 +423,8 @@ class Answer:
     summary: str = ""  # the sentence(s) of the first citation said first (quoted, never written); "" when abstaining
     suggestions: list[Suggestion] = field(default_factory=list)  # FAQ questions it can answer, when abstaining
     chat: frozenset[ChatKind] = frozenset()  # small talk: the kinds of chat phrases it was made of ("merci": thanks)
+    parts: list[Answer] = field(default_factory=list)  # a message of several questions: each one's answer, in order
+    # (bot.search.several); the citations above are theirs, numbered across the reply
 
     @property
     def small_talk(self) -> bool:

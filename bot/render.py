@@ -122,6 +122,8 @@ def render_quote(citation: Citation) -> str:
 def source_count(answer: Answer, max_chars: int | None = None) -> int:
     """How many sources an answer quotes (two quotes of one document are one source); with ``max_chars``, how many
     :func:`render_markdown` shows within it (the footer counts what the member sees, not what was dropped)."""
+    if max_chars is not None and answer.parts:
+        return sum(len(blocks) for _, blocks in _shown_parts(answer, max_chars))  # a block per source
     if max_chars is not None and answer.answered and answer.citations and not answer.small_talk:
         return len(_shown_blocks(answer, max_chars))
     return len({c.n for c in answer.citations})
@@ -173,7 +175,34 @@ def render_markdown(answer: Answer, language: str | None = None, max_chars: int 
         return t(small_talk_key(answer), lang)
     if not answer.answered or not answer.citations:
         return t(not_found_key(answer), lang)
+    if answer.parts:
+        return "\n\n".join(_part_block(part, blocks, lang) for part, blocks in _shown_parts(answer, max_chars))
     return "\n\n".join(_shown_blocks(answer, max_chars))
+
+
+def _part_heading(part: Answer) -> str:
+    """The question a part of the reply answers, as the member wrote it, in bold."""
+    return f"**{escape_markdown(_clip(' '.join(part.question.split()), TITLE_CHARS))}**"
+
+
+def _shown_parts(answer: Answer, max_chars: int) -> list[tuple[Answer, list[str]]]:
+    """Each question of a message of several (bot.search.several) with its blocks that fit in its share of
+    ``max_chars`` (an equal share each: every question gets its answer, or its "not found" line)."""
+    share = (max_chars - 2 * (len(answer.parts) - 1)) // len(answer.parts)
+    shown = []
+    for part in answer.parts:
+        room = share - len(_part_heading(part)) - 1
+        shown.append((part, _shown_blocks(part, room) if part.answered and part.citations else []))
+    return shown
+
+
+def _part_block(part: Answer, blocks: list[str], language: str) -> str:
+    """One question of a message of several: its words in bold, then its quote(s) with their sources, or the short
+    line saying the sources do not answer it."""
+    heading = _part_heading(part)
+    if not blocks:
+        return f"{heading}\n{escape_markdown(t('not_found.part', language))}"
+    return f"{heading}\n" + "\n\n".join(blocks)
 
 
 def _shown_blocks(answer: Answer, max_chars: int) -> list[str]:

@@ -101,9 +101,11 @@ class LogEntry:
         return cls(
             qid=qid or new_qid(),
             question=typed or answer.question,
-            understood=answer.question if typed and typed != answer.question else None,
+            understood=" | ".join(part.question for part in answer.parts) if answer.parts
+            else answer.question if typed and typed != answer.question else None,
             language=answer.language,
-            answered=answer.answered,
+            answered=answer.answered and all(part.answered for part in answer.parts),  # a question left unanswered
+            # in a message of several: the message is listed by `logs unanswered`, with that question's reason
             citations=[(c.passage_id, c.score, c.snippet) for c in answer.citations],
             latency_ms=answer.latency_ms,
             frontend=frontend,

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot import contacts
-from bot.models import NAME_SLOT, WHOLE_MESSAGE_KINDS, ChatKind, ChatPhrases
+from bot.models import LANGUAGES, NAME_SLOT, WHOLE_MESSAGE_KINDS, ChatKind, ChatPhrases
 from bot.search.alternation import trie_pattern
-from bot.search.wordlists import stop_words
+from bot.search.wordlists import WordList, stop_words, words_of
 
 # Discord mentions: user/role/channel mentions, custom (animated) emoji, timestamps, @everyone/@here. The log
 # keeps a question without them (bot.questions); the search also drops URLs and emoji shortcodes (:thumbsup:).
@@ -76,6 +76,12 @@ _CJK_NAME = rf"[^{_CJK_STOPS}\d０-９はかをにてへものや]{{1,10}}"
 _CJK_BEFORE = rf"(?<![^{_CJK_STOPS}])"
 _CJK_AFTER = rf"(?=[{_CJK_STOPS}]|$)"
 _CJK_SENTENCE_FOLLOWS = rf"(?=[{_CJK_STOPS}]+[^{_CJK_STOPS}])"
+# A context clause ("I'm writing a paper for Sciences Po, who signed?"): its opening phrase, then its words up to the
+# punctuation that closes it, when more follows (the question); bounded, so a message without that punctuation is
+# read once. A Japanese clause closes at 、 or 。 (「レポートを書いているんですが、誰が…」).
+CONTEXT_CHARS = 80
+_LATIN_CLAUSE = rf"[^,;:.!?\n]{{0,{CONTEXT_CHARS}}}(?=[ \t]*[,;:.!?][ \t]*\S)"
+_CJK_CLAUSE = rf"[^、。，,！!？?\n]{{0,{CONTEXT_CHARS // 2}}}(?=[、。，,][ \t]*\S)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,31 @@ def _introduction_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.MULTILINE) if parts else None
 
 
+def _context_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for the context clauses: each opening phrase (whole words in Latin script) and the rest of its
+    clause (see ``_LATIN_CLAUSE``)."""
+    latin, cjk = [], []
+    for phrase in {fold(p).strip() for p in phrases if p.strip()}:
+        literal = _SEPARATOR.join(re.escape(w) for w in re.split(_SEPARATOR, phrase) if w)
+        if _CJK_RE.search(phrase):
+            cjk.append(literal + _CJK_CLAUSE)
+        elif literal:
+            latin.append(r"(?<![\w'])" + literal + r"(?![\w'])" + _LATIN_CLAUSE)
+    parts = sorted(latin, key=len, reverse=True) + sorted(cjk, key=len, reverse=True)
+    if not parts:
+        return None
+    # kept when the question leans on it: "…about Station F, who founded it?" (a pronoun after it, within reach)
+    pronouns = sorted({fold(w) for language in LANGUAGES for w in words_of(language, WordList.PRONOUNS)}, key=len,
+                      reverse=True)
+    latin_pronouns = "|".join(re.escape(w) + ("" if w.endswith("'") else r"(?!\w)")  # l'a fondée: l'
+                              for w in pronouns if not _CJK_RE.search(w))
+    cjk_pronouns = "|".join(re.escape(w) for w in pronouns if _CJK_RE.search(w))
+    leaning = "|".join(filter(None, (latin_pronouns and rf"(?<![\w'])(?:{latin_pronouns})",
+                                     cjk_pronouns and f"(?:{cjk_pronouns})")))
+    standing = rf"(?![^\n]{{0,{CONTEXT_CHARS * 2}}}?(?:{leaning}))" if leaning else ""
+    return re.compile("(?:" + "|".join(parts) + ")" + standing)
+
+
 def strip_markdown(text: str) -> str:
     """``text`` without Discord Markdown: masked links, headings over the question and spoilers left out when
     other words remain, marks of emphasis, quotes and subtext dropped."""
@@ -220,7 +251,8 @@ class ChatLexicon:
         self._patterns: dict[ChatKind, re.Pattern[str]] = {}
         for kind in ChatKind:
             phrases = (p for entry in chat if entry.kind is kind for p in entry.phrases)
-            pattern = _introduction_pattern(phrases) if kind is ChatKind.INTRODUCTIONS else _pattern(phrases)
+            pattern = (_introduction_pattern(phrases) if kind is ChatKind.INTRODUCTIONS
+                       else _context_pattern(phrases) if kind is ChatKind.CONTEXT else _pattern(phrases))
             if pattern is not None:
                 self._patterns[kind] = pattern
         # the front ends read a message's language from its phrases, then the retriever cleans it again to answer

@@ -30,7 +30,7 @@ from bot.search.analysis import QUESTION_TYPES, analyze, stem
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import JA_NUMBER_OF, fold
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
-from bot.search.wordlists import WordList, stop_words, words_of
+from bot.search.wordlists import WordList, stop_words, word_set, words_of
 
 
 def _words(text: str) -> frozenset[str]:
@@ -84,7 +84,23 @@ _WHICH_COMPANIES = re.compile(
     r"|\bquel(?:le)?s? (?:(?!(?:entre|de|des|du|avec|parmi|pour|par|chez|aux|en)\b)\w+ ){0,2}"
     r"(?:entreprises?|groupes?|sociétés?|firmes?)\b|\bles lister\b"
     r"|どの(?:会社|企業|グループ)|どこの(?:会社|企業)|(?:会社|企業|グループ)(?:は|って|とは)?(?:具体的に|実際に)?(?:どこ|どれ)(?!の)"
+    # a list asked for: "list all the companies", « donne-moi toutes les entreprises », 参加企業の名前を全部教えて
+    # ("tell me about the company that…" asks about one, "dis-moi tout sur l'entreprise" too: no list)
+    r"|\b(?:list|name)\s+(?:all\s+|every\s+)?(?:of\s+)?(?:the\s+)?"
+    r"(?:(?!(?:of|about|between|among|with|for|from|to|in|by|on)\b)\w+\s+){0,2}?"
+    r"(?:compan(?:y|ies)|firms?|corporations?|start-?ups?)\b"
+    r"|\b(?:give|tell|show)\s+me\s+(?:all|every)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:(?!(?:of|about|between|among|with|for|from|to|in|by|on)\b)\w+\s+){0,2}?"
+    r"(?:compan(?:y|ies)|firms?|corporations?|start-?ups?)\b"
+    r"|\b(?:liste|cite|nomme|énumère)[sz]?(?:-moi|-nous)?\s+(?:tou(?:te)?s\s+)?(?:les\s+)?(?:noms?\s+des\s+)?"
+    r"(?:(?!(?:de|des|du|sur|entre|avec|pour|par|en)\b)\w+\s+){0,2}?(?:entreprises?|sociétés?|firmes?|start-?ups?)\b"
+    r"|\b(?:donne|dis)[sz]?(?:-moi|-nous| moi| nous)?\s+(?:tou(?:te)?s\s+)(?:les\s+)?(?:noms?\s+des\s+)?"
+    r"(?:(?!(?:de|des|du|sur|entre|avec|pour|par|en)\b)\w+\s+){0,2}?(?:entreprises?|sociétés?|firmes?|start-?ups?)\b"
+    r"|(?:会社|企業|スタートアップ)(?:の名前|名)?(?:を|は)?(?:全部|すべて|全て|一覧)|(?:全部|すべて|全て)の(?:会社|企業|スタートアップ)"
 )
+# The words that ask for a name ("the names of the companies", 企業の名前): in a question asking for companies' names
+# they say what is wanted, not what it is about; a passage on someone's name (名前の表記) gives no company's.
+NAME_WORDS = _words("name names nom noms 名前 名称 社名 会社名")
 # Words that are written with a capital but name no one (a name would be the answer). English and French.
 NOT_NAMES = _words(
     "the a an at on in of for and but it its this that these those there what which who when where how why "
@@ -357,6 +373,10 @@ def ja_counts(what: Counted, text: str) -> bool:
     folded = fold(text)
     noun = what.words[0] if what.words else ""
     counter = ja_counter(what)
+    if counter and noun in word_set("ja", WordList.NARROW_COUNTED):  # スタートアップは何社: a number of start-ups
+        return any(abs(m.start() - place.start()) <= JA_COUNT_CHARS + len(noun)
+                   for m in re.finditer(rf"{_JA_NUMBER}\s*{counter}", folded)
+                   for place in re.finditer(re.escape(noun), folded))
     if counter:
         return bool(re.search(rf"{_JA_NUMBER}\s*{counter}", folded))
     if not noun:

@@ -64,6 +64,7 @@ from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
 from bot.search.descriptions import DescriptionLexicon
 from bot.search.evidence import (
+    NAME_WORDS,
     Counted,
     after_what,
     asks_companies,
@@ -1665,9 +1666,11 @@ class Retriever:
         passage = self.passages[i]
         language = passage.language
         holding: dict[int, bool] = {}  # question word -> a clause holding it gives a name
+        about = [n for n, u in enumerate(query.units)  # "the names of the companies": about the companies
+                 if not (u.keys & NAME_WORDS and asks_companies(query.text))]
         for clause, scope in clauses(passage.text):
             tokens = frozenset(analyze(clause, language))
-            here = [n for n, u in enumerate(query.units) if u.found_in(tokens)]
+            here = [n for n in about if query.units[n].found_in(tokens)]
             if not here:
                 continue
             names = [*names_in(scope, language, self.frequencies), *quoted(scope)]

@@ -36,6 +36,14 @@ class WordList(StrEnum):
     TAKES_PART = "takes_part"  # "did X take part?": the verbs after the one asked about (bot.search.evidence)
     YEARS = "years"  # "how many years": the word of a count of years (bot.search.evidence)
     ANNIVERSARIES = "anniversaries"  # ... which a number before these words counts: "160th anniversary" (evidence)
+    QUESTION_WORDS = "question_words"  # what opens a question of its own: "What is JETRO | and who runs it?"
+    YES_NO_OPENERS = "yes_no_openers"  # ... or, opening it, makes it a yes/no question: "Was it signed in Tokyo?"
+    QUESTION_JOINS = "question_joins"  # the words joining two questions in one sentence: and, et, そして
+    # (bot.search.several)
+    PRONOUNS = "pronouns"  # words standing for something said before: a context clause they lean on is kept
+    # ("I'm writing a paper about Station F, who founded it?") (bot.search.cleanup)
+    NARROW_COUNTED = "narrow_counted"  # Japanese: a noun before 何社/何人 that narrows what the counter counts
+    # (スタートアップは何社: 企業30社 is another count) (bot.search.evidence)
 
 
 WordLists = dict[WordList, tuple[str, ...]]
