@@ -9,6 +9,8 @@ a question of its own (a question word of the words files opens it or is in it: 
 
 - after a question mark ("… in Tokyo? And who was there for Japan?"), not before a guess or a detail ("où ? à
   Tokyo ?", "des exemples ?": no question word);
+- never before words in brackets: "and when? (was the declaration signed)" is a follow-up read with its subject
+  (bot.conversation), "who signed? (for a school paper)" a remark;
 - at a joining word (``question_joins``: and, et, そして, or a Japanese 、) right before a question word: "and who runs
   it?", « et c'est où ? », 「、誰が」; never "France and Japan", "innovation and the digital economy".
 
@@ -25,6 +27,7 @@ from bot.search.wordlists import WordList, words_of
 
 _MARKS = re.compile(r"[?？]+")  # the end of a question (searched once: "[^?]*[?]+" at each position was quadratic)
 _WORDED = re.compile(r"\w")
+_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]\W*")  # "(was the declaration signed)", « (pour un exposé) »: a remark
 MAX_PARTS = 3  # a message of more questions is answered whole (each part is one search)
 _LATIN_WORDS = 3  # a question word at most this many words after the joining word ("et c'est où", "and who")
 
@@ -92,8 +95,10 @@ def split_questions(message: str, language: str) -> list[str]:
                 start = cut.start() if language != "ja" else cut.end()
         pieces.append(sentence[start:])
         for piece in pieces:
-            if parts and not _asks(piece, language):
-                parts[-1] += piece  # "… où ? à Tokyo ?": the detail of the question before
+            if parts and (not _asks(piece, language) or _ASIDE.fullmatch(piece)):
+                # "… où ? à Tokyo ?": the detail of the question before; "when? (was it signed)": a follow-up's
+                # subject in brackets (bot.conversation) or a remark, never a question of its own
+                parts[-1] += piece
             else:
                 parts.append(piece)
     parts = [" ".join(p.split()).lstrip(" ,、，") for p in parts if _WORDED.search(p)]

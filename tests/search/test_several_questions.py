@@ -83,6 +83,9 @@ def test_two_questions_are_cut_apart(message: str, language: str, parts: list[st
     ("Qui représentait la France et le Japon ?", "fr"),
     ("ロボットスーツの発表があったってほんと？どんなやつ？", "ja"),
     ("Who? What? When? Where?", "en"),  # more than MAX_PARTS: answered whole
+    ("and when? (was the declaration signed)", "en"),  # a follow-up read with its subject (bot.conversation)
+    ("qui a signé ? (c'est pour un exposé)", "fr"),  # a remark in brackets
+    ("いつ？（署名したのは誰ですか）", "ja"),
 ])
 def test_one_question_stays_whole(message: str, language: str) -> None:
     assert split_questions(message, language) == [message]
