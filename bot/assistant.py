@@ -170,19 +170,19 @@ def answer_parts(
 ) -> Answer | None:
     """A message of several questions answered one by one (bot.search.several): a later question leans on the one
     before as a follow-up does ("and who runs it?" after "What is JETRO" is read with JETRO, bot.conversation).
-    Each answer keeps its first source (its quotes), numbered across the reply; None when no part is answered, or
-    when one passage answers them all (the message is then answered whole, as before: its first question at least,
-    when it finds nothing whole)."""
+    Each answer keeps its first source (its quotes), numbered across the reply (a source two of them quote: one
+    number); None when no part is answered, or when one passage answers them all (the message is then answered
+    whole, as before: its first question at least, when it finds nothing whole)."""
     started = time.perf_counter()
     conversation = Conversations()
     answers: list[Answer] = []
-    offset = 0
+    numbers: dict[tuple[str, str], int] = {}  # one number a source across the reply (as bot.search.selection)
     for part in parts:
         understood, lang = conversation.understand(_PARTS_PLACE, part, language, retriever)
         answer = retriever.answer(understood, lang or language, leave_out=leave_out)
         conversation.remember(_PARTS_PLACE, part, understood, answer)
-        citations = [replace(c, n=c.n + offset) for c in answer.citations if c.n == 1]  # its own source
-        offset = max((c.n for c in citations), default=offset)
+        citations = [replace(c, n=numbers.setdefault((c.doc_id, c.source), len(numbers) + 1))
+                     for c in answer.citations if c.n == 1]  # its own source
         answers.append(replace(answer, question=part, citations=citations, suggestions=[]))
     if not any(a.answered for a in answers):
         return None

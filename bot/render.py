@@ -122,8 +122,11 @@ def render_quote(citation: Citation) -> str:
 def source_count(answer: Answer, max_chars: int | None = None) -> int:
     """How many sources an answer quotes (two quotes of one document are one source); with ``max_chars``, how many
     :func:`render_markdown` shows within it (the footer counts what the member sees, not what was dropped)."""
-    if max_chars is not None and answer.parts:
-        return sum(len(blocks) for _, blocks in _shown_parts(answer, max_chars))  # a block per source
+    if answer.parts:  # a block per source in each question's answer; one source quoted for two counts once
+        if max_chars is None:
+            return len({c.n for part in answer.parts for c in part.citations})
+        return len({n for part, blocks in _shown_parts(answer, max_chars)
+                    for n in list(dict.fromkeys(c.n for c in part.citations))[: len(blocks)]})
     if max_chars is not None and answer.answered and answer.citations and not answer.small_talk:
         return len(_shown_blocks(answer, max_chars))
     return len({c.n for c in answer.citations})

@@ -10,6 +10,7 @@ import paths
 import pytest
 
 from bot.assistant import Assistant
+from bot.cli.terminal import answer_text
 from bot.models import Answer
 from bot.render import render_markdown
 from bot.search.retriever import Retriever
@@ -38,7 +39,19 @@ def test_two_questions_in_one_message_get_an_answer_each(
     assert len(blocks) == 2, reply  # one block per question: its words, its quote, its source
     assert blocks[0].startswith("**") and "\n> " in blocks[0] and first in blocks[0], reply
     assert blocks[1].startswith("**") and "\n> " in blocks[1] and second in blocks[1], reply
-    assert "**[1]**" in blocks[0] and "**[2]**" in blocks[1]
+    sources = [block.rsplit("\n", 1)[1] for block in blocks]
+    assert sources[0].startswith("**[1]**")
+    # one source quoted for both questions keeps its one number (the footer counts it once), another is [2]
+    assert sources[1] == sources[0] or sources[1].startswith("**[2]**"), reply
+
+
+def test_two_questions_in_a_terminal_each_under_its_words_and_one_source_counted_once(assistant: Assistant) -> None:
+    reply = answer_text(answer(assistant, "Where was it signed? And what is the GDP of Peru?")).plain
+    assert reply.startswith("Where was it signed?\n▌ ") and "Paris" in reply.split("\n\n")[0]
+    assert "\n\nAnd what is the GDP of Peru?\nMy sources do not answer this question." in reply
+    assert reply.endswith("Quoted from 1 source, nothing generated")
+    both = answer_text(answer(assistant, "Where was it signed? And who signed for Japan?")).plain
+    assert both.count("[1] ") == 2 and "[2]" not in both and both.endswith("Quoted from 1 source, nothing generated")
 
 
 @pytest.mark.parametrize("message", [

@@ -39,6 +39,16 @@ def _source(citation: Citation, language: str) -> Text:
     return line
 
 
+def _quoted(answer: Answer, language: str) -> list[Text]:
+    """An answer's quotes, a block per source: two quotes of one source, both, then its source line once."""
+    quotes: dict[int, list[Text]] = {}
+    sources: dict[int, Text] = {}
+    for citation in answer.citations:
+        quotes.setdefault(citation.n, []).append(_quote(citation))
+        sources.setdefault(citation.n, _source(citation, language))
+    return [Text("\n").join([*quotes[n], sources[n]]) for n in quotes]
+
+
 def answer_text(answer: Answer) -> Text:
     """The answer as a terminal shows it (the same blocks, in the same order, as the Discord embed)."""
     language = answer.language
@@ -56,12 +66,11 @@ def answer_text(answer: Answer) -> Text:
     if first.language != language:
         name = t(f"language.{first.language}", language)
         blocks.append(Text(t("answer.other_language", language, name=name), style="dim"))
-    quotes: dict[int, list[Text]] = {}  # two quotes of one source: both, then its source line once
-    sources: dict[int, Text] = {}
-    for citation in answer.citations:
-        quotes.setdefault(citation.n, []).append(_quote(citation))
-        sources.setdefault(citation.n, _source(citation, language))
-    blocks.extend(Text("\n").join([*quotes[n], sources[n]]) for n in quotes)
+    if not answer.parts:
+        blocks.extend(_quoted(answer, language))
+    for part in answer.parts:  # a message of several questions: each under its words, as in Discord
+        body = _quoted(part, language) if part.answered and part.citations else [Text(t("not_found.part", language))]
+        blocks.append(Text("\n").join([Text(" ".join(part.question.split()), style="bold"), Text("\n\n").join(body)]))
     count = source_count(answer)
     blocks.append(Text(t("footer.one" if count == 1 else "footer", language, n=count), style="dim"))
     return Text("\n\n").join(blocks)
