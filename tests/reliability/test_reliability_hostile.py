@@ -28,7 +28,7 @@ from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.i18n import MESSAGES
 from bot.models import LANGUAGES, Answer, Citation
 from bot.questions import MAX_QUESTION_CHARS, QuestionError, clean_question
-from bot.render import render_citations, render_markdown
+from bot.render import render_citations, render_markdown, render_quote
 from bot.search.analysis import analyze, detect_language
 from bot.search.retriever import Retriever
 
@@ -145,11 +145,20 @@ def check_reply(outcome: Outcome, *, interaction: bool) -> None:
         assert "\n" not in text.strip()
     if outcome.kind == "answer":
         assert outcome.answer is not None
-        blocks = render_citations(outcome.answer)
         description = body["embeds"][0]["description"]
-        kept = description.split("\n\n")
-        assert 1 <= len(kept) <= len(blocks)
-        assert description == "\n\n".join(blocks[: len(kept)])  # whole citations, in order
+        if outcome.answer.parts:  # a message of several questions: each under its words, in order, its quote first
+            position = 0
+            for part in outcome.answer.parts:
+                first = render_quote(part.citations[0])[:40] if part.answered and part.citations else ""
+                heading = description.find("**", position)
+                found = description.find(first or "**\n", heading + 2)  # its quote, or past its heading
+                assert heading >= position and found > heading, description
+                position = found + len(first)
+        else:
+            blocks = render_citations(outcome.answer)
+            kept = description.split("\n\n")
+            assert 1 <= len(kept) <= len(blocks)
+            assert description == "\n\n".join(blocks[: len(kept)])  # whole citations, in order
         assert kwargs["view"] is not None  # vote buttons carry the logged qid
         assert all(outcome.qid in item.custom_id for item in kwargs["view"].children)  # type: ignore[attr-defined]
 
@@ -224,6 +233,9 @@ def test_10000_character_questions_are_fast(assistant: Assistant) -> None:
 
 @PROPERTY
 @given(text=QUESTIONS, locale=st.sampled_from(LANGUAGES), interaction=st.booleans())
+@example(text="Who signed the declaration? When was it signed?", locale="fr", interaction=False)
+@example(text="Who signed the declaration? Who signed the declaration? intelligence artificielle", locale="en",
+         interaction=True)
 def test_replies_stay_within_limits_and_inert(
     assistant: Assistant, loop: asyncio.AbstractEventLoop, text: str, locale: str, interaction: bool
 ) -> None:
