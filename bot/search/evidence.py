@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.models import GlossaryEntry
 from bot.months import ABBREVIATIONS as MONTH_ABBREVIATIONS
 from bot.months import MONTHS
 from bot.search.analysis import QUESTION_TYPES, analyze, stem
@@ -69,10 +70,13 @@ JA_COUNTER_NOUNS = {
 NOT_COUNTED = _words("chaque each them eux elles ceux celles")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
-# Questions asking for a name: the passage must give one the question does not.
+# Questions asking for a name: the passage must give one the question does not. A name that "came up"
+# (名前が挙がった, 名前が出ている, 名前を挙げた) is a thing mentioned, as "the fields named in it" is in English: "which
+# fields came up by name?" asks which were mentioned (人工知能, ビッグデータ), not what something is called.
 _NAME_QUESTION = re.compile(
     r"\blesquel(?:le)?s\b|\bwhich ones\b"
-    r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs['’]?app?el|名前|社名|会社名|名称"
+    r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs['’]?app?el"
+    r"|名前(?!(?:が|を)(?:挙|上|あが|あげ|出(?!てこ)))|社名|会社名|名称"  # 名前が出てこない: a name not recalled
 )
 # "Which companies…?", "quels groupes…", "can u list them": the companies' names ("JETRO gathered about thirty large
 # Japanese groups" names none of them). Companies only: "quels principes", "which technologies" ask for no name; nor
@@ -97,6 +101,8 @@ _WHICH_COMPANIES = re.compile(
     r"|\b(?:donne|dis)[sz]?(?:-moi|-nous| moi| nous)?\s+(?:tou(?:te)?s\s+)(?:les\s+)?(?:noms?\s+des\s+)?"
     r"(?:(?!(?:de|des|du|sur|entre|avec|pour|par|en)\b)\w+\s+){0,2}?(?:entreprises?|sociétés?|firmes?|start-?ups?)\b"
     r"|(?:会社|企業|スタートアップ)(?:の名前|名)?(?:を|は)?(?:全部|すべて|全て|一覧)|(?:全部|すべて|全て)の(?:会社|企業|スタートアップ)"
+    # the companies that came up by name (名前が挙がった企業): their names are what is mentioned
+    r"|名前(?:が|を)(?:挙|上|あが|あげ|出)[^\s。、？?]{0,6}(?:会社|企業|スタートアップ)"
 )
 # The words that ask for a name ("the names of the companies", 企業の名前): in a question asking for companies' names
 # they say what is wanted, not what it is about; a passage on someone's name (名前の表記) gives no company's.
@@ -407,6 +413,7 @@ def ordinals(question: str) -> frozenset[str]:
 _CLAUSE_END = re.compile(r"[,;、，；]|\s(?:and|et)\s")  # not brackets, quotes: a name's own
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 _COLON = re.compile(r"\s*[:：]\s*")
+_JA_TOPIC_END = re.compile(r"[\u3041-\u30ff\u3400-\u9fff）)](?:は|とは)\s*$")  # a Japanese clause that is a topic
 _QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|「([^」]*)」|『([^』]*)』|\"([^\"]*)\"")
 _MASK = str.maketrans({",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04", " ": "\x05", "。": "\x06"})
 _UNMASK = str.maketrans({v: k for k, v in {",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04",
@@ -418,8 +425,9 @@ APPOSITION_WORDS = 3  # a clause of at most this many capitalised words before a
 def clauses(text: str) -> list[tuple[str, str]]:
     """``text`` cut into clauses at commas, semicolons and "and"/"et": each clause's own text (where the
     question's words are looked for) and the text its names may come from: itself, a bare name just before it
-    ("Snips, une start-up…") and, for the clause before a colon, the list the colon opens ("Neuf start-up…
-    : cinq japonaises…, dont Snips")."""
+    ("Snips, une start-up…"), for the clause before a colon, the list the colon opens ("Neuf start-up…
+    : cinq japonaises…, dont Snips") and, in Japanese, the topic a clause speaks of and the clause that speaks of
+    it (フレンチテックは、…支援策です; 署名したのは、武藤容治副大臣です)."""
     out: list[tuple[str, str]] = []
     text = _QUOTED.sub(lambda m: m.group().translate(_MASK), text)  # a quoted title is one piece
     for sentence in _SENTENCE_END.split(text):
@@ -428,11 +436,16 @@ def clauses(text: str) -> list[tuple[str, str]]:
         colon = bool(rest)
         parts = [p for p in _CLAUSE_END.split(head) if p.strip()]
         listed = [p for p in _CLAUSE_END.split(tail) if p.strip()] if colon else []
-        for n, part in enumerate([*parts, *listed]):
-            previous = ([*parts, *listed][n - 1] if n else "").split()
+        pieces = [*parts, *listed]
+        for n, part in enumerate(pieces):
+            previous = (pieces[n - 1] if n else "").split()
             scope = part
             if 0 < len(previous) <= APPOSITION_WORDS and all(w[:1].isupper() for w in previous):
                 scope = " ".join(previous) + " " + scope
+            if n and _JA_TOPIC_END.search(pieces[n - 1]):  # 署名したのは、武藤容治副大臣です: the topic and what
+                scope = pieces[n - 1] + scope  # is said of it are one statement, whichever holds the name
+            if n + 1 < len(pieces) and _JA_TOPIC_END.search(part):
+                scope += pieces[n + 1]
             if colon and n == len(parts) - 1:
                 scope += " " + tail
             out.append((part.translate(_UNMASK), scope.translate(_UNMASK)))
@@ -518,13 +531,38 @@ def is_name(word: str, language: str, frequencies: WordFrequencies) -> bool:
     return fold(word) not in NOT_NAMES and frequencies.zipf(word, latin) < NAME_MAX_ZIPF
 
 
-def names_in(text: str, language: str, frequencies: WordFrequencies) -> set[str]:
-    """The names a passage gives (folded): capitalised words, or in Japanese Latin words and dotted katakana."""
+def names_in(text: str, language: str, frequencies: WordFrequencies, known: Iterable[str] = ()) -> set[str]:
+    """The names a passage gives (folded): capitalised words, or in Japanese Latin words and dotted katakana, and the
+    Japanese names ``known`` (``glossary_names``) it writes: フレンチテック, 武藤容治 are names, though undotted."""
     if language == "ja":
         found = (m.group() for m in _JA_NAME.finditer(text))
+        folded = fold(text)
+        written = {name for name in known if name in folded}
     else:  # at a sentence's start too ("Snips, une start-up…")
         found = (m.group(1) for m in _CAPITALISED.finditer(text))
-    return {fold(word) for word in found if is_name(word, language, frequencies)}
+        written = set()
+    return {fold(word) for word in found if is_name(word, language, frequencies)} | written
+
+
+_LATIN_TERM = re.compile(r"[A-Za-zÀ-ÿ]")
+_JAPANESE_TERM = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")  # kana or kanji
+_TERM_WORD = re.compile(r"[\w'’\-]+")
+
+
+def glossary_names(entries: Iterable[GlossaryEntry], frequencies: WordFrequencies) -> frozenset[str]:
+    """The Japanese terms (folded) of the glossary entries that are names: a Latin term holds a name (is_name, written
+    with a capital: Yoji Muto, French Tech, METI) and none is written in lower case (a thing: "franco-japonais",
+    "banque publique d'investissement"). A Japanese passage writes a name in kanji or undotted katakana (武藤容治,
+    フレンチテック), which its capitals-and-dots test (``names_in``) cannot tell from a word."""
+    found = set()
+    for entry in entries:
+        latin = [t for t in entry.terms if _LATIN_TERM.search(t) and not _JAPANESE_TERM.search(t)]
+        words = [_TERM_WORD.findall(t) for t in latin]
+        if any(not any(w[:1].isupper() for w in ws) for ws in words):
+            continue
+        if any(w[:1].isupper() and is_name(w, "en", frequencies) for ws in words for w in ws):
+            found.update(fold(t) for t in entry.terms if _JAPANESE_TERM.search(t))
+    return frozenset(found)
 
 
 def counting_numbers(tokens: Sequence[str], language: str) -> list[int]:

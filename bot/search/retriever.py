@@ -76,6 +76,7 @@ from bot.search.evidence import (
     counted_tokens,
     counts_near,
     event_asked,
+    glossary_names,
     is_name,
     ja_counter,
     ja_counts,
@@ -585,6 +586,7 @@ class Retriever:
         self.lexicon = ChatLexicon(kb.chat, self._readings.boundaries)
         self.related = RelatedLexicon(kb.related, self.index.vocabulary)
         self.descriptions = DescriptionLexicon(kb.glossary)
+        self._glossary_names = glossary_names(kb.glossary, self.frequencies)  # 武藤容治, フレンチテック: names given
         families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
         self._places = Places(column(self.passages, "doc_id"), languages, families)
 
@@ -1659,7 +1661,8 @@ class Retriever:
         asked = normalize(query.text)
         if query.kinds & {Kind.DATE, Kind.PERSON, Kind.PLACE, Kind.COUNT} and not asks_companies(query.text):
             return any(normalize(name) not in asked for i in quoted
-                       for name in names_in(self.passages[i].text, self.passages[i].language, self.frequencies))
+                       for name in names_in(self.passages[i].text, self.passages[i].language, self.frequencies,
+                                            self._glossary_names))
         return self._names_in_passage(query, asked, quoted[0])
 
     def _names_in_passage(self, query: Query, asked: str, i: int) -> bool:
@@ -1673,7 +1676,7 @@ class Retriever:
             here = [n for n in about if query.units[n].found_in(tokens)]
             if not here:
                 continue
-            names = [*names_in(scope, language, self.frequencies), *quoted(scope)]
+            names = [*names_in(scope, language, self.frequencies, self._glossary_names), *quoted(scope)]
             gives = any(normalize(name) not in asked for name in names)
             for n in here:
                 holding[n] = holding.get(n, False) or gives

@@ -6,7 +6,7 @@ from __future__ import annotations
 import paths
 import pytest
 
-from bot.search.evidence import asks_companies, counted, is_name, names_in, ordinals
+from bot.search.evidence import asks_companies, asks_name, counted, is_name, names_in, ordinals
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.retriever import Retriever
 
@@ -125,6 +125,24 @@ def test_the_population_is_a_count_of_inhabitants(retriever: Retriever) -> None:
 def test_a_name_asked_for_must_be_given(retriever: Retriever, near_miss, close, facts) -> None:
     _abstains(retriever, near_miss, "unnamed")
     _answered_with(retriever, close, *facts)
+
+
+def test_a_name_that_came_up_is_a_thing_mentioned(retriever: Retriever) -> None:
+    """名前が挙がった / 名前が出ている ask which things were mentioned (the declaration's fields), as "named in it" does
+    in English, not what one is called; a name not recalled (名前が出てこない) and companies named are names asked."""
+    assert not asks_name("日仏共同声明で名前が上がっている技術は？")
+    assert asks_name("署名した人の名前が出てこない") and asks_name("名前が挙がった日本の企業は？")
+    _answered_with(retriever, "日仏共同声明で名前が上がっている技術は？", "人工知能")
+
+
+def test_a_japanese_passage_names_in_kanji_and_undotted_katakana(retriever: Retriever) -> None:
+    """A glossary name written in a Japanese passage (武藤容治, グザヴィエ・ニエル) is a name given, and a clause's
+    topic (署名したのは、) is named by the clause after it: the signatory's name is given, the robot suit's company's
+    is not."""
+    _answered_with(retriever, "署名した副大臣の名前は？", "武藤容治")
+    _answered_with(retriever, "日本側の署名者の名前って何だっけ", "武藤容治")
+    _answered_with(retriever, "ステーションFを作った人の名前は？", "ニエル")
+    _abstains(retriever, "ロボットスーツを紹介した会社の名前は？", "unnamed")
 
 
 def test_a_latin_name_in_a_japanese_question_must_be_in_the_passages(retriever: Retriever) -> None:
