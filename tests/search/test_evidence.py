@@ -145,6 +145,12 @@ def test_a_japanese_passage_names_in_kanji_and_undotted_katakana(retriever: Retr
     _abstains(retriever, "ロボットスーツを紹介した会社の名前は？", "unnamed")
 
 
+def test_the_japanese_body_that_funds_is_answered(retriever: Retriever) -> None:
+    """資金を出す機関は: who funds with Bpifrance (NEDO), not a sum; a sum of the funds is still one to quote."""
+    _answered_with(retriever, "Bpifranceと一緒に資金を出す日本の機関は？", "NEDO")
+    _abstains(retriever, "共同声明のための資金はいくら？", "wrong-kind")
+
+
 def test_a_latin_name_in_a_japanese_question_must_be_in_the_passages(retriever: Retriever) -> None:
     _abstains(retriever, "Pythonのインストール方法を教えて", "low-coverage")
     _answered_with(retriever, "J-Startupとは何ですか？", "J-Startup")

@@ -108,6 +108,15 @@ def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
     assert Kind.PLACE not in asked_kinds("Signée par Muto ou par Seko ?")  # ou: or
 
 
+def test_funds_named_are_no_sum_asked() -> None:
+    """資金 alone names funding (the body that funds, a co-funded project), as "funding" does; a sum is asked by
+    いくら, 総額, 調達額."""
+    assert Kind.MONEY not in asked_kinds("Bpifranceと一緒に資金を出す日本の機関は？")
+    assert Kind.MONEY not in asked_kinds("共同資金のプロジェクトを進めるのはどこ？")
+    assert Kind.MONEY in asked_kinds("共同声明のための資金はいくら？")
+    assert Kind.MONEY in asked_kinds("スタートアップが調達した資金の総額は？")
+
+
 @pytest.mark.parametrize(
     ("kind", "text", "expected"),
     [
