@@ -400,6 +400,45 @@ _ORDINAL = re.compile(r"(?<![\d.,])(\d{1,3})\s?(?:ère|ere|re|er|ème|eme|e|è|s
                       r"|(?:\bnumbers?|\bnum[eé]ros?|\bno\.|\bn°|\bnº|#)\s?(\d{1,3})\b(?![.,]\d)")
 
 
+# A century given ("un traité du XIXe siècle", "a 19th-century treaty", 19世紀): the quotes must date something in it.
+_CENTURY = re.compile(r"\b([ivxlc]{1,7}|\d{1,2})\s?(?:e|ème|eme|è|er|th|st|nd|rd)[\s\-‐]+"
+                      r"(?:siècles?|siecles?|century|centuries)\b|(\d{1,2})\s*世紀")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral (lower case); 0 when it is not one written in order (xic, iiv)."""
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 and _to_roman(total) == numeral else 0
+
+
+def _to_roman(number: int) -> str:
+    out = ""
+    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"),
+                           (1, "i")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def centuries_asked(question: str) -> list[int]:
+    """The centuries a question gives ("XIXe siècle", "19th-century", 19世紀 → 19)."""
+    found = []
+    for match in _CENTURY.finditer(fold(question)):
+        written = match.group(1) or match.group(2)
+        number = int(written) if written.isdigit() else _roman(written)
+        if 0 < number <= 21:
+            found.append(number)
+    return found
+
+
+def dates_century(text: str, century: int) -> bool:
+    """``text`` writes a year of the ``century`` (the 19th: 1801-1900)."""
+    return any((century - 1) * 100 < int(year) <= century * 100 for year in _YEAR_WRITTEN.findall(text))
+
+
 def ordinals(question: str) -> frozenset[str]:
     """The digits of the ordinals a question writes ("1ère" → 1, "3rd" → 3), and the token "1ere" itself."""
     found = set()
@@ -521,14 +560,21 @@ def asks_companies(question: str) -> bool:
     return bool(_WHICH_COMPANIES.search(fold(question)))
 
 
+# A Roman ordinal (XIXe siècle, XIIIe arrondissement, Ier, XXIst): a rank written in capitals, no name. Two numerals at
+# least, or I, V, X alone: "Le", "Ce", "De" are words, not L, C, D with an ordinal's e.
+_ROMAN_ORDINAL = re.compile(r"(?:[IVXLCDM]{2,}|[IVX])(?:e|er|ère|ème|eme|re|th|st|nd|rd)")
+
+
 def is_name(word: str, language: str, frequencies: WordFrequencies) -> bool:
-    """A word written as a name (``word`` as written) is one unless it is an everyday word of the language.
+    """A word written as a name (``word`` as written) is one unless it is an everyday word of the language or a
+    Roman ordinal ("XIXe": the nineteenth, a rank).
 
     The one test of the question's names (a capitalised word the corpus lacks must be cited) and of the
     passages' (what gives the name asked for): "English", "Cup", "Friday" are words, "Macron", "Snips" names.
     """
     latin = "en" if language == "ja" else language  # a Japanese word is looked up in the Japanese list all the same
-    return fold(word) not in NOT_NAMES and frequencies.zipf(word, latin) < NAME_MAX_ZIPF
+    return (fold(word) not in NOT_NAMES and frequencies.zipf(word, latin) < NAME_MAX_ZIPF
+            and not _ROMAN_ORDINAL.fullmatch(word))
 
 
 def names_in(text: str, language: str, frequencies: WordFrequencies, known: Iterable[str] = ()) -> set[str]:

@@ -125,7 +125,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         # « est-elle encore ministre ? »: an inverted subject, then encore (not « c'est quoi encore ? », "again")
         r"|\b(?:il|elle|ils|elles) encore (?!une fois)|\bencore (?:en poste|en fonction|en vigueur|valable|actif)"
         r"|現在|今の|今は|今なに|今何|いまの|いまは|今も|今でも|いまも|最新|今なん|いまなん|今どこ|いまどこ|今どう|いまどう"
-        r"|\bthis (?:year|month)\b(?! of\b)|\bcette année\b(?! (?:de|du|des|d['’]))|\bce mois-ci\b|今年|今月"
+        r"|\bthis (?:year|month)\b(?! of\b)|\bcette année\b(?! (?:de|du|des|d['’]))(?![\-‐]là)|\bce mois-ci\b|今年|今月"
     ),
     Kind.WEATHER: re.compile(  # and the idioms of the weather: « il fait beau ? », "is it raining?", 晴れてる？
         r"\bweather\b|\bm[ée]t[ée]o\b|\bquel temps\b|天気|気温|天候"

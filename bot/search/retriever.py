@@ -71,10 +71,12 @@ from bot.search.evidence import (
     asks_name,
     attributes_asked,
     beginning_tokens,
+    centuries_asked,
     clauses,
     counted,
     counted_tokens,
     counts_near,
+    dates_century,
     event_asked,
     glossary_names,
     is_name,
@@ -1275,6 +1277,8 @@ class Retriever:
             yield Failed(Check.COVERAGE, "low-coverage")
         if any(not u.number_found_in(cited) for u in self._given_numbers(query)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # a number the question gives ("in 2023") must be cited
+        if any(not any(dates_century(self.passages[i].text, c) for i in chosen) for c in centuries_asked(query.text)):
+            yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "un traité du XXe siècle": no year of it quoted
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
             yield Failed(Check.UNKNOWN_NAME, "low-coverage")  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka")
         if not self._written_cited(query, chosen):

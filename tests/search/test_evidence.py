@@ -151,6 +151,17 @@ def test_the_japanese_body_that_funds_is_answered(retriever: Retriever) -> None:
     _abstains(retriever, "共同声明のための資金はいくら？", "wrong-kind")
 
 
+def test_a_century_given_is_a_rank_the_quotes_must_date(retriever: Retriever) -> None:
+    """« XIXe siècle » is no name the corpus lacks but a century: answered by the treaty of 1858; a century no quoted
+    year is in (the XVIIIe, the 18th) is not, whether written in Roman or Arabic figures."""
+    _answered_with(retriever, "Quel traité du XIXe siècle a établi les relations diplomatiques franco-japonaises ?",
+                   "1858")
+    _answered_with(retriever, "Which treaty of the XIXth century started France–Japan diplomatic relations?", "1858")
+    _abstains(retriever, "Quel traité du XVIIIe siècle a établi les relations diplomatiques franco-japonaises ?",
+              "low-coverage")
+    _abstains(retriever, "Which 18th-century treaty started France–Japan diplomatic relations?", "low-coverage")
+
+
 def test_a_latin_name_in_a_japanese_question_must_be_in_the_passages(retriever: Retriever) -> None:
     _abstains(retriever, "Pythonのインストール方法を教えて", "low-coverage")
     _answered_with(retriever, "J-Startupとは何ですか？", "J-Startup")

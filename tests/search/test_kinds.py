@@ -108,6 +108,12 @@ def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
     assert Kind.PLACE not in asked_kinds("Signée par Muto ou par Seko ?")  # ou: or
 
 
+def test_that_year_is_no_present() -> None:
+    """« cette année-là » is the year spoken of (that year), « cette année » this one."""
+    assert Kind.PRESENT not in asked_kinds("Quel anniversaire fêtait-on cette année-là ?")
+    assert Kind.PRESENT in asked_kinds("Quel anniversaire fête-t-on cette année ?")
+
+
 def test_funds_named_are_no_sum_asked() -> None:
     """資金 alone names funding (the body that funds, a co-funded project), as "funding" does; a sum is asked by
     いくら, 総額, 調達額."""
