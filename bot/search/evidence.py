@@ -423,6 +423,19 @@ def _to_roman(number: int) -> str:
     return out
 
 
+# A year asked relative to ("after 2018", « depuis 2018 », 2018年以降): what came before or after it is asked, not it.
+_YEAR_RELATIVE = re.compile(
+    r"\b(?:after|since|post|before|until|till|prior to|après|apres|depuis|avant|jusqu['’]\s*(?:en|à|a))\s+"
+    r"(?:the\s+(?:end\s+of\s+)?|la\s+fin\s+(?:de\s+)?|l['’]\s*|(?:the\s+)?year\s+|l['’]année\s+)?((?:19|20)\d\d)\b"
+    r"|((?:19|20)\d\d)\s*年?\s*(?:以降|以後|の後|後|より前|以前|まで|から)"
+)
+
+
+def years_relative(question: str) -> frozenset[str]:
+    """The years a question asks about before or after ("after 2018", « depuis 2018 », 2018年以降 → 2018)."""
+    return frozenset(m.group(1) or m.group(2) for m in _YEAR_RELATIVE.finditer(fold(question)))
+
+
 def centuries_asked(question: str) -> list[int]:
     """The centuries a question gives ("XIXe siècle", "19th-century", 19世紀 → 19)."""
     found = []

@@ -91,6 +91,7 @@ from bot.search.evidence import (
     titled_names,
     topic_asked,
     why_asked,
+    years_relative,
 )
 from bot.search.frequency import EVERYDAY_ZIPF, FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
@@ -1275,7 +1276,7 @@ class Retriever:
         if query.coverage(cited) < MIN_COVERAGE and (  # a word may be found in the same fact in another language
                 query.coverage_across(cited, self._translated(chosen)) < MIN_COVERAGE):
             yield Failed(Check.COVERAGE, "low-coverage")
-        if any(not u.number_found_in(cited) for u in self._given_numbers(query)):
+        if any(not u.number_found_in(cited) and not self._subject_year(query, u) for u in self._given_numbers(query)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # a number the question gives ("in 2023") must be cited
         if any(not any(dates_century(self.passages[i].text, c) for i in chosen) for c in centuries_asked(query.text)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "un traité du XXe siècle": no year of it quoted
@@ -1520,6 +1521,11 @@ class Retriever:
         """A number the corpus is about (2018, the year of the declaration: in most passages): the question gives
         it to say which declaration, not to ask about another year, so the best passage need not repeat it."""
         return self.index.vocabulary.get(token, 0) >= SUBJECT_NUMBER_SHARE * len(self.passages)
+
+    def _subject_year(self, query: Query, unit: Unit) -> bool:
+        """The question gives the year the corpus is about ("the 2018 French article") to say which thing, not to ask
+        about another year: the quotes need not repeat it; one asked before or after ("after 2018") they must."""
+        return self._subject_number(unit.token) and unit.token not in years_relative(query.text)
 
     @staticmethod
     def _given_numbers(query: Query) -> list[Unit]:

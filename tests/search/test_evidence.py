@@ -162,6 +162,14 @@ def test_a_century_given_is_a_rank_the_quotes_must_date(retriever: Retriever) ->
     _abstains(retriever, "Which 18th-century treaty started France–Japan diplomatic relations?", "low-coverage")
 
 
+def test_the_year_the_corpus_is_about_says_which_thing(retriever: Retriever) -> None:
+    """"the 2018 La Ruche article": the year of the declaration says which article, the quotes need not repeat it;
+    asked after ("after 2018"), it asks about another time, which they must give."""
+    _answered_with(retriever, "What did the 2018 La Ruche article say JETRO brought together?", "thirty")
+    _answered_with(retriever, "In the 2018 La Ruche piece, how many big Japanese groups did JETRO gather?", "thirty")
+    _abstains(retriever, "What did the CNRS and AIST achieve together after 2018?", "low-coverage")
+
+
 def test_a_latin_name_in_a_japanese_question_must_be_in_the_passages(retriever: Retriever) -> None:
     _abstains(retriever, "Pythonのインストール方法を教えて", "low-coverage")
     _answered_with(retriever, "J-Startupとは何ですか？", "J-Startup")
