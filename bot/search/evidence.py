@@ -307,6 +307,15 @@ def states_asked(question: str, language: str) -> list[str]:
     return [m.group(1) for m in pattern.finditer(fold(question))] if pattern else []
 
 
+def company_kinds(what: Counted, language: str) -> frozenset[str]:
+    """When ``what`` counts companies in general ("how many companies", « combien de sociétés »), the tokens of the
+    kinds of company a number may count instead ("about 100 startups", « une trentaine de grands groupes »): the
+    words file's ``company_kinds``; none otherwise."""
+    if language == "ja" or not word_set(language, WordList.COMPANIES).intersection(what.words):
+        return frozenset()
+    return frozenset(t for word in words_of(language, WordList.COMPANY_KINDS) for t in analyze(word, language))
+
+
 def counted_tokens(what: Counted, language: str) -> list[str]:
     """The tokens of the words ``what`` counts, as the question's units have them ("start-ups" → startup; in
     Japanese the word, one unit, and its bigrams)."""

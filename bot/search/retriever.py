@@ -73,6 +73,7 @@ from bot.search.evidence import (
     beginning_tokens,
     centuries_asked,
     clauses,
+    company_kinds,
     counted,
     counted_tokens,
     counts_near,
@@ -1548,6 +1549,8 @@ class Retriever:
             for w in (analyze(word, lang) if lang == "ja" else [stem(_joined(word), _latin(lang))])]
         units = [u for u in query.units if u.token in words]
         forms = [frozenset(_forms(u)) for u in units]  # a related word counts as the word (bot.search.related)
+        kinds = company_kinds(what, _latin(lang)) if units else frozenset()
+        forms += [kinds] if kinds else []  # "how many companies": a number of startups counts them too
         if units and not any(forms) and not (lang == "ja" and ja_counter(what)):
             return False  # "how many jobs", 人口: what is counted is nowhere in the corpus
         if lang == "fr" and self._head_unknown(words, units, forms):

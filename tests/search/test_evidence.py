@@ -170,6 +170,14 @@ def test_the_year_the_corpus_is_about_says_which_thing(retriever: Retriever) -> 
     _abstains(retriever, "What did the CNRS and AIST achieve together after 2018?", "low-coverage")
 
 
+def test_a_count_of_companies_is_a_count_of_any_kind_of_company(retriever: Retriever) -> None:
+    """"how many companies" is answered by "about 100 startups" (a start-up is a company: the words files'
+    companies and company_kinds); "how many startups" is not answered by thirty large groups."""
+    _answered_with(retriever, "How many companies does J-Startup promote?", "100")
+    _answered_with(retriever, "Combien d'entreprises le programme J-Startup soutient-il ?", "centaine", "100")
+    _abstains(retriever, "How many startups did JETRO bring together?", "uncounted")
+
+
 def test_a_latin_name_in_a_japanese_question_must_be_in_the_passages(retriever: Retriever) -> None:
     _abstains(retriever, "Pythonのインストール方法を教えて", "low-coverage")
     _answered_with(retriever, "J-Startupとは何ですか？", "J-Startup")
