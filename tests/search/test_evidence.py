@@ -178,6 +178,11 @@ def test_a_count_of_companies_is_a_count_of_any_kind_of_company(retriever: Retri
     _abstains(retriever, "How many startups did JETRO bring together?", "uncounted")
 
 
+def test_what_is_at_stake_in_the_trade_war_is_answered(retriever: Retriever) -> None:
+    """"at stake" asks what matters (technological domination, Akahoshi says), not a share of a company."""
+    _answered_with(retriever, "For JETRO's head, what is at stake in the US–China trade war?", "domination")
+
+
 def test_a_latin_name_in_a_japanese_question_must_be_in_the_passages(retriever: Retriever) -> None:
     _abstains(retriever, "Pythonのインストール方法を教えて", "low-coverage")
     _answered_with(retriever, "J-Startupとは何ですか？", "J-Startup")
