@@ -180,9 +180,11 @@ STATE_ASKED: dict[str, re.Pattern[str]] = {
 
 
 # 共同声明の有効期間は, 未来館の入館料って: what is asked of a thing (Japanese: the noun between の and the topic).
-# Group 1: that noun, kanji or katakana as written.
+# Group 1: that noun, kanji or katakana as written. A topic followed by 何を, 何に, 誰と… is the doer of a verb whose
+# object is asked (両国の担当者は何を約束しましたか): who acts, not a detail of a thing.
 ATTRIBUTE_ASKED: dict[str, re.Pattern[str]] = {
-    "ja": re.compile(r"(?<![こそあど])の([\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,})(?:は|って|とは)"),
+    "ja": re.compile(r"(?<![こそあど])の([\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,})(?:は|って|とは)"
+                     r"(?!\s*[、,]?\s*(?:何|なに|誰|だれ|どこ)(?:を|に|と|で))"),
 }
 
 
