@@ -1048,7 +1048,7 @@ class Retriever:
         vocabulary = self.index.vocabulary
         forms = (word.surface, word.base)
         spelt = [] if all(t in vocabulary for t in parts) or not _KATAKANA_WORD.fullmatch(word.surface) else [
-            t for w in self._readings.spelt_as(word.surface) for t in analyze(w, "ja") if t in vocabulary]
+            t for w in self._katakana_spellings(word.surface) for t in analyze(w, "ja") if t in vocabulary]
         if spelt:  # ムトウ, the corpus's 武藤: found as that word, weighed as it
             return Unit(word.surface, set(parts), self._weight(spelt), set(spelt))
         if all(t in vocabulary for t in parts):
@@ -1063,6 +1063,14 @@ class Retriever:
         unknown_name = not all(t in vocabulary for t in parts) and (
             self._unknown_place(word) or self._unknown_person(word))
         return Unit(word.surface, set(parts), weight, set(), parts=parts, unknown_name=unknown_name)
+
+    def _katakana_spellings(self, katakana: str) -> list[str]:
+        """The corpus words a katakana word the corpus lacks is written as: read the same (ムトウ: 武藤) or, for a word
+        the language does not know, one kana away (スニプス: スニップス; an everyday word, オランダ, is no slip)."""
+        same = self._readings.spelt_as(katakana)
+        if same or self.frequencies.zipf(katakana, "ja") >= EVERYDAY_ZIPF:
+            return same
+        return self._readings.spelt_near(katakana)
 
     def _unknown_place(self, word: Word) -> bool:
         """A Japanese place name the corpus lacks (ドイツ), as a capitalised name in a Latin question: it must be cited.
@@ -1287,7 +1295,7 @@ class Retriever:
             yield Failed(Check.WRITTEN, "low-coverage")  # "Japonismes": the quotes speak of Japan (japon), not of it
         titled = titled_names(query.text) if query.language == "ja" else []
         folded = [_unseparated(fold(self.passages[i].text)) for i in chosen] if titled else []
-        spellings = [[_unseparated(form) for form in (name, *map(fold, self._readings.spelt_as(name)))]
+        spellings = [[_unseparated(form) for form in (name, *map(fold, self._katakana_spellings(name)))]
                      for name in titled]  # ムトウさん: 武藤; ジェニステファンさん: ジェニ＝ステファン
         if any(not any(form in text for form in forms for text in folded) for forms in spellings):
             yield Failed(Check.TITLED_NAME, "low-coverage")  # マクロン大統領: a titled name the quotes do not mention
