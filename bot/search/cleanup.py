@@ -125,6 +125,9 @@ def _is_emoji(ch: str) -> bool:
 _ASCII_EMOJI = frozenset(c for c in map(chr, range(128)) if _is_emoji(c))  # ^ and ` (modifier symbols, Sk)
 
 
+_LATIN_WORD_CHAR = r"[^\W\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]"  # a word's letter or digit, not Japanese script
+
+
 def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for the phrases, the longest that matches first (a trie); Latin phrases match whole words, Japanese
     ones anywhere (a hyphen joining it to another word makes a compound, not the phrase); the words of a phrase are
@@ -142,8 +145,10 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
         (cjk if _CJK_RE.search(phrase) else latin).append(tuple(atoms))
     parts = []
     if latin:
-        # whole words: not inside a word, nor a hyphenated compound ("start" is help, "start-up" a word of its own)
-        parts.append(r"(?<![\w'])(?<!\w-)(?:" + trie_pattern(latin) + r")(?![\w']|-\w)")
+        # whole words: not inside a word, nor a hyphenated compound ("start" is help, "start-up" a word of its own);
+        # Japanese script around one is no word of it (教えてplz🙏: members mix English chat into Japanese)
+        parts.append(rf"(?<!{_LATIN_WORD_CHAR})(?<!')(?<!\w-)(?:" + trie_pattern(latin)
+                     + rf")(?!{_LATIN_WORD_CHAR}|'|-\w)")
     if cjk:
         parts.append("(?:" + trie_pattern(cjk) + ")")
     return re.compile("|".join(parts)) if parts else None

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.models import GlossaryEntry
 from bot.months import ABBREVIATIONS as MONTH_ABBREVIATIONS
 from bot.months import MONTHS
 from bot.search.analysis import QUESTION_TYPES, analyze, stem
@@ -69,10 +70,13 @@ JA_COUNTER_NOUNS = {
 NOT_COUNTED = _words("chaque each them eux elles ceux celles")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
-# Questions asking for a name: the passage must give one the question does not.
+# Questions asking for a name: the passage must give one the question does not. A name that "came up"
+# (名前が挙がった, 名前が出ている, 名前を挙げた) is a thing mentioned, as "the fields named in it" is in English: "which
+# fields came up by name?" asks which were mentioned (人工知能, ビッグデータ), not what something is called.
 _NAME_QUESTION = re.compile(
     r"\blesquel(?:le)?s\b|\bwhich ones\b"
-    r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs['’]?app?el|名前|社名|会社名|名称"
+    r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs['’]?app?el"
+    r"|名前(?!(?:が|を)(?:挙|上|あが|あげ|出(?!てこ)))|社名|会社名|名称"  # 名前が出てこない: a name not recalled
 )
 # "Which companies…?", "quels groupes…", "can u list them": the companies' names ("JETRO gathered about thirty large
 # Japanese groups" names none of them). Companies only: "quels principes", "which technologies" ask for no name; nor
@@ -97,6 +101,8 @@ _WHICH_COMPANIES = re.compile(
     r"|\b(?:donne|dis)[sz]?(?:-moi|-nous| moi| nous)?\s+(?:tou(?:te)?s\s+)(?:les\s+)?(?:noms?\s+des\s+)?"
     r"(?:(?!(?:de|des|du|sur|entre|avec|pour|par|en)\b)\w+\s+){0,2}?(?:entreprises?|sociétés?|firmes?|start-?ups?)\b"
     r"|(?:会社|企業|スタートアップ)(?:の名前|名)?(?:を|は)?(?:全部|すべて|全て|一覧)|(?:全部|すべて|全て)の(?:会社|企業|スタートアップ)"
+    # the companies that came up by name (名前が挙がった企業): their names are what is mentioned
+    r"|名前(?:が|を)(?:挙|上|あが|あげ|出)[^\s。、？?]{0,6}(?:会社|企業|スタートアップ)"
 )
 # The words that ask for a name ("the names of the companies", 企業の名前): in a question asking for companies' names
 # they say what is wanted, not what it is about; a passage on someone's name (名前の表記) gives no company's.
@@ -174,9 +180,11 @@ STATE_ASKED: dict[str, re.Pattern[str]] = {
 
 
 # 共同声明の有効期間は, 未来館の入館料って: what is asked of a thing (Japanese: the noun between の and the topic).
-# Group 1: that noun, kanji or katakana as written.
+# Group 1: that noun, kanji or katakana as written. A topic followed by 何を, 何に, 誰と… is the doer of a verb whose
+# object is asked (両国の担当者は何を約束しましたか): who acts, not a detail of a thing.
 ATTRIBUTE_ASKED: dict[str, re.Pattern[str]] = {
-    "ja": re.compile(r"(?<![こそあど])の([\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,})(?:は|って|とは)"),
+    "ja": re.compile(r"(?<![こそあど])の([\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,})(?:は|って|とは)"
+                     r"(?!\s*[、,]?\s*(?:何|なに|誰|だれ|どこ)(?:を|に|と|で))"),
 }
 
 
@@ -301,6 +309,15 @@ def states_asked(question: str, language: str) -> list[str]:
     return [m.group(1) for m in pattern.finditer(fold(question))] if pattern else []
 
 
+def company_kinds(what: Counted, language: str) -> frozenset[str]:
+    """When ``what`` counts companies in general ("how many companies", « combien de sociétés »), the tokens of the
+    kinds of company a number may count instead ("about 100 startups", « une trentaine de grands groupes »): the
+    words file's ``company_kinds``; none otherwise."""
+    if language == "ja" or not word_set(language, WordList.COMPANIES).intersection(what.words):
+        return frozenset()
+    return frozenset(t for word in words_of(language, WordList.COMPANY_KINDS) for t in analyze(word, language))
+
+
 def counted_tokens(what: Counted, language: str) -> list[str]:
     """The tokens of the words ``what`` counts, as the question's units have them ("start-ups" → startup; in
     Japanese the word, one unit, and its bigrams)."""
@@ -394,6 +411,58 @@ _ORDINAL = re.compile(r"(?<![\d.,])(\d{1,3})\s?(?:ère|ere|re|er|ème|eme|e|è|s
                       r"|(?:\bnumbers?|\bnum[eé]ros?|\bno\.|\bn°|\bnº|#)\s?(\d{1,3})\b(?![.,]\d)")
 
 
+# A century given ("un traité du XIXe siècle", "a 19th-century treaty", 19世紀): the quotes must date something in it.
+_CENTURY = re.compile(r"\b([ivxlc]{1,7}|\d{1,2})\s?(?:e|ème|eme|è|er|th|st|nd|rd)[\s\-‐]+"
+                      r"(?:siècles?|siecles?|century|centuries)\b|(\d{1,2})\s*世紀")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral (lower case); 0 when it is not one written in order (xic, iiv)."""
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 and _to_roman(total) == numeral else 0
+
+
+def _to_roman(number: int) -> str:
+    out = ""
+    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"),
+                           (1, "i")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+# A year asked relative to ("after 2018", « depuis 2018 », 2018年以降): what came before or after it is asked, not it.
+_YEAR_RELATIVE = re.compile(
+    r"\b(?:after|since|post|before|until|till|prior to|après|apres|depuis|avant|jusqu['’]\s*(?:en|à|a))\s+"
+    r"(?:the\s+(?:end\s+of\s+)?|la\s+fin\s+(?:de\s+)?|l['’]\s*|(?:the\s+)?year\s+|l['’]année\s+)?((?:19|20)\d\d)\b"
+    r"|((?:19|20)\d\d)\s*年?\s*(?:以降|以後|の後|後|より前|以前|まで|から)"
+)
+
+
+def years_relative(question: str) -> frozenset[str]:
+    """The years a question asks about before or after ("after 2018", « depuis 2018 », 2018年以降 → 2018)."""
+    return frozenset(m.group(1) or m.group(2) for m in _YEAR_RELATIVE.finditer(fold(question)))
+
+
+def centuries_asked(question: str) -> list[int]:
+    """The centuries a question gives ("XIXe siècle", "19th-century", 19世紀 → 19)."""
+    found = []
+    for match in _CENTURY.finditer(fold(question)):
+        written = match.group(1) or match.group(2)
+        number = int(written) if written.isdigit() else _roman(written)
+        if 0 < number <= 21:
+            found.append(number)
+    return found
+
+
+def dates_century(text: str, century: int) -> bool:
+    """``text`` writes a year of the ``century`` (the 19th: 1801-1900)."""
+    return any((century - 1) * 100 < int(year) <= century * 100 for year in _YEAR_WRITTEN.findall(text))
+
+
 def ordinals(question: str) -> frozenset[str]:
     """The digits of the ordinals a question writes ("1ère" → 1, "3rd" → 3), and the token "1ere" itself."""
     found = set()
@@ -407,6 +476,7 @@ def ordinals(question: str) -> frozenset[str]:
 _CLAUSE_END = re.compile(r"[,;、，；]|\s(?:and|et)\s")  # not brackets, quotes: a name's own
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 _COLON = re.compile(r"\s*[:：]\s*")
+_JA_TOPIC_END = re.compile(r"[\u3041-\u30ff\u3400-\u9fff）)](?:は|とは)\s*$")  # a Japanese clause that is a topic
 _QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|「([^」]*)」|『([^』]*)』|\"([^\"]*)\"")
 _MASK = str.maketrans({",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04", " ": "\x05", "。": "\x06"})
 _UNMASK = str.maketrans({v: k for k, v in {",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04",
@@ -418,8 +488,9 @@ APPOSITION_WORDS = 3  # a clause of at most this many capitalised words before a
 def clauses(text: str) -> list[tuple[str, str]]:
     """``text`` cut into clauses at commas, semicolons and "and"/"et": each clause's own text (where the
     question's words are looked for) and the text its names may come from: itself, a bare name just before it
-    ("Snips, une start-up…") and, for the clause before a colon, the list the colon opens ("Neuf start-up…
-    : cinq japonaises…, dont Snips")."""
+    ("Snips, une start-up…"), for the clause before a colon, the list the colon opens ("Neuf start-up…
+    : cinq japonaises…, dont Snips") and, in Japanese, the topic a clause speaks of and the clause that speaks of
+    it (フレンチテックは、…支援策です; 署名したのは、武藤容治副大臣です)."""
     out: list[tuple[str, str]] = []
     text = _QUOTED.sub(lambda m: m.group().translate(_MASK), text)  # a quoted title is one piece
     for sentence in _SENTENCE_END.split(text):
@@ -428,11 +499,16 @@ def clauses(text: str) -> list[tuple[str, str]]:
         colon = bool(rest)
         parts = [p for p in _CLAUSE_END.split(head) if p.strip()]
         listed = [p for p in _CLAUSE_END.split(tail) if p.strip()] if colon else []
-        for n, part in enumerate([*parts, *listed]):
-            previous = ([*parts, *listed][n - 1] if n else "").split()
+        pieces = [*parts, *listed]
+        for n, part in enumerate(pieces):
+            previous = (pieces[n - 1] if n else "").split()
             scope = part
             if 0 < len(previous) <= APPOSITION_WORDS and all(w[:1].isupper() for w in previous):
                 scope = " ".join(previous) + " " + scope
+            if n and _JA_TOPIC_END.search(pieces[n - 1]):  # 署名したのは、武藤容治副大臣です: the topic and what
+                scope = pieces[n - 1] + scope  # is said of it are one statement, whichever holds the name
+            if n + 1 < len(pieces) and _JA_TOPIC_END.search(part):
+                scope += pieces[n + 1]
             if colon and n == len(parts) - 1:
                 scope += " " + tail
             out.append((part.translate(_UNMASK), scope.translate(_UNMASK)))
@@ -508,23 +584,55 @@ def asks_companies(question: str) -> bool:
     return bool(_WHICH_COMPANIES.search(fold(question)))
 
 
+# A Roman ordinal (XIXe siècle, XIIIe arrondissement, Ier, XXIst): a rank written in capitals, no name. Two numerals at
+# least, or I, V, X alone: "Le", "Ce", "De" are words, not L, C, D with an ordinal's e.
+_ROMAN_ORDINAL = re.compile(r"(?:[IVXLCDM]{2,}|[IVX])(?:e|er|ère|ème|eme|re|th|st|nd|rd)")
+
+
 def is_name(word: str, language: str, frequencies: WordFrequencies) -> bool:
-    """A word written as a name (``word`` as written) is one unless it is an everyday word of the language.
+    """A word written as a name (``word`` as written) is one unless it is an everyday word of the language or a
+    Roman ordinal ("XIXe": the nineteenth, a rank).
 
     The one test of the question's names (a capitalised word the corpus lacks must be cited) and of the
     passages' (what gives the name asked for): "English", "Cup", "Friday" are words, "Macron", "Snips" names.
     """
     latin = "en" if language == "ja" else language  # a Japanese word is looked up in the Japanese list all the same
-    return fold(word) not in NOT_NAMES and frequencies.zipf(word, latin) < NAME_MAX_ZIPF
+    return (fold(word) not in NOT_NAMES and frequencies.zipf(word, latin) < NAME_MAX_ZIPF
+            and not _ROMAN_ORDINAL.fullmatch(word))
 
 
-def names_in(text: str, language: str, frequencies: WordFrequencies) -> set[str]:
-    """The names a passage gives (folded): capitalised words, or in Japanese Latin words and dotted katakana."""
+def names_in(text: str, language: str, frequencies: WordFrequencies, known: Iterable[str] = ()) -> set[str]:
+    """The names a passage gives (folded): capitalised words, or in Japanese Latin words and dotted katakana, and the
+    Japanese names ``known`` (``glossary_names``) it writes: フレンチテック, 武藤容治 are names, though undotted."""
     if language == "ja":
         found = (m.group() for m in _JA_NAME.finditer(text))
+        folded = fold(text)
+        written = {name for name in known if name in folded}
     else:  # at a sentence's start too ("Snips, une start-up…")
         found = (m.group(1) for m in _CAPITALISED.finditer(text))
-    return {fold(word) for word in found if is_name(word, language, frequencies)}
+        written = set()
+    return {fold(word) for word in found if is_name(word, language, frequencies)} | written
+
+
+_LATIN_TERM = re.compile(r"[A-Za-zÀ-ÿ]")
+_JAPANESE_TERM = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")  # kana or kanji
+_TERM_WORD = re.compile(r"[\w'’\-]+")
+
+
+def glossary_names(entries: Iterable[GlossaryEntry], frequencies: WordFrequencies) -> frozenset[str]:
+    """The Japanese terms (folded) of the glossary entries that are names: a Latin term holds a name (is_name, written
+    with a capital: Yoji Muto, French Tech, METI) and none is written in lower case (a thing: "franco-japonais",
+    "banque publique d'investissement"). A Japanese passage writes a name in kanji or undotted katakana (武藤容治,
+    フレンチテック), which its capitals-and-dots test (``names_in``) cannot tell from a word."""
+    found = set()
+    for entry in entries:
+        latin = [t for t in entry.terms if _LATIN_TERM.search(t) and not _JAPANESE_TERM.search(t)]
+        words = [_TERM_WORD.findall(t) for t in latin]
+        if any(not any(w[:1].isupper() for w in ws) for ws in words):
+            continue
+        if any(w[:1].isupper() and is_name(w, "en", frequencies) for ws in words for w in ws):
+            found.update(fold(t) for t in entry.terms if _JAPANESE_TERM.search(t))
+    return frozenset(found)
 
 
 def counting_numbers(tokens: Sequence[str], language: str) -> list[int]:

@@ -80,6 +80,9 @@ _REFUSAL = re.compile(
 # A price or a sum asked ("how much are tickets", "what amount did they commit", tarif, 料金): money, like a cost.
 PRICE_ASKED = (r"\bhow much (?:are|do|will|would)\b|\bamounts?\b|\bprices?\b|\bpricing\b|\bfees?\b|\bfares?\b"
                r"|\btarifs?\b|\bfrais\b|料金|値段|価格|入場料|参加費")
+# After a possessive, "best" describes what someone has ("its best start-ups"); a recommendation is asked otherwise.
+_NOT_POSSESSED = "".join(rf"(?<!\b{p} )" for p in ("its", "their", "his", "her", "our", "ses", "leurs", "leur", "nos",
+                                                      "notre", "son", "sa"))
 _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bbudget|\bvalued?\b|\bprix\b"
@@ -87,7 +90,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bcombien (?:d'argent|d’argent|d'euros|de yens?)|\bmontant|\bvalorisation|いくら|予算|費用|金額"
         r"|\bhow much\b.{0,60}\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|raised?)\b"
         r"|\bcombien\b.{0,60}\b(?:dépens\w*|pay[ée]\w*|payer|invest(?:ir|ie?s?)|lev(?:er|[ée]e?s?))\b"
-        r"|総額|資金|調達額|投資額"
+        r"|総額|調達額|投資額"  # not 資金 alone (funds, funding): "資金を出す機関はどこ" asks who funds, not how much
         r"|\bsalar(?:y|ies)\b|\bwages?\b|\bsalaires?\b|\brémunération|給料|給与|年収|報酬|"
         + PRICE_ASKED
     ),
@@ -125,7 +128,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         # « est-elle encore ministre ? »: an inverted subject, then encore (not « c'est quoi encore ? », "again")
         r"|\b(?:il|elle|ils|elles) encore (?!une fois)|\bencore (?:en poste|en fonction|en vigueur|valable|actif)"
         r"|現在|今の|今は|今なに|今何|いまの|いまは|今も|今でも|いまも|最新|今なん|いまなん|今どこ|いまどこ|今どう|いまどう"
-        r"|\bthis (?:year|month)\b(?! of\b)|\bcette année\b(?! (?:de|du|des|d['’]))|\bce mois-ci\b|今年|今月"
+        r"|\bthis (?:year|month)\b(?! of\b)|\bcette année\b(?! (?:de|du|des|d['’]))(?![\-‐]là)|\bce mois-ci\b|今年|今月"
     ),
     Kind.WEATHER: re.compile(  # and the idioms of the weather: « il fait beau ? », "is it raining?", 晴れてる？
         r"\bweather\b|\bm[ée]t[ée]o\b|\bquel temps\b|天気|気温|天候"
@@ -169,8 +172,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"intégrer|entrer|apply|applying|join|enter|take part|participat)"
         r"|\b(?:requirements?|criteria|eligibility) (?:to|for)\b|\beligib(?:le|ility)\b|\béligib(?:le|ilité)\b"
         r"|応募条件|参加条件|入居条件|応募資格|参加資格"),
-    Kind.ADVICE: re.compile(
-        r"\bbest\b|\bmeilleure?s?\b|\brecommend|\bconseill|\bwhere (?:can|should) (?:i|we) (?:eat|stay|buy|go)\b"
+    Kind.ADVICE: re.compile(  # not "its best start-ups", « ses meilleures jeunes pousses » (_NOT_POSSESSED)
+        rf"{_NOT_POSSESSED}\bbest\b|{_NOT_POSSESSED}\bmeilleure?s?\b|\brecommend|\bconseill"
+        r"|\bwhere (?:can|should) (?:i|we) (?:eat|stay|buy|go)\b"
         r"|\btips?\b|\badvice\b|\bconseils\b|\bdes conseils\b|\bshould (?:i|we) (?:learn|do|say|bring|wear)\b|一番いい"
         r"|おすすめ|オススメ|お勧め|お薦め"),
     Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
@@ -215,8 +219,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.PENALTY: re.compile(
         r"\bpenalt(?:y|ies)\b|\bsanctions?\b|\bpunish\w*|\bpénalités?\b|\bamendes?\b|罰則|罰金|制裁|処罰|ペナルティ"),
     Kind.TAX: re.compile(r"\btax(?:es|ation)?\b|\bfiscal(?:e|es|ité)?\b|\bimpôts?\b|税制|税率|減税|免税|課税"),
-    Kind.EQUITY: re.compile(  # not 共同出資 (co-funded projects): a share of a company
-        r"\bequity\b|\bstakes?\b|\bshares? in\b|\b(?:part|pourcentage|participation)s? (?:du|au|dans le) capital\b"
+    Kind.EQUITY: re.compile(  # not 共同出資 (co-funded projects): a share of a company; not "what is at stake"
+        r"\bequity\b|(?<!\bat )\bstakes?\b|\bshares? in\b"
+        r"|\b(?:part|pourcentage|participation)s? (?:du|au|dans le) capital\b"
         r"|\bactionna\w+|株を|株式|持ち株|出資比率"),
     Kind.LANGUAGE: re.compile(
         r"\b(?:what|which) languages?\b|\bquelles? langues?\b|何語|何の言語|どの言語|どんな言語"),

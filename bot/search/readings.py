@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 import fugashi
+from rapidfuzz.distance import OSA
 
 MIN_READING = 3  # shorter readings (two kana) match too much by chance
+NEAR_READING = 4  # a katakana word this long (folded) one kana from a corpus word's is that word misheard (spelt_near)
 MAX_RUN = 40  # longer kana runs are cut: the lookup is quadratic in the run's length
 MAX_WORDS_TEXT = 1_000  # words() reads at most this many characters of a question
 TAGGED_KEPT = 256  # texts whose MeCab words are kept: one question is tagged by words(), matches(), person_names()
@@ -123,6 +125,8 @@ class ReadingLexicon:
                     key = fold_reading(match.group(1) + "".join(LETTER_READINGS[c] for c in match.group(2)))
                     words[key].add(match.group())
         self._words = {k: frozenset(v) for k, v in words.items()}
+        self._katakana = sorted({k for k, v in self._words.items()  # the readings of the corpus's katakana words
+                                 if len(k) >= NEAR_READING and any(_KATAKANA_RUN.fullmatch(w) for w in v)})
         self._names = {k: frozenset(v) for k, v in names.items()}
         self._longest = max(map(len, self._words), default=0)
 
@@ -328,6 +332,17 @@ class ReadingLexicon:
     def spelt_as(self, katakana: str) -> list[str]:
         """The corpus words a katakana word reads as, when the corpus writes them otherwise (ムトウ → 武藤)."""
         return sorted(w for w in self._words.get(fold_reading(katakana), ()) if w != katakana)
+
+    def spelt_near(self, katakana: str) -> list[str]:
+        """The corpus's katakana words one kana from ``katakana`` (left out, added or another: スニプス for スニップス,
+        マフジュビ for マジュビ), folded, at least NEAR_READING kana long: a foreign name is transcribed by ear. The
+        caller asks it for a word the language does not know, which reads as no corpus word exactly."""
+        folded = fold_reading(katakana)
+        if len(folded) < NEAR_READING:
+            return []
+        return sorted(w for reading in self._katakana if abs(len(reading) - len(folded)) <= 1
+                      and reading != folded and OSA.distance(reading, folded, score_cutoff=1) <= 1
+                      for w in self._words[reading] if _KATAKANA_RUN.fullmatch(w))
 
     def _contained(self, reading: str) -> list[str]:
         """Corpus words whose reading occurs in ``reading``, longest first, not overlapping."""

@@ -71,11 +71,15 @@ from bot.search.evidence import (
     asks_name,
     attributes_asked,
     beginning_tokens,
+    centuries_asked,
     clauses,
+    company_kinds,
     counted,
     counted_tokens,
     counts_near,
+    dates_century,
     event_asked,
+    glossary_names,
     is_name,
     ja_counter,
     ja_counts,
@@ -88,6 +92,7 @@ from bot.search.evidence import (
     titled_names,
     topic_asked,
     why_asked,
+    years_relative,
 )
 from bot.search.frequency import EVERYDAY_ZIPF, FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
@@ -585,6 +590,7 @@ class Retriever:
         self.lexicon = ChatLexicon(kb.chat, self._readings.boundaries)
         self.related = RelatedLexicon(kb.related, self.index.vocabulary)
         self.descriptions = DescriptionLexicon(kb.glossary)
+        self._glossary_names = glossary_names(kb.glossary, self.frequencies)  # 武藤容治, フレンチテック: names given
         families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
         self._places = Places(column(self.passages, "doc_id"), languages, families)
 
@@ -1042,7 +1048,7 @@ class Retriever:
         vocabulary = self.index.vocabulary
         forms = (word.surface, word.base)
         spelt = [] if all(t in vocabulary for t in parts) or not _KATAKANA_WORD.fullmatch(word.surface) else [
-            t for w in self._readings.spelt_as(word.surface) for t in analyze(w, "ja") if t in vocabulary]
+            t for w in self._katakana_spellings(word.surface) for t in analyze(w, "ja") if t in vocabulary]
         if spelt:  # ムトウ, the corpus's 武藤: found as that word, weighed as it
             return Unit(word.surface, set(parts), self._weight(spelt), set(spelt))
         if all(t in vocabulary for t in parts):
@@ -1057,6 +1063,14 @@ class Retriever:
         unknown_name = not all(t in vocabulary for t in parts) and (
             self._unknown_place(word) or self._unknown_person(word))
         return Unit(word.surface, set(parts), weight, set(), parts=parts, unknown_name=unknown_name)
+
+    def _katakana_spellings(self, katakana: str) -> list[str]:
+        """The corpus words a katakana word the corpus lacks is written as: read the same (ムトウ: 武藤) or, for a word
+        the language does not know, one kana away (スニプス: スニップス; an everyday word, オランダ, is no slip)."""
+        same = self._readings.spelt_as(katakana)
+        if same or self.frequencies.zipf(katakana, "ja") >= EVERYDAY_ZIPF:
+            return same
+        return self._readings.spelt_near(katakana)
 
     def _unknown_place(self, word: Word) -> bool:
         """A Japanese place name the corpus lacks (ドイツ), as a capitalised name in a Latin question: it must be cited.
@@ -1271,15 +1285,17 @@ class Retriever:
         if query.coverage(cited) < MIN_COVERAGE and (  # a word may be found in the same fact in another language
                 query.coverage_across(cited, self._translated(chosen)) < MIN_COVERAGE):
             yield Failed(Check.COVERAGE, "low-coverage")
-        if any(not u.number_found_in(cited) for u in self._given_numbers(query)):
+        if any(not u.number_found_in(cited) and not self._subject_year(query, u) for u in self._given_numbers(query)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # a number the question gives ("in 2023") must be cited
+        if any(not any(dates_century(self.passages[i].text, c) for i in chosen) for c in centuries_asked(query.text)):
+            yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "un traité du XXe siècle": no year of it quoted
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
             yield Failed(Check.UNKNOWN_NAME, "low-coverage")  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka")
         if not self._written_cited(query, chosen):
             yield Failed(Check.WRITTEN, "low-coverage")  # "Japonismes": the quotes speak of Japan (japon), not of it
         titled = titled_names(query.text) if query.language == "ja" else []
         folded = [_unseparated(fold(self.passages[i].text)) for i in chosen] if titled else []
-        spellings = [[_unseparated(form) for form in (name, *map(fold, self._readings.spelt_as(name)))]
+        spellings = [[_unseparated(form) for form in (name, *map(fold, self._katakana_spellings(name)))]
                      for name in titled]  # ムトウさん: 武藤; ジェニステファンさん: ジェニ＝ステファン
         if any(not any(form in text for form in forms for text in folded) for forms in spellings):
             yield Failed(Check.TITLED_NAME, "low-coverage")  # マクロン大統領: a titled name the quotes do not mention
@@ -1515,6 +1531,11 @@ class Retriever:
         it to say which declaration, not to ask about another year, so the best passage need not repeat it."""
         return self.index.vocabulary.get(token, 0) >= SUBJECT_NUMBER_SHARE * len(self.passages)
 
+    def _subject_year(self, query: Query, unit: Unit) -> bool:
+        """The question gives the year the corpus is about ("the 2018 French article") to say which thing, not to ask
+        about another year: the quotes need not repeat it; one asked before or after ("after 2018") they must."""
+        return self._subject_number(unit.token) and unit.token not in years_relative(query.text)
+
     @staticmethod
     def _given_numbers(query: Query) -> list[Unit]:
         """The numbers a question gives (a year, an amount), not its ordinals ("la 1ère action": a rank)."""
@@ -1536,6 +1557,8 @@ class Retriever:
             for w in (analyze(word, lang) if lang == "ja" else [stem(_joined(word), _latin(lang))])]
         units = [u for u in query.units if u.token in words]
         forms = [frozenset(_forms(u)) for u in units]  # a related word counts as the word (bot.search.related)
+        kinds = company_kinds(what, _latin(lang)) if units else frozenset()
+        forms += [kinds] if kinds else []  # "how many companies": a number of startups counts them too
         if units and not any(forms) and not (lang == "ja" and ja_counter(what)):
             return False  # "how many jobs", 人口: what is counted is nowhere in the corpus
         if lang == "fr" and self._head_unknown(words, units, forms):
@@ -1659,7 +1682,8 @@ class Retriever:
         asked = normalize(query.text)
         if query.kinds & {Kind.DATE, Kind.PERSON, Kind.PLACE, Kind.COUNT} and not asks_companies(query.text):
             return any(normalize(name) not in asked for i in quoted
-                       for name in names_in(self.passages[i].text, self.passages[i].language, self.frequencies))
+                       for name in names_in(self.passages[i].text, self.passages[i].language, self.frequencies,
+                                            self._glossary_names))
         return self._names_in_passage(query, asked, quoted[0])
 
     def _names_in_passage(self, query: Query, asked: str, i: int) -> bool:
@@ -1673,7 +1697,7 @@ class Retriever:
             here = [n for n in about if query.units[n].found_in(tokens)]
             if not here:
                 continue
-            names = [*names_in(scope, language, self.frequencies), *quoted(scope)]
+            names = [*names_in(scope, language, self.frequencies, self._glossary_names), *quoted(scope)]
             gives = any(normalize(name) not in asked for name in names)
             for n in here:
                 holding[n] = holding.get(n, False) or gives

@@ -44,6 +44,8 @@ class WordList(StrEnum):
     # ("I'm writing a paper about Station F, who founded it?") (bot.search.cleanup)
     NARROW_COUNTED = "narrow_counted"  # Japanese: a noun before 何社/何人 that narrows what the counter counts
     # (スタートアップは何社: 企業30社 is another count) (bot.search.evidence)
+    COMPANIES = "companies"  # a company in general: "how many companies" is counted by a number of any of
+    COMPANY_KINDS = "company_kinds"  # ... these kinds of company ("about 100 startups", "thirty large groups")
 
 
 WordLists = dict[WordList, tuple[str, ...]]

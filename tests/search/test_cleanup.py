@@ -10,7 +10,7 @@ import pytest
 from bot.knowledge.parse import parse_file
 from bot.knowledge.problems import FileProblem
 from bot.models import AnswerKind, ChatKind, ChatPhrases, KnowledgeBase
-from bot.search.cleanup import _CJK_RE, ChatLexicon, _pattern, fold
+from bot.search.cleanup import _CJK_RE, _LATIN_WORD_CHAR, ChatLexicon, _pattern, fold
 from bot.search.retriever import Retriever
 
 
@@ -52,6 +52,17 @@ def test_a_japanese_thanks_is_found_as_a_word_never_inside_one(retriever: Retrie
     assert retriever.lexicon.clean("質問ありがとう").text == "質問"  # a thanks after a noun is still cut
 
 
+def test_english_chatter_typed_against_japanese_is_removed(retriever: Retriever) -> None:
+    """教えてplz: a Latin chat phrase touching Japanese script is a word of its own (the Japanese is no letter of it),
+    and the question is answered; inside a Latin word it is not cut ("startup" keeps its "start")."""
+    assert retriever.lexicon.clean("NEDOは何するの？plz🙏").text == "NEDOは何するの？"
+    assert retriever.lexicon.clean("Station Fってどこ？thx").text == "Station Fってどこ？"
+    assert retriever.lexicon.clean("startupとは？").text == "startupとは？"
+    answer = retriever.answer("NEDOとBpifranceって何を一緒にするんだっけ、教えてplz")
+    assert answer.answered, answer.reason
+    assert "NEDO" in answer.citations[0].snippet
+
+
 def test_small_talk_language_follows_the_message(retriever: Retriever) -> None:
     assert retriever.answer("merci !").language == "fr"
     assert retriever.answer("ありがとう").language == "ja"
@@ -89,7 +100,8 @@ def test_phrases_match_as_their_alternation_longest_first(shipped_knowledge: Kno
         body = {p: r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", p) if w) for p in ordered}
         latin = "|".join(body[p] for p in ordered if not _CJK_RE.search(p))
         cjk = "|".join(body[p] for p in ordered if _CJK_RE.search(p))
-        plain = re.compile(r"(?<![\w'])(?<!\w-)(?:" + latin + r")(?![\w']|-\w)|(?:" + cjk + ")")
+        letter = _LATIN_WORD_CHAR  # Japanese script beside a Latin phrase is no letter of it
+        plain = re.compile(rf"(?<!{letter})(?<!')(?<!\w-)(?:" + latin + rf")(?!{letter}|'|-\w)|(?:" + cjk + ")")
         trie = _pattern(phrases)
         assert trie is not None
         for _ in range(400):  # phrases side by side, glued or apart, cut short: where longest-first matters

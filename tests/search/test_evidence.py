@@ -6,7 +6,7 @@ from __future__ import annotations
 import paths
 import pytest
 
-from bot.search.evidence import asks_companies, counted, is_name, names_in, ordinals
+from bot.search.evidence import asks_companies, asks_name, counted, is_name, names_in, ordinals
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.retriever import Retriever
 
@@ -125,6 +125,62 @@ def test_the_population_is_a_count_of_inhabitants(retriever: Retriever) -> None:
 def test_a_name_asked_for_must_be_given(retriever: Retriever, near_miss, close, facts) -> None:
     _abstains(retriever, near_miss, "unnamed")
     _answered_with(retriever, close, *facts)
+
+
+def test_a_name_that_came_up_is_a_thing_mentioned(retriever: Retriever) -> None:
+    """名前が挙がった / 名前が出ている ask which things were mentioned (the declaration's fields), as "named in it" does
+    in English, not what one is called; a name not recalled (名前が出てこない) and companies named are names asked."""
+    assert not asks_name("日仏共同声明で名前が上がっている技術は？")
+    assert asks_name("署名した人の名前が出てこない") and asks_name("名前が挙がった日本の企業は？")
+    _answered_with(retriever, "日仏共同声明で名前が上がっている技術は？", "人工知能")
+
+
+def test_a_japanese_passage_names_in_kanji_and_undotted_katakana(retriever: Retriever) -> None:
+    """A glossary name written in a Japanese passage (武藤容治, グザヴィエ・ニエル) is a name given, and a clause's
+    topic (署名したのは、) is named by the clause after it: the signatory's name is given, the robot suit's company's
+    is not."""
+    _answered_with(retriever, "署名した副大臣の名前は？", "武藤容治")
+    _answered_with(retriever, "日本側の署名者の名前って何だっけ", "武藤容治")
+    _answered_with(retriever, "ステーションFを作った人の名前は？", "ニエル")
+    _abstains(retriever, "ロボットスーツを紹介した会社の名前は？", "unnamed")
+
+
+def test_the_japanese_body_that_funds_is_answered(retriever: Retriever) -> None:
+    """資金を出す機関は: who funds with Bpifrance (NEDO), not a sum; a sum of the funds is still one to quote."""
+    _answered_with(retriever, "Bpifranceと一緒に資金を出す日本の機関は？", "NEDO")
+    _abstains(retriever, "共同声明のための資金はいくら？", "wrong-kind")
+
+
+def test_a_century_given_is_a_rank_the_quotes_must_date(retriever: Retriever) -> None:
+    """« XIXe siècle » is no name the corpus lacks but a century: answered by the treaty of 1858; a century no quoted
+    year is in (the XVIIIe, the 18th) is not, whether written in Roman or Arabic figures."""
+    _answered_with(retriever, "Quel traité du XIXe siècle a établi les relations diplomatiques franco-japonaises ?",
+                   "1858")
+    _answered_with(retriever, "Which treaty of the XIXth century started France–Japan diplomatic relations?", "1858")
+    _abstains(retriever, "Quel traité du XVIIIe siècle a établi les relations diplomatiques franco-japonaises ?",
+              "low-coverage")
+    _abstains(retriever, "Which 18th-century treaty started France–Japan diplomatic relations?", "low-coverage")
+
+
+def test_the_year_the_corpus_is_about_says_which_thing(retriever: Retriever) -> None:
+    """"the 2018 La Ruche article": the year of the declaration says which article, the quotes need not repeat it;
+    asked after ("after 2018"), it asks about another time, which they must give."""
+    _answered_with(retriever, "What did the 2018 La Ruche article say JETRO brought together?", "thirty")
+    _answered_with(retriever, "In the 2018 La Ruche piece, how many big Japanese groups did JETRO gather?", "thirty")
+    _abstains(retriever, "What did the CNRS and AIST achieve together after 2018?", "low-coverage")
+
+
+def test_a_count_of_companies_is_a_count_of_any_kind_of_company(retriever: Retriever) -> None:
+    """"how many companies" is answered by "about 100 startups" (a start-up is a company: the words files'
+    companies and company_kinds); "how many startups" is not answered by thirty large groups."""
+    _answered_with(retriever, "How many companies does J-Startup promote?", "100")
+    _answered_with(retriever, "Combien d'entreprises le programme J-Startup soutient-il ?", "centaine", "100")
+    _abstains(retriever, "How many startups did JETRO bring together?", "uncounted")
+
+
+def test_what_is_at_stake_in_the_trade_war_is_answered(retriever: Retriever) -> None:
+    """"at stake" asks what matters (technological domination, Akahoshi says), not a share of a company."""
+    _answered_with(retriever, "For JETRO's head, what is at stake in the US–China trade war?", "domination")
 
 
 def test_a_latin_name_in_a_japanese_question_must_be_in_the_passages(retriever: Retriever) -> None:

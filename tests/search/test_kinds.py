@@ -108,6 +108,32 @@ def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
     assert Kind.PLACE not in asked_kinds("Signée par Muto ou par Seko ?")  # ou: or
 
 
+def test_what_is_at_stake_and_its_best_ask_no_share_and_no_advice() -> None:
+    """"at stake" is what matters, not a stake in a company; a possessive's best ("ses meilleures jeunes pousses",
+    "its best start-ups") describes, while "les meilleurs accélérateurs ?" asks for a recommendation."""
+    assert Kind.EQUITY not in asked_kinds("What is really at stake in the US–China trade war for JETRO?")
+    assert Kind.EQUITY in asked_kinds("Did JETRO take a stake in Snips?")
+    assert Kind.ADVICE not in asked_kinds("Le programme qui promeut ses meilleures jeunes pousses, il a fait quoi ?")
+    assert Kind.ADVICE not in asked_kinds("Which of its best start-ups came to Paris?")
+    assert Kind.ADVICE in asked_kinds("Quels sont les meilleurs accélérateurs de start-up à Tokyo ?")
+    assert Kind.ADVICE in asked_kinds("Best sushi restaurant in Paris?")
+
+
+def test_that_year_is_no_present() -> None:
+    """« cette année-là » is the year spoken of (that year), « cette année » this one."""
+    assert Kind.PRESENT not in asked_kinds("Quel anniversaire fêtait-on cette année-là ?")
+    assert Kind.PRESENT in asked_kinds("Quel anniversaire fête-t-on cette année ?")
+
+
+def test_funds_named_are_no_sum_asked() -> None:
+    """資金 alone names funding (the body that funds, a co-funded project), as "funding" does; a sum is asked by
+    いくら, 総額, 調達額."""
+    assert Kind.MONEY not in asked_kinds("Bpifranceと一緒に資金を出す日本の機関は？")
+    assert Kind.MONEY not in asked_kinds("共同資金のプロジェクトを進めるのはどこ？")
+    assert Kind.MONEY in asked_kinds("共同声明のための資金はいくら？")
+    assert Kind.MONEY in asked_kinds("スタートアップが調達した資金の総額は？")
+
+
 @pytest.mark.parametrize(
     ("kind", "text", "expected"),
     [

@@ -299,6 +299,13 @@ def test_a_detail_of_a_thing_the_corpus_never_gives_is_not_found(retriever: Retr
     assert _not_found(retriever, question) == "unreported"
 
 
+def test_the_doer_of_a_verb_is_no_detail_asked_of_a_thing(retriever: Retriever) -> None:
+    """両国の責任者は何を決めた: the topic before 何を is who acts (those in charge), the object of the verb is
+    asked; no detail of a thing the corpus never gives."""
+    _answered_with(retriever, "CEATECとVivaTechについて、両国の責任者は何を決めた？", "CEATEC")
+    _answered_with(retriever, "Bpifranceと日本の独立行政法人は何を進める？", "NEDO")
+
+
 @pytest.mark.parametrize(("question", "fact"), [("武藤副大臣の役職は？", "副大臣"),
                                                  ("共同声明の正式名称は？", "共同声明"),
                                                  ("共同声明の署名日は？", "7月13日")])

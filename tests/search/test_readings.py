@@ -107,6 +107,20 @@ def test_a_name_in_katakana_finds_the_corpus_kanji(retriever: Retriever) -> None
     assert answer.answered and "データ" in answer.citations[0].snippet  # 何話: what they talked about
 
 
+def test_a_foreign_name_misheard_by_one_kana_is_the_corpus_name(retriever: Retriever) -> None:
+    """スニプス (スニップス), マフジュビ (マジュビ): a katakana word the language does not know, one kana from a
+    corpus katakana word, is that word; an everyday word one kana from one (オランダ, オランド) is itself, and a name
+    the corpus lacks (マクロン) still keeps the question out."""
+    lexicon = ReadingLexicon(["スニップスは音声アシスタントです。", "オランド大統領"])
+    assert lexicon.spelt_near("スニプス") == ["スニップス"] and lexicon.spelt_near("スニ") == []
+    answer = retriever.answer("スニプスはどんなスタートアップ？")
+    assert answer.answered and "音声アシスタント" in " ".join(c.snippet for c in answer.citations)
+    answer = retriever.answer("マフジュビ閣外大臣は何の担当？")
+    assert answer.answered and "デジタル" in " ".join(c.snippet for c in answer.citations)
+    assert not retriever.answer("オランダの大臣は誰？").answered
+    assert not retriever.answer("マクロン大統領はステーションFで何と言った？").answered
+
+
 def test_a_middle_dot_separates_two_words(retriever: Retriever) -> None:
     tokens = [u.token for u in retriever.parse("ジェイ・スタートアップはどの機関と一緒に運営されていますか？").units]
     assert "イス" not in tokens and "ジェイ" in tokens and "スタートアップ" in tokens  # イス straddles the dot
