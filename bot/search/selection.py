@@ -79,6 +79,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     shown: set[str] = set()
     seen: frozenset[str] = frozenset()  # every token of the snippets shown, the question's words included
     citations: list[Citation] = []
+    years = retriever.past_years(query)  # "what happened in 2015?": a quote of 2018 answers nothing
     for hit in pool:
         if len(citations) == max_citations:
             break
@@ -86,6 +87,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
             break
         if retriever.near_duplicate(hit.index, chosen):
             continue
+        if citations and not all(u.found_in(retriever.passage_tokens(hit.index)) for u in years):
+            continue  # a further quote holds the year the question gives, as the first does
         low = hit.final < CLOSE_RATIO * pool[0].final
         if citations and low and all(u.found_in(seen) for u in query.units):
             continue  # the test below, decided before quoting: nothing is missing, so no snippet can add a word
