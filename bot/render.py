@@ -11,7 +11,7 @@ import re
 
 from bot.i18n import t
 from bot.limits import ELLIPSIS
-from bot.models import Answer, ChatKind, Citation
+from bot.models import Answer, ChatKind, Citation, Document
 
 COMPACT_CHARS = 1_000
 """The longest answer a member reads on a phone (an issue 11 target; Discord would allow 4,096)."""
@@ -31,14 +31,41 @@ def small_talk_key(answer: Answer) -> str:
     """
     if ChatKind.THANKS in answer.chat:
         return "small_talk.thanks"
-    if answer.chat & {ChatKind.GREETINGS, ChatKind.HELP, ChatKind.INTRODUCTIONS, ChatKind.MORE}:  # "je suis Yves":
-        return "small_talk"  # hello, Yves; "tell me more" before any answer: what the bot knows
+    if answer.chat & {ChatKind.GREETINGS, ChatKind.HELP, ChatKind.INTRODUCTIONS, ChatKind.MORE, ChatKind.ABOUT}:
+        return "small_talk"  # "je suis Yves": hello, Yves; "tell me more" before any answer: what the bot knows
+        # ("about" where the front end has no /about text at hand: `ask --json`)
     return "small_talk.ack"
 
 
 def not_found_key(answer: Answer) -> str:
-    """The reply to a question answered by nothing: "not found"; after "tell me more", that nothing more is quoted."""
-    return "not_found.more" if answer.reason == "no-more" else "not_found"
+    """The reply to a question answered by nothing: "not found"; after "tell me more", that nothing more is quoted;
+    for a question about today or what came after ("is she still minister?"), that the sources date from 2018."""
+    return {"no-more": "not_found.more", "after-corpus": "not_found.after"}.get(answer.reason, "not_found")
+
+
+def asks_about(answer: Answer) -> bool:
+    """"about", « à propos », このボットについて (the ``about`` chat phrases, the whole message): what /about says."""
+    return answer.small_talk and ChatKind.ABOUT in answer.chat
+
+
+def about_sources(documents: list[Document], language: str) -> list[tuple[str, str]]:
+    """The sources /about lists: (title, link) once per link, titled in ``language`` when a document of it cites
+    it."""
+    seen: dict[str, str] = {}
+    for doc in sorted(documents, key=lambda d: d.language != language):
+        if doc.source and doc.source not in seen:
+            seen[doc.source] = doc.title
+    return [(title, source) for source, title in seen.items()]
+
+
+def render_about(documents: list[Document], days: int, language: str) -> list[str]:
+    """What /about says, as Markdown lines (the embed's description, ``ask --markdown``): how answers are made,
+    what is logged and for how long, then one line per source."""
+    lines = [t("about.body", language, days=days), "", f"**{t('about.sources', language)}**"]
+    for title, source in about_sources(documents, language):
+        shown = escape_markdown(title).replace("[", "(").replace("]", ")")
+        lines.append(f"• [{shown}](<{source}>)" if _URL.match(source) else f"• {shown} · {escape_markdown(source)}")
+    return lines
 
 
 def asks_for_sources(answer: Answer) -> bool:

@@ -16,7 +16,7 @@ from rich.text import Text
 from bot.formatting import MISSING
 from bot.i18n import t
 from bot.models import Answer, Citation, KnowledgeBase
-from bot.render import not_found_key, small_talk_key, source_count
+from bot.render import about_sources, not_found_key, small_talk_key, source_count
 
 QUOTE_BAR = "▌ "
 
@@ -74,6 +74,17 @@ def topics_text(kb: KnowledgeBase, language: str) -> Text:
                   languages=", ".join(kb.languages) or MISSING))
     for doc in sorted(kb.documents, key=lambda d: (d.language != language, d.language, d.title)):
         text.append(f"\n  • {doc.language} ").append(doc.title).append(f" ({doc.passage_count})", style="dim")
+    return text
+
+
+def about_text(kb: KnowledgeBase, days: int, language: str) -> Text:
+    """What ``/about`` (and "about", « à propos » as the whole message) shows in a terminal: how answers are made,
+    what is logged and for how long, then one line per source."""
+    text = Text(t("about.title", language), style="bold").append("\n")
+    text.append(t("about.body", language, days=days).replace("**", "")).append("\n\n")
+    text.append(t("about.sources", language), style="bold")
+    for title, source in about_sources(kb.documents, language):
+        text.append("\n  • ").append(title).append(f" · {source}", style="dim")
     return text
 
 

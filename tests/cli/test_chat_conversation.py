@@ -107,3 +107,21 @@ def test_a_follow_up_to_a_follow_up_is_read_with_the_turn_it_replies_to(tmp_path
     turns, _ = chat(tmp_path, "hi! what is the france japan declaration about?", "and who signed it?", "and for Japan?")
     assert turns[2].startswith("→ and for Japan? (who signed it, ")
     assert "Yoji Muto" in turns[2].splitlines()[1]  # the first quote names Japan's signatory
+
+
+def test_about_in_chat_tells_the_sources_and_what_is_logged(tmp_path: Path):
+    """Trial 11 (L7): /about, listed for Discord, was "I do not know the command /about" in chat; "à propos" alone
+    was searched."""
+    turns, _ = chat(tmp_path, "/about", "à propos", "/概要", "Qui a signé la déclaration ?", "/help")
+    assert turns[0].startswith("About this assistant") and "90 days" in turns[0]
+    assert "· https://lemoci.com/" in turns[0]  # its sources, one line each
+    assert turns[1].startswith("À propos de cet assistant") and "90 jours" in turns[1]
+    assert turns[2].startswith("このアシスタントについて")
+    assert "/a-propos" in turns[4]  # /help lists it, in the language of the last question
+
+
+def test_a_question_about_today_says_the_sources_date_from_2018(tmp_path: Path):
+    """Trial 11 (M6): a question about the present abstains saying why, not "try rephrasing with names"."""
+    turns, _ = chat(tmp_path, "Delphine Gény-Stephann est-elle encore ministre ?", "武藤氏は今も副大臣ですか？")
+    assert turns[0].startswith("Mes sources datent de 2018")
+    assert turns[1].startswith("資料は2018年当時のもの")

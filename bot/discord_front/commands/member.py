@@ -101,19 +101,8 @@ async def about(interaction: discord.Interaction[DeclarationBot]) -> None:
     """Sources, how answers are made, what is logged and for how long."""
     language = interaction_language(interaction)
     bot = interaction.client
-    lines = [
-        t("about.body", language, days=bot.settings.log_retention_days),
-        "",
-        f"**{t('about.sources', language)}**",
-    ]
-    seen: set[str] = set()
-    # One line per source, titled in the member's language when a document of theirs cites it.
-    for doc in sorted(bot.assistant.knowledge.documents, key=lambda d: d.language != language):
-        if doc.source and doc.source not in seen:
-            seen.add(doc.source)
-            title = discord.utils.escape_markdown(doc.title).replace("[", "(").replace("]", ")")
-            lines.append(f"• [{title}](<{doc.source}>)")
-    await send(interaction, Reply(embed=embeds.notice_embed(t("about.title", language), lines), ephemeral=True))
+    embed = embeds.about_embed(bot.assistant.knowledge.documents, bot.settings.log_retention_days, language)
+    await send(interaction, Reply(embed=embed, ephemeral=True))
 
 
 async def forget_me(interaction: discord.Interaction[DeclarationBot]) -> None:
