@@ -350,6 +350,31 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "{documents} documents, {passages} passages, languages: {languages}.",
         "ja": "文書 {documents} 件、パッセージ {passages} 件、言語: {languages}。",
     },
+    "topics.documents": {  # /topics: the documents in the member's language, by title (the subjects)
+        "fr": "Mes documents en {name} :",
+        "en": "My documents in {name}:",
+        "ja": "{name}の資料：",
+    },
+    "topics.also": {  # ... then one line for the other languages
+        "fr": "Les mêmes faits aussi en {languages}.",
+        "en": "The same facts also in {languages}.",
+        "ja": "同じ内容は{languages}の資料にもあります。",
+    },
+    "topics.other": {  # ... one of those languages, with its number of documents
+        "fr": "{name} ({count})",
+        "en": "{name} ({count})",
+        "ja": "{name}（{count}）",
+    },
+    "list.separator": {
+        "fr": ", ",
+        "en": ", ",
+        "ja": "、",
+    },
+    "topics.examples": {  # ... then a few questions of the FAQ in the member's language
+        "fr": "Par exemple :",
+        "en": "For example:",
+        "ja": "質問の例：",
+    },
     "topics.ask": {
         "fr": "Posez vos questions avec /demander ou en me mentionnant, en français, anglais ou japonais.",
         "en": "Ask with /ask or mention me, in French, English or Japanese.",
@@ -675,6 +700,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "fr": "{n} question|{n} questions",
         "en": "{n} question|{n} questions",
         "ja": "{n} 件の質問",
+    },
+    "count.documents": {
+        "fr": "{n} document|{n} documents",
+        "en": "{n} document|{n} documents",
+        "ja": "{n} 件",
     },
     "count.members": {
         "fr": "{n} membre|{n} membres",

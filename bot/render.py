@@ -8,14 +8,16 @@ Timings and ids are not shown: they stay in the log and in ``ask --json``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from bot.i18n import t
+from bot.i18n import plural, t
 from bot.limits import ELLIPSIS
-from bot.models import Answer, ChatKind, Citation, Document
+from bot.models import Answer, ChatKind, Citation, Document, KnowledgeBase, column
 
 COMPACT_CHARS = 1_000
 """The longest answer a member reads on a phone (an issue 11 target; Discord would allow 4,096)."""
 TITLE_CHARS = 70  # a source's title in its line; the link names the site
+TOPIC_EXAMPLES = 5  # /topics: this many FAQ questions of the member's language, as examples
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`\[\]<])")
 _LINE_START = re.compile(r"^([>#-])", re.MULTILINE)
@@ -41,6 +43,33 @@ def not_found_key(answer: Answer) -> str:
     """The reply to a question answered by nothing: "not found"; after "tell me more", that nothing more is quoted;
     for a question about today or what came after ("is she still minister?"), that the sources date from 2018."""
     return {"no-more": "not_found.more", "after-corpus": "not_found.after"}.get(answer.reason, "not_found")
+
+
+@dataclass(frozen=True, slots=True)
+class Topics:
+    """What /topics shows (Discord and chat alike), plain text: the member's language's documents by title (the
+    subjects, not 31 titles in three languages), a line for the other languages, a few FAQ questions."""
+
+    heading: str  # "My documents in French:"
+    titles: list[str]
+    also: str  # "The same facts also in English (10 documents) and …"; "" when there is no other language
+    examples: list[str]  # FAQ questions of the member's language
+
+
+def topics(kb: KnowledgeBase, language: str) -> Topics:
+    """The /topics of ``kb`` for a member writing ``language`` (the corpus's first language when it has none)."""
+    languages = kb.languages
+    own = language if language in languages else (languages[0] if languages else language)
+    titles = sorted(doc.title for doc in kb.documents if doc.language == own)
+    counts = {lang: sum(doc.language == lang for doc in kb.documents) for lang in languages if lang != own}
+    others = [t("topics.other", language, name=t(f"language.{lang}", language),
+                count=plural("count.documents", n, language)) for lang, n in counts.items()]
+    also = t("topics.also", language, languages=t("list.separator", language).join(others)) if others else ""
+    fields = zip(*(column(kb.passages, name) for name in ("kind", "language")), strict=True)
+    faq = [i for i, (kind, lang) in enumerate(fields) if kind == "faq" and lang == own][:TOPIC_EXAMPLES * 2]
+    examples = [q for i in faq if (q := next(iter(kb.passages[i].questions), ""))][:TOPIC_EXAMPLES]
+    heading = t("topics.documents", language, name=t(f"language.{own}", language))
+    return Topics(heading, titles, also, examples)
 
 
 def asks_about(answer: Answer) -> bool:

@@ -22,8 +22,12 @@ async def test_topics_lists_documents_and_languages(harness: Harness, fake: Fake
     assert data["flags"] & EPHEMERAL
     embed = data["embeds"][0]
     assert embed["title"] == "Ce que je sais"
-    assert "3 documents" in embed["description"] and "en, fr, ja" in embed["description"]
-    assert embed["description"].index("`fr`") < embed["description"].index("`en`")  # the member's language first
+    description = embed["description"]
+    assert "3 documents" in description and "en, fr, ja" in description
+    # trial 11 (L7): the member's language's documents by title, the others in one line, not every title thrice
+    assert "**Mes documents en français :**\n• La déclaration conjointe franco-japonaise" in description
+    assert "joint declaration of 13 July" not in description
+    assert "Les mêmes faits aussi en anglais (1 document), japonais (1 document)." in description
 
 
 async def test_about_explains_sources_and_logging(harness: Harness, fake: FakeDiscord):
