@@ -23,8 +23,8 @@ TARGET_NOISE = 0.95
 # the target is the level reached (a regression guard), not a goal.
 GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "orig": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.95}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
-    "blind-a": {"hit": {"fr": 0.95, "en": 0.93, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
-    "blind-b": {"hit": {"fr": 0.96, "en": 0.91, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
+    "blind-a": {"hit": {"fr": 0.96, "en": 0.93, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
+    "blind-b": {"hit": {"fr": 0.96, "en": 0.93, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     "blind-c": {"hit": {"fr": 0.95, "en": 0.98, "ja": 0.98}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     "blind-d": {"hit": {"fr": 0.98, "en": 0.96, "ja": 0.98}, "oos": {"fr": 0.95, "en": 0.95, "ja": 1.00}},
     "blind-e": {"hit": {"fr": 0.96, "en": 1.00, "ja": 1.00}, "oos": {"fr": 0.96, "en": 1.00, "ja": 1.00}},

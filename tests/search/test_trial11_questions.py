@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.questions import clean_question
+from bot.render import render_markdown
 from bot.search.retriever import Retriever
 
 
@@ -67,3 +68,20 @@ def test_what_happened_in_a_year_after_the_declaration_still_abstains(
 ) -> None:
     answer = shipped_retriever.answer(clean_question(question))
     assert not answer.answered, [c.snippet for c in answer.citations]
+
+
+def test_one_character_of_a_word_is_never_bold_nor_a_reason_to_quote(shipped_retriever: Retriever) -> None:
+    """Trial 11 (L3): 「ステーション**F**」 bolded the F alone; 5Gについて何か書いてある？ added a quote on JETRO's
+    director whose one bold character was the 書 of 書いています."""
+    text = render_markdown(shipped_retriever.answer(clean_question("Station Fでのlaunch eventはいつ？")))
+    assert "**Station F**" in text and "ステーション**F**" not in text
+    answer = shipped_retriever.answer(clean_question("5Gについて何か書いてある？"))
+    assert "5G" in answer.citations[0].snippet
+    assert all(c.highlights for c in answer.citations) and "Akohosni" not in render_markdown(answer)
+
+
+def test_a_sentence_a_little_over_the_quote_length_is_quoted_whole(shipped_retriever: Retriever) -> None:
+    """Trial 11 (L4): « combien de start-up japonaises ? » ended on « …qui lit les signaux électriques du… », the
+    sentence cut one character past 300, where the examples asked for were."""
+    answer = shipped_retriever.answer(clean_question("combien de start-up japonaises ?"))
+    assert answer.citations[0].snippet.endswith("qui lit les signaux électriques du cerveau.")
