@@ -40,6 +40,22 @@ MESSAGES: dict[str, dict[Language, str]] = {
             "人名・日付・場所を入れて言い換えるか、/トピック で扱っている内容をご覧ください。"
         ),
     },
+    "not_found.after": {  # a question about today or what came after (reason "after-corpus"): the sources' date
+        "fr": (
+            "Mes sources datent de 2018 (la déclaration du 13 juillet 2018 et ce qui en a été écrit alors) : elles ne "
+            "disent pas ce qui est vrai aujourd’hui ni ce qui a suivi. Demandez ce qu’il en était en 2018, ou voyez "
+            "/sujets pour ce que je connais."
+        ),
+        "en": (
+            "My sources date from 2018 (the declaration of 13 July 2018 and what was written about it then): they "
+            "cannot tell what is true today or what came after. Ask what was the case in 2018, or see /topics for "
+            "what I know."
+        ),
+        "ja": (
+            "資料は2018年当時のもの（2018年7月13日の共同声明と当時の報道）なので、現在のことやその後のことは"
+            "わかりません。2018年当時のことを聞くか、/トピック で扱っている内容をご覧ください。"
+        ),
+    },
     "not_found.more": {
         "fr": "Je n’ai rien de plus sur cette question dans mes sources : tout ce que j’ai trouvé est cité plus haut.",
         "en": "I have nothing more on this question in my sources: everything I found is quoted above.",
@@ -108,15 +124,16 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ja": "前の回答では何も見つからなかったため、出典はありません。",
     },
     "chat.unknown": {
-        "fr": "Je ne connais pas la commande {command} : /sujets, /aide, /quitter (ou Ctrl-D).",
-        "en": "I do not know the command {command}: /topics, /help, /quit (or Ctrl-D).",
-        "ja": "{command} というコマンドはありません。/トピック、/ヘルプ、/終了（または Ctrl-D）をどうぞ。",
+        "fr": "Je ne connais pas la commande {command} : /sujets, /a-propos, /aide, /quitter (ou Ctrl-D).",
+        "en": "I do not know the command {command}: /topics, /about, /help, /quit (or Ctrl-D).",
+        "ja": "{command} というコマンドはありません。/トピック、/概要、/ヘルプ、/終了（または Ctrl-D）をどうぞ。",
     },
     "chat.help": {
         "fr": (
             "Posez une question en français, en anglais ou en japonais, par exemple « Qui a signé la "
             "déclaration ? » ; une courte suite (« et quand ? ») reprend le sujet de votre question précédente.\n"
             "  /sujets   ce que je connais (documents par langue)\n"
+            "  /a-propos mes sources, comment je réponds, ce qui est enregistré\n"
             "  /aide     ces commandes\n"
             "  /quitter  quitter (ou Ctrl-D)"
         ),
@@ -124,6 +141,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
             "Ask a question in French, English or Japanese, such as “Who signed the declaration?”; a short "
             "follow-up (“and when?”) is read with the subject of your previous question.\n"
             "  /topics  what I know (documents by language)\n"
+            "  /about   my sources, how I answer, what is logged\n"
             "  /help    these commands\n"
             "  /quit    leave (or Ctrl-D)"
         ),
@@ -131,6 +149,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
             "日本語・フランス語・英語で質問してください（例：「共同声明に署名したのは誰ですか？」）。"
             "短い続きの質問（「それはいつ？」）は前の質問の話題で読みます。\n"
             "  /トピック  扱っている内容（言語別の資料）\n"
+            "  /概要      出典、答え方、記録する内容\n"
             "  /ヘルプ    このコマンド一覧\n"
             "  /終了      終了（または Ctrl-D）"
         ),
@@ -330,6 +349,31 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "fr": "{documents} documents, {passages} passages, langues : {languages}.",
         "en": "{documents} documents, {passages} passages, languages: {languages}.",
         "ja": "文書 {documents} 件、パッセージ {passages} 件、言語: {languages}。",
+    },
+    "topics.documents": {  # /topics: the documents in the member's language, by title (the subjects)
+        "fr": "Mes documents en {name} :",
+        "en": "My documents in {name}:",
+        "ja": "{name}の資料：",
+    },
+    "topics.also": {  # ... then one line for the other languages
+        "fr": "Les mêmes faits aussi en {languages}.",
+        "en": "The same facts also in {languages}.",
+        "ja": "同じ内容は{languages}の資料にもあります。",
+    },
+    "topics.other": {  # ... one of those languages, with its number of documents
+        "fr": "{name} ({count})",
+        "en": "{name} ({count})",
+        "ja": "{name}（{count}）",
+    },
+    "list.separator": {
+        "fr": ", ",
+        "en": ", ",
+        "ja": "、",
+    },
+    "topics.examples": {  # ... then a few questions of the FAQ in the member's language
+        "fr": "Par exemple :",
+        "en": "For example:",
+        "ja": "質問の例：",
     },
     "topics.ask": {
         "fr": "Posez vos questions avec /demander ou en me mentionnant, en français, anglais ou japonais.",
@@ -656,6 +700,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "fr": "{n} question|{n} questions",
         "en": "{n} question|{n} questions",
         "ja": "{n} 件の質問",
+    },
+    "count.documents": {
+        "fr": "{n} document|{n} documents",
+        "en": "{n} document|{n} documents",
+        "ja": "{n} 件",
     },
     "count.members": {
         "fr": "{n} membre|{n} membres",

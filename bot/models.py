@@ -303,6 +303,7 @@ class ChatKind(StrEnum):
     INTRODUCTIONS = "introductions"  # "I'm {name}", "je m'appelle {name}", "{name}です": the member's own name
     SOURCES = "sources"  # only ever a whole message ("source?", "lien ?", "ソースは？"): the last answer's sources
     MORE = "more"  # only ever a whole message ("tell me more", "plus de détails", もっと詳しく): asked again
+    ABOUT = "about"  # only ever a whole message ("about", « à propos », このボットについて): what /about says
     CONTEXT = "context"  # what the member says of their own situation before the question ("I'm writing a paper for
     # Sciences Po, who signed?", « je prépare un exposé pour… », 「レポートを書いているんですが、」): the opening
     # phrase, its clause up to the punctuation that closes it is never searched
@@ -310,7 +311,7 @@ class ChatKind(StrEnum):
 
 NAME_SLOT = "{name}"  # where the member's name goes in an introduction phrase
 # phrases that are a request only as the whole message
-WHOLE_MESSAGE_KINDS = (ChatKind.HELP, ChatKind.SOURCES, ChatKind.MORE)
+WHOLE_MESSAGE_KINDS = (ChatKind.HELP, ChatKind.SOURCES, ChatKind.MORE, ChatKind.ABOUT)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,14 +8,16 @@ Timings and ids are not shown: they stay in the log and in ``ask --json``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from bot.i18n import t
+from bot.i18n import plural, t
 from bot.limits import ELLIPSIS
-from bot.models import Answer, ChatKind, Citation
+from bot.models import Answer, ChatKind, Citation, Document, KnowledgeBase, column
 
 COMPACT_CHARS = 1_000
 """The longest answer a member reads on a phone (an issue 11 target; Discord would allow 4,096)."""
 TITLE_CHARS = 70  # a source's title in its line; the link names the site
+TOPIC_EXAMPLES = 5  # /topics: this many FAQ questions of the member's language, as examples
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`\[\]<])")
 _LINE_START = re.compile(r"^([>#-])", re.MULTILINE)
@@ -31,14 +33,68 @@ def small_talk_key(answer: Answer) -> str:
     """
     if ChatKind.THANKS in answer.chat:
         return "small_talk.thanks"
-    if answer.chat & {ChatKind.GREETINGS, ChatKind.HELP, ChatKind.INTRODUCTIONS, ChatKind.MORE}:  # "je suis Yves":
-        return "small_talk"  # hello, Yves; "tell me more" before any answer: what the bot knows
+    if answer.chat & {ChatKind.GREETINGS, ChatKind.HELP, ChatKind.INTRODUCTIONS, ChatKind.MORE, ChatKind.ABOUT}:
+        return "small_talk"  # "je suis Yves": hello, Yves; "tell me more" before any answer: what the bot knows
+        # ("about" where the front end has no /about text at hand: `ask --json`)
     return "small_talk.ack"
 
 
 def not_found_key(answer: Answer) -> str:
-    """The reply to a question answered by nothing: "not found"; after "tell me more", that nothing more is quoted."""
-    return "not_found.more" if answer.reason == "no-more" else "not_found"
+    """The reply to a question answered by nothing: "not found"; after "tell me more", that nothing more is quoted;
+    for a question about today or what came after ("is she still minister?"), that the sources date from 2018."""
+    return {"no-more": "not_found.more", "after-corpus": "not_found.after"}.get(answer.reason, "not_found")
+
+
+@dataclass(frozen=True, slots=True)
+class Topics:
+    """What /topics shows (Discord and chat alike), plain text: the member's language's documents by title (the
+    subjects, not 31 titles in three languages), a line for the other languages, a few FAQ questions."""
+
+    heading: str  # "My documents in French:"
+    titles: list[str]
+    also: str  # "The same facts also in English (10 documents) and …"; "" when there is no other language
+    examples: list[str]  # FAQ questions of the member's language
+
+
+def topics(kb: KnowledgeBase, language: str) -> Topics:
+    """The /topics of ``kb`` for a member writing ``language`` (the corpus's first language when it has none)."""
+    languages = kb.languages
+    own = language if language in languages else (languages[0] if languages else language)
+    titles = sorted(doc.title for doc in kb.documents if doc.language == own)
+    counts = {lang: sum(doc.language == lang for doc in kb.documents) for lang in languages if lang != own}
+    others = [t("topics.other", language, name=t(f"language.{lang}", language),
+                count=plural("count.documents", n, language)) for lang, n in counts.items()]
+    also = t("topics.also", language, languages=t("list.separator", language).join(others)) if others else ""
+    fields = zip(*(column(kb.passages, name) for name in ("kind", "language")), strict=True)
+    faq = [i for i, (kind, lang) in enumerate(fields) if kind == "faq" and lang == own][:TOPIC_EXAMPLES * 2]
+    examples = [q for i in faq if (q := next(iter(kb.passages[i].questions), ""))][:TOPIC_EXAMPLES]
+    heading = t("topics.documents", language, name=t(f"language.{own}", language))
+    return Topics(heading, titles, also, examples)
+
+
+def asks_about(answer: Answer) -> bool:
+    """"about", « à propos », このボットについて (the ``about`` chat phrases, the whole message): what /about says."""
+    return answer.small_talk and ChatKind.ABOUT in answer.chat
+
+
+def about_sources(documents: list[Document], language: str) -> list[tuple[str, str]]:
+    """The sources /about lists: (title, link) once per link, titled in ``language`` when a document of it cites
+    it."""
+    seen: dict[str, str] = {}
+    for doc in sorted(documents, key=lambda d: d.language != language):
+        if doc.source and doc.source not in seen:
+            seen[doc.source] = doc.title
+    return [(title, source) for source, title in seen.items()]
+
+
+def render_about(documents: list[Document], days: int, language: str) -> list[str]:
+    """What /about says, as Markdown lines (the embed's description, ``ask --markdown``): how answers are made,
+    what is logged and for how long, then one line per source."""
+    lines = [t("about.body", language, days=days), "", f"**{t('about.sources', language)}**"]
+    for title, source in about_sources(documents, language):
+        shown = escape_markdown(title).replace("[", "(").replace("]", ")")
+        lines.append(f"• [{shown}](<{source}>)" if _URL.match(source) else f"• {shown} · {escape_markdown(source)}")
+    return lines
 
 
 def asks_for_sources(answer: Answer) -> bool:

@@ -18,7 +18,7 @@ from bot.assistant import Assistant
 from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
 from bot.cli.knowledge import NOT_FOUND
 from bot.cli.output import LAST_GOOD, quietly_on_broken_pipe
-from bot.cli.terminal import answer_text, console, topics_text
+from bot.cli.terminal import about_text, answer_text, console, topics_text
 from bot.conversation import Conversations
 from bot.datadir import private_folder
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
@@ -28,7 +28,7 @@ from bot.limits import ELLIPSIS
 from bot.models import Answer, KnowledgeBase, Language
 from bot.querylog.store import LogEntry, QueryLog, QueryLogError
 from bot.questions import QuestionError, clean_question
-from bot.render import asks_for_sources, render_markdown, render_sources, sources_of
+from bot.render import asks_about, asks_for_sources, render_about, render_markdown, render_sources, sources_of
 from bot.search.cache import cache_path_beside
 
 EXIT_USAGE = 2
@@ -48,6 +48,7 @@ LOG_PROBLEMS = (  # sqlite's words → the user's
 
 class ChatCommand(StrEnum):
     TOPICS = "topics"
+    ABOUT = "about"
     HELP = "help"
     QUIT = "quit"
 
@@ -56,7 +57,8 @@ class ChatCommand(StrEnum):
 # the language of the member's last question.
 CHAT_COMMANDS: dict[str, tuple[ChatCommand, Language | None]] = {
     "/topics": (ChatCommand.TOPICS, None), "/sujets": (ChatCommand.TOPICS, "fr"),
-    "/トピック": (ChatCommand.TOPICS, "ja"),
+    "/トピック": (ChatCommand.TOPICS, "ja"), "/about": (ChatCommand.ABOUT, None),
+    "/a-propos": (ChatCommand.ABOUT, "fr"), "/à-propos": (ChatCommand.ABOUT, "fr"), "/概要": (ChatCommand.ABOUT, "ja"),
     "/help": (ChatCommand.HELP, None), "/?": (ChatCommand.HELP, None), "/aide": (ChatCommand.HELP, "fr"),
     "/ヘルプ": (ChatCommand.HELP, "ja"), "/quit": (ChatCommand.QUIT, None), "/exit": (ChatCommand.QUIT, None),
     "/q": (ChatCommand.QUIT, None), "/quitter": (ChatCommand.QUIT, "fr"), "/終了": (ChatCommand.QUIT, "ja"),
@@ -73,7 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ask.set_defaults(func=run_ask)
 
     chat = sub.add_parser(
-        "chat", help="interactive session in the terminal (a question per line; /topics, /help, /quit or Ctrl-D)"
+        "chat", help="interactive session in the terminal (a question per line; /topics, /about, /help, /quit, Ctrl-D)"
     )
     chat.add_argument("--markdown", action="store_true", help=MARKDOWN_HELP)
     _common_options(chat)
@@ -262,6 +264,13 @@ async def _answer_one(
         print(json.dumps(answer_json(answer), ensure_ascii=False))
     elif sources:
         _print_sources(args, previous, answer.language)
+    elif asks_about(answer):  # "about", « à propos », このボットについて: what /about shows
+        days = args.settings.log_retention_days
+        if args.markdown:
+            print("\n".join([f"**{t('about.title', answer.language)}**",
+                             *render_about(assistant.knowledge.documents, days, answer.language)]))
+        else:
+            args.console.print(about_text(assistant.knowledge, days, answer.language))
     elif args.markdown:
         print(render_markdown(answer) + _buttons(answer))
     else:
@@ -333,7 +342,7 @@ async def _chat(args: argparse.Namespace) -> int:
     assistant, querylog = setup
     kb = assistant.knowledge
     print(f"{len(kb.documents)} documents, {len(kb.passages)} passages ({', '.join(kb.languages)}). "
-          "Ask in French, English or Japanese; /topics, /help, /quit (or Ctrl-D).")
+          "Ask in French, English or Japanese; /topics, /about, /help, /quit (or Ctrl-D).")
     conversations = Conversations()
     loop = asyncio.get_running_loop()
     try:
@@ -350,6 +359,8 @@ async def _chat(args: argparse.Namespace) -> int:
                 break
             if command is ChatCommand.TOPICS:
                 args.console.print(topics_text(assistant.knowledge, language))
+            elif command is ChatCommand.ABOUT:
+                args.console.print(about_text(assistant.knowledge, args.settings.log_retention_days, language))
             elif command is ChatCommand.HELP:
                 args.console.print(Text(t("chat.help", language)))
             elif _looks_like_a_command(question):  # "/foo": a mistyped command, not a question to search

@@ -16,7 +16,7 @@ from rich.text import Text
 from bot.formatting import MISSING
 from bot.i18n import t
 from bot.models import Answer, Citation, KnowledgeBase
-from bot.render import not_found_key, small_talk_key, source_count
+from bot.render import about_sources, not_found_key, small_talk_key, source_count, topics
 
 QUOTE_BAR = "▌ "
 
@@ -77,12 +77,32 @@ def answer_text(answer: Answer) -> Text:
 
 
 def topics_text(kb: KnowledgeBase, language: str) -> Text:
-    """What ``/topics`` shows in chat: counts, then the documents, the member's language first."""
+    """What ``/topics`` shows in chat: counts, the member's language's documents by title, the other languages in a
+    line, a few FAQ questions as examples."""
+    shown = topics(kb, language)
     text = Text(t("topics.title", language), style="bold").append("\n")
     text.append(t("topics.intro", language, documents=len(kb.documents), passages=len(kb.passages),
                   languages=", ".join(kb.languages) or MISSING))
-    for doc in sorted(kb.documents, key=lambda d: (d.language != language, d.language, d.title)):
-        text.append(f"\n  • {doc.language} ").append(doc.title).append(f" ({doc.passage_count})", style="dim")
+    text.append("\n").append(shown.heading, style="bold")
+    for title in shown.titles:
+        text.append(f"\n  • {title}")
+    if shown.also:
+        text.append("\n").append(shown.also, style="dim")
+    if shown.examples:
+        text.append("\n").append(t("topics.examples", language), style="bold")
+        for question in shown.examples:
+            text.append(f"\n  • {question}")
+    return text
+
+
+def about_text(kb: KnowledgeBase, days: int, language: str) -> Text:
+    """What ``/about`` (and "about", « à propos » as the whole message) shows in a terminal: how answers are made,
+    what is logged and for how long, then one line per source."""
+    text = Text(t("about.title", language), style="bold").append("\n")
+    text.append(t("about.body", language, days=days).replace("**", "")).append("\n\n")
+    text.append(t("about.sources", language), style="bold")
+    for title, source in about_sources(kb.documents, language):
+        text.append("\n  • ").append(title).append(f" · {source}", style="dim")
     return text
 
 

@@ -30,6 +30,7 @@ from bot.querylog.store import LogEntry, QueryLog, new_qid
 from bot.questions import QuestionError, clean_question
 from bot.render import (
     COMPACT_CHARS,
+    asks_about,
     asks_for_sources,
     not_found_key,
     render_markdown,
@@ -70,6 +71,7 @@ class Outcome:
     asked_at: float = 0.0  # wall-clock time the question was accepted (logged as its time)
     privacy_days: int | None = None  # the member's first logged question: the reply says it is kept this many days
     previous: Answer | None = None  # "source?": the answer whose sources it asks for (None: none here)
+    about: discord.Embed | None = None  # "about", « à propos »: what /about shows
 
     @property
     def refused(self) -> bool:
@@ -211,8 +213,12 @@ class AskDesk:
         if answer.small_talk:
             kind = "small_talk"
         first = self.retention_days is not None and self.querylog.first_notice(asker.user_id, entry.ts)
+        about = None
+        if asks_about(answer):  # what /about says, which tells how long questions are kept: no notice under it
+            documents = self.assistant.knowledge.documents
+            about, first = embeds.about_embed(documents, self.retention_days or 0, language), False
         return Outcome(kind, language, understood, asker, answer=answer, qid=qid,
-                       privacy_days=self.retention_days if first else None, previous=previous)
+                       privacy_days=self.retention_days if first else None, previous=previous, about=about)
 
 
 def _place(asker: Asker) -> tuple[int, int | None, int | None]:
@@ -243,6 +249,8 @@ def _reply_for(outcome: Outcome) -> Reply:
     if outcome.kind == "small_talk" and outcome.answer is not None and asks_for_sources(outcome.answer):
         lines = render_sources(outcome.previous, language)
         return Reply(embed=embeds.notice_embed(t("sources.title", language), lines))
+    if outcome.kind == "small_talk" and outcome.about is not None:  # "@bot about": what /about shows
+        return Reply(embed=outcome.about)
     if outcome.kind == "small_talk":  # a short reply: two example questions and /topics, no passages, no votes
         key = small_talk_key(outcome.answer) if outcome.answer else "small_talk"
         return Reply(embed=embeds.notice_embed(t("small_talk.title", language), [t(key, language)]))

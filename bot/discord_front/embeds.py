@@ -11,14 +11,16 @@ import unicodedata
 
 import discord
 
+from bot.i18n import t
 from bot.limits import (
     DISCORD_EMBED_DESCRIPTION,
     DISCORD_EMBED_FOOTER,
     DISCORD_EMBED_TITLE,
     clip,
 )
+from bot.models import Document
 from bot.questions import headline
-from bot.render import whole_blocks
+from bot.render import render_about, whole_blocks
 
 ANSWER_COLOUR = discord.Colour(0x2B59C3)
 ABSTAIN_COLOUR = discord.Colour(0x8E8E93)
@@ -96,3 +98,8 @@ def notice_embed(title: str, lines: list[str], colour: discord.Colour = NOTICE_C
         description=fit_blocks(lines, DISCORD_EMBED_DESCRIPTION, "\n"),
         colour=colour,
     )
+
+
+def about_embed(documents: list[Document], days: int, language: str) -> discord.Embed:
+    """What /about shows, and the reply to a mention saying only "about" (« à propos », このボットについて)."""
+    return notice_embed(t("about.title", language), render_about(documents, days, language))

@@ -199,8 +199,11 @@ ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE, Kind.PERSON, Kind.SPEECH} | {K
 # would; who is named first is the lead's: bot.search.lead; words quoted are someone's: Akahoshi's quote does not
 # answer "what did Muto say in his speech?")
 YEAR_MIN = 1000  # a number the question gives below this (a day: "july 14") is looked for in the passage cited
-# first, as a kind of answer is; a year is not (a question about 2019 is about after the corpus, which must abstain)
+# first, as a kind of answer is; a year is only when it comes before the year the corpus is about ("what happened in
+# 2015?" in a 2018 corpus: its past, reported; 2019 is after the corpus, which must abstain)
+YEARS_BEFORE = 100  # ... within this many years before it
 _JA_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # a Japanese date: its counters 月, 日 are no words of it
+_JA_YEAR = re.compile(r"\d{4}\s*年\s*(?:に|には|は|の|で|ごろ|頃)")  # 2015年に: a year named (not a counted 年)
 DATE_OPENING = 6  # ... first in a passage with a sentence opening on it (2018年7月14日: six tokens)
 KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited first when it covers this share of
 # what the best passage covers (and ranks LEAD_RATIO of its score)
@@ -1348,8 +1351,10 @@ class Retriever:
 
     def _numbers_only(self, query: Query) -> bool:
         """The question's words are numbers alone ("what is 2+2"): they name nothing to look up. A Japanese day
-        (7月14日: its counters 月 and 日 are no words of it) names one."""
-        return all(u.token.isdigit() for u in query.units) and not _JA_DAY.search(query.text)
+        (7月14日: its counters 月 and 日 are no words of it) names one, and so does a year of the corpus's past
+        (2015年に何があった？)."""
+        past = any(self._reported_year(u.token) for u in query.units) and _JA_YEAR.search(query.text)
+        return all(u.token.isdigit() for u in query.units) and not (_JA_DAY.search(query.text) or past)
 
     def _lead(self, query: Query, ranked: list[Ranked]) -> list[int]:
         """The passage a who-question's answer quotes first when the lead moves one up (bot.search.lead)."""
@@ -1407,13 +1412,17 @@ class Retriever:
         an amount for "how much") moved first, when the best does not hold it and that one ranks close to it
         (LEAD_RATIO of its score, KIND_COVERAGE of its coverage): "how many start-ups pitched at the launch
         evening" is answered by "Nine startups pitched", not by the passage on the evening that has more words."""
-        given = [u for u in self._given_numbers(query) if u.token.isdigit() and int(u.token) < YEAR_MIN]
+        given = self.singling_numbers(query)
         if not ranked or not (query.kinds & ANSWER_FIRST_KINDS or query.counted is not None or given):
             return ranked
         best = ranked[0]
+        # the best passage lacking a number given would be refused (_numbers_in_best): one holding it may lead
+        # however many other words of the question the best holds ("what happened in 2013?": "happened" is the FAQ's)
+        lacking = any(self._reported_year(u.token) and not u.found_in(self._token_sets[best.index]) for u in given)
         close = [(n, hit) for n, hit in enumerate(itertools.takewhile(lambda h: h.final >= LEAD_RATIO * best.final,
                                                                         ranked))
-                 if hit.coverage >= KIND_COVERAGE * best.coverage and self._holds_answer(query, [hit.index])
+                 if (lacking or hit.coverage >= KIND_COVERAGE * best.coverage)
+                 and self._holds_answer(query, [hit.index])
                  and all(u.found_in(self._token_sets[hit.index]) for u in given)]
         if not close:
             return ranked
@@ -1525,6 +1534,25 @@ class Retriever:
         """The best cited passage holds every number the question gives, not only a weaker one cited beside it."""
         best = self._token_sets[chosen[0]]
         return all(u.found_in(best) or self._subject_number(u.token) for u in self._given_numbers(query))
+
+    def singling_numbers(self, query: Query) -> list[Unit]:
+        """The numbers a question gives that single passages out: a day ("july 14") and a year of the corpus's past
+        ("in 2015"), not the year it is about (2018) nor a later one (after the corpus: abstains)."""
+        return [u for u in self._given_numbers(query)
+                if u.token.isdigit() and (int(u.token) < YEAR_MIN or self._reported_year(u.token))]
+
+    def past_years(self, query: Query) -> list[Unit]:
+        """The years of the corpus's past a question gives ("what happened in 2015?" of a 2018 corpus)."""
+        return [u for u in self._given_numbers(query) if self._reported_year(u.token)]
+
+    def _reported_year(self, token: str) -> bool:
+        """``token`` is a year before the year the corpus is about (a subject number: 2018), and not one itself: its
+        past, which the corpus reports ("what happened in 2015?": the Innovation Year launched on 5 October 2015)."""
+        if not token.isdigit() or len(token) != 4 or self._subject_number(token):
+            return False
+        year = int(token)
+        return year >= YEAR_MIN and any(self._subject_number(str(later))
+                                        for later in range(year + 1, year + YEARS_BEFORE + 1))
 
     def _subject_number(self, token: str) -> bool:
         """A number the corpus is about (2018, the year of the declaration: in most passages): the question gives

@@ -40,6 +40,8 @@ CLOSE_RATIO = 0.8  # ... and either rank ≥ this share of the lead (it may be t
 SUGGESTIONS = 3  # related questions offered when the bot does not know
 SUMMARY_CHARS = 300  # the summary: the best sentence, and the next one when both fit
 FURTHER_SNIPPET_CHARS = 200  # the quote of a further citation, there only for the fact it adds
+SENTENCE_SLACK = 60  # a quote of one sentence up to this many characters over its limit is quoted whole: a cut near
+# its end drops what the member asked for (« …une combinaison robotisée qui lit les signaux électriques du… »)
 
 _TOKEN = itemgetter(0)  # the token of a (token, start, end) span
 
@@ -79,6 +81,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     shown: set[str] = set()
     seen: frozenset[str] = frozenset()  # every token of the snippets shown, the question's words included
     citations: list[Citation] = []
+    years = retriever.past_years(query)  # "what happened in 2015?": a quote of 2018 answers nothing
     for hit in pool:
         if len(citations) == max_citations:
             break
@@ -86,6 +89,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
             break
         if retriever.near_duplicate(hit.index, chosen):
             continue
+        if citations and not all(u.found_in(retriever.passage_tokens(hit.index)) for u in years):
+            continue  # a further quote holds the year the question gives, as the first does
         low = hit.final < CLOSE_RATIO * pool[0].final
         if citations and low and all(u.found_in(seen) for u in query.units):
             continue  # the test below, decided before quoting: nothing is missing, so no snippet can add a word
@@ -96,6 +101,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         passage = retriever.passages[hit.index]
         prepared = retriever.prepared(hit.index)
         window = quote_window(prepared, weights, limit, stated)
+        if window[1] - window[0] == 1 and prepared.sentences:  # one sentence a little too long: whole, not cut
+            limit = max(limit, min(len(prepared.sentences[window[0]]), limit + SENTENCE_SLACK))
         snippet_tokens: list[tuple[str, int, int]] | None = None  # their spans: made for a kept quote only
         if whole := whole_sentences(prepared, window, limit, stated):
             snippet, all_tokens = whole
@@ -112,6 +119,9 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
                 hit.final < CLOSE_RATIO * top or _answered(retriever, query, citations)
             ):
                 continue  # the quotes already hold every word of the question (and what it asks): only length
+        found = [u for u in query.units if u.found_in(all_tokens)]
+        if citations and found and all(len(u.token) == 1 for u in found):
+            continue  # a further quote met on one character alone (the 書 of 書いて, "written"): nothing asked
         chosen.append(hit.index)
         shown |= tokens
         seen |= all_tokens

@@ -332,11 +332,20 @@ def word_spans(
     ``tokens``: ``analyze_spans(text, language)`` when the caller has it already.
     Japanese is indexed by character bigrams, so a shared bigram can sit inside an unrelated word ("ジェ" of
     ジェトロ in ジェネラル): a run of matched characters that covers only part of a katakana word is not marked.
+    Nor is a single character glued to other letters (the F of ステーションF, the 書 of 書いて): bold on one character
+    of a word tells the member nothing.
     """
     if tokens is None:
         tokens = analyze_spans(text, language)
     runs = _merge(text, [(s, e) for t, s, e in tokens if t in words])
     katakana = [(m.start(), m.end()) for m in _KATAKANA_WORD_RE.finditer(text)]
     return tuple(
-        (s, e) for s, e in runs if not any(ks < e and s < ke and not (s <= ks and ke <= e) for ks, ke in katakana)
+        (s, e) for s, e in runs
+        if not any(ks < e and s < ke and not (s <= ks and ke <= e) for ks, ke in katakana)
+        and not _one_character_of_a_word(text, s, e)
     )
+
+
+def _one_character_of_a_word(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is one character with a letter or digit right before or after it."""
+    return end - start == 1 and ((start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()))

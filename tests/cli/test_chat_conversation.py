@@ -107,3 +107,34 @@ def test_a_follow_up_to_a_follow_up_is_read_with_the_turn_it_replies_to(tmp_path
     turns, _ = chat(tmp_path, "hi! what is the france japan declaration about?", "and who signed it?", "and for Japan?")
     assert turns[2].startswith("→ and for Japan? (who signed it, ")
     assert "Yoji Muto" in turns[2].splitlines()[1]  # the first quote names Japan's signatory
+
+
+def test_about_in_chat_tells_the_sources_and_what_is_logged(tmp_path: Path):
+    """Trial 11 (L7): /about, listed for Discord, was "I do not know the command /about" in chat; "à propos" alone
+    was searched."""
+    turns, _ = chat(tmp_path, "/about", "à propos", "/概要", "Qui a signé la déclaration ?", "/help")
+    assert turns[0].startswith("About this assistant") and "90 days" in turns[0]
+    assert "· https://lemoci.com/" in turns[0]  # its sources, one line each
+    assert turns[1].startswith("À propos de cet assistant") and "90 jours" in turns[1]
+    assert turns[2].startswith("このアシスタントについて")
+    assert "/a-propos" in turns[4]  # /help lists it, in the language of the last question
+
+
+def test_a_question_about_today_says_the_sources_date_from_2018(tmp_path: Path):
+    """Trial 11 (M6): a question about the present abstains saying why, not "try rephrasing with names"."""
+    turns, _ = chat(tmp_path, "Delphine Gény-Stephann est-elle encore ministre ?", "武藤氏は今も副大臣ですか？")
+    assert turns[0].startswith("Mes sources datent de 2018")
+    assert turns[1].startswith("資料は2018年当時のもの")
+
+
+def test_topics_in_chat_lists_the_subjects_in_the_member_language_not_every_title_thrice(tmp_path: Path):
+    """Trial 11 (L7): /topics printed 31 titles, each document once per language, and no question to ask."""
+    turns, _ = chat(tmp_path, "/sujets", "/topics")
+    lines = turns[0].splitlines()
+    assert lines[2] == "Mes documents en français :"
+    titles = [line for line in lines if line.startswith("  • ")]
+    assert "  • La soirée franco-japonaise des start-up à Station F (d'après Tokyo at Paris)" in titles
+    assert "Les mêmes faits aussi en anglais (10 documents), japonais (10 documents)." in lines
+    assert "Par exemple :" in lines and "  • Qui a signé la déclaration franco-japonaise ?" in lines
+    assert len(lines) <= 21 and not any("Frequently asked" in line for line in lines)  # it was 33
+    assert "My documents in English:" in turns[1]  # /topics: the language of the last message (none: English)

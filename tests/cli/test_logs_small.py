@@ -44,6 +44,6 @@ def test_chat_says_an_unknown_command_is_one(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "bot", "chat", "--no-log"], input="/foo\n/sujetss\n/topics\n",
                           capture_output=True, text=True, timeout=120, cwd=ROOT)
     replies = done.stdout.split("\n? ")[1:]
-    assert replies[0].startswith("I do not know the command /foo: /topics, /help, /quit (or Ctrl-D).")
+    assert replies[0].startswith("I do not know the command /foo: /topics, /about, /help, /quit (or Ctrl-D).")
     assert replies[1].startswith("I do not know the command /sujetss")
     assert replies[2].startswith("What I know")

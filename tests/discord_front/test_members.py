@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 import time
 
+import paths
 from fake_discord import FakeDiscord
 from fake_discord.plugin import Harness, embed_of
 from locks import held_lock
@@ -20,8 +22,12 @@ async def test_topics_lists_documents_and_languages(harness: Harness, fake: Fake
     assert data["flags"] & EPHEMERAL
     embed = data["embeds"][0]
     assert embed["title"] == "Ce que je sais"
-    assert "3 documents" in embed["description"] and "en, fr, ja" in embed["description"]
-    assert embed["description"].index("`fr`") < embed["description"].index("`en`")  # the member's language first
+    description = embed["description"]
+    assert "3 documents" in description and "en, fr, ja" in description
+    # trial 11 (L7): the member's language's documents by title, the others in one line, not every title thrice
+    assert "**Mes documents en français :**\n• La déclaration conjointe franco-japonaise" in description
+    assert "joint declaration of 13 July" not in description
+    assert "Les mêmes faits aussi en anglais (1 document), japonais (1 document)." in description
 
 
 async def test_about_explains_sources_and_logging(harness: Harness, fake: FakeDiscord):
@@ -157,3 +163,33 @@ async def test_the_privacy_notice_is_remembered_across_restarts_and_forgotten_wi
         await qlog.flush()
         assert await qlog.purge_counts(0) is not None  # the retention purge drops the notices with the questions
         assert qlog.first_notice(43)
+
+
+async def test_a_mention_saying_only_about_gets_what_about_shows_in_its_language(start_bot, fake: FakeDiscord,
+                                                                                  knowledge_dir):
+    """Trial 11 (L7): "@bot about", « @bot à propos », 「@bot このボットについて」 were searched and got "not found"."""
+    shutil.copytree(paths.SHIPPED_KNOWLEDGE / "chat", knowledge_dir / "chat")  # the moderators' chat phrases
+    harness = await start_bot()
+    for text, title, logged in (("à propos", "À propos de cet assistant", "90 jours"),
+                                ("about", "About this assistant", "90 days"),
+                                ("このボットについて", "このアシスタントについて", "90 日")):
+        reply = await harness.mention(text)
+        assert reply.json["allowed_mentions"]["parse"] == []
+        embed = embed_of(reply)
+        assert embed["title"] == title
+        assert "BM25" in embed["description"] and logged in embed["description"]
+        assert "(<https://example.org/declaration-" in embed["description"]  # its sources, linked
+        assert len(embed["description"]) <= 4096
+        assert not reply.json.get("components")  # nothing to vote on
+    answer = await harness.mention("What is the declaration about?")  # "about" inside a question: still a question
+    assert embed_of(answer)["description"].startswith("> ")
+
+
+async def test_a_question_about_today_is_told_the_sources_date_from_2018(harness: Harness, fake: FakeDiscord):
+    """Trial 11 (M6): "is she still a minister?" got the plain "not found… try rephrasing with names", as if the
+    words were wrong; the reply now says why: the sources stop in 2018."""
+    reply = await harness.mention("Delphine Gény-Stephann est-elle encore ministre ?")
+    description = embed_of(reply)["description"]
+    assert description.startswith("Mes sources datent de 2018") and "aujourd’hui" in description
+    reply = await harness.mention("Is Yoji Muto still vice-minister?", author=fake.bob)
+    assert embed_of(reply)["description"].startswith("My sources date from 2018")

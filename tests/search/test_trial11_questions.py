@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.questions import clean_question
+from bot.render import render_markdown
 from bot.search.retriever import Retriever
 
 
@@ -43,3 +44,44 @@ def test_who_holds_an_office_its_passage_states_is_still_answered(
 ) -> None:
     answer = shipped_retriever.answer(clean_question(question))
     assert answer.answered and named in " ".join(c.snippet for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [("What happened in 2015?", "5 October 2015"), ("Que s'est-il passé en 2015 ?", "5 octobre 2015"),
+     ("2015年に何があった？", "2015年10月5日"), ("What happened in 2013?", "June 2013")],
+)
+def test_what_happened_in_a_year_before_the_declaration_is_answered_from_that_year(
+    shipped_retriever: Retriever, question: str, fact: str
+) -> None:
+    """Trial 11 (M7): "What happened in 2015?" got "not found" (the FAQ entry "What happened the day before…" led on
+    "happened", and lacks 2015) though the corpus tells of 5 October 2015; every quote is of that year, none of 2018."""
+    answer = shipped_retriever.answer(clean_question(question))
+    assert answer.answered, answer.reason
+    assert fact in answer.citations[0].snippet
+    assert all(question[question.index("20"):][:4] in c.snippet for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["What happened in 2019?", "Que s'est-il passé en 2021 ?", "2020年に何があった？"])
+def test_what_happened_in_a_year_after_the_declaration_still_abstains(
+    shipped_retriever: Retriever, question: str
+) -> None:
+    answer = shipped_retriever.answer(clean_question(question))
+    assert not answer.answered, [c.snippet for c in answer.citations]
+
+
+def test_one_character_of_a_word_is_never_bold_nor_a_reason_to_quote(shipped_retriever: Retriever) -> None:
+    """Trial 11 (L3): 「ステーション**F**」 bolded the F alone; 5Gについて何か書いてある？ added a quote on JETRO's
+    director whose one bold character was the 書 of 書いています."""
+    text = render_markdown(shipped_retriever.answer(clean_question("Station Fでのlaunch eventはいつ？")))
+    assert "**Station F**" in text and "ステーション**F**" not in text
+    answer = shipped_retriever.answer(clean_question("5Gについて何か書いてある？"))
+    assert "5G" in answer.citations[0].snippet
+    assert all(c.highlights for c in answer.citations) and "Akohosni" not in render_markdown(answer)
+
+
+def test_a_sentence_a_little_over_the_quote_length_is_quoted_whole(shipped_retriever: Retriever) -> None:
+    """Trial 11 (L4): « combien de start-up japonaises ? » ended on « …qui lit les signaux électriques du… », the
+    sentence cut one character past 300, where the examples asked for were."""
+    answer = shipped_retriever.answer(clean_question("combien de start-up japonaises ?"))
+    assert answer.citations[0].snippet.endswith("qui lit les signaux électriques du cerveau.")

@@ -18,6 +18,8 @@ from bot.discord_front.views import ForgetConfirm
 from bot.formatting import MISSING
 from bot.i18n import t
 from bot.questions import MAX_QUESTION_CHARS
+from bot.render import escape_markdown
+from bot.render import topics as render_topics
 
 if TYPE_CHECKING:
     from bot.discord_front.client import DeclarationBot
@@ -77,9 +79,10 @@ async def suggest_questions(
 
 
 async def topics(interaction: discord.Interaction[DeclarationBot]) -> None:
-    """What the bot knows: documents by language, passage counts."""
+    """What the bot knows: the member's language's documents by title, the other languages in a line, examples."""
     language = interaction_language(interaction)
     kb = interaction.client.assistant.knowledge
+    shown = render_topics(kb, language)
     lines = [
         t(
             "topics.intro",
@@ -90,10 +93,14 @@ async def topics(interaction: discord.Interaction[DeclarationBot]) -> None:
         ),
         t("topics.ask", language),
         "",
+        f"**{escape_markdown(shown.heading)}**",
+        *(f"• {escape_markdown(title)}" for title in shown.titles),
     ]
-    for doc in sorted(kb.documents, key=lambda d: (d.language != language, d.language, d.title)):
-        title = discord.utils.escape_markdown(doc.title)
-        lines.append(f"• `{doc.language}` {title} ({doc.passage_count})")
+    if shown.also:
+        lines.append(escape_markdown(shown.also))
+    if shown.examples:
+        lines += ["", f"**{escape_markdown(t('topics.examples', language))}**",
+                  *(f"• {escape_markdown(q)}" for q in shown.examples)]
     await send(interaction, Reply(embed=embeds.notice_embed(t("topics.title", language), lines), ephemeral=True))
 
 
@@ -101,19 +108,8 @@ async def about(interaction: discord.Interaction[DeclarationBot]) -> None:
     """Sources, how answers are made, what is logged and for how long."""
     language = interaction_language(interaction)
     bot = interaction.client
-    lines = [
-        t("about.body", language, days=bot.settings.log_retention_days),
-        "",
-        f"**{t('about.sources', language)}**",
-    ]
-    seen: set[str] = set()
-    # One line per source, titled in the member's language when a document of theirs cites it.
-    for doc in sorted(bot.assistant.knowledge.documents, key=lambda d: d.language != language):
-        if doc.source and doc.source not in seen:
-            seen.add(doc.source)
-            title = discord.utils.escape_markdown(doc.title).replace("[", "(").replace("]", ")")
-            lines.append(f"• [{title}](<{doc.source}>)")
-    await send(interaction, Reply(embed=embeds.notice_embed(t("about.title", language), lines), ephemeral=True))
+    embed = embeds.about_embed(bot.assistant.knowledge.documents, bot.settings.log_retention_days, language)
+    await send(interaction, Reply(embed=embed, ephemeral=True))
 
 
 async def forget_me(interaction: discord.Interaction[DeclarationBot]) -> None:
