@@ -128,6 +128,7 @@ class ReadingLexicon:
         self._katakana = sorted({k for k, v in self._words.items()  # the readings of the corpus's katakana words
                                  if len(k) >= NEAR_READING and any(_KATAKANA_RUN.fullmatch(w) for w in v)})
         self._names = {k: frozenset(v) for k, v in names.items()}
+        self._name_list = sorted({name for found in names.values() for name in found if len(name) >= 2})
         self._longest = max(map(len, self._words), default=0)
 
     def _tag(self, text: str) -> tuple[Tagged, ...]:
@@ -268,6 +269,36 @@ class ReadingLexicon:
         for at, to, word in sorted(chosen, reverse=True):
             question = question[:at] + word + question[to:]
         return question
+
+    def without_name_slips(self, question: str, unknown: Callable[[str], bool]) -> str:
+        """``question`` with a corpus person's kanji name typed in other kanji written as the corpus writes it
+        (武東容治 → 武藤容治): a run of kanji the corpus lacks (``unknown``), as long as one of the corpus's names, with
+        one of its kanji in place and one of the analyzer's best readings in common (ブトウ, タケトウ). An IME offers
+        a name's homophones; a member who knows the name by ear picks one. Bounded as ``slips``."""
+        if not self._name_list or not _KANJI_RUN.search(question):
+            return question
+        chosen: list[tuple[int, int, str]] = []
+        for run in _KANJI_RUN.finditer(question[: MAX_RUN * 10]):
+            text = run.group()
+            for start in range(len(text)):
+                for end in range(start + 2, min(len(text), start + SLIP_SPAN) + 1):
+                    at, to = run.start() + start, run.start() + end
+                    if any(s < to and at < e for s, e, _ in chosen) or not unknown(text[start:end]):
+                        continue
+                    name = self._name_slip(text[start:end])
+                    if name is not None:
+                        chosen.append((at, to, name))
+        for at, to, name in sorted(chosen, reverse=True):
+            question = question[:at] + name + question[to:]
+        return question
+
+    def _name_slip(self, kanji: str) -> str | None:
+        """The corpus's name ``kanji`` was typed for (see ``without_name_slips``), None when none or several."""
+        readings = self._span_readings(kanji)
+        found = [name for name in self._name_list if len(name) == len(kanji) and name != kanji
+                 and any(a == b for a, b in zip(name, kanji, strict=True))
+                 and not readings.isdisjoint(self._span_readings(name))]
+        return found[0] if len(found) == 1 else None
 
     def _spans(self, text: str) -> Iterable[tuple[int, int, Any]]:
         """(start, end, features) of each word of ``text`` as the tagger cuts it (a bounded prefix)."""

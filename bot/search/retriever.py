@@ -722,6 +722,7 @@ class Retriever:
         if lang == "ja":  # typed in romaji; an IME's wrong kanji for an everyday word (何陽日: 何曜日)
             question = romaji_as_kana(question, self._known_latin)
             question = self._readings.without_everyday_slips(question, self._slip_candidate)
+            question = self._readings.without_name_slips(question, self._slip_candidate)  # 武東容治: 武藤容治
         units: dict[str, Unit] = {}
         compound: Unit | None = None  # the hyphenated word being read: its parts follow it
         span = (0, 0)

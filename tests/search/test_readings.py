@@ -121,6 +121,16 @@ def test_a_foreign_name_misheard_by_one_kana_is_the_corpus_name(retriever: Retri
     assert not retriever.answer("マクロン大統領はステーションFで何と言った？").answered
 
 
+def test_a_name_typed_in_other_kanji_of_its_reading_is_the_corpus_name(retriever: Retriever) -> None:
+    """武東 for 武藤: kanji the corpus lacks, as long as one of its names, one kanji in place and a reading in common
+    (ブトウ), are that name as the corpus writes it; 武田 (another reading) is another person."""
+    lexicon = ReadingLexicon(["武藤容治副大臣が署名した。"])
+    assert lexicon.without_name_slips("武東さんの役職は？", lambda kanji: True) == "武藤さんの役職は？"
+    assert lexicon.without_name_slips("武田さんの役職は？", lambda kanji: True) == "武田さんの役職は？"
+    answer = retriever.answer("武東容治さんの役職は？")
+    assert answer.answered and "副大臣" in answer.citations[0].snippet
+
+
 def test_a_middle_dot_separates_two_words(retriever: Retriever) -> None:
     tokens = [u.token for u in retriever.parse("ジェイ・スタートアップはどの機関と一緒に運営されていますか？").units]
     assert "イス" not in tokens and "ジェイ" in tokens and "スタートアップ" in tokens  # イス straddles the dot
