@@ -28,9 +28,16 @@ SEED = "0"
 
 
 def _serialised(answer: Any) -> str:
-    fields = dataclasses.asdict(answer)
+    return json.dumps(_without_latency(dataclasses.asdict(answer)), sort_keys=True, ensure_ascii=False, default=repr)
+
+
+def _without_latency(fields: dict) -> dict:
+    """An answer's fields without its latency, nor its parts' (a message of several questions: bot.search.several),
+    which would make two runs of the same code differ."""
     fields.pop("latency_ms", None)
-    return json.dumps(fields, sort_keys=True, ensure_ascii=False, default=repr)
+    for part in fields.get("parts") or ():
+        _without_latency(part)
+    return fields
 
 
 def answer_lines(knowledge_dir: Path = KNOWLEDGE_DIR, evaluation_path: Path = EVALUATION) -> list[str]:

@@ -384,7 +384,7 @@ class _RunTokens(dict):
         """Make the tokens of the ``runs`` not known yet at once: a run of letters alone (most of them) is a stop
         word (no token) or one word, stemmed with the others in one call of the stemmer (the same stems as
         ``stem``, word by word); any other run as a lookup would make it."""
-        new = list(itertools.filterfalse(self.__contains__, dict.fromkeys(runs)))  # C speed: most are known
+        new = list(dict.fromkeys(itertools.filterfalse(self.__contains__, runs)))  # C speed: most are known
         if not new:
             return
         if len(self) + len(new) >= RUN_TOKENS_KEPT:
@@ -419,13 +419,15 @@ def _word_runs(text: str) -> list[str] | None:
     return None if _CJK_CHAR_RE.search(norm) else norm.translate(ASCII_SPACES).split()
 
 
-def sentences_tokens(sentences: Sequence[str], language: str) -> list[list[str]]:
-    """``sentence_tokens`` of each sentence; the words new to the memo stemmed all at once (a snippet's passage)."""
+def sentences_token_sets(sentences: Sequence[str], language: str) -> list[frozenset[str]]:
+    """The distinct tokens of each sentence (``sentence_tokens``'s, as a set: a snippet's passage, read for the
+    question's words); the words new to the memo stemmed all at once."""
     runs = _RUN_TOKENS["en" if language == "ja" else language]
     split = [_word_runs(s) for s in sentences]
     runs.add(itertools.chain.from_iterable(words for words in split if words is not None))
-    return [_tokens(s, language, _stemmed_word) if words is None else list(itertools.chain.from_iterable(
-        map(runs.__getitem__, words))) for s, words in zip(sentences, split, strict=True)]
+    tokens = runs.__getitem__
+    return [frozenset(_tokens(s, language, _stemmed_word)) if words is None else frozenset(
+        itertools.chain.from_iterable(map(tokens, words))) for s, words in zip(sentences, split, strict=True)]
 
 
 def sentence_tokens(text: str, language: str) -> list[str]:

@@ -498,6 +498,8 @@ class BM25Index:
         ("weak"): only the passages holding another term are candidates, and a candidate is dropped as soon as its
         partial score plus the bounds of the weak terms not yet read falls below the cut.
         """
+        if self._doc_ids.shape[0] < PRUNE_POSTINGS:  # the corpus's postings: a question's distinct terms hold fewer
+            return None
         ids = self._term_ids
         known = [(tid, float(w)) for t, w in terms.items() if (tid := ids.get(t)) is not None]
         if k <= 0 or len(known) < 2:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from bot import contacts
 from bot.models import LANGUAGES, NAME_SLOT, WHOLE_MESSAGE_KINDS, ChatKind, ChatPhrases
 from bot.search.alternation import trie_pattern
+from bot.search.prefilter import Screened
 from bot.search.wordlists import WordList, stop_words, words_of
 
 # Discord mentions: user/role/channel mentions, custom (animated) emoji, timestamps, @everyone/@here. The log
@@ -82,6 +83,12 @@ _CJK_SENTENCE_FOLLOWS = rf"(?=[{_CJK_STOPS}]+[^{_CJK_STOPS}])"
 CONTEXT_CHARS = 80
 _LATIN_CLAUSE = rf"[^,;:.!?\n]{{0,{CONTEXT_CHARS}}}(?=[ \t]*[,;:.!?][ \t]*\S)"
 _CJK_CLAUSE = rf"[^、。，,！!？?\n]{{0,{CONTEXT_CHARS // 2}}}(?=[、。，,][ \t]*\S)"
+
+
+# The kinds whose phrases are one alternation each, not a trie (each phrase has its own slot or clause after it):
+# tried at every position of a message, they were a third of its cleanup; searched only when the message holds a
+# word every match holds (bot.search.prefilter: "writing", "paper", "m'appelle"…), which most messages do not.
+_SCREENED_KINDS = (ChatKind.INTRODUCTIONS, ChatKind.CONTEXT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,12 +260,14 @@ class ChatLexicon:
         for entry in chat:
             for phrase in entry.phrases:
                 self._languages.setdefault(_key(fold(phrase)), set()).add(entry.language)
-        self._patterns: dict[ChatKind, re.Pattern[str]] = {}
+        self._patterns: dict[ChatKind, re.Pattern[str] | Screened] = {}
         for kind in ChatKind:
             phrases = (p for entry in chat if entry.kind is kind for p in entry.phrases)
-            pattern = (_introduction_pattern(phrases) if kind is ChatKind.INTRODUCTIONS
-                       else _context_pattern(phrases) if kind is ChatKind.CONTEXT else _pattern(phrases))
-            if pattern is not None:
+            if kind in _SCREENED_KINDS:
+                pattern = (_introduction_pattern if kind is ChatKind.INTRODUCTIONS else _context_pattern)(phrases)
+                if pattern is not None:
+                    self._patterns[kind] = Screened(pattern)
+            elif (pattern := _pattern(phrases)) is not None:
                 self._patterns[kind] = pattern
         # the front ends read a message's language from its phrases, then the retriever cleans it again to answer
         self._cleaned = lru_cache(maxsize=CLEANED_KEPT)(self._clean)

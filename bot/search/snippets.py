@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from bot.limits import ELLIPSIS
-from bot.search.analysis import analyze_spans, sentences_tokens
+from bot.search.analysis import analyze_spans, sentences_token_sets
 
 MAX_SNIPPET_CHARS = 300
 
@@ -93,7 +93,7 @@ def prepare(text: str, language: str) -> PreparedText:
     """Split a passage's text into plain sentences and read their distinct tokens (done once per passage)."""
     plain = plain_text(text)
     sentences = tuple(split_sentences(plain) or ([plain] if plain else []))
-    return PreparedText(language, sentences, tuple(frozenset(t) for t in sentences_tokens(sentences, language)))
+    return PreparedText(language, sentences, tuple(sentences_token_sets(sentences, language)))
 
 
 def _clip(

@@ -301,3 +301,18 @@ def test_eval_ask_report_and_targets() -> None:
     line = benchmark._eval_ask_line(fake, startup)
     assert "CPU  p50 2.000 ms, p95 4.000 ms" in line and "analyzer start-up" in line
     assert benchmark.eval_ask_targets(None, None)[0].ok is None
+
+
+def test_the_digest_leaves_out_every_parts_latency() -> None:
+    """`python -m bot.bench.digest` shows a speed change left answers byte-identical: two runs of the same code must
+    give one digest. A message of two questions keeps each one's answer with its own latency, which differs from
+    run to run (the digest of one tree moved between runs before)."""
+    from bot.bench.digest import _serialised
+    from bot.models import Answer
+
+    def asked(ms: float) -> Answer:
+        parts = [Answer("Who signed?", "en", True, latency_ms=ms), Answer("When?", "en", True, latency_ms=ms * 2)]
+        return Answer("Who signed? When?", "en", True, latency_ms=ms * 3, parts=parts)
+
+    assert _serialised(asked(1.25)) == _serialised(asked(7.5))
+    assert "Who signed?" in _serialised(asked(1.25))  # the parts are still compared
