@@ -41,6 +41,15 @@ no cited passage holding all its words), or a when-question about an event the c
 "no-more": "tell me more" after an answer, and no passage on its question is left that it did not quote
 (bot.conversation)."""
 
+class RefusalReason(StrEnum):
+    """Why a member's question was refused before retrieval (never logged as a question, counted per hour in the
+    ``refusals`` table). The values are what the log stores; the order is the one reports list them in."""
+
+    COOLDOWN = "cooldown"  # over the rate limit
+    DUPLICATE = "duplicate"  # the same question again, just answered
+    INVALID = "invalid"  # empty, or too long to hold a question
+
+
 FrontEnd = Literal["cli", "discord"]
 """Where a question was asked; stored as is in the query log."""
 

@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
 import discord
 
@@ -25,7 +26,7 @@ from bot.discord_front.suggestions import suggestion_view
 from bot.discord_front.views import vote_view
 from bot.i18n import t
 from bot.logpolicy import excerpt
-from bot.models import LANGUAGES, Answer
+from bot.models import LANGUAGES, Answer, RefusalReason
 from bot.querylog.store import LogEntry, QueryLog, new_qid
 from bot.questions import QuestionError, clean_question
 from bot.render import (
@@ -40,7 +41,21 @@ from bot.render import (
 )
 from bot.search.analysis import detect_language
 
-Kind = Literal["answer", "abstain", "small_talk", "invalid", "cooldown", "duplicate"]
+
+class OutcomeKind(StrEnum):
+    """What became of a member's question: answered, abstained, small talk, or refused before retrieval (the
+    refusals are the :class:`RefusalReason` values, counted in the log under that name)."""
+
+    ANSWER = "answer"  # from prepare: go on with AskDesk.answer; from answer: cited passages
+    ABSTAIN = "abstain"
+    SMALL_TALK = "small_talk"
+    INVALID = RefusalReason.INVALID.value
+    COOLDOWN = RefusalReason.COOLDOWN.value
+    DUPLICATE = RefusalReason.DUPLICATE.value
+
+
+_REFUSED = frozenset(RefusalReason)  # an OutcomeKind is in it when its value is a refusal reason's
+
 NO_PINGS = discord.AllowedMentions.none()
 _THREAD = "thread"  # the conversation key of a thread the bot opened for a question (see AskDesk.continue_in)
 
@@ -59,7 +74,7 @@ class Asker:
 
 @dataclass(slots=True)
 class Outcome:
-    kind: Kind
+    kind: OutcomeKind
     language: str
     question: str = ""
     asker: Asker | None = None
@@ -76,7 +91,7 @@ class Outcome:
     @property
     def refused(self) -> bool:
         """Refused before retrieval: never logged, answered ephemerally (or not at all)."""
-        return self.kind in ("invalid", "cooldown", "duplicate")
+        return self.kind in _REFUSED
 
 
 @dataclass(slots=True)
@@ -130,7 +145,7 @@ class AskDesk:
         except QuestionError as error:
             language = detect_language(text) or asker.fallback_language
             message = t(error.key, language, **error.values)
-            return self._refused(Outcome("invalid", language, text, asker, message=message))
+            return self._refused(Outcome(OutcomeKind.INVALID, language, text, asker, message=message))
         # its own language; else the member's previous message's here; else the locale (a bare "Kono")
         read = self.assistant.read_language(question)
         language = self.conversations.language(_place(asker), read, asker.fallback_language)
@@ -138,17 +153,17 @@ class AskDesk:
         wait = self.cooldown.retry_after(member)  # before the duplicate check: a refused question is not "answered"
         if wait:
             retry_at, note = self._wall_clock() + wait, self.cooldown.note_due(member)
-            return self._refused(Outcome("cooldown", language, question, asker, retry_at=retry_at, note=note))
+            return self._refused(Outcome(OutcomeKind.COOLDOWN, language, question, asker, retry_at=retry_at, note=note))
         if self.duplicates.seen(member, question):
-            return self._refused(Outcome("duplicate", language, question, asker))
+            return self._refused(Outcome(OutcomeKind.DUPLICATE, language, question, asker))
         self.cooldown.hit(member)  # only a question that goes on to be answered uses up the cooldown
         self.duplicates.remember(member, question)
-        return Outcome("answer", language, question, asker, asked_at=self._wall_clock())
+        return Outcome(OutcomeKind.ANSWER, language, question, asker, asked_at=self._wall_clock())
 
     def _refused(self, outcome: Outcome) -> Outcome:
         """Count a refusal for the maintainers (``logs summary``): its reason, server and hour, never who or what."""
         assert outcome.asker is not None
-        self.querylog.record_refusal(outcome.kind, outcome.asker.guild_id, self._wall_clock())
+        self.querylog.record_refusal(RefusalReason(outcome.kind), outcome.asker.guild_id, self._wall_clock())
         return outcome
 
     def continue_in(self, asker: Asker, thread_id: int) -> None:
@@ -167,7 +182,7 @@ class AskDesk:
 
     def uncount(self, prepared: Outcome) -> None:
         """Give back the cooldown use of an accepted question the bot answers without retrieval (small talk)."""
-        if prepared.kind == "answer" and prepared.asker is not None:
+        if prepared.kind == OutcomeKind.ANSWER and prepared.asker is not None:
             self.cooldown.uncount(prepared.asker.user_id)
 
     async def answer(self, prepared: Outcome, *, key: int | None = None, edit: bool = False) -> Outcome:
@@ -177,7 +192,7 @@ class AskDesk:
         it replaces had never been asked (the conversation as it was before it), and on its own when the member
         asked something else here since."""
         asker = prepared.asker
-        assert asker is not None and prepared.kind == "answer"
+        assert asker is not None and prepared.kind == OutcomeKind.ANSWER
         place = _place(asker)
         if asker.channel_id is not None:  # a thread the bot opened for a question: another member follows up too
             self.conversations.resume((_THREAD, asker.channel_id), place, unless_own=True)
@@ -209,9 +224,9 @@ class AskDesk:
         if latest:
             self.conversations.remember(place, prepared.question, understood, answer, key)
         language = answer.language if answer.language in LANGUAGES else prepared.language
-        kind: Kind = "answer" if answer.answered and answer.citations else "abstain"
+        kind = OutcomeKind.ANSWER if answer.answered and answer.citations else OutcomeKind.ABSTAIN
         if answer.small_talk:
-            kind = "small_talk"
+            kind = OutcomeKind.SMALL_TALK
         first = self.retention_days is not None and self.querylog.first_notice(asker.user_id, entry.ts)
         about = None
         if asks_about(answer):  # what /about says, which tells how long questions are kept: no notice under it
@@ -239,22 +254,22 @@ def reply_for(outcome: Outcome) -> Reply:
 
 def _reply_for(outcome: Outcome) -> Reply:
     language = outcome.language
-    if outcome.kind == "invalid":
+    if outcome.kind == OutcomeKind.INVALID:
         return Reply(content=outcome.message, ephemeral=True)
-    if outcome.kind == "duplicate":
+    if outcome.kind == OutcomeKind.DUPLICATE:
         return Reply(content=t("duplicate", language), ephemeral=True)
-    if outcome.kind == "cooldown":
+    if outcome.kind == OutcomeKind.COOLDOWN:
         when = discord.utils.format_dt(datetime.fromtimestamp(outcome.retry_at, tz=UTC), "R")
         return Reply(content=t("cooldown", language, when=when), ephemeral=True)
-    if outcome.kind == "small_talk" and outcome.answer is not None and asks_for_sources(outcome.answer):
+    if outcome.kind == OutcomeKind.SMALL_TALK and outcome.answer is not None and asks_for_sources(outcome.answer):
         lines = render_sources(outcome.previous, language)
         return Reply(embed=embeds.notice_embed(t("sources.title", language), lines))
-    if outcome.kind == "small_talk" and outcome.about is not None:  # "@bot about": what /about shows
+    if outcome.kind == OutcomeKind.SMALL_TALK and outcome.about is not None:  # "@bot about": what /about shows
         return Reply(embed=outcome.about)
-    if outcome.kind == "small_talk":  # a short reply: two example questions and /topics, no passages, no votes
+    if outcome.kind == OutcomeKind.SMALL_TALK:  # a short reply: two example questions and /topics, no passages or votes
         key = small_talk_key(outcome.answer) if outcome.answer else "small_talk"
         return Reply(embed=embeds.notice_embed(t("small_talk.title", language), [t(key, language)]))
-    if outcome.kind == "abstain":  # the honest message, and questions it can answer as buttons
+    if outcome.kind == OutcomeKind.ABSTAIN:  # the honest message, and questions it can answer as buttons
         footer = t("footer_not_found", language)
         suggestions = outcome.answer.suggestions if outcome.answer else []
         key = not_found_key(outcome.answer) if outcome.answer else "not_found"

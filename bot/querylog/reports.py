@@ -22,6 +22,7 @@ from typing import Any, NamedTuple, Protocol, TextIO, TypedDict
 from bot.formatting import MISSING, ms, pct, signed_pct, signed_points
 from bot.i18n import t
 from bot.limits import DAY, HOUR, PREVIEW_CHARS, WEEK, flat_clip
+from bot.models import RefusalReason
 from bot.querylog import chart, schema, topics
 from bot.querylog.schema import QueryLogError
 from bot.questions import asks_for_more
@@ -215,7 +216,7 @@ def _breakdown(conn: sqlite3.Connection, column: str, lo: float, hi: float) -> d
     return {key: Breakdown(n, a, _rate(a, n - small)) for key, n, a, small in rows}
 
 
-REFUSAL_REASONS = ("cooldown", "duplicate", "invalid")  # the order reports list them in
+_KNOWN_REFUSALS = frozenset(RefusalReason)  # a reason stored by a later version is shown as stored
 
 
 def _refusals(conn: sqlite3.Connection, lo: float, hi: float) -> dict[str, int]:
@@ -224,13 +225,14 @@ def _refusals(conn: sqlite3.Connection, lo: float, hi: float) -> dict[str, int]:
         "SELECT reason, sum(count) FROM refusals WHERE hour > ? AND hour < ? GROUP BY reason", (lo - HOUR, hi)
     ).fetchall()
     found = dict(rows)
-    return {reason: found.pop(reason) for reason in REFUSAL_REASONS if reason in found} | dict(sorted(found.items()))
+    known = {reason.value: found.pop(reason) for reason in RefusalReason if reason in found}  # in the enum's order
+    return known | dict(sorted(found.items()))
 
 
 def refusal_reasons(refused: dict[str, int], language: str | None = "en") -> str:
     """"rate limit 3, repeated question 1": each reason in the report's language (an unknown one as stored)."""
     def name(reason: str) -> str:
-        return t(f"refusal.{reason}", language) if reason in REFUSAL_REASONS else reason
+        return t(f"refusal.{reason}", language) if reason in _KNOWN_REFUSALS else reason
 
     return ", ".join(f"{name(reason)} {n}" for reason, n in refused.items()) or MISSING
 

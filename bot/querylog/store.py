@@ -28,7 +28,7 @@ import aiosqlite
 from bot.datadir import private_folder
 from bot.i18n import plural
 from bot.limits import DAY, HOUR
-from bot.models import AbstentionReason, Answer, FrontEnd
+from bot.models import AbstentionReason, Answer, FrontEnd, RefusalReason
 from bot.querylog import fingerprint, renames, schema, topics
 from bot.querylog.fingerprint import SecretCheck
 from bot.querylog.personal import mask
@@ -419,7 +419,7 @@ class QueryLog:
         self._noticed[user] = self._new_notices[user] = time.time() if ts is None else ts
         return True
 
-    def record_refusal(self, reason: str, guild_id: int | None, ts: float | None = None) -> None:
+    def record_refusal(self, reason: RefusalReason, guild_id: int | None, ts: float | None = None) -> None:
         """Count a question refused before it was answered (rate limit, duplicate, invalid): written with the next
         batch as a count per UTC hour, server and reason; never who, never the text. Never raises, never waits."""
         if self._closed:

@@ -14,8 +14,9 @@ from types import SimpleNamespace
 import pytest
 from querylog_data import SECRET, D, fill, knowledge_dir, replay_log
 
+from bot.i18n import t
 from bot.limits import parse_window
-from bot.models import Answer, Passage
+from bot.models import LANGUAGES, Answer, Passage, RefusalReason
 from bot.querylog import reports, topics
 from bot.querylog.store import hash_user
 
@@ -99,6 +100,15 @@ def test_format_summary_in_three_languages(filled: tuple[Path, float]) -> None:
     assert "7 derniers jours" in reports.format_summary(data, "fr")
     assert "過去7日間" in reports.format_summary(data, "ja")
     assert len(en) < 2000  # fits one Discord message
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_refusal_reason_is_named_in_the_reports_language(language: str) -> None:
+    refused = {reason.value: n for n, reason in enumerate(RefusalReason, 1)} | {"later-reason": 9}  # a newer bot's
+    shown = reports.refusal_reasons(refused, language)
+    named = [f"{t(f'refusal.{reason}', language)} {n}" for n, reason in enumerate(RefusalReason, 1)]
+    assert shown == ", ".join([*named, "later-reason 9"])
+    assert "refusal." not in shown and not any(f"{reason.value} " in shown for reason in RefusalReason)
 
 
 # -- unanswered ------------------------------------------------------------------------------------------

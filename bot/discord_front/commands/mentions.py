@@ -23,7 +23,7 @@ import discord
 
 from bot import limits
 from bot.discord_front import embeds
-from bot.discord_front.ask import Asker, Outcome, reply_for
+from bot.discord_front.ask import Asker, Outcome, OutcomeKind, reply_for
 from bot.discord_front.language import guild_language
 from bot.discord_front.replies import answer_thread, thread_name
 from bot.i18n import t
@@ -191,11 +191,11 @@ async def on_mention(bot: DeclarationBot, message: discord.Message) -> None:
     if answer_id is not None:  # a reply to one of the bot's answers follows up on that answer's question
         bot.desk.resume(answer_id, _asker(message))
     prepared = bot.desk.prepare(question, _asker(message))
-    if prepared.kind == "duplicate" or (prepared.kind == "cooldown" and not prepared.note):
+    if prepared.kind == OutcomeKind.DUPLICATE or (prepared.kind == OutcomeKind.COOLDOWN and not prepared.note):
         return  # one cooldown note per member per window: a burst of mentions gets one note, not one each
     if prepared.refused:
         await _note(bot, message, reply_for(prepared).content or "")
-        if prepared.kind == "invalid":  # "@bot" alone, then the question typed in by an edit: answered then
+        if prepared.kind == OutcomeKind.INVALID:  # "@bot" alone, then the question typed in by an edit: answered then
             bot.answers.hinted(message)
         return
     bot.answers.answering(message.id)
@@ -240,7 +240,7 @@ async def _answer(bot: DeclarationBot, message: discord.Message, prepared: Outco
         return
     if target is not None:
         bot.desk.continue_in(_asker(message), target.id)
-    if outcome.kind != "small_talk":
+    if outcome.kind != OutcomeKind.SMALL_TALK:
         bot.desk.pin(_asker(message), sent.id)
     bot.answers.remember(message, sent.channel.id, sent.id, thread=target is not None, language=outcome.language)
 
@@ -272,8 +272,9 @@ async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> N
     if answered is None or question is None:
         return
     prepared = bot.desk.prepare(question, _asker(message))
-    if prepared.kind == "invalid":  # too long to hold a question, or none left: said as for a new message (trial 8's
-        await _note(bot, message, reply_for(prepared).content or "")  # F7: it was silent), the answer stays
+    if prepared.kind == OutcomeKind.INVALID:  # too long to hold a question, or none left: said as for a new
+        await _note(bot, message, reply_for(prepared).content or "")  # message (trial 8's F7: it was silent),
+        # the answer stays
         return
     if prepared.refused:
         return
@@ -291,7 +292,7 @@ async def on_question_edited(bot: DeclarationBot, message: discord.Message) -> N
     if answered.thread:
         await _rename_thread(bot, answered.channel_id, thread_name(outcome.question, outcome.language))
         bot.desk.continue_in(_asker(message), answered.channel_id)
-    if outcome.kind != "small_talk":
+    if outcome.kind != OutcomeKind.SMALL_TALK:
         bot.desk.pin(_asker(message), answered.message_id)
     bot.answers.remember(
         message, answered.channel_id, answered.message_id, thread=answered.thread, language=outcome.language
