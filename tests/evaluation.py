@@ -32,7 +32,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from bot.bench.evalsets import (  # noqa: F401 (the sets' loader and noise, shared with the benches)
+    NOISE_TEMPLATES,
+    SMALL_TALK,
+    UNLISTED_NOISE_TEMPLATES,
+    Item,
+    load_set,
+)
 
 TESTS = Path(__file__).resolve().parent
 EVAL = TESTS / "eval"
@@ -53,38 +59,6 @@ def fold(text: object) -> str:
     decomposed = unicodedata.normalize("NFKD", str(text).casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(unicodedata.normalize("NFKC", stripped).split())
-
-
-@dataclass(frozen=True)
-class Item:
-    question: str
-    language: str
-    style: str
-    expect: tuple[str, ...]
-    any_of: bool  # True: one expected string is enough (blind sets); False: all are needed
-    in_scope: bool
-
-
-def load_set(path: Path) -> list[Item]:
-    """The items of one set file (both formats: ``in_scope``/``out_of_scope`` lists, or a list of items)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    items: list[Item] = []
-    if isinstance(data, dict) and "in_scope" in data:
-        for raw in data.get("in_scope") or []:
-            any_of = "expect_any" in raw
-            expect = raw["expect_any"] if any_of else raw["expect"]
-            items.append(Item(str(raw["question"]), raw["language"], raw.get("style", "orig"),
-                              tuple(map(str, expect)), any_of, True))
-        for raw in data.get("out_of_scope") or []:
-            items.append(Item(str(raw["question"]), raw["language"], "near-miss", (), False, False))
-        return items
-    entries = data.get("questions", data.get("items")) if isinstance(data, dict) else data
-    for raw in entries or []:
-        oos = bool(raw.get("out_of_scope")) or raw.get("style") == "near-miss"
-        expect = raw.get("expect_any") or []
-        items.append(Item(str(raw["question"]), raw["language"], raw.get("style", "plain"),
-                          tuple(map(str, expect)), True, not oos))
-    return items
 
 
 def available_sets() -> dict[str, list[Item]]:
@@ -293,46 +267,6 @@ def compare(before: dict[str, bool], after: dict[str, bool]) -> str:
         lines.append(f"{measure}: {sum(before[k] for k in keys)} -> {sum(after[k] for k in keys)} of {len(keys)}")
     return "\n".join(lines)
 
-
-
-# Noise a member types around a question (metamorphic test): the first citation must not change.
-NOISE_TEMPLATES: dict[str, tuple[str, ...]] = {
-    "en": (
-        "hey @everyone {q} pls",
-        "hi! {q} thx",
-        "<@123456789> {q}",
-        "quick question: {q} lol",
-        "{q} 🙏",
-        "Hello everyone, {q} thanks in advance",
-        "sorry, {q} <:pepe:123456> https://example.org/x",
-    ),
-    "fr": (
-        "Bonjour à tous, {q} merci !",
-        "salut @everyone {q} svp",
-        "petite question : {q} mdr",
-        "<@123456789> {q} merci d'avance",
-        "coucou ! {q} 😅",
-        "{q} stp",
-        "euh du coup {q}",
-    ),
-    "ja": (
-        "すみません、{q}",
-        "こんにちは！{q} よろしくお願いします",
-        "<@123456789> {q}",
-        "{q}w",
-        "質問です。{q} ありがとう",
-        "{q} 🙏",
-        "ちょっと聞きたいんだけど、{q}",
-    ),
-}
-# Chatter that the shipped chat lists do NOT hold: what the word weighting alone must survive (held out).
-UNLISTED_NOISE_TEMPLATES: dict[str, tuple[str, ...]] = {
-    "en": ("gm fam, {q} cheers mate", "{q} asking for a friend"),
-    "fr": ("wsh la mif {q} bisous", "{q} je demande pour un ami"),
-    "ja": ("おつ〜 {q} よろぴく", "{q} 気になって眠れない"),
-}
-SMALL_TALK = ("hi", "hello!", "help", "aide", "merci", "merci beaucoup !", "ヘルプ", "ありがとう", "👍", "salut !",
-              "thanks!", "hey @everyone", "coucou", "こんにちは", "<@123> 🙏", "ok thx")
 
 
 def noise_robustness(

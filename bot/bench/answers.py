@@ -1,8 +1,8 @@
 """What members read: length and language of the rendered answers on evaluation sets.
 
-``python -m bot.bench.answers [SET.yaml …]`` (default: every ``tests/eval/*.yaml``) prints, for the in-scope
-questions that are answered: the rendered answer's median and largest length in characters (the Markdown the
-Discord embed shows), how many citations are in the question's language, and how many answers quote one
+``python -m bot.bench.answers --eval-dir tests/eval`` (or ``python -m bot.bench.answers SET.yaml …``) prints, for
+the in-scope questions that are answered: the rendered answer's median and largest length in characters (the
+Markdown the Discord embed shows), how many citations are in the question's language, and how many answers quote one
 fact twice or more. Targets (issue 11): median ≤ 600, max ≤ 1,000, citations in the question's language
 whenever the corpus holds the fact in it.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.bench.evalsets import EVAL_DIR_HELP, set_files
 from bot.knowledge.loader import load_knowledge
 from bot.models import Answer
 from bot.render import render_markdown
@@ -76,12 +77,18 @@ def measure(retriever: Retriever, path: Path) -> Figures:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.bench.answers", description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="*", type=Path, help="evaluation YAML files (default: tests/eval/*.yaml)")
+    parser.add_argument("sets", nargs="*", type=Path, help="evaluation YAML files (or --eval-dir)")
+    parser.add_argument("--eval-dir", type=Path, metavar="DIR", help=f"every set of it: {EVAL_DIR_HELP}")
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the answers quoting another language")
     args = parser.parse_args(argv)
+    if not args.sets and args.eval_dir is None:
+        parser.error(f"name the evaluation set files, or --eval-dir DIR: {EVAL_DIR_HELP}")
+    try:
+        sets = args.sets or sorted(set_files(args.eval_dir))
+    except FileNotFoundError as error:
+        parser.error(str(error))
     retriever = Retriever(load_knowledge(args.knowledge))
-    sets = args.sets or sorted((ROOT / "tests" / "eval").glob("*.yaml"))
     total = Figures()
     for path in sets:
         figures = measure(retriever, path)

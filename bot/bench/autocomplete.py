@@ -1,8 +1,8 @@
 """How fast ``/ask`` autocomplete answers with a large query log (Discord's deadline is 3 s; target p95 ≤ 50 ms).
 
-``python -m bot.bench.autocomplete [--questions 10000]`` writes that many questions (from the evaluation sets,
-varied) by random members to a fresh query log, refreshes the index as the bot does (the log's most asked
-questions + the FAQ), then times ``complete()`` for what members type: every prefix length of random
+``python -m bot.bench.autocomplete --eval-dir tests/eval [--questions 10000]`` writes that many questions (from the
+evaluation sets, varied) by random members to a fresh query log, refreshes the index as the bot does (the log's most
+asked questions + the FAQ), then times ``complete()`` for what members type: every prefix length of random
 questions, in the three languages. It also times an index holding every logged question, the worst case.
 Figures are printed, never asserted.
 """
@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from bot.autocomplete import QuestionIndex, popular_questions
+from bot.bench.evalsets import EVAL_DIR_HELP, set_files
 from bot.knowledge.loader import load_knowledge
 from bot.models import Answer
 from bot.querylog.store import LogEntry, QueryLog
@@ -28,10 +29,10 @@ ROOT = Path(__file__).resolve().parents[2]
 VARIANTS = ("", " exactement", " en 2018", " svp", " please", " now", " 正確に", " 詳しく")
 
 
-def seed_questions(root: Path = ROOT) -> list[tuple[str, str]]:
-    """``(question, language)`` of the in-scope questions of ``tests/eval/*.yaml``."""
+def seed_questions(eval_dir: Path) -> list[tuple[str, str]]:
+    """``(question, language)`` of the in-scope questions of the evaluation sets (``*.yaml`` of ``eval_dir``)."""
     found = []
-    for path in sorted((root / "tests" / "eval").glob("*.yaml")):
+    for path in sorted(set_files(eval_dir)):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         found += [(str(item["question"]), str(item["language"])) for item in data.get("in_scope", [])]
     return found
@@ -70,9 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=10_000, help="logged questions (default 10000)")
     parser.add_argument("--keystrokes", type=int, default=3_000, help="autocomplete requests timed (default 3000)")
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    parser.add_argument("--eval-dir", type=Path, required=True, metavar="DIR", help=EVAL_DIR_HELP)
     args = parser.parse_args(argv)
     rng = random.Random(13)
-    seeds = seed_questions()
+    try:
+        seeds = seed_questions(args.eval_dir)
+    except FileNotFoundError as error:
+        parser.error(str(error))
     kb = load_knowledge(args.knowledge)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "queries.db"

@@ -1,6 +1,6 @@
 """``python -m bot bench``: the engine against plain rank-bm25 on synthetic corpora, the event-loop
 lag during a burst of concurrent questions, and the end-to-end ``ask`` latency on the shipped corpus; with
-``--eval-ask``, ``ask`` over every evaluation question (tests/eval/*.yaml, in and out of scope) and a noise-wrapped
+``--eval-ask --eval-dir tests/eval``, ``ask`` over every evaluation question (in and out of scope) and a noise-wrapped
 variant of each in-scope one, CPU and wall time, and the analyzer's start-up in a fresh process.
 
 Synthetic passages have 60–120 words drawn from a Zipf-like vocabulary (fixed seed); queries have
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import importlib.util
 import json
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from typing import Any
 import numpy as np
 from rank_bm25 import BM25Okapi
 
+from bot.bench.evalsets import Item, noisy_templates, sets_in
 from bot.search.bm25 import BM25Index
 from bot.stats import percentile
 
@@ -40,7 +40,6 @@ TOP_K = 10
 BURST = 50  # concurrent questions while the event-loop lag is measured
 TICK_S = 0.001
 KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
-EVALUATION = Path(__file__).resolve().parents[2] / "tests" / "evaluation.py"  # the eval sets and noise templates
 EVAL_ASK_LIMIT_MS = 5.0  # issue 10: shipped-corpus ask p95, in-process
 STARTUP_LIMIT_S = 1.0  # issue 10: analyzer start-up
 ASK_QUESTIONS = (
@@ -311,34 +310,17 @@ def ask_targets(ask: dict | None) -> list[Target]:
 # -- every evaluation question, end to end ----------------------------------------------------
 
 
-def _evaluation(path: Path = EVALUATION) -> Any | None:
-    """tests/evaluation.py (the sets, their loader, the noise templates), read from the checkout; None without it."""
-    if not path.is_file():
-        return None
-    spec = importlib.util.spec_from_file_location("_bench_evaluation", path)
-    if spec is None or spec.loader is None:
-        return None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.modules.pop(spec.name, None)
-    return module
-
-
-def eval_questions(evaluation: Any) -> tuple[list[str], int]:
+def eval_questions(sets: dict[str, list[Item]]) -> tuple[list[str], int]:
     """Every question of every evaluation set, in and out of scope, each followed (in scope) by one noise-wrapped
     variant, the templates (listed and unlisted) taken in turn per language; and how many are noise-wrapped."""
     questions: list[str] = []
     wrapped = 0
     turn: dict[str, int] = {}
-    for items in evaluation.available_sets().values():
+    for items in sets.values():
         for item in items:
             questions.append(item.question)
             if item.in_scope:
-                templates = (*evaluation.NOISE_TEMPLATES[item.language],
-                             *evaluation.UNLISTED_NOISE_TEMPLATES[item.language])
+                templates = noisy_templates(item.language)
                 n = turn[item.language] = turn.get(item.language, -1) + 1
                 questions.append(templates[n % len(templates)].format(q=item.question))
                 wrapped += 1
@@ -359,18 +341,15 @@ async def _eval_run(assistant: Any, questions: Sequence[str]) -> dict[str, list[
     return {"wall": wall, "cpu": cpu, "loop": loop, "worker": worker}
 
 
-def bench_eval_ask(knowledge_dir: Path = KNOWLEDGE_DIR, evaluation_path: Path = EVALUATION) -> dict | None:
+def bench_eval_ask(eval_dir: Path, knowledge_dir: Path = KNOWLEDGE_DIR) -> dict:
     """``Assistant.ask`` over the evaluation questions (see :func:`eval_questions`), each asked once, in-process:
     CPU time (``time.process_time``, every thread: what the load of a shared machine does not add) and wall time
     per question, and that CPU time split by thread: the event loop's (``time.thread_time``: cleanup, the language,
     its side of the hand-off) and the worker's (the rest: ``Retriever.answer`` and its side of the hand-off; no other
-    thread works meanwhile). None without the evaluation sets."""
+    thread works meanwhile). ``eval_dir``: the evaluation sets' folder (tests/eval in a checkout)."""
     from bot.assistant import Assistant
 
-    evaluation = _evaluation(evaluation_path)
-    if evaluation is None:
-        return None
-    questions, wrapped = eval_questions(evaluation)
+    questions, wrapped = eval_questions(sets_in(eval_dir))
     gc.collect()
     start, start_cpu = time.perf_counter(), time.process_time()
     assistant = Assistant.from_directory(knowledge_dir)
@@ -440,11 +419,12 @@ def run_benchmark(
     seed: int = 0,
     ask: bool = True,
     eval_ask: bool = False,
+    eval_dir: Path | None = None,
     beir_dir: Path | None = None,
     beir_params: dict[str, float] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> dict:
-    """Everything the command prints, as one JSON-able dict."""
+    """Everything the command prints, as one JSON-able dict (``eval_ask`` needs ``eval_dir``)."""
     note = progress or (lambda _msg: None)
     result: dict = {"sizes": [], "ask": None, "ask_status": "not requested", "beir": None, "eval_ask": None}
     for n in sizes:
@@ -459,7 +439,9 @@ def run_benchmark(
     if eval_ask:
         note("analyzer start-up, then ask over the evaluation questions ...")
         result["startup"] = bench_startup()
-        result["eval_ask"] = bench_eval_ask()
+        if eval_dir is None:
+            raise ValueError("eval_ask needs eval_dir, the evaluation sets' folder (tests/eval in a checkout)")
+        result["eval_ask"] = bench_eval_ask(eval_dir)
         targets += eval_ask_targets(result["eval_ask"], result["startup"])
     if beir_dir is not None:
         from bot.bench.beir import bench_beir
@@ -481,7 +463,7 @@ def _f(value: float | None, digits: int = 2) -> str:
 def _eval_ask_line(eval_ask: dict | None, startup: dict) -> str:
     start = f"analyzer start-up (fresh process): {startup['wall_s']:.3f} s wall, {startup['cpu_s']:.3f} s CPU"
     if eval_ask is None:
-        return "eval questions ask: n/a (no tests/evaluation.py)\n" + start
+        return "eval questions ask: n/a (no evaluation sets)\n" + start
     c, w = eval_ask["cpu_ms"], eval_ask["wall_ms"]
     loop, worker = eval_ask["loop_cpu_ms"], eval_ask["worker_cpu_ms"]
     return (

@@ -3,7 +3,7 @@
 Two kinds of text, both deterministic for a seed:
 
 * ``zipf``: the synthetic Zipf passages of :mod:`bot.bench.benchmark` (60–120 words), questions of 2–6 words;
-* ``scifact``: SciFact's abstracts (BEIR, read in place from ``../shared/eval/scifact``) repeated and perturbed
+* ``scifact``: SciFact's abstracts (BEIR, read in place from the folder ``--scifact`` names) repeated and perturbed
   (each copy drops ~10% of its words and swaps a few neighbours), questions are SciFact's claims.
 
 Passages go 100 to a file, as the issue's measurement did (100,000 passages in 1,000 files).

@@ -1,12 +1,13 @@
 """One fingerprint of every answer the evaluation questions get, to show a speed change left answers byte-identical.
 
-``python -m bot.bench.digest [--out FILE]`` answers every question of ``tests/eval/*.yaml`` (in and out of scope)
-through ``Retriever.answer`` (with its stated language and without, as written and wrapped in each noise template
-of ``tests/evaluation.py``), the small talk, and ``Assistant.ask`` over the questions ``bench --eval-ask`` times;
-each answer is serialised field by field (cited passage ids in order, snippets, highlights, scores, abstention
-reasons, suggestions; not its latency), and one sha256 of them all is printed. Run it on two checkouts and compare
-the digests; ``--out`` keeps the lines to diff when they differ. Python's hash seed is fixed to 0 (a child process
-is started when it is not), so a set iterated in a different order shows up as a different digest.
+``python -m bot.bench.digest --eval-dir tests/eval [--out FILE]`` answers every question of the evaluation sets
+(``*.yaml`` of that folder, in and out of scope) through ``Retriever.answer`` (with its stated language and without,
+as written and wrapped in each noise template of :mod:`bot.bench.evalsets`), the small talk, and ``Assistant.ask``
+over the questions ``bench --eval-ask`` times; each answer is serialised field by field (cited passage ids in order,
+snippets, highlights, scores, abstention reasons, suggestions; not its latency), and one sha256 of them all is
+printed. Run it on two checkouts and compare the digests; ``--out`` keeps the lines to diff when they differ.
+Python's hash seed is fixed to 0 (a child process is started when it is not), so a set iterated in a different order
+shows up as a different digest.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.bench.benchmark import ASK_QUESTIONS, EVALUATION, KNOWLEDGE_DIR, _evaluation, eval_questions
+from bot.bench.benchmark import ASK_QUESTIONS, KNOWLEDGE_DIR, eval_questions
+from bot.bench.evalsets import EVAL_DIR_HELP, SMALL_TALK, noisy_templates, set_files, sets_in
 
 SEED = "0"
 
@@ -40,33 +42,29 @@ def _without_latency(fields: dict) -> dict:
     return fields
 
 
-def answer_lines(knowledge_dir: Path = KNOWLEDGE_DIR, evaluation_path: Path = EVALUATION) -> list[str]:
-    """One JSON line per (way of asking, question, language, answer)."""
+def answer_lines(eval_dir: Path, knowledge_dir: Path = KNOWLEDGE_DIR) -> list[str]:
+    """One JSON line per (way of asking, question, language, answer); ``eval_dir``: the evaluation sets' folder."""
     from bot.assistant import Assistant
     from bot.questions import QuestionError
 
-    evaluation = _evaluation(evaluation_path)
-    if evaluation is None:
-        raise SystemExit(f"no {evaluation_path}")
+    sets = sets_in(eval_dir)
     assistant = Assistant.from_directory(knowledge_dir)
     retriever = assistant.retriever
     rows: list[tuple[str, str, str | None, str]] = []
-    for items in evaluation.available_sets().values():
+    for items in sets.values():
         for item in items:
             asked = [item.question]
             if item.in_scope:
-                templates = (*evaluation.NOISE_TEMPLATES[item.language],
-                             *evaluation.UNLISTED_NOISE_TEMPLATES[item.language])
-                asked += [t.format(q=item.question) for t in templates]
+                asked += [t.format(q=item.question) for t in noisy_templates(item.language)]
             for question in asked:
                 for language in (item.language, None):
                     rows.append(("retriever", question, language, _serialised(retriever.answer(question, language))))
-    for question in evaluation.SMALL_TALK:
+    for question in SMALL_TALK:
         rows.append(("retriever", question, None, _serialised(retriever.answer(question))))
 
     async def ask_all() -> None:
-        questions, _ = eval_questions(evaluation)
-        for question in (*ASK_QUESTIONS, *questions, *evaluation.SMALL_TALK):
+        questions, _ = eval_questions(sets)
+        for question in (*ASK_QUESTIONS, *questions, *SMALL_TALK):
             try:
                 rows.append(("ask", question, None, _serialised(await assistant.ask(question))))
             except QuestionError as error:
@@ -81,12 +79,17 @@ def answer_lines(knowledge_dir: Path = KNOWLEDGE_DIR, evaluation_path: Path = EV
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.bench.digest", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--eval-dir", type=Path, required=True, metavar="DIR", help=EVAL_DIR_HELP)
     parser.add_argument("--out", type=Path, help="also write the answers, one JSON line each (to diff two runs)")
     args = parser.parse_args(argv)
+    try:
+        set_files(args.eval_dir)
+    except FileNotFoundError as error:
+        parser.error(str(error))
     if os.environ.get("PYTHONHASHSEED") != SEED:
         env = {**os.environ, "PYTHONHASHSEED": SEED}
         return subprocess.run([sys.executable, "-m", "bot.bench.digest", *(argv or sys.argv[1:])], env=env).returncode
-    lines = answer_lines()
+    lines = answer_lines(args.eval_dir)
     text = "\n".join(lines) + "\n"
     if args.out:
         args.out.write_text(text, encoding="utf-8")

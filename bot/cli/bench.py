@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.bench.beir import DEFAULT_B, DEFAULT_EPSILON, DEFAULT_K1
 from bot.bench.benchmark import DEFAULT_SIZES, format_report, run_benchmark
 from bot.bench.corpora import CORPUS_KINDS
+from bot.bench.evalsets import EVAL_DIR_HELP, set_files
 
 
 def _sizes(text: str) -> list[int]:
@@ -51,9 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-ask", action="store_true", help="skip the shipped-corpus ask latency")
     p.add_argument(
         "--eval-ask", action="store_true",
-        help="ask latency (CPU and wall) over every tests/eval question and a noise-wrapped variant of each, and the "
-        "analyzer's start-up (with no --sizes, only these run)",
+        help="ask latency (CPU and wall) over every evaluation question (--eval-dir) and a noise-wrapped variant of "
+        "each, and the analyzer's start-up (with no --sizes, only these run)",
     )
+    p.add_argument("--eval-dir", type=Path, metavar="DIR", help=f"--eval-ask: {EVAL_DIR_HELP}")
     p.add_argument(
         "--beir", type=Path, metavar="DIR", help="BEIR dataset dir (corpus.jsonl[.gz], queries.jsonl, qrels/)"
     )
@@ -68,10 +70,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="measure the whole product path (start, restart with cache, peak RSS, ask p50/p95, event-loop lag "
         "during a reload) beside bm25s and rank-bm25 (default sizes 1000,10000,100000)",
     )
-    p.add_argument("--corpus", default="zipf,scifact", help="--product corpora: zipf, scifact (default both)")
+    p.add_argument("--corpus", default=None,
+                   help="--product corpora: zipf, scifact (default zipf, and scifact when --scifact is given)")
     p.add_argument("--repeat", type=int, default=1, help="--product: runs per size, medians reported (default 1)")
     p.add_argument("--scifact", type=Path, default=None, metavar="DIR",
-                   help="--product: SciFact (BEIR) dir for realistic text (default ../shared/eval/scifact)")
+                   help="--product: SciFact (BEIR) dir for realistic text (e.g. ../shared/eval/scifact; no default)")
     p.add_argument("--one-core", action="store_true",
                    help="--product: every contender on one CPU (the bot's start then analyses in one process)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a measured target fails")
@@ -84,6 +87,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.product:
         return run_product(args)
+    if args.eval_ask:
+        if args.eval_dir is None:
+            print(f"--eval-ask needs --eval-dir DIR: {EVAL_DIR_HELP}", file=sys.stderr)
+            return 2
+        try:
+            set_files(args.eval_dir)
+        except FileNotFoundError as error:
+            print(f"--eval-dir: {error}", file=sys.stderr)
+            return 2
     if args.beir is not None and not args.beir.is_dir():
         print(f"--beir: not a directory: {args.beir}", file=sys.stderr)
         return 2
@@ -95,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
         ask=not args.no_ask and (args.beir is None or args.sizes is not None) and (not args.eval_ask or bool(sizes)),
         eval_ask=args.eval_ask,
+        eval_dir=args.eval_dir,
         beir_dir=args.beir,
         beir_params={"k1": args.k1, "b": args.b, "epsilon": args.epsilon, "split": args.split},
         progress=None if args.json else lambda msg: print(msg, file=sys.stderr, flush=True),
@@ -108,12 +121,17 @@ def run(args: argparse.Namespace) -> int:
 
 def run_product(args: argparse.Namespace) -> int:
     """``bench --product``: the whole product path beside bm25s and rank-bm25."""
-    from bot.bench.product import DEFAULT_SCIFACT, PRODUCT_SIZES, format_product_report, run_product_benchmark
+    from bot.bench.product import PRODUCT_SIZES, format_product_report, run_product_benchmark
 
-    corpora = [c.strip() for c in args.corpus.split(",") if c.strip()]
+    chosen = args.corpus if args.corpus is not None else "zipf,scifact" if args.scifact else "zipf"
+    corpora = [c.strip() for c in chosen.split(",") if c.strip()]
     unknown = [c for c in corpora if c not in CORPUS_KINDS]
     if not corpora or unknown:
         print(f"--corpus: choose among {', '.join(CORPUS_KINDS)}", file=sys.stderr)
+        return 2
+    if "scifact" in corpora and args.scifact is None:
+        print("--corpus scifact needs --scifact DIR: the BEIR SciFact folder (e.g. ../shared/eval/scifact)",
+              file=sys.stderr)
         return 2
     if args.repeat < 1:
         print("--repeat must be >= 1", file=sys.stderr)
@@ -123,7 +141,7 @@ def run_product(args: argparse.Namespace) -> int:
         corpora=corpora,
         n_queries=args.queries,
         repeat=args.repeat,
-        scifact=args.scifact or DEFAULT_SCIFACT,
+        scifact=args.scifact,
         progress=None if args.json else lambda msg: print(msg, file=sys.stderr, flush=True),
         one_core=args.one_core,
     )

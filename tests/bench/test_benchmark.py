@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import importlib
 import json
 import math
 import os
@@ -13,11 +14,12 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
+import evaluation
 import paths
 import pytest
 import rank_bm25
 
-from bot.bench import benchmark, product
+from bot.bench import benchmark, evalsets, product
 from bot.bench.beir import bench_beir, evaluate, load_beir, ndcg_at_k, plain_tokens, recall_at_k
 from bot.bench.product import TreeMemory, rss_mb
 from bot.cli import main
@@ -276,16 +278,49 @@ def test_product_benchmark_rejects_an_unknown_corpus(capsys: pytest.CaptureFixtu
 
 
 def test_eval_questions_are_every_set_question_and_one_noisy_variant_of_each_in_scope_one() -> None:
-    evaluation = benchmark._evaluation()
-    assert evaluation is not None  # tests/evaluation.py is in the checkout
-    sets = evaluation.available_sets()
-    questions, wrapped = benchmark.eval_questions(evaluation)
+    sets = evalsets.sets_in(paths.EVAL)
+    assert [name for name in sets][:2] == ["questions", "blind-a"]  # the order tests/evaluation.py reads them in
+    assert len(sets) == len(evaluation.available_sets())
+    questions, wrapped = benchmark.eval_questions(sets)
     items = [item for found in sets.values() for item in found]
     assert wrapped == sum(item.in_scope for item in items) > 0
     assert len(questions) == len(items) + wrapped
     plain = {item.question for item in items}
     noisy = [q for q in questions if q not in plain]
     assert noisy and all(any(p in q for p in plain) for q in noisy[:50])
+
+
+def test_the_shipped_benches_read_no_path_of_the_test_tree_nor_beside_the_checkout() -> None:
+    """bot.bench ships in the wheel: the evaluation sets and SciFact are folders named on the command line."""
+    for module in Path(benchmark.__file__).parent.glob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        assert '"tests"' not in text and '"shared"' not in text and "parents[3]" not in text, module.name
+
+
+@pytest.mark.parametrize("argv", [["bench", "--eval-ask"], ["bench", "--eval-ask", "--eval-dir", "/nonexistent"]])
+def test_eval_ask_without_the_evaluation_sets_says_which_option_names_them(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    assert "--eval-dir" in capsys.readouterr().err
+
+
+def test_a_scifact_product_run_without_its_folder_says_which_option_names_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["bench", "--product", "--corpus", "scifact"]) == 2
+    assert "--scifact DIR" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("module", ["digest", "answers", "autocomplete"])
+def test_the_evaluation_benches_without_their_sets_say_which_option_names_them(
+    module: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main_of = importlib.import_module(f"bot.bench.{module}").main
+    with pytest.raises(SystemExit) as exit_:
+        main_of(["--eval-dir", "/nonexistent"] if module != "answers" else [])
+    assert exit_.value.code == 2
+    assert "--eval-dir" in capsys.readouterr().err
 
 
 def test_eval_ask_report_and_targets() -> None:
