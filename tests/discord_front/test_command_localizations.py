@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from fake_discord import FakeDiscord
 from fake_discord.plugin import Harness
 
-from bot.discord_front.translator import SUMMARY_DAYS, Describe
+from bot.discord_front.translator import LOCALIZATIONS, SUMMARY_DAYS, Describe
 
 STAFF = ("/kb", "/logs")  # staff commands keep their English names (typed as the README writes them: /kb show id:…)
 
@@ -40,3 +41,13 @@ async def test_every_synced_name_and_description_has_its_french_and_japanese(har
     (days,) = summary["options"]
     assert days["description"] == Describe.LOGS_SUMMARY_DAYS == f"How many days back (default {SUMMARY_DAYS})"
     assert f"({SUMMARY_DAYS} par défaut)" in days["description_localizations"]["fr"]
+
+
+def test_localized_names_are_valid_discord_names():
+    names = [k for k in LOCALIZATIONS if re.fullmatch(r"[a-z-]+", k)]
+    for key in names:
+        for value in LOCALIZATIONS[key].values():
+            assert re.fullmatch(r"[-_\w]{1,32}", value) and value == value.lower(), value
+    for key, values in LOCALIZATIONS.items():
+        for value in values.values():
+            assert 1 <= len(value) <= 100, key

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from fake_discord import FakeDiscord, RecordedRequest
 from fake_discord.plugin import Harness, StartBot, replies, until
+
+from bot.discord_front.guards import Cooldown, DuplicateGuard
 
 EPHEMERAL = 1 << 6
 
@@ -121,3 +124,41 @@ async def test_logs_summary_in_discord_shows_the_servers_refusals(start_bot: Sta
     await fake.wait_response(interaction)
     lines = (await fake.wait_followup(interaction)).json["embeds"][0]["description"].split("\n")
     assert "Refused before an answer (not logged as questions): 2 — rate limit 2" in lines, lines
+
+
+# -- the guards alone, on a clock the test moves ---------------------------------------------
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_cooldown_is_a_sliding_window_per_member():
+    clock = Clock()
+    cooldown = Cooldown(2, 60, clock)
+    assert cooldown.hit("a") == 0
+    clock.now = 30
+    assert cooldown.hit("a") == 0
+    clock.now = 40
+    assert cooldown.hit("a") == pytest.approx(20)  # refused: not counted
+    assert cooldown.hit("b") == 0
+    clock.now = 60
+    assert cooldown.hit("a") == 0  # the first question left the window
+    assert cooldown.hit("a") == pytest.approx(30)
+
+
+def test_duplicates_within_the_window():
+    """As ``AskDesk.prepare`` uses it: ``seen`` before answering, ``remember`` once the question is answered."""
+    clock = Clock()
+    guard = DuplicateGuard(5, clock)
+    assert not guard.seen(1, "Who signed it?")
+    guard.remember(1, "Who signed it?")
+    assert guard.seen(1, "  who  SIGNED it? ")
+    assert not guard.seen(2, "Who signed it?")
+    assert not guard.seen(2, "Who signed it?")  # looking does not remember (a refused question is no duplicate)
+    clock.now = 5
+    assert not guard.seen(1, "Who signed it?")
