@@ -79,3 +79,13 @@ def test_a_quoted_title_counts_its_function_words(shipped_retriever: Retriever) 
                                       "for France?")
     assert answer.answered, answer.reason
     assert "Mahjoubi" in answer.citations[0].snippet
+
+
+def test_country_codes_are_the_countries(shipped_retriever: Retriever) -> None:
+    """"JP", "FR" are what members type for Japanese and French (knowledge/related), not names the quotes must hold;
+    "vs" between them ends what is counted. "how many JP vs FR startups" abstained."""
+    for question, fact in [("pls: how many JP vs FR startups pitched at Station F?? 🙏", "five Japanese"),
+                           ("combien de start-up JP ont pitché ?", "cinq japonaises")]:
+        answer = shipped_retriever.answer(question)
+        assert answer.answered, (question, answer.reason)
+        assert fact in answer.citations[0].snippet, [c.snippet for c in answer.citations]
