@@ -193,10 +193,12 @@ ATTRIBUTE_ASKED: dict[str, re.Pattern[str]] = {
 
 # "after covid", "après la pandémie", コロナ禍の後: after a thing; when the corpus has it in no form, it came after the
 # corpus (a 2018 corpus knows what it tells of, and tells of nothing later). Group 1: the thing (its last word).
+# « D'après la télévision publique » is "according to" it: no time.
 AFTER_WHAT: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:after|since|post)[\s\-]+(?:the\s+|a\s+|(?![^\W\d_]+ing\b))([^\W\d_]{3,})"),  # not
     # "after asking" (a doing, not a thing)
-    "fr": re.compile(r"\b(?:après|apres|depuis)\s+(?:le\s+|la\s+|les\s+|l['’]\s*|un\s+|une\s+)?([^\W\d_]{3,})"),
+    "fr": re.compile(r"(?<![dD]['’])\b(?:après|apres|depuis)\s+"
+                     r"(?:le\s+|la\s+|les\s+|l['’]\s*|un\s+|une\s+)?([^\W\d_]{3,})"),
     "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{1,12}?)(?:の)?(?<![午最前直])(?:後|以降|あと)(?![\u4e00-\u9fff])"),
 }
 
