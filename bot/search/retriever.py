@@ -1452,6 +1452,29 @@ class Retriever:
             return ranked
         return [hit, *ranked[:n], *ranked[n + 1:]]
 
+    def _written_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
+        """``ranked`` with the first passage holding every word the question asks as written (Unit.written:
+        "Japonismes", whose stem "japon" every passage on Japan meets) and the kind of answer it asks (a date for
+        "quel jour") moved first, when the best lacks one and that passage ranks LEAD_RATIO of its score: the quote
+        read first must be about it (_written_cited), and a passage on J-Startup that matched "ouvert" and "Japon"
+        made « Japonismes 2018, ça a ouvert quel jour ? » abstain. A question asking no kind of answer is left as
+        ranked ("quelles expositions de Japonismes ?": a passage naming the season gives no exhibition)."""
+        asked = [u.written for u in query.units if u.written]
+        kinds = query.kinds & ENFORCED_KINDS
+        if not asked or not kinds or not ranked:
+            return ranked
+
+        def holds(i: int) -> bool:
+            text = accents_folded(self.passages[i].text)
+            return all(word in text for word in asked) and all(self._holds(query, kind, i) for kind in kinds)
+
+        if holds(ranked[0].index):
+            return ranked
+        for n, hit in enumerate(itertools.takewhile(lambda h: h.final >= LEAD_RATIO * ranked[0].final, ranked)):
+            if holds(hit.index):
+                return [hit, *ranked[:n], *ranked[n + 1:]]
+        return ranked
+
     def _opens_on(self, given: list[Unit], i: int) -> bool:
         """A sentence of passage ``i`` opens on every number ``given`` (among its first DATE_OPENING tokens). Only a
         sentence holding them all is analysed with its spans (its words are its spans' tokens)."""
@@ -1855,7 +1878,7 @@ class Retriever:
         self, query: Query, max_citations: int, leave_out: frozenset[str]
     ) -> tuple[Query, list[Ranked], AbstentionReason]:
         """The query the answer is for, its ranked passages and why they do not answer it ("": they do)."""
-        ranked = self._answer_first(query, self._without(self.rank(query), leave_out))
+        ranked = self._answer_first(query, self._written_first(query, self._without(self.rank(query), leave_out)))
         chosen = self.select(ranked, max_citations)
         reason = self.abstention(query, ranked, chosen)
         if reason == "low-coverage" and any(f.reason != reason for f in self.failed_checks(query, ranked, chosen)):

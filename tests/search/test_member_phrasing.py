@@ -89,3 +89,16 @@ def test_country_codes_are_the_countries(shipped_retriever: Retriever) -> None:
         answer = shipped_retriever.answer(question)
         assert answer.answered, (question, answer.reason)
         assert fact in answer.citations[0].snippet, [c.snippet for c in answer.citations]
+
+
+def test_a_word_asked_as_written_leads_when_a_passage_close_to_the_best_holds_it(
+        shipped_retriever: Retriever) -> None:
+    """"Japonismes" stems to "japon", which every passage on Japan holds: a passage on J-Startup (it matched "ouvert")
+    ranked first and the question abstained, as the quote read first must hold the word as written. The passage
+    holding it, ranked close, leads."""
+    answer = shipped_retriever.answer('le "Japonismes 2018" ça a ouvert quel jour déjà ? juste avant la signature non')
+    assert answer.answered, answer.reason
+    assert "Japonismes" in answer.citations[0].snippet and "12 juillet" in answer.citations[0].snippet
+    # a question asking no kind of answer is left as ranked: a passage naming the season gives no exhibition
+    exhibitions = shipped_retriever.answer("Quelles expositions étaient au programme de Japonismes 2018 à Paris ?")
+    assert not exhibitions.answered
