@@ -30,7 +30,10 @@ LINKS = r"https?://\S+|\bwww\.\S+|(?<![\w@.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*
 # log masks the same (bot.contacts: one home for both); a run of digits too short for a phone number stays
 CONTACTS = (contacts.EMAIL + "|(?P<phone>" + contacts.INTERNATIONAL_PHONE + "|" + contacts.NORTH_AMERICAN_PHONE
             + ")|(?P<national>" + contacts.NATIONAL_PHONE + ")")
-_DISCORD = re.compile(MENTIONS + "|" + LINKS + "|" + CONTACTS + r"|:[a-z0-9_+\-]+:", re.IGNORECASE)
+# A hashtag ("#fr-jp", "#help"): a channel's name typed as text, or a tag; what is asked is around it. Not "C#", not
+# "#3" (a rank: bot.search.evidence.ordinals), not a Markdown heading ("# URGENT": a space after it).
+HASHTAGS = r"(?<![\w&#])#[^\W\d_][\w\-]*"
+_DISCORD = re.compile(MENTIONS + "|" + LINKS + "|" + CONTACTS + "|" + HASHTAGS + r"|:[a-z0-9_+\-]+:", re.IGNORECASE)
 _EMOJI_CATEGORIES = ("So", "Sk", "Cs", "Co")
 _EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")

@@ -57,7 +57,8 @@ _COUNT_NOUNS = re.compile(r"\bpopulation\b|\bhabitants\b|\binhabitants\b|\bnombr
 _JA_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30})(?:は|が|を|って|も)?(?:およそ|だいたい)?$")
 _JA_COUNTERS = {"何社": "社", "何人": "人", "何名": "[人名]", "何件": "件", "何か国": "[かカヶ]国",
                 "何ページ": "ページ", "何回": "回", "何冊": "冊", "何枚": "枚",
-                "何カ国": "[かカヶ]国", "何ヶ国": "[かカヶ]国", "何個": "個"}
+                "何カ国": "[かカヶ]国", "何ヶ国": "[かカヶ]国", "何個": "個",
+                "何条": "[かカヶ]?条", "何か条": "[かカヶ]?条", "何カ条": "[かカヶ]?条", "何ヶ条": "[かカヶ]?条"}
 _JA_COUNT_MARKERS = (*_JA_COUNTERS, "いくつ")  # what a Japanese "how many" is asked with
 _JA_NUMBER = r"(?:\d+|[一二三四五六七八九十百千万]+)"
 # Japanese nouns a counter counts: "日本の会社はいくつ" is answered by 日本5社.
@@ -66,8 +67,9 @@ JA_COUNTER_NOUNS = {
     "人": _words("人 人数 方"),
     "[かカヶ]国": _words("国 国々"),
 }
-# Words after "how many / combien de" that do not name what is counted ("combien de chaque ?").
-NOT_COUNTED = _words("chaque each them eux elles ceux celles")
+# Words after "how many / combien de" that do not name what is counted ("combien de chaque ?"; "how many JP vs FR
+# startups": the Japanese ones are counted first, as in "how many Japanese startups").
+NOT_COUNTED = _words("chaque each them eux elles ceux celles vs versus")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 # Questions asking for a name: the passage must give one the question does not. A name that "came up"
@@ -180,20 +182,23 @@ STATE_ASKED: dict[str, re.Pattern[str]] = {
 
 
 # 共同声明の有効期間は, 未来館の入館料って: what is asked of a thing (Japanese: the noun between の and the topic).
-# Group 1: that noun, kanji or katakana as written. A topic followed by 何を, 何に, 誰と… is the doer of a verb whose
-# object is asked (両国の担当者は何を約束しましたか): who acts, not a detail of a thing.
+# Group 1: that noun, kanji or katakana as written; a Latin word before it says which (日本のAI市場規模って:
+# 市場規模). A topic followed by 何を, 何に, 誰と… is the doer of a verb whose object is asked
+# (両国の担当者は何を約束しましたか): who acts, not a detail of a thing.
 ATTRIBUTE_ASKED: dict[str, re.Pattern[str]] = {
-    "ja": re.compile(r"(?<![こそあど])の([\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,})(?:は|って|とは)"
+    "ja": re.compile(r"(?<![こそあど])の[a-z0-9]{0,12}([\u30a1-\u30fa\u30fc\u4e00-\u9fff]{2,})(?:は|って|とは)"
                      r"(?!\s*[、,]?\s*(?:何|なに|誰|だれ|どこ)(?:を|に|と|で))"),
 }
 
 
 # "after covid", "après la pandémie", コロナ禍の後: after a thing; when the corpus has it in no form, it came after the
 # corpus (a 2018 corpus knows what it tells of, and tells of nothing later). Group 1: the thing (its last word).
+# « D'après la télévision publique » is "according to" it: no time.
 AFTER_WHAT: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:after|since|post)[\s\-]+(?:the\s+|a\s+|(?![^\W\d_]+ing\b))([^\W\d_]{3,})"),  # not
     # "after asking" (a doing, not a thing)
-    "fr": re.compile(r"\b(?:après|apres|depuis)\s+(?:le\s+|la\s+|les\s+|l['’]\s*|un\s+|une\s+)?([^\W\d_]{3,})"),
+    "fr": re.compile(r"(?<![dD]['’])\b(?:après|apres|depuis)\s+"
+                     r"(?:le\s+|la\s+|les\s+|l['’]\s*|un\s+|une\s+)?([^\W\d_]{3,})"),
     "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{1,12}?)(?:の)?(?<![午最前直])(?:後|以降|あと)(?![\u4e00-\u9fff])"),
 }
 
@@ -538,6 +543,19 @@ _JA_WHY_LAST = re.compile(
     r"(?:です|でしょう|だろう)?か?\s*[?？]?\s*$"
 )
 _JA_WHY_WORDS = ("なぜ", "何故", "どうして", "理由")  # looked for first: the pattern is read only when one is there
+
+
+# Two statements joined in one sentence: "Japan chaired the G20 and France chaired the G7", « le Japon présidait le
+# G20 et la France présidait le G7 », 日本が G20 の議長国、フランスが G7 の議長国を務めました (a Japanese subject
+# with が after the comma). A comma alone joins the parts of one statement ("At Station F, on 13 July, …";
+# マジュビは、…署名した当時、…); "France and Japan agreed" is one statement of two subjects (see the retriever).
+_COORDINATED = re.compile(r";|,?\s(?:and|et)\s|、(?=[^、。]*?が)")
+
+
+def coordinated(text: str) -> list[list[str]]:
+    """``text`` cut into its sentences, and each sentence into the parts it joins (``_COORDINATED``)."""
+    return [[part for part in _COORDINATED.split(sentence) if part.strip()]
+            for sentence in _SENTENCE_END.split(text) if sentence.strip()]
 
 
 def why_asked(question: str) -> str:

@@ -283,8 +283,9 @@ class Lead:
         tokens = [t for t, _, _ in spans]
         latin = "en" if language == "ja" else language
         counted_tokens = {stem(w, latin) for word in what.words for w in [fold(word)]}
-        forms = [u.alternatives | set(u.parts) | {u.token} | {t for f in u.expansions for t in f}
-                 for u in self.query.units if u.token in counted_tokens]
+        forms = [u.alternatives | set(u.parts) | {u.token} | {t for f in (*u.expansions, *u.related) for t in f}
+                 for u in self.query.units if u.token in counted_tokens]  # a related word counts as the word
+        # ("how many companies": "about 100 startups", the retriever's company kinds)
         wanted = frozenset().union(*forms) if forms else frozenset()
         about = frozenset(t for u in self.query.units if u.token not in counted_tokens
                           for t in (*u.alternatives, *u.parts, *(t for f in (*u.expansions, *u.related) for t in f)))

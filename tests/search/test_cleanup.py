@@ -125,3 +125,16 @@ def test_a_quantity_guessed_after_the_question_is_not_searched(retriever: Retrie
     assert answer.answered, answer.reason
     assert fact in " ".join(c.snippet for c in answer.citations)
     assert retriever.lexicon.clean(message).text.endswith(("France?", "いたの？"))
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("le deal entre NEDO et bpi c'est quoi ? #fr-jp", "le deal entre NEDO et bpi c'est quoi ?"),
+        ("#help who signed it?", "who signed it?"),
+        ("what does C# have to do with it? #3", "what does C# have to do with it? #3"),  # a language, a rank
+    ],
+)
+def test_a_hashtag_is_a_tag_not_words_of_the_question(retriever: Retriever, message: str, question: str) -> None:
+    """A channel's name typed as text ("#fr-jp") is no word to look up: it made the NEDO question abstain."""
+    assert retriever.lexicon.clean(message).text == question

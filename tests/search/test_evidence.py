@@ -178,6 +178,19 @@ def test_a_count_of_companies_is_a_count_of_any_kind_of_company(retriever: Retri
     _abstains(retriever, "How many startups did JETRO bring together?", "uncounted")
 
 
+@pytest.mark.parametrize("question", ["How many companies are in J-Startup?",
+                                      "J-Startup c'est combien d'entreprises ?",
+                                      "svp J-Startup c'est combien de boîtes en gros ?",
+                                      "ok so j-startup is like how many companies roughly?"])
+def test_a_count_of_companies_asked_in_a_members_words_is_quoted_first(retriever: Retriever, question: str) -> None:
+    """The company word also finds the passages that count start-ups (they rank and lead as those saying
+    "companies" would): the first quote holds "about 100", not "partnerships between companies of the two countries"
+    nor JETRO's thirty; "roughly", « en gros » are a hedge, nothing counted ("en gros" found « plus gros »)."""
+    answer = retriever.answer(question)
+    assert answer.answered, (question, answer.reason)
+    assert "100" in answer.citations[0].snippet, [c.snippet for c in answer.citations]
+
+
 def test_what_is_at_stake_in_the_trade_war_is_answered(retriever: Retriever) -> None:
     """"at stake" asks what matters (technological domination, Akahoshi says), not a share of a company."""
     _answered_with(retriever, "For JETRO's head, what is at stake in the US–China trade war?", "domination")

@@ -79,3 +79,26 @@ def test_a_quoted_title_counts_its_function_words(shipped_retriever: Retriever) 
                                       "for France?")
     assert answer.answered, answer.reason
     assert "Mahjoubi" in answer.citations[0].snippet
+
+
+def test_country_codes_are_the_countries(shipped_retriever: Retriever) -> None:
+    """"JP", "FR" are what members type for Japanese and French (knowledge/related), not names the quotes must hold;
+    "vs" between them ends what is counted. "how many JP vs FR startups" abstained."""
+    for question, fact in [("pls: how many JP vs FR startups pitched at Station F?? 🙏", "five Japanese"),
+                           ("combien de start-up JP ont pitché ?", "cinq japonaises")]:
+        answer = shipped_retriever.answer(question)
+        assert answer.answered, (question, answer.reason)
+        assert fact in answer.citations[0].snippet, [c.snippet for c in answer.citations]
+
+
+def test_a_word_asked_as_written_leads_when_a_passage_close_to_the_best_holds_it(
+        shipped_retriever: Retriever) -> None:
+    """"Japonismes" stems to "japon", which every passage on Japan holds: a passage on J-Startup (it matched "ouvert")
+    ranked first and the question abstained, as the quote read first must hold the word as written. The passage
+    holding it, ranked close, leads."""
+    answer = shipped_retriever.answer('le "Japonismes 2018" ça a ouvert quel jour déjà ? juste avant la signature non')
+    assert answer.answered, answer.reason
+    assert "Japonismes" in answer.citations[0].snippet and "12 juillet" in answer.citations[0].snippet
+    # a question asking no kind of answer is left as ranked: a passage naming the season gives no exhibition
+    exhibitions = shipped_retriever.answer("Quelles expositions étaient au programme de Japonismes 2018 à Paris ?")
+    assert not exhibitions.answered
