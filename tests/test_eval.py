@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–P, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Q, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -39,6 +39,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-n": {"hit": {"fr": 0.88, "en": 0.90, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.90, "ja": 0.90}},
     "blind-o": {"hit": {"fr": 0.86, "en": 0.91, "ja": 0.98}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.95}},
     "blind-p": {"hit": {"fr": 0.93, "en": 0.90, "ja": 0.91}, "oos": {"fr": 0.85, "en": 0.85, "ja": 0.95}},
+    "blind-q": {"hit": {"fr": 0.75, "en": 0.66, "ja": 0.75}, "oos": {"fr": 0.60, "en": 0.70, "ja": 0.75}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
@@ -52,7 +53,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-p.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-q.yaml"
     return found
 
 
@@ -110,13 +111,16 @@ def test_noise_around_a_question_keeps_its_first_citation(answer, sets, name: st
 
 # Chatter the chat lists do not hold (held out): the level reached, per language, as a regression guard.
 UNLISTED_NOISE_GUARDS = {"fr": 0.89, "en": 0.88, "ja": 0.95}
+# Where a set stays below them (Q, joined in session 14: Japanese 99 of 106), its own level reached.
+UNLISTED_NOISE_SET_GUARDS = {"blind-q": {"ja": 0.93}}
 
 
 @pytest.mark.parametrize("name", list(GUARDS))
 def test_unlisted_chatter_mostly_keeps_the_first_citation(answer, sets, name: str) -> None:
     kept = evaluation.noise_robustness(answer, sets[name], evaluation.UNLISTED_NOISE_TEMPLATES)
     for language, (same, total) in kept.items():
-        floor = min(UNLISTED_NOISE_GUARDS[language], TARGET_NOISE)
+        level = UNLISTED_NOISE_SET_GUARDS.get(name, {}).get(language, UNLISTED_NOISE_GUARDS[language])
+        floor = min(level, TARGET_NOISE)
         assert same / total >= floor, (name, language, same, total)
 
 
