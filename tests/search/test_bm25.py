@@ -270,6 +270,29 @@ def test_weighted_scores_of_few_postings_equal_a_scan_of_the_corpus() -> None:
         assert scores.tolist() == scan[docs].tolist()
 
 
+def test_long_postings_copied_slice_by_slice_score_as_the_gather(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A question whose terms have long postings (a large corpus) reads them slice by slice rather than by a gather
+    of each posting: every passage gets the same weighted score, to the last bit, and the same passages match."""
+    rng = np.random.default_rng(5)
+    vocabulary = [f"w{n}" for n in range(300)]
+    corpus = [[vocabulary[int(min(rng.zipf(1.2), 300)) - 1] for _ in range(int(rng.integers(1, 40)))]
+              for _ in range(4000)]
+    index = BM25Index(corpus)
+    queries = [{vocabulary[int(t)]: float(w) for t, w in zip(rng.integers(0, 12, size=int(rng.integers(2, 7))),
+                                                              rng.choice([1.0, 0.35, 0.5, 1.7], 7), strict=False)}
+               for _ in range(150)]
+    postings = [sum(int(index._df[index._term_ids[t]]) for t in q if t in index._term_ids) for q in queries]
+    long = [q for q, n in zip(queries, postings, strict=True) if n >= bm25.SLICED_POSTINGS * len(q)]
+    assert len(long) > 100  # the slices are what these questions read
+    answers = {}
+    for sliced in (True, False):
+        monkeypatch.setattr(bm25, "SLICED_POSTINGS", 0 if sliced else 1 << 62)
+        answers[sliced] = [(index.dense_scores(q), index.weighted_scores(q)) for q in queries]
+    for ((d1, s1), (w1, v1)), ((d2, s2), (w2, v2)) in zip(answers[True], answers[False], strict=True):
+        assert (d1 is None) == (d2 is None) and (d1 is None or d1.tolist() == d2.tolist())
+        assert s1.tolist() == s2.tolist() and w1.tolist() == w2.tolist() and v1.tolist() == v2.tolist()
+
+
 def _top(values: np.ndarray, factors: np.ndarray, among: np.ndarray, k: int) -> list[int]:
     """The k best of the positions ``among`` (ascending) by value times factor, ties by lower position."""
     return among[best_positions(values[among] * factors[among], k)].tolist()
