@@ -8,7 +8,10 @@ A member reads the answer on a phone, so the answer is short and says one thing 
 * **the summary** — the sentence(s) of the first citation that match the question best, said first;
 * **facts, not paraphrases** — a further citation is kept only when its snippet adds words the summary
   and the earlier snippets do not already give; the corpus tells the same fact in many files, and three
-  quotes of it are one fact read three times.
+  quotes of it are one fact read three times. A quote left out only because the quotes shown already hold every
+  word of the question still fills a slot the others leave empty: the words a member asks with are often the
+  ones every passage on the subject repeats, and the fact asked for (a date, a name, what was done) is what the
+  passage adds (« lequel est le plus ancien, la French Tech ou J-Startup ? »: the date of J-Startup).
 
 Highlights mark the question's own words (and their spelling variants), never the glossary synonyms
 retrieval also searched for ("declaration" finds "accord", which must not bold "According").
@@ -16,6 +19,7 @@ retrieval also searched for ("declaration" finds "accord", which must not bold "
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -82,17 +86,17 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     seen: frozenset[str] = frozenset()  # every token of the snippets shown, the question's words included
     citations: list[Citation] = []
     years = retriever.past_years(query)  # "what happened in 2015?": a quote of 2018 answers nothing
-    for hit in pool:
+    skipped: list[Ranked] = []  # further quotes left out for length alone (every word of the question shown)
+    for hit, brief in _with_slots_filled(pool, skipped, lambda hit: bool(chosen) and hit.final < CITATION_RATIO * top):
         if len(citations) == max_citations:
-            break
-        if chosen and hit.final < CITATION_RATIO * top:
             break
         if retriever.near_duplicate(hit.index, chosen):
             continue
         if citations and not all(u.found_in(retriever.passage_tokens(hit.index)) for u in years):
             continue  # a further quote holds the year the question gives, as the first does
         low = hit.final < CLOSE_RATIO * pool[0].final
-        if citations and low and all(u.found_in(seen) for u in query.units):
+        if brief and citations and low and all(u.found_in(seen) for u in query.units):
+            skipped.append(hit)
             continue  # the test below, decided before quoting: nothing is missing, so no snippet can add a word
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
         sources = list(dict.fromkeys(_source_key(retriever.passages[i]) for i in [*chosen, hit.index]))
@@ -116,9 +120,13 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
                 continue  # the same fact again: the member would read it twice
             missing = [u for u in query.units if not u.found_in(seen)]
             if not any(u.found_in(all_tokens) for u in missing) and (
-                hit.final < CLOSE_RATIO * top or _answered(retriever, query, citations)
+                _answered(retriever, query, citations) or (brief and hit.final < CLOSE_RATIO * top)
             ):
+                if brief and not _answered(retriever, query, citations):
+                    skipped.append(hit)
                 continue  # the quotes already hold every word of the question (and what it asks): only length
+                # (a slot the close quotes leave empty is filled by these afterwards, in rank order: a quote
+                # that repeats the question's words may be the one that answers it)
         found = [u for u in query.units if u.found_in(all_tokens)]
         if citations and found and all(len(u.token) == 1 for u in found):
             continue  # a further quote met on one character alone (the 書 of 書いて, "written"): nothing asked
@@ -129,6 +137,19 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
             snippet_tokens = quote_tokens(prepared, passage.language, weights, limit, stated, window)[1]
         citations.append(_citation(passage, n, hit.score, snippet, words, snippet_tokens))
     return Selection(citations)
+
+
+def _with_slots_filled(
+    pool: list[Ranked], skipped: list[Ranked], too_low: Callable[[Ranked], bool]
+) -> Iterator[tuple[Ranked, bool]]:
+    """The pool in rank order until a passage ranks ``too_low`` (each with True: the brevity rules apply), then the
+    passages ``skipped`` meanwhile for length alone (with False: they fill the slots the close quotes left empty)."""
+    for hit in pool:
+        if too_low(hit):
+            break
+        yield hit, True
+    for hit in list(skipped):
+        yield hit, False
 
 
 def _answered(retriever: Retriever, query: Query, shown: list[Citation]) -> bool:
