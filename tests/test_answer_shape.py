@@ -19,8 +19,9 @@ MIN_SAME_LANGUAGE = 0.95  # the blind sets mix languages on purpose ("Station Fã
 # from the only language that holds the fact
 SAME_LANGUAGE_GUARDS: dict[str, float] = {}  # a set below the target: the level it reaches (none is, 1 Dec)
 # A set above the median target: the level it reaches. Q (joined 2 Dec, session 14) asks for comparisons and details
-# of a passage's middle, so more of its answers quote two or three passages: median 635 characters.
-MEDIAN_GUARDS: dict[str, int] = {"blind-q.yaml": 640}
+# of a passage's middle, so more of its answers quote two or three passages: median 672 characters since a passage
+# left out for length fills an empty slot (selection.FILL_RATIO).
+MEDIAN_GUARDS: dict[str, int] = {"blind-q.yaml": 680}
 
 
 @pytest.fixture(scope="module")

@@ -30,12 +30,15 @@ def quotes(turn: str) -> list[str]:
 
 
 def test_more_details_quotes_what_the_answer_left_out_then_says_there_is_nothing_more(tmp_path: Path):
-    turns = chat(tmp_path, "Qu’est-ce que Snips ?", "plus de détails", "plus de détails")
-    assert "Snips" in turns[0]
-    assert turns[1].startswith("→ plus de détails (Qu’est-ce que Snips)")
+    """Snips: its two passages are both quoted by the first answer (a passage left out for length fills an empty
+    slot, session 14), so there is nothing more."""
+    turns = chat(tmp_path, "Qu’est-ce que Station F ?", "plus de détails", "Qu’est-ce que Snips ?", "plus de détails")
+    assert turns[1].startswith("→ plus de détails (Qu’est-ce que Station F)")
     assert quotes(turns[1]) and set(quotes(turns[1])).isdisjoint(quotes(turns[0]))  # not the same quote again
-    assert all("Snips" in quote for quote in quotes(turns[1]))  # on the question, never on the word "plus"
-    assert t("not_found.more", "fr") in turns[2] and not quotes(turns[2])
+    assert all("Station F" in quote for quote in quotes(turns[1]))  # on the question, never on the word "plus"
+    assert "Snips" in turns[2]
+    assert turns[3].startswith("→ plus de détails (Qu’est-ce que Snips)")
+    assert t("not_found.more", "fr") in turns[3] and not quotes(turns[3])
 
 
 def test_more_in_english_and_japanese_follows_the_question_in_its_language(tmp_path: Path):

@@ -255,3 +255,18 @@ def test_a_day_asked_reads_no_close_passage_after_the_one_opening_on_it(
     assert shipped_retriever.passages[led[0].index].text.startswith(opening)
     position = {hit.index: n for n, hit in enumerate(ranked)}
     assert max(position[i] for i in shipped_retriever._snippet_cache) == position[led[0].index]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Lequel est le plus ancien, la French Tech ou J-Startup ?", ("2013", "juin 2018")),
+])
+def test_a_slot_left_empty_is_filled_by_a_quote_that_repeats_the_question_words(
+    shipped_retriever: Retriever, question: str, expected: tuple[str, ...]
+) -> None:
+    """Every word of the question already quoted does not make a further quote mere length: when the close quotes
+    leave a slot empty, the passage left out for that fills it (here the date of the programme the first quotes
+    only name)."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered
+    quoted = " ".join(c.snippet for c in answer.citations)
+    assert any(date in quoted for date in expected), quoted
