@@ -216,6 +216,7 @@ _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ separates two words
 _WORD_SEPARATORS = frozenset("・＝゠")  # ... which the bigrams skip (ジェイ・スタートアップ: イス is no word)
 _HYPHENS = "-‐‑‒"
+_HYPHEN_SPLIT = re.compile(f"[{_HYPHENS}]")
 
 
 def _unseparated(text: str) -> str:
@@ -929,6 +930,9 @@ class Retriever:
                         written=self._conflated(raw, token, surface, language))
         everyday = None
         frequencies = self.frequencies
+        if named and any(c in _HYPHENS for c in surface):  # "Japanese-language", "French-made": words, capitalised;
+            # a compound is a name when one of its parts is ("Saint-Denis")
+            named = any(is_name(part, language, frequencies) for part in _HYPHEN_SPLIT.split(surface) if part)
         if not is_cjk(raw) and raw not in self._gloss_words:
             latin = _latin(language)
             everyday = self._everyday_correction(raw, frequencies.zipf(surface, latin), latin)

@@ -102,3 +102,36 @@ def test_a_word_asked_as_written_leads_when_a_passage_close_to_the_best_holds_it
     # a question asking no kind of answer is left as ranked: a passage naming the season gives no exhibition
     exhibitions = shipped_retriever.answer("Quelles expositions étaient au programme de Japonismes 2018 à Paris ?")
     assert not exhibitions.answered
+
+
+def test_a_capitalised_compound_of_everyday_words_is_no_name(shipped_retriever: Retriever) -> None:
+    """"Japanese-language" is two everyday words written with a capital, not a name the quotes must hold (a compound
+    is a name when one of its parts is: "Saint-Denis"); "a Tokyo ministry" is Japan's (knowledge/related/en.yaml)."""
+    question = "Which Tokyo ministry published the Japanese-language name of the pact?"
+    assert not any(u.unknown_name for u in shipped_retriever.parse(question).units)
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert "METI" in answer.citations[0].snippet
+
+
+def test_a_tariff_battle_is_the_trade_war(shipped_retriever: Retriever) -> None:
+    """"two giants locked in a tariff battle" describes the trade war (the glossary's ``described``): the article's
+    answer is quoted, not an abstention for words the corpus lacks."""
+    answer = shipped_retriever.answer(
+        "According to the piece, what does Tokyo fear from the two giants locked in a tariff battle?")
+    assert answer.answered, answer.reason
+    assert "crushed" in answer.citations[0].snippet
+
+
+def test_a_writeup_is_the_news_release(shipped_retriever: Retriever) -> None:
+    """A ministry's "writeup" is its news release: the quotes give the release's date."""
+    answer = shipped_retriever.answer("when did meti even put out their writeup of muto's trip?")
+    assert answer.answered, answer.reason
+    assert any("17 July" in c.snippet for c in answer.citations)
+
+
+def test_a_milestone_year_is_an_anniversary(shipped_retriever: Retriever) -> None:
+    """節目の年 is an anniversary (周年): the 160 years of relations answer it first."""
+    answer = shipped_retriever.answer("調印の年が両国にとって節目だったのはなぜですか？")
+    assert answer.answered, answer.reason
+    assert "160" in answer.citations[0].snippet
