@@ -135,3 +135,12 @@ def test_a_milestone_year_is_an_anniversary(shipped_retriever: Retriever) -> Non
     answer = shipped_retriever.answer("調印の年が両国にとって節目だったのはなぜですか？")
     assert answer.answered, answer.reason
     assert "160" in answer.citations[0].snippet
+
+
+def test_who_besides_someone_named_quotes_someone_else(shipped_retriever: Retriever) -> None:
+    """"Who … besides Delphine Gény-Stephann?": a quote naming her alone does not answer it, so the answer goes on to
+    a quote naming the other signatory; "who is Mahjoubi?" is still answered by the quote saying who he is alone."""
+    answer = shipped_retriever.answer("Who was the second French signatory besides Delphine Gény-Stephann?")
+    assert answer.answered, answer.reason
+    assert any("Mahjoubi" in c.snippet for c in answer.citations)
+    assert len(shipped_retriever.answer("Who is Mounir Mahjoubi?").citations) == 1
