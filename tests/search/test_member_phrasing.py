@@ -144,3 +144,11 @@ def test_who_besides_someone_named_quotes_someone_else(shipped_retriever: Retrie
     assert answer.answered, answer.reason
     assert any("Mahjoubi" in c.snippet for c in answer.citations)
     assert len(shipped_retriever.answer("Who is Mounir Mahjoubi?").citations) == 1
+
+
+def test_the_two_countries_are_france_and_japan(shipped_retriever: Retriever) -> None:
+    """"the two countries" of a question on this declaration are France and Japan, which the sources name
+    (knowledge/related/): the quote read first is the foreign ministers', not one repeating "two countries"."""
+    answer = shipped_retriever.answer("What did the two countries' top diplomats think of the signing?")
+    assert answer.answered, answer.reason
+    assert "welcomed" in answer.citations[0].snippet
