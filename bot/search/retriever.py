@@ -205,6 +205,7 @@ YEAR_MIN = 1000  # a number the question gives below this (a day: "july 14") is 
 YEARS_BEFORE = 100  # ... within this many years before it
 _JA_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # a Japanese date: its counters 月, 日 are no words of it
 _JA_YEAR = re.compile(r"\d{4}\s*年\s*(?:に|には|は|の|で|ごろ|頃)")  # 2015年に: a year named (not a counted 年)
+KATAKANA_PART = 2  # the kana a part of a katakana compound has at least (_katakana_compound)
 DATE_OPENING = 6  # ... first in a passage with a sentence opening on it (2018年7月14日: six tokens)
 KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited first when it covers this share of
 # what the best passage covers (and ranks LEAD_RATIO of its score)
@@ -1082,12 +1083,19 @@ class Retriever:
             # a katakana word the language barely knows names something (フォローアップ, ブロックチェーン): as a
             # capitalised name the corpus lacks in a Latin question, the cited passages must hold it
             return Unit(word.surface, set(parts), self._oov_idf, set(), parts=parts,
-                        unknown_name=self._katakana_names)
+                        unknown_name=self._katakana_names and not self._katakana_compound(word.surface))
         else:
             weight = self._oov_idf * min(self.frequencies.rarity(f, "ja") for f in forms)
         unknown_name = not all(t in vocabulary for t in parts) and (
             self._unknown_place(word) or self._unknown_person(word))
         return Unit(word.surface, set(parts), weight, set(), parts=parts, unknown_name=unknown_name)
+
+    def _katakana_compound(self, katakana: str) -> bool:
+        """A katakana word the language does not know made of an everyday word and a word the corpus writes, last as
+        a Japanese compound puts what it is (テック|イベント: an event): a kind of a thing of the corpus, no name,
+        though it weighs as a word the corpus lacks. ブロックチェーン is none: the corpus writes no チェーン."""
+        return any(self._readings.writes(katakana[n:]) and self.frequencies.zipf(katakana[:n], "ja") >= EVERYDAY_ZIPF
+                   for n in range(KATAKANA_PART, len(katakana) - KATAKANA_PART + 1))
 
     def _katakana_spellings(self, katakana: str) -> list[str]:
         """The corpus words a katakana word the corpus lacks is written as: read the same (ムトウ: 武藤) or, for a word

@@ -152,3 +152,13 @@ def test_the_two_countries_are_france_and_japan(shipped_retriever: Retriever) ->
     answer = shipped_retriever.answer("What did the two countries' top diplomats think of the signing?")
     assert answer.answered, answer.reason
     assert "welcomed" in answer.citations[0].snippet
+
+
+def test_a_katakana_compound_of_a_corpus_word_is_no_name(shipped_retriever: Retriever) -> None:
+    """テックイベント is an event (イベント, a word the corpus writes) of tech: no name the quotes must hold, so the
+    events Muto and Mahjoubi spoke of are quoted; ブロックチェーン (no チェーン in the corpus) is still a thing the
+    corpus lacks."""
+    answer = shipped_retriever.answer("武藤副大臣とマジュビ氏が話題にした、パリで開かれるテックイベントは何ですか？")
+    assert answer.answered, answer.reason
+    assert "VivaTechnology" in answer.citations[0].snippet
+    assert not shipped_retriever.answer("共同声明はブロックチェーンに触れていますか？").answered
