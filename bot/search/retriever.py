@@ -190,6 +190,8 @@ _KANJI_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")  # a name writt
 WRITTEN_ZIPF = 2.0  # a corpus word rarer than this in the language, whose stem is another corpus word, is a thing of
 # its own (Japonismes: japon): the quotes must hold it as written (Unit.written)
 DERIVED_ENDING = 3  # ... one at least this many letters longer than its stem (japonisme: japon; not japonaise)
+ENGLISH_WORD_ZIPF = 4.0  # a Latin word of a Japanese question, in lower case, this common in English is a word
+# ("overseas" 4.3), not a name the quotes must hold (macron 3.0, osaka 3.6, toyota 4.0 typed in lower case are names)
 SPELT_WORD_ZIPF = 3.0  # letters spelt out ("W H O") read as a word this common in French or English (or the corpus's)
 SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 TOPIC_SHARE = 0.5  # "does it mention X?": the cited passages hold at least this share of X's weight; flat on 0.25–0.75
@@ -766,7 +768,8 @@ class Retriever:
                 compound.keys.add(glossary_key(raw))
                 continue
             named = start > first_start and question[start:start + 1].isupper()  # a name: "Treaty of Versailles"
-            named = named or (lang == "ja" and raw.isascii() and raw.isalpha() and len(raw) > 1)  # "Pythonの…"
+            named = named or (lang == "ja" and raw.isascii() and raw.isalpha() and len(raw) > 1  # "Pythonの…"
+                              and not self._english_word(question[start:end]))
             if word is not None and word[0] is None:
                 continue
             forms = (word[0],) if word is not None else ()
@@ -842,6 +845,11 @@ class Retriever:
             if language in ("en", "fr") and quoted in ("en", "fr") and quoted != language:
                 found.append((*match.span(group), stop_words(quoted)))
         return found
+
+    def _english_word(self, word: str) -> bool:
+        """A Latin word of a Japanese question typed in lower case and common in English ("first overseas action"):
+        a word, not a name (Python, or macron, rarer than ENGLISH_WORD_ZIPF, stays one)."""
+        return word.islower() and self.frequencies.zipf(word, "en") >= ENGLISH_WORD_ZIPF
 
     def _read_as_parts(self, compound: Unit, language: str) -> bool:
         """A hyphenated word is read as its words when nothing knows it whole: not the corpus, nor a typo of a corpus

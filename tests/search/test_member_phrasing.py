@@ -162,3 +162,12 @@ def test_a_katakana_compound_of_a_corpus_word_is_no_name(shipped_retriever: Retr
     assert answer.answered, answer.reason
     assert "VivaTechnology" in answer.citations[0].snippet
     assert not shipped_retriever.answer("共同声明はブロックチェーンに触れていますか？").answered
+
+
+def test_english_words_of_a_japanese_question_are_no_names(shipped_retriever: Retriever) -> None:
+    """"first overseas action" in a Japanese question: everyday English typed in lower case, not a name the quotes must
+    hold (the corpus says « first action abroad », 初の海外活動); "macron" typed so is still a name it lacks."""
+    answer = shipped_retriever.answer("J-Startup の first overseas action ってどこでやったの？")
+    assert answer.answered, answer.reason
+    assert "ステーションF" in answer.citations[0].snippet
+    assert not shipped_retriever.answer("macronは共同声明に署名した？").answered
