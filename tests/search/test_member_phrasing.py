@@ -171,3 +171,11 @@ def test_english_words_of_a_japanese_question_are_no_names(shipped_retriever: Re
     assert answer.answered, answer.reason
     assert "ステーションF" in answer.citations[0].snippet
     assert not shipped_retriever.answer("macronは共同声明に署名した？").answered
+
+
+def test_a_question_set_in_the_past_by_an_imperfect_is_answered(shipped_retriever: Retriever) -> None:
+    """« était-il encore en France le 14 juillet ? » asks about then: the stay's days are quoted, not an abstention
+    for a question about today."""
+    answer = shipped_retriever.answer("Yoji Muto était-il encore en France le 14 juillet 2018 ?")
+    assert answer.answered, answer.reason
+    assert "12 au 14 juillet" in answer.citations[0].snippet
