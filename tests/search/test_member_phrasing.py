@@ -179,3 +179,12 @@ def test_a_question_set_in_the_past_by_an_imperfect_is_answered(shipped_retrieve
     answer = shipped_retriever.answer("Yoji Muto était-il encore en France le 14 juillet 2018 ?")
     assert answer.answered, answer.reason
     assert "12 au 14 juillet" in answer.citations[0].snippet
+
+
+def test_everyday_french_for_support_and_partnerships(shipped_retriever: Retriever) -> None:
+    """« épauler » is to support (soutenir), « alliances » are partnerships (knowledge/related/fr.yaml): the passage
+    listing what the two governments will support is quoted, not an abstention for words the corpus lacks."""
+    answer = shipped_retriever.answer("Au-delà des alliances entre sociétés, quels autres types de rapprochements les "
+                                      "deux gouvernements comptent-ils épauler ?")
+    assert answer.answered, answer.reason
+    assert "recherche commune" in answer.citations[0].snippet
