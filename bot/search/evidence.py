@@ -197,7 +197,7 @@ ATTRIBUTE_ASKED: dict[str, re.Pattern[str]] = {
 AFTER_WHAT: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:after|since|post)[\s\-]+(?:the\s+|a\s+|(?![^\W\d_]+ing\b))([^\W\d_]{3,})"),  # not
     # "after asking" (a doing, not a thing)
-    "fr": re.compile(r"(?<![dD]['’])\b(?:après|apres|depuis)\s+"
+    "fr": re.compile(r"(?<![dD]['’])\b(?:après|apres|depuis)\s+(?!longtemps\b)"
                      r"(?:le\s+|la\s+|les\s+|l['’]\s*|un\s+|une\s+)?([^\W\d_]{3,})"),
     "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{1,12}?)(?:の)?(?<![午最前直])(?:後|以降|あと)(?![\u4e00-\u9fff])"),
 }

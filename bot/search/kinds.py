@@ -126,7 +126,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bmaintenant\b|\b(?:still|latest)\b"  # "now", "still" in each language: 今も, toujours (en poste)
         r"|\b(?:est|sont|es|êtes|il|elle|ils|elles) toujours\b|\btoujours (?:en poste|actif)"
         # « est-elle encore ministre ? »: an inverted subject, then encore (not « c'est quoi encore ? », "again")
-        r"|\b(?:il|elle|ils|elles) encore (?!une fois)|\bencore (?:en poste|en fonction|en vigueur|valable|actif)"
+        # (not after an imperfect: « était-il encore en France le 14 juillet ? » asks about then)
+        r"|(?<!ait-)(?<!aient-)\b(?:il|elle|ils|elles) encore (?!une fois)"
+        r"|\bencore (?:en poste|en fonction|en vigueur|valable|actif)"
         r"|現在|今の|今は|今なに|今何|いまの|いまは|今も|今でも|いまも|最新|今なん|いまなん|今どこ|いまどこ|今どう|いまどう"
         r"|\bthis (?:year|month)\b(?! of\b)|\bcette année\b(?! (?:de|du|des|d['’]))(?![\-‐]là)|\bce mois-ci\b|今年|今月"
     ),
@@ -136,10 +138,11 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bil (?:pleut|pleuvait|neige|neigeait)\b|\bis it (?:sunny|raining|rainy|cold|hot|warm|snowing)\b"
         r"|\bwas it (?:sunny|raining|rainy|cold|hot|warm|snowing)\b"
         r"|晴れ(?:て|た|る)|雨(?:が降|だっ|でし)|暑(?:い|かっ)|寒(?:い|かっ)"),
-    Kind.LATER: re.compile(
+    Kind.LATER: re.compile(  # « depuis longtemps » asks until now, unless an imperfect (« existait-il ») sets it then
         r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"
         r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])|\bsince then\b|\bafterwards\b|\bin the future\b"
-        r"|\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien)|\bà l'avenir\b|\bpar la suite\b"
+        r"|\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien|longtemps)|\bà l'avenir\b|\bpar la suite\b"
+        r"|^(?!.*\b\w+ai(?:t|ent)\b).*\bdepuis longtemps\b"
         r"|その後|後任|次回|次の|今後|以降|それ以来"
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
         r"|\bqu(?:'|’)est(?:-(?:il|elle))? devenue?\b|\bque (?:sont|est) devenue?s?\b|\bdevenue?s? \w+ ensuite\b"

@@ -360,6 +360,10 @@ class ReadingLexicon:
         reading = fold_reading("".join(word.feature.kana or "" for word in self._tagged(kanji[:MAX_RUN])))
         return sorted(self._names.get(reading, frozenset()) | self._words.get(reading, frozenset()))
 
+    def writes(self, katakana: str) -> bool:
+        """The corpus writes ``katakana`` as a word of its own (イベント; not the テック of フレンチテック)."""
+        return katakana in self._words.get(fold_reading(katakana), ())
+
     def spelt_as(self, katakana: str) -> list[str]:
         """The corpus words a katakana word reads as, when the corpus writes them otherwise (ムトウ → 武藤)."""
         return sorted(w for w in self._words.get(fold_reading(katakana), ()) if w != katakana)

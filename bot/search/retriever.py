@@ -190,6 +190,8 @@ _KANJI_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")  # a name writt
 WRITTEN_ZIPF = 2.0  # a corpus word rarer than this in the language, whose stem is another corpus word, is a thing of
 # its own (Japonismes: japon): the quotes must hold it as written (Unit.written)
 DERIVED_ENDING = 3  # ... one at least this many letters longer than its stem (japonisme: japon; not japonaise)
+ENGLISH_WORD_ZIPF = 4.0  # a Latin word of a Japanese question, in lower case, this common in English is a word
+# ("overseas" 4.3), not a name the quotes must hold (macron 3.0, osaka 3.6, toyota 4.0 typed in lower case are names)
 SPELT_WORD_ZIPF = 3.0  # letters spelt out ("W H O") read as a word this common in French or English (or the corpus's)
 SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 TOPIC_SHARE = 0.5  # "does it mention X?": the cited passages hold at least this share of X's weight; flat on 0.25–0.75
@@ -205,6 +207,7 @@ YEAR_MIN = 1000  # a number the question gives below this (a day: "july 14") is 
 YEARS_BEFORE = 100  # ... within this many years before it
 _JA_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # a Japanese date: its counters 月, 日 are no words of it
 _JA_YEAR = re.compile(r"\d{4}\s*年\s*(?:に|には|は|の|で|ごろ|頃)")  # 2015年に: a year named (not a counted 年)
+KATAKANA_PART = 2  # the kana a part of a katakana compound has at least (_katakana_compound)
 DATE_OPENING = 6  # ... first in a passage with a sentence opening on it (2018年7月14日: six tokens)
 KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited first when it covers this share of
 # what the best passage covers (and ranks LEAD_RATIO of its score)
@@ -216,6 +219,7 @@ _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ separates two words
 _WORD_SEPARATORS = frozenset("・＝゠")  # ... which the bigrams skip (ジェイ・スタートアップ: イス is no word)
 _HYPHENS = "-‐‑‒"
+_HYPHEN_SPLIT = re.compile(f"[{_HYPHENS}]")
 
 
 def _unseparated(text: str) -> str:
@@ -764,7 +768,8 @@ class Retriever:
                 compound.keys.add(glossary_key(raw))
                 continue
             named = start > first_start and question[start:start + 1].isupper()  # a name: "Treaty of Versailles"
-            named = named or (lang == "ja" and raw.isascii() and raw.isalpha() and len(raw) > 1)  # "Pythonの…"
+            named = named or (lang == "ja" and raw.isascii() and raw.isalpha() and len(raw) > 1  # "Pythonの…"
+                              and not self._english_word(question[start:end]))
             if word is not None and word[0] is None:
                 continue
             forms = (word[0],) if word is not None else ()
@@ -840,6 +845,11 @@ class Retriever:
             if language in ("en", "fr") and quoted in ("en", "fr") and quoted != language:
                 found.append((*match.span(group), stop_words(quoted)))
         return found
+
+    def _english_word(self, word: str) -> bool:
+        """A Latin word of a Japanese question typed in lower case and common in English ("first overseas action"):
+        a word, not a name (Python, or macron, rarer than ENGLISH_WORD_ZIPF, stays one)."""
+        return word.islower() and self.frequencies.zipf(word, "en") >= ENGLISH_WORD_ZIPF
 
     def _read_as_parts(self, compound: Unit, language: str) -> bool:
         """A hyphenated word is read as its words when nothing knows it whole: not the corpus, nor a typo of a corpus
@@ -929,6 +939,9 @@ class Retriever:
                         written=self._conflated(raw, token, surface, language))
         everyday = None
         frequencies = self.frequencies
+        if named and any(c in _HYPHENS for c in surface):  # "Japanese-language", "French-made": words, capitalised;
+            # a compound is a name when one of its parts is ("Saint-Denis")
+            named = any(is_name(part, language, frequencies) for part in _HYPHEN_SPLIT.split(surface) if part)
         if not is_cjk(raw) and raw not in self._gloss_words:
             latin = _latin(language)
             everyday = self._everyday_correction(raw, frequencies.zipf(surface, latin), latin)
@@ -1078,12 +1091,19 @@ class Retriever:
             # a katakana word the language barely knows names something (フォローアップ, ブロックチェーン): as a
             # capitalised name the corpus lacks in a Latin question, the cited passages must hold it
             return Unit(word.surface, set(parts), self._oov_idf, set(), parts=parts,
-                        unknown_name=self._katakana_names)
+                        unknown_name=self._katakana_names and not self._katakana_compound(word.surface))
         else:
             weight = self._oov_idf * min(self.frequencies.rarity(f, "ja") for f in forms)
         unknown_name = not all(t in vocabulary for t in parts) and (
             self._unknown_place(word) or self._unknown_person(word))
         return Unit(word.surface, set(parts), weight, set(), parts=parts, unknown_name=unknown_name)
+
+    def _katakana_compound(self, katakana: str) -> bool:
+        """A katakana word the language does not know made of an everyday word and a word the corpus writes, last as
+        a Japanese compound puts what it is (テック|イベント: an event): a kind of a thing of the corpus, no name,
+        though it weighs as a word the corpus lacks. ブロックチェーン is none: the corpus writes no チェーン."""
+        return any(self._readings.writes(katakana[n:]) and self.frequencies.zipf(katakana[:n], "ja") >= EVERYDAY_ZIPF
+                   for n in range(KATAKANA_PART, len(katakana) - KATAKANA_PART + 1))
 
     def _katakana_spellings(self, katakana: str) -> list[str]:
         """The corpus words a katakana word the corpus lacks is written as: read the same (ムトウ: 武藤) or, for a word

@@ -19,14 +19,15 @@ retrieval also searched for ("declaration" finds "accord", which must not bold "
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from bot.models import Citation, Passage, Suggestion
-from bot.search.kinds import Kind
-from bot.search.lead import Lead
+from bot.search.kinds import Kind, fold
+from bot.search.lead import Lead, asks_role, is_who_is
 from bot.search.snippets import quote_tokens, quote_window, whole_sentences, word_spans
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ FURTHER_SNIPPET_CHARS = 200  # the quote of a further citation, there only for t
 SENTENCE_SLACK = 60  # a quote of one sentence up to this many characters over its limit is quoted whole: a cut near
 # its end drops what the member asked for (« …une combinaison robotisée qui lit les signaux électriques du… »)
 
+_WORDS = re.compile(r"\w+")
 _TOKEN = itemgetter(0)  # the token of a (token, start, end) span
 
 
@@ -161,10 +163,25 @@ def _with_slots_filled(
 
 
 def _answered(retriever: Retriever, query: Query, shown: list[Citation]) -> bool:
-    """True when the question asks who and the quotes shown already name a person (bot.search.people): "who
-    signed the declaration?" answered by the signatories needs no quote of the date, however close. (Not for
-    "when": a date is too easily found in a wrong lead, and the next quote is then the answer.)"""
-    return Kind.PERSON in query.kinds and any(retriever.people.names(c.snippet, c.language) for c in shown)
+    """True when the question asks who and the quotes shown already name a person (bot.search.people) the question
+    does not name (asked who X is, X will do): "who signed the declaration?" answered by the signatories needs no
+    quote of the date, however close; "who was the second signatory besides Delphine Gény-Stephann?" is not answered
+    by her. (Not for "when": a date is too easily found in a wrong lead, and the next quote is then the answer.)"""
+    if Kind.PERSON not in query.kinds:
+        return False
+    language = query.language or "en"
+    if is_who_is(query.text, language) or asks_role(query.text, language):  # "who is Mahjoubi?": he is the answer
+        return any(retriever.people.names(c.snippet, c.language) for c in shown)
+    asked = fold(query.text)
+    words = {w for w in _WORDS.findall(asked) if len(w) > 2}
+    return any(not _named_in(name, asked, words) for c in shown for name in retriever.people.names(c.snippet,
+                                                                                                      c.language))
+
+
+def _named_in(name: str, question: str, words: set[str]) -> bool:
+    """The question (folded, and its words) names the person ``name``: whole (武藤容治), or by a word of it (Muto)."""
+    folded = fold(name)
+    return folded in question or any(w in words for w in _WORDS.findall(folded))
 
 
 def _language_pool(retriever: Retriever, query: Query, ranked: list[Ranked]) -> list[Ranked]:

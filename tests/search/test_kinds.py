@@ -173,3 +173,17 @@ def test_a_japanese_title_with_nothing_after_it_asks_who(question: str) -> None:
 
 def test_a_japanese_title_inside_a_question_asks_no_one() -> None:
     assert Kind.PERSON not in asked_kinds("大臣はどこで署名した？")
+
+
+@pytest.mark.parametrize(
+    ("question", "after"),
+    [
+        ("Yoji Muto était-il encore en France le 14 juillet 2018 ?", False),  # then, not now
+        ("station f elle était ouverte depuis longtemps au moment de la soirée ?", False),
+        ("Muto est-il encore ministre ?", True),
+        ("Muto est-il ministre depuis longtemps ?", True),
+    ],
+)
+def test_an_imperfect_sets_encore_and_depuis_longtemps_in_the_past(question: str, after: bool) -> None:
+    """« encore » and « depuis longtemps » ask about now (after a 2018 corpus) unless an imperfect sets them then."""
+    assert bool(asked_kinds(question) & {Kind.PRESENT, Kind.LATER}) is after

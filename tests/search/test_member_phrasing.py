@@ -102,3 +102,89 @@ def test_a_word_asked_as_written_leads_when_a_passage_close_to_the_best_holds_it
     # a question asking no kind of answer is left as ranked: a passage naming the season gives no exhibition
     exhibitions = shipped_retriever.answer("Quelles expositions étaient au programme de Japonismes 2018 à Paris ?")
     assert not exhibitions.answered
+
+
+def test_a_capitalised_compound_of_everyday_words_is_no_name(shipped_retriever: Retriever) -> None:
+    """"Japanese-language" is two everyday words written with a capital, not a name the quotes must hold (a compound
+    is a name when one of its parts is: "Saint-Denis"); "a Tokyo ministry" is Japan's (knowledge/related/en.yaml)."""
+    question = "Which Tokyo ministry published the Japanese-language name of the pact?"
+    assert not any(u.unknown_name for u in shipped_retriever.parse(question).units)
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert "METI" in answer.citations[0].snippet
+
+
+def test_a_tariff_battle_is_the_trade_war(shipped_retriever: Retriever) -> None:
+    """"two giants locked in a tariff battle" describes the trade war (the glossary's ``described``): the article's
+    answer is quoted, not an abstention for words the corpus lacks."""
+    answer = shipped_retriever.answer(
+        "According to the piece, what does Tokyo fear from the two giants locked in a tariff battle?")
+    assert answer.answered, answer.reason
+    assert "crushed" in answer.citations[0].snippet
+
+
+def test_a_writeup_is_the_news_release(shipped_retriever: Retriever) -> None:
+    """A ministry's "writeup" is its news release: the quotes give the release's date."""
+    answer = shipped_retriever.answer("when did meti even put out their writeup of muto's trip?")
+    assert answer.answered, answer.reason
+    assert any("17 July" in c.snippet for c in answer.citations)
+
+
+def test_a_milestone_year_is_an_anniversary(shipped_retriever: Retriever) -> None:
+    """節目の年 is an anniversary (周年): the 160 years of relations answer it first."""
+    answer = shipped_retriever.answer("調印の年が両国にとって節目だったのはなぜですか？")
+    assert answer.answered, answer.reason
+    assert "160" in answer.citations[0].snippet
+
+
+def test_who_besides_someone_named_quotes_someone_else(shipped_retriever: Retriever) -> None:
+    """"Who … besides Delphine Gény-Stephann?": a quote naming her alone does not answer it, so the answer goes on to
+    a quote naming the other signatory; "who is Mahjoubi?" is still answered by the quote saying who he is alone."""
+    answer = shipped_retriever.answer("Who was the second French signatory besides Delphine Gény-Stephann?")
+    assert answer.answered, answer.reason
+    assert any("Mahjoubi" in c.snippet for c in answer.citations)
+    assert len(shipped_retriever.answer("Who is Mounir Mahjoubi?").citations) == 1
+
+
+def test_the_two_countries_are_france_and_japan(shipped_retriever: Retriever) -> None:
+    """"the two countries" of a question on this declaration are France and Japan, which the sources name
+    (knowledge/related/): the quote read first is the foreign ministers', not one repeating "two countries"."""
+    answer = shipped_retriever.answer("What did the two countries' top diplomats think of the signing?")
+    assert answer.answered, answer.reason
+    assert "welcomed" in answer.citations[0].snippet
+
+
+def test_a_katakana_compound_of_a_corpus_word_is_no_name(shipped_retriever: Retriever) -> None:
+    """テックイベント is an event (イベント, a word the corpus writes) of tech: no name the quotes must hold, so the
+    events Muto and Mahjoubi spoke of are quoted; ブロックチェーン (no チェーン in the corpus) is still a thing the
+    corpus lacks."""
+    answer = shipped_retriever.answer("武藤副大臣とマジュビ氏が話題にした、パリで開かれるテックイベントは何ですか？")
+    assert answer.answered, answer.reason
+    assert "VivaTechnology" in answer.citations[0].snippet
+    assert not shipped_retriever.answer("共同声明はブロックチェーンに触れていますか？").answered
+
+
+def test_english_words_of_a_japanese_question_are_no_names(shipped_retriever: Retriever) -> None:
+    """"first overseas action" in a Japanese question: everyday English typed in lower case, not a name the quotes must
+    hold (the corpus says « first action abroad », 初の海外活動); "macron" typed so is still a name it lacks."""
+    answer = shipped_retriever.answer("J-Startup の first overseas action ってどこでやったの？")
+    assert answer.answered, answer.reason
+    assert "ステーションF" in answer.citations[0].snippet
+    assert not shipped_retriever.answer("macronは共同声明に署名した？").answered
+
+
+def test_a_question_set_in_the_past_by_an_imperfect_is_answered(shipped_retriever: Retriever) -> None:
+    """« était-il encore en France le 14 juillet ? » asks about then: the stay's days are quoted, not an abstention
+    for a question about today."""
+    answer = shipped_retriever.answer("Yoji Muto était-il encore en France le 14 juillet 2018 ?")
+    assert answer.answered, answer.reason
+    assert "12 au 14 juillet" in answer.citations[0].snippet
+
+
+def test_everyday_french_for_support_and_partnerships(shipped_retriever: Retriever) -> None:
+    """« épauler » is to support (soutenir), « alliances » are partnerships (knowledge/related/fr.yaml): the passage
+    listing what the two governments will support is quoted, not an abstention for words the corpus lacks."""
+    answer = shipped_retriever.answer("Au-delà des alliances entre sociétés, quels autres types de rapprochements les "
+                                      "deux gouvernements comptent-ils épauler ?")
+    assert answer.answered, answer.reason
+    assert "recherche commune" in answer.citations[0].snippet
