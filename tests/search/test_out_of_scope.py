@@ -368,3 +368,36 @@ def test_a_number_inside_a_name_is_found_as_that_name(retriever: Retriever, ques
 def test_the_japanese_words_for_a_roadmap_find_the_roadmap(retriever: Retriever) -> None:
     """行程表 and 工程表 are what Japanese writes for a roadmap (the glossary's ロードマップ)."""
     _answered_with(retriever, "日仏の工程表は何年から何年まで？", "2013年から2018年")
+
+
+@pytest.mark.parametrize("question", [
+    "How often is the France–Japan bilateral dialogue supposed to meet, and at what level?",
+    "À quelle fréquence le dialogue bilatéral franco-japonais doit-il se réunir ?",
+    "二国間対話はどのくらいの頻度で、どのレベルで開かれる予定ですか？",
+])
+def test_how_often_needs_a_frequency(retriever: Retriever, question: str) -> None:
+    # "a bilateral dialogue ahead of the G20 and G7 meetings" says when it was agreed on, never how often it meets
+    assert _not_found(retriever, question) == "wrong-kind"
+
+
+def test_the_dialogue_itself_is_answered(retriever: Retriever) -> None:
+    _answered_with(retriever, "What bilateral dialogue did France and Japan agree on?", "G20")
+
+
+def test_a_speech_is_not_what_an_article_says(retriever: Retriever) -> None:
+    # "The La Ruche article says the declaration was signed by Delphine Gény-Stephann": the article's words, not hers
+    assert _not_found(retriever, "What did Delphine Gény-Stephann say in her speech at the signing?") == "wrong-kind"
+    _answered_with(retriever, "What did the JETRO boss say about the US-China trade war?", "domination")
+
+
+def test_what_became_of_someone_later_is_after_the_corpus(retriever: Retriever) -> None:
+    question = "Did Yoji Muto later become Japan's Minister of Economy, Trade and Industry?"
+    assert _not_found(retriever, question) == "after-corpus"
+    _answered_with(retriever, "Was Yoji Muto State Minister of Economy, Trade and Industry?", "State Minister")
+
+
+def test_tips_and_how_to_apply_ask_for_advice_and_a_procedure(retriever: Retriever) -> None:
+    assert _not_found(retriever, "日本の投資家にピッチするときのコツってある？") == "wrong-kind"
+    question = "Comme la déclaration crée un visa start-up commun franco-japonais, comment on le demande ?"
+    assert _not_found(retriever, question) == "wrong-kind"
+    _answered_with(retriever, "日本のスタートアップは何社ピッチしましたか？", "5社")
