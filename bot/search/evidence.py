@@ -9,7 +9,8 @@ abstention reason (``bot.models.AbstentionReason``):
   ``COUNT_WINDOW`` words) in a cited passage; X unknown to the corpus ("jobs", 人口) cannot be counted at
   all; a Japanese counter asked for (何社, 何人) must be the counter of the number (5社, 30人);
 - **unnamed**: "what is the name of / comment s'appelle / 社名 / which companies" needs a name the question does not
-  give;
+  give; so does "which incubators / quels salons / どの展示会", a thing of a kind known by its names, named where the
+  passage speaks of it or in the list it opens (the words files' ``named_kinds``);
 - **missing-number**: a number or year the question gives ("in 2019") must be in the best passage, not only
   in a weaker one cited beside it.
 
@@ -591,15 +592,75 @@ def of_what(question: str, language: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(2)) for m in pattern.finditer(question)] if pattern else []
 
 
+_NOT_THE_THING = {"en": "of|between|among|with|for|from|to|in|by|on|about",  # "which ties between incubators": the ties
+                  "fr": "entre|de|des|du|avec|parmi|pour|par|chez|aux|en|sur"}
+
+
+@lru_cache(maxsize=1)
+def _which_named() -> re.Pattern[str]:
+    """"Which incubators", « quels salons », どの展示会, 展覧会はどれ: a thing of a kind known by its names (the words
+    files' ``named_kinds``) asked for, as _WHICH_COMPANIES asks for companies (adjectives between: "which specific
+    Japanese incubators")."""
+    def nouns(language: str) -> str:
+        listed = sorted(words_of(language, WordList.NAMED_KINDS), key=len, reverse=True)
+        return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in listed)
+    return re.compile(
+        rf"\b(?:which|what) (?:(?!(?:{_NOT_THE_THING['en']})\b)[\w\-]+ ){{0,2}}(?:{nouns('en')})\b"
+        rf"|\bquel(?:le)?s? (?:(?!(?:{_NOT_THE_THING['fr']})\b)[\w\-]+ ){{0,2}}(?:{nouns('fr')})(?!\w)"
+        rf"|(?:どの|どんな|どういう)(?:{nouns('ja')})|(?:{nouns('ja')})(?:は|って)(?:具体的に)?(?:どこ|どれ)"
+    )
+
+
+# A clause listing what the clause before it speaks of ("…to each other's events, such as CEATEC", « comme le
+# CEATEC », « dont Snips »), or in Japanese, after it (CEATECやVivaTechnologyなど、相手国のイベント).
+_LIST_OPENED = re.compile(r"^\W*(?:such as|like|including|namely|e\.g\.|comme|dont|notamment|tels? que|telles? que)\b"
+                          r"|(?:など|等|といった)\W*$")
+
+
+@lru_cache(maxsize=4)
+def _named_kind_nouns(language: str) -> re.Pattern[str]:
+    listed = sorted((*words_of(language, WordList.NAMED_KINDS), *words_of(language, WordList.NAMED_AS)), key=len,
+                    reverse=True)
+    bound = "" if language == "ja" else r"\b"
+    return re.compile(bound + "(?:" + "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in listed) + ")")
+
+
+def names_by_kind(text: str, language: str, frequencies: WordFrequencies, known: Iterable[str] = ()) -> set[str]:
+    """The names (folded) ``text`` gives to a thing of a named kind (the words files' ``named_kinds``, or the wider
+    ``named_as``: events): in the clause that speaks of it (``clauses``: with a name in apposition) or in the list it
+    opens, the clause after it (« aux salons de l'autre pays, comme le CEATEC… »), in Japanese before it (CEATEC
+    やVivaTechnologyなど、相手国のイベント). "access to incubators and accelerators" names no incubator, however many
+    names the rest of the sentence gives (J-Startup, French Tech)."""
+    found: set[str] = set()
+    nouns = _named_kind_nouns(language)
+    pieces = clauses(text)
+    for n, (clause, scope) in enumerate(pieces):
+        if nouns.search(fold(clause)):
+            listed = n - 1 if language == "ja" else n + 1  # a Japanese list comes before what it lists
+            beside = pieces[listed][0] if 0 <= listed < len(pieces) else ""
+            if not _LIST_OPENED.search(fold(beside)):  # "an event for French | Japanese startups at Station F"
+                beside = ""
+            found |= names_in(f"{scope} {beside}", language, frequencies, known)
+            found |= {fold(title) for title in quoted(scope)}
+    return found
+
+
 def asks_name(question: str) -> bool:
     folded = fold(question)
-    return bool(_NAME_QUESTION.search(folded) or _WHICH_COMPANIES.search(folded))
+    return bool(_NAME_QUESTION.search(folded) or asks_companies(question))
+
+
+def asks_named_kind(question: str) -> bool:
+    """"Which incubators?", « quels salons ? », どの展示会: things of a kind known by their names are asked for."""
+    return bool(_which_named().search(fold(question)))
 
 
 def asks_companies(question: str) -> bool:
-    """"Which companies…?", 企業って具体的にどこ？: the companies' names are the answer itself (どこ asks which, not
-    where), never a by-product of a date or a place asked."""
-    return bool(_WHICH_COMPANIES.search(fold(question)))
+    """"Which companies…?", 企業って具体的にどこ？, "which incubators?": the names of the companies (or of the things
+    of a named kind, ``_which_named``) are the answer itself (どこ asks which, not where), never a by-product of a date
+    or a place asked."""
+    folded = fold(question)
+    return bool(_WHICH_COMPANIES.search(folded) or _which_named().search(folded))
 
 
 # A Roman ordinal (XIXe siècle, XIIIe arrondissement, Ier, XXIst): a rank written in capitals, no name. Two numerals at

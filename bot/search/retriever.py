@@ -69,6 +69,7 @@ from bot.search.evidence import (
     after_what,
     asks_companies,
     asks_name,
+    asks_named_kind,
     attributes_asked,
     beginning_tokens,
     centuries_asked,
@@ -84,6 +85,7 @@ from bot.search.evidence import (
     is_name,
     ja_counter,
     ja_counts,
+    names_by_kind,
     names_in,
     of_what,
     ordinals,
@@ -1779,7 +1781,12 @@ class Retriever:
             return any(normalize(name) not in asked for i in quoted
                        for name in names_in(self.passages[i].text, self.passages[i].language, self.frequencies,
                                             self._glossary_names))
-        return self._names_in_passage(query, asked, quoted[0])
+        if self._names_in_passage(query, asked, quoted[0]):
+            return True
+        return asks_named_kind(query.text) and any(  # "which trade show?": a name beside a trade show in any quote
+            normalize(name) not in asked for i in quoted
+            for name in names_by_kind(self.passages[i].text, self.passages[i].language, self.frequencies,
+                                      self._glossary_names))
 
     def _names_in_passage(self, query: Query, asked: str, i: int) -> bool:
         passage = self.passages[i]

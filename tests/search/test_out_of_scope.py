@@ -401,3 +401,23 @@ def test_tips_and_how_to_apply_ask_for_advice_and_a_procedure(retriever: Retriev
     question = "Comme la déclaration crée un visa start-up commun franco-japonais, comment on le demande ?"
     assert _not_found(retriever, question) == "wrong-kind"
     _answered_with(retriever, "日本のスタートアップは何社ピッチしましたか？", "5社")
+
+
+@pytest.mark.parametrize("question", [
+    "Which specific Japanese incubators opened their doors to French start-ups under the deal?",
+    "Quelles expositions étaient au programme de Japonismes 2018 ?",
+    "ジャポニスム2018ではどんな展覧会があった？",
+])
+def test_which_things_of_a_named_kind_asks_their_names(retriever: Retriever, question: str) -> None:
+    # "easier access to incubators and accelerators" names no incubator (J-Startup, French Tech are named beside it);
+    # the passage on Japonismes 2018 names the season, no exhibition of it
+    assert _not_found(retriever, question) == "unnamed"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Which trade shows did Muto and Mahjoubi agree to send start-ups to?", "CEATEC"),
+    ("Quel salon organisé au Japon a été évoqué lors de l'entretien entre Yoji Muto et Mounir Mahjoubi ?", "CEATEC"),
+    ("武藤氏とマジュビ氏は互いのどの展示会にスタートアップを送ることにした？", "CEATEC"),  # 「CEATECなど…のイベント」
+])
+def test_things_of_a_named_kind_named_in_a_list_are_answered(retriever: Retriever, question: str, fact: str) -> None:
+    _answered_with(retriever, question, fact)
