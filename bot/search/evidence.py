@@ -104,6 +104,7 @@ _WHICH_COMPANIES = re.compile(
     r"|\b(?:donne|dis)[sz]?(?:-moi|-nous| moi| nous)?\s+(?:tou(?:te)?s\s+)(?:les\s+)?(?:noms?\s+des\s+)?"
     r"(?:(?!(?:de|des|du|sur|entre|avec|pour|par|en)\b)\w+\s+){0,2}?(?:entreprises?|sociétés?|firmes?|start-?ups?)\b"
     r"|(?:会社|企業|スタートアップ)(?:の名前|名)?(?:を|は)?(?:全部|すべて|全て|一覧)|(?:全部|すべて|全て)の(?:会社|企業|スタートアップ)"
+    r"|(?:会社|企業|スタートアップ|社)の(?:具体的な|詳しい|詳細な)?(?:リスト|一覧)"  # 約100社の具体的なリスト
     # the companies that came up by name (名前が挙がった企業): their names are what is mentioned
     r"|名前(?:が|を)(?:挙|上|あが|あげ|出)[^\s。、？?]{0,6}(?:会社|企業|スタートアップ)"
 )
@@ -534,6 +535,7 @@ _PAST_EVENT = re.compile(
     r"|(?<!\by )\b(?:a|ont|est|sont|avait|avaient)(?:-t-\w+|-\w+)?\s+(?:\w+\s+)?(?:été\s+)?"
     r"\w+(?:é|ée|és|ées|i|is|ie|u|ue|us|ert|erte)\b"
     r"|(?:た|だ)(?:の|んだ|のか|んですか|のですか|か)?\s*$"
+    r"|\b\w{3,}(?:ait|aient)-(?:t-)?(?:il|elle|on|ils|elles)\b"  # « pourquoi le Japon présidait-il… » (imperfect)
 )
 
 

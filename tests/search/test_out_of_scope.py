@@ -421,3 +421,20 @@ def test_which_things_of_a_named_kind_asks_their_names(retriever: Retriever, que
 ])
 def test_things_of_a_named_kind_named_in_a_list_are_answered(retriever: Retriever, question: str, fact: str) -> None:
     _answered_with(retriever, question, fact)
+
+
+def test_a_metro_line_and_a_list_of_companies_ask_names(retriever: Retriever) -> None:
+    # the passages on Station F name its hall and its district, no metro line; J-Startup's "about 100" names none
+    assert _not_found(retriever, "quel métro pour aller à la Station F ?") == "unnamed"
+    assert _not_found(retriever, "J-Startupに選ばれた約100社の具体的なリストを教えてください。") == "unnamed"
+    _answered_with(retriever, "J-Startupに選ばれたのは何社くらい？", "100")
+
+
+@pytest.mark.parametrize("question", ["Pourquoi le Japon présidait-il le G7 en 2019 ?",  # the G20: the premise is false
+                                      "Pourquoi la soirée de lancement se tenait-elle au salon VivaTech ?"])
+def test_a_why_in_the_imperfect_takes_its_premise_for_granted(retriever: Retriever, question: str) -> None:
+    assert _not_found(retriever, question) == "unreported"
+
+
+def test_a_why_in_the_imperfect_whose_premise_is_stated_is_answered(retriever: Retriever) -> None:
+    _answered_with(retriever, "Pourquoi le Japon courtisait-il les start-up françaises ?", "inspiration", "courtise")
