@@ -39,7 +39,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-n": {"hit": {"fr": 0.88, "en": 0.90, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.90, "ja": 0.95}},
     "blind-o": {"hit": {"fr": 0.88, "en": 0.91, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
     "blind-p": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.95}, "oos": {"fr": 0.85, "en": 0.85, "ja": 0.95}},
-    "blind-q": {"hit": {"fr": 0.78, "en": 0.68, "ja": 0.76}, "oos": {"fr": 0.65, "en": 0.90, "ja": 0.80}},
+    "blind-q": {"hit": {"fr": 0.78, "en": 0.68, "ja": 0.76}, "oos": {"fr": 0.65, "en": 0.95, "ja": 0.80}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")

@@ -21,6 +21,7 @@ The word lists are data: the number words, the verbs of a beginning and of "does
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -296,6 +297,43 @@ def event_asked(question: str, language: str) -> str:
     pattern = WHEN_EVENT.get(language)
     found = pattern.search(fold(question)) if pattern else None
     return next((g for g in found.groups() if g), "") if found else ""
+
+
+# "What does JETRO stand for?", « que signifie le sigle JETRO ? », ジェトロって何の略？: what an acronym stands for. A
+# passage answers only where it writes the acronym with its expansion, in brackets after it or around it ("JETRO
+# (Japan External Trade Organization)", ジェトロ（JETRO、日本貿易振興機構）); "CEATEC in Japan" expands nothing.
+# Group 1: the acronym as written. French « que signifie X » asks it only of a sigle or a word in capitals (« que
+# signifie la déclaration pour… » does not).
+_ACRONYM_ASKED = re.compile(
+    r"\bwhat(?:s|'s|’s)?(?:\s+(?:does|do|is))?\s+(?:the\s+(?:acronym|abbreviation)\s+)?([^\s?]+)\s+stands?\s+for\b"
+    r"|\b(?:que|qu['’]est-ce que)\s+(?:signifie|veut dire)\s+(?:le\s+sigle|l['’]\s*acronyme|l['’]\s*abréviation)\s+"
+    r"([^\s?]+)"
+    r"|\b(?:que|qu['’]est-ce que)\s+(?:signifie|veut dire)\s+(?:le\s+|la\s+|l['’]\s*)?([A-Z][A-Z0-9\-]+)(?=[\s?]|$)"
+    r"|([^\s、。？?！!]+?)\s*(?:って|は)\s*(?:英語で|英語の)?\s*(?:なん|何)の略"
+    r"|([^\s、。？?！!]+?)\s*(?:って|は)?\s*(?:英語の)?略称",
+    re.IGNORECASE,
+)
+_ACRONYM_CASED = 2  # ... of these groups, the one whose word must be in capitals as written (« que signifie JETRO »)
+
+
+def acronym_asked(question: str) -> str:
+    """The acronym a question asks the meaning of ("What does JETRO stand for?" → JETRO), "" when none."""
+    found = _ACRONYM_ASKED.search(unicodedata.normalize("NFKC", question))
+    if not found:
+        return ""
+    groups = found.groups()
+    if groups[_ACRONYM_CASED] is not None and not groups[_ACRONYM_CASED].isupper():
+        return ""
+    return next(g for g in groups if g is not None).strip("«»\"'“”")
+
+
+def expands(text: str, acronym: str) -> bool:
+    """``text`` writes ``acronym`` with something in brackets after it ("JETRO (Japan External Trade Organization)",
+    ジェトロ（JETRO、日本貿易振興機構）) or inside brackets beside what it stands for ("… Industry (METI)",
+    日本貿易振興機構、JETRO、…)."""
+    folded, asked = fold(text), re.escape(fold(acronym))
+    return bool(re.search(rf"(?<!\w){asked}\s*[（(][^)）]{{3,}}[)）]|[（(][^)）]*(?<!\w){asked}(?!\w)[^)）]*[)）]",
+                          folded))
 
 
 def after_what(question: str, language: str) -> list[str]:

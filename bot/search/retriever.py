@@ -66,6 +66,7 @@ from bot.search.descriptions import DescriptionLexicon
 from bot.search.evidence import (
     NAME_WORDS,
     Counted,
+    acronym_asked,
     after_what,
     asks_companies,
     asks_name,
@@ -81,6 +82,7 @@ from bot.search.evidence import (
     counts_near,
     dates_century,
     event_asked,
+    expands,
     glossary_names,
     is_name,
     ja_counter,
@@ -348,6 +350,7 @@ class Check(StrEnum):
     UNCOUNTED = "uncounted"
     UNNAMED = "unnamed"
     ATTRIBUTE_UNKNOWN = "what is asked of a thing (ja)"
+    ACRONYM = "what an acronym stands for"
     LOW_SCORE = "low score"
 
 
@@ -1353,6 +1356,9 @@ class Retriever:
             yield Failed(Check.UNCOUNTED, "uncounted")  # "how many incubators": no number of incubators quoted
         if query.names and not self._names(query, quoted):
             yield Failed(Check.UNNAMED, "unnamed")  # "what is the startup called?": described, not named
+        acronym = acronym_asked(query.text)
+        if acronym and not any(expands(self.passages[i].text, acronym) for i in chosen):
+            yield Failed(Check.ACRONYM, "unreported")  # "what does CEATEC stand for?": "CEATEC in Japan" is no answer
         if self._attribute_unknown(query):
             yield Failed(Check.ATTRIBUTE_UNKNOWN, "unreported")  # 共同声明の有効期間は: a detail the corpus never gives
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:

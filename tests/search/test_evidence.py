@@ -7,10 +7,12 @@ import paths
 import pytest
 
 from bot.search.evidence import (
+    acronym_asked,
     asks_companies,
     asks_name,
     asks_named_kind,
     counted,
+    expands,
     is_name,
     names_by_kind,
     names_in,
@@ -747,3 +749,13 @@ def test_a_thing_of_a_named_kind_is_named_in_its_clause_or_the_list_it_opens() -
     assert "ceatec" in names_by_kind("日本のCEATECやパリのVivaTechnologyなど、相手国のイベントに派遣します。", "ja",
                                      frequencies)
     assert names_by_kind("An event for French and Japanese startups was held at Station F.", "en", frequencies) == set()
+
+
+def test_the_acronym_asked_and_its_expansion() -> None:
+    assert acronym_asked("What does CEATEC stand for and which city hosts it?") == "CEATEC"
+    assert acronym_asked("Que signifie le sigle JETRO ?") == "JETRO"
+    assert acronym_asked("産総研 って英語の略称だと何？") == "産総研"
+    assert acronym_asked("Que signifie la déclaration pour les start-up ?") == ""  # no sigle, no capitals
+    assert expands("JETRO (Japan External Trade Organization) is an agency.", "JETRO")
+    assert expands("ジェトロ（日本貿易振興機構、JETRO、Japan External Trade Organization）は", "JETRO")
+    assert not expands("They will send start-ups to CEATEC in Japan.", "CEATEC")

@@ -438,3 +438,11 @@ def test_a_why_in_the_imperfect_takes_its_premise_for_granted(retriever: Retriev
 
 def test_a_why_in_the_imperfect_whose_premise_is_stated_is_answered(retriever: Retriever) -> None:
     _answered_with(retriever, "Pourquoi le Japon courtisait-il les start-up françaises ?", "inspiration", "courtise")
+
+
+def test_what_an_acronym_stands_for_needs_its_expansion(retriever: Retriever) -> None:
+    # "CEATEC in Japan" writes the acronym, never what it stands for
+    assert _not_found(retriever, "What does CEATEC stand for and which city hosts it every year?") == "unreported"
+    _answered_with(retriever, "What does JETRO stand for?", "External Trade")
+    _answered_with(retriever, "JETROは英語で何の略？", "External Trade")  # 「ジェトロ（日本貿易振興機構、JETRO、…）」
+    _answered_with(retriever, "こんにちは！ジェトロってなんの略だっけｗ", "日本貿易振興機構")
