@@ -1787,12 +1787,11 @@ class Retriever:
             return any(normalize(name) not in asked for i in quoted
                        for name in names_in(self.passages[i].text, self.passages[i].language, self.frequencies,
                                             self._glossary_names))
-        if self._names_in_passage(query, asked, quoted[0]):
-            return True
-        return asks_named_kind(query.text) and any(  # "which trade show?": a name beside a trade show in any quote
-            normalize(name) not in asked for i in quoted
-            for name in names_by_kind(self.passages[i].text, self.passages[i].language, self.frequencies,
-                                      self._glossary_names))
+        if asks_named_kind(query.text):  # "which trade show?": a name beside a trade show (or an event) in a quote
+            return any(normalize(name) not in asked for i in quoted
+                       for name in names_by_kind(self.passages[i].text, self.passages[i].language, self.frequencies,
+                                                 self._glossary_names))
+        return self._names_in_passage(query, asked, quoted[0])
 
     def _names_in_passage(self, query: Query, asked: str, i: int) -> bool:
         passage = self.passages[i]

@@ -446,3 +446,9 @@ def test_what_an_acronym_stands_for_needs_its_expansion(retriever: Retriever) ->
     _answered_with(retriever, "What does JETRO stand for?", "External Trade")
     _answered_with(retriever, "JETROは英語で何の略？", "External Trade")  # 「ジェトロ（日本貿易振興機構、JETRO、…）」
     _answered_with(retriever, "こんにちは！ジェトロってなんの略だっけｗ", "日本貿易振興機構")
+
+
+def test_a_room_asked_by_name_is_not_the_building(retriever: Retriever) -> None:
+    # the quotes name Station F, which the question names already, and no room of it
+    assert _not_found(retriever, "Dans quelle salle de Station F la déclaration a-t-elle été signée ?") == "unnamed"
+    _answered_with(retriever, "Dans quel incubateur s'est tenue la soirée de lancement ?", "Station F")
