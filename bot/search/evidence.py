@@ -305,20 +305,23 @@ def event_asked(question: str, language: str) -> str:
 # Group 1: the acronym as written. French « que signifie X » asks it only of a sigle or a word in capitals (« que
 # signifie la déclaration pour… » does not).
 _ACRONYM_ASKED = re.compile(
-    r"\bwhat(?:s|'s|’s)?(?:\s+(?:does|do|is))?\s+(?:the\s+(?:acronym|abbreviation)\s+)?([^\s?]+)\s+stands?\s+for\b"
+    r"\bwhat(?:s|'s|’s)?(?:\s+(?:does|do|is))?\s+(?:the\s+(?:acronym|abbreviation)\s+)?([^\s?]{1,40})\s+stands?\s+for\b"
     r"|\b(?:que|qu['’]est-ce que)\s+(?:signifie|veut dire)\s+(?:le\s+sigle|l['’]\s*acronyme|l['’]\s*abréviation)\s+"
-    r"([^\s?]+)"
+    r"([^\s?]{1,40})"
     r"|\b(?:que|qu['’]est-ce que)\s+(?:signifie|veut dire)\s+(?:le\s+|la\s+|l['’]\s*)?([A-Z][A-Z0-9\-]+)(?=[\s?]|$)"
-    r"|([^\s、。？?！!]+?)\s*(?:って|は)\s*(?:英語で|英語の)?\s*(?:なん|何)の略"
-    r"|([^\s、。？?！!]+?)\s*(?:って|は)?\s*(?:英語の)?略称",
+    r"|([^\s、。？?！!]{1,40}?)\s*(?:って|は)\s*(?:英語で|英語の)?\s*(?:なん|何)の略"
+    r"|([^\s、。？?！!]{1,40}?)\s*(?:って|は)?\s*(?:英語の)?略称",
     re.IGNORECASE,
 )
 _ACRONYM_CASED = 2  # ... of these groups, the one whose word must be in capitals as written (« que signifie JETRO »)
+_ACRONYM_WORDS = ("stand", "signifie", "veut dire", "略")  # one of them is in every question the pattern reads:
+# a long message without any is not searched (the pattern's starts are many in a 10,000-letter word)
 
 
 def acronym_asked(question: str) -> str:
     """The acronym a question asks the meaning of ("What does JETRO stand for?" → JETRO), "" when none."""
-    found = _ACRONYM_ASKED.search(unicodedata.normalize("NFKC", question))
+    text = unicodedata.normalize("NFKC", question)
+    found = _ACRONYM_ASKED.search(text) if any(word in text.casefold() for word in _ACRONYM_WORDS) else None
     if not found:
         return ""
     groups = found.groups()
