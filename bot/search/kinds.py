@@ -196,7 +196,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\bhow old\b|\b(?:his|her|their) age\b|\bat what age\b|\bquel (?:â|a)ge\b|\b(?:â|a)gée? de combien\b"
         r"|何歳|何才|年齢"),
     Kind.AUTHOR: re.compile(
-        r"\bwho wrote\b|\bwritten by\b|\bauthors?\b|\bwriter\b|\bqui a (?:écrit|rédigé)\b|\b(?:écrite?|rédigée?) par\b"
+        r"\bwho (?:wrote|drafted|penned)\b|\b(?:written|drafted) by\b|\bauthors?\b|\bwriter\b"
+        r"|\bqui a (?:écrit|rédigé)\b|\b(?:écrite?|rédigée?) par\b|誰が起草|起草したのは|起草者"
         r"|\bauteure?s?\b|誰が書|書いたのは|書いた人|執筆|筆者|著者"),
     Kind.UNTIL: re.compile(
         r"\buntil when\b|\btill when\b|\bwhen did (?:it|they|the \w+) (?:end|close|finish)\b"
@@ -295,7 +296,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.AGE: re.compile(
         r"\d+\s*(?:ans|years?|year-old|歳|才|周年)|\d+\s*(?:e|th|ème)\s*anniversa|\b(?:â|a)gée? de\b|\baged\b"),
     Kind.AUTHOR: re.compile(
-        r"\bwritten by\b|\bauthors?\b|\bwriter\b|\bjournalist|\b(?:écrite?|rédigée?) par\b|\bauteure?s?\b"
+        r"\b(?:written|drafted) by\b|\bauthors?\b|\bwriter\b|\bjournalist|\b(?:écrite?|rédigée?) par\b|\bauteure?s?\b"
         r"|\bsous la plume\b|記者|筆者|著者|執筆"),
     Kind.UNTIL: re.compile(
         r"\buntil\b|\btill\b|\bthrough\b|\bjusqu(?:'|’)|\d+\s*(?:–|-|au|to)\s*\d+|まで|終了|閉幕|\bended\b|\bclosed\b"

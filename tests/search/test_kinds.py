@@ -60,6 +60,8 @@ def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
         ("How old was he when he signed?", Kind.AGE, "He was 34 years old.", "He signed in 2018."),
         ("署名したとき何歳でしたか？", Kind.AGE, "当時34歳でした。", "2018年に署名しました。"),
         ("Qui a écrit l'article ?", Kind.AUTHOR, "Un article écrit par Jean Dupont.", "L'article de La Ruche."),
+        ("Who drafted the text on the French side?", Kind.AUTHOR, "The text was drafted by the ministry's lawyers.",
+         "On the Japanese side the declaration involves METI."),
         ("ジャポニスムはいつまで開催された？", Kind.UNTIL, "2019年2月まで開催されました。", "7月12日に開幕しました。"),
         ("What was her job before she joined the government?", Kind.BEFORE,
          "She previously worked at Saint-Gobain.", "She was Secretary of State."),
