@@ -9,7 +9,8 @@ abstention reason (``bot.models.AbstentionReason``):
   ``COUNT_WINDOW`` words) in a cited passage; X unknown to the corpus ("jobs", 人口) cannot be counted at
   all; a Japanese counter asked for (何社, 何人) must be the counter of the number (5社, 30人);
 - **unnamed**: "what is the name of / comment s'appelle / 社名 / which companies" needs a name the question does not
-  give;
+  give; so does "which incubators / quels salons / どの展示会", a thing of a kind known by its names, named where the
+  passage speaks of it or in the list it opens (the words files' ``named_kinds``);
 - **missing-number**: a number or year the question gives ("in 2019") must be in the best passage, not only
   in a weaker one cited beside it.
 
@@ -20,6 +21,7 @@ The word lists are data: the number words, the verbs of a beginning and of "does
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,6 +105,7 @@ _WHICH_COMPANIES = re.compile(
     r"|\b(?:donne|dis)[sz]?(?:-moi|-nous| moi| nous)?\s+(?:tou(?:te)?s\s+)(?:les\s+)?(?:noms?\s+des\s+)?"
     r"(?:(?!(?:de|des|du|sur|entre|avec|pour|par|en)\b)\w+\s+){0,2}?(?:entreprises?|sociétés?|firmes?|start-?ups?)\b"
     r"|(?:会社|企業|スタートアップ)(?:の名前|名)?(?:を|は)?(?:全部|すべて|全て|一覧)|(?:全部|すべて|全て)の(?:会社|企業|スタートアップ)"
+    r"|(?:会社|企業|スタートアップ|社)の(?:具体的な|詳しい|詳細な)?(?:リスト|一覧)"  # 約100社の具体的なリスト
     # the companies that came up by name (名前が挙がった企業): their names are what is mentioned
     r"|名前(?:が|を)(?:挙|上|あが|あげ|出)[^\s。、？?]{0,6}(?:会社|企業|スタートアップ)"
 )
@@ -294,6 +297,46 @@ def event_asked(question: str, language: str) -> str:
     pattern = WHEN_EVENT.get(language)
     found = pattern.search(fold(question)) if pattern else None
     return next((g for g in found.groups() if g), "") if found else ""
+
+
+# "What does JETRO stand for?", « que signifie le sigle JETRO ? », ジェトロって何の略？: what an acronym stands for. A
+# passage answers only where it writes the acronym with its expansion, in brackets after it or around it ("JETRO
+# (Japan External Trade Organization)", ジェトロ（JETRO、日本貿易振興機構）); "CEATEC in Japan" expands nothing.
+# Group 1: the acronym as written. French « que signifie X » asks it only of a sigle or a word in capitals (« que
+# signifie la déclaration pour… » does not).
+_ACRONYM_ASKED = re.compile(
+    r"\bwhat(?:s|'s|’s)?(?:\s+(?:does|do|is))?\s+(?:the\s+(?:acronym|abbreviation)\s+)?([^\s?]{1,40})\s+stands?\s+for\b"
+    r"|\b(?:que|qu['’]est-ce que)\s+(?:signifie|veut dire)\s+(?:le\s+sigle|l['’]\s*acronyme|l['’]\s*abréviation)\s+"
+    r"([^\s?]{1,40})"
+    r"|\b(?:que|qu['’]est-ce que)\s+(?:signifie|veut dire)\s+(?:le\s+|la\s+|l['’]\s*)?([A-Z][A-Z0-9\-]+)(?=[\s?]|$)"
+    r"|([^\s、。？?！!]{1,40}?)\s*(?:って|は)\s*(?:英語で|英語の)?\s*(?:なん|何)の略"
+    r"|([^\s、。？?！!]{1,40}?)\s*(?:って|は)?\s*(?:英語の)?略称",
+    re.IGNORECASE,
+)
+_ACRONYM_CASED = 2  # ... of these groups, the one whose word must be in capitals as written (« que signifie JETRO »)
+_ACRONYM_WORDS = ("stand", "signifie", "veut dire", "略")  # one of them is in every question the pattern reads:
+# a long message without any is not searched (the pattern's starts are many in a 10,000-letter word)
+
+
+def acronym_asked(question: str) -> str:
+    """The acronym a question asks the meaning of ("What does JETRO stand for?" → JETRO), "" when none."""
+    text = unicodedata.normalize("NFKC", question)
+    found = _ACRONYM_ASKED.search(text) if any(word in text.casefold() for word in _ACRONYM_WORDS) else None
+    if not found:
+        return ""
+    groups = found.groups()
+    if groups[_ACRONYM_CASED] is not None and not groups[_ACRONYM_CASED].isupper():
+        return ""
+    return next(g for g in groups if g is not None).strip("«»\"'“”")
+
+
+def expands(text: str, acronym: str) -> bool:
+    """``text`` writes ``acronym`` with something in brackets after it ("JETRO (Japan External Trade Organization)",
+    ジェトロ（JETRO、日本貿易振興機構）) or inside brackets beside what it stands for ("… Industry (METI)",
+    日本貿易振興機構、JETRO、…)."""
+    folded, asked = fold(text), re.escape(fold(acronym))
+    return bool(re.search(rf"(?<!\w){asked}\s*[（(][^)）]{{3,}}[)）]|[（(][^)）]*(?<!\w){asked}(?!\w)[^)）]*[)）]",
+                          folded))
 
 
 def after_what(question: str, language: str) -> list[str]:
@@ -533,6 +576,7 @@ _PAST_EVENT = re.compile(
     r"|(?<!\by )\b(?:a|ont|est|sont|avait|avaient)(?:-t-\w+|-\w+)?\s+(?:\w+\s+)?(?:été\s+)?"
     r"\w+(?:é|ée|és|ées|i|is|ie|u|ue|us|ert|erte)\b"
     r"|(?:た|だ)(?:の|んだ|のか|んですか|のですか|か)?\s*$"
+    r"|\b\w{3,}(?:ait|aient)-(?:t-)?(?:il|elle|on|ils|elles)\b"  # « pourquoi le Japon présidait-il… » (imperfect)
 )
 
 
@@ -591,15 +635,75 @@ def of_what(question: str, language: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(2)) for m in pattern.finditer(question)] if pattern else []
 
 
+_NOT_THE_THING = {"en": "of|between|among|with|for|from|to|in|by|on|about",  # "which ties between incubators": the ties
+                  "fr": "entre|de|des|du|avec|parmi|pour|par|chez|aux|en|sur"}
+
+
+@lru_cache(maxsize=1)
+def _which_named() -> re.Pattern[str]:
+    """"Which incubators", « quels salons », どの展示会, 展覧会はどれ: a thing of a kind known by its names (the words
+    files' ``named_kinds``) asked for, as _WHICH_COMPANIES asks for companies (adjectives between: "which specific
+    Japanese incubators")."""
+    def nouns(language: str) -> str:
+        listed = sorted(words_of(language, WordList.NAMED_KINDS), key=len, reverse=True)
+        return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in listed)
+    return re.compile(
+        rf"\b(?:which|what) (?:(?!(?:{_NOT_THE_THING['en']})\b)[\w\-]+ ){{0,2}}(?:{nouns('en')})\b"
+        rf"|\bquel(?:le)?s? (?:(?!(?:{_NOT_THE_THING['fr']})\b)[\w\-]+ ){{0,2}}(?:{nouns('fr')})(?!\w)"
+        rf"|(?:どの|どんな|どういう)(?:{nouns('ja')})|(?:{nouns('ja')})(?:は|って)(?:具体的に)?(?:どこ|どれ)"
+    )
+
+
+# A clause listing what the clause before it speaks of ("…to each other's events, such as CEATEC", « comme le
+# CEATEC », « dont Snips »), or in Japanese, after it (CEATECやVivaTechnologyなど、相手国のイベント).
+_LIST_OPENED = re.compile(r"^\W*(?:such as|like|including|namely|e\.g\.|comme|dont|notamment|tels? que|telles? que)\b"
+                          r"|(?:など|等|といった)\W*$")
+
+
+@lru_cache(maxsize=4)
+def _named_kind_nouns(language: str) -> re.Pattern[str]:
+    listed = sorted((*words_of(language, WordList.NAMED_KINDS), *words_of(language, WordList.NAMED_AS)), key=len,
+                    reverse=True)
+    bound = "" if language == "ja" else r"\b"
+    return re.compile(bound + "(?:" + "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in listed) + ")")
+
+
+def names_by_kind(text: str, language: str, frequencies: WordFrequencies, known: Iterable[str] = ()) -> set[str]:
+    """The names (folded) ``text`` gives to a thing of a named kind (the words files' ``named_kinds``, or the wider
+    ``named_as``: events): in the clause that speaks of it (``clauses``: with a name in apposition) or in the list it
+    opens, the clause after it (« aux salons de l'autre pays, comme le CEATEC… »), in Japanese before it (CEATEC
+    やVivaTechnologyなど、相手国のイベント). "access to incubators and accelerators" names no incubator, however many
+    names the rest of the sentence gives (J-Startup, French Tech)."""
+    found: set[str] = set()
+    nouns = _named_kind_nouns(language)
+    pieces = clauses(text)
+    for n, (clause, scope) in enumerate(pieces):
+        if nouns.search(fold(clause)):
+            listed = n - 1 if language == "ja" else n + 1  # a Japanese list comes before what it lists
+            beside = pieces[listed][0] if 0 <= listed < len(pieces) else ""
+            if not _LIST_OPENED.search(fold(beside)):  # "an event for French | Japanese startups at Station F"
+                beside = ""
+            found |= names_in(f"{scope} {beside}", language, frequencies, known)
+            found |= {fold(title) for title in quoted(scope)}
+    return found
+
+
 def asks_name(question: str) -> bool:
     folded = fold(question)
-    return bool(_NAME_QUESTION.search(folded) or _WHICH_COMPANIES.search(folded))
+    return bool(_NAME_QUESTION.search(folded) or asks_companies(question))
+
+
+def asks_named_kind(question: str) -> bool:
+    """"Which incubators?", « quels salons ? », どの展示会: things of a kind known by their names are asked for."""
+    return bool(_which_named().search(fold(question)))
 
 
 def asks_companies(question: str) -> bool:
-    """"Which companies…?", 企業って具体的にどこ？: the companies' names are the answer itself (どこ asks which, not
-    where), never a by-product of a date or a place asked."""
-    return bool(_WHICH_COMPANIES.search(fold(question)))
+    """"Which companies…?", 企業って具体的にどこ？, "which incubators?": the names of the companies (or of the things
+    of a named kind, ``_which_named``) are the answer itself (どこ asks which, not where), never a by-product of a date
+    or a place asked."""
+    folded = fold(question)
+    return bool(_WHICH_COMPANIES.search(folded) or _which_named().search(folded))
 
 
 # A Roman ordinal (XIXe siècle, XIIIe arrondissement, Ier, XXIst): a rank written in capitals, no name. Two numerals at

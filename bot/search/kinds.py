@@ -60,6 +60,8 @@ class Kind(StrEnum):
     LANGUAGE = "language"  # "what language is it written in?", 何語で書かれて: a passage must say what language a text
     # is written or published in (« in French « Déclaration… » » names its title in French, not the text's language)
     LEGAL = "legal"  # "is it legally binding?", valeur juridique, 法的拘束力: a passage must speak of legal force
+    FREQUENCY = "frequency"  # "how often does it meet?", à quelle fréquence, どのくらいの頻度: a passage must say how
+    # often (every year, annual, 毎年); "when" and "how many" do not: "a bilateral dialogue ahead of the G20" is none
     REFUSAL = "refusal"  # "why does it exclude 5G?", refusé, 除外: a passage must report something excluded, refused,
     # banned, cancelled, postponed or withdrawn (a declaration of cooperation reports none: a premise of that kind is
     # false, however well the rest of the question matches)
@@ -83,6 +85,10 @@ PRICE_ASKED = (r"\bhow much (?:are|do|will|would)\b|\bamounts?\b|\bprices?\b|\bp
 # After a possessive, "best" describes what someone has ("its best start-ups"); a recommendation is asked otherwise.
 _NOT_POSSESSED = "".join(rf"(?<!\b{p} )" for p in ("its", "their", "his", "her", "our", "ses", "leurs", "leur", "nos",
                                                       "notre", "son", "sa"))
+# A span of time before "later" / « plus tard » ("two days later", « trois jours plus tard »): a time told of.
+_NOT_AFTER_A_SPAN = "".join(rf"(?<!\b{unit} )" for unit in (
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minutes", "moments",
+    "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "année", "années", "heure", "heures", "peu"))
 _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bbudget|\bvalued?\b|\bprix\b"
@@ -150,6 +156,10 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bwhat came (?:of|out of)\b|\b(?:results?|outcomes?) of (?:the|this|their)\b|\bqu(?:'|’)(?:a|ont) donné\b"
         r"|\brésultats? (?:de la|du|des|de cette)\b|成果"
         r"|\bfollow[- ]?ups?\b|\b(?:réunion|rencontre|accord|comité|réunions|rencontres) de suivi\b|フォローアップ"
+        # "did he later become minister?", « plus tard », のちに: after the corpus (not "two days later", « le
+        # lendemain », "later that evening": a time the corpus tells of)
+        rf"|{_NOT_AFTER_A_SPAN}\blater\b(?! (?:that|on that|the same|in the (?:day|evening|week))\b)"
+        rf"|{_NOT_AFTER_A_SPAN}\bplus tard\b(?! (?:dans|ce|le) (?:la|soir|même)\b)|のちに|後年"
     ),
     Kind.ACQUISITION: re.compile(
         r"\brachet|\brachat|\bacqui(?:red|ring|sition)|\bbought\b|\bbuy(?:s|ing)? (?:out|up)\b|買収|身売り"),
@@ -168,7 +178,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bcomment (?:créer|monter|ouvrir|fonder|lancer) (?:une|son|sa|mon|ma|sa propre) (?:entreprise|société|boîte"
         r"|start-?up|filiale)\b"
         r"|申請|応募|申し込|手続き|登録方法|インストール"
-        r"|\bcomment (?:on |je |nous )(?:obtien[ts]?|fai[ts]|postule|candidate|s'inscri|demande)"
+        r"|\bcomment (?:on |je |nous )(?:le |la |les |l['’]\s*)?"
+        r"(?:obtien[ts]?|fai[ts]|postule|candidate|s'inscri|demande)"
         r"|手順|やり方|書き方|取るには|取得するには"
         # the conditions to apply or take part: "conditions pour candidater", "requirements to join", 応募条件
         r"|\bconditions? (?:pour|d'|d’|de |to |for )\s*(?:candidat|postul|s'inscri|s’inscri|particip|rejoindre|"
@@ -179,7 +190,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         rf"{_NOT_POSSESSED}\bbest\b|{_NOT_POSSESSED}\bmeilleure?s?\b|\brecommend|\bconseill"
         r"|\bwhere (?:can|should) (?:i|we) (?:eat|stay|buy|go)\b"
         r"|\btips?\b|\badvice\b|\bconseils\b|\bdes conseils\b|\bshould (?:i|we) (?:learn|do|say|bring|wear)\b|一番いい"
-        r"|おすすめ|オススメ|お勧め|お薦め"),
+        r"|おすすめ|オススメ|お勧め|お薦め|コツ|秘訣|アドバイス|\bastuces?\b"),
     Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
     Kind.FOUNDER: re.compile(
         r"\bfound(?:ed|ers?)\b|\bfondée? (?:par|en)\b|\bfondat(?:eur|eurs|rice)\b|\ba fondée?\b"
@@ -188,7 +199,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\bhow old\b|\b(?:his|her|their) age\b|\bat what age\b|\bquel (?:â|a)ge\b|\b(?:â|a)gée? de combien\b"
         r"|何歳|何才|年齢"),
     Kind.AUTHOR: re.compile(
-        r"\bwho wrote\b|\bwritten by\b|\bauthors?\b|\bwriter\b|\bqui a (?:écrit|rédigé)\b|\b(?:écrite?|rédigée?) par\b"
+        r"\bwho (?:wrote|drafted|penned)\b|\b(?:written|drafted) by\b|\bauthors?\b|\bwriter\b"
+        r"|\bqui a (?:écrit|rédigé)\b|\b(?:écrite?|rédigée?) par\b|誰が起草|起草したのは|起草者"
         r"|\bauteure?s?\b|誰が書|書いたのは|書いた人|執筆|筆者|著者"),
     Kind.UNTIL: re.compile(
         r"\buntil when\b|\btill when\b|\bwhen did (?:it|they|the \w+) (?:end|close|finish)\b"
@@ -232,6 +244,11 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\blegally\b|\b(?:non-)?binding\b|\blegal (?:force|value|effect|status|weight|obligations?)\b"
         r"|\bjuridiquement\b|\bcontraignante?s?\b|\b(?:valeur|portée|force|effet|statut) juridique\b"
         r"|拘束力|法的(?:な)?(?:効力|根拠|義務|地位)"),
+    Kind.FREQUENCY: re.compile(
+        r"\bhow (?:often|frequently|regularly)\b|\bhow many times (?:a|an|per|each|every)\b"
+        r"|\b(?:à|a) quel(?:le)? (?:fréquence|frequence|rythme)\b|\bquelle (?:fréquence|frequence|périodicité)\b"
+        r"|\btous les combien\b|\bcombien de fois par\b"
+        r"|頻度|何年(?:ごと|おき|に一度|に1度|に1回)|(?:年|月|週)に(?:何回|何度)|どのくらいの(?:間隔|ペース)"),
     Kind.REFUSAL: _REFUSAL,
 }
 
@@ -282,7 +299,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.AGE: re.compile(
         r"\d+\s*(?:ans|years?|year-old|歳|才|周年)|\d+\s*(?:e|th|ème)\s*anniversa|\b(?:â|a)gée? de\b|\baged\b"),
     Kind.AUTHOR: re.compile(
-        r"\bwritten by\b|\bauthors?\b|\bwriter\b|\bjournalist|\b(?:écrite?|rédigée?) par\b|\bauteure?s?\b"
+        r"\b(?:written|drafted) by\b|\bauthors?\b|\bwriter\b|\bjournalist|\b(?:écrite?|rédigée?) par\b|\bauteure?s?\b"
         r"|\bsous la plume\b|記者|筆者|著者|執筆"),
     Kind.UNTIL: re.compile(
         r"\buntil\b|\btill\b|\bthrough\b|\bjusqu(?:'|’)|\d+\s*(?:–|-|au|to)\s*\d+|まで|終了|閉幕|\bended\b|\bclosed\b"
@@ -309,8 +326,24 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.LEGAL: re.compile(
         r"\blegally\b|\bbinding\b|\blegal (?:force|value|effect|status)\b|\bjuridiquement\b|\bcontraignante?s?\b"
         r"|\b(?:valeur|portée|force) juridique\b|拘束力|法的"),
+    Kind.FREQUENCY: re.compile(  # how often: every year, twice a year, annual, tous les ans, 毎年, 年に2回
+        r"\b(?:every|each) (?:\w+ )?(?:days?|weeks?|months?|years?|quarters?)\b"
+        r"|\b(?:once|twice|\w+ times) (?:a|an|per|each)\b"
+        r"|\b(?:annual|annually|yearly|monthly|weekly|biennial|quarterly|regularly)\b"
+        r"|\b(?:tous|toutes) les (?:\w+ )?(?:jours|semaines|mois|ans|années|annees)\b"
+        r"|\bchaque (?:jour|semaine|mois|an|année|annee)\b|\b(?:une|deux|\d+) fois par\b|\bpar (?:an|mois|semaine)\b"
+        r"|\b(?:annuel|annuelle|annuels|annuelles|mensuel\w*|hebdomadaire\w*|régulièrement)\b"
+        r"|毎(?:年|月|週|日)|(?:年|月|週)に(?:\d+|[一二三四])(?:回|度)|年\d+回|隔年|定期的"),
     Kind.REFUSAL: _REFUSAL,
 }
+# A text that says something ("the La Ruche article says", « l'article indique », 記事によると) reports what is written,
+# not words someone said: no speech, however close to the speaker's name.
+_SAID_BY_A_TEXT = re.compile(
+    r"\b(?:article|piece|report|press release|release|summary|overview|text|declaration|statement|website|page"
+    r"|story|source|faq)s?\s+(?:also\s+)?(?:says|said|states|stated|writes|wrote|reports|reported)\b"
+    r"|\b(?:l['’]\s*article|le (?:communiqué|texte|résumé|site|papier)|la (?:déclaration|page|dépêche|source))"
+    r"\s+(?:dit|disait|indique|indiquait|affirme|écrit|rapporte|précise)\b"
+)
 # A place: a capitalised word (Paris, Station F), or a Japanese place name / place word.
 _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u4e00-\u9fff](?:都|市|区|県|館|会場)")
 
@@ -351,4 +384,7 @@ def holds(kind: Kind, text: str) -> bool:
         raise ValueError("a person is found by bot.search.people, with the language's word lists")
     if kind is Kind.PLACE:
         return bool(_PLACE.search(text))
-    return bool((_count() if kind is Kind.COUNT else _PASSAGE[kind]).search(fold(text)))
+    folded = fold(text)
+    if kind is Kind.SPEECH:
+        folded = _SAID_BY_A_TEXT.sub(" ", folded)
+    return bool((_count() if kind is Kind.COUNT else _PASSAGE[kind]).search(folded))

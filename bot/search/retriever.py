@@ -66,9 +66,11 @@ from bot.search.descriptions import DescriptionLexicon
 from bot.search.evidence import (
     NAME_WORDS,
     Counted,
+    acronym_asked,
     after_what,
     asks_companies,
     asks_name,
+    asks_named_kind,
     attributes_asked,
     beginning_tokens,
     centuries_asked,
@@ -80,10 +82,12 @@ from bot.search.evidence import (
     counts_near,
     dates_century,
     event_asked,
+    expands,
     glossary_names,
     is_name,
     ja_counter,
     ja_counts,
+    names_by_kind,
     names_in,
     of_what,
     ordinals,
@@ -180,7 +184,8 @@ ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.W
                             Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE, Kind.ADVICE, Kind.ADDRESS,
                             Kind.FOUNDER, Kind.AGE, Kind.AUTHOR, Kind.UNTIL, Kind.BEFORE,
                             Kind.CONSTITUENCY, Kind.PERSON, Kind.SPEECH, Kind.FILE, Kind.PENALTY, Kind.TAX,
-                            Kind.EQUITY, Kind.REFUSAL, Kind.LANGUAGE, Kind.LEGAL})  # cited passages hold one;
+                            Kind.EQUITY, Kind.REFUSAL, Kind.LANGUAGE, Kind.LEGAL,
+                            Kind.FREQUENCY})  # cited passages hold one;
 # a person: someone bot.search.people finds (not a capitalised word: Paris, Friday), or a body that acts (JETRO).
 # Place is not enforced: the capitalised-word test of a place is too weak to refuse on (blind A: no change).
 SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the corpus is about (2018: 63 %, the
@@ -349,6 +354,7 @@ class Check(StrEnum):
     UNCOUNTED = "uncounted"
     UNNAMED = "unnamed"
     ATTRIBUTE_UNKNOWN = "what is asked of a thing (ja)"
+    ACRONYM = "what an acronym stands for"
     LOW_SCORE = "low score"
 
 
@@ -1370,6 +1376,9 @@ class Retriever:
             yield Failed(Check.UNCOUNTED, "uncounted")  # "how many incubators": no number of incubators quoted
         if query.names and not self._names(query, quoted):
             yield Failed(Check.UNNAMED, "unnamed")  # "what is the startup called?": described, not named
+        acronym = acronym_asked(query.text)
+        if acronym and not any(expands(self.passages[i].text, acronym) for i in chosen):
+            yield Failed(Check.ACRONYM, "unreported")  # "what does CEATEC stand for?": "CEATEC in Japan" is no answer
         if self._attribute_unknown(query):
             yield Failed(Check.ATTRIBUTE_UNKNOWN, "unreported")  # 共同声明の有効期間は: a detail the corpus never gives
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
@@ -1798,6 +1807,10 @@ class Retriever:
             return any(normalize(name) not in asked for i in quoted
                        for name in names_in(self.passages[i].text, self.passages[i].language, self.frequencies,
                                             self._glossary_names))
+        if asks_named_kind(query.text):  # "which trade show?": a name beside a trade show (or an event) in a quote
+            return any(normalize(name) not in asked for i in quoted
+                       for name in names_by_kind(self.passages[i].text, self.passages[i].language, self.frequencies,
+                                                 self._glossary_names))
         return self._names_in_passage(query, asked, quoted[0])
 
     def _names_in_passage(self, query: Query, asked: str, i: int) -> bool:

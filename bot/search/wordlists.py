@@ -46,6 +46,9 @@ class WordList(StrEnum):
     # (スタートアップは何社: 企業30社 is another count) (bot.search.evidence)
     COMPANIES = "companies"  # a company in general: "how many companies" is counted by a number of any of
     COMPANY_KINDS = "company_kinds"  # ... these kinds of company ("about 100 startups", "thirty large groups")
+    NAMED_KINDS = "named_kinds"  # things known by their names: "which incubators?" asks which ones, by name; a
+    # passage on "access to incubators" names none (bot.search.evidence)
+    NAMED_AS = "named_as"  # ... and the wider words a passage gives them by ("events such as CEATEC": a trade show)
 
 
 WordLists = dict[WordList, tuple[str, ...]]

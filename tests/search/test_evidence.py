@@ -6,7 +6,19 @@ from __future__ import annotations
 import paths
 import pytest
 
-from bot.search.evidence import asks_companies, asks_name, counted, is_name, names_in, ordinals
+from bot.search.evidence import (
+    acronym_asked,
+    asks_companies,
+    asks_name,
+    asks_named_kind,
+    counted,
+    expands,
+    is_name,
+    names_by_kind,
+    names_in,
+    ordinals,
+)
+from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
 from bot.search.retriever import Retriever
 
@@ -723,3 +735,27 @@ def test_years_are_counted_by_an_anniversary_of_what_is_asked(retriever: Retriev
     """"how many years" is answered by "the 160th anniversary of diplomatic relations": the ordinal counts years."""
     _answered_with(retriever, question, fact)
     _abstains(retriever, "How many years did Muto stay in France?", "uncounted")  # no anniversary of his stay
+
+
+def test_a_thing_of_a_named_kind_is_named_in_its_clause_or_the_list_it_opens() -> None:
+    frequencies = WordFrequencies()
+    assert asks_named_kind("Which specific Japanese incubators opened their doors?")
+    assert asks_named_kind("Quels salons tech ont été cités ?") and asks_named_kind("どの展示会に送るの？")
+    assert not asks_named_kind("Which ties between incubators were agreed?")  # the ties are asked
+    assert names_by_kind("…between J-Startup and French Tech (shared networks, easier access to incubators and "
+                         "accelerators).", "en", frequencies) == set()
+    assert "ceatec" in names_by_kind("Ils enverront des start-up aux salons de l'autre pays, comme le CEATEC au Japon.",
+                                     "fr", frequencies)
+    assert "ceatec" in names_by_kind("日本のCEATECやパリのVivaTechnologyなど、相手国のイベントに派遣します。", "ja",
+                                     frequencies)
+    assert names_by_kind("An event for French and Japanese startups was held at Station F.", "en", frequencies) == set()
+
+
+def test_the_acronym_asked_and_its_expansion() -> None:
+    assert acronym_asked("What does CEATEC stand for and which city hosts it?") == "CEATEC"
+    assert acronym_asked("Que signifie le sigle JETRO ?") == "JETRO"
+    assert acronym_asked("産総研 って英語の略称だと何？") == "産総研"
+    assert acronym_asked("Que signifie la déclaration pour les start-up ?") == ""  # no sigle, no capitals
+    assert expands("JETRO (Japan External Trade Organization) is an agency.", "JETRO")
+    assert expands("ジェトロ（日本貿易振興機構、JETRO、Japan External Trade Organization）は", "JETRO")
+    assert not expands("They will send start-ups to CEATEC in Japan.", "CEATEC")

@@ -60,6 +60,8 @@ def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
         ("How old was he when he signed?", Kind.AGE, "He was 34 years old.", "He signed in 2018."),
         ("署名したとき何歳でしたか？", Kind.AGE, "当時34歳でした。", "2018年に署名しました。"),
         ("Qui a écrit l'article ?", Kind.AUTHOR, "Un article écrit par Jean Dupont.", "L'article de La Ruche."),
+        ("Who drafted the text on the French side?", Kind.AUTHOR, "The text was drafted by the ministry's lawyers.",
+         "On the Japanese side the declaration involves METI."),
         ("ジャポニスムはいつまで開催された？", Kind.UNTIL, "2019年2月まで開催されました。", "7月12日に開幕しました。"),
         ("What was her job before she joined the government?", Kind.BEFORE,
          "She previously worked at Saint-Gobain.", "She was Secretary of State."),
@@ -79,6 +81,15 @@ def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
         ("can i get a pdf", Kind.FILE, "Download the PDF at https://example.org/d.pdf", "The text signed in Paris."),
         ("Comment créer une entreprise au Japon ?", Kind.PROCEDURE, "Le formulaire d'inscription est en ligne.",
          "J-Startup promeut 100 start-up."),
+        ("How often is the dialogue supposed to meet?", Kind.FREQUENCY, "The dialogue meets twice a year.",
+         "They agreed on a bilateral dialogue ahead of the G20 and G7 meetings."),
+        ("À quelle fréquence le dialogue se réunit-il ?", Kind.FREQUENCY, "Le dialogue se réunit chaque année.",
+         "Un dialogue bilatéral en vue du G20 et du G7."),
+        ("二国間対話はどのくらいの頻度で開かれますか？", Kind.FREQUENCY, "対話は毎年開かれます。",
+         "G20とG7に向けて二国間対話を行います。"),
+        # a text that says something is no speech: "the article says she signed" reports no words of hers
+        ("What did she say in her speech?", Kind.SPEECH, "She said the alliance would help both.",
+         "The La Ruche article says the declaration was signed by Delphine Gény-Stephann."),
     ],
 )
 def test_a_relation_asked_needs_a_passage_that_speaks_of_it(question: str, kind: Kind, answer: str,
@@ -95,6 +106,10 @@ def test_a_relation_asked_needs_a_passage_that_speaks_of_it(question: str, kind:
         ("comment on obtient le visa ?", Kind.PROCEDURE),
         ("フランスで会社を設立する手順は？", Kind.PROCEDURE),
         ("Who replaced him as secretary of state?", Kind.LATER),
+        ("Did Yoji Muto later become Minister of Economy?", Kind.LATER),
+        ("Muto est-il devenu ministre plus tard ?", Kind.LATER),
+        ("日本の投資家にピッチするときのコツってある？", Kind.ADVICE),
+        ("le visa, comment on le demande ?", Kind.PROCEDURE),
     ],
 )
 def test_how_to_advice_and_a_successor_are_asked(question: str, kind: Kind) -> None:
@@ -106,6 +121,8 @@ def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
     assert Kind.COUNT not in asked_kinds("How much money did the declaration commit?")
     assert Kind.PRESENT not in asked_kinds("Who do you know there?")
     assert Kind.PLACE not in asked_kinds("Signée par Muto ou par Seko ?")  # ou: or
+    assert Kind.LATER not in asked_kinds("What did the foreign ministers say two days later?")  # a day told of
+    assert Kind.LATER not in asked_kinds("Qu'ont dit les ministres deux jours plus tard ?")
 
 
 def test_what_is_at_stake_and_its_best_ask_no_share_and_no_advice() -> None:

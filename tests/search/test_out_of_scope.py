@@ -368,3 +368,87 @@ def test_a_number_inside_a_name_is_found_as_that_name(retriever: Retriever, ques
 def test_the_japanese_words_for_a_roadmap_find_the_roadmap(retriever: Retriever) -> None:
     """行程表 and 工程表 are what Japanese writes for a roadmap (the glossary's ロードマップ)."""
     _answered_with(retriever, "日仏の工程表は何年から何年まで？", "2013年から2018年")
+
+
+@pytest.mark.parametrize("question", [
+    "How often is the France–Japan bilateral dialogue supposed to meet, and at what level?",
+    "À quelle fréquence le dialogue bilatéral franco-japonais doit-il se réunir ?",
+    "二国間対話はどのくらいの頻度で、どのレベルで開かれる予定ですか？",
+])
+def test_how_often_needs_a_frequency(retriever: Retriever, question: str) -> None:
+    # "a bilateral dialogue ahead of the G20 and G7 meetings" says when it was agreed on, never how often it meets
+    assert _not_found(retriever, question) == "wrong-kind"
+
+
+def test_the_dialogue_itself_is_answered(retriever: Retriever) -> None:
+    _answered_with(retriever, "What bilateral dialogue did France and Japan agree on?", "G20")
+
+
+def test_a_speech_is_not_what_an_article_says(retriever: Retriever) -> None:
+    # "The La Ruche article says the declaration was signed by Delphine Gény-Stephann": the article's words, not hers
+    assert _not_found(retriever, "What did Delphine Gény-Stephann say in her speech at the signing?") == "wrong-kind"
+    _answered_with(retriever, "What did the JETRO boss say about the US-China trade war?", "domination")
+
+
+def test_what_became_of_someone_later_is_after_the_corpus(retriever: Retriever) -> None:
+    question = "Did Yoji Muto later become Japan's Minister of Economy, Trade and Industry?"
+    assert _not_found(retriever, question) == "after-corpus"
+    _answered_with(retriever, "Was Yoji Muto State Minister of Economy, Trade and Industry?", "State Minister")
+
+
+def test_tips_and_how_to_apply_ask_for_advice_and_a_procedure(retriever: Retriever) -> None:
+    assert _not_found(retriever, "日本の投資家にピッチするときのコツってある？") == "wrong-kind"
+    question = "Comme la déclaration crée un visa start-up commun franco-japonais, comment on le demande ?"
+    assert _not_found(retriever, question) == "wrong-kind"
+    _answered_with(retriever, "日本のスタートアップは何社ピッチしましたか？", "5社")
+
+
+@pytest.mark.parametrize("question", [
+    "Which specific Japanese incubators opened their doors to French start-ups under the deal?",
+    "Quelles expositions étaient au programme de Japonismes 2018 ?",
+    "ジャポニスム2018ではどんな展覧会があった？",
+])
+def test_which_things_of_a_named_kind_asks_their_names(retriever: Retriever, question: str) -> None:
+    # "easier access to incubators and accelerators" names no incubator (J-Startup, French Tech are named beside it);
+    # the passage on Japonismes 2018 names the season, no exhibition of it
+    assert _not_found(retriever, question) == "unnamed"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Which trade shows did Muto and Mahjoubi agree to send start-ups to?", "CEATEC"),
+    ("Quel salon organisé au Japon a été évoqué lors de l'entretien entre Yoji Muto et Mounir Mahjoubi ?", "CEATEC"),
+    ("武藤氏とマジュビ氏は互いのどの展示会にスタートアップを送ることにした？", "CEATEC"),  # 「CEATECなど…のイベント」
+])
+def test_things_of_a_named_kind_named_in_a_list_are_answered(retriever: Retriever, question: str, fact: str) -> None:
+    _answered_with(retriever, question, fact)
+
+
+def test_a_metro_line_and_a_list_of_companies_ask_names(retriever: Retriever) -> None:
+    # the passages on Station F name its hall and its district, no metro line; J-Startup's "about 100" names none
+    assert _not_found(retriever, "quel métro pour aller à la Station F ?") == "unnamed"
+    assert _not_found(retriever, "J-Startupに選ばれた約100社の具体的なリストを教えてください。") == "unnamed"
+    _answered_with(retriever, "J-Startupに選ばれたのは何社くらい？", "100")
+
+
+@pytest.mark.parametrize("question", ["Pourquoi le Japon présidait-il le G7 en 2019 ?",  # the G20: the premise is false
+                                      "Pourquoi la soirée de lancement se tenait-elle au salon VivaTech ?"])
+def test_a_why_in_the_imperfect_takes_its_premise_for_granted(retriever: Retriever, question: str) -> None:
+    assert _not_found(retriever, question) == "unreported"
+
+
+def test_a_why_in_the_imperfect_whose_premise_is_stated_is_answered(retriever: Retriever) -> None:
+    _answered_with(retriever, "Pourquoi le Japon courtisait-il les start-up françaises ?", "inspiration", "courtise")
+
+
+def test_what_an_acronym_stands_for_needs_its_expansion(retriever: Retriever) -> None:
+    # "CEATEC in Japan" writes the acronym, never what it stands for
+    assert _not_found(retriever, "What does CEATEC stand for and which city hosts it every year?") == "unreported"
+    _answered_with(retriever, "What does JETRO stand for?", "External Trade")
+    _answered_with(retriever, "JETROは英語で何の略？", "External Trade")  # 「ジェトロ（日本貿易振興機構、JETRO、…）」
+    _answered_with(retriever, "こんにちは！ジェトロってなんの略だっけｗ", "日本貿易振興機構")
+
+
+def test_a_room_asked_by_name_is_not_the_building(retriever: Retriever) -> None:
+    # the quotes name Station F, which the question names already, and no room of it
+    assert _not_found(retriever, "Dans quelle salle de Station F la déclaration a-t-elle été signée ?") == "unnamed"
+    _answered_with(retriever, "Dans quel incubateur s'est tenue la soirée de lancement ?", "Station F")
