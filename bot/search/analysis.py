@@ -38,6 +38,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _STEMMER_NAMES: dict[str, str] = {"fr": "french", "en": "english", "ja": "english"}
+STEMMER_CACHE = 0  # words PyStemmer remembers itself: none, the memos in front of it remember more (_stemmer)
 
 # Evidence for detect_language: function words found in one language only, and French diacritics.
 _FR_MARKERS: frozenset[str] = _words(
@@ -179,8 +180,11 @@ def normalize(text: str) -> str:
 def _stemmer(language: str, thread: int) -> Stemmer.Stemmer:
     """PyStemmer's Snowball stemmer (C), called directly: snowballstemmer would fall back to its pure-Python
     stemmers (9x slower, same stems) whenever PyStemmer is missing. One per thread: PyStemmer's objects are
-    not thread-safe (a reload indexes while questions are answered)."""
-    return Stemmer.Stemmer(_STEMMER_NAMES.get(language, "english"))
+    not thread-safe (a reload indexes while questions are answered). Without PyStemmer's own cache (STEMMER_CACHE):
+    the memos in front of it (``stem``, ``_stemmed_word``, ``_RunTokens``: 65,536 words each) ask it a word once
+    while they remember it, so its cache (10,000-20,000 words) only added a Python list per word for the garbage
+    collector to walk, and made stemming a new word three times slower (the same stems)."""
+    return Stemmer.Stemmer(_STEMMER_NAMES.get(language, "english"), STEMMER_CACHE)
 
 
 def stemmer_version() -> str:

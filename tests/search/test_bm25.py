@@ -247,6 +247,15 @@ def test_postings_built_in_chunks_equal_one_piece_and_rank_bm25(chunk: int, monk
     assert_equal_to_rank_bm25(corpus, zipf_queries(3, 60))
 
 
+def test_postings_of_keys_too_wide_for_int32_equal_the_narrow_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = zipf_corpus(4, 300, 60)
+    corpus[5] = []
+    narrow = BM25Index(corpus).arrays()  # a small corpus: every chunk's keys fit in int32
+    monkeypatch.setattr(bm25, "NARROW_KEYS", 0)  # as a vocabulary of millions of terms: int64 keys
+    for name, array in BM25Index(corpus).arrays().items():
+        np.testing.assert_array_equal(array, narrow[name], err_msg=name)
+
+
 def test_weighted_scores_of_few_postings_equal_a_scan_of_the_corpus() -> None:
     """The gather of few postings (a merge of the terms' sorted runs) adds the same weights in the same order as
     a scan of every passage: the scores are equal to the last bit, and the passages are those holding a term."""
