@@ -9,7 +9,7 @@ missing-detail, wrong-entity, false-premise-unanswerable, off-topic-nearby; 90 i
 the same way, held out during the third session of 2026-12-01, a dev set since; ``blind-g.yaml``,
 ``blind-h.yaml``, ``blind-i.yaml``, ``blind-j.yaml``, ``blind-k.yaml``, ``blind-l.yaml``, ``blind-m.yaml`` and
 ``blind-n.yaml``, ``blind-o.yaml``,
-``blind-p.yaml`` and ``blind-q.yaml`` likewise, held out during the fourth to fourteenth session.
+``blind-p.yaml``, ``blind-q.yaml`` and ``blind-r.yaml`` likewise, held out during the fourth to fifteenth session.
 A held-out set stays outside the repository until the end of the session that scores it, then joins the dev sets here.
 A hit: answered, and the strings found (case/accent-insensitive, NFKC) in the text of the first three citations.
 Out-of-scope items must abstain.
@@ -50,7 +50,8 @@ SET_FILES = {"orig": EVAL / "questions.yaml", "blind-a": EVAL / "blind-a.yaml", 
              "blind-k": EVAL / "blind-k.yaml", "blind-l": EVAL / "blind-l.yaml",
              "blind-m": EVAL / "blind-m.yaml", "blind-n": EVAL / "blind-n.yaml",
              "blind-o": EVAL / "blind-o.yaml", "blind-p": EVAL / "blind-p.yaml",
-             "blind-q": EVAL / "blind-q.yaml"}
+             "blind-q": EVAL / "blind-q.yaml",
+             "blind-r": EVAL / "blind-r.yaml"}
 LANGS = ("fr", "en", "ja")
 STYLES = ("plain", "casual", "typo", "paraphrase", "mixed")
 

@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Q, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–R, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -40,6 +40,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-o": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
     "blind-p": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.95}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.95}},
     "blind-q": {"hit": {"fr": 0.83, "en": 0.75, "ja": 0.81}, "oos": {"fr": 0.65, "en": 0.95, "ja": 0.80}},
+    "blind-r": {"hit": {"fr": 0.71, "en": 0.60, "ja": 0.71}, "oos": {"fr": 0.70, "en": 0.75, "ja": 0.65}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
@@ -53,7 +54,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-q.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-r.yaml"
     return found
 
 
