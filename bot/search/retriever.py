@@ -910,7 +910,8 @@ class Retriever:
             tokens = frozenset(analyze(act, "ja"))
             return tokens if tokens and tokens <= self.index.vocabulary.keys() else frozenset()
         unit = units.get(_stemmed(act, language))  # a word of the question (its typo: "signd"), else a doer's verb
-        forms = _forms(unit) if unit is not None else analyze(act, language)
+        forms = unit.alternatives if unit is not None else analyze(act, language)  # the verb, not its glossary's
+        # nouns: "welcomed the signature" names no signatory
         return frozenset(t for t in forms if t in self.index.vocabulary)
 
     def _names_doers(self, query: Query, i: int) -> bool:
