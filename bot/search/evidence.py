@@ -7,7 +7,9 @@ abstention reason (``bot.models.AbstentionReason``):
 
 - **uncounted**: a "how many X / combien de X / X は何社" question needs a number next to X (within
   ``COUNT_WINDOW`` words) in a cited passage; X unknown to the corpus ("jobs", 人口) cannot be counted at
-  all; a Japanese counter asked for (何社, 何人) must be the counter of the number (5社, 30人);
+  all; a Japanese counter asked for (何社, 何人) must be the counter of the number (5社, 30人); a count of people who
+  did something ("how many ppl signed?", 何人が署名) is also answered by a sentence naming them with that verb
+  (bot.search.people.act_counted, the retriever's ``_names_doers``), a verb the corpus lacks ("attended") by none;
 - **unnamed**: "what is the name of / comment s'appelle / 社名 / which companies" needs a name the question does not
   give; so does "which incubators / quels salons / どの展示会", a thing of a kind known by its names, named where the
   passage speaks of it or in the list it opens (the words files' ``named_kinds``);

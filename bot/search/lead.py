@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from bot.search.analysis import analyze, base_tokens, is_cjk, mask_interrogatives, standard_interrogatives, stem
 from bot.search.evidence import COUNT_WINDOW, NOT_NAMES, counted_places, counting_numbers, ja_counts
 from bot.search.kinds import Kind, fold, holds
+from bot.search.people import ATTRIBUTION
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
 
 if TYPE_CHECKING:
@@ -263,6 +264,7 @@ class Lead:
             found = [at for k in self.kinds if (at := self._stated_at(k, sentence, language)) is not None]
             if self.counts:
                 found += [at for at in [self._count_at(sentence, prepared.spans(n), language)] if at is not None]
+                found += [at for at in [self._doers_at(sentence, present, language)] if at is not None]
             out.append(min(found) if found else None)
         return out
 
@@ -270,6 +272,17 @@ class Lead:
         if kind is Kind.PERSON:
             return self.retriever.people.at(sentence, language)
         return stated_at(kind, sentence, language)
+
+    def _doers_at(self, sentence: str, present: frozenset[str], language: str) -> int | None:
+        """Where ``sentence`` names the persons a "how many people" question counts, with what they did ("signed
+        by Delphine Gény-Stephann and Mounir Mahjoubi"; None: it does not, or names only whom it quotes)."""
+        act = self.query.act
+        japanese = self.language == "ja" and language == "ja"  # the verb's bigrams, all of them (署名)
+        if not act or not (act <= present if japanese else not act.isdisjoint(present)):
+            return None
+        if not self.retriever.people.names(ATTRIBUTION.sub(" ", sentence), language):
+            return None
+        return self.retriever.people.at(sentence, language)
 
     def _count_at(self, sentence: str, spans: Sequence[tuple[str, int, int]], language: str) -> int | None:
         """Where ``sentence`` gives a number of what the question counts (None: it does not)."""

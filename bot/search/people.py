@@ -28,6 +28,7 @@ from bot.search.evidence import NOT_NAMES
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import fold
 from bot.search.titles import JA_HONORIFICS, JA_TITLES, LEADERS, TITLES
+from bot.search.wordlists import WordList, word_set, words_of
 
 PAIR_MAX_ZIPF = 5.0  # neither word of a name pair is this common in the language (Day 6.0, Affairs 4.7 …)
 PAIR_RARE_ZIPF = 4.0  # ... and one of them is rarer than this (Muto 2.3, Niel 2.4; Digital 4.8, Affairs 4.7 are not)
@@ -80,6 +81,18 @@ VERB_ASKED: dict[str, re.Pattern[str]] = {
                      rf"|([\u4e00-\u9fff]{{2,8}})(?:した|している|しました|する)[^。?？]{{0,20}}?(?:{'|'.join(JA_TITLES)})"
                      r"(?:は|って)\W*$"),
 }
+# "How many people signed?", « combien de responsables ont signé ? », 何人が署名した: a count of persons that did
+# something. The corpus names them (Gény-Stephann, Mahjoubi, Muto) without a number: a sentence naming people with
+# that verb answers it. Group 1 is the verb ("attended", a verb the corpus lacks, finds no one: the count stays
+# unknown). ``{people}``: the words files' ``people`` and ``doers``. Auxiliaries are no verb ("did each country have").
+_NOT_ACTS = r"(?!(?:did|had|need|and|would|could|should|said|used)\b)"
+ACT_COUNTED: dict[str, str] = {
+    "en": r"\b(?:{people})\b(?:\s+(?!(?:did|do|does|have|has|had|are|were|was|is|be)\b)[^\W\d_]+){{0,5}}?\s+"
+          + _NOT_ACTS + r"([^\W\d_]{{3,}}e?d)\b",
+    "fr": r"\b(?:{people})\b(?:\s+[^\W\d_']+){{0,4}}?\s+(?:ont|a|avaient|avait)\s+([^\W\d_]{{3,}})",
+    "ja": r"何[人名](?:が|の方が|くらい|ぐらい|ほど)?[^。？?\s]{{0,4}}?([\u4e00-\u9fff]{{2,4}}?)(?:し|され)"
+          r"|([\u4e00-\u9fff]{{2,4}}?)(?:した|する|している|しました)?(?:人|者)(?:は|って|の数|数)",
+}
 _ACRONYM = re.compile(r"(?<![\w\-])[A-Z]{2,}(?![\w\-])")
 
 _WORD = re.compile(r"[^\W\d_][\w\-’'.]*")  # a word and what follows it, to tell a space from a comma
@@ -125,6 +138,42 @@ def verb_asked(question: str, language: str) -> str:
     pattern = VERB_ASKED.get(language)
     found = pattern.search(question) if pattern else None
     return next((g for g in found.groups() if g), "") if found else ""
+
+
+@lru_cache(maxsize=4)
+def doers(language: str) -> dict[str, str]:
+    """The words naming persons by what they did, each with that verb (the words files' ``doers``: signatories →
+    signed)."""
+    return dict(entry.split(maxsplit=1) for entry in words_of(language, WordList.DOERS))
+
+
+@lru_cache(maxsize=4)
+def _act_pattern(language: str) -> re.Pattern[str] | None:
+    template = ACT_COUNTED.get(language)
+    if template is None:
+        return None
+    people = "|".join(re.escape(w) for w in (*words_of(language, WordList.PEOPLE), *doers(language)))
+    return re.compile(template.format(people=people), re.IGNORECASE)
+
+
+def counts_people(words: tuple[str, ...], counter: str, language: str) -> bool:
+    """A "how many" question counting ``words`` (or, in Japanese, with ``counter``: 何人) counts persons."""
+    if language == "ja" and counter in ("人", "[人名]"):
+        return True
+    kinds = word_set(language, WordList.PEOPLE) | doers(language).keys()
+    return any(fold(w) in kinds for w in words)
+
+
+def act_counted(question: str, words: tuple[str, ...], language: str) -> str:
+    """What the persons a question counts did, as written: the verb after them ("how many ppl from the french govt
+    signed it?" → signed, « combien de responsables ont signé » → signé, 何人が署名 → 署名), else the noun naming them
+    by it: its verb ("how many signatories": signed); "" when neither ("how many people were there?")."""
+    pattern = _act_pattern(language)
+    found = pattern.search(fold(question)) if pattern else None
+    if found:
+        return next(g for g in found.groups() if g)
+    verbs = doers(language)
+    return next((verbs[fold(w)] for w in words if fold(w) in verbs), "")
 
 
 class People:

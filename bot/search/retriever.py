@@ -115,10 +115,14 @@ from bot.search.lead import (
     written_as_name,
 )
 from bot.search.people import (
+    ATTRIBUTION,
     JA_ROLE_WINDOW,
     ROLE_MODIFIERS,
     ROLE_WINDOW,
     People,
+    act_counted,
+    counts_people,
+    doers,
     roles_asked,
     roles_by_adjective,
     verb_asked,
@@ -292,6 +296,7 @@ class Query:
     why: str = ""  # a why-question's text from "why" to its question mark: what it takes for granted
     roles: tuple[tuple[Unit, Unit], ...] = ()  # who: the roles of something it asks the holder of (president, France)
     verb: frozenset[str] = frozenset()  # who: the tokens of the verb it asks the doer of (signed → sign, 署名)
+    act: frozenset[str] = frozenset()  # how many people: the tokens of what they did (signed → sign, 署名)
     of_country: tuple[tuple[Unit, Unit], ...] = ()  # what is the thing of a country it asks (capital, Japan)
     text: str = ""  # the question as analysed (chatter removed)
 
@@ -798,6 +803,7 @@ class Retriever:
         kinds = asked_kinds(question)
         what = counted(question, lang) if Kind.COUNT in kinds else None
         self._count_companies(what, lang, unit_list)
+        self._count_doers(what, lang, unit_list)
         terms: dict[str, float] = {}
         for unit in unit_list:
             for form in unit.related:
@@ -822,7 +828,7 @@ class Retriever:
         roles = self._roles(question, lang, units) if Kind.PERSON in kinds else ()
         verb = self._verb(question, lang, units) if Kind.PERSON in kinds else frozenset()
         return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
-                     counted=what,
+                     counted=what, act=self._act(question, lang, what, units),
                      names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
                      of_country=self._of_country(question, lang, units))
 
@@ -839,6 +845,22 @@ class Retriever:
         for unit in units:
             if unit.token in asked:
                 unit.related.extend(f for f in forms if f not in unit.related and f[0] != unit.token)
+
+    def _count_doers(self, what: Counted | None, language: str, units: list[Unit]) -> None:
+        """"How many signatories", « combien de signataires » are counted by the passages naming who signed
+        (people.doers): the doer's word also looks for its verb, as a related word, so that the passage saying
+        "signed by …" ranks and covers the question as one saying "signatories" would (in count questions only:
+        "was there a woman among the signatories?" is read as written)."""
+        if what is None or language == "ja":
+            return
+        verbs = doers(language)
+        for word in what.words:
+            if word not in verbs:
+                continue
+            forms = [(t,) for t in analyze(verbs[word], language) if t in self.index.vocabulary]
+            for unit in units:
+                if unit.token == _stemmed(word, language):
+                    unit.related.extend(f for f in forms if f not in unit.related and f[0] != unit.token)
 
     @staticmethod
     def _quoted_function_words(content: str, language: str) -> list[tuple[int, int, frozenset[str]]]:
@@ -875,6 +897,34 @@ class Retriever:
             return tokens if tokens and tokens <= self.index.vocabulary.keys() else frozenset()
         unit = units.get(_stemmed(verb, language))
         return frozenset(_forms(unit)) if unit is not None else frozenset()
+
+    def _act(self, question: str, language: str, what: Counted | None, units: dict[str, Unit]) -> frozenset[str]:
+        """The forms of what the persons a "how many people" question counts did (people.act_counted), when the
+        corpus has it: "attended" (none) leaves the count to a number."""
+        if what is None or not counts_people(what.words, what.counter, language):
+            return frozenset()
+        act = act_counted(question, what.words, language)
+        if not act:
+            return frozenset()
+        if language == "ja":
+            tokens = frozenset(analyze(act, "ja"))
+            return tokens if tokens and tokens <= self.index.vocabulary.keys() else frozenset()
+        unit = units.get(_stemmed(act, language))  # a word of the question (its typo: "signd"), else a doer's verb
+        forms = unit.alternatives if unit is not None else analyze(act, language)  # the verb, not its glossary's
+        # nouns: "welcomed the signature" names no signatory
+        return frozenset(t for t in forms if t in self.index.vocabulary)
+
+    def _names_doers(self, query: Query, i: int) -> bool:
+        """Passage ``i`` names the persons a "how many people" question counts: a sentence names someone with what
+        they did ("signed by Delphine Gény-Stephann and Mounir Mahjoubi" counts who signed for France)."""
+        if not query.act:
+            return False
+        prepared = self.prepared(i)
+        language = self.language_of(i)
+        ja = query.language == "ja" and language == "ja"
+        return any((query.act <= words if ja else not query.act.isdisjoint(words))
+                   and self.people.names(ATTRIBUTION.sub(" ", sentence), language)  # not who it quotes
+                   for sentence, words in zip(prepared.sentences, prepared.words, strict=True))
 
     def _of_country(self, question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
         """The (thing, country) units of "what is the capital of Japan", both words the corpus has."""
@@ -1415,6 +1465,8 @@ class Retriever:
         passage = self.passages[i]
         if kind is Kind.PERSON:
             return self._does(query, i, verb) and self.states_roles(query, i)
+        if kind is Kind.COUNT and self._names_doers(query, i):
+            return True  # "how many people signed?": the quote naming who signed counts them
         return holds(kind, passage.text)
 
     def _does(self, query: Query, i: int, verb: bool) -> bool:
@@ -1514,8 +1566,7 @@ class Retriever:
     def _holds_answer(self, query: Query, chosen: list[int]) -> bool:
         """The passages ``chosen`` hold every kind of answer asked that tells passages apart (ANSWER_FIRST_KINDS),
         and a number of what is counted."""
-        texts = [self.passages[i].text for i in chosen]
-        if any(not any(holds(kind, text) for text in texts) for kind in query.kinds & ANSWER_FIRST_KINDS):
+        if any(not any(self._holds(query, kind, i) for i in chosen) for kind in query.kinds & ANSWER_FIRST_KINDS):
             return False
         return query.counted is None or self._counts(query, chosen, strict=True)
 
@@ -1674,11 +1725,17 @@ class Retriever:
         that does not meet a unit that way (accented, hyphenated) lets any number count."""
         what = query.counted
         assert what is not None
+        if any(self._names_doers(query, i) for i in chosen):
+            return True  # "how many ppl signed?": a quote naming those who signed
         lang = query.language or "en"
         words = counted_tokens(what, lang) if strict else [
             w for word in what.words
             for w in (analyze(word, lang) if lang == "ja" else [stem(_joined(word), _latin(lang))])]
         units = [u for u in query.units if u.token in words]
+        if query.act:  # "how many ppl signd": a number beside "signed" counts no one, a number of people may
+            units = [u for u in units if query.act.isdisjoint(_forms(u))]
+            if not units:
+                return False
         forms = [frozenset(_forms(u)) for u in units]  # a related word counts as the word (bot.search.related)
         kinds = company_kinds(what, _latin(lang)) if units else frozenset()
         forms += [kinds] if kinds else []  # "how many companies": a number of startups counts them too

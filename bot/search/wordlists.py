@@ -49,6 +49,10 @@ class WordList(StrEnum):
     NAMED_KINDS = "named_kinds"  # things known by their names: "which incubators?" asks which ones, by name; a
     # passage on "access to incubators" names none (bot.search.evidence)
     NAMED_AS = "named_as"  # ... and the wider words a passage gives them by ("events such as CEATEC": a trade show)
+    PEOPLE = "people"  # a count of persons: "how many people signed?" is answered by a quote naming those who signed
+    # (bot.search.people.act_counted, the retriever)
+    DOERS = "doers"  # ... and persons named by what they did, each with that verb: "signatories signed" ("how many
+    # signatories?" asks how many signed)
 
 
 WordLists = dict[WordList, tuple[str, ...]]

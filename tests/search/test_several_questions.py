@@ -48,7 +48,9 @@ def test_a_message_of_two_questions_gets_at_least_the_first_answered(
     answer = shipped_retriever.answer(message)
     assert answer.answered, (message, answer.reason)
     assert answer.question == message  # logged as the member asked it
-    assert expected in answer.citations[0].snippet, answer.citations[0].snippet
+    # quoted first, or beside the answer to the other question when the message is answered whole (何人の大臣: the
+    # signatories named, then パリ)
+    assert any(expected in c.snippet for c in answer.citations), [c.snippet for c in answer.citations]
 
 
 @pytest.mark.parametrize(
