@@ -47,7 +47,8 @@ class Kind(StrEnum):
     ADDRESS = "address"  # "what is the street address?": a passage must give one
     FOUNDER = "founder"  # "who founded it?": a passage must speak of founding
     # Relations a passage about the right person or thing still does not give unless it speaks of them:
-    AGE = "age"  # "how old was he?", 何歳: a passage must give an age (a number of years)
+    AGE = "age"  # "how old was he?", 何歳: a passage must give an age (a number of years), or the date a thing began
+    YEARS = "years"  # "how many years between A and B?", 何年ぶり: two years the member subtracts, or the span given
     AUTHOR = "author"  # "who wrote the article?": a passage must name who wrote it
     UNTIL = "until"  # "until when did it run?", いつまで: a passage must give an end
     BEFORE = "before"  # "her job before she joined the government?", 前職: a passage must speak of before
@@ -198,6 +199,10 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.AGE: re.compile(
         r"\bhow old\b|\b(?:his|her|their) age\b|\bat what age\b|\bquel (?:â|a)ge\b|\b(?:â|a)gée? de combien\b"
         r"|何歳|何才|年齢"),
+    Kind.YEARS: re.compile(  # the years between two things: not a count of anything (asked_kinds drops COUNT)
+        r"\bhow many years\b.*\b(?:between|after|since|before|passed|elapsed|separate)\b"
+        r"|\bcombien d['’](?:années|ans)\b.*\b(?:entre|après|avant|séparent|écoulé)"
+        r"|\bcombien de temps (?:entre|s['’]est écoulé|sépare)|何年ぶり|何年後|何年前|何年たって|何年経って"),
     Kind.AUTHOR: re.compile(
         r"\bwho (?:wrote|drafted|penned)\b|\b(?:written|drafted) by\b|\bauthors?\b|\bwriter\b"
         r"|\bqui a (?:écrit|rédigé)\b|\b(?:écrite?|rédigée?) par\b|誰が起草|起草したのは|起草者"
@@ -267,6 +272,12 @@ def _count() -> re.Pattern[str]:
     )
 
 
+# A thing beginning in a year (launched, opened, begun in 2013, lancée en 2018, 2018年6月に発足): how old a thing
+# was is read from it ("how old was J-Startup when…": "launched in June 2018"); a person's age is not (retriever)
+_BEGAN = re.compile(
+    r"\b(?:launched|founded|created|begun|began|started|opened|set up|established)\b[^.]{0,40}?(?:19|20)\d\d"
+    r"|\b(?:lancée?s?|créée?s?|fondée?s?|ouverte?s?|inaugurée?s?)\b[^.]{0,40}?(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s*年[^。]{0,12}?(?:発足|設立|開始|創設|開業|開設|開館|始ま)")
 _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.DATE: re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),
     Kind.MONEY: re.compile(
@@ -298,6 +309,9 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
         r"\bfound(?:ed|ers?|ing)\b|\bfond(?:é|ée|és|ées) par\b|\bfondat(?:eur|rice)|\ba fondé|創業|設立|創設|創立"),
     Kind.AGE: re.compile(
         r"\d+\s*(?:ans|years?|year-old|歳|才|周年)|\d+\s*(?:e|th|ème)\s*anniversa|\b(?:â|a)gée? de\b|\baged\b"),
+    Kind.YEARS: re.compile(  # two different years (June 2013 … 2018), or a span of years given (160th anniversary)
+        r"(?<!\d)((?:19|20)\d\d)(?!\d).*?(?<!\d)(?!\1)(?:19|20)\d\d(?!\d)"
+        r"|\d+\s*(?:ans|years?|周年|年間|年ぶり)|\d+\s*(?:e|th|ème)\s*anniversa", re.DOTALL),
     Kind.AUTHOR: re.compile(
         r"\b(?:written|drafted) by\b|\bauthors?\b|\bwriter\b|\bjournalist|\b(?:écrite?|rédigée?) par\b|\bauteure?s?\b"
         r"|\bsous la plume\b|記者|筆者|著者|執筆"),
@@ -370,6 +384,9 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     if _DURATION_ASKED.search(folded):  # "how long": a span and the dates it ran between, not a count
         kinds.discard(Kind.COUNT)
         kinds |= {Kind.DATE, Kind.DURATION}
+    if Kind.YEARS in kinds:  # "how many years between A and B": their dates answer it, not a count or a duration
+        kinds -= {Kind.COUNT, Kind.DURATION}
+        kinds.add(Kind.DATE)
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
     return frozenset(kinds)
@@ -388,3 +405,8 @@ def holds(kind: Kind, text: str) -> bool:
     if kind is Kind.SPEECH:
         folded = _SAID_BY_A_TEXT.sub(" ", folded)
     return bool((_count() if kind is Kind.COUNT else _PASSAGE[kind]).search(folded))
+
+
+def began(text: str) -> bool:
+    """True when ``text`` (a passage, as written) tells the year a thing began: how old it was is read from it."""
+    return bool(_BEGAN.search(fold(text)))

@@ -101,7 +101,7 @@ from bot.search.evidence import (
 )
 from bot.search.frequency import EVERYDAY_ZIPF, FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
-from bot.search.kinds import Kind, asked_kinds, fold, holds
+from bot.search.kinds import Kind, asked_kinds, began, fold, holds
 from bot.search.lead import (
     JA_PERSON,
     LEAD_RATIO,
@@ -186,7 +186,7 @@ MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floo
 # applied when the corpus's average IDF is ≤ 0 (a handful of passages): scores mean nothing there.
 ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.WEATHER, Kind.ACQUISITION,
                             Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE, Kind.ADVICE, Kind.ADDRESS,
-                            Kind.FOUNDER, Kind.AGE, Kind.AUTHOR, Kind.UNTIL, Kind.BEFORE,
+                            Kind.FOUNDER, Kind.AGE, Kind.YEARS, Kind.AUTHOR, Kind.UNTIL, Kind.BEFORE,
                             Kind.CONSTITUENCY, Kind.PERSON, Kind.SPEECH, Kind.FILE, Kind.PENALTY, Kind.TAX,
                             Kind.EQUITY, Kind.REFUSAL, Kind.LANGUAGE, Kind.LEGAL,
                             Kind.FREQUENCY})  # cited passages hold one;
@@ -1467,6 +1467,8 @@ class Retriever:
             return self._does(query, i, verb) and self.states_roles(query, i)
         if kind is Kind.COUNT and self._names_doers(query, i):
             return True  # "how many people signed?": the quote naming who signed counts them
+        if kind is Kind.AGE and began(passage.text) and not self.people.acts(query.text, query.language or "en"):
+            return True  # "how old was J-Startup when…": "launched in June 2018" (a person's age is never a start)
         return holds(kind, passage.text)
 
     def _does(self, query: Query, i: int, verb: bool) -> bool:

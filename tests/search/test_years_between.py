@@ -1,0 +1,36 @@
+"""Durations and ages the corpus gives as two dates (issue 10): "how many years between A and B", 何年後, "how old was
+J-Startup when…" are answered by quotes giving the dates, which the member subtracts; an age or a duration the
+sources never give (a signatory's age) still gets "not found"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def retriever(shipped_retriever: Retriever) -> Retriever:
+    return shipped_retriever
+
+
+@pytest.mark.parametrize(("question", "year"), [
+    ("How many years after the 2013 Hollande–Abe joint statement was the 2018 declaration signed?", "2013"),
+    ("Combien d'années entre la feuille de route Hollande-Abe et la déclaration de 2018 ?", "2013"),
+    ("オランド大統領と安倍首相の共同声明から何年後に2018年の共同声明が署名されましたか？", "2013"),
+    ("How old was Japan's J-Startup programme when the declaration was signed?", "June 2018"),
+])
+def test_years_between_two_things_are_answered_by_their_dates(retriever: Retriever, question: str, year: str) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered, f"{question!r} abstained ({answer.reason})"
+    assert any(year in c.snippet for c in answer.citations[:3]), [c.snippet for c in answer.citations]
+
+
+@pytest.mark.parametrize("question", [
+    "How old was Mounir Mahjoubi at the signing of the declaration?",
+    "How old was Yoji Muto when he signed the declaration?",
+    "How many years did the signing ceremony last?",
+])
+def test_an_age_or_span_never_given_is_not_found(retriever: Retriever, question: str) -> None:
+    answer = retriever.answer(question)
+    assert not answer.answered and answer.citations == [], (answer.reason, [c.snippet for c in answer.citations])
