@@ -28,7 +28,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-c": {"hit": {"fr": 0.95, "en": 1.00, "ja": 0.98}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.90}},
     "blind-d": {"hit": {"fr": 1.00, "en": 0.98, "ja": 0.98}, "oos": {"fr": 0.95, "en": 0.95, "ja": 1.00}},
     "blind-e": {"hit": {"fr": 0.96, "en": 1.00, "ja": 1.00}, "oos": {"fr": 0.98, "en": 1.00, "ja": 1.00}},
-    "blind-f": {"hit": {"fr": 0.90, "en": 0.93, "ja": 0.93}, "oos": {"fr": 1.00, "en": 0.95, "ja": 1.00}},
+    "blind-f": {"hit": {"fr": 0.91, "en": 0.93, "ja": 0.93}, "oos": {"fr": 1.00, "en": 0.95, "ja": 1.00}},
     "blind-g": {"hit": {"fr": 0.93, "en": 0.95, "ja": 0.90}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
     "blind-h": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.95}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.95}},
     "blind-i": {"hit": {"fr": 0.95, "en": 0.93, "ja": 0.96}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
@@ -39,8 +39,8 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-n": {"hit": {"fr": 0.90, "en": 0.90, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.90, "ja": 0.95}},
     "blind-o": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
     "blind-p": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.95}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.95}},
-    "blind-q": {"hit": {"fr": 0.85, "en": 0.76, "ja": 0.83}, "oos": {"fr": 0.65, "en": 0.95, "ja": 0.80}},
-    "blind-r": {"hit": {"fr": 0.73, "en": 0.63, "ja": 0.71}, "oos": {"fr": 0.70, "en": 0.75, "ja": 0.65}},
+    "blind-q": {"hit": {"fr": 0.85, "en": 0.78, "ja": 0.83}, "oos": {"fr": 0.65, "en": 0.95, "ja": 0.80}},
+    "blind-r": {"hit": {"fr": 0.73, "en": 0.65, "ja": 0.71}, "oos": {"fr": 0.70, "en": 0.75, "ja": 0.65}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")
