@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING
 from bot.search.analysis import analyze, base_tokens, is_cjk, mask_interrogatives, standard_interrogatives, stem
 from bot.search.evidence import COUNT_WINDOW, NOT_NAMES, counted_places, counting_numbers, ja_counts
 from bot.search.kinds import Kind, fold, holds
-from bot.search.people import ATTRIBUTION
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
 
 if TYPE_CHECKING:
@@ -276,11 +275,8 @@ class Lead:
     def _doers_at(self, sentence: str, present: frozenset[str], language: str) -> int | None:
         """Where ``sentence`` names the persons a "how many people" question counts, with what they did ("signed
         by Delphine Gény-Stephann and Mounir Mahjoubi"; None: it does not, or names only whom it quotes)."""
-        act = self.query.act
         japanese = self.language == "ja" and language == "ja"  # the verb's bigrams, all of them (署名)
-        if not act or not (act <= present if japanese else not act.isdisjoint(present)):
-            return None
-        if not self.retriever.people.names(ATTRIBUTION.sub(" ", sentence), language):
+        if not self.retriever.people.names_doers(sentence, present, self.query.act, language, japanese):
             return None
         return self.retriever.people.at(sentence, language)
 

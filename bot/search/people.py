@@ -205,6 +205,15 @@ class People:
         return [name for name in self.names(ATTRIBUTION.sub(" ", text), language)
                 if not (words & {fold(w) for w in name.split()}) and name[:2] not in heads]
 
+    def names_doers(self, sentence: str, words: frozenset[str], act: frozenset[str], language: str,
+                    japanese: bool) -> bool:
+        """``sentence`` (its tokens ``words``) names someone with what they did, ``act`` (the verb's tokens: all of
+        them when ``japanese``, where they are its bigrams, one of its forms otherwise), not only whom it quotes:
+        "signed by Delphine Gény-Stephann and Mounir Mahjoubi" counts who signed for France."""
+        if not act or not (act <= words if japanese else not act.isdisjoint(words)):
+            return False
+        return bool(self.names(ATTRIBUTION.sub(" ", sentence), language))
+
     def at(self, sentence: str, language: str) -> int | None:
         """Where ``sentence`` first names a person (None: it names none)."""
         places = [sentence.find(name) for name in self.names(sentence, language)]

@@ -115,7 +115,6 @@ from bot.search.lead import (
     written_as_name,
 )
 from bot.search.people import (
-    ATTRIBUTION,
     JA_ROLE_WINDOW,
     ROLE_MODIFIERS,
     ROLE_WINDOW,
@@ -922,8 +921,7 @@ class Retriever:
         prepared = self.prepared(i)
         language = self.language_of(i)
         ja = query.language == "ja" and language == "ja"
-        return any((query.act <= words if ja else not query.act.isdisjoint(words))
-                   and self.people.names(ATTRIBUTION.sub(" ", sentence), language)  # not who it quotes
+        return any(self.people.names_doers(sentence, words, query.act, language, ja)
                    for sentence, words in zip(prepared.sentences, prepared.words, strict=True))
 
     def _of_country(self, question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
