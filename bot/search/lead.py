@@ -33,7 +33,8 @@ from bot.search.kinds import Kind, fold, holds
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
 
 if TYPE_CHECKING:
-    from bot.search.retriever import Query, Ranked, Retriever
+    from bot.search.query import Query, Ranked
+    from bot.search.retriever import Retriever
 
 # Calibration: tests/evaluation.py (hit@1 and hit@3 of the team set and blind sets A and B).
 LEAD_RATIO = 0.35  # a passage may lead when it ranks ≥ this share of the best

@@ -31,7 +31,8 @@ from bot.search.lead import Lead, asks_role, is_who_is
 from bot.search.snippets import quote_tokens, quote_window, whole_sentences, word_spans
 
 if TYPE_CHECKING:
-    from bot.search.retriever import Query, Ranked, Retriever
+    from bot.search.query import Query, Ranked
+    from bot.search.retriever import Retriever
 
 # Calibration: `python -m bot.bench.answers` and tests/test_eval.py (tests/eval/*.yaml), one constant
 # varied at a time; the comments give the ranges over which the eval hit rates do not change.

@@ -3,7 +3,8 @@ days asked "from when to when", a word of another language than the question's."
 
 from __future__ import annotations
 
-from bot.search.retriever import Query, Retriever, Unit
+from bot.search.query import Query, Unit
+from bot.search.retriever import Retriever
 
 
 def test_a_compound_the_corpus_lacks_whole_is_read_as_its_words(shipped_retriever: Retriever) -> None:
