@@ -41,7 +41,7 @@ sys.path.insert(0, str(TESTS))
 import evaluation  # noqa: E402
 
 from bot.knowledge.loader import load_knowledge  # noqa: E402
-from bot.search import countries, evidence, frequency, kinds, retriever  # noqa: E402
+from bot.search import countries, evidence, frequency, kinds, parsing, retriever  # noqa: E402
 from bot.search.prefilter import Screened  # noqa: E402
 
 GRID = {
@@ -81,7 +81,7 @@ def _off(owner: object, name: str, value: object) -> Callable[[], Iterator[None]
     return switched
 
 
-_UNIT = retriever.Retriever._unit
+_UNIT = parsing.QueryParser._unit
 
 
 def _without_unknown_names(self, *args, **kwargs):
@@ -129,12 +129,12 @@ RULES = {
     "missing-number": _off(retriever.Retriever, "_numbers_in_best", lambda self, query, chosen: True),
     "after-corpus (later)": _off(kinds, "_ASKED", {**kinds._ASKED, kinds.Kind.LATER: Screened(_NEVER)}),
     "weather": _off(kinds, "_ASKED", {**kinds._ASKED, kinds.Kind.WEATHER: Screened(_NEVER)}),
-    "unknown name (Zipf)": _off(retriever.Retriever, "_unit", _without_unknown_names),
+    "unknown name (Zipf)": _off(parsing.QueryParser, "_unit", _without_unknown_names),
     "topics (purchase, prize, area, rate, procedure, advice)": _off(retriever, "ENFORCED_KINDS", frozenset(
         retriever.ENFORCED_KINDS - {kinds.Kind.ACQUISITION, kinds.Kind.WINNER, kinds.Kind.AREA, kinds.Kind.RATE,
                                     kinds.Kind.PROCEDURE, kinds.Kind.ADVICE})),
     "duration is no count": _off(kinds, "_DURATION_ASKED", Screened(_NEVER)),
-    "Japanese place names": _off(retriever.Retriever, "_unknown_place", lambda self, word: False),
+    "Japanese place names": _off(parsing.QueryParser, "_unknown_place", lambda self, word: False),
     # written from blind E's near-misses (kept: neutral on A, B and C)
     "countries (search/countries.py)": _off(retriever.Retriever, "_countries_cited", lambda self, query, chosen: True),
     "address, founder": _off(retriever, "ENFORCED_KINDS", frozenset(
@@ -157,9 +157,9 @@ RULES = {
                                                                 lambda self, query, i: []),
     # issue 10, session 5 (written from blind D-G's near-misses and outsider trial 4's bluffs)
     "numbers alone name nothing (2+2)": _off(retriever.Retriever, "_numbers_only", lambda self, query: False),
-    "a glossary thing no passage names (full text)": _off(retriever.Retriever, "_glossary_in_corpus",
+    "a glossary thing no passage names (full text)": _off(parsing.QueryParser, "_glossary_in_corpus",
                                                           lambda self, entry: True),
-    "a rare katakana word is a name (ブロックチェーン)": _off(retriever.Retriever, "_katakana_names", False),
+    "a rare katakana word is a name (ブロックチェーン)": _off(parsing.QueryParser, "_katakana_names", False),
     "which companies asks their names": _off(evidence, "_WHICH_COMPANIES", _NEVER),
     "a speech asked needs words reported": _off(retriever, "ENFORCED_KINDS", frozenset(
         retriever.ENFORCED_KINDS - {kinds.Kind.SPEECH})),
@@ -168,7 +168,7 @@ RULES = {
     "why: a place taken for granted (東京で)": _off(retriever.Retriever, "_premise_place",
                                                  lambda self, unit, query: False),
     "combien de N: N known": _off(retriever.Retriever, "_head_unknown", lambda self, words, units, forms: False),
-    "the X of a country said of it (capital of Japan)": _off(retriever.Retriever, "_of_country",
+    "the X of a country said of it (capital of Japan)": _off(parsing.QueryParser, "_of_country",
                                                              lambda self, question, language, units: ()),
     "topics (penalty, tax, equity)": _off(retriever, "ENFORCED_KINDS", frozenset(
         retriever.ENFORCED_KINDS - {kinds.Kind.PENALTY, kinds.Kind.TAX, kinds.Kind.EQUITY})),
@@ -204,7 +204,7 @@ RULES = {
     "a number given is cited as a number, not as a glossary name beside it (2017年…イノベーション年)": _off(
         retriever.Unit, "number_found_in", retriever.Unit.found_in),
     "Japanese people's names in kanji no corpus name reads as (世耕)": _off(
-        retriever.Retriever, "_unknown_person", lambda self, word: False),
+        parsing.QueryParser, "_unknown_person", lambda self, word: False),
     "what is asked of a thing: a compound the corpus lacks (有効期間は, 入館料は)": _off(
         retriever.Retriever, "_attribute_unknown", lambda self, query: False),
     # issue 10, session 11 (outsider bluffs and false premises; each checked item by item on every set)

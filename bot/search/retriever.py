@@ -19,22 +19,18 @@ a row: "full text"); see the calibration notes on the constants below.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import math
 import re
 import time
-import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from bot.models import (
-    LANGUAGES,
     AbstentionReason,
     Answer,
     AnswerKind,
@@ -49,25 +45,19 @@ from bot.search.analysis import (
     analyze,
     base_tokens,
     detect_language,
-    in_served_script,
     is_cjk,
-    mask_interrogatives,
     normalize,
-    romaji_as_kana,
     stem,
 )
 from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
-from bot.search.descriptions import DescriptionLexicon
 from bot.search.evidence import (
     NAME_WORDS,
-    Counted,
     acronym_asked,
     after_what,
     asks_companies,
-    asks_name,
     asks_named_kind,
     attributes_asked,
     beginning_tokens,
@@ -75,31 +65,27 @@ from bot.search.evidence import (
     clauses,
     company_kinds,
     coordinated,
-    counted,
     counted_tokens,
     counts_near,
     dates_century,
     event_asked,
     expands,
     glossary_names,
-    is_name,
     ja_counter,
     ja_counts,
     names_by_kind,
     names_in,
-    of_what,
     ordinals,
     participant_asked,
     quoted,
     states_asked,
     titled_names,
     topic_asked,
-    why_asked,
     years_relative,
 )
-from bot.search.frequency import EVERYDAY_ZIPF, FREQUENCIES_NAME, WordFrequencies
+from bot.search.frequency import FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
-from bot.search.kinds import Kind, asked_kinds, began, fold, holds
+from bot.search.kinds import Kind, began, fold, holds
 from bot.search.lead import (
     JA_PERSON,
     LEAD_RATIO,
@@ -112,17 +98,12 @@ from bot.search.lead import (
     without_premise,
     written_as_name,
 )
+from bot.search.parsing import _WORD_SEPARATORS, QUESTION_TYPE_WEIGHT, QueryParser, _joined, _without_cycles
 from bot.search.people import (
     JA_ROLE_WINDOW,
     ROLE_MODIFIERS,
     ROLE_WINDOW,
     People,
-    act_counted,
-    counts_people,
-    doers,
-    roles_asked,
-    roles_by_adjective,
-    verb_asked,
 )
 from bot.search.places import Places
 from bot.search.query import (
@@ -134,50 +115,26 @@ from bot.search.query import (
     _forms,
     _latin,
     _stemmed,
-    glossary_key,
     question_type_tokens,
 )
-from bot.search.readings import PERSON_TAG, PLACE_TAG, SLIP_SPANS_KEPT, ReadingLexicon, Word
-from bot.search.related import RelatedLexicon
+from bot.search.readings import PLACE_TAG, ReadingLexicon
 from bot.search.selection import choose, suggest
 from bot.search.several import first_of_several
 from bot.search.snippets import PreparedText, prepare
 from bot.search.spelling import (
-    MAX_WORD_LENGTH,
     REAL_WORD_ZIPF,
     EverydaySpeller,
-    NameSpeller,
-    SoundSpeller,
-    Speller,
-    Truncations,
-    edit_distance,
 )
 from bot.search.titles import JA_HONORIFICS
-from bot.search.wordlists import WordList, stop_words, word_set, words_of
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
 # out-of-scope questions), one constant varied at a time. With these values: hits fr 29/30, en 29/30, ja 29/29,
 # abstention 22/22. Each comment gives the range over which those figures do not change.
 # --- ranking ---
 LANGUAGE_BOOST = 1.5  # ranking factor for passages in the question's language; flat on 1.3–3.0 (1.0: ja −1)
-GLOSSARY_WEIGHT = 0.5  # BM25 weight of a glossary synonym (shared by its tokens); flat on 0.5–0.75 (0.25, 1.0: −1)
-RELATED_WEIGHT = 1.0  # BM25 weight of a related word (bot.search.related: promise → agreed), shared by its tokens:
-# the sources' word stands for the member's, which the corpus mostly lacks ("praised" → welcomed). On blind A–D
-# (1 Dec) hit@3 rises with it from 0.25 to a plateau on 1.0–1.25 (A 163→164, B 156→161, C 162→166, D 150→154;
-# paraphrase 93→107 of 144; 1.5: A/B −1), out-of-scope unchanged on A–E (E en +1); 0.6: half the gain
-DESCRIPTION_WEIGHT = 0.5  # BM25 weight of the names of a thing the question describes (bot.search.descriptions),
-# shared by a name's tokens: a synonym's weight (GLOSSARY_WEIGHT), not a related word's. All 15 dev sets, 2 Dec:
-# hit@3 +11 and hit@1 +17 at 0.5, nothing lost; 0.75 and 1.0: +15 and +19-20, but the name outweighs what is asked of
-# it (日本の貿易振興を担う政府系機関のトップは、米中の対立を… pulls JETRO's passages in every language: blind G ja −1)
-QUESTION_TYPE_WEIGHT = 1.0  # BM25 weight of the interrogative token ("?who@en") matched in FAQ questions;
-# flat on 1–2 (0: fr −2, en −2, e.g. "Who signed…" then gets the "When was it signed" FAQ entry)
 RERANK_DEPTH = 30  # passages re-ranked by coverage after BM25; flat on 10–50
 SAMPLE_POSTINGS = 2048  # postings of a question's rarest words read for a first k-th best score (see bm25.contenders)
 COVERAGE_FLOOR = 0.6  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage; flat on 0.6–1.0
-OWN_LANGUAGE_MARGIN = 0.5  # a question word this much commoner (Zipf) in the question's language than, unaccented, in
-# the other Latin one ("resté": reste 1.9 in English) matches passages of its language only: the other language's
-# stemmer makes the same token of another word ("rests"); a word common in both is a cognate ("déclaration")
-COGNATE_ZIPF = 4.0
 # --- abstention ---
 MIN_COVERAGE = 0.35  # the cited passages must hold ≥ this share of the question's weight. Cross-validated over the
 # three blind dev sets with frequency.COMMON_ZIPF / RARE_ZIPF (tests/calibration.py: tuned on two sets, scored on
@@ -203,15 +160,8 @@ ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.W
 # Place is not enforced: the capitalised-word test of a place is too weak to refuse on (blind A: no change).
 SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the corpus is about (2018: 63 %, the
 # 13 of 13 July 41 %, the next, 2013, 6 %): the best passage need not repeat it. Same figures at 0.1; 0.5: C fr -1
-_KANJI_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")  # a name written in kanji alone (世耕, 河野)
 # --- citations ---
-WRITTEN_ZIPF = 2.0  # a corpus word rarer than this in the language, whose stem is another corpus word, is a thing of
-# its own (Japonismes: japon): the quotes must hold it as written (Unit.written)
-DERIVED_ENDING = 3  # ... one at least this many letters longer than its stem (japonisme: japon; not japonaise)
-ENGLISH_WORD_ZIPF = 4.0  # a Latin word of a Japanese question, in lower case, this common in English is a word
-# ("overseas" 4.3), not a name the quotes must hold (macron 3.0, osaka 3.6, toyota 4.0 typed in lower case are names)
 SPELT_WORD_ZIPF = 3.0  # letters spelt out ("W H O") read as a word this common in French or English (or the corpus's)
-SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 TOPIC_SHARE = 0.5  # "does it mention X?": the cited passages hold at least this share of X's weight; flat on 0.25–0.75
 # (tests/calibration.py --evidence: the topics asked are found whole or not at all)
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
@@ -225,94 +175,26 @@ YEAR_MIN = 1000  # a number the question gives below this (a day: "july 14") is 
 YEARS_BEFORE = 100  # ... within this many years before it
 _JA_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # a Japanese date: its counters 月, 日 are no words of it
 _JA_YEAR = re.compile(r"\d{4}\s*年\s*(?:に|には|は|の|で|ごろ|頃)")  # 2015年に: a year named (not a counted 年)
-KATAKANA_PART = 2  # the kana a part of a katakana compound has at least (_katakana_compound)
 DATE_OPENING = 6  # ... first in a passage with a sentence opening on it (2018年7月14日: six tokens)
 KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited first when it covers this share of
 # what the best passage covers (and ranks LEAD_RATIO of its score)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
 MAX_CITATIONS = 3  # the quotes of an answer, at most
 TOKEN_SETS_KEPT = 4096  # passages' token sets kept between questions (see _TokenSets)
-CORRECTIONS_KEPT = 4096  # words whose typo correction is kept (Retriever._corrected, the everyday speller)
-_PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
-_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ separates two words
-_WORD_SEPARATORS = frozenset("・＝゠")  # ... which the bigrams skip (ジェイ・スタートアップ: イス is no word)
-_HYPHENS = "-‐‑‒"
-_HYPHEN_SPLIT = re.compile(f"[{_HYPHENS}]")
 
 
 def _unseparated(text: str) -> str:
     """Katakana without the marks between a foreign name's parts (ジェニ＝ステファン, グザヴィエ・ニエル): members type
     the name with or without them."""
     return "".join(c for c in text if c not in _WORD_SEPARATORS and c != "=")  # ＝ is = once folded (NFKC)
-# a title quoted in a question: « … », “ … ”, 「…」, 『…』, "…", '…' (not the apostrophe of l'article)
-_QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|「([^」]+)」|『([^』]+)』|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
-TITLE_MIN_WORDS = 6  # a quoted title of this many content words weighs as one word, not as all of them; a shorter
-# quote is the term asked about (« guerre commerciale sino-américaine », « secrétaire d'État chargé du Numérique »)
-
-
-# Nouns that stand for whatever is talked about ("who signed the thing?", "c'est quoi ce truc ?"): in a question they
-# name nothing, as a pronoun does (the passages keep them: "the Internet of Things"). Data: extend freely.
-PLACEHOLDERS: dict[str, frozenset[str]] = {
-    "en": frozenset({"thing", "thingy", "thingie", "stuff", "whatchamacallit"}),
-    "fr": frozenset({"truc", "machin", "bidule", "chose", "trucmuche"}),
-}
 
 
 _PASSED = Failed(Check.NO_TERMS, "")  # what abstention reads when no check fails
 
 
-class _Corrector(NamedTuple):
-    """One speller of the retriever's chain, and the words it is tried on."""
-
-    tried: Callable[[bool, bool], bool]  # (named: capitalised inside the question, rare: rarer than SOUND_ZIPF)
-    correct: Callable[[str, str], str | None]  # (word as typed, question's language) → a corpus word, or None
-
-
-@dataclass(frozen=True, slots=True)
-class _GlossaryTerm:
-    entry: int
-    keys: frozenset[str]  # surface forms of the term's words (see glossary_key)
-
-
 def passage_index_text(passage: Passage) -> str:
     """What is indexed for a passage: its heading, its text and, for an FAQ entry, its questions."""
     return "\n".join([passage.heading, passage.text, *passage.questions])
-
-
-def _merge_katakana(words: list[Word]) -> list[Word]:
-    """Adjacent katakana words joined: the analyzer cuts names it does not know (マク|ロン)."""
-    merged: list[Word] = []
-    for word in words:
-        if merged and _KATAKANA_WORD.fullmatch(word.surface) and _KATAKANA_WORD.fullmatch(merged[-1].surface) \
-                and merged[-1].end == word.start:
-            last = merged[-1]
-            joined = last.surface + word.surface
-            merged[-1] = Word(last.start, word.end, joined, joined, last.proper or word.proper)
-        else:
-            merged.append(word)
-    return merged
-
-
-def _containing_words(words: list[Word], ends: list[int], start: int, end: int) -> tuple[Word, ...]:
-    """The words of a Japanese question that the token at [start, end) is cut from. ``words`` are in text order
-    and do not overlap, ``ends`` their ends: found by bisection (a 10,000-character question has 5,000 words)."""
-    found = []
-    for i in range(bisect.bisect_right(ends, start), len(words)):
-        if words[i].start >= end:
-            break
-        found.append(words[i])
-    return tuple(found)
-
-
-def _in_a_row(form: tuple[str, ...], tokens: list[str]) -> bool:
-    """The tokens of ``form`` stand one after the other in ``tokens``."""
-    n = len(form)
-    return any(tuple(tokens[i:i + n]) == form for i, token in enumerate(tokens) if token == form[0])
-
-
-def _joined(word: str) -> str:
-    """A hyphenated word as the analysis reads it: one word ("start-up" → startup, as "startup" is)."""
-    return "".join(c for c in word if c not in _HYPHENS)
 
 
 def _only(languages: frozenset[str]) -> str | None:
@@ -360,14 +242,6 @@ class _Texts(Sequence[str]):
         return self._passages[i].text
 
 
-def _without_cycles(retriever: Retriever) -> Retriever:
-    """``retriever`` held weakly, for the memos it keeps of its own methods: a retriever holding itself is freed only
-    by a full collection of the cyclic garbage collector, at a time no one chooses, in whatever thread, holding the
-    GIL while it walks every object (a reload at 1M passages held the event loop 35 s); held weakly, it is freed
-    where its last user drops it (``Assistant`` hands a retired one to a worker)."""
-    return weakref.proxy(retriever)
-
-
 class _TokenSets:
     """``token_sets[i]``: the distinct tokens of passage ``i``, read from the index's arrays when asked.
 
@@ -408,8 +282,6 @@ class _TokenSets:
 class Retriever:
     """Answers questions from a KnowledgeBase (immutable once built; safe to share between threads)."""
 
-    _katakana_names = True  # a katakana word the language barely knows is a name (tests/calibration.py switches it)
-
     def __init__(
         self,
         kb: KnowledgeBase,
@@ -436,27 +308,13 @@ class Retriever:
         self._languages = np.array([codes[language] for language in languages], dtype=np.int8)
         self._language_names = tuple(codes)  # a code's language (codes count up in this order)
         self._surface = indexed.surface
-        frequencies = indexed.frequencies
-        words = {w: n for w, n in frequencies.items() if w.isalpha()}  # each speller filters it further, none keeps it
-        self._speller = Speller(words)
-        self._name_speller = NameSpeller(words)
-        self._sounds = SoundSpeller(words)
-        self._correctors = self._corrector_chain(self._speller, self._sounds, self._name_speller, Truncations(words))
-        self._everyday = EverydaySpeller(self.frequencies.everyday)
-        # a word's typo correction, read once (bounded): members write the same words, typos and names again
         me = _without_cycles(self)
-        self._correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(functools.partial(type(self)._corrected, me))
-        self._everyday_correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(self._everyday.correct)
-        # whether a run of kanji may be an IME slip, read once (bounded): each question's runs are tried 2-4 kanji long
-        may_be_slip = functools.partial(type(self)._may_be_slip, me)  # through the weak self: no cycle keeps an index
-        self._slip_candidate = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(may_be_slip)
         self._readings = ReadingLexicon(
             [self.passages[i].text for i, language in enumerate(languages) if language == "ja"]
             + [t for e in kb.glossary for t in e.terms],
             everyday=functools.partial(self.frequencies.common_words, "ja", REAL_WORD_ZIPF),
         )
         self.people = People(self.frequencies, self.countries, self._readings.person_names)
-        self._oov_idf = math.log((len(self.passages) + 0.5) / 0.5)
         self._snippet_cache: dict[int, PreparedText] = {}
         self._token_cache: dict[int, list[str]] = {}
         # how the corpus writes a token (capitalised, inside a name: bot.search.lead), read once per token
@@ -465,10 +323,12 @@ class Retriever:
         self._faq_entries: dict[str, list[int]] = {}
         idfs = self.index.floored_idfs  # the vocabulary's order: the same sum
         self._average_idf = sum(idfs) / len(idfs) if idfs else 0.0
-        self._build_glossary()
         self.lexicon = ChatLexicon(kb.chat, self._readings.boundaries)
-        self.related = RelatedLexicon(kb.related, self.index.vocabulary)
-        self.descriptions = DescriptionLexicon(kb.glossary)
+        self.parser = QueryParser(
+            indexed, self.frequencies, self.countries, self._readings, EverydaySpeller(self.frequencies.everyday), kb,
+            math.log((len(self.passages) + 0.5) / 0.5), functools.partial(written_as_name, me),
+        )
+        self.related = self.parser.related  # the sources' words for the question's (bot.search.related)
         self._glossary_names = glossary_names(kb.glossary, self.frequencies)  # 武藤容治, フレンチテック: names given
         families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
         self._places = Places(column(self.passages, "doc_id"), languages, families)
@@ -478,301 +338,13 @@ class Retriever:
         """The indexed tokens of every passage (rebuilt from the index: for tests and tools, not per question)."""
         return [self.index.passage_tokens(i) for i in range(len(self.passages))]
 
-    # ---------------------------------------------------------------- glossary
-    def _build_glossary(self) -> None:
-        """Per question language: token -> glossary terms containing it; per entry: its forms in the corpus."""
-        self._gloss_by_token: dict[str, dict[str, list[_GlossaryTerm]]] = {
-            lang: defaultdict(list) for lang in LANGUAGES
-        }
-        self._gloss_forms: list[list[tuple[str, ...]]] = []
-        self._gloss_present: dict[int, bool] = {}  # entry -> the corpus names it (see _glossary_in_corpus)
-        self._gloss_words: set[str] = set()
-        vocabulary = self.index.vocabulary
-        for n, entry in enumerate(self.kb.glossary):
-            forms: set[tuple[str, ...]] = set()
-            for term in entry.terms:
-                self._gloss_words.update(t for t, _, _ in base_tokens(term, "en"))
-                for lang in LANGUAGES:
-                    form = tuple(dict.fromkeys(analyze(term, lang)))
-                    if form and all(t in vocabulary for t in form):
-                        forms.add(form)
-                    keys = frozenset(glossary_key(t) for t, _, _ in base_tokens(term, lang))
-                    if keys:
-                        item = _GlossaryTerm(n, keys)
-                        for key in keys:
-                            self._gloss_by_token[lang][key].append(item)
-            self._gloss_forms.append(sorted(forms))
-
-    def _expand(self, units: list[Unit], language: str) -> None:
-        """Attach the glossary forms of every entry whose term is fully present in the question."""
-        present: dict[str, list[Unit]] = defaultdict(list)
-        for unit in units:
-            for key in unit.keys:
-                present[key].append(unit)
-        table = self._gloss_by_token[language]
-        matched: dict[int, set[int]] = defaultdict(set)  # entry -> ids of the units it covers
-        several: set[int] = set()  # entries named by a term of several words ("full text", "texte intégral")
-        for token in list(present):
-            for term in table.get(token, ()):
-                if term.keys <= present.keys():
-                    matched[term.entry].update(id(u) for k in term.keys for u in present[k])
-                    if len(term.keys) > 1:
-                        several.add(term.entry)
-        for entry, unit_ids in matched.items():
-            absent = entry in several and not self._glossary_in_corpus(entry)
-            for unit in units:
-                if id(unit) not in unit_ids:
-                    continue
-                if absent:  # "the full text": a thing the corpus never names, though it has "full" and "text"
-                    unit.alternatives, unit.expansions, unit.parts = set(), [], ()
-                    unit.weight, unit.unknown_name = self._oov_idf / len(unit_ids), True
-                else:
-                    unit.expansions.extend(f for f in self._gloss_forms[entry] if f not in unit.expansions)
-
-    def _glossary_in_corpus(self, entry: int) -> bool:
-        """Some passage names the glossary entry: one of its terms, its words in a row (the corpus has "full" and
-        "text", never "full text"). Read once per entry, from the passages holding all the words of a term."""
-        found = self._gloss_present.get(entry)
-        if found is None:
-            found = False
-            for form in self._gloss_forms[entry]:
-                if len(form) == 1:
-                    found = True
-                    break
-                holding = np.logical_and.reduce([self.index.matched((t,)) for t in form])
-                if any(_in_a_row(form, self.index.passage_tokens(int(i))) for i in np.flatnonzero(holding)):
-                    found = True
-                    break
-            self._gloss_present[entry] = found
-        return found
-
-    def _relate(self, question: str, language: str, units: list[Unit]) -> None:
-        """Attach the sources' words for the question's words (bot.search.related) to the units they stand for."""
-        words = {n: frozenset((u.token, *u.keys, *u.parts)) for n, u in enumerate(units)}
-        for covered, line in self.related.matches(language, question, words):
-            for n in covered:
-                units[n].related.extend(f for f in line.forms if f not in units[n].related)
-
-    def _describe(self, question: str, language: str, units: list[Unit]) -> set[tuple[str, ...]]:
-        """Attach a glossary entry's names to the words of the question that describe it (bot.search.descriptions:
-        "Tokyo's label for young companies" → J-Startup), as related words (one way), weighed DESCRIPTION_WEIGHT:
-        the forms attached, unless a related word of the question has them too."""
-        attached: set[tuple[str, ...]] = set()
-        if not len(self.descriptions):
-            return attached
-        related = {id(u): tuple(u.related) for u in units}  # the related words' forms, before any description's
-        # a word's synonyms of one token count ("jeunes pousses" is a start-up), not a name's words ("Japan External
-        # Trade Organization" describes nothing: the question names JETRO)
-        words = {n: frozenset((u.token, *u.keys, *u.parts, *u.alternatives,
-                               *(t for form in (*u.expansions, *u.related) if len(form) == 1 for t in form)))
-                 for n, u in enumerate(units)}
-        for entry, covered in self.descriptions.matches(language, question, words):
-            if any(form in u.expansions for u in units for form in self._gloss_forms[entry]):
-                continue  # the question names the thing itself (or a word the glossary reads as it: start-up)
-            for n in covered:
-                for form in self._gloss_forms[entry]:
-                    if form not in units[n].related:
-                        units[n].related.append(form)
-                        attached.add(form)
-        return attached - {form for u in units for form in related[id(u)]}
-
-    # ---------------------------------------------------------------- query
-    def _choose_language(self, question: str) -> str:
-        """For a question in no clear language: the Latin analysis whose tokens the corpus knows best."""
-        vocabulary = self.index.vocabulary
-
-        def known(lang: str) -> float:
-            return math.fsum(self.index.idf(t) for t in set(analyze(question, lang)) if t in vocabulary)
-
-        return max(("en", "fr"), key=known)
-
-    def _known_latin(self, word: str) -> bool:
-        """A Latin word the corpus or the glossary has (Muto, JETRO): in a question in romaji, it stays Latin."""
-        word = normalize(word)
-        return word in self._surface or word in self._gloss_words
-
     def parse(self, question: str, language: str | None = None) -> Query:
-        """Analyse a question into units (variants, joins, typo corrections, glossary expansions)."""
-        language = language or detect_language(question)  # read once; None when it cannot be told
-        lang = language or self._choose_language(question)
-        if lang == "ja":  # typed in romaji; an IME's wrong kanji for an everyday word (何陽日: 何曜日)
-            question = romaji_as_kana(question, self._known_latin)
-            question = self._readings.without_everyday_slips(question, self._slip_candidate)
-            question = self._readings.without_name_slips(question, self._slip_candidate)  # 武東容治: 武藤容治
-        units: dict[str, Unit] = {}
-        compound: Unit | None = None  # the hyphenated word being read: its parts follow it
-        span = (0, 0)
-        content = mask_interrogatives(question)  # "quel jour", "what date": what is asked, not about what
-        words = base_tokens(content, lang)
-        # the question's first word, interrogatives included: "how does BM25 work?" names BM25
-        first_start = next((i for i, c in enumerate(question) if c.isalnum()), 0)
-        japanese = self._japanese_words(content, words)
-        straddling: list[str] = []  # bigrams across two Japanese words (済官 in 経済官庁): scored, not units
-        previous: Unit | None = None
-        first_at: dict[str, int] = {}  # where each unit's word first comes in the question
-        ranks = ordinals(question) if any(c.isdigit() for c in question) else frozenset()
-        quoted_stops = self._quoted_function_words(content, lang)
-        foreign_words: set[str] = set()
-        for raw, start, end in words:
-            if any(s <= start < e and raw in stops for s, e, stops in quoted_stops):
-                foreign_words.add(raw)  # « le président de Jetro » in an English question: "le", "de" are French
-                continue  # function words
-            token = raw if is_cjk(raw) else stem(raw, _latin(lang))
-            if token in ranks and token not in self.index.vocabulary:
-                continue  # "the 1st declaration", "declaration number 1": a rank says which one; the corpus ranks none
-            word = japanese.get((start, end))
-            if word is not None:
-                owner, tokens = word
-                if owner is None:
-                    straddling.append(raw)
-                    if previous is not None:  # still a glossary key: 外務大臣 has 務大
-                        previous.keys.add(raw)
-                elif len(tokens) > 1:  # one unit for a word of several bigrams (ステーション, 大統領)
-                    first_at.setdefault(owner.surface, start)
-                    previous = units.get(owner.surface) or units.setdefault(
-                        owner.surface, self._word_unit(owner, tokens)
-                    )
-                    continue
-            if compound is not None and span[0] <= start and end <= span[1]:
-                if token not in compound.parts:  # a part: scored, and found with the others, not a unit
-                    compound.parts += (token,)
-                compound.keys.add(glossary_key(raw))
-                continue
-            named = start > first_start and question[start:start + 1].isupper()  # a name: "Treaty of Versailles"
-            named = named or (lang == "ja" and raw.isascii() and raw.isalpha() and len(raw) > 1  # "Pythonの…"
-                              and not self._english_word(question[start:end]))
-            if word is not None and word[0] is None:
-                continue
-            forms = (word[0],) if word is not None else ()
-            unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named, forms)
-            if unit is None:  # a misspelt function word ("exactemant", "wich"): no more a content word than it
-                continue
-            hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
-            if hyphenated and self._read_as_parts(unit, lang):
-                continue  # "next-generation", "19th-century": a compound the corpus lacks whole is read as its words
-            first_at.setdefault(token, start)
-            previous = units.setdefault(token, unit)  # a repeated word counts once
-            compound, span = (unit, (start, end)) if hyphenated else (None, (0, 0))
-        self._add_joins(content, lang, units)
-        if lang == "ja":
-            self._add_readings(content, units)
-        unit_list = list(units.values())
-        self._expand(unit_list, lang)
-        self._relate(content, lang, unit_list)
-        described = self._describe(content, lang, unit_list)
-        kinds = asked_kinds(question)
-        what = counted(question, lang) if Kind.COUNT in kinds else None
-        self._count_companies(what, lang, unit_list)
-        self._count_doers(what, lang, unit_list)
-        terms: dict[str, float] = {}
-        for unit in unit_list:
-            for form in unit.related:
-                weight = DESCRIPTION_WEIGHT if form in described else RELATED_WEIGHT
-                for token in form:
-                    terms[token] = max(terms.get(token, 0.0), weight / len(form))
-        for unit in unit_list:
-            for form in unit.expansions:
-                for token in form:  # a synonym weighs GLOSSARY_WEIGHT in all, whatever its number of tokens
-                    terms[token] = max(terms.get(token, 0.0), GLOSSARY_WEIGHT / len(form))
-        for unit in unit_list:
-            for token in (*unit.alternatives, *unit.parts):
-                terms[token] = 1.0
-        glossary_keys = {key for unit in unit_list if unit.expansions for key in unit.keys}
-        self._weigh_titles(content, units, first_at, terms, len(foreign_words))
-        for token in straddling:  # not inside a glossary name (務大 of 外務大臣 would find 財務大臣)
-            if token in self.index.vocabulary and token not in glossary_keys:
-                terms[token] = 1.0
-        if unit_list:
-            for token in question_type_tokens(question, lang):
-                terms[token] = QUESTION_TYPE_WEIGHT
-        roles = self._roles(question, lang, units) if Kind.PERSON in kinds else ()
-        verb = self._verb(question, lang, units) if Kind.PERSON in kinds else frozenset()
-        return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
-                     counted=what, act=self._act(question, lang, what, units),
-                     names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
-                     of_country=self._of_country(question, lang, units))
+        """The question analysed into units and scored terms (bot.search.parsing)."""
+        return self.parser.parse(question, language)
 
-    def _count_companies(self, what: Counted | None, language: str, units: list[Unit]) -> None:
-        """"How many companies", « combien de boîtes » are counted by "about 100 startups", « une trentaine de grands
-        groupes » (evidence.company_kinds): the company word also looks for the kinds of company, as a related word, so
-        that the passage counting them ranks and covers the question as one saying "companies" would."""
-        if what is None or not company_kinds(what, language):
-            return
-        companies = word_set(language, WordList.COMPANIES)
-        asked = {t for word in what.words if word in companies for t in counted_tokens(Counted((word,)), language)}
-        kinds = {analyze(word, language)[0] for word in words_of(language, WordList.COMPANY_KINDS)}  # start-up: startup
-        forms = [(t,) for t in sorted(kinds) if t in self.index.vocabulary]
-        for unit in units:
-            if unit.token in asked:
-                unit.related.extend(f for f in forms if f not in unit.related and f[0] != unit.token)
-
-    def _count_doers(self, what: Counted | None, language: str, units: list[Unit]) -> None:
-        """"How many signatories", « combien de signataires » are counted by the passages naming who signed
-        (people.doers): the doer's word also looks for its verb, as a related word, so that the passage saying
-        "signed by …" ranks and covers the question as one saying "signatories" would (in count questions only:
-        "was there a woman among the signatories?" is read as written)."""
-        if what is None or language == "ja":
-            return
-        verbs = doers(language)
-        for word in what.words:
-            if word not in verbs:
-                continue
-            forms = [(t,) for t in analyze(verbs[word], language) if t in self.index.vocabulary]
-            for unit in units:
-                if unit.token == _stemmed(word, language):
-                    unit.related.extend(f for f in forms if f not in unit.related and f[0] != unit.token)
-
-    @staticmethod
-    def _quoted_function_words(content: str, language: str) -> list[tuple[int, int, frozenset[str]]]:
-        """The quotes of ``content`` written in the other Latin language, each with that language's stop words: a
-        quotation is read in its own language."""
-        found = []
-        for match in _QUOTED.finditer(content):
-            group = next(g for g in range(1, 7) if match.group(g) is not None)
-            quoted = detect_language(match.group(group))
-            if language in ("en", "fr") and quoted in ("en", "fr") and quoted != language:
-                found.append((*match.span(group), stop_words(quoted)))
-        return found
-
-    def _english_word(self, word: str) -> bool:
-        """A Latin word of a Japanese question typed in lower case and common in English ("first overseas action"):
-        a word, not a name (Python, or macron, rarer than ENGLISH_WORD_ZIPF, stays one)."""
-        return word.islower() and self.frequencies.zipf(word, "en") >= ENGLISH_WORD_ZIPF
-
-    def _read_as_parts(self, compound: Unit, language: str) -> bool:
-        """A hyphenated word is read as its words when nothing knows it whole: not the corpus, nor a typo of a corpus
-        word, nor the glossary or the related words ("give-and-take" → reciprocity), and it is no name ("Saint-Denis"
-        must be cited as one)."""
-        if compound.alternatives or compound.unknown_name or self.related.has(language, compound.token):
-            return False
-        return not any(key in self._gloss_by_token[language] for key in compound.keys)
-
-    def _verb(self, question: str, language: str, units: dict[str, Unit]) -> frozenset[str]:
-        """The forms of the verb a who-question asks the doer of (people.verb_asked), when the corpus has it."""
-        verb = verb_asked(question, language)
-        if not verb:
-            return frozenset()
-        if language == "ja":
-            tokens = frozenset(analyze(verb, "ja"))
-            return tokens if tokens and tokens <= self.index.vocabulary.keys() else frozenset()
-        unit = units.get(_stemmed(verb, language))
-        return frozenset(_forms(unit)) if unit is not None else frozenset()
-
-    def _act(self, question: str, language: str, what: Counted | None, units: dict[str, Unit]) -> frozenset[str]:
-        """The forms of what the persons a "how many people" question counts did (people.act_counted), when the
-        corpus has it: "attended" (none) leaves the count to a number."""
-        if what is None or not counts_people(what.words, what.counter, language):
-            return frozenset()
-        act = act_counted(question, what.words, language)
-        if not act:
-            return frozenset()
-        if language == "ja":
-            tokens = frozenset(analyze(act, "ja"))
-            return tokens if tokens and tokens <= self.index.vocabulary.keys() else frozenset()
-        unit = units.get(_stemmed(act, language))  # a word of the question (its typo: "signd"), else a doer's verb
-        forms = unit.alternatives if unit is not None else analyze(act, language)  # the verb, not its glossary's
-        # nouns: "welcomed the signature" names no signatory
-        return frozenset(t for t in forms if t in self.index.vocabulary)
+    def surface_tokens(self, word: str) -> frozenset[str]:
+        """The index tokens made from the corpus word ``word`` (empty when the corpus lacks it)."""
+        return self._surface.get(word, frozenset())
 
     def _names_doers(self, query: Query, i: int) -> bool:
         """Passage ``i`` names the persons a "how many people" question counts: a sentence names someone with what
@@ -784,316 +356,6 @@ class Retriever:
         ja = query.language == "ja" and language == "ja"
         return any(self.people.names_doers(sentence, words, query.act, language, ja)
                    for sentence, words in zip(prepared.sentences, prepared.words, strict=True))
-
-    def _of_country(self, question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
-        """The (thing, country) units of "what is the capital of Japan", both words the corpus has."""
-        found = []
-        for thing, country in of_what(question, language):
-            if not self.countries.is_country(country):
-                continue
-            pair = [units.get(_stemmed(word, language)) for word in (thing, country)]
-            if pair[0] is not None and pair[1] is not None and pair[0] is not pair[1] \
-                    and all(u.alternatives or u.expansions for u in pair):
-                found.append((pair[0], pair[1]))
-        return tuple(found)
-
-    def _roles(self, question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
-        """The (role, of what) units a who-question asks about, both words the corpus has (people.roles_asked; a
-        country's adjective by its title, no verb asked: "the French president"); in Japanese, the last word of what
-        the role is of (経済産業大臣: 産業)."""
-        found = []
-        adjectives = [pair for pair in roles_by_adjective(question, language) if self.countries.is_demonym(pair[1])
-                      and not verb_asked(question, language)]  # "the Japanese minister who signed": the signatory
-        for role, what in [*roles_asked(question, language), *adjectives]:
-            if language == "ja":  # a katakana word of several bigrams is a unit of its own (フランス)
-                words = [t for t in analyze(what, "ja") if t in units]
-                pair = [units.get(role), units.get(what) or (units[words[-1]] if words else None)]
-            else:
-                pair = [units.get(_stemmed(word, language)) for word in (role, what)]
-            if pair[0] is not None and pair[1] is not None and pair[0] is not pair[1] \
-                    and all(u.alternatives or u.expansions or u.parts for u in pair):
-                found.append((pair[0], pair[1]))
-        return tuple(found)
-
-    def _unit(
-        self, raw: str, token: str, surface: str, language: str, named: bool = False, forms: tuple[Word, ...] = ()
-    ) -> Unit | None:
-        """The unit of one question token: its corpus variants, or a typo correction when it has none.
-
-        A word the corpus has weighs its IDF times how informative it is in the language ("avant", 話: little);
-        a word the corpus lacks weighs the highest IDF times its rarity in the language (``surface`` is the
-        word as written: accents tell "rôle" from "role"); a capitalised word inside the question is a name.
-        A rare word one edit from an everyday word is that word ("positon" weighs as "position"); None when
-        that word is a stop word. A Japanese bigram is weighed by the words ``forms`` it is cut from; one
-        that straddles two of them (済官 in 経済官庁) is an artefact of the cut and weighs the floor.
-        """
-        if raw in PLACEHOLDERS.get(language, ()):
-            return None  # "who signed the thing?": the thing is what the question is about, no word of it
-        if not is_cjk(raw) and raw not in self._surface and (len(raw) > MAX_WORD_LENGTH or not in_served_script(raw)):
-            return None  # "مرحبا who signed?", a 2,000-letter "aaaa…": no word of a language served, nothing to weigh
-        written = tuple(f for w in forms for f in (w.surface, w.base)) or (surface,)
-        alternatives = {token} if token in self.index.vocabulary else set()
-        keys = {glossary_key(raw)}
-        if not is_cjk(raw):
-            alternatives |= self._surface.get(raw, frozenset())
-            if named and alternatives and raw not in self._surface and raw not in self._gloss_words:
-                name = self._name_speller.correct(raw, self._is_corpus_name(language))
-                if name:  # "Pars" is Paris, not the "par" its stem meets
-                    alternatives = set(self._surface[name])
-                    keys.add(glossary_key(name))
-            if not alternatives and raw not in self._gloss_words:
-                zipf = self.frequencies.zipf(surface, _latin(language))
-                corrected = self._correction(raw, language, named, zipf)
-                if corrected:
-                    alternatives |= self._surface[corrected]
-                    keys.add(glossary_key(corrected))
-        if alternatives:
-            info = self.frequencies.informativeness(written, language)
-            own = not named and not is_cjk(raw) and self._own_language(surface, language)
-            return Unit(token, keys, self._weight(alternatives) * info, alternatives, own_language=own,
-                        written=self._conflated(raw, token, surface, language))
-        everyday = None
-        frequencies = self.frequencies
-        if named and any(c in _HYPHENS for c in surface):  # "Japanese-language", "French-made": words, capitalised;
-            # a compound is a name when one of its parts is ("Saint-Denis")
-            named = any(is_name(part, language, frequencies) for part in _HYPHEN_SPLIT.split(surface) if part)
-        if not is_cjk(raw) and raw not in self._gloss_words:
-            latin = _latin(language)
-            everyday = self._everyday_correction(raw, frequencies.zipf(surface, latin), latin)
-            if named and everyday is not None and is_name(everyday, language, frequencies):
-                everyday = None  # "Macrin" is no typo of the name "Macron": names are told apart by one letter
-            named = named and everyday is None  # "Engglish": an everyday word, capitalised
-            if everyday is not None and (everyday in stop_words(latin) or everyday in stop_words("en")):
-                return None
-            if everyday is not None:  # read as that word by the glossary and the related words too
-                keys |= {glossary_key(everyday), stem(everyday, latin)}
-        if named:  # a name weighs fully unless it is an everyday word too ("English", "Tokyo")
-            rarity = max(frequencies.rarity(surface, language), frequencies.informativeness(surface, language))
-        elif everyday is not None:  # a misspelt everyday word weighs as that word
-            rarity = frequencies.rarity(everyday, language, family=False)
-        else:
-            rarity = min(frequencies.rarity(form, language) for form in written)
-        unknown_name = named and is_name(surface, language, frequencies)
-        unknown_name = unknown_name or any(self._unknown_place(w) or self._unknown_person(w) for w in forms)
-        return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
-
-    def _conflated(self, raw: str, token: str, surface: str, language: str) -> str:
-        """``raw`` (folded, singular: glossary_key) when its stem ``token`` is another, commoner word of the corpus
-        and ``raw`` itself is rare in French and English and written in the corpus: "Japonismes" (the cultural season)
-        stems to "japon", so its token meets every passage about Japan; the quotes must hold the word as written.
-        "" otherwise (a word of its stem's family, "japonaises", is no thing of its own: its stem will do)."""
-        if is_cjk(raw) or raw == token or raw not in self._surface or token not in self._surface:
-            return ""
-        word = glossary_key(raw)
-        if len(word) - len(token) < DERIVED_ENDING:
-            return ""  # an inflection of its stem (franco-japonaise: francojaponais), not another word
-        if max(self.frequencies.zipf(surface, lang) for lang in ("fr", "en")) >= WRITTEN_ZIPF:
-            return ""  # an everyday word of either Latin language ("japonaise" in an English question)
-        return word
-
-    def _corrector_chain(
-        self, speller: Speller, sounds: SoundSpeller, names: NameSpeller, truncations: Truncations
-    ) -> tuple[_Corrector, ...]:
-        """The spellers in the order they are tried: the closest reading of a typo first, the loosest last."""
-        me = _without_cycles(self)
-        return (
-            _Corrector(lambda named, rare: True, lambda raw, _: speller.correct(raw)),  # "statoin" → station
-            _Corrector(lambda named, rare: rare, lambda raw, _: sounds.correct(raw)),  # genny → geny, seatech → ceatec
-            # "Kouno" → kono, "Neil" → niel (a name, though a word)
-            _Corrector(lambda named, rare: named or rare,
-                       lambda raw, language: names.correct(raw, me._is_corpus_name(language))),
-            # "Mahobi" → mahjoubi: a name two edits from the corpus's
-            _Corrector(lambda named, rare: named,
-                       lambda raw, language: speller.correct(raw, name=me._is_corpus_name(language))),
-            # "orga" → organisation, "gouv" → gouvernement
-            _Corrector(lambda named, rare: rare and not named, lambda raw, _: truncations.correct(raw)),
-        )
-
-    def _corrected(self, raw: str, language: str, named: bool, zipf: float) -> str | None:
-        """The corpus word the first corrector that applies to the word (Zipf ``zipf`` in the language) reads it as
-        (None: none does). A real word of the language (REAL_WORD_ZIPF) is read as a corpus word one edit away at
-        most (soutien → soutient): two edits make another word of its own ("interdit" is not "internet"); a
-        capitalised one may still be a name spelt another way ("Neil": Niel)."""
-        rare = zipf < SOUND_ZIPF
-        real = zipf >= REAL_WORD_ZIPF and not named
-        for corrector in self._correctors:
-            if corrector.tried(named, rare):
-                corrected = corrector.correct(raw, language)
-                if corrected and not (real and edit_distance(raw, corrected) > 1):
-                    return corrected
-        return None
-
-    def _is_corpus_name(self, language: str) -> Callable[[str], bool]:
-        """Whether a corpus word is a name: no everyday word of the language ("Kono", "Niel"), or one the corpus
-        writes capitalised ("Paris", "Japan": everyday words too)."""
-        return lambda word: is_name(word, language, self.frequencies) or written_as_name(self, word)
-
-    def surface_tokens(self, word: str) -> frozenset[str]:
-        """The index tokens made from the corpus word ``word`` (empty when the corpus lacks it)."""
-        return self._surface.get(word, frozenset())
-
-    @staticmethod
-    def _weigh_titles(
-        content: str, units: dict[str, Unit], first_at: dict[str, int], terms: dict[str, float], foreign: int = 0
-    ) -> None:
-        """The words of a title the question quotes («Le Japon part à la conquête des start-up françaises») weigh as
-        one word in all: the title says which text, the rest of the question what is asked about it. ``foreign``:
-        the function words of quotes in the other Latin language, no units but words of the title all the same."""
-        spans = [m.span(next(g for g in range(1, 7) if m.group(g) is not None)) for m in _QUOTED.finditer(content)]
-        if not spans:
-            return
-        inside = {key for key, at in first_at.items() if any(s <= at < e for s, e in spans)}
-        title = [unit for key, unit in units.items() if key in inside]
-        if len(title) + foreign < TITLE_MIN_WORDS:
-            return
-        share = 1 / len(title)  # scored as one word; covered as its strongest word (abstention)
-        strongest = max(u.weight for u in title) / (sum(u.weight for u in title) or 1.0)
-        outside = {t for key, u in units.items() if key not in inside for t in (*u.alternatives, *u.parts)}
-        for unit in title:
-            unit.weight *= strongest
-            for token in (*unit.alternatives, *unit.parts):
-                if token not in outside and terms.get(token) == 1.0:
-                    terms[token] = share
-
-    def _own_language(self, surface: str, language: str) -> bool:
-        """A word of the question's Latin language that the other one barely uses ("resté", "suites", "pays")."""
-        other = {"fr": "en", "en": "fr"}.get(language)
-        if other is None:
-            return False
-        zipf, there = self.frequencies.zipf, self.frequencies.zipf(accents_folded(surface), other)
-        return there < COGNATE_ZIPF and zipf(surface, language) - there >= OWN_LANGUAGE_MARGIN
-
-    def _japanese_words(
-        self, content: str, tokens: list[tuple[str, int, int]]
-    ) -> dict[tuple[int, int], tuple[Word | None, list[str]]]:
-        """Per CJK token span of a question: the Japanese word it is cut from and that word's tokens.
-
-        Words come from the morphological analyzer, a run of katakana being one word (マクロン, not マク|ロン).
-        A bigram across two words is an artefact of the cut (owner None) unless one of them is a single
-        character that no other token holds (産|総|研: 産総 and 総研 are all there is of it).
-        """
-        if not any(is_cjk(raw) for raw, _, _ in tokens):
-            return {}
-        words = _merge_katakana(self._readings.words(content))
-        ends = [w.end for w in words]
-        found: dict[tuple[int, int], tuple[Word | None, list[str]]] = {}
-        grouped: dict[Word, list[str]] = defaultdict(list)
-        for raw, start, end in tokens:
-            if not is_cjk(raw):
-                continue
-            owners = tuple(w for w in _containing_words(words, ends, start, end) if w.surface not in _WORD_SEPARATORS)
-            if len(owners) == 1 and owners[0].surface[:1].isdigit():
-                found[start, end] = (None, [])  # the counter of a number (年 of 2019年): the number says it all
-            elif len(owners) == 1:
-                grouped[owners[0]].append(raw)
-                found[start, end] = (owners[0], grouped[owners[0]])
-            elif len(owners) > 1 and not any(w.end - w.start == 1 for w in owners):
-                found[start, end] = (None, [])
-        return found
-
-    def _word_unit(self, word: Word, tokens: list[str]) -> Unit:
-        """One unit for a Japanese word of several bigrams, found when all of them are: weighed as a word."""
-        parts = tuple(dict.fromkeys(tokens))
-        vocabulary = self.index.vocabulary
-        forms = (word.surface, word.base)
-        spelt = [] if all(t in vocabulary for t in parts) or not _KATAKANA_WORD.fullmatch(word.surface) else [
-            t for w in self._katakana_spellings(word.surface) for t in analyze(w, "ja") if t in vocabulary]
-        if spelt:  # ムトウ, the corpus's 武藤: found as that word, weighed as it
-            return Unit(word.surface, set(parts), self._weight(spelt), set(spelt))
-        if all(t in vocabulary for t in parts):
-            weight = self._weight(parts) * self.frequencies.informativeness(forms, "ja")
-        elif _KATAKANA_WORD.fullmatch(word.surface) and self.frequencies.zipf(word.surface, "ja") < EVERYDAY_ZIPF:
-            # a katakana word the language barely knows names something (フォローアップ, ブロックチェーン): as a
-            # capitalised name the corpus lacks in a Latin question, the cited passages must hold it
-            return Unit(word.surface, set(parts), self._oov_idf, set(), parts=parts,
-                        unknown_name=self._katakana_names and not self._katakana_compound(word.surface))
-        else:
-            weight = self._oov_idf * min(self.frequencies.rarity(f, "ja") for f in forms)
-        unknown_name = not all(t in vocabulary for t in parts) and (
-            self._unknown_place(word) or self._unknown_person(word))
-        return Unit(word.surface, set(parts), weight, set(), parts=parts, unknown_name=unknown_name)
-
-    def _katakana_compound(self, katakana: str) -> bool:
-        """A katakana word the language does not know made of an everyday word and a word the corpus writes, last as
-        a Japanese compound puts what it is (テック|イベント: an event): a kind of a thing of the corpus, no name,
-        though it weighs as a word the corpus lacks. ブロックチェーン is none: the corpus writes no チェーン."""
-        return any(self._readings.writes(katakana[n:]) and self.frequencies.zipf(katakana[:n], "ja") >= EVERYDAY_ZIPF
-                   for n in range(KATAKANA_PART, len(katakana) - KATAKANA_PART + 1))
-
-    def _katakana_spellings(self, katakana: str) -> list[str]:
-        """The corpus words a katakana word the corpus lacks is written as: read the same (ムトウ: 武藤) or, for a word
-        the language does not know, one kana away (スニプス: スニップス; an everyday word, オランダ, is no slip)."""
-        same = self._readings.spelt_as(katakana)
-        if same or self.frequencies.zipf(katakana, "ja") >= EVERYDAY_ZIPF:
-            return same
-        return self._readings.spelt_near(katakana)
-
-    def _unknown_place(self, word: Word) -> bool:
-        """A Japanese place name the corpus lacks (ドイツ), as a capitalised name in a Latin question: it must be cited.
-
-        However common in Japanese text (大阪 5.2, 東京 5.5 on the Zipf scale), a place the corpus never names is not
-        in my sources: "G20大阪サミットで何が合意された？" is not answered by the declaration's G20 dialogue.
-        """
-        return word.proper == PLACE_TAG
-
-    def _unknown_person(self, word: Word) -> bool:
-        """A person's name in kanji the corpus lacks (世耕): it must be cited, as an unknown place. In kanji only,
-        and when no corpus name or word reads as it: kana spell a name many ways (ムトウ, むとう for 武藤), and an IME
-        offers a name's homophones (安部, 阿部 for 安倍). "世耕経済産業大臣が署名した…" is not answered by the
-        minister who did sign."""
-        return (word.proper == PERSON_TAG and bool(_KANJI_NAME.fullmatch(word.surface))
-                and not self._readings.name_read_as(word.surface))
-
-    def _weight(self, alternatives: Iterable[str]) -> float:
-        idfs = [self.index.idf(t) for t in alternatives]
-        return max(max(idfs), 0.05) if idfs else self._oov_idf
-
-    def _add_readings(self, question: str, units: dict[str, Unit]) -> None:
-        """Add the corpus words the question spells another way (すにっぷす → スニップス, 性命 → 声明)."""
-        vocabulary = self.index.vocabulary
-        zipf = self.frequencies.zipf  # a word of the language is no homophone of a corpus word: 期間 is never 機関
-        known = (t for t in units if t in vocabulary or (is_cjk(t) and zipf(t, "ja") >= REAL_WORD_ZIPF))
-        for word in self._readings.matches(question, known=known):
-            tokens = {t for t in analyze(word, "ja") if t in vocabulary}
-            if not tokens or any(not tokens.isdisjoint(u.alternatives | set(u.parts)) for u in units.values()):
-                continue  # the question already has this word
-            key = "~" + word
-            units.setdefault(key, Unit(key, {word}, self._weight(tokens), tokens))
-        for typed, word in self._readings.slips(question, self._slip_candidate):
-            tokens = {t for t in analyze(word, "ja") if t in vocabulary}
-            slipped = [u for u in units.values() if is_cjk(u.token) and u.token in typed and not u.alternatives]
-            for unit in slipped:  # 署命: the member's word is the corpus's 署名, found and weighed as it
-                unit.alternatives |= tokens
-                unit.weight = self._weight(tokens)
-                unit.unknown_name = False
-            if tokens and not slipped:
-                units.setdefault("~" + word, Unit("~" + word, {word}, self._weight(tokens), tokens))
-
-    def _may_be_slip(self, kanji: str) -> bool:
-        """A run of kanji the corpus lacks (one of its bigrams is no corpus token) that is no word of the language
-        either: 署命 may be 署名 mistyped; 人口 (population) is a word, never 人工 mistyped."""
-        vocabulary = self.index.vocabulary
-        return (not all(t in vocabulary for t in analyze(kanji, "ja"))
-                and self.frequencies.zipf(kanji, "ja") < REAL_WORD_ZIPF)
-
-    def _add_joins(self, question: str, language: str, units: dict[str, Unit]) -> None:
-        """Add the joined form of two adjacent words ("J Startup", "start up") when the corpus has it."""
-        words = _PLAIN_WORD_RE.findall(normalize(question))
-        for first, second in itertools.pairwise(words):
-            joined = self._surface.get(first + second)
-            if not joined and not (self._surface.get(first) and self._surface.get(second)):
-                sounds_like = self._sounds.correct(first + second)  # "viva tek" → vivatech
-                joined = self._surface.get(sounds_like) if sounds_like else None
-            if not joined:
-                continue
-            owners = [u for w in (first, second) if (u := units.get(stem(w, _latin(language))))]
-            if not owners:
-                token = stem(first + second, _latin(language))
-                owners = [units.setdefault(token, Unit(token, set(), self._weight(joined), set()))]
-            for unit in owners:
-                unit.keys.add(glossary_key(first + second))
-                unit.alternatives |= joined
-                unit.weight = self._weight(unit.alternatives)
 
     # ---------------------------------------------------------------- ranking
     def scores(self, query: Query) -> np.ndarray:
@@ -1251,7 +513,7 @@ class Retriever:
             yield Failed(Check.WRITTEN, "low-coverage")  # "Japonismes": the quotes speak of Japan (japon), not of it
         titled = titled_names(query.text) if query.language == "ja" else []
         folded = [_unseparated(fold(self.passages[i].text)) for i in chosen] if titled else []
-        spellings = [[_unseparated(form) for form in (name, *map(fold, self._katakana_spellings(name)))]
+        spellings = [[_unseparated(form) for form in (name, *map(fold, self.parser._katakana_spellings(name)))]
                      for name in titled]  # ムトウさん: 武藤; ジェニステファンさん: ジェニ＝ステファン
         if any(not any(form in text for form in forms for text in folded) for forms in spellings):
             yield Failed(Check.TITLED_NAME, "low-coverage")  # マクロン大統領: a titled name the quotes do not mention

@@ -23,7 +23,7 @@ def _same_index(a: Retriever, b: Retriever) -> None:
     for name, array in a.index.arrays().items():
         np.testing.assert_array_equal(array, b.index.arrays()[name], err_msg=name)
     assert a._surface == b._surface
-    assert a._speller._frequencies == b._speller._frequencies
+    assert a.parser._speller._frequencies == b.parser._speller._frequencies
     for question in QUESTIONS:
         assert a.answer(question).citations == b.answer(question).citations
 

@@ -64,7 +64,7 @@ def test_shipped_corpus_tokens_and_surface_words(retriever: Retriever) -> None:
                 surface[raw].add(stem(raw, "en" if passage.language == "ja" else passage.language))
                 frequencies[raw] += 1
     assert retriever._surface == {w: frozenset(t) for w, t in surface.items()}
-    assert retriever._speller._frequencies == {w: n for w, n in frequencies.items() if w.isalpha()}
+    assert retriever.parser._speller._frequencies == {w: n for w, n in frequencies.items() if w.isalpha()}
 
 
 def _full_rank(retriever: Retriever, corpus: list[frozenset[str]], question: str, language: str) -> list[int]:

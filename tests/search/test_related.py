@@ -120,7 +120,7 @@ def test_a_fact_only_the_french_article_gave_is_found_in_english_and_japanese(
 
 def test_a_related_line_weighs_as_the_members_own_word(retriever: Retriever) -> None:
     """"praised" is not in the corpus: "welcomed" stands for it at full weight (a phrase shares it)."""
-    from bot.search.retriever import RELATED_WEIGHT
+    from bot.search.parsing import RELATED_WEIGHT
 
     query = retriever.parse("Who praised the signing?", "en")
     assert query.terms["welcom"] == RELATED_WEIGHT == 1.0
