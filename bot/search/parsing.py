@@ -101,12 +101,16 @@ _HYPHEN_SPLIT = re.compile(f"[{_HYPHENS}]")
 _QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|「([^」]+)」|『([^』]+)』|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
 TITLE_MIN_WORDS = 6  # a quoted title of this many content words weighs as one word, not as all of them; a shorter
 # quote is the term asked about (« guerre commerciale sino-américaine », « secrétaire d'État chargé du Numérique »)
+
+
 # Nouns that stand for whatever is talked about ("who signed the thing?", "c'est quoi ce truc ?"): in a question they
 # name nothing, as a pronoun does (the passages keep them: "the Internet of Things"). Data: extend freely.
 PLACEHOLDERS: dict[str, frozenset[str]] = {
     "en": frozenset({"thing", "thingy", "thingie", "stuff", "whatchamacallit"}),
     "fr": frozenset({"truc", "machin", "bidule", "chose", "trucmuche"}),
 }
+
+
 class _Corrector(NamedTuple):
     """One speller of the retriever's chain, and the words it is tried on."""
 

@@ -1,20 +1,13 @@
 """Question → cited passages: BM25 over analysed passages, with the query tuned to the corpus.
 
-A question becomes *units* (one per distinct content token). Each unit has alternatives that also count as
-the same word: the form of another language's stemmer seen in the corpus (Mahjoubi → mahjoub in French
-passages), the joined form of two adjacent words ("J Startup" → jstartup), a typo correction against the
-corpus words (statoin → station), and glossary synonyms (ジェトロ → JETRO), which score with a lower weight.
-BM25 scores the distinct tokens (each once); passages in the question's language get a boost; the top
-passages are re-ranked by how much of the question's IDF weight they cover. An FAQ entry also matches the
-question's interrogative ("?who@fr"). Before all this, the chatter around the question is removed
-(bot.search.cleanup); a message with nothing else is small talk. The answer abstains unless the cited passages
-cover most of the question's weight (a word the corpus lacks weighs the highest IDF times its rarity in the
-language: bot.search.frequency), hold the kind of answer asked (bot.search.kinds: a number for "how many", a
-date for "when"; bot.search.people: someone for "who") and every number the question gives, the best passage
-that number, and bot.search.evidence's checks (a number of what "how many" counts, a name when one is asked
-for); questions about after the corpus (today, a successor, the next edition) abstain; a thing the question names
-that the corpus lacks must be cited (a capitalised name, a rare katakana word, a glossary thing no passage names in
-a row: "full text"); see the calibration notes on the constants below.
+The retriever indexes the passages (bot.search.cache, bot.search.indexing), reads a question into a Query with the
+QueryParser it owns (bot.search.parsing: units, variants, corrections, glossary, related words; the model is
+bot.search.query's), then ranks: BM25 scores the distinct tokens (each once); passages in the question's language
+get a boost; the top passages are re-ranked by how much of the question's IDF weight they cover. An FAQ entry also
+matches the question's interrogative ("?who@fr"). Before all this, the chatter around the question is removed
+(bot.search.cleanup); a message with nothing else is small talk. It cites the best passages (a passage holding the
+kind of answer asked may lead: ``_answer_first``) and abstains when one of bot.search.checks' checks fails; the
+quotes are chosen by bot.search.selection and bot.search.lead.
 """
 
 from __future__ import annotations
@@ -22,10 +15,8 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import re
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -41,91 +32,26 @@ from bot.models import (
     Passages,
     column,
 )
-from bot.search.analysis import (
-    analyze,
-    base_tokens,
-    detect_language,
-    is_cjk,
-    normalize,
-    stem,
-)
+from bot.search.analysis import analyze, detect_language
 from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import IndexCache, build_index
+from bot.search.checks import ENFORCED_KINDS, MIN_COVERAGE, AbstentionChecks
 from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
-from bot.search.evidence import (
-    NAME_WORDS,
-    acronym_asked,
-    after_what,
-    asks_companies,
-    asks_named_kind,
-    attributes_asked,
-    beginning_tokens,
-    centuries_asked,
-    clauses,
-    company_kinds,
-    coordinated,
-    counted_tokens,
-    counts_near,
-    dates_century,
-    event_asked,
-    expands,
-    glossary_names,
-    ja_counter,
-    ja_counts,
-    names_by_kind,
-    names_in,
-    ordinals,
-    participant_asked,
-    quoted,
-    states_asked,
-    titled_names,
-    topic_asked,
-    years_relative,
-)
+from bot.search.evidence import glossary_names
 from bot.search.frequency import FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
-from bot.search.kinds import Kind, began, fold, holds
-from bot.search.lead import (
-    JA_PERSON,
-    LEAD_RATIO,
-    PLACE_BEFORE,
-    Lead,
-    asks_wh,
-    capital_shares,
-    is_yes_no,
-    supposed_person,
-    without_premise,
-    written_as_name,
-)
-from bot.search.parsing import _WORD_SEPARATORS, QUESTION_TYPE_WEIGHT, QueryParser, _joined, _without_cycles
-from bot.search.people import (
-    JA_ROLE_WINDOW,
-    ROLE_MODIFIERS,
-    ROLE_WINDOW,
-    People,
-)
+from bot.search.kinds import Kind
+from bot.search.lead import LEAD_RATIO, Lead, capital_shares, without_premise, written_as_name
+from bot.search.parsing import QUESTION_TYPE_WEIGHT, QueryParser, _without_cycles
+from bot.search.people import People
 from bot.search.places import Places
-from bot.search.query import (
-    Check,
-    Failed,
-    Query,
-    Ranked,
-    Unit,
-    _forms,
-    _latin,
-    _stemmed,
-    question_type_tokens,
-)
-from bot.search.readings import PLACE_TAG, ReadingLexicon
+from bot.search.query import Query, Ranked, Unit, question_type_tokens
+from bot.search.readings import ReadingLexicon
 from bot.search.selection import choose, suggest
 from bot.search.several import first_of_several
 from bot.search.snippets import PreparedText, prepare
-from bot.search.spelling import (
-    REAL_WORD_ZIPF,
-    EverydaySpeller,
-)
-from bot.search.titles import JA_HONORIFICS
+from bot.search.spelling import REAL_WORD_ZIPF, EverydaySpeller
 
 # Calibration: tests/test_eval.py on knowledge/ (256 passages) and tests/eval/questions.yaml (89 in-scope, 22
 # out-of-scope questions), one constant varied at a time. With these values: hits fr 29/30, en 29/30, ja 29/29,
@@ -135,61 +61,19 @@ LANGUAGE_BOOST = 1.5  # ranking factor for passages in the question's language; 
 RERANK_DEPTH = 30  # passages re-ranked by coverage after BM25; flat on 10–50
 SAMPLE_POSTINGS = 2048  # postings of a question's rarest words read for a first k-th best score (see bm25.contenders)
 COVERAGE_FLOOR = 0.6  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage; flat on 0.6–1.0
-# --- abstention ---
-MIN_COVERAGE = 0.35  # the cited passages must hold ≥ this share of the question's weight. Cross-validated over the
-# three blind dev sets with frequency.COMMON_ZIPF / RARE_ZIPF (tests/calibration.py: tuned on two sets, scored on
-# the third, balanced = mean of hit@3 and out-of-scope abstention): all three rotations choose MIN_COVERAGE 0.35
-# (and COMMON_ZIPF 4.5; RARE_ZIPF 2.0 or 2.5, equal held out); held-out balanced 0.903-0.947 (hit@3 0.856-0.894,
-# OOS 0.917-1.000; before the recall work of 1 Dec: 0.872-0.933). It could come down from 0.55 once the
-# out-of-scope work was done by evidence the question asks for (bot.search.kinds topics, after-corpus markers,
-# names the corpus lacks) rather than by missing weight. A single score combining coverage with the ranking margin,
-# the heaviest missing word and the number of missing words, its weights and threshold chosen the same way, did no
-# better held out (calibration.py --combined: balanced 0.897-0.939 against coverage alone's 0.903-0.947), so the
-# abstention stays a chain of explainable reasons, each logged as the answer's reason.
-# Leave-one-set-out over blind A, B, C and E (1 Dec, with the country, address and founder checks): three
-# rotations of four choose 0.35 (one 0.45; COMMON_ZIPF 4.5-5.5, RARE_ZIPF 2.0-3.0); held-out balanced 0.819-0.942.
-MIN_SCORE = 0.0  # ... and the best passage must score above this (not only floored, negative-IDF terms); not
-# applied when the corpus's average IDF is ≤ 0 (a handful of passages): scores mean nothing there.
-ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.WEATHER, Kind.ACQUISITION,
-                            Kind.WINNER, Kind.AREA, Kind.RATE, Kind.PROCEDURE, Kind.ADVICE, Kind.ADDRESS,
-                            Kind.FOUNDER, Kind.AGE, Kind.YEARS, Kind.AUTHOR, Kind.UNTIL, Kind.BEFORE,
-                            Kind.CONSTITUENCY, Kind.PERSON, Kind.SPEECH, Kind.FILE, Kind.PENALTY, Kind.TAX,
-                            Kind.EQUITY, Kind.REFUSAL, Kind.LANGUAGE, Kind.LEGAL,
-                            Kind.FREQUENCY})  # cited passages hold one;
-# a person: someone bot.search.people finds (not a capitalised word: Paris, Friday), or a body that acts (JETRO).
-# Place is not enforced: the capitalised-word test of a place is too weak to refuse on (blind A: no change).
-SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the corpus is about (2018: 63 %, the
-# 13 of 13 July 41 %, the next, 2013, 6 %): the best passage need not repeat it. Same figures at 0.1; 0.5: C fr -1
 # --- citations ---
 SPELT_WORD_ZIPF = 3.0  # letters spelt out ("W H O") read as a word this common in French or English (or the corpus's)
-TOPIC_SHARE = 0.5  # "does it mention X?": the cited passages hold at least this share of X's weight; flat on 0.25–0.75
-# (tests/calibration.py --evidence: the topics asked are found whole or not at all)
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
 ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE, Kind.PERSON, Kind.SPEECH} | {Kind.DURATION}  # a passage holding
 # one of these asked is cited first (a date is in most passages: holding one tells them apart no more than a word
 # would; who is named first is the lead's: bot.search.lead; words quoted are someone's: Akahoshi's quote does not
 # answer "what did Muto say in his speech?")
-YEAR_MIN = 1000  # a number the question gives below this (a day: "july 14") is looked for in the passage cited
-# first, as a kind of answer is; a year is only when it comes before the year the corpus is about ("what happened in
-# 2015?" in a 2018 corpus: its past, reported; 2019 is after the corpus, which must abstain)
-YEARS_BEFORE = 100  # ... within this many years before it
-_JA_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # a Japanese date: its counters 月, 日 are no words of it
-_JA_YEAR = re.compile(r"\d{4}\s*年\s*(?:に|には|は|の|で|ごろ|頃)")  # 2015年に: a year named (not a counted 年)
 DATE_OPENING = 6  # ... first in a passage with a sentence opening on it (2018年7月14日: six tokens)
 KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited first when it covers this share of
 # what the best passage covers (and ranks LEAD_RATIO of its score)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
 MAX_CITATIONS = 3  # the quotes of an answer, at most
 TOKEN_SETS_KEPT = 4096  # passages' token sets kept between questions (see _TokenSets)
-
-
-def _unseparated(text: str) -> str:
-    """Katakana without the marks between a foreign name's parts (ジェニ＝ステファン, グザヴィエ・ニエル): members type
-    the name with or without them."""
-    return "".join(c for c in text if c not in _WORD_SEPARATORS and c != "=")  # ＝ is = once folded (NFKC)
-
-
-_PASSED = Failed(Check.NO_TERMS, "")  # what abstention reads when no check fails
 
 
 def passage_index_text(passage: Passage) -> str:
@@ -223,23 +107,6 @@ def _without_skipped(kb: KnowledgeBase, skipped: list[LoadError]) -> KnowledgeBa
 def indexable(kb: KnowledgeBase) -> KnowledgeBase:
     """``kb`` as a start would serve it: files the index cannot analyse left out, with their errors."""
     return _without_skipped(kb, build_index(kb.passages, _indexed_text).skipped)
-
-
-class _Texts(Sequence[str]):
-    """The passages' texts, each read when asked (a sample of a large corpus makes a few hundred passages)."""
-
-    __slots__ = ("_passages",)
-
-    def __init__(self, passages: Sequence[Passage]) -> None:
-        self._passages = passages
-
-    def __len__(self) -> int:
-        return len(self._passages)
-
-    def __getitem__(self, i: int | slice) -> str | list[str]:  # type: ignore[override]
-        if isinstance(i, slice):
-            return [self._passages[j].text for j in range(*i.indices(len(self._passages)))]
-        return self._passages[i].text
 
 
 class _TokenSets:
@@ -279,7 +146,7 @@ class _TokenSets:
         return ids
 
 
-class Retriever:
+class Retriever(AbstentionChecks):
     """Answers questions from a KnowledgeBase (immutable once built; safe to share between threads)."""
 
     def __init__(
@@ -346,16 +213,6 @@ class Retriever:
         """The index tokens made from the corpus word ``word`` (empty when the corpus lacks it)."""
         return self._surface.get(word, frozenset())
 
-    def _names_doers(self, query: Query, i: int) -> bool:
-        """Passage ``i`` names the persons a "how many people" question counts: a sentence names someone with what
-        they did ("signed by Delphine Gény-Stephann and Mounir Mahjoubi" counts who signed for France)."""
-        if not query.act:
-            return False
-        prepared = self.prepared(i)
-        language = self.language_of(i)
-        ja = query.language == "ja" and language == "ja"
-        return any(self.people.names_doers(sentence, words, query.act, language, ja)
-                   for sentence, words in zip(prepared.sentences, prepared.words, strict=True))
 
     # ---------------------------------------------------------------- ranking
     def scores(self, query: Query) -> np.ndarray:
@@ -486,148 +343,6 @@ class Retriever:
                 chosen.append(hit.index)
         return chosen
 
-    def abstention(self, query: Query, ranked: list[Ranked], chosen: list[int]) -> AbstentionReason:
-        """Why the cited passages do not answer the question ("" when they do): the first check that fails."""
-        return next(self.failed_checks(query, ranked, chosen), _PASSED).reason
-
-    def failed_checks(self, query: Query, ranked: list[Ranked], chosen: list[int]) -> Iterator[Failed]:
-        """The abstention checks the cited passages fail, in the chain's order, lazily (the answer reads the first;
-        tests/calibration.py --costs reads them all, to count what each check alone costs and gains)."""
-        if not query.units or self._numbers_only(query):
-            yield Failed(Check.NO_TERMS, "no-terms")
-            return
-        if not ranked:
-            yield Failed(Check.NO_MATCH, "no-match")
-            return
-        cited = frozenset().union(*(self._token_sets[i] for i in chosen))
-        if query.coverage(cited) < MIN_COVERAGE and (  # a word may be found in the same fact in another language
-                query.coverage_across(cited, self._translated(chosen)) < MIN_COVERAGE):
-            yield Failed(Check.COVERAGE, "low-coverage")
-        if any(not u.number_found_in(cited) and not self._subject_year(query, u) for u in self._given_numbers(query)):
-            yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # a number the question gives ("in 2023") must be cited
-        if any(not any(dates_century(self.passages[i].text, c) for i in chosen) for c in centuries_asked(query.text)):
-            yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "un traité du XXe siècle": no year of it quoted
-        if any(u.unknown_name and not u.found_in(cited) for u in query.units):
-            yield Failed(Check.UNKNOWN_NAME, "low-coverage")  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka")
-        if not self._written_cited(query, chosen):
-            yield Failed(Check.WRITTEN, "low-coverage")  # "Japonismes": the quotes speak of Japan (japon), not of it
-        titled = titled_names(query.text) if query.language == "ja" else []
-        folded = [_unseparated(fold(self.passages[i].text)) for i in chosen] if titled else []
-        spellings = [[_unseparated(form) for form in (name, *map(fold, self.parser._katakana_spellings(name)))]
-                     for name in titled]  # ムトウさん: 武藤; ジェニステファンさん: ジェニ＝ステファン
-        if any(not any(form in text for form in forms for text in folded) for forms in spellings):
-            yield Failed(Check.TITLED_NAME, "low-coverage")  # マクロン大統領: a titled name the quotes do not mention
-        if not self._countries_cited(query, chosen):
-            yield Failed(Check.COUNTRY, "low-coverage")  # "the Italy–Japan agreement", 中国: a country not named
-        if not self.states_roles(query, chosen[0], query.of_country):
-            yield Failed(Check.OF_COUNTRY, "low-coverage")  # "the capital of Japan": "the French capital" is not it
-        if not self._numbers_in_best(query, chosen):
-            yield Failed(Check.NUMBER_IN_BEST, "missing-number")  # "CEATEC 2019": the best passage is of another year
-        if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds or self._after_unknown(query):
-            yield Failed(Check.AFTER_CORPUS, "after-corpus")  # "current minister", その後: after a 2018 corpus
-        if Kind.DATE in query.kinds and self._event_unknown(query):
-            yield Failed(Check.EVENT_UNKNOWN, "unreported")  # "when was the Halle Freyssinet built?": no building
-        if query.why and (self._premise_unknown(query, cited) or not self._premise_stated(query, chosen)):
-            yield Failed(Check.PREMISE, "unreported")  # "why did the US protest?", "why was it signed in Tokyo?":
-            # what it takes for granted is nowhere in the corpus, or stated by no cited passage
-        quoted = [*chosen, *self._lead(query, ranked)]  # who: the lead may quote a passage that names them first
-        # who signed: when the quotes speak of signing, someone must be named where they do (else any doer will do:
-        # "who set that place up?" is answered by "the campus started by Xavier Niel")
-        verb = bool(query.verb) and any(self._verb_sentences(query, i) for i in quoted)
-        for kind in sorted(query.kinds & ENFORCED_KINDS, key=lambda k: k.value):
-            if not any(self._holds(query, kind, i, verb) for i in quoted):
-                yield Failed(Check.KIND, "wrong-kind", kind)
-        if query.roles and not self.states_roles(query, quoted[-1] if len(quoted) > len(chosen) else chosen[0]):
-            yield Failed(Check.ROLE_OPENED, "wrong-kind")  # 日本の首相は誰: a 2015 quote of "PM Valls and PM Abe" opens
-        if not self._topic_cited(query, chosen):
-            yield Failed(Check.TOPIC, "unreported")  # "la déclaration parle-t-elle de cybersécurité ?": not quoted
-        if Kind.DATE in query.kinds and not self._event_in_best(query, chosen):
-            yield Failed(Check.EVENT_IN_BEST, "unreported")  # "quand a été créée Bpifrance ?": another event's date
-        if query.counted is not None and (not self._counts(query, chosen) or self._state_unknown(query)):
-            yield Failed(Check.UNCOUNTED, "uncounted")  # "how many incubators": no number of incubators quoted
-        if query.names and not self._names(query, quoted):
-            yield Failed(Check.UNNAMED, "unnamed")  # "what is the startup called?": described, not named
-        acronym = acronym_asked(query.text)
-        if acronym and not any(expands(self.passages[i].text, acronym) for i in chosen):
-            yield Failed(Check.ACRONYM, "unreported")  # "what does CEATEC stand for?": "CEATEC in Japan" is no answer
-        if self._attribute_unknown(query):
-            yield Failed(Check.ATTRIBUTE_UNKNOWN, "unreported")  # 共同声明の有効期間は: a detail the corpus never gives
-        if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
-            yield Failed(Check.LOW_SCORE, "low-score")
-
-    def _translated(self, chosen: list[int]) -> frozenset[str]:
-        """The tokens of the passages that translate the ``chosen`` ones (the same facts, other words)."""
-        found = (self.translation(i, language) for i in chosen for language in self._language_names
-                 if language != self.language_of(i))
-        return frozenset().union(*(self._token_sets[j] for j in found if j is not None))
-
-    def _written_cited(self, query: Query, chosen: list[int]) -> bool:
-        """Every word the question asks as written (Unit.written) is written in the best passage: the quote read
-        first is about it ("how long did Japonismes last?" is not answered by Muto's stay beside it)."""
-        asked = [u.written for u in query.units if u.written]
-        return not asked or all(word in accents_folded(self.passages[chosen[0]].text) for word in asked)
-
-    def _numbers_only(self, query: Query) -> bool:
-        """The question's words are numbers alone ("what is 2+2"): they name nothing to look up. A Japanese day
-        (7月14日: its counters 月 and 日 are no words of it) names one, and so does a year of the corpus's past
-        (2015年に何があった？)."""
-        past = any(self._reported_year(u.token) for u in query.units) and _JA_YEAR.search(query.text)
-        return all(u.token.isdigit() for u in query.units) and not (_JA_DAY.search(query.text) or past)
-
-    def _lead(self, query: Query, ranked: list[Ranked]) -> list[int]:
-        """The passage a who-question's answer quotes first when the lead moves one up (bot.search.lead)."""
-        if Kind.PERSON not in query.kinds:
-            return []
-        return [Lead(self, query).first(ranked)[0].index]
-
-    def _holds(self, query: Query, kind: Kind, i: int, verb: bool = False) -> bool:
-        """Passage ``i`` holds an answer of ``kind``: for who, a person or a body that acts (bot.search.people), the
-        doer of the verb asked (``verb``), the holder of the role asked."""
-        passage = self.passages[i]
-        if kind is Kind.PERSON:
-            return self._does(query, i, verb) and self.states_roles(query, i)
-        if kind is Kind.COUNT and self._names_doers(query, i):
-            return True  # "how many people signed?": the quote naming who signed counts them
-        if kind is Kind.AGE and began(passage.text) and not self.people.acts(query.text, query.language or "en"):
-            return True  # "how old was J-Startup when…": "launched in June 2018" (a person's age is never a start)
-        return holds(kind, passage.text)
-
-    def _does(self, query: Query, i: int, verb: bool) -> bool:
-        """Passage ``i`` names someone (or a body) who does what the who-question asks: with ``verb``, in a sentence
-        holding the verb it asks ("who signed?": a signatory, not the people of another sentence)."""
-        passage = self.passages[i]
-        if not verb:
-            return self.people.acts(passage.text, passage.language)
-        return any(self.people.acts(sentence, passage.language) for sentence in self._verb_sentences(query, i))
-
-    def _verb_sentences(self, query: Query, i: int) -> list[str]:
-        """The sentences of passage ``i`` holding the verb a who-question asks the doer of."""
-        prepared = self.prepared(i)
-        ja = query.language == "ja" and self.language_of(i) == "ja"
-        return [sentence for sentence, words in zip(prepared.sentences, prepared.words, strict=True)
-                if (query.verb <= words if ja else not query.verb.isdisjoint(words))]
-
-    def states_roles(self, query: Query, i: int, pairs: tuple[tuple[Unit, Unit], ...] | None = None) -> bool:
-        """Passage ``i`` states each role the who-question asks the holder of, of its thing: the two words at most
-        ROLE_WINDOW words apart ("président de la JETRO" for "le président de Jetro", not "CCI France Japon … not as
-        its president" for "the president of France"); ``pairs``: other (thing, of what) pairs than the roles."""
-        if pairs is None:
-            pairs = query.roles
-        if not pairs:
-            return True
-        tokens = self._tokens(i)
-        asked = query.tokens()
-        lesser = ROLE_MODIFIERS - asked - {t[0] for t in asked if is_cjk(t)}  # "State Minister" holds no "Minister"
-        japanese = query.language == "ja" and self.language_of(i) == "ja"
-        for role, what in pairs:
-            at = [[n for n, t in enumerate(tokens) if t in forms] for forms in (_forms(role), _forms(what))]
-            at[0] = [n for n in at[0] if not (n and (tokens[n - 1] in lesser or tokens[n - 1][0] in lesser))]
-            if japanese:  # what it is of comes first (日本の首相), not after ("安倍晋三首相が、東京の日本…")
-                if not any(0 < a - b <= JA_ROLE_WINDOW for a in at[0] for b in at[1]):
-                    return False
-            elif not any(abs(a - b) <= ROLE_WINDOW for a in at[0] for b in at[1]):
-                return False
-        return True
 
     def _answer_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
         """``ranked`` with the first passage holding the kind of answer asked (a number of what "how many" counts,
@@ -693,325 +408,6 @@ class Retriever:
             return False
         return query.counted is None or self._counts(query, chosen, strict=True)
 
-    @staticmethod
-    def _in(unit: Unit, query: Query) -> bool:
-        """The unit is a word of what the why-question takes for granted (not of the chatter around it)."""
-        if is_cjk(unit.token):
-            return unit.token in query.why
-        return unit.token in analyze(query.why, _latin(query.language or "en"))
-
-    def _premise_unknown(self, query: Query, cited: frozenset[str]) -> bool:
-        """A word of what a why-question takes for granted is nowhere in the corpus and not cited ("why did the US
-        protest?"), or is a Japanese place the quotes do not name."""
-        return any((self.unknown(u) or self._premise_place(u, query)) and not u.found_in(cited) and self._in(u, query)
-                   for u in query.units)
-
-    def _premise_stated(self, query: Query, chosen: list[int]) -> bool:
-        """A why-question that puts what it takes for granted in a place ("why was it signed in Tokyo?", 東京で) is
-        answered by a cited passage stating it there: one holding every word of it that the corpus has (an honorific
-        aside). The signing in Paris quoted beside another passage's Tokyo does not; "why did Tokyo and Paris sign
-        it?" (the two governments, no place of the event) is not read so."""
-        premise = [u for u in query.units
-                   if self._in(u, query) and not self.unknown(u) and u.token not in JA_HONORIFICS]
-        if not self._premise_in_one_clause(premise, chosen):
-            return False
-        if not premise or not (self._premise_in_place(query, premise) or self._premise_by_someone(query, premise)):
-            return True
-        return any(all(u.found_in(self._token_sets[i]) for u in premise) for i in chosen)
-
-    def _premise_in_one_clause(self, premise: list[Unit], chosen: list[int]) -> bool:
-        """The first cited passage holding every word a why-question takes for granted does not mix two statements
-        to hold them (evidence.coordinated): "In 2019 Japan chaired the G20 and France chaired the G7" holds "Japan",
-        "chaired", "G7" and "2019", yet does not say that Japan chaired the G7 ("why did Japan chair the G7 in
-        2019?"). Two parts of a sentence are two statements when they share a word of the premise (the verb,
-        "chaired" in both); "France and Japan agreed…" is one. True when the premise is one word, when no cited
-        passage holds it all, or when a sentence states it whole."""
-        if len(premise) < 2:
-            return True
-        for i in chosen:
-            if not all(u.found_in(self._token_sets[i]) for u in premise):
-                continue
-            language = self.passages[i].language
-            mixed = False
-            for parts in coordinated(self.passages[i].text):
-                tokens = [frozenset(analyze(part, language)) for part in parts]
-                if all(any(u.found_in(t) for t in tokens) for u in premise):
-                    if any(all(u.found_in(t) for u in premise) for t in tokens):
-                        return True
-                    mixed = mixed or any(sum(u.found_in(t) for t in tokens) > 1 for u in premise)
-            return not mixed
-        return True
-
-    def _premise_by_someone(self, query: Query, premise: list[Unit]) -> bool:
-        """What the why-question takes for granted was done by someone it names, a person the corpus knows
-        ("安倍首相がステーションFでピッチを見たのはなぜ？", "why did Abe …"): a cited passage must say they did it, not
-        only speak of the pitch beside another passage's Abe. Tokyo and Paris (the two governments) are no persons."""
-        language = query.language or "en"
-        if language == "ja":
-            people = {t for m in JA_PERSON.finditer(query.why) for t in analyze(m.group(), "ja")}
-            return any(u.token in people for u in premise)
-        tokens = {u.token for u in premise}
-        return any(supposed_person(self, raw, token, language) for raw, _, _ in base_tokens(query.why, language)
-                   if (token := _stemmed(raw, language)) in tokens)
-
-    def _premise_in_place(self, query: Query, premise: list[Unit]) -> bool:
-        """What the why-question takes for granted happened in a place it names ("in Tokyo", "à Tokyo", 東京で)."""
-        language = query.language or "en"
-        if language == "ja":
-            return any(self._premise_place(u, query) for u in premise)
-        before = PLACE_BEFORE.get(language)
-        return before is not None and any(before.search(query.why[:start]) for _, start, _ in
-                                          base_tokens(query.why, language))
-
-    def _premise_place(self, unit: Unit, query: Query) -> bool:
-        """A place a why-question takes for granted (東京で署名された): the quotes must name it, as a word the corpus
-        lacks; one the corpus names elsewhere is no answer either ("signed in Tokyo?": it was signed in Paris)."""
-        if query.language == "ja":
-            places = {w.surface for w in self._readings.words(query.why) if w.proper == PLACE_TAG}
-            return unit.token in places or not unit.keys.isdisjoint(places)
-        return False
-
-    def unknown(self, unit: Unit) -> bool:
-        """A word of the question the corpus has nowhere, in no form (no variant, glossary term or related word)."""
-        if unit.alternatives or unit.expansions or unit.related:
-            return False
-        vocabulary = self.index.vocabulary
-        return not (unit.parts and all(t in vocabulary for t in unit.parts))
-
-    def _countries_cited(self, query: Query, chosen: list[int]) -> bool:
-        """Every country the question names is named in the best passage, but those the corpus is about (a weaker
-        passage cited beside it about China does not answer "what did France and China sign?")."""
-        asked = self.countries.named(query.text)
-        if not asked:
-            return True
-        if self._subjects is None:
-            self._subjects = self.countries.subjects(_Texts(self.passages))
-        best = chosen[0]
-        cited = self.countries.named(self.passages[best].text)
-        missing = asked - self._subjects - cited
-        return not missing or not missing - self._held_words(query, best)
-
-    def _held_words(self, query: Query, i: int) -> frozenset[str]:
-        """The countries the question's words name that passage ``i`` holds as words of its own: the member spelt
-        the passage's word ("Holland and Abe" is the Hollande of "François Hollande and Shinzo Abe"), not a country
-        the passage leaves out."""
-        tokens = self._token_sets[i]
-        return frozenset().union(*(self.countries.named(key) for u in query.units
-                                   if not u.alternatives.isdisjoint(tokens) for key in u.keys))
-
-    def _numbers_in_best(self, query: Query, chosen: list[int]) -> bool:
-        """The best cited passage holds every number the question gives, not only a weaker one cited beside it."""
-        best = self._token_sets[chosen[0]]
-        return all(u.found_in(best) or self._subject_number(u.token) for u in self._given_numbers(query))
-
-    def singling_numbers(self, query: Query) -> list[Unit]:
-        """The numbers a question gives that single passages out: a day ("july 14") and a year of the corpus's past
-        ("in 2015"), not the year it is about (2018) nor a later one (after the corpus: abstains)."""
-        return [u for u in self._given_numbers(query)
-                if u.token.isdigit() and (int(u.token) < YEAR_MIN or self._reported_year(u.token))]
-
-    def past_years(self, query: Query) -> list[Unit]:
-        """The years of the corpus's past a question gives ("what happened in 2015?" of a 2018 corpus)."""
-        return [u for u in self._given_numbers(query) if self._reported_year(u.token)]
-
-    def _reported_year(self, token: str) -> bool:
-        """``token`` is a year before the year the corpus is about (a subject number: 2018), and not one itself: its
-        past, which the corpus reports ("what happened in 2015?": the Innovation Year launched on 5 October 2015)."""
-        if not token.isdigit() or len(token) != 4 or self._subject_number(token):
-            return False
-        year = int(token)
-        return year >= YEAR_MIN and any(self._subject_number(str(later))
-                                        for later in range(year + 1, year + YEARS_BEFORE + 1))
-
-    def _subject_number(self, token: str) -> bool:
-        """A number the corpus is about (2018, the year of the declaration: in most passages): the question gives
-        it to say which declaration, not to ask about another year, so the best passage need not repeat it."""
-        return self.index.vocabulary.get(token, 0) >= SUBJECT_NUMBER_SHARE * len(self.passages)
-
-    def _subject_year(self, query: Query, unit: Unit) -> bool:
-        """The question gives the year the corpus is about ("the 2018 French article") to say which thing, not to ask
-        about another year: the quotes need not repeat it; one asked before or after ("after 2018") they must."""
-        return self._subject_number(unit.token) and unit.token not in years_relative(query.text)
-
-    @staticmethod
-    def _given_numbers(query: Query) -> list[Unit]:
-        """The numbers a question gives (a year, an amount), not its ordinals ("la 1ère action": a rank)."""
-        numbers = [u for u in query.units if u.token[:1].isdigit()]
-        ranks = ordinals(query.text) if numbers else frozenset()
-        return [u for u in numbers if u.token not in ranks]
-
-    def _counts(self, query: Query, chosen: list[int], strict: bool = False) -> bool:
-        """A cited passage holds a number of what the question counts (bot.search.evidence).
-
-        ``strict``: the counted words as the units have them ("start-ups" → startup, "pépites" → pepit), so a
-        number must stand next to one of them; otherwise (the abstention) they are stemmed as typed, and a word
-        that does not meet a unit that way (accented, hyphenated) lets any number count."""
-        what = query.counted
-        assert what is not None
-        if any(self._names_doers(query, i) for i in chosen):
-            return True  # "how many ppl signed?": a quote naming those who signed
-        lang = query.language or "en"
-        words = counted_tokens(what, lang) if strict else [
-            w for word in what.words
-            for w in (analyze(word, lang) if lang == "ja" else [stem(_joined(word), _latin(lang))])]
-        units = [u for u in query.units if u.token in words]
-        if query.act:  # "how many ppl signd": a number beside "signed" counts no one, a number of people may
-            units = [u for u in units if query.act.isdisjoint(_forms(u))]
-            if not units:
-                return False
-        forms = [frozenset(_forms(u)) for u in units]  # a related word counts as the word (bot.search.related)
-        kinds = company_kinds(what, _latin(lang)) if units else frozenset()
-        forms += [kinds] if kinds else []  # "how many companies": a number of startups counts them too
-        if units and not any(forms) and not (lang == "ja" and ja_counter(what)):
-            return False  # "how many jobs", 人口: what is counted is nowhere in the corpus
-        if lang == "fr" and self._head_unknown(words, units, forms):
-            return False  # "combien de touristes japonais": the noun counted comes first, and the corpus lacks it
-        if strict and not any(forms):
-            return False  # what is counted is not known: no passage is sure to count it
-        names = names_in(query.text, lang, self.frequencies)
-        named = [u for u in query.units if not u.keys.isdisjoint(names) and (u.alternatives or u.parts)]
-        about = frozenset(t for u in query.units if u not in units for t in _forms(u))  # the anniversary of what
-        for i in chosen:
-            passage = self.passages[i]
-            if not all(u.found_in(self._token_sets[i]) for u in named):
-                continue  # "how many start-ups at CEATEC": a count of start-ups at Station F is another count
-            if passage.language == "ja" and lang == "ja":
-                if ja_counts(what, passage.text):
-                    return True
-            elif not forms or counts_near(forms, self._tokens(i), passage.language, about):
-                return True
-        return False
-
-    def _after_unknown(self, query: Query) -> bool:
-        """The question asks about after a thing the corpus has in no form ("after covid", コロナ禍の後): later than
-        what a 2018 corpus tells (after the signing, 署名の後: a thing it tells of, is still asked about)."""
-        language = query.language or "en"
-        for thing in after_what(query.text, language):
-            if language == "ja":
-                inside = [u for u in query.units if u.token in thing]
-            else:
-                token = _stemmed(thing, language)
-                inside = [u for u in query.units if u.token == token]
-            if any(self.unknown(u) for u in inside):
-                return True
-        return False
-
-    def _event_unknown(self, query: Query) -> bool:
-        """A when-question asks the date of an event whose participle the corpus has in no form ("when was the Halle
-        Freyssinet built?"): the corpus reports no such event, and the dates of its passages are of others (opened)."""
-        unit = self._event_unit(query)
-        return unit is not None and self.unknown(unit)
-
-    def _attribute_unknown(self, query: Query) -> bool:
-        """What a Japanese question asks of a thing (evidence.attributes_asked) is a compound the corpus has in no
-        form (共同声明の有効期間は, 未来館の入館料は, CEATECの開催日程は): a detail the corpus never gives, and its
-        passages on the thing answer another question. A single word (役職, タイトル, 会社) names the kind of answer
-        asked, which the passages give in their own words ("副大臣" is the role asked by 役職)."""
-        if query.language != "ja":
-            return False
-        for attribute in attributes_asked(query.text, "ja"):
-            words = self._readings.words(attribute)
-            compound = len(words) > 1 or (len(words) == 1 and words[0].surface != words[0].base
-                                          and words[0].surface.startswith(words[0].base))  # 入館 + 料
-            units = [u for u in query.units if u.token in attribute]
-            if compound and units and all(self.unknown(u) for u in units):
-                return True
-        return False
-
-    def _event_in_best(self, query: Query, chosen: list[int]) -> bool:
-        """The best passage speaks of the event a when-question asks the date of, in some form ("quand a été créée
-        Bpifrance ?" is not answered by the date of the declaration that funds it, nor by Station F's creation cited
-        beside it): the date a member reads first is that event's. Any verb of a beginning stands for another
-        (evidence.beginning_tokens: "started" is answered by "launched")."""
-        unit = self._event_unit(query)
-        best = self._token_sets[chosen[0]]
-        if unit is None or unit.found_in(best):
-            return True
-        beginnings = beginning_tokens(query.language or "en")  # "started" is answered by "launched"
-        return bool(beginnings & _forms(unit)) and not beginnings.isdisjoint(best)
-
-    def _topic_cited(self, query: Query, chosen: list[int]) -> bool:
-        """A yes/no question asking whether the sources speak of a topic (evidence.topic_asked) is answered by cited
-        passages holding most of it, TOPIC_SHARE of its weight ("parle-t-elle d'intelligence artificielle ?" is; a
-        list of technologies without cybersecurity is no answer to "parle-t-elle de cybersécurité ?", however much
-        the rest of the question, "la déclaration parle", matches)."""
-        language = query.language or "en"
-        topic = topic_asked(query.text, language) if is_yes_no(query.text, language) else ""
-        if not topic and not asks_wh(query.text, language):  # "did SoftBank take part?": SoftBank is the topic
-            topic = participant_asked(query.text, language)
-        if not topic:
-            return True
-        if language == "ja":
-            units = [u for u in query.units if u.token in topic]
-        else:
-            tokens = set(analyze(topic, language))
-            units = [u for u in query.units if u.token in tokens]
-        cited = frozenset().union(*(self._token_sets[i] for i in chosen))
-        total = sum(u.weight for u in units)
-        return not total or sum(u.weight for u in units if u.found_in(cited)) >= TOPIC_SHARE * total
-
-    def _event_unit(self, query: Query) -> Unit | None:
-        """The unit of the participle a when-question asks the date of (evidence.event_asked), None when none."""
-        language = query.language or "en"
-        verb = event_asked(query.text, language)
-        if not verb:
-            return None
-        token = verb if language == "ja" else _stemmed(verb.split()[0], language)
-        return next((u for u in query.units if u.token == token), None)
-
-    def _state_unknown(self, query: Query) -> bool:
-        """A "how many" question counts things in a state the corpus has in no form ("how many startups are hosted at
-        Station F", "ont été refusées", 入居している): the passages' numbers count things in other states (pitched)."""
-        language = query.language or "en"
-        for verb in states_asked(query.text, language):
-            token = verb if language == "ja" else _stemmed(verb, language)
-            unit = next((u for u in query.units if u.token == token), None)
-            if unit is not None and self.unknown(unit):
-                return True
-        return False
-
-    def _head_unknown(self, words: list[str], units: list[Unit], forms: list[frozenset[str]]) -> bool:
-        """The first word counted ("combien de touristes japonais": the noun, in French) is one the corpus lacks."""
-        head = next((n for n, u in enumerate(units) if words and u.token == words[0]), None)
-        return head is not None and not forms[head]
-
-    def _names(self, query: Query, quoted: list[int]) -> bool:
-        """The best passage gives a name the question does not (a common word written with a capital is none; a
-        quoted title is one) where it speaks of what the question describes: in a clause holding the heaviest
-        question word the passage has (bot.search.evidence.clauses): "among them Snips (…), and a Japanese robot
-        suit" names Snips, not the robot suit's company. A question that asks something else too ("what is it
-        called, and when did it start?", "qui a signé au nom du Japon ?") is answered across the passages quoted (the
-        cited, and the lead's for who): any name of one will do, as the kind asked is looked for in all of them."""
-        asked = normalize(query.text)
-        if query.kinds & {Kind.DATE, Kind.PERSON, Kind.PLACE, Kind.COUNT} and not asks_companies(query.text):
-            return any(normalize(name) not in asked for i in quoted
-                       for name in names_in(self.passages[i].text, self.passages[i].language, self.frequencies,
-                                            self._glossary_names))
-        if asks_named_kind(query.text):  # "which trade show?": a name beside a trade show (or an event) in a quote
-            return any(normalize(name) not in asked for i in quoted
-                       for name in names_by_kind(self.passages[i].text, self.passages[i].language, self.frequencies,
-                                                 self._glossary_names))
-        return self._names_in_passage(query, asked, quoted[0])
-
-    def _names_in_passage(self, query: Query, asked: str, i: int) -> bool:
-        passage = self.passages[i]
-        language = passage.language
-        holding: dict[int, bool] = {}  # question word -> a clause holding it gives a name
-        about = [n for n, u in enumerate(query.units)  # "the names of the companies": about the companies
-                 if not (u.keys & NAME_WORDS and asks_companies(query.text))]
-        for clause, scope in clauses(passage.text):
-            tokens = frozenset(analyze(clause, language))
-            here = [n for n in about if query.units[n].found_in(tokens)]
-            if not here:
-                continue
-            names = [*names_in(scope, language, self.frequencies, self._glossary_names), *quoted(scope)]
-            gives = any(normalize(name) not in asked for name in names)
-            for n in here:
-                holding[n] = holding.get(n, False) or gives
-        if not holding:
-            return False
-        heaviest = max(query.units[n].weight for n in holding)
-        return any(named for n, named in holding.items() if query.units[n].weight == heaviest)
 
     def _tokens(self, i: int) -> list[str]:
         """The analysed tokens of passage ``i`` in order (for word distances), once."""
