@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 # Zipf scale: log10 of occurrences per billion words ("the" ≈ 7.7, "job" 5.5, "nutshell" 3.4, a name ≈ 0-2).
 COMMON_ZIPF = 4.5  # a word at least this common weighs RARITY_FLOOR of an unknown word
-RARE_ZIPF = 2.0  # a word at most this common weighs as much as an unknown word (cross-validated: retriever.py)
+RARE_ZIPF = 2.0  # a word at most this common weighs as much as an unknown word (cross-validated: checks.py)
 RARITY_FLOOR = 0.05
 # A word the corpus HAS is weighed by its IDF times how informative it is in the language: a corpus of a few
 # hundred passages gives "avant", "day", 話 or 前 a high IDF, though they say nothing about what is asked.

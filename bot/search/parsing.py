@@ -91,7 +91,7 @@ ENGLISH_WORD_ZIPF = 4.0  # a Latin word of a Japanese question, in lower case, t
 # ("overseas" 4.3), not a name the quotes must hold (macron 3.0, osaka 3.6, toyota 4.0 typed in lower case are names)
 SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 KATAKANA_PART = 2  # the kana a part of a katakana compound has at least (_katakana_compound)
-CORRECTIONS_KEPT = 4096  # words whose typo correction is kept (Retriever._corrected, the everyday speller)
+CORRECTIONS_KEPT = 4096  # words whose typo correction is kept (QueryParser._corrected, the everyday speller)
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ separates two words
 _WORD_SEPARATORS = frozenset("・＝゠")  # ... which the bigrams skip (ジェイ・スタートアップ: イス is no word)
