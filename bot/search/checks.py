@@ -44,6 +44,7 @@ from bot.search.evidence import (
     ja_counts,
     names_by_kind,
     names_in,
+    offered_numbers,
     ordinals,
     participant_asked,
     quoted,
@@ -178,6 +179,8 @@ class AbstentionChecks:
             yield Failed(Check.COVERAGE, "low-coverage")
         if any(not u.number_found_in(cited) and not self._subject_year(query, u) for u in self._given_numbers(query)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # a number the question gives ("in 2023") must be cited
+        if not self._offered_year_cited(query, self._token_sets[chosen[0]]):
+            yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "was it 2019 or 2020?": one of them in the best quote
         if any(not any(dates_century(self.passages[i].text, c) for i in chosen) for c in centuries_asked(query.text)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "un traité du XXe siècle": no year of it quoted
         if any(u.unknown_name and not u.found_in(cited) for u in query.units):
@@ -444,10 +447,21 @@ class AbstentionChecks:
 
     @staticmethod
     def _given_numbers(query: Query) -> list[Unit]:
-        """The numbers a question gives (a year, an amount), not its ordinals ("la 1ère action": a rank)."""
+        """The numbers a question gives (a year, an amount), not its ordinals ("la 1ère action": a rank) nor the
+        guesses it offers ("2013 or 2015?": the quotes hold one of them, see _offered_year_cited)."""
         numbers = [u for u in query.units if u.token[:1].isdigit()]
-        ranks = ordinals(query.text) if numbers else frozenset()
-        return [u for u in numbers if u.token not in ranks]
+        left_out = ordinals(query.text) | offered_numbers(query.text) if numbers else frozenset()
+        return [u for u in numbers if u.token not in left_out]
+
+    @staticmethod
+    def _offered_year_cited(query: Query, best: frozenset[str]) -> bool:
+        """Of the years a question offers as alternatives ("was it signed in 2019 or 2020?"), the best quote holds
+        one: neither there, the question asks about years the corpus does not report (a weaker quote beside it may
+        be of another thing of that year). Counts offered ("3 or 4 technologies?") need no digit: the passages list
+        the things they count."""
+        offered = offered_numbers(query.text) if any(u.token[:1].isdigit() for u in query.units) else frozenset()
+        years = [u for u in query.units if u.token in offered and len(u.token) == 4 and int(u.token) >= YEAR_MIN]
+        return not years or any(u.number_found_in(best) for u in years)
 
     def _counts(self, query: Query, chosen: list[int], strict: bool = False) -> bool:
         """A cited passage holds a number of what the question counts (bot.search.evidence).

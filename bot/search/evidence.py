@@ -461,6 +461,13 @@ _ORDINAL = re.compile(r"(?<![\d.,])(\d{1,3})\s?(?:ère|ere|re|er|ème|eme|e|è|s
                       r"|(?:\bnumbers?|\bnum[eé]ros?|\bno\.|\bn°|\bnº|#)\s?(\d{1,3})\b(?![.,]\d)")
 
 
+# Numbers offered as alternatives, the member's guesses ("3 or 4?", « 2013 ou 2015 ? », 3つ？4つ？, 2013年か2015年):
+# the answer holds one of them, or neither (the passages list the four technologies without writing 4).
+_COUNTER = r"\s*(?:つ|社|人|年|個|件)?\s*"
+_OFFERED = re.compile(r"(?<![\d.,])(\d+)\s+(?:or|ou)\s+(?:maybe\s+|peut-etre\s+|bien\s+)?(\d+)(?![\d.,]?\d)"
+                      rf"|(\d+){_COUNTER}(?:か|[？?]\s*)(?:それとも\s*)?(\d+){_COUNTER}(?:か|[？?])")
+
+
 # A century given ("un traité du XIXe siècle", "a 19th-century treaty", 19世紀): the quotes must date something in it.
 _CENTURY = re.compile(r"\b([ivxlc]{1,7}|\d{1,2})\s?(?:e|ème|eme|è|er|th|st|nd|rd)[\s\-‐]+"
                       r"(?:siècles?|siecles?|century|centuries)\b|(\d{1,2})\s*世紀")
@@ -519,6 +526,15 @@ def ordinals(question: str) -> frozenset[str]:
     for match in _ORDINAL.finditer(fold(question)):
         digits = match.group(1) or match.group(2) or match.group(3)
         found.update((digits, match.group().replace(" ", "").replace("è", "e")))
+    return frozenset(found)
+
+
+def offered_numbers(question: str) -> frozenset[str]:
+    """The numbers a question offers as alternatives ("3 or 4?", « 2013 ou 2015 ? », 3つ？4つ？): guesses, of which
+    the quotes need hold one at most, not numbers it gives as facts."""
+    found: set[str] = set()
+    for match in _OFFERED.finditer(fold(question)):
+        found.update(g.lstrip("0") or "0" for g in match.groups() if g)
     return frozenset(found)
 
 

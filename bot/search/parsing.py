@@ -46,6 +46,7 @@ from bot.search.evidence import (
     counted_tokens,
     is_name,
     of_what,
+    offered_numbers,
     ordinals,
     why_asked,
 )
@@ -346,7 +347,9 @@ class QueryParser:
         straddling: list[str] = []  # bigrams across two Japanese words (済官 in 経済官庁): scored, not units
         previous: Unit | None = None
         first_at: dict[str, int] = {}  # where each unit's word first comes in the question
-        ranks = ordinals(question) if any(c.isdigit() for c in question) else frozenset()
+        digits = any(c.isdigit() for c in question)
+        ranks = ordinals(question) if digits else frozenset()
+        offered = offered_numbers(question) if digits else frozenset()
         quoted_stops = self._quoted_function_words(content, lang)
         foreign_words: set[str] = set()
         for raw, start, end in words:
@@ -356,6 +359,8 @@ class QueryParser:
             token = raw if is_cjk(raw) else stem(raw, _latin(lang))
             if token in ranks and token not in self.index.vocabulary:
                 continue  # "the 1st declaration", "declaration number 1": a rank says which one; the corpus ranks none
+            if token in offered and token not in self.index.vocabulary:
+                continue  # "3 or 4 technologies?": a guess the corpus never writes (it lists four) finds nothing
             word = japanese.get((start, end))
             if word is not None:
                 owner, tokens = word
