@@ -48,6 +48,7 @@ from bot.search.evidence import (
     ordinals,
     participant_asked,
     quoted,
+    stated_counts,
     states_asked,
     titled_names,
     topic_asked,
@@ -447,10 +448,12 @@ class AbstentionChecks:
 
     @staticmethod
     def _given_numbers(query: Query) -> list[Unit]:
-        """The numbers a question gives (a year, an amount), not its ordinals ("la 1ère action": a rank) nor the
-        guesses it offers ("2013 or 2015?": the quotes hold one of them, see _offered_year_cited)."""
+        """The numbers a question gives (a year, an amount), not its ordinals ("la 1ère action": a rank), the
+        guesses it offers ("2013 or 2015?": the quotes hold one of them, see _offered_year_cited) nor the counts it
+        states of what it asks about ("the 3 signatories": the quotes name them)."""
         numbers = [u for u in query.units if u.token[:1].isdigit()]
-        left_out = ordinals(query.text) | offered_numbers(query.text) if numbers else frozenset()
+        text = query.text
+        left_out = ordinals(text) | offered_numbers(text) | stated_counts(text) if numbers else frozenset()
         return [u for u in numbers if u.token not in left_out]
 
     @staticmethod

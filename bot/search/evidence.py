@@ -468,6 +468,19 @@ _OFFERED = re.compile(r"(?<![\d.,])(\d+)\s+(?:or|ou)\s+(?:maybe\s+|peut-etre\s+|
                       rf"|(\d+){_COUNTER}(?:か|[？?]\s*)(?:それとも\s*)?(\d+){_COUNTER}(?:か|[？?])")
 
 
+# A small count a member states of the things asked about ("who were the 3 signatories?", « les 2 ministres
+# français », 3つの原則): the passages name or list them without writing the number; not a day (« le 3 mars »), an
+# amount of time or money, a percentage.
+STATED_COUNT_MAX = 12
+_NOT_COUNTED = frozenset({
+    "h", "am", "pm", "ans", "an", "years", "year", "yrs", "jours", "days", "day", "jour", "heures", "hours", "hour",
+    "min", "minutes", "mois", "months", "weeks", "semaines", "fois", "times", "millions", "million", "milliards",
+    "billion", "euros", "eur", "yens", "yen", "dollars", "k", "m", "pourcent", "percent", "h00", "siecle", "siecles",
+})
+_STATED_COUNT = re.compile(r"(?<![\d.,:/])(\d{1,2})\s+([a-z\u00e0-\u00ff][\w-]*)"
+                           r"|(?<![\d.,:/])(\d{1,2})\s*(?:つ|人|社|名|か国|カ国|ヶ国)の")
+
+
 # A century given ("un traité du XIXe siècle", "a 19th-century treaty", 19世紀): the quotes must date something in it.
 _CENTURY = re.compile(r"\b([ivxlc]{1,7}|\d{1,2})\s?(?:e|ème|eme|è|er|th|st|nd|rd)[\s\-‐]+"
                       r"(?:siècles?|siecles?|century|centuries)\b|(\d{1,2})\s*世紀")
@@ -535,6 +548,20 @@ def offered_numbers(question: str) -> frozenset[str]:
     found: set[str] = set()
     for match in _OFFERED.finditer(fold(question)):
         found.update(g.lstrip("0") or "0" for g in match.groups() if g)
+    return frozenset(found)
+
+
+def stated_counts(question: str) -> frozenset[str]:
+    """The small counts a question states of what it asks about ("the 3 signatories", « les 2 ministres »,
+    3つの原則): how many there are, which the quotes list rather than write, not a number they must hold."""
+    months = {name for names in (*MONTHS.values(), *MONTH_ABBREVIATIONS.values()) for name in names}
+    found: set[str] = set()
+    for match in _STATED_COUNT.finditer(fold(question)):
+        digits, following = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "")
+        function_word = following in stop_words("en") or following in stop_words("fr")  # "article 3 of": a number
+        if int(digits) <= STATED_COUNT_MAX and not function_word and following not in _NOT_COUNTED \
+                and following not in months:
+            found.add(digits.lstrip("0") or "0")
     return frozenset(found)
 
 

@@ -48,6 +48,7 @@ from bot.search.evidence import (
     of_what,
     offered_numbers,
     ordinals,
+    stated_counts,
     why_asked,
 )
 from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
@@ -349,7 +350,7 @@ class QueryParser:
         first_at: dict[str, int] = {}  # where each unit's word first comes in the question
         digits = any(c.isdigit() for c in question)
         ranks = ordinals(question) if digits else frozenset()
-        offered = offered_numbers(question) if digits else frozenset()
+        offered = offered_numbers(question) | stated_counts(question) if digits else frozenset()
         quoted_stops = self._quoted_function_words(content, lang)
         foreign_words: set[str] = set()
         for raw, start, end in words:

@@ -1,0 +1,77 @@
+"""Numbers a member offers as guesses or states as counts (issue 10): "3 or 4?", « 2013 ou 2015 ? », 3つ？4つ？ ask
+which one, so the quotes need hold one of them at most (the declaration lists four technologies without writing 4);
+years offered of which the best quote holds neither are years the corpus does not report, and still get "not found".
+"who were the 3 signatories?" states how many there are: the quote names them, it does not write 3."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.evidence import offered_numbers, stated_counts
+from bot.search.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def retriever(shipped_retriever: Retriever) -> Retriever:
+    return shipped_retriever
+
+
+@pytest.mark.parametrize(("question", "offered"), [
+    ("how many techs r listed in the declaraion, 3 or 4?", {"3", "4"}),
+    ("il y a 3 ou 4 principes ?", {"3", "4"}),
+    ("声明に出てくる技術って3つ？4つ？", {"3", "4"}),
+    ("2013年か2015年か、どっち？", {"2013", "2015"}),
+    ("signed in 2018?", set()),
+    ("the 12th or 13th?", set()),
+])
+def test_offered_numbers_are_the_alternatives_of_a_question(question: str, offered: set[str]) -> None:
+    assert offered_numbers(question) == offered
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("how many techs r listed in the declaraion, 3 or 4?", "5G"),
+    ("声明に出てくる技術って3つ？4つ？じんこうちのうとか", "5G"),
+    ("is the partenariat d'exeption from 2013 or 2015?", "2013"),
+    ("il y avait 5 ou 9 start-up au pitch ?", "neuf"),
+])
+def test_a_question_offering_numbers_is_answered_with_the_fact(retriever: Retriever, question: str, fact: str) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered, f"{question!r} abstained ({answer.reason})"
+    assert any(fact in c.snippet for c in answer.citations[:3]), [c.snippet for c in answer.citations]
+
+
+@pytest.mark.parametrize("question", [
+    "did they sign a follow-up in 2020 or 2021?",
+    "Did NEDO and Bpifrance launch a joint call for projects in 2019 or 2020?",
+])
+def test_years_offered_that_the_best_quote_lacks_are_not_found(retriever: Retriever, question: str) -> None:
+    answer = retriever.answer(question)
+    assert not answer.answered, [c.snippet for c in answer.citations]
+
+
+@pytest.mark.parametrize(("question", "stated"), [
+    ("who were the 3 signatories?", {"3"}),
+    ("les 2 ministres français, c'est qui ?", {"2"}),
+    ("声明の3つの原則は？", {"3"}),
+    ("que s'est-il passé le 3 mars ?", set()),
+    ("What's the text of article 3 of the declaration?", set()),
+    ("3 ans plus tard ?", set()),
+])
+def test_stated_counts_are_small_numbers_before_what_they_count(question: str, stated: set[str]) -> None:
+    assert stated_counts(question) == stated
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("who were the 3 signatories?", "Mahjoubi"),
+    ("les 2 ministres français qui ont signé, c'est qui ?", "Mahjoubi"),
+    ("wsh c'est quoi les 3 grands principes de l'accord, égalité + ?? 😅", "réciprocité"),
+])
+def test_a_count_the_member_states_is_not_asked_of_the_quotes(retriever: Retriever, question: str, name: str) -> None:
+    answer = retriever.answer(question)
+    assert answer.answered, f"{question!r} abstained ({answer.reason})"
+    assert any(name in c.snippet for c in answer.citations[:3]), [c.snippet for c in answer.citations]
+
+
+def test_an_article_number_still_is_a_number_the_quotes_must_hold(retriever: Retriever) -> None:
+    answer = retriever.answer("Que dit l'article 5 de la déclaration conjointe ?")
+    assert not answer.answered, [c.snippet for c in answer.citations]
