@@ -36,6 +36,7 @@ from bot.search.analysis import (
     stem,
 )
 from bot.search.cache import IndexedCorpus
+from bot.search.cardinals import spelt_counts
 from bot.search.countries import Countries
 from bot.search.descriptions import DescriptionLexicon
 from bot.search.evidence import (
@@ -395,6 +396,10 @@ class QueryParser:
             first_at.setdefault(token, start)
             previous = units.setdefault(token, unit)  # a repeated word counts once
             compound, span = (unit, (start, end)) if hyphenated else (None, (0, 0))
+        for digits, spelt in spelt_counts(question, lang).items():  # "3 principes": « trois principes » (cardinals)
+            if (unit := units.get(digits)) and (known := {t for t in spelt if t in self.index.vocabulary}):
+                unit.alternatives |= known
+                unit.weight = self._weight(unit.alternatives)
         self._add_joins(content, lang, units)
         if lang == "ja":
             self._add_readings(content, units)

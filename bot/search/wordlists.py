@@ -53,6 +53,7 @@ class WordList(StrEnum):
     # (bot.search.people.act_counted, the retriever)
     DOERS = "doers"  # ... and persons named by what they did, each with that verb: "signatories signed" ("how many
     # signatories?" asks how many signed)
+    CARDINALS = "cardinals"  # two to ten written out, in order: "3 principles" is "three principles" (cardinals)
 
 
 WordLists = dict[WordList, tuple[str, ...]]
