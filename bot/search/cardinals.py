@@ -17,8 +17,8 @@ import re
 from functools import lru_cache
 
 from bot.models import LANGUAGES
-from bot.months import MONTHS
 from bot.search.analysis import analyze, is_cjk, normalize
+from bot.search.evidence import counting_numbers
 from bot.search.wordlists import WordList, words_of
 
 FIRST = 2  # the number the ``cardinals`` lists start with
@@ -26,11 +26,6 @@ _JA_NOT_COUNTERS = frozenset("月日時年")  # 3月 is March, 3日 a day, 3時 
 # digits (not inside a word, a decimal, a time, a date, a label such as n°3 or #3) and the word after them; the
 # text is normalised (lower case, no accents), and kana before them is Japanese grammar (原則って3つ)
 _NUMBER_THEN_WORD = re.compile(r"(?<![a-z\d.,:/#°\-第])(\d{1,2})(?![\d.,:/])\s*([^\W\d_]+)")
-
-
-@lru_cache(maxsize=1)
-def _months() -> frozenset[str]:
-    return frozenset(t for language, names in MONTHS.items() for t in analyze(" ".join(names), language))
 
 
 def counts(question: str, language: str) -> frozenset[str]:
@@ -42,8 +37,8 @@ def counts(question: str, language: str) -> frozenset[str]:
         if is_cjk(after[0]):
             counting = after[0] not in _JA_NOT_COUNTERS
         else:
-            tokens = analyze(after, language)
-            counting = bool(tokens) and tokens[0] not in _months()
+            tokens = analyze(f"{digits} {after}", language)  # a function word after it is no word of it
+            counting = len(tokens) > 1 and counting_numbers(tokens, language)[:1] == [0]  # nor a month: a day
         if counting:
             found.add(digits)
     return frozenset(found)
