@@ -40,7 +40,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-o": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
     "blind-p": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.95}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.95}},
     "blind-q": {"hit": {"fr": 0.85, "en": 0.78, "ja": 0.83}, "oos": {"fr": 0.65, "en": 0.95, "ja": 0.80}},
-    "blind-r": {"hit": {"fr": 0.75, "en": 0.65, "ja": 0.73}, "oos": {"fr": 0.70, "en": 0.75, "ja": 0.65}},
+    "blind-r": {"hit": {"fr": 0.75, "en": 0.65, "ja": 0.75}, "oos": {"fr": 0.70, "en": 0.75, "ja": 0.65}},
 }
 
 pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="needs knowledge/")

@@ -471,13 +471,14 @@ class QueryParser:
 
     @staticmethod
     def _quoted_function_words(content: str, language: str) -> list[tuple[int, int, frozenset[str]]]:
-        """The quotes of ``content`` written in the other Latin language, each with that language's stop words: a
-        quotation is read in its own language."""
+        """The quotes of ``content`` written in another Latin language than the question's, each with that language's
+        stop words: a quotation is read in its own language (« Rien que ça » in a Japanese question: no "que", "ça"
+        to find as names the corpus lacks)."""
         found = []
         for match in _QUOTED.finditer(content):
             group = next(g for g in range(1, 7) if match.group(g) is not None)
             quoted = detect_language(match.group(group))
-            if language in ("en", "fr") and quoted in ("en", "fr") and quoted != language:
+            if quoted in ("en", "fr") and quoted != language:
                 found.append((*match.span(group), stop_words(quoted)))
         return found
 
