@@ -63,6 +63,7 @@ from bot.search.cache import IndexCache, build_index
 from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
 from bot.search.descriptions import DescriptionLexicon
+from bot.search.details import details_cited
 from bot.search.evidence import (
     NAME_WORDS,
     Counted,
@@ -354,6 +355,7 @@ class Check(StrEnum):
     KIND = "kind of answer"
     ROLE_OPENED = "who: the role in the opening quote"
     TOPIC = "a topic asked"
+    DETAIL = "a detail asked (food, music, pages…)"
     EVENT_IN_BEST = "when: the event in the best passage"
     UNCOUNTED = "uncounted"
     UNNAMED = "unnamed"
@@ -1418,6 +1420,8 @@ class Retriever:
             yield Failed(Check.ROLE_OPENED, "wrong-kind")  # 日本の首相は誰: a 2015 quote of "PM Valls and PM Abe" opens
         if not self._topic_cited(query, chosen):
             yield Failed(Check.TOPIC, "unreported")  # "la déclaration parle-t-elle de cybersécurité ?": not quoted
+        if not details_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
+            yield Failed(Check.DETAIL, "unreported")  # "what food was served at the evening?": no quote on food
         if Kind.DATE in query.kinds and not self._event_in_best(query, chosen):
             yield Failed(Check.EVENT_IN_BEST, "unreported")  # "quand a été créée Bpifrance ?": another event's date
         if query.counted is not None and (not self._counts(query, chosen) or self._state_unknown(query)):

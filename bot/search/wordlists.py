@@ -53,6 +53,13 @@ class WordList(StrEnum):
     # (bot.search.people.act_counted, the retriever)
     DOERS = "doers"  # ... and persons named by what they did, each with that verb: "signatories signed" ("how many
     # signatories?" asks how many signed)
+    # Details asked beside a covered subject, each a kind of thing the cited passages must speak of (search.details):
+    FOOD = "food"  # food and drink: "what was served at the evening?"
+    MUSIC = "music"  # "was the anthem played?"
+    CLOTHING = "clothing"  # "what did the minister wear?"
+    ATTENDANCE = "attendance"  # the audience: "how many attendees?", "who were the guests?"
+    HOSTING = "hosting"  # who hosted or moderated: "who was the emcee?", 司会
+    TEXT_PARTS = "text_parts"  # the parts of a text: "how many pages, clauses?", 条項
 
 
 WordLists = dict[WordList, tuple[str, ...]]
