@@ -189,7 +189,7 @@ ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.W
                             Kind.FOUNDER, Kind.AGE, Kind.YEARS, Kind.AUTHOR, Kind.UNTIL, Kind.BEFORE,
                             Kind.CONSTITUENCY, Kind.PERSON, Kind.SPEECH, Kind.FILE, Kind.PENALTY, Kind.TAX,
                             Kind.EQUITY, Kind.REFUSAL, Kind.LANGUAGE, Kind.LEGAL,
-                            Kind.FREQUENCY})  # cited passages hold one;
+                            Kind.FREQUENCY, Kind.LENGTH})  # cited passages hold one;
 # a person: someone bot.search.people finds (not a capitalised word: Paris, Friday), or a body that acts (JETRO).
 # Place is not enforced: the capitalised-word test of a place is too weak to refuse on (blind A: no change).
 SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the corpus is about (2018: 63 %, the
