@@ -188,6 +188,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bconditions? (?:pour|d'|d’|de |to |for )\s*(?:candidat|postul|s'inscri|s’inscri|particip|rejoindre|"
         r"intégrer|entrer|apply|applying|join|enter|take part|participat)"
         r"|\b(?:requirements?|criteria|eligibility) (?:to|for)\b|\beligib(?:le|ility)\b|\béligib(?:le|ilité)\b"
+        r"|\bcriteria\b|\bcrit[èe]res?\b"  # the criteria to meet: « quels critères remplir pour… »
         r"|応募条件|参加条件|入居条件|応募資格|参加資格"),
     Kind.ADVICE: re.compile(  # not "its best start-ups", « ses meilleures jeunes pousses » (_NOT_POSSESSED)
         rf"{_NOT_POSSESSED}\bbest\b|{_NOT_POSSESSED}\bmeilleure?s?\b|\brecommend|\bconseill"

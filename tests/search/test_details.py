@@ -28,6 +28,8 @@ from bot.search.wordlists import WordList
     "Qui était l'animateur de la soirée à Station F ?",
     "ステーションFのイベントで司会を務めたのは誰ですか？",
     "How big was the audience at Station F?",
+    "Who was the organiser of the Station F evening?",
+    "ステーションFのイベントの主催者は誰？",
     "How many articles or sections does the declaration contain?",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
@@ -43,6 +45,8 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     ("Où s'est tenue la soirée de lancement ?", "Station F"),  # "s'est tenue": held, no outfit
     ("Quelle start-up française a été présentée à Station F ?", "Snips"),  # "présentée": no presenter
     ("Who opened the Station F evening?", "Mahjoubi"),
+    ("Qui a lancé la soirée organisée à Station F le soir de la signature ?", "Mahjoubi"),  # organisée: no organiser
+    ("両国が翌年それぞれ主催する首脳会合の前に、何をすることにした？", "対話"),  # 主催する: host country
 ])
 def test_the_same_subject_without_the_detail_is_still_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
@@ -70,3 +74,14 @@ def test_the_words_are_matched_as_written_not_by_their_stem() -> None:
     assert details_asked("日本がフランスのスタートアップを征服する記事", "ja") == frozenset()  # 服 alone: no
     assert details_asked("How many pages is it?", "en") == {WordList.TEXT_PARTS}
     assert details_asked("Y avait-il un dîner ?", "fr") == details_asked("y avait il un diner", "fr") == {WordList.FOOD}
+
+
+@pytest.mark.parametrize("question", [
+    "Quels critères une start-up française doit-elle remplir pour être mise en relation avec le réseau J-Startup ?",
+    "What criteria must a startup meet to join J-Startup?",
+])
+def test_the_criteria_to_meet_are_not_found_in_a_quote_on_the_programme(
+        shipped_retriever: Retriever, question: str) -> None:
+    # blind R: answered with the passage on J-Startup and the French Tech sharing their networks
+    answer = shipped_retriever.answer(question)
+    assert not answer.answered and answer.reason == "wrong-kind", [c.snippet for c in answer.citations]
