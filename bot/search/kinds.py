@@ -189,6 +189,10 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"intégrer|entrer|apply|applying|join|enter|take part|participat)"
         r"|\b(?:requirements?|criteria|eligibility) (?:to|for)\b|\beligib(?:le|ility)\b|\béligib(?:le|ilité)\b"
         r"|\bcriteria\b|\bcrit[èe]res?\b"  # the criteria to meet: « quels critères remplir pour… »
+        # how they were chosen: a selection process ("how were the startups selected?", どうやって選ばれた)
+        r"|\bhow (?:were|was|are|is|do|does|did) (?:[\w'’-]+ ){0,6}?(?:selected|chosen|picked|screened)\b"
+        r"|\bcomment (?:[\w'’-]+[ -]){0,8}?(?:sélectionn|selectionn|choisi)\w*"
+        r"|(?:どうやって|どのように|どうして|どう)[^。？?]{0,8}?(?:選ば|選ん|選考|選定|選抜)|(?:選考|選定|選抜)(?:方法|基準)|選ばれ方"
         r"|応募条件|参加条件|入居条件|応募資格|参加資格"),
     Kind.ADVICE: re.compile(  # not "its best start-ups", « ses meilleures jeunes pousses » (_NOT_POSSESSED)
         rf"{_NOT_POSSESSED}\bbest\b|{_NOT_POSSESSED}\bmeilleure?s?\b|\brecommend|\bconseill"
@@ -312,7 +316,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.RATE: re.compile(r"%|\bper ?cent|\bpour ?cent|パーセント"),
     Kind.PROCEDURE: re.compile(
         r"\bappl(?:y|ication form)|\bcandidat|\bpostul|\binscri|\bregist|\bprocedure|\bprocédure|\bformulaire"
-        r"|申請|応募|申し込|手続|登録"),
+        r"|申請|応募|申し込|手続|登録|\bjury\b|\bselection (?:process|committee)\b|\bcomité de sélection\b|選考|審査"),
     Kind.ADVICE: re.compile(r"\bbest\b|\bmeilleure?s?\b|\brecommend|\bconseill|おすすめ|オススメ|お勧め|お薦め"),
     Kind.ADDRESS: re.compile(
         r"\b\d{1,4}(?: bis)?,? (?:rue|avenue|boulevard|bd|parvis|place|quai|allée|street|road|avenue)\b"
