@@ -1,16 +1,16 @@
 """Details a question asks next to a subject the sources cover, which quotes on that subject need not give.
 
 "What food was served at the Station F evening?", "who moderated the pitches?", "両国の国歌は演奏されましたか？",
-"how many pages is the declaration?": every other word matches the passages on the evening, the pitches, the signing
-or the text, so the coverage of the question's weight passes, and the words of the detail itself (food, moderated,
-国歌, pages) are everyday words that weigh little. Yet a quote about the evening that says nothing of food does not
-answer what was eaten there. Each detail is a kind of thing (food and drink, music, clothing, the audience, who
-hosted or moderated, the parts of a text): a question naming one is answered only by cited passages that speak of
-one of its kind, in their own language's words (a French question may be answered by an English passage on the
-buffet). The words are data (bot/search/words/<language>.yaml), matched as written (case and accents folded): a
-stem would make "présentateur" of "présenté", "tenue" (outfit) of "s'est tenue" (was held). A word with another
-everyday sense the questions use is left out: "host" (the campus that hosted the evening), "suit" (the robotic
-suit), "ホスト" (the host country of the G20).
+"how many pages is the declaration?": every other word matches the passages on the evening, the pitches, the
+signing or the text, so the coverage of the question's weight passes, and the words of the detail itself (food,
+moderated, 国歌, pages) are everyday words that weigh little. Yet a quote about the evening that says nothing of food
+does not answer what was eaten there. Each detail is a kind of thing (food and drink, music, clothing, the audience,
+who hosted or moderated, the parts of a text, gifts, hotels and flights, tickets): a question naming one is answered
+only by cited passages that speak of one of its kind, in their own language's words (a French question may be
+answered by an English passage on the buffet). The words are data (bot/search/words/<language>.yaml), matched as
+written (case and accents folded): a stem would make "présentateur" of "présenté", "tenue" (outfit) of "s'est
+tenue" (was held). A word with another everyday sense the questions use is left out: "host" (the campus that hosted
+the evening), "suit" (the robotic suit), "ホスト" (the host country of the G20).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from bot.search.frequency import fold as accents_folded
 from bot.search.wordlists import WordList, words_of
 
 DETAILS = (WordList.FOOD, WordList.MUSIC, WordList.CLOTHING, WordList.ATTENDANCE, WordList.HOSTING,
-           WordList.TEXT_PARTS)  # the kinds of detail; each is one list of every words file
+           WordList.TEXT_PARTS, WordList.GIFTS, WordList.TRAVEL, WordList.TICKETS)  # one list of each words file
 
 
 def _folded(text: str, language: str) -> str:

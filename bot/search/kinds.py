@@ -146,6 +146,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\b(?:il|ça|ca) (?:fait|faisait) (?:beau|chaud|froid|mauvais|doux)\b|\bfait-il (?:beau|chaud|froid)\b"
         r"|\bil (?:pleut|pleuvait|neige|neigeait)\b|\bis it (?:sunny|raining|rainy|cold|hot|warm|snowing)\b"
         r"|\bwas it (?:sunny|raining|rainy|cold|hot|warm|snowing)\b"
+        r"|\bdid it (?:rain|snow|pour)\b|\b(?:rained|raining|rainy|snowed|snowing|heatwave|heat wave|canicule)\b"
         r"|晴れ(?:て|た|る)|雨(?:が降|だっ|でし)|暑(?:い|かっ)|寒(?:い|かっ)"),
     Kind.LATER: re.compile(  # « depuis longtemps » asks until now, unless an imperfect (« existait-il ») sets it then
         r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"

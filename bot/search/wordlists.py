@@ -60,6 +60,9 @@ class WordList(StrEnum):
     ATTENDANCE = "attendance"  # the audience: "how many attendees?", "who were the guests?"
     HOSTING = "hosting"  # who hosted or moderated: "who was the emcee?", 司会
     TEXT_PARTS = "text_parts"  # the parts of a text: "how many pages, clauses?", 条項
+    GIFTS = "gifts"  # "what gifts did the ministers exchange?"
+    TRAVEL = "travel"  # lodging and transport: "which hotel did he stay at?", "which airline?"
+    TICKETS = "tickets"  # "how much are tickets for CEATEC?", チケット
 
 
 WordLists = dict[WordList, tuple[str, ...]]

@@ -31,6 +31,13 @@ from bot.search.wordlists import WordList
     "Who was the organiser of the Station F evening?",
     "ステーションFのイベントの主催者は誰？",
     "How many articles or sections does the declaration contain?",
+    "Combien d'invités à la soirée de Station F ?",
+    "Quels cadeaux les ministres ont-ils échangés ?",
+    "What gifts did the ministers exchange?",
+    "Which hotel did Muto stay at in Paris?",
+    "武藤副大臣はどのホテルに泊まりましたか？",
+    "Which airline did Muto fly?",
+    "CEATECのチケットはどこで買えますか？",  # blind R
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
@@ -89,3 +96,8 @@ def test_the_criteria_or_the_selection_are_not_found_in_a_quote_on_the_programme
     # a procedure asked (Kind.PROCEDURE): answered with the passages on J-Startup's networks, on the nine pitches
     answer = shipped_retriever.answer(question)
     assert not answer.answered and answer.reason == "wrong-kind", [c.snippet for c in answer.citations]
+
+
+def test_rain_asks_the_weather(shipped_retriever: Retriever) -> None:
+    # answered with the date and place of the signing before "did it rain" asked Kind.WEATHER
+    assert shipped_retriever.answer("Did it rain during the signing?").reason == "wrong-kind"
