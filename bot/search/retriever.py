@@ -115,6 +115,7 @@ from bot.search.lead import (
     without_premise,
     written_as_name,
 )
+from bot.search.parts import part_asked
 from bot.search.people import (
     JA_ROLE_WINDOW,
     ROLE_MODIFIERS,
@@ -1820,6 +1821,7 @@ class Retriever:
         topic = topic_asked(query.text, language) if is_yes_no(query.text, language) else ""
         if not topic and not asks_wh(query.text, language):  # "did SoftBank take part?": SoftBank is the topic
             topic = participant_asked(query.text, language)
+        topic = topic or part_asked(query.text, language)  # "what role did Business France play?": it, named
         if not topic:
             return True
         if language == "ja":
