@@ -63,6 +63,7 @@ class WordList(StrEnum):
     GIFTS = "gifts"  # "what gifts did the ministers exchange?"
     TRAVEL = "travel"  # lodging and transport: "which hotel did he stay at?", "which airline?"
     TICKETS = "tickets"  # "how much are tickets for CEATEC?", チケット
+    ROOMS = "rooms"  # the room of a venue: "in which room was it signed?", どの部屋
 
 
 WordLists = dict[WordList, tuple[str, ...]]

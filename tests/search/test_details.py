@@ -38,6 +38,8 @@ from bot.search.wordlists import WordList
     "武藤副大臣はどのホテルに泊まりましたか？",
     "Which airline did Muto fly?",
     "CEATECのチケットはどこで買えますか？",  # blind R
+    "署名式はステーションFのどの部屋でやったの？",  # blind P
+    "In which room of Station F was the evening held?",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
@@ -47,6 +49,7 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
 
 
 @pytest.mark.parametrize(("question", "fact"), [
+    ("À quels salons les deux pays enverront-ils des start-up ?", "CEATEC"),  # salon: a trade show, no room
     ("J-Startupって何社くらい選ばれてるの？", "100"),  # selected, counted: no selection process asked
     ("What happened at the Station F evening?", "Station F"),
     ("Which campus hosted the launch evening?", "Station F"),  # "hosted": the venue, no host asked
