@@ -356,12 +356,12 @@ class Check(StrEnum):
     KIND = "kind of answer"
     ROLE_OPENED = "who: the role in the opening quote"
     TOPIC = "a topic asked"
-    DETAIL = "a detail asked (food, music, pages…)"
     EVENT_IN_BEST = "when: the event in the best passage"
     UNCOUNTED = "uncounted"
     UNNAMED = "unnamed"
     ATTRIBUTE_UNKNOWN = "what is asked of a thing (ja)"
     ACRONYM = "what an acronym stands for"
+    DETAIL = "a detail asked (food, music, pages…)"
     LOW_SCORE = "low score"
 
 
@@ -1421,8 +1421,6 @@ class Retriever:
             yield Failed(Check.ROLE_OPENED, "wrong-kind")  # 日本の首相は誰: a 2015 quote of "PM Valls and PM Abe" opens
         if not self._topic_cited(query, chosen):
             yield Failed(Check.TOPIC, "unreported")  # "la déclaration parle-t-elle de cybersécurité ?": not quoted
-        if not details_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
-            yield Failed(Check.DETAIL, "unreported")  # "what food was served at the evening?": no quote on food
         if Kind.DATE in query.kinds and not self._event_in_best(query, chosen):
             yield Failed(Check.EVENT_IN_BEST, "unreported")  # "quand a été créée Bpifrance ?": another event's date
         if query.counted is not None and (not self._counts(query, chosen) or self._state_unknown(query)):
@@ -1434,6 +1432,8 @@ class Retriever:
             yield Failed(Check.ACRONYM, "unreported")  # "what does CEATEC stand for?": "CEATEC in Japan" is no answer
         if self._attribute_unknown(query):
             yield Failed(Check.ATTRIBUTE_UNKNOWN, "unreported")  # 共同声明の有効期間は: a detail the corpus never gives
+        if not details_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
+            yield Failed(Check.DETAIL, "unreported")  # "what food was served at the evening?": no quote on food
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             yield Failed(Check.LOW_SCORE, "low-score")
 

@@ -45,7 +45,7 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
     answer = shipped_retriever.answer(question)
     assert not answer.answered and answer.citations == [], (question, [c.snippet for c in answer.citations])
-    assert answer.reason == "unreported"
+    assert answer.reason in ("unreported", "uncounted")  # "how many pages": no number of pages either
 
 
 @pytest.mark.parametrize(("question", "fact"), [
