@@ -23,6 +23,7 @@ from bot.models import AbstentionReason, Passage
 from bot.search.analysis import analyze, base_tokens, is_cjk, normalize, stem
 from bot.search.bm25 import BM25Index
 from bot.search.countries import Countries
+from bot.search.details import details_cited
 from bot.search.evidence import (
     NAME_WORDS,
     acronym_asked,
@@ -59,6 +60,7 @@ from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, began, fold, holds
 from bot.search.lead import JA_PERSON, PLACE_BEFORE, Lead, asks_wh, is_yes_no, supposed_person
 from bot.search.parsing import _WORD_SEPARATORS, QueryParser, _joined
+from bot.search.parts import part_asked
 from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, People
 from bot.search.query import Check, Failed, Query, Ranked, Unit, _forms, _latin, _stemmed
 from bot.search.readings import PLACE_TAG, ReadingLexicon
@@ -88,7 +90,7 @@ ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.W
                             Kind.FOUNDER, Kind.AGE, Kind.YEARS, Kind.AUTHOR, Kind.UNTIL, Kind.BEFORE,
                             Kind.CONSTITUENCY, Kind.PERSON, Kind.SPEECH, Kind.FILE, Kind.PENALTY, Kind.TAX,
                             Kind.EQUITY, Kind.REFUSAL, Kind.LANGUAGE, Kind.LEGAL,
-                            Kind.FREQUENCY})  # cited passages hold one;
+                            Kind.FREQUENCY, Kind.LENGTH})  # cited passages hold one;
 # a person: someone bot.search.people finds (not a capitalised word: Paris, Friday), or a body that acts (JETRO).
 # Place is not enforced: the capitalised-word test of a place is too weak to refuse on (blind A: no change).
 SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the corpus is about (2018: 63 %, the
@@ -229,6 +231,8 @@ class AbstentionChecks:
             yield Failed(Check.ACRONYM, "unreported")  # "what does CEATEC stand for?": "CEATEC in Japan" is no answer
         if self._attribute_unknown(query):
             yield Failed(Check.ATTRIBUTE_UNKNOWN, "unreported")  # 共同声明の有効期間は: a detail the corpus never gives
+        if not details_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
+            yield Failed(Check.DETAIL, "unreported")  # "what food was served at the evening?": no quote on food
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             yield Failed(Check.LOW_SCORE, "low-score")
 
@@ -565,6 +569,7 @@ class AbstentionChecks:
         topic = topic_asked(query.text, language) if is_yes_no(query.text, language) else ""
         if not topic and not asks_wh(query.text, language):  # "did SoftBank take part?": SoftBank is the topic
             topic = participant_asked(query.text, language)
+        topic = topic or part_asked(query.text, language)  # "what role did Business France play?": it, named
         if not topic:
             return True
         if language == "ja":

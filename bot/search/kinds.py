@@ -36,6 +36,8 @@ class Kind(StrEnum):
     PRESENT = "present"  # asks about today: never answered by a 2018 corpus
     WEATHER = "weather"  # "what was the weather like": a passage must speak of the weather
     DURATION = "duration"  # "how long was he in France?": a span (from 12 to 14 July, 3 days), besides the dates
+    LENGTH = "length"  # "how long did the ceremony last?", combien de temps a duré, 何時間かかった: how long a thing
+    # lasted, which one date does not tell (a duration is also "how long had Station F been open by then?": its dates)
     LATER = "later"  # asks about what came after (a successor, the next edition, since then): neither
     # Topics whose answer has a form of its own: a passage that does not speak of it does not answer.
     ACQUISITION = "acquisition"  # "who bought Snips?": a passage must speak of a purchase
@@ -144,6 +146,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\b(?:il|ça|ca) (?:fait|faisait) (?:beau|chaud|froid|mauvais|doux)\b|\bfait-il (?:beau|chaud|froid)\b"
         r"|\bil (?:pleut|pleuvait|neige|neigeait)\b|\bis it (?:sunny|raining|rainy|cold|hot|warm|snowing)\b"
         r"|\bwas it (?:sunny|raining|rainy|cold|hot|warm|snowing)\b"
+        r"|\bdid it (?:rain|snow|pour)\b|\b(?:rained|raining|rainy|snowed|snowing|heatwave|heat wave|canicule)\b"
         r"|晴れ(?:て|た|る)|雨(?:が降|だっ|でし)|暑(?:い|かっ)|寒(?:い|かっ)"),
     Kind.LATER: re.compile(  # « depuis longtemps » asks until now, unless an imperfect (« existait-il ») sets it then
         r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"
@@ -186,6 +189,11 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bconditions? (?:pour|d'|d’|de |to |for )\s*(?:candidat|postul|s'inscri|s’inscri|particip|rejoindre|"
         r"intégrer|entrer|apply|applying|join|enter|take part|participat)"
         r"|\b(?:requirements?|criteria|eligibility) (?:to|for)\b|\beligib(?:le|ility)\b|\béligib(?:le|ilité)\b"
+        r"|\bcriteria\b|\bcrit[èe]res?\b"  # the criteria to meet: « quels critères remplir pour… »
+        # how they were chosen: a selection process ("how were the startups selected?", どうやって選ばれた)
+        r"|\bhow (?:were|was|are|is|do|does|did) (?:[\w'’-]+ ){0,6}?(?:selected|chosen|picked|screened)\b"
+        r"|\bcomment (?:[\w'’-]+[ -]){0,8}?(?:sélectionn|selectionn|choisi)\w*"
+        r"|(?:どうやって|どのように|どうして|どう)[^。？?]{0,8}?(?:選ば|選ん|選考|選定|選抜)|(?:選考|選定|選抜)(?:方法|基準)|選ばれ方"
         r"|応募条件|参加条件|入居条件|応募資格|参加資格"),
     Kind.ADVICE: re.compile(  # not "its best start-ups", « ses meilleures jeunes pousses » (_NOT_POSSESSED)
         rf"{_NOT_POSSESSED}\bbest\b|{_NOT_POSSESSED}\bmeilleure?s?\b|\brecommend|\bconseill"
@@ -293,6 +301,15 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
         r"|(?<![\d/.:])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d/.:])|\d+日(?:から|[~〜～-])\s*\d+日"
         r"|\b\d+ (?:days?|weeks?|months?|jours?|semaines?|mois)\b|\d+\s*(?:日間|週間|か月|ヶ月|カ月|年間)"
     ),
+    Kind.LENGTH: re.compile(  # a span of days or years (2015–2016, de 2015 à 2016), or a length (3 hours, 2年間)
+        r"\b(?:from|du|de|between|entre) (?:the )?\d{1,2}(?:er|st|nd|rd|th)? (?:to|au|à|a|and|et|until|-|–)"
+        r" (?:the )?\d{1,2}\b"
+        r"|(?<![\d/.:-])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d/.:-])|\d+日(?:から|[~〜～-])\s*\d+日"
+        r"|(?<![\d-])(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?![\d-])"  # not a date written 2018-07-13
+        r"|\b(?:from|de|between|entre) (?:\w+ )?(?:19|20)\d\d (?:to|à|a|and|et|until) (?:\w+ )?(?:19|20)\d\d\b"
+        r"|(?:19|20)\d\d年(?:\d+月)?から(?:19|20)?\d\d年"
+        r"|\b\d+ (?:days?|weeks?|months?|years?|hours?|minutes?|jours?|semaines?|mois|ans|années|heures?)\b"
+        r"|\d+\s*(?:日間|週間|か月|ヶ月|カ月|年間|時間|分間)"),
     Kind.TIME: re.compile(r"\d{1,2}\s*(?:h|:)\s*\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)\b|\d{1,2}時"),
     Kind.ACQUISITION: re.compile(r"\brach[eè]t|\brachat|\bacqui[rs]|\bbought\b|\bpurchase|買収|身売り"),
     Kind.WINNER: re.compile(r"\bw[oi]n(?:ners?)?\b|\bprize|\bgagn|\bvainqueur|\blauréat|\baward|優勝|受賞|勝者|賞"),
@@ -300,7 +317,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.RATE: re.compile(r"%|\bper ?cent|\bpour ?cent|パーセント"),
     Kind.PROCEDURE: re.compile(
         r"\bappl(?:y|ication form)|\bcandidat|\bpostul|\binscri|\bregist|\bprocedure|\bprocédure|\bformulaire"
-        r"|申請|応募|申し込|手続|登録"),
+        r"|申請|応募|申し込|手続|登録|\bjury\b|\bselection (?:process|committee)\b|\bcomité de sélection\b|選考|審査"),
     Kind.ADVICE: re.compile(r"\bbest\b|\bmeilleure?s?\b|\brecommend|\bconseill|おすすめ|オススメ|お勧め|お薦め"),
     Kind.ADDRESS: re.compile(
         r"\b\d{1,4}(?: bis)?,? (?:rue|avenue|boulevard|bd|parvis|place|quai|allée|street|road|avenue)\b"
@@ -366,6 +383,17 @@ _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u
 
 _ASKED = {kind: Screened(pattern) for kind, pattern in _QUESTION.items()}  # each searched only when it can match
 _DURATION_ASKED = Screened(DURATION)
+# How long a thing lasted (Kind.LENGTH): a question of a duration, with a verb of lasting, not of the time elapsed
+# since something ("depuis combien de temps", "how long ago", 経って: the dates it began and ended at tell those).
+_HOW_LONG = Screened(re.compile(
+    r"\bhow long\b|\bcombien de temps\b|\bpendant combien\b|\bhow many (?:hours|minutes)\b|\bcombien d['’]heures\b"
+    r"|\bcombien de minutes\b|\bduration\b|\bdurée\b|どのくらい|どれくらい|どれほど|何時間|何分|所要時間"))
+_LASTING = Screened(re.compile(
+    r"\b(?:last|lasts|lasted|lasting|take|takes|took|taken)\b(?! place)|\bin force\b|\bduration\b"
+    r"|\bdur(?:e|é|ée|ent|er|era|ait|aient|èrent)\b|\bdurée\b|\ben vigueur\b"
+    r"|続い|続き|続く|かか|有効|所要|何時間|何分"))
+_ELAPSED = Screened(re.compile(
+    r"\bsince\b|\bago\b|\bafter\b|\bbeen\b|\bdepuis\b|\bil y a\b|\baprès\b|経っ|経過|たって|前|後"))
 
 
 @lru_cache(maxsize=FOLDED_KEPT)
@@ -387,6 +415,9 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     if Kind.YEARS in kinds:  # "how many years between A and B": their dates answer it, not a count or a duration
         kinds -= {Kind.COUNT, Kind.DURATION}
         kinds.add(Kind.DATE)
+    if _HOW_LONG.search(folded) and _LASTING.search(folded) and not _ELAPSED.search(folded):
+        kinds = (kinds | {Kind.LENGTH}) - {Kind.COUNT}  # "how long did it last?", どのくらい続いた: a length or
+        # the two ends it ran between, not a count
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
     return frozenset(kinds)

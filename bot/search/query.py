@@ -128,6 +128,7 @@ class Check(StrEnum):
     UNNAMED = "unnamed"
     ATTRIBUTE_UNKNOWN = "what is asked of a thing (ja)"
     ACRONYM = "what an acronym stands for"
+    DETAIL = "a detail asked (food, music, pages…)"
     LOW_SCORE = "low score"
 
 

@@ -54,6 +54,17 @@ class WordList(StrEnum):
     DOERS = "doers"  # ... and persons named by what they did, each with that verb: "signatories signed" ("how many
     # signatories?" asks how many signed)
     CARDINALS = "cardinals"  # two to ten written out, in order: "3 principles" is "three principles" (cardinals)
+    # Details asked beside a covered subject, each a kind of thing the cited passages must speak of (search.details):
+    FOOD = "food"  # food and drink: "what was served at the evening?"
+    MUSIC = "music"  # "was the anthem played?"
+    CLOTHING = "clothing"  # "what did the minister wear?"
+    ATTENDANCE = "attendance"  # the audience: "how many attendees?", "who were the guests?"
+    HOSTING = "hosting"  # who hosted or moderated: "who was the emcee?", 司会
+    TEXT_PARTS = "text_parts"  # the parts of a text: "how many pages, clauses?", 条項
+    GIFTS = "gifts"  # "what gifts did the ministers exchange?"
+    TRAVEL = "travel"  # lodging and transport: "which hotel did he stay at?", "which airline?"
+    TICKETS = "tickets"  # "how much are tickets for CEATEC?", チケット
+    ROOMS = "rooms"  # the room of a venue: "in which room was it signed?", どの部屋
 
 
 WordLists = dict[WordList, tuple[str, ...]]

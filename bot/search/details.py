@@ -1,0 +1,62 @@
+"""Details a question asks next to a subject the sources cover, which quotes on that subject need not give.
+
+"What food was served at the Station F evening?", "who moderated the pitches?", "両国の国歌は演奏されましたか？",
+"how many pages is the declaration?": every other word matches the passages on the evening, the pitches, the
+signing or the text, so the coverage of the question's weight passes, and the words of the detail itself (food,
+moderated, 国歌, pages) are everyday words that weigh little. Yet a quote about the evening that says nothing of food
+does not answer what was eaten there. Each detail is a kind of thing (food and drink, music, clothing, the audience,
+who hosted or moderated, the parts of a text, gifts, hotels and flights, tickets, rooms): a question naming one is
+answered only by cited passages that speak of one of its kind, in their own language's words (a French question may be
+answered by an English passage on the buffet). The words are data (bot/search/words/<language>.yaml), matched as
+written (case and accents folded): a stem would make "présentateur" of "présenté", "tenue" (outfit) of "s'est
+tenue" (was held). A word with another everyday sense the questions use is left out: "host" (the campus that hosted
+the evening), "suit" (the robotic suit), "ホスト" (the host country of the G20).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from bot.models import Passage
+from bot.search.frequency import fold as accents_folded
+from bot.search.wordlists import WordList, words_of
+
+DETAILS = (WordList.FOOD, WordList.MUSIC, WordList.CLOTHING, WordList.ATTENDANCE, WordList.HOSTING,
+           WordList.TEXT_PARTS, WordList.GIFTS, WordList.TRAVEL, WordList.TICKETS, WordList.ROOMS)  # one list each
+
+
+def _folded(text: str, language: str) -> str:
+    """How a detail's words and the texts they are looked for in compare: NFKC and case folded, and for French and
+    English accents folded too (Japanese keeps its marks: ページ is not ヘーシ)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return text if language == "ja" else accents_folded(text)
+
+
+@lru_cache(maxsize=32)
+def _pattern(language: str, detail: WordList) -> re.Pattern[str] | None:
+    """The words of ``detail`` in ``language``: whole words in French and English, anywhere in Japanese."""
+    words = sorted({_folded(w, language) for w in words_of(language, detail)}, key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(map(re.escape, words))
+    return re.compile(alternatives if language == "ja" else rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _speaks_of(detail: WordList, text: str, language: str) -> bool:
+    pattern = _pattern(language, detail)
+    return pattern is not None and pattern.search(_folded(text, language)) is not None
+
+
+def details_asked(question: str, language: str) -> frozenset[WordList]:
+    """The kinds of detail ``question`` (written in ``language``) names."""
+    return frozenset(d for d in DETAILS if _speaks_of(d, question, language))
+
+
+def details_cited(question: str, language: str, cited: Sequence[Passage]) -> bool:
+    """Every kind of detail the question names is spoken of by one of the ``cited`` passages, in that passage's
+    language: "what food was served?" needs a quote on food, drink or a meal."""
+    asked = details_asked(question, language)
+    return all(any(_speaks_of(d, p.text, p.language) for p in cited) for d in asked)

@@ -1,0 +1,106 @@
+"""A detail asked beside a covered subject (what was eaten at the evening, who moderated the pitches, the anthem at
+the signing, the declaration's pages) is answered "not found" unless a quote speaks of it (issue 10): the rest of
+the question matches the passages on the evening or the signing, which say nothing of it. Beside each, the question
+on the same subject that must stay answered.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Passage
+from bot.search.details import details_asked, details_cited
+from bot.search.retriever import Retriever
+from bot.search.wordlists import WordList
+
+
+@pytest.mark.parametrize("question", [
+    "What food was served at the Station F evening?",
+    "Qu'a-t-on mangé à la soirée de Station F ?",
+    "ステーションFのイベントではどんな料理が出ましたか？",
+    "Was the national anthem played at the signing?",
+    "Y avait-il de la musique à la soirée de Station F ?",
+    "署名のとき、両国の国歌は演奏されましたか？",
+    "What did Yoji Muto wear at the signing?",
+    "Comment Mounir Mahjoubi était-il habillé à la signature ?",
+    "署名式で武藤副大臣はどんな服装でしたか？",
+    "Who was the moderator of the pitches at Station F?",
+    "Qui était l'animateur de la soirée à Station F ?",
+    "ステーションFのイベントで司会を務めたのは誰ですか？",
+    "How big was the audience at Station F?",
+    "Who was the organiser of the Station F evening?",
+    "ステーションFのイベントの主催者は誰？",
+    "How many articles or sections does the declaration contain?",
+    "Combien d'invités à la soirée de Station F ?",
+    "Quels cadeaux les ministres ont-ils échangés ?",
+    "What gifts did the ministers exchange?",
+    "Which hotel did Muto stay at in Paris?",
+    "武藤副大臣はどのホテルに泊まりましたか？",
+    "Which airline did Muto fly?",
+    "CEATECのチケットはどこで買えますか？",  # blind R
+    "署名式はステーションFのどの部屋でやったの？",  # blind P
+    "In which room of Station F was the evening held?",
+])
+def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
+    # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
+    answer = shipped_retriever.answer(question)
+    assert not answer.answered and answer.citations == [], (question, [c.snippet for c in answer.citations])
+    assert answer.reason in ("unreported", "uncounted")  # "how many pages": no number of pages either
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("À quels salons les deux pays enverront-ils des start-up ?", "CEATEC"),  # salon: a trade show, no room
+    ("J-Startupって何社くらい選ばれてるの？", "100"),  # selected, counted: no selection process asked
+    ("What happened at the Station F evening?", "Station F"),
+    ("Which campus hosted the launch evening?", "Station F"),  # "hosted": the venue, no host asked
+    ("Où s'est tenue la soirée de lancement ?", "Station F"),  # "s'est tenue": held, no outfit
+    ("Quelle start-up française a été présentée à Station F ?", "Snips"),  # "présentée": no presenter
+    ("Who opened the Station F evening?", "Mahjoubi"),
+    ("Qui a lancé la soirée organisée à Station F le soir de la signature ?", "Mahjoubi"),  # organisée: no organiser
+    ("両国が翌年それぞれ主催する首脳会合の前に、何をすることにした？", "対話"),  # 主催する: host country
+])
+def test_the_same_subject_without_the_detail_is_still_answered(
+        shipped_retriever: Retriever, question: str, fact: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, (question, answer.reason)
+    assert any(fact in c.snippet for c in answer.citations)
+
+
+def _passage(text: str, language: str) -> Passage:
+    return Passage(id="p#1", doc_id="p", title="", source="", language=language, text=text)
+
+
+def test_a_quote_in_another_language_speaks_of_the_detail_in_its_own_words() -> None:
+    buffet = _passage("A buffet of Japanese food was served after the pitches.", "en")
+    assert details_cited("Qu'a-t-on mangé à la soirée ?", "fr", [buffet])
+    evening = _passage("La soirée a eu lieu à Station F.", "fr")
+    assert not details_cited("Qu'a-t-on mangé à la soirée ?", "fr", [evening])
+    assert details_cited("What was served at the evening?", "en", [])  # no detail named: nothing to look for
+
+
+def test_the_words_are_matched_as_written_not_by_their_stem() -> None:
+    assert details_asked("Combien de start-up ont présenté leur projet ?", "fr") == frozenset()  # présentateur
+    assert details_asked("Qui a créé la Station F, où s'est tenue la soirée ?", "fr") == frozenset()  # tenue
+    assert details_asked("イノベーション年はいつ始まった？", "ja") == frozenset()  # ページ folded would be ヘーシ
+    assert details_asked("日本がフランスのスタートアップを征服する記事", "ja") == frozenset()  # 服 alone: no
+    assert details_asked("How many pages is it?", "en") == {WordList.TEXT_PARTS}
+    assert details_asked("Y avait-il un dîner ?", "fr") == details_asked("y avait il un diner", "fr") == {WordList.FOOD}
+
+
+@pytest.mark.parametrize("question", [
+    "Quels critères une start-up française doit-elle remplir pour être mise en relation avec le réseau J-Startup ?",
+    "What criteria must a startup meet to join J-Startup?",
+    "Comment les neuf start-up ont-elles été sélectionnées pour pitcher ce soir-là ?",  # blind Q
+    "ピッチに登壇した9社はどうやって選ばれたんですか？",  # blind Q
+    "How were the nine startups chosen?",
+])
+def test_the_criteria_or_the_selection_are_not_found_in_a_quote_on_the_programme(
+        shipped_retriever: Retriever, question: str) -> None:
+    # a procedure asked (Kind.PROCEDURE): answered with the passages on J-Startup's networks, on the nine pitches
+    answer = shipped_retriever.answer(question)
+    assert not answer.answered and answer.reason == "wrong-kind", [c.snippet for c in answer.citations]
+
+
+def test_rain_asks_the_weather(shipped_retriever: Retriever) -> None:
+    # answered with the date and place of the signing before "did it rain" asked Kind.WEATHER
+    assert shipped_retriever.answer("Did it rain during the signing?").reason == "wrong-kind"
