@@ -10,8 +10,8 @@ temporary directory, then each contender runs in its own process (so peak RSS is
   process restarts on the unchanged folder with the caches;
 * bm25s (PyStemmer English stemmer, English stop words): index build, tokenize + retrieve top 3 per question
   (the stemmer made once; ``retrieve`` as bm25s's defaults run it, in the calling thread), peak RSS, and apart the
-  question's tokenization and bm25s's top-k selection (numpy's ``argpartition``: its cost depends on the CPU, see
-  :mod:`bot.bench.machine`) — a benchmark-only dependency (``pip install -e '.[bench]'``);
+  question's tokenization, bm25s's top-k selection (numpy's ``argpartition``: its cost depends on the CPU, see
+  :mod:`bot.bench.machine`) and the rest without it — a benchmark-only dependency (``pip install -e '.[bench]'``);
 * rank-bm25 (lowercase word tokens, ``get_scores`` + top 3), up to RANK_BM25_MAX passages (it scores every
   passage per question).
 
@@ -217,7 +217,9 @@ def _bm25s_worker(texts: list[str], questions: list[str]) -> dict:
         tokenize.append(tokenized - t)
         select.append(sum(selecting))
     return {"build_s": build_s, "ask_ms": latency_ms(samples), "tokenize_ms": latency_ms(tokenize),
-            "select_ms": latency_ms(select), "peak_mb": peak_rss_mb()}
+            "select_ms": latency_ms(select),
+            "unselected_ms": latency_ms([a - b for a, b in zip(samples, select, strict=True)]),
+            "peak_mb": peak_rss_mb()}
 
 
 def _rank_bm25_worker(texts: list[str], questions: list[str]) -> dict:
@@ -454,7 +456,8 @@ def format_product_report(result: dict) -> str:
                 f"  {r['corpus']} {r['passages']:,}: bm25s's time per question holds its tokenization (p50 / p95"
                 f" {_f(_get(r, 'bm25s', 'tokenize_ms', 'p50'))} / {_f(_get(r, 'bm25s', 'tokenize_ms', 'p95'))} ms)"
                 f" and its top-k selection by numpy (p50 / p95 {_f(_get(r, 'bm25s', 'select_ms', 'p50'))} /"
-                f" {_f(_get(r, 'bm25s', 'select_ms', 'p95'))} ms)"
+                f" {_f(_get(r, 'bm25s', 'select_ms', 'p95'))} ms); without the selection, p50 / p95"
+                f" {_f(_get(r, 'bm25s', 'unselected_ms', 'p50'))} / {_f(_get(r, 'bm25s', 'unselected_ms', 'p95'))} ms"
             )
         if p.get("helper_peak_mb"):
             lines.append(f"  {r['corpus']} {r['passages']:,}: the start used {r.get('cores', 2)} cores (its analysis"

@@ -236,7 +236,8 @@ def test_the_product_report_gives_p50_beside_p95_and_what_the_run_ran_on() -> No
     """Every engine's p50 is printed beside its p95, with the load during the run and the versions measured."""
     ask = {"p50": 2.0, "p95": 9.0, "max": 20.0}
     peer = {"build_s": 10.0, "peak_mb": 600.0, "ask_ms": {"p50": 1.0, "p95": 18.0, "max": 30.0},
-            "tokenize_ms": {"p50": 0.07, "p95": 0.1, "max": 0.2}, "select_ms": {"p50": 0.9, "p95": 16.5, "max": 29.0}}
+            "tokenize_ms": {"p50": 0.07, "p95": 0.1, "max": 0.2}, "select_ms": {"p50": 0.9, "p95": 16.5, "max": 29.0},
+            "unselected_ms": {"p50": 0.3, "p95": 1.5, "max": 3.0}}
     run = {"corpus": "scifact", "passages": 100_000, "questions": 200, "repeat": 1, "cores": 2,
            "load": {"min": 0.4, "max": 1.3},
            "product": {"start_s": 9.0, "peak_mb": 550.0, "ask_ms": ask, "reload_lag_ms": {"p95": 0.5}},
@@ -252,6 +253,7 @@ def test_the_product_report_gives_p50_beside_p95_and_what_the_run_ran_on() -> No
     assert "650.00" in row and "700.00" in row  # rank-bm25's p50 beside its p95
     assert "2.00" in row and "0.4-1.3" in row  # x p50 = 2.0 / 1.0; the load during the run
     assert "top-k selection by numpy (p50 / p95 0.90 / 16.50 ms)" in report
+    assert "without the selection, p50 / p95 0.30 / 1.50 ms" in report
     assert "numpy 2.4.6 (SIMD AVX512_ICL), bm25s 0.3.16" in report and "load 0.40 at start, 1.10 at end" in report
 
 
