@@ -8,12 +8,16 @@ temporary directory, then each contender runs in its own process (so peak RSS is
   peak RSS after start and questions; then the event loop's lag while ``Assistant.reload`` runs after one
   file changed (and the peak RSS then: the old index serves until the new one is swapped in); then a second
   process restarts on the unchanged folder with the caches;
-* bm25s (PyStemmer English stemmer, English stop words): index build, tokenize + retrieve top 3 per question,
-  peak RSS — a benchmark-only dependency (``pip install -e '.[bench]'``);
+* bm25s (PyStemmer English stemmer, English stop words): index build, tokenize + retrieve top 3 per question
+  (the stemmer made once; ``retrieve`` as bm25s's defaults run it, in the calling thread), peak RSS, and apart the
+  question's tokenization, bm25s's top-k selection (numpy's ``argpartition``: its cost depends on the CPU, see
+  :mod:`bot.bench.machine`) and the rest without it — a benchmark-only dependency (``pip install -e '.[bench]'``);
 * rank-bm25 (lowercase word tokens, ``get_scores`` + top 3), up to RANK_BM25_MAX passages (it scores every
   passage per question).
 
 Each figure is the median over ``repeat`` runs; ratios are product / peer (below 1 is better for the product).
+The versions, the CPU, numpy's SIMD targets and the load average before and after each contender are kept
+with the figures (:mod:`bot.bench.machine`).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ import numpy as np
 
 from bot.bench.benchmark import Target, lag_during, latency_ms
 from bot.bench.corpora import scifact_texts, write_folder, zipf_texts
+from bot.bench.machine import environment, load_average
 from bot.search.cache import CACHE_NAME
 
 PRODUCT_SIZES = (1_000, 10_000, 100_000)
@@ -182,20 +187,39 @@ def _bm25s_worker(texts: list[str], questions: list[str]) -> dict:
     model.index(tokens, show_progress=False)
     build_s = time.perf_counter() - start
     del tokens
+    selecting: list[float] = []  # this question's time in bm25s's top-k selection (retrieve calls it by attribute)
+    topk = bm25s.selection.topk
 
-    def ask(q: str) -> None:
+    def timed_topk(*args: object, **kwargs: object) -> object:
+        t = time.perf_counter()
+        try:
+            return topk(*args, **kwargs)
+        finally:
+            selecting.append(time.perf_counter() - t)
+
+    bm25s.selection.topk = timed_topk
+
+    def ask(q: str) -> float:
         query = bm25s.tokenize([q], stopwords="en", stemmer=stemmer, show_progress=False)
+        tokenized = time.perf_counter()
         if query.vocab:  # a question made only of stop words retrieves nothing
-            model.retrieve(query, k=min(TOP, len(texts)), show_progress=False, n_threads=1)
+            model.retrieve(query, k=min(TOP, len(texts)), show_progress=False)
+        return tokenized
 
     for q in questions[:5]:
         ask(q)
-    samples = []
+    samples, tokenize, select = [], [], []
     for q in questions:
+        selecting.clear()
         t = time.perf_counter()
-        ask(q)
+        tokenized = ask(q)
         samples.append(time.perf_counter() - t)
-    return {"build_s": build_s, "ask_ms": latency_ms(samples), "peak_mb": peak_rss_mb()}
+        tokenize.append(tokenized - t)
+        select.append(sum(selecting))
+    return {"build_s": build_s, "ask_ms": latency_ms(samples), "tokenize_ms": latency_ms(tokenize),
+            "select_ms": latency_ms(select),
+            "unselected_ms": latency_ms([a - b for a, b in zip(samples, select, strict=True)]),
+            "peak_mb": peak_rss_mb()}
 
 
 def _rank_bm25_worker(texts: list[str], questions: list[str]) -> dict:
@@ -235,12 +259,16 @@ def worker_main(argv: Sequence[str]) -> int:
 # -- the driver ----------------------------------------------------------------------------------
 
 
-def _run_worker(kind: str, workdir: Path, one_core: bool = False) -> dict:
+def _run_worker(kind: str, workdir: Path, one_core: bool = False, loads: list[float] | None = None) -> dict:
+    """One contender in a process of its own; the load average before and after it is added to ``loads``."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    before = load_average()
     done = subprocess.run(
         [sys.executable, "-m", "bot.bench.product", kind, str(workdir), *(["--one-core"] if one_core else [])],
         capture_output=True, text=True, env=env, check=False,
     )
+    if loads is not None:
+        loads += [x for x in (before, load_average()) if x is not None]
     if done.returncode != 0:
         return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -274,6 +302,7 @@ def bench_product_size(
         (workdir / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
         (workdir / "questions.json").write_text(json.dumps(questions), encoding="utf-8")
         runs: dict[str, list[dict]] = {"product": [], "restart": [], "bm25s": [], "rank_bm25": []}
+        loads: list[float] = []
         for _ in range(repeat):
             folder = workdir / "knowledge"
             if folder.exists():
@@ -283,14 +312,15 @@ def bench_product_size(
             (workdir / "cache").mkdir(exist_ok=True)
             for f in (workdir / "cache").iterdir():  # a cold start: no index cache, no parsed files either
                 f.unlink()
-            runs["product"].append(_run_worker("product", workdir, one_core))
-            runs["restart"].append(_run_worker("restart", workdir, one_core))  # the reload above saved the cache
+            runs["product"].append(_run_worker("product", workdir, one_core, loads))
+            runs["restart"].append(_run_worker("restart", workdir, one_core, loads))  # the reload above saved the cache
             if bm25s_ok:
-                runs["bm25s"].append(_run_worker("bm25s", workdir, one_core))
+                runs["bm25s"].append(_run_worker("bm25s", workdir, one_core, loads))
             if n <= RANK_BM25_MAX:
-                runs["rank_bm25"].append(_run_worker("rank_bm25", workdir, one_core))
+                runs["rank_bm25"].append(_run_worker("rank_bm25", workdir, one_core, loads))
     result: dict = {"corpus": corpus, "passages": n, "questions": len(questions), "repeat": repeat,
-                    "cores": 1 if one_core else len(os.sched_getaffinity(0))}
+                    "cores": 1 if one_core else len(os.sched_getaffinity(0)),
+                    "load": {"min": min(loads), "max": max(loads)} if loads else None}
     for name, rs in runs.items():
         result[name] = _median(rs) if rs else None
     result["ratios"] = _ratios(result)
@@ -375,7 +405,7 @@ def run_product_benchmark(
     bm25s_ok = bm25s_available()
     has_scifact = scifact is not None and (Path(scifact) / "queries.jsonl").is_file()
     result: dict = {"runs": [], "bm25s": "measured" if bm25s_ok else "not installed (pip install -e '.[bench]')",
-                    "skipped": []}
+                    "skipped": [], "environment": environment()}
     for corpus in corpora:
         if corpus == "scifact" and not has_scifact:
             where = f"at {scifact}" if scifact is not None else "given (--scifact DIR)"
@@ -391,6 +421,7 @@ def run_product_benchmark(
     targets = [t for r in result["runs"] for t in r["targets"]]
     result["targets"] = targets
     result["ok"] = all(t["ok"] is not False for t in targets)
+    result["load_average_end"] = load_average()
     return result
 
 
@@ -399,24 +430,35 @@ def _f(value: float | None, fmt: str = ".2f") -> str:
 
 
 def format_product_report(result: dict) -> str:
-    """One table row per corpus and size; ratios are product / peer."""
+    """One table row per corpus and size (p50 beside p95 for every engine; ratios are product / peer), then what
+    bm25s's time holds, the load during each size and what the run ran on."""
     head = (
         f"{'corpus':<8} {'passages':>9} | {'start s':>7} {'restart':>7} {'peak MB':>7} {'p50 ms':>7} {'p95 ms':>7}"
-        f" {'lag p95':>7} | {'bm25s s':>7} {'MB':>6} {'p50':>6} {'p95':>6} | {'rbm25 s':>7} {'p95':>7}"
-        f" | {'x start':>7} {'x p95':>6} {'x mem':>6}"
+        f" {'lag p95':>7} | {'bm25s s':>7} {'MB':>6} {'p50':>6} {'p95':>6} | {'rbm25 s':>7} {'p50':>7} {'p95':>7}"
+        f" | {'x start':>7} {'x p50':>6} {'x p95':>6} {'x mem':>6} | {'load':>9}"
     )
     lines = ["product path (Assistant.ask) vs bm25s and rank-bm25, same passages and questions", head, "-" * len(head)]
     for r in result["runs"]:
         p, rs, b, rb, x = r["product"] or {}, r["restart"] or {}, r["bm25s"] or {}, r["rank_bm25"] or {}, r["ratios"]
+        load = r.get("load") or {}
         lines.append(
             f"{r['corpus']:<8} {r['passages']:>9,} | {_f(p.get('start_s')):>7} {_f(rs.get('start_s')):>7}"
             f" {_f(p.get('peak_mb'), '.0f'):>7} {_f(_get(r, 'product', 'ask_ms', 'p50')):>7}"
             f" {_f(_get(r, 'product', 'ask_ms', 'p95')):>7} {_f(_get(r, 'product', 'reload_lag_ms', 'p95')):>7}"
             f" | {_f(b.get('build_s')):>7} {_f(b.get('peak_mb'), '.0f'):>6} {_f(_get(r, 'bm25s', 'ask_ms', 'p50')):>6}"
             f" {_f(_get(r, 'bm25s', 'ask_ms', 'p95')):>6} | {_f(rb.get('build_s')):>7}"
-            f" {_f(_get(r, 'rank_bm25', 'ask_ms', 'p95')):>7}"
-            f" | {_f(x['bm25s']['start']):>7} {_f(x['bm25s']['p95']):>6} {_f(x['bm25s']['peak_mb']):>6}"
+            f" {_f(_get(r, 'rank_bm25', 'ask_ms', 'p50')):>7} {_f(_get(r, 'rank_bm25', 'ask_ms', 'p95')):>7}"
+            f" | {_f(x['bm25s']['start']):>7} {_f(x['bm25s']['p50']):>6} {_f(x['bm25s']['p95']):>6}"
+            f" {_f(x['bm25s']['peak_mb']):>6} | {_f(load.get('min'), '.1f'):>4}-{_f(load.get('max'), '.1f'):<4}"
         )
+        if _get(r, "bm25s", "select_ms", "p95") is not None:
+            lines.append(
+                f"  {r['corpus']} {r['passages']:,}: bm25s's time per question holds its tokenization (p50 / p95"
+                f" {_f(_get(r, 'bm25s', 'tokenize_ms', 'p50'))} / {_f(_get(r, 'bm25s', 'tokenize_ms', 'p95'))} ms)"
+                f" and its top-k selection by numpy (p50 / p95 {_f(_get(r, 'bm25s', 'select_ms', 'p50'))} /"
+                f" {_f(_get(r, 'bm25s', 'select_ms', 'p95'))} ms); without the selection, p50 / p95"
+                f" {_f(_get(r, 'bm25s', 'unselected_ms', 'p50'))} / {_f(_get(r, 'bm25s', 'unselected_ms', 'p95'))} ms"
+            )
         if p.get("helper_peak_mb"):
             lines.append(f"  {r['corpus']} {r['passages']:,}: the start used {r.get('cores', 2)} cores (its analysis"
                          f" shared with a second process of {p['helper_peak_mb']:.0f} MB at most; peak MB counts both)")
@@ -428,14 +470,23 @@ def format_product_report(result: dict) -> str:
         lines.append(
             f"(medians of {r0['repeat']} run(s); {r0['questions']} questions, rank-bm25 {RANK_BM25_QUERIES}; start ="
             " load + analyse + index + write cache; restart = same folder, cache kept; lag = event-loop lateness"
-            " during a reload after one file changed; x = product / bm25s)"
+            " during a reload after one file changed; x = product / bm25s; load = the 1-minute load average before"
+            " and after each contender, lowest-highest)"
+        )
+    env = result.get("environment") or {}
+    if env:
+        simd = ", ".join(env.get("numpy_simd") or []) or "baseline only"
+        lines.append(
+            f"ran on: Python {env.get('python')}, numpy {env.get('numpy')} (SIMD {simd}), bm25s {env.get('bm25s')},"
+            f" PyStemmer {env.get('PyStemmer')}, rank-bm25 {env.get('rank-bm25')}; {env.get('cpu')},"
+            f" {env.get('usable_cpus')} of {env.get('cpu_count')} CPUs; load {_f(env.get('load_average'))} at start,"
+            f" {_f(result.get('load_average_end'))} at end"
         )
     lines += [f"bm25s: {result['bm25s']}", *(f"skipped {s}" for s in result["skipped"])]
     for t in result["targets"]:
         status = "n/a " if t["ok"] is None else ("PASS" if t["ok"] else "FAIL")
         lines.append(f"{status} {t['name']}: {_f(t['value'], '.3f')} (limit {t['limit']})")
     return "\n".join(lines)
-
 
 if __name__ == "__main__":
     sys.exit(worker_main(sys.argv[1:]))

@@ -223,6 +223,38 @@ def test_product_benchmark_small_size_json(capsys: pytest.CaptureFixture[str]) -
     if bm25s_available():
         assert run["bm25s"]["build_s"] > 0
         assert run["ratios"]["bm25s"]["p95"] > 0
+        assert run["ratios"]["bm25s"]["p50"] > 0
+        # what bm25s's time holds, to tell its selection's share (numpy's, CPU-dependent) from the rest
+        assert 0 <= run["bm25s"]["select_ms"]["p50"] <= run["bm25s"]["ask_ms"]["max"]
+        assert result["environment"]["bm25s"]
+    env = result["environment"]  # what the figures ran on, recorded with them
+    assert env["python"] and env["numpy"] and env["cpu_count"] >= 1 and env["usable_cpus"] >= 1
+    assert run["load"] is None or 0 <= run["load"]["min"] <= run["load"]["max"]
+
+
+def test_the_product_report_gives_p50_beside_p95_and_what_the_run_ran_on() -> None:
+    """Every engine's p50 is printed beside its p95, with the load during the run and the versions measured."""
+    ask = {"p50": 2.0, "p95": 9.0, "max": 20.0}
+    peer = {"build_s": 10.0, "peak_mb": 600.0, "ask_ms": {"p50": 1.0, "p95": 18.0, "max": 30.0},
+            "tokenize_ms": {"p50": 0.07, "p95": 0.1, "max": 0.2}, "select_ms": {"p50": 0.9, "p95": 16.5, "max": 29.0},
+            "unselected_ms": {"p50": 0.3, "p95": 1.5, "max": 3.0}}
+    run = {"corpus": "scifact", "passages": 100_000, "questions": 200, "repeat": 1, "cores": 2,
+           "load": {"min": 0.4, "max": 1.3},
+           "product": {"start_s": 9.0, "peak_mb": 550.0, "ask_ms": ask, "reload_lag_ms": {"p95": 0.5}},
+           "restart": {"start_s": 0.9}, "bm25s": peer,
+           "rank_bm25": {"build_s": 12.0, "ask_ms": {"p50": 650.0, "p95": 700.0, "max": 710.0}}}
+    run["ratios"] = product._ratios(run)
+    result = {"runs": [run], "bm25s": "measured", "skipped": [], "targets": [], "load_average_end": 1.1,
+              "environment": {"python": "3.11.7", "numpy": "2.4.6", "numpy_simd": ["AVX512_ICL"], "bm25s": "0.3.16",
+                              "PyStemmer": "3.1.0", "rank-bm25": "0.2.2", "cpu": "AMD EPYC", "cpu_count": 2,
+                              "usable_cpus": 2, "load_average": 0.4}}
+    report = product.format_product_report(result)
+    row = next(line for line in report.splitlines() if line.startswith("scifact"))
+    assert "650.00" in row and "700.00" in row  # rank-bm25's p50 beside its p95
+    assert "2.00" in row and "0.4-1.3" in row  # x p50 = 2.0 / 1.0; the load during the run
+    assert "top-k selection by numpy (p50 / p95 0.90 / 16.50 ms)" in report
+    assert "without the selection, p50 / p95 0.30 / 1.50 ms" in report
+    assert "numpy 2.4.6 (SIMD AVX512_ICL), bm25s 0.3.16" in report and "load 0.40 at start, 1.10 at end" in report
 
 
 def test_a_workers_peak_memory_is_its_own_not_its_parents() -> None:
