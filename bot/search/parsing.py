@@ -397,7 +397,10 @@ class QueryParser:
             previous = units.setdefault(token, unit)  # a repeated word counts once
             compound, span = (unit, (start, end)) if hyphenated else (None, (0, 0))
         for digits, spelt in spelt_counts(question, lang).items():  # "3 principes": « trois principes » (cardinals)
-            if (unit := units.get(digits)) and (known := {t for t in spelt if t in self.index.vocabulary}):
+            known = {t for t in spelt if t in self.index.vocabulary}
+            if known and digits not in units and digits in offered:  # left out above as a digit the corpus lacks
+                units[digits] = Unit(digits, {digits}, 0.0, set())
+            if (unit := units.get(digits)) and known:
                 unit.alternatives |= known
                 unit.weight = self._weight(unit.alternatives)
         self._add_joins(content, lang, units)
