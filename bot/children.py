@@ -59,11 +59,15 @@ def parent_pipe() -> Pipe:
     return Pipe(0, channel)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (``taskset -c 0`` leaves one), not the machine's count."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def second_process_allowed() -> bool:
     """Two cores to run on (``taskset -c 0`` keeps a start on one), and not a daemonic process (the reload's
     budgeted check, whose memory budget holds one process; multiprocessing refuses it children anyway)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores > 1 and not multiprocessing.current_process().daemon
+    return usable_cores() > 1 and not multiprocessing.current_process().daemon
 
 
 def end_second_process(process: subprocess.Popen[Any], conn: Pipe, seconds: float) -> None:

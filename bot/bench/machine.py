@@ -14,6 +14,8 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
+from bot.children import usable_cores
+
 __all__ = ["environment", "load_average"]
 
 PEERS = ("numpy", "bm25s", "PyStemmer", "rank-bm25")
@@ -62,6 +64,6 @@ def environment() -> dict:
         "numpy_simd": _numpy_simd(),
         "cpu": _cpu_model(),
         "cpu_count": os.cpu_count(),
-        "usable_cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "usable_cpus": usable_cores(),
         "load_average": load_average(),
     }

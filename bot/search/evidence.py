@@ -115,12 +115,13 @@ _WHICH_COMPANIES = re.compile(
 # they say what is wanted, not what it is about; a passage on someone's name (名前の表記) gives no company's.
 NAME_WORDS = _words("name names nom noms 名前 名称 社名 会社名")
 # Words that are written with a capital but name no one (a name would be the answer). English and French.
+_MONTH_NAMES = frozenset(name for names in (*MONTHS.values(), *MONTH_ABBREVIATIONS.values()) for name in names)
 NOT_NAMES = _words(
     "the a an at on in of for and but it its this that these those there what which who when where how why "
     "according nine five four french japanese france japan friday evening "
     "le la les un une des du de à au aux et en dans pour par selon côté parmi neuf cinq quatre français "
     "française françaises japonais japonaise japonaises vendredi soir"
-) | {name for names in (*MONTHS.values(), *MONTH_ABBREVIATIONS.values()) for name in names}  # the months (bot.months)
+) | _MONTH_NAMES  # the months (bot.months)
 _CAPITALISED = re.compile(r"(?<![\w.])([A-ZÉÈ][\w\-éèêïô]+)")
 # In Japanese, a name is in Latin script (Snips, JETRO) or a katakana name with its middle dot (ムニール・マジュビ);
 # a katakana word alone is as often a loanword (スタートアップ, ロボットスーツ) as a name.
@@ -554,13 +555,12 @@ def offered_numbers(question: str) -> frozenset[str]:
 def stated_counts(question: str) -> frozenset[str]:
     """The small counts a question states of what it asks about ("the 3 signatories", « les 2 ministres »,
     3つの原則): how many there are, which the quotes list rather than write, not a number they must hold."""
-    months = {name for names in (*MONTHS.values(), *MONTH_ABBREVIATIONS.values()) for name in names}
     found: set[str] = set()
     for match in _STATED_COUNT.finditer(fold(question)):
         digits, following = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "")
         function_word = following in stop_words("en") or following in stop_words("fr")  # "article 3 of": a number
         if int(digits) <= STATED_COUNT_MAX and not function_word and following not in _NOT_COUNTED \
-                and following not in months:
+                and following not in _MONTH_NAMES:
             found.add(digits.lstrip("0") or "0")
     return frozenset(found)
 

@@ -349,9 +349,9 @@ class QueryParser:
         straddling: list[str] = []  # bigrams across two Japanese words (済官 in 経済官庁): scored, not units
         previous: Unit | None = None
         first_at: dict[str, int] = {}  # where each unit's word first comes in the question
-        digits = any(c.isdigit() for c in question)
-        ranks = ordinals(question) if digits else frozenset()
-        offered = offered_numbers(question) | stated_counts(question) if digits else frozenset()
+        has_digits = any(c.isdigit() for c in question)
+        ranks = ordinals(question) if has_digits else frozenset()
+        offered = offered_numbers(question) | stated_counts(question) if has_digits else frozenset()
         quoted_stops = self._quoted_function_words(content, lang)
         foreign_words: set[str] = set()
         for raw, start, end in words:
