@@ -45,11 +45,8 @@ from bot.search.evidence import (
     ja_counts,
     names_by_kind,
     names_in,
-    offered_numbers,
-    ordinals,
     participant_asked,
     quoted,
-    stated_counts,
     states_asked,
     titled_names,
     topic_asked,
@@ -455,10 +452,8 @@ class AbstentionChecks:
         """The numbers a question gives (a year, an amount), not its ordinals ("la 1ère action": a rank), the
         guesses it offers ("2013 or 2015?": the quotes hold one of them, see _offered_year_cited) nor the counts it
         states of what it asks about ("the 3 signatories": the quotes name them)."""
-        numbers = [u for u in query.units if u.token[:1].isdigit()]
-        text = query.text
-        left_out = ordinals(text) | offered_numbers(text) | stated_counts(text) if numbers else frozenset()
-        return [u for u in numbers if u.token not in left_out]
+        left_out = query.ranks | query.offered | query.stated
+        return [u for u in query.units if u.token[:1].isdigit() and u.token not in left_out]
 
     @staticmethod
     def _offered_year_cited(query: Query, best: frozenset[str]) -> bool:
@@ -466,8 +461,7 @@ class AbstentionChecks:
         one: neither there, the question asks about years the corpus does not report (a weaker quote beside it may
         be of another thing of that year). Counts offered ("3 or 4 technologies?") need no digit: the passages list
         the things they count."""
-        offered = offered_numbers(query.text) if any(u.token[:1].isdigit() for u in query.units) else frozenset()
-        years = [u for u in query.units if u.token in offered and len(u.token) == 4 and int(u.token) >= YEAR_MIN]
+        years = [u for u in query.units if u.token in query.offered and len(u.token) == 4 and int(u.token) >= YEAR_MIN]
         return not years or any(u.number_found_in(best) for u in years)
 
     def _counts(self, query: Query, chosen: list[int], strict: bool = False) -> bool:

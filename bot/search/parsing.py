@@ -351,7 +351,9 @@ class QueryParser:
         first_at: dict[str, int] = {}  # where each unit's word first comes in the question
         has_digits = any(c.isdigit() for c in question)
         ranks = ordinals(question) if has_digits else frozenset()
-        offered = offered_numbers(question) | stated_counts(question) if has_digits else frozenset()
+        guesses = offered_numbers(question) if has_digits else frozenset()
+        stated = stated_counts(question) if has_digits else frozenset()
+        offered = guesses | stated
         quoted_stops = self._quoted_function_words(content, lang)
         foreign_words: set[str] = set()
         for raw, start, end in words:
@@ -440,6 +442,7 @@ class QueryParser:
         return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
                      counted=what, act=self._act(question, lang, what, units),
                      names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
+                     ranks=ranks, offered=guesses, stated=stated,
                      of_country=self._of_country(question, lang, units))
 
     def _count_companies(self, what: Counted | None, language: str, units: list[Unit]) -> None:

@@ -67,6 +67,9 @@ class Query:
     act: frozenset[str] = frozenset()  # how many people: the tokens of what they did (signed → sign, 署名)
     of_country: tuple[tuple[Unit, Unit], ...] = ()  # what is the thing of a country it asks (capital, Japan)
     text: str = ""  # the question as analysed (chatter removed)
+    ranks: frozenset[str] = frozenset()  # its ordinals ("la 1ère action": a rank, not a number to cite)
+    offered: frozenset[str] = frozenset()  # numbers offered as guesses ("3 or 4?", « 2013 ou 2015 ? »)
+    stated: frozenset[str] = frozenset()  # counts it states of what it asks about ("the 3 signatories")
 
     def coverage(self, tokens: frozenset[str], language: str | None = None) -> float:
         """Share of the question's IDF weight found in a passage's tokens (a passage in ``language``)."""
