@@ -54,7 +54,7 @@ from bot.search.evidence import (
 )
 from bot.search.frequency import WordFrequencies
 from bot.search.frequency import fold as accents_folded
-from bot.search.kinds import Kind, began, fold, holds
+from bot.search.kinds import Kind, began, fold, holds, years_across
 from bot.search.lead import JA_PERSON, PLACE_BEFORE, Lead, asks_wh, is_yes_no, supposed_person
 from bot.search.parsing import _WORD_SEPARATORS, QueryParser, _joined
 from bot.search.parts import part_asked
@@ -211,7 +211,8 @@ class AbstentionChecks:
         # "who set that place up?" is answered by "the campus started by Xavier Niel")
         verb = bool(query.verb) and any(self._verb_sentences(query, i) for i in quoted)
         for kind in sorted(query.kinds & ENFORCED_KINDS, key=lambda k: k.value):
-            if not any(self._holds(query, kind, i, verb) for i in quoted):
+            if not any(self._holds(query, kind, i, verb) for i in quoted) and not (
+                    kind is Kind.YEARS and years_across(self.passages[i].text for i in quoted)):
                 yield Failed(Check.KIND, "wrong-kind", kind)
         if query.roles and not self.states_roles(query, quoted[-1] if len(quoted) > len(chosen) else chosen[0]):
             yield Failed(Check.ROLE_OPENED, "wrong-kind")  # 日本の首相は誰: a 2015 quote of "PM Valls and PM Abe" opens

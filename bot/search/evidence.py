@@ -50,6 +50,8 @@ NAME_MAX_ZIPF = 5.0  # a word written as a name (capitalised, a Latin word in Ja
 # unless it is this common in everyday language (English 5.2, Cup 5.1 are words; Macron 4.9, Osaka 3.6 are names):
 # a name of the question the corpus lacks blocks an answer, a name of a passage answers "what is it called?".
 # Cross-validated (calibration.py --evidence): 5.0 in two rotations of three, 5.5 in the third.
+LOWER_NAME_MAX_ZIPF = 4.0  # a Latin word in lower case in Japanese text is a name only if this rare: members
+# type English words so in a Japanese question ("launch event で pitch"); names are rarer (snips 2.3) or capitalised
 
 # What follows these phrases is what is counted (folded text: NFKC, casefolded, accents kept).
 _COUNT_PHRASES = re.compile(
@@ -771,8 +773,9 @@ def is_name(word: str, language: str, frequencies: WordFrequencies) -> bool:
 def names_in(text: str, language: str, frequencies: WordFrequencies, known: Iterable[str] = ()) -> set[str]:
     """The names a passage gives (folded): capitalised words, or in Japanese Latin words and dotted katakana, and the
     Japanese names ``known`` (``glossary_names``) it writes: フレンチテック, 武藤容治 are names, though undotted."""
-    if language == "ja":
-        found = (m.group() for m in _JA_NAME.finditer(text))
+    if language == "ja":  # a Latin word in lower case is an English word typed so unless it is rare
+        found = (m.group() for m in _JA_NAME.finditer(text)
+                 if not m.group().islower() or frequencies.zipf(m.group(), "en") < LOWER_NAME_MAX_ZIPF)
         folded = fold(text)
         written = {name for name in known if name in folded}
     else:  # at a sentence's start too ("Snips, une start-up…")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import lru_cache
 
@@ -421,6 +422,16 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
     return frozenset(kinds)
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def years_across(texts: Iterable[str]) -> bool:
+    """The quotes together date two different years: "how many years before the signing did French Tech start?" is
+    answered by "started at the end of 2013" beside "signed on 13 July 2018" (the member subtracts), though neither
+    quote holds both (``holds`` of Kind.YEARS asks one passage for two years or a span)."""
+    return len({m.group() for text in texts for m in _A_YEAR.finditer(text)}) > 1
 
 
 @lru_cache(maxsize=HELD_KEPT)

@@ -1,0 +1,47 @@
+"""Two pieces of a member's question the quotes answer together (issue 10).
+
+"How many years before the signing did French Tech start?" asks for two years the member subtracts: one quote says
+French Tech began at the end of 2013, another that the declaration was signed in 2018; no single passage holds both,
+and the bot used to say "not found". In a Japanese question, English words typed in lower case ("launch event で
+pitch した") are words, not names the quotes must all hold: "how many pitched?" is answered by the count."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.evidence import names_in
+from bot.search.kinds import years_across
+from bot.search.retriever import Retriever
+
+
+@pytest.mark.parametrize(("texts", "two"), [
+    (["French Tech started at the end of 2013.", "The declaration was signed on 13 July 2018."], True),
+    (["フレンチテックは2013年末に始まった。", "2013年の話です。"], False),
+    (["signed in 2018", "a campus opened in 2017"], True),
+    (["nine startups pitched", "on 13 July 2018"], False),
+])
+def test_years_across_quotes(texts: list[str], two: bool) -> None:
+    assert years_across(texts) is two
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("フレンチテックは署名の何年前に始まったの？", "2013"),
+    ("La French Tech a été lancée combien d'années avant J-Startup ?", "2013"),
+])
+def test_years_before_the_signing_are_answered_with_the_start(shipped_retriever: Retriever, question: str,
+                                                             fact: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, f"{question!r} abstained ({answer.reason})"
+    assert any(fact in c.snippet for c in answer.citations[:3]), [c.snippet for c in answer.citations]
+
+
+def test_english_words_in_lower_case_are_no_names_in_japanese(shipped_retriever: Retriever) -> None:
+    names = names_in("Station F の launch event で pitch した Snips", "ja", shipped_retriever.frequencies)
+    assert {"launch", "event", "pitch"}.isdisjoint(names)
+    assert "snips" in names
+
+
+def test_a_japanese_count_asked_with_english_words_is_answered(shipped_retriever: Retriever) -> None:
+    answer = shipped_retriever.answer("Station F の launch event で pitch したスタートアップって全部で何社？")
+    assert answer.answered, answer.reason
+    assert any("9社" in c.snippet or "Nine" in c.snippet for c in answer.citations[:3])
