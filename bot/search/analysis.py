@@ -472,7 +472,7 @@ def is_cjk(token: str) -> bool:
 # "how long / combien de temps / 何日間": a duration, told by the dates it ran between (12 to 14 July), not a count
 # (bot.search.kinds); an interrogative like "when", masked as one ("for the day or longer" says nothing of a day).
 DURATION = re.compile(
-    r"\bhow long\b|\bcombien de (?:temps|jours|semaines|mois)\b|\bpendant combien\b"
+    r"\bhow long\b|\bcombien de (?:temps?|jours|semaines|mois)\b|\bpendant combien\b"  # temp: its s is silent
     r"|\bhow many (?:days|weeks|months)\b"
     r"|\bfrom when (?:to|until|till) when\b|\bde quand (?:à|a|jusqu'(?:à|a)) quand\b"  # from one day to another
     r"|\bfor the (?:whole )?(?:day|week)\b|\bpour la journée\b|\bou plus longtemps\b|\bor longer\b"

@@ -469,6 +469,13 @@ _ORDINAL = re.compile(r"(?<![\d.,])(\d{1,3})\s?(?:ère|ere|re|er|ème|eme|e|è|s
 _COUNTER = r"\s*(?:つ|社|人|年|個|件)?\s*"
 _OFFERED = re.compile(r"(?<![\d.,])(\d+)\s+(?:or|ou)\s+(?:maybe\s+|peut-etre\s+|bien\s+)?(\d+)(?![\d.,]?\d)"
                       rf"|(\d+){_COUNTER}(?:か|[？?]\s*)(?:それとも\s*)?(\d+){_COUNTER}(?:か|[？?])")
+# One count guessed as roughly so much ("like 12?", « genre 12 ? », 10社くらい？): a guess too, which the answer's
+# number confirms or corrects; not a year ("depuis genre 2015 ?" asks whether it dates from then: the quote must say).
+_GUESSED = re.compile(r"\b(?:like|around|about|maybe|roughly|genre|environ|peut-(?:e|ê)tre|(?:a|à) peu pr(?:e|è)s)\s+"
+                      r"(\d{1,3})(?![\d.,]?\d)\s*(?:[^\W\d_]+\s*)?[?？]"
+                      rf"|(?<![\d.,])(\d{{1,3}}){_COUNTER}(?:くらい|ぐらい|位|ほど)\s*(?:か|かな)?\s*[？?]")
+# ... or typed after a how-many question, alone after a comma ("how many pitched, like 12?" once "like" is cut as chat)
+_GUESS_LAST = re.compile(r"[,，、]\s*(\d{1,3})\s*(?:[^\W\d_]+\s*)?[?？]\s*$")
 
 
 # A small count a member states of the things asked about ("who were the 3 signatories?", « les 2 ministres
@@ -546,10 +553,12 @@ def ordinals(question: str) -> frozenset[str]:
 
 
 def offered_numbers(question: str) -> frozenset[str]:
-    """The numbers a question offers as alternatives ("3 or 4?", « 2013 ou 2015 ? », 3つ？4つ？): guesses, of which
-    the quotes need hold one at most, not numbers it gives as facts."""
+    """The numbers a question offers as alternatives ("3 or 4?", « 2013 ou 2015 ? », 3つ？4つ？) or as a rough guess
+    ("like 12?", 10社くらい？): guesses, of which the quotes need hold one at most, not numbers it gives as facts."""
     found: set[str] = set()
-    for match in _OFFERED.finditer(fold(question)):
+    folded = fold(question)
+    last = _GUESS_LAST.finditer(folded) if QUESTION_TYPES["count"].search(folded) else ()
+    for match in (*_OFFERED.finditer(folded), *_GUESSED.finditer(folded), *last):
         found.update(g.lstrip("0") or "0" for g in match.groups() if g)
     return frozenset(found)
 

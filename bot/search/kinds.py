@@ -387,7 +387,7 @@ _DURATION_ASKED = Screened(DURATION)
 # How long a thing lasted (Kind.LENGTH): a question of a duration, with a verb of lasting, not of the time elapsed
 # since something ("depuis combien de temps", "how long ago", 経って: the dates it began and ended at tell those).
 _HOW_LONG = Screened(re.compile(
-    r"\bhow long\b|\bcombien de temps\b|\bpendant combien\b|\bhow many (?:hours|minutes)\b|\bcombien d['’]heures\b"
+    r"\bhow long\b|\bcombien de temps?\b|\bpendant combien\b|\bhow many (?:hours|minutes)\b|\bcombien d['’]heures\b"
     r"|\bcombien de minutes\b|\bduration\b|\bdurée\b|どのくらい|どれくらい|どれほど|何時間|何分|所要時間"))
 _LASTING = Screened(re.compile(
     r"\b(?:last|lasts|lasted|lasting|take|takes|took|taken)\b(?! place)|\bin force\b|\bduration\b"

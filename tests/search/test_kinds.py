@@ -204,3 +204,12 @@ def test_a_japanese_title_inside_a_question_asks_no_one() -> None:
 def test_an_imperfect_sets_encore_and_depuis_longtemps_in_the_past(question: str, after: bool) -> None:
     """« encore » and « depuis longtemps » ask about now (after a 2018 corpus) unless an imperfect sets them then."""
     assert bool(asked_kinds(question) & {Kind.PRESENT, Kind.LATER}) is after
+
+
+@pytest.mark.parametrize("question", [
+    "la french tech existait depuis combien de temp quand ils ont signé ?",
+    "combien de temps a duré la visite de Muto ?",
+])
+def test_how_long_is_asked_with_or_without_its_silent_s(question: str) -> None:
+    assert Kind.DURATION in asked_kinds(question)
+    assert Kind.COUNT not in asked_kinds(question)

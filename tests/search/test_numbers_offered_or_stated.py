@@ -1,7 +1,8 @@
 """Numbers a member offers as guesses or states as counts (issue 10): "3 or 4?", « 2013 ou 2015 ? », 3つ？4つ？ ask
 which one, so the quotes need hold one of them at most (the declaration lists four technologies without writing 4);
 years offered of which the best quote holds neither are years the corpus does not report, and still get "not found".
-"who were the 3 signatories?" states how many there are: the quote names them, it does not write 3."""
+"who were the 3 signatories?" states how many there are: the quote names them, it does not write 3. A count guessed
+roughly ("like 12?", « genre 12 ? », 10社くらい？) is a guess too: the answer gives the number the corpus has."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
     ("il y a 3 ou 4 principes ?", {"3", "4"}),
     ("声明に出てくる技術って3つ？4つ？", {"3", "4"}),
     ("2013年か2015年か、どっち？", {"2013", "2015"}),
+    ("how many startups pitched? like 12?", {"12"}),
+    ("combien de start-up ont pitché, genre 12 ?", {"12"}),
+    ("ステーションFで何社ピッチしたの？10社くらい？", {"10"}),
+    ("how many pitched, 12?", {"12"}),
+    ("j-startup existe depuis genre 2015 ?", set()),
+    ("about 100 companies were picked by J-Startup: which ones?", set()),
+    ("what happened on july, 14?", set()),
     ("signed in 2018?", set()),
     ("the 12th or 13th?", set()),
 ])
@@ -33,6 +41,9 @@ def test_offered_numbers_are_the_alternatives_of_a_question(question: str, offer
     ("声明に出てくる技術って3つ？4つ？じんこうちのうとか", "5G"),
     ("is the partenariat d'exeption from 2013 or 2015?", "2013"),
     ("il y avait 5 ou 9 start-up au pitch ?", "neuf"),
+    ("how many startups pitched at station f, like 12?", "Nine"),
+    ("combien de start-up ont pitché, genre 12 ?", "Neuf"),
+    ("ステーションFで何社ピッチしたんだっけ、12社くらい？", "9社"),
 ])
 def test_a_question_offering_numbers_is_answered_with_the_fact(retriever: Retriever, question: str, fact: str) -> None:
     answer = retriever.answer(question)
