@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from bot.models import AbstentionReason, Passage
 from bot.search.analysis import analyze, base_tokens, is_cjk, normalize, stem
 from bot.search.bm25 import BM25Index
+from bot.search.contradicted import contradicted
 from bot.search.countries import Countries
 from bot.search.details import details_cited
 from bot.search.evidence import (
@@ -98,6 +99,11 @@ YEAR_MIN = 1000  # a number the question gives below this (a day: "july 14") is 
 # first, as a kind of answer is; a year is only when it comes before the year the corpus is about ("what happened in
 # 2015?" in a 2018 corpus: its past, reported; 2019 is after the corpus, which must abstain)
 YEARS_BEFORE = 100  # ... within this many years before it
+# ... or during an event it names ("why was it signed during the G7 summit?": it was signed in Paris; blind G)
+EVENT_BEFORE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:during|at the time of)\s+(?:the\s+)?$"),
+    "fr": re.compile(r"\b(?:pendant|durant|lors\s+d[eu']|au\s+cours\s+d[eu'])\s*(?:la\s+|l'|les\s+)?$"),
+}
 _JA_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # a Japanese date: its counters 月, 日 are no words of it
 _JA_YEAR = re.compile(r"\d{4}\s*年\s*(?:に|には|は|の|で|ごろ|頃)")  # 2015年に: a year named (not a counted 年)
 
@@ -206,6 +212,8 @@ class AbstentionChecks:
         if query.why and (self._premise_unknown(query, cited) or not self._premise_stated(query, chosen)):
             yield Failed(Check.PREMISE, "unreported")  # "why did the US protest?", "why was it signed in Tokyo?":
             # what it takes for granted is nowhere in the corpus, or stated by no cited passage
+        if self._count_denied(query, chosen):
+            yield Failed(Check.COUNT_CONTRADICTED, "unreported")  # "which ten start-ups pitched?": nine did
         quoted = [*chosen, *self._lead(query, ranked)]  # who: the lead may quote a passage that names them first
         # who signed: when the quotes speak of signing, someone must be named where they do (else any doer will do:
         # "who set that place up?" is answered by "the campus started by Xavier Niel")
@@ -233,6 +241,12 @@ class AbstentionChecks:
             yield Failed(Check.DETAIL, "unreported")  # "what food was served at the evening?": no quote on food
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             yield Failed(Check.LOW_SCORE, "low-score")
+
+    def _count_denied(self, query: Query, chosen: list[int]) -> bool:
+        """A count the wh-question takes for granted is another in the cited passages (bot.search.contradicted)."""
+        language = query.language or "en"
+        return not is_yes_no(query.text, language) and contradicted(
+            analyze(query.text, language), language, [(self._tokens(i), self.language_of(i)) for i in chosen])
 
     def _translated(self, chosen: list[int]) -> frozenset[str]:
         """The tokens of the passages that translate the ``chosen`` ones (the same facts, other words)."""
@@ -374,9 +388,9 @@ class AbstentionChecks:
         language = query.language or "en"
         if language == "ja":
             return any(self._premise_place(u, query) for u in premise)
-        before = PLACE_BEFORE.get(language)
-        return before is not None and any(before.search(query.why[:start]) for _, start, _ in
-                                          base_tokens(query.why, language))
+        frames = [p for p in (PLACE_BEFORE.get(language), EVENT_BEFORE.get(language)) if p is not None]
+        return any(before.search(query.why[:start]) for _, start, _ in base_tokens(query.why, language)
+                   for before in frames)
 
     def _premise_place(self, unit: Unit, query: Query) -> bool:
         """A place a why-question takes for granted (東京で署名された): the quotes must name it, as a word the corpus

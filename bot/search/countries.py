@@ -11,9 +11,10 @@ names come from ISO 3166 and its translations shipped with pycountry, with two a
   ISO's reserved code EU), a data list to extend;
 - each country of a compound adjective ("franco-allemande", "Franco-German": Germany, as "allemande").
 
-A Latin name is recognised by its capital ("une réunion de suivi" names no Réunion), except in a text written
-without any capital ("has germany signed…?", "l'italie a signé…"), where case tells nothing (but for the country
-names that are everyday words: EVERYDAY_WORDS).
+A Latin name is recognised in any case ("has germany signed…?", "l'italie a signé…", "whats south koreas version
+of J-Startup called?": members type names in lower case beside a capitalised one), but for the country names that
+are everyday words, recognised by their capital only ("une réunion de suivi" names no Réunion: EVERYDAY_WORDS); an
+"s" after a name is a possessive typed without its apostrophe ("koreas version").
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ _JA_PAIR = re.compile(rf"(?<![\u4e00-\u9fff])({_JA_ONE})({_JA_ONE})(?=[のとは
 class Countries:
     """Finds country names in texts; built once (reads pycountry's translation files).
 
-    ``aliases``, ``demonyms`` and ``uncased`` (a text without capitals read in any case) can be turned off: the
+    ``aliases``, ``demonyms`` and ``uncased`` (names read in lower case too) can be turned off: the
     calibration measures what each adds (tests/calibration.py).
     """
 
@@ -124,7 +125,8 @@ class Countries:
         latin = [f for f in codes if _LATIN_NAME.fullmatch(f) or "." in f]
         latin_names = set(latin)
         other = [f for f in codes if f not in latin_names]
-        self._latin = re.compile(r"(?<![\w\-])(?:" + trie_pattern(latin) + r")(?![\w\-])", re.IGNORECASE)
+        # a possessive typed without its apostrophe names the country too ("south koreas version")
+        self._latin = re.compile(r"(?<![\w\-])(?:" + trie_pattern(latin) + r")(?=s?(?![\w\-]))", re.IGNORECASE)
         # a katakana name is a whole katakana word (タイ is not the start of タイトル)
         # (the character before the match, looked at after its first character: "(?<![ァ-ヺー]).")
         self._other = re.compile(r"(?:" + trie_pattern(other, r"(?<![ァ-ヺー].)") + r")(?![ァ-ヺー])")
@@ -150,10 +152,10 @@ class Countries:
     def _named(self, text: str) -> frozenset[str]:
         """The ISO codes of the countries ``text`` names."""
         text = unicodedata.normalize("NFKC", text)
-        # a Latin name is written with its capital: "une réunion de suivi" names no Réunion, "turkey" no Turkey;
-        # a text with no capital at all writes none ("has germany signed…?"): its names are read in lower case, but
-        # for the everyday words that are also countries ("une réunion", "turkey") and "us"
-        uncased = self._uncased and not any(c.isupper() for c in text)
+        # a Latin name is read in lower case too ("has germany signed…?", "south koreas version of J-Startup": a
+        # capital elsewhere says nothing of this one), but for the everyday words that are also countries ("une
+        # réunion de suivi", "turkey"), which only their capital makes names, and "us" (blind H)
+        uncased = self._uncased
         found = {fold(m.group()) for m in self._latin.finditer(text)
                  if m.group()[0].isupper() or (uncased and len(m.group()) > 2 and m.group() not in EVERYDAY_WORDS)}
         found |= {m.group() for m in self._other.finditer(fold(text))}

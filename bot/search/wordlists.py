@@ -65,6 +65,7 @@ class WordList(StrEnum):
     TRAVEL = "travel"  # lodging and transport: "which hotel did he stay at?", "which airline?"
     TICKETS = "tickets"  # "how much are tickets for CEATEC?", チケット
     ROOMS = "rooms"  # the room of a venue: "in which room was it signed?", どの部屋
+    OFFICES = "offices"  # the premises of a body: "where is JETRO's office?", 事務所
 
 
 WordLists = dict[WordList, tuple[str, ...]]

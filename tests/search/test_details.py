@@ -40,6 +40,9 @@ from bot.search.wordlists import WordList
     "CEATECのチケットはどこで買えますか？",  # blind R
     "署名式はステーションFのどの部屋でやったの？",  # blind P
     "In which room of Station F was the evening held?",
+    "Où se trouve exactement le bureau du Jetro à Paris ?",  # blind D: answered with JETRO's mission in Paris
+    "Where exactly is JETRO's office in Paris?",
+    "ジェトロのパリ事務所はどこにありますか？",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
@@ -56,6 +59,8 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     ("Où s'est tenue la soirée de lancement ?", "Station F"),  # "s'est tenue": held, no outfit
     ("Quelle start-up française a été présentée à Station F ?", "Snips"),  # "présentée": no presenter
     ("Who opened the Station F evening?", "Mahjoubi"),
+    ("What mission did JETRO take on in Paris?", "JETRO"),
+    ("Which French office for digital affairs is a partner of the declaration?", "office"),  # a post: quoted so
     ("Qui a lancé la soirée organisée à Station F le soir de la signature ?", "Mahjoubi"),  # organisée: no organiser
     ("両国が翌年それぞれ主催する首脳会合の前に、何をすることにした？", "対話"),  # 主催する: host country
 ])

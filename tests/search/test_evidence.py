@@ -447,6 +447,8 @@ def test_a_quantity_asked_needs_a_number(retriever: Retriever) -> None:
         "Why was the declaration signed in Tokyo?",  # it was signed in Paris; Tokyo is in another passage
         "Pourquoi la déclaration franco-japonaise a été signée à Tokyo ?",
         "Why did Mahjoubi sign the declaration in Tokyo?",
+        "Why was the declaration signed during the G7 summit?",  # during an event: the G7 passage says no signing
+        "Pourquoi la déclaration a-t-elle été signée lors du sommet du G7 ?",
     ],
 )
 def test_why_something_no_cited_passage_states_abstains(retriever: Retriever, near_miss: str) -> None:
@@ -459,6 +461,7 @@ def test_why_something_no_cited_passage_states_abstains(retriever: Retriever, ne
     ("question", "facts"),
     [
         ("Why was the declaration signed in Paris?", ("Paris",)),  # one passage states the premise
+        ("Why was the declaration signed during Yoji Muto's trip to France?", ("trip to France",)),
         ("Pourquoi la déclaration a-t-elle été signée à Paris ?", ("Paris",)),
         ("なぜムニール・マジュビ氏が署名したのですか？", ("マジュビ",)),  # an honorific is no word of the premise
         ("Pourquoi la déclaration parle-t-elle du G20 et du G7 ?", ("G20",)),

@@ -75,6 +75,12 @@ def test_another_country_pair_or_the_eu_is_not_the_declaration(retriever: Retrie
     _not_found(retriever, question)
 
 
+def test_another_country_typed_in_lower_case_beside_a_capital_is_not_the_declaration(retriever: Retriever) -> None:
+    # blind H: "south koreas" (no capital, no apostrophe) named no country, and J-Startup's passages answered
+    _not_found(retriever, "whats south koreas version of J-Startup called?")
+    _answered_with(retriever, "whats japans startup programme J-Startup about?", "J-Startup")
+
+
 def test_the_franco_japanese_declaration_is_answered(retriever: Retriever) -> None:
     _answered_with(retriever, "Qui a signé la déclaration franco-japonaise ?", "Mahjoubi", "Muto")
     _answered_with(retriever, "Sur quels principes repose le partenariat entre la France et le Japon ?", "réciprocité")
