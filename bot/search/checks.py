@@ -243,10 +243,13 @@ class AbstentionChecks:
             yield Failed(Check.LOW_SCORE, "low-score")
 
     def _count_denied(self, query: Query, chosen: list[int]) -> bool:
-        """A count the wh-question takes for granted is another in the cited passages (bot.search.contradicted)."""
+        """A count the wh-question takes for granted is another in the cited passages (bot.search.contradicted); a
+        number it offers as a guess ("how many pitched, like 10?", 10社くらい？) it asks about, and takes for granted
+        nothing."""
         language = query.language or "en"
+        asked = [t for t in analyze(query.text, language) if t not in query.offered]
         return not is_yes_no(query.text, language) and contradicted(
-            analyze(query.text, language), language, [(self._tokens(i), self.language_of(i)) for i in chosen])
+            asked, language, [(self._tokens(i), self.language_of(i)) for i in chosen])
 
     def _translated(self, chosen: list[int]) -> frozenset[str]:
         """The tokens of the passages that translate the ``chosen`` ones (the same facts, other words)."""
