@@ -46,6 +46,7 @@ from bot.search.evidence import (
     ja_counts,
     names_by_kind,
     names_in,
+    offered_names,
     participant_asked,
     quoted,
     states_asked,
@@ -189,7 +190,7 @@ class AbstentionChecks:
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "was it 2019 or 2020?": one of them in the best quote
         if any(not any(dates_century(self.passages[i].text, c) for i in chosen) for c in centuries_asked(query.text)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "un traité du XXe siècle": no year of it quoted
-        if any(u.unknown_name and not u.found_in(cited) for u in query.units):
+        if any(u.unknown_name and not u.found_in(cited) for u in self._names_to_cite(query, cited)):
             yield Failed(Check.UNKNOWN_NAME, "low-coverage")  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka")
         if not self._written_cited(query, chosen):
             yield Failed(Check.WRITTEN, "low-coverage")  # "Japonismes": the quotes speak of Japan (japon), not of it
@@ -241,6 +242,16 @@ class AbstentionChecks:
             yield Failed(Check.DETAIL, "unreported")  # "what food was served at the evening?": no quote on food
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             yield Failed(Check.LOW_SCORE, "low-score")
+
+    @staticmethod
+    def _names_to_cite(query: Query, cited: frozenset[str]) -> list[Unit]:
+        """The question's units but the names it offers as alternatives when the quotes hold one of them ("l'AIST ou
+        le RIKEN ?": the quotes on the AIST answer it; RIKEN, which the corpus lacks, is the guess they rule out)."""
+        offered = offered_names(query.text) if " o" in query.text else frozenset()
+        alternatives = [u for u in query.units if not u.keys.isdisjoint(offered)]
+        if len(alternatives) < 2 or not any(u.found_in(cited) for u in alternatives):
+            return query.units
+        return [u for u in query.units if u not in alternatives]
 
     def _count_denied(self, query: Query, chosen: list[int]) -> bool:
         """A count the wh-question takes for granted is another in the cited passages (bot.search.contradicted); a

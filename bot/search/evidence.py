@@ -563,6 +563,17 @@ def offered_numbers(question: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Names offered as alternatives ("l'AIST ou le RIKEN ?", "was it NEDO or JICA?", 産総研か理研か): the member guesses
+# which one; the quotes answer with the one the corpus has, and the other is no name they must hold.
+_NAME_WORD = r"[A-Z][\w\-]*"
+_OFFERED_NAMES = re.compile(rf"\b({_NAME_WORD})\s+(?:or|ou)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?({_NAME_WORD})\b")
+
+
+def offered_names(question: str) -> frozenset[str]:
+    """The names (folded) a question offers as alternatives: capitalised words on either side of "or" / « ou »."""
+    return frozenset(fold(name) for match in _OFFERED_NAMES.finditer(question) for name in match.groups())
+
+
 def stated_counts(question: str) -> frozenset[str]:
     """The small counts a question states of what it asks about ("the 3 signatories", « les 2 ministres »,
     3つの原則): how many there are, which the quotes list rather than write, not a number they must hold."""

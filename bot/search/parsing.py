@@ -96,6 +96,12 @@ SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, ma
 KATAKANA_PART = 2  # the kana a part of a katakana compound has at least (_katakana_compound)
 CORRECTIONS_KEPT = 4096  # words whose typo correction is kept (QueryParser._corrected, the everyday speller)
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
+# A chat abbreviation: a short word of consonants alone in lower case ("wsh", "slt", "bjr", "jsp", "ty"). As a
+# message's first word, or its last after the question mark, one the corpus lacks is a greeting or a sign-off, not
+# what is asked: weighed as a rare word it outweighed the question ("wsh qui a signé ?" abstained). A name is
+# capitalised or the corpus's (nhk); "qui dirige la jcb ?" still asks about the jcb.
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # JCB, CNES: capitals only, in a message not written all in capitals
+_CHAT_ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,5}")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ separates two words
 _WORD_SEPARATORS = frozenset("・＝゠")  # ... which the bigrams skip (ジェイ・スタートアップ: イス is no word)
 _HYPHENS = "-‐‑‒"
@@ -356,7 +362,13 @@ class QueryParser:
         offered = guesses | stated
         quoted_stops = self._quoted_function_words(content, lang)
         foreign_words: set[str] = set()
+        asked_end = max(question.rfind("?"), question.rfind("？"))
+        shouted = question.isupper()  # a message in capitals writes no acronym apart
+        edges = (words[0][1], words[-1][2] if words[-1][1] > asked_end >= 0 else -1) if len(words) > 1 else (-1, -1)
         for raw, start, end in words:
+            if ((start == edges[0] or end == edges[1]) and _CHAT_ABBREVIATION.fullmatch(question[start:end])
+                    and raw not in self._surface and raw not in self._gloss_words):
+                continue  # "wsh, qui a signé ?", "… ? ty": a greeting or a sign-off the chat lists lack
             if any(s <= start < e and raw in stops for s, e, stops in quoted_stops):
                 foreign_words.add(raw)  # « le président de Jetro » in an English question: "le", "de" are French
                 continue  # function words
@@ -389,7 +401,8 @@ class QueryParser:
             if word is not None and word[0] is None:
                 continue
             forms = (word[0],) if word is not None else ()
-            unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named, forms)
+            unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named, forms,
+                                                  acronym=not shouted and bool(_ACRONYM.fullmatch(question[start:end])))
             if unit is None:  # a misspelt function word ("exactemant", "wich"): no more a content word than it
                 continue
             hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
@@ -559,7 +572,8 @@ class QueryParser:
         return tuple(found)
 
     def _unit(
-        self, raw: str, token: str, surface: str, language: str, named: bool = False, forms: tuple[Word, ...] = ()
+        self, raw: str, token: str, surface: str, language: str, named: bool = False, forms: tuple[Word, ...] = (),
+        acronym: bool = False,
     ) -> Unit | None:
         """The unit of one question token: its corpus variants, or a typo correction when it has none.
 
@@ -568,7 +582,9 @@ class QueryParser:
         word as written: accents tell "rôle" from "role"); a capitalised word inside the question is a name.
         A rare word one edit from an everyday word is that word ("positon" weighs as "position"); None when
         that word is a stop word. A Japanese bigram is weighed by the words ``forms`` it is cut from; one
-        that straddles two of them (済官 in 経済官庁) is an artefact of the cut and weighs the floor.
+        that straddles two of them (済官 in 経済官庁) is an artefact of the cut and weighs the floor. An ``acronym``
+        (JCB, CNES) is no typo of an everyday word (JCB is no "job"), nor of a corpus acronym a letter away (CNES is
+        not CNRS): it names another body; a letter swapped or left out (CRNS, CEATC) is still a typo.
         """
         if raw in PLACEHOLDERS.get(language, ()):
             return None  # "who signed the thing?": the thing is what the question is about, no word of it
@@ -587,6 +603,8 @@ class QueryParser:
             if not alternatives and raw not in self._gloss_words:
                 zipf = self.frequencies.zipf(surface, _latin(language))
                 corrected = self._correction(raw, language, named, zipf)
+                if corrected and acronym and len(corrected) == len(raw) and sorted(corrected) != sorted(raw):
+                    corrected = None  # CNES is not CNRS; CRNS (letters swapped) and CEATC (one left out) are typos
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
@@ -600,7 +618,7 @@ class QueryParser:
         if named and any(c in _HYPHENS for c in surface):  # "Japanese-language", "French-made": words, capitalised;
             # a compound is a name when one of its parts is ("Saint-Denis")
             named = any(is_name(part, language, frequencies) for part in _HYPHEN_SPLIT.split(surface) if part)
-        if not is_cjk(raw) and raw not in self._gloss_words:
+        if not is_cjk(raw) and raw not in self._gloss_words and not acronym:
             latin = _latin(language)
             everyday = self._everyday_correction(raw, frequencies.zipf(surface, latin), latin)
             if named and everyday is not None and is_name(everyday, language, frequencies):
