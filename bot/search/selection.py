@@ -62,6 +62,8 @@ class Selection:
     """The quoted passages (the first one holds the summary) and the summary itself."""
 
     citations: list[Citation] = field(default_factory=list)
+    left_out: dict[int, str] = field(default_factory=dict)  # a passage of the pool not quoted: the rule that left
+    # it out (read by tests/brevity.py, which lists the answers whose fact such a passage held)
 
     @property
     def summary(self) -> str:
@@ -98,16 +100,20 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     def too_low(hit: Ranked) -> bool:  # a further quote ranks too far below the best (read as ``chosen`` grows)
         return bool(chosen) and hit.final < CITATION_RATIO * top
 
+    left_out: dict[int, str] = {}
     for hit, brief in _with_slots_filled(pool, skipped, too_low, FILL_RATIO * top):
         if len(citations) == max_citations:
             break
         if retriever.near_duplicate(hit.index, chosen):
+            left_out[hit.index] = "near-duplicate"
             continue
         if citations and not all(u.found_in(retriever.passage_tokens(hit.index)) for u in years):
+            left_out[hit.index] = "year"
             continue  # a further quote holds the year the question gives, as the first does
         low = hit.final < CLOSE_RATIO * pool[0].final
         if brief and citations and low and all(u.found_in(seen) for u in query.units):
             skipped.append(hit)
+            left_out[hit.index] = "seen-all-low"
             continue  # the test below, decided before quoting: nothing is missing, so no snippet can add a word
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
         sources = list(dict.fromkeys(_source_key(retriever.passages[i]) for i in [*chosen, hit.index]))
@@ -128,6 +134,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         new = tokens - shown
         if citations:
             if len(new) < MIN_NEW_TOKENS or len(new) < NOVELTY * len(tokens):
+                left_out[hit.index] = "novelty"
                 continue  # the same fact again: the member would read it twice
             missing = [u for u in query.units if not u.found_in(seen)]
             if not any(u.found_in(all_tokens) for u in missing) and (
@@ -135,11 +142,13 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
             ):
                 if brief and not _answered(retriever, query, citations):
                     skipped.append(hit)
+                left_out[hit.index] = "answered" if _answered(retriever, query, citations) else "only-length"
                 continue  # the quotes already hold every word of the question (and what it asks): only length
                 # (a slot the close quotes leave empty is filled by these afterwards, in rank order: a quote
                 # that repeats the question's words may be the one that answers it)
         found = [u for u in query.units if u.found_in(all_tokens)]
         if citations and found and all(len(u.token) == 1 for u in found):
+            left_out[hit.index] = "one-character"
             continue  # a further quote met on one character alone (the 書 of 書いて, "written"): nothing asked
         chosen.append(hit.index)
         shown |= tokens
@@ -147,7 +156,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         if snippet_tokens is None:
             snippet_tokens = quote_tokens(prepared, passage.language, weights, limit, stated, window)[1]
         citations.append(_citation(passage, n, hit.score, snippet, words, snippet_tokens))
-    return Selection(citations)
+        left_out.pop(hit.index, None)  # skipped for length, then filling a slot
+    return Selection(citations, left_out)
 
 
 def _with_slots_filled(
