@@ -47,6 +47,7 @@ FILL_RATIO = 0.7  # a quote left out for length alone fills an empty slot when i
 # the 18 dev sets (in-scope hit@3 / citations of in-scope answers): 0.5 +26 / +1,421 (median answer 485 -> 672
 # characters, python -m bot.bench.answers: over the 600 target on every set); 0.65 +18 / +697; 0.7 +13 / +489
 # (median 539, Q 672); never filling: 2,845 / 5,073
+# (or ≥ CITATION_RATIO when it holds the kind of answer asked that no quote shown holds: _gives_the_asked_kind)
 SUGGESTIONS = 3  # related questions offered when the bot does not know
 SUMMARY_CHARS = 300  # the summary: the best sentence, and the next one when both fit
 FURTHER_SNIPPET_CHARS = 200  # the quote of a further citation, there only for the fact it adds
@@ -101,7 +102,10 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         return bool(chosen) and hit.final < CITATION_RATIO * top
 
     left_out: dict[int, str] = {}
-    for hit, brief in _with_slots_filled(pool, skipped, too_low, FILL_RATIO * top):
+    def fills(hit: Ranked) -> bool:  # a quote left out for length fills an empty slot (read as ``chosen`` grows)
+        return hit.final >= FILL_RATIO * top or _gives_the_asked_kind(retriever, query, hit.index, chosen)
+
+    for hit, brief in _with_slots_filled(pool, skipped, too_low, fills):
         if len(citations) == max_citations:
             break
         if retriever.near_duplicate(hit.index, chosen):
@@ -161,16 +165,25 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
 
 
 def _with_slots_filled(
-    pool: list[Ranked], skipped: list[Ranked], too_low: Callable[[Ranked], bool], fill_floor: float
+    pool: list[Ranked], skipped: list[Ranked], too_low: Callable[[Ranked], bool], fills: Callable[[Ranked], bool]
 ) -> Iterator[tuple[Ranked, bool]]:
     """The pool in rank order until a passage ranks ``too_low`` (each with True: the brevity rules apply), then the
-    passages ``skipped`` meanwhile for length alone that rank ≥ ``fill_floor`` (with False: they fill the slots the
+    passages ``skipped`` meanwhile for length alone that ``fills`` an empty slot (with False: they fill the slots the
     close quotes left empty)."""
     for hit in pool:
         if too_low(hit):
             break
         yield hit, True
-    yield from ((hit, False) for hit in list(skipped) if hit.final >= fill_floor)
+    yield from ((hit, False) for hit in list(skipped) if fills(hit))
+
+
+def _gives_the_asked_kind(retriever: Retriever, query: Query, i: int, chosen: list[int]) -> bool:
+    """Passage ``i`` holds the kind of answer the question asks (a title quoted whole for "what is the article's
+    headline?", an amount for "how much", a number of what "how many" counts: retriever.holds_answer) and none of
+    the quotes ``chosen`` does. The question's words are in the quotes shown ("the La Ruche article", "Japan
+    courting French start-ups"), so a further quote would be mere length, but the fact asked is in this one alone:
+    the member reads it in a slot the others leave empty."""
+    return retriever.holds_answer(query, [i]) and not retriever.holds_answer(query, chosen)
 
 
 def _answered(retriever: Retriever, query: Query, shown: list[Citation]) -> bool:

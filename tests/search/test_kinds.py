@@ -204,3 +204,17 @@ def test_a_japanese_title_inside_a_question_asks_no_one() -> None:
 def test_an_imperfect_sets_encore_and_depuis_longtemps_in_the_past(question: str, after: bool) -> None:
     """« encore » and « depuis longtemps » ask about now (after a 2018 corpus) unless an imperfect sets them then."""
     assert bool(asked_kinds(question) & {Kind.PRESENT, Kind.LATER}) is after
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What was the headline of that piece?", True),
+        ("Quel est le titre de l'article ?", True),
+        ("記事のタイトルは何？", True),
+        ("What was Yoji Muto's official title?", False),  # a role, not a text's title
+        ("Quel était le titre de Mounir Mahjoubi ?", False),
+    ],
+)
+def test_the_title_of_a_text_is_asked_not_a_persons(question: str, asked: bool) -> None:
+    assert (Kind.TITLE in asked_kinds(question)) is asked
