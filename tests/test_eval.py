@@ -23,7 +23,7 @@ TARGET_NOISE = 0.95
 # the target is the level reached (a regression guard), not a goal.
 GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "orig": {"hit": {"fr": 1.00, "en": 0.96, "ja": 1.00}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
-    "blind-a": {"hit": {"fr": 0.96, "en": 0.93, "ja": 0.93}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
+    "blind-a": {"hit": {"fr": 0.96, "en": 0.93, "ja": 0.95}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-b": {"hit": {"fr": 0.96, "en": 0.96, "ja": 0.93}, "oos": {"fr": 0.93, "en": 1.00, "ja": 1.00}},
     "blind-c": {"hit": {"fr": 0.95, "en": 1.00, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.90, "ja": 1.00}},
     "blind-d": {"hit": {"fr": 1.00, "en": 0.98, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.95, "ja": 1.00}},
@@ -31,16 +31,16 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-f": {"hit": {"fr": 0.91, "en": 0.93, "ja": 0.93}, "oos": {"fr": 1.00, "en": 0.95, "ja": 1.00}},
     "blind-g": {"hit": {"fr": 0.93, "en": 0.95, "ja": 0.90}, "oos": {"fr": 1.00, "en": 1.00, "ja": 0.95}},
     "blind-h": {"hit": {"fr": 0.95, "en": 0.93, "ja": 0.95}, "oos": {"fr": 0.95, "en": 1.00, "ja": 0.95}},
-    "blind-i": {"hit": {"fr": 0.95, "en": 0.93, "ja": 0.96}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
+    "blind-i": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.96}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
     "blind-j": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.96}, "oos": {"fr": 1.00, "en": 0.95, "ja": 1.00}},
     "blind-k": {"hit": {"fr": 0.93, "en": 0.95, "ja": 0.93}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-l": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.95}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
     "blind-m": {"hit": {"fr": 0.96, "en": 0.95, "ja": 0.96}, "oos": {"fr": 0.95, "en": 1.00, "ja": 1.00}},
-    "blind-n": {"hit": {"fr": 0.90, "en": 0.90, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.90, "ja": 1.00}},
+    "blind-n": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.90, "ja": 1.00}},
     "blind-o": {"hit": {"fr": 0.90, "en": 0.95, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 0.95}},
     "blind-p": {"hit": {"fr": 0.96, "en": 0.93, "ja": 0.95}, "oos": {"fr": 0.90, "en": 0.90, "ja": 1.00}},
     "blind-q": {"hit": {"fr": 0.85, "en": 0.78, "ja": 0.83}, "oos": {"fr": 0.70, "en": 0.95, "ja": 0.90}},
-    "blind-r": {"hit": {"fr": 0.75, "en": 0.68, "ja": 0.76}, "oos": {"fr": 0.85, "en": 0.85, "ja": 0.80}},
+    "blind-r": {"hit": {"fr": 0.75, "en": 0.68, "ja": 0.78}, "oos": {"fr": 0.85, "en": 0.85, "ja": 0.80}},
     "blind-s": {"hit": {"fr": 0.85, "en": 0.91, "ja": 0.76}, "oos": {"fr": 0.80, "en": 0.65, "ja": 0.80}},
 }
 

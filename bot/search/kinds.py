@@ -66,6 +66,8 @@ class Kind(StrEnum):
     LEGAL = "legal"  # "is it legally binding?", valeur juridique, 法的拘束力: a passage must speak of legal force
     FREQUENCY = "frequency"  # "how often does it meet?", à quelle fréquence, どのくらいの頻度: a passage must say how
     # often (every year, annual, 毎年); "when" and "how many" do not: "a bilateral dialogue ahead of the G20" is none
+    TITLE = "title"  # "what is the headline of the article?", « quel est le titre ? », 見出しは: a passage must quote a
+    # title, in quotation marks (« Le Japon part à la conquête… », 「…」)
     REFUSAL = "refusal"  # "why does it exclude 5G?", refusé, 除外: a passage must report something excluded, refused,
     # banned, cancelled, postponed or withdrawn (a declaration of cooperation reports none: a premise of that kind is
     # false, however well the rest of the question matches)
@@ -263,6 +265,11 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\b(?:à|a) quel(?:le)? (?:fréquence|frequence|rythme)\b|\bquelle (?:fréquence|frequence|périodicité)\b"
         r"|\btous les combien\b|\bcombien de fois par\b"
         r"|頻度|何年(?:ごと|おき|に一度|に1度|に1回)|(?:年|月|週)に(?:何回|何度)|どのくらいの(?:間隔|ペース)"),
+    Kind.TITLE: re.compile(  # a headline; a title of a text (not "Muto's official title", « son titre »: a role)
+        r"\b(?:headline|subheading|subtitle|intertitre|sous-titre)s?\b|見出し"
+        r"|^(?=.*\b(?:article|piece|story|report|document|declaration|statement|text|texte|déclaration|papier"
+        r"|communiqué|dépêche|reportage)s?\b|.*(?:記事|文書|声明|宣言|報道))"
+        r"(?=.*(?:\btitles?\b|\btitres?\b|\bintitulée?s?\b|タイトル|題名|表題))"),
     Kind.REFUSAL: _REFUSAL,
 }
 
@@ -366,6 +373,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
         r"|\bchaque (?:jour|semaine|mois|an|année|annee)\b|\b(?:une|deux|\d+) fois par\b|\bpar (?:an|mois|semaine)\b"
         r"|\b(?:annuel|annuelle|annuels|annuelles|mensuel\w*|hebdomadaire\w*|régulièrement)\b"
         r"|毎(?:年|月|週|日)|(?:年|月|週)に(?:\d+|[一二三四])(?:回|度)|年\d+回|隔年|定期的"),
+    Kind.TITLE: re.compile(r"«[^»]{8,}»|“[^”]{8,}”|「[^」]{8,}」|『[^』]{8,}』"),  # a title quoted whole
     Kind.REFUSAL: _REFUSAL,
 }
 # A text that says something ("the La Ruche article says", « l'article indique », 記事によると) reports what is written,

@@ -64,10 +64,11 @@ COVERAGE_FLOOR = 0.6  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) *
 # --- citations ---
 SPELT_WORD_ZIPF = 3.0  # letters spelt out ("W H O") read as a word this common in French or English (or the corpus's)
 CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
-ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE, Kind.PERSON, Kind.SPEECH} | {Kind.DURATION}  # a passage holding
-# one of these asked is cited first (a date is in most passages: holding one tells them apart no more than a word
-# would; who is named first is the lead's: bot.search.lead; words quoted are someone's: Akahoshi's quote does not
-# answer "what did Muto say in his speech?")
+ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE, Kind.PERSON, Kind.SPEECH} | {Kind.DURATION, Kind.TITLE}  # a
+# passage holding one of these asked is cited first (a date is in most passages: holding one tells them apart no more
+# than a word would; who is named first is the lead's: bot.search.lead; words quoted are someone's: Akahoshi's quote
+# does not answer "what did Muto say in his speech?"); a title is not enforced: a member asking one may know it
+# without the quotation marks the sources put around it
 DATE_OPENING = 6  # ... first in a passage with a sentence opening on it (2018年7月14日: six tokens)
 KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited first when it covers this share of
 # what the best passage covers (and ranks LEAD_RATIO of its score)
@@ -359,7 +360,7 @@ class Retriever(AbstentionChecks):
         close = [(n, hit) for n, hit in enumerate(itertools.takewhile(lambda h: h.final >= LEAD_RATIO * best.final,
                                                                         ranked))
                  if (lacking or hit.coverage >= KIND_COVERAGE * best.coverage)
-                 and self._holds_answer(query, [hit.index])
+                 and self.holds_answer(query, [hit.index])
                  and all(u.found_in(self._token_sets[hit.index]) for u in given)]
         if not close:
             return ranked
@@ -401,7 +402,7 @@ class Retriever(AbstentionChecks):
         return any(all(u.found_in(frozenset(t for t, _, _ in prepared.spans(n)[:DATE_OPENING])) for u in given)
                    for n, words in enumerate(prepared.words) if all(u.found_in(words) for u in given))
 
-    def _holds_answer(self, query: Query, chosen: list[int]) -> bool:
+    def holds_answer(self, query: Query, chosen: list[int]) -> bool:
         """The passages ``chosen`` hold every kind of answer asked that tells passages apart (ANSWER_FIRST_KINDS),
         and a number of what is counted."""
         if any(not any(self._holds(query, kind, i) for i in chosen) for kind in query.kinds & ANSWER_FIRST_KINDS):

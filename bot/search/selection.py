@@ -47,6 +47,7 @@ FILL_RATIO = 0.7  # a quote left out for length alone fills an empty slot when i
 # the 18 dev sets (in-scope hit@3 / citations of in-scope answers): 0.5 +26 / +1,421 (median answer 485 -> 672
 # characters, python -m bot.bench.answers: over the 600 target on every set); 0.65 +18 / +697; 0.7 +13 / +489
 # (median 539, Q 672); never filling: 2,845 / 5,073
+# (or ≥ CITATION_RATIO when it holds the kind of answer asked that no quote shown holds: _gives_the_asked_kind)
 SUGGESTIONS = 3  # related questions offered when the bot does not know
 SUMMARY_CHARS = 300  # the summary: the best sentence, and the next one when both fit
 FURTHER_SNIPPET_CHARS = 200  # the quote of a further citation, there only for the fact it adds
@@ -62,6 +63,8 @@ class Selection:
     """The quoted passages (the first one holds the summary) and the summary itself."""
 
     citations: list[Citation] = field(default_factory=list)
+    left_out: dict[int, str] = field(default_factory=dict)  # a passage of the pool not quoted: the rule that left
+    # it out (read by tests/brevity.py, which lists the answers whose fact such a passage held)
 
     @property
     def summary(self) -> str:
@@ -98,16 +101,23 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     def too_low(hit: Ranked) -> bool:  # a further quote ranks too far below the best (read as ``chosen`` grows)
         return bool(chosen) and hit.final < CITATION_RATIO * top
 
-    for hit, brief in _with_slots_filled(pool, skipped, too_low, FILL_RATIO * top):
+    left_out: dict[int, str] = {}
+    def fills(hit: Ranked) -> bool:  # a quote left out for length fills an empty slot (read as ``chosen`` grows)
+        return hit.final >= FILL_RATIO * top or _gives_the_asked_kind(retriever, query, hit.index, chosen)
+
+    for hit, brief in _with_slots_filled(pool, skipped, too_low, fills):
         if len(citations) == max_citations:
             break
         if retriever.near_duplicate(hit.index, chosen):
+            left_out[hit.index] = "near-duplicate"
             continue
         if citations and not all(u.found_in(retriever.passage_tokens(hit.index)) for u in years):
+            left_out[hit.index] = "year"
             continue  # a further quote holds the year the question gives, as the first does
         low = hit.final < CLOSE_RATIO * pool[0].final
         if brief and citations and low and all(u.found_in(seen) for u in query.units):
             skipped.append(hit)
+            left_out[hit.index] = "seen-all-low"
             continue  # the test below, decided before quoting: nothing is missing, so no snippet can add a word
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
         sources = list(dict.fromkeys(_source_key(retriever.passages[i]) for i in [*chosen, hit.index]))
@@ -128,6 +138,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         new = tokens - shown
         if citations:
             if len(new) < MIN_NEW_TOKENS or len(new) < NOVELTY * len(tokens):
+                left_out[hit.index] = "novelty"
                 continue  # the same fact again: the member would read it twice
             missing = [u for u in query.units if not u.found_in(seen)]
             if not any(u.found_in(all_tokens) for u in missing) and (
@@ -135,11 +146,13 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
             ):
                 if brief and not _answered(retriever, query, citations):
                     skipped.append(hit)
+                left_out[hit.index] = "answered" if _answered(retriever, query, citations) else "only-length"
                 continue  # the quotes already hold every word of the question (and what it asks): only length
                 # (a slot the close quotes leave empty is filled by these afterwards, in rank order: a quote
                 # that repeats the question's words may be the one that answers it)
         found = [u for u in query.units if u.found_in(all_tokens)]
         if citations and found and all(len(u.token) == 1 for u in found):
+            left_out[hit.index] = "one-character"
             continue  # a further quote met on one character alone (the 書 of 書いて, "written"): nothing asked
         chosen.append(hit.index)
         shown |= tokens
@@ -147,20 +160,30 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         if snippet_tokens is None:
             snippet_tokens = quote_tokens(prepared, passage.language, weights, limit, stated, window)[1]
         citations.append(_citation(passage, n, hit.score, snippet, words, snippet_tokens))
-    return Selection(citations)
+        left_out.pop(hit.index, None)  # skipped for length, then filling a slot
+    return Selection(citations, left_out)
 
 
 def _with_slots_filled(
-    pool: list[Ranked], skipped: list[Ranked], too_low: Callable[[Ranked], bool], fill_floor: float
+    pool: list[Ranked], skipped: list[Ranked], too_low: Callable[[Ranked], bool], fills: Callable[[Ranked], bool]
 ) -> Iterator[tuple[Ranked, bool]]:
     """The pool in rank order until a passage ranks ``too_low`` (each with True: the brevity rules apply), then the
-    passages ``skipped`` meanwhile for length alone that rank ≥ ``fill_floor`` (with False: they fill the slots the
+    passages ``skipped`` meanwhile for length alone that ``fills`` an empty slot (with False: they fill the slots the
     close quotes left empty)."""
     for hit in pool:
         if too_low(hit):
             break
         yield hit, True
-    yield from ((hit, False) for hit in list(skipped) if hit.final >= fill_floor)
+    yield from ((hit, False) for hit in list(skipped) if fills(hit))
+
+
+def _gives_the_asked_kind(retriever: Retriever, query: Query, i: int, chosen: list[int]) -> bool:
+    """Passage ``i`` holds the kind of answer the question asks (a title quoted whole for "what is the article's
+    headline?", an amount for "how much", a number of what "how many" counts: retriever.holds_answer) and none of
+    the quotes ``chosen`` does. The question's words are in the quotes shown ("the La Ruche article", "Japan
+    courting French start-ups"), so a further quote would be mere length, but the fact asked is in this one alone:
+    the member reads it in a slot the others leave empty."""
+    return retriever.holds_answer(query, [i]) and not retriever.holds_answer(query, chosen)
 
 
 def _answered(retriever: Retriever, query: Query, shown: list[Citation]) -> bool:

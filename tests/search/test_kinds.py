@@ -213,3 +213,17 @@ def test_an_imperfect_sets_encore_and_depuis_longtemps_in_the_past(question: str
 def test_how_long_is_asked_with_or_without_its_silent_s(question: str) -> None:
     assert Kind.DURATION in asked_kinds(question)
     assert Kind.COUNT not in asked_kinds(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What was the headline of that piece?", True),
+        ("Quel est le titre de l'article ?", True),
+        ("記事のタイトルは何？", True),
+        ("What was Yoji Muto's official title?", False),  # a role, not a text's title
+        ("Quel était le titre de Mounir Mahjoubi ?", False),
+    ],
+)
+def test_the_title_of_a_text_is_asked_not_a_persons(question: str, asked: bool) -> None:
+    assert (Kind.TITLE in asked_kinds(question)) is asked

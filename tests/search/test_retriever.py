@@ -270,3 +270,19 @@ def test_a_slot_left_empty_is_filled_by_a_quote_that_repeats_the_question_words(
     assert answer.answered
     quoted = " ".join(c.snippet for c in answer.citations)
     assert any(date in quoted for date in expected), quoted
+
+
+@pytest.mark.parametrize("question", [
+    "What headline did La Ruche give its article about Japan courting French start-ups?",
+    "What's the title of the article saying Japan is wooing French startups?",
+    "日本がフランスのスタートアップを狙ってるって記事、タイトルなんだっけ？",
+])
+def test_a_title_asked_is_quoted_though_the_closer_quotes_hold_every_word_of_the_question(
+    shipped_retriever: Retriever, question: str
+) -> None:
+    """The passages saying what the article says of Japan rank first and hold every word of the question; the one
+    quoting the article's title ranks lower and was left out as mere length. It holds what is asked (a title in
+    quotation marks) and the quotes shown do not: it fills a slot they leave empty."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert any("conquête des start-up" in c.snippet for c in answer.citations), [c.snippet for c in answer.citations]
