@@ -48,7 +48,7 @@ from bot.search.people import People
 from bot.search.places import Places
 from bot.search.query import Query, Ranked, Unit, question_type_tokens
 from bot.search.readings import ReadingLexicon
-from bot.search.selection import choose, suggest
+from bot.search.selection import CITATION_RATIO, choose, suggest
 from bot.search.several import first_of_several
 from bot.search.snippets import PreparedText, prepare
 from bot.search.spelling import REAL_WORD_ZIPF, EverydaySpeller
@@ -63,7 +63,6 @@ SAMPLE_POSTINGS = 2048  # postings of a question's rarest words read for a first
 COVERAGE_FLOOR = 0.6  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage; flat on 0.6–1.0
 # --- citations ---
 SPELT_WORD_ZIPF = 3.0  # letters spelt out ("W H O") read as a word this common in French or English (or the corpus's)
-CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the best ranking score; flat on 0.4–0.5 (0.6: en −1)
 ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE, Kind.PERSON, Kind.SPEECH} | {Kind.DURATION, Kind.TITLE}  # a
 # passage holding one of these asked is cited first (a date is in most passages: holding one tells them apart no more
 # than a word would; who is named first is the lead's: bot.search.lead; words quoted are someone's: Akahoshi's quote

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 # Calibration: `python -m bot.bench.answers` and tests/test_eval.py (tests/eval/*.yaml), one constant
 # varied at a time; the comments give the ranges over which the eval hit rates do not change.
-CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the lead's ranking score (as the retriever's)
+CITATION_RATIO = 0.5  # a further citation needs ≥ this share of the lead's ranking score (Retriever.select's too);
+# flat on 0.4–0.5 (0.6: en −1)
 SAME_LANGUAGE_RATIO = 0.3  # a passage in the question's language may lead when it ranks ≥ this share of the best
 SAME_LANGUAGE_COVERAGE = 0.9  # ... and covers ≥ this share of the question weight the best passage covers
 NOVELTY = 0.4  # a further citation's snippet must have ≥ this share of content tokens not shown yet
