@@ -16,7 +16,7 @@ import itertools
 import math
 import re
 import weakref
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
@@ -248,9 +248,13 @@ class QueryParser:
                         for key in keys:
                             self._gloss_by_token[lang][key].append(item)
             self._gloss_forms.append(sorted(forms))
+        shared = Counter(form for forms in self._gloss_forms for form in forms)
+        # what a description attaches: an entry's own forms, not another entry's too (J-Startup's French reading
+        # "startup", j' elided, is every start-up: "le programme japonais" is not found in every passage on one)
+        self._described_forms = [[f for f in forms if shared[f] == 1] for forms in self._gloss_forms]
 
-    def _expand(self, units: list[Unit], language: str) -> None:
-        """Attach the glossary forms of every entry whose term is fully present in the question."""
+    def _expand(self, units: list[Unit], language: str) -> set[int]:
+        """Attach the glossary forms of every entry whose term is fully present in the question: the entries named."""
         present: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             for key in unit.keys:
@@ -274,6 +278,7 @@ class QueryParser:
                     unit.weight, unit.unknown_name = self._oov_idf / len(unit_ids), True
                 else:
                     unit.expansions.extend(f for f in self._gloss_forms[entry] if f not in unit.expansions)
+        return set(matched)
 
     def _glossary_in_corpus(self, entry: int) -> bool:
         """Some passage names the glossary entry: one of its terms, its words in a row (the corpus has "full" and
@@ -299,7 +304,7 @@ class QueryParser:
             for n in covered:
                 units[n].related.extend(f for f in line.forms if f not in units[n].related)
 
-    def _describe(self, question: str, language: str, units: list[Unit]) -> set[tuple[str, ...]]:
+    def _describe(self, question: str, language: str, units: list[Unit], named: set[int]) -> set[tuple[str, ...]]:
         """Attach a glossary entry's names to the words of the question that describe it (bot.search.descriptions:
         "Tokyo's label for young companies" → J-Startup), as related words (one way), weighed DESCRIPTION_WEIGHT:
         the forms attached, unless a related word of the question has them too."""
@@ -313,10 +318,10 @@ class QueryParser:
                                *(t for form in (*u.expansions, *u.related) if len(form) == 1 for t in form)))
                  for n, u in enumerate(units)}
         for entry, covered in self.descriptions.matches(language, question, words):
-            if any(form in u.expansions for u in units for form in self._gloss_forms[entry]):
-                continue  # the question names the thing itself (or a word the glossary reads as it: start-up)
+            if entry in named:
+                continue  # the question names the thing itself (a start-up is no J-Startup, though J-Startup holds one)
             for n in covered:
-                for form in self._gloss_forms[entry]:
+                for form in self._described_forms[entry]:
                     if form not in units[n].related:
                         units[n].related.append(form)
                         attached.add(form)
@@ -422,9 +427,9 @@ class QueryParser:
         if lang == "ja":
             self._add_readings(content, units)
         unit_list = list(units.values())
-        self._expand(unit_list, lang)
+        named = self._expand(unit_list, lang)
         self._relate(content, lang, unit_list)
-        described = self._describe(content, lang, unit_list)
+        described = self._describe(content, lang, unit_list, named)
         kinds = asked_kinds(question)
         what = counted(question, lang) if Kind.COUNT in kinds else None
         self._count_companies(what, lang, unit_list)

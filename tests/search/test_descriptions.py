@@ -34,6 +34,32 @@ def test_a_question_describing_a_thing_finds_the_passage_naming_it(
     assert expected in answer.citations[0].snippet
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Qu'a représenté cette soirée pour le programme japonais de jeunes pousses ?", "première action à l'étranger"),
+        ("Roughly how many promising young Japanese firms were picked for Tokyo's flagship start-up scheme?", "100"),
+    ],
+)
+def test_a_description_holding_a_glossary_word_still_finds_the_thing(
+    shipped_retriever: Retriever, question: str, expected: str
+) -> None:
+    """"jeunes pousses" and "start-up" are glossary words, and J-Startup's French reading (j' elided) is "startup":
+    the question was taken for one naming J-Startup, and the description was never read. Each quoted start-ups in
+    general instead of J-Startup's first action abroad, or its hundred start-ups."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered
+    assert any(expected in c.snippet for c in answer.citations[:3])
+
+
+def test_a_described_thing_is_found_by_its_own_names_not_by_another_entrys(shipped_retriever: Retriever) -> None:
+    """J-Startup's French reading "startup" is every start-up's: "Japan's flagship start-up programme" must not be
+    found in every passage on start-ups (they outranked the one on J-Startup's first action abroad)."""
+    answer = shipped_retriever.answer("What did the Paris event represent for Japan's flagship start-up programme?")
+    assert answer.answered
+    assert any("first overseas" in c.snippet or "first action" in c.snippet for c in answer.citations[:3])
+
+
 def test_every_shipped_description_is_read_in_every_language(shipped_knowledge: KnowledgeBase) -> None:
     described = [entry for entry in shipped_knowledge.glossary if entry.described]
     assert len(described) >= 15
