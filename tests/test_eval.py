@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–S, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–T, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -42,6 +42,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-q": {"hit": {"fr": 0.85, "en": 0.78, "ja": 0.83}, "oos": {"fr": 0.70, "en": 0.95, "ja": 0.90}},
     "blind-r": {"hit": {"fr": 0.75, "en": 0.68, "ja": 0.78}, "oos": {"fr": 0.85, "en": 0.85, "ja": 0.80}},
     "blind-s": {"hit": {"fr": 0.86, "en": 0.93, "ja": 0.76}, "oos": {"fr": 0.80, "en": 0.65, "ja": 0.80}},
+    "blind-t": {"hit": {"fr": 0.83, "en": 0.86, "ja": 0.85}, "oos": {"fr": 0.50, "en": 0.60, "ja": 0.65}},
 }
 
 
@@ -56,7 +57,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-s.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-t.yaml"
     return found
 
 
