@@ -472,7 +472,7 @@ _OFFERED = re.compile(r"(?<![\d.,])(\d+)\s+(?:or|ou)\s+(?:maybe\s+|peut-etre\s+|
 # One count guessed as roughly so much ("like 12?", « genre 12 ? », 10社くらい？): a guess too, which the answer's
 # number confirms or corrects; not a year ("depuis genre 2015 ?" asks whether it dates from then: the quote must say).
 _GUESSED = re.compile(r"\b(?:like|around|about|maybe|roughly|genre|environ|peut-(?:e|ê)tre|(?:a|à) peu pr(?:e|è)s)\s+"
-                      r"(\d{1,3})(?![\d.,]?\d)\s*(?:[^\W\d_]+\s*)?[?？]"
+                      r"(\d{1,3})\b(?![.,]\d)\s*(?:[^\W\d_][\w\-]*\s*)?[?？]"
                       rf"|(?<![\d.,])(\d{{1,3}}){_COUNTER}(?:くらい|ぐらい|位|ほど)\s*(?:か|かな)?\s*[？?]")
 # ... or typed after a how-many question, alone after a comma ("how many pitched, like 12?" once "like" is cut as chat)
 _GUESS_LAST = re.compile(r"[,，、]\s*(\d{1,3})\s*(?:[^\W\d_]+\s*)?[?？]\s*$")
