@@ -416,9 +416,10 @@ _RUN_TOKENS = {language: _RunTokens(language) for language in ("fr", "en")}
 
 def _word_runs(text: str) -> list[str] | None:
     """``text`` normalised and cut into runs of word characters at C speed (see ``_RunTokens``); None for text with
-    CJK characters, which the token pattern reads."""
+    CJK characters, which the token pattern reads. ASCII text is cut as bytes (``ASCII_RUN_BYTES``: the same runs, at
+    twice the speed of str.translate: a candidate passage's sentences are cut here)."""
     if text.isascii():
-        return text.lower().translate(ASCII_SPACES).split()
+        return text.encode().translate(ASCII_RUN_BYTES).decode().split()
     norm = normalize(text)
     return None if _CJK_CHAR_RE.search(norm) else norm.translate(ASCII_SPACES).split()
 

@@ -361,11 +361,6 @@ class BM25Index:
         ids = self._term_ids
         return frozenset(ids[t] for t in terms if t in ids)
 
-    def tokens_among(self, i: int, ids: frozenset[int]) -> frozenset[str]:
-        """The distinct tokens of passage ``i`` whose ids are in ``ids`` (:meth:`token_set` restricted to them)."""
-        present = ids.intersection(self._tokens[self._starts[i] : self._starts[i + 1]].tolist())
-        return frozenset(map(self._terms.__getitem__, present))
-
     def token_set(self, i: int) -> frozenset[str]:
         """The distinct tokens of passage ``i``."""
         return frozenset(map(self._terms.__getitem__, self.token_ids(i)))

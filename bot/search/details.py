@@ -47,18 +47,23 @@ def _pattern(language: str, detail: WordList) -> re.Pattern[str] | None:
     return re.compile(alternatives if language == "ja" else rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
-def _speaks_of(detail: WordList, text: str, language: str) -> bool:
+def _speaks_of(detail: WordList, folded: str, language: str) -> bool:
+    """``folded`` (a text as ``_folded`` makes it) holds a word of ``detail``."""
     pattern = _pattern(language, detail)
-    return pattern is not None and pattern.search(_folded(text, language)) is not None
+    return pattern is not None and pattern.search(folded) is not None
 
 
 def details_asked(question: str, language: str) -> frozenset[WordList]:
-    """The kinds of detail ``question`` (written in ``language``) names."""
-    return frozenset(d for d in DETAILS if _speaks_of(d, question, language))
+    """The kinds of detail ``question`` (written in ``language``) names (the question folded once, not per kind)."""
+    folded = _folded(question, language)
+    return frozenset(d for d in DETAILS if _speaks_of(d, folded, language))
 
 
 def details_cited(question: str, language: str, cited: Sequence[Passage]) -> bool:
     """Every kind of detail the question names is spoken of by one of the ``cited`` passages, in that passage's
     language: "what food was served?" needs a quote on food, drink or a meal."""
     asked = details_asked(question, language)
-    return all(any(_speaks_of(d, p.text, p.language) for p in cited) for d in asked)
+    if not asked:
+        return True
+    folded = [(_folded(p.text, p.language), p.language) for p in cited]
+    return all(any(_speaks_of(d, text, language) for text, language in folded) for d in asked)

@@ -47,7 +47,11 @@ FAMILY_ENDINGS: dict[str, tuple[str, ...]] = {
 
 
 def fold(word: str) -> str:
-    """Case and accents folded, as the analysis folds Latin words ("Rôle" → "role")."""
+    """Case and accents folded, as the analysis folds Latin words ("Rôle" → "role"). ASCII text has no accent to
+    fold (its casefold is its lower case): a question's or passage's text is read at C speed, not character by
+    character."""
+    if word.isascii():
+        return word.lower()
     return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
 
 

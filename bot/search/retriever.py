@@ -145,6 +145,11 @@ class _TokenSets:
             ids = self._ids[i] = self._index.token_ids(i)
         return ids
 
+    def among(self, i: int, wanted: frozenset[int]) -> frozenset[str]:
+        """The tokens of passage ``i`` whose ids are in ``wanted``, read from its kept id set: the passages ranked
+        for a question are the ones selection compares next (``ids``), so each passage's tokens are read once."""
+        return frozenset(map(self._index.terms.__getitem__, wanted.intersection(self.ids(i))))
+
 
 class Retriever(AbstentionChecks):
     """Answers questions from a KnowledgeBase (immutable once built; safe to share between threads)."""
@@ -282,7 +287,7 @@ class Retriever(AbstentionChecks):
         covered: dict[tuple[frozenset[str], str], float] = {}  # passages holding the same question words
         for i, score, boosted in hits:
             kept = self._token_sets.known(i)  # the same tokens, from a set already made (a cited passage's)
-            present = kept.intersection(wanted) if kept is not None else self.index.tokens_among(i, asked)
+            present = kept.intersection(wanted) if kept is not None else self._token_sets.among(i, asked)
             key = (present, self.language_of(i))
             coverage = covered.get(key)
             if coverage is None:
