@@ -20,8 +20,9 @@ MIN_SAME_LANGUAGE = 0.95  # the blind sets mix languages on purpose ("Station Fã
 SAME_LANGUAGE_GUARDS: dict[str, float] = {}  # a set below the target: the level it reaches (none is, 1 Dec)
 # A set above the median target: the level it reaches. Q (joined 2 Dec, session 14) asks for comparisons and details
 # of a passage's middle, so more of its answers quote two or three passages: median 672 characters since a passage
-# left out for length fills an empty slot (selection.FILL_RATIO). R (joined 3 Dec, session 15) likewise: 650.
-MEDIAN_GUARDS: dict[str, int] = {"blind-q.yaml": 680, "blind-r.yaml": 660}
+# left out for length fills an empty slot (selection.FILL_RATIO). R (joined 3 Dec, session 15) likewise: 650, 661
+# after session 17 (more of its questions answered, a title quoted whole). T (joined 3 Dec, session 17): 642.
+MEDIAN_GUARDS: dict[str, int] = {"blind-q.yaml": 680, "blind-r.yaml": 661, "blind-t.yaml": 642}
 
 
 @pytest.fixture(scope="module")
