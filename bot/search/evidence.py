@@ -644,6 +644,12 @@ _PAST_EVENT = re.compile(
     r"\w+(?:é|ée|és|ées|i|is|ie|u|ue|us|ert|erte)\b"
     r"|(?:た|だ)(?:の|んだ|のか|んですか|のですか|か)?\s*$"
     r"|\b\w{3,}(?:ait|aient)-(?:t-)?(?:il|elle|on|ils|elles)\b"  # « pourquoi le Japon présidait-il… » (imperfect)
+    # what a text says or does now: "why does the article call it a failure?", « pourquoi l'article le qualifie-t-il
+    # d'échec ? », なぜ失敗だと書いているの: the premise is the text's, which the quotes must state as well
+    r"|^\W*(?:does|do)\s+(?:\w+\s+){0,4}?(?:say|call|describe|write|claim|present)s?\b"
+    r"|\b(?:dit|disent|d[eé]crit|d[eé]crivent|[eé]crit|[eé]crivent|(?:qualifie|appelle|pr[eé]sente|affirme|parle"
+    r"|traite)(?:nt)?)-(?:t-)?(?:il|elle|on|ils|elles)\b"
+    r"|(?:書いて|言って|呼んで|述べて)(?:いる|る|います)(?:の|んだ|のか|のですか|んですか|か)?\s*$"
 )
 
 

@@ -458,3 +458,18 @@ def test_a_room_asked_by_name_is_not_the_building(retriever: Retriever) -> None:
     # the quotes name Station F, which the question names already, and no room of it
     assert _not_found(retriever, "Dans quelle salle de Station F la déclaration a-t-elle été signée ?") == "unnamed"
     _answered_with(retriever, "Dans quel incubateur s'est tenue la soirée de lancement ?", "Station F")
+
+
+@pytest.mark.parametrize("question", [
+    "Why does the article describe the declaration as a disaster?",
+    "Pourquoi l'article qualifie-t-il la déclaration de catastrophe ?",
+    "記事はなぜこの声明を大失敗だと言っているの？",
+])
+def test_a_why_about_what_a_text_says_takes_its_premise_for_granted(retriever: Retriever, question: str) -> None:
+    # the article never calls it a disaster: its other words (the article, the declaration) are no answer
+    assert _not_found(retriever, question) == "unreported"
+
+
+def test_a_why_about_what_a_text_says_is_answered_when_it_says_it(retriever: Retriever) -> None:
+    _answered_with(retriever, "pourquoi l'article dit-il que le japon a peur ?", "peur")
+    _answered_with(retriever, "Why does the article say Japan is courting French start-ups?", "wooing", "courting")
