@@ -247,7 +247,7 @@ class AbstentionChecks:
     def _names_to_cite(query: Query, cited: frozenset[str]) -> list[Unit]:
         """The question's units but the names it offers as alternatives when the quotes hold one of them ("l'AIST ou
         le RIKEN ?": the quotes on the AIST answer it; RIKEN, which the corpus lacks, is the guess they rule out)."""
-        offered = offered_names(query.text) if " o" in query.text else frozenset()
+        offered = offered_names(query.text)
         alternatives = [u for u in query.units if not u.keys.isdisjoint(offered)]
         if len(alternatives) < 2 or not any(u.found_in(cited) for u in alternatives):
             return query.units
@@ -258,9 +258,10 @@ class AbstentionChecks:
         number it offers as a guess ("how many pitched, like 10?", 10社くらい？) it asks about, and takes for granted
         nothing."""
         language = query.language or "en"
+        if is_yes_no(query.text, language):
+            return False  # "were ten start-ups there?" asks whether: the quote stating nine answers it
         asked = [t for t in analyze(query.text, language) if t not in query.offered]
-        return not is_yes_no(query.text, language) and contradicted(
-            asked, language, [(self._tokens(i), self.language_of(i)) for i in chosen])
+        return contradicted(asked, language, [(self._tokens(i), self.language_of(i)) for i in chosen])
 
     def _translated(self, chosen: list[int]) -> frozenset[str]:
         """The tokens of the passages that translate the ``chosen`` ones (the same facts, other words)."""

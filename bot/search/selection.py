@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -59,12 +60,24 @@ _WORDS = re.compile(r"\w+")
 _TOKEN = itemgetter(0)  # the token of a (token, start, end) span
 
 
+class LeftOut(StrEnum):
+    """Why ``choose`` did not quote a passage of its pool (Selection.left_out; tests/brevity.py counts them)."""
+
+    NEAR_DUPLICATE = "near-duplicate"
+    YEAR = "year"  # it lacks the year the question gives, which the first quote holds
+    SEEN_ALL_LOW = "seen-all-low"
+    NOVELTY = "novelty"
+    ANSWERED = "answered"
+    ONLY_LENGTH = "only-length"
+    ONE_CHARACTER = "one-character"
+
+
 @dataclass(slots=True)
 class Selection:
     """The quoted passages (the first one holds the summary) and the summary itself."""
 
     citations: list[Citation] = field(default_factory=list)
-    left_out: dict[int, str] = field(default_factory=dict)  # a passage of the pool not quoted: the rule that left
+    left_out: dict[int, LeftOut] = field(default_factory=dict)  # a passage of the pool not quoted: the rule that left
     # it out (read by tests/brevity.py, which lists the answers whose fact such a passage held)
 
     @property
@@ -102,7 +115,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     def too_low(hit: Ranked) -> bool:  # a further quote ranks too far below the best (read as ``chosen`` grows)
         return bool(chosen) and hit.final < CITATION_RATIO * top
 
-    left_out: dict[int, str] = {}
+    left_out: dict[int, LeftOut] = {}
+
     def fills(hit: Ranked) -> bool:  # a quote left out for length fills an empty slot (read as ``chosen`` grows)
         return hit.final >= FILL_RATIO * top or _gives_the_asked_kind(retriever, query, hit.index, chosen)
 
@@ -110,15 +124,15 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         if len(citations) == max_citations:
             break
         if retriever.near_duplicate(hit.index, chosen):
-            left_out[hit.index] = "near-duplicate"
+            left_out[hit.index] = LeftOut.NEAR_DUPLICATE
             continue
         if citations and not all(u.found_in(retriever.passage_tokens(hit.index)) for u in years):
-            left_out[hit.index] = "year"
+            left_out[hit.index] = LeftOut.YEAR
             continue  # a further quote holds the year the question gives, as the first does
         low = hit.final < CLOSE_RATIO * pool[0].final
         if brief and citations and low and all(u.found_in(seen) for u in query.units):
             skipped.append(hit)
-            left_out[hit.index] = "seen-all-low"
+            left_out[hit.index] = LeftOut.SEEN_ALL_LOW
             continue  # the test below, decided before quoting: nothing is missing, so no snippet can add a word
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
         sources = list(dict.fromkeys(_source_key(retriever.passages[i]) for i in [*chosen, hit.index]))
@@ -139,21 +153,21 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         new = tokens - shown
         if citations:
             if len(new) < MIN_NEW_TOKENS or len(new) < NOVELTY * len(tokens):
-                left_out[hit.index] = "novelty"
+                left_out[hit.index] = LeftOut.NOVELTY
                 continue  # the same fact again: the member would read it twice
             missing = [u for u in query.units if not u.found_in(seen)]
-            if not any(u.found_in(all_tokens) for u in missing) and (
-                _answered(retriever, query, citations) or (brief and hit.final < CLOSE_RATIO * top)
-            ):
-                if brief and not _answered(retriever, query, citations):
+            covered = not any(u.found_in(all_tokens) for u in missing)
+            answered = covered and _answered(retriever, query, citations)  # read once: it lists the quotes' people
+            if covered and (answered or (brief and hit.final < CLOSE_RATIO * top)):
+                if brief and not answered:
                     skipped.append(hit)
-                left_out[hit.index] = "answered" if _answered(retriever, query, citations) else "only-length"
+                left_out[hit.index] = LeftOut.ANSWERED if answered else LeftOut.ONLY_LENGTH
                 continue  # the quotes already hold every word of the question (and what it asks): only length
                 # (a slot the close quotes leave empty is filled by these afterwards, in rank order: a quote
                 # that repeats the question's words may be the one that answers it)
         found = [u for u in query.units if u.found_in(all_tokens)]
         if citations and found and all(len(u.token) == 1 for u in found):
-            left_out[hit.index] = "one-character"
+            left_out[hit.index] = LeftOut.ONE_CHARACTER
             continue  # a further quote met on one character alone (the 書 of 書いて, "written"): nothing asked
         chosen.append(hit.index)
         shown |= tokens
