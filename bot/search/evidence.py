@@ -33,7 +33,7 @@ from bot.months import ABBREVIATIONS as MONTH_ABBREVIATIONS
 from bot.months import MONTHS
 from bot.search.analysis import QUESTION_TYPES, analyze, stem
 from bot.search.frequency import WordFrequencies
-from bot.search.kinds import JA_NUMBER_OF, fold
+from bot.search.kinds import A_YEAR, JA_NUMBER_OF, fold
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
 from bot.search.wordlists import WordList, stop_words, word_set, words_of
 
@@ -76,7 +76,6 @@ JA_COUNTER_NOUNS = {
 # Words after "how many / combien de" that do not name what is counted ("combien de chaque ?"; "how many JP vs FR
 # startups": the Japanese ones are counted first, as in "how many Japanese startups").
 NOT_COUNTED = _words("chaque each them eux elles ceux celles vs versus")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 # Questions asking for a name: the passage must give one the question does not. A name that "came up"
 # (名前が挙がった, 名前が出ている, 名前を挙げた) is a thing mentioned, as "the fields named in it" is in English: "which
@@ -393,7 +392,7 @@ def _count_positions(tokens: Sequence[str], language: str) -> list[int]:
     out = []
     for i, token in enumerate(tokens):
         if token.isdigit():
-            if _YEAR.fullmatch(token) or (i + 1 < len(tokens) and tokens[i + 1] in months):
+            if A_YEAR.fullmatch(token) or (i + 1 < len(tokens) and tokens[i + 1] in months):
                 continue
             out.append(i)
         elif token in numbers:
@@ -495,6 +494,7 @@ _STATED_COUNT = re.compile(r"(?<![\d.,:/])(\d{1,2})\s+([a-z\u00e0-\u00ff][\w-]*)
 _CENTURY = re.compile(r"\b([ivxlc]{1,7}|\d{1,2})\s?(?:e|ème|eme|è|er|th|st|nd|rd)[\s\-‐]+"
                       r"(?:siècles?|siecles?|century|centuries)\b|(\d{1,2})\s*世紀")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+# A year of any century from 1000 (a treaty of 1858 is XIXth-century), wider than kinds.A_YEAR's 1900-2099.
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
 
 

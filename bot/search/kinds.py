@@ -288,6 +288,8 @@ def _count() -> re.Pattern[str]:
     )
 
 
+# A year written in a quote or a question (2018, not 12018 nor 2018's digits in 201812); one pattern for every module.
+A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A thing beginning in a year (launched, opened, begun in 2013, lancée en 2018, 2018年6月に発足): how old a thing
 # was is read from it ("how old was J-Startup when…": "launched in June 2018"); a person's age is not (retriever)
 _BEGAN = re.compile(
@@ -295,7 +297,7 @@ _BEGAN = re.compile(
     r"|\b(?:lancée?s?|créée?s?|fondée?s?|ouverte?s?|inaugurée?s?)\b[^.]{0,40}?(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*年[^。]{0,12}?(?:発足|設立|開始|創設|開業|開設|開館|始ま)")
 _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
-    Kind.DATE: re.compile(rf"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),
+    Kind.DATE: re.compile(rf"{A_YEAR.pattern}|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),
     Kind.MONEY: re.compile(
         r"€|\$|¥|\beuros?\b|\byens?\b|\bdollars?\b|\bmillions? d|\bmillion\b|\bbillion\b|円|ユーロ|ドル"
     ),
@@ -432,14 +434,11 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     return frozenset(kinds)
 
 
-_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
 def years_across(texts: Iterable[str]) -> bool:
     """The quotes together date two different years: "how many years before the signing did French Tech start?" is
     answered by "started at the end of 2013" beside "signed on 13 July 2018" (the member subtracts), though neither
     quote holds both (``holds`` of Kind.YEARS asks one passage for two years or a span)."""
-    return len({m.group() for text in texts for m in _A_YEAR.finditer(text)}) > 1
+    return len({m.group() for text in texts for m in A_YEAR.finditer(text)}) > 1
 
 
 @lru_cache(maxsize=HELD_KEPT)

@@ -5,6 +5,7 @@ sources never give (a signatory's age) still gets "not found"."""
 from __future__ import annotations
 
 import pytest
+from answers import answered_with, not_found
 
 from bot.search.retriever import Retriever
 
@@ -21,9 +22,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
     ("How old was Japan's J-Startup programme when the declaration was signed?", "June 2018"),
 ])
 def test_years_between_two_things_are_answered_by_their_dates(retriever: Retriever, question: str, year: str) -> None:
-    answer = retriever.answer(question)
-    assert answer.answered, f"{question!r} abstained ({answer.reason})"
-    assert any(year in c.snippet for c in answer.citations[:3]), [c.snippet for c in answer.citations]
+    answered_with(retriever, question, year)
 
 
 @pytest.mark.parametrize("question", [
@@ -32,5 +31,4 @@ def test_years_between_two_things_are_answered_by_their_dates(retriever: Retriev
     "How many years did the signing ceremony last?",
 ])
 def test_an_age_or_span_never_given_is_not_found(retriever: Retriever, question: str) -> None:
-    answer = retriever.answer(question)
-    assert not answer.answered and answer.citations == [], (answer.reason, [c.snippet for c in answer.citations])
+    not_found(retriever, question)
