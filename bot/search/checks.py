@@ -56,7 +56,7 @@ from bot.search.evidence import (
 )
 from bot.search.frequency import WordFrequencies
 from bot.search.frequency import fold as accents_folded
-from bot.search.kinds import Kind, began, fold, holds, years_across
+from bot.search.kinds import A_YEAR, Kind, began, fold, holds, years_across
 from bot.search.lead import JA_PERSON, PLACE_BEFORE, Lead, asks_wh, is_yes_no, supposed_person
 from bot.search.parsing import _WORD_SEPARATORS, QueryParser, _joined
 from bot.search.parts import part_asked
@@ -444,9 +444,21 @@ class AbstentionChecks:
                                    if not u.alternatives.isdisjoint(tokens) for key in u.keys))
 
     def _numbers_in_best(self, query: Query, chosen: list[int]) -> bool:
-        """The best cited passage holds every number the question gives, not only a weaker one cited beside it."""
+        """The best cited passage holds every number the question gives, not only a weaker one cited beside it; of
+        numbers apart (``numbers_apart``), the best holds one and the quotes together every one."""
         best = self._token_sets[chosen[0]]
+        apart = self.numbers_apart(query)
+        if apart:
+            cited = frozenset().union(*(self._token_sets[i] for i in chosen))
+            return any(u.found_in(best) for u in apart) and all(u.found_in(cited) for u in apart)
         return all(u.found_in(best) or self._subject_number(u.token) for u in self._given_numbers(query))
+
+    def numbers_apart(self, query: Query) -> list[Unit]:
+        """Two or more years, or two or more days, the question gives ("both the 2013 statement and the 2015 launch",
+        « les 12 et 13 juillet »): each dates a thing of its own, which a passage of its own tells; [] otherwise (a
+        day and a year are one date: "signed on 14 February 2019"). The year the corpus is about is left out."""
+        given = [u for u in self._given_numbers(query) if not self._subject_number(u.token)]
+        return given if len(given) > 1 and len({bool(A_YEAR.fullmatch(u.token)) for u in given}) == 1 else []
 
     def singling_numbers(self, query: Query) -> list[Unit]:
         """The numbers a question gives that single passages out: a day ("july 14") and a year of the corpus's past

@@ -17,6 +17,7 @@ import itertools
 import math
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -336,16 +337,20 @@ class Retriever(AbstentionChecks):
         return False
 
     # ---------------------------------------------------------------- answer
-    def select(self, ranked: list[Ranked], max_citations: int = 3) -> list[int]:
-        """The passages to cite: the best, then those close to it in ranking score that are not near-duplicates."""
+    def select(self, ranked: list[Ranked], max_citations: int = 3, apart: Sequence[Unit] = ()) -> list[int]:
+        """The passages to cite: the best, then those close to it in ranking score that are not near-duplicates
+        (and, of ``numbers_apart``, hold one the passages before them lack: a passage for each thing dated)."""
         if not ranked or max_citations < 1:
             return []
         chosen = [ranked[0].index]
+        dated = {u.token for u in apart if u.found_in(self._token_sets[ranked[0].index])}
         for hit in ranked[1:]:
             if len(chosen) >= max_citations or hit.final < CITATION_RATIO * ranked[0].final:
                 break
-            if not self.near_duplicate(hit.index, chosen):
+            holds = {u.token for u in apart if u.found_in(self._token_sets[hit.index])}
+            if not self.near_duplicate(hit.index, chosen) and (not apart or not holds <= dated):
                 chosen.append(hit.index)
+                dated |= holds
         return chosen
 
 
@@ -493,7 +498,7 @@ class Retriever(AbstentionChecks):
     ) -> tuple[Query, list[Ranked], AbstentionReason]:
         """The query the answer is for, its ranked passages and why they do not answer it ("": they do)."""
         ranked = self._answer_first(query, self._written_first(query, self._without(self.rank(query), leave_out)))
-        chosen = self.select(ranked, max_citations)
+        chosen = self.select(ranked, max_citations, self.numbers_apart(query))
         reason = self.abstention(query, ranked, chosen)
         if reason == "low-coverage" and any(f.reason != reason for f in self.failed_checks(query, ranked, chosen)):
             return query, ranked, reason  # "did they sign a follow-up at the 2019 G20 in Osaka?": the name it supposes

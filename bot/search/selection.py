@@ -64,7 +64,7 @@ class LeftOut(StrEnum):
     """Why ``choose`` did not quote a passage of its pool (Selection.left_out; tests/brevity.py counts them)."""
 
     NEAR_DUPLICATE = "near-duplicate"
-    YEAR = "year"  # it lacks the year the question gives, which the first quote holds
+    YEAR = "year"  # it lacks the year the question gives, which the first quote holds (of several: a new one)
     SEEN_ALL_LOW = "seen-all-low"
     NOVELTY = "novelty"
     ANSWERED = "answered"
@@ -110,6 +110,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
     seen: frozenset[str] = frozenset()  # every token of the snippets shown, the question's words included
     citations: list[Citation] = []
     years = retriever.past_years(query)  # "what happened in 2015?": a quote of 2018 answers nothing
+    apart = retriever.numbers_apart(query)  # "both the 2013 statement and the 2015 launch": a quote for each
+    dated: set[str] = set()  # the numbers apart the quotes chosen hold
     skipped: list[Ranked] = []  # further quotes left out for length alone (every word of the question shown)
 
     def too_low(hit: Ranked) -> bool:  # a further quote ranks too far below the best (read as ``chosen`` grows)
@@ -126,9 +128,12 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         if retriever.near_duplicate(hit.index, chosen):
             left_out[hit.index] = LeftOut.NEAR_DUPLICATE
             continue
-        if citations and not all(u.found_in(retriever.passage_tokens(hit.index)) for u in years):
+        holds = {u.token for u in apart if u.found_in(retriever.passage_tokens(hit.index))}
+        if citations and (holds <= dated if apart else
+                          not all(u.found_in(retriever.passage_tokens(hit.index)) for u in years)):
             left_out[hit.index] = LeftOut.YEAR
-            continue  # a further quote holds the year the question gives, as the first does
+            continue  # a further quote holds the year the question gives, as the first does; of numbers apart,
+            # one the quotes so far lack
         low = hit.final < CLOSE_RATIO * pool[0].final
         if brief and citations and low and all(u.found_in(seen) for u in query.units):
             skipped.append(hit)
@@ -170,6 +175,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
             left_out[hit.index] = LeftOut.ONE_CHARACTER
             continue  # a further quote met on one character alone (the 書 of 書いて, "written"): nothing asked
         chosen.append(hit.index)
+        dated |= holds
         shown |= tokens
         seen |= all_tokens
         if snippet_tokens is None:

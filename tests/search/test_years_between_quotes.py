@@ -8,7 +8,7 @@ pitch した") are words, not names the quotes must all hold: "how many pitched?
 from __future__ import annotations
 
 import pytest
-from answers import answered_with
+from answers import answered_with, not_found
 
 from bot.search.evidence import names_in
 from bot.search.kinds import years_across
@@ -44,3 +44,31 @@ def test_a_japanese_count_asked_with_english_words_is_answered(shipped_retriever
     answer = shipped_retriever.answer("Station F の launch event で pitch したスタートアップって全部で何社？")
     assert answer.answered, answer.reason
     assert any("9社" in c.snippet or "Nine" in c.snippet for c in answer.citations[:3])
+
+
+def test_two_years_given_are_answered_by_a_quote_for_each(shipped_retriever: Retriever) -> None:
+    """Blind T: "both the 2013 statement and the 2015 launch" asks of two things, each told by a passage of its own;
+    the best quote was asked to hold both years, and the answer was "not found"."""
+    answer = shipped_retriever.answer("Which Japanese prime minister took part in both the 2013 joint statement and the"
+                                      " 2015 Innovation Year launch?")
+    assert answer.answered, answer.reason
+    quoted = [c.snippet for c in answer.citations]
+    assert "Abe" in quoted[0]
+    assert any("2013" in q for q in quoted) and any("2015" in q for q in quoted), quoted
+
+
+@pytest.mark.parametrize(("question", "apart"), [
+    ("Which Japanese prime minister took part in both the 2013 joint statement and the 2015 Innovation Year launch?",
+     {"2013", "2015"}),
+    ("Quelles manifestations ont eu lieu à Paris les 12 et 14 juillet ?", {"12", "14"}),
+    ("Since the declaration was signed on 14 February 2019, what happened at the launch?", set()),  # one date
+    ("What happened in 2015?", set()),
+])
+def test_numbers_apart_are_years_or_days_of_things_apart(shipped_retriever: Retriever, question: str,
+                                                         apart: set[str]) -> None:
+    query = shipped_retriever.parse(question)
+    assert {u.token for u in shipped_retriever.numbers_apart(query)} == apart
+
+
+def test_a_day_and_a_year_are_one_date_the_best_quote_holds(shipped_retriever: Retriever) -> None:
+    not_found(shipped_retriever, "Since the declaration was signed on 14 February 2019, what happened at the launch?")
