@@ -65,6 +65,7 @@ from bot.search.query import Check, Failed, Query, Ranked, Unit, _forms, _latin,
 from bot.search.readings import PLACE_TAG, ReadingLexicon
 from bot.search.snippets import PreparedText
 from bot.search.titles import JA_HONORIFICS
+from bot.search.wordlists import WordList, word_set
 
 if TYPE_CHECKING:
     from bot.search.retriever import _TokenSets
@@ -521,6 +522,9 @@ class AbstentionChecks:
             w for word in what.words
             for w in (analyze(word, lang) if lang == "ja" else [stem(_joined(word), _latin(lang))])]
         units = [u for u in query.units if u.token in words]
+        if len(words) > 1 and fold(what.words[-1]) in word_set(lang, WordList.PEOPLE):
+            units = [u for u in units if u.token == words[-1]]  # "how many french ppl signed": persons are counted,
+            # "four French" start-ups are not
         if query.act:  # "how many ppl signd": a number beside "signed" counts no one, a number of people may
             units = [u for u in units if query.act.isdisjoint(_forms(u))]
             if not units:

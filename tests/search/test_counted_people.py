@@ -50,6 +50,19 @@ def test_a_count_of_people_the_corpus_never_gives_still_abstains(retriever: Retr
     assert answer.reason == "uncounted"
 
 
+@pytest.mark.parametrize("question", [
+    "how many french ppl signed vs japanese?",
+    "hey quick one, how many french people signed vs japanese?",
+])
+def test_a_count_of_people_of_a_country_is_not_answered_by_its_start_ups(retriever: Retriever, question: str) -> None:
+    """Blind T: "four French" (start-ups) stood next to the counted "french" and answered a count of people; the
+    persons counted are the signatories."""
+    answer = retriever.answer(question)
+    assert answer.answered, answer.reason
+    first = answer.citations[0].snippet
+    assert any(name in first for name in SIGNATORIES), first
+
+
 def test_names_are_no_count_of_companies(retriever: Retriever) -> None:
     """A count of companies is no count of people: the signatories' names do not answer it."""
     answer = retriever.answer("How many companies signed the declaration?")
