@@ -21,8 +21,10 @@ SAME_LANGUAGE_GUARDS: dict[str, float] = {}  # a set below the target: the level
 # A set above the median target: the level it reaches. Q (joined 2 Dec, session 14) asks for comparisons and details
 # of a passage's middle, so more of its answers quote two or three passages: median 672 characters since a passage
 # left out for length fills an empty slot (selection.FILL_RATIO). R (joined 3 Dec, session 15) likewise: 650, 661
-# after session 17 (more of its questions answered, a title quoted whole). T (joined 3 Dec, session 17): 642.
-MEDIAN_GUARDS: dict[str, int] = {"blind-q.yaml": 680, "blind-r.yaml": 661, "blind-t.yaml": 642}
+# after session 17 (more of its questions answered, a title quoted whole). T (joined 3 Dec, session 17): 642, 651
+# after session 18 (two more questions answered right, above the median: 872 and 777 characters, a quote of each
+# year asked in "both the 2013 statement and the 2015 launch").
+MEDIAN_GUARDS: dict[str, int] = {"blind-q.yaml": 680, "blind-r.yaml": 661, "blind-t.yaml": 651}
 
 
 @pytest.fixture(scope="module")
