@@ -39,6 +39,7 @@ from bot.search.cache import IndexCache, build_index
 from bot.search.checks import ENFORCED_KINDS, MIN_COVERAGE, AbstentionChecks
 from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
+from bot.search.covering import covering_first
 from bot.search.evidence import glossary_names
 from bot.search.frequency import FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
@@ -498,7 +499,9 @@ class Retriever(AbstentionChecks):
     ) -> tuple[Query, list[Ranked], AbstentionReason]:
         """The query the answer is for, its ranked passages and why they do not answer it ("": they do)."""
         ranked = self._answer_first(query, self._written_first(query, self._without(self.rank(query), leave_out)))
-        chosen = self.select(ranked, max_citations, self.numbers_apart(query))
+        apart = self.numbers_apart(query)
+        ranked = covering_first(self, query, ranked, self.select(ranked, max_citations, apart))
+        chosen = self.select(ranked, max_citations, apart)
         reason = self.abstention(query, ranked, chosen)
         if reason == "low-coverage" and any(f.reason != reason for f in self.failed_checks(query, ranked, chosen)):
             return query, ranked, reason  # "did they sign a follow-up at the 2019 G20 in Osaka?": the name it supposes
