@@ -61,6 +61,7 @@ from bot.search.lead import JA_PERSON, PLACE_BEFORE, Lead, asks_wh, is_yes_no, s
 from bot.search.parsing import _WORD_SEPARATORS, QueryParser, _joined
 from bot.search.parts import part_asked
 from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, People
+from bot.search.premises import reason_given
 from bot.search.query import Check, Failed, Query, Ranked, Unit, _forms, _latin, _stemmed
 from bot.search.readings import PLACE_TAG, ReadingLexicon
 from bot.search.snippets import PreparedText
@@ -213,6 +214,8 @@ class AbstentionChecks:
         if query.why and (self._premise_unknown(query, cited) or not self._premise_stated(query, chosen)):
             yield Failed(Check.PREMISE, "unreported")  # "why did the US protest?", "why was it signed in Tokyo?":
             # what it takes for granted is nowhere in the corpus, or stated by no cited passage
+        if self._reason_unstated(query, ranked):
+            yield Failed(Check.REASON, "unreported")  # "since Bpifrance runs J-Startup, why…?": no source says so
         if self._count_denied(query, chosen):
             yield Failed(Check.COUNT_CONTRADICTED, "unreported")  # "which ten start-ups pitched?": nine did
         quoted = [*chosen, *self._lead(query, ranked)]  # who: the lead may quote a passage that names them first
@@ -362,6 +365,22 @@ class AbstentionChecks:
         if not premise or not (self._premise_in_place(query, premise) or self._premise_by_someone(query, premise)):
             return True
         return any(all(u.found_in(self._token_sets[i]) for u in premise) for i in chosen)
+
+    def _reason_unstated(self, query: Query, ranked: list[Ranked]) -> bool:
+        """A reason the question gives before it asks (bot.search.premises: "since Bpifrance runs J-Startup, …") is
+        stated by no ranked passage: none holds every word of it (in one statement, not two coordinated ones), or
+        it has a word the corpus lacks. The quotes answer what follows; the reason may be stated anywhere."""
+        language = query.language or "en"
+        reason = reason_given(query.text, language)
+        if not reason:
+            return False
+        latin = analyze(reason, _latin(language))
+        premise = [u for u in query.units if (u.token in reason if is_cjk(u.token) else u.token in latin)
+                   and u.token not in JA_HONORIFICS]
+        if any(self.unknown(u) for u in premise):
+            return True
+        return not any(all(u.found_in(self._token_sets[r.index]) for u in premise)
+                       and self._premise_in_one_clause(premise, [r.index]) for r in ranked)
 
     def _premise_in_one_clause(self, premise: list[Unit], chosen: list[int]) -> bool:
         """The first cited passage holding every word a why-question takes for granted does not mix two statements

@@ -123,6 +123,7 @@ class Check(StrEnum):
     AFTER_CORPUS = "after the corpus"
     EVENT_UNKNOWN = "an event the corpus lacks"
     PREMISE = "why: a premise"
+    REASON = "since: a reason given"
     COUNT_CONTRADICTED = "a count the quotes contradict"
     KIND = "kind of answer"
     ROLE_OPENED = "who: the role in the opening quote"
