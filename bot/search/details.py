@@ -12,6 +12,8 @@ question may be answered by an English passage on the buffet). The words are dat
 "présenté", "tenue" (outfit) of "s'est tenue" (was held). A word with another everyday sense the questions use is
 left out: "host" (the campus that hosted the evening), "suit" (the robotic suit), "ホスト" (the host country of the
 G20); "office" stays: its other sense ("the Prime Minister's office") is quoted as written when asked.
+A difference asked is read the same way: "the difference between an incubator and an accelerator" is answered by a
+quote that contrasts them (differ, unlike, の違い), not by one that names both.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from bot.search.wordlists import WordList, words_of
 
 DETAILS = (WordList.FOOD, WordList.MUSIC, WordList.CLOTHING, WordList.ATTENDANCE, WordList.HOSTING,
            WordList.TEXT_PARTS, WordList.GIFTS, WordList.TRAVEL, WordList.TICKETS, WordList.ROOMS,
-           WordList.OFFICES)  # one list each
+           WordList.OFFICES, WordList.CONTRASTS)  # one list each
 
 
 def _folded(text: str, language: str) -> str:

@@ -66,6 +66,8 @@ class WordList(StrEnum):
     TICKETS = "tickets"  # "how much are tickets for CEATEC?", チケット
     ROOMS = "rooms"  # the room of a venue: "in which room was it signed?", どの部屋
     OFFICES = "offices"  # the premises of a body: "where is JETRO's office?", 事務所
+    CONTRASTS = "contrasts"  # how two things differ: "what is the difference between an incubator and an
+    # accelerator?" needs a quote that contrasts them, not one naming both
 
 
 WordLists = dict[WordList, tuple[str, ...]]
