@@ -123,7 +123,6 @@ class Check(StrEnum):
     AFTER_CORPUS = "after the corpus"
     EVENT_UNKNOWN = "an event the corpus lacks"
     PREMISE = "why: a premise"
-    REASON = "since: a reason given"
     COUNT_CONTRADICTED = "a count the quotes contradict"
     KIND = "kind of answer"
     ROLE_OPENED = "who: the role in the opening quote"
@@ -134,6 +133,7 @@ class Check(StrEnum):
     ATTRIBUTE_UNKNOWN = "what is asked of a thing (ja)"
     ACRONYM = "what an acronym stands for"
     DETAIL = "a detail asked (food, music, pages…)"
+    REASON = "since: a reason given"
     LOW_SCORE = "low score"
 
 
