@@ -24,7 +24,7 @@ from bot.search.analysis import analyze, base_tokens, is_cjk, normalize, stem
 from bot.search.bm25 import BM25Index
 from bot.search.contradicted import contradicted
 from bot.search.countries import Countries
-from bot.search.details import details_cited
+from bot.search.details import details_cited, means_cited
 from bot.search.evidence import (
     NAME_WORDS,
     acronym_asked,
@@ -249,6 +249,8 @@ class AbstentionChecks:
             yield Failed(Check.ATTRIBUTE_UNKNOWN, "unreported")  # 共同声明の有効期間は: a detail the corpus never gives
         if not details_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
             yield Failed(Check.DETAIL, "unreported")  # "what food was served at the evening?": no quote on food
+        if not means_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
+            yield Failed(Check.DETAIL, "unreported")  # "how does 5G work?": 5G named in a list, no means quoted
         if self._reason_unstated(query, ranked):
             yield Failed(Check.REASON, "unreported")  # "since Bpifrance runs J-Startup, why…?": no source says so
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:

@@ -133,3 +133,26 @@ def test_both_things_asked_without_a_difference_are_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
     answer = shipped_retriever.answer(question)
     assert answer.answered and fact in " ".join(c.snippet for c in answer.citations[:3]), question
+
+
+@pytest.mark.parametrize("question", [
+    "How does 5G technology actually work?",  # blind F: 5G is only listed among the technologies
+    "Comment fonctionne concrètement la 5G ?",  # blind Q
+    "5Gの仕組みをわかりやすく教えてください。",
+    "How does the joint France–Japan start-up stock exchange created by the declaration work?",  # blind R
+])
+def test_how_a_thing_works_no_quote_says_is_not_found(shipped_retriever: Retriever, question: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert not answer.answered and answer.citations == [], (question, [c.snippet for c in answer.citations])
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("One French young firm showed a way to tell whether a high-end handbag is the real thing. How does it work?",
+     "photo"),  # blind H: "from a photo taken with a smartphone"
+    ("会場で紹介された日本の身に着けるロボットは、どんな仕組みでしたか？", "読み取"),  # blind A
+    ("French TechとJ-Startupはどうやって連携するの？", "連携"),  # blind E
+])
+def test_how_a_thing_works_the_sources_say_is_answered(
+        shipped_retriever: Retriever, question: str, fact: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and fact in " ".join(c.snippet for c in answer.citations[:3]), question
