@@ -24,6 +24,8 @@ def test_what_happened_in_a_later_year_is_not_found(shipped_retriever: Retriever
     ("Qui tenait la présidence des grands sommets internationaux en 2019, Tokyo ou Paris ?", "2019"),
     ("Les deux pays ont-ils prévu de se concerter avant les grands sommets internationaux de 2019 ?", "G20"),
     ("2019年の大きな首脳会合に向けて、両国はどんな約束をした？", "G20"),
+    ("wsh la mif Les deux pays ont-ils prévu de se concerter avant les grands sommets internationaux de 2019 ? bisous",
+     "G20"),  # chatter the corpus lacks weighs nothing in the share
 ])
 def test_what_the_sources_say_of_a_later_year_is_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
