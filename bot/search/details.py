@@ -12,6 +12,10 @@ question may be answered by an English passage on the buffet). The words are dat
 "présenté", "tenue" (outfit) of "s'est tenue" (was held). A word with another everyday sense the questions use is
 left out: "host" (the campus that hosted the evening), "suit" (the robotic suit), "ホスト" (the host country of the
 G20); "office" stays: its other sense ("the Prime Minister's office") is quoted as written when asked.
+A difference asked is read the same way: "the difference between an incubator and an accelerator" is answered by a
+quote that contrasts them (differ, unlike, の違い), not by one that names both; and how a thing works ("how does 5G
+work?", « comment fonctionne… », 5Gの仕組み) by a quote saying by what means (reads, using, 読み取る), not by one
+listing it among the technologies the declaration names (means_cited).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from bot.search.wordlists import WordList, words_of
 
 DETAILS = (WordList.FOOD, WordList.MUSIC, WordList.CLOTHING, WordList.ATTENDANCE, WordList.HOSTING,
            WordList.TEXT_PARTS, WordList.GIFTS, WordList.TRAVEL, WordList.TICKETS, WordList.ROOMS,
-           WordList.OFFICES)  # one list each
+           WordList.OFFICES, WordList.CONTRASTS)  # one list each
 
 
 def _folded(text: str, language: str) -> str:
@@ -67,3 +71,20 @@ def details_cited(question: str, language: str, cited: Sequence[Passage]) -> boo
         return True
     folded = [(_folded(p.text, p.language), p.language) for p in cited]
     return all(any(_speaks_of(d, text, language) for text, language in folded) for d in asked)
+
+
+# "how does X work?", « comment fonctionne X ? », Xの仕組みを教えて, Xの仕組みは？, どうやって: a mechanism is asked
+# ("work together", « marche avec », 仕組みは…取り上げられて: cooperation or a topic, no mechanism)
+_MECHANISM_ASKED = {
+    "en": re.compile(r"\bhow\s+(?:does|do|did|would|will|is|are)\b[^?]*\bwork(?:s|ing)?\b(?!\s+(?:together|with))"),
+    "fr": re.compile(r"\bcomment\s+(?:ça\s+|ca\s+)?(?:fonctionne|marche)(?:nt)?\b(?!\s+avec)"),
+    "ja": re.compile(r"どんな仕組み|どういう仕組み|どうやって|の仕組み(?:は|って|を\w{0,8})?\s*(?:教え|[。？?]|$)"),
+}
+
+
+def means_cited(question: str, language: str, cited: Sequence[Passage]) -> bool:
+    """A question asking how a thing works is answered by a cited passage saying by what means (WordList.MEANS)."""
+    asked = _MECHANISM_ASKED.get(language)
+    if asked is None or not asked.search(_folded(question, language)):
+        return True
+    return any(_speaks_of(WordList.MEANS, _folded(p.text, p.language), p.language) for p in cited)

@@ -133,6 +133,7 @@ class Check(StrEnum):
     ATTRIBUTE_UNKNOWN = "what is asked of a thing (ja)"
     ACRONYM = "what an acronym stands for"
     DETAIL = "a detail asked (food, music, pages…)"
+    REASON = "since: a reason given"
     LOW_SCORE = "low score"
 
 

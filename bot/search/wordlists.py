@@ -66,6 +66,10 @@ class WordList(StrEnum):
     TICKETS = "tickets"  # "how much are tickets for CEATEC?", チケット
     ROOMS = "rooms"  # the room of a venue: "in which room was it signed?", どの部屋
     OFFICES = "offices"  # the premises of a body: "where is JETRO's office?", 事務所
+    CONTRASTS = "contrasts"  # how two things differ: "what is the difference between an incubator and an
+    # accelerator?" needs a quote that contrasts them, not one naming both
+    MEANS = "means"  # how a thing does what it does: "how does 5G work?" needs a quote saying by what means (reads,
+    # using, 読み取る), not one listing 5G among the technologies (bot.search.details.means_cited)
 
 
 WordLists = dict[WordList, tuple[str, ...]]

@@ -109,3 +109,50 @@ def test_the_criteria_or_the_selection_are_not_found_in_a_quote_on_the_programme
 def test_rain_asks_the_weather(shipped_retriever: Retriever) -> None:
     # answered with the date and place of the signing before "did it rain" asked Kind.WEATHER
     assert shipped_retriever.answer("Did it rain during the signing?").reason == "wrong-kind"
+
+
+@pytest.mark.parametrize("question", [
+    "What's the difference between an incubator and an accelerator?",  # blind T: the quote names both
+    "Quelle est la différence entre un incubateur et un accélérateur de start-up ?",
+    "インキュベーターとアクセラレーターの違いは何ですか？",
+    "How is J-Startup different from French Tech?",
+])
+def test_a_difference_no_quote_draws_is_not_found(shipped_retriever: Retriever, question: str) -> None:
+    # the sources name incubators and accelerators together ("access to each other's incubators and
+    # accelerators") and contrast nothing
+    answer = shipped_retriever.answer(question)
+    assert not answer.answered and answer.citations == [], (question, [c.snippet for c in answer.citations])
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Japonismes 2018 の opening と declaration の signing、何日違い？", "7月12日"),  # a count of days, no contrast
+    ("Les start-up auront-elles accès aux incubateurs et accélérateurs de l'autre pays ?", "incubateurs"),
+    ("日仏のスタートアップは相手国のインキュベーターやアクセラレーターを利用できますか？", "インキュベーター"),
+])
+def test_both_things_asked_without_a_difference_are_answered(
+        shipped_retriever: Retriever, question: str, fact: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and fact in " ".join(c.snippet for c in answer.citations[:3]), question
+
+
+@pytest.mark.parametrize("question", [
+    "How does 5G technology actually work?",  # blind F: 5G is only listed among the technologies
+    "Comment fonctionne concrètement la 5G ?",  # blind Q
+    "5Gの仕組みをわかりやすく教えてください。",
+    "How does the joint France–Japan start-up stock exchange created by the declaration work?",  # blind R
+])
+def test_how_a_thing_works_no_quote_says_is_not_found(shipped_retriever: Retriever, question: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert not answer.answered and answer.citations == [], (question, [c.snippet for c in answer.citations])
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("One French young firm showed a way to tell whether a high-end handbag is the real thing. How does it work?",
+     "photo"),  # blind H: "from a photo taken with a smartphone"
+    ("会場で紹介された日本の身に着けるロボットは、どんな仕組みでしたか？", "読み取"),  # blind A
+    ("French TechとJ-Startupはどうやって連携するの？", "連携"),  # blind E
+])
+def test_how_a_thing_works_the_sources_say_is_answered(
+        shipped_retriever: Retriever, question: str, fact: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and fact in " ".join(c.snippet for c in answer.citations[:3]), question

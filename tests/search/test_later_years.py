@@ -1,0 +1,33 @@
+"""A year after the one the corpus is about (2019, of a 2018 corpus) is quoted only for what the sources say of it
+(who chairs the G20 and the G7): a question on what happened then is answered "not found" (issue 10, blind D, T),
+not with the sentence that names the year; the questions on who chaired what stay answered.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.retriever import Retriever
+
+
+@pytest.mark.parametrize("question", [
+    "What was agreed on digital trade at the 2019 G20 summit?",  # blind D
+    "2019年のG20デジタル大臣会合（つくば）では、日仏のスタートアップ協力は話題になりましたか？",  # blind T
+])
+def test_what_happened_in_a_later_year_is_not_found(shipped_retriever: Retriever, question: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert not answer.answered and answer.citations == [], (question, [c.snippet for c in answer.citations])
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Who chaired the G20 and the G7 in 2019?", "G20"),
+    ("Qui tenait la présidence des grands sommets internationaux en 2019, Tokyo ou Paris ?", "2019"),
+    ("Les deux pays ont-ils prévu de se concerter avant les grands sommets internationaux de 2019 ?", "G20"),
+    ("2019年の大きな首脳会合に向けて、両国はどんな約束をした？", "G20"),
+    ("wsh la mif Les deux pays ont-ils prévu de se concerter avant les grands sommets internationaux de 2019 ? bisous",
+     "G20"),  # chatter the corpus lacks weighs nothing in the share
+])
+def test_what_the_sources_say_of_a_later_year_is_answered(
+        shipped_retriever: Retriever, question: str, fact: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and fact in " ".join(c.snippet for c in answer.citations[:3]), question

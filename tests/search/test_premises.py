@@ -1,0 +1,49 @@
+"""A reason a question gives before it asks ("since Bpifrance runs J-Startup, why…?", « comme X, … », 「Xのに、…」)
+is a statement the sources must make (issue 10, blind T): else "not found", though the quotes cover what follows.
+Beside them, a true reason given the same way, and "since" of time, still answered.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.premises import reason_given
+from bot.search.retriever import Retriever
+
+
+@pytest.mark.parametrize(("question", "language", "reason"), [
+    ("Since Bpifrance runs J-Startup, why is JETRO involved in it too?", "en", "Bpifrance runs J-Startup"),
+    ("Comme J-Startup était piloté par Bpifrance, pourquoi la Jetro y participait-elle ?", "fr",
+     "J-Startup était piloté par Bpifrance"),
+    ("Puisqu'il a signé, qu'a-t-il dit ?", "fr", "il a signé"),
+    ("J-StartupはBpifranceが運営しているのに、なぜJETROも関わっているの？", "ja", "J-StartupはBpifranceが運営している"),
+    ("Since 2018, how many startups pitched?", "en", ""),  # a time, not a reason
+    ("Comment fonctionne un assistant vocal comme celui de Snips ?", "fr", ""),  # « comme » compares
+    ("フランスで会社を設立するのに必要なビザは？", "ja", ""),  # のに of a purpose: no comma
+])
+def test_the_reason_a_question_gives(question: str, language: str, reason: str) -> None:
+    assert reason_given(question, language) == reason
+
+
+@pytest.mark.parametrize("question", [
+    "Since Bpifrance runs J-Startup, why is JETRO involved in it too?",  # blind T
+    "Comme J-Startup était piloté par Bpifrance, pourquoi la Jetro y participait-elle aussi ?",
+    "J-StartupはBpifranceが運営しているのに、なぜJETROも関わっているの？",
+    "Since JETRO's president signed the declaration, what did he promise in it?",  # blind R
+    "Comme Snips était une start-up japonaise, quel était son produit phare au Japon ?",  # it is French
+])
+def test_a_reason_no_source_states_is_not_found(shipped_retriever: Retriever, question: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert not answer.answered and answer.citations == [], (question, [c.snippet for c in answer.citations])
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Since nine startups pitched at Station F, how many were Japanese?", "five"),
+    ("Puisque neuf start-up ont pitché à Station F, combien étaient japonaises ?", "cinq"),
+    ("Comme Xavier Niel a fondé Station F, qu'est-ce que Station F ?", "campus"),
+    ("9社がピッチしたのに、日本のスタートアップは何社でしたか？", "5社"),
+    ("Since 2018, how many startups pitched at Station F?", "Nine"),
+])
+def test_a_reason_the_sources_state_is_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and fact in " ".join(c.snippet for c in answer.citations[:3]), question
