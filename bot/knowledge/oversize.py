@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy as np
+
 from bot.knowledge.problems import FileProblem
 from bot.models import Passage
 
@@ -21,6 +23,8 @@ _SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"')\]»」』）]*)(?:\s+|$)"
 # tried only where a run of such characters starts (the lookbehind), so a long text costs one pass, not one try
 # per character: the matches are the same, as a run of more than ABSURD_TOKEN_CHARS is matched from its start
 _TOKEN = re.compile(rf"(?<![0-9A-Za-z\u00c0-\u024f])[0-9A-Za-z\u00c0-\u024f]{{{ABSURD_TOKEN_CHARS + 1},}}")
+_ASCII_SPACES = np.zeros(256, dtype=bool)  # the bytes of the ASCII characters str.split() cuts at
+_ASCII_SPACES[list(b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")] = True
 
 
 def _cut(text: str, limit: int) -> int:
@@ -51,12 +55,27 @@ def split_paragraphs(paragraphs: Iterable[tuple[str, str, int]]) -> list[tuple[s
     return [(heading, piece, line) for heading, text, line in paragraphs for piece in split_long(text)]
 
 
+def _long_runs(texts: list[str]) -> list[int]:
+    """Which of ``texts`` hold a run of more than ``ABSURD_TOKEN_CHARS`` UTF-8 bytes between ASCII spaces, found
+    for all of them at once: those that can hold a longer ``str.split()`` word (a character is a byte or more, and
+    a space ``str.split`` knows outside ASCII lies inside such a run). Splitting every passage into its words cost
+    ~20 µs a SciFact passage, a sixth of parsing it."""
+    data = np.frombuffer("\n".join(texts).encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    bounds = np.concatenate(([-1], np.flatnonzero(_ASCII_SPACES[data]), [data.shape[0]]))
+    long = np.flatnonzero(np.diff(bounds) > ABSURD_TOKEN_CHARS + 1)
+    if not long.shape[0]:
+        return []
+    ends = np.cumsum([(len(t) if t.isascii() else len(t.encode("utf-8", "surrogatepass"))) + 1 for t in texts])
+    return np.unique(np.searchsorted(ends, bounds[long] + 1, side="right")).tolist()
+
+
 def absurd_tokens(passages: Iterable[Passage]) -> list[FileProblem]:
     """One warning per paragraph holding a "word" longer than ``ABSURD_TOKEN_CHARS`` characters (as long as it
     runs in one passage: a word longer than a passage is cut with it)."""
     warnings: list[FileProblem] = []
     seen: set[int] = set()
-    for passage in passages:
+    passages = list(passages)
+    for passage in [passages[i] for i in _long_runs([p.text for p in passages])]:
         if passage.line in seen:  # the pieces of one split paragraph: one warning
             continue
         if max(map(len, passage.text.split()), default=0) <= ABSURD_TOKEN_CHARS:

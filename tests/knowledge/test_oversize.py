@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.cli import main
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.oversize import ABSURD_TOKEN_CHARS, MAX_PASSAGE_CHARS, absurd_tokens
+from bot.knowledge.oversize import _TOKEN, ABSURD_TOKEN_CHARS, MAX_PASSAGE_CHARS, absurd_tokens
+from bot.models import Passage
 
 HEADER = "---\nid: {id}\ntitle: Notes\nlanguage: en\nsource: https://example.org/notes\n---\n# Notes\n\n"
 
@@ -49,3 +53,22 @@ def test_absurd_words_are_whole_runs_of_letters_and_digits(tmp_path: Path):
     by_file = {path: absurd_tokens([p for p in kb.passages if p.path == path]) for path in ("ok.md", "long.md")}
     assert by_file["ok.md"] == []
     assert [w.message.split(" (")[0] for w in by_file["long.md"]] == ["a 42-character word"]
+
+
+_RUNS = st.one_of(  # runs of letters about as long as the limit, of 1-3 bytes a character, and mixed ones
+    st.tuples(st.sampled_from(["a", "9", "é", "ß", "中"]), st.integers(36, 46)).map(lambda r: r[0] * r[1]),
+    st.text(alphabet=st.sampled_from(["a", "é", "中", "-", "'", "."]), max_size=46))
+_SPACES = st.sampled_from([" ", "\n", "\t", "\x1c", "\xa0", "\u3000", "\u2028", "\x85"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.one_of(_RUNS, _SPACES), max_size=6).map("".join), st.integers(1, 4)),
+                max_size=8), st.integers(1, 3))
+def test_every_paragraph_holding_an_absurd_word_is_warned_once(texts: list[tuple[str, int]], repeat: int):
+    """Whatever the spaces (Unicode ones too) and the characters' widths: a warning for each paragraph (line) whose
+    passages hold a run of more than ABSURD_TOKEN_CHARS letters or digits, and for no other."""
+    passages = [Passage(id=f"p{i}", doc_id="d", title="T", source="s", language="en", text=text * repeat,
+                        path="d.md", line=line)
+                for i, (text, line) in enumerate(texts)]
+    expected = sorted({p.line for p in passages if _TOKEN.search(p.text)})
+    assert sorted(w.line for w in absurd_tokens(passages)) == expected

@@ -167,6 +167,24 @@ async def test_reload_after_an_added_file_reuses_the_others(knowledge: Path, tmp
         assistant.close()
 
 
+
+def test_a_parsed_files_cache_cut_short_after_its_check_costs_a_parse_not_a_crash(knowledge: Path,
+                                                                                   tmp_path: Path) -> None:
+    """Its files are read from it as the load asks for them (the whole file is never held): another program
+    truncating it in place meanwhile leaves those files to be parsed again."""
+    from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
+
+    path = tmp_path / PARSED_CACHE_NAME
+    first = ParsedFiles(path)
+    kb = load_knowledge(knowledge, parse=first.parse)
+    first.save()
+    checked = ParsedFiles(path)
+    with path.open("r+b") as handle:
+        handle.truncate(path.stat().st_size // 2)
+    again = load_knowledge(knowledge, parse=checked.parse)
+    assert 0 < checked.hits < len(kb.documents)
+    assert again.passages == kb.passages and again.documents == kb.documents and again.glossary == kb.glossary
+
 def test_parsed_files_are_reused_and_a_damaged_cache_is_ignored(
     knowledge: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
