@@ -476,7 +476,7 @@ class AbstentionChecks:
 
     def _numbers_in_best(self, query: Query, chosen: list[int]) -> bool:
         """The best cited passage holds every number the question gives, not only a weaker one cited beside it; of
-        numbers apart (``numbers_apart``), the best holds one and the quotes together every one."""
+        years apart (``numbers_apart``), the best holds one and the quotes together every one."""
         best = self._token_sets[chosen[0]]
         apart = self.numbers_apart(query)
         if apart:
@@ -485,11 +485,11 @@ class AbstentionChecks:
         return all(u.found_in(best) or self._subject_number(u.token) for u in self._given_numbers(query))
 
     def numbers_apart(self, query: Query) -> list[Unit]:
-        """Two or more years, or two or more days, the question gives ("both the 2013 statement and the 2015 launch",
-        « les 12 et 13 juillet »): each dates a thing of its own, which a passage of its own tells; [] otherwise (a
-        day and a year are one date: "signed on 14 February 2019"). The year the corpus is about is left out."""
+        """Two or more years the question gives ("both the 2013 statement and the 2015 launch"): each dates a thing
+        of its own, which a passage of its own tells; [] otherwise. Years only: a day and a month or a year are one
+        date ("signed on 14 February 2019", 2018年7月14日). The year the corpus is about is left out."""
         given = [u for u in self._given_numbers(query) if not self._subject_number(u.token)]
-        return given if len(given) > 1 and len({bool(A_YEAR.fullmatch(u.token)) for u in given}) == 1 else []
+        return given if len(given) > 1 and all(A_YEAR.fullmatch(u.token) for u in given) else []
 
     def singling_numbers(self, query: Query) -> list[Unit]:
         """The numbers a question gives that single passages out: a day ("july 14") and a year of the corpus's past
