@@ -43,7 +43,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-r": {"hit": {"fr": 0.76, "en": 0.68, "ja": 0.78}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.80}},
     "blind-s": {"hit": {"fr": 0.86, "en": 0.93, "ja": 0.81}, "oos": {"fr": 0.80, "en": 0.75, "ja": 0.80}},
     "blind-t": {"hit": {"fr": 0.83, "en": 0.90, "ja": 0.85}, "oos": {"fr": 0.65, "en": 0.75, "ja": 0.85}},
-    "blind-u": {"hit": {"fr": 0.78, "en": 0.86, "ja": 0.88}, "oos": {"fr": 0.65, "en": 0.70, "ja": 0.65}},
+    "blind-u": {"hit": {"fr": 0.78, "en": 0.86, "ja": 0.88}, "oos": {"fr": 0.65, "en": 0.70, "ja": 0.70}},
 }
 
 
