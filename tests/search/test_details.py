@@ -7,6 +7,7 @@ on the same subject that must stay answered.
 from __future__ import annotations
 
 import pytest
+from answers import answered_with, not_found
 
 from bot.models import Passage
 from bot.search.details import details_asked, details_cited
@@ -46,9 +47,8 @@ from bot.search.wordlists import WordList
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
-    answer = shipped_retriever.answer(question)
-    assert not answer.answered and answer.citations == [], (question, [c.snippet for c in answer.citations])
-    assert answer.reason in ("unreported", "uncounted")  # "how many pages": no number of pages either
+    # "how many pages": no number of pages either
+    assert not_found(shipped_retriever, question) in ("unreported", "uncounted")
 
 
 @pytest.mark.parametrize(("question", "fact"), [
@@ -66,9 +66,7 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
 ])
 def test_the_same_subject_without_the_detail_is_still_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
-    answer = shipped_retriever.answer(question)
-    assert answer.answered, (question, answer.reason)
-    assert any(fact in c.snippet for c in answer.citations)
+    answered_with(shipped_retriever, question, fact)
 
 
 def _passage(text: str, language: str) -> Passage:
@@ -120,8 +118,7 @@ def test_rain_asks_the_weather(shipped_retriever: Retriever) -> None:
 def test_a_difference_no_quote_draws_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # the sources name incubators and accelerators together ("access to each other's incubators and
     # accelerators") and contrast nothing
-    answer = shipped_retriever.answer(question)
-    assert not answer.answered and answer.citations == [], (question, [c.snippet for c in answer.citations])
+    not_found(shipped_retriever, question)
 
 
 @pytest.mark.parametrize(("question", "fact"), [
@@ -131,8 +128,7 @@ def test_a_difference_no_quote_draws_is_not_found(shipped_retriever: Retriever, 
 ])
 def test_both_things_asked_without_a_difference_are_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
-    answer = shipped_retriever.answer(question)
-    assert answer.answered and fact in " ".join(c.snippet for c in answer.citations[:3]), question
+    answered_with(shipped_retriever, question, fact)
 
 
 @pytest.mark.parametrize("question", [
@@ -142,8 +138,7 @@ def test_both_things_asked_without_a_difference_are_answered(
     "How does the joint France–Japan start-up stock exchange created by the declaration work?",  # blind R
 ])
 def test_how_a_thing_works_no_quote_says_is_not_found(shipped_retriever: Retriever, question: str) -> None:
-    answer = shipped_retriever.answer(question)
-    assert not answer.answered and answer.citations == [], (question, [c.snippet for c in answer.citations])
+    not_found(shipped_retriever, question)
 
 
 @pytest.mark.parametrize(("question", "fact"), [
@@ -154,5 +149,4 @@ def test_how_a_thing_works_no_quote_says_is_not_found(shipped_retriever: Retriev
 ])
 def test_how_a_thing_works_the_sources_say_is_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
-    answer = shipped_retriever.answer(question)
-    assert answer.answered and fact in " ".join(c.snippet for c in answer.citations[:3]), question
+    answered_with(shipped_retriever, question, fact)
