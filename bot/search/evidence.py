@@ -33,6 +33,7 @@ from bot.months import ABBREVIATIONS as MONTH_ABBREVIATIONS
 from bot.months import MONTHS
 from bot.search.analysis import QUESTION_TYPES, analyze, stem
 from bot.search.frequency import WordFrequencies
+from bot.search.frequency import fold as unaccented
 from bot.search.kinds import A_YEAR, JA_NUMBER_OF, fold
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
 from bot.search.wordlists import WordList, stop_words, word_set, words_of
@@ -160,7 +161,11 @@ def counted(question: str, language: str) -> Counted | None:
     if markers:  # the first one; the noun is read backwards from it (linear in the question's length)
         at, marker = min(markers)
         noun = _JA_NOUN_BEFORE.search(folded[max(0, at - 40):at])
-        return Counted((noun.group(1),) if noun else (), _JA_COUNTERS.get(marker, ""))
+        number_of = None if noun else JA_NUMBER_OF.search(folded)  # 企業の数は、日仏合わせていくつ: the noun of 数
+        if number_of is None:
+            return Counted((noun.group(1),) if noun else (), _JA_COUNTERS.get(marker, ""))
+        asked = Counted((number_of.group(1),))
+        return Counted(asked.words, _JA_COUNTERS.get(marker, "") or ja_counter(asked))
     number_of = JA_NUMBER_OF.search(folded)
     if number_of:  # 参加者数は: the number of participants
         return Counted((number_of.group(1),), ja_counter(Counted((number_of.group(1),))))
@@ -365,7 +370,8 @@ def company_kinds(what: Counted, language: str) -> frozenset[str]:
     """When ``what`` counts companies in general ("how many companies", « combien de sociétés »), the tokens of the
     kinds of company a number may count instead ("about 100 startups", « une trentaine de grands groupes »): the
     words file's ``company_kinds``; none otherwise."""
-    if language == "ja" or not word_set(language, WordList.COMPANIES).intersection(what.words):
+    companies = {unaccented(w) for w in word_set(language, WordList.COMPANIES)}
+    if language == "ja" or companies.isdisjoint(map(unaccented, what.words)):  # « boite » typed without its accent
         return frozenset()
     return frozenset(t for word in words_of(language, WordList.COMPANY_KINDS) for t in analyze(word, language))
 

@@ -8,6 +8,7 @@ import pytest
 from answers import answered_with, not_found
 
 from bot.search.evidence import (
+    Counted,
     acronym_asked,
     asks_companies,
     asks_name,
@@ -217,6 +218,20 @@ def test_what_a_question_counts() -> None:
     assert counted("ステーションFには何社が入居していますか？", "ja").counter == "社"
     assert counted("共同声明は何ページありますか？", "ja").counter == "ページ"
     assert counted("When was it signed?", "en") is None
+    # "の数" before the question word counts its noun: 企業の数は、日仏合わせていくつ (blind S, U)
+    assert counted("ピッチに登壇した企業の数は、日仏合わせていくつでしたか？", "ja") == Counted(("企業",), "社")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("J-startup c un programe japonais ou francais, et ya combien de boite dedan a peu pres ?", "100"),  # boîte
+    ("ピッチに登壇した企業の数は、日仏合わせていくつでしたか？", "9社"),
+    ("調印当夜の発表会で、日本とフランスの若い会社の数はそれぞれいくつでしたか？", "5社"),
+])
+def test_a_count_of_companies_typed_as_members_type_it_is_answered(retriever: Retriever, question: str,
+                                                                  fact: str) -> None:
+    """A company word typed without its accent (« boite ») counts companies, start-ups included; a Japanese "the
+    number of …" before いくつ counts that noun (they were "not found": nothing counted, or no noun read)."""
+    answered_with(retriever, question, fact)
 
 
 def test_one_of_is_no_count_and_later_money_kinds_are_read() -> None:
