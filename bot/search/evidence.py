@@ -477,10 +477,12 @@ _OFFERED = re.compile(r"(?<![\d.,])(\d+)\s+(?:or|ou)\s+(?:maybe\s+|peut-etre\s+|
 # One count guessed as roughly so much ("like 12?", « genre 12 ? », 10社くらい？): a guess too, which the answer's
 # number confirms or corrects; not a year ("depuis genre 2015 ?" asks whether it dates from then: the quote must say).
 _GUESSED = re.compile(r"\b(?:like|around|about|maybe|roughly|genre|environ|peut-(?:e|ê)tre|(?:a|à) peu pr(?:e|è)s)\s+"
-                      r"(\d{1,3})\b(?![.,]\d)\s*(?:[^\W\d_][\w\-]*\s*)?[?？]"
+                      r"(\d{1,3})(?:\s*[-–~〜]\s*(\d{1,3}))?\b(?![.,]\d)\s*(?:[^\W\d_][\w\-]*\s*)?[?？]"
                       rf"|(?<![\d.,])(\d{{1,3}}){_COUNTER}(?:くらい|ぐらい|位|ほど)\s*(?:か|かな)?\s*[？?]")
-# ... or typed after a how-many question, alone after a comma ("how many pitched, like 12?" once "like" is cut as chat)
-_GUESS_LAST = re.compile(r"[,，、]\s*(\d{1,3})\s*(?:[^\W\d_]+\s*)?[?？]\s*$")
+# ... or typed after a how-many (how-old, how-long) question, alone after a comma ("how many pitched, like 12?" once
+# "like" is cut as chat; "how old was french tech when they signed, like 4-5 yrs?": a range guessed)
+_GUESS_LAST = re.compile(r"[,，、]\s*(\d{1,3})(?:\s*[-–~〜]\s*(\d{1,3}))?\s*(?:[^\W\d_]+\s*)?[?？]\s*$")
+_HOW_OLD_OR_LONG = re.compile(r"\bhow (?:old|long)\b|\bquel (?:â|a)ge\b")
 
 
 # A small count a member states of the things asked about ("who were the 3 signatories?", « les 2 ministres
@@ -563,7 +565,8 @@ def offered_numbers(question: str) -> frozenset[str]:
     ("like 12?", 10社くらい？): guesses, of which the quotes need hold one at most, not numbers it gives as facts."""
     found: set[str] = set()
     folded = fold(question)
-    last = _GUESS_LAST.finditer(folded) if QUESTION_TYPES["count"].search(folded) else ()
+    asks_quantity = QUESTION_TYPES["count"].search(folded) or _HOW_OLD_OR_LONG.search(folded)
+    last = _GUESS_LAST.finditer(folded) if asks_quantity else ()
     for match in (*_OFFERED.finditer(folded), *_GUESSED.finditer(folded), *last):
         found.update(g.lstrip("0") or "0" for g in match.groups() if g)
     return frozenset(found)

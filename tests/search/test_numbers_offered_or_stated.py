@@ -28,6 +28,9 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
     ("ステーションFで何社ピッチしたの？10社くらい？", {"10"}),
     ("how many pitched, 12?", {"12"}),
     ("combien, genre 12 start-up ?", {"12"}),
+    ("how old was french tech when they signed, 4-5 yrs?", {"4", "5"}),  # a range, after a how-old question
+    ("combien de start-up, genre 8-10 ?", {"8", "10"}),
+    ("who signed it, 2 ppl?", set()),  # no quantity asked: not a guess of one
     ("what about 5G?", set()),  # a technology's name, not "about 5"
     ("j-startup existe depuis genre 2015 ?", set()),
     ("about 100 companies were picked by J-Startup: which ones?", set()),
@@ -47,6 +50,7 @@ def test_offered_numbers_are_the_alternatives_of_a_question(question: str, offer
     ("how many startups pitched at station f, like 12?", "Nine"),
     ("combien de start-up ont pitché, genre 12 ?", "Neuf"),
     ("ステーションFで何社ピッチしたんだっけ、12社くらい？", "9社"),
+    ("yo how old was french tech when they signed, like 4-5 yrs? 🤷", "2013"),  # a range guessed (blind U)
 ])
 def test_a_question_offering_numbers_is_answered_with_the_fact(retriever: Retriever, question: str, fact: str) -> None:
     answered_with(retriever, question, fact)
