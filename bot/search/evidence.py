@@ -578,9 +578,18 @@ _NAME_WORD = r"[A-Z][\w\-]*"
 _OFFERED_NAMES = re.compile(rf"\b({_NAME_WORD})\s+(?:or|ou)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?({_NAME_WORD})\b")
 
 
+# ... or one name guessed ("Yoshi Mutto ou un autre ?", "was it Muto or someone else?"): its words are a guess too.
+_GUESSED_NAME = re.compile(
+    rf"\b((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})\s+(?:or|ou)\s+(?:une?\s+(?:autre|otre)|quelqu['’]un d['’]autre"
+    r"|someone else|somebody else|anyone else|another one|another)\b")
+
+
 def offered_names(question: str) -> frozenset[str]:
-    """The names (folded) a question offers as alternatives: capitalised words on either side of "or" / « ou »."""
-    return frozenset(fold(name) for match in _OFFERED_NAMES.finditer(question) for name in match.groups())
+    """The names (folded) a question offers as alternatives: capitalised words on either side of "or" / « ou », or
+    before "or someone else" / « ou un autre »."""
+    pairs = (name for match in _OFFERED_NAMES.finditer(question) for name in match.groups())
+    guessed = (word for match in _GUESSED_NAME.finditer(question) for word in match.group(1).split())
+    return frozenset(fold(name) for name in (*pairs, *guessed))
 
 
 def stated_counts(question: str) -> frozenset[str]:

@@ -22,6 +22,7 @@ from bot.search.retriever import Retriever
     ("What is the cooperation between AIST and CRNS about?", "CNRS"),  # two letters swapped: a typo
     ("Le CNRS travaille avec l'AIST ou le RIKEN ?", "AIST"),  # RIKEN offered beside the AIST: a guess ruled out
     ("was it signed by Muto or Seko?", "Muto"),
+    ("c ki qui a signé pour le japon, Yoshi Mutto ou un otre ?", "Muto"),  # one name guessed, "or someone else"
 ])
 def test_the_answer_is_quoted(shipped_retriever: Retriever, message: str, fact: str) -> None:
     answered_with(shipped_retriever, message, fact)
@@ -32,6 +33,7 @@ def test_the_answer_is_quoted(shipped_retriever: Retriever, message: str, fact: 
     "qui dirige le CNES ?",  # no typo of CNRS
     "JAXAとCNESはこの共同声明でどんな協力に合意しましたか？",
     "qui dirige le CNES ou le JCB ?",  # two names offered, neither in the corpus
+    "Did Emmanuel Macron sign it or someone else?",  # a name guessed the corpus lacks, and nothing else asked
 ])
 def test_an_acronym_the_corpus_lacks_is_not_read_as_another(shipped_retriever: Retriever, question: str) -> None:
     assert not shipped_retriever.answer(question).answered
