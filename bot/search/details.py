@@ -15,7 +15,9 @@ G20); "office" stays: its other sense ("the Prime Minister's office") is quoted 
 A difference asked is read the same way: "the difference between an incubator and an accelerator" is answered by a
 quote that contrasts them (differ, unlike, の違い), not by one that names both; and how a thing works ("how does 5G
 work?", « comment fonctionne… », 5Gの仕組み) by a quote saying by what means (reads, using, 読み取る), not by one
-listing it among the technologies the declaration names (means_cited).
+listing it among the technologies the declaration names (means_cited). What usually happens ("how do luxury brands
+usually fight fakes?", « en général », 一般的なやり方) is asked the same way: no quote of the sources, which report
+one declaration and its events, says what is usual.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from bot.search.wordlists import WordList, words_of
 
 DETAILS = (WordList.FOOD, WordList.MUSIC, WordList.CLOTHING, WordList.ATTENDANCE, WordList.HOSTING,
            WordList.TEXT_PARTS, WordList.GIFTS, WordList.TRAVEL, WordList.TICKETS, WordList.ROOMS,
-           WordList.OFFICES, WordList.CONTRASTS)  # one list each
+           WordList.OFFICES, WordList.CONTRASTS, WordList.GENERAL)  # one list each
 
 
 def _folded(text: str, language: str) -> str:

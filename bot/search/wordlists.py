@@ -68,6 +68,8 @@ class WordList(StrEnum):
     OFFICES = "offices"  # the premises of a body: "where is JETRO's office?", 事務所
     CONTRASTS = "contrasts"  # how two things differ: "what is the difference between an incubator and an
     # accelerator?" needs a quote that contrasts them, not one naming both
+    GENERAL = "general"  # what usually happens: "how do luxury brands usually fight fakes?", « en général »,
+    # 一般的な: the sources report one declaration and its events, never what is usual (bot.search.details)
     MEANS = "means"  # how a thing does what it does: "how does 5G work?" needs a quote saying by what means (reads,
     # using, 読み取る), not one listing 5G among the technologies (bot.search.details.means_cited)
 

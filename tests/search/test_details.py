@@ -150,3 +150,24 @@ def test_how_a_thing_works_no_quote_says_is_not_found(shipped_retriever: Retriev
 def test_how_a_thing_works_the_sources_say_is_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
+
+
+@pytest.mark.parametrize("question", [
+    "how do luxury brands usually fight fakes sold online? 👜",  # blind U: the quote on the handbag check
+    "How do Japanese corporate venture capital arms usually invest in foreign start-ups?",
+    "En général, combien de temps dure un programme d'accélération à Station F ?",
+    "日本の大企業がスタートアップに出資するときの一般的なやり方は？",
+])
+def test_what_usually_happens_is_not_found(shipped_retriever: Retriever, question: str) -> None:
+    """The sources report one declaration and its events; none says what is usual, so a quote on the same subject
+    (the luxury start-up, JETRO's investors) is no answer to how things generally go."""
+    not_found(shipped_retriever, question)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Quel était le but général affiché de la déclaration ?", "start-up"),  # « général », an adjective: no usage
+    ("How does the French startup check whether a luxury item is genuine?", "photo"),
+])
+def test_the_same_subjects_asked_of_the_event_are_answered(shipped_retriever: Retriever, question: str,
+                                                          fact: str) -> None:
+    answered_with(shipped_retriever, question, fact)
