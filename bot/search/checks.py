@@ -189,8 +189,7 @@ class AbstentionChecks:
             yield Failed(Check.NO_MATCH, "no-match")
             return
         cited = frozenset().union(*(self._token_sets[i] for i in chosen))
-        if query.coverage(cited) < MIN_COVERAGE and (  # a word may be found in the same fact in another language
-                query.coverage_across(cited, self._translated(chosen)) < MIN_COVERAGE):
+        if not self.covers(query, chosen, cited):
             yield Failed(Check.COVERAGE, "low-coverage")
         if any(not u.number_found_in(cited) and not self._subject_year(query, u) for u in self._given_numbers(query)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # a number the question gives ("in 2023") must be cited
@@ -277,6 +276,14 @@ class AbstentionChecks:
             return False  # "were ten start-ups there?" asks whether: the quote stating nine answers it
         asked = [t for t in analyze(query.text, language) if t not in query.offered]
         return contradicted(asked, language, [(self._tokens(i), self.language_of(i)) for i in chosen])
+
+    def covers(self, query: Query, chosen: list[int], cited: frozenset[str] | None = None) -> bool:
+        """The passages ``chosen`` (their tokens ``cited``) hold MIN_COVERAGE of the question's weight, alone or with
+        the passages translating them: a word may be found in the same fact in another language."""
+        if cited is None:
+            cited = frozenset().union(*(self._token_sets[i] for i in chosen))
+        return (query.coverage(cited) >= MIN_COVERAGE
+                or query.coverage_across(cited, self._translated(chosen)) >= MIN_COVERAGE)
 
     def _translated(self, chosen: list[int]) -> frozenset[str]:
         """The tokens of the passages that translate the ``chosen`` ones (the same facts, other words)."""
@@ -517,20 +524,20 @@ class AbstentionChecks:
 
     def _later_year(self, token: str) -> bool:
         """``token`` is a year after the year the corpus is about (a subject number: 2018), within YEARS_BEFORE."""
-        if not token.isdigit() or len(token) != 4 or self._subject_number(token):
-            return False
-        year = int(token)
-        return year >= YEAR_MIN and any(self._subject_number(str(earlier))
-                                        for earlier in range(year - YEARS_BEFORE, year))
+        return self._year_beside_subject(token, range(-YEARS_BEFORE, 0))
 
     def _reported_year(self, token: str) -> bool:
         """``token`` is a year before the year the corpus is about (a subject number: 2018), and not one itself: its
         past, which the corpus reports ("what happened in 2015?": the Innovation Year launched on 5 October 2015)."""
+        return self._year_beside_subject(token, range(1, YEARS_BEFORE + 1))
+
+    def _year_beside_subject(self, token: str, offsets: range) -> bool:
+        """``token`` is a year, not a subject number itself, and a subject number stands at one of ``offsets`` from
+        it (1…YEARS_BEFORE: it comes before the corpus's year; -YEARS_BEFORE…-1: after it)."""
         if not token.isdigit() or len(token) != 4 or self._subject_number(token):
             return False
         year = int(token)
-        return year >= YEAR_MIN and any(self._subject_number(str(later))
-                                        for later in range(year + 1, year + YEARS_BEFORE + 1))
+        return year >= YEAR_MIN and any(self._subject_number(str(year + offset)) for offset in offsets)
 
     def _subject_number(self, token: str) -> bool:
         """A number the corpus is about (2018, the year of the declaration: in most passages): the question gives

@@ -34,9 +34,7 @@ def covering_first(retriever: Retriever, query: Query, ranked: list[Ranked], cho
     known = [u for u in query.units if u.alternatives]  # a word the corpus has (a typo of none weighs the most)
     if not ranked or not chosen or not known:
         return ranked
-    cited = frozenset().union(*(retriever.passage_tokens(i) for i in chosen))
-    translated = retriever._translated(chosen)
-    if query.coverage(cited) >= MIN_COVERAGE or query.coverage_across(cited, translated) >= MIN_COVERAGE:
+    if retriever.covers(query, chosen):
         return ranked
     heaviest = max(known, key=lambda u: u.weight)
     best = ranked[0]
