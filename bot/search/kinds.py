@@ -392,6 +392,18 @@ _PLACE = re.compile(r"\b[A-ZÉ][\w\-éè]+|パリ|東京|フランス|日本|[\u
 
 
 
+# "when" / « quand » opening a time clause after another question word ("what does the article mean when it says…",
+# "who did Muto meet when he was in Paris?", « qu'a dit Muto quand il a signé ? »): the clause dates what is asked,
+# it asks no date. A when-question puts a verb after it ("and when did it open?", « et quand a-t-il ouvert ? »).
+_WHEN_CLAUSES = (
+    re.compile(r"\b(?:what|who|whom|whose|which|where|why|how)\b[^?？]*?"
+               r"(?<!about )(?<!know )(?<!knows )(?<!since )(?<!\bon )(?<!\bof )\b(when)\s+"
+               r"(?=(?:he|she|it|they|we|you|i|the|a|an|his|her|their|its|this|that|these|those)\b)"),
+    re.compile(r"(?:\bque\b|\bqu['’]|\bquoi\b|\bqui\b|\bquel|\bcomment\b|\bpourquoi\b|(?<!\w)où\b)[^?？]*?"
+               r"(?<!\bsur )(?<!\bde )(?<!depuis )(?<!savoir )(?<!sait )\b(quand)\s+"
+               r"(?=(?:il|elle|ils|elles|on|le|la|les|l['’]|j['’]|je|tu|nous|vous)\b)"),
+)
+_DATE_ASKED_ELSEWHERE = re.compile(_QUESTION[Kind.DATE].pattern)
 _ASKED = {kind: Screened(pattern) for kind, pattern in _QUESTION.items()}  # each searched only when it can match
 _DURATION_ASKED = Screened(DURATION)
 # How long a thing lasted (Kind.LENGTH): a question of a duration, with a verb of lasting, not of the time elapsed
@@ -418,6 +430,8 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     """The kinds of answer ``question`` asks for ("how much did it cost" asks for money, not a count)."""
     folded = standard_interrogatives(fold(question))
     kinds = {kind for kind, pattern in _ASKED.items() if pattern.search(folded)}
+    if Kind.DATE in kinds and _DATE_ASKED_ELSEWHERE.search(_without_when_clauses(folded)) is None:
+        kinds.discard(Kind.DATE)  # "what did Muto say when he signed?": a time clause, not a when-question
     if Kind.MONEY in kinds:
         kinds.discard(Kind.COUNT)
     if _DURATION_ASKED.search(folded):  # "how long": a span and the dates it ran between, not a count
@@ -432,6 +446,14 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
     return frozenset(kinds)
+
+
+def _without_when_clauses(folded: str) -> str:
+    """``folded`` with the "when" / « quand » that open a time clause blanked out (see _WHEN_CLAUSES)."""
+    for pattern in _WHEN_CLAUSES:
+        folded = pattern.sub(lambda m: m.group()[:m.start(1) - m.start()] + " " * len(m.group(1))
+                             + m.group()[m.end(1) - m.start():], folded)
+    return folded
 
 
 def years_across(texts: Iterable[str]) -> bool:

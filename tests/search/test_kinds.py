@@ -227,3 +227,22 @@ def test_how_long_is_asked_with_or_without_its_silent_s(question: str) -> None:
 )
 def test_the_title_of_a_text_is_asked_not_a_persons(question: str, asked: bool) -> None:
     assert (Kind.TITLE in asked_kinds(question)) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "dated"),
+    [
+        ("What does the article mean when it says Japan wants to « couper l'herbe sous le pied »?", False),
+        ("What position did Yoji Muto hold when he signed the declaration?", False),
+        ("Qu'a fait Muto quand il est venu à Paris ?", False),
+        ("What's « la French Tech » and when did it begin?", True),  # a second question, its verb after "when"
+        ("What does the piece say about when the push began?", True),  # about when: the date is asked
+        ("Do you know when they signed?", True),
+        ("Qui était là, et quand a-t-on signé ?", True),
+        ("c'était quand ?", True),
+    ],
+)
+def test_when_opening_a_time_clause_asks_no_date(question: str, dated: bool) -> None:
+    """"when" / « quand » after another question word, before its subject, dates what is asked ("what did he hold
+    when he signed?"); the quote need not give a date, and one that answers without is not refused."""
+    assert (Kind.DATE in asked_kinds(question)) is dated

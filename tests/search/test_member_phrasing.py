@@ -189,3 +189,24 @@ def test_everyday_french_for_support_and_partnerships(shipped_retriever: Retriev
                                       "deux gouvernements comptent-ils épauler ?")
     assert answer.answered, answer.reason
     assert "recherche commune" in answer.citations[0].snippet
+
+
+def test_a_time_clause_after_what_asks_no_date(shipped_retriever: Retriever) -> None:
+    """"What does the article mean when it says…": the "when" dates the saying, it asks no date, so the article's
+    answer (no date in it) is quoted, not refused as the wrong kind of answer."""
+    answer = shipped_retriever.answer("What does the article mean when it says Japan wants to « couper l'herbe sous "
+                                      "le pied » of the Americans and Chinese?")
+    assert answer.answered, answer.reason
+    assert "crushed" in answer.citations[0].snippet
+
+
+def test_a_source_asked_by_its_name_is_found(shipped_retriever: Retriever) -> None:
+    """Members name where a fact comes from: "Xinhua" and the La Ruche article's title are in the passages drawn
+    from them, in each language, so "according to Xinhua" and « le titre de l'article » find them."""
+    answer = shipped_retriever.answer("Xinhua の report だと、Le Drian と Kono は声明が何の base になるって言ったの？")
+    assert answer.answered, answer.reason
+    assert "J-Startup" in answer.citations[0].snippet
+    answer = shipped_retriever.answer("Quel est le titre de l'article de La Ruche à partir duquel le projet a "
+                                      "démarré ?")
+    assert answer.answered, answer.reason
+    assert any("conquête des start-up françaises" in c.snippet for c in answer.citations)
