@@ -26,6 +26,8 @@ YAML_HINTS = {
     "mapping values are not allowed here": ' (a value that contains ": " must be put between quotes)',
     YAML_TAB: " (indent with spaces, not tabs)",
     "expected ',' or ']', but got ':'": ' (in a [ … ] list, put a text that contains ": " between quotes)',
+    "but found another document": (' (a line of just "---" ends a YAML file and starts another: delete this line;'
+                                   " a text with a front matter between two \"---\" lines is a .md file)"),
 }
 
 

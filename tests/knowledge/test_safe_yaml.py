@@ -56,6 +56,10 @@ def test_depth_limit() -> None:
         pytest.param(
             "title: Titre : cassé\n", 2, '(a value that contains ": " must be put between quotes)', id="colon"
         ),
+        pytest.param(  # attack19: a FAQ wrapped in "---" lines, as a Markdown front matter is, said only this
+            "---\ntype: faq\n---\n", 4, 'YAML error: but found another document (a line of just "---" ends a YAML file',
+            id="second-document",
+        ),
     ],
 )
 def test_problems_have_a_file_line_and_a_hint(text: str, line: int, message: str) -> None:
