@@ -50,18 +50,26 @@ _INVISIBLE = ("Cf", "Cs", "Co", "Cn")
 _OVERLAYS = re.compile("[\u0332-\u0338\u20d0-\u20f0]")
 
 
+# A zero-width joiner between two pictographs is part of one emoji (woman + ZWJ + laptop: a coder; a family; the
+# rainbow flag), not an invisible character: dropped, it splits the emoji into its parts in the echoed title and log.
+_PICTOGRAPH = "\u2600-\u27bf\U0001f000-\U0001faff"
+_EMOJI_JOINER = re.compile(f"(?<=[{_PICTOGRAPH}\ufe0f])\u200d(?=[{_PICTOGRAPH}])")
+
+
+def _drop_invisible(text: str) -> str:
+    """``text`` without format characters (zero-width, bidi marks), unassigned ones and lone surrogates, but the
+    joiners of an emoji sequence."""
+    return "\u200d".join(
+        "".join(c for c in part if unicodedata.category(c) not in _INVISIBLE) for part in _EMOJI_JOINER.split(text)
+    )
+
+
 def _strip_invisible(text: str) -> str:
-    """Drop control and format characters (zero-width, bidi marks) and lone surrogates."""
+    """Drop control and format characters (zero-width, bidi marks) and lone surrogates; controls and line
+    separators become spaces."""
     if text.isprintable():  # no character of categories C* or Z* but the space: nothing to drop
         return text
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category in ("Cc", "Zl", "Zp"):
-            kept.append(" ")
-        elif category not in _INVISIBLE:
-            kept.append(char)
-    return "".join(kept)
+    return _drop_invisible("".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text))
 
 
 def _last_question(text: str) -> str | None:
@@ -114,7 +122,7 @@ def clean_question(text: str | None) -> str:
         raise QuestionError(key, length=len(text), limit=MAX_QUESTION_CHARS)
     # Invisible characters go first: "<@\u200b123>" or "@\u200beveryone" must not become a mention below.
     # printable: no character of the C* categories (a kana or an accent is checked at C speed, not one by one)
-    cleaned = text if text.isprintable() else "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
+    cleaned = text if text.isprintable() else _drop_invisible(text)
     cleaned = _OVERLAYS.sub("", cleaned)
     # a mention inside a link ("[who signed](https://x.example/@everyone)") is cut out of it, not into two: the link
     # stays one address, which the search leaves out (a masked link read as its text), not words (trial 8's R2)

@@ -22,7 +22,14 @@ TOPIC_EXAMPLES = 5  # /topics: this many FAQ questions of the member's language,
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_~|`\[\]<])")
 _LINE_START = re.compile(r"^([>#-])", re.MULTILINE)
 _PING = re.compile(r"@(?=(everyone|here)\b|[!&]?\d)", re.IGNORECASE)
-_URL = re.compile(r"^https?://[^\s<>()\[\]]+$")
+_URL = re.compile(r"^https?://\S+$")
+_LINK_BREAKERS = str.maketrans({c: f"%{ord(c):02X}" for c in "()[]<>"})  # would end a Markdown link early
+
+
+def link_target(source: str) -> str:
+    """``source`` as a Markdown link's target, or "" when it is no http(s) address: brackets and parentheses
+    percent-encoded (the same address), so ".../Penguin_(bird)" stays one working link."""
+    return source.translate(_LINK_BREAKERS) if _URL.match(source or "") else ""
 
 
 def small_talk_key(answer: Answer) -> str:
@@ -93,7 +100,8 @@ def render_about(documents: list[Document], days: int, language: str) -> list[st
     lines = [t("about.body", language, days=days), "", f"**{t('about.sources', language)}**"]
     for title, source in about_sources(documents, language):
         shown = escape_markdown(title).replace("[", "(").replace("]", ")")
-        lines.append(f"• [{shown}](<{source}>)" if _URL.match(source) else f"• {shown} · {escape_markdown(source)}")
+        link = link_target(source)
+        lines.append(f"• [{shown}](<{link}>)" if link else f"• {shown} · {escape_markdown(source)}")
     return lines
 
 
@@ -151,7 +159,7 @@ def highlight(snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
 def render_source(citation: Citation, language: str | None = None) -> str:
     """``**[n]** *Title* · [host](link)``: the link only for a plain http(s) URL, the language when not ``language``."""
     title = f"*{escape_markdown(_clip(citation.title, TITLE_CHARS))}*"
-    link = citation.source if _URL.match(citation.source or "") else ""
+    link = link_target(citation.source)
     source = f" · [{escape_markdown(_host(link))}]({link})" if link else ""
     marker = f" · {citation.language.upper()}" if language and citation.language != language else ""
     return f"**[{citation.n}]** {title}{source}{marker}"

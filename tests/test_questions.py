@@ -54,5 +54,14 @@ def test_invisible_and_bidi_characters_are_dropped():
     assert clean_question("\u202ewho\u200b signed\u2066?") == "who signed?"
 
 
+def test_an_emoji_made_of_several_keeps_its_joiners():
+    # attack19: a coder (woman, joiner, laptop) in a question was echoed in the title and logged as a woman then a
+    # laptop: the zero-width joiners of emoji sequences were dropped with the invisible characters
+    family, coder, rainbow = "👨\u200d👩\u200d👧", "👩🏽\u200d💻", "🏳\ufe0f\u200d🌈"
+    assert clean_question(f"{coder} {family} {rainbow} who signed?") == f"{coder} {family} {rainbow} who signed?"
+    assert clean_question(f"{coder}\n\nwho signed?") == f"{coder} who signed?"
+    assert clean_question("@\u200deveryone w\u200dho signed?") == "who signed?"  # a joiner elsewhere still goes
+
+
 def test_japanese_question_is_kept_as_is():
     assert clean_question("  共同声明はいつ署名されましたか？ ") == "共同声明はいつ署名されましたか？"

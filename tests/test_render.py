@@ -2,8 +2,8 @@ import pytest
 
 from bot.cli.terminal import answer_text
 from bot.discord_front import embeds
-from bot.models import Answer, Citation
-from bot.render import COMPACT_CHARS, escape_markdown, highlight, render_markdown, whole_blocks
+from bot.models import Answer, Citation, Document
+from bot.render import COMPACT_CHARS, escape_markdown, highlight, render_about, render_markdown, whole_blocks
 from bot.search.retriever import Retriever
 from bot.search.snippets import word_spans
 
@@ -74,6 +74,16 @@ def test_a_single_oversized_citation_keeps_its_source_line():
 def test_non_http_sources_are_not_linked():
     text = render_markdown(Answer("q", "en", True, [citation(1, source="javascript:alert(1)")]))
     assert "javascript" not in text
+
+
+def test_a_source_address_with_brackets_is_still_a_link():
+    # attack19: moderators paste addresses such as Wikipedia's ".../Penguin_(bird)"; `knowledge check` accepts them,
+    # but the answer showed the source's title with no link at all, and /about the address as plain text
+    wiki = "https://en.wikipedia.org/wiki/Penguin_(bird)"
+    text = render_markdown(Answer("q", "en", True, [citation(1, source=wiki)]))
+    assert text.endswith("**[1]** *The declaration* · [en.wikipedia.org](https://en.wikipedia.org/wiki/Penguin_%28bird%29)")
+    about = render_about([Document("d", "Penguins", "en", wiki, "en/d.md")], 90, "en")
+    assert about[-1] == "• [Penguins](<https://en.wikipedia.org/wiki/Penguin_%28bird%29>)"
 
 
 def test_whole_blocks_keeps_leading_blocks_that_fit_whole():

@@ -191,7 +191,8 @@ def run_ask(args: argparse.Namespace) -> int:
 
 async def _ask(args: argparse.Namespace) -> int:
     args.console = console()
-    if args.file and args.file != "-" and not Path(args.file).is_file():  # checked before it is read
+    # checked before it is read; not only a regular file: `--file <(grep … questions.txt)` is a pipe (/dev/fd/63)
+    if args.file and args.file != "-" and (not Path(args.file).exists() or Path(args.file).is_dir()):
         print(f"error: no such file: {args.file}", file=sys.stderr)
         return EXIT_USAGE
     try:

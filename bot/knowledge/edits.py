@@ -12,12 +12,13 @@ the log's purge), and ``logs forget ID`` removes a moderator's id from every cha
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -48,6 +49,16 @@ class EditRefused(ValueError):
     def __init__(self, message: str, line: int = 1) -> None:
         super().__init__(message)
         self.line = line
+
+
+@contextlib.contextmanager
+def writing() -> Iterator[None]:
+    """A folder the bot cannot change (a read-only volume, a full disk) as a refusal moderators can act on, not
+    an error with the server's paths in it."""
+    try:
+        yield
+    except OSError as exc:
+        raise EditRefused(f"the knowledge folder cannot be written ({exc.strerror or exc})") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,10 +213,11 @@ def plan_upload(filename: str, data: bytes, directory: Path, kb: KnowledgeBase, 
 def save(plan: UploadPlan, filename: str, data: bytes, directory: Path, who: str) -> Change:
     """Save a checked upload where ``plan`` says (the replaced version kept in the trash) and record it.
 
-    Raises ``UploadRefused`` when the file cannot be written."""
+    Raises ``UploadRefused`` when the file cannot be written, ``EditRefused`` when the replaced one cannot be kept."""
     directory = Path(directory)
     ts = time.time()
-    trash = keep_replaced(directory, plan, ts)
+    with writing():
+        trash = keep_replaced(directory, plan, ts)
     save_upload(filename, data, directory, target=plan.target)
     action = Action.REPLACE if plan.replaces else Action.ADD
     change = Change(ts, who, action, upload_id(filename, data), plan.target, sha256(data), trash)
@@ -263,7 +275,8 @@ def remove(directory: Path, kb: KnowledgeBase, doc_id: str, who: str) -> Change:
         raise EditRefused(f'no document has the id "{doc_id}" (see /kb list)')
     data = (directory / document.path).read_bytes()
     ts = time.time()
-    moved = [(path, _to_trash(directory, path, ts)) for path in _document_files(directory, document.path)]
+    with writing():
+        moved = [(path, _to_trash(directory, path, ts)) for path in _document_files(directory, document.path)]
     change = Change(ts, who, Action.REMOVE, doc_id, document.path, sha256(data), moved)
     record(directory, change)
     return change
@@ -284,10 +297,11 @@ def restore(directory: Path, kb: KnowledgeBase, doc_id: str, who: str) -> Change
     if served is not None and served.path != last.path:
         raise EditRefused(f'"{doc_id}" is served by {served.path} now; remove that file first')
     ts = time.time()
-    swapped = [(path, _to_trash(directory, path, ts)) for path, _ in last.trash if (directory / path).is_file()]
-    for path, trash in last.trash:
-        (directory / path).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(directory / trash, directory / path)
+    with writing():
+        swapped = [(path, _to_trash(directory, path, ts)) for path, _ in last.trash if (directory / path).is_file()]
+        for path, trash in last.trash:
+            (directory / path).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(directory / trash, directory / path)
     data = (directory / last.path).read_bytes()
     change = Change(ts, who, Action.RESTORE, doc_id, last.path, sha256(data), swapped)
     record(directory, change)

@@ -203,8 +203,9 @@ class Loader:
             return
         lower = entry.name.lower()
         if lower.endswith(SIDECAR_SUFFIX):
-            txt = entry.name[: -len(SIDECAR_SUFFIX)] + ".txt"
-            if txt not in names:
+            stem = entry.name[: -len(SIDECAR_SUFFIX)]
+            txt = stem + ".txt"
+            if not any(name[:-4] == stem and name.lower().endswith(".txt") for name in names):  # NAME.TXT too
                 self.error(path, 1, f"this metadata file has no {txt} beside it "
                                     f"(NAME.meta.yaml describes NAME.txt; with /kb add, add {txt} next)")
             return

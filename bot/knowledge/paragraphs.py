@@ -1,8 +1,8 @@
 """A document body split into passages: Markdown paragraphs under headings, or plain-text paragraphs.
 
 In plain text, a short one-line paragraph without final punctuation is a heading. A paragraph with nothing to quote
-is not a passage: a lone label that announces what follows ("Sommaire :", "Contents:", 目次：) or a table of contents
-(every line a heading of the same document); ``split_paragraphs`` reports each one left out.
+is not a passage: a lone label that announces what follows ("Sommaire :", "Contents:", 目次：), a table of contents
+(every line a heading of the same document) or a Markdown image alone; ``split_paragraphs`` reports each one left out.
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ LABEL_MAX_WORDS = 3  # "Sommaire :", "Table des matières :", "In this article:"
 _LABEL_RE = re.compile(r"[^\W\d_](?:[\w'’ -]*[^\W_])?\s*[:：]")
 _WORDS_RE = re.compile(r"\w+")
 _LIST_MARK_RE = re.compile(r"^\s*(?:[-*+•·]|\d+[.)])\s+")
+_IMAGES_RE = re.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")  # Markdown images and nothing else
 
 
 def _fold_line(line: str) -> str:
@@ -100,8 +101,11 @@ def _fold_line(line: str) -> str:
 
 def nothing_to_quote(text: str, headings: set[str]) -> str:
     """Why a paragraph has nothing to quote ("" when it has): a label of a few words ending with a colon and
-    nothing after it, or a list of the document's own headings (its table of contents)."""
+    nothing after it, a list of the document's own headings (its table of contents), or Markdown images alone (their
+    descriptions would be quoted as facts)."""
     stripped = text.strip()
+    if stripped.startswith("![") and _IMAGES_RE.fullmatch(stripped):
+        return "an image: members see no picture, only text is quoted"
     # both checks first ask what is cheap to ask (every passage of a 100k corpus goes through here): a label ends
     # with its colon, a table of contents has two lines or more
     if "\n" not in stripped and stripped.endswith((":", "：")):

@@ -238,7 +238,12 @@ def _faq_entry(
     if questions == () and "questions" not in meant:
         problems.add(FileProblem(line, f'entry {number} has no "questions"{skipped}'))
     answer = as_text(entry.get("answer"))
-    if not answer and "answer" not in meant:
+    if isinstance(entry.get("answer"), list | dict):  # bullet points, or "key: value" lines under it
+        shape = "a list" if isinstance(entry["answer"], list) else 'a set of "key: value" lines'
+        fix = 'write it as sentences, or after "answer: |" on lines indented under it'
+        problems.add(FileProblem(key_lines.get("answer", line),
+                                 f'the "answer" of entry {number} is {shape}, not one text: {fix}{skipped}'))
+    elif not answer and "answer" not in meant:
         problems.add(FileProblem(line, f'entry {number} has no "answer"{skipped}'))
     source = None
     if entry.get("source") is not None:

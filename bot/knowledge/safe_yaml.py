@@ -26,6 +26,8 @@ YAML_HINTS = {
     "mapping values are not allowed here": ' (a value that contains ": " must be put between quotes)',
     YAML_TAB: " (indent with spaces, not tabs)",
     "expected ',' or ']', but got ':'": ' (in a [ … ] list, put a text that contains ": " between quotes)',
+    "but found another document": (' (a line of just "---" ends a YAML file and starts another: delete this line;'
+                                   " a text with a front matter between two \"---\" lines is a .md file)"),
 }
 
 
@@ -133,6 +135,10 @@ YAML_IDEOGRAPHIC_INDENT = ("this line is indented with a full-width space '　' 
 YAML_TAB_AFTER_KEY = ('a tab after "{key}:": type a space between "{key}:" and its value, not a tab'
                       " (YAML does not accept a tab there)")
 YAML_TAB_IN_LINE = "a tab in the middle of this line: YAML does not accept a tab there; type spaces instead"
+YAML_QUOTED_THEN_MORE = ("the value on this line begins with a quoted part and goes on after it, which YAML does not"
+                         """ read: put the whole value between quotes of the other kind (answer: '"J-Startup" is …')"""
+                         " or do not begin it with a quote")
+_QUOTE_OPENING = re.compile(r"""[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w-]*:[ \t]+)?(["'])""")  # a value's opening quote
 YAML_INDENT_HINT = (" (this line is not indented like the lines above it: line up the items of one list, and the"
                     " keys of one entry, with the same number of spaces)")
 
@@ -147,6 +153,16 @@ def _full_width(text: str, last: int) -> tuple[int, str] | None:
         if _KEY_FULL_WIDTH.match(written):
             return number, YAML_FULL_WIDTH_COLON
     return None
+
+
+def _quoted_then_more(line: str) -> bool:
+    """Whether ``line``'s value opens with a quoted part and goes on after its closing quote (``title: "X" day``)."""
+    opening = _QUOTE_OPENING.match(line)
+    if opening is None:
+        return False
+    closing = line.find(opening.group(1), opening.end())
+    rest = line[closing + 1:].strip() if closing >= 0 else ""
+    return bool(rest) and not rest.startswith("#")
 
 
 def _yaml_error(exc: yaml.YAMLError, offset: int, text: str) -> FileProblem:
@@ -169,6 +185,9 @@ def _yaml_error(exc: yaml.YAMLError, offset: int, text: str) -> FileProblem:
         if tab is not None:
             return FileProblem(line, f"YAML error: {tab}")
     if problem.startswith("expected <block end>"):
+        lines = text.splitlines()
+        if mark is not None and mark.line < len(lines) and _quoted_then_more(lines[mark.line]):
+            return FileProblem(line, f"YAML error: {YAML_QUOTED_THEN_MORE}")
         return FileProblem(line, f"YAML error: {problem}{YAML_INDENT_HINT}")
     return FileProblem(line, f"YAML error: {problem}{YAML_HINTS.get(problem, '')}")
 

@@ -111,11 +111,15 @@ def current_version() -> int:
     return len(migrations())
 
 
-def connect(path: Path | str, *, readonly: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
-    """An autocommit connection with a busy timeout (``readonly`` opens with ``mode=ro``)."""
+def connect(
+    path: Path | str, *, readonly: bool = False, timeout: float = 5.0, immutable: bool = False
+) -> sqlite3.Connection:
+    """An autocommit connection with a busy timeout (``readonly`` opens with ``mode=ro``; ``immutable``: a file
+    nobody writes, read without the -shm index SQLite would create beside it)."""
     path = Path(path)
-    if readonly:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=timeout, isolation_level=None)
+    if readonly or immutable:
+        query = "?mode=ro&immutable=1" if immutable else "?mode=ro"
+        conn = sqlite3.connect(path.resolve().as_uri() + query, uri=True, timeout=timeout, isolation_level=None)
     else:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
@@ -219,23 +223,37 @@ def backfill_topics(conn: sqlite3.Connection) -> int:
     return len(rows)
 
 
+def _closed(path: Path) -> bool:
+    """No process has the log open (no -shm index beside it) and its write-ahead log holds nothing: the file alone
+    is the whole log, safe to read as immutable."""
+    shm, wal = path.with_name(path.name + "-shm"), path.with_name(path.name + "-wal")
+    return not shm.exists() and (not wal.exists() or wal.stat().st_size == 0)
+
+
+def _read(path: Path, timeout: float, *, immutable: bool) -> tuple[sqlite3.Connection, int]:
+    """A read-only connection and the log's schema version (the connection closed when that fails)."""
+    conn = connect(path, readonly=True, timeout=timeout, immutable=immutable)
+    try:
+        return conn, read_version(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+
+
 def open_reader(path: Path | str, *, timeout: float = 5.0) -> sqlite3.Connection:
     """A read-only connection to an existing log, migrated first if it is older; ``QueryLogError`` otherwise."""
     path = Path(path)
     if not path.is_file():
         raise QueryLogError(f"no query log at {path}")
     try:
-        conn = connect(path, readonly=True, timeout=timeout)
+        conn, version = _read(path, timeout, immutable=False)
     except sqlite3.Error as exc:
-        raise QueryLogError(f"cannot read the query log {path}: {exc}{_full_hint(path, exc)}") from exc
-    try:
-        version = read_version(conn, path)
-    except sqlite3.Error as exc:
-        conn.close()
-        raise QueryLogError(f"cannot read the query log {path}: {exc}{_full_hint(path, exc)}") from exc
-    except QueryLogError:
-        conn.close()
-        raise
+        if not (read_only(path, exc) and _closed(path)):
+            raise QueryLogError(f"cannot read the query log {path}: {exc}{_full_hint(path, exc)}") from exc
+        try:  # a read-only volume or backup: SQLite cannot make its -shm index there, and nobody writes the file
+            conn, version = _read(path, timeout, immutable=True)
+        except sqlite3.Error as again:
+            raise QueryLogError(f"cannot read the query log {path}: {again}") from again
     if version < current_version():
         conn.close()
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -54,6 +55,21 @@ def test_ask_file_that_is_not_a_file_is_one_line_and_exit_2(kind: str, tmp_path:
     done = _ask_file(path, tmp_path)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == f"error: no such file: {path}\n"
+
+
+def test_ask_file_from_a_pipe_is_read(tmp_path: Path) -> None:
+    # attack19: `ask --file <(grep signed questions.txt)` (the shell's /dev/fd/63, a pipe) said "error: no such file:
+    # /dev/fd/63", and `--file /dev/null` "no such file" too: only regular files were taken
+    read, write = os.pipe()
+    os.write(write, b"Who signed the declaration?\n")
+    os.close(write)
+    done = subprocess.run([sys.executable, "-m", "bot", "ask", "--no-log", "--json", "--file", f"/dev/fd/{read}"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT, pass_fds=(read,))
+    os.close(read)
+    assert done.returncode == 0 and json.loads(done.stdout)["answered"], done.stderr
+    empty = _ask_file(Path(os.devnull), tmp_path)
+    assert (empty.returncode, empty.stderr) == (2, f"error: {os.devnull}:1: the file is empty: write its text, or "
+                                                   "delete it\n")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")

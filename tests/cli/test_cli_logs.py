@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from frozen import frozen
 from paths import SHIPPED_KNOWLEDGE
 from querylog_data import SECRET, fill, knowledge_dir, replay_log
 
@@ -50,6 +51,19 @@ def test_summary_table(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "fr                7         2        28.6%" in lines
     assert "discord            9         3        33.3%" in lines
     assert "questions                11              3   +266.7%" in lines
+
+
+def test_reports_read_a_log_in_a_folder_they_cannot_write(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # attack19: a maintainer reading the log from a read-only volume or backup got "error: cannot read the query log
+    # …: unable to open database file" for every report (SQLite could not create its -shm index beside the file)
+    assert not (db.parent / "queries.db-shm").exists()  # the bot closed it cleanly
+    files = sorted(db.parent.iterdir())
+    with frozen(db.parent):
+        code, out, err = run(capsys, "summary", "--db", str(db), "--since", "7d")
+        exported, _, _ = run(capsys, "export", "--db", str(db), "--format", "jsonl", "--since", "all")
+    assert (code, err) == (0, "") and "questions   11          7 members" in out.splitlines()
+    assert exported == 0
+    assert sorted(db.parent.iterdir()) == files
 
 
 def test_small_talk_is_neither_answered_nor_unanswered(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

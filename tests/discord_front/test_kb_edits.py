@@ -9,6 +9,7 @@ from pathlib import Path
 
 from fake_discord import FakeDiscord
 from fake_discord.plugin import Harness, StartBot, embed_of, running_bot
+from frozen import frozen
 
 NEWCOMER = b"""---
 id: declaration-en
@@ -162,3 +163,20 @@ async def test_an_upload_named_readme_is_refused_for_its_name_never_invited_to_r
         reply = await kb(fake, "add", {"replace": replace}, attachments={"file": ("README.md", upload)})
         assert "README files are notes for people" in reply and "replace: true" not in reply
     assert (Path(harness.settings.knowledge_dir) / "README.md").read_text() == "# The moderators' guide\n"
+
+
+async def test_a_knowledge_folder_the_bot_cannot_write_is_said_so_for_a_replace_and_a_remove(
+    harness: Harness, fake: FakeDiscord
+):
+    # attack19: on a read-only knowledge volume, `/kb add replace:true` answered "Something went wrong on my side
+    # … try again later" (trying again never helps) and `/kb remove` "[Errno 30] Read-only file system: '/app/…/_trash'"
+    kdir = Path(harness.settings.knowledge_dir)
+    before = {p: p.read_bytes() for p in kdir.rglob("*") if p.is_file()}
+    with frozen(kdir / "en"), frozen(kdir):
+        replaced = await kb(fake, "add", {"replace": True}, attachments={"file": ("declaration.md", REPLACEMENT)})
+        removed = await kb(fake, "remove", {"id": "declaration-en"})
+    assert replaced.startswith("`declaration.md` was not saved:\n• `declaration.md:1: the knowledge folder cannot be "
+                               "written (")
+    assert removed.startswith("Nothing was changed:\n• the knowledge folder cannot be written (")
+    assert "Errno" not in removed and str(kdir) not in removed
+    assert {p: p.read_bytes() for p in kdir.rglob("*") if p.is_file()} == before

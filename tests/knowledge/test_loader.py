@@ -530,3 +530,12 @@ def test_every_problem_of_a_glossary_file_in_one_run(tmp_path: Path) -> None:
         'g.yaml:5: glossary id "jetro" is used twice in this file (also on line 3)',
         'g.yaml:7: glossary entry 3: "id" may only use lowercase letters a-z, digits and hyphens (got "Bad_Id")',
     ]
+
+
+def test_a_text_named_in_capitals_is_the_one_its_metadata_file_describes(tmp_path: Path) -> None:
+    # attack19: NOTES.TXT (as Windows tools save it) was served with notes.meta.yaml's metadata, yet `knowledge check`
+    # failed on 'NOTES.meta.yaml:1: this metadata file has no NOTES.txt beside it' (exit 1, shown by /kb status)
+    kb = load(tmp_path, {"NOTES.TXT": "Walruses rest on the Seine.\n",
+                         "NOTES.meta.yaml": "id: notes\ntitle: Notes\nlanguage: en\nsource: https://example.org\n"})
+    assert kb.errors == []
+    assert ("notes", "NOTES.TXT") in [(d.id, d.path) for d in kb.documents]

@@ -65,3 +65,14 @@ def test_the_shipped_articles_sommaire_is_never_quoted(shipped_retriever) -> Non
     assert not [p for p in shipped_retriever.kb.passages if p.text.strip(" :\u00a0") == "Sommaire"]
     for question in ("Sommaire ?", "c'est quoi le sommaire de l'article ?", "What is in the article's summary?"):
         assert all("Sommaire" not in c.snippet for c in shipped_retriever.answer(question).citations), question
+
+
+def test_an_image_alone_is_not_quoted_and_check_says_so(tmp_path: Path) -> None:
+    # attack19: a Markdown image line was a passage: "What does the walrus picture show?" was answered by quoting
+    # "![a walrus picture](walrus.png)" as "> a walrus picture", a description of a picture members never see
+    body = "## Walruses\n\n![a walrus picture](walrus.png)\n\nTwelve walruses live in Paris ![icon](i.png).\n"
+    kb = load_knowledge(write(tmp_path, {"doc.md": front(body)}))
+    assert [p.text for p in kb.passages] == ["Twelve walruses live in Paris ![icon](i.png)."]
+    assert [(w.line, w.message) for w in kb.warnings] == [
+        (9, "not quoted: an image: members see no picture, only text is quoted"),
+    ]

@@ -56,6 +56,18 @@ def test_depth_limit() -> None:
         pytest.param(
             "title: Titre : cassé\n", 2, '(a value that contains ": " must be put between quotes)', id="colon"
         ),
+        pytest.param(  # attack19: a value opening with a quoted name was told "this line is not indented like …"
+            "id: x\nanswer: \"J-Startup\" is a programme of METI.\n", 3,
+            "YAML error: the value on this line begins with a quoted part and goes on after it", id="quoted-then-more",
+        ),
+        pytest.param(
+            "questions:\n  - 'La Ruche' wrote what?\n", 3,
+            "YAML error: the value on this line begins with a quoted part and goes on after it", id="quoted-item",
+        ),
+        pytest.param(  # attack19: a FAQ wrapped in "---" lines, as a Markdown front matter is, said only this
+            "---\ntype: faq\n---\n", 4, 'YAML error: but found another document (a line of just "---" ends a YAML file',
+            id="second-document",
+        ),
     ],
 )
 def test_problems_have_a_file_line_and_a_hint(text: str, line: int, message: str) -> None:

@@ -300,5 +300,5 @@ def _upload(
             return None, [problem]
     try:
         return edits.save(plan, filename, data, directory, who), []
-    except UploadRefused as refused:
+    except (UploadRefused, edits.EditRefused) as refused:
         return None, [LoadError(filename, 1, str(refused))]
