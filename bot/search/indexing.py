@@ -113,15 +113,17 @@ class _Ints:
         return np.frombuffer(self._data, dtype=np.intc) if self._data else np.zeros(0, dtype=np.intc)
 
 
-def _expand(starts: np.ndarray, counts: np.ndarray, flat: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """``flat[starts[k] : starts[k] + counts[k]]`` for each ``k`` of ``keys``, concatenated (CSR gather)."""
-    n = counts[keys]
-    total = int(n.sum())
-    if not total:
-        return np.zeros(0, dtype=flat.dtype)
-    ends = np.cumsum(n)
-    offsets = np.arange(total, dtype=np.int64) - np.repeat(ends - n, n)
-    return flat[np.repeat(starts[keys].astype(np.int64), n) + offsets]
+def _gather_index(starts: np.ndarray, counts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The positions ``starts[k] … starts[k] + counts[k] - 1`` for each ``k``, concatenated (a CSR gather's index);
+    ``ends``: the cumulative sum of ``counts``. One repeat: each slot's start less the slots before its run, plus
+    its own place."""
+    total = int(ends[-1]) if ends.shape[0] else 0
+    shift = starts.astype(np.int64)
+    shift -= ends
+    shift += counts
+    index = np.repeat(shift, counts)
+    index += np.arange(total, dtype=np.int64)
+    return index
 
 
 class PassageAnalyzer:
@@ -213,18 +215,20 @@ class PassageAnalyzer:
             keys.extend([self._extra_key(t) for t in extra])
             per_passage.append(len(keys) - before)
         key_ids = np.frombuffer(keys, dtype=np.int32) if len(keys) else np.zeros(0, dtype=np.int32)
-        term_count = self._term_count.view()
-        tokens = _expand(self._term_start.view(), term_count, self._key_terms.view(), key_ids)
-        lengths = _passage_lengths(term_count, key_ids, per_passage)
+        n = self._term_count.view()[key_ids]
+        ends = np.cumsum(n, dtype=np.int64)  # each key's last token + 1: the tokens' gather and the passages' lengths
+        tokens = self._key_terms.view()[_gather_index(self._term_start.view()[key_ids], n, ends)]
+        lengths = _passage_lengths(ends, per_passage)
         used, counts = _unique_counts(key_ids)
-        pair_start, pair_count = self._pair_start.view(), self._pair_count.view()
-        pair_words = _expand(pair_start, pair_count, self._pair_words.view(), used)
-        pair_terms = _expand(pair_start, pair_count, self._pair_terms.view(), used)
-        word_counts = np.bincount(pair_words, weights=np.repeat(counts, pair_count[used]))
+        n = self._pair_count.view()[used]
+        at = _gather_index(self._pair_start.view()[used], n, np.cumsum(n, dtype=np.int64))  # one index, two gathers
+        pair_words = self._pair_words.view()[at]
+        pair_terms = self._pair_terms.view()[at]
+        word_counts = np.bincount(pair_words, weights=np.repeat(counts, n))
         count_words = np.flatnonzero(word_counts)
         unique_pairs = _unique_counts(pair_words.astype(np.int64) << 32 | pair_terms.astype(np.int64))[0]
         return FileTokens(
-            tokens=tokens.astype(np.int32),
+            tokens=tokens.astype(np.int32, copy=False),  # the gathered ids: int32 already
             lengths=lengths,
             pair_words=(unique_pairs >> 32).astype(np.int32),
             pair_terms=(unique_pairs & 0xFFFFFFFF).astype(np.int32),
@@ -265,11 +269,11 @@ def _unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ordered[first], np.diff(first, append=ordered.shape[0])
 
 
-def _passage_lengths(term_count: np.ndarray, key_ids: np.ndarray, per_passage: array) -> np.ndarray:
-    """Tokens per passage: the term counts of its keys, summed passage by passage."""
+def _passage_lengths(ends: np.ndarray, per_passage: array) -> np.ndarray:
+    """Tokens per passage, from ``ends`` (each key's cumulative token count) and the keys of each passage."""
     keys_per_passage = np.frombuffer(per_passage, dtype=np.int64) if len(per_passage) else np.zeros(0, np.int64)
-    cumulative = np.zeros(key_ids.shape[0] + 1, dtype=np.int64)
-    np.cumsum(term_count[key_ids], out=cumulative[1:])
+    cumulative = np.zeros(ends.shape[0] + 1, dtype=np.int64)
+    cumulative[1:] = ends
     bounds = np.zeros(keys_per_passage.shape[0] + 1, dtype=np.int64)
     np.cumsum(keys_per_passage, out=bounds[1:])
     return np.diff(cumulative[bounds]).astype(np.int32)
