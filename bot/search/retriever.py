@@ -45,6 +45,7 @@ from bot.search.frequency import FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind
 from bot.search.lead import LEAD_RATIO, Lead, capital_shares, without_premise, written_as_name
+from bot.search.named_in_language import asked_in, written_in_first
 from bot.search.parsing import QUESTION_TYPE_WEIGHT, QueryParser, _without_cycles
 from bot.search.people import People
 from bot.search.places import Places
@@ -499,6 +500,9 @@ class Retriever(AbstentionChecks):
     ) -> tuple[Query, list[Ranked], AbstentionReason]:
         """The query the answer is for, its ranked passages and why they do not answer it ("": they do)."""
         ranked = self._answer_first(query, self._written_first(query, self._without(self.rank(query), leave_out)))
+        if (named := asked_in(query.text, query.language)) is not None:  # « le nom japonais »: a quote giving it so
+            ranked = written_in_first(ranked, named, lambda hit: self.passages[hit.index].text, LEAD_RATIO,
+                                      max_citations)
         apart = self.numbers_apart(query)
         ranked = covering_first(self, query, ranked, self.select(ranked, max_citations, apart))
         chosen = self.select(ranked, max_citations, apart)

@@ -53,6 +53,9 @@ class WordList(StrEnum):
     # (bot.search.people.act_counted, the retriever)
     DOERS = "doers"  # ... and persons named by what they did, each with that verb: "signatories signed" ("how many
     # signatories?" asks how many signed)
+    NAME_WORDS = "name_words"  # a name or a title asked: "the Japanese name", « le titre en japonais » ...
+    LANGUAGE_NAMES = "language_names"  # ... in a language named beside it, each with its code ("japanese ja"): the
+    # quote must give it in that language's script (bot.search.named_in_language)
     CARDINALS = "cardinals"  # two to ten written out, in order: "3 principles" is "three principles" (cardinals)
     # Details asked beside a covered subject, each a kind of thing the cited passages must speak of (search.details):
     FOOD = "food"  # food and drink: "what was served at the evening?"
