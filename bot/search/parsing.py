@@ -69,6 +69,7 @@ from bot.search.spelling import (
     Truncations,
     edit_distance,
 )
+from bot.search.unknown_names import known_as_written, names_a_body, shouting
 from bot.search.wordlists import WordList, stop_words, word_set, words_of
 
 GLOSSARY_WEIGHT = 0.5  # BM25 weight of a glossary synonym (shared by its tokens); flat on 0.5–0.75 (0.25, 1.0: −1)
@@ -368,7 +369,7 @@ class QueryParser:
         quoted_stops = self._quoted_function_words(content, lang)
         foreign_words: set[str] = set()
         asked_end = max(question.rfind("?"), question.rfind("？"))
-        shouted = question.isupper()  # a message in capitals writes no acronym apart
+        shouted = shouting(question, lang)  # a message in capitals writes no acronym apart
         edges = (words[0][1], words[-1][2] if words[-1][1] > asked_end >= 0 else -1) if len(words) > 1 else (-1, -1)
         for raw, start, end in words:
             if ((start == edges[0] or end == edges[1]) and _CHAT_ABBREVIATION.fullmatch(question[start:end])
@@ -625,8 +626,10 @@ class QueryParser:
             named = any(is_name(part, language, frequencies) for part in _HYPHEN_SPLIT.split(surface) if part)
         if not is_cjk(raw) and raw not in self._gloss_words and not acronym:
             latin = _latin(language)
-            everyday = self._everyday_correction(raw, frequencies.zipf(surface, latin), latin)
-            if named and everyday is not None and is_name(everyday, language, frequencies):
+            zipf = frequencies.zipf(surface, latin)
+            everyday = self._everyday_correction(raw, zipf, latin)
+            if named and everyday is not None and (is_name(everyday, language, frequencies)
+                                                   or known_as_written(zipf)):
                 everyday = None  # "Macrin" is no typo of the name "Macron": names are told apart by one letter
             named = named and everyday is None  # "Engglish": an everyday word, capitalised
             if everyday is not None and (everyday in stop_words(latin) or everyday in stop_words("en")):
@@ -640,7 +643,9 @@ class QueryParser:
         else:
             rarity = min(frequencies.rarity(form, language) for form in written)
         unknown_name = named and is_name(surface, language, frequencies)
-        unknown_name = unknown_name or any(self._unknown_place(w) or self._unknown_person(w) for w in forms)
+        unknown_name = unknown_name or any(self._unknown_place(w) or self._unknown_person(w)
+                                                or (language == "ja" and names_a_body(w.proper))
+                                                for w in forms)
         return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
 
     def _conflated(self, raw: str, token: str, surface: str, language: str) -> str:
@@ -772,7 +777,7 @@ class QueryParser:
         else:
             weight = self._oov_idf * min(self.frequencies.rarity(f, "ja") for f in forms)
         unknown_name = not all(t in vocabulary for t in parts) and (
-            self._unknown_place(word) or self._unknown_person(word))
+            self._unknown_place(word) or self._unknown_person(word) or names_a_body(word.proper))
         return Unit(word.surface, set(parts), weight, set(), parts=parts, unknown_name=unknown_name)
 
     def _katakana_compound(self, katakana: str) -> bool:
