@@ -9,7 +9,7 @@ import pytest
 from answers import answered_with, not_found
 
 from bot.search.retriever import Retriever
-from bot.search.unknown_names import known_as_written, names_a_body, shouting
+from bot.search.unknown_names import capitalised_runs, known_as_written, names_a_body, shouting
 
 
 @pytest.mark.parametrize("question", [
@@ -39,3 +39,30 @@ def test_how_a_name_is_told() -> None:
     assert shouting("WHO SIGNED IT?", "en") and not shouting("INRIAとの協力は？", "ja")
     assert known_as_written(1.56) and not known_as_written(0.0)  # Inria is listed; a typo (Engglish) is not
     assert names_a_body("一般") and not names_a_body("地名") and not names_a_body("")
+
+
+@pytest.mark.parametrize("question", [
+    "Quel rôle a joué Business France dans la déclaration ?",  # each word the corpus has, the name it never writes
+    "How was the European Investment Bank involved in the NEDO projects?",
+    "What is the deadline of Station F's Founders Program?",
+])
+def test_a_name_of_known_words_the_sources_never_write_is_not_found(shipped_retriever: Retriever,
+                                                                     question: str) -> None:
+    not_found(shipped_retriever, question)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("When did La French Tech start, c'est-à-dire which year?", "2013"),  # written « la French Tech »
+    ("What are NEDO and BPI France supposed to do together?", "NEDO"),  # written Bpifrance
+    ("What did Le Drain and Kono say about the signature?", "Kono"),  # Le Drian misspelt, an everyday word
+    ("Qui a lancé la soirée avec Mounir Mahjoubi à Station F ?", "Muto"),
+])
+def test_a_name_the_sources_write_is_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
+    answered_with(shipped_retriever, question, fact)
+
+
+def test_the_names_in_a_row() -> None:
+    assert capitalised_runs("Quel rôle a joué Business France ?") == [["Business", "France"]]
+    assert capitalised_runs("Business France a-t-il joué un rôle ?") == []  # a sentence's first word
+    assert capitalised_runs("What about the US-China trade war and Station F's Founders Program?") == [
+        ["Founders", "Program"]]
