@@ -69,7 +69,7 @@ from bot.search.spelling import (
     Truncations,
     edit_distance,
 )
-from bot.search.unknown_names import known_as_written, names_a_body, shouting
+from bot.search.unknown_names import known_as_written, names_a_body, shouting, within_clause
 from bot.search.wordlists import WordList, stop_words, word_set, words_of
 
 GLOSSARY_WEIGHT = 0.5  # BM25 weight of a glossary synonym (shared by its tokens); flat on 0.5–0.75 (0.25, 1.0: −1)
@@ -408,7 +408,8 @@ class QueryParser:
                 continue
             forms = (word[0],) if word is not None else ()
             unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named, forms,
-                                                  acronym=not shouted and bool(_ACRONYM.fullmatch(question[start:end])))
+                                                  acronym=not shouted and bool(_ACRONYM.fullmatch(question[start:end])),
+                                                  within=within_clause(question, start))
             if unit is None:  # a misspelt function word ("exactemant", "wich"): no more a content word than it
                 continue
             hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
@@ -579,7 +580,7 @@ class QueryParser:
 
     def _unit(
         self, raw: str, token: str, surface: str, language: str, named: bool = False, forms: tuple[Word, ...] = (),
-        acronym: bool = False,
+        acronym: bool = False, within: bool = False,
     ) -> Unit | None:
         """The unit of one question token: its corpus variants, or a typo correction when it has none.
 
@@ -590,7 +591,8 @@ class QueryParser:
         that word is a stop word. A Japanese bigram is weighed by the words ``forms`` it is cut from; one
         that straddles two of them (済官 in 経済官庁) is an artefact of the cut and weighs the floor. An ``acronym``
         (JCB, CNES) is no typo of an everyday word (JCB is no "job"), nor of a corpus acronym a letter away (CNES is
-        not CNRS): it names another body; a letter swapped or left out (CRNS, CEATC) is still a typo.
+        not CNRS): it names another body; a letter swapped or left out (CRNS, CEATC) is still a typo. A name
+        written ``within`` a clause that the language's list knows as written (Inria) is no typo either.
         """
         if raw in PLACEHOLDERS.get(language, ()):
             return None  # "who signed the thing?": the thing is what the question is about, no word of it
@@ -629,7 +631,7 @@ class QueryParser:
             zipf = frequencies.zipf(surface, latin)
             everyday = self._everyday_correction(raw, zipf, latin)
             if named and everyday is not None and (is_name(everyday, language, frequencies)
-                                                   or known_as_written(zipf)):
+                                                   or (within and known_as_written(zipf))):
                 everyday = None  # "Macrin" is no typo of the name "Macron": names are told apart by one letter
             named = named and everyday is None  # "Engglish": an everyday word, capitalised
             if everyday is not None and (everyday in stop_words(latin) or everyday in stop_words("en")):

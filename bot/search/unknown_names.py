@@ -5,8 +5,9 @@ A question that names a body or a person the sources never mention beside one th
 word (Inria → India, Aso → "also", a stop word) or as a common word, the name weighs little and the known one's
 quote answers. Three shapes of a name, each read from how the word is written, not from a list:
 
-- a capitalised word that the language's frequency list knows as written (Inria, Aso: Zipf ≥ KNOWN_NAME_ZIPF) is
-  a word of its own, no typo: typos are rare in running text (Engglish: 0);
+- a capitalised word inside a clause that the language's frequency list knows as written (Inria, Aso: Zipf ≥
+  KNOWN_NAME_ZIPF) is a word of its own, no typo (Engglish: 0); the first word of a question after chatter is
+  capitalised as a sentence's, and common typos are listed too ("gm fam, Whcih ministry…?": 1.x), so not there;
 - capitals in a Japanese question are an acronym's (INRIA, NEXI): Japanese has no case, so a question does not
   "shout" because its only Latin word is in capitals;
 - a Japanese proper noun the dictionary tags as a name of no place nor person (固有名詞・一般: トヨタ, ソニー) is a
@@ -44,6 +45,13 @@ def shouting(question: str, language: str) -> bool:
     """A message written in capitals, whose capitals are no acronyms: only a Latin-script question can be; a
     Japanese one with a Latin acronym (INRIA) is not, though str.isupper() says so."""
     return language != "ja" and question.isupper()
+
+
+def within_clause(question: str, start: int) -> bool:
+    """The word at ``start`` follows a word of its clause ("AIST and Inria", "Taro Aso"), not a comma or the chatter
+    before the question ("gm fam, Whcih ministry…?": a question's first word is capitalised, typo or not)."""
+    before = question[:start].rstrip()
+    return bool(before) and before[-1].isalnum()
 
 
 def known_as_written(zipf: float) -> bool:

@@ -66,3 +66,7 @@ def test_the_names_in_a_row() -> None:
     assert capitalised_runs("Business France a-t-il joué un rôle ?") == []  # a sentence's first word
     assert capitalised_runs("What about the US-China trade war and Station F's Founders Program?") == [
         ["Founders", "Program"]]
+
+
+def test_a_typo_opening_the_question_after_chatter_is_still_a_typo(shipped_retriever: Retriever) -> None:
+    answered_with(shipped_retriever, "gm fam, Whcih ministry did Yoji Mutoh represent? cheers mate", "Muto")
