@@ -121,7 +121,8 @@ _JA_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # a Japanese date: its c
 _JA_YEAR = re.compile(r"\d{4}\s*年\s*(?:に|には|は|の|で|ごろ|頃)")  # 2015年に: a year named (not a counted 年)
 
 
-PHRASE_PASSAGES = 200  # passages holding every word of a name read for the name in a row (bounded at any size)
+PHRASE_PASSAGES = 200  # at most this many passages holding every word of a name are read for it in a row
+NAMES_READ = 8  # the first names of several words a question gives that are looked for (a long message: bounded)
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -471,7 +472,7 @@ class AbstentionChecks:
         if language == "ja":
             return False
         return any(all(self._spelt_right(word, language) for word in words) and not self._writes(words)
-                   for words in ([accents_folded(w) for w in run] for run in capitalised_runs(query.text)))
+                   for words in ([accents_folded(w) for w in run] for run in capitalised_runs(query.text)[:NAMES_READ]))
 
     def _spelt_right(self, word: str, language: str) -> bool:
         """A word of the corpus, or an everyday word no slip of a corpus name ("Le Drain" is Le Drian misspelt)."""
@@ -493,8 +494,10 @@ class AbstentionChecks:
             docs = held if docs is None else np.intersect1d(docs, held, assume_unique=True)
         if docs is None:
             return False
+        if len(docs) > PHRASE_PASSAGES:
+            return True  # too many passages hold its words to read them all: taken as written, never as missing
         phrase = " ".join(words)
-        for i in docs[:PHRASE_PASSAGES].tolist():
+        for i in docs.tolist():
             text = " ".join(_NON_WORD.split(accents_folded(self.passages[i].text)))
             if phrase in text or phrase.replace(" ", "") in text.replace(" ", ""):
                 return True
