@@ -69,7 +69,7 @@ from bot.search.spelling import (
     Truncations,
     edit_distance,
 )
-from bot.search.unknown_names import known_as_written, names_a_body, shouting, within_clause
+from bot.search.unknown_names import ends_in_place, known_as_written, names_a_body, shouting, within_clause
 from bot.search.wordlists import WordList, stop_words, word_set, words_of
 
 GLOSSARY_WEIGHT = 0.5  # BM25 weight of a glossary synonym (shared by its tokens); flat on 0.5–0.75 (0.25, 1.0: −1)
@@ -785,7 +785,10 @@ class QueryParser:
     def _katakana_compound(self, katakana: str) -> bool:
         """A katakana word the language does not know made of an everyday word and a word the corpus writes, last as
         a Japanese compound puts what it is (テック|イベント: an event): a kind of a thing of the corpus, no name,
-        though it weighs as a word the corpus lacks. ブロックチェーン is none: the corpus writes no チェーン."""
+        though it weighs as a word the corpus lacks. ブロックチェーン is none: the corpus writes no チェーン; nor is
+        ビジネス|フランス, which ends in a place: a place is no kind of thing, so the compound names a body."""
+        if ends_in_place(self._readings.words(katakana), PLACE_TAG):
+            return False
         return any(self._readings.writes(katakana[n:]) and self.frequencies.zipf(katakana[:n], "ja") >= EVERYDAY_ZIPF
                    for n in range(KATAKANA_PART, len(katakana) - KATAKANA_PART + 1))
 

@@ -13,12 +13,18 @@ quote answers. Three shapes of a name, each read from how the word is written, n
 - a Japanese proper noun the dictionary tags as a name of no place nor person (固有名詞・一般: トヨタ, ソニー) is a
   body's or a product's name, as a capitalised word is in a Latin question;
 - capitalised words in a row inside a sentence, each spelt right, are one name (Business France, the European
-  Investment Bank): though the corpus has each word, a name it never writes is none of its (``capitalised_runs``).
+  Investment Bank): though the corpus has each word, a name it never writes is none of its (``capitalised_runs``);
+  so is a katakana compound ending in a place (ビジネスフランス), no kind of a thing the corpus writes.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.search.readings import Word
 
 KNOWN_NAME_ZIPF = 1.0  # a capitalised word the frequency list holds (its floor is about 1) is no typo: on the 22
 # sets a floor of 0.01 gains and loses the same as 1.0 (+5 near-misses, 0 in scope lost)
@@ -39,6 +45,12 @@ def capitalised_runs(question: str) -> list[list[str]]:
         if before and not before.endswith(_SENTENCE_END):
             runs.append(m.group(1).split())
     return runs
+
+
+def ends_in_place(words: Sequence[Word], place: str) -> bool:
+    """A katakana compound whose last word the dictionary tags as a place (ビジネス|フランス, チーム|ジャパン) names
+    something, as a capitalised name does: a compound put as "a kind of" its last word cannot be a kind of a place."""
+    return len(words) > 1 and words[-1].proper == place
 
 
 def shouting(question: str, language: str) -> bool:

@@ -18,6 +18,8 @@ from bot.search.unknown_names import capitalised_runs, known_as_written, names_a
     "INRIAとCNRSの協力は？",  # capitals in Japanese are an acronym's
     "ソニーの社長はステーションFで何を話しましたか？",  # a company's name (固有名詞・一般), as a capitalised one
     "ルノーはこの声明にどう関わりましたか？",
+    "エールフランスは声明に関わった？",  # a katakana compound ending in a place names a body
+    "ビジネスフランスはステーションFのイベントで何をしましたか？",
 ])
 def test_a_name_the_sources_lack_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     not_found(shipped_retriever, question)
@@ -29,6 +31,7 @@ def test_a_name_the_sources_lack_is_not_found(shipped_retriever: Retriever, ques
     ("産総研とCNRSの研究協力はどう強化されましたか？", "CNRS"),
     ("JETROはどんな組織ですか？", "貿易"),
     ("スニップスはどんな会社ですか？", "音声アシスタント"),
+    ("ステーションFでフレンチテックは何をしましたか？", "フレンチテック"),
     ("WHO SIGNED THE DECLARATION FOR JAPAN?", "Muto"),  # a shouted message writes no acronym
 ])
 def test_the_names_the_sources_hold_are_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
