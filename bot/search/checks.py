@@ -126,6 +126,16 @@ NAMES_READ = 8  # the first names of several words a question gives that are loo
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+def _name_words(run: list[str]) -> list[str]:
+    """A run of capitalised words folded, without the function words that open it: a question's first words after
+    chatter without a comma are capitalised as a sentence's ("wsh la mif Quand Yoji Muto…", « La Japan External
+    Trade Organization »)."""
+    words = [accents_folded(w) for w in run]
+    while words and (words[0] in stop_words("fr") or words[0] in stop_words("en")):
+        words.pop(0)
+    return words
+
+
 def _unseparated(text: str) -> str:
     """Katakana without the marks between a foreign name's parts (ジェニ＝ステファン, グザヴィエ・ニエル): members type
     the name with or without them."""
@@ -471,8 +481,9 @@ class AbstentionChecks:
         language = query.language or "en"
         if language == "ja":
             return False
-        return any(all(self._spelt_right(word, language) for word in words) and not self._writes(words)
-                   for words in ([accents_folded(w) for w in run] for run in capitalised_runs(query.text)[:NAMES_READ]))
+        names = (_name_words(run) for run in capitalised_runs(query.text)[:NAMES_READ])
+        return any(len(words) > 1 and all(self._spelt_right(word, language) for word in words)
+                   and not self._writes(words) for words in names)
 
     def _spelt_right(self, word: str, language: str) -> bool:
         """A word of the corpus, or an everyday word no slip of a corpus name ("Le Drain" is Le Drian misspelt)."""

@@ -33,18 +33,13 @@ GENERAL_PROPER_TAG = "一般"  # the dictionary's tag of a proper noun that name
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+"  # a word of two letters or more written with a capital
 _RUN = re.compile(rf"(?<![\w'’\-])({_CAPITALISED}(?:[ \t]+{_CAPITALISED})+)(?![\w'’\-])")
-_SENTENCE_END = ("?", ".", "!", ":", "«", '"', "“")
 
 
 def capitalised_runs(question: str) -> list[list[str]]:
-    """Runs of two capitalised words or more inside a sentence ("Quel rôle a joué Business France ?"): not its first
-    word (capitalised as a sentence's), nor a word joined by a hyphen or an apostrophe (US-China, Station F's)."""
-    runs = []
-    for m in _RUN.finditer(question):
-        before = question[:m.start()].rstrip()
-        if before and not before.endswith(_SENTENCE_END):
-            runs.append(m.group(1).split())
-    return runs
+    """Runs of two capitalised words or more after a word of their clause ("Quel rôle a joué Business France ?"):
+    not a question's first words, capitalised as a sentence's, after chatter too ("Hello everyone, What Japanese
+    minister…"), nor a word joined by a hyphen or an apostrophe (US-China, Station F's)."""
+    return [m.group(1).split() for m in _RUN.finditer(question) if within_clause(question, m.start())]
 
 
 def ends_in_place(words: Sequence[Word], place: str) -> bool:

@@ -73,3 +73,13 @@ def test_the_names_in_a_row() -> None:
 
 def test_a_typo_opening_the_question_after_chatter_is_still_a_typo(shipped_retriever: Retriever) -> None:
     answered_with(shipped_retriever, "gm fam, Whcih ministry did Yoji Mutoh represent? cheers mate", "Muto")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Hello everyone, What Japanese minister signed the declaration? thanks in advance", "Muto"),
+    ("wsh la mif Quand Yoji Muto était-il en France ? bisous", "juillet"),  # a question's first words after chatter
+    ("wsh la mif La Japan External Trade Organization a organisé quoi à Paris selon l'article ? bisous", "JETRO"),
+])
+def test_capitalised_first_words_after_chatter_are_no_name(shipped_retriever: Retriever, question: str,
+                                                           fact: str) -> None:
+    answered_with(shipped_retriever, question, fact)
