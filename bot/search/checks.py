@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from bot.models import AbstentionReason, Passage
 from bot.search.analysis import analyze, base_tokens, is_cjk, normalize, stem
 from bot.search.bm25 import BM25Index
@@ -57,7 +59,7 @@ from bot.search.evidence import (
 from bot.search.frequency import WordFrequencies
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import A_YEAR, Kind, began, fold, holds, years_across
-from bot.search.lead import JA_PERSON, PLACE_BEFORE, Lead, asks_wh, is_yes_no, supposed_person
+from bot.search.lead import JA_PERSON, PLACE_BEFORE, Lead, asks_wh, is_yes_no, supposed_person, written_as_name
 from bot.search.parsing import _WORD_SEPARATORS, QueryParser, _joined
 from bot.search.parts import part_asked
 from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, People
@@ -65,8 +67,10 @@ from bot.search.premises import reason_given
 from bot.search.query import Check, Failed, Query, Ranked, Unit, _forms, _latin, _stemmed
 from bot.search.readings import PLACE_TAG, ReadingLexicon
 from bot.search.snippets import PreparedText
+from bot.search.spelling import REAL_WORD_ZIPF, edit_distance
 from bot.search.titles import JA_HONORIFICS
-from bot.search.wordlists import WordList, word_set
+from bot.search.unknown_names import capitalised_runs
+from bot.search.wordlists import WordList, stop_words, word_set
 
 if TYPE_CHECKING:
     from bot.search.retriever import _TokenSets
@@ -117,6 +121,21 @@ _JA_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # a Japanese date: its c
 _JA_YEAR = re.compile(r"\d{4}\s*年\s*(?:に|には|は|の|で|ごろ|頃)")  # 2015年に: a year named (not a counted 年)
 
 
+PHRASE_PASSAGES = 200  # at most this many passages holding every word of a name are read for it in a row
+NAMES_READ = 8  # the first names of several words a question gives that are looked for (a long message: bounded)
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _name_words(run: list[str]) -> list[str]:
+    """A run of capitalised words folded, without the function words that open it: a question's first words after
+    chatter without a comma are capitalised as a sentence's ("wsh la mif Quand Yoji Muto…", « La Japan External
+    Trade Organization »)."""
+    words = [accents_folded(w) for w in run]
+    while words and (words[0] in stop_words("fr") or words[0] in stop_words("en")):
+        words.pop(0)
+    return words
+
+
 def _unseparated(text: str) -> str:
     """Katakana without the marks between a foreign name's parts (ジェニ＝ステファン, グザヴィエ・ニエル): members type
     the name with or without them."""
@@ -163,6 +182,7 @@ class AbstentionChecks:
     language_of: Callable[[int], str]
     translation: Callable[[int, str], int | None]
     _tokens: Callable[[int], list[str]]
+    surface_tokens: Callable[[str], frozenset[str]]
 
     def _names_doers(self, query: Query, i: int) -> bool:
         """Passage ``i`` names the persons a "how many people" question counts: a sentence names someone with what
@@ -199,6 +219,8 @@ class AbstentionChecks:
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "un traité du XXe siècle": no year of it quoted
         if any(u.unknown_name and not u.found_in(cited) for u in self._names_to_cite(query, cited)):
             yield Failed(Check.UNKNOWN_NAME, "low-coverage")  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka")
+        if self._name_unwritten(query):
+            yield Failed(Check.UNKNOWN_NAME, "low-coverage")  # "Business France": a name of words the corpus has
         if not self._written_cited(query, chosen):
             yield Failed(Check.WRITTEN, "low-coverage")  # "Japonismes": the quotes speak of Japan (japon), not of it
         titled = titled_names(query.text) if query.language == "ja" else []
@@ -451,6 +473,45 @@ class AbstentionChecks:
         if query.language == "ja":
             places = {w.surface for w in self._readings.words(query.why) if w.proper == PLACE_TAG}
             return unit.token in places or not unit.keys.isdisjoint(places)
+        return False
+
+    def _name_unwritten(self, query: Query) -> bool:
+        """The question names something in capitalised words in a row, each spelt right, that no passage writes
+        ("Quel rôle a joué Business France ?", "the European Investment Bank"): no quote can hold it."""
+        language = query.language or "en"
+        if language == "ja":
+            return False
+        names = (_name_words(run) for run in capitalised_runs(query.text)[:NAMES_READ])
+        return any(len(words) > 1 and all(self._spelt_right(word, language) for word in words)
+                   and not self._writes(words) for words in names)
+
+    def _spelt_right(self, word: str, language: str) -> bool:
+        """A word of the corpus, or an everyday word no slip of a corpus name ("Le Drain" is Le Drian misspelt)."""
+        if self.surface_tokens(word):
+            return True
+        if self.frequencies.zipf(word, language) < REAL_WORD_ZIPF:
+            return False
+        near = self.parser._speller.correct(word)
+        return not (near and edit_distance(word, near) == 1 and written_as_name(self, near))
+
+    def _writes(self, words: list[str]) -> bool:
+        """Some passage writes ``words`` (folded) in a row, apart or joined (« Bpi France »: Bpifrance); the
+        passages read are those holding each word of it but function words (« la French Tech »: French passages
+        index no "la")."""
+        docs = None
+        content = [w for w in words if w not in stop_words("fr") and w not in stop_words("en")]
+        for tokens in filter(None, map(self.surface_tokens, content)):
+            held = self.index.weighted_scores(dict.fromkeys(tokens, 1.0))[0]
+            docs = held if docs is None else np.intersect1d(docs, held, assume_unique=True)
+        if docs is None:
+            return False
+        if len(docs) > PHRASE_PASSAGES:
+            return True  # too many passages hold its words to read them all: taken as written, never as missing
+        phrase = " ".join(words)
+        for i in docs.tolist():
+            text = " ".join(_NON_WORD.split(accents_folded(self.passages[i].text)))
+            if phrase in text or phrase.replace(" ", "") in text.replace(" ", ""):
+                return True
         return False
 
     def unknown(self, unit: Unit) -> bool:

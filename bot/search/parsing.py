@@ -69,6 +69,7 @@ from bot.search.spelling import (
     Truncations,
     edit_distance,
 )
+from bot.search.unknown_names import ends_in_place, known_as_written, names_a_body, shouting, within_clause
 from bot.search.wordlists import WordList, stop_words, word_set, words_of
 
 GLOSSARY_WEIGHT = 0.5  # BM25 weight of a glossary synonym (shared by its tokens); flat on 0.5–0.75 (0.25, 1.0: −1)
@@ -368,7 +369,7 @@ class QueryParser:
         quoted_stops = self._quoted_function_words(content, lang)
         foreign_words: set[str] = set()
         asked_end = max(question.rfind("?"), question.rfind("？"))
-        shouted = question.isupper()  # a message in capitals writes no acronym apart
+        shouted = shouting(question, lang)  # a message in capitals writes no acronym apart
         edges = (words[0][1], words[-1][2] if words[-1][1] > asked_end >= 0 else -1) if len(words) > 1 else (-1, -1)
         for raw, start, end in words:
             if ((start == edges[0] or end == edges[1]) and _CHAT_ABBREVIATION.fullmatch(question[start:end])
@@ -407,7 +408,8 @@ class QueryParser:
                 continue
             forms = (word[0],) if word is not None else ()
             unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named, forms,
-                                                  acronym=not shouted and bool(_ACRONYM.fullmatch(question[start:end])))
+                                                  acronym=not shouted and bool(_ACRONYM.fullmatch(question[start:end])),
+                                                  within=within_clause(question, start))
             if unit is None:  # a misspelt function word ("exactemant", "wich"): no more a content word than it
                 continue
             hyphenated = not is_cjk(raw) and any(c in _HYPHENS for c in content[start:end])
@@ -578,7 +580,7 @@ class QueryParser:
 
     def _unit(
         self, raw: str, token: str, surface: str, language: str, named: bool = False, forms: tuple[Word, ...] = (),
-        acronym: bool = False,
+        acronym: bool = False, within: bool = False,
     ) -> Unit | None:
         """The unit of one question token: its corpus variants, or a typo correction when it has none.
 
@@ -589,7 +591,8 @@ class QueryParser:
         that word is a stop word. A Japanese bigram is weighed by the words ``forms`` it is cut from; one
         that straddles two of them (済官 in 経済官庁) is an artefact of the cut and weighs the floor. An ``acronym``
         (JCB, CNES) is no typo of an everyday word (JCB is no "job"), nor of a corpus acronym a letter away (CNES is
-        not CNRS): it names another body; a letter swapped or left out (CRNS, CEATC) is still a typo.
+        not CNRS): it names another body; a letter swapped or left out (CRNS, CEATC) is still a typo. A name
+        written ``within`` a clause that the language's list knows as written (Inria) is no typo either.
         """
         if raw in PLACEHOLDERS.get(language, ()):
             return None  # "who signed the thing?": the thing is what the question is about, no word of it
@@ -625,8 +628,10 @@ class QueryParser:
             named = any(is_name(part, language, frequencies) for part in _HYPHEN_SPLIT.split(surface) if part)
         if not is_cjk(raw) and raw not in self._gloss_words and not acronym:
             latin = _latin(language)
-            everyday = self._everyday_correction(raw, frequencies.zipf(surface, latin), latin)
-            if named and everyday is not None and is_name(everyday, language, frequencies):
+            zipf = frequencies.zipf(surface, latin)
+            everyday = self._everyday_correction(raw, zipf, latin)
+            if named and everyday is not None and (is_name(everyday, language, frequencies)
+                                                   or (within and known_as_written(zipf))):
                 everyday = None  # "Macrin" is no typo of the name "Macron": names are told apart by one letter
             named = named and everyday is None  # "Engglish": an everyday word, capitalised
             if everyday is not None and (everyday in stop_words(latin) or everyday in stop_words("en")):
@@ -640,7 +645,9 @@ class QueryParser:
         else:
             rarity = min(frequencies.rarity(form, language) for form in written)
         unknown_name = named and is_name(surface, language, frequencies)
-        unknown_name = unknown_name or any(self._unknown_place(w) or self._unknown_person(w) for w in forms)
+        unknown_name = unknown_name or any(self._unknown_place(w) or self._unknown_person(w)
+                                                or (language == "ja" and names_a_body(w.proper))
+                                                for w in forms)
         return Unit(token, keys, self._oov_idf * rarity, alternatives, unknown_name=unknown_name)
 
     def _conflated(self, raw: str, token: str, surface: str, language: str) -> str:
@@ -772,13 +779,16 @@ class QueryParser:
         else:
             weight = self._oov_idf * min(self.frequencies.rarity(f, "ja") for f in forms)
         unknown_name = not all(t in vocabulary for t in parts) and (
-            self._unknown_place(word) or self._unknown_person(word))
+            self._unknown_place(word) or self._unknown_person(word) or names_a_body(word.proper))
         return Unit(word.surface, set(parts), weight, set(), parts=parts, unknown_name=unknown_name)
 
     def _katakana_compound(self, katakana: str) -> bool:
         """A katakana word the language does not know made of an everyday word and a word the corpus writes, last as
         a Japanese compound puts what it is (テック|イベント: an event): a kind of a thing of the corpus, no name,
-        though it weighs as a word the corpus lacks. ブロックチェーン is none: the corpus writes no チェーン."""
+        though it weighs as a word the corpus lacks. ブロックチェーン is none: the corpus writes no チェーン; nor is
+        ビジネス|フランス, which ends in a place: a place is no kind of thing, so the compound names a body."""
+        if ends_in_place(self._readings.words(katakana), PLACE_TAG):
+            return False
         return any(self._readings.writes(katakana[n:]) and self.frequencies.zipf(katakana[:n], "ja") >= EVERYDAY_ZIPF
                    for n in range(KATAKANA_PART, len(katakana) - KATAKANA_PART + 1))
 

@@ -1,0 +1,85 @@
+"""A body or a person the sources never mention, named beside one they do, is "not found" (issue 10, wrong entity):
+read as a typo of an everyday word (Inria as India, Aso as "also") or as a common word (トヨタ), the name weighed
+little and the known one's quote answered. The same questions about what the sources do name stay answered.
+"""
+
+from __future__ import annotations
+
+import pytest
+from answers import answered_with, not_found
+
+from bot.search.retriever import Retriever
+from bot.search.unknown_names import capitalised_runs, known_as_written, names_a_body, shouting
+
+
+@pytest.mark.parametrize("question", [
+    "What did AIST and Inria agree to research together?",  # Inria is no typo of India
+    "Did Taro Aso welcome the declaration?",  # nor Aso of "also" (Taro Kono did)
+    "INRIAとCNRSの協力は？",  # capitals in Japanese are an acronym's
+    "ソニーの社長はステーションFで何を話しましたか？",  # a company's name (固有名詞・一般), as a capitalised one
+    "ルノーはこの声明にどう関わりましたか？",
+    "エールフランスは声明に関わった？",  # a katakana compound ending in a place names a body
+    "ビジネスフランスはステーションFのイベントで何をしましたか？",
+])
+def test_a_name_the_sources_lack_is_not_found(shipped_retriever: Retriever, question: str) -> None:
+    not_found(shipped_retriever, question)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("What did AIST and CNRS agree to research together?", "CNRS"),
+    ("Did Taro Kono welcome the declaration?", "welcomed"),
+    ("産総研とCNRSの研究協力はどう強化されましたか？", "CNRS"),
+    ("JETROはどんな組織ですか？", "貿易"),
+    ("スニップスはどんな会社ですか？", "音声アシスタント"),
+    ("ステーションFでフレンチテックは何をしましたか？", "フレンチテック"),
+    ("WHO SIGNED THE DECLARATION FOR JAPAN?", "Muto"),  # a shouted message writes no acronym
+])
+def test_the_names_the_sources_hold_are_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
+    answered_with(shipped_retriever, question, fact)
+
+
+def test_how_a_name_is_told() -> None:
+    assert shouting("WHO SIGNED IT?", "en") and not shouting("INRIAとの協力は？", "ja")
+    assert known_as_written(1.56) and not known_as_written(0.0)  # Inria is listed; a typo (Engglish) is not
+    assert names_a_body("一般") and not names_a_body("地名") and not names_a_body("")
+
+
+@pytest.mark.parametrize("question", [
+    "Quel rôle a joué Business France dans la déclaration ?",  # each word the corpus has, the name it never writes
+    "How was the European Investment Bank involved in the NEDO projects?",
+    "What is the deadline of Station F's Founders Program?",
+])
+def test_a_name_of_known_words_the_sources_never_write_is_not_found(shipped_retriever: Retriever,
+                                                                     question: str) -> None:
+    not_found(shipped_retriever, question)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("When did La French Tech start, c'est-à-dire which year?", "2013"),  # written « la French Tech »
+    ("What are NEDO and BPI France supposed to do together?", "NEDO"),  # written Bpifrance
+    ("What did Le Drain and Kono say about the signature?", "Kono"),  # Le Drian misspelt, an everyday word
+    ("Qui a lancé la soirée avec Mounir Mahjoubi à Station F ?", "Muto"),
+])
+def test_a_name_the_sources_write_is_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
+    answered_with(shipped_retriever, question, fact)
+
+
+def test_the_names_in_a_row() -> None:
+    assert capitalised_runs("Quel rôle a joué Business France ?") == [["Business", "France"]]
+    assert capitalised_runs("Business France a-t-il joué un rôle ?") == []  # a sentence's first word
+    assert capitalised_runs("What about the US-China trade war and Station F's Founders Program?") == [
+        ["Founders", "Program"]]
+
+
+def test_a_typo_opening_the_question_after_chatter_is_still_a_typo(shipped_retriever: Retriever) -> None:
+    answered_with(shipped_retriever, "gm fam, Whcih ministry did Yoji Mutoh represent? cheers mate", "Muto")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Hello everyone, What Japanese minister signed the declaration? thanks in advance", "Muto"),
+    ("wsh la mif Quand Yoji Muto était-il en France ? bisous", "juillet"),  # a question's first words after chatter
+    ("wsh la mif La Japan External Trade Organization a organisé quoi à Paris selon l'article ? bisous", "JETRO"),
+])
+def test_capitalised_first_words_after_chatter_are_no_name(shipped_retriever: Retriever, question: str,
+                                                           fact: str) -> None:
+    answered_with(shipped_retriever, question, fact)
