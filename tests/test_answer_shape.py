@@ -23,8 +23,11 @@ SAME_LANGUAGE_GUARDS: dict[str, float] = {}  # a set below the target: the level
 # left out for length fills an empty slot (selection.FILL_RATIO). R (joined 3 Dec, session 15) likewise: 650, 661
 # after session 17 (more of its questions answered, a title quoted whole). T (joined 3 Dec, session 17): 642, 651
 # after session 18 (two more questions answered right, above the median: 872 and 777 characters, a quote of each
-# year asked in "both the 2013 statement and the 2015 launch").
-MEDIAN_GUARDS: dict[str, int] = {"blind-q.yaml": 680, "blind-r.yaml": 661, "blind-t.yaml": 651}
+# year asked in "both the 2013 statement and the 2015 launch"). Session 19: the French La Ruche passage names the
+# article by its title (54 characters), which its quotes now carry: N 599 -> 604, T 651 -> 653. V (joined 3 Dec,
+# session 19): 664.
+MEDIAN_GUARDS: dict[str, int] = {"blind-n.yaml": 604, "blind-q.yaml": 680, "blind-r.yaml": 661, "blind-t.yaml": 653,
+                                 "blind-v.yaml": 664}
 
 
 @pytest.fixture(scope="module")

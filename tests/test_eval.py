@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–U, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–V, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -44,6 +44,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-s": {"hit": {"fr": 0.86, "en": 0.93, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.75, "ja": 0.85}},
     "blind-t": {"hit": {"fr": 0.83, "en": 0.90, "ja": 0.85}, "oos": {"fr": 0.65, "en": 0.85, "ja": 0.85}},
     "blind-u": {"hit": {"fr": 0.81, "en": 0.88, "ja": 0.90}, "oos": {"fr": 0.65, "en": 0.85, "ja": 0.75}},
+    "blind-v": {"hit": {"fr": 0.70, "en": 0.80, "ja": 0.66}, "oos": {"fr": 0.75, "en": 0.80, "ja": 0.80}},
 }
 
 
@@ -58,7 +59,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-u.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-v.yaml"
     return found
 
 
