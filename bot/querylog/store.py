@@ -64,7 +64,15 @@ def new_qid() -> str:
     return uuid.uuid4().hex
 
 
+def _unwritable(path: Path, exc: BaseException) -> str:
+    """What to do about a log its folder or file will not let be written: SQLite may word it only as "disk I/O
+    error" or "unable to open database file", which reads like failing hardware."""
+    return (f"the file or its folder {path.parent} is read-only ({exc}); make both writable by the bot's user "
+            "(permissions, chattr -i, the mount's options)")
+
+
 @dataclass
+
 class LogEntry:
     """One question as the front end saw it. ``citations`` holds ``(passage_id, score[, snippet])``."""
 
@@ -586,8 +594,7 @@ class QueryLog:
         if self._failing is None:
             self._failing = str(exc)
             if self.read_only:  # SQLite may say only "disk I/O error", which reads like failing hardware
-                why = (f": the file or its folder {self.path.parent} is read-only ({exc}); make both writable by the "
-                       "bot's user (permissions, chattr -i, the mount's options)")
+                why = f": {_unwritable(self.path, exc)}"
             else:
                 why = f" ({exc}{'; the disk is full' if self.disk_full else ''})"
             log.log(self._report, "query log %s cannot be written%s; questions are kept in memory (up to %d) and "
@@ -735,7 +742,8 @@ class QueryLog:
                     await conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # deleted text leaves the WAL too
             except (sqlite3.Error, OSError) as exc:
                 await self._disconnect()
-                raise QueryLogError(f"query log {self.path}: cannot delete: {exc}") from exc
+                why = _unwritable(self.path, exc) if read_only(self.path, exc) else str(exc)
+                raise QueryLogError(f"query log {self.path}: cannot delete: {why}") from exc
             return DeleteCounts(
                 questions + len(gone), citations + sum(len(row.citations) for row in gone), votes, own
             )

@@ -347,6 +347,19 @@ def test_forget(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytes
                               f"{MEMBER}\n")
 
 
+def test_forget_on_a_log_in_a_folder_it_cannot_write_says_why(db: Path, capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # attack19: a member's deletion on a read-only volume said only "cannot delete: unable to open database file"
+    monkeypatch.setenv("BOT_LOG_SECRET", SECRET.decode())
+    _log_member(db)
+    with frozen(db.parent):
+        code, out, err = run(capsys, "forget", str(MEMBER), "--db", str(db))
+    assert code != 0 and out == ""
+    assert "read-only" in err and "writable" in err and err.count("\n") == 1, err
+    code, out, _ = run(capsys, "forget", str(MEMBER), "--db", str(db))  # writable again: nothing was lost
+    assert code == 0 and out.startswith(f"deleted 3 rows for member {MEMBER}")
+
+
 def test_forget_says_whose_votes_went(db: Path, capsys: pytest.CaptureFixture[str],
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOT_LOG_SECRET", SECRET.decode())
