@@ -72,7 +72,6 @@ def _unwritable(path: Path, exc: BaseException) -> str:
 
 
 @dataclass
-
 class LogEntry:
     """One question as the front end saw it. ``citations`` holds ``(passage_id, score[, snippet])``."""
 

@@ -403,7 +403,6 @@ _WHEN_CLAUSES = (
                r"(?<!\bsur )(?<!\bde )(?<!depuis )(?<!savoir )(?<!sait )\b(quand)\s+"
                r"(?=(?:il|elle|ils|elles|on|le|la|les|l['’]|j['’]|je|tu|nous|vous)\b)"),
 )
-_DATE_ASKED_ELSEWHERE = re.compile(_QUESTION[Kind.DATE].pattern)
 _ASKED = {kind: Screened(pattern) for kind, pattern in _QUESTION.items()}  # each searched only when it can match
 _DURATION_ASKED = Screened(DURATION)
 # How long a thing lasted (Kind.LENGTH): a question of a duration, with a verb of lasting, not of the time elapsed
@@ -430,7 +429,7 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     """The kinds of answer ``question`` asks for ("how much did it cost" asks for money, not a count)."""
     folded = standard_interrogatives(fold(question))
     kinds = {kind for kind, pattern in _ASKED.items() if pattern.search(folded)}
-    if Kind.DATE in kinds and _DATE_ASKED_ELSEWHERE.search(_without_when_clauses(folded)) is None:
+    if Kind.DATE in kinds and _QUESTION[Kind.DATE].search(_without_when_clauses(folded)) is None:
         kinds.discard(Kind.DATE)  # "what did Muto say when he signed?": a time clause, not a when-question
     if Kind.MONEY in kinds:
         kinds.discard(Kind.COUNT)
