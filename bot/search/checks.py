@@ -70,7 +70,7 @@ from bot.search.snippets import PreparedText
 from bot.search.spelling import REAL_WORD_ZIPF, edit_distance
 from bot.search.titles import JA_HONORIFICS
 from bot.search.unknown_names import capitalised_runs
-from bot.search.wordlists import WordList, stop_words, word_set
+from bot.search.wordlists import WordList, latin_function_word, word_set
 
 if TYPE_CHECKING:
     from bot.search.retriever import _TokenSets
@@ -131,7 +131,7 @@ def _name_words(run: list[str]) -> list[str]:
     chatter without a comma are capitalised as a sentence's ("wsh la mif Quand Yoji Muto…", « La Japan External
     Trade Organization »)."""
     words = [accents_folded(w) for w in run]
-    while words and (words[0] in stop_words("fr") or words[0] in stop_words("en")):
+    while words and latin_function_word(words[0]):
         words.pop(0)
     return words
 
@@ -499,7 +499,7 @@ class AbstentionChecks:
         passages read are those holding each word of it but function words (« la French Tech »: French passages
         index no "la")."""
         docs = None
-        content = [w for w in words if w not in stop_words("fr") and w not in stop_words("en")]
+        content = [w for w in words if not latin_function_word(w)]
         for tokens in filter(None, map(self.surface_tokens, content)):
             held = self.index.weighted_scores(dict.fromkeys(tokens, 1.0))[0]
             docs = held if docs is None else np.intersect1d(docs, held, assume_unique=True)

@@ -36,7 +36,7 @@ from bot.search.frequency import WordFrequencies
 from bot.search.frequency import fold as unaccented
 from bot.search.kinds import A_YEAR, JA_NUMBER_OF, fold
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
-from bot.search.wordlists import WordList, stop_words, word_set, words_of
+from bot.search.wordlists import WordList, latin_function_word, stop_words, word_set, words_of
 
 
 def _words(text: str) -> frozenset[str]:
@@ -599,7 +599,7 @@ def stated_counts(question: str) -> frozenset[str]:
     found: set[str] = set()
     for match in _STATED_COUNT.finditer(fold(question)):
         digits, following = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "")
-        function_word = following in stop_words("en") or following in stop_words("fr")  # "article 3 of": a number
+        function_word = latin_function_word(following)  # "article 3 of": a number
         if int(digits) <= STATED_COUNT_MAX and not function_word and following not in _NOT_COUNTED \
                 and following not in _MONTH_NAMES:
             found.add(digits.lstrip("0") or "0")

@@ -136,3 +136,8 @@ def word_set(language: str, which: WordList) -> frozenset[str]:
 def stop_words(language: str) -> frozenset[str]:
     """The words of ``language`` too common to search for; none for a language the bot does not serve."""
     return word_set(language, WordList.STOP_WORDS)
+
+
+def latin_function_word(word: str) -> bool:
+    """``word`` (folded) is a French or an English stop word: a Latin-script question may mix the two languages."""
+    return word in stop_words("fr") or word in stop_words("en")
