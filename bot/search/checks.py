@@ -67,6 +67,7 @@ from bot.search.premises import reason_given
 from bot.search.query import Check, Failed, Query, Ranked, Unit, _forms, _latin, _stemmed
 from bot.search.readings import PLACE_TAG, ReadingLexicon
 from bot.search.snippets import PreparedText
+from bot.search.sources import names_source
 from bot.search.spelling import REAL_WORD_ZIPF, edit_distance
 from bot.search.titles import JA_HONORIFICS
 from bot.search.unknown_names import capitalised_runs
@@ -217,7 +218,8 @@ class AbstentionChecks:
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "was it 2019 or 2020?": one of them in the best quote
         if any(not any(dates_century(self.passages[i].text, c) for i in chosen) for c in centuries_asked(query.text)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "un traité du XXe siècle": no year of it quoted
-        if any(u.unknown_name and not u.found_in(cited) for u in self._names_to_cite(query, cited)):
+        if any(u.unknown_name and not u.found_in(cited) and not names_source(u, (self.passages[i] for i in chosen))
+               for u in self._names_to_cite(query, cited)):
             yield Failed(Check.UNKNOWN_NAME, "low-coverage")  # a name the corpus lacks ("Emmanuel Macron", "G20 Osaka")
         if self._name_unwritten(query):
             yield Failed(Check.UNKNOWN_NAME, "low-coverage")  # "Business France": a name of words the corpus has

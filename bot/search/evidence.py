@@ -496,7 +496,7 @@ _NOT_COUNTED = frozenset({
 })
 _STATED_COUNT = re.compile(r"(?<![\d.,:/])(\d{1,2})\s+([a-z\u00e0-\u00ff][\w-]*)"
                            r"|(?<![\d.,:/])(\d{1,2})\s*(?:つ|人|社|名|か国|カ国|ヶ国)"
-                           r"(?:の|を?\s*(?:挙げ|あげ|教え|おしえ|書い|言っ|紹介し))")  # 4つ挙げて: list four
+                           r"(?:の|だけ|のみ|を?\s*(?:挙げ|あげ|教え|おしえ|書い|言っ|紹介し))")  # 4つ挙げて, 4つだけ
 
 
 # A century given ("un traité du XIXe siècle", "a 19th-century treaty", 19世紀): the quotes must date something in it.
@@ -595,7 +595,8 @@ def offered_names(question: str) -> frozenset[str]:
 
 def stated_counts(question: str) -> frozenset[str]:
     """The small counts a question states of what it asks about ("the 3 signatories", « les 2 ministres »,
-    3つの原則, 4つ挙げて): how many there are, which the quotes list rather than write, not a number they must hold."""
+    3つの原則, 4つ挙げて, 4つだけ？): how many there are, which the quotes list rather than write, not a number they
+    must hold."""
     found: set[str] = set()
     for match in _STATED_COUNT.finditer(fold(question)):
         digits, following = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "")

@@ -90,6 +90,11 @@ class WordFrequencies:
             found = self._cache[key] = self._lookup(word.casefold(), language)
         return found
 
+    def listed(self, word: str, language: str) -> float:
+        """Zipf frequency of ``word`` in ``language``'s own list ("fr", "en"), not the commoner of it and English as
+        :meth:`zipf` reads it: how much a word belongs to one language rather than the other."""
+        return self._tables[language].zipf(unicodedata.normalize("NFKC", word.casefold()))
+
     def _lookup(self, word: str, language: str) -> float:
         if not word or len(word) > 60:
             return 0.0

@@ -93,6 +93,10 @@ WRITTEN_ZIPF = 2.0  # a corpus word rarer than this in the language, whose stem 
 DERIVED_ENDING = 3  # ... one at least this many letters longer than its stem (japonisme: japon; not japonaise)
 ENGLISH_WORD_ZIPF = 4.0  # a Latin word of a Japanese question, in lower case, this common in English is a word
 # ("overseas" 4.3), not a name the quotes must hold (macron 3.0, osaka 3.6, toyota 4.0 typed in lower case are names)
+ENGLISH_ONLY_MARGIN = 1.5  # ... and so is a rarer one this much commoner (Zipf) in English than in French: an English
+# word typed amid Japanese ("counterpart" 3.7 / 1.2, "signers" 2.6 / 0, "founder" 4.5 / 1.9); a name travels across
+# languages at about one frequency (toyota 4.0 / 3.6, python 3.8 / 3.5, snips 2.3 / 1.3) or is French's (macron)
+ENGLISH_ONLY_MIN_ZIPF = 2.5  # ... when English knows it at least this well (a name no list knows is 0 in both)
 SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 KATAKANA_PART = 2  # the kana a part of a katakana compound has at least (_katakana_compound)
 CORRECTIONS_KEPT = 4096  # words whose typo correction is kept (QueryParser._corrected, the everyday speller)
@@ -509,9 +513,13 @@ class QueryParser:
         return found
 
     def _english_word(self, word: str) -> bool:
-        """A Latin word of a Japanese question typed in lower case and common in English ("first overseas action"):
-        a word, not a name (Python, or macron, rarer than ENGLISH_WORD_ZIPF, stays one)."""
-        return word.islower() and self.frequencies.zipf(word, "en") >= ENGLISH_WORD_ZIPF
+        """A Latin word of a Japanese question typed in lower case and common in English ("first overseas action"), or
+        English's rather than French's ("counterpart"): a word, not a name (python, or macron, stays one)."""
+        if not word.islower():
+            return False
+        english = self.frequencies.listed(word, "en")
+        return english >= ENGLISH_WORD_ZIPF or (
+            english >= ENGLISH_ONLY_MIN_ZIPF and english - self.frequencies.listed(word, "fr") >= ENGLISH_ONLY_MARGIN)
 
     def _read_as_parts(self, compound: Unit, language: str) -> bool:
         """A hyphenated word is read as its words when nothing knows it whole: not the corpus, nor a typo of a corpus

@@ -174,6 +174,15 @@ def test_english_words_of_a_japanese_question_are_no_names(shipped_retriever: Re
     assert not shipped_retriever.answer("macronは共同声明に署名した？").answered
 
 
+def test_rarer_english_words_of_a_japanese_question_are_no_names(shipped_retriever: Retriever) -> None:
+    """"French counterpart" amid Japanese: "counterpart" is rarer in English than ENGLISH_WORD_ZIPF but English's, not
+    French's, so a word the quotes need not hold; toyota, common in every language, stays a name the corpus lacks."""
+    answer = shipped_retriever.answer("武藤副大臣が会談した French counterpart は誰？")
+    assert answer.answered, answer.reason
+    assert "マジュビ" in answer.citations[0].snippet
+    assert not shipped_retriever.answer("toyotaは共同声明に署名した？").answered
+
+
 def test_a_question_set_in_the_past_by_an_imperfect_is_answered(shipped_retriever: Retriever) -> None:
     """« était-il encore en France le 14 juillet ? » asks about then: the stay's days are quoted, not an abstention
     for a question about today."""

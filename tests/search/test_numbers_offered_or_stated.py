@@ -69,6 +69,7 @@ def test_years_offered_that_the_best_quote_lacks_are_not_found(retriever: Retrie
     ("les 2 ministres français, c'est qui ?", {"2"}),
     ("声明の3つの原則は？", {"3"}),
     ("デジタル技術を4つ挙げてください", {"4"}),  # list four: the quotes list them
+    ("原則はその3つだけ？", {"3"}),  # only those three: how many the member counts, not a number to cite
     ("2018年に何社が参加しましたか", set()),
     ("que s'est-il passé le 3 mars ?", set()),
     ("What's the text of article 3 of the declaration?", set()),
@@ -83,6 +84,7 @@ def test_stated_counts_are_small_numbers_before_what_they_count(question: str, s
     ("les 2 ministres français qui ont signé, c'est qui ?", "Mahjoubi"),
     ("wsh c'est quoi les 3 grands principes de l'accord, égalité + ?? 😅", "réciprocité"),
     ("この声明が協力の対象としたデジタル技術を4つ挙げてください。", "ビッグデータ"),
+    ("声明の技術はAI、ビッグデータ、IoT、5Gの4つだけ？", "ビッグデータ"),  # no quote writes 4
 ])
 def test_a_count_the_member_states_is_not_asked_of_the_quotes(retriever: Retriever, question: str, name: str) -> None:
     answered_with(retriever, question, name)
