@@ -211,7 +211,8 @@ AFTER_WHAT: dict[str, re.Pattern[str]] = {
     # "after asking" (a doing, not a thing)
     "fr": re.compile(r"(?<![dD]['’])\b(?:après|apres|depuis)\s+(?!longtemps\b)"
                      r"(?:le\s+|la\s+|les\s+|l['’]\s*|un\s+|une\s+)?([^\W\d_]{3,})"),
-    "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{1,12}?)(?:の)?(?<![午最前直])(?:後|以降|あと)(?![\u4e00-\u9fff])"),
+    "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{1,12}?)(?:の|した|された)?(?<![午最前直])(?:後|以降|あと)"
+                     r"(?![\u4e00-\u9fff])"),  # ジャポニスムが閉幕したあと: after an event (閉幕), as after a thing
 }
 
 
@@ -524,16 +525,30 @@ def _to_roman(number: int) -> str:
 
 
 # A year asked relative to ("after 2018", « depuis 2018 », 2018年以降): what came before or after it is asked, not it.
-_YEAR_RELATIVE = re.compile(
-    r"\b(?:after|since|post|before|until|till|prior to|après|apres|depuis|avant|jusqu['’]\s*(?:en|à|a))\s+"
-    r"(?:the\s+(?:end\s+of\s+)?|la\s+fin\s+(?:de\s+)?|l['’]\s*|(?:the\s+)?year\s+|l['’]année\s+)?((?:19|20)\d\d)\b"
-    r"|((?:19|20)\d\d)\s*年?\s*(?:以降|以後|の後|後|より前|以前|まで|から)"
-)
+_AFTER_YEAR = (r"after|since|post|après|apres|depuis", r"以降|以後|の後|後|から")
+_BEFORE_YEAR = (r"before|until|till|prior to|avant|jusqu['’]\s*(?:en|à|a)", r"より前|以前|まで")
 
 
-def years_relative(question: str) -> frozenset[str]:
+def _year_relative(latin: str, japanese: str) -> re.Pattern[str]:
+    """A year after one of the ``latin`` words, or before one of the ``japanese`` ones. Group 1 (or 2): the year."""
+    return re.compile(
+        rf"\b(?:{latin})\s+"
+        r"(?:the\s+(?:end\s+of\s+)?|la\s+fin\s+(?:de\s+)?|l['’]\s*|(?:the\s+)?year\s+|l['’]année\s+)?((?:19|20)\d\d)\b"
+        rf"|((?:19|20)\d\d)\s*年?\s*(?:{japanese})")
+
+
+_YEAR_RELATIVE = _year_relative(*(f"{a}|{b}" for a, b in zip(_AFTER_YEAR, _BEFORE_YEAR, strict=True)))
+_YEAR_AFTER = _year_relative(*_AFTER_YEAR)
+
+
+def years_relative(question: str, pattern: re.Pattern[str] = _YEAR_RELATIVE) -> frozenset[str]:
     """The years a question asks about before or after ("after 2018", « depuis 2018 », 2018年以降 → 2018)."""
-    return frozenset(m.group(1) or m.group(2) for m in _YEAR_RELATIVE.finditer(fold(question)))
+    return frozenset(m.group(1) or m.group(2) for m in pattern.finditer(fold(question)))
+
+
+def years_after(question: str) -> frozenset[str]:
+    """The years a question asks about after or since ("after 2018", « depuis 2018 », 2018年以降 → 2018)."""
+    return years_relative(question, _YEAR_AFTER)
 
 
 def centuries_asked(question: str) -> list[int]:
