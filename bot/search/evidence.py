@@ -630,6 +630,7 @@ _QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|「([^」]*)」|『([^』]*)
 _MASK = str.maketrans({",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04", " ": "\x05", "。": "\x06"})
 _UNMASK = str.maketrans({v: k for k, v in {",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04",
                                            " ": "\x05", "。": "\x06"}.items()})
+_HAS_CJK = re.compile(r"[\u3041-\u9fff]")
 APPOSITION_WORDS = 3  # a clause of at most this many capitalised words before a described thing is its name
 # ("Snips, une start-up française…", "Yoji Muto, vice-ministre…")
 
@@ -652,7 +653,9 @@ def clauses(text: str) -> list[tuple[str, str]]:
         for n, part in enumerate(pieces):
             previous = (pieces[n - 1] if n else "").split()
             scope = part
-            if 0 < len(previous) <= APPOSITION_WORDS and all(w[:1].isupper() for w in previous):
+            if 0 < len(previous) <= APPOSITION_WORDS and all(w[:1].isupper() and not _HAS_CJK.search(w)
+                                                             for w in previous):  # "AI音声アシスタントの Snips、
+                # 写真で…判定するフランス企業": a Japanese list's item before, no bare name of the firm described
                 scope = " ".join(previous) + " " + scope
             if n and _JA_TOPIC_END.search(pieces[n - 1]):  # 署名したのは、武藤容治副大臣です: the topic and what
                 scope = pieces[n - 1] + scope  # is said of it are one statement, whichever holds the name
