@@ -525,7 +525,8 @@ def _to_roman(number: int) -> str:
 
 
 # A year asked relative to ("after 2018", « depuis 2018 », 2018年以降): what came before or after it is asked, not it.
-_AFTER_YEAR = (r"after|since|post|après|apres|depuis", r"以降|以後|の後|後|から")
+_AFTER_YEAR = (r"after|post|après|apres", r"以降|以後|の後|後")
+_SINCE_YEAR = (r"since|depuis", r"から")  # up to now: "since 2018, how many startups pitched?" counts them all
 _BEFORE_YEAR = (r"before|until|till|prior to|avant|jusqu['’]\s*(?:en|à|a)", r"より前|以前|まで")
 
 
@@ -537,7 +538,8 @@ def _year_relative(latin: str, japanese: str) -> re.Pattern[str]:
         rf"|((?:19|20)\d\d)\s*年?\s*(?:{japanese})")
 
 
-_YEAR_RELATIVE = _year_relative(*(f"{a}|{b}" for a, b in zip(_AFTER_YEAR, _BEFORE_YEAR, strict=True)))
+_YEAR_RELATIVE = _year_relative(*("|".join(words) for words in zip(_AFTER_YEAR, _SINCE_YEAR, _BEFORE_YEAR,
+                                                                     strict=True)))
 _YEAR_AFTER = _year_relative(*_AFTER_YEAR)
 
 
@@ -547,7 +549,8 @@ def years_relative(question: str, pattern: re.Pattern[str] = _YEAR_RELATIVE) -> 
 
 
 def years_after(question: str) -> frozenset[str]:
-    """The years a question asks about after or since ("after 2018", « depuis 2018 », 2018年以降 → 2018)."""
+    """The years a question asks about after ("after 2018", « après 2018 », 2018年以降 → 2018), not since (up to
+    now, that year included)."""
     return years_relative(question, _YEAR_AFTER)
 
 
