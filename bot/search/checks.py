@@ -54,6 +54,7 @@ from bot.search.evidence import (
     states_asked,
     titled_names,
     topic_asked,
+    years_after,
     years_relative,
 )
 from bot.search.frequency import WordFrequencies
@@ -240,8 +241,10 @@ class AbstentionChecks:
         if not self._later_year_stated(query, chosen):
             yield Failed(Check.AFTER_CORPUS, "after-corpus")  # "what was agreed at the 2019 G20?": 2019 is quoted
             # only for who chairs it
-        if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds or self._after_unknown(query):
-            yield Failed(Check.AFTER_CORPUS, "after-corpus")  # "current minister", その後: after a 2018 corpus
+        if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds or self._after_unknown(query) or any(
+                self._subject_number(year) for year in years_after(query.text)):
+            yield Failed(Check.AFTER_CORPUS, "after-corpus")  # "current minister", その後, « après 2018 »: after a
+            # 2018 corpus (the year it is about: it tells nothing later)
         if Kind.DATE in query.kinds and self._event_unknown(query):
             yield Failed(Check.EVENT_UNKNOWN, "unreported")  # "when was the Halle Freyssinet built?": no building
         if query.why and (self._premise_unknown(query, cited) or not self._premise_stated(query, chosen)):

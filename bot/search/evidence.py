@@ -211,7 +211,8 @@ AFTER_WHAT: dict[str, re.Pattern[str]] = {
     # "after asking" (a doing, not a thing)
     "fr": re.compile(r"(?<![dD]['’])\b(?:après|apres|depuis)\s+(?!longtemps\b)"
                      r"(?:le\s+|la\s+|les\s+|l['’]\s*|un\s+|une\s+)?([^\W\d_]{3,})"),
-    "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{1,12}?)(?:の)?(?<![午最前直])(?:後|以降|あと)(?![\u4e00-\u9fff])"),
+    "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{1,12}?)(?:の|した|された)?(?<![午最前直])(?:後|以降|あと)"
+                     r"(?![\u4e00-\u9fff])"),  # ジャポニスムが閉幕したあと: after an event (閉幕), as after a thing
 }
 
 
@@ -524,16 +525,33 @@ def _to_roman(number: int) -> str:
 
 
 # A year asked relative to ("after 2018", « depuis 2018 », 2018年以降): what came before or after it is asked, not it.
-_YEAR_RELATIVE = re.compile(
-    r"\b(?:after|since|post|before|until|till|prior to|après|apres|depuis|avant|jusqu['’]\s*(?:en|à|a))\s+"
-    r"(?:the\s+(?:end\s+of\s+)?|la\s+fin\s+(?:de\s+)?|l['’]\s*|(?:the\s+)?year\s+|l['’]année\s+)?((?:19|20)\d\d)\b"
-    r"|((?:19|20)\d\d)\s*年?\s*(?:以降|以後|の後|後|より前|以前|まで|から)"
-)
+_AFTER_YEAR = (r"after|post|après|apres", r"以降|以後|の後|後")
+_SINCE_YEAR = (r"since|depuis", r"から")  # up to now: "since 2018, how many startups pitched?" counts them all
+_BEFORE_YEAR = (r"before|until|till|prior to|avant|jusqu['’]\s*(?:en|à|a)", r"より前|以前|まで")
 
 
-def years_relative(question: str) -> frozenset[str]:
+def _year_relative(latin: str, japanese: str) -> re.Pattern[str]:
+    """A year after one of the ``latin`` words, or before one of the ``japanese`` ones. Group 1 (or 2): the year."""
+    return re.compile(
+        rf"\b(?:{latin})\s+"
+        r"(?:the\s+(?:end\s+of\s+)?|la\s+fin\s+(?:de\s+)?|l['’]\s*|(?:the\s+)?year\s+|l['’]année\s+)?((?:19|20)\d\d)\b"
+        rf"|((?:19|20)\d\d)\s*年?\s*(?:{japanese})")
+
+
+_YEAR_RELATIVE = _year_relative(*("|".join(words) for words in zip(_AFTER_YEAR, _SINCE_YEAR, _BEFORE_YEAR,
+                                                                     strict=True)))
+_YEAR_AFTER = _year_relative(*_AFTER_YEAR)
+
+
+def years_relative(question: str, pattern: re.Pattern[str] = _YEAR_RELATIVE) -> frozenset[str]:
     """The years a question asks about before or after ("after 2018", « depuis 2018 », 2018年以降 → 2018)."""
-    return frozenset(m.group(1) or m.group(2) for m in _YEAR_RELATIVE.finditer(fold(question)))
+    return frozenset(m.group(1) or m.group(2) for m in pattern.finditer(fold(question)))
+
+
+def years_after(question: str) -> frozenset[str]:
+    """The years a question asks about after ("after 2018", « après 2018 », 2018年以降 → 2018), not since (up to
+    now, that year included)."""
+    return years_relative(question, _YEAR_AFTER)
 
 
 def centuries_asked(question: str) -> list[int]:
@@ -616,6 +634,7 @@ _QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|「([^」]*)」|『([^』]*)
 _MASK = str.maketrans({",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04", " ": "\x05", "。": "\x06"})
 _UNMASK = str.maketrans({v: k for k, v in {",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04",
                                            " ": "\x05", "。": "\x06"}.items()})
+_HAS_CJK = re.compile(r"[\u3041-\u9fff]")
 APPOSITION_WORDS = 3  # a clause of at most this many capitalised words before a described thing is its name
 # ("Snips, une start-up française…", "Yoji Muto, vice-ministre…")
 
@@ -638,7 +657,9 @@ def clauses(text: str) -> list[tuple[str, str]]:
         for n, part in enumerate(pieces):
             previous = (pieces[n - 1] if n else "").split()
             scope = part
-            if 0 < len(previous) <= APPOSITION_WORDS and all(w[:1].isupper() for w in previous):
+            if 0 < len(previous) <= APPOSITION_WORDS and all(w[:1].isupper() and not _HAS_CJK.search(w)
+                                                             for w in previous):  # "AI音声アシスタントの Snips、
+                # 写真で…判定するフランス企業": a Japanese list's item before, no bare name of the firm described
                 scope = " ".join(previous) + " " + scope
             if n and _JA_TOPIC_END.search(pieces[n - 1]):  # 署名したのは、武藤容治副大臣です: the topic and what
                 scope = pieces[n - 1] + scope  # is said of it are one statement, whichever holds the name

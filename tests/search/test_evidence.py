@@ -13,6 +13,7 @@ from bot.search.evidence import (
     asks_companies,
     asks_name,
     asks_named_kind,
+    clauses,
     counted,
     expands,
     is_name,
@@ -534,6 +535,15 @@ def test_a_name_asked_for_must_be_given_beside_what_is_described(retriever: Retr
     assert not_found(retriever, "What is the name of the Japanese robot suit startup?") == "unnamed"
     assert not_found(retriever, "ロボットスーツを紹介した会社の名前は？") == "unnamed"
     answered_with(retriever, "What is the name of the French voice assistant startup that pitched?", "Snips")
+
+
+def test_a_japanese_list_item_before_a_described_firm_is_not_its_name(retriever: Retriever) -> None:
+    """"AI音声アシスタントの Snips、写真で高級品の真贋を判定するフランス企業": Snips is the item before, not the name of
+    the firm described (a bare Latin name before a clause is its name: "Snips, une start-up française…")."""
+    assert not_found(retriever, "真贋を判定するフランスのスタートアップの名前を教えて") == "unnamed"
+    assert "Snips" not in clauses("AI音声アシスタントの Snips、写真で高級品の真贋を判定するフランス企業")[1][1]
+    assert "Snips" in clauses("Snips, une start-up française de l'IA")[1][1]
+    answered_with(retriever, "AI音声アシスタントを開発するフランスのスタートアップの社名は？", "Snips")
 
 
 @pytest.mark.parametrize(

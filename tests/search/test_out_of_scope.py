@@ -246,6 +246,24 @@ def test_after_a_thing_the_corpus_tells_of_is_answered(retriever: Retriever) -> 
     answered_with(retriever, "署名の後、何があった？", "7月")
 
 
+@pytest.mark.parametrize("question", ["La NEDO a-t-elle lancé des projets avec Bpifrance après 2018 ?",
+                                      "Did Mounir Mahjoubi launch a programme for Japanese startups after 2018?"])
+def test_after_the_year_the_corpus_is_about_is_after_the_corpus(retriever: Retriever, question: str) -> None:
+    # the 2018 passages on NEDO and Bpifrance, on the Station F evening were quoted: a 2018 corpus tells nothing later
+    assert not_found(retriever, question) == "after-corpus"
+
+
+def test_after_an_event_the_corpus_never_names_is_after_the_corpus(retriever: Retriever) -> None:
+    # ジャポニスム2018's opening was quoted: its closing (閉幕) is nowhere in the corpus, nor what came after it
+    question = "ジャポニスムが閉幕したあと、ステーションFでイベントは開かれましたか？"
+    assert not_found(retriever, question) == "after-corpus"
+
+
+def test_the_year_itself_and_after_an_event_it_tells_of_are_answered(retriever: Retriever) -> None:
+    answered_with(retriever, "Which startups pitched at Station F in 2018?", "nine")
+    answered_with(retriever, "ジャポニスム2018が開幕したあと、何があった？", "ジャポニスム")
+
+
 def test_according_to_is_no_after(retriever: Retriever) -> None:
     """« D'après la télévision publique » is "according to" it, no time after the corpus (it abstained "after
     the corpus", the television being no word of it); « après la pandémie » still is."""
