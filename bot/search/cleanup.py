@@ -33,7 +33,11 @@ CONTACTS = (contacts.EMAIL + "|(?P<phone>" + contacts.INTERNATIONAL_PHONE + "|" 
 # A hashtag ("#fr-jp", "#help"): a channel's name typed as text, or a tag; what is asked is around it. Not "C#", not
 # "#3" (a rank: bot.search.evidence.ordinals), not a Markdown heading ("# URGENT": a space after it).
 HASHTAGS = r"(?<![\w&#])#[^\W\d_][\w\-]*"
-_DISCORD = re.compile(MENTIONS + "|" + LINKS + "|" + CONTACTS + "|" + HASHTAGS + r"|:[a-z0-9_+\-]+:", re.IGNORECASE)
+# A name typed after "@" that Discord did not make a mention ("… ? @Moderators", "@Jean"): whom the message calls, not
+# what it asks ("Moderators", a name the quotes had to hold, made "not found"). Not an e-mail address (CONTACTS).
+CALLED = r"(?<![\w@.])@[^\W\d_][\w.\-]*"
+_DISCORD = re.compile(MENTIONS + "|" + LINKS + "|" + CONTACTS + "|" + HASHTAGS + "|" + CALLED + r"|:[a-z0-9_+\-]+:",
+                      re.IGNORECASE)
 _EMOJI_CATEGORIES = ("So", "Sk", "Cs", "Co")
 _EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")

@@ -95,3 +95,20 @@ def test_a_sign_off_thanking_for_help_does_not_change_the_quote(retriever: Retri
     assert answer.answered, answer.reason
     assert SIGNATORIES in answer.citations[0].snippet
     assert ask(retriever, sign_off).kind is AnswerKind.SMALL_TALK
+
+
+@pytest.mark.parametrize(
+    ("message", "names"),
+    [("who signed the declaration? <3", SIGNATORIES), ("qui a signé la déclaration ? <3", SIGNATORIES),
+     ("共同声明に署名したのは誰ですか？<3", "ジェニ"), ("who signed the declaration? +1", SIGNATORIES),
+     ("who signed the declaration? @Moderators", SIGNATORIES),  # a name typed after "@", not made a mention
+     ("@Jean qui a signé la déclaration ?", SIGNATORIES)],
+)
+def test_a_heart_a_plus_one_or_a_name_called_does_not_hide_the_answer(retriever: Retriever, message: str,
+                                                                      names: str) -> None:
+    """attack20: "<3" and "+1" were the numbers 3 and 1, which the quotes had to hold, and "@Moderators" a name they
+    had to hold: each got "not found"."""
+    answer = ask(retriever, message)
+    assert answer.answered, answer.reason
+    assert names in answer.citations[0].snippet
+    assert answer.language == ("fr" if "qui" in message else "ja" if "声明" in message else "en")
