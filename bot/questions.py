@@ -23,7 +23,7 @@ _HEADING = re.compile(r"[ \t]*(?:#{1,3}|-#)[ \t]+\S")  # a Discord Markdown head
 # that is not ASCII (Japanese writes none): "1.5 million?", "-5 degrees?" and "-# subtext" are no list.
 _NUMBERED = r"(?:[(（]?\d{1,2}[.)/．）]|(?:q|question)[ \t]?\d{1,2}[ \t]?[.:)：．]|[\u2460-\u2473])"
 _AFTER_MARK = r"(?:[ \t]+|(?=[^\x00-\x7f]))(?=[^\W\d_])"
-_LIST_MARK = re.compile(rf"^(?:[-*•・]|{_NUMBERED}){_AFTER_MARK}", re.IGNORECASE)
+_LIST_MARK = re.compile(rf"^(?:[-*•・]|>{{1,3}}|{_NUMBERED}){_AFTER_MARK}", re.IGNORECASE)  # and a quote's ">"
 _ITEM_AFTER_QUESTION = re.compile(rf"(?<=[?？])[ \t]*{_NUMBERED}{_AFTER_MARK}", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+")
 _QUESTION_MARKS = ("?", "？")

@@ -46,6 +46,7 @@ EN, FR, JA = "who signed the declaration?", "qui a signé la déclaration ?", "�
     ("marker", "question"),
     [("1. ", EN), ("2) ", EN), ("(3) ", EN), ("Q1: ", EN), ("Question 2: ", EN), ("- ", EN), ("* ", EN),
      ("• ", EN),  # a bullet pasted from a document
+     ("> ", EN), (">>> ", EN),  # a quote: its mark was echoed in the reply's title ("\\> who signed…")
      ("1/ ", FR), ("Q1 : ", FR), ("１．", JA), ("1）", JA), ("（2）", JA), ("①", JA), ("・", JA)],
 )
 def test_list_markers_before_a_question_are_drawing_not_words(shipped_retriever: Retriever, marker: str,
@@ -76,6 +77,7 @@ def test_numbered_questions_are_each_answered_under_their_own_words(message: str
 
 
 @pytest.mark.parametrize("message", ["-5 degrees in Paris?", "3.5 million euros?", "is it 2018? 2019?", "-# who?",
-                                     "who? 2.5 million?", "1/2 of the start-ups?", "Q1 results?", "A. Dupont?"])
+                                     "who? 2.5 million?", "1/2 of the start-ups?", "Q1 results?", "A. Dupont?",
+                                     "> 5 start-ups?"])
 def test_what_is_not_a_list_marker_is_kept(message: str) -> None:
     assert clean_question(message) == message
