@@ -16,6 +16,15 @@ _LINK = re.compile(LINKS, re.IGNORECASE)
 _CODE_FENCE = re.compile(r"```(?:[a-zA-Z0-9_+-]*\n)?|`")
 _SPACES = re.compile(r"\s+")
 _HEADING = re.compile(r"[ \t]*(?:#{1,3}|-#)[ \t]+\S")  # a Discord Markdown heading (or subtext) line
+# A list item's marker at a line's start ("1. ", "2) ", "1/ ", "(3) ", "Q1: ", "- ", "* ", a pasted "• ",
+# １．, ①, （2）, ・), which Discord draws as a list or members number their questions with, and such a numbered
+# item right after a question mark ("1. who signed? 2. when?" typed on one line): drawing, not words; read as
+# words, "1" was a number the quotes had to hold ("1. who signed?" was not found). A space follows it, or a letter
+# that is not ASCII (Japanese writes none): "1.5 million?", "-5 degrees?" and "-# subtext" are no list.
+_NUMBERED = r"(?:[(（]?\d{1,2}[.)/．）]|(?:q|question)[ \t]?\d{1,2}[ \t]?[.:)：．]|[\u2460-\u2473])"
+_AFTER_MARK = r"(?:[ \t]+|(?=[^\x00-\x7f]))(?=[^\W\d_])"
+_LIST_MARK = re.compile(rf"^(?:[-*•・]|>{{1,3}}|{_NUMBERED}){_AFTER_MARK}", re.IGNORECASE)  # and a quote's ">"
+_ITEM_AFTER_QUESTION = re.compile(rf"(?<=[?？])[ \t]*{_NUMBERED}{_AFTER_MARK}", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n+")
 _QUESTION_MARKS = ("?", "？")
 
@@ -96,14 +105,14 @@ def headline(question: str, limit: int) -> str:
 
 def _collapse(text: str) -> str:
     """White space collapsed to single spaces, but the line break after a Markdown heading: a heading over the
-    question is its title, which the search leaves out (bot.search.cleanup)."""
-    lines = [_SPACES.sub(" ", _strip_invisible(line)).strip() for line in text.splitlines()]
+    question is its title, which the search leaves out (bot.search.cleanup); list markers left out."""
+    lines = [_LIST_MARK.sub("", _SPACES.sub(" ", _strip_invisible(line)).strip()) for line in text.splitlines()]
     collapsed = ""
     for line in filter(None, lines):
         if collapsed:
             collapsed += "\n" if _HEADING.match(collapsed.rsplit("\n", 1)[-1]) else " "
         collapsed += line
-    return collapsed
+    return _ITEM_AFTER_QUESTION.sub(" ", collapsed)
 
 
 def clean_question(text: str | None) -> str:

@@ -74,6 +74,17 @@ def _days(text: str) -> float:
 
 
 # -- output helpers ---------------------------------------------------------------------------------------
+def _at_least_one(text: str) -> int:
+    """A count option (``--limit``, ``--examples``): a negative one sliced lists from their end, 0 meant no limit."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"a whole number of 1 or more (got {text!r})")
+    return value
+
+
 def _short_time(stamp: str | None) -> str:
     return MISSING if stamp is None else stamp.replace("T", " ")[:16]
 
@@ -657,8 +668,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     def grouping(limit: int | None) -> argparse.ArgumentParser:
         """The options of the reports that group questions into topics (``unanswered``, ``top``)."""
         parser = argparse.ArgumentParser(add_help=False, parents=[common, window(), knowledge])
-        parser.add_argument("--examples", type=int, default=3, help="phrasings shown per topic (default 3)")
-        parser.add_argument("--limit", type=int, default=limit,
+        parser.add_argument("--examples", type=_at_least_one, default=3, help="phrasings shown per topic (default 3)")
+        parser.add_argument("--limit", type=_at_least_one, default=limit,
                             help="at most N topics" + (f" (default {limit})" if limit else ""))
         parser.add_argument("--words-only", action="store_true",
                             help="group by words alone (no glossary, no corpus: not across languages)")
@@ -673,12 +684,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_run(_top))
 
     p = cmds.add_parser("feedback", parents=[common, window()], help="answers with 👎 and what they cited")
-    p.add_argument("--limit", type=int, default=None, help="at most N answers")
+    p.add_argument("--limit", type=_at_least_one, default=None, help="at most N answers")
     p.set_defaults(func=_run(_feedback))
 
     p = cmds.add_parser("passages", parents=[common, window(), knowledge],
                         help="passages cited most, and never")
-    p.add_argument("--limit", type=int, default=None, help="at most N passages in each list (cited, never cited)")
+    p.add_argument("--limit", type=_at_least_one, default=None,
+                   help="at most N passages in each list (cited, never cited)")
     p.set_defaults(func=_run(_passages))
 
     p = cmds.add_parser("export", parents=[common, since], help="one row per question (csv or jsonl)")

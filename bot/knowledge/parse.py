@@ -416,6 +416,7 @@ def _parse_chat(parsed: ParsedYaml) -> ParsedFile:
         written = text_list(value, key, line)
         item_lines = parsed.item_lines.get(key, [])
         where = item_lines if len(item_lines) == len(written) else [line] * len(written)
+        _check_no_numbers(value, key, where)
         first = {p.strip(): at for p, at in reversed(list(zip(written, where, strict=True))) if p.strip()}
         phrases = tuple(dict.fromkeys(p.strip() for p in written if p.strip()))
         if key == ChatKind.INTRODUCTIONS:
@@ -424,6 +425,16 @@ def _parse_chat(parsed: ParsedYaml) -> ParsedFile:
     if not result.chat:
         raise FileProblem(parsed.first_line, f"the chat file has no phrase lists (use {', '.join(kinds)})")
     return result
+
+
+def _check_no_numbers(value: object, key: str, lines: list[int]) -> None:
+    """A chat phrase YAML read as a number ("+1" unquoted is 1): the bare number would be taken out of every
+    question that holds it, never what the moderator wrote."""
+    items = value if isinstance(value, list) else [value]
+    for item, at in zip(items, lines, strict=False):
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            raise FileProblem(at, f'"{key}" holds the number {item}, not a text: put a phrase with digits between '
+                                  'quotes ("+1", "<3"); a bare number would be taken out of every question')
 
 
 def _check_introductions(phrases: tuple[str, ...], line: int) -> None:

@@ -31,6 +31,7 @@ from bot.limits import DAY, HOUR
 from bot.models import AbstentionReason, Answer, FrontEnd, RefusalReason
 from bot.querylog import fingerprint, renames, schema, topics
 from bot.querylog.fingerprint import SecretCheck
+from bot.querylog.leaning import leans_on
 from bot.querylog.personal import mask
 from bot.querylog.schema import QueryLogError, disk_full, read_only
 
@@ -702,7 +703,8 @@ class QueryLog:
         self._forgotten[user] = now
         self._noticed.pop(user, None)  # nothing of theirs is kept: the next reply tells them again
         self._new_notices.pop(user, None)
-        return await self._delete("user_hash = ?", (user,), lambda row: row.user_hash == user, voter=user)
+        return await self._delete("user_hash = ?", (user,), lambda row: row.user_hash == user, voter=user,
+                                  unlean=True)
 
     async def purge(self, older_than_days: float) -> int:
         """Delete questions older than ``older_than_days`` with their citations and votes; rows deleted."""
@@ -715,8 +717,11 @@ class QueryLog:
         return await self._delete("ts < ?", (cutoff,), lambda row: row.ts < cutoff)
 
     async def _delete(
-        self, where: str, params: tuple[Any, ...], in_memory: Callable[[_Row], bool], voter: str | None = None
+        self, where: str, params: tuple[Any, ...], in_memory: Callable[[_Row], bool], voter: str | None = None,
+        unlean: bool = False,
     ) -> DeleteCounts:
+        """Delete the questions ``where`` selects (and ``in_memory`` in the queue); ``unlean``: other members'
+        follow-ups read with their words keep only their own (see bot.querylog.leaning)."""
         async with self._lock:
             gone = [row for row in self._pending if in_memory(row)]
             self._pending = deque(row for row in self._pending if not in_memory(row))
@@ -725,6 +730,11 @@ class QueryLog:
                 conn = await self._ensure_conn()
                 await conn.execute("BEGIN IMMEDIATE")
                 try:
+                    if unlean:
+                        asked = [*await conn.execute_fetchall(f"SELECT question, ts FROM questions WHERE {where}",
+                                                              params), *((row.question, row.ts) for row in gone)]
+                        await self._unlean(conn, asked, f"qid NOT IN (SELECT qid FROM questions WHERE {where})",
+                                           params)
                     citations = (await conn.execute(f"DELETE FROM citations WHERE {selected}", params)).rowcount
                     own = 0
                     if voter:
@@ -746,6 +756,29 @@ class QueryLog:
             return DeleteCounts(
                 questions + len(gone), citations + sum(len(row.citations) for row in gone), votes, own
             )
+
+    async def _unlean(
+        self, conn: aiosqlite.Connection, asked: list[tuple[str, float]], others: str, params: tuple[Any, ...]
+    ) -> None:
+        """The follow-ups asked after ``asked`` (questions about to be deleted) by ``others`` that lean on one of
+        them lose their ``understood`` (and its topic key): they are logged as the member typed them."""
+        if not asked:
+            return
+        texts = [question for question, _ in asked]
+
+        def leaning(understood: str | None) -> bool:
+            return understood is not None and any(leans_on(understood, text) for text in texts)
+
+        since = min(ts for _, ts in asked)
+        rows = await conn.execute_fetchall(
+            f"SELECT qid, question, language, understood FROM questions WHERE understood IS NOT NULL AND ts >= ?"
+            f" AND {others}", (since, *params))
+        for qid, question, language, understood in rows:
+            if leaning(understood):
+                await conn.execute("UPDATE questions SET understood = NULL, topic = ? WHERE qid = ?",
+                                   (topics.topic_key(question, language), qid))
+        self._pending = deque(row._replace(understood=None) if leaning(row.understood) else row
+                              for row in self._pending)
 
     async def _retention(self, days: int, also: Callable[[int], object] | None = None) -> None:
         while not self._closed:

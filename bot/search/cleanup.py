@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,7 +33,11 @@ CONTACTS = (contacts.EMAIL + "|(?P<phone>" + contacts.INTERNATIONAL_PHONE + "|" 
 # A hashtag ("#fr-jp", "#help"): a channel's name typed as text, or a tag; what is asked is around it. Not "C#", not
 # "#3" (a rank: bot.search.evidence.ordinals), not a Markdown heading ("# URGENT": a space after it).
 HASHTAGS = r"(?<![\w&#])#[^\W\d_][\w\-]*"
-_DISCORD = re.compile(MENTIONS + "|" + LINKS + "|" + CONTACTS + "|" + HASHTAGS + r"|:[a-z0-9_+\-]+:", re.IGNORECASE)
+# A name typed after "@" that Discord did not make a mention ("… ? @Moderators", "@Jean"): whom the message calls, not
+# what it asks ("Moderators", a name the quotes had to hold, made "not found"). Not an e-mail address (CONTACTS).
+CALLED = r"(?<![\w@.])@[^\W\d_][\w.\-]*"
+_DISCORD = re.compile(MENTIONS + "|" + LINKS + "|" + CONTACTS + "|" + HASHTAGS + "|" + CALLED + r"|:[a-z0-9_+\-]+:",
+                      re.IGNORECASE)
 _EMOJI_CATEGORIES = ("So", "Sk", "Cs", "Co")
 _EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -276,8 +280,11 @@ class ChatLexicon:
         self._cleaned = lru_cache(maxsize=CLEANED_KEPT)(self._clean)
 
     def _remove(
-        self, text: str, kinds: Iterable[ChatKind], languages: list[frozenset[str]]
+        self, text: str, kinds: Iterable[ChatKind], languages: list[frozenset[str]],
+        sheltered: Sequence[tuple[int, int]] = (),
     ) -> tuple[str, set[ChatKind]]:
+        """``text`` without the phrases of ``kinds`` (each kind matched without what the one before cut), and the
+        kinds found; a match inside a longer ``sheltered`` span is part of that phrase, not one of its own."""
         folded = fold(text)
         chars = list(text)
         found: set[ChatKind] = set()
@@ -293,6 +300,8 @@ class ChatLexicon:
                     if not _whole_words(match, words):
                         continue
                 start, end = match.span()
+                if any(s <= start and end <= e and e - s > end - start for s, e in sheltered):
+                    continue
                 if end > start and chars[start:end] != [" "] * (end - start):  # something left to cut
                     chars[start:end] = " " * (end - start)
                     cuts.append((start, end))
@@ -338,11 +347,21 @@ class ChatLexicon:
         """What is left of a message that asks what the bot does (stop words at most), its kinds and languages,
         read with its help phrases first:
         a help phrase holding a filler or a politeness ("comment ça marche" holds "ça marche", "tu sais faire
-        quoi" "tu sais", 使い方を教えて 教えて) is one phrase, the longer; None when the message asks more."""
+        quoi" "tu sais", 使い方を教えて 教えて) is one phrase, the longer; so is a phrase of another kind holding a
+        help phrase ("thanks for your help", « merci pour votre aide »: thanks, not "for your" asking for help);
+        None when the message asks more."""
         help_languages: list[frozenset[str]] = []
         rest, helped = self._remove(text, WHOLE_MESSAGE_KINDS, help_languages)
         if not helped:
             return None
+        folded = fold(text)
+        others = [match.span() for kind in kinds if (pattern := self._patterns.get(kind)) is not None
+                  for match in pattern.finditer(folded)]
+        if others:
+            help_languages = []
+            rest, helped = self._remove(text, WHOLE_MESSAGE_KINDS, help_languages, others)
+            if not helped:
+                return None
         languages: list[frozenset[str]] = []
         rest, found = self._remove(rest, kinds, languages)
         if _has_content(rest):

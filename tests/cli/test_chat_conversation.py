@@ -138,3 +138,17 @@ def test_topics_in_chat_lists_the_subjects_in_the_member_language_not_every_titl
     assert "Par exemple :" in lines and "  • Qui a signé la déclaration franco-japonaise ?" in lines
     assert len(lines) <= 21 and not any("Frequently asked" in line for line in lines)  # it was 33
     assert "My documents in English:" in turns[1]  # /topics: the language of the last message (none: English)
+
+
+def test_thanks_for_the_help_after_an_answer_is_small_talk_never_the_answer_again(tmp_path: Path):
+    """attack20: "thanks for your help!" after an answer was read "thanks for your help! (who signed)" and got the
+    answer again: "help" / « aide » (a help phrase) was taken out first, which left "for your" as a question."""
+    lines = ("who signed?", "thanks for your help!", "thank you for the help", "qui a signé ?",
+             "merci pour votre aide !", "merci d'avance pour ton aide")
+    turns, _ = chat(tmp_path, *lines)
+    assert SIGNERS in turns[0] and SIGNERS in turns[3]
+    for line, turn in zip(lines, turns, strict=True):
+        if line not in ("who signed?", "qui a signé ?"):
+            assert SIGNERS not in turn and "→" not in turn and "[1]" not in turn, (line, turn)
+    assert turns[1].startswith("You’re welcome!") and turns[2].startswith("You’re welcome!")
+    assert turns[4].startswith("Avec plaisir !") and turns[5].startswith("Avec plaisir !")

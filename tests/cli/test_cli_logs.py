@@ -441,3 +441,17 @@ def test_one_line_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_logs_without_subcommand_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys)
     assert code == 2 and "summary" in out and "unanswered" in out and "serve" in out
+
+
+@pytest.mark.parametrize("argv", [("top", "--limit", "-3"), ("unanswered", "--limit", "0"),
+                                  ("passages", "--limit", "-1"), ("feedback", "--limit", "-2"),
+                                  ("top", "--examples", "-1")])
+def test_a_count_below_one_is_refused_not_read_from_the_end(db: Path, capsys: pytest.CaptureFixture[str],
+                                                             argv: tuple[str, ...]) -> None:
+    """attack20: `logs top --limit -3` printed "the 0 most asked below" and no topic, `passages --limit -1` left the
+    last passage out (a Python slice from the end), `unanswered --limit 0` listed every topic."""
+    with pytest.raises(SystemExit) as exited:
+        main(["logs", *argv, "--db", str(db)])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"{argv[1]}: a whole number of 1 or more (got '{argv[2]}')" in err

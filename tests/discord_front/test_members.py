@@ -8,7 +8,7 @@ import time
 
 import paths
 from fake_discord import FakeDiscord
-from fake_discord.plugin import Harness, embed_of
+from fake_discord.plugin import Harness, embed_of, reply_to
 from locks import held_lock
 
 from bot.i18n import t
@@ -193,3 +193,37 @@ async def test_a_question_about_today_is_told_the_sources_date_from_2018(harness
     assert description.startswith("Mes sources datent de 2018") and "aujourd’hui" in description
     reply = await harness.mention("Is Yoji Muto still vice-minister?", author=fake.bob)
     assert embed_of(reply)["description"].startswith("My sources date from 2018")
+
+
+async def test_forget_me_takes_the_members_words_out_of_follow_ups_others_asked_on_them(
+    start_bot, fake: FakeDiscord, knowledge_dir
+):
+    """attack20: bob replied "and when?" to alice's answer; his row kept "and when? (my grandmother Odette Vasseur
+    from Lyon wants to know signed the declaration)" after alice's /forget-me, and `logs top` showed it. The
+    follow-up of another member that leans on a forgotten question keeps only its own words."""
+    from discord_front.test_replies_to_answers import answer_message
+
+    shutil.rmtree(knowledge_dir)
+    shutil.copytree(paths.SHIPPED_KNOWLEDGE, knowledge_dir)
+    harness = await start_bot()
+    asked = await fake.post_message(
+        f"{fake.bot_user.mention} my grandmother Odette Vasseur wants to know who signed the declaration?",
+        author=fake.alice)
+    await reply_to(fake, int(asked["id"]))
+    other = await fake.post_message(f"{fake.bot_user.mention} What is JETRO?", author=fake.admin)
+    await reply_to(fake, int(other["id"]))
+    harness.clock.advance(5)
+    when = await fake.post_message("and when?", author=fake.bob, reply_to=answer_message(fake, asked))
+    assert "Odette" in embed_of(await reply_to(fake, int(when["id"])))["title"]
+    who = await fake.post_message("who runs it?", author=fake.bob, reply_to=answer_message(fake, other))
+    await reply_to(fake, int(who["id"]))
+
+    prompt = await fake.wait_response(await fake.slash("forget-me", user=fake.alice))
+    prompt_id = int(prompt.json["data"].get("id", 0)) or max(fake.messages)
+    yes, _ = fake.buttons(fake.messages[prompt_id])
+    click = await fake.click(prompt_id, yes["custom_id"], user=fake.alice)
+    await fake.wait_for("PATCH", rf"/webhooks/\d+/{click.token}/messages/@original")
+    rows = await harness.rows("SELECT question, understood, topic FROM questions ORDER BY ts")
+    assert [row[:2] for row in rows] == [("What is JETRO?", None), ("and when?", None),
+                                         ("who runs it?", "who runs it? (What is JETRO)")]  # another's: kept
+    assert not any("odette" in str(row).casefold() or "grandmoth" in str(row).casefold() for row in rows)

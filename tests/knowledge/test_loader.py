@@ -310,6 +310,11 @@ def test_passage_ids_unique_and_counts_match(basic: KnowledgeBase) -> None:
             "notes.docx:1: not a knowledge file (the name must end in .md, .txt",
             id="unknown-extension",
         ),
+        pytest.param(  # attack20: "+1" unquoted is the number 1, and "1" was taken out of every question
+            {"chat.yaml": "type: chat\nlanguage: en\nfillers: [lol,\n  <3, +1]\n"},
+            'chat.yaml:4: "fillers" holds the number 1, not a text: put a phrase with digits between quotes',
+            id="chat-phrase-read-as-a-number",
+        ),
         pytest.param(
             {"big.md": front("x" * (MAX_FILE_BYTES + 1))},
             "big.md:1: the file is too big (1.0 MB; the limit is 1 MB)",

@@ -79,3 +79,36 @@ def test_a_word_the_corpus_lacks_after_a_question_is_no_follow_up(retriever: Ret
 def test_the_log_keeps_the_heading_on_its_own_line(retriever: Retriever) -> None:
     assert clean_question("# HUGE  heading\n\n  who   signed?") == "# HUGE heading\nwho signed?"
     assert clean_question("hello\n  who   signed?") == "hello who signed?"
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    ["thank you in advance", "thx in advance", "ty in advance", "thanks for your help", "any help appreciated",
+     "merci d'avance pour votre aide", "merci pour votre aide", "toute aide est la bienvenue", "de l'aide svp"],
+)
+def test_a_sign_off_thanking_for_help_does_not_change_the_quote(retriever: Retriever, sign_off: str) -> None:
+    """attack20: "who signed the declaration? thx in advance" quoted a passage on research cooperation, and « … ?
+    merci pour votre aide » NHK's report: "advance" and "help" / « aide » are corpus words. Sign-offs are chat
+    phrases (knowledge/chat/), and alone they are small talk."""
+    question = "qui a signé la déclaration ?" if "aide" in sign_off else "who signed the declaration?"
+    answer = ask(retriever, f"{question} {sign_off}")
+    assert answer.answered, answer.reason
+    assert SIGNATORIES in answer.citations[0].snippet
+    assert ask(retriever, sign_off).kind is AnswerKind.SMALL_TALK
+
+
+@pytest.mark.parametrize(
+    ("message", "names"),
+    [("who signed the declaration? <3", SIGNATORIES), ("qui a signé la déclaration ? <3", SIGNATORIES),
+     ("共同声明に署名したのは誰ですか？<3", "ジェニ"), ("who signed the declaration? +1", SIGNATORIES),
+     ("who signed the declaration? @Moderators", SIGNATORIES),  # a name typed after "@", not made a mention
+     ("@Jean qui a signé la déclaration ?", SIGNATORIES)],
+)
+def test_a_heart_a_plus_one_or_a_name_called_does_not_hide_the_answer(retriever: Retriever, message: str,
+                                                                      names: str) -> None:
+    """attack20: "<3" and "+1" were the numbers 3 and 1, which the quotes had to hold, and "@Moderators" a name they
+    had to hold: each got "not found"."""
+    answer = ask(retriever, message)
+    assert answer.answered, answer.reason
+    assert names in answer.citations[0].snippet
+    assert answer.language == ("fr" if "qui" in message else "ja" if "声明" in message else "en")
