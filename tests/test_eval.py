@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–V, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–W, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -45,6 +45,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-t": {"hit": {"fr": 0.85, "en": 0.90, "ja": 0.85}, "oos": {"fr": 0.65, "en": 0.85, "ja": 0.80}},
     "blind-u": {"hit": {"fr": 0.85, "en": 0.91, "ja": 0.95}, "oos": {"fr": 0.60, "en": 0.85, "ja": 0.80}},
     "blind-v": {"hit": {"fr": 0.75, "en": 0.90, "ja": 0.81}, "oos": {"fr": 0.75, "en": 0.80, "ja": 0.80}},
+    "blind-w": {"hit": {"fr": 0.78, "en": 0.80, "ja": 0.76}, "oos": {"fr": 0.65, "en": 0.85, "ja": 0.75}},
 }
 
 
@@ -59,7 +60,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-v.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-w.yaml"
     return found
 
 
