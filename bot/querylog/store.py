@@ -773,10 +773,9 @@ class QueryLog:
         rows = await conn.execute_fetchall(
             f"SELECT qid, question, language, understood FROM questions WHERE understood IS NOT NULL AND ts >= ?"
             f" AND {others}", (since, *params))
-        for qid, question, language, understood in rows:
-            if leaning(understood):
-                await conn.execute("UPDATE questions SET understood = NULL, topic = ? WHERE qid = ?",
-                                   (topics.topic_key(question, language), qid))
+        await conn.executemany("UPDATE questions SET understood = NULL, topic = ? WHERE qid = ?",
+                               [(topics.topic_key(question, language), qid)
+                                for qid, question, language, understood in rows if leaning(understood)])
         self._pending = deque(row._replace(understood=None) if leaning(row.understood) else row
                               for row in self._pending)
 
