@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import re
 
-from bot.search.cleanup import fold
+from bot.search.cleanup import fold, has_cjk
 
 # the subject added at the end of each part ("x? (subject)", "x？（subject）"; parts are joined by " | ")
 _SUBJECT = re.compile(r"[(（]([^()（）]*)[)）](?=\s*(?:\||$))")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
-
-
 _WORD = re.compile(r"\w+")
 
 
 def _within(word: str, question: str, words: set[str]) -> bool:
     """A word of a subject comes from ``question``: one of its ``words`` (Latin), or its characters (Japanese, whose
     subject is the question with its interrogative and particles taken out)."""
-    if _CJK.search(word):
+    if has_cjk(word):
         return all(c in question for c in word)
     return set(_WORD.findall(word)) <= words
 

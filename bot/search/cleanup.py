@@ -41,6 +41,13 @@ _DISCORD = re.compile(MENTIONS + "|" + LINKS + "|" + CONTACTS + "|" + HASHTAGS +
 _EMOJI_CATEGORIES = ("So", "Sk", "Cs", "Co")
 _EMOJI_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def has_cjk(text: str) -> bool:
+    """``text`` holds a kana or a kanji: a phrase or a word matched as Japanese is (no word boundaries)."""
+    return _CJK_RE.search(text) is not None
+
+
 # The member a thanks or a greeting is addressed to: "thanks Kevin", "merci Marie-Claire !", "hi Jean Dupont",
 # "ありがとう、ケビンさん": one or two capitalised words (not an acronym such as JETRO), or a Japanese name with its
 # honorific. Said around a thanks or a greeting and nothing else (no question mark), it is small talk too.

@@ -31,7 +31,7 @@ from functools import lru_cache
 from bot.models import GlossaryEntry
 from bot.months import ABBREVIATIONS as MONTH_ABBREVIATIONS
 from bot.months import MONTHS
-from bot.search.analysis import QUESTION_TYPES, analyze, stem
+from bot.search.analysis import QUESTION_TYPES, analyze, is_cjk, stem
 from bot.search.frequency import WordFrequencies
 from bot.search.frequency import fold as unaccented
 from bot.search.kinds import A_YEAR, JA_NUMBER_OF, fold
@@ -634,7 +634,6 @@ _QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|「([^」]*)」|『([^』]*)
 _MASK = str.maketrans({",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04", " ": "\x05", "。": "\x06"})
 _UNMASK = str.maketrans({v: k for k, v in {",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04",
                                            " ": "\x05", "。": "\x06"}.items()})
-_HAS_CJK = re.compile(r"[\u3041-\u9fff]")
 APPOSITION_WORDS = 3  # a clause of at most this many capitalised words before a described thing is its name
 # ("Snips, une start-up française…", "Yoji Muto, vice-ministre…")
 
@@ -657,7 +656,7 @@ def clauses(text: str) -> list[tuple[str, str]]:
         for n, part in enumerate(pieces):
             previous = (pieces[n - 1] if n else "").split()
             scope = part
-            if 0 < len(previous) <= APPOSITION_WORDS and all(w[:1].isupper() and not _HAS_CJK.search(w)
+            if 0 < len(previous) <= APPOSITION_WORDS and all(w[:1].isupper() and not any(map(is_cjk, w))
                                                              for w in previous):  # "AI音声アシスタントの Snips、
                 # 写真で…判定するフランス企業": a Japanese list's item before, no bare name of the firm described
                 scope = " ".join(previous) + " " + scope

@@ -3,7 +3,7 @@
 A question that names a body or a person the sources never mention beside one they do ("AIST and Inria",
 東京大学とCNRS, トヨタの社長, "Taro Aso") asks about something the sources do not hold; read as a typo of an everyday
 word (Inria → India, Aso → "also", a stop word) or as a common word, the name weighs little and the known one's
-quote answers. Three shapes of a name, each read from how the word is written, not from a list:
+quote answers. Four shapes of a name, each read from how the word is written, not from a list:
 
 - a capitalised word inside a clause that the language's frequency list knows as written (Inria, Aso: Zipf ≥
   KNOWN_NAME_ZIPF) is a word of its own, no typo (Engglish: 0); the first word of a question after chatter is
