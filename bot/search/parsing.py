@@ -858,8 +858,10 @@ class QueryParser:
 
     def _add_joins(self, question: str, language: str, units: dict[str, Unit]) -> None:
         """Add the joined form of two adjacent words ("J Startup", "start up") when the corpus has it."""
-        words = _PLAIN_WORD_RE.findall(normalize(question))
-        for first, second in itertools.pairwise(words):
+        found = list(_PLAIN_WORD_RE.finditer(normalize(question)))
+        # words apart (a space between), not a hyphenated word's parts: « a-t-elle » writes no "at"
+        words = [(a.group(), b.group()) for a, b in itertools.pairwise(found) if a.string[a.end():b.start()].isspace()]
+        for first, second in words:
             joined = self._surface.get(first + second)
             if not joined and not (self._surface.get(first) and self._surface.get(second)):
                 sounds_like = self._sounds.correct(first + second)  # "viva tek" → vivatech

@@ -33,6 +33,7 @@ from bot.models import (
     Passages,
     column,
 )
+from bot.search.about_source import about_sources, asks_about_source
 from bot.search.analysis import analyze, detect_language
 from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import IndexCache, build_index
@@ -207,6 +208,7 @@ class Retriever(AbstentionChecks):
         self._glossary_names = glossary_names(kb.glossary, self.frequencies)  # 武藤容治, フレンチテック: names given
         families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
         self._places = Places(column(self.passages, "doc_id"), languages, families)
+        self._about_sources = about_sources(column(self.passages, "heading"))  # quoted when a source is asked about
 
     @property
     def corpus_tokens(self) -> list[list[str]]:
@@ -285,6 +287,8 @@ class Retriever(AbstentionChecks):
     def _ranked(self, query: Query, hits: list[tuple[int, float, float]]) -> list[Ranked]:
         """``hits`` (passage, score, boosted score) re-ranked by how much of the question each covers."""
         ranked = []
+        if self._about_sources and not asks_about_source(query.text):  # "# About this source": its headline, site
+            hits = [hit for hit in hits if hit[0] not in self._about_sources]
         wanted = query.tokens()
         asked = self.index.term_ids(wanted)  # coverage reads no other token: a passage's are not all made
         covered: dict[tuple[frozenset[str], str], float] = {}  # passages holding the same question words

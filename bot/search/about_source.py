@@ -1,0 +1,52 @@
+"""Sections about a source itself: its headline, its date, the site it is on ("# About this source").
+
+Members ask about the sources as well as the facts: "what did Le Moci call its article?", 「NHK の見出しは？」, « la
+dépêche de Xinhua est parue quand ? ». A source's headline, put among the facts, also matches questions about the facts
+(Le Moci's « Paris et Tokyo veulent rapprocher leurs start-up » outranked the date for « À quelle date Paris et Tokyo
+ont-ils officialisé leur rapprochement ? »). So a section under one of the languages' ``source_headings`` is quoted
+only for a question using one of the ``source_words`` (headline, site, published, 見出し…) of any language: a mixed
+question asks "Which 公共放送 reported it, and what did its 見出し say?".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from bot.models import LANGUAGES
+from bot.search.frequency import fold
+from bot.search.wordlists import WordList, word_set, words_of
+
+
+def _plain(text: str) -> str:
+    """NFKC, case and accents folded: « publie » is « publié » typed fast."""
+    return fold(unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=1)
+def _headings() -> frozenset[str]:
+    return frozenset(_plain(h) for language in LANGUAGES for h in word_set(language, WordList.SOURCE_HEADINGS))
+
+
+@lru_cache(maxsize=1)
+def _asking() -> re.Pattern[str]:
+    """Any language's source words: Latin ones as whole words, Japanese ones anywhere."""
+    latin, japanese = [], []
+    for language in LANGUAGES:
+        for word in words_of(language, WordList.SOURCE_WORDS):
+            (japanese if language == "ja" and not word.isascii() else latin).append(re.escape(_plain(word)))
+    by_length = sorted(latin, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(by_length)})\b|{'|'.join(japanese)}")
+
+
+def about_sources(headings: Iterable[str]) -> frozenset[int]:
+    """The passages (positions in ``headings``, their headings) of sections about a source itself."""
+    wanted = _headings()
+    return frozenset(i for i, heading in enumerate(headings) if heading and _plain(heading) in wanted)
+
+
+def asks_about_source(question: str) -> bool:
+    """``question`` asks about a source itself (its headline, site, publication, language)."""
+    return _asking().search(_plain(question)) is not None

@@ -1,0 +1,78 @@
+"""Sections about a source itself (bot.search.about_source): a headline asked is quoted from them, and a question
+about the facts never gets a headline that merely shares its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import LANGUAGES
+from bot.search.about_source import about_sources, asks_about_source
+from bot.search.retriever import Retriever
+from bot.search.wordlists import WordList, words_of
+
+
+def _headed(retriever: Retriever, passage_id: str) -> str:
+    return next(p.heading for p in retriever.passages if p.id == passage_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "headline"),
+    [
+        ("what headline did NHK put on its story about the startups?", "相互に支援へ"),
+        ("Quel était le titre de la dépêche de Xinhua sur la déclaration ?", "expriment la volonté"),
+        ("Le Moci の記事の見出しは何でしたか？", "rapprocher leurs start-up"),
+        ("which site is the press release of METI on?", "meti.go.jp"),
+    ],
+)
+def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
+    shipped_retriever: Retriever, question: str, headline: str
+) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert headline in answer.citations[0].snippet, [c.snippet[:80] for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did Paris and Tokyo decide to bring their start-ups closer together?",
+        "Quand Paris et Tokyo ont-ils voulu rapprocher leurs start-up ?",
+        "パリと東京がスタートアップを近づける声明に署名したのはいつ？",
+    ],
+)
+def test_a_question_about_the_facts_is_not_answered_by_a_headline(shipped_retriever: Retriever,
+                                                                  question: str) -> None:
+    answer = shipped_retriever.answer(question)
+    headings = {h for language in LANGUAGES for h in words_of(language, WordList.SOURCE_HEADINGS)}
+    assert answer.answered, answer.reason
+    assert not [c for c in answer.citations if _headed(shipped_retriever, c.passage_id) in headings]
+
+
+def test_the_shipped_sources_each_have_their_section_in_every_language(shipped_retriever: Retriever) -> None:
+    cards = about_sources(p.heading for p in shipped_retriever.passages)
+    groups = {(shipped_retriever.passages[i].doc_id.rsplit("-", 1)[0], shipped_retriever.passages[i].language)
+              for i in cards}
+    names = {name for name, _ in groups}
+    assert len(names) >= 9
+    assert groups == {(name, language) for name in names for language in LANGUAGES}
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Which 公共放送 reported the deal, and what did its 見出し say?", True),
+        ("la dépêche de Xinhua est parue quand ?", True),
+        ("その記事はどのサイトに掲載されましたか", True),
+        ("When was the declaration signed?", False),
+        ("Quel était le poste de Mahjoubi ?", False),
+        ("websites of startups", False),  # a word, not a part of one: "site" is not in "websites"
+    ],
+)
+def test_a_question_asks_about_a_source_by_its_words_in_any_language(question: str, asked: bool) -> None:
+    assert asks_about_source(question) is asked
+
+
+def test_a_french_inverted_question_writes_no_english_word(shipped_retriever: Retriever) -> None:
+    """« a-t-elle » is "a" asked: its letters joined are the "at" of "Tokyo at Paris", which the corpus has."""
+    units = [u.token for u in shipped_retriever.parse("Quel jour la déclaration a-t-elle été signée ?", "fr").units]
+    assert "at" not in units
