@@ -9,11 +9,13 @@ moderator fixes them in one go; warnings (an ignored key, a text that reads in a
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
 from bot.knowledge import oversize
+from bot.knowledge.about import is_about_source
 from bot.knowledge.files import MAX_FILE_BYTES, decode, split_lines, too_big
 from bot.knowledge.ids import passage_ids
 from bot.knowledge.language import language_problem
@@ -194,8 +196,19 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
     problems.raise_any(_id_claim(parsed))
     assert meta is not None  # a missing key is a problem, raised above
     result = build_document(meta, path, paragraphs)
+    _about_source_first(result.passages, problems)
     result.warnings.extend(problems.warnings)
     return _in_its_language(result, meta)
+
+
+def _about_source_first(passages: list[Passage], problems: Problems) -> None:
+    """Warn when a section about the source itself follows a section of facts: the paragraphs a moderator adds at
+    the end of the file would sit under it, quoted only for questions about the source (bot.knowledge.about)."""
+    for before, passage in itertools.pairwise(passages):
+        if is_about_source(passage.heading) and not is_about_source(before.heading):
+            problems.warn(FileProblem(passage.line, f'the section "{passage.heading}" should be the first of the '
+                                      "file: what follows it is quoted only for questions about the source"))
+            return
 
 
 def parse_sidecar(path: str, data: bytes, problems: Problems | None = None) -> Meta | None:

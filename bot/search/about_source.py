@@ -3,7 +3,7 @@
 Members ask about the sources as well as the facts: "what did Le Moci call its article?", 「NHK の見出しは？」, « la
 dépêche de Xinhua est parue quand ? ». A source's headline, put among the facts, also matches questions about the facts
 (Le Moci's « Paris et Tokyo veulent rapprocher leurs start-up » outranked the date for « À quelle date Paris et Tokyo
-ont-ils officialisé leur rapprochement ? »). So a section under one of the languages' ``source_headings`` is quoted
+ont-ils officialisé leur rapprochement ? »). So a section under one of the headings of bot.knowledge.about is quoted
 only for a question using one of the ``source_words`` (headline, site, published, 見出し…) of any language: a mixed
 question asks "Which 公共放送 reported it, and what did its 見出し say?".
 """
@@ -15,19 +15,15 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from bot.knowledge.about import is_about_source
 from bot.models import LANGUAGES
 from bot.search.frequency import fold
-from bot.search.wordlists import WordList, word_set, words_of
+from bot.search.wordlists import WordList, words_of
 
 
 def _plain(text: str) -> str:
     """NFKC, case and accents folded: « publie » is « publié » typed fast."""
     return fold(unicodedata.normalize("NFKC", text))
-
-
-@lru_cache(maxsize=1)
-def _headings() -> frozenset[str]:
-    return frozenset(_plain(h) for language in LANGUAGES for h in word_set(language, WordList.SOURCE_HEADINGS))
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +39,7 @@ def _asking() -> re.Pattern[str]:
 
 def about_sources(headings: Iterable[str]) -> frozenset[int]:
     """The passages (positions in ``headings``, their headings) of sections about a source itself."""
-    wanted = _headings()
-    return frozenset(i for i, heading in enumerate(headings) if heading and _plain(heading) in wanted)
+    return frozenset(i for i, heading in enumerate(headings) if heading and is_about_source(heading))
 
 
 def asks_about_source(question: str) -> bool:

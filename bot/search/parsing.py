@@ -859,8 +859,9 @@ class QueryParser:
     def _add_joins(self, question: str, language: str, units: dict[str, Unit]) -> None:
         """Add the joined form of two adjacent words ("J Startup", "start up") when the corpus has it."""
         found = list(_PLAIN_WORD_RE.finditer(normalize(question)))
-        # words apart (a space between), not a hyphenated word's parts: « a-t-elle » writes no "at"
-        words = [(a.group(), b.group()) for a, b in itertools.pairwise(found) if a.string[a.end():b.start()].isspace()]
+        # not the euphonic t of a French inversion: « a-t-elle » writes no "at" (the corpus's "Tokyo at Paris")
+        words = [(a.group(), b.group()) for a, b in itertools.pairwise(found)
+                 if not ("t" in (a.group(), b.group()) and a.string[a.end():b.start()] == "-")]
         for first, second in words:
             joined = self._surface.get(first + second)
             if not joined and not (self._surface.get(first) and self._surface.get(second)):

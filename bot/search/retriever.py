@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -108,6 +109,13 @@ def _without_skipped(kb: KnowledgeBase, skipped: list[LoadError]) -> KnowledgeBa
     )
 
 
+def _without_positions(kb: KnowledgeBase, positions: frozenset[int]) -> KnowledgeBase:
+    """``kb`` less the passages at ``positions`` (the sections about a source: a view of their own)."""
+    if not positions:
+        return kb
+    return replace(kb, passages=[p for i, p in enumerate(kb.passages) if i not in positions])
+
+
 def indexable(kb: KnowledgeBase) -> KnowledgeBase:
     """``kb`` as a start would serve it: files the index cannot analyse left out, with their errors."""
     return _without_skipped(kb, build_index(kb.passages, _indexed_text).skipped)
@@ -167,7 +175,17 @@ class Retriever(AbstentionChecks):
         cache: IndexCache | None = None,
         frequencies: WordFrequencies | None = None,
         countries: Countries | None = None,
+        quotes_sources: bool = False,
     ) -> None:
+        # the sections about a source itself ("# About this source": its headline, its site) are left out here: a
+        # headline shares the facts' words, and 27 more passages would move every word's IDF. A question about a
+        # source is answered by a second retriever over the whole base, made at the first such question
+        about = frozenset() if quotes_sources else about_sources(column(kb.passages, "heading"))
+        self._whole = kb if about else None
+        self._whole_view: Retriever | None = None
+        self._whole_lock = threading.Lock()
+        self._k1, self._b = k1, b
+        kb = _without_positions(kb, about)
         self.indexed = indexed = build_index(kb.passages, _indexed_text, k1=k1, b=b, cache=cache)
         saved = cache.path.with_name(FREQUENCIES_NAME) if cache is not None else None  # beside the index cache
         self.frequencies = frequencies or WordFrequencies(saved)  # after the build: their peaks do not add up
@@ -208,7 +226,6 @@ class Retriever(AbstentionChecks):
         self._glossary_names = glossary_names(kb.glossary, self.frequencies)  # 武藤容治, フレンチテック: names given
         families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
         self._places = Places(column(self.passages, "doc_id"), languages, families)
-        self._about_sources = about_sources(column(self.passages, "heading"))  # quoted when a source is asked about
 
     @property
     def corpus_tokens(self) -> list[list[str]]:
@@ -287,8 +304,6 @@ class Retriever(AbstentionChecks):
     def _ranked(self, query: Query, hits: list[tuple[int, float, float]]) -> list[Ranked]:
         """``hits`` (passage, score, boosted score) re-ranked by how much of the question each covers."""
         ranked = []
-        if self._about_sources and not asks_about_source(query.text):  # "# About this source": its headline, site
-            hits = [hit for hit in hits if hit[0] not in self._about_sources]
         wanted = query.tokens()
         asked = self.index.term_ids(wanted)  # coverage reads no other token: a passage's are not all made
         covered: dict[tuple[frozenset[str], str], float] = {}  # passages holding the same question words
@@ -442,6 +457,8 @@ class Retriever(AbstentionChecks):
         """Cited passages answering ``question``, or an abstention with its reason; never the passages (ids)
         ``leave_out`` names, nor their translations ("who else?" after an answer: bot.conversation). A message of
         several questions that finds nothing whole gets the answer of its first one (bot.search.several)."""
+        if self._whole is not None and asks_about_source(question):  # "what was NHK's headline?", 掲載
+            return self._sources_view().answer(question, language, max_citations, leave_out)
         started = time.perf_counter()
         whole = self._answer(question, language, max_citations, leave_out, started)
         first = None if whole.answered or whole.small_talk else first_of_several(question)
@@ -449,6 +466,15 @@ class Retriever(AbstentionChecks):
             return whole
         alone = self._answer(first, language or whole.language, max_citations, leave_out, started)
         return replace(alone, question=question) if alone.answered else whole
+
+    def _sources_view(self) -> Retriever:
+        """The retriever over the whole base, sections about a source included (made once, at the first need)."""
+        with self._whole_lock:
+            if self._whole_view is None:
+                assert self._whole is not None
+                self._whole_view = Retriever(self._whole, k1=self._k1, b=self._b, frequencies=self.frequencies,
+                                             countries=self.countries, quotes_sources=True)
+            return self._whole_view
 
     def _answer(
         self, question: str, language: str | None, max_citations: int, leave_out: frozenset[str], started: float

@@ -56,9 +56,8 @@ class WordList(StrEnum):
     NAME_WORDS = "name_words"  # a name or a title asked: "the Japanese name", « le titre en japonais » ...
     LANGUAGE_NAMES = "language_names"  # ... in a language named beside it, each with its code ("japanese ja"): the
     # quote must give it in that language's script (bot.search.named_in_language)
-    SOURCE_HEADINGS = "source_headings"  # the heading of a section about a source itself (its headline, date,
-    # site): quoted only for a question about a source (bot.search.about_source)
-    SOURCE_WORDS = "source_words"  # ... which asks with one of these words: "what was NHK's headline?", 見出し
+    SOURCE_WORDS = "source_words"  # a question asking about a source itself: "what was NHK's headline?", 見出し
+    # (bot.search.about_source: answered with the sections about a source, bot.knowledge.about)
     CARDINALS = "cardinals"  # two to ten written out, in order: "3 principles" is "three principles" (cardinals)
     # Details asked beside a covered subject, each a kind of thing the cited passages must speak of (search.details):
     FOOD = "food"  # food and drink: "what was served at the evening?"

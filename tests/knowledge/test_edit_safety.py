@@ -236,3 +236,16 @@ def test_japanese_passage_ids_keep_their_dakuten_and_old_ids_are_renamed_in_the_
     assert rename_in_file(db, old_ids(kb.passages)) == 1
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT passage_id FROM citations").fetchall() == [(kb.passages[0].id,)]
+
+
+def test_a_section_about_the_source_after_the_facts_is_warned_and_the_file_loads(tmp_path: Path) -> None:
+    """A moderator who writes « # About this source » last, then adds a fact at the end of the file, would see that
+    fact quoted only for questions about the source: the check says so, naming the line."""
+    last = front("# Facts\n\nFirst fact.\n\n# About this source\n\nThe site's headline.\n\nA fact added later.\n")
+    first = front("# About this source\n\nThe site's headline.\n\n# Facts\n\nFirst fact.\n", id="b")
+    kb = load_knowledge(write(tmp_path, {"a.md": last, "b.md": first}))
+    assert kb.errors == [] and [d.id for d in kb.documents] == ["doc", "b"]
+    assert [str(w) for w in kb.warnings] == [
+        'a.md:13: the section "About this source" should be the first of the file: what follows it is quoted only '
+        "for questions about the source"
+    ]
