@@ -4,8 +4,9 @@ Members ask about the sources as well as the facts: "what did Le Moci call its a
 dépêche de Xinhua est parue quand ? ». A source's headline, put among the facts, also matches questions about the facts
 (Le Moci's « Paris et Tokyo veulent rapprocher leurs start-up » outranked the date for « À quelle date Paris et Tokyo
 ont-ils officialisé leur rapprochement ? »). So a section under one of the headings of bot.knowledge.about is quoted
-only for a question using one of the ``source_words`` (headline, site, published, 見出し…) of any language: a mixed
-question asks "Which 公共放送 reported it, and what did its 見出し say?".
+only for a question using one of the ``source_words`` (headline, site, published, 見出し…) of any language (a mixed
+question asks "Which 公共放送 reported it, and what did its 見出し say?"), or a ``source_title_words`` one (title,
+language) beside a ``source_nouns`` one (article, 記事): « le titre de la déclaration » is the facts'.
 """
 
 from __future__ import annotations
@@ -26,15 +27,19 @@ def _plain(text: str) -> str:
     return fold(unicodedata.normalize("NFKC", text))
 
 
-@lru_cache(maxsize=1)
-def _asking() -> re.Pattern[str]:
-    """Any language's source words: Latin ones as whole words, Japanese ones anywhere."""
+def _pattern(which: WordList) -> re.Pattern[str]:
+    """Any language's words of ``which``: Latin ones as whole words, Japanese ones anywhere."""
     latin, japanese = [], []
     for language in LANGUAGES:
-        for word in words_of(language, WordList.SOURCE_WORDS):
+        for word in words_of(language, which):
             (japanese if language == "ja" and not word.isascii() else latin).append(re.escape(_plain(word)))
     by_length = sorted(latin, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(by_length)})\b|{'|'.join(japanese)}")
+    return re.compile("|".join(filter(None, (rf"\b(?:{'|'.join(by_length)})\b" if latin else "", *japanese))))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return tuple(_pattern(w) for w in (WordList.SOURCE_WORDS, WordList.SOURCE_TITLE_WORDS, WordList.SOURCE_NOUNS))
 
 
 def about_sources(headings: Iterable[str]) -> frozenset[int]:
@@ -44,4 +49,6 @@ def about_sources(headings: Iterable[str]) -> frozenset[int]:
 
 def asks_about_source(question: str) -> bool:
     """``question`` asks about a source itself (its headline, site, publication, language)."""
-    return _asking().search(_plain(question)) is not None
+    text = _plain(question)
+    asking, title, noun = _patterns()
+    return asking.search(text) is not None or (title.search(text) is not None and noun.search(text) is not None)

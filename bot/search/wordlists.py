@@ -58,6 +58,9 @@ class WordList(StrEnum):
     # quote must give it in that language's script (bot.search.named_in_language)
     SOURCE_WORDS = "source_words"  # a question asking about a source itself: "what was NHK's headline?", 見出し
     # (bot.search.about_source: answered with the sections about a source, bot.knowledge.about)
+    SOURCE_TITLE_WORDS = "source_title_words"  # ... or with one of these beside a source_nouns word: "the article's
+    # title" asks about a source, "the declaration's title" does not
+    SOURCE_NOUNS = "source_nouns"
     CARDINALS = "cardinals"  # two to ten written out, in order: "3 principles" is "three principles" (cardinals)
     # Details asked beside a covered subject, each a kind of thing the cited passages must speak of (search.details):
     FOOD = "food"  # food and drink: "what was served at the evening?"
