@@ -204,9 +204,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\btips?\b|\badvice\b|\bconseils\b|\bdes conseils\b|\bshould (?:i|we) (?:learn|do|say|bring|wear)\b|一番いい"
         r"|おすすめ|オススメ|お勧め|お薦め|コツ|秘訣|アドバイス|\bastuces?\b"),
     Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
-    Kind.FOUNDER: re.compile(
-        r"\bfound(?:ed|ers?)\b|\bfondée? (?:par|en)\b|\bfondat(?:eur|eurs|rice)\b|\ba fondée?\b"
-        r"|創業|設立者|創設者|創立者"),
+    Kind.FOUNDER: re.compile(  # founding asked, not "founders" (entrepreneurs) nor 創業支援 (help to start up)
+        r"\bfound(?:ed|er)\b|\bfounders of\b|\bfondée? (?:par|en)\b|\bfondat(?:eur|eurs|rice)\b|\ba fondée?\b"
+        r"|創業者|創業した|創業は|創業年|設立者|創設者|創立者"),
     Kind.AGE: re.compile(
         r"\bhow old\b|\b(?:his|her|their) age\b|\bat what age\b|\bquel (?:â|a)ge\b|\b(?:â|a)gée? de combien\b"
         r"|何歳|何才|年齢"),
@@ -214,10 +214,14 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\bhow many years\b.*\b(?:between|after|since|before|passed|elapsed|separate)\b"
         r"|\bcombien d['’](?:années|ans)\b.*\b(?:entre|après|avant|séparent|écoulé)"
         r"|\bcombien de temps (?:entre|s['’]est écoulé|sépare)|何年ぶり|何年後|何年前|何年たって|何年経って"),
-    Kind.AUTHOR: re.compile(
-        r"\bwho (?:wrote|drafted|penned)\b|\b(?:written|drafted) by\b|\bauthors?\b|\bwriter\b"
+    Kind.AUTHOR: re.compile(  # who wrote asked, not the author doing something else ("does the author sound keen?")
+        r"\bwho (?:wrote|drafted|penned)\b|\b(?:written|drafted) by\b|\b(?:wrote|penned|authored)\b"
+        r"|\b(?:who|which|name)\b[^?.!]{0,30}\b(?:authors?|writer|journalist|reporter)\b"
+        r"|\b(?:authors?|writer|journalist)\b[^?.!]{0,15}\b(?:who|name)\b"
         r"|\bqui a (?:écrit|rédigé)\b|\b(?:écrite?|rédigée?) par\b|誰が起草|起草したのは|起草者"
-        r"|\bauteure?s?\b|誰が書|書いたのは|書いた人|執筆|筆者|著者"),
+        r"|\b(?:qui|quel(?:le)?s?|nom)\b[^?.!]{0,30}\b(?:auteure?s?|journaliste|rédact(?:eur|rice))\b"
+        r"|\b(?:auteure?s?|journaliste)\b[^?.!]{0,20}\b(?:qui|nom)\b"
+        r"|誰が書|書いたのは|執筆(?:者|した)|(?:筆者|著者|記者|書いた人)(?:は|って|の名前)?(?:誰|だれ|どなた|何者|名前)"),
     Kind.UNTIL: re.compile(
         r"\buntil when\b|\btill when\b|\bwhen did (?:it|they|the \w+) (?:end|close|finish)\b"
         r"|\bjusqu(?:'|’)(?:à|a) quand\b|\bquand (?:s'est|s’est) (?:terminée?|achevée?|finie?)\b|いつまで"),
@@ -332,8 +336,9 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.ADDRESS: re.compile(
         r"\b\d{1,4}(?: bis)?,? (?:rue|avenue|boulevard|bd|parvis|place|quai|allée|street|road|avenue)\b"
         r"|\b\d{5} paris\b|〒|丁目|番地"),
-    Kind.FOUNDER: re.compile(
-        r"\bfound(?:ed|ers?|ing)\b|\bfond(?:é|ée|és|ées) par\b|\bfondat(?:eur|rice)|\ba fondé|創業|設立|創設|創立"),
+    Kind.FOUNDER: re.compile(  # "the campus created by Xavier Niel" says who founded it
+        r"\bfound(?:ed|ers?|ing)\b|\bfond(?:é|ée|és|ées) par\b|\bfondat(?:eur|rice)|\ba fondé|創業|設立|創設|創立"
+        r"|\bcreated by\b|\bcréée?s? par\b|立ち上げた|が作った|が創った"),
     Kind.AGE: re.compile(
         r"\d+\s*(?:ans|years?|year-old|歳|才|周年)|\d+\s*(?:e|th|ème)\s*anniversa|\b(?:â|a)gée? de\b|\baged\b"),
     Kind.YEARS: re.compile(  # two different years (June 2013 … 2018), or a span of years given (160th anniversary)

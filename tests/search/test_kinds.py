@@ -168,6 +168,9 @@ def test_funds_named_are_no_sum_asked() -> None:
         (Kind.DURATION, "du 12 au 14 juillet 2018", True),
         (Kind.DURATION, "2018年7月12日から14日まで", True),
         (Kind.DURATION, "signed on 13 July 2018", False),
+        (Kind.FOUNDER, "Station F, le campus créé par Xavier Niel", True),  # created by: who founded it
+        (Kind.FOUNDER, "パリのステーションFは、グザヴィエ・ニエルが立ち上げた施設です。", True),
+        (Kind.FOUNDER, "Station F is a startup campus in Paris.", False),
     ],
 )
 def test_what_a_passage_holds(kind: Kind, text: str, expected: bool) -> None:
@@ -246,3 +249,25 @@ def test_when_opening_a_time_clause_asks_no_date(question: str, dated: bool) -> 
     """"when" / « quand » after another question word, before its subject, dates what is asked ("what did he hold
     when he signed?"); the quote need not give a date, and one that answers without is not refused."""
     assert (Kind.DATE in asked_kinds(question)) is dated
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "asked"),
+    [
+        ("Which journalist wrote the La Ruche piece?", Kind.AUTHOR, True),
+        ("Qui est le journaliste qui a signé l'article ?", Kind.AUTHOR, True),
+        ("記事を書いた人は誰？", Kind.AUTHOR, True),
+        ("Quel est le nom de l'auteur ?", Kind.AUTHOR, True),
+        # the author doing something else: what the article says is asked, not who wrote it
+        ("L'auteur du papier de La Ruche se montre-t-il impatient d'en savoir plus ?", Kind.AUTHOR, False),
+        ("Que pense l'auteur de l'intitulé officiel ?", Kind.AUTHOR, False),
+        ("記事の最後って、書いた人どんなテンションで締めてるの？", Kind.AUTHOR, False),
+        ("Who founded Station F?", Kind.FOUNDER, True),
+        ("ステーションFの創業者は？", Kind.FOUNDER, True),
+        # founders as entrepreneurs, 創業 as starting a company: no founding asked
+        ("What support would founders get in the partner country?", Kind.FOUNDER, False),
+        ("創業支援施設を互いに使えるようになるのですか？", Kind.FOUNDER, False),
+    ],
+)
+def test_an_author_or_a_founder_is_asked_only_when_who_is(question: str, kind: Kind, asked: bool) -> None:
+    assert (kind in asked_kinds(question)) is asked
