@@ -299,7 +299,7 @@ class Conversations:
         what was quoted on it."""
         context = subject.question.rstrip(" ?？")
         if language and language != subject.language:
-            translated = _translated(retriever.kb, subject.passage_id, language)
+            translated = _translated(retriever, subject.passage_id, language)
             if translated is None:
                 return question, language
             context = translated.rstrip(" ?？")

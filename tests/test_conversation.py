@@ -177,6 +177,18 @@ def test_only_a_follow_up_asking_for_more_leaves_out_what_was_quoted(retriever: 
     assert talk.already_quoted("p", "who else signed it, Muto?", "who else signed it, Muto?") == frozenset()
 
 
+def test_tell_me_more_in_another_language_asks_the_last_question_in_that_language(retriever: Retriever) -> None:
+    """"who signed?" then « plus de détails » raised AttributeError (the knowledge base handed where the retriever
+    was due): the member got a traceback instead of more on the signatories, in French."""
+    talk = Conversations(clock=Clock())
+    answer = retriever.answer("who signed the declaration?", "en")
+    talk.remember("p", "who signed the declaration?", "who signed the declaration?", answer)
+    more, language = talk.understand("p", "plus de détails", "fr", retriever)
+    assert more.startswith("plus de détails (") and "sign" in more and "who" not in more and language == "fr"
+    again = retriever.answer(more, "fr", leave_out=talk.already_quoted("p", "plus de détails", more))
+    assert again.answered and again.language == "fr"
+
+
 def test_a_question_in_romaji_is_answered_from_the_japanese_passages(retriever: Retriever) -> None:
     who = retriever.answer("muto san tte dare")
     assert who.answered and who.language == "ja"

@@ -339,8 +339,9 @@ def _retriever_answer(directory: Path, db: Path) -> Callable[[str, str], Any]:
     from bot.knowledge.loader import load_knowledge
     from bot.search.retriever import Retriever
 
-    retriever = Retriever(load_knowledge(directory))
-    _rename_old_ids(db, retriever.kb.passages)
+    kb = load_knowledge(directory)
+    retriever = Retriever(kb)
+    _rename_old_ids(db, kb.passages)  # every passage, the sections about a source too (the retriever's are not)
     return lambda question, language: retriever.answer(question, language)
 
 
