@@ -9,9 +9,20 @@ from __future__ import annotations
 import unicodedata
 
 ABOUT_SOURCE_HEADINGS = {"en": "About this source", "fr": "À propos de cette source", "ja": "この資料について"}
-_FOLDED = frozenset(unicodedata.normalize("NFKC", h).casefold() for h in ABOUT_SOURCE_HEADINGS.values())
+# What moderators type for the same heading: "About the source", « A propos de la source : ».
+_ALSO = ("About the source", "À propos de la source", "この資料について")
+
+
+def _folded(heading: str) -> str:
+    """Width, case, accents, a trailing colon and extra spaces aside: « A propos de cette source : » is the heading."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", heading).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.rstrip(" :.").split())
+
+
+_FOLDED = frozenset(map(_folded, (*ABOUT_SOURCE_HEADINGS.values(), *_ALSO)))
 
 
 def is_about_source(heading: str) -> bool:
-    """``heading`` heads a section about the source itself (any language's, case and width aside)."""
-    return unicodedata.normalize("NFKC", heading).strip().casefold() in _FOLDED
+    """``heading`` heads a section about the source itself (any language's; case, accents, width aside)."""
+    return _folded(heading) in _FOLDED

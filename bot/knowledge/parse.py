@@ -202,13 +202,24 @@ def _parse_text_document(path: str, text: str, sidecar: tuple[str, bytes] | None
 
 
 def _about_source_first(passages: list[Passage], problems: Problems) -> None:
-    """Warn when a section about the source itself follows a section of facts: the paragraphs a moderator adds at
-    the end of the file would sit under it, quoted only for questions about the source (bot.knowledge.about)."""
-    for before, passage in itertools.pairwise(passages):
-        if is_about_source(passage.heading) and not is_about_source(before.heading):
+    """Warn when a section about the source itself (bot.knowledge.about) would hide facts: it follows a section of
+    facts (the paragraphs a moderator adds at the end of the file would sit under it), it holds a second paragraph
+    (facts written before the next heading), or it is all the file holds. Such text is quoted only for questions
+    about the source."""
+    about = [is_about_source(passage.heading) for passage in passages]
+    for (was, before), (now, passage) in itertools.pairwise(zip(about, passages, strict=True)):
+        if now and not was:
             problems.warn(FileProblem(passage.line, f'the section "{passage.heading}" should be the first of the '
                                       "file: what follows it is quoted only for questions about the source"))
             return
+        if now and was and passage.heading == before.heading:
+            problems.warn(FileProblem(passage.line, f'the section "{passage.heading}" holds a second paragraph: '
+                                      "put the facts under a heading of their own, or they are quoted only for "
+                                      "questions about the source"))
+            return
+    if about and all(about):
+        problems.warn(FileProblem(passages[0].line, f'the file holds only the section "{passages[0].heading}": '
+                                  "nothing in it answers a question about the facts"))
 
 
 def parse_sidecar(path: str, data: bytes, problems: Problems | None = None) -> Meta | None:

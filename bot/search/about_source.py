@@ -5,8 +5,9 @@ dépêche de Xinhua est parue quand ? ». A source's headline, put among the fac
 (Le Moci's « Paris et Tokyo veulent rapprocher leurs start-up » outranked the date for « À quelle date Paris et Tokyo
 ont-ils officialisé leur rapprochement ? »). So a section under one of the headings of bot.knowledge.about is quoted
 only for a question using one of the ``source_words`` (headline, site, published, 見出し…) of any language (a mixed
-question asks "Which 公共放送 reported it, and what did its 見出し say?"), or a ``source_title_words`` one (title,
-language) beside a ``source_nouns`` one (article, 記事): « le titre de la déclaration » is the facts'.
+question asks "Which 公共放送 reported it, and what did its 見出し say?"), or a ``source_title_words`` one (title, site,
+source) beside a ``source_nouns`` one (article, 記事): « le titre de la déclaration », "the site of the signing",
+« selon les sources, … » are the facts'.
 """
 
 from __future__ import annotations
@@ -51,4 +52,5 @@ def asks_about_source(question: str) -> bool:
     """``question`` asks about a source itself (its headline, site, publication, language)."""
     text = _plain(question)
     asking, title, noun = _patterns()
-    return asking.search(text) is not None or (title.search(text) is not None and noun.search(text) is not None)
+    return asking.search(text) is not None or (title.search(text) is not None and noun.search(title.sub(" ", text))
+                                               is not None)

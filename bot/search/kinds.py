@@ -365,8 +365,9 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
         r"\bequity\b|\bstakes? in\b|\bshares? (?:in|of)\b|\bshareholder|\bcapital social\b|\bactionna"
         r"|株式|株を|持ち株"),
     Kind.LANGUAGE: re.compile(  # a text written, drafted or published in a language (not "in French « its title »")
-        r"\b(?:written|drafted|published|issued|available|signed) (?:only |both )?in (?:english|french|japanese)\b"
-        r"|\b(?:rédigée?s?|écrite?s?|publiée?s?|disponibles?|signée?s?) (?:uniquement |seulement )?en "
+        r"\b(?:written|drafted|published|issued|available|signed|is|was) (?:only |both )?in "
+        r"(?:english|french|japanese)\b"
+        r"|\b(?:rédigée?s?|écrite?s?|publiée?s?|disponibles?|signée?s?|est) (?:uniquement |seulement )?en "
         r"(?:anglais|français|japonais)\b"
         r"|(?:英語|フランス語|仏語|日本語|両言語)(?:で|により)(?:書|作成|起草|発表|公表|署名)|(?:英語|フランス語|日本語)版"),
     Kind.LEGAL: re.compile(

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from bot.models import LANGUAGES
 from bot.search.frequency import fold
-from bot.search.query import Ranked
+from bot.search.query import Ranked, moved_first
 from bot.search.wordlists import WordList, words_of
 
 WORDS_BETWEEN = 1  # words between the name's and the language's: "le titre en japonais", "called in Japanese"
@@ -86,12 +86,4 @@ def written_in_first(
     and that one is among the ``closest`` (the quotes an answer may give: further down, one giving a name in that
     script gives another thing's, "the Japanese name of the institute CNRS works with" is not the declaration's)
     and ranks at least ``ratio`` of its score (``text_of``: a ranked passage's text)."""
-    if not ranked or written_in(text_of(ranked[0]), language):
-        return ranked
-    best = ranked[0].final
-    for n, hit in enumerate(ranked[:closest]):
-        if hit.final < ratio * best:
-            break
-        if written_in(text_of(hit), language):
-            return [hit, *ranked[:n], *ranked[n + 1:]]
-    return ranked
+    return moved_first(ranked, lambda hit: written_in(text_of(hit), language), ratio, closest)

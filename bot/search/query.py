@@ -7,6 +7,7 @@ retriever (which read it); no index here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
@@ -105,6 +106,20 @@ class Ranked(NamedTuple):
     score: float
     final: float
     coverage: float
+
+
+def moved_first(ranked: list[Ranked], holds: Callable[[Ranked], bool], ratio: float, closest: int) -> list[Ranked]:
+    """``ranked`` with the first passage that ``holds`` what is asked moved first, when the best does not and that
+    one is among the ``closest`` (the quotes an answer may give) and ranks at least ``ratio`` of the best's score."""
+    if not ranked or holds(ranked[0]):
+        return ranked
+    best = ranked[0].final
+    for n, hit in enumerate(ranked[:closest]):
+        if hit.final < ratio * best:
+            break
+        if holds(hit):
+            return [hit, *ranked[:n], *ranked[n + 1:]]
+    return ranked
 
 
 class Check(StrEnum):

@@ -51,7 +51,7 @@ from bot.search.named_in_language import asked_in, written_in_first
 from bot.search.parsing import QUESTION_TYPE_WEIGHT, QueryParser, _without_cycles
 from bot.search.people import People
 from bot.search.places import Places
-from bot.search.query import Query, Ranked, Unit, question_type_tokens
+from bot.search.query import Query, Ranked, Unit, moved_first, question_type_tokens
 from bot.search.readings import ReadingLexicon
 from bot.search.selection import CITATION_RATIO, choose, suggest
 from bot.search.several import first_of_several
@@ -194,6 +194,7 @@ class Retriever(AbstentionChecks):
         self.kb = kb = _without_skipped(kb, indexed.skipped)
         # the loader's passages are read where they lie (files from the cache stay columns: see Passages)
         self.passages = kb.passages if isinstance(kb.passages, Passages) else list(kb.passages)
+        self._cards = about_sources(column(self.passages, "heading")) if quotes_sources else frozenset()
         self.index = indexed.index
         self._token_sets = _TokenSets(self.index)
         languages = column(self.passages, "language")
@@ -457,9 +458,11 @@ class Retriever(AbstentionChecks):
         """Cited passages answering ``question``, or an abstention with its reason; never the passages (ids)
         ``leave_out`` names, nor their translations ("who else?" after an answer: bot.conversation). A message of
         several questions that finds nothing whole gets the answer of its first one (bot.search.several)."""
-        if self._whole is not None and asks_about_source(question):  # "what was NHK's headline?", 掲載
-            return self._sources_view().answer(question, language, max_citations, leave_out)
         started = time.perf_counter()
+        if self._whole is not None and asks_about_source(question):  # "what was NHK's headline?", 掲載
+            about = self._sources_view().answer(question, language, max_citations, leave_out)
+            if about.answered or about.small_talk:  # else the facts may answer: "the press release's 2013 plan"
+                return replace(about, latency_ms=(time.perf_counter() - started) * 1000)
         whole = self._answer(question, language, max_citations, leave_out, started)
         first = None if whole.answered or whole.small_talk else first_of_several(question)
         if first is None:
@@ -533,6 +536,8 @@ class Retriever(AbstentionChecks):
         if (named := asked_in(query.text, query.language)) is not None:  # « le nom japonais »: a quote giving it so
             ranked = written_in_first(ranked, named, lambda hit: self.passages[hit.index].text, LEAD_RATIO,
                                       max_citations)
+        if self._cards:  # a source asked about: its section leads, though the facts it speaks of hold more words
+            ranked = moved_first(ranked, lambda hit: hit.index in self._cards, LEAD_RATIO, max_citations)
         apart = self.numbers_apart(query)
         ranked = covering_first(self, query, ranked, self.select(ranked, max_citations, apart))
         chosen = self.select(ranked, max_citations, apart)

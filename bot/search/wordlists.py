@@ -59,7 +59,7 @@ class WordList(StrEnum):
     SOURCE_WORDS = "source_words"  # a question asking about a source itself: "what was NHK's headline?", 見出し
     # (bot.search.about_source: answered with the sections about a source, bot.knowledge.about)
     SOURCE_TITLE_WORDS = "source_title_words"  # ... or with one of these beside a source_nouns word: "the article's
-    # title" asks about a source, "the declaration's title" does not
+    # title", "the story's site" ask about a source, "the declaration's title", "the site of the signing" do not
     SOURCE_NOUNS = "source_nouns"
     CARDINALS = "cardinals"  # two to ten written out, in order: "3 principles" is "three principles" (cardinals)
     # Details asked beside a covered subject, each a kind of thing the cited passages must speak of (search.details):

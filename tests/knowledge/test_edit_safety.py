@@ -249,3 +249,19 @@ def test_a_section_about_the_source_after_the_facts_is_warned_and_the_file_loads
         'a.md:13: the section "About this source" should be the first of the file: what follows it is quoted only '
         "for questions about the source"
     ]
+
+
+def test_facts_hidden_under_a_section_about_the_source_are_warned(tmp_path: Path) -> None:
+    """A fact written below « # A propos de cette source : » (no accent, a colon) before any new heading, or a file
+    holding only that section, would be quoted only for questions about the source: the check says where."""
+    second = front("# A propos de cette source :\n\nLe titre du site.\n\nUn fait sans titre.\n\n# Faits\n\nUn fait.\n",
+                   language="fr")
+    alone = front("# About the source\n\nThe site's headline.\n", id="b")
+    kb = load_knowledge(write(tmp_path, {"a.md": second, "b.md": alone}))
+    assert kb.errors == [] and [d.id for d in kb.documents] == ["doc", "b"]
+    assert [str(w) for w in kb.warnings] == [
+        'a.md:11: the section "A propos de cette source :" holds a second paragraph: put the facts under a heading '
+        "of their own, or they are quoted only for questions about the source",
+        'b.md:9: the file holds only the section "About the source": nothing in it answers a question about the '
+        "facts",
+    ]

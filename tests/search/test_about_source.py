@@ -22,6 +22,9 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         ("Quel était le titre de la dépêche de Xinhua sur la déclaration ?", "expriment la volonté"),
         ("Le Moci の記事の見出しは何でしたか？", "rapprocher leurs start-up"),
         ("which site is the press release of METI on?", "meti.go.jp"),
+        ("Which site published the NHK story?", "nhk.or.jp"),  # the source named, not the first card with "site"
+        ("What language is the NHK report in?", "Japanese"),
+        ("Le Mociの記事は何語？", "フランス語で書かれ"),
     ],
 )
 def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
@@ -48,6 +51,23 @@ def test_a_question_about_the_facts_is_not_answered_by_a_headline(
     assert not [c for c in answer.citations if is_about_source(_headed(shipped_knowledge, c.passage_id))]
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("What did the press release of the Elysée say about 2013?", "June 2013"),
+        ("what was the site of the signing?", "Paris"),
+    ],
+)
+def test_a_fact_asked_with_a_source_word_is_answered_by_the_facts(
+    shipped_knowledge: KnowledgeBase, shipped_retriever: Retriever, question: str, fact: str
+) -> None:
+    """A source's section that does not answer (nothing of 2013 in the Élysée's) leaves the question to the facts."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert fact in answer.citations[0].snippet
+    assert not is_about_source(_headed(shipped_knowledge, answer.citations[0].passage_id))
+
+
 def test_the_shipped_sources_each_have_their_section_first_in_every_language(shipped_knowledge: KnowledgeBase) -> None:
     passages = list(shipped_knowledge.passages)
     cards = about_sources(p.heading for p in passages)
@@ -67,6 +87,11 @@ def test_the_shipped_sources_each_have_their_section_first_in_every_language(shi
         ("When was the declaration signed?", False),
         ("Quel était le poste de Mahjoubi ?", False),
         ("websites of startups", False),  # a word, not a part of one: "site" is not in "websites"
+        ("le lien de l'article du Moci ?", True),
+        ("what was the site of the signing?", False),  # a site, a title, a source: a source's beside a source noun
+        ("Selon les sources, quel est le titre de la déclaration ?", False),
+        ("Station Fのサイトはどこ？", False),
+        ("link?", False),
     ],
 )
 def test_a_question_asks_about_a_source_by_its_words_in_any_language(question: str, asked: bool) -> None:
