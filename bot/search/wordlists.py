@@ -70,7 +70,7 @@ class WordList(StrEnum):
     HOSTING = "hosting"  # who hosted or moderated: "who was the emcee?", 司会
     TEXT_PARTS = "text_parts"  # the parts of a text: "how many pages, clauses?", 条項
     GIFTS = "gifts"  # "what gifts did the ministers exchange?"
-    TRAVEL = "travel"  # lodging and transport: "which hotel did he stay at?", "which airline?"
+    TRAVEL = "travel"  # lodging, transport, papers: "which hotel did he stay at?", "which airline?", visas
     TICKETS = "tickets"  # "how much are tickets for CEATEC?", チケット
     ROOMS = "rooms"  # the room of a venue: "in which room was it signed?", どの部屋
     OFFICES = "offices"  # the premises of a body: "where is JETRO's office?", 事務所
