@@ -16,7 +16,7 @@ for the calibration's counts (tests/calibration.py); see the calibration notes o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -63,7 +63,7 @@ from bot.search.kinds import A_YEAR, Kind, began, fold, holds, years_across
 from bot.search.lead import JA_PERSON, PLACE_BEFORE, Lead, asks_wh, is_yes_no, supposed_person, written_as_name
 from bot.search.parsing import _WORD_SEPARATORS, QueryParser, _joined
 from bot.search.parts import part_asked
-from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, People
+from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, SAID_ASKED, People
 from bot.search.premises import reason_given
 from bot.search.query import Check, Failed, Query, Ranked, Unit, _forms, _latin, _stemmed
 from bot.search.readings import PLACE_TAG, ReadingLexicon
@@ -71,7 +71,7 @@ from bot.search.snippets import PreparedText
 from bot.search.sources import names_source
 from bot.search.spelling import REAL_WORD_ZIPF, edit_distance
 from bot.search.titles import JA_HONORIFICS
-from bot.search.unknown_names import capitalised_runs
+from bot.search.unknown_names import capitalised_runs, named_bodies
 from bot.search.wordlists import WordList, latin_function_word, word_set
 
 if TYPE_CHECKING:
@@ -279,10 +279,23 @@ class AbstentionChecks:
             yield Failed(Check.DETAIL, "unreported")  # "what food was served at the evening?": no quote on food
         if not means_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
             yield Failed(Check.DETAIL, "unreported")  # "how does 5G work?": 5G named in a list, no means quoted
+        if self._speaker_unquoted(query, chosen):
+            yield Failed(Check.SPEAKER, "unreported")  # "what did Shinzo Abe say at Station F?": he is not quoted
         if self._reason_unstated(query, ranked):
             yield Failed(Check.REASON, "unreported")  # "since Bpifrance runs J-Startup, why…?": no source says so
         if ranked[0].score <= MIN_SCORE and self._average_idf > 0:
             yield Failed(Check.LOW_SCORE, "low-score")
+
+    def _speaker_unquoted(self, query: Query, chosen: list[int]) -> bool:
+        """What someone said is asked, and the first quote does not name that person: the evening's account, Le
+        Drian's words, are not what Shinzo Abe said (a name is named by one of its words, 安倍 by its writing)."""
+        if not SAID_ASKED.search(query.text):
+            return False
+        text = accents_folded(self.passages[chosen[0]].text)
+        words = set(_NON_WORD.split(text))
+        return any(not (any(part in words for part in accents_folded(name).split() if len(part) > 2)
+                        or (not name.isascii() and name in text))
+                   for name in self.people.names(query.text, query.language or "en"))
 
     @staticmethod
     def _names_to_cite(query: Query, cited: frozenset[str]) -> list[Unit]:
@@ -484,11 +497,22 @@ class AbstentionChecks:
         """The question names something in capitalised words in a row, each spelt right, that no passage writes
         ("Quel rôle a joué Business France ?", "the European Investment Bank"): no quote can hold it."""
         language = query.language or "en"
-        if language == "ja":
-            return False
+        bodies = named_bodies(query.text, language, word_set(language, WordList.BODY_WORDS))[:NAMES_READ]
+        if language == "ja":  # 東京大学, 国際交流基金: a body named by what it is, which no passage writes
+            return any(not self._writes_compound(run) for [run] in bodies)
         names = (_name_words(run) for run in capitalised_runs(query.text)[:NAMES_READ])
-        return any(len(words) > 1 and all(self._spelt_right(word, language) for word in words)
-                   and not self._writes(words) for words in names)
+        if any(len(words) > 1 and all(self._spelt_right(word, language) for word in words)
+               and not self._writes(words) for words in names):
+            return True
+        return any(all(self._spelt_right(word.casefold(), language) for word in body)  # « européenne » as written
+                   and not self._writes(_name_words(body)) for body in bodies)
+
+    def _writes_compound(self, compound: str) -> bool:
+        """Some passage writes the Japanese ``compound`` (国際交流基金) as it is."""
+        tokens = analyze(compound, "ja")
+        if not tokens or any(t not in self.index.vocabulary for t in tokens):
+            return False
+        return self._phrase_in(self._holding(*([t] for t in tokens)), accents_folded(compound))
 
     def _spelt_right(self, word: str, language: str) -> bool:
         """A word of the corpus, or an everyday word no slip of a corpus name ("Le Drain" is Le Drian misspelt)."""
@@ -503,16 +527,23 @@ class AbstentionChecks:
         """Some passage writes ``words`` (folded) in a row, apart or joined (« Bpi France »: Bpifrance); the
         passages read are those holding each word of it but function words (« la French Tech »: French passages
         index no "la")."""
-        docs = None
         content = [w for w in words if not latin_function_word(w)]
-        for tokens in filter(None, map(self.surface_tokens, content)):
-            held = self.index.weighted_scores(dict.fromkeys(tokens, 1.0))[0]
+        return self._phrase_in(self._holding(*filter(None, map(self.surface_tokens, content))), " ".join(words))
+
+    def _holding(self, *tokens: Iterable[str]) -> np.ndarray | None:
+        """The passages holding one of each group of ``tokens`` (None for no group)."""
+        docs = None
+        for group in tokens:
+            held = self.index.weighted_scores(dict.fromkeys(group, 1.0))[0]
             docs = held if docs is None else np.intersect1d(docs, held, assume_unique=True)
+        return docs
+
+    def _phrase_in(self, docs: np.ndarray | None, phrase: str) -> bool:
+        """One of the passages ``docs`` writes ``phrase`` (folded) in a row, apart or joined."""
         if docs is None:
             return False
         if len(docs) > PHRASE_PASSAGES:
             return True  # too many passages hold its words to read them all: taken as written, never as missing
-        phrase = " ".join(words)
         for i in docs.tolist():
             text = " ".join(_NON_WORD.split(accents_folded(self.passages[i].text)))
             if phrase in text or phrase.replace(" ", "") in text.replace(" ", ""):

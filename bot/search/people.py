@@ -49,6 +49,12 @@ BODIES: dict[str, frozenset[str]] = {
 # there is who reports, not who acts ("According to NHK, France and Japan signed…" names no signatory).
 ATTRIBUTION = re.compile(r"\b(?:according to|quoted by|as reported by|d['’]après|selon|cité par|citée par)\b[^,;:.]*"
                          r"|[^、。]{0,30}(?:によると|によれば|によって報じ)", re.IGNORECASE)
+# "What did Shinzo Abe say at Station F?", « Qu'a dit Shinzo Abe ? », 安倍首相は何と言った: the words of someone asked,
+# whom the quotes must name (another's words, the evening's account, are no answer)
+SAID_ASKED = re.compile(
+    r"\bwhat did\b[^?]*\b(?:say|tell|declare|announce)\b|\bwhat (?:were|was)\b[^?]*\bwords\b"
+    r"|\bqu['’](?:a|ont)(?:-t-(?:il|elle|ils|elles))? (?:dit|déclaré|annoncé)\b|\bqu['’]a[- ]t[- ]il dit\b"
+    r"|何と(?:言|い|述べ|発言|話|語)|何を(?:言|述べ|語)", re.IGNORECASE)
 JA_BODIES = re.compile(r"[\u4e00-\u9fff]{1,10}(?:省|庁|政府|機構|機関|研究所|会議所)")
 # "Who is the president of France?", "qui est le ministre de l'Économie ?": the holder of a role of something. A
 # passage naming someone answers it only where it states that role of that thing ("JETRO's president", "président

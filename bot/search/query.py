@@ -148,6 +148,7 @@ class Check(StrEnum):
     ATTRIBUTE_UNKNOWN = "what is asked of a thing (ja)"
     ACRONYM = "what an acronym stands for"
     DETAIL = "a detail asked (food, music, pages…)"
+    SPEAKER = "what someone said: the quotes name them"
     REASON = "since: a reason given"
     LOW_SCORE = "low score"
 

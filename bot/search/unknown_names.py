@@ -14,7 +14,10 @@ quote answers. Four shapes of a name, each read from how the word is written, no
   body's or a product's name, as a capitalised word is in a Latin question;
 - capitalised words in a row inside a sentence, each spelt right, are one name (Business France, the European
   Investment Bank): though the corpus has each word, a name it never writes is none of its (``capitalised_runs``);
-  so is a katakana compound ending in a place (ビジネスフランス), no kind of a thing the corpus writes.
+  so is a katakana compound ending in a place (ビジネスフランス), no kind of a thing the corpus writes;
+- a body named by what it is: a kanji or katakana compound ending in it (東京大学, 国際交流基金, 日本政策金融公庫),
+  or in French that word capitalised and the word saying which (« la Banque européenne d'investissement »,
+  « l'Agence nationale de la recherche »), which no passage writes (``named_bodies``; the words are data).
 """
 
 from __future__ import annotations
@@ -33,6 +36,34 @@ GENERAL_PROPER_TAG = "一般"  # the dictionary's tag of a proper noun that name
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+"  # a word of two letters or more written with a capital
 _RUN = re.compile(rf"(?<![\w'’\-])({_CAPITALISED}(?:[ \t]+{_CAPITALISED})+)(?![\w'’\-])")
+
+
+_COMPOUND = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")  # kanji and katakana in a row: a Japanese compound
+_WORD = re.compile(r"[^\W\d_]+")
+_DESCRIBED = re.compile(r"的|系|国立|公立|私立|民間|大手")  # a kind of body described, none named: 公的研究所
+_BETWEEN = frozenset({"de", "du", "des", "d", "la", "l", "le", "les"})  # « Agence nationale de la recherche »
+
+
+def named_bodies(question: str, language: str, body_words: frozenset[str]) -> list[list[str]]:
+    """The names of bodies ``question`` gives by what they are (``body_words``), each as the words the corpus must
+    write in a row: a Japanese compound ending in one, longer than it (東京大学, not 大学 alone); in a Latin question
+    a capitalised one to the word after it that is no de or la (« Banque européenne », « Conseil des ministres »)."""
+    if language == "ja":
+        return [[run] for run in _COMPOUND.findall(question) if not _DESCRIBED.search(run)
+                and any(run.endswith(word) and len(run) > len(word) for word in body_words)]
+    words = list(_WORD.finditer(question))
+    names = []
+    for n, word in enumerate(words):
+        if word.group() not in body_words:
+            continue
+        for m in range(n + 1, len(words)):  # within the name: spaces and apostrophes between, no comma nor "?"
+            if question[words[m - 1].end():words[m].start()].strip(" \t'’"):
+                break
+            if words[m].group().casefold() not in _BETWEEN:
+                if words[m].group().islower():
+                    names.append([w.group() for w in words[n:m + 1]])
+                break
+    return names
 
 
 def capitalised_runs(question: str) -> list[list[str]]:

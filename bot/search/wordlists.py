@@ -61,6 +61,9 @@ class WordList(StrEnum):
     SOURCE_TITLE_WORDS = "source_title_words"  # ... or with one of these beside a source_nouns word: "the article's
     # title", "the story's site" ask about a source, "the declaration's title", "the site of the signing" do not
     SOURCE_NOUNS = "source_nouns"
+    BODY_WORDS = "body_words"  # what a body is, which its name ends in (東京大学, 国際交流基金) or opens with,
+    # capitalised (« la Banque européenne d'investissement »): a name no passage writes is one the quotes cannot
+    # hold (bot.search.unknown_names.named_bodies)
     CARDINALS = "cardinals"  # two to ten written out, in order: "3 principles" is "three principles" (cardinals)
     # Details asked beside a covered subject, each a kind of thing the cited passages must speak of (search.details):
     FOOD = "food"  # food and drink: "what was served at the evening?"
@@ -72,6 +75,8 @@ class WordList(StrEnum):
     GIFTS = "gifts"  # "what gifts did the ministers exchange?"
     TRAVEL = "travel"  # lodging, transport, papers: "which hotel did he stay at?", "which airline?", visas
     TICKETS = "tickets"  # "how much are tickets for CEATEC?", チケット
+    AWARDS = "awards"  # "what award did the start-up win?", « qui composait le jury ? », 受賞
+    HOURS = "hours"  # a length in minutes or hours: "how many minutes did they meet?", 何分間, 時差
     ROOMS = "rooms"  # the room of a venue: "in which room was it signed?", どの部屋
     OFFICES = "offices"  # the premises of a body: "where is JETRO's office?", 事務所
     CONTRASTS = "contrasts"  # how two things differ: "what is the difference between an incubator and an

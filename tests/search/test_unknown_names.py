@@ -9,7 +9,7 @@ import pytest
 from answers import answered_with, not_found
 
 from bot.search.retriever import Retriever
-from bot.search.unknown_names import capitalised_runs, known_as_written, names_a_body, shouting
+from bot.search.unknown_names import capitalised_runs, known_as_written, named_bodies, names_a_body, shouting
 
 
 @pytest.mark.parametrize("question", [
@@ -48,6 +48,9 @@ def test_how_a_name_is_told() -> None:
     "Quel rôle a joué Business France dans la déclaration ?",  # each word the corpus has, the name it never writes
     "How was the European Investment Bank involved in the NEDO projects?",
     "What is the deadline of Station F's Founders Program?",
+    "La Banque mondiale a-t-elle financé les projets de la NEDO ?",  # a body named by what it is, and which one
+    "L'Agence nationale de la recherche participe-t-elle à la coopération entre l'AIST et le CNRS ?",
+    "国際協力銀行はこの共同声明でどんな役割がありますか？",
 ])
 def test_a_name_of_known_words_the_sources_never_write_is_not_found(shipped_retriever: Retriever,
                                                                      question: str) -> None:
@@ -59,9 +62,22 @@ def test_a_name_of_known_words_the_sources_never_write_is_not_found(shipped_retr
     ("What are NEDO and BPI France supposed to do together?", "NEDO"),  # written Bpifrance
     ("What did Le Drain and Kono say about the signature?", "Kono"),  # Le Drian misspelt, an everyday word
     ("Qui a lancé la soirée avec Mounir Mahjoubi à Station F ?", "Muto"),
+    ("Quel est le rôle de la Banque publique d'investissement ?", "Bpifrance"),  # the corpus writes that body
+    ("産業技術総合研究所とCNRSの協力は？", "CNRS"),
+    ("日本の公的な研究所とフランスの研究機関は何を強めるの？", "CNRS"),  # a kind of body described, none named
 ])
 def test_a_name_the_sources_write_is_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
+
+
+def test_the_bodies_named_by_what_they_are() -> None:
+    french, japanese = frozenset({"Banque", "Conseil", "Organisation"}), frozenset({"大学", "銀行"})
+    assert named_bodies("le rôle de la Banque européenne d'investissement ?", "fr", french) == [
+        ["Banque", "européenne"]]
+    assert named_bodies("le Conseil des ministres", "fr", french) == [["Conseil", "des", "ministres"]]
+    assert named_bodies("la Japan External Trade Organisation ? je demande", "fr", french) == []  # "?" ends it
+    assert named_bodies("東京大学と政府系銀行は", "ja", japanese) == [["東京大学"]]  # 政府系: a kind, no name
+    assert named_bodies("大学は", "ja", japanese) == []
 
 
 def test_the_names_in_a_row() -> None:
