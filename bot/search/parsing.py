@@ -599,7 +599,8 @@ class QueryParser:
         that word is a stop word. A Japanese bigram is weighed by the words ``forms`` it is cut from; one
         that straddles two of them (済官 in 経済官庁) is an artefact of the cut and weighs the floor. An ``acronym``
         (JCB, CNES) is no typo of an everyday word (JCB is no "job"), nor of a corpus acronym a letter away (CNES is
-        not CNRS): it names another body; a letter swapped or left out (CRNS, CEATC) is still a typo. A name
+        not CNRS) that the language's list knows: it names another body; a letter swapped or left out (CRNS,
+        CEATC), or changed in an acronym no list knows (CEETEC), is still a typo. A name
         written ``within`` a clause that the language's list knows as written (Inria) is no typo either.
         """
         if raw in PLACEHOLDERS.get(language, ()):
@@ -619,8 +620,10 @@ class QueryParser:
             if not alternatives and raw not in self._gloss_words:
                 zipf = self.frequencies.zipf(surface, _latin(language))
                 corrected = self._correction(raw, language, named, zipf)
-                if corrected and acronym and len(corrected) == len(raw) and sorted(corrected) != sorted(raw):
-                    corrected = None  # CNES is not CNRS; CRNS (letters swapped) and CEATC (one left out) are typos
+                if (corrected and acronym and len(corrected) == len(raw) and sorted(corrected) != sorted(raw)
+                        and known_as_written(zipf)):
+                    corrected = None  # CNES is not CNRS; CRNS (letters swapped), CEATC (one left out) and CEETEC
+                    # (one no language's list knows: no body's acronym) are typos
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))

@@ -20,6 +20,7 @@ from bot.search.retriever import Retriever
     ("C'est quoi le CNRS dans la déclaration ?", "CNRS"),
     ("WHO SIGNED THE DECLARATON", "Gény-Stephann"),  # shouted: its typos are still corrected
     ("What is the cooperation between AIST and CRNS about?", "CNRS"),  # two letters swapped: a typo
+    ("which startups go to CEATEK in Japan?", "CEATEC"),  # a letter changed in an acronym no language's list knows
     ("Le CNRS travaille avec l'AIST ou le RIKEN ?", "AIST"),  # RIKEN offered beside the AIST: a guess ruled out
     ("was it signed by Muto or Seko?", "Muto"),
     ("c ki qui a signé pour le japon, Yoshi Mutto ou un otre ?", "Muto"),  # one name guessed, "or someone else"
