@@ -7,7 +7,8 @@ ont-ils officialisé leur rapprochement ? »). So a section under one of the hea
 only for a question using one of the ``source_words`` (headline, site, published, 見出し…) of any language (a mixed
 question asks "Which 公共放送 reported it, and what did its 見出し say?"), or a ``source_title_words`` one (title, site,
 source) beside a ``source_nouns`` one (article, 記事): « le titre de la déclaration », "the site of the signing",
-« selon les sources, … » are the facts'.
+« selon les sources, … » are the facts', and so is a question that only says where its fact comes from ("who signed,
+according to Le Moci's website?", 経産省のリリースによると…).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from functools import lru_cache
 from bot.knowledge.about import is_about_source
 from bot.models import LANGUAGES
 from bot.search.frequency import fold
+from bot.search.people import ATTRIBUTION
 from bot.search.wordlists import WordList, words_of
 
 
@@ -28,19 +30,20 @@ def _plain(text: str) -> str:
     return fold(unicodedata.normalize("NFKC", text))
 
 
-def _pattern(which: WordList) -> re.Pattern[str]:
-    """Any language's words of ``which``: Latin ones as whole words, Japanese ones anywhere."""
+def _pattern(*lists: WordList) -> re.Pattern[str]:
+    """Any language's words of ``lists``: Latin ones as whole words, Japanese ones anywhere."""
     latin, japanese = [], []
     for language in LANGUAGES:
-        for word in words_of(language, which):
+        for word in (w for which in lists for w in words_of(language, which)):
             (japanese if language == "ja" and not word.isascii() else latin).append(re.escape(_plain(word)))
     by_length = sorted(latin, key=len, reverse=True)
     return re.compile("|".join(filter(None, (rf"\b(?:{'|'.join(by_length)})\b" if latin else "", *japanese))))
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    return tuple(_pattern(w) for w in (WordList.SOURCE_WORDS, WordList.SOURCE_TITLE_WORDS, WordList.SOURCE_NOUNS))
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return tuple(_pattern(*w) for w in ((WordList.SOURCE_WORDS,), (WordList.SOURCE_TITLE_WORDS,),
+                                         (WordList.SOURCE_NOUNS, WordList.SOURCE_NAMES), (WordList.SOURCE_NAMES,)))
 
 
 def about_sources(headings: Iterable[str]) -> frozenset[int]:
@@ -48,9 +51,23 @@ def about_sources(headings: Iterable[str]) -> frozenset[int]:
     return frozenset(i for i, heading in enumerate(headings) if heading and is_about_source(heading))
 
 
-def asks_about_source(question: str) -> bool:
-    """``question`` asks about a source itself (its headline, site, publication, language)."""
-    text = _plain(question)
-    asking, title, noun = _patterns()
+def asks_about_source(question: str, *, attributed: bool = False) -> bool:
+    """``question`` asks about a source itself (its headline, site, publication, language); with ``attributed``,
+    also in what says where its fact comes from ("when did Abe visit France, according to the Élysée's press
+    release?": a source's section may hold that fact, "who signed, according to Le Moci's website?" asks the facts)."""
+    text = _plain(question if attributed else ATTRIBUTION.sub(" ", question))
+    asking, title, noun, _ = _patterns()
     return asking.search(text) is not None or (title.search(text) is not None and noun.search(title.sub(" ", text))
                                                is not None)
+
+
+def without_attribution(question: str) -> str | None:
+    """``question`` without what only says where its fact comes from, when that names a source of the corpus
+    ("Who signed, according to Le Moci's website?", 経産省のリリースによると、武藤副大臣は誰と会談した？); None
+    otherwise: "according to the 2023 report, …" names none, and its year is what the question is about."""
+    named = _patterns()[3]
+    said = [m for m in ATTRIBUTION.finditer(question) if named.search(_plain(m.group()))]
+    if not said:
+        return None
+    rest = ATTRIBUTION.sub(" ", question)
+    return rest if any(c.isalnum() for c in rest) else None

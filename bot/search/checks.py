@@ -288,14 +288,17 @@ class AbstentionChecks:
 
     def _speaker_unquoted(self, query: Query, chosen: list[int]) -> bool:
         """What someone said is asked, and the first quote does not name that person: the evening's account, Le
-        Drian's words, are not what Shinzo Abe said (a name is named by one of its words, 安倍 by its writing)."""
+        Drian's words, are not what Shinzo Abe said. A name is named by one of its words as the question reads them
+        (Akahosi is Akahoshi misspelt, コウノ is 河野 read aloud)."""
         if not SAID_ASKED.search(query.text):
             return False
-        text = accents_folded(self.passages[chosen[0]].text)
-        words = set(_NON_WORD.split(text))
-        return any(not (any(part in words for part in accents_folded(name).split() if len(part) > 2)
-                        or (not name.isascii() and name in text))
-                   for name in self.people.names(query.text, query.language or "en"))
+        language = query.language or "en"
+        first = self._token_sets[chosen[0]]
+        for name in self.people.names(query.text, language)[:NAMES_READ]:
+            units = self.parse(name, language).units
+            if units and not any(u.found_in(first) for u in units):
+                return True
+        return False
 
     @staticmethod
     def _names_to_cite(query: Query, cited: frozenset[str]) -> list[Unit]:
@@ -495,7 +498,8 @@ class AbstentionChecks:
 
     def _name_unwritten(self, query: Query) -> bool:
         """The question names something in capitalised words in a row, each spelt right, that no passage writes
-        ("Quel rôle a joué Business France ?", "the European Investment Bank"): no quote can hold it."""
+        ("Quel rôle a joué Business France ?", "the European Investment Bank"), or a body by what it is that no
+        passage speaks of (東京大学, « la Banque européenne d'investissement »): no quote can hold it."""
         language = query.language or "en"
         bodies = named_bodies(query.text, language, word_set(language, WordList.BODY_WORDS))[:NAMES_READ]
         if language == "ja":  # 東京大学, 国際交流基金: a body named by what it is, which no passage writes
@@ -505,7 +509,16 @@ class AbstentionChecks:
                and not self._writes(words) for words in names):
             return True
         return any(all(self._spelt_right(word.casefold(), language) for word in body)  # « européenne » as written
-                   and not self._writes(_name_words(body)) for body in bodies)
+                   and not self._holds_together(_name_words(body)) for body in bodies)
+
+    def _holds_together(self, words: list[str]) -> bool:
+        """Some passage holds every content word of ``words``, in any order: « la Banque d'investissement publique »
+        is the corpus's « banque publique d'investissement », « la Banque européenne » none of its banks."""
+        groups = [self.surface_tokens(w) for w in words if not latin_function_word(w)]
+        if not groups or not all(groups):
+            return False
+        docs = self._holding(*groups)
+        return docs is not None and len(docs) > 0
 
     def _writes_compound(self, compound: str) -> bool:
         """Some passage writes the Japanese ``compound`` (国際交流基金) as it is."""

@@ -100,6 +100,8 @@ ENGLISH_ONLY_MIN_ZIPF = 2.5  # ... when English knows it at least this well (a n
 SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 KATAKANA_PART = 2  # the kana a part of a katakana compound has at least (_katakana_compound)
 CORRECTIONS_KEPT = 4096  # words whose typo correction is kept (QueryParser._corrected, the everyday speller)
+LONG_ACRONYM = 5  # an acronym this long one letter away from a corpus one no list knows is a typo of it
+# (CEETEC: CEATEC); a shorter one names another body as often (CNRC, CNRT beside CNRS)
 _PLAIN_WORD_RE = re.compile(r"[a-z0-9]+")
 # A chat abbreviation: a short word of consonants alone in lower case ("wsh", "slt", "bjr", "jsp", "ty"). As a
 # message's first word, or its last after the question mark, one the corpus lacks is a greeting or a sign-off, not
@@ -599,8 +601,8 @@ class QueryParser:
         that word is a stop word. A Japanese bigram is weighed by the words ``forms`` it is cut from; one
         that straddles two of them (済官 in 経済官庁) is an artefact of the cut and weighs the floor. An ``acronym``
         (JCB, CNES) is no typo of an everyday word (JCB is no "job"), nor of a corpus acronym a letter away (CNES is
-        not CNRS) that the language's list knows: it names another body; a letter swapped or left out (CRNS,
-        CEATC), or changed in an acronym no list knows (CEETEC), is still a typo. A name
+        not CNRS, nor CNRC): it names another body; a letter swapped or left out (CRNS, CEATC), or changed in a long
+        acronym no list knows (CEETEC), is still a typo. A name
         written ``within`` a clause that the language's list knows as written (Inria) is no typo either.
         """
         if raw in PLACEHOLDERS.get(language, ()):
@@ -621,9 +623,9 @@ class QueryParser:
                 zipf = self.frequencies.zipf(surface, _latin(language))
                 corrected = self._correction(raw, language, named, zipf)
                 if (corrected and acronym and len(corrected) == len(raw) and sorted(corrected) != sorted(raw)
-                        and known_as_written(zipf)):
-                    corrected = None  # CNES is not CNRS; CRNS (letters swapped), CEATC (one left out) and CEETEC
-                    # (one no language's list knows: no body's acronym) are typos
+                        and (known_as_written(zipf) or len(raw) < LONG_ACRONYM)):
+                    corrected = None  # CNES, CNRC are not CNRS; CRNS (letters swapped), CEATC (one left out) and
+                    # CEETEC (a long one no language's list knows: no body's acronym) are typos
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))

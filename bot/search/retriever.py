@@ -34,7 +34,7 @@ from bot.models import (
     Passages,
     column,
 )
-from bot.search.about_source import about_sources, asks_about_source
+from bot.search.about_source import about_sources, asks_about_source, without_attribution
 from bot.search.analysis import analyze, detect_language
 from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import IndexCache, build_index
@@ -459,16 +459,20 @@ class Retriever(AbstentionChecks):
         ``leave_out`` names, nor their translations ("who else?" after an answer: bot.conversation). A message of
         several questions that finds nothing whole gets the answer of its first one (bot.search.several)."""
         started = time.perf_counter()
-        if self._whole is not None and asks_about_source(question):  # "what was NHK's headline?", 掲載
+        if self._whole is not None and asks_about_source(question, attributed=True):  # NHK's headline?, 掲載
             about = self._sources_view().answer(question, language, max_citations, leave_out)
             if about.answered or about.small_talk:  # else the facts may answer: "the press release's 2013 plan"
                 return replace(about, latency_ms=(time.perf_counter() - started) * 1000)
         whole = self._answer(question, language, max_citations, leave_out, started)
-        first = None if whole.answered or whole.small_talk else first_of_several(question)
-        if first is None:
+        if whole.answered or whole.small_talk:
             return whole
-        alone = self._answer(first, language or whole.language, max_citations, leave_out, started)
-        return replace(alone, question=question) if alone.answered else whole
+        # several questions in one message: its first one; a fact said to come from a source ("who signed,
+        # according to Le Moci's website?"): the fact, wherever the corpus gives it
+        for alone in filter(None, (first_of_several(question), without_attribution(question))):
+            answer = self._answer(alone, language or whole.language, max_citations, leave_out, started)
+            if answer.answered:
+                return replace(answer, question=question)
+        return whole
 
     def _sources_view(self) -> Retriever:
         """The retriever over the whole base, sections about a source included (made once, at the first need)."""
@@ -536,7 +540,8 @@ class Retriever(AbstentionChecks):
         if (named := asked_in(query.text, query.language)) is not None:  # « le nom japonais »: a quote giving it so
             ranked = written_in_first(ranked, named, lambda hit: self.passages[hit.index].text, LEAD_RATIO,
                                       max_citations)
-        if self._cards:  # a source asked about: its section leads, though the facts it speaks of hold more words
+        if self._cards and asks_about_source(query.text):  # a source asked about: its section leads, though the
+            # facts it speaks of hold more words (not for a fact said to come from a source: "according to NHK")
             ranked = moved_first(ranked, lambda hit: hit.index in self._cards, LEAD_RATIO, max_citations)
         apart = self.numbers_apart(query)
         ranked = covering_first(self, query, ranked, self.select(ranked, max_citations, apart))

@@ -41,6 +41,7 @@ _RUN = re.compile(rf"(?<![\w'’\-])({_CAPITALISED}(?:[ \t]+{_CAPITALISED})+)(?!
 _COMPOUND = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]+")  # kanji and katakana in a row: a Japanese compound
 _WORD = re.compile(r"[^\W\d_]+")
 _DESCRIBED = re.compile(r"的|系|国立|公立|私立|民間|大手")  # a kind of body described, none named: 公的研究所
+_DESCRIBING = re.compile(r"(?:franco-)?(?:fran[cç]ais|japonais|nippon)e?s?$")  # « la Banque française d'…»: described
 _BETWEEN = frozenset({"de", "du", "des", "d", "la", "l", "le", "les"})  # « Agence nationale de la recherche »
 
 
@@ -49,7 +50,8 @@ def named_bodies(question: str, language: str, body_words: frozenset[str]) -> li
     write in a row: a Japanese compound ending in one, longer than it (東京大学, not 大学 alone); in a Latin question
     a capitalised one to the word after it that is no de or la (« Banque européenne », « Conseil des ministres »)."""
     if language == "ja":
-        return [[run] for run in _COMPOUND.findall(question) if not _DESCRIBED.search(run)
+        runs = (run.lstrip("両同各当") for run in _COMPOUND.findall(question))  # 両機構, 同大学: the ones just named
+        return [[run] for run in runs if not _DESCRIBED.search(run)
                 and any(run.endswith(word) and len(run) > len(word) for word in body_words)]
     words = list(_WORD.finditer(question))
     names = []
@@ -60,7 +62,7 @@ def named_bodies(question: str, language: str, body_words: frozenset[str]) -> li
             if question[words[m - 1].end():words[m].start()].strip(" \t'’"):
                 break
             if words[m].group().casefold() not in _BETWEEN:
-                if words[m].group().islower():
+                if words[m].group().islower() and not _DESCRIBING.match(words[m].group()):
                     names.append([w.group() for w in words[n:m + 1]])
                 break
     return names

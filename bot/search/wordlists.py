@@ -61,6 +61,8 @@ class WordList(StrEnum):
     SOURCE_TITLE_WORDS = "source_title_words"  # ... or with one of these beside a source_nouns word: "the article's
     # title", "the story's site" ask about a source, "the declaration's title", "the site of the signing" do not
     SOURCE_NOUNS = "source_nouns"
+    SOURCE_NAMES = "source_names"  # the sources' names (NHK, Le Moci): a source noun too; "according to NHK, …" says
+    # only where a fact comes from (bot.search.about_source.without_attribution)
     BODY_WORDS = "body_words"  # what a body is, which its name ends in (東京大学, 国際交流基金) or opens with,
     # capitalised (« la Banque européenne d'investissement »): a name no passage writes is one the quotes cannot
     # hold (bot.search.unknown_names.named_bodies)
@@ -83,6 +85,8 @@ class WordList(StrEnum):
     # accelerator?" needs a quote that contrasts them, not one naming both
     GENERAL = "general"  # what usually happens: "how do luxury brands usually fight fakes?", « en général »,
     # 一般的な: the sources report one declaration and its events, never what is usual (bot.search.details)
+    ADVICE = "advice"  # advice for the member's own plans: "any tips for pitching to Japanese VCs?", « des conseils
+    # pour… », 東京のおすすめ, どうすればいい: the sources report a declaration and its events, they never advise
     MEANS = "means"  # how a thing does what it does: "how does 5G work?" needs a quote saying by what means (reads,
     # using, 読み取る), not one listing 5G among the technologies (bot.search.details.means_cited)
 

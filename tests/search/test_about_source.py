@@ -25,6 +25,7 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         ("Which site published the NHK story?", "nhk.or.jp"),  # the source named, not the first card with "site"
         ("What language is the NHK report in?", "Japanese"),
         ("Le Mociの記事は何語？", "フランス語で書かれ"),
+        ("When did the Tokyo at Paris post come out?", "17 July 2018"),
     ],
 )
 def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
@@ -56,6 +57,7 @@ def test_a_question_about_the_facts_is_not_answered_by_a_headline(
     [
         ("What did the press release of the Elysée say about 2013?", "June 2013"),
         ("what was the site of the signing?", "Paris"),
+        ("According to NHK, how many startups pitched?", "Nine"),  # where the fact comes from, no source asked
     ],
 )
 def test_a_fact_asked_with_a_source_word_is_answered_by_the_facts(

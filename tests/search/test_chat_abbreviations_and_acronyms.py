@@ -32,6 +32,7 @@ def test_the_answer_is_quoted(shipped_retriever: Retriever, message: str, fact: 
 @pytest.mark.parametrize("question", [
     "who heads the JCB?",  # no typo of "job"
     "qui dirige le CNES ?",  # no typo of CNRS
+    "Is the CNRC involved in the declaration?",  # nor this one, short, though no language's list knows it
     "JAXAとCNESはこの共同声明でどんな協力に合意しましたか？",
     "qui dirige le CNES ou le JCB ?",  # two names offered, neither in the corpus
     "Did Emmanuel Macron sign it or someone else?",  # a name guessed the corpus lacks, and nothing else asked

@@ -49,6 +49,7 @@ from bot.search.wordlists import WordList
     "ステーションFのピッチの審査員は誰でしたか？",
     "How long in minutes did the Muto–Mahjoubi meeting last?",
     "武藤副大臣とマジュビ閣外大臣の会談は何分くらい？",
+    "Comment bien présenter sa start-up à CEATEC quand on est français ?",  # advice: the sources never give any
     "パリと東京の時差は？",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
@@ -181,3 +182,11 @@ def test_what_usually_happens_is_not_found(shipped_retriever: Retriever, questio
 def test_the_same_subjects_asked_of_the_event_are_answered(shipped_retriever: Retriever, question: str,
                                                           fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
+
+
+def test_the_same_words_in_another_sense_ask_no_detail(shipped_retriever: Retriever) -> None:
+    """"award" a verb, "hours before" a time, « en train de » a doing: no prize, length or train is asked."""
+    answered_with(shipped_retriever, "Will Bpifrance and NEDO award funding to joint projects?", "NEDO")
+    answered_with(shipped_retriever, "Was the declaration signed just hours before Bastille Day?", "Bastille")
+    answered_with(shipped_retriever, "Qu'est-ce que la France et le Japon sont en train de faire ensemble pour les "
+                                     "start-up ?", "J-Startup")

@@ -50,7 +50,7 @@ def test_how_a_name_is_told() -> None:
     "What is the deadline of Station F's Founders Program?",
     "La Banque mondiale a-t-elle financé les projets de la NEDO ?",  # a body named by what it is, and which one
     "L'Agence nationale de la recherche participe-t-elle à la coopération entre l'AIST et le CNRS ?",
-    "国際協力銀行はこの共同声明でどんな役割がありますか？",
+    "日本ベンチャーキャピタル協会はこの共同声明でどんな役割がありますか？",
 ])
 def test_a_name_of_known_words_the_sources_never_write_is_not_found(shipped_retriever: Retriever,
                                                                      question: str) -> None:
@@ -65,6 +65,10 @@ def test_a_name_of_known_words_the_sources_never_write_is_not_found(shipped_retr
     ("Quel est le rôle de la Banque publique d'investissement ?", "Bpifrance"),  # the corpus writes that body
     ("産業技術総合研究所とCNRSの協力は？", "CNRS"),
     ("日本の公的な研究所とフランスの研究機関は何を強めるの？", "CNRS"),  # a kind of body described, none named
+    ("独立行政法人日本貿易振興機構はこの声明にどう関わっていますか？", "ジェトロ"),  # JETRO's full official name
+    ("AISTとCNRSの両研究所の協力内容は？", "CNRS"),  # the two just named
+    ("Avec quel Institut japonais le CNRS coopère-t-il ?", "AIST"),
+    ("Bpifrance, la Banque d'investissement publique française, fait quoi avec la NEDO ?", "NEDO"),  # any order
 ])
 def test_a_name_the_sources_write_is_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
