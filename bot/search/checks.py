@@ -26,7 +26,7 @@ from bot.search.analysis import analyze, base_tokens, is_cjk, normalize, stem
 from bot.search.bm25 import BM25Index
 from bot.search.contradicted import contradicted
 from bot.search.countries import Countries
-from bot.search.details import details_cited, means_cited
+from bot.search.details import details_cited, means_cited, speaks
 from bot.search.evidence import (
     NAME_WORDS,
     acronym_asked,
@@ -287,18 +287,20 @@ class AbstentionChecks:
             yield Failed(Check.LOW_SCORE, "low-score")
 
     def _speaker_unquoted(self, query: Query, chosen: list[int]) -> bool:
-        """What someone said is asked, and the first quote does not name that person: the evening's account, Le
-        Drian's words, are not what Shinzo Abe said. A name is named by one of its words as the question reads them
-        (Akahosi is Akahoshi misspelt, コウノ is 河野 read aloud)."""
+        """What someone said is asked, and the first quote does not name that person, or no quote naming them reports
+        words: the evening's account, Le Drian's words, are not what Shinzo Abe said, "founded by Xavier Niel" not
+        what Niel said. A name is named by one of its words as the question reads them (Akahosi is Akahoshi
+        misspelt, コウノ is 河野 read aloud)."""
         if not SAID_ASKED.search(query.text):
             return False
         language = query.language or "en"
-        first = self._token_sets[chosen[0]]
-        for name in self.people.names(query.text, language)[:NAMES_READ]:
-            units = self.parse(name, language).units
-            if units and not any(u.found_in(first) for u in units):
-                return True
-        return False
+        named = [self.parse(name, language).units for name in self.people.names(query.text, language)[:NAMES_READ]]
+        named = [units for units in named if units]
+        if any(not any(u.found_in(self._token_sets[chosen[0]]) for u in units) for units in named):
+            return True
+        return bool(named) and not any(  # "what did Niel say?": "founded by Niel" reports no words of his
+            speaks(self.passages[i]) and all(any(u.found_in(self._token_sets[i]) for u in units) for units in named)
+            for i in chosen)
 
     @staticmethod
     def _names_to_cite(query: Query, cited: frozenset[str]) -> list[Unit]:

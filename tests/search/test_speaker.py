@@ -12,6 +12,7 @@ from bot.search.retriever import Retriever
 @pytest.mark.parametrize("question", [
     "What did Shinzo Abe say at the Station F evening?",
     "Qu'a déclaré Shinzo Abe à la soirée de lancement de Station F ?",
+    "What did Xavier Niel say about the cooperation?",  # named ("founded by Xavier Niel"), never quoted
 ])
 def test_what_someone_the_quotes_do_not_name_said_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     not_found(shipped_retriever, question)
