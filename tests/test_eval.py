@@ -120,8 +120,9 @@ def test_noise_around_a_question_keeps_its_first_citation(answer, sets, name: st
 
 # Chatter the chat lists do not hold (held out): the level reached, per language, as a regression guard.
 UNLISTED_NOISE_GUARDS = {"fr": 0.89, "en": 0.88, "ja": 0.95}
-# Where a set stays below them (Q, joined in session 14: Japanese 99 of 106), its own level reached.
-UNLISTED_NOISE_SET_GUARDS = {"blind-q": {"ja": 0.93}}
+# Where a set stays below them (Q, joined in session 14: Japanese 99 of 106; Y, joined in session 22: Japanese 104 of
+# 110), its own level reached.
+UNLISTED_NOISE_SET_GUARDS = {"blind-q": {"ja": 0.93}, "blind-y": {"ja": 0.94}}
 
 
 @pytest.mark.parametrize("name", list(GUARDS))
