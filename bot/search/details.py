@@ -17,8 +17,7 @@ quote that contrasts them (differ, unlike, の違い), not by one that names bot
 work?", « comment fonctionne… », 5Gの仕組み) by a quote saying by what means (reads, using, 読み取る), not by one
 listing it among the technologies the declaration names (means_cited). What usually happens ("how do luxury brands
 usually fight fakes?", « en général », 一般的なやり方) is asked the same way: no quote of the sources, which report
-one declaration and its events, says what is usual; nor does any advise the member ("any tips for pitching to
-Japanese VCs?", « des conseils pour… », 東京のおすすめ).
+one declaration and its events, says what is usual (advice asked, "any tips for…?", is Kind.ADVICE's).
 """
 
 from __future__ import annotations
@@ -34,8 +33,7 @@ from bot.search.wordlists import WordList, words_of
 
 DETAILS = (WordList.FOOD, WordList.MUSIC, WordList.CLOTHING, WordList.ATTENDANCE, WordList.HOSTING,
            WordList.TEXT_PARTS, WordList.GIFTS, WordList.TRAVEL, WordList.TICKETS, WordList.ROOMS,
-           WordList.OFFICES, WordList.CONTRASTS, WordList.GENERAL, WordList.AWARDS, WordList.HOURS,
-           WordList.ADVICE)  # one list each
+           WordList.OFFICES, WordList.CONTRASTS, WordList.GENERAL, WordList.AWARDS, WordList.HOURS)  # one list each
 
 
 def _folded(text: str, language: str) -> str:

@@ -201,8 +201,12 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.ADVICE: re.compile(  # not "its best start-ups", « ses meilleures jeunes pousses » (_NOT_POSSESSED)
         rf"{_NOT_POSSESSED}\bbest\b|{_NOT_POSSESSED}\bmeilleure?s?\b|\brecommend|\bconseill"
         r"|\bwhere (?:can|should) (?:i|we) (?:eat|stay|buy|go)\b"
-        r"|\btips?\b|\badvice\b|\bconseils\b|\bdes conseils\b|\bshould (?:i|we) (?:learn|do|say|bring|wear)\b|一番いい"
-        r"|おすすめ|オススメ|お勧め|お薦め|コツ|秘訣|アドバイス|\bastuces?\b"),
+        r"|\btips?\b|\badvice\b|\bconseils\b|\bdes conseils\b|\bshould (?:i|we)\b|一番いい"
+        r"|おすすめ|オススメ|お勧め|お薦め|コツ|秘訣|アドバイス|\bastuces?\b"
+        # advice for the member's own plans: the sources report a declaration, they never advise
+        r"|\bhow (?:do|can) i\b|\bbest way to\b"
+        r"|\bcomment bien\b|\bque faut-il savoir\b|\b(?:dois|devrais)-je\b|\brecommand(?:ez|eriez)\b|\bbouquins\b"
+        r"|\bquels livres\b|ればいい|どうすれば|対策を教えて"),
     Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
     Kind.FOUNDER: re.compile(  # founding asked, not "founders" (entrepreneurs) nor 創業支援 (help to start up)
         r"\bfound(?:ed|er)\b|\bfounders of\b|\bfondée? (?:par|en)\b|\bfondat(?:eur|eurs|rice)\b|\ba fondée?\b"

@@ -85,8 +85,6 @@ class WordList(StrEnum):
     # accelerator?" needs a quote that contrasts them, not one naming both
     GENERAL = "general"  # what usually happens: "how do luxury brands usually fight fakes?", « en général »,
     # 一般的な: the sources report one declaration and its events, never what is usual (bot.search.details)
-    ADVICE = "advice"  # advice for the member's own plans: "any tips for pitching to Japanese VCs?", « des conseils
-    # pour… », 東京のおすすめ, どうすればいい: the sources report a declaration and its events, they never advise
     SPEECH = "speech"  # words reporting what someone said (said, selon, 述べ): "what did X say?" needs a quote of
     # them (bot.search.details.speaks)
     MEANS = "means"  # how a thing does what it does: "how does 5G work?" needs a quote saying by what means (reads,

@@ -49,7 +49,6 @@ from bot.search.wordlists import WordList
     "ステーションFのピッチの審査員は誰でしたか？",
     "How long in minutes did the Muto–Mahjoubi meeting last?",
     "武藤副大臣とマジュビ閣外大臣の会談は何分くらい？",
-    "Comment bien présenter sa start-up à CEATEC quand on est français ?",  # advice: the sources never give any
     "パリと東京の時差は？",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:

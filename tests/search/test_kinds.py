@@ -110,6 +110,8 @@ def test_a_relation_asked_needs_a_passage_that_speaks_of_it(question: str, kind:
         ("Muto est-il devenu ministre plus tard ?", Kind.LATER),
         ("日本の投資家にピッチするときのコツってある？", Kind.ADVICE),
         ("le visa, comment on le demande ?", Kind.PROCEDURE),
+        ("Comment bien présenter sa start-up à CEATEC quand on est français ?", Kind.ADVICE),
+        ("投資家向けのピッチ資料ってどう作ればいいですか？", Kind.ADVICE),
     ],
 )
 def test_how_to_advice_and_a_successor_are_asked(question: str, kind: Kind) -> None:

@@ -48,6 +48,12 @@ def test_a_glossary_thing_the_corpus_names_is_answered(retriever: Retriever) -> 
     answered_with(retriever, "What is the official title of the declaration?", "innovation")
 
 
+def test_advice_for_the_members_own_plans_is_not_found(retriever: Retriever) -> None:
+    """The sources report a declaration and its events; they never advise (Kind.ADVICE)."""
+    not_found(retriever, "Comment bien présenter sa start-up à CEATEC quand on est français ?")
+    not_found(retriever, "投資家向けのピッチ資料ってどう作ればいいですか？")
+
+
 def test_a_katakana_word_the_language_barely_knows_must_be_cited(retriever: Retriever) -> None:
     # a name or a technical loanword the corpus lacks, as a capitalised name in a Latin question
     not_found(retriever, "共同声明でブロックチェーンが最重要技術とされた理由は？")
