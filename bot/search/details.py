@@ -33,7 +33,7 @@ from bot.search.wordlists import WordList, words_of
 
 DETAILS = (WordList.FOOD, WordList.MUSIC, WordList.CLOTHING, WordList.ATTENDANCE, WordList.HOSTING,
            WordList.TEXT_PARTS, WordList.GIFTS, WordList.TRAVEL, WordList.TICKETS, WordList.ROOMS,
-           WordList.OFFICES, WordList.CONTRASTS, WordList.GENERAL, WordList.AWARDS, WordList.HOURS)  # one list each
+           WordList.OFFICES, WordList.CONTRASTS, WordList.GENERAL, WordList.HOURS)  # one list each
 
 
 def _folded(text: str, language: str) -> str:

@@ -172,7 +172,10 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\brachet|\brachat|\bacqui(?:red|ring|sition)|\bbought\b|\bbuy(?:s|ing)? (?:out|up)\b|買収|身売り"),
     Kind.WINNER: re.compile(
         r"\bwon\b|\bwin the\b|\bwinners?\b|\bqui a gagné\b|\ba gagné\b|\bont gagné\b"
-        r"|\bgagnante?s? (?:du|de la|des)\b|\bvainqueurs?\b|\blauréate?s?\b|優勝|受賞|勝者"),
+        r"|\bgagnante?s? (?:du|de la|des)\b|\bvainqueurs?\b|\blauréate?s?\b|優勝|受賞|勝者"
+        # a prize, a jury ("award" alone is a verb too: "award funding to joint projects")
+        r"|\bawards\b|\b(?:what|which) award\b|\bwin (?:a|an) (?:prize|award)\b|\bjury\b|\bjudges\b"
+        r"|\btroph(?:y|ies|ée|ées)\b|\bprix\b|\brécompens(?:e|es|é|ée)\b|審査員|グランプリ|優秀賞|賞金"),
     Kind.AREA: re.compile(
         r"\bsquare (?:met|feet|foot)|\bsuperficie\b|\bmètres carrés\b"
         r"|\bsurface (?:de|du|d'|d’)|面積|広さ|何平方"),

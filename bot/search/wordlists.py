@@ -77,7 +77,6 @@ class WordList(StrEnum):
     GIFTS = "gifts"  # "what gifts did the ministers exchange?"
     TRAVEL = "travel"  # lodging, transport, papers: "which hotel did he stay at?", "which airline?", visas
     TICKETS = "tickets"  # "how much are tickets for CEATEC?", チケット
-    AWARDS = "awards"  # "what award did the start-up win?", « qui composait le jury ? », 受賞
     HOURS = "hours"  # a length in minutes or hours: "how many minutes did they meet?", 何分間, 時差
     ROOMS = "rooms"  # the room of a venue: "in which room was it signed?", どの部屋
     OFFICES = "offices"  # the premises of a body: "where is JETRO's office?", 事務所

@@ -44,9 +44,6 @@ from bot.search.wordlists import WordList
     "Où se trouve exactement le bureau du Jetro à Paris ?",  # blind D: answered with JETRO's mission in Paris
     "Where exactly is JETRO's office in Paris?",
     "ジェトロのパリ事務所はどこにありますか？",
-    "Did any start-up win a prize at the Station F evening?",
-    "Qui faisait partie du jury à Station F ?",
-    "ステーションFのピッチの審査員は誰でしたか？",
     "How long in minutes did the Muto–Mahjoubi meeting last?",
     "武藤副大臣とマジュビ閣外大臣の会談は何分くらい？",
     "パリと東京の時差は？",

@@ -111,10 +111,13 @@ def test_a_relation_asked_needs_a_passage_that_speaks_of_it(question: str, kind:
         ("日本の投資家にピッチするときのコツってある？", Kind.ADVICE),
         ("le visa, comment on le demande ?", Kind.PROCEDURE),
         ("Comment bien présenter sa start-up à CEATEC quand on est français ?", Kind.ADVICE),
+        ("Did any start-up win a prize at the Station F evening?", Kind.WINNER),
+        ("Qui faisait partie du jury à Station F ?", Kind.WINNER),
+        ("ステーションFのピッチの審査員は誰でしたか？", Kind.WINNER),
         ("投資家向けのピッチ資料ってどう作ればいいですか？", Kind.ADVICE),
     ],
 )
-def test_how_to_advice_and_a_successor_are_asked(question: str, kind: Kind) -> None:
+def test_how_to_advice_a_prize_and_a_successor_are_asked(question: str, kind: Kind) -> None:
     assert kind in asked_kinds(question)
 
 

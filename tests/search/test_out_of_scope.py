@@ -54,6 +54,16 @@ def test_advice_for_the_members_own_plans_is_not_found(retriever: Retriever) -> 
     not_found(retriever, "投資家向けのピッチ資料ってどう作ればいいですか？")
 
 
+@pytest.mark.parametrize("question", [
+    "Did any start-up win a prize at the Station F evening?",
+    "Qui faisait partie du jury à Station F ?",
+    "ステーションFのピッチの審査員は誰でしたか？",
+])
+def test_a_prize_or_a_jury_no_quote_speaks_of_is_not_found(retriever: Retriever, question: str) -> None:
+    """The pitches are reported, no prize nor jury (Kind.WINNER)."""
+    not_found(retriever, question)
+
+
 def test_a_katakana_word_the_language_barely_knows_must_be_cited(retriever: Retriever) -> None:
     # a name or a technical loanword the corpus lacks, as a capitalised name in a Latin question
     not_found(retriever, "共同声明でブロックチェーンが最重要技術とされた理由は？")
