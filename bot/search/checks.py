@@ -26,7 +26,7 @@ from bot.search.analysis import analyze, base_tokens, is_cjk, normalize, stem
 from bot.search.bm25 import BM25Index
 from bot.search.contradicted import contradicted
 from bot.search.countries import Countries
-from bot.search.details import details_cited, means_cited, speaks
+from bot.search.details import details_cited, means_cited
 from bot.search.evidence import (
     NAME_WORDS,
     acronym_asked,
@@ -299,8 +299,8 @@ class AbstentionChecks:
         if any(not any(u.found_in(self._token_sets[chosen[0]]) for u in units) for units in named):
             return True
         return bool(named) and not any(  # "what did Niel say?": "founded by Niel" reports no words of his
-            speaks(self.passages[i]) and all(any(u.found_in(self._token_sets[i]) for u in units) for units in named)
-            for i in chosen)
+            holds(Kind.SPEECH, self.passages[i].text)
+            and all(any(u.found_in(self._token_sets[i]) for u in units) for units in named) for i in chosen)
 
     @staticmethod
     def _names_to_cite(query: Query, cited: frozenset[str]) -> list[Unit]:

@@ -75,12 +75,6 @@ def details_cited(question: str, language: str, cited: Sequence[Passage]) -> boo
     return all(any(_speaks_of(d, text, language) for text, language in folded) for d in asked)
 
 
-def speaks(passage: Passage) -> bool:
-    """``passage`` reports words someone said (said, selon, 述べ: WordList.SPEECH): "what did Xavier Niel say?" is
-    not answered by "the campus founded by Xavier Niel"."""
-    return _speaks_of(WordList.SPEECH, _folded(passage.text, passage.language), passage.language)
-
-
 # "how does X work?", « comment fonctionne X ? », Xの仕組みを教えて, Xの仕組みは？, どうやって: a mechanism is asked
 # ("work together", « marche avec », 仕組みは…取り上げられて: cooperation or a topic, no mechanism)
 _MECHANISM_ASKED = {

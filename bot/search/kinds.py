@@ -362,9 +362,13 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
         r"|\bauparavant\b|\bavant (?:d'|d’|de )(?:entrer|rejoindre|devenir)|\bcarrière\b|以前|前職|経歴"),
     Kind.CONSTITUENCY: re.compile(
         r"\bconstituency\b|\bcirconscription\b|\bélue? (?:de|dans)\b|\belected\b|選挙区|選出"),
-    Kind.SPEECH: re.compile(  # words quoted, or reported with a verb of saying
-        r"[«“「\"]|\b(?:said|says|stated|declared|told)\b|\b(?:a|ont) (?:dit|déclaré|affirmé)\b|\bselon (?:lui|elle)\b"
-        r"|述べ|語っ|と話し|発言"),
+    Kind.SPEECH: re.compile(  # words quoted, or reported with a verb of saying (not "according to", which says
+        # where any fact comes from: "according to La Ruche, the campus founded by Niel")
+        r"[«“「\"]|\b(?:said|says|say|stated|states|declared|told|tells|quoted|welcomed|discussed|explained|believes"
+        r"|argued|argues|warned|called for|agreed|spoke|praised)\b|\b(?:a|ont) (?:dit|déclaré|affirmé)\b"
+        r"|\bselon (?:lui|elle)\b|\b(?:dit|dire|disent|déclaré|déclare|estime|estimé|affirme|affirmé|salué|saluent"
+        r"|explique|expliqué|échangé|parlé|évoqué|convenu|mis d['’]accord|souligné|appelé à)\b"
+        r"|述べ|語っ|語り|と?話し|言っ|言う|歓迎|意見を交わ|考え|一致|発言|強調|表明"),
     Kind.FILE: re.compile(r"\bpdf\b|\bdownload|\bt[ée]l[ée]charg|ダウンロード|https?://"),
     Kind.PENALTY: re.compile(r"\bpenalt|\bsanction|\bpunish|\bpénalit|\bamende|罰|制裁"),
     Kind.TAX: re.compile(r"\btax|\bfiscal|\bimpôt|税"),

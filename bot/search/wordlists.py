@@ -84,8 +84,6 @@ class WordList(StrEnum):
     # accelerator?" needs a quote that contrasts them, not one naming both
     GENERAL = "general"  # what usually happens: "how do luxury brands usually fight fakes?", « en général »,
     # 一般的な: the sources report one declaration and its events, never what is usual (bot.search.details)
-    SPEECH = "speech"  # words reporting what someone said (said, selon, 述べ): "what did X say?" needs a quote of
-    # them (bot.search.details.speaks)
     MEANS = "means"  # how a thing does what it does: "how does 5G work?" needs a quote saying by what means (reads,
     # using, 読み取る), not one listing 5G among the technologies (bot.search.details.means_cited)
 
