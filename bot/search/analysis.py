@@ -481,11 +481,14 @@ DURATION = re.compile(
 )
 # What a question asks for (who/when/where/how many/why), in the three languages; matched on NFKC + casefold
 # text (accents kept: "où" is not "ou"). Not content words: the retriever uses them to match FAQ questions.
+# いつ asking when: not inside 思いつく / 追いつく (came up with, caught up), nor いつも (always)
+JA_WHEN = r"(?<![思追])いつ(?!も)"
 QUESTION_TYPES: dict[str, re.Pattern[str]] = {
     "who": re.compile(r"\b(?:who|whom|whose)\b|(?<!ce )(?<!ce-)\bqui\b|誰|だれ|どなた"),
     "when": re.compile(
         r"\b(?:since|depuis) (?:when|quand)\b"  # since when: the date it began, "depuis" no word of what it is about
-        r"|\b(?:when|quand)\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année)\b|いつ|何日|何年|何月"
+        r"|\b(?:when|quand)\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année)\b|"
+        + JA_WHEN + r"|何日|何年|何月"
         r"|" + DURATION.pattern  # "how long", "for the day or longer": the dates it ran between
     ),
     "where": re.compile(

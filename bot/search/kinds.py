@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.months import spellings as month_spellings
-from bot.search.analysis import DURATION, standard_interrogatives
+from bot.search.analysis import DURATION, JA_WHEN, standard_interrogatives
 from bot.search.prefilter import Screened
 from bot.search.titles import JA_TITLES
 from bot.search.wordlists import WordList, words_of
@@ -87,7 +87,7 @@ _REFUSAL = re.compile(
 )
 # A price or a sum asked ("how much are tickets", "what amount did they commit", tarif, 料金): money, like a cost.
 PRICE_ASKED = (r"\bhow much (?:are|do|will|would)\b|\bamounts?\b|\bprices?\b|\bpricing\b|\bfees?\b|\bfares?\b"
-               r"|\btarifs?\b|\bfrais\b|料金|値段|価格|入場料|参加費")
+               r"|\btarifs?\b(?! douaniers)|\bfrais\b|料金|値段|価格|入場料|参加費")
 # After a possessive, "best" describes what someone has ("its best start-ups"); a recommendation is asked otherwise.
 _NOT_POSSESSED = "".join(rf"(?<!\b{p} )" for p in ("its", "their", "his", "her", "our", "ses", "leurs", "leur", "nos",
                                                       "notre", "son", "sa"))
@@ -95,13 +95,16 @@ _NOT_POSSESSED = "".join(rf"(?<!\b{p} )" for p in ("its", "their", "his", "her",
 _NOT_AFTER_A_SPAN = "".join(rf"(?<!\b{unit} )" for unit in (
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minutes", "moments",
     "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "année", "années", "heure", "heures", "peu"))
+# « le traité fondateur », « un acte fondateur »: a founding text or moment, no founder
+_NOT_FOUNDING_TEXT = "".join(rf"(?<!\b{noun} )" for noun in (
+    "traité", "accord", "texte", "acte", "pacte", "document", "moment", "événement", "principe", "mythe", "récit"))
 _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bbudget|\bvalued?\b|\bprix\b"
         r"|\bcost(?:s|ed|ing|ly)?\b|\bco[uû]t(?:s|e|es|é|ée|ait|ent|era|er|eux|euse)?\b"  # not "costume", "coutume"
         r"|\bcombien (?:d'argent|d’argent|d'euros|de yens?)|\bmontant|\bvalorisation|いくら|予算|費用|金額"
         r"|\bhow much\b.{0,60}\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|raised?)\b"
-        r"|\bcombien\b.{0,60}\b(?:dépens\w*|pay[ée]\w*|payer|invest(?:ir|ie?s?)|lev(?:er|[ée]e?s?))\b"
+        r"|\bcombien\b.{0,60}\b(?:dépens\w*|pay[ée]\w*|payer|invest(?:ir|ie?s?)|lev(?:er|[ée]e?s?))\b(?! de rideau)"
         r"|総額|調達額|投資額"  # not 資金 alone (funds, funding): "資金を出す機関はどこ" asks who funds, not how much
         r"|\bsalar(?:y|ies)\b|\bwages?\b|\bsalaires?\b|\brémunération|給料|給与|年収|報酬|"
         + PRICE_ASKED
@@ -120,7 +123,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         + JA_NUMBER_OF.pattern
     ),
     Kind.DATE: re.compile(
-        r"\bwhen\b|\bquand\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année|annee)\b|いつ|何日|何年|何月"
+        r"\bwhen\b|\bquand\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année|annee)\b|"
+        + JA_WHEN + r"|何日|何年|何月"
     ),
     Kind.PERSON: re.compile(
         r"\b(?:who|whom|whose)\b|^\W*qui\b|\b(?:par|à|a|avec|pour|c'est|c’est|cest) qui\b"
@@ -212,7 +216,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bquels livres\b|ればいい|どうすれば|対策を教えて"),
     Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
     Kind.FOUNDER: re.compile(  # founding asked, not "founders" (entrepreneurs) nor 創業支援 (help to start up)
-        r"\bfound(?:ed|er)\b|\bfounders of\b|\bfondée? (?:par|en)\b|\bfondat(?:eur|eurs|rice)\b|\ba fondée?\b"
+        r"\bfound(?:ed|er)\b|\bfounders of\b|\bfondée? (?:par|en)\b|\ba fondée?\b"
+        # not "un traité fondateur" (founding, of a text), nor "une fondatrice qui…" (some founder, not who founded)
+        rf"|{_NOT_FOUNDING_TEXT}(?<!\bun )(?<!\bune )\bfondat(?:eur|eurs|rice)\b"
         r"|創業者|創業した|創業は|創業年|設立者|創設者|創立者"),
     Kind.AGE: re.compile(
         r"\bhow old\b|\b(?:his|her|their) age\b|\bat what age\b|\bquel (?:â|a)ge\b|\b(?:â|a)gée? de combien\b"
@@ -426,11 +432,11 @@ _DURATION_ASKED = Screened(DURATION)
 # since something ("depuis combien de temps", "how long ago", 経って: the dates it began and ended at tell those).
 _HOW_LONG = Screened(re.compile(
     r"\bhow long\b|\bcombien de temps?\b|\bpendant combien\b|\bhow many (?:hours|minutes)\b|\bcombien d['’]heures\b"
-    r"|\bcombien de minutes\b|\bduration\b|\bdurée\b|どのくらい|どれくらい|どれほど|何時間|何分|所要時間"))
+    r"|\bcombien de minutes\b|\bduration\b|\bdurée\b|どのくらい|どれくらい|どれほど|何時間|何分(?!野)|所要時間"))
 _LASTING = Screened(re.compile(
     r"\b(?:last|lasts|lasted|lasting|take|takes|took|taken)\b(?! place)|\bin force\b|\bduration\b"
     r"|\bdur(?:e|é|ée|ent|er|era|ait|aient|èrent)\b|\bdurée\b|\ben vigueur\b"
-    r"|続い|続き|続く|かか|有効|所要|何時間|何分"))
+    r"|続い|続き|続く|かか|有効|所要|何時間|何分(?!野)"))
 _ELAPSED = Screened(re.compile(
     r"\bsince\b|\bago\b|\bafter\b|\bbeen\b|\bdepuis\b|\bil y a\b|\baprès\b|経っ|経過|たって|前|後"))
 

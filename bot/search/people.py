@@ -94,8 +94,10 @@ VERB_ASKED: dict[str, re.Pattern[str]] = {
 _NOT_ACTS = r"(?!(?:did|had|need|and|would|could|should|said|used)\b)"
 ACT_COUNTED: dict[str, str] = {
     "en": r"\b(?:{people})\b(?:\s+(?!(?:did|do|does|have|has|had|are|were|was|is|be)\b)[^\W\d_]+){{0,5}}?\s+"
-          + _NOT_ACTS + r"([^\W\d_]{{3,}}e?d)\b",
-    "fr": r"\b(?:{people})\b(?:\s+[^\W\d_']+){{0,4}}?\s+(?:ont|a|avaient|avait)\s+([^\W\d_]{{3,}})",
+          + _NOT_ACTS + r"([^\W\d_]{{3,}}e?d)\b"
+          r"|\b([^\W\d_]{{3,}}ed)\s+by\s+how\s+many\s+(?:{people})\b",  # "signed by how many ministers"
+    "fr": r"\b(?:{people})\b(?:\s+[^\W\d_']+){{0,4}}?\s+(?:ont|a|avaient|avait)\s+([^\W\d_]{{3,}})"
+          r"|\b([^\W\d_]{{3,}}(?:é|ée|és|ées))\s+par\s+combien\s+de\s+(?:{people})\b",  # « signée par combien de »
     "ja": r"何[人名](?:が|の方が|くらい|ぐらい|ほど)?[^。？?\s]{{0,4}}?([\u4e00-\u9fff]{{2,4}}?)(?:し|され)"
           r"|([\u4e00-\u9fff]{{2,4}}?)(?:した|する|している|しました)?(?:人|者)(?:は|って|の数|数)",
 }

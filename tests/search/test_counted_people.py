@@ -28,6 +28,8 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
     "c'était combien de signataires en tout ?",
     "日仏共同声明には何名が署名しましたか？",
     "共同声明の署名者は何人ですか？",
+    "la déclaration elle a été signée par combien de ministres en tout ? 2 ou 3 ?",  # passive: signée par combien
+    "The declaration was signed by how many ministers?",
 ])
 def test_a_count_of_signatories_is_answered_by_their_names_first(retriever: Retriever, question: str) -> None:
     answer = retriever.answer(question)
@@ -73,6 +75,8 @@ def test_names_are_no_count_of_companies(retriever: Retriever) -> None:
     ("quick q: how many ppl from the french govt signed it?", ("ppl",), "en", "signed"),
     ("How many signatories did each country have?", ("signatories",), "en", "signed"),  # the doer's verb
     ("Combien de responsables ont signé la déclaration ?", ("responsables",), "fr", "signé"),
+    ("Elle a été signée par combien de ministres ?", ("ministres",), "fr", "signée"),
+    ("It was signed by how many ministers?", ("ministers",), "en", "signed"),
     ("共同声明には全部で何人が署名しましたか？", (), "ja", "署名"),
     ("How many people were there?", ("people",), "en", ""),  # nothing done: a number is needed
 ])

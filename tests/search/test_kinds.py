@@ -147,6 +147,19 @@ def test_that_year_is_no_present() -> None:
     assert Kind.PRESENT in asked_kinds("Quel anniversaire fête-t-on cette année ?")
 
 
+def test_words_inside_other_words_ask_nothing() -> None:
+    """いつ inside 思いついた (came up with) asks no date, 何分 inside 何分野 (which fields) no minutes, « tarifs
+    douaniers » (customs duties) no price, « le lever de rideau » (the curtain rising) no money raised."""
+    assert Kind.DATE not in asked_kinds("ジェトロの長が思いついたとされる構想は、どんなものですか？")
+    assert Kind.DATE in asked_kinds("J-Startupはいつ始まった？")
+    assert Kind.LENGTH not in asked_kinds("日本語の正式名だと何分野になってる？")
+    assert Kind.LENGTH in asked_kinds("会談は何分続いた？")
+    assert Kind.MONEY not in asked_kinds("Que redoute Tokyo face à une bataille de tarifs douaniers ?")
+    assert Kind.MONEY in asked_kinds("Quels sont les tarifs d'entrée de Station F ?")
+    assert Kind.MONEY not in asked_kinds("Combien de temps entre le lever de rideau de la saison et la soirée ?")
+    assert Kind.MONEY in asked_kinds("Combien Snips a-t-elle pu lever ?")
+
+
 def test_funds_named_are_no_sum_asked() -> None:
     """資金 alone names funding (the body that funds, a co-funded project), as "funding" does; a sum is asked by
     いくら, 総額, 調達額."""
@@ -272,6 +285,11 @@ def test_when_opening_a_time_clause_asks_no_date(question: str, dated: bool) -> 
         # founders as entrepreneurs, 創業 as starting a company: no founding asked
         ("What support would founders get in the partner country?", Kind.FOUNDER, False),
         ("創業支援施設を互いに使えるようになるのですか？", Kind.FOUNDER, False),
+        # a founding text (« le traité fondateur »), some founder (« une fondatrice qui… »): no founder asked
+        ("Quel accord fondateur marque le début des liens officiels ?", Kind.FOUNDER, False),
+        ("Depuis combien d'années le traité fondateur des liens avait-il été conclu ?", Kind.FOUNDER, False),
+        ("Une fondatrice qui conçoit des capteurs peut-elle s'y retrouver ?", Kind.FOUNDER, False),
+        ("Qui est le fondateur de Station F ?", Kind.FOUNDER, True),
     ],
 )
 def test_an_author_or_a_founder_is_asked_only_when_who_is(question: str, kind: Kind, asked: bool) -> None:
