@@ -59,6 +59,9 @@ def test_who_without_someone_in_the_quotes_abstains(retriever: Retriever, questi
         ("Who is the head of JETRO?", "Akahoshi"),
         ("What is J-Startup and who runs it?", "JETRO and NEDO"),  # bodies that act answer who
         ("yo quick q, who were the french ppl who signed the japan deal?", "Gény-Stephann"),
+        # a role and a verb: one quote has him open the evening, another gives his role (no quote holds both)
+        ("Qui était le secrétaire d'État chargé du Numérique qui a ouvert la soirée de Station F avec Yoji Muto ?",
+         "Mahjoubi"),
     ],
 )
 def test_who_is_answered_by_the_people_quoted(retriever: Retriever, question: str, named: str) -> None:
