@@ -207,16 +207,22 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|応募条件|参加条件|入居条件|応募資格|参加資格"),
     Kind.ADVICE: re.compile(  # not "its best start-ups", « ses meilleures jeunes pousses » (_NOT_POSSESSED)
         rf"{_NOT_POSSESSED}\bbest\b|{_NOT_POSSESSED}\bmeilleure?s?\b|\brecommend|\bconseill"
-        r"|\bwhere (?:can|should) (?:i|we) (?:eat|stay|buy|go)\b"
+        r"|\bwhere (?:can|could|should|do|does) (?:i|we|you|one|a|an)\b"
         r"|\btips?\b|\badvice\b|\bconseils\b|\bdes conseils\b|\bshould (?:i|we)\b|一番いい"
         r"|おすすめ|オススメ|お勧め|お薦め|コツ|秘訣|アドバイス|\bastuces?\b"
         # advice for the member's own plans: the sources report a declaration, they never advise
-        r"|\bhow (?:do|can) i\b|\bbest way to\b"
+        # how the member (or anyone: "how can a French founder open…") goes about something, not how to say a word
+        r"|\bhow (?:do|can|could|should|does) (?:i|we|you|one|a|an)\b(?! (?:say|spell|pronounce|write|call)\b)"
+        r"|\bbest way to\b"
+        # « comment sécuriser… ? », « comment obtenir un visa ? »: how to do a thing (not « comment dire », the name)
+        r"|\bcomment (?!(?:dire|traduire|écrire|ecrire|appeler|prononcer|nommer)\b)[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b"
         r"|\bcomment bien\b|\bque faut-il savoir\b|\b(?:dois|devrais)-je\b|\brecommand(?:ez|eriez)\b|\bbouquins\b"
-        r"|\bquels livres\b|ればいい|どうすれば|対策を教えて"),
+        r"|\bquels livres\b|ればいい|どうすれば|対策を\s*(?:教えて|おしえて)?\s*(?:[。？?!！]|$)"),  # 教えて: cut
     Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
     Kind.FOUNDER: re.compile(  # founding asked, not "founders" (entrepreneurs) nor 創業支援 (help to start up)
-        r"\bfound(?:ed|er)\b|\bfounders of\b|\bfondée? (?:par|en)\b|\ba fondée?\b"
+        # "the founder", "its founder", "the founder of": not "a French founder", "founders" (entrepreneurs)
+        r"\bfounded\b|\b(?:the|its|their|his|her|le|la|son|sa)\s+(?:[\w-]+\s+)?founders?\b|\bfounders? of\b"
+        r"|['’]s\s+founders?\b|\bfondée? (?:par|en)\b|\ba fondée?\b"
         # not "un traité fondateur" (founding, of a text), nor "une fondatrice qui…" (some founder, not who founded)
         rf"|{_NOT_FOUNDING_TEXT}(?<!\bun )(?<!\bune )\bfondat(?:eur|eurs|rice)\b"
         r"|創業者|創業した|創業は|創業年|設立者|創設者|創立者"),

@@ -101,6 +101,11 @@ def test_a_relation_asked_needs_a_passage_that_speaks_of_it(question: str, kind:
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
+        # how anyone goes about something, a how-to: advice the sources never give
+        ("How can a French founder open a bank account in Japan?", Kind.ADVICE),
+        ("Where can a French founder find a Japanese co-founder?", Kind.ADVICE),
+        ("Comment sécuriser des objets connectés à la maison ?", Kind.ADVICE),
+        ("IoT機器のセキュリティ対策を教えて。", Kind.ADVICE),  # 教えて is cut as chatter before kinds are read
         ("any tips for pitching to Japanese investors?", Kind.ADVICE),
         ("東京で一番いいインキュベーターはどこ？", Kind.ADVICE),
         ("comment on obtient le visa ?", Kind.PROCEDURE),
@@ -119,6 +124,11 @@ def test_a_relation_asked_needs_a_passage_that_speaks_of_it(question: str, kind:
 )
 def test_how_to_advice_a_prize_and_a_successor_are_asked(question: str, kind: Kind) -> None:
     assert kind in asked_kinds(question)
+
+
+def test_how_to_say_a_word_asks_no_advice() -> None:
+    assert Kind.ADVICE not in asked_kinds("How do you say declaration in Japanese?")
+    assert Kind.ADVICE not in asked_kinds("Comment dire « start-up » en japonais ?")
 
 
 def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
@@ -290,6 +300,9 @@ def test_when_opening_a_time_clause_asks_no_date(question: str, dated: bool) -> 
         ("Depuis combien d'années le traité fondateur des liens avait-il été conclu ?", Kind.FOUNDER, False),
         ("Une fondatrice qui conçoit des capteurs peut-elle s'y retrouver ?", Kind.FOUNDER, False),
         ("Qui est le fondateur de Station F ?", Kind.FOUNDER, True),
+        ("Station F's founder?", Kind.FOUNDER, True),
+        ("Qui est le founder de Station F ?", Kind.FOUNDER, True),
+        ("How can a French founder open a bank account in Japan?", Kind.FOUNDER, False),  # an entrepreneur
     ],
 )
 def test_an_author_or_a_founder_is_asked_only_when_who_is(question: str, kind: Kind, asked: bool) -> None:
