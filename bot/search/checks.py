@@ -606,10 +606,12 @@ class AbstentionChecks:
     def _held_words(self, query: Query, i: int) -> frozenset[str]:
         """The countries the question's words name that passage ``i`` holds as words of its own: the member spelt
         the passage's word ("Holland and Abe" is the Hollande of "François Hollande and Shinzo Abe"), not a country
-        the passage leaves out."""
+        the passage leaves out), or a word of a thing it describes that the passage names ("the Chinese news agency"
+        is Xinhua, which the glossary describes so: the quote naming Xinhua answers it)."""
         tokens = self._token_sets[i]
         return frozenset().union(*(self.countries.named(key) for u in query.units
-                                   if not u.alternatives.isdisjoint(tokens) for key in u.keys))
+                                   if not u.alternatives.isdisjoint(tokens)
+                                   or any(tokens.issuperset(form) for form in u.related) for key in u.keys))
 
     def _numbers_in_best(self, query: Query, chosen: list[int]) -> bool:
         """The best cited passage holds every number the question gives, not only a weaker one cited beside it; of
@@ -850,8 +852,16 @@ class AbstentionChecks:
         if asks_named_kind(query.text):  # "which trade show?": a name beside a trade show (or an event) in a quote
             return any(normalize(name) not in asked for i in quoted
                        for name in names_by_kind(self.passages[i].text, self.passages[i].language, self.frequencies,
-                                                 self._glossary_names))
+                                                 self._glossary_names)) or self._described_named(query, quoted)
         return self._names_in_passage(query, asked, quoted[0])
+
+    def _described_named(self, query: Query, quoted: list[int]) -> bool:
+        """A quote names the thing the question describes as the glossary does ("which Chinese news agency": the
+        quote "…, Xinhua reported" names Xinhua, though no "agency" stands beside it)."""
+        forms = {form for u in query.units for form in u.related}
+        return any(tuple(analyze(name, self.language_of(i))) in forms for i in quoted
+                   for name in names_in(self.passages[i].text, self.language_of(i), self.frequencies,
+                                        self._glossary_names))
 
     def _names_in_passage(self, query: Query, asked: str, i: int) -> bool:
         passage = self.passages[i]

@@ -22,6 +22,10 @@ from bot.search.retriever import Retriever
         ("署名者の中に女性はいましたか？", "ジェニ＝ステファン"),
         ("Which tech trade shows were named?", "CEATEC"),
         ("Quels salons tech ont été cités ?", "CEATEC"),
+        # a country in the description (Chinese) and a kind (news agency) the quote does not write beside the name:
+        # "…, Xinhua reported" names the thing described
+        ("Which Chinese state news agency reported how the two top diplomats reacted?", "Xinhua"),
+        ("ル・ドリアン外相と河野外相の反応を報じた中国の通信社はどこですか？", "新華社"),
     ],
 )
 def test_a_question_describing_a_thing_finds_the_passage_naming_it(
