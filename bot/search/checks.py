@@ -97,7 +97,7 @@ ENFORCED_KINDS = frozenset({Kind.COUNT, Kind.DATE, Kind.MONEY, Kind.TIME, Kind.W
                             Kind.FOUNDER, Kind.AGE, Kind.YEARS, Kind.AUTHOR, Kind.UNTIL, Kind.BEFORE,
                             Kind.CONSTITUENCY, Kind.PERSON, Kind.SPEECH, Kind.FILE, Kind.PENALTY, Kind.TAX,
                             Kind.EQUITY, Kind.REFUSAL, Kind.LANGUAGE, Kind.LEGAL,
-                            Kind.FREQUENCY, Kind.LENGTH})  # cited passages hold one;
+                            Kind.FREQUENCY, Kind.LENGTH, Kind.EXISTED})  # cited passages hold one;
 # a person: someone bot.search.people finds (not a capitalised word: Paris, Friday), or a body that acts (JETRO).
 # Place is not enforced: the capitalised-word test of a place is too weak to refuse on (blind A: no change).
 SUBJECT_NUMBER_SHARE = 0.25  # a number in this share of the passages is one the corpus is about (2018: 63 %, the
@@ -371,7 +371,24 @@ class AbstentionChecks:
             return True  # "how many people signed?": the quote naming who signed counts them
         if kind is Kind.AGE and began(passage.text) and not self.people.acts(query.text, query.language or "en"):
             return True  # "how old was J-Startup when…": "launched in June 2018" (a person's age is never a start)
+        if kind is Kind.EXISTED:  # "did J-Startup exist in 2015?": the date J-Startup began, not French Tech's
+            return holds(kind, passage.text) and self._names_the_thing(query, i)
         return holds(kind, passage.text)
+
+    def _names_the_thing(self, query: Query, i: int) -> bool:
+        """Passage ``i`` names every name the question gives, as written (J-Startup, not the "startup" of French
+        Tech's passage) or as the glossary spells it (j-startup typed in lower case, ステーションF)."""
+        text = accents_folded(self.passages[i].text)
+        tokens = self._token_sets[i]
+        names = names_in(query.text, query.language or "en", self.frequencies)
+        vocabulary = self.index.vocabulary  # jstartup, as the corpus indexes it; else the glossary's forms
+        return all(accents_folded(name) in text for name in names) and all(
+            u.token in tokens if u.token in vocabulary else u.found_in(tokens) for u in query.units if u.expansions)
+
+    def _named(self, query: Query) -> list[Unit]:
+        """The question's units that are names it gives (as written: J-Startup, CEATEC) and the corpus has."""
+        names = names_in(query.text, query.language or "en", self.frequencies)
+        return [u for u in query.units if not u.keys.isdisjoint(names) and (u.alternatives or u.parts)]
 
     def _doer_holds_role(self, query: Query, quoted: list[int]) -> bool:
         """A who-question asking a role and a verb ("the secretary of State who opened the evening") is answered by
@@ -687,6 +704,8 @@ class AbstentionChecks:
         guesses it offers ("2013 or 2015?": the quotes hold one of them, see _offered_year_cited) nor the counts it
         states of what it asks about ("the 3 signatories": the quotes name them)."""
         left_out = query.ranks | query.offered | query.stated
+        if Kind.EXISTED in query.kinds:  # "already open in 2016?": a guess the date it began answers, not a year asked
+            return [u for u in query.units if u.token[:1].isdigit() and u.token not in left_out and len(u.token) != 4]
         return [u for u in query.units if u.token[:1].isdigit() and u.token not in left_out]
 
     @staticmethod
@@ -729,8 +748,7 @@ class AbstentionChecks:
             return False  # "combien de touristes japonais": the noun counted comes first, and the corpus lacks it
         if strict and not any(forms):
             return False  # what is counted is not known: no passage is sure to count it
-        names = names_in(query.text, lang, self.frequencies)
-        named = [u for u in query.units if not u.keys.isdisjoint(names) and (u.alternatives or u.parts)]
+        named = self._named(query)
         about = frozenset(t for u in query.units if u not in units for t in _forms(u))  # the anniversary of what
         for i in chosen:
             passage = self.passages[i]

@@ -58,6 +58,7 @@ class Kind(StrEnum):
     CONSTITUENCY = "constituency"  # "his constituency?", 選挙区: a passage must speak of an election
     SPEECH = "speech"  # "what did he say in his speech?", une citation ?, スピーチの内容: a passage must report words
     FILE = "file"  # "can I get a pdf?", télécharger, ダウンロード: a passage must offer a file or a link to one
+    EXISTED = "existed"  # "was Station F already open in 2016?", « ça existe depuis 2015 ? »: the date it began answers
     PENALTY = "penalty"  # "what penalty if a startup breaks the rules?", 罰則: a passage must speak of penalties
     TAX = "tax"  # "which tax break?", avantage fiscal, 税制優遇: a passage must speak of taxes
     EQUITY = "equity"  # "how much equity did JETRO take?", 株を何％: a passage must speak of shares or stakes
@@ -318,7 +319,7 @@ A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BEGAN = re.compile(
     r"\b(?:launched|founded|created|begun|began|started|opened|set up|established)\b[^.]{0,40}?(?:19|20)\d\d"
     r"|\b(?:lancée?s?|créée?s?|fondée?s?|ouverte?s?|inaugurée?s?)\b[^.]{0,40}?(?:19|20)\d\d"
-    r"|(?:19|20)\d\d\s*年[^。]{0,12}?(?:発足|設立|開始|創設|開業|開設|開館|始ま)")
+    r"|(?:19|20)\d\d\s*年[^。]{0,30}?(?:発足|設立|開始|創設|開業|開設|開館|始ま)")
 _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.DATE: re.compile(rf"{A_YEAR.pattern}|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),
     Kind.MONEY: re.compile(
@@ -358,6 +359,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.FOUNDER: re.compile(  # "the campus created by Xavier Niel" says who founded it
         r"\bfound(?:ed|ers?|ing)\b|\bfond(?:é|ée|és|ées) par\b|\bfondat(?:eur|rice)|\ba fondé|創業|設立|創設|創立"
         r"|\bcreated by\b|\bcréée?s? par\b|立ち上げた|が作った|が創った"),
+    Kind.EXISTED: _BEGAN,
     Kind.AGE: re.compile(
         r"\d+\s*(?:ans|years?|year-old|歳|才|周年)|\d+\s*(?:e|th|ème)\s*anniversa|\b(?:â|a)gée? de\b|\baged\b"),
     Kind.YEARS: re.compile(  # two different years (June 2013 … 2018), or a span of years given (160th anniversary)
@@ -432,6 +434,12 @@ _WHEN_CLAUSES = (
                r"(?<!\bsur )(?<!\bde )(?<!depuis )(?<!savoir )(?<!sait )\b(quand)\s+"
                r"(?=(?:il|elle|ils|elles|on|le|la|les|l['’]|j['’]|je|tu|nous|vous)\b)"),
 )
+# Whether a thing existed at a year (Kind.EXISTED): a year and a word of existing ("already", « déjà », すでに); the
+# date the thing began answers it, whatever year the member guessed
+_QUESTION[Kind.EXISTED] = re.compile(
+    r"^(?=.*(?<!\d)(?:19|20)\d\d(?!\d))(?=.*(?:\balready\b|\bexist(?:s|ed|ing)?\b|\bnot yet\b|\bbeen around\b"
+    r"|\bdéjà\b|\bexist(?:e|ait|aient|er)\b|\bpas encore\b|\btout neuf\b|すでに|既に|もう|存在|できて))",
+    re.DOTALL)
 _ASKED = {kind: Screened(pattern) for kind, pattern in _QUESTION.items()}  # each searched only when it can match
 _DURATION_ASKED = Screened(DURATION)
 # How long a thing lasted (Kind.LENGTH): a question of a duration, with a verb of lasting, not of the time elapsed
@@ -473,6 +481,8 @@ def asked_kinds(question: str) -> frozenset[Kind]:
         # the two ends it ran between, not a count
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
+    if Kind.EXISTED in kinds:  # « ça existe depuis 2015 ? »: since when, not what came after
+        kinds.discard(Kind.LATER)
     return frozenset(kinds)
 
 

@@ -388,6 +388,8 @@ class Retriever(AbstentionChecks):
         # the best passage lacking a number given would be refused (_numbers_in_best): one holding it may lead
         # however many other words of the question the best holds ("what happened in 2013?": "happened" is the FAQ's)
         lacking = any(self._reported_year(u.token) and not u.found_in(self._token_sets[best.index]) for u in given)
+        lacking = lacking or Kind.EXISTED in query.kinds  # "did J-Startup exist in 2015?": the quote dating its start
+        # leads, though French Tech's, "begun in 2013", holds more of the question's words
         close = [(n, hit) for n, hit in enumerate(itertools.takewhile(lambda h: h.final >= LEAD_RATIO * best.final,
                                                                         ranked))
                  if (lacking or hit.coverage >= KIND_COVERAGE * best.coverage)
