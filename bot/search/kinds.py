@@ -159,7 +159,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.LATER: re.compile(  # « depuis longtemps » asks until now, unless an imperfect (« existait-il ») sets it then
         r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"
         r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])|\bsince then\b|\bafterwards\b|\bin the future\b"
-        r"|\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien|longtemps)|\bà l'avenir\b|\bpar la suite\b"
+        # « se sont succédé »: one after the other, no successor
+        r"|(?<!\bse sont )(?<!\bse )\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien|longtemps)"
+        r"|\bà l'avenir\b|\bpar la suite\b"
         r"|^(?!.*\b\w+ai(?:t|ent)\b).*\bdepuis longtemps\b"
         r"|その後|後任|次回|次の|今後|以降|それ以来"
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
@@ -170,8 +172,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bfollow[- ]?ups?\b|\b(?:réunion|rencontre|accord|comité|réunions|rencontres) de suivi\b|フォローアップ"
         # "did he later become minister?", « plus tard », のちに: after the corpus (not "two days later", « le
         # lendemain », "later that evening": a time the corpus tells of)
-        rf"|{_NOT_AFTER_A_SPAN}\blater\b(?! (?:that|on that|the same|in the (?:day|evening|week))\b)"
-        rf"|{_NOT_AFTER_A_SPAN}\bplus tard\b(?! (?:dans|ce|le) (?:la|soir|même)\b)|のちに|後年"
+        # "the same day, or later?", « 2013 ou plus tard ? »: a later date offered, not what came after
+        rf"|{_NOT_AFTER_A_SPAN}(?<!\bor )\blater\b(?! (?:that|on that|the same|in the (?:day|evening|week))\b)"
+        rf"|{_NOT_AFTER_A_SPAN}(?<!\bou )\bplus tard\b(?! (?:dans|ce|le) (?:la|soir|même)\b)|のちに|後年"
     ),
     Kind.ACQUISITION: re.compile(
         r"\brachet|\brachat|\bacqui(?:red|ring|sition)|\bbought\b|\bbuy(?:s|ing)? (?:out|up)\b|買収|身売り"),
@@ -440,6 +443,13 @@ _QUESTION[Kind.EXISTED] = re.compile(
     r"^(?=.*(?<!\d)(?:19|20)\d\d(?!\d))(?=.*(?:\balready\b|\bexist(?:s|ed|ing)?\b|\bnot yet\b|\bbeen around\b"
     r"|\bdéjà\b|\bexist(?:e|ait|aient|er)\b|\bpas encore\b|\btout neuf\b|すでに|既に|もう|存在|できて))",
     re.DOTALL)
+# What a source writes ("the article says", 記事は…と書いて, « selon le papier »): what it tells came after is in it
+_SOURCE_TELLS = re.compile(
+    r"記事(?:は|で|に|によると|によれば)|筆者|書き手|書いて|書かれて"
+    r"|\b(?:article|papier|blog|dispatch|release|communiqué|piece)\b.{0,40}\b(?:says?|said|writes?|wrote|report(?:s|ed)?"
+    r"|dit|écrit|raconte|rapporte)\b"
+    r"|\b(?:according to|selon|d['’]après)\b.{0,20}\b(?:article|papier|blog|dispatch|release|communiqué|piece)\b")
+_LATER_YEAR = re.compile(r"(?<!\d)20(?:19|[2-9]\d)(?!\d)")  # a year after the corpus's: after it, whoever tells it
 _ASKED = {kind: Screened(pattern) for kind, pattern in _QUESTION.items()}  # each searched only when it can match
 _DURATION_ASKED = Screened(DURATION)
 # How long a thing lasted (Kind.LENGTH): a question of a duration, with a verb of lasting, not of the time elapsed
@@ -481,8 +491,9 @@ def asked_kinds(question: str) -> frozenset[Kind]:
         # the two ends it ran between, not a count
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
-    if Kind.EXISTED in kinds:  # « ça existe depuis 2015 ? »: since when, not what came after
-        kinds.discard(Kind.LATER)
+    if Kind.EXISTED in kinds or (Kind.LATER in kinds and _SOURCE_TELLS.search(folded) and not _LATER_YEAR.search(
+            folded)):  # « ça existe depuis 2015 ? »: since when; 記事はその後どうなったと書いていますか: what a 2018
+        kinds.discard(Kind.LATER)  # source tells came after, not what came after it
     return frozenset(kinds)
 
 

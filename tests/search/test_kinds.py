@@ -170,6 +170,18 @@ def test_words_inside_other_words_ask_nothing() -> None:
     assert Kind.MONEY in asked_kinds("Combien Snips a-t-elle pu lever ?")
 
 
+def test_what_came_after_is_not_asked_of_a_succession_a_later_date_offered_or_a_source_telling_it() -> None:
+    """« se sont succédé » (one after the other), "the same day, or later?" (a date offered), what a 2018 source
+    says came after (記事は…その後どうなったと書いていますか): no after-the-corpus; a successor, what came after
+    (or a later year, whoever tells it) are."""
+    assert Kind.LATER not in asked_kinds("Quelles deux manifestations se sont succédé à Paris les 12 et 13 juillet ?")
+    assert Kind.LATER not in asked_kinds("Was the dispatch dated the same day as the signing, or later?")
+    assert Kind.LATER not in asked_kinds("記事は、JETROのパリでの任務がその後どうなったと書いていますか？")
+    assert Kind.LATER in asked_kinds("Qui a succédé à Mahjoubi ?")
+    assert Kind.LATER in asked_kinds("JETROのパリでの任務はその後どうなった？")
+    assert Kind.LATER in asked_kinds("According to the article, what happened next in 2020?")
+
+
 def test_funds_named_are_no_sum_asked() -> None:
     """資金 alone names funding (the body that funds, a co-funded project), as "funding" does; a sum is asked by
     いくら, 総額, 調達額."""
