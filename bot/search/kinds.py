@@ -219,7 +219,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bhow (?:do|can|could|should|does) (?:i|we|you|one|a|an)\b(?! (?:say|spell|pronounce|write|call)\b)"
         r"|\bbest way to\b"
         # « comment sécuriser… ? », « comment obtenir un visa ? »: how to do a thing (not « comment dire », the name)
-        r"|\bcomment (?!(?:dire|traduire|écrire|ecrire|appeler|prononcer|nommer)\b)[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b"
+        r"|\bcomment (?!(?:dire|traduire|écrire|ecrire|appeler|prononcer|nommer)\b)[a-zàâçéèêëîïôûù]+(?:er|ir|re)"
+        r" (?:des?|du|les?|la|l['’]|une?|mon|ma|mes|son|sa|ses|nos|notre|vos|votre|leurs?|ce|cette|ces)\b"
         r"|\bcomment bien\b|\bque faut-il savoir\b|\b(?:dois|devrais)-je\b|\brecommand(?:ez|eriez)\b|\bbouquins\b"
         r"|\bquels livres\b|ればいい|どうすれば|対策を\s*(?:教えて|おしえて)?\s*(?:[。？?!！]|$)"),  # 教えて: cut
     Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),

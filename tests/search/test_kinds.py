@@ -129,6 +129,7 @@ def test_how_to_advice_a_prize_and_a_successor_are_asked(question: str, kind: Ki
 def test_how_to_say_a_word_asks_no_advice() -> None:
     assert Kind.ADVICE not in asked_kinds("How do you say declaration in Japanese?")
     assert Kind.ADVICE not in asked_kinds("Comment dire « start-up » en japonais ?")
+    assert Kind.ADVICE not in asked_kinds("Comment Mounir Mahjoubi était-il habillé ?")  # Mounir: no infinitive
 
 
 def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
