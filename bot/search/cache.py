@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 CACHE_FORMAT = 4  # bump when the layout of the cache file changes (2: SHA-256 keys; 3: one file of aligned arrays;
 # 4: the corpus's word counts kept summed, each file's words in a second file)
 CACHE_NAME = "index-cache.bin"
+SOURCES_CACHE_NAME = "sources-index-cache.bin"  # the index holding the sections about each source (_sources_view)
 _SEGMENTS_SUFFIX = "-segments"  # the second file: index-cache-segments.bin
 _OLD_NAMES = ("index-cache.npz",)  # caches of older formats beside it: removed when it is written
 _MAGIC = b"declaration-bot index cache\n"  # then the CRC-32 (4 bytes) and the header's length (8 bytes)

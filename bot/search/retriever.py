@@ -37,7 +37,7 @@ from bot.models import (
 from bot.search.about_source import about_sources, asks_about_source, without_attribution
 from bot.search.analysis import analyze, detect_language
 from bot.search.bm25 import BM25Index, best_positions, contenders
-from bot.search.cache import IndexCache, build_index
+from bot.search.cache import SOURCES_CACHE_NAME, IndexCache, build_index
 from bot.search.checks import ENFORCED_KINDS, MIN_COVERAGE, AbstentionChecks
 from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
@@ -184,6 +184,7 @@ class Retriever(AbstentionChecks):
         self._whole = kb if about else None
         self._whole_view: Retriever | None = None
         self._whole_lock = threading.Lock()
+        self._cache = cache  # the sources view keeps its index beside this one's (SOURCES_CACHE_NAME)
         self._k1, self._b = k1, b
         kb = _without_positions(kb, about)
         self.indexed = indexed = build_index(kb.passages, _indexed_text, k1=k1, b=b, cache=cache)
@@ -481,8 +482,11 @@ class Retriever(AbstentionChecks):
         with self._whole_lock:
             if self._whole_view is None:
                 assert self._whole is not None
-                self._whole_view = Retriever(self._whole, k1=self._k1, b=self._b, frequencies=self.frequencies,
-                                             countries=self.countries, quotes_sources=True)
+                cache = None if self._cache is None else IndexCache(
+                    self._cache.path.with_name(SOURCES_CACHE_NAME), self._cache.sources)  # a restart reads it back
+                self._whole_view = Retriever(self._whole, k1=self._k1, b=self._b, cache=cache,
+                                             frequencies=self.frequencies, countries=self.countries,
+                                             quotes_sources=True)
             return self._whole_view
 
     def _answer(

@@ -11,7 +11,7 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.knowledge.loader import load_knowledge
-from bot.search.cache import CACHE_NAME, IndexCache
+from bot.search.cache import CACHE_NAME, SOURCES_CACHE_NAME, IndexCache
 from bot.search.retriever import Retriever
 
 QUESTIONS = ("Who founded Station F?", "Quand la déclaration a-t-elle été signée ?", "ジェトロとは", "J-Startup")
@@ -277,3 +277,19 @@ def test_the_surface_words_and_their_totals_are_read_without_a_copy_of_every_pai
     expected = np.bincount(seg["count_words"], weights=seg["counts"], minlength=n_words).astype(np.int64)
     np.testing.assert_array_equal(totals, expected)
     assert totals.dtype == np.int64
+
+
+def test_the_sources_view_keeps_its_index_beside_the_main_one(tmp_path: Path) -> None:
+    """The index that holds the sections about each source (made at the first question about a source) is cached
+    too: a restart answers a source question from it without analysing a file again, and answers the same."""
+    if not paths.SHIPPED_KNOWLEDGE.is_dir():
+        pytest.skip("needs knowledge/")
+    question = "What headline did NHK put on its story?"
+    cache = IndexCache(tmp_path / CACHE_NAME)
+    first = Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE), cache=cache)
+    expected = first.answer(question)
+    assert expected.answered and (tmp_path / SOURCES_CACHE_NAME).exists()
+    again = Retriever(load_knowledge(paths.SHIPPED_KNOWLEDGE), cache=cache)
+    assert again.answer(question).citations == expected.citations
+    view = again._sources_view()
+    assert view.indexed.analysed_files == 0 and view.indexed.reused_files == view.indexed.files
