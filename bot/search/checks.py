@@ -26,7 +26,7 @@ from bot.search.analysis import analyze, base_tokens, is_cjk, normalize, stem
 from bot.search.bm25 import BM25Index
 from bot.search.contradicted import contradicted
 from bot.search.countries import Countries
-from bot.search.details import details_cited, means_cited
+from bot.search.details import details_cited, means_cited, specifics_cited
 from bot.search.evidence import (
     NAME_WORDS,
     acronym_asked,
@@ -283,6 +283,8 @@ class AbstentionChecks:
             yield Failed(Check.ATTRIBUTE_UNKNOWN, "unreported")  # 共同声明の有効期間は: a detail the corpus never gives
         if not details_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
             yield Failed(Check.DETAIL, "unreported")  # "what food was served at the evening?": no quote on food
+        if not specifics_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
+            yield Failed(Check.DETAIL, "unreported")  # "what specific decisions on AI?": no quote names a decision
         if not means_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
             yield Failed(Check.DETAIL, "unreported")  # "how does 5G work?": 5G named in a list, no means quoted
         if self._speaker_unquoted(query, chosen):

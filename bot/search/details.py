@@ -17,7 +17,9 @@ quote that contrasts them (differ, unlike, の違い), not by one that names bot
 work?", « comment fonctionne… », 5Gの仕組み) by a quote saying by what means (reads, using, 読み取る), not by one
 listing it among the technologies the declaration names (means_cited). What usually happens ("how do luxury brands
 usually fight fakes?", « en général », 一般的なやり方) is asked the same way: no quote of the sources, which report
-one declaration and its events, says what is usual (advice asked, "any tips for…?", is Kind.ADVICE's).
+one declaration and its events, says what is usual (advice asked, "any tips for…?", is Kind.ADVICE's). Specifics
+asked ("what specific decisions…?", « l'ordre du jour précis », 具体的な議題) need a quote holding the noun asked
+(specifics_cited): the sources tell what was discussed and agreed in general terms.
 """
 
 from __future__ import annotations
@@ -82,6 +84,30 @@ _MECHANISM_ASKED = {
     "fr": re.compile(r"\bcomment\s+(?:ça\s+|ca\s+)?(?:fonctionne|marche)(?:nt)?\b(?!\s+avec)"),
     "ja": re.compile(r"どんな仕組み|どういう仕組み|どうやって|の仕組み(?:は|って|を\w{0,8})?\s*(?:教え|[。？?]|$)"),
 }
+
+
+# Specifics asked of what the sources give in general terms: "what specific decisions / topics did they agree on?",
+# « quelles décisions précises », 具体的な議題: the noun asked (decisions, topics, 議題) must be in a cited passage —
+# "they discussed data and AI policy" names no decision, no agenda item. A date, a title or a name asked precisely
+# (« le titre exact », "which date exactly") is no such noun.
+_SPECIFICS_ASKED = {
+    "en": re.compile(r"\bspecific\b(?:\s+[\w-]+){0,3}?\s+(topics|points|decisions|projects|themes|measures|items"
+                     r"|agenda|steps|products|issues)\b|\bexactly\b[^?]{0,20}\b(agenda)\b"),
+    "fr": re.compile(r"\b(decisions|points|projets|themes|sujets|mesures|ordre du jour|produits|questions)\b"
+                     r"(?:\s+[\w'’-]+){0,3}?\s+precis(?:es)?\b"),  # accents folded (_folded)
+    "ja": re.compile(r"具体的(?:な|に(?:は)?(?:どんな|何の)?)\s*(議題|テーマ|決定|項目|措置|製品|論点)"),
+}
+
+
+def specifics_cited(question: str, language: str, cited: Sequence[Passage]) -> bool:
+    """The noun a question asks specifics of is in a cited passage (_SPECIFICS_ASKED), in the question's words."""
+    asked = _SPECIFICS_ASKED.get(language)
+    found = asked.search(_folded(question, language)) if asked is not None else None
+    if found is None:
+        return True
+    noun = next(g for g in found.groups() if g)
+    stem = noun if language == "ja" else noun.rstrip("s")  # décisions: décision
+    return any(stem in _folded(p.text, language) for p in cited)
 
 
 def means_cited(question: str, language: str, cited: Sequence[Passage]) -> bool:

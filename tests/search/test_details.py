@@ -186,3 +186,27 @@ def test_the_same_words_in_another_sense_ask_no_detail(shipped_retriever: Retrie
     answered_with(shipped_retriever, "Was the declaration signed just hours before Bastille Day?", "Bastille")
     answered_with(shipped_retriever, "Qu'est-ce que la France et le Japon sont en train de faire ensemble pour les "
                                      "start-up ?", "J-Startup")
+
+
+@pytest.mark.parametrize("question", [
+    "What specific AI policy points did Muto and Mahjoubi agree on in their meeting?",
+    "Quelles décisions précises sur l'IA Muto et Mahjoubi ont-ils prises lors de leur entretien ?",
+    "what exactly was on the agenda for the bilateral talks before the G20 and G7?",
+    "c'était quoi l'ordre du jour précis du dialogue bilatéral avant le G20 et le G7 ?",
+    "G20・G7に向けた二国間対話って、具体的にどんな議題を話す予定だったの？",
+])
+def test_specifics_the_sources_give_only_in_general_are_not_found(shipped_retriever: Retriever, question: str) -> None:
+    """The sources say Muto and Mahjoubi discussed data and AI policy, and that a dialogue would precede the G20 and
+    G7: no quote names a decision, a point or an agenda item."""
+    assert not_found(shipped_retriever, question) == "unreported"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("What did Muto and Mahjoubi discuss?", "AI"),
+    ("両政府は具体的に何を支援するの？", "支援"),  # 具体的に alone asks no noun the quotes lack
+    ("Quel est le titre exact de la déclaration ?", "innovation"),
+    ("Quels produits précis les trente groupes réunis par la Jetro ont-ils présentés ?", "produits"),  # quoted so
+])
+def test_a_precise_question_the_quotes_answer_in_its_words_is_answered(
+        shipped_retriever: Retriever, question: str, fact: str) -> None:
+    answered_with(shipped_retriever, question, fact)
