@@ -27,9 +27,10 @@ SAME_LANGUAGE_GUARDS: dict[str, float] = {}  # a set below the target: the level
 # article by its title (54 characters), which its quotes now carry: N 599 -> 604, T 651 -> 653. V (joined 3 Dec,
 # session 19): 664. Session 21: a question naming a source may quote its section (headline and site) first: Q 680
 # -> 681; session 22, more of its questions answered (related words) and a fact said to come from a source asked
-# again without it: 683. Y (joined 4 Dec, session 22): 636.
+# again without it: 683. Y (joined 4 Dec, session 22): 636; session 23, more of its questions answered (the
+# Xinhua and 'existed' questions, the La Ruche passages added): 643.
 MEDIAN_GUARDS: dict[str, int] = {"blind-n.yaml": 604, "blind-q.yaml": 683, "blind-r.yaml": 661, "blind-t.yaml": 653,
-                                 "blind-v.yaml": 664, "blind-y.yaml": 636}
+                                 "blind-v.yaml": 664, "blind-y.yaml": 643}
 
 
 @pytest.fixture(scope="module")

@@ -58,7 +58,7 @@ _ROMAJI_MARKERS: dict[str, str] = {
     "tte": "って", "desu": "です", "desuka": "ですか", "deshita": "でした", "masu": "ます", "mashita": "ました",
     "shita": "した", "janai": "じゃない", "kudasai": "ください", "dare": "誰", "nani": "何", "doko": "どこ",
     "itsu": "いつ", "naze": "なぜ", "nande": "なんで", "dou": "どう", "ikura": "いくら", "wa": "は", "wo": "を",
-    "ga": "が", "san": "さん", "kun": "くん",
+    "ga": "が", "san": "さん", "kun": "くん", "kara": "から", "nannichi": "何日", "nan-nichi": "何日",
 }
 _ROMAJI_WORDS: dict[str, str] = _ROMAJI_MARKERS | {
     "no": "の", "ka": "か", "ni": "に", "de": "で", "to": "と", "mo": "も", "ne": "ね", "yo": "よ",
