@@ -203,6 +203,7 @@ def test_interrogatives_typed_as_in_chat_are_read_as_written_out() -> None:
         ("c'est quoi l'article 'Tokyo at Paris' ?", "fr"),
         ("muto san tte dare", "ja"),  # romaji: its particles are Japanese function words
         ("station f tte nani?", "ja"),
+        ("muto wa nan-nichi kara ita no", "ja"),  # wa, kara, nan-nichi
         ("who is muto san?", "en"),  # one honorific in an English question tells nothing
         ("qui est Muto san ?", "fr"),
     ],

@@ -93,6 +93,8 @@ def test_a_broken_table_is_named(text: str, message: str) -> None:
         ("kyoudou seimei wa doko de shomei saremashita ka", "パリ"),
         ("furansu-gawa de shomei shita no wa dare desu ka", "マジュビ"),
         ("jetoro no rijichou wa dare desu ka", "Akohosni"),
+        # wa and kara: Japanese, though "no", "made" are English words too
+        ("Muto Youji fukudaijin wa furansu ni nan-nichi kara nan-nichi made ita no?", "12日から14日"),
     ],
 )
 def test_a_question_in_romaji_meets_the_corpus_words_by_reading(
