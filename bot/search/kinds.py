@@ -167,6 +167,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
         r"|\bqu(?:'|’)est(?:-(?:il|elle))? devenue?\b|\bque (?:sont|est) devenue?s?\b|\bdevenue?s? \w+ ensuite\b"
         r"|\baprès (?:avoir quitté|son départ|leur départ)|辞任後|退任後"
+        # leaving the post held at the signing ("when did Mahjoubi resign?", « a-t-il démissionné », 辞めた): later
+        r"|\bresign(?:s|ed|ing|ation)?\b|\bstep(?:s|ped)? down\b|\bleft (?:office|the government|(?:his|her) post)\b"
+        r"|\bdémission\w*|\bdemission\w*|\bquitté (?:le gouvernement|son poste|ses fonctions)\b|辞め|辞任|退任|退陣"
         r"|\bwhat came (?:of|out of)\b|\b(?:results?|outcomes?) of (?:the|this|their)\b|\bqu(?:'|’)(?:a|ont) donné\b"
         r"|\brésultats? (?:de la|du|des|de cette)\b|成果"
         r"|\bfollow[- ]?ups?\b|\b(?:réunion|rencontre|accord|comité|réunions|rencontres) de suivi\b|フォローアップ"

@@ -183,6 +183,16 @@ def test_what_came_after_is_not_asked_of_a_succession_a_later_date_offered_or_a_
     assert Kind.LATER in asked_kinds("According to the article, what happened next in 2020?")
 
 
+@pytest.mark.parametrize("question", [
+    "When did Mahjoubi resign?",
+    "Quand Mahjoubi a-t-il démissionné ?",
+    "Delphine Gény-Stephann a quitté le gouvernement quand ?",
+    "マジュビ氏がデジタル担当の閣外相を辞めたのはいつですか？",
+])
+def test_leaving_the_post_held_at_the_signing_is_after_the_corpus(question: str) -> None:
+    assert Kind.LATER in asked_kinds(question)
+
+
 def test_funds_named_are_no_sum_asked() -> None:
     """資金 alone names funding (the body that funds, a co-funded project), as "funding" does; a sum is asked by
     いくら, 総額, 調達額."""
