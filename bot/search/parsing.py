@@ -113,6 +113,7 @@ _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # a middle dot or ＝ se
 _WORD_SEPARATORS = frozenset("・＝゠")  # ... which the bigrams skip (ジェイ・スタートアップ: イス is no word)
 _HYPHENS = "-‐‑‒"
 _HYPHEN_SPLIT = re.compile(f"[{_HYPHENS}]")
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]\w*")  # a capital inside a word (SoftBank, LinkedIn): a name anywhere
 # a title quoted in a question: « … », “ … ”, 「…」, 『…』, "…", '…' (not the apostrophe of l'article)
 _QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|「([^」]+)」|『([^』]+)』|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
 TITLE_MIN_WORDS = 6  # a quoted title of this many content words weighs as one word, not as all of them; a shorter
@@ -408,6 +409,7 @@ class QueryParser:
                 compound.keys.add(glossary_key(raw))
                 continue
             named = start > first_start and question[start:start + 1].isupper()  # a name: "Treaty of Versailles"
+            named = named or _CAMEL_CASE.match(question, start, end) is not None  # "SoftBank a annoncé…": first
             named = named or (lang == "ja" and raw.isascii() and raw.isalpha() and len(raw) > 1  # "Pythonの…"
                               and not self._english_word(question[start:end]))
             if word is not None and word[0] is None:

@@ -20,6 +20,7 @@ from bot.search.unknown_names import capitalised_runs, known_as_written, named_b
     "ルノーはこの声明にどう関わりましたか？",
     "エールフランスは声明に関わった？",  # a katakana compound ending in a place names a body
     "ビジネスフランスはステーションFのイベントで何をしましたか？",
+    "SoftBank a annoncé quoi pour les start-up françaises ?",  # first word, but a capital inside it: a name
 ])
 def test_a_name_the_sources_lack_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     not_found(shipped_retriever, question)
@@ -33,6 +34,7 @@ def test_a_name_the_sources_lack_is_not_found(shipped_retriever: Retriever, ques
     ("スニップスはどんな会社ですか？", "音声アシスタント"),
     ("ステーションFでフレンチテックは何をしましたか？", "フレンチテック"),
     ("WHO SIGNED THE DECLARATION FOR JAPAN?", "Muto"),  # a shouted message writes no acronym
+    ("BpiFrance fait quoi ?", "Bpifrance"),  # a capital inside the corpus's own name
 ])
 def test_the_names_the_sources_hold_are_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
