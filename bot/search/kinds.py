@@ -128,7 +128,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         + JA_WHEN + r"|何日|何年|何月"
     ),
     Kind.PERSON: re.compile(
-        r"\b(?:who|whom|whose)\b|^\W*qui\b|\b(?:par|à|a|avec|pour|c'est|c’est|cest) qui\b"
+        # "whose" opening a question asks whose; after a noun ("the treaty whose anniversary…") it asks no one
+        r"\b(?:who|whom)\b|(?:^|[,:;]|\b(?:so|and|but|then|ok|lol))\W*whose\b"
+        r"|^\W*qui\b|\b(?:par|à|a|avec|pour|c'est|c’est|cest) qui\b"
         r"|(?:^|[,:;]|\b(?:et|mais|alors|donc|ok|bon))\W*qui (?:est|sont|était|étaient|etait|etaient)\b"  # not "les
         r"|誰|だれ|どなた"  # jeunes pousses qui sont montées…": a relative pronoun asks for no one
         rf"|(?:{'|'.join(JA_TITLES)})(?:は|って)\W*$"  # "フランスの大臣は？": a title, then nothing, asks who holds it
@@ -158,7 +160,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|晴れ(?:て|た|る)|雨(?:が降|だっ|でし)|暑(?:い|かっ)|寒(?:い|かっ)"),
     Kind.LATER: re.compile(  # « depuis longtemps » asks until now, unless an imperfect (« existait-il ») sets it then
         r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"
-        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])|\bsince then\b|\bafterwards\b|\bin the future\b"
+        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])(?! to\b)|\bsince then\b|\bafterwards\b|\bin the future\b"
         # « se sont succédé »: one after the other, no successor
         r"|(?<!\bse sont )(?<!\bse )\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien|longtemps)"
         r"|\bà l'avenir\b|\bpar la suite\b"
@@ -229,7 +231,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
     Kind.FOUNDER: re.compile(  # founding asked, not "founders" (entrepreneurs) nor 創業支援 (help to start up)
         # "the founder", "its founder", "the founder of": not "a French founder", "founders" (entrepreneurs)
-        r"\bfounded\b|\b(?:the|its|their|his|her|le|la|son|sa)\s+(?:[\w-]+\s+)?founders?\b|\bfounders? of\b"
+        r"\bfounded\b|\b(?:the|its|their|his|her|le|la|son|sa)\s+(?:[\w-]+\s+)?founders?\b"
+        r"(?!\s+(?:communit|ecosystem|scene|network|programme|program|visa))|\bfounders? of\b"
         r"|['’]s\s+founders?\b|\bfondée? (?:par|en)\b|\ba fondée?\b"
         # not "un traité fondateur" (founding, of a text), nor "une fondatrice qui…" (some founder, not who founded)
         rf"|{_NOT_FOUNDING_TEXT}(?<!\bun )(?<!\bune )\bfondat(?:eur|eurs|rice)\b"

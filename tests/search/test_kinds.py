@@ -193,6 +193,18 @@ def test_leaving_the_post_held_at_the_signing_is_after_the_corpus(question: str)
     assert Kind.LATER in asked_kinds(question)
 
 
+def test_whose_after_a_noun_next_to_and_founder_communities_ask_nothing_of_their_kind() -> None:
+    """"the treaty whose anniversary…" asks no one, "listed next to 5G" nothing after the corpus, "the founder
+    communities" (entrepreneurs) no founder; "whose idea was it?", "what happens next?", "the founder of Station F"
+    do."""
+    assert Kind.PERSON not in asked_kinds("In what year was the treaty signed whose anniversary they were marking?")
+    assert Kind.PERSON in asked_kinds("Whose idea was the alliance?")
+    assert Kind.LATER not in asked_kinds("Is big data one of the technologies listed, next to 5G?")
+    assert Kind.LATER in asked_kinds("What happens next?")
+    assert Kind.FOUNDER not in asked_kinds("What broader goal did the pact set for the founder communities?")
+    assert Kind.FOUNDER in asked_kinds("Who is the founder of Station F?")
+
+
 def test_funds_named_are_no_sum_asked() -> None:
     """資金 alone names funding (the body that funds, a co-funded project), as "funding" does; a sum is asked by
     いくら, 総額, 調達額."""
