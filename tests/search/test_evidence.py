@@ -403,7 +403,7 @@ def test_lower_case_questions_about_the_corpus_subjects_are_answered(retriever: 
     "near_miss",
     [
         "Why did the US protest against the declaration?",
-        "Pourquoi Mounir Mahjoubi a-t-il démissionné après la signature ?",
+        "Pourquoi la JETRO a-t-elle déménagé après la signature ?",
         "ジェトロはなぜ東京の本部を移転したの？",
     ],
 )

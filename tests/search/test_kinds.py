@@ -193,6 +193,13 @@ def test_leaving_the_post_held_at_the_signing_is_after_the_corpus(question: str)
     assert Kind.LATER in asked_kinds(question)
 
 
+def test_why_someone_resigned_is_not_found_as_after_the_corpus(shipped_retriever) -> None:
+    """A resignation after the signing: the 2018 sources cannot tell it (it was "unreported", a word the corpus
+    lacks, before the resignation words asked what came after)."""
+    answer = shipped_retriever.answer("Pourquoi Mounir Mahjoubi a-t-il démissionné après la signature ?")
+    assert not answer.answered and answer.citations == [] and answer.reason == "after-corpus"
+
+
 def test_whose_after_a_noun_next_to_and_founder_communities_ask_nothing_of_their_kind() -> None:
     """"the treaty whose anniversary…" asks no one, "listed next to 5G" nothing after the corpus, "the founder
     communities" (entrepreneurs) no founder; "whose idea was it?", "what happens next?", "the founder of Station F"
