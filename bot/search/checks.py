@@ -281,11 +281,12 @@ class AbstentionChecks:
             yield Failed(Check.ACRONYM, "unreported")  # "what does CEATEC stand for?": "CEATEC in Japan" is no answer
         if self._attribute_unknown(query):
             yield Failed(Check.ATTRIBUTE_UNKNOWN, "unreported")  # 共同声明の有効期間は: a detail the corpus never gives
-        if not details_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
+        language, passages = query.language or "en", [self.passages[i] for i in chosen]
+        if not details_cited(query.text, language, passages):
             yield Failed(Check.DETAIL, "unreported")  # "what food was served at the evening?": no quote on food
-        if not specifics_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
+        if not specifics_cited(query.text, language, passages):
             yield Failed(Check.DETAIL, "unreported")  # "what specific decisions on AI?": no quote names a decision
-        if not means_cited(query.text, query.language or "en", [self.passages[i] for i in chosen]):
+        if not means_cited(query.text, language, passages):
             yield Failed(Check.DETAIL, "unreported")  # "how does 5G work?": 5G named in a list, no means quoted
         if self._speaker_unquoted(query, chosen):
             yield Failed(Check.SPEAKER, "unreported")  # "what did Shinzo Abe say at Station F?": he is not quoted
@@ -706,9 +707,10 @@ class AbstentionChecks:
         guesses it offers ("2013 or 2015?": the quotes hold one of them, see _offered_year_cited) nor the counts it
         states of what it asks about ("the 3 signatories": the quotes name them)."""
         left_out = query.ranks | query.offered | query.stated
+        given = [u for u in query.units if u.token[:1].isdigit() and u.token not in left_out]
         if Kind.EXISTED in query.kinds:  # "already open in 2016?": a guess the date it began answers, not a year asked
-            return [u for u in query.units if u.token[:1].isdigit() and u.token not in left_out and len(u.token) != 4]
-        return [u for u in query.units if u.token[:1].isdigit() and u.token not in left_out]
+            return [u for u in given if len(u.token) != 4]
+        return given
 
     @staticmethod
     def _offered_year_cited(query: Query, best: frozenset[str]) -> bool:

@@ -229,6 +229,12 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bcomment bien\b|\bque faut-il savoir\b|\b(?:dois|devrais)-je\b|\brecommand(?:ez|eriez)\b|\bbouquins\b"
         r"|\bquels livres\b|ればいい|どうすれば|対策を\s*(?:教えて|おしえて)?\s*(?:[。？?!！]|$)"),  # 教えて: cut
     Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
+    # whether a thing existed at a year: a year and a word of existing ("already", « déjà », すでに); the date the
+    # thing began answers it, whatever year the member guessed
+    Kind.EXISTED: re.compile(
+        r"^(?=.*(?<!\d)(?:19|20)\d\d(?!\d))(?=.*(?:\balready\b|\bexist(?:s|ed|ing)?\b|\bnot yet\b|\bbeen around\b"
+        r"|\bdéjà\b|\bexist(?:e|ait|aient|er)\b|\bpas encore\b|\btout neuf\b|すでに|既に|もう|存在|できて))",
+        re.DOTALL),
     Kind.FOUNDER: re.compile(  # founding asked, not "founders" (entrepreneurs) nor 創業支援 (help to start up)
         # "the founder", "its founder", "the founder of": not "a French founder", "founders" (entrepreneurs)
         r"\bfounded\b|\b(?:the|its|their|his|her|le|la|son|sa)\s+(?:[\w-]+\s+)?founders?\b"
@@ -444,12 +450,6 @@ _WHEN_CLAUSES = (
                r"(?<!\bsur )(?<!\bde )(?<!depuis )(?<!savoir )(?<!sait )\b(quand)\s+"
                r"(?=(?:il|elle|ils|elles|on|le|la|les|l['’]|j['’]|je|tu|nous|vous)\b)"),
 )
-# Whether a thing existed at a year (Kind.EXISTED): a year and a word of existing ("already", « déjà », すでに); the
-# date the thing began answers it, whatever year the member guessed
-_QUESTION[Kind.EXISTED] = re.compile(
-    r"^(?=.*(?<!\d)(?:19|20)\d\d(?!\d))(?=.*(?:\balready\b|\bexist(?:s|ed|ing)?\b|\bnot yet\b|\bbeen around\b"
-    r"|\bdéjà\b|\bexist(?:e|ait|aient|er)\b|\bpas encore\b|\btout neuf\b|すでに|既に|もう|存在|できて))",
-    re.DOTALL)
 # What a source writes ("the article says", 記事は…と書いて, « selon le papier »): what it tells came after is in it
 _SOURCE_TELLS = re.compile(
     r"記事(?:は|で|に|によると|によれば)|筆者|書き手|書いて|書かれて"
@@ -498,9 +498,10 @@ def asked_kinds(question: str) -> frozenset[Kind]:
         # the two ends it ran between, not a count
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
-    if Kind.EXISTED in kinds or (Kind.LATER in kinds and _SOURCE_TELLS.search(folded) and not _LATER_YEAR.search(
-            folded)):  # « ça existe depuis 2015 ? »: since when; 記事はその後どうなったと書いていますか: what a 2018
-        kinds.discard(Kind.LATER)  # source tells came after, not what came after it
+    if Kind.EXISTED in kinds:  # « ça existe depuis 2015 ? »: since when, not what came after
+        kinds.discard(Kind.LATER)
+    if Kind.LATER in kinds and _SOURCE_TELLS.search(folded) and not _LATER_YEAR.search(folded):
+        kinds.discard(Kind.LATER)  # 記事はその後どうなったと書いていますか: what a 2018 source tells came after
     return frozenset(kinds)
 
 
