@@ -635,7 +635,8 @@ class QueryParser:
             info = self.frequencies.informativeness(written, language)
             own = not named and not is_cjk(raw) and self._own_language(surface, language)
             return Unit(token, keys, self._weight(alternatives) * info, alternatives, own_language=own,
-                        written=self._conflated(raw, token, surface, language))
+                        written=self._conflated(raw, token, surface, language),
+                        named=named and self.frequencies.zipf(surface, _latin(language)) < EVERYDAY_ZIPF)
         everyday = None
         frequencies = self.frequencies
         if named and any(c in _HYPHENS for c in surface):  # "Japanese-language", "French-made": words, capitalised;

@@ -32,6 +32,7 @@ class Unit:
     related: list[tuple[str, ...]] = field(default_factory=list)  # the sources' words for it (promise → commit)
     own_language: bool = False  # a word of the question's language only: other languages' passages lack it
     written: str = ""  # a rare word whose stem is another corpus word (Japonismes: japon): the quotes must hold it
+    named: bool = False  # a name the corpus has (JETRO in JETROの正式名称, a capitalised word inside the question)
 
     def number_found_in(self, tokens: frozenset[str]) -> bool:
         """A number the question gives is in ``tokens`` as itself, or as a synonym that holds a number (7月13日 as

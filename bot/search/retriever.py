@@ -377,6 +377,17 @@ class Retriever(AbstentionChecks):
         return chosen
 
 
+    def _named_first(self, query: Query, ranked: list[Ranked], closest: int) -> list[Ranked]:
+        """``ranked`` with the first passage naming every rare name of the question (Unit.named: JETRO, Akohosni)
+        moved first, when the best names none of them and that one is among the ``closest`` and ranks LEAD_RATIO of
+        its score: « JETROの正式名称は？ » is about JETRO, and the passage giving the declaration's 正式名称 (full name)
+        matched more of the question's words without speaking of it."""
+        names = [u for u in query.units if u.named]
+        tokens = self._token_sets
+        if not names or not ranked or any(u.found_in(tokens[ranked[0].index]) for u in names):
+            return ranked
+        return moved_first(ranked, lambda hit: all(u.found_in(tokens[hit.index]) for u in names), LEAD_RATIO, closest)
+
     def _answer_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
         """``ranked`` with the first passage holding the kind of answer asked (a number of what "how many" counts,
         an amount for "how much") moved first, when the best does not hold it and that one ranks close to it
@@ -542,7 +553,8 @@ class Retriever(AbstentionChecks):
         self, query: Query, max_citations: int, leave_out: frozenset[str]
     ) -> tuple[Query, list[Ranked], AbstentionReason]:
         """The query the answer is for, its ranked passages and why they do not answer it ("": they do)."""
-        ranked = self._answer_first(query, self._written_first(query, self._without(self.rank(query), leave_out)))
+        ranked = self._named_first(query, self._without(self.rank(query), leave_out), max_citations)
+        ranked = self._answer_first(query, self._written_first(query, ranked))
         if (named := asked_in(query.text, query.language)) is not None:  # « le nom japonais »: a quote giving it so
             ranked = written_in_first(ranked, named, lambda hit: self.passages[hit.index].text, LEAD_RATIO,
                                       max_citations)
