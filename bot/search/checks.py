@@ -374,7 +374,8 @@ class AbstentionChecks:
             return True  # "how many people signed?": the quote naming who signed counts them
         if kind is Kind.AGE and began(passage.text) and not self.people.acts(query.text, query.language or "en"):
             return True  # "how old was J-Startup when…": "launched in June 2018" (a person's age is never a start)
-        if kind is Kind.EXISTED:  # "did J-Startup exist in 2015?": the date J-Startup began, not French Tech's
+        if kind in (Kind.EXISTED, Kind.BEGAN):  # "did J-Startup exist in 2015?": the date J-Startup began, not French
+            # Tech's
             return holds(kind, passage.text) and self._names_the_thing(query, i)
         return holds(kind, passage.text)
 

@@ -59,6 +59,8 @@ class Kind(StrEnum):
     SPEECH = "speech"  # "what did he say in his speech?", une citation ?, スピーチの内容: a passage must report words
     FILE = "file"  # "can I get a pdf?", télécharger, ダウンロード: a passage must offer a file or a link to one
     EXISTED = "existed"  # "was Station F already open in 2016?", « ça existe depuis 2015 ? »: the date it began answers
+    BEGAN = "began"  # "when was J-Startup launched?", « ouverte en quelle année ? », できたの何年: the quote dating the
+    # thing's start is quoted first (not enforced: a date is asked, and any quote giving it answers)
     PENALTY = "penalty"  # "what penalty if a startup breaks the rules?", 罰則: a passage must speak of penalties
     TAX = "tax"  # "which tax break?", avantage fiscal, 税制優遇: a passage must speak of taxes
     EQUITY = "equity"  # "how much equity did JETRO take?", 株を何％: a passage must speak of shares or stakes
@@ -127,7 +129,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\bwhen\b|\bquand\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année|annee)\b|"
         # the day of the week, the month: "on which weekday", "in which month and year", « en quel mois », 何曜日
         r"\b(?:what|which) (?:exact |calendar )?(?:weekday|day|date|month|year)s?\b|\bday of the (?:week|weak)\b"
-        r"|\bweekday\b|\bquel(?:le)? mois\b|\bjour de la semaine\b|\bà quel moment\b(?! de la (?:journée|soirée))"
+        r"|\bweekday\b|\b(?:à|a|en|de) quelle (?:période|periode|époque|epoque)\b|\bquel(?:le)? mois\b|\bjour de la semaine\b|\bà quel moment\b(?! de la (?:journée|soirée))"
         r"|何曜|なに曜|(?:どの|何の|\bwhat |\bwhich )曜日|"
         + JA_WHEN + r"|何日|何年|何月"
     ),
@@ -340,6 +342,13 @@ _BEGAN = re.compile(
     r"\b(?:launched|founded|created|begun|began|started|opened|set up|established)\b[^.]{0,40}?(?:19|20)\d\d"
     r"|\b(?:lancée?s?|créée?s?|fondée?s?|ouverte?s?|inaugurée?s?)\b[^.]{0,40}?(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*年[^。]{0,30}?(?:発足|設立|開始|創設|開業|開設|開館|始ま)")
+# a beginning asked of a date question ("when was it launched", « lancée quand », 何年にできた): Kind.BEGAN
+_BEGINNING = re.compile(
+    r"\b(?:launch(?:ed)?|found(?:ed)?|creat(?:e|ed)|start(?:ed)?|open(?:ed)?|set up|establish(?:ed)?|beg[ia]n|begun"
+    r"|kick(?:ed)? off|got going|get going|come into being|came into being|born)\b"
+    r"|\b(?:lanc|cré|fond|démarr|inaugur)\w*|\b(?:ouvert|ouvre|ouvrir)\w*|\bmise? en place\b|\bvu le jour\b"
+    r"|\bdébut(?:é|ée)\b|\bcommenc\w*|\bnée?\b"
+    r"|でき|設立|発足|開始|創設|開業|開設|開館|始ま|始め|立ち上げ|スタート|誕生|掲げ")
 _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
     Kind.DATE: re.compile(rf"{A_YEAR.pattern}|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),
     Kind.MONEY: re.compile(
@@ -380,6 +389,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
         r"\bfound(?:ed|ers?|ing)\b|\bfond(?:é|ée|és|ées) par\b|\bfondat(?:eur|rice)|\ba fondé|創業|設立|創設|創立"
         r"|\bcreated by\b|\bcréée?s? par\b|立ち上げた|が作った|が創った"),
     Kind.EXISTED: _BEGAN,
+    Kind.BEGAN: _BEGAN,
     Kind.AGE: re.compile(
         r"\d+\s*(?:ans|years?|year-old|歳|才|周年)|\d+\s*(?:e|th|ème)\s*anniversa|\b(?:â|a)gée? de\b|\baged\b"),
     Kind.YEARS: re.compile(  # two different years (June 2013 … 2018), or a span of years given (160th anniversary)
@@ -502,6 +512,8 @@ def asked_kinds(question: str) -> frozenset[Kind]:
         # the two ends it ran between, not a count
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
+    if Kind.DATE in kinds and Kind.EXISTED not in kinds and _BEGINNING.search(folded):
+        kinds.add(Kind.BEGAN)  # "when did French Tech start?": the quote dating its start leads
     if Kind.EXISTED in kinds:  # « ça existe depuis 2015 ? »: since when, not what came after
         kinds.discard(Kind.LATER)
     if Kind.LATER in kinds and _SOURCE_TELLS.search(folded) and not _LATER_YEAR.search(folded):
