@@ -43,6 +43,7 @@ from bot.search.evidence import (
     counts_near,
     dates_century,
     event_asked,
+    exclusive_premise,
     expands,
     ja_counter,
     ja_counts,
@@ -52,6 +53,7 @@ from bot.search.evidence import (
     participant_asked,
     quoted,
     states_asked,
+    states_exclusive,
     titled_names,
     topic_asked,
     years_after,
@@ -255,6 +257,8 @@ class AbstentionChecks:
         if query.why and (self._premise_unknown(query, cited) or not self._premise_stated(query, chosen)):
             yield Failed(Check.PREMISE, "unreported")  # "why did the US protest?", "why was it signed in Tokyo?":
             # what it takes for granted is nowhere in the corpus, or stated by no cited passage
+        if exclusive_premise(query.text) and not any(states_exclusive(self.passages[i].text) for i in chosen):
+            yield Failed(Check.PREMISE, "unreported")  # "why only one French signatory?": no source says only one
         if self._count_denied(query, chosen):
             yield Failed(Check.COUNT_CONTRADICTED, "unreported")  # "which ten start-ups pitched?": nine did
         quoted = [*chosen, *self._lead(query, ranked)]  # who: the lead may quote a passage that names them first

@@ -715,6 +715,27 @@ def coordinated(text: str) -> list[list[str]]:
             for sentence in _SENTENCE_END.split(text) if sentence.strip()]
 
 
+# A premise that something was the only one ("why only one French signatory?", « pourquoi seules des start-up
+# françaises ? », 5Gだけなのはなぜ, 日本だけ, 一方的に): an exclusivity a source must state, as it states a list
+_EXCLUSIVE = re.compile(
+    r"\b(?:only|solely|just|alone|exclusively)\b|\bseul(?:e|s|es|ement)?\b|\buniquement\b|\bexclusivement\b"
+    r"|\bn(?:e |')[^?.!]{1,40}? qu(?:e |')|\bs'en tient|\bse limite|\bleave[sd]? [^?.!]{1,30}\bout\b"
+    r"|\bde côté\b|だけ|のみ|しか|一方的|限って|限定")
+_WHY = re.compile(QUESTION_TYPES["why"].pattern + r"|何故|なんで")
+
+
+def exclusive_premise(question: str) -> bool:
+    """``question`` asks why something was the only one, or left another out ("why only one French official?",
+    « pourquoi s'en tient-elle à la 5G ? », なんで日本だけ？): it takes an exclusivity for granted."""
+    folded = fold(question).replace("’", "'")
+    return _WHY.search(folded) is not None and _EXCLUSIVE.search(folded) is not None
+
+
+def states_exclusive(text: str) -> bool:
+    """``text`` (a passage) says that something was the only one: the premise of ``exclusive_premise`` is stated."""
+    return _EXCLUSIVE.search(fold(text).replace("’", "'")) is not None
+
+
 def why_asked(question: str) -> str:
     """What a why-question about a past event takes for granted: its text from "why / pourquoi / なぜ" to the
     question mark, or in Japanese what comes before a closing なぜ / 理由は ("" when it does not ask why something

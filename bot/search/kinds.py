@@ -129,7 +129,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"\bwhen\b|\bquand\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année|annee)\b|"
         # the day of the week, the month: "on which weekday", "in which month and year", « en quel mois », 何曜日
         r"\b(?:what|which) (?:exact |calendar )?(?:weekday|day|date|month|year)s?\b|\bday of the (?:week|weak)\b"
-        r"|\bweekday\b|\b(?:à|a|en|de) quelle (?:période|periode|époque|epoque)\b|\bquel(?:le)? mois\b|\bjour de la semaine\b|\bà quel moment\b(?! de la (?:journée|soirée))"
+        r"|\bweekday\b|\b(?:à|a|en|de) quelle (?:période|periode|époque|epoque)\b|\bquel(?:le)? mois\b"
+        r"|\bjour de la semaine\b|\bà quel moment\b(?! de la (?:journée|soirée))"
         r"|何曜|なに曜|(?:どの|何の|\bwhat |\bwhich )曜日|"
         + JA_WHEN + r"|何日|何年|何月"
     ),

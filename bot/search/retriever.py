@@ -68,8 +68,8 @@ SAMPLE_POSTINGS = 2048  # postings of a question's rarest words read for a first
 COVERAGE_FLOOR = 0.6  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage; flat on 0.6–1.0
 # --- citations ---
 SPELT_WORD_ZIPF = 3.0  # letters spelt out ("W H O") read as a word this common in French or English (or the corpus's)
-ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE, Kind.PERSON, Kind.SPEECH} | {Kind.DURATION, Kind.TITLE, Kind.BEGAN}  # a
-# passage holding one of these asked is cited first (a date is in most passages: holding one tells them apart no more
+ANSWER_FIRST_KINDS = ENFORCED_KINDS - {Kind.DATE, Kind.PERSON, Kind.SPEECH} | {Kind.DURATION, Kind.TITLE, Kind.BEGAN}
+# a passage holding one of these asked is cited first (a date is in most passages: holding one tells them apart no more
 # than a word would; who is named first is the lead's: bot.search.lead; words quoted are someone's: Akahoshi's quote
 # does not answer "what did Muto say in his speech?"); a title is not enforced: a member asking one may know it
 # without the quotation marks the sources put around it
