@@ -94,6 +94,11 @@ def test_the_shipped_sources_each_have_their_section_first_in_every_language(shi
         ("Selon les sources, quel est le titre de la déclaration ?", False),
         ("Station Fのサイトはどこ？", False),
         ("link?", False),
+        ("Which French trade publication reported that Paris and Tokyo want to bring their start-ups closer?", True),
+        ("Quel organe de presse d'État chinois a relayé les louanges des deux ministres ?", True),
+        ("À quel mois de 2014 remonte le communiqué commun publié par la présidence française ?", True),
+        ("仏大統領府の共同発表文は、いつの訪仏に合わせて出されましたか？", True),
+        ("Quand la déclaration a-t-elle été publiée ?", False),  # « publié » beside no source noun: the facts'
     ],
 )
 def test_a_question_asks_about_a_source_by_its_words_in_any_language(question: str, asked: bool) -> None:
@@ -104,3 +109,17 @@ def test_a_french_inverted_question_writes_no_english_word(shipped_retriever: Re
     """« a-t-elle » is "a" asked: its letters joined are the "at" of "Tokyo at Paris", which the corpus has."""
     units = [u.token for u in shipped_retriever.parse("Quel jour la déclaration a-t-elle été signée ?", "fr").units]
     assert "at" not in units
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Which French trade publication reported that Paris and Tokyo want to bring their start-ups closer together?",
+     "Le Moci"),
+    ("るもしっていうフランスのメディアはこの件をなんて報じたの？", "Le Moci"),  # ル・モシ, typed in hiragana
+    ("フランスの大統領府が日本の首相の来訪に合わせて共同の報道発表を出したのは、何年の何月ですか？", "2014年5月"),
+])
+def test_a_source_asked_by_what_it_is_is_answered_from_its_section(
+    shipped_retriever: Retriever, question: str, fact: str
+) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert fact in answer.citations[0].snippet, answer.citations[0].snippet

@@ -189,6 +189,25 @@ def test_a_word_inside_another_or_beside_another_asks_its_kind_or_not(question: 
     assert (kind in asked_kinds(question)) is asked
 
 
+@pytest.mark.parametrize(("question", "kinds"), [
+    # the day of the week, the month, the period: a date
+    ("On which weekday did the young companies take the stage?", {Kind.DATE}),
+    ("The 「署名」 took place in which capital, and on what 曜日?", {Kind.DATE}),
+    ("署名が行われたのは何曜日でしたか？", {Kind.DATE}),
+    ("In which month and year did Tokyo start its label?", {Kind.DATE, Kind.BEGAN}),
+    ("La 'J-Startup' a été lancée par le 経産省 en quel mois de 2018 ?", {Kind.DATE, Kind.BEGAN}),
+    ("À quelle période l'État français a-t-il démarré son label ?", {Kind.DATE, Kind.BEGAN}),
+    ("À quel moment de la journée les jeunes pousses ont-elles pitché ?", set()),  # a time of day
+    # a beginning asked of a date: the quote dating the start leads (Kind.BEGAN); not of any date
+    ("ステーションFってできたの何年だっけ？", {Kind.DATE, Kind.BEGAN}),
+    ("quand est née la French Tech ?", {Kind.DATE, Kind.BEGAN}),
+    ("When was the declaration signed?", {Kind.DATE}),
+    ("Was Station F already open in 2016?", {Kind.EXISTED}),  # a year guessed: whether it existed
+])
+def test_a_weekday_a_month_or_a_beginning_asked_is_a_date(question: str, kinds: set[Kind]) -> None:
+    assert asked_kinds(question) & {Kind.DATE, Kind.BEGAN, Kind.EXISTED} == kinds
+
+
 @pytest.mark.parametrize("question", [
     "When did Mahjoubi resign?",
     "Quand Mahjoubi a-t-il démissionné ?",

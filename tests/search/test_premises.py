@@ -46,3 +46,17 @@ def test_a_reason_no_source_states_is_not_found(shipped_retriever: Retriever, qu
 ])
 def test_a_reason_the_sources_state_is_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
+
+
+@pytest.mark.parametrize("question", [
+    "Why did only one French official sign the declaration?",  # blind T: two did
+    "Pourquoi la déclaration s'en tient-elle à la 5G et laisse-t-elle le big data de côté ?",  # blind Y: both named
+    "声明の対象技術が5Gだけで、ビッグデータが入っていないのはなぜですか？",
+])
+def test_why_only_one_is_not_found_when_no_source_says_only_one(shipped_retriever: Retriever, question: str) -> None:
+    """An exclusivity taken for granted must be stated by a cited passage; the sources state none."""
+    not_found(shipped_retriever, question)
+
+
+def test_why_without_only_is_still_answered(shipped_retriever: Retriever) -> None:
+    answered_with(shipped_retriever, "Why did France and Japan sign the declaration?", "ecosystem")

@@ -286,3 +286,17 @@ def test_a_title_asked_is_quoted_though_the_closer_quotes_hold_every_word_of_the
     answer = shipped_retriever.answer(question)
     assert answer.answered, answer.reason
     assert any("conquête des start-up" in c.snippet for c in answer.citations), [c.snippet for c in answer.citations]
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("JETROの正式名称は何ですか？", "Japan External Trade Organization"),  # not the declaration's 正式名称
+    ("Quel lien y a-t-il entre le Miraikan de Tokyo et les étapes qui ont précédé la déclaration de 2018 ?",
+     "Miraikan"),
+])
+def test_the_quote_first_names_the_rare_name_the_question_is_about(
+    shipped_retriever: Retriever, question: str, name: str
+) -> None:
+    """A passage naming the question's rare name leads when the best-ranked one names it not at all."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert name in answer.citations[0].snippet, answer.citations[0].snippet
