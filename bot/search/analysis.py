@@ -59,9 +59,13 @@ _ROMAJI_MARKERS: dict[str, str] = {
     "shita": "した", "janai": "じゃない", "kudasai": "ください", "dare": "誰", "nani": "何", "doko": "どこ",
     "itsu": "いつ", "naze": "なぜ", "nande": "なんで", "dou": "どう", "ikura": "いくら", "wa": "は", "wo": "を",
     "ga": "が", "san": "さん", "kun": "くん", "kara": "から", "nannichi": "何日", "nan-nichi": "何日",
+    # a count asked in romaji tells the language, not what is counted (toushika is no 投資家 to count: as 何社 it
+    # would ask a count of nothing named, which no quote gives)
+    "nansha": "なんしゃ", "nanisha": "なんしゃ", "nannin": "なんにん", "nannen": "何年", "nangatsu": "何月",
+    "dakke": "だっけ", "gurai": "ぐらい", "kurai": "くらい", "sareta": "された", "saremashita": "されました",
 }
 _ROMAJI_WORDS: dict[str, str] = _ROMAJI_MARKERS | {
-    "no": "の", "ka": "か", "ni": "に", "de": "で", "to": "と", "mo": "も", "ne": "ね", "yo": "よ",
+    "no": "の", "ka": "か", "ni": "に", "de": "で", "to": "と", "mo": "も", "ne": "ね", "yo": "よ", "o": "を",
 }
 MIN_ROMAJI_MARKERS = 2  # "station f tte nani": one marker alone may be a name ("San Sebastián")
 

@@ -95,6 +95,9 @@ def test_a_broken_table_is_named(text: str, message: str) -> None:
         ("jetoro no rijichou wa dare desu ka", "Akohosni"),
         # wa and kara: Japanese, though "no", "made" are English words too
         ("Muto Youji fukudaijin wa furansu ni nan-nichi kara nan-nichi made ita no?", "12日から14日"),
+        # tte and dakke, wa and nansha (何社 asked): Japanese (blind AA)
+        ("Jetoro no seishiki meishou tte nan dakke? eigo de.", "Japan External Trade Organization"),
+        ("sutēshon efu no pitchi de furansu no sutātoappu wa nansha deta?", "フランス4社"),
     ],
 )
 def test_a_question_in_romaji_meets_the_corpus_words_by_reading(
