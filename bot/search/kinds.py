@@ -167,12 +167,14 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|晴れ(?:て|た|る)|雨(?:が降|だっ|でし)|暑(?:い|かっ)|寒(?:い|かっ)"),
     Kind.LATER: re.compile(  # « depuis longtemps » asks until now, unless an imperfect (« existait-il ») sets it then
         r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"
-        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])(?! to\b)|\bsince then\b|\bafterwards\b|\bin the future\b"
+        # "the next day", 次の日: a day the corpus tells of (the foreign ministers' words of 14 July), nothing later
+        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])(?! (?:to|day|morning|evening|night)\b)|\bsince then\b"
+        r"|\bafterwards\b|\bin the future\b"
         # « se sont succédé »: one after the other, no successor
         r"|(?<!\bse sont )(?<!\bse )\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien|longtemps)"
         r"|\bà l'avenir\b|\bpar la suite\b"
         r"|^(?!.*\b\w+ai(?:t|ent)\b).*\bdepuis longtemps\b"
-        r"|その後|後任|次回|次の|今後|以降|それ以来"
+        r"|その後|後任|次回|次の(?![日朝晩夜])|今後|以降|それ以来"
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
         r"|\bqu(?:'|’)est(?:-(?:il|elle))? devenue?\b|\bque (?:sont|est) devenue?s?\b|\bdevenue?s? \w+ ensuite\b"
         r"|\baprès (?:avoir quitté|son départ|leur départ)|辞任後|退任後"

@@ -182,6 +182,9 @@ def test_that_year_is_no_present() -> None:
     ("Whose idea was the alliance?", Kind.PERSON, True),
     ("Is big data one of the technologies listed, next to 5G?", Kind.LATER, False),
     ("What happens next?", Kind.LATER, True),
+    ("What did the foreign ministers say the next day?", Kind.LATER, False),  # a day the corpus tells of
+    ("ねえ、署名の次の日にコメントした日本の外務大臣って誰だっけ？", Kind.LATER, False),
+    ("次の会合はいつ？", Kind.LATER, True),
     ("What broader goal did the pact set for the founder communities?", Kind.FOUNDER, False),
     ("Who is the founder of Station F?", Kind.FOUNDER, True),
 ])
