@@ -237,7 +237,11 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r" (?:des?|du|les?|la|l['’]|une?|mon|ma|mes|son|sa|ses|nos|notre|vos|votre|leurs?|ce|cette|ces)\b"
         r"|\bcomment bien\b|\bque faut-il savoir\b|\b(?:dois|devrais)-je\b|\brecommand(?:ez|eriez)\b|\bbouquins\b"
         r"|\bquels livres\b|ればいい|どうすれば|対策を\s*(?:教えて|おしえて)?\s*(?:[。？?!！]|$)"),  # 教えて: cut
-    Kind.ADDRESS: re.compile(r"\b(?:street |postal )?address\b|\badresse\b|住所|所在地"),
+    # a street address, not a web one ("the web address of the article", « l'adresse du site »: its URL)
+    Kind.ADDRESS: re.compile(r"(?<!\bweb )(?<!\be-mail )(?<!\bemail )(?<!\binternet )\b(?:street |postal )?address\b"
+                             r"(?! of the (?:article|site|page|website|story|post)\b)"
+                             r"|\badresse\b(?! (?:web|internet|e-mail|mail|url|du site|de la page|de l'article)\b)"
+                             r"|住所|所在地"),
     # whether a thing existed at a year: a year and a word of existing ("already", « déjà », すでに); the date the
     # thing began answers it, whatever year the member guessed
     Kind.EXISTED: re.compile(

@@ -185,6 +185,10 @@ def test_that_year_is_no_present() -> None:
     ("What did the foreign ministers say the next day?", Kind.LATER, False),  # a day the corpus tells of
     ("ねえ、署名の次の日にコメントした日本の外務大臣って誰だっけ？", Kind.LATER, False),
     ("次の会合はいつ？", Kind.LATER, True),
+    # a web address is a URL, not a street address
+    ("What is the web address of the La Ruche article?", Kind.ADDRESS, False),
+    ("quelle est l'adresse web de l'article ?", Kind.ADDRESS, False),
+    ("What is the street address of Station F?", Kind.ADDRESS, True),
     ("What broader goal did the pact set for the founder communities?", Kind.FOUNDER, False),
     ("Who is the founder of Station F?", Kind.FOUNDER, True),
 ])
