@@ -28,9 +28,10 @@ SAME_LANGUAGE_GUARDS: dict[str, float] = {}  # a set below the target: the level
 # session 19): 664. Session 21: a question naming a source may quote its section (headline and site) first: Q 680
 # -> 681; session 22, more of its questions answered (related words) and a fact said to come from a source asked
 # again without it: 683. Y (joined 4 Dec, session 22): 636; session 23, more of its questions answered (the
-# Xinhua and 'existed' questions, the La Ruche passages added): 643.
+# Xinhua and 'existed' questions, the La Ruche passages added): 643; session 24, a source's section quoted for a
+# question naming what the source is and a beginning's date quoted first: 650.
 MEDIAN_GUARDS: dict[str, int] = {"blind-n.yaml": 604, "blind-q.yaml": 683, "blind-r.yaml": 661, "blind-t.yaml": 653,
-                                 "blind-v.yaml": 664, "blind-y.yaml": 643}
+                                 "blind-v.yaml": 664, "blind-y.yaml": 650}
 
 
 @pytest.fixture(scope="module")
