@@ -151,10 +151,15 @@ class Screens(Generic[K]):
                         for literal in owned}
         self._literals = re.compile(f"(?=({trie_pattern(sorted(owned))}))") if owned else None
 
-    def matching(self, text: str) -> set[K]:
-        """The keys whose pattern matches in ``text``: the same as searching each pattern."""
+    def candidates(self, text: str) -> set[K]:
+        """The keys whose pattern may match in ``text`` (every one that does): ``text`` holds one of its literals, or it
+        has none."""
         keys = set(self._always)
         if self._literals is not None:
             keys.update(*map(self._owners.__getitem__, set(self._literals.findall(text))))
+        return keys
+
+    def matching(self, text: str) -> set[K]:
+        """The keys whose pattern matches in ``text``: the same as searching each pattern."""
         patterns = self.patterns
-        return {key for key in keys if patterns[key].search(text)}
+        return {key for key in self.candidates(text) if patterns[key].search(text)}
