@@ -45,7 +45,8 @@ def _required(items: list) -> frozenset[str] | None:
 
     A run of literals the sequence always matches is held by every match, each of its spellings when it reads on
     through a class of a few literals or an optional one (``_spellings``); so is one of the literals of a group (or
-    alternation) it always matches. Of those, the run or group whose shortest literal is the longest.
+    alternation) it always matches, or of a lookahead (lookbehind) that must match: the text holds them, if not the
+    match. Of those, the run or group whose shortest literal is the longest (of two, the one longer on average).
     """
     candidates: list[frozenset[str]] = []
     run = [""]  # the spellings of the run of literals being read
@@ -53,6 +54,10 @@ def _required(items: list) -> frozenset[str] | None:
         if op is sre.LITERAL:
             run = [spelt + chr(av) for spelt in run]
             continue
+        if op is sre.ASSERT:  # a lookahead or lookbehind that must match: the text holds what it requires
+            required = _required(list(av[1]))
+            if required:
+                candidates.append(required)
         if op in _ZERO_WIDTH:  # matches no character: the literals around it are adjacent in the text
             continue
         choices = _spellings(op, av)
@@ -81,7 +86,7 @@ def _required(items: list) -> frozenset[str] | None:
         candidates.append(frozenset(run))
     if not candidates:
         return None
-    return max(candidates, key=lambda literals: min(map(len, literals)))
+    return max(candidates, key=lambda literals: (min(map(len, literals)), sum(map(len, literals)) / len(literals)))
 
 
 def _shortest(literals: frozenset[str]) -> frozenset[str]:

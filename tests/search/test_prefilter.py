@@ -26,6 +26,10 @@ from bot.search.prefilter import Screened, Screens, required_literals
         (r"\bcolou?r", {"color", "colour"}),
         (r"s?\bwho", {"who"}),  # a run of nothing but an optional literal requires nothing
         (r"\d[a-z]\b(?:th|st)", {"th", "st"}),  # a range is no class of literals
+        (r"^(?=.*\bwho\b)(?=.*\bsigned\b)", {"signed"}),  # what a lookahead must match, the text holds
+        (r"(?<=prix )\d+", {"prix "}),  # ... a lookbehind too
+        (r"(?!who)\w+", None),  # not what a negative one must not match
+        (r"(?:19|20)\d\d.*(?:déjà|already|もう)", {"déjà", "already", "もう"}),  # of two as short: longer on average
         (r"\b(?:est|sont|il) toujours\b|\bnow\b", {" toujours", "now"}),  # the longest run, wherever it is
         (r"^\W*qui\b|\bwho\b", {"qui", "who"}),
         (r"\d+ (?:days|jours)", {"days", "jours"}),
