@@ -80,6 +80,7 @@ _APOSTROPHES = "’‘ʼ＇´"
 _HYPHENS = "‐‑‒"  # hyphen, non-breaking hyphen, figure dash (not en/em dashes: those separate)
 _LIGATURES = {"œ": "oe", "æ": "ae", "ĳ": "ij"}
 _KANA_MARKS = frozenset("\u3099\u309a")
+NORMALIZED_KEPT = 256  # non-ASCII texts kept normalised (normalize)
 
 
 def _script(ch: str) -> str:
@@ -162,9 +163,16 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 def normalize(text: str) -> str:
     """The normalised form of ``text`` (what tokens are cut from): ``normalize_with_map(text)[0]`` without a Python
     step per character (no offset map): ASCII stretches are lower-cased at C speed, only the non-ASCII runs between
-    them go character by character."""
+    them go character by character, and the last non-ASCII texts are kept (one question's text is normalised by
+    its tokens, its joins, its related words and descriptions, its language)."""
     if text.isascii():
         return text.lower()
+    return _normalized(text)
+
+
+@lru_cache(maxsize=NORMALIZED_KEPT)
+def _normalized(text: str) -> str:
+    """``normalize`` of a text that is not ASCII."""
     parts = _NON_ASCII_RUNS_RE.split(text)  # ASCII, non-ASCII, ASCII, …
     for i in range(0, len(parts), 2):
         parts[i] = parts[i].lower()
