@@ -368,7 +368,7 @@ class QueryParser:
         straddling: list[str] = []  # bigrams across two Japanese words (済官 in 経済官庁): scored, not units
         previous: Unit | None = None
         first_at: dict[str, int] = {}  # where each unit's word first comes in the question
-        has_digits = any(c.isdigit() for c in question)
+        has_digits = any(map(str.isdigit, question))  # map: no generator frame per character
         ranks = ordinals(question) if has_digits else frozenset()
         guesses = offered_numbers(question) if has_digits else frozenset()
         stated = stated_counts(question) if has_digits else frozenset()

@@ -304,8 +304,8 @@ class Retriever(AbstentionChecks):
         """The RERANK_DEPTH best of the passages ``ids`` (ascending) by ``scores`` boosted for the question's
         language: (passage, score, boosted score), best first, ties by lower id."""
         ranking = self._boosted(ids, scores.copy(), code)
-        top = best_positions(ranking, RERANK_DEPTH)
-        return [(int(ids[p]), float(scores[p]), float(ranking[p])) for p in top.tolist()]
+        top = best_positions(ranking, RERANK_DEPTH)  # each array read once (tolist: Python ints and floats)
+        return list(zip(ids[top].tolist(), scores[top].tolist(), ranking[top].tolist(), strict=True))
 
     def _ranked(self, query: Query, hits: list[tuple[int, float, float]]) -> list[Ranked]:
         """``hits`` (passage, score, boosted score) re-ranked by how much of the question each covers."""
@@ -346,8 +346,9 @@ class Retriever(AbstentionChecks):
         return 1.0 if code is None or len(self._language_codes) == 1 else LANGUAGE_BOOST
 
     def language_of(self, i: int) -> str:
-        """Passage ``i``'s language, read without making the passage (most ranked passages are never quoted)."""
-        return self._language_names[self._languages[i]]
+        """Passage ``i``'s language, read without making the passage (most ranked passages are never quoted); item():
+        a Python int, no numpy scalar made (read ~60 times a question)."""
+        return self._language_names[self._languages.item(i)]
 
     def _language_code(self, language: str) -> int:
         """``language`` as ``_languages`` holds it (-1, matching no passage, for a language no passage is in)."""
