@@ -122,7 +122,7 @@ class WordFrequencies:
 
         Numbers are always rare: a year the corpus lacks ("in 2023?") is what makes a question out of scope.
         """
-        if any(c.isdigit() for c in word):
+        if any(map(str.isdigit, word)):
             return 1.0
         zipf = self.zipf(word, language)
         if family and 0 < zipf < EVERYDAY_ZIPF:  # a form the lists barely know ("listées", "govts") is as common as its
@@ -163,7 +163,7 @@ class WordFrequencies:
         ``words``: the forms of one word (as written, its dictionary form): the most common one counts.
         """
         forms = (words,) if isinstance(words, str) else words
-        if any(c.isdigit() for form in forms for c in form):
+        if any(map(str.isdigit, "".join(forms))):  # map: no generator frame per character (read for every word)
             return 1.0
         zipf = max((self.zipf(form, language) for form in forms), default=0.0)
         share = (INFO_COMMON_ZIPF - zipf) / (INFO_COMMON_ZIPF - INFO_RARE_ZIPF)
