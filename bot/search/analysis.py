@@ -25,7 +25,7 @@ from functools import lru_cache
 import Stemmer
 
 from bot.search.alternation import trie_pattern
-from bot.search.prefilter import Screened
+from bot.search.prefilter import Screened, Screens
 from bot.search.romaji import kana_words, shipped_syllabary
 from bot.search.wordlists import WordList, stop_words, word_set
 
@@ -84,6 +84,7 @@ _APOSTROPHES = "’‘ʼ＇´"
 _HYPHENS = "‐‑‒"  # hyphen, non-breaking hyphen, figure dash (not en/em dashes: those separate)
 _LIGATURES = {"œ": "oe", "æ": "ae", "ĳ": "ij"}
 _KANA_MARKS = frozenset("\u3099\u309a")
+NORMALIZED_KEPT = 256  # non-ASCII texts kept normalised (normalize)
 
 
 def _script(ch: str) -> str:
@@ -166,9 +167,16 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 def normalize(text: str) -> str:
     """The normalised form of ``text`` (what tokens are cut from): ``normalize_with_map(text)[0]`` without a Python
     step per character (no offset map): ASCII stretches are lower-cased at C speed, only the non-ASCII runs between
-    them go character by character."""
+    them go character by character, and the last non-ASCII texts are kept (one question's text is normalised by
+    its tokens, its joins, its related words and descriptions, its language)."""
     if text.isascii():
         return text.lower()
+    return _normalized(text)
+
+
+@lru_cache(maxsize=NORMALIZED_KEPT)
+def _normalized(text: str) -> str:
+    """``normalize`` of a text that is not ASCII."""
     parts = _NON_ASCII_RUNS_RE.split(text)  # ASCII, non-ASCII, ASCII, …
     for i in range(0, len(parts), 2):
         parts[i] = parts[i].lower()
@@ -564,7 +572,7 @@ def _folded_question(text: str) -> str:
 def question_types(text: str) -> frozenset[str]:
     """The interrogatives of ``text`` as types ("who", "when", "where", "count", "why")."""
     folded = _fold_for_questions(text)
-    return frozenset(name for name, pattern in _SCREENED_TYPES.items() if pattern.search(folded))
+    return frozenset(_TYPES.matching(folded))
 
 
 def mask_interrogatives(text: str) -> str:
@@ -575,8 +583,10 @@ def mask_interrogatives(text: str) -> str:
         return text
     standard, origin = _standard(folded)
     chars = list(text)
-    located = any(_SCREENED_TYPES[kind].search(standard) for kind in ("where", "when"))
-    for pattern in (*_MASKED, *(_HAPPENED if located else ())):
+    masked = _MASKED.candidates(standard)  # the patterns whose literals the question holds
+    located = any(kind in masked and QUESTION_TYPES[kind].search(standard) for kind in ("where", "when"))
+    patterns = [pattern for key, pattern in _MASKED.patterns.items() if key in masked]
+    for pattern in (*patterns, *(_HAPPENED if located else ())):
         for match in pattern.finditer(standard):
             if match.end() > match.start():
                 start, end = origin[match.start()], origin[match.end() - 1] + 1
@@ -598,8 +608,8 @@ _HAPPENED = (Screened(HAPPENED),)
 # 何 before a kanji asks what that kanji names ("何話した", "何区"): the kanji stays a word of the question, never
 # the bigram 何話 (a word no text has, so the heaviest). 何故, 何時, 何処 are interrogatives whole.
 _JA_WHAT = re.compile(r"何(?=[\u3400-\u9fff])(?![故時処])")
-_SCREENED_TYPES = {name: Screened(pattern) for name, pattern in QUESTION_TYPES.items()}  # searched when they can match
-_MASKED = (*_SCREENED_TYPES.values(), Screened(_JA_WHAT))
+_TYPES = Screens(QUESTION_TYPES)  # each searched when the question holds one of its literals
+_MASKED = Screens({**QUESTION_TYPES, "何": _JA_WHAT})  # likewise, blanked out
 _COUNTED_CJK_RE = re.compile("[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kanji, katakana: Japanese without kana
 _QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|(?<!\w)'[^']+'(?!\w)")
 _HIRAGANA_RUN_RE = re.compile(r"[\u3041-\u309f]+")

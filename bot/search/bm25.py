@@ -159,6 +159,12 @@ class _DocFreqs(Mapping[str, int]):
     def __getitem__(self, term: str) -> int:
         return int(self._df[self._ids[term]])
 
+    def get(self, term: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        """Mapping.get without its KeyError for a term the corpus lacks (the subject-number checks ask for years
+        the corpus mostly lacks, ~15 times a question)."""
+        tid = self._ids.get(term)
+        return default if tid is None else int(self._df[tid])
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)
 

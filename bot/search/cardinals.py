@@ -46,7 +46,7 @@ def counts(question: str, language: str) -> frozenset[str]:
 
 def spelt_counts(question: str, language: str) -> dict[str, frozenset[str]]:
     """Each number that counts in ``question`` (digits) with the tokens it is written out with (``written_out``)."""
-    if not any(c.isdigit() for c in question):
+    if not any(map(str.isdigit, question)):  # map: no generator frame per character
         return {}
     return {digits: spelt for digits in counts(question, language) if (spelt := written_out(digits))}
 

@@ -42,6 +42,21 @@ class Alternative(NamedTuple):
 class Description(NamedTuple):
     entry: int  # the glossary entry's number
     slots: tuple[tuple[Alternative, ...], ...]
+    # per slot: the tokens one of which fills it alone (its alternatives of one token) and its other alternatives
+    screens: tuple[tuple[frozenset[str], tuple[Alternative, ...]], ...] = ()
+
+    def filled(self, tokens: frozenset[str] | set[str], text: str) -> bool:
+        """Every slot has an alternative found (as ``matches`` reads them): a set's test for the one-token ones, where
+        most of a slot's alternatives are (the candidates of a question are mostly rejected; each alternative read in
+        turn made most of the cost)."""
+        return all(not words.isdisjoint(tokens) or any(a.found(tokens, text) for a in others)
+                   for words, others in self.screens)
+
+
+def _screens(slots: tuple[tuple[Alternative, ...], ...]) -> tuple[tuple[frozenset[str], tuple[Alternative, ...]], ...]:
+    """``Description.screens`` of ``slots``."""
+    return tuple((frozenset(t for a in slot if not a.written and len(a.tokens) == 1 for t in a.tokens),
+                  tuple(a for a in slot if a.written or len(a.tokens) != 1)) for slot in slots)
 
 
 def _alternative(text: str, language: str) -> Alternative | None:
@@ -65,7 +80,7 @@ class DescriptionLexicon:
                     if not all(slots):
                         continue
                     number = len(self._descriptions[lang])
-                    self._descriptions[lang].append(Description(n, slots))
+                    self._descriptions[lang].append(Description(n, slots, _screens(slots)))
                     for alternative in (a for slot in slots for a in slot):
                         if alternative.written:
                             self._by_char[lang][alternative.written[0]].add(number)
@@ -92,6 +107,8 @@ class DescriptionLexicon:
         found: list[tuple[int, set[int]]] = []
         for number in sorted(candidates):
             description = descriptions[number]
+            if not description.filled(tokens, text):
+                continue
             covered: set[int] = set()
             for slot in description.slots:
                 filled = [a for a in slot if a.found(tokens, text)]

@@ -29,8 +29,9 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from bot.models import Passage
+from bot.models import LANGUAGES, Passage
 from bot.search.frequency import fold as accents_folded
+from bot.search.prefilter import Screens
 from bot.search.wordlists import WordList, words_of
 
 DETAILS = (WordList.FOOD, WordList.MUSIC, WordList.CLOTHING, WordList.ATTENDANCE, WordList.HOSTING,
@@ -61,10 +62,17 @@ def _speaks_of(detail: WordList, folded: str, language: str) -> bool:
     return pattern is not None and pattern.search(folded) is not None
 
 
+@lru_cache(maxsize=len(LANGUAGES))
+def _asked(language: str) -> Screens[WordList]:
+    """The patterns of every detail in ``language``, screened in one pass over a question (bot.search.prefilter)."""
+    patterns = {detail: _pattern(language, detail) for detail in DETAILS}
+    return Screens({detail: pattern for detail, pattern in patterns.items() if pattern is not None})
+
+
 def details_asked(question: str, language: str) -> frozenset[WordList]:
-    """The kinds of detail ``question`` (written in ``language``) names (the question folded once, not per kind)."""
-    folded = _folded(question, language)
-    return frozenset(d for d in DETAILS if _speaks_of(d, folded, language))
+    """The kinds of detail ``question`` (written in ``language``) names (the question folded once, and its words
+    looked for in one pass, not per kind)."""
+    return frozenset(_asked(language).matching(_folded(question, language)))
 
 
 def details_cited(question: str, language: str, cited: Sequence[Passage]) -> bool:

@@ -35,6 +35,7 @@ from bot.search.analysis import QUESTION_TYPES, analyze, is_cjk, stem
 from bot.search.frequency import WordFrequencies
 from bot.search.frequency import fold as unaccented
 from bot.search.kinds import A_YEAR, JA_NUMBER_OF, fold
+from bot.search.prefilter import Screened
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
 from bot.search.wordlists import WordList, latin_function_word, stop_words, word_set, words_of
 
@@ -81,16 +82,16 @@ NOT_COUNTED = _words("chaque each them eux elles ceux celles vs versus")
 # Questions asking for a name: the passage must give one the question does not. A name that "came up"
 # (名前が挙がった, 名前が出ている, 名前を挙げた) is a thing mentioned, as "the fields named in it" is in English: "which
 # fields came up by name?" asks which were mentioned (人工知能, ビッグデータ), not what something is called.
-_NAME_QUESTION = re.compile(
+_NAME_QUESTION = Screened(re.compile(  # searched only in a question holding one of its words (bot.search.prefilter)
     r"\blesquel(?:le)?s\b|\bwhich ones\b"
     r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs['’]?app?el"
     r"|名前(?!(?:が|を)(?:挙|上|あが|あげ|出(?!てこ)))|社名|会社名|名称"  # 名前が出てこない: a name not recalled
-)
+))
 # "Which companies…?", "quels groupes…", "can u list them": the companies' names ("JETRO gathered about thirty large
 # Japanese groups" names none of them). Companies only: "quels principes", "which technologies" ask for no name; nor
 # "which ties between companies", « quels rapprochements entre entreprises » (a preposition before the companies: the
 # thing asked is the word before it, the ties). The words between are adjectives ("which two big companies").
-_WHICH_COMPANIES = re.compile(
+_WHICH_COMPANIES = Screened(re.compile(  # likewise screened
     r"\bwhich (?:(?!(?:of|between|among|with|for|from|to|in|by)\b)\w+ ){0,2}"
     r"(?:compan(?:y|ies)|firms?|groups?|corporations?)\b|\blist them\b"
     r"|\bquel(?:le)?s? (?:(?!(?:entre|de|des|du|avec|parmi|pour|par|chez|aux|en)\b)\w+ ){0,2}"
@@ -112,7 +113,7 @@ _WHICH_COMPANIES = re.compile(
     r"|(?:会社|企業|スタートアップ|社)の(?:具体的な|詳しい|詳細な)?(?:リスト|一覧)"  # 約100社の具体的なリスト
     # the companies that came up by name (名前が挙がった企業): their names are what is mentioned
     r"|名前(?:が|を)(?:挙|上|あが|あげ|出)[^\s。、？?]{0,6}(?:会社|企業|スタートアップ)"
-)
+))
 # The words that ask for a name ("the names of the companies", 企業の名前): in a question asking for companies' names
 # they say what is wanted, not what it is about; a passage on someone's name (名前の表記) gives no company's.
 NAME_WORDS = _words("name names nom noms 名前 名称 社名 会社名")
@@ -774,18 +775,18 @@ _NOT_THE_THING = {"en": "of|between|among|with|for|from|to|in|by|on|about",  # "
 
 
 @lru_cache(maxsize=1)
-def _which_named() -> re.Pattern[str]:
+def _which_named() -> Screened:
     """"Which incubators", « quels salons », どの展示会, 展覧会はどれ: a thing of a kind known by its names (the words
     files' ``named_kinds``) asked for, as _WHICH_COMPANIES asks for companies (adjectives between: "which specific
     Japanese incubators")."""
     def nouns(language: str) -> str:
         listed = sorted(words_of(language, WordList.NAMED_KINDS), key=len, reverse=True)
         return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in listed)
-    return re.compile(
+    return Screened(re.compile(  # searched only in a question holding a word of it (bot.search.prefilter)
         rf"\b(?:which|what) (?:(?!(?:{_NOT_THE_THING['en']})\b)[\w\-]+ ){{0,2}}(?:{nouns('en')})\b"
         rf"|\bquel(?:le)?s? (?:(?!(?:{_NOT_THE_THING['fr']})\b)[\w\-]+ ){{0,2}}(?:{nouns('fr')})(?!\w)"
         rf"|(?:どの|どんな|どういう)(?:{nouns('ja')})|(?:{nouns('ja')})(?:は|って)(?:具体的に)?(?:どこ|どれ)"
-    )
+    ))
 
 
 # A clause listing what the clause before it speaks of ("…to each other's events, such as CEATEC", « comme le

@@ -14,6 +14,7 @@ import math
 import unicodedata
 import zlib
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,7 @@ EVERYDAY_ZIPF = 3.0  # the everyday words typos are corrected into (about 30,000
 LANGUAGES = ("fr", "en", "ja")
 FREQUENCIES_NAME = "word-frequencies.npz"  # beside the index cache: the tables below, read back at a restart
 FREQUENCIES_FORMAT = 1  # bump when what the saved tables hold, or how they are made, changes
+FOLDED_KEPT = 1024  # non-ASCII texts kept folded (fold)
 # Endings tried on a stem to find the everyday words of its family (family_zipf).
 FAMILY_ENDINGS: dict[str, tuple[str, ...]] = {
     "fr": ("", "e", "es", "s", "x", "er", "es", "ee", "ees", "ent", "ant", "ion", "ions", "ique", "iques", "eur",
@@ -49,9 +51,16 @@ FAMILY_ENDINGS: dict[str, tuple[str, ...]] = {
 def fold(word: str) -> str:
     """Case and accents folded, as the analysis folds Latin words ("Rôle" → "role"). ASCII text has no accent to
     fold (its casefold is its lower case): a question's or passage's text is read at C speed, not character by
-    character."""
+    character; other text is, once while it is among the last FOLDED_KEPT (a question is folded by several checks,
+    the passages they cite question after question)."""
     if word.isascii():
         return word.lower()
+    return _folded(word)
+
+
+@lru_cache(maxsize=FOLDED_KEPT)
+def _folded(word: str) -> str:
+    """``fold`` of a text that is not ASCII."""
     return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
 
 
@@ -113,7 +122,7 @@ class WordFrequencies:
 
         Numbers are always rare: a year the corpus lacks ("in 2023?") is what makes a question out of scope.
         """
-        if any(c.isdigit() for c in word):
+        if any(map(str.isdigit, word)):
             return 1.0
         zipf = self.zipf(word, language)
         if family and 0 < zipf < EVERYDAY_ZIPF:  # a form the lists barely know ("listées", "govts") is as common as its
@@ -154,7 +163,7 @@ class WordFrequencies:
         ``words``: the forms of one word (as written, its dictionary form): the most common one counts.
         """
         forms = (words,) if isinstance(words, str) else words
-        if any(c.isdigit() for form in forms for c in form):
+        if any(map(str.isdigit, "".join(forms))):  # map: no generator frame per character (read for every word)
             return 1.0
         zipf = max((self.zipf(form, language) for form in forms), default=0.0)
         share = (INFO_COMMON_ZIPF - zipf) / (INFO_COMMON_ZIPF - INFO_RARE_ZIPF)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from bot.months import spellings as month_spellings
 from bot.search.analysis import DURATION, JA_WHEN, standard_interrogatives
-from bot.search.prefilter import Screened
+from bot.search.prefilter import Screened, Screens
 from bot.search.titles import JA_TITLES
 from bot.search.wordlists import WordList, words_of
 
@@ -478,7 +478,7 @@ _SOURCE_TELLS = re.compile(
     r"|dit|écrit|raconte|rapporte)\b"
     r"|\b(?:according to|selon|d['’]après)\b.{0,20}\b(?:article|papier|blog|dispatch|release|communiqué|piece)\b")
 _LATER_YEAR = re.compile(r"(?<!\d)20(?:19|[2-9]\d)(?!\d)")  # a year after the corpus's: after it, whoever tells it
-_ASKED = {kind: Screened(pattern) for kind, pattern in _QUESTION.items()}  # each searched only when it can match
+_ASKED = Screens(_QUESTION)  # each searched only when the question holds one of its literals
 _DURATION_ASKED = Screened(DURATION)
 # How long a thing lasted (Kind.LENGTH): a question of a duration, with a verb of lasting, not of the time elapsed
 # since something ("depuis combien de temps", "how long ago", 経って: the dates it began and ended at tell those).
@@ -503,7 +503,7 @@ def fold(text: str) -> str:
 def asked_kinds(question: str) -> frozenset[Kind]:
     """The kinds of answer ``question`` asks for ("how much did it cost" asks for money, not a count)."""
     folded = standard_interrogatives(fold(question))
-    kinds = {kind for kind, pattern in _ASKED.items() if pattern.search(folded)}
+    kinds = _ASKED.matching(folded)
     if Kind.DATE in kinds and _QUESTION[Kind.DATE].search(_without_when_clauses(folded)) is None:
         kinds.discard(Kind.DATE)  # "what did Muto say when he signed?": a time clause, not a when-question
     if Kind.MONEY in kinds:

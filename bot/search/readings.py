@@ -23,6 +23,8 @@ NEAR_READING = 4  # a katakana word this long (folded) one kana from a corpus wo
 MAX_RUN = 40  # longer kana runs are cut: the lookup is quadratic in the run's length
 MAX_WORDS_TEXT = 1_000  # words() reads at most this many characters of a question
 TAGGED_KEPT = 256  # texts whose MeCab words are kept: one question is tagged by words(), matches(), person_names()
+FEATURES_KEPT = 8192  # dictionary entries whose features are kept (ReadingLexicon._features): ~2,000 for every
+# question of the evaluation sets
 SLIP_SPAN = 4  # the longest run of kanji read as an IME's wrong kanji for a corpus word (共同性明: 性明 for 声明)
 PERSON_TAG = "人名"  # the dictionary's tag of a person's name (pos3 of a proper noun: Word.proper)
 PLACE_TAG = "地名"  # and of a place's name
@@ -101,6 +103,7 @@ class ReadingLexicon:
         self._tagger = tagger or shared_tagger()
         self._everyday_words = everyday
         self._tagged = functools.lru_cache(maxsize=TAGGED_KEPT)(self._tag)  # a question's words, tagged once
+        self._features: dict[str, Any] = {}  # a node's raw feature string -> its features (see _tag)
         # a run's readings along MeCab's 20 best paths, read once (bounded): questions repeat their words (声明, 署名)
         self._span_readings = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(self._readings_of)
         self._everyday: dict[str, list[str]] | None = None  # reading -> the everyday words read so (everyday_slip)
@@ -132,7 +135,19 @@ class ReadingLexicon:
         self._longest = max(map(len, self._words), default=0)
 
     def _tag(self, text: str) -> tuple[Tagged, ...]:
-        return tuple(Tagged(word.surface, word.feature) for word in self._tagger(text))
+        return tuple(Tagged(word.surface, self._feature(word)) for word in self._tagger(text))
+
+    def _feature(self, node: Any) -> Any:
+        """``node.feature``, made once per dictionary entry (bounded): fugashi splits a node's raw feature string
+        into a named tuple anew for every node it reads (half the time of tagging a question), and the same few
+        thousand entries come back in every question; the same string makes an equal tuple."""
+        raw = node.feature_raw
+        feature = self._features.get(raw)
+        if feature is None:
+            if len(self._features) >= FEATURES_KEPT:
+                self._features = {}  # a fresh dict, not clear(): another thread may be reading the old one
+            feature = self._features[raw] = node.feature
+        return feature
 
     @staticmethod
     def _kanji_words(tagged: Iterable[Tagged | fugashi.UnidicNode]) -> Iterable[tuple[str, str]]:
@@ -351,7 +366,7 @@ class ReadingLexicon:
 
     def _readings_of(self, kanji: str) -> frozenset[str]:
         """The folded readings of a run of kanji along the analyzer's best paths through it (東今日: トウキョウ)."""
-        return frozenset(fold_reading("".join(node.feature.kana or "" for node in path))
+        return frozenset(fold_reading("".join(self._feature(node).kana or "" for node in path))
                          for path in self._tagger.nbestToNodeList(kanji, SLIP_READINGS))
 
     def name_read_as(self, kanji: str) -> list[str]:

@@ -38,7 +38,7 @@ from bot.search.about_source import about_sources, asks_about_source, without_at
 from bot.search.analysis import analyze, detect_language
 from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import SOURCES_CACHE_NAME, IndexCache, build_index
-from bot.search.checks import ENFORCED_KINDS, MIN_COVERAGE, AbstentionChecks
+from bot.search.checks import _PASSED, ENFORCED_KINDS, MIN_COVERAGE, AbstentionChecks
 from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
 from bot.search.covering import covering_first
@@ -65,6 +65,8 @@ from bot.search.spelling import REAL_WORD_ZIPF, EverydaySpeller
 LANGUAGE_BOOST = 1.5  # ranking factor for passages in the question's language; flat on 1.3–3.0 (1.0: ja −1)
 RERANK_DEPTH = 30  # passages re-ranked by coverage after BM25; flat on 10–50
 SAMPLE_POSTINGS = 2048  # postings of a question's rarest words read for a first k-th best score (see bm25.contenders)
+EVERY_CONTENDER = SAMPLE_POSTINGS  # a corpus of at most this many passages ranks every one scoring above 0: the same
+# best RERANK_DEPTH, without reading the rarest words' postings for a bound that leaves out a few dozen at most
 COVERAGE_FLOOR = 0.6  # re-rank factor = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage; flat on 0.6–1.0
 # --- citations ---
 SPELT_WORD_ZIPF = 3.0  # letters spelt out ("W H O") read as a word this common in French or English (or the corpus's)
@@ -277,7 +279,9 @@ class Retriever(AbstentionChecks):
             scores = scores.copy()
             scores[where] -= own_scores[foreign]
             scores[where] = np.where(np.abs(scores[where]) < 1e-9, 0.0, scores[where])
-        if docs is None:  # every passage's score: rank only those that can make the top RERANK_DEPTH
+        if docs is None and len(self.passages) <= EVERY_CONTENDER:  # a small corpus: every passage above 0
+            positive = np.flatnonzero(scores > 0)
+        elif docs is None:  # every passage's score: rank only those that can make the top RERANK_DEPTH
             sample = self.index.rarest_holders(query.terms, SAMPLE_POSTINGS)
             positive = contenders(scores, sample, RERANK_DEPTH, self._boost_spread(code))
         else:
@@ -300,8 +304,8 @@ class Retriever(AbstentionChecks):
         """The RERANK_DEPTH best of the passages ``ids`` (ascending) by ``scores`` boosted for the question's
         language: (passage, score, boosted score), best first, ties by lower id."""
         ranking = self._boosted(ids, scores.copy(), code)
-        top = best_positions(ranking, RERANK_DEPTH)
-        return [(int(ids[p]), float(scores[p]), float(ranking[p])) for p in top.tolist()]
+        top = best_positions(ranking, RERANK_DEPTH)  # each array read once (tolist: Python ints and floats)
+        return list(zip(ids[top].tolist(), scores[top].tolist(), ranking[top].tolist(), strict=True))
 
     def _ranked(self, query: Query, hits: list[tuple[int, float, float]]) -> list[Ranked]:
         """``hits`` (passage, score, boosted score) re-ranked by how much of the question each covers."""
@@ -342,8 +346,9 @@ class Retriever(AbstentionChecks):
         return 1.0 if code is None or len(self._language_codes) == 1 else LANGUAGE_BOOST
 
     def language_of(self, i: int) -> str:
-        """Passage ``i``'s language, read without making the passage (most ranked passages are never quoted)."""
-        return self._language_names[self._languages[i]]
+        """Passage ``i``'s language, read without making the passage (most ranked passages are never quoted); item():
+        a Python int, no numpy scalar made (read ~60 times a question)."""
+        return self._language_names[self._languages.item(i)]
 
     def _language_code(self, language: str) -> int:
         """``language`` as ``_languages`` holds it (-1, matching no passage, for a language no passage is in)."""
@@ -564,8 +569,10 @@ class Retriever(AbstentionChecks):
         apart = self.numbers_apart(query)
         ranked = covering_first(self, query, ranked, self.select(ranked, max_citations, apart))
         chosen = self.select(ranked, max_citations, apart)
-        reason = self.abstention(query, ranked, chosen)
-        if reason == "low-coverage" and any(f.reason != reason for f in self.failed_checks(query, ranked, chosen)):
+        failed = self.failed_checks(query, ranked, chosen)  # lazily: the first failure (abstention's reason), then
+        # for low coverage the checks after it, read on rather than run again from the chain's start
+        reason = next(failed, _PASSED).reason
+        if reason == "low-coverage" and any(f.reason != reason for f in failed):
             return query, ranked, reason  # "did they sign a follow-up at the 2019 G20 in Osaka?": the name it supposes
             # aside, it still asks about after the corpus (or another thing the sources never give)
         if reason in ("", "low-coverage"):  # "was it signed in Tokyo?": asked as "where was it signed?"

@@ -191,6 +191,8 @@ _SOUNDS = (
     ("z", "s"), ("w", "v"), ("x", "ks"), ("h", ""),
 )
 MIN_SOUND_KEY = 4  # shorter keys meet too many words by chance
+SOUNDED_KEPT = 4096  # words whose sound-alike is kept (SoundSpeller.correct): a question's pairs of adjacent words,
+# joined, are looked up each ("who signed" → whosigned), and the same pairs come back question after question
 
 
 _DOUBLED = re.compile(r"(.)\1+", re.DOTALL)  # a run of one character
@@ -229,10 +231,17 @@ class SoundSpeller:
             if len(key) >= MIN_SOUND_KEY and (count, word) > keys.get(key, (0, "")):
                 keys[key] = (count, word)
         self._words = {key: word for key, (_, word) in keys.items()}
+        self._sounded: dict[str, str | None] = {}  # word -> its sound-alike, kept (bounded: SOUNDED_KEPT)
 
     def correct(self, word: str) -> str | None:
         """The corpus word spelt ``word`` sounds like, or None (words the corpus has are left alone)."""
         if not MIN_SOUND_KEY <= len(word) <= MAX_WORD_LENGTH or not word.isascii() or not word.isalpha():
             return None
+        sounded = self._sounded
+        if word in sounded:
+            return sounded[word]
         found = self._words.get(sound_key(word))
-        return found if found != word else None
+        if len(sounded) >= SOUNDED_KEPT:
+            sounded = self._sounded = {}  # a fresh dict, not clear(): another thread may be reading the old one
+        found = sounded[word] = found if found != word else None
+        return found

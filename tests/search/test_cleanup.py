@@ -6,11 +6,13 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.knowledge.parse import parse_file
 from bot.knowledge.problems import FileProblem
 from bot.models import AnswerKind, ChatKind, ChatPhrases, KnowledgeBase
-from bot.search.cleanup import _CJK_RE, _LATIN_WORD_CHAR, ChatLexicon, _pattern, fold
+from bot.search.cleanup import _CJK_RE, _DISCORD, _DISCORD_MARK, _LATIN_WORD_CHAR, ChatLexicon, _pattern, fold
 from bot.search.retriever import Retriever
 
 
@@ -138,3 +140,17 @@ def test_a_quantity_guessed_after_the_question_is_not_searched(retriever: Retrie
 def test_a_hashtag_is_a_tag_not_words_of_the_question(retriever: Retriever, message: str, question: str) -> None:
     """A channel's name typed as text ("#fr-jp") is no word to look up: it made the NEDO question abstain."""
     assert retriever.lexicon.clean(message).text == question
+
+
+_UNMARKED = st.characters(blacklist_characters="<@\uff20#:.", blacklist_categories=("Nd", "Cs"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.text(_UNMARKED, max_size=12), st.sampled_from(
+    ["www", "http", "https", "//", "/", "everyone", "here", "a", "+", "-", "_", " ", "fr", "com", "t", "\n", "\uff0b",
+     "discord", "gg", "()"])), max_size=12).map("".join))
+def test_a_message_without_a_discord_mark_holds_no_discord_syntax(text: str) -> None:
+    """strip_discord searches a message for Discord syntax only when it holds a character every match holds
+    (_DISCORD_MARK): without one, the pattern finds nothing."""
+    assert _DISCORD_MARK.search(text) is None
+    assert _DISCORD.search(text) is None
