@@ -5,7 +5,8 @@ each alternative at each position of the question, and most patterns match nothi
 of them always matches some literal ("how much", "combien", " toujours", いくら), so a text holding none of those
 literals cannot match, which ``in`` tells at C speed. The literals are read from the pattern itself (its parse
 tree), so the screen says exactly what the pattern says: a pattern with an alternative that holds no literal
-for sure (``\\W*\\d+``, a character class, a case-insensitive flag) is always searched.
+for sure (``\\W*\\d+``, a large character class, a case-insensitive flag) is always searched. ``Screens`` screens
+several patterns (the question kinds, the interrogatives, the details) in one pass over a text.
 """
 
 from __future__ import annotations

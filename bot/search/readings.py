@@ -23,8 +23,8 @@ NEAR_READING = 4  # a katakana word this long (folded) one kana from a corpus wo
 MAX_RUN = 40  # longer kana runs are cut: the lookup is quadratic in the run's length
 MAX_WORDS_TEXT = 1_000  # words() reads at most this many characters of a question
 TAGGED_KEPT = 256  # texts whose MeCab words are kept: one question is tagged by words(), matches(), person_names()
-FEATURES_KEPT = 8192  # dictionary entries whose features are kept (ReadingLexicon._features): ~2,000 for every
-# question of the evaluation sets
+FEATURES_KEPT = 4096  # dictionary entries whose features are kept (ReadingLexicon._features): ~2,000 for every
+# question of the evaluation sets, ~2 KB each (the texts kept tagged above share them rather than hold their own)
 SLIP_SPAN = 4  # the longest run of kanji read as an IME's wrong kanji for a corpus word (共同性明: 性明 for 声明)
 PERSON_TAG = "人名"  # the dictionary's tag of a person's name (pos3 of a proper noun: Word.proper)
 PLACE_TAG = "地名"  # and of a place's name
