@@ -14,6 +14,13 @@ def answered_with(retriever: Retriever, question: str, *facts: str) -> None:
     assert any(fact.casefold() in text for fact in facts), text
 
 
+def quoted_first(retriever: Retriever, question: str, fact: str) -> None:
+    """The first quote, the one a member reads, holds ``fact`` (as written)."""
+    answer = retriever.answer(question)
+    assert answer.answered, f"{question!r} abstained ({answer.reason})"
+    assert fact in answer.citations[0].snippet, [c.snippet[:80] for c in answer.citations]
+
+
 def not_found(retriever: Retriever, question: str) -> str:
     """The answer is "not found": no quote, no summary. Returns the logged reason."""
     answer = retriever.answer(question)

@@ -151,7 +151,7 @@ def _unseparated(text: str) -> str:
     return "".join(c for c in text if c not in _WORD_SEPARATORS and c != "=")  # ＝ is = once folded (NFKC)
 
 
-_PASSED = Failed(Check.NO_TERMS, "")  # what abstention reads when no check fails
+PASSED = Failed(Check.NO_TERMS, "")  # what abstention reads when no check fails
 
 
 class _Texts(Sequence[str]):
@@ -206,7 +206,7 @@ class AbstentionChecks:
 
     def abstention(self, query: Query, ranked: list[Ranked], chosen: list[int]) -> AbstentionReason:
         """Why the cited passages do not answer the question ("" when they do): the first check that fails."""
-        return next(self.failed_checks(query, ranked, chosen), _PASSED).reason
+        return next(self.failed_checks(query, ranked, chosen), PASSED).reason
 
     def failed_checks(self, query: Query, ranked: list[Ranked], chosen: list[int]) -> Iterator[Failed]:
         """The abstention checks the cited passages fail, in the chain's order, lazily (the answer reads the first;
@@ -378,8 +378,8 @@ class AbstentionChecks:
             return True  # "how many people signed?": the quote naming who signed counts them
         if kind is Kind.AGE and began(passage.text) and not self.people.acts(query.text, query.language or "en"):
             return True  # "how old was J-Startup when…": "launched in June 2018" (a person's age is never a start)
-        if kind in (Kind.EXISTED, Kind.BEGAN):  # "did J-Startup exist in 2015?": the date J-Startup began, not French
-            # Tech's
+        if kind in (Kind.EXISTED, Kind.BEGAN):  # "did J-Startup exist in 2015?", "when did J-Startup start?": the
+            # date J-Startup began, not French Tech's
             return holds(kind, passage.text) and self._names_the_thing(query, i)
         return holds(kind, passage.text)
 

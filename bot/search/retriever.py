@@ -38,7 +38,7 @@ from bot.search.about_source import about_sources, asks_about_source, without_at
 from bot.search.analysis import analyze, detect_language
 from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import SOURCES_CACHE_NAME, IndexCache, build_index
-from bot.search.checks import _PASSED, ENFORCED_KINDS, MIN_COVERAGE, AbstentionChecks
+from bot.search.checks import ENFORCED_KINDS, MIN_COVERAGE, PASSED, AbstentionChecks
 from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
 from bot.search.covering import covering_first
@@ -571,7 +571,7 @@ class Retriever(AbstentionChecks):
         chosen = self.select(ranked, max_citations, apart)
         failed = self.failed_checks(query, ranked, chosen)  # lazily: the first failure (abstention's reason), then
         # for low coverage the checks after it, read on rather than run again from the chain's start
-        reason = next(failed, _PASSED).reason
+        reason = next(failed, PASSED).reason
         if reason == "low-coverage" and any(f.reason != reason for f in failed):
             return query, ranked, reason  # "did they sign a follow-up at the 2019 G20 in Osaka?": the name it supposes
             # aside, it still asks about after the corpus (or another thing the sources never give)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import paths
 import pytest
+from answers import quoted_first
 
 from bot.search.kinds import Kind, asked_kinds
 from bot.search.retriever import Retriever
@@ -20,11 +21,16 @@ pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="ne
     # J-Startup's start, not French Tech's ("begun at the end of 2013"), which holds more of the words
     ("Did J-Startup exist in 2015?", "June 2018"),
     ("help : j-startup ça existe depuis genre 2015 ou c'est tout neuf ? 😬", "juin 2018"),
+    # a date asked of a beginning (Kind.BEGAN): the quote dating the start leads, not the evening of 2018 at Station F
+    # that holds more of the question's words
+    ("when was french tech launched?", "2013"),
+    ("ステーションFってできたの何年だっけ？", "2017"),
+    ("@bot la Station F elle a ouvert quand ?", "2017"),
+    ("À quelle période l'État français a-t-il démarré son label national pour les jeunes entreprises innovantes ?",
+     "2013"),  # blind K: paraphrased, French Tech unnamed
 ])
 def test_the_quote_dating_the_start_answers_first(shipped_retriever: Retriever, question: str, start: str) -> None:
-    answer = shipped_retriever.answer(question)
-    assert answer.answered, answer.reason
-    assert start in answer.citations[0].snippet, answer.citations[0].snippet
+    quoted_first(shipped_retriever, question, start)
 
 
 def test_a_thing_no_source_dates_still_abstains(shipped_retriever: Retriever) -> None:
@@ -44,19 +50,3 @@ def test_a_thing_no_source_dates_still_abstains(shipped_retriever: Retriever) ->
 def test_existing_at_a_year_is_asked(question: str, asked: bool) -> None:
     assert (Kind.EXISTED in asked_kinds(question)) is asked
 
-
-@pytest.mark.parametrize(("question", "start"), [
-    ("when was french tech launched?", "2013"),
-    ("ステーションFってできたの何年だっけ？", "2017"),
-    ("@bot la Station F elle a ouvert quand ?", "2017"),
-    ("À quelle période l'État français a-t-il démarré son label national pour les jeunes entreprises innovantes ?",
-     "2013"),  # blind K: paraphrased, French Tech unnamed
-])
-def test_when_a_thing_began_is_answered_first_by_the_quote_dating_its_start(
-    shipped_retriever: Retriever, question: str, start: str
-) -> None:
-    """A date asked of a beginning (Kind.BEGAN): the quote dating the start leads, not the evening of 2018 at Station
-    F that holds more of the question's words."""
-    answer = shipped_retriever.answer(question)
-    assert answer.answered, answer.reason
-    assert start in answer.citations[0].snippet, answer.citations[0].snippet
