@@ -496,7 +496,15 @@ DURATION = re.compile(
 # いつ asking when: not inside 思いつく / 追いつく (came up with, caught up), nor いつも (always)
 JA_WHEN = r"(?<![思追])いつ(?!も)"
 QUESTION_TYPES: dict[str, re.Pattern[str]] = {
-    "who": re.compile(r"\b(?:who|whom|whose)\b|(?<!ce )(?<!ce-)\bqui\b|誰|だれ|どなた"),
+    "who": re.compile(
+        r"\b(?:who|whom|whose)\b|(?<!ce )(?<!ce-)\bqui\b|誰|だれ|どなた"
+        # "which official signed?", « quel ministre a signé ? », どの大臣: a person asked by what they were (only the
+        # interrogative is masked: "Japanese official" stays words of the question); not « rattachée à quel ministre »
+        r"|(?<!\bto )(?<!\bof )\b(?:which|what)(?= (?:\w+ )?(?:of{1,2}ici?als?|ministers?|politicians?|signator(?:y|ies)"
+        r"|representatives?)\b)"
+        r"|(?<!\bà )(?<!\ba )(?<!\bde )\bquel(?:le)?s?(?= (?:\w+ )?(?:responsables?|ministres?|politiques?|signataires?"
+        r"|représentants?|officiels?)\b)"
+        r"|どの(?=政治家|大臣|閣僚|役人|政府関係者|担当者)"),
     "when": re.compile(
         r"\b(?:since|depuis) (?:when|quand)\b"  # since when: the date it began, "depuis" no word of what it is about
         r"|\b(?:when|quand)\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année)\b|"

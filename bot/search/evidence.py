@@ -66,7 +66,9 @@ _JA_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30})(?:は|が
 _JA_COUNTERS = {"何社": "社", "何人": "人", "何名": "[人名]", "何件": "件", "何か国": "[かカヶ]国",
                 "何ページ": "ページ", "何回": "回", "何冊": "冊", "何枚": "枚",
                 "何カ国": "[かカヶ]国", "何ヶ国": "[かカヶ]国", "何個": "個",
-                "何条": "[かカヶ]?条", "何か条": "[かカヶ]?条", "何カ条": "[かカヶ]?条", "何ヶ条": "[かカヶ]?条"}
+                "何条": "[かカヶ]?条", "何か条": "[かカヶ]?条", "何カ条": "[かカヶ]?条", "何ヶ条": "[かカヶ]?条",
+                "何項目": "項目", "何団体": "団体", "何機関": "機関", "何都市": "都市", "何種類": "種類",
+                "何校": "校", **dict.fromkeys(("何か所", "何カ所", "何ヶ所", "何ケ所", "何箇所"), "[かカヶケ箇]所")}
 _JA_COUNT_MARKERS = (*_JA_COUNTERS, "いくつ")  # what a Japanese "how many" is asked with
 _JA_NUMBER = r"(?:\d+|[一二三四五六七八九十百千万]+)"
 # Japanese nouns a counter counts: "日本の会社はいくつ" is answered by 日本5社.
@@ -595,7 +597,8 @@ def offered_numbers(question: str) -> frozenset[str]:
 # Names offered as alternatives ("l'AIST ou le RIKEN ?", "was it NEDO or JICA?", 産総研か理研か): the member guesses
 # which one; the quotes answer with the one the corpus has, and the other is no name they must hold.
 _NAME_WORD = r"[A-Z][\w\-]*"
-_OFFERED_NAMES = re.compile(rf"\b({_NAME_WORD})\s+(?:or|ou)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?({_NAME_WORD})\b")
+_OFFERED_NAMES = re.compile(rf"\b({_NAME_WORD})\s+(?:or|ou)\s+(?:(?:with|by|from|in|at|to|for|avec|par|de|du|en|à|a|pour)\s+)?"
+                            r"(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?" rf"({_NAME_WORD})\b")  # "AIST or with RIKEN"
 
 
 # ... or one name guessed ("Yoshi Mutto ou un autre ?", "was it Muto or someone else?"): its words are a guess too.

@@ -629,6 +629,8 @@ class QueryParser:
                         and (known_as_written(zipf) or len(raw) < LONG_ACRONYM)):
                     corrected = None  # CNES, CNRC are not CNRS; CRNS (letters swapped), CEATC (one left out) and
                     # CEETEC (a long one no language's list knows: no body's acronym) are typos
+                if corrected and acronym and not self._written_as_name(corrected):
+                    corrected = None  # RIKEN is no typo of « rien »: an acronym misspells a name, not a word
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
