@@ -500,8 +500,8 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
         r"\b(?:who|whom|whose)\b|(?<!ce )(?<!ce-)\bqui\b|誰|だれ|どなた"
         # "which official signed?", « quel ministre a signé ? », どの大臣: a person asked by what they were (only the
         # interrogative is masked: "Japanese official" stays words of the question); not « rattachée à quel ministre »
-        r"|(?<!\bto )(?<!\bof )\b(?:which|what)(?= (?:\w+ )?(?:of{1,2}ici?als?|ministers?|politicians?|signator(?:y|ies)"
-        r"|representatives?)\b)"
+        r"|(?<!\bto )(?<!\bof )\b(?:which|what)(?= (?:\w+ )?(?:of{1,2}ici?als?|ministers?|politicians?"
+        r"|signator(?:y|ies)|representatives?)\b)"
         r"|(?<!\bà )(?<!\ba )(?<!\bde )\bquel(?:le)?s?(?= (?:\w+ )?(?:responsables?|ministres?|politiques?|signataires?"
         r"|représentants?|officiels?)\b)"
         r"|どの(?=政治家|大臣|閣僚|役人|政府関係者|担当者)"),

@@ -597,8 +597,9 @@ def offered_numbers(question: str) -> frozenset[str]:
 # Names offered as alternatives ("l'AIST ou le RIKEN ?", "was it NEDO or JICA?", 産総研か理研か): the member guesses
 # which one; the quotes answer with the one the corpus has, and the other is no name they must hold.
 _NAME_WORD = r"[A-Z][\w\-]*"
-_OFFERED_NAMES = re.compile(rf"\b({_NAME_WORD})\s+(?:or|ou)\s+(?:(?:with|by|from|in|at|to|for|avec|par|de|du|en|à|a|pour)\s+)?"
-                            r"(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?" rf"({_NAME_WORD})\b")  # "AIST or with RIKEN"
+_OFFERED_NAMES = re.compile(rf"\b({_NAME_WORD})\s+(?:or|ou)\s+"
+                            r"(?:(?:with|by|from|in|at|to|for|avec|par|de|du|en|à|a|pour)\s+)?"  # "AIST or with RIKEN"
+                            rf"(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?({_NAME_WORD})\b")
 
 
 # ... or one name guessed ("Yoshi Mutto ou un autre ?", "was it Muto or someone else?"): its words are a guess too.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
@@ -53,11 +54,32 @@ def to_katakana(text: str) -> str:
     return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)
 
 
+def _vowel(kana: str) -> str:
+    """The vowel a katakana ends on ("A" for カ, ャ), "" for ン, ッ and what is no katakana syllable."""
+    syllable = unicodedata.name(kana, "").removeprefix("KATAKANA LETTER ").removeprefix("SMALL ")
+    return syllable[-1] if len(kana) == 1 and "KATAKANA" in unicodedata.name(kana, "") and syllable[-1:] in "AEIOU" \
+        else ""
+
+
+# a long vowel written with its vowel kana twice (すたあと, すてえしょん) is the one written with ー (スタート): the
+# vowel kana after a syllable on that vowel is dropped, as the long mark is (not ウ after O nor イ after E: the
+# readings of kanji write them so, むとう is ムトウ, and a shorter reading would be too short to look up)
+_LENGTHENS = {"ア": "A", "イ": "I", "ウ": "U", "エ": "E", "オ": "O"}
+_VOWELS = {chr(c): _vowel(chr(c)) for c in range(0x30A1, 0x30FB)}
+
+
 def fold_reading(reading: str) -> str:
-    """A katakana reading without what spellings disagree on: long marks, separators, small kana, ヴ."""
+    """A katakana reading without what spellings disagree on: long marks and long vowels (スタート, スタアト),
+    separators, small kana, ヴ."""
     for vu, plain in _VU:
         reading = reading.replace(vu, plain)
-    return reading.translate(_FOLD)
+    folded = reading.translate(_FOLD)
+    out: list[str] = []
+    for char in folded:
+        if out and _VOWELS.get(out[-1]) and _VOWELS[out[-1]] in _LENGTHENS.get(char, ""):
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 class Word(NamedTuple):

@@ -150,14 +150,19 @@ def kana_words(text: str, known: Callable[[str], bool], table: Syllabary) -> str
     words = list(_LATIN_WORD.finditer(text))
     out: list[str] = []
     at = 0
+    joined = False  # the word before was read whole as kana
     for n, match in enumerate(words):
         parts = match.group().split("-")
         after = words[n + 1].group().casefold() if n + 1 < len(words) else ""
         named = after in table.honorifics or any(p.casefold() in table.honorifics for p in parts[1:])
         read = [None if len(part) < 2 or known(part) or (part[:1].isupper() and (n or named))
                 else hiragana(part, table) for part in parts]
-        out.append(text[at : match.start()])
+        gap = text[at : match.start()]
+        whole = all(read)
+        out.append("" if joined and whole and gap.isspace() else gap)  # "furenchi tekku": one word, as
+        # Japanese writes it (ふれんちてっく: フレンチテック), not two the corpus lacks
         out.append("".join(k or part for k, part in zip(read, parts, strict=True)) if any(read) else match.group())
+        joined = whole
         at = match.end()
     out.append(text[at:])
     return "".join(out)

@@ -132,6 +132,12 @@ def test_question_types() -> None:
     assert question_types("Paris ou Tokyo ?") == frozenset()
     assert question_types("When and why?") == {"when", "why"}
     assert question_types("ピッチしたスタートアップは何社？") == {"count"}
+    # a person asked by what they were: who ("which Japanese official signed?"), not to what minister one reports
+    assert question_types("which japanese official signed it?") == {"who"}
+    assert question_types("wich japanese oficial signd it?") == {"who"}
+    assert question_types("Quel ministre français a signé ?") == {"who"}
+    assert question_types("どの大臣が署名したの？") == {"who"}
+    assert question_types("Elle était rattachée à quel ministre ?") == frozenset()
 
 
 def test_mask_interrogatives_keeps_offsets() -> None:

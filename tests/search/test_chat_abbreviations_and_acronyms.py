@@ -22,6 +22,7 @@ from bot.search.retriever import Retriever
     ("What is the cooperation between AIST and CRNS about?", "CNRS"),  # two letters swapped: a typo
     ("which startups go to CEATEK in Japan?", "CEATEC"),  # a letter changed in an acronym no language's list knows
     ("Le CNRS travaille avec l'AIST ou le RIKEN ?", "AIST"),  # RIKEN offered beside the AIST: a guess ruled out
+    ("is the CNRS workin with japans AIST or with RIKEN?", "AIST"),  # offered after "or with"
     ("was it signed by Muto or Seko?", "Muto"),
     ("c ki qui a signé pour le japon, Yoshi Mutto ou un otre ?", "Muto"),  # one name guessed, "or someone else"
 ])
@@ -34,6 +35,7 @@ def test_the_answer_is_quoted(shipped_retriever: Retriever, message: str, fact: 
     "qui dirige le CNES ?",  # no typo of CNRS
     "Is the CNRC involved in the declaration?",  # nor this one, short, though no language's list knows it
     "JAXAとCNESはこの共同声明でどんな協力に合意しましたか？",
+    "How is RIKEN involved in the research cooperation between AIST and CNRS?",  # no typo of « rien »
     "qui dirige le CNES ou le JCB ?",  # two names offered, neither in the corpus
     "Did Emmanuel Macron sign it or someone else?",  # a name guessed the corpus lacks, and nothing else asked
 ])

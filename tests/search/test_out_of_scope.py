@@ -344,7 +344,8 @@ def test_a_detail_of_a_thing_named_in_latin_letters_is_not_found(retriever: Retr
 
 
 @pytest.mark.parametrize("question", ["声明の本文って全部で何条あるんですか？",
-                                      "共同声明には全部で何条の条文がありますか？", "共同声明は何カ条？"])
+                                      "共同声明には全部で何条の条文がありますか？", "共同声明は何カ条？",
+                                      "共同声明の本文は全部で何項目から成っていますか？"])  # 何項目: items
 def test_a_count_of_articles_the_sources_never_give_is_not_found(retriever: Retriever, question: str) -> None:
     """何条 asks how many articles: no passage counts any (it was answered by the declaration's date and name)."""
     assert not_found(retriever, question)

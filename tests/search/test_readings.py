@@ -18,6 +18,8 @@ def test_folding_forgets_what_spellings_disagree_on() -> None:
     assert to_katakana("すてーしょん") == "ステーション"
     assert fold_reading("ステーション") == fold_reading(to_katakana("すてしょん"))
     assert fold_reading("グザヴィエ") == fold_reading("グザビエ")
+    assert fold_reading("スタートアップ") == fold_reading(to_katakana("すたあとあっぷ"))  # a long vowel typed twice
+    assert fold_reading("ムトウ") != fold_reading("ムト")  # not ou: むとう is 武藤, no "muto" shorter than it
 
 
 def test_hiragana_and_kanji_spellings_find_the_corpus_word() -> None:
@@ -26,6 +28,7 @@ def test_hiragana_and_kanji_spellings_find_the_corpus_word() -> None:
     assert lexicon.matches("すにっぷすってどんな会社？") == ["スニップス"]
     assert lexicon.matches("すてーしょんえふでのイベント") == ["ステーションF"]  # its capital read as a letter
     assert lexicon.matches("すてーしょんでのイベント") == ["ステーション"]
+    assert lexicon.matches("すてえしょんえふでのイベント") == ["ステーションF"]  # ー typed as its vowel
     assert lexicon.matches("これは何ですか") == []
     assert lexicon.matches("あ" * 2000) == []
 

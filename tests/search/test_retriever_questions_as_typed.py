@@ -114,7 +114,9 @@ def test_a_year_given_is_not_looked_for_first(shipped_retriever: Retriever) -> N
 # ------------------------------------------------------------------ chat words (R1, R7)
 @pytest.mark.parametrize(
     "question",
-    ["hey @everyone who signed the thing??", "whi sined teh declaraton", "hwo signed it", "qui a signé le truc"],
+    ["hey @everyone who signed the thing??", "whi sined teh declaraton", "hwo signed it", "qui a signé le truc",
+     # who asked by what they were (the official name's passage came first: "official")
+     "which japanese official signed it?", "quel ministre français a signé ?", "どの大臣が署名したの？"],
 )
 def test_who_signed_it_however_typed_quotes_the_signatories(shipped_retriever: Retriever, question: str) -> None:
     answer = shipped_retriever.answer(question)

@@ -53,13 +53,15 @@ def test_names_known_words_and_letters_stay_latin() -> None:
     def known(word: str) -> bool:
         return word.casefold() in {"jetro", "muto", "station"}
 
-    assert kana_words("kyoudou seimei wa doko", known, table) == "きょうどう せいめい わ どこ"
-    assert kana_words("Kyoudou seimei", known, table) == "きょうどう せいめい"  # a sentence starts capitalised
-    assert kana_words("Seko-san wa dare", known, table) == "Sekoさん わ だれ"  # an honorific follows a name
-    assert kana_words("Seko san wa dare", known, table) == "Seko さん わ だれ"
+    # words read as kana one after another are written together, as Japanese writes them ("furenchi tekku":
+    # ふれんちてっく, the corpus's フレンチテック); a word left Latin keeps its spaces
+    assert kana_words("kyoudou seimei wa doko", known, table) == "きょうどうせいめいわどこ"
+    assert kana_words("Kyoudou seimei", known, table) == "きょうどうせいめい"  # a sentence starts capitalised
+    assert kana_words("Seko-san wa dare", known, table) == "Sekoさん わだれ"  # an honorific follows a name
+    assert kana_words("Seko san wa dare", known, table) == "Seko さんわだれ"
     assert kana_words("ima Seko wa", known, table) == "いま Seko わ"  # capitalised inside the question: a name
     assert kana_words("JETRO no muto", known, table) == "JETRO の muto"
-    assert kana_words("furansu-gawa de", known, table) == "ふらんすがわ で"
+    assert kana_words("furansu-gawa de", known, table) == "ふらんすがわで"
     assert kana_words("station f tte", known, table) == "station f って"
 
 
@@ -98,6 +100,9 @@ def test_a_broken_table_is_named(text: str, message: str) -> None:
         # tte and dakke, wa and nansha (何社 asked): Japanese (blind AA)
         ("Jetoro no seishiki meishou tte nan dakke? eigo de.", "Japan External Trade Organization"),
         ("sutēshon efu no pitchi de furansu no sutātoappu wa nansha deta?", "フランス4社"),
+        # a long vowel typed twice (ee, aa: ステーション, スタート), a loanword typed as two words (furenchi tekku)
+        ("suteeshon efu de pitchi shita sutaatoappu wa nansha?", "9社"),
+        ("furenchi tekku tte nani?", "フレンチテック"),
     ],
 )
 def test_a_question_in_romaji_meets_the_corpus_words_by_reading(
