@@ -308,7 +308,13 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\b(?:part|pourcentage|participation)s? (?:du|au|dans le) capital\b"
         r"|\bactionna\w+|株を|株式|持ち株|出資比率"),
     Kind.LANGUAGE: re.compile(
-        r"\b(?:what|which) languages?\b|\bquelles? langues?\b|何語|何の言語|どの言語|どんな言語"),
+        r"\b(?:what|which) languages?\b|\bquelles? langues?\b|何語|何の言語|どの言語|どんな言語"
+        # languages offered: "did Snips pitch in French or in English?" (not "its name in French or English?")
+        r"|^(?!.*\b(?:call|called|names?|named|titled?|say|said|spell\w*|writes?|written|translat\w*)\b)"
+        r".*\bin (?:english|french|japanese),? or (?:in )?(?:english|french|japanese)\b"
+        r"|^(?!.*\b(?:appel\w*|noms?|nommée?s?|titres?|intitul\w*|dit|dire|écri\w*|tradui\w*)\b)"
+        r".*\ben (?:anglais|français|francais|japonais),? ou (?:en )?(?:anglais|français|francais|japonais)\b"
+        r"|(?:英語|フランス語|仏語|日本語)(?:でしたか|ですか|だった|で)[、,？?]?\s*(?:それとも)?(?:英語|フランス語|仏語|日本語)(?:で|だった)"),
     Kind.LEGAL: re.compile(
         r"\blegally\b|\b(?:non-)?binding\b|\blegal (?:force|value|effect|status|weight|obligations?)\b"
         r"|\bjuridiquement\b|\bcontraignante?s?\b|\b(?:valeur|portée|force|effet|statut) juridique\b"

@@ -48,10 +48,21 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("À quelle heure a-t-elle été signée ?", Kind.TIME),
         ("Who is the current minister?", Kind.PRESENT),
         ("今の総理大臣は誰？", Kind.PRESENT),
+        ("Did Snips give its pitch in French or in English?", Kind.LANGUAGE),  # languages offered
+        ("les pitchs c'était en anglais, en français ou en japonais ?", Kind.LANGUAGE),
+        ("ピッチは日本語でしたか、英語でしたか？", Kind.LANGUAGE),
+        ("共同声明は何項目ありますか？", Kind.COUNT),  # a counter of its own (項目, 団体, か所…)
+        ("ジェトロは何団体と協力しましたか？", Kind.COUNT),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
     assert kind in asked_kinds(question)
+
+
+@pytest.mark.parametrize("question", ["What is the declaration called in French or in English?",
+                                      "Quel est son nom en français ou en anglais ?"])
+def test_a_name_asked_in_two_languages_asks_no_language(question: str) -> None:
+    assert Kind.LANGUAGE not in asked_kinds(question)  # the corpus gives the title in both: no language it is in
 
 
 @pytest.mark.parametrize(
