@@ -263,7 +263,9 @@ def test_after_a_thing_the_corpus_tells_of_is_answered(retriever: Retriever) -> 
 
 
 @pytest.mark.parametrize("question", ["La NEDO a-t-elle lancé des projets avec Bpifrance après 2018 ?",
-                                      "Did Mounir Mahjoubi launch a programme for Japanese startups after 2018?"])
+                                      "Did Mounir Mahjoubi launch a programme for Japanese startups after 2018?",
+                                      "ジェニー＝ステファン氏は2018年より後、どんな役職に就きましたか？",
+                                      "What did Delphine Gény-Stephann do later than 2018?"])
 def test_after_the_year_the_corpus_is_about_is_after_the_corpus(retriever: Retriever, question: str) -> None:
     # the 2018 passages on NEDO and Bpifrance, on the Station F evening were quoted: a 2018 corpus tells nothing later
     assert not_found(retriever, question) == "after-corpus"
