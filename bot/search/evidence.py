@@ -528,7 +528,8 @@ def _to_roman(number: int) -> str:
 
 
 # A year asked relative to ("after 2018", « depuis 2018 », 2018年以降): what came before or after it is asked, not it.
-_AFTER_YEAR = (r"after|post|later than|après|apres|plus tard qu['’]\s*(?:en)?", r"以降|以後|の後|後|より後|よりあと|のあと")
+_AFTER_YEAR = (r"after|post|later than|après|apres|plus tard qu['’]\s*(?:en)?",
+               r"以降|以後|の後|後|より後|よりあと|のあと")
 _SINCE_YEAR = (r"since|depuis", r"から|以来")  # up to now: "since 2018, how many startups pitched?" counts them all
 _BEFORE_YEAR = (r"before|until|till|prior to|avant|jusqu['’]\s*(?:en|à|a)", r"より前|以前|まで|よりまえ|の前|のまえ")
 
