@@ -501,9 +501,9 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
         # "which official signed?", « quel ministre a signé ? », どの大臣: a person asked by what they were (only the
         # interrogative is masked: "Japanese official" stays words of the question); not « rattachée à quel ministre »
         r"|(?<!\bto )(?<!\bof )\b(?:which|what)(?= (?:\w+ )?(?:of{1,2}ici?als?|ministers?|politicians?"
-        r"|signator(?:y|ies)|representatives?)\b)"
+        r"|signator(?:y|ies)|representatives?|lawmakers?|legislators?|delegates?|envoys?|executives?)\b)"
         r"|(?<!\bà )(?<!\ba )(?<!\bde )\bquel(?:le)?s?(?= (?:\w+ )?(?:responsables?|ministres?|politiques?|signataires?"
-        r"|représentants?|officiels?)\b)"
+        r"|représentants?|officiels?|élus?|parlementaires?|dirigeants?|délégués?|émissaires?)\b)"
         r"|どの(?=政治家|大臣|閣僚|役人|政府関係者|担当者)"),
     "when": re.compile(
         r"\b(?:since|depuis) (?:when|quand)\b"  # since when: the date it began, "depuis" no word of what it is about
