@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import paths
 import pytest
+from answers import answered_with
 
 from bot.assistant import Assistant
 from bot.search.analysis import detect_language
@@ -143,3 +144,18 @@ def test_the_role_of_someone_is_answered_by_the_sentence_giving_it(
 ) -> None:
     answer = shipped_retriever.answer(question)
     assert answer.answered and answer.citations[0].snippet.startswith(said), answer.citations[0].snippet
+
+
+# ------------------------------------------------------------------ names members use for glossary things
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("ザビエル・ニールが作ったキャンパスは何区にある？", "13"),  # Xavier as Japanese writes the saint's name
+        ("Which Japanese research institute, known in Japanese as Sansoken, is named by METI?", "AIST"),
+        ("Quel locataire de Matignon avait lancé l'Année de l'innovation avec son homologue ?", "Valls"),  # the PM
+    ],
+)
+def test_a_glossary_thing_called_by_another_of_its_names_is_answered(
+    shipped_retriever: Retriever, question: str, fact: str
+) -> None:
+    answered_with(shipped_retriever, question, fact)
