@@ -160,7 +160,8 @@ class Counted:
 def counted(question: str, language: str) -> Counted | None:
     """What ``question`` counts, or None when it does not ask "how many"."""
     folded = fold(question)
-    markers = [(at, marker) for marker in _JA_COUNT_MARKERS if (at := folded.find(marker)) >= 0]
+    markers = [(at, marker) for marker in _JA_COUNT_MARKERS if (at := folded.find(marker)) >= 0
+               and not folded.startswith("目", at + len(marker))]  # 何回目: a rank, no count
     if markers:  # the first one; the noun is read backwards from it (linear in the question's length)
         at, marker = min(markers)
         noun = _JA_NOUN_BEFORE.search(folded[max(0, at - 40):at])

@@ -119,7 +119,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     ),
     Kind.COUNT: re.compile(
         r"\bhow many\b|\bcombien\b|\bnumber of\b|\bnombre de\b"
-        r"|何社|何人|何件|何か国|何カ国|何ヶ国|いくつ|何個|何名|何ページ|何[かカヶ]?条|何回|何冊|何枚|何項目|何団体|何機関|何都市|何[かカヶケ箇]所|何種類|何校|\bpopulation\b|\bhabitants\b|人口"
+        r"|(?:何社|何人|何件|何か国|何カ国|何ヶ国|何個|何名|何ページ|何[かカヶ]?条|何回|何冊|何枚|何項目|何団体|何機関"
+        r"|何都市|何[かカヶケ箇]所|何種類|何校)(?!目)|いくつ|\bpopulation\b|\bhabitants\b|人口"  # not 何回目: a rank
         # a quantity: "how fast / how big", "à quelle vitesse", どれくらい / どのくらい (how much, how many, how fast)
         r"|\bhow (?:fast|big|large|heavy|tall)\b|\b(?:à|a) quelle vitesse\b|\bquelle (?:taille|vitesse)\b"
         r"|どれ(?:くらい|ぐらい|ほど|だけ)|どの(?:くらい|ぐらい)|"

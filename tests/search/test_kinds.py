@@ -59,6 +59,11 @@ def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
     assert kind in asked_kinds(question)
 
 
+def test_a_rank_asked_in_japanese_is_no_count() -> None:
+    assert Kind.COUNT not in asked_kinds("パリのイベントは何回目の海外イベント？")  # 何回目: which time, not how many
+    assert Kind.COUNT in asked_kinds("海外イベントは何回開かれた？")
+
+
 @pytest.mark.parametrize("question", ["What is the declaration called in French or in English?",
                                       "Quel est son nom en français ou en anglais ?"])
 def test_a_name_asked_in_two_languages_asks_no_language(question: str) -> None:

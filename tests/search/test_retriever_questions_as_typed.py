@@ -159,3 +159,8 @@ def test_a_glossary_thing_called_by_another_of_its_names_is_answered(
     shipped_retriever: Retriever, question: str, fact: str
 ) -> None:
     answered_with(shipped_retriever, question, fact)
+
+
+def test_a_rank_asked_in_japanese_is_answered_by_the_passage_giving_it(shipped_retriever: Retriever) -> None:
+    # 何回目 asks which time (the first abroad), not how many: it abstained for want of a count
+    answered_with(shipped_retriever, "J-Startupにとってパリのイベントは何回目の海外イベント？", "初")
