@@ -532,7 +532,24 @@ def asked_kinds(question: str) -> frozenset[Kind]:
         kinds.discard(Kind.LATER)
     if Kind.LATER in kinds and _SOURCE_TELLS.search(folded) and not _LATER_YEAR.search(folded):
         kinds.discard(Kind.LATER)  # 記事はその後どうなったと書いていますか: what a 2018 source tells came after
+    if kinds & _TIMES_ASKED and (asked := _asking_part(folded)) != folded:
+        kinds -= {kind for kind in _TIMES_ASKED if not _ASKED.patterns[kind].search(asked)}  # "which district?
+        # going there next week": the member's own plans, said after the question, ask nothing after the corpus
     return frozenset(kinds)
+
+
+_TIMES_ASKED = frozenset({Kind.LATER, Kind.PRESENT})
+STATEMENT_WORDS = 3
+_AFTER_LAST_QUESTION = re.compile(r"[?？](?!.*[?？])(.*)$", re.DOTALL)
+
+
+def _asking_part(folded: str) -> str:
+    """``folded`` up to its last question mark when what follows is a statement (a sentence of STATEMENT_WORDS
+    words or more asking no other kind: "going there next week"), not a question without its mark ("and now")."""
+    after = _AFTER_LAST_QUESTION.search(folded)
+    if after is None or len(after.group(1).split()) < STATEMENT_WORDS or _ASKED.matching(after.group(1)) - _TIMES_ASKED:
+        return folded
+    return folded[:after.start(1)]
 
 
 def _without_when_clauses(folded: str) -> str:

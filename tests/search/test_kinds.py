@@ -59,6 +59,12 @@ def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
     assert kind in asked_kinds(question)
 
 
+def test_plans_told_after_the_question_ask_nothing_after_the_corpus() -> None:
+    assert Kind.LATER not in asked_kinds("the station f venue is in which paris district? going there next week w")
+    assert Kind.LATER in asked_kinds("what happens next week at station f?")
+    assert Kind.PRESENT in asked_kinds("who signed? and now")  # a question without its mark still asks
+
+
 def test_a_rank_asked_in_japanese_is_no_count() -> None:
     assert Kind.COUNT not in asked_kinds("パリのイベントは何回目の海外イベント？")  # 何回目: which time, not how many
     assert Kind.COUNT in asked_kinds("海外イベントは何回開かれた？")
