@@ -163,6 +163,7 @@ class EverydaySpeller:
         """``words``: per language, folded word → Zipf frequency."""
         self._words = words
         self._buckets = {lang: _Buckets(table, MIN_EVERYDAY_LENGTH) for lang, table in words.items()}
+        self._sounds: dict[str, dict[str, str]] = {}  # per language: sound key → its most frequent everyday word
 
     def correct(self, word: str, zipf: float, language: str) -> str | None:
         """The everyday word ``word`` (folded, as typed: Zipf ``zipf``) is most likely a typo of, or None."""
@@ -177,9 +178,21 @@ class EverydaySpeller:
             return None
         table = self._words[language]
         found = [(w, d) for w, d in buckets.near(word, edit_limit(word)) if table[w] >= zipf + EVERYDAY_GAIN]
-        if not found:
-            return None
+        if not found:  # "kombien", "kritiké": written as it sounds, not a letter away
+            sounded = self._sounded(language).get(sound_key(word))
+            return sounded if sounded is not None and table[sounded] >= zipf + EVERYDAY_GAIN else None
         return min(found, key=lambda m: (m[1], -table[m[0]], m[0]))[0]
+
+    def _sounded(self, language: str) -> dict[str, str]:
+        """The language's everyday words by sound key (the most frequent of each), made at the first need."""
+        sounds = self._sounds.get(language)
+        if sounds is None:
+            table = self._words[language]
+            words = sorted((w for w in table if MIN_EVERYDAY_LENGTH <= len(w) <= MAX_WORD_LENGTH
+                            and w.isascii() and w.isalpha()), key=lambda w: (table[w], w))
+            sounds = self._sounds[language] = {key: word for word, key in zip(words, sound_keys(words), strict=True)
+                                               if len(key) >= MIN_SOUND_KEY}  # the most frequent last: kept
+        return sounds
 
 
 # Spellings that sound alike in French and English, folded to one key (in this order): "Stephann" and "stefan",

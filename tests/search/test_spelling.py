@@ -51,6 +51,8 @@ def test_misspelt_everyday_words_meet_the_everyday_word() -> None:
     assert correct("wich", "en") in ("which", "with")  # both one edit away; either is a stop word
     assert correct("title", "en") is None  # a real word is not a typo
     assert correct("mahjoubi", "fr") is None  # nothing common is near a name
+    assert correct("kombien", "fr") == "combien"  # written as it sounds: another first letter
+    assert correct("kritike", "fr") == "critique"
     assert correct("z" * 2000, "en") is None
 
 
@@ -80,6 +82,7 @@ def test_names_spelt_by_ear_meet_the_corpus_word() -> None:
     [
         ("who is genny stefan and did she sign the declaraton?", "Gény-Stephann"),
         ("muto et majoubi ont dit quoi sur le seatech et viva tek ?", "CEATEC"),
+        ("sur lé 9 starteup de la soiré, yen avè plu de japonèze ou de fransèze, é de kombien ?", "quatre"),
     ],
 )
 def test_a_question_spelt_by_ear_is_answered(shipped_retriever: Retriever, question: str, expected: str) -> None:
