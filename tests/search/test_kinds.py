@@ -31,6 +31,8 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("ki a signé pour le japon ?", Kind.PERSON),
         ("c'était kan la signature ?", Kind.DATE),
         ("cb de start-up ont pitché ?", Kind.COUNT),
+        ("é de kombien ?", Kind.COUNT),  # written as it sounds
+        ("howmany startups pitched?", Kind.COUNT),
         ("How fast is 5G?", Kind.COUNT),  # a quantity asked is a number
         ("5Gの速度はどのくらい？", Kind.COUNT),
         ("投資家はどれくらい集まった？", Kind.COUNT),
