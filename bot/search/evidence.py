@@ -125,7 +125,8 @@ NOT_NAMES = _words(
     "the a an at on in of for and but it its this that these those there what which who when where how why "
     "according nine five four french japanese france japan friday evening "
     "le la les un une des du de à au aux et en dans pour par selon côté parmi neuf cinq quatre français "
-    "française françaises japonais japonaise japonaises vendredi soir"
+    "française françaises japonais japonaise japonaises vendredi soir "
+    "url urls http https www pdf faq"  # the web's words, written in capitals ("the URL of the article")
 ) | _MONTH_NAMES  # the months (bot.months)
 _CAPITALISED = re.compile(r"(?<![\w.])([A-ZÉÈ][\w\-éèêïô]+)")
 # In Japanese, a name is in Latin script (Snips, JETRO) or a katakana name with its middle dot (ムニール・マジュビ);

@@ -32,6 +32,9 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
          "Le Moci"),
         ("るもしっていうフランスのメディアはこの件をなんて報じたの？", "Le Moci"),
         ("フランスの大統領府が日本の首相の来訪に合わせて共同の報道発表を出したのは、何年の何月ですか？", "2014年5月"),
+        # the web's words in capitals name nothing the corpus lacks (URL was an unknown name)
+        ("what's the URL of the Le Moci article?", "lemoci.com"),
+        ("Le Moci の記事の URL ってどこ？", "lemoci.com"),
     ],
 )
 def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
