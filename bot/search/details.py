@@ -71,8 +71,19 @@ def _asked(language: str) -> Screens[WordList]:
 
 def details_asked(question: str, language: str) -> frozenset[WordList]:
     """The kinds of detail ``question`` (written in ``language``) names (the question folded once, and its words
-    looked for in one pass, not per kind)."""
-    return frozenset(_asked(language).matching(_folded(question, language)))
+    looked for in one pass, not per kind); in its questions only when it says something before them ("brb reading
+    the meti page... was muto a full minister?": the page is the member's, not what is asked)."""
+    return frozenset(_asked(language).matching(_folded(_questions_of(question), language)))
+
+
+_SENTENCE = re.compile(r"[^.!?。！？…]+(?:[.!?。！？…]+|$)")
+
+
+def _questions_of(text: str) -> str:
+    """The sentences of ``text`` that end with a question mark, when one does and others say something else."""
+    sentences = _SENTENCE.findall(text)
+    asking = [s for s in sentences if "?" in s or "？" in s]
+    return " ".join(asking) if asking and len(asking) < len(sentences) else text
 
 
 def details_cited(question: str, language: str, cited: Sequence[Passage]) -> bool:

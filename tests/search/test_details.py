@@ -66,6 +66,8 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     ("Which French office for digital affairs is a partner of the declaration?", "office"),  # a post: quoted so
     ("Qui a lancé la soirée organisée à Station F le soir de la signature ?", "Mahjoubi"),  # organisée: no organiser
     ("両国が翌年それぞれ主催する首脳会合の前に、何をすることにした？", "対話"),  # 主催する: host country
+    # the member's own page, told before the question, is no detail asked
+    ("brb reading the meti page... was muto a full minister or a vice-minister when he signed? 🤔", "State Minister"),
 ])
 def test_the_same_subject_without_the_detail_is_still_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
@@ -210,3 +212,8 @@ def test_specifics_the_sources_give_only_in_general_are_not_found(shipped_retrie
 def test_a_precise_question_the_quotes_answer_in_its_words_is_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
+
+
+def test_a_detail_in_the_question_itself_is_still_asked() -> None:
+    assert WordList.TEXT_PARTS in details_asked("reading it now. how many pages is the declaration?", "en")
+    assert not details_asked("reading the meti page... was muto a vice-minister?", "en")
