@@ -256,7 +256,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|['’]s\s+founders?\b|\bfondée? (?:par|en)\b|\ba fondée?\b"
         # not "un traité fondateur" (founding, of a text), nor "une fondatrice qui…" (some founder, not who founded)
         rf"|{_NOT_FOUNDING_TEXT}(?<!\bun )(?<!\bune )\bfondat(?:eur|eurs|rice)\b"
-        r"|創業者|創業した|創業は|創業年|設立者|創設者|創立者"),
+        r"|創業者|創業した|創業は|創業年|設立者|創設者|創立者"
+        # 作ったのは誰, つくった人: who made the place (not 作った会社, a made thing; not 立ち上げた, launched)
+        r"|(?:作|つく|創|造)った(?:人|の(?:は|って)(?:誰|だれ|どなた))"),
     Kind.AGE: re.compile(
         r"\bhow old\b|\b(?:his|her|their) age\b|\bat what age\b|\bquel (?:â|a)ge\b|\b(?:â|a)gée? de combien\b"
         r"|何歳|何才|年齢"),
@@ -401,7 +403,7 @@ _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
         r"|\b\d{5} paris\b|〒|丁目|番地"),
     Kind.FOUNDER: re.compile(  # "the campus created by Xavier Niel" says who founded it
         r"\bfound(?:ed|ers?|ing)\b|\bfond(?:é|ée|és|ées) par\b|\bfondat(?:eur|rice)|\ba fondé|創業|設立|創設|創立"
-        r"|\bcreated by\b|\bcréée?s? par\b|立ち上げた|が作った|が創った"),
+        r"|\bcreated by\b|\bcréée?s? par\b|立ち上げた|が作った|が創った|がつくった|がつくり|が始めた"),
     Kind.EXISTED: _BEGAN,
     Kind.BEGAN: _BEGAN,
     Kind.AGE: re.compile(

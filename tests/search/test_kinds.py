@@ -33,6 +33,7 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("cb de start-up ont pitché ?", Kind.COUNT),
         ("é de kombien ?", Kind.COUNT),  # written as it sounds
         ("howmany startups pitched?", Kind.COUNT),
+        ("ステーションFを作った人って？", Kind.FOUNDER),  # who made the place
         ("How fast is 5G?", Kind.COUNT),  # a quantity asked is a number
         ("5Gの速度はどのくらい？", Kind.COUNT),
         ("投資家はどれくらい集まった？", Kind.COUNT),

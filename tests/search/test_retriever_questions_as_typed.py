@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import paths
 import pytest
-from answers import answered_with
+from answers import answered_with, quoted_first
 
 from bot.assistant import Assistant
 from bot.search.analysis import detect_language
@@ -164,3 +164,8 @@ def test_a_glossary_thing_called_by_another_of_its_names_is_answered(
 def test_a_rank_asked_in_japanese_is_answered_by_the_passage_giving_it(shipped_retriever: Retriever) -> None:
     # 何回目 asks which time (the first abroad), not how many: it abstained for want of a count
     answered_with(shipped_retriever, "J-Startupにとってパリのイベントは何回目の海外イベント？", "初")
+
+
+def test_who_made_a_place_is_answered_first_by_its_founder(shipped_retriever: Retriever) -> None:
+    # 作った人: the founder asked (the evening's passage at Station F came first)
+    quoted_first(shipped_retriever, "ステーションFを作った人って？", "ニエル")
