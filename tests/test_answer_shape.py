@@ -29,9 +29,10 @@ SAME_LANGUAGE_GUARDS: dict[str, float] = {}  # a set below the target: the level
 # -> 681; session 22, more of its questions answered (related words) and a fact said to come from a source asked
 # again without it: 683. Y (joined 4 Dec, session 22): 636; session 23, more of its questions answered (the
 # Xinhua and 'existed' questions, the La Ruche passages added): 643; session 24, a source's section quoted for a
-# question naming what the source is and a beginning's date quoted first: 650.
+# question naming what the source is and a beginning's date quoted first: 650; session 25, one more of its questions
+# answered: 651. AB (joined 4 Dec, session 25): 661 (660.5 as it joined).
 MEDIAN_GUARDS: dict[str, int] = {"blind-n.yaml": 604, "blind-q.yaml": 683, "blind-r.yaml": 661, "blind-t.yaml": 653,
-                                 "blind-v.yaml": 664, "blind-y.yaml": 650}
+                                 "blind-v.yaml": 664, "blind-y.yaml": 651, "blind-ab.yaml": 661}
 
 
 @pytest.fixture(scope="module")
