@@ -540,8 +540,9 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     return frozenset(kinds)
 
 
-_TIMES_ASKED = frozenset({Kind.LATER, Kind.PRESENT})
-STATEMENT_WORDS = 3
+_TIMES_ASKED = frozenset({Kind.LATER, Kind.PRESENT})  # asked only in the part of a message that asks
+STATEMENT_WORDS = 3  # words after the last question mark that make a statement of the member's ("going there next
+# week"), not a question typed without its mark ("and now")
 _AFTER_LAST_QUESTION = re.compile(r"[?？](?!.*[?？])(.*)$", re.DOTALL)
 
 

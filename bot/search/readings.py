@@ -55,17 +55,19 @@ def to_katakana(text: str) -> str:
 
 
 def _vowel(kana: str) -> str:
-    """The vowel a katakana ends on ("A" for カ, ャ), "" for ン, ッ and what is no katakana syllable."""
-    syllable = unicodedata.name(kana, "").removeprefix("KATAKANA LETTER ").removeprefix("SMALL ")
-    return syllable[-1] if len(kana) == 1 and "KATAKANA" in unicodedata.name(kana, "") and syllable[-1:] in "AEIOU" \
-        else ""
+    """The vowel a katakana letter ends on ("A" for カ, ャ), "" for ン, ッ and what is no katakana letter."""
+    name = unicodedata.name(kana, "")
+    if not name.startswith("KATAKANA LETTER "):
+        return ""
+    syllable = name.removeprefix("KATAKANA LETTER ").removeprefix("SMALL ")
+    return syllable[-1] if syllable[-1] in "AEIOU" else ""
 
 
 # a long vowel written with its vowel kana twice (すたあと, すてえしょん) is the one written with ー (スタート): the
 # vowel kana after a syllable on that vowel is dropped, as the long mark is (not ウ after O nor イ after E: the
 # readings of kanji write them so, むとう is ムトウ, and a shorter reading would be too short to look up)
-_LENGTHENS = {"ア": "A", "イ": "I", "ウ": "U", "エ": "E", "オ": "O"}
-_VOWELS = {chr(c): _vowel(chr(c)) for c in range(0x30A1, 0x30FB)}
+_VOWEL_KANA = {"ア": "A", "イ": "I", "ウ": "U", "エ": "E", "オ": "O"}
+_VOWELS = {chr(c): _vowel(chr(c)) for c in range(0x30A1, 0x30FB)}  # each katakana letter's vowel
 
 
 def fold_reading(reading: str) -> str:
@@ -76,7 +78,7 @@ def fold_reading(reading: str) -> str:
     folded = reading.translate(_FOLD)
     out: list[str] = []
     for char in folded:
-        if out and _VOWELS.get(out[-1]) and _VOWELS[out[-1]] in _LENGTHENS.get(char, ""):
+        if out and char in _VOWEL_KANA and _VOWELS.get(out[-1]) == _VOWEL_KANA[char]:
             continue
         out.append(char)
     return "".join(out)
