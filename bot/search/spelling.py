@@ -163,7 +163,7 @@ class EverydaySpeller:
         """``words``: per language, folded word → Zipf frequency."""
         self._words = words
         self._buckets = {lang: _Buckets(table, MIN_EVERYDAY_LENGTH) for lang, table in words.items()}
-        self._sounds: dict[str, dict[str, str]] = {}  # per language: sound key → its most frequent everyday word
+        self._sounds: dict[str, SoundSpeller] = {}  # per language: its everyday words by sound, made at first need
 
     def correct(self, word: str, zipf: float, language: str) -> str | None:
         """The everyday word ``word`` (folded, as typed: Zipf ``zipf``) is most likely a typo of, or None."""
@@ -179,20 +179,13 @@ class EverydaySpeller:
         table = self._words[language]
         found = [(w, d) for w, d in buckets.near(word, edit_limit(word)) if table[w] >= zipf + EVERYDAY_GAIN]
         if not found:  # "kombien", "kritiké": written as it sounds, not a letter away
-            sounded = self._sounded(language).get(sound_key(word))
+            sounds = self._sounds.get(language)
+            if sounds is None:  # ~30 ms a language: built when a typo first needs it, not at start-up
+                sounds = self._sounds[language] = SoundSpeller(
+                    {w: zipf for w, zipf in table.items() if len(w) >= MIN_EVERYDAY_LENGTH})
+            sounded = sounds.correct(word)
             return sounded if sounded is not None and table[sounded] >= zipf + EVERYDAY_GAIN else None
         return min(found, key=lambda m: (m[1], -table[m[0]], m[0]))[0]
-
-    def _sounded(self, language: str) -> dict[str, str]:
-        """The language's everyday words by sound key (the most frequent of each), made at the first need."""
-        sounds = self._sounds.get(language)
-        if sounds is None:
-            table = self._words[language]
-            words = sorted((w for w in table if MIN_EVERYDAY_LENGTH <= len(w) <= MAX_WORD_LENGTH
-                            and w.isascii() and w.isalpha()), key=lambda w: (table[w], w))
-            sounds = self._sounds[language] = {key: word for word, key in zip(words, sound_keys(words), strict=True)
-                                               if len(key) >= MIN_SOUND_KEY}  # the most frequent last: kept
-        return sounds
 
 
 # Spellings that sound alike in French and English, folded to one key (in this order): "Stephann" and "stefan",
@@ -236,8 +229,9 @@ def sound_keys(words: Sequence[str]) -> list[str]:
 class SoundSpeller:
     """The corpus word that sounds like a misspelt word ("genny" → geny, "seatech" → ceatec), most frequent."""
 
-    def __init__(self, frequencies: Mapping[str, int]) -> None:
-        keys: dict[str, tuple[int, str]] = {}
+    def __init__(self, frequencies: Mapping[str, float]) -> None:
+        """``frequencies``: each word's count in the corpus, or its Zipf frequency in a language (EverydaySpeller)."""
+        keys: dict[str, tuple[float, str]] = {}
         words = [w for w in frequencies if len(w) <= MAX_WORD_LENGTH and w.isascii() and w.isalpha()]
         for word, key in zip(words, sound_keys(words), strict=True):
             count = frequencies[word]
