@@ -34,7 +34,7 @@ from bot.months import MONTHS
 from bot.search.analysis import QUESTION_TYPES, analyze, is_cjk, stem
 from bot.search.frequency import WordFrequencies
 from bot.search.frequency import fold as unaccented
-from bot.search.kinds import A_YEAR, JA_NUMBER_OF, fold
+from bot.search.kinds import A_YEAR, JA_COUNTERS, JA_NUMBER_OF, fold
 from bot.search.prefilter import Screened
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
 from bot.search.wordlists import WordList, latin_function_word, stop_words, word_set, words_of
@@ -63,13 +63,7 @@ _COUNT_PHRASES = re.compile(
 _COUNT_NOUNS = re.compile(r"\bpopulation\b|\bhabitants\b|\binhabitants\b|\bnombre d'habitants\b")
 # Japanese: the counted noun just before 何社/いくつ… (with its particle), and the counter asked for.
 _JA_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30})(?:は|が|を|って|も)?(?:およそ|だいたい)?$")
-_JA_COUNTERS = {"何社": "社", "何人": "人", "何名": "[人名]", "何件": "件", "何か国": "[かカヶ]国",
-                "何ページ": "ページ", "何回": "回", "何冊": "冊", "何枚": "枚",
-                "何カ国": "[かカヶ]国", "何ヶ国": "[かカヶ]国", "何個": "個",
-                "何条": "[かカヶ]?条", "何か条": "[かカヶ]?条", "何カ条": "[かカヶ]?条", "何ヶ条": "[かカヶ]?条",
-                "何項目": "項目", "何団体": "団体", "何機関": "機関", "何都市": "都市", "何種類": "種類",
-                "何校": "校", **dict.fromkeys(("何か所", "何カ所", "何ヶ所", "何ケ所", "何箇所"), "[かカヶケ箇]所")}
-_JA_COUNT_MARKERS = (*_JA_COUNTERS, "いくつ")  # what a Japanese "how many" is asked with
+_JA_COUNT_MARKERS = (*JA_COUNTERS, "いくつ")  # what a Japanese "how many" is asked with (bot.search.kinds)
 _JA_NUMBER = r"(?:\d+|[一二三四五六七八九十百千万]+)"
 # Japanese nouns a counter counts: "日本の会社はいくつ" is answered by 日本5社.
 JA_COUNTER_NOUNS = {
@@ -168,9 +162,9 @@ def counted(question: str, language: str) -> Counted | None:
         noun = _JA_NOUN_BEFORE.search(folded[max(0, at - 40):at])
         number_of = None if noun else JA_NUMBER_OF.search(folded)  # 企業の数は、日仏合わせていくつ: the noun of 数
         if number_of is None:
-            return Counted((noun.group(1),) if noun else (), _JA_COUNTERS.get(marker, ""))
+            return Counted((noun.group(1),) if noun else (), JA_COUNTERS.get(marker, ""))
         asked = Counted((number_of.group(1),))
-        return Counted(asked.words, _JA_COUNTERS.get(marker, "") or ja_counter(asked))
+        return Counted(asked.words, JA_COUNTERS.get(marker, "") or ja_counter(asked))
     number_of = JA_NUMBER_OF.search(folded)
     if number_of:  # 参加者数は: the number of participants
         return Counted((number_of.group(1),), ja_counter(Counted((number_of.group(1),))))

@@ -76,6 +76,14 @@ class Kind(StrEnum):
     # false, however well the rest of the question matches)
 
 
+# The Japanese "how many" words (何社, 何人…) and the counter a number of what they ask carries (社, 人…): what
+# the question asks (Kind.COUNT: not 何回目, a rank) and what a passage must write (bot.search.evidence).
+JA_COUNTERS = {"何社": "社", "何人": "人", "何名": "[人名]", "何件": "件", "何か国": "[かカヶ]国",
+               "何ページ": "ページ", "何回": "回", "何冊": "冊", "何枚": "枚",
+               "何カ国": "[かカヶ]国", "何ヶ国": "[かカヶ]国", "何個": "個",
+               "何条": "[かカヶ]?条", "何か条": "[かカヶ]?条", "何カ条": "[かカヶ]?条", "何ヶ条": "[かカヶ]?条",
+               "何項目": "項目", "何団体": "団体", "何機関": "機関", "何都市": "都市", "何種類": "種類",
+               "何校": "校", **dict.fromkeys(("何か所", "何カ所", "何ヶ所", "何ケ所", "何箇所"), "[かカヶケ箇]所")}
 # Japanese "the number of X" is X数 or Xの数 (参加者数, 社員の数) before a particle or the question's end: the noun
 # counted is group 1. Not 複数, 多数, 少数, 半数, 数年 (several, many, few, half, a few years): no count asked.
 JA_NUMBER_OF = re.compile(r"([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30}?)(?<![複多少半無])の?数(?=は|が|を|って|も|[?？]|\s*$)")
@@ -119,8 +127,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     ),
     Kind.COUNT: re.compile(
         r"\bhow many\b|\bcombien\b|\bnumber of\b|\bnombre de\b"
-        r"|(?:何社|何人|何件|何か国|何カ国|何ヶ国|何個|何名|何ページ|何[かカヶ]?条|何回|何冊|何枚|何項目|何団体|何機関"
-        r"|何都市|何[かカヶケ箇]所|何種類|何校)(?!目)|いくつ|\bpopulation\b|\bhabitants\b|人口"  # not 何回目: a rank
+        rf"|(?:{'|'.join(map(re.escape, JA_COUNTERS))})(?!目)"  # not 何回目: a rank
+        r"|いくつ|\bpopulation\b|\bhabitants\b|人口"
         # a quantity: "how fast / how big", "à quelle vitesse", どれくらい / どのくらい (how much, how many, how fast)
         r"|\bhow (?:fast|big|large|heavy|tall)\b|\b(?:à|a) quelle vitesse\b|\bquelle (?:taille|vitesse)\b"
         r"|どれ(?:くらい|ぐらい|ほど|だけ)|どの(?:くらい|ぐらい)|"
