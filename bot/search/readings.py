@@ -33,6 +33,8 @@ SLIP_READINGS = 20  # the analyzer's best readings of such a run that are tried 
 SLIP_SPANS_KEPT = 4096  # runs of kanji whose slip readings (and, in the retriever, whose slip check) are kept
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・＝゠]{2,}")
 _HIRAGANA_RUN = re.compile(r"[\u3041-\u3096\u30fc]{3,}")
+# spaces between hiragana: a member who spells a name in hiragana word by word (ふれんち てっく) still writes one word
+_SPACED_HIRAGANA = re.compile(r"(?<=[\u3041-\u3096\u30fc])[ \u3000]+(?=[\u3041-\u3096\u30fc])")
 _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")
 _FOLD = str.maketrans({
     "ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ", "ャ": "ヤ", "ュ": "ユ", "ョ": "ヨ", "ヮ": "ワ",
@@ -248,7 +250,7 @@ class ReadingLexicon:
     def matches(self, question: str, known: Iterable[str] = ()) -> list[str]:
         """Corpus words read in ``question``'s hiragana runs, and in its kanji words not in ``known``."""
         found: list[str] = []
-        for run in _HIRAGANA_RUN.finditer(question):
+        for run in _HIRAGANA_RUN.finditer(_SPACED_HIRAGANA.sub("", question)):
             found.extend(self._contained(fold_reading(to_katakana(run.group()[:MAX_RUN]))))
         known = set(known)
         for surface, reading in self._kanji_words(self._tagged(question[: MAX_RUN * 10])):

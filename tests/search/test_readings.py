@@ -30,6 +30,7 @@ def test_hiragana_and_kanji_spellings_find_the_corpus_word() -> None:
     assert lexicon.matches("すてーしょんでのイベント") == ["ステーション"]
     assert lexicon.matches("すてえしょんえふでのイベント") == ["ステーションF"]  # ー typed as its vowel
     assert lexicon.matches("これは何ですか") == []
+    assert lexicon.matches("すてーしょん えふ でのイベント") == ["ステーションF"]  # spelt word by word: one word
     assert lexicon.matches("あ" * 2000) == []
 
 
@@ -84,7 +85,8 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 
 @pytest.mark.parametrize(
     ("question", "expected"),
-    [("すにっぷすってどんな会社？", "Snips"), ("じぇにーすてふぁんさんの肩書きは？", "ジェニ＝ステファン")],
+    [("すにっぷすってどんな会社？", "Snips"), ("じぇにーすてふぁんさんの肩書きは？", "ジェニ＝ステファン"),
+     ("ふれんち てっく って いつ はじまった の？", "2013")],  # a loanword spelt in two words
 )
 def test_a_name_spelt_in_hiragana_is_answered(retriever: Retriever, question: str, expected: str) -> None:
     answer = retriever.answer(question, "ja")
