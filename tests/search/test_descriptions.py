@@ -26,6 +26,8 @@ from bot.search.retriever import Retriever
         # "…, Xinhua reported" names the thing described
         ("Which Chinese state news agency reported how the two top diplomats reacted?", "Xinhua"),
         ("ル・ドリアン外相と河野外相の反応を報じた中国の通信社はどこですか？", "新華社"),
+        # a person described by office: before, the signatories' passage came first
+        ("what did the french digital minister discuss with muto?", "artificial intelligence"),
     ],
 )
 def test_a_question_describing_a_thing_finds_the_passage_naming_it(
@@ -36,6 +38,20 @@ def test_a_question_describing_a_thing_finds_the_passage_naming_it(
     answer = shipped_retriever.answer(question)
     assert answer.answered
     assert expected in answer.citations[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Quelle agence de presse de Pékin a rapporté la réaction des deux ministres ?", "Xinhua"),  # was not found
+        ("Which Japanese TV network reported on the evening's pitches?", "NHK"),  # NHK was not quoted
+    ],
+)
+def test_a_source_described_by_what_it_is_is_quoted(shipped_retriever: Retriever, question: str,
+                                                      expected: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered
+    assert any(expected in c.snippet for c in answer.citations)
 
 
 @pytest.mark.parametrize(
