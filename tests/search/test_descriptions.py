@@ -28,6 +28,8 @@ from bot.search.retriever import Retriever
         ("ル・ドリアン外相と河野外相の反応を報じた中国の通信社はどこですか？", "新華社"),
         # a person described by office: before, the signatories' passage came first
         ("what did the french digital minister discuss with muto?", "artificial intelligence"),
+        ("パリにある起業家の巨大拠点をつくった通信業界の実業家って誰？", "ニエル"),  # was not found
+        ("日本の産業官庁のリリースはいつ出た？", "経済産業省"),  # La Ruche's article came first
     ],
 )
 def test_a_question_describing_a_thing_finds_the_passage_naming_it(
