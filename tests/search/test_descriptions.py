@@ -30,6 +30,9 @@ from bot.search.retriever import Retriever
         ("what did the french digital minister discuss with muto?", "artificial intelligence"),
         ("パリにある起業家の巨大拠点をつくった通信業界の実業家って誰？", "ニエル"),  # was not found
         ("日本の産業官庁のリリースはいつ出た？", "経済産業省"),  # La Ruche's article came first
+        ("what did the wearable machine from Japan do?", "robot"),  # was not found
+        ("which telecoms billionaire is behind the campus?", "Niel"),  # the JETRO chief's quote came first
+        ("what celebration of Japanese arts was on in Paris in July 2018?", "Japonismes"),  # the pitches came first
     ],
 )
 def test_a_question_describing_a_thing_finds_the_passage_naming_it(
