@@ -256,6 +256,9 @@ class QueryParser:
                         item = _GlossaryTerm(n, keys)
                         for key in keys:
                             self._gloss_by_token[lang][key].append(item)
+                if any(is_cjk(c) for c in term):  # a corpus word read in kana is this term whole (_add_readings):
+                    # じぇいすたーとあっぷ names J-Startup only, not every スタートアップ its bigrams hold
+                    self._gloss_by_token["ja"][term].append(_GlossaryTerm(n, frozenset({term})))
             self._gloss_forms.append(sorted(forms))
         shared = Counter(form for forms in self._gloss_forms for form in forms)
         # what a description attaches: an entry's own forms, not another entry's too (J-Startup's French reading
@@ -845,9 +848,12 @@ class QueryParser:
         zipf = self.frequencies.zipf  # a word of the language is no homophone of a corpus word: 期間 is never 機関
         known = (t for t in units if t in vocabulary or (is_cjk(t) and zipf(t, "ja") >= REAL_WORD_ZIPF))
         for word in self._readings.matches(question, known=known):
-            tokens = {t for t in analyze(word, "ja") if t in vocabulary}
-            if not tokens or any(not tokens.isdisjoint(u.alternatives | set(u.parts)) for u in units.values()):
-                continue  # the question already has this word
+            written = analyze(word, "ja")
+            tokens = self._spelt_name(word)  # and as the corpus writes it (ジェトロ), unless only the glossary does
+            if not tokens or all(t in vocabulary for t in written):
+                tokens |= {t for t in written if t in vocabulary}
+            if not tokens or any(tokens <= u.alternatives | set(u.parts) for u in units.values()):
+                continue  # the question already has this word (a shared bigram is not: ジェ of ジェトロ, ジェイ…)
             key = "~" + word
             units.setdefault(key, Unit(key, {word}, self._weight(tokens), tokens))
         for typed, word in self._readings.slips(question, self._slip_candidate):
@@ -859,6 +865,14 @@ class QueryParser:
                 unit.unknown_name = False
             if tokens and not slipped:
                 units.setdefault("~" + word, Unit("~" + word, {word}, self._weight(tokens), tokens))
+
+    def _spelt_name(self, word: str) -> set[str]:
+        """A glossary name the question spells in kana (じぇいすたーとあっぷ, ジェイスタートアップ): the name's own
+        one-token forms in Latin letters (jstartup), found as if the member had typed them, not the katakana's
+        bigrams (スタ, ター), which every スタートアップ holds."""
+        entries = {term.entry for term in self._gloss_by_token["ja"].get(word, ()) if term.keys == {word}}
+        return {form[0] for entry in entries for form in self._described_forms[entry]  # its own: not "startup"
+                if len(form) == 1 and form[0].isascii()}
 
     def _may_be_slip(self, kanji: str) -> bool:
         """A run of kanji the corpus lacks (one of its bigrams is no corpus token) that is no word of the language

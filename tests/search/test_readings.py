@@ -95,6 +95,19 @@ def test_a_name_spelt_in_hiragana_is_answered(retriever: Retriever, question: st
 
 @pytest.mark.parametrize(
     ("question", "expected"),
+    [("じぇいすたーとあっぷって何？", "J-Startup"), ("びーぴーあいふらんすと組むのはどこ？", "NEDO")],
+)
+def test_a_glossary_name_spelt_in_hiragana_is_that_name_not_its_common_part(
+    retriever: Retriever, question: str, expected: str
+) -> None:
+    """The glossary writes J-Startup ジェイスタートアップ; spelt in hiragana it is the programme, not any スタートアップ
+    (before, the first quotes were about start-ups in general; びーぴーあいふらんす quoted no NEDO)."""
+    answer = retriever.answer(question, "ja")
+    assert answer.answered and expected in answer.citations[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
     [
         ("経済官庁のナンバー2クラスの人がフランスに行ったときの話を教えて", "マジュビ"),  # 済官: a cut, not a word
         ("この記事を載せたのはどこのメディア？", "La Ruche"),  # メディア: an everyday word, not three rare bigrams
