@@ -789,6 +789,9 @@ class QueryParser:
         forms = (word.surface, word.base)
         spelt = [] if all(t in vocabulary for t in parts) or not _KATAKANA_WORD.fullmatch(word.surface) else [
             t for w in self._katakana_spellings(word.surface) for t in analyze(w, "ja") if t in vocabulary]
+        if not spelt and not all(t in vocabulary for t in parts) and (
+                self.frequencies.zipf(word.surface, "ja") < EVERYDAY_ZIPF):  # a name, not サイン (a signature)
+            spelt = sorted(self._spelt_name(word.surface))  # ジェイスタートアップ, the glossary's: J-Startup
         if spelt:  # ムトウ, the corpus's 武藤: found as that word, weighed as it
             return Unit(word.surface, set(parts), self._weight(spelt), set(spelt))
         if all(t in vocabulary for t in parts):

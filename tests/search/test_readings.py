@@ -95,9 +95,10 @@ def test_a_name_spelt_in_hiragana_is_answered(retriever: Retriever, question: st
 
 @pytest.mark.parametrize(
     ("question", "expected"),
-    [("じぇいすたーとあっぷって何？", "J-Startup"), ("びーぴーあいふらんすと組むのはどこ？", "NEDO")],
+    [("じぇいすたーとあっぷって何？", "J-Startup"), ("びーぴーあいふらんすと組むのはどこ？", "NEDO"),
+     ("ジェイスタートアップって何？", "J-Startup")],  # in katakana, as the glossary writes it and the corpus does not
 )
-def test_a_glossary_name_spelt_in_hiragana_is_that_name_not_its_common_part(
+def test_a_glossary_name_spelt_in_kana_is_that_name_not_its_common_part(
     retriever: Retriever, question: str, expected: str
 ) -> None:
     """The glossary writes J-Startup ジェイスタートアップ; spelt in hiragana it is the programme, not any スタートアップ
