@@ -34,6 +34,7 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
         ("How did the JETRO chief see the rivalry between Washington and Beijing?", "trade war"),
         ("Que dit le patron de la JETRO de la rivalité entre Washington et Pékin ?", "guerre commerciale"),
         ("Which members of the government put their name on the text?", "Gény-Stephann"),
+        ("were the signatories French or Japanese?", "Gény-Stephann"),  # signatories: signed (was METI's ministries)
         ("Which trade fairs did Muto and Mahjoubi agree to send startups to?", "CEATEC"),
         ("閣僚のうち誰が署名しましたか？", "ジェニ＝ステファン"),
         ("声明はどんな公平の原則を掲げていますか？", "平等"),
