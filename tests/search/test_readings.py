@@ -282,3 +282,11 @@ def test_a_question_with_an_everyday_word_mistyped_is_answered(retriever: Retrie
     answer = retriever.answer(question)
     assert answer.answered
     assert any(word in answer.citations[0].snippet for word in ("金曜", "副大臣"))
+
+
+def test_two_names_spelt_in_hiragana_are_both_read(retriever: Retriever) -> None:
+    """ジェトロ shares ジェ with ジェイスタートアップ: before, the second name read was taken as already in the
+    question."""
+    query = retriever.parse("じぇいすたーとあっぷ と じぇとろ の かんけい は？", "ja")
+    tokens = {t for unit in query.units for t in unit.alternatives}
+    assert {"jstartup", "jetro"} <= tokens
