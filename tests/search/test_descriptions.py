@@ -153,3 +153,10 @@ def test_a_bad_description_is_a_problem_on_its_entrys_line(described: str) -> No
         parse_file("glossary.yaml", text.encode())
     assert [p.line for p in problems.value.problems] == [3]
     assert '"described" must be a list of descriptions' in problems.value.problems[0].message
+
+
+def test_a_phone_is_no_wearable_machine(shipped_retriever: Retriever) -> None:
+    """« portable » is a phone in French, « appareil photo » a camera: the luxury check's question is not about the
+    robot suit, which a wearable machine describes."""
+    query = shipped_retriever.parse("quelle start-up vérifie un sac de luxe avec l'appareil photo du portable ?", "fr")
+    assert not any("robot" in form for unit in query.units for form in (*unit.related, *unit.expansions))
