@@ -160,3 +160,9 @@ def test_a_phone_is_no_wearable_machine(shipped_retriever: Retriever) -> None:
     robot suit, which a wearable machine describes."""
     query = shipped_retriever.parse("quelle start-up vérifie un sac de luxe avec l'appareil photo du portable ?", "fr")
     assert not any("robot" in form for unit in query.units for form in (*unit.related, *unit.expansions))
+
+
+def test_an_agency_speaking_of_china_is_no_chinese_press_agency(shipped_retriever: Retriever) -> None:
+    """JETRO is « l'agence » too: only a press agency described as Chinese is Xinhua."""
+    query = shipped_retriever.parse("que dit l'agence japonaise sur la Chine ?", "fr")
+    assert not any("xinhua" in form for unit in query.units for form in (*unit.related, *unit.expansions))
