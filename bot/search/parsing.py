@@ -256,8 +256,8 @@ class QueryParser:
                         item = _GlossaryTerm(n, keys)
                         for key in keys:
                             self._gloss_by_token[lang][key].append(item)
-                if any(is_cjk(c) for c in term):  # a corpus word read in kana is this term whole (_add_readings):
-                    # じぇいすたーとあっぷ names J-Startup only, not every スタートアップ its bigrams hold
+                if any(is_cjk(c) for c in term):  # the term whole, for a word spelt in kana that is it (_spelt_name:
+                    # じぇいすたーとあっぷ names J-Startup only, not every スタートアップ its bigrams hold)
                     self._gloss_by_token["ja"][term].append(_GlossaryTerm(n, frozenset({term})))
             self._gloss_forms.append(sorted(forms))
         shared = Counter(form for forms in self._gloss_forms for form in forms)
@@ -787,23 +787,26 @@ class QueryParser:
         parts = tuple(dict.fromkeys(tokens))
         vocabulary = self.index.vocabulary
         forms = (word.surface, word.base)
-        spelt = [] if all(t in vocabulary for t in parts) or not _KATAKANA_WORD.fullmatch(word.surface) else [
+        known = all(t in vocabulary for t in parts)
+        katakana = _KATAKANA_WORD.fullmatch(word.surface) is not None
+        spelt = [] if known or not katakana else [
             t for w in self._katakana_spellings(word.surface) for t in analyze(w, "ja") if t in vocabulary]
-        if not spelt and not all(t in vocabulary for t in parts) and (
-                self.frequencies.zipf(word.surface, "ja") < EVERYDAY_ZIPF):  # a name, not サイン (a signature)
+        # a word the corpus lacks and the language barely knows: a name (not サイン, a signature)
+        rare = not known and self.frequencies.zipf(word.surface, "ja") < EVERYDAY_ZIPF
+        if not spelt and rare:
             spelt = sorted(self._spelt_name(word.surface))  # ジェイスタートアップ, the glossary's: J-Startup
         if spelt:  # ムトウ, the corpus's 武藤: found as that word, weighed as it
             return Unit(word.surface, set(parts), self._weight(spelt), set(spelt))
-        if all(t in vocabulary for t in parts):
+        if known:
             weight = self._weight(parts) * self.frequencies.informativeness(forms, "ja")
-        elif _KATAKANA_WORD.fullmatch(word.surface) and self.frequencies.zipf(word.surface, "ja") < EVERYDAY_ZIPF:
+        elif katakana and rare:
             # a katakana word the language barely knows names something (フォローアップ, ブロックチェーン): as a
             # capitalised name the corpus lacks in a Latin question, the cited passages must hold it
             return Unit(word.surface, set(parts), self._oov_idf, set(), parts=parts,
                         unknown_name=self._katakana_names and not self._katakana_compound(word.surface))
         else:
             weight = self._oov_idf * min(self.frequencies.rarity(f, "ja") for f in forms)
-        unknown_name = not all(t in vocabulary for t in parts) and (
+        unknown_name = not known and (
             self._unknown_place(word) or self._unknown_person(word) or names_a_body(word.proper))
         return Unit(word.surface, set(parts), weight, set(), parts=parts, unknown_name=unknown_name)
 
