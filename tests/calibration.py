@@ -42,7 +42,7 @@ import evaluation  # noqa: E402
 
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.search import checks, countries, evidence, frequency, kinds, parsing, query, retriever  # noqa: E402
-from bot.search.prefilter import Screened  # noqa: E402
+from bot.search.prefilter import Screened, Screens  # noqa: E402
 
 GRID = {
     "COMMON_ZIPF": (4.5, 5.0, 5.5),
@@ -121,6 +121,12 @@ def _any_cited(self, query, chosen):
     return asked <= frozenset().union(*(self.countries.named(self.passages[i].text) for i in chosen))
 
 
+def _kind_off(kind: kinds.Kind, pattern: re.Pattern[str] = _NEVER) -> Callable[[], Iterator[None]]:
+    """The question kind ``kind`` read with ``pattern`` (by default never asked): kinds._ASKED screens every kind's
+    pattern in one pass, so the whole table is made again with the one pattern switched."""
+    return _off(kinds, "_ASKED", Screens({**kinds._ASKED.patterns, kind: pattern}))
+
+
 _STATES_ROLES = retriever.Retriever.states_roles
 
 
@@ -134,8 +140,8 @@ RULES = {
     "uncounted": _off(retriever.Retriever, "_counts", lambda self, query, chosen, **_: True),
     "unnamed": _off(retriever.Retriever, "_names", lambda self, query, chosen: True),
     "missing-number": _off(retriever.Retriever, "_numbers_in_best", lambda self, query, chosen: True),
-    "after-corpus (later)": _off(kinds, "_ASKED", {**kinds._ASKED, kinds.Kind.LATER: Screened(_NEVER)}),
-    "weather": _off(kinds, "_ASKED", {**kinds._ASKED, kinds.Kind.WEATHER: Screened(_NEVER)}),
+    "after-corpus (later)": _kind_off(kinds.Kind.LATER),
+    "weather": _kind_off(kinds.Kind.WEATHER),
     "unknown name (Zipf)": _off(parsing.QueryParser, "_unit", _without_unknown_names),
     "topics (purchase, prize, area, rate, procedure, advice)": _off(READERS, "ENFORCED_KINDS", frozenset(
         checks.ENFORCED_KINDS - {kinds.Kind.ACQUISITION, kinds.Kind.WINNER, kinds.Kind.AREA, kinds.Kind.RATE,
@@ -198,9 +204,8 @@ RULES = {
     "why last in Japanese: what comes before なぜ / 理由は is taken for granted": _off(evidence, "_JA_WHY_WORDS", ()),
     "when: the best passage speaks of the event asked (créée, 設立; any beginning for another)": _off(
         retriever.Retriever, "_event_in_best", lambda self, query, chosen: True),
-    "a price or an amount asked is money (tickets, amount, 料金)": _off(kinds, "_ASKED", {
-        **kinds._ASKED, kinds.Kind.MONEY: Screened(re.compile(
-            kinds._QUESTION[kinds.Kind.MONEY].pattern.replace("|" + kinds.PRICE_ASKED, "")))}),
+    "a price or an amount asked is money (tickets, amount, 料金)": _kind_off(
+        kinds.Kind.MONEY, re.compile(kinds._QUESTION[kinds.Kind.MONEY].pattern.replace("|" + kinds.PRICE_ASKED, ""))),
     "does it mention X: most of X cited (cybersécurité)": _off(
         retriever.Retriever, "_topic_cited", lambda self, query, chosen: True),
     "why: someone it names did it, stated by one cited passage (安倍首相が…見たのはなぜ)": _off(
