@@ -64,11 +64,17 @@ LANGS = ("fr", "en", "ja")
 STYLES = ("plain", "casual", "typo", "paraphrase", "mixed")
 
 
+# A space beside a Japanese character: Japanese text spaces a Latin word off or not, as the writer likes
+# (データと AI, データとAI): the same fact either way.
+_SPACE_BY_CJK = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]) | (?=[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f])")
+
+
 def fold(text: object) -> str:
-    """NFKC, case and accent folding, spaces collapsed: how expected facts are compared with snippets."""
+    """NFKC, case and accent folding, spaces collapsed and dropped beside Japanese: how expected facts are compared
+    with snippets."""
     decomposed = unicodedata.normalize("NFKD", str(text).casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(unicodedata.normalize("NFKC", stripped).split())
+    return _SPACE_BY_CJK.sub("", " ".join(unicodedata.normalize("NFKC", stripped).split()))
 
 
 def available_sets() -> dict[str, list[Item]]:
