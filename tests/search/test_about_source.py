@@ -27,6 +27,7 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         ("What language is the NHK report in?", "Japanese"),
         ("Le Mociの記事は何語？", "フランス語で書かれ"),
         ("When did the Tokyo at Paris post come out?", "17 July 2018"),
+        ("Le communiqué du METI est sorti quel jour ?", "17 juillet 2018 a pour titre"),  # « sorti »: published
         # a source asked by what it is (a trade publication, 報道発表), or by its name typed in hiragana (ル・モシ)
         ("Which French trade publication reported that Paris and Tokyo want to bring their start-ups closer together?",
          "Le Moci"),
@@ -106,6 +107,8 @@ def test_the_shipped_sources_each_have_their_section_first_in_every_language(shi
         ("À quel mois de 2014 remonte le communiqué commun publié par la présidence française ?", True),
         ("仏大統領府の共同発表文は、いつの訪仏に合わせて出されましたか？", True),
         ("Quand la déclaration a-t-elle été publiée ?", False),  # « publié » beside no source noun: the facts'
+        ("l'article de Tokyo at Paris, il est sorti quand ?", True),
+        ("Quand Muto est-il sorti de la réunion ?", False),  # « sorti » beside no source noun
     ],
 )
 def test_a_question_asks_about_a_source_by_its_words_in_any_language(question: str, asked: bool) -> None:
