@@ -496,6 +496,8 @@ _SOURCE_TELLS = re.compile(
     r"|\b(?:according to|selon|d['’]après)\b.{0,20}\b(?:article|papier|blog|dispatch|release|communiqué|piece)\b")
 _LATER_YEAR = re.compile(r"(?<!\d)20(?:19|[2-9]\d)(?!\d)")  # a year after the corpus's: after it, whoever tells it
 _ASKED = Screens(_QUESTION)  # each searched only when the question holds one of its literals
+# An imperfect or a pluperfect (« s'étaient écoulées », « existait »): a time in the past set, not until now.
+_THEN = re.compile(r"\b\w+ai(?:t|ent)\b")
 _DURATION_ASKED = Screened(DURATION)
 # How long a thing lasted (Kind.LENGTH): a question of a duration, with a verb of lasting, not of the time elapsed
 # since something ("depuis combien de temps", "how long ago", 経って: the dates it began and ended at tell those).
@@ -540,6 +542,8 @@ def asked_kinds(question: str) -> frozenset[Kind]:
         kinds.add(Kind.BEGAN)  # "when did French Tech start?": the quote dating its start leads
     if Kind.EXISTED in kinds:  # « ça existe depuis 2015 ? »: since when, not what came after
         kinds.discard(Kind.LATER)
+    if Kind.YEARS in kinds and _THEN.search(folded):  # « combien d'années s'étaient écoulées depuis le traité au
+        kinds.discard(Kind.LATER)  # moment de l'accord ? »: the years up to a time the corpus tells of, not since then
     if Kind.LATER in kinds and _SOURCE_TELLS.search(folded) and not _LATER_YEAR.search(folded):
         kinds.discard(Kind.LATER)  # 記事はその後どうなったと書いていますか: what a 2018 source tells came after
     if kinds & _TIMES_ASKED and (asked := _asking_part(folded)) != folded:

@@ -210,6 +210,9 @@ def test_that_year_is_no_present() -> None:
     ("What did the foreign ministers say the next day?", Kind.LATER, False),  # a day the corpus tells of
     ("ねえ、署名の次の日にコメントした日本の外務大臣って誰だっけ？", Kind.LATER, False),
     ("次の会合はいつ？", Kind.LATER, True),
+    # « depuis » with years counted up to a past time (an imperfect, a pluperfect): not since then
+    ("Combien d'années s'étaient écoulées depuis le premier traité au moment de l'accord ?", Kind.LATER, False),
+    ("Combien d'années se sont écoulées depuis la signature ?", Kind.LATER, True),
     # a web address is a URL, not a street address
     ("What is the web address of the La Ruche article?", Kind.ADDRESS, False),
     ("quelle est l'adresse web de l'article ?", Kind.ADDRESS, False),
