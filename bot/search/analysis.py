@@ -63,6 +63,7 @@ _ROMAJI_MARKERS: dict[str, str] = {
     # would ask a count of nothing named, which no quote gives)
     "nansha": "なんしゃ", "nanisha": "なんしゃ", "nannin": "なんにん", "nannen": "何年", "nangatsu": "何月",
     "dakke": "だっけ", "gurai": "ぐらい", "kurai": "くらい", "sareta": "された", "saremashita": "されました",
+    "datta": "だった", "dattakke": "だったっけ", "deshou": "でしょう", "soretomo": "それとも",
 }
 _ROMAJI_WORDS: dict[str, str] = _ROMAJI_MARKERS | {
     "no": "の", "ka": "か", "ni": "に", "de": "で", "to": "と", "mo": "も", "ne": "ね", "yo": "よ", "o": "を",

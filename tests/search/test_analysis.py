@@ -210,6 +210,8 @@ def test_interrogatives_typed_as_in_chat_are_read_as_written_out() -> None:
         ("muto san tte dare", "ja"),  # romaji: its particles are Japanese function words
         ("station f tte nani?", "ja"),
         ("muto wa nan-nichi kara ita no", "ja"),  # wa, kara, nan-nichi
+        ("kyoudou seimei no shomei wa nan youbi datta?", "ja"),  # wa, datta
+        ("nedo to bpi furansu no purojekuto tte atarashii no? soretomo kyouka?", "ja"),  # tte, soretomo over "to"
         ("who is muto san?", "en"),  # one honorific in an English question tells nothing
         ("qui est Muto san ?", "fr"),
     ],

@@ -103,6 +103,8 @@ def test_a_broken_table_is_named(text: str, message: str) -> None:
         # a long vowel typed twice (ee, aa: ステーション, スタート), a loanword typed as two words (furenchi tekku)
         ("suteeshon efu de pitchi shita sutaatoappu wa nansha?", "9社"),
         ("furenchi tekku tte nani?", "フレンチテック"),
+        # tte and soretomo outweigh the English "to" (NEDO to Bpifrance): Japanese (blind Z)
+        ("nedo to bpi furansu no kyoudou shusshi purojekuto tte atarashii no? soretomo kyouka?", "共同出資"),
     ],
 )
 def test_a_question_in_romaji_meets_the_corpus_words_by_reading(
