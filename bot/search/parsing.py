@@ -68,6 +68,7 @@ from bot.search.spelling import (
     Speller,
     Truncations,
     edit_distance,
+    stop_word_typo,
 )
 from bot.search.unknown_names import ends_in_place, known_as_written, names_a_body, shouting, within_clause
 from bot.search.wordlists import WordList, stop_words, word_set, words_of
@@ -658,6 +659,10 @@ class QueryParser:
             named = named and everyday is None  # "Engglish": an everyday word, capitalised
             if everyday is not None and (everyday in stop_words(latin) or everyday in stop_words("en")):
                 return None
+            if everyday is None and not named and stop_word_typo(
+                    raw, zipf, stop_words(latin), lambda word: frequencies.zipf(word, latin)):
+                return None  # "orr", "att", "teh": a function word of the language a letter off, no word to weigh
+                # (« asso » in French is an association, not "also")
             if everyday is not None:  # read as that word by the glossary and the related words too
                 keys |= {glossary_key(everyday), stem(everyday, latin)}
         if named:  # a name weighs fully unless it is an everyday word too ("English", "Tokyo")

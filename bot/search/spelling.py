@@ -32,11 +32,26 @@ NAME_EDITS = 2
 MIN_NAME_LENGTH = 4  # a name as typed this long may be corrected into a short corpus name ("Kouno" → Kono); a
 # shorter one (SHORT_NAME_LENGTH) only into a name with one letter more, the letter left out ("Yji" → Yoji)
 SHORT_NAME_LENGTH = 3  # ... as short as this ("Abbe" → Abe); longer corpus words are the Speller's
+MAX_STOP_TYPO = 4  # "orr", "att", "iff", "teh", "iz": a function word typed a letter off is this short
+STOP_TYPO_ZIPF = 3.5  # ... and rarer than this as typed (internet junk: "orr", "att" are 3.2): "bot" (3.9), "war"
+# (4.9) are words of their own, never "but", "was"
+STOP_TYPO_GAIN = 2.0  # ... and the function word it is one edit from this much more common (Zipf)
 
 
 def edit_distance(a: str, b: str) -> int:
     """Optimal string alignment distance (Levenshtein plus adjacent transpositions)."""
     return OSA.distance(a, b)
+
+
+def stop_word_typo(word: str, zipf: float, stops: Iterable[str], zipf_of: Callable[[str], float]) -> str | None:
+    """The function word of ``stops`` that ``word`` (folded, Zipf ``zipf``, a word the corpus lacks) is a letter off,
+    or None: "wer mor frnch orr japnse startps" asks "more … or …", whose typos ("mor", "orr": rare words, not
+    corpus words) would weigh as unknown names and sink the coverage of what the question does name."""
+    if not 2 <= len(word) <= MAX_STOP_TYPO or zipf >= STOP_TYPO_ZIPF or not word.isascii() or not word.isalpha():
+        return None
+    found = [s for s in stops if s[:1] == word[:1] and abs(len(s) - len(word)) <= 1 and s != word
+             and OSA.distance(word, s, score_cutoff=1) == 1 and zipf_of(s) >= zipf + STOP_TYPO_GAIN]
+    return max(found, key=lambda s: (zipf_of(s), s)) if found else None
 
 
 def edit_limit(word: str) -> int:
