@@ -66,7 +66,8 @@ STYLES = ("plain", "casual", "typo", "paraphrase", "mixed")
 
 # A space beside a Japanese character: Japanese text spaces a Latin word off or not, as the writer likes
 # (データと AI, データとAI): the same fact either way.
-_SPACE_BY_CJK = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]) | (?=[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f])")
+_JAPANESE = r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]"
+_SPACE_BY_CJK = re.compile(rf"(?<={_JAPANESE}) | (?={_JAPANESE})")
 
 
 def fold(text: object) -> str:
