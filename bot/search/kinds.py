@@ -59,6 +59,8 @@ class Kind(StrEnum):
     SPEECH = "speech"  # "what did he say in his speech?", une citation ?, スピーチの内容: a passage must report words
     FILE = "file"  # "can I get a pdf?", télécharger, ダウンロード: a passage must offer a file or a link to one
     EXISTED = "existed"  # "was Station F already open in 2016?", « ça existe depuis 2015 ? »: the date it began answers
+    WEEKDAY = "weekday"  # "on which weekday?", « quel jour de la semaine ? », 何曜日: the quote naming the day leads
+    # (not enforced: a date is asked too, and a quote giving it answers)
     BEGAN = "began"  # "when was J-Startup launched?", « ouverte en quelle année ? », できたの何年: the quote dating the
     # thing's start is quoted first (not enforced: a date is asked, and any quote giving it answers)
     PENALTY = "penalty"  # "what penalty if a startup breaks the rules?", 罰則: a passage must speak of penalties
@@ -134,6 +136,9 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|どれ(?:くらい|ぐらい|ほど|だけ)|どの(?:くらい|ぐらい)|"
         + JA_NUMBER_OF.pattern
     ),
+    Kind.WEEKDAY: re.compile(
+        r"\bweekdays?\b|\bday of the (?:week|weak)\b|\bjour de la s[eèé]m[aeèé]i?ne\b"
+        r"|曜日|何曜|なに曜|なん曜|\byoubi\b"),
     Kind.DATE: re.compile(
         r"\bwhen\b|\bquand\b|\bwhat (?:date|day|year)\b|\bquel(?:le)? (?:jour|date|année|annee)\b|"
         # the day of the week, the month: "on which weekday", "in which month and year", « en quel mois », 何曜日
@@ -374,6 +379,8 @@ _BEGINNING = re.compile(
     r"|\bdébut(?:é|ée)\b|\bcommenc\w*|\bnée?\b"
     r"|でき|設立|発足|開始|創設|開業|開設|開館|始ま|始め|立ち上げ|スタート|誕生|掲げ")
 _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)
+    Kind.WEEKDAY: re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:lun|mar|mercre|jeu|vendre|same)di\b"
+                             r"|\bdimanche\b|[月火水木金土日]曜|[（(][月火水木金土日][）)]"),
     Kind.DATE: re.compile(rf"{A_YEAR.pattern}|\b(?:{_MONTHS})\b|\d+\s*[年月日]|[一二三四五六七八九十]+月"),
     Kind.MONEY: re.compile(
         r"€|\$|¥|\beuros?\b|\byens?\b|\bdollars?\b|\bmillions? d|\bmillion\b|\bbillion\b|円|ユーロ|ドル"

@@ -184,7 +184,7 @@ def stated_at(kind: Kind, sentence: str, language: str) -> int | None:
     date…), None when it does not. A person is found by bot.search.people (``Lead`` asks it)."""
     if kind is Kind.PLACE:
         return _place(sentence, language)
-    if kind in (Kind.DATE, Kind.DURATION, Kind.TIME, Kind.MONEY):
+    if kind in (Kind.DATE, Kind.WEEKDAY, Kind.DURATION, Kind.TIME, Kind.MONEY):
         return 0 if holds(kind, sentence) else None
     return None
 
@@ -229,7 +229,9 @@ class Lead:
                 self.names = frozenset(t for u in units for t in (*u.alternatives, *filter(is_cjk, u.parts)))
                 self.thing = True
         self.kinds = [k for k in (Kind.PERSON, Kind.PLACE, Kind.DURATION, Kind.TIME, Kind.MONEY) if k in query.kinds]
-        if Kind.DATE in query.kinds and Kind.DURATION not in query.kinds:
+        if Kind.WEEKDAY in query.kinds:
+            self.kinds.append(Kind.WEEKDAY)  # "on which weekday?": the day's name, not any date (13 July 2018)
+        elif Kind.DATE in query.kinds and Kind.DURATION not in query.kinds:
             self.kinds.append(Kind.DATE)  # "how long": a date is not enough, the span is what is asked
         self.counts = query.counted is not None
         self.words = [u for u in query.units if u.alternatives or u.parts]

@@ -210,6 +210,10 @@ def test_that_year_is_no_present() -> None:
     ("What did the foreign ministers say the next day?", Kind.LATER, False),  # a day the corpus tells of
     ("ねえ、署名の次の日にコメントした日本の外務大臣って誰だっけ？", Kind.LATER, False),
     ("次の会合はいつ？", Kind.LATER, True),
+    # the day of the week: a date, and the day's name
+    ("On what weekday did they sign it?", Kind.WEEKDAY, True),
+    ("署名したの何曜日だった？", Kind.WEEKDAY, True),
+    ("Quel jour la déclaration a-t-elle été signée ?", Kind.WEEKDAY, False),  # the date will do
     # « depuis » with years counted up to a past time (an imperfect, a pluperfect): not since then
     ("Combien d'années s'étaient écoulées depuis le premier traité au moment de l'accord ?", Kind.LATER, False),
     ("Combien d'années se sont écoulées depuis la signature ?", Kind.LATER, True),

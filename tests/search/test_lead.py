@@ -124,6 +124,21 @@ def test_strong_evidence_of_a_kind(retriever: Retriever) -> None:
     assert people.at(loanwords, "ja") is None
 
 
+@pytest.mark.parametrize(("question", "day"), [
+    ("On what weekday did the three government members put their names to the pact?", "Friday"),  # not a signatory's
+    # "13 July 2018": a date, not the day of the week (blind W)
+    ("la signature du 13 juillet 2018 c'était quel jour de la semaine ?", "vendredi"),
+])
+def test_a_weekday_asked_opens_on_the_day_named(retriever: Retriever, question: str, day: str) -> None:
+    assert day in first_quote(retriever, question)
+
+
+def test_a_weekday_is_stated_by_its_name() -> None:
+    assert stated_at(Kind.WEEKDAY, "It was signed in Paris on Friday, July 13, 2018.", "en") is not None
+    assert stated_at(Kind.WEEKDAY, "2018年7月13日（金）にパリで署名されました。", "ja") is not None
+    assert stated_at(Kind.WEEKDAY, "It was signed on 13 July 2018.", "en") is None  # a date, no day's name
+
+
 @pytest.mark.parametrize("question", ["c'est ou qu'elle a ete signee la declaration ?",
                                       "C ou que le texte a ete signe ?"])
 def test_where_typed_without_its_accent_is_answered_with_the_place(retriever: Retriever, question: str) -> None:
