@@ -22,7 +22,10 @@ from bot.knowledge.about import is_about_source
 from bot.models import LANGUAGES
 from bot.search.frequency import fold
 from bot.search.people import ATTRIBUTION
+from bot.search.readings import to_katakana
 from bot.search.wordlists import WordList, words_of
+
+_SPACE_IN_KANA = re.compile(r"(?<=[\u3041-\u30ff]) +(?=[\u3041-\u30ff])")  # ぷれす りりーす: one word, spaced
 
 
 def _plain(text: str) -> str:
@@ -55,10 +58,12 @@ def asks_about_source(question: str, *, attributed: bool = False) -> bool:
     """``question`` asks about a source itself (its headline, site, publication, language); with ``attributed``,
     also in what says where its fact comes from ("when did Abe visit France, according to the Élysée's press
     release?": a source's section may hold that fact, "who signed, according to Le Moci's website?" asks the facts)."""
-    text = _plain(question if attributed else ATTRIBUTION.sub(" ", question))
+    plain = _plain(question if attributed else ATTRIBUTION.sub(" ", question))
     asking, title, noun, _ = _patterns()
-    return asking.search(text) is not None or (title.search(text) is not None and noun.search(title.sub(" ", text))
-                                               is not None)
+    # a loanword typed in hiragana (ぷれす りりーす, たいとる) is the katakana word the lists hold
+    kana = to_katakana(_SPACE_IN_KANA.sub("", plain))
+    return any(asking.search(text) is not None or (title.search(text) is not None and noun.search(
+        title.sub(" ", text)) is not None) for text in dict.fromkeys((plain, kana)))
 
 
 def without_attribution(question: str) -> str | None:

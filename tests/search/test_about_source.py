@@ -108,6 +108,8 @@ def test_the_shipped_sources_each_have_their_section_first_in_every_language(shi
         ("仏大統領府の共同発表文は、いつの訪仏に合わせて出されましたか？", True),
         ("Quand la déclaration a-t-elle été publiée ?", False),  # « publié » beside no source noun: the facts'
         ("l'article de Tokyo at Paris, il est sorti quand ?", True),
+        ("めてぃ の ぷれす りりーす って いつ でた？", True),  # プレスリリース typed in hiragana, spaced
+        ("すてーしょん えふ の ばしょ は？", False),
         ("Quand Muto est-il sorti de la réunion ?", False),  # « sorti » beside no source noun
     ],
 )
@@ -120,3 +122,10 @@ def test_a_french_inverted_question_writes_no_english_word(shipped_retriever: Re
     units = [u.token for u in shipped_retriever.parse("Quel jour la déclaration a-t-elle été signée ?", "fr").units]
     assert "at" not in units
 
+
+
+def test_a_source_asked_in_hiragana_is_quoted_with_its_date(shipped_retriever: Retriever) -> None:
+    """blind AB: METI (めてぃ) and its press release (ぷれす りりーす) typed in hiragana; the facts about METI came
+    instead of its release's date."""
+    answer = shipped_retriever.answer("めてぃ の ぷれす りりーす って なんがつ なんにち に でた？")
+    assert answer.answered and any("7月17日" in c.snippet for c in answer.citations[:3])
