@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA, AB and AC, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AD, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -28,7 +28,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-c": {"hit": {"fr": 0.96, "en": 1.00, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.90, "ja": 1.00}},
     "blind-d": {"hit": {"fr": 0.98, "en": 1.00, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-e": {"hit": {"fr": 1.00, "en": 1.00, "ja": 1.00}, "oos": {"fr": 0.98, "en": 1.00, "ja": 1.00}},
-    "blind-f": {"hit": {"fr": 0.95, "en": 1.00, "ja": 0.96}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
+    "blind-f": {"hit": {"fr": 0.96, "en": 1.00, "ja": 0.96}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-g": {"hit": {"fr": 0.93, "en": 0.95, "ja": 0.90}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-h": {"hit": {"fr": 0.95, "en": 0.96, "ja": 0.96}, "oos": {"fr": 0.95, "en": 1.00, "ja": 1.00}},
     "blind-i": {"hit": {"fr": 0.96, "en": 0.96, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.90}},
@@ -45,13 +45,14 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-t": {"hit": {"fr": 0.90, "en": 0.93, "ja": 0.86}, "oos": {"fr": 0.85, "en": 0.95, "ja": 0.85}},
     "blind-u": {"hit": {"fr": 0.88, "en": 0.95, "ja": 0.98}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
     "blind-v": {"hit": {"fr": 0.85, "en": 0.90, "ja": 0.88}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.85}},
-    "blind-w": {"hit": {"fr": 0.83, "en": 0.85, "ja": 0.81}, "oos": {"fr": 0.70, "en": 0.85, "ja": 0.80}},
+    "blind-w": {"hit": {"fr": 0.83, "en": 0.86, "ja": 0.81}, "oos": {"fr": 0.70, "en": 0.85, "ja": 0.80}},
     "blind-x": {"hit": {"fr": 0.88, "en": 0.85, "ja": 0.85}, "oos": {"fr": 0.80, "en": 0.95, "ja": 0.70}},
     "blind-y": {"hit": {"fr": 0.91, "en": 0.86, "ja": 0.86}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
-    "blind-z": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.81}, "oos": {"fr": 0.85, "en": 0.80, "ja": 0.55}},
+    "blind-z": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.83}, "oos": {"fr": 0.85, "en": 0.80, "ja": 0.55}},
     "blind-aa": {"hit": {"fr": 0.80, "en": 0.68, "ja": 0.86}, "oos": {"fr": 0.90, "en": 0.75, "ja": 0.75}},
-    "blind-ab": {"hit": {"fr": 0.83, "en": 0.83, "ja": 0.88}, "oos": {"fr": 0.80, "en": 0.75, "ja": 0.80}},
-    "blind-ac": {"hit": {"fr": 0.75, "en": 0.83, "ja": 0.90}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.95}},
+    "blind-ab": {"hit": {"fr": 0.83, "en": 0.83, "ja": 0.91}, "oos": {"fr": 0.80, "en": 0.75, "ja": 0.80}},
+    "blind-ac": {"hit": {"fr": 0.80, "en": 0.85, "ja": 0.91}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.95}},
+    "blind-ad": {"hit": {"fr": 0.85, "en": 0.83, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
 }
 
 
@@ -66,7 +67,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-ac.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-ad.yaml"
     return found
 
 
