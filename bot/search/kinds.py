@@ -104,6 +104,8 @@ PRICE_ASKED = (r"\bhow much (?:are|do|will|would)\b|\bamounts?\b|\bprices?\b|\bp
 # After a possessive, "best" describes what someone has ("its best start-ups"); a recommendation is asked otherwise.
 _NOT_POSSESSED = "".join(rf"(?<!\b{p} )" for p in ("its", "their", "his", "her", "our", "ses", "leurs", "leur", "nos",
                                                       "notre", "son", "sa"))
+# An imperfect or a pluperfect (« s'étaient écoulées », « existait »): a time in the past set, not until now.
+_THEN = re.compile(r"\b\w+ai(?:t|ent)\b")
 # A span of time before "later" / « plus tard » ("two days later", « trois jours plus tard »): a time told of.
 _NOT_AFTER_A_SPAN = "".join(rf"(?<!\b{unit} )" for unit in (
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minutes", "moments",
@@ -187,7 +189,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         # « se sont succédé »: one after the other, no successor
         r"|(?<!\bse sont )(?<!\bse )\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien|longtemps)"
         r"|\bà l'avenir\b|\bpar la suite\b"
-        r"|^(?!.*\b\w+ai(?:t|ent)\b).*\bdepuis longtemps\b"
+        rf"|^(?!.*{_THEN.pattern}).*\bdepuis longtemps\b"
         r"|その後|後任|次回|次の(?![日朝晩夜])|今後|以降|それ以来"
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
         r"|\bqu(?:'|’)est(?:-(?:il|elle))? devenue?\b|\bque (?:sont|est) devenue?s?\b|\bdevenue?s? \w+ ensuite\b"
@@ -503,8 +505,6 @@ _SOURCE_TELLS = re.compile(
     r"|\b(?:according to|selon|d['’]après)\b.{0,20}\b(?:article|papier|blog|dispatch|release|communiqué|piece)\b")
 _LATER_YEAR = re.compile(r"(?<!\d)20(?:19|[2-9]\d)(?!\d)")  # a year after the corpus's: after it, whoever tells it
 _ASKED = Screens(_QUESTION)  # each searched only when the question holds one of its literals
-# An imperfect or a pluperfect (« s'étaient écoulées », « existait »): a time in the past set, not until now.
-_THEN = re.compile(r"\b\w+ai(?:t|ent)\b")
 _DURATION_ASKED = Screened(DURATION)
 # How long a thing lasted (Kind.LENGTH): a question of a duration, with a verb of lasting, not of the time elapsed
 # since something ("depuis combien de temps", "how long ago", 経って: the dates it began and ended at tell those).
