@@ -42,10 +42,11 @@ from bot.search.checks import ENFORCED_KINDS, MIN_COVERAGE, PASSED, AbstentionCh
 from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
 from bot.search.covering import covering_first
+from bot.search.events import two_events
 from bot.search.evidence import glossary_names
 from bot.search.frequency import FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
-from bot.search.kinds import Kind
+from bot.search.kinds import A_YEAR, Kind
 from bot.search.lead import LEAD_RATIO, Lead, capital_shares, without_premise, written_as_name
 from bot.search.named_in_language import asked_in, written_in_first
 from bot.search.parsing import QUESTION_TYPE_WEIGHT, QueryParser, _without_cycles
@@ -80,6 +81,7 @@ KIND_COVERAGE = 0.75  # a passage holding the kind of answer asked is cited firs
 # what the best passage covers (and ranks LEAD_RATIO of its score)
 DUPLICATE_JACCARD = 0.8  # token-set overlap above which a passage is a near-duplicate of a cited one
 MAX_CITATIONS = 3  # the quotes of an answer, at most
+EVENT_PASSAGES = 5  # "how many years between A and B?": each event's dated passage is one of its best this many
 TOKEN_SETS_KEPT = 4096  # passages' token sets kept between questions (see _TokenSets)
 
 
@@ -566,6 +568,8 @@ class Retriever(AbstentionChecks):
         if self._cards and asks_about_source(query.text):  # a source asked about: its section leads, though the
             # facts it speaks of hold more words (not for a fact said to come from a source: "according to NHK")
             ranked = moved_first(ranked, lambda hit: hit.index in self._cards, LEAD_RATIO, max_citations)
+        if Kind.YEARS in query.kinds and (events := two_events(query.text, query.language or "en")):
+            ranked = self._events_dated_first(query, ranked, events)
         apart = self.numbers_apart(query)
         ranked = covering_first(self, query, ranked, self.select(ranked, max_citations, apart))
         chosen = self.select(ranked, max_citations, apart)
@@ -584,6 +588,32 @@ class Retriever(AbstentionChecks):
             if settled and self._states_premise_kind(asked, restated):
                 return asked, restated, ""
         return query, ranked, reason
+
+    def _events_dated_first(
+        self, query: Query, ranked: list[Ranked], cuts: list[tuple[str, str]]
+    ) -> list[Ranked]:
+        """``ranked`` with the best dated passage of each event a "how many years between A and B?" question names
+        first (bot.search.events): A's, then B's, each searched on its own, for the first of the ``cuts`` whose events
+        are dated by two different years; both rank as the best does (the quotes give both dates, though the whole
+        question's words weigh less in one of them). ``ranked`` as it is when none is, among each event's
+        EVENT_PASSAGES best and the passages the whole question matches."""
+        by_index = {hit.index: hit for hit in ranked}
+        for events in cuts:
+            led: list[tuple[int, str]] = []
+            for event in events:
+                part = self.parse(event, query.language)
+                hits = self.rank(part)[:EVENT_PASSAGES] if part.units else []
+                dated = next(((hit.index, year.group()) for hit in hits
+                              if (year := A_YEAR.search(self.passages[hit.index].text))), None)
+                if dated is None or dated[0] not in by_index:
+                    break
+                led.append(dated)
+            if len(led) == 2 and led[0][1] != led[1][1]:
+                first = [i for i, _ in led]
+                top = max(ranked[0].final, *(by_index[i].final for i in first))
+                return [*(by_index[i]._replace(final=top) for i in first),
+                        *(hit for hit in ranked if hit.index not in first)]
+        return ranked
 
     def _states_premise_kind(self, asked: Query, restated: list[Ranked]) -> bool:
         """The quote a yes/no question asked again without its premise opens on states the premise's kind: a place
