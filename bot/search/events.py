@@ -9,6 +9,7 @@ event is cut out of the question (``two_events``) and searched alone, and the be
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # The two events, as the question names them: "between A and B", « entre A et B », "AとBの間", "AからBまで". Matched on
@@ -24,6 +25,8 @@ _SEPARATE = re.compile(r"\bs[ée]par(?:ent|aient|e|ait|ant)\s+(?P<both>.+?)\s*(?
 _DE = re.compile(r"\s+d(?:e|u|es)\s+|\s+d['’]")
 MIN_EVENT_CHARACTERS = 4  # an event named this briefly ("it", 今) names nothing to search for
 MIN_EVENT_WORDS = 2  # ... nor one word alone (« entre Paris et Tokyo »: two places, no events)
+MAX_CUTS = 4  # « séparent A de B »: the cuts offered at most (each is two searches; a message of sixty « de » is
+# not sixty questions)
 
 
 def two_events(question: str, language: str) -> list[tuple[str, str]]:
@@ -36,6 +39,7 @@ def two_events(question: str, language: str) -> list[tuple[str, str]]:
         cuts.append((found.group("a").strip(), found.group("b").strip()))
     elif language == "fr" and (separate := _SEPARATE.search(question)):
         both = separate.group("both")
-        cuts = [(both[:m.start()].strip(), both[m.end():].strip()) for m in _DE.finditer(both)]
+        des = itertools.islice(_DE.finditer(both), MAX_CUTS)
+        cuts = [(both[:m.start()].strip(), both[m.end():].strip()) for m in des]
     return [(a, b) for a, b in cuts if min(len(a), len(b)) >= MIN_EVENT_CHARACTERS
             and (language == "ja" or min(len(a.split()), len(b.split())) >= MIN_EVENT_WORDS)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.events import two_events
+from bot.search.events import MAX_CUTS, two_events
 from bot.search.retriever import Retriever
 
 
@@ -55,3 +55,9 @@ def test_each_event_asked_is_dated_by_a_quote(shipped_retriever: Retriever, ques
     answer = shipped_retriever.answer(question)
     shown = " ".join(c.snippet for c in answer.citations)
     assert answer.answered and all(year in shown for year in dates), shown
+
+
+def test_a_message_of_many_de_offers_a_bounded_number_of_cuts() -> None:
+    """Each cut is two searches: sixty « de » (a pasted wall of text) must not make sixty questions of one."""
+    question = "Combien d'années séparent " + " ".join(["les débuts de la French Tech"] * 60) + " ?"
+    assert 0 < len(two_events(question, "fr")) <= MAX_CUTS
