@@ -47,6 +47,7 @@ from bot.search.evidence import (
     expands,
     ja_counter,
     ja_counts,
+    kinds_asked,
     names_by_kind,
     names_in,
     offered_names,
@@ -185,6 +186,7 @@ class AbstentionChecks:
     _readings: ReadingLexicon
     _subjects: frozenset[str] | None
     _glossary_names: frozenset[str]
+    _described_kinds: dict[str, frozenset[str]]
     _language_names: tuple[str, ...]
     _average_idf: float
     prepared: Callable[[int], PreparedText]
@@ -879,8 +881,19 @@ class AbstentionChecks:
         if asks_named_kind(query.text):  # "which trade show?": a name beside a trade show (or an event) in a quote
             return any(normalize(name) not in asked for i in quoted
                        for name in names_by_kind(self.passages[i].text, self.passages[i].language, self.frequencies,
-                                                 self._glossary_names)) or self._described_named(query, quoted)
+                                                 self._glossary_names)) or self._described_named(query, quoted) or (
+                self._of_kind_named(query, quoted))
         return self._names_in_passage(query, asked, quoted[0])
+
+    def _of_kind_named(self, query: Query, quoted: list[int]) -> bool:
+        """A quote names a thing the glossary describes as of the kind asked ("which news agency reported…?": the
+        quote "…, rapporte Xinhua" names Xinhua, which the glossary describes as a news agency)."""
+        asked = fold(query.text)
+        terms = {t for kind in kinds_asked(query.text, query.language or "en")
+                 for t in self._described_kinds.get(kind, self._described_kinds.get(kind.removesuffix("s"), ()))
+                 if t not in asked}
+        return any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", fold(self.passages[i].text)) for i in quoted
+                   for t in terms)
 
     def _described_named(self, query: Query, quoted: list[int]) -> bool:
         """A quote names the thing the question describes as the glossary does ("which Chinese news agency": the

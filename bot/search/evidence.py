@@ -834,6 +834,31 @@ def asks_named_kind(question: str) -> bool:
     return bool(_which_named().search(fold(question)))
 
 
+def kinds_asked(question: str, language: str) -> tuple[str, ...]:
+    """The named kind (folded, as the words files list them) a "which incubator?" question asks one thing of: not
+    several ("which incubators?": a list, which one thing of the kind does not give), nor a kind word that is part
+    of a name the question gives (« la Banque du Japon »)."""
+    match = _which_named().search(fold(question))
+    if match is None:
+        return ()
+    asked = match.group()
+    return tuple(n for n in map(fold, words_of(language, WordList.NAMED_KINDS))
+                 if n in asked if is_cjk(n[0]) or (re.search(rf"\b{re.escape(n)}\b", asked)
+                                                   and not n.endswith("s") and n.capitalize() not in question))
+
+
+def described_kinds(entries: Iterable[GlossaryEntry]) -> dict[str, frozenset[str]]:
+    """Each word (folded) that a glossary description gives as what a thing is, and the terms (folded) of the things
+    it describes: "news agency" → Xinhua, 新華社; "incubator" → Station F."""
+    found: dict[str, set[str]] = {}
+    for entry in entries:
+        for description in entry.described:
+            for slot in description:
+                for word in slot:
+                    found.setdefault(fold(word), set()).update(fold(t) for t in entry.terms)
+    return {word: frozenset(terms) for word, terms in found.items()}
+
+
 def asks_companies(question: str) -> bool:
     """"Which companies…?", 企業って具体的にどこ？, "which incubators?": the names of the companies (or of the things
     of a named kind, ``_which_named``) are the answer itself (どこ asks which, not where), never a by-product of a date

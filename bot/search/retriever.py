@@ -43,7 +43,7 @@ from bot.search.cleanup import ChatLexicon, Cleaned, join_spelt_out
 from bot.search.countries import Countries
 from bot.search.covering import covering_first
 from bot.search.events import two_events
-from bot.search.evidence import glossary_names
+from bot.search.evidence import described_kinds, glossary_names
 from bot.search.frequency import FREQUENCIES_NAME, WordFrequencies
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import A_YEAR, Kind
@@ -230,6 +230,7 @@ class Retriever(AbstentionChecks):
         )
         self.related = self.parser.related  # the sources' words for the question's (bot.search.related)
         self._glossary_names = glossary_names(kb.glossary, self.frequencies)  # 武藤容治, フレンチテック: names given
+        self._described_kinds = described_kinds(kb.glossary)  # "news agency": Xinhua
         families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
         self._places = Places(column(self.passages, "doc_id"), languages, families)
 
