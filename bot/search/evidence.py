@@ -497,6 +497,13 @@ _NOT_COUNTED = frozenset({
 _STATED_COUNT = re.compile(r"(?<![\d.,:/])(\d{1,2})\s+([a-z\u00e0-\u00ff][\w-]*)"
                            r"|(?<![\d.,:/])(\d{1,2})\s*(?:つ|人|社|名|か国|カ国|ヶ国)"
                            r"(?:の|だけ|のみ|を?\s*(?:挙げ|あげ|教え|おしえ|書い|言っ|紹介し))")  # 4つ挙げて, 4つだけ
+# ... and a small span or count it states as a description ("a 1-year thing", 1年がかり, 3日間のうち, « 1 an ou 2 »,
+# どの2国, "1-sided"): the passages write it in words or as dates (« l'Année de l'innovation », du 12 au 14). Not a time
+# after or before a thing ("3 ans plus tard", "2 years later", 1年後), nor "Society 5.0", "article 3", "€1 billion".
+_STATED_SPAN = re.compile(
+    r"(?<![\d.,])([1-3])(?:\s*-?\s*(?:an|ans|annees?|years?|yeers?|yrs?|days?|jours?|sided|mois|months?|weeks?"
+    r"|semaines?)\b(?!\s*(?:plus tard|later|after|apres|avant|before|ago|earlier|plus tot|de plus))"
+    r"|年(?:がかり|余り|ちょい|間)|日間|か国|カ国|ヶ国|国|ヶ月|か月|カ月)")
 
 
 # A century given ("un traité du XIXe siècle", "a 19th-century treaty", 19世紀): the quotes must date something in it.
@@ -615,10 +622,11 @@ def offered_names(question: str) -> frozenset[str]:
 
 def stated_counts(question: str) -> frozenset[str]:
     """The small counts a question states of what it asks about ("the 3 signatories", « les 2 ministres »,
-    3つの原則, 4つ挙げて, 4つだけ？): how many there are, which the quotes list rather than write, not a number they
-    must hold."""
-    found: set[str] = set()
-    for match in _STATED_COUNT.finditer(fold(question)):
+    3つの原則, 4つ挙げて, 4つだけ？) or of a span it describes (1年がかり, "a 1-year thing"): how many there are, which
+    the quotes list or write in words rather than in digits, not a number they must hold."""
+    folded = fold(question)
+    found = set(_STATED_SPAN.findall(folded))
+    for match in _STATED_COUNT.finditer(folded):
         digits, following = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "")
         function_word = latin_function_word(following)  # "article 3 of": a number
         if int(digits) <= STATED_COUNT_MAX and not function_word and following not in _NOT_COUNTED \

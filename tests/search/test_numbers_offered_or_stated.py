@@ -74,6 +74,13 @@ def test_years_offered_that_the_best_quote_lacks_are_not_found(retriever: Retrie
     ("que s'est-il passé le 3 mars ?", set()),
     ("What's the text of article 3 of the declaration?", set()),
     ("3 ans plus tard ?", set()),
+    ("wuz the innovashun yeer a 1-yeer thing or did it run 2 yeers?", {"1", "2"}),  # spans it describes
+    ("2015年の秋に始まった1年がかりの取り組みは？", {"1"}),
+    ("武藤副大臣がフランスにいた3日間のうち、署名は何日目？", {"3"}),
+    ("「技術の覇権争い」ってどの2国の話？", {"2"}),
+    ("NHKはこの声明から1年後に続報を出した？", set()),  # a time after it: a number to find
+    ("2 years later, what happened?", set()),
+    ("Society 5.0って何？", set()),
 ])
 def test_stated_counts_are_small_numbers_before_what_they_count(question: str, stated: set[str]) -> None:
     assert stated_counts(question) == stated
@@ -88,6 +95,15 @@ def test_stated_counts_are_small_numbers_before_what_they_count(question: str, s
 ])
 def test_a_count_the_member_states_is_not_asked_of_the_quotes(retriever: Retriever, question: str, name: str) -> None:
     answered_with(retriever, question, name)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("wuz the frensh-japan inovashun yeer a 1-yeer thing or did it run 2 yeers?", "2015"),
+    ("2015年の秋、東京の科学館で1年がかりの取り組みを始めたフランスの政治家は誰ですか？", "ヴァルス"),
+    ("武藤副大臣がフランスにいた3日間のうち、署名が行われたのは何日目ですか？", "13日"),
+])
+def test_a_span_the_member_describes_is_not_asked_of_the_quotes(retriever: Retriever, question: str, fact: str) -> None:
+    answered_with(retriever, question, fact)
 
 
 def test_an_article_number_still_is_a_number_the_quotes_must_hold(retriever: Retriever) -> None:
