@@ -62,7 +62,9 @@ _COUNT_PHRASES = re.compile(
 # Nouns that are counts themselves ("the population of Japan"): what is counted is the noun.
 _COUNT_NOUNS = re.compile(r"\bpopulation\b|\bhabitants\b|\binhabitants\b|\bnombre d'habitants\b")
 # Japanese: the counted noun just before 何社/いくつ… (with its particle), and the counter asked for.
-_JA_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30})(?:は|が|を|って|も)?(?:およそ|だいたい)?$")
+# (a side's word after the noun counts the noun: フランス勢は何社 is answered by フランス4社)
+_JA_NOUN_BEFORE = re.compile(
+    r"([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30}?)(?:勢|側|陣)?(?:は|が|を|って|も)?(?:およそ|だいたい)?$")
 _JA_COUNT_MARKERS = (*JA_COUNTERS, "いくつ")  # what a Japanese "how many" is asked with (bot.search.kinds)
 _JA_NUMBER = r"(?:\d+|[一二三四五六七八九十百千万]+)"
 # Japanese nouns a counter counts: "日本の会社はいくつ" is answered by 日本5社.

@@ -221,12 +221,16 @@ def test_what_a_question_counts() -> None:
     assert counted("When was it signed?", "en") is None
     # "の数" before the question word counts its noun: 企業の数は、日仏合わせていくつ (blind S, U)
     assert counted("ピッチに登壇した企業の数は、日仏合わせていくつでしたか？", "ja") == Counted(("企業",), "社")
+    # a side's word after the noun (勢, 側, 陣) counts the noun: フランス4社 answers フランス勢は
+    assert counted("登壇した若い会社のうち、フランス勢はいくつでしたか？", "ja").words == ("フランス",)
+    assert counted("日本側は何社でしたか？", "ja") == Counted(("日本",), "社")
 
 
 @pytest.mark.parametrize(("question", "fact"), [
     ("J-startup c un programe japonais ou francais, et ya combien de boite dedan a peu pres ?", "100"),  # boîte
     ("ピッチに登壇した企業の数は、日仏合わせていくつでしたか？", "9社"),
     ("調印当夜の発表会で、日本とフランスの若い会社の数はそれぞれいくつでしたか？", "5社"),
+    ("夜のお披露目会で登壇した若い会社のうち、フランス勢はいくつでしたか？", "4社"),
 ])
 def test_a_count_of_companies_typed_as_members_type_it_is_answered(retriever: Retriever, question: str,
                                                                   fact: str) -> None:
