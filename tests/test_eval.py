@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AD, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AE, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -53,6 +53,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-ab": {"hit": {"fr": 0.83, "en": 0.83, "ja": 0.91}, "oos": {"fr": 0.80, "en": 0.75, "ja": 0.80}},
     "blind-ac": {"hit": {"fr": 0.80, "en": 0.85, "ja": 0.91}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.95}},
     "blind-ad": {"hit": {"fr": 0.85, "en": 0.83, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
+    "blind-ae": {"hit": {"fr": 0.66, "en": 0.86, "ja": 0.88}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
 }
 
 
@@ -67,7 +68,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-ad.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-ae.yaml"
     return found
 
 
