@@ -219,7 +219,11 @@ class Lead:
         self.names: frozenset[str] = frozenset()  # who is X: the tokens of X
         self.thing = False  # what is X (X a thing, a short name): a Japanese sentence may say it of its topic
         self.topic = False  # ... and none opens on X: sentences whose topic is X are read (first())
-        if is_who_is(query.text, language) or asks_role(query.text, language):
+        role = asks_role(query.text, language)
+        # a person's post asked ("Mahjoubi's exact post when he signed"): the passage saying it may lead though the
+        # question's other words (the signing, the government) weigh more in other passages
+        self.role = role and bool(retriever.people.names(query.text, language))
+        if is_who_is(query.text, language) or role:
             self.names = frozenset(t for u in query.units for t in u.alternatives
                                    if language == "ja" or is_cjk(t) or _capitalised(retriever, t) >= NAME_CAPITALS)
         elif not query.kinds and (clause := what_is_clause(query.text, language)):
@@ -326,7 +330,7 @@ class Lead:
         for n, hit in enumerate(pool):
             if hit.final < LEAD_RATIO * best.final:
                 break
-            if hit.coverage < (COUNT_COVERAGE if self.counts else LEAD_COVERAGE) * best.coverage:
+            if hit.coverage < (COUNT_COVERAGE if self.counts or self.role else LEAD_COVERAGE) * best.coverage:
                 continue
             if self.states(hit.index) and self.retriever.states_roles(self.query, hit.index):
                 return pool if n == 0 else [hit, *pool[:n], *pool[n + 1:]]

@@ -178,3 +178,16 @@ def test_where_it_took_place_gives_the_place_of_what_is_named(retriever: Retriev
     """Outsider trial 6 R1: "ça s'est passé où la signature" quoted the Station F evening (the FAQ "Que s'est-il passé
     à Station F ?" shares "passé"); the signing took place in Paris."""
     assert "signée à Paris" in first_quote(retriever, "ça s'est passé où la signature")
+
+
+@pytest.mark.parametrize(("question", "post"), [
+    ("Quel poste précis Mounir Mahjoubi occupait-il au gouvernement au moment de la signature ?",
+     "chargé du Numérique"),
+    ("Quelle fonction occupait Delphine Gény-Stephann au moment de la signature ?", "auprès du ministre"),
+    ("c'est quoi le poste de Mounir Majoubi a l'epoque de la signatur ?", "chargé du Numérique"),
+])
+def test_a_persons_post_asked_opens_on_the_passage_that_says_it(retriever: Retriever, question: str,
+                                                                 post: str) -> None:
+    """The signing and the government weigh more in other passages; the one giving the post leads all the same."""
+    answer = retriever.answer(question)
+    assert answer.answered and post in answer.citations[0].snippet, [c.snippet[:90] for c in answer.citations]
