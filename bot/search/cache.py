@@ -45,11 +45,12 @@ import numpy as np
 
 from bot.atomic import atomic_write
 from bot.datadir import private_folder
-from bot.models import LoadError, Passage
+from bot.models import LANGUAGES, LoadError, Passage
 from bot.search import analysis, indexing
 from bot.search.bm25 import BM25Index, first_occurrence_ids
 from bot.search.indexing import file_groups, joined, release_free_heap
 from bot.search.parallel import ANALYSIS_PROCESSES, Failure, analyse_files
+from bot.search.wordlists import words_file
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +82,14 @@ def cache_path_beside(db_path: Path) -> Path:
 
 
 def analyzer_fingerprint() -> str:
-    """``ANALYZER_VERSION``, the stemmer's release and a hash of the analysis code: a forgotten version bump
-    cannot serve stale tokens."""
+    """``ANALYZER_VERSION``, the stemmer's release and a hash of the analysis code and of the word lists it reads
+    (a stop word added to bot/search/words/fr.yaml changes every passage's tokens): a forgotten version bump cannot
+    serve stale tokens."""
     digest = hashlib.blake2b(digest_size=12)
     for module in (analysis, indexing, retriever_module()):
         digest.update(Path(module.__file__ or "").read_bytes())
+    for language in LANGUAGES:
+        digest.update(words_file(language).read_bytes())
     return f"{analysis.ANALYZER_VERSION}:{analysis.stemmer_version()}:{digest.hexdigest()}"
 
 

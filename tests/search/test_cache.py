@@ -11,8 +11,10 @@ import pytest
 
 from bot.assistant import Assistant
 from bot.knowledge.loader import load_knowledge
+from bot.search import cache as cache_module
 from bot.search.cache import CACHE_NAME, SOURCES_CACHE_NAME, IndexCache
 from bot.search.retriever import Retriever
+from bot.search.wordlists import words_file
 
 QUESTIONS = ("Who founded Station F?", "Quand la déclaration a-t-elle été signée ?", "ジェトロとは", "J-Startup")
 
@@ -148,6 +150,20 @@ def test_a_cache_for_other_parameters_is_not_used(knowledge: Path, tmp_path: Pat
     other = Retriever(load_knowledge(knowledge), cache=cache)
     assert other.indexed.analysed_files == other.indexed.files
     assert other.index.k1 == 1.5
+
+
+def test_a_cache_made_with_other_word_lists_is_not_used(knowledge: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stop word added to bot/search/words/fr.yaml changes how every passage is analysed: the cache of the old
+    lists is analysed again, not served (its tokens would keep the word the questions now drop)."""
+    cache = IndexCache(tmp_path / CACHE_NAME)
+    Retriever(load_knowledge(knowledge), cache=cache)
+    edited = tmp_path / "fr.yaml"
+    edited.write_text(words_file("fr").read_text(encoding="utf-8") + "\n# a moderator's edit\n", encoding="utf-8")
+    monkeypatch.setattr(cache_module, "words_file",
+                        lambda language: edited if language == "fr" else words_file(language))
+    again = Retriever(load_knowledge(knowledge), cache=cache)
+    assert again.indexed.analysed_files == again.indexed.files
 
 
 async def test_reload_after_an_added_file_reuses_the_others(knowledge: Path, tmp_path: Path) -> None:
