@@ -169,3 +169,9 @@ def test_a_rank_asked_in_japanese_is_answered_by_the_passage_giving_it(shipped_r
 def test_who_made_a_place_is_answered_first_by_its_founder(shipped_retriever: Retriever) -> None:
     # 作った人: the founder asked (the evening's passage at Station F came first)
     quoted_first(shipped_retriever, "ステーションFを作った人って？", "ニエル")
+
+
+def test_a_form_of_faire_weighs_nothing(shipped_retriever: Retriever) -> None:
+    # « qui faisait un assistant vocal »: faisait, a form of « faire » (a stop word), outweighed the assistant named
+    answered_with(shipped_retriever, "svp c'était quoi le nom de la start-up française qui faisait un assistant "
+                                     "vocal ? 🎙️", "Snips")
