@@ -208,8 +208,10 @@ ATTRIBUTE_ASKED: dict[str, re.Pattern[str]] = {
 # corpus (a 2018 corpus knows what it tells of, and tells of nothing later). Group 1: the thing (its last word).
 # « D'après la télévision publique » is "according to" it: no time.
 AFTER_WHAT: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:after|since|post)[\s\-]+(?:the\s+|a\s+|(?![^\W\d_]+ing\b))([^\W\d_]{3,})"),  # not
-    # "after asking" (a doing, not a thing)
+    "en": re.compile(r"\b(?:after|since|(?<!'s )(?<!’s )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )"
+                     r"(?<!\bthis )(?<!\bthat )(?<!\bblog )post)[\s\-]+"
+                     r"(?:the\s+|a\s+|(?![^\W\d_]+ing\b))([^\W\d_]{3,})"),
+    # not "after asking" (a doing, not a thing); "post covid", not "Mahjoubi's post sat under…" (a post held)
     "fr": re.compile(r"(?<![dD]['’])\b(?:après|apres|depuis)\s+(?!longtemps\b)"
                      r"(?:le\s+|la\s+|les\s+|l['’]\s*|un\s+|une\s+)?([^\W\d_]{3,})"),
     "ja": re.compile(r"([\u30a0-\u30ff\u4e00-\u9fff]{1,12}?)(?:の|した|された)?(?<![午最前直])(?:後|以降|あと)"

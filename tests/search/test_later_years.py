@@ -30,3 +30,15 @@ def test_what_happened_in_a_later_year_is_not_found(shipped_retriever: Retriever
 def test_what_the_sources_say_of_a_later_year_is_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
+
+
+@pytest.mark.parametrize("question", ["what did the declaration change post covid?",
+                                      "what did the declaration change post-covid?"])
+def test_after_a_thing_the_corpus_lacks_is_not_found(shipped_retriever: Retriever, question: str) -> None:
+    assert not_found(shipped_retriever, question) == "after-corpus"
+
+
+def test_a_post_held_is_no_time_after(shipped_retriever: Retriever) -> None:
+    # "Mahjoubi's post sat under…": the post he held, not "post-" something (after the corpus)
+    answered_with(shipped_retriever, "Mahjoubi's post sat directly under which member of the French government?",
+                  "Prime Minister")
