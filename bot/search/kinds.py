@@ -165,7 +165,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.PRESENT: re.compile(
         r"\b(?:currently|current|right now|nowadays|these days|today|now)\b|\baujourd'hui\b|\baujourd’hui\b"
         r"|\bactuel(?:le|s|les)?\b|\bactuellement\b|\ben ce moment\b|\bde nos jours\b"
-        r"|\bmaintenant\b|\b(?:still|latest)\b"  # "now", "still" in each language: 今も, toujours (en poste)
+        r"|\bmaintenant\b|\b(?<!while )(?:still|latest)\b"  # "now", "still" in each language: 今も, toujours (en
+        # poste); not "while still calling it vital" (at the same time)
         r"|\b(?:est|sont|es|êtes|il|elle|ils|elles) toujours\b|\btoujours (?:en poste|actif)"
         # « est-elle encore ministre ? »: an inverted subject, then encore (not « c'est quoi encore ? », "again")
         # (not after an imperfect: « était-il encore en France le 14 juillet ? » asks about then)

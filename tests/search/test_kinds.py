@@ -183,6 +183,13 @@ def test_that_year_is_no_present() -> None:
     assert Kind.PRESENT in asked_kinds("Quel anniversaire fête-t-on cette année ?")
 
 
+def test_while_still_is_no_present() -> None:
+    """"while still calling it vital" is at the same time, not still today; "is he still minister?" asks today."""
+    assert Kind.PRESENT not in asked_kinds("How does the piece describe the document in a flippant way while still "
+                                           "calling it vital?")
+    assert Kind.PRESENT in asked_kinds("Is Muto still a minister?")
+
+
 @pytest.mark.parametrize(("question", "kind", "asked"), [
     # a word inside another: いつ in 思いついた (came up with), 何分 in 何分野 (which fields), « tarifs douaniers »
     # (customs duties), « le lever de rideau » (the curtain rising)
