@@ -205,11 +205,11 @@ class EverydaySpeller:
 
 # Spellings that sound alike in French and English, folded to one key (in this order): "Stephann" and "stefan",
 # "Gény" and "Jenny" (a soft g is a j), "Mahjoubi" and "majoubi", "CEATEC" and "seatech", "Tokyo" and "tokio",
-# "VivaTech" and "vivatek" meet.
+# "VivaTech" and "vivatek", « signature » and « sinyatur » (gn sounds as ny, and y as i) meet.
 _SOUNDS = (
     ("tion", "sion"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("qu", "k"), ("q", "k"),
     ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("ge", "je"), ("gi", "ji"), ("gy", "ji"), ("y", "i"),
-    ("z", "s"), ("w", "v"), ("x", "ks"), ("h", ""),
+    ("z", "s"), ("w", "v"), ("x", "ks"), ("h", ""), ("gn", "ni"),
 )
 MIN_SOUND_KEY = 4  # shorter keys meet too many words by chance
 SOUNDED_KEPT = 4096  # words whose sound-alike is kept (SoundSpeller.correct): a question's pairs of adjacent words,

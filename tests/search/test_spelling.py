@@ -93,13 +93,15 @@ def test_a_name_misspelt_in_every_part_is_answered(shipped_retriever: Retriever)
 
 
 def test_names_spelt_by_ear_meet_the_corpus_word() -> None:
-    sounds = SoundSpeller({"geny": 3, "stephann": 2, "ceatec": 1, "tokyo": 4, "delphine": 2, "station": 5})
+    sounds = SoundSpeller({"geny": 3, "stephann": 2, "ceatec": 1, "tokyo": 4, "delphine": 2, "station": 5,
+                           "signature": 4})
     assert sounds.correct("genny") == "geny"
     assert sounds.correct("stefan") == "stephann"
     assert sounds.correct("seatech") == "ceatec"
     assert sounds.correct("tokio") == "tokyo"
     assert sounds.correct("delfine") == "delphine"
     assert sounds.correct("jeny") == "geny"  # a soft g is a j: "Jeny-Stefan", "Jenny" for Gény-Stephann
+    assert sounds.correct("sinyatur") == "signature"  # gn sounds as ny: « la sinyatur de la deklarasion »
     assert sounds.correct("station") is None  # a corpus word stays itself
     assert sounds.correct("macron") is None
     assert sounds.correct("b" * 2000) is None
