@@ -197,7 +197,7 @@ class EverydaySpeller:
             sounds = self._sounds.get(language)
             if sounds is None:  # ~30 ms a language: built when a typo first needs it, not at start-up
                 sounds = self._sounds[language] = SoundSpeller(
-                    {w: zipf for w, zipf in table.items() if len(w) >= MIN_EVERYDAY_LENGTH})
+                    {w: zipf for w, zipf in table.items() if len(w) >= MIN_EVERYDAY_LENGTH}, near=True)
             sounded = sounds.correct(word)
             return sounded if sounded is not None and table[sounded] >= zipf + EVERYDAY_GAIN else None
         return min(found, key=lambda m: (m[1], -table[m[0]], m[0]))[0]
@@ -212,6 +212,7 @@ _SOUNDS = (
     ("z", "s"), ("w", "v"), ("x", "ks"), ("h", ""), ("gn", "ni"),
 )
 MIN_SOUND_KEY = 4  # shorter keys meet too many words by chance
+NEAR_SOUND_KEY = 6  # an everyday word's sound a letter off meets a key this long (SoundSpeller's ``near``)
 SOUNDED_KEPT = 4096  # words whose sound-alike is kept (SoundSpeller.correct): a question's pairs of adjacent words,
 # joined, are looked up each ("who signed" → whosigned), and the same pairs come back question after question
 
@@ -244,8 +245,10 @@ def sound_keys(words: Sequence[str]) -> list[str]:
 class SoundSpeller:
     """The corpus word that sounds like a misspelt word ("genny" → geny, "seatech" → ceatec), most frequent."""
 
-    def __init__(self, frequencies: Mapping[str, float]) -> None:
-        """``frequencies``: each word's count in the corpus, or its Zipf frequency in a language (EverydaySpeller)."""
+    def __init__(self, frequencies: Mapping[str, float], near: bool = False) -> None:
+        """``frequencies``: each word's count in the corpus, or its Zipf frequency in a language (EverydaySpeller);
+        ``near``: a word whose sound no word has may meet one a letter off in sound (NEAR_SOUND_KEY letters or
+        more: « komben » sounds kombien, combien's sound, a letter left out)."""
         keys: dict[str, tuple[float, str]] = {}
         words = [w for w in frequencies if len(w) <= MAX_WORD_LENGTH and w.isascii() and w.isalpha()]
         for word, key in zip(words, sound_keys(words), strict=True):
@@ -253,6 +256,9 @@ class SoundSpeller:
             if len(key) >= MIN_SOUND_KEY and (count, word) > keys.get(key, (0, "")):
                 keys[key] = (count, word)
         self._words = {key: word for key, (_, word) in keys.items()}
+        self._counts = {key: count for key, (count, _) in keys.items()}
+        self._near = _Buckets((k for k in self._words if len(k) >= NEAR_SOUND_KEY - 1), NEAR_SOUND_KEY - 1) if near \
+            else None
         self._sounded: dict[str, str | None] = {}  # word -> its sound-alike, kept (bounded: SOUNDED_KEPT)
 
     def correct(self, word: str) -> str | None:
@@ -262,7 +268,11 @@ class SoundSpeller:
         sounded = self._sounded
         if word in sounded:
             return sounded[word]
-        found = self._words.get(sound_key(word))
+        key = sound_key(word)
+        found = self._words.get(key)
+        if found is None and self._near is not None and len(key) >= NEAR_SOUND_KEY:
+            close = self._near.near(key, 1)
+            found = self._words[max(close, key=lambda m: (self._counts[m[0]], m[0]))[0]] if close else None
         if len(sounded) >= SOUNDED_KEPT:
             sounded = self._sounded = {}  # a fresh dict, not clear(): another thread may be reading the old one
         found = sounded[word] = found if found != word else None

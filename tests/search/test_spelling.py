@@ -107,6 +107,20 @@ def test_names_spelt_by_ear_meet_the_corpus_word() -> None:
     assert sounds.correct("b" * 2000) is None
 
 
+def test_an_everyday_word_spelt_by_ear_a_letter_off_meets_its_word() -> None:
+    table = {"combien": 6.0, "specialized": 4.0, "combine": 5.0}
+    near = SoundSpeller(table, near=True)
+    assert near.correct("komben") == "combien"  # kombien in sound, the i left out
+    assert near.correct("speshalized") == "specialized"
+    assert near.correct("komb") is None  # too short a sound to meet one a letter off by chance
+    assert SoundSpeller(table).correct("komben") is None  # a corpus word's sound is met as it is
+
+
+def test_questions_spelt_by_ear_are_answered(shipped_retriever) -> None:
+    answer = shipped_retriever.answer("komben de signatèr fransè i a eu, é c ki ?")
+    assert answer.answered and "Mahjoubi" in " ".join(c.snippet for c in answer.citations), answer.reason
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
