@@ -59,6 +59,7 @@ from bot.search.evidence import (
     topic_asked,
     years_after,
     years_relative,
+    years_spans,
 )
 from bot.search.frequency import WordFrequencies
 from bot.search.frequency import fold as accents_folded
@@ -222,7 +223,8 @@ class AbstentionChecks:
         cited = frozenset().union(*(self._token_sets[i] for i in chosen))
         if not self.covers(query, chosen, cited):
             yield Failed(Check.COVERAGE, "low-coverage")
-        if any(not u.number_found_in(cited) and not self._subject_year(query, u) for u in self._given_numbers(query)):
+        if any(not u.number_found_in(cited) and not self._subject_year(query, u)
+               and not self._years_apart(query, u, chosen) for u in self._given_numbers(query)):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # a number the question gives ("in 2023") must be cited
         if not self._offered_year_cited(query, self._token_sets[chosen[0]]):
             yield Failed(Check.GIVEN_NUMBER, "low-coverage")  # "was it 2019 or 2020?": one of them in the best quote
@@ -648,7 +650,8 @@ class AbstentionChecks:
         if apart:
             cited = frozenset().union(*(self._token_sets[i] for i in chosen))
             return any(u.found_in(best) for u in apart) and all(u.found_in(cited) for u in apart)
-        return all(u.found_in(best) or self._subject_number(u.token) for u in self._given_numbers(query))
+        return all(u.found_in(best) or self._subject_number(u.token) or self._years_apart(query, u, chosen[:1])
+                   for u in self._given_numbers(query))
 
     def numbers_apart(self, query: Query) -> list[Unit]:
         """Two or more years the question gives ("both the 2013 statement and the 2015 launch"): each dates a thing
@@ -707,6 +710,14 @@ class AbstentionChecks:
         """The question gives the year the corpus is about ("the 2018 French article") to say which thing, not to ask
         about another year: the quotes need not repeat it; one asked before or after ("after 2018") they must."""
         return self._subject_number(unit.token) and unit.token not in years_relative(query.text)
+
+    def _years_apart(self, query: Query, unit: Unit, chosen: list[int]) -> bool:
+        """The question gives ``unit`` as a span of years (その後5年間: evidence.years_spans) and the quotes date two
+        years that far apart (2013–2018): its two ends, the span itself."""
+        if unit.token not in years_spans(query.text):
+            return False
+        years = {int(m.group()) for i in chosen for m in A_YEAR.finditer(self.passages[i].text)}
+        return any(year + int(unit.token) in years for year in years)
 
     @staticmethod
     def _given_numbers(query: Query) -> list[Unit]:

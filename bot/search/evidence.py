@@ -624,6 +624,16 @@ def offered_names(question: str) -> frozenset[str]:
     return frozenset(fold(name) for name in (*pairs, *guessed))
 
 
+# A span of years a question gives (その後5年間の道筋, "a 5-year roadmap", « une feuille de route de 5 ans »): the
+# quotes may date its two ends instead (2013–2018).
+_YEARS_SPAN = re.compile(r"(?<![\d.,])(\d{1,2})\s*-?\s*(?:年間|years?\b|yrs?\b|ans\b|annees\b)")
+
+
+def years_spans(question: str) -> frozenset[str]:
+    """The numbers of years ``question`` gives as a span (5年間, "5 years", « 5 ans »)."""
+    return frozenset(_YEARS_SPAN.findall(fold(question)))
+
+
 def stated_counts(question: str) -> frozenset[str]:
     """The small counts a question states of what it asks about ("the 3 signatories", « les 2 ministres »,
     3つの原則, 4つ挙げて, 4つだけ？) or of a span it describes (1年がかり, "a 1-year thing"): how many there are, which

@@ -191,7 +191,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|(?<!\bse sont )(?<!\bse )\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien|longtemps)"
         r"|\bà l'avenir\b|\bpar la suite\b"
         rf"|^(?!.*{_THEN.pattern}).*\bdepuis longtemps\b"
-        r"|その後|後任|次回|次の(?![日朝晩夜])|今後|以降|それ以来"
+        # (not その後5年間の道筋: the span a plan covered, from a year the question gives)
+        r"|その後(?!の?\s*[\d一二三四五六七八九十]+\s*年間?の)|後任|次回|次の(?![日朝晩夜])|今後|以降|それ以来"
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
         r"|\bqu(?:'|’)est(?:-(?:il|elle))? devenue?\b|\bque (?:sont|est) devenue?s?\b|\bdevenue?s? \w+ ensuite\b"
         r"|\baprès (?:avoir quitté|son départ|leur départ)|辞任後|退任後"

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from answers import answered_with, not_found
 
+from bot.search.evidence import years_spans
+from bot.search.kinds import Kind, asked_kinds
 from bot.search.retriever import Retriever
 
 
@@ -32,3 +34,13 @@ def test_years_between_two_things_are_answered_by_their_dates(retriever: Retriev
 ])
 def test_an_age_or_span_never_given_is_not_found(retriever: Retriever, question: str) -> None:
     not_found(retriever, question)
+
+
+def test_a_span_of_years_given_is_dated_by_its_two_ends(retriever: Retriever) -> None:
+    """その後5年間の道筋: the 2013–2018 roadmap dates the five years from both ends, no quote writes 5; « その後 » is
+    the years after 2013 the question gives, nothing after the corpus."""
+    assert years_spans("その後5年間の日仏の道筋") == {"5"}
+    assert years_spans("a 5-year roadmap, 5 ans, 10 years") == {"5", "10"}
+    assert Kind.LATER not in asked_kinds("2013年に両首脳が示した、その後5年間の日仏の道筋を描いた文書は何ですか？")
+    assert Kind.LATER in asked_kinds("その後どうなりましたか？")
+    answered_with(retriever, "2013年に両首脳が示した、その後5年間の日仏の道筋を描いた文書は何ですか？", "ロードマップ")
