@@ -33,10 +33,13 @@ SAME_LANGUAGE_GUARDS: dict[str, float] = {}  # a set below the target: the level
 # answered: 651. AB (joined 4 Dec, session 25): 661 (660.5 as it joined). Session 26, more of their questions answered
 # (things described as members describe them, names spelt in kana), most by quotes of two or three passages: Z 601,
 # AA 608, then 609 (« dispositif portable », no more read as the robot suit's description, is quoted from two
-# passages instead of one); AC (joined 4 Dec, session 26): 606.
+# passages instead of one); AC (joined 4 Dec, session 26): 606. Session 28, more of their questions answered (a thing
+# named by its kind, a span the member states, words spelt by ear: AA 163 -> 166, AC 167 -> 169, AE 167 -> 170), each
+# by quotes of two or three passages (660-839 characters); of the answers given before, two changed quotes (279 ->
+# 403, 801 -> 819): AA 619, AC 610, AE (joined 4 Dec, session 28) 611.
 MEDIAN_GUARDS: dict[str, int] = {"blind-n.yaml": 604, "blind-q.yaml": 683, "blind-r.yaml": 661, "blind-t.yaml": 653,
-                                 "blind-v.yaml": 664, "blind-y.yaml": 651, "blind-z.yaml": 601, "blind-aa.yaml": 609,
-                                 "blind-ab.yaml": 661, "blind-ac.yaml": 606}
+                                 "blind-v.yaml": 664, "blind-y.yaml": 651, "blind-z.yaml": 601, "blind-aa.yaml": 619,
+                                 "blind-ab.yaml": 661, "blind-ac.yaml": 610, "blind-ae.yaml": 611}
 
 
 @pytest.fixture(scope="module")
