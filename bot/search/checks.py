@@ -901,8 +901,7 @@ class AbstentionChecks:
         quote "…, rapporte Xinhua" names Xinhua, which the glossary describes as a news agency)."""
         asked = fold(query.text)
         terms = {t for kind in kinds_asked(query.text, query.language or "en")
-                 for t in self._described_kinds.get(kind, self._described_kinds.get(kind.removesuffix("s"), ()))
-                 if t not in asked}
+                 for t in self._described_kinds.get(kind, ()) if t not in asked}
         return any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", fold(self.passages[i].text)) for i in quoted
                    for t in terms)
 

@@ -864,9 +864,14 @@ def kinds_asked(question: str, language: str) -> tuple[str, ...]:
     if match is None:
         return ()
     asked = match.group()
-    return tuple(n for n in map(fold, words_of(language, WordList.NAMED_KINDS))
-                 if n in asked if is_cjk(n[0]) or (re.search(rf"\b{re.escape(n)}\b", asked)
-                                                   and not n.endswith("s") and n.capitalize() not in question))
+
+    def one_asked(noun: str) -> bool:
+        if is_cjk(noun[0]):
+            return noun in asked
+        return bool(re.search(rf"\b{re.escape(noun)}\b", asked)) and not noun.endswith("s") and (
+            noun.capitalize() not in question)
+
+    return tuple(n for n in map(fold, words_of(language, WordList.NAMED_KINDS)) if one_asked(n))
 
 
 def described_kinds(entries: Iterable[GlossaryEntry]) -> dict[str, frozenset[str]]:
