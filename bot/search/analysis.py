@@ -535,7 +535,8 @@ CASUAL_INTERROGATIVES: dict[str, str] = {
     "koi": "quoi", "kwa": "quoi", "kel": "quel", "kels": "quels", "kele": "quelle", "kelle": "quelle",
     "kelles": "quelles", "ki": "qui", "kan": "quand", "kand": "quand", "pk": "pourquoi", "pq": "pourquoi",
     "pkoi": "pourquoi", "pourkoi": "pourquoi", "cb": "combien", "cmb": "combien", "cmt": "comment",
-    "kombien": "combien", "konbien": "combien", "komment": "comment", "koment": "comment", "howmany": "how many",
+    "kombien": "combien", "konbien": "combien", "komben": "combien", "konben": "combien",
+    "komment": "comment", "koment": "comment", "howmany": "how many",
 }
 _CASUAL_FIRST: dict[str, str] = {casual: standard.split()[0] for casual, standard in CASUAL_INTERROGATIVES.items()}
 # a whole word: the character before it is no word's (looked at after its first letter, so that the engine scans for

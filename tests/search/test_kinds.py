@@ -183,6 +183,11 @@ def test_that_year_is_no_present() -> None:
     assert Kind.PRESENT in asked_kinds("Quel anniversaire fête-t-on cette année ?")
 
 
+def test_french_typed_by_ear_still_asks_who_and_how_many() -> None:
+    """« komben de signatèr fransè i a eu, é c ki ? »: komben is combien, « c ki » is c'est qui."""
+    assert asked_kinds("komben de signatèr fransè i a eu, é c ki ?") >= {Kind.COUNT, Kind.PERSON}
+
+
 def test_while_still_is_no_present() -> None:
     """"while still calling it vital" is at the same time, not still today; "is he still minister?" asks today."""
     assert Kind.PRESENT not in asked_kinds("How does the piece describe the document in a flippant way while still "
