@@ -898,8 +898,10 @@ class QueryParser:
         # not the euphonic t of a French inversion: « a-t-elle » writes no "at" (the corpus's "Tokyo at Paris")
         words = [(a.group(), b.group()) for a, b in itertools.pairwise(found)
                  if not ("t" in (a.group(), b.group()) and a.string[a.end():b.start()] == "-")]
+        stops = stop_words(_latin(language))
         for first, second in words:
-            joined = self._surface.get(first + second)
+            # « i a » (il y a) is no « IA »: two little words written together are no corpus word
+            joined = None if first in stops and second in stops else self._surface.get(first + second)
             if not joined and not (self._surface.get(first) and self._surface.get(second)):
                 sounds_like = self._sounds.correct(first + second)  # "viva tek" → vivatech
                 joined = self._surface.get(sounds_like) if sounds_like else None

@@ -175,3 +175,13 @@ def test_a_form_of_faire_weighs_nothing(shipped_retriever: Retriever) -> None:
     # « qui faisait un assistant vocal »: faisait, a form of « faire » (a stop word), outweighed the assistant named
     answered_with(shipped_retriever, "svp c'était quoi le nom de la start-up française qui faisait un assistant "
                                      "vocal ? 🎙️", "Snips")
+
+
+def test_french_typed_by_ear_weighs_no_single_letter(shipped_retriever: Retriever) -> None:
+    # « é » (et) and « i » (il) typed by ear are French's little words, not letters to search for
+    answered_with(shipped_retriever, "madjoubi é mouto il on lansé koi ansanble le soar du trèze ?", "Station F")
+
+
+def test_two_little_words_side_by_side_are_no_corpus_word(shipped_retriever: Retriever) -> None:
+    # « i a » (il y a) is no « IA »: the quotes name the signatories, not the talks on AI
+    answered_with(shipped_retriever, "komben de signatèr fransè i a eu, é c ki ?", "Gény-Stephann")
