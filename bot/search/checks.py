@@ -899,11 +899,20 @@ class AbstentionChecks:
     def _of_kind_named(self, query: Query, quoted: list[int]) -> bool:
         """A quote names a thing the glossary describes as of the kind asked ("which news agency reported…?": the
         quote "…, rapporte Xinhua" names Xinhua, which the glossary describes as a news agency)."""
+        names = self.of_kind_asked(query)
+        return any(self.names_one_of(i, names) for i in quoted)
+
+    def of_kind_asked(self, query: Query) -> frozenset[str]:
+        """The names (folded) of the things the glossary describes as of the kind a "which news agency?" question
+        asks for, but those the question gives."""
         asked = fold(query.text)
-        terms = {t for kind in kinds_asked(query.text, query.language or "en")
-                 for t in self._described_kinds.get(kind, ()) if t not in asked}
-        return any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", fold(self.passages[i].text)) for i in quoted
-                   for t in terms)
+        return frozenset(t for kind in kinds_asked(query.text, query.language or "en")
+                         for t in self._described_kinds.get(kind, ()) if t not in asked)
+
+    def names_one_of(self, i: int, names: frozenset[str]) -> bool:
+        """Passage ``i`` writes one of ``names`` (folded), as a whole word."""
+        text = fold(self.passages[i].text)
+        return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
 
     def _described_named(self, query: Query, quoted: list[int]) -> bool:
         """A quote names the thing the question describes as the glossary does ("which Chinese news agency": the

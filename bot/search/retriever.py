@@ -569,6 +569,10 @@ class Retriever(AbstentionChecks):
         if self._cards and asks_about_source(query.text):  # a source asked about: its section leads, though the
             # facts it speaks of hold more words (not for a fact said to come from a source: "according to NHK")
             ranked = moved_first(ranked, lambda hit: hit.index in self._cards, LEAD_RATIO, max_citations)
+        if names := self.of_kind_asked(query):  # "which news agency reported…?": the quote naming Xinhua leads (one
+            # holding the numbers the question gives, as the best must)
+            ranked = moved_first(ranked, lambda hit: self.names_one_of(hit.index, names) and self._numbers_in_best(
+                query, [hit.index]), LEAD_RATIO, max_citations)
         if Kind.YEARS in query.kinds and (events := two_events(query.text, query.language or "en")):
             ranked = self._events_dated_first(query, ranked, events)
         apart = self.numbers_apart(query)

@@ -6,7 +6,7 @@ question gives (« la Banque du Japon ») is not answered so."""
 from __future__ import annotations
 
 import pytest
-from answers import answered_with, not_found
+from answers import answered_with, not_found, quoted_first
 
 from bot.models import GlossaryEntry
 from bot.search.evidence import described_kinds, kinds_asked
@@ -26,6 +26,16 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 ])
 def test_a_thing_of_the_kind_asked_is_named_by_a_quote(retriever: Retriever, question: str, name: str) -> None:
     answered_with(retriever, question, name)
+
+
+@pytest.mark.parametrize("question", [
+    "bonjour, quelle agence de presse a rapporté la réaction des ministres ?",  # not the Élysée's « communiqué de
+    # presse », which a source asked about had opened on
+    "Quelle agence de presse d'État chinoise a rendu compte de l'accueil réservé au texte par les deux chefs de la "
+    "diplomatie ?",
+])
+def test_the_quote_naming_a_thing_of_the_kind_asked_comes_first(retriever: Retriever, question: str) -> None:
+    quoted_first(retriever, question, "Xinhua")
 
 
 @pytest.mark.parametrize("question", [
