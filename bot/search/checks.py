@@ -905,9 +905,11 @@ class AbstentionChecks:
     def of_kind_asked(self, query: Query) -> frozenset[str]:
         """The names (folded) of the things the glossary describes as of the kind a "which news agency?" question
         asks for, but those the question gives."""
+        kinds = kinds_asked(query.text, query.language or "en")
+        if not kinds:  # most questions (this runs for every one): nothing folded
+            return frozenset()
         asked = fold(query.text)
-        return frozenset(t for kind in kinds_asked(query.text, query.language or "en")
-                         for t in self._described_kinds.get(kind, ()) if t not in asked)
+        return frozenset(t for kind in kinds for t in self._described_kinds.get(kind, ()) if t not in asked)
 
     def names_one_of(self, i: int, names: frozenset[str]) -> bool:
         """Passage ``i`` writes one of ``names`` (folded), as a whole word."""

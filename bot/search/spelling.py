@@ -256,9 +256,9 @@ class SoundSpeller:
             if len(key) >= MIN_SOUND_KEY and (count, word) > keys.get(key, (0, "")):
                 keys[key] = (count, word)
         self._words = {key: word for key, (_, word) in keys.items()}
-        self._counts = {key: count for key, (count, _) in keys.items()}
-        self._near = _Buckets((k for k in self._words if len(k) >= NEAR_SOUND_KEY - 1), NEAR_SOUND_KEY - 1) if near \
-            else None
+        # a letter off in sound (the everyday speller's only: the corpus's speller, made at every start, keeps none)
+        self._counts = {key: count for key, (count, _) in keys.items()} if near else {}
+        self._near = _Buckets(self._words, NEAR_SOUND_KEY - 1) if near else None
         self._sounded: dict[str, str | None] = {}  # word -> its sound-alike, kept (bounded: SOUNDED_KEPT)
 
     def correct(self, word: str) -> str | None:
