@@ -6,7 +6,8 @@ question; a quote giving it in the script asked does (« … sous le nom « イ�
 
 The words of a name and the languages' names are each language's word lists (``name_words``, ``language_names``),
 next to each other (WORDS_BETWEEN at most: "the name in Japanese"). A language written in the same script as the
-question's (the English title asked in French) is left to the search as it is: its script tells no quote apart.
+question's (the English title asked in French, the French one asked in English) is told by its function words: « …
+sur la coopération… dans les domaines de… » is a French name, "…on… cooperation in the fields of…" an English one.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from functools import lru_cache
 from bot.models import LANGUAGES
 from bot.search.frequency import fold
 from bot.search.query import Ranked, moved_first
-from bot.search.wordlists import WordList, words_of
+from bot.search.wordlists import WordList, stop_words, words_of
 
 WORDS_BETWEEN = 1  # words between the name's and the language's: "le titre en japonais", "called in Japanese"
 _JA_BETWEEN = 2  # characters between them in Japanese: 日本語の名称, 英語での題名
@@ -62,21 +63,36 @@ def script(language: str) -> re.Pattern[str]:
 
 
 def asked_in(question: str, language: str | None) -> str | None:
-    """The language whose writing ``question`` (in ``language``) asks a name in, when it is written in another
-    script than the question's; None otherwise."""
+    """The language, other than the question's (``language``), that ``question`` asks a name in; None otherwise.
+    A French or an English question is read in both (« What's the English title de la déclaration ? »)."""
     if language not in LANGUAGES:
         return None
     plain = _plain(question)
-    for pattern, code in _patterns(language):
-        if (code == "ja") != (language == "ja") and pattern.search(plain):
+    read_in = (language,) if language == "ja" else tuple(code for code in LANGUAGES if code != "ja")
+    for pattern, code in (found for each in read_in for found in _patterns(each)):
+        if code != language and pattern.search(plain):
             return code
     return None
 
 
+def latin_language(name: str) -> str | None:
+    """French or English: the language whose function words (none of the other's) a Latin-script name holds more
+    of; None when they tie ("French Tech": none)."""
+    words = re.findall(r"[^\W\d_]+", _plain(name))
+    french, english = stop_words("fr"), stop_words("en")
+    fr = sum(w in french and w not in english for w in words)
+    en = sum(w in english and w not in french for w in words)
+    return "fr" if fr > en else "en" if en > fr else None
+
+
 def written_in(text: str, language: str) -> bool:
     """``text`` (a passage) gives a name in ``language``'s writing, quoted or in brackets: « イノベーション…共同声明 »,
-    (武藤容治)."""
-    return any(script(language).search(match.group()) for match in _QUOTED.finditer(text))
+    (武藤容治); a French or an English one in that language's words (a French title is no English one)."""
+    for match in _QUOTED.finditer(text):
+        name = script(language).search(match.group())
+        if name is not None and (language == "ja" or latin_language(name.group()) in (language, None)):
+            return True
+    return False
 
 
 def written_in_first(
