@@ -88,6 +88,7 @@ OWN_LANGUAGE_MARGIN = 0.5  # a question word this much commoner (Zipf) in the qu
 # the other Latin one ("resté": reste 1.9 in English) matches passages of its language only: the other language's
 # stemmer makes the same token of another word ("rests"); a word common in both is a cognate ("déclaration")
 COGNATE_ZIPF = 4.0
+_NAME_TITLES = frozenset({"氏", "さん", "様", "君", "殿"})  # what follows a person's name in Japanese: 菅氏, 林さん
 _KANJI_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")  # a name written in kanji alone (世耕, 河野)
 WRITTEN_ZIPF = 2.0  # a corpus word rarer than this in the language, whose stem is another corpus word, is a thing of
 # its own (Japonismes: japon): the quotes must hold it as written (Unit.written)
@@ -441,6 +442,7 @@ class QueryParser:
         self._add_joins(content, lang, units)
         if lang == "ja":
             self._add_readings(content, units)
+            self._one_kanji_names(content, units)
         unit_list = list(units.values())
         named = self._expand(unit_list, lang)
         self._relate(content, lang, unit_list)
@@ -840,6 +842,20 @@ class QueryParser:
         in my sources: "G20大阪サミットで何が合意された？" is not answered by the declaration's G20 dialogue.
         """
         return word.proper == PLACE_TAG
+
+    def _one_kanji_names(self, question: str, units: dict[str, Unit]) -> None:
+        """A person's name of one kanji the corpus lacks (菅官房長官, 林大臣) is no word of its own: its bigram with
+        the next word (菅官) is the unit, which the quotes must then hold, as a longer unknown name's own unit. Only
+        before a word (官房, 大臣) or a title (氏, さん): a kanji the dictionary reads as a name before one more kanji
+        is as likely an IME's slip (技術の史配: 支配)."""
+        words = self._readings.words(question)
+        names = [w.surface for w, after in itertools.pairwise(words) if len(w.surface) == 1
+                 and (len(after.surface) > 1 or after.surface in _NAME_TITLES)
+                 and w.surface not in self.index.vocabulary and self._unknown_person(w)]
+        for name in names:
+            for unit in units.values():
+                if name in unit.token and is_cjk(unit.token):
+                    unit.unknown_name = True
 
     def _unknown_person(self, word: Word) -> bool:
         """A person's name in kanji the corpus lacks (世耕): it must be cited, as an unknown place. In kanji only,

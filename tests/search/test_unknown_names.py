@@ -21,6 +21,7 @@ from bot.search.unknown_names import capitalised_runs, known_as_written, named_b
     "エールフランスは声明に関わった？",  # a katakana compound ending in a place names a body
     "ビジネスフランスはステーションFのイベントで何をしましたか？",
     "SoftBank a annoncé quoi pour les start-up françaises ?",  # first word, but a capital inside it: a name
+    "菅官房長官はこの日仏共同声明について何とコメントしましたか？",  # a name of one kanji before a title
 ])
 def test_a_name_the_sources_lack_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     not_found(shipped_retriever, question)
@@ -35,6 +36,7 @@ def test_a_name_the_sources_lack_is_not_found(shipped_retriever: Retriever, ques
     ("ステーションFでフレンチテックは何をしましたか？", "フレンチテック"),
     ("WHO SIGNED THE DECLARATION FOR JAPAN?", "Muto"),  # a shouted message writes no acronym
     ("BpiFrance fait quoi ?", "Bpifrance"),  # a capital inside the corpus's own name
+    ("あこほすに氏の発言に出てくる「技術の史配」ってどういう意味？", "技術覇権"),  # 史 before one kanji: an IME's slip
 ])
 def test_the_names_the_sources_hold_are_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
