@@ -126,6 +126,17 @@ def test_who_signed_it_however_typed_quotes_the_signatories(shipped_retriever: R
     assert "Gény-Stephann" in snippet and "Mahjoubi" in snippet, snippet  # was the technologies / the METI date
 
 
+def test_who_signed_the_declaration_named_by_its_japanese_title_quotes_the_signatories(
+        shipped_retriever: Retriever) -> None:
+    """The title METI gives the declaration is one of its names in the glossary: the words of the title name the
+    declaration, and the signatories' passage answers (it quoted the passages giving the title)."""
+    title = "イノベーション・デジタル分野での協力に係る共同声明"
+    answer = shipped_retriever.answer(f"日仏の「{title}」に署名したのは誰ですか？")
+    assert answer.answered, answer.reason
+    snippet = answer.citations[0].snippet
+    assert "ジェニ＝ステファン" in snippet and "武藤容治" in snippet, snippet
+
+
 def test_a_placeholder_noun_is_no_word_of_the_question(shipped_retriever: Retriever) -> None:
     assert [u.token for u in shipped_retriever.parse("who signed the thing?").units] == ["sign"]
     assert "internet" in {u.token for u in shipped_retriever.parse("what about the Internet of Things?").units}
