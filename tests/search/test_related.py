@@ -54,6 +54,23 @@ def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, quest
     assert any(expected in c.snippet for c in answer.citations[:3])
 
 
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [
+        ("since when does station f exist?", "opened in 2017"),
+        ("station f ça existe depuis quand ?", "ouvert en 2017"),
+        ("how long has J-Startup existed?", "June 2018"),
+    ],
+)
+def test_since_when_a_thing_exists_is_answered_by_its_own_beginning(
+        retriever: Retriever, question: str, date: str) -> None:
+    """"exist" reads as its opening, founding or launch: it was the FAQ's "Since when does French Tech exist?",
+    whose words matched, that answered for Station F and J-Startup (French Tech, begun in 2013)."""
+    answer = retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert date in answer.citations[0].snippet, [c.snippet[:80] for c in answer.citations]
+
+
 def test_related_words_work_one_way(retriever: Retriever) -> None:
     """"promise" looks for "agreed"; "agreed" does not look for "promise"."""
     promise = retriever.parse("What did they promise?", "en")
