@@ -383,15 +383,17 @@ class AbstentionChecks:
         if kind is Kind.AGE and began(passage.text) and not self.people.acts(query.text, query.language or "en"):
             return True  # "how old was J-Startup when…": "launched in June 2018" (a person's age is never a start)
         if kind in (Kind.EXISTED, Kind.BEGAN):  # "did J-Startup exist in 2015?", "when did J-Startup start?": the
-            # date J-Startup began, not French Tech's
-            return holds(kind, passage.text) and self._names_the_thing(query, i)
+            # date J-Startup began, not French Tech's, in one sentence (« La French Tech…, lancée fin 2013. … avec
+            # J-Startup » dates French Tech)
+            prepared = self.prepared(i)
+            return any(holds(kind, sentence) and self._names_the_thing(query, sentence, words)
+                       for sentence, words in zip(prepared.sentences, prepared.words, strict=True))
         return holds(kind, passage.text)
 
-    def _names_the_thing(self, query: Query, i: int) -> bool:
-        """Passage ``i`` names every name the question gives, as written (J-Startup, not the "startup" of French
-        Tech's passage) or as the glossary spells it (j-startup typed in lower case, ステーションF)."""
-        text = accents_folded(self.passages[i].text)
-        tokens = self._token_sets[i]
+    def _names_the_thing(self, query: Query, text: str, tokens: frozenset[str]) -> bool:
+        """``text`` (of ``tokens``) names every name the question gives, as written (J-Startup, not the "startup" of
+        French Tech's passage) or as the glossary spells it (j-startup typed in lower case, ステーションF)."""
+        text = accents_folded(text)
         names = names_in(query.text, query.language or "en", self.frequencies)
         vocabulary = self.index.vocabulary  # jstartup, as the corpus indexes it; else the glossary's forms
         return all(accents_folded(name) in text for name in names) and all(

@@ -378,8 +378,8 @@ _BEGAN = re.compile(
 # a beginning asked of a date question ("when was it launched", « lancée quand », 何年にできた): Kind.BEGAN
 _BEGINNING = re.compile(
     r"\b(?:launch(?:ed)?|found(?:ed)?|creat(?:e|ed)|start(?:ed)?|open(?:ed)?|set up|establish(?:ed)?|beg[ia]n|begun"
-    r"|kick(?:ed)? off|got going|get going|come into being|came into being|born)\b"
-    r"|\b(?:lanc|cré|fond|démarr|inaugur)\w*|\b(?:ouvert|ouvre|ouvrir)\w*|\bmise? en place\b|\bvu le jour\b"
+    r"|kick(?:ed)? off|got going|get going|come into being|came into being|born|exist(?:s|ed)?|been around)\b"
+    r"|\b(?:lanc|cré|fond|démarr|inaugur|exist)\w*|\b(?:ouvert|ouvre|ouvrir)\w*|\bmise? en place\b|\bvu le jour\b"
     r"|\bdébut(?:é|ée)\b|\bcommenc\w*|\bnée?\b"
     r"|でき|設立|発足|開始|創設|開業|開設|開館|始ま|始め|立ち上げ|スタート|誕生|掲げ")
 _PASSAGE: dict[Kind, re.Pattern[str]] = {  # the other kinds (a count: _count)

@@ -252,6 +252,8 @@ def test_a_word_inside_another_or_beside_another_asks_its_kind_or_not(question: 
     # a beginning asked of a date: the quote dating the start leads (Kind.BEGAN); not of any date
     ("ステーションFってできたの何年だっけ？", {Kind.DATE, Kind.BEGAN}),
     ("quand est née la French Tech ?", {Kind.DATE, Kind.BEGAN}),
+    ("depuis quand existe J-Startup ?", {Kind.DATE, Kind.BEGAN}),  # since when it exists: since it began
+    ("since when does station f exist?", {Kind.DATE, Kind.BEGAN}),
     ("When was the declaration signed?", {Kind.DATE}),
     ("Was Station F already open in 2016?", {Kind.EXISTED}),  # a year guessed: whether it existed
 ])

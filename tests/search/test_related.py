@@ -60,6 +60,9 @@ def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, quest
         ("since when does station f exist?", "opened in 2017"),
         ("station f ça existe depuis quand ?", "ouvert en 2017"),
         ("how long has J-Startup existed?", "June 2018"),
+        # a beginning asked, dated in the sentence naming the thing: French Tech's FAQ answer, which names J-Startup
+        # in another sentence, dates French Tech (« lancée fin 2013 »)
+        ("depuis quand existe J-Startup ?", "juin 2018"),
     ],
 )
 def test_since_when_a_thing_exists_is_answered_by_its_own_beginning(
