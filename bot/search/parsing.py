@@ -643,9 +643,11 @@ class QueryParser:
         if alternatives:
             info = self.frequencies.informativeness(written, language)
             own = not named and not is_cjk(raw) and self._own_language(surface, language)
+            rare = self.frequencies.zipf(surface, _latin(language)) < EVERYDAY_ZIPF
             return Unit(token, keys, self._weight(alternatives) * info, alternatives, own_language=own,
                         written=self._conflated(raw, token, surface, language),
-                        named=named and self.frequencies.zipf(surface, _latin(language)) < EVERYDAY_ZIPF)
+                        named=rare and (named or (not is_cjk(raw) and raw in self._surface
+                                                  and self._written_as_name(raw))))  # jetro: JETRO
         everyday = None
         frequencies = self.frequencies
         if named and any(c in _HYPHENS for c in surface):  # "Japanese-language", "French-made": words, capitalised;
