@@ -654,7 +654,10 @@ _CLAUSE_END = re.compile(r"[,;、，；]|\s(?:and|et)\s")  # not brackets, quote
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 _COLON = re.compile(r"\s*[:：]\s*")
 _JA_TOPIC_END = re.compile(r"[\u3041-\u30ff\u3400-\u9fff）)](?:は|とは)\s*$")  # a Japanese clause that is a topic
-_QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|「([^」]*)」|『([^』]*)』|\"([^\"]*)\"")
+# a title quoted, or an acronym's expansion in brackets after it (NEDO (New Energy and Industrial Technology
+# Development Organization)): a name given, one piece though it holds "and"
+_QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|「([^」]*)」|『([^』]*)』|\"([^\"]*)\""
+                     r"|\b[A-Z]{2,}\s?[(（]((?:Japan's |France's )?[A-Z][^()（）]*)[)）]")
 _MASK = str.maketrans({",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04", " ": "\x05", "。": "\x06"})
 _UNMASK = str.maketrans({v: k for k, v in {",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04",
                                            " ": "\x05", "。": "\x06"}.items()})

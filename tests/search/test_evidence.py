@@ -20,6 +20,7 @@ from bot.search.evidence import (
     names_by_kind,
     names_in,
     ordinals,
+    quoted,
 )
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
@@ -782,3 +783,23 @@ def test_the_acronym_asked_and_its_expansion() -> None:
     assert expands("JETRO (Japan External Trade Organization) is an agency.", "JETRO")
     assert expands("ジェトロ（日本貿易振興機構、JETRO、Japan External Trade Organization）は", "JETRO")
     assert not expands("They will send start-ups to CEATEC in Japan.", "CEATEC")
+
+
+def test_an_acronyms_expansion_in_brackets_is_a_name_given_in_one_piece() -> None:
+    text = "projects between NEDO (Japan's New Energy and Industrial Technology Development Organization) and Bpifrance"
+    assert quoted(text) == ["Japan's New Energy and Industrial Technology Development Organization"]
+    assert any("Development Organization" in scope for clause, scope in clauses(text) if "NEDO" in clause)
+    assert quoted("the signing (on Friday) in Paris") == []  # brackets after no acronym: no name
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("what is the full name of nedo?", "New Energy and Industrial Technology Development Organization"),
+    ("what is the official name of jetro?", "Japan External Trade Organization"),  # lower case: still JETRO's
+])
+def test_the_full_name_of_an_acronym_is_answered_by_its_expansion(
+        retriever: Retriever, question: str, name: str) -> None:
+    """It was "not found" (the expansion, its words split at "and", gave no name) or the declaration's official
+    title (the FAQ's words "official name": jetro in lower case was no name of the question)."""
+    answer = retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert name in answer.citations[0].snippet, [c.snippet[:80] for c in answer.citations]
