@@ -293,6 +293,10 @@ def test_a_title_asked_is_quoted_though_the_closer_quotes_hold_every_word_of_the
     ("JETROの正式名称は何ですか？", "Japan External Trade Organization"),  # not the declaration's 正式名称
     ("Quel lien y a-t-il entre le Miraikan de Tokyo et les étapes qui ont précédé la déclaration de 2018 ?",
      "Miraikan"),
+    ("« Miraikan » で日仏のイベントが始まったのは何年何月何日？", "2015年10月5日"),  # ranked 4th: beyond the quotes
+    ("what is the official name of jetro?", "Japan External Trade Organization"),  # a name typed in lower case
+    # a source that only says where the fact comes from is no name of what is asked (the NHK about-source quote led)
+    ("ngl what does nhk say the govts will back? just research or more stuff? 📺", "joint research"),
 ])
 def test_the_quote_first_names_the_rare_name_the_question_is_about(
     shipped_retriever: Retriever, question: str, name: str
