@@ -261,6 +261,18 @@ class Assistant:
         find = functools.partial(self._answer_now, question, language, leave_out)
         return await loop.run_in_executor(self._search_pool, find)
 
+    async def answer_follow_up(
+        self, searched: str, asked: str, language: str | None, leave_out: frozenset[str] = frozenset()
+    ) -> tuple[Answer, bool]:
+        """Answer a message as its conversation reads it (``searched``: a follow-up with the previous subject), or,
+        when that finds nothing, as the member typed it (``asked``), if that is answered: "who else signed?" after
+        "what did he do at Station F?" asks who signed, which the evening's subject hides. True when answered alone."""
+        answer = await self.answer(searched, language, leave_out)
+        if answer.answered or answer.small_talk or searched == asked:
+            return answer, False
+        alone = await self.answer(asked, language, leave_out)
+        return (alone, True) if alone.answered else (answer, False)
+
     def _answer_now(self, question: str, language: str | None, leave_out: frozenset[str]) -> Answer:
         """In the search thread: the index is read there, so the event loop never holds one a reload retired (it
         would free it, a corpus-sized teardown, on the loop)."""

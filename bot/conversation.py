@@ -214,7 +214,13 @@ def searched_text(question: str, understood: str) -> str:
     typed = question.rstrip()
     if understood == question or not understood.startswith(typed) or not MORE.search(fold(typed)):
         return understood
-    return _MORE_WORDS.sub(" ", typed) + understood[len(typed):]
+    return searched_alone(typed) + understood[len(typed):]
+
+
+def searched_alone(question: str) -> str:
+    """What a message is searched as on its own: without its "else / autre / 他" ("who else signed?" is who
+    signed; "else" would find "anything else")."""
+    return _MORE_WORDS.sub(" ", question) if MORE.search(fold(question)) else question
 
 
 def _translated(retriever: Retriever, passage_id: str, language: str) -> str | None:

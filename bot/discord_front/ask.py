@@ -19,7 +19,7 @@ import discord
 
 from bot import limits
 from bot.assistant import Assistant
-from bot.conversation import Conversations
+from bot.conversation import Conversations, searched_alone
 from bot.discord_front import embeds
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.suggestions import suggestion_view
@@ -205,7 +205,10 @@ class AskDesk:
             understood, language = prepared.question, prepared.language
         quoted = self.conversations.already_quoted(place, prepared.question, understood)  # "who else?"
         searched = self.conversations.searched(place, prepared.question, understood)  # not "autre", not "plus"
-        answer: Answer = await self.assistant.answer(searched, language, quoted)  # cleaned, read once
+        alone_text = searched_alone(prepared.question)  # cleaned, read once
+        answer, alone = await self.assistant.answer_follow_up(searched, alone_text, language, quoted)
+        if alone:  # read with the subject it found nothing; on its own it is answered
+            understood, searched = prepared.question, alone_text
         answer = self.conversations.nothing_more(place, understood, answer)  # "tell me more", nothing left
         if searched != understood:
             answer = replace(answer, question=understood)

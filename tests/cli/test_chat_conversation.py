@@ -152,3 +152,14 @@ def test_thanks_for_the_help_after_an_answer_is_small_talk_never_the_answer_agai
             assert SIGNERS not in turn and "→" not in turn and "[1]" not in turn, (line, turn)
     assert turns[1].startswith("You’re welcome!") and turns[2].startswith("You’re welcome!")
     assert turns[4].startswith("Avec plaisir !") and turns[5].startswith("Avec plaisir !")
+
+
+def test_a_follow_up_the_subject_leaves_unanswered_is_answered_on_its_own(tmp_path: Path):
+    """"who else signed?" leans on the Station F evening, which hides what it asks ("not found" before); on its own
+    it asks who signed ("else" left out: it found the article's "anything else"), and it becomes the subject."""
+    turns, db = chat(tmp_path, "who is yoji muto?", "and what did he do at station f?", "who else signed?", "when?")
+    assert "→" not in turns[2] and turns[2].startswith("▌ The joint declaration of 13 July 2018 was signed for France")
+    assert turns[3].startswith("→ when? (signed)") and "July 13, 2018" in turns[3].splitlines()[1]
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT reason, understood FROM questions ORDER BY ts").fetchall()
+    assert rows[2] == ("", None)  # logged as asked, answered

@@ -57,6 +57,22 @@ async def test_a_follow_up_is_read_in_the_retrieval_worker_not_on_the_event_loop
     assert len(threads) == 2 and all(name.startswith("retrieval") for name in threads), threads
 
 
+async def test_a_follow_up_the_subject_leaves_unanswered_is_answered_on_its_own(
+    start_bot: StartBot, fake: FakeDiscord, knowledge_dir: Path
+):
+    """"who else signed?" read with the Station F evening found nothing; typed on its own it asks who signed."""
+    shutil.rmtree(knowledge_dir)
+    shutil.copytree(paths.SHIPPED_KNOWLEDGE, knowledge_dir)
+    harness = await start_bot()
+    await ask(fake, "who is yoji muto?", fake.alice)
+    await ask(fake, "and what did he do at station f?", fake.alice)
+    alone = embed_of(await ask(fake, "who else signed?", fake.alice))
+    assert alone["title"] == "who else signed?"  # not "who else signed? (what did he do at station f)"
+    assert "Gény-Stephann" in alone["description"].splitlines()[0]
+    rows = await harness.rows("SELECT question, reason, understood FROM questions ORDER BY ts")
+    assert rows[2] == ("who else signed?", "", None)
+
+
 async def test_small_talk_gets_a_short_reply_and_does_not_use_up_the_cooldown(
     start_bot: StartBot, fake: FakeDiscord, knowledge_dir: Path
 ):
