@@ -189,10 +189,13 @@ def stated_at(kind: Kind, sentence: str, language: str) -> int | None:
     return None
 
 
-def defines(sentence: str, tokens: Sequence[str], names: frozenset[str], language: str, topic: bool = False) -> bool:
-    """``sentence`` says what one of ``names`` is: the name among its first words (``topic``, in Japanese: or the
-    topic that は marks, wherever a clause before it puts it), then a role."""
-    subject = set(tokens[:SUBJECT_WORDS])
+def defines(sentence: str, spans: Sequence[tuple[str, int, int]], names: frozenset[str], language: str,
+            topic: bool = False) -> bool:
+    """``sentence`` (its tokens' ``spans``) says what one of ``names`` is: the name among its first words, before
+    a comma ("Mounir Mahjoubi, signataire de la déclaration…, était…" says what Mahjoubi was, not the declaration;
+    ``topic``, in Japanese: or the topic that は marks, wherever a clause before it puts it), then a role."""
+    comma = sentence.find(",")
+    subject = {t for t, start, _ in spans[:SUBJECT_WORDS] if comma < 0 or start < comma}
     if topic and language == "ja":
         subject.update(analyze(ja_topic(sentence), "ja"))
     if names.isdisjoint(subject):
@@ -261,7 +264,7 @@ class Lead:
             # a sentence's words are its spans' tokens: the spans are made only for a sentence that may state it
             if self.names:
                 named = not self.names.isdisjoint(present)
-                out.append(0 if named and defines(sentence, [t for t, _, _ in prepared.spans(n)], self.names,
+                out.append(0 if named and defines(sentence, prepared.spans(n), self.names,
                                                  language, self.topic) else None)
                 continue
             if self.words and not any(u.found_in(present) for u in self.words):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.search.kinds import Kind
-from bot.search.lead import is_who_is, is_yes_no, ja_topic, stated_at
+from bot.search.lead import defines, is_who_is, is_yes_no, ja_topic, stated_at
 from bot.search.retriever import Retriever
+from bot.search.snippets import prepare
 
 
 @pytest.fixture(scope="module")
@@ -191,3 +192,17 @@ def test_a_persons_post_asked_opens_on_the_passage_that_says_it(retriever: Retri
     """The signing and the government weigh more in other passages; the one giving the post leads all the same."""
     answer = retriever.answer(question)
     assert answer.answered and post in answer.citations[0].snippet, [c.snippet[:90] for c in answer.citations]
+
+
+def test_a_sentence_defines_the_name_before_its_first_comma_not_the_words_after_it() -> None:
+    """"c'est quoi la déclaration franco-japonaise ?" opened on Mahjoubi's post: the declaration is in his
+    apposition, among the sentence's first words."""
+    sentence = ("Mounir Mahjoubi, signataire de la déclaration franco-japonaise du 13 juillet 2018, était alors "
+                "secrétaire d'État chargé du Numérique.")
+    spans = prepare(sentence, "fr").spans(0)
+    assert defines(sentence, spans, frozenset({"mahjoub"}), "fr")
+    assert not defines(sentence, spans, frozenset({"declar", "francojapon"}), "fr")
+
+
+def test_what_the_declaration_is_does_not_open_on_a_signatory(retriever: Retriever) -> None:
+    assert not first_quote(retriever, "c'est quoi la déclaration franco-japonaise ?").startswith("Mounir Mahjoubi")
