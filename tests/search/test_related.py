@@ -74,6 +74,12 @@ def test_since_when_a_thing_exists_is_answered_by_its_own_beginning(
     assert date in answer.citations[0].snippet, [c.snippet[:80] for c in answer.citations]
 
 
+def test_the_day_after_the_signing_is_the_foreign_ministers_reaction(retriever: Retriever) -> None:
+    """The French FAQ says the 14th was « lendemain de la signature »: it quoted the day before (Japonismes)."""
+    answer = retriever.answer("que s'est-il passé le lendemain de la signature ?")
+    assert answer.answered and "Le Drian" in answer.citations[0].snippet, [c.snippet[:60] for c in answer.citations]
+
+
 def test_related_words_work_one_way(retriever: Retriever) -> None:
     """"promise" looks for "agreed"; "agreed" does not look for "promise"."""
     promise = retriever.parse("What did they promise?", "en")
