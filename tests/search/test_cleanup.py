@@ -33,6 +33,10 @@ def retriever(shipped_knowledge: KnowledgeBase, shipped_retriever: Retriever) ->
         ("すみません、共同声明に署名したのは誰ですか？ありがとう", "、共同声明に署名したのは誰ですか？"),
         ("who founded Station F? <:pepe:123456> 🙏 https://example.org/x", "who founded Station F?"),
         ("how did Bpifrance help?", "how did Bpifrance help?"),  # a help word inside a question stays
+        # a request for a summary: what remains is what to sum up (it was "not found": "summarize" weighed most)
+        ("summarize the declaration", "the declaration"),
+        ("résume-moi la déclaration stp", "la déclaration"),
+        ("Qui a résumé l'accord ?", "Qui a résumé l'accord ?"),  # « résumé » is no request (accents are ignored)
     ],
 )
 def test_chatter_is_removed_and_words_keep_their_accents(retriever: Retriever, message: str, question: str) -> None:
