@@ -96,7 +96,7 @@ def test_what_is_a_property_of_x_is_no_what_is_x_question() -> None:
     ("question", "said"),
     [
         ("what happened on july 14", "On 14 July 2018, the foreign ministers Jean-Yves Le Drian"),
-        ("que s'est-il passé le 14 juillet", "Le 14 juillet 2018, Jean-Yves Le Drian et Taro Kono"),
+        ("que s'est-il passé le 14 juillet", "Le 14 juillet 2018, les ministres des Affaires étrangères Jean-Yves"),
         ("7月14日に何があった？", "2018年7月14日、フランスのジャン＝イヴ・ル・ドリアン"),
     ],
 )
