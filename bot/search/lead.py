@@ -56,7 +56,8 @@ WHO_IS: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"\bqui (?:est|était|etait|sont|étaient|etaient)\s+(?!-ce\b|le\b|la\b|les\b|l'|à\b|derrière\b)"
                      r"|\bc'?est qui\b(?!\s+(?:le|la|les|l')\b)|\bqui c'?est\b|\bqui est-ce\b"
                      r"|\bc qui\W*$"),  # "mahjoubi c ki": chat for "c'est qui" (standard_interrogatives)
-    "ja": re.compile(r"(?<!の)(?:は|って|とは)(?:誰|だれ|どなた|何者|どんな人)"),  # not "署名したのは誰"
+    "ja": re.compile(r"(?<!の)(?:は|って|とは)(?:誰|だれ|どなた|何者|どんな人)(?!が)"),  # not "署名したのは誰", nor
+    # "フランス側は誰が署名した": who did it, not who フランス側 is
 }
 # "what is X": the question asks what X is, X a short name ("what is Station F", "c'est quoi la French Tech",
 # "日仏の共同声明って何"), not a property of it ("what is the title of…", "quel est le nom de…": no "of/de").
@@ -270,15 +271,18 @@ class Lead:
             if self.words and not any(u.found_in(present) for u in self.words):
                 out.append(None)
                 continue
-            found = [at for k in self.kinds if (at := self._stated_at(k, sentence, language)) is not None]
+            found = [at for k in self.kinds if (at := self._stated_at(k, sentence, language, present)) is not None]
             if self.counts:
                 found += [at for at in [self._count_at(sentence, prepared.spans(n), language)] if at is not None]
                 found += [at for at in [self._doers_at(sentence, present, language)] if at is not None]
             out.append(min(found) if found else None)
         return out
 
-    def _stated_at(self, kind: Kind, sentence: str, language: str) -> int | None:
+    def _stated_at(self, kind: Kind, sentence: str, language: str, present: frozenset[str]) -> int | None:
         if kind is Kind.PERSON:
+            verb = self.query.verb  # "who signed?": a person named where the signing is (not a ministry taking part)
+            if verb and not (verb <= present if self.language == "ja" and language == "ja" else verb & present):
+                return None
             return self.retriever.people.at(sentence, language)
         return stated_at(kind, sentence, language)
 

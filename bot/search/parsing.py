@@ -547,6 +547,9 @@ class QueryParser:
             return frozenset()
         if language == "ja":
             tokens = frozenset(analyze(verb, "ja"))
+            if tokens and not tokens <= self.index.vocabulary.keys() and (unit := units.get(verb)) is not None:
+                tokens = frozenset(t for form in unit.expansions if len(form) == 1 and is_cjk(form[0])
+                                   for t in form)  # サイン: the glossary's 署名
             return tokens if tokens and tokens <= self.index.vocabulary.keys() else frozenset()
         unit = units.get(_stemmed(verb, language))
         return frozenset(_forms(unit)) if unit is not None else frozenset()

@@ -85,7 +85,9 @@ VERB_ASKED: dict[str, re.Pattern[str]] = {
     "ja": re.compile(r"([\u4e00-\u9fff]{2,8})(?:した|している|しました|する)?(?:のは|人は)(?:誰|だれ|どなた)"
                      # "署名したフランスの大臣は？": the verb of the clause before the title asked
                      rf"|([\u4e00-\u9fff]{{2,8}})(?:した|している|しました|する)[^。?？]{{0,20}}?(?:{'|'.join(JA_TITLES)})"
-                     r"(?:は|って)\W*$"),
+                     r"(?:は|って)\W*$"
+                     # "フランス側は誰がサインしたの？": the verb after 誰が (a katakana one too)
+                     r"|(?:誰|だれ)が([\u4e00-\u9fff]{2,8}|[\u30a1-\u30fa\u30fc]{2,8})(?:した|している|しました|する|し)"),
 }
 # "How many people signed?", « combien de responsables ont signé ? », 何人が署名した: a count of persons that did
 # something. The corpus names them (Gény-Stephann, Mahjoubi, Muto) without a number: a sentence naming people with

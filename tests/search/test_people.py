@@ -116,3 +116,20 @@ def test_a_japanese_title_asked_alone_gives_its_role_and_the_verb_before_it() ->
     assert verb_asked("署名したフランスの大臣は？", "ja") == "署名"
     assert roles_asked("日本の首相は？", "ja") == [("首相", "日本")]
     assert roles_asked("大臣はどこで署名した？", "ja") == []
+
+
+@pytest.mark.parametrize("question", ["フランス側は誰がサインしたの？", "フランス側は誰が署名したの？"])
+def test_who_did_it_in_japanese_quotes_the_persons_who_did(retriever: Retriever, question: str) -> None:
+    """誰が then the verb asks who signed (サイン: the glossary's 署名), not who フランス側 is: the quote of the
+    French ministries taking part led."""
+    assert verb_asked(question, "ja") in ("サイン", "署名")
+    assert retriever.parse(question).verb == frozenset({"署名"})
+    answer = retriever.answer(question)
+    assert answer.answered and "ジェニ＝ステファン" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+def test_who_did_it_is_answered_by_a_person_named_where_it_is_done(retriever: Retriever) -> None:
+    """The La Ruche passage naming who started Station F leads (it opened on the evening's sentence naming
+    Mahjoubi and Muto, who launched the evening, not the campus)."""
+    answer = retriever.answer("who actually started station f? the la ruche article name-drops someone 👀")
+    assert answer.answered and "Xavier Niel" in answer.citations[0].snippet, answer.citations[0].snippet
