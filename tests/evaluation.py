@@ -11,8 +11,8 @@ the same way, held out during the third session of 2026-12-01, a dev set since; 
 ``blind-n.yaml``, ``blind-o.yaml``,
 ``blind-p.yaml``, ``blind-q.yaml``, ``blind-r.yaml``, ``blind-s.yaml``, ``blind-t.yaml``, ``blind-u.yaml``,
 ``blind-v.yaml``, ``blind-w.yaml``, ``blind-x.yaml``, ``blind-y.yaml``, ``blind-z.yaml``, ``blind-aa.yaml``,
-``blind-ab.yaml``, ``blind-ac.yaml``, ``blind-ad.yaml`` and ``blind-ae.yaml`` likewise, held out during the fourth to
-twenty-eighth session.
+``blind-ab.yaml``, ``blind-ac.yaml``, ``blind-ad.yaml``, ``blind-ae.yaml`` and ``blind-af.yaml`` likewise, held out
+during the fourth to twenty-ninth session.
 A held-out set stays outside the repository until the end of the session that scores it, then joins the dev sets here.
 A hit: answered, and the strings found (case/accent-insensitive, NFKC, a space beside a Japanese character left out)
 in the text of the first three citations.
@@ -62,7 +62,8 @@ SET_FILES = {"orig": EVAL / "questions.yaml", "blind-a": EVAL / "blind-a.yaml", 
              "blind-y": EVAL / "blind-y.yaml", "blind-z": EVAL / "blind-z.yaml",
              "blind-aa": EVAL / "blind-aa.yaml", "blind-ab": EVAL / "blind-ab.yaml",
              "blind-ac": EVAL / "blind-ac.yaml",
-             "blind-ad": EVAL / "blind-ad.yaml", "blind-ae": EVAL / "blind-ae.yaml"}
+             "blind-ad": EVAL / "blind-ad.yaml", "blind-ae": EVAL / "blind-ae.yaml",
+             "blind-af": EVAL / "blind-af.yaml"}
 LANGS = ("fr", "en", "ja")
 STYLES = ("plain", "casual", "typo", "paraphrase", "mixed")
 

@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AE, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AF, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -54,6 +54,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-ac": {"hit": {"fr": 0.80, "en": 0.88, "ja": 0.91}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.95}},
     "blind-ad": {"hit": {"fr": 0.90, "en": 0.85, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
     "blind-ae": {"hit": {"fr": 0.73, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
+    "blind-af": {"hit": {"fr": 0.85, "en": 0.88, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
 }
 
 
@@ -68,7 +69,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-ae.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-af.yaml"
     return found
 
 
