@@ -36,10 +36,14 @@ SAME_LANGUAGE_GUARDS: dict[str, float] = {}  # a set below the target: the level
 # passages instead of one); AC (joined 4 Dec, session 26): 606. Session 28, more of their questions answered (a thing
 # named by its kind, a span the member states, words spelt by ear: AA 163 -> 166, AC 167 -> 169, AE 167 -> 170), each
 # by quotes of two or three passages (660-839 characters); of the answers given before, two changed quotes (279 ->
-# 403, 801 -> 819): AA 619, AC 610, AE (joined 4 Dec, session 28) 611.
+# 403, 801 -> 819): AA 619, AC 610, AE (joined 4 Dec, session 28) 611. Session 29: the same 170 AE questions answered,
+# 14 with other quotes, 10 of them longer: a second passage quoted beside the first (the JETRO passage for "jetro no
+# eigo no seishiki meishou", 443 -> 672; Station F's opening for « station f ça existe depuis quand », 545 -> 682;
+# JETRO's expansion beside METI's for "what does meti stand for", 611 -> 881): AE 634 (T, Y and N went down: 636,
+# 599, 560).
 MEDIAN_GUARDS: dict[str, int] = {"blind-n.yaml": 604, "blind-q.yaml": 683, "blind-r.yaml": 661, "blind-t.yaml": 653,
                                  "blind-v.yaml": 664, "blind-y.yaml": 651, "blind-z.yaml": 601, "blind-aa.yaml": 619,
-                                 "blind-ab.yaml": 661, "blind-ac.yaml": 610, "blind-ae.yaml": 611}
+                                 "blind-ab.yaml": 661, "blind-ac.yaml": 610, "blind-ae.yaml": 634}
 
 
 @pytest.fixture(scope="module")

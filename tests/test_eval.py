@@ -20,10 +20,14 @@ TARGET_HIT = 0.90
 TARGET_ABSTENTION = 0.90
 TARGET_NOISE = 0.95
 # Asserted levels per set: hit@3 per language, then out-of-scope abstention per language. A value below
-# the target is the level reached (a regression guard), not a goal.
+# the target is the level reached (a regression guard), not a goal. Session 29 lowered three by one question each,
+# traded for answers gained elsewhere: N fr 0.95 -> 0.93 (METI's Japanese title, now a name of the declaration, quotes
+# beside "which technologies does the declaration … name?"), Q fr 0.88 -> 0.86 (a paraphrase of J-Startup's age lost
+# to "exist" read as a beginning) and U ja out-of-scope 0.85 -> 0.80 (「英語版とフランス語版、どちらが正文？」 quotes
+# the FAQ entry giving the title's English rendering, which answers six questions of other sets).
 GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "orig": {"hit": {"fr": 1.00, "en": 0.96, "ja": 1.00}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
-    "blind-a": {"hit": {"fr": 0.96, "en": 0.93, "ja": 0.96}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
+    "blind-a": {"hit": {"fr": 0.96, "en": 0.93, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-b": {"hit": {"fr": 0.96, "en": 0.96, "ja": 0.93}, "oos": {"fr": 0.93, "en": 1.00, "ja": 1.00}},
     "blind-c": {"hit": {"fr": 0.96, "en": 1.00, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.90, "ja": 1.00}},
     "blind-d": {"hit": {"fr": 0.98, "en": 1.00, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
@@ -33,27 +37,27 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-h": {"hit": {"fr": 0.95, "en": 0.96, "ja": 0.98}, "oos": {"fr": 0.95, "en": 1.00, "ja": 1.00}},
     "blind-i": {"hit": {"fr": 0.98, "en": 0.96, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.90}},
     "blind-j": {"hit": {"fr": 0.96, "en": 0.96, "ja": 1.00}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
-    "blind-k": {"hit": {"fr": 0.95, "en": 0.96, "ja": 0.96}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
+    "blind-k": {"hit": {"fr": 0.95, "en": 0.96, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-l": {"hit": {"fr": 0.95, "en": 0.93, "ja": 0.96}, "oos": {"fr": 1.00, "en": 0.95, "ja": 1.00}},
     "blind-m": {"hit": {"fr": 0.98, "en": 0.96, "ja": 1.00}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
-    "blind-n": {"hit": {"fr": 0.95, "en": 0.95, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.90, "ja": 1.00}},
+    "blind-n": {"hit": {"fr": 0.93, "en": 0.96, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.90, "ja": 1.00}},
     "blind-o": {"hit": {"fr": 0.91, "en": 0.98, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-p": {"hit": {"fr": 0.98, "en": 0.93, "ja": 0.96}, "oos": {"fr": 0.95, "en": 0.95, "ja": 1.00}},
-    "blind-q": {"hit": {"fr": 0.88, "en": 0.93, "ja": 0.91}, "oos": {"fr": 0.85, "en": 0.95, "ja": 1.00}},
-    "blind-r": {"hit": {"fr": 0.85, "en": 0.80, "ja": 0.85}, "oos": {"fr": 1.00, "en": 1.00, "ja": 0.85}},
+    "blind-q": {"hit": {"fr": 0.86, "en": 0.93, "ja": 0.91}, "oos": {"fr": 0.85, "en": 0.95, "ja": 1.00}},
+    "blind-r": {"hit": {"fr": 0.86, "en": 0.81, "ja": 0.85}, "oos": {"fr": 1.00, "en": 1.00, "ja": 0.85}},
     "blind-s": {"hit": {"fr": 0.91, "en": 0.95, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.85, "ja": 0.95}},
-    "blind-t": {"hit": {"fr": 0.90, "en": 0.93, "ja": 0.88}, "oos": {"fr": 0.85, "en": 0.95, "ja": 0.85}},
-    "blind-u": {"hit": {"fr": 0.88, "en": 0.95, "ja": 0.98}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
-    "blind-v": {"hit": {"fr": 0.85, "en": 0.90, "ja": 0.88}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.85}},
+    "blind-t": {"hit": {"fr": 0.91, "en": 0.93, "ja": 0.90}, "oos": {"fr": 0.85, "en": 0.95, "ja": 0.85}},
+    "blind-u": {"hit": {"fr": 0.88, "en": 0.95, "ja": 0.98}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.80}},
+    "blind-v": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.88}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.85}},
     "blind-w": {"hit": {"fr": 0.83, "en": 0.86, "ja": 0.86}, "oos": {"fr": 0.70, "en": 0.85, "ja": 0.80}},
     "blind-x": {"hit": {"fr": 0.88, "en": 0.85, "ja": 0.86}, "oos": {"fr": 0.80, "en": 0.95, "ja": 0.70}},
     "blind-y": {"hit": {"fr": 0.93, "en": 0.86, "ja": 0.86}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
     "blind-z": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.83}, "oos": {"fr": 0.85, "en": 0.80, "ja": 0.55}},
     "blind-aa": {"hit": {"fr": 0.81, "en": 0.73, "ja": 0.86}, "oos": {"fr": 0.90, "en": 0.75, "ja": 0.75}},
     "blind-ab": {"hit": {"fr": 0.83, "en": 0.83, "ja": 0.91}, "oos": {"fr": 0.80, "en": 0.75, "ja": 0.80}},
-    "blind-ac": {"hit": {"fr": 0.80, "en": 0.88, "ja": 0.91}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.95}},
-    "blind-ad": {"hit": {"fr": 0.90, "en": 0.85, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
-    "blind-ae": {"hit": {"fr": 0.73, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
+    "blind-ac": {"hit": {"fr": 0.83, "en": 0.88, "ja": 0.93}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.95}},
+    "blind-ad": {"hit": {"fr": 0.91, "en": 0.86, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.90}},
+    "blind-ae": {"hit": {"fr": 0.75, "en": 0.86, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
     "blind-af": {"hit": {"fr": 0.85, "en": 0.88, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
 }
 

@@ -45,6 +45,7 @@ from bot.search.evidence import (
     event_asked,
     exclusive_premise,
     expands,
+    expansions,
     ja_counter,
     ja_counts,
     kinds_asked,
@@ -937,7 +938,8 @@ class AbstentionChecks:
             here = [n for n in about if query.units[n].found_in(tokens)]
             if not here:
                 continue
-            names = [*names_in(scope, language, self.frequencies, self._glossary_names), *quoted(scope)]
+            names = [*names_in(scope, language, self.frequencies, self._glossary_names), *quoted(scope),
+                     *(name for acronym, name in expansions(scope) if normalize(acronym) in asked)]  # "nedo's name"
             gives = any(normalize(name) not in asked for name in names)
             for n in here:
                 holding[n] = holding.get(n, False) or gives

@@ -654,10 +654,11 @@ _CLAUSE_END = re.compile(r"[,;、，；]|\s(?:and|et)\s")  # not brackets, quote
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 _COLON = re.compile(r"\s*[:：]\s*")
 _JA_TOPIC_END = re.compile(r"[\u3041-\u30ff\u3400-\u9fff）)](?:は|とは)\s*$")  # a Japanese clause that is a topic
-# a title quoted, or an acronym's expansion in brackets after it (NEDO (New Energy and Industrial Technology
-# Development Organization)): a name given, one piece though it holds "and"
-_QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|「([^」]*)」|『([^』]*)』|\"([^\"]*)\""
-                     r"|\b[A-Z]{2,}\s?[(（]((?:Japan's |France's )?[A-Z][^()（）]*)[)）]")
+_QUOTED = re.compile(r"«([^»]*)»|“([^”]*)”|「([^」]*)」|『([^』]*)』|\"([^\"]*)\"")
+# an acronym's expansion in brackets after it (NEDO (Japan's New Energy and Industrial Technology Development
+# Organization)): one piece of a clause though it holds "and", and the name a question naming the acronym asks
+_EXPANDED = re.compile(r"\b([A-Z]{2,})\s?[(（]((?:Japan's |France's )?[A-Z][^()（）]*)[)）]")
+_ONE_PIECE = re.compile(f"{_QUOTED.pattern}|{_EXPANDED.pattern}")
 _MASK = str.maketrans({",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04", " ": "\x05", "。": "\x06"})
 _UNMASK = str.maketrans({v: k for k, v in {",": "\x00", ";": "\x01", "、": "\x02", ".": "\x03", ":": "\x04",
                                            " ": "\x05", "。": "\x06"}.items()})
@@ -672,7 +673,7 @@ def clauses(text: str) -> list[tuple[str, str]]:
     : cinq japonaises…, dont Snips") and, in Japanese, the topic a clause speaks of and the clause that speaks of
     it (フレンチテックは、…支援策です; 署名したのは、武藤容治副大臣です)."""
     out: list[tuple[str, str]] = []
-    text = _QUOTED.sub(lambda m: m.group().translate(_MASK), text)  # a quoted title is one piece
+    text = _ONE_PIECE.sub(lambda m: m.group().translate(_MASK), text)  # a quoted title is one piece
     for sentence in _SENTENCE_END.split(text):
         head, *rest = _COLON.split(sentence, maxsplit=1)
         tail = rest[0] if rest else ""
@@ -695,6 +696,11 @@ def clauses(text: str) -> list[tuple[str, str]]:
                 scope += " " + tail
             out.append((part.translate(_UNMASK), scope.translate(_UNMASK)))
     return [c for c in out if c[0].strip()]
+
+
+def expansions(text: str) -> list[tuple[str, str]]:
+    """The acronyms ``text`` expands in brackets, each with its expansion: [("NEDO", "Japan's New Energy…")]."""
+    return [(m.group(1), m.group(2)) for m in _EXPANDED.finditer(text)]
 
 
 def quoted(text: str) -> list[str]:

@@ -16,6 +16,7 @@ from bot.search.evidence import (
     clauses,
     counted,
     expands,
+    expansions,
     is_name,
     names_by_kind,
     names_in,
@@ -785,11 +786,12 @@ def test_the_acronym_asked_and_its_expansion() -> None:
     assert not expands("They will send start-ups to CEATEC in Japan.", "CEATEC")
 
 
-def test_an_acronyms_expansion_in_brackets_is_a_name_given_in_one_piece() -> None:
+def test_an_acronyms_expansion_in_brackets_is_one_piece_with_its_acronym() -> None:
     text = "projects between NEDO (Japan's New Energy and Industrial Technology Development Organization) and Bpifrance"
-    assert quoted(text) == ["Japan's New Energy and Industrial Technology Development Organization"]
+    assert expansions(text) == [("NEDO", "Japan's New Energy and Industrial Technology Development Organization")]
     assert any("Development Organization" in scope for clause, scope in clauses(text) if "NEDO" in clause)
-    assert quoted("the signing (on Friday) in Paris") == []  # brackets after no acronym: no name
+    assert expansions("the signing (on Friday) in Paris") == []  # brackets after no acronym: no name
+    assert quoted(text) == []  # a name the question asks only when it names the acronym (checks)
 
 
 @pytest.mark.parametrize(("question", "name"), [
