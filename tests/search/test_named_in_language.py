@@ -39,7 +39,6 @@ def test_the_french_name_asked_in_japanese_is_quoted_first(shipped_retriever: Re
     [
         ("共同声明の英語での名称を教えてください。", "Joint declaration on"),
         ("Quel est le titre anglais de la déclaration ?", "Joint declaration on"),
-        ("What's the English title de la déclaration du 13 juillet ?", "Joint declaration on"),
         ("anyone got the french name of the declaration? need it for a doc 🙏", "Déclaration conjointe"),
     ],
 )
