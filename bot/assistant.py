@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import overload
 
 from bot.buildcheck import BuildBudget, BuildChecks, check_build
-from bot.conversation import Conversations
+from bot.conversation import Conversations, searched_alone
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
 from bot.knowledge.loader import Served, load_directory, load_knowledge, shrinkage
 from bot.knowledge.parallel import SharedParse
@@ -262,16 +262,18 @@ class Assistant:
         return await loop.run_in_executor(self._search_pool, find)
 
     async def answer_follow_up(
-        self, searched: str, asked: str, language: str | None, leave_out: frozenset[str] = frozenset()
-    ) -> tuple[Answer, bool]:
+        self, searched: str, typed: str, language: str | None, leave_out: frozenset[str] = frozenset()
+    ) -> tuple[Answer, str | None]:
         """Answer a message as its conversation reads it (``searched``: a follow-up with the previous subject), or,
-        when that finds nothing, as the member typed it (``asked``), if that is answered: "who else signed?" after
-        "what did he do at Station F?" asks who signed, which the evening's subject hides. True when answered alone."""
+        when that finds nothing, as the member ``typed`` it, if that is answered: "who else signed?" after "what did
+        he do at Station F?" asks who signed, which the evening's subject hides. The second value: what the message
+        was searched as on its own (its "else" left out, conversation.searched_alone), None when it was not."""
         answer = await self.answer(searched, language, leave_out)
-        if answer.answered or answer.small_talk or searched == asked:
-            return answer, False
-        alone = await self.answer(asked, language, leave_out)
-        return (alone, True) if alone.answered else (answer, False)
+        alone = searched_alone(typed)
+        if answer.answered or answer.small_talk or searched == alone:
+            return answer, None
+        on_its_own = await self.answer(alone, language, leave_out)
+        return (on_its_own, alone) if on_its_own.answered else (answer, None)
 
     def _answer_now(self, question: str, language: str | None, leave_out: frozenset[str]) -> Answer:
         """In the search thread: the index is read there, so the event loop never holds one a reload retired (it

@@ -19,7 +19,7 @@ from bot.cli.common import log_secret, resolve_db_path, resolve_knowledge_dir
 from bot.cli.knowledge import NOT_FOUND
 from bot.cli.output import LAST_GOOD, quietly_on_broken_pipe
 from bot.cli.terminal import about_text, answer_text, console, topics_text
-from bot.conversation import Conversations, searched_alone
+from bot.conversation import Conversations
 from bot.datadir import private_folder
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
 from bot.knowledge.files import decode, split_lines
@@ -236,10 +236,9 @@ async def _answer_one(
             understood, language = await assistant.understand(conversations, CHAT_PLACE, text, language)
         quoted = conversations.already_quoted(CHAT_PLACE, text, understood) if conversations else frozenset()
         searched = conversations.searched(CHAT_PLACE, text, understood) if conversations else text  # not "autre"
-        answer, alone = await assistant.answer_follow_up(searched, searched_alone(text), language or DEFAULT_LANGUAGE,
-                                                         quoted)
-        if alone:  # read with the subject it found nothing; on its own it is answered
-            understood, searched = text, searched_alone(text)
+        answer, alone = await assistant.answer_follow_up(searched, text, language or DEFAULT_LANGUAGE, quoted)
+        if alone is not None:  # read with the subject it found nothing; on its own it is answered
+            understood, searched = text, alone
         if conversations is not None:  # "tell me more" and nothing left unquoted: it says so
             answer = conversations.nothing_more(CHAT_PLACE, understood, answer)
         if searched != understood:

@@ -19,7 +19,7 @@ import discord
 
 from bot import limits
 from bot.assistant import Assistant
-from bot.conversation import Conversations, searched_alone
+from bot.conversation import Conversations
 from bot.discord_front import embeds
 from bot.discord_front.guards import Cooldown, DuplicateGuard
 from bot.discord_front.suggestions import suggestion_view
@@ -205,10 +205,9 @@ class AskDesk:
             understood, language = prepared.question, prepared.language
         quoted = self.conversations.already_quoted(place, prepared.question, understood)  # "who else?"
         searched = self.conversations.searched(place, prepared.question, understood)  # not "autre", not "plus"
-        alone_text = searched_alone(prepared.question)  # cleaned, read once
-        answer, alone = await self.assistant.answer_follow_up(searched, alone_text, language, quoted)
-        if alone:  # read with the subject it found nothing; on its own it is answered
-            understood, searched = prepared.question, alone_text
+        answer, alone = await self.assistant.answer_follow_up(searched, prepared.question, language, quoted)
+        if alone is not None:  # read with the subject it found nothing; on its own it is answered (cleaned once)
+            understood, searched = prepared.question, alone
         answer = self.conversations.nothing_more(place, understood, answer)  # "tell me more", nothing left
         if searched != understood:
             answer = replace(answer, question=understood)

@@ -428,9 +428,9 @@ class AbstentionChecks:
     def _verb_sentences(self, query: Query, i: int) -> list[str]:
         """The sentences of passage ``i`` holding the verb a who-question asks the doer of."""
         prepared = self.prepared(i)
-        ja = query.language == "ja" and self.language_of(i) == "ja"
+        language = self.language_of(i)
         return [sentence for sentence, words in zip(prepared.sentences, prepared.words, strict=True)
-                if (query.verb <= words if ja else not query.verb.isdisjoint(words))]
+                if query.verb_in(words, language)]
 
     def states_roles(self, query: Query, i: int, pairs: tuple[tuple[Unit, Unit], ...] | None = None) -> bool:
         """Passage ``i`` states each role the who-question asks the holder of, of its thing: the two words at most

@@ -280,9 +280,8 @@ class Lead:
 
     def _stated_at(self, kind: Kind, sentence: str, language: str, present: frozenset[str]) -> int | None:
         if kind is Kind.PERSON:
-            verb = self.query.verb  # "who signed?": a person named where the signing is (not a ministry taking part)
-            if verb and not (verb <= present if self.language == "ja" and language == "ja" else verb & present):
-                return None
+            if self.query.verb and not self.query.verb_in(present, language):
+                return None  # "who signed?": a person named where the signing is (not a ministry taking part)
             return self.retriever.people.at(sentence, language)
         return stated_at(kind, sentence, language)
 

@@ -92,6 +92,13 @@ class Query:
                     if u.found_in(tokens) or (not u.own_language and u.found_in(translated)))
         return found / total if total else 0.0
 
+    def verb_in(self, words: frozenset[str], language: str) -> bool:
+        """A sentence's ``words`` (of a passage in ``language``) hold the verb a who-question asks the doer of: in
+        Japanese, every bigram of it (署名), else any of its forms (signed, signature)."""
+        if self.language == "ja" and language == "ja":
+            return self.verb <= words
+        return not self.verb.isdisjoint(words)
+
     def tokens(self) -> set[str]:
         """Every token a unit is found by (``coverage`` and ``Unit.found_in`` look for no other)."""
         return {t for u in self.units for form in (u.alternatives, u.parts, *u.expansions, *u.related) for t in form}

@@ -396,9 +396,10 @@ class Retriever(AbstentionChecks):
         moved first, when the best names none of them and that one is among the ``closest`` and ranks LEAD_RATIO of
         its score: « JETROの正式名称は？ » is about JETRO, and the passage giving the declaration's 正式名称 (full name)
         matched more of the question's words without speaking of it."""
-        about_source = asks_about_source(query.text) or acronym_asked(query.text)  # "the Xinhua piece's headline?"
-        names = [u for u in query.units if u.named and (about_source or not u.keys & self._source_names)]  # "what
-        # does NHK say…?": a source says where the fact comes from, not what it is about
+        names = [u for u in query.units if u.named]
+        if any(u.keys & self._source_names for u in names) and not (  # "what does NHK say…?": a source says where
+                asks_about_source(query.text) or acronym_asked(query.text)):  # the fact comes from, not what it is
+            names = [u for u in names if not u.keys & self._source_names]  # about (unlike "the Xinhua headline?")
         tokens = self._token_sets
         if not names or not ranked or any(u.found_in(tokens[ranked[0].index]) for u in names):
             return ranked
