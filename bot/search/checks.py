@@ -58,6 +58,7 @@ from bot.search.evidence import (
     states_exclusive,
     titled_names,
     topic_asked,
+    topic_said,
     years_after,
     years_relative,
     years_spans,
@@ -838,22 +839,39 @@ class AbstentionChecks:
         """A yes/no question asking whether the sources speak of a topic (evidence.topic_asked) is answered by cited
         passages holding most of it, TOPIC_SHARE of its weight ("parle-t-elle d'intelligence artificielle ?" is; a
         list of technologies without cybersecurity is no answer to "parle-t-elle de cybersécurité ?", however much
-        the rest of the question, "la déclaration parle", matches)."""
+        the rest of the question, "la déclaration parle", matches). A question asking what the sources say of a
+        topic (evidence.topic_said) needs every word of it in the corpus: "what did it say about bitcoin / climate
+        change?" is answered by nothing, however common bitcoin and climate are in English (the corpus has
+        "change"); the quotes need not repeat it, as one in another language says "technology" its own way."""
         language = query.language or "en"
-        topic = topic_asked(query.text, language) if is_yes_no(query.text, language) else ""
+        yes_no = is_yes_no(query.text, language)
+        topic = topic_asked(query.text, language) if yes_no else ""
+        if not topic and not yes_no and asks_wh(query.text, language):  # "what does it say about bitcoin?"
+            said = topic_said(query.text, language)
+            if said:
+                return self._share(query, said, lambda u: not self.unknown(u), whole=True)
         if not topic and not asks_wh(query.text, language):  # "did SoftBank take part?": SoftBank is the topic
             topic = participant_asked(query.text, language)
         topic = topic or part_asked(query.text, language)  # "what role did Business France play?": it, named
         if not topic:
             return True
+        cited = frozenset().union(*(self._token_sets[i] for i in chosen))
+        return self._share(query, topic, lambda u: u.found_in(cited))
+
+    @staticmethod
+    def _share(query: Query, topic: str, found: Callable[[Unit], bool], whole: bool = False) -> bool:
+        """The units of ``topic`` (as the question's units) that are ``found`` weigh TOPIC_SHARE of them (all of them
+        when ``whole``), or there are none."""
+        language = query.language or "en"
         if language == "ja":
             units = [u for u in query.units if u.token in topic]
         else:
             tokens = set(analyze(topic, language))
             units = [u for u in query.units if u.token in tokens]
-        cited = frozenset().union(*(self._token_sets[i] for i in chosen))
         total = sum(u.weight for u in units)
-        return not total or sum(u.weight for u in units if u.found_in(cited)) >= TOPIC_SHARE * total
+        if whole:
+            return all(map(found, units))
+        return not total or sum(u.weight for u in units if found(u)) >= TOPIC_SHARE * total
 
     def _event_unit(self, query: Query) -> Unit | None:
         """The unit of the participle a when-question asks the date of (evidence.event_asked), None when none."""

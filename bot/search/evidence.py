@@ -272,6 +272,31 @@ def topic_asked(question: str, language: str) -> str:
     return _what_is_asked(_topic_asked(language), question)
 
 
+# "what did the declaration say about bitcoin?", « que dit la déclaration sur le bitcoin ? », ビットコインについて何と
+# 書いてある: what the sources say of a topic. As for "does it mention X?", only passages that speak of it answer (the
+# declaration's summary says nothing of bitcoin). Read in questions with a question word (checks). Group 1: the topic.
+@lru_cache(maxsize=4)
+def _topic_said(language: str) -> re.Pattern[str] | None:
+    """The pattern of a question asking what the sources say of a topic; its verbs are the words file's ``says``."""
+    says = _alternatives(language, WordList.SAYS)
+    if language == "en":
+        return re.compile(rf"\b(?:{says})\s+(?:about|on|regarding|concerning)\s+([^?？!.]+)")
+    if language == "fr":
+        return re.compile(rf"\b(?:{says})(?:-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles))?\s+"
+                          r"(?:[^\s?？!.]+\s+){0,3}?(?:quoi\s+)?"
+                          r"(?:sur|[àa] propos\s+d(?:e\s|u\s|es\s|['’])|au sujet\s+d(?:e\s|u\s|es\s|['’])|concernant\s)"
+                          r"\s*([^?？!.]+)")
+    if language == "ja":
+        return re.compile(rf"([^\s、。？?はがをもにでと]{{2,30}}?)(?:について|に関して|のこと)(?:は|も|では)?"
+                          rf"(?:{says})")
+    return None
+
+
+def topic_said(question: str, language: str) -> str:
+    """The topic a question asks what the sources say of ("what does it say about AI?" → ai), "" when none."""
+    return _what_is_asked(_topic_said(language), question)
+
+
 # "did SoftBank take part?", "Toyota a participé ?", トヨタは関係ありますか: whether someone took part in it. The one
 # asked about is the topic: only quotes naming it answer (the evening's JETRO passage says nothing of Toyota). Group
 # 1: the one asked about, as written. Read in questions without a question word (retriever): "qui a participé ?"

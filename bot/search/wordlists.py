@@ -29,6 +29,7 @@ class WordList(StrEnum):
     BEGINNINGS = "beginnings"  # verbs of a beginning: "started" is answered by "launched" (bot.search.evidence)
     MENTIONS = "mentions"  # "does it mention X?": the verbs before the topic (bot.search.evidence)
     MENTIONED = "mentioned"  # "is X mentioned?": the verbs after the topic (bot.search.evidence)
+    SAYS = "says"  # "what does it say about X?": the verbs before "about X" (bot.search.evidence)
     STOP_WORDS = "stop_words"  # words too common to search for: dropped from questions and passages (analysis)
     ELISIONS = "elisions"  # the elided word before an apostrophe: l'économie, jusqu'à (bot.search.analysis)
     INVERTED_PRONOUNS = "inverted_pronouns"  # the pronoun after a hyphen in a question: a-t-elle (analysis)

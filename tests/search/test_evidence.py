@@ -642,6 +642,28 @@ def test_whether_the_sources_speak_of_a_topic_needs_a_quote_that_does(retriever:
 
 
 @pytest.mark.parametrize(
+    ("near_miss", "close", "facts"),
+    [
+        ("What did the declaration say about bitcoin?", "What does the declaration say about AI?",
+         ("artificial intelligence",)),
+        ("Qu'est-ce que la déclaration dit sur le bitcoin ?",
+         "Que dit la déclaration sur l'intelligence artificielle ?",
+         ("intelligence artificielle",)),
+        ("What did the declaration say about climate change?", "What did the declaration say about startups?",
+         ("startups",)),  # "change" is a corpus word, "climate" is not: the topic is unknown as a whole
+        ("Que dit la déclaration à propos de l'agriculture ?", "Que dit la déclaration à propos de la 5G ?", ("5G",)),
+        ("共同声明は暗号資産について何と言ってる？", "AIについて共同声明は何と書いてある？", ("AI",)),
+    ],
+)
+def test_what_the_sources_say_of_a_topic_they_never_speak_of_is_nothing(retriever: Retriever, near_miss, close,
+                                                                       facts) -> None:
+    """An everyday word the corpus lacks weighs little (bitcoin is common in English): the rest of the question,
+    "what did the declaration say", matched the declaration's summary, quoted as if it spoke of bitcoin."""
+    assert not_found(retriever, near_miss) == "unreported"
+    answered_with(retriever, close, *facts)
+
+
+@pytest.mark.parametrize(
     ("near_miss", "reason", "close", "facts"),
     [
         # a name asked for, misspelt as members type it: the robot suit's start-up is never named
