@@ -29,7 +29,6 @@ class WordList(StrEnum):
     BEGINNINGS = "beginnings"  # verbs of a beginning: "started" is answered by "launched" (bot.search.evidence)
     MENTIONS = "mentions"  # "does it mention X?": the verbs before the topic (bot.search.evidence)
     MENTIONED = "mentioned"  # "is X mentioned?": the verbs after the topic (bot.search.evidence)
-    SAYS = "says"  # "what does it say about X?": the verbs before "about X" (bot.search.evidence)
     STOP_WORDS = "stop_words"  # words too common to search for: dropped from questions and passages (analysis)
     ELISIONS = "elisions"  # the elided word before an apostrophe: l'économie, jusqu'à (bot.search.analysis)
     INVERTED_PRONOUNS = "inverted_pronouns"  # the pronoun after a hyphen in a question: a-t-elle (analysis)
@@ -87,6 +86,7 @@ class WordList(StrEnum):
     # 一般的な: the sources report one declaration and its events, never what is usual (bot.search.details)
     MEANS = "means"  # how a thing does what it does: "how does 5G work?" needs a quote saying by what means (reads,
     # using, 読み取る), not one listing 5G among the technologies (bot.search.details.means_cited)
+    SAYS = "says"  # "what does it say about X?": the verbs before "about X" (bot.search.evidence)
 
 
 WordLists = dict[WordList, tuple[str, ...]]
