@@ -76,7 +76,9 @@ _JA_TIES = re.compile(
 )
 # のほう: "the … one", standing for the previous subject ("いや、2013年のほうです": the 2013 one)
 _JA_PRONOUNS = re.compile(r"^(?:それ|その|そこ|あれ|あの|あそこ|彼)|他|ほか|のほう")
-_MORE_WORDS = re.compile(MORE.pattern, re.IGNORECASE)  # "who else?" and its words ("Who ELSE?"): see questions.MORE
+# "who else?" and its words ("Who ELSE?", see questions.MORE), with the elided article of « qui d'autre ? » (« qui
+# d' ? » reads as no who-question)
+_MORE_WORDS = re.compile(rf"(?:\b[dl](?:['’]\s*|\s+(?=autres?\b)))?(?:{MORE.pattern})", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")  # "Macron", "5G", "2019": a name or a number
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
@@ -328,9 +330,14 @@ class Conversations:
             return understood[len(question.rstrip()) + len(opening):-1]
         return searched_text(question, understood)
 
-    def nothing_more(self, place: Hashable, understood: str, answer: Answer) -> Answer:
-        """After "tell me more", an answer that found nothing it had not quoted says so (reason "no-more")."""
-        if self._asked_more(place, understood) and not answer.answered and not answer.small_talk:
+    def nothing_more(
+        self, place: Hashable, understood: str, answer: Answer, left_out: frozenset[str] = frozenset()
+    ) -> Answer:
+        """After "tell me more", or "who else?" whose search ``left_out`` what its subject quoted, an answer that
+        found nothing it had not quoted says so (reason "no-more"): "who else signed?" after the signatories is
+        no question the sources cannot answer, they have no one more."""
+        asked_more = self._asked_more(place, understood) or bool(left_out)
+        if asked_more and not answer.answered and not answer.small_talk:
             return replace(answer, reason="no-more")
         return answer
 

@@ -38,8 +38,8 @@ AbstentionReason = Literal[
 (today, a successor, the next edition), "how many X" without a number of X, "what is it called" without a name;
 "unreported": a why-question about a past event the corpus never reports (a word of it the corpus has nowhere, or
 no cited passage holding all its words), or a when-question about an event the corpus has no word for (built);
-"no-more": "tell me more" after an answer, and no passage on its question is left that it did not quote
-(bot.conversation)."""
+"no-more": "tell me more" or "who else?" after an answer, and no passage on its question is left that it did not
+quote (bot.conversation)."""
 
 class RefusalReason(StrEnum):
     """Why a member's question was refused before retrieval (never logged as a question, counted per hour in the

@@ -240,7 +240,7 @@ async def _answer_one(
         if alone is not None:  # read with the subject it found nothing; on its own it is answered
             understood, searched = text, alone
         if conversations is not None:  # "tell me more" and nothing left unquoted: it says so
-            answer = conversations.nothing_more(CHAT_PLACE, understood, answer)
+            answer = conversations.nothing_more(CHAT_PLACE, understood, answer, quoted)
         if searched != understood:
             answer = replace(answer, question=understood)
     except QuestionError as error:

@@ -208,7 +208,7 @@ class AskDesk:
         answer, alone = await self.assistant.answer_follow_up(searched, prepared.question, language, quoted)
         if alone is not None:  # read with the subject it found nothing; on its own it is answered (cleaned once)
             understood, searched = prepared.question, alone
-        answer = self.conversations.nothing_more(place, understood, answer)  # "tell me more", nothing left
+        answer = self.conversations.nothing_more(place, understood, answer, quoted)  # nothing left
         if searched != understood:
             answer = replace(answer, question=understood)
         if answer.small_talk:

@@ -153,7 +153,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.PERSON: re.compile(
         # "whose" opening a question asks whose; after a noun ("the treaty whose anniversary…") it asks no one
         r"\b(?:who|whom)\b|(?:^|[,:;]|\b(?:so|and|but|then|ok|lol))\W*whose\b"
-        r"|^\W*qui\b|\b(?:par|à|a|avec|pour|c'est|c’est|cest|c) qui\b"
+        r"|^\W*(?:(?:et|mais|alors|donc|ok|bon|ben)\W+)?qui\b|\b(?:par|à|a|avec|pour|c'est|c’est|cest|c) qui\b"
         r"|(?:^|[,:;]|\b(?:et|mais|alors|donc|ok|bon))\W*qui (?:est|sont|était|étaient|etait|etaient)\b"  # not "les
         r"|誰|だれ|どなた"  # jeunes pousses qui sont montées…": a relative pronoun asks for no one
         rf"|(?:{'|'.join(JA_TITLES)})(?:は|って)\W*$"  # "フランスの大臣は？": a title, then nothing, asks who holds it

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import paths
 
+from bot.i18n import t
+
 SIGNERS = "Gény-Stephann"
 
 
@@ -163,3 +165,17 @@ def test_a_follow_up_the_subject_leaves_unanswered_is_answered_on_its_own(tmp_pa
     with sqlite3.connect(db) as connection:
         rows = connection.execute("SELECT reason, understood FROM questions ORDER BY ts").fetchall()
     assert rows[2] == ("", None)  # logged as asked, answered
+
+
+def test_who_else_after_every_one_was_quoted_is_nothing_more_never_not_found(tmp_path: Path):
+    """The signatories quoted, "who else signed?" has no one more to find: the sources do not lack the answer, they
+    have no more of it ("could not find" before; « qui d'autre ? » quoted dates naming no one, its « d' » left
+    dangling read as no who-question)."""
+    turns, db = chat(tmp_path, "who signed the declaration?", "who else signed?",
+                     "qui a signé la déclaration ?", "et qui d'autre ?")
+    assert SIGNERS in turns[0] and SIGNERS in turns[2]
+    for turn, language in ((turns[1], "en"), (turns[3], "fr")):
+        assert t("not_found.more", language) in turn and "▌" not in turn, turn
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT reason FROM questions ORDER BY ts").fetchall()
+    assert [reason for (reason,) in rows] == ["", "no-more", "", "no-more"]

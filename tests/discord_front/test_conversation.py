@@ -10,6 +10,8 @@ import paths
 from fake_discord import FakeDiscord
 from fake_discord.plugin import Harness, StartBot, custom_ids, embed_of, qid_of, until
 
+from bot.i18n import t
+
 EPHEMERAL = 1 << 6
 
 
@@ -71,6 +73,20 @@ async def test_a_follow_up_the_subject_leaves_unanswered_is_answered_on_its_own(
     assert "Gény-Stephann" in alone["description"].splitlines()[0]
     rows = await harness.rows("SELECT question, reason, understood FROM questions ORDER BY ts")
     assert rows[2] == ("who else signed?", "", None)
+
+
+async def test_who_else_after_every_one_was_quoted_is_nothing_more(
+    start_bot: StartBot, fake: FakeDiscord, knowledge_dir: Path
+):
+    """The signatories quoted, "who else signed?" says the sources have no one more ("could not find" before)."""
+    shutil.rmtree(knowledge_dir)
+    shutil.copytree(paths.SHIPPED_KNOWLEDGE, knowledge_dir)
+    harness = await start_bot()
+    await ask(fake, "who signed the declaration?", fake.alice)
+    more = embed_of(await ask(fake, "who else signed?", fake.alice))
+    assert more["description"].startswith(t("not_found.more", "en")), more["description"]
+    rows = await harness.rows("SELECT reason FROM questions ORDER BY ts")
+    assert [reason for (reason,) in rows] == ["", "no-more"]
 
 
 async def test_small_talk_gets_a_short_reply_and_does_not_use_up_the_cooldown(

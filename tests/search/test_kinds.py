@@ -157,6 +157,13 @@ def test_how_to_say_a_word_asks_no_advice() -> None:
     assert Kind.ADVICE not in asked_kinds("Comment Mounir Mahjoubi était-il habillé ?")  # Mounir: no infinitive
 
 
+def test_qui_after_a_leading_et_asks_who() -> None:
+    """« et qui a signé ? » follows up as « qui a signé ? » does; « Station F et qui… » mid-sentence is no question."""
+    assert Kind.PERSON in asked_kinds("et qui a signé la déclaration ?")
+    assert Kind.PERSON in asked_kinds("Bon, qui a signé ?")
+    assert Kind.PERSON not in asked_kinds("Station F est un campus et qui accueille des start-up ?")
+
+
 def test_relative_qui_and_how_much_money_are_not_persons_or_counts() -> None:
     assert Kind.PERSON not in asked_kinds("Qu'est-ce qui a commencé le 12 juillet ?")
     assert Kind.COUNT not in asked_kinds("How much money did the declaration commit?")
