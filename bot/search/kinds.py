@@ -188,7 +188,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])(?! (?:to|day|morning|evening|night)\b)|\bsince then\b"
         r"|\bafterwards\b|\bin the future\b"
         # « se sont succédé »: one after the other, no successor
-        r"|(?<!\bse sont )(?<!\bse )\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien|longtemps)"
+        r"|(?<!\bse sont )(?<!\bse )\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien|longtemps|quel)"
         r"|\bà l'avenir\b|\bpar la suite\b"
         rf"|^(?!.*{_THEN.pattern}).*\bdepuis longtemps\b"
         # (not その後5年間の道筋: the span a plan covered, from a year the question gives)

@@ -268,6 +268,14 @@ def test_a_weekday_a_month_or_a_beginning_asked_is_a_date(question: str, kinds: 
     assert asked_kinds(question) & {Kind.DATE, Kind.BEGAN, Kind.EXISTED} == kinds
 
 
+@pytest.mark.parametrize("question", ["Le programme « J-Startup », il existe depuis quel mois ?",
+                                      "La French Tech existe depuis quelle année ?"])
+def test_depuis_quel_mois_asks_when_it_began_not_about_now(question: str) -> None:
+    """« depuis quel mois » asks the month it began, as « depuis quand » does: not since then, after the corpus."""
+    kinds = asked_kinds(question)
+    assert Kind.BEGAN in kinds and Kind.LATER not in kinds
+
+
 @pytest.mark.parametrize("question", [
     "When did Mahjoubi resign?",
     "Quand Mahjoubi a-t-il démissionné ?",
