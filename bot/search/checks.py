@@ -278,6 +278,8 @@ class AbstentionChecks:
                 yield Failed(Check.KIND, "wrong-kind", kind)
         if query.roles and not self.states_roles(query, quoted[-1] if len(quoted) > len(chosen) else chosen[0]):
             yield Failed(Check.ROLE_OPENED, "wrong-kind")  # 日本の首相は誰: a 2015 quote of "PM Valls and PM Abe" opens
+        if query.title_unknown:
+            yield Failed(Check.TITLE_UNKNOWN, "unreported")  # "who is the French ambassador?": the sources name none
         if not self._topic_cited(query, chosen):
             yield Failed(Check.TOPIC, "unreported")  # "la déclaration parle-t-elle de cybersécurité ?": not quoted
         if Kind.DATE in query.kinds and not self._event_in_best(query, chosen):

@@ -55,7 +55,15 @@ from bot.search.evidence import (
 from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
 from bot.search.frequency import fold as accents_folded
 from bot.search.kinds import Kind, asked_kinds
-from bot.search.people import act_counted, counts_people, doers, roles_asked, roles_by_adjective, verb_asked
+from bot.search.people import (
+    act_counted,
+    counts_people,
+    doers,
+    is_title,
+    roles_asked,
+    roles_by_adjective,
+    verb_asked,
+)
 from bot.search.query import Query, Unit, _forms, _latin, _stemmed, glossary_key, question_type_tokens
 from bot.search.readings import PERSON_TAG, PLACE_TAG, SLIP_SPANS_KEPT, ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
@@ -190,6 +198,11 @@ def _without_cycles(retriever: _Owner) -> _Owner:
     where its last user drops it (``Assistant`` hands a retired one to a worker)."""
     return weakref.proxy(retriever)
 
+
+
+def _known(unit: Unit) -> bool:
+    """The corpus has the unit's word in some form (as written, a glossary term, a related word)."""
+    return bool(unit.alternatives or unit.expansions or unit.parts)
 
 class QueryParser:
     """Reads a question into a Query (``parse``): its units, their variants, joins, typo corrections, readings and
@@ -472,13 +485,16 @@ class QueryParser:
         if unit_list:
             for token in question_type_tokens(question, lang):
                 terms[token] = QUESTION_TYPE_WEIGHT
-        roles = self._roles(question, lang, units) if Kind.PERSON in kinds else ()
+        pairs = self._role_pairs(question, lang, units) if Kind.PERSON in kinds else []
+        roles = tuple((role, what) for _, role, what in pairs if _known(role) and _known(what))  # the corpus's words
+        title_unknown = any((lang == "ja" or is_title(word, lang)) and _known(what) and not _known(role)
+                            for word, role, what in pairs)  # "the French ambassador" (not "the boss": who leads)
         verb = self._verb(question, lang, units) if Kind.PERSON in kinds else frozenset()
         return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
                      counted=what, act=self._act(question, lang, what, units),
                      names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
                      ranks=ranks, offered=guesses, stated=stated,
-                     of_country=self._of_country(question, lang, units))
+                     of_country=self._of_country(question, lang, units), title_unknown=title_unknown)
 
     def _count_companies(self, what: Counted | None, language: str, units: list[Unit]) -> None:
         """"How many companies", « combien de boîtes » are counted by "about 100 startups", « une trentaine de grands
@@ -582,10 +598,10 @@ class QueryParser:
                 found.append((pair[0], pair[1]))
         return tuple(found)
 
-    def _roles(self, question: str, language: str, units: dict[str, Unit]) -> tuple[tuple[Unit, Unit], ...]:
-        """The (role, of what) units a who-question asks about, both words the corpus has (people.roles_asked; a
-        country's adjective by its title, no verb asked: "the French president"); in Japanese, the last word of what
-        the role is of (経済産業大臣: 産業)."""
+    def _role_pairs(self, question: str, language: str, units: dict[str, Unit]) -> list[tuple[str, Unit, Unit]]:
+        """The role as written and the (role, of what) units a who-question asks about (people.roles_asked; a
+        country's adjective by its title, no verb asked: "the French president"), whether the corpus has their words
+        or not; in Japanese, the last word of what the role is of (経済産業大臣: 産業)."""
         found = []
         adjectives = [pair for pair in roles_by_adjective(question, language) if self.countries.is_demonym(pair[1])
                       and not verb_asked(question, language)]  # "the Japanese minister who signed": the signatory
@@ -595,10 +611,9 @@ class QueryParser:
                 pair = [units.get(role), units.get(what) or (units[words[-1]] if words else None)]
             else:
                 pair = [units.get(_stemmed(word, language)) for word in (role, what)]
-            if pair[0] is not None and pair[1] is not None and pair[0] is not pair[1] \
-                    and all(u.alternatives or u.expansions or u.parts for u in pair):
-                found.append((pair[0], pair[1]))
-        return tuple(found)
+            if pair[0] is not None and pair[1] is not None and pair[0] is not pair[1]:
+                found.append((role, pair[0], pair[1]))
+        return found
 
     def _unit(
         self, raw: str, token: str, surface: str, language: str, named: bool = False, forms: tuple[Word, ...] = (),

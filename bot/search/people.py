@@ -120,7 +120,7 @@ def roles_asked(question: str, language: str) -> list[tuple[str, str]]:
         return [(m.group(2), m.group(1)) for m in JA_ROLE_OF.finditer(question)]
     pattern = ROLE_OF.get(language)
     found = [(m.group(1), m.group(2)) for m in pattern.finditer(question)] if pattern else []
-    return [(role, what) for role, what in found if _is_title(role, language) or fold(role) in LEADERS]
+    return [(role, what) for role, what in found if is_title(role, language) or fold(role) in LEADERS]
 
 
 ADJECTIVE_GAP = 1  # words between a country's adjective and its title: "the Japanese prime minister"
@@ -136,10 +136,10 @@ def roles_by_adjective(question: str, language: str) -> list[tuple[str, str]]:
     words = _ROLE_WORD.findall(question)
     found = []
     for n, word in enumerate(words):
-        if not _is_title(word, language):
+        if not is_title(word, language):
             continue
         near = words[max(0, n - 1 - ADJECTIVE_GAP):n] if language == "en" else words[n + 1:n + 2 + ADJECTIVE_GAP]
-        found += [(word, other) for other in near if not _is_title(other, language)]
+        found += [(word, other) for other in near if not is_title(other, language)]
     return found
 
 
@@ -240,7 +240,7 @@ class People:
         return bool(_ACRONYM.search(text)) or any(w in bodies for w in re.findall(r"\w+", fold(text)))
 
     def _latin_names(self, text: str, language: str) -> list[str]:
-        words = [(m.group().rstrip(".’'") if not _is_title(m.group(), language) else m.group(), m.start(), m.end())
+        words = [(m.group().rstrip(".’'") if not is_title(m.group(), language) else m.group(), m.start(), m.end())
                  for m in _WORD.finditer(text)]
         found: list[str] = []
         for n, (word, start, end) in enumerate(words):
@@ -252,7 +252,7 @@ class People:
                 found.append(f"{word} {after[0]}")
                 continue
             before = words[n - 1] if n else None
-            if before is not None and _is_title(before[0], language) and text[before[2]:start].strip() == "":
+            if before is not None and is_title(before[0], language) and text[before[2]:start].strip() == "":
                 found.append(word)  # "President Hollande", "M. Muto"
                 continue
             comma = text[start + len(word):end + 1].rstrip(".’'") == ","
@@ -264,7 +264,7 @@ class People:
     def _titled_after(words: list[tuple[str, int, int]], language: str) -> bool:
         """A title among ``words`` (after a name and its comma), with only lower-case words before it."""
         for word, _, _ in words:
-            if _is_title(word, language):
+            if is_title(word, language):
                 return True
             if not word.islower():
                 return False
@@ -275,8 +275,8 @@ class People:
         if not _NAME.fullmatch(word):
             return False
         folded = fold(word)
-        if folded in NOT_NAMES or folded in WEEKDAYS or _is_title(word, "en") \
-                or _is_title(word, "fr"):
+        if folded in NOT_NAMES or folded in WEEKDAYS or is_title(word, "en") \
+                or is_title(word, "fr"):
             return False
         return not any(self.countries.is_country(part) for part in (word, *word.split("-")))
 
@@ -285,7 +285,7 @@ class People:
         return max(zipf) < PAIR_MAX_ZIPF and min(zipf) < PAIR_RARE_ZIPF
 
 
-def _is_title(word: str, language: str) -> bool:
+def is_title(word: str, language: str) -> bool:
     folded = fold(word).rstrip(".’'")
     titles = TITLES.get(language, TITLES["en"])
     return folded in titles or (folded.endswith("s") and folded[:-1] in titles)

@@ -72,6 +72,7 @@ class Query:
     ranks: frozenset[str] = frozenset()  # its ordinals ("la 1ère action": a rank, not a number to cite)
     offered: frozenset[str] = frozenset()  # numbers offered as guesses ("3 or 4?", « 2013 ou 2015 ? »)
     stated: frozenset[str] = frozenset()  # counts it states of what it asks about ("the 3 signatories")
+    title_unknown: bool = False  # who: it asks the holder of a title the corpus has in no form ("the ambassador")
 
     def coverage(self, tokens: frozenset[str], language: str | None = None) -> float:
         """Share of the question's IDF weight found in a passage's tokens (a passage in ``language``). Read ~15 times
@@ -152,6 +153,7 @@ class Check(StrEnum):
     COUNT_CONTRADICTED = "a count the quotes contradict"
     KIND = "kind of answer"
     ROLE_OPENED = "who: the role in the opening quote"
+    TITLE_UNKNOWN = "who: a title the corpus lacks"
     TOPIC = "a topic asked"
     EVENT_IN_BEST = "when: the event in the best passage"
     UNCOUNTED = "uncounted"

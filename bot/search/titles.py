@@ -20,5 +20,5 @@ TITLES: dict[str, frozenset[str]] = {
 LEADERS = frozenset({"head", "chief", "boss", "leader", "chef", "dirigeant", "dirigeante", "patron", "patronne",
                      "responsable"})  # who leads something, besides the titles: "the head of JETRO"
 JA_TITLES = ("閣外大臣", "副大臣", "大臣", "首相", "大統領", "長官", "会長", "理事長", "社長", "総裁", "議長", "知事",
-             "市長")
+             "市長", "大使")
 JA_HONORIFICS = ("氏", "さん", "様")

@@ -52,6 +52,22 @@ def test_who_without_someone_in_the_quotes_abstains(retriever: Retriever, questi
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "who is the french ambassador to japan?",  # quoted Gény-Stephann's post, as if she were the answer
+        "qui est l'ambassadeur de france au japon",  # quoted Muto's trip
+        "フランス大使は誰？",
+        "who is the mayor of paris?",
+    ],
+)
+def test_who_holds_a_title_the_sources_never_use_is_not_found(retriever: Retriever, question: str) -> None:
+    """The holder of a title the corpus has in no form (ambassador, mayor): every other word of the question (French,
+    Japan, Paris) matched quotes naming someone, and the title, an everyday word, weighed little."""
+    assert not_found(retriever, question) == "unreported"
+    assert retriever.answer("who was the french secretary of state for digital affairs?").answered
+
+
+@pytest.mark.parametrize(
     ("question", "named"),
     [
         ("Who signed the declaration?", "Mahjoubi"),
