@@ -846,13 +846,13 @@ class AbstentionChecks:
         change?" is answered by nothing, however common bitcoin and climate are in English (the corpus has
         "change"); the quotes need not repeat it, as one in another language says "technology" its own way."""
         language = query.language or "en"
-        yes_no = is_yes_no(query.text, language)
-        topic = topic_asked(query.text, language) if yes_no else ""
-        if not topic and not yes_no and asks_wh(query.text, language):  # "what does it say about bitcoin?"
+        yes_no, wh = is_yes_no(query.text, language), asks_wh(query.text, language)
+        topic = topic_asked(query.text, language) if yes_no or not wh else ""  # « la déclaration parle de X ? »
+        if not topic and not yes_no and wh:  # "what does it say about bitcoin?"
             said = topic_said(query.text, language)
             if said:
                 return self._share(query, said, lambda u: not self.unknown(u), whole=True)
-        if not topic and not asks_wh(query.text, language):  # "did SoftBank take part?": SoftBank is the topic
+        if not topic and not wh:  # "did SoftBank take part?": SoftBank is the topic
             topic = participant_asked(query.text, language)
         topic = topic or part_asked(query.text, language)  # "what role did Business France play?": it, named
         if not topic:

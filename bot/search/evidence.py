@@ -247,16 +247,17 @@ def _topic_asked(language: str) -> re.Pattern[str] | None:
     ``mentions`` (before the topic) and ``mentioned`` (after it)."""
     mentions, mentioned = _alternatives(language, WordList.MENTIONS), _alternatives(language, WordList.MENTIONED)
     if language == "en":
-        return re.compile(rf"\b(?:{mentions})\s+(?:anything about\s+)?([^?？!.]+)"
+        return re.compile(rf"\b(?:{mentions})\s+(?:anything about\s+)?([^?？!.,;]+)"
                           rf"|\b(?:is|are|was|were)\s+(?:there\s+anything\s+(?:about|on)\s+)?([^?？!.]+?)\s+"
                           rf"(?:{mentioned})\b")
-    if language == "fr":
-        return re.compile(rf"\b(?:{mentions})(?:-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles))?\s+"
-                          r"(?:quelque chose\s+)?(?:de\s+|d['’]\s*|du\s+|des\s+|sur\s+)?([^?？!.]+)"
+    if language == "fr":  # not after « dont » (« la recherche dont parle la NHK, c'est… ? »: no topic asked)
+        return re.compile(rf"(?<!dont )\b(?:{mentions})(?:-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles))?\s+"
+                          r"(?:quelque chose\s+)?(?:de\s+|d['’]\s*|du\s+|des\s+|sur\s+)?([^?？!.,;]+)"
                           r"|\b(?:est-il|est-ce qu['’]il est|il est|y a-t-il|il y a)\s+(?:question|quelque chose)\s+"
-                          r"(?:de\s+|d['’]\s*|du\s+|des\s+|sur\s+)([^?？!.]+)")
+                          r"(?:de\s+|d['’]\s*|du\s+|des\s+|sur\s+)([^?？!.,;]+)")
     if language == "ja":
-        return re.compile(rf"([^\s、。？?]{{2,30}}?)(?:について|に関して|のこと)(?:は|も)?(?:{mentions})"
+        return re.compile(rf"([^\s、。？?]{{2,30}}?)(?:について|に関して|のこと)(?:は|も)?"
+                          rf"(?:[^\s、。？?]{{1,12}}?(?:は|が|では|で))?(?:{mentions})"  # 〜について声明は触れて
                           rf"|([^\s、。？?はがをもにでと]{{2,30}}?)(?:は|も|が)(?:{mentioned})")
     return None
 

@@ -101,6 +101,8 @@ YES_NO: dict[str, re.Pattern[str]] = {
                      rf"|^\W*(?:c'est|c'était|c'etait|ce sont|ça|ca|elle|il|ils|elles|on){_INTONATION}"),
     "ja": re.compile(r"(?:した|された|しました|されました|ですか|ますか|でしたか|ましたか|したの|されたの)\W*$"),
 }
+_EST_CE_QUE = re.compile(r"(?<![\w'])est-ce qu(?:e\b|')")  # « est-ce que » opens a yes/no question (not « qu'est-ce
+# que », « où est-ce que »: their question word stays)
 WH: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b"),
     "fr": re.compile(r"\b(?:qui|que|quoi|quand|où|pourquoi|comment|combien|quel|quelle|quels|quelles)\b|\bqu'"),
@@ -159,9 +161,12 @@ def what_is_clause(question: str, language: str) -> str:
 
 
 def is_yes_no(question: str, language: str) -> bool:
+    """The question asks whether, not what: "did it…?", « est-ce que la déclaration parle de X ? » (its « que » asks
+    nothing), « parle-t-elle… ? », 署名しましたか."""
     folded = fold(question).replace("’", "'")
     yes_no = YES_NO.get(language)
-    return bool(yes_no and yes_no.search(folded) and not asks_wh(standard_interrogatives(folded), language))
+    asked = _EST_CE_QUE.sub(" ", folded) if language == "fr" else folded
+    return bool(yes_no and yes_no.search(folded) and not asks_wh(standard_interrogatives(asked), language))
 
 
 def asks_wh(question: str, language: str) -> bool:

@@ -632,6 +632,10 @@ def test_a_price_or_an_amount_asked_needs_money(retriever: Retriever, near_miss:
          ("artificial intelligence",)),
         ("Is quantum computing mentioned in the declaration?", "Is 5G mentioned in the declaration?", ("5G",)),
         ("共同声明はサイバーセキュリティについて触れていますか？", "共同声明はAIについて触れていますか？", ("AI",)),
+        # as members type them: no inversion, « est-ce que », the subject after the topic
+        ("la déclaration parle de l'informatique quantique ?", "la déclaration parle de la 5G ?", ("5G",)),
+        ("est-ce que la déclaration parle de la blockchain", "est-ce que la déclaration parle de l'IoT", ("IoT",)),
+        ("半導体について声明は触れている？", "AIについて声明は触れている？", ("AI",)),
     ],
 )
 def test_whether_the_sources_speak_of_a_topic_needs_a_quote_that_does(retriever: Retriever, near_miss, close,

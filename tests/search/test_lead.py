@@ -113,6 +113,9 @@ def test_question_shapes() -> None:
     assert not is_yes_no("when was it signed?", "en") and not is_yes_no("誰が署名した？", "ja")
     assert is_yes_no("C'est signé à Tokyo ?", "fr") and is_yes_no("it was signed in Tokyo?", "en")
     assert not is_yes_no("C'est signé où ?", "fr") and not is_yes_no("signé à Paris", "fr")
+    assert is_yes_no("Est-ce que Muto était à Paris ?", "fr")  # « que » of « est-ce que » asks nothing
+    assert not is_yes_no("Qu'est-ce que la French Tech ?", "fr")
+    assert not is_yes_no("Où est-ce que ça a été signé ?", "fr")
 
 
 def test_strong_evidence_of_a_kind(retriever: Retriever) -> None:
