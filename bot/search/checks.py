@@ -31,6 +31,7 @@ from bot.search.evidence import (
     NAME_WORDS,
     acronym_asked,
     after_what,
+    agreement_topic,
     asks_companies,
     asks_named_kind,
     attributes_asked,
@@ -847,6 +848,10 @@ class AbstentionChecks:
         "change"); the quotes need not repeat it, as one in another language says "technology" its own way."""
         language = query.language or "en"
         yes_no, wh = is_yes_no(query.text, language), asks_wh(query.text, language)
+        agreement = "" if asks_wh(query.text.replace("教えて", ""), language) else agreement_topic(query.text, language)
+        if agreement and not self._share(query, agreement, lambda u: not self.unknown(u), whole=True):
+            return False  # "a defence agreement?", 原子力協定について教えて: the corpus has no defence (which treaty
+            # dates the ties from the 19th century is a question about one it has)
         topic = topic_asked(query.text, language) if yes_no or not wh else ""  # « la déclaration parle de X ? »
         if not topic and not yes_no and wh:  # "what does it say about bitcoin?"
             said = topic_said(query.text, language)

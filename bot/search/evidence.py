@@ -22,6 +22,7 @@ The word lists are data: the number words, the verbs of a beginning and of "does
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -296,6 +297,54 @@ def _topic_said(language: str) -> re.Pattern[str] | None:
 def topic_said(question: str, language: str) -> str:
     """The topic a question asks what the sources say of ("what does it say about AI?" → ai), "" when none."""
     return _what_is_asked(_topic_said(language), question)
+
+
+# "a defence agreement?", "the treaty on nuclear energy", « l'accord de défense », 原子力協定: an agreement on a topic,
+# which must be one the sources speak of (the declaration is an agreement on innovation, not on defence). Group 1: the
+# words before the agreement's word (English, Japanese) or after it (French, and "the treaty on X"), as written.
+AGREEMENT_WORDS = 3  # the words read as its topic: "the France-Japan digital agreement"
+
+
+@lru_cache(maxsize=4)
+def _agreement_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The patterns of an agreement on a topic ("the treaty on X", « l'accord … sur X ») and of an agreement word
+    with the words next to it (before it in English, after it in French); its words are the words file's
+    ``agreements``."""
+    agreements = _alternatives(language, WordList.AGREEMENTS)
+    if language == "en":
+        return (re.compile(rf"\b(?:{agreements})\s+(?:on|about|over|regarding|concerning)\s+([^?？!.,;]+)"),
+                re.compile(rf"((?:[\w'’-]+\s+){{1,{AGREEMENT_WORDS}}})(?:{agreements})\b"))
+    if language == "fr":
+        return (re.compile(rf"\b(?:{agreements})\b[^?？!.,;]{{0,40}}?\b(?:sur|concernant)\s+([^?？!.,;]+)"),
+                re.compile(rf"\b(?:{agreements})\s+(?:de|d['’])\s*((?:[\w'’-]+\s*){{1,{AGREEMENT_WORDS}}})"))
+    if language == "ja":
+        agreement = re.compile(rf"([\u4e00-\u9fffァ-ヶー]{{1,8}}?)(?:{agreements})")
+        return agreement, agreement
+    return None
+
+
+def agreement_topic(question: str, language: str) -> str:
+    """The topic of an agreement the question names by it ("a defence agreement?" → defence, « l'accord … sur le
+    nucléaire » → le nucléaire), "" when none: the content words next to the agreement's word, up to a function word
+    ("the goal of the agreement" names none)."""
+    patterns = _agreement_patterns(language)
+    if patterns is None:
+        return ""
+    on, near = patterns
+    folded = fold(question).replace("’", "'")
+    found = on.search(folded)
+    if found:
+        return found.group(1)
+    if language == "ja":
+        return ""
+    for match in near.finditer(folded):
+        words = match.group(1).split()
+        if language == "en":
+            words.reverse()  # from the agreement's word back
+        content = list(itertools.takewhile(lambda w: not latin_function_word(w), words))
+        if content:
+            return " ".join(content)
+    return ""
 
 
 # "did SoftBank take part?", "Toyota a participé ?", トヨタは関係ありますか: whether someone took part in it. The one

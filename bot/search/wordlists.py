@@ -87,6 +87,7 @@ class WordList(StrEnum):
     MEANS = "means"  # how a thing does what it does: "how does 5G work?" needs a quote saying by what means (reads,
     # using, 読み取る), not one listing 5G among the technologies (bot.search.details.means_cited)
     SAYS = "says"  # "what does it say about X?": the verbs before "about X" (bot.search.evidence)
+    AGREEMENTS = "agreements"  # "a defence agreement", « l'accord sur X », 原子力協定: one on X (bot.search.evidence)
 
 
 WordLists = dict[WordList, tuple[str, ...]]

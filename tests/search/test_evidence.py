@@ -668,6 +668,24 @@ def test_what_the_sources_say_of_a_topic_they_never_speak_of_is_nothing(retrieve
 
 
 @pytest.mark.parametrize(
+    ("near_miss", "close", "facts"),
+    [
+        ("france japan defence agreement 2018?", "france japan digital agreement 2018?", ("13 July 2018",)),
+        ("accord france japon sur le nucléaire 2018 ?", "accord france japon sur les start-up 2018 ?", ("start-up",)),
+        ("日仏の原子力協定について教えて", "日仏のデジタル協定について教えて", ("2018年7月13日",)),
+        ("what did france and japan sign about nuclear energy?", "what did france and japan sign about startups?",
+         ("startups",)),
+    ],
+)
+def test_an_agreement_on_a_topic_the_sources_never_speak_of_is_nothing(retriever: Retriever, near_miss, close,
+                                                                      facts) -> None:
+    """The declaration is an agreement on innovation: one on defence or nuclear energy is another, which the sources
+    do not report (defence, nuclear: everyday words the corpus lacks, which weighed little)."""
+    assert not_found(retriever, near_miss) == "unreported"
+    answered_with(retriever, close, *facts)
+
+
+@pytest.mark.parametrize(
     ("near_miss", "reason", "close", "facts"),
     [
         # a name asked for, misspelt as members type it: the robot suit's start-up is never named

@@ -34,7 +34,7 @@ def test_the_verbs_of_a_beginning_and_of_a_mention_come_from_the_files() -> None
     for language in LANGUAGES:
         assert words_of(language, WordList.BEGINNINGS)
         assert words_of(language, WordList.MENTIONS)
-        assert words_of(language, WordList.SAYS)
+        assert words_of(language, WordList.SAYS) and words_of(language, WordList.AGREEMENTS)
     assert "found" in evidence.beginning_tokens("en") and "設立" in evidence.beginning_tokens("ja")
     assert evidence.topic_asked("Does the declaration touch on 5G?", "en") == "5g"
     assert evidence.topic_asked("Is cybersecurity covered?", "en") == "cybersecurity"
@@ -43,6 +43,10 @@ def test_the_verbs_of_a_beginning_and_of_a_mention_come_from_the_files() -> None
     assert evidence.topic_said("what did the declaration say about bitcoin?", "en") == "bitcoin"
     assert evidence.topic_said("que dit-elle sur la 5G ?", "fr") == "la 5g "
     assert evidence.topic_said("5Gについては何と書いてある？", "ja") == "5g"
+    assert evidence.agreement_topic("a defence agreement?", "en") == "defence"
+    assert evidence.agreement_topic("what is the goal of the agreement?", "en") == ""  # names no topic
+    assert evidence.agreement_topic("l'accord de défense", "fr") == "défense"
+    assert evidence.agreement_topic("原子力協定", "ja") == "原子力"
 
 
 def test_a_language_the_bot_does_not_serve_has_no_words() -> None:
