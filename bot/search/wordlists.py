@@ -80,6 +80,8 @@ class WordList(StrEnum):
     HOURS = "hours"  # a length in minutes or hours: "how many minutes did they meet?", 何分間, 時差
     ROOMS = "rooms"  # the room of a venue: "in which room was it signed?", どの部屋
     OFFICES = "offices"  # the premises of a body: "where is JETRO's office?", 事務所
+    PERSONAL = "personal"  # a person's life: "where was Muto born?", « parti politique », 誕生日 (bot.search.details)
+    FUNDRAISING = "fundraising"  # money a company raised: "how much did Snips raise?", « levée de fonds », 資金調達
     CONTRASTS = "contrasts"  # how two things differ: "what is the difference between an incubator and an
     # accelerator?" needs a quote that contrasts them, not one naming both
     GENERAL = "general"  # what usually happens: "how do luxury brands usually fight fakes?", « en général »,

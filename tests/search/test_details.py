@@ -47,6 +47,12 @@ from bot.search.wordlists import WordList
     "How long in minutes did the Muto–Mahjoubi meeting last?",
     "武藤副大臣とマジュビ閣外大臣の会談は何分くらい？",
     "署名の日、パリと東京の時差は？",
+    # a person's life, money raised (the outsider's probe of session 30: quoted the evening or the pitches)
+    "What is Yoji Muto's date of birth?",
+    "Mahjoubi est marié ?",
+    "what is muto's political party?",
+    "snips a levé combien ?",
+    "did snips raise money from japanese investors?",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
@@ -68,6 +74,7 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     ("両国が翌年それぞれ主催する首脳会合の前に、何をすることにした？", "対話"),  # 主催する: host country
     # the member's own page, told before the question, is no detail asked
     ("brb reading the meti page... was muto a full minister or a vice-minister when he signed? 🤔", "State Minister"),
+    ("La French Tech, elle est née en quelle année ?", "2013"),  # a programme is born too: no birth asked
 ])
 def test_the_same_subject_without_the_detail_is_still_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
