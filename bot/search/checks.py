@@ -385,8 +385,10 @@ class AbstentionChecks:
             return self._does(query, i, verb) and self.states_roles(query, i)
         if kind is Kind.COUNT and self._names_doers(query, i):
             return True  # "how many people signed?": the quote naming who signed counts them
-        if kind is Kind.AGE and began(passage.text) and not self.people.acts(query.text, query.language or "en"):
-            return True  # "how old was J-Startup when…": "launched in June 2018" (a person's age is never a start)
+        if kind is Kind.AGE and began(passage.text) and not self.people.acts(query.text, query.language or "en") \
+                and not self._person_named(query, i):
+            return True  # "how old was J-Startup when…": "launched in June 2018" (a person's age is never a start:
+            # "how old is yoji muto", typed in lower case, names the Yoji Muto the passage names)
         if kind in (Kind.EXISTED, Kind.BEGAN):  # "did J-Startup exist in 2015?", "when did J-Startup start?": the
             # date J-Startup began, not French Tech's, in one sentence (« La French Tech…, lancée fin 2013. … avec
             # J-Startup » dates French Tech)
@@ -394,6 +396,13 @@ class AbstentionChecks:
             return any(holds(kind, sentence) and self._names_the_thing(query, sentence, words)
                        for sentence, words in zip(prepared.sentences, prepared.words, strict=True))
         return holds(kind, passage.text)
+
+    def _person_named(self, query: Query, i: int) -> bool:
+        """The question names a person passage ``i`` names (however typed: "yoji muto" is its Yoji Muto)."""
+        language = self.language_of(i)
+        people = self.people.names(self.passages[i].text, language)
+        tokens = {t for name in people for t in analyze(name, language)}
+        return any(u.token in tokens or not u.alternatives.isdisjoint(tokens) for u in query.units)
 
     def _names_the_thing(self, query: Query, text: str, tokens: frozenset[str]) -> bool:
         """``text`` (of ``tokens``) names every name the question gives, as written (J-Startup, not the "startup" of
