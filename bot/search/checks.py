@@ -788,6 +788,8 @@ class AbstentionChecks:
             return False  # what is counted is not known: no passage is sure to count it
         named = self._named(query)
         about = frozenset(t for u in query.units if u not in units for t in _forms(u))  # the anniversary of what
+        demonyms = [frozenset(_forms(u)) for u in units if lang != "ja"
+                    and any(self.countries.is_demonym(w) and _stemmed(w, lang) == u.token for w in what.words)]
         for i in chosen:
             passage = self.passages[i]
             if not all(u.found_in(self._token_sets[i]) for u in named):
@@ -795,8 +797,9 @@ class AbstentionChecks:
             if passage.language == "ja" and lang == "ja":
                 if ja_counts(what, passage.text):
                     return True
-            elif not forms or counts_near(forms, self._tokens(i), passage.language, about):
-                return True
+            elif (not forms or counts_near(forms, self._tokens(i), passage.language, about)) and all(
+                    counts_near([d], self._tokens(i), passage.language, about) for d in demonyms):
+                return True  # "how many French companies": not "about thirty large Japanese groups"
         return False
 
     def _after_unknown(self, query: Query) -> bool:

@@ -52,6 +52,9 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
         ("日本の人口は何人ですか", "uncounted", "発表会で登壇した若い会社のうち、日本の会社はいくつでしたか？",
          ("5社",)),
         ("共同声明は何ページありますか？", "wrong-kind", "ピッチしたスタートアップは何社？", ("9社",)),  # no count (5G)
+        # a number of Japanese groups is no number of French companies (a country's adjective counted is counted)
+        ("how many french companies did jetro gather?", "uncounted", "how many japanese companies did jetro gather?",
+         ("thirty",)),
     ],
 )
 def test_how_many_needs_a_number_of_what_is_counted(retriever: Retriever, near_miss, reason, close, facts) -> None:
