@@ -790,6 +790,7 @@ class AbstentionChecks:
         about = frozenset(t for u in query.units if u not in units for t in _forms(u))  # the anniversary of what
         demonyms = [frozenset(_forms(u)) for u in units if lang != "ja"
                     and any(self.countries.is_demonym(w) and _stemmed(w, lang) == u.token for w in what.words)]
+        states = self._states_counted(query)  # "how many startups are hosted": nine pitched, none hosted
         for i in chosen:
             passage = self.passages[i]
             if not all(u.found_in(self._token_sets[i]) for u in named):
@@ -798,9 +799,19 @@ class AbstentionChecks:
                 if ja_counts(what, passage.text):
                     return True
             elif (not forms or counts_near(forms, self._tokens(i), passage.language, about)) and all(
-                    counts_near([d], self._tokens(i), passage.language, about) for d in demonyms):
+                    counts_near([d], self._tokens(i), passage.language, about) for d in demonyms) and all(
+                    not state.isdisjoint(self._token_sets[i]) for state in states):
                 return True  # "how many French companies": not "about thirty large Japanese groups"
         return False
+
+    def _states_counted(self, query: Query) -> list[frozenset[str]]:
+        """The forms of each state a "how many" question counts things in ("hosted", « hébergées », 入居), which the
+        number counting them must stand by (Latin script; a state the corpus lacks is _state_unknown's)."""
+        language = query.language or "en"
+        if language == "ja":
+            return []
+        tokens = {_stemmed(verb, language) for verb in states_asked(query.text, language)}
+        return [frozenset(_forms(u)) for u in query.units if u.token in tokens and not self.unknown(u)]
 
     def _after_unknown(self, query: Query) -> bool:
         """The question asks about after a thing the corpus has in no form ("after covid", コロナ禍の後): later than

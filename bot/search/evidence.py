@@ -190,7 +190,8 @@ def counted(question: str, language: str) -> Counted | None:
 # When the corpus has that verb in no form, none of its numbers counts things in that state.
 STATE_ASKED: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:are|is|were|was|been|be|get|got)\s+([^\W\d_]{3,}ed)\b"),
-    "fr": re.compile(r"\b(?:sont|est|été|étaient|était|seront|sera)\s+([^\W\d_]{3,}(?:é|ée|és|ées))(?!\w)"),
+    "fr": re.compile(r"(?:\b(?:sont|est|été|étaient|était|seront|sera)\s+|\bcombien\s+d(?:e\s+|['’])[\w-]+\s+)"
+                     r"([^\W\d_]{3,}(?:é|ée|és|ées))(?!\w)"),  # « combien de start-up hébergées »
     "ja": re.compile(r"([\u4e00-\u9fff]{2})(?:している|していた|しています|していました|されて|された|される)"),
 }
 

@@ -55,6 +55,12 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
         # a number of Japanese groups is no number of French companies (a country's adjective counted is counted)
         ("how many french companies did jetro gather?", "uncounted", "how many japanese companies did jetro gather?",
          ("thirty",)),
+        # the state counted stands in the quote: nine start-ups pitched there, none is said to be hosted ("picked":
+        # the sources' "selected", knowledge/related)
+        ("combien de start-up hébergées à station f ?", "uncounted", "combien de start-up ont pitché à station f ?",
+         ("Neuf",)),
+        ("how many startups are hosted at station f?", "uncounted",
+         "Roughly how many promising young Japanese firms were picked for J-Startup?", ("100",)),
     ],
 )
 def test_how_many_needs_a_number_of_what_is_counted(retriever: Retriever, near_miss, reason, close, facts) -> None:
