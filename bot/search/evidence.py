@@ -84,6 +84,7 @@ NOT_COUNTED = _words("chaque each them eux elles ceux celles vs versus")
 _NAME_QUESTION = Screened(re.compile(  # searched only in a question holding one of its words (bot.search.prefilter)
     r"\blesquel(?:le)?s\b|\bwhich ones\b"
     r"|\bnames? of\b|\bname was\b|\bcalled\b|\bnom (?:de|du|des)\b|\bnoms\b|\bs['’]?app?el"
+    r"|\bwhat(?:['’]?s| is| was| are| were)? (?:its|their|the) names?\b"  # "which start-up…, whats its name?"
     r"|名前(?!(?:が|を)(?:挙|上|あが|あげ|出(?!てこ)))|社名|会社名|名称"  # 名前が出てこない: a name not recalled
 ))
 # "Which companies…?", "quels groupes…", "can u list them": the companies' names ("JETRO gathered about thirty large

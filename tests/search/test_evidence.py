@@ -135,6 +135,9 @@ def test_the_population_is_a_count_of_inhabitants(retriever: Retriever) -> None:
          "Comment s'appelle la start-up française de l'assistant vocal ?", ("Snips",)),
         ("Les trente groupes japonais réunis par Jetro, c'était lesquels ?",
          "Les start-up qui ont pitché à Station F, lesquelles ?", ("Snips", "Neuf")),
+        # the name asked for after the description: the luxury start-up is described, never named
+        ("which french startup checks luxury items, whats its name?",
+         "which french startup built a voice assistant, whats its name?", ("Snips",)),
     ],
 )
 def test_a_name_asked_for_must_be_given(retriever: Retriever, near_miss, close, facts) -> None:
