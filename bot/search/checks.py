@@ -54,6 +54,7 @@ from bot.search.evidence import (
     names_in,
     offered_names,
     participant_asked,
+    place_event_asked,
     quoted,
     states_asked,
     states_exclusive,
@@ -261,6 +262,8 @@ class AbstentionChecks:
             # 2018 corpus (the year it is about: it tells nothing later)
         if Kind.DATE in query.kinds and self._event_unknown(query):
             yield Failed(Check.EVENT_UNKNOWN, "unreported")  # "when was the Halle Freyssinet built?": no building
+        if Kind.PLACE in query.kinds and self._place_event_unknown(query):
+            yield Failed(Check.EVENT_UNKNOWN, "unreported")  # "where was yoji muto born?": no birth
         if query.why and (self._premise_unknown(query, cited) or not self._premise_stated(query, chosen)):
             yield Failed(Check.PREMISE, "unreported")  # "why did the US protest?", "why was it signed in Tokyo?":
             # what it takes for granted is nowhere in the corpus, or stated by no cited passage
@@ -831,6 +834,14 @@ class AbstentionChecks:
         """A when-question asks the date of an event whose participle the corpus has in no form ("when was the Halle
         Freyssinet built?"): the corpus reports no such event, and the dates of its passages are of others (opened)."""
         unit = self._event_unit(query)
+        return unit is not None and self.unknown(unit)
+
+    def _place_event_unknown(self, query: Query) -> bool:
+        """A where-question asks the place of an event whose participle the corpus has in no form ("where was yoji
+        muto born?", evidence.place_event_asked): the places of its passages are of other events."""
+        language = query.language or "en"
+        verb = place_event_asked(query.text, language)
+        unit = next((u for u in query.units if u.token == _stemmed(verb, language)), None) if verb else None
         return unit is not None and self.unknown(unit)
 
     def _attribute_unknown(self, query: Query) -> bool:

@@ -236,6 +236,22 @@ WHEN_EVENT: dict[str, re.Pattern[str]] = {
 }
 
 
+# "where was yoji muto born?": the participle of the event a where-question asks the place of (not "located",
+# "based": where a thing is, not an event). Read only to tell whether the corpus has the event at all.
+WHERE_EVENT: dict[str, re.Pattern[str]] = {
+    "en": re.compile(rf"\bwhere\s+(?:was|were|is|are|has been|have been|had been)\s+(?:[^\s?]+\s+){{0,6}}?"
+                     rf"(?!located\b|situated\b|based\b|headquartered\b|found\b|placed\b)"
+                     rf"({_PARTICIPLES}|[a-z]{{3,}}ed)\b"),
+}
+
+
+def place_event_asked(question: str, language: str) -> str:
+    """The participle of the event a where-question asks the place of ("born", "raised"), "" when none."""
+    pattern = WHERE_EVENT.get(language)
+    found = pattern.search(fold(question)) if pattern else None
+    return found.group(1) if found else ""
+
+
 # "does the declaration mention cybersecurity?", "la déclaration parle-t-elle de cybersécurité ?", 〜について触れて
 # いますか: whether the sources speak of a topic. Only a passage that speaks of it answers (yes, quoting it); one that
 # speaks of something else answers nothing. Group 1 (or 2): the topic, as written. Read in yes/no questions only

@@ -55,6 +55,8 @@ from bot.search.wordlists import WordList
     "did snips raise money from japanese investors?",
     "quels résultats après 5 ans de coopération j-startup french tech ?",  # what came of it
     "quel bilan pour la french tech au japon ?",
+    "akahoshi est né où ?",
+    "武藤さんはどこで生まれたの？",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)

@@ -619,6 +619,14 @@ def test_a_japanese_why_at_the_end_takes_what_comes_before_for_granted(retriever
         "パリ五輪はいつ開催？",  # the corpus holds no opening (開催) of anything: Paris alone is no event
     ],
 )
+def test_a_place_asked_of_an_event_the_corpus_never_reports_is_not_found(retriever: Retriever) -> None:
+    """"born" is nowhere in the corpus: the places it gives are of other events (the evening Muto opened). Where a
+    thing is ("located") is no event."""
+    assert not_found(retriever, "where was yoji muto born?") == "unreported"
+    answered_with(retriever, "where was the declaration signed?", "Paris")
+    answered_with(retriever, "where is station f located?", "Paris")
+
+
 def test_a_date_asked_is_of_the_event_the_best_passage_speaks_of(retriever: Retriever, near_miss: str) -> None:
     assert not_found(retriever, near_miss) == "unreported"
     answered_with(retriever, "Quand la déclaration a-t-elle été signée ?", "13 juillet 2018")
