@@ -611,14 +611,6 @@ def test_a_japanese_why_at_the_end_takes_what_comes_before_for_granted(retriever
     answered_with(retriever, "共同声明がパリで署名された理由は？", "パリ")
 
 
-@pytest.mark.parametrize(
-    "near_miss",
-    [
-        "Quand a été créée Bpifrance ?",  # the date read first would be the declaration's, which funds it
-        "Bpifranceは何年に設立されましたか？",
-        "パリ五輪はいつ開催？",  # the corpus holds no opening (開催) of anything: Paris alone is no event
-    ],
-)
 def test_a_place_asked_of_an_event_the_corpus_never_reports_is_not_found(retriever: Retriever) -> None:
     """"born" is nowhere in the corpus: the places it gives are of other events (the evening Muto opened). Where a
     thing is ("located") is no event."""
@@ -627,6 +619,14 @@ def test_a_place_asked_of_an_event_the_corpus_never_reports_is_not_found(retriev
     answered_with(retriever, "where is station f located?", "Paris")
 
 
+@pytest.mark.parametrize(
+    "near_miss",
+    [
+        "Quand a été créée Bpifrance ?",  # the date read first would be the declaration's, which funds it
+        "Bpifranceは何年に設立されましたか？",
+        "パリ五輪はいつ開催？",  # the corpus holds no opening (開催) of anything: Paris alone is no event
+    ],
+)
 def test_a_date_asked_is_of_the_event_the_best_passage_speaks_of(retriever: Retriever, near_miss: str) -> None:
     assert not_found(retriever, near_miss) == "unreported"
     answered_with(retriever, "Quand la déclaration a-t-elle été signée ?", "13 juillet 2018")
