@@ -308,7 +308,7 @@ def _topic_said(language: str) -> re.Pattern[str] | None:
                           r"\s*([^?？!.]+)")
     if language == "ja":
         return re.compile(rf"([^\s、。？?はがをもにでと]{{2,30}}?)(?:について|に関して|のこと)(?:は|も|では)?"
-                          rf"(?:{says})")
+                          rf"(?:[^\s、。？?]{{1,12}}?(?:は|が|では|で))?(?:{says})")  # 〜について声明は何と
     return None
 
 

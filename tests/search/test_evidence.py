@@ -677,6 +677,7 @@ def test_whether_the_sources_speak_of_a_topic_needs_a_quote_that_does(retriever:
          ("startups",)),  # "change" is a corpus word, "climate" is not: the topic is unknown as a whole
         ("Que dit la déclaration à propos de l'agriculture ?", "Que dit la déclaration à propos de la 5G ?", ("5G",)),
         ("共同声明は暗号資産について何と言ってる？", "AIについて共同声明は何と書いてある？", ("AI",)),
+        ("5Gの周波数について声明は何と言ってる？", "5Gについて声明は何と言ってる？", ("5G",)),  # the subject between
     ],
 )
 def test_what_the_sources_say_of_a_topic_they_never_speak_of_is_nothing(retriever: Retriever, near_miss, close,
