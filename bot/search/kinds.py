@@ -374,6 +374,9 @@ A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BEGAN = re.compile(
     r"\b(?:launched|founded|created|begun|began|started|opened|set up|established)\b[^.]{0,40}?(?:19|20)\d\d"
     r"|\b(?:lancée?s?|créée?s?|fondée?s?|ouverte?s?|inaugurée?s?)\b[^.]{0,40}?(?:19|20)\d\d"
+    # the date first: « le 12 juillet 2018, la saison Japonismes 2018 s'ouvrait », "in June 2018 METI launched"
+    r"|(?:19|20)\d\d\b[^.]{0,40}?\b(?:launched|founded|opened|began|lancée?s?|créée?s?|fondée?s?|ouverte?s?"
+    r"|inaugurée?s?|s'ouvr\w*)\b"
     r"|(?:19|20)\d\d\s*年[^。]{0,30}?(?:発足|設立|開始|創設|開業|開設|開館|始ま)")
 # a beginning asked of a date question ("when was it launched", « lancée quand », 何年にできた): Kind.BEGAN
 _BEGINNING = re.compile(

@@ -64,6 +64,8 @@ def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, quest
         # a beginning asked, dated in the sentence naming the thing: French Tech's FAQ answer, which names J-Startup
         # in another sentence, dates French Tech (« lancée fin 2013 »)
         ("depuis quand existe J-Startup ?", "juin 2018"),
+        # the date written before the verb (« le 12 juillet 2018, … s'ouvrait »): J-Startup's June 2018 led
+        ("japonismes 2018 ça a commencé quand", "12 juillet 2018"),
     ],
 )
 def test_since_when_a_thing_exists_is_answered_by_its_own_beginning(
