@@ -54,7 +54,8 @@ from bot.search.evidence import (
 )
 from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
 from bot.search.frequency import fold as accents_folded
-from bot.search.kinds import Kind, asked_kinds
+from bot.search.kinds import Kind, asked_kinds, fold
+from bot.search.lead import asks_wh, is_yes_no
 from bot.search.people import (
     act_counted,
     counts_people,
@@ -461,6 +462,9 @@ class QueryParser:
         self._relate(content, lang, unit_list)
         described = self._describe(content, lang, unit_list, named)
         kinds = asked_kinds(question)
+        doer_verb = self._doer_asked(question, lang) if Kind.PERSON not in kinds else frozenset()
+        if doer_verb:  # "the French signatories?", フランス側の署名者は？: who signed, though no "who" is typed
+            kinds = kinds | {Kind.PERSON}
         what = counted(question, lang) if Kind.COUNT in kinds else None
         self._count_companies(what, lang, unit_list)
         self._count_doers(what, lang, unit_list)
@@ -489,7 +493,7 @@ class QueryParser:
         roles = tuple((role, what) for _, role, what in pairs if _known(role) and _known(what))  # the corpus's words
         title_unknown = any((lang == "ja" or is_title(word, lang)) and _known(what) and not _known(role)
                             for word, role, what in pairs)  # "the French ambassador" (not "the boss": who leads)
-        verb = self._verb(question, lang, units) if Kind.PERSON in kinds else frozenset()
+        verb = doer_verb or (self._verb(question, lang, units) if Kind.PERSON in kinds else frozenset())
         return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
                      counted=what, act=self._act(question, lang, what, units),
                      names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
@@ -569,6 +573,21 @@ class QueryParser:
             return tokens if tokens and tokens <= self.index.vocabulary.keys() else frozenset()
         unit = units.get(_stemmed(verb, language))
         return frozenset(_forms(unit)) if unit is not None else frozenset()
+
+    def _doer_asked(self, question: str, language: str) -> frozenset[str]:
+        """The corpus's forms of the verb of the doers a question names without a question word ("the French
+        signatories?", « les signataires ? », フランス側の署名者は？: who signed), empty when it names none or asks
+        something else of them ("when did the signatories meet?", "was the signatory the minister himself?")."""
+        if asks_wh(question, language) or is_yes_no(question, language):
+            return frozenset()
+        folded = fold(question)
+        for word, verb in doers(language).items():
+            found = word in folded if language == "ja" else re.search(rf"\b{re.escape(word)}\b", folded)
+            if found:
+                tokens = frozenset(t for t in analyze(verb, language) if t in self.index.vocabulary)
+                if tokens:
+                    return tokens
+        return frozenset()
 
     def _act(self, question: str, language: str, what: Counted | None, units: dict[str, Unit]) -> frozenset[str]:
         """The forms of what the persons a "how many people" question counts did (people.act_counted), when the

@@ -69,6 +69,18 @@ def test_who_holds_a_title_the_sources_never_use_is_not_found(retriever: Retriev
 
 @pytest.mark.parametrize(
     ("question", "named"),
+    [("フランス側の署名者は？", "ジェニ＝ステファン"), ("les signataires français ?", "Gény-Stephann")],
+)
+def test_the_signatories_asked_without_who_lead_with_who_signed(retriever: Retriever, question: str,
+                                                                named: str) -> None:
+    """A doer named without a question word asks who did it: フランス側の署名者は？ opened on the French ministries
+    taking part (a section headed 署名者), naming no one."""
+    answer = retriever.answer(question)
+    assert answer.answered and named in answer.citations[0].snippet, [c.snippet[:60] for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
     [
         ("Who signed the declaration?", "Mahjoubi"),
         ("Qui est le président de la Jetro ?", "Akohosni"),  # the role of what was asked: answered
