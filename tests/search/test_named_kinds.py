@@ -42,6 +42,8 @@ def test_the_quote_naming_a_thing_of_the_kind_asked_comes_first(retriever: Retri
     "Which Paris incubators agreed to take in Japanese start-ups under the declaration?",
     "Quels incubateurs parisiens se sont engagés à accueillir des start-up japonaises grâce à l'accord ?",
     "Quelle part la Banque du Japon prend-elle dans les projets cofinancés par la NEDO et Bpifrance ?",
+    "quels investisseurs japonais étaient là ?",  # JETRO gathered groups and investors: none is named
+    "which investors came to station f?",
 ])
 def test_a_list_of_the_kind_or_a_name_holding_the_kind_is_not_answered_so(retriever: Retriever, question: str) -> None:
     not_found(retriever, question)
