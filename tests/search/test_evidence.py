@@ -688,6 +688,12 @@ def test_what_the_sources_say_of_a_topic_they_never_speak_of_is_nothing(retrieve
     answered_with(retriever, close, *facts)
 
 
+def test_what_the_sources_say_of_a_long_paraphrase_holding_one_word_they_lack_is_answered(retriever: Retriever) -> None:
+    """"start-up nurseries" (incubators) is no word of the corpus; the rest of the topic is: it is asked about."""
+    answered_with(retriever, "What did the pact say about opening each side's start-up nurseries and growth "
+                             "programmes to founders from the other?", "incubators")
+
+
 @pytest.mark.parametrize(
     ("near_miss", "close", "facts"),
     [
