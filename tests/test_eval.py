@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AF, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AH, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -24,7 +24,9 @@ TARGET_NOISE = 0.95
 # traded for answers gained elsewhere: N fr 0.95 -> 0.93 (METI's Japanese title, now a name of the declaration, quotes
 # beside "which technologies does the declaration … name?"), Q fr 0.88 -> 0.86 (a paraphrase of J-Startup's age lost
 # to "exist" read as a beginning) and U ja out-of-scope 0.85 -> 0.80 (「英語版とフランス語版、どちらが正文？」 quotes
-# the FAQ entry giving the title's English rendering, which answers six questions of other sets).
+# the FAQ entry giving the title's English rendering, which answers six questions of other sets). Session 30 raised
+# five to the levels reached (U, Z, AC fr and AB en out-of-scope, AF fr hit@3) and lowered none; AH (short chat
+# messages) is the set furthest from the targets on out-of-scope questions (fr 0.62).
 GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "orig": {"hit": {"fr": 1.00, "en": 0.96, "ja": 1.00}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-a": {"hit": {"fr": 0.96, "en": 0.93, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
@@ -47,18 +49,20 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-r": {"hit": {"fr": 0.86, "en": 0.81, "ja": 0.85}, "oos": {"fr": 1.00, "en": 1.00, "ja": 0.85}},
     "blind-s": {"hit": {"fr": 0.91, "en": 0.95, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.85, "ja": 0.95}},
     "blind-t": {"hit": {"fr": 0.91, "en": 0.93, "ja": 0.90}, "oos": {"fr": 0.85, "en": 0.95, "ja": 0.85}},
-    "blind-u": {"hit": {"fr": 0.88, "en": 0.95, "ja": 0.98}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.80}},
+    "blind-u": {"hit": {"fr": 0.88, "en": 0.95, "ja": 0.98}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.80}},
     "blind-v": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.88}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.85}},
     "blind-w": {"hit": {"fr": 0.83, "en": 0.86, "ja": 0.86}, "oos": {"fr": 0.70, "en": 0.85, "ja": 0.80}},
     "blind-x": {"hit": {"fr": 0.88, "en": 0.85, "ja": 0.86}, "oos": {"fr": 0.80, "en": 0.95, "ja": 0.70}},
     "blind-y": {"hit": {"fr": 0.93, "en": 0.86, "ja": 0.86}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
-    "blind-z": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.83}, "oos": {"fr": 0.85, "en": 0.80, "ja": 0.55}},
+    "blind-z": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.83}, "oos": {"fr": 0.90, "en": 0.80, "ja": 0.55}},
     "blind-aa": {"hit": {"fr": 0.81, "en": 0.73, "ja": 0.86}, "oos": {"fr": 0.90, "en": 0.75, "ja": 0.75}},
-    "blind-ab": {"hit": {"fr": 0.83, "en": 0.83, "ja": 0.91}, "oos": {"fr": 0.80, "en": 0.75, "ja": 0.80}},
-    "blind-ac": {"hit": {"fr": 0.83, "en": 0.88, "ja": 0.93}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.95}},
+    "blind-ab": {"hit": {"fr": 0.83, "en": 0.83, "ja": 0.91}, "oos": {"fr": 0.80, "en": 0.80, "ja": 0.80}},
+    "blind-ac": {"hit": {"fr": 0.83, "en": 0.88, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.95}},
     "blind-ad": {"hit": {"fr": 0.91, "en": 0.86, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.90}},
     "blind-ae": {"hit": {"fr": 0.75, "en": 0.86, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
-    "blind-af": {"hit": {"fr": 0.85, "en": 0.88, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
+    "blind-af": {"hit": {"fr": 0.86, "en": 0.88, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
+    "blind-ag": {"hit": {"fr": 0.76, "en": 0.76, "ja": 0.73}, "oos": {"fr": 0.95, "en": 0.85, "ja": 0.80}},
+    "blind-ah": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.96}, "oos": {"fr": 0.62, "en": 0.78, "ja": 0.80}},
 }
 
 
@@ -73,7 +77,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-af.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-ah.yaml"
     return found
 
 
