@@ -159,7 +159,7 @@ RULES = {
     "relations (age, author, until, before, constituency)": _off(READERS, "ENFORCED_KINDS", frozenset(
         checks.ENFORCED_KINDS - {kinds.Kind.AGE, kinds.Kind.AUTHOR, kinds.Kind.UNTIL, kinds.Kind.BEFORE,
                                     kinds.Kind.CONSTITUENCY})),
-    "a name in a clause holding a question word": _off(retriever, "clauses", lambda text: [(text, text)]),
+    "a name in a clause holding a question word": _off(checks, "clauses", lambda text: [(text, text)]),
     "countries: demonyms, aliases, uncased text": _off(retriever.Retriever, "_countries_cited", _plain_countries),
     "countries: in the best passage (not any cited)": _off(retriever.Retriever, "_countries_cited", _any_cited),
     # issue 10, session 4 (written from outsider trial 3's bluffs, none of them in a dev set)
@@ -186,7 +186,7 @@ RULES = {
                                                              lambda self, question, language, units: ()),
     "topics (penalty, tax, equity)": _off(READERS, "ENFORCED_KINDS", frozenset(
         checks.ENFORCED_KINDS - {kinds.Kind.PENALTY, kinds.Kind.TAX, kinds.Kind.EQUITY})),
-    "who: a lesser role (State Minister) is not the role asked": _off(retriever, "ROLE_MODIFIERS", frozenset()),
+    "who: a lesser role (State Minister) is not the role asked": _off(checks, "ROLE_MODIFIERS", frozenset()),
     # issue 10, session 6 (written from the session's note on blind H's bluffs, not from a dev set's items)
     "a word whose stem is another word, quoted as written (Japonismes)": _off(
         retriever.Retriever, "_written_cited", lambda self, query, chosen: True),
@@ -212,7 +212,7 @@ RULES = {
     "why: someone it names did it, stated by one cited passage (安倍首相が…見たのはなぜ)": _off(
         retriever.Retriever, "_premise_by_someone", lambda self, query, premise: False),
     "which companies asked as 企業って具体的にどこ: their names, never a place's by-product": _off(
-        retriever, "asks_companies", lambda text: False),
+        checks, "asks_companies", lambda text: False),
     # issue 10, session 10 (Japanese near-misses of K and L, each checked item by item on every set)
     "a number given is cited as a number, not as a glossary name beside it (2017年…イノベーション年)": _off(
         query.Unit, "number_found_in", query.Unit.found_in),

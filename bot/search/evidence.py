@@ -247,9 +247,7 @@ WHERE_EVENT: dict[str, re.Pattern[str]] = {
 
 def place_event_asked(question: str, language: str) -> str:
     """The participle of the event a where-question asks the place of ("born", "raised"), "" when none."""
-    pattern = WHERE_EVENT.get(language)
-    found = pattern.search(fold(question)) if pattern else None
-    return found.group(1) if found else ""
+    return _what_is_asked(WHERE_EVENT.get(language), question)
 
 
 # "does the declaration mention cybersecurity?", "la déclaration parle-t-elle de cybersécurité ?", 〜について触れて

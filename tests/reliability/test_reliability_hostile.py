@@ -151,9 +151,14 @@ def check_reply(outcome: Outcome, *, interaction: bool) -> None:
         if outcome.answer.parts:  # a message of several questions: each under its words, in order, its quote first
             position = 0
             for part in outcome.answer.parts:
-                first = render_quote(part.citations[0])[:40] if part.answered and part.citations else ""
+                quote = render_quote(part.citations[0]) if part.answered and part.citations else ""
+                first = quote[:40]
                 heading = description.find("**", position)
                 found = description.find(first or "**\n", heading + 2)  # its quote, or past its heading
+                if quote and found < 0:  # a quote cut to fit its question's share: a beginning of it, then "…"
+                    start = description.find("\n> ", heading) + 1
+                    first = description[start:description.find(limits.ELLIPSIS, start)]
+                    found = start if start > heading and len(first) > len("> ") and quote.startswith(first) else -1
                 assert heading >= position and found > heading, description
                 position = found + len(first)
         else:
@@ -240,6 +245,8 @@ def test_10000_character_questions_are_fast(assistant: Assistant) -> None:
 @example(text="Who signed the declaration? When was it signed?", locale="fr", interaction=False)
 @example(text="Who signed the declaration? Who signed the declaration? intelligence artificielle", locale="en",
          interaction=True)
+@example(text="Qui a signé la déclaration ? Qui a signé la déclaration ? Qui a signé la déclaration ? 6", locale="fr",
+         interaction=True)  # the third question's quote cut to fit beside a long source link (the Élysée's)
 def test_replies_stay_within_limits_and_inert(
     assistant: Assistant, loop: asyncio.AbstractEventLoop, text: str, locale: str, interaction: bool
 ) -> None:
