@@ -6,7 +6,7 @@ signing or the text, so the coverage of the question's weight passes, and the wo
 moderated, 国歌, pages) are everyday words that weigh little. Yet a quote about the evening that says nothing of food
 does not answer what was eaten there. Each detail is a kind of thing (food and drink, music, clothing, the audience,
 who hosted or moderated, the parts of a text, gifts, hotels and flights, tickets, rooms, a body's office, a person's
-birth, family, pay or party, money a company raised, what came of it): a question
+birth, family, pay or party, money a company raised, what came of it, when a place is open): a question
 naming one is answered only by cited passages that speak of one of its kind, in their own language's words (a French
 question may be answered by an English passage on the buffet). The words are data
 (bot/search/words/<language>.yaml), matched as written (case and accents folded): a stem would make "présentateur" of
@@ -38,7 +38,7 @@ from bot.search.wordlists import WordList, words_of
 DETAILS = (WordList.FOOD, WordList.MUSIC, WordList.CLOTHING, WordList.ATTENDANCE, WordList.HOSTING,
            WordList.TEXT_PARTS, WordList.GIFTS, WordList.TRAVEL, WordList.TICKETS, WordList.ROOMS,
            WordList.OFFICES, WordList.CONTRASTS, WordList.GENERAL, WordList.HOURS, WordList.PERSONAL,
-           WordList.FUNDRAISING, WordList.OUTCOMES)  # one list each
+           WordList.FUNDRAISING, WordList.OUTCOMES, WordList.OPENING)  # one list each
 
 
 def _folded(text: str, language: str) -> str:

@@ -218,7 +218,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\btroph(?:y|ies|ée|ées)\b|\bprix\b|\brécompens(?:e|es|é|ée)\b|審査員|グランプリ|優秀賞|賞金"),
     Kind.AREA: re.compile(
         r"\bsquare (?:met|feet|foot)|\bsuperficie\b|\bmètres carrés\b"
-        r"|\bsurface (?:de|du|d'|d’)|面積|広さ|何平方"),
+        r"|\bsurface (?:de|du|d'|d’)|面積|広さ|何平方|何平米|(?<![\w-])(?:m2|m²|㎡|sq ?ft|sqm)(?![\w-])"),  # "in m2?"
     Kind.RATE: re.compile(
         r"\btaux\b|\brate\b|\bpercentage\b|\bpourcentage\b|税率|割合|何パーセント|何%|率は"),
     Kind.PROCEDURE: re.compile(

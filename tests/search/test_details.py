@@ -57,6 +57,8 @@ from bot.search.wordlists import WordList
     "quel bilan pour la french tech au japon ?",
     "akahoshi est né où ?",
     "武藤さんはどこで生まれたの？",
+    "station f c ouvert le week-end ?",  # when a place is open: no hours, no days
+    "ステーションFって土日も入れる？",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
@@ -79,6 +81,7 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     # the member's own page, told before the question, is no detail asked
     ("brb reading the meti page... was muto a full minister or a vice-minister when he signed? 🤔", "State Minister"),
     ("La French Tech, elle est née en quelle année ?", "2013"),  # a programme is born too: no birth asked
+    ("was the signing on a weekday or a weekend?", "Friday"),  # the signing's day, no opening days asked
 ])
 def test_the_same_subject_without_the_detail_is_still_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:

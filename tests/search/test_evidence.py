@@ -633,6 +633,13 @@ def test_a_date_asked_is_of_the_event_the_best_passage_speaks_of(retriever: Retr
     answered_with(retriever, "共同声明はいつ署名されましたか？", "2018年7月13日")
 
 
+@pytest.mark.parametrize("near_miss", ["how big is station f in m2", "ステーションFって何平米？"])
+def test_an_area_asked_in_square_metres_needs_an_area(retriever: Retriever, near_miss: str) -> None:
+    """"m2", 平米: an area (no source gives Station F's); "how big" alone quoted the campus's description."""
+    assert Kind.AREA in asked_kinds(near_miss)
+    assert not_found(retriever, near_miss) == "wrong-kind"
+
+
 @pytest.mark.parametrize(
     "near_miss",
     ["How much are tickets for CEATEC?", "What exact amount did NEDO and Bpifrance commit to their co-funded projects?",
