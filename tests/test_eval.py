@@ -26,7 +26,7 @@ TARGET_NOISE = 0.95
 # to "exist" read as a beginning) and U ja out-of-scope 0.85 -> 0.80 (「英語版とフランス語版、どちらが正文？」 quotes
 # the FAQ entry giving the title's English rendering, which answers six questions of other sets). Session 30 raised
 # five to the levels reached (U, Z, AC fr and AB en out-of-scope, AF fr hit@3) and lowered none; AH (short chat
-# messages) is the set furthest from the targets on out-of-scope questions (fr 0.62).
+# messages) is the set furthest from the targets on out-of-scope questions (fr 0.64).
 GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "orig": {"hit": {"fr": 1.00, "en": 0.96, "ja": 1.00}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-a": {"hit": {"fr": 0.96, "en": 0.93, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
@@ -62,7 +62,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-ae": {"hit": {"fr": 0.75, "en": 0.86, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
     "blind-af": {"hit": {"fr": 0.86, "en": 0.88, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
     "blind-ag": {"hit": {"fr": 0.76, "en": 0.76, "ja": 0.73}, "oos": {"fr": 0.95, "en": 0.85, "ja": 0.80}},
-    "blind-ah": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.96}, "oos": {"fr": 0.62, "en": 0.78, "ja": 0.80}},
+    "blind-ah": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.96}, "oos": {"fr": 0.64, "en": 0.80, "ja": 0.84}},
 }
 
 
