@@ -33,6 +33,7 @@ from bot.search.analysis import (
     mask_interrogatives,
     normalize,
     romaji_as_kana,
+    standard_interrogatives,
     stem,
 )
 from bot.search.cache import IndexedCorpus
@@ -200,6 +201,16 @@ def _without_cycles(retriever: _Owner) -> _Owner:
     return weakref.proxy(retriever)
 
 
+
+# "did macron sign…?", « macron a signé… ? », マクロンは署名した？: group 1 the one asked about, group 2 the verb
+_DONE_BY = {
+    "en": re.compile(r"^\W*(?:did|has|had)\s+((?:[\w'’.-]+\s+){1,3}?)(sign(?:ed)?)\b"),
+    "fr": re.compile(r"^\W*(?:est-ce que\s+|est-ce qu['’]\s*)?((?:[\w'’.-]+\s+){1,3}?)(?:a|ont)\s+(signé)"),
+    "ja": re.compile(r"^\W*([^\s、。？?はがも]{1,12})(?:は|が|も)(署名|サイン)(?:した|しました)"),
+}
+# ... not of the declaration itself, nor of a pronoun ("did it get signed?", « elle a signé ? »: who is asked)
+_NOT_SOMEONE = re.compile(r"(?:it|they|this|that|the (?:declaration|agreement|deal|text)|il|elle|ils|elles|on"
+                          r"|la déclaration|l['’]accord|le texte|共同声明|声明|それ)(?!\w)")
 
 def _known(unit: Unit) -> bool:
     """The corpus has the unit's word in some form (as written, a glossary term, a related word)."""
@@ -463,6 +474,7 @@ class QueryParser:
         described = self._describe(content, lang, unit_list, named)
         kinds = asked_kinds(question)
         doer_verb = self._doer_asked(question, lang) if Kind.PERSON not in kinds else frozenset()
+        doer_verb = doer_verb or (self._done_by(question, lang) if Kind.PERSON not in kinds else frozenset())
         if doer_verb:  # "the French signatories?", フランス側の署名者は？: who signed, though no "who" is typed
             kinds = kinds | {Kind.PERSON}
         what = counted(question, lang) if Kind.COUNT in kinds else None
@@ -588,6 +600,20 @@ class QueryParser:
                 if tokens:
                     return tokens
         return frozenset()
+
+    def _done_by(self, question: str, language: str) -> frozenset[str]:
+        """The corpus's forms of a doer's verb (people.doers: signed) that a yes/no question asks whether someone did
+        ("did macron sign the declaration?", « macron a signé la déclaration ? », マクロンは署名した？): the quote
+        naming who did it answers, yes or no (the date of the signing, which matched as well, does not)."""
+        found = _DONE_BY.get(language)
+        if found is None or asks_wh(standard_interrogatives(fold(question)), language):
+            return frozenset()  # « le japonais ki a signé, ça veut dire koi ? » asks what, of the one who signed
+        match = found.search(fold(question))
+        if match is None or _NOT_SOMEONE.match(match.group(1).strip()):
+            return frozenset()
+        verbs = {t for verb in doers(language).values() for t in analyze(verb, language)}
+        asked = set(analyze(match.group(2), language))
+        return frozenset(t for t in verbs & asked if t in self.index.vocabulary)
 
     def _act(self, question: str, language: str, what: Counted | None, units: dict[str, Unit]) -> frozenset[str]:
         """The forms of what the persons a "how many people" question counts did (people.act_counted), when the

@@ -69,6 +69,19 @@ def test_who_holds_a_title_the_sources_never_use_is_not_found(retriever: Retriev
 
 @pytest.mark.parametrize(
     ("question", "named"),
+    [("did macron sign the declaration?", "Gény-Stephann"), ("macron a signé la déclaration ?", "Gény-Stephann")],
+)
+def test_whether_someone_signed_leads_with_who_did(retriever: Retriever, question: str, named: str) -> None:
+    """Yes or no, the quote naming who signed answers (it opened on the date of the signing, which names no one);
+    "did it get signed in paris?" still asks where."""
+    answer = retriever.answer(question)
+    assert answer.answered and named in answer.citations[0].snippet, [c.snippet[:60] for c in answer.citations]
+    where = retriever.answer("did it get signed in paris?")
+    assert where.answered and "Paris" in where.citations[0].snippet
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
     [("フランス側の署名者は？", "ジェニ＝ステファン"), ("les signataires français ?", "Gény-Stephann")],
 )
 def test_the_signatories_asked_without_who_lead_with_who_signed(retriever: Retriever, question: str,
