@@ -841,9 +841,7 @@ class AbstentionChecks:
     def _place_event_unknown(self, query: Query) -> bool:
         """A where-question asks the place of an event whose participle the corpus has in no form ("where was yoji
         muto born?", evidence.place_event_asked): the places of its passages are of other events."""
-        language = query.language or "en"
-        verb = place_event_asked(query.text, language)
-        unit = next((u for u in query.units if u.token == _stemmed(verb, language)), None) if verb else None
+        unit = self._event_unit(query, place_event_asked)
         return unit is not None and self.unknown(unit)
 
     def _attribute_unknown(self, query: Query) -> bool:
@@ -918,10 +916,11 @@ class AbstentionChecks:
             return not units or sum(map(found, units)) >= words * len(units)
         return not total or sum(u.weight for u in units if found(u)) >= TOPIC_SHARE * total
 
-    def _event_unit(self, query: Query) -> Unit | None:
-        """The unit of the participle a when-question asks the date of (evidence.event_asked), None when none."""
+    def _event_unit(self, query: Query, asked: Callable[[str, str], str] = event_asked) -> Unit | None:
+        """The unit of the participle a when-question asks the date of (evidence.event_asked; ``asked``: another
+        reading, place_event_asked for a where-question's), None when none."""
         language = query.language or "en"
-        verb = event_asked(query.text, language)
+        verb = asked(query.text, language)
         if not verb:
             return None
         token = verb if language == "ja" else _stemmed(verb.split()[0], language)

@@ -201,7 +201,6 @@ def _without_cycles(retriever: _Owner) -> _Owner:
     return weakref.proxy(retriever)
 
 
-
 # "did macron sign…?", « macron a signé… ? », マクロンは署名した？: group 1 the one asked about, group 2 the verb
 _DONE_BY = {
     "en": re.compile(r"^\W*(?:did|has|had)\s+((?:[\w'’.-]+\s+){1,3}?)(sign(?:ed)?)\b"),
@@ -212,9 +211,11 @@ _DONE_BY = {
 _NOT_SOMEONE = re.compile(r"(?:it|they|this|that|the (?:declaration|agreement|deal|text)|il|elle|ils|elles|on"
                           r"|la déclaration|l['’]accord|le texte|共同声明|声明|それ)(?!\w)")
 
+
 def _known(unit: Unit) -> bool:
     """The corpus has the unit's word in some form (as written, a glossary term, a related word)."""
     return bool(unit.alternatives or unit.expansions or unit.parts)
+
 
 class QueryParser:
     """Reads a question into a Query (``parse``): its units, their variants, joins, typo corrections, readings and
@@ -473,8 +474,7 @@ class QueryParser:
         self._relate(content, lang, unit_list)
         described = self._describe(content, lang, unit_list, named)
         kinds = asked_kinds(question)
-        doer_verb = self._doer_asked(question, lang) if Kind.PERSON not in kinds else frozenset()
-        doer_verb = doer_verb or (self._done_by(question, lang) if Kind.PERSON not in kinds else frozenset())
+        doer_verb = frozenset() if Kind.PERSON in kinds else self._doer_asked(question, lang)
         if doer_verb:  # "the French signatories?", フランス側の署名者は？: who signed, though no "who" is typed
             kinds = kinds | {Kind.PERSON}
         what = counted(question, lang) if Kind.COUNT in kinds else None
@@ -587,33 +587,37 @@ class QueryParser:
         return frozenset(_forms(unit)) if unit is not None else frozenset()
 
     def _doer_asked(self, question: str, language: str) -> frozenset[str]:
-        """The corpus's forms of the verb of the doers a question names without a question word ("the French
-        signatories?", « les signataires ? », フランス側の署名者は？: who signed), empty when it names none or asks
-        something else of them ("when did the signatories meet?", "was the signatory the minister himself?")."""
-        if asks_wh(question, language) or is_yes_no(question, language):
-            return frozenset()
+        """The corpus's forms of the verb of a doer a question asks about without a question word (``_doer_named``,
+        ``_done_by``), empty when none: who did it, though no "who" is typed."""
         folded = fold(question)
-        for word, verb in doers(language).items():
-            found = word in folded if language == "ja" else re.search(rf"\b{re.escape(word)}\b", folded)
-            if found:
-                tokens = frozenset(t for t in analyze(verb, language) if t in self.index.vocabulary)
-                if tokens:
-                    return tokens
-        return frozenset()
+        verb = self._doer_named(question, folded, language) or self._done_by(folded, language)
+        return self._corpus_forms(verb, language)
 
-    def _done_by(self, question: str, language: str) -> frozenset[str]:
-        """The corpus's forms of a doer's verb (people.doers: signed) that a yes/no question asks whether someone did
-        ("did macron sign the declaration?", « macron a signé la déclaration ? », マクロンは署名した？): the quote
-        naming who did it answers, yes or no (the date of the signing, which matched as well, does not)."""
-        found = _DONE_BY.get(language)
-        if found is None or asks_wh(standard_interrogatives(fold(question)), language):
-            return frozenset()  # « le japonais ki a signé, ça veut dire koi ? » asks what, of the one who signed
-        match = found.search(fold(question))
-        if match is None or _NOT_SOMEONE.match(match.group(1).strip()):
-            return frozenset()
-        verbs = {t for verb in doers(language).values() for t in analyze(verb, language)}
+    def _corpus_forms(self, verb: str, language: str) -> frozenset[str]:
+        """The tokens of ``verb`` the corpus has (none for "")."""
+        return frozenset(t for t in analyze(verb, language) if t in self.index.vocabulary) if verb else frozenset()
+
+    def _doer_named(self, question: str, folded: str, language: str) -> str:
+        """The verb of the doers a question names ("the French signatories?", « les signataires ? », フランス側の
+        署名者は？: signed), "" when it names none the corpus has a verb for, or asks something else of them ("when
+        did the signatories meet?", "was the signatory the minister himself?"). The words are looked for first,
+        the question's words only then (most questions name no doer)."""
+        verb = next((verb for word, verb in doers(language).items()
+                     if (word in folded if language == "ja" else re.search(rf"\b{re.escape(word)}\b", folded))
+                     and self._corpus_forms(verb, language)), "")
+        return "" if verb and (asks_wh(question, language) or is_yes_no(question, language)) else verb
+
+    def _done_by(self, folded: str, language: str) -> str:
+        """The doer's verb (people.doers: signed) that a yes/no question asks whether someone did ("did macron sign
+        the declaration?", « macron a signé la déclaration ? », マクロンは署名した？): the quote naming who did it
+        answers, yes or no (the date of the signing, which matched as well, does not). "" when none."""
+        done = _DONE_BY.get(language)
+        match = done.search(folded) if done else None
+        if match is None or _NOT_SOMEONE.match(match.group(1).strip()) \
+                or asks_wh(standard_interrogatives(folded), language):  # « le japonais ki a signé, ça veut dire koi ? »
+            return ""
         asked = set(analyze(match.group(2), language))
-        return frozenset(t for t in verbs & asked if t in self.index.vocabulary)
+        return next((verb for verb in doers(language).values() if asked & set(analyze(verb, language))), "")
 
     def _act(self, question: str, language: str, what: Counted | None, units: dict[str, Unit]) -> frozenset[str]:
         """The forms of what the persons a "how many people" question counts did (people.act_counted), when the
