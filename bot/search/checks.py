@@ -62,6 +62,7 @@ from bot.search.evidence import (
     topic_asked,
     topic_said,
     years_after,
+    years_ahead_of,
     years_relative,
     years_spans,
 )
@@ -259,7 +260,7 @@ class AbstentionChecks:
             yield Failed(Check.AFTER_CORPUS, "after-corpus")  # "what was agreed at the 2019 G20?": 2019 is quoted
             # only for who chairs it
         if Kind.PRESENT in query.kinds or Kind.LATER in query.kinds or self._after_unknown(query) or any(
-                self._subject_number(year) for year in years_after(query.text)):
+                self._subject_number(year) or self._later_year(year) for year in years_after(query.text)):
             yield Failed(Check.AFTER_CORPUS, "after-corpus")  # "current minister", その後, « après 2018 »: after a
             # 2018 corpus (the year it is about: it tells nothing later)
         if Kind.DATE in query.kinds and self._event_unknown(query):
@@ -696,7 +697,8 @@ class AbstentionChecks:
         G20 summit" of a 2018 corpus: its future) say what the question asks of it: they hold LATER_YEAR_COVERAGE
         of the weight of its words the corpus has. "Who chaired the G20 in 2019?" is said so; "what was agreed at the
         2019 G20?" is not."""
-        later = [u for u in self._given_numbers(query) if self._later_year(u.token)]
+        ahead = years_ahead_of(query.text)  # "what did they plan before the 2019 summits?": the corpus's plans
+        later = [u for u in self._given_numbers(query) if self._later_year(u.token) and u.token not in ahead]
         if not later:
             return True
         said = frozenset().union(*(words for i in chosen for words in self.prepared(i).words

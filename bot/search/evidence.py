@@ -650,6 +650,19 @@ def years_relative(question: str, pattern: re.Pattern[str] = _YEAR_RELATIVE) -> 
     return frozenset(m.group(1) or m.group(2) for m in pattern.finditer(fold(question)))
 
 
+# A later year's events a question asks what was planned ahead of: "before the 2019 summits", « en vue des sommets
+# de 2019 », 2019年の首脳会合に向けて (a corpus of 2018 tells its plans, not what came of them).
+_AHEAD_OF_YEAR = re.compile(
+    r"\b(?:before|ahead\s+of|prior\s+to|in\s+preparation\s+for|prepare\s+for|avant|en\s+vue\s+d\S*|preparer)"
+    r"\s+(?:[^\s?.!,;]+\s+){0,5}?((?:19|20)\d\d)\b"
+    r"|((?:19|20)\d\d)\s*年?の[^、。？?!！\s]{0,15}?(?:に向け|を前に|に備え|の前に|までに)")
+
+
+def years_ahead_of(question: str) -> frozenset[str]:
+    """The years whose events a question asks what was planned ahead of ("before the 2019 summits" → 2019)."""
+    return years_relative(question, _AHEAD_OF_YEAR)
+
+
 def years_after(question: str) -> frozenset[str]:
     """The years a question asks about after ("after 2018", « après 2018 », 2018年以降 → 2018), not since (up to
     now, that year included)."""

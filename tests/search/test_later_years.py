@@ -14,6 +14,7 @@ from bot.search.retriever import Retriever
 @pytest.mark.parametrize("question", [
     "What was agreed on digital trade at the 2019 G20 summit?",  # blind D
     "2019年のG20デジタル大臣会合（つくば）では、日仏のスタートアップ協力は話題になりましたか？",  # blind T
+    "what happened after the 2019 G20?",  # after a later year: later still
 ])
 def test_what_happened_in_a_later_year_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     not_found(shipped_retriever, question)
@@ -26,6 +27,9 @@ def test_what_happened_in_a_later_year_is_not_found(shipped_retriever: Retriever
     ("2019年の大きな首脳会合に向けて、両国はどんな約束をした？", "G20"),
     ("wsh la mif Les deux pays ont-ils prévu de se concerter avant les grands sommets internationaux de 2019 ? bisous",
      "G20"),  # chatter the corpus lacks weighs nothing in the share
+    # what was planned ahead of a later year's events: the corpus's own plans, said in another sentence than the year's
+    ("2019年の国際会議に向けて、日仏はどのような話し合いを行うことにしましたか？", "G20"),  # blind AG
+    ("qu'ont prévu la france et le japon en vue des sommets de 2019 ?", "G20"),
 ])
 def test_what_the_sources_say_of_a_later_year_is_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
