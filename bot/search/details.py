@@ -4,9 +4,10 @@
 "how many pages is the declaration?": every other word matches the passages on the evening, the pitches, the
 signing or the text, so the coverage of the question's weight passes, and the words of the detail itself (food,
 moderated, 国歌, pages) are everyday words that weigh little. Yet a quote about the evening that says nothing of food
-does not answer what was eaten there. Each detail is a kind of thing (food and drink, music, clothing, the audience,
-who hosted or moderated, the parts of a text, gifts, hotels and flights, tickets, rooms, a body's office, a person's
-birth, family, pay or party, money a company raised, what came of it, when a place is open): a question
+does not answer what was eaten there. Each detail is a kind of thing (food and drink or where to eat, music,
+clothing, the audience and the press, who hosted, moderated or interpreted, the parts of a text, gifts, hotels,
+flights and the metro, tickets, rooms, a body's office or a coworking space, a person's birth, family, pay or party,
+money a company raised, what came of it, when a place is open): a question
 naming one is answered only by cited passages that speak of one of its kind, in their own language's words (a French
 question may be answered by an English passage on the buffet). The words are data
 (bot/search/words/<language>.yaml), matched as written (case and accents folded): a stem would make "présentateur" of

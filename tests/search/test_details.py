@@ -59,6 +59,14 @@ from bot.search.wordlists import WordList
     "武藤さんはどこで生まれたの？",
     "station f c ouvert le week-end ?",  # when a place is open: no hours, no days
     "ステーションFって土日も入れる？",
+    # where to eat or work nearby, how to get there, who interpreted, the press (blind S, Z, AA-AG)
+    "what's a good ramen place near station f? 🍜",
+    "qqn connaît un bon resto japonais près de la halle freyssinet ? 🍣",
+    "what's the nearest metro stop to station f? 🚇",
+    "vous connaissez des bons coworkings dans le 13e à part station f ? 💻",
+    "Qui servait d'interprète pendant l'entretien entre Yoji Muto et Mounir Mahjoubi ?",
+    "Which French journalists live-tweeted the Station F evening?",
+    "署名式にはどのくらいの報道陣が集まりましたか？",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
@@ -82,6 +90,9 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     ("brb reading the meti page... was muto a full minister or a vice-minister when he signed? 🤔", "State Minister"),
     ("La French Tech, elle est née en quelle année ?", "2013"),  # a programme is born too: no birth asked
     ("was the signing on a weekday or a weekend?", "Friday"),  # the signing's day, no opening days asked
+    # « interprète » the verb: the suit reads the signals, no interpreter asked (blind AE)
+    ("Quelle partie du corps émet les impulsions que l'équipement robotisé nippon interprète pour aider à bouger ?",
+     "cerveau"),
 ])
 def test_the_same_subject_without_the_detail_is_still_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
