@@ -67,6 +67,8 @@ from bot.search.wordlists import WordList
     "Qui servait d'interprète pendant l'entretien entre Yoji Muto et Mounir Mahjoubi ?",
     "Which French journalists live-tweeted the Station F evening?",
     "署名式にはどのくらいの報道陣が集まりましたか？",
+    "What prize did the winning start-up get at the Station F pitch night?",  # a contest's prize or winner
+    "発表会でいちばん評価が高かったスタートアップはどこ？🏆",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
@@ -93,6 +95,7 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     # « interprète » the verb: the suit reads the signals, no interpreter asked (blind AE)
     ("Quelle partie du corps émet les impulsions que l'équipement robotisé nippon interprète pour aider à bouger ?",
      "cerveau"),
+    ("la coopération est gagnant-gagnant ?", "bénéfice mutuel"),  # a win-win deal, no winner asked
 ])
 def test_the_same_subject_without_the_detail_is_still_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
