@@ -202,6 +202,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bwhat came (?:of|out of)\b|\b(?:results?|outcomes?) of (?:the|this|their)\b|\bqu(?:'|’)(?:a|ont) donné\b"
         r"|\brésultats? (?:de la|du|des|de cette)\b|成果"
         r"|\bfollow[- ]?ups?\b|\b(?:réunion|rencontre|accord|comité|réunions|rencontres) de suivi\b|フォローアップ"
+        # the pandemic of 2020 ("during covid", « pendant la pandémie », コロナ禍で): after a 2018 corpus
+        r"|\bcovid(?:-?19)?\b|\bcoronavirus\b|\bpand[eé]mi(?:c|e|que)s?\b|\blockdowns?\b|コロナ"
         # "did he later become minister?", « plus tard », のちに: after the corpus (not "two days later", « le
         # lendemain », "later that evening": a time the corpus tells of)
         # "the same day, or later?", « 2013 ou plus tard ? »: a later date offered, not what came after

@@ -46,3 +46,13 @@ def test_a_post_held_is_no_time_after(shipped_retriever: Retriever) -> None:
     # "Mahjoubi's post sat under…": the post he held, not "post-" something (after the corpus)
     answered_with(shipped_retriever, "Mahjoubi's post sat directly under which member of the French government?",
                   "Prime Minister")
+
+
+@pytest.mark.parametrize("question", [
+    "yo did the france-japan startup exchange keep going during covid? 😷",  # blind AF
+    "この声明に基づく日仏のスタートアップ交流は、コロナ禍でどうなりましたか？",  # blind AE
+    "la coopération a continué pendant la pandémie ?",
+])
+def test_the_pandemic_came_after_the_corpus(shipped_retriever: Retriever, question: str) -> None:
+    # each quoted what the governments will support, as if it told what happened in 2020
+    assert not_found(shipped_retriever, question) == "after-corpus"
