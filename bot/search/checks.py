@@ -580,7 +580,8 @@ class AbstentionChecks:
                and not self._writes(words) for words in names):
             return True
         return any(all(self._spelt_right(word.casefold(), language) for word in body)  # « européenne » as written
-                   and not self._holds_together(_name_words(body)) for body in bodies)
+                   and not (self._writes(_name_words(body)) if body[-1].istitle()  # « la Banque de France »: a
+                            else self._holds_together(_name_words(body))) for body in bodies)  # name, in a row
 
     def _holds_together(self, words: list[str]) -> bool:
         """Some passage holds every content word of ``words``, in any order: « la Banque d'investissement publique »

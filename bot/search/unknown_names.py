@@ -48,7 +48,8 @@ _BETWEEN = frozenset({"de", "du", "des", "d", "la", "l", "le", "les"})  # « Age
 def named_bodies(question: str, language: str, body_words: frozenset[str]) -> list[list[str]]:
     """The names of bodies ``question`` gives by what they are (``body_words``), each as the words the corpus must
     write in a row: a Japanese compound ending in one, longer than it (東京大学, not 大学 alone); in a Latin question
-    a capitalised one to the word after it that is no de or la (« Banque européenne », « Conseil des ministres »)."""
+    a capitalised one to the word after it that is no de or la (« Banque européenne », « Conseil des ministres »),
+    or to a capitalised name after them (« Banque de France »)."""
     if language == "ja":
         runs = (run.lstrip("両同各当") for run in _COMPOUND.findall(question))  # 両機構, 同大学: the ones just named
         return [[run] for run in runs if not _DESCRIBED.search(run)
@@ -62,7 +63,9 @@ def named_bodies(question: str, language: str, body_words: frozenset[str]) -> li
             if question[words[m - 1].end():words[m].start()].strip(" \t'’"):
                 break
             if words[m].group().casefold() not in _BETWEEN:
-                if words[m].group().islower() and not _DESCRIBING.match(words[m].group()):
+                word = words[m].group()
+                named = m > n + 1 and word.istitle()  # after de: « Banque de France », « Caisse des Dépôts »
+                if named or (word.islower() and not _DESCRIBING.match(word)):
                     names.append([w.group() for w in words[n:m + 1]])
                 break
     return names

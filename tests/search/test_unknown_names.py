@@ -55,6 +55,9 @@ def test_how_a_name_is_told() -> None:
     "La Banque mondiale a-t-elle financé les projets de la NEDO ?",  # a body named by what it is, and which one
     "L'Agence nationale de la recherche participe-t-elle à la coopération entre l'AIST et le CNRS ?",
     "日本ベンチャーキャピタル協会はこの共同声明でどんな役割がありますか？",
+    "Quel rôle la Banque de France a-t-elle joué dans la déclaration ?",  # blind AF: « banque » and « France »
+    # are in one passage (Bpifrance's), never in a row
+    "日本銀行はこの共同声明の中でどんな役割を担っていますか？",  # blind AE
 ])
 def test_a_name_of_known_words_the_sources_never_write_is_not_found(shipped_retriever: Retriever,
                                                                      question: str) -> None:
@@ -83,6 +86,7 @@ def test_the_bodies_named_by_what_they_are() -> None:
     assert named_bodies("le rôle de la Banque européenne d'investissement ?", "fr", french) == [
         ["Banque", "européenne"]]
     assert named_bodies("le Conseil des ministres", "fr", french) == [["Conseil", "des", "ministres"]]
+    assert named_bodies("la Banque de France ?", "fr", french) == [["Banque", "de", "France"]]  # a name after de
     assert named_bodies("la Japan External Trade Organisation ? je demande", "fr", french) == []  # "?" ends it
     assert named_bodies("東京大学と政府系銀行は", "ja", japanese) == [["東京大学"]]  # 政府系: a kind, no name
     assert named_bodies("大学は", "ja", japanese) == []
