@@ -69,6 +69,9 @@ from bot.search.wordlists import WordList
     "署名式にはどのくらいの報道陣が集まりましたか？",
     "What prize did the winning start-up get at the Station F pitch night?",  # a contest's prize or winner
     "発表会でいちばん評価が高かったスタートアップはどこ？🏆",
+    "What is the exact wording of the declaration's third article?",  # the sources quote no article of the text
+    "日本でスタートアップ向けの補助金を探すにはどうしたらいいですか？",  # subsidies: none in the sources
+    "中小企業庁がこの声明にあわせて新しく始めた補助金は何ですか？",
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
@@ -96,6 +99,8 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     ("Quelle partie du corps émet les impulsions que l'équipement robotisé nippon interprète pour aider à bouger ?",
      "cerveau"),
     ("la coopération est gagnant-gagnant ?", "bénéfice mutuel"),  # a win-win deal, no winner asked
+    ("What does 「ビッグデータ」 become in the French wording of the technologies the declaration lists?",
+     "big data"),  # the French words, no text's exact wording asked (blind AB)
 ])
 def test_the_same_subject_without_the_detail_is_still_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
