@@ -7,7 +7,8 @@ moderated, 国歌, pages) are everyday words that weigh little. Yet a quote abou
 does not answer what was eaten there. Each detail is a kind of thing (food and drink or where to eat, music,
 clothing, the audience and the press, who hosted, moderated or interpreted, the parts of a text, gifts, hotels,
 flights and the metro, tickets, rooms, a body's office or a coworking space, a person's birth, family, pay or party,
-money a company raised, what came of it, when a place is open, a contest's prize): a question
+money a company raised, what came of it, when a place is open, a contest's prize, hospitals and patients): a
+question
 naming one is answered only by cited passages that speak of one of its kind, in their own language's words (a French
 question may be answered by an English passage on the buffet). The words are data
 (bot/search/words/<language>.yaml), matched as written (case and accents folded): a stem would make "présentateur" of
@@ -39,7 +40,8 @@ from bot.search.wordlists import WordList, words_of
 DETAILS = (WordList.FOOD, WordList.MUSIC, WordList.CLOTHING, WordList.ATTENDANCE, WordList.HOSTING,
            WordList.TEXT_PARTS, WordList.GIFTS, WordList.TRAVEL, WordList.TICKETS, WordList.ROOMS,
            WordList.OFFICES, WordList.CONTRASTS, WordList.GENERAL, WordList.HOURS, WordList.PERSONAL,
-           WordList.FUNDRAISING, WordList.OUTCOMES, WordList.OPENING, WordList.PRIZES)  # one list each
+           WordList.FUNDRAISING, WordList.OUTCOMES, WordList.OPENING, WordList.PRIZES,
+           WordList.CARE)  # one list each
 
 
 def _folded(text: str, language: str) -> str:

@@ -85,6 +85,7 @@ class WordList(StrEnum):
     OUTCOMES = "outcomes"  # what came of it: "what were the results?", « bilan », 成果 (bot.search.details)
     OPENING = "opening"  # when a place is open: "open on weekends?", « horaires », 土日 (bot.search.details)
     PRIZES = "prizes"  # a contest's prize or winner: "what prize did the winning start-up get?", 優勝
+    CARE = "care"  # where a device is used for care: "which hospitals trialled the suit?", 患者 (search.details)
     CONTRASTS = "contrasts"  # how two things differ: "what is the difference between an incubator and an
     # accelerator?" needs a quote that contrasts them, not one naming both
     GENERAL = "general"  # what usually happens: "how do luxury brands usually fight fakes?", « en général »,

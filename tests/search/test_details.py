@@ -72,6 +72,8 @@ from bot.search.wordlists import WordList
     "What is the exact wording of the declaration's third article?",  # the sources quote no article of the text
     "日本でスタートアップ向けの補助金を探すにはどうしたらいいですか？",  # subsidies: none in the sources
     "中小企業庁がこの声明にあわせて新しく始めた補助金は何ですか？",
+    "Which French hospitals were trialling the Japanese robot suit at the time of the pitch?",  # care (blind Y)
+    "ロボットスーツって介護保険でレンタルできるの？",  # blind X
 ])
 def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     # each was answered with the passages on the evening or the signing before the check (blind R: food, 司会, 国歌)
@@ -101,6 +103,7 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     ("la coopération est gagnant-gagnant ?", "bénéfice mutuel"),  # a win-win deal, no winner asked
     ("What does 「ビッグデータ」 become in the French wording of the technologies the declaration lists?",
      "big data"),  # the French words, no text's exact wording asked (blind AB)
+    ("What does the Japanese robotic suit shown at Station F do?", "brain"),  # the suit itself, no care asked
 ])
 def test_the_same_subject_without_the_detail_is_still_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
