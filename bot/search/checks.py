@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -137,6 +138,13 @@ _JA_YEAR = re.compile(r"\d{4}\s*年\s*(?:に|には|は|の|で|ごろ|頃)")  #
 PHRASE_PASSAGES = 200  # at most this many passages holding every word of a name are read for it in a row
 NAMES_READ = 8  # the first names of several words a question gives that are looked for (a long message: bounded)
 _NON_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=64)
+def _foreign_holder(what: str, role: str) -> re.Pattern[str]:
+    """What a Japanese title is of, the holder's foreign name and the title: フランスのマニュエル・ヴァルス（Manuel
+    Valls）首相, a name in katakana (its Latin spelling beside it) longer than JA_ROLE_WINDOW bigrams."""
+    return re.compile(rf"{re.escape(what)}の[\u30a1-\u30fa\u30fc・＝=（）() A-Za-z.-]{{2,48}}{re.escape(role)}")
 
 
 def _name_words(run: list[str]) -> list[str]:
@@ -467,7 +475,8 @@ class AbstentionChecks:
             at = [[n for n, t in enumerate(tokens) if t in forms] for forms in (_forms(role), _forms(what))]
             at[0] = [n for n in at[0] if not (n and (tokens[n - 1] in lesser or tokens[n - 1][0] in lesser))]
             if japanese:  # what it is of comes first (日本の首相), not after ("安倍晋三首相が、東京の日本…")
-                if not any(0 < a - b <= JA_ROLE_WINDOW for a in at[0] for b in at[1]):
+                if not any(0 < a - b <= JA_ROLE_WINDOW for a in at[0] for b in at[1]) and not (
+                        _foreign_holder(what.token, role.token).search(self.passages[i].text)):
                     return False
             elif not any(abs(a - b) <= ROLE_WINDOW for a in at[0] for b in at[1]):
                 return False

@@ -159,6 +159,16 @@ def test_a_japanese_title_asked_alone_gives_its_role_and_the_verb_before_it() ->
     assert roles_asked("大臣はどこで署名した？", "ja") == []
 
 
+@pytest.mark.parametrize("question", ["フランスの首相は誰ですか？",
+                                      "2015年10月5日に安倍首相と日仏イノベーション年を立ち上げたフランスの首相は誰ですか？"])
+def test_a_japanese_title_of_a_foreign_holder_is_stated_across_the_name(retriever: Retriever, question: str) -> None:
+    """フランスのマニュエル・ヴァルス（Manuel Valls）首相: the katakana name and its Latin spelling stand between
+    the country and the title, further apart than JA_ROLE_WINDOW bigrams; it was "wrong kind" (blind AG)."""
+    answer = retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert "ヴァルス" in answer.citations[0].snippet
+
+
 @pytest.mark.parametrize("question", ["フランス側は誰がサインしたの？", "フランス側は誰が署名したの？"])
 def test_who_did_it_in_japanese_quotes_the_persons_who_did(retriever: Retriever, question: str) -> None:
     """誰が then the verb asks who signed (サイン: the glossary's 署名), not who フランス側 is: the quote of the
