@@ -56,6 +56,14 @@ SAID_ASKED = re.compile(
     r"|\bqu['’](?:a|ont)(?:-t-(?:il|elle|ils|elles))? (?:dit|déclaré|annoncé)\b|\bqu['’]a[- ]t[- ]il dit\b"
     r"|何と(?:言|い|述べ|発言|話|語)|何を(?:言|述べ|語)", re.IGNORECASE)
 JA_BODIES = re.compile(r"[\u4e00-\u9fff]{1,10}(?:省|庁|政府|機構|機関|研究所|会議所)")
+# A people named as a whole ("crushed by the Americans or the Chinese", « écrasé par les Américains », アメリカ人や
+# 中国人): a who-question's answer too. A French demonym is capitalised only as a noun (« les start-up japonaises »:
+# an adjective); an English one only in the plural ("the American and Chinese giants" is no people).
+PEOPLES = {
+    "en": re.compile(r"\bthe\s+[A-Z][a-z]+(?:ans|ians)\b"),
+    "fr": re.compile(r"\b(?:les|des|aux)\s+[A-ZÉ][a-zéèë]+(?:ains|aines|ois|oises|ais|aises|iens|iennes|ans)\b"),
+    "ja": re.compile(r"(?:[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{1,3})人(?:や|と|に|が|は|の|、)"),
+}
 # "Who is the president of France?", "qui est le ministre de l'Économie ?": the holder of a role of something. A
 # passage naming someone answers it only where it states that role of that thing ("JETRO's president", "président
 # de la JETRO"): the two words at most ROLE_WINDOW words apart, not "CCI France Japon … not as its president".
@@ -234,6 +242,9 @@ class People:
         if self.names(text, language):
             return True
         text = ATTRIBUTION.sub(" ", text)
+        peoples = PEOPLES.get(language)
+        if peoples is not None and peoples.search(text):
+            return True
         if language == "ja":
             return bool(JA_BODIES.search(text) or _ACRONYM.search(text))
         bodies = BODIES.get(language, BODIES["en"])

@@ -184,3 +184,23 @@ def test_who_did_it_is_answered_by_a_person_named_where_it_is_done(retriever: Re
     Mahjoubi and Muto, who launched the evening, not the campus)."""
     answer = retriever.answer("who actually started station f? the la ruche article name-drops someone 👀")
     assert answer.answered and "Xavier Niel" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+@pytest.mark.parametrize("question", [
+    "lol dans l'article de la ruche le japon a peur de se faire écraser par qui ? 🌿",  # blind AF
+    "ptdr l'article dit que le japon a peur de se faire écraser par qui dans la tech ?",  # blind S
+])
+def test_a_people_named_as_a_whole_answers_by_whom(retriever: Retriever, question: str) -> None:
+    """« écrasé par les Américains ou les Chinois »: a people is who does it; the answer was "wrong kind"."""
+    answer = retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert "Américains" in answer.citations[0].snippet
+
+
+def test_a_demonym_names_a_people_only_as_a_noun(retriever: Retriever) -> None:
+    people = retriever.people
+    assert people.acts("le Japon a peur d'être écrasé par les Américains ou les Chinois", "fr")
+    assert people.acts("Japan fears being crushed by the Americans or the Chinese", "en")
+    assert people.acts("日本はアメリカ人や中国人に押しつぶされることを恐れています", "ja")
+    assert not people.acts("les start-up japonaises et françaises ont pitché", "fr")  # adjectives
+    assert not people.acts("the American and Chinese giants dominate tech", "en")
