@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.models import AbstentionReason, Passage
-from bot.search.analysis import analyze, base_tokens, is_cjk, normalize, stem
+from bot.search.analysis import analyze, analyze_spans, base_tokens, is_cjk, normalize, stem
 from bot.search.bm25 import BM25Index
 from bot.search.contradicted import contradicted
 from bot.search.countries import Countries
@@ -73,7 +73,7 @@ from bot.search.kinds import A_YEAR, Kind, began, fold, holds, years_across
 from bot.search.lead import JA_PERSON, PLACE_BEFORE, Lead, asks_wh, is_yes_no, supposed_person, written_as_name
 from bot.search.parsing import _WORD_SEPARATORS, QueryParser, _joined
 from bot.search.parts import part_asked
-from bot.search.people import JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, SAID_ASKED, People
+from bot.search.people import HOLDER_SPAN, JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, SAID_ASKED, People
 from bot.search.premises import reason_given
 from bot.search.query import Check, Failed, Query, Ranked, Unit, _forms, _latin, _stemmed
 from bot.search.readings import PLACE_TAG, ReadingLexicon
@@ -478,9 +478,51 @@ class AbstentionChecks:
                 if not any(0 < a - b <= JA_ROLE_WINDOW for a in at[0] for b in at[1]) and not (
                         _foreign_holder(what.token, role.token).search(self.passages[i].text)):
                     return False
-            elif not any(abs(a - b) <= ROLE_WINDOW for a in at[0] for b in at[1]):
+            elif not any(abs(a - b) <= ROLE_WINDOW for a in at[0] for b in at[1]) and not (
+                    self._holder_of_country(query, i, role, what, lesser)):
                 return False
         return True
+
+    @staticmethod
+    def _role_modifiers(query: Query, role: set[str], what: set[str]) -> set[str]:
+        """The words that make the role asked the one it is: between the country's adjective and the title in
+        English ("French foreign minister": foreign), after the title in French (« ministre japonais des Affaires
+        étrangères »: affaires, étrangères). "The French economy minister" is no foreign minister."""
+        language = query.language or "en"
+        tokens = [t for t, _, _ in analyze_spans(query.text, language)]
+        at = [n for n, t in enumerate(tokens) if t in role]
+        if not at:
+            return set()
+        if language == "fr":
+            return {t for t in tokens[at[0] + 1:at[0] + 1 + ROLE_WINDOW] if t not in what}
+        before = [n for n, t in enumerate(tokens[:at[0]]) if t in what]
+        return set(tokens[before[-1] + 1:at[0]]) if before else set()
+
+    def _holder_of_country(self, query: Query, i: int, role: Unit, what: Unit, lesser: frozenset[str]) -> bool:
+        """Passage ``i`` names the holder of ``role`` between it and the country ``what`` names, by its name or an
+        adjective ("the foreign ministers Jean-Yves Le Drian of France" for "the French foreign minister", « les
+        ministres des Affaires étrangères Jean-Yves Le Drian (France) »): only capitalised words, and words of the
+        question, between the two."""
+        written = {query.text[start:end] for token, start, end in analyze_spans(query.text, query.language or "en")
+                   if token in _forms(what)}  # as the member wrote it: « français », "Japanese"
+        codes = frozenset().union(*map(self.countries.beside_title, written))
+        if not codes:
+            return False
+        passage = self.passages[i]
+        spans = analyze_spans(passage.text, passage.language)
+        forms, asked = _forms(role), query.tokens()
+        modifiers = self._role_modifiers(query, forms, _forms(what))
+        roles = [n for n, (t, _, _) in enumerate(spans) if t in forms and not (n and spans[n - 1][0] in lesser)
+                 and modifiers <= {t for t, _, _ in spans[max(0, n - ROLE_WINDOW):n + ROLE_WINDOW + 1]}]
+        for n in roles:
+            for m in range(n + 1, min(n + 1 + HOLDER_SPAN, len(spans))):
+                token, start, end = spans[m]
+                word = passage.text[start:end]
+                if self.countries.is_country(word) and self.countries.named(word) & codes:  # not « François »
+                    return True
+                if not (passage.text[start].isupper() or token in asked):
+                    break
+        return False
 
     @staticmethod
     def _in(unit: Unit, query: Query) -> bool:

@@ -68,8 +68,8 @@ IRREGULAR_DEMONYMS = {
 }
 # The adjectives that are also the names of languages a question asks in: a country's only beside a title ("the
 # French president", « le président français »: is_demonym), never where a text names its countries.
-LANGUAGE_DEMONYMS = frozenset({"french", "français", "française", "françaises", "english", "anglais", "anglaise",
-                               "anglaises"})
+LANGUAGE_DEMONYMS = {"french": "FR", "français": "FR", "française": "FR", "françaises": "FR", "english": "GB",
+                     "anglais": "GB", "anglaise": "GB", "anglaises": "GB"}
 # Country names that are everyday words too: never a country in a text without capitals (a data list to extend).
 EVERYDAY_WORDS = frozenset({"réunion", "turkey", "chad", "jordan", "guinea", "georgia", "niger", "maurice", "china",
                             "panama", "jersey", "guernsey", "man", "togo"})
@@ -141,6 +141,12 @@ class Countries:
         """``word`` is an adjective or demonym of a country ("French", "japonaise"), not its name."""
         folded = _unaccented(unicodedata.normalize("NFKC", word))
         return folded in self._demonyms or folded in {_unaccented(w) for w in LANGUAGE_DEMONYMS}
+
+    def beside_title(self, word: str) -> frozenset[str]:
+        """The country an adjective beside a title names ("the French foreign minister": FR), a language's too."""
+        folded = _unaccented(unicodedata.normalize("NFKC", word))
+        by_language = {code for name, code in LANGUAGE_DEMONYMS.items() if _unaccented(name) == folded}
+        return self.named(word) | by_language
 
     def subjects(self, texts: Sequence[str]) -> frozenset[str]:
         """The countries a corpus is about: named in at least SUBJECT_SHARE of ``texts`` (a bounded sample)."""

@@ -77,6 +77,8 @@ ROLE_OF: dict[str, re.Pattern[str]] = {  # read in who-questions only (linear: n
 JA_ROLE_OF = re.compile(rf"([\u4e00-\u9fffァ-ヶーA-Za-z]{{1,20}}?)の?({'|'.join(JA_TITLES)})(?:(?:は|って|が|とは)?"
                         r"(?:誰|だれ|どなた)|(?:は|って)\W*$)")
 ROLE_WINDOW = 3
+HOLDER_SPAN = 12  # ... or its holder's name between, then the country ("foreign ministers Jean-Yves Le Drian of
+# France and Taro Kono of Japan")
 JA_ROLE_WINDOW = 8  # Japanese bigrams: what it is of, then the title, a name between (フランスのマジュビ閣外大臣)
 # What makes a role another, lesser one ("State Minister", "vice-ministre", "junior ministers"): the holder of that
 # is not the holder of the role asked, unless the question says it too. Tokens as the analysis gives them.

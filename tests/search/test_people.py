@@ -204,3 +204,25 @@ def test_a_demonym_names_a_people_only_as_a_noun(retriever: Retriever) -> None:
     assert people.acts("日本はアメリカ人や中国人に押しつぶされることを恐れています", "ja")
     assert not people.acts("les start-up japonaises et françaises ont pitché", "fr")  # adjectives
     assert not people.acts("the American and Chinese giants dominate tech", "en")
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("yo 👋 who was the french foreign minister that praised the deal? 🇫🇷", "Le Drian"),  # blind AG
+    ("who was the japanese foreign minister?", "Kono"),
+    ("qui était le ministre japonais des affaires étrangères ?", "Kono"),
+])
+def test_a_role_of_a_country_is_stated_across_its_holders_name(
+        retriever: Retriever, question: str, name: str) -> None:
+    """"the foreign ministers Jean-Yves Le Drian of France and Taro Kono of Japan": the holders' names stand between
+    the title and the country, further than ROLE_WINDOW words; each was "wrong kind"."""
+    answer = retriever.answer(question)
+    assert answer.answered, answer.reason
+    assert name in answer.citations[0].snippet
+
+
+@pytest.mark.parametrize("question", [
+    "who was the french economy minister?",  # the foreign ministers are no economy minister
+    "who is the french president?",  # « President François Hollande »: a given name, no France
+])
+def test_another_role_or_a_given_name_is_no_holder_of_the_country(retriever: Retriever, question: str) -> None:
+    not_found(retriever, question)
