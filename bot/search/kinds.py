@@ -120,7 +120,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bcombien (?:d'argent|d’argent|d'euros|de yens?)|\bmontant|\bvalorisation|いくら|予算|費用|金額"
         r"|\bhow much\b.{0,60}\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|raised?)\b"
         r"|\bcombien\b.{0,60}\b(?:dépens\w*|pay[ée]\w*|payer|invest(?:ir|ie?s?)|lev(?:er|[ée]e?s?))\b(?! de rideau)"
-        r"|総額|調達額|投資額"  # not 資金 alone (funds, funding): "資金を出す機関はどこ" asks who funds, not how much
+        r"|総額|調達額|投資額|何(?:億|万|千|百)?(?:円|ユーロ|ドル)"  # 何億円: how much; not 資金 alone (funds,
+        # funding): "資金を出す機関はどこ" asks who funds, not how much
         r"|\bsalar(?:y|ies)\b|\bwages?\b|\bsalaires?\b|\brémunération|給料|給与|年収|報酬|"
         + PRICE_ASKED
     ),

@@ -213,6 +213,7 @@ def test_while_still_is_no_present() -> None:
     ("Quels sont les tarifs d'entrée de Station F ?", Kind.MONEY, True),
     ("Combien de temps entre le lever de rideau de la saison et la soirée ?", Kind.MONEY, False),
     ("Combien Snips a-t-elle pu lever ?", Kind.MONEY, True),
+    ("この声明で日本はフランスに何億円出資した？", Kind.MONEY, True),  # an amount in yen (blind AH)
     # what came after: not « se sont succédé » (one after the other), "or later?" (a date offered), what a 2018
     # source says came after; a successor, what came after, a later year whoever tells it
     ("Quelles deux manifestations se sont succédé à Paris les 12 et 13 juillet ?", Kind.LATER, False),
