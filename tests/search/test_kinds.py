@@ -409,6 +409,7 @@ def test_when_opening_a_time_clause_asks_no_date(question: str, dated: bool) -> 
         ("Which journalist wrote the La Ruche piece?", Kind.AUTHOR, True),
         ("Qui est le journaliste qui a signé l'article ?", Kind.AUTHOR, True),
         ("記事を書いた人は誰？", Kind.AUTHOR, True),
+        ("ラ・リューシュの記事書いたの誰？", Kind.AUTHOR, True),  # casual, no は (blind AH)
         ("Quel est le nom de l'auteur ?", Kind.AUTHOR, True),
         # the author doing something else: what the article says is asked, not who wrote it
         ("L'auteur du papier de La Ruche se montre-t-il impatient d'en savoir plus ?", Kind.AUTHOR, False),
