@@ -96,7 +96,10 @@ _WHICH_COMPANIES = Screened(re.compile(  # likewise screened
     r"(?:compan(?:y|ies)|firms?|groups?|corporations?)\b|\blist them\b"
     r"|\bquel(?:le)?s? (?:(?!(?:entre|de|des|du|avec|parmi|pour|par|chez|aux|en)\b)\w+ ){0,2}"
     r"(?:entreprises?|groupes?|sociétés?|firmes?)\b|\bles lister\b"
-    r"|どの(?:会社|企業|グループ)|どこの(?:会社|企業)|(?:会社|企業|グループ)(?:は|って|とは)?(?:具体的に|実際に)?(?:どこ|どれ)(?!の)"
+    r"|どの(?:会社|企業|グループ)|どこの(?:会社|企業)"
+    r"|(?:会社|企業|グループ|\d+社)(?:は|って|とは)?(?:具体的に|実際に)?(?:どこ|どれ)(?!の)"  # 30社ってどこ
+    # « la trentaine de groupes japonais c'était qui »: who they were, by name
+    r"|\b(?:groupes|entreprises|sociétés|firmes)\b[^?.!]{0,30}\bc['’]?(?:était|étaient|est|sont) qui\b"
     # a list asked for: "list all the companies", « donne-moi toutes les entreprises », 参加企業の名前を全部教えて
     # ("tell me about the company that…" asks about one, "dis-moi tout sur l'entreprise" too: no list)
     r"|\b(?:list|name)\s+(?:all\s+|every\s+)?(?:of\s+)?(?:the\s+)?"

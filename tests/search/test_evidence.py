@@ -548,6 +548,13 @@ def test_which_thing_between_companies_asks_for_that_thing_not_company_names(ret
     assert asks_companies("Which two big companies pitched?")
 
 
+@pytest.mark.parametrize("question", ["la trentaine de groupes japonais c'était qui", "ジェトロが集めた30社ってどこ？"])
+def test_who_the_companies_were_asks_their_names(retriever: Retriever, question: str) -> None:
+    """"about thirty large Japanese groups" names none of them: each was answered with it (blind AH)."""
+    assert asks_companies(question)
+    assert not_found(retriever, question) == "unnamed"
+
+
 def test_a_name_asked_for_must_be_given_beside_what_is_described(retriever: Retriever) -> None:
     """"among them Snips (…), and a Japanese robot suit" names Snips, not the robot suit's company."""
     assert not_found(retriever, "What is the name of the Japanese robot suit startup?") == "unnamed"
