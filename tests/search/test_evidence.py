@@ -847,6 +847,15 @@ def test_years_are_counted_by_an_anniversary_of_what_is_asked(retriever: Retriev
     assert not_found(retriever, "How many years did Muto stay in France?") == "uncounted"  # no anniversary of his stay
 
 
+@pytest.mark.parametrize("question", [
+    "Which luxury brands did the French authentication start-up use in its demo?",  # blind S
+    "Quelle marque de luxe la start-up d'authentification a-t-elle prise comme exemple pendant sa démo ?",  # blind AB
+])
+def test_which_brands_asks_their_names(retriever: Retriever, question: str) -> None:
+    """"checks whether a luxury item is genuine" names no brand: each was answered with it."""
+    assert not_found(retriever, question) == "unnamed"
+
+
 def test_a_thing_of_a_named_kind_is_named_in_its_clause_or_the_list_it_opens() -> None:
     frequencies = WordFrequencies()
     assert asks_named_kind("Which specific Japanese incubators opened their doors?")
