@@ -64,6 +64,8 @@ _ROMAJI_MARKERS: dict[str, str] = {
     "nansha": "なんしゃ", "nanisha": "なんしゃ", "nannin": "なんにん", "nannen": "何年", "nangatsu": "何月",
     "dakke": "だっけ", "gurai": "ぐらい", "kurai": "くらい", "sareta": "された", "saremashita": "されました",
     "datta": "だった", "dattakke": "だったっけ", "deshou": "でしょう", "soretomo": "それとも",
+    # "seimei ni tsuite nante itta?" (what did they say about the statement?), "pari no nanku ni aru no?" (which ward)
+    "tsuite": "ついて", "nante": "なんて", "itta": "言った", "iimashita": "言いました", "nanku": "何区",
 }
 _ROMAJI_WORDS: dict[str, str] = _ROMAJI_MARKERS | {
     "no": "の", "ka": "か", "ni": "に", "de": "で", "to": "と", "mo": "も", "ne": "ね", "yo": "よ", "o": "を",

@@ -105,6 +105,9 @@ def test_a_broken_table_is_named(text: str, message: str) -> None:
         ("furenchi tekku tte nani?", "フレンチテック"),
         # tte and soretomo outweigh the English "to" (NEDO to Bpifrance): Japanese (blind Z)
         ("nedo to bpi furansu no kyoudou shusshi purojekuto tte atarashii no? soretomo kyouka?", "共同出資"),
+        # ni tsuite, nante itta (what did they say about it), nanku (which ward): Japanese (blind AG)
+        ("ru doriann gaishou to kouno gaishou wa seimei ni tsuite nante itta?", "歓迎"),
+        ("sutēshon efu wa pari no nanku ni aru no?", "13区"),
     ],
 )
 def test_a_question_in_romaji_meets_the_corpus_words_by_reading(
