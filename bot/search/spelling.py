@@ -19,7 +19,10 @@ from rapidfuzz.distance import OSA
 
 MIN_TYPO_LENGTH = 5  # shorter words are never corrected into corpus words, nor corpus words shorter than this
 MIN_EVERYDAY_LENGTH = 3  # "wich", "whos", "wat": short words are corrected into everyday words only
-LONG_WORD = 8  # words this long may be corrected by 2 edits, shorter ones by 1
+LONG_WORD = 7  # words this long may be corrected into a corpus word by 2 edits, shorter ones by 1 ("artical",
+# "bâtiman": article, bâtiment)
+LONG_EVERYDAY_WORD = 8  # ... into an everyday word: a 7-letter word two edits from a commoner one is often another
+# word ("garbled" is not "grabbed", "minstrs" not "minutes")
 MAX_WORD_LENGTH = 30  # longer words are neither indexed nor corrected
 REAL_WORD_ZIPF = 3.0  # a word at least this common in the language is a real word, not a typo
 EVERYDAY_GAIN = 1.0  # ... and a correction must be this much more common (Zipf) than the word as typed
@@ -54,8 +57,8 @@ def stop_word_typo(word: str, zipf: float, stops: Iterable[str], zipf_of: Callab
     return max(found, key=lambda s: (zipf_of(s), s)) if found else None
 
 
-def edit_limit(word: str) -> int:
-    return 2 if len(word) >= LONG_WORD else 1
+def edit_limit(word: str, long_word: int = LONG_WORD) -> int:
+    return 2 if len(word) >= long_word else 1
 
 
 class _Buckets:
@@ -192,7 +195,8 @@ class EverydaySpeller:
         ):
             return None
         table = self._words[language]
-        found = [(w, d) for w, d in buckets.near(word, edit_limit(word)) if table[w] >= zipf + EVERYDAY_GAIN]
+        found = [(w, d) for w, d in buckets.near(word, edit_limit(word, LONG_EVERYDAY_WORD))
+                 if table[w] >= zipf + EVERYDAY_GAIN]
         if not found:  # "kombien", "kritiké": written as it sounds, not a letter away
             sounds = self._sounds.get(language)
             if sounds is None:  # ~30 ms a language: built when a typo first needs it, not at start-up

@@ -28,6 +28,9 @@ def test_corpus_words_are_corrected_within_the_edit_limit() -> None:
     assert speller.correct("luxary") == "luxury"
     assert speller.correct("xyzzy") is None
     assert speller.correct("2018") is None
+    seven = Speller({"article": 4, "batiment": 2})
+    assert seven.correct("artical") == "article"  # seven letters, two edits (blind P)
+    assert seven.correct("batiman") == "batiment"  # blind AE's « bâtiman » (accents folded)
 
 
 def test_a_huge_word_costs_nothing_in_the_index_or_the_question() -> None:
@@ -56,6 +59,9 @@ def test_misspelt_everyday_words_meet_the_everyday_word() -> None:
     assert correct("kombien", "fr") == "combien"  # written as it sounds: another first letter
     assert correct("kritike", "fr") == "critique"
     assert correct("z" * 2000, "en") is None
+    # seven letters two edits from a commoner word is often another word: one edit only into everyday words
+    assert correct("garbled", "en") != "grabbed"
+    assert correct("minstrs", "en") != "minutes"
 
 
 @pytest.mark.parametrize(
