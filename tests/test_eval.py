@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AH, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AI, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -37,32 +37,33 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-f": {"hit": {"fr": 0.96, "en": 1.00, "ja": 0.96}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-g": {"hit": {"fr": 0.93, "en": 0.95, "ja": 0.90}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-h": {"hit": {"fr": 0.95, "en": 0.96, "ja": 0.98}, "oos": {"fr": 0.95, "en": 1.00, "ja": 1.00}},
-    "blind-i": {"hit": {"fr": 0.98, "en": 0.96, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.90}},
+    "blind-i": {"hit": {"fr": 0.98, "en": 0.96, "ja": 0.98}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
     "blind-j": {"hit": {"fr": 0.96, "en": 0.96, "ja": 1.00}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-k": {"hit": {"fr": 0.95, "en": 0.96, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-l": {"hit": {"fr": 0.95, "en": 0.93, "ja": 0.96}, "oos": {"fr": 1.00, "en": 0.95, "ja": 1.00}},
     "blind-m": {"hit": {"fr": 0.98, "en": 0.96, "ja": 1.00}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-n": {"hit": {"fr": 0.93, "en": 0.96, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.90, "ja": 1.00}},
     "blind-o": {"hit": {"fr": 0.91, "en": 0.98, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
-    "blind-p": {"hit": {"fr": 0.98, "en": 0.93, "ja": 0.96}, "oos": {"fr": 0.95, "en": 0.95, "ja": 1.00}},
+    "blind-p": {"hit": {"fr": 0.98, "en": 0.95, "ja": 0.96}, "oos": {"fr": 1.00, "en": 0.95, "ja": 1.00}},
     "blind-q": {"hit": {"fr": 0.86, "en": 0.93, "ja": 0.91}, "oos": {"fr": 0.85, "en": 0.95, "ja": 1.00}},
     "blind-r": {"hit": {"fr": 0.86, "en": 0.81, "ja": 0.85}, "oos": {"fr": 1.00, "en": 1.00, "ja": 0.85}},
-    "blind-s": {"hit": {"fr": 0.91, "en": 0.95, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.85, "ja": 0.95}},
+    "blind-s": {"hit": {"fr": 0.93, "en": 0.95, "ja": 0.91}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.95}},
     "blind-t": {"hit": {"fr": 0.91, "en": 0.93, "ja": 0.90}, "oos": {"fr": 0.85, "en": 0.95, "ja": 0.85}},
     "blind-u": {"hit": {"fr": 0.88, "en": 0.95, "ja": 0.98}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.80}},
     "blind-v": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.88}, "oos": {"fr": 0.85, "en": 0.90, "ja": 0.85}},
     "blind-w": {"hit": {"fr": 0.83, "en": 0.86, "ja": 0.86}, "oos": {"fr": 0.70, "en": 0.85, "ja": 0.80}},
-    "blind-x": {"hit": {"fr": 0.88, "en": 0.85, "ja": 0.86}, "oos": {"fr": 0.80, "en": 0.95, "ja": 0.70}},
-    "blind-y": {"hit": {"fr": 0.93, "en": 0.86, "ja": 0.86}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
-    "blind-z": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.83}, "oos": {"fr": 0.90, "en": 0.80, "ja": 0.55}},
-    "blind-aa": {"hit": {"fr": 0.81, "en": 0.73, "ja": 0.86}, "oos": {"fr": 0.90, "en": 0.75, "ja": 0.75}},
-    "blind-ab": {"hit": {"fr": 0.83, "en": 0.83, "ja": 0.91}, "oos": {"fr": 0.80, "en": 0.80, "ja": 0.80}},
+    "blind-x": {"hit": {"fr": 0.88, "en": 0.85, "ja": 0.86}, "oos": {"fr": 0.80, "en": 1.00, "ja": 0.75}},
+    "blind-y": {"hit": {"fr": 0.93, "en": 0.86, "ja": 0.86}, "oos": {"fr": 0.95, "en": 1.00, "ja": 0.90}},
+    "blind-z": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.83}, "oos": {"fr": 0.95, "en": 0.80, "ja": 0.65}},
+    "blind-aa": {"hit": {"fr": 0.81, "en": 0.73, "ja": 0.86}, "oos": {"fr": 0.90, "en": 0.85, "ja": 0.75}},
+    "blind-ab": {"hit": {"fr": 0.83, "en": 0.83, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.85, "ja": 0.85}},
     "blind-ac": {"hit": {"fr": 0.83, "en": 0.88, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.95}},
-    "blind-ad": {"hit": {"fr": 0.91, "en": 0.86, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.90}},
-    "blind-ae": {"hit": {"fr": 0.75, "en": 0.86, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.80}},
-    "blind-af": {"hit": {"fr": 0.86, "en": 0.88, "ja": 0.83}, "oos": {"fr": 0.80, "en": 0.90, "ja": 0.85}},
-    "blind-ag": {"hit": {"fr": 0.76, "en": 0.76, "ja": 0.73}, "oos": {"fr": 0.95, "en": 0.85, "ja": 0.80}},
-    "blind-ah": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.96}, "oos": {"fr": 0.64, "en": 0.80, "ja": 0.84}},
+    "blind-ad": {"hit": {"fr": 0.91, "en": 0.86, "ja": 0.83}, "oos": {"fr": 0.85, "en": 0.95, "ja": 0.95}},
+    "blind-ae": {"hit": {"fr": 0.76, "en": 0.86, "ja": 0.93}, "oos": {"fr": 0.95, "en": 1.00, "ja": 0.90}},
+    "blind-af": {"hit": {"fr": 0.88, "en": 0.88, "ja": 0.83}, "oos": {"fr": 0.85, "en": 1.00, "ja": 0.95}},
+    "blind-ag": {"hit": {"fr": 0.76, "en": 0.78, "ja": 0.80}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.80}},
+    "blind-ah": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.96}, "oos": {"fr": 0.66, "en": 0.82, "ja": 0.90}},
+    "blind-ai": {"hit": {"fr": 0.88, "en": 0.85, "ja": 0.80}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.90}},
 }
 
 
@@ -77,7 +78,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-ah.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-ai.yaml"
     return found
 
 
