@@ -918,9 +918,12 @@ class QueryParser:
         before a word (官房, 大臣) or a title (氏, さん): a kanji the dictionary reads as a name before one more kanji
         is as likely an IME's slip (技術の史配: 支配)."""
         words = self._readings.words(question)
-        names = [w.surface for w, after in itertools.pairwise(words) if len(w.surface) == 1
-                 and (len(after.surface) > 1 or after.surface in _NAME_TITLES)
-                 and w.surface not in self.index.vocabulary and self._unknown_person(w)]
+        vocabulary = self.index.vocabulary
+        names = [w.surface for before, w, after in zip([None, *words], words, words[1:], strict=False)
+                 if len(w.surface) == 1 and (len(after.surface) > 1 or after.surface in _NAME_TITLES)
+                 and w.surface not in vocabulary and self._unknown_person(w)
+                 and not (before is not None and before.surface[-1] + w.surface in vocabulary)  # 武藤|容|治氏: the
+                 and w.surface + after.surface[0] not in vocabulary]  # corpus's 武藤容治, cut by the dictionary
         for name in names:
             for unit in units.values():
                 if name in unit.token and is_cjk(unit.token):
@@ -931,6 +934,8 @@ class QueryParser:
         and when no corpus name or word reads as it: kana spell a name many ways (ムトウ, むとう for 武藤), and an IME
         offers a name's homophones (安部, 阿部 for 安倍). "世耕経済産業大臣が署名した…" is not answered by the
         minister who did sign."""
+        if len(word.surface) == 2 and word.surface.endswith("氏"):
+            return False  # 武藤|容|治氏: the dictionary's cut of the corpus's 武藤容治 and its title, no name
         return (word.proper == PERSON_TAG and bool(_KANJI_NAME.fullmatch(word.surface))
                 and not self._readings.name_read_as(word.surface))
 
