@@ -185,15 +185,17 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|晴れ(?:て|た|る)|雨(?:が降|だっ|でし)|暑(?:い|かっ)|寒(?:い|かっ)"),
     Kind.LATER: re.compile(  # « depuis longtemps » asks until now, unless an imperfect (« existait-il ») sets it then
         r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"
-        # "the next day", 次の日: a day the corpus tells of (the foreign ministers' words of 14 July), nothing later
-        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])(?! (?:to|day|morning|evening|night)\b)|\bsince then\b"
+        # "the next day", 次の日: a day the corpus tells of (the foreign ministers' words of 14 July), nothing later;
+        # "the next generation" (of mobile networks: 5G), 次の世代, « la prochaine génération »: no time after
+        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])(?! (?:to|day|morning|evening|night|generation)\b)|\bsince then\b"
         r"|\bafterwards\b|\bin the future\b"
         # « se sont succédé »: one after the other, no successor
-        r"|(?<!\bse sont )(?<!\bse )\bsuccéd|\bsuccesseur|\bprochaine?s?\b|\bdepuis (?!quand|combien|longtemps|quel)"
+        r"|(?<!\bse sont )(?<!\bse )\bsuccéd|\bsuccesseur|\bprochaine?s?\b(?! génération)"
+        r"|\bdepuis (?!quand|combien|longtemps|quel)"
         r"|\bà l'avenir\b|\bpar la suite\b"
         rf"|^(?!.*{_THEN.pattern}).*\bdepuis longtemps\b"
         # (not その後5年間の道筋: the span a plan covered, from a year the question gives)
-        r"|その後(?!の?\s*[\d一二三四五六七八九十]+\s*年間?の)|後任|次回|次の(?![日朝晩夜])|今後|以降|それ以来"
+        r"|その後(?!の?\s*[\d一二三四五六七八九十]+\s*年間?の)|後任|次回|次の(?![日朝晩夜]|世代)|今後|以降|それ以来"
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
         r"|\bqu(?:'|’)est(?:-(?:il|elle))? devenue?\b|\bque (?:sont|est) devenue?s?\b|\bdevenue?s? \w+ ensuite\b"
         r"|\baprès (?:avoir quitté|son départ|leur départ)|辞任後|退任後"

@@ -228,6 +228,10 @@ def test_while_still_is_no_present() -> None:
     ("Is big data one of the technologies listed, next to 5G?", Kind.LATER, False),
     ("What happens next?", Kind.LATER, True),
     ("What did the foreign ministers say the next day?", Kind.LATER, False),  # a day the corpus tells of
+    # the next generation of mobile networks (5G): no time after (blind AI)
+    ("携帯電話網の次の世代にあたる技術は、文書の対象に入っていますか？", Kind.LATER, False),
+    ("is the next generation of mobile networks in the declaration?", Kind.LATER, False),
+    ("la prochaine génération de réseaux mobiles est dans la déclaration ?", Kind.LATER, False),
     ("ねえ、署名の次の日にコメントした日本の外務大臣って誰だっけ？", Kind.LATER, False),
     ("次の会合はいつ？", Kind.LATER, True),
     # the day of the week: a date, and the day's name
