@@ -55,7 +55,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-x": {"hit": {"fr": 0.88, "en": 0.85, "ja": 0.86}, "oos": {"fr": 0.80, "en": 1.00, "ja": 0.75}},
     "blind-y": {"hit": {"fr": 0.93, "en": 0.86, "ja": 0.86}, "oos": {"fr": 0.95, "en": 1.00, "ja": 0.90}},
     "blind-z": {"hit": {"fr": 0.86, "en": 0.90, "ja": 0.83}, "oos": {"fr": 0.95, "en": 0.80, "ja": 0.65}},
-    "blind-aa": {"hit": {"fr": 0.81, "en": 0.73, "ja": 0.86}, "oos": {"fr": 0.90, "en": 0.85, "ja": 0.75}},
+    "blind-aa": {"hit": {"fr": 0.81, "en": 0.73, "ja": 0.88}, "oos": {"fr": 0.90, "en": 0.85, "ja": 0.75}},
     "blind-ab": {"hit": {"fr": 0.83, "en": 0.83, "ja": 0.91}, "oos": {"fr": 0.95, "en": 0.85, "ja": 0.85}},
     "blind-ac": {"hit": {"fr": 0.83, "en": 0.88, "ja": 0.93}, "oos": {"fr": 0.90, "en": 0.90, "ja": 0.95}},
     "blind-ad": {"hit": {"fr": 0.91, "en": 0.86, "ja": 0.83}, "oos": {"fr": 0.85, "en": 0.95, "ja": 0.95}},
@@ -63,7 +63,7 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-af": {"hit": {"fr": 0.88, "en": 0.88, "ja": 0.83}, "oos": {"fr": 0.85, "en": 1.00, "ja": 0.95}},
     "blind-ag": {"hit": {"fr": 0.76, "en": 0.78, "ja": 0.80}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.80}},
     "blind-ah": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.96}, "oos": {"fr": 0.66, "en": 0.82, "ja": 0.90}},
-    "blind-ai": {"hit": {"fr": 0.88, "en": 0.85, "ja": 0.80}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.90}},
+    "blind-ai": {"hit": {"fr": 0.88, "en": 0.85, "ja": 0.83}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.90}},
 }
 
 
