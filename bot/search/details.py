@@ -8,9 +8,8 @@ does not answer what was eaten there. Each detail is a kind of thing (food and d
 clothing, the audience and the press, who hosted, moderated or interpreted, the parts of a text, gifts, hotels,
 flights and the metro, tickets, rooms, a body's office or a coworking space, a person's birth, family, pay or party,
 money a company raised, what came of it, when a place is open, a contest's prize, hospitals and patients): a
-question
-naming one is answered only by cited passages that speak of one of its kind, in their own language's words (a French
-question may be answered by an English passage on the buffet). The words are data
+question naming one is answered only by cited passages that speak of one of its kind, in their own language's words
+(a French question may be answered by an English passage on the buffet). The words are data
 (bot/search/words/<language>.yaml), matched as written (case and accents folded): a stem would make "présentateur" of
 "présenté", "tenue" (outfit) of "s'est tenue" (was held). A word with another everyday sense the questions use is
 left out: "host" (the campus that hosted the evening), "suit" (the robotic suit), "ホスト" (the host country of the

@@ -295,7 +295,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bqui a (?:écrit|rédigé)\b|\b(?:écrite?|rédigée?) par\b|誰が起草|起草したのは|起草者"
         r"|\b(?:qui|quel(?:le)?s?|nom)\b[^?.!]{0,30}\b(?:auteure?s?|journaliste|rédact(?:eur|rice))\b"
         r"|\b(?:auteure?s?|journaliste)\b[^?.!]{0,20}\b(?:qui|nom)\b"
-        r"|誰が書|書いたのは|書いた(?:の|人)(?:って)?\s*(?:誰|だれ|どなた)|執筆(?:者|した)|(?:筆者|著者|記者|書いた人)(?:は|って|の名前)?(?:誰|だれ|どなた|何者|名前)"),
+        r"|誰が書|書いたのは|書いた(?:の|人)(?:って)?\s*(?:誰|だれ|どなた)|執筆(?:者|した)"  # 記事書いたの誰
+        r"|(?:筆者|著者|記者|書いた人)(?:は|って|の名前)?(?:誰|だれ|どなた|何者|名前)"),
     Kind.UNTIL: re.compile(
         r"\buntil when\b|\btill when\b|\bwhen did (?:it|they|the \w+) (?:end|close|finish)\b"
         r"|\bjusqu(?:'|’)(?:à|a) quand\b|\bquand (?:s'est|s’est) (?:terminée?|achevée?|finie?)\b|いつまで"),
