@@ -138,6 +138,7 @@ _JA_YEAR = re.compile(r"\d{4}\s*年\s*(?:に|には|は|の|で|ごろ|頃)")  #
 PHRASE_PASSAGES = 200  # at most this many passages holding every word of a name are read for it in a row
 NAMES_READ = 8  # the first names of several words a question gives that are looked for (a long message: bounded)
 _NON_WORD = re.compile(r"[\W_]+")
+_DOTTED = re.compile(r"[ァ-ヶー]{2,20}(?:・[ァ-ヶー]{2,20})+")  # a katakana name of dotted words (ビジネス・フランス)
 
 
 @lru_cache(maxsize=64)
@@ -625,7 +626,10 @@ class AbstentionChecks:
         language = query.language or "en"
         bodies = named_bodies(query.text, language, word_set(language, WordList.BODY_WORDS))[:NAMES_READ]
         if language == "ja":  # 東京大学, 国際交流基金: a body named by what it is, which no passage writes
-            return any(not self._writes_compound(run) for [run] in bodies)
+            return any(not self._writes_compound(run) for [run] in bodies) or any(
+                not self._writes_compound(name.replace("・", "")) for name in _DOTTED.findall(query.text)
+                if all(self.frequencies.zipf(part, "ja") >= REAL_WORD_ZIPF for part in name.split("・")))
+            # ビジネス・フランス: a dotted name of everyday words (a misspelt name's parts are none) no passage writes
         names = (_name_words(run) for run in capitalised_runs(query.text)[:NAMES_READ])
         if any(len(words) > 1 and all(self._spelt_right(word, language) for word in words)
                and not self._writes(words) for words in names):

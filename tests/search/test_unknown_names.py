@@ -58,6 +58,7 @@ def test_how_a_name_is_told() -> None:
     "Quel rôle la Banque de France a-t-elle joué dans la déclaration ?",  # blind AF: « banque » and « France »
     # are in one passage (Bpifrance's), never in a row
     "日本銀行はこの共同声明の中でどんな役割を担っていますか？",  # blind AE
+    "ビジネス・フランスはイベントで何をした？",  # a dotted name of everyday words (blind AH), as "Business France"
 ])
 def test_a_name_of_known_words_the_sources_never_write_is_not_found(shipped_retriever: Retriever,
                                                                      question: str) -> None:
@@ -78,6 +79,7 @@ def test_a_name_of_known_words_the_sources_never_write_is_not_found(shipped_retr
     ("Bpifrance, la Banque d'investissement publique française, fait quoi avec la NEDO ?", "NEDO"),  # any order
     # the dictionary cuts 武藤|容|治氏: 容 and 治氏 are no names the corpus lacks, but its 武藤容治 (blind AI)
     ("武藤容治氏の当時の肩書きは何ですか？", "副大臣"),
+    ("ムニル・マジュビは誰？", "Mahjoubi"),  # a dotted name misspelt: its parts are no everyday words
 ])
 def test_a_name_the_sources_write_is_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
