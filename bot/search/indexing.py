@@ -252,7 +252,6 @@ class PassageAnalyzer:
             counts=word_counts[count_words].astype(np.int64),
         )
 
-
     def _run_keys(self, texts: list[bytes], language: str) -> tuple[np.ndarray, np.ndarray]:
         """The key ids of the runs of word characters of ``texts`` (UTF-8, normalised, without CJK), in order, and
         how many each text holds. The runs are cut for all texts at once; a run the table knows is found there, any
@@ -302,7 +301,7 @@ def _packed(padded: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tupl
 
 class _RunTable:
     """Runs of up to PACKED_RUN_BYTES bytes (packed by ``_packed``) → key ids, found for many runs at once at numpy
-    speed: an open-addressing hash table, linear probing, at most half full. It only ever holds what the memo
+    speed: an open-addressing hash table, linear probing, at most a quarter full. It only ever holds what the memo
     holds, so a run it does not find (new, or past MAX_PROBES) is looked up there: the same key either way."""
 
     __slots__ = ("_his", "_keys", "_los", "_shift", "_used")
