@@ -15,6 +15,8 @@ _ALSO = ("About the source", "À propos de la source", "この資料について
 
 def _folded(heading: str) -> str:
     """Width, case, accents, a trailing colon and extra spaces aside: « A propos de cette source : » is the heading."""
+    if heading.isascii():  # no width, accent or case beyond ASCII's: every passage's heading is asked at load
+        return " ".join(heading.lower().rstrip(" :.").split())
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", heading).casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.rstrip(" :.").split())

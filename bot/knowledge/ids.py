@@ -40,8 +40,11 @@ def _unaccented(decomposed: str, keep: bool) -> str:
 
 def slug(text: str) -> str:
     """A short readable anchor: lowercase words joined by hyphens, Latin accents dropped, Japanese kept whole."""
-    plain = _unaccented(unicodedata.normalize("NFKD", text), keep=True)
-    words = _NON_WORD.sub("-", unicodedata.normalize("NFC", plain).lower()).strip("-")
+    if text.isascii():  # nothing to decompose, drop or compose
+        words = _NON_WORD.sub("-", text.lower()).strip("-")
+    else:
+        plain = _unaccented(unicodedata.normalize("NFKD", text), keep=True)
+        words = _NON_WORD.sub("-", unicodedata.normalize("NFC", plain).lower()).strip("-")
     if len(words) > SLUG_CHARS:
         cut = words[:SLUG_CHARS]
         words = cut.rsplit("-", 1)[0] if "-" in cut else cut

@@ -10,6 +10,8 @@ layer, so it has its own small detector).
 from __future__ import annotations
 
 import re
+import string
+from itertools import repeat
 
 from bot.knowledge.problems import FileProblem
 
@@ -25,12 +27,16 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _FR_MARKERS = "le la les des du un une et est sont dans pour par avec sur qui que au aux ce cette ont été"
 _EN_MARKERS = "the of and is are in to for by with on which that was were has have this from"
 _MARKERS = {"fr": frozenset(_FR_MARKERS.split()), "en": frozenset(_EN_MARKERS.split())}
+_ELISIONS = ("l'", "d'", "qu'")  # a French word opening on one counts as a French marker
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 
 
 def _latin_language(text: str) -> str | None:
-    words = [w.lower() for w in _WORD.findall(text)]
-    fr = sum(w in _MARKERS["fr"] or w.startswith(("l'", "d'", "qu'")) for w in words)
-    en = sum(w in _MARKERS["en"] for w in words)
+    # ASCII text lower-cased whole: the same words (at C speed); no marker has an apostrophe, so the words that are
+    # markers and those opening on an elision are counted apart
+    words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
+    fr = sum(map(_MARKERS["fr"].__contains__, words)) + sum(map(str.startswith, words, repeat(_ELISIONS)))
+    en = sum(map(_MARKERS["en"].__contains__, words))
     if fr >= MIN_MARKERS and fr >= MARKER_MARGIN * max(en, 1):
         return "fr"
     if en >= MIN_MARKERS and en >= MARKER_MARGIN * max(fr, 1):
@@ -44,6 +50,9 @@ def detected_language(text: str) -> str | None:
     One paragraph is enough when it is clear: MIN_MARKERS function words of one language (twice the other's),
     or MIN_JAPANESE Japanese characters making JAPANESE_SHARE of the letters."""
     sample = text[:SAMPLE_CHARS]
+    if sample.isascii():  # no Japanese; its letters counted at C speed
+        data = sample.encode("ascii")
+        return _latin_language(sample) if len(data) - len(data.translate(None, _ASCII_LETTERS)) >= MIN_CHARS else None
     letters = sum(map(str.isalpha, sample))
     if letters < MIN_CHARS:
         return None

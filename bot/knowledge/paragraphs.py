@@ -19,6 +19,7 @@ CLOSING_HASHES_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 THEMATIC_BREAK_RE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
 SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*")
 FENCE_RE = re.compile(r" {0,3}(```|~~~)")
+_MARKUP_STARTS = frozenset("#`~=-*_")  # what a heading, fence, underline or break line opens on (or a space)
 
 
 @dataclass(slots=True)
@@ -38,6 +39,10 @@ def _markdown_blocks(lines: list[str], start: int) -> Iterator[_Block]:
     fence: str | None = None
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
+        if line and line[0] not in _MARKUP_STARTS and not line[0].isspace():  # text: no pattern can match it
+            block = block or _Block(number, [])
+            block.lines.append(line)
+            continue
         opening = FENCE_RE.match(line) if fence is None else None
         if fence is not None or opening:
             if opening:

@@ -131,6 +131,7 @@ def _one_for_one(ch: str) -> bool:
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_RUNS_RE = re.compile(r"([^\x00-\x7f]+)")
+_ASCII_BYTES = bytes(range(128))
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
@@ -180,15 +181,31 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=NORMALIZED_KEPT)
 def _normalized(text: str) -> str:
     """``normalize`` of a text that is not ASCII."""
-    parts = _NON_ASCII_RUNS_RE.split(text)  # ASCII, non-ASCII, ASCII, …
-    for i in range(0, len(parts), 2):
-        parts[i] = parts[i].lower()
-    for i in range(1, len(parts), 2):
-        parts[i] = "".join(map(_normalize_char, parts[i]))
-    out = "".join(parts)
+    out = _replaced(text)
+    if out is None:
+        parts = _NON_ASCII_RUNS_RE.split(text)  # ASCII, non-ASCII, ASCII, …
+        for i in range(0, len(parts), 2):
+            parts[i] = parts[i].lower()
+        for i in range(1, len(parts), 2):
+            parts[i] = "".join(map(_normalize_char, parts[i]))
+        out = "".join(parts)
     if any(mark in out for mark in _KANA_MARKS):  # composed with the previous character: the mapped path
         return normalize_with_map(text)[0]
     return out
+
+
+def _replaced(text: str) -> str | None:
+    """``text`` with each of its distinct non-ASCII characters replaced by its normal form, then lower-cased whole:
+    a text's few Greek letters, dashes or signs without a pattern splitting it (twice its speed on SciFact's abstracts).
+    None when that would not be each character's normal form: a form holding a character that another is replaced
+    by, or one that lower-casing changes (Σ is lower-cased by what follows it)."""
+    odd = set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    forms = {c: _normalize_char(c) for c in odd}
+    if any(form.lower() != form or (odd.intersection(form) and form != c) for c, form in forms.items()):
+        return None
+    for c, form in forms.items():
+        text = text.replace(c, form)
+    return text.lower()
 
 
 @lru_cache(maxsize=16)

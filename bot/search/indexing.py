@@ -1,11 +1,12 @@
 """Passages → the term ids BM25 indexes, fast: the same tokens as :func:`bot.search.analysis.analyze`.
 
-Indexing needs no offsets (only snippets do), so a passage without CJK is cut into runs of word characters on its
-UTF-8 bytes at C speed (``ASCII_RUN_BYTES``; non-ASCII characters stay inside a run), and each distinct run is
-analysed once per build (the analysis's own word pattern inside it, stop words, elisions, hyphenated forms,
-stemming), then looked up. Text with CJK is cut by the analysis's token pattern. Kana voicing marks, which the
-analysis composes with the preceding character, take the analysis's own path. ``tests/search/test_indexing.py``
-checks the tokens equal ``analyze`` on the shipped corpus and on generated text.
+Indexing needs no offsets (only snippets do), so passages without CJK are cut into runs of word characters on their
+UTF-8 bytes, several passages at a time, with numpy (``ASCII_RUN_BYTES``; non-ASCII characters stay inside a run),
+and each distinct run is analysed once per build (the analysis's own word pattern inside it, stop words, elisions,
+hyphenated forms, stemming), then looked up: a short run by its bytes in a hash table at numpy speed
+(:class:`_RunTable`), any other in the memo. Text with CJK is cut by the analysis's token pattern. Kana voicing
+marks, which the analysis composes with the preceding character, take the analysis's own path.
+``tests/search/test_indexing.py`` checks the tokens equal ``analyze`` on the shipped corpus and on generated text.
 
 The output is per file (:class:`FileTokens`), in ids shared by the whole build, so an index cache can keep
 the files that did not change and re-analyse only the others.
@@ -141,6 +142,7 @@ class PassageAnalyzer:
         self._keys: dict[str, _Memo] = {}  # language -> word (or "\x01" + CJK run) -> key id, in text with CJK
         self._runs: dict[str, _Memo] = {}  # language -> UTF-8 run of word characters -> key id, in text without
         self._extra: dict[str, int] = {}  # extra token -> key id
+        self._tables: dict[str, _RunTable] = {}  # language -> the short runs of self._runs, found at numpy speed
         self._term_start, self._term_count, self._key_terms = _Ints(), _Ints(), _Ints()
         self._pair_start, self._pair_count, self._pair_words, self._pair_terms = _Ints(), _Ints(), _Ints(), _Ints()
 
@@ -197,29 +199,43 @@ class PassageAnalyzer:
 
     def analyse(self, passages: Iterable[tuple[str, str, Sequence[str]]]) -> FileTokens:
         """``(text, language, extra tokens)`` of each passage of one file → its :class:`FileTokens`."""
-        keys = array("i")
+        pieces: list[np.ndarray] = []  # key ids, a batch of passages after another (new keys made in text order)
         per_passage = array("q")
+        batch: list[bytes] = []  # consecutive passages without CJK in one language, cut into runs together
+        batch_language = ""
+
+        def flush() -> None:
+            if batch:
+                keys, counts = self._run_keys(batch, batch_language)
+                pieces.append(keys)
+                per_passage.extend(counts.tolist())
+                batch.clear()
+
         for text, language, extra in passages:
-            memo: dict
-            if text.isascii():  # the runs of word characters, lower-cased, at C speed (each analysed once per build)
-                memo = _memo(self._runs, self._analyse_run, language)
-                matches = text.encode("ascii").translate(ASCII_RUN_BYTES).split()
-            elif not _CJK_CHAR_RE.search(norm := normalize(text)):
-                memo = _memo(self._runs, self._analyse_run, language)
-                matches = norm.encode("utf-8", "surrogatepass").translate(ASCII_RUN_BYTES).split()
+            if text.isascii() or not _CJK_CHAR_RE.search(norm := normalize(text)):
+                if language != batch_language:
+                    flush()
+                    batch_language = language
+                batch.append(text.encode("ascii") if text.isascii() else norm.encode("utf-8", "surrogatepass"))
+                if not extra:
+                    continue
+                flush()  # its words, then its extra tokens (a new one gets its term id after its words')
+                keys = []
             else:
+                flush()
                 memo = _memo(self._keys, self._analyse_match, language)
-                matches = [word or "\x01" + cjk for cjk, word in _TOKEN_RE.findall(norm)]
-            before = len(keys)
-            keys.fromlist(list(map(memo.__getitem__, matches)))  # C speed; a new one: __missing__
-            keys.extend([self._extra_key(t) for t in extra])
-            per_passage.append(len(keys) - before)
-        key_ids = np.frombuffer(keys, dtype=np.int32) if len(keys) else np.zeros(0, dtype=np.int32)
+                keys = list(map(memo.__getitem__, [word or "\x01" + cjk for cjk, word in _TOKEN_RE.findall(norm)]))
+                per_passage.append(0)
+            keys += [self._extra_key(t) for t in extra]
+            pieces.append(np.array(keys, dtype=np.int32))
+            per_passage[-1] += len(keys)
+        flush()
+        key_ids = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32)
         n = self._term_count.view()[key_ids]
         ends = np.cumsum(n, dtype=np.int64)  # each key's last token + 1: the tokens' gather and the passages' lengths
         tokens = self._key_terms.view()[_gather_index(self._term_start.view()[key_ids], n, ends)]
         lengths = _passage_lengths(ends, per_passage)
-        used, counts = _unique_counts(key_ids)
+        used, counts = _key_counts(key_ids, self._term_count.size)
         n = self._pair_count.view()[used]
         at = _gather_index(self._pair_start.view()[used], n, np.cumsum(n, dtype=np.int64))  # one index, two gathers
         pair_words = self._pair_words.view()[at]
@@ -235,6 +251,117 @@ class PassageAnalyzer:
             count_words=count_words.astype(np.int32),
             counts=word_counts[count_words].astype(np.int64),
         )
+
+    def _run_keys(self, texts: list[bytes], language: str) -> tuple[np.ndarray, np.ndarray]:
+        """The key ids of the runs of word characters of ``texts`` (UTF-8, normalised, without CJK), in order, and
+        how many each text holds. The runs are cut for all texts at once; a run the table knows is found there, any
+        other is looked up in the memo in text order (so new keys are made in the order one text at a time makes
+        them), then added to the table."""
+        data = b" ".join(texts).translate(ASCII_RUN_BYTES)  # lower-cased ASCII; a space wherever no word goes on
+        padded = np.frombuffer(data + bytes(PACKED_RUN_BYTES), dtype=np.uint8)
+        word = np.zeros(len(data) + 2, dtype=bool)
+        np.not_equal(padded[: len(data)], 32, out=word[1:-1])
+        edges = np.flatnonzero(word[1:] != word[:-1])
+        starts, ends = edges[::2], edges[1::2]
+        bounds = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum([len(t) + 1 for t in texts], out=bounds[1:])  # each text's first byte, and one past the last
+        counts = np.diff(np.searchsorted(starts, bounds))
+        lo, hi = _packed(padded, starts, ends - starts)
+        table = self._tables.get(language)
+        if table is None:
+            table = self._tables[language] = _RunTable()
+        keys = table.find(lo, hi)
+        keys[ends - starts > PACKED_RUN_BYTES] = -1  # a longer run's first bytes are not the run
+        missed = np.flatnonzero(keys < 0)
+        if missed.shape[0]:
+            memo = _memo(self._runs, self._analyse_run, language)
+            found = list(map(memo.__getitem__, map(data.__getitem__, map(slice, starts[missed].tolist(),
+                                                                             ends[missed].tolist()))))
+            keys[missed] = found
+            short = missed[ends[missed] - starts[missed] <= PACKED_RUN_BYTES]
+            table.add(lo[short], hi[short], keys[short])
+        return keys, counts
+
+
+PACKED_RUN_BYTES = 16  # runs up to this long are found in a _RunTable by their bytes, packed in two uint64
+MAX_PROBES = 8  # slots a lookup tries in a _RunTable; a run past them is looked up in the memo
+_BYTE_MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)  # the first n bytes of a uint64
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it mixes the bytes upwards, one to one
+
+
+def _packed(padded: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first 8 bytes of each run and the next 8, as little-endian uint64 zero-filled past the run's end: a run
+    of up to PACKED_RUN_BYTES bytes (none of them zero) is these two numbers and nothing else is. ``padded``: the
+    bytes with PACKED_RUN_BYTES more at the end."""
+    octets = np.ndarray((padded.shape[0] - 7,), dtype="<u8", buffer=padded, strides=(1,))  # an octet at each byte
+    lo = octets[starts] & _BYTE_MASKS[np.minimum(lengths, 8)]
+    hi = octets[starts + 8] & _BYTE_MASKS[np.clip(lengths - 8, 0, 8)]
+    return lo, hi
+
+
+class _RunTable:
+    """Runs of up to PACKED_RUN_BYTES bytes (packed by ``_packed``) → key ids, found for many runs at once at numpy
+    speed: an open-addressing hash table, linear probing, at most a quarter full. It only ever holds what the memo
+    holds, so a run it does not find (new, or past MAX_PROBES) is looked up there: the same key either way."""
+
+    __slots__ = ("_his", "_keys", "_los", "_shift", "_used")
+
+    def __init__(self) -> None:
+        self._empty(12)
+
+    def _empty(self, bits: int) -> None:
+        self._los = np.zeros(1 << bits, dtype=np.uint64)
+        self._his = np.zeros(1 << bits, dtype=np.uint64)
+        self._keys = np.full(1 << bits, -1, dtype=np.int32)
+        self._shift = np.uint64(64 - bits)
+        self._used = 0
+
+    def _slots(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        return (((lo * _MIX) ^ hi) * _MIX >> self._shift).astype(np.intp)
+
+    def find(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """The key id of each run (int32), -1 where not found."""
+        slots = self._slots(lo, hi)
+        out = self._keys[slots]
+        going = out >= 0
+        going &= (self._los[slots] != lo) | (self._his[slots] != hi)  # held, but by another run: probe on
+        out[going] = -1
+        todo = np.flatnonzero(going)
+        last = self._keys.shape[0] - 1
+        for _ in range(MAX_PROBES - 1):
+            if not todo.shape[0]:
+                break
+            slots = (slots[going] + 1) & last
+            keys = self._keys[slots]
+            full = keys >= 0
+            hit = full & (self._los[slots] == lo[todo]) & (self._his[slots] == hi[todo])
+            out[todo[hit]] = keys[hit]
+            going = full & ~hit
+            todo = todo[going]
+        return out
+
+    def add(self, lo: np.ndarray, hi: np.ndarray, keys: np.ndarray) -> None:
+        """Each run with its key id (a run held already is left as it is)."""
+        if 4 * (self._used + lo.shape[0]) > self._keys.shape[0]:
+            self._grow(self._used + lo.shape[0])
+        last = self._keys.shape[0] - 1
+        los, his, held = self._los, self._his, self._keys
+        for slot, a, b, key in zip(self._slots(lo, hi).tolist(), lo.tolist(), hi.tolist(), keys.tolist(), strict=True):
+            while held[slot] >= 0 and not (los[slot] == a and his[slot] == b):
+                slot = (slot + 1) & last
+            if held[slot] < 0:
+                los[slot], his[slot], held[slot] = a, b, key
+                self._used += 1
+
+    def _grow(self, needed: int) -> None:
+        """Twice the slots, or more, for ``needed`` runs: every run held is added again."""
+        full = np.flatnonzero(self._keys >= 0)
+        lo, hi, keys = self._los[full], self._his[full], self._keys[full]
+        bits = 65 - int(self._shift)
+        while 1 << bits < 4 * needed:
+            bits += 1
+        self._empty(bits)
+        self.add(lo, hi, keys)
 
 
 class _Memo(dict):
@@ -267,6 +394,16 @@ def _unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ordered = np.sort(values)
     first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     return ordered[first], np.diff(first, append=ordered.shape[0])
+
+
+def _key_counts(key_ids: np.ndarray, keys: int) -> tuple[np.ndarray, np.ndarray]:
+    """``_unique_counts`` of a file's key ids, ``keys`` of them in the build: counted in place of a sort when the
+    file's keys are not many fewer than the build's (a bincount over every key is then cheaper than the sort)."""
+    if keys > 8 * key_ids.shape[0]:
+        return _unique_counts(key_ids)
+    counts = np.bincount(key_ids, minlength=keys)
+    used = np.flatnonzero(counts)
+    return used.astype(key_ids.dtype), counts[used]
 
 
 def _passage_lengths(ends: np.ndarray, per_passage: array) -> np.ndarray:

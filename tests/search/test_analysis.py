@@ -244,6 +244,16 @@ def test_normalize_with_map_equals_one_character_at_a_time(text: str) -> None:
     assert normalize_with_map(text) == _normalize_one_by_one(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9 '-.ΣσςΑβİıßẞﬁœŒÅ\u0301\u0308–‐’·×µ\u00a0\u3000ｽﾞが\u3099カ日Ｊǅſ①Ω℃")),
+               min_size=1, max_size=40))
+def test_normalize_equals_normalize_with_map(text: str) -> None:
+    """A text's distinct non-ASCII characters replaced by their forms, then lower-cased whole (``normalize``'s fast
+    path), is each character's form, or the path is not taken: a capital sigma (lower-cased by what follows it),
+    forms that hold a replaced character or that lower-casing changes."""
+    assert normalize(text) == normalize_with_map(text)[0]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([*"aZ9 '-.…’‐ÉéÀœﬁαＡｶﾞかが\u3099\u309a\u0301テ・漢字。ー", "the ", "l'", "État"]),
                 max_size=40).map("".join), st.sampled_from(["en", "fr", "ja"]))

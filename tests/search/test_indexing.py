@@ -164,6 +164,26 @@ def test_ascii_runs_give_the_words_their_tokens_and_counts(texts: list[str], lan
 
 
 
+def test_runs_found_in_the_table_get_the_memo_keys() -> None:
+    """Thousands of distinct runs of every length about PACKED_RUN_BYTES (8, 9, 16, 17 bytes; accented, so several
+    bytes a letter), met again in later files and batches split by a CJK passage and an FAQ entry's extra token:
+    the table grows, probes and hands a longer run to the memo, and every file's tokens are the analysis's."""
+    rng = np.random.default_rng(0)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyzé"))
+    words = ["".join(rng.choice(letters, n)) for n in rng.choice([1, 3, 7, 8, 9, 15, 16, 17, 30], 6000)]
+    analyzer = PassageAnalyzer()
+    for _ in range(4):
+        texts = [" ".join(rng.choice(words, 40)) for _ in range(60)]
+        texts[20] += " 日仏の合意"
+        passages = [(text, "fr", ["?who@fr"] if i == 40 else []) for i, text in enumerate(texts)]
+        out = analyzer.analyse(passages)
+        expected = [[*analyze(text, "fr"), *extra] for text, _, extra in passages]
+        assert [analyzer.terms[t] for t in out.tokens.tolist()] == [t for tokens in expected for t in tokens]
+        assert out.lengths.tolist() == [len(tokens) for tokens in expected]
+    table = analyzer._tables["fr"]
+    assert table._used == (table._keys >= 0).sum() > 2048 and table._used * 4 <= table._keys.shape[0]  # it grew
+
+
 _JOIN = """
 import hashlib
 from pathlib import Path
