@@ -51,6 +51,7 @@ from bot.search.evidence import (
     ja_counter,
     ja_counts,
     kinds_asked,
+    named_kinds_in,
     names_by_kind,
     names_in,
     offered_names,
@@ -1013,10 +1014,11 @@ class AbstentionChecks:
                        for name in names_in(self.passages[i].text, self.passages[i].language, self.frequencies,
                                             self._glossary_names))
         if asks_named_kind(query.text):  # "which trade show?": a name beside a trade show (or an event) in a quote
+            kinds = named_kinds_in(query.text, query.language or "en")  # "which bank?": a bank's name, no other
             return any(normalize(name) not in asked for i in quoted
                        for name in names_by_kind(self.passages[i].text, self.passages[i].language, self.frequencies,
-                                                 self._glossary_names)) or self._described_named(query, quoted) or (
-                self._of_kind_named(query, quoted))
+                                                 self._glossary_names, kinds)) or (
+                self._described_named(query, quoted) or self._of_kind_named(query, quoted))
         return self._names_in_passage(query, asked, quoted[0])
 
     def _of_kind_named(self, query: Query, quoted: list[int]) -> bool:

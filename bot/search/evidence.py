@@ -942,14 +942,34 @@ def _named_kind_nouns(language: str) -> re.Pattern[str]:
     return re.compile(bound + "(?:" + "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in listed) + ")")
 
 
-def names_by_kind(text: str, language: str, frequencies: WordFrequencies, known: Iterable[str] = ()) -> set[str]:
+@lru_cache(maxsize=64)
+def _asked_kind_nouns(language: str, asked: tuple[str, ...]) -> re.Pattern[str]:
+    """The nouns of the named kinds ``asked`` (folded) and the wider ``named_as``, as _named_kind_nouns."""
+    listed = sorted((*asked, *map(fold, words_of(language, WordList.NAMED_AS))), key=len, reverse=True)
+    bound = "" if language == "ja" else r"\b"
+    return re.compile(bound + "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in listed) + ")")
+
+
+def named_kinds_in(question: str, language: str) -> tuple[str, ...]:
+    """The named kinds (folded) a "which X?" question asks for, as written in it ("which Japanese bank": bank)."""
+    match = _which_named().search(fold(question))
+    if match is None:
+        return ()
+    asked = match.group()
+    return tuple(n for n in map(fold, words_of(language, WordList.NAMED_KINDS))
+                 if (n in asked if is_cjk(n[0]) else re.search(rf"\b{re.escape(n)}\b", asked)))
+
+
+def names_by_kind(text: str, language: str, frequencies: WordFrequencies, known: Iterable[str] = (),
+                  asked: tuple[str, ...] = ()) -> set[str]:
     """The names (folded) ``text`` gives to a thing of a named kind (the words files' ``named_kinds``, or the wider
     ``named_as``: events): in the clause that speaks of it (``clauses``: with a name in apposition) or in the list it
     opens, the clause after it (« aux salons de l'autre pays, comme le CEATEC… »), in Japanese before it (CEATEC
     やVivaTechnologyなど、相手国のイベント). "access to incubators and accelerators" names no incubator, however many
-    names the rest of the sentence gives (J-Startup, French Tech)."""
+    names the rest of the sentence gives (J-Startup, French Tech). ``asked``: only the kinds a question asks ("which
+    bank?" is not answered by "the Halle Freyssinet building")."""
     found: set[str] = set()
-    nouns = _named_kind_nouns(language)
+    nouns = _asked_kind_nouns(language, asked) if asked else _named_kind_nouns(language)
     pieces = clauses(text)
     for n, (clause, scope) in enumerate(pieces):
         if nouns.search(fold(clause)):

@@ -856,6 +856,23 @@ def test_which_brands_asks_their_names(retriever: Retriever, question: str) -> N
     assert not_found(retriever, question) == "unnamed"
 
 
+@pytest.mark.parametrize("question", [
+    "dans quel bâtiment la déclaration a été signée, à bercy ou à matignon ? 🏛️",  # blind AD: no source says
+    "共同声明の署名式は、パリのどの建物で行われましたか？",
+    "Which Japanese bank sponsored the Station F launch evening?",  # not answered by the Halle Freyssinet building
+])
+def test_a_thing_of_the_kind_asked_must_be_named(retriever: Retriever, question: str) -> None:
+    assert not_found(retriever, question) == "unnamed"
+
+
+def test_the_building_station_f_is_in_is_named(retriever: Retriever) -> None:
+    answered_with(retriever, "Dans quel bâtiment se trouve le campus fondé par Xavier Niel ?", "Freyssinet")
+    text = "Station F is the startup campus opened in 2017 in the Halle Freyssinet building."
+    frequencies = WordFrequencies()
+    assert "freyssinet" in names_by_kind(text, "en", frequencies, asked=("building",))
+    assert names_by_kind(text, "en", frequencies, asked=("bank",)) == set()  # the kind asked, no other
+
+
 def test_a_thing_of_a_named_kind_is_named_in_its_clause_or_the_list_it_opens() -> None:
     frequencies = WordFrequencies()
     assert asks_named_kind("Which specific Japanese incubators opened their doors?")
