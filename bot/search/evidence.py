@@ -996,18 +996,8 @@ def kinds_asked(question: str, language: str) -> tuple[str, ...]:
     """The named kind (folded, as the words files list them) a "which incubator?" question asks one thing of: not
     several ("which incubators?": a list, which one thing of the kind does not give), nor a kind word that is part
     of a name the question gives (« la Banque du Japon »)."""
-    match = _which_named().search(fold(question))
-    if match is None:
-        return ()
-    asked = match.group()
-
-    def one_asked(noun: str) -> bool:
-        if is_cjk(noun[0]):
-            return noun in asked
-        return bool(re.search(rf"\b{re.escape(noun)}\b", asked)) and not noun.endswith("s") and (
-            noun.capitalize() not in question)
-
-    return tuple(n for n in map(fold, words_of(language, WordList.NAMED_KINDS)) if one_asked(n))
+    return tuple(n for n in named_kinds_in(question, language)
+                 if is_cjk(n[0]) or (not n.endswith("s") and n.capitalize() not in question))
 
 
 def described_kinds(entries: Iterable[GlossaryEntry]) -> dict[str, frozenset[str]]:
