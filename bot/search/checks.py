@@ -149,6 +149,11 @@ def _foreign_holder(what: str, role: str) -> re.Pattern[str]:
     return re.compile(rf"{re.escape(what)}の[\u30a1-\u30fa\u30fc・＝=（）() A-Za-z.-]{{2,48}}{re.escape(role)}")
 
 
+def _beginning(unit: Unit, query: Query) -> bool:
+    """The event unit is a verb of a beginning (evidence.beginning_tokens), as the corpus has it or not ("born")."""
+    return not beginning_tokens(query.language or "en").isdisjoint({unit.token, *_forms(unit)})
+
+
 def _name_words(run: list[str]) -> list[str]:
     """A run of capitalised words folded, without the function words that open it: a question's first words after
     chatter without a comma are capitalised as a sentence's ("wsh la mif Quand Yoji Muto…", « La Japan External
@@ -273,7 +278,7 @@ class AbstentionChecks:
                 self._subject_number(year) or self._later_year(year) for year in years_after(query.text)):
             yield Failed(Check.AFTER_CORPUS, "after-corpus")  # "current minister", その後, « après 2018 »: after a
             # 2018 corpus (the year it is about: it tells nothing later)
-        if Kind.DATE in query.kinds and self._event_unknown(query):
+        if Kind.DATE in query.kinds and self._event_unknown(query, chosen):
             yield Failed(Check.EVENT_UNKNOWN, "unreported")  # "when was the Halle Freyssinet built?": no building
         if Kind.PLACE in query.kinds and self._place_event_unknown(query):
             yield Failed(Check.EVENT_UNKNOWN, "unreported")  # "where was yoji muto born?": no birth
@@ -891,11 +896,15 @@ class AbstentionChecks:
                 return True
         return False
 
-    def _event_unknown(self, query: Query) -> bool:
+    def _event_unknown(self, query: Query, chosen: list[int]) -> bool:
         """A when-question asks the date of an event whose participle the corpus has in no form ("when was the Halle
-        Freyssinet built?"): the corpus reports no such event, and the dates of its passages are of others (opened)."""
+        Freyssinet built?"): the corpus reports no such event, and the dates of its passages are of others (opened).
+        A beginning the corpus words otherwise is none ("when was french tech born?": launched), but a person's
+        birth ("when was yoji muto born?": the quotes name him)."""
         unit = self._event_unit(query)
-        return unit is not None and self.unknown(unit)
+        if unit is None or not self.unknown(unit):
+            return False
+        return not _beginning(unit, query) or any(self._person_named(query, i) for i in chosen)
 
     def _place_event_unknown(self, query: Query) -> bool:
         """A where-question asks the place of an event whose participle the corpus has in no form ("where was yoji
@@ -928,8 +937,8 @@ class AbstentionChecks:
         best = self._token_sets[chosen[0]]
         if unit is None or unit.found_in(best):
             return True
-        beginnings = beginning_tokens(query.language or "en")  # "started" is answered by "launched"
-        return bool(beginnings & _forms(unit)) and not beginnings.isdisjoint(best)
+        return _beginning(unit, query) and not beginning_tokens(query.language or "en").isdisjoint(best)  # "started"
+        # is answered by "launched"
 
     def _topic_cited(self, query: Query, chosen: list[int]) -> bool:
         """A yes/no question asking whether the sources speak of a topic (evidence.topic_asked) is answered by cited

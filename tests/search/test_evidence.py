@@ -618,6 +618,15 @@ def test_a_japanese_why_at_the_end_takes_what_comes_before_for_granted(retriever
     answered_with(retriever, "共同声明がパリで署名された理由は？", "パリ")
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("when was french tech born?", "2013"),  # born: a programme's beginning, which the corpus words "begun"
+    ("J-Startupはいつ誕生したの？", "2018年6月"),
+])
+def test_a_programme_born_is_one_begun(retriever: Retriever, question: str, fact: str) -> None:
+    answered_with(retriever, question, fact)
+    assert not_found(retriever, "when was yoji muto born?") == "unreported"  # a person's birth: none in the corpus
+
+
 def test_a_place_asked_of_an_event_the_corpus_never_reports_is_not_found(retriever: Retriever) -> None:
     """"born" is nowhere in the corpus: the places it gives are of other events (the evening Muto opened). Where a
     thing is ("located") is no event."""
