@@ -491,12 +491,11 @@ class AbstentionChecks:
         return True
 
     @staticmethod
-    def _role_modifiers(query: Query, role: set[str], what: set[str]) -> set[str]:
-        """The words that make the role asked the one it is: between the country's adjective and the title in
-        English ("French foreign minister": foreign), after the title in French (« ministre japonais des Affaires
-        étrangères »: affaires, étrangères). "The French economy minister" is no foreign minister."""
-        language = query.language or "en"
-        tokens = [t for t, _, _ in analyze_spans(query.text, language)]
+    def _role_modifiers(tokens: list[str], language: str, role: set[str], what: set[str]) -> set[str]:
+        """The words (of the question's ``tokens``) that make the role asked the one it is: between the country's
+        adjective and the title in English ("French foreign minister": foreign), after the title in French
+        (« ministre japonais des Affaires étrangères »: affaires, étrangères). "The French economy minister" is no
+        foreign minister."""
         at = [n for n, t in enumerate(tokens) if t in role]
         if not at:
             return set()
@@ -510,15 +509,17 @@ class AbstentionChecks:
         adjective ("the foreign ministers Jean-Yves Le Drian of France" for "the French foreign minister", « les
         ministres des Affaires étrangères Jean-Yves Le Drian (France) »): only capitalised words, and words of the
         question, between the two."""
-        written = {query.text[start:end] for token, start, end in analyze_spans(query.text, query.language or "en")
-                   if token in _forms(what)}  # as the member wrote it: « français », "Japanese"
-        codes = frozenset().union(*map(self.countries.beside_title, written))
+        language = query.language or "en"
+        asked_spans = analyze_spans(query.text, language)
+        of = _forms(what)
+        written = {query.text[start:end] for token, start, end in asked_spans if token in of}  # as the member
+        codes = frozenset().union(*map(self.countries.beside_title, written))  # wrote it: « français », "Japanese"
         if not codes:
             return False
         passage = self.passages[i]
         spans = analyze_spans(passage.text, passage.language)
         forms, asked = _forms(role), query.tokens()
-        modifiers = self._role_modifiers(query, forms, _forms(what))
+        modifiers = self._role_modifiers([t for t, _, _ in asked_spans], language, forms, of)
         roles = [n for n, (t, _, _) in enumerate(spans) if t in forms and not (n and spans[n - 1][0] in lesser)
                  and modifiers <= {t for t, _, _ in spans[max(0, n - ROLE_WINDOW):n + ROLE_WINDOW + 1]}]
         for n in roles:

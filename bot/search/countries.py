@@ -140,13 +140,13 @@ class Countries:
     def is_demonym(self, word: str) -> bool:
         """``word`` is an adjective or demonym of a country ("French", "japonaise"), not its name."""
         folded = _unaccented(unicodedata.normalize("NFKC", word))
-        return folded in self._demonyms or folded in {_unaccented(w) for w in LANGUAGE_DEMONYMS}
+        return folded in self._demonyms or folded in _LANGUAGE_COUNTRIES
 
     def beside_title(self, word: str) -> frozenset[str]:
         """The country an adjective beside a title names ("the French foreign minister": FR), a language's too."""
-        folded = _unaccented(unicodedata.normalize("NFKC", word))
-        by_language = {code for name, code in LANGUAGE_DEMONYMS.items() if _unaccented(name) == folded}
-        return self.named(word) | by_language
+        named = self.named(word)
+        code = _LANGUAGE_COUNTRIES.get(_unaccented(unicodedata.normalize("NFKC", word)))
+        return named | {code} if code else named
 
     def subjects(self, texts: Sequence[str]) -> frozenset[str]:
         """The countries a corpus is about: named in at least SUBJECT_SHARE of ``texts`` (a bounded sample)."""
@@ -179,6 +179,9 @@ def _unaccented(text: str) -> str:
     if text.isascii():  # no accent to drop: a passage is read at C speed
         return text.lower()
     return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+_LANGUAGE_COUNTRIES = {_unaccented(word): code for word, code in LANGUAGE_DEMONYMS.items()}  # as folded to look up
 
 
 def _demonyms(codes: dict[str, str]) -> dict[str, str]:

@@ -934,18 +934,12 @@ _LIST_OPENED = re.compile(r"^\W*(?:such as|like|including|namely|e\.g\.|comme|do
                           r"|(?:など|等|といった)\W*$")
 
 
-@lru_cache(maxsize=4)
-def _named_kind_nouns(language: str) -> re.Pattern[str]:
-    listed = sorted((*words_of(language, WordList.NAMED_KINDS), *words_of(language, WordList.NAMED_AS)), key=len,
-                    reverse=True)
-    bound = "" if language == "ja" else r"\b"
-    return re.compile(bound + "(?:" + "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in listed) + ")")
-
-
 @lru_cache(maxsize=64)
-def _asked_kind_nouns(language: str, asked: tuple[str, ...]) -> re.Pattern[str]:
-    """The nouns of the named kinds ``asked`` (folded) and the wider ``named_as``, as _named_kind_nouns."""
-    listed = sorted((*asked, *map(fold, words_of(language, WordList.NAMED_AS))), key=len, reverse=True)
+def _kind_nouns(language: str, kinds: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """The nouns of the named ``kinds`` (folded; every one of the words files' ``named_kinds`` when none) and of the
+    wider ``named_as``."""
+    listed = sorted({*(kinds or map(fold, words_of(language, WordList.NAMED_KINDS))),
+                     *map(fold, words_of(language, WordList.NAMED_AS))}, key=len, reverse=True)
     bound = "" if language == "ja" else r"\b"
     return re.compile(bound + "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in listed) + ")")
 
@@ -969,7 +963,7 @@ def names_by_kind(text: str, language: str, frequencies: WordFrequencies, known:
     names the rest of the sentence gives (J-Startup, French Tech). ``asked``: only the kinds a question asks ("which
     bank?" is not answered by "the Halle Freyssinet building")."""
     found: set[str] = set()
-    nouns = _asked_kind_nouns(language, asked) if asked else _named_kind_nouns(language)
+    nouns = _kind_nouns(language, asked)
     pieces = clauses(text)
     for n, (clause, scope) in enumerate(pieces):
         if nouns.search(fold(clause)):
