@@ -74,6 +74,7 @@ from bot.search.spelling import (
     REAL_WORD_ZIPF,
     EverydaySpeller,
     NameSpeller,
+    Skeletons,
     SoundSpeller,
     Speller,
     Truncations,
@@ -250,7 +251,8 @@ class QueryParser:
         self._speller = Speller(words)
         self._name_speller = NameSpeller(words)
         self._sounds = SoundSpeller(words)
-        self._correctors = self._corrector_chain(self._speller, self._sounds, self._name_speller, Truncations(words))
+        self._correctors = self._corrector_chain(
+            self._speller, self._sounds, self._name_speller, Truncations(words), Skeletons(words))
         # a word's typo correction, read once (bounded): members write the same words, typos and names again
         me = _without_cycles(self)
         self._correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(functools.partial(type(self)._corrected, me))
@@ -763,7 +765,8 @@ class QueryParser:
         return word
 
     def _corrector_chain(
-        self, speller: Speller, sounds: SoundSpeller, names: NameSpeller, truncations: Truncations
+        self, speller: Speller, sounds: SoundSpeller, names: NameSpeller, truncations: Truncations,
+        skeletons: Skeletons,
     ) -> tuple[_Corrector, ...]:
         """The spellers in the order they are tried: the closest reading of a typo first, the loosest last."""
         me = _without_cycles(self)
@@ -778,6 +781,8 @@ class QueryParser:
                        lambda raw, language: speller.correct(raw, name=me._is_corpus_name(language))),
             # "orga" → organisation, "gouv" → gouvernement
             _Corrector(lambda named, rare: rare and not named, lambda raw, _: truncations.correct(raw)),
+            # "frnch" → french, "invstrs" → investors: typed without vowels
+            _Corrector(lambda named, rare: rare and not named, lambda raw, _: skeletons.correct(raw)),
         )
 
     def _corrected(self, raw: str, language: str, named: bool, zipf: float) -> str | None:

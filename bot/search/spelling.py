@@ -30,6 +30,9 @@ MIN_TRUNCATION = 4  # "orga", "gouv", "diplo", "techno": chat truncations of a l
 MAX_TRUNCATION = 7
 TRUNCATED = 3  # ... at least this many letters shorter than the word
 TRUNCATION_CHOICES = 16  # ... and the start of at most this many corpus words
+MIN_SKELETON = 4  # "frnch", "minstr", "invstrs": a word typed without its vowels keeps at least this many letters
+MIN_SKELETON_WORD = 5  # ... and is this long as typed ("stnd", "grps": a short word's few consonants meet a word
+# the corpus uses rarely, "stand", as often as the everyday one meant)
 LONG_NAME = 6  # a name as typed this long may be 2 edits from the corpus's ("Mahobi" → Mahjoubi, "Xavri" → Xavier)
 NAME_EDITS = 2
 MIN_NAME_LENGTH = 4  # a name as typed this long may be corrected into a short corpus name ("Kouno" → Kono); a
@@ -172,6 +175,51 @@ class Truncations:
             if len(found) > TRUNCATION_CHOICES:
                 return None
         return max(found, key=lambda w: (self._frequencies[w], w)) if found else None
+
+
+_VOWELS = re.compile(r"(?<=[^\n])[aeiouy]")  # a vowel, not a word's first letter (the words joined by newlines)
+
+
+def skeletons(words: Sequence[str]) -> list[str]:
+    """Each folded ASCII word's first letter and its consonants after it, doubled ones single ("minister" → mnstr),
+    all at once at C speed (the words joined by newlines)."""
+    if not words:
+        return []
+    return _DOUBLED_IN_LINE.sub(r"\1", _VOWELS.sub("", "\n".join(words))).split("\n")
+
+
+class Skeletons:
+    """The corpus word a word typed without its vowels stands for ("frnch" → french, "minstr" → minister,
+    "invstrs" → investors): of the corpus words with the same skeleton (``skeletons``) and more vowels, the closest
+    in edits ("japnse": japanese, not japonaise), then the most frequent. Made when a typo first needs it (a large
+    corpus's vocabulary is read once, at C speed, not at every start)."""
+
+    def __init__(self, frequencies: Mapping[str, int]) -> None:
+        self._frequencies = frequencies
+        self._words: dict[str, list[str]] | None = None
+
+    def _table(self) -> dict[str, list[str]]:
+        if self._words is None:
+            words = [w for w in self._frequencies if len(w) <= MAX_WORD_LENGTH and w.isascii() and w.isalpha()]
+            table: dict[str, list[str]] = defaultdict(list)
+            for word, key in zip(words, skeletons(words), strict=True):
+                if len(key) >= MIN_SKELETON:
+                    table[key].append(word)
+            self._words = dict(table)
+        return self._words
+
+    def correct(self, word: str) -> str | None:
+        """The corpus word ``word`` is a vowel-less spelling of, or None."""
+        if not MIN_SKELETON_WORD <= len(word) <= MAX_WORD_LENGTH or not word.isascii() or not word.isalpha():
+            return None
+        if word in self._frequencies:
+            return None
+        key = skeletons([word])[0]
+        vowels = len(_VOWELS.findall(word))
+        found = [w for w in self._table().get(key, ()) if len(_VOWELS.findall(w)) > vowels]
+        if not found:
+            return None  # not a word's vowels left out: another word, or a typo the other spellers read
+        return min(found, key=lambda w: (edit_distance(word, w), -self._frequencies[w], w))
 
 
 class EverydaySpeller:
