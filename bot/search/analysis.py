@@ -555,7 +555,7 @@ CASUAL_INTERROGATIVES: dict[str, str] = {
     "kelles": "quelles", "ki": "qui", "kan": "quand", "kand": "quand", "pk": "pourquoi", "pq": "pourquoi",
     "pkoi": "pourquoi", "pourkoi": "pourquoi", "cb": "combien", "cmb": "combien", "cmt": "comment",
     "kombien": "combien", "konbien": "combien", "komben": "combien", "konben": "combien",
-    "komment": "comment", "koment": "comment", "howmany": "how many",
+    "komment": "comment", "koment": "comment", "koman": "comment", "komman": "comment", "howmany": "how many",
 }
 _CASUAL_FIRST: dict[str, str] = {casual: standard.split()[0] for casual, standard in CASUAL_INTERROGATIVES.items()}
 # a whole word: the character before it is no word's (looked at after its first letter, so that the engine scans for
