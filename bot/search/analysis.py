@@ -641,7 +641,8 @@ _JA_WHAT = re.compile(r"何(?=[\u3400-\u9fff])(?![故時処])")
 _TYPES = Screens(QUESTION_TYPES)  # each searched when the question holds one of its literals
 _MASKED = Screens({**QUESTION_TYPES, "何": _JA_WHAT})  # likewise, blanked out
 _COUNTED_CJK_RE = re.compile("[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kanji, katakana: Japanese without kana
-_QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|(?<!\w)'[^']+'(?!\w)")
+# quoted titles; an apostrophe between letters is inside a quote in '…' ('secrétaire d'État chargé du Numérique')
+_QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|(?<!\w)'(?:[^']|(?<=\w)'(?=\w))+'(?!\w)")
 _HIRAGANA_RUN_RE = re.compile(r"[\u3041-\u309f]+")
 
 

@@ -73,6 +73,7 @@ from bot.search.spelling import (
     MAX_WORD_LENGTH,
     REAL_WORD_ZIPF,
     EverydaySpeller,
+    FrenchSounds,
     NameSpeller,
     Skeletons,
     SoundSpeller,
@@ -252,7 +253,8 @@ class QueryParser:
         self._name_speller = NameSpeller(words)
         self._sounds = SoundSpeller(words)
         self._correctors = self._corrector_chain(
-            self._speller, self._sounds, self._name_speller, Truncations(words), Skeletons(words))
+            self._speller, self._sounds, self._name_speller, Truncations(words), Skeletons(words),
+            FrenchSounds(words))
         # a word's typo correction, read once (bounded): members write the same words, typos and names again
         me = _without_cycles(self)
         self._correction = functools.lru_cache(maxsize=CORRECTIONS_KEPT)(functools.partial(type(self)._corrected, me))
@@ -766,13 +768,16 @@ class QueryParser:
 
     def _corrector_chain(
         self, speller: Speller, sounds: SoundSpeller, names: NameSpeller, truncations: Truncations,
-        skeletons: Skeletons,
+        skeletons: Skeletons, french: FrenchSounds,
     ) -> tuple[_Corrector, ...]:
         """The spellers in the order they are tried: the closest reading of a typo first, the loosest last."""
         me = _without_cycles(self)
         return (
             _Corrector(lambda named, rare: True, lambda raw, _: speller.correct(raw)),  # "statoin" → station
             _Corrector(lambda named, rare: rare, lambda raw, _: sounds.correct(raw)),  # genny → geny, seatech → ceatec
+            # « prézidan » → président, « antreprise » → entreprise: French spelt by ear
+            _Corrector(lambda named, rare: rare,
+                       lambda raw, language: french.correct(raw) if language == "fr" else None),
             # "Kouno" → kono, "Neil" → niel (a name, though a word)
             _Corrector(lambda named, rare: named or rare,
                        lambda raw, language: names.correct(raw, me._is_corpus_name(language))),

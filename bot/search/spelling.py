@@ -249,7 +249,8 @@ class EverydaySpeller:
             sounds = self._sounds.get(language)
             if sounds is None:  # ~30 ms a language: built when a typo first needs it, not at start-up
                 sounds = self._sounds[language] = SoundSpeller(
-                    {w: zipf for w, zipf in table.items() if len(w) >= MIN_EVERYDAY_LENGTH}, near=True)
+                    {w: zipf for w, zipf in table.items() if len(w) >= MIN_EVERYDAY_LENGTH}, near=True,
+                    french=language == "fr")
             sounded = sounds.correct(word)
             return sounded if sounded is not None and table[sounded] >= zipf + EVERYDAY_GAIN else None
         return min(found, key=lambda m: (m[1], -table[m[0]], m[0]))[0]
@@ -273,37 +274,47 @@ _DOUBLED = re.compile(r"(.)\1+", re.DOTALL)  # a run of one character
 _DOUBLED_IN_LINE = re.compile(r"(.)\1+")  # ... within a line ('.' never matches the newline between words)
 
 
-def sound_key(word: str) -> str:
-    """A folded ASCII word as it sounds: letter groups unified, doubled letters single, a final e dropped."""
-    for written, sound in _SOUNDS:
-        word = word.replace(written, sound)
-    word = _DOUBLED.sub(r"\1", word)
-    return word[:-1] if len(word) > MIN_SOUND_KEY and word.endswith("e") else word
+def sound_key(word: str, french: bool = False) -> str:
+    """A folded ASCII word as it sounds: letter groups unified, doubled letters single, a final e dropped; with
+    ``french``, also as French spells by ear (FRENCH_SOUNDS)."""
+    return sound_keys([word], french)[0]
 
 
-def sound_keys(words: Sequence[str]) -> list[str]:
+# French spelt by ear, on top of _SOUNDS: before them, vowel groups read as one vowel (« bureau » and "biro",
+# « juillet » and "juiyet", « affaires » and "afère", "exact" and "egzak"); after them (a soft g read first: Gény is
+# no "gany"), a nasal en/em as an/am (« entreprise », "antreprise"); then a silent final t, d or s before the final e
+# (« président » and "prézidan", « arrondissement » and "arondisseman").
+_FRENCH_BEFORE = (("eau", "o"), ("au", "o"), ("ill", "y"), ("ai", "e"), ("ei", "e"), ("gz", "x"))
+_FRENCH_AFTER = (("en", "an"), ("em", "am"))
+
+
+def sound_keys(words: Sequence[str], french: bool = False) -> list[str]:
     """``sound_key`` of each word (letters only: no newline), all at once: the replacements run over the words
     joined by newlines (no letter group holds one) at C speed; word by word took 0.3 s for SciFact's 38,000 words.
     """
     if not words:
         return []
     text = "\n".join(words)
-    for written, sound in _SOUNDS:
+    for written, sound in (*_FRENCH_BEFORE, *_SOUNDS, *_FRENCH_AFTER) if french else _SOUNDS:
         text = text.replace(written, sound)
     keys = _DOUBLED_IN_LINE.sub(r"\1", text).split("\n")
+    if french:
+        keys = [k[:-1] if len(k) > MIN_SOUND_KEY and k[-1] in "tds" else k for k in keys]
     return [k[:-1] if len(k) > MIN_SOUND_KEY and k.endswith("e") else k for k in keys]
 
 
 class SoundSpeller:
     """The corpus word that sounds like a misspelt word ("genny" → geny, "seatech" → ceatec), most frequent."""
 
-    def __init__(self, frequencies: Mapping[str, float], near: bool = False) -> None:
+    def __init__(self, frequencies: Mapping[str, float], near: bool = False, french: bool = False) -> None:
         """``frequencies``: each word's count in the corpus, or its Zipf frequency in a language (EverydaySpeller);
         ``near``: a word whose sound no word has may meet one a letter off in sound (NEAR_SOUND_KEY letters or
-        more: « komben » sounds kombien, combien's sound, a letter left out)."""
+        more: « komben » sounds kombien, combien's sound, a letter left out); ``french``: the sounds of French
+        spelt by ear too (sound_key)."""
         keys: dict[str, tuple[float, str]] = {}
+        self._french = french
         words = [w for w in frequencies if len(w) <= MAX_WORD_LENGTH and w.isascii() and w.isalpha()]
-        for word, key in zip(words, sound_keys(words), strict=True):
+        for word, key in zip(words, sound_keys(words, french), strict=True):
             count = frequencies[word]
             if len(key) >= MIN_SOUND_KEY and (count, word) > keys.get(key, (0, "")):
                 keys[key] = (count, word)
@@ -320,7 +331,7 @@ class SoundSpeller:
         sounded = self._sounded
         if word in sounded:
             return sounded[word]
-        key = sound_key(word)
+        key = sound_key(word, self._french)
         found = self._words.get(key)
         if found is None and self._near is not None and len(key) >= NEAR_SOUND_KEY:
             close = self._near.near(key, 1)
@@ -329,3 +340,17 @@ class SoundSpeller:
             sounded = self._sounded = {}  # a fresh dict, not clear(): another thread may be reading the old one
         found = sounded[word] = found if found != word else None
         return found
+
+
+class FrenchSounds:
+    """The corpus word a word of a French question spelt by ear stands for (SoundSpeller with ``french``: "prézidan"
+    → président, "antreprise" → entreprise), made at the first French typo that needs it, not at every start."""
+
+    def __init__(self, frequencies: Mapping[str, int]) -> None:
+        self._frequencies = frequencies
+        self._speller: SoundSpeller | None = None
+
+    def correct(self, word: str) -> str | None:
+        if self._speller is None:
+            self._speller = SoundSpeller(self._frequencies, french=True)
+        return self._speller.correct(word)

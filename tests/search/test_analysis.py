@@ -207,6 +207,8 @@ def test_interrogatives_typed_as_in_chat_are_read_as_written_out() -> None:
         ("武藤容治 肩書", "ja"),
         ("Which site published 'Le Japon part à la conquête des start-up françaises'?", "en"),  # a title in '…'
         ("c'est quoi l'article 'Tokyo at Paris' ?", "fr"),
+        # an apostrophe between letters is inside the quote (blind V): the title's French is no function word
+        ("wat is the englsh meaning of 'secrétaire d'État chargé du Numérique', mahjoubis titel?", "en"),
         ("muto san tte dare", "ja"),  # romaji: its particles are Japanese function words
         ("station f tte nani?", "ja"),
         ("muto wa nan-nichi kara ita no", "ja"),  # wa, kara, nan-nichi

@@ -123,6 +123,30 @@ def test_an_everyday_word_spelt_by_ear_a_letter_off_meets_its_word() -> None:
     assert SoundSpeller(table).correct("komben") is None  # a corpus word's sound is met as it is
 
 
+def test_french_spelt_by_ear_meets_the_french_word() -> None:
+    words = {"president": 3, "entreprise": 4, "juillet": 5, "affaires": 2, "exact": 2, "geny": 1, "japon": 6}
+    french = SoundSpeller(words, french=True)
+    assert french.correct("prezidan") == "president"  # a silent final t, en sounding an
+    assert french.correct("antreprise") == "entreprise"
+    assert french.correct("juiyet") == "juillet"  # ill sounds as y
+    assert french.correct("afere") == "affaires"  # ai sounds as è, a silent final s
+    assert french.correct("egzak") == "exact"
+    assert french.correct("jeny") == "geny"  # the soft g read before the nasal en: Gény is no "gany"
+    assert SoundSpeller(words).correct("prezidan") is None  # English and names are not read the French way
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [  # blind AF, AI: « afèr étranjèr », « antreprise » weighed as unknown words, the answers lost
+        ("lé ministr dé afèr étranjèr il on di koi sur la deklarasion ?", "Le Drian"),
+        ("la deklarasion di koi sur lé rézo de jeune antreprise dé deu pey ?", "réseaux"),
+    ],
+)
+def test_a_french_question_spelt_by_ear_is_answered(shipped: Retriever, question: str, expected: str) -> None:
+    answer = shipped.answer(question)
+    assert answer.answered and expected in " ".join(c.snippet for c in answer.citations[:3]), answer.citations
+
+
 def test_questions_spelt_by_ear_are_answered(shipped_retriever) -> None:
     answer = shipped_retriever.answer("komben de signatèr fransè i a eu, é c ki ?")
     assert answer.answered and "Mahjoubi" in " ".join(c.snippet for c in answer.citations), answer.reason
