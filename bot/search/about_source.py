@@ -76,3 +76,23 @@ def without_attribution(question: str) -> str | None:
         return None
     rest = ATTRIBUTION.sub(" ", question)
     return rest if any(c.isalnum() for c in rest) else None
+
+
+# a source named after one of these is set aside, not asked about (« le vrai, pas la version de la ruche »)
+_SET_ASIDE = re.compile(r"\b(?:not|rather than|instead of|pas|non|sans|plutot que|au lieu de)\b\W+(?:\w+\W+){0,4}$")
+_SET_ASIDE_JA = ("ではなく", "じゃなく", "以外")  # after the name, as _plain folds them (で → て)
+
+
+def sources_named(question: str) -> frozenset[str]:
+    """The sources of the corpus ``question`` names (``source_names``, folded: "tokyo at paris", "moci", "nhk"), not
+    those it sets aside ("the real one, not La Ruche's", ラ・リューシュではなく)."""
+    plain = _plain(question)
+    return frozenset(m.group() for m in _patterns()[3].finditer(plain)
+                     if not _SET_ASIDE.search(plain, max(0, m.start() - 40), m.start())
+                     and not plain.startswith(tuple(map(_plain, _SET_ASIDE_JA)), m.end()))
+
+
+def names_source(text: str, named: frozenset[str]) -> bool:
+    """``text`` (a section about a source) names one of the sources ``named`` (sources_named)."""
+    plain = _plain(text)
+    return any(name in plain for name in named)

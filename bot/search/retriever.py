@@ -35,7 +35,7 @@ from bot.models import (
     Passages,
     column,
 )
-from bot.search.about_source import about_sources, asks_about_source, without_attribution
+from bot.search.about_source import about_sources, asks_about_source, names_source, sources_named, without_attribution
 from bot.search.analysis import analyze, detect_language
 from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import SOURCES_CACHE_NAME, IndexCache, build_index
@@ -578,6 +578,15 @@ class Retriever(AbstentionChecks):
         if self._cards and asks_about_source(query.text):  # a source asked about: its section leads, though the
             # facts it speaks of hold more words (not for a fact said to come from a source: "according to NHK")
             ranked = moved_first(ranked, lambda hit: hit.index in self._cards, LEAD_RATIO, max_citations)
+            named = sources_named(query.text) if ranked and ranked[0].index in self._cards else frozenset()
+            if named and not names_source(self.passages[ranked[0].index].text, named):  # "the link to the Tokyo at
+                # Paris article?": that source's section leads, not another's whose headline holds Paris and Tokyo
+                # (in the question's language when it has one)
+                cards = [hit for hit in ranked if hit.index in self._cards
+                         and names_source(self.passages[hit.index].text, named)]
+                own = [hit for hit in cards if self.language_of(hit.index) == query.language]
+                if lead := (own or cards)[:1]:
+                    ranked = moved_first(ranked, lambda hit: hit is lead[0], LEAD_RATIO, len(ranked))
         if names := self.of_kind_asked(query):  # "which news agency reported…?": the quote naming Xinhua leads (one
             # holding the numbers the question gives, as the best must)
             ranked = moved_first(ranked, lambda hit: self.names_one_of(hit.index, names) and self._numbers_in_best(

@@ -8,7 +8,7 @@ from answers import quoted_first
 
 from bot.knowledge.about import is_about_source
 from bot.models import LANGUAGES, KnowledgeBase
-from bot.search.about_source import about_sources, asks_about_source
+from bot.search.about_source import about_sources, asks_about_source, sources_named
 from bot.search.retriever import Retriever
 
 
@@ -36,6 +36,9 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         # the web's words in capitals name nothing the corpus lacks (URL was an unknown name)
         ("what's the URL of the Le Moci article?", "lemoci.com"),
         ("Le Moci の記事の URL ってどこ？", "lemoci.com"),
+        # the source named leads, not another whose headline holds its words (« Paris et Tokyo veulent… »: blind AI)
+        ("wat is teh url of teh tokyo at paris artikle?", "tokyoatparis.com"),
+        ("pls what's the link to the tokyo at paris article? 🔗", "tokyoatparis.com"),
     ],
 )
 def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
@@ -129,3 +132,16 @@ def test_a_source_asked_in_hiragana_is_quoted_with_its_date(shipped_retriever: R
     instead of its release's date."""
     answer = shipped_retriever.answer("めてぃ の ぷれす りりーす って なんがつ なんにち に でた？")
     assert answer.answered and any("7月17日" in c.snippet for c in answer.citations[:3])
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("what is the url of the tokyo at paris article?", {"tokyo at paris"}),
+        ("son titre officiel, le vrai, pas la version de la ruche svp", set()),  # set aside, not asked about
+        ("Le Moci's link, not NHK's?", {"moci"}),
+        ("ラ・リューシュではなく経産省のリリースのURLは？", {"経産省"}),
+    ],
+)
+def test_a_source_set_aside_is_not_named(question: str, named: set[str]) -> None:
+    assert sources_named(question) == named
