@@ -40,7 +40,9 @@ def _pattern(*lists: WordList) -> re.Pattern[str]:
         for word in (w for which in lists for w in words_of(language, which)):
             (japanese if language == "ja" and not word.isascii() else latin).append(re.escape(_plain(word)))
     by_length = sorted(latin, key=len, reverse=True)
-    return re.compile("|".join(filter(None, (rf"\b(?:{'|'.join(by_length)})\b" if latin else "", *japanese))))
+    # whole Latin words, though kana touch them (記事のURLは: kana are word characters to \b)
+    return re.compile("|".join(filter(None, (rf"(?<![a-z0-9])(?:{'|'.join(by_length)})(?![a-z0-9])" if latin else "",
+                                             *japanese))))
 
 
 @lru_cache(maxsize=1)

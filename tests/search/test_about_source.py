@@ -39,6 +39,7 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         # the source named leads, not another whose headline holds its words (« Paris et Tokyo veulent… »: blind AI)
         ("wat is teh url of teh tokyo at paris artikle?", "tokyoatparis.com"),
         ("pls what's the link to the tokyo at paris article? 🔗", "tokyoatparis.com"),
+        ("ル・モシの記事のURLは何ですか？", "lemoci.com"),  # "URL" between kana (blind AG: read as no word of the list)
     ],
 )
 def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
