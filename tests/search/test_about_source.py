@@ -40,6 +40,9 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         ("wat is teh url of teh tokyo at paris artikle?", "tokyoatparis.com"),
         ("pls what's the link to the tokyo at paris article? 🔗", "tokyoatparis.com"),
         ("ル・モシの記事のURLは何ですか？", "lemoci.com"),  # "URL" between kana (blind AG: read as no word of the list)
+        # a source's name as members write it in Japanese (the sections give it beside the Latin one)
+        ("東京アットパリの記事のタイトル教えて〜🙏", "Une coopération économique"),
+        ("らりゅーしゅの記事のたいとるを教えてください", "Le Japon part à la conquête"),
     ],
 )
 def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
