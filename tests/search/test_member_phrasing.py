@@ -219,3 +219,13 @@ def test_a_source_asked_by_its_name_is_found(shipped_retriever: Retriever) -> No
                                       "démarré ?")
     assert answer.answered, answer.reason
     assert any("conquête des start-up françaises" in c.snippet for c in answer.citations)
+
+
+def test_a_name_asked_in_latin_letters_is_answered(shipped_retriever: Retriever) -> None:
+    """The script a name is asked in ("in Latin letters", « en alphabet latin », romaji) is how to write the answer,
+    no word of what it is about: "Latin" weighed as a name the sources lack (blind AA, AE)."""
+    for question, name in [("Who is 「マジュビ」 in Latin letters, and what was his job?", "Mahjoubi"),
+                           ("Who is 「武藤容治」 in the sources written in Latin letters?", "Muto")]:
+        answer = shipped_retriever.answer(question)
+        assert answer.answered, (question, answer.reason)
+        assert any(name in c.snippet for c in answer.citations), answer.citations
