@@ -185,6 +185,8 @@ def counted(question: str, language: str) -> Counted | None:
     for word in re.findall(r"[\w][\w\-'’]*", folded[found.end():]):
         if word in stops or word in NOT_COUNTED or len(words) >= COUNTED_WORDS:
             break
+        if is_cjk(word):
+            break  # "how many 大企業 and investors": a Japanese word, which Latin passages write otherwise
         words.append(word)
     return Counted(tuple(words))
 

@@ -233,6 +233,8 @@ def test_what_a_question_counts() -> None:
     assert counted("ステーションFには何社が入居していますか？", "ja").counter == "社"
     assert counted("共同声明は何ページありますか？", "ja").counter == "ページ"
     assert counted("When was it signed?", "en") is None
+    # a Japanese word in a Latin question names what is counted in a script its passages do not write (blind AA)
+    assert counted("roughly how many 大企業 and investors did Jetro bring together?", "en").words == ()
     # "の数" before the question word counts its noun: 企業の数は、日仏合わせていくつ (blind S, U)
     assert counted("ピッチに登壇した企業の数は、日仏合わせていくつでしたか？", "ja") == Counted(("企業",), "社")
     # a side's word after the noun (勢, 側, 陣) counts the noun: フランス4社 answers フランス勢は
@@ -925,3 +927,8 @@ def test_the_full_name_of_an_acronym_is_answered_by_its_expansion(
     answer = retriever.answer(question)
     assert answer.answered, answer.reason
     assert name in answer.citations[0].snippet, [c.snippet[:80] for c in answer.citations]
+
+
+def test_a_count_asked_with_a_japanese_noun_in_english_is_answered(retriever: Retriever) -> None:
+    answered_with(retriever, "In « Le Japon part à la conquête des start-up françaises », roughly how many 大企業 and "
+                             "investors did Jetro bring together?", "thirty", "trentaine")
