@@ -43,6 +43,7 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         # a source's name as members write it in Japanese (the sections give it beside the Latin one)
         ("東京アットパリの記事のタイトル教えて〜🙏", "Une coopération économique"),
         ("らりゅーしゅの記事のたいとるを教えてください", "Le Japon part à la conquête"),
+        ("らりゅーしゅ の きじ の たいとる って なんだっけ？", "Le Japon part à la conquête"),  # all in hiragana
     ],
 )
 def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
