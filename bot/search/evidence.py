@@ -573,6 +573,8 @@ _ORDINAL = re.compile(r"(?<![\d.,])(\d{1,3})\s?(?:ère|ere|re|er|ème|eme|e|è|s
 # the answer holds one of them, or neither (the passages list the four technologies without writing 4).
 _COUNTER = r"\s*(?:つ|社|人|年|個|件)?\s*"
 _OFFERED = re.compile(r"(?<![\d.,])(\d+)\s+(?:or|ou)\s+(?:maybe\s+|peut-etre\s+|bien\s+)?(\d+)(?![\d.,]?\d)"
+                      # a generation offered ("la 4g ou la 5g ?", "4G or 5G?"): the one the corpus lacks is a guess
+                      r"|(?<![\w.,])(\d[a-z])\s+(?:or|ou)\s+(?:(?:de\s+)?(?:la|le|the)\s+)?(\d[a-z])(?!\w)"
                       rf"|(\d+){_COUNTER}(?:か|[？?]\s*)(?:それとも\s*)?(\d+){_COUNTER}(?:か|[？?])")
 # One count guessed as roughly so much ("like 12?", « genre 12 ? », 10社くらい？): a guess too, which the answer's
 # number confirms or corrects; not a year ("depuis genre 2015 ?" asks whether it dates from then: the quote must say).

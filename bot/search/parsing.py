@@ -424,8 +424,10 @@ class QueryParser:
             token = raw if is_cjk(raw) else stem(raw, _latin(lang))
             if token in ranks and token not in self.index.vocabulary:
                 continue  # "the 1st declaration", "declaration number 1": a rank says which one; the corpus ranks none
-            if token in offered and token not in self.index.vocabulary:
-                continue  # "3 or 4 technologies?": a guess the corpus never writes (it lists four) finds nothing
+            if token in offered and token not in self.index.vocabulary and (token.isdigit() or any(
+                    o in self.index.vocabulary for o in offered if not o.isdigit())):
+                continue  # "3 or 4 technologies?": a guess the corpus never writes (it lists four) finds nothing; of
+                # generations ("4G or 5G?"), when the corpus writes another one offered ("6G or 7G?" asks of neither)
             word = japanese.get((start, end))
             if word is not None:
                 owner, tokens = word

@@ -37,6 +37,8 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
     ("what happened on july, 14?", set()),
     ("signed in 2018?", set()),
     ("the 12th or 13th?", set()),
+    ("kel teknolojie mobil é dan la deklarasion, la 4g ou la 5g ?", {"4g", "5g"}),  # generations offered (blind AI)
+    ("is 4G or 5G in the declaration?", {"4g", "5g"}),
 ])
 def test_offered_numbers_are_the_alternatives_of_a_question(question: str, offered: set[str]) -> None:
     assert offered_numbers(question) == offered
@@ -51,6 +53,7 @@ def test_offered_numbers_are_the_alternatives_of_a_question(question: str, offer
     ("combien de start-up ont pitché, genre 12 ?", "Neuf"),
     ("ステーションFで何社ピッチしたんだっけ、12社くらい？", "9社"),
     ("yo how old was french tech when they signed, like 4-5 yrs? 🤷", "2013"),  # a range guessed (blind U)
+    ("la déclaration parle de la 4g ou de la 5g ?", "5G"),  # the generation the corpus writes answers
 ])
 def test_a_question_offering_numbers_is_answered_with_the_fact(retriever: Retriever, question: str, fact: str) -> None:
     answered_with(retriever, question, fact)
@@ -58,6 +61,7 @@ def test_a_question_offering_numbers_is_answered_with_the_fact(retriever: Retrie
 
 @pytest.mark.parametrize("question", [
     "did they sign a follow-up in 2020 or 2021?",
+    "does the declaration mention 6G or 7G?",  # neither generation offered is in the corpus
     "Did NEDO and Bpifrance launch a joint call for projects in 2019 or 2020?",
 ])
 def test_years_offered_that_the_best_quote_lacks_are_not_found(retriever: Retriever, question: str) -> None:
