@@ -690,6 +690,21 @@ def detect_language(text: str) -> str | None:
     return "fr" if fr > en else "en"
 
 
+# A Japanese question word typed in hiragana, read as its kanji ("ぱり の なんく に あるの": 何区, whose 区 the
+# passages write: 13区). Not the counts (なんしゃ, なんにん): 何社 asks a count of what it names, which a kana
+# question may not (see _ROMAJI_MARKERS). Data: extend freely.
+KANA_INTERROGATIVES: dict[str, str] = {
+    "なんく": "何区", "なにく": "何区", "なんにち": "何日", "なんねん": "何年", "なんがつ": "何月",
+    "なんようび": "何曜日", "なにようび": "何曜日",
+}
+_KANA_INTERROGATIVES_RE = re.compile("|".join(sorted(KANA_INTERROGATIVES, key=len, reverse=True)))
+
+
+def kana_interrogatives(text: str) -> str:
+    """``text`` with its question words typed in hiragana written in kanji (KANA_INTERROGATIVES)."""
+    return _KANA_INTERROGATIVES_RE.sub(lambda m: KANA_INTERROGATIVES[m.group()], text)
+
+
 def romaji_as_kana(text: str, keep: Callable[[str], bool] | None = None) -> str:
     """A Japanese question's romaji particles and question words in kana ("muto san tte dare" → "muto さん って 誰"):
     the analysis then reads what is asked (誰: who) and drops what it is made of; names stay Latin, as the Japanese

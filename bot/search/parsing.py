@@ -30,6 +30,7 @@ from bot.search.analysis import (
     detect_language,
     in_served_script,
     is_cjk,
+    kana_interrogatives,
     mask_interrogatives,
     normalize,
     romaji_as_kana,
@@ -390,7 +391,7 @@ class QueryParser:
         language = language or detect_language(question)  # read once; None when it cannot be told
         lang = language or self._choose_language(question)
         if lang == "ja":  # typed in romaji; an IME's wrong kanji for an everyday word (何陽日: 何曜日)
-            question = romaji_as_kana(question, self._known_latin)
+            question = kana_interrogatives(romaji_as_kana(question, self._known_latin))
             question = self._readings.without_everyday_slips(question, self._slip_candidate)
             question = self._readings.without_name_slips(question, self._slip_candidate)  # 武東容治: 武藤容治
         units: dict[str, Unit] = {}

@@ -3,6 +3,7 @@ days asked "from when to when", a word of another language than the question's."
 
 from __future__ import annotations
 
+from bot.search.analysis import kana_interrogatives
 from bot.search.query import Query, Unit
 from bot.search.retriever import Retriever
 
@@ -229,3 +230,11 @@ def test_a_name_asked_in_latin_letters_is_answered(shipped_retriever: Retriever)
         answer = shipped_retriever.answer(question)
         assert answer.answered, (question, answer.reason)
         assert any(name in c.snippet for c in answer.citations), answer.citations
+
+
+def test_a_question_word_typed_in_hiragana_asks_as_its_kanji(shipped_retriever: Retriever) -> None:
+    """なんく is 何区: its 区 meets the passages' 13区 (blind AD: the district was not quoted)."""
+    assert kana_interrogatives("ぱり の なんく に あるの？") == "ぱり の 何区 に あるの？"
+    assert kana_interrogatives("なんしゃ？") == "なんしゃ？"  # a count names what it counts: left as typed
+    answer = shipped_retriever.answer("すてーしよん えふ って ぱり の なんく に あるの？")
+    assert answer.answered and "13区" in answer.citations[0].snippet, answer.citations
