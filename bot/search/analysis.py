@@ -534,6 +534,8 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
     "where": re.compile(
         r"\bwhere\b|(?<!\w)où\b|^\W*ou (?=(?:a|est|se|sont|ont|etait|ete)\b)"  # "ou a ete signee": où, unaccented
         r"|(?<!\w)ou(?=\s*\?)"  # "elle a été signée ou ?": où, unaccented, ending the question
+        # "elle est ou exactement", "elle est ou dans paris": où, unaccented, after a verb of being somewhere
+        r"|\b(?:est|sont|etait|était|se trouve|se trouvait|se situe) ou(?=\s*(?:exactement\b|dans\b|$))"
         r"|\bc(?:'est| est|est)? ou\b|(?<!\w)ou (?=(?:que|qu'|ça|ca)\b)"  # "c ou que…", "c'est ou ?", "ou ça ?"
         r"|\bquelle ville\b|\bwhich city\b|どこ|どちら|何(?=[区県市町])"),  # 何区: which 区
     "count": re.compile(r"\bhow (?:many|much)\b|\bcombien\b|(?:何社|何人|何件|何か国)(?!目)|いくつ"),

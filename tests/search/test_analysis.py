@@ -130,6 +130,8 @@ def test_question_types() -> None:
     assert question_types("Pour qui ?") == {"who"}
     assert question_types("elle a été signée ou ?") == {"where"}  # où without its accent, ending the question
     assert question_types("Paris ou Tokyo ?") == frozenset()
+    assert question_types("la stasion f elle est ou exactement dans paris") == {"where"}  # after a verb of being
+    assert question_types("elle est ou pas ?") == frozenset()  # or not
     assert question_types("When and why?") == {"when", "why"}
     assert question_types("ピッチしたスタートアップは何社？") == {"count"}
     # a person asked by what they were: who ("which Japanese official signed?"), not to what minister one reports
