@@ -238,3 +238,16 @@ def test_a_question_word_typed_in_hiragana_asks_as_its_kanji(shipped_retriever: 
     assert kana_interrogatives("なんしゃ？") == "なんしゃ？"  # a count names what it counts: left as typed
     answer = shipped_retriever.answer("すてーしよん えふ って ぱり の なんく に あるの？")
     assert answer.answered and "13区" in answer.citations[0].snippet, answer.citations
+
+
+def test_the_articles_french_words_quoted_in_another_language_are_answered_with_them(
+    shipped_retriever: Retriever,
+) -> None:
+    """A member quotes the French article in an English or Japanese question: the summary in their language gives the
+    article's own words beside its own (« bout de papier crucial », « opération séduction »), which they asked about."""
+    for question, words in [
+        ("La Ruche calls the signed text « un bout de papier » — which adjective?", "bout de papier crucial"),
+        ("記事の « opération séduction » って、日本政府が誰に向けてやってるって書いてある？", "opération séduction"),
+    ]:
+        answer = shipped_retriever.answer(question)
+        assert answer.answered and words in answer.citations[0].snippet, (question, answer.citations)
