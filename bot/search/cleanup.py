@@ -165,10 +165,13 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
         if not words:
             continue
         atoms: list[str] = []
+        japanese = _CJK_RE.search(phrase) is not None
         for word in words:
             atoms += [_SEPARATOR] if atoms else []
             atoms += map(re.escape, word)
-        (cjk if _CJK_RE.search(phrase) else latin).append(tuple(atoms))
+            if not japanese and word[-1].isascii() and word[-1].isalpha():
+                atoms[-1] += "+"  # a word's last letter drawn out: "hiii", "thxxx", « merciii »
+        (cjk if japanese else latin).append(tuple(atoms))
     parts = []
     if latin:
         # whole words: not inside a word, nor a hyphenated compound ("start" is help, "start-up" a word of its own);
@@ -430,7 +433,11 @@ def _whole_words(match: re.Match[str], boundaries: frozenset[int]) -> bool:
 
 
 def _key(phrase: str) -> str:
-    return " ".join(re.split(_SEPARATOR, phrase.strip()))
+    """A folded phrase as its languages are looked up: words single-spaced, a last letter drawn out once ("hiii")."""
+    return _DRAWN_OUT.sub(r"\1", " ".join(re.split(_SEPARATOR, phrase.strip())))
+
+
+_DRAWN_OUT = re.compile(r"([a-z])\1+(?= |$)")
 
 
 def _has_words(text: str) -> bool:

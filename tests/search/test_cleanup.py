@@ -37,13 +37,15 @@ def retriever(shipped_knowledge: KnowledgeBase, shipped_retriever: Retriever) ->
         ("summarize the declaration", "the declaration"),
         ("résume-moi la déclaration stp", "la déclaration"),
         ("Qui a résumé l'accord ?", "Qui a résumé l'accord ?"),  # « résumé » is no request (accents are ignored)
+        ("heyyy who signed the declaration? plsss", "who signed the declaration?"),  # drawn out
     ],
 )
 def test_chatter_is_removed_and_words_keep_their_accents(retriever: Retriever, message: str, question: str) -> None:
     assert retriever.lexicon.clean(message).text == question
 
 
-@pytest.mark.parametrize("message", ["hi", "help", "aide", "merci", "ヘルプ", "👍", "salut !", "thanks!!", "hey, help"])
+@pytest.mark.parametrize("message", ["hi", "help", "aide", "merci", "ヘルプ", "👍", "salut !", "thanks!!", "hey, help",
+                                     "hiii", "thxxx", "merciii !"])  # a last letter drawn out
 def test_small_talk_cites_nothing(retriever: Retriever, message: str) -> None:
     answer = retriever.answer(message)
     assert answer.kind is AnswerKind.SMALL_TALK
@@ -97,13 +99,20 @@ def test_chat_file_problems_have_a_line() -> None:
     assert [phrases.language for phrases in regional.chat] == ["fr"]
 
 
+def _drawn_out(word: str, phrase: str) -> str:
+    """A Latin phrase's word as the pattern reads it: its last letter may be drawn out ("hiii")."""
+    last = word[-1]
+    drawn = not _CJK_RE.search(phrase) and last.isascii() and last.isalpha()
+    return re.escape(word) + "+" if drawn else re.escape(word)
+
+
 def test_phrases_match_as_their_alternation_longest_first(shipped_knowledge: KnowledgeBase) -> None:
     """The phrases of a kind are one trie-shaped pattern: at each place, still the longest phrase that fits."""
     rng = random.Random(0)
     for kind in ChatKind:
         phrases = sorted({fold(p).strip() for c in shipped_knowledge.chat if c.kind is kind for p in c.phrases})
         ordered = sorted(phrases, key=lambda p: (-len(p), p))
-        body = {p: r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", p) if w) for p in ordered}
+        body = {p: r"[\s\-]+".join(_drawn_out(w, p) for w in re.split(r"[\s\-]+", p) if w) for p in ordered}
         latin = "|".join(body[p] for p in ordered if not _CJK_RE.search(p))
         cjk = "|".join(body[p] for p in ordered if _CJK_RE.search(p))
         letter = _LATIN_WORD_CHAR  # Japanese script beside a Latin phrase is no letter of it
