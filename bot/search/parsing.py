@@ -344,7 +344,8 @@ class QueryParser:
 
     def _relate(self, question: str, language: str, units: list[Unit]) -> None:
         """Attach the sources' words for the question's words (bot.search.related) to the units they stand for."""
-        words = {n: frozenset((u.token, *u.keys, *u.parts)) for n, u in enumerate(units)}
+        # a typo's word as corrected too ("arive": arrive, which a line relates to "trip")
+        words = {n: frozenset((u.token, *u.keys, *u.parts, *u.alternatives)) for n, u in enumerate(units)}
         for covered, line in self.related.matches(language, question, words):
             for n in covered:
                 units[n].related.extend(f for f in line.forms if f not in units[n].related)

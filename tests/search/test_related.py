@@ -47,6 +47,9 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
         # the press's names and demonyms of the two countries and their cities: the sources write the name
         ("Pour l'initiative nippone de promotion des jeunes pousses, qu'a représenté la soirée parisienne ?",
          "première action à l'étranger"),  # parisienne: Paris (was the start-ups in general)
+        ("when did the japanese minister arrive in france", "12 to 14 July"),  # arrive: his trip
+        ("wen did the japanese minster arive in france", "12 to 14 July"),  # a typo's word, corrected, relates too
+        ("coucou, muto il était déjà en france la veille de la signature ou il est arrivé le jour même ?", "12 au 14"),
     ],
 )
 def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, question: str, expected: str) -> None:
