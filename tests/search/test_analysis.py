@@ -137,6 +137,7 @@ def test_question_types() -> None:
     # a person asked by what they were: who ("which Japanese official signed?"), not to what minister one reports
     assert question_types("which japanese official signed it?") == {"who"}
     assert question_types("wich japanese oficial signd it?") == {"who"}
+    assert question_types("hoo signd for frnace bessides mahjuby?") == {"who"}  # typed as it sounds (blind AA)
     assert question_types("Quel ministre français a signé ?") == {"who"}
     assert question_types("どの大臣が署名したの？") == {"who"}
     assert question_types("Elle était rattachée à quel ministre ?") == frozenset()
