@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 
 from bot.limits import ELLIPSIS
 from bot.search.analysis import analyze_spans, sentences_token_sets
+from bot.search.wordlists import WordList, words_of
 
 MAX_SNIPPET_CHARS = 300
 
@@ -171,7 +173,31 @@ def _window(
     i, j = best
     if j == i + 1 and j < len(sentences) and lengths[i] + gap + lengths[j] <= limit:
         j += 1
+    if i and _leans_back(sentences[i], prepared.language) and sum(lengths[i - 1:j]) + gap * (j - i) <= limit:
+        i -= 1  # « Il a rencontré Mounir Mahjoubi » says who only with the sentence before: « Yoji Muto était… »
     return i, j
+
+
+_LEADING_CLAUSE = re.compile(r"[^,.;:]{1,60},\s*")  # « Pendant ce séjour en France, il a signé… »
+_FIRST_WORD = re.compile(r"[^\W\d_]+['’]?")
+
+
+def _leans_back(sentence: str, language: str) -> bool:
+    """``sentence`` opens on a pronoun (the language's ``pronouns``: il, she, 彼…), maybe after a leading clause: what
+    it stands for is in the sentence before."""
+    pronouns = _pronouns(language)
+    if language == "ja":
+        return sentence.startswith(pronouns)
+    for start in (0, *(m.end() for m in [_LEADING_CLAUSE.match(sentence)] if m)):
+        word = _FIRST_WORD.match(sentence, start)
+        if word and word.group().casefold().replace("’", "'") in pronouns:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=len(("fr", "en", "ja")))
+def _pronouns(language: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in words_of(language, WordList.PRONOUNS))
 
 
 def _joiner(language: str) -> str:

@@ -35,6 +35,19 @@ def test_best_sentence_then_the_next_one() -> None:
     assert [snippet[s:e] for s, e in spans] == ["Station F", "campus"]
 
 
+def test_a_sentence_opening_on_a_pronoun_is_quoted_with_the_one_it_leans_on() -> None:
+    # « Il a rencontré Mounir Mahjoubi » alone never says who met him (blind AJ: "his name?" was not answered)
+    text = "Yoji Muto était en France du 12 au 14 juillet. Il a rencontré Mounir Mahjoubi à Paris. Fin."
+    snippet, _ = make_snippet(text, "fr", terms("rencontré Mahjoubi Paris", "fr"))
+    assert snippet.startswith("Yoji Muto était en France")
+    text = "JETRO is a trade body. In Paris, it gathered about thirty groups. The end."
+    snippet, _ = make_snippet(text, "en", terms("gathered thirty groups", "en"))
+    assert snippet.startswith("JETRO is a trade body.")  # after a leading clause too
+    text = "Le texte est court. La déclaration a été signée à Paris."
+    snippet, _ = make_snippet(text, "fr", terms("signée Paris", "fr"))
+    assert snippet.startswith("La déclaration")  # no pronoun: the sentence alone
+
+
 def test_pair_of_sentences_when_it_adds_terms() -> None:
     text = "Alpha one. The campus is big. Station F opened in 2017. Zeta."
     snippet, _ = make_snippet(text, "en", terms("campus Station 2017", "en"))
