@@ -282,8 +282,8 @@ def sound_key(word: str, french: bool = False) -> str:
 
 # French spelt by ear, on top of _SOUNDS: before them, vowel groups read as one vowel (« bureau » and "biro",
 # « juillet » and "juiyet", « affaires » and "afère", "exact" and "egzak"); after them (a soft g read first: Gény is
-# no "gany"), a nasal en/em as an/am (« entreprise », "antreprise"); then a silent final t, d or s before the final e
-# (« président » and "prézidan", « arrondissement » and "arondisseman").
+# no "gany"), a nasal en/em as an/am (« entreprise », "antreprise"); then the silent letters of its end, e, t, d, s
+# (« président » and "prézidan", « France » and "frans").
 _FRENCH_BEFORE = (("eau", "o"), ("au", "o"), ("ill", "y"), ("ai", "e"), ("ei", "e"), ("gz", "x"))
 _FRENCH_AFTER = (("en", "an"), ("em", "am"))
 
@@ -299,8 +299,16 @@ def sound_keys(words: Sequence[str], french: bool = False) -> list[str]:
         text = text.replace(written, sound)
     keys = _DOUBLED_IN_LINE.sub(r"\1", text).split("\n")
     if french:
-        keys = [k[:-1] if len(k) > MIN_SOUND_KEY and k[-1] in "tds" else k for k in keys]
+        return [_silent_end(k) for k in keys]
     return [k[:-1] if len(k) > MIN_SOUND_KEY and k.endswith("e") else k for k in keys]
+
+
+def _silent_end(key: str) -> str:
+    """A French key without the letters its end does not sound: e, t, d, s, as many as there are (« entreprises »,
+    "antreprise": antrepri; « France », "frans": fran)."""
+    while len(key) > MIN_SOUND_KEY and key[-1] in "etds":
+        key = key[:-1]
+    return key
 
 
 class SoundSpeller:
