@@ -556,6 +556,8 @@ def asked_kinds(question: str) -> frozenset[Kind]:
         # the two ends it ran between, not a count
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
+    if kinds & {Kind.PLACE, Kind.ADVICE} and _WEB_ASKED.search(folded):  # "where can I find the embassy's page?
+        kinds -= {Kind.PLACE, Kind.ADVICE}  # link pls": an address on the web, which a source's section gives
     if Kind.DATE in kinds and Kind.EXISTED not in kinds and _BEGINNING.search(folded):
         kinds.add(Kind.BEGAN)  # "when did French Tech start?": the quote dating its start leads
     if Kind.EXISTED in kinds:  # « ça existe depuis 2015 ? »: since when, not what came after
@@ -570,6 +572,7 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     return frozenset(kinds)
 
 
+_WEB_ASKED = re.compile(r"\b(?:links?|urls?|web ?pages?|pages?|liens?|page web)\b|リンク|url|ページ")
 _TIMES_ASKED = frozenset({Kind.LATER, Kind.PRESENT})  # asked only in the part of a message that asks
 STATEMENT_WORDS = 3  # words after the last question mark that make a statement of the member's ("going there next
 # week"), not a question typed without its mark ("and now")

@@ -436,3 +436,11 @@ def test_when_opening_a_time_clause_asks_no_date(question: str, dated: bool) -> 
 )
 def test_an_author_or_a_founder_is_asked_only_when_who_is(question: str, kind: Kind, asked: bool) -> None:
     assert (kind in asked_kinds(question)) is asked
+
+
+def test_where_to_find_a_page_or_a_link_asks_an_address_not_a_place() -> None:
+    # blind AJ: "where can I find …" read as advice and a place; the source's section giving its site answers it
+    kinds = asked_kinds("hey where can i find the french embassy page on the 2015 declaration? link pls")
+    assert not kinds & {Kind.PLACE, Kind.ADVICE}
+    assert Kind.PLACE in asked_kinds("where is Station F?")
+    assert Kind.ADVICE in asked_kinds("Where can a French founder find a Japanese co-founder?")
