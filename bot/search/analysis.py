@@ -552,7 +552,7 @@ CASUAL_INTERROGATIVES: dict[str, str] = {
     "wich": "which", "whic": "which", "hw": "how", "whos": "who is", "wheres": "where is", "whens": "when is",
     # typed fast: a letter swapped, or its neighbour on the keyboard ("whi": who, i beside o)
     "whi": "who", "hwo": "who", "woh": "who", "whta": "what", "waht": "what", "wht": "what", "wehn": "when",
-    "whne": "when", "whre": "where", "hoo": "who",  # typed as it sounds
+    "whne": "when", "whre": "where", "hoo": "who", "wats": "what is",  # typed as it sounds
     "koi": "quoi", "kwa": "quoi", "kel": "quel", "kels": "quels", "kele": "quelle", "kelle": "quelle",
     "kelles": "quelles", "ki": "qui", "kan": "quand", "kand": "quand", "pk": "pourquoi", "pq": "pourquoi",
     "pkoi": "pourquoi", "pourkoi": "pourquoi", "cb": "combien", "cmb": "combien", "cmt": "comment",

@@ -81,6 +81,10 @@ _SPELT_OUT = re.compile(
 # A quantity alone after the question ("…for? like 3 days?", "… ? 30 ?", "…？3日くらい？"; its hedge, "like", is a
 # filler): the member's guess at the answer, which the sources need not hold ("3" would have to be cited).
 _GUESS = re.compile(r"([?？])\s*\d+(?:[.,]\d+)?\s*[^\W\d_]{0,12}\s*[?？]+\s*$")
+# "the link 4 the article", "hav 2 do with": a digit typed for "for", "to" before the words they go with in English
+# chat, no number asked (it weighed as one, and « quatre » start-ups were quoted)
+_CHAT_DIGIT = re.compile(r"(?<![\w.,])[24](?=\s+(?:the|teh|da|u|you|ur|me|my|this|that|it|them|do|be|see|find|get|go|"
+                         r"know)\b)", re.IGNORECASE)
 CLEANED_KEPT = 256  # the last messages cleaned, kept (a Cleaned is immutable)
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # The {name} of an introduction ("I'm {name}", "je m'appelle {name}", "{name}です"): one or two Latin words closed
@@ -359,6 +363,7 @@ class ChatLexicon:
         if addressed and _ADDRESSED.fullmatch(" ".join(_WORDS.findall(stripped))):  # "thanks Kevin": said to Kevin
             stripped = ""
         stripped = _GUESS.sub(r"\1", stripped)  # "…for? like 3 days?": the member's guess at the answer
+        stripped = _CHAT_DIGIT.sub(" ", stripped)
         return Cleaned(" ".join(stripped.split()), frozenset(found), emoji, _told(languages))
 
     def _help_first(

@@ -39,6 +39,7 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         # the source named leads, not another whose headline holds its words (« Paris et Tokyo veulent… »: blind AI)
         ("wat is teh url of teh tokyo at paris artikle?", "tokyoatparis.com"),
         ("pls what's the link to the tokyo at paris article? 🔗", "tokyoatparis.com"),
+        ("wats teh link 4 teh le moci artikl?", "lemoci.com"),  # blind AJ: "4" for "for", "wats" English
         ("ル・モシの記事のURLは何ですか？", "lemoci.com"),  # "URL" between kana (blind AG: read as no word of the list)
         # a source's name as members write it in Japanese (the sections give it beside the Latin one)
         ("東京アットパリの記事のタイトル教えて〜🙏", "Une coopération économique"),

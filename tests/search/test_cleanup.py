@@ -38,6 +38,10 @@ def retriever(shipped_knowledge: KnowledgeBase, shipped_retriever: Retriever) ->
         ("résume-moi la déclaration stp", "la déclaration"),
         ("Qui a résumé l'accord ?", "Qui a résumé l'accord ?"),  # « résumé » is no request (accents are ignored)
         ("heyyy who signed the declaration? plsss", "who signed the declaration?"),  # drawn out
+        # a digit typed for "for", "to" in English chat: no number asked (« quatre » start-ups were quoted)
+        ("wats teh link 4 teh le moci artikl?", "wats teh link teh le moci artikl?"),
+        ("hav 2 do wit abe?", "hav do wit abe?"),
+        ("who were the 2 signatories?", "who were the 2 signatories?"),  # a count stays
     ],
 )
 def test_chatter_is_removed_and_words_keep_their_accents(retriever: Retriever, message: str, question: str) -> None:
