@@ -256,11 +256,12 @@ class EverydaySpeller:
         return min(found, key=lambda m: (m[1], -table[m[0]], m[0]))[0]
 
 
-# Spellings that sound alike in French and English, folded to one key (in this order): "Stephann" and "stefan",
-# "Gény" and "Jenny" (a soft g is a j), "Mahjoubi" and "majoubi", "CEATEC" and "seatech", "Tokyo" and "tokio",
-# "VivaTech" and "vivatek", « signature » and « sinyatur » (gn sounds as ny, and y as i) meet.
+# Spellings that sound alike in French and English, folded to one key (in this order): "station" and "stashun",
+# "Stephann" and "stefan", "Gény" and "Jenny" (a soft g is a j), "Mahjoubi" and "majoubi", "CEATEC" and "seatech",
+# "Tokyo" and "tokio", "VivaTech" and "vivatek", « signature » and « sinyatur » (gn sounds as ny, and y as i) meet.
 _SOUNDS = (
-    ("tion", "sion"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("qu", "k"), ("q", "k"),
+    ("tion", "sion"), ("shun", "sion"), ("shon", "sion"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("ch", "k"),
+    ("ck", "k"), ("qu", "k"), ("q", "k"),
     ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("ge", "je"), ("gi", "ji"), ("gy", "ji"), ("y", "i"),
     ("z", "s"), ("w", "v"), ("x", "ks"), ("h", ""), ("gn", "ni"),
 )

@@ -109,6 +109,7 @@ def test_names_spelt_by_ear_meet_the_corpus_word() -> None:
     assert sounds.correct("delfine") == "delphine"
     assert sounds.correct("jeny") == "geny"  # a soft g is a j: "Jeny-Stefan", "Jenny" for Gény-Stephann
     assert sounds.correct("sinyatur") == "signature"  # gn sounds as ny: « la sinyatur de la deklarasion »
+    assert sounds.correct("stashun") == "station"  # -tion sounds shun: "hoo startd stashun f?" (blind AJ)
     assert sounds.correct("station") is None  # a corpus word stays itself
     assert sounds.correct("macron") is None
     assert sounds.correct("b" * 2000) is None
