@@ -52,6 +52,9 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
         ("coucou, muto il était déjà en france la veille de la signature ou il est arrivé le jour même ?", "12 au 14"),
         ("Quels contacts avec les mastodontes de l'industrie les deux États entendent-ils encourager ?",
          "grandes entreprises"),  # the press's words for big companies (blind AJ, Z)
+        ("Pendant quelle période le numéro deux du ministère nippon de l'industrie a-t-il séjourné dans l'Hexagone ?",
+         "12 au 14"),  # the number two of a ministry: its vice-minister
+        ("Which Japanese lawmaker, number two at the trade and industry ministry, led his country's side?", "Muto"),
     ],
 )
 def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, question: str, expected: str) -> None:
