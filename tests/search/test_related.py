@@ -55,6 +55,8 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
         ("Pendant quelle période le numéro deux du ministère nippon de l'industrie a-t-il séjourné dans l'Hexagone ?",
          "12 au 14"),  # the number two of a ministry: its vice-minister
         ("Which Japanese lawmaker, number two at the trade and industry ministry, led his country's side?", "Muto"),
+        ("What did the two governments promise about letting each side's young firms use the other's business "
+         "nurseries and fast-track programmes?", "incubators"),  # nurseries: incubators (blind AE)
     ],
 )
 def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, question: str, expected: str) -> None:
