@@ -57,7 +57,8 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
         ("Which Japanese lawmaker, number two at the trade and industry ministry, led his country's side?", "Muto"),
         ("What did the two governments promise about letting each side's young firms use the other's business "
          "nurseries and fast-track programmes?", "incubators"),  # nurseries: incubators (blind AE)
-        ("両国の正式な付き合いを始めた取り決めが交わされたのは、署名の何年前のことですか？", "1858"),  # 付き合い: relations
+        # 付き合い between two countries: their relations
+        ("両国の正式な付き合いを始めた取り決めが交わされたのは、署名の何年前のことですか？", "1858"),
     ],
 )
 def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, question: str, expected: str) -> None:
