@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from bot.limits import ELLIPSIS
+from bot.models import LANGUAGES
 from bot.search.analysis import analyze_spans, sentences_token_sets
 from bot.search.wordlists import WordList, words_of
 
@@ -195,7 +196,7 @@ def _leans_back(sentence: str, language: str) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=len(("fr", "en", "ja")))
+@functools.lru_cache(maxsize=len(LANGUAGES))
 def _pronouns(language: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in words_of(language, WordList.PRONOUNS))
 
