@@ -44,6 +44,7 @@ from typing import BinaryIO
 import numpy as np
 
 from bot.atomic import atomic_write
+from bot.children import usable_cores
 from bot.datadir import private_folder
 from bot.models import LANGUAGES, LoadError, Passage
 from bot.search import analysis, indexing
@@ -518,7 +519,8 @@ def build_index(
     """Index ``passages`` (file by file, as the loader lists them), reusing what ``cache`` holds.
 
     A file whose analysis raises is left out of the index (``skipped``); the caller drops its passages.
-    ``processes``: 2 shares a large analysis with a second process (``bot.search.parallel``), 1 keeps it here.
+    ``processes``: 2 shares a large analysis with a second process (``bot.search.parallel``) and builds the
+    postings on two cores (threads), 1 keeps it all on one.
     """
     key = {"analyzer": analyzer_fingerprint(), "k1": k1, "b": b, "epsilon": 0.25}
     groups = file_groups(passages)
@@ -588,7 +590,7 @@ def build_index(
     second = {n: seg.pop(n) for n in _SECOND_ARRAYS}  # saved, then dropped: not held beside the postings
     generation = cache.save_segments(second) if cache is not None else None
     del second
-    index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b)
+    index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b, threads=min(processes, usable_cores()))
     surface, frequencies = _surface(terms, words, totals, pairs)
     if cache is not None:
         arrays = {n: v for n, v in index.arrays().items() if n != "tokens"}
