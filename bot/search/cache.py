@@ -112,6 +112,12 @@ class IndexedCorpus:
     reused_files: int = 0  # files whose analysis came from the cache
     analysed_files: int = 0
     skipped: list[LoadError] = field(default_factory=list)  # files whose analysis failed: not indexed
+    saving: _Saving | None = None  # the index cache's first file, still being written (see build_index)
+
+    def wait_saved(self) -> None:
+        """Return once the index cache is written (raising what its writing raised, as a write here would)."""
+        if self.saving is not None:
+            self.saving.wait()
 
 
 @dataclass(slots=True)
@@ -241,6 +247,30 @@ class IndexCache:
     def _not_written(self, error: OSError) -> None:
         log.warning("index cache %s cannot be written (%s); the next start rebuilds the index",
                     self.path, error.strerror or type(error).__name__)
+
+
+class _Saving:
+    """A write run in a thread; ``wait`` joins it, then raises what it raised. Not daemonic: a bot that exits meanwhile
+    finishes the file (it is renamed into place only once whole)."""
+
+    __slots__ = ("_error", "_thread")
+
+    def __init__(self, write: Callable[[], None]) -> None:
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(write,), name="index-cache-write")
+        self._thread.start()
+
+    def _run(self, write: Callable[[], None]) -> None:
+        try:
+            write()
+        except BaseException as error:  # raised in the caller's thread, at its wait
+            self._error = error
+
+    def wait(self) -> None:
+        self._thread.join()
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
 
 
 class _ReadAhead:
@@ -515,12 +545,15 @@ def build_index(
     b: float = 0.75,
     cache: IndexCache | None = None,
     processes: int = ANALYSIS_PROCESSES,
+    save_later: bool = False,
 ) -> IndexedCorpus:
     """Index ``passages`` (file by file, as the loader lists them), reusing what ``cache`` holds.
 
     A file whose analysis raises is left out of the index (``skipped``); the caller drops its passages.
     ``processes``: 2 shares a large analysis with a second process (``bot.search.parallel``) and builds the
-    postings on two cores (threads), 1 keeps it all on one.
+    postings on two cores (threads), 1 keeps it all on one. ``save_later``: the cache's first file is written in a
+    thread (the write and its CRC release the GIL: the caller's next steps run beside it), waited for by
+    ``IndexedCorpus.wait_saved``; otherwise it is written when this returns.
     """
     key = {"analyzer": analyzer_fingerprint(), "k1": k1, "b": b, "epsilon": 0.25}
     groups = file_groups(passages)
@@ -592,10 +625,17 @@ def build_index(
     del second
     index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b, threads=min(processes, usable_cores()))
     surface, frequencies = _surface(terms, words, totals, pairs)
+    saving = None
     if cache is not None:
         arrays = {n: v for n, v in index.arrays().items() if n != "tokens"}
-        cache.save_index(generation, key, files, terms, words, {**seg, **arrays, "surface": pairs, "totals": totals})
-    return IndexedCorpus(index, surface, frequencies, len(indexed_files), reused, len(indexed_files) - reused, skipped)
+        save = functools.partial(cache.save_index, generation, key, files, terms, words,
+                                 {**seg, **arrays, "surface": pairs, "totals": totals})
+        if save_later:
+            saving = _Saving(save)
+        else:
+            save()
+    return IndexedCorpus(index, surface, frequencies, len(indexed_files), reused, len(indexed_files) - reused, skipped,
+                         saving)
 
 
 __all__ = ["CACHE_NAME", "IndexCache", "IndexedCorpus", "build_index", "cache_path_beside"]

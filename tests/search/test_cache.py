@@ -309,3 +309,27 @@ def test_the_sources_view_keeps_its_index_beside_the_main_one(tmp_path: Path) ->
     assert again.answer(question).citations == expected.citations
     view = again._sources_view()
     assert view.indexed.analysed_files == 0 and view.indexed.reused_files == view.indexed.files
+
+
+def test_a_cache_saved_later_is_the_one_saved_now_and_its_failure_is_raised_at_the_wait(
+        knowledge: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.search.cache import _read_file, build_index
+    from bot.search.retriever import _indexed_text
+
+    passages = load_knowledge(knowledge).passages
+    now, later = IndexCache(tmp_path / "now" / CACHE_NAME), IndexCache(tmp_path / "later" / CACHE_NAME)
+    build_index(passages, _indexed_text, cache=now)
+    build_index(passages, _indexed_text, cache=later, save_later=True).wait_saved()
+    (manifest, arrays), (manifest_later, arrays_later) = _read_file(now.path), _read_file(later.path)
+    assert {**manifest, "generation": ""} == {**manifest_later, "generation": ""}  # a random name each write
+    assert arrays.keys() == arrays_later.keys()
+    for name, array in arrays.items():
+        np.testing.assert_array_equal(array, arrays_later[name], err_msg=name)
+
+    def fails(*args: object) -> None:
+        raise RuntimeError("a bug in the write")
+
+    monkeypatch.setattr(IndexCache, "save_index", fails)
+    built = build_index(passages, _indexed_text, cache=IndexCache(tmp_path / "failed" / CACHE_NAME), save_later=True)
+    with pytest.raises(RuntimeError, match="a bug in the write"):
+        built.wait_saved()
