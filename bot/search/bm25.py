@@ -118,10 +118,10 @@ CHUNK_TOKENS = 1 << 18  # tokens per chunk of the postings build: its temporarie
 NARROW_KEYS = np.iinfo(np.int32).max  # a chunk's (term, passage) keys up to this are sorted as int32 (_chunk_pairs)
 
 
-def _chunks(starts: np.ndarray) -> list[tuple[int, int]]:
-    """Runs of whole passages of about CHUNK_TOKENS tokens each (a longer passage is a chunk of its own)."""
+def _chunks(starts: np.ndarray, size: int) -> list[tuple[int, int]]:
+    """Runs of whole passages of about ``size`` tokens each (a longer passage is a chunk of its own)."""
     n_docs = starts.shape[0] - 1
-    bounds = np.searchsorted(starts, np.arange(0, int(starts[-1]), CHUNK_TOKENS), side="right") - 1
+    bounds = np.searchsorted(starts, np.arange(0, int(starts[-1]), size), side="right") - 1
     bounds = np.unique(np.concatenate([[0], bounds.clip(0, n_docs), [n_docs]]))
     return [(int(a), int(b)) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True) if b > a]
 
@@ -272,8 +272,10 @@ class BM25Index:
         # postings in two passes over chunks of passages, so no array of one int64 key per token is ever held:
         # the first counts each term's passages (df), the second writes each chunk's pairs at their place. Each
         # pass runs over consecutive runs of chunks in threads (numpy's sorts and gathers release the GIL): a run's
-        # pairs of a term go after those of the runs before it, so the postings are the one-thread build's
-        parts = _parts(_chunks(self._starts), threads)
+        # pairs of a term go after those of the runs before it, so the postings are the one-thread build's. Each
+        # thread's chunks are that much smaller: the temporaries held at once stay those of one thread
+        threads = max(1, threads)
+        parts = _parts(_chunks(self._starts, max(1, CHUNK_TOKENS // threads)), threads)
         dfs = _each(lambda part: self._part_df(flat, part, n_terms), parts)
         df = np.zeros(n_terms, dtype=np.int64)
         for part_df in dfs:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import queue
+import subprocess
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -151,25 +153,49 @@ class _Claims:
 
 def _helper(files: Sequence[Sequence[Passage]], prepare: Prepare, chunks: list[range], claims: _Claims,
             results: list[FileResult | None], party: list[int]) -> None:
-    """In a thread: start the second process, hand it chunks one at a time (preparing each here), keep what it
-    sends back. A chunk it did not finish is left to the caller (``results`` None). The process: a new interpreter
-    running this module (``bot.children.start_module``)."""
+    """In a thread: start the second process and hand it chunks, each prepared and sent while it analyses the one
+    before (it never waits for this process's share of the GIL); a second thread keeps what it sends back. A chunk
+    it did not finish is left to the caller (``results`` None). The process: a new interpreter running this module
+    (``bot.children.start_module``)."""
     try:
         process, conn = start_module(__name__)
     except Exception as error:  # no second process here (limits, a sandbox, no interpreter): this one does it all
         log.warning("index analysis stays in one process: the second did not start (%s)", error)
         return
+    sent: queue.SimpleQueue[int | None] = queue.SimpleQueue()  # the chunks sent, in order; None: no more
+    errors: list[BaseException] = []
+    receiver = threading.Thread(target=_receive, args=(process, conn, chunks, sent, results, party, errors),
+                                name="index-analysis-results", daemon=True)
+    receiver.start()
     try:
-        while (c := claims.take()) is not None:
-            conn.send([prepare_file(prepare, files[i]) for i in chunks[c]])
+        while not errors and (c := claims.take()) is not None:
+            conn.send([prepare_file(prepare, files[i]) for i in chunks[c]])  # waits while it holds the one before
+            sent.put(c)
+    except Exception as error:  # it died (its pipe is closed): the caller analyses what it held
+        errors.append(error)
+    finally:
+        sent.put(None)
+        receiver.join()
+        if errors:
+            log.warning("the second index analysis process stopped (%s); its files are analysed in this one",
+                        type(errors[0]).__name__)
+        end_second_process(process, conn, HELPER_STOP_SECONDS)
+
+
+def _receive(process: subprocess.Popen[bytes], conn: Pipe, chunks: list[range], sent: queue.SimpleQueue[int | None],
+             results: list[FileResult | None], party: list[int], errors: list[BaseException]) -> None:
+    """In a thread: each chunk's results, in the order sent, kept where the caller finds them (the party first: a
+    result is read as soon as it is there). On a failure the process is killed, so a send waiting on it ends."""
+    try:
+        while (c := sent.get()) is not None:
             done = conn.recv()
             for i, result in zip(chunks[c], done, strict=True):
-                results[i], party[i] = result, 1
-    except Exception as error:  # it died, or its answer could not be read: the caller analyses what it held
-        log.warning("the second index analysis process stopped (%s); its files are analysed in this one",
-                    type(error).__name__)
-    finally:
-        end_second_process(process, conn, HELPER_STOP_SECONDS)
+                party[i] = 1
+                results[i] = result
+    except Exception as error:  # it died, or its answer could not be read
+        errors.append(error)
+        with contextlib.suppress(OSError):
+            process.kill()
 
 
 def analyse_files(files: Sequence[Sequence[Passage]], prepare: Prepare, terms: Sequence[str] = (),
