@@ -39,7 +39,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import numpy as np
 
@@ -250,27 +250,29 @@ class IndexCache:
 
 
 class _Saving:
-    """A write run in a thread; ``wait`` joins it, then raises what it raised. Not daemonic: a bot that exits meanwhile
-    finishes the file (it is renamed into place only once whole)."""
+    """A write run in a thread; ``wait`` joins it, then returns what it returned or raises what it raised. Not
+    daemonic: a bot that exits meanwhile finishes the file (it is renamed into place only once whole)."""
 
-    __slots__ = ("_error", "_thread")
+    __slots__ = ("_error", "_result", "_thread")
 
-    def __init__(self, write: Callable[[], None]) -> None:
+    def __init__(self, write: Callable[[], object]) -> None:
         self._error: BaseException | None = None
+        self._result: object = None
         self._thread = threading.Thread(target=self._run, args=(write,), name="index-cache-write")
         self._thread.start()
 
-    def _run(self, write: Callable[[], None]) -> None:
+    def _run(self, write: Callable[[], object]) -> None:
         try:
-            write()
+            self._result = write()
         except BaseException as error:  # raised in the caller's thread, at its wait
             self._error = error
 
-    def wait(self) -> None:
+    def wait(self) -> object:
         self._thread.join()
         error, self._error = self._error, None
         if error is not None:
             raise error
+        return self._result
 
 
 class _ReadAhead:
@@ -618,11 +620,15 @@ def build_index(
     for name in ("tokens", "lengths", "pair_words", "pair_terms", "count_words"):
         seg[name] = seg[name].astype(np.int32, copy=False)
     release_free_heap()
+    # the second file written while the surface words and their totals are read from the same arrays (the write and
+    # its CRC release the GIL), then they are dropped: not held beside the postings
+    segments = (_Saving(functools.partial(cache.save_segments, {n: seg[n] for n in _SECOND_ARRAYS}))
+                if cache is not None else None)
     pairs = _surface_pairs(terms, seg)
     totals = _word_totals(seg, len(words))
-    second = {n: seg.pop(n) for n in _SECOND_ARRAYS}  # saved, then dropped: not held beside the postings
-    generation = cache.save_segments(second) if cache is not None else None
-    del second
+    generation = cast("str | None", segments.wait()) if segments is not None else None
+    for n in _SECOND_ARRAYS:
+        del seg[n]
     index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b, threads=min(processes, usable_cores()))
     surface, frequencies = _surface(terms, words, totals, pairs)
     saving = None
