@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import overload
 
+from bot.background import Background
 from bot.buildcheck import BuildBudget, BuildChecks, check_build
 from bot.conversation import Conversations, searched_alone
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
@@ -124,10 +125,15 @@ def _build_retriever(
     kb = loader.kb
     served_since(parsed, kb)
     parsed.remember(Served.of(kb), loader.added, Path(directory))
-    parsed.save()
+    # written (and synced to disk) while the index is built: its writes, CRC and fsync release the GIL
+    saving = Background(parsed.save, "knowledge-cache-write")
     index_cache.sources = parsed.sources  # each file's analysis is keyed by its parse: the passages are not hashed
     del parsed, loader  # its pickled files are as large as the corpus (the loader holds its methods): freed first
-    return Retriever(kb, cache=index_cache, frequencies=frequencies)
+    # (once written)
+    try:
+        return Retriever(kb, cache=index_cache, frequencies=frequencies)
+    finally:
+        saving.wait()
 
 
 def rebuild(directory: Path, cache_path: Path | None, before: Retriever) -> tuple[Retriever | None, ReloadResult]:

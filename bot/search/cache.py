@@ -39,11 +39,12 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import BinaryIO
 
 import numpy as np
 
 from bot.atomic import atomic_write
+from bot.background import Background
 from bot.children import usable_cores
 from bot.datadir import private_folder
 from bot.models import LANGUAGES, LoadError, Passage
@@ -112,7 +113,7 @@ class IndexedCorpus:
     reused_files: int = 0  # files whose analysis came from the cache
     analysed_files: int = 0
     skipped: list[LoadError] = field(default_factory=list)  # files whose analysis failed: not indexed
-    saving: _Saving | None = None  # the index cache's first file, still being written (see build_index)
+    saving: Background[None] | None = None  # the index cache's first file, still being written (see build_index)
 
     def wait_saved(self) -> None:
         """Return once the index cache is written (raising what its writing raised, as a write here would)."""
@@ -247,32 +248,6 @@ class IndexCache:
     def _not_written(self, error: OSError) -> None:
         log.warning("index cache %s cannot be written (%s); the next start rebuilds the index",
                     self.path, error.strerror or type(error).__name__)
-
-
-class _Saving:
-    """A write run in a thread; ``wait`` joins it, then returns what it returned or raises what it raised. Not
-    daemonic: a bot that exits meanwhile finishes the file (it is renamed into place only once whole)."""
-
-    __slots__ = ("_error", "_result", "_thread")
-
-    def __init__(self, write: Callable[[], object]) -> None:
-        self._error: BaseException | None = None
-        self._result: object = None
-        self._thread = threading.Thread(target=self._run, args=(write,), name="index-cache-write")
-        self._thread.start()
-
-    def _run(self, write: Callable[[], object]) -> None:
-        try:
-            self._result = write()
-        except BaseException as error:  # raised in the caller's thread, at its wait
-            self._error = error
-
-    def wait(self) -> object:
-        self._thread.join()
-        error, self._error = self._error, None
-        if error is not None:
-            raise error
-        return self._result
 
 
 class _ReadAhead:
@@ -622,11 +597,12 @@ def build_index(
     release_free_heap()
     # the second file written while the surface words and their totals are read from the same arrays (the write and
     # its CRC release the GIL), then they are dropped: not held beside the postings
-    segments = (_Saving(functools.partial(cache.save_segments, {n: seg[n] for n in _SECOND_ARRAYS}))
+    segments = (Background(functools.partial(cache.save_segments, {n: seg[n] for n in _SECOND_ARRAYS}),
+                           "index-cache-write")
                 if cache is not None else None)
     pairs = _surface_pairs(terms, seg)
     totals = _word_totals(seg, len(words))
-    generation = cast("str | None", segments.wait()) if segments is not None else None
+    generation = segments.wait() if segments is not None else None
     for n in _SECOND_ARRAYS:
         del seg[n]
     index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b, threads=min(processes, usable_cores()))
@@ -637,7 +613,7 @@ def build_index(
         save = functools.partial(cache.save_index, generation, key, files, terms, words,
                                  {**seg, **arrays, "surface": pairs, "totals": totals})
         if save_later:
-            saving = _Saving(save)
+            saving = Background(save, "index-cache-write")
         else:
             save()
     return IndexedCorpus(index, surface, frequencies, len(indexed_files), reused, len(indexed_files) - reused, skipped,

@@ -201,6 +201,25 @@ def test_a_parsed_files_cache_cut_short_after_its_check_costs_a_parse_not_a_cras
     assert 0 < checked.hits < len(kb.documents)
     assert again.passages == kb.passages and again.documents == kb.documents and again.glossary == kb.glossary
 
+@pytest.mark.parametrize("write_bytes", [1, 5_000, 1 << 30])
+def test_the_parsed_files_cache_is_the_same_file_written_in_buffers_of_any_size(
+        knowledge: Path, tmp_path: Path, write_bytes: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file a buffer (1), a few files a buffer, or all of them in one: the same bytes, read back the same."""
+    from bot.knowledge import parsed_cache
+    from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
+
+    one = ParsedFiles(tmp_path / "one" / PARSED_CACHE_NAME)
+    kb = load_knowledge(knowledge, parse=one.parse)
+    one.save()
+    monkeypatch.setattr(parsed_cache, "WRITE_BYTES", write_bytes)
+    other = ParsedFiles(tmp_path / "other" / PARSED_CACHE_NAME)
+    load_knowledge(knowledge, parse=other.parse)
+    other.save()
+    assert other.path.read_bytes() == one.path.read_bytes()
+    again = ParsedFiles(other.path)
+    assert load_knowledge(knowledge, parse=again.parse).passages == kb.passages and again.hits > 0
+
+
 def test_parsed_files_are_reused_and_a_damaged_cache_is_ignored(
     knowledge: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
