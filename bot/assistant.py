@@ -35,7 +35,7 @@ from bot.models import Answer, AnswerKind, KnowledgeBase, LoadError, Passage, Pa
 from bot.questions import clean_question
 from bot.search.analysis import detect_language
 from bot.search.cache import IndexCache
-from bot.search.frequency import WordFrequencies
+from bot.search.frequency import FREQUENCIES_NAME, WordFrequencies
 from bot.search.retriever import Retriever
 from bot.search.several import split_questions
 
@@ -117,6 +117,10 @@ def _build_retriever(
         return Retriever(load_knowledge(Path(directory), served), frequencies=frequencies)
     index_cache = IndexCache(cache_path)
     index_cache.read_ahead()  # read and checked on another core while the knowledge files load
+    # the word lists unpacked while the files load: on the core the load's two processes share, and their peak
+    # (~120 MB) beside the load's, not the build's end, which is the start's peak
+    words = (Background(functools.partial(WordFrequencies, Path(cache_path).with_name(FREQUENCIES_NAME)),
+                        "word-frequencies") if frequencies is None else None)
     parsed = ParsedFiles(Path(cache_path).with_name(PARSED_CACHE_NAME))  # unchanged files are not parsed again,
     # nor read when their metadata says so; at start, the last load's owners keep their ids; a served file broken
     # since keeps its last good parse
@@ -131,7 +135,7 @@ def _build_retriever(
     del parsed, loader  # its pickled files are as large as the corpus (the loader holds its methods): freed first
     # (once written)
     try:
-        return Retriever(kb, cache=index_cache, frequencies=frequencies)
+        return Retriever(kb, cache=index_cache, frequencies=frequencies or (words.wait() if words else None))
     finally:
         saving.wait()
 
