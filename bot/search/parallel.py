@@ -215,18 +215,23 @@ def analyse_files(files: Sequence[Sequence[Passage]], prepare: Prepare, terms: S
                                   name="index-analysis-helper", daemon=True)
         helper.start()
         analyzer = PassageAnalyzer()
+        merge = _Merge(results, party, terms, words)
         while (c := claims.take()) is not None:
             for i in chunks[c]:
                 results[i] = analyse_file(analyzer, prepare, files[i])
+            merge.ready()  # while the second process analyses: not left for one core at the end
             release_free_heap()  # each file's temporaries, freed between the results kept: not held to the end
         helper.join()
-        stand_in = PassageAnalyzer()  # the files a failed second process held, in file order
-        for i in range(n):
+        merge.ready()
+        stand_in = PassageAnalyzer()  # the files a failed second process held, in file order (those merged: done)
+        for i in range(merge.merged, n):
             if results[i] is None:
-                results[i], party[i] = analyse_file(stand_in, prepare, files[i]), 2
+                party[i] = 2
+                results[i] = analyse_file(stand_in, prepare, files[i])
+        merge.ready()
         log.info("index analysis: %d files in this process, %d in a second one, %d left by it", party.count(0),
                  party.count(1), party.count(2))
-        return _merged(results, party, terms, words)
+        return merge.out, merge.terms, merge.words
     analyzer = PassageAnalyzer(terms, words)
     out: list[FileTokens | Failure] = []
     kept = 0
@@ -247,25 +252,40 @@ class _Ids:
         self.terms, self.words = _Ints(), _Ints()
 
 
-def _merged(results: list, party: list[int], terms: Sequence[str],
-            words: Sequence[str]) -> tuple[list[FileTokens | Failure], list[str], list[str]]:
-    all_terms, all_words = list(terms), list(words)
-    term_ids = dict(zip(all_terms, range(len(all_terms)), strict=True))
-    word_ids = dict(zip(all_words, range(len(all_words)), strict=True))
-    ids = [_Ids(), _Ids(), _Ids()]
-    out: list[FileTokens | Failure] = []
-    dropped = 0
-    for i, p in enumerate(party):
-        result, results[i] = results[i], None  # each file's tokens in one set of ids at a time, never two copies
-        own = ids[p]
-        own.terms.extend([_id(term_ids, all_terms, t) for t in result.new_terms])
-        own.words.extend([_id(word_ids, all_words, w) for w in result.new_words])
-        out.append(result.failure or _mapped(result.tokens, own.terms.view(), own.words.view()))
-        dropped += result.tokens.tokens.nbytes if result.tokens is not None else 0
-        if dropped >= TRIM_BYTES:  # the replaced arrays lie in the C heap between the mapped ones
-            release_free_heap()
-            dropped = 0
-    return out, all_terms, all_words
+class _Merge:
+    """Each file's result in the build's ids, merged in file order as the results come in (see the module
+    docstring): those of a file and every one before it, while the analysis goes on."""
+
+    def __init__(self, results: list[FileResult | None], party: list[int], terms: Sequence[str],
+                 words: Sequence[str]) -> None:
+        self._results, self._party = results, party
+        self.terms, self.words = list(terms), list(words)
+        self._term_ids = dict(zip(self.terms, range(len(self.terms)), strict=True))
+        self._word_ids = dict(zip(self.words, range(len(self.words)), strict=True))
+        self._ids = [_Ids(), _Ids(), _Ids()]
+        self.out: list[FileTokens | Failure] = []
+        self._dropped = 0
+
+    @property
+    def merged(self) -> int:
+        """The files merged: the first ones."""
+        return len(self.out)
+
+    def ready(self) -> None:
+        """Merge the files whose results are in, from the next one up to the first that is not (a party is set
+        before its result: see ``_receive``)."""
+        results = self._results
+        while len(self.out) < len(results) and (result := results[len(self.out)]) is not None:
+            i = len(self.out)
+            results[i] = None  # each file's tokens in one set of ids at a time, never two copies
+            own = self._ids[self._party[i]]
+            own.terms.extend([_id(self._term_ids, self.terms, t) for t in result.new_terms])
+            own.words.extend([_id(self._word_ids, self.words, w) for w in result.new_words])
+            self.out.append(result.failure or _mapped(result.tokens, own.terms.view(), own.words.view()))
+            self._dropped += result.tokens.tokens.nbytes if result.tokens is not None else 0
+            if self._dropped >= TRIM_BYTES:  # the replaced arrays lie in the C heap between the mapped ones
+                release_free_heap()
+                self._dropped = 0
 
 
 def _id(ids: dict[str, int], names: list[str], name: str) -> int:
