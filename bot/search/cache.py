@@ -50,7 +50,7 @@ from bot.datadir import private_folder
 from bot.models import LANGUAGES, LoadError, Passage
 from bot.search import analysis, indexing
 from bot.search.bm25 import BM25Index, first_occurrence_ids
-from bot.search.indexing import file_groups, joined, release_free_heap
+from bot.search.indexing import file_groups, joined_all, release_free_heap
 from bot.search.parallel import ANALYSIS_PROCESSES, Failure, analyse_files
 from bot.search.wordlists import words_file
 
@@ -575,10 +575,9 @@ def build_index(
         indexed_files.append(file_now)
     files = [[*f, *(int(p[n].shape[0]) for n in ("lengths", "tokens", "pair_words", "count_words"))]
              for f, p in zip(indexed_files, pieces, strict=True)]
-    seg = {}
     release_free_heap()  # the analysis's garbage, before the arrays are joined
-    for n in _SEGMENT_ARRAYS:  # one array at a time, each file's piece dropped once copied: never two whole copies
-        seg[n] = joined(pieces, n) if pieces else np.zeros(0, np.int32)
+    cores = min(processes, usable_cores())
+    seg = joined_all(pieces, _SEGMENT_ARRAYS, cores)  # each file's piece dropped once copied: never two whole copies
     seg["counts"] = seg["counts"].astype(np.int64, copy=False)
     del pieces, saved, snapshot  # the per-file copies: gone before the postings (the analysers' memos are)
     if seeded or skipped:  # ids from an older or failed analysis: renumber, drop what is gone
@@ -605,7 +604,7 @@ def build_index(
     generation = segments.wait() if segments is not None else None
     for n in _SECOND_ARRAYS:
         del seg[n]
-    index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b, threads=min(processes, usable_cores()))
+    index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b, threads=cores)
     surface, frequencies = _surface(terms, words, totals, pairs)
     saving = None
     if cache is not None:
