@@ -37,7 +37,6 @@ import secrets
 import threading
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -405,22 +404,10 @@ def _segments(snapshot: _Snapshot) -> dict[str, dict[str, np.ndarray]]:
 PAIRS_CHUNK = 1 << 20  # (word, term) pairs keyed at a time: a corpus-sized int64 copy is never made (1M: ~0.8 GB)
 
 
-def _surface_pairs(terms: Sequence[str], seg: dict[str, np.ndarray], threads: int = 1) -> np.ndarray:
-    """The distinct (word, term) pairs of all files, as ``word * n_terms + term`` keys, sorted: each of ``threads``
-    runs of the pairs in a thread of its own (numpy's sorts release the GIL), then their keys together."""
-    n_pairs = seg["pair_words"].shape[0]
-    if threads <= 1 or n_pairs <= PAIRS_CHUNK:
-        return _run_pairs(len(terms), seg, 0, n_pairs)
-    bounds = [n_pairs * k // threads for k in range(threads + 1)]
-    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="surface") as pool:
-        parts = list(pool.map(lambda k: _run_pairs(len(terms), seg, bounds[k], bounds[k + 1]), range(threads)))
-    return _distinct(np.concatenate(parts))
-
-
-def _run_pairs(n_terms: int, seg: dict[str, np.ndarray], start: int, end: int) -> np.ndarray:
-    """The distinct keys of the pairs ``start`` to ``end``, sorted, a chunk at a time."""
-    n_terms = max(n_terms, 1)
-    words, term_ids = seg["pair_words"][start:end], seg["pair_terms"][start:end]
+def _surface_pairs(terms: Sequence[str], seg: dict[str, np.ndarray]) -> np.ndarray:
+    """The distinct (word, term) pairs of all files, as ``word * n_terms + term`` keys, sorted."""
+    n_terms = max(len(terms), 1)
+    words, term_ids = seg["pair_words"], seg["pair_terms"]
     parts: list[np.ndarray] = []
     for at in range(0, words.shape[0], PAIRS_CHUNK):  # each chunk's distinct keys (few: files repeat words)
         keys = words[at : at + PAIRS_CHUNK].astype(np.int64)
@@ -612,7 +599,7 @@ def build_index(
     segments = (Background(functools.partial(cache.save_segments, {n: seg[n] for n in _SECOND_ARRAYS}),
                            "index-cache-write")
                 if cache is not None else None)
-    pairs = _surface_pairs(terms, seg, cores)
+    pairs = _surface_pairs(terms, seg)
     totals = _word_totals(seg, len(words))
     generation = segments.wait() if segments is not None else None
     for n in _SECOND_ARRAYS:

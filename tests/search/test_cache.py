@@ -303,11 +303,10 @@ def test_the_surface_words_and_their_totals_are_read_without_a_copy_of_every_pai
            "pair_terms": rng.integers(0, n_terms, n).astype(np.int32),
            "count_words": rng.integers(0, n_words, n).astype(np.int32),
            "counts": rng.integers(1, 50, n).astype(np.int64)}
+    keys, held = _traced_peak(lambda: _surface_pairs(["t"] * n_terms, seg))
+    assert held < 2 * n, held  # 8 bytes a pair before, and the sort's copy
     everything = np.unique(seg["pair_words"].astype(np.int64) * n_terms + seg["pair_terms"])
-    for threads in (1, 2, 3):  # a run of the pairs in each thread, their keys then together: the same keys
-        keys, held = _traced_peak(lambda threads=threads: _surface_pairs(["t"] * n_terms, seg, threads))
-        assert held < 2 * n, held  # 8 bytes a pair before, and the sort's copy
-        np.testing.assert_array_equal(keys, everything)
+    np.testing.assert_array_equal(keys, everything)
     totals, held = _traced_peak(lambda: _word_totals(seg, n_words))
     assert held < 2 * n, held
     expected = np.bincount(seg["count_words"], weights=seg["counts"], minlength=n_words).astype(np.int64)
