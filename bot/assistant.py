@@ -132,8 +132,8 @@ def _build_retriever(
     # written (and synced to disk) while the index is built: its writes, CRC and fsync release the GIL
     saving = Background(parsed.save, "knowledge-cache-write")
     index_cache.sources = parsed.sources  # each file's analysis is keyed by its parse: the passages are not hashed
-    del parsed, loader  # its pickled files are as large as the corpus (the loader holds its methods): freed first
-    # (once written)
+    del parsed, loader  # its pickled files are as large as the corpus (the loader holds its methods): freed once
+    # written, early in the analysis
     try:
         return Retriever(kb, cache=index_cache, frequencies=frequencies or (words.wait() if words else None))
     finally:

@@ -92,6 +92,8 @@ def joined_all(pieces: list[dict[str, np.ndarray]], names: Sequence[str], thread
     the new arrays release the GIL), the largest first to the least loaded: the same arrays."""
     if not pieces:
         return {name: np.zeros(0, np.int32) for name in names}
+    if threads <= 1:
+        return {name: joined(pieces, name) for name in names}
     sizes = {name: sum(p[name].nbytes for p in pieces) for name in names}
     shares: list[list[str]] = [[] for _ in range(max(1, min(threads, len(names))))]
     loads = [0] * len(shares)
