@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import overload
 
+from bot.background import Background
 from bot.buildcheck import BuildBudget, BuildChecks, check_build
 from bot.conversation import Conversations, searched_alone
 from bot.i18n import DEFAULT_LANGUAGE, plural, t
@@ -34,7 +35,7 @@ from bot.models import Answer, AnswerKind, KnowledgeBase, LoadError, Passage, Pa
 from bot.questions import clean_question
 from bot.search.analysis import detect_language
 from bot.search.cache import IndexCache
-from bot.search.frequency import WordFrequencies
+from bot.search.frequency import FREQUENCIES_NAME, WordFrequencies
 from bot.search.retriever import Retriever
 from bot.search.several import split_questions
 
@@ -116,6 +117,10 @@ def _build_retriever(
         return Retriever(load_knowledge(Path(directory), served), frequencies=frequencies)
     index_cache = IndexCache(cache_path)
     index_cache.read_ahead()  # read and checked on another core while the knowledge files load
+    # the word lists unpacked while the files load: on the core the load's two processes share, and their peak
+    # (~120 MB) beside the load's, not the build's end, which is the start's peak
+    words = (Background(functools.partial(WordFrequencies, Path(cache_path).with_name(FREQUENCIES_NAME)),
+                        "word-frequencies") if frequencies is None else None)
     parsed = ParsedFiles(Path(cache_path).with_name(PARSED_CACHE_NAME))  # unchanged files are not parsed again,
     # nor read when their metadata says so; at start, the last load's owners keep their ids; a served file broken
     # since keeps its last good parse
@@ -124,10 +129,15 @@ def _build_retriever(
     kb = loader.kb
     served_since(parsed, kb)
     parsed.remember(Served.of(kb), loader.added, Path(directory))
-    parsed.save()
+    # written (and synced to disk) while the index is built: its writes, CRC and fsync release the GIL
+    saving = Background(parsed.save, "knowledge-cache-write")
     index_cache.sources = parsed.sources  # each file's analysis is keyed by its parse: the passages are not hashed
-    del parsed, loader  # its pickled files are as large as the corpus (the loader holds its methods): freed first
-    return Retriever(kb, cache=index_cache, frequencies=frequencies)
+    del parsed, loader  # its pickled files are as large as the corpus (the loader holds its methods): freed once
+    # written, early in the analysis
+    try:
+        return Retriever(kb, cache=index_cache, frequencies=frequencies or (words.wait() if words else None))
+    finally:
+        saving.wait()
 
 
 def rebuild(directory: Path, cache_path: Path | None, before: Retriever) -> tuple[Retriever | None, ReloadResult]:

@@ -70,6 +70,7 @@ _SERVED = bytes(_KEY)  # the frame of which file served each id at the last load
 
 
 _CHECK_BYTES = 16 << 20  # the body is checked this much at a time (see the module docstring)
+WRITE_BYTES = 8 << 20  # and written about this much at a time (see ParsedFiles.save)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,14 @@ def key_of(path: str, data: bytes, sidecar: tuple[str, bytes] | None) -> bytes:
     if sidecar is not None:
         digest.update(b"\1" + sidecar[0].encode("utf-8", "surrogatepass") + b"\0" + sidecar[1])
     return digest.digest()[:_KEY]
+
+
+def _written(handle: BinaryIO, parts: list[bytes], digest: int) -> int:
+    """``parts`` written as one buffer (then cleared); the CRC-32 so far, with them."""
+    data = b"".join(parts)
+    parts.clear()
+    handle.write(data)
+    return zlib.crc32(data, digest)
 
 
 def _unpickled(blob: bytes | memoryview) -> ParsedFile | None:
@@ -356,16 +365,21 @@ class ParsedFiles:
         try:
             private_folder(self.path.parent)
             with atomic_write(self.path, ".knowledge-cache-") as handle:
-                # entry by entry: writing and hashing large buffers release the GIL (a reload in a worker
-                # thread must not stall the event loop while one big pickle is built)
+                # WRITE_BYTES at a time: writing and hashing large buffers release the GIL (a reload in a worker
+                # thread must not stall the event loop while one big pickle is built), and a save in a thread
+                # beside a busy one waits for the GIL a few times per buffer, not per file (10,000 files at 1M)
                 handle.write(_MAGIC + bytes(_DIGEST))
                 digest = 0
+                parts: list[bytes] = []
+                size = 0
                 for key, used in self._used.items():
                     blob = self._bytes(used)  # a frame of the file read: read again, one at a time
-                    frame = key + len(blob).to_bytes(8, "little")
-                    for part in (frame, blob):
-                        digest = zlib.crc32(part, digest)
-                        handle.write(part)
+                    parts += (key + len(blob).to_bytes(8, "little"), blob)
+                    size += len(blob)
+                    if size >= WRITE_BYTES:
+                        digest = _written(handle, parts, digest)
+                        size = 0
+                digest = _written(handle, parts, digest)
                 handle.seek(len(_MAGIC))
                 handle.write(digest.to_bytes(_DIGEST, "little"))
         except (OSError, ValueError) as error:  # ValueError: the file read was cut short since

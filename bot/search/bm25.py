@@ -30,13 +30,19 @@ An index is immutable after construction, so it can be shared between threads.
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 import numpy as np
 
 __all__ = ["BM25Index", "best_positions", "contenders", "first_occurrence_ids"]
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 BOUND_MARGIN = 1e-9  # relative: sums of the same weights in another order differ by far less (a few ulps)
 PRUNE_SHARE = 0.5  # bounds read at most this share of a question's postings, or every posting is scored
@@ -112,12 +118,27 @@ CHUNK_TOKENS = 1 << 18  # tokens per chunk of the postings build: its temporarie
 NARROW_KEYS = np.iinfo(np.int32).max  # a chunk's (term, passage) keys up to this are sorted as int32 (_chunk_pairs)
 
 
-def _chunks(starts: np.ndarray) -> list[tuple[int, int]]:
-    """Runs of whole passages of about CHUNK_TOKENS tokens each (a longer passage is a chunk of its own)."""
+def _chunks(starts: np.ndarray, size: int) -> list[tuple[int, int]]:
+    """Runs of whole passages of about ``size`` tokens each (a longer passage is a chunk of its own)."""
     n_docs = starts.shape[0] - 1
-    bounds = np.searchsorted(starts, np.arange(0, int(starts[-1]), CHUNK_TOKENS), side="right") - 1
+    bounds = np.searchsorted(starts, np.arange(0, int(starts[-1]), size), side="right") - 1
     bounds = np.unique(np.concatenate([[0], bounds.clip(0, n_docs), [n_docs]]))
     return [(int(a), int(b)) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True) if b > a]
+
+
+def _parts(chunks: list[tuple[int, int]], parts: int) -> list[list[tuple[int, int]]]:
+    """``chunks`` in up to ``parts`` runs of consecutive chunks, of about as many chunks each."""
+    parts = max(1, min(parts, len(chunks)))
+    bounds = [len(chunks) * k // parts for k in range(parts + 1)]
+    return [chunks[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _each(work: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """``work`` of each item, in order: each in a thread of its own when there are several."""
+    if len(items) <= 1:
+        return [work(item) for item in items]
+    with ThreadPoolExecutor(max_workers=len(items), thread_name_prefix="postings") as pool:
+        return list(pool.map(work, items))
 
 
 def _chunk_pairs(
@@ -214,17 +235,19 @@ class BM25Index:
         k1: float = 1.5,
         b: float = 0.75,
         epsilon: float = 0.25,
+        threads: int = 1,
     ) -> BM25Index:
         """The index of passages given as term ids (``terms[id]``), passage after passage, ``lengths`` each.
 
         Every term must occur and ids must follow first occurrence (rank-bm25's order for the IDF average):
-        :func:`first_occurrence_ids` makes them so.
+        :func:`first_occurrence_ids` makes them so. ``threads``: the postings built on that many cores (the
+        same index).
         """
         index = cls([], k1=k1, b=b, epsilon=epsilon)
-        index._build(np.asarray(tokens, dtype=np.int32), np.asarray(lengths, dtype=np.int64), list(terms))
+        index._build(np.asarray(tokens, dtype=np.int32), np.asarray(lengths, dtype=np.int64), list(terms), threads)
         return index
 
-    def _build(self, flat: np.ndarray, lengths: np.ndarray, terms: list[str]) -> None:
+    def _build(self, flat: np.ndarray, lengths: np.ndarray, terms: list[str], threads: int = 1) -> None:
         n_docs = int(lengths.shape[0])
         n_terms = len(terms)
         self._terms = terms
@@ -247,11 +270,16 @@ class BM25Index:
             return
 
         # postings in two passes over chunks of passages, so no array of one int64 key per token is ever held:
-        # the first counts each term's passages (df), the second writes each chunk's pairs at their place
-        chunks = _chunks(self._starts)
+        # the first counts each term's passages (df), the second writes each chunk's pairs at their place. Each
+        # pass runs over consecutive runs of chunks in threads (numpy's sorts and gathers release the GIL): a run's
+        # pairs of a term go after those of the runs before it, so the postings are the one-thread build's. Each
+        # thread's chunks are that much smaller: the temporaries held at once stay those of one thread
+        threads = max(1, threads)
+        parts = _parts(_chunks(self._starts, max(1, CHUNK_TOKENS // threads)), threads)
+        dfs = _each(lambda part: self._part_df(flat, part, n_terms), parts)
         df = np.zeros(n_terms, dtype=np.int64)
-        for pair_terms, _, _ in _chunk_pairs(flat, self.doc_lengths, self._starts, chunks, n_terms):
-            df += np.bincount(pair_terms, minlength=n_terms)
+        for part_df in dfs:
+            df += part_df
         raw_idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
         self.average_idf = sum(raw_idf.tolist()) / n_terms  # sequential sum, as rank-bm25
         idf = np.where(raw_idf < 0, self.epsilon * self.average_idf, raw_idf)
@@ -261,7 +289,32 @@ class BM25Index:
         n_pairs = int(indptr[-1])
         doc_ids = np.empty(n_pairs, dtype=np.int32)
         weights = np.empty(n_pairs, dtype=np.float64)
-        fill = indptr[:-1].copy()  # next free slot of each term
+        fills = []  # each run's first free slot of each term: after the pairs of the runs before it
+        fill = indptr[:-1].copy()
+        for part_df in dfs:
+            fills.append(fill.copy())
+            fill += part_df
+        del dfs, fill
+        _each(lambda k: self._part_postings(flat, parts[k], n_terms, idf, fills[k], doc_ids, weights),
+              range(len(parts)))
+
+        self._df = df.astype(np.int32)
+        self._idf = idf
+        self._indptr = indptr
+        self._doc_ids = doc_ids
+        self._weights = weights
+        self._maxima = term_maxima(indptr, weights)
+
+    def _part_df(self, flat: np.ndarray, chunks: list[tuple[int, int]], n_terms: int) -> np.ndarray:
+        """The passages holding each term, over ``chunks``."""
+        df = np.zeros(n_terms, dtype=np.int64)
+        for pair_terms, _, _ in _chunk_pairs(flat, self.doc_lengths, self._starts, chunks, n_terms):
+            df += np.bincount(pair_terms, minlength=n_terms)
+        return df
+
+    def _part_postings(self, flat: np.ndarray, chunks: list[tuple[int, int]], n_terms: int, idf: np.ndarray,
+                       fill: np.ndarray, doc_ids: np.ndarray, weights: np.ndarray) -> None:
+        """The postings of ``chunks`` written at their place, ``fill`` each term's next free slot (advanced)."""
         for pair_terms, pair_docs, tf in _chunk_pairs(flat, self.doc_lengths, self._starts, chunks, n_terms):
             # idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))), rank-bm25's operations, in place
             norm = self.doc_lengths[pair_docs].astype(np.float64)
@@ -284,13 +337,6 @@ class BM25Index:
             doc_ids[at] = pair_docs
             weights[at] = w
             fill[run_terms] += run_lengths
-
-        self._df = df.astype(np.int32)
-        self._idf = idf
-        self._indptr = indptr
-        self._doc_ids = doc_ids
-        self._weights = weights
-        self._maxima = term_maxima(indptr, weights)
 
     # -- persistence ---------------------------------------------------------------------------
 

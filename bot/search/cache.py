@@ -44,11 +44,13 @@ from typing import BinaryIO
 import numpy as np
 
 from bot.atomic import atomic_write
+from bot.background import Background
+from bot.children import usable_cores
 from bot.datadir import private_folder
 from bot.models import LANGUAGES, LoadError, Passage
 from bot.search import analysis, indexing
 from bot.search.bm25 import BM25Index, first_occurrence_ids
-from bot.search.indexing import file_groups, joined, release_free_heap
+from bot.search.indexing import file_groups, joined_all, release_free_heap
 from bot.search.parallel import ANALYSIS_PROCESSES, Failure, analyse_files
 from bot.search.wordlists import words_file
 
@@ -111,6 +113,12 @@ class IndexedCorpus:
     reused_files: int = 0  # files whose analysis came from the cache
     analysed_files: int = 0
     skipped: list[LoadError] = field(default_factory=list)  # files whose analysis failed: not indexed
+    saving: Background[None] | None = None  # the index cache's first file, still being written (see build_index)
+
+    def wait_saved(self) -> None:
+        """Return once the index cache is written (raising what its writing raised, as a write here would)."""
+        if self.saving is not None:
+            self.saving.wait()
 
 
 @dataclass(slots=True)
@@ -514,11 +522,15 @@ def build_index(
     b: float = 0.75,
     cache: IndexCache | None = None,
     processes: int = ANALYSIS_PROCESSES,
+    save_later: bool = False,
 ) -> IndexedCorpus:
     """Index ``passages`` (file by file, as the loader lists them), reusing what ``cache`` holds.
 
     A file whose analysis raises is left out of the index (``skipped``); the caller drops its passages.
-    ``processes``: 2 shares a large analysis with a second process (``bot.search.parallel``), 1 keeps it here.
+    ``processes``: 2 shares a large analysis with a second process (``bot.search.parallel``) and builds the
+    postings on two cores (threads), 1 keeps it all on one. ``save_later``: the cache's first file is written in a
+    thread (the write and its CRC release the GIL: the caller's next steps run beside it), waited for by
+    ``IndexedCorpus.wait_saved``; otherwise it is written when this returns.
     """
     key = {"analyzer": analyzer_fingerprint(), "k1": k1, "b": b, "epsilon": 0.25}
     groups = file_groups(passages)
@@ -563,10 +575,9 @@ def build_index(
         indexed_files.append(file_now)
     files = [[*f, *(int(p[n].shape[0]) for n in ("lengths", "tokens", "pair_words", "count_words"))]
              for f, p in zip(indexed_files, pieces, strict=True)]
-    seg = {}
     release_free_heap()  # the analysis's garbage, before the arrays are joined
-    for n in _SEGMENT_ARRAYS:  # one array at a time, each file's piece dropped once copied: never two whole copies
-        seg[n] = joined(pieces, n) if pieces else np.zeros(0, np.int32)
+    cores = min(processes, usable_cores())
+    seg = joined_all(pieces, _SEGMENT_ARRAYS, cores)  # each file's piece dropped once copied: never two whole copies
     seg["counts"] = seg["counts"].astype(np.int64, copy=False)
     del pieces, saved, snapshot  # the per-file copies: gone before the postings (the analysers' memos are)
     if seeded or skipped:  # ids from an older or failed analysis: renumber, drop what is gone
@@ -583,17 +594,29 @@ def build_index(
     for name in ("tokens", "lengths", "pair_words", "pair_terms", "count_words"):
         seg[name] = seg[name].astype(np.int32, copy=False)
     release_free_heap()
+    # the second file written while the surface words and their totals are read from the same arrays (the write and
+    # its CRC release the GIL), then they are dropped: not held beside the postings
+    segments = (Background(functools.partial(cache.save_segments, {n: seg[n] for n in _SECOND_ARRAYS}),
+                           "index-cache-write")
+                if cache is not None else None)
     pairs = _surface_pairs(terms, seg)
     totals = _word_totals(seg, len(words))
-    second = {n: seg.pop(n) for n in _SECOND_ARRAYS}  # saved, then dropped: not held beside the postings
-    generation = cache.save_segments(second) if cache is not None else None
-    del second
-    index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b)
+    generation = segments.wait() if segments is not None else None
+    for n in _SECOND_ARRAYS:
+        del seg[n]
+    index = BM25Index.from_ids(seg["tokens"], seg["lengths"], terms, k1=k1, b=b, threads=cores)
     surface, frequencies = _surface(terms, words, totals, pairs)
+    saving = None
     if cache is not None:
         arrays = {n: v for n, v in index.arrays().items() if n != "tokens"}
-        cache.save_index(generation, key, files, terms, words, {**seg, **arrays, "surface": pairs, "totals": totals})
-    return IndexedCorpus(index, surface, frequencies, len(indexed_files), reused, len(indexed_files) - reused, skipped)
+        save = functools.partial(cache.save_index, generation, key, files, terms, words,
+                                 {**seg, **arrays, "surface": pairs, "totals": totals})
+        if save_later:
+            saving = Background(save, "index-cache-write")
+        else:
+            save()
+    return IndexedCorpus(index, surface, frequencies, len(indexed_files), reused, len(indexed_files) - reused, skipped,
+                         saving)
 
 
 __all__ = ["CACHE_NAME", "IndexCache", "IndexedCorpus", "build_index", "cache_path_beside"]

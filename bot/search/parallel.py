@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import queue
+import subprocess
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -151,25 +153,49 @@ class _Claims:
 
 def _helper(files: Sequence[Sequence[Passage]], prepare: Prepare, chunks: list[range], claims: _Claims,
             results: list[FileResult | None], party: list[int]) -> None:
-    """In a thread: start the second process, hand it chunks one at a time (preparing each here), keep what it
-    sends back. A chunk it did not finish is left to the caller (``results`` None). The process: a new interpreter
-    running this module (``bot.children.start_module``)."""
+    """In a thread: start the second process and hand it chunks, each prepared and sent while it analyses the one
+    before (it never waits for this process's share of the GIL); a second thread keeps what it sends back. A chunk
+    it did not finish is left to the caller (``results`` None). The process: a new interpreter running this module
+    (``bot.children.start_module``)."""
     try:
         process, conn = start_module(__name__)
     except Exception as error:  # no second process here (limits, a sandbox, no interpreter): this one does it all
         log.warning("index analysis stays in one process: the second did not start (%s)", error)
         return
+    sent: queue.SimpleQueue[int | None] = queue.SimpleQueue()  # the chunks sent, in order; None: no more
+    errors: list[BaseException] = []
+    receiver = threading.Thread(target=_receive, args=(process, conn, chunks, sent, results, party, errors),
+                                name="index-analysis-results", daemon=True)
+    receiver.start()
     try:
-        while (c := claims.take()) is not None:
-            conn.send([prepare_file(prepare, files[i]) for i in chunks[c]])
+        while not errors and (c := claims.take()) is not None:
+            conn.send([prepare_file(prepare, files[i]) for i in chunks[c]])  # waits while it holds the one before
+            sent.put(c)
+    except Exception as error:  # it died (its pipe is closed): the caller analyses what it held
+        errors.append(error)
+    finally:
+        sent.put(None)
+        receiver.join()
+        if errors:
+            log.warning("the second index analysis process stopped (%s); its files are analysed in this one",
+                        type(errors[0]).__name__)
+        end_second_process(process, conn, HELPER_STOP_SECONDS)
+
+
+def _receive(process: subprocess.Popen[bytes], conn: Pipe, chunks: list[range], sent: queue.SimpleQueue[int | None],
+             results: list[FileResult | None], party: list[int], errors: list[BaseException]) -> None:
+    """In a thread: each chunk's results, in the order sent, kept where the caller finds them (the party first: a
+    result is read as soon as it is there). On a failure the process is killed, so a send waiting on it ends."""
+    try:
+        while (c := sent.get()) is not None:
             done = conn.recv()
             for i, result in zip(chunks[c], done, strict=True):
-                results[i], party[i] = result, 1
-    except Exception as error:  # it died, or its answer could not be read: the caller analyses what it held
-        log.warning("the second index analysis process stopped (%s); its files are analysed in this one",
-                    type(error).__name__)
-    finally:
-        end_second_process(process, conn, HELPER_STOP_SECONDS)
+                party[i] = 1
+                results[i] = result
+    except Exception as error:  # it died, or its answer could not be read
+        errors.append(error)
+        with contextlib.suppress(OSError):
+            process.kill()
 
 
 def analyse_files(files: Sequence[Sequence[Passage]], prepare: Prepare, terms: Sequence[str] = (),
@@ -189,18 +215,23 @@ def analyse_files(files: Sequence[Sequence[Passage]], prepare: Prepare, terms: S
                                   name="index-analysis-helper", daemon=True)
         helper.start()
         analyzer = PassageAnalyzer()
+        merge = _Merge(results, party, terms, words)
         while (c := claims.take()) is not None:
             for i in chunks[c]:
                 results[i] = analyse_file(analyzer, prepare, files[i])
+            merge.ready()  # while the second process analyses: not left for one core at the end
             release_free_heap()  # each file's temporaries, freed between the results kept: not held to the end
         helper.join()
-        stand_in = PassageAnalyzer()  # the files a failed second process held, in file order
-        for i in range(n):
+        merge.ready()
+        stand_in = PassageAnalyzer()  # the files a failed second process held, in file order (those merged: done)
+        for i in range(merge.merged, n):
             if results[i] is None:
-                results[i], party[i] = analyse_file(stand_in, prepare, files[i]), 2
+                party[i] = 2
+                results[i] = analyse_file(stand_in, prepare, files[i])
+        merge.ready()
         log.info("index analysis: %d files in this process, %d in a second one, %d left by it", party.count(0),
                  party.count(1), party.count(2))
-        return _merged(results, party, terms, words)
+        return merge.out, merge.terms, merge.words
     analyzer = PassageAnalyzer(terms, words)
     out: list[FileTokens | Failure] = []
     kept = 0
@@ -221,25 +252,40 @@ class _Ids:
         self.terms, self.words = _Ints(), _Ints()
 
 
-def _merged(results: list, party: list[int], terms: Sequence[str],
-            words: Sequence[str]) -> tuple[list[FileTokens | Failure], list[str], list[str]]:
-    all_terms, all_words = list(terms), list(words)
-    term_ids = dict(zip(all_terms, range(len(all_terms)), strict=True))
-    word_ids = dict(zip(all_words, range(len(all_words)), strict=True))
-    ids = [_Ids(), _Ids(), _Ids()]
-    out: list[FileTokens | Failure] = []
-    dropped = 0
-    for i, p in enumerate(party):
-        result, results[i] = results[i], None  # each file's tokens in one set of ids at a time, never two copies
-        own = ids[p]
-        own.terms.extend([_id(term_ids, all_terms, t) for t in result.new_terms])
-        own.words.extend([_id(word_ids, all_words, w) for w in result.new_words])
-        out.append(result.failure or _mapped(result.tokens, own.terms.view(), own.words.view()))
-        dropped += result.tokens.tokens.nbytes if result.tokens is not None else 0
-        if dropped >= TRIM_BYTES:  # the replaced arrays lie in the C heap between the mapped ones
-            release_free_heap()
-            dropped = 0
-    return out, all_terms, all_words
+class _Merge:
+    """Each file's result in the build's ids, merged in file order as the results come in (see the module
+    docstring): those of a file and every one before it, while the analysis goes on."""
+
+    def __init__(self, results: list[FileResult | None], party: list[int], terms: Sequence[str],
+                 words: Sequence[str]) -> None:
+        self._results, self._party = results, party
+        self.terms, self.words = list(terms), list(words)
+        self._term_ids = dict(zip(self.terms, range(len(self.terms)), strict=True))
+        self._word_ids = dict(zip(self.words, range(len(self.words)), strict=True))
+        self._ids = [_Ids(), _Ids(), _Ids()]
+        self.out: list[FileTokens | Failure] = []
+        self._dropped = 0
+
+    @property
+    def merged(self) -> int:
+        """The files merged: the first ones."""
+        return len(self.out)
+
+    def ready(self) -> None:
+        """Merge the files whose results are in, from the next one up to the first that is not (a party is set
+        before its result: see ``_receive``)."""
+        results = self._results
+        while len(self.out) < len(results) and (result := results[len(self.out)]) is not None:
+            i = len(self.out)
+            results[i] = None  # each file's tokens in one set of ids at a time, never two copies
+            own = self._ids[self._party[i]]
+            own.terms.extend([_id(self._term_ids, self.terms, t) for t in result.new_terms])
+            own.words.extend([_id(self._word_ids, self.words, w) for w in result.new_words])
+            self.out.append(result.failure or _mapped(result.tokens, own.terms.view(), own.words.view()))
+            self._dropped += result.tokens.tokens.nbytes if result.tokens is not None else 0
+            if self._dropped >= TRIM_BYTES:  # the replaced arrays lie in the C heap between the mapped ones
+                release_free_heap()
+                self._dropped = 0
 
 
 def _id(ids: dict[str, int], names: list[str], name: str) -> int:

@@ -195,7 +195,9 @@ class Retriever(AbstentionChecks):
         self._cache = cache  # the sources view keeps its index beside this one's (SOURCES_CACHE_NAME)
         self._k1, self._b = k1, b
         kb = _without_positions(kb, about)
-        self.indexed = indexed = build_index(kb.passages, _indexed_text, k1=k1, b=b, cache=cache)
+        # the index cache is written beside what follows (the word lists, the columns read below): waited for at
+        # the end, so a retriever made has its cache written
+        self.indexed = indexed = build_index(kb.passages, _indexed_text, k1=k1, b=b, cache=cache, save_later=True)
         saved = cache.path.with_name(FREQUENCIES_NAME) if cache is not None else None  # beside the index cache
         self.frequencies = frequencies or WordFrequencies(saved)  # after the build: their peaks do not add up
         self.countries = countries or Countries()
@@ -239,6 +241,7 @@ class Retriever(AbstentionChecks):
                                        for name in words_of(language, WordList.SOURCE_NAMES))
         families = {d.id: d.group or d.translation_of or d.id for d in kb.documents}
         self._places = Places(column(self.passages, "doc_id"), languages, families)
+        indexed.wait_saved()
 
     @property
     def corpus_tokens(self) -> list[list[str]]:

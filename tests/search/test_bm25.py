@@ -247,6 +247,22 @@ def test_postings_built_in_chunks_equal_one_piece_and_rank_bm25(chunk: int, monk
     assert_equal_to_rank_bm25(corpus, zipf_queries(3, 60))
 
 
+@pytest.mark.parametrize("threads", [2, 3, 50])
+def test_postings_built_in_threads_equal_one_thread(threads: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = zipf_corpus(5, 300, 60)
+    corpus[5], corpus[6] = [], ["w1"] * 90  # an empty passage, and one longer than a chunk
+    monkeypatch.setattr(bm25, "CHUNK_TOKENS", 7)  # many chunks: each thread's run holds several (50: one each)
+    one = BM25Index(corpus)
+    terms = list(one.terms)
+    ids = {term: i for i, term in enumerate(terms)}
+    tokens = np.array([ids[t] for doc in corpus for t in doc], dtype=np.int32)
+    lengths = np.array([len(doc) for doc in corpus])
+    for built in (BM25Index.from_ids(tokens, lengths, terms, threads=1),
+                  BM25Index.from_ids(tokens, lengths, terms, threads=threads)):
+        for name, array in built.arrays().items():
+            np.testing.assert_array_equal(array, one.arrays()[name], err_msg=name)  # bit for bit
+
+
 def test_postings_of_keys_too_wide_for_int32_equal_the_narrow_ones(monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = zipf_corpus(4, 300, 60)
     corpus[5] = []

@@ -201,6 +201,25 @@ def test_a_parsed_files_cache_cut_short_after_its_check_costs_a_parse_not_a_cras
     assert 0 < checked.hits < len(kb.documents)
     assert again.passages == kb.passages and again.documents == kb.documents and again.glossary == kb.glossary
 
+@pytest.mark.parametrize("write_bytes", [1, 5_000, 1 << 30])
+def test_the_parsed_files_cache_is_the_same_file_written_in_buffers_of_any_size(
+        knowledge: Path, tmp_path: Path, write_bytes: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file a buffer (1), a few files a buffer, or all of them in one: the same bytes, read back the same."""
+    from bot.knowledge import parsed_cache
+    from bot.knowledge.parsed_cache import PARSED_CACHE_NAME, ParsedFiles
+
+    one = ParsedFiles(tmp_path / "one" / PARSED_CACHE_NAME)
+    kb = load_knowledge(knowledge, parse=one.parse)
+    one.save()
+    monkeypatch.setattr(parsed_cache, "WRITE_BYTES", write_bytes)
+    other = ParsedFiles(tmp_path / "other" / PARSED_CACHE_NAME)
+    load_knowledge(knowledge, parse=other.parse)
+    other.save()
+    assert other.path.read_bytes() == one.path.read_bytes()
+    again = ParsedFiles(other.path)
+    assert load_knowledge(knowledge, parse=again.parse).passages == kb.passages and again.hits > 0
+
+
 def test_parsed_files_are_reused_and_a_damaged_cache_is_ignored(
     knowledge: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -309,3 +328,27 @@ def test_the_sources_view_keeps_its_index_beside_the_main_one(tmp_path: Path) ->
     assert again.answer(question).citations == expected.citations
     view = again._sources_view()
     assert view.indexed.analysed_files == 0 and view.indexed.reused_files == view.indexed.files
+
+
+def test_a_cache_saved_later_is_the_one_saved_now_and_its_failure_is_raised_at_the_wait(
+        knowledge: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.search.cache import _read_file, build_index
+    from bot.search.retriever import _indexed_text
+
+    passages = load_knowledge(knowledge).passages
+    now, later = IndexCache(tmp_path / "now" / CACHE_NAME), IndexCache(tmp_path / "later" / CACHE_NAME)
+    build_index(passages, _indexed_text, cache=now)
+    build_index(passages, _indexed_text, cache=later, save_later=True).wait_saved()
+    (manifest, arrays), (manifest_later, arrays_later) = _read_file(now.path), _read_file(later.path)
+    assert {**manifest, "generation": ""} == {**manifest_later, "generation": ""}  # a random name each write
+    assert arrays.keys() == arrays_later.keys()
+    for name, array in arrays.items():
+        np.testing.assert_array_equal(array, arrays_later[name], err_msg=name)
+
+    def fails(*args: object) -> None:
+        raise RuntimeError("a bug in the write")
+
+    monkeypatch.setattr(IndexCache, "save_index", fails)
+    built = build_index(passages, _indexed_text, cache=IndexCache(tmp_path / "failed" / CACHE_NAME), save_later=True)
+    with pytest.raises(RuntimeError, match="a bug in the write"):
+        built.wait_saved()

@@ -221,3 +221,22 @@ def test_the_files_arrays_are_joined_without_holding_them_twice():
     done = subprocess.run([sys.executable, "-c", _JOIN], capture_output=True, text=True, check=True,
                           cwd=paths.ROOT)
     assert float(done.stdout) < 0.4, done.stdout  # ~1 (the whole again) with np.concatenate
+
+
+@pytest.mark.parametrize("threads", [1, 2, 8])
+def test_the_arrays_joined_in_threads_are_np_concatenate_of_each(threads: int) -> None:
+    from bot.search.indexing import joined_all
+
+    rng = np.random.default_rng(threads)
+    names = ("tokens", "lengths", "counts")
+    pieces = [{"tokens": rng.integers(0, 99, rng.integers(0, 50)).astype(np.int32),
+               "lengths": rng.integers(0, 9, 3).astype(np.int32),
+               "counts": rng.integers(0, 9, rng.integers(1, 5)).astype(np.int64 if i % 3 else np.int32)}
+              for i in range(40)]
+    expected = {name: np.concatenate([p[name] for p in pieces]) for name in names}
+    out = joined_all(pieces, names, threads)
+    assert list(out) == list(names) and not any(pieces)  # every piece dropped once copied
+    for name in names:
+        assert out[name].dtype == expected[name].dtype
+        np.testing.assert_array_equal(out[name], expected[name])
+    assert {n: a.tolist() for n, a in joined_all([], names, threads).items()} == {n: [] for n in names}
