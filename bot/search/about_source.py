@@ -82,7 +82,8 @@ def without_attribution(question: str) -> str | None:
 
 # a source named after one of these is set aside, not asked about (« le vrai, pas la version de la ruche »)
 _SET_ASIDE = re.compile(r"\b(?:not|rather than|instead of|pas|non|sans|plutot que|au lieu de)\b\W+(?:\w+\W+){0,4}$")
-_SET_ASIDE_JA = ("ではなく", "じゃなく", "以外")  # after the name, as _plain folds them (で → て)
+# ... or before one of these, folded as the question is (で → て): ラ・リューシュではなく
+_SET_ASIDE_JA = tuple(map(_plain, ("ではなく", "じゃなく", "以外")))
 
 
 def sources_named(question: str) -> frozenset[str]:
@@ -91,7 +92,7 @@ def sources_named(question: str) -> frozenset[str]:
     plain = _plain(question)
     return frozenset(m.group() for m in _patterns()[3].finditer(plain)
                      if not _SET_ASIDE.search(plain, max(0, m.start() - 40), m.start())
-                     and not plain.startswith(tuple(map(_plain, _SET_ASIDE_JA)), m.end()))
+                     and not plain.startswith(_SET_ASIDE_JA, m.end()))
 
 
 def names_source(text: str, named: frozenset[str]) -> bool:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 
 from bot.limits import ELLIPSIS
-from bot.models import LANGUAGES
 from bot.search.analysis import analyze_spans, sentences_token_sets
-from bot.search.wordlists import WordList, words_of
+from bot.search.wordlists import WordList, word_set, words_of
 
 MAX_SNIPPET_CHARS = 300
 
@@ -186,19 +184,14 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+['’]?")
 def _leans_back(sentence: str, language: str) -> bool:
     """``sentence`` opens on a pronoun (the language's ``pronouns``: il, she, 彼…), maybe after a leading clause: what
     it stands for is in the sentence before."""
-    pronouns = _pronouns(language)
     if language == "ja":
-        return sentence.startswith(pronouns)
+        return sentence.startswith(words_of(language, WordList.PRONOUNS))
+    pronouns = word_set(language, WordList.PRONOUNS)  # written in lower case
     for start in (0, *(m.end() for m in [_LEADING_CLAUSE.match(sentence)] if m)):
         word = _FIRST_WORD.match(sentence, start)
         if word and word.group().casefold().replace("’", "'") in pronouns:
             return True
     return False
-
-
-@functools.lru_cache(maxsize=len(LANGUAGES))
-def _pronouns(language: str) -> tuple[str, ...]:
-    return tuple(w.casefold() for w in words_of(language, WordList.PRONOUNS))
 
 
 def _joiner(language: str) -> str:

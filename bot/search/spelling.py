@@ -180,6 +180,11 @@ class Truncations:
 _VOWELS = re.compile(r"(?<=[^\n])[aeiouy]")  # a vowel, not a word's first letter (the words joined by newlines)
 
 
+def _spellable(words: Iterable[str]) -> list[str]:
+    """The words a sound or a skeleton is read of: ASCII letters only, MAX_WORD_LENGTH at most."""
+    return [w for w in words if len(w) <= MAX_WORD_LENGTH and w.isascii() and w.isalpha()]
+
+
 def skeletons(words: Sequence[str]) -> list[str]:
     """Each folded ASCII word's first letter and its consonants after it, doubled ones single ("minister" → mnstr),
     all at once at C speed (the words joined by newlines)."""
@@ -200,7 +205,7 @@ class Skeletons:
 
     def _table(self) -> dict[str, list[str]]:
         if self._words is None:
-            words = [w for w in self._frequencies if len(w) <= MAX_WORD_LENGTH and w.isascii() and w.isalpha()]
+            words = _spellable(self._frequencies)
             table: dict[str, list[str]] = defaultdict(list)
             for word, key in zip(words, skeletons(words), strict=True):
                 if len(key) >= MIN_SKELETON:
@@ -271,13 +276,13 @@ SOUNDED_KEPT = 4096  # words whose sound-alike is kept (SoundSpeller.correct): a
 # joined, are looked up each ("who signed" → whosigned), and the same pairs come back question after question
 
 
-_DOUBLED = re.compile(r"(.)\1+", re.DOTALL)  # a run of one character
-_DOUBLED_IN_LINE = re.compile(r"(.)\1+")  # ... within a line ('.' never matches the newline between words)
+_DOUBLED_IN_LINE = re.compile(r"(.)\1+")  # a run of one character within a line ('.' never matches the newline
+# between words)
 
 
 def sound_key(word: str, french: bool = False) -> str:
     """A folded ASCII word as it sounds: letter groups unified, doubled letters single, a final e dropped; with
-    ``french``, also as French spells by ear (FRENCH_SOUNDS)."""
+    ``french``, also as French spells by ear (_FRENCH_BEFORE, _FRENCH_AFTER, _silent_end)."""
     return sound_keys([word], french)[0]
 
 
@@ -322,7 +327,7 @@ class SoundSpeller:
         spelt by ear too (sound_key)."""
         keys: dict[str, tuple[float, str]] = {}
         self._french = french
-        words = [w for w in frequencies if len(w) <= MAX_WORD_LENGTH and w.isascii() and w.isalpha()]
+        words = _spellable(frequencies)
         for word, key in zip(words, sound_keys(words, french), strict=True):
             count = frequencies[word]
             if len(key) >= MIN_SOUND_KEY and (count, word) > keys.get(key, (0, "")):
