@@ -306,8 +306,7 @@ def _features(engine, items) -> list[dict]:
         for item in items:
             seen.clear()
             answer = engine.answer(item.question)
-            quotes = [c.snippet for c in answer.citations[:3]]
-            hit = item.in_scope and answer.answered and evaluation.is_hit(quotes, item)
+            hit = item.in_scope and answer.answered and evaluation.quotes_hit(answer.citations, item)
             rows.append({"in_scope": item.in_scope, "hit": hit, **(seen[0] if seen else {"other": "no-terms"})})
     finally:
         retriever.Retriever.abstention = chain
@@ -390,8 +389,8 @@ def _blocks(engine, sets) -> dict[str, list[tuple[object, list[str], bool]]]:
             for item in items:
                 stopped, answer = blocked.checks(item)
                 if stopped:
-                    hit = item.in_scope and answer.answered and evaluation.is_hit(
-                        [c.snippet for c in answer.citations[:3]], item)
+                    hit = item.in_scope and answer.answered and evaluation.quotes_hit(
+                        answer.citations, item)
                     rows.append((item, [_label(f) for f in stopped], hit))
             found[name] = rows
     return found

@@ -89,10 +89,22 @@ def available_sets() -> dict[str, list[Item]]:
     return {name: load_set(path) for name, path in SET_FILES.items() if path.is_file()}
 
 
-def is_hit(texts: Iterable[str], item: Item) -> bool:
+# A fact written as a web address ("nhk.or.jp", "meti.go.jp/press/2018/07"): no space, a dotted domain.
+_ADDRESS = re.compile(r"^[^\s/]+\.[a-z]{2,}(?:[/.]\S*)?$")
+
+
+def is_hit(texts: Iterable[str], item: Item, links: Iterable[str] = ()) -> bool:
+    """The expected facts in the quotes; an address asked for may also be in a cited source's link, which the
+    answer shows under its quotes ("anyone got the link to the NHK piece?" is answered by that link)."""
     joined = " | ".join(fold(t) for t in texts)
-    found = [fold(e) in joined for e in item.expect]
+    addresses = " | ".join(fold(link) for link in links)
+    found = [fold(e) in joined or (bool(_ADDRESS.match(fold(e))) and fold(e) in addresses) for e in item.expect]
     return any(found) if item.any_of else all(found)
+
+
+def quotes_hit(citations, item: Item) -> bool:
+    """The expected facts in what a member reads of an answer: its first three quotes and their sources' links."""
+    return is_hit([c.snippet for c in citations[:3]], item, [c.source for c in citations[:3]])
 
 
 @dataclass
@@ -142,9 +154,8 @@ def evaluate(answer: Callable[[str, str], object], items: list[Item]) -> Result:
     result = Result()
     for item in items:
         ans = answer(item.question, item.language)
-        texts = [c.snippet for c in ans.citations[:3]]
-        ok = (ans.answered and is_hit(texts, item)) if item.in_scope else not ans.answered
-        first = item.in_scope and ans.answered and is_hit(texts[:1], item)
+        ok = (ans.answered and quotes_hit(ans.citations, item)) if item.in_scope else not ans.answered
+        first = item.in_scope and ans.answered and quotes_hit(ans.citations[:1], item)
         detail = (f"answered: {'; '.join(f'{c.passage_id} {c.snippet[:70]!r}' for c in ans.citations[:3])}"
                   if ans.answered else f"abstained ({ans.reason})")
         result.outcomes.append(Outcome(item, ok, detail, getattr(ans, "latency_ms", 0.0), first=first))
@@ -181,7 +192,8 @@ class NaiveBaseline:
         vocab = self.bm25.idf
         order = sorted(range(len(scores)), key=lambda i: -scores[i])[:3]
         answered = any(t in vocab for t in tokens)
-        cites = [SimpleNamespace(passage_id=self.passages[i].id, snippet=self.passages[i].text) for i in order]
+        cites = [SimpleNamespace(passage_id=self.passages[i].id, snippet=self.passages[i].text,
+                                 source=self.passages[i].source) for i in order]
         return SimpleNamespace(answered=answered, citations=cites if answered else [], reason="no-match")
 
 

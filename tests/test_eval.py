@@ -8,6 +8,7 @@ guard): see GUARDS, and the note of issue 10 for what is missing. Tables: ``pyth
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 
 import evaluation
 import paths
@@ -156,3 +157,16 @@ def test_unlisted_chatter_mostly_keeps_the_first_citation(answer, sets, name: st
 def test_small_talk_cites_nothing(retriever: Retriever, message: str) -> None:
     answer = retriever.answer(message)
     assert answer.kind is AnswerKind.SMALL_TALK and answer.citations == []
+
+
+def test_an_address_asked_for_counts_in_the_cited_link_and_nothing_else_does() -> None:
+    """A member asking for a link reads it under the quote; a name or a date in a link answers nothing."""
+    cited = [SimpleNamespace(snippet="NHK reported the declaration on 14 July 2018.",
+                             source="https://www3.nhk.or.jp/news/html/20180714/k10011533311000.html")]
+
+    def item(*expect: str) -> evaluation.Item:
+        return evaluation.Item("link?", "en", "casual", expect, any_of=True, in_scope=True)
+
+    assert evaluation.quotes_hit(cited, item("nhk.or.jp/news/html/20180714"))
+    assert not evaluation.quotes_hit(cited, item("k10011533311", "2018/07/14", "www3"))
+    assert not evaluation.quotes_hit(cited, item("meti.go.jp"))
