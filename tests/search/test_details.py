@@ -104,6 +104,9 @@ def test_a_detail_no_quote_speaks_of_is_not_found(shipped_retriever: Retriever, 
     ("What does 「ビッグデータ」 become in the French wording of the technologies the declaration lists?",
      "big data"),  # the French words, no text's exact wording asked (blind AB)
     ("What does the Japanese robotic suit shown at Station F do?", "brain"),  # the suit itself, no care asked
+    # « le billet »: a blog post, no ticket (blind AF, AG, AI, AJ)
+    ("Selon le billet, quel organisme nippon aide désormais les firmes venues d'ailleurs à prendre pied dans la "
+     "capitale ?", "JETRO"),
 ])
 def test_the_same_subject_without_the_detail_is_still_answered(
         shipped_retriever: Retriever, question: str, fact: str) -> None:
@@ -128,6 +131,9 @@ def test_the_words_are_matched_as_written_not_by_their_stem() -> None:
     assert details_asked("イノベーション年はいつ始まった？", "ja") == frozenset()  # ページ folded would be ヘーシ
     assert details_asked("日本がフランスのスタートアップを征服する記事", "ja") == frozenset()  # 服 alone: no
     assert details_asked("How many pages is it?", "en") == {WordList.TEXT_PARTS}
+    assert details_asked("Combien coûte un billet ?", "fr") == {WordList.TICKETS}
+    assert WordList.TICKETS in details_asked("prix du billet vivatech", "fr")
+    assert details_asked("Que dit le billet de blog sur la Jetro ?", "fr") == frozenset()
     assert details_asked("Y avait-il un dîner ?", "fr") == details_asked("y avait il un diner", "fr") == {WordList.FOOD}
 
 
