@@ -75,8 +75,9 @@ JA_COUNTER_NOUNS = {
     "[かカヶ]国": _words("国 国々"),
 }
 # Words after "how many / combien de" that do not name what is counted ("combien de chaque ?"; "how many JP vs FR
-# startups": the Japanese ones are counted first, as in "how many Japanese startups").
-NOT_COUNTED = _words("chaque each them eux elles ceux celles vs versus")
+# startups": the Japanese ones are counted first, as in "how many Japanese startups"; « combien de pépites, toutes
+# nationalités confondues »: all of them).
+NOT_COUNTED = _words("chaque each them eux elles ceux celles vs versus tous toutes all")
 
 # Questions asking for a name: the passage must give one the question does not. A name that "came up"
 # (名前が挙がった, 名前が出ている, 名前を挙げた) is a thing mentioned, as "the fields named in it" is in English: "which
@@ -196,8 +197,10 @@ def counted(question: str, language: str) -> Counted | None:
 # When the corpus has that verb in no form, none of its numbers counts things in that state.
 STATE_ASKED: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:are|is|were|was|been|be|get|got)\s+([^\W\d_]{3,}ed)\b"),
-    "fr": re.compile(r"(?:\b(?:sont|est|été|étaient|était|seront|sera)\s+|\bcombien\s+d(?:e\s+|['’])[\w-]+\s+)"
-                     r"([^\W\d_]{3,}(?:é|ée|és|ées))(?!\w)"),  # « combien de start-up hébergées »
+    "fr": re.compile(r"(?:(?<!\bse )(?<![sS]['’])\b(?:sont|est|été|étaient|était|seront|sera)\s+"
+                     r"|\bcombien\s+d(?:e\s+|['’])[\w-]+\s+)"
+                     r"([^\W\d_]{3,}(?:é|ée|és|ées))(?!\w)"),  # « combien de start-up hébergées »; « se sont
+    # relayées au micro », « s'est succédé »: a doing (a pronominal verb), not a state
     "ja": re.compile(r"([\u4e00-\u9fff]{2})(?:している|していた|しています|していました|されて|された|される)"),
 }
 

@@ -22,6 +22,7 @@ from bot.search.evidence import (
     names_in,
     ordinals,
     quoted,
+    states_asked,
 )
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind, asked_kinds, holds
@@ -61,11 +62,26 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
          ("Neuf",)),
         ("how many startups are hosted at station f?", "uncounted",
          "Roughly how many promising young Japanese firms were picked for J-Startup?", ("100",)),
+        # « se sont relayées au micro »: a doing (a pronominal verb), no state; « toutes nationalités confondues »
+        # counts all of them, not « toutes »; « pousses » are young companies (blind T, AJ)
+        ("combien de start-up hébergées à station f ?", "uncounted",
+         "Combien de pépites, toutes nationalités confondues, se sont relayées au micro lors de la réception "
+         "parisienne ?", ("Neuf",)),
+        ("combien de start-up hébergées à station f ?", "uncounted",
+         "Combien de pousses venues de l'archipel ont défendu leur projet devant le public ce soir-là ?",
+         ("cinq japonaises",)),
     ],
 )
 def test_how_many_needs_a_number_of_what_is_counted(retriever: Retriever, near_miss, reason, close, facts) -> None:
     assert not_found(retriever, near_miss) == reason
     answered_with(retriever, close, *facts)
+
+
+def test_a_pronominal_verb_is_a_doing_not_a_state_counted() -> None:
+    assert states_asked("combien de start-up ont été refusées ?", "fr") == ["refusées"]
+    assert states_asked("Combien de pépites se sont relayées au micro ?", "fr") == []
+    assert states_asked("Combien d'orateurs s'est-il succédé ? Combien s'est succédé ?", "fr") == []
+    assert counted("Combien de pépites, toutes nationalités confondues, ont pitché ?", "fr") == Counted(("pépites",))
 
 
 def test_a_year_of_the_question_must_be_in_the_best_passage(retriever: Retriever) -> None:
