@@ -59,6 +59,9 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
          "nurseries and fast-track programmes?", "incubators"),  # nurseries: incubators (blind AE)
         # 付き合い between two countries: their relations
         ("両国の正式な付き合いを始めた取り決めが交わされたのは、署名の何年前のことですか？", "1858"),
+        # a rotating leadership is a chair; the G7 and the G20 as described (glossary; blind AG, AI)
+        ("Which rotating leadership of the major-economies forum did Tokyo hold in 2019?", "G20"),
+        ("Which summit of leading industrial democracies did Paris preside over the year after the pact?", "G7"),
     ],
 )
 def test_a_question_in_other_words_finds_the_passage(retriever: Retriever, question: str, expected: str) -> None:
