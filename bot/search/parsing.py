@@ -220,6 +220,13 @@ def _known(unit: Unit) -> bool:
     return bool(unit.alternatives or unit.expansions or unit.parts)
 
 
+def _respelt(question: str, fixes: list[tuple[int, int, str]]) -> str:
+    """``question`` with the words at ``fixes`` (start, end, word read) written as read."""
+    for start, end, word in reversed(fixes):
+        question = question[:start] + word + question[end:]
+    return question
+
+
 class QueryParser:
     """Reads a question into a Query (``parse``): its units, their variants, joins, typo corrections, readings and
     glossary, related and described forms, and what it asks (kinds, roles, the verb, what is counted).
@@ -396,6 +403,8 @@ class QueryParser:
             question = self._readings.without_everyday_slips(question, self._slip_candidate)
             question = self._readings.without_name_slips(question, self._slip_candidate)  # 武東容治: 武藤容治
         units: dict[str, Unit] = {}
+        fixes: dict[str, str] = {}  # a typed word → the word its typo is read as (_unit)
+        respelt: list[tuple[int, int, str]] = []  # where the question's typos are, and the words they are read as
         compound: Unit | None = None  # the hyphenated word being read: its parts follow it
         span = (0, 0)
         content = mask_interrogatives(question)  # "quel jour", "what date": what is asked, not about what
@@ -457,7 +466,9 @@ class QueryParser:
             forms = (word[0],) if word is not None else ()
             unit = units.get(token) or self._unit(raw, token, question[start:end], lang, named, forms,
                                                   acronym=not shouted and bool(_ACRONYM.fullmatch(question[start:end])),
-                                                  within=within_clause(question, start))
+                                                  within=within_clause(question, start), fixes=fixes)
+            if raw in fixes:
+                respelt.append((start, end, fixes[raw]))
             if unit is None:  # a misspelt function word ("exactemant", "wich"): no more a content word than it
                 continue
             hyphenated = not is_cjk(raw) and not _HYPHEN_SET.isdisjoint(content[start:end])
@@ -517,7 +528,7 @@ class QueryParser:
         return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
                      counted=what, act=self._act(question, lang, what, units),
                      names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
-                     ranks=ranks, offered=guesses, stated=stated,
+                     ranks=ranks, offered=guesses, stated=stated, spelt=_respelt(question, respelt),
                      of_country=self._of_country(question, lang, units), title_unknown=title_unknown)
 
     def _count_companies(self, what: Counted | None, language: str, units: list[Unit]) -> None:
@@ -674,7 +685,7 @@ class QueryParser:
 
     def _unit(
         self, raw: str, token: str, surface: str, language: str, named: bool = False, forms: tuple[Word, ...] = (),
-        acronym: bool = False, within: bool = False,
+        acronym: bool = False, within: bool = False, fixes: dict[str, str] | None = None,
     ) -> Unit | None:
         """The unit of one question token: its corpus variants, or a typo correction when it has none.
 
@@ -687,8 +698,10 @@ class QueryParser:
         (JCB, CNES) is no typo of an everyday word (JCB is no "job"), nor of a corpus acronym a letter away (CNES is
         not CNRS, nor CNRC): it names another body; a letter swapped or left out (CRNS, CEATC), or changed in a long
         acronym no list knows (CEETEC), is still a typo. A name
-        written ``within`` a clause that the language's list knows as written (Inria) is no typo either.
+        written ``within`` a clause that the language's list knows as written (Inria) is no typo either. A typo's
+        reading is written in ``fixes`` (typed word → word read), for the checks that read the question as written.
         """
+        fixes = {} if fixes is None else fixes
         if raw in PLACEHOLDERS.get(language, ()):
             return None  # "who signed the thing?": the thing is what the question is about, no word of it
         if not is_cjk(raw) and raw not in self._surface and (len(raw) > MAX_WORD_LENGTH or not in_served_script(raw)):
@@ -703,6 +716,7 @@ class QueryParser:
                 if name:  # "Pars" is Paris, not the "par" its stem meets
                     alternatives = set(self._surface[name])
                     keys.add(glossary_key(name))
+                    fixes[raw] = name
             if not alternatives and raw not in self._gloss_words:
                 zipf = self.frequencies.zipf(surface, _latin(language))
                 corrected = self._correction(raw, language, named, zipf)
@@ -715,6 +729,7 @@ class QueryParser:
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
+                    fixes[raw] = corrected
         if alternatives:
             info = self.frequencies.informativeness(written, language)
             own = not named and not is_cjk(raw) and self._own_language(surface, language)
@@ -736,6 +751,8 @@ class QueryParser:
                                                    or (within and known_as_written(zipf))):
                 everyday = None  # "Macrin" is no typo of the name "Macron": names are told apart by one letter
             named = named and everyday is None  # "Engglish": an everyday word, capitalised
+            if everyday is not None:
+                fixes[raw] = everyday
             if everyday is not None and (everyday in stop_words(latin) or everyday in stop_words("en")):
                 return None
             if everyday is None and not named and stop_word_typo(

@@ -69,6 +69,7 @@ class Query:
     act: frozenset[str] = frozenset()  # how many people: the tokens of what they did (signed → sign, 署名)
     of_country: tuple[tuple[Unit, Unit], ...] = ()  # what is the thing of a country it asks (capital, Japan)
     text: str = ""  # the question as analysed (chatter removed)
+    spelt: str = ""  # ``text`` with each typo as read ("titel" → title, "hw" → how): what a check reads as written
     ranks: frozenset[str] = frozenset()  # its ordinals ("la 1ère action": a rank, not a number to cite)
     offered: frozenset[str] = frozenset()  # numbers offered as guesses ("3 or 4?", « 2013 ou 2015 ? »)
     stated: frozenset[str] = frozenset()  # counts it states of what it asks about ("the 3 signatories")

@@ -401,7 +401,7 @@ class Retriever(AbstentionChecks):
         matched more of the question's words without speaking of it."""
         names = [u for u in query.units if u.named]
         if any(u.keys & self._source_names for u in names) and not (  # "what does NHK say…?": a source says where
-                asks_about_source(query.text) or acronym_asked(query.text)):  # the fact comes from, not what it is
+                asks_about_source(query.spelt) or acronym_asked(query.text)):  # the fact comes from, not what it is
             names = [u for u in names if not u.keys & self._source_names]  # about (unlike "the Xinhua headline?")
         tokens = self._token_sets
         if not names or not ranked or any(u.found_in(tokens[ranked[0].index]) for u in names):
@@ -536,6 +536,12 @@ class Retriever(AbstentionChecks):
                 chat=cleaned.removed,
             )
         max_citations = max(max_citations, 1)
+        if self._whole is not None and query.spelt != query.text and asks_about_source(query.spelt, attributed=True) \
+                and (sources_named(query.spelt) or sources_named(query.text)):
+            # "wats teh japanees titel of teh nhk storee?": a source asked about, once its typos are read
+            about = self._sources_view()._answer(question, query.language, max_citations, leave_out, started)
+            if about.answered:
+                return about
         query, ranked, reason = self._decide(query, max_citations, leave_out)
         citations: list[Citation] = []
         if not reason:
@@ -578,10 +584,11 @@ class Retriever(AbstentionChecks):
         if (named := asked_in(query.text, query.language)) is not None:  # « le nom japonais »: a quote giving it so
             ranked = written_in_first(ranked, named, lambda hit: self.passages[hit.index].text, LEAD_RATIO,
                                       max_citations)
-        if self._cards and asks_about_source(query.text):  # a source asked about: its section leads, though the
-            # facts it speaks of hold more words (not for a fact said to come from a source: "according to NHK")
+        if self._cards and asks_about_source(query.spelt) and Kind.PERSON not in query.kinds:  # a source asked
+            # about: its section leads, though the facts it speaks of hold more words (not for a fact said to come
+            # from a source: "according to NHK"; nor for who someone in it is: a section names no one)
             ranked = moved_first(ranked, lambda hit: hit.index in self._cards, LEAD_RATIO, max_citations)
-            named = sources_named(query.text) if ranked and ranked[0].index in self._cards else frozenset()
+            named = sources_named(query.spelt) if ranked and ranked[0].index in self._cards else frozenset()
             if named and not names_source(self.passages[ranked[0].index].text, named):  # "the link to the Tokyo at
                 # Paris article?": that source's section leads, not another's whose headline holds Paris and Tokyo
                 # (in the question's language when it has one)

@@ -45,6 +45,9 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         ("東京アットパリの記事のタイトル教えて〜🙏", "Une coopération économique"),
         ("らりゅーしゅの記事のたいとるを教えてください", "Le Japon part à la conquête"),
         ("らりゅーしゅ の きじ の たいとる って なんだっけ？", "Le Japon part à la conquête"),  # all in hiragana
+        # the source and what is asked of it typed with typos, read as corrected (Query.spelt; blind Z, AG)
+        ("wats teh japanees titel of teh nhk storee?", "日仏「スタートアップ」企業の進出を相互に支援へ"),
+        ("wat wuz the titel of the tokio at paris artcle abut the cooperaton?", "Une coopération économique"),
     ],
 )
 def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
@@ -85,6 +88,11 @@ def test_a_fact_asked_with_a_source_word_is_answered_by_the_facts(
     assert answer.answered, answer.reason
     assert fact in answer.citations[0].snippet
     assert not is_about_source(_headed(shipped_knowledge, answer.citations[0].passage_id))
+
+
+def test_who_is_in_a_source_is_answered_by_the_person_not_the_sources_section(shipped_retriever: Retriever) -> None:
+    """A source's section names no one: "who was the jetro guy in the ccifj editorial?" leads with who he is."""
+    quoted_first(shipped_retriever, "who was the jetro guy in the ccifj editorial, what's his real name?", "Akahoshi")
 
 
 def test_the_shipped_sources_each_have_their_section_first_in_every_language(shipped_knowledge: KnowledgeBase) -> None:

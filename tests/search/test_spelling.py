@@ -91,6 +91,14 @@ def test_function_words_a_letter_off_do_not_sink_what_the_question_names(shipped
     assert answer.answered and "luxury" in " ".join(c.snippet for c in answer.citations[:3])
 
 
+def test_the_question_is_also_read_with_its_typos_as_corrected(shipped_retriever: Retriever) -> None:
+    """What checks read as written (is a source asked about?) sees "title", "article" where "titel", "artcle" were."""
+    spelt = shipped_retriever.parse("wat wuz the titel of the tokio at paris artcle?", "en").spelt
+    assert "title" in spelt.split() and "article?" in spelt.split() and "titel" not in spelt
+    well = "What was the title of the Tokyo at Paris article?"
+    assert shipped_retriever.parse(well, "en").spelt == well
+
+
 def test_a_name_misspelt_in_every_part_is_answered(shipped_retriever: Retriever) -> None:
     """blind N: "Delfine Jeny-Stefan" (three errors, a soft g written j) abstained: the compound was an unknown name."""
     for question in ("who is Delfin Jenny-Stefan and what was her job?", "c ki Delfine Jeny-Stefan ?"):
