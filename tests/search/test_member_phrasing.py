@@ -251,3 +251,12 @@ def test_the_articles_french_words_quoted_in_another_language_are_answered_with_
     ]:
         answer = shipped_retriever.answer(question)
         assert answer.answered and words in answer.citations[0].snippet, (question, answer.citations)
+
+
+def test_how_the_article_ranks_station_f_is_said_in_its_own_words(shipped_retriever: Retriever) -> None:
+    """« l'un des plus gros incubateurs de start-up au monde »: the French summary said « les plus importants de la
+    planète », which no member asking how big the article says the campus is wrote (blind N, U, Y, AG)."""
+    for question in ("Quel rang Station F occupe-t-elle parmi les pépinières de la planète, selon le papier de La "
+                     "Ruche ?", "l'artcle dit ke station F c'est un des plus gro incubateur du monde ou g mal lu ?"):
+        answer = shipped_retriever.answer(question)
+        assert answer.answered and "plus grands incubateurs" in answer.citations[0].snippet, question
