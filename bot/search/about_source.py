@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from bot.knowledge.about import is_about_source
 from bot.models import LANGUAGES
 from bot.search.frequency import fold
@@ -88,11 +90,46 @@ _SET_ASIDE_JA = tuple(map(_plain, ("ではなく", "じゃなく", "以外")))
 
 def sources_named(question: str) -> frozenset[str]:
     """The sources of the corpus ``question`` names (``source_names``, folded: "tokyo at paris", "moci", "nhk"), not
-    those it sets aside ("the real one, not La Ruche's", ラ・リューシュではなく)."""
+    those it sets aside ("the real one, not La Ruche's", ラ・リューシュではなく); a name typed a letter off is named
+    too (_typed_names)."""
     plain = _plain(question)
-    return frozenset(m.group() for m in _patterns()[3].finditer(plain)
-                     if not _SET_ASIDE.search(plain, max(0, m.start() - 40), m.start())
-                     and not plain.startswith(_SET_ASIDE_JA, m.end()))
+    named = frozenset(m.group() for m in _patterns()[3].finditer(plain)
+                      if not _SET_ASIDE.search(plain, max(0, m.start() - 40), m.start())
+                      and not plain.startswith(_SET_ASIDE_JA, m.end()))
+    return named or _typed_names(plain)
+
+
+TYPED_NAME_LENGTH = 4  # a source name's word this long may be typed a letter off ("tokio at pari", « la ruch »)
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _latin_names() -> tuple[tuple[str, ...], ...]:
+    """The Latin source names, as their folded words."""
+    names = {_plain(w) for language in LANGUAGES for w in words_of(language, WordList.SOURCE_NAMES)}
+    return tuple(tuple(name.split()) for name in sorted(names) if re.fullmatch(r"[a-z0-9 ]+", name))
+
+
+def _typed_names(plain: str) -> frozenset[str]:
+    """The source names ``plain`` (folded) types a letter off: each word of a name of several ("tokio at pari" is
+    Tokyo at Paris) one edit away, the short ones ("at") as written; a one-word name with one letter left out
+    (« la ruch », "xinhu"), never one changed (« riche » is no Ruche, "mois" no Moci)."""
+    words = _LATIN_WORD.findall(plain)
+    found = set()
+    for name in _latin_names():
+        for at in range(len(words) - len(name) + 1):
+            typed = words[at:at + len(name)]
+            if typed == list(name):
+                continue
+            if len(name) == 1:
+                close = len(name[0]) > TYPED_NAME_LENGTH and len(typed[0]) == len(name[0]) - 1 and OSA.distance(
+                    typed[0], name[0], score_cutoff=1) == 1
+            else:
+                close = all(t == w or (len(w) >= TYPED_NAME_LENGTH and OSA.distance(t, w, score_cutoff=1) <= 1)
+                            for t, w in zip(typed, name, strict=True))
+            if close:
+                found.add(" ".join(name))
+    return frozenset(found)
 
 
 def names_source(text: str, named: frozenset[str]) -> bool:

@@ -730,6 +730,11 @@ class QueryParser:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
                     fixes[raw] = corrected
+        if alternatives and not is_cjk(raw) and raw not in self._surface and raw not in self._gloss_words and (
+                zipf := self.frequencies.zipf(surface, _latin(language))) < EVERYDAY_ZIPF:
+            respelt = self._everyday_correction(raw, zipf, _latin(language))  # "titr": its stem is a corpus word's,
+            if respelt is not None:  # but as typed the language's typo of « titre »
+                fixes.setdefault(raw, respelt)
         if alternatives:
             info = self.frequencies.informativeness(written, language)
             own = not named and not is_cjk(raw) and self._own_language(surface, language)

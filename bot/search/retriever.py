@@ -588,7 +588,8 @@ class Retriever(AbstentionChecks):
             # about: its section leads, though the facts it speaks of hold more words (not for a fact said to come
             # from a source: "according to NHK"; nor for who someone in it is: a section names no one)
             ranked = moved_first(ranked, lambda hit: hit.index in self._cards, LEAD_RATIO, max_citations)
-            named = sources_named(query.spelt) if ranked and ranked[0].index in self._cards else frozenset()
+            named = (sources_named(query.spelt) or sources_named(query.text)) if ranked and (
+                ranked[0].index in self._cards) else frozenset()
             if named and not names_source(self.passages[ranked[0].index].text, named):  # "the link to the Tokyo at
                 # Paris article?": that source's section leads, not another's whose headline holds Paris and Tokyo
                 # (in the question's language when it has one)

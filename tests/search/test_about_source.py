@@ -48,6 +48,7 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         # the source and what is asked of it typed with typos, read as corrected (Query.spelt; blind Z, AG)
         ("wats teh japanees titel of teh nhk storee?", "日仏「スタートアップ」企業の進出を相互に支援へ"),
         ("wat wuz the titel of the tokio at paris artcle abut the cooperaton?", "Une coopération économique"),
+        ("l'artikl de tokio at pari il sapèl koman, le titr ?", "Une coopération économique"),
     ],
 )
 def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
@@ -155,6 +156,10 @@ def test_a_source_asked_in_hiragana_is_quoted_with_its_date(shipped_retriever: R
         ("son titre officiel, le vrai, pas la version de la ruche svp", set()),  # set aside, not asked about
         ("Le Moci's link, not NHK's?", {"moci"}),
         ("ラ・リューシュではなく経産省のリリースのURLは？", {"経産省"}),
+        # typed a letter off: each word of a name of several, a one-word name with a letter left out (blind AA, AG)
+        ("le titr de l'artikl de tokio at pari c koi ?", {"tokyo at paris"}),
+        ("l'artikl de la ruch il a été publié sur kel sit ?", {"ruche"}),
+        ("le plus riche, le mois dernier", set()),  # no Ruche nor Moci: everyday words a letter changed
     ],
 )
 def test_a_source_set_aside_is_not_named(question: str, named: set[str]) -> None:

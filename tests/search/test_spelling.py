@@ -95,6 +95,7 @@ def test_the_question_is_also_read_with_its_typos_as_corrected(shipped_retriever
     """What checks read as written (is a source asked about?) sees "title", "article" where "titel", "artcle" were."""
     spelt = shipped_retriever.parse("wat wuz the titel of the tokio at paris artcle?", "en").spelt
     assert "title" in spelt.split() and "article?" in spelt.split() and "titel" not in spelt
+    assert "titre" in shipped_retriever.parse("le titr de l'artikl c koi ?", "fr").spelt.split()  # a corpus stem
     well = "What was the title of the Tokyo at Paris article?"
     assert shipped_retriever.parse(well, "en").spelt == well
 
