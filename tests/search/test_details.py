@@ -134,6 +134,8 @@ def test_the_words_are_matched_as_written_not_by_their_stem() -> None:
     assert details_asked("Combien coûte un billet ?", "fr") == {WordList.TICKETS}
     assert WordList.TICKETS in details_asked("prix du billet vivatech", "fr")
     assert details_asked("Que dit le billet de blog sur la Jetro ?", "fr") == frozenset()
+    assert details_asked("were investors in the room too?", "en") == frozenset()  # being there (blind W)
+    assert details_asked("In which room of Station F did they pitch?", "en") == {WordList.ROOMS}
     assert details_asked("Y avait-il un dîner ?", "fr") == details_asked("y avait il un diner", "fr") == {WordList.FOOD}
 
 
