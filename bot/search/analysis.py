@@ -540,7 +540,8 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
         r"|\bquelle ville\b|\bwhich city\b|どこ|どちら|何(?=[区県市町])"),  # 何区: which 区
     "count": re.compile(r"\bhow (?:many|much)\b|\bcombien\b|(?:何社|何人|何件|何か国)(?!目)|いくつ"),
     "why": re.compile(  # "c'était pour quoi ?", "à quoi ça sert ?", "what for?": what it was for
-        r"\bwhy\b|\bpour ?quoi\b|\b[àa] quoi (?:ça |ca )?ser(?:t|vait|vent)\b|\bwhat for\b|なぜ|どうして|何のため"),
+        r"\bwhy\b|\bpour ?quoi\b|\bpour ?koi\b|\bpk\b|\bpq\b"  # « pk », « pq », « pourkoi »: pourquoi in chat
+        r"|\b[àa] quoi (?:ça |ca )?ser(?:t|vait|vent)\b|\bwhat for\b|なぜ|どうして|何のため"),
 }
 
 

@@ -828,7 +828,8 @@ _QUESTION_MARK = re.compile(r"[?？]")
 _PAST_EVENT = re.compile(
     r"^\W*(?:did|was|were|has|had|have)\b"
     r"|(?<!\by )\b(?:a|ont|est|sont|avait|avaient)(?:-t-\w+|-\w+)?\s+(?:\w+\s+)?(?:été\s+)?"
-    r"\w+(?:é|ée|és|ées|i|is|ie|u|ue|us|ert|erte)\b"
+    r"(?:[\w-]+(?:é|ée|és|ées|i|is|ie|u|ue|us|ert|erte)|fait|faite|faits|dit|dite|dits|mis|mise|pris|prise)\b"
+    # « a co-signé », « a fait un discours »: a hyphenated participle, the irregular ones
     r"|(?:た|だ)(?:の|んだ|のか|んですか|のですか|か)?\s*$"
     r"|\b\w{3,}(?:ait|aient)-(?:t-)?(?:il|elle|on|ils|elles)\b"  # « pourquoi le Japon présidait-il… » (imperfect)
     # what a text says or does now: "why does the article call it a failure?", « pourquoi l'article le qualifie-t-il

@@ -198,6 +198,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|その後(?!の?\s*[\d一二三四五六七八九十]+\s*年間?の)|後任|次回|次の(?![日朝晩夜]|世代)|今後|以降|それ以来"
         r"|\bafter (?:he|she|they) (?:left|quit|stepped down)\b|\bwhat became of\b"
         r"|\bqu(?:'|’)est(?:-(?:il|elle))? devenue?\b|\bque (?:sont|est) devenue?s?\b|\bdevenue?s? \w+ ensuite\b"
+        r"|\bdevenue?s? quoi\b"  # « elle est devenue quoi après ? »
         r"|\baprès (?:avoir quitté|son départ|leur départ)|辞任後|退任後"
         # leaving the post held at the signing ("when did Mahjoubi resign?", « a-t-il démissionné », 辞めた): later
         r"|\bresign(?:s|ed|ing|ation)?\b|\bstep(?:s|ped)? down\b|\bleft (?:office|the government|(?:his|her) post)\b"

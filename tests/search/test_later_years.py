@@ -15,6 +15,7 @@ from bot.search.retriever import Retriever
     "What was agreed on digital trade at the 2019 G20 summit?",  # blind D
     "2019年のG20デジタル大臣会合（つくば）では、日仏のスタートアップ協力は話題になりましたか？",  # blind T
     "what happened after the 2019 G20?",  # after a later year: later still
+    "gény-stephann elle est devenue quoi après",  # what became of her (blind AH)
 ])
 def test_what_happened_in_a_later_year_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     not_found(shipped_retriever, question)
