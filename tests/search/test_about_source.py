@@ -4,7 +4,7 @@ about the facts never gets a headline that merely shares its words."""
 from __future__ import annotations
 
 import pytest
-from answers import quoted_first
+from answers import answered_with, quoted_first
 
 from bot.knowledge.about import is_about_source
 from bot.models import LANGUAGES, KnowledgeBase
@@ -49,6 +49,11 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         ("wats teh japanees titel of teh nhk storee?", "日仏「スタートアップ」企業の進出を相互に支援へ"),
         ("wat wuz the titel of the tokio at paris artcle abut the cooperaton?", "Une coopération économique"),
         ("l'artikl de tokio at pari il sapèl koman, le titr ?", "Une coopération économique"),
+        # the article's subheadings, given in its section (blind R, V, AA, AJ)
+        ("Quel intertitre de l'article de La Ruche attribue l'idée de l'alliance à la Jetro ?",
+         "une idée signée Jetro"),
+        ("lol what's la ruche's subheading about the usa and china, something about their place in tech? 😂",
+         "Une alternative à la place prépondérante"),
     ],
 )
 def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
@@ -63,6 +68,7 @@ def test_a_headline_or_site_asked_is_quoted_from_the_section_about_the_source(
         "When did Paris and Tokyo decide to bring their start-ups closer together?",
         "Quand Paris et Tokyo ont-ils voulu rapprocher leurs start-up ?",
         "パリと東京がスタートアップを近づける声明に署名したのはいつ？",
+        "svp le mec de la Jetro dans l'article il disait quoi sur les USA et la Chine ?",  # not its subheading
     ],
 )
 def test_a_question_about_the_facts_is_not_answered_by_a_headline(
@@ -91,6 +97,11 @@ def test_a_fact_asked_with_a_source_word_is_answered_by_the_facts(
     assert not is_about_source(_headed(shipped_knowledge, answer.citations[0].passage_id))
 
 
+def test_a_subheading_asked_in_japanese_is_quoted_after_the_headline(shipped_retriever: Retriever) -> None:
+    answered_with(shipped_retriever,
+                  "ラ・リューシュの記事で、この日仏の連携をジェトロの発案だとしている小見出しは何ですか？", "une idée signée Jetro")
+
+
 def test_who_is_in_a_source_is_answered_by_the_person_not_the_sources_section(shipped_retriever: Retriever) -> None:
     """A source's section names no one: "who was the jetro guy in the ccifj editorial?" leads with who he is."""
     quoted_first(shipped_retriever, "who was the jetro guy in the ccifj editorial, what's his real name?", "Akahoshi")
@@ -100,7 +111,8 @@ def test_the_shipped_sources_each_have_their_section_first_in_every_language(shi
     passages = list(shipped_knowledge.passages)
     cards = about_sources(p.heading for p in passages)
     groups = {(passages[i].doc_id.rsplit("-", 1)[0], passages[i].language) for i in cards}
-    assert all(i == 0 or passages[i - 1].doc_id != passages[i].doc_id for i in cards)  # first in its file
+    # first in its file (its paragraphs, the headline and the subheadings, before any fact)
+    assert all(i == 0 or passages[i - 1].doc_id != passages[i].doc_id or i - 1 in cards for i in cards)
     names = {name for name, _ in groups}
     assert len(names) >= 9
     assert groups == {(name, language) for name in names for language in LANGUAGES}
