@@ -98,8 +98,8 @@ def test_a_fact_asked_with_a_source_word_is_answered_by_the_facts(
 
 
 def test_a_subheading_asked_in_japanese_is_quoted_after_the_headline(shipped_retriever: Retriever) -> None:
-    answered_with(shipped_retriever,
-                  "ラ・リューシュの記事で、この日仏の連携をジェトロの発案だとしている小見出しは何ですか？", "une idée signée Jetro")
+    question = "ラ・リューシュの記事で、この日仏の連携をジェトロの発案だとしている小見出しは何ですか？"
+    answered_with(shipped_retriever, question, "une idée signée Jetro")
 
 
 def test_who_is_in_a_source_is_answered_by_the_person_not_the_sources_section(shipped_retriever: Retriever) -> None:
