@@ -102,6 +102,7 @@ OWN_LANGUAGE_MARGIN = 0.5  # a question word this much commoner (Zipf) in the qu
 # stemmer makes the same token of another word ("rests"); a word common in both is a cognate ("déclaration")
 COGNATE_ZIPF = 4.0
 _NAME_TITLES = frozenset({"氏", "さん", "様", "君", "殿"})  # what follows a person's name in Japanese: 菅氏, 林さん
+_LOCAL_GOVERNMENTS = frozenset("市都県府")  # after a place's name: its local government (パリ市, 東京都)
 _KANJI_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")  # a name written in kanji alone (世耕, 河野)
 WRITTEN_ZIPF = 2.0  # a corpus word rarer than this in the language, whose stem is another corpus word, is a thing of
 # its own (Japonismes: japon): the quotes must hold it as written (Unit.written)
@@ -488,6 +489,7 @@ class QueryParser:
         if lang == "ja":
             self._add_readings(content, units)
             self._one_kanji_names(content, units)
+            self._local_governments(content, units)
         unit_list = list(units.values())
         named = self._expand(unit_list, lang)
         self._relate(content, lang, unit_list)
@@ -964,6 +966,18 @@ class QueryParser:
             for unit in units.values():
                 if name in unit.token and is_cjk(unit.token):
                     unit.unknown_name = True
+
+    def _local_governments(self, question: str, units: dict[str, Unit]) -> None:
+        """A place's name before 市, 都, 県 or 府 (パリ市, 東京都) names its local government, a body: when the corpus
+        never writes it so, it is a name the quotes must hold, as an unknown body's ("パリ市はどんな支援策を発表
+        した？" is not answered by what happened in Paris). Not 市内, 都内 (within the place)."""
+        words = self._readings.words(question)
+        for place, suffix in itertools.pairwise(words):
+            if (place.proper == PLACE_TAG and suffix.surface in _LOCAL_GOVERNMENTS and suffix.start == place.end
+                    and not question.startswith("内", suffix.end)):
+                body = place.surface + suffix.surface
+                if not all(t in self.index.vocabulary for t in analyze(body, "ja")):
+                    units.setdefault("~" + body, Unit("~" + body, {body}, self._oov_idf, set(), unknown_name=True))
 
     def _unknown_person(self, word: Word) -> bool:
         """A person's name in kanji the corpus lacks (世耕): it must be cited, as an unknown place. In kanji only,

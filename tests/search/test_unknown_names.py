@@ -22,6 +22,9 @@ from bot.search.unknown_names import capitalised_runs, known_as_written, named_b
     "ビジネスフランスはステーションFのイベントで何をしましたか？",
     "SoftBank a annoncé quoi pour les start-up françaises ?",  # first word, but a capital inside it: a name
     "菅官房長官はこの日仏共同声明について何とコメントしましたか？",  # a name of one kanji before a title
+    # a place's local government (市, 都), a body the sources never name (blind X, AA)
+    "パリ市は、この声明に合わせて日本のスタートアップ向けにどんな支援策を発表しましたか？",
+    "東京都はJ-Startupの運営にどのように関わっていますか？",
 ])
 def test_a_name_the_sources_lack_is_not_found(shipped_retriever: Retriever, question: str) -> None:
     not_found(shipped_retriever, question)
@@ -37,6 +40,7 @@ def test_a_name_the_sources_lack_is_not_found(shipped_retriever: Retriever, ques
     ("WHO SIGNED THE DECLARATION FOR JAPAN?", "Muto"),  # a shouted message writes no acronym
     ("BpiFrance fait quoi ?", "Bpifrance"),  # a capital inside the corpus's own name
     ("あこほすに氏の発言に出てくる「技術の史配」ってどういう意味？", "技術覇権"),  # 史 before one kanji: an IME's slip
+    ("パリ市内のステーションFで何がありましたか？", "ステーションF"),  # 市内: within the place, no body
 ])
 def test_the_names_the_sources_hold_are_answered(shipped_retriever: Retriever, question: str, fact: str) -> None:
     answered_with(shipped_retriever, question, fact)
