@@ -494,7 +494,8 @@ class QueryParser:
         named = self._expand(unit_list, lang)
         self._relate(content, lang, unit_list)
         described = self._describe(content, lang, unit_list, named)
-        kinds = asked_kinds(question)
+        spelt = _respelt(question, respelt)
+        kinds = asked_kinds(question) or (asked_kinds(spelt) if spelt != question else frozenset())
         doer_verb = frozenset() if Kind.PERSON in kinds else self._doer_asked(question, lang)
         if doer_verb:  # "the French signatories?", フランス側の署名者は？: who signed, though no "who" is typed
             kinds = kinds | {Kind.PERSON}
@@ -530,7 +531,7 @@ class QueryParser:
         return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
                      counted=what, act=self._act(question, lang, what, units),
                      names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
-                     ranks=ranks, offered=guesses, stated=stated, spelt=_respelt(question, respelt),
+                     ranks=ranks, offered=guesses, stated=stated, spelt=spelt,
                      of_country=self._of_country(question, lang, units), title_unknown=title_unknown)
 
     def _count_companies(self, what: Counted | None, language: str, units: list[Unit]) -> None:
@@ -731,7 +732,8 @@ class QueryParser:
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
-                    fixes[raw] = corrected
+                    if zipf < REAL_WORD_ZIPF:  # "founder" read as the corpus's "founded" is still typed as meant
+                        fixes[raw] = corrected
         if alternatives and not is_cjk(raw) and raw not in self._surface and raw not in self._gloss_words and (
                 zipf := self.frequencies.zipf(surface, _latin(language))) < EVERYDAY_ZIPF:
             respelt = self._everyday_correction(raw, zipf, _latin(language))  # "titr": its stem is a corpus word's,

@@ -8,6 +8,7 @@ import pytest
 from answers import not_found
 
 from bot.search.frequency import WordFrequencies
+from bot.search.kinds import Kind
 from bot.search.retriever import Retriever
 from bot.search.spelling import (
     MAX_WORD_LENGTH,
@@ -98,6 +99,16 @@ def test_the_question_is_also_read_with_its_typos_as_corrected(shipped_retriever
     assert "titre" in shipped_retriever.parse("le titr de l'artikl c koi ?", "fr").spelt.split()  # a corpus stem
     well = "What was the title of the Tokyo at Paris article?"
     assert shipped_retriever.parse(well, "en").spelt == well
+
+
+def test_what_a_question_asks_is_read_through_its_typos(shipped_retriever: Retriever) -> None:
+    """« combiens de jours » asks a duration as « combien de jours » does (blind A); a real word the corpus lacks is
+    kept as typed ("founder" is not the corpus's "founded", which would ask who founded something: blind Z)."""
+    typed = shipped_retriever.parse("yoji mutoh il est resté combiens de jours en france ?", "fr")
+    assert Kind.DURATION in typed.kinds
+    assert typed.kinds == shipped_retriever.parse("yoji muto il est resté combien de jours en france ?", "fr").kinds
+    founder = shipped_retriever.parse("What broader goal did the pact set for the founder communities?", "en")
+    assert "founder" in founder.spelt and Kind.FOUNDER not in founder.kinds
 
 
 def test_a_name_misspelt_in_every_part_is_answered(shipped_retriever: Retriever) -> None:
