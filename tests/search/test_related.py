@@ -50,6 +50,7 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
         ("when did the japanese minister arrive in france", "12 to 14 July"),  # arrive: his trip
         ("wen did the japanese minster arive in france", "12 to 14 July"),  # a typo's word, corrected, relates too
         ("thx!! and muto flew out on which day? 🛫", "14 July"),  # flying: his trip (blind T)
+        ("who signed it on the french side? pls 🙏", "Gény-Stephann"),  # the French side: France (blind K)
         ("coucou, muto il était déjà en france la veille de la signature ou il est arrivé le jour même ?", "12 au 14"),
         ("Quels contacts avec les mastodontes de l'industrie les deux États entendent-ils encourager ?",
          "grandes entreprises"),  # the press's words for big companies (blind AJ, Z)
