@@ -57,6 +57,10 @@ SENTENCE_SLACK = 60  # a quote of one sentence up to this many characters over i
 # its end drops what the member asked for (« …une combinaison robotisée qui lit les signaux électriques du… »)
 
 _WORDS = re.compile(r"\w+")
+# Another one than a person described asked ("the other French minister, besides the digital one", « l'autre
+# signataire, à part celui du numérique », 以外の署名者): a quote naming someone may name the one set aside.
+_ANOTHER = re.compile(r"\b(?:other|besides|apart from|aside from|except|autres?|outre|a part|hormis|sauf)\b"
+                      r"|以外|ほかの|他の")
 _TOKEN = itemgetter(0)  # the token of a (token, start, end) span
 
 
@@ -212,8 +216,8 @@ def _answered(retriever: Retriever, query: Query, shown: list[Citation]) -> bool
     does not name (asked who X is, X will do): "who signed the declaration?" answered by the signatories needs no
     quote of the date, however close; "who was the second signatory besides Delphine Gény-Stephann?" is not answered
     by her. (Not for "when": a date is too easily found in a wrong lead, and the next quote is then the answer.)"""
-    if Kind.PERSON not in query.kinds:
-        return False
+    if Kind.PERSON not in query.kinds or _ANOTHER.search(fold(query.text)):
+        return False  # "the other French minister, besides the digital one": the one named may be the one set aside
     language = query.language or "en"
     if is_who_is(query.text, language) or asks_role(query.text, language):  # "who is Mahjoubi?": he is the answer
         return any(retriever.people.names(c.snippet, c.language) for c in shown)

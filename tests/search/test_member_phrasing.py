@@ -148,6 +148,14 @@ def test_who_besides_someone_named_quotes_someone_else(shipped_retriever: Retrie
     assert len(shipped_retriever.answer("Who is Mounir Mahjoubi?").citations) == 1
 
 
+def test_who_besides_someone_described_quotes_someone_else(shipped_retriever: Retriever) -> None:
+    """"The other French minister, besides the digital one": the quote naming the digital one (Mahjoubi) led, and
+    the answer stopped there as if a person named answered it (blind A)."""
+    answer = shipped_retriever.answer("Who was the other French minister, besides the digital one, who put her name on "
+                                      "it?")
+    assert answer.answered and any("Gény-Stephann" in c.snippet for c in answer.citations), answer.citations
+
+
 def test_the_two_countries_are_france_and_japan(shipped_retriever: Retriever) -> None:
     """"the two countries" of a question on this declaration are France and Japan, which the sources name
     (knowledge/related/): the quote read first is the foreign ministers', not one repeating "two countries"."""
