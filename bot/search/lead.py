@@ -45,6 +45,8 @@ SUBJECT_WORDS = 4  # "X is…": X among the first words of the sentence (first n
 NAME_CAPITALS = 0.7  # "who is X": X is a name the corpus writes capitalised this often inside a sentence
 PREMISE_PERSON_SHARE = 0.5  # a word of a yes/no question is a person it supposes when the corpus writes it this
 # often inside a person's name (first and last name: "Shinzo Abe"); "Japonismes 2018" is not one
+PREMISE_CAPITALISED = 0.5  # ... and writes it capitalised at least this often: a name is ("technologies", written
+# in "Industrial Technology Development Organization" but mostly in lower case, is none)
 PREMISE_MAX_ZIPF = 5.0  # ... and it is no everyday word ("new" of "New Energy"; Abe 3.5, Mahjoubi 1.8)
 PREMISE_PASSAGES = 20  # passages read to tell that (a name is written the same way everywhere)
 
@@ -427,8 +429,12 @@ def written_as_name(retriever: Retriever, word: str) -> bool:
 def supposed_person(retriever: Retriever, raw: str, token: str, language: str) -> bool:
     """A word of a question (``raw`` as written, ``token`` its unit's) is a person it supposes: no everyday word, and
     the corpus writes it inside people's names ("did Shinzo Abe sign it?", "why did Abe …")."""
-    return (retriever.frequencies.zipf(raw, language) < PREMISE_MAX_ZIPF
-            and _person_share(retriever, token) >= PREMISE_PERSON_SHARE)
+    if is_cjk(raw):
+        return retriever.parser.names_person(raw)
+    if retriever.frequencies.zipf(raw, language) >= PREMISE_MAX_ZIPF:
+        return False
+    capitalised, in_names = retriever.capital_shares(token)
+    return capitalised >= PREMISE_CAPITALISED and in_names >= PREMISE_PERSON_SHARE
 
 
 def _person_share(retriever: Retriever, token: str) -> float:

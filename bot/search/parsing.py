@@ -981,6 +981,11 @@ class QueryParser:
                 if not all(t in self.index.vocabulary for t in analyze(body, "ja")):
                     units.setdefault("~" + body, Unit("~" + body, {body}, self._oov_idf, set(), unknown_name=True))
 
+    def names_person(self, text: str) -> bool:
+        """``text`` (Japanese) holds a word the dictionary tags as a person's name (安倍, 武藤): "did 安倍 sign it?"
+        supposes a person, "is 人工知能 on the list?" a thing (how the corpus capitalises tells nothing of kanji)."""
+        return any(w.proper == PERSON_TAG for w in self._readings.words(text))
+
     def _unknown_person(self, word: Word) -> bool:
         """A person's name in kanji the corpus lacks (世耕): it must be cited, as an unknown place. In kanji only,
         and when no corpus name or word reads as it: kana spell a name many ways (ムトウ, むとう for 武藤), and an IME

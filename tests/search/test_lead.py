@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.search.kinds import Kind
-from bot.search.lead import defines, is_who_is, is_yes_no, ja_topic, stated_at
+from bot.search.lead import defines, is_who_is, is_yes_no, ja_topic, stated_at, supposed_person
 from bot.search.retriever import Retriever
 from bot.search.snippets import prepare
 
@@ -87,6 +87,17 @@ def test_a_yes_no_question_asked_again_must_state_what_it_supposed(retriever: Re
     diplomatic relations (関係)": a passage naming no one corrects nothing; the question is answered as asked."""
     quote = first_quote(retriever, "安倍首相は関係ありますか")
     assert "安倍" in quote and "160周年" not in quote
+
+
+def test_a_thing_asked_about_is_no_person_it_supposes(retriever: Retriever) -> None:
+    """"Is 「人工知能」 on the declaration's list of technologies?" was asked again as "who is on the list?": the
+    corpus writes "Technology" inside a body's name of capitalised words, and kanji have no capitals to tell."""
+    assert supposed_person(retriever, "abe", "abe", "en")
+    assert not supposed_person(retriever, "technologies", "technolog", "en")
+    assert not supposed_person(retriever, "人工知能", "人工知能", "en")
+    assert supposed_person(retriever, "安倍", "安倍", "en")
+    question = "Is 「人工知能」 on the declaration's list of technologies?"
+    assert "artificial intelligence" in first_quote(retriever, question)
 
 
 def test_how_many_opens_on_the_number(retriever: Retriever) -> None:
