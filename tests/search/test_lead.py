@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search.analysis import analyze
 from bot.search.kinds import Kind
-from bot.search.lead import defines, is_who_is, is_yes_no, ja_topic, stated_at
+from bot.search.lead import (
+    PREMISE_PASSAGES,
+    _written,
+    _written_in,
+    capital_shares,
+    defines,
+    is_who_is,
+    is_yes_no,
+    ja_topic,
+    stated_at,
+)
 from bot.search.retriever import Retriever
 from bot.search.snippets import prepare
 
@@ -209,3 +220,44 @@ def test_a_sentence_defines_the_name_before_its_first_comma_not_the_words_after_
 
 def test_what_the_declaration_is_does_not_open_on_a_signatory(retriever: Retriever) -> None:
     assert not first_quote(retriever, "c'est quoi la déclaration franco-japonaise ?").startswith("Mounir Mahjoubi")
+
+
+def _capitals_as_prepared(retriever: Retriever, token: str) -> tuple[float, float]:
+    """``capital_shares`` as it was read before: every sentence of each passage prepared for quoting."""
+    docs, _ = retriever.index.weighted_scores({token: 1.0})
+    total = capitalised = named = 0
+    for i in docs[:PREMISE_PASSAGES].tolist():
+        counts = _written_in(prepare(retriever.passages[i].text, retriever.passages[i].language), token)
+        total, capitalised, named = total + counts[0], capitalised + counts[1], named + counts[2]
+    return (capitalised / total if total else 0.0), (named / capitalised if capitalised else -1.0)
+
+
+def test_how_the_corpus_capitalises_a_token_is_read_from_the_runs_that_make_it(retriever: Retriever) -> None:
+    """Every token of the shipped corpus: the shares read from the few runs of words making it are those of its
+    passages' prepared sentences."""
+    assert all(capital_shares(retriever, t) == _capitals_as_prepared(retriever, t) for t in retriever.index.terms)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Anti-Inflammatory drugs. Anti-inflammatory drugs help. The anti-Inflammatory one.", "en"),
+        ("Shinzo Abe met Abe. Abe left, and Mr Abe came back! « Abe » said: Abe.", "en"),
+        ("L'Europe et l'Europe. Vers l'Europe ? Europe !", "fr"),
+        ("Émile Zola wrote. Then émile and Émile Zola met É. Zola.", "fr"),
+        ("COVID-19 spread; covid-19 and Covid-19 too. 1st and 2nd. x--Y z'Y", "en"),
+        ("He said « yes. » Then left. Then Left Bank.", "en"),
+        ("JETRO a dit. La jetro, le Jetro de Paris (JETRO).", "fr"),
+    ],
+)
+def test_a_passage_writes_a_token_as_its_prepared_sentences_do(text: str, language: str) -> None:
+    prepared = prepare(text, language)
+    for token in set(analyze(text, language)):
+        assert _written(text, language, token) == _written_in(prepared, token), token
+
+
+def test_a_passage_whose_offsets_move_is_left_to_its_prepared_sentences() -> None:
+    assert _written("La ﬁnance de Paris.", "fr", "financ") is None
+    assert _written("Vers l'Europe… Europe !", "fr", "europ") is None  # … is three characters normalised
+    assert _written("東京のJETRO。JETROです。", "ja", "jetro") is None
+
