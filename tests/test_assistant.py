@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from paths import SHIPPED_KNOWLEDGE
 
+import bot.assistant
 from bot.assistant import Assistant
 from bot.questions import QuestionError
 
@@ -104,3 +105,15 @@ async def test_questions_during_a_reload_are_answered(tmp_path: Path):
         assert all(a.answered for a in answers)
     finally:
         assistant.close()
+
+
+def test_a_build_hands_its_free_heap_back_before_the_first_question(corpus: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's garbage is returned once the index is made: questions are answered in another thread, whose
+    memos grow a heap of their own on top of the build's free pages (100k: the ask's peak 620 -> 573 MB)."""
+    events: list[str] = []
+    build = bot.assistant._build_retriever
+    monkeypatch.setattr(bot.assistant, "_build_retriever", lambda *args: events.append("built") or build(*args))
+    monkeypatch.setattr(bot.assistant, "release_free_heap", lambda: events.append("released"))
+    Assistant.from_directory(corpus, tmp_path / "cache" / "index-cache.bin").close()
+    assert events == ["built", "released"]

@@ -467,6 +467,43 @@ def sentences_token_sets(sentences: Sequence[str], language: str) -> list[frozen
         itertools.chain.from_iterable(map(tokens, words))) for s, words in zip(sentences, split, strict=True)]
 
 
+def _run_edge(ch: str) -> bool:
+    """``ch`` ends a run of word characters in normalised text (what ``_word_runs`` cuts at)."""
+    return (ch < "\x80" and ch not in _ASCII_WORD_CHARS) or ch.isspace()
+
+
+def runs_holding(text: str, language: str, token: str) -> list[tuple[int, int]] | None:
+    """The (start, end) in ``text`` of each run of word characters (``_word_runs``) whose tokens hold ``token``, in
+    order: where a sentence of ``text`` can make it, found without analysing the other words (one passage's few
+    runs holding a rare word, against its hundreds of words). None when offsets in the normalised text are not the
+    text's own (a character normalising to several, or to none) or when it holds CJK (read by the token pattern)."""
+    if text.isascii():
+        lowered = text.lower()
+        runs = text.encode().translate(ASCII_RUN_BYTES).decode().split()
+    else:
+        if not all(map(_one_for_one, set(text))):
+            return None
+        lowered = normalize(text)
+        if len(lowered) != len(text) or _CJK_CHAR_RE.search(lowered):
+            return None
+        runs = lowered.translate(ASCII_SPACES).split()
+    tokens = _RUN_TOKENS["en" if language == "ja" else language]
+    distinct = set(runs)
+    tokens.add(distinct)
+    found = []
+    for run in distinct:
+        if token not in tokens[run]:
+            continue
+        at = lowered.find(run)
+        while at >= 0:
+            end = at + len(run)
+            if (at == 0 or _run_edge(lowered[at - 1])) and (end == len(lowered) or _run_edge(lowered[end])):
+                found.append((at, end))
+            at = lowered.find(run, end)
+    found.sort()
+    return found
+
+
 def sentence_tokens(text: str, language: str) -> list[str]:
     """The tokens of ``analyze_spans(text, language)`` without their spans: text without CJK is cut at C speed and
     each run of word characters is looked up once (a snippet's sentences, scanned for the question's words)."""

@@ -745,8 +745,10 @@ class QueryParser:
             rare = self.frequencies.zipf(surface, _latin(language)) < EVERYDAY_ZIPF
             return Unit(token, keys, self._weight(alternatives) * info, alternatives, own_language=own,
                         written=self._conflated(raw, token, surface, language),
-                        named=rare and (named or (not is_cjk(raw) and raw in self._surface
-                                                  and self._written_as_name(raw))))  # jetro: JETRO
+                        named=rare and named,
+                        # jetro: JETRO, if the corpus writes it so (read when it decides: Retriever._named_first)
+                        name_if_capitalised=raw if rare and not named and not is_cjk(raw) and raw in self._surface
+                        else "")
         everyday = None
         frequencies = self.frequencies
         if named and any(c in _HYPHENS for c in surface):  # "Japanese-language", "French-made": words, capitalised;

@@ -33,6 +33,8 @@ class Unit:
     own_language: bool = False  # a word of the question's language only: other languages' passages lack it
     written: str = ""  # a rare word whose stem is another corpus word (Japonismes: japon): the quotes must hold it
     named: bool = False  # a name the corpus has (JETRO in JETROの正式名称, a capitalised word inside the question)
+    name_if_capitalised: str = ""  # a rare corpus word typed in lower case (jetro): named too when the corpus writes
+    # it capitalised (lead.written_as_name: a read of 20 passages, so made only when it decides the lead)
 
     def number_found_in(self, tokens: frozenset[str]) -> bool:
         """A number the question gives is in ``tokens`` as itself, or as a synonym that holds a number (7月13日 as

@@ -398,15 +398,40 @@ class Retriever(AbstentionChecks):
         """``ranked`` with the first passage naming every rare name of the question (Unit.named: JETRO, Akohosni)
         moved first, when the best names none of them and that one is among the ``closest`` and ranks LEAD_RATIO of
         its score: « JETROの正式名称は？ » is about JETRO, and the passage giving the declaration's 正式名称 (full name)
-        matched more of the question's words without speaking of it."""
-        names = [u for u in query.units if u.named]
-        if any(u.keys & self._source_names for u in names) and not (  # "what does NHK say…?": a source says where
-                asks_about_source(query.spelt) or acronym_asked(query.text)):  # the fact comes from, not what it is
-            names = [u for u in names if not u.keys & self._source_names]  # about (unlike "the Xinhua headline?")
-        tokens = self._token_sets
-        if not names or not ranked or any(u.found_in(tokens[ranked[0].index]) for u in names):
+        matched more of the question's words without speaking of it.
+
+        A word typed in lower case is a name when the corpus writes it capitalised (Unit.name_if_capitalised), which
+        is read (20 passages a word) only for the words that decide: those the best lacks and a passage that may lead
+        holds; then, when these name a passage to move, the others, any of which named keeps the order."""
+        if not ranked:
             return ranked
-        return moved_first(ranked, lambda hit: all(u.found_in(tokens[hit.index]) for u in names), LEAD_RATIO, closest)
+        # a source's name is no name to lead with ("what does NHK say…?": a source says where the fact comes from, not
+        # what it is about), unless the question asks about the source ("the Xinhua headline?")
+        asks_source = None
+        names, unknown = [], []  # the question's names, and its words that are names if the corpus writes them so
+        for u in query.units:
+            if not (u.named or u.name_if_capitalised):
+                continue
+            if u.keys & self._source_names:
+                if asks_source is None:
+                    asks_source = asks_about_source(query.spelt) or acronym_asked(query.text)
+                if not asks_source:
+                    continue
+            (names if u.named else unknown).append(u)
+        tokens = self._token_sets
+        best = tokens[ranked[0].index]
+        if any(u.found_in(best) for u in names):
+            return ranked
+        top = ranked[0].final
+        window = list(itertools.takewhile(lambda hit: hit.final >= LEAD_RATIO * top, ranked[1:closest]))
+        held, rest = [], []  # the words a passage that may lead holds and the best lacks; the others
+        for u in unknown:
+            (held if not u.found_in(best) and any(u.found_in(tokens[h.index]) for h in window) else rest).append(u)
+        names += [u for u in held if written_as_name(self, u.name_if_capitalised)]
+        lead = next((hit for hit in window if all(u.found_in(tokens[hit.index]) for u in names)), None)
+        if not names or lead is None or any(written_as_name(self, u.name_if_capitalised) for u in rest):
+            return ranked  # a name the best holds keeps it first, and one no passage near it holds moves none
+        return moved_first(ranked, lambda hit: hit is lead, LEAD_RATIO, closest)
 
     def _answer_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
         """``ranked`` with the first passage holding the kind of answer asked (a number of what "how many" counts,

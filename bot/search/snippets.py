@@ -50,6 +50,14 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``split_sentences(text)`` begins in ``text``, a plain text (``plain_text``: no space at
+    its start): at its start and after each sentence's end, whose pattern takes the spaces after it."""
+    if not text:
+        return []
+    return [0, *(m.end() for m in _SENTENCE_END_RE.finditer(text) if m.end() < len(text))]
+
+
 class PreparedText:
     """A passage made ready for snippets once: its plain sentences, their tokens, and their tokens' spans.
 

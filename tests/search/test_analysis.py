@@ -20,6 +20,7 @@ from bot.search.analysis import (
     normalize,
     normalize_with_map,
     question_types,
+    runs_holding,
     sentence_tokens,
     standard_interrogatives,
     stem,
@@ -284,3 +285,28 @@ def test_since_when_and_from_when_to_when_are_interrogatives_whole(
     """"depuis quand" asks a date as "quand" does: "depuis" is no word of what it is about (it would weigh on it);
     "de quand à quand" asks the two days of a span."""
     assert analyze(mask_interrogatives(question), language) == words
+
+
+@given(st.lists(st.sampled_from(["Anti-Inflammatory", "anti-inflammatoire", "l'Europe", "L'Europe", "Japan's", "JETRO",
+                                 "jetro", "Émile", "Zola", "1st", "COVID-19", "x--y", "'tis", "α-β", "μm", "Straße",
+                                 "ﬁnance", "東京", "と", " ", ", ", ". ", "-", "'", "(", "’"]), max_size=14),
+       st.sampled_from(["fr", "en", "ja"]))
+@settings(max_examples=300, deadline=None)
+def test_runs_holding_a_token_hold_every_span_of_it(parts: list[str], language: str) -> None:
+    """Each span of a token lies in one of the runs found holding it, and each run found makes the token: where a
+    sentence can make it is found without analysing the text's other words (or the text is left to the analysis)."""
+    text = "".join(parts)
+    spans = analyze_spans(text, language)
+    for token in {t for t, _, _ in spans}:
+        runs = runs_holding(text, language, token)
+        if runs is None:
+            assert not text.isascii()
+            continue
+        assert all(any(at <= s and e <= end for at, end in runs) for t, s, e in spans if t == token)
+        assert all(token in analyze(text[at:end], language) for at, end in runs)
+
+
+def test_runs_holding_leave_texts_whose_offsets_move_to_the_analysis() -> None:
+    assert runs_holding("la ﬁnance", "fr", "financ") is None  # a ligature: two characters from one
+    assert runs_holding("東京のJETRO", "ja", "jetro") is None  # CJK: read by the token pattern
+    assert runs_holding("Émile Zola, émile", "fr", "emil") == [(0, 5), (12, 17)]

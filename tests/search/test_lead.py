@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+
 import pytest
 
+from bot.search.about_source import asks_about_source
+from bot.search.analysis import analyze
+from bot.search.evidence import acronym_asked
 from bot.search.kinds import Kind
-from bot.search.lead import defines, is_who_is, is_yes_no, ja_topic, stated_at, supposed_person
-from bot.search.retriever import Retriever
+from bot.search.lead import (
+    LEAD_RATIO,
+    PREMISE_PASSAGES,
+    _written,
+    _written_in,
+    capital_shares,
+    defines,
+    is_who_is,
+    is_yes_no,
+    ja_topic,
+    stated_at,
+    supposed_person,
+)
+from bot.search.query import Query, Ranked, moved_first
+from bot.search.retriever import MAX_CITATIONS, NAMED_BEYOND, Retriever
 from bot.search.snippets import prepare
 
 
@@ -220,3 +239,89 @@ def test_a_sentence_defines_the_name_before_its_first_comma_not_the_words_after_
 
 def test_what_the_declaration_is_does_not_open_on_a_signatory(retriever: Retriever) -> None:
     assert not first_quote(retriever, "c'est quoi la déclaration franco-japonaise ?").startswith("Mounir Mahjoubi")
+
+
+def _capitals_as_prepared(retriever: Retriever, token: str) -> tuple[float, float]:
+    """``capital_shares`` as it was read before: every sentence of each passage prepared for quoting."""
+    docs, _ = retriever.index.weighted_scores({token: 1.0})
+    total = capitalised = named = 0
+    for i in docs[:PREMISE_PASSAGES].tolist():
+        counts = _written_in(prepare(retriever.passages[i].text, retriever.passages[i].language), token)
+        total, capitalised, named = total + counts[0], capitalised + counts[1], named + counts[2]
+    return (capitalised / total if total else 0.0), (named / capitalised if capitalised else -1.0)
+
+
+def test_how_the_corpus_capitalises_a_token_is_read_from_the_runs_that_make_it(retriever: Retriever) -> None:
+    """Every token of the shipped corpus: the shares read from the few runs of words making it are those of its
+    passages' prepared sentences."""
+    assert all(capital_shares(retriever, t) == _capitals_as_prepared(retriever, t) for t in retriever.index.terms)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Anti-Inflammatory drugs. Anti-inflammatory drugs help. The anti-Inflammatory one.", "en"),
+        ("Shinzo Abe met Abe. Abe left, and Mr Abe came back! « Abe » said: Abe.", "en"),
+        ("L'Europe et l'Europe. Vers l'Europe ? Europe !", "fr"),
+        ("Émile Zola wrote. Then émile and Émile Zola met É. Zola.", "fr"),
+        ("COVID-19 spread; covid-19 and Covid-19 too. 1st and 2nd. x--Y z'Y", "en"),
+        ("He said « yes. » Then left. Then Left Bank.", "en"),
+        ("JETRO a dit. La jetro, le Jetro de Paris (JETRO).", "fr"),
+    ],
+)
+def test_a_passage_writes_a_token_as_its_prepared_sentences_do(text: str, language: str) -> None:
+    prepared = prepare(text, language)
+    for token in set(analyze(text, language)):
+        assert _written(text, language, token) == _written_in(prepared, token), token
+
+
+def test_a_passage_whose_offsets_move_is_left_to_its_prepared_sentences() -> None:
+    assert _written("La ﬁnance de Paris.", "fr", "financ") is None
+    assert _written("Vers l'Europe… Europe !", "fr", "europ") is None  # … is three characters normalised
+    assert _written("東京のJETRO。JETROです。", "ja", "jetro") is None
+
+
+def test_a_lower_case_word_is_read_as_a_name_only_when_that_decides_the_lead(
+        retriever: Retriever, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"jetro" typed in lower case is a name because the corpus writes it JETRO (test_evidence); reading that takes
+    20 passages, so parsing a question reads none: the lead reads the words the best passage lacks."""
+    read: list[str] = []
+    shares = retriever.capital_shares
+    monkeypatch.setattr(retriever, "capital_shares", lambda token: read.append(token) or shares(token))
+    query = retriever.parse("what is the official name of jetro?", "en")
+    assert [u.name_if_capitalised for u in query.units if u.name_if_capitalised] == ["jetro"]
+    assert read == []
+
+
+def _named_first_reading_every_word(retriever: Retriever, query: Query, ranked: list[Ranked], closest: int,
+                                    written: Callable[[str], bool]) -> list[Ranked]:
+    """``Retriever._named_first`` as it was, each word typed in lower case read as a name or not (``written``)."""
+    names = [u for u in query.units if u.named or (u.name_if_capitalised and written(u.name_if_capitalised))]
+    if any(u.keys & retriever._source_names for u in names) and not (
+            asks_about_source(query.spelt) or acronym_asked(query.text)):
+        names = [u for u in names if not u.keys & retriever._source_names]
+    tokens = retriever._token_sets
+    if not names or not ranked or any(u.found_in(tokens[ranked[0].index]) for u in names):
+        return ranked
+    return moved_first(ranked, lambda hit: all(u.found_in(tokens[hit.index]) for u in names), LEAD_RATIO, closest)
+
+
+@pytest.mark.parametrize("question", [
+    "what is the official name of jetro?", "jetro and bpifrance in paris?", "what did mahjoubi and muto sign?",
+    "who signed for japan, muto or geny?", "did nhk or xinhua report on jetro?",
+    "what did the jetro guy say about Station F?", "bpifrance nedo jetro miraikan", "when did Mahjoubi meet muto?",
+])
+def test_the_lead_reads_as_names_only_the_words_that_decide_it(
+        retriever: Retriever, monkeypatch: pytest.MonkeyPatch, question: str) -> None:
+    """Whichever of a question's lower-case words the corpus writes as names, the passage leading is the one that
+    reading all of them leads with."""
+    query = retriever.parse(question, "en")
+    ranked = retriever.rank(query)
+    closest = MAX_CITATIONS + NAMED_BEYOND
+    words = sorted({u.name_if_capitalised for u in query.units if u.name_if_capitalised})
+    assert words
+    for n in range(len(words) + 1):
+        for named in itertools.combinations(words, n):
+            monkeypatch.setattr("bot.search.retriever.written_as_name", lambda _, word, named=named: word in named)
+            expected = _named_first_reading_every_word(retriever, query, ranked, closest, named.__contains__)
+            assert retriever._named_first(query, ranked, closest) == expected, named

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.search.analysis import analyze, analyze_spans
-from bot.search.snippets import ELLIPSIS, make_snippet, plain_text, prepare, quote, split_sentences
+from bot.search.snippets import ELLIPSIS, make_snippet, plain_text, prepare, quote, sentence_starts, split_sentences
 
 
 def terms(text: str, language: str) -> dict[str, float]:
@@ -132,3 +135,14 @@ def test_the_shipped_corpus_quotes_whole_words(shipped_retriever) -> None:
         assert answer.citations, question
         for citation in answer.citations:
             assert _whole_words(citation.snippet, texts[citation.passage_id]), (question, citation.snippet)
+
+
+@given(st.lists(st.sampled_from(["Il", "a", "signé", "2.5", "l'accord", ".", "!", "?", "…", "。", "！", "«", "»", "\"",
+                                 ")", "」", " ", "  ", "Paris", "x."]), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_sentence_starts_are_where_split_sentences_begins_each_sentence(parts: list[str]) -> None:
+    plain = plain_text("".join(parts))
+    sentences = split_sentences(plain)
+    starts = sentence_starts(plain)
+    assert len(starts) == len(sentences)
+    assert all(plain.startswith(sentence, start) for start, sentence in zip(starts, sentences, strict=True))
