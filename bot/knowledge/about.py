@@ -9,6 +9,10 @@ from __future__ import annotations
 import unicodedata
 
 ABOUT_SOURCE_HEADINGS = {"en": "About this source", "fr": "À propos de cette source", "ja": "この資料について"}
+# A second section about the source, right after the first: its own subheadings (the parts of an article), which
+# members ask about as they ask its headline ("La Ruche's subheading about the US and China?").
+SUBHEADINGS_HEADINGS = {"en": "This source's subheadings", "fr": "Les intertitres de cette source",
+                        "ja": "この資料の小見出し"}
 # What moderators type for the same heading: "About the source", « A propos de la source : ».
 _ALSO = ("About the source", "À propos de la source", "この資料について")
 
@@ -22,7 +26,7 @@ def _folded(heading: str) -> str:
     return " ".join(text.rstrip(" :.").split())
 
 
-_FOLDED = frozenset(map(_folded, (*ABOUT_SOURCE_HEADINGS.values(), *_ALSO)))
+_FOLDED = frozenset(map(_folded, (*ABOUT_SOURCE_HEADINGS.values(), *SUBHEADINGS_HEADINGS.values(), *_ALSO)))
 
 
 def is_about_source(heading: str) -> bool:

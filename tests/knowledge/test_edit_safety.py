@@ -10,6 +10,7 @@ from pathlib import Path
 from knowledge_data import faq, front, write
 
 from bot.assistant import Assistant
+from bot.knowledge.about import is_about_source
 from bot.knowledge.ids import legacy_ids
 from bot.knowledge.loader import Served, load_knowledge, shrinkage
 
@@ -265,3 +266,13 @@ def test_facts_hidden_under_a_section_about_the_source_are_warned(tmp_path: Path
         'b.md:9: the file holds only the section "About the source": nothing in it answers a question about the '
         "facts",
     ]
+
+
+def test_an_articles_subheadings_after_its_headline_are_about_the_source_too(tmp_path: Path) -> None:
+    """« # Les intertitres de cette source » right after « # À propos de cette source »: a second section about the
+    source, no fact hidden (no warning), and both are sections about the source."""
+    text = front("# À propos de cette source\n\nLe titre du site.\n\n# Les intertitres de cette source\n\nSes "
+                 "intertitres.\n\n# Faits\n\nUn fait.\n", language="fr")
+    kb = load_knowledge(write(tmp_path, {"a.md": text}))
+    assert kb.errors == [] and kb.warnings == []
+    assert [is_about_source(p.heading) for p in kb.passages] == [True, True, False]

@@ -472,6 +472,8 @@ def test_every_shipped_knowledge_file_loads_without_errors() -> None:
     assert [str(e) for e in kb.errors] == []
     repeated = [str(w) for w in kb.warnings if "is also asked in" in w.message or "listed twice" in w.message]
     assert repeated == []  # no FAQ question asked twice (a text in another language is an error, above)
+    hidden = [str(w) for w in kb.warnings if "about the source" in w.message]
+    assert hidden == []  # no fact hidden under a section about the source (quoted only for questions about it)
     shipped = [p for p in SHIPPED.rglob("*") if p.is_file() and not knowledge.is_ignored(p.name)]
     if shipped:
         assert kb.documents, "knowledge/ has files but no document loaded"
