@@ -99,7 +99,8 @@ def sources_named(question: str) -> frozenset[str]:
     return named or _typed_names(plain)
 
 
-TYPED_NAME_LENGTH = 4  # a source name's word this long may be typed a letter off ("tokio at pari", « la ruch »)
+TYPED_NAME_LENGTH = 4  # a word of a source's name of several words this long may be typed a letter off ("tokio at
+# pari"); a name of one word only when longer (« la ruch »: not "met" for METI, "moc" for Moci)
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 
 

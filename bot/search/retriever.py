@@ -433,6 +433,12 @@ class Retriever(AbstentionChecks):
             return ranked  # a name the best holds keeps it first, and one no passage near it holds moves none
         return moved_first(ranked, lambda hit: hit is lead, LEAD_RATIO, closest)
 
+    @staticmethod
+    def _sources_named(query: Query) -> frozenset[str]:
+        """The sources a question names as its typos are read ("the tokio at paris artcle"), else as typed: a source's
+        own name may be read as an everyday word ("elysee" as "ellis")."""
+        return sources_named(query.spelt) or sources_named(query.text)
+
     def _answer_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
         """``ranked`` with the first passage holding the kind of answer asked (a number of what "how many" counts,
         an amount for "how much") moved first, when the best does not hold it and that one ranks close to it
@@ -562,7 +568,7 @@ class Retriever(AbstentionChecks):
             )
         max_citations = max(max_citations, 1)
         if self._whole is not None and query.spelt != query.text and asks_about_source(query.spelt, attributed=True) \
-                and (sources_named(query.spelt) or sources_named(query.text)):
+                and self._sources_named(query):
             # "wats teh japanees titel of teh nhk storee?": a source asked about, once its typos are read
             about = self._sources_view()._answer(question, query.language, max_citations, leave_out, started)
             if about.answered:
@@ -613,8 +619,7 @@ class Retriever(AbstentionChecks):
             # about: its section leads, though the facts it speaks of hold more words (not for a fact said to come
             # from a source: "according to NHK"; nor for who someone in it is: a section names no one)
             ranked = moved_first(ranked, lambda hit: hit.index in self._cards, LEAD_RATIO, max_citations)
-            named = (sources_named(query.spelt) or sources_named(query.text)) if ranked and (
-                ranked[0].index in self._cards) else frozenset()
+            named = self._sources_named(query) if ranked and ranked[0].index in self._cards else frozenset()
             if named and not names_source(self.passages[ranked[0].index].text, named):  # "the link to the Tokyo at
                 # Paris article?": that source's section leads, not another's whose headline holds Paris and Tokyo
                 # (in the question's language when it has one)
