@@ -28,6 +28,8 @@ pytestmark = pytest.mark.skipif(not paths.SHIPPED_KNOWLEDGE.is_dir(), reason="ne
     ("@bot la Station F elle a ouvert quand ?", "2017"),
     ("À quelle période l'État français a-t-il démarré son label national pour les jeunes entreprises innovantes ?",
      "2013"),  # blind K: paraphrased, French Tech unnamed
+    # blind AH: "national" is a word of French Tech's description (it met AIST, "Japan's National Institute…")
+    ("when was france's national startup scheme born", "end of 2013"),
 ])
 def test_the_quote_dating_the_start_answers_first(shipped_retriever: Retriever, question: str, start: str) -> None:
     quoted_first(shipped_retriever, question, start)
