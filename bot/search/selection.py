@@ -146,7 +146,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
         sources = list(dict.fromkeys(_source_key(retriever.passages[i]) for i in [*chosen, hit.index]))
         n = sources.index(_source_key(retriever.passages[hit.index])) + 1  # two quotes of one source: one number
-        stated = lead.sentence_states(hit.index) if lead.active and not citations else ()
+        stated = lead.sentence_states(hit.index) if lead.active else ()
         passage = retriever.passages[hit.index]
         prepared = retriever.prepared(hit.index)
         window = quote_window(prepared, weights, limit, stated)

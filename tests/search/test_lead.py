@@ -325,3 +325,13 @@ def test_the_lead_reads_as_names_only_the_words_that_decide_it(
             monkeypatch.setattr("bot.search.retriever.written_as_name", lambda _, word, named=named: word in named)
             expected = _named_first_reading_every_word(retriever, query, ranked, closest, named.__contains__)
             assert retriever._named_first(query, ranked, closest) == expected, named
+
+
+def test_a_further_quote_keeps_the_sentence_stating_the_asked_fact(retriever: Retriever) -> None:
+    """The first quote does not state when (J-Startup's tie with French Tech); the second quote, METI's passage on
+    J-Startup, is cut to the sentence that does, not to the one that repeats most of the question's words (blind W:
+    "J-Startup promotes about 100 selected promising…" was quoted, without "in June 2018")."""
+    answer = retriever.answer(
+        "In which month and year did Tokyo start its label of around a hundred promising young companies?")
+    assert answer.answered, answer.reason
+    assert any("June 2018" in c.snippet for c in answer.citations), [c.snippet for c in answer.citations]
