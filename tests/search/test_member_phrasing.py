@@ -268,3 +268,11 @@ def test_how_the_article_ranks_station_f_is_said_in_its_own_words(shipped_retrie
                      "Ruche ?", "l'artcle dit ke station F c'est un des plus gro incubateur du monde ou g mal lu ?"):
         answer = shipped_retriever.answer(question)
         assert answer.answered and "plus grands incubateurs" in answer.citations[0].snippet, question
+
+
+def test_business_nurseries_are_the_incubators(shipped_retriever: Retriever) -> None:
+    """« pépinières d'entreprises » is one phrase: its « entreprises » is no word the quotes must hold apart (blind
+    AH: "not found", the incubators' passages lacking « entreprises » and « texte »)."""
+    answer = shipped_retriever.answer("le texte dit quoi sur les pépinières d'entreprises")
+    assert answer.answered, answer.reason
+    assert "incubateurs" in answer.citations[0].snippet, answer.citations[0].snippet
