@@ -43,6 +43,8 @@ SAME_LANGUAGE_RATIO = 0.3  # a passage in the question's language may lead when 
 SAME_LANGUAGE_COVERAGE = 0.9  # ... and covers ≥ this share of the question weight the best passage covers
 NOVELTY = 0.4  # a further citation's snippet must have ≥ this share of content tokens not shown yet
 MIN_NEW_TOKENS = 3  # ... and at least this many
+_FIGURES = frozenset({Kind.DATE, Kind.COUNT, Kind.DURATION, Kind.YEARS, Kind.AGE, Kind.UNTIL, Kind.MONEY})  # asked,
+# a figure the quotes so far lack is news
 CLOSE_RATIO = 0.8  # ... and either rank ≥ this share of the lead (it may be the better answer) or hold a word of
 # the question the quotes shown so far lack
 FILL_RATIO = 0.7  # a quote left out for length alone fills an empty slot when it ranks ≥ this share of the lead. Over
@@ -122,6 +124,7 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         return bool(chosen) and hit.final < CITATION_RATIO * top
 
     left_out: dict[int, LeftOut] = {}
+    figures = not query.kinds.isdisjoint(_FIGURES)
 
     def fills(hit: Ranked) -> bool:  # a quote left out for length fills an empty slot (read as ``chosen`` grows)
         return hit.final >= FILL_RATIO * top or _gives_the_asked_kind(retriever, query, hit.index, chosen)
@@ -161,9 +164,11 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
         tokens = all_tokens - asked
         new = tokens - shown
         if citations:
-            if len(new) < MIN_NEW_TOKENS or len(new) < NOVELTY * len(tokens):
+            if (len(new) < MIN_NEW_TOKENS or len(new) < NOVELTY * len(tokens)) and not (
+                    figures and any(t.isdigit() for t in new)):
                 left_out[hit.index] = LeftOut.NOVELTY
-                continue  # the same fact again: the member would read it twice
+                continue  # the same fact again: the member would read it twice (unless it gives a figure the
+                # quotes so far lack and a date or a number is asked: "on 14 July" beside "signed on 13 July")
             missing = [u for u in query.units if not u.found_in(seen)]
             covered = not any(u.found_in(all_tokens) for u in missing)
             answered = covered and _answered(retriever, query, citations)  # read once: it lists the quotes' people

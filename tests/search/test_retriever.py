@@ -222,6 +222,16 @@ def test_an_answer_never_shows_the_same_sentence_twice(question: str) -> None:
     assert numbers == list(range(1, len(numbers) + 1))  # sources numbered in order, a document once
 
 
+def test_a_quote_repeating_the_first_but_for_the_date_asked_is_shown(shipped_retriever: Retriever) -> None:
+    """Blind AB: Xinhua's first passage says what the ministers said of the declaration "signed on 13 July 2018";
+    its second, nearly the same words, says they said it "On 14 July 2018", the date asked. It was left out as the
+    same fact again, and the member was not told when."""
+    answer = shipped_retriever.answer(
+        "How long after the signing did Xinhua report the foreign ministers' reaction?")
+    assert answer.answered, answer.reason
+    assert any("14 July" in c.snippet for c in answer.citations), [c.snippet for c in answer.citations]
+
+
 @pytest.mark.parametrize("question", [
     "where was it signed and how many startups pitched?",  # two FAQ entries of one file, each citing its page
     "どこで署名されたの？あと何社ピッチした？",
