@@ -26,6 +26,8 @@ LONG_EVERYDAY_WORD = 8  # ... into an everyday word: a 7-letter word two edits f
 MAX_WORD_LENGTH = 30  # longer words are neither indexed nor corrected
 REAL_WORD_ZIPF = 3.0  # a word at least this common in the language is a real word, not a typo
 EVERYDAY_GAIN = 1.0  # ... and a correction must be this much more common (Zipf) than the word as typed
+DROPPED_G_MIN = 4  # "makin", "signin": an English word longer than this ending in -in is its -ing typed in chat…
+DROPPED_G_GAIN = 1.5  # … when that is this much more common (Zipf): never "cabin", "within", "begin", "login"
 MIN_TRUNCATION = 4  # "orga", "gouv", "diplo", "techno": chat truncations of a longer word
 MAX_TRUNCATION = 7
 TRUNCATED = 3  # ... at least this many letters shorter than the word
@@ -239,6 +241,10 @@ class EverydaySpeller:
     def correct(self, word: str, zipf: float, language: str) -> str | None:
         """The everyday word ``word`` (folded, as typed: Zipf ``zipf``) is most likely a typo of, or None."""
         buckets = self._buckets.get(language)
+        if language == "en" and len(word) > DROPPED_G_MIN and word.endswith("in") and buckets is not None:
+            with_g = self._words[language].get(word + "g", 0.0)  # "makin", "workin": chat's -ing without its g
+            if with_g >= zipf + DROPPED_G_GAIN:
+                return word + "g"
         if (
             buckets is None
             or zipf >= REAL_WORD_ZIPF

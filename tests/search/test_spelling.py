@@ -64,6 +64,9 @@ def test_misspelt_everyday_words_meet_the_everyday_word() -> None:
     # seven letters two edits from a commoner word is often another word: one edit only into everyday words
     assert correct("garbled", "en") != "grabbed"
     assert correct("minstrs", "en") != "minutes"
+    # chat's -ing without its g ("makin" is as common as many a word: Zipf 3.3), never a word of its own in -in
+    assert [correct(w, "en") for w in ("makin", "workin", "anythin")] == ["making", "working", "anything"]
+    assert [correct(w, "en") for w in ("cabin", "within", "begin", "login")] == [None] * 4
 
 
 @pytest.mark.parametrize(
