@@ -879,7 +879,8 @@ class QueryParser:
 
         Words come from the morphological analyzer, a run of katakana being one word (マクロン, not マク|ロン).
         A bigram across two words is an artefact of the cut (owner None) unless one of them is a single
-        character that no other token holds (産|総|研: 産総 and 総研 are all there is of it).
+        character that no other token holds (産|総|研: 産総 and 総研 are all there is of it); beside a longer word,
+        a bigram the corpus lacks is owned by that one-character word (元|記事: 元記 stands for 元).
         """
         if not any(is_cjk(raw) for raw, _, _ in tokens):
             return {}
@@ -887,6 +888,7 @@ class QueryParser:
         ends = [w.end for w in words]
         found: dict[tuple[int, int], tuple[Word | None, list[str]]] = {}
         grouped: dict[Word, list[str]] = defaultdict(list)
+        vocabulary = self.index.vocabulary
         for raw, start, end in tokens:
             if not is_cjk(raw):
                 continue
@@ -896,8 +898,13 @@ class QueryParser:
             elif len(owners) == 1:
                 grouped[owners[0]].append(raw)
                 found[start, end] = (owners[0], grouped[owners[0]])
-            elif len(owners) > 1 and not any(w.end - w.start == 1 for w in owners):
-                found[start, end] = (None, [])
+            elif len(owners) > 1:
+                singles = [w for w in owners if w.end - w.start == 1]
+                if not singles:
+                    found[start, end] = (None, [])
+                elif len(singles) < len(owners) and raw not in vocabulary:  # 発表|会, 日本|側: a bigram the
+                    found[start, end] = (singles[0], [])  # corpus lacks stands for the one-character word it alone
+                    # holds, and is weighed as that word (not as a word the language lacks: 表会, 本側)
         return found
 
     def _word_unit(self, word: Word, tokens: list[str]) -> Unit:

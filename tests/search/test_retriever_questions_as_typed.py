@@ -210,3 +210,15 @@ def test_french_typed_by_ear_weighs_no_single_letter(shipped_retriever: Retrieve
 def test_two_little_words_side_by_side_are_no_corpus_word(shipped_retriever: Retriever) -> None:
     # « i a » (il y a) is no « IA »: the quotes name the signatories, not the talks on AI
     answered_with(shipped_retriever, "komben de signatèr fransè i a eu, é c ki ?", "Gény-Stephann")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # 元|記事: the bigram 元記 the corpus lacks stands for 元, an everyday word, not for a rare word (blind AK)
+    ("« La Ruche » の元記事のURLを教えて。", "laruche.wizbii.com"),
+    ("J-Startupに選ばれたのって数十社？数百社？どっち？😳", "約100社"),  # blind Z
+])
+def test_a_bigram_across_a_one_character_word_weighs_as_that_word(
+        shipped_retriever: Retriever, question: str, said: str) -> None:
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason  # was "not found": 元記, 十社 weighed as words Japanese lacks
+    assert any(said in c.snippet for c in answer.citations), [c.snippet for c in answer.citations]
