@@ -71,6 +71,7 @@ from bot.search.query import Query, Unit, _forms, _latin, _stemmed, glossary_key
 from bot.search.readings import PERSON_TAG, PLACE_TAG, SLIP_SPANS_KEPT, ReadingLexicon, Word
 from bot.search.related import RelatedLexicon
 from bot.search.spelling import (
+    LONG_WORD,
     MAX_WORD_LENGTH,
     REAL_WORD_ZIPF,
     EverydaySpeller,
@@ -710,6 +711,7 @@ class QueryParser:
         if not is_cjk(raw) and raw not in self._surface and (len(raw) > MAX_WORD_LENGTH or not in_served_script(raw)):
             return None  # "مرحبا who signed?", a 2,000-letter "aaaa…": no word of a language served, nothing to weigh
         written = tuple(f for w in forms for f in (w.surface, w.base)) or (surface,)
+        read_as = ""  # the corpus word a typo is read as
         alternatives = {token} if token in self.index.vocabulary else set()
         keys = {glossary_key(raw)}
         if not is_cjk(raw):
@@ -732,6 +734,7 @@ class QueryParser:
                 if corrected:
                     alternatives |= self._surface[corrected]
                     keys.add(glossary_key(corrected))
+                    read_as = corrected
                     if zipf < REAL_WORD_ZIPF:  # "founder" read as the corpus's "founded" is still typed as meant
                         fixes[raw] = corrected
         if alternatives and not is_cjk(raw) and raw not in self._surface and raw not in self._gloss_words and (
@@ -740,7 +743,9 @@ class QueryParser:
             if respelt is not None:  # but as typed the language's typo of « titre »
                 fixes.setdefault(raw, respelt)
         if alternatives:
-            info = self.frequencies.informativeness(written, language)
+            # a typo is as informative as the word it is read as ("teamd": teamed, an everyday word), not as a word
+            # the language lacks
+            info = self.frequencies.informativeness((read_as,) if read_as else written, language)
             own = not named and not is_cjk(raw) and self._own_language(surface, language)
             rare = self.frequencies.zipf(surface, _latin(language)) < EVERYDAY_ZIPF
             return Unit(token, keys, self._weight(alternatives) * info, alternatives, own_language=own,
@@ -820,7 +825,19 @@ class QueryParser:
             _Corrector(lambda named, rare: rare and not named, lambda raw, _: truncations.correct(raw)),
             # "frnch" → french, "invstrs" → investors: typed without vowels
             _Corrector(lambda named, rare: rare and not named, lambda raw, _: skeletons.correct(raw)),
+            # « arondisman » → arrondissement: the everyday word a long typo is read as, when the corpus writes it
+            _Corrector(lambda named, rare: rare and not named, me._everyday_in_corpus),
         )
+
+    def _everyday_in_corpus(self, raw: str, language: str) -> str | None:
+        """The everyday word of the language ``raw`` is a typo of (EverydaySpeller), when the corpus has it and
+        ``raw`` is LONG_WORD letters or more (a short one's nearest everyday word is often another: "teamd" is
+        read as "team", « pey » as « peu »)."""
+        if len(raw) < LONG_WORD:
+            return None
+        latin = _latin(language)
+        word = self._everyday_correction(raw, self.frequencies.zipf(raw, latin), latin)
+        return word if word is not None and word in self._surface else None
 
     def _corrected(self, raw: str, language: str, named: bool, zipf: float) -> str | None:
         """The corpus word the first corrector that applies to the word (Zipf ``zipf`` in the language) reads it as

@@ -222,3 +222,22 @@ def test_a_bigram_across_a_one_character_word_weighs_as_that_word(
     answer = shipped_retriever.answer(question)
     assert answer.answered, answer.reason  # was "not found": 元記, 十社 weighed as words Japanese lacks
     assert any(said in c.snippet for c in answer.citations), [c.snippet for c in answer.citations]
+
+
+def test_french_typed_by_ear_is_read_as_its_words(shipped_retriever: Retriever) -> None:
+    """« dan » (dans), « fé » (fait), « y'avait » (il y avait) are function words, not rare words the corpus lacks;
+    « arondismen » is the everyday « arrondissement » the corpus writes, found as it (blind AB, AG: "not found")."""
+    tokens = {u.token for u in shipped_retriever.parse("y'avait combien de start-up dan la salle, il fé quoi ?",
+                                                       "fr").units}
+    assert tokens.isdisjoint({"yav", "yavait", "dan", "fe"}), tokens
+    answer = shipped_retriever.answer("la statoin f èle é dan kel arondismen de pari ?")
+    assert answer.answered, answer.reason
+    assert "13e arrondissement" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+def test_a_typo_weighs_as_informative_as_the_word_it_is_read_as(shipped_retriever: Retriever) -> None:
+    """« prézidan » is read as the corpus's « président », an everyday word: it weighed as a word French lacks (its
+    informativeness as typed), and the passage on Akohosni's name outranked the one on the groups he gathered."""
+    answer = shipped_retriever.answer("le prézidan de la jétro, yasouki akosni, il a réunni konbien de gro groupe ?")
+    assert answer.answered, answer.reason
+    assert "trentaine" in answer.citations[0].snippet, answer.citations[0].snippet
