@@ -366,6 +366,10 @@ class Retriever(AbstentionChecks):
         """``language`` as ``_languages`` holds it (-1, matching no passage, for a language no passage is in)."""
         return self._language_codes.get(language, -1)
 
+    def about_source(self, i: int) -> bool:
+        """Passage ``i`` is a section about a source itself (its headline, link, subheadings)."""
+        return i in self._cards
+
     def near_duplicate(self, i: int, chosen: list[int]) -> bool:
         """Passage ``i`` says nearly what one of ``chosen`` says (their token sets overlap, Jaccard)."""
         a = self._token_sets.ids(i)  # the sets of term ids: the same overlap as the tokens', made faster

@@ -55,6 +55,8 @@ FILL_RATIO = 0.7  # a quote left out for length alone fills an empty slot when i
 SUGGESTIONS = 3  # related questions offered when the bot does not know
 SUMMARY_CHARS = 300  # the summary: the best sentence, and the next one when both fit
 FURTHER_SNIPPET_CHARS = 200  # the quote of a further citation, there only for the fact it adds
+SOURCE_CHARS = 420  # the summary when it quotes a section about a source: its three subheadings, its title and link
+# in one sentence, whole (a cut left out the third subheading asked for)
 SENTENCE_SLACK = 60  # a quote of one sentence up to this many characters over its limit is quoted whole: a cut near
 # its end drops what the member asked for (« …une combinaison robotisée qui lit les signaux électriques du… »)
 
@@ -147,6 +149,8 @@ def choose(retriever: Retriever, query: Query, ranked: list[Ranked], max_citatio
             left_out[hit.index] = LeftOut.SEEN_ALL_LOW
             continue  # the test below, decided before quoting: nothing is missing, so no snippet can add a word
         limit = SUMMARY_CHARS if not citations else FURTHER_SNIPPET_CHARS
+        if not citations and retriever.about_source(hit.index):
+            limit = SOURCE_CHARS
         sources = list(dict.fromkeys(_source_key(retriever.passages[i]) for i in [*chosen, hit.index]))
         n = sources.index(_source_key(retriever.passages[hit.index])) + 1  # two quotes of one source: one number
         stated = lead.sentence_states(hit.index) if lead.active else ()

@@ -18,10 +18,12 @@ def test_split_sentences_fr_en_ja() -> None:
         "Il a signé.",
         "Puis il est parti !",
         "Pourquoi ?",
-        "Enfin…",
-        "voilà",
+        "Enfin… voilà",  # the text goes on in lower case: the same sentence
     ]
     assert split_sentences("He said « yes. » Then left.") == ["He said « yes. »", "Then left."]
+    # a title quoted inside the sentence ends on its own mark: the sentence goes on (its third subheading was cut)
+    assert split_sentences("Two subheadings: « Une alternative ? » (an alternative?) and « La coopération ». Next.") == [
+        "Two subheadings: « Une alternative ? » (an alternative?) and « La coopération ».", "Next."]
     assert split_sentences("署名しました。パリです！本当？") == ["署名しました。", "パリです！", "本当？"]
 
 
