@@ -919,10 +919,16 @@ class QueryParser:
                 singles = [w for w in owners if w.end - w.start == 1]
                 if not singles:
                     found[start, end] = (None, [])
-                elif len(singles) < len(owners) and raw not in vocabulary:  # 発表|会, 日本|側: a bigram the
-                    found[start, end] = (singles[0], [])  # corpus lacks stands for the one-character word it alone
-                    # holds, and is weighed as that word (not as a word the language lacks: 表会, 本側)
+                elif len(singles) < len(owners) and raw not in vocabulary and not self._phrase_token(raw):
+                    # 発表|会, 日本|側: a bigram the corpus lacks stands for the one-character word it alone holds,
+                    # and is weighed as that word (not as a word the language lacks: 表会, 本側); not one of a phrase
+                    # the glossary or the related words write (見本|市: 本市 of 見本市, a trade fair)
+                    found[start, end] = (singles[0], [])
         return found
+
+    def _phrase_token(self, token: str) -> bool:
+        """A Japanese token of a glossary term or of a related words' line."""
+        return token in self._gloss_by_token["ja"] or self.related.has("ja", token)
 
     def _word_unit(self, word: Word, tokens: list[str]) -> Unit:
         """One unit for a Japanese word of several bigrams, found when all of them are: weighed as a word."""
