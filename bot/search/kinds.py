@@ -262,9 +262,11 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bcomment bien\b|\bque faut-il savoir\b|\b(?:dois|devrais)-je\b|\brecommand(?:ez|eriez)\b|\bbouquins\b"
         r"|\bquels livres\b|ればいい|どうすれば|対策を\s*(?:教えて|おしえて)?\s*(?:[。？?!！]|$)"),  # 教えて: cut
     # a street address, not a web one ("the web address of the article", « l'adresse du site »: its URL)
+    # (not "address book", nor « s'adresse à », to speak to someone)
     Kind.ADDRESS: re.compile(r"(?<!\bweb )(?<!\be-mail )(?<!\bemail )(?<!\binternet )\b(?:street |postal )?address\b"
-                             r"(?! of the (?:article|site|page|website|story|post)\b)"
-                             r"|\badresse\b(?! (?:web|internet|e-mail|mail|url|du site|de la page|de l'article)\b)"
+                             r"(?! of the (?:article|site|page|website|story|post)\b)(?! book)"
+                             r"|(?<![smt]['’])\badresse\b(?! (?:web|internet|e-mail|mail|url|du site|de la page"
+                             r"|de l'article|à|a)\b)"
                              r"|住所|所在地"),
     # whether a thing existed at a year: a year and a word of existing ("already", « déjà », すでに); the date the
     # thing began answers it, whatever year the member guessed
@@ -291,10 +293,13 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bcombien de temps (?:entre|s['’]est écoulé|sépare)|何年ぶり|何年後|何年前|何年たって|何年経って"),
     Kind.AUTHOR: re.compile(  # who wrote asked, not the author doing something else ("does the author sound keen?")
         r"\bwho (?:wrote|drafted|penned)\b|\b(?:written|drafted) by\b|\b(?:wrote|penned|authored)\b"
-        r"|\b(?:who|which|name)\b[^?.!]{0,30}\b(?:authors?|writer|journalist|reporter)\b"
+        r"|\b(?:who|which|name)\b(?:['’]s|\s+(?:is|are|was|were))?(?:\s+of)?\s+(?:(?:the|an?|its|their)\s+)?"
+        r"(?:[\w-]+\s+)?(?:authors?|writer|journalist|reporter)\b"
         r"|\b(?:authors?|writer|journalist)\b[^?.!]{0,15}\b(?:who|name)\b"
         r"|\bqui a (?:écrit|rédigé)\b|\b(?:écrite?|rédigée?) par\b|誰が起草|起草したのは|起草者"
-        r"|\b(?:qui|quel(?:le)?s?|nom)\b[^?.!]{0,30}\b(?:auteure?s?|journaliste|rédact(?:eur|rice))\b"
+        r"|\b(?:qui|quel(?:le)?s?|nom)\b(?:\s+(?:est|sont|était|étaient|etait))?(?:\s+(?:de|d['’]))?"
+        r"\s*(?:(?:l['’]|le\s+|la\s+|les\s+|un\s+|une\s+|des\s+|cet\s+|cette\s+))?"
+        r"(?:auteure?s?|journaliste|rédact(?:eur|rice))\b"
         r"|\b(?:auteure?s?|journaliste)\b[^?.!]{0,20}\b(?:qui|nom)\b"
         r"|誰が書|書いたのは|書いた(?:の|人)(?:って)?\s*(?:誰|だれ|どなた)|執筆(?:者|した)"  # 記事書いたの誰
         r"|(?:筆者|著者|記者|書いた人)(?:は|って|の名前)?(?:誰|だれ|どなた|何者|名前)"),
@@ -508,6 +513,7 @@ _WHEN_CLAUSES = (
     re.compile(r"(?:\bque\b|\bqu['’]|\bquoi\b|\bqui\b|\bquel|\bcomment\b|\bpourquoi\b|(?<!\w)où\b)[^?？]*?"
                r"(?<!\bsur )(?<!\bde )(?<!depuis )(?<!savoir )(?<!sait )\b(quand)\s+"
                r"(?=(?:il|elle|ils|elles|on|le|la|les|l['’]|j['’]|je|tu|nous|vous)\b)"),
+    re.compile(r"\b(when)\s+it\s+(?:comes|came)\s+to\b"),  # "short of … when it comes to new ideas": "as for"
 )
 # What a source writes ("the article says", 記事は…と書いて, « selon le papier »): what it tells came after is in it
 _SOURCE_TELLS = re.compile(

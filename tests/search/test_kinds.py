@@ -245,6 +245,10 @@ def test_while_still_is_no_present() -> None:
     ("What is the web address of the La Ruche article?", Kind.ADDRESS, False),
     ("quelle est l'adresse web de l'article ?", Kind.ADDRESS, False),
     ("What is the street address of Station F?", Kind.ADDRESS, True),
+    # speaking to someone, a list of contacts: no street address (blind T, AI)
+    ("l'article commence en mode « envie de voir ailleurs », il s'adresse à qui ?", Kind.ADDRESS, False),
+    ("What will each side do with its address book of fledgling firms?", Kind.ADDRESS, False),
+    ("Quelle est l'adresse de Station F ?", Kind.ADDRESS, True),
     ("What broader goal did the pact set for the founder communities?", Kind.FOUNDER, False),
     ("Who is the founder of Station F?", Kind.FOUNDER, True),
 ])
@@ -399,6 +403,8 @@ def test_the_title_of_a_text_is_asked_not_a_persons(question: str, asked: bool) 
         ("Do you know when they signed?", True),
         ("Qui était là, et quand a-t-on signé ?", True),
         ("c'était quand ?", True),
+        # "when it comes to" is "as for" (blind T: the article's answer, with no date, was refused)
+        ("What is Tokyo short of when it comes to coming up with new ideas?", False),
     ],
 )
 def test_when_opening_a_time_clause_asks_no_date(question: str, dated: bool) -> None:
@@ -418,6 +424,12 @@ def test_when_opening_a_time_clause_asks_no_date(question: str, dated: bool) -> 
         # the author doing something else: what the article says is asked, not who wrote it
         ("L'auteur du papier de La Ruche se montre-t-il impatient d'en savoir plus ?", Kind.AUTHOR, False),
         ("Que pense l'auteur de l'intitulé officiel ?", Kind.AUTHOR, False),
+        # an interrogative before the author, not asking for them: what formula, what fear (blind U, AB, V)
+        ("Sur quelle formule l'auteur du papier termine-t-il ?", Kind.AUTHOR, False),
+        ("Quelle crainte l'auteur du site prête-t-il à l'archipel ?", Kind.AUTHOR, False),
+        ("Which quote does the author end the article with?", Kind.AUTHOR, False),
+        ("Qui est l'auteur de l'article ?", Kind.AUTHOR, True),
+        ("Who's the reporter?", Kind.AUTHOR, True),
         ("記事の最後って、書いた人どんなテンションで締めてるの？", Kind.AUTHOR, False),
         ("Who founded Station F?", Kind.FOUNDER, True),
         ("ステーションFの創業者は？", Kind.FOUNDER, True),
