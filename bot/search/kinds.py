@@ -266,7 +266,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.ADDRESS: re.compile(r"(?<!\bweb )(?<!\be-mail )(?<!\bemail )(?<!\binternet )\b(?:street |postal )?address\b"
                              r"(?! of the (?:article|site|page|website|story|post)\b)(?! book)"
                              r"|(?<![smt]['’])\badresse\b(?! (?:web|internet|e-mail|mail|url|du site|de la page"
-                             r"|de l'article|à|a)\b)"
+                             r"|de l'article|du communiqué|de la dépêche|du billet|du blog|à|a)\b)"
                              r"|住所|所在地"),
     # whether a thing existed at a year: a year and a word of existing ("already", « déjà », すでに); the date the
     # thing began answers it, whatever year the member guessed
@@ -277,7 +277,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.FOUNDER: re.compile(  # founding asked, not "founders" (entrepreneurs) nor 創業支援 (help to start up)
         # "the founder", "its founder", "the founder of": not "a French founder", "founders" (entrepreneurs)
         r"\bfounded\b|\b(?:the|its|their|his|her|le|la|son|sa)\s+(?:[\w-]+\s+)?founders?\b"
-        r"(?!\s+(?:communit|ecosystem|scene|network|programme|program|visa))|\bfounders? of\b"
+        # (not "the founders' showcase": entrepreneurs')
+        r"(?!\s+(?:communit|ecosystem|scene|network|programme|program|visa))(?!(?<=s)['’])|\bfounders? of\b"
         r"|['’]s\s+founders?\b|\bfondée? (?:par|en)\b|\ba fondée?\b"
         # not "un traité fondateur" (founding, of a text), nor "une fondatrice qui…" (some founder, not who founded)
         rf"|{_NOT_FOUNDING_TEXT}(?<!\bun )(?<!\bune )\bfondat(?:eur|eurs|rice)\b"
@@ -292,11 +293,12 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\bcombien d['’](?:années|ans)\b.*\b(?:entre|après|avant|séparent|écoulé)"
         r"|\bcombien de temps (?:entre|s['’]est écoulé|sépare)|何年ぶり|何年後|何年前|何年たって|何年経って"),
     Kind.AUTHOR: re.compile(  # who wrote asked, not the author doing something else ("does the author sound keen?")
-        r"\bwho (?:wrote|drafted|penned)\b|\b(?:written|drafted) by\b|\b(?:wrote|penned|authored)\b"
+        # (not "co-authored", "co-wrote": a joint statement's authors are its signatories)
+        r"\bwho (?:wrote|drafted|penned)\b|\b(?:written|drafted) by\b|(?<!co-)(?<!co)\b(?:wrote|penned|authored)\b"
         r"|\b(?:who|which|name)\b(?:['’]s|\s+(?:is|are|was|were))?(?:\s+of)?\s+(?:(?:the|an?|its|their)\s+)?"
         r"(?:[\w-]+\s+)?(?:authors?|writer|journalist|reporter)\b"
         r"|\b(?:authors?|writer|journalist)\b[^?.!]{0,15}\b(?:who|name)\b"
-        r"|\bqui a (?:écrit|rédigé)\b|\b(?:écrite?|rédigée?) par\b|誰が起草|起草したのは|起草者"
+        r"|\bqui a (?:écrit|rédigé)\b(?! que\b)|\b(?:écrite?|rédigée?) par\b|誰が起草|起草したのは|起草者"
         r"|\b(?:qui|quel(?:le)?s?|nom)\b(?:\s+(?:est|sont|était|étaient|etait))?(?:\s+(?:de|d['’]))?"
         r"\s*(?:(?:l['’]|le\s+|la\s+|les\s+|un\s+|une\s+|des\s+|cet\s+|cette\s+))?"
         r"(?:auteure?s?|journaliste|rédact(?:eur|rice))\b"

@@ -249,6 +249,7 @@ def test_while_still_is_no_present() -> None:
     ("l'article commence en mode « envie de voir ailleurs », il s'adresse à qui ?", Kind.ADDRESS, False),
     ("What will each side do with its address book of fledgling firms?", Kind.ADDRESS, False),
     ("Quelle est l'adresse de Station F ?", Kind.ADDRESS, True),
+    ("Quel identifiant figure à la fin de l'adresse du communiqué du METI ?", Kind.ADDRESS, False),  # its URL
     ("What broader goal did the pact set for the founder communities?", Kind.FOUNDER, False),
     ("Who is the founder of Station F?", Kind.FOUNDER, True),
 ])
@@ -430,6 +431,12 @@ def test_when_opening_a_time_clause_asks_no_date(question: str, dated: bool) -> 
         ("Which quote does the author end the article with?", Kind.AUTHOR, False),
         ("Qui est l'auteur de l'article ?", Kind.AUTHOR, True),
         ("Who's the reporter?", Kind.AUTHOR, True),
+        # a joint statement's co-authors are its signatories; « qui a écrit que… » asks which source says it
+        ("Which head of state co-authored the 2013 statement?", Kind.AUTHOR, False),
+        ("Which Japanese head of government co-wrote a five-year plan in 2013?", Kind.AUTHOR, False),
+        ("c'est qui qui a écrit que muto était en france du 12 au 14 ? quelle source ?", Kind.AUTHOR, False),
+        ("Qui a écrit l'article ?", Kind.AUTHOR, True),
+        ("Who co-hosted the founders' showcase on the night of the signing?", Kind.FOUNDER, False),  # entrepreneurs'
         ("記事の最後って、書いた人どんなテンションで締めてるの？", Kind.AUTHOR, False),
         ("Who founded Station F?", Kind.FOUNDER, True),
         ("ステーションFの創業者は？", Kind.FOUNDER, True),
