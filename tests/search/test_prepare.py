@@ -28,8 +28,9 @@ TRICKY = [
     "。。！ a.b. c  ..  ?」 x。」 y",
 ]
 
-# the splitter before this version: a look-behind on the end mark, tried at every character
-_LOOK_BEHIND = re.compile(r"(?<=[.!?…])((?:\s?[\"»”’)\]])*)\s+|(?<=[。！？])([」』）]*)\s*")
+# the splitter before this version: a look-behind on the end mark, tried at every character (with the rule it has
+# since: a Latin end mark ends no sentence before lower case or a bracket, its closing quotes taken whole)
+_LOOK_BEHIND = re.compile(r"(?<=[.!?…])((?:\s?[\"»”’)\]])*+)\s+(?![a-zà-ÿ(])|(?<=[。！？])([」』）]*)\s*")
 
 
 def _split_before(text: str) -> list[str]:
