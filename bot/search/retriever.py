@@ -632,6 +632,9 @@ class Retriever(AbstentionChecks):
                 own = [hit for hit in cards if self.language_of(hit.index) == query.language]
                 if lead := (own or cards)[:1]:
                     ranked = moved_first(ranked, lambda hit: hit is lead[0], LEAD_RATIO, len(ranked))
+        if query.roles and ranked and not self.states_roles(query, ranked[0].index):  # フランスの首相は誰: the quote
+            # naming France's prime minister leads, not one of "PM Valls and PM Abe" that says whose neither is
+            ranked = moved_first(ranked, lambda hit: self.states_roles(query, hit.index), LEAD_RATIO, max_citations)
         if names := self.of_kind_asked(query):  # "which news agency reported…?": the quote naming Xinhua leads (one
             # holding the numbers the question gives, as the best must)
             ranked = moved_first(ranked, lambda hit: self.names_one_of(hit.index, names) and self._numbers_in_best(
