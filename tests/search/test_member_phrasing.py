@@ -276,3 +276,18 @@ def test_business_nurseries_are_the_incubators(shipped_retriever: Retriever) -> 
     answer = shipped_retriever.answer("le texte dit quoi sur les pépinières d'entreprises")
     assert answer.answered, answer.reason
     assert "incubateurs" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+def test_up_and_coming_firms_are_the_promising_start_ups(shipped_retriever: Retriever) -> None:
+    """"up-and-coming", read as its words, weighed "come" as much as a name (blind AL: refused as uncounted)."""
+    answer = shipped_retriever.answer("About how many up-and-coming Japanese firms make the cut in Tokyo's showcase "
+                                      "scheme?")
+    assert answer.answered, answer.reason
+    assert "about 100" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+def test_xinhua_spelt_as_it_sounds_is_xinhua(shipped_retriever: Retriever) -> None:
+    """The glossary holds the agency's other romanisations (Shinhua, Hsinhua) and its Japanese reading."""
+    tokens = {t for u in shipped_retriever.parse("when did Shinhua report it?", "en").units for form in u.expansions
+              for t in form}
+    assert "xinhua" in tokens or any(t.startswith("xinhu") for t in tokens), tokens
