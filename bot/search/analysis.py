@@ -382,7 +382,13 @@ def _latin_word(word: str, language: str) -> tuple[tuple[str, int, int], ...]:
 
 @lru_cache(maxsize=65536)
 def _stemmed_word(word: str, language: str) -> tuple[tuple[str, int, int], ...]:
-    """``_latin_word`` with its tokens stemmed, remembered too (a snippet's words, analysed once)."""
+    """``_latin_word`` with its tokens stemmed, remembered too (a snippet's words, analysed once). An ASCII word of
+    letters alone is a run of its own (``_RunTokens``: no token, or its stem): when the runs' memo holds it (the
+    sentences of a passage prepared for quoting, whose quote is analysed next), it is not analysed again."""
+    runs = _RUN_TOKENS.get(language) if word.isalpha() and word.isascii() else None
+    tokens = runs.get(word) if runs is not None else None
+    if tokens is not None:
+        return tuple((token, 0, len(word)) for token in tokens)
     return tuple((stem(token, language), s, e) for token, s, e in _latin_word(word, language))
 
 
