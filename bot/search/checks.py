@@ -363,7 +363,8 @@ class AbstentionChecks:
         if is_yes_no(query.text, language):
             return False  # "were ten start-ups there?" asks whether: the quote stating nine answers it
         asked = [t for t in analyze(query.text, language) if t not in query.offered]
-        return contradicted(asked, language, [(self._tokens(i), self.language_of(i)) for i in chosen])
+        # lazily: the quotes are analysed only for a question stating a count (a passage's analysis, most never read)
+        return contradicted(asked, language, ((self._tokens(i), self.language_of(i)) for i in chosen))
 
     def covers(self, query: Query, chosen: list[int], cited: frozenset[str] | None = None) -> bool:
         """The passages ``chosen`` (their tokens ``cited``) hold MIN_COVERAGE of the question's weight, alone or with

@@ -36,7 +36,7 @@ from bot.models import (
     column,
 )
 from bot.search.about_source import about_sources, asks_about_source, names_source, sources_named, without_attribution
-from bot.search.analysis import analyze, detect_language
+from bot.search.analysis import detect_language, sentence_tokens
 from bot.search.bm25 import BM25Index, best_positions, contenders
 from bot.search.cache import SOURCES_CACHE_NAME, IndexCache, build_index
 from bot.search.checks import ENFORCED_KINDS, MIN_COVERAGE, PASSED, AbstentionChecks
@@ -136,12 +136,13 @@ class _TokenSets:
     selection, abstention, citations), and a frozenset per passage of the corpus would weigh more than the index.
     """
 
-    __slots__ = ("_ids", "_index", "_kept")
+    __slots__ = ("_ids", "_index", "_kept", "_pairs")
 
     def __init__(self, index: BM25Index) -> None:
         self._index = index
         self._kept: dict[int, frozenset[str]] = {}
         self._ids: dict[int, frozenset[int]] = {}
+        self._pairs: dict[tuple[int, int], bool] = {}
 
     def known(self, i: int) -> frozenset[str] | None:
         """``self[i]`` when it is kept, else None (nothing is made)."""
@@ -152,7 +153,8 @@ class _TokenSets:
         if tokens is None:
             if len(self._kept) >= TOKEN_SETS_KEPT:
                 self._kept = {}  # a fresh dict, not clear(): another thread may be reading the old one
-            tokens = self._kept[i] = self._index.token_set(i)
+            tokens = self._kept[i] = frozenset(map(self._index.terms.__getitem__, self.ids(i)))  # token_set(i), from
+            # the ids kept (the passages ranked: their ids were read for coverage)
         return tokens
 
     def ids(self, i: int) -> frozenset[int]:
@@ -164,6 +166,21 @@ class _TokenSets:
                 self._ids = {}
             ids = self._ids[i] = self._index.token_ids(i)
         return ids
+
+    def alike(self, i: int, j: int) -> bool:
+        """Passages ``i`` and ``j`` hold the same distinct tokens or overlap at DUPLICATE_JACCARD (the sets of term
+        ids: the same overlap as the tokens', made faster), kept per pair as the sets are: a question compares its
+        ranked passages with the best two or three times (the selections of ``_decide``, then the quotes')."""
+        key = (i, j) if i < j else (j, i)
+        alike = self._pairs.get(key)
+        if alike is None:
+            a, b = self.ids(i), self.ids(j)
+            shared = len(a & b)  # |a ∪ b| = |a| + |b| - |a ∩ b|: the union is not built
+            alike = a == b or shared / max(len(a) + len(b) - shared, 1) >= DUPLICATE_JACCARD
+            if len(self._pairs) >= TOKEN_SETS_KEPT:
+                self._pairs = {}
+            self._pairs[key] = alike
+        return alike
 
     def among(self, i: int, wanted: frozenset[int]) -> frozenset[str]:
         """The tokens of passage ``i`` whose ids are in ``wanted``, read from its kept id set: the passages ranked
@@ -372,13 +389,8 @@ class Retriever(AbstentionChecks):
 
     def near_duplicate(self, i: int, chosen: list[int]) -> bool:
         """Passage ``i`` says nearly what one of ``chosen`` says (their token sets overlap, Jaccard)."""
-        a = self._token_sets.ids(i)  # the sets of term ids: the same overlap as the tokens', made faster
-        for j in chosen:
-            b = self._token_sets.ids(j)
-            shared = len(a & b)  # |a ∪ b| = |a| + |b| - |a ∩ b|: the union is not built
-            if a == b or shared / max(len(a) + len(b) - shared, 1) >= DUPLICATE_JACCARD:
-                return True
-        return False
+        alike = self._token_sets.alike
+        return any(alike(i, j) for j in chosen)
 
     # ---------------------------------------------------------------- answer
     def select(self, ranked: list[Ranked], max_citations: int = 3, apart: Sequence[Unit] = ()) -> list[int]:
@@ -511,13 +523,14 @@ class Retriever(AbstentionChecks):
 
 
     def _tokens(self, i: int) -> list[str]:
-        """The analysed tokens of passage ``i`` in order (for word distances), once."""
+        """The analysed tokens of passage ``i`` in order (for word distances, the counts it states), once; read run by
+        run (``sentence_tokens``: ``analyze``'s tokens)."""
         tokens = self._token_cache.get(i)
         if tokens is None:
             if len(self._token_cache) >= TOKEN_SETS_KEPT:  # bounded, as the token sets and snippets
                 self._token_cache = {}
             passage = self.passages[i]
-            tokens = self._token_cache[i] = analyze(passage.text, passage.language)
+            tokens = self._token_cache[i] = sentence_tokens(passage.text, passage.language)
         return tokens
 
     def answer(
@@ -642,8 +655,9 @@ class Retriever(AbstentionChecks):
         if Kind.YEARS in query.kinds and (events := two_events(query.text, query.language or "en")):
             ranked = self._events_dated_first(query, ranked, events)
         apart = self.numbers_apart(query)
-        ranked = covering_first(self, query, ranked, self.select(ranked, max_citations, apart))
         chosen = self.select(ranked, max_citations, apart)
+        if (covered := covering_first(self, query, ranked, chosen)) is not ranked:  # a passage moved: chosen again
+            ranked, chosen = covered, self.select(covered, max_citations, apart)
         failed = self.failed_checks(query, ranked, chosen)  # lazily: the first failure (abstention's reason), then
         # for low coverage the checks after it, read on rather than run again from the chain's start
         reason = next(failed, PASSED).reason
