@@ -181,6 +181,7 @@ def test_a_source_set_aside_is_not_named(question: str, named: set[str]) -> None
 def test_a_long_section_about_a_source_is_quoted_whole(shipped_retriever: Retriever) -> None:
     """Blind AK: the English section listing La Ruche's three subheadings is one 390-character sentence; its quote
     stopped before the third, the one asked about."""
-    answer = shipped_retriever.answer("La Ruche has a subheading « La coopération France-Japon : … » — how does it end?")
+    answer = shipped_retriever.answer(
+        "La Ruche has a subheading « La coopération France-Japon : … » — how does it end?")
     assert answer.answered, answer.reason
     assert "la déclaration conjointe" in answer.citations[0].snippet, answer.citations[0].snippet

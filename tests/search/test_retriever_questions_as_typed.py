@@ -245,7 +245,8 @@ def test_a_typo_weighs_as_informative_as_the_word_it_is_read_as(shipped_retrieve
 
 def test_the_quote_stating_the_role_asked_leads(shipped_retriever: Retriever) -> None:
     """フランスの首相は誰: the passage of "PM Valls and PM Abe" that says whose neither is ranked first and the
-    answer was refused (the role not stated); the one saying « フランスのマニュエル・ヴァルス首相 » now leads (blind P)."""
+    answer was refused (the role not stated); the one saying « フランスのマニュエル・ヴァルス首相 » now leads
+    (blind P)."""
     answer = shipped_retriever.answer("2015年に未来間で日仏イノベーション年を始めたフランスの首相は誰ですか？")
     assert answer.answered, answer.reason
     assert "ヴァルス" in answer.citations[0].snippet, answer.citations[0].snippet

@@ -22,7 +22,8 @@ def test_split_sentences_fr_en_ja() -> None:
     ]
     assert split_sentences("He said « yes. » Then left.") == ["He said « yes. »", "Then left."]
     # a title quoted inside the sentence ends on its own mark: the sentence goes on (its third subheading was cut)
-    assert split_sentences("Two subheadings: « Une alternative ? » (an alternative?) and « La coopération ». Next.") == [
+    text = "Two subheadings: « Une alternative ? » (an alternative?) and « La coopération ». Next."
+    assert split_sentences(text) == [
         "Two subheadings: « Une alternative ? » (an alternative?) and « La coopération ».", "Next."]
     assert split_sentences("署名しました。パリです！本当？") == ["署名しました。", "パリです！", "本当？"]
 
