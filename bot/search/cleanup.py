@@ -81,11 +81,11 @@ _SPELT_OUT = re.compile(
 # A quantity alone after the question ("…for? like 3 days?", "… ? 30 ?", "…？3日くらい？"; its hedge, "like", is a
 # filler): the member's guess at the answer, which the sources need not hold ("3" would have to be cited).
 _GUESS = re.compile(r"([?？])\s*\d+(?:[.,]\d+)?\s*[^\W\d_]{0,12}\s*[?？]+\s*$")
-# "the link 4 the article", "hav 2 do with": a digit typed for "for", "to" before the words they go with in English
-# chat, no number asked (it weighed as one, and « quatre » start-ups were quoted)
+# "the link 4 the article", "hav 2 do with", "2015 2 wat year?" (to what year), "what does it stand 4?": a digit typed
+# for "for", "to" before the words they go with in English chat, no number asked (it weighed as one, and « quatre »
+# start-ups were quoted)
 _CHAT_DIGIT = re.compile(r"(?<![\w.,])[24](?=\s+(?:the|teh|da|u|you|ur|me|my|this|that|it|them|do|be|see|find|get|go|"
                          r"know|wat|what|which|wich|who|where|when|how)\b)|(?<=\bstand )4\b", re.IGNORECASE)
-# ("2015 2 wat year?": to what year; "what does it stand 4?")
 CLEANED_KEPT = 256  # the last messages cleaned, kept (a Cleaned is immutable)
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # The {name} of an introduction ("I'm {name}", "je m'appelle {name}", "{name}です"): one or two Latin words closed

@@ -300,7 +300,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\b(?:authors?|writer|journalist)\b[^?.!]{0,15}\b(?:who|name)\b"
         r"|\bqui a (?:écrit|rédigé)\b(?! que\b)|\b(?:écrite?|rédigée?) par\b|誰が起草|起草したのは|起草者"
         r"|\b(?:qui|quel(?:le)?s?|nom)\b(?:\s+(?:est|sont|était|étaient|etait))?(?:\s+(?:de|d['’]))?"
-        r"\s*(?:(?:l['’]|le\s+|la\s+|les\s+|un\s+|une\s+|des\s+|cet\s+|cette\s+))?"
+        r"\s*(?:l['’]|le\s+|la\s+|les\s+|un\s+|une\s+|des\s+|cet\s+|cette\s+)?"
         r"(?:auteure?s?|journaliste|rédact(?:eur|rice))\b"
         r"|\b(?:auteure?s?|journaliste)\b[^?.!]{0,20}\b(?:qui|nom)\b"
         r"|誰が書|書いたのは|書いた(?:の|人)(?:って)?\s*(?:誰|だれ|どなた)|執筆(?:者|した)"  # 記事書いたの誰

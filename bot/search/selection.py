@@ -43,10 +43,10 @@ SAME_LANGUAGE_RATIO = 0.3  # a passage in the question's language may lead when 
 SAME_LANGUAGE_COVERAGE = 0.9  # ... and covers ≥ this share of the question weight the best passage covers
 NOVELTY = 0.4  # a further citation's snippet must have ≥ this share of content tokens not shown yet
 MIN_NEW_TOKENS = 3  # ... and at least this many
-_FIGURES = frozenset({Kind.DATE, Kind.COUNT, Kind.DURATION, Kind.YEARS, Kind.AGE, Kind.UNTIL, Kind.MONEY})  # asked,
-# a figure the quotes so far lack is news
 CLOSE_RATIO = 0.8  # ... and either rank ≥ this share of the lead (it may be the better answer) or hold a word of
 # the question the quotes shown so far lack
+_FIGURES = frozenset({Kind.DATE, Kind.COUNT, Kind.DURATION, Kind.YEARS, Kind.AGE, Kind.UNTIL, Kind.MONEY})  # one of
+# these asked, a figure the quotes so far lack is news, however few the further quote's new words (NOVELTY)
 FILL_RATIO = 0.7  # a quote left out for length alone fills an empty slot when it ranks ≥ this share of the lead. Over
 # the 18 dev sets (in-scope hit@3 / citations of in-scope answers): 0.5 +26 / +1,421 (median answer 485 -> 672
 # characters, python -m bot.bench.answers: over the 600 target on every set); 0.65 +18 / +697; 0.7 +13 / +489
