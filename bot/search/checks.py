@@ -74,7 +74,15 @@ from bot.search.kinds import A_YEAR, Kind, began, fold, holds, years_across
 from bot.search.lead import JA_PERSON, PLACE_BEFORE, Lead, asks_wh, is_yes_no, supposed_person, written_as_name
 from bot.search.parsing import _WORD_SEPARATORS, QueryParser, _joined
 from bot.search.parts import part_asked
-from bot.search.people import HOLDER_SPAN, JA_ROLE_WINDOW, ROLE_MODIFIERS, ROLE_WINDOW, SAID_ASKED, People
+from bot.search.people import (
+    HEAD_MODIFIERS,
+    HOLDER_SPAN,
+    JA_ROLE_WINDOW,
+    ROLE_MODIFIERS,
+    ROLE_WINDOW,
+    SAID_ASKED,
+    People,
+)
 from bot.search.premises import reason_given
 from bot.search.query import Check, Failed, Query, Ranked, Unit, _forms, _latin, _stemmed
 from bot.search.readings import PLACE_TAG, ReadingLexicon
@@ -480,16 +488,25 @@ class AbstentionChecks:
         lesser = ROLE_MODIFIERS - asked - {t[0] for t in asked if is_cjk(t)}  # "State Minister" holds no "Minister"
         japanese = query.language == "ja" and self.language_of(i) == "ja"
         for role, what in pairs:
+            other = lesser & HEAD_MODIFIERS if self._countries_named(query, what) else lesser
             at = [[n for n, t in enumerate(tokens) if t in forms] for forms in (_forms(role), _forms(what))]
-            at[0] = [n for n in at[0] if not (n and (tokens[n - 1] in lesser or tokens[n - 1][0] in lesser))]
+            at[0] = [n for n in at[0] if not (n and (tokens[n - 1] in other or tokens[n - 1][0] in other))]
             if japanese:  # what it is of comes first (日本の首相), not after ("安倍晋三首相が、東京の日本…")
                 if not any(0 < a - b <= JA_ROLE_WINDOW for a in at[0] for b in at[1]) and not (
                         _foreign_holder(what.token, role.token).search(self.passages[i].text)):
                     return False
             elif not any(abs(a - b) <= ROLE_WINDOW for a in at[0] for b in at[1]) and not (
-                    self._holder_of_country(query, i, role, what, lesser)):
+                    self._holder_of_country(query, i, role, what, other)):
                 return False
         return True
+
+    def _countries_named(self, query: Query, what: Unit) -> frozenset[str]:
+        """The countries ``what`` names as the member wrote it (« français », "Japanese", Japan): a role asked of
+        them is a country's ("the Japanese minister"), not a portfolio's."""
+        of = _forms(what)
+        written = {query.text[start:end] for token, start, end in analyze_spans(query.text, query.language or "en")
+                   if token in of}
+        return frozenset().union(*map(self.countries.beside_title, written))
 
     @staticmethod
     def _role_modifiers(tokens: list[str], language: str, role: set[str], what: set[str]) -> set[str]:
@@ -513,8 +530,7 @@ class AbstentionChecks:
         language = query.language or "en"
         asked_spans = analyze_spans(query.text, language)
         of = _forms(what)
-        written = {query.text[start:end] for token, start, end in asked_spans if token in of}  # as the member
-        codes = frozenset().union(*map(self.countries.beside_title, written))  # wrote it: « français », "Japanese"
+        codes = self._countries_named(query, what)
         if not codes:
             return False
         passage = self.passages[i]

@@ -113,6 +113,18 @@ _NOT_AFTER_A_SPAN = "".join(rf"(?<!\b{unit} )" for unit in (
 # « le traité fondateur », « un acte fondateur »: a founding text or moment, no founder
 _NOT_FOUNDING_TEXT = "".join(rf"(?<!\b{noun} )" for noun in (
     "traité", "accord", "texte", "acte", "pacte", "document", "moment", "événement", "principe", "mythe", "récit"))
+# "which Japanese minister…?", « quelle femme… a signé ? », どの大臣: a person asked by the noun for one (the
+# words between may be adjectives, not a verb: "what do people think" asks no one)
+_NOT_VERB = r"(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b)"
+_NOT_DETERMINER = r"(?!(?:the|a|an|this|that|his|her|their|its)\b)"  # "know what the person wants": a clause
+_PERSON_NOUN_ASKED = re.compile(
+    rf"\b(?:which|what)\s+(?:{_NOT_VERB}{_NOT_DETERMINER}[\w\-']+\s+){{0,2}}?(?:ministers?|minsters?"
+    r"|signator(?:y|ies)|signers?|officials?|politicians?|person|woman|women|lady|guy|leaders?|presidents?"
+    r"|diplomats?|ambassadors?)\b"
+    r"|\bquel(?:le)?s?\s+(?:[\w\-'’]+\s+){0,2}?(?:ministres?|signataires?|personnes?|femmes?|hommes?|responsables?"
+    r"|dirigeant(?:e|s|es)?|patron(?:ne)?s?|chefs?|président(?:e|s|es)?|president(?:e|s|es)?|diplomates?"
+    r"|ambassadeurs?|ambassadrices?|élu(?:e|s|es)?)\b"
+    r"|どの(?:大臣|閣僚|政治家|人物|人|方|女性|男性)")
 _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|did|does|was|is|were|funding|budget|\w+ cost)|\bbudget|\bvalued?\b|\bprix\b"
@@ -550,6 +562,8 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     """The kinds of answer ``question`` asks for ("how much did it cost" asks for money, not a count)."""
     folded = standard_interrogatives(fold(question))
     kinds = _ASKED.matching(folded)
+    if Kind.PERSON not in kinds and _PERSON_NOUN_ASKED.search(folded):
+        kinds.add(Kind.PERSON)
     if Kind.DATE in kinds and _QUESTION[Kind.DATE].search(_without_when_clauses(folded)) is None:
         kinds.discard(Kind.DATE)  # "what did Muto say when he signed?": a time clause, not a when-question
     if Kind.MONEY in kinds:
@@ -586,6 +600,13 @@ _TIMES_ASKED = frozenset({Kind.LATER, Kind.PRESENT})  # asked only in the part o
 STATEMENT_WORDS = 3  # words after the last question mark that make a statement of the member's ("going there next
 # week"), not a question typed without its mark ("and now")
 _AFTER_LAST_QUESTION = re.compile(r"[?？](?!.*[?？])(.*)$", re.DOTALL)
+
+
+def person_by_noun(question: str) -> bool:
+    """``question`` asks for a person only by the noun for one ("which Japanese minister…?"), with no who-word: the
+    role it names is how the member describes the person, not an office they ask the holder of."""
+    folded = standard_interrogatives(fold(question))
+    return _QUESTION[Kind.PERSON].search(folded) is None and _PERSON_NOUN_ASKED.search(folded) is not None
 
 
 def _asking_part(folded: str) -> str:

@@ -56,7 +56,7 @@ from bot.search.evidence import (
 )
 from bot.search.frequency import EVERYDAY_ZIPF, WordFrequencies
 from bot.search.frequency import fold as accents_folded
-from bot.search.kinds import Kind, asked_kinds, fold
+from bot.search.kinds import Kind, asked_kinds, fold, person_by_noun
 from bot.search.lead import asks_wh, is_yes_no
 from bot.search.people import (
     act_counted,
@@ -524,7 +524,7 @@ class QueryParser:
         if unit_list:
             for token in question_type_tokens(question, lang):
                 terms[token] = QUESTION_TYPE_WEIGHT
-        pairs = self._role_pairs(question, lang, units) if Kind.PERSON in kinds else []
+        pairs = self._role_pairs(question, lang, units) if Kind.PERSON in kinds and not person_by_noun(question) else []
         roles = tuple((role, what) for _, role, what in pairs if _known(role) and _known(what))  # the corpus's words
         title_unknown = any((lang == "ja" or is_title(word, lang)) and _known(what) and not _known(role)
                             for word, role, what in pairs)  # "the French ambassador" (not "the boss": who leads)

@@ -80,9 +80,13 @@ ROLE_WINDOW = 3
 HOLDER_SPAN = 12  # ... or its holder's name between, then the country ("foreign ministers Jean-Yves Le Drian of
 # France and Taro Kono of Japan")
 JA_ROLE_WINDOW = 8  # Japanese bigrams: what it is of, then the title, a name between (フランスのマジュビ閣外大臣)
-# What makes a role another, lesser one ("State Minister", "vice-ministre", "junior ministers"): the holder of that
-# is not the holder of the role asked, unless the question says it too. Tokens as the analysis gives them.
-ROLE_MODIFIERS = frozenset({"vice", "vic", "deputi", "junior", "state", "adjoint", "deleg", "déleg", "副"})  # 副:
+# What makes a role another one, the head of government ("Prime Minister", « Premier ministre »: "the Japanese
+# minister" is no prime minister) or a lesser one ("State Minister", "vice-ministre", "junior ministers"): the holder
+# of that is not the holder of the role asked, unless the question says it too; a lesser one is, though, when the
+# role asked is only a country's ("the Japanese minister": Muto, State Minister, not the minister of a portfolio).
+# Tokens as the analysis gives them.
+HEAD_MODIFIERS = frozenset({"prime", "prim", "premi"})
+ROLE_MODIFIERS = HEAD_MODIFIERS | {"vice", "vic", "deputi", "junior", "state", "adjoint", "deleg", "déleg", "副"}  # 副:
 # a Japanese bigram opening on it (副大 of 副大臣) before the title
 # "Who signed …?", "qui a lancé …", "signé par qui", 署名したのは誰: what the person asked for did. A passage naming
 # someone answers only where a sentence names them with that verb ("Mahjoubi and Muto launched the evening at Station

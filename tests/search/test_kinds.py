@@ -62,6 +62,19 @@ def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
     assert kind in asked_kinds(question)
 
 
+@pytest.mark.parametrize("question", ["Which Japanese minister came to Paris?", "wich japanese minster came 2 paris",
+                                      "Quelle femme, rattachée à Bercy, a signé ?", "quels responsables ont signé ?",
+                                      "どの大臣が署名しましたか？"])
+def test_a_person_asked_by_the_noun_for_one(question: str) -> None:
+    assert Kind.PERSON in asked_kinds(question)  # "which minister": a person, though no "who" is typed
+
+
+@pytest.mark.parametrize("question", ["how does the robot suit know what the person wants to do?",
+                                      "what do people think of the declaration?"])
+def test_a_person_noun_in_a_clause_asks_no_one(question: str) -> None:
+    assert Kind.PERSON not in asked_kinds(question)
+
+
 def test_plans_told_after_the_question_ask_nothing_after_the_corpus() -> None:
     assert Kind.LATER not in asked_kinds("the station f venue is in which paris district? going there next week w")
     assert Kind.LATER in asked_kinds("what happens next week at station f?")

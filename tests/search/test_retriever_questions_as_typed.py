@@ -250,3 +250,15 @@ def test_the_quote_stating_the_role_asked_leads(shipped_retriever: Retriever) ->
     answer = shipped_retriever.answer("2015年に未来間で日仏イノベーション年を始めたフランスの首相は誰ですか？")
     assert answer.answered, answer.reason
     assert "ヴァルス" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+@pytest.mark.parametrize(("question", "holder"), [("who was the japanese minister?", "Muto"),
+                                                  ("qui était le ministre japonais ?", "Muto"),
+                                                  ("Which Japanese minister came to Paris?", "Muto")])
+def test_the_countrys_minister_is_no_prime_minister(shipped_retriever: Retriever, question: str, holder: str) -> None:
+    """"The Japanese minister" of the story is Muto (State Minister, a lesser office that is still a minister's);
+    the quote of "Japanese Prime Minister Shinzo Abe" led (a prime minister is no "minister" a member asks for)."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered, answer.reason
+    first = answer.citations[0].snippet
+    assert holder in first and "Prime Minister" not in first and "Premier ministre" not in first, first
