@@ -97,6 +97,8 @@ if TYPE_CHECKING:
     from bot.search.retriever import _TokenSets
 
 
+# what follows a title asked to name its portfolio: "minister of / for …", « ministre (japonais) de l'Économie »
+_PORTFOLIO = re.compile(r"\W+(?:[^\W\d_]+\W+)?(?:of|for|de|du|des|d['’]|chargée?)(?:\W|$)", re.IGNORECASE)
 MIN_COVERAGE = 0.35  # the cited passages must hold ≥ this share of the question's weight. Cross-validated over the
 # three blind dev sets with frequency.COMMON_ZIPF / RARE_ZIPF (tests/calibration.py: tuned on two sets, scored on
 # the third, balanced = mean of hit@3 and out-of-scope abstention): all three rotations choose MIN_COVERAGE 0.35
@@ -488,7 +490,7 @@ class AbstentionChecks:
         lesser = ROLE_MODIFIERS - asked - {t[0] for t in asked if is_cjk(t)}  # "State Minister" holds no "Minister"
         japanese = query.language == "ja" and self.language_of(i) == "ja"
         for role, what in pairs:
-            other = lesser & HEAD_MODIFIERS if self._countries_named(query, what) else lesser
+            other = lesser & HEAD_MODIFIERS if self._country_only(query, role, what) else lesser
             at = [[n for n, t in enumerate(tokens) if t in forms] for forms in (_forms(role), _forms(what))]
             at[0] = [n for n in at[0] if not (n and (tokens[n - 1] in other or tokens[n - 1][0] in other))]
             if japanese:  # what it is of comes first (日本の首相), not after ("安倍晋三首相が、東京の日本…")
@@ -499,6 +501,18 @@ class AbstentionChecks:
                     self._holder_of_country(query, i, role, what, other)):
                 return False
         return True
+
+    def _country_only(self, query: Query, role: Unit, what: Unit) -> bool:
+        """The role asked is only a country's ("the Japanese minister", « le ministre japonais »), no portfolio
+        ("the French economy minister") beside it: a lesser office of that country holds it."""
+        if not self._countries_named(query, what):
+            return False
+        language = query.language or "en"
+        spans = analyze_spans(query.text, language)
+        forms = _forms(role)
+        if language == "en" and self._role_modifiers([t for t, _, _ in spans], language, forms, _forms(what)):
+            return False  # "the French economy minister"
+        return not any(_PORTFOLIO.match(query.text, end) for token, _, end in spans if token in forms)
 
     def _countries_named(self, query: Query, what: Unit) -> frozenset[str]:
         """The countries ``what`` names as the member wrote it (« français », "Japanese", Japan): a role asked of
