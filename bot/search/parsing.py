@@ -114,6 +114,8 @@ ENGLISH_ONLY_MARGIN = 1.5  # ... and so is a rarer one this much commoner (Zipf)
 # word typed amid Japanese ("counterpart" 3.7 / 1.2, "signers" 2.6 / 0, "founder" 4.5 / 1.9); a name travels across
 # languages at about one frequency (toyota 4.0 / 3.6, python 3.8 / 3.5, snips 2.3 / 1.3) or is French's (macron)
 ENGLISH_ONLY_MIN_ZIPF = 2.5  # ... when English knows it at least this well (a name no list knows is 0 in both)
+SHORT_KANA_ZIPF = 3.5  # a hiragana word of two kana this common is the language's own (ある, もし), not a corpus
+# word spelt in kana (きじ for 記事: 3.0, ぱり for パリ: 2.4; bot.search.readings.short_words)
 SOUND_ZIPF = 3.5  # a word the corpus lacks, rarer than this in the language, may be a corpus word spelt by ear
 KATAKANA_PART = 2  # the kana a part of a katakana compound has at least (_katakana_compound)
 CORRECTIONS_KEPT = 4096  # words whose typo correction is kept (QueryParser._corrected, the everyday speller)
@@ -1037,7 +1039,9 @@ class QueryParser:
         vocabulary = self.index.vocabulary
         zipf = self.frequencies.zipf  # a word of the language is no homophone of a corpus word: 期間 is never 機関
         known = (t for t in units if t in vocabulary or (is_cjk(t) and zipf(t, "ja") >= REAL_WORD_ZIPF))
-        for word in self._readings.matches(question, known=known):
+        read = self._readings.matches(question, known=known)
+        read += [word for typed, word in self._readings.short_words(question) if zipf(typed, "ja") < SHORT_KANA_ZIPF]
+        for word in read:
             written = analyze(word, "ja")
             tokens = self._spelt_name(word)  # and as the corpus writes it (ジェトロ), unless only the glossary does
             if not tokens or all(t in vocabulary for t in written):

@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 import fugashi
 from rapidfuzz.distance import OSA
 
-MIN_READING = 3  # shorter readings (two kana) match too much by chance
+MIN_READING = 3  # shorter readings (two kana) match too much by chance inside a run of kana...
+SHORT_READING = 2  # ... but a hiragana word of two kana standing alone (きじ の たいとる, ぱりの) is read whole
 NEAR_READING = 4  # a katakana word this long (folded) one kana from a corpus word's is that word misheard (spelt_near)
 MAX_RUN = 40  # longer kana runs are cut: the lookup is quadratic in the run's length
 MAX_WORDS_TEXT = 1_000  # words() reads at most this many characters of a question
@@ -36,6 +37,10 @@ _HIRAGANA_RUN = re.compile(r"[\u3041-\u3096\u30fc]{3,}")
 # spaces between hiragana: a member who spells a name in hiragana word by word (ふれんち てっく) still writes one word
 _SPACED_HIRAGANA = re.compile(r"(?<=[\u3041-\u3096\u30fc])[ \u3000]+(?=[\u3041-\u3096\u30fc])")
 _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3005]+")
+_KANA_WORDS = re.compile(r"[\u3041-\u3096\u30fc]+")  # a run of hiragana between spaces, kanji or punctuation
+# a short word in such a run: the whole run, or between its start or a particle and a particle or its end
+_PARTICLES = "のはがをにでともわへやか"
+_SHORT_WORD = re.compile(rf"(?:^|(?<=[{_PARTICLES}]))([\u3041-\u3096\u30fc]{{2,3}}?)(?=[{_PARTICLES}っ]|$)")
 _FOLD = str.maketrans({
     "ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ", "ャ": "ヤ", "ュ": "ユ", "ョ": "ヨ", "ヮ": "ワ",
     "ッ": "ツ", "ヂ": "ジ", "ヅ": "ズ", "ヲ": "オ", "ー": None, "・": None, "＝": None, "゠": None,
@@ -136,6 +141,9 @@ class ReadingLexicon:
         self._everyday_rank: dict[str, int] = {}  # everyday word -> its place, the commonest first
         self._everyday_slip = functools.lru_cache(maxsize=SLIP_SPANS_KEPT)(self.everyday_slip)
         words: dict[str, set[str]] = defaultdict(set)
+        # words of two characters or more read in two kana (記事: キジ, データ): by their reading as written, for a
+        # short word only meets one spelt as it is (でーた; でた, a verb, is no データ)
+        short: dict[str, set[str]] = defaultdict(set)
         names: dict[str, set[str]] = defaultdict(set)  # people's names in kanji, however short their reading (アベ)
         for text in texts:
             for match in _KATAKANA_RUN.finditer(text):
@@ -143,9 +151,14 @@ class ReadingLexicon:
                     key = fold_reading(word)
                     if len(key) >= MIN_READING:
                         words[key].add(word)
+                    elif len(key) == SHORT_READING:
+                        short[word].add(word)
             tagged = self._tagger(text)
-            for surface, reading in self._kanji_words(tagged):
-                words[reading].add(surface)
+            for surface, reading, kana in self._kanji_words(tagged, SHORT_READING):
+                if len(reading) >= MIN_READING:
+                    words[reading].add(surface)
+                elif len(surface) > 1:
+                    short[kana].add(surface)
             for node in tagged:
                 if node.feature.pos3 == PERSON_TAG and _KANJI_RUN.fullmatch(node.surface) and node.feature.kana:
                     names[fold_reading(node.feature.kana)].add(node.surface)
@@ -154,6 +167,7 @@ class ReadingLexicon:
                     key = fold_reading(match.group(1) + "".join(LETTER_READINGS[c] for c in match.group(2)))
                     words[key].add(match.group())
         self._words = {k: frozenset(v) for k, v in words.items()}
+        self._short = {k: frozenset(v) for k, v in short.items()}
         self._katakana = sorted({k for k, v in self._words.items()  # the readings of the corpus's katakana words
                                  if len(k) >= NEAR_READING and any(_KATAKANA_RUN.fullmatch(w) for w in v)})
         self._names = {k: frozenset(v) for k, v in names.items()}
@@ -176,8 +190,10 @@ class ReadingLexicon:
         return feature
 
     @staticmethod
-    def _kanji_words(tagged: Iterable[Tagged | fugashi.UnidicNode]) -> Iterable[tuple[str, str]]:
-        """(surface, folded reading) of the nouns with kanji among a text's ``tagged`` words."""
+    def _kanji_words(tagged: Iterable[Tagged | fugashi.UnidicNode],
+                     shortest: int = MIN_READING) -> Iterable[tuple[str, str]]:
+        """(surface, folded reading, reading) of the nouns with kanji among a text's ``tagged`` words, read in
+        ``shortest`` kana or more."""
         for word in tagged:
             surface = word.surface
             if not _KANJI_RUN.search(surface) or word.feature.pos1 != "名詞":
@@ -185,8 +201,8 @@ class ReadingLexicon:
             kana = word.feature.kana
             if kana:
                 key = fold_reading(kana)
-                if len(key) >= MIN_READING:
-                    yield surface, key
+                if len(key) >= shortest:
+                    yield surface, key, kana
 
     def words(self, text: str) -> list[Word]:
         """The words of ``text`` with their offsets, as the analyzer cuts them (a bounded prefix of ``text``).
@@ -253,10 +269,22 @@ class ReadingLexicon:
         for run in _HIRAGANA_RUN.finditer(_SPACED_HIRAGANA.sub("", question)):
             found.extend(self._contained(fold_reading(to_katakana(run.group()[:MAX_RUN]))))
         known = set(known)
-        for surface, reading in self._kanji_words(self._tagged(question[: MAX_RUN * 10])):
+        for surface, reading, _ in self._kanji_words(self._tagged(question[: MAX_RUN * 10])):
             if surface not in known:
                 found.extend(w for w in self._words.get(reading, ()) if w != surface)
         return list(dict.fromkeys(found))
+
+    def short_words(self, question: str) -> list[tuple[str, str]]:
+        """(hiragana as typed, corpus word) for the short words of ``question``'s hiragana that read as a corpus
+        word of two kana (きじ → 記事, ぱり → パリ) standing alone: a whole run between spaces, kanji or marks, or
+        one between particles (きじのたいとる). Whether the typed word is the language's own (ある, もし) is the
+        caller's to tell."""
+        found: list[tuple[str, str]] = []
+        for run in _KANA_WORDS.finditer(question[: MAX_RUN * 10]):
+            for match in _SHORT_WORD.finditer(run.group()):
+                typed = match.group(1)
+                found += [(typed, word) for word in sorted(self._short.get(to_katakana(typed), ()))]
+        return found
 
     def slips(self, question: str, unknown: Callable[[str], bool]) -> list[tuple[str, str]]:
         """(kanji as typed, corpus word) for the runs of kanji the corpus lacks (``unknown``) that read as a corpus

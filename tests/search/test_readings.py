@@ -34,6 +34,15 @@ def test_hiragana_and_kanji_spellings_find_the_corpus_word() -> None:
     assert lexicon.matches("あ" * 2000) == []
 
 
+def test_a_short_word_in_hiragana_standing_alone_is_the_corpus_word() -> None:
+    lexicon = ReadingLexicon(["記事の見出し。パリのデータ。"])
+    assert lexicon.short_words("きじ の みだし") == [("きじ", "記事")]  # between spaces
+    assert lexicon.short_words("えふはぱりのどこ") == [("ぱり", "パリ")]  # between particles
+    assert lexicon.short_words("でーた は？") == [("でーた", "データ")]
+    assert lexicon.short_words("いつ でた の？") == []  # でた (a verb) is no データ, spelt otherwise
+    assert lexicon.short_words("ときじかん") == []  # two kana inside a longer word
+
+
 def test_capitals_are_read_as_their_letters() -> None:
     lexicon = ReadingLexicon(["NHK の報道によると、ステーションF（Station F）で。"])
     assert lexicon.matches("えぬえいちけーのニュース") == ["NHK"]
@@ -91,6 +100,17 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 def test_a_name_spelt_in_hiragana_is_answered(retriever: Retriever, question: str, expected: str) -> None:
     answer = retriever.answer(question, "ja")
     assert answer.answered and expected in " ".join(c.snippet for c in answer.citations)
+
+
+def test_a_short_corpus_word_in_hiragana_is_read_and_the_languages_own_is_not(retriever: Retriever) -> None:
+    """きじのたいとるはなんですか was "no terms" (きじ, two kana, was too short to read as 記事); ある, もし, two kana
+    as common in hiragana as they are, stay the language's own words (the corpus's アル, モシ are names)."""
+    units = retriever.parse("きじのたいとるはなんですか？", "ja").units
+    assert any("記事" in u.alternatives for u in units), units
+    units = retriever.parse("もし ある なら おしえて", "ja").units
+    assert not any(u.token.startswith("~") for u in units), units
+    answer = retriever.answer("すてーしょんえふはぱりのどこにありますか", "ja")
+    assert answer.answered and "パリ" in answer.citations[0].snippet, answer.reason
 
 
 @pytest.mark.parametrize(
