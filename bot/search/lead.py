@@ -40,6 +40,7 @@ from bot.search.analysis import (
 )
 from bot.search.evidence import COUNT_WINDOW, NOT_NAMES, counted_places, counting_numbers, ja_counts
 from bot.search.kinds import Kind, fold, holds
+from bot.search.people import companions
 from bot.search.snippets import PreparedText, plain_text, sentence_starts
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
 
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 LEAD_RATIO = 0.35  # a passage may lead when it ranks ≥ this share of the best
 LEAD_COVERAGE = 0.9  # ... and covers ≥ this share of the question weight the best passage covers
 COUNT_COVERAGE = 0.5  # ... or, for "how many X", this share when it holds a number of X (X "réunies" by JETRO
-# is answered by "JETRO a rassemblé une trentaine d'entreprises")
+# is answered by "JETRO a rassemblé une trentaine d'entreprises"); so for a role asked, or "who … along with X"
 SUBJECT_WORDS = 4  # "X is…": X among the first words of the sentence (first name, title before it)
 NAME_CAPITALS = 0.7  # "who is X": X is a name the corpus writes capitalised this often inside a sentence
 PREMISE_PERSON_SHARE = 0.5  # a word of a yes/no question is a person it supposes when the corpus writes it this
@@ -260,6 +261,9 @@ class Lead:
         elif Kind.DATE in query.kinds and Kind.DURATION not in query.kinds:
             self.kinds.append(Kind.DATE)  # "how long": a date is not enough, the span is what is asked
         self.counts = query.counted is not None
+        beside = {fold(word) for word in companions(query.text, language)}  # "along with Mahjoubi": not Mahjoubi
+        self.besides = frozenset(t for u in query.units if not beside.isdisjoint(u.keys) or u.token in beside
+                                 for t in (*u.alternatives, *u.parts))
         self.words = [u for u in query.units if u.alternatives or u.parts]
         self._states: dict[int, list[int | None]] = {}  # per passage: first() reads it, then its quote
 
@@ -300,7 +304,7 @@ class Lead:
         if kind is Kind.PERSON:
             if self.query.verb and not self.query.verb_in(present, language):
                 return None  # "who signed?": a person named where the signing is (not a ministry taking part)
-            return self.retriever.people.at(sentence, language)
+            return self.retriever.people.at(sentence, language, self.besides)
         return stated_at(kind, sentence, language)
 
     def _doers_at(self, sentence: str, present: frozenset[str], language: str) -> int | None:
@@ -354,7 +358,10 @@ class Lead:
         for n, hit in enumerate(pool):
             if hit.final < LEAD_RATIO * best.final:
                 break
-            if hit.coverage < (COUNT_COVERAGE if self.counts or self.role else LEAD_COVERAGE) * best.coverage:
+            # a role asked, or the person beside whom the answer is: the passage about that person alone covers
+            # more of the question (its name) than the one naming the answer beside them
+            if hit.coverage < (COUNT_COVERAGE if self.counts or self.role or self.besides else LEAD_COVERAGE) * (
+                    best.coverage):
                 continue
             if self.states(hit.index) and self.retriever.states_roles(self.query, hit.index):
                 return pool if n == 0 else [hit, *pool[:n], *pool[n + 1:]]

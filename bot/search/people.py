@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from bot.search.analysis import analyze
 from bot.search.countries import Countries
 from bot.search.evidence import NOT_NAMES
 from bot.search.frequency import WordFrequencies
@@ -157,6 +158,22 @@ def roles_by_adjective(question: str, language: str) -> list[tuple[str, str]]:
     return found
 
 
+# "who signed along with Mahjoubi?", « qui a signé avec Mahjoubi ? », マジュビと一緒に署名したのは誰: the person named
+# after it is the one beside whom the answer is, not the answer (group 1: the name's first word, as typed)
+_COMPANION: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:along (?:with|wit|wiv)|together with|alongside|beside|with|w/)\s+(?:mr\.?\s+|ms\.?\s+)?"
+                     r"([^\W\d_][\w\-'’]*)", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:avec|aux côtés de|à côté de)\s+(?:m\.\s+|mme\s+)?([^\W\d_][\w\-'’]*)", re.IGNORECASE),
+    "ja": re.compile(r"([\u30a1-\u30fa\u30fc・\u4e00-\u9fff]{2,})(?:さん|氏)?と(?:一緒に|いっしょに|共に|ともに)"),
+}
+
+
+def companions(question: str, language: str) -> list[str]:
+    """The words naming whom a who-question asks the person beside ("along with Mahjoubi": Mahjoubi), as typed."""
+    pattern = _COMPANION.get(language)
+    return [m.group(1) for m in pattern.finditer(question)] if pattern else []
+
+
 def verb_asked(question: str, language: str) -> str:
     """The verb a who-question asks the doer of ("who signed it?" → signed), "" when it asks none."""
     pattern = VERB_ASKED.get(language)
@@ -238,9 +255,11 @@ class People:
             return False
         return bool(self.names(ATTRIBUTION.sub(" ", sentence), language))
 
-    def at(self, sentence: str, language: str) -> int | None:
-        """Where ``sentence`` first names a person (None: it names none)."""
-        places = [sentence.find(name) for name in self.names(sentence, language)]
+    def at(self, sentence: str, language: str, besides: frozenset[str] = frozenset()) -> int | None:
+        """Where ``sentence`` first names a person (None: it names none) other than one whose tokens are among
+        ``besides`` (the person the answer is beside: "who signed along with Mahjoubi?")."""
+        places = [sentence.find(name) for name in self.names(sentence, language)
+                  if not besides or besides.isdisjoint(analyze(name, language))]
         return min((p for p in places if p >= 0), default=None)
 
     def acts(self, text: str, language: str) -> bool:

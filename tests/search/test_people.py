@@ -226,3 +226,13 @@ def test_a_role_of_a_country_is_stated_across_its_holders_name(
 ])
 def test_another_role_or_a_given_name_is_no_holder_of_the_country(retriever: Retriever, question: str) -> None:
     not_found(retriever, question)
+
+
+@pytest.mark.parametrize(("question", "other"), [("who signed along with mahjoubi?", "Gény-Stephann"),
+                                                 ("マジュビと一緒に署名したのは誰？", "ジェニ＝ステファン")])
+def test_the_person_beside_whom_the_answer_is_is_not_the_answer(shipped_retriever: Retriever, question: str,
+                                                                 other: str) -> None:
+    """"who signed along with Mahjoubi?" opened on Mahjoubi's own passage in Japanese; the first quote names the
+    other signatory."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and other in answer.citations[0].snippet, answer.citations[0].snippet
