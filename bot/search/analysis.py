@@ -761,12 +761,14 @@ KANA_INTERROGATIVES: dict[str, str] = {
     "なんく": "何区", "なにく": "何区", "なんにち": "何日", "なんねん": "何年", "なんがつ": "何月",
     "なんようび": "何曜日", "なにようび": "何曜日",
 }
-_KANA_INTERROGATIVES_RE = re.compile("|".join(sorted(KANA_INTERROGATIVES, key=len, reverse=True)))
+# a space may part なん / なに from what it asks ("nan youbi datta?" read from romaji word by word: なん ようび)
+_KANA_INTERROGATIVES_RE = re.compile("|".join(re.sub(r"^(なん|なに)", r"\1[ 　]?", word)
+                                              for word in sorted(KANA_INTERROGATIVES, key=len, reverse=True)))
 
 
 def kana_interrogatives(text: str) -> str:
     """``text`` with its question words typed in hiragana written in kanji (KANA_INTERROGATIVES)."""
-    return _KANA_INTERROGATIVES_RE.sub(lambda m: KANA_INTERROGATIVES[m.group()], text)
+    return _KANA_INTERROGATIVES_RE.sub(lambda m: KANA_INTERROGATIVES[re.sub(r"[ 　]", "", m.group())], text)
 
 
 def romaji_as_kana(text: str, keep: Callable[[str], bool] | None = None) -> str:

@@ -371,10 +371,10 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|\btous les combien\b|\bcombien de fois par\b"
         r"|頻度|何年(?:ごと|おき|に一度|に1度|に1回)|(?:年|月|週)に(?:何回|何度)|どのくらいの(?:間隔|ペース)"),
     Kind.TITLE: re.compile(  # a headline; a title of a text (not "Muto's official title", « son titre »: a role)
-        r"\b(?:headline|subheading|subtitle|intertitre|sous-titre)s?\b|見出し"
+        r"\b(?:headline|subheading|subtitle|intertitre|sous-titre)s?\b|見出し|みだし"
         r"|^(?=.*\b(?:article|piece|story|report|document|declaration|statement|text|texte|déclaration|papier"
-        r"|communiqué|dépêche|reportage)s?\b|.*(?:記事|文書|声明|宣言|報道))"
-        r"(?=.*(?:\btitles?\b|\btitres?\b|\bintitulée?s?\b|タイトル|題名|表題))"),
+        r"|communiqué|dépêche|reportage)s?\b|.*(?:記事|文書|声明|宣言|報道|きじ))"  # きじ: 記事 typed in kana
+        r"(?=.*(?:\btitles?\b|\btitres?\b|\bintitulée?s?\b|タイトル|たいとる|題名|表題))"),
     Kind.REFUSAL: _REFUSAL,
 }
 
