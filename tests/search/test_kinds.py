@@ -57,7 +57,6 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("共同声明は何項目ありますか？", Kind.COUNT),  # a counter of its own (項目, 団体, か所…)
         ("ジェトロは何団体と協力しましたか？", Kind.COUNT),
         ("きじ の たいとる は？", Kind.TITLE),  # 記事のタイトル typed in kana
-        ("ぱり で しょめい した ひ わ なん ようび だった の？", Kind.WEEKDAY),  # 何曜日, a space after なん
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: Kind) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.models import KnowledgeBase
+from bot.search.kinds import Kind
 from bot.search.readings import SLIP_SPANS_KEPT, ReadingLexicon, fold_reading, shared_tagger, to_katakana
 from bot.search.retriever import Retriever
 
@@ -100,6 +101,10 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 def test_a_name_spelt_in_hiragana_is_answered(retriever: Retriever, question: str, expected: str) -> None:
     answer = retriever.answer(question, "ja")
     assert answer.answered and expected in " ".join(c.snippet for c in answer.citations)
+
+
+def test_a_question_word_in_kana_with_a_space_after_nan_is_read(retriever: Retriever) -> None:
+    assert Kind.WEEKDAY in retriever.parse("ぱり で しょめい した ひ わ なん ようび だった の？", "ja").kinds  # 何曜日
 
 
 def test_a_short_corpus_word_in_hiragana_is_read_and_the_languages_own_is_not(retriever: Retriever) -> None:
