@@ -119,7 +119,7 @@ _NOT_VERB = r"(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|has|
 _NOT_DETERMINER = r"(?!(?:the|a|an|this|that|his|her|their|its)\b)"  # "know what the person wants": a clause
 _PERSON_NOUN_ASKED = re.compile(
     rf"\b(?:which|what)\s+(?:{_NOT_VERB}{_NOT_DETERMINER}[\w\-']+\s+){{0,2}}?(?:ministers?|minsters?"
-    r"|signator(?:y|ies)|signers?|officials?|politicians?|person|woman|women|lady|guy|leaders?|presidents?"
+    r"|signator(?:y|ies)|signers?|officials?|politicians?|person|persons|people|woman|women|lady|guy|leaders?|presidents?"
     r"|diplomats?|ambassadors?)\b"
     r"|\bquel(?:le)?s?\s+(?:[\w\-'’]+\s+){0,2}?(?:ministres?|signataires?|personnes?|femmes?|hommes?|responsables?"
     r"|dirigeant(?:e|s|es)?|patron(?:ne)?s?|chefs?|président(?:e|s|es)?|president(?:e|s|es)?|diplomates?"

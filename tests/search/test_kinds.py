@@ -65,7 +65,7 @@ def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
 
 @pytest.mark.parametrize("question", ["Which Japanese minister came to Paris?", "wich japanese minster came 2 paris",
                                       "Quelle femme, rattachée à Bercy, a signé ?", "quels responsables ont signé ?",
-                                      "どの大臣が署名しましたか？"])
+                                      "どの大臣が署名しましたか？", "which three people put their names on it?"])
 def test_a_person_asked_by_the_noun_for_one(question: str) -> None:
     assert Kind.PERSON in asked_kinds(question)  # "which minister": a person, though no "who" is typed
 
