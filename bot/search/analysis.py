@@ -568,7 +568,8 @@ def is_cjk(token: str) -> bool:
 DURATION = re.compile(
     r"\bhow long\b|\bcombien de (?:temps?|jours|semaines|mois)\b|\bpendant combien\b"  # temp: its s is silent
     r"|\bhow many (?:days|weeks|months)\b"
-    r"|\bfrom when (?:to|until|till) when\b|\bde quand (?:à|a|jusqu'(?:à|a)) quand\b"  # from one day to another
+    # from one day to another
+    r"|\bfrom when (?:to|until|till) when\b|\bde quand (?:à|a|jusqu'(?:à|a)) quand\b|\bdu combien au combien\b"
     r"|\bfor the (?:whole )?(?:day|week)\b|\bpour la journée\b|\bou plus longtemps\b|\bor longer\b"
     r"|何日間|何週間|何か月|何ヶ月|どのくらいの期間|どれくらいの期間|どのくらい(?:滞在|いた)"
 )

@@ -568,6 +568,8 @@ def asked_kinds(question: str) -> frozenset[Kind]:
         kinds.discard(Kind.DATE)  # "what did Muto say when he signed?": a time clause, not a when-question
     if Kind.MONEY in kinds:
         kinds.discard(Kind.COUNT)
+    if _DAY_OF_MONTH.search(folded):  # « le combien ? »: which day of the month, not a count
+        kinds = (kinds - {Kind.COUNT}) | {Kind.DATE}
     if _DURATION_ASKED.search(folded):  # "how long": a span and the dates it ran between, not a count
         kinds.discard(Kind.COUNT)
         kinds |= {Kind.DATE, Kind.DURATION}
@@ -595,6 +597,7 @@ def asked_kinds(question: str) -> frozenset[Kind]:
     return frozenset(kinds)
 
 
+_DAY_OF_MONTH = re.compile(r"\b(?:le|du|au) combien\b(?!\s+(?:de|d['’]|des)\b)")  # « c'était le combien ? »
 _WEB_ASKED = re.compile(r"\b(?:links?|urls?|web ?pages?|pages?|liens?|page web)\b|リンク|url|ページ")
 _TIMES_ASKED = frozenset({Kind.LATER, Kind.PRESENT})  # asked only in the part of a message that asks
 STATEMENT_WORDS = 3  # words after the last question mark that make a statement of the member's ("going there next

@@ -27,7 +27,7 @@ def _headed(kb: KnowledgeBase, passage_id: str) -> str:
         ("What language is the NHK report in?", "Japanese"),
         ("Le Mociの記事は何語？", "フランス語で書かれ"),
         ("When did the Tokyo at Paris post come out?", "17 July 2018"),
-        ("Le communiqué du METI est sorti quel jour ?", "17 juillet 2018 a pour titre"),  # « sorti »: published
+        ("Le communiqué du METI est sorti quel jour ?", "publié le 17 juillet 2018"),  # « sorti »: published
         # a source asked by what it is (a trade publication, 報道発表), or by its name typed in hiragana (ル・モシ)
         ("Which French trade publication reported that Paris and Tokyo want to bring their start-ups closer together?",
          "Le Moci"),
@@ -185,3 +185,12 @@ def test_a_long_section_about_a_source_is_quoted_whole(shipped_retriever: Retrie
         "La Ruche has a subheading « La coopération France-Japon : … » — how does it end?")
     assert answer.answered, answer.reason
     assert "la déclaration conjointe" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+@pytest.mark.parametrize("question", ["À quelle date le METI a publié son communiqué sur le déplacement de Yoji Muto ?",
+                                      "le méti a publié son comuniké sur le voyaj de muto en france le kombien ?"])
+def test_a_release_asked_by_its_subject_is_quoted_with_its_date(shipped_retriever: Retriever, question: str) -> None:
+    """Blind Q, AG, Y: the section about METI's release gave its date without "published" or what it was about;
+    the trip it reports was quoted instead, without the release's date (« le kombien » read as a count)."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and "17 juillet 2018" in answer.citations[0].snippet, answer.citations[0].snippet

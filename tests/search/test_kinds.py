@@ -57,6 +57,8 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("共同声明は何項目ありますか？", Kind.COUNT),  # a counter of its own (項目, 団体, か所…)
         ("ジェトロは何団体と協力しましたか？", Kind.COUNT),
         ("きじ の たいとる は？", Kind.TITLE),  # 記事のタイトル typed in kana
+        ("le méti a publié son comuniké sur le voyaj de muto le kombien ?", Kind.DATE),  # which day of the month
+        ("Muto, il est resté en France du combien au combien ?", Kind.DURATION),
     ],
 )
 def test_what_a_question_asks_for(question: str, kind: Kind) -> None:
@@ -74,6 +76,11 @@ def test_a_person_asked_by_the_noun_for_one(question: str) -> None:
                                       "what do people think of the declaration?"])
 def test_a_person_noun_in_a_clause_asks_no_one(question: str) -> None:
     assert Kind.PERSON not in asked_kinds(question)
+
+
+def test_the_day_of_the_month_asked_is_no_count() -> None:
+    assert Kind.COUNT not in asked_kinds("c'était le combien ?")  # « le combien »: which day
+    assert Kind.COUNT in asked_kinds("le combien de start-up ont pitché ?")
 
 
 def test_plans_told_after_the_question_ask_nothing_after_the_corpus() -> None:
