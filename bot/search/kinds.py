@@ -87,8 +87,10 @@ JA_COUNTERS = {"何社": "社", "何人": "人", "何名": "[人名]", "何件":
                "何項目": "項目", "何団体": "団体", "何機関": "機関", "何都市": "都市", "何種類": "種類",
                "何校": "校", **dict.fromkeys(("何か所", "何カ所", "何ヶ所", "何ケ所", "何箇所"), "[かカヶケ箇]所")}
 # Japanese "the number of X" is X数 or Xの数 (参加者数, 社員の数) before a particle or the question's end: the noun
-# counted is group 1. Not 複数, 多数, 少数, 半数, 数年 (several, many, few, half, a few years): no count asked.
-JA_NUMBER_OF = re.compile(r"([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30}?)(?<![複多少半無])の?数(?=は|が|を|って|も|[?？]|\s*$)")
+# counted is group 1. Not 複数, 多数, 少数, 半数, 数年 (several, many, few, half, a few years): no count asked; nor
+# 何の数 ("« une trentaine » って何の数？": what the number counts, which a passage names, not a number).
+JA_NUMBER_OF = re.compile(
+    r"(?!何の?数)([\u4e00-\u9fffァ-ヶーA-Za-z]{1,30}?)(?<![複多少半無])の?数(?=は|が|を|って|も|[?？]|\s*$)")
 # Something excluded, refused, rejected, banned, cancelled, postponed or withdrawn: asked about, and reported.
 _REFUSAL = re.compile(
     r"\bexclu(?:de|des|ded|ding|sion)\b|\b(?:leave|leaves|left|leaving) out\b|\brefus(?:e|es|ed|ing|al)\b"

@@ -78,6 +78,11 @@ def test_a_person_noun_in_a_clause_asks_no_one(question: str) -> None:
     assert Kind.PERSON not in asked_kinds(question)
 
 
+def test_what_a_number_counts_asked_is_no_count() -> None:
+    assert Kind.COUNT not in asked_kinds("ラ・リューシュの記事で « une trentaine » って何の数？")  # 何の数: of what
+    assert Kind.COUNT in asked_kinds("参加者の数は？")
+
+
 def test_the_day_of_the_month_asked_is_no_count() -> None:
     assert Kind.COUNT not in asked_kinds("c'était le combien ?")  # « le combien »: which day
     assert Kind.COUNT in asked_kinds("le combien de start-up ont pitché ?")
