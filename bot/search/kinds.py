@@ -176,7 +176,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.PLACE: re.compile(
         r"\bwhere\b|(?<!\w)où\b|^\W*ou (?=(?:a|est|se|sont|ont|etait|ete)\b)"  # "ou a ete signee": où, unaccented
         r"|\bc(?:'est|’est| est|est)? ou\b|(?<!\w)ou (?=(?:que|qu'|qu’|ça|ca)\b)"  # "c ou que…", "c'est ou ?"
-        r"|\bquelle ville\b|\bwhich city\b|どこ|どちら|どの都市"),
+        r"|\bquelle (?:\w+ )?(?:ville|capitale)\b|\bwhich (?:\w+ )?(?:city|capital|town)\b"  # "which European
+        r"|どこ|どちら|どの都市|どの首都"),  # capital": a city by its kind
     Kind.PRESENT: re.compile(
         r"\b(?:currently|current|right now|nowadays|these days|today|now)\b|\baujourd'hui\b|\baujourd’hui\b"
         r"|\bactuel(?:le|s|les)?\b|\bactuellement\b|\ben ce moment\b|\bde nos jours\b"

@@ -57,6 +57,8 @@ from bot.search.kinds import Kind, asked_kinds, holds
         ("共同声明は何項目ありますか？", Kind.COUNT),  # a counter of its own (項目, 団体, か所…)
         ("ジェトロは何団体と協力しましたか？", Kind.COUNT),
         ("きじ の たいとる は？", Kind.TITLE),  # 記事のタイトル typed in kana
+        ("In which European capital did the ministers sign?", Kind.PLACE),  # a city by its kind
+        ("Dans quelle capitale a-t-elle été signée ?", Kind.PLACE),
         ("le méti a publié son comuniké sur le voyaj de muto le kombien ?", Kind.DATE),  # which day of the month
         ("Muto, il est resté en France du combien au combien ?", Kind.DURATION),
     ],

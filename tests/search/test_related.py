@@ -42,8 +42,8 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
         ("署名の前の日に何かイベントはあった？", "ジャポニスム2018"),  # 前の日: 前日
         ("お互いのインキュベーターを使えるようになるの？", "利用しやすく"),  # 使える: 利用 (was not found)
         ("共同声明の内容は？", "目的は"),  # what it is about: its aim (was the G20 and G7 dialogue)
-        ("ステーションFで何社が発表しましたか？", "9社"),
-        ("« trentaine » って、ラ・リューシュの記事では何の数のこと？", "30社"),  # was refused: 何の数 read as a count  # 発表: the pitches (ピッチ), not the evening alone
+        ("ステーションFで何社が発表しましたか？", "9社"),  # 発表: the pitches (ピッチ), not the evening alone
+        ("« trentaine » って、ラ・リューシュの記事では何の数のこと？", "30社"),  # was refused: 何の数 read as a count
         ("貿易振興を担う日本の機関のトップは米中の争いをどう見ていた？", "ジェトロの幹部"),  # トップ: 幹部 too
         # the press's names and demonyms of the two countries and their cities: the sources write the name
         ("Pour l'initiative nippone de promotion des jeunes pousses, qu'a représenté la soirée parisienne ?",
