@@ -145,9 +145,14 @@ _PLACE_TEXT: dict[str, re.Pattern[str]] = {
 }
 
 
+# "声明に署名したのは日本からは誰？": the one who did it (…したのは), whoever is asked after it, not who X is
+_JA_DOER = re.compile(r"(?:した|する|している|しました|された|してた)(?:の|人)(?:は|って)")
+
+
 def is_who_is(question: str, language: str) -> bool:
     pattern = WHO_IS.get(language)
-    return bool(pattern and pattern.search(standard_interrogatives(fold(question).replace("’", "'"))))
+    folded = standard_interrogatives(fold(question).replace("’", "'"))
+    return bool(pattern and pattern.search(folded) and not (language == "ja" and _JA_DOER.search(folded)))
 
 
 def asks_role(question: str, language: str) -> bool:

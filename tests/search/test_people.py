@@ -236,3 +236,9 @@ def test_the_person_beside_whom_the_answer_is_is_not_the_answer(shipped_retrieve
     other signatory."""
     answer = shipped_retriever.answer(question)
     assert answer.answered and other in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+def test_the_one_who_did_it_asked_in_japanese_is_no_who_is(shipped_retriever: Retriever) -> None:
+    """声明に署名したのは日本からは誰？ was read as "who is 声明…日本" and opened on NHK's passage naming no one."""
+    answer = shipped_retriever.answer("声明に署名したのは日本からは誰？")
+    assert answer.answered and "武藤" in answer.citations[0].snippet, answer.citations[0].snippet
