@@ -11,6 +11,7 @@ import importlib.metadata
 import json
 import logging
 import math
+import re
 import unicodedata
 import zlib
 from collections.abc import Sequence
@@ -109,7 +110,9 @@ class WordFrequencies:
             return 0.0
         word = unicodedata.normalize("NFKC", word)
         if not word.isascii() and any("\u3040" <= c <= "\u9fff" for c in word):
-            return self._tables["ja"].zipf(word)
+            found = self._tables["ja"].zipf(word)
+            counted = _KANJI_COUNT.fullmatch(word) if not found else None
+            return self._tables["ja"].zipf(counted.group(1)) if counted else found
         languages = {language if language in ("fr", "en") else "en", "en"}
         return max(self._tables[lang].zipf(word) for lang in languages)
 
@@ -233,6 +236,12 @@ class ZipfTable:
                 return self._zipf[self._buckets[at]]
             at += 1
         return 0.0
+
+
+# 一人, 五社, 二十社: a kanji number before a counter, which the Japanese list splits (一 + 人) and so lacks whole,
+# is as common as its counter: an everyday word, not a rare one (a number the quotes must give is read elsewhere)
+_KANJI_COUNT = re.compile(
+    r"[一二三四五六七八九十]{1,3}(人|社|名|件|つ|回|か国|カ国|ヶ国|日|年|か月|カ月|ヶ月|日間|年間|時間)")
 
 
 def _crc(word: str) -> int:

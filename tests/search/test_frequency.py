@@ -22,6 +22,12 @@ def test_an_everyday_word_the_corpus_has_says_less_than_a_specific_one(words: Wo
     assert words.informativeness("2019", "en") == 1.0  # numbers always count
 
 
+def test_a_kanji_number_before_a_counter_is_an_everyday_word(words: WordFrequencies) -> None:
+    assert words.zipf("一人", "ja") == words.zipf("人", "ja") > 4.0  # the list has 一 and 人, not 一人: it was 0
+    assert words.zipf("二十社", "ja") == words.zipf("社", "ja") > 3.0
+    assert words.zipf("統一", "ja") > 0 and words.zipf("一部", "ja") > 0  # words of their own, read as they are
+
+
 def test_an_inflected_word_is_as_common_as_its_family(words: WordFrequencies) -> None:
     assert words.zipf("listées", "fr") < 3.0
     assert words.family_zipf("listées", "fr") >= words.zipf("liste", "fr")

@@ -242,3 +242,9 @@ def test_the_one_who_did_it_asked_in_japanese_is_no_who_is(shipped_retriever: Re
     """声明に署名したのは日本からは誰？ was read as "who is 声明…日本" and opened on NHK's passage naming no one."""
     answer = shipped_retriever.answer("声明に署名したのは日本からは誰？")
     assert answer.answered and "武藤" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+def test_one_person_asked_in_kanji_weighs_as_an_everyday_word(shipped_retriever: Retriever) -> None:
+    """一人 (one person), which the word list lacks whole, weighed as a name no source has: refused."""
+    answer = shipped_retriever.answer("ねえ、声明にサインしたのって日本からは一人だけ？誰だっけ？🙏")
+    assert answer.answered and any("武藤" in c.snippet for c in answer.citations), answer.reason
