@@ -82,6 +82,7 @@ from bot.search.spelling import (
     Speller,
     Truncations,
     edit_distance,
+    sound_key,
     stop_word_typo,
 )
 from bot.search.unknown_names import ends_in_place, known_as_written, names_a_body, shouting, within_clause
@@ -812,7 +813,7 @@ class QueryParser:
         """The spellers in the order they are tried: the closest reading of a typo first, the loosest last."""
         me = _without_cycles(self)
         return (
-            _Corrector(lambda named, rare: True, lambda raw, _: speller.correct(raw)),  # "statoin" → station
+            _Corrector(lambda named, rare: True, lambda raw, language: me._closest(raw, language, speller, french)),
             _Corrector(lambda named, rare: rare, lambda raw, _: sounds.correct(raw)),  # genny → geny, seatech → ceatec
             # « prézidan » → président, « antreprise » → entreprise: French spelt by ear
             _Corrector(lambda named, rare: rare,
@@ -830,6 +831,16 @@ class QueryParser:
             # « arondisman » → arrondissement: the everyday word a long typo is read as, when the corpus writes it
             _Corrector(lambda named, rare: rare and not named, me._everyday_in_corpus),
         )
+
+    @staticmethod
+    def _closest(raw: str, language: str, speller: Speller, french: FrenchSounds) -> str | None:
+        """The corpus word a letter or two from ``raw`` ("statoin" → station); in a French question, the one it
+        sounds exactly like when that one does not (« dépandè » is « dépendait », not « demande »; « semène » is
+        « semaine », not « semence »)."""
+        found = speller.correct(raw)
+        if language != "fr" or found is None or sound_key(found, french=True) == sound_key(raw, french=True):
+            return found
+        return french.correct(raw) or found
 
     def _everyday_in_corpus(self, raw: str, language: str) -> str | None:
         """The everyday word of the language ``raw`` is a typo of (EverydaySpeller), when the corpus has it and

@@ -174,6 +174,12 @@ def test_a_french_question_spelt_by_ear_is_answered(shipped: Retriever, question
     assert answer.answered and expected in " ".join(c.snippet for c in answer.citations[:3]), answer.citations
 
 
+def test_a_french_word_spelt_by_ear_is_the_word_it_sounds_like_not_the_nearest(shipped: Retriever) -> None:
+    """« signatèr » sounds like « signataires »; « signature », an edit closer, sounds otherwise."""
+    units = shipped.parse("les signatèr fransè ?", "fr").units
+    assert any("signatair" in u.alternatives for u in units), [(u.token, u.alternatives) for u in units]
+
+
 def test_questions_spelt_by_ear_are_answered(shipped_retriever) -> None:
     answer = shipped_retriever.answer("komben de signatèr fransè i a eu, é c ki ?")
     assert answer.answered and "Mahjoubi" in " ".join(c.snippet for c in answer.citations), answer.reason
