@@ -164,7 +164,8 @@ _COMPANION: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:along (?:with|wit|wiv)|together with|alongside|beside|with|w/)\s+(?:mr\.?\s+|ms\.?\s+)?"
                      r"([^\W\d_][\w\-'’]*)", re.IGNORECASE),
     "fr": re.compile(r"\b(?:avec|aux côtés de|à côté de)\s+(?:m\.\s+|mme\s+)?([^\W\d_][\w\-'’]*)", re.IGNORECASE),
-    "ja": re.compile(r"([\u30a1-\u30fa\u30fc・\u4e00-\u9fff]{2,})(?:さん|氏)?と(?:一緒に|いっしょに|共に|ともに)"),
+    # a name of at most 20 characters before と: a longer run of kanji is read in linear time, not backtracked
+    "ja": re.compile(r"([\u30a1-\u30fa\u30fc・\u4e00-\u9fff]{2,20})(?:さん|氏)?と(?:一緒に|いっしょに|共に|ともに)"),
 }
 
 
