@@ -161,9 +161,11 @@ def roles_by_adjective(question: str, language: str) -> list[tuple[str, str]]:
 # "who signed along with Mahjoubi?", « qui a signé avec Mahjoubi ? », マジュビと一緒に署名したのは誰: the person named
 # after it is the one beside whom the answer is, not the answer (group 1: the name's first word, as typed)
 _COMPANION: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:along (?:with|wit|wiv)|together with|alongside|beside|with|w/)\s+(?:mr\.?\s+|ms\.?\s+)?"
+    "en": re.compile(r"\b(?:along (?:with|wit|wiv)|together with|alongside|besides?|apart from|other than|with|w/)\s+"
+                     r"(?:mr\.?\s+|ms\.?\s+)?"
                      r"([^\W\d_][\w\-'’]*)", re.IGNORECASE),
-    "fr": re.compile(r"\b(?:avec|aux côtés de|à côté de)\s+(?:m\.\s+|mme\s+)?([^\W\d_][\w\-'’]*)", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:avec|aux côtés de|à côté de|en plus de|à part|outre)\s+(?:m\.\s+|mme\s+)?"
+                     r"([^\W\d_][\w\-'’]*)", re.IGNORECASE),
     # a name of at most 20 characters before と: a longer run of kanji is read in linear time, not backtracked
     "ja": re.compile(r"([\u30a1-\u30fa\u30fc・\u4e00-\u9fff]{2,20})(?:さん|氏)?と(?:一緒に|いっしょに|共に|ともに)"),
 }

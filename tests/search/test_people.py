@@ -229,6 +229,7 @@ def test_another_role_or_a_given_name_is_no_holder_of_the_country(retriever: Ret
 
 
 @pytest.mark.parametrize(("question", "other"), [("who signed along with mahjoubi?", "Gény-Stephann"),
+                                                 ("Who was the French signatory besides Gény-Stephann?", "Mahjoubi"),
                                                  ("マジュビと一緒に署名したのは誰？", "ジェニ＝ステファン")])
 def test_the_person_beside_whom_the_answer_is_is_not_the_answer(shipped_retriever: Retriever, question: str,
                                                                  other: str) -> None:
