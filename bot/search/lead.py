@@ -266,9 +266,11 @@ class Lead:
         elif Kind.DATE in query.kinds and Kind.DURATION not in query.kinds:
             self.kinds.append(Kind.DATE)  # "how long": a date is not enough, the span is what is asked
         self.counts = query.counted is not None
-        beside = {fold(word) for word in companions(query.text, language)}  # "along with Mahjoubi": not Mahjoubi
-        self.besides = frozenset(t for u in query.units if not beside.isdisjoint(u.keys) or u.token in beside
-                                 for t in (*u.alternatives, *u.parts))
+        # "along with Mahjoubi": not Mahjoubi (the name's tokens, as typed: its unit's token, forms or parts)
+        beside = {t for word in companions(query.text, language) for t in analyze(word, language)
+                  } if Kind.PERSON in query.kinds else set()
+        self.besides = frozenset(t for u in query.units if u.token in beside or not beside.isdisjoint(u.alternatives)
+                                 or not beside.isdisjoint(u.parts) for t in (*u.alternatives, *u.parts))
         self.words = [u for u in query.units if u.alternatives or u.parts]
         self._states: dict[int, list[int | None]] = {}  # per passage: first() reads it, then its quote
 
