@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     from bot.search.retriever import _TokenSets
 
 
+COUNTRY_ROLES_KEPT = 1024  # (question, role) pairs read as a country's role, and questions' spans, kept
 # what follows a title asked to name its portfolio: "minister of / for …", « ministre (japonais) de l'Économie »
 _PORTFOLIO = re.compile(r"\W+(?:[^\W\d_]+\W+)?(?:of|for|de|du|des|d['’]|chargée?)(?:\W|$)", re.IGNORECASE)
 MIN_COVERAGE = 0.35  # the cited passages must hold ≥ this share of the question's weight. Cross-validated over the
@@ -216,6 +217,8 @@ class AbstentionChecks:
     people: People
     parser: QueryParser
     _token_sets: _TokenSets
+    _country_roles: dict[tuple[str, str, str], bool]  # (question, role, of what) -> _country_only, read once a question
+    _asked_spans: dict[tuple[str, str], list[tuple[str, int, int]]]  # (question, language) -> its token spans
     _readings: ReadingLexicon
     _subjects: frozenset[str] | None
     _glossary_names: frozenset[str]
@@ -485,6 +488,7 @@ class AbstentionChecks:
             pairs = query.roles
         if not pairs:
             return True
+        pairs = tuple({(role.token, what.token): (role, what) for role, what in pairs}.values())  # each pair once
         tokens = self._tokens(i)
         asked = query.tokens()
         lesser = ROLE_MODIFIERS - asked - {t[0] for t in asked if is_cjk(t)}  # "State Minister" holds no "Minister"
@@ -504,22 +508,41 @@ class AbstentionChecks:
 
     def _country_only(self, query: Query, role: Unit, what: Unit) -> bool:
         """The role asked is only a country's ("the Japanese minister", « le ministre japonais »), no portfolio
-        ("the French economy minister") beside it: a lesser office of that country holds it."""
+        ("the French economy minister") beside it: a lesser office of that country holds it. Read once a question
+        (states_roles asks it of every passage it reads; a 10,000-character question has hundreds of roles)."""
+        key = (query.text, role.token, what.token)
+        found = self._country_roles.get(key)
+        if found is None:
+            if len(self._country_roles) >= COUNTRY_ROLES_KEPT:
+                self._country_roles = {}  # a fresh dict, not clear(): another thread may be reading the old one
+            found = self._country_roles[key] = self._read_country_only(query, role, what)
+        return found
+
+    def _read_country_only(self, query: Query, role: Unit, what: Unit) -> bool:
         if not self._countries_named(query, what):
             return False
         language = query.language or "en"
-        spans = analyze_spans(query.text, language)
+        spans = self._question_spans(query)
         forms = _forms(role)
         if language == "en" and self._role_modifiers([t for t, _, _ in spans], language, forms, _forms(what)):
             return False  # "the French economy minister"
         return not any(_PORTFOLIO.match(query.text, end) for token, _, end in spans if token in forms)
 
+    def _question_spans(self, query: Query) -> list[tuple[str, int, int]]:
+        """The question's token spans, read once a question (the role checks read them for every passage)."""
+        key = (query.text, query.language or "en")
+        spans = self._asked_spans.get(key)
+        if spans is None:
+            if len(self._asked_spans) >= COUNTRY_ROLES_KEPT:
+                self._asked_spans = {}  # a fresh dict, not clear(): another thread may be reading the old one
+            spans = self._asked_spans[key] = analyze_spans(*key)
+        return spans
+
     def _countries_named(self, query: Query, what: Unit) -> frozenset[str]:
         """The countries ``what`` names as the member wrote it (« français », "Japanese", Japan): a role asked of
         them is a country's ("the Japanese minister"), not a portfolio's."""
         of = _forms(what)
-        written = {query.text[start:end] for token, start, end in analyze_spans(query.text, query.language or "en")
-                   if token in of}
+        written = {query.text[start:end] for token, start, end in self._question_spans(query) if token in of}
         return frozenset().union(*map(self.countries.beside_title, written))
 
     @staticmethod
@@ -542,7 +565,7 @@ class AbstentionChecks:
         ministres des Affaires étrangères Jean-Yves Le Drian (France) »): only capitalised words, and words of the
         question, between the two."""
         language = query.language or "en"
-        asked_spans = analyze_spans(query.text, language)
+        asked_spans = self._question_spans(query)
         of = _forms(what)
         codes = self._countries_named(query, what)
         if not codes:
