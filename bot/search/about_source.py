@@ -23,6 +23,8 @@ from rapidfuzz.distance import OSA
 from bot.knowledge.about import is_about_source
 from bot.models import LANGUAGES
 from bot.search.frequency import fold
+from bot.search.kinds import TITLE_GIVEN
+from bot.search.kinds import fold as casefolded
 from bot.search.people import ATTRIBUTION
 from bot.search.readings import to_katakana
 from bot.search.wordlists import WordList, words_of
@@ -62,6 +64,8 @@ def asks_about_source(question: str, *, attributed: bool = False) -> bool:
     """``question`` asks about a source itself (its headline, site, publication, language); with ``attributed``,
     also in what says where its fact comes from ("when did Abe visit France, according to the Élysée's press
     release?": a source's section may hold that fact, "who signed, according to Le Moci's website?" asks the facts)."""
+    if TITLE_GIVEN.search(casefolded(question)):  # « sous quel titre l'article présente-t-il Muto ? »: his role
+        return False
     plain = _plain(question if attributed else ATTRIBUTION.sub(" ", question))
     asking, title, noun, _ = _patterns()
     # a loanword typed in hiragana (ぷれす りりーす, たいとる) is the katakana word the lists hold

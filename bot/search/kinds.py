@@ -584,6 +584,8 @@ def asked_kinds(question: str) -> frozenset[Kind]:
         # the two ends it ran between, not a count
     if Kind.TIME in kinds:
         kinds.discard(Kind.DATE)
+    if Kind.TITLE in kinds and TITLE_GIVEN.search(folded):  # « sous quel titre l'article présente-t-il Muto ? »:
+        kinds.discard(Kind.TITLE)  # the title a text gives a person (a role), not the text's own
     if kinds & {Kind.PLACE, Kind.ADVICE} and _WEB_ASKED.search(folded):  # "where can I find the embassy's page?
         kinds -= {Kind.PLACE, Kind.ADVICE}  # link pls": an address on the web, which a source's section gives
     if Kind.DATE in kinds and Kind.EXISTED not in kinds and _BEGINNING.search(folded):
@@ -601,6 +603,11 @@ def asked_kinds(question: str) -> frozenset[Kind]:
 
 
 _DAY_OF_MONTH = re.compile(r"\b(?:le|du|au) combien\b(?!\s+(?:de|d['’]|des)\b)")  # « c'était le combien ? »
+# The title a text gives someone ("what job title does La Ruche give Mahjoubi?", « sous quel titre l'article
+# présente-t-il Muto ? », « La Ruche lui donne quel titre ? »): a role (bot.search.lead reads it as asked).
+TITLE_GIVEN = re.compile(
+    r"\b(?:job title|titre|title)s?\b.{0,60}?\b(?:donne|présente|attribue|prête|give|gives|gave|call|calls)\b"
+    r"|\b(?:donne|présente|attribue|prête|give|gives|gave)\b.{0,60}?\b(?:job title|titre|title)s?\b")
 _WEB_ASKED = re.compile(r"\b(?:links?|urls?|web ?pages?|pages?|liens?|page web)\b|リンク|url|ページ")
 _TIMES_ASKED = frozenset({Kind.LATER, Kind.PRESENT})  # asked only in the part of a message that asks
 STATEMENT_WORDS = 3  # words after the last question mark that make a statement of the member's ("going there next

@@ -39,7 +39,7 @@ from bot.search.analysis import (
     stem,
 )
 from bot.search.evidence import COUNT_WINDOW, NOT_NAMES, counted_places, counting_numbers, ja_counts
-from bot.search.kinds import Kind, fold, holds
+from bot.search.kinds import TITLE_GIVEN, Kind, fold, holds
 from bot.search.people import companions
 from bot.search.snippets import PreparedText, plain_text, sentence_starts
 from bot.search.titles import JA_HONORIFICS, JA_TITLES
@@ -157,7 +157,8 @@ def is_who_is(question: str, language: str) -> bool:
 
 def asks_role(question: str, language: str) -> bool:
     pattern = ROLE_ASKED.get(language)
-    return bool(pattern and pattern.search(fold(question)))
+    folded = fold(question)
+    return bool(pattern and pattern.search(folded)) or bool(TITLE_GIVEN.search(folded))
 
 
 def is_what_is(question: str, language: str) -> bool:

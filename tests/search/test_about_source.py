@@ -194,3 +194,9 @@ def test_a_release_asked_by_its_subject_is_quoted_with_its_date(shipped_retrieve
     the trip it reports was quoted instead, without the release's date (« le kombien » read as a count)."""
     answer = shipped_retriever.answer(question)
     assert answer.answered and "17 juillet 2018" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+def test_the_title_a_source_gives_someone_is_quoted_from_what_it_says_of_them(shipped_retriever: Retriever) -> None:
+    """Blind V: "the job title La Ruche gives Mahjoubi" was answered with La Ruche's own headline (its section)."""
+    answer = shipped_retriever.answer("Quel 'job title' La Ruche donne-t-elle à Mounir Mahjoubi dans son article ?")
+    assert answer.answered and "Numérique" in answer.citations[0].snippet, answer.citations[0].snippet

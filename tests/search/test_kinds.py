@@ -85,6 +85,12 @@ def test_what_a_number_counts_asked_is_no_count() -> None:
     assert Kind.COUNT in asked_kinds("参加者の数は？")
 
 
+def test_the_title_a_text_gives_someone_is_no_headline() -> None:
+    assert Kind.TITLE not in asked_kinds("Sous quel titre l'article de La Ruche présente-t-il Yoji Muto ?")
+    assert Kind.TITLE not in asked_kinds("What job title does the La Ruche article give Mahjoubi?")
+    assert Kind.TITLE in asked_kinds("Quel est le titre de l'article de La Ruche ?")
+
+
 def test_the_day_of_the_month_asked_is_no_count() -> None:
     assert Kind.COUNT not in asked_kinds("c'était le combien ?")  # « le combien »: which day
     assert Kind.COUNT in asked_kinds("le combien de start-up ont pitché ?")
