@@ -46,10 +46,11 @@ SAME_LANGUAGE_GUARDS: dict[str, float] = {}  # a set below the target: the level
 # (« Yoji Muto était en France… Il a rencontré Mounir Mahjoubi… »: Z 601 -> 602, AF 601 -> 604). Session 33: Y 653 ->
 # 656 (questions answered since, by two or three quotes, above the median); AK (joined 5 Dec) 624 as it joined.
 # Session 34: a further quote that repeats the ones before but for a figure they lack is shown when a date or a
-# number is asked (Xinhua's « On 14 July 2018… » beside « …signed on 13 July 2018 »): AF 602 -> 605.
+# number is asked (Xinhua's « On 14 July 2018… » beside « …signed on 13 July 2018 »): AF 602 -> 605. Session 35: one
+# more AF question answered (174 -> 175: the middle answer is 606, no longer the mean of 604 and 606): AF 606.
 MEDIAN_GUARDS: dict[str, int] = {"blind-n.yaml": 604, "blind-q.yaml": 683, "blind-r.yaml": 661, "blind-t.yaml": 653,
                                  "blind-v.yaml": 664, "blind-y.yaml": 656, "blind-z.yaml": 602, "blind-aa.yaml": 619,
-                                 "blind-ab.yaml": 661, "blind-ac.yaml": 610, "blind-ae.yaml": 634, "blind-af.yaml": 605,
+                                 "blind-ab.yaml": 661, "blind-ac.yaml": 610, "blind-ae.yaml": 634, "blind-af.yaml": 606,
                                  "blind-ag.yaml": 637, "blind-ak.yaml": 624}
 
 
