@@ -44,6 +44,7 @@ def test_every_shipped_related_line_is_used(retriever: Retriever) -> None:
         ("共同声明の内容は？", "目的は"),  # what it is about: its aim (was the G20 and G7 dialogue)
         ("ステーションFで何社が発表しましたか？", "9社"),  # 発表: the pitches (ピッチ), not the evening alone
         ("« trentaine » って、ラ・リューシュの記事では何の数のこと？", "30社"),  # was refused: 何の数 read as a count
+        ("did paris and tokyo plan to talk things over before the 2019 summits?", "dialogue"),  # was refused
         ("貿易振興を担う日本の機関のトップは米中の争いをどう見ていた？", "ジェトロの幹部"),  # トップ: 幹部 too
         # the press's names and demonyms of the two countries and their cities: the sources write the name
         ("Pour l'initiative nippone de promotion des jeunes pousses, qu'a représenté la soirée parisienne ?",
