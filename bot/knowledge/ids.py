@@ -51,7 +51,7 @@ def slug(text: str) -> str:
     return words or "p"
 
 
-def _single_spaced(text: str) -> str:
+def single_spaced(text: str) -> str:
     """``" ".join(text.split())``, with no split when ``text`` is already so (most paragraphs: C-speed scans
     for str.split's whitespace other than the plain space). In ASCII text that is a few characters, looked for
     one by one; in other text every such character (\\xa0, \\u3000, \\u2028…) is also one ``str.isprintable``
@@ -68,7 +68,7 @@ def _single_spaced(text: str) -> str:
 
 
 def content_hash(heading: str, text: str) -> str:
-    normalised = _single_spaced(heading) + "\n" + _single_spaced(text)
+    normalised = single_spaced(heading) + "\n" + single_spaced(text)
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:HASH_CHARS]
 
 

@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 
+from bot.knowledge.ids import single_spaced
 from bot.limits import ELLIPSIS
 from bot.search.analysis import analyze_spans, sentences_token_sets
 from bot.search.wordlists import WordList, word_set, words_of
@@ -29,7 +30,8 @@ def plain_text(markdown: str) -> str:
     """Passage text without Markdown markup (links keep their text), on one line.
 
     Each pattern runs only when the text holds a character it needs (a one-line text: the line prefix is
-    looked for at its start alone); spaces are collapsed by str.split (the same whitespace as ``\\s``)."""
+    looked for at its start alone); spaces are collapsed as str.split collapses them (the same whitespace as ``\\s``),
+    a text already single-spaced kept without a split (most passages: a few C scans, 5x faster on an abstract)."""
     text = _MD_LINK_RE.sub(r"\1", markdown) if "[" in markdown else markdown
     if "\n" in text:
         text = _MD_LINE_PREFIX_RE.sub("", text)
@@ -37,7 +39,7 @@ def plain_text(markdown: str) -> str:
         text = text[prefix.end() :]
     if "*" in text or "_" in text or "`" in text or "~" in text:
         text = _MD_MARKUP_RE.sub("", text)
-    return " ".join(text.split())
+    return single_spaced(text)
 
 
 def split_sentences(text: str) -> list[str]:

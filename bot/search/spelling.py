@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -44,6 +45,8 @@ MAX_STOP_TYPO = 4  # "orr", "att", "iff", "teh", "iz": a function word typed a l
 STOP_TYPO_ZIPF = 3.5  # ... and rarer than this as typed (internet junk: "orr", "att" are 3.2): "bot" (3.9), "war"
 # (4.9) are words of their own, never "but", "was"
 STOP_TYPO_GAIN = 2.0  # ... and the function word it is one edit from this much more common (Zipf)
+WHOLE_VOCABULARY = 4096  # characters: a text this long (a vocabulary's words joined) has its letters dropped with
+# numpy, a shorter one (a question's word) with the regexes, which cost less to call
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -192,7 +195,40 @@ def skeletons(words: Sequence[str]) -> list[str]:
     all at once at C speed (the words joined by newlines)."""
     if not words:
         return []
-    return _DOUBLED_IN_LINE.sub(r"\1", _VOWELS.sub("", "\n".join(words))).split("\n")
+    return _without_doubles(_without_vowels("\n".join(words))).split("\n")
+
+
+def _ascii_bytes(text: str) -> np.ndarray | None:
+    """A long ASCII ``text``'s characters as bytes (WHOLE_VOCABULARY), else None: the regexes read it."""
+    return np.frombuffer(text.encode(), dtype=np.uint8) if len(text) >= WHOLE_VOCABULARY and text.isascii() else None
+
+
+def _without_vowels(text: str) -> str:
+    """``_VOWELS.sub("", text)``: each vowel dropped but a line's first letter; a vocabulary at numpy speed (the
+    regex's look-behind is tried at every character: 17 against 2.3 ms on a 100k corpus's 38,000 words)."""
+    chars = _ascii_bytes(text)
+    if chars is None:
+        return _VOWELS.sub("", text)
+    vowels = np.zeros(256, dtype=np.bool_)
+    vowels[list(b"aeiouy")] = True
+    kept = ~vowels[chars]
+    kept[0] = True
+    kept[1:] |= chars[:-1] == ord("\n")
+    return chars[kept].tobytes().decode()
+
+
+def _without_doubles(text: str) -> str:
+    """``_DOUBLED_IN_LINE.sub(r"\\1", text)``: each run of one character but the newline made single; a vocabulary at
+    numpy speed (each character but the first kept when it differs from the one before it, or is a newline; the
+    regex's back-reference is tried at every character: 12 against 0.3 ms on the same words)."""
+    chars = _ascii_bytes(text)
+    if chars is None:
+        return _DOUBLED_IN_LINE.sub(r"\1", text)
+    kept = np.empty(chars.shape, dtype=np.bool_)
+    kept[0] = True
+    np.not_equal(chars[1:], chars[:-1], out=kept[1:])
+    kept[1:] |= chars[1:] == ord("\n")
+    return chars[kept].tobytes().decode()
 
 
 class Skeletons:
@@ -309,7 +345,7 @@ def sound_keys(words: Sequence[str], french: bool = False) -> list[str]:
     text = "\n".join(words)
     for written, sound in (*_FRENCH_BEFORE, *_SOUNDS, *_FRENCH_AFTER) if french else _SOUNDS:
         text = text.replace(written, sound)
-    keys = _DOUBLED_IN_LINE.sub(r"\1", text).split("\n")
+    keys = _without_doubles(text).split("\n")
     if french:
         return [_silent_end(k) for k in keys]
     return [k[:-1] if len(k) > MIN_SOUND_KEY and k.endswith("e") else k for k in keys]

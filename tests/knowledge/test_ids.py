@@ -6,7 +6,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.knowledge.ids import _single_spaced, content_hash
+from bot.knowledge.ids import content_hash, single_spaced
 
 _SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 _TEXT = st.text(st.one_of(st.sampled_from(_SPACES), st.sampled_from("aé誰Ω-.1\u200b\u00ad"), st.characters()))
@@ -20,7 +20,7 @@ def test_every_whitespace_but_the_space_is_unprintable() -> None:
 @settings(max_examples=500)
 @given(_TEXT)
 def test_single_spaced_is_the_split_joined(text: str) -> None:
-    assert _single_spaced(text) == " ".join(text.split())
+    assert single_spaced(text) == " ".join(text.split())
 
 
 def test_ids_unchanged_by_unicode_spaces() -> None:

@@ -6,6 +6,8 @@ import time
 
 import pytest
 from answers import not_found
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.search.frequency import WordFrequencies
 from bot.search.kinds import Kind
@@ -18,6 +20,8 @@ from bot.search.spelling import (
     SoundSpeller,
     Speller,
     Truncations,
+    skeletons,
+    sound_keys,
     stop_word_typo,
 )
 from bot.search.wordlists import stop_words
@@ -267,6 +271,16 @@ def test_a_word_typed_without_its_vowels_meets_the_word() -> None:
     assert skeletons.correct("frnch") is None  # a corpus word stays itself
     assert skeletons.correct("fernch") is None  # no vowel left out (the other spellers read letters swapped)
     assert skeletons.correct("x" * 2000) is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.text(alphabet="aaeiouybcnnsttxhgw", min_size=1, max_size=9), min_size=700, max_size=900),
+       st.booleans())
+def test_a_vocabulary_at_once_has_each_word_s_skeleton_and_sound(words: list[str], french: bool) -> None:
+    # a vocabulary's words joined (over WHOLE_VOCABULARY characters) lose their vowels and doubled letters with numpy,
+    # a word alone with the regexes: the same keys, doubles made by dropping a vowel ("bab" → bb → b) included
+    assert skeletons(words) == [skeletons([w])[0] for w in words]
+    assert sound_keys(words, french) == [sound_keys([w], french)[0] for w in words]
 
 
 def test_a_question_typed_without_vowels_is_answered(shipped: Retriever) -> None:
