@@ -835,8 +835,7 @@ class QueryParser:
     @staticmethod
     def _closest(raw: str, language: str, speller: Speller, french: FrenchSounds) -> str | None:
         """The corpus word a letter or two from ``raw`` ("statoin" → station); in a French question, the one it
-        sounds exactly like when that one does not (« dépandè » is « dépendait », not « demande »; « semène » is
-        « semaine », not « semence »)."""
+        sounds exactly like when that one does not (« signatèr » is « signataires », not « signature »)."""
         found = speller.correct(raw)
         if language != "fr" or found is None or sound_key(found, french=True) == sound_key(raw, french=True):
             return found

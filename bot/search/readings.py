@@ -191,7 +191,7 @@ class ReadingLexicon:
 
     @staticmethod
     def _kanji_words(tagged: Iterable[Tagged | fugashi.UnidicNode],
-                     shortest: int = MIN_READING) -> Iterable[tuple[str, str]]:
+                     shortest: int = MIN_READING) -> Iterable[tuple[str, str, str]]:
         """(surface, folded reading, reading) of the nouns with kanji among a text's ``tagged`` words, read in
         ``shortest`` kana or more."""
         for word in tagged:
