@@ -82,6 +82,8 @@ from bot.search.people import (
     ROLE_WINDOW,
     SAID_ASKED,
     People,
+    countries_named,
+    role_modifiers,
 )
 from bot.search.premises import reason_given
 from bot.search.query import Check, Failed, Query, Ranked, Unit, _forms, _latin, _stemmed
@@ -97,9 +99,6 @@ if TYPE_CHECKING:
     from bot.search.retriever import _TokenSets
 
 
-COUNTRY_ROLES_KEPT = 1024  # (question, role) pairs read as a country's role, and questions' spans, kept
-# what follows a title asked to name its portfolio: "minister of / for …", « ministre (japonais) de l'Économie »
-_PORTFOLIO = re.compile(r"\W+(?:[^\W\d_]+\W+)?(?:of|for|de|du|des|d['’]|chargée?)(?:\W|$)", re.IGNORECASE)
 MIN_COVERAGE = 0.35  # the cited passages must hold ≥ this share of the question's weight. Cross-validated over the
 # three blind dev sets with frequency.COMMON_ZIPF / RARE_ZIPF (tests/calibration.py: tuned on two sets, scored on
 # the third, balanced = mean of hit@3 and out-of-scope abstention): all three rotations choose MIN_COVERAGE 0.35
@@ -217,8 +216,6 @@ class AbstentionChecks:
     people: People
     parser: QueryParser
     _token_sets: _TokenSets
-    _country_roles: dict[tuple[str, str, str], bool]  # (question, role, of what) -> _country_only, read once a question
-    _asked_spans: dict[tuple[str, str], list[tuple[str, int, int]]]  # (question, language) -> its token spans
     _readings: ReadingLexicon
     _subjects: frozenset[str] | None
     _glossary_names: frozenset[str]
@@ -494,7 +491,7 @@ class AbstentionChecks:
         lesser = ROLE_MODIFIERS - asked - {t[0] for t in asked if is_cjk(t)}  # "State Minister" holds no "Minister"
         japanese = query.language == "ja" and self.language_of(i) == "ja"
         for role, what in pairs:
-            other = lesser & HEAD_MODIFIERS if self._country_only(query, role, what) else lesser
+            other = lesser & HEAD_MODIFIERS if (role.token, what.token) in query.country_roles else lesser
             at = [[n for n, t in enumerate(tokens) if t in forms] for forms in (_forms(role), _forms(what))]
             at[0] = [n for n in at[0] if not (n and (tokens[n - 1] in other or tokens[n - 1][0] in other))]
             if japanese:  # what it is of comes first (日本の首相), not after ("安倍晋三首相が、東京の日本…")
@@ -506,74 +503,21 @@ class AbstentionChecks:
                 return False
         return True
 
-    def _country_only(self, query: Query, role: Unit, what: Unit) -> bool:
-        """The role asked is only a country's ("the Japanese minister", « le ministre japonais »), no portfolio
-        ("the French economy minister") beside it: a lesser office of that country holds it. Read once a question
-        (states_roles asks it of every passage it reads; a 10,000-character question has hundreds of roles)."""
-        key = (query.text, role.token, what.token)
-        found = self._country_roles.get(key)
-        if found is None:
-            if len(self._country_roles) >= COUNTRY_ROLES_KEPT:
-                self._country_roles = {}  # a fresh dict, not clear(): another thread may be reading the old one
-            found = self._country_roles[key] = self._read_country_only(query, role, what)
-        return found
-
-    def _read_country_only(self, query: Query, role: Unit, what: Unit) -> bool:
-        if not self._countries_named(query, what):
-            return False
-        language = query.language or "en"
-        spans = self._question_spans(query)
-        forms = _forms(role)
-        if language == "en" and self._role_modifiers([t for t, _, _ in spans], language, forms, _forms(what)):
-            return False  # "the French economy minister"
-        return not any(_PORTFOLIO.match(query.text, end) for token, _, end in spans if token in forms)
-
-    def _question_spans(self, query: Query) -> list[tuple[str, int, int]]:
-        """The question's token spans, read once a question (the role checks read them for every passage)."""
-        key = (query.text, query.language or "en")
-        spans = self._asked_spans.get(key)
-        if spans is None:
-            if len(self._asked_spans) >= COUNTRY_ROLES_KEPT:
-                self._asked_spans = {}  # a fresh dict, not clear(): another thread may be reading the old one
-            spans = self._asked_spans[key] = analyze_spans(*key)
-        return spans
-
-    def _countries_named(self, query: Query, what: Unit) -> frozenset[str]:
-        """The countries ``what`` names as the member wrote it (« français », "Japanese", Japan): a role asked of
-        them is a country's ("the Japanese minister"), not a portfolio's."""
-        of = _forms(what)
-        written = {query.text[start:end] for token, start, end in self._question_spans(query) if token in of}
-        return frozenset().union(*map(self.countries.beside_title, written))
-
-    @staticmethod
-    def _role_modifiers(tokens: list[str], language: str, role: set[str], what: set[str]) -> set[str]:
-        """The words (of the question's ``tokens``) that make the role asked the one it is: between the country's
-        adjective and the title in English ("French foreign minister": foreign), after the title in French
-        (« ministre japonais des Affaires étrangères »: affaires, étrangères). "The French economy minister" is no
-        foreign minister."""
-        at = [n for n, t in enumerate(tokens) if t in role]
-        if not at:
-            return set()
-        if language == "fr":
-            return {t for t in tokens[at[0] + 1:at[0] + 1 + ROLE_WINDOW] if t not in what}
-        before = [n for n, t in enumerate(tokens[:at[0]]) if t in what]
-        return set(tokens[before[-1] + 1:at[0]]) if before else set()
-
     def _holder_of_country(self, query: Query, i: int, role: Unit, what: Unit, lesser: frozenset[str]) -> bool:
         """Passage ``i`` names the holder of ``role`` between it and the country ``what`` names, by its name or an
         adjective ("the foreign ministers Jean-Yves Le Drian of France" for "the French foreign minister", « les
         ministres des Affaires étrangères Jean-Yves Le Drian (France) »): only capitalised words, and words of the
         question, between the two."""
         language = query.language or "en"
-        asked_spans = self._question_spans(query)
+        asked_spans = analyze_spans(query.text, language)
         of = _forms(what)
-        codes = self._countries_named(query, what)
+        codes = countries_named(query.text, asked_spans, of, self.countries)  # as the member wrote it: « français »
         if not codes:
             return False
         passage = self.passages[i]
         spans = analyze_spans(passage.text, passage.language)
         forms, asked = _forms(role), query.tokens()
-        modifiers = self._role_modifiers([t for t, _, _ in asked_spans], language, forms, of)
+        modifiers = role_modifiers([t for t, _, _ in asked_spans], language, forms, of)
         roles = [n for n, (t, _, _) in enumerate(spans) if t in forms and not (n and spans[n - 1][0] in lesser)
                  and modifiers <= {t for t, _, _ in spans[max(0, n - ROLE_WINDOW):n + ROLE_WINDOW + 1]}]
         for n in roles:

@@ -26,6 +26,7 @@ import numpy as np
 from bot.models import LANGUAGES, GlossaryEntry, KnowledgeBase
 from bot.search.analysis import (
     analyze,
+    analyze_spans,
     base_tokens,
     detect_language,
     in_served_script,
@@ -60,6 +61,7 @@ from bot.search.kinds import Kind, asked_kinds, fold, person_by_noun
 from bot.search.lead import asks_wh, is_yes_no
 from bot.search.people import (
     act_counted,
+    country_only,
     counts_people,
     doers,
     is_title,
@@ -532,11 +534,22 @@ class QueryParser:
         title_unknown = any((lang == "ja" or is_title(word, lang)) and _known(what) and not _known(role)
                             for word, role, what in pairs)  # "the French ambassador" (not "the boss": who leads)
         verb = doer_verb or (self._verb(question, lang, units) if Kind.PERSON in kinds else frozenset())
+        of_country = self._of_country(question, lang, units)
         return Query(language=language, units=unit_list, terms=terms, kinds=kinds,
                      counted=what, act=self._act(question, lang, what, units),
                      names=asks_name(question), why=why_asked(question), text=question, roles=roles, verb=verb,
-                     ranks=ranks, offered=guesses, stated=stated, spelt=spelt,
-                     of_country=self._of_country(question, lang, units), title_unknown=title_unknown)
+                     ranks=ranks, offered=guesses, stated=stated, spelt=spelt, of_country=of_country,
+                     country_roles=self._country_roles(question, language or "en", (*roles, *of_country)),
+                     title_unknown=title_unknown)
+
+    def _country_roles(self, question: str, language: str,
+                       pairs: tuple[tuple[Unit, Unit], ...]) -> frozenset[tuple[str, str]]:
+        """The (role, of what) ``pairs`` whose role is only a country's (people.country_only), as tokens."""
+        if not pairs:
+            return frozenset()
+        spans = analyze_spans(question, language)
+        return frozenset((role.token, what.token) for role, what in pairs
+                         if country_only(question, spans, language, _forms(role), _forms(what), self.countries))
 
     def _count_companies(self, what: Counted | None, language: str, units: list[Unit]) -> None:
         """"How many companies", « combien de boîtes » are counted by "about 100 startups", « une trentaine de grands

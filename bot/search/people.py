@@ -158,6 +158,44 @@ def roles_by_adjective(question: str, language: str) -> list[tuple[str, str]]:
     return found
 
 
+# what follows a title asked to name its portfolio: "minister of / for …", « ministre (japonais) de l'Économie »
+PORTFOLIO = re.compile(r"\W+(?:[^\W\d_]+\W+)?(?:of|for|de|du|des|d['’]|chargée?)(?:\W|$)", re.IGNORECASE)
+
+
+def role_modifiers(tokens: list[str], language: str, role: set[str], what: set[str]) -> set[str]:
+    """The words (of the question's ``tokens``) that make the role asked the one it is: between the country's
+    adjective and the title in English ("French foreign minister": foreign), after the title in French
+    (« ministre japonais des Affaires étrangères »: affaires, étrangères). "The French economy minister" is no
+    foreign minister."""
+    at = [n for n, t in enumerate(tokens) if t in role]
+    if not at:
+        return set()
+    if language == "fr":
+        return {t for t in tokens[at[0] + 1:at[0] + 1 + ROLE_WINDOW] if t not in what}
+    before = [n for n, t in enumerate(tokens[:at[0]]) if t in what]
+    return set(tokens[before[-1] + 1:at[0]]) if before else set()
+
+
+def countries_named(text: str, spans: list[tuple[str, int, int]], what: set[str],
+                    countries: Countries) -> frozenset[str]:
+    """The countries the words of a question (``text``, its token ``spans``) holding ``what`` name as the member wrote
+    them (« français », "Japanese", Japan)."""
+    written = {text[start:end] for token, start, end in spans if token in what}
+    return frozenset().union(*map(countries.beside_title, written))
+
+
+def country_only(text: str, spans: list[tuple[str, int, int]], language: str, role: set[str], what: set[str],
+                 countries: Countries) -> bool:
+    """The role asked (its forms ``role``) is only a country's ("the Japanese minister", « le ministre japonais »),
+    no portfolio beside it ("the French economy minister", « ministre japonais de l'Économie », "minister for
+    trade"): a lesser office of that country holds it (ROLE_MODIFIERS)."""
+    if not countries_named(text, spans, what, countries):
+        return False
+    if language == "en" and role_modifiers([t for t, _, _ in spans], language, role, what):
+        return False  # "the French economy minister"
+    return not any(PORTFOLIO.match(text, end) for token, _, end in spans if token in role)
+
+
 # "who signed along with Mahjoubi?", « qui a signé avec Mahjoubi ? », マジュビと一緒に署名したのは誰: the person named
 # after it is the one beside whom the answer is, not the answer (group 1: the name's first word, as typed)
 _COMPANION: dict[str, re.Pattern[str]] = {

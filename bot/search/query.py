@@ -70,6 +70,9 @@ class Query:
     verb: frozenset[str] = frozenset()  # who: the tokens of the verb it asks the doer of (signed → sign, 署名)
     act: frozenset[str] = frozenset()  # how many people: the tokens of what they did (signed → sign, 署名)
     of_country: tuple[tuple[Unit, Unit], ...] = ()  # what is the thing of a country it asks (capital, Japan)
+    # the (role, of what) tokens of ``roles`` and ``of_country`` that are only a country's ("the Japanese minister",
+    # no portfolio: bot.search.people.country_only), read once at parsing, not for every passage checked
+    country_roles: frozenset[tuple[str, str]] = frozenset()
     text: str = ""  # the question as analysed (chatter removed)
     spelt: str = ""  # ``text`` with each typo as read ("titel" → title, "hw" → how): what a check reads as written
     ranks: frozenset[str] = frozenset()  # its ordinals ("la 1ère action": a rank, not a number to cite)

@@ -225,8 +225,6 @@ class Retriever(AbstentionChecks):
         self._cards = about_sources(column(self.passages, "heading")) if quotes_sources else frozenset()
         self.index = indexed.index
         self._token_sets = _TokenSets(self.index)
-        self._country_roles = {}
-        self._asked_spans = {}
         languages = column(self.passages, "language")
         codes = {language: n for n, language in enumerate(sorted(set(languages)))}
         self._language_codes = codes  # each passage's language as a small int: compared at C speed when ranking
