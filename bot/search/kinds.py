@@ -201,8 +201,10 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
     Kind.LATER: re.compile(  # « depuis longtemps » asks until now, unless an imperfect (« existait-il ») sets it then
         r"\bwho (?:replaced|took over from)\b|\bqui (?:a|l'a|l’a) remplacée?\b|\bremplaçante?\b"
         # "the next day", 次の日: a day the corpus tells of (the foreign ministers' words of 14 July), nothing later;
-        # "the next generation" (of mobile networks: 5G), 次の世代, « la prochaine génération »: no time after
-        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])(?! (?:to|day|morning|evening|night|generation)\b)|\bsince then\b"
+        # "the next generation" (of mobile networks: 5G), 次の世代, « la prochaine génération »: no time after;
+        # "(a roadmap) for the next five years": the span a plan covered (as その後5年間の道筋 below)
+        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])(?! (?:to|day|morning|evening|night|generation)\b)(?!(?<=for the next) (?:\d+|two|three|four|five|ten) years\b)"
+        r"|\bsince then\b"
         r"|\bafterwards\b|\bin the future\b"
         # « se sont succédé »: one after the other, no successor
         r"|(?<!\bse sont )(?<!\bse )\bsuccéd|\bsuccesseur|\bprochaine?s?\b(?! génération)"
@@ -269,7 +271,7 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         r"|おすすめ|オススメ|お勧め|お薦め|コツ|秘訣|アドバイス|\bastuces?\b"
         # advice for the member's own plans: the sources report a declaration, they never advise
         # how the member (or anyone: "how can a French founder open…") goes about something, not how to say a word
-        r"|\bhow (?:do|can|could|should|does) (?:i|we|you|one|a|an)\b(?! (?:say|spell|pronounce|write|call)\b)"
+        r"|\bhow (?:do|can|could|should|does) (?:i|we|you|one(?! of\b)|a|an)\b(?! (?:say|spell|pronounce|write|call)\b)"
         r"|\bbest way to\b"
         # « comment sécuriser… ? », « comment obtenir un visa ? »: how to do a thing (not « comment dire », the name)
         r"|\bcomment (?!(?:dire|traduire|écrire|ecrire|appeler|prononcer|nommer)\b)[a-zàâçéèêëîïôûù]+(?:er|ir|re)"
