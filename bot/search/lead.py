@@ -52,7 +52,8 @@ if TYPE_CHECKING:
 LEAD_RATIO = 0.35  # a passage may lead when it ranks ≥ this share of the best
 LEAD_COVERAGE = 0.9  # ... and covers ≥ this share of the question weight the best passage covers
 COUNT_COVERAGE = 0.5  # ... or, for "how many X", this share when it holds a number of X (X "réunies" by JETRO
-# is answered by "JETRO a rassemblé une trentaine d'entreprises"); so for a role asked, or "who … along with X"
+# is answered by "JETRO a rassemblé une trentaine d'entreprises"); so for a role asked, or "who … along with X",
+# or a weekday asked (a day's name is rare: « ça tombait quel jour de la semaine ? » matched « Ça tombe bien »)
 SUBJECT_WORDS = 4  # "X is…": X among the first words of the sentence (first name, title before it)
 NAME_CAPITALS = 0.7  # "who is X": X is a name the corpus writes capitalised this often inside a sentence
 PREMISE_PERSON_SHARE = 0.5  # a word of a yes/no question is a person it supposes when the corpus writes it this
@@ -263,7 +264,8 @@ class Lead:
                 self.names = frozenset(t for u in units for t in (*u.alternatives, *filter(is_cjk, u.parts)))
                 self.thing = True
         self.kinds = [k for k in (Kind.PERSON, Kind.PLACE, Kind.DURATION, Kind.TIME, Kind.MONEY) if k in query.kinds]
-        if Kind.WEEKDAY in query.kinds:
+        self.weekday = Kind.WEEKDAY in query.kinds
+        if self.weekday:
             self.kinds.append(Kind.WEEKDAY)  # "on which weekday?": the day's name, not any date (13 July 2018)
         elif Kind.DATE in query.kinds and Kind.DURATION not in query.kinds:
             self.kinds.append(Kind.DATE)  # "how long": a date is not enough, the span is what is asked
@@ -369,7 +371,8 @@ class Lead:
                 break
             # a role asked, or the person beside whom the answer is: the passage about that person alone covers
             # more of the question (its name) than the one naming the answer beside them
-            if hit.coverage < (COUNT_COVERAGE if self.counts or self.role or self.besides else LEAD_COVERAGE) * (
+            if hit.coverage < (COUNT_COVERAGE if self.counts or self.role or self.besides or self.weekday
+                               else LEAD_COVERAGE) * (
                     best.coverage):
                 continue
             if self.states(hit.index) and self.retriever.states_roles(self.query, hit.index):
