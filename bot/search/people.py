@@ -49,7 +49,8 @@ BODIES: dict[str, frozenset[str]] = {
 # Where a passage gives its source ("According to METI,", "D'après la chaîne NHK,", 経済産業省によると): a body named
 # there is who reports, not who acts ("According to NHK, France and Japan signed…" names no signatory).
 ATTRIBUTION = re.compile(r"\b(?:according to|quoted by|as reported by|d['’]après|selon|cité par|citée par)\b[^,;:.]*"
-                         r"|[^、。]{0,30}(?:によると|によれば|によって報じ)", re.IGNORECASE)
+                         r"|[^、。]{0,30}(?:によると|によれば|によって報じ|の発表で(?:は)?(?=、|[^、。]{0,30}[？?]))",
+                         re.IGNORECASE)  # METIの発表で、…はどこ？: where a fact comes from (not 発表したのはいつ)
 # "What did Shinzo Abe say at Station F?", « Qu'a dit Shinzo Abe ? », 安倍首相は何と言った: the words of someone asked,
 # whom the quotes must name (another's words, the evening's account, are no answer)
 SAID_ASKED = re.compile(
