@@ -497,3 +497,24 @@ def test_where_to_find_a_page_or_a_link_asks_an_address_not_a_place() -> None:
     assert not kinds & {Kind.PLACE, Kind.ADVICE}
     assert Kind.PLACE in asked_kinds("where is Station F?")
     assert Kind.ADVICE in asked_kinds("Where can a French founder find a Japanese co-founder?")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "asked"),
+    [
+        # blind AL: how one named startup does a thing is a fact the sources tell, not advice for the member
+        ("How does one of the French newcomers tell a real designer handbag from a knock-off?", Kind.ADVICE, False),
+        ("How does one open a company in Japan?", Kind.ADVICE, True),
+        # blind AM: the span a 2013 plan covered, no time after the corpus
+        ("Which French head of state shared a 2013 statement that set the course for the next five years?",
+         Kind.LATER, False),
+        ("What will they do over the next years?", Kind.LATER, True),
+        # blind D: the members of a government are persons
+        ("Which two members of the French government signed the declaration?", Kind.PERSON, True),
+        ("Quels membres du gouvernement ont signé ?", Kind.PERSON, True),
+        ("Which members of French Tech came to Paris?", Kind.PERSON, False),  # a label's members: companies
+    ],
+)
+def test_how_one_of_them_a_plan_s_next_years_and_members_of_a_government(question: str, kind: Kind,
+                                                                            asked: bool) -> None:
+    assert (kind in asked_kinds(question)) is asked

@@ -335,3 +335,10 @@ def test_a_further_quote_keeps_the_sentence_stating_the_asked_fact(retriever: Re
         "In which month and year did Tokyo start its label of around a hundred promising young companies?")
     assert answer.answered, answer.reason
     assert any("June 2018" in c.snippet for c in answer.citations), [c.snippet for c in answer.citations]
+
+
+def test_a_weekday_asked_opens_on_the_day_s_name(retriever: Retriever) -> None:
+    """« ça tombait quel jour de la semaine la signature ? » (blind G) opened on La Ruche's « Ça tombe bien », which
+    matched « tombait »: a quote naming the day leads, as a count does, at half the best's coverage."""
+    answer = retriever.answer("ça tombait quel jour de la semaine la signature ? 🙏")
+    assert answer.answered and "vendredi" in answer.citations[0].snippet, answer.citations[0].snippet

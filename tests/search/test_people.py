@@ -249,3 +249,13 @@ def test_one_person_asked_in_kanji_weighs_as_an_everyday_word(shipped_retriever:
     """一人 (one person), which the word list lacks whole, weighed as a name no source has: refused."""
     answer = shipped_retriever.answer("ねえ、声明にサインしたのって日本からは一人だけ？誰だっけ？🙏")
     assert answer.answered and any("武藤" in c.snippet for c in answer.citations), answer.reason
+
+
+@pytest.mark.parametrize(("question", "named"), [("フランス側の署名者は誰ですか？", "ジェニ＝ステファン"),
+                                                 ("日本側の署名者は誰？", "武藤")])
+def test_a_doer_s_noun_asked_in_japanese_is_no_who_is(shipped_retriever: Retriever, question: str,
+                                                      named: str) -> None:
+    """フランス側の署名者は誰ですか？ (five dev sets) was read as "who is フランス側" and opened on METI's passage naming
+    the French ministries, no person."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and named in answer.citations[0].snippet, answer.citations[0].snippet
