@@ -204,7 +204,8 @@ _QUESTION: dict[Kind, re.Pattern[str]] = {
         # "the next day", 次の日: a day the corpus tells of (the foreign ministers' words of 14 July), nothing later;
         # "the next generation" (of mobile networks: 5G), 次の世代, « la prochaine génération »: no time after;
         # "(a roadmap) for the next five years": the span a plan covered (as その後5年間の道筋 below)
-        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])(?! (?:to|day|morning|evening|night|generation)\b)(?!(?<=for the next) (?:\d+|two|three|four|five|ten) years\b)"
+        r"|\bsucce(?:eded|ssor)\b|\bnext\b(?![-‐])(?! (?:to|day|morning|evening|night|generation)\b)"
+        r"(?!(?<=for the next) (?:\d+|two|three|four|five|ten) years\b)"
         r"|\bsince then\b"
         r"|\bafterwards\b|\bin the future\b"
         # « se sont succédé »: one after the other, no successor

@@ -148,7 +148,8 @@ _PLACE_TEXT: dict[str, re.Pattern[str]] = {
 
 # "声明に署名したのは日本からは誰？": the one who did it (…したのは), whoever is asked after it, not who X is; so is
 # "フランス側の署名者は誰？" (a doer's noun, …者: the quote naming the French signatories, not the ministry's side)
-_JA_DOER = re.compile(r"(?:した|する|している|しました|された|してた)(?:の|人)(?:は|って)|(?<=[\u4e00-\u9fff])者(?:は|って)")
+_JA_DOER = re.compile(r"(?:した|する|している|しました|された|してた)(?:の|人)(?:は|って)"
+                      r"|(?<=[\u4e00-\u9fff])者(?:は|って)")
 
 
 def is_who_is(question: str, language: str) -> bool:

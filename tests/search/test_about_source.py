@@ -202,12 +202,14 @@ def test_the_title_a_source_gives_someone_is_quoted_from_what_it_says_of_them(sh
     assert answer.answered and "Numérique" in answer.citations[0].snippet, answer.citations[0].snippet
 
 
-@pytest.mark.parametrize(("question", "about"), [("武藤さんの出張の話、経産省が発表したのっていつ？📅", True),
-                                                 ("METIの発表で、NEDOの協力相手として挙げられたフランスの機関はどこですか？", False)])
+@pytest.mark.parametrize(("question", "about"), [
+    ("武藤さんの出張の話、経産省が発表したのっていつ？📅", True),
+    ("METIの発表で、NEDOの協力相手として挙げられたフランスの機関はどこですか？", False),
+])
 def test_a_release_asked_by_what_its_source_announced(shipped_retriever: Retriever, question: str,
                                                       about: bool) -> None:
-    """経産省が発表したのっていつ？ (blind AJ) opened on Muto's trip, 12 to 14 July; METI's release is of 17 July. 「METIの
-    発表で、…」 only says where the fact comes from: NEDO's French partner is asked, not the release."""
+    """経産省が発表したのっていつ？ (blind AJ) opened on Muto's trip, 12 to 14 July; METI's release is of 17
+    July. 「METIの発表で、…」 only says where the fact comes from: NEDO's French partner is asked, not the release."""
     answer = shipped_retriever.answer(question)
     assert answer.answered
     first = answer.citations[0].snippet

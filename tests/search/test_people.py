@@ -255,7 +255,7 @@ def test_one_person_asked_in_kanji_weighs_as_an_everyday_word(shipped_retriever:
                                                  ("日本側の署名者は誰？", "武藤")])
 def test_a_doer_s_noun_asked_in_japanese_is_no_who_is(shipped_retriever: Retriever, question: str,
                                                       named: str) -> None:
-    """フランス側の署名者は誰ですか？ (five dev sets) was read as "who is フランス側" and opened on METI's passage naming
-    the French ministries, no person."""
+    """フランス側の署名者は誰ですか？ (five dev sets) was read as "who is フランス側" and opened on METI's
+    passage naming the French ministries, no person."""
     answer = shipped_retriever.answer(question)
     assert answer.answered and named in answer.citations[0].snippet, answer.citations[0].snippet
