@@ -122,9 +122,8 @@ _NOT_DETERMINER = r"(?!(?:the|a|an|this|that|his|her|their|its)\b)"  # "know wha
 _PERSON_NOUN_ASKED = re.compile(
     rf"\b(?:which|what)\s+(?:{_NOT_VERB}{_NOT_DETERMINER}[\w\-']+\s+){{0,2}}?(?:ministers?|minsters?"
     r"|signator(?:y|ies)|signers?|officials?|politicians?|person|persons|people|woman|women|lady|guy|leaders?|presidents?"
-    r"|diplomats?|ambassadors?|members?(?= of (?:the )?(?:[\w\-]+ )?(?:government|cabinet)\b))\b"
+    r"|diplomats?|ambassadors?)\b"
     r"|\bquel(?:le)?s?\s+(?:[\w\-'’]+\s+){0,2}?(?:ministres?|signataires?|personnes?|femmes?|hommes?|responsables?"
-    r"|membres?(?= du gouvernement\b)"
     r"|dirigeant(?:e|s|es)?|patron(?:ne)?s?|chefs?|président(?:e|s|es)?|president(?:e|s|es)?|diplomates?"
     r"|ambassadeurs?|ambassadrices?|élu(?:e|s|es)?)\b"
     r"|どの(?:大臣|閣僚|政治家|人物|人|方|女性|男性)")
