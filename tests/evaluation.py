@@ -12,8 +12,8 @@ the same way, held out during the third session of 2026-12-01, a dev set since; 
 ``blind-p.yaml``, ``blind-q.yaml``, ``blind-r.yaml``, ``blind-s.yaml``, ``blind-t.yaml``, ``blind-u.yaml``,
 ``blind-v.yaml``, ``blind-w.yaml``, ``blind-x.yaml``, ``blind-y.yaml``, ``blind-z.yaml``, ``blind-aa.yaml``,
 ``blind-ab.yaml``, ``blind-ac.yaml``, ``blind-ad.yaml``, ``blind-ae.yaml``, ``blind-af.yaml``, ``blind-ag.yaml``,
-``blind-ah.yaml`` (short chat messages), ``blind-ai.yaml``, ``blind-aj.yaml``, ``blind-ak.yaml``, ``blind-al.yaml`` and
-``blind-am.yaml`` likewise, held out during the fourth to thirty-fifth session.
+``blind-ah.yaml`` (short chat messages), ``blind-ai.yaml``, ``blind-aj.yaml``, ``blind-ak.yaml``, ``blind-al.yaml``,
+``blind-am.yaml`` and ``blind-an.yaml`` likewise, held out during the fourth to thirty-sixth session.
 A held-out set stays outside the repository until the end of the session that scores it, then joins the dev sets here.
 A hit: answered, and the strings found (case/accent-insensitive, NFKC, a space beside a Japanese character left out)
 in the text of the first three citations.
@@ -67,7 +67,8 @@ SET_FILES = {"orig": EVAL / "questions.yaml", "blind-a": EVAL / "blind-a.yaml", 
              "blind-af": EVAL / "blind-af.yaml", "blind-ag": EVAL / "blind-ag.yaml",
              "blind-ah": EVAL / "blind-ah.yaml", "blind-ai": EVAL / "blind-ai.yaml",
              "blind-aj": EVAL / "blind-aj.yaml", "blind-ak": EVAL / "blind-ak.yaml",
-             "blind-al": EVAL / "blind-al.yaml", "blind-am": EVAL / "blind-am.yaml"}
+             "blind-al": EVAL / "blind-al.yaml", "blind-am": EVAL / "blind-am.yaml",
+             "blind-an": EVAL / "blind-an.yaml"}
 LANGS = ("fr", "en", "ja")
 STYLES = ("plain", "casual", "typo", "paraphrase", "mixed")
 
