@@ -69,8 +69,9 @@ WHO_IS: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"^\W*who\s*(?:'s|is|was|are|were)\s+(?!it\b|this\b|that\b|the\b|in\b|behind\b)(?!.*'s\b)"
                      r"|\bwho\s*(?:is|was)\s*\W*$"),  # not "who is JETRO's boss"
     "fr": re.compile(r"\bqui (?:est|était|etait|sont|étaient|etaient)\s+(?!-ce\b|le\b|la\b|les\b|l'|à\b|derrière\b)"
-                     r"|\bc'?est qui\b(?!\s+(?:le|la|les|l')\b)|\bqui c'?est\b|\bqui est-ce\b"
-                     r"|\bc qui\W*$"),  # "mahjoubi c ki": chat for "c'est qui" (standard_interrogatives)
+                     r"|\bc'?est qui\b(?!\s+(?:le|la|les|l'|qui|qu'))|\bqui c'?est\b|\bqui est-ce\b(?!\s+qu)"
+                     r"|\bc qui\W*$"),  # "mahjoubi c ki": chat for "c'est qui" (standard_interrogatives); « c'est
+    # qui qui a lancé la soirée ? », « qui est-ce qui a signé ? »: who did it, not who X is
     "ja": re.compile(r"(?<!の)(?:は|って|とは)(?:誰|だれ|どなた|何者|どんな人)(?!が)"),  # not "署名したのは誰", nor
     # "フランス側は誰が署名した": who did it, not who フランス側 is
 }

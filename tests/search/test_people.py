@@ -259,3 +259,13 @@ def test_a_doer_s_noun_asked_in_japanese_is_no_who_is(shipped_retriever: Retriev
     passage naming the French ministries, no person."""
     answer = shipped_retriever.answer(question)
     assert answer.answered and named in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+@pytest.mark.parametrize("question", ["ok et c'est qui qui a lancé la soirée à station f du coup ??",
+                                      "bjr 😄 c'est qui qui a lancé la soirée à station f, des ministres ou xavier "
+                                      "niel lui-même ?"])
+def test_who_did_it_asked_as_c_est_qui_qui_is_no_who_is(shipped_retriever: Retriever, question: str) -> None:
+    """« c'est qui qui a lancé la soirée ? » (blind I, AJ) was read as "who is Station F / Xavier Niel": the quote
+    naming who launched the evening leads, not Station F's description."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and "Mahjoubi" in answer.citations[0].snippet, answer.citations[0].snippet
