@@ -148,9 +148,12 @@ _PLACE_TEXT: dict[str, re.Pattern[str]] = {
 
 
 # "声明に署名したのは日本からは誰？": the one who did it (…したのは), whoever is asked after it, not who X is; so is
-# "フランス側の署名者は誰？" (a doer's noun, …者: the quote naming the French signatories, not the ministry's side)
+# "フランス側の署名者は誰？" (a doer's noun, …者: the quote naming the French signatories, not the ministry's side), and
+# a person described by what they did (…サインした政治家は誰, お祝いコメント出した外務大臣って誰, …の代表は誰)
 _JA_DOER = re.compile(r"(?:した|する|している|しました|された|してた)(?:の|人)(?:は|って)"
-                      r"|(?<=[\u4e00-\u9fff])者(?:は|って)")
+                      r"|(?<=[\u4e00-\u9fff])者(?:は|って)"
+                      r"|(?<=[\u3041-\u3093])(?:人|女性|男性|政治家|閣僚|実業家|人物|二人|三人|外務大臣|大臣)(?:は|って)"
+                      r"|の代表(?:者)?(?:は|って)")
 
 
 def is_who_is(question: str, language: str) -> bool:

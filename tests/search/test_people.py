@@ -251,12 +251,18 @@ def test_one_person_asked_in_kanji_weighs_as_an_everyday_word(shipped_retriever:
     assert answer.answered and any("武藤" in c.snippet for c in answer.citations), answer.reason
 
 
-@pytest.mark.parametrize(("question", "named"), [("フランス側の署名者は誰ですか？", "ジェニ＝ステファン"),
-                                                 ("日本側の署名者は誰？", "武藤")])
+@pytest.mark.parametrize(("question", "named"), [
+    ("フランス側の署名者は誰ですか？", "ジェニ＝ステファン"),
+    ("日本側の署名者は誰？", "武藤"),
+    ("共同声明に署名したフランス側の代表は誰ですか？", "ジェニ＝ステファン"),
+    ("フランス側でお祝いコメント出した外務大臣って誰？", "ル・ドリアン"),
+    ("すみません、共同声明にサインしたフランス側の人って誰でしたっけ？", "マジュビ"),
+])
 def test_a_doer_s_noun_asked_in_japanese_is_no_who_is(shipped_retriever: Retriever, question: str,
                                                       named: str) -> None:
     """フランス側の署名者は誰ですか？ (five dev sets) was read as "who is フランス側" and opened on METI's
-    passage naming the French ministries, no person."""
+    passage naming the French ministries, no person; so were a person described by what they did (…の代表, …した外務
+    大臣, …した人: blind F, AC, L)."""
     answer = shipped_retriever.answer(question)
     assert answer.answered and named in answer.citations[0].snippet, answer.citations[0].snippet
 
