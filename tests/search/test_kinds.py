@@ -513,3 +513,11 @@ def test_where_to_find_a_page_or_a_link_asks_an_address_not_a_place() -> None:
 )
 def test_how_one_of_them_does_it_and_a_plan_s_next_five_years(question: str, kind: Kind, asked: bool) -> None:
     assert (kind in asked_kinds(question)) is asked
+
+
+@pytest.mark.parametrize(("question", "asked"), [("すにっぷすってどこの国のすたーとあっぷ？", False),
+                                                 ("声明の署名に関わった日本の省庁はどこですか？", False),
+                                                 ("ステーションFはどこにありますか？", True)])
+def test_a_body_or_a_country_asked_by_doko_is_no_place(question: str, asked: bool) -> None:
+    # blind B: どこの国 asks a country named ("フランスの"), not where: "パリで署名" answered it first
+    assert (Kind.PLACE in asked_kinds(question)) is asked
