@@ -589,8 +589,8 @@ def asked_kinds(question: str) -> frozenset[Kind]:
         kinds.discard(Kind.DATE)
     if Kind.TITLE in kinds and TITLE_GIVEN.search(folded):  # « sous quel titre l'article présente-t-il Muto ? »:
         kinds.discard(Kind.TITLE)  # the title a text gives a person (a role), not the text's own
-    if Kind.PLACE in kinds and _JA_BODY_ASKED.search(folded):  # 関わった省庁はどこ, どこの国のスタートアップ: a body or a
-        kinds.discard(Kind.PLACE)  # country named, not where something is ("パリで" answers no ministry)
+    if Kind.PLACE in kinds and _JA_BODY_ASKED.search(folded):  # 関わった省庁はどこ, どこの国のスタートアップ:
+        kinds.discard(Kind.PLACE)  # a body or a country named, not where something is ("パリで" answers no ministry)
     if kinds & {Kind.PLACE, Kind.ADVICE} and _WEB_ASKED.search(folded):  # "where can I find the embassy's page?
         kinds -= {Kind.PLACE, Kind.ADVICE}  # link pls": an address on the web, which a source's section gives
     if Kind.DATE in kinds and Kind.EXISTED not in kinds and _BEGINNING.search(folded):
@@ -613,8 +613,8 @@ _DAY_OF_MONTH = re.compile(r"\b(?:le|du|au) combien\b(?!\s+(?:de|d['’]|des)\b)
 TITLE_GIVEN = re.compile(
     r"\b(?:job title|titre|title)s?\b.{0,60}?\b(?:donne|présente|attribue|prête|give|gives|gave|call|calls)\b"
     r"|\b(?:donne|présente|attribue|prête|give|gives|gave)\b.{0,60}?\b(?:job title|titre|title)s?\b")
-_JA_BODY_ASKED = re.compile(r"(?:役所|省庁|省|機関|組織|ソース|メディア|会社|企業|団体|通信社|媒体|放送局|国)(?:は|って)\s*どこ"
-                            r"|どこの(?:役所|省庁|省|機関|組織|ソース|メディア|会社|企業|団体|通信社|媒体|放送局|国)")
+_JA_BODIES = r"(?:役所|省庁|省|機関|組織|ソース|メディア|会社|企業|団体|通信社|媒体|放送局|国)"
+_JA_BODY_ASKED = re.compile(rf"{_JA_BODIES}(?:は|って)\s*どこ|どこの{_JA_BODIES}")
 _WEB_ASKED = re.compile(r"\b(?:links?|urls?|web ?pages?|pages?|liens?|page web)\b|リンク|url|ページ")
 _TIMES_ASKED = frozenset({Kind.LATER, Kind.PRESENT})  # asked only in the part of a message that asks
 STATEMENT_WORDS = 3  # words after the last question mark that make a statement of the member's ("going there next
