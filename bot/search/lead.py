@@ -281,6 +281,10 @@ class Lead:
         self.besides = frozenset(t for u in query.units if u.token in beside or not beside.isdisjoint(u.alternatives)
                                  or not beside.isdisjoint(u.parts) for t in (*u.alternatives, *u.parts))
         self.words = [u for u in query.units if u.alternatives or u.parts]
+        # where something is asked in Japanese (どこ): the sentence stating a place must hold the question's weightiest
+        # word (パリで署名 states where the signing was, not where Station F is)
+        self.place_of = max(self.words, key=lambda u: u.weight) if (
+            language == "ja" and self.kinds == [Kind.PLACE] and self.words) else None
         self._states: dict[int, list[int | None]] = {}  # per passage: first() reads it, then its quote
 
     @property
@@ -308,6 +312,9 @@ class Lead:
                 continue
             if self.words and not any(u.found_in(present) for u in self.words):
                 out.append(None)
+                continue
+            if self.place_of and not self.place_of.found_in(present):
+                out.append(None)  # "where is Station F?": "signed in Paris" states a place, but not Station F's
                 continue
             found = [at for k in self.kinds if (at := self._stated_at(k, sentence, language, present)) is not None]
             if self.counts:

@@ -342,3 +342,14 @@ def test_a_weekday_asked_opens_on_the_day_s_name(retriever: Retriever) -> None:
     matched « tombait »: a quote naming the day leads, as a count does, at half the best's coverage."""
     answer = retriever.answer("ça tombait quel jour de la semaine la signature ? 🙏")
     assert answer.answered and "vendredi" in answer.citations[0].snippet, answer.citations[0].snippet
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("日仏イノベーション年の立ち上げが行われた東京の施設はどこですか？", "未来館"),
+    ("ねえ、この声明の記念イベントってパリのどこでやったの？🎉", "ステーションF"),
+])
+def test_where_asked_in_japanese_opens_on_the_place_of_what_is_asked(retriever: Retriever, question: str,
+                                                                     place: str) -> None:
+    """どこ (blind W, AE) opened on 「パリで署名されました」: a place, but the signing's, not the thing asked about."""
+    answer = retriever.answer(question)
+    assert answer.answered and place in answer.citations[0].snippet, answer.citations[0].snippet
