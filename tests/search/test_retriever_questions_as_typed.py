@@ -262,3 +262,14 @@ def test_the_countrys_minister_is_no_prime_minister(shipped_retriever: Retriever
     assert answer.answered, answer.reason
     first = answer.citations[0].snippet
     assert holder in first and "Prime Minister" not in first and "Premier ministre" not in first, first
+
+
+@pytest.mark.parametrize(("question", "named"), [("who signed on behalf of japan?", "Muto"),
+                                                 ("qui a signé au nom de la France ?", "Gény-Stephann"),
+                                                 ("Qui a signé la déclaration au nom du Japon ?", "Muto")])
+def test_on_behalf_of_a_country_asks_for_whom(shipped_retriever: Retriever, question: str, named: str) -> None:
+    """"who signed on behalf of japan?" was refused ("behalf", a word the corpus lacks, weighed as a name) and
+    « qui a signé au nom de la France ? » too (« nom » read as a name asked); « au nom du Japon » opened on the
+    declaration's title. "On behalf of", « au nom de » say for whom, as "for" does."""
+    answer = shipped_retriever.answer(question)
+    assert answer.answered and named in answer.citations[0].snippet, answer.reason or answer.citations[0].snippet
