@@ -1,6 +1,7 @@
 """The async entry point: answers off the loop, reloads atomically, keeps the old index on failure."""
 
 import asyncio
+import gc
 import shutil
 from pathlib import Path
 
@@ -68,6 +69,32 @@ async def test_reload_swaps_in_new_passages(corpus: Path):
         assert answer.answered and answer.citations[0].doc_id == "robot"
     finally:
         assistant.close()
+
+
+def _in_a_generation(obj: object) -> bool:
+    """``obj`` is among what the cyclic collector walks (not frozen by ``gc.freeze``)."""
+    return any(o is obj for o in gc.get_objects())
+
+
+async def test_the_serving_process_freezes_each_index_it_builds_and_raises_the_collectors_threshold(corpus: Path):
+    """After the start and after a reload, the new index is out of the collector's generations (frozen: its next
+    collections do not walk it) and the first generation is SERVING_GC_THRESHOLD's, for the questions that follow."""
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        assistant = Assistant.from_directory(corpus)
+        try:
+            assert gc.get_threshold() == bot.assistant.SERVING_GC_THRESHOLD
+            assert gc.is_tracked(assistant.retriever) and not _in_a_generation(assistant.retriever)
+            gc.set_threshold(700, 10, 10)
+            write_doc(corpus, "robot", "A Japanese robot suit reads weak brain signals to help a person move.")
+            assert (await assistant.reload()).swapped
+            assert gc.get_threshold() == bot.assistant.SERVING_GC_THRESHOLD
+            assert gc.is_tracked(assistant.retriever) and not _in_a_generation(assistant.retriever)
+        finally:
+            assistant.close()
+    finally:
+        gc.set_threshold(*before)
 
 
 async def test_reload_keeps_previous_index_when_nothing_loads(corpus: Path):
