@@ -613,7 +613,7 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
     "count": re.compile(r"\bhow (?:many|much)\b|\bcombien\b|(?:何社|何人|何件|何か国)(?!目)|いくつ"),
     "why": re.compile(  # "c'était pour quoi ?", "à quoi ça sert ?", "what for?": what it was for
         r"\bwhy\b|\bpour ?quoi\b|\bpour ?koi\b|\bpk\b|\bpq\b"  # « pk », « pq », « pourkoi »: pourquoi in chat
-        r"|\b[àa] quoi (?:ça |ca )?ser(?:t|vait|vent)\b|\bwhat for\b|なぜ|どうして|何のため"),
+        r"|\b[àa] quoi (?:ça |ca )?ser(?:t|vait|vent)\b|\bwhat for\b|なぜ|なんで(?!も)|どうして|何のため"),
 }
 
 

@@ -135,6 +135,8 @@ def test_question_types() -> None:
     assert question_types("elle est ou pas ?") == frozenset()  # or not
     assert question_types("When and why?") == {"when", "why"}
     assert question_types("ピッチしたスタートアップは何社？") == {"count"}
+    assert question_types("なんでこの声明を出したの？") == {"why"}  # なんで, chat's なぜ (not なんでも, anything)
+    assert question_types("なんでも教えて") == frozenset()
     # a person asked by what they were: who ("which Japanese official signed?"), not to what minister one reports
     assert question_types("which japanese official signed it?") == {"who"}
     assert question_types("wich japanese oficial signd it?") == {"who"}
