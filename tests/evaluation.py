@@ -13,7 +13,8 @@ the same way, held out during the third session of 2026-12-01, a dev set since; 
 ``blind-v.yaml``, ``blind-w.yaml``, ``blind-x.yaml``, ``blind-y.yaml``, ``blind-z.yaml``, ``blind-aa.yaml``,
 ``blind-ab.yaml``, ``blind-ac.yaml``, ``blind-ad.yaml``, ``blind-ae.yaml``, ``blind-af.yaml``, ``blind-ag.yaml``,
 ``blind-ah.yaml`` (short chat messages), ``blind-ai.yaml``, ``blind-aj.yaml``, ``blind-ak.yaml``, ``blind-al.yaml``,
-``blind-am.yaml`` and ``blind-an.yaml`` likewise, held out during the fourth to thirty-sixth session.
+``blind-am.yaml``, ``blind-an.yaml`` and ``blind-ao.yaml`` likewise, held out during the fourth to thirty-sixth
+session (AO during its second half).
 A held-out set stays outside the repository until the end of the session that scores it, then joins the dev sets here.
 A hit: answered, and the strings found (case/accent-insensitive, NFKC, a space beside a Japanese character left out)
 in the text of the first three citations.
@@ -68,7 +69,7 @@ SET_FILES = {"orig": EVAL / "questions.yaml", "blind-a": EVAL / "blind-a.yaml", 
              "blind-ah": EVAL / "blind-ah.yaml", "blind-ai": EVAL / "blind-ai.yaml",
              "blind-aj": EVAL / "blind-aj.yaml", "blind-ak": EVAL / "blind-ak.yaml",
              "blind-al": EVAL / "blind-al.yaml", "blind-am": EVAL / "blind-am.yaml",
-             "blind-an": EVAL / "blind-an.yaml"}
+             "blind-an": EVAL / "blind-an.yaml", "blind-ao": EVAL / "blind-ao.yaml"}
 LANGS = ("fr", "en", "ja")
 STYLES = ("plain", "casual", "typo", "paraphrase", "mixed")
 

@@ -1,4 +1,4 @@
-"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AN, per language.
+"""Evaluation on the shipped corpus (knowledge/): the team's set and the blind sets A–Z, AA–AO, per language.
 
 The target is hit@3 ≥ 0.90 per language on each set, out-of-scope abstention ≥ 0.90 and noise robustness
 ≥ 0.95. Where the bot does not reach a target yet, the level it reaches is asserted instead (a regression
@@ -32,7 +32,8 @@ TARGET_NOISE = 0.95
 # U, W, Y, AA, AE, AF, AG, AI, AJ; out-of-scope: X, AA, AH) and lowered none. Session 34 raised eight (hit@3: V, W,
 # Z, AB, AK) and lowered none; AL (written blind at its start, held out until its end) joined at its levels. Session
 # 35 raised eleven (hit@3: Q, R, V, W, AA, AE, AF, AG, AL) and lowered none; AM joined at its levels. Session 36
-# raised three (hit@3 en: R, AL, AM) and lowered none; AN joined at its levels.
+# raised four (hit@3: R en, AL en, AM en, AJ fr) and lowered none; AN joined at its levels, and AO (written blind
+# at the session's midpoint, held out until its end) too.
 GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "orig": {"hit": {"fr": 1.00, "en": 0.96, "ja": 1.00}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
     "blind-a": {"hit": {"fr": 0.96, "en": 0.93, "ja": 0.98}, "oos": {"fr": 1.00, "en": 1.00, "ja": 1.00}},
@@ -70,11 +71,12 @@ GUARDS: dict[str, dict[str, dict[str, float]]] = {
     "blind-ag": {"hit": {"fr": 0.88, "en": 0.83, "ja": 0.85}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.80}},
     "blind-ah": {"hit": {"fr": 0.93, "en": 0.93, "ja": 0.96}, "oos": {"fr": 0.72, "en": 0.82, "ja": 0.92}},
     "blind-ai": {"hit": {"fr": 0.91, "en": 0.90, "ja": 0.85}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.90}},
-    "blind-aj": {"hit": {"fr": 0.88, "en": 0.91, "ja": 0.90}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.90}},
+    "blind-aj": {"hit": {"fr": 0.90, "en": 0.91, "ja": 0.90}, "oos": {"fr": 1.00, "en": 0.95, "ja": 0.90}},
     "blind-ak": {"hit": {"fr": 0.93, "en": 0.86, "ja": 0.90}, "oos": {"fr": 0.95, "en": 0.85, "ja": 0.95}},
     "blind-al": {"hit": {"fr": 0.83, "en": 0.83, "ja": 0.86}, "oos": {"fr": 0.85, "en": 1.00, "ja": 1.00}},
     "blind-am": {"hit": {"fr": 0.90, "en": 0.88, "ja": 0.95}, "oos": {"fr": 0.90, "en": 0.95, "ja": 0.90}},
     "blind-an": {"hit": {"fr": 0.96, "en": 0.88, "ja": 0.91}, "oos": {"fr": 0.95, "en": 1.00, "ja": 1.00}},
+    "blind-ao": {"hit": {"fr": 0.93, "en": 0.91, "ja": 0.96}, "oos": {"fr": 0.95, "en": 0.95, "ja": 0.90}},
 }
 
 
@@ -89,7 +91,7 @@ def retriever(shipped_retriever: Retriever) -> Retriever:
 @pytest.fixture(scope="module")
 def sets() -> dict[str, list[evaluation.Item]]:
     found = evaluation.available_sets()
-    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-an.yaml"
+    assert set(found) == set(GUARDS), "tests/eval/ must hold questions.yaml and blind-a … blind-ao.yaml"
     return found
 
 
