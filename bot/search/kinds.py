@@ -613,8 +613,8 @@ _DAY_OF_MONTH = re.compile(r"\b(?:le|du|au) combien\b(?!\s+(?:de|d['’]|des)\b)
 TITLE_GIVEN = re.compile(
     r"\b(?:job title|titre|title)s?\b.{0,60}?\b(?:donne|présente|attribue|prête|give|gives|gave|call|calls)\b"
     r"|\b(?:donne|présente|attribue|prête|give|gives|gave)\b.{0,60}?\b(?:job title|titre|title)s?\b")
-_JA_BODIES = r"(?:役所|省庁|省|機関|組織|ソース|メディア|会社|企業|団体|通信社|媒体|放送局|国)"
-_JA_BODY_ASKED = re.compile(rf"{_JA_BODIES}(?:は|って)\s*どこ|どこの{_JA_BODIES}")
+_JA_BODY_NOUNS = r"(?:役所|省庁|省|機関|組織|ソース|メディア|会社|企業|団体|通信社|媒体|放送局|国)"
+_JA_BODY_ASKED = re.compile(rf"{_JA_BODY_NOUNS}(?:は|って)\s*どこ|どこの{_JA_BODY_NOUNS}")
 _WEB_ASKED = re.compile(r"\b(?:links?|urls?|web ?pages?|pages?|liens?|page web)\b|リンク|url|ページ")
 _TIMES_ASKED = frozenset({Kind.LATER, Kind.PRESENT})  # asked only in the part of a message that asks
 STATEMENT_WORDS = 3  # words after the last question mark that make a statement of the member's ("going there next
