@@ -682,7 +682,7 @@ def question_types(text: str) -> frozenset[str]:
 
 def mask_interrogatives(text: str) -> str:
     """``text`` with its interrogative phrases ("quel jour", "what date", "何日") blanked out, offsets kept; in a where
-    or when question, its verb of happening too (HAPPENED)."""
+    or when question, its verb of happening too (HAPPENED); and "on behalf of", « au nom de » (_ON_BEHALF)."""
     folded = _folded_question(text)
     if len(folded) != len(text):
         return text

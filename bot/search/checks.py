@@ -485,7 +485,6 @@ class AbstentionChecks:
             pairs = query.roles
         if not pairs:
             return True
-        pairs = tuple({(role.token, what.token): (role, what) for role, what in pairs}.values())  # each pair once
         tokens = self._tokens(i)
         asked = query.tokens()
         lesser = ROLE_MODIFIERS - asked - {t[0] for t in asked if is_cjk(t)}  # "State Minister" holds no "Minister"

@@ -234,6 +234,12 @@ def _respelt(question: str, fixes: list[tuple[int, int, str]]) -> str:
     return question
 
 
+def _each_once(pairs: Iterable[tuple[Unit, Unit]]) -> tuple[tuple[Unit, Unit], ...]:
+    """(role, of what) ``pairs`` each once by their tokens, in order: a role asked 330 times in one long message is
+    checked once per passage (AbstentionChecks.states_roles reads every pair of every passage it checks)."""
+    return tuple({(role.token, what.token): (role, what) for role, what in pairs}.values())
+
+
 class QueryParser:
     """Reads a question into a Query (``parse``): its units, their variants, joins, typo corrections, readings and
     glossary, related and described forms, and what it asks (kinds, roles, the verb, what is counted).
@@ -530,7 +536,7 @@ class QueryParser:
             for token in question_type_tokens(question, lang):
                 terms[token] = QUESTION_TYPE_WEIGHT
         pairs = self._role_pairs(question, lang, units) if Kind.PERSON in kinds and not person_by_noun(question) else []
-        roles = tuple((role, what) for _, role, what in pairs if _known(role) and _known(what))  # the corpus's words
+        roles = _each_once((role, what) for _, role, what in pairs if _known(role) and _known(what))  # the corpus's
         title_unknown = any((lang == "ja" or is_title(word, lang)) and _known(what) and not _known(role)
                             for word, role, what in pairs)  # "the French ambassador" (not "the boss": who leads)
         verb = doer_verb or (self._verb(question, lang, units) if Kind.PERSON in kinds else frozenset())
@@ -684,7 +690,7 @@ class QueryParser:
             if pair[0] is not None and pair[1] is not None and pair[0] is not pair[1] \
                     and all(u.alternatives or u.expansions for u in pair):
                 found.append((pair[0], pair[1]))
-        return tuple(found)
+        return _each_once(found)
 
     def _role_pairs(self, question: str, language: str, units: dict[str, Unit]) -> list[tuple[str, Unit, Unit]]:
         """The role as written and the (role, of what) units a who-question asks about (people.roles_asked; a
